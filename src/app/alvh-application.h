@@ -1,0 +1,16 @@
+/* alvh-application.h */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define ALVH_TYPE_APPLICATION (alvh_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlvhApplication, alvh_application, ALVH, APPLICATION, AdwApplication)
+
+AlvhApplication *alvh_application_new          (void);
+GSettings       *alvh_application_get_settings (AlvhApplication *self);
+gboolean         alvh_application_get_demo_if_empty (AlvhApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,41 @@
+/* alvh-window-private.h — shared between alvh-window.c and alvh-window-actions.c */
+#pragma once
+
+#include "alvh-session.h"
+#include "alvh-window.h"
+
+G_BEGIN_DECLS
+
+struct _AlvhWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+
+  /* pages */
+  GtkWidget            *charts_page;
+
+  AlvhSession          *session;
+  GCancellable         *cancellable;
+};
+
+typedef AdwViewStackPage *(*AlvhAddPageFunc) (AlvhWindow *self,
+                                              GtkWidget  *child,
+                                              const char *name,
+                                              const char *title,
+                                              const char *icon_name);
+
+void _alvh_window_class_actions_init  (AlvhWindowClass *klass);
+void _alvh_window_add_other_pages     (AlvhWindow      *self,
+                                       AlvhAddPageFunc  add_page);
+void _alvh_window_load_stored_market  (AlvhWindow      *self);
+void _alvh_window_setup_drop          (AlvhWindow      *self);
+void _alvh_window_show_error          (AlvhWindow      *self,
+                                       const char      *heading,
+                                       const char      *body);
+
+G_END_DECLS

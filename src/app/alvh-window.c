@@ -1,0 +1,209 @@
+/* alvh-window.c — the main window: header bar, view switcher, pages */
+#define G_LOG_DOMAIN "alvh-desk"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "alvh-charts-page.h"
+#include "alvh-session.h"
+#include "alvh-window.h"
+#include "alvh-window-private.h"
+
+G_DEFINE_FINAL_TYPE (AlvhWindow, alvh_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_main_stack (AlvhWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    alvh_session_has_market (self->session) ? "content" : "welcome");
+}
+
+static void
+session_market_changed_cb (AlvhWindow  *self,
+                           AlvhSession *session)
+{
+  alvh_charts_page_set_market (ALVH_CHARTS_PAGE (self->charts_page),
+                               alvh_session_get_series (session, "SPX"),
+                               alvh_session_get_series (session, "VIX"),
+                               alvh_session_get_series (session, "VX"));
+  update_main_stack (self);
+}
+
+static AdwViewStackPage *
+add_page (AlvhWindow *self,
+          GtkWidget  *child,
+          const char *name,
+          const char *title,
+          const char *icon_name)
+{
+  AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, child, name, title);
+
+  adw_view_stack_page_set_icon_name (page, icon_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  return page;
+}
+
+static void
+save_window_state (AlvhWindow *self)
+{
+  GSettings *settings = alvh_application_get_settings (ALVH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  int width, height;
+
+  if (settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set (settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_string (settings, "last-page", adw_view_stack_get_visible_child_name (self->view_stack));
+}
+
+static gboolean
+alvh_window_close_request (GtkWindow *window)
+{
+  save_window_state (ALVH_WINDOW (window));
+  return GTK_WINDOW_CLASS (alvh_window_parent_class)->close_request (window);
+}
+
+/* Runs once the window belongs to its application (the "application"
+ * property is set after constructed()). */
+static void
+restore_state (AlvhWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = app ? alvh_application_get_settings (ALVH_APPLICATION (app)) : NULL;
+
+  if (settings != NULL)
+    {
+      int width, height;
+      g_autofree char *last_page = NULL;
+
+      g_settings_get (settings, "window-size", "(ii)", &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      last_page = g_settings_get_string (settings, "last-page");
+      if (adw_view_stack_get_child_by_name (self->view_stack, last_page) != NULL)
+        adw_view_stack_set_visible_child_name (self->view_stack, last_page);
+    }
+
+  _alvh_window_load_stored_market (self);
+  if (!alvh_session_has_market (self->session) && app != NULL &&
+      alvh_application_get_demo_if_empty (ALVH_APPLICATION (app)))
+    alvh_window_load_demo (self);
+  update_main_stack (self);
+
+  /* for screenshots and tests */
+  if (g_getenv ("ALVH_INITIAL_PAGE") != NULL && *g_getenv ("ALVH_INITIAL_PAGE") != '\0')
+    alvh_window_show_page (self, g_getenv ("ALVH_INITIAL_PAGE"));
+}
+
+static void
+alvh_window_dispose (GObject *object)
+{
+  AlvhWindow *self = ALVH_WINDOW (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_WINDOW);
+  G_OBJECT_CLASS (alvh_window_parent_class)->dispose (object);
+}
+
+static void
+alvh_window_finalize (GObject *object)
+{
+  AlvhWindow *self = ALVH_WINDOW (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (alvh_window_parent_class)->finalize (object);
+}
+
+static void
+alvh_window_class_init (AlvhWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = alvh_window_dispose;
+  object_class->finalize = alvh_window_finalize;
+  window_class->close_request = alvh_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/alvh-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, switcher_title);
+
+  _alvh_window_class_actions_init (klass);
+}
+
+static void
+alvh_window_init (AlvhWindow *self)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "alvh-desk", NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->session = alvh_session_new (data_dir);
+
+  self->charts_page = alvh_charts_page_new ();
+  add_page (self, self->charts_page, "charts", _("Charts"), "alvh-charts-symbolic");
+  _alvh_window_add_other_pages (self, add_page);
+
+  _alvh_window_setup_drop (self);
+
+  g_signal_connect_object (self->session, "market-changed",
+                           G_CALLBACK (session_market_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+AlvhWindow *
+alvh_window_new (AlvhApplication *app)
+{
+  AlvhWindow *self = g_object_new (ALVH_TYPE_WINDOW, "application", app, NULL);
+
+  restore_state (self);
+  return self;
+}
+
+gboolean
+alvh_window_has_market_data (AlvhWindow *self)
+{
+  g_return_val_if_fail (ALVH_IS_WINDOW (self), FALSE);
+  return alvh_session_has_market (self->session);
+}
+
+void
+alvh_window_show_page (AlvhWindow *self,
+                       const char *name)
+{
+  g_return_if_fail (ALVH_IS_WINDOW (self));
+  if (alvh_session_has_market (self->session))
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+GtkWidget *
+alvh_window_get_page (AlvhWindow *self,
+                      const char *name)
+{
+  g_return_val_if_fail (ALVH_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+void
+alvh_window_add_toast (AlvhWindow *self,
+                       const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ALVH_IS_WINDOW (self));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

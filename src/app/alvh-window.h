@@ -1,0 +1,28 @@
+/* alvh-window.h */
+#pragma once
+
+#include <adwaita.h>
+
+#include "alvh-application.h"
+#include "alvh-core.h"
+
+G_BEGIN_DECLS
+
+#define ALVH_TYPE_WINDOW (alvh_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlvhWindow, alvh_window, ALVH, WINDOW, AdwApplicationWindow)
+
+AlvhWindow *alvh_window_new             (AlvhApplication  *app);
+void        alvh_window_import_files    (AlvhWindow       *self,
+                                         GFile           **files,
+                                         int               n_files);
+void        alvh_window_load_demo       (AlvhWindow       *self);
+gboolean    alvh_window_has_market_data (AlvhWindow       *self);
+void        alvh_window_show_page       (AlvhWindow       *self,
+                                         const char       *name);
+void        alvh_window_add_toast       (AlvhWindow       *self,
+                                         const char       *message);
+GtkWidget  *alvh_window_get_page        (AlvhWindow       *self,
+                                         const char       *name);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* alvh-cli.h — the subcommands of `alvh`
+ *
+ * Each subcommand is `int alvh_cmd_NAME (int argc, char **argv)` in its own
+ * file src/cli/alvh-cmd-NAME.c.  argv[0] is the subcommand name.
+ * Exit status: 0 success, 1 the work failed (message on stderr),
+ * 2 bad flags or values (one-line message on stderr).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define ALVH_EXIT_OK      0
+#define ALVH_EXIT_FAILURE 1
+#define ALVH_EXIT_USAGE   2
+
+int alvh_cmd_demo   (int argc, char **argv);
+
+/* helpers shared by subcommands (alvh-cli-util.c) */
+int   alvh_cli_usage_error   (const char *command,
+                              const char *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+int   alvh_cli_fail          (const char *command,
+                              GError     *error);
+char *alvh_cli_default_db    (void);
+
+G_END_DECLS

@@ -1,0 +1,74 @@
+/* alvh.c — the `alvh` command: dispatch to subcommands */
+#define G_LOG_DOMAIN "alvh-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-cli.h"
+
+typedef int (*AlvhCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char      *name;
+  AlvhCommandFunc  func;
+  const char      *summary;
+} AlvhCommand;
+
+/* One line per subcommand */
+static const AlvhCommand commands[] = {
+  { "demo",    alvh_cmd_demo,    N_("Write the bundled demo data set as CSV files") },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: alvh COMMAND [OPTION…]"));
+  fprintf (out, "%s\n\n", _("ALVH Desk on the command line: market data, pricing, the ALVH evaluator, replays, the journal and reports."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run 'alvh COMMAND --help' for the options of a command."));
+  fprintf (out, "%s\n", _("Exit status: 0 success, 1 the work failed, 2 bad flags or values."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return ALVH_EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return ALVH_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("alvh %s\n", PACKAGE_VERSION);
+      return ALVH_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].func (argc - 1, argv + 1);
+
+  fprintf (stderr, "alvh: unknown command “%s” (see 'alvh --help')\n", argv[1]);
+  return ALVH_EXIT_USAGE;
+}

@@ -1,0 +1,105 @@
+/* alvh-indicators.h — technical indicators on plain arrays of doubles
+ *
+ * Every function reads `n` inputs and writes `n` outputs, one per input bar,
+ * in O(n) time, without allocating per element (a few need one scratch
+ * buffer of `window` doubles).  A position where the indicator is not yet
+ * defined, or where its inputs are missing, is NAN: callers show NAN as
+ * "n/a", never as 0.  Conventions follow ALVH-SPEC.md section 2.
+ *
+ * Missing inputs (NAN or infinite):
+ * - sma, rolling_beta, rolling_max/min, realized_vol, return_beta: the output
+ *   is NAN for every window that contains a missing input; the windows after
+ *   it are exact again.
+ * - ema, rsi (and so macd): missing inputs before the first finite one are
+ *   skipped (the seed starts at the first finite input); a missing input
+ *   after that makes every later output NAN (the average has infinite memory).
+ * - ad_line: a bar with missing breadth is NAN and adds nothing; the running
+ *   sum carries on over it.
+ * - log_returns: NAN unless both prices are finite and > 0.
+ * A period or window of 0 (or < 2 where a variance is needed) gives all NAN.
+ * Outputs must not alias inputs, except alvh_ema (out may equal x).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Simple moving average of the last `period` inputs; NAN for i < period - 1. */
+void  alvh_sma            (const double *x,
+                           gsize         n,
+                           guint         period,
+                           double       *out);
+/* Exponential moving average, alpha = 2 / (period + 1), seeded with the simple
+ * mean of the first `period` finite inputs: out[s + period - 1] = that mean,
+ * s = index of the first finite input; NAN before. */
+void  alvh_ema            (const double *x,
+                           gsize         n,
+                           guint         period,
+                           double       *out);
+/* Wilder RSI: the first average gain/loss is the simple mean of the first
+ * `period` changes, then avg = (prev * (period - 1) + cur) / period.
+ * Defined from i = period (period + 1 closes).  100 when the average loss
+ * is 0, 50 when both averages are 0. */
+void  alvh_rsi            (const double *close,
+                           gsize         n,
+                           guint         period,
+                           double       *out);
+/* MACD: macd = EMA(fast) - EMA(slow), defined where both are; signal_line =
+ * EMA(signal) of the macd values, seeded with the mean of the first `signal`
+ * macd values; histogram = macd - signal_line (histogram may be NULL).
+ * With 12/26/9: macd from i = 25, signal and histogram from i = 33. */
+void  alvh_macd           (const double *x,
+                           gsize         n,
+                           guint         fast,
+                           guint         slow,
+                           guint         signal,
+                           double       *macd,
+                           double       *signal_line,
+                           double       *histogram);
+/* Sample standard deviation (n - 1) of the last `window` log returns,
+ * times sqrt (annualisation) (252 for daily bars); defined from i = window. */
+void  alvh_realized_vol   (const double *close,
+                           gsize         n,
+                           guint         window,
+                           double        annualisation,
+                           double       *out);
+/* Advance/decline line: running sum of advancers - decliners. */
+void  alvh_ad_line        (const double *advancers,
+                           const double *decliners,
+                           gsize         n,
+                           double       *out);
+/* OLS slope (with intercept) of y on x over the `window` pairs ending at i
+ * (inclusive); NAN for i < window - 1 and NAN when x is constant over the
+ * window (zero variance: the slope does not exist); exactly 0 when y is
+ * constant and x is not.  Numerically stable: shifted, centred sliding sums
+ * that are recomputed exactly whenever their rounding bound grows. */
+void  alvh_rolling_beta   (const double *y,
+                           const double *x,
+                           gsize         n,
+                           guint         window,
+                           double       *out);
+/* out[0] = NAN, out[i] = log (x[i] / x[i-1]). */
+void  alvh_log_returns    (const double *x,
+                           gsize         n,
+                           double       *out);
+/* The spec's book_delta beta: OLS slope of VIX log returns on SPX log returns
+ * over the last `window` (60) bar-to-bar return pairs ending at bar i, i.e.
+ * the last window + 1 bars; NAN for i < window. */
+void  alvh_return_beta    (const double *vix,
+                           const double *spx,
+                           gsize         n,
+                           guint         window,
+                           double       *out);
+/* Rolling maximum / minimum over the `window` inputs ending at i (inclusive);
+ * NAN for i < window - 1.  O(n) with a monotone deque. */
+void  alvh_rolling_max    (const double *x,
+                           gsize         n,
+                           guint         window,
+                           double       *out);
+void  alvh_rolling_min    (const double *x,
+                           gsize         n,
+                           guint         window,
+                           double       *out);
+
+G_END_DECLS

@@ -1,0 +1,88 @@
+/* test-ui-window.c — the real main window under Xvfb: welcome page, demo
+ * data, the Charts page rendered to a PNG that is not blank */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "alvh-window.h"
+#include "alvh-charts-page.h"
+#include "test-ui-util.h"
+
+static void
+test_window_demo_charts (void)
+{
+  AlvhWindow *window;
+  GtkWidget *page;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *png = NULL;
+  TestImageStats stats;
+
+  window = alvh_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait (200);
+
+  /* a new user with no data gets the welcome page */
+  g_assert_false (alvh_window_has_market_data (window));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (window), "Welcome to ALVH Desk"));
+
+  alvh_window_load_demo (window);
+  test_ui_wait (300);
+  g_assert_true (alvh_window_has_market_data (window));
+
+  alvh_window_show_page (window, "charts");
+  test_ui_wait (300);
+  page = alvh_window_get_page (window, "charts");
+  g_assert_true (ALVH_IS_CHARTS_PAGE (page));
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpint (gtk_widget_get_width (page), >, 600);
+
+  png = test_ui_output_path ("charts-page.png");
+  texture = test_ui_render_widget (page);
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, png));
+  g_test_message ("Charts page rendered to %s", png);
+
+  test_ui_image_stats (texture, &stats);
+  g_test_message ("%d distinct colours, %.1f%% of pixels differ from the background",
+                  stats.distinct_colours, 100.0 * stats.non_background_fraction);
+  /* a chart with candles, lines, grid and labels, not an empty page */
+  g_assert_cmpint (stats.distinct_colours, >, 20);
+  g_assert_cmpfloat (stats.non_background_fraction, >, 0.03);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_wait (50);
+}
+
+static void
+test_pages_by_name (void)
+{
+  const char *names[] = { "charts", "positions", "evaluator", "journal" };
+  AlvhWindow *window = alvh_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  alvh_window_load_demo (window);
+  test_ui_wait (100);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *page = alvh_window_get_page (window, names[i]);
+
+      g_assert_nonnull (page);
+      alvh_window_show_page (window, names[i]);
+      test_ui_wait (100);
+      g_assert_true (gtk_widget_get_mapped (page));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_wait (50);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  return test_ui_main (argc, argv,
+                       "/ui/window/demo-charts", test_window_demo_charts,
+                       "/ui/window/pages-by-name", test_pages_by_name,
+                       NULL);
+}
