@@ -163,13 +163,13 @@ alvh_demo_generate (guint64 seed,
       /* crash episodes: about one every three years, three to eight days long */
       if (crash_days_left == 0 && rng_uniform (&rng) < 1.0 / 750.0)
         {
-          crash_days_left = 3 + (int) (rng_uniform (&rng) * 6);
-          crash_size = 0.012 + 0.02 * rng_uniform (&rng);
+          crash_days_left = 3 + (int) (rng_uniform (&rng) * 4);
+          crash_size = 0.008 + 0.012 * rng_uniform (&rng);
         }
 
       sigma = sqrt (var);
       z = rng_normal (&rng);
-      ret = 0.0003 + sigma * z;
+      ret = 0.00045 + sigma * z;
       if (crash_days_left > 0)
         {
           ret -= crash_size * (0.5 + rng_uniform (&rng));
@@ -187,7 +187,8 @@ alvh_demo_generate (guint64 seed,
       /* VIX: the market's annualised vol forecast with a premium, plus slow noise */
       vix_noise = 0.93 * vix_noise - 0.9 * z + 0.5 * rng_normal (&rng);
       vix = 100.0 * sqrt (252.0 * (0.6 * var + 0.4 * 0.00007)) * 1.12 + vix_noise;
-      vix = MAX (vix, 9.1);
+      /* a soft floor: calm markets drift near 10-12 rather than sitting on a line */
+      vix = 9.0 + 2.0 * log1p (exp ((vix - 9.0) / 2.0));
       vix_open = MAX (9.0, prev_vix + 0.3 * (vix - prev_vix) + 0.2 * rng_normal (&rng));
       vix_hi = MAX (vix, vix_open) * (1.0 + 0.03 * fabs (rng_normal (&rng)));
       vix_lo = MAX (8.9, MIN (vix, vix_open) * (1.0 - 0.03 * fabs (rng_normal (&rng))));
