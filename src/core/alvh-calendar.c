@@ -184,3 +184,16 @@ alvh_calendar_missing_trading_days (const gint64 *times,
     *n_missing = missing;
   return out;
 }
+
+/* The expiry day of the monthly VIX future (and option) of a month: the
+ * Wednesday 30 days before the third Friday of the following month
+ * (exchange holidays ignored, as ALVH-SPEC.md section 4 says). */
+gint64
+alvh_calendar_vix_expiry (int year,
+                          int month)
+{
+  int ny = month == 12 ? year + 1 : year;
+  int nm = month == 12 ? 1 : month + 1;
+
+  return alvh_days_from_civil (ny, nm, nth_weekday (ny, nm, 5, 3)) - 30;
+}

@@ -23,6 +23,8 @@ gboolean     alvh_calendar_is_nyse_trading_day (gint64       day);
 const char  *alvh_calendar_nyse_holiday_name   (gint64       day);
 gint64       alvh_calendar_easter              (int          year);
 gint64       alvh_calendar_next_trading_day    (gint64       day);
+gint64       alvh_calendar_vix_expiry          (int          year,
+                                                int          month);
 GArray      *alvh_calendar_missing_trading_days (const gint64 *times,
                                                  gsize         n_times,
                                                  gsize         max_report,

@@ -1,0 +1,258 @@
+/* alvh-chart-market.c — builds the SPX / VIX / MACD / greeks chart */
+#define G_LOG_DOMAIN "alvh-chart"
+
+#include <math.h>
+
+#include "alvh-indicators.h"
+#include "alvh-chart-market.h"
+
+AlvhChart *
+alvh_chart_market_new (void)
+{
+  AlvhChart *chart = alvh_chart_new ();
+
+  alvh_chart_add_pane (chart, "SPX", 5.0);
+  alvh_chart_add_pane (chart, "VIX", 2.2);
+  alvh_chart_add_pane (chart, "MACD", 1.5);
+  alvh_chart_add_pane (chart, "Greeks", 1.8);
+  alvh_chart_pane_set_include_zero (chart, ALVH_CHART_MARKET_PANE_MACD, TRUE);
+  alvh_chart_pane_set_visible (chart, ALVH_CHART_MARKET_PANE_GREEKS, FALSE);
+  return chart;
+}
+
+static const double *
+column (AlvhSeries *s,
+        const char *name)
+{
+  return s ? alvh_series_get_column_by_name (s, name) : NULL;
+}
+
+void
+alvh_chart_market_set_data (AlvhChart  *chart,
+                            AlvhSeries *spx,
+                            AlvhSeries *vix,
+                            AlvhSeries *vx)
+{
+  AlvhSeries *base = spx ? spx : vix;
+
+  g_return_if_fail (ALVH_IS_CHART (chart));
+  g_return_if_fail (alvh_chart_get_n_panes (chart) == ALVH_CHART_MARKET_N_PANES);
+
+  for (guint p = 0; p < ALVH_CHART_MARKET_N_PANES; p++)
+    alvh_chart_clear_levels (chart, p);
+  alvh_chart_pane_set_visible (chart, ALVH_CHART_MARKET_PANE_GREEKS, FALSE);
+
+  if (base == NULL)
+    {
+      alvh_chart_set_times (chart, NULL, 0);
+      return;
+    }
+  alvh_chart_set_times (chart, alvh_series_get_times (base), alvh_series_get_length (base));
+
+  if (spx)
+    {
+      const gint64 *t = alvh_series_get_times (spx);
+      gsize n = alvh_series_get_length (spx);
+      const double *o = column (spx, "open"), *h = column (spx, "high");
+      const double *l = column (spx, "low"), *c = column (spx, "close");
+
+      if (o && h && l && c)
+        alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_SPX, ALVH_CHART_SERIES_CANDLES, "",
+                               ALVH_CHART_COLOR_FOREGROUND, 0, t, o, h, l, c, n);
+      else if (c)
+        alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_SPX, ALVH_CHART_SERIES_LINE, "",
+                               ALVH_CHART_COLOR_BLUE, 0, t, c, NULL, NULL, NULL, n);
+    }
+
+  if (vix)
+    {
+      const gint64 *t = alvh_series_get_times (vix);
+      gsize n = alvh_series_get_length (vix);
+      const double *c = column (vix, "close");
+
+      if (c == NULL && alvh_series_get_n_columns (vix) > 0)
+        c = alvh_series_get_column (vix, alvh_series_get_n_columns (vix) - 1);
+      if (c)
+        {
+          g_autofree double *macd = g_new (double, MAX (n, 1));
+          g_autofree double *signal = g_new (double, MAX (n, 1));
+          g_autofree double *hist = g_new (double, MAX (n, 1));
+
+          alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "",
+                                 ALVH_CHART_COLOR_FOREGROUND, 0, t, c, NULL, NULL, NULL, n);
+          alvh_macd (c, n, 12, 26, 9, macd, signal, hist);
+          alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_MACD, ALVH_CHART_SERIES_HISTOGRAM, "Hist",
+                                 ALVH_CHART_COLOR_GRAY, 0, t, hist, NULL, NULL, NULL, n);
+          alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_MACD, ALVH_CHART_SERIES_LINE, "MACD",
+                                 ALVH_CHART_COLOR_BLUE, 0, t, macd, NULL, NULL, NULL, n);
+          alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_MACD, ALVH_CHART_SERIES_LINE, "Signal",
+                                 ALVH_CHART_COLOR_ORANGE, 0, t, signal, NULL, NULL, NULL, n);
+          for (guint k = 0; k < 3; k++)
+            alvh_chart_series_set_decimals (chart, ALVH_CHART_MARKET_PANE_MACD, k, 3);
+        }
+    }
+
+  if (vx)
+    {
+      const gint64 *t = alvh_series_get_times (vx);
+      gsize n = alvh_series_get_length (vx);
+      const double *vx1 = column (vx, "vx1"), *vx2 = column (vx, "vx2");
+
+      if (vx1)
+        alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "VX1",
+                               ALVH_CHART_COLOR_ORANGE, 0, t, vx1, NULL, NULL, NULL, n);
+      if (vx2)
+        alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "VX2",
+                               ALVH_CHART_COLOR_PURPLE, ALVH_CHART_SERIES_FLAG_DASHED, t, vx2, NULL, NULL, NULL, n);
+    }
+}
+
+void
+alvh_chart_market_set_condor_levels (AlvhChart            *chart,
+                                     const AlvhChartLevel *levels,
+                                     guint                 n)
+{
+  const guint pane = ALVH_CHART_MARKET_PANE_SPX;
+  const double *close, *vix;
+  const gint64 *times;
+  gsize n_bars;
+
+  g_return_if_fail (ALVH_IS_CHART (chart));
+  g_return_if_fail (n == 0 || levels != NULL);
+
+  alvh_chart_clear_levels (chart, pane);
+  alvh_chart_pane_truncate_series (chart, pane, 1);
+
+  times = alvh_chart_get_times (chart);
+  n_bars = alvh_chart_get_n_bars (chart);
+  close = alvh_chart_series_get_values (chart, pane, 0, 3);
+  if (close == NULL)
+    close = alvh_chart_series_get_values (chart, pane, 0, 0);
+  vix = alvh_chart_series_get_values (chart, ALVH_CHART_MARKET_PANE_VIX, 0, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const AlvhChartLevel *l = &levels[i];
+      AlvhChartColor color = ALVH_CHART_COLOR_BLUE;
+      gboolean dashed = FALSE;
+
+      switch (l->kind)
+        {
+        case ALVH_CHART_LEVEL_SHORT_STRIKE:
+          color = ALVH_CHART_COLOR_RED;
+          break;
+        case ALVH_CHART_LEVEL_LONG_STRIKE:
+          color = ALVH_CHART_COLOR_GRAY;
+          break;
+        case ALVH_CHART_LEVEL_BREAKEVEN:
+          color = ALVH_CHART_COLOR_PURPLE;
+          dashed = TRUE;
+          break;
+        case ALVH_CHART_LEVEL_OTHER:
+        default:
+          break;
+        }
+      alvh_chart_add_level (chart, pane, l->value, color, l->label, l->start, l->end, dashed);
+
+      /* +/- 0.65 SD around a short strike while the condor lives:
+       * sd = S * iv * sqrt (T), iv = VIX / 100, T = calendar days to expiry / 365 */
+      if (l->kind == ALVH_CHART_LEVEL_SHORT_STRIKE && l->expiry != 0 && close && vix && n_bars > 0)
+        {
+          g_autofree double *lower = g_new (double, n_bars);
+          g_autofree double *upper = g_new (double, n_bars);
+          gint64 end = l->end != 0 ? MIN (l->end, l->expiry) : l->expiry;
+          gboolean any = FALSE;
+
+          for (gsize b = 0; b < n_bars; b++)
+            {
+              double T = (double) (l->expiry - times[b]) / 86400.0 / 365.0;
+              lower[b] = upper[b] = NAN;
+              if ((l->start != 0 && times[b] < l->start) || times[b] > end || T <= 0)
+                continue;
+              if (!isfinite (close[b]) || !isfinite (vix[b]))
+                continue;
+              {
+                double sd = close[b] * vix[b] / 100.0 * sqrt (T);
+                lower[b] = l->value - ALVH_CHART_MARKET_WING_SD * sd;
+                upper[b] = l->value + ALVH_CHART_MARKET_WING_SD * sd;
+                any = TRUE;
+              }
+            }
+          if (any)
+            alvh_chart_add_series (chart, pane, ALVH_CHART_SERIES_BAND, NULL, ALVH_CHART_COLOR_RED,
+                                   ALVH_CHART_SERIES_FLAG_NO_AUTOSCALE | ALVH_CHART_SERIES_FLAG_NO_LEGEND,
+                                   times, lower, upper, NULL, NULL, n_bars);
+        }
+    }
+}
+
+void
+alvh_chart_market_set_markers (AlvhChart             *chart,
+                               const AlvhChartMarker *markers,
+                               guint                  n)
+{
+  alvh_chart_set_markers (chart, ALVH_CHART_MARKET_PANE_SPX, markers, n);
+}
+
+void
+alvh_chart_market_set_shading (AlvhChart    *chart,
+                               const gint64 *starts,
+                               const gint64 *ends,
+                               guint         n)
+{
+  alvh_chart_set_shading (chart, ALVH_CHART_MARKET_PANE_VIX, starts, ends, n);
+}
+
+void
+alvh_chart_market_set_greeks (AlvhChart  *chart,
+                              AlvhSeries *greeks,
+                              double      delta_tolerance)
+{
+  static const struct { const char *name; const char *label; AlvhChartColor color; int decimals; } cols[] = {
+    { "delta", "Δ", ALVH_CHART_COLOR_BLUE, 3 },
+    { "gamma", "Γ", ALVH_CHART_COLOR_ORANGE, 4 },
+    { "theta", "Θ", ALVH_CHART_COLOR_GREEN, 2 },
+    { "vega", "V", ALVH_CHART_COLOR_PURPLE, 2 },
+  };
+  const guint pane = ALVH_CHART_MARKET_PANE_GREEKS;
+  gboolean have_delta = FALSE;
+
+  g_return_if_fail (ALVH_IS_CHART (chart));
+
+  alvh_chart_pane_truncate_series (chart, pane, 0);
+  alvh_chart_clear_levels (chart, pane);
+  if (greeks == NULL || alvh_series_get_length (greeks) == 0 || alvh_chart_get_n_bars (chart) == 0)
+    {
+      alvh_chart_pane_set_visible (chart, pane, FALSE);
+      return;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (cols); k++)
+    {
+      const double *v = alvh_series_get_column_by_name (greeks, cols[k].name);
+      guint idx;
+      /* delta owns the axis (with its tolerance lines); the others are
+       * scaled on their own, their values are in the legend */
+      AlvhChartSeriesFlags flags = k == 0 ? 0 : ALVH_CHART_SERIES_FLAG_OWN_SCALE;
+
+      if (v == NULL)
+        continue;
+      if (k == 0)
+        have_delta = TRUE;
+      else if (!have_delta && alvh_chart_pane_get_n_series (chart, pane) == 0)
+        flags = 0;
+      idx = alvh_chart_add_series (chart, pane, ALVH_CHART_SERIES_LINE, cols[k].label, cols[k].color, flags,
+                                   alvh_series_get_times (greeks), v, NULL, NULL, NULL,
+                                   alvh_series_get_length (greeks));
+      alvh_chart_series_set_decimals (chart, pane, idx, cols[k].decimals);
+    }
+  if (have_delta && delta_tolerance > 0)
+    {
+      g_autofree char *plus = g_strdup_printf ("+%.2f", delta_tolerance);
+      g_autofree char *minus = g_strdup_printf ("−%.2f", delta_tolerance);
+      alvh_chart_add_level (chart, pane, delta_tolerance, ALVH_CHART_COLOR_RED, plus, 0, 0, TRUE);
+      alvh_chart_add_level (chart, pane, -delta_tolerance, ALVH_CHART_COLOR_RED, minus, 0, 0, TRUE);
+      alvh_chart_pane_set_include_zero (chart, pane, TRUE);
+    }
+  alvh_chart_pane_set_visible (chart, pane, alvh_chart_pane_get_n_series (chart, pane) > 0);
+}

@@ -1,0 +1,52 @@
+/* alvh-chart-market.h — the standard market chart: SPX, VIX, MACD, greeks
+ *
+ * One builder shared by the Charts page and `alvh chart`, so both draw the
+ * same thing.  Panes (ALVH_CHART_MARKET_PANE_*): SPX candles with the open
+ * condor's levels and +/- 0.65 SD bands around its short strikes and hedge
+ * markers; VIX close with VX1/VX2 and shaded iv_expansion regions; MACD
+ * (12, 26, 9) of VIX close; greeks (hidden until set).
+ */
+#pragma once
+
+#include "alvh-series.h"
+#include "alvh-chart.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ALVH_CHART_MARKET_PANE_SPX,
+  ALVH_CHART_MARKET_PANE_VIX,
+  ALVH_CHART_MARKET_PANE_MACD,
+  ALVH_CHART_MARKET_PANE_GREEKS,
+  ALVH_CHART_MARKET_N_PANES
+} AlvhChartMarketPane;
+
+/* The SD multiple of the bands around short strikes (the wing_sd default) */
+#define ALVH_CHART_MARKET_WING_SD 0.65
+
+AlvhChart *alvh_chart_market_new          (void);
+/* Any may be NULL.  The timeline is SPX's (else VIX's).  SPX needs columns
+ * open, high, low, close (or close alone: drawn as a line); VIX close (and
+ * open/high/low if present); VX vx1 and/or vx2.  Clears levels, markers,
+ * shading and greeks. */
+void       alvh_chart_market_set_data     (AlvhChart             *chart,
+                                           AlvhSeries            *spx,
+                                           AlvhSeries            *vix,
+                                           AlvhSeries            *vx);
+void       alvh_chart_market_set_condor_levels (AlvhChart        *chart,
+                                           const AlvhChartLevel  *levels,
+                                           guint                  n);
+void       alvh_chart_market_set_markers  (AlvhChart             *chart,
+                                           const AlvhChartMarker *markers,
+                                           guint                  n);
+void       alvh_chart_market_set_shading  (AlvhChart             *chart,
+                                           const gint64          *starts,
+                                           const gint64          *ends,
+                                           guint                  n);
+/* columns delta, gamma, theta, vega (any subset); NULL hides the pane */
+void       alvh_chart_market_set_greeks   (AlvhChart             *chart,
+                                           AlvhSeries            *greeks,
+                                           double                 delta_tolerance);
+
+G_END_DECLS

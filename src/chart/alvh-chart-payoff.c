@@ -1,0 +1,303 @@
+/* alvh-chart-payoff.c — P&L at expiry and T+0 across SPX prices */
+#define G_LOG_DOMAIN "alvh-chart"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "alvh-chart-palette.h"
+#include "alvh-chart-ticks.h"
+#include "alvh-chart-payoff.h"
+
+#define AXIS_WIDTH  76.0
+#define AXIS_HEIGHT 24.0
+#define PAD         12.0
+
+typedef struct
+{
+  double x0, x1, y0, y1;       /* plot rectangle */
+  double pmin, pmax, vmin, vmax;
+} Map;
+
+static double
+map_x (const Map *m,
+       double     price)
+{
+  return m->x0 + (price - m->pmin) / (m->pmax - m->pmin) * (m->x1 - m->x0);
+}
+
+static double
+map_y (const Map *m,
+       double     v)
+{
+  return m->y1 - (v - m->vmin) / (m->vmax - m->vmin) * (m->y1 - m->y0);
+}
+
+static void
+make_map (const AlvhChartPayoff *p,
+          double                 width,
+          double                 height,
+          Map                   *m)
+{
+  double vmin = 0, vmax = 0, pad;
+
+  m->x0 = PAD;
+  m->x1 = MAX (m->x0 + 1, width - AXIS_WIDTH);
+  m->y0 = PAD + 16;
+  m->y1 = MAX (m->y0 + 1, height - AXIS_HEIGHT);
+  m->pmin = p->n ? p->spx[0] : 0;
+  m->pmax = p->n ? p->spx[p->n - 1] : 1;
+  if (!(m->pmax > m->pmin))
+    m->pmax = m->pmin + 1;
+  for (guint i = 0; i < p->n; i++)
+    {
+      if (p->pnl_expiry && isfinite (p->pnl_expiry[i]))
+        vmin = MIN (vmin, p->pnl_expiry[i]), vmax = MAX (vmax, p->pnl_expiry[i]);
+      if (p->pnl_today && isfinite (p->pnl_today[i]))
+        vmin = MIN (vmin, p->pnl_today[i]), vmax = MAX (vmax, p->pnl_today[i]);
+    }
+  if (vmax - vmin < 1e-9)
+    vmax = vmin + 1;
+  pad = (vmax - vmin) * 0.06;
+  m->vmin = vmin - pad;
+  m->vmax = vmax + pad;
+}
+
+double
+alvh_chart_payoff_price_at_x (const AlvhChartPayoff *payoff,
+                              double                 width,
+                              double                 x)
+{
+  Map m;
+
+  g_return_val_if_fail (payoff != NULL, NAN);
+  make_map (payoff, width, 100, &m);
+  if (payoff->n < 2 || x < m.x0 || x > m.x1)
+    return NAN;
+  return m.pmin + (x - m.x0) / (m.x1 - m.x0) * (m.pmax - m.pmin);
+}
+
+static double
+interp (const double *xs,
+        const double *ys,
+        guint         n,
+        double        x)
+{
+  if (ys == NULL || n == 0)
+    return NAN;
+  if (x <= xs[0])
+    return ys[0];
+  for (guint i = 1; i < n; i++)
+    if (x <= xs[i])
+      {
+        double f = (x - xs[i - 1]) / (xs[i] - xs[i - 1]);
+        return ys[i - 1] + f * (ys[i] - ys[i - 1]);
+      }
+  return ys[n - 1];
+}
+
+gboolean
+alvh_chart_payoff_values_at (const AlvhChartPayoff *payoff,
+                             double                 price,
+                             double                *expiry,
+                             double                *today)
+{
+  g_return_val_if_fail (payoff != NULL, FALSE);
+  if (payoff->n == 0 || !isfinite (price))
+    return FALSE;
+  if (expiry)
+    *expiry = interp (payoff->spx, payoff->pnl_expiry, payoff->n, price);
+  if (today)
+    *today = interp (payoff->spx, payoff->pnl_today, payoff->n, price);
+  return TRUE;
+}
+
+static void
+curve_path (cairo_t       *cr,
+            const Map     *m,
+            const double  *xs,
+            const double  *ys,
+            guint          n)
+{
+  gboolean down = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!isfinite (ys[i]))
+        {
+          down = FALSE;
+          continue;
+        }
+      if (down)
+        cairo_line_to (cr, map_x (m, xs[i]), map_y (m, ys[i]));
+      else
+        cairo_move_to (cr, map_x (m, xs[i]), map_y (m, ys[i]));
+      down = TRUE;
+    }
+}
+
+void
+alvh_chart_payoff_render (const AlvhChartPayoff *p,
+                          cairo_t               *cr,
+                          double                 width,
+                          double                 height)
+{
+  const AlvhChartPalette *pal;
+  AlvhChartTick ticks[ALVH_CHART_MAX_TICKS];
+  guint n_ticks;
+  Map m;
+  double y_zero;
+
+  g_return_if_fail (p != NULL);
+  pal = alvh_chart_palette_get (p->dark);
+  make_map (p, width, height, &m);
+
+  cairo_save (cr);
+  alvh_chart_rgba_set_source (&pal->background, cr);
+  cairo_paint (cr);
+  cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  cairo_set_line_width (cr, 1.0);
+
+  if (p->n < 2)
+    {
+      alvh_chart_rgba_set_source (&pal->text_dim, cr);
+      cairo_move_to (cr, PAD, height / 2);
+      cairo_show_text (cr, "No open position: no payoff to draw.");
+      cairo_restore (cr);
+      return;
+    }
+
+  /* grid and axes */
+  alvh_chart_rgba_set_source (&pal->grid, cr);
+  n_ticks = alvh_chart_price_ticks (m.vmin, m.vmax, (guint) CLAMP ((m.y1 - m.y0) / 50, 2, 10), FALSE,
+                                    ticks, G_N_ELEMENTS (ticks));
+  for (guint t = 0; t < n_ticks; t++)
+    {
+      cairo_move_to (cr, m.x0, round (map_y (&m, ticks[t].value)) + 0.5);
+      cairo_line_to (cr, m.x1, round (map_y (&m, ticks[t].value)) + 0.5);
+    }
+  cairo_stroke (cr);
+  alvh_chart_rgba_set_source (&pal->text_dim, cr);
+  for (guint t = 0; t < n_ticks; t++)
+    {
+      char buf[40];
+      snprintf (buf, sizeof buf, "%s$%.0f", ticks[t].value < 0 ? "−" : "", fabs (ticks[t].value));
+      cairo_move_to (cr, m.x1 + 6, map_y (&m, ticks[t].value) + 4);
+      cairo_show_text (cr, buf);
+    }
+  n_ticks = alvh_chart_price_ticks (m.pmin, m.pmax, (guint) CLAMP ((m.x1 - m.x0) / 90, 2, 12), FALSE,
+                                    ticks, G_N_ELEMENTS (ticks));
+  for (guint t = 0; t < n_ticks; t++)
+    {
+      cairo_text_extents_t ext;
+      double x = map_x (&m, ticks[t].value);
+      cairo_text_extents (cr, ticks[t].label, &ext);
+      cairo_move_to (cr, x - ext.x_advance / 2, m.y1 + 16);
+      cairo_show_text (cr, ticks[t].label);
+    }
+
+  y_zero = map_y (&m, 0);
+  alvh_chart_rgba_set_source (&pal->pane_border, cr);
+  cairo_move_to (cr, m.x0, round (y_zero) + 0.5);
+  cairo_line_to (cr, m.x1, round (y_zero) + 0.5);
+  cairo_stroke (cr);
+
+  /* expiry: filled to zero, green above and red below */
+  if (p->pnl_expiry)
+    {
+      for (int pass = 0; pass < 2; pass++)
+        {
+          cairo_save (cr);
+          if (pass == 0)
+            cairo_rectangle (cr, m.x0, m.y0 - PAD, m.x1 - m.x0, y_zero - m.y0 + PAD);
+          else
+            cairo_rectangle (cr, m.x0, y_zero, m.x1 - m.x0, m.y1 - y_zero);
+          cairo_clip (cr);
+          curve_path (cr, &m, p->spx, p->pnl_expiry, p->n);
+          cairo_line_to (cr, map_x (&m, p->spx[p->n - 1]), y_zero);
+          cairo_line_to (cr, map_x (&m, p->spx[0]), y_zero);
+          cairo_close_path (cr);
+          alvh_chart_palette_set_source (pal, cr, pass == 0 ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 0.18);
+          cairo_fill (cr);
+          curve_path (cr, &m, p->spx, p->pnl_expiry, p->n);
+          alvh_chart_palette_set_source (pal, cr, pass == 0 ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 1.0);
+          cairo_set_line_width (cr, 2.0);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+    }
+  if (p->pnl_today)
+    {
+      curve_path (cr, &m, p->spx, p->pnl_today, p->n);
+      alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_BLUE, 1.0);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+
+  /* break-evens and spot */
+  for (guint i = 0; i < p->n_breakevens; i++)
+    {
+      double x = map_x (&m, p->breakevens[i]);
+      char buf[40];
+      cairo_text_extents_t ext;
+      double dash[] = { 5, 4 };
+
+      if (x < m.x0 || x > m.x1)
+        continue;
+      cairo_set_dash (cr, dash, 2, 0);
+      alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_PURPLE, 0.9);
+      cairo_set_line_width (cr, 1.0);
+      cairo_move_to (cr, round (x) + 0.5, m.y0);
+      cairo_line_to (cr, round (x) + 0.5, m.y1);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_arc (cr, x, y_zero, 4, 0, 2 * G_PI);
+      cairo_fill (cr);
+      snprintf (buf, sizeof buf, "BE %.2f", p->breakevens[i]);
+      cairo_text_extents (cr, buf, &ext);
+      cairo_move_to (cr, CLAMP (x - ext.x_advance / 2, m.x0, m.x1 - ext.x_advance), m.y0 - 4);
+      cairo_show_text (cr, buf);
+    }
+  if (isfinite (p->spot) && p->spot >= m.pmin && p->spot <= m.pmax)
+    {
+      double x = map_x (&m, p->spot);
+      char buf[40];
+      alvh_chart_rgba_set_source (&pal->text, cr);
+      cairo_move_to (cr, round (x) + 0.5, m.y0);
+      cairo_line_to (cr, round (x) + 0.5, m.y1);
+      cairo_stroke (cr);
+      snprintf (buf, sizeof buf, "SPX %.2f", p->spot);
+      cairo_move_to (cr, x + 4, m.y1 - 6);
+      cairo_show_text (cr, buf);
+    }
+
+  /* legend */
+  cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  alvh_chart_rgba_set_source (&pal->text, cr);
+  cairo_move_to (cr, m.x0, PAD + 2);
+  cairo_show_text (cr, "Payoff");
+  cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_UP, 1.0);
+  cairo_show_text (cr, "   At expiry");
+  alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_BLUE, 1.0);
+  cairo_show_text (cr, "   Today (T+0)");
+
+  /* crosshair read-out */
+  if (p->pointer_x >= m.x0 && p->pointer_x <= m.x1)
+    {
+      double price = alvh_chart_payoff_price_at_x (p, width, p->pointer_x);
+      double e = NAN, t = NAN;
+      char buf[96];
+
+      alvh_chart_payoff_values_at (p, price, &e, &t);
+      alvh_chart_rgba_set_source (&pal->crosshair, cr);
+      cairo_move_to (cr, round (p->pointer_x) + 0.5, m.y0);
+      cairo_line_to (cr, round (p->pointer_x) + 0.5, m.y1);
+      cairo_stroke (cr);
+      snprintf (buf, sizeof buf, "SPX %.2f   expiry $%.0f   today $%.0f", price, e, t);
+      alvh_chart_rgba_set_source (&pal->text, cr);
+      cairo_move_to (cr, m.x0 + 260, PAD + 2);
+      cairo_show_text (cr, buf);
+    }
+  cairo_restore (cr);
+}

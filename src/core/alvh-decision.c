@@ -1,0 +1,421 @@
+/* alvh-decision.c — a decision, its sentences and its JSON line */
+#define G_LOG_DOMAIN "alvh-decision"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-decision.h"
+#include "alvh-time.h"
+
+G_DEFINE_BOXED_TYPE (AlvhDecision, alvh_decision, alvh_decision_copy, alvh_decision_free)
+
+static const char * const branch_names[ALVH_N_BRANCHES] = {
+  "no_position", "max_layers", "cooldown", "regime", "fixed", "confluence", "none", "not_accretive",
+};
+
+void
+alvh_decision_init (AlvhDecision *self)
+{
+  memset (self, 0, sizeof *self);
+  self->action = ALVH_ACTION_HOLD;
+  self->branch = ALVH_BRANCH_NONE;
+  self->leg.short_strike = NAN;
+  self->leg_forward = NAN;
+  self->leg_vol = NAN;
+  self->estimated_cost = NAN;
+  self->spx = NAN;
+  self->vix = NAN;
+  self->hours_since_last_leg = NAN;
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+    alvh_signal_init_na (&self->signals[i], (AlvhSignalId) i);
+}
+
+AlvhDecision *
+alvh_decision_new (void)
+{
+  AlvhDecision *self = g_new (AlvhDecision, 1);
+
+  alvh_decision_init (self);
+  return self;
+}
+
+AlvhDecision *
+alvh_decision_copy (const AlvhDecision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_memdup2 (self, sizeof *self);
+}
+
+void
+alvh_decision_free (AlvhDecision *self)
+{
+  g_free (self);
+}
+
+const char *
+alvh_action_to_string (AlvhAction action)
+{
+  switch (action)
+    {
+    case ALVH_ACTION_ADD:
+      return "ADD";
+    case ALVH_ACTION_BLOCKED:
+      return "BLOCKED";
+    case ALVH_ACTION_HOLD:
+    default:
+      return "HOLD";
+    }
+}
+
+const char *
+alvh_branch_to_string (AlvhBranch branch)
+{
+  if ((guint) branch >= ALVH_N_BRANCHES)
+    return "none";
+  return branch_names[branch];
+}
+
+gboolean
+alvh_branch_from_string (const char *text,
+                         AlvhBranch *out_branch)
+{
+  for (guint i = 0; text != NULL && i < ALVH_N_BRANCHES; i++)
+    if (strcmp (text, branch_names[i]) == 0)
+      {
+        if (out_branch != NULL)
+          *out_branch = (AlvhBranch) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const AlvhSignal *
+alvh_decision_get_signal (const AlvhDecision *self,
+                          AlvhSignalId        id)
+{
+  g_return_val_if_fail ((guint) id < ALVH_N_SIGNALS, NULL);
+  return &self->signals[id];
+}
+
+/* Dollars with thousands grouping, e.g. "$1,234". */
+static char *
+format_dollars (double v)
+{
+  char digits[64];
+  GString *s = g_string_new (NULL);
+  gint64 whole = (gint64) llround (fabs (v));
+  int len, lead;
+
+  if (!isfinite (v))
+    return g_string_free (s, FALSE);
+  g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, whole);
+  len = (int) strlen (digits);
+  if (v < 0 && whole != 0)
+    g_string_append_c (s, '-');
+  g_string_append_c (s, '$');
+  lead = len % 3 == 0 ? 3 : len % 3;
+  g_string_append_len (s, digits, lead);
+  for (int i = lead; i < len; i += 3)
+    {
+      g_string_append_c (s, ',');
+      g_string_append_len (s, digits + i, 3);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+signal_sentence (const AlvhDecision *self,
+                 const AlvhSignal   *s)
+{
+  switch (s->id)
+    {
+    case ALVH_SIGNAL_IV_EXPANSION:
+      return g_strdup_printf (_("Implied volatility rose %.1f %% over the window, at or above the %.1f %% threshold."),
+                              s->value * 100.0, s->threshold * 100.0);
+    case ALVH_SIGNAL_TERM_INVERSION:
+      return g_strdup_printf (_("The VIX term structure is inverted by %.1f %% (threshold %.1f %%)."),
+                              s->value * 100.0, s->threshold * 100.0);
+    case ALVH_SIGNAL_RSI_EXTREME:
+      if (s->value <= s->threshold)
+        return g_strdup_printf (_("The SPX RSI is %.1f, at or below the oversold level %.0f."),
+                                s->value, s->threshold);
+      return g_strdup_printf (_("The SPX RSI is %.1f, at or above the overbought level %.0f."),
+                              s->value, s->threshold_high);
+    case ALVH_SIGNAL_AD_DIVERGENCE:
+      return g_strdup (_("Market breadth diverges from the SPX: the index made a window extreme that the advance/decline line did not confirm."));
+    case ALVH_SIGNAL_VIX_MACD_CROSS:
+      return g_strdup_printf (_("The VIX MACD crossed above its signal line (difference %.2f)."), s->value);
+    case ALVH_SIGNAL_THETA_EROSION:
+      return g_strdup_printf (_("The condor's time value eroded %.1f times faster than the model expected (threshold %.1f)."),
+                              s->value, s->threshold);
+    case ALVH_SIGNAL_WING_PROXIMITY:
+      if (s->value < 0)
+        return g_strdup_printf (_("A short strike is breached: the index is %.2f expected moves beyond it."),
+                                -s->value);
+      return g_strdup_printf (_("A short strike is only %.2f expected moves from the index (threshold %.2f)."),
+                              s->value, s->threshold);
+    case ALVH_SIGNAL_BOOK_DELTA:
+      return g_strdup_printf (_("The book's SPX-equivalent delta is %+.2f per condor unit, beyond the ±%.2f tolerance."),
+                              s->value, s->threshold);
+    case ALVH_SIGNAL_MACRO_REGIME:
+      return g_strdup_printf (ngettext ("%d regime-shift macro event lies within the window.",
+                                        "%d regime-shift macro events lie within the window.",
+                                        (gulong) s->value),
+                              (int) s->value);
+    case ALVH_N_SIGNALS:
+    default:
+      break;
+    }
+  (void) self;
+  return NULL;
+}
+
+static char *
+outcome_sentence (const AlvhDecision *self)
+{
+  g_autofree char *paid = NULL;
+  g_autofree char *cost = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *limit = NULL;
+
+  switch (self->branch)
+    {
+    case ALVH_BRANCH_NO_POSITION:
+      return g_strdup (_("Hold: there is no open condor to protect."));
+    case ALVH_BRANCH_MAX_LAYERS:
+      return g_strdup_printf (_("Hold: %u of at most %u hedge layers are already open."),
+                              self->layers_used, self->max_layers);
+    case ALVH_BRANCH_COOLDOWN:
+      return g_strdup_printf (_("Hold: the last hedge was added %.0f hours ago, within the %.0f-hour cooldown."),
+                              self->hours_since_last_leg, self->cooldown_hours);
+    case ALVH_BRANCH_NONE:
+      return g_strdup_printf (_("Hold: %u real-time rules fired (%u needed) and no fixed trigger fired."),
+                              self->realtime_fired, self->realtime_quorum);
+    case ALVH_BRANCH_NOT_ACCRETIVE:
+      paid = format_dollars (self->premium_paid);
+      cost = format_dollars (self->estimated_cost);
+      total = format_dollars (self->premium_paid + self->estimated_cost);
+      limit = format_dollars (self->max_hedge_cost_ratio * self->credit_collected);
+      return g_strdup_printf (_("Blocked: hedge premium %s already paid plus this leg's %s makes %s, more than the limit of %s (%.0f %% of the credit collected)."),
+                              paid, cost, total, limit, self->max_hedge_cost_ratio * 100.0);
+    case ALVH_BRANCH_REGIME:
+    case ALVH_BRANCH_FIXED:
+    case ALVH_BRANCH_CONFLUENCE:
+      cost = format_dollars (self->estimated_cost);
+      {
+        const char *why =
+          self->branch == ALVH_BRANCH_REGIME ? _("a regime shift is confirmed by a real-time rule") :
+          self->branch == ALVH_BRANCH_FIXED ? _("a fixed trigger fired") :
+          _("enough real-time rules agree");
+        return g_strdup_printf (_("Add layer %u because %s: %g VIX %g/%g call spreads for about %s."),
+                                self->layer, why, self->size, self->leg.long_strike,
+                                self->leg.short_strike, cost);
+      }
+    case ALVH_N_BRANCHES:
+    default:
+      break;
+    }
+  return NULL;
+}
+
+char **
+alvh_decision_dup_explanation (const AlvhDecision *self)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+    {
+      const AlvhSignal *s = &self->signals[i];
+      char *sentence;
+
+      if (!s->available || !s->fired)
+        continue;
+      sentence = signal_sentence (self, s);
+      if (sentence != NULL)
+        g_ptr_array_add (out, sentence);
+    }
+  {
+    char *outcome = outcome_sentence (self);
+    if (outcome != NULL)
+      g_ptr_array_add (out, outcome);
+  }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+char *
+alvh_decision_dup_explanation_text (const AlvhDecision *self)
+{
+  g_auto(GStrv) sentences = alvh_decision_dup_explanation (self);
+
+  return g_strjoinv (" ", sentences);
+}
+
+void
+alvh_json_append_number (GString *out,
+                         double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+  g_ascii_formatd (buf, sizeof buf, "%.10g", value);
+  g_string_append (out, buf);
+}
+
+void
+alvh_json_append_string (GString    *out,
+                         const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      unsigned char c = (unsigned char) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_date (GString *out,
+             gint64   t)
+{
+  int y, m, d;
+
+  alvh_time_to_ny_date (t, &y, &m, &d);
+  g_string_append_printf (out, "\"%04d-%02d-%02d\"", y, m, d);
+}
+
+void
+alvh_decision_append_json (const AlvhDecision *self,
+                           GString            *out,
+                           gboolean            with_explanation)
+{
+  g_return_if_fail (self != NULL);
+
+  g_string_append_printf (out, "{\"time\":%" G_GINT64_FORMAT ",\"date\":", self->time);
+  append_date (out, self->time);
+  g_string_append (out, ",\"action\":\"");
+  g_string_append (out, alvh_action_to_string (self->action));
+  g_string_append (out, "\",\"branch\":\"");
+  g_string_append (out, alvh_branch_to_string (self->branch));
+  g_string_append_printf (out, "\",\"layer\":%u,\"size\":", self->layer);
+  alvh_json_append_number (out, self->size);
+  if (self->has_leg)
+    {
+      g_string_append (out, ",\"leg\":{\"kind\":\"");
+      g_string_append (out, alvh_hedge_kind_to_string (self->leg.kind));
+      g_string_append (out, "\",\"long_strike\":");
+      alvh_json_append_number (out, self->leg.long_strike);
+      g_string_append (out, ",\"short_strike\":");
+      alvh_json_append_number (out, self->leg.short_strike);
+      g_string_append (out, ",\"vix_expiry\":");
+      append_date (out, self->leg.vix_expiry);
+      g_string_append (out, ",\"quantity\":");
+      alvh_json_append_number (out, self->leg.quantity);
+      g_string_append (out, ",\"premium\":");
+      alvh_json_append_number (out, self->leg.premium);
+      g_string_append (out, ",\"forward\":");
+      alvh_json_append_number (out, self->leg_forward);
+      g_string_append (out, ",\"vol\":");
+      alvh_json_append_number (out, self->leg_vol);
+      g_string_append (out, "},\"estimated_cost\":");
+      alvh_json_append_number (out, self->estimated_cost);
+    }
+  else
+    g_string_append (out, ",\"leg\":null,\"estimated_cost\":null");
+  g_string_append (out, ",\"premium_paid\":");
+  alvh_json_append_number (out, self->premium_paid);
+  g_string_append (out, ",\"credit_collected\":");
+  alvh_json_append_number (out, self->credit_collected);
+  g_string_append (out, ",\"signals\":{");
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+    {
+      const AlvhSignal *s = &self->signals[i];
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '"');
+      g_string_append (out, alvh_signal_id_to_key ((AlvhSignalId) i));
+      g_string_append (out, "\":{\"kind\":\"");
+      g_string_append (out, alvh_signal_kind_to_string (s->kind));
+      g_string_append (out, "\",\"value\":");
+      if (s->available)
+        alvh_json_append_number (out, s->value);
+      else
+        g_string_append (out, "null");
+      g_string_append (out, ",\"threshold\":");
+      alvh_json_append_number (out, s->threshold);
+      if (isfinite (s->threshold_high))
+        {
+          g_string_append (out, ",\"threshold_high\":");
+          alvh_json_append_number (out, s->threshold_high);
+        }
+      g_string_append (out, ",\"fired\":");
+      g_string_append (out, s->available && s->fired ? "true" : "false");
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "},\"profile\":{\"name\":");
+  alvh_json_append_string (out, self->profile_name);
+  g_string_append_printf (out, ",\"version\":%d}", self->profile_version);
+  if (with_explanation)
+    {
+      g_auto(GStrv) sentences = alvh_decision_dup_explanation (self);
+
+      g_string_append (out, ",\"explanation\":[");
+      for (guint i = 0; sentences[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          alvh_json_append_string (out, sentences[i]);
+        }
+      g_string_append_c (out, ']');
+    }
+  g_string_append_c (out, '}');
+}
+
+char *
+alvh_decision_to_json (const AlvhDecision *self)
+{
+  GString *s = g_string_sized_new (1024);
+
+  alvh_decision_append_json (self, s, TRUE);
+  return g_string_free (s, FALSE);
+}

@@ -1,0 +1,2977 @@
+/* alvh-journal-store.c — the journal and app database (alvh.sqlite) */
+#define G_LOG_DOMAIN "alvh-journal"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "alvh-journal-store.h"
+#include "alvh-journal-store-private.h"
+
+struct _AlvhJournalStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  int         schema_version;
+  GHashTable *stmts;   /* const char *sql (static) -> sqlite3_stmt * */
+};
+
+G_DEFINE_TYPE (AlvhJournalStore, alvh_journal_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (alvh-journal-error-quark, alvh_journal_error)
+
+/* A statement from the cache: reset and unbound when it goes out of scope. */
+typedef sqlite3_stmt AlvhCachedStmt;
+
+static void
+cached_stmt_release (AlvhCachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhCachedStmt, cached_stmt_release)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* ---- migrations -------------------------------------------------------- */
+
+/* migrations[i] brings a file from version i to version i + 1.
+ * Never edit a released step: append a new one. */
+static const char * const migrations[] = {
+  /* 0 -> 1: the base schema */
+  "CREATE TABLE accounts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(name) > 0));"
+
+  "CREATE TABLE profiles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  version INTEGER NOT NULL CHECK (version > 0),"
+  "  keyfile TEXT NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  UNIQUE (name, version));"
+
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  date INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('CPI','PPI','FOMC','OTHER')),"
+  "  shift INTEGER NOT NULL DEFAULT 0 CHECK (shift IN (0,1)),"
+  "  note TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX events_date ON events (date);"
+
+  "CREATE TABLE condors ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id),"
+  "  long_put REAL NOT NULL, short_put REAL NOT NULL,"
+  "  short_call REAL NOT NULL, long_call REAL NOT NULL,"
+  "  expiry INTEGER NOT NULL,"
+  "  units REAL NOT NULL CHECK (units > 0),"
+  "  credit REAL NOT NULL,"
+  "  opened INTEGER NOT NULL,"
+  "  closed INTEGER,"
+  "  close_price REAL,"
+  "  CHECK (long_put < short_put AND short_put < short_call AND short_call < long_call));"
+  "CREATE INDEX condors_account ON condors (account_id, closed);"
+
+  "CREATE TABLE decisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id),"
+  "  condor_id INTEGER REFERENCES condors (id),"
+  "  time INTEGER NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  branch TEXT NOT NULL,"
+  "  layer INTEGER NOT NULL DEFAULT 0,"
+  "  size REAL NOT NULL DEFAULT 0,"
+  "  proposed_kind TEXT,"
+  "  proposed_long_strike REAL,"
+  "  proposed_short_strike REAL,"
+  "  proposed_expiry INTEGER,"
+  "  cost REAL,"
+  "  profile_name TEXT,"
+  "  profile_version INTEGER,"
+  "  explanation TEXT NOT NULL DEFAULT '',"
+  "  followed TEXT CHECK (followed IN ('followed','skipped','manual')),"
+  "  skip_reason TEXT);"
+  "CREATE INDEX decisions_account_time ON decisions (account_id, time);"
+  "CREATE INDEX decisions_branch ON decisions (branch);"
+
+  "CREATE TABLE signal_snapshots ("
+  "  id INTEGER PRIMARY KEY,"
+  "  decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  value REAL,"
+  "  threshold REAL,"
+  "  fired INTEGER NOT NULL DEFAULT 0 CHECK (fired IN (0,1)),"
+  "  UNIQUE (decision_id, key));"
+  /* a snapshot is what the evaluator saw: it never changes afterwards */
+  "CREATE TRIGGER signal_snapshots_frozen BEFORE UPDATE ON signal_snapshots"
+  " BEGIN SELECT RAISE (ABORT, 'signal snapshots are immutable'); END;"
+
+  "CREATE TABLE legs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id),"
+  "  condor_id INTEGER REFERENCES condors (id),"
+  "  decision_id INTEGER REFERENCES decisions (id),"
+  "  kind TEXT NOT NULL,"
+  "  long_strike REAL,"
+  "  short_strike REAL,"
+  "  expiry INTEGER NOT NULL,"
+  "  quantity REAL NOT NULL CHECK (quantity > 0),"
+  "  premium REAL NOT NULL,"
+  "  layer INTEGER NOT NULL DEFAULT 0,"
+  "  opened INTEGER NOT NULL,"
+  "  manual INTEGER NOT NULL DEFAULT 0 CHECK (manual IN (0,1)),"
+  "  closed_quantity REAL NOT NULL DEFAULT 0,"
+  "  close_price REAL,"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  CHECK (closed_quantity >= 0 AND closed_quantity <= quantity + 1e-9));"
+  "CREATE INDEX legs_account ON legs (account_id, closed_quantity);"
+  "CREATE INDEX legs_condor ON legs (condor_id);"
+  "CREATE INDEX legs_decision ON legs (decision_id);"
+
+  "CREATE TABLE leg_closes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  leg_id INTEGER NOT NULL REFERENCES legs (id) ON DELETE CASCADE,"
+  "  time INTEGER NOT NULL,"
+  "  quantity REAL NOT NULL CHECK (quantity > 0),"
+  "  price REAL NOT NULL);"
+  "CREATE INDEX leg_closes_leg ON leg_closes (leg_id, time);"
+
+  "CREATE TABLE leg_signals ("
+  "  leg_id INTEGER NOT NULL REFERENCES legs (id) ON DELETE CASCADE,"
+  "  snapshot_id INTEGER NOT NULL REFERENCES signal_snapshots (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (leg_id, snapshot_id)) WITHOUT ROWID;"
+  "CREATE INDEX leg_signals_snapshot ON leg_signals (snapshot_id);"
+
+  "CREATE TABLE entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  time INTEGER NOT NULL,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  tags TEXT NOT NULL DEFAULT '',"     /* the tag names, space separated, for FTS */
+  "  account_id INTEGER REFERENCES accounts (id),"
+  "  decision_id INTEGER REFERENCES decisions (id),"
+  "  leg_id INTEGER REFERENCES legs (id),"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)));"
+  "CREATE INDEX entries_time ON entries (deleted, time);"
+
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE entry_tags ("
+  "  entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id),"
+  "  PRIMARY KEY (entry_id, tag_id)) WITHOUT ROWID;"
+  "CREATE INDEX entry_tags_tag ON entry_tags (tag_id, entry_id);"
+
+  "CREATE VIRTUAL TABLE entries_fts USING fts5 ("
+  "  title, body, tags, content='entries', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN"
+  "  INSERT INTO entries_fts (rowid, title, body, tags)"
+  "  VALUES (new.id, new.title, new.body, new.tags); END;"
+  "CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries BEGIN"
+  "  INSERT INTO entries_fts (entries_fts, rowid, title, body, tags)"
+  "  VALUES ('delete', old.id, old.title, old.body, old.tags); END;"
+  "CREATE TRIGGER entries_fts_au AFTER UPDATE OF title, body, tags ON entries BEGIN"
+  "  INSERT INTO entries_fts (entries_fts, rowid, title, body, tags)"
+  "  VALUES ('delete', old.id, old.title, old.body, old.tags);"
+  "  INSERT INTO entries_fts (rowid, title, body, tags)"
+  "  VALUES (new.id, new.title, new.body, new.tags); END;",
+
+  /* 1 -> 2: screenshots on entries; indexes for the entry filters */
+  "CREATE TABLE attachments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,"
+  "  png BLOB NOT NULL,"
+  "  caption TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX attachments_entry ON attachments (entry_id);"
+  "CREATE INDEX entries_decision ON entries (decision_id);"
+  "CREATE INDEX entries_leg ON entries (leg_id);"
+  "CREATE INDEX signal_snapshots_key ON signal_snapshots (key, fired, decision_id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ALVH_JOURNAL_SCHEMA_VERSION);
+
+/* ---- records ------------------------------------------------------------ */
+
+void
+alvh_journal_account_free (AlvhJournalAccount *account)
+{
+  if (account == NULL)
+    return;
+  g_free (account->name);
+  g_free (account);
+}
+
+void
+alvh_journal_profile_free (AlvhJournalProfile *profile)
+{
+  if (profile == NULL)
+    return;
+  g_free (profile->name);
+  g_free (profile->keyfile);
+  g_free (profile);
+}
+
+void
+alvh_journal_event_free (AlvhJournalEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->kind);
+  g_free (event->note);
+  g_free (event);
+}
+
+AlvhJournalCondor *
+alvh_journal_condor_new (void)
+{
+  AlvhJournalCondor *c = g_new0 (AlvhJournalCondor, 1);
+
+  c->units = 1;
+  c->close_price = NAN;
+  return c;
+}
+
+void
+alvh_journal_condor_free (AlvhJournalCondor *condor)
+{
+  g_free (condor);
+}
+
+AlvhJournalLeg *
+alvh_journal_leg_new (void)
+{
+  AlvhJournalLeg *leg = g_new0 (AlvhJournalLeg, 1);
+
+  leg->long_strike = NAN;
+  leg->short_strike = NAN;
+  leg->close_price = NAN;
+  return leg;
+}
+
+void
+alvh_journal_leg_free (AlvhJournalLeg *leg)
+{
+  if (leg == NULL)
+    return;
+  g_free (leg->kind);
+  g_free (leg->notes);
+  g_free (leg);
+}
+
+void
+alvh_journal_leg_close_free (AlvhJournalLegClose *close)
+{
+  g_free (close);
+}
+
+AlvhJournalSignal *
+alvh_journal_signal_new (const char *key,
+                         const char *kind,
+                         gboolean    available,
+                         double      value,
+                         double      threshold,
+                         gboolean    fired)
+{
+  AlvhJournalSignal *s = g_new0 (AlvhJournalSignal, 1);
+
+  s->key = g_strdup (key);
+  s->kind = g_strdup (kind != NULL ? kind : "realtime");
+  s->available = available && isfinite (value);
+  s->value = s->available ? value : NAN;
+  s->threshold = threshold;
+  s->fired = s->available && fired;  /* n/a never fires */
+  return s;
+}
+
+void
+alvh_journal_signal_free (AlvhJournalSignal *signal)
+{
+  if (signal == NULL)
+    return;
+  g_free (signal->key);
+  g_free (signal->kind);
+  g_free (signal);
+}
+
+AlvhJournalDecision *
+alvh_journal_decision_new (void)
+{
+  AlvhJournalDecision *d = g_new0 (AlvhJournalDecision, 1);
+
+  d->proposed_long_strike = NAN;
+  d->proposed_short_strike = NAN;
+  d->cost = NAN;
+  d->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_signal_free);
+  return d;
+}
+
+void
+alvh_journal_decision_free (AlvhJournalDecision *decision)
+{
+  if (decision == NULL)
+    return;
+  g_free (decision->action);
+  g_free (decision->branch);
+  g_free (decision->proposed_kind);
+  g_free (decision->profile_name);
+  g_free (decision->explanation);
+  g_free (decision->skip_reason);
+  g_clear_pointer (&decision->signals, g_ptr_array_unref);
+  g_free (decision);
+}
+
+AlvhJournalEntry *
+alvh_journal_entry_new (void)
+{
+  return g_new0 (AlvhJournalEntry, 1);
+}
+
+void
+alvh_journal_entry_free (AlvhJournalEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->title);
+  g_free (entry->body);
+  g_strfreev (entry->tags);
+  g_free (entry);
+}
+
+void
+alvh_journal_attachment_free (AlvhJournalAttachment *attachment)
+{
+  if (attachment == NULL)
+    return;
+  g_clear_pointer (&attachment->png, g_bytes_unref);
+  g_free (attachment->caption);
+  g_free (attachment);
+}
+
+void
+alvh_journal_leg_outcome_free (AlvhJournalLegOutcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+  g_free (outcome->branch);
+  g_strfreev (outcome->triggers);
+  g_free (outcome);
+}
+
+void
+alvh_journal_stat_row_free (AlvhJournalStatRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->group);
+  g_free (row);
+}
+
+void
+alvh_journal_stats_free (AlvhJournalStats *stats)
+{
+  if (stats == NULL)
+    return;
+  g_clear_pointer (&stats->by_trigger, g_ptr_array_unref);
+  g_clear_pointer (&stats->by_combination, g_ptr_array_unref);
+  g_clear_pointer (&stats->by_branch, g_ptr_array_unref);
+  g_clear_pointer (&stats->condors, g_ptr_array_unref);
+  g_clear_pointer (&stats->adherence, g_ptr_array_unref);
+  g_free (stats);
+}
+
+const char *
+alvh_journal_followed_to_string (AlvhJournalFollowed followed)
+{
+  switch (followed)
+    {
+    case ALVH_JOURNAL_FOLLOWED: return "followed";
+    case ALVH_JOURNAL_SKIPPED:  return "skipped";
+    case ALVH_JOURNAL_MANUAL:   return "manual";
+    case ALVH_JOURNAL_PENDING:
+    default:                    return NULL;
+    }
+}
+
+static AlvhJournalFollowed
+followed_from_string (const char *s)
+{
+  if (s == NULL)
+    return ALVH_JOURNAL_PENDING;
+  if (strcmp (s, "followed") == 0)
+    return ALVH_JOURNAL_FOLLOWED;
+  if (strcmp (s, "skipped") == 0)
+    return ALVH_JOURNAL_SKIPPED;
+  if (strcmp (s, "manual") == 0)
+    return ALVH_JOURNAL_MANUAL;
+  return ALVH_JOURNAL_PENDING;
+}
+
+AlvhJournalMarket *
+alvh_journal_market_new (const gint64 *times,
+                         const double *spx,
+                         const double *vix,
+                         gsize         n_bars)
+{
+  AlvhJournalMarket *m = g_new0 (AlvhJournalMarket, 1);
+
+  m->n_bars = n_bars;
+  m->times = g_new (gint64, MAX (n_bars, 1));
+  m->spx = g_new (double, MAX (n_bars, 1));
+  m->vix = g_new (double, MAX (n_bars, 1));
+  if (n_bars > 0)
+    {
+      memcpy (m->times, times, n_bars * sizeof (gint64));
+      memcpy (m->spx, spx, n_bars * sizeof (double));
+      memcpy (m->vix, vix, n_bars * sizeof (double));
+    }
+  return m;
+}
+
+/* The dates both series have, with their "close" columns. */
+AlvhJournalMarket *
+alvh_journal_market_join (AlvhSeries *spx,
+                          AlvhSeries *vix)
+{
+  AlvhJournalMarket *m;
+  const gint64 *ts = alvh_series_get_times (spx);
+  const gint64 *tv = alvh_series_get_times (vix);
+  const double *cs = alvh_series_get_column_by_name (spx, "close");
+  const double *cv = alvh_series_get_column_by_name (vix, "close");
+  gsize ns = alvh_series_get_length (spx), nv = alvh_series_get_length (vix);
+  gsize i = 0, j = 0;
+
+  m = g_new0 (AlvhJournalMarket, 1);
+  m->times = g_new (gint64, MAX (MIN (ns, nv), 1));
+  m->spx = g_new (double, MAX (MIN (ns, nv), 1));
+  m->vix = g_new (double, MAX (MIN (ns, nv), 1));
+  if (cs == NULL || cv == NULL)
+    return m;
+  while (i < ns && j < nv)
+    {
+      if (ts[i] < tv[j])
+        i++;
+      else if (ts[i] > tv[j])
+        j++;
+      else
+        {
+          m->times[m->n_bars] = ts[i];
+          m->spx[m->n_bars] = cs[i];
+          m->vix[m->n_bars] = cv[j];
+          m->n_bars++;
+          i++;
+          j++;
+        }
+    }
+  return m;
+}
+
+void
+alvh_journal_market_free (AlvhJournalMarket *market)
+{
+  if (market == NULL)
+    return;
+  g_free (market->times);
+  g_free (market->spx);
+  g_free (market->vix);
+  g_free (market);
+}
+
+/* ---- SQLite helpers ----------------------------------------------------- */
+
+static gboolean
+set_db_error (AlvhJournalStore  *self,
+              GError           **error,
+              const char        *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  g_set_error (error, ALVH_JOURNAL_ERROR,
+               (code & 0xff) == SQLITE_CONSTRAINT ? ALVH_JOURNAL_ERROR_INVALID : ALVH_JOURNAL_ERROR_DATABASE,
+               "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+store_exec (AlvhJournalStore  *self,
+            const char        *sql,
+            GError           **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_DATABASE,
+                   "%s: %s", self->path, msg != NULL ? msg : sqlite3_errmsg (self->db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A cached prepared statement for a static SQL string. */
+static sqlite3_stmt *
+store_stmt (AlvhJournalStore  *self,
+            const char        *sql,
+            GError           **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
+
+  if (stmt != NULL)
+    return stmt;
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, error, "cannot prepare a statement");
+      return NULL;
+    }
+  g_hash_table_insert (self->stmts, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+tx_begin (AlvhJournalStore  *self,
+          GError           **error)
+{
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self, "BEGIN IMMEDIATE", error);
+
+  if (s == NULL)
+    return FALSE;
+  if (sqlite3_step (s) != SQLITE_DONE)
+    return set_db_error (self, error, "cannot begin a transaction");
+  return TRUE;
+}
+
+static gboolean
+tx_commit (AlvhJournalStore  *self,
+           GError           **error)
+{
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self, "COMMIT", error);
+
+  if (s == NULL)
+    return FALSE;
+  if (sqlite3_step (s) != SQLITE_DONE)
+    return set_db_error (self, error, "cannot commit");
+  return TRUE;
+}
+
+static void
+tx_rollback (AlvhJournalStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Ends a transaction: commit when @ok, else roll back; returns whether it committed. */
+static gboolean
+tx_end (AlvhJournalStore  *self,
+        gboolean           ok,
+        GError           **error)
+{
+  if (ok && tx_commit (self, error))
+    return TRUE;
+  tx_rollback (self);
+  return FALSE;
+}
+
+static void
+bind_text (sqlite3_stmt *s,
+           int           i,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (s, i);
+  else
+    sqlite3_bind_text (s, i, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_double (sqlite3_stmt *s,
+             int           i,
+             double        v)
+{
+  if (!isfinite (v))
+    sqlite3_bind_null (s, i);
+  else
+    sqlite3_bind_double (s, i, v);
+}
+
+static void
+bind_id (sqlite3_stmt *s,
+         int           i,
+         gint64        id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (s, i);
+  else
+    sqlite3_bind_int64 (s, i, id);
+}
+
+static double
+col_double (sqlite3_stmt *s,
+            int           i)
+{
+  if (sqlite3_column_type (s, i) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (s, i);
+}
+
+static char *
+col_text (sqlite3_stmt *s,
+          int           i)
+{
+  const unsigned char *t = sqlite3_column_text (s, i);
+
+  return t != NULL ? g_strdup ((const char *) t) : NULL;
+}
+
+static gboolean
+step_done (AlvhJournalStore  *self,
+           sqlite3_stmt      *s,
+           const char        *what,
+           GError           **error)
+{
+  if (sqlite3_step (s) != SQLITE_DONE)
+    return set_db_error (self, error, what);
+  return TRUE;
+}
+
+static gboolean
+not_found (AlvhJournalStore  *self,
+           GError           **error,
+           const char        *what,
+           gint64             id)
+{
+  g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND,
+               "%s: no %s with id %" G_GINT64_FORMAT, self->path, what, id);
+  return FALSE;
+}
+
+/* ---- open and migrate -------------------------------------------------- */
+
+static void
+alvh_journal_store_finalize (GObject *object)
+{
+  AlvhJournalStore *self = (AlvhJournalStore *) object;
+
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (alvh_journal_store_parent_class)->finalize (object);
+}
+
+static void
+alvh_journal_store_class_init (AlvhJournalStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = alvh_journal_store_finalize;
+}
+
+static void
+alvh_journal_store_init (AlvhJournalStore *self)
+{
+  self->stmts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                       (GDestroyNotify) sqlite3_finalize);
+}
+
+/* Reads PRAGMA user_version through a read-only connection, so that a file
+ * we will refuse is never written to. Returns -1 and sets @error on failure. */
+static int
+peek_user_version (const char  *path,
+                   GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *s = NULL;
+  int version = -1;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_IO,
+                   "%s: cannot open: %s", path, db != NULL ? sqlite3_errmsg (db) : "out of memory");
+      sqlite3_close_v2 (db);
+      return -1;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+      sqlite3_step (s) == SQLITE_ROW)
+    version = sqlite3_column_int (s, 0);
+  else
+    g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_IO,
+                 "%s: not an ALVH Desk database (expected an SQLite file): %s",
+                 path, sqlite3_errmsg (db));
+  sqlite3_finalize (s);
+  sqlite3_close_v2 (db);
+  return version;
+}
+
+static gboolean
+create_file_private (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_IO,
+                   "%s: cannot create the folder: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved = errno;
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_IO,
+                   "%s: cannot create the database: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fd >= 0)
+    g_close (fd, NULL);
+  return TRUE;
+}
+
+static gboolean
+migrate (AlvhJournalStore  *self,
+         int                from,
+         int                to,
+         GError           **error)
+{
+  for (int v = from; v < to; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      gboolean ok;
+
+      if (!tx_begin (self, error))
+        return FALSE;
+      ok = store_exec (self, migrations[v], error) && store_exec (self, set_version, error);
+      if (!tx_end (self, ok, error))
+        {
+          g_prefix_error (error, "migration to schema version %d failed: ", v + 1);
+          return FALSE;
+        }
+      self->schema_version = v + 1;
+    }
+  return TRUE;
+}
+
+AlvhJournalStore *
+_alvh_journal_store_open_version (const char  *path,
+                                  int          target,
+                                  GError     **error)
+{
+  g_autoptr(AlvhJournalStore) self = NULL;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (target >= 0 && target <= ALVH_JOURNAL_SCHEMA_VERSION, NULL);
+
+  if (!create_file_private (path, error))
+    return NULL;
+
+  version = peek_user_version (path, error);
+  if (version < 0)
+    return NULL;
+  if (version > ALVH_JOURNAL_SCHEMA_VERSION)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NEWER_SCHEMA,
+                   "%s: the journal was written by a newer version of ALVH Desk "
+                   "(schema version %d; this version reads up to %d). "
+                   "It was not opened and not changed: update ALVH Desk to use it.",
+                   path, version, ALVH_JOURNAL_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  self = g_object_new (ALVH_TYPE_JOURNAL_STORE, NULL);
+  self->path = g_strdup (path);
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_IO,
+                   "%s: cannot open: %s", path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : "out of memory");
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!store_exec (self,
+                   "PRAGMA journal_mode = WAL;"
+                   "PRAGMA synchronous = FULL;"
+                   "PRAGMA foreign_keys = ON;"
+                   "PRAGMA secure_delete = ON;",
+                   error))
+    return NULL;
+
+  /* read again under the write connection: another process may have migrated */
+  {
+    g_autoptr(sqlite3_stmt) s = NULL;
+
+    if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_step (s) != SQLITE_ROW)
+      {
+        set_db_error (self, error, "cannot read the schema version");
+        return NULL;
+      }
+    version = sqlite3_column_int (s, 0);
+  }
+  self->schema_version = version;
+  if (version > ALVH_JOURNAL_SCHEMA_VERSION)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NEWER_SCHEMA,
+                   "%s: the journal was written by a newer version of ALVH Desk "
+                   "(schema version %d; this version reads up to %d)",
+                   path, version, ALVH_JOURNAL_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (version < target && !migrate (self, version, target, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * alvh_journal_store_open:
+ * Opens the journal at @path, creating it (mode 0600, parent folders 0700)
+ * when absent, and migrates it to the current schema.
+ */
+AlvhJournalStore *
+alvh_journal_store_open (const char  *path,
+                         GError     **error)
+{
+  return _alvh_journal_store_open_version (path, ALVH_JOURNAL_SCHEMA_VERSION, error);
+}
+
+sqlite3 *
+_alvh_journal_store_get_db (AlvhJournalStore *self)
+{
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  return self->db;
+}
+
+const char *
+alvh_journal_store_get_path (AlvhJournalStore *self)
+{
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  return self->path;
+}
+
+int
+alvh_journal_store_get_schema_version (AlvhJournalStore *self)
+{
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  return self->schema_version;
+}
+
+/* ---- accounts ------------------------------------------------------------ */
+
+GPtrArray *
+alvh_journal_store_list_accounts (AlvhJournalStore  *self,
+                                  GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_account_free);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self, "SELECT id, name FROM accounts ORDER BY name, id", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      AlvhJournalAccount *a = g_new0 (AlvhJournalAccount, 1);
+
+      a->id = sqlite3_column_int64 (s, 0);
+      a->name = col_text (s, 1);
+      g_ptr_array_add (out, a);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "cannot list accounts");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gint64
+alvh_journal_store_create_account (AlvhJournalStore  *self,
+                                   const char        *name,
+                                   GError           **error)
+{
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  if (!tx_begin (self, error))
+    return 0;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "INSERT INTO accounts (name) VALUES (?)", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        bind_text (s, 1, name);
+        ok = step_done (self, s, "cannot create the account", error);
+        id = sqlite3_last_insert_rowid (self->db);
+      }
+  }
+  return tx_end (self, ok, error) ? id : 0;
+}
+
+gboolean
+alvh_journal_store_rename_account (AlvhJournalStore  *self,
+                                   gint64             id,
+                                   const char        *name,
+                                   GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!tx_begin (self, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "UPDATE accounts SET name = ? WHERE id = ?", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        bind_text (s, 1, name);
+        sqlite3_bind_int64 (s, 2, id);
+        ok = step_done (self, s, "cannot rename the account", error);
+        if (ok && sqlite3_changes (self->db) == 0)
+          ok = not_found (self, error, "account", id);
+      }
+  }
+  return tx_end (self, ok, error);
+}
+
+/* ---- profiles ------------------------------------------------------------ */
+
+static AlvhJournalProfile *
+profile_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalProfile *p = g_new0 (AlvhJournalProfile, 1);
+
+  p->id = sqlite3_column_int64 (s, 0);
+  p->name = col_text (s, 1);
+  p->version = sqlite3_column_int (s, 2);
+  p->keyfile = col_text (s, 3);
+  p->created = sqlite3_column_int64 (s, 4);
+  return p;
+}
+
+gint64
+alvh_journal_store_save_profile (AlvhJournalStore  *self,
+                                 const char        *name,
+                                 const char        *keyfile,
+                                 int               *out_version,
+                                 GError           **error)
+{
+  gint64 id = 0;
+  int version = 0;
+  gboolean ok, same = FALSE;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (name != NULL && keyfile != NULL, 0);
+
+  if (!tx_begin (self, error))
+    return 0;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "SELECT id, version, keyfile FROM profiles WHERE name = ? ORDER BY version DESC LIMIT 1", error);
+    int rc;
+
+    ok = s != NULL;
+    if (ok)
+      {
+        bind_text (s, 1, name);
+        rc = sqlite3_step (s);
+        if (rc == SQLITE_ROW)
+          {
+            version = sqlite3_column_int (s, 1);
+            if (g_strcmp0 ((const char *) sqlite3_column_text (s, 2), keyfile) == 0)
+              {
+                same = TRUE;
+                id = sqlite3_column_int64 (s, 0);
+              }
+          }
+        else if (rc != SQLITE_DONE)
+          ok = set_db_error (self, error, "cannot read profiles");
+      }
+  }
+  if (ok && !same)
+    {
+      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+        "INSERT INTO profiles (name, version, keyfile, created) VALUES (?, ?, ?, ?)", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          version++;
+          bind_text (s, 1, name);
+          sqlite3_bind_int (s, 2, version);
+          bind_text (s, 3, keyfile);
+          sqlite3_bind_int64 (s, 4, g_get_real_time () / G_USEC_PER_SEC);
+          ok = step_done (self, s, "cannot save the profile", error);
+          id = sqlite3_last_insert_rowid (self->db);
+        }
+    }
+  if (!tx_end (self, ok, error))
+    return 0;
+  if (out_version != NULL)
+    *out_version = version;
+  return id;
+}
+
+GPtrArray *
+alvh_journal_store_list_profiles (AlvhJournalStore  *self,
+                                  GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_profile_free);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT id, name, version, keyfile, created FROM profiles ORDER BY name, version", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (out, profile_from_row (s));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "cannot list profiles");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+AlvhJournalProfile *
+alvh_journal_store_get_profile (AlvhJournalStore  *self,
+                                const char        *name,
+                                int                version,
+                                GError           **error)
+{
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT id, name, version, keyfile, created FROM profiles"
+    " WHERE name = ?1 AND (?2 = 0 OR version = ?2) ORDER BY version DESC LIMIT 1", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  bind_text (s, 1, name);
+  sqlite3_bind_int (s, 2, version);
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    return profile_from_row (s);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND,
+                 "%s: no profile “%s” version %d", self->path, name, version);
+  else
+    set_db_error (self, error, "cannot read the profile");
+  return NULL;
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+gint64
+alvh_journal_store_add_event (AlvhJournalStore        *self,
+                              const AlvhJournalEvent  *event,
+                              GError                 **error)
+{
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (event != NULL, 0);
+
+  if (!tx_begin (self, error))
+    return 0;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "INSERT INTO events (date, kind, shift, note) VALUES (?, ?, ?, ?)", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int64 (s, 1, event->date);
+        bind_text (s, 2, event->kind != NULL ? event->kind : "OTHER");
+        sqlite3_bind_int (s, 3, event->shift ? 1 : 0);
+        bind_text (s, 4, event->note != NULL ? event->note : "");
+        ok = step_done (self, s, "cannot add the event", error);
+        id = sqlite3_last_insert_rowid (self->db);
+      }
+  }
+  return tx_end (self, ok, error) ? id : 0;
+}
+
+gboolean
+alvh_journal_store_update_event (AlvhJournalStore        *self,
+                                 const AlvhJournalEvent  *event,
+                                 GError                 **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  if (!tx_begin (self, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "UPDATE events SET date = ?, kind = ?, shift = ?, note = ? WHERE id = ?", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int64 (s, 1, event->date);
+        bind_text (s, 2, event->kind != NULL ? event->kind : "OTHER");
+        sqlite3_bind_int (s, 3, event->shift ? 1 : 0);
+        bind_text (s, 4, event->note != NULL ? event->note : "");
+        sqlite3_bind_int64 (s, 5, event->id);
+        ok = step_done (self, s, "cannot update the event", error);
+        if (ok && sqlite3_changes (self->db) == 0)
+          ok = not_found (self, error, "event", event->id);
+      }
+  }
+  return tx_end (self, ok, error);
+}
+
+gboolean
+alvh_journal_store_delete_event (AlvhJournalStore  *self,
+                                 gint64             id,
+                                 GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+
+  if (!tx_begin (self, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "DELETE FROM events WHERE id = ?", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int64 (s, 1, id);
+        ok = step_done (self, s, "cannot delete the event", error);
+        if (ok && sqlite3_changes (self->db) == 0)
+          ok = not_found (self, error, "event", id);
+      }
+  }
+  return tx_end (self, ok, error);
+}
+
+GPtrArray *
+alvh_journal_store_list_events (AlvhJournalStore  *self,
+                                gint64             from,
+                                gint64             to,
+                                GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_event_free);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT id, date, kind, shift, note FROM events"
+    " WHERE (?1 = 0 OR date >= ?1) AND (?2 = 0 OR date < ?2) ORDER BY date, id", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, from);
+  sqlite3_bind_int64 (s, 2, to);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      AlvhJournalEvent *e = g_new0 (AlvhJournalEvent, 1);
+
+      e->id = sqlite3_column_int64 (s, 0);
+      e->date = sqlite3_column_int64 (s, 1);
+      e->kind = col_text (s, 2);
+      e->shift = sqlite3_column_int (s, 3) != 0;
+      e->note = col_text (s, 4);
+      g_ptr_array_add (out, e);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "cannot list events");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* ---- condors ------------------------------------------------------------ */
+
+#define CONDOR_COLUMNS \
+  "id, account_id, long_put, short_put, short_call, long_call, expiry, units," \
+  " credit, opened, closed, close_price"
+
+static AlvhJournalCondor *
+condor_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalCondor *c = alvh_journal_condor_new ();
+
+  c->id = sqlite3_column_int64 (s, 0);
+  c->account_id = sqlite3_column_int64 (s, 1);
+  c->long_put = sqlite3_column_double (s, 2);
+  c->short_put = sqlite3_column_double (s, 3);
+  c->short_call = sqlite3_column_double (s, 4);
+  c->long_call = sqlite3_column_double (s, 5);
+  c->expiry = sqlite3_column_int64 (s, 6);
+  c->units = sqlite3_column_double (s, 7);
+  c->credit = sqlite3_column_double (s, 8);
+  c->opened = sqlite3_column_int64 (s, 9);
+  c->closed = sqlite3_column_int64 (s, 10);
+  c->close_price = col_double (s, 11);
+  return c;
+}
+
+static void
+bind_condor (sqlite3_stmt            *s,
+             const AlvhJournalCondor *c)
+{
+  sqlite3_bind_int64 (s, 1, c->account_id);
+  sqlite3_bind_double (s, 2, c->long_put);
+  sqlite3_bind_double (s, 3, c->short_put);
+  sqlite3_bind_double (s, 4, c->short_call);
+  sqlite3_bind_double (s, 5, c->long_call);
+  sqlite3_bind_int64 (s, 6, c->expiry);
+  sqlite3_bind_double (s, 7, c->units);
+  sqlite3_bind_double (s, 8, c->credit);
+  sqlite3_bind_int64 (s, 9, c->opened);
+  bind_id (s, 10, c->closed);
+  bind_double (s, 11, c->close_price);
+}
+
+gint64
+alvh_journal_store_add_condor (AlvhJournalStore         *self,
+                               const AlvhJournalCondor  *condor,
+                               GError                  **error)
+{
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (condor != NULL, 0);
+
+  if (!tx_begin (self, error))
+    return 0;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "INSERT INTO condors (account_id, long_put, short_put, short_call, long_call, expiry,"
+      " units, credit, opened, closed, close_price) VALUES (?,?,?,?,?,?,?,?,?,?,?)", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        bind_condor (s, condor);
+        ok = step_done (self, s, "cannot add the condor", error);
+        id = sqlite3_last_insert_rowid (self->db);
+      }
+  }
+  return tx_end (self, ok, error) ? id : 0;
+}
+
+gboolean
+alvh_journal_store_update_condor (AlvhJournalStore         *self,
+                                  const AlvhJournalCondor  *condor,
+                                  GError                  **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (condor != NULL, FALSE);
+
+  if (!tx_begin (self, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "UPDATE condors SET account_id = ?1, long_put = ?2, short_put = ?3, short_call = ?4,"
+      " long_call = ?5, expiry = ?6, units = ?7, credit = ?8, opened = ?9, closed = ?10,"
+      " close_price = ?11 WHERE id = ?12", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        bind_condor (s, condor);
+        sqlite3_bind_int64 (s, 12, condor->id);
+        ok = step_done (self, s, "cannot update the condor", error);
+        if (ok && sqlite3_changes (self->db) == 0)
+          ok = not_found (self, error, "condor", condor->id);
+      }
+  }
+  return tx_end (self, ok, error);
+}
+
+gboolean
+alvh_journal_store_close_condor (AlvhJournalStore  *self,
+                                 gint64             id,
+                                 gint64             time,
+                                 double             price,
+                                 GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+
+  if (!isfinite (price) || time <= 0)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: closing condor %" G_GINT64_FORMAT ": expected a finite price and a time",
+                   self->path, id);
+      return FALSE;
+    }
+  if (!tx_begin (self, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "UPDATE condors SET closed = ?, close_price = ? WHERE id = ? AND closed IS NULL", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int64 (s, 1, time);
+        sqlite3_bind_double (s, 2, price);
+        sqlite3_bind_int64 (s, 3, id);
+        ok = step_done (self, s, "cannot close the condor", error);
+        if (ok && sqlite3_changes (self->db) == 0)
+          ok = not_found (self, error, "open condor", id);
+      }
+  }
+  return tx_end (self, ok, error);
+}
+
+AlvhJournalCondor *
+alvh_journal_store_get_condor (AlvhJournalStore  *self,
+                               gint64             id,
+                               GError           **error)
+{
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT " CONDOR_COLUMNS " FROM condors WHERE id = ?", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, id);
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    return condor_from_row (s);
+  if (rc == SQLITE_DONE)
+    not_found (self, error, "condor", id);
+  else
+    set_db_error (self, error, "cannot read the condor");
+  return NULL;
+}
+
+GPtrArray *
+alvh_journal_store_list_open_condors (AlvhJournalStore  *self,
+                                      gint64             account_id,
+                                      GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_condor_free);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
+    " AND closed IS NULL ORDER BY opened, id", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, account_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (out, condor_from_row (s));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "cannot list condors");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* ---- legs ----------------------------------------------------------------- */
+
+#define LEG_COLUMNS \
+  "id, account_id, condor_id, decision_id, kind, long_strike, short_strike, expiry," \
+  " quantity, premium, layer, opened, manual, closed_quantity, close_price, notes"
+
+static AlvhJournalLeg *
+leg_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalLeg *l = alvh_journal_leg_new ();
+
+  l->id = sqlite3_column_int64 (s, 0);
+  l->account_id = sqlite3_column_int64 (s, 1);
+  l->condor_id = sqlite3_column_int64 (s, 2);
+  l->decision_id = sqlite3_column_int64 (s, 3);
+  l->kind = col_text (s, 4);
+  l->long_strike = col_double (s, 5);
+  l->short_strike = col_double (s, 6);
+  l->expiry = sqlite3_column_int64 (s, 7);
+  l->quantity = sqlite3_column_double (s, 8);
+  l->premium = sqlite3_column_double (s, 9);
+  l->layer = sqlite3_column_int (s, 10);
+  l->opened = sqlite3_column_int64 (s, 11);
+  l->manual = sqlite3_column_int (s, 12) != 0;
+  l->closed_quantity = sqlite3_column_double (s, 13);
+  l->close_price = col_double (s, 14);
+  l->notes = col_text (s, 15);
+  return l;
+}
+
+static void
+bind_leg (sqlite3_stmt         *s,
+          const AlvhJournalLeg *l)
+{
+  sqlite3_bind_int64 (s, 1, l->account_id);
+  bind_id (s, 2, l->condor_id);
+  bind_id (s, 3, l->decision_id);
+  bind_text (s, 4, l->kind != NULL ? l->kind : "vix_call_spread");
+  bind_double (s, 5, l->long_strike);
+  bind_double (s, 6, l->short_strike);
+  sqlite3_bind_int64 (s, 7, l->expiry);
+  sqlite3_bind_double (s, 8, l->quantity);
+  sqlite3_bind_double (s, 9, l->premium);
+  sqlite3_bind_int (s, 10, l->layer);
+  sqlite3_bind_int64 (s, 11, l->opened);
+  sqlite3_bind_int (s, 12, l->manual ? 1 : 0);
+  sqlite3_bind_double (s, 13, l->closed_quantity);
+  bind_double (s, 14, l->close_price);
+  bind_text (s, 15, l->notes != NULL ? l->notes : "");
+}
+
+static gboolean
+check_leg (AlvhJournalStore      *self,
+           const AlvhJournalLeg  *l,
+           GError               **error)
+{
+  if (!(l->quantity > 0) || !isfinite (l->quantity) || !isfinite (l->premium))
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: leg: expected a quantity > 0 and a finite premium (got %g and %g)",
+                   self->path, l->quantity, l->premium);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+insert_leg_locked (AlvhJournalStore      *self,
+                   const AlvhJournalLeg  *leg,
+                   GError               **error)
+{
+  g_autoptr(AlvhCachedStmt) s = NULL;
+
+  if (!check_leg (self, leg, error))
+    return 0;
+  s = store_stmt (self,
+    "INSERT INTO legs (account_id, condor_id, decision_id, kind, long_strike, short_strike,"
+    " expiry, quantity, premium, layer, opened, manual, closed_quantity, close_price, notes)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+  if (s == NULL)
+    return 0;
+  bind_leg (s, leg);
+  if (!step_done (self, s, "cannot add the leg", error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gint64
+alvh_journal_store_add_leg (AlvhJournalStore      *self,
+                            const AlvhJournalLeg  *leg,
+                            GError               **error)
+{
+  gint64 id;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (leg != NULL, 0);
+
+  if (!tx_begin (self, error))
+    return 0;
+  id = insert_leg_locked (self, leg, error);
+  if (id == 0)
+    ok = FALSE;
+  /* a manual leg booked against a pending decision overrides it */
+  if (ok && leg->manual && leg->decision_id > 0)
+    {
+      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+        "UPDATE decisions SET followed = 'manual' WHERE id = ? AND followed IS NULL", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (s, 1, leg->decision_id);
+          ok = step_done (self, s, "cannot mark the decision", error);
+        }
+    }
+  return tx_end (self, ok, error) ? id : 0;
+}
+
+gboolean
+alvh_journal_store_update_leg (AlvhJournalStore      *self,
+                               const AlvhJournalLeg  *leg,
+                               GError               **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (leg != NULL, FALSE);
+
+  if (!check_leg (self, leg, error) || !tx_begin (self, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "UPDATE legs SET account_id = ?1, condor_id = ?2, decision_id = ?3, kind = ?4,"
+      " long_strike = ?5, short_strike = ?6, expiry = ?7, quantity = ?8, premium = ?9,"
+      " layer = ?10, opened = ?11, manual = ?12, notes = ?15 WHERE id = ?16", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        bind_leg (s, leg);
+        sqlite3_bind_int64 (s, 16, leg->id);
+        ok = step_done (self, s, "cannot update the leg", error);
+        if (ok && sqlite3_changes (self->db) == 0)
+          ok = not_found (self, error, "leg", leg->id);
+      }
+  }
+  return tx_end (self, ok, error);
+}
+
+gboolean
+alvh_journal_store_close_leg (AlvhJournalStore  *self,
+                              gint64             id,
+                              gint64             time,
+                              double             quantity,
+                              double             price,
+                              GError           **error)
+{
+  double total = 0, closed = 0, avg = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+
+  if (!(quantity > 0) || !isfinite (quantity) || !isfinite (price))
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: closing leg %" G_GINT64_FORMAT ": expected a quantity > 0 and a finite price",
+                   self->path, id);
+      return FALSE;
+    }
+  if (!tx_begin (self, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "SELECT quantity, closed_quantity, close_price FROM legs WHERE id = ?", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int64 (s, 1, id);
+        if (sqlite3_step (s) == SQLITE_ROW)
+          {
+            total = sqlite3_column_double (s, 0);
+            closed = sqlite3_column_double (s, 1);
+            avg = closed > 0 ? sqlite3_column_double (s, 2) : 0;
+          }
+        else
+          ok = not_found (self, error, "leg", id);
+      }
+  }
+  if (ok && closed + quantity > total + 1e-9)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: leg %" G_GINT64_FORMAT ": cannot close %g, only %g open",
+                   self->path, id, quantity, total - closed);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+        "INSERT INTO leg_closes (leg_id, time, quantity, price) VALUES (?, ?, ?, ?)", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (s, 1, id);
+          sqlite3_bind_int64 (s, 2, time);
+          sqlite3_bind_double (s, 3, quantity);
+          sqlite3_bind_double (s, 4, price);
+          ok = step_done (self, s, "cannot record the close", error);
+        }
+    }
+  if (ok)
+    {
+      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+        "UPDATE legs SET closed_quantity = ?, close_price = ? WHERE id = ?", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          sqlite3_bind_double (s, 1, MIN (closed + quantity, total));
+          sqlite3_bind_double (s, 2, (avg * closed + price * quantity) / (closed + quantity));
+          sqlite3_bind_int64 (s, 3, id);
+          ok = step_done (self, s, "cannot close the leg", error);
+        }
+    }
+  return tx_end (self, ok, error);
+}
+
+AlvhJournalLeg *
+alvh_journal_store_get_leg (AlvhJournalStore  *self,
+                            gint64             id,
+                            GError           **error)
+{
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT " LEG_COLUMNS " FROM legs WHERE id = ?", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, id);
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    return leg_from_row (s);
+  if (rc == SQLITE_DONE)
+    not_found (self, error, "leg", id);
+  else
+    set_db_error (self, error, "cannot read the leg");
+  return NULL;
+}
+
+GPtrArray *
+alvh_journal_store_list_open_legs (AlvhJournalStore  *self,
+                                   gint64             account_id,
+                                   GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_leg_free);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
+    " AND closed_quantity < quantity - 1e-9 ORDER BY opened, id", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, account_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (out, leg_from_row (s));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "cannot list legs");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+GPtrArray *
+alvh_journal_store_list_leg_closes (AlvhJournalStore  *self,
+                                    gint64             leg_id,
+                                    GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_leg_close_free);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT id, leg_id, time, quantity, price FROM leg_closes WHERE leg_id = ? ORDER BY time, id", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, leg_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      AlvhJournalLegClose *c = g_new0 (AlvhJournalLegClose, 1);
+
+      c->id = sqlite3_column_int64 (s, 0);
+      c->leg_id = sqlite3_column_int64 (s, 1);
+      c->time = sqlite3_column_int64 (s, 2);
+      c->quantity = sqlite3_column_double (s, 3);
+      c->price = sqlite3_column_double (s, 4);
+      g_ptr_array_add (out, c);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "cannot list leg closes");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+static AlvhJournalSignal *
+signal_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalSignal *sig = g_new0 (AlvhJournalSignal, 1);
+
+  sig->id = sqlite3_column_int64 (s, 0);
+  sig->key = col_text (s, 1);
+  sig->kind = col_text (s, 2);
+  sig->available = sqlite3_column_type (s, 3) != SQLITE_NULL;
+  sig->value = col_double (s, 3);
+  sig->threshold = col_double (s, 4);
+  sig->fired = sqlite3_column_int (s, 5) != 0;
+  return sig;
+}
+
+/* The signal snapshots linked to a leg (the fired ones that triggered it). */
+GPtrArray *
+alvh_journal_store_list_leg_signals (AlvhJournalStore  *self,
+                                     gint64             leg_id,
+                                     GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_signal_free);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.fired"
+    " FROM leg_signals ls JOIN signal_snapshots s ON s.id = ls.snapshot_id"
+    " WHERE ls.leg_id = ? ORDER BY s.key", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, leg_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (out, signal_from_row (s));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "cannot list leg signals");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* ---- decisions ---------------------------------------------------------- */
+
+static gint64
+insert_decision_locked (AlvhJournalStore           *self,
+                        const AlvhJournalDecision  *d,
+                        GError                    **error)
+{
+  gint64 id;
+
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "INSERT INTO decisions (account_id, condor_id, time, action, branch, layer, size,"
+      " proposed_kind, proposed_long_strike, proposed_short_strike, proposed_expiry, cost,"
+      " profile_name, profile_version, explanation, followed, skip_reason)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+
+    if (s == NULL)
+      return 0;
+    sqlite3_bind_int64 (s, 1, d->account_id);
+    bind_id (s, 2, d->condor_id);
+    sqlite3_bind_int64 (s, 3, d->time);
+    bind_text (s, 4, d->action != NULL ? d->action : "HOLD");
+    bind_text (s, 5, d->branch != NULL ? d->branch : "none");
+    sqlite3_bind_int (s, 6, d->layer);
+    sqlite3_bind_double (s, 7, isfinite (d->size) ? d->size : 0);
+    bind_text (s, 8, d->proposed_kind);
+    bind_double (s, 9, d->proposed_long_strike);
+    bind_double (s, 10, d->proposed_short_strike);
+    bind_id (s, 11, d->proposed_kind != NULL ? d->proposed_expiry : 0);
+    bind_double (s, 12, d->cost);
+    bind_text (s, 13, d->profile_name);
+    if (d->profile_name != NULL)
+      sqlite3_bind_int (s, 14, d->profile_version);
+    else
+      sqlite3_bind_null (s, 14);
+    bind_text (s, 15, d->explanation != NULL ? d->explanation : "");
+    bind_text (s, 16, alvh_journal_followed_to_string (d->followed));
+    bind_text (s, 17, d->skip_reason);
+    if (!step_done (self, s, "cannot record the decision", error))
+      return 0;
+    id = sqlite3_last_insert_rowid (self->db);
+  }
+
+  for (guint i = 0; d->signals != NULL && i < d->signals->len; i++)
+    {
+      const AlvhJournalSignal *sig = g_ptr_array_index (d->signals, i);
+      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+        "INSERT INTO signal_snapshots (decision_id, key, kind, value, threshold, fired)"
+        " VALUES (?,?,?,?,?,?)", error);
+      gboolean available = sig->available && isfinite (sig->value);
+
+      if (s == NULL)
+        return 0;
+      sqlite3_bind_int64 (s, 1, id);
+      bind_text (s, 2, sig->key);
+      bind_text (s, 3, sig->kind != NULL ? sig->kind : "realtime");
+      bind_double (s, 4, available ? sig->value : NAN);
+      bind_double (s, 5, sig->threshold);
+      sqlite3_bind_int (s, 6, available && sig->fired ? 1 : 0);
+      if (!step_done (self, s, "cannot record a signal snapshot", error))
+        return 0;
+    }
+  return id;
+}
+
+gint64
+alvh_journal_store_record_decision (AlvhJournalStore           *self,
+                                    const AlvhJournalDecision  *decision,
+                                    GError                    **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (decision != NULL, 0);
+
+  if (!tx_begin (self, error))
+    return 0;
+  id = insert_decision_locked (self, decision, error);
+  return tx_end (self, id > 0, error) ? id : 0;
+}
+
+AlvhJournalDecision *
+alvh_journal_store_get_decision (AlvhJournalStore  *self,
+                                 gint64             id,
+                                 GError           **error)
+{
+  g_autoptr(AlvhJournalDecision) d = NULL;
+  int rc;
+
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "SELECT id, account_id, condor_id, time, action, branch, layer, size, proposed_kind,"
+      " proposed_long_strike, proposed_short_strike, proposed_expiry, cost, profile_name,"
+      " profile_version, explanation, followed, skip_reason FROM decisions WHERE id = ?", error);
+
+    if (s == NULL)
+      return NULL;
+    sqlite3_bind_int64 (s, 1, id);
+    rc = sqlite3_step (s);
+    if (rc != SQLITE_ROW)
+      {
+        if (rc == SQLITE_DONE)
+          not_found (self, error, "decision", id);
+        else
+          set_db_error (self, error, "cannot read the decision");
+        return NULL;
+      }
+    d = alvh_journal_decision_new ();
+    d->id = sqlite3_column_int64 (s, 0);
+    d->account_id = sqlite3_column_int64 (s, 1);
+    d->condor_id = sqlite3_column_int64 (s, 2);
+    d->time = sqlite3_column_int64 (s, 3);
+    d->action = col_text (s, 4);
+    d->branch = col_text (s, 5);
+    d->layer = sqlite3_column_int (s, 6);
+    d->size = sqlite3_column_double (s, 7);
+    d->proposed_kind = col_text (s, 8);
+    d->proposed_long_strike = col_double (s, 9);
+    d->proposed_short_strike = col_double (s, 10);
+    d->proposed_expiry = sqlite3_column_int64 (s, 11);
+    d->cost = col_double (s, 12);
+    d->profile_name = col_text (s, 13);
+    d->profile_version = sqlite3_column_int (s, 14);
+    d->explanation = col_text (s, 15);
+    d->followed = followed_from_string ((const char *) sqlite3_column_text (s, 16));
+    d->skip_reason = col_text (s, 17);
+  }
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "SELECT id, key, kind, value, threshold, fired FROM signal_snapshots"
+      " WHERE decision_id = ? ORDER BY id", error);
+
+    if (s == NULL)
+      return NULL;
+    sqlite3_bind_int64 (s, 1, id);
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      g_ptr_array_add (d->signals, signal_from_row (s));
+    if (rc != SQLITE_DONE)
+      {
+        set_db_error (self, error, "cannot read the signal snapshots");
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&d);
+}
+
+/* ---- entries (internal) --------------------------------------------------- */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Tags: trimmed, lower case, inner blanks as '-', sorted, unique. */
+static char **
+normalize_tags (const char * const *tags)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      char *t = g_utf8_strdown (tags[i], -1);
+
+      g_strstrip (t);
+      for (char *p = t; *p != '\0'; p++)
+        if (g_ascii_isspace (*p))
+          *p = '-';
+      if (*t == '\0')
+        g_free (t);
+      else
+        g_ptr_array_add (all, t);
+    }
+  g_ptr_array_sort (all, compare_strings);
+  for (guint i = 0; i < all->len; i++)
+    if (i == 0 || strcmp (g_ptr_array_index (all, i), g_ptr_array_index (all, i - 1)) != 0)
+      g_ptr_array_add (out, g_strdup (g_ptr_array_index (all, i)));
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+static gboolean
+set_entry_tags_locked (AlvhJournalStore  *self,
+                       gint64             entry_id,
+                       char             **tags,
+                       GError           **error)
+{
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "DELETE FROM entry_tags WHERE entry_id = ?", error);
+
+    if (s == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (s, 1, entry_id);
+    if (!step_done (self, s, "cannot clear the tags", error))
+      return FALSE;
+  }
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_autoptr(AlvhCachedStmt) s1 = store_stmt (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
+      g_autoptr(AlvhCachedStmt) s2 = NULL;
+
+      if (s1 == NULL)
+        return FALSE;
+      bind_text (s1, 1, tags[i]);
+      if (!step_done (self, s1, "cannot add the tag", error))
+        return FALSE;
+      s2 = store_stmt (self,
+        "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) SELECT ?, id FROM tags WHERE name = ?", error);
+      if (s2 == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (s2, 1, entry_id);
+      bind_text (s2, 2, tags[i]);
+      if (!step_done (self, s2, "cannot tag the entry", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+insert_entry_locked (AlvhJournalStore        *self,
+                     const AlvhJournalEntry  *entry,
+                     GError                 **error)
+{
+  g_auto(GStrv) tags = normalize_tags ((const char * const *) entry->tags);
+  g_autofree char *tags_text = g_strjoinv (" ", tags);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "INSERT INTO entries (time, title, body, tags, account_id, decision_id, leg_id, deleted)"
+    " VALUES (?,?,?,?,?,?,?,?)", error);
+  gint64 id;
+
+  if (s == NULL)
+    return 0;
+  sqlite3_bind_int64 (s, 1, entry->time != 0 ? entry->time : g_get_real_time () / G_USEC_PER_SEC);
+  bind_text (s, 2, entry->title != NULL ? entry->title : "");
+  bind_text (s, 3, entry->body != NULL ? entry->body : "");
+  bind_text (s, 4, tags_text);
+  bind_id (s, 5, entry->account_id);
+  bind_id (s, 6, entry->decision_id);
+  bind_id (s, 7, entry->leg_id);
+  sqlite3_bind_int (s, 8, entry->deleted ? 1 : 0);
+  if (!step_done (self, s, "cannot add the entry", error))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!set_entry_tags_locked (self, id, tags, error))
+    return 0;
+  return id;
+}
+
+static char *
+format_strike (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", v));
+}
+
+static char *
+describe_leg (const AlvhJournalLeg *leg)
+{
+  g_autofree char *k = format_strike (leg->long_strike);
+  g_autofree char *q = format_strike (leg->quantity);
+
+  if (isfinite (leg->short_strike))
+    {
+      g_autofree char *ks = format_strike (leg->short_strike);
+      return g_strdup_printf ("%s × %s %s/%s", q, leg->kind, k, ks);
+    }
+  return g_strdup_printf ("%s × %s %s", q, leg->kind, k);
+}
+
+/* ---- acting on decisions -------------------------------------------------- */
+
+gint64
+alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
+                                          gint64                 decision_id,
+                                          const AlvhJournalLeg  *leg,
+                                          double                 fill_price,
+                                          double                 size,
+                                          const char            *note,
+                                          gint64                *out_entry_id,
+                                          GError               **error)
+{
+  g_autoptr(AlvhJournalDecision) d = NULL;
+  g_autoptr(AlvhJournalLeg) l = alvh_journal_leg_new ();
+  AlvhJournalEntry entry = { 0 };
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  const char *tags[4] = { "hedge", NULL, NULL, NULL };
+  gint64 leg_id = 0, entry_id = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+
+  if (!tx_begin (self, error))
+    return 0;
+  d = alvh_journal_store_get_decision (self, decision_id, error);
+  if (d == NULL)
+    ok = FALSE;
+  else if (d->followed != ALVH_JOURNAL_PENDING)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: decision %" G_GINT64_FORMAT " was already acted on (%s)",
+                   self->path, decision_id, alvh_journal_followed_to_string (d->followed));
+      ok = FALSE;
+    }
+  else if (g_strcmp0 (d->action, "ADD") != 0)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: decision %" G_GINT64_FORMAT " is %s, expected ADD"
+                   " (book a manual leg to override it)",
+                   self->path, decision_id, d->action);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      l->account_id = d->account_id;
+      l->condor_id = leg != NULL && leg->condor_id > 0 ? leg->condor_id : d->condor_id;
+      l->decision_id = d->id;
+      l->kind = g_strdup (leg != NULL && leg->kind != NULL ? leg->kind
+                          : d->proposed_kind != NULL ? d->proposed_kind : "vix_call_spread");
+      l->long_strike = leg != NULL ? leg->long_strike : d->proposed_long_strike;
+      l->short_strike = leg != NULL ? leg->short_strike : d->proposed_short_strike;
+      l->expiry = leg != NULL && leg->expiry != 0 ? leg->expiry : d->proposed_expiry;
+      l->quantity = size > 0 ? size : leg != NULL && leg->quantity > 0 ? leg->quantity : d->size;
+      l->premium = isfinite (fill_price) ? fill_price
+                   : leg != NULL && isfinite (leg->premium) ? leg->premium
+                   : l->quantity > 0 ? d->cost / (100.0 * l->quantity) : NAN;
+      l->layer = leg != NULL && leg->layer > 0 ? leg->layer : d->layer;
+      l->opened = leg != NULL && leg->opened != 0 ? leg->opened : d->time;
+      l->manual = FALSE;
+      l->notes = g_strdup (note != NULL ? note : "");
+      leg_id = insert_leg_locked (self, l, error);
+      ok = leg_id > 0;
+    }
+  if (ok)
+    {
+      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+        "INSERT INTO leg_signals (leg_id, snapshot_id)"
+        " SELECT ?, id FROM signal_snapshots WHERE decision_id = ? AND fired = 1", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (s, 1, leg_id);
+          sqlite3_bind_int64 (s, 2, decision_id);
+          ok = step_done (self, s, "cannot link the leg to its signals", error);
+        }
+    }
+  if (ok)
+    {
+      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+        "UPDATE decisions SET followed = 'followed' WHERE id = ?", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (s, 1, decision_id);
+          ok = step_done (self, s, "cannot mark the decision", error);
+        }
+    }
+  if (ok)
+    {
+      what = describe_leg (l);
+      title = g_strdup_printf ("Layer %d hedge (%s): %s", l->layer, d->branch, what);
+      body = g_strdup_printf ("%s%s%s", d->explanation != NULL ? d->explanation : "",
+                              note != NULL && *note != '\0' ? "\n\n" : "",
+                              note != NULL ? note : "");
+      tags[1] = d->branch;
+      entry.time = l->opened;
+      entry.title = title;
+      entry.body = body;
+      entry.tags = (char **) tags;
+      entry.account_id = d->account_id;
+      entry.decision_id = d->id;
+      entry.leg_id = leg_id;
+      entry_id = insert_entry_locked (self, &entry, error);
+      ok = entry_id > 0;
+    }
+  if (!tx_end (self, ok, error))
+    return 0;
+  if (out_entry_id != NULL)
+    *out_entry_id = entry_id;
+  return leg_id;
+}
+
+gboolean
+alvh_journal_store_skip_decision (AlvhJournalStore  *self,
+                                  gint64             decision_id,
+                                  const char        *reason,
+                                  GError           **error)
+{
+  g_autoptr(AlvhJournalDecision) d = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+
+  if (!tx_begin (self, error))
+    return FALSE;
+  d = alvh_journal_store_get_decision (self, decision_id, error);
+  if (d == NULL)
+    ok = FALSE;
+  else if (d->followed != ALVH_JOURNAL_PENDING)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: decision %" G_GINT64_FORMAT " was already acted on (%s)",
+                   self->path, decision_id, alvh_journal_followed_to_string (d->followed));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+        "UPDATE decisions SET followed = 'skipped', skip_reason = ? WHERE id = ?", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          bind_text (s, 1, reason != NULL ? reason : "");
+          sqlite3_bind_int64 (s, 2, decision_id);
+          ok = step_done (self, s, "cannot skip the decision", error);
+        }
+    }
+  if (ok)
+    {
+      g_autofree char *title = g_strdup_printf ("Skipped %s (%s), layer %d",
+                                                d->action, d->branch, d->layer);
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s", reason != NULL ? reason : "",
+                                               d->explanation != NULL ? d->explanation : "");
+      const char *tags[] = { "skipped", d->branch, NULL };
+      AlvhJournalEntry entry = { 0 };
+
+      entry.time = d->time;
+      entry.title = title;
+      entry.body = body;
+      entry.tags = (char **) tags;
+      entry.account_id = d->account_id;
+      entry.decision_id = d->id;
+      ok = insert_entry_locked (self, &entry, error) > 0;
+    }
+  return tx_end (self, ok, error);
+}
+
+/* ---- journal entries ------------------------------------------------------ */
+
+#define ENTRY_COLUMNS "e.id, e.time, e.title, e.body, e.tags, e.account_id, e.decision_id, e.leg_id, e.deleted"
+
+static AlvhJournalEntry *
+entry_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalEntry *e = alvh_journal_entry_new ();
+  const char *tags = (const char *) sqlite3_column_text (s, 4);
+
+  e->id = sqlite3_column_int64 (s, 0);
+  e->time = sqlite3_column_int64 (s, 1);
+  e->title = col_text (s, 2);
+  e->body = col_text (s, 3);
+  e->tags = tags != NULL && *tags != '\0' ? g_strsplit (tags, " ", -1) : g_new0 (char *, 1);
+  e->account_id = sqlite3_column_int64 (s, 5);
+  e->decision_id = sqlite3_column_int64 (s, 6);
+  e->leg_id = sqlite3_column_int64 (s, 7);
+  e->deleted = sqlite3_column_int (s, 8) != 0;
+  return e;
+}
+
+gint64
+alvh_journal_store_add_entry (AlvhJournalStore        *self,
+                              const AlvhJournalEntry  *entry,
+                              GError                 **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (entry != NULL, 0);
+
+  if (!tx_begin (self, error))
+    return 0;
+  id = insert_entry_locked (self, entry, error);
+  return tx_end (self, id > 0, error) ? id : 0;
+}
+
+AlvhJournalEntry *
+alvh_journal_store_get_entry (AlvhJournalStore  *self,
+                              gint64             id,
+                              GError           **error)
+{
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT " ENTRY_COLUMNS " FROM entries e WHERE e.id = ?", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, id);
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    return entry_from_row (s);
+  if (rc == SQLITE_DONE)
+    not_found (self, error, "journal entry", id);
+  else
+    set_db_error (self, error, "cannot read the entry");
+  return NULL;
+}
+
+/* Words -> an FTS5 query of quoted terms (so that user text never is FTS syntax);
+ * a trailing '*' keeps a prefix search. NULL when there is no word. */
+static char *
+fts_query_from_words (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
+  g_autoptr(GString) q = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize len = strlen (words[i]);
+      gboolean prefix = len > 1 && words[i][len - 1] == '*';
+      gboolean any = FALSE;
+
+      if (prefix)
+        words[i][--len] = '\0';
+      for (const char *p = words[i]; *p != '\0'; p++)
+        if (*p != '"' && *p != '*')
+          any = TRUE;
+      if (!any)
+        continue;
+      if (q->len > 0)
+        g_string_append_c (q, ' ');
+      g_string_append_c (q, '"');
+      for (const char *p = words[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append (q, "\"\"");
+          else
+            g_string_append_c (q, *p);
+        }
+      g_string_append_c (q, '"');
+      if (prefix)
+        g_string_append_c (q, '*');
+    }
+  if (q->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&q), FALSE);
+}
+
+GPtrArray *
+alvh_journal_store_list_entries (AlvhJournalStore         *self,
+                                 const AlvhJournalFilter  *filter,
+                                 GError                  **error)
+{
+  static const AlvhJournalFilter no_filter = { 0 };
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_entry_free);
+  g_autoptr(GString) sql = g_string_new ("SELECT " ENTRY_COLUMNS " FROM entries e WHERE 1");
+  g_autoptr(sqlite3_stmt) s = NULL;
+  g_autofree char *fts = NULL;
+  int n = 0, rc;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  if (filter == NULL)
+    filter = &no_filter;
+
+  if (!filter->include_deleted)
+    g_string_append (sql, " AND e.deleted = 0");
+  if (filter->from != 0)
+    g_string_append (sql, " AND e.time >= :from");
+  if (filter->to != 0)
+    g_string_append (sql, " AND e.time < :to");
+  if (filter->account_id > 0)
+    g_string_append (sql, " AND e.account_id = :account");
+  if (filter->branch != NULL)
+    g_string_append (sql,
+      " AND (EXISTS (SELECT 1 FROM decisions d WHERE d.id = e.decision_id AND d.branch = :branch)"
+      " OR (:branch = 'manual' AND EXISTS (SELECT 1 FROM legs l WHERE l.id = e.leg_id AND l.manual = 1)))");
+  if (filter->trigger != NULL)
+    g_string_append (sql,
+      " AND EXISTS (SELECT 1 FROM signal_snapshots sn WHERE sn.decision_id = e.decision_id"
+      " AND sn.key = :trigger AND sn.fired = 1)");
+  if (filter->tag != NULL)
+    g_string_append (sql,
+      " AND EXISTS (SELECT 1 FROM entry_tags et JOIN tags t ON t.id = et.tag_id"
+      " WHERE et.entry_id = e.id AND t.name = :tag)");
+  if (filter->query != NULL && (fts = fts_query_from_words (filter->query)) != NULL)
+    g_string_append (sql, " AND e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :fts)");
+  g_string_append (sql, " ORDER BY e.time DESC, e.id DESC LIMIT :limit OFFSET :offset");
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &s, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, error, "cannot prepare the entry query");
+      return NULL;
+    }
+#define BIND_NAME(name) ((n = sqlite3_bind_parameter_index (s, name)) > 0)
+  if (BIND_NAME (":from"))
+    sqlite3_bind_int64 (s, n, filter->from);
+  if (BIND_NAME (":to"))
+    sqlite3_bind_int64 (s, n, filter->to);
+  if (BIND_NAME (":account"))
+    sqlite3_bind_int64 (s, n, filter->account_id);
+  if (BIND_NAME (":branch"))
+    bind_text (s, n, filter->branch);
+  if (BIND_NAME (":trigger"))
+    bind_text (s, n, filter->trigger);
+  if (BIND_NAME (":tag"))
+    {
+      g_autofree char *t = g_utf8_strdown (filter->tag, -1);
+      bind_text (s, n, g_strstrip (t));
+    }
+  if (BIND_NAME (":fts"))
+    bind_text (s, n, fts);
+  if (BIND_NAME (":limit"))
+    sqlite3_bind_int (s, n, filter->limit > 0 ? (int) MIN (filter->limit, G_MAXINT) : 100);
+  if (BIND_NAME (":offset"))
+    sqlite3_bind_int64 (s, n, filter->offset);
+#undef BIND_NAME
+
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (out, entry_from_row (s));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "cannot list entries");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+alvh_journal_store_update_entry (AlvhJournalStore    *self,
+                                 gint64               id,
+                                 const char          *title,
+                                 const char          *body,
+                                 const char * const  *tags,
+                                 GError             **error)
+{
+  g_auto(GStrv) norm = tags != NULL ? normalize_tags (tags) : NULL;
+  g_autofree char *tags_text = norm != NULL ? g_strjoinv (" ", norm) : NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+
+  if (!tx_begin (self, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "UPDATE entries SET title = coalesce (?1, title), body = coalesce (?2, body),"
+      " tags = coalesce (?3, tags) WHERE id = ?4", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        bind_text (s, 1, title);
+        bind_text (s, 2, body);
+        bind_text (s, 3, tags_text);
+        sqlite3_bind_int64 (s, 4, id);
+        ok = step_done (self, s, "cannot update the entry", error);
+        if (ok && sqlite3_changes (self->db) == 0)
+          ok = not_found (self, error, "journal entry", id);
+      }
+  }
+  if (ok && norm != NULL)
+    ok = set_entry_tags_locked (self, id, norm, error);
+  return tx_end (self, ok, error);
+}
+
+static gboolean
+set_entry_deleted (AlvhJournalStore  *self,
+                   gint64             id,
+                   gboolean           deleted,
+                   GError           **error)
+{
+  gboolean ok;
+
+  if (!tx_begin (self, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "UPDATE entries SET deleted = ? WHERE id = ?", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int (s, 1, deleted ? 1 : 0);
+        sqlite3_bind_int64 (s, 2, id);
+        ok = step_done (self, s, "cannot change the entry", error);
+        if (ok && sqlite3_changes (self->db) == 0)
+          ok = not_found (self, error, "journal entry", id);
+      }
+  }
+  return tx_end (self, ok, error);
+}
+
+/* Soft delete: the entry disappears from lists and search results until undeleted. */
+gboolean
+alvh_journal_store_delete_entry (AlvhJournalStore  *self,
+                                 gint64             id,
+                                 GError           **error)
+{
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  return set_entry_deleted (self, id, TRUE, error);
+}
+
+gboolean
+alvh_journal_store_undelete_entry (AlvhJournalStore  *self,
+                                   gint64             id,
+                                   GError           **error)
+{
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  return set_entry_deleted (self, id, FALSE, error);
+}
+
+gint64
+alvh_journal_store_add_attachment (AlvhJournalStore  *self,
+                                   gint64             entry_id,
+                                   GBytes            *png,
+                                   const char        *caption,
+                                   GError           **error)
+{
+  gint64 id = 0;
+  gboolean ok;
+  gsize len = 0;
+  const guint8 *data;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (png != NULL, 0);
+
+  data = g_bytes_get_data (png, &len);
+  if (len < 8 || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: attachment: expected PNG data (the 8-byte PNG signature)", self->path);
+      return 0;
+    }
+  if (!tx_begin (self, error))
+    return 0;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "INSERT INTO attachments (entry_id, png, caption) VALUES (?, ?, ?)", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int64 (s, 1, entry_id);
+        sqlite3_bind_blob64 (s, 2, data, len, SQLITE_TRANSIENT);
+        bind_text (s, 3, caption != NULL ? caption : "");
+        ok = step_done (self, s, "cannot add the attachment", error);
+        id = sqlite3_last_insert_rowid (self->db);
+      }
+  }
+  return tx_end (self, ok, error) ? id : 0;
+}
+
+GPtrArray *
+alvh_journal_store_list_attachments (AlvhJournalStore  *self,
+                                     gint64             entry_id,
+                                     GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_attachment_free);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT id, entry_id, png, caption FROM attachments WHERE entry_id = ? ORDER BY id", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, entry_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      AlvhJournalAttachment *a = g_new0 (AlvhJournalAttachment, 1);
+
+      a->id = sqlite3_column_int64 (s, 0);
+      a->entry_id = sqlite3_column_int64 (s, 1);
+      a->png = g_bytes_new (sqlite3_column_blob (s, 2), (gsize) sqlite3_column_bytes (s, 2));
+      a->caption = col_text (s, 3);
+      g_ptr_array_add (out, a);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "cannot list attachments");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* ---- review and statistics ------------------------------------------------ */
+
+typedef struct
+{
+  AlvhJournalLeg *leg;
+  char           *branch;
+  char           *followed;
+  GPtrArray      *triggers;  /* char * */
+  GArray         *closes;    /* AlvhJournalLegClose */
+} ReviewLeg;
+
+static void
+review_leg_free (ReviewLeg *r)
+{
+  alvh_journal_leg_free (r->leg);
+  g_free (r->branch);
+  g_free (r->followed);
+  g_ptr_array_unref (r->triggers);
+  g_array_unref (r->closes);
+  g_free (r);
+}
+
+/* Intrinsic value per contract of a leg at the given closes. */
+static double
+leg_intrinsic (const AlvhJournalLeg *l,
+               double                spx,
+               double                vix)
+{
+  double u = g_str_has_prefix (l->kind, "spx") ? spx : vix;
+  gboolean put = strstr (l->kind, "put") != NULL;
+  double v;
+
+  if (!isfinite (l->long_strike) || !isfinite (u))
+    return NAN;
+  v = put ? MAX (l->long_strike - u, 0.0) : MAX (u - l->long_strike, 0.0);
+  if (isfinite (l->short_strike))
+    v = MIN (v, fabs (l->short_strike - l->long_strike));
+  return v;
+}
+
+/* Index of the last bar with time <= t, or -1. */
+static gssize
+market_find_le (const AlvhJournalMarket *m,
+                gint64                   t)
+{
+  gsize lo = 0, hi;
+
+  if (m == NULL || m->n_bars == 0 || m->times[0] > t)
+    return -1;
+  hi = m->n_bars;
+  while (hi - lo > 1)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (m->times[mid] <= t)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return (gssize) lo;
+}
+
+static AlvhJournalLegOutcome *
+compute_outcome (ReviewLeg               *r,
+                 const AlvhJournalMarket *m)
+{
+  AlvhJournalLegOutcome *o = g_new0 (AlvhJournalLegOutcome, 1);
+  const AlvhJournalLeg *l = r->leg;
+  double qty = l->quantity, realised = 0, closed_qty = 0, final_mark = NAN;
+  gboolean closed = l->closed_quantity >= l->quantity - 1e-9;
+  gint64 end;
+  gssize i0, i1;
+  guint ci = 0;
+
+  o->leg_id = l->id;
+  o->condor_id = l->condor_id;
+  o->decision_id = l->decision_id;
+  o->branch = g_strdup (l->manual ? "manual" : r->branch != NULL ? r->branch : "none");
+  g_ptr_array_add (r->triggers, NULL);
+  o->triggers = g_strdupv ((char **) r->triggers->pdata);
+  g_ptr_array_set_size (r->triggers, r->triggers->len - 1);
+  o->closed = closed;
+  o->spx_at_add = o->spx_max_adverse = o->vix_at_add = o->vix_at_end = NAN;
+
+  if (closed && r->closes->len > 0)
+    end = g_array_index (r->closes, AlvhJournalLegClose, r->closes->len - 1).time;
+  else if (l->expiry > 0)
+    end = l->expiry;
+  else
+    end = G_MAXINT64;
+
+  i0 = market_find_le (m, l->opened);
+  if (i0 < 0 && m != NULL && m->n_bars > 0 && m->times[0] <= end)
+    i0 = 0;
+  i1 = i0 >= 0 ? market_find_le (m, end) : -1;
+  if (i1 < i0)
+    i1 = i0;
+
+  if (i0 >= 0)
+    {
+      double best = 0;
+
+      o->spx_at_add = m->spx[i0];
+      o->vix_at_add = m->vix[i0];
+      o->spx_max_adverse = 0;
+      for (gssize i = i0; i <= i1; i++)
+        {
+          double move = m->spx[i] / m->spx[i0] - 1.0;
+          double mark = leg_intrinsic (l, m->spx[i], m->vix[i]);
+          double path;
+
+          if (fabs (move) > best)
+            {
+              best = fabs (move);
+              o->spx_max_adverse = move;
+            }
+          /* closes up to this bar */
+          while (ci < r->closes->len &&
+                 g_array_index (r->closes, AlvhJournalLegClose, ci).time <= m->times[i])
+            {
+              const AlvhJournalLegClose *c = &g_array_index (r->closes, AlvhJournalLegClose, ci);
+
+              realised += (c->price - l->premium) * 100.0 * c->quantity;
+              closed_qty += c->quantity;
+              ci++;
+            }
+          if (!isfinite (mark))
+            mark = l->premium;
+          path = realised + (mark - l->premium) * 100.0 * MAX (qty - closed_qty, 0.0);
+          o->mae = MIN (o->mae, path);
+          o->mfe = MAX (o->mfe, path);
+          final_mark = mark;
+        }
+      o->vix_at_end = m->vix[i1];
+      o->vix_rose = o->vix_at_end > o->vix_at_add;
+    }
+
+  /* the remaining closes (after the last bar, or without market data) */
+  while (ci < r->closes->len)
+    {
+      const AlvhJournalLegClose *c = &g_array_index (r->closes, AlvhJournalLegClose, ci);
+
+      realised += (c->price - l->premium) * 100.0 * c->quantity;
+      closed_qty += c->quantity;
+      ci++;
+    }
+  o->pnl = realised;
+  if (qty - closed_qty > 1e-9 && isfinite (final_mark))
+    o->pnl += (final_mark - l->premium) * 100.0 * (qty - closed_qty);
+  o->mae = MIN (o->mae, o->pnl);
+  o->mfe = MAX (o->mfe, o->pnl);
+  return o;
+}
+
+static GPtrArray *
+load_review_legs (AlvhJournalStore  *self,
+                  gint64             account_id,
+                  GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) review_leg_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  int rc;
+
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "SELECT l.id, l.account_id, l.condor_id, l.decision_id, l.kind, l.long_strike,"
+      " l.short_strike, l.expiry, l.quantity, l.premium, l.layer, l.opened, l.manual,"
+      " l.closed_quantity, l.close_price, l.notes, d.branch, d.followed"
+      " FROM legs l LEFT JOIN decisions d ON d.id = l.decision_id"
+      " WHERE (?1 = 0 OR l.account_id = ?1) ORDER BY l.opened, l.id", error);
+
+    if (s == NULL)
+      return NULL;
+    sqlite3_bind_int64 (s, 1, account_id);
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        ReviewLeg *r = g_new0 (ReviewLeg, 1);
+
+        r->leg = leg_from_row (s);
+        r->branch = col_text (s, 16);
+        r->followed = col_text (s, 17);
+        r->triggers = g_ptr_array_new_with_free_func (g_free);
+        r->closes = g_array_new (FALSE, FALSE, sizeof (AlvhJournalLegClose));
+        g_ptr_array_add (out, r);
+        g_hash_table_insert (by_id, &r->leg->id, r);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        set_db_error (self, error, "cannot read legs");
+        return NULL;
+      }
+  }
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "SELECT ls.leg_id, sn.key FROM leg_signals ls"
+      " JOIN signal_snapshots sn ON sn.id = ls.snapshot_id WHERE sn.fired = 1"
+      " ORDER BY ls.leg_id, sn.key", error);
+
+    if (s == NULL)
+      return NULL;
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (s, 0);
+        ReviewLeg *r = g_hash_table_lookup (by_id, &id);
+
+        if (r != NULL)
+          g_ptr_array_add (r->triggers, col_text (s, 1));
+      }
+    if (rc != SQLITE_DONE)
+      {
+        set_db_error (self, error, "cannot read leg signals");
+        return NULL;
+      }
+  }
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "SELECT id, leg_id, time, quantity, price FROM leg_closes ORDER BY leg_id, time, id", error);
+
+    if (s == NULL)
+      return NULL;
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (s, 1);
+        ReviewLeg *r = g_hash_table_lookup (by_id, &id);
+        AlvhJournalLegClose c;
+
+        if (r == NULL)
+          continue;
+        c.id = sqlite3_column_int64 (s, 0);
+        c.leg_id = id;
+        c.time = sqlite3_column_int64 (s, 2);
+        c.quantity = sqlite3_column_double (s, 3);
+        c.price = sqlite3_column_double (s, 4);
+        g_array_append_val (r->closes, c);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        set_db_error (self, error, "cannot read leg closes");
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&out);
+}
+
+/**
+ * alvh_journal_store_review_legs:
+ * The outcome of every leg (of @account_id, or all with 0) measured on
+ * @market (may be NULL: then only realised P&L counts). Returns a
+ * GPtrArray of AlvhJournalLegOutcome in the order the legs were opened.
+ */
+GPtrArray *
+alvh_journal_store_review_legs (AlvhJournalStore         *self,
+                                gint64                    account_id,
+                                const AlvhJournalMarket  *market,
+                                GError                  **error)
+{
+  g_autoptr(GPtrArray) legs = NULL;
+  GPtrArray *out;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+
+  legs = load_review_legs (self, account_id, error);
+  if (legs == NULL)
+    return NULL;
+  out = g_ptr_array_new_full (legs->len, (GDestroyNotify) alvh_journal_leg_outcome_free);
+  for (guint i = 0; i < legs->len; i++)
+    g_ptr_array_add (out, compute_outcome (g_ptr_array_index (legs, i), market));
+  return out;
+}
+
+static void
+stat_add (GHashTable *table,
+          const char *group,
+          double      pnl,
+          double      mae,
+          double      mfe)
+{
+  AlvhJournalStatRow *row = g_hash_table_lookup (table, group);
+
+  if (row == NULL)
+    {
+      row = g_new0 (AlvhJournalStatRow, 1);
+      row->group = g_strdup (group);
+      g_hash_table_insert (table, row->group, row);
+    }
+  row->count++;
+  if (pnl > 0)
+    row->hits++;
+  row->total_pnl += pnl;
+  row->avg_mae += mae;   /* sums until finished */
+  row->avg_mfe += mfe;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const AlvhJournalStatRow *ra = *(AlvhJournalStatRow * const *) a;
+  const AlvhJournalStatRow *rb = *(AlvhJournalStatRow * const *) b;
+
+  return strcmp (ra->group, rb->group);
+}
+
+static GPtrArray *
+stat_finish (GHashTable *table)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_stat_row_free);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      AlvhJournalStatRow *row = value;
+
+      row->hit_rate = (double) row->hits / row->count;
+      row->avg_pnl = row->total_pnl / row->count;
+      row->avg_mae /= row->count;
+      row->avg_mfe /= row->count;
+      g_ptr_array_add (out, row);
+      g_hash_table_iter_steal (&iter);
+    }
+  g_ptr_array_sort (out, compare_rows);
+  return out;
+}
+
+static double
+condor_intrinsic (const AlvhJournalCondor *c,
+                  double                   spx)
+{
+  double put = MIN (MAX (c->short_put - spx, 0.0), c->short_put - c->long_put);
+  double call = MIN (MAX (spx - c->short_call, 0.0), c->long_call - c->short_call);
+
+  return put + call;
+}
+
+/**
+ * alvh_journal_store_compute_stats:
+ * Statistics over the legs (per trigger, per combination of triggers that
+ * fired together, per branch), per condor with and without its hedges, and
+ * adherence (condors where the rules were followed vs overridden by a skipped
+ * decision or a manual leg). Open positions are marked at intrinsic value on
+ * the last bar of @market (NULL: at cost).
+ */
+AlvhJournalStats *
+alvh_journal_store_compute_stats (AlvhJournalStore         *self,
+                                  gint64                    account_id,
+                                  const AlvhJournalMarket  *market,
+                                  GError                  **error)
+{
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GHashTable) by_trigger = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) alvh_journal_stat_row_free);
+  g_autoptr(GHashTable) by_combo = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) alvh_journal_stat_row_free);
+  g_autoptr(GHashTable) by_branch = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) alvh_journal_stat_row_free);
+  g_autoptr(GHashTable) adherence = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) alvh_journal_stat_row_free);
+  g_autoptr(GHashTable) overridden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(AlvhJournalStats) stats = g_new0 (AlvhJournalStats, 1);
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+
+  outcomes = alvh_journal_store_review_legs (self, account_id, market, error);
+  if (outcomes == NULL)
+    return NULL;
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      AlvhJournalLegOutcome *o = g_ptr_array_index (outcomes, i);
+      g_autofree char *combo = NULL;
+
+      for (guint k = 0; o->triggers[k] != NULL; k++)
+        stat_add (by_trigger, o->triggers[k], o->pnl, o->mae, o->mfe);
+      combo = o->triggers[0] != NULL ? g_strjoinv ("+", o->triggers) : g_strdup ("(none)");
+      stat_add (by_combo, combo, o->pnl, o->mae, o->mfe);
+      stat_add (by_branch, o->branch, o->pnl, o->mae, o->mfe);
+    }
+  stats->by_trigger = stat_finish (by_trigger);
+  stats->by_combination = stat_finish (by_combo);
+  stats->by_branch = stat_finish (by_branch);
+
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "SELECT condor_id FROM decisions WHERE followed IN ('skipped', 'manual') AND condor_id IS NOT NULL"
+      " UNION SELECT condor_id FROM legs WHERE manual = 1 AND condor_id IS NOT NULL", error);
+
+    if (s == NULL)
+      return NULL;
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        gint64 *id = g_new (gint64, 1);
+
+        *id = sqlite3_column_int64 (s, 0);
+        g_hash_table_add (overridden, id);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        set_db_error (self, error, "cannot read adherence");
+        return NULL;
+      }
+  }
+
+  stats->condors = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1) ORDER BY id", error);
+
+    if (s == NULL)
+      return NULL;
+    sqlite3_bind_int64 (s, 1, account_id);
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        g_autoptr(AlvhJournalCondor) c = condor_from_row (s);
+        AlvhJournalCondorStat *cs = g_new0 (AlvhJournalCondorStat, 1);
+        double price = c->close_price;
+
+        cs->condor_id = c->id;
+        cs->closed = c->closed != 0;
+        if (!cs->closed)
+          {
+            gssize i = market_find_le (market, c->expiry > 0 ? c->expiry : G_MAXINT64);
+
+            price = i >= 0 ? condor_intrinsic (c, market->spx[i]) : c->credit;
+          }
+        cs->pnl_unhedged = (c->credit - price) * 100.0 * c->units;
+        for (guint i = 0; i < outcomes->len; i++)
+          {
+            AlvhJournalLegOutcome *o = g_ptr_array_index (outcomes, i);
+
+            if (o->condor_id == c->id)
+              {
+                cs->hedge_pnl += o->pnl;
+                cs->n_legs++;
+              }
+          }
+        cs->pnl_hedged = cs->pnl_unhedged + cs->hedge_pnl;
+        cs->followed = !g_hash_table_contains (overridden, &c->id);
+        g_ptr_array_add (stats->condors, cs);
+        stat_add (adherence, cs->followed ? "followed" : "overridden", cs->pnl_hedged, NAN, NAN);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        set_db_error (self, error, "cannot read condors");
+        return NULL;
+      }
+  }
+  stats->adherence = stat_finish (adherence);
+  return g_steal_pointer (&stats);
+}

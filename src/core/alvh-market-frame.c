@@ -1,0 +1,198 @@
+/* alvh-market-frame.c — SPX and VIX joined by time, other series matched */
+#define G_LOG_DOMAIN "alvh-market-frame"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "alvh-market-frame.h"
+
+G_DEFINE_BOXED_TYPE (AlvhMarketFrame, alvh_market_frame, alvh_market_frame_ref, alvh_market_frame_unref)
+
+static double *
+nan_array (gsize n)
+{
+  double *a = g_new (double, MAX (n, 1));
+
+  for (gsize i = 0; i < n; i++)
+    a[i] = NAN;
+  return a;
+}
+
+AlvhMarketFrame *
+alvh_market_frame_new (gsize n)
+{
+  AlvhMarketFrame *self = g_new0 (AlvhMarketFrame, 1);
+
+  self->ref_count = 1;
+  self->n = n;
+  self->time = g_new0 (gint64, MAX (n, 1));
+  self->open = nan_array (n);
+  self->high = nan_array (n);
+  self->low = nan_array (n);
+  self->close = nan_array (n);
+  self->vix = nan_array (n);
+  self->vx1 = nan_array (n);
+  self->vx2 = nan_array (n);
+  self->vvix = nan_array (n);
+  self->advancers = nan_array (n);
+  self->decliners = nan_array (n);
+  return self;
+}
+
+AlvhMarketFrame *
+alvh_market_frame_ref (AlvhMarketFrame *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+alvh_market_frame_unref (AlvhMarketFrame *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+  g_free (self->time);
+  g_free (self->open);
+  g_free (self->high);
+  g_free (self->low);
+  g_free (self->close);
+  g_free (self->vix);
+  g_free (self->vx1);
+  g_free (self->vx2);
+  g_free (self->vvix);
+  g_free (self->advancers);
+  g_free (self->decliners);
+  g_free (self);
+}
+
+/* Copy column `name` of `series` into `out` at the frame's times (NAN where absent). */
+static void
+match_column (AlvhMarketFrame *self,
+              AlvhSeries      *series,
+              const char      *name,
+              double          *out)
+{
+  const double *col;
+  const gint64 *times;
+  gsize n, j = 0;
+
+  if (series == NULL)
+    return;
+  col = alvh_series_get_column_by_name (series, name);
+  if (col == NULL)
+    return;
+  times = alvh_series_get_times (series);
+  n = alvh_series_get_length (series);
+  for (gsize i = 0; i < self->n; i++)
+    {
+      while (j < n && times[j] < self->time[i])
+        j++;
+      if (j < n && times[j] == self->time[i])
+        out[i] = col[j];
+    }
+}
+
+AlvhMarketFrame *
+alvh_market_frame_new_join (AlvhSeries *spx,
+                            AlvhSeries *vix,
+                            AlvhSeries *vx,
+                            AlvhSeries *vvix,
+                            AlvhSeries *breadth,
+                            gint64      from,
+                            gint64      to)
+{
+  AlvhMarketFrame *self;
+  const gint64 *ts, *tv;
+  const double *sc, *vc;
+  gsize ns, nv, i = 0, j = 0, n = 0;
+
+  g_return_val_if_fail (spx != NULL && vix != NULL, NULL);
+
+  ts = alvh_series_get_times (spx);
+  tv = alvh_series_get_times (vix);
+  ns = alvh_series_get_length (spx);
+  nv = alvh_series_get_length (vix);
+  sc = alvh_series_get_column_by_name (spx, "close");
+  vc = alvh_series_get_column_by_name (vix, "close");
+  if (sc == NULL || vc == NULL)
+    return alvh_market_frame_new (0);
+
+  /* count */
+  while (i < ns && j < nv)
+    {
+      if (ts[i] < tv[j])
+        i++;
+      else if (ts[i] > tv[j])
+        j++;
+      else
+        {
+          if (ts[i] >= from && ts[i] <= to)
+            n++;
+          i++;
+          j++;
+        }
+    }
+
+  self = alvh_market_frame_new (n);
+  {
+    const double *so = alvh_series_get_column_by_name (spx, "open");
+    const double *sh = alvh_series_get_column_by_name (spx, "high");
+    const double *sl = alvh_series_get_column_by_name (spx, "low");
+    gsize k = 0;
+
+    i = j = 0;
+    while (i < ns && j < nv)
+      {
+        if (ts[i] < tv[j])
+          i++;
+        else if (ts[i] > tv[j])
+          j++;
+        else
+          {
+            if (ts[i] >= from && ts[i] <= to)
+              {
+                self->time[k] = ts[i];
+                self->close[k] = sc[i];
+                self->open[k] = so != NULL ? so[i] : sc[i];
+                self->high[k] = sh != NULL ? sh[i] : sc[i];
+                self->low[k] = sl != NULL ? sl[i] : sc[i];
+                self->vix[k] = vc[j];
+                k++;
+              }
+            i++;
+            j++;
+          }
+      }
+  }
+
+  match_column (self, vx, "vx1", self->vx1);
+  match_column (self, vx, "vx2", self->vx2);
+  if (vvix != NULL)
+    match_column (self, vvix, alvh_series_find_column (vvix, "vvix") >= 0 ? "vvix" : "close", self->vvix);
+  match_column (self, breadth, "advancers", self->advancers);
+  match_column (self, breadth, "decliners", self->decliners);
+  return self;
+}
+
+gssize
+alvh_market_frame_find_le (AlvhMarketFrame *self,
+                           gint64           t)
+{
+  gsize lo = 0, hi = self->n;
+
+  /* first index with time > t */
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (self->time[mid] <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return (gssize) lo - 1;
+}

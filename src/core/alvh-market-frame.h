@@ -1,0 +1,60 @@
+/* alvh-market-frame.h — joined bars for the evaluator and replays (ALVH-SPEC.md section 5)
+ *
+ * The frame's bars are the times that both the SPX and the VIX series have;
+ * other series (VX1/VX2, VVIX, breadth) are matched by time and a value
+ * missing at a time is NAN ("n/a") there.  Columns are plain arrays of n doubles.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "alvh-series.h"
+
+G_BEGIN_DECLS
+
+#define ALVH_TYPE_MARKET_FRAME (alvh_market_frame_get_type ())
+
+typedef struct _AlvhMarketFrame AlvhMarketFrame;
+
+struct _AlvhMarketFrame
+{
+  /*< private >*/
+  gint     ref_count;
+  /*< public, read-only >*/
+  gsize    n;
+  gint64  *time;
+  double  *open;        /* SPX */
+  double  *high;
+  double  *low;
+  double  *close;
+  double  *vix;         /* VIX close */
+  double  *vx1;         /* NAN when missing */
+  double  *vx2;
+  double  *vvix;
+  double  *advancers;
+  double  *decliners;
+};
+
+GType             alvh_market_frame_get_type   (void) G_GNUC_CONST;
+/* n bars, every column NAN, times 0: fill the arrays directly. */
+AlvhMarketFrame  *alvh_market_frame_new        (gsize             n);
+/* Join per section 5.  spx needs "close" (open/high/low used when present,
+ * else = close); vix needs "close"; vx ("vx1", optional "vx2"), vvix ("close"
+ * or "vvix") and breadth ("advancers", "decliners") may be NULL.
+ * [from, to] limits the bars (G_MININT64 / G_MAXINT64 for all). */
+AlvhMarketFrame  *alvh_market_frame_new_join   (AlvhSeries       *spx,
+                                                AlvhSeries       *vix,
+                                                AlvhSeries       *vx,
+                                                AlvhSeries       *vvix,
+                                                AlvhSeries       *breadth,
+                                                gint64            from,
+                                                gint64            to);
+AlvhMarketFrame  *alvh_market_frame_ref        (AlvhMarketFrame  *self);
+void              alvh_market_frame_unref      (AlvhMarketFrame  *self);
+/* Index of the latest bar with time <= t, or -1. */
+gssize            alvh_market_frame_find_le    (AlvhMarketFrame  *self,
+                                                gint64            t);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhMarketFrame, alvh_market_frame_unref)
+
+G_END_DECLS

@@ -1,0 +1,780 @@
+/* alvh-market-store.c — the SQLite market store (market.sqlite) */
+#define G_LOG_DOMAIN "alvh-market-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "alvh-market-store.h"
+#include "alvh-time.h"
+
+#define CANCEL_CHECK_ROWS 4096
+
+struct _AlvhMarketStore
+{
+  GObject   parent_instance;
+  char     *path;
+  sqlite3  *db;
+  int       schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (AlvhMarketStore, alvh_market_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (alvh-market-store-error-quark, alvh_market_store_error)
+
+typedef sqlite3_stmt AlvhSqlStmt;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhSqlStmt, sqlite3_finalize)
+
+/* migrations[i] brings the schema from version i to version i + 1 */
+static const char * const migrations[] = {
+  /* 0 -> 1 */
+  "CREATE TABLE instruments ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  symbol  TEXT NOT NULL UNIQUE,"
+  "  kind    TEXT NOT NULL CHECK (kind IN ('index', 'future', 'breadth')),"
+  "  name    TEXT"
+  ");"
+  "CREATE TABLE bars ("
+  "  instrument_id INTEGER NOT NULL REFERENCES instruments (id) ON DELETE CASCADE,"
+  "  time    INTEGER NOT NULL,"
+  "  open    REAL,"
+  "  high    REAL,"
+  "  low     REAL,"
+  "  close   REAL NOT NULL,"
+  "  volume  REAL,"
+  "  PRIMARY KEY (instrument_id, time)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE breadth ("
+  "  instrument_id INTEGER NOT NULL REFERENCES instruments (id) ON DELETE CASCADE,"
+  "  time      INTEGER NOT NULL,"
+  "  advancers REAL NOT NULL,"
+  "  decliners REAL NOT NULL,"
+  "  PRIMARY KEY (instrument_id, time)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE imports ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  file        TEXT NOT NULL,"
+  "  path        TEXT,"
+  "  sha256      TEXT NOT NULL,"
+  "  format      TEXT NOT NULL,"
+  "  symbols     TEXT NOT NULL,"
+  "  rows        INTEGER NOT NULL,"
+  "  first       INTEGER,"
+  "  last        INTEGER,"
+  "  skipped     INTEGER NOT NULL DEFAULT 0,"
+  "  warnings    INTEGER NOT NULL DEFAULT 0,"
+  "  gaps        INTEGER NOT NULL DEFAULT 0,"
+  "  imported_at INTEGER NOT NULL"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ALVH_MARKET_STORE_SCHEMA_VERSION);
+
+static gboolean
+set_sqlite_error (AlvhMarketStore  *self,
+                  GError          **error,
+                  const char       *what)
+{
+  g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_SQLITE,
+               "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+exec (AlvhMarketStore  *self,
+      const char       *sql,
+      GError          **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_SQLITE,
+                   "%s: %s", self->path, msg != NULL ? msg : sqlite3_errmsg (self->db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (AlvhMarketStore  *self,
+         const char       *sql,
+         GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "cannot prepare a statement");
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+alvh_market_store_finalize (GObject *object)
+{
+  AlvhMarketStore *self = ALVH_MARKET_STORE (object);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (alvh_market_store_parent_class)->finalize (object);
+}
+
+static void
+alvh_market_store_class_init (AlvhMarketStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = alvh_market_store_finalize;
+}
+
+static void
+alvh_market_store_init (AlvhMarketStore *self G_GNUC_UNUSED)
+{
+}
+
+static gboolean
+read_user_version (AlvhMarketStore  *self,
+                   int              *version,
+                   GError          **error)
+{
+  g_autoptr(AlvhSqlStmt) stmt = prepare (self, "PRAGMA user_version", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_sqlite_error (self, error, "cannot read the schema version");
+  *version = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+migrate (AlvhMarketStore  *self,
+         GError          **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (self->schema_version == ALVH_MARKET_STORE_SCHEMA_VERSION)
+    return TRUE;
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (int v = self->schema_version; v < ALVH_MARKET_STORE_SCHEMA_VERSION; v++)
+    if (!exec (self, migrations[v], error))
+      {
+        exec (self, "ROLLBACK", NULL);
+        return FALSE;
+      }
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", ALVH_MARKET_STORE_SCHEMA_VERSION);
+  if (!exec (self, set_version, error) || !exec (self, "COMMIT", error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  self->schema_version = ALVH_MARKET_STORE_SCHEMA_VERSION;
+  return TRUE;
+}
+
+AlvhMarketStore *
+alvh_market_store_open (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(AlvhMarketStore) self = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (ALVH_TYPE_MARKET_STORE, NULL);
+  self->path = g_strdup (path);
+
+  /* create the file ourselves so that it gets mode 0600 (SQLite gives its
+   * -wal and -shm files the same mode) */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL, 0600);
+
+      if (fd < 0 && errno != EEXIST)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "%s: cannot create the market store: %s", path, g_strerror (saved));
+          return NULL;
+        }
+      if (fd >= 0)
+        close (fd);
+    }
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "cannot open the market store");
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* read the version before anything writes to the file */
+  if (!read_user_version (self, &version, error))
+    return NULL;
+  if (version > ALVH_MARKET_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_TOO_NEW,
+                   "%s: the market store has schema version %d, but this version of ALVH Desk "
+                   "knows versions up to %d; it was written by a newer ALVH Desk and is left unchanged",
+                   path, version, ALVH_MARKET_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  self->schema_version = version;
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+alvh_market_store_get_path (AlvhMarketStore *self)
+{
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
+  return self->path;
+}
+
+int
+alvh_market_store_get_schema_version (AlvhMarketStore *self)
+{
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), 0);
+  return self->schema_version;
+}
+
+static const char *
+instrument_name (const char *symbol)
+{
+  static const struct { const char *symbol, *name; } names[] = {
+    { "SPX", "S&P 500 Index" },
+    { "VIX", "Cboe Volatility Index" },
+    { "VIX9D", "Cboe 9-Day Volatility Index" },
+    { "VIX3M", "Cboe 3-Month Volatility Index" },
+    { "VVIX", "Cboe VIX of VIX Index" },
+    { "SKEW", "Cboe SKEW Index" },
+    { "VX1", "VIX future, 1st month settle" },
+    { "VX2", "VIX future, 2nd month settle" },
+    { "VX3", "VIX future, 3rd month settle" },
+    { "VX4", "VIX future, 4th month settle" },
+    { "VX5", "VIX future, 5th month settle" },
+    { "VX6", "VIX future, 6th month settle" },
+    { "VX7", "VIX future, 7th month settle" },
+    { "VX8", "VIX future, 8th month settle" },
+    { "BREADTH", "NYSE advancers and decliners" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (names[i].symbol, symbol) == 0)
+      return names[i].name;
+  return NULL;
+}
+
+static gboolean
+upsert_instrument (AlvhMarketStore  *self,
+                   sqlite3_stmt     *stmt,
+                   const char       *symbol,
+                   const char       *kind,
+                   gint64           *id,
+                   GError          **error)
+{
+  const char *name = instrument_name (symbol);
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, symbol, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  if (name != NULL)
+    sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 3);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_sqlite_error (self, error, "cannot add an instrument");
+  *id = sqlite3_column_int64 (stmt, 0);
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), kind) != 0)
+    {
+      g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_SQLITE,
+                   "%s: instrument %s is stored as kind “%s”, the file has kind “%s”",
+                   self->path, symbol, sqlite3_column_text (stmt, 1), kind);
+      return FALSE;
+    }
+  sqlite3_step (stmt);
+  return TRUE;
+}
+
+static gboolean
+step_done (AlvhMarketStore  *self,
+           sqlite3_stmt     *stmt,
+           GError          **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (self, error, "cannot write a row");
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+check_cancel (GCancellable  *cancellable,
+              gsize          i,
+              GError       **error)
+{
+  return !(i % CANCEL_CHECK_ROWS == 0 && cancellable != NULL &&
+           g_cancellable_set_error_if_cancelled (cancellable, error));
+}
+
+static gboolean
+write_result (AlvhMarketStore   *self,
+              AlvhImportResult  *result,
+              GCancellable      *cancellable,
+              GError           **error)
+{
+  g_autoptr(AlvhSqlStmt) ins_instr = NULL;
+  g_autoptr(AlvhSqlStmt) ins_bar = NULL;
+  g_autoptr(AlvhSqlStmt) ins_breadth = NULL;
+  g_autoptr(AlvhSqlStmt) ins_import = NULL;
+  g_autofree char *symbols = NULL;
+  gsize n_written = 0;
+
+  ins_instr = prepare (self,
+                       "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
+                       "RETURNING id, kind", error);
+  ins_bar = prepare (self,
+                     "INSERT INTO bars (instrument_id, time, open, high, low, close, volume) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                     "ON CONFLICT (instrument_id, time) DO UPDATE SET "
+                     "open = coalesce (excluded.open, bars.open), "
+                     "high = coalesce (excluded.high, bars.high), "
+                     "low = coalesce (excluded.low, bars.low), "
+                     "close = excluded.close, "
+                     "volume = coalesce (excluded.volume, bars.volume)", error);
+  ins_breadth = prepare (self,
+                         "INSERT INTO breadth (instrument_id, time, advancers, decliners) "
+                         "VALUES (?1, ?2, ?3, ?4) "
+                         "ON CONFLICT (instrument_id, time) DO UPDATE SET "
+                         "advancers = excluded.advancers, decliners = excluded.decliners", error);
+  ins_import = prepare (self,
+                        "INSERT INTO imports (file, path, sha256, format, symbols, rows, first, last, "
+                        "skipped, warnings, gaps, imported_at) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+  if (ins_instr == NULL || ins_bar == NULL || ins_breadth == NULL || ins_import == NULL)
+    return FALSE;
+
+  for (guint s = 0; s < alvh_import_result_get_n_series (result); s++)
+    {
+      AlvhSeries *series = alvh_import_result_get_series (result, s);
+      const char *kind = alvh_import_result_get_kind (result, s);
+      const char *symbol = alvh_import_result_get_symbol (result, s);
+      const gint64 *times = alvh_series_get_times (series);
+      gsize n = alvh_series_get_length (series);
+      gint64 id;
+
+      if (strcmp (kind, "ohlc") == 0 || strcmp (kind, "close") == 0)
+        {
+          const double *o = alvh_series_get_column_by_name (series, "open");
+          const double *h = alvh_series_get_column_by_name (series, "high");
+          const double *l = alvh_series_get_column_by_name (series, "low");
+          const double *c = alvh_series_get_column_by_name (series, "close");
+          const double *v = alvh_series_get_column_by_name (series, "volume");
+
+          if (!upsert_instrument (self, ins_instr, symbol, "index", &id, error))
+            return FALSE;
+          for (gsize i = 0; i < n; i++, n_written++)
+            {
+              if (!check_cancel (cancellable, n_written, error))
+                return FALSE;
+              sqlite3_bind_int64 (ins_bar, 1, id);
+              sqlite3_bind_int64 (ins_bar, 2, times[i]);
+              if (o != NULL)
+                {
+                  sqlite3_bind_double (ins_bar, 3, o[i]);
+                  sqlite3_bind_double (ins_bar, 4, h[i]);
+                  sqlite3_bind_double (ins_bar, 5, l[i]);
+                }
+              else
+                {
+                  sqlite3_bind_null (ins_bar, 3);
+                  sqlite3_bind_null (ins_bar, 4);
+                  sqlite3_bind_null (ins_bar, 5);
+                }
+              sqlite3_bind_double (ins_bar, 6, c[i]);
+              if (v != NULL)
+                sqlite3_bind_double (ins_bar, 7, v[i]);
+              else
+                sqlite3_bind_null (ins_bar, 7);
+              if (!step_done (self, ins_bar, error))
+                return FALSE;
+            }
+        }
+      else if (strcmp (kind, "vx") == 0)
+        {
+          for (guint col = 0; col < alvh_series_get_n_columns (series); col++)
+            {
+              const double *c = alvh_series_get_column (series, col);
+              g_autofree char *sym = g_ascii_strup (alvh_series_get_column_name (series, col), -1);
+
+              if (!upsert_instrument (self, ins_instr, sym, "future", &id, error))
+                return FALSE;
+              for (gsize i = 0; i < n; i++, n_written++)
+                {
+                  if (!check_cancel (cancellable, n_written, error))
+                    return FALSE;
+                  sqlite3_bind_int64 (ins_bar, 1, id);
+                  sqlite3_bind_int64 (ins_bar, 2, times[i]);
+                  sqlite3_bind_null (ins_bar, 3);
+                  sqlite3_bind_null (ins_bar, 4);
+                  sqlite3_bind_null (ins_bar, 5);
+                  sqlite3_bind_double (ins_bar, 6, c[i]);
+                  sqlite3_bind_null (ins_bar, 7);
+                  if (!step_done (self, ins_bar, error))
+                    return FALSE;
+                }
+            }
+        }
+      else if (strcmp (kind, "breadth") == 0)
+        {
+          const double *a = alvh_series_get_column_by_name (series, "advancers");
+          const double *d = alvh_series_get_column_by_name (series, "decliners");
+
+          if (!upsert_instrument (self, ins_instr, symbol, "breadth", &id, error))
+            return FALSE;
+          for (gsize i = 0; i < n; i++, n_written++)
+            {
+              if (!check_cancel (cancellable, n_written, error))
+                return FALSE;
+              sqlite3_bind_int64 (ins_breadth, 1, id);
+              sqlite3_bind_int64 (ins_breadth, 2, times[i]);
+              sqlite3_bind_double (ins_breadth, 3, a[i]);
+              sqlite3_bind_double (ins_breadth, 4, d[i]);
+              if (!step_done (self, ins_breadth, error))
+                return FALSE;
+            }
+        }
+      else
+        g_return_val_if_reached (FALSE);
+    }
+
+  symbols = alvh_import_result_dup_symbols (result);
+  sqlite3_bind_text (ins_import, 1, alvh_import_result_get_file (result), -1, SQLITE_STATIC);
+  sqlite3_bind_text (ins_import, 2, alvh_import_result_get_path (result), -1, SQLITE_STATIC);
+  sqlite3_bind_text (ins_import, 3, alvh_import_result_get_sha256 (result), -1, SQLITE_STATIC);
+  sqlite3_bind_text (ins_import, 4, alvh_import_result_get_format_id (result), -1, SQLITE_STATIC);
+  sqlite3_bind_text (ins_import, 5, symbols, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (ins_import, 6, (gint64) alvh_import_result_get_n_rows (result));
+  sqlite3_bind_int64 (ins_import, 7, alvh_import_result_get_first (result));
+  sqlite3_bind_int64 (ins_import, 8, alvh_import_result_get_last (result));
+  sqlite3_bind_int64 (ins_import, 9, (gint64) alvh_import_result_get_n_skipped (result));
+  sqlite3_bind_int64 (ins_import, 10, (gint64) alvh_import_result_get_n_warnings (result));
+  sqlite3_bind_int64 (ins_import, 11, (gint64) alvh_import_result_get_n_gaps (result));
+  sqlite3_bind_int64 (ins_import, 12, g_get_real_time () / G_USEC_PER_SEC);
+  return step_done (self, ins_import, error);
+}
+
+/* Writes an already parsed file in one transaction; on any error (or when
+ * cancelled) the database is left as it was. */
+gboolean
+alvh_market_store_import_result (AlvhMarketStore   *self,
+                                 AlvhImportResult  *result,
+                                 GCancellable      *cancellable,
+                                 GError           **error)
+{
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!write_result (self, result, cancellable, error) ||
+      !exec (self, "COMMIT", error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+alvh_market_store_import_file (AlvhMarketStore   *self,
+                               const char        *path,
+                               GCancellable      *cancellable,
+                               AlvhImportResult **out_result,
+                               GError           **error)
+{
+  g_autoptr(AlvhImportResult) result = NULL;
+
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  result = alvh_import_file (path, NULL, cancellable, error);
+  if (result == NULL)
+    return FALSE;
+  if (!alvh_market_store_import_result (self, result, cancellable, error))
+    return FALSE;
+  if (out_result != NULL)
+    *out_result = g_steal_pointer (&result);
+  return TRUE;
+}
+
+static gboolean
+lookup_instrument (AlvhMarketStore  *self,
+                   const char       *symbol,
+                   gint64           *id,
+                   char            **kind,
+                   GError          **error)
+{
+  g_autoptr(AlvhSqlStmt) stmt = prepare (self, "SELECT id, kind FROM instruments WHERE symbol = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, symbol, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      *kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, "cannot look up an instrument");
+  g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_NOT_FOUND,
+               "%s: no instrument “%s” (import a file with it first, e.g. `alvh import FILE`)",
+               self->path, symbol);
+  return FALSE;
+}
+
+AlvhSeries *
+alvh_market_store_load_series (AlvhMarketStore  *self,
+                               const char       *symbol,
+                               gint64            from,
+                               gint64            to,
+                               GError          **error)
+{
+  g_autoptr(AlvhSeries) series = NULL;
+  g_autoptr(AlvhSqlStmt) stmt = NULL;
+  g_autofree char *kind = NULL;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
+  g_return_val_if_fail (symbol != NULL, NULL);
+
+  if (strcmp (symbol, "VX") == 0)
+    {
+      static const char * const cols[] = { "vx1", "vx2", NULL };
+      gint64 id2;
+      g_autofree char *kind2 = NULL;
+
+      if (!lookup_instrument (self, "VX1", &id, &kind, error) ||
+          !lookup_instrument (self, "VX2", &id2, &kind2, error))
+        return NULL;
+      stmt = prepare (self,
+                      "SELECT a.time, a.close, b.close FROM bars a "
+                      "JOIN bars b ON b.instrument_id = ?2 AND b.time = a.time "
+                      "WHERE a.instrument_id = ?1 AND a.time BETWEEN ?3 AND ?4 ORDER BY a.time", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 2, id2);
+      series = alvh_series_new (symbol, cols);
+    }
+  else
+    {
+      if (!lookup_instrument (self, symbol, &id, &kind, error))
+        return NULL;
+      if (strcmp (kind, "breadth") == 0)
+        {
+          static const char * const cols[] = { "advancers", "decliners", NULL };
+          stmt = prepare (self,
+                          "SELECT time, advancers, decliners FROM breadth "
+                          "WHERE instrument_id = ?1 AND time BETWEEN ?3 AND ?4 ORDER BY time", error);
+          series = alvh_series_new (symbol, cols);
+        }
+      else
+        {
+          static const char * const ohlc[] = { "open", "high", "low", "close", NULL };
+          static const char * const ohlcv[] = { "open", "high", "low", "close", "volume", NULL };
+          g_autoptr(AlvhSqlStmt) has_vol = prepare (self,
+            "SELECT EXISTS (SELECT 1 FROM bars WHERE instrument_id = ?1 AND volume IS NOT NULL)", error);
+
+          if (has_vol == NULL)
+            return NULL;
+          sqlite3_bind_int64 (has_vol, 1, id);
+          if (sqlite3_step (has_vol) != SQLITE_ROW)
+            {
+              set_sqlite_error (self, error, "cannot read bars");
+              return NULL;
+            }
+          stmt = prepare (self,
+                          "SELECT time, coalesce (open, close), coalesce (high, close), "
+                          "coalesce (low, close), close, coalesce (volume, 0) FROM bars "
+                          "WHERE instrument_id = ?1 AND time BETWEEN ?3 AND ?4 ORDER BY time", error);
+          series = alvh_series_new (symbol, sqlite3_column_int (has_vol, 0) ? ohlcv : ohlc);
+        }
+      if (stmt == NULL)
+        return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 3, from);
+  sqlite3_bind_int64 (stmt, 4, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      double v[5];
+      guint nc = alvh_series_get_n_columns (series);
+
+      for (guint c = 0; c < nc; c++)
+        v[c] = sqlite3_column_double (stmt, (int) c + 1);
+      if (!alvh_series_append (series, sqlite3_column_int64 (stmt, 0), v, error))
+        return NULL;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "cannot read bars");
+      return NULL;
+    }
+  return g_steal_pointer (&series);
+}
+
+void
+alvh_market_instrument_free (AlvhMarketInstrument *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->symbol);
+  g_free (self->kind);
+  g_free (self->name);
+  g_free (self);
+}
+
+void
+alvh_market_import_free (AlvhMarketImport *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->file);
+  g_free (self->sha256);
+  g_free (self->format);
+  g_free (self->symbols);
+  g_free (self);
+}
+
+/* AlvhMarketInstrument, ordered by symbol */
+GPtrArray *
+alvh_market_store_list_instruments (AlvhMarketStore  *self,
+                                    GError          **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_market_instrument_free);
+  g_autoptr(AlvhSqlStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT i.symbol, i.kind, i.name, "
+                  "  coalesce (b.n, r.n, 0), coalesce (b.first, r.first, 0), coalesce (b.last, r.last, 0) "
+                  "FROM instruments i "
+                  "LEFT JOIN (SELECT instrument_id, count(*) AS n, min(time) AS first, max(time) AS last "
+                  "           FROM bars GROUP BY instrument_id) b ON b.instrument_id = i.id "
+                  "LEFT JOIN (SELECT instrument_id, count(*) AS n, min(time) AS first, max(time) AS last "
+                  "           FROM breadth GROUP BY instrument_id) r ON r.instrument_id = i.id "
+                  "ORDER BY i.symbol", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AlvhMarketInstrument *in = g_new0 (AlvhMarketInstrument, 1);
+
+      in->symbol = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      in->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      in->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      in->n_rows = sqlite3_column_int64 (stmt, 3);
+      in->first = sqlite3_column_int64 (stmt, 4);
+      in->last = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (out, in);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "cannot list instruments");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* AlvhMarketImport, oldest first */
+GPtrArray *
+alvh_market_store_list_imports (AlvhMarketStore  *self,
+                                GError          **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_market_import_free);
+  g_autoptr(AlvhSqlStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, file, sha256, format, symbols, rows, coalesce (first, 0), "
+                  "coalesce (last, 0), skipped, warnings, gaps, imported_at "
+                  "FROM imports ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AlvhMarketImport *im = g_new0 (AlvhMarketImport, 1);
+
+      im->id = sqlite3_column_int64 (stmt, 0);
+      im->file = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      im->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      im->format = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      im->symbols = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      im->rows = sqlite3_column_int64 (stmt, 5);
+      im->first = sqlite3_column_int64 (stmt, 6);
+      im->last = sqlite3_column_int64 (stmt, 7);
+      im->skipped = sqlite3_column_int64 (stmt, 8);
+      im->warnings = sqlite3_column_int64 (stmt, 9);
+      im->gaps = sqlite3_column_int64 (stmt, 10);
+      im->imported_at = sqlite3_column_int64 (stmt, 11);
+      g_ptr_array_add (out, im);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "cannot list imports");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* Rows of one instrument (bars or breadth), or of all when symbol is NULL */
+gint64
+alvh_market_store_count_rows (AlvhMarketStore  *self,
+                              const char       *symbol,
+                              GError          **error)
+{
+  g_autoptr(AlvhSqlStmt) stmt = NULL;
+
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), -1);
+
+  stmt = prepare (self,
+                  "SELECT (SELECT count(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id "
+                  "        WHERE ?1 IS NULL OR i.symbol = ?1) + "
+                  "       (SELECT count(*) FROM breadth b JOIN instruments i ON i.id = b.instrument_id "
+                  "        WHERE ?1 IS NULL OR i.symbol = ?1)", error);
+  if (stmt == NULL)
+    return -1;
+  if (symbol != NULL)
+    sqlite3_bind_text (stmt, 1, symbol, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, "cannot count rows");
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}

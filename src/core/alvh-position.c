@@ -1,0 +1,645 @@
+/* alvh-position.c — condors, hedge legs and the book: greeks, marks, payoffs */
+#define G_LOG_DOMAIN "alvh-position"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "alvh-position.h"
+#include "alvh-pricing.h"
+#include "alvh-time.h"
+
+struct _AlvhBook
+{
+  gint    ref_count;
+  GArray *condors; /* AlvhCondor */
+  GArray *legs;    /* AlvhHedgeLeg */
+};
+
+G_DEFINE_BOXED_TYPE (AlvhBook, alvh_book, alvh_book_ref, alvh_book_unref)
+
+static inline double
+years_between (gint64 from,
+               gint64 to)
+{
+  return (double) alvh_time_calendar_days (from, to) / 365.0;
+}
+
+static inline double
+call_intrinsic (double s,
+                double k)
+{
+  return s > k ? s - k : 0.0;
+}
+
+static inline double
+put_intrinsic (double s,
+               double k)
+{
+  return k > s ? k - s : 0.0;
+}
+
+/* ---------------------------------------------------------------- condor */
+
+double
+alvh_condor_value (const AlvhCondor *c,
+                   double            spx,
+                   double            t,
+                   double            iv,
+                   double            r,
+                   double            q)
+{
+  if (t <= 0.0)
+    return alvh_condor_intrinsic (c, spx);
+  return alvh_bs_price (ALVH_OPTION_PUT, spx, c->short_put, t, iv, r, q)
+       + alvh_bs_price (ALVH_OPTION_CALL, spx, c->short_call, t, iv, r, q)
+       - alvh_bs_price (ALVH_OPTION_PUT, spx, c->long_put, t, iv, r, q)
+       - alvh_bs_price (ALVH_OPTION_CALL, spx, c->long_call, t, iv, r, q);
+}
+
+double
+alvh_condor_intrinsic (const AlvhCondor *c,
+                       double            spx)
+{
+  return put_intrinsic (spx, c->short_put) + call_intrinsic (spx, c->short_call)
+       - put_intrinsic (spx, c->long_put) - call_intrinsic (spx, c->long_call);
+}
+
+double
+alvh_condor_extrinsic (const AlvhCondor *c,
+                       double            spx,
+                       double            t,
+                       double            iv,
+                       double            r,
+                       double            q,
+                       double           *theta_out)
+{
+  AlvhGreeks sp, sc, lp, lc;
+  double x;
+
+  alvh_bs_greeks (ALVH_OPTION_PUT, spx, c->short_put, t, iv, r, q, &sp);
+  alvh_bs_greeks (ALVH_OPTION_CALL, spx, c->short_call, t, iv, r, q, &sc);
+  alvh_bs_greeks (ALVH_OPTION_PUT, spx, c->long_put, t, iv, r, q, &lp);
+  alvh_bs_greeks (ALVH_OPTION_CALL, spx, c->long_call, t, iv, r, q, &lc);
+
+  x = (sp.price - put_intrinsic (spx, c->short_put))
+    + (sc.price - call_intrinsic (spx, c->short_call))
+    - (lp.price - put_intrinsic (spx, c->long_put))
+    - (lc.price - call_intrinsic (spx, c->long_call));
+  if (theta_out != NULL)
+    *theta_out = (lp.theta + lc.theta) - (sp.theta + sc.theta);
+  return x;
+}
+
+void
+alvh_condor_break_evens (const AlvhCondor *c,
+                         double           *lower,
+                         double           *upper)
+{
+  if (lower != NULL)
+    *lower = c->short_put - c->credit;
+  if (upper != NULL)
+    *upper = c->short_call + c->credit;
+}
+
+/* ------------------------------------------------------------------- leg */
+
+double
+alvh_hedge_leg_open_quantity (const AlvhHedgeLeg *leg)
+{
+  double q = leg->quantity - leg->closed_quantity;
+
+  return q > 0.0 ? q : 0.0;
+}
+
+const char *
+alvh_hedge_kind_to_string (AlvhHedgeKind kind)
+{
+  switch (kind)
+    {
+    case ALVH_HEDGE_VIX_CALL:
+      return "vix_call";
+    case ALVH_HEDGE_VIX_FUTURE:
+      return "vix_future";
+    case ALVH_HEDGE_VIX_CALL_SPREAD:
+    default:
+      return "vix_call_spread";
+    }
+}
+
+double
+alvh_hedge_leg_value (const AlvhHedgeLeg *leg,
+                      double              f,
+                      double              t,
+                      double              vol,
+                      double              r)
+{
+  double v;
+
+  switch (leg->kind)
+    {
+    case ALVH_HEDGE_VIX_FUTURE:
+      return f;
+    case ALVH_HEDGE_VIX_CALL:
+      return t > 0.0 ? alvh_black76_price (ALVH_OPTION_CALL, f, leg->long_strike, t, vol, r)
+                     : call_intrinsic (f, leg->long_strike);
+    case ALVH_HEDGE_VIX_CALL_SPREAD:
+    default:
+      if (t > 0.0)
+        v = alvh_black76_price (ALVH_OPTION_CALL, f, leg->long_strike, t, vol, r)
+          - alvh_black76_price (ALVH_OPTION_CALL, f, leg->short_strike, t, vol, r);
+      else
+        v = call_intrinsic (f, leg->long_strike) - call_intrinsic (f, leg->short_strike);
+      return v;
+    }
+}
+
+/* Black-76 greeks of one contract of a leg, per unit of F. */
+static void
+hedge_leg_greeks (const AlvhHedgeLeg *leg,
+                  double              f,
+                  double              t,
+                  double              vol,
+                  double              r,
+                  AlvhGreeks         *out)
+{
+  AlvhGreeks a, b;
+
+  memset (out, 0, sizeof *out);
+  if (leg->kind == ALVH_HEDGE_VIX_FUTURE)
+    {
+      out->price = f;
+      out->delta = 1.0;
+      return;
+    }
+  alvh_black76_greeks (ALVH_OPTION_CALL, f, leg->long_strike, t, vol, r, &a);
+  *out = a;
+  if (leg->kind == ALVH_HEDGE_VIX_CALL_SPREAD)
+    {
+      alvh_black76_greeks (ALVH_OPTION_CALL, f, leg->short_strike, t, vol, r, &b);
+      out->price -= b.price;
+      out->delta -= b.delta;
+      out->gamma -= b.gamma;
+      out->theta -= b.theta;
+      out->vega -= b.vega;
+      out->rho -= b.rho;
+    }
+}
+
+/* ------------------------------------------------------------------ book */
+
+AlvhBook *
+alvh_book_new (void)
+{
+  AlvhBook *self = g_new0 (AlvhBook, 1);
+
+  self->ref_count = 1;
+  self->condors = g_array_sized_new (FALSE, TRUE, sizeof (AlvhCondor), 4);
+  self->legs = g_array_sized_new (FALSE, TRUE, sizeof (AlvhHedgeLeg), 8);
+  return self;
+}
+
+AlvhBook *
+alvh_book_copy (AlvhBook *self)
+{
+  AlvhBook *copy = alvh_book_new ();
+
+  g_array_append_vals (copy->condors, self->condors->data, self->condors->len);
+  g_array_append_vals (copy->legs, self->legs->data, self->legs->len);
+  return copy;
+}
+
+AlvhBook *
+alvh_book_ref (AlvhBook *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+alvh_book_unref (AlvhBook *self)
+{
+  g_return_if_fail (self != NULL);
+  if (g_atomic_int_dec_and_test (&self->ref_count))
+    {
+      g_array_unref (self->condors);
+      g_array_unref (self->legs);
+      g_free (self);
+    }
+}
+
+void
+alvh_book_clear (AlvhBook *self)
+{
+  g_array_set_size (self->condors, 0);
+  g_array_set_size (self->legs, 0);
+}
+
+void
+alvh_book_add_condor (AlvhBook         *self,
+                      const AlvhCondor *condor)
+{
+  g_array_append_vals (self->condors, condor, 1);
+}
+
+void
+alvh_book_add_leg (AlvhBook           *self,
+                   const AlvhHedgeLeg *leg)
+{
+  g_array_append_vals (self->legs, leg, 1);
+}
+
+gboolean
+alvh_book_remove_condor (AlvhBook *self,
+                         gint64    condor_id)
+{
+  gboolean found = FALSE;
+
+  for (guint i = self->condors->len; i-- > 0;)
+    if (g_array_index (self->condors, AlvhCondor, i).id == condor_id)
+      {
+        g_array_remove_index (self->condors, i);
+        found = TRUE;
+      }
+  if (!found)
+    return FALSE;
+  for (guint i = self->legs->len; i-- > 0;)
+    if (g_array_index (self->legs, AlvhHedgeLeg, i).condor_id == condor_id)
+      g_array_remove_index (self->legs, i);
+  return TRUE;
+}
+
+gboolean
+alvh_book_remove_leg (AlvhBook *self,
+                      gint64    leg_id)
+{
+  for (guint i = 0; i < self->legs->len; i++)
+    if (g_array_index (self->legs, AlvhHedgeLeg, i).id == leg_id)
+      {
+        g_array_remove_index (self->legs, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+guint
+alvh_book_get_n_condors (AlvhBook *self)
+{
+  return self->condors->len;
+}
+
+const AlvhCondor *
+alvh_book_get_condor (AlvhBook *self,
+                      guint     index)
+{
+  g_return_val_if_fail (index < self->condors->len, NULL);
+  return &g_array_index (self->condors, AlvhCondor, index);
+}
+
+guint
+alvh_book_get_n_legs (AlvhBook *self)
+{
+  return self->legs->len;
+}
+
+const AlvhHedgeLeg *
+alvh_book_get_leg (AlvhBook *self,
+                   guint     index)
+{
+  g_return_val_if_fail (index < self->legs->len, NULL);
+  return &g_array_index (self->legs, AlvhHedgeLeg, index);
+}
+
+guint
+alvh_book_count_open_legs (AlvhBook *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->legs->len; i++)
+    if (alvh_hedge_leg_open_quantity (&g_array_index (self->legs, AlvhHedgeLeg, i)) > 0.0)
+      n++;
+  return n;
+}
+
+gint64
+alvh_book_last_leg_time (AlvhBook *self)
+{
+  gint64 last = G_MININT64;
+
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
+
+      if (alvh_hedge_leg_open_quantity (leg) > 0.0 && leg->open_time > last)
+        last = leg->open_time;
+    }
+  return last;
+}
+
+double
+alvh_book_condor_units (AlvhBook *self)
+{
+  double u = 0.0;
+
+  for (guint i = 0; i < self->condors->len; i++)
+    u += g_array_index (self->condors, AlvhCondor, i).units;
+  return u;
+}
+
+double
+alvh_book_credit_collected (AlvhBook *self)
+{
+  double sum = 0.0;
+
+  for (guint i = 0; i < self->condors->len; i++)
+    {
+      const AlvhCondor *c = &g_array_index (self->condors, AlvhCondor, i);
+      sum += c->credit * c->units;
+    }
+  return sum * 100.0;
+}
+
+double
+alvh_book_premium_paid (AlvhBook *self)
+{
+  double sum = 0.0;
+
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
+      sum += leg->premium * alvh_hedge_leg_open_quantity (leg);
+    }
+  return sum * 100.0;
+}
+
+static inline double
+market_forward (const AlvhMarketState *m)
+{
+  return isfinite (m->vx1) && m->vx1 > 0.0 ? m->vx1 : m->vix;
+}
+
+void
+alvh_book_greeks (AlvhBook              *self,
+                  const AlvhMarketState *m,
+                  AlvhBookGreeks        *out)
+{
+  const double s = m->spx, iv = m->iv, r = m->rate, q = m->div_yield;
+  const double f = market_forward (m);
+  gboolean has_vix_legs = FALSE;
+
+  memset (out, 0, sizeof *out);
+  for (guint i = 0; i < self->condors->len; i++)
+    {
+      const AlvhCondor *c = &g_array_index (self->condors, AlvhCondor, i);
+      double t = years_between (m->time, c->expiry);
+      const struct { AlvhOptionType type; double k; double sign; } legs[4] = {
+        { ALVH_OPTION_PUT, c->long_put, 1.0 },
+        { ALVH_OPTION_PUT, c->short_put, -1.0 },
+        { ALVH_OPTION_CALL, c->short_call, -1.0 },
+        { ALVH_OPTION_CALL, c->long_call, 1.0 },
+      };
+
+      for (guint l = 0; l < 4; l++)
+        {
+          AlvhGreeks g;
+          double qty = legs[l].sign * c->units;
+
+          alvh_bs_greeks (legs[l].type, s, legs[l].k, t, iv, r, q, &g);
+          out->spx_delta += qty * g.delta;
+          out->spx_gamma += qty * g.gamma;
+          out->spx_theta += qty * g.theta;
+          out->spx_vega += qty * g.vega;
+        }
+      out->condor_units += c->units;
+    }
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
+      double qty = alvh_hedge_leg_open_quantity (leg);
+      AlvhGreeks g;
+
+      if (qty <= 0.0)
+        continue;
+      has_vix_legs = TRUE;
+      hedge_leg_greeks (leg, f, years_between (m->time, leg->vix_expiry), m->vix_vol, r, &g);
+      out->vix_delta += qty * g.delta;
+      out->vix_vega += qty * g.vega;
+      out->vix_theta += qty * g.theta;
+    }
+  if (has_vix_legs)
+    out->vix_delta_spx = out->vix_delta * m->beta * m->vix / s;
+  out->total_delta = out->spx_delta + out->vix_delta_spx;
+  out->delta_per_unit = out->condor_units > 0.0 ? out->total_delta / out->condor_units : NAN;
+}
+
+void
+alvh_book_mark (AlvhBook              *self,
+                const AlvhMarketState *m,
+                AlvhBookMark          *out)
+{
+  const double f = market_forward (m);
+  const double mult = m->multiplier > 0.0 ? m->multiplier : 100.0;
+
+  memset (out, 0, sizeof *out);
+  for (guint i = 0; i < self->condors->len; i++)
+    {
+      const AlvhCondor *c = &g_array_index (self->condors, AlvhCondor, i);
+      double t = years_between (m->time, c->expiry);
+
+      out->condor_value += alvh_condor_value (c, m->spx, t, m->iv, m->rate, m->div_yield) * c->units * mult;
+      out->condor_credit += c->credit * c->units * mult;
+    }
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
+      double qty = alvh_hedge_leg_open_quantity (leg);
+      double t;
+
+      if (qty <= 0.0)
+        continue;
+      t = years_between (m->time, leg->vix_expiry);
+      out->hedge_value += alvh_hedge_leg_value (leg, f, t, m->vix_vol, m->rate) * qty * mult;
+      out->hedge_premium += leg->premium * qty * mult;
+    }
+  out->condor_pnl = out->condor_credit - out->condor_value;
+  out->hedge_pnl = out->hedge_value - out->hedge_premium;
+  out->total_pnl = out->condor_pnl + out->hedge_pnl;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+expiry_pnl_points (AlvhBook *self,
+                   double    s)
+{
+  double sum = 0.0;
+
+  for (guint i = 0; i < self->condors->len; i++)
+    {
+      const AlvhCondor *c = &g_array_index (self->condors, AlvhCondor, i);
+      sum += (c->credit - alvh_condor_intrinsic (c, s)) * c->units;
+    }
+  return sum;
+}
+
+guint
+alvh_book_break_evens (AlvhBook *self,
+                       double   *out,
+                       guint     max)
+{
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  double zero = 0.0;
+  guint n = 0;
+
+  if (self->condors->len == 0)
+    return 0;
+  g_array_append_val (xs, zero);
+  for (guint i = 0; i < self->condors->len; i++)
+    {
+      const AlvhCondor *c = &g_array_index (self->condors, AlvhCondor, i);
+      g_array_append_val (xs, c->long_put);
+      g_array_append_val (xs, c->short_put);
+      g_array_append_val (xs, c->short_call);
+      g_array_append_val (xs, c->long_call);
+    }
+  g_array_sort (xs, compare_doubles);
+
+  for (guint i = 0; i + 1 < xs->len && n < max; i++)
+    {
+      double a = g_array_index (xs, double, i), b = g_array_index (xs, double, i + 1);
+      double fa = expiry_pnl_points (self, a), fb = expiry_pnl_points (self, b);
+
+      if (b <= a)
+        continue;
+      if (fa == 0.0 && (n == 0 || out[n - 1] != a) && a > 0.0)
+        out[n++] = a;
+      else if ((fa < 0.0 && fb > 0.0) || (fa > 0.0 && fb < 0.0))
+        out[n++] = a - fa * (b - a) / (fb - fa);
+    }
+  return n;
+}
+
+/* Total P&L points x units of the book (condors + hedges) at time `when`
+ * with SPX at s2; VIX and F moved by exp(beta ln(s2 / S)). */
+static double
+book_pnl_at (AlvhBook              *self,
+             const AlvhMarketState *m,
+             gint64                 when,
+             double                 s2)
+{
+  const double f = market_forward (m);
+  double factor = isfinite (m->beta) ? exp (m->beta * log (s2 / m->spx)) : 1.0;
+  double sum = 0.0;
+
+  for (guint i = 0; i < self->condors->len; i++)
+    {
+      const AlvhCondor *c = &g_array_index (self->condors, AlvhCondor, i);
+      double t = years_between (when, c->expiry);
+      double v = t > 0.0 ? alvh_condor_value (c, s2, t, m->iv, m->rate, m->div_yield)
+                         : alvh_condor_intrinsic (c, s2);
+
+      sum += (c->credit - v) * c->units;
+    }
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
+      double qty = alvh_hedge_leg_open_quantity (leg);
+      double t;
+
+      if (qty <= 0.0)
+        continue;
+      t = years_between (when, leg->vix_expiry);
+      sum += (alvh_hedge_leg_value (leg, f * factor, t, m->vix_vol, m->rate) - leg->premium) * qty;
+    }
+  return sum;
+}
+
+void
+alvh_book_payoff (AlvhBook              *self,
+                  const AlvhMarketState *m,
+                  const double          *spx,
+                  gsize                  n,
+                  double                *at_expiry,
+                  double                *today)
+{
+  const double mult = m->multiplier > 0.0 ? m->multiplier : 100.0;
+  gint64 first_expiry = G_MAXINT64;
+
+  for (guint i = 0; i < self->condors->len; i++)
+    first_expiry = MIN (first_expiry, g_array_index (self->condors, AlvhCondor, i).expiry);
+  if (first_expiry == G_MAXINT64)
+    first_expiry = m->time;
+
+  for (gsize j = 0; j < n; j++)
+    {
+      if (at_expiry != NULL)
+        at_expiry[j] = book_pnl_at (self, m, first_expiry, spx[j]) * mult;
+      if (today != NULL)
+        today[j] = book_pnl_at (self, m, m->time, spx[j]) * mult;
+    }
+}
+
+void
+alvh_book_hedge_coverage (AlvhBook              *self,
+                          const AlvhMarketState *m,
+                          AlvhHedgeCoverage      out[3])
+{
+  const double mult = m->multiplier > 0.0 ? m->multiplier : 100.0;
+  const double f = market_forward (m);
+  gint64 first_expiry = G_MAXINT64;
+  double t, sd, base_condor = 0.0, base_hedge = 0.0;
+
+  for (guint i = 0; i < self->condors->len; i++)
+    first_expiry = MIN (first_expiry, g_array_index (self->condors, AlvhCondor, i).expiry);
+  t = first_expiry == G_MAXINT64 ? 30.0 / 365.0 : MAX (years_between (m->time, first_expiry), 1.0 / 365.0);
+  sd = m->spx * m->iv * sqrt (t);
+
+  for (guint k = 0; k < 3; k++)
+    {
+      double s2 = m->spx - (k + 1) * sd;
+      double factor = isfinite (m->beta) ? exp (m->beta * log (s2 / m->spx)) : 1.0;
+      double condor = 0.0, hedge = 0.0;
+
+      for (guint i = 0; i < self->condors->len; i++)
+        {
+          const AlvhCondor *c = &g_array_index (self->condors, AlvhCondor, i);
+          double tc = years_between (m->time, c->expiry);
+          double v0 = alvh_condor_value (c, m->spx, tc, m->iv, m->rate, m->div_yield);
+          double v1 = alvh_condor_value (c, s2, tc, m->iv, m->rate, m->div_yield);
+
+          condor -= (v1 - v0) * c->units;
+          if (k == 0)
+            base_condor += v0 * c->units;
+        }
+      for (guint i = 0; i < self->legs->len; i++)
+        {
+          const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
+          double qty = alvh_hedge_leg_open_quantity (leg);
+          double tl = years_between (m->time, leg->vix_expiry);
+
+          if (qty <= 0.0)
+            continue;
+          hedge += (alvh_hedge_leg_value (leg, f * factor, tl, m->vix_vol, m->rate)
+                    - alvh_hedge_leg_value (leg, f, tl, m->vix_vol, m->rate)) * qty;
+          if (k == 0)
+            base_hedge += alvh_hedge_leg_value (leg, f, tl, m->vix_vol, m->rate) * qty;
+        }
+      out[k].n_sd = k + 1;
+      out[k].spx = s2;
+      out[k].vix = m->vix * factor;
+      out[k].condor_pnl = condor * mult;
+      out[k].hedge_pnl = hedge * mult;
+      out[k].coverage = condor < 0.0 ? hedge / -condor : NAN;
+    }
+  (void) base_condor;
+  (void) base_hedge;
+}

@@ -1,0 +1,212 @@
+/* alvh-position.h — the book: SPX iron condors and VIX hedge legs
+ *
+ * Units and conventions (ALVH-SPEC.md):
+ * - prices, credits and premiums are index points per unit (per option);
+ *   money is dollars = points x multiplier (100) x quantity;
+ * - a condor unit is one of each of its four options; the seller receives
+ *   `credit` points per unit at open;
+ * - times are Unix seconds; expiries are dates at 00:00 New York;
+ *   T = calendar days to expiry / 365.
+ * - SPX options: Black-Scholes with (r, q, iv); VIX options: Black-76 on the
+ *   VIX future F (VX1 when known, else VIX).
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define ALVH_TYPE_BOOK (alvh_book_get_type ())
+
+typedef struct
+{
+  gint64  id;          /* unique per condor (0 = none); hedge legs refer to it */
+  double  long_put;    /* long_put < short_put < short_call < long_call */
+  double  short_put;
+  double  short_call;
+  double  long_call;
+  gint64  expiry;      /* expiry date at 00:00 New York */
+  double  units;       /* condor units (> 0) */
+  double  credit;      /* points per unit received at open */
+  gint64  open_time;
+} AlvhCondor;
+
+typedef enum
+{
+  ALVH_HEDGE_VIX_CALL,         /* long call at long_strike */
+  ALVH_HEDGE_VIX_CALL_SPREAD,  /* long call at long_strike, short call at short_strike */
+  ALVH_HEDGE_VIX_FUTURE,       /* long future; premium = entry price, value = F - entry */
+} AlvhHedgeKind;
+
+typedef struct
+{
+  gint64         id;
+  gint64         condor_id;      /* the condor it protects (closes with it); 0 = none */
+  AlvhHedgeKind  kind;
+  double         long_strike;
+  double         short_strike;   /* call spread only, else NAN */
+  gint64         vix_expiry;     /* VIX expiry date at 00:00 New York */
+  double         quantity;       /* contracts bought */
+  double         premium;        /* points per contract paid at open */
+  guint          layer;          /* 1, 2, 3 ... */
+  gint64         open_time;
+  double         closed_quantity;/* contracts already closed */
+} AlvhHedgeLeg;
+
+/* The market at one instant, as the model sees it. */
+typedef struct
+{
+  gint64  time;
+  double  spx;      /* S */
+  double  iv;       /* SPX vol for every SPX leg (VIX close / 100 in replays) */
+  double  vix;      /* VIX spot close */
+  double  vx1;      /* front future settle or NAN */
+  double  vix_vol;  /* vol for VIX options (VVIX/100 or the profile's vix_vol) */
+  double  beta;     /* VIX-on-SPX log-return beta or NAN */
+  double  rate;
+  double  div_yield;
+  double  multiplier;
+} AlvhMarketState;
+
+typedef struct
+{
+  double  spx_delta;      /* SPX legs: sum of BS delta x signed quantity (SPX points per point) */
+  double  spx_gamma;
+  double  spx_theta;      /* points per calendar day, summed over SPX legs */
+  double  spx_vega;       /* per vol point */
+  double  vix_delta;      /* VIX legs: Black-76 delta on F x signed quantity */
+  double  vix_delta_spx;  /* vix_delta mapped to SPX: x beta x VIX / SPX (NAN when beta is NAN and there are VIX legs) */
+  double  vix_vega;
+  double  vix_theta;
+  double  total_delta;    /* spx_delta + vix_delta_spx */
+  double  condor_units;   /* sum of open condor units */
+  double  delta_per_unit; /* total_delta / condor_units (the book_delta signal), NAN without condors */
+} AlvhBookGreeks;
+
+typedef struct
+{
+  double  condor_value;   /* dollars to buy back every open condor (>= 0 normally) */
+  double  condor_credit;  /* dollars received for the open condors */
+  double  condor_pnl;     /* credit - value */
+  double  hedge_value;    /* dollars the open hedge legs are worth */
+  double  hedge_premium;  /* dollars paid for them */
+  double  hedge_pnl;      /* value - premium */
+  double  total_pnl;
+} AlvhBookMark;
+
+typedef struct
+{
+  double  n_sd;        /* 1, 2, 3 */
+  double  spx;         /* S - n_sd x sd  (sd = S x iv x sqrt(T nearest condor expiry)) */
+  double  vix;         /* VIX x exp(beta x ln(spx'/S)) */
+  double  condor_pnl;  /* dollars, change of the condors' mark now (negative = loss) */
+  double  hedge_pnl;   /* dollars, change of the hedges' mark now */
+  double  coverage;    /* hedge_pnl / -condor_pnl (NAN when the condors do not lose) */
+} AlvhHedgeCoverage;
+
+/* --- single legs ---------------------------------------------------- */
+
+/* Model value of one condor unit to its holder-as-seller: the cost to buy it
+ * back (short legs minus long legs), points. */
+double    alvh_condor_value          (const AlvhCondor *condor,
+                                      double            spx,
+                                      double            t_years,
+                                      double            iv,
+                                      double            rate,
+                                      double            div_yield);
+/* Payoff value per unit at expiry (intrinsic of the same combination), points. */
+double    alvh_condor_intrinsic      (const AlvhCondor *condor,
+                                      double            spx);
+/* Net extrinsic value X per unit (spec theta_erosion): sum over short legs of
+ * (price - intrinsic) minus the same over long legs; normally positive.
+ * When theta_out != NULL it receives theta_ref: sum over long legs of theta
+ * minus sum over short legs (per calendar day; normally positive). */
+double    alvh_condor_extrinsic      (const AlvhCondor *condor,
+                                      double            spx,
+                                      double            t_years,
+                                      double            iv,
+                                      double            rate,
+                                      double            div_yield,
+                                      double           *theta_out);
+/* The two break-evens at expiry of one condor: short_put - credit, short_call + credit. */
+void      alvh_condor_break_evens    (const AlvhCondor *condor,
+                                      double           *lower,
+                                      double           *upper);
+/* Model value of one hedge contract (points): Black-76 on F for options,
+ * F - premium for a future (its value relative to entry, plus the premium). */
+double    alvh_hedge_leg_value       (const AlvhHedgeLeg *leg,
+                                      double              f,
+                                      double              t_years,
+                                      double              vol,
+                                      double              rate);
+double    alvh_hedge_leg_open_quantity (const AlvhHedgeLeg *leg);
+const char *alvh_hedge_kind_to_string  (AlvhHedgeKind kind); /* "vix_call" "vix_call_spread" "vix_future" */
+
+/* --- the book ------------------------------------------------------- */
+
+typedef struct _AlvhBook AlvhBook;
+
+GType         alvh_book_get_type         (void) G_GNUC_CONST;
+AlvhBook     *alvh_book_new              (void);
+AlvhBook     *alvh_book_copy             (AlvhBook          *self);
+AlvhBook     *alvh_book_ref              (AlvhBook          *self);
+void          alvh_book_unref            (AlvhBook          *self);
+void          alvh_book_clear            (AlvhBook          *self);
+
+void          alvh_book_add_condor       (AlvhBook          *self,
+                                          const AlvhCondor  *condor);
+void          alvh_book_add_leg          (AlvhBook          *self,
+                                          const AlvhHedgeLeg *leg);
+/* Removes the condor with this id and every hedge leg whose condor_id is it.
+ * Returns FALSE when no such condor. */
+gboolean      alvh_book_remove_condor    (AlvhBook          *self,
+                                          gint64             condor_id);
+gboolean      alvh_book_remove_leg       (AlvhBook          *self,
+                                          gint64             leg_id);
+guint         alvh_book_get_n_condors    (AlvhBook          *self);
+const AlvhCondor   *alvh_book_get_condor (AlvhBook          *self,
+                                          guint              index);
+guint         alvh_book_get_n_legs       (AlvhBook          *self);
+const AlvhHedgeLeg *alvh_book_get_leg    (AlvhBook          *self,
+                                          guint              index);
+/* Open legs (open quantity > 0): the "layers used" of the spec. */
+guint         alvh_book_count_open_legs  (AlvhBook          *self);
+/* Latest open_time of an open leg, or G_MININT64 when none. */
+gint64        alvh_book_last_leg_time    (AlvhBook          *self);
+double        alvh_book_condor_units     (AlvhBook          *self);
+/* Dollars: credit on open condors; premium paid for open legs. */
+double        alvh_book_credit_collected (AlvhBook          *self);
+double        alvh_book_premium_paid     (AlvhBook          *self);
+
+/* Greeks of the whole book (see AlvhBookGreeks). */
+void          alvh_book_greeks           (AlvhBook              *self,
+                                          const AlvhMarketState *market,
+                                          AlvhBookGreeks        *out);
+/* Mark with the model: SPX legs at market->iv, VIX legs at market->vix_vol on
+ * F = vx1 else vix. */
+void          alvh_book_mark             (AlvhBook              *self,
+                                          const AlvhMarketState *market,
+                                          AlvhBookMark          *out);
+/* Break-evens of the combined SPX legs at expiry (each condor's payoff at its own
+ * expiry, summed), sorted; returns how many were written (<= max). */
+guint         alvh_book_break_evens      (AlvhBook          *self,
+                                          double            *out,
+                                          guint              max);
+/* Payoff curve over spx[0..n): dollars of total P&L (condors + hedges) at the
+ * earliest condor expiry (at_expiry) and now (today), the hedges revalued with
+ * VIX' = VIX x exp(beta x ln(S'/S)) (F moves by the same factor); with beta NAN
+ * the hedges keep today's value.  Either output may be NULL. */
+void          alvh_book_payoff           (AlvhBook              *self,
+                                          const AlvhMarketState *market,
+                                          const double          *spx,
+                                          gsize                  n,
+                                          double                *at_expiry,
+                                          double                *today);
+/* Coverage at SPX -1/-2/-3 SD (out[0..2]). */
+void          alvh_book_hedge_coverage   (AlvhBook              *self,
+                                          const AlvhMarketState *market,
+                                          AlvhHedgeCoverage      out[3]);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhBook, alvh_book_unref)
+
+G_END_DECLS

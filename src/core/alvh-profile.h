@@ -1,0 +1,164 @@
+/* alvh-profile.h — a rule profile: every threshold of ALVH-SPEC.md
+ *
+ * The evaluator reads the public fields directly (hot path).  Change them
+ * through alvh_profile_set_* so that values are checked against the
+ * descriptor table; UIs build their editor from alvh_profile_get_descriptors().
+ *
+ * Text form (GKeyFile):
+ *     [profile]
+ *     name=Default
+ *     version=1
+ *
+ *     [thresholds]
+ *     iv_window_hours=48
+ *     iv_expansion=0.15
+ *     layer_ratio=1:2:3
+ *     ...
+ * Keys missing from [thresholds] keep their defaults.  Unknown keys, values of
+ * the wrong type and values out of range are refused; the error names the key,
+ * the line, and the allowed range.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define ALVH_TYPE_PROFILE (alvh_profile_get_type ())
+#define ALVH_PROFILE_ERROR (alvh_profile_error_quark ())
+#define ALVH_PROFILE_MAX_LAYERS 8
+
+typedef enum
+{
+  ALVH_PROFILE_ERROR_PARSE,        /* not a key file, missing [profile] */
+  ALVH_PROFILE_ERROR_UNKNOWN_KEY,
+  ALVH_PROFILE_ERROR_TYPE,         /* not a number / not an integer / bad ratio */
+  ALVH_PROFILE_ERROR_RANGE,        /* outside [min, max] */
+} AlvhProfileError;
+
+typedef enum
+{
+  ALVH_PROFILE_VALUE_INT,
+  ALVH_PROFILE_VALUE_DOUBLE,
+  ALVH_PROFILE_VALUE_RATIO,        /* "1:2:3", positive integers */
+} AlvhProfileValueType;
+
+typedef struct
+{
+  const char           *key;          /* "iv_expansion" */
+  AlvhProfileValueType  type;
+  double                min;          /* inclusive; for RATIO: min of each part */
+  double                max;          /* inclusive; for RATIO: max of each part */
+  double                default_value;/* for RATIO: unused (see default_text) */
+  const char           *default_text; /* "0.15", "1:2:3" */
+  const char           *unit;         /* N_()-marked: "hours", "fraction", ... ("" none) */
+  const char           *description;  /* N_()-marked: show with _() */
+} AlvhProfileDescriptor;
+
+typedef struct _AlvhProfile AlvhProfile;
+
+struct _AlvhProfile
+{
+  /*< private >*/
+  gint    ref_count;
+  /*< public, read-only >*/
+  char   *name;
+  int     version;
+
+  /* real-time rules */
+  double  iv_window_hours;      /* 48 */
+  double  iv_expansion;         /* 0.15 */
+  double  term_inversion;       /* 0.0 */
+  int     rsi_period;           /* 14 */
+  double  rsi_low;              /* 30 */
+  double  rsi_high;             /* 70 */
+  int     ad_lookback;          /* 20 */
+  double  theta_erosion;        /* 1.5 */
+  /* fixed triggers */
+  double  wing_sd;              /* 0.65 */
+  int     beta_window;          /* 60 */
+  double  delta_tolerance;      /* 0.18 */
+  int     macro_window_days;    /* 5 */
+  /* tree */
+  int     max_layers;           /* 3 */
+  double  cooldown_hours;       /* 24 */
+  int     realtime_quorum;      /* 2 */
+  double  max_hedge_cost_ratio; /* 0.5 */
+  /* the leg */
+  double  base_size;            /* 1 */
+  guint   layer_ratio[ALVH_PROFILE_MAX_LAYERS]; /* 1, 2, 3 */
+  guint   n_layer_ratio;        /* 3; layer n > n_layer_ratio uses the last part */
+  int     hedge_min_dte;        /* 30 */
+  double  hedge_otm;            /* 0.10 */
+  double  hedge_width;          /* 5 */
+  double  vix_vol;              /* 0.90 */
+  /* market constants */
+  double  rate;                 /* 0.04 */
+  double  div_yield;            /* 0.013 */
+  double  multiplier;           /* 100 */
+  /* replay policy */
+  int     condor_dte;           /* 45 */
+  double  short_delta;          /* 0.16 */
+  double  wing_width;           /* 50 */
+  int     close_dte;            /* 21 */
+};
+
+GType         alvh_profile_get_type        (void) G_GNUC_CONST;
+GQuark        alvh_profile_error_quark     (void);
+
+/* A profile with the spec's defaults, named "Default", version 1. */
+AlvhProfile  *alvh_profile_new             (void);
+AlvhProfile  *alvh_profile_copy            (const AlvhProfile *self);
+AlvhProfile  *alvh_profile_ref             (AlvhProfile  *self);
+void          alvh_profile_unref           (AlvhProfile  *self);
+
+const char   *alvh_profile_get_name        (const AlvhProfile *self);
+void          alvh_profile_set_name        (AlvhProfile  *self,
+                                            const char   *name);
+int           alvh_profile_get_version     (const AlvhProfile *self);
+void          alvh_profile_set_version     (AlvhProfile  *self,
+                                            int           version);
+
+/* The descriptor table (static, in spec order). */
+const AlvhProfileDescriptor *alvh_profile_get_descriptors (guint *n_descriptors);
+const AlvhProfileDescriptor *alvh_profile_find_descriptor (const char *key);
+
+/* Numeric value of a key (for RATIO keys: the number of parts).  NAN for an unknown key. */
+double        alvh_profile_get_value       (const AlvhProfile *self,
+                                            const char   *key);
+/* Set a numeric key; checks type (integers for INT keys) and range. */
+gboolean      alvh_profile_set_value       (AlvhProfile  *self,
+                                            const char   *key,
+                                            double        value,
+                                            GError      **error);
+/* Set any key from its text form ("0.15", "14", "1:2:3"). */
+gboolean      alvh_profile_set_from_string (AlvhProfile  *self,
+                                            const char   *key,
+                                            const char   *text,
+                                            GError      **error);
+/* Text form of a key's value ("0.15", "1:2:3"); NULL for an unknown key. */
+char         *alvh_profile_dup_string      (const AlvhProfile *self,
+                                            const char   *key);
+/* The ratio part for layer n (1-based). */
+guint         alvh_profile_layer_ratio     (const AlvhProfile *self,
+                                            guint         layer);
+
+/* Key file text.  `filename` only names the source in error messages. */
+AlvhProfile  *alvh_profile_new_from_data   (const char   *data,
+                                            gssize        length,
+                                            const char   *filename,
+                                            GError      **error);
+AlvhProfile  *alvh_profile_new_from_file   (const char   *path,
+                                            GError      **error);
+char         *alvh_profile_to_data         (const AlvhProfile *self,
+                                            gsize        *length);
+gboolean      alvh_profile_save_to_file    (const AlvhProfile *self,
+                                            const char   *path,
+                                            GError      **error);
+/* TRUE when every threshold is equal (name and version ignored). */
+gboolean      alvh_profile_equal_values    (const AlvhProfile *a,
+                                            const AlvhProfile *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhProfile, alvh_profile_unref)
+
+G_END_DECLS

@@ -1,0 +1,114 @@
+/* alvh-replay.h — walk history bar by bar and book what the evaluator says (ALVH-SPEC.md section 5)
+ *
+ * Each bar, in this order: (1) close the condor and its hedges when its days
+ * to expiry <= close_dte, at model prices; (2) when no condor is open, open
+ * one (expiry: first Friday >= t + condor_dte; shorts at short_delta, the
+ * put's strike rounded down and the call's up to a multiple of 5; wings
+ * wing_width further out; one unit; credit = model price); (3) evaluate;
+ * (4) book an ADD's proposed leg at its estimated cost.  Everything is marked
+ * each bar with the same model.  Nothing is allocated per bar.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "alvh-decision.h"
+#include "alvh-evaluator.h"
+
+G_BEGIN_DECLS
+
+#define ALVH_TYPE_REPLAY_RESULT (alvh_replay_result_get_type ())
+#define ALVH_REPLAY_ERROR (alvh_replay_error_quark ())
+
+typedef enum
+{
+  ALVH_REPLAY_ERROR_NO_BARS,
+} AlvhReplayError;
+
+typedef struct
+{
+  AlvhCondor  condor;
+  gint64      close_time;      /* 0 while still open at the end */
+  gboolean    open_at_end;     /* marked, not closed, at the last bar */
+  double      condor_pnl;      /* dollars */
+  double      hedge_pnl;       /* dollars, all layers */
+  double      hedge_cost;      /* dollars paid */
+  guint       n_layers;
+  double      layer_pnl[ALVH_PROFILE_MAX_LAYERS];  /* dollars, by layer 1.. */
+  double      layer_cost[ALVH_PROFILE_MAX_LAYERS];
+} AlvhReplayTrade;
+
+typedef struct
+{
+  double  total_pnl;       /* dollars */
+  double  max_drawdown;    /* dollars, >= 0, on the per-bar equity curve */
+  double  worst_trade;     /* dollars, the worst trade's P&L */
+  double  hedge_cost;      /* dollars paid for hedges (0 unhedged) */
+} AlvhReplayTotals;
+
+typedef struct _AlvhReplayResult AlvhReplayResult;
+
+struct _AlvhReplayResult
+{
+  /*< private >*/
+  gint              ref_count;
+  /*< public, read-only >*/
+  char             *profile_name;
+  int               profile_version;
+  gsize             n_bars;
+  gint64           *time;            /* n_bars */
+  double           *equity_hedged;   /* n_bars, dollars, realised + marked */
+  double           *equity_unhedged; /* n_bars */
+  guint8           *action;          /* n_bars, AlvhAction */
+  guint8           *branch;          /* n_bars, AlvhBranch */
+  GArray           *trades;          /* AlvhReplayTrade */
+  AlvhReplayTotals  hedged;
+  AlvhReplayTotals  unhedged;
+  guint             n_add;
+  guint             n_blocked;
+  guint             adds_by_branch[ALVH_N_BRANCHES];
+  guint             decisions_by_branch[ALVH_N_BRANCHES];
+  guint             fired[ALVH_N_SIGNALS];    /* bars where each signal fired */
+  guint             available[ALVH_N_SIGNALS];
+};
+
+/* Called for every bar after step (4); decision is the bar's decision
+ * (borrowed), book the book after booking.  Return FALSE to stop. */
+typedef gboolean (*AlvhReplayBarFunc) (gsize               index,
+                                       const AlvhDecision *decision,
+                                       AlvhBook           *book,
+                                       gpointer            user_data);
+/* fraction in [0, 1], called about every 1 % of the bars. */
+typedef void     (*AlvhReplayProgressFunc) (double   fraction,
+                                            gpointer user_data);
+
+GType             alvh_replay_result_get_type  (void) G_GNUC_CONST;
+GQuark            alvh_replay_error_quark      (void);
+AlvhReplayResult *alvh_replay_result_ref       (AlvhReplayResult *self);
+void              alvh_replay_result_unref     (AlvhReplayResult *self);
+/* Readable summary (translated), several lines. */
+char             *alvh_replay_result_dup_summary (AlvhReplayResult *self);
+/* One JSON object with the totals, counts and trades (no equity curves). */
+char             *alvh_replay_result_to_json   (AlvhReplayResult *self);
+
+/* Run over bars [0, n) of the evaluator's frame.  Fails with
+ * G_IO_ERROR_CANCELLED when cancelled, ALVH_REPLAY_ERROR_NO_BARS without bars. */
+AlvhReplayResult *alvh_replay_run              (AlvhEvaluator          *evaluator,
+                                                AlvhReplayBarFunc       bar_func,
+                                                gpointer                bar_data,
+                                                AlvhReplayProgressFunc  progress_func,
+                                                gpointer                progress_data,
+                                                GCancellable           *cancellable,
+                                                GError                **error);
+
+/* GTask wrappers (the work runs in a thread; progress is not reported here). */
+void              alvh_replay_run_async        (AlvhEvaluator          *evaluator,
+                                                GCancellable           *cancellable,
+                                                GAsyncReadyCallback     callback,
+                                                gpointer                user_data);
+AlvhReplayResult *alvh_replay_run_finish       (GAsyncResult           *result,
+                                                GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhReplayResult, alvh_replay_result_unref)
+
+G_END_DECLS
