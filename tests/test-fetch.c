@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -292,6 +293,82 @@ test_fetch_unknown_source (void)
   g_assert_error (error, ALVH_FETCH_ERROR, ALVH_FETCH_ERROR_UNKNOWN_SOURCE);
 }
 
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) ALVH_CLI_PATH);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_fetch_cli (void)
+{
+  g_autofree char *shared = shared_path ("vix_daily_cboe.csv");
+  g_autofree char *dir = g_dir_make_tmp ("alvh-fetch-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "market.sqlite", NULL);
+  g_autofree char *cboe = url ("/cboe/");
+  g_autofree char *stooq = url ("/stooq/");
+  g_autofree char *html = url ("/html?");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *out3 = NULL;
+  g_autofree char *err3 = NULL;
+
+  if (shared == NULL || !g_file_test (shared, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/data is absent: no real Cboe files to serve");
+      return;
+    }
+
+  {
+    const char *args[] = { "fetch", "--db", db, "--cboe-url", cboe, "--stooq-url", stooq,
+                           "--source", "vix", "--source", "spx", "--json", NULL };
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  }
+  g_test_message ("%s", out);
+  /* 9234 VIX rows from 1990-01-02 to 2026-07-22 and our three Stooq rows */
+  g_assert_nonnull (strstr (out, "\"rows\":9234"));
+  g_assert_nonnull (strstr (out, "\"first\":\"1990-01-02\""));
+  g_assert_nonnull (strstr (out, "\"last\":\"2026-07-22\""));
+  g_assert_nonnull (strstr (out, "\"rows\":3"));
+
+  /* an HTML answer fails with exit 1 and names the address */
+  {
+    const char *args[] = { "fetch", "--db", db, "--stooq-url", html, "--source", "spx", NULL };
+    g_assert_cmpint (run_cli (args, &out2, &err2), ==, 1);
+  }
+  g_assert_nonnull (strstr (err2, "HTML"));
+
+  /* bad flags: exit 2 */
+  {
+    const char *args[] = { "fetch", "--db", db, "--source", "gold", NULL };
+    g_assert_cmpint (run_cli (args, &out3, &err3), ==, 2);
+  }
+
+  g_unlink (db);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 static void
 test_fetch_urls (void)
 {
@@ -331,6 +408,7 @@ main (int    argc,
   g_test_add_func ("/core/fetch/slow", test_fetch_slow);
   g_test_add_func ("/core/fetch/truncated", test_fetch_truncated);
   g_test_add_func ("/core/fetch/unknown-source", test_fetch_unknown_source);
+  g_test_add_func ("/cli/fetch/import", test_fetch_cli);
   ret = g_test_run ();
 
   g_main_loop_quit (server.loop);

@@ -54,6 +54,8 @@ void          alvh_session_market_changed   (AlvhSession  *self);
 /* Generates the bundled demo data set, keeps it (and stores it when a market
  * store is available) and emits market-changed. */
 void          alvh_session_load_demo        (AlvhSession  *self);
+/* TRUE while the demo data is being written to the market store. */
+gboolean      alvh_session_is_busy          (AlvhSession  *self);
 /* Loads what the market store holds; FALSE when there is nothing. */
 gboolean      alvh_session_load_stored_market (AlvhSession *self);
 /* Time of the latest SPX/VIX bar, or 0 without market data. */

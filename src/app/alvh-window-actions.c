@@ -26,23 +26,17 @@ load_demo_action_cb (GtkWidget  *widget,
 void
 alvh_window_load_demo (AlvhWindow *self)
 {
-  g_autoptr(AlvhDemoData) demo = NULL;
-
   g_return_if_fail (ALVH_IS_WINDOW (self));
 
-  demo = alvh_demo_generate_default ();
-  alvh_session_set_series (self->session, "SPX", demo->spx);
-  alvh_session_set_series (self->session, "VIX", demo->vix);
-  alvh_session_set_series (self->session, "VX", demo->vx);
-  alvh_session_set_series (self->session, "VVIX", demo->vvix);
-  alvh_session_set_series (self->session, "BREADTH", demo->breadth);
-  alvh_session_market_changed (self->session);
+  /* keeps the series and stores them in market.sqlite (survives a restart) */
+  alvh_session_load_demo (self->session);
   alvh_window_add_toast (self, _("Demo data loaded: ten years of daily SPX, VIX, VIX futures, VVIX and breadth"));
 }
 
 void
 _alvh_window_load_stored_market (AlvhWindow *self)
 {
+  alvh_session_load_stored_market (self->session);
 }
 
 static GtkWidget *

@@ -152,7 +152,9 @@ alvh_chart_market_set_condor_levels (AlvhChart            *chart,
         default:
           break;
         }
-      alvh_chart_add_level (chart, pane, l->value, color, l->label, l->start, l->end, dashed);
+      /* a level lives until its end, else until its expiry */
+      alvh_chart_add_level (chart, pane, l->value, color, l->label, l->start,
+                            l->end != 0 ? l->end : l->expiry, dashed);
 
       /* +/- 0.65 SD around a short strike while the condor lives:
        * sd = S * iv * sqrt (T), iv = VIX / 100, T = calendar days to expiry / 365 */

@@ -748,7 +748,8 @@ show_indices (AlvhChart *self,
               gssize     i1)
 {
   double count = (double) (i1 - i0 + 1);
-  double margin = MAX (1.0, count * 0.03);
+  /* a little room right of the last bar, as trading charts do */
+  double margin = (gsize) i1 + 1 >= self->n ? MAX (1.0, count * 0.03) : 0.0;
 
   self->first = (double) i0;
   self->bars = count + margin;
@@ -1782,7 +1783,7 @@ draw_pane (Frame *f,
 
   /* 2. grid */
   n_ticks = alvh_chart_price_ticks (m.log ? pow (10, m.lo) : m.lo, m.log ? pow (10, m.hi) : m.hi,
-                                    (guint) CLAMP (m.height / 45.0, 2, 12), m.log, ticks, G_N_ELEMENTS (ticks));
+                                    (guint) CLAMP (m.height / 38.0, 4, 12), m.log, ticks, G_N_ELEMENTS (ticks));
   alvh_chart_rgba_set_source (&f->pal->grid, cr);
   cairo_set_line_width (cr, 1.0 / f->scale);
   for (guint t = 0; t < n_ticks; t++)

@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include <glib/gstdio.h>
+
 #include "alvh-cli.h"
 
 int
@@ -41,4 +43,19 @@ alvh_cli_default_db (void)
   if (env != NULL && *env != '\0')
     return g_strdup (env);
   return g_build_filename (g_get_user_data_dir (), "alvh-desk", "alvh.sqlite", NULL);
+}
+
+/* The market database the app uses: $XDG_DATA_HOME/alvh-desk/market.sqlite,
+ * unless ALVH_MARKET_DB is set.  Creates the directory (user-only). */
+char *
+alvh_cli_default_market_db (void)
+{
+  const char *env = g_getenv ("ALVH_MARKET_DB");
+  g_autofree char *dir = NULL;
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  dir = g_build_filename (g_get_user_data_dir (), "alvh-desk", NULL);
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, "market.sqlite", NULL);
 }

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 #define ALVH_EXIT_USAGE   2
 
 int alvh_cmd_demo   (int argc, char **argv);
+int alvh_cmd_fetch  (int argc, char **argv);
+int alvh_cmd_price  (int argc, char **argv);
+int alvh_cmd_iv     (int argc, char **argv);
+int alvh_cmd_replay (int argc, char **argv);
 
 /* helpers shared by subcommands (alvh-cli-util.c) */
 int   alvh_cli_usage_error   (const char *command,
@@ -24,5 +28,6 @@ int   alvh_cli_usage_error   (const char *command,
 int   alvh_cli_fail          (const char *command,
                               GError     *error);
 char *alvh_cli_default_db    (void);
+char *alvh_cli_default_market_db (void);
 
 G_END_DECLS

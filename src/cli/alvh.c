@@ -23,6 +23,10 @@ typedef struct
 /* One line per subcommand */
 static const AlvhCommand commands[] = {
   { "demo",    alvh_cmd_demo,    N_("Write the bundled demo data set as CSV files") },
+  { "fetch",   alvh_cmd_fetch,   N_("Download daily SPX, VIX, VIX9D, VIX3M, VVIX and SKEW history and import it") },
+  { "price",   alvh_cmd_price,   N_("Price and greeks of one European option (Black-Scholes or Black-76) as JSON") },
+  { "iv",      alvh_cmd_iv,      N_("Implied volatility of one European option price as JSON") },
+  { "replay",  alvh_cmd_replay,  N_("Replay the ALVH rules over history (CSV files in, decisions and P&L out)") },
 };
 
 static void

@@ -16,4 +16,6 @@
 #include "alvh-decision.h"
 #include "alvh-position.h"
 #include "alvh-market-frame.h"
+#include "alvh-evaluator.h"
+#include "alvh-replay.h"
 #include "alvh-pricing.h"

@@ -110,6 +110,7 @@ static const char * const migrations[] = {
   "  kind TEXT NOT NULL,"
   "  value REAL,"
   "  threshold REAL,"
+  "  threshold_high REAL,"
   "  fired INTEGER NOT NULL DEFAULT 0 CHECK (fired IN (0,1)),"
   "  UNIQUE (decision_id, key));"
   /* a snapshot is what the evaluator saw: it never changes afterwards */
@@ -291,6 +292,7 @@ alvh_journal_signal_new (const char *key,
   s->available = available && isfinite (value);
   s->value = s->available ? value : NAN;
   s->threshold = threshold;
+  s->threshold_high = NAN;
   s->fired = s->available && fired;  /* n/a never fires */
   return s;
 }
@@ -1718,7 +1720,8 @@ signal_from_row (sqlite3_stmt *s)
   sig->available = sqlite3_column_type (s, 3) != SQLITE_NULL;
   sig->value = col_double (s, 3);
   sig->threshold = col_double (s, 4);
-  sig->fired = sqlite3_column_int (s, 5) != 0;
+  sig->threshold_high = col_double (s, 5);
+  sig->fired = sqlite3_column_int (s, 6) != 0;
   return sig;
 }
 
@@ -1730,7 +1733,7 @@ alvh_journal_store_list_leg_signals (AlvhJournalStore  *self,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_signal_free);
   g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-    "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.fired"
+    "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.threshold_high, s.fired"
     " FROM leg_signals ls JOIN signal_snapshots s ON s.id = ls.snapshot_id"
     " WHERE ls.leg_id = ? ORDER BY s.key", error);
   int rc;
@@ -1795,8 +1798,8 @@ insert_decision_locked (AlvhJournalStore           *self,
     {
       const AlvhJournalSignal *sig = g_ptr_array_index (d->signals, i);
       g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-        "INSERT INTO signal_snapshots (decision_id, key, kind, value, threshold, fired)"
-        " VALUES (?,?,?,?,?,?)", error);
+        "INSERT INTO signal_snapshots (decision_id, key, kind, value, threshold, threshold_high, fired)"
+        " VALUES (?,?,?,?,?,?,?)", error);
       gboolean available = sig->available && isfinite (sig->value);
 
       if (s == NULL)
@@ -1806,7 +1809,8 @@ insert_decision_locked (AlvhJournalStore           *self,
       bind_text (s, 3, sig->kind != NULL ? sig->kind : "realtime");
       bind_double (s, 4, available ? sig->value : NAN);
       bind_double (s, 5, sig->threshold);
-      sqlite3_bind_int (s, 6, available && sig->fired ? 1 : 0);
+      bind_double (s, 6, sig->threshold_high);
+      sqlite3_bind_int (s, 7, available && sig->fired ? 1 : 0);
       if (!step_done (self, s, "cannot record a signal snapshot", error))
         return 0;
     }
@@ -1877,7 +1881,7 @@ alvh_journal_store_get_decision (AlvhJournalStore  *self,
   }
   {
     g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-      "SELECT id, key, kind, value, threshold, fired FROM signal_snapshots"
+      "SELECT id, key, kind, value, threshold, threshold_high, fired FROM signal_snapshots"
       " WHERE decision_id = ? ORDER BY id", error);
 
     if (s == NULL)
@@ -2018,6 +2022,152 @@ describe_leg (const AlvhJournalLeg *leg)
       return g_strdup_printf ("%s × %s %s/%s", q, leg->kind, k, ks);
     }
   return g_strdup_printf ("%s × %s %s", q, leg->kind, k);
+}
+
+/* ---- conversions -------------------------------------------------------- */
+
+AlvhJournalDecision *
+alvh_journal_decision_from_evaluator (const AlvhDecision *decision,
+                                      gint64              account_id,
+                                      gint64              condor_id)
+{
+  AlvhJournalDecision *d = alvh_journal_decision_new ();
+
+  g_return_val_if_fail (decision != NULL, d);
+
+  d->account_id = account_id;
+  d->condor_id = condor_id > 0 ? condor_id : decision->has_leg ? decision->leg.condor_id : 0;
+  d->time = decision->time;
+  d->action = g_strdup (alvh_action_to_string (decision->action));
+  d->branch = g_strdup (alvh_branch_to_string (decision->branch));
+  d->layer = (int) decision->layer;
+  d->size = decision->size;
+  if (decision->has_leg)
+    {
+      d->proposed_kind = g_strdup (alvh_hedge_kind_to_string (decision->leg.kind));
+      d->proposed_long_strike = decision->leg.long_strike;
+      d->proposed_short_strike = decision->leg.short_strike;
+      d->proposed_expiry = decision->leg.vix_expiry;
+      d->cost = decision->estimated_cost;
+    }
+  if (decision->profile_name[0] != '\0')
+    {
+      d->profile_name = g_strndup (decision->profile_name, sizeof decision->profile_name);
+      d->profile_version = decision->profile_version;
+    }
+  d->explanation = alvh_decision_dup_explanation_text (decision);
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+    {
+      const AlvhSignal *sig = &decision->signals[i];
+      AlvhJournalSignal *js;
+
+      js = alvh_journal_signal_new (alvh_signal_id_to_key ((AlvhSignalId) i),
+                                    alvh_signal_kind_to_string (alvh_signal_id_get_kind ((AlvhSignalId) i)),
+                                    sig->available, sig->value, sig->threshold, sig->fired);
+      js->threshold_high = sig->threshold_high;
+      g_ptr_array_add (d->signals, js);
+    }
+  return d;
+}
+
+AlvhJournalLeg *
+alvh_journal_leg_from_hedge_leg (const AlvhHedgeLeg *leg,
+                                 gint64              account_id)
+{
+  AlvhJournalLeg *l = alvh_journal_leg_new ();
+
+  g_return_val_if_fail (leg != NULL, l);
+
+  l->id = leg->id;
+  l->account_id = account_id;
+  l->condor_id = leg->condor_id;
+  l->kind = g_strdup (alvh_hedge_kind_to_string (leg->kind));
+  l->long_strike = leg->long_strike;
+  l->short_strike = leg->kind == ALVH_HEDGE_VIX_CALL_SPREAD ? leg->short_strike : NAN;
+  l->expiry = leg->vix_expiry;
+  l->quantity = leg->quantity;
+  l->premium = leg->premium;
+  l->layer = (int) leg->layer;
+  l->opened = leg->open_time;
+  l->closed_quantity = leg->closed_quantity;
+  l->notes = g_strdup ("");
+  return l;
+}
+
+void
+alvh_journal_leg_to_hedge_leg (const AlvhJournalLeg *leg,
+                               AlvhHedgeLeg         *out)
+{
+  g_return_if_fail (leg != NULL && out != NULL);
+
+  memset (out, 0, sizeof *out);
+  out->id = leg->id;
+  out->condor_id = leg->condor_id;
+  if (g_strcmp0 (leg->kind, "vix_call") == 0)
+    out->kind = ALVH_HEDGE_VIX_CALL;
+  else if (g_strcmp0 (leg->kind, "vix_future") == 0)
+    out->kind = ALVH_HEDGE_VIX_FUTURE;
+  else
+    out->kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+  out->long_strike = leg->long_strike;
+  out->short_strike = leg->short_strike;
+  out->vix_expiry = leg->expiry;
+  out->quantity = leg->quantity;
+  out->premium = leg->premium;
+  out->layer = leg->layer > 0 ? (guint) leg->layer : 0;
+  out->open_time = leg->opened;
+  out->closed_quantity = leg->closed_quantity;
+}
+
+AlvhJournalCondor *
+alvh_journal_condor_from_condor (const AlvhCondor *condor,
+                                 gint64            account_id)
+{
+  AlvhJournalCondor *c = alvh_journal_condor_new ();
+
+  g_return_val_if_fail (condor != NULL, c);
+
+  c->id = condor->id;
+  c->account_id = account_id;
+  c->long_put = condor->long_put;
+  c->short_put = condor->short_put;
+  c->short_call = condor->short_call;
+  c->long_call = condor->long_call;
+  c->expiry = condor->expiry;
+  c->units = condor->units;
+  c->credit = condor->credit;
+  c->opened = condor->open_time;
+  return c;
+}
+
+void
+alvh_journal_condor_to_condor (const AlvhJournalCondor *condor,
+                               AlvhCondor              *out)
+{
+  g_return_if_fail (condor != NULL && out != NULL);
+
+  memset (out, 0, sizeof *out);
+  out->id = condor->id;
+  out->long_put = condor->long_put;
+  out->short_put = condor->short_put;
+  out->short_call = condor->short_call;
+  out->long_call = condor->long_call;
+  out->expiry = condor->expiry;
+  out->units = condor->units;
+  out->credit = condor->credit;
+  out->open_time = condor->opened;
+}
+
+gint64
+alvh_journal_store_record_evaluator_decision (AlvhJournalStore    *self,
+                                              const AlvhDecision  *decision,
+                                              gint64               account_id,
+                                              gint64               condor_id,
+                                              GError             **error)
+{
+  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_from_evaluator (decision, account_id, condor_id);
+
+  return alvh_journal_store_record_decision (self, d, error);
 }
 
 /* ---- acting on decisions -------------------------------------------------- */
@@ -2559,6 +2709,8 @@ leg_intrinsic (const AlvhJournalLeg *l,
   gboolean put = strstr (l->kind, "put") != NULL;
   double v;
 
+  if (strstr (l->kind, "future") != NULL)
+    return u;  /* a future is worth its price (VIX as the proxy) */
   if (!isfinite (l->long_strike) || !isfinite (u))
     return NAN;
   v = put ? MAX (l->long_strike - u, 0.0) : MAX (u - l->long_strike, 0.0);

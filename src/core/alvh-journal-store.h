@@ -27,6 +27,8 @@
 #include <glib-object.h>
 
 #include "alvh-series.h"
+#include "alvh-decision.h"
+#include "alvh-position.h"
 
 G_BEGIN_DECLS
 
@@ -120,6 +122,7 @@ typedef struct
   gboolean  available;   /* FALSE: n/a (value stored as NULL) */
   double    value;
   double    threshold;
+  double    threshold_high; /* upper bound of two-sided rules (rsi_extreme), else NAN */
   gboolean  fired;
 } AlvhJournalSignal;
 
@@ -303,6 +306,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalLegOutcome, alvh_journal_leg_outcome_f
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalStats, alvh_journal_stats_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalMarket, alvh_journal_market_free)
 
+/* ---- conversions from and to the evaluator's values ------------------- */
+
+AlvhJournalDecision   *alvh_journal_decision_from_evaluator (const AlvhDecision   *decision,
+                                                             gint64                account_id,
+                                                             gint64                condor_id);
+AlvhJournalLeg        *alvh_journal_leg_from_hedge_leg      (const AlvhHedgeLeg   *leg,
+                                                             gint64                account_id);
+void                   alvh_journal_leg_to_hedge_leg        (const AlvhJournalLeg *leg,
+                                                             AlvhHedgeLeg         *out);
+AlvhJournalCondor     *alvh_journal_condor_from_condor      (const AlvhCondor     *condor,
+                                                             gint64                account_id);
+void                   alvh_journal_condor_to_condor        (const AlvhJournalCondor *condor,
+                                                             AlvhCondor           *out);
+
 /* ---- the store --------------------------------------------------------- */
 
 #define ALVH_TYPE_JOURNAL_STORE (alvh_journal_store_get_type ())
@@ -400,6 +417,11 @@ GPtrArray        *alvh_journal_store_list_leg_signals  (AlvhJournalStore        
 /* decisions */
 gint64            alvh_journal_store_record_decision   (AlvhJournalStore          *self,
                                                         const AlvhJournalDecision *decision,
+                                                        GError                   **error);
+gint64            alvh_journal_store_record_evaluator_decision (AlvhJournalStore *self,
+                                                        const AlvhDecision        *decision,
+                                                        gint64                     account_id,
+                                                        gint64                     condor_id,
                                                         GError                   **error);
 AlvhJournalDecision *alvh_journal_store_get_decision   (AlvhJournalStore          *self,
                                                         gint64                     id,

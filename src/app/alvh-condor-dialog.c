@@ -1,0 +1,403 @@
+/* alvh-condor-dialog.c — enter or edit an SPX iron condor
+ *
+ * Rows: the four strikes, the expiry, units and credit.  Every change is
+ * validated; broken fields get the error style, the reasons are listed under
+ * the form and the Save button stays insensitive, so a broken position is
+ * never saved.
+ */
+#define G_LOG_DOMAIN "alvh-desk"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-condor-dialog.h"
+#include "alvh-form.h"
+
+struct _AlvhCondorDialog
+{
+  AdwWindow          parent_instance;
+
+  AlvhSession       *session;
+  AlvhJournalCondor *condor;   /* the edited condor or NULL */
+
+  GtkWidget         *long_put;
+  GtkWidget         *short_put;
+  GtkWidget         *short_call;
+  GtkWidget         *long_call;
+  GtkWidget         *expiry;
+  GtkWidget         *units;
+  GtkWidget         *credit;
+  GtkWidget         *error_label;
+  GtkWidget         *save_button;
+  char              *errors;
+};
+
+G_DEFINE_FINAL_TYPE (AlvhCondorDialog, alvh_condor_dialog, ADW_TYPE_WINDOW)
+
+typedef struct
+{
+  double long_put, short_put, short_call, long_call;
+  gint64 expiry;
+  double units, credit;
+} Fields;
+
+static gboolean
+validate (AlvhCondorDialog *self,
+          Fields           *f)
+{
+  g_autoptr(GString) err = g_string_new (NULL);
+  GtkWidget *strikes[4] = { self->long_put, self->short_put, self->short_call, self->long_call };
+  double *values[4] = { &f->long_put, &f->short_put, &f->short_call, &f->long_call };
+  gboolean bad[4] = { FALSE, FALSE, FALSE, FALSE };
+  gboolean all_strikes = TRUE;
+  gboolean ok_exp, ok_units, ok_credit;
+
+#define ADD_ERR(...) G_STMT_START { if (err->len) g_string_append_c (err, '\n'); g_string_append_printf (err, __VA_ARGS__); } G_STMT_END
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!alvh_form_get_double (strikes[i], values[i]) || *values[i] <= 0)
+        {
+          bad[i] = TRUE;
+          all_strikes = FALSE;
+          ADD_ERR (_("%s: enter a strike above 0"),
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (strikes[i])));
+        }
+    }
+  if (all_strikes)
+    {
+      for (guint i = 0; i + 1 < 4; i++)
+        if (!(*values[i] < *values[i + 1]))
+          {
+            bad[i] = bad[i + 1] = TRUE;
+            ADD_ERR (_("Strikes must rise: long put < short put < short call < long call"));
+            break;
+          }
+    }
+  for (guint i = 0; i < 4; i++)
+    alvh_form_mark (strikes[i], bad[i]);
+
+  ok_exp = alvh_form_get_date (self->expiry, &f->expiry);
+  if (!ok_exp)
+    ADD_ERR (_("Expiry: enter a date as YYYY-MM-DD"));
+  else if (f->expiry < alvh_form_today ())
+    {
+      ok_exp = FALSE;
+      ADD_ERR (_("Expiry: the date lies in the past"));
+    }
+  alvh_form_mark (self->expiry, !ok_exp);
+
+  ok_units = alvh_form_get_double (self->units, &f->units) && f->units > 0;
+  if (!ok_units)
+    ADD_ERR (_("Units: enter a number above 0"));
+  alvh_form_mark (self->units, !ok_units);
+
+  ok_credit = alvh_form_get_double (self->credit, &f->credit) && f->credit > 0;
+  if (!ok_credit)
+    ADD_ERR (_("Credit: enter the points per unit received, above 0"));
+  else if (all_strikes && !bad[0] && !bad[3] &&
+           f->credit >= MAX (f->short_put - f->long_put, f->long_call - f->short_call))
+    {
+      ok_credit = FALSE;
+      ADD_ERR (_("Credit: it must be less than the wider wing"));
+    }
+  alvh_form_mark (self->credit, !ok_credit);
+#undef ADD_ERR
+
+  g_free (self->errors);
+  self->errors = g_strdup (err->str);
+  return err->len == 0;
+}
+
+static void
+changed_cb (AlvhCondorDialog *self)
+{
+  Fields f;
+  gboolean valid = validate (self, &f);
+
+  gtk_widget_set_sensitive (self->save_button, valid);
+  gtk_label_set_text (GTK_LABEL (self->error_label), self->errors);
+  gtk_widget_set_visible (self->error_label, !valid);
+}
+
+static void
+save_clicked_cb (AlvhCondorDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhJournalCondor c = { 0 };
+  Fields f;
+  gboolean ok;
+
+  if (!validate (self, &f))
+    return; /* never save a broken position */
+  if (self->condor != NULL)
+    c = *self->condor;
+  c.long_put = f.long_put;
+  c.short_put = f.short_put;
+  c.short_call = f.short_call;
+  c.long_call = f.long_call;
+  c.expiry = f.expiry;
+  c.units = f.units;
+  c.credit = f.credit;
+  if (self->condor == NULL)
+    {
+      c.close_price = NAN;
+      ok = alvh_session_add_condor (self->session, &c, &error) > 0;
+    }
+  else
+    ok = alvh_session_update_condor (self->session, &c, &error);
+  if (!ok)
+    {
+      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
+      gtk_widget_set_visible (self->error_label, TRUE);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+alvh_condor_dialog_finalize (GObject *object)
+{
+  AlvhCondorDialog *self = ALVH_CONDOR_DIALOG (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->condor, alvh_journal_condor_free);
+  g_clear_pointer (&self->errors, g_free);
+  G_OBJECT_CLASS (alvh_condor_dialog_parent_class)->finalize (object);
+}
+
+static void
+alvh_condor_dialog_class_init (AlvhCondorDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = alvh_condor_dialog_finalize;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GtkWidget *
+add_row (AlvhCondorDialog *self,
+         GtkWidget        *group,
+         const char       *title,
+         const char       *name)
+{
+  GtkWidget *row = alvh_form_entry_row (title, name);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (changed_cb), self);
+  return row;
+}
+
+static void
+alvh_condor_dialog_init (AlvhCondorDialog *self)
+{
+  GtkWidget *box, *header, *cancel, *content, *strikes, *contract, *scroller, *clamp;
+
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 460, 640);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_set_name (self->save_button, "save");
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  gtk_widget_set_sensitive (self->save_button, FALSE);
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+
+  strikes = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (strikes), _("Strikes"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (strikes),
+                                         _("SPX points: long put < short put < short call < long call"));
+  self->long_put = add_row (self, strikes, _("Long put"), "long-put");
+  self->short_put = add_row (self, strikes, _("Short put"), "short-put");
+  self->short_call = add_row (self, strikes, _("Short call"), "short-call");
+  self->long_call = add_row (self, strikes, _("Long call"), "long-call");
+  gtk_box_append (GTK_BOX (content), strikes);
+
+  contract = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (contract), _("Contract"));
+  self->expiry = add_row (self, contract, _("Expiry (YYYY-MM-DD)"), "expiry");
+  self->units = add_row (self, contract, _("Units"), "units");
+  self->credit = add_row (self, contract, _("Credit per unit (points)"), "credit");
+  gtk_box_append (GTK_BOX (content), contract);
+
+  self->error_label = gtk_label_new (NULL);
+  gtk_widget_set_name (self->error_label, "errors");
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_widget_add_css_class (self->error_label, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Problems with the entries"), -1);
+  gtk_box_append (GTK_BOX (content), self->error_label);
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+}
+
+AlvhCondorDialog *
+alvh_condor_dialog_new (GtkWindow               *parent,
+                        AlvhSession             *session,
+                        const AlvhJournalCondor *condor)
+{
+  AlvhCondorDialog *self = g_object_new (ALVH_TYPE_CONDOR_DIALOG,
+                                         "transient-for", parent,
+                                         NULL);
+
+  self->session = g_object_ref (session);
+  if (condor != NULL)
+    {
+      self->condor = alvh_journal_condor_new ();
+      *self->condor = *condor;
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Iron Condor"));
+      alvh_form_set_double (self->long_put, condor->long_put);
+      alvh_form_set_double (self->short_put, condor->short_put);
+      alvh_form_set_double (self->short_call, condor->short_call);
+      alvh_form_set_double (self->long_call, condor->long_call);
+      alvh_form_set_date (self->expiry, condor->expiry);
+      alvh_form_set_double (self->units, condor->units);
+      alvh_form_set_double (self->credit, condor->credit);
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("New Iron Condor"));
+      gtk_editable_set_text (GTK_EDITABLE (self->units), "1");
+    }
+  changed_cb (self);
+  /* no errors shown before the user typed anything */
+  if (condor == NULL)
+    {
+      GtkWidget *rows[] = { self->long_put, self->short_put, self->short_call, self->long_call,
+                            self->expiry, self->units, self->credit };
+
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        alvh_form_mark (rows[i], FALSE);
+      gtk_widget_set_visible (self->error_label, FALSE);
+    }
+  return self;
+}
+
+gboolean
+alvh_condor_dialog_is_valid (AlvhCondorDialog *self)
+{
+  Fields f;
+
+  g_return_val_if_fail (ALVH_IS_CONDOR_DIALOG (self), FALSE);
+  return validate (self, &f);
+}
+
+const char *
+alvh_condor_dialog_get_errors (AlvhCondorDialog *self)
+{
+  g_return_val_if_fail (ALVH_IS_CONDOR_DIALOG (self), NULL);
+  return self->errors;
+}
+
+GtkWidget *
+alvh_condor_dialog_get_save_button (AlvhCondorDialog *self)
+{
+  g_return_val_if_fail (ALVH_IS_CONDOR_DIALOG (self), NULL);
+  return self->save_button;
+}
+
+/* ---- closing a condor ------------------------------------------------ */
+
+typedef struct
+{
+  AlvhSession *session;
+  gint64       id;
+  GtkWidget   *price;
+} CloseData;
+
+static void
+close_data_free (CloseData *data)
+{
+  g_object_unref (data->session);
+  g_free (data);
+}
+
+static void
+close_price_changed_cb (GtkWidget        *row,
+                        AdwMessageDialog *dialog)
+{
+  double v;
+  gboolean ok = alvh_form_get_double (row, &v) && v >= 0;
+
+  alvh_form_mark (row, !ok);
+  adw_message_dialog_set_response_enabled (dialog, "close", ok);
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CloseData        *data)
+{
+  g_autoptr(GError) error = NULL;
+  double price;
+
+  if (g_strcmp0 (response, "close") != 0 || !alvh_form_get_double (data->price, &price) || price < 0)
+    return;
+  if (!alvh_session_close_condor (data->session, data->id, price, &error))
+    g_warning ("Cannot close condor %" G_GINT64_FORMAT ": %s", data->id, error->message);
+}
+
+GtkWidget *
+alvh_condor_close_dialog_new (GtkWindow               *parent,
+                              AlvhSession             *session,
+                              const AlvhJournalCondor *condor)
+{
+  GtkWidget *dialog, *list;
+  CloseData *data = g_new0 (CloseData, 1);
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("Close %g × %g/%g/%g/%g. Its hedge legs stay open until you close them. "
+                            "Enter the price paid per unit to buy the condor back."),
+                          condor->units, condor->long_put, condor->short_put,
+                          condor->short_call, condor->long_call);
+  dialog = adw_message_dialog_new (parent, _("Close Iron Condor?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", _("C_lose Condor"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  data->session = g_object_ref (session);
+  data->id = condor->id;
+  data->price = alvh_form_entry_row (_("Price per unit (points)"), "close-price");
+  gtk_list_box_append (GTK_LIST_BOX (list), data->price);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_signal_connect (data->price, "changed", G_CALLBACK (close_price_changed_cb), dialog);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "close", FALSE);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (close_response_cb), data,
+                         (GClosureNotify) (void (*) (void)) close_data_free, 0);
+  return dialog;
+}

@@ -1,0 +1,142 @@
+/* alvh-form.c — small helpers for the entry dialogs */
+#define G_LOG_DOMAIN "alvh-desk"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "alvh-form.h"
+#include "alvh-time.h"
+
+GtkWidget *
+alvh_form_entry_row (const char *title,
+                     const char *name)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (row, name);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
+}
+
+GtkWidget *
+alvh_form_spin_row (const char     *title,
+                    const char     *subtitle,
+                    const char     *name,
+                    double          min,
+                    double          max,
+                    double          step,
+                    guint           digits,
+                    GtkSpinButton **out_spin)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (spin, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  if (out_spin != NULL)
+    *out_spin = GTK_SPIN_BUTTON (spin);
+  return row;
+}
+
+gboolean
+alvh_form_get_double (GtkWidget *editable,
+                      double    *out)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+  char *end = NULL;
+  double v;
+
+  if (*text == '\0')
+    return FALSE;
+  /* accept a decimal comma too */
+  for (char *p = text; *p; p++)
+    if (*p == ',')
+      *p = '.';
+  v = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (v))
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
+gboolean
+alvh_form_get_date (GtkWidget *editable,
+                    gint64    *out)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+
+  if (*text == '\0')
+    return FALSE;
+  return alvh_time_parse_date (text, strlen (text), out);
+}
+
+void
+alvh_form_set_double (GtkWidget *editable,
+                      double     value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (editable), "");
+      return;
+    }
+  g_ascii_formatd (buf, sizeof buf, "%.10g", value);
+  gtk_editable_set_text (GTK_EDITABLE (editable), buf);
+}
+
+void
+alvh_form_set_date (GtkWidget *editable,
+                    gint64     date)
+{
+  g_autofree char *text = alvh_time_format_ny_date (date);
+
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+void
+alvh_form_mark (GtkWidget *row,
+                gboolean   invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+gint64
+alvh_form_today (void)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  int y, m, d;
+
+  alvh_time_to_ny_date (now, &y, &m, &d);
+  return alvh_time_from_ny_date (y, m, d);
+}
+
+GtkWidget *
+alvh_form_find_by_name (GtkWidget  *root,
+                        const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = alvh_form_find_by_name (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -1,0 +1,40 @@
+/* alvh-form.h — small helpers for the entry dialogs: number/date rows and inline errors */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* An AdwEntryRow titled @title with widget name @name (tests find it by name)
+ * that activates the window's default widget. */
+GtkWidget  *alvh_form_entry_row      (const char  *title,
+                                      const char  *name);
+/* An AdwActionRow with a GtkSpinButton suffix (accessible label = title). */
+GtkWidget  *alvh_form_spin_row       (const char  *title,
+                                      const char  *subtitle,
+                                      const char  *name,
+                                      double       min,
+                                      double       max,
+                                      double       step,
+                                      guint        digits,
+                                      GtkSpinButton **out_spin);
+/* Parses the whole text as a number (blank = FALSE). */
+gboolean    alvh_form_get_double     (GtkWidget   *editable,
+                                      double      *out);
+/* Parses YYYY-MM-DD (and the other forms of alvh_time_parse_date). */
+gboolean    alvh_form_get_date       (GtkWidget   *editable,
+                                      gint64      *out);
+void        alvh_form_set_double     (GtkWidget   *editable,
+                                      double       value);
+void        alvh_form_set_date       (GtkWidget   *editable,
+                                      gint64       date);
+/* Marks a row as invalid (the "error" style) or valid. */
+void        alvh_form_mark           (GtkWidget   *row,
+                                      gboolean     invalid);
+/* Today's date at 00:00 New York. */
+gint64      alvh_form_today          (void);
+/* Depth-first search for a widget by its name (gtk_widget_set_name). */
+GtkWidget  *alvh_form_find_by_name   (GtkWidget   *root,
+                                      const char  *name);
+
+G_END_DECLS

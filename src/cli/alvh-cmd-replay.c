@@ -1,0 +1,208 @@
+/* alvh-cmd-replay.c — `alvh replay`: the section 5 backtest on CSV files */
+#define G_LOG_DOMAIN "alvh-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-cli.h"
+#include "alvh-core.h"
+
+typedef enum
+{
+  FORMAT_JSONL,
+  FORMAT_SUMMARY,
+  FORMAT_JSON,
+} OutputFormat;
+
+typedef struct
+{
+  GString *line;
+  FILE    *out;
+} BarPrinter;
+
+/* The series of `path` whose kind is one of `kinds` (first match in order). */
+static AlvhSeries *
+load_series (const char         *path,
+             const char         *hint,
+             const char * const *kinds,
+             GError            **error)
+{
+  g_autoptr(AlvhImportResult) res = alvh_import_file (path, hint, NULL, error);
+  guint n;
+
+  if (res == NULL)
+    return NULL;
+  n = alvh_import_result_get_n_series (res);
+  for (guint k = 0; kinds[k] != NULL; k++)
+    for (guint i = 0; i < n; i++)
+      {
+        const char *kind = alvh_import_result_get_kind (res, i);
+        const char *symbol = alvh_import_result_get_symbol (res, i);
+
+        /* a term-structure file holds VIX, VX and SP500: prefer the hinted symbol */
+        if (kind != NULL && strcmp (kind, kinds[k]) == 0 &&
+            (n == 1 || hint == NULL || symbol == NULL || g_ascii_strcasecmp (symbol, hint) == 0 ||
+             strcmp (kinds[k], "vx") == 0 || strcmp (kinds[k], "breadth") == 0))
+          return alvh_series_ref (alvh_import_result_get_series (res, i));
+      }
+  for (guint i = 0; i < n; i++)
+    {
+      const char *kind = alvh_import_result_get_kind (res, i);
+      for (guint k = 0; kinds[k] != NULL; k++)
+        if (kind != NULL && strcmp (kind, kinds[k]) == 0)
+          return alvh_series_ref (alvh_import_result_get_series (res, i));
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               "%s: expected a %s series, the file holds none", path, kinds[0]);
+  return NULL;
+}
+
+static gboolean
+print_bar_cb (gsize               index,
+              const AlvhDecision *decision,
+              AlvhBook           *book,
+              gpointer            user_data)
+{
+  BarPrinter *printer = user_data;
+
+  (void) index;
+  (void) book;
+  g_string_truncate (printer->line, 0);
+  alvh_decision_append_json (decision, printer->line, TRUE);
+  g_string_append_c (printer->line, '\n');
+  fwrite (printer->line->str, 1, printer->line->len, printer->out);
+  return TRUE;
+}
+
+static gboolean
+parse_date_arg (const char *text,
+                gint64     *out)
+{
+  return text != NULL && alvh_time_parse_date (text, strlen (text), out);
+}
+
+int
+alvh_cmd_replay (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *spx_path = NULL;
+  g_autofree char *vix_path = NULL;
+  g_autofree char *vx_path = NULL;
+  g_autofree char *vvix_path = NULL;
+  g_autofree char *breadth_path = NULL;
+  g_autofree char *events_path = NULL;
+  g_autofree char *profile_path = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *format_text = NULL;
+  g_autoptr(AlvhSeries) spx = NULL;
+  g_autoptr(AlvhSeries) vix = NULL;
+  g_autoptr(AlvhSeries) vx = NULL;
+  g_autoptr(AlvhSeries) vvix = NULL;
+  g_autoptr(AlvhSeries) breadth = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(AlvhProfile) profile = NULL;
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+  g_autoptr(AlvhEvaluator) evaluator = NULL;
+  g_autoptr(AlvhReplayResult) result = NULL;
+  gint64 from = G_MININT64, to = G_MAXINT64;
+  OutputFormat format = FORMAT_JSONL;
+  BarPrinter printer = { NULL, stdout };
+  static const char * const price_kinds[] = { "ohlc", "close", NULL };
+  static const char * const vx_kinds[] = { "vx", NULL };
+  static const char * const close_kinds[] = { "close", "ohlc", NULL };
+  static const char * const breadth_kinds[] = { "breadth", NULL };
+  GOptionEntry entries[] = {
+    { "spx", 0, 0, G_OPTION_ARG_FILENAME, &spx_path, N_("SPX daily bars (CSV, required)"), N_("FILE") },
+    { "vix", 0, 0, G_OPTION_ARG_FILENAME, &vix_path, N_("VIX daily bars (CSV, required)"), N_("FILE") },
+    { "vx", 0, 0, G_OPTION_ARG_FILENAME, &vx_path, N_("VX1/VX2 futures settles (CSV)"), N_("FILE") },
+    { "vvix", 0, 0, G_OPTION_ARG_FILENAME, &vvix_path, N_("VVIX closes (CSV)"), N_("FILE") },
+    { "breadth", 0, 0, G_OPTION_ARG_FILENAME, &breadth_path, N_("NYSE advancers/decliners (CSV)"), N_("FILE") },
+    { "events", 0, 0, G_OPTION_ARG_FILENAME, &events_path, N_("Macro events: date,kind,shift,note (CSV)"), N_("FILE") },
+    { "profile", 0, 0, G_OPTION_ARG_FILENAME, &profile_path, N_("Rule profile (key file); default: the spec's values"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First date (YYYY-MM-DD)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date (YYYY-MM-DD)"), N_("DATE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output: jsonl (one decision per bar, default), summary or json"), N_("FORMAT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Replay the ALVH rules over history: each bar close a due condor, open one when none is open, evaluate the signals and the tree, and book what they decide."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return alvh_cli_usage_error ("replay", "%s", error->message);
+  if (argc > 1)
+    return alvh_cli_usage_error ("replay", "unexpected argument “%s”", argv[1]);
+  if (spx_path == NULL || vix_path == NULL)
+    return alvh_cli_usage_error ("replay", "--spx FILE and --vix FILE are required");
+  if (from_text != NULL && !parse_date_arg (from_text, &from))
+    return alvh_cli_usage_error ("replay", "--from: expected a date such as 2020-01-31, found “%s”", from_text);
+  if (to_text != NULL && !parse_date_arg (to_text, &to))
+    return alvh_cli_usage_error ("replay", "--to: expected a date such as 2020-12-31, found “%s”", to_text);
+  if (from > to)
+    return alvh_cli_usage_error ("replay", "--from %s is after --to %s", from_text, to_text);
+  if (format_text == NULL || strcmp (format_text, "jsonl") == 0)
+    format = FORMAT_JSONL;
+  else if (strcmp (format_text, "summary") == 0)
+    format = FORMAT_SUMMARY;
+  else if (strcmp (format_text, "json") == 0)
+    format = FORMAT_JSON;
+  else
+    return alvh_cli_usage_error ("replay", "--format: expected jsonl, summary or json, found “%s”", format_text);
+
+  if (profile_path != NULL)
+    {
+      profile = alvh_profile_new_from_file (profile_path, &error);
+      if (profile == NULL)
+        return alvh_cli_fail ("replay", error);
+    }
+  else
+    profile = alvh_profile_new ();
+
+  if ((spx = load_series (spx_path, "SPX", price_kinds, &error)) == NULL ||
+      (vix = load_series (vix_path, "VIX", price_kinds, &error)) == NULL)
+    return alvh_cli_fail ("replay", error);
+  if (vx_path != NULL && (vx = load_series (vx_path, "VX", vx_kinds, &error)) == NULL)
+    return alvh_cli_fail ("replay", error);
+  if (vvix_path != NULL && (vvix = load_series (vvix_path, "VVIX", close_kinds, &error)) == NULL)
+    return alvh_cli_fail ("replay", error);
+  if (breadth_path != NULL && (breadth = load_series (breadth_path, "BREADTH", breadth_kinds, &error)) == NULL)
+    return alvh_cli_fail ("replay", error);
+  if (events_path != NULL && (events = alvh_events_load_csv (events_path, &error)) == NULL)
+    return alvh_cli_fail ("replay", error);
+
+  frame = alvh_market_frame_new_join (spx, vix, vx, vvix, breadth, from, to);
+  evaluator = alvh_evaluator_new (frame, profile, events);
+
+  if (format == FORMAT_JSONL)
+    printer.line = g_string_sized_new (2048);
+  result = alvh_replay_run (evaluator, format == FORMAT_JSONL ? print_bar_cb : NULL, &printer,
+                            NULL, NULL, NULL, &error);
+  if (printer.line != NULL)
+    g_string_free (printer.line, TRUE);
+  if (result == NULL)
+    return alvh_cli_fail ("replay", error);
+
+  if (format == FORMAT_SUMMARY)
+    {
+      g_autofree char *summary = alvh_replay_result_dup_summary (result);
+      fputs (summary, stdout);
+    }
+  else if (format == FORMAT_JSON)
+    {
+      g_autofree char *json = alvh_replay_result_to_json (result);
+      printf ("%s\n", json);
+    }
+  if (fflush (stdout) != 0)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot write the output");
+      return alvh_cli_fail ("replay", error);
+    }
+  return ALVH_EXIT_OK;
+}

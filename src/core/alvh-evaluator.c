@@ -1,0 +1,624 @@
+/* alvh-evaluator.c — the ALVH signals and the hybrid decision tree */
+#define G_LOG_DOMAIN "alvh-evaluator"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "alvh-evaluator.h"
+#include "alvh-indicators.h"
+#include "alvh-pricing.h"
+#include "alvh-time.h"
+
+#define MACD_FAST 12
+#define MACD_SLOW 26
+#define MACD_SIGNAL 9
+
+struct _AlvhEvaluator
+{
+  gint              ref_count;
+  AlvhMarketFrame  *frame;
+  AlvhProfile      *profile;
+  GPtrArray        *events;     /* AlvhEvent, sorted by time */
+  gint64           *event_days; /* NY day of each shift event, sorted */
+  gint64           *event_times;
+  guint             n_shift_events;
+
+  double           *rsi;
+  double           *macd;
+  double           *macd_signal;
+  double           *beta;
+  double           *ad;
+  double           *ad_max;
+  double           *ad_min;
+  double           *close_max;
+  double           *close_min;
+  gssize           *ref;
+
+  /* theta_erosion cache: X and theta_ref of condor cache_id at bar i */
+  gint64           *cache_id;
+  double           *cache_x;
+  double           *cache_theta;
+};
+
+G_DEFINE_BOXED_TYPE (AlvhEvaluator, alvh_evaluator, alvh_evaluator_ref, alvh_evaluator_unref)
+
+/* ------------------------------------------------------------ calendars */
+
+gint64
+alvh_vix_expiry_for_month (int year,
+                           int month)
+{
+  int ny = month == 12 ? year + 1 : year;
+  int nm = month == 12 ? 1 : month + 1;
+  gint64 first = alvh_days_from_civil (ny, nm, 1);
+  int wd = alvh_weekday_from_days (first); /* 1 = Monday .. 7 = Sunday */
+  gint64 third_friday = first + ((5 - wd + 7) % 7) + 14;
+  return alvh_time_from_ny_day (third_friday - 30);
+}
+
+gint64
+alvh_vix_expiry_first_after (gint64 t,
+                             int    min_dte)
+{
+  gint64 day0 = alvh_time_ny_day (t);
+  int y, m, d;
+
+  alvh_civil_from_days (day0, &y, &m, &d);
+  /* the expiry of month m - 1 can fall in month m */
+  m -= 1;
+  if (m < 1)
+    {
+      m = 12;
+      y--;
+    }
+  for (int k = 0; k < 1200; k++)
+    {
+      gint64 e = alvh_vix_expiry_for_month (y, m);
+
+      if (alvh_time_ny_day (e) - day0 >= min_dte)
+        return e;
+      if (++m > 12)
+        {
+          m = 1;
+          y++;
+        }
+    }
+  return alvh_time_from_ny_day (day0 + min_dte);
+}
+
+gint64
+alvh_friday_on_or_after (gint64 t,
+                         int    days)
+{
+  gint64 d = alvh_time_ny_day (t) + days;
+  int wd = alvh_weekday_from_days (d);
+
+  return alvh_time_from_ny_day (d + ((5 - wd + 7) % 7));
+}
+
+/* ------------------------------------------------------------ lifecycle */
+
+AlvhEvaluator *
+alvh_evaluator_new (AlvhMarketFrame *frame,
+                    AlvhProfile     *profile,
+                    GPtrArray       *events)
+{
+  AlvhEvaluator *self;
+  gsize n;
+  guint lookback;
+
+  g_return_val_if_fail (frame != NULL, NULL);
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  self = g_new0 (AlvhEvaluator, 1);
+  self->ref_count = 1;
+  self->frame = alvh_market_frame_ref (frame);
+  self->profile = alvh_profile_copy (profile);
+  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
+  if (events != NULL)
+    for (guint i = 0; i < events->len; i++)
+      g_ptr_array_add (self->events, alvh_event_copy (g_ptr_array_index (events, i)));
+  alvh_events_sort (self->events);
+  self->event_days = g_new0 (gint64, MAX (self->events->len, 1));
+  self->event_times = g_new0 (gint64, MAX (self->events->len, 1));
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const AlvhEvent *e = g_ptr_array_index (self->events, i);
+
+      if (!e->shift)
+        continue;
+      self->event_days[self->n_shift_events] = alvh_time_ny_day (e->time);
+      self->event_times[self->n_shift_events] = e->time;
+      self->n_shift_events++;
+    }
+
+  n = frame->n;
+  self->rsi = g_new (double, MAX (n, 1));
+  self->macd = g_new (double, MAX (n, 1));
+  self->macd_signal = g_new (double, MAX (n, 1));
+  self->beta = g_new (double, MAX (n, 1));
+  self->ad = g_new (double, MAX (n, 1));
+  self->ad_max = g_new (double, MAX (n, 1));
+  self->ad_min = g_new (double, MAX (n, 1));
+  self->close_max = g_new (double, MAX (n, 1));
+  self->close_min = g_new (double, MAX (n, 1));
+  self->ref = g_new (gssize, MAX (n, 1));
+  self->cache_id = g_new0 (gint64, MAX (n, 1));
+  self->cache_x = g_new (double, MAX (n, 1));
+  self->cache_theta = g_new (double, MAX (n, 1));
+
+  alvh_rsi (frame->close, n, (guint) profile->rsi_period, self->rsi);
+  alvh_macd (frame->vix, n, MACD_FAST, MACD_SLOW, MACD_SIGNAL, self->macd, self->macd_signal, NULL);
+  alvh_return_beta (frame->vix, frame->close, n, (guint) profile->beta_window, self->beta);
+  alvh_ad_line (frame->advancers, frame->decliners, n, self->ad);
+  lookback = (guint) profile->ad_lookback;
+  alvh_rolling_max (self->ad, n, lookback, self->ad_max);
+  alvh_rolling_min (self->ad, n, lookback, self->ad_min);
+  alvh_rolling_max (frame->close, n, lookback, self->close_max);
+  alvh_rolling_min (frame->close, n, lookback, self->close_min);
+
+  {
+    gint64 window = (gint64) llround (profile->iv_window_hours * 3600.0);
+    gssize j = -1;
+
+    for (gsize i = 0; i < n; i++)
+      {
+        gint64 limit = frame->time[i] - window;
+
+        while ((gsize) (j + 1) < n && frame->time[j + 1] <= limit)
+          j++;
+        self->ref[i] = j;
+      }
+  }
+  return self;
+}
+
+AlvhEvaluator *
+alvh_evaluator_ref (AlvhEvaluator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+alvh_evaluator_unref (AlvhEvaluator *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+  alvh_market_frame_unref (self->frame);
+  alvh_profile_unref (self->profile);
+  g_ptr_array_unref (self->events);
+  g_free (self->event_days);
+  g_free (self->event_times);
+  g_free (self->rsi);
+  g_free (self->macd);
+  g_free (self->macd_signal);
+  g_free (self->beta);
+  g_free (self->ad);
+  g_free (self->ad_max);
+  g_free (self->ad_min);
+  g_free (self->close_max);
+  g_free (self->close_min);
+  g_free (self->ref);
+  g_free (self->cache_id);
+  g_free (self->cache_x);
+  g_free (self->cache_theta);
+  g_free (self);
+}
+
+AlvhMarketFrame *
+alvh_evaluator_get_frame (AlvhEvaluator *self)
+{
+  return self->frame;
+}
+
+AlvhProfile *
+alvh_evaluator_get_profile (AlvhEvaluator *self)
+{
+  return self->profile;
+}
+
+const double *
+alvh_evaluator_get_rsi (AlvhEvaluator *self)
+{
+  return self->rsi;
+}
+
+const double *
+alvh_evaluator_get_macd (AlvhEvaluator *self)
+{
+  return self->macd;
+}
+
+const double *
+alvh_evaluator_get_macd_signal (AlvhEvaluator *self)
+{
+  return self->macd_signal;
+}
+
+const double *
+alvh_evaluator_get_beta (AlvhEvaluator *self)
+{
+  return self->beta;
+}
+
+const double *
+alvh_evaluator_get_ad_line (AlvhEvaluator *self)
+{
+  return self->ad;
+}
+
+gssize
+alvh_evaluator_get_ref_index (AlvhEvaluator *self,
+                              gsize          i)
+{
+  g_return_val_if_fail (i < self->frame->n, -1);
+  return self->ref[i];
+}
+
+void
+alvh_evaluator_market_state (AlvhEvaluator   *self,
+                             gsize            i,
+                             AlvhMarketState *out)
+{
+  const AlvhMarketFrame *f = self->frame;
+  const AlvhProfile *p = self->profile;
+
+  out->time = f->time[i];
+  out->spx = f->close[i];
+  out->iv = f->vix[i] / 100.0;
+  out->vix = f->vix[i];
+  out->vx1 = f->vx1[i];
+  out->vix_vol = p->vix_vol;
+  out->beta = self->beta[i];
+  out->rate = p->rate;
+  out->div_yield = p->div_yield;
+  out->multiplier = p->multiplier;
+}
+
+/* ------------------------------------------------------------- signals */
+
+static inline gboolean
+finite_pos (double x)
+{
+  return isfinite (x) && x > 0.0;
+}
+
+/* X and theta_ref of a condor at bar i, cached per bar for the condor id. */
+static double
+condor_extrinsic_at (AlvhEvaluator    *self,
+                     const AlvhCondor *c,
+                     gsize             i,
+                     double           *theta)
+{
+  const AlvhMarketFrame *f = self->frame;
+  const AlvhProfile *p = self->profile;
+  double t, x;
+
+  if (c->id != 0 && self->cache_id[i] == c->id)
+    {
+      *theta = self->cache_theta[i];
+      return self->cache_x[i];
+    }
+  t = (double) alvh_time_calendar_days (f->time[i], c->expiry) / 365.0;
+  x = alvh_condor_extrinsic (c, f->close[i], t, f->vix[i] / 100.0, p->rate, p->div_yield, theta);
+  if (c->id != 0)
+    {
+      self->cache_id[i] = c->id;
+      self->cache_x[i] = x;
+      self->cache_theta[i] = *theta;
+    }
+  return x;
+}
+
+static guint
+count_shift_events (AlvhEvaluator *self,
+                    gint64         t,
+                    int            window_days)
+{
+  gint64 day = alvh_time_ny_day (t);
+  gint64 first = day - window_days;
+  guint lo = 0, hi = self->n_shift_events, count = 0;
+
+  /* first event day >= first */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->event_days[mid] < first)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint k = lo; k < self->n_shift_events && self->event_days[k] <= day; k++)
+    if (self->event_times[k] <= t)
+      count++;
+  return count;
+}
+
+static void
+eval_signals (AlvhEvaluator *self,
+              gsize          i,
+              AlvhBook      *book,
+              AlvhDecision  *d)
+{
+  const AlvhMarketFrame *f = self->frame;
+  const AlvhProfile *p = self->profile;
+  const gssize j = self->ref[i];
+  const double s = f->close[i];
+  const double vix = f->vix[i];
+  const double iv = vix / 100.0;
+  const guint n_condors = alvh_book_get_n_condors (book);
+  AlvhSignal *sig;
+
+  /* iv_expansion */
+  sig = &d->signals[ALVH_SIGNAL_IV_EXPANSION];
+  sig->threshold = p->iv_expansion;
+  if (j >= 0 && finite_pos (f->vix[j]) && finite_pos (vix))
+    {
+      sig->available = TRUE;
+      sig->value = vix / f->vix[j] - 1.0;
+      sig->fired = sig->value >= p->iv_expansion;
+    }
+
+  /* term_inversion */
+  sig = &d->signals[ALVH_SIGNAL_TERM_INVERSION];
+  sig->threshold = p->term_inversion;
+  if (finite_pos (f->vx1[i]) && finite_pos (vix))
+    {
+      double v = vix / f->vx1[i];
+
+      if (finite_pos (f->vx2[i]))
+        v = MAX (v, f->vx1[i] / f->vx2[i]);
+      sig->available = TRUE;
+      sig->value = v - 1.0;
+      sig->fired = sig->value > p->term_inversion;
+    }
+
+  /* rsi_extreme */
+  sig = &d->signals[ALVH_SIGNAL_RSI_EXTREME];
+  sig->threshold = p->rsi_low;
+  sig->threshold_high = p->rsi_high;
+  if (isfinite (self->rsi[i]))
+    {
+      sig->available = TRUE;
+      sig->value = self->rsi[i];
+      sig->fired = sig->value <= p->rsi_low || sig->value >= p->rsi_high;
+    }
+
+  /* ad_divergence */
+  sig = &d->signals[ALVH_SIGNAL_AD_DIVERGENCE];
+  if (isfinite (self->ad[i]) && isfinite (self->ad_max[i]) && isfinite (self->ad_min[i]) &&
+      isfinite (self->close_max[i]) && isfinite (self->close_min[i]))
+    {
+      double ad = self->ad[i];
+
+      sig->available = TRUE;
+      sig->value = ad;
+      sig->fired = (s >= self->close_max[i] && ad < self->ad_max[i]) ||
+                   (s <= self->close_min[i] && ad > self->ad_min[i]);
+    }
+
+  /* vix_macd_cross */
+  sig = &d->signals[ALVH_SIGNAL_VIX_MACD_CROSS];
+  sig->threshold = 0.0;
+  if (i >= 1 && isfinite (self->macd[i]) && isfinite (self->macd_signal[i]) &&
+      isfinite (self->macd[i - 1]) && isfinite (self->macd_signal[i - 1]))
+    {
+      sig->available = TRUE;
+      sig->value = self->macd[i] - self->macd_signal[i];
+      sig->fired = self->macd[i - 1] <= self->macd_signal[i - 1] && self->macd[i] > self->macd_signal[i];
+    }
+
+  /* theta_erosion */
+  sig = &d->signals[ALVH_SIGNAL_THETA_EROSION];
+  sig->threshold = p->theta_erosion;
+  for (guint k = 0; k < n_condors; k++)
+    {
+      const AlvhCondor *c = alvh_book_get_condor (book, k);
+      double theta_ref, theta_now, x_ref, x_now, value;
+      gint64 days;
+
+      if (j < 0 || c->open_time > f->time[j])
+        continue;
+      if (!finite_pos (f->vix[j]) || !isfinite (f->close[j]))
+        continue;
+      x_ref = condor_extrinsic_at (self, c, (gsize) j, &theta_ref);
+      if (!(theta_ref > 0.0))
+        continue;
+      days = alvh_time_calendar_days (f->time[j], f->time[i]);
+      if (days <= 0)
+        continue;
+      x_now = condor_extrinsic_at (self, c, i, &theta_now);
+      value = (x_ref - x_now) / (theta_ref * (double) days);
+      if (!sig->available || value > sig->value)
+        sig->value = value;
+      sig->available = TRUE;
+    }
+  /* keep the cache warm for later reference bars even when n/a now */
+  for (guint k = 0; k < n_condors; k++)
+    {
+      const AlvhCondor *c = alvh_book_get_condor (book, k);
+      double th;
+
+      if (c->id != 0 && self->cache_id[i] != c->id && finite_pos (vix))
+        condor_extrinsic_at (self, c, i, &th);
+    }
+  if (sig->available)
+    sig->fired = sig->value >= p->theta_erosion;
+
+  /* wing_proximity */
+  sig = &d->signals[ALVH_SIGNAL_WING_PROXIMITY];
+  sig->threshold = p->wing_sd;
+  for (guint k = 0; k < n_condors; k++)
+    {
+      const AlvhCondor *c = alvh_book_get_condor (book, k);
+      gint64 days = alvh_time_calendar_days (f->time[i], c->expiry);
+      double sd, v;
+
+      if (days <= 0 || !finite_pos (iv))
+        continue;
+      sd = s * iv * sqrt ((double) days / 365.0);
+      v = MIN ((s - c->short_put) / sd, (c->short_call - s) / sd);
+      if (!sig->available || v < sig->value)
+        sig->value = v;
+      sig->available = TRUE;
+    }
+  if (sig->available)
+    sig->fired = sig->value <= p->wing_sd;
+
+  /* book_delta */
+  sig = &d->signals[ALVH_SIGNAL_BOOK_DELTA];
+  sig->threshold = p->delta_tolerance;
+  if (n_condors > 0 && finite_pos (iv))
+    {
+      gboolean has_legs = alvh_book_count_open_legs (book) > 0;
+
+      if (!has_legs || isfinite (self->beta[i]))
+        {
+          AlvhMarketState m;
+          AlvhBookGreeks g;
+
+          alvh_evaluator_market_state (self, i, &m);
+          if (finite_pos (f->vvix[i]))
+            m.vix_vol = f->vvix[i] / 100.0;
+          alvh_book_greeks (book, &m, &g);
+          if (isfinite (g.delta_per_unit))
+            {
+              sig->available = TRUE;
+              sig->value = g.delta_per_unit;
+              sig->fired = fabs (sig->value) > p->delta_tolerance;
+            }
+        }
+    }
+
+  /* macro_regime */
+  sig = &d->signals[ALVH_SIGNAL_MACRO_REGIME];
+  sig->threshold = 1.0;
+  sig->available = TRUE;
+  sig->value = count_shift_events (self, f->time[i], p->macro_window_days);
+  sig->fired = sig->value >= 1.0;
+}
+
+/* Section 4: the leg an ADD proposes. */
+static void
+propose_leg (AlvhEvaluator *self,
+             gsize          i,
+             AlvhBook      *book,
+             AlvhDecision  *d)
+{
+  const AlvhMarketFrame *f = self->frame;
+  const AlvhProfile *p = self->profile;
+  const double units = alvh_book_condor_units (book);
+  double fwd = finite_pos (f->vx1[i]) ? f->vx1[i] : f->vix[i];
+  double vol = finite_pos (f->vvix[i]) ? f->vvix[i] / 100.0 : p->vix_vol;
+  gint64 expiry = alvh_vix_expiry_first_after (f->time[i], p->hedge_min_dte);
+  double t = (double) alvh_time_calendar_days (f->time[i], expiry) / 365.0;
+  double k1 = ceil (fwd * (1.0 + p->hedge_otm) - 1e-9);
+  double k2 = k1 + p->hedge_width;
+  double premium = alvh_black76_price (ALVH_OPTION_CALL, fwd, k1, t, vol, p->rate)
+                 - alvh_black76_price (ALVH_OPTION_CALL, fwd, k2, t, vol, p->rate);
+
+  d->layer = d->layers_used + 1;
+  d->size = p->base_size * units * alvh_profile_layer_ratio (p, d->layer);
+  d->has_leg = TRUE;
+  memset (&d->leg, 0, sizeof d->leg);
+  d->leg.id = 0;
+  d->leg.condor_id = alvh_book_get_n_condors (book) > 0 ? alvh_book_get_condor (book, 0)->id : 0;
+  d->leg.kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+  d->leg.long_strike = k1;
+  d->leg.short_strike = k2;
+  d->leg.vix_expiry = expiry;
+  d->leg.quantity = d->size;
+  d->leg.premium = premium;
+  d->leg.layer = d->layer;
+  d->leg.open_time = f->time[i];
+  d->leg.closed_quantity = 0.0;
+  d->leg_forward = fwd;
+  d->leg_vol = vol;
+  d->estimated_cost = premium * p->multiplier * d->size;
+}
+
+void
+alvh_evaluator_evaluate (AlvhEvaluator *self,
+                         gsize          i,
+                         AlvhBook      *book,
+                         AlvhDecision  *d)
+{
+  const AlvhMarketFrame *f = self->frame;
+  const AlvhProfile *p = self->profile;
+  guint n_condors, rt = 0;
+  gint64 last;
+
+  g_return_if_fail (i < f->n);
+  g_return_if_fail (book != NULL && d != NULL);
+
+  alvh_decision_init (d);
+  d->time = f->time[i];
+  d->spx = f->close[i];
+  d->vix = f->vix[i];
+  g_strlcpy (d->profile_name, p->name != NULL ? p->name : "", sizeof d->profile_name);
+  d->profile_version = p->version;
+  d->max_layers = (guint) p->max_layers;
+  d->cooldown_hours = p->cooldown_hours;
+  d->realtime_quorum = (guint) p->realtime_quorum;
+  d->max_hedge_cost_ratio = p->max_hedge_cost_ratio;
+  d->premium_paid = alvh_book_premium_paid (book) * p->multiplier / 100.0;
+  d->credit_collected = alvh_book_credit_collected (book) * p->multiplier / 100.0;
+  d->layers_used = alvh_book_count_open_legs (book);
+
+  eval_signals (self, i, book, d);
+  for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+    if (d->signals[k].kind == ALVH_SIGNAL_KIND_REALTIME && d->signals[k].available && d->signals[k].fired)
+      rt++;
+  d->realtime_fired = rt;
+
+  last = alvh_book_last_leg_time (book);
+  if (last != G_MININT64)
+    d->hours_since_last_leg = (double) (f->time[i] - last) / 3600.0;
+
+  /* 0. gates */
+  n_condors = alvh_book_get_n_condors (book);
+  if (n_condors == 0)
+    {
+      d->branch = ALVH_BRANCH_NO_POSITION;
+      return;
+    }
+  if (d->layers_used >= (guint) p->max_layers)
+    {
+      d->branch = ALVH_BRANCH_MAX_LAYERS;
+      return;
+    }
+  if (last != G_MININT64 && (double) (f->time[i] - last) < p->cooldown_hours * 3600.0)
+    {
+      d->branch = ALVH_BRANCH_COOLDOWN;
+      return;
+    }
+
+  /* 1-4. the tree */
+  if (d->signals[ALVH_SIGNAL_MACRO_REGIME].fired && rt >= 1)
+    d->branch = ALVH_BRANCH_REGIME;
+  else if (d->signals[ALVH_SIGNAL_WING_PROXIMITY].fired || d->signals[ALVH_SIGNAL_BOOK_DELTA].fired)
+    d->branch = ALVH_BRANCH_FIXED;
+  else if (rt >= (guint) p->realtime_quorum)
+    d->branch = ALVH_BRANCH_CONFLUENCE;
+  else
+    {
+      d->branch = ALVH_BRANCH_NONE;
+      return;
+    }
+
+  d->action = ALVH_ACTION_ADD;
+  propose_leg (self, i, book, d);
+
+  /* accretion guard */
+  if (d->premium_paid + d->estimated_cost > p->max_hedge_cost_ratio * d->credit_collected)
+    {
+      d->action = ALVH_ACTION_BLOCKED;
+      d->branch = ALVH_BRANCH_NOT_ACCRETIVE;
+    }
+}

@@ -1,0 +1,115 @@
+/* alvh-option-chain.h — an option chain snapshot (Cboe delayed quotes "Download CSV")
+ *
+ * The Cboe file: an empty line, "NAME,Last: S,Change: X", "\"Date: January 6, 2025
+ * at 9:26 PM EST\",Bid: ...,Ask: ...", then the header starting with
+ * "Expiration Date" and one row per (expiry, strike) with the call on the left
+ * and the put on the right (22 columns).
+ *
+ * Times are UTC seconds.  An expiry is taken at 16:00 New York on its date
+ * (SPX AM settlement of the third-Friday contracts is ignored).  Rows are
+ * sorted by expiry, then strike.
+ *
+ * Our own IV and greeks are Black-Scholes from the mid quote with rate r and
+ * either a dividend yield q, or (q = NAN, the default) the forward implied by
+ * put-call parity at the strike where call and put mids are closest, per
+ * expiry, which is how Cboe's printed IVs behave.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "alvh-pricing.h"
+
+G_BEGIN_DECLS
+
+#define ALVH_OPTION_CHAIN_ERROR (alvh_option_chain_error_quark ())
+GQuark alvh_option_chain_error_quark (void);
+
+typedef enum
+{
+  ALVH_OPTION_CHAIN_ERROR_FORMAT,   /* not a Cboe chain: preamble or header */
+  ALVH_OPTION_CHAIN_ERROR_VALUE,    /* a field does not hold what was expected */
+  ALVH_OPTION_CHAIN_ERROR_EMPTY,    /* no rows */
+  ALVH_OPTION_CHAIN_ERROR_NO_DATA,  /* no usable quotes for what was asked */
+  ALVH_OPTION_CHAIN_ERROR_RANGE,    /* a time outside the chain's expiries */
+} AlvhOptionChainError;
+
+typedef struct
+{
+  double last, net, bid, ask;
+  double mid;            /* (bid + ask) / 2 when bid > 0 and ask >= bid, else NAN */
+  double volume, open_interest;
+  double cboe_iv, cboe_delta, cboe_gamma;  /* as printed (0 when Cboe has none) */
+  /* ours, from alvh_option_chain_compute(); NAN when the mid is missing or
+   * outside the no-arbitrage bounds, or the option has expired */
+  double iv;
+  double delta, gamma, theta, vega;
+} AlvhOptionQuote;
+
+typedef struct
+{
+  gint64          expiry;       /* 16:00 New York on the expiration date */
+  double          strike;
+  gboolean        pm_settled;   /* SPXW (PM) rather than SPX (AM) contracts */
+  AlvhOptionQuote call;
+  AlvhOptionQuote put;
+} AlvhOptionChainRow;
+
+typedef struct
+{
+  gint64 expiry;
+  guint  first_row, n_rows;
+  double t;          /* years from the valuation time (calendar days / 365) */
+  double forward;    /* the forward used: parity-implied or S e^{(r-q)t}; NAN if none */
+  double atm_iv;     /* ATM IV interpolated in strike at the forward; NAN if none */
+} AlvhOptionChainExpiry;
+
+typedef struct _AlvhOptionChain AlvhOptionChain;
+
+GType             alvh_option_chain_get_type        (void) G_GNUC_CONST;
+#define ALVH_TYPE_OPTION_CHAIN (alvh_option_chain_get_type ())
+
+AlvhOptionChain  *alvh_option_chain_parse_cboe_csv  (const char       *name,
+                                                     const char       *data,
+                                                     gsize             len,
+                                                     GError          **error);
+AlvhOptionChain  *alvh_option_chain_load_cboe_csv   (const char       *path,
+                                                     GError          **error);
+AlvhOptionChain  *alvh_option_chain_ref             (AlvhOptionChain  *self);
+void              alvh_option_chain_unref           (AlvhOptionChain  *self);
+
+const char       *alvh_option_chain_get_underlying_name (AlvhOptionChain *self);
+double            alvh_option_chain_get_spot        (AlvhOptionChain  *self);
+/* The time printed in the file ("Date: ... at 9:26 PM EST"). */
+gint64            alvh_option_chain_get_quote_time  (AlvhOptionChain  *self);
+/* The close the quotes belong to: 16:00 New York of the last weekday at or
+ * before the quote time (the quote time itself during trading hours). */
+gint64            alvh_option_chain_get_close_time  (AlvhOptionChain  *self);
+
+gsize             alvh_option_chain_get_n_rows      (AlvhOptionChain  *self);
+const AlvhOptionChainRow *alvh_option_chain_get_row (AlvhOptionChain  *self,
+                                                     gsize             i);
+guint             alvh_option_chain_get_n_expiries  (AlvhOptionChain  *self);
+const AlvhOptionChainExpiry *alvh_option_chain_get_expiry (AlvhOptionChain *self,
+                                                     guint             i);
+
+/* Fills our IV and greeks for every row and the per-expiry forward and ATM
+ * IV.  valuation_time 0 means alvh_option_chain_get_close_time(); q = NAN
+ * means the parity-implied forward per expiry.  Loading computes with
+ * r = 0.04 and q = NAN. */
+void              alvh_option_chain_compute         (AlvhOptionChain  *self,
+                                                     double            r,
+                                                     double            q,
+                                                     gint64            valuation_time);
+
+/* ATM IV at target_expiry_time: the expiry's own ATM IV when it is one of the
+ * chain's expiries, else interpolated linearly in total variance (iv^2 t)
+ * between the two expiries around it.  Returns NAN and fails with RANGE
+ * outside the first and last expiries that have an ATM IV. */
+double            alvh_option_chain_atm_iv          (AlvhOptionChain  *self,
+                                                     gint64            target_expiry_time,
+                                                     GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhOptionChain, alvh_option_chain_unref)
+
+G_END_DECLS

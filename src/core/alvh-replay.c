@@ -1,0 +1,508 @@
+/* alvh-replay.c — the section 5 backtest */
+#define G_LOG_DOMAIN "alvh-replay"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-pricing.h"
+#include "alvh-replay.h"
+#include "alvh-time.h"
+
+G_DEFINE_QUARK (alvh-replay-error-quark, alvh_replay_error)
+G_DEFINE_BOXED_TYPE (AlvhReplayResult, alvh_replay_result, alvh_replay_result_ref, alvh_replay_result_unref)
+
+static AlvhReplayResult *
+result_new (gsize n)
+{
+  AlvhReplayResult *self = g_new0 (AlvhReplayResult, 1);
+
+  self->ref_count = 1;
+  self->n_bars = n;
+  self->time = g_new0 (gint64, MAX (n, 1));
+  self->equity_hedged = g_new0 (double, MAX (n, 1));
+  self->equity_unhedged = g_new0 (double, MAX (n, 1));
+  self->action = g_new0 (guint8, MAX (n, 1));
+  self->branch = g_new0 (guint8, MAX (n, 1));
+  self->trades = g_array_new (FALSE, TRUE, sizeof (AlvhReplayTrade));
+  return self;
+}
+
+AlvhReplayResult *
+alvh_replay_result_ref (AlvhReplayResult *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+alvh_replay_result_unref (AlvhReplayResult *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+  g_free (self->profile_name);
+  g_free (self->time);
+  g_free (self->equity_hedged);
+  g_free (self->equity_unhedged);
+  g_free (self->action);
+  g_free (self->branch);
+  g_array_unref (self->trades);
+  g_free (self);
+}
+
+static double
+round_down_5 (double k)
+{
+  return floor (k / 5.0) * 5.0;
+}
+
+static double
+round_up_5 (double k)
+{
+  return ceil (k / 5.0) * 5.0;
+}
+
+/* Step (1): close the condors whose days to expiry <= close_dte, with their legs. */
+static void
+close_due (AlvhBook              *book,
+           const AlvhProfile     *p,
+           const AlvhMarketState *m,
+           GArray                *trades,
+           gboolean               force,
+           double                *realised_hedged,
+           double                *realised_unhedged)
+{
+  const double mult = p->multiplier;
+  const double fwd = isfinite (m->vx1) && m->vx1 > 0.0 ? m->vx1 : m->vix;
+
+  for (guint k = alvh_book_get_n_condors (book); k-- > 0;)
+    {
+      const AlvhCondor *c = alvh_book_get_condor (book, k);
+      gint64 dte = alvh_time_calendar_days (m->time, c->expiry);
+      AlvhReplayTrade *trade = NULL;
+      double t, value, hedge = 0.0;
+      gint64 id = c->id;
+
+      if (!force && dte > p->close_dte)
+        continue;
+      for (guint x = trades->len; x-- > 0;)
+        if (g_array_index (trades, AlvhReplayTrade, x).condor.id == id)
+          {
+            trade = &g_array_index (trades, AlvhReplayTrade, x);
+            break;
+          }
+      t = (double) dte / 365.0;
+      value = alvh_condor_value (c, m->spx, t, m->iv, m->rate, m->div_yield);
+      if (trade != NULL)
+        {
+          trade->condor_pnl = (c->credit - value) * c->units * mult;
+          trade->close_time = m->time;
+          trade->open_at_end = force;
+        }
+      for (guint l = 0; l < alvh_book_get_n_legs (book); l++)
+        {
+          const AlvhHedgeLeg *leg = alvh_book_get_leg (book, l);
+          double qty = alvh_hedge_leg_open_quantity (leg);
+          double tl, pnl;
+
+          if (leg->condor_id != id || qty <= 0.0)
+            continue;
+          tl = (double) alvh_time_calendar_days (m->time, leg->vix_expiry) / 365.0;
+          pnl = (alvh_hedge_leg_value (leg, fwd, tl, p->vix_vol, p->rate) - leg->premium) * qty * mult;
+          hedge += pnl;
+          if (trade != NULL && leg->layer >= 1 && leg->layer <= ALVH_PROFILE_MAX_LAYERS)
+            trade->layer_pnl[leg->layer - 1] += pnl;
+        }
+      if (trade != NULL)
+        {
+          trade->hedge_pnl = hedge;
+          *realised_unhedged += trade->condor_pnl;
+          *realised_hedged += trade->condor_pnl + hedge;
+        }
+      alvh_book_remove_condor (book, id);
+    }
+}
+
+/* Step (2): open one condor at bar i. */
+static gboolean
+open_condor (const AlvhProfile     *p,
+             const AlvhMarketState *m,
+             gint64                 id,
+             AlvhCondor            *c)
+{
+  gint64 expiry = alvh_friday_on_or_after (m->time, p->condor_dte);
+  double t = (double) alvh_time_calendar_days (m->time, expiry) / 365.0;
+  double kp, kc;
+
+  if (!(m->iv > 0.0) || !(m->spx > 0.0) || t <= 0.0)
+    return FALSE;
+  kp = round_down_5 (alvh_bs_strike_for_delta (ALVH_OPTION_PUT, p->short_delta, m->spx, t, m->iv, p->rate, p->div_yield));
+  kc = round_up_5 (alvh_bs_strike_for_delta (ALVH_OPTION_CALL, p->short_delta, m->spx, t, m->iv, p->rate, p->div_yield));
+  if (!isfinite (kp) || !isfinite (kc) || kp - p->wing_width <= 0.0 || kc <= kp)
+    return FALSE;
+  memset (c, 0, sizeof *c);
+  c->id = id;
+  c->short_put = kp;
+  c->long_put = kp - p->wing_width;
+  c->short_call = kc;
+  c->long_call = kc + p->wing_width;
+  c->expiry = expiry;
+  c->units = 1.0;
+  c->open_time = m->time;
+  c->credit = alvh_condor_value (c, m->spx, t, m->iv, p->rate, p->div_yield);
+  return isfinite (c->credit) && c->credit > 0.0;
+}
+
+static void
+totals_from_curve (const double     *equity,
+                   gsize             n,
+                   AlvhReplayTotals *out)
+{
+  double peak = 0.0, dd = 0.0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (equity[i] > peak)
+        peak = equity[i];
+      if (peak - equity[i] > dd)
+        dd = peak - equity[i];
+    }
+  out->total_pnl = n > 0 ? equity[n - 1] : 0.0;
+  out->max_drawdown = dd;
+}
+
+AlvhReplayResult *
+alvh_replay_run (AlvhEvaluator          *evaluator,
+                 AlvhReplayBarFunc       bar_func,
+                 gpointer                bar_data,
+                 AlvhReplayProgressFunc  progress_func,
+                 gpointer                progress_data,
+                 GCancellable           *cancellable,
+                 GError                **error)
+{
+  AlvhMarketFrame *f;
+  AlvhProfile *p;
+  g_autoptr(AlvhReplayResult) res = NULL;
+  g_autoptr(AlvhBook) book = NULL;
+  AlvhDecision d;
+  double realised_h = 0.0, realised_u = 0.0;
+  gint64 next_condor_id = 1, next_leg_id = 1;
+  gsize n, step;
+
+  g_return_val_if_fail (evaluator != NULL, NULL);
+
+  f = alvh_evaluator_get_frame (evaluator);
+  p = alvh_evaluator_get_profile (evaluator);
+  n = f->n;
+  if (n == 0)
+    {
+      g_set_error_literal (error, ALVH_REPLAY_ERROR, ALVH_REPLAY_ERROR_NO_BARS,
+                           _("No bars to replay: the SPX and VIX series share no dates in the range"));
+      return NULL;
+    }
+
+  res = result_new (n);
+  res->profile_name = g_strdup (p->name);
+  res->profile_version = p->version;
+  memcpy (res->time, f->time, n * sizeof (gint64));
+  book = alvh_book_new ();
+  step = MAX (n / 100, 1);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      AlvhMarketState m;
+      AlvhBookMark mark;
+
+      if ((i & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (progress_func != NULL && i % step == 0)
+        progress_func ((double) i / (double) n, progress_data);
+
+      alvh_evaluator_market_state (evaluator, i, &m);
+
+      /* (1) close */
+      if (alvh_book_get_n_condors (book) > 0)
+        close_due (book, p, &m, res->trades, FALSE, &realised_h, &realised_u);
+
+      /* (2) open */
+      if (alvh_book_get_n_condors (book) == 0)
+        {
+          AlvhCondor c;
+
+          if (open_condor (p, &m, next_condor_id, &c))
+            {
+              AlvhReplayTrade trade;
+
+              memset (&trade, 0, sizeof trade);
+              trade.condor = c;
+              g_array_append_val (res->trades, trade);
+              alvh_book_add_condor (book, &c);
+              next_condor_id++;
+            }
+        }
+
+      /* (3) evaluate */
+      alvh_evaluator_evaluate (evaluator, i, book, &d);
+
+      /* (4) book */
+      if (d.action == ALVH_ACTION_ADD && d.has_leg)
+        {
+          AlvhReplayTrade *trade = &g_array_index (res->trades, AlvhReplayTrade, res->trades->len - 1);
+
+          d.leg.id = next_leg_id++;
+          alvh_book_add_leg (book, &d.leg);
+          trade->hedge_cost += d.estimated_cost;
+          trade->n_layers++;
+          if (d.layer >= 1 && d.layer <= ALVH_PROFILE_MAX_LAYERS)
+            trade->layer_cost[d.layer - 1] += d.estimated_cost;
+          res->n_add++;
+          res->adds_by_branch[d.branch]++;
+          res->hedged.hedge_cost += d.estimated_cost;
+        }
+      else if (d.action == ALVH_ACTION_BLOCKED)
+        res->n_blocked++;
+      res->decisions_by_branch[d.branch]++;
+      res->action[i] = (guint8) d.action;
+      res->branch[i] = (guint8) d.branch;
+      for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+        {
+          if (d.signals[k].available)
+            res->available[k]++;
+          if (d.signals[k].available && d.signals[k].fired)
+            res->fired[k]++;
+        }
+
+      /* mark */
+      alvh_book_mark (book, &m, &mark);
+      res->equity_unhedged[i] = realised_u + mark.condor_pnl;
+      res->equity_hedged[i] = realised_h + mark.total_pnl;
+
+      if (bar_func != NULL && !bar_func (i, &d, book, bar_data))
+        {
+          res->n_bars = i + 1;
+          break;
+        }
+    }
+
+  /* the trade still open at the end: marked at the last bar */
+  if (alvh_book_get_n_condors (book) > 0)
+    {
+      AlvhMarketState m;
+      double rh = 0.0, ru = 0.0;
+
+      alvh_evaluator_market_state (evaluator, res->n_bars - 1, &m);
+      close_due (book, p, &m, res->trades, TRUE, &rh, &ru);
+      for (guint x = 0; x < res->trades->len; x++)
+        {
+          AlvhReplayTrade *t = &g_array_index (res->trades, AlvhReplayTrade, x);
+          if (t->open_at_end)
+            t->close_time = 0;
+        }
+    }
+
+  totals_from_curve (res->equity_hedged, res->n_bars, &res->hedged);
+  totals_from_curve (res->equity_unhedged, res->n_bars, &res->unhedged);
+  res->hedged.worst_trade = res->unhedged.worst_trade = 0.0;
+  for (guint x = 0; x < res->trades->len; x++)
+    {
+      const AlvhReplayTrade *t = &g_array_index (res->trades, AlvhReplayTrade, x);
+
+      if (x == 0 || t->condor_pnl + t->hedge_pnl < res->hedged.worst_trade)
+        res->hedged.worst_trade = t->condor_pnl + t->hedge_pnl;
+      if (x == 0 || t->condor_pnl < res->unhedged.worst_trade)
+        res->unhedged.worst_trade = t->condor_pnl;
+    }
+  res->unhedged.hedge_cost = 0.0;
+
+  if (progress_func != NULL)
+    progress_func (1.0, progress_data);
+  return g_steal_pointer (&res);
+}
+
+static void
+replay_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  AlvhEvaluator *evaluator = task_data;
+  GError *error = NULL;
+  AlvhReplayResult *res;
+
+  (void) source_object;
+  res = alvh_replay_run (evaluator, NULL, NULL, NULL, NULL, cancellable, &error);
+  if (res == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, res, (GDestroyNotify) alvh_replay_result_unref);
+}
+
+void
+alvh_replay_run_async (AlvhEvaluator       *evaluator,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, alvh_replay_run_async);
+  g_task_set_task_data (task, alvh_evaluator_ref (evaluator), (GDestroyNotify) alvh_evaluator_unref);
+  g_task_run_in_thread (task, replay_thread);
+}
+
+AlvhReplayResult *
+alvh_replay_run_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static char *
+dollars (double v)
+{
+  return g_strdup_printf ("%s$%.0f", v < 0 ? "-" : "", fabs (v));
+}
+
+char *
+alvh_replay_result_dup_summary (AlvhReplayResult *self)
+{
+  GString *s = g_string_new (NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *th = dollars (self->hedged.total_pnl);
+  g_autofree char *tu = dollars (self->unhedged.total_pnl);
+  g_autofree char *dh = dollars (self->hedged.max_drawdown);
+  g_autofree char *du = dollars (self->unhedged.max_drawdown);
+  g_autofree char *wh = dollars (self->hedged.worst_trade);
+  g_autofree char *wu = dollars (self->unhedged.worst_trade);
+  g_autofree char *hc = dollars (self->hedged.hedge_cost);
+
+  if (self->n_bars > 0)
+    {
+      first = alvh_time_format_ny_date (self->time[0]);
+      last = alvh_time_format_ny_date (self->time[self->n_bars - 1]);
+    }
+  g_string_append_printf (s, _("Replay of %zu bars from %s to %s, profile “%s” version %d\n"),
+                          self->n_bars, first != NULL ? first : "-", last != NULL ? last : "-",
+                          self->profile_name != NULL ? self->profile_name : "", self->profile_version);
+  g_string_append_printf (s, _("Condor trades: %u; hedge layers added: %u (regime %u, fixed %u, confluence %u); blocked as not accretive: %u\n"),
+                          self->trades->len, self->n_add,
+                          self->adds_by_branch[ALVH_BRANCH_REGIME],
+                          self->adds_by_branch[ALVH_BRANCH_FIXED],
+                          self->adds_by_branch[ALVH_BRANCH_CONFLUENCE],
+                          self->n_blocked);
+  g_string_append_printf (s, "%-14s %14s %14s\n", "", _("hedged"), _("unhedged"));
+  g_string_append_printf (s, "%-14s %14s %14s\n", _("Total P&L"), th, tu);
+  g_string_append_printf (s, "%-14s %14s %14s\n", _("Max drawdown"), dh, du);
+  g_string_append_printf (s, "%-14s %14s %14s\n", _("Worst trade"), wh, wu);
+  g_string_append_printf (s, "%-14s %14s %14s\n", _("Hedge cost"), hc, "$0");
+  g_string_append (s, _("Signals fired (bars fired / bars available):\n"));
+  for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+    g_string_append_printf (s, "  %-16s %6u / %u\n", alvh_signal_id_to_key ((AlvhSignalId) k),
+                            self->fired[k], self->available[k]);
+  return g_string_free (s, FALSE);
+}
+
+static void
+append_totals (GString                *s,
+               const char             *name,
+               const AlvhReplayTotals *t)
+{
+  g_string_append_printf (s, "\"%s\":{\"total_pnl\":", name);
+  alvh_json_append_number (s, t->total_pnl);
+  g_string_append (s, ",\"max_drawdown\":");
+  alvh_json_append_number (s, t->max_drawdown);
+  g_string_append (s, ",\"worst_trade\":");
+  alvh_json_append_number (s, t->worst_trade);
+  g_string_append (s, ",\"hedge_cost\":");
+  alvh_json_append_number (s, t->hedge_cost);
+  g_string_append_c (s, '}');
+}
+
+static void
+append_date (GString *s,
+             gint64   t)
+{
+  g_autofree char *d = alvh_time_format_ny_date (t);
+
+  alvh_json_append_string (s, d);
+}
+
+char *
+alvh_replay_result_to_json (AlvhReplayResult *self)
+{
+  GString *s = g_string_new ("{");
+
+  g_string_append_printf (s, "\"bars\":%zu,\"first\":", self->n_bars);
+  if (self->n_bars > 0)
+    append_date (s, self->time[0]);
+  else
+    g_string_append (s, "null");
+  g_string_append (s, ",\"last\":");
+  if (self->n_bars > 0)
+    append_date (s, self->time[self->n_bars - 1]);
+  else
+    g_string_append (s, "null");
+  g_string_append (s, ",\"profile\":{\"name\":");
+  alvh_json_append_string (s, self->profile_name);
+  g_string_append_printf (s, ",\"version\":%d},", self->profile_version);
+  append_totals (s, "hedged", &self->hedged);
+  g_string_append_c (s, ',');
+  append_totals (s, "unhedged", &self->unhedged);
+  g_string_append_printf (s, ",\"trades_count\":%u,\"adds\":%u,\"blocked\":%u,\"adds_by_branch\":{",
+                          self->trades->len, self->n_add, self->n_blocked);
+  for (guint b = ALVH_BRANCH_REGIME; b <= ALVH_BRANCH_CONFLUENCE; b++)
+    g_string_append_printf (s, "%s\"%s\":%u", b > ALVH_BRANCH_REGIME ? "," : "",
+                            alvh_branch_to_string ((AlvhBranch) b), self->adds_by_branch[b]);
+  g_string_append (s, "},\"decisions_by_branch\":{");
+  for (guint b = 0; b < ALVH_N_BRANCHES; b++)
+    g_string_append_printf (s, "%s\"%s\":%u", b > 0 ? "," : "",
+                            alvh_branch_to_string ((AlvhBranch) b), self->decisions_by_branch[b]);
+  g_string_append (s, "},\"signals_fired\":{");
+  for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+    g_string_append_printf (s, "%s\"%s\":%u", k > 0 ? "," : "",
+                            alvh_signal_id_to_key ((AlvhSignalId) k), self->fired[k]);
+  g_string_append (s, "},\"trades\":[");
+  for (guint x = 0; x < self->trades->len; x++)
+    {
+      const AlvhReplayTrade *t = &g_array_index (self->trades, AlvhReplayTrade, x);
+
+      if (x > 0)
+        g_string_append_c (s, ',');
+      g_string_append (s, "{\"open\":");
+      append_date (s, t->condor.open_time);
+      g_string_append (s, ",\"close\":");
+      if (t->close_time != 0)
+        append_date (s, t->close_time);
+      else
+        g_string_append (s, "null");
+      g_string_append (s, ",\"expiry\":");
+      append_date (s, t->condor.expiry);
+      g_string_append_printf (s, ",\"strikes\":[%g,%g,%g,%g],\"credit\":",
+                              t->condor.long_put, t->condor.short_put,
+                              t->condor.short_call, t->condor.long_call);
+      alvh_json_append_number (s, t->condor.credit);
+      g_string_append (s, ",\"condor_pnl\":");
+      alvh_json_append_number (s, t->condor_pnl);
+      g_string_append (s, ",\"hedge_pnl\":");
+      alvh_json_append_number (s, t->hedge_pnl);
+      g_string_append (s, ",\"hedge_cost\":");
+      alvh_json_append_number (s, t->hedge_cost);
+      g_string_append_printf (s, ",\"layers\":%u,\"layer_pnl\":[", t->n_layers);
+      for (guint l = 0; l < t->n_layers && l < ALVH_PROFILE_MAX_LAYERS; l++)
+        {
+          if (l > 0)
+            g_string_append_c (s, ',');
+          alvh_json_append_number (s, t->layer_pnl[l]);
+        }
+      g_string_append (s, "]}");
+    }
+  g_string_append (s, "]}");
+  return g_string_free (s, FALSE);
+}

@@ -1,0 +1,184 @@
+/* alvh-report.h — the data of a review report (no drawing)
+ *
+ * A report covers one account over a period [from, to] of New York dates
+ * (both days included) and holds what the renderers (src/chart/
+ * alvh-report-render.h: PDF, HTML, CSV) lay out:
+ *   - a summary (positions, hedge layers added, hedge cost, P&L hedged vs
+ *     unhedged) as a two-column table;
+ *   - every hedge decision of the period with its frozen signal table and
+ *     its explanation (AlvhJournalDecision, as the journal stored it);
+ *   - the journal notes of the period (AlvhJournalEntry);
+ *   - the legs added, trigger statistics and the rule profile used
+ *     (name, version and its key=value lines);
+ *   - chart data: SPX and VIX closes over the period with a marker per leg.
+ * A replay report holds the replay's summary, its trades, the signal counts
+ * and the equity curves (hedged and unhedged) instead.
+ *
+ * Every table is also available as plain text cells (AlvhReportTable) so that
+ * one CSV file can be written per table.  Numbers are formatted once, here:
+ * plain decimals with a '.' ("-1234.50"), "n/a" for a missing value, dates as
+ * YYYY-MM-DD (New York).
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "alvh-journal-store.h"
+#include "alvh-replay.h"
+#include "alvh-series.h"
+
+G_BEGIN_DECLS
+
+#define ALVH_TYPE_REPORT (alvh_report_get_type ())
+#define ALVH_REPORT_ERROR (alvh_report_error_quark ())
+
+typedef enum
+{
+  ALVH_REPORT_ERROR_INVALID,     /* a bad period, preset or account */
+  ALVH_REPORT_ERROR_NOT_FOUND,   /* no such account */
+  ALVH_REPORT_ERROR_DATABASE,    /* the journal could not be read */
+} AlvhReportError;
+
+typedef enum
+{
+  ALVH_REPORT_PRESET_CUSTOM,
+  ALVH_REPORT_PRESET_WEEKLY,     /* the last full Monday–Friday week before today */
+  ALVH_REPORT_PRESET_MONTHLY,    /* the last full calendar month before this one */
+} AlvhReportPreset;
+
+typedef enum
+{
+  ALVH_REPORT_KIND_JOURNAL,
+  ALVH_REPORT_KIND_REPLAY,
+} AlvhReportKind;
+
+/* A table of text cells.  `id` names its CSV file ("decisions" ->
+ * FILE-decisions.csv); `in_document` is FALSE for the flat tables that the
+ * PDF and HTML show in another form (decisions, signals, notes). */
+typedef struct
+{
+  char       *id;
+  char       *title;        /* translated */
+  guint       n_columns;
+  char      **columns;      /* n_columns headers (NULL-terminated) */
+  gboolean   *numeric;      /* n_columns: right-aligned numbers */
+  double     *widths;       /* n_columns: relative widths for paged layouts */
+  GPtrArray  *rows;         /* of char ** (n_columns cells, NULL-terminated) */
+  gboolean    in_document;
+} AlvhReportTable;
+
+/* A marker on the chart: a hedge leg added (layer > 0) or a decision. */
+typedef struct
+{
+  gint64   time;
+  int      layer;
+  gboolean manual;
+  char    *label;           /* "L1", "M" ... */
+} AlvhReportMarker;
+
+typedef struct _AlvhReport AlvhReport;
+
+struct _AlvhReport
+{
+  /*< private >*/
+  gint             ref_count;
+  /*< public, read-only >*/
+  AlvhReportKind   kind;
+  char            *title;            /* "ALVH weekly review" ... translated */
+  char            *account_name;     /* NULL: all accounts */
+  gint64           account_id;
+  gint64           from;             /* first day, 00:00 New York */
+  gint64           to;               /* last day, 00:00 New York (included) */
+  gint64           generated;        /* UTC seconds */
+  char            *profile_name;
+  int              profile_version;  /* 0: unknown */
+  char           **profile_lines;    /* "key=value", NULL-terminated */
+
+  GPtrArray       *tables;           /* AlvhReportTable, in document order */
+  GPtrArray       *decisions;        /* AlvhJournalDecision, by time */
+  GPtrArray       *notes;            /* AlvhJournalEntry, by time */
+
+  /* chart: journal reports */
+  gsize            n_bars;
+  gint64          *bar_times;
+  double          *spx;              /* NAN where missing */
+  double          *vix;
+  GPtrArray       *markers;          /* AlvhReportMarker */
+  /* chart: replay reports (the same bar_times) */
+  double          *equity_hedged;
+  double          *equity_unhedged;
+};
+
+GType             alvh_report_get_type          (void) G_GNUC_CONST;
+GQuark            alvh_report_error_quark       (void);
+AlvhReport       *alvh_report_ref               (AlvhReport       *self);
+void              alvh_report_unref             (AlvhReport       *self);
+
+/* The period of a preset relative to @now (UTC seconds), as New York dates
+ * at 00:00: weekly = Monday..Friday of the last week whose Friday is before
+ * today; monthly = the first..last day of the previous calendar month. */
+gboolean          alvh_report_preset_period     (AlvhReportPreset  preset,
+                                                 gint64            now,
+                                                 gint64           *out_from,
+                                                 gint64           *out_to,
+                                                 GError          **error);
+const char       *alvh_report_preset_to_string  (AlvhReportPreset  preset); /* "weekly" ... */
+gboolean          alvh_report_preset_from_string(const char       *text,
+                                                 AlvhReportPreset *out_preset);
+
+/* Build the report of @account_id (0 = all accounts) over [from, to] (NY
+ * dates, both included) from @store.  @spx and @vix (may be NULL) give the
+ * chart and mark open positions; @profile_name NULL = the profile of the
+ * period's last decision, else the store's latest "Default". */
+AlvhReport       *alvh_report_new_from_journal  (AlvhJournalStore *store,
+                                                 gint64            account_id,
+                                                 gint64            from,
+                                                 gint64            to,
+                                                 AlvhSeries       *spx,
+                                                 AlvhSeries       *vix,
+                                                 const char       *profile_name,
+                                                 GCancellable     *cancellable,
+                                                 GError          **error);
+/* The same, with the account looked up by name (NULL = all accounts). */
+AlvhReport       *alvh_report_new_for_account_name (AlvhJournalStore *store,
+                                                 const char       *account_name,
+                                                 gint64            from,
+                                                 gint64            to,
+                                                 AlvhSeries       *spx,
+                                                 AlvhSeries       *vix,
+                                                 GCancellable     *cancellable,
+                                                 GError          **error);
+
+/* A replay report; @profile (may be NULL) gives the key=value lines. */
+AlvhReport       *alvh_report_new_from_replay   (AlvhReplayResult *result,
+                                                 const AlvhProfile *profile);
+
+/* Sets the title (the default names the kind and the period). */
+void              alvh_report_set_title         (AlvhReport       *self,
+                                                 const char       *title);
+/* "2026-11-16 – 2026-11-20" */
+char             *alvh_report_dup_period_text   (AlvhReport       *self);
+/* "Default v3" or "Default" */
+char             *alvh_report_dup_profile_text  (AlvhReport       *self);
+AlvhReportTable  *alvh_report_get_table         (AlvhReport       *self,
+                                                 const char       *id);
+
+/* Helpers shared with the renderers. */
+char             *alvh_report_format_number     (double            value,
+                                                 int               digits);
+char             *alvh_report_format_time       (gint64            t);
+
+AlvhReportTable  *alvh_report_table_new         (const char       *id,
+                                                 const char       *title,
+                                                 const char * const *columns,
+                                                 const gboolean   *numeric,
+                                                 const double     *widths);
+/* Appends a row of n_columns cells (copied; NULL cells become ""). */
+void              alvh_report_table_add_row     (AlvhReportTable  *table,
+                                                 const char * const *cells);
+void              alvh_report_table_free        (AlvhReportTable  *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhReport, alvh_report_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhReportTable, alvh_report_table_free)
+
+G_END_DECLS

@@ -1,0 +1,766 @@
+/* test-chart.c — the Cairo chart engine on real SPX and VIX history */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo.h>
+
+#include "alvh-time.h"
+#include "alvh-series.h"
+#include "alvh-indicators.h"
+#include "alvh-import.h"
+#include "alvh-chart.h"
+#include "alvh-chart-market.h"
+#include "alvh-chart-payoff.h"
+#include "alvh-chart-ticks.h"
+
+static AlvhSeries *spx_series;
+static AlvhSeries *vix_series;
+
+static const char *
+data_dir (void)
+{
+  return g_getenv ("ALVH_SHARED_DATA");
+}
+
+static AlvhSeries *
+load (const char *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(AlvhImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (data_dir () == NULL)
+    return NULL;
+  path = g_build_filename (data_dir (), file, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  result = alvh_import_file (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_import_result_get_n_series (result), >=, 1);
+  return alvh_series_ref (alvh_import_result_get_series (result, 0));
+}
+
+static gboolean
+need_data (void)
+{
+  if (spx_series == NULL || vix_series == NULL)
+    {
+      g_test_skip ("$ALVH_SHARED_DATA with spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv is absent");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+output_path (const char *name)
+{
+  const char *dir = g_getenv ("ALVH_TEST_OUTPUT");
+
+  if (dir == NULL)
+    dir = g_getenv ("ALVH_BUILD_ROOT");
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+save_png (cairo_surface_t *surface,
+          const char      *name)
+{
+  g_autofree char *path = output_path (name);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("wrote %s", path);
+}
+
+typedef struct { int r, g, b; } Px;
+
+static Px
+pixel (cairo_surface_t *surface,
+       double           x,
+       double           y)
+{
+  int ix = (int) floor (x), iy = (int) floor (y);
+  unsigned char *data;
+  guint32 v;
+  Px p;
+
+  cairo_surface_flush (surface);
+  g_assert_cmpint (ix, >=, 0);
+  g_assert_cmpint (iy, >=, 0);
+  g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
+  data = cairo_image_surface_get_data (surface);
+  v = *(guint32 *) (data + iy * cairo_image_surface_get_stride (surface) + ix * 4);
+  p.r = (int) (v >> 16 & 0xff);
+  p.g = (int) (v >> 8 & 0xff);
+  p.b = (int) (v & 0xff);
+  return p;
+}
+
+static gboolean
+px_near (Px                   p,
+         const AlvhChartRgba *c,
+         int                  tol)
+{
+  return abs (p.r - (int) round (c->r * 255)) <= tol &&
+         abs (p.g - (int) round (c->g * 255)) <= tol &&
+         abs (p.b - (int) round (c->b * 255)) <= tol;
+}
+
+static gint64
+ny (int y, int m, int d)
+{
+  return alvh_time_from_ny_date (y, m, d);
+}
+
+static AlvhChart *
+spx_chart (gboolean log_scale)
+{
+  AlvhChart *chart = alvh_chart_new ();
+  gsize n = alvh_series_get_length (spx_series);
+  const gint64 *t = alvh_series_get_times (spx_series);
+
+  alvh_chart_add_pane (chart, "SPX", 1);
+  alvh_chart_set_times (chart, t, n);
+  alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_CANDLES, "", ALVH_CHART_COLOR_FOREGROUND, 0, t,
+                         alvh_series_get_column_by_name (spx_series, "open"),
+                         alvh_series_get_column_by_name (spx_series, "high"),
+                         alvh_series_get_column_by_name (spx_series, "low"),
+                         alvh_series_get_column_by_name (spx_series, "close"), n);
+  alvh_chart_pane_set_log_scale (chart, 0, log_scale);
+  return chart;
+}
+
+static cairo_surface_t *
+render (AlvhChart *chart,
+        int        width,
+        int        height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  alvh_chart_render (chart, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* ---- ticks ----------------------------------------------------------- */
+
+static void
+test_price_ticks (void)
+{
+  AlvhChartTick ticks[ALVH_CHART_MAX_TICKS];
+  guint n;
+
+  g_assert_cmpfloat (alvh_chart_nice_step (100, 5), ==, 20);
+  g_assert_cmpfloat (alvh_chart_nice_step (1, 4), ==, 0.25);
+  g_assert_cmpfloat (alvh_chart_nice_step (3700, 8), ==, 500);
+
+  n = alvh_chart_price_ticks (2191.86, 3393.52, 8, FALSE, ticks, G_N_ELEMENTS (ticks));
+  g_assert_cmpuint (n, ==, 6);
+  g_assert_cmpstr (ticks[0].label, ==, "2200");
+  g_assert_cmpstr (ticks[5].label, ==, "3200");
+
+  n = alvh_chart_price_ticks (9.14, 82.69, 6, FALSE, ticks, G_N_ELEMENTS (ticks));
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (ticks[0].label, ==, "20");
+  g_assert_cmpstr (ticks[3].label, ==, "80");
+
+  n = alvh_chart_price_ticks (0.0, 1.0, 4, FALSE, ticks, G_N_ELEMENTS (ticks));
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpstr (ticks[1].label, ==, "0.25");
+
+  /* log: 1-2-5 per decade over 4.4 .. 6300 (SPX 1932 low .. 2026) */
+  n = alvh_chart_price_ticks (4.4, 6300, 12, TRUE, ticks, G_N_ELEMENTS (ticks));
+  g_assert_cmpuint (n, ==, 10);
+  g_assert_cmpstr (ticks[0].label, ==, "5");
+  g_assert_cmpstr (ticks[1].label, ==, "10");
+  g_assert_true (ticks[1].major);
+  g_assert_cmpstr (ticks[9].label, ==, "5000");
+  /* fewer allowed: one per decade */
+  n = alvh_chart_price_ticks (4.4, 6300, 4, TRUE, ticks, G_N_ELEMENTS (ticks));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (ticks[0].label, ==, "10");
+  g_assert_cmpstr (ticks[2].label, ==, "1000");
+}
+
+static void
+test_time_ticks (void)
+{
+  const gint64 *t;
+  gsize n;
+  AlvhChartTick ticks[ALVH_CHART_MAX_TICKS];
+  AlvhChartTimeUnit unit;
+  guint step, count;
+  gssize i0, i1;
+  gboolean saw_2020 = FALSE;
+
+  if (!need_data ())
+    return;
+  t = alvh_series_get_times (spx_series);
+  n = alvh_series_get_length (spx_series);
+
+  /* two years across 1000 px: monthly ticks on each month's first trading day */
+  i0 = alvh_series_find_time_ge (spx_series, ny (2019, 7, 1));
+  i1 = alvh_series_find_time_le (spx_series, ny (2021, 6, 30));
+  count = alvh_chart_time_ticks (t, n, (double) i0, (double) i1, 1600, 60, ticks, G_N_ELEMENTS (ticks), &unit, &step);
+  g_assert_cmpint (unit, ==, ALVH_CHART_TIME_UNIT_MONTH);
+  g_assert_cmpuint (step, ==, 1);
+  g_assert_cmpuint (count, >=, 20);
+  for (guint k = 0; k < count; k++)
+    {
+      gsize idx = (gsize) ticks[k].value;
+      int y, m, d, py, pm, pd;
+      alvh_time_to_ny_date (t[idx], &y, &m, &d);
+      alvh_time_to_ny_date (t[idx - 1], &py, &pm, &pd);
+      g_assert_cmpint (m, !=, pm);   /* first bar of its month */
+      if (m == 1)
+        {
+          g_assert_cmpstr (ticks[k].label, ==, y == 2020 ? "2020" : "2021");
+          g_assert_true (ticks[k].major);
+          if (y == 2020)
+            {
+              g_assert_cmpint (d, ==, 2);  /* 2020-01-02, first session of 2020 */
+              saw_2020 = TRUE;
+            }
+        }
+      else
+        g_assert_cmpstr (ticks[k].label, ==, alvh_chart_month_abbrev (m));
+    }
+  g_assert_true (saw_2020);
+
+  /* the whole history (1927-2026) across 1200 px: decades */
+  count = alvh_chart_time_ticks (t, n, 0, (double) n - 1, 1200, 80, ticks, G_N_ELEMENTS (ticks), &unit, &step);
+  g_assert_cmpint (unit, ==, ALVH_CHART_TIME_UNIT_YEAR);
+  g_assert_cmpuint (step, ==, 10);
+  g_assert_cmpstr (ticks[0].label, ==, "1930");
+  g_assert_cmpstr (ticks[count - 1].label, ==, "2020");
+
+  /* one month: days, the month's first session labelled with the month */
+  i0 = alvh_series_find_time_ge (spx_series, ny (2020, 2, 15));
+  i1 = alvh_series_find_time_le (spx_series, ny (2020, 3, 15));
+  count = alvh_chart_time_ticks (t, n, (double) i0, (double) i1, 800, 60, ticks, G_N_ELEMENTS (ticks), &unit, &step);
+  g_assert_cmpint (unit, ==, ALVH_CHART_TIME_UNIT_DAY);
+  {
+    gboolean saw_mar = FALSE;
+    for (guint k = 0; k < count; k++)
+      if (g_strcmp0 (ticks[k].label, "Mar") == 0)
+        {
+          int y, m, d;
+          alvh_time_to_ny_date (t[(gsize) ticks[k].value], &y, &m, &d);
+          g_assert_cmpint (m, ==, 3);
+          g_assert_cmpint (d, ==, 2);  /* Monday 2020-03-02 */
+          saw_mar = TRUE;
+        }
+    g_assert_true (saw_mar);
+  }
+}
+
+static void
+test_log_scale (void)
+{
+  g_autoptr(AlvhChart) chart = NULL;
+  cairo_surface_t *surface;
+  double y10, y100, y1000, lo, hi;
+
+  if (!need_data ())
+    return;
+  chart = spx_chart (TRUE);
+  alvh_chart_show_all (chart);
+  surface = render (chart, 1000, 600);
+  save_png (surface, "chart-spx-log.png");
+  g_assert_true (alvh_chart_pane_get_range (chart, 0, &lo, &hi));
+  /* 1932 low 4.40 .. 2026 high above 6000 */
+  g_assert_cmpfloat (lo, <, 4.40);
+  g_assert_cmpfloat (hi, >, 6000);
+  y10 = alvh_chart_y_for_value (chart, 0, 10);
+  y100 = alvh_chart_y_for_value (chart, 0, 100);
+  y1000 = alvh_chart_y_for_value (chart, 0, 1000);
+  g_assert_cmpfloat (y10, >, y100);
+  g_assert_cmpfloat_with_epsilon (y10 - y100, y100 - y1000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (alvh_chart_value_at_y (chart, 0, y100), 100, 1e-6);
+  g_assert_true (isnan (alvh_chart_y_for_value (chart, 0, -5)));
+
+  /* linear: equal price steps are equal pixel steps */
+  alvh_chart_pane_set_log_scale (chart, 0, FALSE);
+  cairo_surface_destroy (surface);
+  surface = render (chart, 1000, 600);
+  y100 = alvh_chart_y_for_value (chart, 0, 1000);
+  y1000 = alvh_chart_y_for_value (chart, 0, 2000);
+  g_assert_cmpfloat_with_epsilon (y100 - y1000, alvh_chart_y_for_value (chart, 0, 2000) -
+                                  alvh_chart_y_for_value (chart, 0, 3000), 1e-6);
+  cairo_surface_destroy (surface);
+}
+
+/* ---- candles --------------------------------------------------------- */
+
+static void
+check_candle_colour (AlvhChart       *chart,
+                     cairo_surface_t *surface,
+                     gint64           day,
+                     AlvhChartColor   expected)
+{
+  const AlvhChartPalette *pal = alvh_chart_palette_get (alvh_chart_get_dark (chart));
+  gssize i = alvh_series_find_time (spx_series, day);
+  double o, c, x, y;
+
+  g_assert_cmpint (i, >=, 0);
+  o = alvh_series_get_column_by_name (spx_series, "open")[i];
+  c = alvh_series_get_column_by_name (spx_series, "close")[i];
+  x = alvh_chart_x_for_index (chart, (double) i);
+  y = alvh_chart_y_for_value (chart, 0, (o + c) / 2);
+  /* the body's middle, left of the wick */
+  if (!px_near (pixel (surface, x - 2, y), &pal->colors[expected], 2))
+    {
+      Px p = pixel (surface, x - 2, y);
+      g_error ("bar %" G_GSSIZE_FORMAT " at (%.1f, %.1f) is #%02x%02x%02x", i, x, y, p.r, p.g, p.b);
+    }
+}
+
+static void
+test_candle_colours (void)
+{
+  g_autoptr(AlvhChart) chart = NULL;
+  cairo_surface_t *surface;
+
+  if (!need_data ())
+    return;
+  for (int dark = 0; dark < 2; dark++)
+    {
+      chart = spx_chart (FALSE);
+      alvh_chart_set_dark (chart, dark);
+      alvh_chart_show_time_range (chart, ny (2020, 2, 1), ny (2020, 4, 30));
+      surface = render (chart, 900, 500);
+      save_png (surface, dark ? "chart-candles-2020-dark.png" : "chart-candles-2020.png");
+      /* 2020-03-16: -11.98 %, a down candle; 2020-03-24: +9.38 %, up */
+      check_candle_colour (chart, surface, ny (2020, 3, 16), ALVH_CHART_COLOR_DOWN);
+      check_candle_colour (chart, surface, ny (2020, 3, 24), ALVH_CHART_COLOR_UP);
+      check_candle_colour (chart, surface, ny (2020, 3, 12), ALVH_CHART_COLOR_DOWN);
+      check_candle_colour (chart, surface, ny (2020, 3, 13), ALVH_CHART_COLOR_UP);
+      cairo_surface_destroy (surface);
+      g_clear_object (&chart);
+    }
+}
+
+static void
+test_axis_labels (void)
+{
+  g_autoptr(AlvhChart) chart = NULL;
+  cairo_surface_t *surface;
+  const AlvhChartPalette *pal = alvh_chart_palette_get (FALSE);
+  guint ink_axis = 0, ink_time = 0;
+  int w = 900, h = 500;
+
+  if (!need_data ())
+    return;
+  chart = spx_chart (FALSE);
+  alvh_chart_show_time_range (chart, ny (2019, 1, 1), ny (2021, 12, 31));
+  surface = render (chart, w, h);
+  /* price labels in the right strip (x > plot + 4), time labels in the bottom strip */
+  for (int y = 30; y < h - 30; y++)
+    for (int x = w - 60; x < w - 4; x++)
+      if (!px_near (pixel (surface, x, y), &pal->background, 8))
+        ink_axis++;
+  for (int y = h - 20; y < h - 2; y++)
+    for (int x = 0; x < w - 70; x++)
+      if (!px_near (pixel (surface, x, y), &pal->background, 8))
+        ink_time++;
+  g_assert_cmpuint (ink_axis, >, 300);
+  g_assert_cmpuint (ink_time, >, 300);
+  cairo_surface_destroy (surface);
+}
+
+/* ---- markers, levels, shading, other kinds --------------------------- */
+
+static void
+test_markers (void)
+{
+  g_autoptr(AlvhChart) chart = NULL;
+  cairo_surface_t *surface;
+  const AlvhChartPalette *pal = alvh_chart_palette_get (FALSE);
+  AlvhChartMarker markers[] = {
+    { ny (2020, 2, 24), NAN, "L1", "iv_expansion 0.52 >= 0.15\nterm_inversion 0.08 > 0", ALVH_CHART_MARKER_TRIANGLE_UP, ALVH_CHART_COLOR_ORANGE },
+    { ny (2020, 3, 16), 2300, "L2", "wing_proximity -0.4 <= 0.65", ALVH_CHART_MARKER_DIAMOND, ALVH_CHART_COLOR_PURPLE },
+  };
+  guint pane, marker;
+  double x, y;
+  gssize i;
+
+  if (!need_data ())
+    return;
+  chart = spx_chart (FALSE);
+  alvh_chart_set_markers (chart, 0, markers, G_N_ELEMENTS (markers));
+  alvh_chart_show_time_range (chart, ny (2020, 2, 1), ny (2020, 4, 30));
+  surface = render (chart, 900, 500);
+  save_png (surface, "chart-markers.png");
+
+  for (guint k = 0; k < G_N_ELEMENTS (markers); k++)
+    {
+      i = alvh_series_find_time (spx_series, markers[k].time);
+      g_assert_true (alvh_chart_get_marker_position (chart, 0, k, &x, &y));
+      g_assert_cmpfloat_with_epsilon (x, alvh_chart_x_for_index (chart, (double) i), 1e-9);
+      g_assert_true (px_near (pixel (surface, x, y), &pal->colors[markers[k].color], 2));
+      g_assert_true (alvh_chart_marker_at (chart, x + 2, y - 1, &pane, &marker));
+      g_assert_cmpuint (pane, ==, 0);
+      g_assert_cmpuint (marker, ==, k);
+      g_assert_cmpstr (alvh_chart_get_marker_tooltip (chart, pane, marker), ==, markers[k].tooltip);
+      /* x -> bar index */
+      g_assert_cmpint (alvh_chart_index_at_x (chart, x), ==, i);
+    }
+  /* pinned to 2300 */
+  g_assert_true (alvh_chart_get_marker_position (chart, 0, 1, &x, &y));
+  g_assert_cmpfloat_with_epsilon (y, alvh_chart_y_for_value (chart, 0, 2300), 1e-9);
+  g_assert_false (alvh_chart_marker_at (chart, 5, 5, &pane, &marker));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_kinds (void)
+{
+  g_autoptr(AlvhChart) chart = alvh_chart_new ();
+  cairo_surface_t *surface;
+  const AlvhChartPalette *pal = alvh_chart_palette_get (FALSE);
+  const gint64 *t;
+  gsize n;
+  const double *vc;
+  g_autofree double *lo = NULL, *hi = NULL, *macd = NULL, *sig = NULL, *hist = NULL;
+  gint64 shade_from[] = { ny (2020, 2, 24) }, shade_to[] = { ny (2020, 3, 20) };
+  gssize i;
+  double x, y;
+  Px p;
+
+  if (!need_data ())
+    return;
+  t = alvh_series_get_times (vix_series);
+  n = alvh_series_get_length (vix_series);
+  vc = alvh_series_get_column_by_name (vix_series, "close");
+  lo = g_new (double, n);
+  hi = g_new (double, n);
+  macd = g_new (double, n);
+  sig = g_new (double, n);
+  hist = g_new (double, n);
+  for (gsize k = 0; k < n; k++)
+    {
+      lo[k] = vc[k] * 0.9;
+      hi[k] = vc[k] * 1.1;
+    }
+  alvh_macd (vc, n, 12, 26, 9, macd, sig, hist);
+
+  alvh_chart_add_pane (chart, "VIX OHLC", 2);
+  alvh_chart_add_pane (chart, "VIX line and band", 2);
+  alvh_chart_add_pane (chart, "MACD", 1);
+  alvh_chart_set_times (chart, t, n);
+  alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_OHLC, "", 0, 0, t,
+                         alvh_series_get_column_by_name (vix_series, "open"),
+                         alvh_series_get_column_by_name (vix_series, "high"),
+                         alvh_series_get_column_by_name (vix_series, "low"), vc, n);
+  alvh_chart_add_series (chart, 1, ALVH_CHART_SERIES_BAND, "±10%", ALVH_CHART_COLOR_TEAL, 0, t, lo, hi, NULL, NULL, n);
+  alvh_chart_add_series (chart, 1, ALVH_CHART_SERIES_LINE, "VIX", ALVH_CHART_COLOR_BLUE, 0, t, vc, NULL, NULL, NULL, n);
+  alvh_chart_add_series (chart, 2, ALVH_CHART_SERIES_HISTOGRAM, "Hist", ALVH_CHART_COLOR_GRAY, 0, t, hist, NULL, NULL, NULL, n);
+  alvh_chart_add_series (chart, 2, ALVH_CHART_SERIES_LINE, "MACD", ALVH_CHART_COLOR_BLUE, 0, t, macd, NULL, NULL, NULL, n);
+  alvh_chart_pane_set_include_zero (chart, 2, TRUE);
+  alvh_chart_add_level (chart, 0, 30, ALVH_CHART_COLOR_RED, "VIX 30", 0, 0, FALSE);
+  alvh_chart_set_shading (chart, 1, shade_from, shade_to, 1);
+  alvh_chart_show_time_range (chart, ny (2020, 1, 1), ny (2020, 6, 30));
+  surface = render (chart, 1000, 700);
+  save_png (surface, "chart-kinds.png");
+
+  /* level line at 30 across the plot, away from the bars */
+  y = floor (alvh_chart_y_for_value (chart, 0, 30));
+  p = pixel (surface, 4, y);
+  g_assert_true (px_near (p, &pal->colors[ALVH_CHART_COLOR_RED], 40));
+
+  /* shading: a bar inside the region, near the pane top, tinted; outside not */
+  i = alvh_series_find_time (vix_series, ny (2020, 3, 2));
+  {
+    double px0, py0, pw, ph;
+    g_assert_true (alvh_chart_pane_get_area (chart, 1, &px0, &py0, &pw, &ph));
+    x = alvh_chart_x_for_index (chart, (double) i);
+    p = pixel (surface, x, py0 + ph - 3);
+    g_assert_false (px_near (p, &pal->background, 6));
+    i = alvh_series_find_time (vix_series, ny (2020, 5, 4));
+    p = pixel (surface, alvh_chart_x_for_index (chart, (double) i) + 1, py0 + ph - 3);
+    g_assert_true (px_near (p, &pal->background, 3));
+  }
+
+  /* the band: between 0.9 and 1.1 of the close, on a calm day, tinted teal */
+  i = alvh_series_find_time (vix_series, ny (2020, 6, 1));
+  x = alvh_chart_x_for_index (chart, (double) i);
+  y = alvh_chart_y_for_value (chart, 1, vc[i] * 1.06);
+  p = pixel (surface, x, y);
+  g_assert_false (px_near (p, &pal->background, 6));
+  g_assert_cmpint (p.g, >, p.r);  /* teal tint */
+
+  /* histogram: 2020-02-24 VIX jumped, MACD histogram above zero -> up colour */
+  i = alvh_series_find_time (vix_series, ny (2020, 2, 27));
+  g_assert_cmpfloat (hist[i], >, 0);
+  x = alvh_chart_x_for_index (chart, (double) i);
+  y = (alvh_chart_y_for_value (chart, 2, 0) + alvh_chart_y_for_value (chart, 2, hist[i])) / 2;
+  p = pixel (surface, x, y);
+  g_assert_cmpint (p.g, >, p.r + 40);
+  cairo_surface_destroy (surface);
+}
+
+/* ---- decimation ------------------------------------------------------ */
+
+static void
+ink_rows (cairo_surface_t        *surface,
+          const AlvhChartPalette *pal,
+          int                     x0,
+          int                     x1,
+          int                     y0,
+          int                     y1,
+          const AlvhChartRgba    *color,
+          int                    *top,
+          int                    *bottom)
+{
+  *top = -1;
+  *bottom = -1;
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      if (px_near (pixel (surface, x, y), color, 30))
+        {
+          if (*top < 0)
+            *top = y;
+          *bottom = y;
+          break;
+        }
+  (void) pal;
+}
+
+static void
+test_decimation (void)
+{
+  g_autoptr(AlvhChart) chart = NULL;
+  cairo_surface_t *surface;
+  const AlvhChartPalette *pal = alvh_chart_palette_get (FALSE);
+  const double *h = alvh_series_get_column_by_name (spx_series ? spx_series : vix_series, "high");
+  const double *l = alvh_series_get_column_by_name (spx_series ? spx_series : vix_series, "low");
+  gssize i0, i1;
+  double mx = -INFINITY, mn = INFINITY, px0, py0, pw, ph;
+  int top_up, bottom_up, top_down, bottom_down, top, bottom;
+
+  if (!need_data ())
+    return;
+  /* 1990-2026 (about 9 000 bars) on 600 px: 15 bars per column */
+  chart = spx_chart (FALSE);
+  alvh_chart_show_time_range (chart, ny (1990, 1, 1), ny (2026, 12, 31));
+  surface = render (chart, 660, 400);
+  save_png (surface, "chart-decimated.png");
+  i0 = alvh_series_find_time_ge (spx_series, ny (1990, 1, 1));
+  i1 = (gssize) alvh_series_get_length (spx_series) - 1;
+  for (gssize i = i0; i <= i1; i++)
+    {
+      mx = MAX (mx, h[i]);
+      mn = MIN (mn, l[i]);
+    }
+  g_assert_true (alvh_chart_pane_get_area (chart, 0, &px0, &py0, &pw, &ph));
+  ink_rows (surface, pal, 0, (int) pw, (int) py0 + 18, (int) (py0 + ph), &pal->colors[ALVH_CHART_COLOR_UP], &top_up, &bottom_up);
+  ink_rows (surface, pal, 0, (int) pw, (int) py0 + 18, (int) (py0 + ph), &pal->colors[ALVH_CHART_COLOR_DOWN], &top_down, &bottom_down);
+  top = MIN (top_up >= 0 ? top_up : 9999, top_down >= 0 ? top_down : 9999);
+  bottom = MAX (bottom_up, bottom_down);
+  /* the drawn extremes are the range's max high and min low, within a pixel */
+  g_assert_cmpfloat (fabs (top - floor (alvh_chart_y_for_value (chart, 0, mx))), <=, 1.0);
+  g_assert_cmpfloat (fabs (bottom - floor (alvh_chart_y_for_value (chart, 0, mn))), <=, 1.5);
+  cairo_surface_destroy (surface);
+
+  /* the same view without decimation draws the same extremes */
+  alvh_chart_set_decimation (chart, FALSE);
+  surface = render (chart, 660, 400);
+  ink_rows (surface, pal, 0, (int) pw, (int) py0 + 18, (int) (py0 + ph), &pal->colors[ALVH_CHART_COLOR_UP], &top_up, &bottom_up);
+  ink_rows (surface, pal, 0, (int) pw, (int) py0 + 18, (int) (py0 + ph), &pal->colors[ALVH_CHART_COLOR_DOWN], &top_down, &bottom_down);
+  g_assert_cmpint (abs (MIN (top_up >= 0 ? top_up : 9999, top_down >= 0 ? top_down : 9999) - top), <=, 1);
+  g_assert_cmpint (abs (MAX (bottom_up, bottom_down) - bottom), <=, 1);
+  cairo_surface_destroy (surface);
+  g_clear_object (&chart);
+
+  /* a line keeps its spike: VIX 1990-2026 on 400 px, max close 82.69 (2020-03-16) */
+  chart = alvh_chart_new ();
+  alvh_chart_add_pane (chart, "VIX", 1);
+  alvh_chart_set_times (chart, alvh_series_get_times (vix_series), alvh_series_get_length (vix_series));
+  alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_LINE, "VIX", ALVH_CHART_COLOR_BLUE, 0,
+                         alvh_series_get_times (vix_series),
+                         alvh_series_get_column_by_name (vix_series, "close"), NULL, NULL, NULL,
+                         alvh_series_get_length (vix_series));
+  alvh_chart_show_all (chart);
+  surface = render (chart, 466, 300);
+  save_png (surface, "chart-vix-line-decimated.png");
+  g_assert_true (alvh_chart_pane_get_area (chart, 0, &px0, &py0, &pw, &ph));
+  ink_rows (surface, pal, 0, (int) pw, (int) py0 + 18, (int) (py0 + ph), &pal->colors[ALVH_CHART_COLOR_BLUE], &top, &bottom);
+  g_assert_cmpfloat (fabs (top - alvh_chart_y_for_value (chart, 0, 82.69)), <=, 2.0);
+  g_assert_cmpfloat (fabs (bottom - alvh_chart_y_for_value (chart, 0, 9.14)), <=, 2.0);
+  cairo_surface_destroy (surface);
+}
+
+/* ---- the market chart, read-out, payoff ------------------------------ */
+
+static void
+test_market (void)
+{
+  g_autoptr(AlvhChart) chart = alvh_chart_market_new ();
+  g_autoptr(AlvhSeries) greeks = NULL;
+  g_autofree char *readout = NULL;
+  g_autofree char *description = NULL;
+  const char *cols[] = { "delta", "gamma", "theta", "vega", NULL };
+  AlvhChartLevel levels[] = {
+    { 2950, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short put 2950", ny (2020, 1, 21), 0, ny (2020, 3, 6) },
+    { 3450, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short call 3450", ny (2020, 1, 21), 0, ny (2020, 3, 6) },
+    { 2900, ALVH_CHART_LEVEL_LONG_STRIKE, "Long put 2900", ny (2020, 1, 21), ny (2020, 3, 6), 0 },
+    { 3500, ALVH_CHART_LEVEL_LONG_STRIKE, "Long call 3500", ny (2020, 1, 21), ny (2020, 3, 6), 0 },
+    { 2930.5, ALVH_CHART_LEVEL_BREAKEVEN, "BE 2930.50", ny (2020, 1, 21), ny (2020, 3, 6), 0 },
+  };
+  AlvhChartMarker markers[] = {
+    { ny (2020, 2, 24), NAN, "L1", "iv_expansion fired", ALVH_CHART_MARKER_TRIANGLE_UP, ALVH_CHART_COLOR_ORANGE },
+  };
+  gint64 starts[] = { ny (2020, 2, 24) }, ends[] = { ny (2020, 3, 18) };
+  gssize i;
+  cairo_surface_t *surface;
+
+  if (!need_data ())
+    return;
+  alvh_chart_market_set_data (chart, spx_series, vix_series, NULL);
+  alvh_chart_market_set_condor_levels (chart, levels, G_N_ELEMENTS (levels));
+  alvh_chart_market_set_markers (chart, markers, 1);
+  alvh_chart_market_set_shading (chart, starts, ends, 1);
+  greeks = alvh_series_new ("greeks", cols);
+  for (gint64 d = 0; d < 40; d++)
+    {
+      double v[4] = { -0.05 - 0.006 * d, -0.001 * d, 20 + d, -100 - 5 * d };
+      gint64 tt = ny (2020, 1, 21) + d * 86400;
+      alvh_series_append (greeks, tt, v, NULL);
+    }
+  alvh_chart_market_set_greeks (chart, greeks, 0.18);
+  g_assert_true (alvh_chart_pane_get_visible (chart, ALVH_CHART_MARKET_PANE_GREEKS));
+  /* the short strikes' bands */
+  g_assert_cmpuint (alvh_chart_pane_get_n_series (chart, ALVH_CHART_MARKET_PANE_SPX), ==, 3);
+
+  i = alvh_chart_index_for_time (chart, ny (2020, 3, 16));
+  readout = alvh_chart_format_readout (chart, i);
+  g_test_message ("%s", readout);
+  g_assert_true (g_str_has_prefix (readout, "2020-03-16\n"));
+  g_assert_nonnull (strstr (readout, "C 2386.13 (-11.98%)"));
+  g_assert_nonnull (strstr (readout, "VIX: 82.69"));
+  g_assert_nonnull (strstr (readout, "MACD "));
+  g_assert_nonnull (strstr (readout, "Δ "));
+
+  alvh_chart_show_time_range (chart, ny (2019, 11, 1), ny (2020, 4, 30));
+  alvh_chart_set_crosshair (chart, i, 100);
+  description = alvh_chart_describe (chart);
+  g_assert_nonnull (strstr (description, "Visible 2019-11-01 to 2020-04-30"));
+  for (int dark = 0; dark < 2; dark++)
+    {
+      alvh_chart_set_dark (chart, dark);
+      surface = render (chart, 1200, 900);
+      save_png (surface, dark ? "chart-market-dark.png" : "chart-market.png");
+      cairo_surface_destroy (surface);
+    }
+
+  /* HiDPI: twice the pixels, the same layout */
+  {
+    cairo_t *cr;
+    double y1 = alvh_chart_y_for_value (chart, 0, 3000);
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2400, 1800);
+    cairo_surface_set_device_scale (surface, 2, 2);
+    cr = cairo_create (surface);
+    alvh_chart_set_scale_factor (chart, 2);
+    alvh_chart_render (chart, cr, 1200, 900);
+    cairo_destroy (cr);
+    g_assert_cmpfloat_with_epsilon (alvh_chart_y_for_value (chart, 0, 3000), y1, 1e-9);
+    save_png (surface, "chart-market-hidpi.png");
+    cairo_surface_destroy (surface);
+  }
+}
+
+static void
+test_payoff (void)
+{
+  double spx[201], exp_pnl[201], today[201], be[2];
+  AlvhChartPayoff payoff = { 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const AlvhChartPalette *pal = alvh_chart_palette_get (FALSE);
+  double e, t;
+  Px p;
+
+  /* 5500/5550/6150/6200 iron condor, 12.50 credit, one unit ($) */
+  for (guint i = 0; i < 201; i++)
+    {
+      double s = 5300 + 5 * i, v = 12.5;
+      v -= CLAMP (5550 - s, 0, 50);
+      v -= CLAMP (s - 6150, 0, 50);
+      spx[i] = s;
+      exp_pnl[i] = v * 100;
+      today[i] = exp_pnl[i] * 0.6 - 200 * exp (-pow ((s - 5850) / 300, 2));
+    }
+  be[0] = 5537.5;
+  be[1] = 6162.5;
+  payoff.spx = spx;
+  payoff.pnl_expiry = exp_pnl;
+  payoff.pnl_today = today;
+  payoff.n = 201;
+  payoff.breakevens = be;
+  payoff.n_breakevens = 2;
+  payoff.spot = 5850;
+  payoff.pointer_x = 300;
+
+  g_assert_true (alvh_chart_payoff_values_at (&payoff, 5850, &e, &t));
+  g_assert_cmpfloat_with_epsilon (e, 1250, 1e-9);
+  g_assert_true (alvh_chart_payoff_values_at (&payoff, 5537.5, &e, NULL));
+  g_assert_cmpfloat_with_epsilon (e, 0, 1e-9);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 500);
+  cr = cairo_create (surface);
+  alvh_chart_payoff_render (&payoff, cr, 900, 500);
+  cairo_destroy (cr);
+  save_png (surface, "chart-payoff.png");
+  /* profit zone: the green line at the max-profit plateau (x of 5700) */
+  {
+    double x = 12 + (5700.0 - 5300) / 1000 * (900 - 76 - 12);
+    gboolean found = FALSE;
+    for (int y = 20; y < 480 && !found; y++)
+      found = px_near (pixel (surface, x, y), &pal->colors[ALVH_CHART_COLOR_UP], 30);
+    g_assert_true (found);
+    /* the loss side at 5310 is red below the zero line */
+    x = 12 + (5310.0 - 5300) / 1000 * (900 - 76 - 12);
+    found = FALSE;
+    for (int y = 20; y < 480 && !found; y++)
+      {
+        p = pixel (surface, x + 1, y);
+        found = px_near (p, &pal->colors[ALVH_CHART_COLOR_DOWN], 30);
+      }
+    g_assert_true (found);
+  }
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  spx_series = load ("spx_daily_ohlc_1927_2026.csv");
+  vix_series = load ("vix_daily_cboe.csv");
+
+  g_test_add_func ("/chart/ticks/price", test_price_ticks);
+  g_test_add_func ("/chart/ticks/time", test_time_ticks);
+  g_test_add_func ("/chart/scale/log", test_log_scale);
+  g_test_add_func ("/chart/candles/colours", test_candle_colours);
+  g_test_add_func ("/chart/axis/labels", test_axis_labels);
+  g_test_add_func ("/chart/markers", test_markers);
+  g_test_add_func ("/chart/kinds", test_kinds);
+  g_test_add_func ("/chart/decimation/extremes", test_decimation);
+  g_test_add_func ("/chart/market", test_market);
+  g_test_add_func ("/chart/payoff", test_payoff);
+
+  ret = g_test_run ();
+  g_clear_pointer (&spx_series, alvh_series_unref);
+  g_clear_pointer (&vix_series, alvh_series_unref);
+  return ret;
+}

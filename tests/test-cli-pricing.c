@@ -1,0 +1,271 @@
+/* test-cli-pricing.c — `alvh price` and `alvh iv` as a user runs them
+ *
+ * Runs ALVH_CLI_PATH with g_spawn_sync, checks the one JSON object on stdout
+ * against the core library, the exit codes (0 ok, 1 price outside the
+ * no-arbitrage bounds, 2 bad flags or values) and that errors are one line.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "alvh-core.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs `alvh ARGS...` (NULL-terminated) with an optional extra env var. */
+static void
+run_alvh (Run *run, const char *env_var, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) ALVH_CLI_PATH);
+  va_start (ap, env_var);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  if (env_var != NULL)
+    {
+      g_auto(GStrv) kv = g_strsplit (env_var, "=", 2);
+      envp = g_environ_setenv (envp, kv[0], kv[1], TRUE);
+    }
+
+  memset (run, 0, sizeof *run);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+/* The number after "key": in a one-line JSON object; NAN when absent. */
+static double
+json_number (const char *json, const char *key)
+{
+  g_autofree char *pat = g_strdup_printf ("\"%s\":", key);
+  const char *p = strstr (json, pat);
+  char *end = NULL;
+  double v;
+
+  if (p == NULL)
+    return NAN;
+  p += strlen (pat);
+  while (*p == ' ')
+    p++;
+  v = g_ascii_strtod (p, &end);
+  g_assert_true (end != p);
+  g_assert_true (*end == ',' || *end == '}' || *end == ' ');
+  return v;
+}
+
+static void
+assert_one_json_line (const char *out)
+{
+  const char *nl = strchr (out, '\n');
+
+  g_assert_true (out[0] == '{');
+  g_assert_nonnull (nl);
+  g_assert_cmpint (nl[1], ==, '\0');
+  g_assert_cmpint (nl[-1], ==, '}');
+}
+
+static void
+assert_usage_error (Run *run)
+{
+  const char *nl;
+
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  nl = strchr (run->err, '\n');
+  g_assert_nonnull (nl);
+  g_assert_cmpint (nl[1], ==, '\0');       /* one line */
+  g_assert_true (g_str_has_prefix (run->err, "alvh "));
+}
+
+static void
+test_price_bs (void)
+{
+  g_auto(Run) run;
+  AlvhGreeks g;
+  const char *keys[] = { "price", "delta", "gamma", "theta", "vega", "rho" };
+  double want[6];
+
+  run_alvh (&run, NULL, "price", "--model", "bs", "--type", "call", "--spot", "5975.38",
+            "--strike", "6000", "--days", "30", "--vol", "0.17", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_one_json_line (run.out);
+
+  /* defaults r = 0.04, q = 0.013 */
+  alvh_bs_greeks (ALVH_OPTION_CALL, 5975.38, 6000, 30.0 / 365, 0.17, 0.04, 0.013, &g);
+  want[0] = g.price; want[1] = g.delta; want[2] = g.gamma;
+  want[3] = g.theta; want[4] = g.vega; want[5] = g.rho;
+  for (int i = 0; i < 6; i++)
+    g_assert_cmpfloat (json_number (run.out, keys[i]), ==, want[i]); /* %.17g round-trips */
+
+  /* sanity on the units: theta per day negative, vega per point ~ S phi sqrt(T) / 100 */
+  g_assert_cmpfloat (g.theta, <, 0);
+  g_assert_cmpfloat (g.theta, >, -5);
+  g_assert_cmpfloat_with_epsilon (g.vega, 6.8, 0.2);
+}
+
+static void
+test_price_black76 (void)
+{
+  g_auto(Run) run;
+  AlvhGreeks g;
+
+  /* py_vollib: black('c', 100, 100, .5, .02, .2) = 5.581106724604812; --div is ignored */
+  run_alvh (&run, NULL, "price", "--model", "black76", "--type", "call", "--forward", "100",
+            "--strike", "100", "--days", "182.5", "--vol", "0.2", "--rate", "0.02", "--div", "0.5", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpfloat_with_epsilon (json_number (run.out, "price"), 5.581106724604812, 1e-12);
+  alvh_black76_greeks (ALVH_OPTION_CALL, 100, 100, 0.5, 0.2, 0.02, &g);
+  g_assert_cmpfloat (json_number (run.out, "delta"), ==, g.delta);
+  g_assert_cmpfloat (json_number (run.out, "rho"), ==, g.rho);
+}
+
+static void
+test_price_locale (void)
+{
+  g_auto(Run) run;
+
+  /* a comma-decimal locale must not change the JSON */
+  run_alvh (&run, "LC_ALL=de_DE.UTF-8", "price", "--type", "put", "--spot", "100", "--strike", "95",
+            "--days", "45", "--vol", "0.25", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, ", "));
+  g_assert_cmpfloat (json_number (run.out, "price"), ==,
+                     alvh_bs_price (ALVH_OPTION_PUT, 100, 95, 45.0 / 365, 0.25, 0.04, 0.013));
+}
+
+static void
+test_iv (void)
+{
+  g_auto(Run) run;
+  double price = alvh_bs_price (ALVH_OPTION_PUT, 5975.38, 5500, 24.0 / 365, 0.2213, 0.043, 0.013);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (buf, sizeof buf, price);
+  run_alvh (&run, NULL, "iv", "--model", "bs", "--type", "put", "--spot", "5975.38", "--strike", "5500",
+            "--days", "24", "--price", buf, "--rate", "0.043", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_one_json_line (run.out);
+  g_assert_cmpfloat_with_epsilon (json_number (run.out, "iv"), 0.2213, 1e-11);
+}
+
+static void
+test_iv_hull (void)
+{
+  g_auto(Run) run;
+
+  /* Hull: c = 1.875, S = 21, K = 20, r = 10 %, T = 0.25 (91.25 days) -> 23.45 % */
+  run_alvh (&run, NULL, "iv", "--type", "call", "--spot", "21", "--strike", "20", "--days", "91.25",
+            "--price", "1.875", "--rate", "0.1", "--div", "0", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpfloat_with_epsilon (json_number (run.out, "iv"), 0.2345, 1e-4);
+}
+
+static void
+test_iv_bounds (void)
+{
+  g_auto(Run) below;
+  g_auto(Run) above;
+
+  /* a put with F = 20, K = 22 is worth at least 2 e^{-rT} */
+  run_alvh (&below, NULL, "iv", "--model", "black76", "--type", "put", "--forward", "20", "--strike", "22",
+            "--days", "30", "--price", "1.5", NULL);
+  g_assert_cmpint (below.status, ==, 1);
+  g_assert_cmpstr (below.out, ==, "");
+  g_assert_nonnull (strstr (below.err, "lower no-arbitrage bound"));
+  g_assert_nonnull (strstr (below.err, "1.993435454"));
+
+  run_alvh (&above, NULL, "iv", "--model", "black76", "--type", "call", "--forward", "20", "--strike", "22",
+            "--days", "30", "--price", "25", NULL);
+  g_assert_cmpint (above.status, ==, 1);
+  g_assert_nonnull (strstr (above.err, "upper no-arbitrage bound"));
+}
+
+static void
+test_bad_flags (void)
+{
+  const char *cases[][16] = {
+    { "price", "--type", "call", "--spot", "abc", "--strike", "100", "--days", "30", "--vol", "0.2", NULL },
+    { "price", "--type", "call", "--spot", "100", "--strike", "-100", "--days", "30", "--vol", "0.2", NULL },
+    { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", NULL },
+    { "price", "--type", "call", "--spot", "100", "--forward", "100", "--strike", "100", "--days", "30", "--vol", "0.2", NULL },
+    { "price", "--type", "straddle", "--spot", "100", "--strike", "100", "--days", "30", "--vol", "0.2", NULL },
+    { "price", "--model", "heston", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--vol", "0.2", NULL },
+    { "price", "--model", "black76", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--vol", "0.2", NULL },
+    { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "-3", "--vol", "0.2", NULL },
+    { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--vol", "-0.2", NULL },
+    { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--vol", "0.2x", NULL },
+    { "price", "--type", "call", "--spot", "nan", "--strike", "100", "--days", "30", "--vol", "0.2", NULL },
+    { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--vol", "0.2", "extra", NULL },
+    { "price", "--bogus", NULL },
+    { "price", "--strike", NULL },
+    { "iv", "--type", "call", "--spot", "100", "--strike", "100", "--days", "0", "--price", "2", NULL },
+    { "iv", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--price", "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run;
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_auto(GStrv) envp = g_get_environ ();
+      g_autoptr(GError) error = NULL;
+      int wait_status = 0;
+
+      g_ptr_array_add (argv, (char *) ALVH_CLI_PATH);
+      for (guint j = 0; cases[i][j] != NULL; j++)
+        g_ptr_array_add (argv, (char *) cases[i][j]);
+      g_ptr_array_add (argv, NULL);
+      memset (&run, 0, sizeof run);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &run.out, &run.err, &wait_status, &error));
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (wait_status)); /* never a crash */
+      run.status = WEXITSTATUS (wait_status);
+      if (run.status != 2)
+        g_error ("case %u (%s %s ...): exit %d, stderr %s", i, cases[i][0], cases[i][1], run.status, run.err);
+      assert_usage_error (&run);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/price/bs", test_price_bs);
+  g_test_add_func ("/cli/price/black76", test_price_black76);
+  g_test_add_func ("/cli/price/locale", test_price_locale);
+  g_test_add_func ("/cli/price/bad-flags", test_bad_flags);
+  g_test_add_func ("/cli/iv/round-trip", test_iv);
+  g_test_add_func ("/cli/iv/hull", test_iv_hull);
+  g_test_add_func ("/cli/iv/bounds", test_iv_bounds);
+
+  return g_test_run ();
+}

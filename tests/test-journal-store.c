@@ -1,0 +1,1086 @@
+/* test-journal-store.c — the journal database: schema, migrations, links, search, statistics */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "alvh-core.h"
+#include "alvh-journal-store-private.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("alvh-journal-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "sub", "alvh.sqlite", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+query_int (AlvhJournalStore *store,
+           const char       *sql)
+{
+  sqlite3_stmt *s = NULL;
+  gint64 v = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_alvh_journal_store_get_db (store), sql, -1, &s, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    v = sqlite3_column_int64 (s, 0);
+  sqlite3_finalize (s);
+  return v;
+}
+
+static char *
+query_text (AlvhJournalStore *store,
+            const char       *sql)
+{
+  sqlite3_stmt *s = NULL;
+  char *v = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_alvh_journal_store_get_db (store), sql, -1, &s, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    v = g_strdup ((const char *) sqlite3_column_text (s, 0));
+  sqlite3_finalize (s);
+  return v;
+}
+
+static gboolean
+has_table (AlvhJournalStore *store,
+           const char       *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_master WHERE name = '%s'", name);
+
+  return query_int (store, sql) == 1;
+}
+
+/* ---- schema ------------------------------------------------------------ */
+
+static void
+test_schema (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autofree char *mode = NULL;
+  const char *tables[] = { "accounts", "profiles", "events", "condors", "legs", "leg_closes",
+                           "decisions", "signal_snapshots", "leg_signals", "entries", "tags",
+                           "entry_tags", "entries_fts", "attachments" };
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (alvh_journal_store_get_schema_version (store), ==, ALVH_JOURNAL_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, ALVH_JOURNAL_SCHEMA_VERSION);
+  mode = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2); /* FULL */
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_true (has_table (store, tables[i]));
+
+  /* the file is private */
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* foreign keys are enforced: a leg in an account that does not exist */
+  {
+    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+
+    leg->account_id = 42;
+    leg->kind = g_strdup ("vix_call");
+    leg->long_strike = 20;
+    leg->quantity = 1;
+    leg->premium = 1;
+    leg->opened = 1;
+    g_assert_cmpint (alvh_journal_store_add_leg (store, leg, &error), ==, 0);
+    g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM legs"), ==, 0);
+  }
+}
+
+static void
+test_migration (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 account, entry;
+
+  {
+    g_autoptr(AlvhJournalStore) old = _alvh_journal_store_open_version (f->path, 1, &error);
+    AlvhJournalEntry e = { 0 };
+    const char *tags[] = { "old", NULL };
+
+    g_assert_no_error (error);
+    g_assert_cmpint (alvh_journal_store_get_schema_version (old), ==, 1);
+    g_assert_false (has_table (old, "attachments"));
+    account = alvh_journal_store_create_account (old, "IRA", &error);
+    g_assert_no_error (error);
+    e.time = 1000;
+    e.title = (char *) "before the upgrade";
+    e.body = (char *) "kept";
+    e.tags = (char **) tags;
+    entry = alvh_journal_store_add_entry (old, &e, &error);
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalEntry) e = NULL;
+    g_autoptr(GPtrArray) accounts = NULL;
+    static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3 };
+    g_autoptr(GBytes) bytes = g_bytes_new_static (png, sizeof png);
+    g_autoptr(GPtrArray) atts = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (alvh_journal_store_get_schema_version (store), ==, 2);
+    g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 2);
+    g_assert_true (has_table (store, "attachments"));
+    g_assert_true (has_table (store, "signal_snapshots_key"));
+    accounts = alvh_journal_store_list_accounts (store, &error);
+    g_assert_cmpuint (accounts->len, ==, 1);
+    g_assert_cmpint (((AlvhJournalAccount *) accounts->pdata[0])->id, ==, account);
+    e = alvh_journal_store_get_entry (store, entry, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (e->title, ==, "before the upgrade");
+    g_assert_cmpstr (e->tags[0], ==, "old");
+
+    /* the new table works */
+    g_assert_cmpint (alvh_journal_store_add_attachment (store, entry, bytes, "chart", &error), >, 0);
+    g_assert_no_error (error);
+    atts = alvh_journal_store_list_attachments (store, entry, &error);
+    g_assert_cmpuint (atts->len, ==, 1);
+    g_assert_true (g_bytes_equal (((AlvhJournalAttachment *) atts->pdata[0])->png, bytes));
+    {
+      g_autoptr(GBytes) junk = g_bytes_new_static ("GIF89a..", 8);
+
+      g_assert_cmpint (alvh_journal_store_add_attachment (store, entry, junk, NULL, &error), ==, 0);
+      g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+    }
+  }
+}
+
+static void
+test_newer_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  gsize len_before, len_after;
+  GStatBuf st_before, st_after;
+
+  {
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+
+    g_assert_no_error (error);
+    alvh_journal_store_create_account (store, "main", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_exec (_alvh_journal_store_get_db (store),
+                                   "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  /* the last connection closed: everything is checkpointed into the main file */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (f->path, &before, &len_before, NULL));
+  g_assert_cmpint (g_stat (f->path, &st_before), ==, 0);
+  g_usleep (20000);
+
+  {
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+
+    g_assert_null (store);
+    g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NEWER_SCHEMA);
+    g_assert_nonnull (strstr (error->message, "newer version"));
+    g_assert_nonnull (strstr (error->message, "99"));
+    g_test_message ("refusal: %s", error->message);
+  }
+  g_assert_true (g_file_get_contents (f->path, &after, &len_after, NULL));
+  g_assert_cmpint (g_stat (f->path, &st_after), ==, 0);
+  g_assert_cmpmem (before, len_before, after, len_after);
+  g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
+#ifdef __linux__
+  g_assert_cmpint (st_before.st_mtim.tv_nsec, ==, st_after.st_mtim.tv_nsec);
+#endif
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS) &&
+                  st_after.st_size != st_before.st_size);
+}
+
+/* ---- accounts, profiles, events ----------------------------------------- */
+
+static void
+test_accounts_profiles_events (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(AlvhJournalProfile) p = NULL;
+  AlvhJournalEvent ev = { 0 };
+  gint64 a, b, p1, p2, e1, e2;
+  int version = 0;
+
+  a = alvh_journal_store_create_account (store, "Taxable", &error);
+  g_assert_no_error (error);
+  b = alvh_journal_store_create_account (store, "IRA", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (alvh_journal_store_create_account (store, "IRA", &error), ==, 0);
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (alvh_journal_store_rename_account (store, a, "Brokerage", &error));
+  g_assert_false (alvh_journal_store_rename_account (store, 999, "x", &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  accounts = alvh_journal_store_list_accounts (store, &error);
+  g_assert_cmpuint (accounts->len, ==, 2);
+  g_assert_cmpstr (((AlvhJournalAccount *) accounts->pdata[0])->name, ==, "Brokerage");
+  g_assert_cmpint (((AlvhJournalAccount *) accounts->pdata[1])->id, ==, b);
+
+  p1 = alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.15\n", &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, 1);
+  g_assert_cmpint (alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.15\n", &version, &error), ==, p1);
+  g_assert_cmpint (version, ==, 1);
+  p2 = alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.20\n", &version, &error);
+  g_assert_cmpint (version, ==, 2);
+  g_assert_cmpint (p2, !=, p1);
+  p = alvh_journal_store_get_profile (store, "default", 0, &error);
+  g_assert_cmpint (p->version, ==, 2);
+  g_assert_cmpstr (p->keyfile, ==, "[alvh]\niv_expansion=0.20\n");
+  g_clear_pointer (&p, alvh_journal_profile_free);
+  p = alvh_journal_store_get_profile (store, "default", 1, &error);
+  g_assert_cmpstr (p->keyfile, ==, "[alvh]\niv_expansion=0.15\n");
+  g_assert_null (alvh_journal_store_get_profile (store, "default", 7, &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  profiles = alvh_journal_store_list_profiles (store, &error);
+  g_assert_cmpuint (profiles->len, ==, 2);
+
+  ev.date = alvh_time_from_ny_date (2024, 3, 12);
+  ev.kind = (char *) "CPI";
+  ev.shift = TRUE;
+  ev.note = (char *) "hot print";
+  e1 = alvh_journal_store_add_event (store, &ev, &error);
+  g_assert_no_error (error);
+  ev.date = alvh_time_from_ny_date (2024, 3, 20);
+  ev.kind = (char *) "FOMC";
+  ev.shift = FALSE;
+  e2 = alvh_journal_store_add_event (store, &ev, &error);
+  ev.kind = (char *) "ELECTION";
+  g_assert_cmpint (alvh_journal_store_add_event (store, &ev, &error), ==, 0);
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  ev.id = e2;
+  ev.kind = (char *) "PPI";
+  ev.note = (char *) "changed";
+  g_assert_true (alvh_journal_store_update_event (store, &ev, &error));
+  events = alvh_journal_store_list_events (store, alvh_time_from_ny_date (2024, 3, 1),
+                                           alvh_time_from_ny_date (2024, 4, 1), &error);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_cmpstr (((AlvhJournalEvent *) events->pdata[0])->kind, ==, "CPI");
+  g_assert_true (((AlvhJournalEvent *) events->pdata[0])->shift);
+  g_assert_cmpstr (((AlvhJournalEvent *) events->pdata[1])->note, ==, "changed");
+  g_clear_pointer (&events, g_ptr_array_unref);
+  g_assert_true (alvh_journal_store_delete_event (store, e1, &error));
+  events = alvh_journal_store_list_events (store, 0, 0, &error);
+  g_assert_cmpuint (events->len, ==, 1);
+}
+
+/* ---- decisions, legs and the links ----------------------------------------- */
+
+static AlvhJournalDecision *
+make_decision (gint64      account,
+               gint64      condor,
+               gint64      time,
+               const char *action,
+               const char *branch,
+               double      size,
+               const char *fired_keys)
+{
+  AlvhJournalDecision *d = alvh_journal_decision_new ();
+  g_auto(GStrv) fired = g_strsplit (fired_keys, ",", -1);
+  const char *keys[] = { "iv_expansion", "term_inversion", "rsi_extreme", "wing_proximity",
+                         "book_delta", "macro_regime" };
+
+  d->account_id = account;
+  d->condor_id = condor;
+  d->time = time;
+  d->action = g_strdup (action);
+  d->branch = g_strdup (branch);
+  d->layer = 1;
+  d->size = size;
+  d->proposed_kind = g_strdup ("vix_call_spread");
+  d->proposed_long_strike = 20;
+  d->proposed_short_strike = 25;
+  d->proposed_expiry = time + 40 * 86400;
+  d->cost = 150.0 * size;
+  d->profile_name = g_strdup ("default");
+  d->profile_version = 1;
+  d->explanation = g_strdup_printf ("Rules fired: %s.", fired_keys);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gboolean on = g_strv_contains ((const char * const *) fired, keys[i]);
+      gboolean na = strcmp (keys[i], "rsi_extreme") == 0;
+
+      g_ptr_array_add (d->signals,
+                       alvh_journal_signal_new (keys[i], i < 3 ? "realtime" : "fixed",
+                                                !na, on ? 1.5 : 0.1, 1.0 + i, on));
+    }
+  return d;
+}
+
+static void
+test_leg_signals (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+  g_autoptr(AlvhJournalDecision) d = NULL;
+  g_autoptr(AlvhJournalDecision) back = NULL;
+  g_autoptr(AlvhJournalLeg) leg = NULL;
+  g_autoptr(AlvhJournalEntry) entry = NULL;
+  g_autoptr(GPtrArray) sigs = NULL;
+  g_autoptr(GPtrArray) open_legs = NULL;
+  gint64 account, condor, did, leg_id, entry_id = 0;
+
+  account = alvh_journal_store_create_account (store, "main", &error);
+  c->account_id = account;
+  c->long_put = 4500; c->short_put = 4600; c->short_call = 5000; c->long_call = 5100;
+  c->expiry = 2000000; c->units = 1; c->credit = 10; c->opened = 1000;
+  condor = alvh_journal_store_add_condor (store, c, &error);
+  g_assert_no_error (error);
+
+  d = make_decision (account, condor, 5000, "ADD", "fixed", 2, "wing_proximity,book_delta");
+  did = alvh_journal_store_record_decision (store, d, &error);
+  g_assert_no_error (error);
+  back = alvh_journal_store_get_decision (store, did, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->signals->len, ==, 6);
+  /* n/a is stored as NULL and reads back as n/a, never 0 */
+  {
+    AlvhJournalSignal *rsi = back->signals->pdata[2];
+
+    g_assert_cmpstr (rsi->key, ==, "rsi_extreme");
+    g_assert_false (rsi->available);
+    g_assert_true (isnan (rsi->value));
+    g_assert_false (rsi->fired);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM signal_snapshots WHERE key = 'rsi_extreme' AND value IS NULL"), ==, 1);
+  }
+  g_assert_cmpint (back->followed, ==, ALVH_JOURNAL_PENDING);
+
+  /* a failing booking leaves nothing behind (one transaction) */
+  {
+    g_autoptr(AlvhJournalLeg) bad = alvh_journal_leg_new ();
+
+    bad->kind = g_strdup ("vix_call_spread");
+    bad->long_strike = 20;
+    bad->short_strike = 25;
+    bad->condor_id = 987654;  /* no such condor: the FK fails after nothing else */
+    g_assert_cmpint (alvh_journal_store_add_leg_from_decision (store, did, bad, 1.2, 2, "x", NULL, &error), ==, 0);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM legs"), ==, 0);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM entries"), ==, 0);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM leg_signals"), ==, 0);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM decisions WHERE followed IS NULL"), ==, 1);
+  }
+
+  leg_id = alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.25, 0, "filled at mid", &entry_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (leg_id, >, 0);
+  g_assert_cmpint (entry_id, >, 0);
+
+  leg = alvh_journal_store_get_leg (store, leg_id, &error);
+  g_assert_cmpint (leg->decision_id, ==, did);
+  g_assert_cmpint (leg->condor_id, ==, condor);
+  g_assert_cmpstr (leg->kind, ==, "vix_call_spread");
+  g_assert_cmpfloat (leg->quantity, ==, 2);       /* the decision's size */
+  g_assert_cmpfloat (leg->premium, ==, 1.25);
+  g_assert_cmpfloat (leg->long_strike, ==, 20);
+  g_assert_cmpfloat (leg->short_strike, ==, 25);
+  g_assert_cmpint (leg->layer, ==, 1);
+  g_assert_false (leg->manual);
+  g_assert_cmpstr (leg->notes, ==, "filled at mid");
+
+  /* linked to exactly the FIRED signals */
+  sigs = alvh_journal_store_list_leg_signals (store, leg_id, &error);
+  g_assert_cmpuint (sigs->len, ==, 2);
+  g_assert_cmpstr (((AlvhJournalSignal *) sigs->pdata[0])->key, ==, "book_delta");
+  g_assert_cmpstr (((AlvhJournalSignal *) sigs->pdata[1])->key, ==, "wing_proximity");
+  g_assert_true (((AlvhJournalSignal *) sigs->pdata[1])->fired);
+  g_assert_cmpfloat (((AlvhJournalSignal *) sigs->pdata[1])->value, ==, 1.5);
+  g_assert_cmpfloat (((AlvhJournalSignal *) sigs->pdata[1])->threshold, ==, 4.0);
+
+  entry = alvh_journal_store_get_entry (store, entry_id, &error);
+  g_assert_cmpint (entry->leg_id, ==, leg_id);
+  g_assert_cmpint (entry->decision_id, ==, did);
+  g_assert_cmpint (entry->time, ==, 5000);
+  g_assert_nonnull (strstr (entry->title, "Layer 1 hedge (fixed)"));
+  g_assert_nonnull (strstr (entry->title, "20/25"));
+  g_assert_nonnull (strstr (entry->body, "filled at mid"));
+  g_assert_cmpstr (entry->tags[0], ==, "fixed");
+  g_assert_cmpstr (entry->tags[1], ==, "hedge");
+  g_assert_null (entry->tags[2]);
+
+  g_clear_pointer (&back, alvh_journal_decision_free);
+  back = alvh_journal_store_get_decision (store, did, &error);
+  g_assert_cmpint (back->followed, ==, ALVH_JOURNAL_FOLLOWED);
+
+  /* cannot act twice */
+  g_assert_cmpint (alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.0, 1, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (alvh_journal_store_skip_decision (store, did, "late", &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* skip: reason kept, an entry written */
+  {
+    g_autoptr(AlvhJournalDecision) d2 = make_decision (account, condor, 6000, "ADD", "confluence", 1, "iv_expansion,term_inversion");
+    g_autoptr(AlvhJournalDecision) b2 = NULL;
+    gint64 id2 = alvh_journal_store_record_decision (store, d2, &error);
+
+    g_assert_true (alvh_journal_store_skip_decision (store, id2, "spread too wide", &error));
+    g_assert_no_error (error);
+    b2 = alvh_journal_store_get_decision (store, id2, &error);
+    g_assert_cmpint (b2->followed, ==, ALVH_JOURNAL_SKIPPED);
+    g_assert_cmpstr (b2->skip_reason, ==, "spread too wide");
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM entries WHERE decision_id IN (SELECT id FROM decisions WHERE followed = 'skipped')"), ==, 1);
+  }
+
+  /* partial closes */
+  g_assert_true (alvh_journal_store_close_leg (store, leg_id, 7000, 0.5, 3.0, &error));
+  g_assert_true (alvh_journal_store_close_leg (store, leg_id, 8000, 1.0, 4.5, &error));
+  g_assert_false (alvh_journal_store_close_leg (store, leg_id, 9000, 1.0, 4.5, &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&leg, alvh_journal_leg_free);
+  leg = alvh_journal_store_get_leg (store, leg_id, &error);
+  g_assert_cmpfloat (leg->closed_quantity, ==, 1.5);
+  g_assert_cmpfloat_with_epsilon (leg->close_price, (0.5 * 3.0 + 1.0 * 4.5) / 1.5, 1e-12);
+  open_legs = alvh_journal_store_list_open_legs (store, account, &error);
+  g_assert_cmpuint (open_legs->len, ==, 1);
+  g_assert_true (alvh_journal_store_close_leg (store, leg_id, 9000, 0.5, 5.0, &error));
+  g_clear_pointer (&open_legs, g_ptr_array_unref);
+  open_legs = alvh_journal_store_list_open_legs (store, account, &error);
+  g_assert_cmpuint (open_legs->len, ==, 0);
+  {
+    g_autoptr(GPtrArray) closes = alvh_journal_store_list_leg_closes (store, leg_id, &error);
+
+    g_assert_cmpuint (closes->len, ==, 3);
+    g_assert_cmpfloat (((AlvhJournalLegClose *) closes->pdata[2])->price, ==, 5.0);
+  }
+}
+
+static void
+test_snapshot_frozen (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalDecision) d = NULL;
+  g_autoptr(AlvhJournalDecision) back = NULL;
+  gint64 account, did;
+  int version = 0;
+
+  account = alvh_journal_store_create_account (store, "main", &error);
+  alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.15\n", &version, &error);
+  g_assert_cmpint (version, ==, 1);
+  d = make_decision (account, 0, 100, "ADD", "confluence", 1, "iv_expansion,term_inversion");
+  g_ptr_array_index (d->signals, 0) = NULL;
+  g_ptr_array_remove_index (d->signals, 0);
+  g_ptr_array_insert (d->signals, 0, alvh_journal_signal_new ("iv_expansion", "realtime", TRUE, 0.22, 0.15, TRUE));
+  did = alvh_journal_store_record_decision (store, d, &error);
+  g_assert_no_error (error);
+
+  /* the profile changes afterwards */
+  alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.30\n", &version, &error);
+  g_assert_cmpint (version, ==, 2);
+
+  back = alvh_journal_store_get_decision (store, did, &error);
+  g_assert_cmpstr (back->profile_name, ==, "default");
+  g_assert_cmpint (back->profile_version, ==, 1);
+  g_assert_cmpstr (((AlvhJournalSignal *) back->signals->pdata[0])->key, ==, "iv_expansion");
+  g_assert_cmpfloat (((AlvhJournalSignal *) back->signals->pdata[0])->threshold, ==, 0.15);
+  g_assert_cmpfloat (((AlvhJournalSignal *) back->signals->pdata[0])->value, ==, 0.22);
+  g_assert_true (((AlvhJournalSignal *) back->signals->pdata[0])->fired);
+
+  /* and the snapshot cannot be rewritten at all */
+  g_assert_cmpint (sqlite3_exec (_alvh_journal_store_get_db (store),
+                                 "UPDATE signal_snapshots SET threshold = 0.3", NULL, NULL, NULL),
+                   !=, SQLITE_OK);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM signal_snapshots WHERE threshold = 0.3"), ==, 0);
+}
+
+/* ---- entries: search, filters, undo ------------------------------------------ */
+
+static gint64
+add_note (AlvhJournalStore *store,
+          gint64            time,
+          const char       *title,
+          const char       *body,
+          const char       *tags_csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = g_strsplit (tags_csv, ",", -1);
+  AlvhJournalEntry e = { 0 };
+  gint64 id;
+
+  e.time = time;
+  e.title = (char *) title;
+  e.body = (char *) body;
+  e.tags = tags;
+  id = alvh_journal_store_add_entry (store, &e, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static guint
+count_matches (AlvhJournalStore        *store,
+               const AlvhJournalFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = alvh_journal_store_list_entries (store, filter, &error);
+
+  g_assert_no_error (error);
+  return list->len;
+}
+
+static void
+test_search_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(GPtrArray) list = NULL;
+  AlvhJournalFilter filter = { 0 };
+  gint64 account, did, n1, n2, n3, leg_entry = 0;
+
+  account = alvh_journal_store_create_account (store, "main", &error);
+  n1 = add_note (store, 1000, "CPI week", "Volatility expansion ahead of the print; bought protection.", "macro,cpi");
+  n2 = add_note (store, 2000, "Quiet tape", "Nothing to do. Theta does its work.", "routine");
+  n3 = add_note (store, 3000, "Éclair note", "Spread priced at 1.20, fills were poor.", "Fills, Slippage ");
+  {
+    g_autoptr(AlvhJournalDecision) d = make_decision (account, 0, 4000, "ADD", "regime", 1, "macro_regime,iv_expansion");
+
+    did = alvh_journal_store_record_decision (store, d, &error);
+    alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.0, 1, "regime shift after CPI", &leg_entry, &error);
+    g_assert_no_error (error);
+  }
+
+  /* everything, newest first */
+  list = alvh_journal_store_list_entries (store, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpint (((AlvhJournalEntry *) list->pdata[0])->id, ==, leg_entry);
+  g_assert_cmpint (((AlvhJournalEntry *) list->pdata[3])->id, ==, n1);
+  /* tags normalised */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = alvh_journal_store_list_entries (store, &(AlvhJournalFilter) { .tag = "slippage" }, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((AlvhJournalEntry *) list->pdata[0])->id, ==, n3);
+  g_assert_cmpstr (((AlvhJournalEntry *) list->pdata[0])->tags[0], ==, "fills");
+  g_assert_cmpstr (((AlvhJournalEntry *) list->pdata[0])->tags[1], ==, "slippage");
+
+  /* full text over title, body and tags */
+  filter.query = "volatility";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.query = "cpi";            /* title of n1, tag of n1, body of the leg entry */
+  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  filter.query = "eclair";         /* diacritics folded */
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.query = "theta work";     /* all words */
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.query = "theta cpi";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+  filter.query = "prot*";          /* prefix */
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.query = "slippage";       /* a tag */
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.query = "\"NEAR( OR * AND";   /* FTS syntax is not interpreted */
+  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+  filter.query = "   ";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 4);
+  filter.query = NULL;
+
+  /* date range [from, to) */
+  filter.from = 2000;
+  filter.to = 4000;
+  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  filter.from = filter.to = 0;
+
+  /* branch and trigger via the decision */
+  filter.branch = "regime";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.branch = "fixed";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+  filter.branch = NULL;
+  filter.trigger = "macro_regime";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.trigger = "wing_proximity";   /* recorded but did not fire */
+  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+  filter.trigger = NULL;
+  filter.tag = "hedge";
+  filter.query = "cpi";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.tag = NULL;
+  filter.query = NULL;
+
+  /* paging */
+  filter.limit = 2;
+  filter.offset = 1;
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = alvh_journal_store_list_entries (store, &filter, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpint (((AlvhJournalEntry *) list->pdata[0])->id, ==, n3);
+  g_assert_cmpint (((AlvhJournalEntry *) list->pdata[1])->id, ==, n2);
+  filter.limit = 0;
+  filter.offset = 0;
+
+  /* editing keeps the index in step */
+  {
+    const char *tags[] = { "Lesson", NULL };
+    g_autoptr(AlvhJournalEntry) e = NULL;
+
+    g_assert_true (alvh_journal_store_update_entry (store, n2, NULL, "Gamma risk grew late in the week.", tags, &error));
+    g_assert_no_error (error);
+    e = alvh_journal_store_get_entry (store, n2, &error);
+    g_assert_cmpstr (e->title, ==, "Quiet tape");
+    g_assert_cmpstr (e->tags[0], ==, "lesson");
+    g_assert_null (e->tags[1]);
+    filter.query = "theta";
+    g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+    filter.query = "gamma";
+    g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+    filter.query = NULL;
+    filter.tag = "routine";
+    g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+    filter.tag = "lesson";
+    g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+    filter.tag = NULL;
+  }
+}
+
+static void
+test_undo_delete (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  AlvhJournalFilter filter = { 0 };
+  gint64 a, b;
+
+  a = add_note (store, 10, "Keep me", "first", "x");
+  b = add_note (store, 20, "Delete me", "second unique-word", "x");
+  g_assert_true (alvh_journal_store_delete_entry (store, b, &error));
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.query = "unique";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+  filter.include_deleted = TRUE;
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.include_deleted = FALSE;
+  {
+    g_autoptr(AlvhJournalEntry) e = alvh_journal_store_get_entry (store, b, &error);
+
+    g_assert_true (e->deleted);
+  }
+  /* undo */
+  g_assert_true (alvh_journal_store_undelete_entry (store, b, &error));
+  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  filter.query = NULL;
+  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  g_assert_false (alvh_journal_store_delete_entry (store, 12345, &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_cmpint (a, >, 0);
+}
+
+/* ---- review and statistics on a hand-built book ------------------------------ */
+
+#define DAY 86400
+
+static const AlvhJournalStatRow *
+find_row (GPtrArray  *rows,
+          const char *group)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (strcmp (((AlvhJournalStatRow *) rows->pdata[i])->group, group) == 0)
+      return rows->pdata[i];
+  g_error ("no stat row %s", group);
+  return NULL;
+}
+
+static void
+test_stats (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalMarket) market = NULL;
+  g_autoptr(AlvhJournalStats) stats = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  const double spx[] = { 4800, 4750, 4700, 4650, 4700, 4740 };
+  const double vix[] = { 13, 15, 18, 22, 19, 16 };
+  gint64 t[6];
+  gint64 account, ca, cb, d1, d2, d3, d4, l1, l2, l3, l4;
+  const AlvhJournalStatRow *row;
+  const AlvhJournalLegOutcome *o;
+
+  for (int i = 0; i < 6; i++)
+    t[i] = alvh_time_from_ny_date (2024, 4, 1 + i);
+  market = alvh_journal_market_new (t, spx, vix, 6);
+  account = alvh_journal_store_create_account (store, "main", &error);
+
+  {
+    g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+
+    c->account_id = account;
+    c->long_put = 4500; c->short_put = 4600; c->short_call = 5000; c->long_call = 5100;
+    c->expiry = t[5] + 30 * DAY; c->units = 1; c->credit = 10; c->opened = t[0];
+    ca = alvh_journal_store_add_condor (store, c, &error);
+    c->long_put = 4400; c->short_put = 4500; c->short_call = 4900; c->long_call = 5000;
+    c->units = 2; c->credit = 8; c->opened = t[2];
+    cb = alvh_journal_store_add_condor (store, c, &error);
+    g_assert_no_error (error);
+  }
+
+  /* L1: fixed, wing_proximity + book_delta, 2 x 17/22 at 1.00, closed at 4.00 on day 3 */
+  {
+    g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[1], "ADD", "fixed", 2, "wing_proximity,book_delta");
+    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+
+    d1 = alvh_journal_store_record_decision (store, d, &error);
+    leg->kind = g_strdup ("vix_call_spread");
+    leg->long_strike = 17;
+    leg->short_strike = 22;
+    leg->expiry = t[5] + 60 * DAY;
+    l1 = alvh_journal_store_add_leg_from_decision (store, d1, leg, 1.0, 2, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (alvh_journal_store_close_leg (store, l1, t[3], 2, 4.0, &error));
+  }
+  /* L2: confluence, iv_expansion + term_inversion, 1 x call 20 at 2.00, still open */
+  {
+    g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[2], "ADD", "confluence", 1, "iv_expansion,term_inversion");
+    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+
+    d2 = alvh_journal_store_record_decision (store, d, &error);
+    leg->kind = g_strdup ("vix_call");
+    leg->long_strike = 20;
+    leg->expiry = t[5] + 60 * DAY;
+    l2 = alvh_journal_store_add_leg_from_decision (store, d2, leg, 2.0, 1, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  /* on condor B the rules are overridden: a skipped decision and a manual leg */
+  {
+    g_autoptr(AlvhJournalDecision) d = make_decision (account, cb, t[3], "ADD", "regime", 1, "macro_regime,iv_expansion");
+    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+
+    d3 = alvh_journal_store_record_decision (store, d, &error);
+    g_assert_true (alvh_journal_store_skip_decision (store, d3, "I expect a bounce", &error));
+    leg->account_id = account;
+    leg->condor_id = cb;
+    leg->kind = g_strdup ("vix_call_spread");
+    leg->long_strike = 20;
+    leg->short_strike = 25;
+    leg->expiry = t[5] + 60 * DAY;
+    leg->quantity = 1;
+    leg->premium = 1.5;
+    leg->opened = t[3];
+    leg->manual = TRUE;
+    l3 = alvh_journal_store_add_leg (store, leg, &error);
+    g_assert_no_error (error);
+    g_assert_true (alvh_journal_store_close_leg (store, l3, t[4], 0.5, 2.5, &error));
+  }
+  /* L4: fixed, wing_proximity only, 1 x 18/23 at 0.50, closed at 0.20 on day 5 */
+  {
+    g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[4], "ADD", "fixed", 1, "wing_proximity");
+    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+
+    d4 = alvh_journal_store_record_decision (store, d, &error);
+    leg->kind = g_strdup ("vix_call_spread");
+    leg->long_strike = 18;
+    leg->short_strike = 23;
+    leg->expiry = t[5] + 60 * DAY;
+    l4 = alvh_journal_store_add_leg_from_decision (store, d4, leg, 0.5, 1, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (alvh_journal_store_close_leg (store, l4, t[5], 1, 0.2, &error));
+  }
+  g_assert_true (alvh_journal_store_close_condor (store, ca, t[5], 4.0, &error));
+  g_assert_false (alvh_journal_store_close_condor (store, ca, t[5], 4.0, &error));
+  g_clear_error (&error);
+
+  /* outcomes */
+  outcomes = alvh_journal_store_review_legs (store, account, market, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcomes->len, ==, 4);
+  o = outcomes->pdata[0];
+  g_assert_cmpint (o->leg_id, ==, l1);
+  g_assert_true (o->closed);
+  g_assert_cmpfloat_with_epsilon (o->pnl, 600, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mae, -200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mfe, 600, 1e-9);
+  g_assert_cmpfloat (o->spx_at_add, ==, 4750);
+  g_assert_cmpfloat_with_epsilon (o->spx_max_adverse, 4650.0 / 4750.0 - 1.0, 1e-12);
+  g_assert_true (o->vix_rose);
+  g_assert_cmpstr (o->branch, ==, "fixed");
+  g_assert_cmpstr (o->triggers[0], ==, "book_delta");
+  g_assert_cmpstr (o->triggers[1], ==, "wing_proximity");
+  g_assert_null (o->triggers[2]);
+  o = outcomes->pdata[1];
+  g_assert_cmpint (o->leg_id, ==, l2);
+  g_assert_false (o->closed);
+  g_assert_cmpfloat_with_epsilon (o->pnl, -200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mae, -200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mfe, 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->spx_max_adverse, 4650.0 / 4700.0 - 1.0, 1e-12);
+  g_assert_cmpfloat (o->vix_at_add, ==, 18);
+  g_assert_cmpfloat (o->vix_at_end, ==, 16);
+  g_assert_false (o->vix_rose);
+  o = outcomes->pdata[2];
+  g_assert_cmpint (o->leg_id, ==, l3);
+  g_assert_cmpstr (o->branch, ==, "manual");
+  g_assert_null (o->triggers[0]);
+  g_assert_cmpfloat_with_epsilon (o->pnl, -25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mae, -25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mfe, 50, 1e-9);
+  o = outcomes->pdata[3];
+  g_assert_cmpint (o->leg_id, ==, l4);
+  g_assert_cmpfloat_with_epsilon (o->pnl, -30, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mae, -30, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mfe, 50, 1e-9);
+
+  stats = alvh_journal_store_compute_stats (store, account, market, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (stats->by_trigger->len, ==, 4);
+  row = find_row (stats->by_trigger, "wing_proximity");
+  g_assert_cmpuint (row->count, ==, 2);
+  g_assert_cmpuint (row->hits, ==, 1);
+  g_assert_cmpfloat_with_epsilon (row->hit_rate, 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (row->total_pnl, 570, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, 285, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_mae, -115, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_mfe, 325, 1e-9);
+  row = find_row (stats->by_trigger, "book_delta");
+  g_assert_cmpuint (row->count, ==, 1);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, 600, 1e-9);
+  row = find_row (stats->by_trigger, "iv_expansion");
+  g_assert_cmpuint (row->count, ==, 1);
+  g_assert_cmpfloat (row->hit_rate, ==, 0);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, -200, 1e-9);
+
+  g_assert_cmpuint (stats->by_combination->len, ==, 4);
+  row = find_row (stats->by_combination, "book_delta+wing_proximity");
+  g_assert_cmpuint (row->count, ==, 1);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, 600, 1e-9);
+  row = find_row (stats->by_combination, "wing_proximity");
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, -30, 1e-9);
+  row = find_row (stats->by_combination, "iv_expansion+term_inversion");
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, -200, 1e-9);
+  row = find_row (stats->by_combination, "(none)");
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, -25, 1e-9);
+
+  g_assert_cmpuint (stats->by_branch->len, ==, 3);
+  row = find_row (stats->by_branch, "fixed");
+  g_assert_cmpuint (row->count, ==, 2);
+  g_assert_cmpfloat_with_epsilon (row->total_pnl, 570, 1e-9);
+  row = find_row (stats->by_branch, "confluence");
+  g_assert_cmpfloat_with_epsilon (row->total_pnl, -200, 1e-9);
+  row = find_row (stats->by_branch, "manual");
+  g_assert_cmpfloat_with_epsilon (row->avg_mfe, 50, 1e-9);
+
+  /* condors with and without their hedges */
+  g_assert_cmpuint (stats->condors->len, ==, 2);
+  {
+    AlvhJournalCondorStat *sa = stats->condors->pdata[0];
+    AlvhJournalCondorStat *sb = stats->condors->pdata[1];
+
+    g_assert_cmpint (sa->condor_id, ==, ca);
+    g_assert_true (sa->closed);
+    g_assert_cmpfloat_with_epsilon (sa->pnl_unhedged, 600, 1e-9);
+    g_assert_cmpfloat_with_epsilon (sa->hedge_pnl, 370, 1e-9);
+    g_assert_cmpfloat_with_epsilon (sa->pnl_hedged, 970, 1e-9);
+    g_assert_cmpuint (sa->n_legs, ==, 3);
+    g_assert_true (sa->followed);
+    g_assert_cmpint (sb->condor_id, ==, cb);
+    g_assert_false (sb->closed);
+    /* open, SPX 4740 inside the shorts: intrinsic 0, full credit 8 x 100 x 2 */
+    g_assert_cmpfloat_with_epsilon (sb->pnl_unhedged, 1600, 1e-9);
+    g_assert_cmpfloat_with_epsilon (sb->hedge_pnl, -25, 1e-9);
+    g_assert_cmpfloat_with_epsilon (sb->pnl_hedged, 1575, 1e-9);
+    g_assert_false (sb->followed);
+  }
+  /* adherence */
+  row = find_row (stats->adherence, "followed");
+  g_assert_cmpuint (row->count, ==, 1);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, 970, 1e-9);
+  row = find_row (stats->adherence, "overridden");
+  g_assert_cmpuint (row->count, ==, 1);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, 1575, 1e-9);
+
+  /* without market data only realised P&L counts */
+  {
+    g_autoptr(GPtrArray) bare = alvh_journal_store_review_legs (store, 0, NULL, &error);
+
+    g_assert_cmpfloat_with_epsilon (((AlvhJournalLegOutcome *) bare->pdata[0])->pnl, 600, 1e-9);
+    g_assert_cmpfloat_with_epsilon (((AlvhJournalLegOutcome *) bare->pdata[1])->pnl, 0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (((AlvhJournalLegOutcome *) bare->pdata[2])->pnl, 50, 1e-9);
+    g_assert_true (isnan (((AlvhJournalLegOutcome *) bare->pdata[0])->spx_at_add));
+  }
+  g_assert_cmpint (d1 + d2 + d3 + d4, >, 0);
+}
+
+/* ---- the evaluator's values --------------------------------------------------- */
+
+static void
+test_evaluator_decision (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhDecision) d = alvh_decision_new ();
+  g_autoptr(AlvhJournalDecision) back = NULL;
+  g_autoptr(AlvhJournalLeg) jl = NULL;
+  AlvhHedgeLeg hl;
+  gint64 account, did;
+
+  account = alvh_journal_store_create_account (store, "main", &error);
+  alvh_decision_init (d);
+  d->time = alvh_time_from_ny_date (2024, 8, 5);
+  d->action = ALVH_ACTION_ADD;
+  d->branch = ALVH_BRANCH_REGIME;
+  d->layer = 2;
+  d->size = 2;
+  d->has_leg = TRUE;
+  d->leg.kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+  d->leg.long_strike = 39;
+  d->leg.short_strike = 44;
+  d->leg.vix_expiry = alvh_time_from_ny_date (2024, 9, 18);
+  d->leg.quantity = 2;
+  d->leg.premium = 1.1;
+  d->leg.layer = 2;
+  d->estimated_cost = 220;
+  g_strlcpy (d->profile_name, "default", sizeof d->profile_name);
+  d->profile_version = 3;
+  d->signals[ALVH_SIGNAL_MACRO_REGIME].available = TRUE;
+  d->signals[ALVH_SIGNAL_MACRO_REGIME].value = 1;
+  d->signals[ALVH_SIGNAL_MACRO_REGIME].threshold = 1;
+  d->signals[ALVH_SIGNAL_MACRO_REGIME].fired = TRUE;
+  d->signals[ALVH_SIGNAL_IV_EXPANSION].available = TRUE;
+  d->signals[ALVH_SIGNAL_IV_EXPANSION].value = 0.8;
+  d->signals[ALVH_SIGNAL_IV_EXPANSION].threshold = 0.15;
+  d->signals[ALVH_SIGNAL_IV_EXPANSION].fired = TRUE;
+  d->signals[ALVH_SIGNAL_RSI_EXTREME].available = TRUE;
+  d->signals[ALVH_SIGNAL_RSI_EXTREME].value = 25;
+  d->signals[ALVH_SIGNAL_RSI_EXTREME].threshold = 30;
+  d->signals[ALVH_SIGNAL_RSI_EXTREME].threshold_high = 70;
+  d->signals[ALVH_SIGNAL_RSI_EXTREME].fired = TRUE;
+
+  did = alvh_journal_store_record_evaluator_decision (store, d, account, 0, &error);
+  g_assert_no_error (error);
+  back = alvh_journal_store_get_decision (store, did, &error);
+  g_assert_cmpstr (back->action, ==, "ADD");
+  g_assert_cmpstr (back->branch, ==, "regime");
+  g_assert_cmpint (back->layer, ==, 2);
+  g_assert_cmpstr (back->proposed_kind, ==, "vix_call_spread");
+  g_assert_cmpfloat (back->proposed_long_strike, ==, 39);
+  g_assert_cmpfloat (back->proposed_short_strike, ==, 44);
+  g_assert_cmpfloat (back->cost, ==, 220);
+  g_assert_cmpstr (back->profile_name, ==, "default");
+  g_assert_cmpint (back->profile_version, ==, 3);
+  g_assert_nonnull (back->explanation);
+  g_assert_cmpuint (back->signals->len, ==, ALVH_N_SIGNALS);
+  for (guint i = 0; i < back->signals->len; i++)
+    {
+      AlvhJournalSignal *s = back->signals->pdata[i];
+
+      g_assert_cmpstr (s->key, ==, alvh_signal_id_to_key ((AlvhSignalId) i));
+      if (i == ALVH_SIGNAL_RSI_EXTREME)
+        {
+          g_assert_cmpfloat (s->threshold_high, ==, 70);
+          g_assert_true (s->fired);
+        }
+      if (i == ALVH_SIGNAL_TERM_INVERSION)
+        g_assert_false (s->available);
+    }
+  g_assert_cmpint (alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.15, 0, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM leg_signals"), ==, 3);
+  {
+    g_autoptr(GPtrArray) legs = alvh_journal_store_list_open_legs (store, account, &error);
+
+    g_assert_cmpuint (legs->len, ==, 1);
+    alvh_journal_leg_to_hedge_leg (legs->pdata[0], &hl);
+  }
+  g_assert_cmpint (hl.kind, ==, ALVH_HEDGE_VIX_CALL_SPREAD);
+  g_assert_cmpfloat (hl.long_strike, ==, 39);
+  g_assert_cmpfloat (hl.quantity, ==, 2);
+  g_assert_cmpfloat (hl.premium, ==, 1.15);
+  g_assert_cmpuint (hl.layer, ==, 2);
+  jl = alvh_journal_leg_from_hedge_leg (&hl, account);
+  g_assert_cmpstr (jl->kind, ==, "vix_call_spread");
+  g_assert_cmpfloat (jl->short_strike, ==, 44);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/journal-store/schema", test_schema);
+  ADD ("/core/journal-store/migration", test_migration);
+  ADD ("/core/journal-store/newer-version-refused", test_newer_refused);
+  ADD ("/core/journal-store/accounts-profiles-events", test_accounts_profiles_events);
+  ADD ("/core/journal-store/leg-signals", test_leg_signals);
+  ADD ("/core/journal-store/snapshot-frozen", test_snapshot_frozen);
+  ADD ("/core/journal-store/search-filters", test_search_filters);
+  ADD ("/core/journal-store/undo-delete", test_undo_delete);
+  ADD ("/core/journal-store/stats", test_stats);
+  ADD ("/core/journal-store/evaluator-decision", test_evaluator_decision);
+#undef ADD
+
+  return g_test_run ();
+}
