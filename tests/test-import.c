@@ -359,6 +359,20 @@ test_fixture_bom_crlf (void)
 }
 
 static void
+test_fixture_cboe_old (void)
+{
+  /* Cboe's older layout: a disclaimer line, "VIX Open" style names, M/D/YYYY */
+  g_autoptr(AlvhImportResult) r = import_fixture ("import-cboe-old.csv", NULL);
+  AlvhSeries *s = alvh_import_result_lookup (r, "VIX");
+
+  g_assert_nonnull (s);
+  g_assert_cmpstr (alvh_import_result_get_format_id (r), ==, "generic-ohlc");
+  g_assert_cmpuint (alvh_series_get_length (s), ==, 2);
+  g_assert_cmpfloat (value_on (s, "high", day (2004, 1, 2)), ==, 18.68);
+  g_assert_cmpfloat (value_on (s, "close", day (2004, 1, 5)), ==, 17.49);
+}
+
+static void
 test_fixture_semicolon (void)
 {
   g_autoptr(AlvhImportResult) r = import_fixture ("import-semicolon.csv", "SPX");
@@ -366,15 +380,27 @@ test_fixture_semicolon (void)
 
   g_assert_cmpstr (alvh_import_result_get_format_id (r), ==, "stooq");
   g_assert_cmpuint (alvh_series_get_length (s), ==, 2);
-  g_assert_cmpfloat (value_on (s, "close", day (2024, 1, 2)), ==, 4742.83);
-  g_assert_cmpfloat (value_on (s, "volume", day (2024, 1, 3)), ==, 3950760000.0);
+  g_assert_cmpfloat (value_on (s, "close", day (2024, 1, 2)), ==, 4310.0);
+  g_assert_cmpfloat (value_on (s, "open", day (2024, 1, 2)), ==, 4321.5);
+  g_assert_cmpfloat (value_on (s, "volume", day (2024, 1, 3)), ==, 2345600000.0);
 }
 
 static void
 test_fixture_quoted (void)
 {
-  g_autoptr(AlvhImportResult) r = import_fixture ("import-quoted.csv", "XYZ");
-  AlvhSeries *s = alvh_import_result_lookup (r, "XYZ");
+  g_autofree char *path = fixture_path ("import-quoted.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(AlvhImportResult) r = NULL;
+  AlvhSeries *s;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  r = import_fixture ("import-quoted.csv", "XYZ");
+  s = alvh_import_result_lookup (r, "XYZ");
+  /* quoted fields are unescaped in a private mapping: the file is unchanged */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_nonnull (strstr (after, "\"first \"\"real\"\" day\""));
 
   g_assert_cmpstr (alvh_import_result_get_format_id (r), ==, "generic-ohlc");
   g_assert_cmpint (alvh_series_find_column (s, "volume"), ==, -1);
@@ -424,8 +450,8 @@ test_fixture_yfinance (void)
   g_assert_cmpstr (alvh_import_result_get_format_id (r), ==, "yfinance");
   g_assert_nonnull (s);
   g_assert_cmpuint (alvh_series_get_length (s), ==, 2);
-  g_assert_cmpfloat (value_on (s, "open", day (2024, 1, 2)), ==, 4745.2);
-  g_assert_cmpfloat (value_on (s, "close", day (2024, 1, 3)), ==, 4704.81);
+  g_assert_cmpfloat (value_on (s, "open", day (2024, 1, 2)), ==, 4321.5);
+  g_assert_cmpfloat (value_on (s, "close", day (2024, 1, 3)), ==, 4295.75);
 }
 
 static void
@@ -552,6 +578,17 @@ test_fixture_unknown_header (void)
   g_assert_null (r);
   g_assert_error (error, ALVH_IMPORT_ERROR, ALVH_IMPORT_ERROR_UNKNOWN_FORMAT);
   g_assert_true (g_str_has_prefix (error->message, prefix));
+  /* a file without any header line: reported at line 1 */
+  {
+    g_autofree char *path2 = fixture_path ("import-no-header.csv");
+    g_autofree char *prefix2 = g_strdup_printf ("%s:1:1: unknown header “17.5,18.25,16.75” (expected one of: ", path2);
+    g_autoptr(GError) error2 = NULL;
+    g_autoptr(AlvhImportResult) r2 = alvh_import_file (path2, NULL, NULL, &error2);
+
+    g_assert_null (r2);
+    g_assert_error (error2, ALVH_IMPORT_ERROR, ALVH_IMPORT_ERROR_UNKNOWN_FORMAT);
+    g_assert_true (g_str_has_prefix (error2->message, prefix2));
+  }
   /* every known format is listed */
   for (int f = ALVH_IMPORT_FORMAT_CBOE_OHLC; f <= ALVH_IMPORT_FORMAT_BREADTH; f++)
     g_assert_nonnull (strstr (error->message, alvh_import_format_describe (f)));
@@ -612,6 +649,7 @@ main (int    argc,
   g_test_add_func ("/core/import/calendar/vix-expiry", test_vix_expiry);
   g_test_add_func ("/core/import/calendar/nyse", test_calendar);
   g_test_add_func ("/core/import/fixture/bom-crlf", test_fixture_bom_crlf);
+  g_test_add_func ("/core/import/fixture/cboe-old", test_fixture_cboe_old);
   g_test_add_func ("/core/import/fixture/semicolon", test_fixture_semicolon);
   g_test_add_func ("/core/import/fixture/quoted", test_fixture_quoted);
   g_test_add_func ("/core/import/fixture/stooq", test_fixture_stooq);

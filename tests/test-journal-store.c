@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -244,6 +246,146 @@ test_newer_refused (Fixture       *f,
 #endif
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS) &&
                   st_after.st_size != st_before.st_size);
+}
+
+/* ---- concurrent first opens ------------------------------------------------ */
+
+typedef struct
+{
+  const char *path;
+  gint       *go;
+  GError     *error;
+  int         version;
+} OpenJob;
+
+static gpointer
+open_thread (gpointer data)
+{
+  OpenJob *job = data;
+  AlvhJournalStore *store;
+
+  while (!g_atomic_int_get (job->go))
+    ;  /* spin: start every open at the same moment */
+  store = alvh_journal_store_open (job->path, &job->error);
+  if (store != NULL)
+    {
+      job->version = alvh_journal_store_get_schema_version (store);
+      g_object_unref (store);
+    }
+  return NULL;
+}
+
+/* Two connections opening a new file at the same moment used to both run the
+ * migrations ("table accounts already exists"); now each step runs under the
+ * write lock with user_version read again under it. */
+static void
+test_concurrent_open (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.%u", f->path, round);
+      g_autofree char *dir = g_path_get_dirname (path);
+      OpenJob jobs[4];
+      GThread *threads[G_N_ELEMENTS (jobs)];
+      gint go = 0;
+      int child_status = 0;
+      pid_t child;
+
+      g_mkdir_with_parents (dir, 0700);
+      /* a forked process opens it too, at the same moment as the threads */
+      child = fork ();
+      g_assert_cmpint (child, >=, 0);
+      if (child == 0)
+        {
+          GError *child_error = NULL;
+          AlvhJournalStore *store;
+
+          while (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+            ;
+          int code;
+
+          store = alvh_journal_store_open (path, &child_error);
+          if (store == NULL)
+            {
+              g_printerr ("child: %s\n", child_error->message);
+              g_error_free (child_error);
+              _exit (3);
+            }
+          code = alvh_journal_store_get_schema_version (store) == ALVH_JOURNAL_SCHEMA_VERSION ? 0 : 4;
+          /* free before leaving, so that leak checkers (valgrind follows the
+           * fork) see a clean exit */
+          g_object_unref (store);
+          g_free (g_steal_pointer (&path));
+          g_free (g_steal_pointer (&dir));
+          _exit (code);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+        {
+          jobs[i] = (OpenJob) { path, &go, NULL, 0 };
+          threads[i] = g_thread_new ("open", open_thread, &jobs[i]);
+        }
+      g_atomic_int_set (&go, 1);
+      for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+        {
+          g_thread_join (threads[i]);
+          g_assert_no_error (jobs[i].error);
+          g_assert_cmpint (jobs[i].version, ==, ALVH_JOURNAL_SCHEMA_VERSION);
+        }
+      g_assert_cmpint (waitpid (child, &child_status, 0), ==, child);
+      g_assert_true (WIFEXITED (child_status));
+      g_assert_cmpint (WEXITSTATUS (child_status), ==, 0);
+
+      {
+        g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (path, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, ALVH_JOURNAL_SCHEMA_VERSION);
+        g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'accounts'"), ==, 1);
+        g_assert_cmpint (alvh_journal_store_create_account (store, "main", &error), >, 0);
+        g_assert_no_error (error);
+      }
+    }
+}
+
+/* an old file upgraded by several connections at once: each step runs once */
+static void
+test_concurrent_migration (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  OpenJob jobs[4];
+  GThread *threads[G_N_ELEMENTS (jobs)];
+  gint go = 0;
+
+  {
+    g_autoptr(AlvhJournalStore) old = _alvh_journal_store_open_version (f->path, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (alvh_journal_store_create_account (old, "IRA", &error), >, 0);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      jobs[i] = (OpenJob) { f->path, &go, NULL, 0 };
+      threads[i] = g_thread_new ("open", open_thread, &jobs[i]);
+    }
+  g_atomic_int_set (&go, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_no_error (jobs[i].error);
+      g_assert_cmpint (jobs[i].version, ==, ALVH_JOURNAL_SCHEMA_VERSION);
+    }
+  {
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(GPtrArray) accounts = alvh_journal_store_list_accounts (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_table (store, "attachments"));
+    g_assert_cmpuint (accounts->len, ==, 1);
+  }
 }
 
 /* ---- accounts, profiles, events ----------------------------------------- */
@@ -530,7 +672,6 @@ test_snapshot_frozen (Fixture       *f,
   alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.15\n", &version, &error);
   g_assert_cmpint (version, ==, 1);
   d = make_decision (account, 0, 100, "ADD", "confluence", 1, "iv_expansion,term_inversion");
-  g_ptr_array_index (d->signals, 0) = NULL;
   g_ptr_array_remove_index (d->signals, 0);
   g_ptr_array_insert (d->signals, 0, alvh_journal_signal_new ("iv_expansion", "realtime", TRUE, 0.22, 0.15, TRUE));
   did = alvh_journal_store_record_decision (store, d, &error);
@@ -703,6 +844,109 @@ test_search_filters (Fixture       *f,
   }
 }
 
+/* Many entries whose ids do not follow their times: every query plan
+ * (driven by a small set, walked by index, walked then driven) must give
+ * exactly the brute-force answer. */
+static void
+test_plans_exact (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  const guint n = 3000;
+  g_autofree gint64 *ids = g_new (gint64, n);
+  g_autofree gint64 *times = g_new (gint64, n);
+  GRand *rand = g_rand_new_with_seed (7);
+  struct {
+    const char *tag;
+    const char *query;
+    guint       mod_tag;
+    guint       limit, offset;
+    gint64      from, to;
+  } cases[] = {
+    { "three", NULL, 3, 20, 0, 0, 0 },
+    { "three", NULL, 3, 20, 700, 0, 0 },
+    { NULL, "alpha", 0, 30, 0, 0, 0 },
+    { NULL, "alpha", 0, 25, 300, 0, 0 },
+    { "three", "alpha", 3, 10, 0, 0, 0 },
+    { "rare", NULL, 1000, 10, 0, 0, 0 },
+    { "rare", "alpha", 1000, 10, 0, 0, 0 },
+    { "three", "omega", 3, 10, 0, 0, 0 },          /* omega never with three: empty */
+    { "three", NULL, 3, 50, 0, 400000, 900000 },
+  };
+
+  g_assert_true (alvh_journal_store_begin_batch (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      AlvhJournalEntry e = { 0 };
+      const char *tags[3] = { NULL, NULL, NULL };
+      guint t = 0;
+      g_autofree char *title = g_strdup_printf ("entry %u", i);
+
+      if (i % 3 == 0)
+        tags[t++] = "three";
+      if (i % 1000 == 0)
+        tags[t++] = "rare";
+      times[i] = g_rand_int_range (rand, 0, 1000000);
+      e.time = times[i];
+      e.title = title;
+      e.body = (char *) (i % 7 == 0 ? "alpha beta" : i % 3 == 1 ? "omega" : "gamma");
+      e.tags = (char **) tags;
+      ids[i] = alvh_journal_store_add_entry (store, &e, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (alvh_journal_store_end_batch (store, TRUE, &error));
+  g_rand_free (rand);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      AlvhJournalFilter filter = { 0 };
+      g_autoptr(GArray) expect = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GPtrArray) got = NULL;
+
+      filter.tag = cases[c].tag;
+      filter.query = cases[c].query;
+      filter.limit = cases[c].limit;
+      filter.offset = cases[c].offset;
+      filter.from = cases[c].from;
+      filter.to = cases[c].to;
+      for (guint i = 0; i < n; i++)
+        {
+          if (cases[c].tag != NULL && i % cases[c].mod_tag != 0)
+            continue;
+          if (cases[c].query != NULL && strcmp (cases[c].query, "alpha") == 0 && i % 7 != 0)
+            continue;
+          if (cases[c].query != NULL && strcmp (cases[c].query, "omega") == 0 && !(i % 7 != 0 && i % 3 == 1))
+            continue;
+          if (cases[c].from != 0 && times[i] < cases[c].from)
+            continue;
+          if (cases[c].to != 0 && times[i] >= cases[c].to)
+            continue;
+          g_array_append_val (expect, i);
+        }
+      /* newest first, then the larger id */
+      for (guint a = 1; a < expect->len; a++)
+        for (guint b = a; b > 0; b--)
+          {
+            guint x = g_array_index (expect, guint, b - 1), y = g_array_index (expect, guint, b);
+
+            if (times[x] < times[y] || (times[x] == times[y] && ids[x] < ids[y]))
+              {
+                g_array_index (expect, guint, b - 1) = y;
+                g_array_index (expect, guint, b) = x;
+              }
+            else
+              break;
+          }
+      got = alvh_journal_store_list_entries (store, &filter, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (got->len, ==, MIN (cases[c].limit, expect->len > cases[c].offset ? expect->len - cases[c].offset : 0));
+      for (guint k = 0; k < got->len; k++)
+        g_assert_cmpint (((AlvhJournalEntry *) got->pdata[k])->id, ==,
+                         ids[g_array_index (expect, guint, cases[c].offset + k)]);
+    }
+}
+
 static void
 test_undo_delete (Fixture       *f,
                   gconstpointer  data)
@@ -734,6 +978,33 @@ test_undo_delete (Fixture       *f,
   g_assert_false (alvh_journal_store_delete_entry (store, 12345, &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
   g_assert_cmpint (a, >, 0);
+}
+
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  AlvhJournalFilter filter = { 0 };
+  AlvhJournalEvent bad = { 0 };
+
+  g_assert_true (alvh_journal_store_begin_batch (store, &error));
+  add_note (store, 1, "one", "", "");
+  add_note (store, 2, "two", "", "");
+  bad.kind = (char *) "NOPE";
+  g_assert_cmpint (alvh_journal_store_add_event (store, &bad, &error), ==, 0);  /* undone alone */
+  g_clear_error (&error);
+  g_assert_true (alvh_journal_store_end_batch (store, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+
+  g_assert_true (alvh_journal_store_begin_batch (store, &error));
+  add_note (store, 3, "three", "", "");
+  g_assert_false (alvh_journal_store_end_batch (store, FALSE, &error));
+  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  filter.query = "three";
+  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
 }
 
 /* ---- review and statistics on a hand-built book ------------------------------ */
@@ -1063,6 +1334,211 @@ test_evaluator_decision (Fixture       *f,
   g_assert_cmpfloat (jl->short_strike, ==, 44);
 }
 
+/* ---- profiles: rename and delete ------------------------------------------- */
+
+static void
+test_profile_rename_delete (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+  gint64 account, decision;
+  int version = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (alvh_journal_store_save_profile (store, "Default", "[profile]\nname=Default\nversion=1\n", &version, &error), >, 0);
+  g_assert_cmpint (alvh_journal_store_save_profile (store, "Fast", "[profile]\nname=Fast\nversion=1\n# mine\n[thresholds]\niv_expansion=0.1\n", &version, &error), >, 0);
+  g_assert_cmpint (alvh_journal_store_save_profile (store, "Fast", "[profile]\nname=Fast\nversion=2\n[thresholds]\niv_expansion=0.12\n", &version, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, 2);
+  account = alvh_journal_store_create_account (store, "main", &error);
+  d->account_id = account;
+  d->time = 1000;
+  d->action = g_strdup ("HOLD");
+  d->branch = g_strdup ("none");
+  d->profile_name = g_strdup ("Fast");
+  d->profile_version = 2;
+  decision = alvh_journal_store_record_decision (store, d, &error);
+  g_assert_no_error (error);
+
+  /* refused: the built-in profile, empty names, names in use, unknown names */
+  g_assert_false (alvh_journal_store_rename_profile (store, "Default", "Other", &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (alvh_journal_store_rename_profile (store, "Fast", "Default", &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (alvh_journal_store_rename_profile (store, "Fast", "  ", &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (alvh_journal_store_rename_profile (store, "Nope", "Other", &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (alvh_journal_store_delete_profile (store, "Default", &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (alvh_journal_store_delete_profile (store, "Nope", &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* rename: every version, the key files' name=, the decisions' copy */
+  g_assert_true (alvh_journal_store_rename_profile (store, "Fast", " Quick ", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(AlvhJournalProfile) v1 = alvh_journal_store_get_profile (store, "Quick", 1, &error);
+    g_autoptr(AlvhJournalProfile) v2 = alvh_journal_store_get_profile (store, "Quick", 2, &error);
+    g_autoptr(AlvhJournalProfile) gone = alvh_journal_store_get_profile (store, "Fast", 0, NULL);
+    g_autoptr(AlvhJournalDecision) back = alvh_journal_store_get_decision (store, decision, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (gone);
+    g_assert_nonnull (strstr (v1->keyfile, "name=Quick"));
+    g_assert_nonnull (strstr (v1->keyfile, "# mine"));
+    g_assert_nonnull (strstr (v2->keyfile, "iv_expansion=0.12"));
+    g_assert_cmpstr (back->profile_name, ==, "Quick");
+    g_assert_cmpint (back->profile_version, ==, 2);
+  }
+  /* taken names are refused */
+  g_assert_cmpint (alvh_journal_store_save_profile (store, "Slow", "[profile]\nname=Slow\nversion=1\n", NULL, &error), >, 0);
+  g_assert_false (alvh_journal_store_rename_profile (store, "Quick", "Slow", &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* delete: all versions; the decision keeps its name, version and snapshots */
+  g_assert_true (alvh_journal_store_delete_profile (store, "Quick", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) all = alvh_journal_store_list_profiles (store, &error);
+    g_autoptr(AlvhJournalDecision) back = alvh_journal_store_get_decision (store, decision, &error);
+
+    g_assert_cmpuint (all->len, ==, 2);   /* Default and Slow */
+    g_assert_cmpstr (back->profile_name, ==, "Quick");
+    g_assert_cmpint (back->profile_version, ==, 2);
+  }
+}
+
+/* ---- listing a period ---------------------------------------------------------- */
+
+static void
+test_list_in_period (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  gint64 a, b, c1, c2, c3;
+
+  g_assert_no_error (error);
+  a = alvh_journal_store_create_account (store, "a", &error);
+  b = alvh_journal_store_create_account (store, "b", &error);
+  /* condors: [100, 200] closed, [150, -) open, [300, 400] closed; one in account b */
+  {
+    g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+
+    c->account_id = a;
+    c->long_put = 4000; c->short_put = 4050; c->short_call = 4500; c->long_call = 4550;
+    c->expiry = 1000;
+    c->credit = 10;
+    c->opened = 100;
+    c1 = alvh_journal_store_add_condor (store, c, &error);
+    g_assert_true (alvh_journal_store_close_condor (store, c1, 200, 4, &error));
+    c->opened = 150;
+    c2 = alvh_journal_store_add_condor (store, c, &error);
+    c->opened = 300;
+    c3 = alvh_journal_store_add_condor (store, c, &error);
+    g_assert_true (alvh_journal_store_close_condor (store, c3, 400, 2, &error));
+    c->account_id = b;
+    c->opened = 120;
+    alvh_journal_store_add_condor (store, c, &error);
+    g_assert_no_error (error);
+  }
+  /* legs opened at 110, 160 (closed), 310 */
+  {
+    const gint64 opened[] = { 110, 160, 310 };
+    const gint64 condor[] = { c1, c2, c3 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (opened); i++)
+      {
+        g_autoptr(AlvhJournalLeg) l = alvh_journal_leg_new ();
+        gint64 id;
+
+        l->account_id = a;
+        l->condor_id = condor[i];
+        l->kind = g_strdup ("vix_call_spread");
+        l->long_strike = 20;
+        l->short_strike = 25;
+        l->expiry = 2000;
+        l->quantity = 1 + i;
+        l->premium = 1.5;
+        l->layer = 1;
+        l->opened = opened[i];
+        id = alvh_journal_store_add_leg (store, l, &error);
+        g_assert_no_error (error);
+        if (i == 1)
+          g_assert_true (alvh_journal_store_close_leg (store, id, 170, 2, 2.5, &error));
+      }
+  }
+  /* decisions at 105 (with two snapshots), 250, 305 */
+  {
+    const gint64 times[] = { 105, 250, 305 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+      {
+        g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+
+        d->account_id = a;
+        d->time = times[i];
+        d->action = g_strdup (i == 0 ? "ADD" : "HOLD");
+        d->branch = g_strdup (i == 0 ? "fixed" : "none");
+        if (i == 0)
+          {
+            g_ptr_array_add (d->signals, alvh_journal_signal_new ("wing_proximity", "fixed", TRUE, 0.5, 0.65, TRUE));
+            g_ptr_array_add (d->signals, alvh_journal_signal_new ("rsi_extreme", "realtime", FALSE, NAN, 30, FALSE));
+          }
+        alvh_journal_store_record_decision (store, d, &error);
+        g_assert_no_error (error);
+      }
+  }
+
+  {
+    g_autoptr(GPtrArray) condors = alvh_journal_store_list_condors (store, a, 210, 350, &error);
+    g_autoptr(GPtrArray) all = alvh_journal_store_list_condors (store, 0, 0, 0, &error);
+    g_autoptr(GPtrArray) legs = alvh_journal_store_list_legs (store, a, 100, 300, &error);
+    g_autoptr(GPtrArray) all_legs = alvh_journal_store_list_legs (store, a, 0, 0, &error);
+    g_autoptr(GPtrArray) decisions = alvh_journal_store_list_decisions (store, a, 0, 250, &error);
+    g_autoptr(GPtrArray) later = alvh_journal_store_list_decisions (store, a, 250, 0, &error);
+    g_autoptr(GPtrArray) none = alvh_journal_store_list_decisions (store, b, 0, 0, &error);
+    const AlvhJournalDecision *d;
+
+    g_assert_no_error (error);
+    /* c1 closed at 200 is out; the open c2 and c3 are in */
+    g_assert_cmpuint (condors->len, ==, 2);
+    g_assert_cmpint (((AlvhJournalCondor *) condors->pdata[0])->id, ==, c2);
+    g_assert_cmpint (((AlvhJournalCondor *) condors->pdata[1])->id, ==, c3);
+    g_assert_cmpfloat (((AlvhJournalCondor *) condors->pdata[1])->close_price, ==, 2);
+    g_assert_cmpuint (all->len, ==, 4);
+    /* legs opened in [100, 300), the closed one included */
+    g_assert_cmpuint (legs->len, ==, 2);
+    g_assert_cmpint (((AlvhJournalLeg *) legs->pdata[1])->opened, ==, 160);
+    g_assert_cmpfloat (((AlvhJournalLeg *) legs->pdata[1])->closed_quantity, ==, 2);
+    g_assert_cmpfloat (((AlvhJournalLeg *) legs->pdata[1])->close_price, ==, 2.5);
+    g_assert_cmpuint (all_legs->len, ==, 3);
+    /* decisions with their snapshots */
+    g_assert_cmpuint (decisions->len, ==, 1);
+    d = decisions->pdata[0];
+    g_assert_cmpstr (d->action, ==, "ADD");
+    g_assert_cmpuint (d->signals->len, ==, 2);
+    g_assert_cmpstr (((AlvhJournalSignal *) d->signals->pdata[0])->key, ==, "wing_proximity");
+    g_assert_true (((AlvhJournalSignal *) d->signals->pdata[0])->fired);
+    g_assert_cmpfloat (((AlvhJournalSignal *) d->signals->pdata[0])->value, ==, 0.5);
+    g_assert_false (((AlvhJournalSignal *) d->signals->pdata[1])->available);
+    g_assert_cmpuint (later->len, ==, 2);
+    g_assert_cmpint (((AlvhJournalDecision *) later->pdata[0])->time, ==, 250);
+    g_assert_cmpuint (((AlvhJournalDecision *) later->pdata[0])->signals->len, ==, 0);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1073,11 +1549,17 @@ main (int    argc,
   ADD ("/core/journal-store/schema", test_schema);
   ADD ("/core/journal-store/migration", test_migration);
   ADD ("/core/journal-store/newer-version-refused", test_newer_refused);
+  ADD ("/core/journal-store/concurrent-open", test_concurrent_open);
+  ADD ("/core/journal-store/concurrent-migration", test_concurrent_migration);
+  ADD ("/core/journal-store/profile-rename-delete", test_profile_rename_delete);
+  ADD ("/core/journal-store/list-in-period", test_list_in_period);
   ADD ("/core/journal-store/accounts-profiles-events", test_accounts_profiles_events);
   ADD ("/core/journal-store/leg-signals", test_leg_signals);
   ADD ("/core/journal-store/snapshot-frozen", test_snapshot_frozen);
   ADD ("/core/journal-store/search-filters", test_search_filters);
+  ADD ("/core/journal-store/plans-exact", test_plans_exact);
   ADD ("/core/journal-store/undo-delete", test_undo_delete);
+  ADD ("/core/journal-store/batch", test_batch);
   ADD ("/core/journal-store/stats", test_stats);
   ADD ("/core/journal-store/evaluator-decision", test_evaluator_decision);
 #undef ADD

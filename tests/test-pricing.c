@@ -529,6 +529,88 @@ test_iv_at_the_money (void)
   g_assert_cmpfloat_with_epsilon (vol, 0.2, 1e-13);
 }
 
+/* Reference prices from a 50-digit evaluation (Python mpmath, ncdf) of the
+ * undiscounted Black formula on the same double inputs, written out here:
+ * deep OTM tails down to 1e-246, one minute to expiry, 400 % vol over 5 years. */
+static void
+test_high_precision (void)
+{
+  const struct { double f, k, t, vol, call, put; } ref[] = {
+    { 100.0, 100.0, 1.0, 0.2, 7.9655674554057967338, 7.9655674554057967338 },
+    { 100.0, 130.0, 1.0 / 365, 0.15, 1.058767297647236599e-246, 30.0 },
+    { 100.0, 300.0, 0.5, 0.3, 7.3750662650135554853e-7, 200.0000007375066265 },
+    { 100.0, 1000.0, 0.5, 0.3, 5.7394219729061031746e-27, 900.0 },
+    { 5975.38, 5000.0, 1.0 / 365 / 24, 0.12, 975.38000000000010914, 0.0 /* 7.9e-4200 */ },
+    { 100.0, 100.001, 1.0 / 365 / 24 / 60, 0.01, 0.0001888774094333273153, 0.0011888774094381021625 },
+    { 100.0, 50.0, 5.0, 4.0, 99.999453909619300961, 49.999453909619300961 },
+    { 100.0, 10000.0, 5.0, 4.0, 99.993143265816573017, 9999.993143265816573 },
+    { 100.0, 101.0, 1.0 / 365, 0.01, 1.9365556235328877621e-83, 1.0 },
+    { 100.0, 99.5, 2.0 / 365, 0.05, 0.5149585279750303955, 0.014958527975030395499 },
+    { 4369.71, 2000.0, 0.5, 0.25, 2369.7105302981780748, 0.00053029817803845423463 },
+    { 100.0, 1000000.0, 1.0, 0.5, 1.1728747098887581567e-73, 999900.0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ref); i++)
+    {
+      double c = alvh_black76_price (ALVH_OPTION_CALL, ref[i].f, ref[i].k, ref[i].t, ref[i].vol, 0.0);
+      double p = alvh_black76_price (ALVH_OPTION_PUT, ref[i].f, ref[i].k, ref[i].t, ref[i].vol, 0.0);
+
+      if (!(fabs (c - ref[i].call) <= 1e-13 * ref[i].call))
+        g_error ("case %u call: %.17g vs reference %.17g", i, c, ref[i].call);
+      if (!(fabs (p - ref[i].put) <= 1e-13 * ref[i].put))
+        g_error ("case %u put: %.17g vs reference %.17g", i, p, ref[i].put);
+    }
+}
+
+/* Random (x, s) far beyond any market: s = vol sqrt(t) from 1e-7 to 40,
+ * |ln(F/K)| from 1e-10 to 60.  Every price above 1e-290 must invert back to
+ * itself within 1e-10; a bound error is only allowed when the price sits on
+ * a bound after rounding (time value lost next to the intrinsic value, or a
+ * price equal to F or K at huge volatility). */
+static void
+test_iv_stress (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (99);
+  guint n = 0, on_bound = 0;
+  double worst = 0.0;
+
+  for (int i = 0; i < 300000; i++)
+    {
+      double s = exp (g_rand_double_range (rand, log (1e-7), log (40.0)));
+      double x = g_rand_double_range (rand, -1, 1) * exp (g_rand_double_range (rand, log (1e-10), log (60.0)));
+      AlvhOptionType type = g_rand_int_range (rand, 0, 2);
+      double f = 100, k = f * exp (-x);
+      double p = alvh_black76_price (type, f, k, 1.0, s, 0.0);
+      double intrinsic = type == ALVH_OPTION_CALL ? MAX (f - k, 0) : MAX (k - f, 0);
+      g_autoptr(GError) error = NULL;
+      double iv, back, err;
+
+      if (!(p > 1e-290))
+        continue;
+      n++;
+      if (!alvh_implied_vol (ALVH_MODEL_BLACK_76, type, p, f, k, 1.0, 0.0, 0.0, &iv, &error))
+        {
+          if (g_error_matches (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_ABOVE_MAXIMUM))
+            g_assert_cmpfloat ((type == ALVH_OPTION_CALL ? f : k) - p, <=, 1e-13 * p);
+          else
+            {
+              g_assert_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_BELOW_INTRINSIC);
+              g_assert_cmpfloat (p - intrinsic, <=, 1e-13 * p);
+            }
+          on_bound++;
+          continue;
+        }
+      back = alvh_black76_price (type, f, k, 1.0, iv, 0.0);
+      err = fabs (back - p) / p;
+      if (!(err <= 1e-10))
+        g_error ("stress: x=%.17g s=%.17g price %.17g -> iv %.17g -> %.17g", x, s, p, iv, back);
+      worst = MAX (worst, err);
+    }
+  g_test_message ("%u prices, %u on a bound after rounding, worst relative price error %.3g",
+                  n, on_bound, worst);
+  g_assert_cmpuint (n, >, 250000);
+}
+
 static void
 test_iv_values (void)
 {
@@ -646,6 +728,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/pricing/iv/near-expiry", test_iv_near_expiry);
   g_test_add_func ("/core/pricing/iv/at-the-money", test_iv_at_the_money);
   g_test_add_func ("/core/pricing/iv/values", test_iv_values);
+  g_test_add_func ("/core/pricing/iv/stress", test_iv_stress);
+  g_test_add_func ("/core/pricing/accuracy/high-precision", test_high_precision);
   g_test_add_func ("/core/pricing/iv/bounds", test_iv_bounds);
   g_test_add_func ("/core/pricing/strike-for-delta", test_strike_for_delta);
 

@@ -79,7 +79,9 @@ for path in sys.argv[1:]:
             skipped += 1
         else:
             failed += 1
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
+if skipped:
+    print(f"({skipped} skipped)")
+print(f"{passed} passed, {failed} failed")
 PY
 }
 
@@ -89,7 +91,7 @@ cmd_test() {
   export ALVH_SHARED_DATA="${ALVH_SHARED_DATA:-$here/../shared/data}"
 
   log "Build (warnings are errors)"
-  rm -f build-ci/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+  rm -f build-ci/meson-logs/testlog*.json build-asan/meson-logs/testlog.json build-fuzz/results.json
   setup_build build-ci -Dwerror=true -Dbuildtype=debugoptimized
   ninja -C build-ci
 
@@ -103,8 +105,24 @@ cmd_test() {
     xvfb-run -a -s "-screen 0 1600x1000x24" meson test -C build-asan --print-errorlogs --num-processes 2 \
       --suite core --suite cli --suite ui || status=1
 
+  log "Core tests under valgrind memcheck (no definite leaks, no errors)"
+  meson test -C build-ci --suite core --print-errorlogs --num-processes 2 --timeout-multiplier 10 \
+    --wrapper "valgrind --error-exitcode=1 --child-silent-after-fork=yes --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --suppressions=$here/tests/valgrind.supp --quiet" \
+    || status=1
+
+  log "Fuzzing: each libFuzzer target for ${FUZZ_SECONDS:-30} s"
+  mkdir -p build-fuzz
+  FUZZ_SECONDS=${FUZZ_SECONDS:-30} bash tools/fuzz.sh | tee build-fuzz/fuzz.log || status=1
+  python3 - build-fuzz/fuzz.log > build-fuzz/results.json <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding='utf-8', errors='replace'):
+    if line.startswith('fuzz-'):
+        print(json.dumps({'name': line.split(':')[0], 'result': 'OK' if ': ok' in line else 'FAIL'}))
+PY
+
   log "Results"
-  count_results build-ci/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+  count_results build-ci/meson-logs/testlog.json build-ci/meson-logs/testlog-valgrind.json \
+    build-asan/meson-logs/testlog.json build-fuzz/results.json
   return $status
 }
 

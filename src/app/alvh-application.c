@@ -104,6 +104,7 @@ alvh_application_startup (GApplication *app)
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "win.import", { "<Control>o", NULL } },
+    { "win.update-data", { "F5", NULL } },
     { "win.export-report", { "<Control>e", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
@@ -111,6 +112,7 @@ alvh_application_startup (GApplication *app)
     { "win.page('positions')", { "<Alt>2", NULL } },
     { "win.page('evaluator')", { "<Alt>3", NULL } },
     { "win.page('journal')", { "<Alt>4", NULL } },
+    { "win.page('replay')", { "<Alt>5", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -1,89 +1,293 @@
-/* alvh-charts-page.c — the Charts page: SPX and VIX drawn by src/chart */
+/* alvh-charts-page.c — the Charts page: market chart and payoff, drawn by src/chart */
 #define G_LOG_DOMAIN "alvh-desk"
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "alvh-chart-overview.h"
+#include "alvh-a11y.h"
+#include "alvh-chart-market.h"
+#include "alvh-chart-payoff.h"
+#include "alvh-chart-view.h"
 #include "alvh-charts-page.h"
 #include "alvh-time.h"
 
 struct _AlvhChartsPage
 {
-  GtkWidget   parent_instance;
+  GtkWidget        parent_instance;
 
-  AlvhSeries *spx;
-  AlvhSeries *vix;
-  AlvhSeries *vx;
+  AdwToastOverlay *toasts;
+  AdwViewStack    *stack;
+  GtkWidget       *chart_view;
+  GtkWidget       *payoff_area;
+  GtkLabel        *readout;
+  GtkToggleButton *log_button;
+  GtkToggleButton *range_buttons[6];
+
+  AlvhChart       *chart;
+  AlvhSeries      *spx;
+  AlvhSeries      *vix;
+  AlvhSeries      *vx;
+  AlvhSeries      *greeks;
+  double           delta_tolerance;
+  GArray          *levels;     /* AlvhChartLevel, labels owned */
+  GArray          *markers;    /* AlvhChartMarker, strings owned */
+  GArray          *shade_starts;
+  GArray          *shade_ends;
+
+  /* payoff */
+  GArray          *payoff_spx;
+  GArray          *payoff_expiry;
+  GArray          *payoff_today;
+  GArray          *payoff_breakevens;
+  double           payoff_pointer_x;
+  const char      *range;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhChartsPage, alvh_charts_page, GTK_TYPE_WIDGET)
 
-static void
-update_description (AlvhChartsPage *self)
+static const struct
 {
-  g_autofree char *desc = NULL;
+  const char *id;
+  const char *label;
+  const char *a11y;
+  gint64      days;
+} ranges[] = {
+  { "1m", N_("1M"), N_("Show the last month"), 31 },
+  { "3m", N_("3M"), N_("Show the last three months"), 92 },
+  { "6m", N_("6M"), N_("Show the last six months"), 183 },
+  { "1y", N_("1Y"), N_("Show the last year"), 366 },
+  { "5y", N_("5Y"), N_("Show the last five years"), 1827 },
+  { "all", N_("All"), N_("Show the whole history"), 0 },
+};
 
-  if (self->spx != NULL && alvh_series_get_length (self->spx) > 0)
-    {
-      gsize n = alvh_series_get_length (self->spx);
-      const gint64 *t = alvh_series_get_times (self->spx);
-      const double *c = alvh_series_get_column_by_name (self->spx, "close");
-      g_autofree char *first = alvh_time_format_ny_date (t[0]);
-      g_autofree char *last = alvh_time_format_ny_date (t[n - 1]);
-      double vix_last = NAN;
-
-      if (self->vix != NULL && alvh_series_get_length (self->vix) > 0)
-        vix_last = alvh_series_get_column_by_name (self->vix, "close")[alvh_series_get_length (self->vix) - 1];
-      desc = g_strdup_printf (_("SPX and VIX daily closes from %s to %s; latest SPX %.2f, VIX %.2f"),
-                              first, last, c ? c[n - 1] : NAN, vix_last);
-    }
-  else
-    desc = g_strdup (_("No market data loaded"));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, desc,
-                                  -1);
+static void
+level_clear (gpointer data)
+{
+  AlvhChartLevel *l = data;
+  g_free ((char *) l->label);
 }
 
 static void
-alvh_charts_page_snapshot (GtkWidget   *widget,
-                           GtkSnapshot *snapshot)
+marker_clear (gpointer data)
 {
-  AlvhChartsPage *self = ALVH_CHARTS_PAGE (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  AlvhChartOverviewPalette palette;
-  cairo_t *cr;
+  AlvhChartMarker *m = data;
+  g_free ((char *) m->label);
+  g_free ((char *) m->tooltip);
+}
 
-  if (width <= 0 || height <= 0)
+static void
+update_readout (AlvhChartsPage *self)
+{
+  g_autofree char *text = alvh_chart_view_dup_readout (ALVH_CHART_VIEW (self->chart_view));
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  g_autofree char *one = g_strjoinv ("   ", lines);
+
+  /* "date   SPX: …   VIX: …" on one line; all of it in the tooltip */
+  gtk_label_set_text (self->readout, one);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->readout), text);
+}
+
+static void
+apply_overlays (AlvhChartsPage *self)
+{
+  alvh_chart_market_set_condor_levels (self->chart, (const AlvhChartLevel *) (void *) self->levels->data,
+                                       self->levels->len);
+  alvh_chart_market_set_markers (self->chart, (const AlvhChartMarker *) (void *) self->markers->data,
+                                 self->markers->len);
+  alvh_chart_market_set_shading (self->chart, (const gint64 *) (void *) self->shade_starts->data,
+                                 (const gint64 *) (void *) self->shade_ends->data, self->shade_starts->len);
+  alvh_chart_market_set_greeks (self->chart, self->greeks, self->delta_tolerance);
+}
+
+static void
+changed (AlvhChartsPage *self)
+{
+  alvh_chart_view_changed (ALVH_CHART_VIEW (self->chart_view));
+  update_readout (self);
+}
+
+static void
+apply_range (AlvhChartsPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    if (g_strcmp0 (ranges[i].id, self->range) == 0)
+      {
+        if (ranges[i].days == 0)
+          alvh_chart_show_all (self->chart);
+        else
+          alvh_chart_show_last (self->chart, ranges[i].days * ALVH_SECONDS_PER_DAY);
+      }
+  changed (self);
+}
+
+static void
+range_toggled_cb (GtkToggleButton *button,
+                  AlvhChartsPage  *self)
+{
+  if (!gtk_toggle_button_get_active (button))
     return;
+  self->range = g_object_get_data (G_OBJECT (button), "alvh-range");
+  apply_range (self);
+}
 
-  alvh_chart_overview_palette_init (&palette, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  alvh_chart_overview_draw (cr, width, height, self->spx, self->vix, &palette);
-  cairo_destroy (cr);
+static void
+log_toggled_cb (GtkToggleButton *button,
+                AlvhChartsPage  *self)
+{
+  alvh_chart_pane_set_log_scale (self->chart, ALVH_CHART_MARKET_PANE_SPX, gtk_toggle_button_get_active (button));
+  changed (self);
+}
+
+static void
+crosshair_changed_cb (AlvhChartView  *view,
+                      gint64          index,
+                      AlvhChartsPage *self)
+{
+  update_readout (self);
+}
+
+static void
+readout_copied_cb (AlvhChartView  *view,
+                   const char     *text,
+                   AlvhChartsPage *self)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Chart values copied")));
+}
+
+/* ---- payoff ---------------------------------------------------------- */
+
+static void
+payoff_fill (AlvhChartsPage  *self,
+             AlvhChartPayoff *p)
+{
+  memset (p, 0, sizeof *p);
+  p->spx = (const double *) (void *) self->payoff_spx->data;
+  p->pnl_expiry = self->payoff_expiry->len ? (const double *) (void *) self->payoff_expiry->data : NULL;
+  p->pnl_today = self->payoff_today->len ? (const double *) (void *) self->payoff_today->data : NULL;
+  p->n = self->payoff_spx->len;
+  p->breakevens = (const double *) (void *) self->payoff_breakevens->data;
+  p->n_breakevens = self->payoff_breakevens->len;
+  p->spot = NAN;
+  if (self->spx)
+    {
+      const double *c = alvh_series_get_column_by_name (self->spx, "close");
+      gsize n = alvh_series_get_length (self->spx);
+      if (c && n)
+        p->spot = c[n - 1];
+    }
+  p->pointer_x = self->payoff_pointer_x;
+}
+
+static void
+payoff_draw_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        data)
+{
+  AlvhChartsPage *self = data;
+  AlvhChartPayoff p;
+
+  payoff_fill (self, &p);
+  p.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  p.scale = gtk_widget_get_scale_factor (GTK_WIDGET (area));
+  alvh_chart_payoff_render (&p, cr, width, height);
+}
+
+static void
+payoff_motion_cb (GtkEventControllerMotion *controller,
+                  double                    x,
+                  double                    y,
+                  AlvhChartsPage           *self)
+{
+  self->payoff_pointer_x = x;
+  gtk_widget_queue_draw (self->payoff_area);
+}
+
+static void
+payoff_leave_cb (GtkEventControllerMotion *controller,
+                 AlvhChartsPage           *self)
+{
+  self->payoff_pointer_x = -1;
+  gtk_widget_queue_draw (self->payoff_area);
+}
+
+static void
+update_payoff_description (AlvhChartsPage *self)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  AlvhChartPayoff p;
+  double e, t;
+
+  payoff_fill (self, &p);
+  if (p.n < 2)
+    g_string_append (s, _("No open position: no payoff to draw."));
+  else
+    {
+      double best = -INFINITY, worst = INFINITY;
+      for (guint i = 0; i < p.n && p.pnl_expiry; i++)
+        {
+          best = MAX (best, p.pnl_expiry[i]);
+          worst = MIN (worst, p.pnl_expiry[i]);
+        }
+      g_string_append_printf (s, _("P&L at expiry from SPX %.0f to %.0f: best $%.0f, worst $%.0f."),
+                              p.spx[0], p.spx[p.n - 1], best, worst);
+      for (guint i = 0; i < p.n_breakevens; i++)
+        g_string_append_printf (s, _(" Break-even %.2f."), p.breakevens[i]);
+      if (isfinite (p.spot) && alvh_chart_payoff_values_at (&p, p.spot, &e, &t))
+        g_string_append_printf (s, _(" At SPX %.2f: $%.0f at expiry, $%.0f today."), p.spot, e, t);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->payoff_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, s->str, -1);
 }
 
 static void
 dark_changed_cb (AlvhChartsPage *self)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_draw (self->payoff_area);
+  gtk_widget_queue_draw (self->chart_view);
 }
+
+/* ---- GObject --------------------------------------------------------- */
 
 static void
 alvh_charts_page_dispose (GObject *object)
 {
   AlvhChartsPage *self = ALVH_CHARTS_PAGE (object);
+  GtkWidget *child;
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->chart);
   g_clear_pointer (&self->spx, alvh_series_unref);
   g_clear_pointer (&self->vix, alvh_series_unref);
   g_clear_pointer (&self->vx, alvh_series_unref);
+  g_clear_pointer (&self->greeks, alvh_series_unref);
 
   G_OBJECT_CLASS (alvh_charts_page_parent_class)->dispose (object);
+}
+
+static void
+alvh_charts_page_finalize (GObject *object)
+{
+  AlvhChartsPage *self = ALVH_CHARTS_PAGE (object);
+
+  g_array_unref (self->levels);
+  g_array_unref (self->markers);
+  g_array_unref (self->shade_starts);
+  g_array_unref (self->shade_ends);
+  g_array_unref (self->payoff_spx);
+  g_array_unref (self->payoff_expiry);
+  g_array_unref (self->payoff_today);
+  g_array_unref (self->payoff_breakevens);
+
+  G_OBJECT_CLASS (alvh_charts_page_parent_class)->finalize (object);
 }
 
 static void
@@ -93,26 +297,140 @@ alvh_charts_page_class_init (AlvhChartsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_charts_page_dispose;
-  widget_class->snapshot = alvh_charts_page_snapshot;
+  object_class->finalize = alvh_charts_page_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "alvh-charts-page");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 alvh_charts_page_init (AlvhChartsPage *self)
 {
+  GtkWidget *box, *bar, *linked, *switcher, *spacer;
+  GtkToggleButton *group = NULL;
+  GtkEventController *motion;
+  AdwViewStackPage *page;
+
+  self->levels = g_array_new (FALSE, TRUE, sizeof (AlvhChartLevel));
+  g_array_set_clear_func (self->levels, level_clear);
+  self->markers = g_array_new (FALSE, TRUE, sizeof (AlvhChartMarker));
+  g_array_set_clear_func (self->markers, marker_clear);
+  self->shade_starts = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->shade_ends = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->payoff_spx = g_array_new (FALSE, TRUE, sizeof (double));
+  self->payoff_expiry = g_array_new (FALSE, TRUE, sizeof (double));
+  self->payoff_today = g_array_new (FALSE, TRUE, sizeof (double));
+  self->payoff_breakevens = g_array_new (FALSE, TRUE, sizeof (double));
+  self->payoff_pointer_x = -1;
+  self->delta_tolerance = 0.18;
+  self->range = "1y";
+
+  self->chart = alvh_chart_market_new ();
+
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 240);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  adw_toast_overlay_set_child (self->toasts, box);
+
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_set_margin_start (bar, 8);
+  gtk_widget_set_margin_end (bar, 8);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (linked, "linked");
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(ranges[i].label));
+      g_object_set_data (G_OBJECT (button), "alvh-range", (gpointer) ranges[i].id);
+      alvh_a11y_set_label_and_tooltip (button, _(ranges[i].a11y));
+      if (group)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      if (g_strcmp0 (ranges[i].id, self->range) == 0)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      g_signal_connect (button, "toggled", G_CALLBACK (range_toggled_cb), self);
+      self->range_buttons[i] = GTK_TOGGLE_BUTTON (button);
+      gtk_box_append (GTK_BOX (linked), button);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (linked),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Visible range"), -1);
+  gtk_box_append (GTK_BOX (bar), linked);
+
+  self->log_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Log")));
+  alvh_a11y_set_label_and_tooltip (GTK_WIDGET (self->log_button), _("Logarithmic SPX price axis"));
+  g_signal_connect (self->log_button, "toggled", G_CALLBACK (log_toggled_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->log_button));
+
+  self->readout = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->readout, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (self->readout, 0);
+  gtk_label_set_selectable (self->readout, TRUE);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->readout), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->readout), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (self->readout), "dim-label");
+  spacer = GTK_WIDGET (self->readout);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (bar), spacer);
+
+  self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+
+  self->chart_view = alvh_chart_view_new (self->chart);
+  g_signal_connect (self->chart_view, "crosshair-changed", G_CALLBACK (crosshair_changed_cb), self);
+  g_signal_connect (self->chart_view, "readout-copied", G_CALLBACK (readout_copied_cb), self);
+  page = adw_view_stack_add_titled (self->stack, self->chart_view, "chart", _("Chart"));
+  adw_view_stack_page_set_icon_name (page, "alvh-charts-symbolic");
+
+  self->payoff_area = gtk_drawing_area_new ();
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->payoff_area), payoff_draw_cb, self, NULL);
+  gtk_widget_set_hexpand (self->payoff_area, TRUE);
+  gtk_widget_set_vexpand (self->payoff_area, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->payoff_area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Payoff at expiry and today"), -1);
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (payoff_motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (payoff_leave_cb), self);
+  gtk_widget_add_controller (self->payoff_area, motion);
+  page = adw_view_stack_add_titled (self->stack, self->payoff_area, "payoff", _("Payoff"));
+  adw_view_stack_page_set_icon_name (page, "alvh-positions-symbolic");
+
+  switcher = adw_view_switcher_new ();
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->stack);
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  gtk_box_append (GTK_BOX (bar), switcher);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (dark_changed_cb), self);
-  update_description (self);
+  update_payoff_description (self);
+  changed (self);
 }
+
+/* ---- public API ------------------------------------------------------ */
 
 GtkWidget *
 alvh_charts_page_new (void)
 {
   return g_object_new (ALVH_TYPE_CHARTS_PAGE, NULL);
+}
+
+static void
+replace_series (AlvhSeries **slot,
+                AlvhSeries  *series)
+{
+  if (series)
+    alvh_series_ref (series);
+  g_clear_pointer (slot, alvh_series_unref);
+  *slot = series;
 }
 
 void
@@ -123,15 +441,178 @@ alvh_charts_page_set_market (AlvhChartsPage *self,
 {
   g_return_if_fail (ALVH_IS_CHARTS_PAGE (self));
 
-  if (spx != NULL) alvh_series_ref (spx);
-  if (vix != NULL) alvh_series_ref (vix);
-  if (vx != NULL) alvh_series_ref (vx);
-  g_clear_pointer (&self->spx, alvh_series_unref);
-  g_clear_pointer (&self->vix, alvh_series_unref);
-  g_clear_pointer (&self->vx, alvh_series_unref);
-  self->spx = spx;
-  self->vix = vix;
-  self->vx = vx;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  replace_series (&self->spx, spx);
+  replace_series (&self->vix, vix);
+  replace_series (&self->vx, vx);
+  alvh_chart_market_set_data (self->chart, spx, vix, vx);
+  alvh_chart_pane_set_log_scale (self->chart, ALVH_CHART_MARKET_PANE_SPX,
+                                 gtk_toggle_button_get_active (self->log_button));
+  apply_overlays (self);
+  apply_range (self);
+  update_payoff_description (self);
+  gtk_widget_queue_draw (self->payoff_area);
+}
+
+void
+alvh_charts_page_set_condor_levels (AlvhChartsPage       *self,
+                                    const AlvhChartLevel *levels,
+                                    guint                 n)
+{
+  g_return_if_fail (ALVH_IS_CHARTS_PAGE (self));
+  g_return_if_fail (n == 0 || levels != NULL);
+
+  g_array_set_size (self->levels, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      AlvhChartLevel l = levels[i];
+      l.label = g_strdup (levels[i].label);
+      g_array_append_val (self->levels, l);
+    }
+  alvh_chart_market_set_condor_levels (self->chart, (const AlvhChartLevel *) (void *) self->levels->data,
+                                       self->levels->len);
+  changed (self);
+}
+
+void
+alvh_charts_page_set_markers (AlvhChartsPage        *self,
+                              const AlvhChartMarker *markers,
+                              guint                  n)
+{
+  g_return_if_fail (ALVH_IS_CHARTS_PAGE (self));
+  g_return_if_fail (n == 0 || markers != NULL);
+
+  g_array_set_size (self->markers, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      AlvhChartMarker m = markers[i];
+      m.label = g_strdup (markers[i].label);
+      m.tooltip = g_strdup (markers[i].tooltip);
+      g_array_append_val (self->markers, m);
+    }
+  alvh_chart_market_set_markers (self->chart, (const AlvhChartMarker *) (void *) self->markers->data,
+                                 self->markers->len);
+  changed (self);
+}
+
+void
+alvh_charts_page_set_shading (AlvhChartsPage *self,
+                              const gint64   *starts,
+                              const gint64   *ends,
+                              guint           n)
+{
+  g_return_if_fail (ALVH_IS_CHARTS_PAGE (self));
+  g_return_if_fail (n == 0 || (starts != NULL && ends != NULL));
+
+  g_array_set_size (self->shade_starts, 0);
+  g_array_set_size (self->shade_ends, 0);
+  if (n > 0)
+    {
+      g_array_append_vals (self->shade_starts, starts, n);
+      g_array_append_vals (self->shade_ends, ends, n);
+    }
+  alvh_chart_market_set_shading (self->chart, starts, ends, n);
+  changed (self);
+}
+
+void
+alvh_charts_page_set_greeks (AlvhChartsPage *self,
+                             AlvhSeries     *greeks,
+                             double          delta_tolerance)
+{
+  g_return_if_fail (ALVH_IS_CHARTS_PAGE (self));
+
+  replace_series (&self->greeks, greeks);
+  self->delta_tolerance = delta_tolerance;
+  alvh_chart_market_set_greeks (self->chart, greeks, delta_tolerance);
+  changed (self);
+}
+
+void
+alvh_charts_page_set_payoff (AlvhChartsPage *self,
+                             const double   *spx,
+                             const double   *pnl_expiry,
+                             const double   *pnl_today,
+                             guint           n,
+                             const double   *breakevens,
+                             guint           n_breakevens)
+{
+  g_return_if_fail (ALVH_IS_CHARTS_PAGE (self));
+  g_return_if_fail (n == 0 || spx != NULL);
+  g_return_if_fail (n_breakevens == 0 || breakevens != NULL);
+
+  g_array_set_size (self->payoff_spx, 0);
+  g_array_set_size (self->payoff_expiry, 0);
+  g_array_set_size (self->payoff_today, 0);
+  g_array_set_size (self->payoff_breakevens, 0);
+  if (n > 0)
+    {
+      g_array_append_vals (self->payoff_spx, spx, n);
+      if (pnl_expiry)
+        g_array_append_vals (self->payoff_expiry, pnl_expiry, n);
+      if (pnl_today)
+        g_array_append_vals (self->payoff_today, pnl_today, n);
+    }
+  if (n_breakevens > 0)
+    g_array_append_vals (self->payoff_breakevens, breakevens, n_breakevens);
+  update_payoff_description (self);
+  gtk_widget_queue_draw (self->payoff_area);
+}
+
+void
+alvh_charts_page_go_to_time (AlvhChartsPage *self,
+                             gint64          t)
+{
+  gssize index;
+
+  g_return_if_fail (ALVH_IS_CHARTS_PAGE (self));
+
+  index = alvh_chart_index_for_time (self->chart, t);
+  if (index < 0 && alvh_chart_get_n_bars (self->chart) > 0)
+    index = 0;
+  adw_view_stack_set_visible_child_name (self->stack, "chart");
+  alvh_chart_view_set_crosshair (ALVH_CHART_VIEW (self->chart_view), index);
+  update_readout (self);
+}
+
+void
+alvh_charts_page_set_range (AlvhChartsPage *self,
+                            const char     *range)
+{
+  g_return_if_fail (ALVH_IS_CHARTS_PAGE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    if (g_strcmp0 (ranges[i].id, range) == 0)
+      {
+        if (gtk_toggle_button_get_active (self->range_buttons[i]))
+          {
+            self->range = ranges[i].id;
+            apply_range (self);
+          }
+        else
+          gtk_toggle_button_set_active (self->range_buttons[i], TRUE);
+        return;
+      }
+  g_warning ("unknown chart range “%s”", range);
+}
+
+void
+alvh_charts_page_set_view (AlvhChartsPage *self,
+                           const char     *view)
+{
+  g_return_if_fail (ALVH_IS_CHARTS_PAGE (self));
+  adw_view_stack_set_visible_child_name (self->stack, view);
+}
+
+AlvhChart *
+alvh_charts_page_get_chart (AlvhChartsPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_CHARTS_PAGE (self), NULL);
+  return self->chart;
+}
+
+char *
+alvh_charts_page_dup_readout (AlvhChartsPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_CHARTS_PAGE (self), NULL);
+  return alvh_chart_view_dup_readout (ALVH_CHART_VIEW (self->chart_view));
 }

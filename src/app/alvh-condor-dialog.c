@@ -223,8 +223,12 @@ alvh_condor_dialog_init (AlvhCondorDialog *self)
 
   strikes = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (strikes), _("Strikes"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (strikes),
-                                         _("SPX points: long put < short put < short call < long call"));
+  {
+    /* the description is markup */
+    g_autofree char *desc = g_markup_escape_text (_("SPX points: long put < short put < short call < long call"), -1);
+
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (strikes), desc);
+  }
   self->long_put = add_row (self, strikes, _("Long put"), "long-put");
   self->short_put = add_row (self, strikes, _("Short put"), "short-put");
   self->short_call = add_row (self, strikes, _("Short call"), "short-call");

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alvh-form.h"
+#include "alvh-calendar.h"
 #include "alvh-time.h"
 
 GtkWidget *
@@ -119,7 +120,12 @@ gint64
 alvh_form_today (void)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *fixed = g_getenv ("ALVH_TODAY");  /* screenshots and tests: YYYY-MM-DD */
+  gint64 t;
   int y, m, d;
+
+  if (fixed != NULL && alvh_time_parse_date (fixed, strlen (fixed), &t))
+    return t;
 
   alvh_time_to_ny_date (now, &y, &m, &d);
   return alvh_time_from_ny_date (y, m, d);
@@ -139,4 +145,24 @@ alvh_form_find_by_name (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+gint64
+alvh_form_first_vix_expiry (gint64 from,
+                            int    min_dte)
+{
+  gint64 day = alvh_time_ny_day (from) + min_dte;
+  int y, m, d;
+
+  alvh_civil_from_days (day, &y, &m, &d);
+  for (int i = 0; i < 3; i++)
+    {
+      gint64 e = alvh_calendar_vix_expiry (y, m);
+
+      if (e >= day)
+        return alvh_time_from_ny_day (e);
+      if (++m > 12)
+        m = 1, y++;
+    }
+  return alvh_time_from_ny_day (alvh_calendar_vix_expiry (y, m));
 }

@@ -33,6 +33,9 @@ void        alvh_form_mark           (GtkWidget   *row,
                                       gboolean     invalid);
 /* Today's date at 00:00 New York. */
 gint64      alvh_form_today          (void);
+/* First monthly VIX expiry at least @min_dte calendar days after @from's date. */
+gint64      alvh_form_first_vix_expiry (gint64     from,
+                                        int        min_dte);
 /* Depth-first search for a widget by its name (gtk_widget_set_name). */
 GtkWidget  *alvh_form_find_by_name   (GtkWidget   *root,
                                       const char  *name);

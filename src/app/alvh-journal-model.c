@@ -9,7 +9,7 @@
 
 #include "alvh-journal-model.h"
 
-#define PAGE_SIZE 2000
+#define PAGE_SIZE 10000
 
 typedef struct
 {
@@ -393,10 +393,120 @@ row_compare (gconstpointer pa,
   return self->sort_descending ? -r : r;
 }
 
+typedef struct
+{
+  char  *key;     /* g_utf8_collate_key, NULL for an empty cell */
+  guint  index;
+} SortKey;
+
+typedef struct
+{
+  AlvhJournalModel *self;
+  const Row        *rows;
+} SortKeyCtx;
+
+static int
+sort_key_compare (gconstpointer pa,
+                  gconstpointer pb,
+                  gpointer      user_data)
+{
+  const SortKeyCtx *ctx = user_data;
+  const SortKey *a = pa, *b = pb;
+  const Row *ra = &ctx->rows[a->index], *rb = &ctx->rows[b->index];
+  int r;
+
+  if (a->key == b->key)
+    r = 0;
+  else if (a->key == NULL)
+    r = 1;
+  else if (b->key == NULL)
+    r = -1;
+  else
+    r = strcmp (a->key, b->key);
+  if (r == 0)
+    r = (ra->time > rb->time) - (ra->time < rb->time);
+  if (r == 0)
+    r = (ra->id > rb->id) - (ra->id < rb->id);
+  return ctx->self->sort_descending ? -r : r;
+}
+
+static const char *
+row_text (const Row  *row,
+          const char *column)
+{
+  if (g_str_equal (column, "instrument"))
+    return row->instrument;
+  if (g_str_equal (column, "branch"))
+    return row->branch;
+  if (g_str_equal (column, "triggers"))
+    return row->triggers;
+  if (g_str_equal (column, "title"))
+    return row->title;
+  if (g_str_equal (column, "tags"))
+    return row->tags;
+  return NULL;
+}
+
+/* Text columns: collation keys computed once per row (g_utf8_collate in
+ * the comparison would cost seconds for 100 000 rows), then strcmp. */
 static void
 sort_rows (AlvhJournalModel *self)
 {
-  g_array_sort_with_data (self->rows, row_compare, self);
+  const char *col = self->sort_column ? self->sort_column : "date";
+  gboolean text = g_str_equal (col, "instrument") || g_str_equal (col, "branch") ||
+                  g_str_equal (col, "triggers") || g_str_equal (col, "title") || g_str_equal (col, "tags");
+  guint n = self->rows->len;
+  g_autoptr(GHashTable) interned = NULL;  /* interned text -> key */
+  SortKey *keys;
+  GArray *sorted;
+  SortKeyCtx ctx;
+
+  if (!text || n < 2)
+    {
+      g_array_sort_with_data (self->rows, row_compare, self);
+      return;
+    }
+
+  interned = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  keys = g_new (SortKey, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+      const char *t = row_text (row, col);
+      gboolean shared = !g_str_equal (col, "title") && !g_str_equal (col, "tags");
+
+      keys[i].index = i;
+      if (t == NULL || *t == '\0')
+        keys[i].key = NULL;
+      else if (shared)
+        {
+          char *k = g_hash_table_lookup (interned, t);
+          if (k == NULL)
+            {
+              k = g_utf8_collate_key (t, -1);
+              g_hash_table_insert (interned, (gpointer) t, k);
+            }
+          keys[i].key = k;
+        }
+      else
+        keys[i].key = g_utf8_collate_key (t, -1);
+    }
+  ctx.self = self;
+  ctx.rows = (const Row *) (gpointer) self->rows->data;
+  g_qsort_with_data (keys, (gint) n, sizeof (SortKey), sort_key_compare, &ctx);
+
+  sorted = g_array_sized_new (FALSE, TRUE, sizeof (Row), n);
+  g_array_set_clear_func (sorted, row_clear);
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (sorted, g_array_index (self->rows, Row, keys[i].index));
+  if (g_str_equal (col, "title") || g_str_equal (col, "tags"))
+    for (guint i = 0; i < n; i++)
+      g_free (keys[i].key);
+  g_free (keys);
+  /* the rows moved into `sorted`: free only the old array's storage */
+  g_array_set_clear_func (self->rows, NULL);
+  g_array_unref (self->rows);
+  self->rows = sorted;
 }
 
 static void

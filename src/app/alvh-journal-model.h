@@ -1,7 +1,7 @@
 /* alvh-journal-model.h — the journal entries that match a filter, as a GListModel
  *
  * The matching entries are read in a worker thread (its own connection to
- * alvh.sqlite, pages of 2000 rows) into a compact array of rows; items are
+ * alvh.sqlite, pages of 10 000 rows) into a compact array of rows; items are
  * created only for the rows that the list asks for, so 100 000 entries cost
  * one array, never 100 000 widgets or objects.  Sorting sorts the array.
  */

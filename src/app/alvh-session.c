@@ -53,14 +53,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* TEMPORARY until alvh-evaluator.c is in core_sources: weak references keep
- * the tree linking; alvh_session_evaluate() reports the evaluator missing. */
-#pragma weak alvh_evaluator_new
-#pragma weak alvh_evaluator_unref
-#pragma weak alvh_evaluator_get_frame
-#pragma weak alvh_evaluator_evaluate
-#pragma weak alvh_evaluator_market_state
-
 static const char * const market_symbols[] = { "SPX", "VIX", "VX", "VVIX", "BREADTH" };
 
 /* ---- helpers --------------------------------------------------------- */
@@ -80,8 +72,7 @@ need_store (AlvhSession  *self,
 static void
 invalidate_evaluator (AlvhSession *self)
 {
-  if (self->evaluator != NULL)
-    g_clear_pointer (&self->evaluator, alvh_evaluator_unref);
+  g_clear_pointer (&self->evaluator, alvh_evaluator_unref);
 }
 
 gboolean
@@ -270,8 +261,19 @@ static void
 store_demo (AlvhSession  *self,
             AlvhDemoData *demo)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, store_demo_done_cb, NULL);
-  StoreDemoData *data = g_new0 (StoreDemoData, 1);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  StoreDemoData *data;
+
+  /* the main connection creates the schema before another connection opens
+   * the file (two connections migrating a new file at once collide) */
+  if (get_market_store (self, &error) == NULL)
+    {
+      g_warning ("Cannot open the market store: %s", error->message);
+      return;
+    }
+  task = g_task_new (self, NULL, store_demo_done_cb, NULL);
+  data = g_new0 (StoreDemoData, 1);
 
   data->store_path = market_store_path (self);
   data->series[0] = alvh_series_ref (demo->spx);
@@ -633,12 +635,6 @@ get_evaluator (AlvhSession  *self,
 
   if (self->evaluator != NULL)
     return self->evaluator;
-  if (alvh_evaluator_new == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "This build has no evaluator yet");
-      return NULL;
-    }
   if (!alvh_session_has_market (self))
     {
       g_set_error_literal (error, ALVH_SESSION_ERROR, ALVH_SESSION_ERROR_NO_MARKET,
@@ -814,8 +810,8 @@ import_done_cb (GObject      *object,
       return;
     }
   g_task_return_pointer (outer,
-                         g_strdup_printf (ngettext ("Imported %u file: %s (%" G_GSIZE_FORMAT " rows)",
-                                                    "Imported %u files: %s (%" G_GSIZE_FORMAT " rows)",
+                         g_strdup_printf (ngettext ("Imported %u file: %s (%zu rows)",
+                                                    "Imported %u files: %s (%zu rows)",
                                                     n_ok),
                                           n_ok, summary->str, rows),
                          g_free);
@@ -836,6 +832,7 @@ alvh_session_import_async (AlvhSession         *self,
 
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, alvh_session_import_async);
+  get_market_store (self, NULL); /* creates the schema first, see store_demo() */
 
   data = g_new0 (ImportData, 1);
   data->paths = g_strdupv ((char **) paths);
@@ -1208,6 +1205,69 @@ alvh_session_save_profile (AlvhSession  *self,
   return TRUE;
 }
 
+static gboolean
+profile_exists (AlvhSession *self,
+                const char  *name)
+{
+  g_autoptr(AlvhJournalProfile) p = alvh_journal_store_get_profile (self->store, name, 0, NULL);
+
+  return p != NULL;
+}
+
+gboolean
+alvh_session_rename_profile (AlvhSession  *self,
+                             const char   *old_name,
+                             const char   *new_name,
+                             GError      **error)
+{
+  g_autofree char *name = NULL;
+  gboolean active;
+
+  g_return_val_if_fail (ALVH_IS_SESSION (self), FALSE);
+  if (!need_store (self, error))
+    return FALSE;
+  name = g_strstrip (g_strdup (new_name ? new_name : ""));
+  if (*name == '\0' || g_strcmp0 (old_name, "Default") == 0)
+    {
+      g_set_error (error, ALVH_SESSION_ERROR, ALVH_SESSION_ERROR_INVALID,
+                   *name == '\0' ? _("A profile needs a name") : _("The Default profile keeps its name"));
+      return FALSE;
+    }
+  if (profile_exists (self, name))
+    {
+      g_set_error (error, ALVH_SESSION_ERROR, ALVH_SESSION_ERROR_INVALID,
+                   _("A profile named “%s” exists already"), name);
+      return FALSE;
+    }
+  if (!alvh_journal_store_rename_profile (self->store, old_name, name, error))
+    return FALSE;
+  active = self->profile != NULL && g_strcmp0 (alvh_profile_get_name (self->profile), old_name) == 0;
+  if (active)
+    return alvh_session_set_active_profile (self, name, error);
+  return TRUE;
+}
+
+gboolean
+alvh_session_delete_profile (AlvhSession  *self,
+                             const char   *name,
+                             GError      **error)
+{
+  g_return_val_if_fail (ALVH_IS_SESSION (self), FALSE);
+  if (!need_store (self, error))
+    return FALSE;
+  if (g_strcmp0 (name, "Default") == 0)
+    {
+      g_set_error_literal (error, ALVH_SESSION_ERROR, ALVH_SESSION_ERROR_INVALID,
+                           _("The Default profile cannot be deleted"));
+      return FALSE;
+    }
+  if (!alvh_journal_store_delete_profile (self->store, name, error))
+    return FALSE;
+  if (self->profile != NULL && g_strcmp0 (alvh_profile_get_name (self->profile), name) == 0)
+    return alvh_session_set_active_profile (self, "Default", error);
+  return TRUE;
+}
+
 /* ---- events ---------------------------------------------------------- */
 
 GPtrArray *
@@ -1334,10 +1394,12 @@ journal_decision_from (AlvhSession        *self,
     {
       const AlvhSignal *s = &decision->signals[i];
 
-      g_ptr_array_add (jd->signals,
-                       alvh_journal_signal_new (alvh_signal_id_to_key (s->id),
-                                                alvh_signal_kind_to_string (s->kind),
-                                                s->available, s->value, s->threshold, s->fired));
+      AlvhJournalSignal *js = alvh_journal_signal_new (alvh_signal_id_to_key (s->id),
+                                                       alvh_signal_kind_to_string (s->kind),
+                                                       s->available, s->value, s->threshold, s->fired);
+
+      js->threshold_high = s->threshold_high;
+      g_ptr_array_add (jd->signals, js);
     }
   return jd;
 }

@@ -130,6 +130,17 @@ gboolean      alvh_session_save_profile     (AlvhSession  *self,
                                              AlvhProfile  *profile,
                                              GError      **error);
 
+/* The store has no API for these yet: app-side adapters on its connection.
+ * Renaming moves every version; deleting removes every version ("Default"
+ * cannot be deleted).  Decisions keep the name and version they recorded. */
+gboolean      alvh_session_rename_profile   (AlvhSession  *self,
+                                             const char   *old_name,
+                                             const char   *new_name,
+                                             GError      **error);
+gboolean      alvh_session_delete_profile   (AlvhSession  *self,
+                                             const char   *name,
+                                             GError      **error);
+
 /* macro events */
 GPtrArray    *alvh_session_list_events      (AlvhSession  *self);  /* AlvhJournalEvent, new array */
 gint64        alvh_session_add_event        (AlvhSession  *self,

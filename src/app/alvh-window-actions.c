@@ -5,6 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-journal-page.h"
+#include "alvh-evaluator-page.h"
+#include "alvh-positions-page.h"
+#include "alvh-preferences-window.h"
+#include "alvh-replay-page.h"
+#include "alvh-window-follow.h"
+#include "alvh-export-dialog.h"
 #include "alvh-window-private.h"
 
 static void
@@ -13,6 +20,16 @@ page_action_cb (GtkWidget  *widget,
                 GVariant   *param)
 {
   alvh_window_show_page (ALVH_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+preferences_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  AlvhWindow *self = ALVH_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (alvh_preferences_window_new (GTK_WINDOW (self), self->session)));
 }
 
 static void
@@ -30,6 +47,8 @@ alvh_window_load_demo (AlvhWindow *self)
 
   /* keeps the series and stores them in market.sqlite (survives a restart) */
   alvh_session_load_demo (self->session);
+  if (g_strcmp0 (g_getenv ("ALVH_DEMO_BOOK"), "1") == 0)
+    return; /* screenshots: no toast over the pages */
   alvh_window_add_toast (self, _("Demo data loaded: ten years of daily SPX, VIX, VIX futures, VVIX and breadth"));
 }
 
@@ -39,32 +58,16 @@ _alvh_window_load_stored_market (AlvhWindow *self)
   alvh_session_load_stored_market (self->session);
 }
 
-static GtkWidget *
-empty_state (const char *icon_name,
-             const char *title,
-             const char *description)
-{
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
-  return status;
-}
-
 void
 _alvh_window_add_other_pages (AlvhWindow      *self,
                               AlvhAddPageFunc  add_page)
 {
-  add_page (self, empty_state ("alvh-positions-symbolic", _("No Open Positions"),
-                               _("Iron condors and VIX hedge legs that you enter appear here with the book's greeks.")),
+  add_page (self, alvh_positions_page_new (self->session),
             "positions", _("Positions"), "alvh-positions-symbolic");
-  add_page (self, empty_state ("alvh-evaluator-symbolic", _("Nothing to Evaluate"),
-                               _("The ALVH evaluator needs an open iron condor.")),
+  add_page (self, alvh_evaluator_page_new (self->session),
             "evaluator", _("Evaluator"), "alvh-evaluator-symbolic");
-  add_page (self, empty_state ("alvh-journal-symbolic", _("The Journal Is Empty"),
-                               _("Every hedge leg you add is recorded here with the signals that triggered it.")),
-            "journal", _("Journal"), "alvh-journal-symbolic");
+  add_page (self, alvh_journal_page_new (self->session), "journal", _("Journal"), "alvh-journal-symbolic");
+  add_page (self, alvh_replay_page_new (self->session), "replay", _("Replay"), "alvh-replay-symbolic");
 }
 
 static void
@@ -209,4 +212,8 @@ _alvh_window_class_actions_init (AlvhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
+  _alvh_window_install_follow_actions (widget_class);
+  _alvh_window_install_export_actions (widget_class);
+  _alvh_window_install_update_actions (widget_class);
 }

@@ -1,6 +1,7 @@
 /* alvh-window-private.h — shared between alvh-window.c and alvh-window-actions.c */
 #pragma once
 
+#include "alvh-charts-feed.h"
 #include "alvh-session.h"
 #include "alvh-window.h"
 
@@ -18,6 +19,7 @@ struct _AlvhWindow
 
   /* pages */
   GtkWidget            *charts_page;
+  AlvhChartsFeed       *charts_feed;
 
   AlvhSession          *session;
   GCancellable         *cancellable;
@@ -30,10 +32,14 @@ typedef AdwViewStackPage *(*AlvhAddPageFunc) (AlvhWindow *self,
                                               const char *icon_name);
 
 void _alvh_window_class_actions_init  (AlvhWindowClass *klass);
+void _alvh_window_install_follow_actions (GtkWidgetClass *klass);
+void _alvh_window_install_update_actions (GtkWidgetClass *klass);
 void _alvh_window_add_other_pages     (AlvhWindow      *self,
                                        AlvhAddPageFunc  add_page);
 void _alvh_window_load_stored_market  (AlvhWindow      *self);
 void _alvh_window_setup_drop          (AlvhWindow      *self);
+/* Books a demo condor and its first hedge leg (ALVH_DEMO_BOOK=1, tests) */
+void _alvh_window_book_demo_position (AlvhWindow     *self);
 void _alvh_window_show_error          (AlvhWindow      *self,
                                        const char      *heading,
                                        const char      *body);

@@ -1,8 +1,11 @@
 /* alvh-chart-market.c — builds the SPX / VIX / MACD / greeks chart */
 #define G_LOG_DOMAIN "alvh-chart"
 
+#include "config.h"
+
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
 #include "alvh-indicators.h"
 #include "alvh-chart-market.h"
 
@@ -14,7 +17,7 @@ alvh_chart_market_new (void)
   alvh_chart_add_pane (chart, "SPX", 5.0);
   alvh_chart_add_pane (chart, "VIX", 2.2);
   alvh_chart_add_pane (chart, "MACD", 1.5);
-  alvh_chart_add_pane (chart, "Greeks", 1.8);
+  alvh_chart_add_pane (chart, _("Greeks"), 1.8);
   alvh_chart_pane_set_include_zero (chart, ALVH_CHART_MARKET_PANE_MACD, TRUE);
   alvh_chart_pane_set_visible (chart, ALVH_CHART_MARKET_PANE_GREEKS, FALSE);
   return chart;
@@ -250,6 +253,19 @@ alvh_chart_market_set_greeks (AlvhChart  *chart,
     }
   if (have_delta && delta_tolerance > 0)
     {
+      /* the tolerated zone, shaded; it also keeps both lines on the axis */
+      const gint64 *gt = alvh_series_get_times (greeks);
+      gsize gn = alvh_series_get_length (greeks);
+      g_autofree double *lo = g_new (double, MAX (gn, 1));
+      g_autofree double *hi = g_new (double, MAX (gn, 1));
+
+      for (gsize b = 0; b < gn; b++)
+        {
+          lo[b] = -delta_tolerance;
+          hi[b] = delta_tolerance;
+        }
+      alvh_chart_add_series (chart, pane, ALVH_CHART_SERIES_BAND, NULL, ALVH_CHART_COLOR_GRAY,
+                             ALVH_CHART_SERIES_FLAG_NO_LEGEND, gt, lo, hi, NULL, NULL, gn);
       g_autofree char *plus = g_strdup_printf ("+%.2f", delta_tolerance);
       g_autofree char *minus = g_strdup_printf ("−%.2f", delta_tolerance);
       alvh_chart_add_level (chart, pane, delta_tolerance, ALVH_CHART_COLOR_RED, plus, 0, 0, TRUE);

@@ -1,9 +1,12 @@
 /* alvh-chart-payoff.c — P&L at expiry and T+0 across SPX prices */
 #define G_LOG_DOMAIN "alvh-chart"
 
+#include "config.h"
+
 #include <math.h>
 #include <stdio.h>
 
+#include <glib/gi18n-lib.h>
 #include "alvh-chart-palette.h"
 #include "alvh-chart-ticks.h"
 #include "alvh-chart-payoff.h"
@@ -162,7 +165,7 @@ alvh_chart_payoff_render (const AlvhChartPayoff *p,
     {
       alvh_chart_rgba_set_source (&pal->text_dim, cr);
       cairo_move_to (cr, PAD, height / 2);
-      cairo_show_text (cr, "No open position: no payoff to draw.");
+      cairo_show_text (cr, _("No open position: no payoff to draw."));
       cairo_restore (cr);
       return;
     }
@@ -192,7 +195,7 @@ alvh_chart_payoff_render (const AlvhChartPayoff *p,
       cairo_text_extents_t ext;
       double x = map_x (&m, ticks[t].value);
       cairo_text_extents (cr, ticks[t].label, &ext);
-      cairo_move_to (cr, x - ext.x_advance / 2, m.y1 + 16);
+      cairo_move_to (cr, CLAMP (x - ext.x_advance / 2, 0, width - ext.x_advance), m.y1 + 16);
       cairo_show_text (cr, ticks[t].label);
     }
 
@@ -255,7 +258,7 @@ alvh_chart_payoff_render (const AlvhChartPayoff *p,
       cairo_fill (cr);
       snprintf (buf, sizeof buf, "BE %.2f", p->breakevens[i]);
       cairo_text_extents (cr, buf, &ext);
-      cairo_move_to (cr, CLAMP (x - ext.x_advance / 2, m.x0, m.x1 - ext.x_advance), m.y0 - 4);
+      cairo_move_to (cr, CLAMP (x + 4, m.x0, m.x1 - ext.x_advance), m.y0 + 10);
       cairo_show_text (cr, buf);
     }
   if (isfinite (p->spot) && p->spot >= m.pmin && p->spot <= m.pmax)
@@ -275,12 +278,14 @@ alvh_chart_payoff_render (const AlvhChartPayoff *p,
   cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
   alvh_chart_rgba_set_source (&pal->text, cr);
   cairo_move_to (cr, m.x0, PAD + 2);
-  cairo_show_text (cr, "Payoff");
+  cairo_show_text (cr, _("Payoff"));
   cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_UP, 1.0);
-  cairo_show_text (cr, "   At expiry");
+  cairo_move_to (cr, m.x0 + 70, PAD + 2);
+  cairo_show_text (cr, _("At expiry"));
   alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_BLUE, 1.0);
-  cairo_show_text (cr, "   Today (T+0)");
+  cairo_move_to (cr, m.x0 + 150, PAD + 2);
+  cairo_show_text (cr, _("Today (T+0)"));
 
   /* crosshair read-out */
   if (p->pointer_x >= m.x0 && p->pointer_x <= m.x1)

@@ -1,10 +1,13 @@
 /* alvh-chart.c — panes, series, axes, decimation and hit-testing on Cairo */
 #define G_LOG_DOMAIN "alvh-chart"
 
+#include "config.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include "alvh-time.h"
 #include "alvh-chart-ticks.h"
 #include "alvh-chart.h"
@@ -748,11 +751,12 @@ show_indices (AlvhChart *self,
               gssize     i1)
 {
   double count = (double) (i1 - i0 + 1);
-  /* a little room right of the last bar, as trading charts do */
-  double margin = (gsize) i1 + 1 >= self->n ? MAX (1.0, count * 0.03) : 0.0;
+  /* a little room right of the last bar, as trading charts do; elsewhere
+   * just enough that the first and last candles are whole */
+  double margin = (gsize) i1 + 1 >= self->n ? MAX (1.0, count * 0.03) : 0.15;
 
-  self->first = (double) i0;
-  self->bars = count + margin;
+  self->first = (double) i0 - 0.15;
+  self->bars = count + 0.15 + margin;
   clamp_view (self);
 }
 
@@ -1159,7 +1163,7 @@ alvh_chart_describe (AlvhChart *self)
   s = g_string_new (NULL);
   if (self->n == 0)
     {
-      g_string_append (s, "No data.");
+      g_string_append (s, _("No data."));
       return g_string_free (s, FALSE);
     }
   for (guint p = 0; p < self->panes->len; p++)
@@ -1167,7 +1171,10 @@ alvh_chart_describe (AlvhChart *self)
       Pane *pane = g_ptr_array_index (self->panes, p);
       if (!pane->visible)
         continue;
-      g_string_append_printf (s, "%s%s pane", s->len ? "; " : "", pane->title ? pane->title : "");
+      if (s->len)
+        g_string_append (s, "; ");
+      /* TRANSLATORS: a chart pane, e.g. "SPX pane" */
+      g_string_append_printf (s, _("%s pane"), pane->title ? pane->title : "");
       if (pane->series->len)
         {
           g_string_append (s, " (");
@@ -1185,7 +1192,9 @@ alvh_chart_describe (AlvhChart *self)
     g_autofree char *d0 = format_date (self->times[i0]);
     g_autofree char *d1 = format_date (self->times[i1]);
     g_autofree char *latest = alvh_chart_format_readout (self, i1);
-    g_string_append_printf (s, ". Visible %s to %s (%" G_GSSIZE_FORMAT " bars). Latest visible: %s",
+    g_string_append (s, ". ");
+    /* TRANSLATORS: first date, last date, number of bars, the values at the last bar */
+    g_string_append_printf (s, _("Visible %s to %s (%zd bars). Latest visible: %s"),
                             d0, d1, i1 - i0 + 1, latest);
   }
   for (gsize i = 0; i < s->len; i++)
@@ -1426,6 +1435,8 @@ draw_candles (const Frame *f,
               y1 = ymap_y_clamped (m, a[1]);
               if (!isfinite (y0) || !isfinite (y1))
                 continue;
+              y0 = floor (y0 * f->scale) / f->scale;
+              y1 = ceil (y1 * f->scale) / f->scale;
               cairo_rectangle (cr, c * px, y0, px, MAX (px, y1 - y0));
             }
         }
@@ -1448,6 +1459,8 @@ draw_candles (const Frame *f,
                 o = cl;
               if (!isfinite (cl))
                 cl = o;
+              if (!isfinite (o))
+                o = cl = h;
               if ((cl >= o) != up_pass)
                 continue;
               x = floor (bar_x (f, i) * f->scale) / f->scale;
@@ -1457,6 +1470,11 @@ draw_candles (const Frame *f,
               yc = ymap_y_clamped (m, cl);
               if (!isfinite (yh) || !isfinite (yl))
                 continue;
+              /* log scale: an open or close <= 0 has no y */
+              if (!isfinite (yo))
+                yo = isfinite (yc) ? yc : yh;
+              if (!isfinite (yc))
+                yc = yo;
               if (bars)
                 {
                   cairo_rectangle (cr, x, yh, wick, MAX (px, yl - yh));
@@ -1499,40 +1517,45 @@ draw_line (const Frame *f,
 
   if (f->decimated)
     {
+      /* many bars per column: each column is one box from its min to its
+       * max, stretched to meet the previous column's last value, so the
+       * trace stays connected; pixel-aligned boxes fill fast */
       double px = 1.0 / f->scale;
+      double lw = MAX (px, round (1.5 * f->scale) / f->scale);
+      double prev = NAN;
+
       for (guint c = 0; c < f->n_cols; c++)
         {
           const double *a = s->agg + c * 4;
-          double x = (c + 0.5) * px;
-          double yf, yl, ymn, ymx;
+          double top, bottom, ymn, ymx;
 
           if (!isfinite (a[1]))
             {
-              pen_down = FALSE;
+              prev = NAN;
               continue;
             }
-          yf = ymap_y_clamped (m, a[0]);
           ymn = ymap_y_clamped (m, a[1]);
           ymx = ymap_y_clamped (m, a[2]);
-          yl = ymap_y_clamped (m, a[3]);
           if (!isfinite (ymn) || !isfinite (ymx))
             {
-              pen_down = FALSE;
+              prev = NAN;
               continue;
             }
-          if (!isfinite (yf))
-            yf = ymn;
-          if (!isfinite (yl))
-            yl = ymx;
-          if (pen_down)
-            cairo_line_to (cr, x, yf);
-          else
-            cairo_move_to (cr, x, yf);
-          cairo_line_to (cr, x, ymn);
-          cairo_line_to (cr, x, ymx);
-          cairo_line_to (cr, x, yl);
-          pen_down = TRUE;
+          top = MIN (ymx, ymn);
+          bottom = MAX (ymx, ymn);
+          if (isfinite (prev))
+            {
+              top = MIN (top, prev);
+              bottom = MAX (bottom, prev);
+            }
+          top = floor ((top - lw / 2) * f->scale) / f->scale;
+          bottom = ceil ((bottom + lw / 2) * f->scale) / f->scale;
+          cairo_rectangle (cr, c * px, top, px, MAX (lw, bottom - top));
+          prev = isfinite (a[3]) ? ymap_y_clamped (m, a[3]) : ymx;
         }
+      set_color (f, s->color, 1.0);
+      cairo_fill (cr);
+      return;
     }
   else
     {
@@ -1626,7 +1649,7 @@ draw_band (const Frame *f,
         }
       cairo_close_path (cr);
     }
-  set_color (f, s->color, 0.16);
+  set_color (f, s->color, 0.11);
   cairo_fill (cr);
 }
 
@@ -1653,7 +1676,8 @@ draw_histogram (const Frame *f,
               if (!isfinite (v) || (up_pass ? v < 0 : v >= 0))
                 continue;
               y = ymap_y_clamped (m, v);
-              cairo_rectangle (cr, c * px, MIN (y, y0), px, MAX (px, fabs (y - y0)));
+              cairo_rectangle (cr, c * px, floor (MIN (y, y0) * f->scale) / f->scale, px,
+                               MAX (px, ceil (fabs (y - y0) * f->scale) / f->scale));
             }
         }
       else
@@ -1699,7 +1723,11 @@ draw_axis_tag (const Frame         *f,
   cairo_rectangle (cr, x, y - 8, MAX (w + 8, AXIS_WIDTH - 2), 16);
   alvh_chart_rgba_set_source (bg, cr);
   cairo_fill (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  /* dark text on a light tag, white on a dark one */
+  if (0.2126 * bg->r + 0.7152 * bg->g + 0.0722 * bg->b > 0.6)
+    cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_move_to (cr, x + 4, y + 4);
   cairo_show_text (cr, text);
 }
@@ -1857,8 +1885,11 @@ draw_pane (Frame *f,
         }
     }
 
-  /* levels */
+  /* levels; a label that would overlap the previous one goes below its line */
   cairo_set_line_width (cr, 1.0);
+  {
+  double label_ys[32];
+  guint n_label_ys = 0;
   for (guint k = 0; k < p->levels->len; k++)
     {
       Level *l = &g_array_index (p->levels, Level, k);
@@ -1885,13 +1916,25 @@ draw_pane (Frame *f,
       cairo_set_dash (cr, NULL, 0, 0);
       if (l->label)
         {
-          double w;
-          cairo_set_font_size (cr, FONT_SIZE - 1);
-          text_extents (cr, l->label, &w);
-          cairo_move_to (cr, MAX (x0 + 4, x1 - w - 6), y - 3);
-          cairo_show_text (cr, l->label);
+          double w, ly = y - 3;
+          for (guint j = 0; j < n_label_ys; j++)
+            if (fabs (label_ys[j] - ly) < 11)
+              ly = y + 11;
+          for (guint j = 0; j < n_label_ys; j++)
+            if (fabs (label_ys[j] - ly) < 11)
+              ly = NAN;
+          if (isfinite (ly))
+            {
+              cairo_set_font_size (cr, FONT_SIZE - 1);
+              text_extents (cr, l->label, &w);
+              cairo_move_to (cr, MAX (x0 + 4, x1 - w - 6), ly);
+              cairo_show_text (cr, l->label);
+              if (n_label_ys < G_N_ELEMENTS (label_ys))
+                label_ys[n_label_ys++] = ly;
+            }
         }
     }
+  }
 
   /* markers */
   cairo_set_font_size (cr, FONT_SIZE - 1);
@@ -2103,8 +2146,10 @@ alvh_chart_render (AlvhChart *self,
     {
       double x = bar_x (&f, (gssize) time_ticks[t].value), w;
       text_extents (cr, time_ticks[t].label, &w);
-      if (x - w / 2 < 0 || x + w / 2 > f.plot_w)
+      if (x < 0 || x > f.plot_w)
         continue;
+      /* keep a label whose tick is in view inside the axis */
+      x = CLAMP (x, w / 2 + 2, f.plot_w - w / 2 - 2);
       cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL,
                               time_ticks[t].major ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
       alvh_chart_rgba_set_source (time_ticks[t].major ? &f.pal->text : &f.pal->text_dim, cr);

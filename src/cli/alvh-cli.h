@@ -16,10 +16,15 @@ G_BEGIN_DECLS
 #define ALVH_EXIT_USAGE   2
 
 int alvh_cmd_demo   (int argc, char **argv);
+int alvh_cmd_import (int argc, char **argv);
 int alvh_cmd_fetch  (int argc, char **argv);
+int alvh_cmd_eval   (int argc, char **argv);
 int alvh_cmd_price  (int argc, char **argv);
 int alvh_cmd_iv     (int argc, char **argv);
 int alvh_cmd_replay (int argc, char **argv);
+int alvh_cmd_journal (int argc, char **argv);
+int alvh_cmd_report (int argc, char **argv);
+int alvh_cmd_chart (int argc, char **argv);
 
 /* helpers shared by subcommands (alvh-cli-util.c) */
 int   alvh_cli_usage_error   (const char *command,

@@ -145,7 +145,7 @@ alvh_cmd_fetch (int    argc,
                                   alvh_import_result_get_n_gaps (result), alvh_import_result_get_sha256 (result));
         }
       else
-        printf (_("%s: %s, %" G_GSIZE_FORMAT " rows from %s to %s (%s)\n"),
+        printf (_("%s: %s, %zu rows from %s to %s (%s)\n"),
                 alvh_import_result_get_file (result), symbols,
                 alvh_import_result_get_n_rows (result), first, last,
                 alvh_import_result_get_format_id (result));

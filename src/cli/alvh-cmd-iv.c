@@ -33,7 +33,7 @@ alvh_cmd_iv (int argc, char **argv)
                                    argc, argv, &args, &status))
     return status;
   if (!(args.days > 0.0))
-    return alvh_cli_usage_error ("iv", "--days must be positive for an implied volatility");
+    return alvh_cli_usage_error ("iv", _("--days must be positive for an implied volatility"));
 
   if (!alvh_implied_vol (args.model, args.type, args.value, args.underlying, args.strike,
                          args.days / 365.0, args.rate, args.div, &vol, &error))

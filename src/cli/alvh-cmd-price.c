@@ -40,7 +40,7 @@ parse_number (const char *command, const char *flag, const char *text,
   v = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0' || !isfinite (v))
     {
-      *status = alvh_cli_usage_error (command, "%s: “%s” is not a finite number", flag, text);
+      *status = alvh_cli_usage_error (command, _("%s: “%s” is not a finite number"), flag, text);
       return FALSE;
     }
   *out = v;
@@ -86,18 +86,18 @@ alvh_cli_parse_option_args (const char *command, const char *value_flag,
     }
   if (argc > 1)
     {
-      *status = alvh_cli_usage_error (command, "unexpected argument “%s”", argv[1]);
+      *status = alvh_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
       return FALSE;
     }
 
   if (spot != NULL && forward != NULL)
     {
-      *status = alvh_cli_usage_error (command, "give either --spot or --forward, not both");
+      *status = alvh_cli_usage_error (command, _("give either --spot or --forward, not both"));
       return FALSE;
     }
   if (spot == NULL && forward == NULL)
     {
-      *status = alvh_cli_usage_error (command, "--spot S (model bs) or --forward F (model black76) is required");
+      *status = alvh_cli_usage_error (command, _("--spot S (model bs) or --forward F (model black76) is required"));
       return FALSE;
     }
 
@@ -109,23 +109,23 @@ alvh_cli_parse_option_args (const char *command, const char *value_flag,
     args->model = ALVH_MODEL_BLACK_76;
   else
     {
-      *status = alvh_cli_usage_error (command, "--model: “%s” is not bs or black76", model);
+      *status = alvh_cli_usage_error (command, _("--model: “%s” is not bs or black76"), model);
       return FALSE;
     }
   if (args->model == ALVH_MODEL_BLACK_SCHOLES && spot == NULL)
     {
-      *status = alvh_cli_usage_error (command, "--model bs takes --spot S, not --forward");
+      *status = alvh_cli_usage_error (command, _("--model bs takes --spot S, not --forward"));
       return FALSE;
     }
   if (args->model == ALVH_MODEL_BLACK_76 && forward == NULL)
     {
-      *status = alvh_cli_usage_error (command, "--model black76 takes --forward F, not --spot");
+      *status = alvh_cli_usage_error (command, _("--model black76 takes --forward F, not --spot"));
       return FALSE;
     }
 
   if (type == NULL)
     {
-      *status = alvh_cli_usage_error (command, "--type call|put is required");
+      *status = alvh_cli_usage_error (command, _("--type call|put is required"));
       return FALSE;
     }
   if (g_ascii_strcasecmp (type, "call") == 0 || g_ascii_strcasecmp (type, "c") == 0)
@@ -134,23 +134,23 @@ alvh_cli_parse_option_args (const char *command, const char *value_flag,
     args->type = ALVH_OPTION_PUT;
   else
     {
-      *status = alvh_cli_usage_error (command, "--type: “%s” is not call or put", type);
+      *status = alvh_cli_usage_error (command, _("--type: “%s” is not call or put"), type);
       return FALSE;
     }
 
   if (strike == NULL)
     {
-      *status = alvh_cli_usage_error (command, "--strike K is required");
+      *status = alvh_cli_usage_error (command, _("--strike K is required"));
       return FALSE;
     }
   if (days == NULL)
     {
-      *status = alvh_cli_usage_error (command, "--days D is required");
+      *status = alvh_cli_usage_error (command, _("--days D is required"));
       return FALSE;
     }
   if (value == NULL)
     {
-      *status = alvh_cli_usage_error (command, "%s is required", value_name);
+      *status = alvh_cli_usage_error (command, _("%s is required"), value_name);
       return FALSE;
     }
 
@@ -165,22 +165,22 @@ alvh_cli_parse_option_args (const char *command, const char *value_flag,
 
   if (!(args->underlying > 0.0))
     {
-      *status = alvh_cli_usage_error (command, "%s must be positive", spot != NULL ? "--spot" : "--forward");
+      *status = alvh_cli_usage_error (command, _("%s must be positive"), spot != NULL ? "--spot" : "--forward");
       return FALSE;
     }
   if (!(args->strike > 0.0))
     {
-      *status = alvh_cli_usage_error (command, "--strike must be positive");
+      *status = alvh_cli_usage_error (command, _("--strike must be positive"));
       return FALSE;
     }
   if (args->days < 0.0)
     {
-      *status = alvh_cli_usage_error (command, "--days must not be negative");
+      *status = alvh_cli_usage_error (command, _("--days must not be negative"));
       return FALSE;
     }
   if (fabs (args->rate) > 1.0 || fabs (args->div) > 1.0)
     {
-      *status = alvh_cli_usage_error (command, "--rate and --div are fractions (0.04 = 4 %%) between -1 and 1");
+      *status = alvh_cli_usage_error (command, _("--rate and --div are fractions (0.04 = 4 %%) between -1 and 1"));
       return FALSE;
     }
   if (args->model == ALVH_MODEL_BLACK_76)
@@ -216,7 +216,7 @@ alvh_cmd_price (int argc, char **argv)
                                    argc, argv, &args, &status))
     return status;
   if (args.value < 0.0)
-    return alvh_cli_usage_error ("price", "--vol must not be negative");
+    return alvh_cli_usage_error ("price", _("--vol must not be negative"));
 
   alvh_option_greeks (args.model, args.type, args.underlying, args.strike,
                       args.days / 365.0, args.value, args.rate, args.div, &g);

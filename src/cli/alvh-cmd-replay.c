@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -101,6 +102,8 @@ alvh_cmd_replay (int    argc,
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   g_autofree char *format_text = NULL;
+  g_autofree char *journal_path = NULL;
+  g_autofree char *account_text = NULL;
   g_autoptr(AlvhSeries) spx = NULL;
   g_autoptr(AlvhSeries) vix = NULL;
   g_autoptr(AlvhSeries) vx = NULL;
@@ -129,6 +132,8 @@ alvh_cmd_replay (int    argc,
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First date (YYYY-MM-DD)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date (YYYY-MM-DD)"), N_("DATE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output: jsonl (one decision per bar, default), summary or json"), N_("FORMAT") },
+    { "journal", 0, 0, G_OPTION_ARG_FILENAME, &journal_path, N_("Also record the run (condors, legs, decisions, signals) in this journal database, under a new account"), N_("FILE") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_("Name of the journal account (default: “replay PROFILE vN FROM..TO”)"), N_("NAME") },
     { NULL }
   };
 
@@ -147,6 +152,10 @@ alvh_cmd_replay (int    argc,
     return alvh_cli_usage_error ("replay", "--to: expected a date such as 2020-12-31, found “%s”", to_text);
   if (from > to)
     return alvh_cli_usage_error ("replay", "--from %s is after --to %s", from_text, to_text);
+  if (account_text != NULL && journal_path == NULL)
+    return alvh_cli_usage_error ("replay", "--account NAME needs --journal FILE");
+  if (account_text != NULL && *g_strstrip (account_text) == '\0')
+    return alvh_cli_usage_error ("replay", "--account: expected a non-empty name");
   if (format_text == NULL || strcmp (format_text, "jsonl") == 0)
     format = FORMAT_JSONL;
   else if (strcmp (format_text, "summary") == 0)
@@ -182,8 +191,10 @@ alvh_cmd_replay (int    argc,
 
   if (format == FORMAT_JSONL)
     printer.line = g_string_sized_new (2048);
-  result = alvh_replay_run (evaluator, format == FORMAT_JSONL ? print_bar_cb : NULL, &printer,
-                            NULL, NULL, NULL, &error);
+  result = alvh_replay_run_full (evaluator,
+                                 journal_path != NULL ? ALVH_REPLAY_KEEP_DECISIONS : ALVH_REPLAY_FLAGS_NONE,
+                                 format == FORMAT_JSONL ? print_bar_cb : NULL, &printer,
+                                 NULL, NULL, NULL, &error);
   if (printer.line != NULL)
     g_string_free (printer.line, TRUE);
   if (result == NULL)
@@ -203,6 +214,29 @@ alvh_cmd_replay (int    argc,
     {
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot write the output");
       return alvh_cli_fail ("replay", error);
+    }
+
+  if (journal_path != NULL)
+    {
+      g_autoptr(AlvhJournalStore) store = NULL;
+      g_autoptr(AlvhReplayRecord) rec = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+
+      store = alvh_journal_store_open (journal_path, &error);
+      if (store == NULL)
+        return alvh_cli_fail ("replay", error);
+      rec = alvh_replay_result_record (result, store, account_text, profile, &error);
+      if (rec == NULL)
+        return alvh_cli_fail ("replay", error);
+      /* stdout keeps the --format output; what was recorded goes to stderr */
+      fprintf (stderr, _("Recorded in %s as account “%s” (id %" PRId64 ", profile %s v%d) in %.2f s:\n"),
+               journal_path, rec->account_name, rec->account_id,
+               rec->profile_name != NULL ? rec->profile_name : "?", rec->profile_version,
+               (double) (g_get_monotonic_time () - t0) / G_USEC_PER_SEC);
+      fprintf (stderr, _("  %u condors (%u closed), %u legs, %u decisions (%u ADD, %u BLOCKED, %u HOLD with a fired signal),\n"
+                         "  %u signal snapshots, %u leg-signal links, %u journal entries\n"),
+               rec->n_condors, rec->n_closed_condors, rec->n_legs, rec->n_decisions,
+               rec->n_adds, rec->n_blocked, rec->n_holds, rec->n_snapshots, rec->n_links, rec->n_entries);
     }
   return ALVH_EXIT_OK;
 }

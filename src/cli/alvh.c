@@ -23,10 +23,15 @@ typedef struct
 /* One line per subcommand */
 static const AlvhCommand commands[] = {
   { "demo",    alvh_cmd_demo,    N_("Write the bundled demo data set as CSV files") },
+  { "import",  alvh_cmd_import,  N_("Import market data files (Cboe, Yahoo, Stooq, CFE, ...) into the market database") },
+  { "eval",    alvh_cmd_eval,    N_("The ALVH decision for the current book in the database") },
   { "fetch",   alvh_cmd_fetch,   N_("Download daily SPX, VIX, VIX9D, VIX3M, VVIX and SKEW history and import it") },
   { "price",   alvh_cmd_price,   N_("Price and greeks of one European option (Black-Scholes or Black-76) as JSON") },
   { "iv",      alvh_cmd_iv,      N_("Implied volatility of one European option price as JSON") },
   { "replay",  alvh_cmd_replay,  N_("Replay the ALVH rules over history (CSV files in, decisions and P&L out)") },
+  { "journal", alvh_cmd_journal, N_("List, show, annotate, summarise and export the trading journal") },
+  { "report",  alvh_cmd_report,  N_("Write a PDF, HTML or CSV report of the journal or of a replay") },
+  { "chart",   alvh_cmd_chart,   N_("Draw the SPX / VIX / MACD chart to a PNG, PDF or SVG file") },
 };
 
 static void
@@ -46,7 +51,7 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ALVH_LOCALEDIR") ? g_getenv ("ALVH_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

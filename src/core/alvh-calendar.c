@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "alvh-calendar.h"
+#include "alvh-calendar-private.h"
 #include "alvh-time.h"
 
 typedef struct
@@ -164,11 +165,14 @@ alvh_calendar_missing_trading_days (const gint64 *times,
   GArray *out = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 first_checked = alvh_days_from_civil (ALVH_CALENDAR_FIRST_YEAR, 1, 1);
   gsize missing = 0;
+  AlvhNyOffsetCache cache = { 0, 0, 0 };
+  gint64 cur = n_times > 0 ? _alvh_ny_day_cached (&cache, times[0]) : 0;
 
   for (gsize i = 1; i < n_times; i++)
     {
-      gint64 prev = alvh_time_ny_day (times[i - 1]);
-      gint64 cur = alvh_time_ny_day (times[i]);
+      gint64 prev = cur;
+
+      cur = _alvh_ny_day_cached (&cache, times[i]);
 
       if (cur - prev <= 1)
         continue;

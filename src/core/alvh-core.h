@@ -18,4 +18,7 @@
 #include "alvh-market-frame.h"
 #include "alvh-evaluator.h"
 #include "alvh-replay.h"
+#include "alvh-replay-journal.h"
 #include "alvh-pricing.h"
+#include "alvh-option-chain.h"
+#include "alvh-report.h"

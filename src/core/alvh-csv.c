@@ -3,9 +3,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "alvh-csv.h"
 
@@ -82,12 +87,23 @@ alvh_csv_reader_new_for_path (const char  *path,
   AlvhCsvReader *self;
   GMappedFile *mapped;
   GError *local_error = NULL;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* writable = a private copy-on-write mapping: quoted fields are unescaped
-   * in place, the file itself is never changed */
-  mapped = g_mapped_file_new (path, TRUE, &local_error);
+  /* A private, writable (copy-on-write) mapping of a read-only descriptor:
+   * quoted fields are unescaped in place, the file itself is never changed
+   * and needs no write permission. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "%s: cannot open: %s", path, g_strerror (saved));
+      return NULL;
+    }
+  mapped = g_mapped_file_new_from_fd (fd, TRUE, &local_error);
+  close (fd);
   if (mapped == NULL)
     {
       g_propagate_prefixed_error (error, local_error, "%s: ", path);

@@ -193,7 +193,9 @@ outcome_sentence (const AlvhDecision *self)
       return g_strdup_printf (_("Hold: the last hedge was added %.0f hours ago, within the %.0f-hour cooldown."),
                               self->hours_since_last_leg, self->cooldown_hours);
     case ALVH_BRANCH_NONE:
-      return g_strdup_printf (_("Hold: %u real-time rules fired (%u needed) and no fixed trigger fired."),
+      return g_strdup_printf (ngettext ("Hold: %u real-time rule fired (%u needed) and no fixed trigger fired.",
+                                        "Hold: %u real-time rules fired (%u needed) and no fixed trigger fired.",
+                                        self->realtime_fired),
                               self->realtime_fired, self->realtime_quorum);
     case ALVH_BRANCH_NOT_ACCRETIVE:
       paid = format_dollars (self->premium_paid);

@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "alvh-evaluator.h"
+#include "alvh-evaluator-private.h"
 #include "alvh-indicators.h"
 #include "alvh-pricing.h"
 #include "alvh-time.h"
+#include "alvh-day-cache-private.h"
 
 #define MACD_FAST 12
 #define MACD_SLOW 26
@@ -40,6 +42,12 @@ struct _AlvhEvaluator
   gint64           *cache_id;
   double           *cache_x;
   double           *cache_theta;
+  double           *cache_delta;
+  double           *cache_value;
+
+  /* propose_leg: the VIX expiry of the last day asked for */
+  gint64            leg_day;
+  gint64            leg_expiry;
 };
 
 G_DEFINE_BOXED_TYPE (AlvhEvaluator, alvh_evaluator, alvh_evaluator_ref, alvh_evaluator_unref)
@@ -62,7 +70,7 @@ gint64
 alvh_vix_expiry_first_after (gint64 t,
                              int    min_dte)
 {
-  gint64 day0 = alvh_time_ny_day (t);
+  gint64 day0 = _alvh_ny_day_cached (t);
   int y, m, d;
 
   alvh_civil_from_days (day0, &y, &m, &d);
@@ -77,7 +85,7 @@ alvh_vix_expiry_first_after (gint64 t,
     {
       gint64 e = alvh_vix_expiry_for_month (y, m);
 
-      if (alvh_time_ny_day (e) - day0 >= min_dte)
+      if (_alvh_ny_day_cached (e) - day0 >= min_dte)
         return e;
       if (++m > 12)
         {
@@ -92,7 +100,7 @@ gint64
 alvh_friday_on_or_after (gint64 t,
                          int    days)
 {
-  gint64 d = alvh_time_ny_day (t) + days;
+  gint64 d = _alvh_ny_day_cached (t) + days;
   int wd = alvh_weekday_from_days (d);
 
   return alvh_time_from_ny_day (d + ((5 - wd + 7) % 7));
@@ -129,7 +137,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
 
       if (!e->shift)
         continue;
-      self->event_days[self->n_shift_events] = alvh_time_ny_day (e->time);
+      self->event_days[self->n_shift_events] = _alvh_ny_day_cached (e->time);
       self->event_times[self->n_shift_events] = e->time;
       self->n_shift_events++;
     }
@@ -148,6 +156,9 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   self->cache_id = g_new0 (gint64, MAX (n, 1));
   self->cache_x = g_new (double, MAX (n, 1));
   self->cache_theta = g_new (double, MAX (n, 1));
+  self->cache_delta = g_new (double, MAX (n, 1));
+  self->cache_value = g_new (double, MAX (n, 1));
+  self->leg_day = G_MININT64;
 
   alvh_rsi (frame->close, n, (guint) profile->rsi_period, self->rsi);
   alvh_macd (frame->vix, n, MACD_FAST, MACD_SLOW, MACD_SIGNAL, self->macd, self->macd_signal, NULL);
@@ -207,6 +218,8 @@ alvh_evaluator_unref (AlvhEvaluator *self)
   g_free (self->cache_id);
   g_free (self->cache_x);
   g_free (self->cache_theta);
+  g_free (self->cache_delta);
+  g_free (self->cache_value);
   g_free (self);
 }
 
@@ -220,6 +233,12 @@ AlvhProfile *
 alvh_evaluator_get_profile (AlvhEvaluator *self)
 {
   return self->profile;
+}
+
+GPtrArray *
+alvh_evaluator_get_events (AlvhEvaluator *self)
+{
+  return self->events;
 }
 
 const double *
@@ -282,35 +301,90 @@ alvh_evaluator_market_state (AlvhEvaluator   *self,
 
 /* ------------------------------------------------------------- signals */
 
+/* Thresholds "at or above / at or below" tolerate the rounding of the value's
+ * own arithmetic (20 -> 23 is +15 % even though 23/20 - 1 < 0.15 in doubles). */
+#define EPS 1e-12
+
+static inline gboolean
+at_or_above (double value,
+             double threshold)
+{
+  return value >= threshold - EPS * MAX (1.0, fabs (threshold));
+}
+
+static inline gboolean
+at_or_below (double value,
+             double threshold)
+{
+  return value <= threshold + EPS * MAX (1.0, fabs (threshold));
+}
+
 static inline gboolean
 finite_pos (double x)
 {
   return isfinite (x) && x > 0.0;
 }
 
-/* X and theta_ref of a condor at bar i, cached per bar for the condor id. */
+/* Black-76 call delta exp(-rT) N(d1) (the delta of alvh_black76_greeks,
+ * without the other greeks); the limit at T <= 0 or vol <= 0. */
 static double
-condor_extrinsic_at (AlvhEvaluator    *self,
-                     const AlvhCondor *c,
-                     gsize             i,
-                     double           *theta)
+black76_call_delta (double f,
+                    double k,
+                    double t,
+                    double vol,
+                    double r)
+{
+  double sd, d1;
+
+  if (t <= 0.0 || vol <= 0.0)
+    {
+      AlvhGreeks g;
+
+      alvh_black76_greeks (ALVH_OPTION_CALL, f, k, t, vol, r, &g);
+      return g.delta;
+    }
+  sd = vol * sqrt (t);
+  d1 = (log (f / k) + 0.5 * sd * sd) / sd;
+  return exp (-r * t) * 0.5 * erfc (-d1 / G_SQRT2);
+}
+
+/* X, theta_ref and the SPX delta (per unit) of a condor at bar i, from one
+ * set of Black-Scholes greeks per leg; cached per bar for the condor id. */
+static double
+condor_state_at (AlvhEvaluator    *self,
+                 const AlvhCondor *c,
+                 gsize             i,
+                 double           *theta,
+                 double           *delta)
 {
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
+  const double s = f->close[i], iv = f->vix[i] / 100.0;
+  AlvhGreeks sp, sc, lp, lc;
   double t, x;
 
   if (c->id != 0 && self->cache_id[i] == c->id)
     {
       *theta = self->cache_theta[i];
+      *delta = self->cache_delta[i];
       return self->cache_x[i];
     }
-  t = (double) alvh_time_calendar_days (f->time[i], c->expiry) / 365.0;
-  x = alvh_condor_extrinsic (c, f->close[i], t, f->vix[i] / 100.0, p->rate, p->div_yield, theta);
+  t = (double) _alvh_calendar_days_cached (f->time[i], c->expiry) / 365.0;
+  alvh_bs_greeks (ALVH_OPTION_PUT, s, c->short_put, t, iv, p->rate, p->div_yield, &sp);
+  alvh_bs_greeks (ALVH_OPTION_CALL, s, c->short_call, t, iv, p->rate, p->div_yield, &sc);
+  alvh_bs_greeks (ALVH_OPTION_PUT, s, c->long_put, t, iv, p->rate, p->div_yield, &lp);
+  alvh_bs_greeks (ALVH_OPTION_CALL, s, c->long_call, t, iv, p->rate, p->div_yield, &lc);
+  x = (sp.price - MAX (c->short_put - s, 0.0)) + (sc.price - MAX (s - c->short_call, 0.0))
+    - (lp.price - MAX (c->long_put - s, 0.0)) - (lc.price - MAX (s - c->long_call, 0.0));
+  *theta = (lp.theta + lc.theta) - (sp.theta + sc.theta);
+  *delta = (lp.delta + lc.delta) - (sp.delta + sc.delta);
   if (c->id != 0)
     {
+      self->cache_value[i] = (sp.price + sc.price) - (lp.price + lc.price);
       self->cache_id[i] = c->id;
       self->cache_x[i] = x;
       self->cache_theta[i] = *theta;
+      self->cache_delta[i] = *delta;
     }
   return x;
 }
@@ -320,7 +394,7 @@ count_shift_events (AlvhEvaluator *self,
                     gint64         t,
                     int            window_days)
 {
-  gint64 day = alvh_time_ny_day (t);
+  gint64 day = _alvh_ny_day_cached (t);
   gint64 first = day - window_days;
   guint lo = 0, hi = self->n_shift_events, count = 0;
 
@@ -362,7 +436,7 @@ eval_signals (AlvhEvaluator *self,
     {
       sig->available = TRUE;
       sig->value = vix / f->vix[j] - 1.0;
-      sig->fired = sig->value >= p->iv_expansion;
+      sig->fired = at_or_above (sig->value, p->iv_expansion);
     }
 
   /* term_inversion */
@@ -387,7 +461,7 @@ eval_signals (AlvhEvaluator *self,
     {
       sig->available = TRUE;
       sig->value = self->rsi[i];
-      sig->fired = sig->value <= p->rsi_low || sig->value >= p->rsi_high;
+      sig->fired = at_or_below (sig->value, p->rsi_low) || at_or_above (sig->value, p->rsi_high);
     }
 
   /* ad_divergence */
@@ -420,20 +494,20 @@ eval_signals (AlvhEvaluator *self,
   for (guint k = 0; k < n_condors; k++)
     {
       const AlvhCondor *c = alvh_book_get_condor (book, k);
-      double theta_ref, theta_now, x_ref, x_now, value;
+      double theta_ref, theta_now, x_ref, x_now, value, delta_unused;
       gint64 days;
 
       if (j < 0 || c->open_time > f->time[j])
         continue;
       if (!finite_pos (f->vix[j]) || !isfinite (f->close[j]))
         continue;
-      x_ref = condor_extrinsic_at (self, c, (gsize) j, &theta_ref);
+      x_ref = condor_state_at (self, c, (gsize) j, &theta_ref, &delta_unused);
       if (!(theta_ref > 0.0))
         continue;
-      days = alvh_time_calendar_days (f->time[j], f->time[i]);
+      days = _alvh_calendar_days_cached (f->time[j], f->time[i]);
       if (days <= 0)
         continue;
-      x_now = condor_extrinsic_at (self, c, i, &theta_now);
+      x_now = condor_state_at (self, c, i, &theta_now, &delta_unused);
       value = (x_ref - x_now) / (theta_ref * (double) days);
       if (!sig->available || value > sig->value)
         sig->value = value;
@@ -443,13 +517,13 @@ eval_signals (AlvhEvaluator *self,
   for (guint k = 0; k < n_condors; k++)
     {
       const AlvhCondor *c = alvh_book_get_condor (book, k);
-      double th;
+      double th, de;
 
       if (c->id != 0 && self->cache_id[i] != c->id && finite_pos (vix))
-        condor_extrinsic_at (self, c, i, &th);
+        condor_state_at (self, c, i, &th, &de);
     }
   if (sig->available)
-    sig->fired = sig->value >= p->theta_erosion;
+    sig->fired = at_or_above (sig->value, p->theta_erosion);
 
   /* wing_proximity */
   sig = &d->signals[ALVH_SIGNAL_WING_PROXIMITY];
@@ -457,7 +531,7 @@ eval_signals (AlvhEvaluator *self,
   for (guint k = 0; k < n_condors; k++)
     {
       const AlvhCondor *c = alvh_book_get_condor (book, k);
-      gint64 days = alvh_time_calendar_days (f->time[i], c->expiry);
+      gint64 days = _alvh_calendar_days_cached (f->time[i], c->expiry);
       double sd, v;
 
       if (days <= 0 || !finite_pos (iv))
@@ -469,28 +543,55 @@ eval_signals (AlvhEvaluator *self,
       sig->available = TRUE;
     }
   if (sig->available)
-    sig->fired = sig->value <= p->wing_sd;
+    sig->fired = at_or_below (sig->value, p->wing_sd);
 
   /* book_delta */
   sig = &d->signals[ALVH_SIGNAL_BOOK_DELTA];
   sig->threshold = p->delta_tolerance;
   if (n_condors > 0 && finite_pos (iv))
     {
+      const guint n_legs = alvh_book_get_n_legs (book);
       gboolean has_legs = alvh_book_count_open_legs (book) > 0;
 
       if (!has_legs || isfinite (self->beta[i]))
         {
-          AlvhMarketState m;
-          AlvhBookGreeks g;
+          double total = 0.0, units = 0.0, vix_delta = 0.0;
+          double fwd = finite_pos (f->vx1[i]) ? f->vx1[i] : vix;
+          double vol = finite_pos (f->vvix[i]) ? f->vvix[i] / 100.0 : p->vix_vol;
 
-          alvh_evaluator_market_state (self, i, &m);
-          if (finite_pos (f->vvix[i]))
-            m.vix_vol = f->vvix[i] / 100.0;
-          alvh_book_greeks (book, &m, &g);
-          if (isfinite (g.delta_per_unit))
+          for (guint k = 0; k < n_condors; k++)
+            {
+              const AlvhCondor *c = alvh_book_get_condor (book, k);
+              double th, de;
+
+              condor_state_at (self, c, i, &th, &de);
+              total += de * c->units;
+              units += c->units;
+            }
+          for (guint k = 0; k < n_legs; k++)
+            {
+              const AlvhHedgeLeg *leg = alvh_book_get_leg (book, k);
+              double qty = alvh_hedge_leg_open_quantity (leg);
+              double t;
+
+              if (qty <= 0.0)
+                continue;
+              if (leg->kind == ALVH_HEDGE_VIX_FUTURE)
+                {
+                  vix_delta += qty;
+                  continue;
+                }
+              t = (double) _alvh_calendar_days_cached (f->time[i], leg->vix_expiry) / 365.0;
+              vix_delta += qty * black76_call_delta (fwd, leg->long_strike, t, vol, p->rate);
+              if (leg->kind == ALVH_HEDGE_VIX_CALL_SPREAD)
+                vix_delta -= qty * black76_call_delta (fwd, leg->short_strike, t, vol, p->rate);
+            }
+          if (has_legs)
+            total += vix_delta * self->beta[i] * vix / s;
+          if (units > 0.0 && isfinite (total))
             {
               sig->available = TRUE;
-              sig->value = g.delta_per_unit;
+              sig->value = total / units;
               sig->fired = fabs (sig->value) > p->delta_tolerance;
             }
         }
@@ -516,11 +617,20 @@ propose_leg (AlvhEvaluator *self,
   const double units = alvh_book_condor_units (book);
   double fwd = finite_pos (f->vx1[i]) ? f->vx1[i] : f->vix[i];
   double vol = finite_pos (f->vvix[i]) ? f->vvix[i] / 100.0 : p->vix_vol;
-  gint64 expiry = alvh_vix_expiry_first_after (f->time[i], p->hedge_min_dte);
-  double t = (double) alvh_time_calendar_days (f->time[i], expiry) / 365.0;
-  double k1 = ceil (fwd * (1.0 + p->hedge_otm) - 1e-9);
-  double k2 = k1 + p->hedge_width;
-  double premium = alvh_black76_price (ALVH_OPTION_CALL, fwd, k1, t, vol, p->rate)
+  gint64 day = _alvh_ny_day_cached (f->time[i]);
+  gint64 expiry;
+  double t, k1, k2, premium;
+
+  if (day != self->leg_day)
+    {
+      self->leg_day = day;
+      self->leg_expiry = alvh_vix_expiry_first_after (f->time[i], p->hedge_min_dte);
+    }
+  expiry = self->leg_expiry;
+  t = (double) _alvh_calendar_days_cached (f->time[i], expiry) / 365.0;
+  k1 = ceil (fwd * (1.0 + p->hedge_otm) - 1e-9);
+  k2 = k1 + p->hedge_width;
+  premium = alvh_black76_price (ALVH_OPTION_CALL, fwd, k1, t, vol, p->rate)
                  - alvh_black76_price (ALVH_OPTION_CALL, fwd, k2, t, vol, p->rate);
 
   d->layer = d->layers_used + 1;
@@ -621,4 +731,19 @@ alvh_evaluator_evaluate (AlvhEvaluator *self,
       d->action = ALVH_ACTION_BLOCKED;
       d->branch = ALVH_BRANCH_NOT_ACCRETIVE;
     }
+}
+
+double
+_alvh_evaluator_condor_value (AlvhEvaluator    *self,
+                              const AlvhCondor *c,
+                              gsize             i)
+{
+  const AlvhMarketFrame *f = self->frame;
+  const AlvhProfile *p = self->profile;
+
+  if (c->id != 0 && self->cache_id[i] == c->id)
+    return self->cache_value[i];
+  return alvh_condor_value (c, f->close[i],
+                            (double) _alvh_calendar_days_cached (f->time[i], c->expiry) / 365.0,
+                            f->vix[i] / 100.0, p->rate, p->div_yield);
 }

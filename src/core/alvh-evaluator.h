@@ -2,8 +2,13 @@
  *
  * An evaluator is built once for a market frame and a profile: it computes
  * the indicators (RSI, MACD, beta, A/D line and windows) and the iv_ref bar of
- * every bar up front, so that evaluating a bar costs a few dozen model prices
- * and allocates nothing.
+ * every bar up front, so that evaluating a bar costs a few model prices and
+ * allocates nothing.
+ *
+ * Threads: an evaluator is immutable except for a per-bar memo that
+ * alvh_evaluator_evaluate() fills, so use one evaluator per thread
+ * (alvh_replay_run_async() builds its own from the same frame, profile and
+ * events).  Condor ids must be unique per condor (0 = do not memoise).
  */
 #pragma once
 
@@ -31,6 +36,8 @@ void            alvh_evaluator_unref          (AlvhEvaluator    *self);
 
 AlvhMarketFrame *alvh_evaluator_get_frame     (AlvhEvaluator    *self);
 AlvhProfile     *alvh_evaluator_get_profile   (AlvhEvaluator    *self);
+/* The events (AlvhEvent, sorted by time); never NULL. */
+GPtrArray       *alvh_evaluator_get_events    (AlvhEvaluator    *self);
 
 /* Precomputed per-bar series (n values, NAN where undefined). */
 const double   *alvh_evaluator_get_rsi        (AlvhEvaluator    *self);

@@ -202,6 +202,12 @@ alvh_events_parse_csv (const char  *text,
           set_parse_error (error, reader, 0, msg);
           return NULL;
         }
+      if (t < alvh_time_from_ny_date (1900, 1, 1) || t > alvh_time_from_ny_date (2100, 12, 31))
+        {
+          g_autofree char *msg = g_strdup_printf ("expected a date between 1900 and 2100, found “%s”", date);
+          set_parse_error (error, reader, 0, msg);
+          return NULL;
+        }
       kind_text = g_strstrip (alvh_csv_reader_dup_field (reader, 1));
       if (!alvh_event_kind_from_string (kind_text, &kind))
         {

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -169,7 +170,7 @@ alvh_fetch_download (const char    *url,
   if (expected > 0 && (goffset) length < expected)
     {
       g_set_error (error, ALVH_FETCH_ERROR, ALVH_FETCH_ERROR_TRUNCATED,
-                   _("%s: the connection closed after %" G_GSIZE_FORMAT " of %" G_GOFFSET_FORMAT " bytes"),
+                   _("%s: the connection closed after %zu of %" PRId64 " bytes"),
                    url, length, expected);
       return FALSE;
     }

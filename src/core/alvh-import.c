@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "alvh-calendar.h"
+#include "alvh-calendar-private.h"
 #include "alvh-csv.h"
 #include "alvh-import.h"
 #include "alvh-time.h"
@@ -52,6 +53,9 @@ typedef struct
   gint64            prev_time;
   guint             prev_line;
   gsize             listed_warnings;
+  guint             header_fields;  /* fields of the header line */
+  gint64            latest_date;    /* no bar may be dated after this */
+  AlvhNyOffsetCache ny_cache;
 } Ctx;
 
 typedef struct
@@ -219,14 +223,14 @@ field_for_message (Ctx   *ctx,
                    guint  field)
 {
   char *text = alvh_csv_reader_dup_field (ctx->csv, field);
+  gsize cut = 37;
 
-  if (strlen (text) > 40)
-    {
-      text[37] = '.';
-      text[38] = '.';
-      text[39] = '.';
-      text[40] = '\0';
-    }
+  if (strlen (text) <= 40)
+    return text;
+  /* never split a UTF-8 sequence */
+  while (cut > 0 && ((guchar) text[cut] & 0xC0) == 0x80)
+    cut--;
+  memcpy (text + cut, "...", 4);
   return text;
 }
 
@@ -241,6 +245,21 @@ check_cancel (Ctx     *ctx,
   return TRUE;
 }
 
+/* a column that names an index (VVIX, SKEW, VIX9D ...): short, letters,
+ * digits, ^ . _ - and spaces */
+static gboolean
+is_symbol_name (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (n == 0 || n > 24)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isalnum (text[i]) && strchr ("^._- ", text[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 need_fields (Ctx     *ctx,
              guint    needed,
@@ -248,6 +267,23 @@ need_fields (Ctx     *ctx,
 {
   guint n = alvh_csv_reader_get_n_fields (ctx->csv);
 
+  /* more fields than the header names: a shifted or corrupt row (empty
+   * trailing fields, as some exports write them, are fine) */
+  if (G_UNLIKELY (ctx->header_fields > 0 && n > ctx->header_fields))
+    {
+      for (guint i = ctx->header_fields; i < n; i++)
+        {
+          gsize len;
+          alvh_csv_reader_get_field (ctx->csv, i, &len);
+          if (len > 0)
+            {
+              set_error (ctx, error, ALVH_IMPORT_ERROR_SHORT_ROW, i,
+                         "the row has %u fields (expected %u, as in the header)",
+                         n, ctx->header_fields);
+              return FALSE;
+            }
+        }
+    }
   if (n < needed)
     {
       set_error (ctx, error, ALVH_IMPORT_ERROR_SHORT_ROW, n,
@@ -255,6 +291,51 @@ need_fields (Ctx     *ctx,
                  n, n == 1 ? "" : "s", needed);
       return FALSE;
     }
+  return TRUE;
+}
+
+static inline int
+digits2 (const char *p)
+{
+  if ((guint) (p[0] - '0') > 9 || (guint) (p[1] - '0') > 9)
+    return -1;
+  return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+/* YYYY-MM-DD and MM/DD/YYYY (the forms of every known format), with the
+ * cached New York offset; anything else goes to alvh_time_parse_date () */
+static gboolean
+fast_date (Ctx        *ctx,
+           const char *f,
+           gsize       len,
+           gint64     *out)
+{
+  int y, m, d, hi, lo;
+
+  if (len != 10)
+    return FALSE;
+  if (f[4] == '-' && f[7] == '-')
+    {
+      hi = digits2 (f);
+      lo = digits2 (f + 2);
+      m = digits2 (f + 5);
+      d = digits2 (f + 8);
+    }
+  else if (f[2] == '/' && f[5] == '/')
+    {
+      m = digits2 (f);
+      d = digits2 (f + 3);
+      hi = digits2 (f + 6);
+      lo = digits2 (f + 8);
+    }
+  else
+    return FALSE;
+  if (hi < 0 || lo < 0 || m < 0 || d < 0)
+    return FALSE;
+  y = hi * 100 + lo;
+  if (!alvh_date_is_valid (y, m, d))
+    return FALSE;
+  *out = _alvh_ny_midnight_cached (&ctx->ny_cache, alvh_days_from_civil (y, m, d));
   return TRUE;
 }
 
@@ -271,11 +352,18 @@ get_date (Ctx     *ctx,
     f++, len--;
   while (len > 0 && (f[len - 1] == ' ' || f[len - 1] == '\t'))
     len--;
-  if (!alvh_time_parse_date (f, len, out))
+  if (!fast_date (ctx, f, len, out) && !alvh_time_parse_date (f, len, out))
     {
       g_autofree char *text = field_for_message (ctx, field);
       set_error (ctx, error, ALVH_IMPORT_ERROR_DATE, field,
                  "“%s” is not a date (expected YYYY-MM-DD or MM/DD/YYYY)", text);
+      return FALSE;
+    }
+  if (G_UNLIKELY (*out > ctx->latest_date))
+    {
+      g_autofree char *text = field_for_message (ctx, field);
+      set_error (ctx, error, ALVH_IMPORT_ERROR_DATE, field,
+                 "“%s” lies in the future (expected a date no later than tomorrow)", text);
       return FALSE;
     }
   return TRUE;
@@ -809,6 +897,37 @@ pick_symbol (Ctx        *ctx,
   return alvh_import_symbol_from_filename (alvh_csv_reader_get_name (ctx->csv));
 }
 
+/* a column named "<PREFIX> <word>", e.g. "VIX Open" in Cboe's older files */
+static int
+find_suffix (char       **hdr,
+             guint        n,
+             const char  *word)
+{
+  gsize wlen = strlen (word);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len = strlen (hdr[i]);
+      if (len > wlen + 1 && hdr[i][len - wlen - 1] == ' ' &&
+          g_ascii_strcasecmp (hdr[i] + len - wlen, word) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+/* "VIX" of "VIX Open", or NULL */
+static char *
+ohlc_prefix (char        **hdr,
+             const ColMap *map)
+{
+  const char *open = hdr[map->open];
+  const char *space = strrchr (open, ' ');
+
+  if (space == NULL || g_ascii_strcasecmp (space + 1, "open") != 0 || space == open)
+    return NULL;
+  return g_strndup (open, (gsize) (space - open));
+}
+
 static gboolean
 map_ohlc (char   **hdr,
           guint    n,
@@ -819,13 +938,38 @@ map_ohlc (char   **hdr,
   map->high = find_any (hdr, n, "high", "najwyzszy", NULL);
   map->low = find_any (hdr, n, "low", "najnizszy", NULL);
   map->close = find_any (hdr, n, "close", "close/last", "zamkniecie", NULL);
+  if (map->open < 0 && map->high < 0 && map->low < 0 && map->close < 0)
+    {
+      map->open = find_suffix (hdr, n, "open");
+      map->high = find_suffix (hdr, n, "high");
+      map->low = find_suffix (hdr, n, "low");
+      map->close = find_suffix (hdr, n, "close");
+    }
   map->volume = find_any (hdr, n, "volume", "vol", "wolumen", NULL);
   return map->date >= 0 && map->open >= 0 && map->high >= 0 && map->low >= 0 && map->close >= 0;
+}
+
+/* a header names a date column (or is yfinance's "Price" row) */
+static gboolean
+looks_like_header (AlvhCsvReader *csv)
+{
+  static const char * const names[] = {
+    "date", "datetime", "timestamp", "time", "day", "trade date", "data",
+  };
+
+  if (alvh_csv_reader_field_equal (csv, 0, "price"))
+    return TRUE;
+  for (guint i = 0; i < alvh_csv_reader_get_n_fields (csv); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+      if (alvh_csv_reader_field_equal (csv, i, names[k]))
+        return TRUE;
+  return FALSE;
 }
 
 static void
 set_unknown_header_error (Ctx     *ctx,
                           char   **hdr,
+                          guint    line,
                           GError **error)
 {
   g_autofree char *joined = g_strjoinv (",", hdr);
@@ -835,8 +979,10 @@ set_unknown_header_error (Ctx     *ctx,
     strcpy (joined + 77, "...");
   for (guint f = ALVH_IMPORT_FORMAT_CBOE_OHLC; f < G_N_ELEMENTS (format_info); f++)
     g_string_append_printf (known, "%s%s", known->len > 0 ? "; " : "", format_info[f].description);
-  set_error (ctx, error, ALVH_IMPORT_ERROR_UNKNOWN_FORMAT, 0,
-             "unknown header “%s” (expected one of: %s)", joined, known->str);
+  g_set_error (error, ALVH_IMPORT_ERROR, ALVH_IMPORT_ERROR_UNKNOWN_FORMAT,
+               "%s:%u:1: unknown header “%s” (expected one of: %s)",
+               alvh_csv_reader_get_name (ctx->csv),
+               line != 0 ? line : alvh_csv_reader_get_line (ctx->csv), joined, known->str);
 }
 
 static gboolean
@@ -861,6 +1007,32 @@ sniff (Ctx     *ctx,
                    name);
       return FALSE;
     }
+  {
+    const char *end = NULL;
+
+    if (!g_utf8_validate_len (data, len, &end))
+      {
+        guint line = 1, column = 1;
+        gboolean binary = *end == '\0' || memchr (data, '\0', MIN (len, 4096)) != NULL;
+
+        for (const char *p = data; p < end; p++)
+          {
+            if (*p == '\n')
+              line++, column = 1;
+            else if (((guchar) *p & 0xC0) != 0x80)
+              column++;
+          }
+        if (binary)
+          g_set_error (error, ALVH_IMPORT_ERROR, ALVH_IMPORT_ERROR_BINARY,
+                       "%s:%u:%u: the file holds binary data (a zero byte), not text (expected a CSV file)",
+                       name, line, column);
+        else
+          g_set_error (error, ALVH_IMPORT_ERROR, ALVH_IMPORT_ERROR_ENCODING,
+                       "%s:%u:%u: invalid UTF-8 text (byte 0x%02X; expected a CSV file in UTF-8 or ASCII)",
+                       name, line, column, (guchar) *end);
+        return FALSE;
+      }
+  }
   probe = MIN (len - i, 1024);
   head = g_ascii_strdown (data + i, (gssize) probe);
   if (data[i] == '<' || strstr (head, "<html") != NULL || strstr (head, "<!doctype") != NULL)
@@ -938,6 +1110,7 @@ import_reader (AlvhCsvReader  *csv,
   ctx.result = result;
   ctx.cancellable = cancellable;
   ctx.hint = symbol_hint != NULL && *symbol_hint != '\0' ? symbol_hint : NULL;
+  ctx.latest_date = g_get_real_time () / G_USEC_PER_SEC + 2 * 86400;
 
   if (!sniff (&ctx, error))
     return NULL;
@@ -945,15 +1118,29 @@ import_reader (AlvhCsvReader  *csv,
     return NULL;
   g_assert (more);
 
-  /* skip up to 3 one-field disclaimer lines above the header (old Cboe files) */
-  for (int skip = 0; skip < 3 && alvh_csv_reader_get_n_fields (csv) <= 1; skip++)
+  /* skip up to 3 disclaimer lines above the header (older Cboe and CFE files) */
+  if (!looks_like_header (csv))
     {
-      if (!finish_next (&ctx, error, &more))
-        return NULL;
-      if (!more)
-        break;
+      g_auto(GStrv) first = read_header (csv, &n);
+      guint first_line = alvh_csv_reader_get_line (csv);
+      gboolean found = FALSE;
+
+      for (int skip = 0; skip < 3 && !found; skip++)
+        {
+          if (!finish_next (&ctx, error, &more))
+            return NULL;
+          if (!more)
+            break;
+          found = looks_like_header (csv);
+        }
+      if (!found)
+        {
+          set_unknown_header_error (&ctx, first, first_line, error);
+          return NULL;
+        }
     }
   hdr = read_header (csv, &n);
+  ctx.header_fields = n;
 
   if (n >= 1 && g_ascii_strcasecmp (hdr[0], "price") == 0)
     {
@@ -982,7 +1169,7 @@ import_reader (AlvhCsvReader  *csv,
       hdr[0] = g_strdup ("date");
       if (!map_ohlc (hdr, n, &map))
         {
-          set_unknown_header_error (&ctx, hdr, error);
+          set_unknown_header_error (&ctx, hdr, 0, error);
           return NULL;
         }
       {
@@ -1012,7 +1199,7 @@ import_reader (AlvhCsvReader  *csv,
         nvx++;
       if (nvx < 2)
         {
-          set_unknown_header_error (&ctx, hdr, error);
+          set_unknown_header_error (&ctx, hdr, 0, error);
           return NULL;
         }
       result->format = vix >= 0 ? ALVH_IMPORT_FORMAT_TERM_STRUCTURE : ALVH_IMPORT_FORMAT_VX_SETTLES;
@@ -1053,7 +1240,8 @@ import_reader (AlvhCsvReader  *csv,
     }
   else if (map_ohlc (hdr, n, &map))
     {
-      g_autofree char *sym = pick_symbol (&ctx, NULL);
+      g_autofree char *prefix = ohlc_prefix (hdr, &map);
+      g_autofree char *sym = pick_symbol (&ctx, prefix);
 
       if (find_col (hdr, n, "adj close") >= 0 && map.volume >= 0)
         result->format = ALVH_IMPORT_FORMAT_YAHOO;
@@ -1068,7 +1256,7 @@ import_reader (AlvhCsvReader  *csv,
         result->format = ALVH_IMPORT_FORMAT_GENERIC_OHLC;
       ok = read_ohlc (&ctx, &map, sym, error);
     }
-  else if (n == 2 && g_ascii_strcasecmp (hdr[0], "date") == 0 && hdr[1][0] != '\0')
+  else if (n == 2 && g_ascii_strcasecmp (hdr[0], "date") == 0 && is_symbol_name (hdr[1]))
     {
       static const char * const close_col[] = { "close", NULL };
       g_autofree char *sym = pick_symbol (&ctx, hdr[1]);
@@ -1080,7 +1268,7 @@ import_reader (AlvhCsvReader  *csv,
     }
   else
     {
-      set_unknown_header_error (&ctx, hdr, error);
+      set_unknown_header_error (&ctx, hdr, 0, error);
       return NULL;
     }
 

@@ -44,7 +44,9 @@ typedef enum
   ALVH_IMPORT_ERROR_DATE,            /* unparseable date */
   ALVH_IMPORT_ERROR_DUPLICATE,       /* the same date twice */
   ALVH_IMPORT_ERROR_ORDER,           /* a date before the previous one */
-  ALVH_IMPORT_ERROR_SHORT_ROW,       /* fewer fields than the header */
+  ALVH_IMPORT_ERROR_SHORT_ROW,       /* fewer (or more) fields than the header */
+  ALVH_IMPORT_ERROR_BINARY,          /* a zero byte: not a text file */
+  ALVH_IMPORT_ERROR_ENCODING,        /* invalid UTF-8 */
 } AlvhImportError;
 
 typedef enum

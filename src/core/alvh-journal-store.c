@@ -21,6 +21,7 @@ struct _AlvhJournalStore
   sqlite3    *db;
   char       *path;
   int         schema_version;
+  guint       depth;   /* open transactions (outer + savepoints) */
   GHashTable *stmts;   /* const char *sql (static) -> sqlite3_stmt * */
 };
 
@@ -163,7 +164,8 @@ static const char * const migrations[] = {
   "  decision_id INTEGER REFERENCES decisions (id),"
   "  leg_id INTEGER REFERENCES legs (id),"
   "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)));"
-  "CREATE INDEX entries_time ON entries (deleted, time);"
+  /* walks newest first in (time, id) order; decision_id for the probes */
+  "CREATE INDEX entries_time ON entries (deleted, time, id, decision_id);"
 
   "CREATE TABLE tags ("
   "  id INTEGER PRIMARY KEY,"
@@ -198,6 +200,7 @@ static const char * const migrations[] = {
   "CREATE INDEX attachments_entry ON attachments (entry_id);"
   "CREATE INDEX entries_decision ON entries (decision_id);"
   "CREATE INDEX entries_leg ON entries (leg_id);"
+  "CREATE INDEX legs_manual ON legs (id) WHERE manual = 1;"
   "CREATE INDEX signal_snapshots_key ON signal_snapshots (key, fired, decision_id);",
 };
 
@@ -541,37 +544,21 @@ store_stmt (AlvhJournalStore  *self,
   return stmt;
 }
 
+/* Transactions nest: the outer one is BEGIN IMMEDIATE ... COMMIT, inner ones
+ * are savepoints, so that a batch (alvh_journal_store_begin_batch) can hold
+ * many writes that each run "in a transaction". */
 static gboolean
 tx_begin (AlvhJournalStore  *self,
           GError           **error)
 {
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self, "BEGIN IMMEDIATE", error);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT alvh_tx", error);
 
   if (s == NULL)
     return FALSE;
   if (sqlite3_step (s) != SQLITE_DONE)
     return set_db_error (self, error, "cannot begin a transaction");
+  self->depth++;
   return TRUE;
-}
-
-static gboolean
-tx_commit (AlvhJournalStore  *self,
-           GError           **error)
-{
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self, "COMMIT", error);
-
-  if (s == NULL)
-    return FALSE;
-  if (sqlite3_step (s) != SQLITE_DONE)
-    return set_db_error (self, error, "cannot commit");
-  return TRUE;
-}
-
-static void
-tx_rollback (AlvhJournalStore *self)
-{
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* Ends a transaction: commit when @ok, else roll back; returns whether it committed. */
@@ -580,9 +567,25 @@ tx_end (AlvhJournalStore  *self,
         gboolean           ok,
         GError           **error)
 {
-  if (ok && tx_commit (self, error))
-    return TRUE;
-  tx_rollback (self);
+  g_assert (self->depth > 0);
+
+  if (ok)
+    {
+      g_autoptr(AlvhCachedStmt) s = store_stmt (self, self->depth == 1 ? "COMMIT" : "RELEASE alvh_tx", error);
+
+      if (s != NULL && sqlite3_step (s) == SQLITE_DONE)
+        {
+          self->depth--;
+          return TRUE;
+        }
+      if (s != NULL)
+        set_db_error (self, error, "cannot commit");
+    }
+  if (self->depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO alvh_tx; RELEASE alvh_tx", NULL, NULL, NULL);
+  self->depth--;
   return FALSE;
 }
 
@@ -666,6 +669,11 @@ alvh_journal_store_finalize (GObject *object)
 {
   AlvhJournalStore *self = (AlvhJournalStore *) object;
 
+  if (self->depth > 0)
+    {
+      g_warning ("%s: closed inside a batch: its writes are rolled back", self->path);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -749,27 +757,66 @@ create_file_private (const char  *path,
 }
 
 static gboolean
+read_user_version (AlvhJournalStore  *self,
+                   int               *out,
+                   GError           **error)
+{
+  g_autoptr(sqlite3_stmt) s = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK ||
+      sqlite3_step (s) != SQLITE_ROW)
+    return set_db_error (self, error, "cannot read the schema version");
+  *out = sqlite3_column_int (s, 0);
+  return TRUE;
+}
+
+/* Brings the file up to version @to, one step per transaction.  Each step
+ * takes the write lock first (BEGIN IMMEDIATE) and reads user_version again
+ * under it: another connection (thread or process) opening the same new file
+ * at the same moment may have run that step already, and then it is skipped. */
+static gboolean
 migrate (AlvhJournalStore  *self,
-         int                from,
          int                to,
          GError           **error)
 {
-  for (int v = from; v < to; v++)
+  for (;;)
     {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      g_autofree char *set_version = NULL;
+      int current = 0;
       gboolean ok;
 
       if (!tx_begin (self, error))
-        return FALSE;
-      ok = store_exec (self, migrations[v], error) && store_exec (self, set_version, error);
-      if (!tx_end (self, ok, error))
         {
-          g_prefix_error (error, "migration to schema version %d failed: ", v + 1);
+          g_prefix_error (error, "migration: ");
           return FALSE;
         }
-      self->schema_version = v + 1;
+      if (!read_user_version (self, &current, error))
+        {
+          tx_end (self, FALSE, NULL);
+          return FALSE;
+        }
+      self->schema_version = current;
+      if (current > ALVH_JOURNAL_SCHEMA_VERSION)
+        {
+          tx_end (self, FALSE, NULL);
+          g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NEWER_SCHEMA,
+                       "%s: the journal was written by a newer version of ALVH Desk "
+                       "(schema version %d; this version reads up to %d)",
+                       self->path, current, ALVH_JOURNAL_SCHEMA_VERSION);
+          return FALSE;
+        }
+      if (current >= to)
+        return tx_end (self, TRUE, error);   /* done (by us or by another connection) */
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", current + 1);
+      ok = store_exec (self, migrations[current], error) && store_exec (self, set_version, error);
+      if (!tx_end (self, ok, error))
+        {
+          g_prefix_error (error, "migration to schema version %d failed: ", current + 1);
+          return FALSE;
+        }
+      self->schema_version = current + 1;
     }
-  return TRUE;
 }
 
 AlvhJournalStore *
@@ -812,26 +859,34 @@ _alvh_journal_store_open_version (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
 
+  /* switching a new file to WAL needs an exclusive lock, and SQLite answers
+   * SQLITE_BUSY at once, without the busy handler, when another connection
+   * opening the same new file holds a lock that would deadlock: retry */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    int rc;
+
+    while ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK &&
+           ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) &&
+           g_get_monotonic_time () < deadline)
+      g_usleep (2000 + g_random_int_range (0, 3000));
+    if (rc != SQLITE_OK)
+      {
+        set_db_error (self, error, "cannot switch to write-ahead logging");
+        return NULL;
+      }
+  }
   if (!store_exec (self,
-                   "PRAGMA journal_mode = WAL;"
                    "PRAGMA synchronous = FULL;"
                    "PRAGMA foreign_keys = ON;"
-                   "PRAGMA secure_delete = ON;",
+                   "PRAGMA temp_store = MEMORY;"     /* savepoint journals in memory */
+                   "PRAGMA cache_size = -16384;",    /* 16 MiB */
                    error))
     return NULL;
 
-  /* read again under the write connection: another process may have migrated */
-  {
-    g_autoptr(sqlite3_stmt) s = NULL;
-
-    if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK ||
-        sqlite3_step (s) != SQLITE_ROW)
-      {
-        set_db_error (self, error, "cannot read the schema version");
-        return NULL;
-      }
-    version = sqlite3_column_int (s, 0);
-  }
+  /* read again on the write connection: another connection may have migrated */
+  if (!read_user_version (self, &version, error))
+    return NULL;
   self->schema_version = version;
   if (version > ALVH_JOURNAL_SCHEMA_VERSION)
     {
@@ -841,7 +896,7 @@ _alvh_journal_store_open_version (const char  *path,
                    path, version, ALVH_JOURNAL_SCHEMA_VERSION);
       return NULL;
     }
-  if (version < target && !migrate (self, version, target, error))
+  if (version < target && !migrate (self, target, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -878,6 +933,30 @@ alvh_journal_store_get_schema_version (AlvhJournalStore *self)
 {
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
   return self->schema_version;
+}
+
+/**
+ * alvh_journal_store_begin_batch:
+ * Groups many writes into one transaction (one disk sync at the end): every
+ * write until alvh_journal_store_end_batch() commits or rolls back with it.
+ * A failed write inside the batch is undone alone (savepoint).
+ */
+gboolean
+alvh_journal_store_begin_batch (AlvhJournalStore  *self,
+                                GError           **error)
+{
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  return tx_begin (self, error);
+}
+
+gboolean
+alvh_journal_store_end_batch (AlvhJournalStore  *self,
+                              gboolean           commit,
+                              GError           **error)
+{
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  return tx_end (self, commit, error);
 }
 
 /* ---- accounts ------------------------------------------------------------ */
@@ -1087,6 +1166,195 @@ alvh_journal_store_get_profile (AlvhJournalStore  *self,
   else
     set_db_error (self, error, "cannot read the profile");
   return NULL;
+}
+
+/* The built-in default profile: its name is kept and it is never deleted. */
+#define DEFAULT_PROFILE_NAME "Default"
+
+static gboolean
+profile_name_exists_locked (AlvhJournalStore  *self,
+                            const char        *name,
+                            gboolean          *out_exists,
+                            GError           **error)
+{
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self, "SELECT 1 FROM profiles WHERE name = ? LIMIT 1", error);
+  int rc;
+
+  if (s == NULL)
+    return FALSE;
+  bind_text (s, 1, name);
+  rc = sqlite3_step (s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_db_error (self, error, "cannot read profiles");
+  *out_exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* The key file text with its [profile] name= set to @name; the text as it is
+ * when it is not a key file with that key. */
+static char *
+keyfile_with_name (const char *text,
+                   const char *name)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+
+  if (text == NULL ||
+      !g_key_file_load_from_data (kf, text, (gsize) -1,
+                                  G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS, NULL) ||
+      !g_key_file_has_key (kf, "profile", "name", NULL))
+    return g_strdup (text);
+  g_key_file_set_string (kf, "profile", "name", name);
+  return g_key_file_to_data (kf, NULL, NULL);
+}
+
+/**
+ * alvh_journal_store_rename_profile:
+ * Renames every version of the profile @old_name to @new_name (the key file
+ * texts' name= follows), and the decisions that name it, so that each
+ * decision still finds the exact profile (name + version) that produced it.
+ * Refuses the built-in "Default" (either side), an empty name and a name in
+ * use (ALVH_JOURNAL_ERROR_INVALID); ALVH_JOURNAL_ERROR_NOT_FOUND without @old_name.
+ */
+gboolean
+alvh_journal_store_rename_profile (AlvhJournalStore  *self,
+                                   const char        *old_name,
+                                   const char        *new_name,
+                                   GError           **error)
+{
+  g_autofree char *name = NULL;
+  gboolean ok, exists = FALSE;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (old_name != NULL, FALSE);
+
+  name = g_strstrip (g_strdup (new_name != NULL ? new_name : ""));
+  if (*name == '\0' || strcmp (old_name, DEFAULT_PROFILE_NAME) == 0 ||
+      strcmp (name, DEFAULT_PROFILE_NAME) == 0)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: renaming profile “%s” to “%s”: %s", self->path, old_name, name,
+                   *name == '\0' ? "expected a non-empty name"
+                   : "the built-in profile “" DEFAULT_PROFILE_NAME "” keeps its name");
+      return FALSE;
+    }
+  if (strcmp (name, old_name) == 0)
+    return TRUE;
+  if (!tx_begin (self, error))
+    return FALSE;
+  ok = profile_name_exists_locked (self, old_name, &exists, error);
+  if (ok && !exists)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND,
+                   "%s: no profile “%s”", self->path, old_name);
+      ok = FALSE;
+    }
+  if (ok)
+    ok = profile_name_exists_locked (self, name, &exists, error);
+  if (ok && exists)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: renaming profile “%s”: a profile named “%s” exists already",
+                   self->path, old_name, name);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      {
+        g_autoptr(AlvhCachedStmt) s = store_stmt (self, "SELECT id, keyfile FROM profiles WHERE name = ?", error);
+        int rc;
+
+        ok = s != NULL;
+        if (ok)
+          {
+            bind_text (s, 1, old_name);
+            while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+              {
+                gint64 id = sqlite3_column_int64 (s, 0);
+
+                g_array_append_val (ids, id);
+                g_ptr_array_add (texts, keyfile_with_name ((const char *) sqlite3_column_text (s, 1), name));
+              }
+            if (rc != SQLITE_DONE)
+              ok = set_db_error (self, error, "cannot read profiles");
+          }
+      }
+      for (guint i = 0; ok && i < ids->len; i++)
+        {
+          g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+            "UPDATE profiles SET name = ?, keyfile = ? WHERE id = ?", error);
+
+          ok = s != NULL;
+          if (ok)
+            {
+              bind_text (s, 1, name);
+              bind_text (s, 2, g_ptr_array_index (texts, i));
+              sqlite3_bind_int64 (s, 3, g_array_index (ids, gint64, i));
+              ok = step_done (self, s, "cannot rename the profile", error);
+            }
+        }
+    }
+  if (ok)
+    {
+      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+        "UPDATE decisions SET profile_name = ? WHERE profile_name = ?", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          bind_text (s, 1, name);
+          bind_text (s, 2, old_name);
+          ok = step_done (self, s, "cannot rename the profile in its decisions", error);
+        }
+    }
+  return tx_end (self, ok, error);
+}
+
+/**
+ * alvh_journal_store_delete_profile:
+ * Deletes every version of the profile @name.  Decisions keep their copy of
+ * the name and version, their signal snapshots (value and threshold as the
+ * evaluator saw them) and their explanation, so history stays readable.
+ * Refuses the built-in "Default" (ALVH_JOURNAL_ERROR_INVALID);
+ * ALVH_JOURNAL_ERROR_NOT_FOUND when no version exists.
+ */
+gboolean
+alvh_journal_store_delete_profile (AlvhJournalStore  *self,
+                                   const char        *name,
+                                   GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (strcmp (name, DEFAULT_PROFILE_NAME) == 0)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: the built-in profile “%s” cannot be deleted", self->path, name);
+      return FALSE;
+    }
+  if (!tx_begin (self, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "DELETE FROM profiles WHERE name = ?", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        bind_text (s, 1, name);
+        ok = step_done (self, s, "cannot delete the profile", error);
+        if (ok && sqlite3_changes (self->db) == 0)
+          {
+            g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND,
+                         "%s: no profile “%s”", self->path, name);
+            ok = FALSE;
+          }
+      }
+  }
+  return tx_end (self, ok, error);
 }
 
 /* ---- events ------------------------------------------------------------- */
@@ -1402,6 +1670,42 @@ alvh_journal_store_list_open_condors (AlvhJournalStore  *self,
   return g_steal_pointer (&out);
 }
 
+/**
+ * alvh_journal_store_list_condors:
+ * The condors of @account_id (0 = all) held at some time in [@from, @to):
+ * opened before @to and not closed before @from, closed ones included;
+ * @from / @to 0 = unbounded.  Ordered by open time.
+ */
+GPtrArray *
+alvh_journal_store_list_condors (AlvhJournalStore  *self,
+                                 gint64             account_id,
+                                 gint64             from,
+                                 gint64             to,
+                                 GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_condor_free);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
+    " AND (?3 = 0 OR opened < ?3) AND (?2 = 0 OR closed IS NULL OR closed = 0 OR closed >= ?2)"
+    " ORDER BY opened, id", error);
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, account_id);
+  sqlite3_bind_int64 (s, 2, from);
+  sqlite3_bind_int64 (s, 3, to);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (out, condor_from_row (s));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "cannot list condors");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 /* ---- legs ----------------------------------------------------------------- */
 
 #define LEG_COLUMNS \
@@ -1677,6 +1981,40 @@ alvh_journal_store_list_open_legs (AlvhJournalStore  *self,
   return g_steal_pointer (&out);
 }
 
+/**
+ * alvh_journal_store_list_legs:
+ * The legs of @account_id (0 = all) opened in [@from, @to), closed ones
+ * included; @from / @to 0 = unbounded.  Ordered by open time.
+ */
+GPtrArray *
+alvh_journal_store_list_legs (AlvhJournalStore  *self,
+                              gint64             account_id,
+                              gint64             from,
+                              gint64             to,
+                              GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_leg_free);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
+    " AND (?2 = 0 OR opened >= ?2) AND (?3 = 0 OR opened < ?3) ORDER BY opened, id", error);
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, account_id);
+  sqlite3_bind_int64 (s, 2, from);
+  sqlite3_bind_int64 (s, 3, to);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (out, leg_from_row (s));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "cannot list legs");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 GPtrArray *
 alvh_journal_store_list_leg_closes (AlvhJournalStore  *self,
                                     gint64             leg_id,
@@ -1833,6 +2171,37 @@ alvh_journal_store_record_decision (AlvhJournalStore           *self,
   return tx_end (self, id > 0, error) ? id : 0;
 }
 
+#define DECISION_COLUMNS \
+  "id, account_id, condor_id, time, action, branch, layer, size, proposed_kind," \
+  " proposed_long_strike, proposed_short_strike, proposed_expiry, cost, profile_name," \
+  " profile_version, explanation, followed, skip_reason"
+
+static AlvhJournalDecision *
+decision_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalDecision *d = alvh_journal_decision_new ();
+
+  d->id = sqlite3_column_int64 (s, 0);
+  d->account_id = sqlite3_column_int64 (s, 1);
+  d->condor_id = sqlite3_column_int64 (s, 2);
+  d->time = sqlite3_column_int64 (s, 3);
+  d->action = col_text (s, 4);
+  d->branch = col_text (s, 5);
+  d->layer = sqlite3_column_int (s, 6);
+  d->size = sqlite3_column_double (s, 7);
+  d->proposed_kind = col_text (s, 8);
+  d->proposed_long_strike = col_double (s, 9);
+  d->proposed_short_strike = col_double (s, 10);
+  d->proposed_expiry = sqlite3_column_int64 (s, 11);
+  d->cost = col_double (s, 12);
+  d->profile_name = col_text (s, 13);
+  d->profile_version = sqlite3_column_int (s, 14);
+  d->explanation = col_text (s, 15);
+  d->followed = followed_from_string ((const char *) sqlite3_column_text (s, 16));
+  d->skip_reason = col_text (s, 17);
+  return d;
+}
+
 AlvhJournalDecision *
 alvh_journal_store_get_decision (AlvhJournalStore  *self,
                                  gint64             id,
@@ -1843,9 +2212,7 @@ alvh_journal_store_get_decision (AlvhJournalStore  *self,
 
   {
     g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-      "SELECT id, account_id, condor_id, time, action, branch, layer, size, proposed_kind,"
-      " proposed_long_strike, proposed_short_strike, proposed_expiry, cost, profile_name,"
-      " profile_version, explanation, followed, skip_reason FROM decisions WHERE id = ?", error);
+      "SELECT " DECISION_COLUMNS " FROM decisions WHERE id = ?", error);
 
     if (s == NULL)
       return NULL;
@@ -1859,25 +2226,7 @@ alvh_journal_store_get_decision (AlvhJournalStore  *self,
           set_db_error (self, error, "cannot read the decision");
         return NULL;
       }
-    d = alvh_journal_decision_new ();
-    d->id = sqlite3_column_int64 (s, 0);
-    d->account_id = sqlite3_column_int64 (s, 1);
-    d->condor_id = sqlite3_column_int64 (s, 2);
-    d->time = sqlite3_column_int64 (s, 3);
-    d->action = col_text (s, 4);
-    d->branch = col_text (s, 5);
-    d->layer = sqlite3_column_int (s, 6);
-    d->size = sqlite3_column_double (s, 7);
-    d->proposed_kind = col_text (s, 8);
-    d->proposed_long_strike = col_double (s, 9);
-    d->proposed_short_strike = col_double (s, 10);
-    d->proposed_expiry = sqlite3_column_int64 (s, 11);
-    d->cost = col_double (s, 12);
-    d->profile_name = col_text (s, 13);
-    d->profile_version = sqlite3_column_int (s, 14);
-    d->explanation = col_text (s, 15);
-    d->followed = followed_from_string ((const char *) sqlite3_column_text (s, 16));
-    d->skip_reason = col_text (s, 17);
+    d = decision_from_row (s);
   }
   {
     g_autoptr(AlvhCachedStmt) s = store_stmt (self,
@@ -1896,6 +2245,77 @@ alvh_journal_store_get_decision (AlvhJournalStore  *self,
       }
   }
   return g_steal_pointer (&d);
+}
+
+/**
+ * alvh_journal_store_list_decisions:
+ * The decisions of @account_id (0 = all) made in [@from, @to), each with its
+ * signal snapshots; @from / @to 0 = unbounded.  Ordered by time.
+ */
+GPtrArray *
+alvh_journal_store_list_decisions (AlvhJournalStore  *self,
+                                   gint64             account_id,
+                                   gint64             from,
+                                   gint64             to,
+                                   GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_decision_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "SELECT " DECISION_COLUMNS " FROM decisions WHERE (?1 = 0 OR account_id = ?1)"
+      " AND (?2 = 0 OR time >= ?2) AND (?3 = 0 OR time < ?3) ORDER BY time, id", error);
+
+    if (s == NULL)
+      return NULL;
+    sqlite3_bind_int64 (s, 1, account_id);
+    sqlite3_bind_int64 (s, 2, from);
+    sqlite3_bind_int64 (s, 3, to);
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        AlvhJournalDecision *d = decision_from_row (s);
+
+        g_ptr_array_add (out, d);
+        g_hash_table_insert (by_id, &d->id, d);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        set_db_error (self, error, "cannot list decisions");
+        return NULL;
+      }
+  }
+  if (out->len == 0)
+    return g_steal_pointer (&out);
+  {
+    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.threshold_high, s.fired, s.decision_id"
+      " FROM decisions d JOIN signal_snapshots s ON s.decision_id = d.id"
+      " WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.time >= ?2) AND (?3 = 0 OR d.time < ?3)"
+      " ORDER BY s.id", error);
+
+    if (s == NULL)
+      return NULL;
+    sqlite3_bind_int64 (s, 1, account_id);
+    sqlite3_bind_int64 (s, 2, from);
+    sqlite3_bind_int64 (s, 3, to);
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        gint64 decision_id = sqlite3_column_int64 (s, 7);
+        AlvhJournalDecision *d = g_hash_table_lookup (by_id, &decision_id);
+
+        if (d != NULL)
+          g_ptr_array_add (d->signals, signal_from_row (s));
+      }
+    if (rc != SQLITE_DONE)
+      {
+        set_db_error (self, error, "cannot read the signal snapshots");
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&out);
 }
 
 /* ---- entries (internal) --------------------------------------------------- */
@@ -2443,51 +2863,13 @@ fts_query_from_words (const char *text)
   return g_string_free (g_steal_pointer (&q), FALSE);
 }
 
-GPtrArray *
-alvh_journal_store_list_entries (AlvhJournalStore         *self,
-                                 const AlvhJournalFilter  *filter,
-                                 GError                  **error)
+static void
+bind_filter_params (sqlite3_stmt            *s,
+                    const AlvhJournalFilter *filter,
+                    const char              *fts)
 {
-  static const AlvhJournalFilter no_filter = { 0 };
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_entry_free);
-  g_autoptr(GString) sql = g_string_new ("SELECT " ENTRY_COLUMNS " FROM entries e WHERE 1");
-  g_autoptr(sqlite3_stmt) s = NULL;
-  g_autofree char *fts = NULL;
-  int n = 0, rc;
+  int n;
 
-  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
-  if (filter == NULL)
-    filter = &no_filter;
-
-  if (!filter->include_deleted)
-    g_string_append (sql, " AND e.deleted = 0");
-  if (filter->from != 0)
-    g_string_append (sql, " AND e.time >= :from");
-  if (filter->to != 0)
-    g_string_append (sql, " AND e.time < :to");
-  if (filter->account_id > 0)
-    g_string_append (sql, " AND e.account_id = :account");
-  if (filter->branch != NULL)
-    g_string_append (sql,
-      " AND (EXISTS (SELECT 1 FROM decisions d WHERE d.id = e.decision_id AND d.branch = :branch)"
-      " OR (:branch = 'manual' AND EXISTS (SELECT 1 FROM legs l WHERE l.id = e.leg_id AND l.manual = 1)))");
-  if (filter->trigger != NULL)
-    g_string_append (sql,
-      " AND EXISTS (SELECT 1 FROM signal_snapshots sn WHERE sn.decision_id = e.decision_id"
-      " AND sn.key = :trigger AND sn.fired = 1)");
-  if (filter->tag != NULL)
-    g_string_append (sql,
-      " AND EXISTS (SELECT 1 FROM entry_tags et JOIN tags t ON t.id = et.tag_id"
-      " WHERE et.entry_id = e.id AND t.name = :tag)");
-  if (filter->query != NULL && (fts = fts_query_from_words (filter->query)) != NULL)
-    g_string_append (sql, " AND e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :fts)");
-  g_string_append (sql, " ORDER BY e.time DESC, e.id DESC LIMIT :limit OFFSET :offset");
-
-  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &s, NULL) != SQLITE_OK)
-    {
-      set_db_error (self, error, "cannot prepare the entry query");
-      return NULL;
-    }
 #define BIND_NAME(name) ((n = sqlite3_bind_parameter_index (s, name)) > 0)
   if (BIND_NAME (":from"))
     sqlite3_bind_int64 (s, n, filter->from);
@@ -2511,14 +2893,304 @@ alvh_journal_store_list_entries (AlvhJournalStore         *self,
   if (BIND_NAME (":offset"))
     sqlite3_bind_int64 (s, n, filter->offset);
 #undef BIND_NAME
+}
 
+/* How many entries a set holds, counted up to @cap. */
+static gint64
+count_set_capped (AlvhJournalStore        *self,
+                  const char              *set_sql,
+                  gint64                   cap,
+                  const AlvhJournalFilter *filter,
+                  const char              *fts)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (%s LIMIT %" G_GINT64_FORMAT ")", set_sql, cap);
+  g_autoptr(sqlite3_stmt) s = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &s, NULL) != SQLITE_OK)
+    return cap;  /* unknown: as large as counted */
+  bind_filter_params (s, filter, fts);
+  if (sqlite3_step (s) != SQLITE_ROW)
+    return cap;  /* unknown: as large as counted */
+  return sqlite3_column_int64 (s, 0);
+}
+
+typedef struct
+{
+  const char *set;    /* the entry ids that meet the condition */
+  const char *probe;  /* the condition on one entry e; NULL: probe the set */
+  const char *count;  /* a cheap index range about as large as the set */
+} EntryCondition;
+
+/* Runs @sql (bound with the filter and the extra values) and appends the rows. */
+static gboolean
+run_entry_query (AlvhJournalStore         *self,
+                 const char               *sql,
+                 const AlvhJournalFilter  *filter,
+                 const char               *fts,
+                 const gint64             *extra,   /* :b_time :b_id :min_id, or NULL */
+                 GPtrArray                *out,
+                 GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) s = NULL;
+  int rc, n;
+
+  g_debug ("entry query: %s", sql);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &s, NULL) != SQLITE_OK)
+    return set_db_error (self, error, "cannot prepare the entry query");
+  bind_filter_params (s, filter, fts);
+  if (extra != NULL)
+    {
+      if ((n = sqlite3_bind_parameter_index (s, ":b_time")) > 0)
+        sqlite3_bind_int64 (s, n, extra[0]);
+      if ((n = sqlite3_bind_parameter_index (s, ":b_id")) > 0)
+        sqlite3_bind_int64 (s, n, extra[1]);
+      if ((n = sqlite3_bind_parameter_index (s, ":min_id")) > 0)
+        sqlite3_bind_int64 (s, n, extra[2]);
+    }
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     g_ptr_array_add (out, entry_from_row (s));
   if (rc != SQLITE_DONE)
+    return set_db_error (self, error, "cannot list entries");
+  return TRUE;
+}
+
+#define COUNT_CAP 5000
+
+/**
+ * alvh_journal_store_list_entries:
+ * Entries matching every condition of @filter (NULL: all), newest first.
+ *
+ * Plan: a condition whose set of entries is small drives the query (look
+ * its entries up by id, probe the other conditions, sort the few).
+ * Otherwise the newest K entries are walked by index, probing each
+ * condition, K growing 8-fold until the page is full; when the next walk
+ * would cost more than driving from the smallest set, that set drives after
+ * all.  Every plan gives the exact answer.
+ */
+GPtrArray *
+alvh_journal_store_list_entries (AlvhJournalStore         *self,
+                                 const AlvhJournalFilter  *filter,
+                                 GError                  **error)
+{
+  static const AlvhJournalFilter no_filter = { 0 };
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_entry_free);
+  g_autoptr(GString) base = g_string_new ("1");
+  g_autofree char *base_w = NULL;
+  g_autofree char *fts = NULL;
+  EntryCondition conds[4];
+  gint64 counts[4];
+  guint n = 0, limit, smallest = 0;
+  gint64 page, total = 0, cap;
+  gboolean has_fts = FALSE;
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  if (filter == NULL)
+    filter = &no_filter;
+  limit = filter->limit > 0 ? MIN (filter->limit, (guint) G_MAXINT) : 100;
+  page = (gint64) limit + filter->offset;
+
+  if (!filter->include_deleted)
+    g_string_append (base, " AND e.deleted = 0");
+  if (filter->from != 0)
+    g_string_append (base, " AND e.time >= :from");
+  if (filter->to != 0)
+    g_string_append (base, " AND e.time < :to");
+  if (filter->account_id > 0)
+    g_string_append (base, " AND e.account_id = :account");
+
+  if (filter->branch != NULL && strcmp (filter->branch, "manual") == 0)
     {
-      set_db_error (self, error, "cannot list entries");
-      return NULL;
+      conds[n].probe = "(EXISTS (SELECT 1 FROM decisions d WHERE d.id = e.decision_id AND d.branch = :branch)"
+                       " OR EXISTS (SELECT 1 FROM legs l WHERE l.id = e.leg_id AND l.manual = 1))";
+      conds[n].count = "SELECT 1 FROM decisions WHERE branch = :branch UNION ALL"
+                       " SELECT 1 FROM legs WHERE manual = 1";
+      conds[n++].set = "SELECT x.id FROM decisions d CROSS JOIN entries x ON x.decision_id = d.id"
+                       " WHERE d.branch = :branch UNION ALL"
+                       " SELECT x.id FROM legs l CROSS JOIN entries x ON x.leg_id = l.id WHERE l.manual = 1";
     }
+  else if (filter->branch != NULL)
+    {
+      conds[n].probe = "EXISTS (SELECT 1 FROM decisions d WHERE d.id = e.decision_id AND d.branch = :branch)";
+      conds[n].count = "SELECT 1 FROM decisions WHERE branch = :branch";
+      conds[n++].set = "SELECT x.id FROM decisions d CROSS JOIN entries x ON x.decision_id = d.id"
+                       " WHERE d.branch = :branch";
+    }
+  if (filter->trigger != NULL)
+    {
+      /* (key, fired, decision_id) answers the probe from the index alone */
+      conds[n].probe = "EXISTS (SELECT 1 FROM signal_snapshots sn INDEXED BY signal_snapshots_key"
+                       " WHERE sn.key = :trigger AND sn.fired = 1 AND sn.decision_id = e.decision_id)";
+      conds[n].count = "SELECT 1 FROM signal_snapshots WHERE key = :trigger AND fired = 1";
+      conds[n++].set = "SELECT x.id FROM signal_snapshots sn CROSS JOIN entries x ON x.decision_id = sn.decision_id"
+                       " WHERE sn.key = :trigger AND sn.fired = 1";
+    }
+  if (filter->tag != NULL)
+    {
+      conds[n].probe = "EXISTS (SELECT 1 FROM entry_tags et WHERE et.entry_id = e.id"
+                       " AND et.tag_id = (SELECT id FROM tags WHERE name = :tag))";
+      conds[n].count = NULL;
+      conds[n++].set = "SELECT et.entry_id FROM tags t CROSS JOIN entry_tags et ON et.tag_id = t.id"
+                       " WHERE t.name = :tag";
+    }
+  if (filter->query != NULL && (fts = fts_query_from_words (filter->query)) != NULL)
+    {
+      has_fts = TRUE;
+      conds[n].probe = NULL;  /* FTS5 has no cheap probe of one row */
+      conds[n].count = NULL;
+      conds[n++].set = "SELECT rowid FROM entries_fts WHERE entries_fts MATCH :fts";
+    }
+
+  if (n == 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT " ENTRY_COLUMNS " FROM entries e WHERE %s"
+                                              " ORDER BY e.time DESC, e.id DESC LIMIT :limit OFFSET :offset",
+                                              base->str);
+
+      if (!run_entry_query (self, sql, filter, fts, NULL, out, error))
+        return NULL;
+      return g_steal_pointer (&out);
+    }
+
+  {
+    g_autoptr(AlvhCachedStmt) m = store_stmt (self, "SELECT max(id) FROM entries", error);
+
+    if (m == NULL)
+      return NULL;
+    if (sqlite3_step (m) == SQLITE_ROW)
+      total = sqlite3_column_int64 (m, 0);
+  }
+  /* driving costs s lookups by id; a walk about page x N / s cheap index
+   * steps, a lookup some 16 of them: drive when s < sqrt (page x N) / 4 */
+  cap = (gint64) CLAMP (sqrt ((double) page * (double) total) / 4.0, 64.0, 20000.0);
+  for (guint i = 0; i < n; i++)
+    {
+      counts[i] = count_set_capped (self, conds[i].count != NULL ? conds[i].count : conds[i].set,
+                                    COUNT_CAP, filter, fts);
+      if (counts[i] < counts[smallest])
+        smallest = i;
+    }
+
+  if (counts[smallest] >= cap)
+    {
+      base_w = g_strdup (base->str);
+      for (char *p = strstr (base_w, "e."); p != NULL; p = strstr (p + 2, "e."))
+        *p = 'w';
+      for (gint64 k = MAX (1024, 8 * page); ; k *= 8)
+        {
+          g_autoptr(GString) sql = g_string_new (NULL);
+          g_autofree char *edge_sql = NULL;
+          g_autoptr(sqlite3_stmt) edge = NULL;
+          gint64 extra[3] = { G_MININT64, G_MININT64, 0 };
+          gboolean whole = FALSE;
+
+          /* the K-th newest entry bounds the walk; none: walk them all */
+          edge_sql = g_strdup_printf ("SELECT w.time, w.id FROM entries w WHERE %s"
+                                      " ORDER BY w.time DESC, w.id DESC LIMIT 1 OFFSET %" G_GINT64_FORMAT,
+                                      base_w, k - 1);
+          if (sqlite3_prepare_v2 (self->db, edge_sql, -1, &edge, NULL) != SQLITE_OK)
+            {
+              set_db_error (self, error, "cannot prepare the entry query");
+              return NULL;
+            }
+          bind_filter_params (edge, filter, fts);
+          if (sqlite3_step (edge) == SQLITE_ROW)
+            {
+              extra[0] = sqlite3_column_int64 (edge, 0);
+              extra[1] = sqlite3_column_int64 (edge, 1);
+            }
+          else
+            whole = TRUE;
+          if (has_fts && !whole)
+            {
+              g_autofree char *min_sql = g_strdup_printf ("SELECT min(id) FROM (SELECT w.id FROM entries w WHERE %s"
+                                                          " ORDER BY w.time DESC, w.id DESC LIMIT %" G_GINT64_FORMAT ")",
+                                                          base_w, k);
+              g_autoptr(sqlite3_stmt) mn = NULL;
+
+              if (sqlite3_prepare_v2 (self->db, min_sql, -1, &mn, NULL) != SQLITE_OK)
+                {
+                  set_db_error (self, error, "cannot prepare the entry query");
+                  return NULL;
+                }
+              bind_filter_params (mn, filter, fts);
+              if (sqlite3_step (mn) == SQLITE_ROW)
+                extra[2] = sqlite3_column_int64 (mn, 0);
+            }
+
+          g_string_append_printf (sql, "SELECT " ENTRY_COLUMNS " FROM entries e WHERE %s", base->str);
+          if (!whole)
+            g_string_append (sql, " AND e.time >= :b_time AND (e.time > :b_time OR e.id >= :b_id)");
+          for (guint i = 0; i < n; i++)
+            {
+              if (conds[i].probe != NULL)
+                g_string_append_printf (sql, " AND %s", conds[i].probe);
+              else
+                g_string_append_printf (sql, " AND +e.id IN (%s AND rowid >= :min_id)", conds[i].set);
+            }
+          g_string_append (sql, " ORDER BY e.time DESC, e.id DESC LIMIT :limit OFFSET :offset");
+          if (!run_entry_query (self, sql->str, filter, fts, extra, out, error))
+            return NULL;
+          if (out->len >= limit || whole)
+            return g_steal_pointer (&out);
+          g_ptr_array_set_size (out, 0);
+          /* the next walk would cost more than driving from the smallest set
+           * (a lookup by id costs about as much as 4 probed steps of a walk;
+           * as 1 when the walk also builds the window's part of a full-text
+           * set, which driving may skip) */
+          if (8 * k > (has_fts && conds[smallest].probe != NULL ? 1 : 4) * counts[smallest])
+            break;
+        }
+    }
+
+  /* drive from the smallest set */
+  {
+    g_autoptr(GString) sql = g_string_new (NULL);
+
+    /* Building a full-text set costs more than all the rest: when no entry
+     * passes the other conditions, do not build it at all. */
+    if (has_fts && conds[smallest].probe != NULL)
+      {
+        g_autoptr(GString) pre = g_string_new (NULL);
+        g_autoptr(sqlite3_stmt) ps = NULL;
+
+        g_string_append_printf (pre, "SELECT 1 FROM entries e NOT INDEXED WHERE %s AND e.id IN (%s)",
+                                base->str, conds[smallest].set);
+        for (guint i = 0; i < n; i++)
+          if (i != smallest && conds[i].probe != NULL)
+            g_string_append_printf (pre, " AND %s", conds[i].probe);
+        g_string_append (pre, " LIMIT 1");
+        if (sqlite3_prepare_v2 (self->db, pre->str, -1, &ps, NULL) != SQLITE_OK)
+          {
+            set_db_error (self, error, "cannot prepare the entry query");
+            return NULL;
+          }
+        bind_filter_params (ps, filter, fts);
+        rc = sqlite3_step (ps);
+        if (rc == SQLITE_DONE)
+          return g_steal_pointer (&out);
+        if (rc != SQLITE_ROW)
+          {
+            set_db_error (self, error, "cannot list entries");
+            return NULL;
+          }
+      }
+
+    g_string_append_printf (sql, "SELECT " ENTRY_COLUMNS " FROM entries e NOT INDEXED WHERE %s"
+                            " AND e.id IN (%s)", base->str, conds[smallest].set);
+    for (guint i = 0; i < n; i++)
+      {
+        if (i == smallest)
+          continue;
+        if (conds[i].probe != NULL)
+          g_string_append_printf (sql, " AND %s", conds[i].probe);
+        else
+          g_string_append_printf (sql, " AND +e.id IN (%s)", conds[i].set);
+      }
+    g_string_append (sql, " ORDER BY e.time DESC, e.id DESC LIMIT :limit OFFSET :offset");
+    if (!run_entry_query (self, sql->str, filter, fts, NULL, out, error))
+      return NULL;
+  }
   return g_steal_pointer (&out);
 }
 
@@ -3005,6 +3677,13 @@ stat_finish (GHashTable *table)
   return out;
 }
 
+typedef struct
+{
+  gint64 condor_id;
+  double pnl;
+  guint  n_legs;
+} HedgeSum;
+
 static double
 condor_intrinsic (const AlvhJournalCondor *c,
                   double                   spx)
@@ -3035,6 +3714,7 @@ alvh_journal_store_compute_stats (AlvhJournalStore         *self,
   g_autoptr(GHashTable) by_branch = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) alvh_journal_stat_row_free);
   g_autoptr(GHashTable) adherence = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) alvh_journal_stat_row_free);
   g_autoptr(GHashTable) overridden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) hedges = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   g_autoptr(AlvhJournalStats) stats = g_new0 (AlvhJournalStats, 1);
   int rc;
 
@@ -3080,6 +3760,25 @@ alvh_journal_store_compute_stats (AlvhJournalStore         *self,
       }
   }
 
+  /* the legs' P&L summed per condor */
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      AlvhJournalLegOutcome *o = g_ptr_array_index (outcomes, i);
+      HedgeSum *sum;
+
+      if (o->condor_id <= 0)
+        continue;
+      sum = g_hash_table_lookup (hedges, &o->condor_id);
+      if (sum == NULL)
+        {
+          sum = g_new0 (HedgeSum, 1);
+          sum->condor_id = o->condor_id;
+          g_hash_table_insert (hedges, &sum->condor_id, sum);
+        }
+      sum->pnl += o->pnl;
+      sum->n_legs++;
+    }
+
   stats->condors = g_ptr_array_new_with_free_func (g_free);
   {
     g_autoptr(AlvhCachedStmt) s = store_stmt (self,
@@ -3103,16 +3802,15 @@ alvh_journal_store_compute_stats (AlvhJournalStore         *self,
             price = i >= 0 ? condor_intrinsic (c, market->spx[i]) : c->credit;
           }
         cs->pnl_unhedged = (c->credit - price) * 100.0 * c->units;
-        for (guint i = 0; i < outcomes->len; i++)
-          {
-            AlvhJournalLegOutcome *o = g_ptr_array_index (outcomes, i);
+        {
+          HedgeSum *sum = g_hash_table_lookup (hedges, &c->id);
 
-            if (o->condor_id == c->id)
-              {
-                cs->hedge_pnl += o->pnl;
-                cs->n_legs++;
-              }
-          }
+          if (sum != NULL)
+            {
+              cs->hedge_pnl = sum->pnl;
+              cs->n_legs = sum->n_legs;
+            }
+        }
         cs->pnl_hedged = cs->pnl_unhedged + cs->hedge_pnl;
         cs->followed = !g_hash_table_contains (overridden, &c->id);
         g_ptr_array_add (stats->condors, cs);

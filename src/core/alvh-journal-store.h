@@ -330,6 +330,13 @@ AlvhJournalStore *alvh_journal_store_open              (const char              
 const char       *alvh_journal_store_get_path          (AlvhJournalStore        *self);
 int               alvh_journal_store_get_schema_version(AlvhJournalStore        *self);
 
+/* batches: many writes in one transaction */
+gboolean          alvh_journal_store_begin_batch       (AlvhJournalStore        *self,
+                                                        GError                 **error);
+gboolean          alvh_journal_store_end_batch         (AlvhJournalStore        *self,
+                                                        gboolean                 commit,
+                                                        GError                 **error);
+
 /* accounts */
 GPtrArray        *alvh_journal_store_list_accounts     (AlvhJournalStore        *self,
                                                         GError                 **error);
@@ -352,6 +359,16 @@ GPtrArray        *alvh_journal_store_list_profiles     (AlvhJournalStore        
 AlvhJournalProfile *alvh_journal_store_get_profile     (AlvhJournalStore        *self,
                                                         const char              *name,
                                                         int                      version, /* 0 = latest */
+                                                        GError                 **error);
+/* all versions of a name; "Default" (the built-in profile) is refused;
+ * renaming also renames the decisions' copy of the name; deleted profiles'
+ * decisions keep their name, version, snapshots and explanation */
+gboolean          alvh_journal_store_rename_profile    (AlvhJournalStore        *self,
+                                                        const char              *old_name,
+                                                        const char              *new_name,
+                                                        GError                 **error);
+gboolean          alvh_journal_store_delete_profile    (AlvhJournalStore        *self,
+                                                        const char              *name,
                                                         GError                 **error);
 
 /* macro events */
@@ -387,6 +404,12 @@ AlvhJournalCondor *alvh_journal_store_get_condor       (AlvhJournalStore        
 GPtrArray        *alvh_journal_store_list_open_condors (AlvhJournalStore        *self,
                                                         gint64                   account_id,
                                                         GError                 **error);
+/* held in [from, to): opened < to and not closed before from (0 = unbounded; account 0 = all) */
+GPtrArray        *alvh_journal_store_list_condors      (AlvhJournalStore        *self,
+                                                        gint64                   account_id,
+                                                        gint64                   from,
+                                                        gint64                   to,
+                                                        GError                 **error);
 
 /* legs */
 gint64            alvh_journal_store_add_leg           (AlvhJournalStore        *self,
@@ -407,6 +430,12 @@ AlvhJournalLeg   *alvh_journal_store_get_leg           (AlvhJournalStore        
 GPtrArray        *alvh_journal_store_list_open_legs    (AlvhJournalStore        *self,
                                                         gint64                   account_id,
                                                         GError                 **error);
+/* opened in [from, to), closed ones included (0 = unbounded; account 0 = all) */
+GPtrArray        *alvh_journal_store_list_legs         (AlvhJournalStore        *self,
+                                                        gint64                   account_id,
+                                                        gint64                   from,
+                                                        gint64                   to,
+                                                        GError                 **error);
 GPtrArray        *alvh_journal_store_list_leg_closes   (AlvhJournalStore        *self,
                                                         gint64                   leg_id,
                                                         GError                 **error);
@@ -425,6 +454,12 @@ gint64            alvh_journal_store_record_evaluator_decision (AlvhJournalStore
                                                         GError                   **error);
 AlvhJournalDecision *alvh_journal_store_get_decision   (AlvhJournalStore          *self,
                                                         gint64                     id,
+                                                        GError                   **error);
+/* made in [from, to), with their signal snapshots (0 = unbounded; account 0 = all) */
+GPtrArray        *alvh_journal_store_list_decisions    (AlvhJournalStore          *self,
+                                                        gint64                     account_id,
+                                                        gint64                     from,
+                                                        gint64                     to,
                                                         GError                   **error);
 gint64            alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
                                                         gint64                     decision_id,

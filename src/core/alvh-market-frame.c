@@ -6,7 +6,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "alvh-day-cache-private.h"
 #include "alvh-market-frame.h"
+#include "alvh-time.h"
 
 G_DEFINE_BOXED_TYPE (AlvhMarketFrame, alvh_market_frame, alvh_market_frame_ref, alvh_market_frame_unref)
 
@@ -195,4 +197,31 @@ alvh_market_frame_find_le (AlvhMarketFrame *self,
         hi = mid;
     }
   return (gssize) lo - 1;
+}
+
+/* ------------------------------------------------------------ day memo */
+
+#define DAY_CACHE_SIZE 1024
+
+typedef struct
+{
+  gint64   t;
+  gint64   day;
+  gboolean set;
+} DayCacheEntry;
+
+static _Thread_local DayCacheEntry day_cache[DAY_CACHE_SIZE];
+
+gint64
+_alvh_ny_day_cached (gint64 t)
+{
+  guint64 h = (guint64) t * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  DayCacheEntry *e = &day_cache[h >> 54];
+
+  if (G_LIKELY (e->set && e->t == t))
+    return e->day;
+  e->set = TRUE;
+  e->t = t;
+  e->day = alvh_time_ny_day (t);
+  return e->day;
 }

@@ -164,6 +164,24 @@ migrate (AlvhMarketStore  *self,
     return TRUE;
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* another connection may have migrated between our first look and the
+   * write lock: look again under the lock */
+  {
+    int current = 0;
+
+    if (!read_user_version (self, &current, error))
+      {
+        exec (self, "ROLLBACK", NULL);
+        return FALSE;
+      }
+    if (current >= ALVH_MARKET_STORE_SCHEMA_VERSION)
+      {
+        exec (self, "ROLLBACK", NULL);
+        self->schema_version = current;
+        return TRUE;
+      }
+    self->schema_version = current;
+  }
   for (int v = self->schema_version; v < ALVH_MARKET_STORE_SCHEMA_VERSION; v++)
     if (!exec (self, migrations[v], error))
       {

@@ -57,8 +57,9 @@ typedef struct
 
 typedef struct
 {
-  gint64 expiry;
-  guint  first_row, n_rows;
+  gint64   expiry;
+  gboolean pm_settled;
+  guint    first_row, n_rows;
   double t;          /* years from the valuation time (calendar days / 365) */
   double forward;    /* the forward used: parity-implied or S e^{(r-q)t}; NAN if none */
   double atm_iv;     /* ATM IV interpolated in strike at the forward; NAN if none */
@@ -82,9 +83,11 @@ const char       *alvh_option_chain_get_underlying_name (AlvhOptionChain *self);
 double            alvh_option_chain_get_spot        (AlvhOptionChain  *self);
 /* The time printed in the file ("Date: ... at 9:26 PM EST"). */
 gint64            alvh_option_chain_get_quote_time  (AlvhOptionChain  *self);
-/* The close the quotes belong to: 16:00 New York of the last weekday at or
- * before the quote time (the quote time itself during trading hours). */
-gint64            alvh_option_chain_get_close_time  (AlvhOptionChain  *self);
+/* The time our IVs are computed at (the `valuation_time` of the last
+ * alvh_option_chain_compute()).  By default the quote time when that is a
+ * weekday (SPX quotes are live in Cboe's global trading hours), else 16:00
+ * New York of the Friday before (a weekend download holds closing quotes). */
+gint64            alvh_option_chain_get_valuation_time (AlvhOptionChain *self);
 
 gsize             alvh_option_chain_get_n_rows      (AlvhOptionChain  *self);
 const AlvhOptionChainRow *alvh_option_chain_get_row (AlvhOptionChain  *self,
@@ -94,7 +97,8 @@ const AlvhOptionChainExpiry *alvh_option_chain_get_expiry (AlvhOptionChain *self
                                                      guint             i);
 
 /* Fills our IV and greeks for every row and the per-expiry forward and ATM
- * IV.  valuation_time 0 means alvh_option_chain_get_close_time(); q = NAN
+ * IV (it changes the chain in place: call it before sharing the chain
+ * between threads).  valuation_time 0 means the default above; q = NAN
  * means the parity-implied forward per expiry.  Loading computes with
  * r = 0.04 and q = NAN. */
 void              alvh_option_chain_compute         (AlvhOptionChain  *self,

@@ -9,6 +9,7 @@
 #include "alvh-position.h"
 #include "alvh-pricing.h"
 #include "alvh-time.h"
+#include "alvh-day-cache-private.h"
 
 struct _AlvhBook
 {
@@ -23,7 +24,7 @@ static inline double
 years_between (gint64 from,
                gint64 to)
 {
-  return (double) alvh_time_calendar_days (from, to) / 365.0;
+  return (double) _alvh_calendar_days_cached (from, to) / 365.0;
 }
 
 static inline double
@@ -596,7 +597,7 @@ alvh_book_hedge_coverage (AlvhBook              *self,
   const double mult = m->multiplier > 0.0 ? m->multiplier : 100.0;
   const double f = market_forward (m);
   gint64 first_expiry = G_MAXINT64;
-  double t, sd, base_condor = 0.0, base_hedge = 0.0;
+  double t, sd;
 
   for (guint i = 0; i < self->condors->len; i++)
     first_expiry = MIN (first_expiry, g_array_index (self->condors, AlvhCondor, i).expiry);
@@ -617,8 +618,6 @@ alvh_book_hedge_coverage (AlvhBook              *self,
           double v1 = alvh_condor_value (c, s2, tc, m->iv, m->rate, m->div_yield);
 
           condor -= (v1 - v0) * c->units;
-          if (k == 0)
-            base_condor += v0 * c->units;
         }
       for (guint i = 0; i < self->legs->len; i++)
         {
@@ -630,8 +629,6 @@ alvh_book_hedge_coverage (AlvhBook              *self,
             continue;
           hedge += (alvh_hedge_leg_value (leg, f * factor, tl, m->vix_vol, m->rate)
                     - alvh_hedge_leg_value (leg, f, tl, m->vix_vol, m->rate)) * qty;
-          if (k == 0)
-            base_hedge += alvh_hedge_leg_value (leg, f, tl, m->vix_vol, m->rate) * qty;
         }
       out[k].n_sd = k + 1;
       out[k].spx = s2;
@@ -640,6 +637,4 @@ alvh_book_hedge_coverage (AlvhBook              *self,
       out[k].hedge_pnl = hedge * mult;
       out[k].coverage = condor < 0.0 ? hedge / -condor : NAN;
     }
-  (void) base_condor;
-  (void) base_hedge;
 }

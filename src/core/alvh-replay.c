@@ -10,7 +10,9 @@
 
 #include "alvh-pricing.h"
 #include "alvh-replay.h"
+#include "alvh-evaluator-private.h"
 #include "alvh-time.h"
+#include "alvh-day-cache-private.h"
 
 G_DEFINE_QUARK (alvh-replay-error-quark, alvh_replay_error)
 G_DEFINE_BOXED_TYPE (AlvhReplayResult, alvh_replay_result, alvh_replay_result_ref, alvh_replay_result_unref)
@@ -28,6 +30,8 @@ result_new (gsize n)
   self->action = g_new0 (guint8, MAX (n, 1));
   self->branch = g_new0 (guint8, MAX (n, 1));
   self->trades = g_array_new (FALSE, TRUE, sizeof (AlvhReplayTrade));
+  self->legs = g_array_new (FALSE, TRUE, sizeof (AlvhReplayLeg));
+  self->decisions = g_array_new (FALSE, TRUE, sizeof (AlvhReplayDecision));
   return self;
 }
 
@@ -51,7 +55,9 @@ alvh_replay_result_unref (AlvhReplayResult *self)
   g_free (self->equity_unhedged);
   g_free (self->action);
   g_free (self->branch);
-  g_array_unref (self->trades);
+  g_clear_pointer (&self->trades, g_array_unref);
+  g_clear_pointer (&self->legs, g_array_unref);       /* NULL in hand-built results */
+  g_clear_pointer (&self->decisions, g_array_unref);
   g_free (self);
 }
 
@@ -73,6 +79,7 @@ close_due (AlvhBook              *book,
            const AlvhProfile     *p,
            const AlvhMarketState *m,
            GArray                *trades,
+           GArray                *legs,
            gboolean               force,
            double                *realised_hedged,
            double                *realised_unhedged)
@@ -83,7 +90,7 @@ close_due (AlvhBook              *book,
   for (guint k = alvh_book_get_n_condors (book); k-- > 0;)
     {
       const AlvhCondor *c = alvh_book_get_condor (book, k);
-      gint64 dte = alvh_time_calendar_days (m->time, c->expiry);
+      gint64 dte = _alvh_calendar_days_cached (m->time, c->expiry);
       AlvhReplayTrade *trade = NULL;
       double t, value, hedge = 0.0;
       gint64 id = c->id;
@@ -101,6 +108,7 @@ close_due (AlvhBook              *book,
       if (trade != NULL)
         {
           trade->condor_pnl = (c->credit - value) * c->units * mult;
+          trade->close_price = value;
           trade->close_time = m->time;
           trade->open_at_end = force;
         }
@@ -108,13 +116,22 @@ close_due (AlvhBook              *book,
         {
           const AlvhHedgeLeg *leg = alvh_book_get_leg (book, l);
           double qty = alvh_hedge_leg_open_quantity (leg);
-          double tl, pnl;
+          double tl, pnl, lv;
 
           if (leg->condor_id != id || qty <= 0.0)
             continue;
-          tl = (double) alvh_time_calendar_days (m->time, leg->vix_expiry) / 365.0;
-          pnl = (alvh_hedge_leg_value (leg, fwd, tl, p->vix_vol, p->rate) - leg->premium) * qty * mult;
+          tl = (double) _alvh_calendar_days_cached (m->time, leg->vix_expiry) / 365.0;
+          lv = alvh_hedge_leg_value (leg, fwd, tl, p->vix_vol, p->rate);
+          pnl = (lv - leg->premium) * qty * mult;
           hedge += pnl;
+          if (leg->id >= 1 && (guint64) leg->id <= legs->len)
+            {
+              AlvhReplayLeg *rl = &g_array_index (legs, AlvhReplayLeg, leg->id - 1);
+
+              rl->close_time = force ? 0 : m->time;
+              rl->close_price = lv;
+              rl->pnl = pnl;
+            }
           if (trade != NULL && leg->layer >= 1 && leg->layer <= ALVH_PROFILE_MAX_LAYERS)
             trade->layer_pnl[leg->layer - 1] += pnl;
         }
@@ -136,7 +153,7 @@ open_condor (const AlvhProfile     *p,
              AlvhCondor            *c)
 {
   gint64 expiry = alvh_friday_on_or_after (m->time, p->condor_dte);
-  double t = (double) alvh_time_calendar_days (m->time, expiry) / 365.0;
+  double t = (double) _alvh_calendar_days_cached (m->time, expiry) / 365.0;
   double kp, kc;
 
   if (!(m->iv > 0.0) || !(m->spx > 0.0) || t <= 0.0)
@@ -156,6 +173,42 @@ open_condor (const AlvhProfile     *p,
   c->open_time = m->time;
   c->credit = alvh_condor_value (c, m->spx, t, m->iv, p->rate, p->div_yield);
   return isfinite (c->credit) && c->credit > 0.0;
+}
+
+/* alvh_book_mark () with the condor values taken from the evaluator */
+static void
+mark_book (AlvhEvaluator         *evaluator,
+           AlvhBook              *book,
+           const AlvhMarketState *m,
+           gsize                  i,
+           AlvhBookMark          *out)
+{
+  const double mult = m->multiplier;
+  const double fwd = isfinite (m->vx1) && m->vx1 > 0.0 ? m->vx1 : m->vix;
+
+  memset (out, 0, sizeof *out);
+  for (guint k = 0; k < alvh_book_get_n_condors (book); k++)
+    {
+      const AlvhCondor *c = alvh_book_get_condor (book, k);
+
+      out->condor_value += _alvh_evaluator_condor_value (evaluator, c, i) * c->units * mult;
+      out->condor_credit += c->credit * c->units * mult;
+    }
+  for (guint k = 0; k < alvh_book_get_n_legs (book); k++)
+    {
+      const AlvhHedgeLeg *leg = alvh_book_get_leg (book, k);
+      double qty = alvh_hedge_leg_open_quantity (leg);
+      double t;
+
+      if (qty <= 0.0)
+        continue;
+      t = (double) _alvh_calendar_days_cached (m->time, leg->vix_expiry) / 365.0;
+      out->hedge_value += alvh_hedge_leg_value (leg, fwd, t, m->vix_vol, m->rate) * qty * mult;
+      out->hedge_premium += leg->premium * qty * mult;
+    }
+  out->condor_pnl = out->condor_credit - out->condor_value;
+  out->hedge_pnl = out->hedge_value - out->hedge_premium;
+  out->total_pnl = out->condor_pnl + out->hedge_pnl;
 }
 
 static void
@@ -185,6 +238,21 @@ alvh_replay_run (AlvhEvaluator          *evaluator,
                  GCancellable           *cancellable,
                  GError                **error)
 {
+  return alvh_replay_run_full (evaluator, ALVH_REPLAY_FLAGS_NONE, bar_func, bar_data,
+                               progress_func, progress_data, cancellable, error);
+}
+
+AlvhReplayResult *
+alvh_replay_run_full (AlvhEvaluator          *evaluator,
+                      AlvhReplayFlags         flags,
+                      AlvhReplayBarFunc       bar_func,
+                      gpointer                bar_data,
+                      AlvhReplayProgressFunc  progress_func,
+                      gpointer                progress_data,
+                      GCancellable           *cancellable,
+                      GError                **error)
+{
+  const gboolean keep = (flags & ALVH_REPLAY_KEEP_DECISIONS) != 0;
   AlvhMarketFrame *f;
   AlvhProfile *p;
   g_autoptr(AlvhReplayResult) res = NULL;
@@ -209,6 +277,7 @@ alvh_replay_run (AlvhEvaluator          *evaluator,
   res = result_new (n);
   res->profile_name = g_strdup (p->name);
   res->profile_version = p->version;
+  res->decisions_kept = keep;
   memcpy (res->time, f->time, n * sizeof (gint64));
   book = alvh_book_new ();
   step = MAX (n / 100, 1);
@@ -227,7 +296,7 @@ alvh_replay_run (AlvhEvaluator          *evaluator,
 
       /* (1) close */
       if (alvh_book_get_n_condors (book) > 0)
-        close_due (book, p, &m, res->trades, FALSE, &realised_h, &realised_u);
+        close_due (book, p, &m, res->trades, res->legs, FALSE, &realised_h, &realised_u);
 
       /* (2) open */
       if (alvh_book_get_n_condors (book) == 0)
@@ -249,13 +318,34 @@ alvh_replay_run (AlvhEvaluator          *evaluator,
       /* (3) evaluate */
       alvh_evaluator_evaluate (evaluator, i, book, &d);
 
+      /* keep the notable decisions (for the journal) */
+      if (keep && alvh_replay_decision_is_notable (&d))
+        {
+          AlvhReplayDecision *rd;
+
+          g_array_set_size (res->decisions, res->decisions->len + 1);
+          rd = &g_array_index (res->decisions, AlvhReplayDecision, res->decisions->len - 1);
+          rd->bar = i;
+          rd->trade = alvh_book_get_n_condors (book) > 0 && res->trades->len > 0 ? (gint) res->trades->len - 1 : -1;
+          rd->decision = d;
+        }
+
       /* (4) book */
       if (d.action == ALVH_ACTION_ADD && d.has_leg)
         {
           AlvhReplayTrade *trade = &g_array_index (res->trades, AlvhReplayTrade, res->trades->len - 1);
+          AlvhReplayLeg rl;
 
           d.leg.id = next_leg_id++;
           alvh_book_add_leg (book, &d.leg);
+          memset (&rl, 0, sizeof rl);
+          rl.leg = d.leg;
+          rl.trade = res->trades->len - 1;
+          rl.decision = keep ? res->decisions->len - 1 : G_MAXUINT;
+          rl.close_price = NAN;
+          g_array_append_val (res->legs, rl);
+          if (keep)
+            g_array_index (res->decisions, AlvhReplayDecision, res->decisions->len - 1).decision.leg.id = d.leg.id;
           trade->hedge_cost += d.estimated_cost;
           trade->n_layers++;
           if (d.layer >= 1 && d.layer <= ALVH_PROFILE_MAX_LAYERS)
@@ -277,8 +367,8 @@ alvh_replay_run (AlvhEvaluator          *evaluator,
             res->fired[k]++;
         }
 
-      /* mark */
-      alvh_book_mark (book, &m, &mark);
+      /* mark (the condors' values come from the evaluator's memo of this bar) */
+      mark_book (evaluator, book, &m, i, &mark);
       res->equity_unhedged[i] = realised_u + mark.condor_pnl;
       res->equity_hedged[i] = realised_h + mark.total_pnl;
 
@@ -296,7 +386,7 @@ alvh_replay_run (AlvhEvaluator          *evaluator,
       double rh = 0.0, ru = 0.0;
 
       alvh_evaluator_market_state (evaluator, res->n_bars - 1, &m);
-      close_due (book, p, &m, res->trades, TRUE, &rh, &ru);
+      close_due (book, p, &m, res->trades, res->legs, TRUE, &rh, &ru);
       for (guint x = 0; x < res->trades->len; x++)
         {
           AlvhReplayTrade *t = &g_array_index (res->trades, AlvhReplayTrade, x);
@@ -322,6 +412,19 @@ alvh_replay_run (AlvhEvaluator          *evaluator,
   if (progress_func != NULL)
     progress_func (1.0, progress_data);
   return g_steal_pointer (&res);
+}
+
+gboolean
+alvh_replay_decision_is_notable (const AlvhDecision *decision)
+{
+  g_return_val_if_fail (decision != NULL, FALSE);
+
+  if (decision->action != ALVH_ACTION_HOLD)
+    return TRUE;
+  for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+    if (decision->signals[k].available && decision->signals[k].fired)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -351,7 +454,12 @@ alvh_replay_run_async (AlvhEvaluator       *evaluator,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, alvh_replay_run_async);
-  g_task_set_task_data (task, alvh_evaluator_ref (evaluator), (GDestroyNotify) alvh_evaluator_unref);
+  /* a private evaluator: its per-bar memo is not shared with the caller's thread */
+  g_task_set_task_data (task,
+                        alvh_evaluator_new (alvh_evaluator_get_frame (evaluator),
+                                            alvh_evaluator_get_profile (evaluator),
+                                            alvh_evaluator_get_events (evaluator)),
+                        (GDestroyNotify) alvh_evaluator_unref);
   g_task_run_in_thread (task, replay_thread);
 }
 

@@ -36,7 +36,30 @@ typedef struct
   guint       n_layers;
   double      layer_pnl[ALVH_PROFILE_MAX_LAYERS];  /* dollars, by layer 1.. */
   double      layer_cost[ALVH_PROFILE_MAX_LAYERS];
+  double      close_price;     /* points per unit paid to close (the last mark when open at the end) */
 } AlvhReplayTrade;
+
+/* One hedge leg the replay booked: the proposed leg of an ADD as booked
+ * (leg.id 1, 2, ...; leg.condor_id = its trade's condor.id; real strikes,
+ * VIX expiry, quantity, premium in points per contract, layer, open time). */
+typedef struct
+{
+  AlvhHedgeLeg  leg;
+  guint         trade;         /* index in trades */
+  guint         decision;      /* index in decisions: the ADD that booked it */
+  gint64        close_time;    /* 0 while still open at the end */
+  double        close_price;   /* points per contract at the close (the last mark when open at the end) */
+  double        pnl;           /* dollars */
+} AlvhReplayLeg;
+
+/* A decision worth keeping: every ADD and BLOCKED, and every HOLD with at
+ * least one fired signal (plain HOLDs with nothing fired are only counted). */
+typedef struct
+{
+  gsize         bar;           /* index in time */
+  gint          trade;         /* index in trades of the condor open at the bar, -1 = none */
+  AlvhDecision  decision;
+} AlvhReplayDecision;
 
 typedef struct
 {
@@ -70,7 +93,20 @@ struct _AlvhReplayResult
   guint             decisions_by_branch[ALVH_N_BRANCHES];
   guint             fired[ALVH_N_SIGNALS];    /* bars where each signal fired */
   guint             available[ALVH_N_SIGNALS];
+  GArray           *legs;            /* AlvhReplayLeg, in booking order */
+  GArray           *decisions;       /* AlvhReplayDecision, by bar; empty unless
+                                        ALVH_REPLAY_KEEP_DECISIONS */
+  gboolean          decisions_kept;  /* run with ALVH_REPLAY_KEEP_DECISIONS */
 };
+
+typedef enum
+{
+  ALVH_REPLAY_FLAGS_NONE     = 0,
+  /* keep the notable decisions (alvh_replay_decision_is_notable()) in
+   * result->decisions, as alvh_replay_result_record() needs them: about
+   * 0.8 kB per kept bar, so off by default (a million intraday bars) */
+  ALVH_REPLAY_KEEP_DECISIONS = 1 << 0,
+} AlvhReplayFlags;
 
 /* Called for every bar after step (4); decision is the bar's decision
  * (borrowed), book the book after booking.  Return FALSE to stop. */
@@ -86,6 +122,9 @@ GType             alvh_replay_result_get_type  (void) G_GNUC_CONST;
 GQuark            alvh_replay_error_quark      (void);
 AlvhReplayResult *alvh_replay_result_ref       (AlvhReplayResult *self);
 void              alvh_replay_result_unref     (AlvhReplayResult *self);
+/* TRUE for the decisions a replay keeps (and records in a journal): not a
+ * plain HOLD with no fired signal. */
+gboolean          alvh_replay_decision_is_notable (const AlvhDecision *decision);
 /* Readable summary (translated), several lines. */
 char             *alvh_replay_result_dup_summary (AlvhReplayResult *self);
 /* One JSON object with the totals, counts and trades (no equity curves). */
@@ -94,6 +133,16 @@ char             *alvh_replay_result_to_json   (AlvhReplayResult *self);
 /* Run over bars [0, n) of the evaluator's frame.  Fails with
  * G_IO_ERROR_CANCELLED when cancelled, ALVH_REPLAY_ERROR_NO_BARS without bars. */
 AlvhReplayResult *alvh_replay_run              (AlvhEvaluator          *evaluator,
+                                                AlvhReplayBarFunc       bar_func,
+                                                gpointer                bar_data,
+                                                AlvhReplayProgressFunc  progress_func,
+                                                gpointer                progress_data,
+                                                GCancellable           *cancellable,
+                                                GError                **error);
+
+/* alvh_replay_run() with flags. */
+AlvhReplayResult *alvh_replay_run_full         (AlvhEvaluator          *evaluator,
+                                                AlvhReplayFlags         flags,
                                                 AlvhReplayBarFunc       bar_func,
                                                 gpointer                bar_data,
                                                 AlvhReplayProgressFunc  progress_func,

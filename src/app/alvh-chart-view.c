@@ -1,0 +1,460 @@
+/* alvh-chart-view.c — draws an AlvhChart with gtk_snapshot_append_cairo */
+#define G_LOG_DOMAIN "alvh-desk"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "alvh-chart-view.h"
+
+struct _AlvhChartView
+{
+  GtkWidget   parent_instance;
+
+  AlvhChart  *chart;
+  double      pointer_x;
+  double      pointer_y;
+  gboolean    pointer_inside;
+  int         drag_separator;   /* >= 0 while resizing panes */
+  double      drag_last_x;
+  double      drag_last_y;
+  guint       a11y_idle;
+};
+
+G_DEFINE_FINAL_TYPE (AlvhChartView, alvh_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_CROSSHAIR_CHANGED,
+  SIGNAL_READOUT_COPIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+update_accessible_idle_cb (gpointer data)
+{
+  AlvhChartView *self = data;
+  g_autofree char *description = alvh_chart_describe (self->chart);
+  g_autofree char *readout = NULL;
+  g_autofree char *text = NULL;
+
+  self->a11y_idle = 0;
+  if (alvh_chart_get_crosshair (self->chart) >= 0)
+    {
+      readout = alvh_chart_view_dup_readout (self);
+      g_strdelimit (readout, "\n", ';');
+      text = g_strdup_printf (_("%s Crosshair: %s"), description, readout);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text ? text : description,
+                                  -1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update (AlvhChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->a11y_idle == 0)
+    self->a11y_idle = g_timeout_add (250, update_accessible_idle_cb, self);
+}
+
+void
+alvh_chart_view_changed (AlvhChartView *self)
+{
+  g_return_if_fail (ALVH_IS_CHART_VIEW (self));
+  queue_update (self);
+}
+
+static void
+set_crosshair_at (AlvhChartView *self,
+                  double         x,
+                  double         y)
+{
+  gssize index = alvh_chart_index_at_x (self->chart, x);
+
+  if (index == alvh_chart_get_crosshair (self->chart) && y == self->pointer_y)
+    return;
+  alvh_chart_set_crosshair (self->chart, index, y);
+  queue_update (self);
+  g_signal_emit (self, signals[SIGNAL_CROSSHAIR_CHANGED], 0, (gint64) index);
+}
+
+void
+alvh_chart_view_set_crosshair (AlvhChartView *self,
+                               gssize         index)
+{
+  g_return_if_fail (ALVH_IS_CHART_VIEW (self));
+  if (index >= 0)
+    alvh_chart_scroll_to_index (self->chart, (gsize) index);
+  alvh_chart_set_crosshair (self->chart, index, -1);
+  queue_update (self);
+  g_signal_emit (self, signals[SIGNAL_CROSSHAIR_CHANGED], 0, (gint64) index);
+}
+
+char *
+alvh_chart_view_dup_readout (AlvhChartView *self)
+{
+  gssize index;
+
+  g_return_val_if_fail (ALVH_IS_CHART_VIEW (self), NULL);
+  index = alvh_chart_get_crosshair (self->chart);
+  if (index < 0)
+    index = (gssize) alvh_chart_get_n_bars (self->chart) - 1;
+  return alvh_chart_format_readout (self->chart, index);
+}
+
+void
+alvh_chart_view_copy_readout (AlvhChartView *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (ALVH_IS_CHART_VIEW (self));
+  text = alvh_chart_view_dup_readout (self);
+  if (text == NULL || *text == '\0')
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  g_signal_emit (self, signals[SIGNAL_READOUT_COPIED], 0, text);
+}
+
+/* ---- event handlers -------------------------------------------------- */
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           AlvhChartView            *self)
+{
+  const char *cursor = "crosshair";
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->pointer_inside = TRUE;
+  if (alvh_chart_separator_at_y (self->chart, y) >= 0)
+    cursor = "row-resize";
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
+  set_crosshair_at (self, x, y);
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          AlvhChartView            *self)
+{
+  self->pointer_inside = FALSE;
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           AlvhChartView            *self)
+{
+  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (dx != 0 || (mods & GDK_SHIFT_MASK))
+    {
+      double d = dx != 0 ? dx : dy;
+      alvh_chart_pan (self->chart, -d * 40.0);
+    }
+  if (dy != 0 && !(mods & GDK_SHIFT_MASK))
+    alvh_chart_zoom (self->chart, pow (1.15, -dy), self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0);
+  set_crosshair_at (self, self->pointer_x, self->pointer_y);
+  queue_update (self);
+  return TRUE;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               AlvhChartView  *self)
+{
+  self->drag_separator = alvh_chart_separator_at_y (self->chart, y);
+  self->drag_last_x = 0;
+  self->drag_last_y = 0;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->drag_separator < 0)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                AlvhChartView  *self)
+{
+  if (self->drag_separator >= 0)
+    alvh_chart_move_separator (self->chart, self->drag_separator, dy - self->drag_last_y);
+  else
+    alvh_chart_pan (self->chart, dx - self->drag_last_x);
+  self->drag_last_x = dx;
+  self->drag_last_y = dy;
+  queue_update (self);
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             AlvhChartView  *self)
+{
+  self->drag_separator = -1;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
+}
+
+static void
+secondary_click_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    AlvhChartView   *self)
+{
+  set_crosshair_at (self, x, y);
+  alvh_chart_view_copy_readout (self);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+move_crosshair (AlvhChartView *self,
+                gssize         index)
+{
+  gssize n = (gssize) alvh_chart_get_n_bars (self->chart);
+
+  if (n == 0)
+    return;
+  index = CLAMP (index, 0, n - 1);
+  alvh_chart_view_set_crosshair (self, index);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                AlvhChartView         *self)
+{
+  gssize cross = alvh_chart_get_crosshair (self->chart);
+  gssize n = (gssize) alvh_chart_get_n_bars (self->chart);
+  double first, bars, cx;
+  gssize step = (state & GDK_SHIFT_MASK) ? 20 : 1;
+
+  alvh_chart_get_view (self->chart, &first, &bars);
+  if (cross < 0)
+    cross = (gssize) MIN ((double) n - 1, floor (first + bars - 1));
+  cx = alvh_chart_x_for_index (self->chart, (double) cross);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      move_crosshair (self, cross - step);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      move_crosshair (self, cross + step);
+      return TRUE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      move_crosshair (self, 0);
+      return TRUE;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      move_crosshair (self, n - 1);
+      return TRUE;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      alvh_chart_zoom (self->chart, 1.25, cx);
+      queue_update (self);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      alvh_chart_zoom (self->chart, 0.8, cx);
+      queue_update (self);
+      return TRUE;
+    case GDK_KEY_c:
+    case GDK_KEY_C:
+      if (state & GDK_CONTROL_MASK)
+        {
+          alvh_chart_view_copy_readout (self);
+          return TRUE;
+        }
+      break;
+    case GDK_KEY_Escape:
+      alvh_chart_set_crosshair (self->chart, -1, -1);
+      queue_update (self);
+      return TRUE;
+    default:
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget     *widget,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip,
+                  AlvhChartView *self)
+{
+  guint pane, marker;
+  const char *text;
+
+  if (keyboard)
+    return FALSE;
+  if (!alvh_chart_marker_at (self->chart, x, y, &pane, &marker))
+    return FALSE;
+  text = alvh_chart_get_marker_tooltip (self->chart, pane, marker);
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+dark_changed_cb (AlvhChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- GtkWidget ------------------------------------------------------- */
+
+static void
+alvh_chart_view_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  AlvhChartView *self = ALVH_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+  alvh_chart_set_dark (self->chart, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  alvh_chart_set_scale_factor (self->chart, gtk_widget_get_scale_factor (widget));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  alvh_chart_render (self->chart, cr, width, height);
+  cairo_destroy (cr);
+}
+
+static void
+alvh_chart_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  AlvhChartView *self = ALVH_CHART_VIEW (widget);
+  alvh_chart_set_size (self->chart, width, height);
+}
+
+static void
+alvh_chart_view_dispose (GObject *object)
+{
+  AlvhChartView *self = ALVH_CHART_VIEW (object);
+
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_handle_id (&self->a11y_idle, g_source_remove);
+  g_clear_object (&self->chart);
+
+  G_OBJECT_CLASS (alvh_chart_view_parent_class)->dispose (object);
+}
+
+static void
+alvh_chart_view_class_init (AlvhChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = alvh_chart_view_dispose;
+  widget_class->snapshot = alvh_chart_view_snapshot;
+  widget_class->size_allocate = alvh_chart_view_size_allocate;
+
+  /**
+   * AlvhChartView::crosshair-changed:
+   * @index: the bar under the crosshair, or -1
+   */
+  signals[SIGNAL_CROSSHAIR_CHANGED] =
+    g_signal_new ("crosshair-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * AlvhChartView::readout-copied:
+   * @text: what went to the clipboard
+   */
+  signals[SIGNAL_READOUT_COPIED] =
+    g_signal_new ("readout-copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "alvh-chart-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+alvh_chart_view_init (AlvhChartView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->drag_separator = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (secondary_click_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (dark_changed_cb), self);
+}
+
+GtkWidget *
+alvh_chart_view_new (AlvhChart *chart)
+{
+  AlvhChartView *self;
+
+  g_return_val_if_fail (ALVH_IS_CHART (chart), NULL);
+  self = g_object_new (ALVH_TYPE_CHART_VIEW, NULL);
+  self->chart = g_object_ref (chart);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Market chart"),
+                                  -1);
+  queue_update (self);
+  return GTK_WIDGET (self);
+}
+
+AlvhChart *
+alvh_chart_view_get_chart (AlvhChartView *self)
+{
+  g_return_val_if_fail (ALVH_IS_CHART_VIEW (self), NULL);
+  return self->chart;
+}

@@ -1,0 +1,558 @@
+/* alvh-evaluator-page.c — the Evaluator page: the decision for the latest bar
+ *
+ * The decision (action, branch, layer, size, proposed leg, estimated cost,
+ * profile), the plain-language explanation and a GtkColumnView with every
+ * signal (n/a shown as "n/a", never 0).  "Add This Leg" confirms the proposed
+ * leg into the journal; "Skip" records the decision as skipped.  The page
+ * evaluates again whenever the market, the book, the profile or the macro
+ * events change.
+ */
+#define G_LOG_DOMAIN "alvh-desk"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-add-leg-dialog.h"
+#include "alvh-evaluator-page.h"
+#include "alvh-events-dialog.h"
+
+struct _AlvhEvaluatorPage
+{
+  AdwBin        parent_instance;
+
+  AlvhSession  *session;
+  AlvhDecision *decision;
+
+  /* template children */
+  GtkWidget    *stack;
+  GtkWidget    *empty_page;
+  GtkWidget    *action_label;
+  GtkWidget    *summary_label;
+  GtkWidget    *decision_group;
+  GtkWidget    *explanation_label;
+  GtkWidget    *signals_view;
+
+  GtkWidget    *bar_label;
+  GtkWidget    *branch_label;
+  GtkWidget    *layer_label;
+  GtkWidget    *leg_label;
+  GtkWidget    *cost_label;
+  GtkWidget    *budget_label;
+  GtkWidget    *profile_label;
+};
+
+G_DEFINE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ADW_TYPE_BIN)
+
+enum { COL_TITLE, COL_KEY, COL_KIND, COL_VALUE, COL_THRESHOLD, COL_FIRED, N_COLS };
+
+/* ---- formatting ------------------------------------------------------ */
+
+static char *
+format_in_unit (AlvhSignalId id,
+                double       v)
+{
+  switch (id)
+    {
+    case ALVH_SIGNAL_IV_EXPANSION:
+    case ALVH_SIGNAL_TERM_INVERSION:
+      return g_strdup_printf ("%+.1f %%", 100 * v);
+    case ALVH_SIGNAL_RSI_EXTREME:
+      return g_strdup_printf ("%.1f", v);
+    case ALVH_SIGNAL_AD_DIVERGENCE:
+    case ALVH_SIGNAL_MACRO_REGIME:
+      return g_strdup_printf ("%.0f", v);
+    case ALVH_SIGNAL_VIX_MACD_CROSS:
+      return g_strdup_printf ("%+.3f", v);
+    case ALVH_SIGNAL_THETA_EROSION:
+      return g_strdup_printf ("%.2f×", v);
+    case ALVH_SIGNAL_WING_PROXIMITY:
+      return g_strdup_printf (_("%.2f SD"), v);
+    case ALVH_SIGNAL_BOOK_DELTA:
+      return g_strdup_printf ("%+.3f", v);
+    case ALVH_N_SIGNALS:
+    default:
+      return g_strdup_printf ("%.4g", v);
+    }
+}
+
+char *
+alvh_evaluator_format_value (const AlvhSignal *signal)
+{
+  if (!signal->available || !isfinite (signal->value))
+    return g_strdup (_("n/a"));
+  return format_in_unit (signal->id, signal->value);
+}
+
+char *
+alvh_evaluator_format_threshold (const AlvhSignal *signal)
+{
+  g_autofree char *lo = NULL, *hi = NULL;
+
+  if (!isfinite (signal->threshold))
+    return g_strdup ("—");
+  lo = format_in_unit (signal->id, signal->threshold);
+  switch (signal->id)
+    {
+    case ALVH_SIGNAL_RSI_EXTREME:
+      hi = isfinite (signal->threshold_high) ? format_in_unit (signal->id, signal->threshold_high) : NULL;
+      return hi ? g_strdup_printf (_("≤ %s or ≥ %s"), lo, hi) : g_strdup_printf ("≤ %s", lo);
+    case ALVH_SIGNAL_IV_EXPANSION:
+    case ALVH_SIGNAL_THETA_EROSION:
+    case ALVH_SIGNAL_MACRO_REGIME:
+      return g_strdup_printf ("≥ %s", lo);
+    case ALVH_SIGNAL_TERM_INVERSION:
+      return g_strdup_printf ("> %s", lo);
+    case ALVH_SIGNAL_WING_PROXIMITY:
+      return g_strdup_printf ("≤ %s", lo);
+    case ALVH_SIGNAL_BOOK_DELTA:
+      return g_strdup_printf ("|x| > %s", lo + (lo[0] == '+' ? 1 : 0));
+    case ALVH_SIGNAL_AD_DIVERGENCE:
+    case ALVH_SIGNAL_VIX_MACD_CROSS:
+    case ALVH_N_SIGNALS:
+    default:
+      return g_steal_pointer (&lo);
+    }
+}
+
+static const char *
+branch_title (AlvhBranch branch)
+{
+  switch (branch)
+    {
+    case ALVH_BRANCH_NO_POSITION: return _("No open condor");
+    case ALVH_BRANCH_MAX_LAYERS: return _("All layers used");
+    case ALVH_BRANCH_COOLDOWN: return _("Cooling down after the last leg");
+    case ALVH_BRANCH_REGIME: return _("Regime shift with a real-time rule");
+    case ALVH_BRANCH_FIXED: return _("Fixed trigger");
+    case ALVH_BRANCH_CONFLUENCE: return _("Confluence of real-time rules");
+    case ALVH_BRANCH_NONE: return _("No rule calls for a hedge");
+    case ALVH_BRANCH_NOT_ACCRETIVE: return _("Hedge budget exceeded");
+    case ALVH_N_BRANCHES:
+    default: return "";
+    }
+}
+
+/* ---- the signal table ------------------------------------------------ */
+
+static const AlvhSignal *
+item_signal (AlvhEvaluatorPage *self,
+             GtkListItem       *item)
+{
+  guint pos = gtk_list_item_get_position (item);
+
+  if (self->decision == NULL || pos >= ALVH_N_SIGNALS)
+    return NULL;
+  return &self->decision->signals[pos];
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  guint col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), col >= COL_VALUE ? 1.0 : 0.0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+  if (col >= COL_VALUE)
+    gtk_widget_add_css_class (label, "numeric");
+  if (col == COL_KEY)
+    gtk_widget_add_css_class (label, "monospace");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              AlvhEvaluatorPage        *self)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const AlvhSignal *s = item_signal (self, item);
+  guint col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (label, "signal-fired");
+  gtk_widget_remove_css_class (label, "signal-na");
+  if (s == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (label), "");
+      return;
+    }
+  switch (col)
+    {
+    case COL_TITLE:
+      text = g_strdup (alvh_signal_id_get_title (s->id));
+      break;
+    case COL_KEY:
+      text = g_strdup (alvh_signal_id_to_key (s->id));
+      break;
+    case COL_KIND:
+      text = g_strdup (s->kind == ALVH_SIGNAL_KIND_REALTIME ? _("real-time") : _("fixed"));
+      break;
+    case COL_VALUE:
+      text = alvh_evaluator_format_value (s);
+      if (!s->available)
+        gtk_widget_add_css_class (label, "signal-na");
+      break;
+    case COL_THRESHOLD:
+      text = alvh_evaluator_format_threshold (s);
+      break;
+    case COL_FIRED:
+    default:
+      if (!s->available)
+        {
+          text = g_strdup (_("n/a"));
+          gtk_widget_add_css_class (label, "signal-na");
+        }
+      else if (s->fired)
+        {
+          text = g_strdup (_("fired"));
+          gtk_widget_add_css_class (label, "signal-fired");
+        }
+      else
+        text = g_strdup (_("no"));
+      break;
+    }
+  gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+add_column (AlvhEvaluatorPage *self,
+            guint              col,
+            const char        *title,
+            gboolean           expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (col));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (self->signals_view), column);
+  g_object_unref (column);
+}
+
+static void
+set_signal_model (AlvhEvaluatorPage *self)
+{
+  g_autoptr(GtkStringList) keys = gtk_string_list_new (NULL);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->decision != NULL)
+    for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+      gtk_string_list_append (keys, alvh_signal_id_to_key (i));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&keys)));
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->signals_view), GTK_SELECTION_MODEL (selection));
+}
+
+/* ---- the decision ---------------------------------------------------- */
+
+static GtkWidget *
+value_row (GtkWidget  *group,
+           const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new ("—");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* one line each: a wrapping label in a row suffix gets squeezed */
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return label;
+}
+
+static void
+set_label (GtkWidget  *label,
+           const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+static void
+show_decision (AlvhEvaluatorPage *self)
+{
+  const AlvhDecision *d = self->decision;
+  g_autofree char *date = alvh_time_format_ny_date (d->time);
+  g_autofree char *bar = g_strdup_printf (_("Close of %s · SPX %.2f · VIX %.2f"), date, d->spx, d->vix);
+  g_autofree char *branch = g_strdup_printf ("%s (%s)", branch_title (d->branch), alvh_branch_to_string (d->branch));
+  g_autofree char *layer = NULL, *leg = NULL, *cost = NULL, *budget = NULL, *profile = NULL;
+  g_autofree char *summary = NULL, *action = NULL, *explanation = NULL;
+  g_autofree char *paid = alvh_format_money (d->premium_paid);
+  g_autofree char *limit = alvh_format_money (d->max_hedge_cost_ratio * d->credit_collected);
+  const char *action_class;
+
+  switch (d->action)
+    {
+    case ALVH_ACTION_ADD:
+      action = g_strdup_printf (ngettext ("ADD layer %u: %g contract", "ADD layer %u: %g contracts",
+                                          d->size == 1 ? 1 : 2),
+                                d->layer, d->size);
+      action_class = "decision-add";
+      break;
+    case ALVH_ACTION_BLOCKED:
+      action = g_strdup_printf (_("BLOCKED: layer %u would break the hedge budget"), d->layer);
+      action_class = "decision-blocked";
+      break;
+    case ALVH_ACTION_HOLD:
+    default:
+      action = g_strdup (_("HOLD"));
+      action_class = "decision-hold";
+      break;
+    }
+  gtk_widget_remove_css_class (self->action_label, "decision-add");
+  gtk_widget_remove_css_class (self->action_label, "decision-hold");
+  gtk_widget_remove_css_class (self->action_label, "decision-blocked");
+  gtk_widget_add_css_class (self->action_label, action_class);
+  gtk_label_set_text (GTK_LABEL (self->action_label), action);
+
+  summary = g_strdup_printf (_("%s · real-time rules fired: %u of quorum %u · profile %s v%d"),
+                             branch_title (d->branch), d->realtime_fired, d->realtime_quorum,
+                             d->profile_name, d->profile_version);
+  gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
+
+  layer = d->layer > 0 ? g_strdup_printf (_("%u (used %u of %u)"), d->layer, d->layers_used, d->max_layers)
+                       : g_strdup_printf (_("none (used %u of %u)"), d->layers_used, d->max_layers);
+  if (d->has_leg)
+    {
+      g_autofree char *desc = alvh_describe_leg (&d->leg);
+
+      leg = g_strdup_printf (_("%s × %g at %.2f (F %.2f, vol %.0f %%)"), desc, d->size, d->leg.premium,
+                             d->leg_forward, 100 * d->leg_vol);
+      cost = alvh_format_money (d->estimated_cost);
+    }
+  else
+    {
+      leg = g_strdup (_("none"));
+      cost = g_strdup (_("n/a"));
+    }
+  budget = g_strdup_printf (_("%s paid of %s allowed (%.0f %% of the credit)"), paid, limit,
+                            100 * d->max_hedge_cost_ratio);
+  profile = g_strdup_printf (_("%s, version %d"), d->profile_name, d->profile_version);
+
+  set_label (self->bar_label, bar);
+  set_label (self->branch_label, branch);
+  set_label (self->layer_label, layer);
+  set_label (self->leg_label, leg);
+  set_label (self->cost_label, cost);
+  set_label (self->budget_label, budget);
+  set_label (self->profile_label, profile);
+
+  explanation = alvh_decision_dup_explanation_text (d);
+  gtk_label_set_text (GTK_LABEL (self->explanation_label), explanation);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluator.add-leg", d->action == ALVH_ACTION_ADD);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluator.skip",
+                                 d->action == ALVH_ACTION_ADD || d->action == ALVH_ACTION_BLOCKED);
+}
+
+void
+alvh_evaluator_page_refresh (AlvhEvaluatorPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ALVH_IS_EVALUATOR_PAGE (self));
+
+  g_clear_pointer (&self->decision, alvh_decision_free);
+  self->decision = alvh_session_evaluate (self->session, &error);
+  set_signal_model (self);
+  if (self->decision == NULL)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page), error->message);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluator.add-leg", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluator.skip", FALSE);
+      return;
+    }
+  show_decision (self);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "decision");
+}
+
+/* ---- actions --------------------------------------------------------- */
+
+static GtkWindow *
+parent_window (AlvhEvaluatorPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+GtkWidget *
+alvh_evaluator_page_add_leg (AlvhEvaluatorPage *self)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
+  if (self->decision == NULL || !self->decision->has_leg)
+    return NULL;
+  dialog = alvh_add_leg_dialog_new (parent_window (self), GTK_WIDGET (self), self->session, self->decision);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+GtkWidget *
+alvh_evaluator_page_skip (AlvhEvaluatorPage *self)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
+  if (self->decision == NULL)
+    return NULL;
+  dialog = alvh_skip_dialog_new (parent_window (self), GTK_WIDGET (self), self->session, self->decision);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+GtkWidget *
+alvh_evaluator_page_show_events (AlvhEvaluatorPage *self)
+{
+  AlvhEventsDialog *dialog;
+
+  g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
+  dialog = alvh_events_dialog_new (parent_window (self), self->session);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+add_leg_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  alvh_evaluator_page_add_leg (ALVH_EVALUATOR_PAGE (widget));
+}
+
+static void
+skip_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  alvh_evaluator_page_skip (ALVH_EVALUATOR_PAGE (widget));
+}
+
+static void
+events_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  alvh_evaluator_page_show_events (ALVH_EVALUATOR_PAGE (widget));
+}
+
+/* ---- object ---------------------------------------------------------- */
+
+static void
+alvh_evaluator_page_dispose (GObject *object)
+{
+  AlvhEvaluatorPage *self = ALVH_EVALUATOR_PAGE (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_EVALUATOR_PAGE);
+  G_OBJECT_CLASS (alvh_evaluator_page_parent_class)->dispose (object);
+}
+
+static void
+alvh_evaluator_page_finalize (GObject *object)
+{
+  AlvhEvaluatorPage *self = ALVH_EVALUATOR_PAGE (object);
+
+  g_clear_pointer (&self->decision, alvh_decision_free);
+  G_OBJECT_CLASS (alvh_evaluator_page_parent_class)->finalize (object);
+}
+
+static void
+alvh_evaluator_page_class_init (AlvhEvaluatorPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = alvh_evaluator_page_dispose;
+  object_class->finalize = alvh_evaluator_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/alvh-evaluator-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, action_label);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, decision_group);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, signals_view);
+
+  gtk_widget_class_install_action (widget_class, "evaluator.add-leg", NULL, add_leg_action);
+  gtk_widget_class_install_action (widget_class, "evaluator.skip", NULL, skip_action);
+  gtk_widget_class_install_action (widget_class, "evaluator.events", NULL, events_action);
+}
+
+static void
+alvh_evaluator_page_init (AlvhEvaluatorPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bar_label = value_row (self->decision_group, _("Bar"));
+  self->branch_label = value_row (self->decision_group, _("Branch"));
+  self->layer_label = value_row (self->decision_group, _("Layer"));
+  self->leg_label = value_row (self->decision_group, _("Proposed leg"));
+  self->cost_label = value_row (self->decision_group, _("Estimated cost"));
+  self->budget_label = value_row (self->decision_group, _("Hedge budget"));
+  self->profile_label = value_row (self->decision_group, _("Rule profile"));
+
+  add_column (self, COL_TITLE, _("Signal"), TRUE);
+  add_column (self, COL_KEY, _("Key"), TRUE);
+  add_column (self, COL_KIND, _("Kind"), FALSE);
+  add_column (self, COL_VALUE, _("Value"), FALSE);
+  add_column (self, COL_THRESHOLD, _("Threshold"), FALSE);
+  add_column (self, COL_FIRED, _("Fired"), FALSE);
+}
+
+GtkWidget *
+alvh_evaluator_page_new (AlvhSession *session)
+{
+  AlvhEvaluatorPage *self = g_object_new (ALVH_TYPE_EVALUATOR_PAGE, NULL);
+  const char *signals[] = { "market-changed", "book-changed", "profile-changed", "events-changed" };
+
+  self->session = g_object_ref (session);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    g_signal_connect_object (session, signals[i], G_CALLBACK (alvh_evaluator_page_refresh), self, G_CONNECT_SWAPPED);
+  alvh_evaluator_page_refresh (self);
+  return GTK_WIDGET (self);
+}
+
+const AlvhDecision *
+alvh_evaluator_page_get_decision (AlvhEvaluatorPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
+  return self->decision;
+}
+
+guint
+alvh_evaluator_page_get_n_signal_rows (AlvhEvaluatorPage *self)
+{
+  GtkSelectionModel *model;
+
+  g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), 0);
+  model = gtk_column_view_get_model (GTK_COLUMN_VIEW (self->signals_view));
+  return model ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+}
+
+AlvhSession *
+alvh_evaluator_page_get_session (AlvhEvaluatorPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
+  return self->session;
+}

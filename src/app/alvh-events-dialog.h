@@ -1,0 +1,18 @@
+/* alvh-events-dialog.h — the macro events (CPI, PPI, FOMC, OTHER) */
+#pragma once
+
+#include <adwaita.h>
+
+#include "alvh-session.h"
+
+G_BEGIN_DECLS
+
+#define ALVH_TYPE_EVENTS_DIALOG (alvh_events_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlvhEventsDialog, alvh_events_dialog, ALVH, EVENTS_DIALOG, AdwWindow)
+
+AlvhEventsDialog *alvh_events_dialog_new        (GtkWindow        *parent,
+                                                 AlvhSession      *session);
+guint             alvh_events_dialog_get_n_rows (AlvhEventsDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,607 @@
+/* alvh-export-dialog.c — "Export Report…" */
+#define G_LOG_DOMAIN "alvh-desk"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-export-dialog.h"
+#include "alvh-journal-store.h"
+#include "alvh-time.h"
+#include "alvh-window-private.h"
+
+struct _AlvhExportDialog
+{
+  AdwWindow       parent_instance;
+
+  AlvhSession    *session;
+  GCancellable   *cancellable;
+  guint           pulse_id;
+  gboolean        running;
+  gboolean        updating;
+
+  AdwComboRow    *period_row;
+  AdwEntryRow    *from_row;
+  AdwEntryRow    *to_row;
+  AdwComboRow    *format_row;
+  AdwComboRow    *paper_row;
+  GtkLabel       *status_label;
+  GtkProgressBar *progress;
+  GtkButton      *export_button;
+  AdwToastOverlay *toasts;
+};
+
+G_DEFINE_FINAL_TYPE (AlvhExportDialog, alvh_export_dialog, ADW_TYPE_WINDOW)
+
+enum { SIGNAL_FINISHED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* rows of the period combo, in order */
+static const AlvhReportPreset period_presets[] = {
+  ALVH_REPORT_PRESET_WEEKLY, ALVH_REPORT_PRESET_MONTHLY, ALVH_REPORT_PRESET_CUSTOM,
+};
+static const AlvhReportFormat formats[] = {
+  ALVH_REPORT_FORMAT_PDF, ALVH_REPORT_FORMAT_HTML, ALVH_REPORT_FORMAT_CSV,
+};
+
+/* ---- the worker --------------------------------------------------------- */
+
+typedef struct
+{
+  char             *db_path;
+  gint64            account_id;
+  gint64            from;
+  gint64            to;
+  AlvhSeries       *spx;
+  AlvhSeries       *vix;
+  char             *out_path;
+  AlvhReportFormat  format;
+  AlvhReportPaper   paper;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->db_path);
+  g_clear_pointer (&job->spx, alvh_series_unref);
+  g_clear_pointer (&job->vix, alvh_series_unref);
+  g_free (job->out_path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object G_GNUC_UNUSED,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(AlvhReport) report = NULL;
+  char **files = NULL;
+
+  /* a connection of our own: the store is one connection per thread */
+  store = alvh_journal_store_open (job->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  report = alvh_report_new_from_journal (store, job->account_id, job->from, job->to,
+                                         job->spx, job->vix, NULL, cancellable, &error);
+  if (report == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!alvh_report_write (report, job->out_path, job->format, job->paper, &files, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, files, (GDestroyNotify) g_strfreev);
+}
+
+void
+alvh_export_report_async (const char         *db_path,
+                          gint64              account_id,
+                          gint64              from,
+                          gint64              to,
+                          AlvhSeries         *spx,
+                          AlvhSeries         *vix,
+                          const char         *out_path,
+                          AlvhReportFormat    format,
+                          AlvhReportPaper     paper,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  g_return_if_fail (db_path != NULL && out_path != NULL);
+
+  job->db_path = g_strdup (db_path);
+  job->account_id = account_id;
+  job->from = from;
+  job->to = to;
+  job->spx = spx != NULL && vix != NULL ? alvh_series_ref (spx) : NULL;
+  job->vix = spx != NULL && vix != NULL ? alvh_series_ref (vix) : NULL;
+  job->out_path = g_strdup (out_path);
+  job->format = format;
+  job->paper = paper;
+  g_task_set_source_tag (task, alvh_export_report_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+char **
+alvh_export_report_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- the dialog --------------------------------------------------------- */
+
+static AlvhReportPreset
+selected_preset (AlvhExportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->period_row);
+
+  return i < G_N_ELEMENTS (period_presets) ? period_presets[i] : ALVH_REPORT_PRESET_WEEKLY;
+}
+
+static AlvhReportFormat
+selected_format (AlvhExportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->format_row);
+
+  return i < G_N_ELEMENTS (formats) ? formats[i] : ALVH_REPORT_FORMAT_PDF;
+}
+
+static gboolean
+parse_row_date (AdwEntryRow *row,
+                const char  *what,
+                gint64      *out,
+                GError     **error)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (text == NULL || !alvh_time_parse_date (text, strlen (text), out))
+    {
+      g_set_error (error, ALVH_REPORT_ERROR, ALVH_REPORT_ERROR_INVALID,
+                   _("%s: expected a date such as 2026-11-16, found “%s”"), what, text != NULL ? text : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+alvh_export_dialog_get_period (AlvhExportDialog  *self,
+                               gint64            *out_from,
+                               gint64            *out_to,
+                               GError           **error)
+{
+  AlvhReportPreset preset = selected_preset (self);
+
+  g_return_val_if_fail (ALVH_IS_EXPORT_DIALOG (self), FALSE);
+
+  if (preset != ALVH_REPORT_PRESET_CUSTOM)
+    return alvh_report_preset_period (preset, g_get_real_time () / G_USEC_PER_SEC, out_from, out_to, error);
+  if (!parse_row_date (self->from_row, _("From"), out_from, error) ||
+      !parse_row_date (self->to_row, _("To"), out_to, error))
+    return FALSE;
+  if (*out_to < *out_from)
+    {
+      g_set_error (error, ALVH_REPORT_ERROR, ALVH_REPORT_ERROR_INVALID,
+                   _("The period ends before it starts"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_state (AlvhExportDialog *self)
+{
+  gboolean custom = selected_preset (self) == ALVH_REPORT_PRESET_CUSTOM;
+  g_autoptr(GError) error = NULL;
+  gint64 from, to;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->from_row), custom && !self->running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->to_row), custom && !self->running);
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_row), selected_format (self) == ALVH_REPORT_FORMAT_PDF);
+  if (self->running)
+    return;
+  if (alvh_export_dialog_get_period (self, &from, &to, &error))
+    {
+      g_autofree char *a = alvh_time_format_ny_date (from);
+      g_autofree char *b = alvh_time_format_ny_date (to);
+      g_autofree char *text = g_strdup_printf (_("Period: %s – %s"), a, b);
+
+      gtk_label_set_text (self->status_label, text);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), alvh_session_get_store (self->session) != NULL);
+      if (!custom)
+        {
+          gboolean was = self->updating;
+
+          /* show the preset's dates (without re-entering this function) */
+          self->updating = TRUE;
+          if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->from_row)), a) != 0)
+            gtk_editable_set_text (GTK_EDITABLE (self->from_row), a);
+          if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->to_row)), b) != 0)
+            gtk_editable_set_text (GTK_EDITABLE (self->to_row), b);
+          self->updating = was;
+        }
+    }
+  else
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+    }
+  if (alvh_session_get_store (self->session) == NULL)
+    gtk_label_set_text (self->status_label, _("The journal database is not open: there is nothing to export."));
+}
+
+static void
+changed_cb (AlvhExportDialog *self)
+{
+  if (self->updating || self->session == NULL)
+    return;
+  self->updating = TRUE;
+  update_state (self);
+  self->updating = FALSE;
+}
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  AlvhExportDialog *self = data;
+
+  gtk_progress_bar_pulse (self->progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_running (AlvhExportDialog *self,
+             gboolean          running)
+{
+  self->running = running;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->period_row), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), !running);
+  if (running && self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (120, pulse_cb, self);
+  else if (!running)
+    g_clear_handle_id (&self->pulse_id, g_source_remove);
+  update_state (self);
+}
+
+static void
+export_done_cb (GObject      *source G_GNUC_UNUSED,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AlvhExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = alvh_export_report_finish (result, &error);
+  GtkWindow *parent;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->session == NULL)
+    return;   /* the dialog went away (the files, if written, stay) */
+  set_running (self, FALSE);
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (files == NULL)
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The report could not be written")));
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, FALSE);
+      return;
+    }
+  {
+    g_autofree char *name = g_path_get_basename (files[0]);
+    guint n = g_strv_length (files);
+    g_autofree char *text = n > 1
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Report saved: %s and %u more file",
+                                      "Report saved: %s and %u more files", n - 1), name, n - 1)
+      : g_strdup_printf (_("Report saved: %s"), name);
+
+    if (parent != NULL && ALVH_IS_WINDOW (parent))
+      alvh_window_add_toast (ALVH_WINDOW (parent), text);
+    g_signal_emit (self, signals[SIGNAL_FINISHED], 0, TRUE);
+    gtk_window_close (GTK_WINDOW (self));
+  }
+}
+
+void
+alvh_export_dialog_export_to (AlvhExportDialog *self,
+                              const char       *path)
+{
+  AlvhJournalStore *store = alvh_session_get_store (self->session);
+  g_autoptr(GError) error = NULL;
+  AlvhSeries *spx = alvh_session_get_series (self->session, "SPX");
+  AlvhSeries *vix = alvh_session_get_series (self->session, "VIX");
+  AlvhReportPaper paper = adw_combo_row_get_selected (self->paper_row) == 1
+    ? ALVH_REPORT_PAPER_LETTER : ALVH_REPORT_PAPER_A4;
+  gint64 from, to;
+
+  g_return_if_fail (ALVH_IS_EXPORT_DIALOG (self));
+
+  if (store == NULL || self->running)
+    return;
+  if (!alvh_export_dialog_get_period (self, &from, &to, &error))
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      return;
+    }
+  g_cancellable_reset (self->cancellable);
+  set_running (self, TRUE);
+  gtk_label_set_text (self->status_label, _("Writing the report…"));
+  alvh_export_report_async (alvh_journal_store_get_path (store), alvh_session_get_account_id (self->session),
+                            from, to, spx, vix, path, selected_format (self), paper,
+                            self->cancellable, export_done_cb, g_object_ref (self));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog  *chooser,
+                     int               response,
+                     AlvhExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        {
+          /* the format's extension, when the name has none */
+          const char *ext = alvh_report_format_to_string (selected_format (self));
+          g_autofree char *dot = g_strconcat (".", ext, NULL);
+          AlvhReportFormat f;
+
+          if (!alvh_report_format_from_path (path, &f) || f != selected_format (self))
+            {
+              char *with_ext = g_strconcat (path, dot, NULL);
+
+              g_free (path);
+              path = with_ext;
+            }
+          alvh_export_dialog_export_to (self, path);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_clicked_cb (AlvhExportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GError) error = NULL;
+  AlvhReportFormat format = selected_format (self);
+  const char *ext = alvh_report_format_to_string (format);
+  g_autofree char *pattern = g_strdup_printf ("*.%s", ext);
+  g_autofree char *name = NULL;
+  gint64 from, to;
+
+  if (!alvh_export_dialog_get_period (self, &from, &to, &error))
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      return;
+    }
+  {
+    g_autofree char *a = alvh_time_format_ny_date (from);
+
+    name = g_strdup_printf ("alvh-review-%s.%s", a, ext);
+  }
+  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, format == ALVH_REPORT_FORMAT_PDF ? _("PDF documents")
+                                    : format == ALVH_REPORT_FORMAT_HTML ? _("Web pages")
+                                    : _("CSV files (one per table)"));
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_clicked_cb (AlvhExportDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static AdwComboRow *
+combo_row (const char         *title,
+           const char * const *items)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) model = gtk_string_list_new (items);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  return row;
+}
+
+static void
+alvh_export_dialog_dispose (GObject *object)
+{
+  AlvhExportDialog *self = ALVH_EXPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (alvh_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+alvh_export_dialog_class_init (AlvhExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = alvh_export_dialog_dispose;
+
+  /* emitted when an export ends; the argument is TRUE on success */
+  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+}
+
+static void
+alvh_export_dialog_init (AlvhExportDialog *self)
+{
+  const char *periods[] = { _("Last full week (Mon–Fri)"), _("Last full month"), _("Custom dates"), NULL };
+  const char *format_names[] = { _("PDF document"), _("HTML page (one file)"), _("CSV files (one per table)"), NULL };
+  const char *papers[] = { "A4", "Letter", NULL };
+  GtkWidget *box, *header, *page, *group, *cancel, *bottom;
+
+  self->cancellable = g_cancellable_new ();
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Export Report"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 460, -1);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Export…")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
+  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->export_button));
+  gtk_box_append (GTK_BOX (box), header);
+
+  page = adw_preferences_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Period"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("New York dates; both days are included."));
+  self->period_row = combo_row (_("Review"), periods);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->period_row));
+  self->from_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->from_row), _("From (YYYY-MM-DD)"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->from_row));
+  self->to_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->to_row), _("To (YYYY-MM-DD)"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->to_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Format"));
+  self->format_row = combo_row (_("Format"), format_names);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
+  self->paper_row = combo_row (_("Paper"), papers);
+  adw_combo_row_set_selected (self->paper_row, alvh_report_paper_default () == ALVH_REPORT_PAPER_LETTER ? 1 : 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->paper_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_box_append (GTK_BOX (box), page);
+
+  bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (bottom, 18);
+  gtk_widget_set_margin_end (bottom, 18);
+  gtk_widget_set_margin_bottom (bottom, 18);
+  self->status_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->status_label, TRUE);
+  gtk_label_set_xalign (self->status_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->status_label));
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->progress));
+  gtk_box_append (GTK_BOX (box), bottom);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, box);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+
+  g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->from_row, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (changed_cb), self);
+}
+
+AlvhExportDialog *
+alvh_export_dialog_new (GtkWindow   *parent,
+                        AlvhSession *session)
+{
+  AlvhExportDialog *self;
+
+  g_return_val_if_fail (ALVH_IS_SESSION (session), NULL);
+
+  self = g_object_new (ALVH_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->session = g_object_ref (session);
+  update_state (self);
+  return self;
+}
+
+void
+alvh_export_dialog_set_period (AlvhExportDialog *self,
+                               AlvhReportPreset  preset,
+                               gint64            from,
+                               gint64            to)
+{
+  g_return_if_fail (ALVH_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (period_presets); i++)
+    if (period_presets[i] == preset)
+      adw_combo_row_set_selected (self->period_row, i);
+  if (preset == ALVH_REPORT_PRESET_CUSTOM)
+    {
+      g_autofree char *a = alvh_time_format_ny_date (from);
+      g_autofree char *b = alvh_time_format_ny_date (to);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->from_row), a);
+      gtk_editable_set_text (GTK_EDITABLE (self->to_row), b);
+    }
+  update_state (self);
+}
+
+void
+alvh_export_dialog_set_format (AlvhExportDialog *self,
+                               AlvhReportFormat  format)
+{
+  g_return_if_fail (ALVH_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i] == format)
+      adw_combo_row_set_selected (self->format_row, i);
+  update_state (self);
+}
+
+/* ---- the window action -------------------------------------------------- */
+
+static void
+export_report_action_cb (GtkWidget  *widget,
+                         const char *action_name G_GNUC_UNUSED,
+                         GVariant   *param G_GNUC_UNUSED)
+{
+  AlvhWindow *window = ALVH_WINDOW (widget);
+  AlvhExportDialog *dialog;
+
+  if (window->session == NULL)
+    return;
+  dialog = alvh_export_dialog_new (GTK_WINDOW (window), window->session);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_alvh_window_install_export_actions (GtkWidgetClass *klass)
+{
+  gtk_widget_class_install_action (klass, "win.export-report", NULL, export_report_action_cb);
+}

@@ -1,0 +1,783 @@
+/* alvh-positions-page.c — the Positions page: the active account's book
+ *
+ * An account switcher, the book's greeks, break-evens and extrinsic value
+ * marked at the latest bar, hedge coverage at SPX -1/-2/-3 SD, settlement
+ * warnings (VIX Wednesday AM vs SPX AM / SPXW PM), and the open condors and
+ * hedge legs with buttons to add, edit and close them.
+ */
+#define G_LOG_DOMAIN "alvh-desk"
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-condor-dialog.h"
+#include "alvh-form.h"
+#include "alvh-leg-dialog.h"
+#include "alvh-positions-page.h"
+
+struct _AlvhPositionsPage
+{
+  AdwBin        parent_instance;
+
+  AlvhSession  *session;
+  GArray       *account_ids;  /* gint64 by combo position */
+  gboolean      updating;
+  gint64        bar_time;
+
+  /* template children */
+  GtkWidget    *account_row;
+  GtkWidget    *book_group;
+  GtkWidget    *coverage_group;
+  GtkWidget    *warnings_group;
+  GtkWidget    *warnings_list;
+  GtkWidget    *condor_list;
+  GtkWidget    *leg_list;
+
+  /* value rows of the book group */
+  GtkWidget    *market_row;
+  GtkWidget    *delta_label;
+  GtkWidget    *gamma_label;
+  GtkWidget    *theta_label;
+  GtkWidget    *vega_label;
+  GtkWidget    *extrinsic_label;
+  GtkWidget    *breakeven_label;
+  GtkWidget    *pnl_label;
+  GtkWidget    *coverage_rows[3];
+  GtkWidget    *coverage_labels[3];
+};
+
+G_DEFINE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ADW_TYPE_BIN)
+
+static GtkWindow *
+parent_window (AlvhPositionsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+clear_list (GtkWidget *list)
+{
+  GtkWidget *child = gtk_widget_get_first_child (list);
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (GTK_LIST_BOX (list), child);
+      child = next;
+    }
+}
+
+/* rows show user text and numbers, never markup */
+static GtkWidget *
+plain_row (void)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  return row;
+}
+
+static GtkWidget *
+value_row (GtkWidget   *group,
+           const char  *title,
+           const char  *subtitle,
+           GtkWidget  **out_row)
+{
+  GtkWidget *row = plain_row ();
+  GtkWidget *label = gtk_label_new ("—");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  if (out_row != NULL)
+    *out_row = row;
+  return label;
+}
+
+static void
+set_value (GtkWidget  *label,
+           const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (label), text);
+  /* the row reads "Title: value" to a screen reader */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+static GtkWidget *
+row_button (const char *icon_name,
+            const char *label,
+            const char *action,
+            gint64      id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+  return button;
+}
+
+static double
+years_between (gint64 from,
+               gint64 to)
+{
+  return MAX (0.0, (double) alvh_time_calendar_days (from, to)) / 365.0;
+}
+
+static const AlvhJournalCondor *
+find_condor (AlvhPositionsPage *self,
+             gint64             id)
+{
+  GPtrArray *condors = alvh_session_get_condors (self->session);
+
+  for (guint i = 0; condors != NULL && i < condors->len; i++)
+    {
+      const AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+
+      if (c->id == id)
+        return c;
+    }
+  return NULL;
+}
+
+static const AlvhJournalLeg *
+find_leg (AlvhPositionsPage *self,
+          gint64             id)
+{
+  GPtrArray *legs = alvh_session_get_legs (self->session);
+
+  for (guint i = 0; legs != NULL && i < legs->len; i++)
+    {
+      const AlvhJournalLeg *l = g_ptr_array_index (legs, i);
+
+      if (l->id == id)
+        return l;
+    }
+  return NULL;
+}
+
+static const char *
+kind_title (const char *kind)
+{
+  AlvhHedgeKind k;
+
+  if (!alvh_hedge_kind_from_string (kind, &k))
+    return kind;
+  switch (k)
+    {
+    case ALVH_HEDGE_VIX_CALL: return _("VIX call");
+    case ALVH_HEDGE_VIX_CALL_SPREAD: return _("VIX call spread");
+    case ALVH_HEDGE_VIX_FUTURE: return _("VIX future");
+    default: return kind;
+    }
+}
+
+static void
+refresh_accounts (AlvhPositionsPage *self)
+{
+  g_autoptr(GPtrArray) accounts = alvh_session_list_accounts (self->session);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  self->updating = TRUE;
+  g_array_set_size (self->account_ids, 0);
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      AlvhJournalAccount *a = g_ptr_array_index (accounts, i);
+
+      gtk_string_list_append (names, a->name);
+      g_array_append_val (self->account_ids, a->id);
+      if (a->id == alvh_session_get_account_id (self->session))
+        selected = i;
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->account_row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->account_row), selected);
+  self->updating = FALSE;
+}
+
+static void
+refresh_book (AlvhPositionsPage *self,
+              AlvhMarketState   *ms,
+              gboolean           have_market)
+{
+  AlvhBook *book = alvh_session_get_book (self->session);
+  gboolean have_condors = alvh_book_get_n_condors (book) > 0;
+  double mult = have_market ? ms->multiplier : 100;
+  g_autofree char *text = NULL;
+
+  if (have_market)
+    {
+      g_autofree char *date = alvh_time_format_ny_date (self->bar_time);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *beta = alvh_format_number (ms->beta, 2);
+
+      subtitle = g_strdup_printf (_("SPX %.2f · VIX %.2f · IV %.1f %% · VIX-on-SPX beta %s"),
+                                  ms->spx, ms->vix, 100 * ms->iv, beta);
+      if (self->bar_time < ms->time)
+        {
+          g_autofree char *today = alvh_time_format_ny_date (ms->time);
+
+          text = g_strdup_printf (_("Marked on %s with the closes of %s"), today, date);
+        }
+      else
+        text = g_strdup_printf (_("Marked at the close of %s"), date);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->market_row), text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->market_row), subtitle);
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->market_row), _("No market data"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->market_row),
+                                   _("Import SPX and VIX history or load the demo data to mark the book"));
+    }
+
+  if (have_market && (have_condors || alvh_book_get_n_legs (book) > 0))
+    {
+      AlvhBookGreeks g;
+      AlvhBookMark mark;
+      double be[16];
+      guint n_be;
+      double extrinsic = 0;
+      g_autoptr(GString) bes = g_string_new (NULL);
+      g_autofree char *delta = NULL, *gamma = NULL, *theta = NULL, *vega = NULL, *ext = NULL, *pnl = NULL;
+      g_autofree char *theta_money = NULL, *vega_money = NULL;
+
+      alvh_book_greeks (book, ms, &g);
+      alvh_book_mark (book, ms, &mark);
+      n_be = alvh_book_break_evens (book, be, G_N_ELEMENTS (be));
+      for (guint i = 0; i < n_be; i++)
+        g_string_append_printf (bes, "%s%.2f", i ? " / " : "", be[i]);
+      for (guint i = 0; i < alvh_book_get_n_condors (book); i++)
+        {
+          const AlvhCondor *c = alvh_book_get_condor (book, i);
+
+          extrinsic += alvh_condor_extrinsic (c, ms->spx, years_between (ms->time, c->expiry), ms->iv,
+                                              ms->rate, ms->div_yield, NULL) * c->units * mult;
+        }
+      if (isfinite (g.delta_per_unit))
+        delta = g_strdup_printf (_("%.3f per condor unit (total %.2f)"), g.delta_per_unit, g.total_delta);
+      else
+        delta = g_strdup_printf (_("%.2f (n/a per unit)"), g.total_delta);
+      gamma = g_strdup_printf ("%.5f", g.spx_gamma);
+      theta_money = alvh_format_money ((g.spx_theta + g.vix_theta) * mult);
+      theta = g_strdup_printf (_("%s per day"), theta_money);
+      vega_money = alvh_format_money ((g.spx_vega + g.vix_vega) * mult);
+      vega = g_strdup_printf (_("%s per vol point"), vega_money);
+      ext = alvh_format_money (extrinsic);
+      pnl = alvh_format_money (mark.total_pnl);
+      set_value (self->delta_label, delta);
+      set_value (self->gamma_label, gamma);
+      set_value (self->theta_label, theta);
+      set_value (self->vega_label, vega);
+      set_value (self->extrinsic_label, have_condors ? ext : _("n/a"));
+      set_value (self->breakeven_label, n_be > 0 ? bes->str : _("n/a"));
+      set_value (self->pnl_label, pnl);
+    }
+  else
+    {
+      GtkWidget *labels[] = { self->delta_label, self->gamma_label, self->theta_label, self->vega_label,
+                              self->extrinsic_label, self->breakeven_label, self->pnl_label };
+
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        set_value (labels[i], "—");
+    }
+
+  if (have_market && have_condors)
+    {
+      AlvhHedgeCoverage cov[3];
+
+      alvh_book_hedge_coverage (book, ms, cov);
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *title = NULL, *subtitle = NULL, *value = NULL;
+          g_autofree char *cl = alvh_format_money (cov[i].condor_pnl);
+          g_autofree char *hl = alvh_format_money (cov[i].hedge_pnl);
+
+          title = g_strdup_printf (_("SPX −%g SD: %.0f, VIX %.1f"), cov[i].n_sd, cov[i].spx, cov[i].vix);
+          subtitle = g_strdup_printf (_("Condors %s · hedges %s"), cl, hl);
+          value = isfinite (cov[i].coverage) ? g_strdup_printf ("%.0f %%", 100 * cov[i].coverage) : g_strdup (_("n/a"));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->coverage_rows[i]), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (self->coverage_rows[i]), subtitle);
+          set_value (self->coverage_labels[i], value);
+        }
+    }
+  else
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autofree char *title = g_strdup_printf (_("SPX −%u SD"), i + 1);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->coverage_rows[i]), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->coverage_rows[i]),
+                                     have_market ? _("No open condor") : _("No market data"));
+        set_value (self->coverage_labels[i], _("n/a"));
+      }
+}
+
+static GtkWidget *
+placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+static void
+refresh_condors (AlvhPositionsPage *self,
+                 AlvhMarketState   *ms,
+                 gboolean           have_market)
+{
+  GPtrArray *condors = alvh_session_get_condors (self->session);
+  gint64 today = alvh_form_today ();
+
+  clear_list (self->condor_list);
+  for (guint i = 0; condors != NULL && i < condors->len; i++)
+    {
+      const AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      AlvhCondor model = { .id = c->id, .long_put = c->long_put, .short_put = c->short_put,
+                           .short_call = c->short_call, .long_call = c->long_call,
+                           .expiry = c->expiry, .units = c->units, .credit = c->credit,
+                           .open_time = c->opened };
+      GtkWidget *row = plain_row ();
+      g_autofree char *title = NULL, *subtitle = NULL, *date = alvh_time_format_ny_date (c->expiry);
+      g_autofree char *ext = NULL, *value = NULL;
+      double lo, hi;
+      gint64 dte = alvh_time_calendar_days (today, c->expiry);
+
+      alvh_condor_break_evens (&model, &lo, &hi);
+      if (have_market)
+        {
+          double t = years_between (ms->time, c->expiry);
+
+          ext = g_strdup_printf ("%.2f", alvh_condor_extrinsic (&model, ms->spx, t, ms->iv, ms->rate, ms->div_yield, NULL));
+          value = g_strdup_printf ("%.2f", alvh_condor_value (&model, ms->spx, t, ms->iv, ms->rate, ms->div_yield));
+        }
+      title = g_strdup_printf (_("%g × %g / %g — %g / %g"), c->units, c->long_put, c->short_put,
+                               c->short_call, c->long_call);
+      subtitle = g_strdup_printf (_("Expires %s (%s), %" PRId64 " days · credit %.2f · value %s · "
+                                    "extrinsic %s · break-evens %.2f / %.2f"),
+                                  date, alvh_condor_settlement_style (c->expiry), dte, c->credit,
+                                  value ? value : _("n/a"), ext ? ext : _("n/a"), lo, hi);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_widget_add_css_class (row, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button ("document-edit-symbolic", _("Edit Condor"), "positions.edit-condor", c->id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button ("window-close-symbolic", _("Close Condor"), "positions.close-condor", c->id));
+      gtk_list_box_append (GTK_LIST_BOX (self->condor_list), row);
+    }
+}
+
+static void
+add_warning (AlvhPositionsPage *self,
+             const char        *title,
+             const char        *text)
+{
+  GtkWidget *row = plain_row ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_list_box_append (GTK_LIST_BOX (self->warnings_list), row);
+}
+
+static void
+refresh_legs (AlvhPositionsPage *self,
+              AlvhMarketState   *ms,
+              gboolean           have_market)
+{
+  GPtrArray *legs = alvh_session_get_legs (self->session);
+  GPtrArray *condors = alvh_session_get_condors (self->session);
+  gint64 today = alvh_form_today ();
+  guint n_warnings = 0;
+
+  clear_list (self->leg_list);
+  clear_list (self->warnings_list);
+  for (guint i = 0; legs != NULL && i < legs->len; i++)
+    {
+      const AlvhJournalLeg *l = g_ptr_array_index (legs, i);
+      const AlvhJournalCondor *c = find_condor (self, l->condor_id);
+      GtkWidget *row = plain_row ();
+      g_autofree char *title = NULL, *subtitle = NULL, *strikes = NULL, *value = NULL;
+      g_autofree char *date = alvh_time_format_ny_date (l->expiry);
+      double open_qty = l->quantity - l->closed_quantity;
+      AlvhHedgeKind kind;
+
+      if (g_strcmp0 (l->kind, "vix_future") == 0)
+        strikes = g_strdup ("");
+      else if (isfinite (l->short_strike))
+        strikes = g_strdup_printf (" %g/%g", l->long_strike, l->short_strike);
+      else
+        strikes = g_strdup_printf (" %g", l->long_strike);
+      if (have_market && alvh_hedge_kind_from_string (l->kind, &kind))
+        {
+          AlvhHedgeLeg leg = { .kind = kind, .long_strike = l->long_strike, .short_strike = l->short_strike,
+                               .vix_expiry = l->expiry, .quantity = l->quantity, .premium = l->premium };
+          double f = isfinite (ms->vx1) ? ms->vx1 : ms->vix;
+
+          value = g_strdup_printf ("%.2f", alvh_hedge_leg_value (&leg, f, years_between (ms->time, l->expiry),
+                                                                  ms->vix_vol, ms->rate));
+        }
+      title = g_strdup_printf (_("Layer %d · %s%s × %g"), l->layer, kind_title (l->kind), strikes, open_qty);
+      subtitle = g_strdup_printf (_("Expires %s (Wed AM, SOQ), %" PRId64 " days · premium %.2f · value %s · "
+                                    "%g of %g open%s"),
+                                  date, alvh_time_calendar_days (today, l->expiry), l->premium,
+                                  value ? value : _("n/a"), open_qty, l->quantity,
+                                  l->manual ? _(" · entered by hand") : "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button ("document-edit-symbolic", _("Edit Leg"), "positions.edit-leg", l->id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button ("window-close-symbolic", _("Close Contracts"), "positions.close-leg", l->id));
+      gtk_list_box_append (GTK_LIST_BOX (self->leg_list), row);
+
+      /* settlement: VIX options settle Wednesday at the open (SOQ); an SPX
+       * third-Friday condor at the open (AM), SPXW at the close (PM) */
+      if (c == NULL && condors != NULL && condors->len > 0)
+        c = g_ptr_array_index (condors, 0);
+      if (c != NULL && g_strcmp0 (l->kind, "vix_future") != 0 && l->expiry != c->expiry)
+        {
+          g_autofree char *cdate = alvh_time_format_ny_date (c->expiry);
+          g_autofree char *wtitle = g_strdup_printf (_("Layer %d settles at a different time than its condor"), l->layer);
+          g_autofree char *text = NULL;
+          gint64 gap = alvh_time_calendar_days (l->expiry, c->expiry);
+
+          if (gap > 0)
+            text = g_strdup_printf (_("The VIX hedge settles on %s at the morning open (SOQ), %" PRId64
+                                      " days before the condor settles on %s (%s): the condor is unhedged for those days."),
+                                    date, gap, cdate, alvh_condor_settlement_style (c->expiry));
+          else
+            text = g_strdup_printf (_("The VIX hedge settles on %s at the morning open (SOQ), %" PRId64
+                                      " days after the condor settles on %s (%s): close or roll it with the condor."),
+                                    date, -gap, cdate, alvh_condor_settlement_style (c->expiry));
+          add_warning (self, wtitle, text);
+          n_warnings++;
+        }
+    }
+  gtk_widget_set_visible (self->warnings_group, n_warnings > 0);
+}
+
+void
+alvh_positions_page_refresh (AlvhPositionsPage *self)
+{
+  AlvhMarketState ms = { 0 };
+  gboolean have_market;
+
+  g_return_if_fail (ALVH_IS_POSITIONS_PAGE (self));
+
+  have_market = alvh_session_get_market_state (self->session, &ms);
+  /* a live book: time to expiry counts from today even when the latest bar is older */
+  self->bar_time = ms.time;
+  if (have_market && ms.time < alvh_form_today ())
+    ms.time = alvh_form_today ();
+  refresh_accounts (self);
+  refresh_book (self, &ms, have_market);
+  refresh_condors (self, &ms, have_market);
+  refresh_legs (self, &ms, have_market);
+}
+
+static void
+account_selected_cb (AlvhPositionsPage *self)
+{
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->account_row));
+
+  if (self->updating || i >= self->account_ids->len)
+    return;
+  alvh_session_set_account (self->session, g_array_index (self->account_ids, gint64, i));
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+GtkWidget *
+alvh_positions_page_add_condor (AlvhPositionsPage *self)
+{
+  AlvhCondorDialog *dialog;
+
+  g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
+  dialog = alvh_condor_dialog_new (parent_window (self), self->session, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+GtkWidget *
+alvh_positions_page_add_leg (AlvhPositionsPage *self)
+{
+  AlvhLegDialog *dialog;
+
+  g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
+  dialog = alvh_leg_dialog_new (parent_window (self), self->session, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+add_condor_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  alvh_positions_page_add_condor (ALVH_POSITIONS_PAGE (widget));
+}
+
+static void
+add_leg_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  alvh_positions_page_add_leg (ALVH_POSITIONS_PAGE (widget));
+}
+
+static void
+edit_condor_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
+  const AlvhJournalCondor *c = find_condor (self, g_variant_get_int64 (param));
+
+  if (c != NULL)
+    gtk_window_present (GTK_WINDOW (alvh_condor_dialog_new (parent_window (self), self->session, c)));
+}
+
+static void
+close_condor_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
+  const AlvhJournalCondor *c = find_condor (self, g_variant_get_int64 (param));
+
+  if (c != NULL)
+    gtk_window_present (GTK_WINDOW (alvh_condor_close_dialog_new (parent_window (self), self->session, c)));
+}
+
+static void
+edit_leg_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
+  const AlvhJournalLeg *l = find_leg (self, g_variant_get_int64 (param));
+
+  if (l != NULL)
+    gtk_window_present (GTK_WINDOW (alvh_leg_dialog_new (parent_window (self), self->session, l)));
+}
+
+static void
+close_leg_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
+  const AlvhJournalLeg *l = find_leg (self, g_variant_get_int64 (param));
+
+  if (l != NULL)
+    gtk_window_present (GTK_WINDOW (alvh_leg_close_dialog_new (parent_window (self), self->session, l)));
+}
+
+static void
+new_account_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         AlvhPositionsPage *self)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "create") != 0)
+    return;
+  if (alvh_session_create_account (self->session, gtk_editable_get_text (GTK_EDITABLE (entry)), &error) <= 0)
+    {
+      GtkWidget *err = adw_message_dialog_new (parent_window (self), _("Cannot Create the Account"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (err), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (err));
+    }
+}
+
+static void
+new_account_changed_cb (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "create", *text != '\0');
+}
+
+static void
+new_account_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("New Account"),
+                                              _("Each account has its own book of condors and hedge legs, its decisions and its journal."));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *entry = alvh_form_entry_row (_("Name"), "account-name");
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (new_account_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_account_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- object ------------------------------------------------------------ */
+
+static void
+alvh_positions_page_dispose (GObject *object)
+{
+  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_POSITIONS_PAGE);
+  G_OBJECT_CLASS (alvh_positions_page_parent_class)->dispose (object);
+}
+
+static void
+alvh_positions_page_finalize (GObject *object)
+{
+  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (object);
+
+  g_clear_pointer (&self->account_ids, g_array_unref);
+  G_OBJECT_CLASS (alvh_positions_page_parent_class)->finalize (object);
+}
+
+static void
+alvh_positions_page_class_init (AlvhPositionsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = alvh_positions_page_dispose;
+  object_class->finalize = alvh_positions_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/alvh-positions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, account_row);
+  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, book_group);
+  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, coverage_group);
+  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, condor_list);
+  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, leg_list);
+
+  gtk_widget_class_install_action (widget_class, "positions.add-condor", NULL, add_condor_action);
+  gtk_widget_class_install_action (widget_class, "positions.add-leg", NULL, add_leg_action);
+  gtk_widget_class_install_action (widget_class, "positions.new-account", NULL, new_account_action);
+  gtk_widget_class_install_action (widget_class, "positions.edit-condor", "x", edit_condor_action);
+  gtk_widget_class_install_action (widget_class, "positions.close-condor", "x", close_condor_action);
+  gtk_widget_class_install_action (widget_class, "positions.edit-leg", "x", edit_leg_action);
+  gtk_widget_class_install_action (widget_class, "positions.close-leg", "x", close_leg_action);
+}
+
+static void
+alvh_positions_page_init (AlvhPositionsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->account_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+
+  gtk_widget_set_visible (value_row (self->book_group, "", NULL, &self->market_row), FALSE);
+  self->delta_label = value_row (self->book_group, _("Delta"), _("SPX-equivalent, VIX legs mapped by beta"), NULL);
+  self->gamma_label = value_row (self->book_group, _("Gamma"), _("SPX legs, per point"), NULL);
+  self->theta_label = value_row (self->book_group, _("Theta"), NULL, NULL);
+  self->vega_label = value_row (self->book_group, _("Vega"), NULL, NULL);
+  self->extrinsic_label = value_row (self->book_group, _("Net extrinsic value"), _("Time value the condors still hold"), NULL);
+  self->breakeven_label = value_row (self->book_group, _("Break-evens at expiry"), _("SPX"), NULL);
+  self->pnl_label = value_row (self->book_group, _("Marked P&L"), _("Condors and hedges at model prices"), NULL);
+  for (guint i = 0; i < 3; i++)
+    self->coverage_labels[i] = value_row (self->coverage_group, "", NULL, &self->coverage_rows[i]);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Active account"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->condor_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Iron condors"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->leg_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("VIX hedge legs"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warnings_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Settlement warnings"), -1);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->condor_list),
+                                placeholder (_("No open iron condors. Add one with the button above.")));
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->leg_list),
+                                placeholder (_("No open hedge legs. The Evaluator page proposes them; you can also add one by hand.")));
+  g_signal_connect_swapped (self->account_row, "notify::selected", G_CALLBACK (account_selected_cb), self);
+}
+
+GtkWidget *
+alvh_positions_page_new (AlvhSession *session)
+{
+  AlvhPositionsPage *self = g_object_new (ALVH_TYPE_POSITIONS_PAGE, NULL);
+
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "book-changed", G_CALLBACK (alvh_positions_page_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "market-changed", G_CALLBACK (alvh_positions_page_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "profile-changed", G_CALLBACK (alvh_positions_page_refresh), self, G_CONNECT_SWAPPED);
+  alvh_positions_page_refresh (self);
+  return GTK_WIDGET (self);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (ADW_IS_ACTION_ROW (c))
+      n++;
+  return n;
+}
+
+guint
+alvh_positions_page_get_n_condor_rows (AlvhPositionsPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), 0);
+  return count_rows (self->condor_list);
+}
+
+guint
+alvh_positions_page_get_n_leg_rows (AlvhPositionsPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), 0);
+  return count_rows (self->leg_list);
+}
+
+AlvhSession *
+alvh_positions_page_get_session (AlvhPositionsPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
+  return self->session;
+}

@@ -1,0 +1,28 @@
+/* alvh-preferences-window.h — appearance, time zone and the rule-profile editor */
+#pragma once
+
+#include <adwaita.h>
+
+#include "alvh-session.h"
+
+G_BEGIN_DECLS
+
+#define ALVH_TYPE_PREFERENCES_WINDOW (alvh_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlvhPreferencesWindow, alvh_preferences_window, ALVH, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+AlvhPreferencesWindow *alvh_preferences_window_new           (GtkWindow             *parent,
+                                                              AlvhSession           *session);
+/* The name of the profile in the editor. */
+const char            *alvh_preferences_window_get_profile_name (AlvhPreferencesWindow *self);
+/* Selects a profile in the editor (loads its latest version). */
+gboolean               alvh_preferences_window_select_profile (AlvhPreferencesWindow *self,
+                                                               const char            *name);
+/* The editor widget of a threshold (a GtkSpinButton, or a GtkEntry for ratios); its widget name is the key. */
+GtkWidget             *alvh_preferences_window_get_editor    (AlvhPreferencesWindow *self,
+                                                              const char            *key);
+/* What the Save button does: stores the edited values as a new version. */
+gboolean               alvh_preferences_window_save          (AlvhPreferencesWindow *self,
+                                                              GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,778 @@
+/* alvh-replay-page.c — the Replay page: run the rules over history (issue 7)
+ *
+ * A run joins the session's series over the chosen period, builds an
+ * evaluator with the chosen profile and the macro events, and walks the bars
+ * in a GTask thread.  The thread reports progress into a shared counter that
+ * the page polls; Cancel cancels the GCancellable.
+ */
+#define G_LOG_DOMAIN "alvh-desk"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-charts-page.h"
+#include "alvh-equity-view.h"
+#include "alvh-replay-page.h"
+#include "alvh-replay-trade-item.h"
+#include "alvh-window.h"
+
+typedef struct
+{
+  AlvhMarketFrame *frame;
+  AlvhProfile     *profile;
+  GPtrArray       *events;     /* AlvhEvent */
+  gint             permille;   /* progress, atomic */
+} RunData;
+
+struct _AlvhReplayPage
+{
+  GtkWidget          parent_instance;
+
+  AdwToastOverlay   *toast_overlay;
+  GtkEntry          *from_entry;
+  GtkEntry          *to_entry;
+  GtkDropDown       *profile_dropdown;
+  GtkProgressBar    *progress_bar;
+  GtkStack          *result_stack;
+  AlvhEquityView    *equity_view;
+  GtkColumnView     *trade_view;
+  GtkGrid           *summary_grid;
+
+  AlvhSession       *session;
+  GtkStringList     *profiles;
+  GListStore        *trades;
+  GtkSortListModel  *sorted;
+  AlvhReplayResult  *result;
+  AlvhProfile       *result_profile; /* the profile the result ran with */
+  GCancellable      *cancellable;
+  RunData           *run;          /* rc box while running */
+  guint              progress_source;
+};
+
+G_DEFINE_FINAL_TYPE (AlvhReplayPage, alvh_replay_page, GTK_TYPE_WIDGET)
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+run_data_clear (gpointer data)
+{
+  RunData *run = data;
+
+  g_clear_pointer (&run->frame, alvh_market_frame_unref);
+  g_clear_pointer (&run->profile, alvh_profile_unref);
+  g_clear_pointer (&run->events, g_ptr_array_unref);
+}
+
+static void
+run_data_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, run_data_clear);
+}
+
+/* ---- helpers ---- */
+
+static char *
+money (double v)
+{
+  if (!isfinite (v))
+    return g_strdup (_("n/a"));
+  return g_strdup_printf ("%s$%.0f", v < 0 ? "\u2212" : "", fabs (v));
+}
+
+static void
+toast (AlvhReplayPage *self,
+       const char     *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+update_actions (AlvhReplayPage *self)
+{
+  gboolean running = self->cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "replay.run", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "replay.cancel", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "replay.record", !running && self->result != NULL);
+}
+
+static void
+reload_profiles (AlvhReplayPage *self)
+{
+  g_auto(GStrv) names = alvh_session_dup_profile_names (self->session);
+  AlvhProfile *active = alvh_session_get_profile (self->session);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+  guint select = 0;
+
+  gtk_string_list_splice (self->profiles, 0, n_old, (const char * const *) names);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (active != NULL && g_strcmp0 (names[i], alvh_profile_get_name (active)) == 0)
+      select = i;
+  gtk_drop_down_set_selected (self->profile_dropdown, select);
+}
+
+static gboolean
+parse_date (GtkEntry *entry,
+            gint64   *out,
+            gint64    unbounded)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (*text == '\0')
+    {
+      *out = unbounded;
+      return TRUE;
+    }
+  if (!alvh_time_parse_date (text, strlen (text), out))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- trade table ---- */
+
+static void
+trade_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  const char *key = user_data;
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean numeric = !g_str_equal (key, "open") && !g_str_equal (key, "close") && !g_str_equal (key, "strikes");
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+trade_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  const char *key = user_data;
+  GtkWidget *label = gtk_list_item_get_child (item);
+  AlvhReplayTradeItem *trade = gtk_list_item_get_item (item);
+  g_autofree char *text = alvh_replay_trade_item_dup_text (trade, key);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "error");
+  if (g_str_equal (key, "condor") || g_str_equal (key, "hedge") || g_str_equal (key, "total"))
+    {
+      double v = alvh_replay_trade_item_get_value (trade, key);
+
+      if (g_str_equal (key, "hedge") && alvh_replay_trade_item_get_trade (trade)->n_layers == 0)
+        return;
+      gtk_widget_add_css_class (label, v >= 0 ? "success" : "error");
+    }
+}
+
+static int
+trade_compare_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const char *key = user_data;
+  double va = alvh_replay_trade_item_get_value ((AlvhReplayTradeItem *) a, key);
+  double vb = alvh_replay_trade_item_get_value ((AlvhReplayTradeItem *) b, key);
+
+  return va < vb ? GTK_ORDERING_SMALLER : va > vb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+add_trade_column (AlvhReplayPage *self,
+                  const char     *key,
+                  const char     *title,
+                  gboolean        expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  GtkSorter *sorter;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (trade_setup_cb), (gpointer) key);
+  g_signal_connect (factory, "bind", G_CALLBACK (trade_bind_cb), (gpointer) key);
+  column = gtk_column_view_column_new (title, factory);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (trade_compare_cb, (gpointer) key, NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->trade_view, column);
+  g_object_unref (column);
+}
+
+static void
+trade_activate_cb (AlvhReplayPage *self,
+                   guint           position)
+{
+  alvh_replay_page_go_to_trade (self, position);
+}
+
+/* ---- summary ---- */
+
+static void
+summary_row (AlvhReplayPage *self,
+             int             row,
+             const char     *title,
+             const char     *hedged,
+             const char     *unhedged)
+{
+  GtkWidget *t = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (t), 0);
+  gtk_grid_attach (self->summary_grid, t, 0, row, 1, 1);
+  if (hedged != NULL)
+    {
+      GtkWidget *h = gtk_label_new (hedged);
+      gtk_label_set_xalign (GTK_LABEL (h), 1);
+      gtk_widget_add_css_class (h, "numeric");
+      gtk_label_set_selectable (GTK_LABEL (h), TRUE);
+      gtk_grid_attach (self->summary_grid, h, 1, row, unhedged ? 1 : 2, 1);
+    }
+  if (unhedged != NULL)
+    {
+      GtkWidget *u = gtk_label_new (unhedged);
+      gtk_label_set_xalign (GTK_LABEL (u), 1);
+      gtk_widget_add_css_class (u, "numeric");
+      gtk_label_set_selectable (GTK_LABEL (u), TRUE);
+      gtk_grid_attach (self->summary_grid, u, 2, row, 1, 1);
+    }
+  if (hedged == NULL && unhedged == NULL)
+    gtk_widget_add_css_class (t, "heading");
+}
+
+static void
+fill_summary (AlvhReplayPage   *self,
+              AlvhReplayResult *r)
+{
+  GtkWidget *child;
+  int row = 0;
+  g_autofree char *profile = NULL;
+  g_autofree char *bars = NULL;
+  g_autofree char *trades = NULL;
+  g_autofree char *adds = NULL;
+  g_autofree char *blocked = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_grid))) != NULL)
+    gtk_grid_remove (self->summary_grid, child);
+
+  {
+    GtkWidget *h = gtk_label_new (_("Hedged"));
+    GtkWidget *u = gtk_label_new (_("Unhedged"));
+
+    gtk_widget_add_css_class (h, "heading");
+    gtk_widget_add_css_class (u, "heading");
+    gtk_label_set_xalign (GTK_LABEL (h), 1);
+    gtk_label_set_xalign (GTK_LABEL (u), 1);
+    gtk_grid_attach (self->summary_grid, h, 1, row, 1, 1);
+    gtk_grid_attach (self->summary_grid, u, 2, row, 1, 1);
+    row++;
+  }
+#define MONEY_ROW(title, field) \
+  { g_autofree char *h = money (r->hedged.field); g_autofree char *u = money (r->unhedged.field); \
+    summary_row (self, row++, title, h, u); }
+  MONEY_ROW (_("Total P&L"), total_pnl);
+  MONEY_ROW (_("Max drawdown"), max_drawdown);
+  MONEY_ROW (_("Worst trade"), worst_trade);
+  MONEY_ROW (_("Hedge cost"), hedge_cost);
+#undef MONEY_ROW
+
+  profile = g_strdup_printf ("%s v%d", r->profile_name ? r->profile_name : "?", r->profile_version);
+  bars = g_strdup_printf ("%" G_GSIZE_FORMAT, r->n_bars);
+  trades = g_strdup_printf ("%u", r->trades ? r->trades->len : 0);
+  adds = g_strdup_printf ("%u", r->n_add);
+  blocked = g_strdup_printf ("%u", r->n_blocked);
+  summary_row (self, row++, _("Profile"), profile, NULL);
+  summary_row (self, row++, _("Bars"), bars, NULL);
+  summary_row (self, row++, _("Trades"), trades, NULL);
+  summary_row (self, row++, _("Hedge legs added"), adds, NULL);
+  summary_row (self, row++, _("Blocked (not accretive)"), blocked, NULL);
+  summary_row (self, row++, _("Layers by Branch"), NULL, NULL);
+  for (int b = 0; b < ALVH_N_BRANCHES; b++)
+    if (r->adds_by_branch[b] > 0)
+      {
+        g_autofree char *n = g_strdup_printf ("%u", r->adds_by_branch[b]);
+        summary_row (self, row++, alvh_branch_to_string ((AlvhBranch) b), n, NULL);
+      }
+}
+
+static void
+show_result (AlvhReplayPage   *self,
+             AlvhReplayResult *r)
+{
+  g_clear_pointer (&self->result, alvh_replay_result_unref);
+  self->result = alvh_replay_result_ref (r);
+
+  alvh_equity_view_set_money (self->equity_view, TRUE);
+  alvh_equity_view_set_data (self->equity_view, r->time, r->n_bars,
+                             r->equity_hedged, _("Hedged"),
+                             r->equity_unhedged, _("Unhedged"));
+  g_list_store_remove_all (self->trades);
+  for (guint i = 0; r->trades != NULL && i < r->trades->len; i++)
+    {
+      g_autoptr(AlvhReplayTradeItem) item =
+        alvh_replay_trade_item_new (&g_array_index (r->trades, AlvhReplayTrade, i), i);
+      g_list_store_append (self->trades, item);
+    }
+  fill_summary (self, r);
+  gtk_stack_set_visible_child_name (self->result_stack, "result");
+}
+
+/* ---- running ---- */
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  RunData *run = user_data;
+
+  g_atomic_int_set (&run->permille, (gint) CLAMP (fraction * 1000.0, 0, 1000));
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RunData *run = task_data;
+  g_autoptr(AlvhEvaluator) evaluator = NULL;
+  GError *error = NULL;
+  AlvhReplayResult *result;
+
+  evaluator = alvh_evaluator_new (run->frame, run->profile, run->events);
+  /* the decisions are kept for "Record in Journal" */
+  result = alvh_replay_run_full (evaluator, ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL,
+                                 progress_cb, run, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) alvh_replay_result_unref);
+}
+
+static gboolean
+progress_timeout_cb (gpointer user_data)
+{
+  AlvhReplayPage *self = user_data;
+  double fraction;
+  g_autofree char *text = NULL;
+
+  if (self->run == NULL)
+    {
+      self->progress_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  fraction = g_atomic_int_get (&self->run->permille) / 1000.0;
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  text = g_strdup_printf ("%.0f %%", 100 * fraction);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+run_done_cb (GObject      *object,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  AlvhReplayPage *self = ALVH_REPLAY_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhReplayResult) result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (result != NULL && self->run != NULL && self->run->profile != NULL)
+    {
+      g_clear_pointer (&self->result_profile, alvh_profile_unref);
+      self->result_profile = alvh_profile_ref (self->run->profile);
+    }
+  g_clear_pointer (&self->run, run_data_unref);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->cancellable);
+  update_actions (self);
+
+  if (result == NULL)
+    {
+      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_progress_bar_set_text (self->progress_bar, cancelled ? _("Cancelled") : _("Failed"));
+      if (!cancelled && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+        toast (self, error->message);
+    }
+  else
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 1);
+      gtk_progress_bar_set_text (self->progress_bar, _("Done"));
+      show_result (self, result);
+    }
+  update_actions (self);
+  g_signal_emit (self, signals[FINISHED], 0, result != NULL);
+}
+
+static void
+run_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  alvh_replay_page_run (ALVH_REPLAY_PAGE (widget));
+}
+
+static void
+cancel_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  alvh_replay_page_cancel (ALVH_REPLAY_PAGE (widget));
+}
+
+static void
+record_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  AlvhReplayPage *self = ALVH_REPLAY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (alvh_replay_page_record (self, &error) == 0)
+    toast (self, error->message);
+  else
+    toast (self, _("The replay is recorded in the journal"));
+}
+
+static void
+connect_session_signal (AlvhReplayPage *self,
+                        const char     *name,
+                        GCallback       callback)
+{
+  if (g_signal_lookup (name, ALVH_TYPE_SESSION) != 0)
+    g_signal_connect_object (self->session, name, callback, self, G_CONNECT_SWAPPED);
+}
+
+/* ---- GObject ---- */
+
+static void
+alvh_replay_page_dispose (GObject *object)
+{
+  AlvhReplayPage *self = ALVH_REPLAY_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (self->trade_view != NULL)
+    gtk_column_view_set_model (self->trade_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_REPLAY_PAGE);
+  G_OBJECT_CLASS (alvh_replay_page_parent_class)->dispose (object);
+}
+
+static void
+alvh_replay_page_finalize (GObject *object)
+{
+  AlvhReplayPage *self = ALVH_REPLAY_PAGE (object);
+
+  g_clear_pointer (&self->result, alvh_replay_result_unref);
+  g_clear_pointer (&self->result_profile, alvh_profile_unref);
+  g_clear_pointer (&self->run, run_data_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->trades);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->profiles);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (alvh_replay_page_parent_class)->finalize (object);
+}
+
+static void
+alvh_replay_page_class_init (AlvhReplayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = alvh_replay_page_dispose;
+  object_class->finalize = alvh_replay_page_finalize;
+
+  /**
+   * AlvhReplayPage::finished:
+   * @ok: TRUE when the run produced a result
+   */
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  g_type_ensure (ALVH_TYPE_EQUITY_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/alvh-replay-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, profile_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, result_stack);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, equity_view);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, trade_view);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, summary_grid);
+
+  gtk_widget_class_install_action (widget_class, "replay.run", NULL, run_action_cb);
+  gtk_widget_class_install_action (widget_class, "replay.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "replay.record", NULL, record_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "replay.cancel", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "replaypage");
+}
+
+static void
+alvh_replay_page_init (AlvhReplayPage *self)
+{
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->profiles = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (self->profiles));
+
+  self->trades = g_list_store_new (ALVH_TYPE_REPLAY_TRADE_ITEM);
+  add_trade_column (self, "open", _("Open"), FALSE);
+  add_trade_column (self, "close", _("Close"), FALSE);
+  add_trade_column (self, "strikes", _("Strikes"), TRUE);
+  add_trade_column (self, "condor", _("Condor P&L"), FALSE);
+  add_trade_column (self, "hedge", _("Hedge P&L"), FALSE);
+  add_trade_column (self, "total", _("Total"), FALSE);
+  add_trade_column (self, "cost", _("Hedge Cost"), FALSE);
+  add_trade_column (self, "layers", _("Layers"), FALSE);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->trades)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->trade_view)));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_column_view_set_model (self->trade_view, GTK_SELECTION_MODEL (selection));
+  gtk_column_view_set_single_click_activate (self->trade_view, FALSE);
+  g_signal_connect_swapped (self->trade_view, "activate", G_CALLBACK (trade_activate_cb), self);
+
+  gtk_progress_bar_set_text (self->progress_bar, _("Ready"));
+  update_actions (self);
+}
+
+/* ---- public API ---- */
+
+GtkWidget *
+alvh_replay_page_new (AlvhSession *session)
+{
+  AlvhReplayPage *self;
+
+  g_return_val_if_fail (ALVH_IS_SESSION (session), NULL);
+  self = g_object_new (ALVH_TYPE_REPLAY_PAGE, NULL);
+  self->session = g_object_ref (session);
+  reload_profiles (self);
+  connect_session_signal (self, "profile-changed", G_CALLBACK (reload_profiles));
+  return GTK_WIDGET (self);
+}
+
+void
+alvh_replay_page_set_period (AlvhReplayPage *self,
+                             const char     *from,
+                             const char     *to)
+{
+  g_return_if_fail (ALVH_IS_REPLAY_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from ? from : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to ? to : "");
+}
+
+gboolean
+alvh_replay_page_run (AlvhReplayPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhProfile) profile = NULL;
+  g_autoptr(GPtrArray) stored_events = NULL;
+  RunData *run;
+  gint64 from, to;
+  const char *name = NULL;
+  GObject *selected;
+
+  g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), FALSE);
+  if (self->cancellable != NULL)
+    return FALSE;
+
+  if (!parse_date (self->from_entry, &from, G_MININT64) ||
+      !parse_date (self->to_entry, &to, G_MAXINT64))
+    {
+      toast (self, _("Dates are written YYYY-MM-DD"));
+      return FALSE;
+    }
+  if (to != G_MAXINT64)
+    to = alvh_time_from_ny_day (alvh_time_ny_day (to) + 1) - 1;   /* the whole day */
+  if (!alvh_session_has_market (self->session))
+    {
+      toast (self, _("A replay needs SPX and VIX history: import it or load the demo data"));
+      return FALSE;
+    }
+
+  selected = gtk_drop_down_get_selected_item (self->profile_dropdown);
+  if (selected != NULL)
+    name = gtk_string_object_get_string (GTK_STRING_OBJECT (selected));
+  if (name != NULL)
+    profile = alvh_session_load_profile (self->session, name, &error);
+  if (profile == NULL && alvh_session_get_profile (self->session) != NULL)
+    profile = alvh_profile_ref (alvh_session_get_profile (self->session));
+  if (profile == NULL)
+    profile = alvh_profile_new ();
+
+  run = g_atomic_rc_box_new0 (RunData);
+  run->frame = alvh_market_frame_new_join (alvh_session_get_series (self->session, "SPX"),
+                                           alvh_session_get_series (self->session, "VIX"),
+                                           alvh_session_get_series (self->session, "VX"),
+                                           alvh_session_get_series (self->session, "VVIX"),
+                                           alvh_session_get_series (self->session, "BREADTH"),
+                                           from, to);
+  run->profile = g_steal_pointer (&profile);
+  run->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
+  stored_events = alvh_session_list_events (self->session);
+  for (guint i = 0; stored_events != NULL && i < stored_events->len; i++)
+    {
+      const AlvhJournalEvent *e = g_ptr_array_index (stored_events, i);
+      AlvhEventKind kind = ALVH_EVENT_OTHER;
+
+      alvh_event_kind_from_string (e->kind, &kind);
+      g_ptr_array_add (run->events, alvh_event_new (e->date, kind, e->shift, e->note ? e->note : ""));
+    }
+
+  if (run->frame == NULL || run->frame->n == 0)
+    {
+      run_data_unref (run);
+      toast (self, _("No bars in that period"));
+      return FALSE;
+    }
+
+  self->run = g_atomic_rc_box_acquire (run);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, run_done_cb, NULL);
+  g_task_set_source_tag (task, alvh_replay_page_run);
+  g_task_set_task_data (task, run, run_data_unref);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, "0 %");
+  self->progress_source = g_timeout_add (100, progress_timeout_cb, self);
+  update_actions (self);
+  g_task_run_in_thread (task, run_thread);
+  return TRUE;
+}
+
+void
+alvh_replay_page_cancel (AlvhReplayPage *self)
+{
+  g_return_if_fail (ALVH_IS_REPLAY_PAGE (self));
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+gboolean
+alvh_replay_page_is_running (AlvhReplayPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+AlvhReplayResult *
+alvh_replay_page_get_result (AlvhReplayPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), NULL);
+  return self->result;
+}
+
+GListModel *
+alvh_replay_page_get_trades (AlvhReplayPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+void
+alvh_replay_page_go_to_trade (AlvhReplayPage *self,
+                              guint           position)
+{
+  g_autoptr(AlvhReplayTradeItem) item = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (ALVH_IS_REPLAY_PAGE (self));
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  if (item == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "charts");
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (ALVH_IS_WINDOW (root))
+    {
+      GtkWidget *charts = alvh_window_get_page (ALVH_WINDOW (root), "charts");
+
+      if (ALVH_IS_CHARTS_PAGE (charts))
+        alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (charts), alvh_replay_trade_item_get_open (item));
+    }
+}
+
+/* The run as a journal account (alvh_replay_result_record(), the same code
+ * as `alvh replay --journal`): its condors, hedge legs, notable decisions
+ * with their signal snapshots and links, an entry per leg, and the summary
+ * entry, tagged "replay", with the equity chart attached. */
+gint64
+alvh_replay_page_record (AlvhReplayPage  *self,
+                         GError         **error)
+{
+  AlvhJournalStore *store;
+  AlvhReplayResult *r;
+  g_autoptr(AlvhReplayRecord) rec = NULL;
+  gint64 entry_id;
+
+  g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), 0);
+  r = self->result;
+  store = alvh_session_get_store (self->session);
+  if (r == NULL || r->n_bars == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Run a replay first"));
+      return 0;
+    }
+  if (store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The journal database is not open"));
+      return 0;
+    }
+
+  rec = alvh_replay_result_record (r, store, NULL, self->result_profile, error);
+  if (rec == NULL)
+    return 0;
+  entry_id = rec->summary_entry_id;
+
+  /* the equity curves as they are on screen */
+  if (gtk_widget_get_width (GTK_WIDGET (self->equity_view)) > 0)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self->equity_view));
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+      int w = gtk_widget_get_width (GTK_WIDGET (self->equity_view));
+      int h = gtk_widget_get_height (GTK_WIDGET (self->equity_view));
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL && native != NULL)
+        {
+          g_autoptr(GdkTexture) texture =
+            gsk_renderer_render_texture (gtk_native_get_renderer (native), node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+          g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (texture);
+          g_autoptr(GError) local_error = NULL;
+
+          /* the run is recorded: a missing picture does not undo it */
+          if (entry_id > 0 &&
+              alvh_journal_store_add_attachment (store, entry_id, png, _("Equity curves"), &local_error) <= 0)
+            g_warning ("Cannot attach the equity chart: %s", local_error->message);
+        }
+    }
+
+  if (g_signal_lookup ("journal-changed", ALVH_TYPE_SESSION) != 0)
+    g_signal_emit_by_name (self->session, "journal-changed");
+  return rec->account_id;
+}

@@ -1,0 +1,40 @@
+/* alvh-replay-page.h — the Replay page: run the rules over history (issue 7) */
+#pragma once
+
+#include <adwaita.h>
+
+#include "alvh-replay.h"
+#include "alvh-session.h"
+
+G_BEGIN_DECLS
+
+#define ALVH_TYPE_REPLAY_PAGE (alvh_replay_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlvhReplayPage, alvh_replay_page, ALVH, REPLAY_PAGE, GtkWidget)
+
+GtkWidget        *alvh_replay_page_new          (AlvhSession    *session);
+/* Dates as the entries take them ("2020-01-02"); NULL or "" = unbounded. */
+void              alvh_replay_page_set_period   (AlvhReplayPage *self,
+                                                 const char     *from,
+                                                 const char     *to);
+/* Starts a run in a thread (what the Run button does); FALSE when the
+ * period or the profile is not valid or there is no market data (a toast says why). */
+gboolean          alvh_replay_page_run          (AlvhReplayPage *self);
+void              alvh_replay_page_cancel       (AlvhReplayPage *self);
+gboolean          alvh_replay_page_is_running   (AlvhReplayPage *self);
+/* The last finished run, or NULL. */
+AlvhReplayResult *alvh_replay_page_get_result   (AlvhReplayPage *self);
+/* The trades as shown (AlvhReplayTradeItem), sorted as the table is. */
+GListModel       *alvh_replay_page_get_trades   (AlvhReplayPage *self);
+/* What activating a trade row does: show the Charts page at its open time. */
+void              alvh_replay_page_go_to_trade  (AlvhReplayPage *self,
+                                                 guint           position);
+
+/* Saves the last run into a new journal account named after it
+ * (alvh_replay_result_record(): condors, hedge legs, decisions with their
+ * signals, an entry per leg, and a summary entry with the equity chart);
+ * returns the account id, 0 on error. */
+gint64            alvh_replay_page_record       (AlvhReplayPage *self,
+                                                 GError        **error);
+
+G_END_DECLS

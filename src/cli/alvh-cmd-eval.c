@@ -1,0 +1,147 @@
+/* alvh-cmd-eval.c — `alvh eval`: the decision for the current book in the database */
+#define G_LOG_DOMAIN "alvh-cli"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-cli.h"
+#include "alvh-core.h"
+#include "alvh-stored-eval.h"
+
+static void
+print_text (const AlvhDecision *d,
+            const char         *account)
+{
+  g_autofree char *day = alvh_time_format_ny_date (d->time);
+  g_auto(GStrv) sentences = alvh_decision_dup_explanation (d);
+
+  printf (_("%s  account %s  profile %s v%d\n"), day, account, d->profile_name, d->profile_version);
+  printf (_("Decision: %s (branch %s)\n"), alvh_action_to_string (d->action), alvh_branch_to_string (d->branch));
+  if (d->has_leg)
+    printf (_("Proposed: layer %u, %.0f × VIX %g/%g call spread, estimated cost $%.2f\n"),
+            d->layer, d->size, d->leg.long_strike, d->leg.short_strike, d->estimated_cost);
+  printf ("\n%-16s %-9s %12s %12s  %s\n", _("Signal"), _("Kind"), _("Value"), _("Threshold"), _("State"));
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+    {
+      const AlvhSignal *s = &d->signals[i];
+      char value[32] = "n/a", threshold[32] = "–";
+
+      if (s->available)
+        g_snprintf (value, sizeof value, "%.4f", s->value);
+      if (!isnan (s->threshold))
+        g_snprintf (threshold, sizeof threshold, "%.4g", s->threshold);
+      printf ("%-16s %-9s %12s %12s  %s\n", alvh_signal_id_to_key (s->id),
+              s->kind == ALVH_SIGNAL_KIND_REALTIME ? "realtime" : "fixed", value, threshold,
+              !s->available ? "n/a" : s->fired ? _("fired") : "–");
+    }
+  if (sentences != NULL && sentences[0] != NULL)
+    {
+      printf ("\n");
+      for (guint i = 0; sentences[i] != NULL; i++)
+        printf ("• %s\n", sentences[i]);
+    }
+}
+
+int
+alvh_cmd_eval (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(AlvhMarketStore) market = NULL;
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+  g_autoptr(AlvhProfile) profile = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(AlvhBook) book = NULL;
+  g_autoptr(AlvhDecision) decision = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *market_db = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *profile_arg = NULL;
+  g_autofree char *at_text = NULL;
+  g_autofree char *format = NULL;
+  gboolean record = FALSE;
+  gint64 account_id, at = 0;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Journal database with the book (default: the app's alvh.sqlite)"), N_("FILE") },
+    { "market-db", 0, 0, G_OPTION_ARG_FILENAME, &market_db, N_("Market database (default: the app's market.sqlite)"), N_("FILE") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("Account whose book is evaluated (default Main)"), N_("NAME") },
+    { "profile", 0, 0, G_OPTION_ARG_FILENAME, &profile_arg, N_("Rule profile: a stored profile's name or a profile file (default: the spec's defaults)"), N_("NAME|FILE") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("Evaluate the bar on or before this date (default: the latest bar)"), N_("DATE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("jsonl (default) or text"), N_("FORMAT") },
+    { "record", 0, 0, G_OPTION_ARG_NONE, &record, N_("Keep the decision in the journal (as not yet acted on)"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Evaluate the ALVH rules for the book of an account on the latest bar of the stored market history and print the decision: one JSON object (ALVH-SPEC section 6) or a readable table."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return alvh_cli_usage_error ("eval", "%s", error->message);
+  if (argc > 1)
+    return alvh_cli_usage_error ("eval", "unexpected argument “%s”", argv[1]);
+  if (format != NULL && strcmp (format, "jsonl") != 0 && strcmp (format, "text") != 0)
+    return alvh_cli_usage_error ("eval", "--format must be jsonl or text, not “%s”", format);
+  if (at_text != NULL && !alvh_time_parse_date (at_text, strlen (at_text), &at))
+    return alvh_cli_usage_error ("eval", "--at “%s” is not a date (expected YYYY-MM-DD)", at_text);
+
+  if (db == NULL)
+    db = alvh_cli_default_db ();
+  if (market_db == NULL)
+    market_db = alvh_cli_default_market_db ();
+
+  store = alvh_journal_store_open (db, &error);
+  if (store == NULL)
+    return alvh_cli_fail ("eval", error);
+  market = alvh_market_store_open (market_db, &error);
+  if (market == NULL)
+    return alvh_cli_fail ("eval", error);
+
+  account_id = alvh_stored_find_account (store, account, account == NULL, &error);
+  if (account_id == 0)
+    return alvh_cli_fail ("eval", error);
+
+  if (profile_arg != NULL && g_file_test (profile_arg, G_FILE_TEST_IS_REGULAR))
+    profile = alvh_profile_new_from_file (profile_arg, &error);
+  else
+    profile = alvh_stored_load_profile (store, profile_arg, &error);
+  if (profile == NULL)
+    return alvh_cli_fail ("eval", error);
+
+  book = alvh_stored_load_book (store, account_id, &error);
+  if (book == NULL)
+    return alvh_cli_fail ("eval", error);
+  events = alvh_stored_load_events (store, &error);
+  if (events == NULL)
+    return alvh_cli_fail ("eval", error);
+  frame = alvh_stored_load_frame (market, 0, 0, &error);
+  if (frame == NULL)
+    return alvh_cli_fail ("eval", error);
+
+  decision = alvh_stored_evaluate (frame, profile, events, book, at, &error);
+  if (decision == NULL)
+    return alvh_cli_fail ("eval", error);
+
+  if (record)
+    {
+      gint64 condor_id = alvh_book_get_n_condors (book) > 0 ? alvh_book_get_condor (book, 0)->id : 0;
+
+      if (alvh_journal_store_record_evaluator_decision (store, decision, account_id, condor_id, &error) == 0)
+        return alvh_cli_fail ("eval", error);
+    }
+
+  if (format != NULL && strcmp (format, "text") == 0)
+    print_text (decision, account ? account : ALVH_DEFAULT_ACCOUNT_NAME);
+  else
+    {
+      g_autofree char *json = alvh_decision_to_json (decision);
+      printf ("%s\n", json);
+    }
+  return ALVH_EXIT_OK;
+}

@@ -1,0 +1,702 @@
+/* alvh-cmd-journal.c — `alvh journal`: read, annotate, summarise and export the journal */
+#define G_LOG_DOMAIN "alvh-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "alvh-cli.h"
+#include "alvh-core.h"
+#include "alvh-import.h"
+
+#define CMD "journal"
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: alvh journal list|show ID|add-note ID TEXT|stats|export --format csv|json [--db FILE]"));
+  fprintf (out, "  %-22s %s\n", "list", _("List journal entries, newest first (filters: --from --to --branch --trigger --tag --search)"));
+  fprintf (out, "  %-22s %s\n", "show ID", _("Show one entry with its decision, signals and leg"));
+  fprintf (out, "  %-22s %s\n", "add-note ID TEXT", _("Append a paragraph to an entry"));
+  fprintf (out, "  %-22s %s\n", "stats", _("Hit rate and P&L per trigger, combination and branch; condors; adherence"));
+  fprintf (out, "  %-22s %s\n", "export --format F", _("All entries as CSV or JSON on stdout (or --output FILE)"));
+  fprintf (out, "\n%s\n", _("Every subcommand takes --db FILE (default: $ALVH_DB or the app's journal)."));
+}
+
+/* Opens an existing journal: a missing file is an error, not a new journal. */
+static AlvhJournalStore *
+open_existing (const char  *db,
+               GError     **error)
+{
+  g_autofree char *path = db != NULL ? g_strdup (db) : alvh_cli_default_db ();
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   "no journal at %s (expected an ALVH Desk database; use --db FILE)", path);
+      return NULL;
+    }
+  return alvh_journal_store_open (path, error);
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *out)
+{
+  guint64 v;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &v, NULL))
+    return FALSE;
+  *out = (gint64) v;
+  return TRUE;
+}
+
+static char *
+format_date (gint64 t)
+{
+  return alvh_time_format_ny_date (t);
+}
+
+static char *
+format_utc (gint64 t)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+
+  return dt != NULL ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+}
+
+static char *
+format_number (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (v))
+    return g_strdup ("n/a");
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", v));
+}
+
+/* The branch and fired triggers of an entry's decision ("" when none). */
+static void
+entry_context (AlvhJournalStore  *store,
+               AlvhJournalEntry  *e,
+               char             **branch,
+               char             **triggers)
+{
+  g_autoptr(AlvhJournalDecision) d = NULL;
+  g_autoptr(GString) t = g_string_new (NULL);
+
+  if (e->decision_id > 0)
+    d = alvh_journal_store_get_decision (store, e->decision_id, NULL);
+  if (d == NULL)
+    {
+      g_autoptr(AlvhJournalLeg) leg = e->leg_id > 0 ? alvh_journal_store_get_leg (store, e->leg_id, NULL) : NULL;
+
+      *branch = g_strdup (leg != NULL && leg->manual ? "manual" : "");
+      *triggers = g_strdup ("");
+      return;
+    }
+  for (guint i = 0; i < d->signals->len; i++)
+    {
+      AlvhJournalSignal *s = d->signals->pdata[i];
+
+      if (!s->fired)
+        continue;
+      if (t->len > 0)
+        g_string_append_c (t, '+');
+      g_string_append (t, s->key);
+    }
+  *branch = g_strdup (d->branch);
+  *triggers = g_string_free (g_steal_pointer (&t), FALSE);
+}
+
+/* ---- list ---------------------------------------------------------------- */
+
+static int
+cmd_list (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *db = NULL, *from = NULL, *to = NULL, *branch = NULL;
+  g_autofree char *trigger = NULL, *tag = NULL, *search = NULL;
+  int limit = 50, offset = 0;
+  gboolean deleted = FALSE;
+  AlvhJournalFilter filter = { 0 };
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First date (YYYY-MM-DD)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last date, inclusive (YYYY-MM-DD)"), N_("DATE") },
+    { "branch", 0, 0, G_OPTION_ARG_STRING, &branch, N_("Decision branch (regime, fixed, confluence, ..., manual)"), N_("NAME") },
+    { "trigger", 0, 0, G_OPTION_ARG_STRING, &trigger, N_("A signal that fired (iv_expansion, ...)"), N_("KEY") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING, &tag, N_("A tag"), N_("TAG") },
+    { "search", 's', 0, G_OPTION_ARG_STRING, &search, N_("Words in title, body or tags (word* for a prefix)"), N_("TEXT") },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("At most N entries (default 50)"), N_("N") },
+    { "offset", 0, 0, G_OPTION_ARG_INT, &offset, N_("Skip the first N entries"), N_("N") },
+    { "deleted", 0, 0, G_OPTION_ARG_NONE, &deleted, N_("Include deleted entries"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("List journal entries, newest first: ID, date, title, tags."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return alvh_cli_usage_error (CMD, "%s", error->message);
+  if (argc > 1)
+    return alvh_cli_usage_error (CMD, "list: unexpected argument “%s”", argv[1]);
+  if (limit <= 0 || offset < 0)
+    return alvh_cli_usage_error (CMD, "list: --limit must be > 0 and --offset >= 0");
+  if (from != NULL && !alvh_time_parse_date (from, strlen (from), &filter.from))
+    return alvh_cli_usage_error (CMD, "list: --from “%s”: expected a date YYYY-MM-DD", from);
+  if (to != NULL)
+    {
+      if (!alvh_time_parse_date (to, strlen (to), &filter.to))
+        return alvh_cli_usage_error (CMD, "list: --to “%s”: expected a date YYYY-MM-DD", to);
+      filter.to = alvh_time_from_ny_day (alvh_time_ny_day (filter.to) + 1);
+    }
+  filter.branch = branch;
+  filter.trigger = trigger;
+  filter.tag = tag;
+  filter.query = search;
+  filter.limit = (guint) limit;
+  filter.offset = (guint) offset;
+  filter.include_deleted = deleted;
+
+  store = open_existing (db, &error);
+  if (store == NULL)
+    return alvh_cli_fail (CMD, error);
+  list = alvh_journal_store_list_entries (store, &filter, &error);
+  if (list == NULL)
+    return alvh_cli_fail (CMD, error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      AlvhJournalEntry *e = list->pdata[i];
+      g_autofree char *date = format_date (e->time);
+      g_autofree char *tags = g_strjoinv (",", e->tags);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s%s\t%s\n", e->id, date,
+              e->deleted ? "[deleted] " : "", e->title, tags);
+    }
+  return ALVH_EXIT_OK;
+}
+
+/* ---- show ---------------------------------------------------------------- */
+
+static int
+cmd_show (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(AlvhJournalEntry) e = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *tags = NULL;
+  gint64 id;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new ("ID");
+  g_option_context_set_summary (context, _("Show one journal entry with its decision, signals and leg."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return alvh_cli_usage_error (CMD, "%s", error->message);
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return alvh_cli_usage_error (CMD, "show: expected one entry ID (a positive number)");
+
+  store = open_existing (db, &error);
+  if (store == NULL)
+    return alvh_cli_fail (CMD, error);
+  e = alvh_journal_store_get_entry (store, id, &error);
+  if (e == NULL)
+    return alvh_cli_fail (CMD, error);
+
+  date = format_utc (e->time);
+  tags = g_strjoinv (", ", e->tags);
+  printf ("%s %" G_GINT64_FORMAT "%s\n", _("Entry"), e->id, e->deleted ? _(" (deleted)") : "");
+  printf ("%s: %s\n", _("Time"), date);
+  printf ("%s: %s\n", _("Title"), e->title);
+  printf ("%s: %s\n", _("Tags"), tags);
+  printf ("\n%s\n", e->body);
+
+  if (e->decision_id > 0)
+    {
+      g_autoptr(AlvhJournalDecision) d = alvh_journal_store_get_decision (store, e->decision_id, &error);
+
+      if (d == NULL)
+        return alvh_cli_fail (CMD, error);
+      printf ("\n%s %" G_GINT64_FORMAT ": %s, %s %s, %s %d, %s %g",
+              _("Decision"), d->id, d->action, _("branch"), d->branch, _("layer"), d->layer,
+              _("size"), d->size);
+      if (d->profile_name != NULL)
+        printf (", %s %s v%d", _("profile"), d->profile_name, d->profile_version);
+      if (d->followed != ALVH_JOURNAL_PENDING)
+        printf (", %s", alvh_journal_followed_to_string (d->followed));
+      printf ("\n");
+      if (d->skip_reason != NULL && *d->skip_reason != '\0')
+        printf ("%s: %s\n", _("Skip reason"), d->skip_reason);
+      for (guint i = 0; i < d->signals->len; i++)
+        {
+          AlvhJournalSignal *s = d->signals->pdata[i];
+          g_autofree char *v = format_number (s->available ? s->value : NAN);
+          g_autofree char *th = format_number (s->threshold);
+
+          printf ("  %-16s %-8s %s=%-10s %s=%-8s %s\n", s->key, s->kind, _("value"), v,
+                  _("threshold"), th, s->fired ? _("FIRED") : s->available ? "-" : "n/a");
+        }
+    }
+  if (e->leg_id > 0)
+    {
+      g_autoptr(AlvhJournalLeg) l = alvh_journal_store_get_leg (store, e->leg_id, &error);
+      g_autofree char *k1 = NULL, *k2 = NULL, *exp = NULL;
+
+      if (l == NULL)
+        return alvh_cli_fail (CMD, error);
+      k1 = format_number (l->long_strike);
+      k2 = format_number (l->short_strike);
+      exp = format_date (l->expiry);
+      printf ("\n%s %" G_GINT64_FORMAT ": %g × %s %s/%s %s %s, %s %g, %s %d%s, %s %g\n",
+              _("Leg"), l->id, l->quantity, l->kind, k1, k2, _("expiring"), exp, _("premium"),
+              l->premium, _("layer"), l->layer, l->manual ? _(" (manual)") : "",
+              _("closed"), l->closed_quantity);
+    }
+  return ALVH_EXIT_OK;
+}
+
+/* ---- add-note ------------------------------------------------------------- */
+
+static int
+cmd_add_note (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(AlvhJournalEntry) e = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *body = NULL;
+  gint64 id;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new ("ID TEXT");
+  g_option_context_set_summary (context, _("Append TEXT as a new paragraph to entry ID."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return alvh_cli_usage_error (CMD, "%s", error->message);
+  if (argc != 3 || !parse_id (argv[1], &id))
+    return alvh_cli_usage_error (CMD, "add-note: expected an entry ID and a TEXT");
+  if (!g_utf8_validate (argv[2], -1, NULL) || *g_strstrip (argv[2]) == '\0')
+    return alvh_cli_usage_error (CMD, "add-note: TEXT must be non-empty UTF-8");
+
+  store = open_existing (db, &error);
+  if (store == NULL)
+    return alvh_cli_fail (CMD, error);
+  e = alvh_journal_store_get_entry (store, id, &error);
+  if (e == NULL)
+    return alvh_cli_fail (CMD, error);
+  body = e->body != NULL && *e->body != '\0' ? g_strconcat (e->body, "\n\n", argv[2], NULL)
+                                             : g_strdup (argv[2]);
+  if (!alvh_journal_store_update_entry (store, id, NULL, body, NULL, &error))
+    return alvh_cli_fail (CMD, error);
+  printf ("%s %" G_GINT64_FORMAT "\n", _("Note added to entry"), id);
+  return ALVH_EXIT_OK;
+}
+
+/* ---- stats ------------------------------------------------------------------ */
+
+static AlvhSeries *
+load_close_series (const char  *path,
+                   const char  *symbol,
+                   GError     **error)
+{
+  g_autoptr(AlvhImportResult) r = alvh_import_file (path, symbol, NULL, error);
+  AlvhSeries *s;
+
+  if (r == NULL)
+    return NULL;
+  s = alvh_import_result_lookup (r, symbol);
+  if (s == NULL && alvh_import_result_get_n_series (r) > 0)
+    s = alvh_import_result_get_series (r, 0);
+  if (s == NULL || alvh_series_get_column_by_name (s, "close") == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "%s: expected a daily series with a close column", path);
+      return NULL;
+    }
+  return alvh_series_ref (s);
+}
+
+static void
+print_rows (const char *title,
+            GPtrArray  *rows)
+{
+  printf ("\n%s\n", title);
+  printf ("  %-36s %6s %8s %12s %12s %12s\n", _("group"), _("count"), _("hit rate"),
+          _("avg P&L $"), _("avg MAE $"), _("avg MFE $"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AlvhJournalStatRow *r = rows->pdata[i];
+      g_autofree char *mae = format_number (r->avg_mae);
+      g_autofree char *mfe = format_number (r->avg_mfe);
+
+      printf ("  %-36s %6u %7.1f%% %12.2f %12s %12s\n", r->group, r->count,
+              100.0 * r->hit_rate, r->avg_pnl, mae, mfe);
+    }
+}
+
+static void
+append_rows_json (GString    *out,
+                  const char *name,
+                  GPtrArray  *rows)
+{
+  g_string_append_printf (out, "\"%s\":[", name);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AlvhJournalStatRow *r = rows->pdata[i];
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"group\":");
+      alvh_json_append_string (out, r->group);
+      g_string_append_printf (out, ",\"count\":%u,\"hits\":%u,\"hit_rate\":", r->count, r->hits);
+      alvh_json_append_number (out, r->hit_rate);
+      g_string_append (out, ",\"total_pnl\":");
+      alvh_json_append_number (out, r->total_pnl);
+      g_string_append (out, ",\"avg_pnl\":");
+      alvh_json_append_number (out, r->avg_pnl);
+      g_string_append (out, ",\"avg_mae\":");
+      alvh_json_append_number (out, r->avg_mae);
+      g_string_append (out, ",\"avg_mfe\":");
+      alvh_json_append_number (out, r->avg_mfe);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+static int
+cmd_stats (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(AlvhJournalStats) stats = NULL;
+  g_autoptr(AlvhJournalMarket) market = NULL;
+  g_autofree char *db = NULL, *spx_path = NULL, *vix_path = NULL;
+  gboolean json = FALSE;
+  gint64 account = 0;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
+    { "spx", 0, 0, G_OPTION_ARG_FILENAME, &spx_path, N_("Daily SPX closes (CSV) to mark open legs and measure moves"), N_("FILE") },
+    { "vix", 0, 0, G_OPTION_ARG_FILENAME, &vix_path, N_("Daily VIX closes (CSV)"), N_("FILE") },
+    { "account", 0, 0, G_OPTION_ARG_INT64, &account, N_("Only this account id"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Without --spx/--vix only realised P&L counts."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return alvh_cli_usage_error (CMD, "%s", error->message);
+  if (argc > 1)
+    return alvh_cli_usage_error (CMD, "stats: unexpected argument “%s”", argv[1]);
+  if ((spx_path == NULL) != (vix_path == NULL))
+    return alvh_cli_usage_error (CMD, "stats: --spx and --vix go together");
+  if (account < 0)
+    return alvh_cli_usage_error (CMD, "stats: --account must be a positive id");
+
+  if (spx_path != NULL)
+    {
+      g_autoptr(AlvhSeries) spx = load_close_series (spx_path, "SPX", &error);
+      g_autoptr(AlvhSeries) vix = spx != NULL ? load_close_series (vix_path, "VIX", &error) : NULL;
+
+      if (vix == NULL)
+        return alvh_cli_fail (CMD, error);
+      market = alvh_journal_market_join (spx, vix);
+    }
+
+  store = open_existing (db, &error);
+  if (store == NULL)
+    return alvh_cli_fail (CMD, error);
+  stats = alvh_journal_store_compute_stats (store, account, market, &error);
+  if (stats == NULL)
+    return alvh_cli_fail (CMD, error);
+
+  if (json)
+    {
+      g_autoptr(GString) out = g_string_new ("{");
+
+      append_rows_json (out, "by_trigger", stats->by_trigger);
+      g_string_append_c (out, ',');
+      append_rows_json (out, "by_combination", stats->by_combination);
+      g_string_append_c (out, ',');
+      append_rows_json (out, "by_branch", stats->by_branch);
+      g_string_append_c (out, ',');
+      append_rows_json (out, "adherence", stats->adherence);
+      g_string_append (out, ",\"condors\":[");
+      for (guint i = 0; i < stats->condors->len; i++)
+        {
+          AlvhJournalCondorStat *c = stats->condors->pdata[i];
+
+          if (i > 0)
+            g_string_append_c (out, ',');
+          g_string_append_printf (out, "{\"id\":%" G_GINT64_FORMAT ",\"closed\":%s,\"legs\":%u,\"followed\":%s,\"pnl_unhedged\":",
+                                  c->condor_id, c->closed ? "true" : "false", c->n_legs,
+                                  c->followed ? "true" : "false");
+          alvh_json_append_number (out, c->pnl_unhedged);
+          g_string_append (out, ",\"hedge_pnl\":");
+          alvh_json_append_number (out, c->hedge_pnl);
+          g_string_append (out, ",\"pnl_hedged\":");
+          alvh_json_append_number (out, c->pnl_hedged);
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, "]}\n");
+      fputs (out->str, stdout);
+      return ALVH_EXIT_OK;
+    }
+
+  print_rows (_("Per trigger (legs)"), stats->by_trigger);
+  print_rows (_("Per combination of triggers (legs)"), stats->by_combination);
+  print_rows (_("Per branch (legs)"), stats->by_branch);
+  print_rows (_("Adherence (condors, hedged P&L)"), stats->adherence);
+  printf ("\n%s\n", _("Condors"));
+  printf ("  %6s %8s %5s %14s %12s %14s %s\n", _("id"), _("state"), _("legs"),
+          _("unhedged $"), _("hedges $"), _("hedged $"), _("rules"));
+  for (guint i = 0; i < stats->condors->len; i++)
+    {
+      AlvhJournalCondorStat *c = stats->condors->pdata[i];
+
+      printf ("  %6" G_GINT64_FORMAT " %8s %5u %14.2f %12.2f %14.2f %s\n", c->condor_id,
+              c->closed ? _("closed") : _("open"), c->n_legs, c->pnl_unhedged, c->hedge_pnl,
+              c->pnl_hedged, c->followed ? _("followed") : _("overridden"));
+    }
+  return ALVH_EXIT_OK;
+}
+
+/* ---- export ------------------------------------------------------------------ */
+
+/* A CSV cell: a text that a spreadsheet would run as a formula (= + - @ tab CR
+ * at the start) gets a leading ', then the cell is quoted when needed. */
+static void
+append_csv_text (GString    *out,
+                 const char *text)
+{
+  g_autoptr(GString) cell = g_string_new (NULL);
+  gboolean quote;
+
+  if (text == NULL)
+    text = "";
+  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
+    g_string_append_c (cell, '\'');
+  g_string_append (cell, text);
+  quote = strpbrk (cell->str, ",\"\r\n") != NULL ||
+          (cell->len > 0 && (cell->str[0] == ' ' || cell->str[cell->len - 1] == ' '));
+  if (!quote)
+    {
+      g_string_append_len (out, cell->str, cell->len);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = cell->str; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *db = NULL, *format = NULL, *output = NULL;
+  gboolean csv, deleted = FALSE;
+  AlvhJournalFilter filter = { 0 };
+  guint n = 0;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("csv or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of stdout"), N_("FILE") },
+    { "deleted", 0, 0, G_OPTION_ARG_NONE, &deleted, N_("Include deleted entries"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Export every journal entry (oldest last) with its decision's branch and fired triggers, as CSV (RFC 4180, formula-looking cells neutralised) or as a JSON array."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return alvh_cli_usage_error (CMD, "%s", error->message);
+  if (argc > 1)
+    return alvh_cli_usage_error (CMD, "export: unexpected argument “%s”", argv[1]);
+  if (format == NULL)
+    return alvh_cli_usage_error (CMD, "export: --format csv|json is required");
+  if (strcmp (format, "csv") != 0 && strcmp (format, "json") != 0)
+    return alvh_cli_usage_error (CMD, "export: --format “%s”: expected csv or json", format);
+  csv = strcmp (format, "csv") == 0;
+
+  store = open_existing (db, &error);
+  if (store == NULL)
+    return alvh_cli_fail (CMD, error);
+
+  if (csv)
+    g_string_append (out, "id,time,date,title,body,tags,branch,triggers,decision_id,leg_id,deleted\r\n");
+  else
+    g_string_append (out, "[");
+  filter.limit = 1000;
+  filter.include_deleted = deleted;
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page = alvh_journal_store_list_entries (store, &filter, &error);
+
+      if (page == NULL)
+        return alvh_cli_fail (CMD, error);
+      for (guint i = 0; i < page->len; i++)
+        {
+          AlvhJournalEntry *e = page->pdata[i];
+          g_autofree char *utc = format_utc (e->time);
+          g_autofree char *date = format_date (e->time);
+          g_autofree char *tags = g_strjoinv (csv ? " " : ",", e->tags);
+          g_autofree char *branch = NULL, *triggers = NULL;
+
+          entry_context (store, e, &branch, &triggers);
+          if (csv)
+            {
+              g_string_append_printf (out, "%" G_GINT64_FORMAT ",%s,%s,", e->id, utc, date);
+              append_csv_text (out, e->title);
+              g_string_append_c (out, ',');
+              append_csv_text (out, e->body);
+              g_string_append_c (out, ',');
+              append_csv_text (out, tags);
+              g_string_append_c (out, ',');
+              append_csv_text (out, branch);
+              g_string_append_c (out, ',');
+              append_csv_text (out, triggers);
+              g_string_append_c (out, ',');
+              if (e->decision_id > 0)
+                g_string_append_printf (out, "%" G_GINT64_FORMAT, e->decision_id);
+              g_string_append_c (out, ',');
+              if (e->leg_id > 0)
+                g_string_append_printf (out, "%" G_GINT64_FORMAT, e->leg_id);
+              g_string_append_printf (out, ",%d\r\n", e->deleted ? 1 : 0);
+            }
+          else
+            {
+              if (n > 0)
+                g_string_append_c (out, ',');
+              g_string_append_printf (out, "\n{\"id\":%" G_GINT64_FORMAT ",\"time\":", e->id);
+              alvh_json_append_string (out, utc);
+              g_string_append (out, ",\"date\":");
+              alvh_json_append_string (out, date);
+              g_string_append (out, ",\"title\":");
+              alvh_json_append_string (out, e->title);
+              g_string_append (out, ",\"body\":");
+              alvh_json_append_string (out, e->body);
+              g_string_append (out, ",\"tags\":[");
+              for (guint k = 0; e->tags[k] != NULL; k++)
+                {
+                  if (k > 0)
+                    g_string_append_c (out, ',');
+                  alvh_json_append_string (out, e->tags[k]);
+                }
+              g_string_append (out, "],\"branch\":");
+              if (*branch != '\0')
+                alvh_json_append_string (out, branch);
+              else
+                g_string_append (out, "null");
+              g_string_append (out, ",\"triggers\":[");
+              if (*triggers != '\0')
+                {
+                  g_auto(GStrv) keys = g_strsplit (triggers, "+", -1);
+
+                  for (guint k = 0; keys[k] != NULL; k++)
+                    {
+                      if (k > 0)
+                        g_string_append_c (out, ',');
+                      alvh_json_append_string (out, keys[k]);
+                    }
+                }
+              g_string_append (out, "],\"decision_id\":");
+              if (e->decision_id > 0)
+                g_string_append_printf (out, "%" G_GINT64_FORMAT, e->decision_id);
+              else
+                g_string_append (out, "null");
+              g_string_append (out, ",\"leg_id\":");
+              if (e->leg_id > 0)
+                g_string_append_printf (out, "%" G_GINT64_FORMAT, e->leg_id);
+              else
+                g_string_append (out, "null");
+              g_string_append_printf (out, ",\"deleted\":%s}", e->deleted ? "true" : "false");
+            }
+          n++;
+        }
+      if (page->len < filter.limit)
+        break;
+      filter.offset += filter.limit;
+    }
+  if (!csv)
+    g_string_append (out, "\n]\n");
+
+  if (output != NULL)
+    {
+      if (!g_file_set_contents (output, out->str, (gssize) out->len, &error))
+        return alvh_cli_fail (CMD, error);
+    }
+  else if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+    {
+      int saved = errno;
+      g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "cannot write to stdout: %s", g_strerror (saved));
+      return alvh_cli_fail (CMD, error);
+    }
+  return ALVH_EXIT_OK;
+}
+
+int
+alvh_cmd_journal (int    argc,
+                  char **argv)
+{
+  static const struct {
+    const char *name;
+    int (*func) (int, char **);
+  } subs[] = {
+    { "list", cmd_list },
+    { "show", cmd_show },
+    { "add-note", cmd_add_note },
+    { "stats", cmd_stats },
+    { "export", cmd_export },
+  };
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return ALVH_EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return ALVH_EXIT_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
+    if (strcmp (argv[1], subs[i].name) == 0)
+      return subs[i].func (argc - 1, argv + 1);
+  return alvh_cli_usage_error (CMD, "unknown subcommand “%s” (expected list, show, add-note, stats or export)", argv[1]);
+}

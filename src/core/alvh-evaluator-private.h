@@ -1,0 +1,15 @@
+/* alvh-evaluator-private.h — evaluator internals shared with the replay */
+#pragma once
+
+#include "alvh-evaluator.h"
+
+G_BEGIN_DECLS
+
+/* Model value (points per unit, short legs minus long legs) of condor c at
+ * bar i, from the evaluator's per-bar memo when alvh_evaluator_evaluate()
+ * already priced it there. */
+double  _alvh_evaluator_condor_value  (AlvhEvaluator    *self,
+                                       const AlvhCondor *c,
+                                       gsize             i);
+
+G_END_DECLS

@@ -1,0 +1,1076 @@
+/* alvh-report.c — the data of a review report (no drawing)
+ *
+ * Reads the decisions, legs and condors of the period through the journal
+ * store's list calls (alvh_journal_store_list_decisions/_legs/_condors).
+ */
+#define G_LOG_DOMAIN "alvh-report"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-journal-store.h"
+#include "alvh-profile.h"
+#include "alvh-report.h"
+#include "alvh-signal.h"
+#include "alvh-time.h"
+
+G_DEFINE_QUARK (alvh-report-error-quark, alvh_report_error)
+G_DEFINE_BOXED_TYPE (AlvhReport, alvh_report, alvh_report_ref, alvh_report_unref)
+
+/* ---- small helpers ------------------------------------------------------ */
+
+char *
+alvh_report_format_number (double value,
+                           int    digits)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char fmt[16];
+
+  if (!isfinite (value))
+    return g_strdup ("n/a");
+  g_snprintf (fmt, sizeof fmt, "%%.%df", CLAMP (digits, 0, 10));
+  g_ascii_formatd (buf, sizeof buf, fmt, value);
+  if (strcmp (buf, "-0") == 0 || (buf[0] == '-' && strspn (buf + 1, "0.") == strlen (buf + 1)))
+    return g_strdup (buf + 1);   /* no "-0.00" */
+  return g_strdup (buf);
+}
+
+char *
+alvh_report_format_time (gint64 t)
+{
+  gint64 day = alvh_time_ny_day (t);
+  int y, m, d;
+
+  if (t == 0)
+    return g_strdup ("");
+  alvh_time_to_ny_date (t, &y, &m, &d);
+  if (alvh_time_from_ny_day (day) == t)
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  else
+    {
+      gint64 local = t + alvh_ny_utc_offset (t);
+      gint64 secs = ((local % ALVH_SECONDS_PER_DAY) + ALVH_SECONDS_PER_DAY) % ALVH_SECONDS_PER_DAY;
+
+      return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", y, m, d,
+                              (int) (secs / 3600), (int) (secs / 60 % 60));
+    }
+}
+
+static char *
+fmt_money (double dollars)
+{
+  return alvh_report_format_number (dollars, 2);
+}
+
+static char *
+fmt_int (gint64 n)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, n);
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+AlvhReportTable *
+alvh_report_table_new (const char         *id,
+                       const char         *title,
+                       const char * const *columns,
+                       const gboolean     *numeric,
+                       const double       *widths)
+{
+  AlvhReportTable *t = g_new0 (AlvhReportTable, 1);
+
+  g_return_val_if_fail (id != NULL && columns != NULL, NULL);
+
+  t->id = g_strdup (id);
+  t->title = g_strdup (title != NULL ? title : id);
+  t->n_columns = g_strv_length ((char **) columns);
+  t->columns = g_strdupv ((char **) columns);
+  t->numeric = g_new0 (gboolean, MAX (t->n_columns, 1));
+  t->widths = g_new0 (double, MAX (t->n_columns, 1));
+  for (guint i = 0; i < t->n_columns; i++)
+    {
+      t->numeric[i] = numeric != NULL ? numeric[i] : FALSE;
+      t->widths[i] = widths != NULL && widths[i] > 0 ? widths[i] : 1.0;
+    }
+  t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  t->in_document = TRUE;
+  return t;
+}
+
+void
+alvh_report_table_add_row (AlvhReportTable    *table,
+                           const char * const *cells)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    row[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
+  g_ptr_array_add (table->rows, row);
+}
+
+void
+alvh_report_table_free (AlvhReportTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->id);
+  g_free (table->title);
+  g_strfreev (table->columns);
+  g_free (table->numeric);
+  g_free (table->widths);
+  g_ptr_array_unref (table->rows);
+  g_free (table);
+}
+
+/* Adds a row from owned strings (freed here); n must be the column count. */
+static void
+table_add_owned (AlvhReportTable *table,
+                 char           **cells)
+{
+  alvh_report_table_add_row (table, (const char * const *) cells);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_free (cells[i]);
+}
+
+static void
+marker_free (AlvhReportMarker *m)
+{
+  g_free (m->label);
+  g_free (m);
+}
+
+/* ---- the boxed type ----------------------------------------------------- */
+
+static AlvhReport *
+report_new (AlvhReportKind kind)
+{
+  AlvhReport *self = g_new0 (AlvhReport, 1);
+
+  self->ref_count = 1;
+  self->kind = kind;
+  self->generated = g_get_real_time () / G_USEC_PER_SEC;
+  self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_report_table_free);
+  self->decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_decision_free);
+  self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_entry_free);
+  self->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) marker_free);
+  self->profile_lines = g_new0 (char *, 1);
+  return self;
+}
+
+AlvhReport *
+alvh_report_ref (AlvhReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+alvh_report_unref (AlvhReport *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+  g_free (self->title);
+  g_free (self->account_name);
+  g_free (self->profile_name);
+  g_strfreev (self->profile_lines);
+  g_ptr_array_unref (self->tables);
+  g_ptr_array_unref (self->decisions);
+  g_ptr_array_unref (self->notes);
+  g_ptr_array_unref (self->markers);
+  g_free (self->bar_times);
+  g_free (self->spx);
+  g_free (self->vix);
+  g_free (self->equity_hedged);
+  g_free (self->equity_unhedged);
+  g_free (self);
+}
+
+void
+alvh_report_set_title (AlvhReport *self,
+                       const char *title)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+char *
+alvh_report_dup_period_text (AlvhReport *self)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (self->from == 0 && self->to == 0)
+    return g_strdup ("");
+  a = alvh_time_format_ny_date (self->from);
+  b = alvh_time_format_ny_date (self->to);
+  return g_strdup_printf ("%s – %s", a, b);
+}
+
+char *
+alvh_report_dup_profile_text (AlvhReport *self)
+{
+  if (self->profile_name == NULL)
+    return g_strdup (_("unknown profile"));
+  if (self->profile_version > 0)
+    return g_strdup_printf ("%s v%d", self->profile_name, self->profile_version);
+  return g_strdup (self->profile_name);
+}
+
+AlvhReportTable *
+alvh_report_get_table (AlvhReport *self,
+                       const char *id)
+{
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      AlvhReportTable *t = g_ptr_array_index (self->tables, i);
+
+      if (g_strcmp0 (t->id, id) == 0)
+        return t;
+    }
+  return NULL;
+}
+
+/* ---- presets ------------------------------------------------------------ */
+
+const char *
+alvh_report_preset_to_string (AlvhReportPreset preset)
+{
+  switch (preset)
+    {
+    case ALVH_REPORT_PRESET_WEEKLY:
+      return "weekly";
+    case ALVH_REPORT_PRESET_MONTHLY:
+      return "monthly";
+    case ALVH_REPORT_PRESET_CUSTOM:
+    default:
+      return "custom";
+    }
+}
+
+gboolean
+alvh_report_preset_from_string (const char       *text,
+                                AlvhReportPreset *out_preset)
+{
+  static const AlvhReportPreset all[] = {
+    ALVH_REPORT_PRESET_CUSTOM, ALVH_REPORT_PRESET_WEEKLY, ALVH_REPORT_PRESET_MONTHLY,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (g_strcmp0 (text, alvh_report_preset_to_string (all[i])) == 0)
+      {
+        *out_preset = all[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+alvh_report_preset_period (AlvhReportPreset   preset,
+                           gint64             now,
+                           gint64            *out_from,
+                           gint64            *out_to,
+                           GError           **error)
+{
+  gint64 today = alvh_time_ny_day (now);
+
+  switch (preset)
+    {
+    case ALVH_REPORT_PRESET_WEEKLY:
+      {
+        /* the latest Friday strictly before today (weekday 5) */
+        gint64 friday = today - 1;
+
+        while (alvh_weekday_from_days (friday) != 5)
+          friday--;
+        *out_from = alvh_time_from_ny_day (friday - 4);
+        *out_to = alvh_time_from_ny_day (friday);
+        return TRUE;
+      }
+    case ALVH_REPORT_PRESET_MONTHLY:
+      {
+        int y, m, d;
+
+        alvh_civil_from_days (today, &y, &m, &d);
+        /* the last day of the previous month is the day before the 1st */
+        gint64 last = alvh_days_from_civil (y, m, 1) - 1;
+        int py, pm, pd;
+
+        alvh_civil_from_days (last, &py, &pm, &pd);
+        *out_from = alvh_time_from_ny_day (alvh_days_from_civil (py, pm, 1));
+        *out_to = alvh_time_from_ny_day (last);
+        return TRUE;
+      }
+    case ALVH_REPORT_PRESET_CUSTOM:
+    default:
+      g_set_error (error, ALVH_REPORT_ERROR, ALVH_REPORT_ERROR_INVALID,
+                   _("A custom period needs a start and an end date"));
+      return FALSE;
+    }
+}
+
+/* ---- reading the journal ------------------------------------------------ */
+
+static const char *
+leg_source (const AlvhJournalLeg *leg)
+{
+  return leg->manual ? _("manual") : _("rules");
+}
+
+static char *
+leg_strikes (const char *kind,
+             double      long_strike,
+             double      short_strike)
+{
+  g_autofree char *a = alvh_report_format_number (long_strike, 0);
+  g_autofree char *b = NULL;
+
+  if (kind == NULL)
+    return g_strdup ("");
+  if (!isfinite (short_strike))
+    return g_strdup (a);
+  b = alvh_report_format_number (short_strike, 0);
+  return g_strdup_printf ("%s/%s", a, b);
+}
+
+static char *
+fired_keys (const AlvhJournalDecision *d)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; d->signals != NULL && i < d->signals->len; i++)
+    {
+      const AlvhJournalSignal *sig = g_ptr_array_index (d->signals, i);
+
+      if (sig->available && sig->fired)
+        {
+          if (s->len > 0)
+            g_string_append (s, " ");
+          g_string_append (s, sig->key);
+        }
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+set_profile_lines (AlvhReport        *self,
+                   const AlvhProfile *profile)
+{
+  const AlvhProfileDescriptor *desc;
+  guint n = 0;
+  GPtrArray *lines = g_ptr_array_new ();
+
+  desc = alvh_profile_get_descriptors (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *value = alvh_profile_dup_string (profile, desc[i].key);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s=%s", desc[i].key, value != NULL ? value : ""));
+    }
+  g_ptr_array_add (lines, NULL);
+  g_strfreev (self->profile_lines);
+  self->profile_lines = (char **) g_ptr_array_free (lines, FALSE);
+}
+
+/* The profile's key=value lines from the store; the raw [thresholds] lines
+ * when the stored text no longer parses; the defaults when none is stored. */
+static void
+load_profile (AlvhReport       *self,
+              AlvhJournalStore *store,
+              const char       *name,
+              int               version)
+{
+  g_autoptr(AlvhJournalProfile) stored = NULL;
+  g_autoptr(AlvhProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stored = alvh_journal_store_get_profile (store, name, version, &error);
+  if (stored == NULL)
+    {
+      profile = alvh_profile_new ();
+      g_free (self->profile_name);
+      self->profile_name = g_strdup (name);
+      self->profile_version = version;
+      set_profile_lines (self, profile);
+      return;
+    }
+  g_free (self->profile_name);
+  self->profile_name = g_strdup (stored->name);
+  self->profile_version = stored->version;
+  profile = alvh_profile_new_from_data (stored->keyfile, -1, stored->name, NULL);
+  if (profile != NULL)
+    set_profile_lines (self, profile);
+  else
+    {
+      g_auto(GStrv) raw = g_strsplit (stored->keyfile, "\n", -1);
+      GPtrArray *lines = g_ptr_array_new ();
+      gboolean in_thresholds = FALSE;
+
+      for (guint i = 0; raw[i] != NULL; i++)
+        {
+          char *l = g_strstrip (raw[i]);
+
+          if (l[0] == '[')
+            in_thresholds = strcmp (l, "[thresholds]") == 0;
+          else if (in_thresholds && l[0] != '\0' && l[0] != '#')
+            g_ptr_array_add (lines, g_strdup (l));
+        }
+      g_ptr_array_add (lines, NULL);
+      g_strfreev (self->profile_lines);
+      self->profile_lines = (char **) g_ptr_array_free (lines, FALSE);
+    }
+}
+
+static void
+add_profile_table (AlvhReport *self)
+{
+  static const char * const cols[] = { N_("Key"), N_("Value"), NULL };
+  const char *tcols[] = { _(cols[0]), _(cols[1]), NULL };
+  AlvhReportTable *t = alvh_report_table_new ("profile", _("Rule profile"), tcols, NULL, NULL);
+
+  for (guint i = 0; self->profile_lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (self->profile_lines[i], "=", 2);
+      const char *cells[] = { kv[0], kv[0] != NULL ? kv[1] : NULL, NULL };
+
+      alvh_report_table_add_row (t, cells);
+    }
+  t->in_document = FALSE;   /* shown as key=value lines */
+  g_ptr_array_add (self->tables, t);
+}
+
+/* Chart data: the bars SPX and VIX share in [chart_from, end) */
+static void
+set_chart (AlvhReport        *self,
+           AlvhJournalMarket *market,
+           gint64             chart_from,
+           gint64             end)
+{
+  gsize a = 0, b;
+
+  while (a < market->n_bars && market->times[a] < chart_from)
+    a++;
+  b = a;
+  while (b < market->n_bars && market->times[b] < end)
+    b++;
+  self->n_bars = b - a;
+  self->bar_times = g_memdup2 (market->times + a, sizeof (gint64) * MAX (self->n_bars, 1));
+  self->spx = g_memdup2 (market->spx + a, sizeof (double) * MAX (self->n_bars, 1));
+  self->vix = g_memdup2 (market->vix + a, sizeof (double) * MAX (self->n_bars, 1));
+}
+
+AlvhReport *
+alvh_report_new_from_journal (AlvhJournalStore *store,
+                              gint64            account_id,
+                              gint64            from,
+                              gint64            to,
+                              AlvhSeries       *spx,
+                              AlvhSeries       *vix,
+                              const char       *profile_name,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
+  g_autoptr(AlvhReport) self = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GPtrArray) legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_leg_free);
+  g_autoptr(GPtrArray) condors = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_condor_free);
+  g_autoptr(AlvhJournalMarket) market = NULL;
+  g_autoptr(AlvhJournalMarket) market_to_end = NULL;
+  g_autoptr(AlvhJournalStats) stats = NULL;
+  gint64 end;
+  guint n_add = 0, n_blocked = 0, n_hold = 0, n_followed = 0, n_skipped = 0, n_pending = 0, n_manual = 0;
+  double hedge_cost = 0, hedge_contracts = 0;
+  double pnl_unhedged = 0, pnl_hedge = 0, pnl_hedged = 0;
+  gboolean have_pnl = FALSE;
+  gboolean layers_seen[ALVH_PROFILE_MAX_LAYERS + 2] = { FALSE };
+  AlvhJournalFilter filter = { 0 };
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (store), NULL);
+
+  from = alvh_time_from_ny_day (alvh_time_ny_day (from));
+  to = alvh_time_from_ny_day (alvh_time_ny_day (to));
+  if (to < from)
+    {
+      g_autofree char *a = alvh_time_format_ny_date (from);
+      g_autofree char *b = alvh_time_format_ny_date (to);
+
+      g_set_error (error, ALVH_REPORT_ERROR, ALVH_REPORT_ERROR_INVALID,
+                   _("The period ends (%s) before it starts (%s)"), b, a);
+      return NULL;
+    }
+  end = alvh_time_from_ny_day (alvh_time_ny_day (to) + 1);
+
+  self = report_new (ALVH_REPORT_KIND_JOURNAL);
+  self->account_id = account_id;
+  self->from = from;
+  self->to = to;
+
+  accounts = alvh_journal_store_list_accounts (store, error);
+  if (accounts == NULL)
+    return NULL;
+  if (account_id > 0)
+    {
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          AlvhJournalAccount *acc = g_ptr_array_index (accounts, i);
+
+          if (acc->id == account_id)
+            self->account_name = g_strdup (acc->name);
+        }
+      if (self->account_name == NULL)
+        {
+          g_autofree char *id = fmt_int (account_id);
+
+          g_set_error (error, ALVH_REPORT_ERROR, ALVH_REPORT_ERROR_NOT_FOUND,
+                       _("No account with id %s in %s"), id, alvh_journal_store_get_path (store));
+          return NULL;
+        }
+    }
+
+  /* decisions made, legs added and condors held in the period */
+  {
+    GPtrArray *decisions = alvh_journal_store_list_decisions (store, account_id, from, end, error);
+
+    if (decisions == NULL)
+      return NULL;
+    g_ptr_array_extend_and_steal (self->decisions, decisions);
+  }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  g_clear_pointer (&legs, g_ptr_array_unref);
+  legs = alvh_journal_store_list_legs (store, account_id, from, end, error);
+  if (legs == NULL)
+    return NULL;
+  g_clear_pointer (&condors, g_ptr_array_unref);
+  condors = alvh_journal_store_list_condors (store, account_id, from, end, error);
+  if (condors == NULL)
+    return NULL;
+
+  /* notes */
+  filter.from = from;
+  filter.to = end;
+  filter.account_id = account_id;
+  filter.limit = G_MAXINT;
+  {
+    g_autoptr(GPtrArray) entries = alvh_journal_store_list_entries (store, &filter, error);
+
+    if (entries == NULL)
+      return NULL;
+    for (guint i = entries->len; i > 0; i--)   /* newest first -> by time */
+      g_ptr_array_add (self->notes, g_ptr_array_steal_index_fast (entries, i - 1));
+  }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* market: the chart, and marks for open positions at the period's end */
+  if (spx != NULL && vix != NULL)
+    {
+      gsize n = 0;
+      gint64 span = MAX (end - from, 30 * ALVH_SECONDS_PER_DAY);
+
+      market = alvh_journal_market_join (spx, vix);
+      set_chart (self, market, from - span, end);
+      while (n < market->n_bars && market->times[n] < end)
+        n++;
+      if (n > 0)
+        market_to_end = alvh_journal_market_new (market->times, market->spx, market->vix, n);
+    }
+  stats = alvh_journal_store_compute_stats (store, account_id, market_to_end, error);
+  if (stats == NULL)
+    return NULL;
+
+  /* profile */
+  if (profile_name != NULL)
+    load_profile (self, store, profile_name, 0);
+  else
+    {
+      const char *name = NULL;
+      int version = 0;
+
+      for (guint i = self->decisions->len; i > 0 && name == NULL; i--)
+        {
+          AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i - 1);
+
+          if (d->profile_name != NULL && d->profile_name[0] != '\0')
+            {
+              name = d->profile_name;
+              version = d->profile_version;
+            }
+        }
+      load_profile (self, store, name != NULL ? name : "Default", version);
+    }
+
+  /* counts */
+  for (guint i = 0; i < self->decisions->len; i++)
+    {
+      AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i);
+
+      if (g_strcmp0 (d->action, "ADD") == 0)
+        n_add++;
+      else if (g_strcmp0 (d->action, "BLOCKED") == 0)
+        n_blocked++;
+      else
+        n_hold++;
+      switch (d->followed)
+        {
+        case ALVH_JOURNAL_FOLLOWED: n_followed++; break;
+        case ALVH_JOURNAL_SKIPPED: n_skipped++; break;
+        case ALVH_JOURNAL_MANUAL: n_manual++; break;
+        case ALVH_JOURNAL_PENDING:
+        default:
+          if (d->proposed_kind != NULL)
+            n_pending++;
+          break;
+        }
+    }
+
+  /* legs table and markers */
+  {
+    static const char * const cols[] = {
+      N_("Leg"), N_("Opened"), N_("Kind"), N_("Strikes"), N_("Expiry"), N_("Qty"),
+      N_("Premium"), N_("Cost $"), N_("Layer"), N_("Source"), N_("Condor"), N_("Decision"), NULL };
+    static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE, TRUE };
+    static const double w[] = { 0.6, 1.1, 1.6, 0.9, 1.1, 0.6, 0.9, 1.0, 0.6, 0.8, 0.7, 0.8 };
+    const char *tcols[G_N_ELEMENTS (cols)];
+    AlvhReportTable *t;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
+    t = alvh_report_table_new ("legs", _("Hedge legs added"), tcols, num, w);
+    for (guint i = 0; i < legs->len; i++)
+      {
+        AlvhJournalLeg *leg = g_ptr_array_index (legs, i);
+        double cost = leg->premium * 100.0 * leg->quantity;
+        char *cells[] = {
+          fmt_int (leg->id), alvh_report_format_time (leg->opened), g_strdup (leg->kind),
+          leg_strikes (leg->kind, leg->long_strike, leg->short_strike),
+          alvh_report_format_time (leg->expiry), alvh_report_format_number (leg->quantity, 0),
+          alvh_report_format_number (leg->premium, 2), fmt_money (cost),
+          fmt_int (leg->layer), g_strdup (leg_source (leg)),
+          leg->condor_id > 0 ? fmt_int (leg->condor_id) : g_strdup (""),
+          leg->decision_id > 0 ? fmt_int (leg->decision_id) : g_strdup (""),
+        };
+        AlvhReportMarker *m = g_new0 (AlvhReportMarker, 1);
+
+        table_add_owned (t, cells);
+        hedge_cost += cost;
+        hedge_contracts += leg->quantity;
+        layers_seen[CLAMP (leg->layer, 0, ALVH_PROFILE_MAX_LAYERS + 1)] = TRUE;
+
+        m->time = leg->opened;
+        m->layer = leg->layer;
+        m->manual = leg->manual;
+        m->label = leg->manual ? g_strdup ("M") : g_strdup_printf ("L%d", leg->layer);
+        g_ptr_array_add (self->markers, m);
+      }
+    g_ptr_array_add (self->tables, t);
+  }
+
+  /* positions table; P&L of the condors held in the period (marked at the
+   * period's end when market data is given, else at cost) */
+  {
+    static const char * const cols[] = {
+      N_("Condor"), N_("Opened"), N_("Expiry"), N_("Strikes"), N_("Units"), N_("Credit"),
+      N_("Closed"), N_("P&L unhedged $"), N_("Hedge P&L $"), N_("P&L hedged $"), NULL };
+    static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, TRUE };
+    static const double w[] = { 0.7, 1.1, 1.1, 1.9, 0.6, 0.8, 1.1, 1.3, 1.2, 1.3 };
+    const char *tcols[G_N_ELEMENTS (cols)];
+    AlvhReportTable *t;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
+    t = alvh_report_table_new ("positions", _("Positions held"), tcols, num, w);
+    for (guint i = 0; i < condors->len; i++)
+      {
+        AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+        const AlvhJournalCondorStat *cs = NULL;
+        char *cells[10];
+
+        for (guint k = 0; stats->condors != NULL && k < stats->condors->len; k++)
+          {
+            const AlvhJournalCondorStat *s = g_ptr_array_index (stats->condors, k);
+
+            if (s->condor_id == c->id)
+              cs = s;
+          }
+        cells[0] = fmt_int (c->id);
+        cells[1] = alvh_report_format_time (c->opened);
+        cells[2] = alvh_report_format_time (c->expiry);
+        {
+          g_autofree char *lp = alvh_report_format_number (c->long_put, 0);
+          g_autofree char *sp = alvh_report_format_number (c->short_put, 0);
+          g_autofree char *sc = alvh_report_format_number (c->short_call, 0);
+          g_autofree char *lc = alvh_report_format_number (c->long_call, 0);
+
+          cells[3] = g_strdup_printf ("%s/%s/%s/%s", lp, sp, sc, lc);
+        }
+        cells[4] = alvh_report_format_number (c->units, 0);
+        cells[5] = alvh_report_format_number (c->credit, 2);
+        cells[6] = c->closed > 0 ? alvh_report_format_time (c->closed) : g_strdup (_("open"));
+        cells[7] = fmt_money (cs != NULL ? cs->pnl_unhedged : NAN);
+        cells[8] = fmt_money (cs != NULL ? cs->hedge_pnl : NAN);
+        cells[9] = fmt_money (cs != NULL ? cs->pnl_hedged : NAN);
+        table_add_owned (t, cells);
+        if (cs != NULL)
+          {
+            have_pnl = TRUE;
+            pnl_unhedged += cs->pnl_unhedged;
+            pnl_hedge += cs->hedge_pnl;
+            pnl_hedged += cs->pnl_hedged;
+          }
+      }
+    g_ptr_array_add (self->tables, t);
+  }
+
+  /* decisions and signals (flat, for CSV) */
+  {
+    static const char * const cols[] = {
+      N_("Decision"), N_("Time"), N_("Action"), N_("Branch"), N_("Layer"), N_("Size"),
+      N_("Proposed leg"), N_("Strikes"), N_("Leg expiry"), N_("Cost $"), N_("Profile"),
+      N_("Status"), N_("Skip reason"), N_("Fired"), N_("Explanation"), NULL };
+    static const char * const scols[] = {
+      N_("Decision"), N_("Time"), N_("Signal"), N_("Kind"), N_("Value"), N_("Threshold"),
+      N_("Upper threshold"), N_("State"), NULL };
+    static const gboolean snum[] = { TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, FALSE };
+    const char *tcols[G_N_ELEMENTS (cols)];
+    const char *tscols[G_N_ELEMENTS (scols)];
+    AlvhReportTable *t, *st;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
+    for (guint i = 0; i < G_N_ELEMENTS (scols); i++)
+      tscols[i] = scols[i] != NULL ? _(scols[i]) : NULL;
+    t = alvh_report_table_new ("decisions", _("Hedge decisions"), tcols, NULL, NULL);
+    st = alvh_report_table_new ("signals", _("Signals"), tscols, snum, NULL);
+    t->in_document = FALSE;
+    st->in_document = FALSE;
+    for (guint i = 0; i < self->decisions->len; i++)
+      {
+        AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i);
+        g_autofree char *profile = d->profile_name != NULL
+          ? g_strdup_printf ("%s v%d", d->profile_name, d->profile_version) : g_strdup ("");
+        char *cells[] = {
+          fmt_int (d->id), alvh_report_format_time (d->time), g_strdup (d->action),
+          g_strdup (d->branch), fmt_int (d->layer), alvh_report_format_number (d->size, 0),
+          g_strdup (d->proposed_kind != NULL ? d->proposed_kind : ""),
+          leg_strikes (d->proposed_kind, d->proposed_long_strike, d->proposed_short_strike),
+          d->proposed_kind != NULL ? alvh_report_format_time (d->proposed_expiry) : g_strdup (""),
+          d->proposed_kind != NULL ? fmt_money (d->cost) : g_strdup (""),
+          g_strdup (profile),
+          g_strdup (d->followed == ALVH_JOURNAL_PENDING ? "pending" : alvh_journal_followed_to_string (d->followed)),
+          g_strdup (d->skip_reason != NULL ? d->skip_reason : ""),
+          fired_keys (d), g_strdup (d->explanation != NULL ? d->explanation : ""),
+        };
+
+        table_add_owned (t, cells);
+        for (guint k = 0; d->signals != NULL && k < d->signals->len; k++)
+          {
+            AlvhJournalSignal *sig = g_ptr_array_index (d->signals, k);
+            char *scells[] = {
+              fmt_int (d->id), alvh_report_format_time (d->time), g_strdup (sig->key),
+              g_strdup (sig->kind), alvh_report_format_number (sig->available ? sig->value : NAN, 4),
+              alvh_report_format_number (sig->threshold, 4),
+              isfinite (sig->threshold_high) ? alvh_report_format_number (sig->threshold_high, 4) : g_strdup (""),
+              g_strdup (!sig->available ? "n/a" : sig->fired ? "fired" : "no"),
+            };
+
+            table_add_owned (st, scells);
+          }
+      }
+    g_ptr_array_add (self->tables, t);
+    g_ptr_array_add (self->tables, st);
+  }
+
+  /* notes (flat, for CSV) */
+  {
+    static const char * const cols[] = {
+      N_("Note"), N_("Time"), N_("Title"), N_("Tags"), N_("Decision"), N_("Leg"), N_("Text"), NULL };
+    const char *tcols[G_N_ELEMENTS (cols)];
+    AlvhReportTable *t;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
+    t = alvh_report_table_new ("notes", _("Journal notes"), tcols, NULL, NULL);
+    t->in_document = FALSE;
+    for (guint i = 0; i < self->notes->len; i++)
+      {
+        AlvhJournalEntry *e = g_ptr_array_index (self->notes, i);
+        char *cells[] = {
+          fmt_int (e->id), alvh_report_format_time (e->time), g_strdup (e->title ? e->title : ""),
+          e->tags != NULL ? g_strjoinv (" ", e->tags) : g_strdup (""),
+          e->decision_id > 0 ? fmt_int (e->decision_id) : g_strdup (""),
+          e->leg_id > 0 ? fmt_int (e->leg_id) : g_strdup (""),
+          g_strdup (e->body ? e->body : ""),
+        };
+
+        table_add_owned (t, cells);
+      }
+    g_ptr_array_add (self->tables, t);
+  }
+
+  /* trigger statistics (all legs of the account to the period's end) */
+  {
+    static const char * const cols[] = {
+      N_("Grouping"), N_("Group"), N_("Legs"), N_("Hits"), N_("Hit rate"), N_("Total P&L $"),
+      N_("Avg P&L $"), N_("Avg MAE $"), N_("Avg MFE $"), NULL };
+    static const gboolean num[] = { FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+    static const double w[] = { 1.0, 2.4, 0.6, 0.6, 0.8, 1.1, 1.0, 1.0, 1.0 };
+    const char *tcols[G_N_ELEMENTS (cols)];
+    struct { const char *name; GPtrArray *rows; } groups[] = {
+      { N_("trigger"), stats->by_trigger },
+      { N_("combination"), stats->by_combination },
+      { N_("branch"), stats->by_branch },
+      { N_("adherence"), stats->adherence },
+    };
+    AlvhReportTable *t;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
+    t = alvh_report_table_new ("stats", _("Trigger statistics (to date)"), tcols, num, w);
+    for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+      for (guint i = 0; groups[g].rows != NULL && i < groups[g].rows->len; i++)
+        {
+          AlvhJournalStatRow *r = g_ptr_array_index (groups[g].rows, i);
+          char *cells[] = {
+            g_strdup (_(groups[g].name)), g_strdup (r->group), fmt_int (r->count), fmt_int (r->hits),
+            g_strdup_printf ("%.0f%%", 100.0 * r->hit_rate), fmt_money (r->total_pnl),
+            fmt_money (r->avg_pnl), fmt_money (r->avg_mae), fmt_money (r->avg_mfe),
+          };
+
+          table_add_owned (t, cells);
+        }
+    g_ptr_array_add (self->tables, t);
+  }
+
+  /* summary first */
+  {
+    const char *tcols[] = { _("Item"), _("Value"), NULL };
+    static const gboolean num[] = { FALSE, TRUE };
+    static const double w[] = { 2.0, 1.0 };
+    AlvhReportTable *t = alvh_report_table_new ("summary", _("Summary"), tcols, num, w);
+    g_autofree char *period = alvh_report_dup_period_text (self);
+    g_autofree char *profile = alvh_report_dup_profile_text (self);
+    g_autoptr(GString) layers = g_string_new (NULL);
+    guint n_opened = 0, n_closed = 0;
+
+    for (guint i = 0; i < condors->len; i++)
+      {
+        AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+
+        n_opened += c->opened >= from && c->opened < end;
+        n_closed += c->closed > 0 && c->closed >= from && c->closed < end;
+      }
+    for (guint l = 0; l < G_N_ELEMENTS (layers_seen); l++)
+      if (layers_seen[l])
+        g_string_append_printf (layers, "%s%u", layers->len > 0 ? ", " : "", l);
+
+#define ROW(label, value) G_STMT_START { \
+      g_autofree char *v_ = (value); \
+      const char *c_[] = { (label), v_, NULL }; \
+      alvh_report_table_add_row (t, c_); } G_STMT_END
+    ROW (_("Account"), g_strdup (self->account_name != NULL ? self->account_name : _("all accounts")));
+    ROW (_("Period"), g_strdup (period));
+    ROW (_("Rule profile"), g_strdup (profile));
+    ROW (_("Positions held"), fmt_int (condors->len));
+    ROW (_("Condors opened"), fmt_int (n_opened));
+    ROW (_("Condors closed"), fmt_int (n_closed));
+    ROW (_("Decisions"), fmt_int (self->decisions->len));
+    ROW (_("ADD / BLOCKED / HOLD"), g_strdup_printf ("%u / %u / %u", n_add, n_blocked, n_hold));
+    ROW (_("Followed / skipped / manual / pending"),
+         g_strdup_printf ("%u / %u / %u / %u", n_followed, n_skipped, n_manual, n_pending));
+    ROW (_("Hedge legs added"), fmt_int (legs->len));
+    ROW (_("Hedge layers added"), g_strdup (layers->len > 0 ? layers->str : _("none")));
+    ROW (_("Hedge contracts"), alvh_report_format_number (hedge_contracts, 0));
+    ROW (_("Hedge cost $"), fmt_money (hedge_cost));
+    ROW (_("P&L unhedged $"), fmt_money (have_pnl ? pnl_unhedged : NAN));
+    ROW (_("Hedge P&L $"), fmt_money (have_pnl ? pnl_hedge : NAN));
+    ROW (_("P&L hedged $"), fmt_money (have_pnl ? pnl_hedged : NAN));
+    ROW (_("Marked at"), market_to_end != NULL && market_to_end->n_bars > 0
+                         ? alvh_report_format_time (market_to_end->times[market_to_end->n_bars - 1])
+                         : g_strdup (_("cost (no market data)")));
+    ROW (_("Journal notes"), fmt_int (self->notes->len));
+#undef ROW
+    g_ptr_array_insert (self->tables, 0, t);
+  }
+
+  add_profile_table (self);
+
+  {
+    g_autofree char *period = alvh_report_dup_period_text (self);
+
+    self->title = g_strdup_printf (_("ALVH review %s"), period);
+  }
+  return g_steal_pointer (&self);
+}
+
+AlvhReport *
+alvh_report_new_for_account_name (AlvhJournalStore *store,
+                                  const char       *account_name,
+                                  gint64            from,
+                                  gint64            to,
+                                  AlvhSeries       *spx,
+                                  AlvhSeries       *vix,
+                                  GCancellable     *cancellable,
+                                  GError          **error)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  gint64 id = 0;
+
+  if (account_name != NULL)
+    {
+      accounts = alvh_journal_store_list_accounts (store, error);
+      if (accounts == NULL)
+        return NULL;
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          AlvhJournalAccount *acc = g_ptr_array_index (accounts, i);
+
+          if (g_strcmp0 (acc->name, account_name) == 0)
+            id = acc->id;
+        }
+      if (id == 0)
+        {
+          g_set_error (error, ALVH_REPORT_ERROR, ALVH_REPORT_ERROR_NOT_FOUND,
+                       _("%s: no account named “%s”"),
+                       alvh_journal_store_get_path (store), account_name);
+          return NULL;
+        }
+    }
+  return alvh_report_new_from_journal (store, id, from, to, spx, vix, NULL, cancellable, error);
+}
+
+/* ---- replays ------------------------------------------------------------ */
+
+AlvhReport *
+alvh_report_new_from_replay (AlvhReplayResult  *result,
+                             const AlvhProfile *profile)
+{
+  AlvhReport *self;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  self = report_new (ALVH_REPORT_KIND_REPLAY);
+  self->profile_name = g_strdup (result->profile_name);
+  self->profile_version = result->profile_version;
+  if (profile != NULL)
+    set_profile_lines (self, profile);
+  if (result->n_bars > 0)
+    {
+      self->from = alvh_time_from_ny_day (alvh_time_ny_day (result->time[0]));
+      self->to = alvh_time_from_ny_day (alvh_time_ny_day (result->time[result->n_bars - 1]));
+    }
+  self->n_bars = result->n_bars;
+  self->bar_times = g_memdup2 (result->time, sizeof (gint64) * MAX (result->n_bars, 1));
+  self->equity_hedged = g_memdup2 (result->equity_hedged, sizeof (double) * MAX (result->n_bars, 1));
+  self->equity_unhedged = g_memdup2 (result->equity_unhedged, sizeof (double) * MAX (result->n_bars, 1));
+
+  /* summary: hedged vs unhedged */
+  {
+    const char *tcols[] = { _("Item"), _("Hedged"), _("Unhedged"), NULL };
+    static const gboolean num[] = { FALSE, TRUE, TRUE };
+    static const double w[] = { 2.0, 1.0, 1.0 };
+    AlvhReportTable *t = alvh_report_table_new ("summary", _("Summary"), tcols, num, w);
+    g_autofree char *period = alvh_report_dup_period_text (self);
+    g_autofree char *profile = alvh_report_dup_profile_text (self);
+
+#define ROW3(label, a, b) G_STMT_START { \
+      g_autofree char *a_ = (a); g_autofree char *b_ = (b); \
+      const char *c_[] = { (label), a_, b_, NULL }; \
+      alvh_report_table_add_row (t, c_); } G_STMT_END
+    ROW3 (_("Period"), g_strdup (period), g_strdup (""));
+    ROW3 (_("Rule profile"), g_strdup (profile), g_strdup (""));
+    ROW3 (_("Bars"), fmt_int ((gint64) result->n_bars), g_strdup (""));
+    ROW3 (_("Trades"), fmt_int (result->trades != NULL ? result->trades->len : 0), g_strdup (""));
+    ROW3 (_("Hedge legs added"), fmt_int (result->n_add), g_strdup (""));
+    ROW3 (_("Blocked (not accretive)"), fmt_int (result->n_blocked), g_strdup (""));
+    ROW3 (_("Total P&L $"), fmt_money (result->hedged.total_pnl), fmt_money (result->unhedged.total_pnl));
+    ROW3 (_("Max drawdown $"), fmt_money (result->hedged.max_drawdown), fmt_money (result->unhedged.max_drawdown));
+    ROW3 (_("Worst trade $"), fmt_money (result->hedged.worst_trade), fmt_money (result->unhedged.worst_trade));
+    ROW3 (_("Hedge cost $"), fmt_money (result->hedged.hedge_cost), fmt_money (result->unhedged.hedge_cost));
+#undef ROW3
+    g_ptr_array_add (self->tables, t);
+  }
+
+  /* trades */
+  {
+    static const char * const cols[] = {
+      N_("Trade"), N_("Opened"), N_("Closed"), N_("Expiry"), N_("Strikes"), N_("Credit"),
+      N_("Layers"), N_("Condor P&L $"), N_("Hedge P&L $"), N_("Hedge cost $"), N_("Total $"), NULL };
+    static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+    static const double w[] = { 0.6, 1.1, 1.1, 1.1, 2.0, 0.8, 0.7, 1.2, 1.2, 1.2, 1.2 };
+    const char *tcols[G_N_ELEMENTS (cols)];
+    AlvhReportTable *t;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
+    t = alvh_report_table_new ("trades", _("Trades"), tcols, num, w);
+    for (guint i = 0; result->trades != NULL && i < result->trades->len; i++)
+      {
+        const AlvhReplayTrade *tr = &g_array_index (result->trades, AlvhReplayTrade, i);
+        g_autofree char *lp = alvh_report_format_number (tr->condor.long_put, 0);
+        g_autofree char *sp = alvh_report_format_number (tr->condor.short_put, 0);
+        g_autofree char *sc = alvh_report_format_number (tr->condor.short_call, 0);
+        g_autofree char *lc = alvh_report_format_number (tr->condor.long_call, 0);
+        char *cells[] = {
+          fmt_int (i + 1), alvh_report_format_time (tr->condor.open_time),
+          tr->open_at_end ? g_strdup (_("open")) : alvh_report_format_time (tr->close_time),
+          alvh_report_format_time (tr->condor.expiry),
+          g_strdup_printf ("%s/%s/%s/%s", lp, sp, sc, lc),
+          alvh_report_format_number (tr->condor.credit, 2), fmt_int (tr->n_layers),
+          fmt_money (tr->condor_pnl), fmt_money (tr->hedge_pnl), fmt_money (tr->hedge_cost),
+          fmt_money (tr->condor_pnl + tr->hedge_pnl),
+        };
+
+        table_add_owned (t, cells);
+      }
+    g_ptr_array_add (self->tables, t);
+  }
+
+  /* signal and branch counts */
+  {
+    const char *tcols[] = { _("Signal"), _("Kind"), _("Bars fired"), _("Bars available"), NULL };
+    static const gboolean num[] = { FALSE, FALSE, TRUE, TRUE };
+    AlvhReportTable *t = alvh_report_table_new ("signal-counts", _("Signals"), tcols, num, NULL);
+    const char *bcols[] = { _("Branch"), _("Decisions"), _("ADDs"), NULL };
+    static const gboolean bnum[] = { FALSE, TRUE, TRUE };
+    AlvhReportTable *bt = alvh_report_table_new ("branches", _("Branches"), bcols, bnum, NULL);
+
+    for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+      {
+        char *cells[] = {
+          g_strdup (alvh_signal_id_to_key (i)),
+          g_strdup (alvh_signal_kind_to_string (alvh_signal_id_get_kind (i))),
+          fmt_int (result->fired[i]), fmt_int (result->available[i]),
+        };
+
+        table_add_owned (t, cells);
+      }
+    for (guint i = 0; i < ALVH_N_BRANCHES; i++)
+      {
+        char *cells[] = {
+          g_strdup (alvh_branch_to_string (i)), fmt_int (result->decisions_by_branch[i]),
+          fmt_int (result->adds_by_branch[i]),
+        };
+
+        table_add_owned (bt, cells);
+      }
+    g_ptr_array_add (self->tables, t);
+    g_ptr_array_add (self->tables, bt);
+  }
+
+  add_profile_table (self);
+
+  {
+    g_autofree char *period = alvh_report_dup_period_text (self);
+
+    self->title = g_strdup_printf (_("ALVH replay %s"), period);
+  }
+  return self;
+}

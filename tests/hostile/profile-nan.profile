@@ -1,0 +1,5 @@
+[profile]
+name=x
+version=1
+[thresholds]
+iv_expansion=NaN

@@ -1,0 +1,248 @@
+/* test-cli-eval.c — `alvh eval` on a book stored in a journal database and the
+ * demo market imported into a market database */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+#include "alvh-core.h"
+#include "alvh-journal-store.h"
+#include "alvh-stored-eval.h"
+
+static const char *signal_keys[] = {
+  "iv_expansion", "term_inversion", "rsi_extreme", "ad_divergence", "vix_macd_cross",
+  "theta_erosion", "wing_proximity", "book_delta", "macro_regime",
+};
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *market;
+} Fixture;
+
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) ALVH_CLI_PATH);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *demo = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *spx = NULL, *vix = NULL, *vx = NULL;
+
+  f->dir = g_dir_make_tmp ("alvh-eval-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "alvh.sqlite", NULL);
+  f->market = g_build_filename (f->dir, "market.sqlite", NULL);
+  demo = g_build_filename (f->dir, "demo", NULL);
+  spx = g_build_filename (demo, "spx.csv", NULL);
+  vix = g_build_filename (demo, "vix.csv", NULL);
+  vx = g_build_filename (demo, "vx.csv", NULL);
+  {
+    const char *args[] = { "demo", "--out", demo, NULL };
+    g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
+  }
+  {
+    const char *args[] = { "import", "--db", f->market, spx, vix, vx, NULL };
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  }
+}
+
+static void
+rm_rf (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      rm_rf (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->market);
+}
+
+static void
+assert_all_signal_keys (const char *json)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (signal_keys); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("\"%s\":{", signal_keys[i]);
+      g_assert_nonnull (strstr (json, key));
+    }
+}
+
+static void
+test_eval_no_position (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, NULL };
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "{\"time\":"));
+  g_assert_nonnull (strstr (out, "\"date\":\"2025-12-31\""));
+  g_assert_nonnull (strstr (out, "\"action\":\"HOLD\""));
+  g_assert_nonnull (strstr (out, "\"branch\":\"no_position\""));
+  /* without a condor the condor-based rules are n/a: null, never 0 */
+  g_assert_nonnull (strstr (out, "\"wing_proximity\":{\"kind\":\"fixed\",\"value\":null"));
+  g_assert_nonnull (strstr (out, "\"theta_erosion\":{\"kind\":\"realtime\",\"value\":null"));
+  assert_all_signal_keys (out);
+  /* one line of JSON */
+  g_assert_cmpint (strchr (out, '\n') - out, ==, (int) strlen (out) - 1);
+}
+
+static void
+test_eval_wing_breach_adds (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(AlvhJournalCondor) condor = alvh_journal_condor_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_err = NULL;
+  gint64 account;
+  /* demo SPX closes 2025-12-31 at 6082.25: a condor whose short put sits 42
+   * points below, 30 days out, is well inside 0.65 SD */
+
+  store = alvh_journal_store_open (f->db, &error);
+  g_assert_no_error (error);
+  account = alvh_stored_find_account (store, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  condor->account_id = account;
+  condor->long_put = 5990;
+  condor->short_put = 6040;
+  condor->short_call = 6300;
+  condor->long_call = 6350;
+  condor->expiry = alvh_time_from_ny_date (2026, 1, 30);
+  condor->units = 2;
+  condor->credit = 18.5;
+  condor->opened = alvh_time_from_ny_date (2025, 12, 15);
+  g_assert_cmpint (alvh_journal_store_add_condor (store, condor, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  {
+    const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--record", NULL };
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  }
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "\"action\":\"ADD\""));
+  g_assert_nonnull (strstr (out, "\"branch\":\"fixed\""));
+  g_assert_nonnull (strstr (out, "\"layer\":1"));
+  /* size = base 1 x 2 units x ratio 1 */
+  g_assert_nonnull (strstr (out, "\"size\":2"));
+  g_assert_nonnull (strstr (out, "\"wing_proximity\":{\"kind\":\"fixed\",\"value\":"));
+  assert_all_signal_keys (out);
+
+  /* --record kept the decision in the journal */
+  store = alvh_journal_store_open (f->db, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(AlvhDecision) again = NULL;
+    g_autoptr(AlvhMarketStore) market = alvh_market_store_open (f->market, &error);
+    g_autoptr(AlvhMarketFrame) frame = NULL;
+    g_autoptr(AlvhProfile) profile = NULL;
+    g_autoptr(AlvhBook) book = NULL;
+    g_autoptr(GPtrArray) events = NULL;
+
+    g_assert_no_error (error);
+    frame = alvh_stored_load_frame (market, 0, 0, &error);
+    g_assert_no_error (error);
+    profile = alvh_stored_load_profile (store, NULL, &error);
+    g_assert_no_error (error);
+    book = alvh_stored_load_book (store, account, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (alvh_book_get_n_condors (book), ==, 1);
+    events = alvh_stored_load_events (store, &error);
+    g_assert_no_error (error);
+    again = alvh_stored_evaluate (frame, profile, events, book, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (again->action, ==, ALVH_ACTION_ADD);
+    g_assert_cmpint (again->branch, ==, ALVH_BRANCH_FIXED);
+    g_assert_true (again->signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
+    g_assert_cmpfloat (again->signals[ALVH_SIGNAL_WING_PROXIMITY].value, <=, 0.65);
+  }
+
+  {
+    const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--format", "text", NULL };
+    g_assert_cmpint (run_cli (args, &text, &text_err), ==, 0);
+  }
+  g_assert_nonnull (strstr (text, "Decision: ADD (branch fixed)"));
+  g_assert_nonnull (strstr (text, "wing_proximity"));
+}
+
+static void
+test_eval_errors (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (f->dir, "empty-market.sqlite", NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL, *err3 = NULL;
+
+  {
+    const char *args[] = { "eval", "--db", f->db, "--market-db", empty, NULL };
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+  }
+  g_assert_nonnull (strstr (err, "no SPX history stored"));
+  {
+    const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--account", "Nope", NULL };
+    g_assert_cmpint (run_cli (args, &out2, &err2), ==, 1);
+  }
+  g_assert_nonnull (strstr (err2, "no account “Nope”"));
+  {
+    const char *args[] = { "eval", "--format", "xml", NULL };
+    g_assert_cmpint (run_cli (args, &out3, &err3), ==, 2);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/cli/eval/no-position", Fixture, NULL, fixture_set_up, test_eval_no_position, fixture_tear_down);
+  g_test_add ("/cli/eval/wing-breach-adds", Fixture, NULL, fixture_set_up, test_eval_wing_breach_adds, fixture_tear_down);
+  g_test_add ("/cli/eval/errors", Fixture, NULL, fixture_set_up, test_eval_errors, fixture_tear_down);
+  return g_test_run ();
+}

@@ -1,0 +1,364 @@
+/* test-cli-journal.c — `alvh journal list|show|add-note|stats|export` */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+#include "alvh-core.h"
+
+typedef struct
+{
+  char   *dir;
+  char   *db;
+  gint64  formula_entry;
+  gint64  leg_entry;
+  gint64  plain_entry;
+} Fixture;
+
+static int
+run_cli (char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *o = NULL, *e = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) ALVH_CLI_PATH);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &o, &e, &status, &error);
+  g_assert_no_error (error);
+  /* callers reuse their out/err variables across calls */
+  if (out != NULL)
+    g_free (g_steal_pointer (out)), *out = g_steal_pointer (&o);
+  if (err != NULL)
+    g_free (g_steal_pointer (err)), *err = g_steal_pointer (&e);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+  AlvhJournalEntry e = { 0 };
+  const char *tags1[] = { "lesson", "fills", NULL };
+  const char *tags2[] = { "routine", NULL };
+  gint64 account, did;
+
+  f->dir = g_dir_make_tmp ("alvh-cli-journal-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "alvh.sqlite", NULL);
+  store = alvh_journal_store_open (f->db, &error);
+  g_assert_no_error (error);
+  account = alvh_journal_store_create_account (store, "main", &error);
+
+  e.time = alvh_time_from_ny_date (2024, 3, 11);
+  e.title = (char *) "=HYPERLINK(\"http://evil\",\"x\")";
+  e.body = (char *) "Line one, with a comma\nand \"quotes\"\tand a tab";
+  e.tags = (char **) tags1;
+  f->formula_entry = alvh_journal_store_add_entry (store, &e, &error);
+  g_assert_no_error (error);
+
+  e.time = alvh_time_from_ny_date (2024, 3, 12);
+  e.title = (char *) "Quiet day";
+  e.body = (char *) "-5 points on the open, +3 by the close; @noon nothing";
+  e.tags = (char **) tags2;
+  f->plain_entry = alvh_journal_store_add_entry (store, &e, &error);
+  g_assert_no_error (error);
+
+  d->account_id = account;
+  d->time = alvh_time_from_ny_date (2024, 3, 13);
+  d->action = g_strdup ("ADD");
+  d->branch = g_strdup ("fixed");
+  d->layer = 1;
+  d->size = 2;
+  d->proposed_kind = g_strdup ("vix_call_spread");
+  d->proposed_long_strike = 17;
+  d->proposed_short_strike = 22;
+  d->proposed_expiry = alvh_time_from_ny_date (2024, 4, 17);
+  d->cost = 240;
+  d->profile_name = g_strdup ("default");
+  d->profile_version = 1;
+  d->explanation = g_strdup ("The short put is 0.52 SD away (threshold 0.65).");
+  g_ptr_array_add (d->signals, alvh_journal_signal_new ("wing_proximity", "fixed", TRUE, 0.52, 0.65, TRUE));
+  g_ptr_array_add (d->signals, alvh_journal_signal_new ("iv_expansion", "realtime", TRUE, 0.05, 0.15, FALSE));
+  g_ptr_array_add (d->signals, alvh_journal_signal_new ("ad_divergence", "realtime", FALSE, 0, 0, FALSE));
+  did = alvh_journal_store_record_decision (store, d, &error);
+  alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.2, 0, "filled at 1.20", &f->leg_entry, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (f->db, suffixes[i], NULL);
+      g_unlink (p);
+    }
+  {
+    g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
+    g_unlink (out);
+  }
+  g_rmdir (f->dir);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+static void
+test_list_show (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->leg_entry);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "journal", "list", "--db", f->db, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* 3 + the empty tail */
+  g_assert_true (g_str_has_prefix (lines[0], id));
+  g_assert_nonnull (strstr (lines[0], "2024-03-13"));
+  g_assert_nonnull (strstr (lines[0], "fixed,hedge"));
+  g_assert_nonnull (strstr (lines[2], "fills,lesson"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "journal", "list", "--db", f->db, "--tag", "routine", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Quiet day"));
+  g_assert_null (strstr (out, "HYPERLINK"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "journal", "list", "--db", f->db, "--trigger", "wing_proximity", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Layer 1 hedge"));
+  g_assert_null (strstr (out, "Quiet day"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "journal", "list", "--db", f->db, "--search", "comma", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "HYPERLINK"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "journal", "list", "--db", f->db, "--from", "2024-03-12", "--to", "2024-03-12", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Quiet day"));
+  g_assert_null (strstr (out, "Layer"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "journal", "show", id, "--db", f->db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Decision"));
+  g_assert_nonnull (strstr (out, "fixed"));
+  g_assert_nonnull (strstr (out, "wing_proximity"));
+  g_assert_nonnull (strstr (out, "FIRED"));
+  g_assert_nonnull (strstr (out, "n/a"));           /* ad_divergence */
+  g_assert_nonnull (strstr (out, "default v1"));
+  g_assert_nonnull (strstr (out, "vix_call_spread 17/22"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* errors */
+  g_assert_cmpint (run_cli (NULL, &err, "journal", "show", "999", "--db", f->db, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "no journal entry with id 999"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "journal", "show", "abc", "--db", f->db, NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "journal", "list", "--db", f->db, "--from", "March", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--from"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "journal", "frobnicate", NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "journal", "list", "--db", "/nonexistent/alvh.sqlite", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "no journal at"));
+  g_assert_false (g_file_test ("/nonexistent/alvh.sqlite", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_add_note (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->plain_entry);
+
+  g_assert_cmpint (run_cli (&out, NULL, "journal", "add-note", id, "Closed the call side early.", "--db", f->db, NULL), ==, 0);
+  {
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
+    g_autoptr(AlvhJournalEntry) e = alvh_journal_store_get_entry (store, f->plain_entry, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_suffix (e->body, "@noon nothing\n\nClosed the call side early."));
+  }
+  g_assert_cmpint (run_cli (NULL, NULL, "journal", "add-note", id, "   ", "--db", f->db, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "journal", "add-note", "12345", "x", "--db", f->db, NULL), ==, 1);
+  /* searchable at once */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "journal", "list", "--db", f->db, "--search", "call side", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Quiet day"));
+}
+
+static void
+test_stats (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_cli (&out, NULL, "journal", "stats", "--db", f->db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "wing_proximity"));
+  g_assert_nonnull (strstr (out, "Per branch"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "journal", "stats", "--json", "--db", f->db, NULL), ==, 0);
+  /* one open leg at cost, no market: 0 P&L, not a hit */
+  g_assert_nonnull (strstr (out, "{\"group\":\"wing_proximity\",\"count\":1,\"hits\":0,\"hit_rate\":0,\"total_pnl\":0,"));
+  g_assert_nonnull (strstr (out, "\"by_branch\":[{\"group\":\"fixed\""));
+  g_assert_cmpint (run_cli (NULL, NULL, "journal", "stats", "--spx", "x.csv", "--db", f->db, NULL), ==, 2);
+}
+
+/* Marks from market data: the demo set's closes, read by `--spx/--vix`. */
+static void
+test_stats_market (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(AlvhDemoData) demo = alvh_demo_generate_default ();
+  g_autoptr(AlvhJournalMarket) market = alvh_journal_market_join (demo->spx, demo->vix);
+  g_autofree char *demo_dir = g_build_filename (f->dir, "demo", NULL);
+  g_autofree char *spx = g_build_filename (demo_dir, "spx.csv", NULL);
+  g_autofree char *vix = g_build_filename (demo_dir, "vix.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GString) expect = g_string_new ("{\"group\":\"wing_proximity\",\"count\":1,");
+  g_autoptr(GError) error = NULL;
+  gint64 opened = alvh_time_from_ny_date (2024, 3, 13);
+  gint64 expiry = alvh_time_from_ny_date (2024, 4, 17);
+  double mark = 0, pnl, best = 0, worst = 0;
+  gssize last = -1;
+
+  g_assert_cmpint (g_mkdir_with_parents (demo_dir, 0700), ==, 0);
+  g_assert_true (alvh_demo_write_csv (demo, demo_dir, &error));
+  g_assert_no_error (error);
+  /* the leg: 2 x VIX 17/22 call spread bought at 1.20 on 2024-03-13, still
+   * open, so it is marked at intrinsic value on each bar up to its expiry */
+  for (gsize i = 0; i < market->n_bars; i++)
+    {
+      double path;
+
+      if (market->times[i] > expiry)
+        break;
+      if (market->times[i] <= opened)
+        last = (gssize) i;   /* the bar it was added on */
+      if (last < 0 || (market->times[i] > opened && market->times[i] <= opened))
+        continue;
+      if (market->times[i] < market->times[last])
+        continue;
+      mark = CLAMP (market->vix[i] - 17.0, 0.0, 5.0);
+      path = (mark - 1.2) * 100.0 * 2;
+      if (market->times[i] == market->times[last])
+        best = worst = 0;
+      best = MAX (best, path);
+      worst = MIN (worst, path);
+    }
+  pnl = (mark - 1.2) * 100.0 * 2;
+  g_string_append_printf (expect, "\"hits\":%d,", pnl > 0 ? 1 : 0);
+  g_assert_cmpint (run_cli (&out, &err, "journal", "stats", "--json", "--db", f->db,
+                            "--spx", spx, "--vix", vix, NULL), ==, 0);
+  g_test_message ("expect %s total %.10g mae %.10g mfe %.10g in %s", expect->str, pnl, worst, best, out);
+  g_assert_nonnull (strstr (out, expect->str));
+  {
+    GString *num = g_string_new ("\"total_pnl\":");
+
+    alvh_json_append_number (num, pnl);
+    g_string_append (num, ",\"avg_pnl\":");
+    alvh_json_append_number (num, pnl);
+    g_string_append (num, ",\"avg_mae\":");
+    alvh_json_append_number (num, worst);
+    g_string_append (num, ",\"avg_mfe\":");
+    alvh_json_append_number (num, best);
+    g_assert_nonnull (strstr (out, num->str));
+    /* without market data the open leg counts at cost */
+    g_assert_cmpfloat (pnl, !=, 0);
+    g_string_free (num, TRUE);
+  }
+  g_assert_cmpint (run_cli (NULL, &err, "journal", "stats", "--db", f->db, "--spx", "/nonexistent.csv",
+                            "--vix", vix, NULL), ==, 1);
+  {
+    const char *names[] = { "spx.csv", "vix.csv", "vx.csv", "vvix.csv", "breadth.csv" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *p = g_build_filename (demo_dir, names[i], NULL);
+        g_unlink (p);
+      }
+    g_rmdir (demo_dir);
+  }
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *expect = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *file = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "journal", "export", "--format", "csv", "--db", f->db, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "id,time,date,title,body,tags,branch,triggers,decision_id,leg_id,deleted\r\n"));
+  /* the formula is neutralised and quoted (it holds quotes and a comma) */
+  expect = g_strdup_printf ("%" G_GINT64_FORMAT ",2024-03-11T04:00:00Z,2024-03-11,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","
+                            "\"Line one, with a comma\nand \"\"quotes\"\"\tand a tab\",fills lesson,,,,,0\r\n",
+                            f->formula_entry);
+  g_assert_nonnull (strstr (out, expect));
+  g_clear_pointer (&expect, g_free);
+  /* a leading minus in text is neutralised too */
+  expect = g_strdup_printf ("%" G_GINT64_FORMAT ",2024-03-12T04:00:00Z,2024-03-12,Quiet day,"
+                            "\"'-5 points on the open, +3 by the close; @noon nothing\",routine,,,,,0\r\n",
+                            f->plain_entry);
+  g_assert_nonnull (strstr (out, expect));
+  g_clear_pointer (&expect, g_free);
+  g_assert_nonnull (strstr (out, ",fixed hedge,fixed,wing_proximity,1,1,0\r\n"));
+
+  /* the same into a file */
+  g_assert_cmpint (run_cli (NULL, NULL, "journal", "export", "--format", "csv", "--output", path, "--db", f->db, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (path, &file, NULL, NULL));
+  g_assert_cmpstr (file, ==, out);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "journal", "export", "--format", "json", "--db", f->db, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "[\n{\"id\":"));
+  g_assert_true (g_str_has_suffix (out, "}\n]\n"));
+  g_assert_nonnull (strstr (out, "\"title\":\"=HYPERLINK(\\\"http://evil\\\",\\\"x\\\")\""));
+  g_assert_nonnull (strstr (out, "\"body\":\"Line one, with a comma\\nand \\\"quotes\\\"\\tand a tab\""));
+  g_assert_nonnull (strstr (out, "\"tags\":[\"fills\",\"lesson\"],\"branch\":null,\"triggers\":[],\"decision_id\":null"));
+  g_assert_nonnull (strstr (out, "\"branch\":\"fixed\",\"triggers\":[\"wing_proximity\"]"));
+  g_assert_null (strchr (out, '\t'));
+
+  g_assert_cmpint (run_cli (NULL, NULL, "journal", "export", "--format", "xml", "--db", f->db, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "journal", "export", "--db", f->db, NULL), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/journal/list-show", test_list_show);
+  ADD ("/cli/journal/add-note", test_add_note);
+  ADD ("/cli/journal/stats", test_stats);
+  ADD ("/cli/journal/stats-market", test_stats_market);
+  ADD ("/cli/journal/export", test_export);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,707 @@
+/* test-evaluator.c — the ALVH signals and the decision tree on hand-built markets
+ *
+ * Each scenario builds a small daily frame (weekdays from Monday 2021-01-04),
+ * a book and sometimes events, and checks one branch of the tree (ALVH-SPEC.md
+ * section 3) or one signal's n/a rule (section 2) with real numbers.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "alvh-core.h"
+
+#define N_BARS 80
+
+/* Weekday daily bars: SPX 4000 flat, VIX 20 flat, nothing else. */
+static AlvhMarketFrame *
+make_frame (gsize n)
+{
+  AlvhMarketFrame *f = alvh_market_frame_new (n);
+  gint64 day = alvh_days_from_civil (2021, 1, 4);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      while (alvh_weekday_from_days (day) > 5)
+        day++;
+      f->time[i] = alvh_time_from_ny_day (day);
+      f->open[i] = f->high[i] = f->low[i] = f->close[i] = 4000.0;
+      f->vix[i] = 20.0;
+      day++;
+    }
+  return f;
+}
+
+static AlvhCondor
+make_condor (AlvhMarketFrame *f,
+             gint64           id,
+             double           short_put,
+             double           short_call,
+             double           credit,
+             double           units)
+{
+  AlvhCondor c = { 0 };
+
+  c.id = id;
+  c.short_put = short_put;
+  c.long_put = short_put - 50;
+  c.short_call = short_call;
+  c.long_call = short_call + 50;
+  c.expiry = alvh_friday_on_or_after (f->time[0], 150);
+  c.units = units;
+  c.credit = credit;
+  c.open_time = f->time[0];
+  return c;
+}
+
+static AlvhHedgeLeg
+make_leg (gint64 id,
+          guint  layer,
+          gint64 open_time,
+          gint64 expiry)
+{
+  AlvhHedgeLeg leg = { 0 };
+
+  leg.id = id;
+  leg.condor_id = 1;
+  leg.kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+  leg.long_strike = 22;
+  leg.short_strike = 27;
+  leg.vix_expiry = expiry;
+  leg.quantity = layer;
+  leg.premium = 1.0;
+  leg.layer = layer;
+  leg.open_time = open_time;
+  return leg;
+}
+
+static AlvhDecision
+evaluate (AlvhMarketFrame *f,
+          AlvhBook        *book,
+          GPtrArray       *events,
+          AlvhProfile     *profile,
+          gsize            i)
+{
+  g_autoptr(AlvhProfile) def = alvh_profile_new ();
+  g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, profile != NULL ? profile : def, events);
+  AlvhDecision d;
+
+  alvh_evaluator_evaluate (ev, i, book, &d);
+  return d;
+}
+
+/* Raise VIX to `level` on every bar after the iv_ref bar of bar i. */
+static void
+jump_vix_after_ref (AlvhMarketFrame *f,
+                    gsize            i,
+                    double           level)
+{
+  g_autoptr(AlvhProfile) p = alvh_profile_new ();
+  g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, p, NULL);
+  gssize ref = alvh_evaluator_get_ref_index (ev, i);
+
+  g_assert_cmpint (ref, >=, 0);
+  for (gsize k = (gsize) ref + 1; k < f->n; k++)
+    f->vix[k] = level;
+}
+
+static void
+test_calendar (void)
+{
+  int y, m, d;
+
+  /* Feb 2018's third Friday is the 16th: January 2018 VIX expiry = Wed 17 Jan */
+  alvh_time_to_ny_date (alvh_vix_expiry_for_month (2018, 1), &y, &m, &d);
+  g_assert_cmpint (y * 10000 + m * 100 + d, ==, 20180117);
+  g_assert_cmpint (alvh_time_ny_weekday (alvh_vix_expiry_for_month (2018, 1)), ==, 3);
+  /* December 2020: third Friday of Jan 2021 = 15th, minus 30 days = Wed 16 Dec 2020 */
+  alvh_time_to_ny_date (alvh_vix_expiry_for_month (2020, 12), &y, &m, &d);
+  g_assert_cmpint (y * 10000 + m * 100 + d, ==, 20201216);
+  /* from 2018-01-02, 30 days: Jan 17 is only 15 days out -> Feb 14 2018 (43 days) */
+  alvh_time_to_ny_date (alvh_vix_expiry_first_after (alvh_time_from_ny_date (2018, 1, 2), 30), &y, &m, &d);
+  g_assert_cmpint (y * 10000 + m * 100 + d, ==, 20180214);
+  /* exactly 30 days counts: 2018-01-15 + 30 = Feb 14 */
+  alvh_time_to_ny_date (alvh_vix_expiry_first_after (alvh_time_from_ny_date (2018, 1, 15), 30), &y, &m, &d);
+  g_assert_cmpint (y * 10000 + m * 100 + d, ==, 20180214);
+  /* Monday 2021-01-04 + 45 days = Thursday 2021-02-18 -> Friday 2021-02-19 */
+  alvh_time_to_ny_date (alvh_friday_on_or_after (alvh_time_from_ny_date (2021, 1, 4), 45), &y, &m, &d);
+  g_assert_cmpint (y * 10000 + m * 100 + d, ==, 20210219);
+  /* a Friday is its own answer */
+  alvh_time_to_ny_date (alvh_friday_on_or_after (alvh_time_from_ny_date (2021, 1, 8), 0), &y, &m, &d);
+  g_assert_cmpint (y * 10000 + m * 100 + d, ==, 20210108);
+}
+
+static void
+test_branch_no_position (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhDecision d;
+
+  jump_vix_after_ref (f, 70, 30.0);
+  d = evaluate (f, book, NULL, NULL, 70);
+  g_assert_cmpint (d.action, ==, ALVH_ACTION_HOLD);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NO_POSITION);
+  g_assert_cmpstr (alvh_branch_to_string (d.branch), ==, "no_position");
+  /* signals are still reported: VIX 20 -> 30 is +50 % */
+  g_assert_true (d.signals[ALVH_SIGNAL_IV_EXPANSION].fired);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_IV_EXPANSION].value, 0.5, 1e-12);
+  /* condor signals are n/a without a condor */
+  g_assert_false (d.signals[ALVH_SIGNAL_THETA_EROSION].available);
+  g_assert_false (d.signals[ALVH_SIGNAL_WING_PROXIMITY].available);
+  g_assert_false (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
+  g_assert_false (d.has_leg);
+}
+
+static void
+test_branch_max_layers (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhCondor c = make_condor (f, 1, 3950, 4500, 5.0, 1);
+  gint64 vexp = alvh_vix_expiry_first_after (f->time[0], 30);
+  AlvhDecision d;
+
+  alvh_book_add_condor (book, &c);
+  for (guint l = 1; l <= 3; l++)
+    {
+      AlvhHedgeLeg leg = make_leg (l, l, f->time[l], vexp);
+      alvh_book_add_leg (book, &leg);
+    }
+  d = evaluate (f, book, NULL, NULL, 40);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_MAX_LAYERS);
+  g_assert_cmpint (d.action, ==, ALVH_ACTION_HOLD);
+  g_assert_cmpuint (d.layers_used, ==, 3);
+  /* wing_proximity fired but the gate comes first */
+  g_assert_true (d.signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
+
+  /* a closed leg does not count: close one -> the tree runs (fixed) */
+  {
+    AlvhHedgeLeg leg = *alvh_book_get_leg (book, 2);
+    alvh_book_remove_leg (book, 3);
+    leg.closed_quantity = leg.quantity;
+    alvh_book_add_leg (book, &leg);
+  }
+  d = evaluate (f, book, NULL, NULL, 40);
+  g_assert_cmpuint (d.layers_used, ==, 2);
+  g_assert_cmpint (d.branch, !=, ALVH_BRANCH_MAX_LAYERS);
+}
+
+static void
+test_branch_cooldown (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhCondor c = make_condor (f, 1, 3950, 4500, 20.0, 1);
+  gint64 vexp = alvh_vix_expiry_first_after (f->time[0], 30);
+  AlvhHedgeLeg leg = make_leg (1, 1, f->time[40] - 23 * 3600, vexp);
+  AlvhDecision d;
+  g_autofree char *text = NULL;
+
+  alvh_book_add_condor (book, &c);
+  alvh_book_add_leg (book, &leg);
+  d = evaluate (f, book, NULL, NULL, 40);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_COOLDOWN);
+  g_assert_cmpfloat_with_epsilon (d.hours_since_last_leg, 23.0, 1e-9);
+  text = alvh_decision_dup_explanation_text (&d);
+  g_assert_nonnull (strstr (text, "23 hours"));
+
+  /* exactly 24 hours is not "less than 24 hours ago" */
+  alvh_book_clear (book);
+  alvh_book_add_condor (book, &c);
+  leg.open_time = f->time[40] - 24 * 3600;
+  alvh_book_add_leg (book, &leg);
+  d = evaluate (f, book, NULL, NULL, 40);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_FIXED);
+  g_assert_cmpint (d.action, ==, ALVH_ACTION_ADD);
+  /* layer 2 of 1:2:3 with 1 unit -> 2 contracts */
+  g_assert_cmpuint (d.layer, ==, 2);
+  g_assert_cmpfloat (d.size, ==, 2.0);
+}
+
+static void
+test_branch_regime (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
+  AlvhCondor c = make_condor (f, 1, 3000, 5000, 20.0, 1);
+  AlvhDecision d;
+
+  alvh_book_add_condor (book, &c);
+  jump_vix_after_ref (f, 70, 24.0); /* +20 % */
+  g_ptr_array_add (events, alvh_event_new (f->time[70] - 5 * ALVH_SECONDS_PER_DAY, ALVH_EVENT_CPI, TRUE, "hot print"));
+  d = evaluate (f, book, events, NULL, 70);
+  g_assert_true (d.signals[ALVH_SIGNAL_MACRO_REGIME].fired);
+  g_assert_cmpfloat (d.signals[ALVH_SIGNAL_MACRO_REGIME].value, ==, 1.0);
+  g_assert_true (d.signals[ALVH_SIGNAL_IV_EXPANSION].fired);
+  g_assert_false (d.signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_REGIME);
+  g_assert_cmpint (d.action, ==, ALVH_ACTION_ADD);
+  g_assert_cmpuint (d.layer, ==, 1);
+  g_assert_cmpfloat (d.size, ==, 1.0);
+
+  /* the proposed leg: F = VIX 24 (no VX1) -> long ceil(26.4) = 27, short 32, vol 0.90 */
+  g_assert_cmpint (d.leg.kind, ==, ALVH_HEDGE_VIX_CALL_SPREAD);
+  g_assert_cmpfloat (d.leg.long_strike, ==, 27.0);
+  g_assert_cmpfloat (d.leg.short_strike, ==, 32.0);
+  g_assert_cmpfloat (d.leg_forward, ==, 24.0);
+  g_assert_cmpfloat (d.leg_vol, ==, 0.90);
+  {
+    double t = (double) alvh_time_calendar_days (f->time[70], d.leg.vix_expiry) / 365.0;
+    double price = alvh_black76_price (ALVH_OPTION_CALL, 24, 27, t, 0.9, 0.04)
+                 - alvh_black76_price (ALVH_OPTION_CALL, 24, 32, t, 0.9, 0.04);
+
+    g_assert_cmpint (alvh_time_calendar_days (f->time[70], d.leg.vix_expiry), >=, 30);
+    g_assert_cmpint (alvh_time_ny_weekday (d.leg.vix_expiry), ==, 3);
+    g_assert_cmpfloat_with_epsilon (d.leg.premium, price, 1e-12);
+    g_assert_cmpfloat_with_epsilon (d.estimated_cost, price * 100.0, 1e-9);
+    g_assert_cmpfloat (d.estimated_cost, >, 50.0);
+    g_assert_cmpfloat (d.estimated_cost, <, 500.0);
+  }
+
+  /* 6 days before: outside the 5-day window; a non-shift event never counts */
+  g_ptr_array_set_size (events, 0);
+  g_ptr_array_add (events, alvh_event_new (f->time[70] - 6 * ALVH_SECONDS_PER_DAY, ALVH_EVENT_FOMC, TRUE, ""));
+  g_ptr_array_add (events, alvh_event_new (f->time[70], ALVH_EVENT_PPI, FALSE, ""));
+  g_ptr_array_add (events, alvh_event_new (f->time[70] + ALVH_SECONDS_PER_DAY, ALVH_EVENT_CPI, TRUE, "future"));
+  d = evaluate (f, book, events, NULL, 70);
+  g_assert_true (d.signals[ALVH_SIGNAL_MACRO_REGIME].available);
+  g_assert_cmpfloat (d.signals[ALVH_SIGNAL_MACRO_REGIME].value, ==, 0.0);
+  g_assert_false (d.signals[ALVH_SIGNAL_MACRO_REGIME].fired);
+  /* without the macro event the jump still fires iv_expansion and, the VIX
+   * MACD turning up through its signal line, vix_macd_cross: confluence */
+  g_assert_true (d.signals[ALVH_SIGNAL_IV_EXPANSION].fired);
+  g_assert_true (d.signals[ALVH_SIGNAL_VIX_MACD_CROSS].fired);
+  g_assert_cmpuint (d.realtime_fired, ==, 2);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_CONFLUENCE);
+
+  /* macro alone, no real-time rule -> none */
+  for (gsize k = 0; k < f->n; k++)
+    f->vix[k] = 20.0;
+  g_ptr_array_add (events, alvh_event_new (f->time[70], ALVH_EVENT_OTHER, TRUE, ""));
+  d = evaluate (f, book, events, NULL, 70);
+  g_assert_true (d.signals[ALVH_SIGNAL_MACRO_REGIME].fired);
+  g_assert_cmpuint (d.realtime_fired, ==, 0);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NONE);
+}
+
+static void
+test_branch_fixed (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhCondor c = make_condor (f, 1, 3950, 4600, 5.0, 2);
+  AlvhDecision d;
+  gint64 days;
+  double sd;
+
+  alvh_book_add_condor (book, &c);
+  f->vx1[60] = 20.0;
+  f->vx2[60] = 21.0; /* contango: no inversion */
+  f->vvix[60] = 100.0;
+  d = evaluate (f, book, NULL, NULL, 60);
+  days = alvh_time_calendar_days (f->time[60], c.expiry);
+  sd = 4000.0 * 0.20 * sqrt ((double) days / 365.0);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_WING_PROXIMITY].value, 50.0 / sd, 1e-12);
+  g_assert_true (d.signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
+  g_assert_true (d.signals[ALVH_SIGNAL_TERM_INVERSION].available);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, 0.0, 1e-12);
+  g_assert_false (d.signals[ALVH_SIGNAL_TERM_INVERSION].fired); /* 0 is not > 0 */
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_FIXED);
+  g_assert_cmpint (d.action, ==, ALVH_ACTION_ADD);
+  /* size = base 1 x 2 units x ratio 1; F = VX1 20 -> 22/27; vol = VVIX/100 = 1.0 */
+  g_assert_cmpfloat (d.size, ==, 2.0);
+  g_assert_cmpfloat (d.leg.long_strike, ==, 22.0);
+  g_assert_cmpfloat (d.leg.short_strike, ==, 27.0);
+  g_assert_cmpfloat (d.leg_vol, ==, 1.0);
+
+  /* book_delta alone: a condor far from spot but one-sided (short call close above) */
+  {
+    g_autoptr(AlvhProfile) p = alvh_profile_new ();
+    AlvhCondor skew = make_condor (f, 2, 3000, 4050, 40.0, 1);
+
+    skew.long_call = 4600; /* a wide call wing: short about 0.4 delta */
+    alvh_book_clear (book);
+    alvh_book_add_condor (book, &skew);
+    g_assert_true (alvh_profile_set_value (p, "wing_sd", -1.0, NULL));
+    d = evaluate (f, book, NULL, p, 60);
+    g_assert_false (d.signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
+    g_assert_true (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
+    g_assert_cmpfloat (d.signals[ALVH_SIGNAL_BOOK_DELTA].value, <, -0.18);
+    g_assert_true (d.signals[ALVH_SIGNAL_BOOK_DELTA].fired);
+    g_assert_cmpint (d.branch, ==, ALVH_BRANCH_FIXED);
+  }
+}
+
+static void
+test_branch_confluence (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhCondor c = make_condor (f, 1, 3000, 5000, 20.0, 1);
+  AlvhDecision d;
+  g_autofree char *json = NULL;
+
+  alvh_book_add_condor (book, &c);
+  jump_vix_after_ref (f, 70, 24.0);
+  f->vx1[70] = 22.0; /* VIX 24 > VX1 22: inverted by 9.1 % */
+  d = evaluate (f, book, NULL, NULL, 70);
+  g_assert_true (d.signals[ALVH_SIGNAL_IV_EXPANSION].fired);
+  g_assert_true (d.signals[ALVH_SIGNAL_TERM_INVERSION].fired);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, 24.0 / 22.0 - 1.0, 1e-12);
+  g_assert_false (d.signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
+  g_assert_false (d.signals[ALVH_SIGNAL_BOOK_DELTA].fired);
+  g_assert_cmpuint (d.realtime_fired, >=, 2);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_CONFLUENCE);
+  g_assert_cmpint (d.action, ==, ALVH_ACTION_ADD);
+
+  json = alvh_decision_to_json (&d);
+  g_assert_nonnull (strstr (json, "\"action\":\"ADD\""));
+  g_assert_nonnull (strstr (json, "\"branch\":\"confluence\""));
+  g_assert_nonnull (strstr (json, "\"iv_expansion\":{\"kind\":\"realtime\",\"value\":0.2,\"threshold\":0.15,\"fired\":true}"));
+  /* n/a is null, never 0 */
+  g_assert_nonnull (strstr (json, "\"ad_divergence\":{\"kind\":\"realtime\",\"value\":null"));
+  g_assert_nonnull (strstr (json, "Implied volatility rose 20.0 %"));
+
+  /* quorum 3 -> none */
+  {
+    g_autoptr(AlvhProfile) p = alvh_profile_new ();
+
+    g_assert_true (alvh_profile_set_value (p, "realtime_quorum", 3, NULL));
+    d = evaluate (f, book, NULL, p, 70);
+    if (d.realtime_fired < 3)
+      g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NONE);
+  }
+}
+
+static void
+test_branch_none (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhCondor c = make_condor (f, 1, 3000, 5000, 20.0, 1);
+  AlvhDecision d;
+  g_auto(GStrv) sentences = NULL;
+
+  alvh_book_add_condor (book, &c);
+  d = evaluate (f, book, NULL, NULL, 70);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NONE);
+  g_assert_cmpint (d.action, ==, ALVH_ACTION_HOLD);
+  g_assert_cmpfloat (d.signals[ALVH_SIGNAL_IV_EXPANSION].value, ==, 0.0);
+  g_assert_false (d.signals[ALVH_SIGNAL_IV_EXPANSION].fired);
+  /* flat closes: RSI 50 */
+  g_assert_cmpfloat (d.signals[ALVH_SIGNAL_RSI_EXTREME].value, ==, 50.0);
+  g_assert_false (d.signals[ALVH_SIGNAL_RSI_EXTREME].fired);
+  /* flat market: time value decays about as the model expects */
+  g_assert_true (d.signals[ALVH_SIGNAL_THETA_EROSION].available);
+  g_assert_cmpfloat (d.signals[ALVH_SIGNAL_THETA_EROSION].value, >, 0.5);
+  g_assert_cmpfloat (d.signals[ALVH_SIGNAL_THETA_EROSION].value, <, 1.5);
+  g_assert_false (d.signals[ALVH_SIGNAL_THETA_EROSION].fired);
+  g_assert_cmpfloat (fabs (d.signals[ALVH_SIGNAL_BOOK_DELTA].value), <, 0.05);
+  sentences = alvh_decision_dup_explanation (&d);
+  g_assert_nonnull (sentences[0]);
+  g_assert_true (g_str_has_prefix (sentences[0], "Hold"));
+}
+
+static void
+test_branch_not_accretive (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhCondor c = make_condor (f, 1, 3950, 4600, 1.0, 1); /* $100 credit: limit $50 */
+  AlvhDecision d;
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+
+  alvh_book_add_condor (book, &c);
+  d = evaluate (f, book, NULL, NULL, 60);
+  g_assert_true (d.signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
+  g_assert_cmpint (d.action, ==, ALVH_ACTION_BLOCKED);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NOT_ACCRETIVE);
+  g_assert_cmpfloat (d.credit_collected, ==, 100.0);
+  g_assert_cmpfloat (d.premium_paid, ==, 0.0);
+  g_assert_cmpfloat (d.estimated_cost, >, 50.0);
+  g_assert_true (d.has_leg);
+  text = alvh_decision_dup_explanation_text (&d);
+  g_assert_nonnull (strstr (text, "Blocked"));
+  g_assert_nonnull (strstr (text, "$0 already paid"));
+  g_assert_nonnull (strstr (text, "limit of $50"));
+  json = alvh_decision_to_json (&d);
+  g_assert_nonnull (strstr (json, "\"action\":\"BLOCKED\",\"branch\":\"not_accretive\""));
+
+  /* premium already paid counts: credit $2,000, paid $900 + leg > $1,000 */
+  alvh_book_clear (book);
+  c.credit = 20.0;
+  alvh_book_add_condor (book, &c);
+  {
+    AlvhHedgeLeg leg = make_leg (1, 1, f->time[10], alvh_vix_expiry_first_after (f->time[10], 30));
+    leg.premium = 9.0;
+    alvh_book_add_leg (book, &leg);
+  }
+  d = evaluate (f, book, NULL, NULL, 60);
+  g_assert_cmpfloat (d.premium_paid, ==, 900.0);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NOT_ACCRETIVE);
+  g_free (text);
+  text = alvh_decision_dup_explanation_text (&d);
+  g_assert_nonnull (strstr (text, "$900 already paid"));
+  g_assert_nonnull (strstr (text, "$1,000"));
+}
+
+/* ------------------------------------------------------------ n/a rules */
+
+static void
+test_na_iv_expansion (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhDecision d;
+
+  /* bar 0 (Mon) and bar 1 (Tue): no bar 48 h earlier; bar 2 (Wed): bar 0 exactly 48 h */
+  d = evaluate (f, book, NULL, NULL, 0);
+  g_assert_false (d.signals[ALVH_SIGNAL_IV_EXPANSION].available);
+  g_assert_false (d.signals[ALVH_SIGNAL_IV_EXPANSION].fired);
+  d = evaluate (f, book, NULL, NULL, 1);
+  g_assert_false (d.signals[ALVH_SIGNAL_IV_EXPANSION].available);
+  f->vix[2] = 23.0;
+  d = evaluate (f, book, NULL, NULL, 2);
+  g_assert_true (d.signals[ALVH_SIGNAL_IV_EXPANSION].available);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_IV_EXPANSION].value, 0.15, 1e-12);
+  g_assert_true (d.signals[ALVH_SIGNAL_IV_EXPANSION].fired); /* >= 0.15 */
+  {
+    g_autoptr(AlvhProfile) p = alvh_profile_new ();
+    g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, p, NULL);
+
+    /* Monday bar 5: 48 h back is Saturday -> Friday bar 4 */
+    g_assert_cmpint (alvh_evaluator_get_ref_index (ev, 5), ==, 4);
+    g_assert_cmpint (alvh_evaluator_get_ref_index (ev, 2), ==, 0);
+    g_assert_cmpint (alvh_evaluator_get_ref_index (ev, 1), ==, -1);
+  }
+}
+
+static void
+test_na_term_rsi_macd_ad (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhDecision d;
+
+  /* term_inversion needs VX1; VX2 optional */
+  d = evaluate (f, book, NULL, NULL, 10);
+  g_assert_false (d.signals[ALVH_SIGNAL_TERM_INVERSION].available);
+  f->vx1[10] = 19.0;
+  d = evaluate (f, book, NULL, NULL, 10);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, 20.0 / 19.0 - 1.0, 1e-12);
+  g_assert_true (d.signals[ALVH_SIGNAL_TERM_INVERSION].fired);
+  f->vx1[10] = 21.0;
+  f->vx2[10] = 19.0; /* VX1/VX2 = 1.105 beats VIX/VX1 = 0.952 */
+  d = evaluate (f, book, NULL, NULL, 10);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, 21.0 / 19.0 - 1.0, 1e-12);
+
+  /* RSI: n/a before 15 closes (index 14) */
+  d = evaluate (f, book, NULL, NULL, 13);
+  g_assert_false (d.signals[ALVH_SIGNAL_RSI_EXTREME].available);
+  d = evaluate (f, book, NULL, NULL, 14);
+  g_assert_true (d.signals[ALVH_SIGNAL_RSI_EXTREME].available);
+  /* falling closes -> RSI 0 -> fires */
+  for (gsize k = 0; k < f->n; k++)
+    f->close[k] = 4000.0 - (double) k;
+  d = evaluate (f, book, NULL, NULL, 14);
+  g_assert_cmpfloat (d.signals[ALVH_SIGNAL_RSI_EXTREME].value, ==, 0.0);
+  g_assert_true (d.signals[ALVH_SIGNAL_RSI_EXTREME].fired);
+
+  /* MACD cross: MACD from bar 25, signal from bar 33, both on two bars from 34 */
+  d = evaluate (f, book, NULL, NULL, 33);
+  g_assert_false (d.signals[ALVH_SIGNAL_VIX_MACD_CROSS].available);
+  d = evaluate (f, book, NULL, NULL, 34);
+  g_assert_true (d.signals[ALVH_SIGNAL_VIX_MACD_CROSS].available);
+
+  /* A/D: n/a without breadth */
+  d = evaluate (f, book, NULL, NULL, 40);
+  g_assert_false (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].available);
+  g_assert_false (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].fired);
+  /* with breadth: SPX makes a new 20-bar low (falling closes) while A/D stays above its low */
+  for (gsize k = 0; k < f->n; k++)
+    {
+      f->advancers[k] = (k % 2 == 0) ? 1800 : 1200;
+      f->decliners[k] = (k % 2 == 0) ? 1200 : 1800;
+    }
+  d = evaluate (f, book, NULL, NULL, 18);
+  g_assert_false (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].available); /* window of 20 not full */
+  d = evaluate (f, book, NULL, NULL, 40);
+  g_assert_true (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].available);
+  g_assert_cmpfloat (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].value, ==, 600.0); /* bar 40 even: +600 */
+  g_assert_true (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].fired);
+  /* a missing breadth bar inside the window -> n/a */
+  f->advancers[35] = NAN;
+  d = evaluate (f, book, NULL, NULL, 40);
+  g_assert_false (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].available);
+}
+
+static void
+test_na_theta_wing_delta (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhCondor c = make_condor (f, 1, 3800, 4200, 10.0, 1);
+  AlvhDecision d;
+
+  /* condor opened after the reference bar -> theta_erosion n/a */
+  c.open_time = f->time[30]; /* opened at the bar itself: after its reference bar */
+  alvh_book_add_condor (book, &c);
+  d = evaluate (f, book, NULL, NULL, 30);
+  g_assert_false (d.signals[ALVH_SIGNAL_THETA_EROSION].available);
+  g_assert_true (d.signals[ALVH_SIGNAL_WING_PROXIMITY].available);
+  g_assert_true (d.signals[ALVH_SIGNAL_BOOK_DELTA].available); /* no VIX legs: beta not needed */
+
+  /* opened at the reference bar: available; IV falls 20 -> 16 so X shrinks fast */
+  alvh_book_clear (book);
+  c.id = 7;
+  c.open_time = f->time[0];
+  alvh_book_add_condor (book, &c);
+  for (gsize k = 31; k < f->n; k++)
+    f->vix[k] = 16.0;
+  d = evaluate (f, book, NULL, NULL, 32);
+  {
+    g_autoptr(AlvhProfile) p = alvh_profile_new ();
+    g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, p, NULL);
+    gssize j = alvh_evaluator_get_ref_index (ev, 32);
+    double tj = (double) alvh_time_calendar_days (f->time[j], c.expiry) / 365.0;
+    double ti = (double) alvh_time_calendar_days (f->time[32], c.expiry) / 365.0;
+    double theta_ref, xr, xi, expected;
+    gint64 days = alvh_time_calendar_days (f->time[j], f->time[32]);
+
+    xr = alvh_condor_extrinsic (&c, 4000, tj, f->vix[j] / 100, 0.04, 0.013, &theta_ref);
+    xi = alvh_condor_extrinsic (&c, 4000, ti, 0.16, 0.04, 0.013, NULL);
+    expected = (xr - xi) / (theta_ref * (double) days);
+    g_assert_cmpfloat (theta_ref, >, 0.0);
+    g_assert_true (d.signals[ALVH_SIGNAL_THETA_EROSION].available);
+    g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_THETA_EROSION].value, expected, 1e-9);
+    g_assert_cmpfloat (d.signals[ALVH_SIGNAL_THETA_EROSION].value, >=, 1.5);
+    g_assert_true (d.signals[ALVH_SIGNAL_THETA_EROSION].fired);
+  }
+
+  /* book_delta: with a VIX leg it needs beta (61 bars): n/a at bar 40, available at 70 */
+  {
+    AlvhHedgeLeg leg = make_leg (1, 1, f->time[2], alvh_vix_expiry_first_after (f->time[60], 30));
+
+    alvh_book_add_leg (book, &leg);
+    for (gsize k = 0; k < f->n; k++)
+      {
+        f->close[k] = 4000.0 * (1.0 + 0.01 * sin ((double) k));
+        f->vix[k] = 20.0 * (1.0 - 0.05 * sin ((double) k));
+      }
+    d = evaluate (f, book, NULL, NULL, 40);
+    g_assert_false (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
+    g_assert_false (d.signals[ALVH_SIGNAL_BOOK_DELTA].fired);
+    d = evaluate (f, book, NULL, NULL, 60);
+    g_assert_true (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
+    /* the same number as the book's own greeks, beta-mapped */
+    {
+      g_autoptr(AlvhProfile) p = alvh_profile_new ();
+      g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, p, NULL);
+      AlvhMarketState m;
+      AlvhBookGreeks g;
+
+      alvh_evaluator_market_state (ev, 60, &m);
+      g_assert_true (isfinite (m.beta));
+      alvh_book_greeks (book, &m, &g);
+      g_assert_cmpfloat (g.vix_delta, >, 0.0);
+      g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_BOOK_DELTA].value, g.delta_per_unit, 1e-12);
+      g_assert_cmpfloat_with_epsilon (g.vix_delta_spx, g.vix_delta * m.beta * m.vix / m.spx, 1e-12);
+    }
+  }
+}
+
+static void
+test_json_all_keys (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhDecision d = evaluate (f, book, NULL, NULL, 0);
+  g_autofree char *json = alvh_decision_to_json (&d);
+  guint n_null = 0;
+
+  for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+    {
+      g_autofree char *key = g_strdup_printf ("\"%s\":{", alvh_signal_id_to_key ((AlvhSignalId) k));
+      g_assert_nonnull (strstr (json, key));
+    }
+  for (const char *p = json; (p = strstr (p, "\"value\":null")) != NULL; p++)
+    n_null++;
+  /* at bar 0 without a book only macro_regime (0 events) has a value */
+  g_assert_cmpuint (n_null, ==, ALVH_N_SIGNALS - 1);
+  g_assert_nonnull (strstr (json, "\"macro_regime\":{\"kind\":\"fixed\",\"value\":0,"));
+  g_assert_nonnull (strstr (json, "\"time\":"));
+  g_assert_nonnull (strstr (json, "\"layer\":0,\"size\":0"));
+  g_assert_nonnull (strstr (json, "\"profile\":{\"name\":\"Default\",\"version\":1}"));
+}
+
+static void
+test_events_csv (void)
+{
+  const char *text = "date,kind,shift,note\n"
+                     "2022-06-10,CPI,true,\"8.6 %, hottest since 1981\"\n"
+                     "2022-05-04,fomc,no,\n"
+                     "06/15/2022,FOMC,1,75 bp\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = alvh_events_parse_csv (text, -1, "ev.csv", &error);
+  const AlvhEvent *e;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 3);
+  e = g_ptr_array_index (events, 0); /* sorted */
+  g_assert_cmpint (e->kind, ==, ALVH_EVENT_FOMC);
+  g_assert_false (e->shift);
+  e = g_ptr_array_index (events, 1);
+  g_assert_cmpint (e->time, ==, alvh_time_from_ny_date (2022, 6, 10));
+  g_assert_true (e->shift);
+  g_assert_cmpstr (e->note, ==, "8.6 %, hottest since 1981");
+  e = g_ptr_array_index (events, 2);
+  g_assert_cmpstr (alvh_event_kind_to_string (e->kind), ==, "FOMC");
+  g_assert_cmpuint (alvh_events_count_shift (events, alvh_time_from_ny_date (2022, 6, 15), 5), ==, 2);
+  g_assert_cmpuint (alvh_events_count_shift (events, alvh_time_from_ny_date (2022, 6, 16), 5), ==, 1);
+
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = alvh_events_parse_csv ("date,kind,shift,note\n2022-06-10,GDP,true,x\n", -1, "ev.csv", &error);
+  g_assert_null (events);
+  g_assert_error (error, ALVH_EVENT_ERROR, ALVH_EVENT_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "ev.csv:2:12: "));
+  g_assert_nonnull (strstr (error->message, "CPI, PPI, FOMC or OTHER"));
+  g_clear_error (&error);
+  events = alvh_events_parse_csv ("date,kind,shift,note\n2022-06-10,CPI,maybe,x\n", -1, "ev.csv", &error);
+  g_assert_null (events);
+  g_assert_true (g_str_has_prefix (error->message, "ev.csv:2:16: "));
+  g_clear_error (&error);
+  events = alvh_events_parse_csv ("date,kind,shift,note\n2022-13-10,CPI,true,x\n", -1, "ev.csv", &error);
+  g_assert_null (events);
+  g_assert_true (g_str_has_prefix (error->message, "ev.csv:2:1: "));
+  g_clear_error (&error);
+  events = alvh_events_parse_csv ("when,kind,shift\n", -1, "ev.csv", &error);
+  g_assert_null (events);
+  g_assert_true (g_str_has_prefix (error->message, "ev.csv:1:1: "));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/evaluator/calendar", test_calendar);
+  g_test_add_func ("/core/evaluator/branch/no-position", test_branch_no_position);
+  g_test_add_func ("/core/evaluator/branch/max-layers", test_branch_max_layers);
+  g_test_add_func ("/core/evaluator/branch/cooldown", test_branch_cooldown);
+  g_test_add_func ("/core/evaluator/branch/regime", test_branch_regime);
+  g_test_add_func ("/core/evaluator/branch/fixed", test_branch_fixed);
+  g_test_add_func ("/core/evaluator/branch/confluence", test_branch_confluence);
+  g_test_add_func ("/core/evaluator/branch/none", test_branch_none);
+  g_test_add_func ("/core/evaluator/branch/not-accretive", test_branch_not_accretive);
+  g_test_add_func ("/core/evaluator/na/iv-expansion", test_na_iv_expansion);
+  g_test_add_func ("/core/evaluator/na/term-rsi-macd-ad", test_na_term_rsi_macd_ad);
+  g_test_add_func ("/core/evaluator/na/theta-wing-delta", test_na_theta_wing_delta);
+  g_test_add_func ("/core/evaluator/json/all-keys", test_json_all_keys);
+  g_test_add_func ("/core/evaluator/events/csv", test_events_csv);
+
+  return g_test_run ();
+}

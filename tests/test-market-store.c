@@ -1,0 +1,384 @@
+/* test-market-store.c — the SQLite market store */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "alvh-core.h"
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("alvh-market-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "market.sqlite", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_build_filename (g_getenv ("ALVH_TEST_FIXTURES"), name, NULL);
+}
+
+static AlvhImportResult *
+parse_fixture (const char *name,
+               const char *hint)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  AlvhImportResult *r = alvh_import_file (path, hint, NULL, &error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
+static void
+store_fixture (AlvhMarketStore *store,
+               const char      *name,
+               const char      *hint)
+{
+  g_autoptr(AlvhImportResult) r = parse_fixture (name, hint);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (alvh_market_store_import_result (store, r, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+day (int y, int m, int d)
+{
+  return alvh_time_from_ny_date (y, m, d);
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static void
+test_open_creates (Fixture       *f,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketStore) store = alvh_market_store_open (f->db_path, &error);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (alvh_market_store_get_schema_version (store), ==, ALVH_MARKET_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (g_stat (f->db_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, ALVH_MARKET_STORE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* reopening an up-to-date store is fine */
+  g_clear_object (&store);
+  store = alvh_market_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_newer_refused (Fixture       *f,
+                    gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  g_autofree char *expected = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future_thing (x); PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_sha256 (f->db_path);
+
+  store = alvh_market_store_open (f->db_path, &error);
+  g_assert_null (store);
+  g_assert_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_TOO_NEW);
+  expected = g_strdup_printf ("%s: the market store has schema version 99, but this version of ALVH Desk "
+                              "knows versions up to %d; it was written by a newer ALVH Desk and is left unchanged",
+                              f->db_path, ALVH_MARKET_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  after = file_sha256 (f->db_path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_import_and_load (Fixture       *f,
+                      gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketStore) store = alvh_market_store_open (f->db_path, &error);
+  g_autoptr(AlvhSeries) vix = NULL;
+  g_autoptr(AlvhSeries) spx = NULL;
+  g_autoptr(AlvhSeries) vx = NULL;
+  g_autoptr(AlvhSeries) br = NULL;
+  g_autoptr(AlvhSeries) part = NULL;
+  g_autoptr(GPtrArray) instruments = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  AlvhMarketInstrument *in;
+  AlvhMarketImport *im;
+
+  g_assert_no_error (error);
+  store_fixture (store, "import-bom-crlf.csv", "VIX");
+  store_fixture (store, "spx_d.csv", NULL);
+  store_fixture (store, "import-term.csv", NULL);
+  store_fixture (store, "import-breadth.csv", NULL);
+
+  /* VIX: OHLC from the Cboe file; the term-structure close updates the
+   * close and keeps high/low (2024-01-04 exists in both) */
+  vix = alvh_market_store_load_series (store, "VIX", G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_series_get_length (vix), ==, 3);
+  g_assert_cmpuint (alvh_series_get_n_columns (vix), ==, 4);
+  g_assert_cmpfloat (alvh_series_get_column_by_name (vix, "close")[2], ==, 14.1);
+  g_assert_cmpfloat (alvh_series_get_column_by_name (vix, "high")[2], ==, 14.20);
+  g_assert_cmpint (alvh_series_get_times (vix)[0], ==, day (2024, 1, 2));
+
+  /* SPX: Stooq OHLCV; the term-structure close-only rows overlap */
+  spx = alvh_market_store_load_series (store, "SPX", G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (alvh_series_find_column (spx, "volume"), ==, 4);
+  g_assert_cmpuint (alvh_series_get_length (spx), ==, 3);
+  g_assert_cmpfloat (alvh_series_get_column_by_name (spx, "close")[2], ==, 4288.5);
+  g_assert_cmpfloat (alvh_series_get_column_by_name (spx, "open")[2], ==, 21.25);
+
+  vx = alvh_market_store_load_series (store, "VX", G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alvh_series_get_column_name (vx, 1), ==, "vx2");
+  g_assert_cmpuint (alvh_series_get_length (vx), ==, 3);
+  g_assert_cmpfloat (alvh_series_get_column (vx, 1)[1], ==, 15.75);
+
+  br = alvh_market_store_load_series (store, "BREADTH", G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (alvh_series_get_column_by_name (br, "advancers")[2], ==, 1650);
+
+  part = alvh_market_store_load_series (store, "VIX", day (2024, 1, 3), day (2024, 1, 3), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_series_get_length (part), ==, 1);
+
+  g_assert_null (alvh_market_store_load_series (store, "NOPE", G_MININT64, G_MAXINT64, &error));
+  g_assert_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  instruments = alvh_market_store_list_instruments (store, &error);
+  g_assert_no_error (error);
+  /* BREADTH, SPX, VIX, VX1, VX2 */
+  g_assert_cmpuint (instruments->len, ==, 5);
+  in = g_ptr_array_index (instruments, 3);
+  g_assert_cmpstr (in->symbol, ==, "VX1");
+  g_assert_cmpstr (in->kind, ==, "future");
+  g_assert_cmpint (in->n_rows, ==, 3);
+  in = g_ptr_array_index (instruments, 2);
+  g_assert_cmpstr (in->name, ==, "Cboe Volatility Index");
+  g_assert_cmpint (in->first, ==, day (2024, 1, 2));
+  g_assert_cmpint (in->last, ==, day (2024, 1, 4));
+
+  imports = alvh_market_store_list_imports (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imports->len, ==, 4);
+  im = g_ptr_array_index (imports, 2);
+  g_assert_cmpstr (im->file, ==, "import-term.csv");
+  g_assert_cmpstr (im->format, ==, "term-structure");
+  g_assert_cmpstr (im->symbols, ==, "VIX, VX, SPX");
+  g_assert_cmpint (im->rows, ==, 3);
+  g_assert_cmpint (im->first, ==, day (2024, 1, 2));
+  g_assert_cmpint (im->last, ==, day (2024, 1, 4));
+  g_assert_cmpuint (strlen (im->sha256), ==, 64);
+  g_assert_cmpint (im->imported_at, >, 1700000000);
+}
+
+static void
+test_upsert_idempotent (Fixture       *f,
+                        gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketStore) store = alvh_market_store_open (f->db_path, &error);
+  g_autofree char *path = fixture_path ("spx_d.csv");
+  g_autoptr(AlvhImportResult) r = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  gint64 n1, n2;
+
+  g_assert_true (alvh_market_store_import_file (store, path, NULL, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (alvh_import_result_get_symbol (r, 0), ==, "SPX");
+  n1 = alvh_market_store_count_rows (store, NULL, &error);
+  g_assert_cmpint (n1, ==, 3);
+  g_assert_true (alvh_market_store_import_file (store, path, NULL, NULL, &error));
+  n2 = alvh_market_store_count_rows (store, NULL, &error);
+  g_assert_cmpint (n2, ==, n1);
+  imports = alvh_market_store_list_imports (store, &error);
+  g_assert_cmpuint (imports->len, ==, 2);
+}
+
+static void
+test_rollback (Fixture       *f,
+               gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketStore) store = alvh_market_store_open (f->db_path, &error);
+  g_autoptr(AlvhImportResult) term = NULL;
+  g_autoptr(AlvhImportResult) vvix = NULL;
+  g_autoptr(GPtrArray) instruments = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *bad = fixture_path ("import-high-low.csv");
+  gint64 n_before;
+
+  g_assert_no_error (error);
+  /* SPX is taken by a breadth instrument ... */
+  store_fixture (store, "import-breadth.csv", "SPX");
+  n_before = alvh_market_store_count_rows (store, NULL, &error);
+  g_assert_cmpint (n_before, ==, 3);
+
+  /* ... so the term-structure file fails on its third series, after VIX and
+   * VX1/VX2 rows were written: all of it must be rolled back */
+  term = parse_fixture ("import-term.csv", NULL);
+  g_assert_false (alvh_market_store_import_result (store, term, NULL, &error));
+  g_assert_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_SQLITE);
+  g_assert_nonnull (strstr (error->message, "instrument SPX is stored as kind “breadth”"));
+  g_clear_error (&error);
+  g_assert_cmpint (alvh_market_store_count_rows (store, NULL, &error), ==, n_before);
+  instruments = alvh_market_store_list_instruments (store, &error);
+  g_assert_cmpuint (instruments->len, ==, 1);
+  imports = alvh_market_store_list_imports (store, &error);
+  g_assert_cmpuint (imports->len, ==, 1);
+
+  /* a bad file changes nothing */
+  g_assert_false (alvh_market_store_import_file (store, bad, NULL, NULL, &error));
+  g_assert_error (error, ALVH_IMPORT_ERROR, ALVH_IMPORT_ERROR_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpint (alvh_market_store_count_rows (store, NULL, &error), ==, n_before);
+
+  /* cancelled inside the transaction: nothing written */
+  vvix = parse_fixture ("import-vvix.csv", NULL);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (alvh_market_store_import_result (store, vvix, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_pointer (&instruments, g_ptr_array_unref);
+  instruments = alvh_market_store_list_instruments (store, &error);
+  g_assert_cmpuint (instruments->len, ==, 1);
+
+  /* and the store still works afterwards */
+  g_assert_true (alvh_market_store_import_result (store, vvix, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (alvh_market_store_count_rows (store, "VVIX", &error), ==, 2);
+}
+
+static void
+test_real_files (Fixture       *f,
+                 gconstpointer  data G_GNUC_UNUSED)
+{
+  static const char * const files[] = {
+    "vix_daily_cboe.csv", "spx_daily_yahoo.csv", "vvix_daily_cboe.csv",
+    "vix_futures_term_structure_2007_2021.csv", "vix_futures_cfe_contracts_2006_2015.csv",
+  };
+  const char *dir = g_getenv ("ALVH_SHARED_DATA");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketStore) store = NULL;
+  g_autoptr(AlvhSeries) vix = NULL;
+  g_autoptr(AlvhSeries) vx = NULL;
+  g_autoptr(AlvhSeries) spx = NULL;
+  gint64 n1, n2;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
+      return;
+    }
+  store = alvh_market_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+      g_assert_true (alvh_market_store_import_file (store, path, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  n1 = alvh_market_store_count_rows (store, NULL, &error);
+
+  vix = alvh_market_store_load_series (store, "VIX", G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_series_get_length (vix), >=, 9234);
+  g_assert_cmpfloat (alvh_series_get_column_by_name (vix, "close")[alvh_series_find_time (vix, day (2020, 3, 16))], ==, 82.69);
+  g_assert_cmpfloat (alvh_series_get_column_by_name (vix, "low")[alvh_series_find_time (vix, day (2020, 3, 16))], ==, 57.83);
+
+  spx = alvh_market_store_load_series (store, "SPX", day (2020, 1, 1), day (2020, 12, 31), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_series_get_length (spx), ==, 253);
+
+  vx = alvh_market_store_load_series (store, "VX", G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (alvh_series_get_times (vx)[0], ==, day (2007, 4, 2));
+  g_assert_cmpfloat (alvh_series_get_column (vx, 0)[alvh_series_find_time (vx, day (2008, 1, 16))], ==, 24.99);
+
+  /* importing the same file again changes no row count */
+  {
+    g_autofree char *path = g_build_filename (dir, files[0], NULL);
+    g_assert_true (alvh_market_store_import_file (store, path, NULL, NULL, &error));
+  }
+  n2 = alvh_market_store_count_rows (store, NULL, &error);
+  g_assert_cmpint (n1, ==, n2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/core/market-store/open-creates", Fixture, NULL, fixture_setup, test_open_creates, fixture_teardown);
+  g_test_add ("/core/market-store/newer-refused", Fixture, NULL, fixture_setup, test_newer_refused, fixture_teardown);
+  g_test_add ("/core/market-store/import-and-load", Fixture, NULL, fixture_setup, test_import_and_load, fixture_teardown);
+  g_test_add ("/core/market-store/upsert-idempotent", Fixture, NULL, fixture_setup, test_upsert_idempotent, fixture_teardown);
+  g_test_add ("/core/market-store/rollback", Fixture, NULL, fixture_setup, test_rollback, fixture_teardown);
+  g_test_add ("/core/market-store/real-files", Fixture, NULL, fixture_setup, test_real_files, fixture_teardown);
+  return g_test_run ();
+}

@@ -1,0 +1,184 @@
+/* test-ui-charts.c — the Charts page with real SPX/VIX history: levels,
+ * markers, greeks, payoff, range buttons, go-to-time read-out, dark style */
+#include "config.h"
+
+#include <math.h>
+
+#include <gtk/gtk.h>
+
+#include "alvh-import.h"
+#include "alvh-time.h"
+#include "alvh-chart-market.h"
+#include "alvh-charts-page.h"
+#include "test-ui-util.h"
+
+static AlvhSeries *
+load (const char *file)
+{
+  const char *dir = g_getenv ("ALVH_SHARED_DATA");
+  g_autofree char *path = NULL;
+  g_autoptr(AlvhImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, file, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  result = alvh_import_file (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return alvh_series_ref (alvh_import_result_get_series (result, 0));
+}
+
+static GdkTexture *
+render_and_save (GtkWidget  *page,
+                 const char *name)
+{
+  g_autofree char *png = test_ui_output_path (name);
+  GdkTexture *texture = test_ui_render_widget (page);
+
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, png));
+  g_test_message ("Charts page rendered to %s", png);
+  return texture;
+}
+
+static void
+test_charts_page (void)
+{
+  g_autoptr(AlvhSeries) spx = load ("spx_daily_ohlc_1927_2026.csv");
+  g_autoptr(AlvhSeries) vix = load ("vix_daily_cboe.csv");
+  g_autoptr(AlvhSeries) greeks = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) dark_texture = NULL;
+  g_autofree char *readout = NULL;
+  const char *cols[] = { "delta", "gamma", "theta", "vega", NULL };
+  GtkWidget *window, *page;
+  AlvhChart *chart;
+  TestImageStats stats;
+  double first, bars;
+  gint64 expiry = alvh_time_from_ny_date (2026, 8, 21);
+  gint64 opened = alvh_time_from_ny_date (2026, 6, 5);
+  AlvhChartLevel levels[] = {
+    { 7150, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short put 7150", 0, 0, 0 },
+    { 7800, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short call 7800", 0, 0, 0 },
+    { 7100, ALVH_CHART_LEVEL_LONG_STRIKE, "Long put 7100", 0, 0, 0 },
+    { 7850, ALVH_CHART_LEVEL_LONG_STRIKE, "Long call 7850", 0, 0, 0 },
+    { 7132, ALVH_CHART_LEVEL_BREAKEVEN, "BE 7132", 0, 0, 0 },
+  };
+  AlvhChartMarker markers[] = {
+    { alvh_time_from_ny_date (2026, 6, 18), NAN, "L1", "iv_expansion 0.21 ≥ 0.15\nvix_macd_cross", ALVH_CHART_MARKER_TRIANGLE_UP, ALVH_CHART_COLOR_ORANGE },
+  };
+  gint64 starts[] = { alvh_time_from_ny_date (2026, 6, 16) }, ends[] = { alvh_time_from_ny_date (2026, 6, 19) };
+  double px[121], pe[121], pt[121], be[2] = { 7132, 7818 };
+
+  if (spx == NULL || vix == NULL)
+    {
+      g_test_skip ("$ALVH_SHARED_DATA with spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv is absent");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      levels[i].start = opened;
+      if (levels[i].kind == ALVH_CHART_LEVEL_SHORT_STRIKE)
+        levels[i].expiry = expiry;
+      else
+        levels[i].end = expiry;
+    }
+  greeks = alvh_series_new ("greeks", cols);
+  for (int d = 0; d < 23; d++)
+    {
+      double v[4] = { 0.02 - 0.01 * d, -0.0004 * d, 25 + d, -120 - 3 * d };
+      gint64 t = alvh_time_from_ny_date (2026, 6, 8) + (gint64) d * 86400;
+      if (alvh_series_find_time (spx, t) >= 0)
+        alvh_series_append (greeks, t, v, NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (px); i++)
+    {
+      double s = 6900 + 10 * i, v = 18;
+      v -= CLAMP (7150 - s, 0, 50);
+      v -= CLAMP (s - 7800, 0, 50);
+      px[i] = s;
+      pe[i] = v * 100;
+      pt[i] = pe[i] * 0.5;
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  page = alvh_charts_page_new ();
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  alvh_charts_page_set_market (ALVH_CHARTS_PAGE (page), spx, vix, NULL);
+  alvh_charts_page_set_condor_levels (ALVH_CHARTS_PAGE (page), levels, G_N_ELEMENTS (levels));
+  alvh_charts_page_set_markers (ALVH_CHARTS_PAGE (page), markers, G_N_ELEMENTS (markers));
+  alvh_charts_page_set_shading (ALVH_CHARTS_PAGE (page), starts, ends, 1);
+  alvh_charts_page_set_greeks (ALVH_CHARTS_PAGE (page), greeks, 0.18);
+  alvh_charts_page_set_payoff (ALVH_CHARTS_PAGE (page), px, pe, pt, G_N_ELEMENTS (px), be, 2);
+  alvh_charts_page_set_range (ALVH_CHARTS_PAGE (page), "3m");
+  test_ui_wait (400);
+
+  chart = alvh_charts_page_get_chart (ALVH_CHARTS_PAGE (page));
+  g_assert_true (alvh_chart_pane_get_visible (chart, ALVH_CHART_MARKET_PANE_GREEKS));
+  /* 3 months: about 63 sessions (plus a small margin) */
+  alvh_chart_get_view (chart, &first, &bars);
+  g_assert_cmpfloat (bars, >, 60);
+  g_assert_cmpfloat (bars, <, 70);
+
+  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 6, 18));
+  readout = alvh_charts_page_dup_readout (ALVH_CHARTS_PAGE (page));
+  g_test_message ("%s", readout);
+  g_assert_true (g_str_has_prefix (readout, "2026-06-18\nSPX: O "));
+  g_assert_nonnull (strstr (readout, "VIX: "));
+  g_assert_nonnull (strstr (readout, "Greeks: "));
+  test_ui_wait (300);
+
+  texture = render_and_save (page, "charts-page-full.png");
+  test_ui_image_stats (texture, &stats);
+  g_assert_cmpint (stats.distinct_colours, >, 40);
+  g_assert_cmpfloat (stats.non_background_fraction, >, 0.05);
+
+  /* dark style: a dark background */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  test_ui_wait (400);
+  dark_texture = render_and_save (page, "charts-page-full-dark.png");
+  {
+    int w = gdk_texture_get_width (dark_texture);
+    g_autofree guint32 *pixels = g_new (guint32, (gsize) w * gdk_texture_get_height (dark_texture));
+    guint32 p;
+    gdk_texture_download (dark_texture, (guchar *) pixels, (gsize) w * 4);
+    /* a pixel in the SPX pane's empty top-right area */
+    p = pixels[(gsize) 120 * w + (gsize) (w - 200)];
+    g_assert_cmpuint ((p >> 16) & 0xff, <, 80);
+  }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* the payoff view */
+  alvh_charts_page_set_view (ALVH_CHARTS_PAGE (page), "payoff");
+  test_ui_wait (300);
+  g_clear_object (&texture);
+  texture = render_and_save (page, "charts-page-payoff.png");
+  test_ui_image_stats (texture, &stats);
+  g_assert_cmpfloat (stats.non_background_fraction, >, 0.02);
+
+  /* every range */
+  alvh_charts_page_set_view (ALVH_CHARTS_PAGE (page), "chart");
+  alvh_charts_page_set_range (ALVH_CHARTS_PAGE (page), "all");
+  alvh_chart_get_view (chart, &first, &bars);
+  g_assert_cmpfloat (bars, >=, (double) alvh_series_get_length (spx));
+  alvh_charts_page_set_range (ALVH_CHARTS_PAGE (page), "1m");
+  alvh_chart_get_view (chart, &first, &bars);
+  g_assert_cmpfloat (bars, <, 25);
+  test_ui_wait (100);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_wait (50);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  return test_ui_main (argc, argv,
+                       "/ui/charts/page", test_charts_page,
+                       NULL);
+}

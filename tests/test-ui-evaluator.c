@@ -1,0 +1,339 @@
+/* test-ui-evaluator.c — the Evaluator page with real widgets under Xvfb:
+ * the decision and all signal rows (n/a shown as "n/a"), a macro event that
+ * makes macro_regime fire, skipping a decision, and adding the proposed leg
+ * through the confirm dialog, checked in the journal store (the leg, the
+ * decision and the links to its fired signals) */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <sqlite3.h>
+
+#include "alvh-events-dialog.h"
+#include "alvh-evaluator-page.h"
+#include "alvh-form.h"
+#include "alvh-journal-store-private.h"
+#include "alvh-window.h"
+#include "test-ui-util.h"
+
+static void
+use_fresh_data_dir (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("alvh-ui-evaluator-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  g_setenv ("ALVH_DATA_DIR", dir, TRUE);
+}
+
+static void
+set_field (GtkWidget  *root,
+           const char *name,
+           const char *text)
+{
+  GtkWidget *w = alvh_form_find_by_name (root, name);
+
+  g_assert_nonnull (w);
+  gtk_editable_set_text (GTK_EDITABLE (w), text);
+}
+
+static void
+render (GtkWidget  *widget,
+        const char *name)
+{
+  g_autofree char *png = test_ui_output_path (name);
+  g_autoptr(GdkTexture) texture = NULL;
+  TestImageStats stats;
+
+  /* a new window needs a few frames before it has a size */
+  for (int i = 0; i < 40 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
+    test_ui_wait (50);
+  test_ui_wait (100);
+  texture = test_ui_render_widget (widget);
+
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, png));
+  test_ui_image_stats (texture, &stats);
+  g_test_message ("%s: %d colours, %.1f%% non-background", png, stats.distinct_colours,
+                  100 * stats.non_background_fraction);
+  g_assert_cmpint (stats.distinct_colours, >, 10);
+}
+
+static int
+count_rows (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+journal_changed_cb (AlvhSession *session,
+                    guint       *count)
+{
+  (*count)++;
+}
+
+/* A condor whose short put sits 50 points under SPX: wing_proximity fires. */
+static gint64
+add_close_condor (AlvhSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhMarketState ms;
+  AlvhJournalCondor c = { 0 };
+  double s;
+  gint64 id;
+
+  g_assert_true (alvh_session_get_market_state (session, &ms));
+  s = round (ms.spx / 5) * 5;
+  c.long_put = s - 100;
+  c.short_put = s - 50;
+  c.short_call = s + 100;
+  c.long_call = s + 150;
+  c.expiry = alvh_form_today () + 45 * 86400 + 7200;
+  c.expiry = alvh_time_from_ny_day (alvh_time_ny_day (c.expiry));
+  c.units = 1;
+  c.credit = 40;
+  c.close_price = NAN;
+  id = alvh_session_add_condor (session, &c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+test_evaluator_decision (void)
+{
+  AlvhWindow *window;
+  AlvhEvaluatorPage *page;
+  AlvhSession *session;
+  AlvhJournalStore *store;
+  const AlvhDecision *d;
+  g_autoptr(GError) error = NULL;
+  guint journal_changes = 0;
+  guint n_fired = 0;
+  gint64 last_bar;
+
+  use_fresh_data_dir ();
+  window = alvh_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1500);
+  gtk_window_present (GTK_WINDOW (window));
+  alvh_window_load_demo (window);
+  alvh_window_show_page (window, "evaluator");
+  test_ui_wait (200);
+
+  page = ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator"));
+  g_assert_true (ALVH_IS_EVALUATOR_PAGE (page));
+  session = alvh_evaluator_page_get_session (page);
+  store = alvh_session_get_store (session);
+  g_assert_nonnull (store);
+  g_signal_connect (session, "journal-changed", G_CALLBACK (journal_changed_cb), &journal_changes);
+
+  /* no condor: HOLD / no_position, every signal listed, the condor rules n/a */
+  d = alvh_evaluator_page_get_decision (page);
+  g_assert_nonnull (d);
+  g_assert_cmpint (d->action, ==, ALVH_ACTION_HOLD);
+  g_assert_cmpint (d->branch, ==, ALVH_BRANCH_NO_POSITION);
+  g_assert_cmpuint (alvh_evaluator_page_get_n_signal_rows (page), ==, ALVH_N_SIGNALS);
+  g_assert_false (d->signals[ALVH_SIGNAL_WING_PROXIMITY].available);
+  {
+    g_autofree char *v = alvh_evaluator_format_value (&d->signals[ALVH_SIGNAL_WING_PROXIMITY]);
+
+    g_assert_cmpstr (v, ==, "n/a");
+  }
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "HOLD"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "n/a"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "wing_proximity"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Default, version 1"));
+
+  /* a condor near its short put: ADD on the fixed branch */
+  add_close_condor (session);
+  test_ui_wait (100);
+  d = alvh_evaluator_page_get_decision (page);
+  g_test_message ("decision: %s %s layer %u size %g cost %.2f",
+                  alvh_action_to_string (d->action), alvh_branch_to_string (d->branch),
+                  d->layer, d->size, d->estimated_cost);
+  g_assert_cmpint (d->action, ==, ALVH_ACTION_ADD);
+  g_assert_cmpint (d->branch, ==, ALVH_BRANCH_FIXED);
+  g_assert_true (d->signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
+  g_assert_true (d->has_leg);
+  g_assert_cmpuint (d->layer, ==, 1);
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "ADD layer 1"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "VIX call spread"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "fired"));
+  g_assert_true (gtk_widget_is_sensitive (alvh_form_find_by_name (GTK_WIDGET (page), "add-leg")));
+  last_bar = d->time;
+
+  test_ui_wait (200);
+  render (GTK_WIDGET (window), "evaluator-page.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  test_ui_wait (600);
+  render (GTK_WIDGET (window), "evaluator-page-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  test_ui_wait (300);
+
+  /* a CPI print marked as a regime shift the day before the bar */
+  {
+    AlvhEventsDialog *events = ALVH_EVENTS_DIALOG (alvh_evaluator_page_show_events (page));
+    g_autofree char *date = alvh_time_format_ny_date (last_bar - 86400);
+    GtkWidget *save;
+
+    test_ui_wait (200);
+    g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 0);
+    set_field (GTK_WIDGET (events), "event-date", "2025-13-45");
+    save = alvh_form_find_by_name (GTK_WIDGET (events), "event-save");
+    g_assert_false (gtk_widget_get_sensitive (save));
+    set_field (GTK_WIDGET (events), "event-date", date);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (alvh_form_find_by_name (GTK_WIDGET (events), "event-kind")), 0);
+    gtk_switch_set_active (GTK_SWITCH (alvh_form_find_by_name (GTK_WIDGET (events), "event-shift")), TRUE);
+    set_field (GTK_WIDGET (events), "event-note", "Hot core CPI");
+    g_assert_true (gtk_widget_get_sensitive (save));
+    gtk_widget_activate (save);
+    test_ui_wait (400);
+    g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 1);
+    g_assert_true (test_ui_find_label (GTK_WIDGET (events), "Hot core CPI"));
+    render (GTK_WIDGET (events), "events-dialog.png");
+
+    /* edit it (the form loads it; Save writes it back), then a second event to delete */
+    {
+      g_autoptr(GPtrArray) stored = alvh_session_list_events (session);
+      gint64 id = ((AlvhJournalEvent *) g_ptr_array_index (stored, 0))->id;
+      g_autoptr(GPtrArray) after = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.edit", "x", id));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alvh_form_find_by_name (GTK_WIDGET (events), "event-note"))),
+                       ==, "Hot core CPI");
+      set_field (GTK_WIDGET (events), "event-note", "Hot core CPI, 0.4 % m/m");
+      gtk_widget_activate (save);
+      test_ui_wait (400);
+      after = alvh_session_list_events (session);
+      g_assert_cmpuint (after->len, ==, 1);
+      g_assert_cmpstr (((AlvhJournalEvent *) g_ptr_array_index (after, 0))->note, ==, "Hot core CPI, 0.4 % m/m");
+      g_assert_true (((AlvhJournalEvent *) g_ptr_array_index (after, 0))->shift);
+
+      set_field (GTK_WIDGET (events), "event-date", "2020-03-15");
+      adw_combo_row_set_selected (ADW_COMBO_ROW (alvh_form_find_by_name (GTK_WIDGET (events), "event-kind")), 2);
+      gtk_widget_activate (save);
+      test_ui_wait (400);
+      g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 2);
+      g_clear_pointer (&after, g_ptr_array_unref);
+      after = alvh_session_list_events (session);
+      for (guint i = 0; i < after->len; i++)
+        {
+          AlvhJournalEvent *ev = g_ptr_array_index (after, i);
+
+          if (g_strcmp0 (ev->kind, "FOMC") == 0)
+            g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.delete", "x", ev->id));
+        }
+      g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 1);
+    }
+    gtk_window_destroy (GTK_WINDOW (events));
+    test_ui_wait (100);
+  }
+  d = alvh_evaluator_page_get_decision (page);
+  g_assert_true (d->signals[ALVH_SIGNAL_MACRO_REGIME].fired);
+  g_assert_cmpfloat (d->signals[ALVH_SIGNAL_MACRO_REGIME].value, ==, 1);
+  g_assert_cmpint (d->action, ==, ALVH_ACTION_ADD);
+
+  /* skip: the decision is recorded as skipped with the reason */
+  {
+    GtkWidget *skip = alvh_evaluator_page_skip (page);
+    guint before = journal_changes;
+
+    test_ui_wait (100);
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (skip), "skip"));
+    set_field (skip, "reason", "Earnings week, waiting one day");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (skip), "skip"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (skip), "skip");
+    gtk_window_destroy (GTK_WINDOW (skip));
+    test_ui_wait (100);
+    g_assert_cmpuint (journal_changes, >, before);
+    g_assert_cmpint (count_rows (_alvh_journal_store_get_db (store),
+                                 "SELECT count(*) FROM decisions WHERE followed = 'skipped'"
+                                 " AND skip_reason = 'Earnings week, waiting one day'"), ==, 1);
+  }
+
+  /* add the proposed leg through the confirm dialog */
+  {
+    GtkWidget *confirm = alvh_evaluator_page_add_leg (page);
+    g_autoptr(GPtrArray) legs = NULL;
+    g_autoptr(GPtrArray) links = NULL;
+    g_autoptr(AlvhJournalDecision) jd = NULL;
+    AlvhJournalLeg *leg;
+    AlvhDecision expected = *d;
+
+    for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+      n_fired += expected.signals[i].fired ? 1 : 0;
+    g_assert_nonnull (confirm);
+    test_ui_wait (200);
+    render (confirm, "add-leg-dialog.png");
+    set_field (confirm, "fill-price", "-1");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
+    set_field (confirm, "fill-price", "0.95");
+    set_field (confirm, "size", "0");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
+    set_field (confirm, "size", "1");
+    set_field (confirm, "note", "Wing and CPI: first layer");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "add");
+    gtk_window_destroy (GTK_WINDOW (confirm));
+    test_ui_wait (200);
+    g_assert_false (test_ui_find_label (GTK_WIDGET (window), "not added"));
+
+    legs = alvh_journal_store_list_open_legs (store, alvh_session_get_account_id (session), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (legs->len, ==, 1);
+    leg = g_ptr_array_index (legs, 0);
+    g_assert_cmpstr (leg->kind, ==, alvh_hedge_kind_to_string (expected.leg.kind));
+    g_assert_cmpfloat (leg->premium, ==, 0.95);
+    g_assert_cmpfloat (leg->quantity, ==, 1);
+    g_assert_cmpint (leg->layer, ==, 1);
+    g_assert_false (leg->manual);
+    g_assert_cmpint (leg->decision_id, >, 0);
+
+    jd = alvh_journal_store_get_decision (store, leg->decision_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (jd->action, ==, "ADD");
+    g_assert_cmpstr (jd->branch, ==, alvh_branch_to_string (expected.branch));
+    g_assert_cmpint (jd->followed, ==, ALVH_JOURNAL_FOLLOWED);
+    g_assert_cmpstr (jd->profile_name, ==, "Default");
+    g_assert_cmpint (jd->profile_version, ==, 1);
+    g_assert_cmpuint (jd->signals->len, ==, ALVH_N_SIGNALS);
+
+    links = alvh_journal_store_list_leg_signals (store, leg->id, &error);
+    g_assert_no_error (error);
+    g_test_message ("%u fired signals, %u links", n_fired, links->len);
+    g_assert_cmpuint (n_fired, >=, 2);
+    g_assert_cmpuint (links->len, ==, n_fired);
+    for (guint i = 0; i < links->len; i++)
+      g_assert_true (((AlvhJournalSignal *) g_ptr_array_index (links, i))->fired);
+    g_assert_cmpint (count_rows (_alvh_journal_store_get_db (store),
+                                 "SELECT count(*) FROM entries WHERE leg_id IS NOT NULL"), ==, 1);
+    /* the toast */
+    g_assert_true (test_ui_find_label (GTK_WIDGET (window), "Layer 1 added"));
+  }
+
+  /* the page evaluated again: the new layer is in the book */
+  d = alvh_evaluator_page_get_decision (page);
+  g_assert_cmpuint (d->layers_used, ==, 1);
+  g_assert_cmpint (d->action, !=, ALVH_ACTION_ADD);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_wait (50);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  return test_ui_main (argc, argv,
+                       "/ui/evaluator/decision-and-add-leg", test_evaluator_decision,
+                       NULL);
+}

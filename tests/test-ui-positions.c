@@ -1,0 +1,408 @@
+/* test-ui-positions.c — the Positions page with real widgets under Xvfb:
+ * a condor entered through its dialog (broken entries keep Save
+ * insensitive), a hedge leg, greeks, coverage, settlement warning, a partial
+ * close, and the page rendered to PNG in light and dark */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "alvh-condor-dialog.h"
+#include "alvh-form.h"
+#include "alvh-leg-dialog.h"
+#include "alvh-positions-page.h"
+#include "alvh-window.h"
+#include "test-ui-util.h"
+
+static void
+use_fresh_data_dir (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("alvh-ui-positions-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  g_setenv ("ALVH_DATA_DIR", dir, TRUE);
+}
+
+static void
+set_field (GtkWidget  *dialog,
+           const char *name,
+           const char *text)
+{
+  GtkWidget *w = alvh_form_find_by_name (dialog, name);
+
+  g_assert_nonnull (w);
+  gtk_editable_set_text (GTK_EDITABLE (w), text);
+}
+
+static char *
+date_in_days (int days)
+{
+  return alvh_time_format_ny_date (alvh_form_today () + (gint64) days * 86400 + 7200);
+}
+
+static void
+render (GtkWidget  *widget,
+        const char *name)
+{
+  g_autofree char *png = test_ui_output_path (name);
+  g_autoptr(GdkTexture) texture = NULL;
+  TestImageStats stats;
+
+  /* a new window needs a few frames before it has a size */
+  for (int i = 0; i < 40 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
+    test_ui_wait (50);
+  test_ui_wait (100);
+  texture = test_ui_render_widget (widget);
+
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, png));
+  test_ui_image_stats (texture, &stats);
+  g_test_message ("%s: %d colours, %.1f%% non-background", png, stats.distinct_colours,
+                  100 * stats.non_background_fraction);
+  g_assert_cmpint (stats.distinct_colours, >, 10);
+}
+
+static void
+test_positions_enter_condor (void)
+{
+  AlvhWindow *window;
+  AlvhPositionsPage *page;
+  AlvhSession *session;
+  AlvhCondorDialog *dialog;
+  GtkWidget *save;
+  AlvhMarketState ms;
+  g_autofree char *expiry = date_in_days (45);
+  g_autofree char *past = date_in_days (-3);
+  char lp[32], sp[32], sc[32], lc[32];
+  double spx;
+
+  use_fresh_data_dir ();
+  window = alvh_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1700);
+  gtk_window_present (GTK_WINDOW (window));
+  alvh_window_load_demo (window);
+  alvh_window_show_page (window, "positions");
+  test_ui_wait (200);
+
+  page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
+  g_assert_true (ALVH_IS_POSITIONS_PAGE (page));
+  session = alvh_positions_page_get_session (page);
+  g_assert_nonnull (alvh_session_get_store (session));
+  g_assert_cmpstr (alvh_session_get_account_name (session), ==, "Main");
+  g_assert_true (alvh_session_get_market_state (session, &ms));
+  spx = round (ms.spx / 5) * 5;
+  g_test_message ("latest SPX %.2f, VIX %.2f, beta %.3f", ms.spx, ms.vix, ms.beta);
+  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "No open iron condors"));
+
+  g_snprintf (lp, sizeof lp, "%.0f", spx - 300);
+  g_snprintf (sp, sizeof sp, "%.0f", spx - 250);
+  g_snprintf (sc, sizeof sc, "%.0f", spx + 250);
+  g_snprintf (lc, sizeof lc, "%.0f", spx + 300);
+
+  dialog = ALVH_CONDOR_DIALOG (alvh_positions_page_add_condor (page));
+  save = alvh_condor_dialog_get_save_button (dialog);
+  test_ui_wait (100);
+  g_assert_false (gtk_widget_get_sensitive (save));
+
+  /* strikes out of order: Save stays insensitive, nothing is saved */
+  set_field (GTK_WIDGET (dialog), "long-put", sp);
+  set_field (GTK_WIDGET (dialog), "short-put", lp);
+  set_field (GTK_WIDGET (dialog), "short-call", sc);
+  set_field (GTK_WIDGET (dialog), "long-call", lc);
+  set_field (GTK_WIDGET (dialog), "expiry", expiry);
+  set_field (GTK_WIDGET (dialog), "units", "2");
+  set_field (GTK_WIDGET (dialog), "credit", "12.5");
+  g_assert_false (alvh_condor_dialog_is_valid (dialog));
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "long put < short put"));
+  g_assert_true (gtk_widget_has_css_class (alvh_form_find_by_name (GTK_WIDGET (dialog), "long-put"), "error"));
+  gtk_widget_activate (save);
+  test_ui_wait (400);
+  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
+
+  /* fixed strikes, but an expiry in the past */
+  set_field (GTK_WIDGET (dialog), "long-put", lp);
+  set_field (GTK_WIDGET (dialog), "short-put", sp);
+  set_field (GTK_WIDGET (dialog), "expiry", past);
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "past"));
+
+  /* non-positive units */
+  set_field (GTK_WIDGET (dialog), "expiry", expiry);
+  set_field (GTK_WIDGET (dialog), "units", "0");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "Units"));
+  set_field (GTK_WIDGET (dialog), "units", "-1");
+  g_assert_false (gtk_widget_get_sensitive (save));
+
+  /* valid: Save becomes sensitive; render the dialog */
+  set_field (GTK_WIDGET (dialog), "units", "2");
+  g_assert_true (alvh_condor_dialog_is_valid (dialog));
+  g_assert_true (gtk_widget_get_sensitive (save));
+  test_ui_wait (100);
+  render (GTK_WIDGET (dialog), "condor-dialog.png");
+
+  /* GtkButton::activate shows the press and emits clicked 250 ms later */
+  gtk_widget_activate (save);
+  test_ui_wait (400);
+  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
+  g_assert_cmpuint (alvh_book_get_n_condors (alvh_session_get_book (session)), ==, 1);
+  g_assert_cmpfloat (alvh_book_get_condor (alvh_session_get_book (session), 0)->units, ==, 2);
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "2 × "));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), sp));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "per condor unit"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "per day"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "SPX −2 SD"));
+
+  /* edit it: 2 -> 3 units through the edit action's dialog */
+  {
+    const AlvhJournalCondor *jc = g_ptr_array_index (alvh_session_get_condors (session), 0);
+    AlvhCondorDialog *edit = alvh_condor_dialog_new (GTK_WINDOW (window), session, jc);
+
+    gtk_window_present (GTK_WINDOW (edit));
+    test_ui_wait (100);
+    g_assert_true (alvh_condor_dialog_is_valid (edit));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alvh_form_find_by_name (GTK_WIDGET (edit), "short-put"))), ==, sp);
+    set_field (GTK_WIDGET (edit), "units", "3");
+    gtk_widget_activate (alvh_condor_dialog_get_save_button (edit));
+    test_ui_wait (400);
+    g_assert_cmpuint (alvh_book_get_n_condors (alvh_session_get_book (session)), ==, 1);
+    g_assert_cmpfloat (alvh_book_get_condor (alvh_session_get_book (session), 0)->units, ==, 3);
+    g_assert_true (test_ui_find_label (GTK_WIDGET (page), "3 × "));
+  }
+
+  /* a hedge leg by hand: a call spread; settlement differs from the condor */
+  {
+    AlvhLegDialog *leg_dialog = ALVH_LEG_DIALOG (alvh_positions_page_add_leg (page));
+    GtkWidget *leg_save = alvh_leg_dialog_get_save_button (leg_dialog);
+    const AlvhJournalLeg *leg;
+
+    test_ui_wait (50);
+    set_field (GTK_WIDGET (leg_dialog), "long-strike", "30");
+    set_field (GTK_WIDGET (leg_dialog), "short-strike", "25");
+    set_field (GTK_WIDGET (leg_dialog), "premium", "1.2");
+    set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
+    g_assert_false (gtk_widget_get_sensitive (leg_save));
+    g_assert_nonnull (strstr (alvh_leg_dialog_get_errors (leg_dialog), "short > long"));
+    set_field (GTK_WIDGET (leg_dialog), "long-strike", "20");
+    set_field (GTK_WIDGET (leg_dialog), "quantity", "0");
+    g_assert_false (gtk_widget_get_sensitive (leg_save));
+    set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
+    g_assert_true (gtk_widget_get_sensitive (leg_save));
+    test_ui_wait (200);
+    render (GTK_WIDGET (leg_dialog), "leg-dialog.png");
+    g_object_add_weak_pointer (G_OBJECT (leg_dialog), (gpointer *) &leg_dialog);
+    gtk_widget_activate (leg_save);
+    test_ui_wait (400);
+    if (leg_dialog != NULL)
+      g_test_message ("leg dialog still open: %s",
+                      gtk_label_get_text (GTK_LABEL (alvh_form_find_by_name (GTK_WIDGET (leg_dialog), "errors"))));
+    g_assert_cmpuint (alvh_positions_page_get_n_leg_rows (page), ==, 1);
+    g_assert_true (test_ui_find_label (GTK_WIDGET (page), "settles at a different time"));
+    g_assert_cmpuint (alvh_session_get_legs (session)->len, ==, 1);
+    leg = g_ptr_array_index (alvh_session_get_legs (session), 0);
+    g_assert_cmpstr (leg->kind, ==, "vix_call_spread");
+    g_assert_true (leg->manual);
+    g_assert_cmpint (leg->condor_id, ==, alvh_book_get_condor (alvh_session_get_book (session), 0)->id);
+
+    /* the coverage at -2 SD now has a hedge figure */
+    {
+      AlvhHedgeCoverage cov[3];
+
+      alvh_book_hedge_coverage (alvh_session_get_book (session), &ms, cov);
+      g_test_message ("coverage -1/-2/-3 SD: %.3f %.3f %.3f", cov[0].coverage, cov[1].coverage, cov[2].coverage);
+      g_assert_true (cov[1].condor_pnl < 0);
+      g_assert_true (isfinite (cov[1].coverage));
+    }
+
+    /* partial close: 1 of 4 contracts */
+    {
+      GtkWidget *close = alvh_leg_close_dialog_new (GTK_WINDOW (window), session, leg);
+
+      gtk_window_present (GTK_WINDOW (close));
+      test_ui_wait (50);
+      set_field (close, "close-quantity", "5");   /* more than open */
+      set_field (close, "close-price", "1.5");
+      g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
+      set_field (close, "close-quantity", "1");
+      g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (close), "close");
+      gtk_window_destroy (GTK_WINDOW (close));
+      test_ui_wait (100);
+      leg = g_ptr_array_index (alvh_session_get_legs (session), 0);
+      g_assert_cmpfloat (leg->closed_quantity, ==, 1);
+      g_assert_true (test_ui_find_label (GTK_WIDGET (page), "3 of 4 open"));
+    }
+  }
+
+  test_ui_wait (200);
+  g_test_message ("page %d x %d", gtk_widget_get_width (GTK_WIDGET (page)), gtk_widget_get_height (GTK_WIDGET (page)));
+  render (GTK_WIDGET (window), "positions-page.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  test_ui_wait (600);
+  render (GTK_WIDGET (window), "positions-page-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_wait (50);
+}
+
+static void
+test_positions_accounts (void)
+{
+  AlvhWindow *window;
+  AlvhPositionsPage *page;
+  AlvhSession *session;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  AlvhJournalCondor c = { 0 };
+  gint64 main_id, second;
+
+  use_fresh_data_dir ();
+  window = alvh_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  alvh_window_load_demo (window);
+  test_ui_wait (100);
+  page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
+  session = alvh_positions_page_get_session (page);
+  main_id = alvh_session_get_account_id (session);
+
+  c.long_put = 4000; c.short_put = 4100; c.short_call = 5100; c.long_call = 5200;
+  c.expiry = alvh_form_today () + 40 * 86400; c.units = 1; c.credit = 10; c.close_price = NAN;
+  g_assert_cmpint (alvh_session_add_condor (session, &c, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
+
+  second = alvh_session_create_account (session, "IRA", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second, >, 0);
+  test_ui_wait (50);
+  /* the new account is active and its book is empty */
+  g_assert_cmpint (alvh_session_get_account_id (session), ==, second);
+  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
+  accounts = alvh_session_list_accounts (session);
+  g_assert_cmpuint (accounts->len, ==, 2);
+
+  g_assert_true (alvh_session_set_account (session, main_id));
+  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
+  g_assert_null (alvh_session_create_account (session, "  ", &error) ? (gpointer) 1 : NULL);
+  g_assert_error (error, ALVH_SESSION_ERROR, ALVH_SESSION_ERROR_INVALID);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_wait (50);
+}
+
+/* the demo data survives a restart: a second window finds it in market.sqlite */
+static void
+test_positions_market_survives (void)
+{
+  AlvhWindow *window;
+  AlvhSession *session;
+
+  use_fresh_data_dir ();
+  window = alvh_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (alvh_window_has_market_data (window));
+  alvh_window_load_demo (window);
+  session = alvh_positions_page_get_session (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
+  for (int i = 0; i < 200 && alvh_session_is_busy (session); i++)
+    test_ui_wait (50);
+  g_assert_false (alvh_session_is_busy (session));
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_wait (50);
+
+  window = alvh_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait (100);
+  g_assert_true (alvh_window_has_market_data (window));
+  session = alvh_positions_page_get_session (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
+  g_assert_cmpuint (alvh_series_get_length (alvh_session_get_series (session, "SPX")), >, 2000);
+  g_assert_nonnull (alvh_session_get_series (session, "VX"));
+  g_assert_nonnull (alvh_session_get_series (session, "BREADTH"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_wait (50);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static char *
+run_import (AlvhSession  *session,
+            const char   *path,
+            GError      **error)
+{
+  const char *paths[] = { path, NULL };
+  GAsyncResult *result = NULL;
+  char *summary;
+
+  alvh_session_import_async (session, paths, NULL, import_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  summary = alvh_session_import_finish (session, result, error);
+  g_object_unref (result);
+  return summary;
+}
+
+/* import: a good file extends the market (toast text), a broken one is
+ * refused whole with FILE:LINE in the message and changes nothing */
+static void
+test_positions_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("alvh-ui-import-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (dir, "SPX_History.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "VIX_History.csv", NULL);
+  g_autoptr(AlvhSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *message = NULL;
+
+  g_setenv ("ALVH_DATA_DIR", dir, TRUE);
+  session = alvh_session_new (NULL);
+  g_assert_cmpstr (alvh_session_get_data_dir (session), ==, dir);
+  g_assert_true (g_file_set_contents (good,
+                                      "DATE,OPEN,HIGH,LOW,CLOSE\n"
+                                      "01/02/2024,4745.20,4754.33,4722.67,4742.83\n"
+                                      "01/03/2024,4725.07,4729.29,4699.71,4704.81\n"
+                                      "01/04/2024,4697.42,4726.78,4687.53,4688.68\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad,
+                                      "DATE,OPEN,HIGH,LOW,CLOSE\n"
+                                      "01/02/2024,13.21,14.23,13.1,13.2\n"
+                                      "01/03/2024,13.38,14.22,13.36,oops\n", -1, NULL));
+
+  summary = run_import (session, good, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", summary);
+  g_assert_nonnull (strstr (summary, "SPX"));
+  g_assert_nonnull (strstr (summary, "3 rows"));
+  g_assert_cmpuint (alvh_series_get_length (alvh_session_get_series (session, "SPX")), ==, 3);
+
+  message = run_import (session, bad, &error);
+  g_assert_null (message);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "VIX_History.csv:3"));
+  g_assert_null (alvh_session_get_series (session, "VIX"));
+  g_assert_false (alvh_session_has_market (session));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  return test_ui_main (argc, argv,
+                       "/ui/positions/enter-condor", test_positions_enter_condor,
+                       "/ui/positions/accounts", test_positions_accounts,
+                       "/ui/positions/market-survives-restart", test_positions_market_survives,
+                       "/ui/positions/import", test_positions_import,
+                       NULL);
+}
