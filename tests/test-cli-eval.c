@@ -61,7 +61,9 @@ fixture_set_up (Fixture       *f,
   vx = g_build_filename (demo, "vx.csv", NULL);
   {
     const char *args[] = { "demo", "--out", demo, NULL };
-    g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
+    g_autofree char *demo_out = NULL;
+    g_autofree char *demo_err = NULL;
+    g_assert_cmpint (run_cli (args, &demo_out, &demo_err), ==, 0);
   }
   {
     const char *args[] = { "import", "--db", f->market, spx, vix, vx, NULL };

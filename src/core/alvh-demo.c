@@ -185,7 +185,7 @@ alvh_demo_generate (guint64 seed,
       spx = close;
 
       /* VIX: the market's annualised vol forecast with a premium, plus slow noise */
-      vix_noise = 0.93 * vix_noise - 0.9 * z + 0.5 * rng_normal (&rng);
+      vix_noise = 0.93 * vix_noise - 0.55 * z + 0.45 * rng_normal (&rng);
       vix = 100.0 * sqrt (252.0 * (0.6 * var + 0.4 * 0.00007)) * 1.12 + vix_noise;
       /* a soft floor: calm markets drift near 10-12 rather than sitting on a line */
       vix = 9.0 + 2.0 * log1p (exp ((vix - 9.0) / 2.0));
