@@ -145,8 +145,8 @@ test_eval_wing_breach_adds (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *text_err = NULL;
   gint64 account;
-  /* demo SPX closes 2025-12-31 at 6082.25: a condor whose short put sits 42
-   * points below, 30 days out, is well inside 0.65 SD */
+  /* demo SPX closes 2025-12-31 at 5765.42: a condor whose short put (6040)
+   * is breached 30 days before expiry is far inside 0.65 SD (negative) */
 
   store = alvh_journal_store_open (f->db, &error);
   g_assert_no_error (error);
