@@ -29,9 +29,13 @@ write_csv (const char *dir,
   g_autoptr(GError) error = NULL;
   GRand *rand = g_rand_new_with_seed (20161);
   char *path = g_build_filename (dir, "bench_spx.csv", NULL);
-  gint64 day0 = alvh_days_from_civil (1900, 1, 1);
+  gint64 day = alvh_days_from_civil (1972, 1, 3);
+  int minute = 0;
   double price = 100.0;
 
+  /* a million bars do not fit in the past as daily bars (imports refuse
+   * future dates): five-minute bars of the regular session, 78 a day,
+   * weekdays from 1972 on (about 49 years) */
   g_string_append (s, "Date,Open,High,Low,Close,Adj Close,Volume\n");
   for (gint64 i = 0; i < N_ROWS; i++)
     {
@@ -41,10 +45,19 @@ write_csv (const char *dir,
       double high = MAX (open, close) * (1.0 + g_rand_double_range (rand, 0, 0.01));
       double low = MIN (open, close) * (1.0 - g_rand_double_range (rand, 0, 0.01));
 
-      alvh_civil_from_days (day0 + i, &y, &m, &d);
-      g_string_append_printf (s, "%04d-%02d-%02d,%.6f,%.6f,%.6f,%.6f,%.6f,%d\n",
-                              y, m, d, open, high, low, close, close,
+      if (minute == 78 * 5)
+        {
+          minute = 0;
+          do
+            day++;
+          while (alvh_weekday_from_days (day) > 5);
+        }
+      alvh_civil_from_days (day, &y, &m, &d);
+      g_string_append_printf (s, "%04d-%02d-%02d %02d:%02d:00,%.6f,%.6f,%.6f,%.6f,%.6f,%d\n",
+                              y, m, d, 9 + (30 + 5 + minute) / 60, (30 + 5 + minute) % 60,
+                              open, high, low, close, close,
                               g_rand_int_range (rand, 1000000, 900000000));
+      minute += 5;
       price = CLAMP (close, 10.0, 10000.0);
     }
   g_rand_free (rand);

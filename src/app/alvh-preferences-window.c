@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-application.h"
 #include "alvh-preferences-window.h"
 
 struct _AlvhPreferencesWindow
@@ -612,17 +613,13 @@ alvh_preferences_window_class_init (AlvhPreferencesWindowClass *klass)
 static void
 alvh_preferences_window_init (AlvhPreferencesWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* rows read their title to screen readers */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->style_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Style"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_zone_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Time zone"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->profile_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit profile"), -1);
   self->editors = g_hash_table_new (g_str_hash, g_str_equal);
-  if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+  self->settings = alvh_application_new_settings ();
   setup_general (self);
   build_editors (self);
 }

@@ -14,6 +14,7 @@
 #include "alvh-import.h"
 #include "alvh-market-frame.h"
 #include "alvh-market-store.h"
+#include "alvh-application.h"
 #include "alvh-session.h"
 
 
@@ -425,15 +426,7 @@ alvh_session_init (AlvhSession *self)
 static GSettings *
 new_settings (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new (APP_ID);
+  return alvh_application_new_settings ();
 }
 
 static void
