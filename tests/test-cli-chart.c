@@ -2,53 +2,29 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <cairo.h>
 #include <glib/gstdio.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
+#include "test-cli-util.h"
 
 static char *tmp_dir;
 
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-  memset (r, 0, sizeof *r);
-}
-
 /* runs `alvh chart ARGS...` */
 static void
-run_chart (Run *r,
+run_chart (TestRun *r,
            ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  g_autoptr(GPtrArray) argv = test_cli_argv_new ("chart");
+  g_auto(GStrv) env = test_cli_environ_c ();
+  const char *first;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) ALVH_CLI_PATH);
-  g_ptr_array_add (argv, (char *) "chart");
   va_start (args, r);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  first = va_arg (args, const char *);
+  test_cli_argv_add_valist (argv, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  g_assert_true (g_spawn_sync (tmp_dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &r->out, &r->err, &r->status, &error));
-  g_assert_no_error (error);
-  r->status = WIFEXITED (r->status) ? WEXITSTATUS (r->status) : -1;
+  r->status = test_cli_spawn (tmp_dir, env, argv, &r->out, &r->err);
 }
 
 static char *
@@ -76,7 +52,7 @@ test_formats (void)
   g_autofree char *svg = g_build_filename (tmp_dir, "c.svg", NULL);
   g_autofree char *contents = NULL;
   cairo_surface_t *surface;
-  Run r = { 0 };
+  TestRun r = { 0 };
 
   if (spx == NULL || vix == NULL || vx == NULL)
     {
@@ -93,53 +69,53 @@ test_formats (void)
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1000);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 700);
   cairo_surface_destroy (surface);
-  run_clear (&r);
+  test_run_clear (&r);
 
   run_chart (&r, "--spx", spx, "--vix", vix, "--out", pdf, "--dark", "--log", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_clear_pointer (&contents, g_free);
-  run_clear (&r);
+  test_run_clear (&r);
 
   run_chart (&r, "--vix", vix, "--out", svg, "--from", "2020-01-01", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
-  run_clear (&r);
+  test_run_clear (&r);
 }
 
 static void
 test_errors (void)
 {
   g_autofree char *spx = data_file ("spx_daily_ohlc_1927_2026.csv");
-  Run r = { 0 };
+  TestRun r = { 0 };
 
   run_chart (&r, "--out", "x.png", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--spx FILE or --vix FILE is required"));
-  run_clear (&r);
+  test_run_clear (&r);
 
   run_chart (&r, "--spx", "a.csv", "--out", "x.gif", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, ".png, .pdf or .svg"));
-  run_clear (&r);
+  test_run_clear (&r);
 
   run_chart (&r, "--spx", "a.csv", "--out", "x.png", "--from", "16/03/2020x", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
+  test_run_clear (&r);
 
   run_chart (&r, "--spx", "no-such-file.csv", "--out", "x.png", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "no-such-file.csv"));
-  run_clear (&r);
+  test_run_clear (&r);
 
   if (spx == NULL)
     return;
   run_chart (&r, "--spx", spx, "--out", "x.png", "--from", "2030-01-01", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "1927-12-30 to 2026-07-08"));
-  run_clear (&r);
+  test_run_clear (&r);
 }
 
 int

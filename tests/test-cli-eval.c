@@ -4,13 +4,13 @@
 
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
 #include "alvh-core.h"
 #include "alvh-journal-store.h"
 #include "alvh-stored-eval.h"
+#include "test-cli-util.h"
 
 static const char *signal_keys[] = {
   "iv_expansion", "term_inversion", "rsi_extreme", "ad_divergence", "vix_macd_cross",
@@ -23,25 +23,6 @@ typedef struct
   char *db;
   char *market;
 } Fixture;
-
-static int
-run_cli (const char * const *args,
-         char              **out,
-         char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  g_ptr_array_add (argv, (gpointer) ALVH_CLI_PATH);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -63,39 +44,19 @@ fixture_set_up (Fixture       *f,
     const char *args[] = { "demo", "--out", demo, NULL };
     g_autofree char *demo_out = NULL;
     g_autofree char *demo_err = NULL;
-    g_assert_cmpint (run_cli (args, &demo_out, &demo_err), ==, 0);
+    g_assert_cmpint (test_run_cli_strv (args, &demo_out, &demo_err), ==, 0);
   }
   {
     const char *args[] = { "import", "--db", f->market, spx, vix, vx, NULL };
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
   }
-}
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      rm_rf (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  rm_rf (f->dir);
+  test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_free (f->market);
@@ -119,7 +80,7 @@ test_eval_no_position (Fixture       *f,
   g_autofree char *err = NULL;
   const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, NULL };
 
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
   g_assert_true (g_str_has_prefix (out, "{\"time\":"));
   g_assert_nonnull (strstr (out, "\"date\":\"2025-12-31\""));
   g_assert_nonnull (strstr (out, "\"action\":\"HOLD\""));
@@ -167,7 +128,7 @@ test_eval_wing_breach_adds (Fixture       *f,
 
   {
     const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--record", NULL };
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
   }
   g_test_message ("%s", out);
   g_assert_nonnull (strstr (out, "\"action\":\"ADD\""));
@@ -209,7 +170,7 @@ test_eval_wing_breach_adds (Fixture       *f,
 
   {
     const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--format", "text", NULL };
-    g_assert_cmpint (run_cli (args, &text, &text_err), ==, 0);
+    g_assert_cmpint (test_run_cli_strv (args, &text, &text_err), ==, 0);
   }
   g_assert_nonnull (strstr (text, "Decision: ADD (branch fixed)"));
   g_assert_nonnull (strstr (text, "wing_proximity"));
@@ -224,17 +185,17 @@ test_eval_errors (Fixture       *f,
 
   {
     const char *args[] = { "eval", "--db", f->db, "--market-db", empty, NULL };
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+    g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 1);
   }
   g_assert_nonnull (strstr (err, "no SPX history stored"));
   {
     const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--account", "Nope", NULL };
-    g_assert_cmpint (run_cli (args, &out2, &err2), ==, 1);
+    g_assert_cmpint (test_run_cli_strv (args, &out2, &err2), ==, 1);
   }
   g_assert_nonnull (strstr (err2, "no account “Nope”"));
   {
     const char *args[] = { "eval", "--format", "xml", NULL };
-    g_assert_cmpint (run_cli (args, &out3, &err3), ==, 2);
+    g_assert_cmpint (test_run_cli_strv (args, &out3, &err3), ==, 2);
   }
 }
 

@@ -2,54 +2,32 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
 #include "alvh-core.h"
+#include "test-cli-util.h"
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
+/* runs `alvh import ARGS...` with EXTRA_ENV (NULL or name, value, ..., NULL) set */
 static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-static void
-run_alvh (Run                *r,
+run_alvh (TestRun            *r,
           const char * const *extra_env,
           ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  g_autoptr(GPtrArray) argv = test_cli_argv_new ("import");
+  g_auto(GStrv) env = test_cli_environ_c ();
+  const char *first;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) ALVH_CLI_PATH);
-  g_ptr_array_add (argv, (char *) "import");
   va_start (args, extra_env);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  first = va_arg (args, const char *);
+  test_cli_argv_add_valist (argv, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
-  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
   for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
     env = g_environ_setenv (env, extra_env[i], extra_env[i + 1], TRUE);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &r->out, &r->err, &r->status, &error));
-  g_assert_no_error (error);
-  r->status = WIFEXITED (r->status) ? WEXITSTATUS (r->status) : -1;
+  r->status = test_cli_spawn (NULL, env, argv, &r->out, &r->err);
 }
 
 static char *
@@ -58,42 +36,15 @@ fixture_path (const char *name)
   return g_build_filename (g_getenv ("ALVH_TEST_FIXTURES"), name, NULL);
 }
 
-static char *
-make_tmp (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("alvh-cli-import-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 static void
 test_text_output (void)
 {
-  g_autofree char *dir = make_tmp ();
+  g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "m.sqlite", NULL);
   g_autofree char *spx = fixture_path ("spx_d.csv");
   g_autofree char *gap = fixture_path ("import-gap.csv");
   g_autofree char *line1 = NULL;
-  Run r = { 0 };
+  TestRun r = { 0 };
 
   run_alvh (&r, NULL, "--db", db, spx, "--symbol", "VIX", gap, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -103,19 +54,19 @@ test_text_output (void)
                                    "  missing NYSE trading days: 2024-01-04\n"));
   g_assert_cmpstr (r.err, ==, "");
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
-  run_clear (&r);
-  remove_tree (dir);
+  test_run_clear (&r);
+  test_rm_rf (dir);
 }
 
 static void
 test_json_output (void)
 {
-  g_autofree char *dir = make_tmp ();
+  g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "m.sqlite", NULL);
   g_autofree char *term = fixture_path ("import-term.csv");
   g_autofree char *bad = fixture_path ("import-bad-date.csv");
   g_autofree char *err = NULL;
-  Run r = { 0 };
+  TestRun r = { 0 };
 
   run_alvh (&r, NULL, "--json", "--db", db, term, bad, NULL);
   /* one file failed: exit 1, the good one is still imported */
@@ -130,52 +81,52 @@ test_json_output (void)
   g_assert_nonnull (strstr (r.out, "“13/45/2024” is not a date (expected YYYY-MM-DD or MM/DD/YYYY)\"}]"));
   err = g_strdup_printf ("alvh import: %s:3:1: “13/45/2024” is not a date (expected YYYY-MM-DD or MM/DD/YYYY)\n", bad);
   g_assert_cmpstr (r.err, ==, err);
-  run_clear (&r);
-  remove_tree (dir);
+  test_run_clear (&r);
+  test_rm_rf (dir);
 }
 
 static void
 test_default_db (void)
 {
-  g_autofree char *dir = make_tmp ();
+  g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "env.sqlite", NULL);
   g_autofree char *xdg_db = g_build_filename (dir, "alvh-desk", "market.sqlite", NULL);
   g_autofree char *vx = fixture_path ("import-vx.csv");
   const char *env1[] = { "ALVH_MARKET_DB", db, NULL };
   const char *env2[] = { "ALVH_MARKET_DB", "", "XDG_DATA_HOME", dir, NULL };
   GStatBuf st;
-  Run r = { 0 };
+  TestRun r = { 0 };
 
   run_alvh (&r, env1, vx, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
-  run_clear (&r);
+  test_run_clear (&r);
 
   run_alvh (&r, env2, vx, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_test (xdg_db, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_stat (xdg_db, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  run_clear (&r);
-  remove_tree (dir);
+  test_run_clear (&r);
+  test_rm_rf (dir);
 }
 
 static void
 test_usage (void)
 {
-  Run r = { 0 };
+  TestRun r = { 0 };
 
   run_alvh (&r, NULL, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_cmpstr (r.err, ==, "alvh import: no FILE given (see 'alvh import --help')\n");
-  run_clear (&r);
+  test_run_clear (&r);
 
   run_alvh (&r, NULL, "--frobnicate", "x.csv", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_true (g_str_has_prefix (r.err, "alvh import: "));
   /* one line only */
   g_assert_true (strchr (r.err, '\n') == r.err + strlen (r.err) - 1);
-  run_clear (&r);
+  test_run_clear (&r);
 }
 
 static void
@@ -185,22 +136,22 @@ test_real_vix (void)
   g_autofree char *dir = NULL;
   g_autofree char *db = NULL;
   g_autofree char *vix = NULL;
-  Run r = { 0 };
+  TestRun r = { 0 };
 
   if (shared == NULL || !g_file_test (shared, G_FILE_TEST_IS_DIR))
     {
       g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
       return;
     }
-  dir = make_tmp ();
+  dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   db = g_build_filename (dir, "m.sqlite", NULL);
   vix = g_build_filename (shared, "vix_daily_cboe.csv", NULL);
   run_alvh (&r, NULL, "--db", db, vix, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "cboe-ohlc, VIX, 9234 rows from 1990-01-02 to 2026-07-22, 0 skipped, 47 warnings, 4 gaps\n"));
   g_assert_nonnull (strstr (r.out, "missing NYSE trading days: 1991-03-01 1997-01-31 1997-11-26 1999-12-31\n"));
-  run_clear (&r);
-  remove_tree (dir);
+  test_run_clear (&r);
+  test_rm_rf (dir);
 }
 
 int

@@ -1,13 +1,12 @@
 /* test-cli-journal.c — `alvh journal list|show|add-note|stats|export` */
 #include "config.h"
 
-#include <stdarg.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
 #include "alvh-core.h"
+#include "test-cli-util.h"
 
 typedef struct
 {
@@ -17,36 +16,6 @@ typedef struct
   gint64  leg_entry;
   gint64  plain_entry;
 } Fixture;
-
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *o = NULL, *e = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) ALVH_CLI_PATH);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &o, &e, &status, &error);
-  g_assert_no_error (error);
-  /* callers reuse their out/err variables across calls */
-  if (out != NULL)
-    g_free (g_steal_pointer (out)), *out = g_steal_pointer (&o);
-  if (err != NULL)
-    g_free (g_steal_pointer (err)), *err = g_steal_pointer (&e);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -60,8 +29,7 @@ fixture_set_up (Fixture       *f,
   const char *tags2[] = { "routine", NULL };
   gint64 account, did;
 
-  f->dir = g_dir_make_tmp ("alvh-cli-journal-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("alvh-cli-journal-XXXXXX");
   f->db = g_build_filename (f->dir, "alvh.sqlite", NULL);
   store = alvh_journal_store_open (f->db, &error);
   g_assert_no_error (error);
@@ -107,13 +75,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->db, suffixes[i], NULL);
-      g_unlink (p);
-    }
+  test_unlink_sqlite (f->db);
   {
     g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
     g_unlink (out);
@@ -131,7 +93,7 @@ test_list_show (Fixture       *f,
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->leg_entry);
   g_auto(GStrv) lines = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "journal", "list", "--db", f->db, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "journal", "list", "--db", f->db, NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* 3 + the empty tail */
   g_assert_true (g_str_has_prefix (lines[0], id));
@@ -141,23 +103,23 @@ test_list_show (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "journal", "list", "--db", f->db, "--tag", "routine", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "journal", "list", "--db", f->db, "--tag", "routine", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Quiet day"));
   g_assert_null (strstr (out, "HYPERLINK"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, NULL, "journal", "list", "--db", f->db, "--trigger", "wing_proximity", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, NULL, "journal", "list", "--db", f->db, "--trigger", "wing_proximity", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Layer 1 hedge"));
   g_assert_null (strstr (out, "Quiet day"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, NULL, "journal", "list", "--db", f->db, "--search", "comma", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, NULL, "journal", "list", "--db", f->db, "--search", "comma", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "HYPERLINK"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, NULL, "journal", "list", "--db", f->db, "--from", "2024-03-12", "--to", "2024-03-12", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, NULL, "journal", "list", "--db", f->db, "--from", "2024-03-12", "--to", "2024-03-12", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Quiet day"));
   g_assert_null (strstr (out, "Layer"));
   g_clear_pointer (&out, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "journal", "show", id, "--db", f->db, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "journal", "show", id, "--db", f->db, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Decision"));
   g_assert_nonnull (strstr (out, "fixed"));
   g_assert_nonnull (strstr (out, "wing_proximity"));
@@ -169,17 +131,17 @@ test_list_show (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   /* errors */
-  g_assert_cmpint (run_cli (NULL, &err, "journal", "show", "999", "--db", f->db, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (NULL, &err, "journal", "show", "999", "--db", f->db, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "no journal entry with id 999"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (NULL, &err, "journal", "show", "abc", "--db", f->db, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, &err, "journal", "show", "abc", "--db", f->db, NULL), ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (NULL, &err, "journal", "list", "--db", f->db, "--from", "March", NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, &err, "journal", "list", "--db", f->db, "--from", "March", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--from"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (NULL, &err, "journal", "frobnicate", NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, &err, "journal", "frobnicate", NULL), ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (NULL, &err, "journal", "list", "--db", "/nonexistent/alvh.sqlite", NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (NULL, &err, "journal", "list", "--db", "/nonexistent/alvh.sqlite", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "no journal at"));
   g_assert_false (g_file_test ("/nonexistent/alvh.sqlite", G_FILE_TEST_EXISTS));
 }
@@ -192,7 +154,7 @@ test_add_note (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->plain_entry);
 
-  g_assert_cmpint (run_cli (&out, NULL, "journal", "add-note", id, "Closed the call side early.", "--db", f->db, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, NULL, "journal", "add-note", id, "Closed the call side early.", "--db", f->db, NULL), ==, 0);
   {
     g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
     g_autoptr(AlvhJournalEntry) e = alvh_journal_store_get_entry (store, f->plain_entry, &error);
@@ -200,11 +162,11 @@ test_add_note (Fixture       *f,
     g_assert_no_error (error);
     g_assert_true (g_str_has_suffix (e->body, "@noon nothing\n\nClosed the call side early."));
   }
-  g_assert_cmpint (run_cli (NULL, NULL, "journal", "add-note", id, "   ", "--db", f->db, NULL), ==, 2);
-  g_assert_cmpint (run_cli (NULL, NULL, "journal", "add-note", "12345", "x", "--db", f->db, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (NULL, NULL, "journal", "add-note", id, "   ", "--db", f->db, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, NULL, "journal", "add-note", "12345", "x", "--db", f->db, NULL), ==, 1);
   /* searchable at once */
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, NULL, "journal", "list", "--db", f->db, "--search", "call side", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, NULL, "journal", "list", "--db", f->db, "--search", "call side", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Quiet day"));
 }
 
@@ -214,15 +176,15 @@ test_stats (Fixture       *f,
 {
   g_autofree char *out = NULL;
 
-  g_assert_cmpint (run_cli (&out, NULL, "journal", "stats", "--db", f->db, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, NULL, "journal", "stats", "--db", f->db, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "wing_proximity"));
   g_assert_nonnull (strstr (out, "Per branch"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, NULL, "journal", "stats", "--json", "--db", f->db, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, NULL, "journal", "stats", "--json", "--db", f->db, NULL), ==, 0);
   /* one open leg at cost, no market: 0 P&L, not a hit */
   g_assert_nonnull (strstr (out, "{\"group\":\"wing_proximity\",\"count\":1,\"hits\":0,\"hit_rate\":0,\"total_pnl\":0,"));
   g_assert_nonnull (strstr (out, "\"by_branch\":[{\"group\":\"fixed\""));
-  g_assert_cmpint (run_cli (NULL, NULL, "journal", "stats", "--spx", "x.csv", "--db", f->db, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, NULL, "journal", "stats", "--spx", "x.csv", "--db", f->db, NULL), ==, 2);
 }
 
 /* Marks from market data: the demo set's closes, read by `--spx/--vix`. */
@@ -269,7 +231,7 @@ test_stats_market (Fixture       *f,
     }
   pnl = (mark - 1.2) * 100.0 * 2;
   g_string_append_printf (expect, "\"hits\":%d,", pnl > 0 ? 1 : 0);
-  g_assert_cmpint (run_cli (&out, &err, "journal", "stats", "--json", "--db", f->db,
+  g_assert_cmpint (test_run_cli (&out, &err, "journal", "stats", "--json", "--db", f->db,
                             "--spx", spx, "--vix", vix, NULL), ==, 0);
   g_test_message ("expect %s total %.10g mae %.10g mfe %.10g in %s", expect->str, pnl, worst, best, out);
   g_assert_nonnull (strstr (out, expect->str));
@@ -288,7 +250,7 @@ test_stats_market (Fixture       *f,
     g_assert_cmpfloat (pnl, !=, 0);
     g_string_free (num, TRUE);
   }
-  g_assert_cmpint (run_cli (NULL, &err, "journal", "stats", "--db", f->db, "--spx", "/nonexistent.csv",
+  g_assert_cmpint (test_run_cli (NULL, &err, "journal", "stats", "--db", f->db, "--spx", "/nonexistent.csv",
                             "--vix", vix, NULL), ==, 1);
   {
     const char *names[] = { "spx.csv", "vix.csv", "vx.csv", "vvix.csv", "breadth.csv" };
@@ -311,7 +273,7 @@ test_export (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
   g_autofree char *file = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "journal", "export", "--format", "csv", "--db", f->db, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "journal", "export", "--format", "csv", "--db", f->db, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "id,time,date,title,body,tags,branch,triggers,decision_id,leg_id,deleted\r\n"));
   /* the formula is neutralised and quoted (it holds quotes and a comma) */
   expect = g_strdup_printf ("%" G_GINT64_FORMAT ",2024-03-11T04:00:00Z,2024-03-11,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","
@@ -328,12 +290,12 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (out, ",fixed hedge,fixed,wing_proximity,1,1,0\r\n"));
 
   /* the same into a file */
-  g_assert_cmpint (run_cli (NULL, NULL, "journal", "export", "--format", "csv", "--output", path, "--db", f->db, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, NULL, "journal", "export", "--format", "csv", "--output", path, "--db", f->db, NULL), ==, 0);
   g_assert_true (g_file_get_contents (path, &file, NULL, NULL));
   g_assert_cmpstr (file, ==, out);
   g_clear_pointer (&out, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "journal", "export", "--format", "json", "--db", f->db, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "journal", "export", "--format", "json", "--db", f->db, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "[\n{\"id\":"));
   g_assert_true (g_str_has_suffix (out, "}\n]\n"));
   g_assert_nonnull (strstr (out, "\"title\":\"=HYPERLINK(\\\"http://evil\\\",\\\"x\\\")\""));
@@ -342,8 +304,8 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (out, "\"branch\":\"fixed\",\"triggers\":[\"wing_proximity\"]"));
   g_assert_null (strchr (out, '\t'));
 
-  g_assert_cmpint (run_cli (NULL, NULL, "journal", "export", "--format", "xml", "--db", f->db, NULL), ==, 2);
-  g_assert_cmpint (run_cli (NULL, NULL, "journal", "export", "--db", f->db, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, NULL, "journal", "export", "--format", "xml", "--db", f->db, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, NULL, "journal", "export", "--db", f->db, NULL), ==, 2);
 }
 
 int

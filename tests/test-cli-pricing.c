@@ -7,45 +7,24 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "alvh-core.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+#include "test-cli-util.h"
 
 /* Runs `alvh ARGS...` (NULL-terminated) with an optional extra env var. */
 static void
-run_alvh (Run *run, const char *env_var, ...)
+run_alvh (TestRun *run, const char *env_var, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = test_cli_argv_new (NULL);
   g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
+  const char *first;
   va_list ap;
 
-  g_ptr_array_add (argv, (char *) ALVH_CLI_PATH);
   va_start (ap, env_var);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  first = va_arg (ap, const char *);
+  test_cli_argv_add_valist (argv, first, ap);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
 
   if (env_var != NULL)
     {
@@ -54,11 +33,8 @@ run_alvh (Run *run, const char *env_var, ...)
     }
 
   memset (run, 0, sizeof *run);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  run->status = test_cli_spawn (NULL, envp, argv, &run->out, &run->err);
+  g_assert_cmpint (run->status, >=, 0);   /* the tool exited normally */
 }
 
 /* The number after "key": in a one-line JSON object; NAN when absent. */
@@ -93,7 +69,7 @@ assert_one_json_line (const char *out)
 }
 
 static void
-assert_usage_error (Run *run)
+assert_usage_error (TestRun *run)
 {
   const char *nl;
 
@@ -108,7 +84,7 @@ assert_usage_error (Run *run)
 static void
 test_price_bs (void)
 {
-  g_auto(Run) run;
+  g_auto(TestRun) run;
   AlvhGreeks g;
   const char *keys[] = { "price", "delta", "gamma", "theta", "vega", "rho" };
   double want[6];
@@ -134,7 +110,7 @@ test_price_bs (void)
 static void
 test_price_black76 (void)
 {
-  g_auto(Run) run;
+  g_auto(TestRun) run;
   AlvhGreeks g;
 
   /* py_vollib: black('c', 100, 100, .5, .02, .2) = 5.581106724604812; --div is ignored */
@@ -150,7 +126,7 @@ test_price_black76 (void)
 static void
 test_price_locale (void)
 {
-  g_auto(Run) run;
+  g_auto(TestRun) run;
 
   /* a comma-decimal locale must not change the JSON */
   run_alvh (&run, "LC_ALL=de_DE.UTF-8", "price", "--type", "put", "--spot", "100", "--strike", "95",
@@ -164,7 +140,7 @@ test_price_locale (void)
 static void
 test_iv (void)
 {
-  g_auto(Run) run;
+  g_auto(TestRun) run;
   double price = alvh_bs_price (ALVH_OPTION_PUT, 5975.38, 5500, 24.0 / 365, 0.2213, 0.043, 0.013);
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -179,7 +155,7 @@ test_iv (void)
 static void
 test_iv_hull (void)
 {
-  g_auto(Run) run;
+  g_auto(TestRun) run;
 
   /* Hull: c = 1.875, S = 21, K = 20, r = 10 %, T = 0.25 (91.25 days) -> 23.45 % */
   run_alvh (&run, NULL, "iv", "--type", "call", "--spot", "21", "--strike", "20", "--days", "91.25",
@@ -191,8 +167,8 @@ test_iv_hull (void)
 static void
 test_iv_bounds (void)
 {
-  g_auto(Run) below;
-  g_auto(Run) above;
+  g_auto(TestRun) below;
+  g_auto(TestRun) above;
 
   /* a put with F = 20, K = 22 is worth at least 2 e^{-rT} */
   run_alvh (&below, NULL, "iv", "--model", "black76", "--type", "put", "--forward", "20", "--strike", "22",
@@ -232,7 +208,7 @@ test_bad_flags (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run;
+      g_auto(TestRun) run;
       g_autoptr(GPtrArray) argv = g_ptr_array_new ();
       g_auto(GStrv) envp = g_get_environ ();
       g_autoptr(GError) error = NULL;

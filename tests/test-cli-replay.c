@@ -8,63 +8,27 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
 #include "alvh-core.h"
+#include "test-cli-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* Runs `alvh FIRST ...` (NULL-terminated) */
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_alvhv (Run        *run,
-           const char *first,
-           va_list     ap)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (char *) ALVH_CLI_PATH);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  g_ptr_array_add (argv, NULL);
-
-  memset (run, 0, sizeof *run);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static void
-run_alvh (Run        *run,
+run_alvh (TestRun    *run,
           const char *first,
           ...)
 {
+  g_autoptr(GPtrArray) argv = test_cli_argv_new (NULL);
   va_list ap;
 
   va_start (ap, first);
-  run_alvhv (run, first, ap);
+  test_cli_argv_add_valist (argv, first, ap);
   va_end (ap);
+  run->status = test_cli_spawn (NULL, NULL, argv, &run->out, &run->err);
+  g_assert_cmpint (run->status, >=, 0);   /* the tool exited normally */
 }
 
 static guint
@@ -89,7 +53,7 @@ demo_file (const char *name)
 static void
 test_usage_errors (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autofree char *spx = demo_file ("spx.csv");
   g_autofree char *vix = demo_file ("vix.csv");
 
@@ -97,26 +61,26 @@ test_usage_errors (void)
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpuint (count_lines (run.err), ==, 1);
   g_assert_nonnull (strstr (run.err, "--spx FILE and --vix FILE are required"));
-  run_clear (&run);
+  test_run_clear (&run);
 
   run_alvh (&run, "replay", "--spx", spx, "--vix", vix, "--format", "xml", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--format"));
   g_assert_cmpuint (count_lines (run.err), ==, 1);
-  run_clear (&run);
+  test_run_clear (&run);
 
   run_alvh (&run, "replay", "--spx", spx, "--vix", vix, "--from", "yesterday", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--from"));
-  run_clear (&run);
+  test_run_clear (&run);
 
   run_alvh (&run, "replay", "--spx", spx, "--vix", vix, "--from", "2020-02-01", "--to", "2020-01-01", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_clear (&run);
+  test_run_clear (&run);
 
   run_alvh (&run, "replay", "--spx", spx, "--vix", vix, "--bogus", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_clear (&run);
+  test_run_clear (&run);
 
   run_alvh (&run, "replay", "--spx", "/nonexistent/spx.csv", "--vix", vix, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -127,7 +91,7 @@ test_usage_errors (void)
 static void
 test_demo_jsonl (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autofree char *spx = demo_file ("spx.csv");
   g_autofree char *vix = demo_file ("vix.csv");
   g_autofree char *vx = demo_file ("vx.csv");
@@ -183,7 +147,7 @@ test_demo_jsonl (void)
 static void
 test_demo_summary_json_profile_events (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autofree char *spx = demo_file ("spx.csv");
   g_autofree char *vix = demo_file ("vix.csv");
   g_autofree char *profile = demo_file ("strict.ini");
@@ -197,7 +161,7 @@ test_demo_summary_json_profile_events (void)
   g_assert_nonnull (strstr (run.out, "Total P&L"));
   g_assert_nonnull (strstr (run.out, "Max drawdown"));
   g_assert_nonnull (strstr (run.out, "Hedge cost"));
-  run_clear (&run);
+  test_run_clear (&run);
 
   run_alvh (&run, "replay", "--spx", spx, "--vix", vix, "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -206,7 +170,7 @@ test_demo_summary_json_profile_events (void)
   g_assert_nonnull (strstr (run.out, "\"unhedged\":{\"total_pnl\":"));
   g_assert_nonnull (strstr (run.out, "\"trades\":[{"));
   g_assert_cmpuint (count_lines (run.out), ==, 1);
-  run_clear (&run);
+  test_run_clear (&run);
 
   /* a profile that never hedges (max cost ratio 0): every ADD is blocked */
   g_assert_true (g_file_set_contents (profile,
@@ -218,7 +182,7 @@ test_demo_summary_json_profile_events (void)
   g_assert_null (strstr (run.out, "\"action\":\"ADD\""));
   g_assert_nonnull (strstr (run.out, "\"action\":\"BLOCKED\",\"branch\":\"not_accretive\""));
   g_assert_nonnull (strstr (run.out, "\"profile\":{\"name\":\"Strict\",\"version\":3}"));
-  run_clear (&run);
+  test_run_clear (&run);
 
   g_assert_true (g_file_set_contents (bad_profile,
                                       "[profile]\nname=Bad\n[thresholds]\nwing_sd=99\n", -1, &error));
@@ -227,7 +191,7 @@ test_demo_summary_json_profile_events (void)
   g_assert_nonnull (strstr (run.err, "wing_sd"));
   g_assert_nonnull (strstr (run.err, "from -10 to 10"));
   g_assert_cmpuint (count_lines (run.err), ==, 1);
-  run_clear (&run);
+  test_run_clear (&run);
 
   /* a regime-shift event: macro_regime fires on that date and the 5 days after */
   g_assert_true (g_file_set_contents (events, "date,kind,shift,note\n2018-06-13,FOMC,true,hike\n", -1, &error));
@@ -251,7 +215,7 @@ test_demo_summary_json_profile_events (void)
     /* Wed 13, Thu 14, Fri 15, Mon 18 (the 18th is 5 days after) */
     g_assert_cmpuint (fired, ==, 4);
   }
-  run_clear (&run);
+  test_run_clear (&run);
 
   g_assert_true (g_file_set_contents (events, "date,kind,shift,note\n2018-06-13,FED,true,hike\n", -1, &error));
   run_alvh (&run, "replay", "--spx", spx, "--vix", vix, "--events", events, NULL);
@@ -266,7 +230,7 @@ test_real_history (void)
   g_autofree char *spx = NULL;
   g_autofree char *vix = NULL;
   g_autofree char *vx = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
   guint n = 0, iv_fired = 0, term_available = 0;
 
@@ -344,7 +308,7 @@ test_real_history_journal (void)
   g_autoptr(GPtrArray) decisions = NULL;
   g_autoptr(GPtrArray) condors = NULL;
   g_autoptr(AlvhJournalStats) stats = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   const char *name = "replay Default v1 2008-01-02..2011-12-30";
   guint adds, blocked, trades, n_add = 0, n_blocked = 0, n_links = 0, n_closed = 0;
   gint64 account = 0;
@@ -358,8 +322,7 @@ test_real_history_journal (void)
   spx = g_build_filename (dir, "spx_daily_ohlc_1927_2026.csv", NULL);
   vix = g_build_filename (dir, "vix_daily_cboe.csv", NULL);
   vx = g_build_filename (dir, "vix_futures_term_structure_2007_2021.csv", NULL);
-  tmp = g_dir_make_tmp ("alvh-replay-journal-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp = test_make_tmp_dir ("alvh-replay-journal-XXXXXX");
   db = g_build_filename (tmp, "journal.sqlite", NULL);
   pdf = g_build_filename (tmp, "review.pdf", NULL);
 
@@ -513,7 +476,7 @@ test_real_history_journal (void)
     g_assert_cmpuint (total, ==, n_links);
   }
   {
-    g_auto(Run) st = { 0 };
+    g_auto(TestRun) st = { 0 };
 
     run_alvh (&st, "journal", "stats", "--db", db, NULL);
     g_assert_cmpint (st.status, ==, 0);
@@ -523,7 +486,7 @@ test_real_history_journal (void)
 
   /* a report on one year of the replayed history */
   {
-    g_auto(Run) rep = { 0 };
+    g_auto(TestRun) rep = { 0 };
 
     run_alvh (&rep, "report", "--db", db, "--account", name, "--from", "2010-01-01",
               "--to", "2010-12-31", "--out", pdf, NULL);
@@ -536,7 +499,7 @@ test_real_history_journal (void)
 
   /* the same run again: a second account with a counter */
   {
-    g_auto(Run) again = { 0 };
+    g_auto(TestRun) again = { 0 };
     g_autoptr(GPtrArray) after = NULL;
 
     run_alvh (&again, "replay", "--spx", spx, "--vix", vix, "--vx", vx, "--from", "2008-01-01",
@@ -549,7 +512,7 @@ test_real_history_journal (void)
 
   /* --account without --journal is a usage error */
   {
-    g_auto(Run) bad = { 0 };
+    g_auto(TestRun) bad = { 0 };
 
     run_alvh (&bad, "replay", "--spx", spx, "--vix", vix, "--account", "x", NULL);
     g_assert_cmpint (bad.status, ==, 2);
@@ -577,7 +540,7 @@ test_full_history_journal (void)
   g_autofree char *tmp = NULL;
   g_autofree char *db = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   gint64 t0;
   guint adds;
 
@@ -625,8 +588,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  demo_dir = g_dir_make_tmp ("alvh-cli-replay-XXXXXX", &error);
-  g_assert_no_error (error);
+  demo_dir = test_make_tmp_dir ("alvh-cli-replay-XXXXXX");
   demo_argv[3] = demo_dir;
   g_assert_true (g_spawn_sync (NULL, demo_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                                NULL, NULL, &status, &error));

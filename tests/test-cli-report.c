@@ -4,60 +4,36 @@
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
 #include "alvh-core.h"
-
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
+#include "test-cli-util.h"
 
 static char *tmp_dir;
 static char *db_path;
 
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-  memset (r, 0, sizeof *r);
-}
-
 /* runs `alvh report ARGS...` with XDG dirs inside the test's folder */
 static void
-run_report (Run *r,
+run_report (TestRun *r,
             ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = test_cli_argv_new ("report");
+  g_auto(GStrv) env = test_cli_environ_c ();
   g_autofree char *missing_market = g_build_filename (tmp_dir, "no-market.sqlite", NULL);
-  const char *arg;
+  const char *first;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) ALVH_CLI_PATH);
-  g_ptr_array_add (argv, (char *) "report");
   va_start (args, r);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  first = va_arg (args, const char *);
+  test_cli_argv_add_valist (argv, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
-  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
   env = g_environ_setenv (env, "XDG_DATA_HOME", tmp_dir, TRUE);
   env = g_environ_setenv (env, "ALVH_MARKET_DB", missing_market, TRUE);
   env = g_environ_unsetenv (env, "ALVH_DB");
 
-  g_assert_true (g_spawn_sync (tmp_dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &r->out, &r->err, &r->status, &error));
-  g_assert_no_error (error);
-  r->status = WIFEXITED (r->status) ? WEXITSTATUS (r->status) : -1;
+  r->status = test_cli_spawn (tmp_dir, env, argv, &r->out, &r->err);
 }
 
 static char *
@@ -141,7 +117,7 @@ test_usage (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Run r = { 0 };
+      TestRun r = { 0 };
 
       if (i == 4)
         {
@@ -154,31 +130,31 @@ test_usage (void)
       g_assert_cmpint (r.status, ==, 2);
       g_assert_nonnull (strstr (r.err, "alvh report:"));
       g_assert_null (strchr (strchr (r.err, '\n') + 1, '\n'));   /* one line */
-      run_clear (&r);
+      test_run_clear (&r);
     }
 }
 
 static void
 test_failures (void)
 {
-  Run r = { 0 };
+  TestRun r = { 0 };
   g_autofree char *missing = tmp_file ("missing.sqlite");
 
   run_report (&r, "--db", missing, "--from", "2026-11-16", "--to", "2026-11-20", "--out", "a.pdf", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "missing.sqlite"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));   /* not created */
-  run_clear (&r);
+  test_run_clear (&r);
 
   run_report (&r, "--db", db_path, "--account", "Nobody", "--from", "2026-11-16", "--to", "2026-11-20",
               "--out", "a.pdf", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "Nobody"));
-  run_clear (&r);
+  test_run_clear (&r);
 
   run_report (&r, "--db", db_path, "--from", "2026-11-20", "--to", "2026-11-16", "--out", "a.pdf", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
+  test_run_clear (&r);
 }
 
 static void
@@ -200,7 +176,7 @@ test_journal_formats (void)
   g_autofree char *notes = tmp_file ("week-notes.csv");
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  Run r = { 0 };
+  TestRun r = { 0 };
 
   run_report (&r, "--db", db_path, "--account", "Main", "--from", "2026-11-16", "--to", "2026-11-20",
               "--out", pdf, "--paper", "letter", NULL);
@@ -211,7 +187,7 @@ test_journal_formats (void)
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (text, "%PDF-"));
   g_clear_pointer (&text, g_free);
-  run_clear (&r);
+  test_run_clear (&r);
 
   /* the weekly preset before Wednesday 2026-11-25 is the same week */
   run_report (&r, "--db", db_path, "--preset", "weekly", "--now", "2026-11-25", "--out", html,
@@ -225,7 +201,7 @@ test_journal_formats (void)
   g_assert_nonnull (strstr (text, "CPI week &lt;review&gt;"));
   g_assert_nonnull (strstr (text, "regime"));
   g_clear_pointer (&text, g_free);
-  run_clear (&r);
+  test_run_clear (&r);
 
   run_report (&r, "--db", db_path, "--from", "2026-11-16", "--to", "2026-11-20", "--out", csv, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -240,7 +216,7 @@ test_journal_formats (void)
   g_assert_nonnull (strstr (text, "\"'=HYPERLINK(\"\"http://x\"\")\""));
   g_assert_null (strstr (text, ",=HYPERLINK"));
   g_assert_null (strstr (text, ",\"=HYPERLINK"));
-  run_clear (&r);
+  test_run_clear (&r);
 }
 
 static char *
@@ -293,7 +269,7 @@ test_market (void)
   g_autofree char *without = tmp_file ("without.html");
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  Run r = { 0 };
+  TestRun r = { 0 };
 
   run_report (&r, "--db", db_path, "--from", "2026-11-16", "--to", "2026-11-20", "--market", market,
               "--out", with, NULL);
@@ -305,7 +281,7 @@ test_market (void)
   /* the hedge cost and the marks at the period's end */
   g_assert_nonnull (strstr (text, "Marked at</td><td class=\"num\">2026-11-20"));
   g_clear_pointer (&text, g_free);
-  run_clear (&r);
+  test_run_clear (&r);
 
   /* without market data the chart says so */
   run_report (&r, "--db", db_path, "--from", "2026-11-16", "--to", "2026-11-20", "--out", without, NULL);
@@ -314,7 +290,7 @@ test_market (void)
   g_assert_no_error (error);
   g_assert_null (strstr (text, "No market data"));   /* drawn as glyphs, not text */
   g_assert_nonnull (strstr (text, "cost (no market data)"));
-  run_clear (&r);
+  test_run_clear (&r);
 
   /* an explicit --market that is not there is an error */
   run_report (&r, "--db", db_path, "--from", "2026-11-16", "--to", "2026-11-20", "--market", missing,
@@ -322,7 +298,7 @@ test_market (void)
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "none.sqlite"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  run_clear (&r);
+  test_run_clear (&r);
 }
 
 static void
@@ -336,7 +312,7 @@ test_replay (void)
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
-  Run r = { 0 };
+  TestRun r = { 0 };
 
   if (data == NULL || !g_file_test (data, G_FILE_TEST_IS_DIR))
     {
@@ -361,12 +337,12 @@ test_replay (void)
   g_assert_cmpuint (g_strv_length (lines), >=, 22);
   g_assert_cmpuint (g_strv_length (lines), <=, 42);
   g_assert_true (g_str_has_prefix (lines[0], "Trade,Opened,Closed,Expiry,Strikes"));
-  run_clear (&r);
+  test_run_clear (&r);
 
   /* replay flags with journal flags are refused */
   run_report (&r, "--replay", "--spx", spx, "--vix", vix, "--preset", "weekly", "--out", csv, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
+  test_run_clear (&r);
 }
 
 int
@@ -377,8 +353,7 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
-  tmp_dir = g_dir_make_tmp ("alvh-cli-report-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = test_make_tmp_dir ("alvh-cli-report-XXXXXX");
   build_journal ();
 
   g_test_add_func ("/cli/report/usage", test_usage);

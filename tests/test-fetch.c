@@ -3,12 +3,12 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "alvh-fetch.h"
+#include "test-cli-util.h"
 
 typedef struct
 {
@@ -181,8 +181,7 @@ test_fetch_cboe_vix (void)
       return;
     }
 
-  dir = g_dir_make_tmp ("alvh-fetch-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = test_make_tmp_dir ("alvh-fetch-XXXXXX");
   paths = alvh_fetch_all (ids, base, NULL, dir, 10, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (paths);
@@ -293,25 +292,6 @@ test_fetch_unknown_source (void)
   g_assert_error (error, ALVH_FETCH_ERROR, ALVH_FETCH_ERROR_UNKNOWN_SOURCE);
 }
 
-static int
-run_cli (const char * const *args,
-         char              **out,
-         char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  g_ptr_array_add (argv, (gpointer) ALVH_CLI_PATH);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 static void
 test_fetch_cli (void)
 {
@@ -337,7 +317,7 @@ test_fetch_cli (void)
   {
     const char *args[] = { "fetch", "--db", db, "--cboe-url", cboe, "--stooq-url", stooq,
                            "--source", "vix", "--source", "spx", "--json", NULL };
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
   }
   g_test_message ("%s", out);
   /* 9234 VIX rows from 1990-01-02 to 2026-07-22 and our three Stooq rows */
@@ -349,14 +329,14 @@ test_fetch_cli (void)
   /* an HTML answer fails with exit 1 and names the address */
   {
     const char *args[] = { "fetch", "--db", db, "--stooq-url", html, "--source", "spx", NULL };
-    g_assert_cmpint (run_cli (args, &out2, &err2), ==, 1);
+    g_assert_cmpint (test_run_cli_strv (args, &out2, &err2), ==, 1);
   }
   g_assert_nonnull (strstr (err2, "HTML"));
 
   /* bad flags: exit 2 */
   {
     const char *args[] = { "fetch", "--db", db, "--source", "gold", NULL };
-    g_assert_cmpint (run_cli (args, &out3, &err3), ==, 2);
+    g_assert_cmpint (test_run_cli_strv (args, &out3, &err3), ==, 2);
   }
 
   g_unlink (db);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "alvh-core.h"
+#include "test-util.h"
 #include "alvh-journal-store-private.h"
 
 typedef struct
@@ -24,38 +25,15 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("alvh-journal-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("alvh-journal-XXXXXX");
   f->path = g_build_filename (f->dir, "sub", "alvh.sqlite", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "alvh-core.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -21,8 +22,7 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("alvh-market-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("alvh-market-XXXXXX");
   f->db_path = g_build_filename (f->dir, "market.sqlite", NULL);
 }
 

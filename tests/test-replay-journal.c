@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "alvh-core.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -30,8 +31,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(AlvhEvaluator) ev = NULL;
   gint64 from = 0, to = 0;
 
-  f->dir = g_dir_make_tmp ("alvh-replay-journal-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("alvh-replay-journal-XXXXXX");
   f->path = g_build_filename (f->dir, "alvh.sqlite", NULL);
   g_assert_true (alvh_time_parse_date ("2019-01-01", 10, &from));
   g_assert_true (alvh_time_parse_date ("2022-12-31", 10, &to));
@@ -50,13 +50,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (p);
-    }
+  test_unlink_sqlite (f->path);
   g_rmdir (f->dir);
   g_free (f->dir);
   g_free (f->path);

@@ -15,6 +15,7 @@
 #include "alvh-report.h"
 #include "alvh-report-render.h"
 #include "alvh-time.h"
+#include "test-util.h"
 
 #define NASTY_ACCOUNT   "Desk <A> & \"B\""
 #define NASTY_TITLE     "Hedge <b>now</b> & \"why\" it's done"
@@ -92,8 +93,7 @@ fixture_set_up (Fixture       *f,
   gint64 condor_id, entry_id = 0, d3;
   int version = 0;
 
-  f->dir = g_dir_make_tmp ("alvh-report-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("alvh-report-XXXXXX");
   path = g_build_filename (f->dir, "alvh.sqlite", NULL);
   f->store = alvh_journal_store_open (path, &error);
   g_assert_no_error (error);
@@ -236,35 +236,13 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            rm_rf (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data G_GNUC_UNUSED)
 {
   g_clear_object (&f->store);
   g_clear_pointer (&f->spx, alvh_series_unref);
   g_clear_pointer (&f->vix, alvh_series_unref);
-  rm_rf (f->dir);
+  test_rm_rf (f->dir);
   g_free (f->dir);
 }
 

@@ -90,6 +90,62 @@ test_parse_dates (void)
   g_assert_cmpint (t, ==, G_GINT64_CONSTANT (1692388800));
 }
 
+static void
+check_in_zone (const char *zone_id,
+               gint64      t,
+               const char *expected)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_id);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (zone);
+  text = alvh_time_format_in_zone (t, zone, "%Y-%m-%d %H:%M %Z");
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_format_in_zone (void)
+{
+  /* 2024-03-10 07:30 UTC: New York switched to EDT at 07:00 UTC that day,
+   * Berlin is still on CET until 31 March */
+  gint64 t = alvh_time_from_ny_local (2024, 3, 10, 3, 30, 0);
+  g_autoptr(GTimeZone) probe = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autofree char *utc = NULL;
+
+  g_assert_cmpint (t, ==, G_GINT64_CONSTANT (1710055800));
+  utc = alvh_time_format_in_zone (t, NULL, "%Y-%m-%d %H:%M");
+  g_assert_cmpstr (utc, ==, "2024-03-10 07:30");
+  if (probe == NULL)
+    {
+      g_test_skip ("tzdata is absent (no Europe/Berlin): zone conversions not checked");
+      return;
+    }
+  check_in_zone ("UTC", t, "2024-03-10 07:30 UTC");
+  check_in_zone ("America/New_York", t, "2024-03-10 03:30 EDT");
+  check_in_zone ("Europe/Berlin", t, "2024-03-10 08:30 CET");
+  /* one minute before the New York switch: 01:59 EST */
+  check_in_zone ("America/New_York", G_GINT64_CONSTANT (1710053940), "2024-03-10 01:59 EST");
+  /* the autumn edge: 2024-11-03 05:30 UTC is 01:30 EDT, 06:30 UTC is 01:30 EST */
+  check_in_zone ("America/New_York", G_GINT64_CONSTANT (1730611800), "2024-11-03 01:30 EDT");
+  check_in_zone ("America/New_York", G_GINT64_CONSTANT (1730615400), "2024-11-03 01:30 EST");
+  /* Berlin's own edge: 2024-03-31 01:00 UTC is 03:00 CEST */
+  check_in_zone ("Europe/Berlin", G_GINT64_CONSTANT (1711846800), "2024-03-31 03:00 CEST");
+  /* a daily bar (00:00 New York) seen from Tokyo is 14:00 the same day */
+  check_in_zone ("Asia/Tokyo", alvh_time_from_ny_date (2025, 1, 6), "2025-01-06 14:00 JST");
+  /* the built-in New York rules agree with tzdata over the years */
+  {
+    g_autoptr(GTimeZone) ny = g_time_zone_new_identifier ("America/New_York");
+
+    for (gint64 s = alvh_time_from_ny_date (1990, 1, 1); s < alvh_time_from_ny_date (2030, 1, 1); s += 3600 * 37)
+      {
+        g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (s);
+        g_autoptr(GDateTime) local = g_date_time_to_timezone (dt, ny);
+
+        g_assert_cmpint (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC, ==, alvh_ny_utc_offset (s));
+      }
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -100,5 +156,6 @@ main (int    argc,
   g_test_add_func ("/core/time/new-york-offsets", test_new_york_offsets);
   g_test_add_func ("/core/time/ny-day-round-trip", test_ny_day_round_trip);
   g_test_add_func ("/core/time/parse", test_parse_dates);
+  g_test_add_func ("/core/time/format-in-zone", test_format_in_zone);
   return g_test_run ();
 }

@@ -18,48 +18,6 @@
 #include "alvh-window.h"
 #include "test-ui-util.h"
 
-static void
-use_fresh_data_dir (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("alvh-ui-evaluator-XXXXXX", NULL);
-
-  g_assert_nonnull (dir);
-  g_setenv ("ALVH_DATA_DIR", dir, TRUE);
-}
-
-static void
-set_field (GtkWidget  *root,
-           const char *name,
-           const char *text)
-{
-  GtkWidget *w = alvh_form_find_by_name (root, name);
-
-  g_assert_nonnull (w);
-  gtk_editable_set_text (GTK_EDITABLE (w), text);
-}
-
-static void
-render (GtkWidget  *widget,
-        const char *name)
-{
-  g_autofree char *png = test_ui_output_path (name);
-  g_autoptr(GdkTexture) texture = NULL;
-  TestImageStats stats;
-
-  /* a new window needs a few frames before it has a size */
-  for (int i = 0; i < 40 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
-    test_ui_wait (50);
-  test_ui_wait (100);
-  texture = test_ui_render_widget (widget);
-
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, png));
-  test_ui_image_stats (texture, &stats);
-  g_test_message ("%s: %d colours, %.1f%% non-background", png, stats.distinct_colours,
-                  100 * stats.non_background_fraction);
-  g_assert_cmpint (stats.distinct_colours, >, 10);
-}
-
 static int
 count_rows (sqlite3    *db,
             const char *sql)
@@ -121,13 +79,8 @@ test_evaluator_decision (void)
   guint n_fired = 0;
   gint64 last_bar;
 
-  use_fresh_data_dir ();
-  window = alvh_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1500);
-  gtk_window_present (GTK_WINDOW (window));
-  alvh_window_load_demo (window);
-  alvh_window_show_page (window, "evaluator");
-  test_ui_wait (200);
+  test_ui_use_fresh_data_dir ("alvh-ui-evaluator-XXXXXX");
+  window = test_ui_demo_window (1100, 1500, "evaluator");
 
   page = ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator"));
   g_assert_true (ALVH_IS_EVALUATOR_PAGE (page));
@@ -172,10 +125,10 @@ test_evaluator_decision (void)
   last_bar = d->time;
 
   test_ui_wait (200);
-  render (GTK_WIDGET (window), "evaluator-page.png");
+  test_ui_render_png (GTK_WIDGET (window), "evaluator-page.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   test_ui_wait (600);
-  render (GTK_WIDGET (window), "evaluator-page-dark.png");
+  test_ui_render_png (GTK_WIDGET (window), "evaluator-page-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   test_ui_wait (300);
 
@@ -187,19 +140,19 @@ test_evaluator_decision (void)
 
     test_ui_wait (200);
     g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 0);
-    set_field (GTK_WIDGET (events), "event-date", "2025-13-45");
+    test_ui_set_field (GTK_WIDGET (events), "event-date", "2025-13-45");
     save = alvh_form_find_by_name (GTK_WIDGET (events), "event-save");
     g_assert_false (gtk_widget_get_sensitive (save));
-    set_field (GTK_WIDGET (events), "event-date", date);
+    test_ui_set_field (GTK_WIDGET (events), "event-date", date);
     adw_combo_row_set_selected (ADW_COMBO_ROW (alvh_form_find_by_name (GTK_WIDGET (events), "event-kind")), 0);
     gtk_switch_set_active (GTK_SWITCH (alvh_form_find_by_name (GTK_WIDGET (events), "event-shift")), TRUE);
-    set_field (GTK_WIDGET (events), "event-note", "Hot core CPI");
+    test_ui_set_field (GTK_WIDGET (events), "event-note", "Hot core CPI");
     g_assert_true (gtk_widget_get_sensitive (save));
     gtk_widget_activate (save);
     test_ui_wait (400);
     g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 1);
     g_assert_true (test_ui_find_label (GTK_WIDGET (events), "Hot core CPI"));
-    render (GTK_WIDGET (events), "events-dialog.png");
+    test_ui_render_png (GTK_WIDGET (events), "events-dialog.png");
 
     /* edit it (the form loads it; Save writes it back), then a second event to delete */
     {
@@ -210,7 +163,7 @@ test_evaluator_decision (void)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.edit", "x", id));
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alvh_form_find_by_name (GTK_WIDGET (events), "event-note"))),
                        ==, "Hot core CPI");
-      set_field (GTK_WIDGET (events), "event-note", "Hot core CPI, 0.4 % m/m");
+      test_ui_set_field (GTK_WIDGET (events), "event-note", "Hot core CPI, 0.4 % m/m");
       gtk_widget_activate (save);
       test_ui_wait (400);
       after = alvh_session_list_events (session);
@@ -218,7 +171,7 @@ test_evaluator_decision (void)
       g_assert_cmpstr (((AlvhJournalEvent *) g_ptr_array_index (after, 0))->note, ==, "Hot core CPI, 0.4 % m/m");
       g_assert_true (((AlvhJournalEvent *) g_ptr_array_index (after, 0))->shift);
 
-      set_field (GTK_WIDGET (events), "event-date", "2020-03-15");
+      test_ui_set_field (GTK_WIDGET (events), "event-date", "2020-03-15");
       adw_combo_row_set_selected (ADW_COMBO_ROW (alvh_form_find_by_name (GTK_WIDGET (events), "event-kind")), 2);
       gtk_widget_activate (save);
       test_ui_wait (400);
@@ -249,7 +202,7 @@ test_evaluator_decision (void)
 
     test_ui_wait (100);
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (skip), "skip"));
-    set_field (skip, "reason", "Earnings week, waiting one day");
+    test_ui_set_field (skip, "reason", "Earnings week, waiting one day");
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (skip), "skip"));
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (skip), "skip");
     gtk_window_destroy (GTK_WINDOW (skip));
@@ -273,14 +226,14 @@ test_evaluator_decision (void)
       n_fired += expected.signals[i].fired ? 1 : 0;
     g_assert_nonnull (confirm);
     test_ui_wait (200);
-    render (confirm, "add-leg-dialog.png");
-    set_field (confirm, "fill-price", "-1");
+    test_ui_render_png (confirm, "add-leg-dialog.png");
+    test_ui_set_field (confirm, "fill-price", "-1");
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
-    set_field (confirm, "fill-price", "0.95");
-    set_field (confirm, "size", "0");
+    test_ui_set_field (confirm, "fill-price", "0.95");
+    test_ui_set_field (confirm, "size", "0");
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
-    set_field (confirm, "size", "1");
-    set_field (confirm, "note", "Wing and CPI: first layer");
+    test_ui_set_field (confirm, "size", "1");
+    test_ui_set_field (confirm, "note", "Wing and CPI: first layer");
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "add");
     gtk_window_destroy (GTK_WINDOW (confirm));

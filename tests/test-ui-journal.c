@@ -22,21 +22,6 @@ typedef struct
   gint64           e1, e2, e3;
 } Fixture;
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 count_type (GtkWidget *root,
             GType      type)
@@ -218,7 +203,7 @@ set_text (Fixture    *f,
           const char *name,
           const char *text)
 {
-  GtkWidget *w = find_named (GTK_WIDGET (f->page), name);
+  GtkWidget *w = test_ui_find_named (GTK_WIDGET (f->page), name);
 
   g_assert_nonnull (w);
   gtk_editable_set_text (GTK_EDITABLE (w), text);
@@ -230,7 +215,7 @@ set_dropdown (Fixture    *f,
               const char *name,
               const char *value)
 {
-  GtkDropDown *dd = GTK_DROP_DOWN (find_named (GTK_WIDGET (f->page), name));
+  GtkDropDown *dd = GTK_DROP_DOWN (test_ui_find_named (GTK_WIDGET (f->page), name));
   GListModel *model = gtk_drop_down_get_model (dd);
   guint pos = 0;
 
@@ -252,24 +237,6 @@ first_id (Fixture *f)
 
   g_assert_nonnull (item);
   return alvh_journal_item_get_id (item);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *png = test_ui_output_path (name);
-  TestImageStats stats;
-
-  test_ui_wait (150);
-  texture = test_ui_render_widget (widget);
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, png));
-  test_ui_image_stats (texture, &stats);
-  g_test_message ("%s: %d colours, %.1f%% non-background", png, stats.distinct_colours,
-                  100 * stats.non_background_fraction);
-  g_assert_cmpint (stats.distinct_colours, >, 8);
 }
 
 static void
@@ -332,10 +299,10 @@ test_list_and_filters (void)
 
   /* sorting by a column sorts the model */
   {
-    GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (find_named (GTK_WIDGET (f.page), "column-view")));
+    GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (test_ui_find_named (GTK_WIDGET (f.page), "column-view")));
     g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (columns, 1);
 
-    gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (find_named (GTK_WIDGET (f.page), "column-view")),
+    gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (test_ui_find_named (GTK_WIDGET (f.page), "column-view")),
                                     title, GTK_SORT_ASCENDING);
     test_ui_wait (50);
     g_assert_cmpint (first_id (&f), ==, f.e2);   /* "CPI shock" < "Quiet day" < "Wing breach" */
@@ -346,9 +313,11 @@ test_list_and_filters (void)
   test_ui_wait (100);
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "wing_proximity"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "ADD \u00b7 fixed"));
-  save_png (f.window, "journal-page.png");
+  test_ui_wait (150);
+  test_ui_save_png (f.window, "journal-page.png", 8);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (f.window, "journal-page-dark.png");
+  test_ui_wait (150);
+  test_ui_save_png (f.window, "journal-page-dark.png", 8);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   fixture_tear_down (&f);
@@ -367,14 +336,14 @@ test_edit_notes (void)
   g_assert_true (alvh_journal_page_select_entry (f.page, f.e3));
   test_ui_wait (50);
 
-  notes = GTK_TEXT_VIEW (find_named (GTK_WIDGET (f.page), "notes-view"));
+  notes = GTK_TEXT_VIEW (test_ui_find_named (GTK_WIDGET (f.page), "notes-view"));
   buffer = gtk_text_view_get_buffer (notes);
   g_assert_true (gtk_text_buffer_get_enable_undo (buffer));
   /* loading the entry is not an undoable edit */
   g_assert_false (gtk_text_buffer_get_can_undo (buffer));
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, " but VIX futures inverted late", -1);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (f.page), "tags-entry")), "term, watch");
+  gtk_editable_set_text (GTK_EDITABLE (test_ui_find_named (GTK_WIDGET (f.page), "tags-entry")), "term, watch");
 
   /* nothing is written before the pause ... */
   entry = alvh_journal_store_get_entry (alvh_session_get_store (f.session), f.e3, NULL);
@@ -414,7 +383,8 @@ test_delete_undo (void)
   g_assert_true (entry->deleted);
   g_clear_pointer (&entry, alvh_journal_entry_free);
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "Entry deleted"));
-  save_png (f.window, "journal-page-deleted.png");
+  test_ui_wait (150);
+  test_ui_save_png (f.window, "journal-page-deleted.png", 8);
 
   g_assert_true (alvh_journal_page_undo_delete (f.page));
   wait_loaded (f.page);
@@ -453,7 +423,8 @@ test_stats (void)
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "iv_expansion+macro_regime"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "1 condor:"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "Adherence"));
-  save_png (f.window, "journal-stats.png");
+  test_ui_wait (150);
+  test_ui_save_png (f.window, "journal-stats.png", 8);
   fixture_tear_down (&f);
 }
 
@@ -502,7 +473,7 @@ test_many_entries (void)
   g_assert_cmpuint (n_listed (&f), ==, n + 3);
 
   /* the column view makes widgets only for the rows in view */
-  labels = count_type (find_named (GTK_WIDGET (f.page), "column-view"), GTK_TYPE_LABEL);
+  labels = count_type (test_ui_find_named (GTK_WIDGET (f.page), "column-view"), GTK_TYPE_LABEL);
   g_test_message ("%u labels in the column view", labels);
   g_assert_cmpuint (labels, <, 2000);
 

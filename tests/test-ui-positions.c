@@ -16,52 +16,10 @@
 #include "alvh-window.h"
 #include "test-ui-util.h"
 
-static void
-use_fresh_data_dir (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("alvh-ui-positions-XXXXXX", NULL);
-
-  g_assert_nonnull (dir);
-  g_setenv ("ALVH_DATA_DIR", dir, TRUE);
-}
-
-static void
-set_field (GtkWidget  *dialog,
-           const char *name,
-           const char *text)
-{
-  GtkWidget *w = alvh_form_find_by_name (dialog, name);
-
-  g_assert_nonnull (w);
-  gtk_editable_set_text (GTK_EDITABLE (w), text);
-}
-
 static char *
 date_in_days (int days)
 {
   return alvh_time_format_ny_date (alvh_form_today () + (gint64) days * 86400 + 7200);
-}
-
-static void
-render (GtkWidget  *widget,
-        const char *name)
-{
-  g_autofree char *png = test_ui_output_path (name);
-  g_autoptr(GdkTexture) texture = NULL;
-  TestImageStats stats;
-
-  /* a new window needs a few frames before it has a size */
-  for (int i = 0; i < 40 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
-    test_ui_wait (50);
-  test_ui_wait (100);
-  texture = test_ui_render_widget (widget);
-
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, png));
-  test_ui_image_stats (texture, &stats);
-  g_test_message ("%s: %d colours, %.1f%% non-background", png, stats.distinct_colours,
-                  100 * stats.non_background_fraction);
-  g_assert_cmpint (stats.distinct_colours, >, 10);
 }
 
 static void
@@ -78,13 +36,8 @@ test_positions_enter_condor (void)
   char lp[32], sp[32], sc[32], lc[32];
   double spx;
 
-  use_fresh_data_dir ();
-  window = alvh_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1700);
-  gtk_window_present (GTK_WINDOW (window));
-  alvh_window_load_demo (window);
-  alvh_window_show_page (window, "positions");
-  test_ui_wait (200);
+  test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");
+  window = test_ui_demo_window (1100, 1700, "positions");
 
   page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
   g_assert_true (ALVH_IS_POSITIONS_PAGE (page));
@@ -108,13 +61,13 @@ test_positions_enter_condor (void)
   g_assert_false (gtk_widget_get_sensitive (save));
 
   /* strikes out of order: Save stays insensitive, nothing is saved */
-  set_field (GTK_WIDGET (dialog), "long-put", sp);
-  set_field (GTK_WIDGET (dialog), "short-put", lp);
-  set_field (GTK_WIDGET (dialog), "short-call", sc);
-  set_field (GTK_WIDGET (dialog), "long-call", lc);
-  set_field (GTK_WIDGET (dialog), "expiry", expiry);
-  set_field (GTK_WIDGET (dialog), "units", "2");
-  set_field (GTK_WIDGET (dialog), "credit", "12.5");
+  test_ui_set_field (GTK_WIDGET (dialog), "long-put", sp);
+  test_ui_set_field (GTK_WIDGET (dialog), "short-put", lp);
+  test_ui_set_field (GTK_WIDGET (dialog), "short-call", sc);
+  test_ui_set_field (GTK_WIDGET (dialog), "long-call", lc);
+  test_ui_set_field (GTK_WIDGET (dialog), "expiry", expiry);
+  test_ui_set_field (GTK_WIDGET (dialog), "units", "2");
+  test_ui_set_field (GTK_WIDGET (dialog), "credit", "12.5");
   g_assert_false (alvh_condor_dialog_is_valid (dialog));
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "long put < short put"));
@@ -124,26 +77,26 @@ test_positions_enter_condor (void)
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
 
   /* fixed strikes, but an expiry in the past */
-  set_field (GTK_WIDGET (dialog), "long-put", lp);
-  set_field (GTK_WIDGET (dialog), "short-put", sp);
-  set_field (GTK_WIDGET (dialog), "expiry", past);
+  test_ui_set_field (GTK_WIDGET (dialog), "long-put", lp);
+  test_ui_set_field (GTK_WIDGET (dialog), "short-put", sp);
+  test_ui_set_field (GTK_WIDGET (dialog), "expiry", past);
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "past"));
 
   /* non-positive units */
-  set_field (GTK_WIDGET (dialog), "expiry", expiry);
-  set_field (GTK_WIDGET (dialog), "units", "0");
+  test_ui_set_field (GTK_WIDGET (dialog), "expiry", expiry);
+  test_ui_set_field (GTK_WIDGET (dialog), "units", "0");
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "Units"));
-  set_field (GTK_WIDGET (dialog), "units", "-1");
+  test_ui_set_field (GTK_WIDGET (dialog), "units", "-1");
   g_assert_false (gtk_widget_get_sensitive (save));
 
   /* valid: Save becomes sensitive; render the dialog */
-  set_field (GTK_WIDGET (dialog), "units", "2");
+  test_ui_set_field (GTK_WIDGET (dialog), "units", "2");
   g_assert_true (alvh_condor_dialog_is_valid (dialog));
   g_assert_true (gtk_widget_get_sensitive (save));
   test_ui_wait (100);
-  render (GTK_WIDGET (dialog), "condor-dialog.png");
+  test_ui_render_png (GTK_WIDGET (dialog), "condor-dialog.png");
 
   /* GtkButton::activate shows the press and emits clicked 250 ms later */
   gtk_widget_activate (save);
@@ -166,7 +119,7 @@ test_positions_enter_condor (void)
     test_ui_wait (100);
     g_assert_true (alvh_condor_dialog_is_valid (edit));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alvh_form_find_by_name (GTK_WIDGET (edit), "short-put"))), ==, sp);
-    set_field (GTK_WIDGET (edit), "units", "3");
+    test_ui_set_field (GTK_WIDGET (edit), "units", "3");
     gtk_widget_activate (alvh_condor_dialog_get_save_button (edit));
     test_ui_wait (400);
     g_assert_cmpuint (alvh_book_get_n_condors (alvh_session_get_book (session)), ==, 1);
@@ -181,19 +134,19 @@ test_positions_enter_condor (void)
     const AlvhJournalLeg *leg;
 
     test_ui_wait (50);
-    set_field (GTK_WIDGET (leg_dialog), "long-strike", "30");
-    set_field (GTK_WIDGET (leg_dialog), "short-strike", "25");
-    set_field (GTK_WIDGET (leg_dialog), "premium", "1.2");
-    set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "long-strike", "30");
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "short-strike", "25");
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "premium", "1.2");
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
     g_assert_false (gtk_widget_get_sensitive (leg_save));
     g_assert_nonnull (strstr (alvh_leg_dialog_get_errors (leg_dialog), "short > long"));
-    set_field (GTK_WIDGET (leg_dialog), "long-strike", "20");
-    set_field (GTK_WIDGET (leg_dialog), "quantity", "0");
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "long-strike", "20");
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "0");
     g_assert_false (gtk_widget_get_sensitive (leg_save));
-    set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
     g_assert_true (gtk_widget_get_sensitive (leg_save));
     test_ui_wait (200);
-    render (GTK_WIDGET (leg_dialog), "leg-dialog.png");
+    test_ui_render_png (GTK_WIDGET (leg_dialog), "leg-dialog.png");
     g_object_add_weak_pointer (G_OBJECT (leg_dialog), (gpointer *) &leg_dialog);
     gtk_widget_activate (leg_save);
     test_ui_wait (400);
@@ -224,10 +177,10 @@ test_positions_enter_condor (void)
 
       gtk_window_present (GTK_WINDOW (close));
       test_ui_wait (50);
-      set_field (close, "close-quantity", "5");   /* more than open */
-      set_field (close, "close-price", "1.5");
+      test_ui_set_field (close, "close-quantity", "5");   /* more than open */
+      test_ui_set_field (close, "close-price", "1.5");
       g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
-      set_field (close, "close-quantity", "1");
+      test_ui_set_field (close, "close-quantity", "1");
       g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (close), "close");
       gtk_window_destroy (GTK_WINDOW (close));
@@ -240,10 +193,10 @@ test_positions_enter_condor (void)
 
   test_ui_wait (200);
   g_test_message ("page %d x %d", gtk_widget_get_width (GTK_WIDGET (page)), gtk_widget_get_height (GTK_WIDGET (page)));
-  render (GTK_WIDGET (window), "positions-page.png");
+  test_ui_render_png (GTK_WIDGET (window), "positions-page.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   test_ui_wait (600);
-  render (GTK_WIDGET (window), "positions-page-dark.png");
+  test_ui_render_png (GTK_WIDGET (window), "positions-page-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -261,7 +214,7 @@ test_positions_accounts (void)
   AlvhJournalCondor c = { 0 };
   gint64 main_id, second;
 
-  use_fresh_data_dir ();
+  test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");
   window = alvh_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   alvh_window_load_demo (window);
@@ -302,7 +255,7 @@ test_positions_market_survives (void)
   AlvhWindow *window;
   AlvhSession *session;
 
-  use_fresh_data_dir ();
+  test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");
   window = alvh_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (alvh_window_has_market_data (window));

@@ -13,28 +13,9 @@
 #include "alvh-evaluator-page.h"
 #include "alvh-form.h"
 #include "alvh-preferences-window.h"
+#include "alvh-time.h"
 #include "alvh-window.h"
 #include "test-ui-util.h"
-
-static void
-render (GtkWidget  *widget,
-        const char *name)
-{
-  g_autofree char *png = test_ui_output_path (name);
-  g_autoptr(GdkTexture) texture = NULL;
-  TestImageStats stats;
-
-  for (int i = 0; i < 40 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
-    test_ui_wait (50);
-  test_ui_wait (100);
-  texture = test_ui_render_widget (widget);
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, png));
-  test_ui_image_stats (texture, &stats);
-  g_test_message ("%s: %d colours, %.1f%% non-background", png, stats.distinct_colours,
-                  100 * stats.non_background_fraction);
-  g_assert_cmpint (stats.distinct_colours, >, 10);
-}
 
 static AlvhPreferencesWindow *
 find_preferences (void)
@@ -67,12 +48,7 @@ test_preferences_profile (void)
   const AlvhDecision *d;
 
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
-  window = alvh_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  alvh_window_load_demo (window);
-  alvh_window_show_page (window, "evaluator");
-  test_ui_wait (200);
+  window = test_ui_demo_window (1000, 900, "evaluator");
   page = ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator"));
   session = alvh_evaluator_page_get_session (page);
 
@@ -140,7 +116,7 @@ test_preferences_profile (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 0.05);
   g_assert_true (gtk_widget_get_sensitive (save));
   test_ui_wait (200);
-  render (GTK_WIDGET (prefs), "preferences-profiles.png");
+  test_ui_render_png (GTK_WIDGET (prefs), "preferences-profiles.png");
   gtk_widget_activate (save);
   test_ui_wait (400);
   g_assert_false (gtk_widget_get_sensitive (save));
@@ -179,13 +155,39 @@ test_preferences_profile (void)
 
     g_assert_cmpstr (zone, ==, "UTC");
   }
+  /* the app shows times of day in that zone; daily bars keep their New York date */
+  {
+    g_autoptr(GTimeZone) tz = alvh_form_display_zone ();
+    g_autofree char *utc = alvh_form_format_time (G_GINT64_CONSTANT (1710055800));
+    g_autofree char *berlin = NULL;
+    g_autofree char *bar = NULL;
+    g_autofree char *fallback = NULL;
+    g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+    g_autoptr(GTimeZone) probe = g_time_zone_new_identifier ("Europe/Berlin");
+
+    g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, "UTC");
+    g_assert_cmpstr (utc, ==, "2024-03-10 07:30");
+    g_settings_set_string (settings, "time-zone", "Europe/Berlin");
+    berlin = alvh_form_format_time (G_GINT64_CONSTANT (1710055800));
+    if (probe != NULL)
+      g_assert_cmpstr (berlin, ==, "2024-03-10 08:30");
+    bar = alvh_form_format_time (alvh_time_from_ny_date (2024, 3, 8));
+    g_assert_cmpstr (bar, ==, "2024-03-08");
+    g_settings_set_string (settings, "time-zone", "Not/A_Zone");
+    g_clear_pointer (&tz, g_time_zone_unref);
+    tz = alvh_form_display_zone ();
+    g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, g_time_zone_get_identifier (local));
+    fallback = alvh_form_format_time (G_GINT64_CONSTANT (1710055800));
+    g_assert_nonnull (fallback);
+    g_settings_set_string (settings, "time-zone", "UTC");
+  }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "profiles");
   test_ui_wait (600);
-  render (GTK_WIDGET (prefs), "preferences-profiles-dark.png");
+  test_ui_render_png (GTK_WIDGET (prefs), "preferences-profiles-dark.png");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "general");
   test_ui_wait (300);
-  render (GTK_WIDGET (prefs), "preferences-general-dark.png");
+  test_ui_render_png (GTK_WIDGET (prefs), "preferences-general-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   g_settings_set_string (settings, "color-scheme", "default");
 

@@ -153,6 +153,16 @@ test_replay_one_year (void)
     gint64 account;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "replay.record", NULL));
+    /* it records in a thread: the action is off until the toast */
+    g_assert_true (alvh_replay_page_is_recording (page));
+    g_assert_false (alvh_replay_page_record_async (page));
+    {
+      gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+      while (alvh_replay_page_is_recording (page) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+    }
+    g_assert_false (alvh_replay_page_is_recording (page));
     store = alvh_session_get_store (alvh_journal_page_get_session (ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"))));
     filter.tag = "replay";
     entries = alvh_journal_store_list_entries (store, &filter, &error);

@@ -7,6 +7,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "alvh-form.h"
+#include "alvh-window.h"
+
 typedef struct
 {
   int    distinct_colours;
@@ -106,6 +109,99 @@ test_ui_image_stats (GdkTexture     *texture,
       other++;
   stats->distinct_colours = g_hash_table_size (colours);
   stats->non_background_fraction = (double) other / ((double) w * h);
+}
+
+/* Waits (at most 2 s) until a new window's WIDGET is mapped and has a size */
+static inline void
+test_ui_wait_mapped (GtkWidget *widget)
+{
+  for (int i = 0; i < 40 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
+    test_ui_wait (50);
+}
+
+/* Renders WIDGET to the PNG file NAME in $ALVH_TEST_OUTPUT and asserts that the
+ * image has more than MIN_COLOURS distinct colours */
+static inline void
+test_ui_save_png (GtkWidget  *widget,
+                  const char *name,
+                  int         min_colours)
+{
+  g_autofree char *png = test_ui_output_path (name);
+  g_autoptr(GdkTexture) texture = test_ui_render_widget (widget);
+  TestImageStats stats;
+
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, png));
+  test_ui_image_stats (texture, &stats);
+  g_test_message ("%s: %d colours, %.1f%% non-background", png, stats.distinct_colours,
+                  100 * stats.non_background_fraction);
+  g_assert_cmpint (stats.distinct_colours, >, min_colours);
+}
+
+/* test_ui_save_png for a widget in a new window: waits until it has a size and
+ * its first frames are drawn; asserts more than 10 colours */
+static inline void
+test_ui_render_png (GtkWidget  *widget,
+                    const char *name)
+{
+  test_ui_wait_mapped (widget);
+  test_ui_wait (100);
+  test_ui_save_png (widget, name, 10);
+}
+
+/* Points ALVH_DATA_DIR at a new empty folder made from TEMPLATE ("name-XXXXXX") */
+static inline void
+test_ui_use_fresh_data_dir (const char *tmpl)
+{
+  g_autofree char *dir = g_dir_make_tmp (tmpl, NULL);
+
+  g_assert_nonnull (dir);
+  g_setenv ("ALVH_DATA_DIR", dir, TRUE);
+}
+
+/* Sets the text of the editable named NAME below ROOT (asserts it exists) */
+static inline void
+test_ui_set_field (GtkWidget  *root,
+                   const char *name,
+                   const char *text)
+{
+  GtkWidget *w = alvh_form_find_by_name (root, name);
+
+  g_assert_nonnull (w);
+  gtk_editable_set_text (GTK_EDITABLE (w), text);
+}
+
+/* The first widget below ROOT (ROOT included) whose widget name is NAME, or NULL */
+static inline GtkWidget *
+test_ui_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = test_ui_find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A new main window of WIDTH x HEIGHT, presented, with the demo data loaded and
+ * PAGE shown, after 200 ms of main loop */
+static inline AlvhWindow *
+test_ui_demo_window (int         width,
+                     int         height,
+                     const char *page)
+{
+  AlvhWindow *window = alvh_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  alvh_window_load_demo (window);
+  alvh_window_show_page (window, page);
+  test_ui_wait (200);
+  return window;
 }
 
 static inline void

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "alvh-application.h"
 #include "alvh-form.h"
 #include "alvh-calendar.h"
 #include "alvh-time.h"
@@ -165,4 +166,42 @@ alvh_form_first_vix_expiry (gint64 from,
         m = 1, y++;
     }
   return alvh_time_from_ny_day (alvh_calendar_vix_expiry (y, m));
+}
+
+GSettings *
+alvh_form_get_settings (void)
+{
+  static GSettings *fallback;  /* widgets used without the application (tests) */
+  GApplication *app = g_application_get_default ();
+
+  if (ALVH_IS_APPLICATION (app))
+    return alvh_application_get_settings (ALVH_APPLICATION (app));
+  if (fallback == NULL)
+    fallback = alvh_application_new_settings ();
+  return fallback;
+}
+
+GTimeZone *
+alvh_form_display_zone (void)
+{
+  GSettings *settings = alvh_form_get_settings ();
+  g_autofree char *id = settings != NULL ? g_settings_get_string (settings, "time-zone") : NULL;
+  GTimeZone *zone = NULL;
+
+  if (id != NULL && *id != '\0')
+    zone = g_time_zone_new_identifier (id);
+  return zone != NULL ? zone : g_time_zone_new_local ();
+}
+
+char *
+alvh_form_format_time (gint64 t)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  char *text;
+
+  if (alvh_time_from_ny_day (alvh_time_ny_day (t)) == t)
+    return alvh_time_format_ny_date (t);
+  zone = alvh_form_display_zone ();
+  text = alvh_time_format_in_zone (t, zone, "%Y-%m-%d %H:%M");
+  return text != NULL ? text : alvh_time_format_ny_date (t);
 }

@@ -36,6 +36,15 @@ gint64      alvh_form_today          (void);
 /* First monthly VIX expiry at least @min_dte calendar days after @from's date. */
 gint64      alvh_form_first_vix_expiry (gint64     from,
                                         int        min_dte);
+/* The application's settings (or, without an AlvhApplication, one shared
+ * GSettings of the app's schema); NULL when the schema is missing.  Borrowed. */
+GSettings  *alvh_form_get_settings   (void);
+/* The zone the user chose for times of day (GSettings "time-zone"): "" or an
+ * unknown id = the local zone.  Free with g_time_zone_unref(). */
+GTimeZone  *alvh_form_display_zone   (void);
+/* A stored time for display: a daily bar's time (00:00 New York) as its New
+ * York date; any other time as "YYYY-MM-DD HH:MM" in the display zone. */
+char       *alvh_form_format_time    (gint64       t);
 /* Depth-first search for a widget by its name (gtk_widget_set_name). */
 GtkWidget  *alvh_form_find_by_name   (GtkWidget   *root,
                                       const char  *name);

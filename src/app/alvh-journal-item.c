@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alvh-core.h"
+#include "alvh-form.h"
 #include "alvh-journal-item.h"
 
 struct _AlvhJournalItem
@@ -95,7 +96,7 @@ alvh_journal_item_dup_column_text (AlvhJournalItem *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_ITEM (self), NULL);
 
   if (g_str_equal (column, "date"))
-    return self->time != 0 ? alvh_time_format_ny_date (self->time) : g_strdup ("");
+    return self->time != 0 ? alvh_form_format_time (self->time) : g_strdup ("");
   if (g_str_equal (column, "layer"))
     return self->layer > 0 ? g_strdup_printf ("%d", self->layer) : g_strdup ("");
   if (g_str_equal (column, "size"))

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-a11y.h"
+#include "alvh-form.h"
 #include "alvh-equity-view.h"
 #include "alvh-journal-page.h"
 
@@ -62,6 +63,7 @@ struct _AlvhJournalPage
   GtkSingleSelection *selection;
 
   gint64             current_id;    /* the entry in the detail pane */
+  gint64             current_time;  /* its time, for the date label */
   gboolean           filling;       /* detail being filled: edits are not user edits */
   gboolean           dirty;
   guint              save_source;
@@ -452,7 +454,8 @@ show_entry (AlvhJournalPage *self,
   self->current_id = id;
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), entry->title ? entry->title : "");
-  date = alvh_time_format_ny_date (entry->time);
+  self->current_time = entry->time;
+  date = alvh_form_format_time (entry->time);
   gtk_label_set_text (self->date_label, date);
 
   gtk_text_buffer_begin_irreversible_action (buffer);
@@ -838,6 +841,20 @@ session_journal_changed_cb (AlvhJournalPage *self)
   view_changed_cb (self);
 }
 
+/* the display time zone changed: times of day are shown anew */
+static void
+time_zone_changed_cb (AlvhJournalPage *self)
+{
+  if (self->current_id != 0)
+    {
+      g_autofree char *date = alvh_form_format_time (self->current_time);
+
+      gtk_label_set_text (self->date_label, date);
+    }
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle_cb, self);
+}
+
 static void
 session_market_changed_cb (AlvhJournalPage *self)
 {
@@ -1022,6 +1039,13 @@ alvh_journal_page_new (AlvhSession *session)
                                  alvh_session_get_series (session, "VIX"));
   connect_session_signal (self, "journal-changed", G_CALLBACK (session_journal_changed_cb));
   connect_session_signal (self, "market-changed", G_CALLBACK (session_market_changed_cb));
+  {
+    GSettings *settings = alvh_form_get_settings ();
+
+    if (settings != NULL)
+      g_signal_connect_object (settings, "changed::time-zone", G_CALLBACK (time_zone_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+  }
   {
     g_autoptr(GtkColumnViewColumn) date_column =
       g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);

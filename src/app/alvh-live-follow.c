@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-form.h"
 #include "alvh-import.h"
 #include "alvh-market-store.h"
 #include "alvh-live-follow.h"
@@ -146,7 +147,7 @@ decision_alerts (const AlvhDecision *d,
     ALVH_SIGNAL_WING_PROXIMITY, ALVH_SIGNAL_BOOK_DELTA, ALVH_SIGNAL_MACRO_REGIME,
   };
   g_autoptr(GString) fired = g_string_new (NULL);
-  g_autofree char *date = alvh_time_format_ny_date (d->time);
+  g_autofree char *date = alvh_form_format_time (d->time);
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
     {

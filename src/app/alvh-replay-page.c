@@ -51,6 +51,7 @@ struct _AlvhReplayPage
   GCancellable      *cancellable;
   RunData           *run;          /* rc box while running */
   guint              progress_source;
+  gboolean           recording;    /* "Record in Journal" runs in a thread */
 };
 
 G_DEFINE_FINAL_TYPE (AlvhReplayPage, alvh_replay_page, GTK_TYPE_WIDGET)
@@ -102,7 +103,8 @@ update_actions (AlvhReplayPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "replay.run", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "replay.cancel", running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "replay.record", !running && self->result != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "replay.record",
+                                 !running && !self->recording && self->result != NULL);
 }
 
 static void
@@ -441,13 +443,7 @@ record_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  AlvhReplayPage *self = ALVH_REPLAY_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (alvh_replay_page_record (self, &error) == 0)
-    toast (self, error->message);
-  else
-    toast (self, _("The replay is recorded in the journal"));
+  alvh_replay_page_record_async (ALVH_REPLAY_PAGE (widget));
 }
 
 static void
@@ -714,6 +710,163 @@ alvh_replay_page_go_to_trade (AlvhReplayPage *self,
     }
 }
 
+/* The equity curves as they are on screen, as PNG; NULL when not shown. */
+static GBytes *
+render_equity_png (AlvhReplayPage *self)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  int w = gtk_widget_get_width (GTK_WIDGET (self->equity_view));
+  int h = gtk_widget_get_height (GTK_WIDGET (self->equity_view));
+
+  if (w <= 0 || h <= 0 || native == NULL)
+    return NULL;
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (self->equity_view));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return NULL;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  return texture != NULL ? gdk_texture_save_to_png_bytes (texture) : NULL;
+}
+
+/* Records into @store; the equity picture @png (may be NULL) is attached to
+ * the summary entry.  Returns the account id, 0 on error. */
+static gint64
+record_into (AlvhReplayResult  *result,
+             const AlvhProfile *profile,
+             GBytes            *png,
+             AlvhJournalStore  *store,
+             GError           **error)
+{
+  g_autoptr(AlvhReplayRecord) rec = alvh_replay_result_record (result, store, NULL, profile, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (rec == NULL)
+    return 0;
+  /* the run is recorded: a missing picture does not undo it */
+  if (png != NULL && rec->summary_entry_id > 0 &&
+      alvh_journal_store_add_attachment (store, rec->summary_entry_id, png, _("Equity curves"), &local_error) <= 0)
+    g_warning ("Cannot attach the equity chart: %s", local_error->message);
+  return rec->account_id;
+}
+
+typedef struct
+{
+  char             *path;
+  AlvhReplayResult *result;
+  AlvhProfile      *profile;
+  GBytes           *png;
+} RecordData;
+
+static void
+record_data_free (gpointer data)
+{
+  RecordData *rd = data;
+
+  g_free (rd->path);
+  g_clear_pointer (&rd->result, alvh_replay_result_unref);
+  g_clear_pointer (&rd->profile, alvh_profile_unref);
+  g_clear_pointer (&rd->png, g_bytes_unref);
+  g_free (rd);
+}
+
+/* The thread has its own connection to the journal file. */
+static void
+record_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RecordData *rd = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (rd->path, &error);
+  gint64 account_id;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  account_id = record_into (rd->result, rd->profile, rd->png, store, &error);
+  if (account_id == 0)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_memdup2 (&account_id, sizeof account_id), g_free);
+}
+
+static void
+record_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  AlvhReplayPage *self = ALVH_REPLAY_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *account_id = g_task_propagate_pointer (G_TASK (res), &error);
+
+  self->recording = FALSE;
+  update_actions (self);
+  if (account_id == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (g_signal_lookup ("journal-changed", ALVH_TYPE_SESSION) != 0)
+    g_signal_emit_by_name (self->session, "journal-changed");
+  toast (self, _("The replay is recorded in the journal"));
+}
+
+/* What "Record in Journal" does: alvh_replay_page_record() in a thread with
+ * its own connection to the journal file; the action is off meanwhile and a
+ * toast says how it went.  FALSE (and a toast) when it cannot start. */
+gboolean
+alvh_replay_page_record_async (AlvhReplayPage *self)
+{
+  AlvhJournalStore *store;
+  RecordData *rd;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), FALSE);
+  if (self->recording)
+    return FALSE;
+  store = alvh_session_get_store (self->session);
+  if (self->result == NULL || self->result->n_bars == 0)
+    {
+      toast (self, _("Run a replay first"));
+      return FALSE;
+    }
+  if (store == NULL || alvh_journal_store_get_path (store) == NULL)
+    {
+      toast (self, _("The journal database is not open"));
+      return FALSE;
+    }
+
+  rd = g_new0 (RecordData, 1);
+  rd->path = g_strdup (alvh_journal_store_get_path (store));
+  rd->result = alvh_replay_result_ref (self->result);
+  rd->profile = self->result_profile != NULL ? alvh_profile_copy (self->result_profile) : NULL;
+  rd->png = render_equity_png (self);
+
+  self->recording = TRUE;
+  update_actions (self);
+  task = g_task_new (self, NULL, record_done_cb, NULL);
+  g_task_set_source_tag (task, alvh_replay_page_record_async);
+  g_task_set_task_data (task, rd, record_data_free);
+  g_task_run_in_thread (task, record_thread);
+  return TRUE;
+}
+
+gboolean
+alvh_replay_page_is_recording (AlvhReplayPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), FALSE);
+  return self->recording;
+}
+
 /* The run as a journal account (alvh_replay_result_record(), the same code
  * as `alvh replay --journal`): its condors, hedge legs, notable decisions
  * with their signal snapshots and links, an entry per leg, and the summary
@@ -724,8 +877,8 @@ alvh_replay_page_record (AlvhReplayPage  *self,
 {
   AlvhJournalStore *store;
   AlvhReplayResult *r;
-  g_autoptr(AlvhReplayRecord) rec = NULL;
-  gint64 entry_id;
+  g_autoptr(GBytes) png = NULL;
+  gint64 account_id;
 
   g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), 0);
   r = self->result;
@@ -741,38 +894,11 @@ alvh_replay_page_record (AlvhReplayPage  *self,
       return 0;
     }
 
-  rec = alvh_replay_result_record (r, store, NULL, self->result_profile, error);
-  if (rec == NULL)
+  png = render_equity_png (self);
+  account_id = record_into (r, self->result_profile, png, store, error);
+  if (account_id == 0)
     return 0;
-  entry_id = rec->summary_entry_id;
-
-  /* the equity curves as they are on screen */
-  if (gtk_widget_get_width (GTK_WIDGET (self->equity_view)) > 0)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self->equity_view));
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-      g_autoptr(GskRenderNode) node = NULL;
-      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-      int w = gtk_widget_get_width (GTK_WIDGET (self->equity_view));
-      int h = gtk_widget_get_height (GTK_WIDGET (self->equity_view));
-
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node != NULL && native != NULL)
-        {
-          g_autoptr(GdkTexture) texture =
-            gsk_renderer_render_texture (gtk_native_get_renderer (native), node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-          g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (texture);
-          g_autoptr(GError) local_error = NULL;
-
-          /* the run is recorded: a missing picture does not undo it */
-          if (entry_id > 0 &&
-              alvh_journal_store_add_attachment (store, entry_id, png, _("Equity curves"), &local_error) <= 0)
-            g_warning ("Cannot attach the equity chart: %s", local_error->message);
-        }
-    }
-
   if (g_signal_lookup ("journal-changed", ALVH_TYPE_SESSION) != 0)
     g_signal_emit_by_name (self->session, "journal-changed");
-  return rec->account_id;
+  return account_id;
 }

@@ -30,6 +30,10 @@ GListModel       *alvh_replay_page_get_trades   (AlvhReplayPage *self);
 void              alvh_replay_page_go_to_trade  (AlvhReplayPage *self,
                                                  guint           position);
 
+/* What "Record in Journal" does: the recording below in a thread with its
+ * own journal connection; a toast says how it went.  FALSE when it cannot start. */
+gboolean          alvh_replay_page_record_async (AlvhReplayPage *self);
+gboolean          alvh_replay_page_is_recording (AlvhReplayPage *self);
 /* Saves the last run into a new journal account named after it
  * (alvh_replay_result_record(): condors, hedge legs, decisions with their
  * signals, an entry per leg, and a summary entry with the equity chart);

@@ -1,23 +1,31 @@
 /* alvh-chart-ticks.c — nice price ticks and calendar-aware time ticks */
 #define G_LOG_DOMAIN "alvh-chart"
 
+#include "config.h"
+
 #include <math.h>
 #include <stdio.h>
 
+#include <glib/gi18n-lib.h>
 #include "alvh-time.h"
 #include "alvh-chart-ticks.h"
 
 static const char * const month_names[] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  NC_("month abbreviation", "Jan"), NC_("month abbreviation", "Feb"),
+  NC_("month abbreviation", "Mar"), NC_("month abbreviation", "Apr"),
+  NC_("month abbreviation", "May"), NC_("month abbreviation", "Jun"),
+  NC_("month abbreviation", "Jul"), NC_("month abbreviation", "Aug"),
+  NC_("month abbreviation", "Sep"), NC_("month abbreviation", "Oct"),
+  NC_("month abbreviation", "Nov"), NC_("month abbreviation", "Dec"),
 };
 
+/* The translated abbreviation of @month (1 = January). */
 const char *
 alvh_chart_month_abbrev (int month)
 {
   if (month < 1 || month > 12)
     return "?";
-  return month_names[month - 1];
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month abbreviation", month_names[month - 1]);
 }
 
 double
@@ -191,7 +199,7 @@ label_tick (AlvhChartTick     *tick,
     }
   else if (unit == ALVH_CHART_TIME_UNIT_MONTH || (has_prev && m != pm && unit >= ALVH_CHART_TIME_UNIT_DAY))
     {
-      snprintf (tick->label, sizeof tick->label, "%s", month_names[m - 1]);
+      snprintf (tick->label, sizeof tick->label, "%s", alvh_chart_month_abbrev (m));
       tick->major = unit != ALVH_CHART_TIME_UNIT_MONTH;
     }
   else if (unit == ALVH_CHART_TIME_UNIT_DAY || (has_prev && d != pd))
@@ -200,7 +208,7 @@ label_tick (AlvhChartTick     *tick,
         snprintf (tick->label, sizeof tick->label, "%d", d);
       else
         {
-          snprintf (tick->label, sizeof tick->label, "%s %d", month_names[m - 1], d);
+          snprintf (tick->label, sizeof tick->label, "%s %d", alvh_chart_month_abbrev (m), d);
           tick->major = TRUE;
         }
     }

@@ -5,10 +5,12 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "alvh-cli.h"
+#include "alvh-core.h"
 
 int
 alvh_cli_usage_error (const char *command,
@@ -58,4 +60,90 @@ alvh_cli_default_market_db (void)
   dir = g_build_filename (g_get_user_data_dir (), "alvh-desk", NULL);
   g_mkdir_with_parents (dir, 0700);
   return g_build_filename (dir, "market.sqlite", NULL);
+}
+
+gboolean
+alvh_cli_parse_date (const char *text,
+                     gint64     *out)
+{
+  return text != NULL && alvh_time_parse_date (text, strlen (text), out);
+}
+
+/* The series of `path` whose kind is one of `kinds` (first match in order),
+ * as `alvh replay` and `alvh report --replay` read them. */
+AlvhSeries *
+alvh_cli_load_series (const char         *path,
+                      const char         *hint,
+                      const char * const *kinds,
+                      GError            **error)
+{
+  g_autoptr(AlvhImportResult) res = alvh_import_file (path, hint, NULL, error);
+  guint n;
+
+  if (res == NULL)
+    return NULL;
+  n = alvh_import_result_get_n_series (res);
+  for (guint k = 0; kinds[k] != NULL; k++)
+    for (guint i = 0; i < n; i++)
+      {
+        const char *kind = alvh_import_result_get_kind (res, i);
+        const char *symbol = alvh_import_result_get_symbol (res, i);
+
+        /* a term-structure file holds VIX, VX and SP500: prefer the hinted symbol */
+        if (kind != NULL && strcmp (kind, kinds[k]) == 0 &&
+            (n == 1 || hint == NULL || symbol == NULL || g_ascii_strcasecmp (symbol, hint) == 0 ||
+             strcmp (kinds[k], "vx") == 0 || strcmp (kinds[k], "breadth") == 0))
+          return alvh_series_ref (alvh_import_result_get_series (res, i));
+      }
+  for (guint i = 0; i < n; i++)
+    {
+      const char *kind = alvh_import_result_get_kind (res, i);
+      for (guint k = 0; kinds[k] != NULL; k++)
+        if (kind != NULL && strcmp (kind, kinds[k]) == 0)
+          return alvh_series_ref (alvh_import_result_get_series (res, i));
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               "%s: expected a %s series, the file holds none", path, kinds[0]);
+  return NULL;
+}
+
+/* The joined market frame of the replay CSV files (vx, vvix, breadth and events
+ * optional), loaded in this order; *events gets the events (or NULL). */
+AlvhMarketFrame *
+alvh_cli_load_frame (const char  *spx_path,
+                     const char  *vix_path,
+                     const char  *vx_path,
+                     const char  *vvix_path,
+                     const char  *breadth_path,
+                     const char  *events_path,
+                     gint64       from,
+                     gint64       to,
+                     GPtrArray  **events,
+                     GError     **error)
+{
+  static const char * const price_kinds[] = { "ohlc", "close", NULL };
+  static const char * const vx_kinds[] = { "vx", NULL };
+  static const char * const close_kinds[] = { "close", "ohlc", NULL };
+  static const char * const breadth_kinds[] = { "breadth", NULL };
+  g_autoptr(AlvhSeries) spx = NULL;
+  g_autoptr(AlvhSeries) vix = NULL;
+  g_autoptr(AlvhSeries) vx = NULL;
+  g_autoptr(AlvhSeries) vvix = NULL;
+  g_autoptr(AlvhSeries) breadth = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+
+  if ((spx = alvh_cli_load_series (spx_path, "SPX", price_kinds, error)) == NULL ||
+      (vix = alvh_cli_load_series (vix_path, "VIX", price_kinds, error)) == NULL)
+    return NULL;
+  if (vx_path != NULL && (vx = alvh_cli_load_series (vx_path, "VX", vx_kinds, error)) == NULL)
+    return NULL;
+  if (vvix_path != NULL && (vvix = alvh_cli_load_series (vvix_path, "VVIX", close_kinds, error)) == NULL)
+    return NULL;
+  if (breadth_path != NULL && (breadth = alvh_cli_load_series (breadth_path, "BREADTH", breadth_kinds, error)) == NULL)
+    return NULL;
+  if (events_path != NULL && (loaded = alvh_events_load_csv (events_path, error)) == NULL)
+    return NULL;
+
+  *events = g_steal_pointer (&loaded);
+  return alvh_market_frame_new_join (spx, vix, vx, vvix, breadth, from, to);
 }

@@ -9,6 +9,9 @@
 
 #include <glib.h>
 
+#include "alvh-market-frame.h"
+#include "alvh-series.h"
+
 G_BEGIN_DECLS
 
 #define ALVH_EXIT_OK      0
@@ -34,5 +37,21 @@ int   alvh_cli_fail          (const char *command,
                               GError     *error);
 char *alvh_cli_default_db    (void);
 char *alvh_cli_default_market_db (void);
+gboolean    alvh_cli_parse_date  (const char         *text,
+                                  gint64             *out);
+AlvhSeries *alvh_cli_load_series (const char         *path,
+                                  const char         *hint,
+                                  const char * const *kinds,
+                                  GError            **error);
+AlvhMarketFrame *alvh_cli_load_frame (const char  *spx_path,
+                                      const char  *vix_path,
+                                      const char  *vx_path,
+                                      const char  *vvix_path,
+                                      const char  *breadth_path,
+                                      const char  *events_path,
+                                      gint64       from,
+                                      gint64       to,
+                                      GPtrArray  **events,
+                                      GError     **error);
 
 G_END_DECLS

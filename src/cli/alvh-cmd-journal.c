@@ -45,6 +45,35 @@ open_existing (const char  *db,
   return alvh_journal_store_open (path, error);
 }
 
+/* Parses the flags of a subcommand into @entries. */
+static gboolean
+parse_flags (const char    *parameter,
+             const char    *summary,
+             GOptionEntry  *entries,
+             int           *argc,
+             char        ***argv,
+             GError       **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+/* Entry @id of the existing journal @db; *store gets the open journal. */
+static AlvhJournalEntry *
+open_entry (const char        *db,
+            gint64             id,
+            AlvhJournalStore **store,
+            GError           **error)
+{
+  *store = open_existing (db, error);
+  if (*store == NULL)
+    return NULL;
+  return alvh_journal_store_get_entry (*store, id, error);
+}
+
 static gboolean
 parse_id (const char *text,
           gint64     *out)
@@ -121,7 +150,6 @@ static int
 cmd_list (int    argc,
           char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -144,10 +172,8 @@ cmd_list (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("List journal entries, newest first: ID, date, title, tags."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!parse_flags (NULL, _("List journal entries, newest first: ID, date, title, tags."),
+                    entries, &argc, &argv, &error))
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc > 1)
     return alvh_cli_usage_error (CMD, "list: unexpected argument “%s”", argv[1]);
@@ -193,7 +219,6 @@ static int
 cmd_show (int    argc,
           char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhJournalEntry) e = NULL;
@@ -206,18 +231,13 @@ cmd_show (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new ("ID");
-  g_option_context_set_summary (context, _("Show one journal entry with its decision, signals and leg."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!parse_flags ("ID", _("Show one journal entry with its decision, signals and leg."),
+                    entries, &argc, &argv, &error))
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc != 2 || !parse_id (argv[1], &id))
     return alvh_cli_usage_error (CMD, "show: expected one entry ID (a positive number)");
 
-  store = open_existing (db, &error);
-  if (store == NULL)
-    return alvh_cli_fail (CMD, error);
-  e = alvh_journal_store_get_entry (store, id, &error);
+  e = open_entry (db, id, &store, &error);
   if (e == NULL)
     return alvh_cli_fail (CMD, error);
 
@@ -279,7 +299,6 @@ static int
 cmd_add_note (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhJournalEntry) e = NULL;
@@ -291,20 +310,15 @@ cmd_add_note (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new ("ID TEXT");
-  g_option_context_set_summary (context, _("Append TEXT as a new paragraph to entry ID."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!parse_flags ("ID TEXT", _("Append TEXT as a new paragraph to entry ID."),
+                    entries, &argc, &argv, &error))
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc != 3 || !parse_id (argv[1], &id))
     return alvh_cli_usage_error (CMD, "add-note: expected an entry ID and a TEXT");
   if (!g_utf8_validate (argv[2], -1, NULL) || *g_strstrip (argv[2]) == '\0')
     return alvh_cli_usage_error (CMD, "add-note: TEXT must be non-empty UTF-8");
 
-  store = open_existing (db, &error);
-  if (store == NULL)
-    return alvh_cli_fail (CMD, error);
-  e = alvh_journal_store_get_entry (store, id, &error);
+  e = open_entry (db, id, &store, &error);
   if (e == NULL)
     return alvh_cli_fail (CMD, error);
   body = e->body != NULL && *e->body != '\0' ? g_strconcat (e->body, "\n\n", argv[2], NULL)
@@ -390,7 +404,6 @@ static int
 cmd_stats (int    argc,
            char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhJournalStats) stats = NULL;
@@ -407,10 +420,8 @@ cmd_stats (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Without --spx/--vix only realised P&L counts."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!parse_flags (NULL, _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Without --spx/--vix only realised P&L counts."),
+                    entries, &argc, &argv, &error))
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc > 1)
     return alvh_cli_usage_error (CMD, "stats: unexpected argument “%s”", argv[1]);
@@ -520,11 +531,30 @@ append_csv_text (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* An id in a CSV cell: empty when there is none. */
+static void
+append_csv_id (GString *out,
+               gint64   id)
+{
+  if (id > 0)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, id);
+}
+
+/* An id as a JSON value: null when there is none. */
+static void
+append_json_id (GString *out,
+                gint64   id)
+{
+  if (id > 0)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, id);
+  else
+    g_string_append (out, "null");
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
@@ -540,10 +570,8 @@ cmd_export (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Export every journal entry (oldest last) with its decision's branch and fired triggers, as CSV (RFC 4180, formula-looking cells neutralised) or as a JSON array."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!parse_flags (NULL, _("Export every journal entry (oldest last) with its decision's branch and fired triggers, as CSV (RFC 4180, formula-looking cells neutralised) or as a JSON array."),
+                    entries, &argc, &argv, &error))
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc > 1)
     return alvh_cli_usage_error (CMD, "export: unexpected argument “%s”", argv[1]);
@@ -591,11 +619,9 @@ cmd_export (int    argc,
               g_string_append_c (out, ',');
               append_csv_text (out, triggers);
               g_string_append_c (out, ',');
-              if (e->decision_id > 0)
-                g_string_append_printf (out, "%" G_GINT64_FORMAT, e->decision_id);
+              append_csv_id (out, e->decision_id);
               g_string_append_c (out, ',');
-              if (e->leg_id > 0)
-                g_string_append_printf (out, "%" G_GINT64_FORMAT, e->leg_id);
+              append_csv_id (out, e->leg_id);
               g_string_append_printf (out, ",%d\r\n", e->deleted ? 1 : 0);
             }
           else
@@ -635,15 +661,9 @@ cmd_export (int    argc,
                     }
                 }
               g_string_append (out, "],\"decision_id\":");
-              if (e->decision_id > 0)
-                g_string_append_printf (out, "%" G_GINT64_FORMAT, e->decision_id);
-              else
-                g_string_append (out, "null");
+              append_json_id (out, e->decision_id);
               g_string_append (out, ",\"leg_id\":");
-              if (e->leg_id > 0)
-                g_string_append_printf (out, "%" G_GINT64_FORMAT, e->leg_id);
-              else
-                g_string_append (out, "null");
+              append_json_id (out, e->leg_id);
               g_string_append_printf (out, ",\"deleted\":%s}", e->deleted ? "true" : "false");
             }
           n++;

@@ -25,43 +25,6 @@ typedef struct
   FILE    *out;
 } BarPrinter;
 
-/* The series of `path` whose kind is one of `kinds` (first match in order). */
-static AlvhSeries *
-load_series (const char         *path,
-             const char         *hint,
-             const char * const *kinds,
-             GError            **error)
-{
-  g_autoptr(AlvhImportResult) res = alvh_import_file (path, hint, NULL, error);
-  guint n;
-
-  if (res == NULL)
-    return NULL;
-  n = alvh_import_result_get_n_series (res);
-  for (guint k = 0; kinds[k] != NULL; k++)
-    for (guint i = 0; i < n; i++)
-      {
-        const char *kind = alvh_import_result_get_kind (res, i);
-        const char *symbol = alvh_import_result_get_symbol (res, i);
-
-        /* a term-structure file holds VIX, VX and SP500: prefer the hinted symbol */
-        if (kind != NULL && strcmp (kind, kinds[k]) == 0 &&
-            (n == 1 || hint == NULL || symbol == NULL || g_ascii_strcasecmp (symbol, hint) == 0 ||
-             strcmp (kinds[k], "vx") == 0 || strcmp (kinds[k], "breadth") == 0))
-          return alvh_series_ref (alvh_import_result_get_series (res, i));
-      }
-  for (guint i = 0; i < n; i++)
-    {
-      const char *kind = alvh_import_result_get_kind (res, i);
-      for (guint k = 0; kinds[k] != NULL; k++)
-        if (kind != NULL && strcmp (kind, kinds[k]) == 0)
-          return alvh_series_ref (alvh_import_result_get_series (res, i));
-    }
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               "%s: expected a %s series, the file holds none", path, kinds[0]);
-  return NULL;
-}
-
 static gboolean
 print_bar_cb (gsize               index,
               const AlvhDecision *decision,
@@ -77,13 +40,6 @@ print_bar_cb (gsize               index,
   g_string_append_c (printer->line, '\n');
   fwrite (printer->line->str, 1, printer->line->len, printer->out);
   return TRUE;
-}
-
-static gboolean
-parse_date_arg (const char *text,
-                gint64     *out)
-{
-  return text != NULL && alvh_time_parse_date (text, strlen (text), out);
 }
 
 int
@@ -104,11 +60,6 @@ alvh_cmd_replay (int    argc,
   g_autofree char *format_text = NULL;
   g_autofree char *journal_path = NULL;
   g_autofree char *account_text = NULL;
-  g_autoptr(AlvhSeries) spx = NULL;
-  g_autoptr(AlvhSeries) vix = NULL;
-  g_autoptr(AlvhSeries) vx = NULL;
-  g_autoptr(AlvhSeries) vvix = NULL;
-  g_autoptr(AlvhSeries) breadth = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(AlvhProfile) profile = NULL;
   g_autoptr(AlvhMarketFrame) frame = NULL;
@@ -117,10 +68,6 @@ alvh_cmd_replay (int    argc,
   gint64 from = G_MININT64, to = G_MAXINT64;
   OutputFormat format = FORMAT_JSONL;
   BarPrinter printer = { NULL, stdout };
-  static const char * const price_kinds[] = { "ohlc", "close", NULL };
-  static const char * const vx_kinds[] = { "vx", NULL };
-  static const char * const close_kinds[] = { "close", "ohlc", NULL };
-  static const char * const breadth_kinds[] = { "breadth", NULL };
   GOptionEntry entries[] = {
     { "spx", 0, 0, G_OPTION_ARG_FILENAME, &spx_path, N_("SPX daily bars (CSV, required)"), N_("FILE") },
     { "vix", 0, 0, G_OPTION_ARG_FILENAME, &vix_path, N_("VIX daily bars (CSV, required)"), N_("FILE") },
@@ -146,9 +93,9 @@ alvh_cmd_replay (int    argc,
     return alvh_cli_usage_error ("replay", "unexpected argument “%s”", argv[1]);
   if (spx_path == NULL || vix_path == NULL)
     return alvh_cli_usage_error ("replay", "--spx FILE and --vix FILE are required");
-  if (from_text != NULL && !parse_date_arg (from_text, &from))
+  if (from_text != NULL && !alvh_cli_parse_date (from_text, &from))
     return alvh_cli_usage_error ("replay", "--from: expected a date such as 2020-01-31, found “%s”", from_text);
-  if (to_text != NULL && !parse_date_arg (to_text, &to))
+  if (to_text != NULL && !alvh_cli_parse_date (to_text, &to))
     return alvh_cli_usage_error ("replay", "--to: expected a date such as 2020-12-31, found “%s”", to_text);
   if (from > to)
     return alvh_cli_usage_error ("replay", "--from %s is after --to %s", from_text, to_text);
@@ -174,19 +121,10 @@ alvh_cmd_replay (int    argc,
   else
     profile = alvh_profile_new ();
 
-  if ((spx = load_series (spx_path, "SPX", price_kinds, &error)) == NULL ||
-      (vix = load_series (vix_path, "VIX", price_kinds, &error)) == NULL)
+  frame = alvh_cli_load_frame (spx_path, vix_path, vx_path, vvix_path, breadth_path, events_path,
+                               from, to, &events, &error);
+  if (frame == NULL)
     return alvh_cli_fail ("replay", error);
-  if (vx_path != NULL && (vx = load_series (vx_path, "VX", vx_kinds, &error)) == NULL)
-    return alvh_cli_fail ("replay", error);
-  if (vvix_path != NULL && (vvix = load_series (vvix_path, "VVIX", close_kinds, &error)) == NULL)
-    return alvh_cli_fail ("replay", error);
-  if (breadth_path != NULL && (breadth = load_series (breadth_path, "BREADTH", breadth_kinds, &error)) == NULL)
-    return alvh_cli_fail ("replay", error);
-  if (events_path != NULL && (events = alvh_events_load_csv (events_path, &error)) == NULL)
-    return alvh_cli_fail ("replay", error);
-
-  frame = alvh_market_frame_new_join (spx, vix, vx, vvix, breadth, from, to);
   evaluator = alvh_evaluator_new (frame, profile, events);
 
   if (format == FORMAT_JSONL)

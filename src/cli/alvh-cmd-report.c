@@ -16,50 +16,6 @@
 #include "alvh-report.h"
 #include "alvh-report-render.h"
 
-/* The series of `path` whose kind is one of `kinds` (as `alvh replay` reads them). */
-static AlvhSeries *
-load_series (const char         *path,
-             const char         *hint,
-             const char * const *kinds,
-             GError            **error)
-{
-  g_autoptr(AlvhImportResult) res = alvh_import_file (path, hint, NULL, error);
-  guint n;
-
-  if (res == NULL)
-    return NULL;
-  n = alvh_import_result_get_n_series (res);
-  for (guint k = 0; kinds[k] != NULL; k++)
-    for (guint i = 0; i < n; i++)
-      {
-        const char *kind = alvh_import_result_get_kind (res, i);
-        const char *symbol = alvh_import_result_get_symbol (res, i);
-
-        if (kind != NULL && strcmp (kind, kinds[k]) == 0 &&
-            (n == 1 || hint == NULL || symbol == NULL || g_ascii_strcasecmp (symbol, hint) == 0 ||
-             strcmp (kinds[k], "vx") == 0 || strcmp (kinds[k], "breadth") == 0))
-          return alvh_series_ref (alvh_import_result_get_series (res, i));
-      }
-  for (guint i = 0; i < n; i++)
-    {
-      const char *kind = alvh_import_result_get_kind (res, i);
-
-      for (guint k = 0; kinds[k] != NULL; k++)
-        if (kind != NULL && strcmp (kind, kinds[k]) == 0)
-          return alvh_series_ref (alvh_import_result_get_series (res, i));
-    }
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               "%s: expected a %s series, the file holds none", path, kinds[0]);
-  return NULL;
-}
-
-static gboolean
-parse_date_arg (const char *text,
-                gint64     *out)
-{
-  return text != NULL && alvh_time_parse_date (text, strlen (text), out);
-}
-
 static AlvhReport *
 replay_report (const char  *spx_path,
                const char  *vix_path,
@@ -72,15 +28,6 @@ replay_report (const char  *spx_path,
                gint64       to,
                GError     **error)
 {
-  static const char * const price_kinds[] = { "ohlc", "close", NULL };
-  static const char * const vx_kinds[] = { "vx", NULL };
-  static const char * const close_kinds[] = { "close", "ohlc", NULL };
-  static const char * const breadth_kinds[] = { "breadth", NULL };
-  g_autoptr(AlvhSeries) spx = NULL;
-  g_autoptr(AlvhSeries) vix = NULL;
-  g_autoptr(AlvhSeries) vx = NULL;
-  g_autoptr(AlvhSeries) vvix = NULL;
-  g_autoptr(AlvhSeries) breadth = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(AlvhProfile) profile = NULL;
   g_autoptr(AlvhMarketFrame) frame = NULL;
@@ -90,19 +37,10 @@ replay_report (const char  *spx_path,
   profile = profile_path != NULL ? alvh_profile_new_from_file (profile_path, error) : alvh_profile_new ();
   if (profile == NULL)
     return NULL;
-  if ((spx = load_series (spx_path, "SPX", price_kinds, error)) == NULL ||
-      (vix = load_series (vix_path, "VIX", price_kinds, error)) == NULL)
+  frame = alvh_cli_load_frame (spx_path, vix_path, vx_path, vvix_path, breadth_path, events_path,
+                               from, to, &events, error);
+  if (frame == NULL)
     return NULL;
-  if (vx_path != NULL && (vx = load_series (vx_path, "VX", vx_kinds, error)) == NULL)
-    return NULL;
-  if (vvix_path != NULL && (vvix = load_series (vvix_path, "VVIX", close_kinds, error)) == NULL)
-    return NULL;
-  if (breadth_path != NULL && (breadth = load_series (breadth_path, "BREADTH", breadth_kinds, error)) == NULL)
-    return NULL;
-  if (events_path != NULL && (events = alvh_events_load_csv (events_path, error)) == NULL)
-    return NULL;
-
-  frame = alvh_market_frame_new_join (spx, vix, vx, vvix, breadth, from, to);
   evaluator = alvh_evaluator_new (frame, profile, events);
   result = alvh_replay_run (evaluator, NULL, NULL, NULL, NULL, NULL, error);
   if (result == NULL)
@@ -184,11 +122,11 @@ alvh_cmd_report (int    argc,
     return alvh_cli_usage_error ("report", "--out: expected a name ending in .pdf, .html or .csv, or a folder, found “%s”", out_path);
   if (paper_text != NULL && !alvh_report_paper_from_string (paper_text, &paper))
     return alvh_cli_usage_error ("report", "--paper: expected a4 or letter, found “%s”", paper_text);
-  if (from_text != NULL && !parse_date_arg (from_text, &from))
+  if (from_text != NULL && !alvh_cli_parse_date (from_text, &from))
     return alvh_cli_usage_error ("report", "--from: expected a date such as 2026-11-16, found “%s”", from_text);
-  if (to_text != NULL && !parse_date_arg (to_text, &to))
+  if (to_text != NULL && !alvh_cli_parse_date (to_text, &to))
     return alvh_cli_usage_error ("report", "--to: expected a date such as 2026-11-20, found “%s”", to_text);
-  if (now_text != NULL && !parse_date_arg (now_text, &now))
+  if (now_text != NULL && !alvh_cli_parse_date (now_text, &now))
     return alvh_cli_usage_error ("report", "--now: expected a date such as 2026-11-25, found “%s”", now_text);
   if (preset_text != NULL && (!alvh_report_preset_from_string (preset_text, &preset) ||
                               preset == ALVH_REPORT_PRESET_CUSTOM))

@@ -451,6 +451,47 @@ finish_next (Ctx      *ctx,
   return TRUE;
 }
 
+/* Moves to the next data row, counts it and checks that it has @needed
+ * fields: TRUE with *more FALSE at the end of the file, FALSE on an error. */
+static inline gboolean
+next_row (Ctx       *ctx,
+          guint      needed,
+          gboolean  *more,
+          GError   **error)
+{
+  AlvhImportResult *r = ctx->result;
+
+  if (!finish_next (ctx, error, more))
+    return FALSE;
+  if (!*more)
+    return TRUE;
+  if (!check_cancel (ctx, r->n_rows, error))
+    return FALSE;
+  r->n_rows++;
+  return need_fields (ctx, needed, error);
+}
+
+/* Reads the next row of a yfinance header and checks that its first field
+ * is @key (the “@label” row). */
+static gboolean
+next_yfinance_row (Ctx         *ctx,
+                   const char  *key,
+                   const char  *label,
+                   GError     **error)
+{
+  gboolean more;
+
+  if (!finish_next (ctx, error, &more))
+    return FALSE;
+  if (!more || !alvh_csv_reader_field_equal (ctx->csv, 0, key))
+    {
+      set_error (ctx, error, ALVH_IMPORT_ERROR_UNKNOWN_FORMAT, 0,
+                 "expected the “%s” row of a yfinance header", label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- OHLC formats ------------------------------------------------------ */
 
 static gboolean
@@ -476,15 +517,10 @@ read_ohlc (Ctx           *ctx,
       double v[5];
       gint64 t;
 
-      if (!finish_next (ctx, error, &more))
+      if (!next_row (ctx, needed, &more, error))
         return FALSE;
       if (!more)
         break;
-      if (!check_cancel (ctx, r->n_rows, error))
-        return FALSE;
-      r->n_rows++;
-      if (!need_fields (ctx, needed, error))
-        return FALSE;
 
       if (G_UNLIKELY (field_is_null (ctx, (guint) map->close) || field_is_null (ctx, (guint) map->open)))
         {
@@ -584,15 +620,10 @@ read_values (Ctx       *ctx,
       gint64 t;
       AlvhSeries *seen[3] = { NULL, NULL, NULL };
 
-      if (!finish_next (ctx, error, &more))
+      if (!next_row (ctx, needed, &more, error))
         return FALSE;
       if (!more)
         break;
-      if (!check_cancel (ctx, r->n_rows, error))
-        return FALSE;
-      r->n_rows++;
-      if (!need_fields (ctx, needed, error))
-        return FALSE;
       if (field_is_null (ctx, (guint) cols[0].field))
         {
           r->n_skipped++;
@@ -705,15 +736,10 @@ read_cfe (Ctx      *ctx,
       gsize llen;
       const char *label;
 
-      if (!finish_next (ctx, error, &more))
+      if (!next_row (ctx, needed, &more, error))
         return FALSE;
       if (!more)
         break;
-      if (!check_cancel (ctx, r->n_rows, error))
-        return FALSE;
-      r->n_rows++;
-      if (!need_fields (ctx, needed, error))
-        return FALSE;
       if (!get_date (ctx, (guint) date_field, &t, error))
         return FALSE;
       label = alvh_csv_reader_get_field (ctx->csv, (guint) label_field, &llen);
@@ -1148,23 +1174,11 @@ import_reader (AlvhCsvReader  *csv,
       g_autofree char *ticker = NULL;
 
       result->format = ALVH_IMPORT_FORMAT_YFINANCE;
-      if (!finish_next (&ctx, error, &more))
+      if (!next_yfinance_row (&ctx, "ticker", "Ticker", error))
         return NULL;
-      if (!more || !alvh_csv_reader_field_equal (csv, 0, "ticker"))
-        {
-          set_error (&ctx, error, ALVH_IMPORT_ERROR_UNKNOWN_FORMAT, 0,
-                     "expected the “Ticker” row of a yfinance header");
-          return NULL;
-        }
       ticker = alvh_csv_reader_dup_field (csv, 1);
-      if (!finish_next (&ctx, error, &more))
+      if (!next_yfinance_row (&ctx, "date", "Date", error))
         return NULL;
-      if (!more || !alvh_csv_reader_field_equal (csv, 0, "date"))
-        {
-          set_error (&ctx, error, ALVH_IMPORT_ERROR_UNKNOWN_FORMAT, 0,
-                     "expected the “Date” row of a yfinance header");
-          return NULL;
-        }
       g_free (hdr[0]);
       hdr[0] = g_strdup ("date");
       if (!map_ohlc (hdr, n, &map))

@@ -662,6 +662,81 @@ not_found (AlvhJournalStore  *self,
   return FALSE;
 }
 
+/* Reads one record from the current row of a statement. */
+typedef gpointer (*RowReader) (sqlite3_stmt *s);
+
+/* Steps @s (bound) to the end, adding @read of each row to @out; FALSE with
+ * @error ("@what: ...") when a step fails. */
+static gboolean
+read_rows (AlvhJournalStore  *self,
+           sqlite3_stmt      *s,
+           GPtrArray         *out,
+           RowReader          read,
+           const char        *what,
+           GError           **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (out, read (s));
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error, what);
+  return TRUE;
+}
+
+/* The records @read from each row of the cached statement @sql with its
+ * parameters 1.. bound to @params, in a new array freeing them with
+ * @free_func; NULL with @error ("@what: ...") when a step fails. */
+static GPtrArray *
+list_rows (AlvhJournalStore  *self,
+           const char        *sql,
+           const gint64      *params,
+           guint              n_params,
+           GDestroyNotify     free_func,
+           RowReader          read,
+           const char        *what,
+           GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self, sql, error);
+
+  if (s == NULL)
+    return NULL;
+  for (guint i = 0; i < n_params; i++)
+    sqlite3_bind_int64 (s, (int) i + 1, params[i]);
+  if (!read_rows (self, s, out, read, what, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+/* Binds @id to parameter 1 of the cached statement @sql and reads the one row
+ * it selects; NULL with @error "no @kind with id ..." when there is none,
+ * "@what: ..." when the step fails. */
+static gpointer
+read_row_by_id (AlvhJournalStore  *self,
+                const char        *sql,
+                gint64             id,
+                RowReader          read,
+                const char        *kind,
+                const char        *what,
+                GError           **error)
+{
+  g_autoptr(AlvhCachedStmt) s = store_stmt (self, sql, error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, id);
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    return read (s);
+  if (rc == SQLITE_DONE)
+    not_found (self, error, kind, id);
+  else
+    set_db_error (self, error, what);
+  return NULL;
+}
+
 /* ---- open and migrate -------------------------------------------------- */
 
 static void
@@ -961,30 +1036,23 @@ alvh_journal_store_end_batch (AlvhJournalStore  *self,
 
 /* ---- accounts ------------------------------------------------------------ */
 
+static AlvhJournalAccount *
+account_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalAccount *a = g_new0 (AlvhJournalAccount, 1);
+
+  a->id = sqlite3_column_int64 (s, 0);
+  a->name = col_text (s, 1);
+  return a;
+}
+
 GPtrArray *
 alvh_journal_store_list_accounts (AlvhJournalStore  *self,
                                   GError           **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_account_free);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self, "SELECT id, name FROM accounts ORDER BY name, id", error);
-  int rc;
-
-  if (s == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      AlvhJournalAccount *a = g_new0 (AlvhJournalAccount, 1);
-
-      a->id = sqlite3_column_int64 (s, 0);
-      a->name = col_text (s, 1);
-      g_ptr_array_add (out, a);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, "cannot list accounts");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return list_rows (self, "SELECT id, name FROM accounts ORDER BY name, id",
+                    NULL, 0, (GDestroyNotify) alvh_journal_account_free,
+                    (RowReader) account_from_row, "cannot list accounts", error);
 }
 
 gint64
@@ -1125,21 +1193,10 @@ GPtrArray *
 alvh_journal_store_list_profiles (AlvhJournalStore  *self,
                                   GError           **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_profile_free);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-    "SELECT id, name, version, keyfile, created FROM profiles ORDER BY name, version", error);
-  int rc;
-
-  if (s == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_ptr_array_add (out, profile_from_row (s));
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, "cannot list profiles");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return list_rows (self,
+    "SELECT id, name, version, keyfile, created FROM profiles ORDER BY name, version",
+    NULL, 0, (GDestroyNotify) alvh_journal_profile_free,
+    (RowReader) profile_from_row, "cannot list profiles", error);
 }
 
 AlvhJournalProfile *
@@ -1448,39 +1505,32 @@ alvh_journal_store_delete_event (AlvhJournalStore  *self,
   return tx_end (self, ok, error);
 }
 
+static AlvhJournalEvent *
+event_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalEvent *e = g_new0 (AlvhJournalEvent, 1);
+
+  e->id = sqlite3_column_int64 (s, 0);
+  e->date = sqlite3_column_int64 (s, 1);
+  e->kind = col_text (s, 2);
+  e->shift = sqlite3_column_int (s, 3) != 0;
+  e->note = col_text (s, 4);
+  return e;
+}
+
 GPtrArray *
 alvh_journal_store_list_events (AlvhJournalStore  *self,
                                 gint64             from,
                                 gint64             to,
                                 GError           **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_event_free);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+  const gint64 params[] = { from, to };
+
+  return list_rows (self,
     "SELECT id, date, kind, shift, note FROM events"
-    " WHERE (?1 = 0 OR date >= ?1) AND (?2 = 0 OR date < ?2) ORDER BY date, id", error);
-  int rc;
-
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, from);
-  sqlite3_bind_int64 (s, 2, to);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      AlvhJournalEvent *e = g_new0 (AlvhJournalEvent, 1);
-
-      e->id = sqlite3_column_int64 (s, 0);
-      e->date = sqlite3_column_int64 (s, 1);
-      e->kind = col_text (s, 2);
-      e->shift = sqlite3_column_int (s, 3) != 0;
-      e->note = col_text (s, 4);
-      g_ptr_array_add (out, e);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, "cannot list events");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+    " WHERE (?1 = 0 OR date >= ?1) AND (?2 = 0 OR date < ?2) ORDER BY date, id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_event_free,
+    (RowReader) event_from_row, "cannot list events", error);
 }
 
 /* ---- condors ------------------------------------------------------------ */
@@ -1629,21 +1679,9 @@ alvh_journal_store_get_condor (AlvhJournalStore  *self,
                                gint64             id,
                                GError           **error)
 {
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-    "SELECT " CONDOR_COLUMNS " FROM condors WHERE id = ?", error);
-  int rc;
-
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, id);
-  rc = sqlite3_step (s);
-  if (rc == SQLITE_ROW)
-    return condor_from_row (s);
-  if (rc == SQLITE_DONE)
-    not_found (self, error, "condor", id);
-  else
-    set_db_error (self, error, "cannot read the condor");
-  return NULL;
+  return read_row_by_id (self,
+    "SELECT " CONDOR_COLUMNS " FROM condors WHERE id = ?",
+    id, (RowReader) condor_from_row, "condor", "cannot read the condor", error);
 }
 
 GPtrArray *
@@ -1651,23 +1689,13 @@ alvh_journal_store_list_open_condors (AlvhJournalStore  *self,
                                       gint64             account_id,
                                       GError           **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_condor_free);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-    "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
-    " AND closed IS NULL ORDER BY opened, id", error);
-  int rc;
+  const gint64 params[] = { account_id };
 
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, account_id);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_ptr_array_add (out, condor_from_row (s));
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, "cannot list condors");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return list_rows (self,
+    "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
+    " AND closed IS NULL ORDER BY opened, id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_condor_free,
+    (RowReader) condor_from_row, "cannot list condors", error);
 }
 
 /**
@@ -1683,27 +1711,15 @@ alvh_journal_store_list_condors (AlvhJournalStore  *self,
                                  gint64             to,
                                  GError           **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_condor_free);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-    "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
-    " AND (?3 = 0 OR opened < ?3) AND (?2 = 0 OR closed IS NULL OR closed = 0 OR closed >= ?2)"
-    " ORDER BY opened, id", error);
-  int rc;
+  const gint64 params[] = { account_id, from, to };
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, account_id);
-  sqlite3_bind_int64 (s, 2, from);
-  sqlite3_bind_int64 (s, 3, to);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_ptr_array_add (out, condor_from_row (s));
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, "cannot list condors");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return list_rows (self,
+    "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
+    " AND (?3 = 0 OR opened < ?3) AND (?2 = 0 OR closed IS NULL OR closed = 0 OR closed >= ?2)"
+    " ORDER BY opened, id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_condor_free,
+    (RowReader) condor_from_row, "cannot list condors", error);
 }
 
 /* ---- legs ----------------------------------------------------------------- */
@@ -1940,21 +1956,9 @@ alvh_journal_store_get_leg (AlvhJournalStore  *self,
                             gint64             id,
                             GError           **error)
 {
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-    "SELECT " LEG_COLUMNS " FROM legs WHERE id = ?", error);
-  int rc;
-
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, id);
-  rc = sqlite3_step (s);
-  if (rc == SQLITE_ROW)
-    return leg_from_row (s);
-  if (rc == SQLITE_DONE)
-    not_found (self, error, "leg", id);
-  else
-    set_db_error (self, error, "cannot read the leg");
-  return NULL;
+  return read_row_by_id (self,
+    "SELECT " LEG_COLUMNS " FROM legs WHERE id = ?",
+    id, (RowReader) leg_from_row, "leg", "cannot read the leg", error);
 }
 
 GPtrArray *
@@ -1962,23 +1966,13 @@ alvh_journal_store_list_open_legs (AlvhJournalStore  *self,
                                    gint64             account_id,
                                    GError           **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_leg_free);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-    "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
-    " AND closed_quantity < quantity - 1e-9 ORDER BY opened, id", error);
-  int rc;
+  const gint64 params[] = { account_id };
 
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, account_id);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_ptr_array_add (out, leg_from_row (s));
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, "cannot list legs");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return list_rows (self,
+    "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
+    " AND closed_quantity < quantity - 1e-9 ORDER BY opened, id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_leg_free,
+    (RowReader) leg_from_row, "cannot list legs", error);
 }
 
 /**
@@ -1993,26 +1987,27 @@ alvh_journal_store_list_legs (AlvhJournalStore  *self,
                               gint64             to,
                               GError           **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_leg_free);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-    "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
-    " AND (?2 = 0 OR opened >= ?2) AND (?3 = 0 OR opened < ?3) ORDER BY opened, id", error);
-  int rc;
+  const gint64 params[] = { account_id, from, to };
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, account_id);
-  sqlite3_bind_int64 (s, 2, from);
-  sqlite3_bind_int64 (s, 3, to);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_ptr_array_add (out, leg_from_row (s));
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, "cannot list legs");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return list_rows (self,
+    "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
+    " AND (?2 = 0 OR opened >= ?2) AND (?3 = 0 OR opened < ?3) ORDER BY opened, id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_leg_free,
+    (RowReader) leg_from_row, "cannot list legs", error);
+}
+
+static AlvhJournalLegClose *
+leg_close_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalLegClose *c = g_new0 (AlvhJournalLegClose, 1);
+
+  c->id = sqlite3_column_int64 (s, 0);
+  c->leg_id = sqlite3_column_int64 (s, 1);
+  c->time = sqlite3_column_int64 (s, 2);
+  c->quantity = sqlite3_column_double (s, 3);
+  c->price = sqlite3_column_double (s, 4);
+  return c;
 }
 
 GPtrArray *
@@ -2020,31 +2015,12 @@ alvh_journal_store_list_leg_closes (AlvhJournalStore  *self,
                                     gint64             leg_id,
                                     GError           **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_leg_close_free);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-    "SELECT id, leg_id, time, quantity, price FROM leg_closes WHERE leg_id = ? ORDER BY time, id", error);
-  int rc;
+  const gint64 params[] = { leg_id };
 
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, leg_id);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      AlvhJournalLegClose *c = g_new0 (AlvhJournalLegClose, 1);
-
-      c->id = sqlite3_column_int64 (s, 0);
-      c->leg_id = sqlite3_column_int64 (s, 1);
-      c->time = sqlite3_column_int64 (s, 2);
-      c->quantity = sqlite3_column_double (s, 3);
-      c->price = sqlite3_column_double (s, 4);
-      g_ptr_array_add (out, c);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, "cannot list leg closes");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return list_rows (self,
+    "SELECT id, leg_id, time, quantity, price FROM leg_closes WHERE leg_id = ? ORDER BY time, id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_leg_close_free,
+    (RowReader) leg_close_from_row, "cannot list leg closes", error);
 }
 
 static AlvhJournalSignal *
@@ -2069,24 +2045,14 @@ alvh_journal_store_list_leg_signals (AlvhJournalStore  *self,
                                      gint64             leg_id,
                                      GError           **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_signal_free);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+  const gint64 params[] = { leg_id };
+
+  return list_rows (self,
     "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.threshold_high, s.fired"
     " FROM leg_signals ls JOIN signal_snapshots s ON s.id = ls.snapshot_id"
-    " WHERE ls.leg_id = ? ORDER BY s.key", error);
-  int rc;
-
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, leg_id);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_ptr_array_add (out, signal_from_row (s));
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, "cannot list leg signals");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+    " WHERE ls.leg_id = ? ORDER BY s.key",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_signal_free,
+    (RowReader) signal_from_row, "cannot list leg signals", error);
 }
 
 /* ---- decisions ---------------------------------------------------------- */
@@ -2208,26 +2174,12 @@ alvh_journal_store_get_decision (AlvhJournalStore  *self,
                                  GError           **error)
 {
   g_autoptr(AlvhJournalDecision) d = NULL;
-  int rc;
 
-  {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-      "SELECT " DECISION_COLUMNS " FROM decisions WHERE id = ?", error);
-
-    if (s == NULL)
-      return NULL;
-    sqlite3_bind_int64 (s, 1, id);
-    rc = sqlite3_step (s);
-    if (rc != SQLITE_ROW)
-      {
-        if (rc == SQLITE_DONE)
-          not_found (self, error, "decision", id);
-        else
-          set_db_error (self, error, "cannot read the decision");
-        return NULL;
-      }
-    d = decision_from_row (s);
-  }
+  d = read_row_by_id (self,
+    "SELECT " DECISION_COLUMNS " FROM decisions WHERE id = ?",
+    id, (RowReader) decision_from_row, "decision", "cannot read the decision", error);
+  if (d == NULL)
+    return NULL;
   {
     g_autoptr(AlvhCachedStmt) s = store_stmt (self,
       "SELECT id, key, kind, value, threshold, threshold_high, fired FROM signal_snapshots"
@@ -2236,13 +2188,8 @@ alvh_journal_store_get_decision (AlvhJournalStore  *self,
     if (s == NULL)
       return NULL;
     sqlite3_bind_int64 (s, 1, id);
-    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-      g_ptr_array_add (d->signals, signal_from_row (s));
-    if (rc != SQLITE_DONE)
-      {
-        set_db_error (self, error, "cannot read the signal snapshots");
-        return NULL;
-      }
+    if (!read_rows (self, s, d->signals, (RowReader) signal_from_row, "cannot read the signal snapshots", error))
+      return NULL;
   }
   return g_steal_pointer (&d);
 }
@@ -2592,6 +2539,25 @@ alvh_journal_store_record_evaluator_decision (AlvhJournalStore    *self,
 
 /* ---- acting on decisions -------------------------------------------------- */
 
+/* Decision @decision_id while it is still pending (neither followed nor
+ * skipped); NULL with @error when it is missing or was already acted on. */
+static AlvhJournalDecision *
+get_pending_decision (AlvhJournalStore  *self,
+                      gint64             decision_id,
+                      GError           **error)
+{
+  g_autoptr(AlvhJournalDecision) d = alvh_journal_store_get_decision (self, decision_id, error);
+
+  if (d != NULL && d->followed != ALVH_JOURNAL_PENDING)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: decision %" G_GINT64_FORMAT " was already acted on (%s)",
+                   self->path, decision_id, alvh_journal_followed_to_string (d->followed));
+      return NULL;
+    }
+  return g_steal_pointer (&d);
+}
+
 gint64
 alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
                                           gint64                 decision_id,
@@ -2616,16 +2582,9 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
 
   if (!tx_begin (self, error))
     return 0;
-  d = alvh_journal_store_get_decision (self, decision_id, error);
+  d = get_pending_decision (self, decision_id, error);
   if (d == NULL)
     ok = FALSE;
-  else if (d->followed != ALVH_JOURNAL_PENDING)
-    {
-      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
-                   "%s: decision %" G_GINT64_FORMAT " was already acted on (%s)",
-                   self->path, decision_id, alvh_journal_followed_to_string (d->followed));
-      ok = FALSE;
-    }
   else if (g_strcmp0 (d->action, "ADD") != 0)
     {
       g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
@@ -2720,16 +2679,8 @@ alvh_journal_store_skip_decision (AlvhJournalStore  *self,
 
   if (!tx_begin (self, error))
     return FALSE;
-  d = alvh_journal_store_get_decision (self, decision_id, error);
-  if (d == NULL)
-    ok = FALSE;
-  else if (d->followed != ALVH_JOURNAL_PENDING)
-    {
-      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
-                   "%s: decision %" G_GINT64_FORMAT " was already acted on (%s)",
-                   self->path, decision_id, alvh_journal_followed_to_string (d->followed));
-      ok = FALSE;
-    }
+  d = get_pending_decision (self, decision_id, error);
+  ok = d != NULL;
   if (ok)
     {
       g_autoptr(AlvhCachedStmt) s = store_stmt (self,
@@ -2806,21 +2757,9 @@ alvh_journal_store_get_entry (AlvhJournalStore  *self,
                               gint64             id,
                               GError           **error)
 {
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-    "SELECT " ENTRY_COLUMNS " FROM entries e WHERE e.id = ?", error);
-  int rc;
-
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, id);
-  rc = sqlite3_step (s);
-  if (rc == SQLITE_ROW)
-    return entry_from_row (s);
-  if (rc == SQLITE_DONE)
-    not_found (self, error, "journal entry", id);
-  else
-    set_db_error (self, error, "cannot read the entry");
-  return NULL;
+  return read_row_by_id (self,
+    "SELECT " ENTRY_COLUMNS " FROM entries e WHERE e.id = ?",
+    id, (RowReader) entry_from_row, "journal entry", "cannot read the entry", error);
 }
 
 /* Words -> an FTS5 query of quoted terms (so that user text never is FTS syntax);
@@ -2932,7 +2871,7 @@ run_entry_query (AlvhJournalStore         *self,
                  GError                  **error)
 {
   g_autoptr(sqlite3_stmt) s = NULL;
-  int rc, n;
+  int n;
 
   g_debug ("entry query: %s", sql);
   if (sqlite3_prepare_v2 (self->db, sql, -1, &s, NULL) != SQLITE_OK)
@@ -2947,11 +2886,7 @@ run_entry_query (AlvhJournalStore         *self,
       if ((n = sqlite3_bind_parameter_index (s, ":min_id")) > 0)
         sqlite3_bind_int64 (s, n, extra[2]);
     }
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_ptr_array_add (out, entry_from_row (s));
-  if (rc != SQLITE_DONE)
-    return set_db_error (self, error, "cannot list entries");
-  return TRUE;
+  return read_rows (self, s, out, (RowReader) entry_from_row, "cannot list entries", error);
 }
 
 #define COUNT_CAP 5000
@@ -3318,35 +3253,29 @@ alvh_journal_store_add_attachment (AlvhJournalStore  *self,
   return tx_end (self, ok, error) ? id : 0;
 }
 
+static AlvhJournalAttachment *
+attachment_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalAttachment *a = g_new0 (AlvhJournalAttachment, 1);
+
+  a->id = sqlite3_column_int64 (s, 0);
+  a->entry_id = sqlite3_column_int64 (s, 1);
+  a->png = g_bytes_new (sqlite3_column_blob (s, 2), (gsize) sqlite3_column_bytes (s, 2));
+  a->caption = col_text (s, 3);
+  return a;
+}
+
 GPtrArray *
 alvh_journal_store_list_attachments (AlvhJournalStore  *self,
                                      gint64             entry_id,
                                      GError           **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_attachment_free);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-    "SELECT id, entry_id, png, caption FROM attachments WHERE entry_id = ? ORDER BY id", error);
-  int rc;
+  const gint64 params[] = { entry_id };
 
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, entry_id);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      AlvhJournalAttachment *a = g_new0 (AlvhJournalAttachment, 1);
-
-      a->id = sqlite3_column_int64 (s, 0);
-      a->entry_id = sqlite3_column_int64 (s, 1);
-      a->png = g_bytes_new (sqlite3_column_blob (s, 2), (gsize) sqlite3_column_bytes (s, 2));
-      a->caption = col_text (s, 3);
-      g_ptr_array_add (out, a);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, "cannot list attachments");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return list_rows (self,
+    "SELECT id, entry_id, png, caption FROM attachments WHERE entry_id = ? ORDER BY id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_attachment_free,
+    (RowReader) attachment_from_row, "cannot list attachments", error);
 }
 
 /* ---- review and statistics ------------------------------------------------ */

@@ -341,6 +341,43 @@ step_done (AlvhMarketStore  *self,
   return TRUE;
 }
 
+/* Writes bar @i of an instrument with @stmt (the bars upsert); open, high and
+ * low (@o, @h, @l) and the volume @v are NULL columns when unknown. */
+static inline gboolean
+insert_bar (AlvhMarketStore  *self,
+            sqlite3_stmt     *stmt,
+            gint64            id,
+            const gint64     *times,
+            gsize             i,
+            const double     *o,
+            const double     *h,
+            const double     *l,
+            const double     *c,
+            const double     *v,
+            GError          **error)
+{
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, times[i]);
+  if (o != NULL)
+    {
+      sqlite3_bind_double (stmt, 3, o[i]);
+      sqlite3_bind_double (stmt, 4, h[i]);
+      sqlite3_bind_double (stmt, 5, l[i]);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 3);
+      sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_null (stmt, 5);
+    }
+  sqlite3_bind_double (stmt, 6, c[i]);
+  if (v != NULL)
+    sqlite3_bind_double (stmt, 7, v[i]);
+  else
+    sqlite3_bind_null (stmt, 7);
+  return step_done (self, stmt, error);
+}
+
 static gboolean
 check_cancel (GCancellable  *cancellable,
               gsize          i,
@@ -411,26 +448,7 @@ write_result (AlvhMarketStore   *self,
             {
               if (!check_cancel (cancellable, n_written, error))
                 return FALSE;
-              sqlite3_bind_int64 (ins_bar, 1, id);
-              sqlite3_bind_int64 (ins_bar, 2, times[i]);
-              if (o != NULL)
-                {
-                  sqlite3_bind_double (ins_bar, 3, o[i]);
-                  sqlite3_bind_double (ins_bar, 4, h[i]);
-                  sqlite3_bind_double (ins_bar, 5, l[i]);
-                }
-              else
-                {
-                  sqlite3_bind_null (ins_bar, 3);
-                  sqlite3_bind_null (ins_bar, 4);
-                  sqlite3_bind_null (ins_bar, 5);
-                }
-              sqlite3_bind_double (ins_bar, 6, c[i]);
-              if (v != NULL)
-                sqlite3_bind_double (ins_bar, 7, v[i]);
-              else
-                sqlite3_bind_null (ins_bar, 7);
-              if (!step_done (self, ins_bar, error))
+              if (!insert_bar (self, ins_bar, id, times, i, o, h, l, c, v, error))
                 return FALSE;
             }
         }
@@ -447,14 +465,7 @@ write_result (AlvhMarketStore   *self,
                 {
                   if (!check_cancel (cancellable, n_written, error))
                     return FALSE;
-                  sqlite3_bind_int64 (ins_bar, 1, id);
-                  sqlite3_bind_int64 (ins_bar, 2, times[i]);
-                  sqlite3_bind_null (ins_bar, 3);
-                  sqlite3_bind_null (ins_bar, 4);
-                  sqlite3_bind_null (ins_bar, 5);
-                  sqlite3_bind_double (ins_bar, 6, c[i]);
-                  sqlite3_bind_null (ins_bar, 7);
-                  if (!step_done (self, ins_bar, error))
+                  if (!insert_bar (self, ins_bar, id, times, i, NULL, NULL, NULL, c, NULL, error))
                     return FALSE;
                 }
             }
@@ -685,46 +696,107 @@ alvh_market_import_free (AlvhMarketImport *self)
   g_free (self);
 }
 
+/* Reads one record from the current row of a statement. */
+typedef gpointer (*RowReader) (sqlite3_stmt *stmt);
+
+static char *
+col_strdup (sqlite3_stmt *stmt,
+            int           i)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+}
+
+static AlvhMarketInstrument *
+instrument_from_row (sqlite3_stmt *stmt)
+{
+  AlvhMarketInstrument *in = g_new0 (AlvhMarketInstrument, 1);
+
+  in->symbol = col_strdup (stmt, 0);
+  in->kind = col_strdup (stmt, 1);
+  in->name = col_strdup (stmt, 2);
+  in->n_rows = sqlite3_column_int64 (stmt, 3);
+  in->first = sqlite3_column_int64 (stmt, 4);
+  in->last = sqlite3_column_int64 (stmt, 5);
+  return in;
+}
+
+static AlvhMarketImport *
+import_from_row (sqlite3_stmt *stmt)
+{
+  AlvhMarketImport *im = g_new0 (AlvhMarketImport, 1);
+
+  im->id = sqlite3_column_int64 (stmt, 0);
+  im->file = col_strdup (stmt, 1);
+  im->sha256 = col_strdup (stmt, 2);
+  im->format = col_strdup (stmt, 3);
+  im->symbols = col_strdup (stmt, 4);
+  im->rows = sqlite3_column_int64 (stmt, 5);
+  im->first = sqlite3_column_int64 (stmt, 6);
+  im->last = sqlite3_column_int64 (stmt, 7);
+  im->skipped = sqlite3_column_int64 (stmt, 8);
+  im->warnings = sqlite3_column_int64 (stmt, 9);
+  im->gaps = sqlite3_column_int64 (stmt, 10);
+  im->imported_at = sqlite3_column_int64 (stmt, 11);
+  return im;
+}
+
+/* Steps @stmt to the end, adding @read of each row to @out; FALSE with
+ * @error ("@what: ...") when a step fails. */
+static gboolean
+read_rows (AlvhMarketStore  *self,
+           sqlite3_stmt     *stmt,
+           GPtrArray        *out,
+           RowReader         read,
+           const char       *what,
+           GError          **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, read (stmt));
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, what);
+  return TRUE;
+}
+
+/* The records @read from each row of @sql, in a new array freeing them with
+ * @free_func; NULL with @error ("@what: ...") when a step fails. */
+static GPtrArray *
+list_rows (AlvhMarketStore  *self,
+           const char       *sql,
+           GDestroyNotify    free_func,
+           RowReader         read,
+           const char       *what,
+           GError          **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr(AlvhSqlStmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (!read_rows (self, stmt, out, read, what, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
 /* AlvhMarketInstrument, ordered by symbol */
 GPtrArray *
 alvh_market_store_list_instruments (AlvhMarketStore  *self,
                                     GError          **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_market_instrument_free);
-  g_autoptr(AlvhSqlStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
 
-  stmt = prepare (self,
-                  "SELECT i.symbol, i.kind, i.name, "
-                  "  coalesce (b.n, r.n, 0), coalesce (b.first, r.first, 0), coalesce (b.last, r.last, 0) "
-                  "FROM instruments i "
-                  "LEFT JOIN (SELECT instrument_id, count(*) AS n, min(time) AS first, max(time) AS last "
-                  "           FROM bars GROUP BY instrument_id) b ON b.instrument_id = i.id "
-                  "LEFT JOIN (SELECT instrument_id, count(*) AS n, min(time) AS first, max(time) AS last "
-                  "           FROM breadth GROUP BY instrument_id) r ON r.instrument_id = i.id "
-                  "ORDER BY i.symbol", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AlvhMarketInstrument *in = g_new0 (AlvhMarketInstrument, 1);
-
-      in->symbol = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      in->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      in->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      in->n_rows = sqlite3_column_int64 (stmt, 3);
-      in->first = sqlite3_column_int64 (stmt, 4);
-      in->last = sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (out, in);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, "cannot list instruments");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return list_rows (self,
+                    "SELECT i.symbol, i.kind, i.name, "
+                    "  coalesce (b.n, r.n, 0), coalesce (b.first, r.first, 0), coalesce (b.last, r.last, 0) "
+                    "FROM instruments i "
+                    "LEFT JOIN (SELECT instrument_id, count(*) AS n, min(time) AS first, max(time) AS last "
+                    "           FROM bars GROUP BY instrument_id) b ON b.instrument_id = i.id "
+                    "LEFT JOIN (SELECT instrument_id, count(*) AS n, min(time) AS first, max(time) AS last "
+                    "           FROM breadth GROUP BY instrument_id) r ON r.instrument_id = i.id "
+                    "ORDER BY i.symbol",
+                    (GDestroyNotify) alvh_market_instrument_free, (RowReader) instrument_from_row,
+                    "cannot list instruments", error);
 }
 
 /* AlvhMarketImport, oldest first */
@@ -732,42 +804,14 @@ GPtrArray *
 alvh_market_store_list_imports (AlvhMarketStore  *self,
                                 GError          **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_market_import_free);
-  g_autoptr(AlvhSqlStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
 
-  stmt = prepare (self,
-                  "SELECT id, file, sha256, format, symbols, rows, coalesce (first, 0), "
-                  "coalesce (last, 0), skipped, warnings, gaps, imported_at "
-                  "FROM imports ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AlvhMarketImport *im = g_new0 (AlvhMarketImport, 1);
-
-      im->id = sqlite3_column_int64 (stmt, 0);
-      im->file = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      im->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      im->format = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      im->symbols = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      im->rows = sqlite3_column_int64 (stmt, 5);
-      im->first = sqlite3_column_int64 (stmt, 6);
-      im->last = sqlite3_column_int64 (stmt, 7);
-      im->skipped = sqlite3_column_int64 (stmt, 8);
-      im->warnings = sqlite3_column_int64 (stmt, 9);
-      im->gaps = sqlite3_column_int64 (stmt, 10);
-      im->imported_at = sqlite3_column_int64 (stmt, 11);
-      g_ptr_array_add (out, im);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, "cannot list imports");
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return list_rows (self,
+                    "SELECT id, file, sha256, format, symbols, rows, coalesce (first, 0), "
+                    "coalesce (last, 0), skipped, warnings, gaps, imported_at "
+                    "FROM imports ORDER BY id",
+                    (GDestroyNotify) alvh_market_import_free, (RowReader) import_from_row,
+                    "cannot list imports", error);
 }
 
 /* Rows of one instrument (bars or breadth), or of all when symbol is NULL */

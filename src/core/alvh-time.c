@@ -324,3 +324,29 @@ alvh_time_parse_date (const char *text,
   *out_time = alvh_time_from_ny_local (y, m, d, hh, mi, ss);
   return TRUE;
 }
+
+/* Formats UTC seconds @t as wall-clock time in @zone (NULL: UTC) with a
+ * g_date_time_format() @format such as "%Y-%m-%d %H:%M".  Unlike the New York
+ * helpers this uses the system's tzdata, so any zone id works.  Returns NULL
+ * when @t is out of GDateTime's range. */
+char *
+alvh_time_format_in_zone (gint64      t,
+                          GTimeZone  *zone,
+                          const char *format)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GTimeZone) fallback = NULL;
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  utc = g_date_time_new_from_unix_utc (t);
+  if (utc == NULL)
+    return NULL;
+  if (zone == NULL)
+    zone = fallback = g_time_zone_new_utc ();
+  local = g_date_time_to_timezone (utc, zone);
+  if (local == NULL)
+    return NULL;
+  return g_date_time_format (local, format);
+}

@@ -42,6 +42,9 @@ void      alvh_time_to_ny_date       (gint64       t,
                                       int         *day);
 int       alvh_time_ny_weekday       (gint64       t);
 char     *alvh_time_format_ny_date   (gint64       t);
+char     *alvh_time_format_in_zone   (gint64       t,
+                                      GTimeZone   *zone,
+                                      const char  *format);
 gboolean  alvh_time_parse_date       (const char  *text,
                                       gsize        len,
                                       gint64      *out_time);
