@@ -21,7 +21,7 @@ packages=(
   libsoup-3.0-dev
   desktop-file-utils appstream appstream-util
   xvfb xauth x11-apps dbus at-spi2-core libgtk-4-bin adwaita-icon-theme fonts-dejavu-core
-  clang libclang-rt-14-dev valgrind libc6-dbg poppler-utils flatpak-builder imagemagick
+  clang libclang-rt-14-dev valgrind libc6-dbg poppler-utils libxml2-utils flatpak-builder imagemagick
 )
 
 log() { printf '\n== %s\n' "$*"; }
