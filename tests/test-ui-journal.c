@@ -484,6 +484,36 @@ test_many_entries (void)
   fixture_tear_down (&f);
 }
 
+/* the journal follows the account the session has active */
+static void
+test_accounts (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "other", NULL };
+  gint64 main_account, other, entry;
+
+  fixture_set_up (&f);
+  g_assert_cmpuint (n_listed (&f), ==, 3);
+  main_account = alvh_session_get_account_id (f.session);
+
+  other = alvh_session_create_account (f.session, "Second book", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (other, >, 0);
+  entry = add_entry (alvh_session_get_store (f.session), other, alvh_time_from_ny_date (2024, 5, 6),
+                     "Other account's note", "only in the second book", tags, 0);
+
+  g_assert_true (alvh_session_set_account (f.session, other));
+  wait_loaded (f.page);
+  g_assert_cmpuint (n_listed (&f), ==, 1);
+  g_assert_cmpint (first_id (&f), ==, entry);
+
+  g_assert_true (alvh_session_set_account (f.session, main_account));
+  wait_loaded (f.page);
+  g_assert_cmpuint (n_listed (&f), ==, 3);
+  fixture_tear_down (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -493,6 +523,7 @@ main (int    argc,
                        "/ui/journal/edit-notes", test_edit_notes,
                        "/ui/journal/delete-undo", test_delete_undo,
                        "/ui/journal/stats", test_stats,
+                       "/ui/journal/accounts", test_accounts,
                        "/ui/journal/many-entries", test_many_entries,
                        NULL);
 }

@@ -30,6 +30,7 @@ typedef struct
 typedef struct
 {
   gint64  from, to;
+  gint64  account_id;  /* 0 = every account */
   char   *branch;
   char   *trigger;
   char   *tag;
@@ -97,6 +98,7 @@ query_copy (Query       *dest,
 {
   dest->from = src->from;
   dest->to = src->to;
+  dest->account_id = src->account_id;
   dest->branch = g_strdup (src->branch);
   dest->trigger = g_strdup (src->trigger);
   dest->tag = g_strdup (src->tag);
@@ -223,6 +225,7 @@ load_rows (const LoadData  *data,
 
   filter.from = data->query.from;
   filter.to = data->query.to;
+  filter.account_id = data->query.account_id;
   filter.branch = data->query.branch;
   filter.trigger = data->query.trigger;
   filter.tag = data->query.tag;
@@ -660,6 +663,7 @@ alvh_journal_model_set_filter (AlvhJournalModel        *self,
     {
       q.from = filter->from;
       q.to = filter->to;
+      q.account_id = filter->account_id;
       q.branch = (char *) filter->branch;
       q.trigger = (char *) filter->trigger;
       q.tag = (char *) filter->tag;

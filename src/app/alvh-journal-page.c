@@ -134,6 +134,8 @@ apply_filter (AlvhJournalPage *self)
   guint b, t;
   gint64 to = 0;
 
+  /* the journal of the account the session has active (Positions switches it) */
+  filter.account_id = self->session ? alvh_session_get_account_id (self->session) : 0;
   parse_date_entry (self->from_entry, &filter.from);
   if (parse_date_entry (self->to_entry, &to) && to != 0)
     filter.to = alvh_time_from_ny_day (alvh_time_ny_day (to) + 1);  /* inclusive */
@@ -621,6 +623,7 @@ focus_search_action_cb (GtkWidget  *widget,
 typedef struct
 {
   char              *path;
+  gint64             account_id;
   AlvhJournalMarket *market;
 } StatsData;
 
@@ -649,7 +652,7 @@ stats_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  stats = alvh_journal_store_compute_stats (store, 0, data->market, &error);
+  stats = alvh_journal_store_compute_stats (store, data->account_id, data->market, &error);
   if (stats == NULL)
     g_task_return_error (task, error);
   else
@@ -828,7 +831,8 @@ reload_idle_cb (gpointer user_data)
   AlvhJournalPage *self = user_data;
 
   self->reload_source = 0;
-  alvh_journal_page_reload (self);
+  /* the active account may have changed: build the filter anew, then reload */
+  apply_filter (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1189,6 +1193,7 @@ alvh_journal_page_refresh_stats (AlvhJournalPage *self)
 
   data = g_new0 (StatsData, 1);
   data->path = g_strdup (alvh_journal_store_get_path (store));
+  data->account_id = alvh_session_get_account_id (self->session);
   spx = alvh_session_get_series (self->session, "SPX");
   vix = alvh_session_get_series (self->session, "VIX");
   if (spx != NULL && vix != NULL)
