@@ -1300,7 +1300,7 @@ test_evaluator_decision (Fixture       *f,
     g_autoptr(GPtrArray) legs = alvh_journal_store_list_open_legs (store, account, &error);
 
     g_assert_cmpuint (legs->len, ==, 1);
-    alvh_journal_leg_to_hedge_leg (legs->pdata[0], &hl);
+    g_assert_true (alvh_journal_leg_to_hedge_leg (legs->pdata[0], &hl));
   }
   g_assert_cmpint (hl.kind, ==, ALVH_HEDGE_VIX_CALL_SPREAD);
   g_assert_cmpfloat (hl.long_strike, ==, 39);
@@ -1310,6 +1310,16 @@ test_evaluator_decision (Fixture       *f,
   jl = alvh_journal_leg_from_hedge_leg (&hl, account);
   g_assert_cmpstr (jl->kind, ==, "vix_call_spread");
   g_assert_cmpfloat (jl->short_strike, ==, 44);
+  /* a leg that is no VIX hedge does not convert (it stays out of the model book) */
+  {
+    g_autoptr(AlvhJournalLeg) spx_put = alvh_journal_leg_new ();
+    AlvhHedgeLeg other;
+
+    spx_put->kind = g_strdup ("spx_put");
+    spx_put->long_strike = 4800;
+    g_assert_false (alvh_journal_leg_to_hedge_leg (spx_put, &other));
+    g_assert_cmpfloat (other.long_strike, ==, 0);
+  }
 }
 
 /* ---- profiles: rename and delete ------------------------------------------- */

@@ -16,6 +16,7 @@
 #include "alvh-market-store.h"
 #include "alvh-application.h"
 #include "alvh-session.h"
+#include "alvh-stored-eval.h"
 
 
 struct _AlvhSession
@@ -74,21 +75,6 @@ static void
 invalidate_evaluator (AlvhSession *self)
 {
   g_clear_pointer (&self->evaluator, alvh_evaluator_unref);
-}
-
-gboolean
-alvh_hedge_kind_from_string (const char    *text,
-                             AlvhHedgeKind *out_kind)
-{
-  static const AlvhHedgeKind kinds[] = { ALVH_HEDGE_VIX_CALL, ALVH_HEDGE_VIX_CALL_SPREAD, ALVH_HEDGE_VIX_FUTURE };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (text, alvh_hedge_kind_to_string (kinds[i])) == 0)
-      {
-        *out_kind = kinds[i];
-        return TRUE;
-      }
-  return FALSE;
 }
 
 const char *
@@ -331,34 +317,18 @@ alvh_session_reload_book (AlvhSession *self)
 
   for (guint i = 0; i < self->condors->len; i++)
     {
-      const AlvhJournalCondor *jc = g_ptr_array_index (self->condors, i);
-      AlvhCondor c = {
-        .id = jc->id,
-        .long_put = jc->long_put, .short_put = jc->short_put,
-        .short_call = jc->short_call, .long_call = jc->long_call,
-        .expiry = jc->expiry, .units = jc->units, .credit = jc->credit,
-        .open_time = jc->opened,
-      };
+      AlvhCondor c;
+
+      alvh_journal_condor_to_condor (g_ptr_array_index (self->condors, i), &c);
       alvh_book_add_condor (self->book, &c);
     }
   for (guint i = 0; i < self->legs->len; i++)
     {
-      const AlvhJournalLeg *jl = g_ptr_array_index (self->legs, i);
-      AlvhHedgeLeg l = { 0 };
+      AlvhHedgeLeg l;
 
-      if (!alvh_hedge_kind_from_string (jl->kind, &l.kind))
-        continue; /* not a VIX hedge (an SPX put entered by hand): not in the model book */
-      l.id = jl->id;
-      l.condor_id = jl->condor_id;
-      l.long_strike = jl->long_strike;
-      l.short_strike = jl->short_strike;
-      l.vix_expiry = jl->expiry;
-      l.quantity = jl->quantity;
-      l.premium = jl->premium;
-      l.layer = jl->layer > 0 ? (guint) jl->layer : 1;
-      l.open_time = jl->opened;
-      l.closed_quantity = jl->closed_quantity;
-      alvh_book_add_leg (self->book, &l);
+      /* not a VIX hedge (an SPX put entered by hand): not in the model book */
+      if (alvh_journal_leg_to_hedge_leg (g_ptr_array_index (self->legs, i), &l))
+        alvh_book_add_leg (self->book, &l);
     }
   return;
 
@@ -624,7 +594,6 @@ get_evaluator (AlvhSession  *self,
 {
   g_autoptr(AlvhMarketFrame) frame = NULL;
   g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) stored = NULL;
 
   if (self->evaluator != NULL)
     return self->evaluator;
@@ -646,16 +615,10 @@ get_evaluator (AlvhSession  *self,
                            _("SPX and VIX have no date in common"));
       return NULL;
     }
-  events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  stored = alvh_session_list_events (self);
-  for (guint i = 0; i < stored->len; i++)
-    {
-      const AlvhJournalEvent *je = g_ptr_array_index (stored, i);
-      AlvhEventKind kind = ALVH_EVENT_OTHER;
-
-      alvh_event_kind_from_string (je->kind, &kind);
-      g_ptr_array_add (events, alvh_event_new (je->date, kind, je->shift, je->note ? je->note : ""));
-    }
+  if (self->store != NULL)
+    events = alvh_stored_load_events (self->store, NULL);
+  if (events == NULL)
+    events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   self->evaluator = alvh_evaluator_new (frame, self->profile, events);
   return self->evaluator;
 }

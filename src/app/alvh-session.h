@@ -178,8 +178,6 @@ gint64        alvh_session_skip_decision    (AlvhSession        *self,
                                              GError            **error);
 
 /* helpers shared by the pages */
-gboolean      alvh_hedge_kind_from_string   (const char    *text,
-                                             AlvhHedgeKind *out_kind);
 /* "SPX AM" for a third-Friday expiry, else "SPXW PM" */
 const char   *alvh_condor_settlement_style  (gint64         expiry);
 /* Money and numbers as the pages show them; "n/a" for NAN. */

@@ -2461,21 +2461,17 @@ alvh_journal_leg_from_hedge_leg (const AlvhHedgeLeg *leg,
   return l;
 }
 
-void
+gboolean
 alvh_journal_leg_to_hedge_leg (const AlvhJournalLeg *leg,
                                AlvhHedgeLeg         *out)
 {
-  g_return_if_fail (leg != NULL && out != NULL);
+  g_return_val_if_fail (leg != NULL && out != NULL, FALSE);
 
   memset (out, 0, sizeof *out);
+  if (!alvh_hedge_kind_from_string (leg->kind, &out->kind))
+    return FALSE;
   out->id = leg->id;
   out->condor_id = leg->condor_id;
-  if (g_strcmp0 (leg->kind, "vix_call") == 0)
-    out->kind = ALVH_HEDGE_VIX_CALL;
-  else if (g_strcmp0 (leg->kind, "vix_future") == 0)
-    out->kind = ALVH_HEDGE_VIX_FUTURE;
-  else
-    out->kind = ALVH_HEDGE_VIX_CALL_SPREAD;
   out->long_strike = leg->long_strike;
   out->short_strike = leg->short_strike;
   out->vix_expiry = leg->expiry;
@@ -2484,6 +2480,7 @@ alvh_journal_leg_to_hedge_leg (const AlvhJournalLeg *leg,
   out->layer = leg->layer > 0 ? (guint) leg->layer : 0;
   out->open_time = leg->opened;
   out->closed_quantity = leg->closed_quantity;
+  return TRUE;
 }
 
 AlvhJournalCondor *

@@ -313,7 +313,8 @@ AlvhJournalDecision   *alvh_journal_decision_from_evaluator (const AlvhDecision 
                                                              gint64                condor_id);
 AlvhJournalLeg        *alvh_journal_leg_from_hedge_leg      (const AlvhHedgeLeg   *leg,
                                                              gint64                account_id);
-void                   alvh_journal_leg_to_hedge_leg        (const AlvhJournalLeg *leg,
+/* FALSE (out cleared) when the leg is no VIX hedge, e.g. an SPX put entered by hand */
+gboolean               alvh_journal_leg_to_hedge_leg        (const AlvhJournalLeg *leg,
                                                              AlvhHedgeLeg         *out);
 AlvhJournalCondor     *alvh_journal_condor_from_condor      (const AlvhCondor     *condor,
                                                              gint64                account_id);

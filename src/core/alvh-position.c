@@ -129,6 +129,22 @@ alvh_hedge_kind_to_string (AlvhHedgeKind kind)
     }
 }
 
+gboolean
+alvh_hedge_kind_from_string (const char    *text,
+                             AlvhHedgeKind *out_kind)
+{
+  static const AlvhHedgeKind kinds[] = { ALVH_HEDGE_VIX_CALL, ALVH_HEDGE_VIX_CALL_SPREAD, ALVH_HEDGE_VIX_FUTURE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (text, alvh_hedge_kind_to_string (kinds[i])) == 0)
+      {
+        if (out_kind != NULL)
+          *out_kind = kinds[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
 double
 alvh_hedge_leg_value (const AlvhHedgeLeg *leg,
                       double              f,

@@ -141,6 +141,9 @@ double    alvh_hedge_leg_value       (const AlvhHedgeLeg *leg,
                                       double              rate);
 double    alvh_hedge_leg_open_quantity (const AlvhHedgeLeg *leg);
 const char *alvh_hedge_kind_to_string  (AlvhHedgeKind kind); /* "vix_call" "vix_call_spread" "vix_future" */
+/* The inverse; FALSE for any other text (an SPX put entered by hand is no VIX hedge). */
+gboolean    alvh_hedge_kind_from_string (const char    *text,
+                                         AlvhHedgeKind *out_kind);
 
 /* --- the book ------------------------------------------------------- */
 

@@ -74,8 +74,9 @@ alvh_stored_load_book (AlvhJournalStore  *store,
     {
       AlvhHedgeLeg leg;
 
-      alvh_journal_leg_to_hedge_leg (g_ptr_array_index (legs, i), &leg);
-      alvh_book_add_leg (book, &leg);
+      /* an SPX put entered by hand is in the journal, not in the model book */
+      if (alvh_journal_leg_to_hedge_leg (g_ptr_array_index (legs, i), &leg))
+        alvh_book_add_leg (book, &leg);
     }
   return book;
 }
