@@ -151,8 +151,7 @@ save_clicked_cb (AlvhCondorDialog *self)
     ok = alvh_session_update_condor (self->session, &c, &error);
   if (!ok)
     {
-      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-      gtk_widget_set_visible (self->error_label, TRUE);
+      alvh_form_show_error (self->error_label, error->message);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
@@ -179,23 +178,10 @@ alvh_condor_dialog_class_init (AlvhCondorDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static GtkWidget *
-add_row (AlvhCondorDialog *self,
-         GtkWidget        *group,
-         const char       *title,
-         const char       *name)
-{
-  GtkWidget *row = alvh_form_entry_row (title, name);
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (changed_cb), self);
-  return row;
-}
-
 static void
 alvh_condor_dialog_init (AlvhCondorDialog *self)
 {
-  GtkWidget *box, *header, *cancel, *content, *strikes, *contract, *scroller, *clamp;
+  GtkWidget *box, *header, *cancel, *content, *strikes, *contract;
 
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 460, 640);
@@ -229,17 +215,17 @@ alvh_condor_dialog_init (AlvhCondorDialog *self)
 
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (strikes), desc);
   }
-  self->long_put = add_row (self, strikes, _("Long put"), "long-put");
-  self->short_put = add_row (self, strikes, _("Short put"), "short-put");
-  self->short_call = add_row (self, strikes, _("Short call"), "short-call");
-  self->long_call = add_row (self, strikes, _("Long call"), "long-call");
+  self->long_put = alvh_form_add_entry_row (strikes, _("Long put"), "long-put", G_CALLBACK (changed_cb), self);
+  self->short_put = alvh_form_add_entry_row (strikes, _("Short put"), "short-put", G_CALLBACK (changed_cb), self);
+  self->short_call = alvh_form_add_entry_row (strikes, _("Short call"), "short-call", G_CALLBACK (changed_cb), self);
+  self->long_call = alvh_form_add_entry_row (strikes, _("Long call"), "long-call", G_CALLBACK (changed_cb), self);
   gtk_box_append (GTK_BOX (content), strikes);
 
   contract = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (contract), _("Contract"));
-  self->expiry = add_row (self, contract, _("Expiry (YYYY-MM-DD)"), "expiry");
-  self->units = add_row (self, contract, _("Units"), "units");
-  self->credit = add_row (self, contract, _("Credit per unit (points)"), "credit");
+  self->expiry = alvh_form_add_entry_row (contract, _("Expiry (YYYY-MM-DD)"), "expiry", G_CALLBACK (changed_cb), self);
+  self->units = alvh_form_add_entry_row (contract, _("Units"), "units", G_CALLBACK (changed_cb), self);
+  self->credit = alvh_form_add_entry_row (contract, _("Credit per unit (points)"), "credit", G_CALLBACK (changed_cb), self);
   gtk_box_append (GTK_BOX (content), contract);
 
   self->error_label = gtk_label_new (NULL);
@@ -251,14 +237,7 @@ alvh_condor_dialog_init (AlvhCondorDialog *self)
                                   _("Problems with the entries"), -1);
   gtk_box_append (GTK_BOX (content), self->error_label);
 
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), alvh_form_scrolled (content, 520));
   adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 }

@@ -90,8 +90,7 @@ save_clicked_cb (AlvhEventsDialog *self)
     ok = alvh_session_add_event (self->session, &ev, &error) > 0;
   if (!ok)
     {
-      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-      gtk_widget_set_visible (self->error_label, TRUE);
+      alvh_form_show_error (self->error_label, error->message);
       return;
     }
   gtk_widget_set_visible (self->error_label, FALSE);
@@ -138,26 +137,8 @@ delete_action (GtkWidget  *widget,
 
   if (!alvh_session_delete_event (self->session, g_variant_get_int64 (param), &error))
     {
-      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-      gtk_widget_set_visible (self->error_label, TRUE);
+      alvh_form_show_error (self->error_label, error->message);
     }
-}
-
-static GtkWidget *
-row_button (const char *icon_name,
-            const char *label,
-            const char *action,
-            gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
-  return button;
 }
 
 static void
@@ -195,9 +176,9 @@ refresh (AlvhEventsDialog *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
         }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("document-edit-symbolic", _("Edit Event"), "events.edit", ev->id));
+                                 alvh_form_row_button ("document-edit-symbolic", _("Edit Event"), "events.edit", ev->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("user-trash-symbolic", _("Delete Event"), "events.delete", ev->id));
+                                 alvh_form_row_button ("user-trash-symbolic", _("Delete Event"), "events.delete", ev->id));
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);
     }
 }
@@ -228,7 +209,7 @@ alvh_events_dialog_class_init (AlvhEventsDialogClass *klass)
 static void
 alvh_events_dialog_init (AlvhEventsDialog *self)
 {
-  GtkWidget *box, *header, *content, *list_group, *scroller, *clamp, *shift_row, *buttons, *placeholder;
+  GtkWidget *box, *header, *content, *list_group, *shift_row, *buttons, *placeholder;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Macro Events"));
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
@@ -302,13 +283,7 @@ alvh_events_dialog_init (AlvhEventsDialog *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (list_group), self->list);
   gtk_box_append (GTK_BOX (content), list_group);
 
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), alvh_form_scrolled (content, 0));
   adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 }

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "alvh-application.h"
 #include "alvh-form.h"
 #include "alvh-calendar.h"
@@ -204,4 +206,67 @@ alvh_form_format_time (gint64 t)
   zone = alvh_form_display_zone ();
   text = alvh_time_format_in_zone (t, zone, "%Y-%m-%d %H:%M");
   return text != NULL ? text : alvh_time_format_ny_date (t);
+}
+
+GtkWidget *
+alvh_form_row_button (const char *icon_name,
+                      const char *label,
+                      const char *action,
+                      gint64      id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+  return button;
+}
+
+void
+alvh_form_show_error (GtkWidget  *error_label,
+                      const char *message)
+{
+  gtk_label_set_text (GTK_LABEL (error_label), message);
+  gtk_widget_set_visible (error_label, TRUE);
+}
+
+GtkWidget *
+alvh_form_add_entry_row (GtkWidget  *group,
+                         const char *title,
+                         const char *name,
+                         GCallback   changed,
+                         gpointer    data)
+{
+  GtkWidget *row = alvh_form_entry_row (title, name);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_signal_connect_swapped (row, "changed", changed, data);
+  return row;
+}
+
+char *
+alvh_form_format_dollars (double dollars)
+{
+  if (!isfinite (dollars))
+    return g_strdup (_("n/a"));
+  return g_strdup_printf ("%s$%.0f", dollars < 0 ? "\u2212" : "", fabs (dollars));
+}
+
+GtkWidget *
+alvh_form_scrolled (GtkWidget *content,
+                    int        max_width)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  if (max_width > 0)
+    adw_clamp_set_maximum_size (ADW_CLAMP (clamp), max_width);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  return scroller;
 }

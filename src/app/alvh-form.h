@@ -9,6 +9,13 @@ G_BEGIN_DECLS
  * that activates the window's default widget. */
 GtkWidget  *alvh_form_entry_row      (const char  *title,
                                       const char  *name);
+/* alvh_form_entry_row() added to the AdwPreferencesGroup @group, with
+ * @changed connected swapped (gets @data) to its "changed" signal. */
+GtkWidget  *alvh_form_add_entry_row  (GtkWidget   *group,
+                                      const char  *title,
+                                      const char  *name,
+                                      GCallback    changed,
+                                      gpointer     data);
 /* An AdwActionRow with a GtkSpinButton suffix (accessible label = title). */
 GtkWidget  *alvh_form_spin_row       (const char  *title,
                                       const char  *subtitle,
@@ -45,6 +52,22 @@ GTimeZone  *alvh_form_display_zone   (void);
 /* A stored time for display: a daily bar's time (00:00 New York) as its New
  * York date; any other time as "YYYY-MM-DD HH:MM" in the display zone. */
 char       *alvh_form_format_time    (gint64       t);
+/* A flat icon button for a list row (tooltip and accessible label = @label)
+ * that activates @action with the int64 target @id. */
+GtkWidget  *alvh_form_row_button     (const char  *icon_name,
+                                      const char  *label,
+                                      const char  *action,
+                                      gint64       id);
+/* @content in an AdwClamp (@max_width > 0 sets its maximum size) inside a
+ * vertically scrolling, vexpanding GtkScrolledWindow; returns the scroller. */
+GtkWidget  *alvh_form_scrolled       (GtkWidget   *content,
+                                      int          max_width);
+/* Shows @message in a dialog's inline error label and makes it visible. */
+void        alvh_form_show_error     (GtkWidget   *error_label,
+                                      const char  *message);
+/* Whole dollars as the journal and replay pages show them: "$1234",
+ * "\u22121234" with a minus sign for losses, "n/a" for NAN. */
+char       *alvh_form_format_dollars (double       dollars);
 /* Depth-first search for a widget by its name (gtk_widget_set_name). */
 GtkWidget  *alvh_form_find_by_name   (GtkWidget   *root,
                                       const char  *name);

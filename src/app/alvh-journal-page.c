@@ -659,14 +659,6 @@ stats_thread (GTask        *task,
     g_task_return_pointer (task, stats, (GDestroyNotify) alvh_journal_stats_free);
 }
 
-static char *
-money_text (double dollars)
-{
-  if (!isfinite (dollars))
-    return g_strdup (_("n/a"));
-  return g_strdup_printf ("%s$%.0f", dollars < 0 ? "\u2212" : "", fabs (dollars));
-}
-
 static void
 add_stats_table (AlvhJournalPage *self,
                  const char      *heading,
@@ -694,10 +686,10 @@ add_stats_table (AlvhJournalPage *self,
       const AlvhJournalStatRow *r = g_ptr_array_index (rows, i);
       g_autofree char *count = g_strdup_printf ("%u", r->count);
       g_autofree char *hit = g_strdup_printf ("%.0f %%", 100.0 * r->hit_rate);
-      g_autofree char *avg = money_text (r->avg_pnl);
-      g_autofree char *mae = money_text (r->avg_mae);
-      g_autofree char *mfe = money_text (r->avg_mfe);
-      g_autofree char *total = money_text (r->total_pnl);
+      g_autofree char *avg = alvh_form_format_dollars (r->avg_pnl);
+      g_autofree char *mae = alvh_form_format_dollars (r->avg_mae);
+      g_autofree char *mfe = alvh_form_format_dollars (r->avg_mfe);
+      g_autofree char *total = alvh_form_format_dollars (r->total_pnl);
       const char *cells[] = { r->group, count, hit, avg, mae, mfe, total };
       int row = (int) i + 1;
 
@@ -754,8 +746,8 @@ stats_done_cb (GObject      *object,
           hedged += c->pnl_hedged;
           unhedged += c->pnl_unhedged;
         }
-      h = money_text (hedged);
-      u = money_text (unhedged);
+      h = alvh_form_format_dollars (hedged);
+      u = alvh_form_format_dollars (unhedged);
       {
         guint n = stats->condors ? stats->condors->len : 0;
 

@@ -184,8 +184,7 @@ save_clicked_cb (AlvhLegDialog *self)
     ok = alvh_session_update_leg (self->session, leg, &error);
   if (!ok)
     {
-      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-      gtk_widget_set_visible (self->error_label, TRUE);
+      alvh_form_show_error (self->error_label, error->message);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
@@ -213,23 +212,10 @@ alvh_leg_dialog_class_init (AlvhLegDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static GtkWidget *
-add_row (AlvhLegDialog *self,
-         GtkWidget     *group,
-         const char    *title,
-         const char    *name)
-{
-  GtkWidget *row = alvh_form_entry_row (title, name);
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (changed_cb), self);
-  return row;
-}
-
 static void
 alvh_leg_dialog_init (AlvhLegDialog *self)
 {
-  GtkWidget *box, *header, *cancel, *content, *group, *scroller, *clamp, *layer_row;
+  GtkWidget *box, *header, *cancel, *content, *group, *layer_row;
   const char *kind_names[] = { _("VIX call spread"), _("VIX call"), _("VIX future"), NULL };
 
   self->condor_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
@@ -271,14 +257,14 @@ alvh_leg_dialog_init (AlvhLegDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->condor), _("Protects"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->condor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Protects"), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->condor);
-  self->long_strike = add_row (self, group, _("Long strike"), "long-strike");
-  self->short_strike = add_row (self, group, _("Short strike"), "short-strike");
-  self->expiry = add_row (self, group, _("VIX expiry (YYYY-MM-DD)"), "expiry");
+  self->long_strike = alvh_form_add_entry_row (group, _("Long strike"), "long-strike", G_CALLBACK (changed_cb), self);
+  self->short_strike = alvh_form_add_entry_row (group, _("Short strike"), "short-strike", G_CALLBACK (changed_cb), self);
+  self->expiry = alvh_form_add_entry_row (group, _("VIX expiry (YYYY-MM-DD)"), "expiry", G_CALLBACK (changed_cb), self);
   layer_row = alvh_form_spin_row (_("Layer"), _("1 for the first hedge of a condor, 2 for the next …"),
                                   "layer", 1, 8, 1, 0, &self->layer);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), layer_row);
-  self->premium = add_row (self, group, _("Premium per contract (points)"), "premium");
-  self->quantity = add_row (self, group, _("Quantity (contracts)"), "quantity");
+  self->premium = alvh_form_add_entry_row (group, _("Premium per contract (points)"), "premium", G_CALLBACK (changed_cb), self);
+  self->quantity = alvh_form_add_entry_row (group, _("Quantity (contracts)"), "quantity", G_CALLBACK (changed_cb), self);
   gtk_box_append (GTK_BOX (content), group);
 
   self->error_label = gtk_label_new (NULL);
@@ -288,14 +274,7 @@ alvh_leg_dialog_init (AlvhLegDialog *self)
   gtk_widget_add_css_class (self->error_label, "error");
   gtk_box_append (GTK_BOX (content), self->error_label);
 
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), alvh_form_scrolled (content, 520));
   adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 }

@@ -115,23 +115,6 @@ set_value (GtkWidget  *label,
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
-static GtkWidget *
-row_button (const char *icon_name,
-            const char *label,
-            const char *action,
-            gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
-  return button;
-}
-
 static double
 years_between (gint64 from,
                gint64 to)
@@ -383,9 +366,9 @@ refresh_condors (AlvhPositionsPage *self,
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       gtk_widget_add_css_class (row, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("document-edit-symbolic", _("Edit Condor"), "positions.edit-condor", c->id));
+                                 alvh_form_row_button ("document-edit-symbolic", _("Edit Condor"), "positions.edit-condor", c->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("window-close-symbolic", _("Close Condor"), "positions.close-condor", c->id));
+                                 alvh_form_row_button ("window-close-symbolic", _("Close Condor"), "positions.close-condor", c->id));
       gtk_list_box_append (GTK_LIST_BOX (self->condor_list), row);
     }
 }
@@ -454,9 +437,9 @@ refresh_legs (AlvhPositionsPage *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("document-edit-symbolic", _("Edit Leg"), "positions.edit-leg", l->id));
+                                 alvh_form_row_button ("document-edit-symbolic", _("Edit Leg"), "positions.edit-leg", l->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("window-close-symbolic", _("Close Contracts"), "positions.close-leg", l->id));
+                                 alvh_form_row_button ("window-close-symbolic", _("Close Contracts"), "positions.close-leg", l->id));
       gtk_list_box_append (GTK_LIST_BOX (self->leg_list), row);
 
       /* settlement: VIX options settle Wednesday at the open (SOQ); an SPX

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-application.h"
+#include "alvh-form.h"
 #include "alvh-preferences-window.h"
 
 struct _AlvhPreferencesWindow
@@ -381,8 +382,7 @@ save_clicked_cb (AlvhPreferencesWindow *self)
 
   if (!alvh_preferences_window_save (self, &error))
     {
-      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-      gtk_widget_set_visible (self->error_label, TRUE);
+      alvh_form_show_error (self->error_label, error->message);
     }
 }
 
@@ -393,8 +393,7 @@ activate_clicked_cb (AlvhPreferencesWindow *self)
 
   if (!alvh_session_set_active_profile (self->session, alvh_profile_get_name (self->profile), &error))
     {
-      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-      gtk_widget_set_visible (self->error_label, TRUE);
+      alvh_form_show_error (self->error_label, error->message);
       return;
     }
   load_editors (self);
@@ -462,8 +461,7 @@ static void
 report (AlvhPreferencesWindow *self,
         GError                *error)
 {
-  gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-  gtk_widget_set_visible (self->error_label, TRUE);
+  alvh_form_show_error (self->error_label, error->message);
 }
 
 static void

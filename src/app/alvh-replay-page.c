@@ -16,6 +16,7 @@
 
 #include "alvh-charts-page.h"
 #include "alvh-equity-view.h"
+#include "alvh-form.h"
 #include "alvh-replay-page.h"
 #include "alvh-replay-trade-item.h"
 #include "alvh-window.h"
@@ -80,14 +81,6 @@ run_data_unref (gpointer data)
 }
 
 /* ---- helpers ---- */
-
-static char *
-money (double v)
-{
-  if (!isfinite (v))
-    return g_strdup (_("n/a"));
-  return g_strdup_printf ("%s$%.0f", v < 0 ? "\u2212" : "", fabs (v));
-}
 
 static void
 toast (AlvhReplayPage *self,
@@ -284,7 +277,7 @@ fill_summary (AlvhReplayPage   *self,
     row++;
   }
 #define MONEY_ROW(title, field) \
-  { g_autofree char *h = money (r->hedged.field); g_autofree char *u = money (r->unhedged.field); \
+  { g_autofree char *h = alvh_form_format_dollars (r->hedged.field); g_autofree char *u = alvh_form_format_dollars (r->unhedged.field); \
     summary_row (self, row++, title, h, u); }
   MONEY_ROW (_("Total P&L"), total_pnl);
   MONEY_ROW (_("Max drawdown"), max_drawdown);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-core.h"
+#include "alvh-form.h"
 #include "alvh-replay-trade-item.h"
 
 struct _AlvhReplayTradeItem
@@ -61,14 +62,6 @@ alvh_replay_trade_item_get_open (AlvhReplayTradeItem *self)
   return self->trade.condor.open_time;
 }
 
-static char *
-money (double v)
-{
-  if (!isfinite (v))
-    return g_strdup (_("n/a"));
-  return g_strdup_printf ("%s$%.0f", v < 0 ? "\u2212" : "", fabs (v));
-}
-
 double
 alvh_replay_trade_item_get_value (AlvhReplayTradeItem *self,
                                   const char          *column)
@@ -108,13 +101,13 @@ alvh_replay_trade_item_dup_text (AlvhReplayTradeItem *self,
     return g_strdup_printf ("%.0f/%.0f \u2013 %.0f/%.0f", t->condor.long_put, t->condor.short_put,
                             t->condor.short_call, t->condor.long_call);
   if (g_str_equal (column, "condor"))
-    return money (t->condor_pnl);
+    return alvh_form_format_dollars (t->condor_pnl);
   if (g_str_equal (column, "hedge"))
-    return t->n_layers > 0 ? money (t->hedge_pnl) : g_strdup ("\u2013");
+    return t->n_layers > 0 ? alvh_form_format_dollars (t->hedge_pnl) : g_strdup ("\u2013");
   if (g_str_equal (column, "total"))
-    return money (t->condor_pnl + t->hedge_pnl);
+    return alvh_form_format_dollars (t->condor_pnl + t->hedge_pnl);
   if (g_str_equal (column, "cost"))
-    return t->n_layers > 0 ? money (t->hedge_cost) : g_strdup ("\u2013");
+    return t->n_layers > 0 ? alvh_form_format_dollars (t->hedge_cost) : g_strdup ("\u2013");
   if (g_str_equal (column, "layers"))
     return g_strdup_printf ("%u", t->n_layers);
   return g_strdup ("");

@@ -48,18 +48,31 @@ alvh_cli_default_db (void)
 }
 
 /* The market database the app uses: $XDG_DATA_HOME/alvh-desk/market.sqlite,
- * unless ALVH_MARKET_DB is set.  Creates the directory (user-only). */
+ * unless ALVH_MARKET_DB is set.  Creates nothing. */
+char *
+alvh_cli_market_db_path (void)
+{
+  const char *env = g_getenv ("ALVH_MARKET_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "alvh-desk", "market.sqlite", NULL);
+}
+
+/* alvh_cli_market_db_path (); without ALVH_MARKET_DB it also creates the
+ * directory (user-only). */
 char *
 alvh_cli_default_market_db (void)
 {
   const char *env = g_getenv ("ALVH_MARKET_DB");
-  g_autofree char *dir = NULL;
 
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-  dir = g_build_filename (g_get_user_data_dir (), "alvh-desk", NULL);
-  g_mkdir_with_parents (dir, 0700);
-  return g_build_filename (dir, "market.sqlite", NULL);
+  if (env == NULL || *env == '\0')
+    {
+      g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "alvh-desk", NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+    }
+  return alvh_cli_market_db_path ();
 }
 
 gboolean

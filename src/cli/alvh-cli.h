@@ -37,6 +37,7 @@ int   alvh_cli_fail          (const char *command,
                               GError     *error);
 char *alvh_cli_default_db    (void);
 char *alvh_cli_default_market_db (void);
+char *alvh_cli_market_db_path (void);
 gboolean    alvh_cli_parse_date  (const char         *text,
                                   gint64             *out);
 AlvhSeries *alvh_cli_load_series (const char         *path,

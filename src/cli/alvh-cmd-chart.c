@@ -113,9 +113,9 @@ alvh_cmd_chart (int    argc,
     kind = SVG;
   else
     return alvh_cli_usage_error (COMMAND, _("--out must end in .png, .pdf or .svg: “%s”"), out);
-  if (from_text && !alvh_time_parse_date (from_text, strlen (from_text), &from))
+  if (from_text && !alvh_cli_parse_date (from_text, &from))
     return alvh_cli_usage_error (COMMAND, _("--from: expected a date like 2020-03-16, got “%s”"), from_text);
-  if (to_text && !alvh_time_parse_date (to_text, strlen (to_text), &to))
+  if (to_text && !alvh_cli_parse_date (to_text, &to))
     return alvh_cli_usage_error (COMMAND, _("--to: expected a date like 2020-03-16, got “%s”"), to_text);
   if (from > to)
     return alvh_cli_usage_error (COMMAND, _("--from is after --to"));

@@ -88,7 +88,7 @@ alvh_cmd_eval (int    argc,
     return alvh_cli_usage_error ("eval", "unexpected argument “%s”", argv[1]);
   if (format != NULL && strcmp (format, "jsonl") != 0 && strcmp (format, "text") != 0)
     return alvh_cli_usage_error ("eval", "--format must be jsonl or text, not “%s”", format);
-  if (at_text != NULL && !alvh_time_parse_date (at_text, strlen (at_text), &at))
+  if (at_text != NULL && !alvh_cli_parse_date (at_text, &at))
     return alvh_cli_usage_error ("eval", "--at “%s” is not a date (expected YYYY-MM-DD)", at_text);
 
   if (db == NULL)

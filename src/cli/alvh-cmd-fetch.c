@@ -134,13 +134,14 @@ alvh_cmd_fetch (int    argc,
       last = alvh_time_format_ny_date (alvh_import_result_get_last (result));
       if (as_json)
         {
-          g_autofree char *esc_sym = g_strescape (symbols, NULL);
-          g_autofree char *esc_file = g_strescape (alvh_import_result_get_file (result), NULL);
-
+          g_string_append (json, i ? ",{\"file\":" : "{\"file\":");
+          alvh_json_append_string (json, alvh_import_result_get_file (result));
+          g_string_append (json, ",\"symbols\":");
+          alvh_json_append_string (json, symbols);
           g_string_append_printf (json,
-                                  "%s{\"file\":\"%s\",\"symbols\":\"%s\",\"format\":\"%s\",\"rows\":%" G_GSIZE_FORMAT
+                                  ",\"format\":\"%s\",\"rows\":%" G_GSIZE_FORMAT
                                   ",\"first\":\"%s\",\"last\":\"%s\",\"gaps\":%" G_GSIZE_FORMAT ",\"sha256\":\"%s\"}",
-                                  i ? "," : "", esc_file, esc_sym, alvh_import_result_get_format_id (result),
+                                  alvh_import_result_get_format_id (result),
                                   alvh_import_result_get_n_rows (result), first, last,
                                   alvh_import_result_get_n_gaps (result), alvh_import_result_get_sha256 (result));
         }

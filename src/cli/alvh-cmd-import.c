@@ -13,31 +13,6 @@
 
 #define MAX_LISTED 10
 
-/* a JSON string literal (UTF-8 kept, quotes, backslashes and controls escaped) */
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, (char) c);
-        }
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-}
-
 static void
 append_json_result (GString          *out,
                     AlvhImportResult *r)
@@ -49,24 +24,24 @@ append_json_result (GString          *out,
   gsize n_gaps;
 
   g_string_append (out, "{\"file\":");
-  append_json_string (out, alvh_import_result_get_path (r));
+  alvh_json_append_string (out, alvh_import_result_get_path (r));
   g_string_append (out, ",\"format\":");
-  append_json_string (out, alvh_import_result_get_format_id (r));
+  alvh_json_append_string (out, alvh_import_result_get_format_id (r));
   g_string_append (out, ",\"series\":[");
   for (guint i = 0; i < alvh_import_result_get_n_series (r); i++)
     {
       AlvhSeries *s = alvh_import_result_get_series (r, i);
 
       g_string_append (out, i > 0 ? ",{\"symbol\":" : "{\"symbol\":");
-      append_json_string (out, alvh_import_result_get_symbol (r, i));
+      alvh_json_append_string (out, alvh_import_result_get_symbol (r, i));
       g_string_append (out, ",\"kind\":");
-      append_json_string (out, alvh_import_result_get_kind (r, i));
+      alvh_json_append_string (out, alvh_import_result_get_kind (r, i));
       g_string_append_printf (out, ",\"rows\":%" G_GSIZE_FORMAT ",\"columns\":[", alvh_series_get_length (s));
       for (guint c = 0; c < alvh_series_get_n_columns (s); c++)
         {
           if (c > 0)
             g_string_append_c (out, ',');
-          append_json_string (out, alvh_series_get_column_name (s, c));
+          alvh_json_append_string (out, alvh_series_get_column_name (s, c));
         }
       g_string_append (out, "]}");
     }
@@ -90,10 +65,10 @@ append_json_result (GString          *out,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_json_string (out, warnings[i]);
+      alvh_json_append_string (out, warnings[i]);
     }
   g_string_append (out, "],\"sha256\":");
-  append_json_string (out, alvh_import_result_get_sha256 (r));
+  alvh_json_append_string (out, alvh_import_result_get_sha256 (r));
   g_string_append_c (out, '}');
 }
 
@@ -192,9 +167,9 @@ alvh_cmd_import (int    argc,
           if (as_json)
             {
               g_string_append (json, "{\"file\":");
-              append_json_string (json, files[i]);
+              alvh_json_append_string (json, files[i]);
               g_string_append (json, ",\"error\":");
-              append_json_string (json, file_error->message);
+              alvh_json_append_string (json, file_error->message);
               g_string_append_c (json, '}');
             }
           continue;

@@ -87,12 +87,6 @@ parse_id (const char *text,
 }
 
 static char *
-format_date (gint64 t)
-{
-  return alvh_time_format_ny_date (t);
-}
-
-static char *
 format_utc (gint64 t)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
@@ -179,11 +173,11 @@ cmd_list (int    argc,
     return alvh_cli_usage_error (CMD, "list: unexpected argument “%s”", argv[1]);
   if (limit <= 0 || offset < 0)
     return alvh_cli_usage_error (CMD, "list: --limit must be > 0 and --offset >= 0");
-  if (from != NULL && !alvh_time_parse_date (from, strlen (from), &filter.from))
+  if (from != NULL && !alvh_cli_parse_date (from, &filter.from))
     return alvh_cli_usage_error (CMD, "list: --from “%s”: expected a date YYYY-MM-DD", from);
   if (to != NULL)
     {
-      if (!alvh_time_parse_date (to, strlen (to), &filter.to))
+      if (!alvh_cli_parse_date (to, &filter.to))
         return alvh_cli_usage_error (CMD, "list: --to “%s”: expected a date YYYY-MM-DD", to);
       filter.to = alvh_time_from_ny_day (alvh_time_ny_day (filter.to) + 1);
     }
@@ -204,7 +198,7 @@ cmd_list (int    argc,
   for (guint i = 0; i < list->len; i++)
     {
       AlvhJournalEntry *e = list->pdata[i];
-      g_autofree char *date = format_date (e->time);
+      g_autofree char *date = alvh_time_format_ny_date (e->time);
       g_autofree char *tags = g_strjoinv (",", e->tags);
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%s%s\t%s\n", e->id, date,
@@ -284,7 +278,7 @@ cmd_show (int    argc,
         return alvh_cli_fail (CMD, error);
       k1 = format_number (l->long_strike);
       k2 = format_number (l->short_strike);
-      exp = format_date (l->expiry);
+      exp = alvh_time_format_ny_date (l->expiry);
       printf ("\n%s %" G_GINT64_FORMAT ": %g × %s %s/%s %s %s, %s %g, %s %d%s, %s %g\n",
               _("Leg"), l->id, l->quantity, l->kind, k1, k2, _("expiring"), exp, _("premium"),
               l->premium, _("layer"), l->layer, l->manual ? _(" (manual)") : "",
@@ -601,7 +595,7 @@ cmd_export (int    argc,
         {
           AlvhJournalEntry *e = page->pdata[i];
           g_autofree char *utc = format_utc (e->time);
-          g_autofree char *date = format_date (e->time);
+          g_autofree char *date = alvh_time_format_ny_date (e->time);
           g_autofree char *tags = g_strjoinv (csv ? " " : ",", e->tags);
           g_autofree char *branch = NULL, *triggers = NULL;
 

@@ -180,13 +180,7 @@ alvh_cmd_report (int    argc,
         gboolean explicit_market = market_path != NULL;
 
         if (market_path == NULL)
-          {
-            const char *env = g_getenv ("ALVH_MARKET_DB");
-
-            market_path = env != NULL && *env != '\0'
-              ? g_strdup (env)
-              : g_build_filename (g_get_user_data_dir (), "alvh-desk", "market.sqlite", NULL);
-          }
+          market_path = alvh_cli_market_db_path ();
         if (explicit_market || g_file_test (market_path, G_FILE_TEST_IS_REGULAR))
           {
             g_autoptr(AlvhMarketStore) market = NULL;

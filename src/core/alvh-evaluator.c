@@ -325,29 +325,6 @@ finite_pos (double x)
   return isfinite (x) && x > 0.0;
 }
 
-/* Black-76 call delta exp(-rT) N(d1) (the delta of alvh_black76_greeks,
- * without the other greeks); the limit at T <= 0 or vol <= 0. */
-static double
-black76_call_delta (double f,
-                    double k,
-                    double t,
-                    double vol,
-                    double r)
-{
-  double sd, d1;
-
-  if (t <= 0.0 || vol <= 0.0)
-    {
-      AlvhGreeks g;
-
-      alvh_black76_greeks (ALVH_OPTION_CALL, f, k, t, vol, r, &g);
-      return g.delta;
-    }
-  sd = vol * sqrt (t);
-  d1 = (log (f / k) + 0.5 * sd * sd) / sd;
-  return exp (-r * t) * 0.5 * erfc (-d1 / G_SQRT2);
-}
-
 /* X, theta_ref and the SPX delta (per unit) of a condor at bar i, from one
  * set of Black-Scholes greeks per leg; cached per bar for the condor id. */
 static double
@@ -582,9 +559,9 @@ eval_signals (AlvhEvaluator *self,
                   continue;
                 }
               t = (double) _alvh_calendar_days_cached (f->time[i], leg->vix_expiry) / 365.0;
-              vix_delta += qty * black76_call_delta (fwd, leg->long_strike, t, vol, p->rate);
+              vix_delta += qty * alvh_black76_delta (ALVH_OPTION_CALL, fwd, leg->long_strike, t, vol, p->rate);
               if (leg->kind == ALVH_HEDGE_VIX_CALL_SPREAD)
-                vix_delta -= qty * black76_call_delta (fwd, leg->short_strike, t, vol, p->rate);
+                vix_delta -= qty * alvh_black76_delta (ALVH_OPTION_CALL, fwd, leg->short_strike, t, vol, p->rate);
             }
           if (has_legs)
             total += vix_delta * self->beta[i] * vix / s;

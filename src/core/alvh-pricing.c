@@ -385,6 +385,24 @@ alvh_black76_greeks (AlvhOptionType type, double f, double k, double t, double v
     }
 }
 
+double
+alvh_black76_delta (AlvhOptionType type, double f, double k, double t, double vol, double r)
+{
+  double theta_sign = type == ALVH_OPTION_CALL ? 1.0 : -1.0;
+  double sig, d1;
+
+  if (!(t > 0.0) || !(vol > 0.0))
+    {
+      AlvhGreeks g;
+
+      alvh_black76_greeks (type, f, k, t, vol, r, &g);
+      return g.delta;
+    }
+  sig = vol * sqrt (t);
+  d1 = (log_moneyness (f, k) + 0.5 * sig * sig) / sig;
+  return theta_sign * exp (-r * t) * norm_cdf (theta_sign * d1);
+}
+
 void
 alvh_option_greeks (AlvhPricingModel model, AlvhOptionType type, double underlying,
                     double k, double t, double vol, double r, double q, AlvhGreeks *out)

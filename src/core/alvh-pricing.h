@@ -60,6 +60,10 @@ void     alvh_bs_greeks       (AlvhOptionType type, double s, double k, double t
 void     alvh_black76_greeks  (AlvhOptionType type, double f, double k, double t,
                                double vol, double r, AlvhGreeks *out);
 
+/* Delta only (the delta of alvh_black76_greeks, without the other greeks). */
+double   alvh_black76_delta   (AlvhOptionType type, double f, double k, double t,
+                               double vol, double r);
+
 /* Generic entry: `underlying` is S for Black-Scholes, F for Black-76 (q ignored). */
 void     alvh_option_greeks   (AlvhPricingModel model, AlvhOptionType type,
                                double underlying, double k, double t, double vol,
