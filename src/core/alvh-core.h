@@ -21,4 +21,3 @@
 #include "alvh-replay-journal.h"
 #include "alvh-pricing.h"
 #include "alvh-option-chain.h"
-#include "alvh-report.h"

@@ -675,7 +675,7 @@ alvh_positions_page_class_init (AlvhPositionsPageClass *klass)
   object_class->dispose = alvh_positions_page_dispose;
   object_class->finalize = alvh_positions_page_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/alvh-positions-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/positions/alvh-positions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, account_row);
   gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, book_group);
   gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, coverage_group);

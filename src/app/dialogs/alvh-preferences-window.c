@@ -587,7 +587,7 @@ alvh_preferences_window_class_init (AlvhPreferencesWindowClass *klass)
   object_class->dispose = alvh_preferences_window_dispose;
   object_class->finalize = alvh_preferences_window_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/alvh-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/dialogs/alvh-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhPreferencesWindow, profiles_page);
   gtk_widget_class_bind_template_child (widget_class, AlvhPreferencesWindow, appearance_group);
   gtk_widget_class_bind_template_child (widget_class, AlvhPreferencesWindow, time_group);

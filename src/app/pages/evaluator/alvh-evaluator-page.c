@@ -485,7 +485,7 @@ alvh_evaluator_page_class_init (AlvhEvaluatorPageClass *klass)
   object_class->dispose = alvh_evaluator_page_dispose;
   object_class->finalize = alvh_evaluator_page_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/alvh-evaluator-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/evaluator/alvh-evaluator-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, action_label);

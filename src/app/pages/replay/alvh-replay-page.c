@@ -498,7 +498,7 @@ alvh_replay_page_class_init (AlvhReplayPageClass *klass)
                                     G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   g_type_ensure (ALVH_TYPE_EQUITY_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/alvh-replay-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/replay/alvh-replay-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, to_entry);

@@ -278,7 +278,7 @@ alvh_window_class_init (AlvhWindowClass *klass)
   object_class->finalize = alvh_window_finalize;
   window_class->close_request = alvh_window_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/alvh-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/window/alvh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AlvhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AlvhWindow, view_stack);

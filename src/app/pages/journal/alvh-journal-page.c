@@ -914,7 +914,7 @@ alvh_journal_page_class_init (AlvhJournalPageClass *klass)
                                        G_TYPE_NONE, 0);
 
   g_type_ensure (ALVH_TYPE_EQUITY_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/alvh-journal-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/journal/alvh-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, search_entry);
