@@ -89,25 +89,6 @@ alvh_condor_settlement_style (gint64 expiry)
   return "SPXW PM";
 }
 
-char *
-alvh_format_money (double dollars)
-{
-  if (!isfinite (dollars))
-    return g_strdup (_("n/a"));
-  if (dollars < 0)
-    return g_strdup_printf ("−$%.2f", -dollars);
-  return g_strdup_printf ("$%.2f", dollars);
-}
-
-char *
-alvh_format_number (double value,
-                    int    digits)
-{
-  if (!isfinite (value))
-    return g_strdup (_("n/a"));
-  return g_strdup_printf ("%.*f", digits, value);
-}
-
 /* ---- market store (market.sqlite in the data dir) --------------------- */
 
 static char *

@@ -180,9 +180,5 @@ gint64        alvh_session_skip_decision    (AlvhSession        *self,
 /* helpers shared by the pages */
 /* "SPX AM" for a third-Friday expiry, else "SPXW PM" */
 const char   *alvh_condor_settlement_style  (gint64         expiry);
-/* Money and numbers as the pages show them; "n/a" for NAN. */
-char         *alvh_format_money             (double         dollars);
-char         *alvh_format_number            (double         value,
-                                             int            digits);
 
 G_END_DECLS

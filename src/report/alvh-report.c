@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-format.h"
 #include "alvh-journal-store.h"
 #include "alvh-profile.h"
 #include "alvh-report.h"
@@ -22,49 +23,6 @@ G_DEFINE_QUARK (alvh-report-error-quark, alvh_report_error)
 G_DEFINE_BOXED_TYPE (AlvhReport, alvh_report, alvh_report_ref, alvh_report_unref)
 
 /* ---- small helpers ------------------------------------------------------ */
-
-char *
-alvh_report_format_number (double value,
-                           int    digits)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char fmt[16];
-
-  if (!isfinite (value))
-    return g_strdup ("n/a");
-  g_snprintf (fmt, sizeof fmt, "%%.%df", CLAMP (digits, 0, 10));
-  g_ascii_formatd (buf, sizeof buf, fmt, value);
-  if (strcmp (buf, "-0") == 0 || (buf[0] == '-' && strspn (buf + 1, "0.") == strlen (buf + 1)))
-    return g_strdup (buf + 1);   /* no "-0.00" */
-  return g_strdup (buf);
-}
-
-char *
-alvh_report_format_time (gint64 t)
-{
-  gint64 day = alvh_time_ny_day (t);
-  int y, m, d;
-
-  if (t == 0)
-    return g_strdup ("");
-  alvh_time_to_ny_date (t, &y, &m, &d);
-  if (alvh_time_from_ny_day (day) == t)
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  else
-    {
-      gint64 local = t + alvh_ny_utc_offset (t);
-      gint64 secs = ((local % ALVH_SECONDS_PER_DAY) + ALVH_SECONDS_PER_DAY) % ALVH_SECONDS_PER_DAY;
-
-      return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", y, m, d,
-                              (int) (secs / 3600), (int) (secs / 60 % 60));
-    }
-}
-
-static char *
-fmt_money (double dollars)
-{
-  return alvh_report_format_number (dollars, 2);
-}
 
 static char *
 fmt_int (gint64 n)
@@ -328,14 +286,14 @@ leg_strikes (const char *kind,
              double      long_strike,
              double      short_strike)
 {
-  g_autofree char *a = alvh_report_format_number (long_strike, 0);
+  g_autofree char *a = alvh_format_number (long_strike, 0, ALVH_FORMAT_DATA);
   g_autofree char *b = NULL;
 
   if (kind == NULL)
     return g_strdup ("");
   if (!isfinite (short_strike))
     return g_strdup (a);
-  b = alvh_report_format_number (short_strike, 0);
+  b = alvh_format_number (short_strike, 0, ALVH_FORMAT_DATA);
   return g_strdup_printf ("%s/%s", a, b);
 }
 
@@ -649,10 +607,10 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
         AlvhJournalLeg *leg = g_ptr_array_index (legs, i);
         double cost = leg->premium * 100.0 * leg->quantity;
         char *cells[] = {
-          fmt_int (leg->id), alvh_report_format_time (leg->opened), g_strdup (leg->kind),
+          fmt_int (leg->id), alvh_format_date (leg->opened), g_strdup (leg->kind),
           leg_strikes (leg->kind, leg->long_strike, leg->short_strike),
-          alvh_report_format_time (leg->expiry), alvh_report_format_number (leg->quantity, 0),
-          alvh_report_format_number (leg->premium, 2), fmt_money (cost),
+          alvh_format_date (leg->expiry), alvh_format_number (leg->quantity, 0, ALVH_FORMAT_DATA),
+          alvh_format_number (leg->premium, 2, ALVH_FORMAT_DATA), alvh_format_money (cost, ALVH_MONEY_PLAIN),
           fmt_int (leg->layer), g_strdup (leg_source (leg)),
           leg->condor_id > 0 ? fmt_int (leg->condor_id) : g_strdup (""),
           leg->decision_id > 0 ? fmt_int (leg->decision_id) : g_strdup (""),
@@ -701,22 +659,22 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
               cs = s;
           }
         cells[0] = fmt_int (c->id);
-        cells[1] = alvh_report_format_time (c->opened);
-        cells[2] = alvh_report_format_time (c->expiry);
+        cells[1] = alvh_format_date (c->opened);
+        cells[2] = alvh_format_date (c->expiry);
         {
-          g_autofree char *lp = alvh_report_format_number (c->long_put, 0);
-          g_autofree char *sp = alvh_report_format_number (c->short_put, 0);
-          g_autofree char *sc = alvh_report_format_number (c->short_call, 0);
-          g_autofree char *lc = alvh_report_format_number (c->long_call, 0);
+          g_autofree char *lp = alvh_format_number (c->long_put, 0, ALVH_FORMAT_DATA);
+          g_autofree char *sp = alvh_format_number (c->short_put, 0, ALVH_FORMAT_DATA);
+          g_autofree char *sc = alvh_format_number (c->short_call, 0, ALVH_FORMAT_DATA);
+          g_autofree char *lc = alvh_format_number (c->long_call, 0, ALVH_FORMAT_DATA);
 
           cells[3] = g_strdup_printf ("%s/%s/%s/%s", lp, sp, sc, lc);
         }
-        cells[4] = alvh_report_format_number (c->units, 0);
-        cells[5] = alvh_report_format_number (c->credit, 2);
-        cells[6] = c->closed > 0 ? alvh_report_format_time (c->closed) : g_strdup (_("open"));
-        cells[7] = fmt_money (cs != NULL ? cs->pnl_unhedged : NAN);
-        cells[8] = fmt_money (cs != NULL ? cs->hedge_pnl : NAN);
-        cells[9] = fmt_money (cs != NULL ? cs->pnl_hedged : NAN);
+        cells[4] = alvh_format_number (c->units, 0, ALVH_FORMAT_DATA);
+        cells[5] = alvh_format_number (c->credit, 2, ALVH_FORMAT_DATA);
+        cells[6] = c->closed > 0 ? alvh_format_date (c->closed) : g_strdup (_("open"));
+        cells[7] = alvh_format_money (cs != NULL ? cs->pnl_unhedged : NAN, ALVH_MONEY_PLAIN);
+        cells[8] = alvh_format_money (cs != NULL ? cs->hedge_pnl : NAN, ALVH_MONEY_PLAIN);
+        cells[9] = alvh_format_money (cs != NULL ? cs->pnl_hedged : NAN, ALVH_MONEY_PLAIN);
         table_add_owned (t, cells);
         if (cs != NULL)
           {
@@ -757,12 +715,12 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
         g_autofree char *profile = d->profile_name != NULL
           ? g_strdup_printf ("%s v%d", d->profile_name, d->profile_version) : g_strdup ("");
         char *cells[] = {
-          fmt_int (d->id), alvh_report_format_time (d->time), g_strdup (d->action),
-          g_strdup (d->branch), fmt_int (d->layer), alvh_report_format_number (d->size, 0),
+          fmt_int (d->id), alvh_format_date (d->time), g_strdup (d->action),
+          g_strdup (d->branch), fmt_int (d->layer), alvh_format_number (d->size, 0, ALVH_FORMAT_DATA),
           g_strdup (d->proposed_kind != NULL ? d->proposed_kind : ""),
           leg_strikes (d->proposed_kind, d->proposed_long_strike, d->proposed_short_strike),
-          d->proposed_kind != NULL ? alvh_report_format_time (d->proposed_expiry) : g_strdup (""),
-          d->proposed_kind != NULL ? fmt_money (d->cost) : g_strdup (""),
+          d->proposed_kind != NULL ? alvh_format_date (d->proposed_expiry) : g_strdup (""),
+          d->proposed_kind != NULL ? alvh_format_money (d->cost, ALVH_MONEY_PLAIN) : g_strdup (""),
           g_strdup (profile),
           g_strdup (d->followed == ALVH_JOURNAL_PENDING ? "pending" : alvh_journal_followed_to_string (d->followed)),
           g_strdup (d->skip_reason != NULL ? d->skip_reason : ""),
@@ -774,10 +732,10 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
           {
             AlvhJournalSignal *sig = g_ptr_array_index (d->signals, k);
             char *scells[] = {
-              fmt_int (d->id), alvh_report_format_time (d->time), g_strdup (sig->key),
-              g_strdup (sig->kind), alvh_report_format_number (sig->available ? sig->value : NAN, 4),
-              alvh_report_format_number (sig->threshold, 4),
-              isfinite (sig->threshold_high) ? alvh_report_format_number (sig->threshold_high, 4) : g_strdup (""),
+              fmt_int (d->id), alvh_format_date (d->time), g_strdup (sig->key),
+              g_strdup (sig->kind), alvh_format_number (sig->available ? sig->value : NAN, 4, ALVH_FORMAT_DATA),
+              alvh_format_number (sig->threshold, 4, ALVH_FORMAT_DATA),
+              isfinite (sig->threshold_high) ? alvh_format_number (sig->threshold_high, 4, ALVH_FORMAT_DATA) : g_strdup (""),
               g_strdup (!sig->available ? "n/a" : sig->fired ? "fired" : "no"),
             };
 
@@ -803,7 +761,7 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
       {
         AlvhJournalEntry *e = g_ptr_array_index (self->notes, i);
         char *cells[] = {
-          fmt_int (e->id), alvh_report_format_time (e->time), g_strdup (e->title ? e->title : ""),
+          fmt_int (e->id), alvh_format_date (e->time), g_strdup (e->title ? e->title : ""),
           e->tags != NULL ? g_strjoinv (" ", e->tags) : g_strdup (""),
           e->decision_id > 0 ? fmt_int (e->decision_id) : g_strdup (""),
           e->leg_id > 0 ? fmt_int (e->leg_id) : g_strdup (""),
@@ -840,8 +798,8 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
           AlvhJournalStatRow *r = g_ptr_array_index (groups[g].rows, i);
           char *cells[] = {
             g_strdup (_(groups[g].name)), g_strdup (r->group), fmt_int (r->count), fmt_int (r->hits),
-            g_strdup_printf ("%.0f%%", 100.0 * r->hit_rate), fmt_money (r->total_pnl),
-            fmt_money (r->avg_pnl), fmt_money (r->avg_mae), fmt_money (r->avg_mfe),
+            alvh_format_percent (r->hit_rate, 0, ALVH_FORMAT_DATA), alvh_format_money (r->total_pnl, ALVH_MONEY_PLAIN),
+            alvh_format_money (r->avg_pnl, ALVH_MONEY_PLAIN), alvh_format_money (r->avg_mae, ALVH_MONEY_PLAIN), alvh_format_money (r->avg_mfe, ALVH_MONEY_PLAIN),
           };
 
           table_add_owned (t, cells);
@@ -887,13 +845,13 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
          g_strdup_printf ("%u / %u / %u / %u", n_followed, n_skipped, n_manual, n_pending));
     ROW (_("Hedge legs added"), fmt_int (legs->len));
     ROW (_("Hedge layers added"), g_strdup (layers->len > 0 ? layers->str : _("none")));
-    ROW (_("Hedge contracts"), alvh_report_format_number (hedge_contracts, 0));
-    ROW (_("Hedge cost $"), fmt_money (hedge_cost));
-    ROW (_("P&L unhedged $"), fmt_money (have_pnl ? pnl_unhedged : NAN));
-    ROW (_("Hedge P&L $"), fmt_money (have_pnl ? pnl_hedge : NAN));
-    ROW (_("P&L hedged $"), fmt_money (have_pnl ? pnl_hedged : NAN));
+    ROW (_("Hedge contracts"), alvh_format_number (hedge_contracts, 0, ALVH_FORMAT_DATA));
+    ROW (_("Hedge cost $"), alvh_format_money (hedge_cost, ALVH_MONEY_PLAIN));
+    ROW (_("P&L unhedged $"), alvh_format_money (have_pnl ? pnl_unhedged : NAN, ALVH_MONEY_PLAIN));
+    ROW (_("Hedge P&L $"), alvh_format_money (have_pnl ? pnl_hedge : NAN, ALVH_MONEY_PLAIN));
+    ROW (_("P&L hedged $"), alvh_format_money (have_pnl ? pnl_hedged : NAN, ALVH_MONEY_PLAIN));
     ROW (_("Marked at"), market_to_end != NULL && market_to_end->n_bars > 0
-                         ? alvh_report_format_time (market_to_end->times[market_to_end->n_bars - 1])
+                         ? alvh_format_date (market_to_end->times[market_to_end->n_bars - 1])
                          : g_strdup (_("cost (no market data)")));
     ROW (_("Journal notes"), fmt_int (self->notes->len));
 #undef ROW
@@ -990,10 +948,10 @@ alvh_report_new_from_replay (AlvhReplayResult  *result,
     ROW3 (_("Trades"), fmt_int (result->trades != NULL ? result->trades->len : 0), g_strdup (""));
     ROW3 (_("Hedge legs added"), fmt_int (result->n_add), g_strdup (""));
     ROW3 (_("Blocked (not accretive)"), fmt_int (result->n_blocked), g_strdup (""));
-    ROW3 (_("Total P&L $"), fmt_money (result->hedged.total_pnl), fmt_money (result->unhedged.total_pnl));
-    ROW3 (_("Max drawdown $"), fmt_money (result->hedged.max_drawdown), fmt_money (result->unhedged.max_drawdown));
-    ROW3 (_("Worst trade $"), fmt_money (result->hedged.worst_trade), fmt_money (result->unhedged.worst_trade));
-    ROW3 (_("Hedge cost $"), fmt_money (result->hedged.hedge_cost), fmt_money (result->unhedged.hedge_cost));
+    ROW3 (_("Total P&L $"), alvh_format_money (result->hedged.total_pnl, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.total_pnl, ALVH_MONEY_PLAIN));
+    ROW3 (_("Max drawdown $"), alvh_format_money (result->hedged.max_drawdown, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.max_drawdown, ALVH_MONEY_PLAIN));
+    ROW3 (_("Worst trade $"), alvh_format_money (result->hedged.worst_trade, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.worst_trade, ALVH_MONEY_PLAIN));
+    ROW3 (_("Hedge cost $"), alvh_format_money (result->hedged.hedge_cost, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.hedge_cost, ALVH_MONEY_PLAIN));
 #undef ROW3
     g_ptr_array_add (self->tables, t);
   }
@@ -1014,18 +972,18 @@ alvh_report_new_from_replay (AlvhReplayResult  *result,
     for (guint i = 0; result->trades != NULL && i < result->trades->len; i++)
       {
         const AlvhReplayTrade *tr = &g_array_index (result->trades, AlvhReplayTrade, i);
-        g_autofree char *lp = alvh_report_format_number (tr->condor.long_put, 0);
-        g_autofree char *sp = alvh_report_format_number (tr->condor.short_put, 0);
-        g_autofree char *sc = alvh_report_format_number (tr->condor.short_call, 0);
-        g_autofree char *lc = alvh_report_format_number (tr->condor.long_call, 0);
+        g_autofree char *lp = alvh_format_number (tr->condor.long_put, 0, ALVH_FORMAT_DATA);
+        g_autofree char *sp = alvh_format_number (tr->condor.short_put, 0, ALVH_FORMAT_DATA);
+        g_autofree char *sc = alvh_format_number (tr->condor.short_call, 0, ALVH_FORMAT_DATA);
+        g_autofree char *lc = alvh_format_number (tr->condor.long_call, 0, ALVH_FORMAT_DATA);
         char *cells[] = {
-          fmt_int (i + 1), alvh_report_format_time (tr->condor.open_time),
-          tr->open_at_end ? g_strdup (_("open")) : alvh_report_format_time (tr->close_time),
-          alvh_report_format_time (tr->condor.expiry),
+          fmt_int (i + 1), alvh_format_date (tr->condor.open_time),
+          tr->open_at_end ? g_strdup (_("open")) : alvh_format_date (tr->close_time),
+          alvh_format_date (tr->condor.expiry),
           g_strdup_printf ("%s/%s/%s/%s", lp, sp, sc, lc),
-          alvh_report_format_number (tr->condor.credit, 2), fmt_int (tr->n_layers),
-          fmt_money (tr->condor_pnl), fmt_money (tr->hedge_pnl), fmt_money (tr->hedge_cost),
-          fmt_money (tr->condor_pnl + tr->hedge_pnl),
+          alvh_format_number (tr->condor.credit, 2, ALVH_FORMAT_DATA), fmt_int (tr->n_layers),
+          alvh_format_money (tr->condor_pnl, ALVH_MONEY_PLAIN), alvh_format_money (tr->hedge_pnl, ALVH_MONEY_PLAIN), alvh_format_money (tr->hedge_cost, ALVH_MONEY_PLAIN),
+          alvh_format_money (tr->condor_pnl + tr->hedge_pnl, ALVH_MONEY_PLAIN),
         };
 
         table_add_owned (t, cells);

@@ -247,14 +247,6 @@ alvh_form_add_entry_row (GtkWidget  *group,
   return row;
 }
 
-char *
-alvh_form_format_dollars (double dollars)
-{
-  if (!isfinite (dollars))
-    return g_strdup (_("n/a"));
-  return g_strdup_printf ("%s$%.0f", dollars < 0 ? "\u2212" : "", fabs (dollars));
-}
-
 GtkWidget *
 alvh_form_scrolled (GtkWidget *content,
                     int        max_width)

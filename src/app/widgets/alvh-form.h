@@ -65,9 +65,6 @@ GtkWidget  *alvh_form_scrolled       (GtkWidget   *content,
 /* Shows @message in a dialog's inline error label and makes it visible. */
 void        alvh_form_show_error     (GtkWidget   *error_label,
                                       const char  *message);
-/* Whole dollars as the journal and replay pages show them: "$1234",
- * "\u22121234" with a minus sign for losses, "n/a" for NAN. */
-char       *alvh_form_format_dollars (double       dollars);
 /* Depth-first search for a widget by its name (gtk_widget_set_name). */
 GtkWidget  *alvh_form_find_by_name   (GtkWidget   *root,
                                       const char  *name);

@@ -1,0 +1,64 @@
+/* alvh-format.h — the one formatter for numbers people read
+ *
+ * Money, plain numbers, percentages, prices and dates are turned into text
+ * here and nowhere else, so that one place decides the minus sign, the
+ * decimals, the thousands separators and the text for a missing value.
+ * A style names where the text goes; the rules of each style live in one
+ * table in alvh-format.c.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * AlvhMoneyStyle:
+ * @ALVH_MONEY_CENTS: amounts on screen with cents, "$1234.50" and "−$12.00"
+ *   (U+2212 minus, the locale's decimal point, a translated "n/a")
+ * @ALVH_MONEY_WHOLE: P&L on screen in whole dollars, "$1235" and "−$12"
+ * @ALVH_MONEY_GROUPED: whole dollars in sentences, "$1,235" and "-$12" (ASCII
+ *   minus, no sign when the amount rounds to zero, "" when missing)
+ * @ALVH_MONEY_PLAIN: amounts in reports, CSV and terminal tables, "1234.50" and
+ *   "-12.00" (no symbol, always '.', never "-0.00", "n/a" when missing)
+ *
+ * Where a money amount is shown; each style keeps the text it had before
+ * the formatters were merged.
+ */
+typedef enum
+{
+  ALVH_MONEY_CENTS,
+  ALVH_MONEY_WHOLE,
+  ALVH_MONEY_GROUPED,
+  ALVH_MONEY_PLAIN,
+} AlvhMoneyStyle;
+
+/**
+ * AlvhFormatTarget:
+ * @ALVH_FORMAT_SCREEN: text for widgets: the locale's decimal point and a
+ *   translated "n/a"
+ * @ALVH_FORMAT_DATA: text for files, reports and the CLI: always '.', never
+ *   "-0", an untranslated "n/a"
+ *
+ * Where a plain number, a percentage or a price is shown.
+ */
+typedef enum
+{
+  ALVH_FORMAT_SCREEN,
+  ALVH_FORMAT_DATA,
+} AlvhFormatTarget;
+
+char *alvh_format_money   (double            dollars,
+                           AlvhMoneyStyle    style);
+char *alvh_format_number  (double            value,
+                           int               digits,
+                           AlvhFormatTarget  target);
+char *alvh_format_percent (double            fraction,
+                           int               digits,
+                           AlvhFormatTarget  target);
+char *alvh_format_price   (double            price,
+                           AlvhFormatTarget  target);
+char *alvh_format_date    (gint64            t);
+char *alvh_format_utc     (gint64            t);
+
+G_END_DECLS
