@@ -48,17 +48,79 @@ typedef enum
   ALVH_FORMAT_DATA,
 } AlvhFormatTarget;
 
+/**
+ * alvh_format_money:
+ * @dollars: an amount in dollars, possibly NaN
+ * @style: where the amount is shown
+ *
+ * Formats a money amount.  The sign follows @dollars (not its rounded
+ * digits) unless @style drops the sign of amounts that round to zero.
+ *
+ * Returns: (transfer full) (not nullable): the text, e.g. "−$1234.50"
+ */
 char *alvh_format_money   (double            dollars,
                            AlvhMoneyStyle    style);
+
+/**
+ * alvh_format_number:
+ * @value: the number, possibly NaN
+ * @digits: decimals after the point, 0 to 10
+ * @target: where the number is shown
+ *
+ * Formats a number with a fixed number of decimals, e.g. "1234.500".
+ *
+ * Returns: (transfer full) (not nullable): the text
+ */
 char *alvh_format_number  (double            value,
                            int               digits,
                            AlvhFormatTarget  target);
+
+/**
+ * alvh_format_percent:
+ * @fraction: a fraction (0.125 for 12.5 %), possibly NaN
+ * @digits: decimals after the point, 0 to 10
+ * @target: where the percentage is shown
+ *
+ * Formats a fraction as a percentage with the sign right after the digits,
+ * e.g. "12.5%".  A missing value is written as alvh_format_number() writes it.
+ *
+ * Returns: (transfer full) (not nullable): the text
+ */
 char *alvh_format_percent (double            fraction,
                            int               digits,
                            AlvhFormatTarget  target);
+
+/**
+ * alvh_format_price:
+ * @price: an option or index price in points, possibly NaN
+ * @target: where the price is shown
+ *
+ * Formats a price with two decimals, e.g. "12.35".
+ *
+ * Returns: (transfer full) (not nullable): the text
+ */
 char *alvh_format_price   (double            price,
                            AlvhFormatTarget  target);
+
+/**
+ * alvh_format_date:
+ * @t: Unix seconds, or 0 for none
+ *
+ * Formats a time in New York as "YYYY-MM-DD" when it is a day's midnight
+ * (a daily bar) and as "YYYY-MM-DD HH:MM" otherwise.
+ *
+ * Returns: (transfer full) (not nullable): the text, "" when @t is 0
+ */
 char *alvh_format_date    (gint64            t);
+
+/**
+ * alvh_format_utc:
+ * @t: Unix seconds
+ *
+ * Formats a time in UTC as ISO 8601, e.g. "2024-08-05T13:30:00Z".
+ *
+ * Returns: (transfer full) (not nullable): the text, "" when @t is out of range
+ */
 char *alvh_format_utc     (gint64            t);
 
 G_END_DECLS

@@ -70,6 +70,19 @@ typedef struct _AlvhOptionChain AlvhOptionChain;
 GType             alvh_option_chain_get_type        (void) G_GNUC_CONST;
 #define ALVH_TYPE_OPTION_CHAIN (alvh_option_chain_get_type ())
 
+/**
+ * alvh_option_chain_parse_cboe_csv:
+ * @name: (nullable): the name for error messages, e.g. the file's name
+ * @data: (array length=len): the text of a Cboe delayed quotes download
+ * @len: the length of @data in bytes
+ * @error: return location for an error, with "NAME:LINE:COLUMN: ..." messages
+ *
+ * Parses a Cboe delayed quotes option chain (the underlying's price and
+ * quote time, then one row per expiration and strike with the call and the
+ * put) and computes forwards and IVs at a 4 % rate.
+ *
+ * Returns: (transfer full) (nullable): the chain, or %NULL with @error set
+ */
 AlvhOptionChain  *alvh_option_chain_parse_cboe_csv  (const char       *name,
                                                      const char       *data,
                                                      gsize             len,
