@@ -8,12 +8,22 @@
 
 #include "alvh-chart-private.h"
 
-static void
-draw_marker_shape (cairo_t              *cr,
-                   AlvhChartMarkerShape  shape,
-                   double                x,
-                   double                y,
-                   double                r)
+/**
+ * alvh_chart_marker_path:
+ * @cr: the context to add the path to
+ * @shape: the marker's shape
+ * @x: its centre
+ * @y: its centre
+ * @r: its radius
+ *
+ * Adds the outline of a marker to the current path (fill or stroke it).
+ */
+void
+alvh_chart_marker_path (cairo_t              *cr,
+                        AlvhChartMarkerShape  shape,
+                        double                x,
+                        double                y,
+                        double                r)
 {
   switch (shape)
     {
@@ -141,7 +151,7 @@ _alvh_chart_draw_markers (const Frame *f,
       mk->x = x;
       mk->y = y;
       mk->drawn = TRUE;
-      draw_marker_shape (cr, mk->shape, x, y, MARKER_RADIUS);
+      alvh_chart_marker_path (cr, mk->shape, x, y, MARKER_RADIUS);
       set_color (f, mk->color, 1.0);
       cairo_fill_preserve (cr);
       alvh_chart_rgba_set_source (&f->pal->background, cr);
