@@ -261,6 +261,13 @@ char         *alvh_chart_format_readout     (AlvhChart            *self,
                                              gssize                index);
 char         *alvh_chart_describe           (AlvhChart            *self);
 
+/* The outline of a marker shape centred on (x, y), added to the path */
+void          alvh_chart_marker_path        (cairo_t              *cr,
+                                             AlvhChartMarkerShape  shape,
+                                             double                x,
+                                             double                y,
+                                             double                r);
+
 /* Draw the whole chart in (0, 0, width, height) */
 void          alvh_chart_render             (AlvhChart            *self,
                                              cairo_t              *cr,

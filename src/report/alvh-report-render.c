@@ -14,6 +14,9 @@
 #include <pango/pangocairo.h>
 
 #include "alvh-report-render.h"
+#include "alvh-chart.h"
+#include "alvh-chart-plot.h"
+#include "alvh-chart-ticks.h"
 #include "alvh-time.h"
 
 #define FONT_FAMILY "Sans"
@@ -201,29 +204,8 @@ write_file (const char  *path,
 
 /* ---- the chart ---------------------------------------------------------- */
 
-static double
-nice_step (double range,
-           int    target)
-{
-  double raw = range / MAX (target, 1);
-  double mag, f;
-
-  if (!(raw > 0) || !isfinite (raw))
-    return 1;
-  mag = pow (10, floor (log10 (raw)));
-  f = raw / mag;
-  if (f <= 1)
-    f = 1;
-  else if (f <= 2)
-    f = 2;
-  else if (f <= 2.5)
-    f = 2.5;
-  else if (f <= 5)
-    f = 5;
-  else
-    f = 10;
-  return f * mag;
-}
+/* The chart is drawn through src/chart (AlvhChartPlot); only its layout and
+ * print colours are the report's. */
 
 static void
 set_rgb (cairo_t *cr,
@@ -234,180 +216,79 @@ set_rgb (cairo_t *cr,
                          (rgb & 0xff) / 255.0, alpha);
 }
 
+static AlvhChartRgba
+rgba (guint32 rgb,
+      double  alpha)
+{
+  return (AlvhChartRgba) { ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                           (rgb & 0xff) / 255.0, alpha };
+}
+
+static const AlvhChartFont chart_font = { FONT_FAMILY, 7, FALSE };
+static const AlvhChartFont chart_font_bold = { FONT_FAMILY, 8, TRUE };
+
 static void
-chart_text (cairo_t    *cr,
-            const char *text,
-            double      x,
-            double      y,
-            double      size,
-            double      xalign,   /* 0 left, 0.5 centre, 1 right of x */
-            double      yalign,   /* 0 top, 0.5 middle, 1 bottom at y */
-            gboolean    bold)
+format_axis_value (double    value,
+                   char     *buf,
+                   gsize     len,
+                   gpointer  user_data)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-  int w, h;
+  g_autofree char *text = alvh_format_number (value, GPOINTER_TO_INT (user_data), ALVH_FORMAT_DATA);
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_size (layout, &w, &h);
-  cairo_move_to (cr, x - xalign * w / PANGO_SCALE, y - yalign * h / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
+  g_strlcpy (buf, text, len);
 }
 
-typedef struct
+/* white background, grid with labels right of it, frame and title */
+static void
+pane_frame (cairo_t             *cr,
+            const AlvhChartPlot *p,
+            const char          *title,
+            int                  digits)
 {
-  double x, y, w, h;
-  double lo, hi;
-  gsize  a, n;   /* bar range [a, a + n) */
-} Pane;
+  AlvhChartPlotAxis axis = {
+    .step = alvh_chart_nice_step (p->hi - p->lo, 5),
+    .grid = rgba (0xdddddd, 1),
+    .line_width = 0.4,
+    .label = rgba (0x555555, 1),
+    .font = chart_font,
+    .side = ALVH_CHART_PLOT_LABELS_RIGHT,
+    .gap = 4,
+    .format = format_axis_value,
+    .format_data = GINT_TO_POINTER (digits),
+  };
 
-static double
-pane_x (const Pane *p,
-        gsize       i)
-{
-  if (p->n <= 1)
-    return p->x + p->w / 2;
-  return p->x + p->w * (double) (i - p->a) / (double) (p->n - 1);
-}
-
-static double
-pane_y (const Pane *p,
-        double      v)
-{
-  return p->y + p->h - (v - p->lo) / (p->hi - p->lo) * p->h;
+  set_rgb (cr, 0xffffff, 1);
+  cairo_rectangle (cr, p->x, p->y, p->width, p->height);
+  cairo_fill (cr);
+  alvh_chart_plot_value_axis (cr, p, &axis);
+  set_rgb (cr, 0x888888, 1);
+  cairo_set_line_width (cr, 0.6);
+  cairo_rectangle (cr, p->x, p->y, p->width, p->height);
+  cairo_stroke (cr);
+  set_rgb (cr, 0x222222, 1);
+  alvh_chart_text_show (cr, &chart_font_bold, title, p->x + 4, p->y + 3, 0, 0);
 }
 
 static gboolean
-pane_fit (Pane         *p,
-          const double *a,
-          const double *b,
-          gboolean      include_zero)
+fit_padded (AlvhChartPlot *p,
+            const double  *a,
+            const double  *b,
+            gboolean       include_zero)
 {
-  double lo = INFINITY, hi = -INFINITY, pad;
-
-  for (gsize i = p->a; i < p->a + p->n; i++)
-    {
-      if (a != NULL && isfinite (a[i]))
-        lo = MIN (lo, a[i]), hi = MAX (hi, a[i]);
-      if (b != NULL && isfinite (b[i]))
-        lo = MIN (lo, b[i]), hi = MAX (hi, b[i]);
-    }
-  if (!isfinite (lo))
+  if (!alvh_chart_plot_fit (p, a, b, include_zero))
     return FALSE;
-  if (include_zero)
-    lo = MIN (lo, 0), hi = MAX (hi, 0);
-  pad = MAX ((hi - lo) * 0.06, fabs (hi) * 0.002 + 1e-9);
-  p->lo = lo - pad;
-  p->hi = hi + pad;
+  alvh_chart_plot_pad (p, 0.06, fabs (p->hi) * 0.002 + 1e-9);
   return TRUE;
 }
 
 static void
-pane_frame (cairo_t    *cr,
-            const Pane *p,
-            const char *title,
-            int         digits)
+time_axis (cairo_t             *cr,
+           const AlvhChartPlot *p,
+           const gint64        *times)
 {
-  double step = nice_step (p->hi - p->lo, 5);
+  AlvhChartRgba label = rgba (0x555555, 1);
 
-  set_rgb (cr, 0xffffff, 1);
-  cairo_rectangle (cr, p->x, p->y, p->w, p->h);
-  cairo_fill (cr);
-  cairo_set_line_width (cr, 0.4);
-  for (double v = ceil (p->lo / step) * step; v <= p->hi; v += step)
-    {
-      double y = pane_y (p, v);
-      g_autofree char *label = alvh_format_number (v, digits, ALVH_FORMAT_DATA);
-
-      set_rgb (cr, 0xdddddd, 1);
-      cairo_move_to (cr, p->x, y);
-      cairo_line_to (cr, p->x + p->w, y);
-      cairo_stroke (cr);
-      set_rgb (cr, 0x555555, 1);
-      chart_text (cr, label, p->x + p->w + 4, y, 7, 0, 0.5, FALSE);
-    }
-  set_rgb (cr, 0x888888, 1);
-  cairo_set_line_width (cr, 0.6);
-  cairo_rectangle (cr, p->x, p->y, p->w, p->h);
-  cairo_stroke (cr);
-  set_rgb (cr, 0x222222, 1);
-  chart_text (cr, title, p->x + 4, p->y + 3, 8, 0, 0, TRUE);
-}
-
-static void
-pane_line (cairo_t      *cr,
-           const Pane   *p,
-           const double *v,
-           guint32       rgb,
-           double        width,
-           gboolean      dashed)
-{
-  gboolean pen = FALSE;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, p->x, p->y, p->w, p->h);
-  cairo_clip (cr);
-  for (gsize i = p->a; i < p->a + p->n; i++)
-    {
-      if (!isfinite (v[i]))
-        {
-          pen = FALSE;
-          continue;
-        }
-      if (pen)
-        cairo_line_to (cr, pane_x (p, i), pane_y (p, v[i]));
-      else
-        cairo_move_to (cr, pane_x (p, i), pane_y (p, v[i]));
-      pen = TRUE;
-    }
-  set_rgb (cr, rgb, 1);
-  cairo_set_line_width (cr, width);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  if (dashed)
-    {
-      static const double dash[] = { 3, 2 };
-      cairo_set_dash (cr, dash, 2, 0);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-/* index of the last bar at or before t in [a, a + n), or -1 */
-static gssize
-bar_at_or_before (const gint64 *times,
-                  gsize         a,
-                  gsize         n,
-                  gint64        t)
-{
-  gssize best = -1;
-
-  for (gsize i = a; i < a + n; i++)
-    if (times[i] <= t)
-      best = (gssize) i;
-  return best;
-}
-
-static void
-time_axis (cairo_t      *cr,
-           const Pane   *p,
-           const gint64 *times)
-{
-  guint n_labels = (guint) CLAMP (p->w / 90, 2, 8);
-
-  set_rgb (cr, 0x555555, 1);
-  for (guint k = 0; k < n_labels && p->n > 0; k++)
-    {
-      gsize i = p->a + (gsize) llround ((double) (p->n - 1) * k / MAX (n_labels - 1, 1));
-      g_autofree char *label = alvh_time_format_ny_date (times[i]);
-      double xalign = k == 0 ? 0 : k == n_labels - 1 ? 1 : 0.5;
-
-      chart_text (cr, label, pane_x (p, i), p->y + p->h + 3, 7, xalign, 0, FALSE);
-    }
+  alvh_chart_plot_date_labels (cr, p, times, &chart_font, &label, (guint) CLAMP (p->width / 90, 2, 8));
 }
 
 static void
@@ -415,11 +296,136 @@ draw_no_data (cairo_t *cr,
               double   width,
               double   height)
 {
+  AlvhChartFont font = { FONT_FAMILY, 9, FALSE };
+
   set_rgb (cr, 0xf4f4f4, 1);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
   set_rgb (cr, 0x666666, 1);
-  chart_text (cr, _("No market data for this period"), width / 2, height / 2, 9, 0.5, 0.5, FALSE);
+  alvh_chart_text_show (cr, &font, _("No market data for this period"), width / 2, height / 2, 0.5, 0.5);
+}
+
+static void
+legend_entry (cairo_t    *cr,
+              double      x,
+              double      y,
+              guint32     rgb,
+              const char *text)
+{
+  set_rgb (cr, rgb, 1);
+  cairo_rectangle (cr, x, y - 1.5, 10, 3);
+  cairo_fill (cr);
+  set_rgb (cr, 0x222222, 1);
+  alvh_chart_text_show (cr, &chart_font, text, x + 14, y, 0, 0.5);
+}
+
+/* a replay: hedged and unhedged equity in one pane */
+static gboolean
+draw_equity (AlvhReport *report,
+             cairo_t    *cr,
+             double      width,
+             double      height)
+{
+  const double right = 46, bottom_axis = 14;
+  static const double dash[] = { 3, 2 };
+  AlvhChartPlot top;
+  AlvhChartRgba hedged = rgba (0x1c5fb8, 1), unhedged = rgba (0x8a8a8a, 1), zero = rgba (0x999999, 1);
+
+  alvh_chart_plot_init (&top, 2, 2, width - right - 2, height - bottom_axis - 4 - 14, 0, report->n_bars);
+  if (!fit_padded (&top, report->equity_hedged, report->equity_unhedged, TRUE))
+    return FALSE;
+  pane_frame (cr, &top, _("Equity $"), 0);
+  alvh_chart_plot_hline (cr, &top, 0, &zero, 0.6);
+  alvh_chart_plot_line (cr, &top, report->equity_unhedged, &unhedged, 1.0, dash, G_N_ELEMENTS (dash));
+  alvh_chart_plot_line (cr, &top, report->equity_hedged, &hedged, 1.3, NULL, 0);
+  time_axis (cr, &top, report->bar_times);
+  legend_entry (cr, top.x + 70, height - 7.5, 0x1c5fb8, _("hedged"));
+  legend_entry (cr, top.x + 140, height - 7.5, 0x8a8a8a, _("unhedged"));
+  return TRUE;
+}
+
+/* the report's period, shaded in both panes */
+static void
+shade_period (AlvhReport          *report,
+              cairo_t             *cr,
+              const AlvhChartPlot *top,
+              const AlvhChartPlot *bottom)
+{
+  gssize a = -1, b = -1;
+  gint64 end = alvh_time_from_ny_day (alvh_time_ny_day (report->to) + 1);
+  AlvhChartRgba shade = rgba (0x3d7fd9, 0.10);
+
+  for (gsize i = 0; i < report->n_bars; i++)
+    if (report->bar_times[i] >= report->from && report->bar_times[i] < end)
+      {
+        if (a < 0)
+          a = (gssize) i;
+        b = (gssize) i;
+      }
+  if (a < 0)
+    return;
+  alvh_chart_plot_shade (cr, top, (gsize) a, (gsize) b, &shade);
+  alvh_chart_plot_shade (cr, bottom, (gsize) a, (gsize) b, &shade);
+}
+
+/* hedge legs: a triangle below the SPX line and a dot on the VIX line */
+static void
+draw_hedge_markers (AlvhReport          *report,
+                    cairo_t             *cr,
+                    const AlvhChartPlot *top,
+                    const AlvhChartPlot *bottom)
+{
+  AlvhChartFont label_font = { FONT_FAMILY, 6.5, TRUE };
+
+  for (guint k = 0; k < report->markers->len; k++)
+    {
+      const AlvhReportMarker *m = g_ptr_array_index (report->markers, k);
+      gssize i = alvh_chart_plot_index_for_time (top, report->bar_times, m->time);
+      double x, y;
+
+      if (i < 0 || !isfinite (report->spx[i]))
+        continue;
+      x = alvh_chart_plot_x (top, (gsize) i);
+      y = alvh_chart_plot_y (top, report->spx[i]);
+      set_rgb (cr, m->manual ? 0x6b6b6b : 0x1e8c45, 1);
+      cairo_new_path (cr);
+      alvh_chart_marker_path (cr, ALVH_CHART_MARKER_TRIANGLE_UP, x, y + 7, 4);
+      cairo_fill (cr);
+      alvh_chart_text_show (cr, &label_font, m->label, x, y + 11, 0.5, 0);
+      if (isfinite (report->vix[i]))
+        {
+          cairo_new_path (cr);
+          alvh_chart_marker_path (cr, ALVH_CHART_MARKER_CIRCLE, x, alvh_chart_plot_y (bottom, report->vix[i]), 2.5);
+          cairo_fill (cr);
+        }
+    }
+}
+
+/* the journal: SPX above VIX, the period shaded, the hedge legs marked */
+static gboolean
+draw_market (AlvhReport *report,
+             cairo_t    *cr,
+             double      width,
+             double      height)
+{
+  const double right = 46, bottom_axis = 14, gap = 10;
+  double top_h = (height - bottom_axis - gap - 4) * 0.6;
+  AlvhChartPlot top, bottom;
+  AlvhChartRgba spx = rgba (0x1c5fb8, 1), vix = rgba (0xc2561a, 1);
+
+  alvh_chart_plot_init (&top, 2, 2, width - right - 2, top_h, 0, report->n_bars);
+  alvh_chart_plot_init (&bottom, 2, 2 + top_h + gap, width - right - 2,
+                        height - bottom_axis - (2 + top_h + gap) - 2, 0, report->n_bars);
+  if (!fit_padded (&top, report->spx, NULL, FALSE) || !fit_padded (&bottom, report->vix, NULL, FALSE))
+    return FALSE;
+  pane_frame (cr, &top, "SPX", 0);
+  pane_frame (cr, &bottom, "VIX", 1);
+  shade_period (report, cr, &top, &bottom);
+  alvh_chart_plot_line (cr, &top, report->spx, &spx, 1.1, NULL, 0);
+  alvh_chart_plot_line (cr, &bottom, report->vix, &vix, 1.1, NULL, 0);
+  time_axis (cr, &bottom, report->bar_times);
+  draw_hedge_markers (report, cr, &top, &bottom);
+  return TRUE;
 }
 
 void
@@ -428,132 +434,19 @@ alvh_report_draw_chart (AlvhReport *report,
                         double      width,
                         double      height)
 {
-  const double right = 46, bottom_axis = 14, gap = 10;
-  Pane top = { 0 }, bottom = { 0 };
+  gboolean drawn;
 
   g_return_if_fail (report != NULL);
 
   cairo_save (cr);
   if (report->n_bars == 0)
-    {
-      draw_no_data (cr, width, height);
-      cairo_restore (cr);
-      return;
-    }
-
-  if (report->kind == ALVH_REPORT_KIND_REPLAY)
-    {
-      top.x = 2;
-      top.y = 2;
-      top.w = width - right - 2;
-      top.h = height - bottom_axis - 4 - 14;
-      top.a = 0;
-      top.n = report->n_bars;
-      if (!pane_fit (&top, report->equity_hedged, report->equity_unhedged, TRUE))
-        {
-          draw_no_data (cr, width, height);
-          cairo_restore (cr);
-          return;
-        }
-      pane_frame (cr, &top, _("Equity $"), 0);
-      cairo_save (cr);
-      set_rgb (cr, 0x999999, 1);
-      cairo_set_line_width (cr, 0.6);
-      cairo_move_to (cr, top.x, pane_y (&top, 0));
-      cairo_line_to (cr, top.x + top.w, pane_y (&top, 0));
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      pane_line (cr, &top, report->equity_unhedged, 0x8a8a8a, 1.0, TRUE);
-      pane_line (cr, &top, report->equity_hedged, 0x1c5fb8, 1.3, FALSE);
-      time_axis (cr, &top, report->bar_times);
-      /* legend */
-      set_rgb (cr, 0x1c5fb8, 1);
-      cairo_rectangle (cr, top.x + 70, height - 9, 10, 3);
-      cairo_fill (cr);
-      set_rgb (cr, 0x222222, 1);
-      chart_text (cr, _("hedged"), top.x + 84, height - 7.5, 7, 0, 0.5, FALSE);
-      set_rgb (cr, 0x8a8a8a, 1);
-      cairo_rectangle (cr, top.x + 140, height - 9, 10, 3);
-      cairo_fill (cr);
-      set_rgb (cr, 0x222222, 1);
-      chart_text (cr, _("unhedged"), top.x + 154, height - 7.5, 7, 0, 0.5, FALSE);
-      cairo_restore (cr);
-      return;
-    }
-
-  top.x = bottom.x = 2;
-  top.w = bottom.w = width - right - 2;
-  top.y = 2;
-  top.h = (height - bottom_axis - gap - 4) * 0.6;
-  bottom.y = top.y + top.h + gap;
-  bottom.h = height - bottom_axis - bottom.y - 2;
-  top.a = bottom.a = 0;
-  top.n = bottom.n = report->n_bars;
-  if (!pane_fit (&top, report->spx, NULL, FALSE) || !pane_fit (&bottom, report->vix, NULL, FALSE))
-    {
-      draw_no_data (cr, width, height);
-      cairo_restore (cr);
-      return;
-    }
-  pane_frame (cr, &top, "SPX", 0);
-  pane_frame (cr, &bottom, "VIX", 1);
-
-  /* the report's period, shaded */
-  {
-    gssize a = -1, b = -1;
-    gint64 end = alvh_time_from_ny_day (alvh_time_ny_day (report->to) + 1);
-
-    for (gsize i = 0; i < report->n_bars; i++)
-      if (report->bar_times[i] >= report->from && report->bar_times[i] < end)
-        {
-          if (a < 0)
-            a = (gssize) i;
-          b = (gssize) i;
-        }
-    if (a >= 0)
-      {
-        double half = report->n_bars > 1 ? top.w / (double) (report->n_bars - 1) / 2 : top.w / 2;
-        double x0 = MAX (pane_x (&top, (gsize) a) - half, top.x);
-        double x1 = MIN (pane_x (&top, (gsize) b) + half, top.x + top.w);
-
-        set_rgb (cr, 0x3d7fd9, 0.10);
-        cairo_rectangle (cr, x0, top.y, x1 - x0, top.h);
-        cairo_rectangle (cr, x0, bottom.y, x1 - x0, bottom.h);
-        cairo_fill (cr);
-      }
-  }
-
-  pane_line (cr, &top, report->spx, 0x1c5fb8, 1.1, FALSE);
-  pane_line (cr, &bottom, report->vix, 0xc2561a, 1.1, FALSE);
-  time_axis (cr, &bottom, report->bar_times);
-
-  /* hedge legs: a triangle on the SPX line and a tick on the VIX line */
-  for (guint k = 0; k < report->markers->len; k++)
-    {
-      const AlvhReportMarker *m = g_ptr_array_index (report->markers, k);
-      gssize i = bar_at_or_before (report->bar_times, 0, report->n_bars, m->time);
-      double x, y, yv;
-      guint32 rgb = m->manual ? 0x6b6b6b : 0x1e8c45;
-
-      if (i < 0 || !isfinite (report->spx[i]))
-        continue;
-      x = pane_x (&top, (gsize) i);
-      y = pane_y (&top, report->spx[i]);
-      set_rgb (cr, rgb, 1);
-      cairo_move_to (cr, x, y + 3);
-      cairo_line_to (cr, x - 4, y + 10);
-      cairo_line_to (cr, x + 4, y + 10);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      chart_text (cr, m->label, x, y + 11, 6.5, 0.5, 0, TRUE);
-      if (isfinite (report->vix[i]))
-        {
-          yv = pane_y (&bottom, report->vix[i]);
-          cairo_new_path (cr);
-          cairo_arc (cr, x, yv, 2.5, 0, 2 * G_PI);
-          cairo_fill (cr);
-        }
-    }
+    drawn = FALSE;
+  else if (report->kind == ALVH_REPORT_KIND_REPLAY)
+    drawn = draw_equity (report, cr, width, height);
+  else
+    drawn = draw_market (report, cr, width, height);
+  if (!drawn)
+    draw_no_data (cr, width, height);
   cairo_restore (cr);
 }
 

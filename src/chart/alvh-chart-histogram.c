@@ -1,0 +1,54 @@
+/* alvh-chart-histogram.c — the histogram layer */
+#define G_LOG_DOMAIN "alvh-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "alvh-chart-private.h"
+
+/* Bars from 0, up colour for values >= 0 and down colour below */
+void
+_alvh_chart_draw_histogram (const Frame *f,
+                            Series      *s,
+                            const YMap  *m)
+{
+  cairo_t *cr = f->cr;
+  double px = 1.0 / f->scale;
+  double y0 = ymap_y (m, 0.0);
+
+  if (!isfinite (y0))
+    return;
+  for (int pass = 0; pass < 2; pass++)
+    {
+      gboolean up_pass = pass == 0;
+      if (f->decimated)
+        {
+          for (guint c = 0; c < f->n_cols; c++)
+            {
+              double v = up_pass ? s->agg[c * 4 + 2] : s->agg[c * 4 + 1];
+              double y;
+              if (!isfinite (v) || (up_pass ? v < 0 : v >= 0))
+                continue;
+              y = ymap_y_clamped (m, v);
+              cairo_rectangle (cr, c * px, floor (MIN (y, y0) * f->scale) / f->scale, px,
+                               MAX (px, ceil (fabs (y - y0) * f->scale) / f->scale));
+            }
+        }
+      else
+        {
+          double w = MAX (px, floor (f->ppb * 0.7 * f->scale) / f->scale);
+          for (gssize i = f->i0; i <= f->i1; i++)
+            {
+              double v = s->v[0][i], y;
+              if (!isfinite (v) || (up_pass ? v < 0 : v >= 0))
+                continue;
+              y = ymap_y_clamped (m, v);
+              cairo_rectangle (cr, floor ((bar_x (f, i) - w / 2) * f->scale) / f->scale, MIN (y, y0),
+                               w, MAX (px, fabs (y - y0)));
+            }
+        }
+      set_color (f, up_pass ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 0.6);
+      cairo_fill (cr);
+    }
+}

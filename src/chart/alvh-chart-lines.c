@@ -1,0 +1,92 @@
+/* alvh-chart-lines.c — the line layer */
+#define G_LOG_DOMAIN "alvh-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "alvh-chart-private.h"
+
+/* A line through the bars; when decimated a connected box per device column */
+void
+_alvh_chart_draw_line (const Frame *f,
+                       Series      *s,
+                       const YMap  *m)
+{
+  cairo_t *cr = f->cr;
+  gboolean pen_down = FALSE;
+
+  if (f->decimated)
+    {
+      /* many bars per column: each column is one box from its min to its
+       * max, stretched to meet the previous column's last value, so the
+       * trace stays connected; pixel-aligned boxes fill fast */
+      double px = 1.0 / f->scale;
+      double lw = MAX (px, round (1.5 * f->scale) / f->scale);
+      double prev = NAN;
+
+      for (guint c = 0; c < f->n_cols; c++)
+        {
+          const double *a = s->agg + c * 4;
+          double top, bottom, ymn, ymx;
+
+          if (!isfinite (a[1]))
+            {
+              prev = NAN;
+              continue;
+            }
+          ymn = ymap_y_clamped (m, a[1]);
+          ymx = ymap_y_clamped (m, a[2]);
+          if (!isfinite (ymn) || !isfinite (ymx))
+            {
+              prev = NAN;
+              continue;
+            }
+          top = MIN (ymx, ymn);
+          bottom = MAX (ymx, ymn);
+          if (isfinite (prev))
+            {
+              top = MIN (top, prev);
+              bottom = MAX (bottom, prev);
+            }
+          top = floor ((top - lw / 2) * f->scale) / f->scale;
+          bottom = ceil ((bottom + lw / 2) * f->scale) / f->scale;
+          cairo_rectangle (cr, c * px, top, px, MAX (lw, bottom - top));
+          prev = isfinite (a[3]) ? ymap_y_clamped (m, a[3]) : ymx;
+        }
+      set_color (f, s->color, 1.0);
+      cairo_fill (cr);
+      return;
+    }
+  else
+    {
+      for (gssize i = f->i0; i <= f->i1; i++)
+        {
+          double y = ymap_y_clamped (m, s->v[0][i]);
+          if (!isfinite (y))
+            {
+              pen_down = FALSE;
+              continue;
+            }
+          if (pen_down)
+            cairo_line_to (cr, bar_x (f, i), y);
+          else
+            {
+              cairo_move_to (cr, bar_x (f, i), y);
+              /* a lone point still shows */
+              cairo_line_to (cr, bar_x (f, i) + 0.01, y);
+            }
+          pen_down = TRUE;
+        }
+    }
+  set_color (f, s->color, 1.0);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (s->flags & ALVH_CHART_SERIES_FLAG_DASHED)
+    {
+      double dash[] = { 4.0, 3.0 };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}

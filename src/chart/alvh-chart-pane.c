@@ -1,0 +1,437 @@
+/* alvh-chart-pane.c — panes and layout: pane heights, min/max decimation
+ * per device column, fitting the price axis, the order in which the layers
+ * of a pane are drawn, and alvh_chart_render() */
+#define G_LOG_DOMAIN "alvh-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "alvh-chart-private.h"
+
+/* Gives each visible pane its share of the height (by weight) */
+void
+_alvh_chart_layout_panes (AlvhChart *self)
+{
+  double total = 0, avail, y = 0;
+  guint n_visible = 0;
+
+  for (guint p = 0; p < self->panes->len; p++)
+    {
+      Pane *pane = g_ptr_array_index (self->panes, p);
+      if (pane->visible)
+        {
+          total += pane->weight;
+          n_visible++;
+        }
+    }
+  avail = MAX (1.0, self->height - TIME_AXIS_HEIGHT - PANE_GAP * (n_visible > 0 ? n_visible - 1 : 0));
+  for (guint p = 0; p < self->panes->len; p++)
+    {
+      Pane *pane = g_ptr_array_index (self->panes, p);
+      if (!pane->visible)
+        {
+          pane->height = 0;
+          continue;
+        }
+      pane->y = y;
+      pane->height = total > 0 ? avail * pane->weight / total : 0;
+      y += pane->height + PANE_GAP;
+    }
+}
+
+/* Fill series->agg with first/min/max/last per column of component k (min
+ * of `lo_comp`, max of `hi_comp`, first of `first_comp`, last of `last_comp`) */
+static void
+aggregate (const Frame *f,
+           Series      *s,
+           int          first_comp,
+           int          lo_comp,
+           int          hi_comp,
+           int          last_comp)
+{
+  gsize need = (gsize) f->n_cols * 4;
+  const double *lo = s->v[lo_comp], *hi = s->v[hi_comp];
+  const double *fv = s->v[first_comp], *lv = s->v[last_comp];
+  gssize b0;
+
+  if (s->agg_len < need)
+    {
+      s->agg = g_renew (double, s->agg, need);
+      s->agg_len = need;
+    }
+  b0 = col_start (f, 0);
+  for (guint c = 0; c < f->n_cols; c++)
+    {
+      gssize b1 = col_start (f, c + 1);
+      double mn = INFINITY, mx = -INFINITY, first = NAN, last = NAN;
+      double *a = s->agg + (gsize) c * 4;
+
+      if (b1 > b0)
+        {
+          if (lo == hi)
+            {
+              for (gssize i = b0; i < b1; i++)
+                {
+                  double v = lo[i];
+                  mn = v < mn ? v : mn;
+                  mx = v > mx ? v : mx;
+                }
+            }
+          else
+            {
+              for (gssize i = b0; i < b1; i++)
+                {
+                  double l = lo[i], h = hi[i];
+                  mn = l < mn ? l : mn;
+                  mx = h > mx ? h : mx;
+                }
+            }
+          first = fv[b0];
+          last = lv[b1 - 1];
+          if (!isfinite (first) || !isfinite (last))
+            {
+              for (gssize i = b0; i < b1 && !isfinite (first); i++)
+                first = fv[i];
+              for (gssize i = b1 - 1; i >= b0 && !isfinite (last); i--)
+                last = lv[i];
+            }
+        }
+      if (mn > mx)
+        mn = mx = NAN;
+      a[0] = first;
+      a[1] = mn;
+      a[2] = mx;
+      a[3] = last;
+      b0 = b1;
+    }
+}
+
+static void
+series_aggregate (const Frame *f,
+                  Series      *s)
+{
+  switch (s->kind)
+    {
+    case ALVH_CHART_SERIES_CANDLES:
+    case ALVH_CHART_SERIES_OHLC:
+      aggregate (f, s, 0, 2, 1, 3);
+      break;
+    case ALVH_CHART_SERIES_BAND:
+      aggregate (f, s, 0, 0, 1, 1);
+      break;
+    case ALVH_CHART_SERIES_LINE:
+    case ALVH_CHART_SERIES_HISTOGRAM:
+    default:
+      aggregate (f, s, 0, 0, 0, 0);
+      break;
+    }
+}
+
+static void
+extend_range (double *mn,
+              double *mx,
+              double  lo,
+              double  hi,
+              gboolean log_scale)
+{
+  if (log_scale && !(lo > 0))
+    lo = hi;
+  if (isfinite (lo) && (!log_scale || lo > 0) && lo < *mn)
+    *mn = lo;
+  if (isfinite (hi) && (!log_scale || hi > 0) && hi > *mx)
+    *mx = hi;
+}
+
+static void
+series_range (const Frame *f,
+              Series      *s,
+              gboolean     log_scale,
+              double      *mn,
+              double      *mx)
+{
+  if (f->decimated)
+    {
+      for (guint c = 0; c < f->n_cols; c++)
+        extend_range (mn, mx, s->agg[c * 4 + 1], s->agg[c * 4 + 2], log_scale);
+    }
+  else
+    {
+      int lo_comp = 0, hi_comp = 0;
+      if (s->kind == ALVH_CHART_SERIES_CANDLES || s->kind == ALVH_CHART_SERIES_OHLC)
+        lo_comp = 2, hi_comp = 1;
+      else if (s->kind == ALVH_CHART_SERIES_BAND)
+        hi_comp = 1;
+      for (gssize i = f->i0; i <= f->i1; i++)
+        extend_range (mn, mx, s->v[lo_comp][i], s->v[hi_comp][i], log_scale);
+    }
+  if (s->kind == ALVH_CHART_SERIES_HISTOGRAM && isfinite (*mn))
+    extend_range (mn, mx, 0.0, 0.0, log_scale);
+}
+
+static void
+finish_range (double   *mn,
+              double   *mx,
+              gboolean  log_scale,
+              double   *lo,
+              double   *hi)
+{
+  double a = *mn, b = *mx, pad;
+
+  if (!isfinite (a) || !isfinite (b))
+    {
+      a = log_scale ? 1 : 0;
+      b = log_scale ? 10 : 1;
+    }
+  if (log_scale)
+    {
+      a = log10 (a);
+      b = log10 (b);
+    }
+  if (b - a < 1e-12)
+    {
+      double d = fabs (a) * 0.01 + (log_scale ? 0.01 : 1e-6);
+      a -= d;
+      b += d;
+    }
+  pad = (b - a) * 0.04;
+  *lo = a - pad;
+  *hi = b + pad;
+}
+
+/* Aggregates the pane's series for this frame and fits its price axis to
+ * them (and to the levels near them) */
+static void
+fit_pane (const Frame *f,
+          Pane        *p)
+{
+  double mn = INFINITY, mx = -INFINITY;
+
+  for (guint k = 0; k < p->series->len; k++)
+    {
+      Series *s = g_ptr_array_index (p->series, k);
+      if (f->decimated)
+        series_aggregate (f, s);
+      if (s->flags & (ALVH_CHART_SERIES_FLAG_OWN_SCALE | ALVH_CHART_SERIES_FLAG_NO_AUTOSCALE))
+        continue;
+      series_range (f, s, p->log_scale, &mn, &mx);
+    }
+  if (p->include_zero)
+    extend_range (&mn, &mx, 0, 0, p->log_scale);
+  for (guint k = 0; k < p->levels->len; k++)
+    {
+      /* levels near the data stay in view; far ones do not squash it */
+      Level *l = &g_array_index (p->levels, Level, k);
+      if (isfinite (mn) && l->value >= mn - (mx - mn) * 0.5 && l->value <= mx + (mx - mn) * 0.5)
+        extend_range (&mn, &mx, l->value, l->value, p->log_scale);
+    }
+  finish_range (&mn, &mx, p->log_scale, &p->lo, &p->hi);
+  p->has_range = TRUE;
+}
+
+/* Each series through its layer, on the pane's axis or on its own scale */
+static void
+draw_series (const Frame *f,
+             const Pane  *p,
+             const YMap  *m)
+{
+  for (guint k = 0; k < p->series->len; k++)
+    {
+      Series *s = g_ptr_array_index (p->series, k);
+      YMap sm = *m;
+
+      if (s->flags & ALVH_CHART_SERIES_FLAG_OWN_SCALE)
+        {
+          double smn = INFINITY, smx = -INFINITY;
+          series_range (f, s, FALSE, &smn, &smx);
+          sm.log = FALSE;
+          finish_range (&smn, &smx, FALSE, &sm.lo, &sm.hi);
+        }
+      switch (s->kind)
+        {
+        case ALVH_CHART_SERIES_CANDLES:
+        case ALVH_CHART_SERIES_OHLC:
+          _alvh_chart_draw_candles (f, s, &sm);
+          break;
+        case ALVH_CHART_SERIES_LINE:
+          _alvh_chart_draw_line (f, s, &sm);
+          break;
+        case ALVH_CHART_SERIES_BAND:
+          _alvh_chart_draw_band (f, s, &sm);
+          break;
+        case ALVH_CHART_SERIES_HISTOGRAM:
+          _alvh_chart_draw_histogram (f, s, &sm);
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+/* The zero line of a pane that includes 0 on a linear scale */
+static void
+draw_zero_line (const Frame *f,
+                const Pane  *p,
+                const YMap  *m)
+{
+  cairo_t *cr = f->cr;
+  double y;
+
+  if (!p->include_zero || m->log)
+    return;
+  y = snap (f, ymap_y (m, 0));
+  alvh_chart_rgba_set_source (&f->pal->pane_border, cr);
+  cairo_move_to (cr, 0, y);
+  cairo_line_to (cr, f->plot_w, y);
+  cairo_stroke (cr);
+}
+
+/* The legend: the pane's title in bold, then each series' values at the
+ * crosshair (or at the last visible bar) */
+static void
+draw_legend (const Frame *f,
+             const Pane  *p)
+{
+  AlvhChart *self = f->chart;
+  cairo_t *cr = f->cr;
+  gssize index = self->crosshair >= 0 ? self->crosshair : MIN (f->i1, (gssize) self->n - 1);
+  double x = 6, y = p->y + 14;
+
+  cairo_set_font_size (cr, FONT_SIZE);
+  if (p->title)
+    {
+      cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      alvh_chart_rgba_set_source (&f->pal->text, cr);
+      cairo_move_to (cr, x, y);
+      cairo_show_text (cr, p->title);
+      x += _alvh_chart_text_width (cr, p->title) + 10;
+      cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    }
+  for (guint k = 0; k < p->series->len && index >= 0; k++)
+    {
+      Series *s = g_ptr_array_index (p->series, k);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      if (s->flags & ALVH_CHART_SERIES_FLAG_NO_LEGEND)
+        continue;
+      _alvh_chart_format_series_value (text, s, (gsize) index);
+      if (s->kind == ALVH_CHART_SERIES_CANDLES || s->kind == ALVH_CHART_SERIES_OHLC)
+        alvh_chart_rgba_set_source (&f->pal->text, cr);
+      else
+        set_color (f, s->color, 1.0);
+      cairo_move_to (cr, x, y);
+      cairo_show_text (cr, text->str);
+      x += _alvh_chart_text_width (cr, text->str) + 12;
+    }
+}
+
+/* One pane, layer by layer: grid, shading, series, levels and markers
+ * clipped to the plot; then the price axis, value tags, crosshair and
+ * legend; then the border below it */
+static void
+draw_pane (Frame               *f,
+           Pane                *p,
+           const AlvhChartTick *time_ticks,
+           guint                n_time_ticks)
+{
+  AlvhChart *self = f->chart;
+  cairo_t *cr = f->cr;
+  AlvhChartTick ticks[ALVH_CHART_MAX_TICKS];
+  guint n_ticks;
+  YMap m;
+
+  fit_pane (f, p);
+  pane_ymap (self, p, &m);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, p->y, self->width, p->height);
+  cairo_clip (cr);
+
+  n_ticks = alvh_chart_price_ticks (m.log ? pow (10, m.lo) : m.lo, m.log ? pow (10, m.hi) : m.hi,
+                                    (guint) CLAMP (m.height / 38.0, 4, 12), m.log, ticks, G_N_ELEMENTS (ticks));
+  _alvh_chart_draw_grid (f, p, &m, ticks, n_ticks, time_ticks, n_time_ticks);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, p->y, f->plot_w, p->height);
+  cairo_clip (cr);
+  _alvh_chart_draw_shading (f, p);
+  draw_zero_line (f, p, &m);
+  draw_series (f, p, &m);
+  _alvh_chart_draw_levels (f, p, &m);
+  _alvh_chart_draw_markers (f, p, &m);
+  cairo_restore (cr);
+
+  _alvh_chart_draw_price_labels (f, p, &m, ticks, n_ticks);
+  _alvh_chart_draw_last_values (f, p, &m);
+  _alvh_chart_draw_crosshair_value (f, p, &m);
+  draw_legend (f, p);
+
+  cairo_restore (cr);
+
+  /* pane border below */
+  alvh_chart_rgba_set_source (&f->pal->pane_border, cr);
+  cairo_set_line_width (cr, 1.0 / f->scale);
+  cairo_move_to (cr, 0, snap (f, p->y + p->height + PANE_GAP / 2));
+  cairo_line_to (cr, self->width, snap (f, p->y + p->height + PANE_GAP / 2));
+  cairo_stroke (cr);
+}
+
+void
+alvh_chart_render (AlvhChart *self,
+                   cairo_t   *cr,
+                   double     width,
+                   double     height)
+{
+  Frame f = { 0 };
+  AlvhChartTick time_ticks[ALVH_CHART_MAX_TICKS];
+  guint n_time_ticks = 0;
+  double axis_y;
+
+  g_return_if_fail (ALVH_IS_CHART (self));
+  g_return_if_fail (cr != NULL);
+
+  alvh_chart_set_size (self, width, height);
+  _alvh_chart_clamp_view (self);
+
+  f.chart = self;
+  f.cr = cr;
+  f.pal = alvh_chart_palette_get (self->dark);
+  f.plot_w = plot_width (self);
+  f.ppb = f.plot_w / self->bars;
+  f.scale = self->scale;
+  f.n_cols = (guint) MAX (1.0, ceil (f.plot_w * f.scale));
+  f.i0 = (gssize) MAX (0.0, floor (self->first));
+  f.i1 = (gssize) MIN ((double) self->n - 1, ceil (self->first + self->bars));
+  f.decimated = self->decimate && f.ppb * f.scale < 1.0;
+
+  cairo_save (cr);
+  alvh_chart_rgba_set_source (&f.pal->background, cr);
+  cairo_paint (cr);
+  cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, FONT_SIZE);
+
+  if (self->n > 0)
+    n_time_ticks = alvh_chart_time_ticks (self->times, self->n, self->first - 0.5,
+                                          self->first + self->bars - 0.5, f.plot_w, 80.0,
+                                          time_ticks, G_N_ELEMENTS (time_ticks), NULL, NULL);
+
+  if (f.i0 <= f.i1)
+    for (guint p = 0; p < self->panes->len; p++)
+      {
+        Pane *pane = g_ptr_array_index (self->panes, p);
+        if (pane->visible && pane->height > 1)
+          draw_pane (&f, pane, time_ticks, n_time_ticks);
+      }
+
+  /* price axis separator */
+  alvh_chart_rgba_set_source (&f.pal->pane_border, cr);
+  cairo_set_line_width (cr, 1.0 / f.scale);
+  cairo_move_to (cr, snap (&f, f.plot_w), 0);
+  cairo_line_to (cr, snap (&f, f.plot_w), height);
+  cairo_stroke (cr);
+
+  axis_y = height - TIME_AXIS_HEIGHT;
+  _alvh_chart_draw_time_axis (&f, time_ticks, n_time_ticks, axis_y);
+  _alvh_chart_draw_crosshair_time (&f, axis_y);
+  cairo_restore (cr);
+}

@@ -1,0 +1,299 @@
+/* alvh-chart-private.h — what the layers of AlvhChart share
+ *
+ * The chart's model (panes, series, levels, markers, shaded regions), the
+ * frame one render pass draws with, how a value maps to y within a pane and
+ * the drawing function of each layer.  Only the src/chart files that make up
+ * AlvhChart include this header; everything else uses alvh-chart.h.
+ */
+#pragma once
+
+#include <math.h>
+
+#include "alvh-chart.h"
+#include "alvh-chart-ticks.h"
+
+G_BEGIN_DECLS
+
+#define AXIS_WIDTH        66.0
+#define TIME_AXIS_HEIGHT  22.0
+#define PANE_GAP           1.0
+#define PANE_PAD_TOP      20.0
+#define PANE_PAD_BOTTOM    8.0
+#define FONT_SIZE         11.0
+#define MIN_PANE_HEIGHT   40.0
+#define MARKER_RADIUS      6.0
+#define MIN_BARS           5.0
+
+typedef struct
+{
+  AlvhChartSeriesKind   kind;
+  char                 *label;
+  AlvhChartColor        color;
+  AlvhChartSeriesFlags  flags;
+  int                   decimals;
+  double               *v[4];       /* aligned to the timeline; NULL when unused */
+  /* per-column aggregates of the last frame: first, min, max, last */
+  double               *agg;
+  gsize                 agg_len;
+} Series;
+
+typedef struct
+{
+  double          value;
+  AlvhChartColor  color;
+  char           *label;
+  gint64          start;
+  gint64          end;
+  gboolean        dashed;
+} Level;
+
+typedef struct
+{
+  gssize                index;
+  double                value;
+  char                 *label;
+  char                 *tooltip;
+  AlvhChartMarkerShape  shape;
+  AlvhChartColor        color;
+  double                x, y;       /* last drawn position */
+  gboolean              drawn;
+} Marker;
+
+typedef struct
+{
+  gssize start;
+  gssize end;
+} Region;
+
+typedef struct
+{
+  char      *title;
+  double     weight;
+  gboolean   visible;
+  gboolean   log_scale;
+  gboolean   include_zero;
+  GPtrArray *series;   /* Series */
+  GArray    *levels;   /* Level */
+  GArray    *markers;  /* Marker */
+  GArray    *regions;  /* Region */
+  /* layout */
+  double     y, height;
+  double     lo, hi;   /* transformed (log10 on a log scale) */
+  gboolean   has_range;
+} Pane;
+
+/* How values map to y within a pane */
+typedef struct
+{
+  double   top;
+  double   height;
+  double   lo, hi;
+  gboolean log;
+} YMap;
+
+struct _AlvhChart
+{
+  GObject                 parent_instance;
+
+  gint64                 *times;
+  gsize                   n;
+  GPtrArray              *panes;
+
+  double                  first;
+  double                  bars;
+  double                  width, height;
+  double                  scale;
+  gboolean                dark;
+  gboolean                decimate;
+  gssize                  crosshair;
+  double                  crosshair_y;
+};
+
+/* One render pass: the visible bars, pixel scale and decimation */
+typedef struct
+{
+  AlvhChart              *chart;
+  cairo_t                *cr;
+  const AlvhChartPalette *pal;
+  double                  plot_w;
+  double                  ppb;       /* logical pixels per bar */
+  double                  scale;
+  gboolean                decimated;
+  guint                   n_cols;    /* device pixel columns */
+  gssize                  i0, i1;    /* visible bars, inclusive */
+} Frame;
+
+static inline double
+bar_x (const Frame *f,
+       gssize       i)
+{
+  return ((double) i + 0.5 - f->chart->first) * f->ppb;
+}
+
+static inline double
+snap (const Frame *f,
+      double       v)
+{
+  return (floor (v * f->scale) + 0.5) / f->scale;
+}
+
+/* bars in device column c: [col_start (c), col_start (c + 1)) */
+static inline gssize
+col_start (const Frame *f,
+           guint        c)
+{
+  double ppd = f->ppb * f->scale;
+  double i = ceil ((double) c / ppd + f->chart->first - 0.5);
+  return (gssize) CLAMP (i, (double) f->i0, (double) f->i1 + 1);
+}
+
+static inline double
+ymap_transform (const YMap *m,
+                double      v)
+{
+  if (m->log)
+    return v > 0 ? log10 (v) : NAN;
+  return v;
+}
+
+static inline double
+ymap_y (const YMap *m,
+        double      v)
+{
+  double t = ymap_transform (m, v);
+  return m->top + (m->hi - t) / (m->hi - m->lo) * m->height;
+}
+
+static inline double
+ymap_y_clamped (const YMap *m,
+                double      v)
+{
+  double y = ymap_y (m, v);
+  return CLAMP (y, m->top - 1e4, m->top + m->height + 1e4);
+}
+
+
+static inline void
+pane_ymap (AlvhChart *self,
+           Pane      *p,
+           YMap      *m)
+{
+  (void) self;
+  m->top = p->y + PANE_PAD_TOP;
+  m->height = MAX (1.0, p->height - PANE_PAD_TOP - PANE_PAD_BOTTOM);
+  m->lo = p->lo;
+  m->hi = p->hi;
+  m->log = p->log_scale;
+  if (!(m->hi > m->lo))
+    {
+      m->lo -= 1;
+      m->hi += 1;
+    }
+}
+
+static inline Pane *
+get_pane (AlvhChart *self,
+          guint      pane)
+{
+  if (pane >= self->panes->len)
+    return NULL;
+  return g_ptr_array_index (self->panes, pane);
+}
+
+/* last bar with times[i] <= t, or -1 */
+static inline gssize
+index_le (const gint64 *times,
+          gsize         n,
+          gint64        t)
+{
+  gsize lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      if (times[mid] <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return (gssize) lo - 1;
+}
+
+static inline double
+plot_width (AlvhChart *self)
+{
+  return MAX (1.0, self->width - AXIS_WIDTH);
+}
+
+static inline void
+set_color (const Frame    *f,
+           AlvhChartColor  color,
+           double          alpha)
+{
+  alvh_chart_palette_set_source (f->pal, f->cr, color, alpha);
+}
+
+
+/* alvh-chart.c: the view kept within the timeline */
+void    _alvh_chart_clamp_view         (AlvhChart              *self);
+
+/* alvh-chart-pane.c: pane heights from their weights */
+void    _alvh_chart_layout_panes       (AlvhChart              *self);
+
+/* alvh-chart-hit.c: read-out text shared with the legend */
+char   *_alvh_chart_format_date        (gint64                  t);
+void    _alvh_chart_format_series_value (GString               *s,
+                                         Series                *series,
+                                         gsize                  i);
+
+/* One file per layer, each drawing within the pane's clip */
+void    _alvh_chart_draw_candles       (const Frame            *f,
+                                        Series                 *s,
+                                        const YMap             *m);
+void    _alvh_chart_draw_line          (const Frame            *f,
+                                        Series                 *s,
+                                        const YMap             *m);
+void    _alvh_chart_draw_band          (const Frame            *f,
+                                        Series                 *s,
+                                        const YMap             *m);
+void    _alvh_chart_draw_shading       (const Frame            *f,
+                                        const Pane             *p);
+void    _alvh_chart_draw_histogram     (const Frame            *f,
+                                        Series                 *s,
+                                        const YMap             *m);
+void    _alvh_chart_draw_levels        (const Frame            *f,
+                                        const Pane             *p,
+                                        const YMap             *m);
+void    _alvh_chart_draw_markers       (const Frame            *f,
+                                        Pane                   *p,
+                                        const YMap             *m);
+
+/* alvh-chart-axes.c: grid, axis labels, value tags, the crosshair's lines */
+double  _alvh_chart_text_width         (cairo_t                *cr,
+                                        const char             *text);
+void    _alvh_chart_draw_grid          (const Frame            *f,
+                                        const Pane             *p,
+                                        const YMap             *m,
+                                        const AlvhChartTick    *ticks,
+                                        guint                   n_ticks,
+                                        const AlvhChartTick    *time_ticks,
+                                        guint                   n_time_ticks);
+void    _alvh_chart_draw_price_labels  (const Frame            *f,
+                                        const Pane             *p,
+                                        const YMap             *m,
+                                        const AlvhChartTick    *ticks,
+                                        guint                   n_ticks);
+void    _alvh_chart_draw_last_values   (const Frame            *f,
+                                        const Pane             *p,
+                                        const YMap             *m);
+void    _alvh_chart_draw_crosshair_value (const Frame          *f,
+                                        const Pane             *p,
+                                        const YMap             *m);
+void    _alvh_chart_draw_time_axis     (const Frame            *f,
+                                        const AlvhChartTick    *time_ticks,
+                                        guint                   n_time_ticks,
+                                        double                  axis_y);
+void    _alvh_chart_draw_crosshair_time (const Frame           *f,
+                                        double                  axis_y);
+
+G_END_DECLS
