@@ -173,14 +173,9 @@ alvh_form_first_vix_expiry (gint64 from,
 GSettings *
 alvh_form_get_settings (void)
 {
-  static GSettings *fallback;  /* widgets used without the application (tests) */
   GApplication *app = g_application_get_default ();
 
-  if (ALVH_IS_APPLICATION (app))
-    return alvh_application_get_settings (ALVH_APPLICATION (app));
-  if (fallback == NULL)
-    fallback = alvh_application_new_settings ();
-  return fallback;
+  return ALVH_IS_APPLICATION (app) ? alvh_application_get_settings (ALVH_APPLICATION (app)) : NULL;
 }
 
 GTimeZone *

@@ -29,7 +29,7 @@ preferences_action_cb (GtkWidget  *widget,
 {
   AlvhWindow *self = ALVH_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (alvh_preferences_window_new (GTK_WINDOW (self), self->session)));
+  gtk_window_present (GTK_WINDOW (alvh_preferences_window_new (GTK_WINDOW (self), self->session, self->settings)));
 }
 
 static void

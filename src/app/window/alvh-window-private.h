@@ -22,6 +22,7 @@ struct _AlvhWindow
   AlvhChartsFeed       *charts_feed;
 
   AlvhSession          *session;
+  GSettings            *settings;  /* the application's, or NULL */
   GCancellable         *cancellable;
 };
 

@@ -21,6 +21,14 @@
 
 G_DEFINE_FINAL_TYPE (AlvhWindow, alvh_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 update_main_stack (AlvhWindow *self)
 {
@@ -56,7 +64,7 @@ add_page (AlvhWindow *self,
 static void
 save_window_state (AlvhWindow *self)
 {
-  GSettings *settings = alvh_application_get_settings (ALVH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  GSettings *settings = self->settings;
   int width, height;
 
   if (settings == NULL)
@@ -193,7 +201,7 @@ static void
 restore_state (AlvhWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GSettings *settings = app ? alvh_application_get_settings (ALVH_APPLICATION (app)) : NULL;
+  GSettings *settings = self->settings;
 
   if (settings != NULL)
     {
@@ -263,39 +271,57 @@ alvh_window_finalize (GObject *object)
   AlvhWindow *self = ALVH_WINDOW (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (alvh_window_parent_class)->finalize (object);
 }
 
 static void
-alvh_window_class_init (AlvhWindowClass *klass)
+alvh_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AlvhWindow *self = ALVH_WINDOW (object);
 
-  object_class->dispose = alvh_window_dispose;
-  object_class->finalize = alvh_window_finalize;
-  window_class->close_request = alvh_window_close_request;
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/window/alvh-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, switcher_title);
-
-  _alvh_window_class_actions_init (klass);
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_set_object (&self->settings, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
-alvh_window_init (AlvhWindow *self)
+alvh_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
 {
+  AlvhWindow *self = ALVH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The session and the pages need the settings (a construct property) */
+static void
+alvh_window_constructed (GObject *object)
+{
+  AlvhWindow *self = ALVH_WINDOW (object);
   g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "alvh-desk", NULL);
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  G_OBJECT_CLASS (alvh_window_parent_class)->constructed (object);
 
-  self->cancellable = g_cancellable_new ();
-  self->session = alvh_session_new (data_dir);
+  self->session = alvh_session_new_full (data_dir, self->settings);
 
   self->charts_page = alvh_charts_page_new ();
   add_page (self, self->charts_page, "charts", _("Charts"), "alvh-charts-symbolic");
@@ -310,10 +336,56 @@ alvh_window_init (AlvhWindow *self)
   self->charts_feed = alvh_charts_feed_new (self->session, ALVH_CHARTS_PAGE (self->charts_page));
 }
 
+static void
+alvh_window_class_init (AlvhWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = alvh_window_constructed;
+  object_class->dispose = alvh_window_dispose;
+  object_class->finalize = alvh_window_finalize;
+  object_class->set_property = alvh_window_set_property;
+  object_class->get_property = alvh_window_get_property;
+  window_class->close_request = alvh_window_close_request;
+
+  /**
+   * AlvhWindow:settings: (nullable)
+   *
+   * The application's settings (NULL without an application or its schema):
+   * the window's size and page, the active account and profile, the followed
+   * file and the download addresses.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/window/alvh-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, switcher_title);
+
+  _alvh_window_class_actions_init (klass);
+}
+
+static void
+alvh_window_init (AlvhWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+}
+
 AlvhWindow *
 alvh_window_new (AlvhApplication *app)
 {
-  AlvhWindow *self = g_object_new (ALVH_TYPE_WINDOW, "application", app, NULL);
+  AlvhWindow *self = g_object_new (ALVH_TYPE_WINDOW,
+                                   "application", app,
+                                   "settings", app ? alvh_application_get_settings (app) : NULL,
+                                   NULL);
 
   restore_state (self);
   return self;
