@@ -95,10 +95,9 @@ static void
 update_color_scheme (AlvhApplication *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
-  const char *env = g_getenv ("ALVH_COLOR_SCHEME");
   g_autofree char *scheme = self->settings ? g_settings_get_string (self->settings, "color-scheme") : NULL;
 
-  if (g_strcmp0 (env, "prefer-dark") == 0 || g_strcmp0 (scheme, "dark") == 0)
+  if (g_strcmp0 (scheme, "dark") == 0)
     adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   else if (g_strcmp0 (scheme, "light") == 0)
     adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);

@@ -38,8 +38,9 @@ void        alvh_form_set_date       (GtkWidget   *editable,
 /* Marks a row as invalid (the "error" style) or valid. */
 void        alvh_form_mark           (GtkWidget   *row,
                                       gboolean     invalid);
-/* Today's date at 00:00 New York. */
+/* Today's date at 00:00 New York (or the one alvh_form_set_today() fixed). */
 gint64      alvh_form_today          (void);
+void        alvh_form_set_today      (gint64       date);
 /* First monthly VIX expiry at least @min_dte calendar days after @from's date. */
 gint64      alvh_form_first_vix_expiry (gint64     from,
                                         int        min_dte);
