@@ -40,7 +40,10 @@ G_DECLARE_FINAL_TYPE (AlvhSession, alvh_session, ALVH, SESSION, GObject)
 
 GQuark        alvh_session_error_quark      (void);
 
+/* A session that remembers nothing in the settings (tests) */
 AlvhSession  *alvh_session_new              (const char   *data_dir);
+AlvhSession  *alvh_session_new_full         (const char   *data_dir,
+                                             GSettings    *settings);
 const char   *alvh_session_get_data_dir     (AlvhSession  *self);
 
 /* market */
