@@ -165,7 +165,7 @@ gboolean          alvh_report_preset_period     (AlvhReportPreset  preset,
  *
  * Returns: (transfer none): the preset's name: "custom", "weekly" or "monthly"
  */
-const char       *alvh_report_preset_to_string  (AlvhReportPreset  preset); 
+const char       *alvh_report_preset_to_string  (AlvhReportPreset  preset);
 /**
  * alvh_report_preset_from_string:
  * @text: a preset's name
