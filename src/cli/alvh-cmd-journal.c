@@ -567,6 +567,87 @@ append_json_id (GString *out,
     g_string_append (out, "null");
 }
 
+/* One exported entry as a CSV record (RFC 4180, CRLF). */
+static void
+append_entry_csv (GString          *out,
+                  AlvhJournalEntry *e,
+                  const char       *utc,
+                  const char       *date,
+                  const char       *branch,
+                  const char       *triggers)
+{
+  g_autofree char *tags = g_strjoinv (" ", e->tags);
+
+  g_string_append_printf (out, "%" G_GINT64_FORMAT ",%s,%s,", e->id, utc, date);
+  append_csv_text (out, e->title);
+  g_string_append_c (out, ',');
+  append_csv_text (out, e->body);
+  g_string_append_c (out, ',');
+  append_csv_text (out, tags);
+  g_string_append_c (out, ',');
+  append_csv_text (out, branch);
+  g_string_append_c (out, ',');
+  append_csv_text (out, triggers);
+  g_string_append_c (out, ',');
+  append_csv_id (out, e->decision_id);
+  g_string_append_c (out, ',');
+  append_csv_id (out, e->leg_id);
+  g_string_append_printf (out, ",%d\r\n", e->deleted ? 1 : 0);
+}
+
+/* Appends the strings of @items (NULL-terminated) as a JSON array. */
+static void
+append_json_strings (GString            *out,
+                     const char * const *items)
+{
+  g_string_append_c (out, '[');
+  for (guint k = 0; items[k] != NULL; k++)
+    {
+      if (k > 0)
+        g_string_append_c (out, ',');
+      alvh_json_append_string (out, items[k]);
+    }
+  g_string_append_c (out, ']');
+}
+
+/* One exported entry as a JSON object, after a comma unless it is the first. */
+static void
+append_entry_json (GString          *out,
+                   AlvhJournalEntry *e,
+                   gboolean          comma,
+                   const char       *utc,
+                   const char       *date,
+                   const char       *branch,
+                   const char       *triggers)
+{
+  g_auto(GStrv) keys = *triggers != '\0' ? g_strsplit (triggers, "+", -1) : g_new0 (char *, 1);
+
+  if (comma)
+    g_string_append_c (out, ',');
+  g_string_append_printf (out, "\n{\"id\":%" G_GINT64_FORMAT ",\"time\":", e->id);
+  alvh_json_append_string (out, utc);
+  g_string_append (out, ",\"date\":");
+  alvh_json_append_string (out, date);
+  g_string_append (out, ",\"title\":");
+  alvh_json_append_string (out, e->title);
+  g_string_append (out, ",\"body\":");
+  alvh_json_append_string (out, e->body);
+  g_string_append (out, ",\"tags\":");
+  append_json_strings (out, (const char * const *) e->tags);
+  g_string_append (out, ",\"branch\":");
+  if (*branch != '\0')
+    alvh_json_append_string (out, branch);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\"triggers\":");
+  append_json_strings (out, (const char * const *) keys);
+  g_string_append (out, ",\"decision_id\":");
+  append_json_id (out, e->decision_id);
+  g_string_append (out, ",\"leg_id\":");
+  append_json_id (out, e->leg_id);
+  g_string_append_printf (out, ",\"deleted\":%s}", e->deleted ? "true" : "false");
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -618,71 +699,14 @@ cmd_export (int    argc,
           AlvhJournalEntry *e = page->pdata[i];
           g_autofree char *utc = alvh_format_utc (e->time);
           g_autofree char *date = alvh_time_format_ny_date (e->time);
-          g_autofree char *tags = g_strjoinv (csv ? " " : ",", e->tags);
           g_autofree char *branch = NULL, *triggers = NULL;
 
           if (!entry_context (store, e, &branch, &triggers, &error))
             return alvh_cli_fail (CMD, error);
           if (csv)
-            {
-              g_string_append_printf (out, "%" G_GINT64_FORMAT ",%s,%s,", e->id, utc, date);
-              append_csv_text (out, e->title);
-              g_string_append_c (out, ',');
-              append_csv_text (out, e->body);
-              g_string_append_c (out, ',');
-              append_csv_text (out, tags);
-              g_string_append_c (out, ',');
-              append_csv_text (out, branch);
-              g_string_append_c (out, ',');
-              append_csv_text (out, triggers);
-              g_string_append_c (out, ',');
-              append_csv_id (out, e->decision_id);
-              g_string_append_c (out, ',');
-              append_csv_id (out, e->leg_id);
-              g_string_append_printf (out, ",%d\r\n", e->deleted ? 1 : 0);
-            }
+            append_entry_csv (out, e, utc, date, branch, triggers);
           else
-            {
-              if (n > 0)
-                g_string_append_c (out, ',');
-              g_string_append_printf (out, "\n{\"id\":%" G_GINT64_FORMAT ",\"time\":", e->id);
-              alvh_json_append_string (out, utc);
-              g_string_append (out, ",\"date\":");
-              alvh_json_append_string (out, date);
-              g_string_append (out, ",\"title\":");
-              alvh_json_append_string (out, e->title);
-              g_string_append (out, ",\"body\":");
-              alvh_json_append_string (out, e->body);
-              g_string_append (out, ",\"tags\":[");
-              for (guint k = 0; e->tags[k] != NULL; k++)
-                {
-                  if (k > 0)
-                    g_string_append_c (out, ',');
-                  alvh_json_append_string (out, e->tags[k]);
-                }
-              g_string_append (out, "],\"branch\":");
-              if (*branch != '\0')
-                alvh_json_append_string (out, branch);
-              else
-                g_string_append (out, "null");
-              g_string_append (out, ",\"triggers\":[");
-              if (*triggers != '\0')
-                {
-                  g_auto(GStrv) keys = g_strsplit (triggers, "+", -1);
-
-                  for (guint k = 0; keys[k] != NULL; k++)
-                    {
-                      if (k > 0)
-                        g_string_append_c (out, ',');
-                      alvh_json_append_string (out, keys[k]);
-                    }
-                }
-              g_string_append (out, "],\"decision_id\":");
-              append_json_id (out, e->decision_id);
-              g_string_append (out, ",\"leg_id\":");
-              append_json_id (out, e->leg_id);
-              g_string_append_printf (out, ",\"deleted\":%s}", e->deleted ? "true" : "false");
-            }
+            append_entry_json (out, e, n > 0, utc, date, branch, triggers);
           n++;
         }
       if (page->len < filter.limit)
