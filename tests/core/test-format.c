@@ -55,6 +55,14 @@ test_money_plain (void)
 }
 
 static void
+test_money_summary (void)
+{
+  check_money (1234.4, ALVH_MONEY_SUMMARY, "$1234");
+  check_money (-12.3, ALVH_MONEY_SUMMARY, "-$12");
+  check_money (-0.2, ALVH_MONEY_SUMMARY, "-$0");
+}
+
+static void
 test_number (void)
 {
   g_autofree char *a = alvh_format_number (3.14159, 3, ALVH_FORMAT_DATA);
@@ -108,6 +116,7 @@ main (int    argc,
   g_test_add_func ("/core/format/money/whole", test_money_whole);
   g_test_add_func ("/core/format/money/grouped", test_money_grouped);
   g_test_add_func ("/core/format/money/plain", test_money_plain);
+  g_test_add_func ("/core/format/money/summary", test_money_summary);
   g_test_add_func ("/core/format/number", test_number);
   g_test_add_func ("/core/format/percent-price", test_percent_price);
   g_test_add_func ("/core/format/dates", test_dates);

@@ -31,6 +31,7 @@ static const AlvhFormatRules money_rules[] = {
   [ALVH_MONEY_WHOLE]   = { "$", 0, FALSE, "\u2212", TRUE,  FALSE, FALSE, N_("n/a"), TRUE },
   [ALVH_MONEY_GROUPED] = { "$", 0, TRUE,  "-",      FALSE, TRUE,  TRUE,  "",        FALSE },
   [ALVH_MONEY_PLAIN]   = { "",  2, FALSE, "-",      FALSE, TRUE,  FALSE, "n/a",     FALSE },
+  [ALVH_MONEY_SUMMARY] = { "$", 0, FALSE, "-",      TRUE,  FALSE, FALSE, N_("n/a"), TRUE },
 };
 
 static const AlvhFormatRules number_rules[] = {

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  *   minus, no sign when the amount rounds to zero, "" when missing)
  * @ALVH_MONEY_PLAIN: amounts in reports, CSV and terminal tables, "1234.50" and
  *   "-12.00" (no symbol, always '.', never "-0.00", "n/a" when missing)
+ * @ALVH_MONEY_SUMMARY: whole dollars in plain-text summaries, "$1235" and
+ *   "-$12" (ASCII minus)
  *
  * Where a money amount is shown; each style keeps the text it had before
  * the formatters were merged.
@@ -31,6 +33,7 @@ typedef enum
   ALVH_MONEY_WHOLE,
   ALVH_MONEY_GROUPED,
   ALVH_MONEY_PLAIN,
+  ALVH_MONEY_SUMMARY,
 } AlvhMoneyStyle;
 
 /**
