@@ -86,16 +86,6 @@ parse_id (const char *text,
   return TRUE;
 }
 
-static char *
-format_number (double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (v))
-    return g_strdup ("n/a");
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", v));
-}
-
 /* After reading the decision or leg an entry points to: a row that is gone
  * (the entry outlived it) is no failure; anything else is, and moves to @error. */
 static gboolean
@@ -279,8 +269,8 @@ cmd_show (int    argc,
       for (guint i = 0; i < d->signals->len; i++)
         {
           AlvhJournalSignal *s = d->signals->pdata[i];
-          g_autofree char *v = format_number (s->available ? s->value : NAN);
-          g_autofree char *th = format_number (s->threshold);
+          g_autofree char *v = alvh_format_significant (s->available ? s->value : NAN, 6, ALVH_FORMAT_DATA);
+          g_autofree char *th = alvh_format_significant (s->threshold, 6, ALVH_FORMAT_DATA);
 
           printf ("  %-16s %-8s %s=%-10s %s=%-8s %s\n", s->key, s->kind, _("value"), v,
                   _("threshold"), th, s->fired ? _("FIRED") : s->available ? "-" : "n/a");
@@ -293,8 +283,8 @@ cmd_show (int    argc,
 
       if (l == NULL)
         return alvh_cli_fail (CMD, error);
-      k1 = format_number (l->long_strike);
-      k2 = format_number (l->short_strike);
+      k1 = alvh_format_significant (l->long_strike, 6, ALVH_FORMAT_DATA);
+      k2 = alvh_format_significant (l->short_strike, 6, ALVH_FORMAT_DATA);
       exp = alvh_time_format_ny_date (l->expiry);
       printf ("\n%s %" G_GINT64_FORMAT ": %g × %s %s/%s %s %s, %s %g, %s %d%s, %s %g\n",
               _("Leg"), l->id, l->quantity, l->kind, k1, k2, _("expiring"), exp, _("premium"),
@@ -376,8 +366,8 @@ print_rows (const char *title,
       AlvhJournalStatRow *r = rows->pdata[i];
       g_autofree char *hit = alvh_format_percent (r->hit_rate, 1, ALVH_FORMAT_SCREEN);
       g_autofree char *pnl = alvh_format_number (r->avg_pnl, 2, ALVH_FORMAT_SCREEN);
-      g_autofree char *mae = format_number (r->avg_mae);
-      g_autofree char *mfe = format_number (r->avg_mfe);
+      g_autofree char *mae = alvh_format_significant (r->avg_mae, 6, ALVH_FORMAT_DATA);
+      g_autofree char *mfe = alvh_format_significant (r->avg_mfe, 6, ALVH_FORMAT_DATA);
 
       printf ("  %-36s %6u %8s %12s %12s %12s\n", r->group, r->count, hit, pnl, mae, mfe);
     }

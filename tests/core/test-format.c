@@ -79,6 +79,20 @@ test_number (void)
 }
 
 static void
+test_significant (void)
+{
+  g_autofree char *a = alvh_format_significant (-51.837123, 6, ALVH_FORMAT_DATA);
+  g_autofree char *b = alvh_format_significant (5250, 6, ALVH_FORMAT_DATA);
+  g_autofree char *c = alvh_format_significant (1e-7, 6, ALVH_FORMAT_DATA);
+  g_autofree char *d = alvh_format_significant (NAN, 6, ALVH_FORMAT_DATA);
+
+  g_assert_cmpstr (a, ==, "-51.8371");
+  g_assert_cmpstr (b, ==, "5250");
+  g_assert_cmpstr (c, ==, "1e-07");
+  g_assert_cmpstr (d, ==, "n/a");
+}
+
+static void
 test_percent_price (void)
 {
   g_autofree char *a = alvh_format_percent (0.125, 1, ALVH_FORMAT_DATA);
@@ -118,6 +132,7 @@ main (int    argc,
   g_test_add_func ("/core/format/money/plain", test_money_plain);
   g_test_add_func ("/core/format/money/summary", test_money_summary);
   g_test_add_func ("/core/format/number", test_number);
+  g_test_add_func ("/core/format/significant", test_significant);
   g_test_add_func ("/core/format/percent-price", test_percent_price);
   g_test_add_func ("/core/format/dates", test_dates);
   return g_test_run ();

@@ -118,6 +118,27 @@ alvh_format_number (double           value,
 }
 
 char *
+alvh_format_significant (double           value,
+                         int              digits,
+                         AlvhFormatTarget target)
+{
+  const AlvhFormatRules *rules;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char fmt[16];
+
+  g_return_val_if_fail ((guint) target < G_N_ELEMENTS (number_rules), NULL);
+
+  rules = &number_rules[target];
+  if (!isfinite (value))
+    return g_strdup (rules->translate_missing ? _(rules->missing) : rules->missing);
+  digits = CLAMP (digits, 1, 17);
+  if (rules->locale_point)
+    return g_strdup_printf ("%.*g", digits, value);
+  g_snprintf (fmt, sizeof fmt, "%%.%dg", digits);
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, fmt, value));
+}
+
+char *
 alvh_format_percent (double           fraction,
                      int              digits,
                      AlvhFormatTarget target)

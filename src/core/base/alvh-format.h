@@ -79,6 +79,22 @@ char *alvh_format_number  (double            value,
                            AlvhFormatTarget  target);
 
 /**
+ * alvh_format_significant:
+ * @value: the number, possibly NaN
+ * @digits: significant digits, 1 to 17
+ * @target: where the number is shown
+ *
+ * Formats a number with at most @digits significant digits and no trailing
+ * zeros (printf's "%g"), e.g. "-51.8371" or "1e-07", for values whose size
+ * varies (signal values, strikes, averages in terminal tables).
+ *
+ * Returns: (transfer full) (not nullable): the text
+ */
+char *alvh_format_significant (double            value,
+                               int               digits,
+                               AlvhFormatTarget  target);
+
+/**
  * alvh_format_percent:
  * @fraction: a fraction (0.125 for 12.5 %), possibly NaN
  * @digits: decimals after the point, 0 to 10
