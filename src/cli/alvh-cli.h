@@ -18,32 +18,209 @@ G_BEGIN_DECLS
 #define ALVH_EXIT_FAILURE 1
 #define ALVH_EXIT_USAGE   2
 
+/**
+ * alvh_cmd_demo:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh demo`: writes the bundled demo data set as CSV files.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
 int alvh_cmd_demo   (int argc, char **argv);
+
+/**
+ * alvh_cmd_import:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh import`: imports market data files into the market database.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
 int alvh_cmd_import (int argc, char **argv);
+
+/**
+ * alvh_cmd_fetch:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh fetch`: downloads the daily histories and imports them.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
 int alvh_cmd_fetch  (int argc, char **argv);
+
+/**
+ * alvh_cmd_eval:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh eval`: the ALVH decision for the current book in the journal.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
 int alvh_cmd_eval   (int argc, char **argv);
+
+/**
+ * alvh_cmd_price:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh price`: the price and greeks of one European option as JSON.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
 int alvh_cmd_price  (int argc, char **argv);
+
+/**
+ * alvh_cmd_iv:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh iv`: the implied volatility of one option price as JSON.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
 int alvh_cmd_iv     (int argc, char **argv);
+
+/**
+ * alvh_cmd_replay:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh replay`: replays the rules over CSV history.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
 int alvh_cmd_replay (int argc, char **argv);
+
+/**
+ * alvh_cmd_journal:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh journal`: lists, shows, annotates, summarises and exports the journal.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
 int alvh_cmd_journal (int argc, char **argv);
+
+/**
+ * alvh_cmd_report:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh report`: writes a PDF, HTML or CSV report of the journal or a replay.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
 int alvh_cmd_report (int argc, char **argv);
+
+/**
+ * alvh_cmd_chart:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh chart`: draws the market chart to a PNG, PDF or SVG file.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
 int alvh_cmd_chart (int argc, char **argv);
 
 /* helpers shared by subcommands (alvh-cli-util.c) */
+
+/**
+ * alvh_cli_usage_error:
+ * @command: the subcommand's name
+ * @format: printf()-style format of the message
+ * @...: the arguments of @format
+ *
+ * Prints "alvh COMMAND: message (see 'alvh COMMAND --help')" on stderr.
+ *
+ * Returns: %ALVH_EXIT_USAGE
+ */
 int   alvh_cli_usage_error   (const char *command,
                               const char *format,
                               ...) G_GNUC_PRINTF (2, 3);
+
+/**
+ * alvh_cli_fail:
+ * @command: the subcommand's name
+ * @error: (transfer none) (nullable): what failed; not freed
+ *
+ * Prints "alvh COMMAND: message" on stderr.
+ *
+ * Returns: %ALVH_EXIT_FAILURE
+ */
 int   alvh_cli_fail          (const char *command,
                               GError     *error);
+
+/**
+ * alvh_cli_default_db:
+ * Returns: (transfer full) (type filename): the journal the app uses,
+ *   $XDG_DATA_HOME/alvh-desk/alvh.sqlite, unless ALVH_DB is set
+ */
 char *alvh_cli_default_db    (void);
+
+/**
+ * alvh_cli_default_market_db:
+ * Returns: (transfer full) (type filename): alvh_cli_market_db_path(); without
+ *   ALVH_MARKET_DB it also creates the folder (user-only)
+ */
 char *alvh_cli_default_market_db (void);
+
+/**
+ * alvh_cli_market_db_path:
+ * Returns: (transfer full) (type filename): the market database the app uses,
+ *   $XDG_DATA_HOME/alvh-desk/market.sqlite, unless ALVH_MARKET_DB is set;
+ *   creates nothing
+ */
 char *alvh_cli_market_db_path (void);
+
+/**
+ * alvh_cli_parse_date:
+ * @text: (nullable): a date as alvh_time_parse_date() reads it
+ * @out: (out): the Unix time
+ *
+ * Returns: %TRUE when @text is a date
+ */
 gboolean    alvh_cli_parse_date  (const char         *text,
                                   gint64             *out);
+
+/**
+ * alvh_cli_load_series:
+ * @path: a market data file
+ * @hint: (nullable): the symbol for files whose header names none
+ * @kinds: (array zero-terminated=1): the series kinds wanted, in order
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the file's first series whose kind is
+ *   one of @kinds, or %NULL with @error set
+ */
 AlvhSeries *alvh_cli_load_series (const char         *path,
                                   const char         *hint,
                                   const char * const *kinds,
                                   GError            **error);
+
+/**
+ * alvh_cli_load_frame:
+ * @spx_path: SPX daily bars
+ * @vix_path: VIX daily bars
+ * @vx_path: (nullable): VX1/VX2 settles
+ * @vvix_path: (nullable): VVIX closes
+ * @breadth_path: (nullable): advancers and decliners
+ * @events_path: (nullable): macro events
+ * @from: the first time included
+ * @to: the last time included
+ * @events: (out) (transfer full) (nullable) (element-type AlvhEvent): the
+ *   events, %NULL without @events_path
+ * @error: return location for an error
+ *
+ * Loads the replay's CSV files in this order and joins them.
+ *
+ * Returns: (transfer full) (nullable): the frame, or %NULL with @error set
+ */
 AlvhMarketFrame *alvh_cli_load_frame (const char  *spx_path,
                                       const char  *vix_path,
                                       const char  *vx_path,

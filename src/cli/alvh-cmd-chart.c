@@ -54,6 +54,77 @@ load_series (const char  *path,
   return NULL;
 }
 
+typedef enum { PNG, PDF, SVG } OutputKind;
+
+/* The dates shown: [from, to] when either was given (an error when they
+ * select no bar), else the last year. */
+static gboolean
+show_range (AlvhChart  *chart,
+            gboolean    given,
+            gint64      from,
+            gint64      to,
+            GError    **error)
+{
+  const gint64 *times = alvh_chart_get_times (chart);
+  gsize n = alvh_chart_get_n_bars (chart);
+
+  if (!given)
+    {
+      alvh_chart_show_last (chart, G_GINT64_CONSTANT (366) * 86400);
+      return TRUE;
+    }
+  if (from > times[n - 1] || to < times[0])
+    {
+      g_autofree char *first = alvh_time_format_ny_date (times[0]);
+      g_autofree char *last = alvh_time_format_ny_date (times[n - 1]);
+      g_set_error (error, ALVH_IMPORT_ERROR, ALVH_IMPORT_ERROR_DATE,
+                   _("--from/--to select no bars (the data run from %s to %s)"), first, last);
+      return FALSE;
+    }
+  alvh_chart_show_time_range (chart, MAX (from, times[0]), MIN (to, times[n - 1]));
+  return TRUE;
+}
+
+/* Draws @chart into a PNG, PDF or SVG file. */
+static cairo_status_t
+render_to_file (AlvhChart  *chart,
+                OutputKind  kind,
+                const char *out,
+                int         width,
+                int         height)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  switch (kind)
+    {
+    case PDF:
+      surface = cairo_pdf_surface_create (out, width, height);
+      break;
+    case SVG:
+      surface = cairo_svg_surface_create (out, width, height);
+      break;
+    case PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      break;
+    }
+  alvh_chart_set_decimation (chart, TRUE);
+  cr = cairo_create (surface);
+  alvh_chart_render (chart, cr, width, height);
+  cairo_destroy (cr);
+  if (kind == PNG)
+    status = cairo_surface_write_to_png (surface, out);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+  return status;
+}
+
 int
 alvh_cmd_chart (int    argc,
                 char **argv)
@@ -84,10 +155,8 @@ alvh_cmd_chart (int    argc,
   const char *ohlc_kinds[] = { "ohlc", "close", NULL };
   const char *vx_kinds[] = { "vx", NULL };
   gint64 from = G_MININT64, to = G_MAXINT64;
-  cairo_surface_t *surface = NULL;
-  cairo_t *cr;
   cairo_status_t status;
-  enum { PNG, PDF, SVG } kind;
+  OutputKind kind;
 
   context = g_option_context_new (_("— draw the SPX / VIX / MACD chart to a file"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -136,48 +205,10 @@ alvh_cmd_chart (int    argc,
       g_set_error (&error, ALVH_IMPORT_ERROR, ALVH_IMPORT_ERROR_EMPTY, _("no bars to draw"));
       return alvh_cli_fail (COMMAND, error);
     }
-  if (from_text || to_text)
-    {
-      const gint64 *times = alvh_chart_get_times (chart);
-      gsize n = alvh_chart_get_n_bars (chart);
-      if (from > times[n - 1] || to < times[0])
-        {
-          g_autofree char *first = alvh_time_format_ny_date (times[0]);
-          g_autofree char *last = alvh_time_format_ny_date (times[n - 1]);
-          g_set_error (&error, ALVH_IMPORT_ERROR, ALVH_IMPORT_ERROR_DATE,
-                       _("--from/--to select no bars (the data run from %s to %s)"), first, last);
-          return alvh_cli_fail (COMMAND, error);
-        }
-      alvh_chart_show_time_range (chart, MAX (from, times[0]), MIN (to, times[n - 1]));
-    }
-  else
-    alvh_chart_show_last (chart, G_GINT64_CONSTANT (366) * 86400);
+  if (!show_range (chart, from_text != NULL || to_text != NULL, from, to, &error))
+    return alvh_cli_fail (COMMAND, error);
 
-  switch (kind)
-    {
-    case PDF:
-      surface = cairo_pdf_surface_create (out, width, height);
-      break;
-    case SVG:
-      surface = cairo_svg_surface_create (out, width, height);
-      break;
-    case PNG:
-    default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-      break;
-    }
-  alvh_chart_set_decimation (chart, TRUE);
-  cr = cairo_create (surface);
-  alvh_chart_render (chart, cr, width, height);
-  cairo_destroy (cr);
-  if (kind == PNG)
-    status = cairo_surface_write_to_png (surface, out);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
+  status = render_to_file (chart, kind, out, width, height);
   g_clear_object (&chart);
   /* free Cairo's font caches so that leak checkers stay quiet */
   cairo_debug_reset_static_data ();

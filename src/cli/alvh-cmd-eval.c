@@ -33,12 +33,12 @@ print_text (const AlvhDecision *d,
   for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {
       const AlvhSignal *s = &d->signals[i];
-      char value[32] = "n/a", threshold[32] = "–";
+      g_autofree char *value = s->available ? alvh_format_number (s->value, 4, ALVH_FORMAT_SCREEN)
+                                            : g_strdup ("n/a");
+      g_autofree char *threshold = !isnan (s->threshold)
+                                   ? alvh_format_significant (s->threshold, 4, ALVH_FORMAT_SCREEN)
+                                   : g_strdup ("–");
 
-      if (s->available)
-        g_snprintf (value, sizeof value, "%.4f", s->value);
-      if (!isnan (s->threshold))
-        g_snprintf (threshold, sizeof threshold, "%.4g", s->threshold);
       printf ("%-16s %-9s %12s %12s  %s\n", alvh_signal_id_to_key (s->id),
               s->kind == ALVH_SIGNAL_KIND_REALTIME ? "realtime" : "fixed", value, threshold,
               !s->available ? "n/a" : s->fired ? _("fired") : "–");

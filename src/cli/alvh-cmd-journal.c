@@ -86,16 +86,6 @@ parse_id (const char *text,
   return TRUE;
 }
 
-static char *
-format_number (double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (v))
-    return g_strdup ("n/a");
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", v));
-}
-
 /* After reading the decision or leg an entry points to: a row that is gone
  * (the entry outlived it) is no failure; anything else is, and moves to @error. */
 static gboolean
@@ -279,8 +269,8 @@ cmd_show (int    argc,
       for (guint i = 0; i < d->signals->len; i++)
         {
           AlvhJournalSignal *s = d->signals->pdata[i];
-          g_autofree char *v = format_number (s->available ? s->value : NAN);
-          g_autofree char *th = format_number (s->threshold);
+          g_autofree char *v = alvh_format_significant (s->available ? s->value : NAN, 6, ALVH_FORMAT_DATA);
+          g_autofree char *th = alvh_format_significant (s->threshold, 6, ALVH_FORMAT_DATA);
 
           printf ("  %-16s %-8s %s=%-10s %s=%-8s %s\n", s->key, s->kind, _("value"), v,
                   _("threshold"), th, s->fired ? _("FIRED") : s->available ? "-" : "n/a");
@@ -293,8 +283,8 @@ cmd_show (int    argc,
 
       if (l == NULL)
         return alvh_cli_fail (CMD, error);
-      k1 = format_number (l->long_strike);
-      k2 = format_number (l->short_strike);
+      k1 = alvh_format_significant (l->long_strike, 6, ALVH_FORMAT_DATA);
+      k2 = alvh_format_significant (l->short_strike, 6, ALVH_FORMAT_DATA);
       exp = alvh_time_format_ny_date (l->expiry);
       printf ("\n%s %" G_GINT64_FORMAT ": %g × %s %s/%s %s %s, %s %g, %s %d%s, %s %g\n",
               _("Leg"), l->id, l->quantity, l->kind, k1, k2, _("expiring"), exp, _("premium"),
@@ -376,8 +366,8 @@ print_rows (const char *title,
       AlvhJournalStatRow *r = rows->pdata[i];
       g_autofree char *hit = alvh_format_percent (r->hit_rate, 1, ALVH_FORMAT_SCREEN);
       g_autofree char *pnl = alvh_format_number (r->avg_pnl, 2, ALVH_FORMAT_SCREEN);
-      g_autofree char *mae = format_number (r->avg_mae);
-      g_autofree char *mfe = format_number (r->avg_mfe);
+      g_autofree char *mae = alvh_format_significant (r->avg_mae, 6, ALVH_FORMAT_DATA);
+      g_autofree char *mfe = alvh_format_significant (r->avg_mfe, 6, ALVH_FORMAT_DATA);
 
       printf ("  %-36s %6u %8s %12s %12s %12s\n", r->group, r->count, hit, pnl, mae, mfe);
     }
@@ -567,6 +557,87 @@ append_json_id (GString *out,
     g_string_append (out, "null");
 }
 
+/* One exported entry as a CSV record (RFC 4180, CRLF). */
+static void
+append_entry_csv (GString          *out,
+                  AlvhJournalEntry *e,
+                  const char       *utc,
+                  const char       *date,
+                  const char       *branch,
+                  const char       *triggers)
+{
+  g_autofree char *tags = g_strjoinv (" ", e->tags);
+
+  g_string_append_printf (out, "%" G_GINT64_FORMAT ",%s,%s,", e->id, utc, date);
+  append_csv_text (out, e->title);
+  g_string_append_c (out, ',');
+  append_csv_text (out, e->body);
+  g_string_append_c (out, ',');
+  append_csv_text (out, tags);
+  g_string_append_c (out, ',');
+  append_csv_text (out, branch);
+  g_string_append_c (out, ',');
+  append_csv_text (out, triggers);
+  g_string_append_c (out, ',');
+  append_csv_id (out, e->decision_id);
+  g_string_append_c (out, ',');
+  append_csv_id (out, e->leg_id);
+  g_string_append_printf (out, ",%d\r\n", e->deleted ? 1 : 0);
+}
+
+/* Appends the strings of @items (NULL-terminated) as a JSON array. */
+static void
+append_json_strings (GString            *out,
+                     const char * const *items)
+{
+  g_string_append_c (out, '[');
+  for (guint k = 0; items[k] != NULL; k++)
+    {
+      if (k > 0)
+        g_string_append_c (out, ',');
+      alvh_json_append_string (out, items[k]);
+    }
+  g_string_append_c (out, ']');
+}
+
+/* One exported entry as a JSON object, after a comma unless it is the first. */
+static void
+append_entry_json (GString          *out,
+                   AlvhJournalEntry *e,
+                   gboolean          comma,
+                   const char       *utc,
+                   const char       *date,
+                   const char       *branch,
+                   const char       *triggers)
+{
+  g_auto(GStrv) keys = *triggers != '\0' ? g_strsplit (triggers, "+", -1) : g_new0 (char *, 1);
+
+  if (comma)
+    g_string_append_c (out, ',');
+  g_string_append_printf (out, "\n{\"id\":%" G_GINT64_FORMAT ",\"time\":", e->id);
+  alvh_json_append_string (out, utc);
+  g_string_append (out, ",\"date\":");
+  alvh_json_append_string (out, date);
+  g_string_append (out, ",\"title\":");
+  alvh_json_append_string (out, e->title);
+  g_string_append (out, ",\"body\":");
+  alvh_json_append_string (out, e->body);
+  g_string_append (out, ",\"tags\":");
+  append_json_strings (out, (const char * const *) e->tags);
+  g_string_append (out, ",\"branch\":");
+  if (*branch != '\0')
+    alvh_json_append_string (out, branch);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\"triggers\":");
+  append_json_strings (out, (const char * const *) keys);
+  g_string_append (out, ",\"decision_id\":");
+  append_json_id (out, e->decision_id);
+  g_string_append (out, ",\"leg_id\":");
+  append_json_id (out, e->leg_id);
+  g_string_append_printf (out, ",\"deleted\":%s}", e->deleted ? "true" : "false");
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -618,71 +689,14 @@ cmd_export (int    argc,
           AlvhJournalEntry *e = page->pdata[i];
           g_autofree char *utc = alvh_format_utc (e->time);
           g_autofree char *date = alvh_time_format_ny_date (e->time);
-          g_autofree char *tags = g_strjoinv (csv ? " " : ",", e->tags);
           g_autofree char *branch = NULL, *triggers = NULL;
 
           if (!entry_context (store, e, &branch, &triggers, &error))
             return alvh_cli_fail (CMD, error);
           if (csv)
-            {
-              g_string_append_printf (out, "%" G_GINT64_FORMAT ",%s,%s,", e->id, utc, date);
-              append_csv_text (out, e->title);
-              g_string_append_c (out, ',');
-              append_csv_text (out, e->body);
-              g_string_append_c (out, ',');
-              append_csv_text (out, tags);
-              g_string_append_c (out, ',');
-              append_csv_text (out, branch);
-              g_string_append_c (out, ',');
-              append_csv_text (out, triggers);
-              g_string_append_c (out, ',');
-              append_csv_id (out, e->decision_id);
-              g_string_append_c (out, ',');
-              append_csv_id (out, e->leg_id);
-              g_string_append_printf (out, ",%d\r\n", e->deleted ? 1 : 0);
-            }
+            append_entry_csv (out, e, utc, date, branch, triggers);
           else
-            {
-              if (n > 0)
-                g_string_append_c (out, ',');
-              g_string_append_printf (out, "\n{\"id\":%" G_GINT64_FORMAT ",\"time\":", e->id);
-              alvh_json_append_string (out, utc);
-              g_string_append (out, ",\"date\":");
-              alvh_json_append_string (out, date);
-              g_string_append (out, ",\"title\":");
-              alvh_json_append_string (out, e->title);
-              g_string_append (out, ",\"body\":");
-              alvh_json_append_string (out, e->body);
-              g_string_append (out, ",\"tags\":[");
-              for (guint k = 0; e->tags[k] != NULL; k++)
-                {
-                  if (k > 0)
-                    g_string_append_c (out, ',');
-                  alvh_json_append_string (out, e->tags[k]);
-                }
-              g_string_append (out, "],\"branch\":");
-              if (*branch != '\0')
-                alvh_json_append_string (out, branch);
-              else
-                g_string_append (out, "null");
-              g_string_append (out, ",\"triggers\":[");
-              if (*triggers != '\0')
-                {
-                  g_auto(GStrv) keys = g_strsplit (triggers, "+", -1);
-
-                  for (guint k = 0; keys[k] != NULL; k++)
-                    {
-                      if (k > 0)
-                        g_string_append_c (out, ',');
-                      alvh_json_append_string (out, keys[k]);
-                    }
-                }
-              g_string_append (out, "],\"decision_id\":");
-              append_json_id (out, e->decision_id);
-              g_string_append (out, ",\"leg_id\":");
-              append_json_id (out, e->leg_id);
-              g_string_append_printf (out, ",\"deleted\":%s}", e->deleted ? "true" : "false");
-            }
+            append_entry_json (out, e, n > 0, utc, date, branch, triggers);
           n++;
         }
       if (page->len < filter.limit)

@@ -50,6 +50,104 @@ parse_number (const char *command, const char *flag, const char *text,
 /* Parses the flags common to `alvh price` and `alvh iv`.  `value_flag` is
  * "vol" or "price"; its number goes to args->value.  Returns FALSE with
  * *status set (usage error already printed) on bad input. */
+/* --model, --spot and --forward: which model and underlying. */
+static gboolean
+pick_model (const char        *command,
+            const char        *model,
+            const char        *spot,
+            const char        *forward,
+            AlvhCliOptionArgs *args,
+            int               *status)
+{
+  if (spot != NULL && forward != NULL)
+    {
+      *status = alvh_cli_usage_error (command, _("give either --spot or --forward, not both"));
+      return FALSE;
+    }
+  if (spot == NULL && forward == NULL)
+    {
+      *status = alvh_cli_usage_error (command, _("--spot S (model bs) or --forward F (model black76) is required"));
+      return FALSE;
+    }
+
+  if (model == NULL)
+    args->model = spot != NULL ? ALVH_MODEL_BLACK_SCHOLES : ALVH_MODEL_BLACK_76;
+  else if (g_ascii_strcasecmp (model, "bs") == 0 || g_ascii_strcasecmp (model, "bsm") == 0)
+    args->model = ALVH_MODEL_BLACK_SCHOLES;
+  else if (g_ascii_strcasecmp (model, "black76") == 0)
+    args->model = ALVH_MODEL_BLACK_76;
+  else
+    {
+      *status = alvh_cli_usage_error (command, _("--model: “%s” is not bs or black76"), model);
+      return FALSE;
+    }
+  if (args->model == ALVH_MODEL_BLACK_SCHOLES && spot == NULL)
+    {
+      *status = alvh_cli_usage_error (command, _("--model bs takes --spot S, not --forward"));
+      return FALSE;
+    }
+  if (args->model == ALVH_MODEL_BLACK_76 && forward == NULL)
+    {
+      *status = alvh_cli_usage_error (command, _("--model black76 takes --forward F, not --spot"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --type call|put (or c|p). */
+static gboolean
+pick_type (const char        *command,
+           const char        *type,
+           AlvhCliOptionArgs *args,
+           int               *status)
+{
+  if (type == NULL)
+    {
+      *status = alvh_cli_usage_error (command, _("--type call|put is required"));
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp (type, "call") == 0 || g_ascii_strcasecmp (type, "c") == 0)
+    args->type = ALVH_OPTION_CALL;
+  else if (g_ascii_strcasecmp (type, "put") == 0 || g_ascii_strcasecmp (type, "p") == 0)
+    args->type = ALVH_OPTION_PUT;
+  else
+    {
+      *status = alvh_cli_usage_error (command, _("--type: “%s” is not call or put"), type);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The ranges of the numbers read; @underlying_flag names the one given. */
+static gboolean
+check_ranges (const char        *command,
+              const char        *underlying_flag,
+              AlvhCliOptionArgs *args,
+              int               *status)
+{
+  if (!(args->underlying > 0.0))
+    {
+      *status = alvh_cli_usage_error (command, _("%s must be positive"), underlying_flag);
+      return FALSE;
+    }
+  if (!(args->strike > 0.0))
+    {
+      *status = alvh_cli_usage_error (command, _("--strike must be positive"));
+      return FALSE;
+    }
+  if (args->days < 0.0)
+    {
+      *status = alvh_cli_usage_error (command, _("--days must not be negative"));
+      return FALSE;
+    }
+  if (fabs (args->rate) > 1.0 || fabs (args->div) > 1.0)
+    {
+      *status = alvh_cli_usage_error (command, _("--rate and --div are fractions (0.04 = 4 %%) between -1 and 1"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 alvh_cli_parse_option_args (const char *command, const char *value_flag,
                             const char *value_help, int argc, char **argv,
@@ -90,53 +188,9 @@ alvh_cli_parse_option_args (const char *command, const char *value_flag,
       return FALSE;
     }
 
-  if (spot != NULL && forward != NULL)
-    {
-      *status = alvh_cli_usage_error (command, _("give either --spot or --forward, not both"));
-      return FALSE;
-    }
-  if (spot == NULL && forward == NULL)
-    {
-      *status = alvh_cli_usage_error (command, _("--spot S (model bs) or --forward F (model black76) is required"));
-      return FALSE;
-    }
-
-  if (model == NULL)
-    args->model = spot != NULL ? ALVH_MODEL_BLACK_SCHOLES : ALVH_MODEL_BLACK_76;
-  else if (g_ascii_strcasecmp (model, "bs") == 0 || g_ascii_strcasecmp (model, "bsm") == 0)
-    args->model = ALVH_MODEL_BLACK_SCHOLES;
-  else if (g_ascii_strcasecmp (model, "black76") == 0)
-    args->model = ALVH_MODEL_BLACK_76;
-  else
-    {
-      *status = alvh_cli_usage_error (command, _("--model: “%s” is not bs or black76"), model);
-      return FALSE;
-    }
-  if (args->model == ALVH_MODEL_BLACK_SCHOLES && spot == NULL)
-    {
-      *status = alvh_cli_usage_error (command, _("--model bs takes --spot S, not --forward"));
-      return FALSE;
-    }
-  if (args->model == ALVH_MODEL_BLACK_76 && forward == NULL)
-    {
-      *status = alvh_cli_usage_error (command, _("--model black76 takes --forward F, not --spot"));
-      return FALSE;
-    }
-
-  if (type == NULL)
-    {
-      *status = alvh_cli_usage_error (command, _("--type call|put is required"));
-      return FALSE;
-    }
-  if (g_ascii_strcasecmp (type, "call") == 0 || g_ascii_strcasecmp (type, "c") == 0)
-    args->type = ALVH_OPTION_CALL;
-  else if (g_ascii_strcasecmp (type, "put") == 0 || g_ascii_strcasecmp (type, "p") == 0)
-    args->type = ALVH_OPTION_PUT;
-  else
-    {
-      *status = alvh_cli_usage_error (command, _("--type: “%s” is not call or put"), type);
-      return FALSE;
-    }
+  if (!pick_model (command, model, spot, forward, args, status) ||
+      !pick_type (command, type, args, status))
+    return FALSE;
 
   if (strike == NULL)
     {
@@ -163,26 +217,8 @@ alvh_cli_parse_option_args (const char *command, const char *value_flag,
       || !parse_number (command, "--div", div, &args->div, status))
     return FALSE;
 
-  if (!(args->underlying > 0.0))
-    {
-      *status = alvh_cli_usage_error (command, _("%s must be positive"), spot != NULL ? "--spot" : "--forward");
-      return FALSE;
-    }
-  if (!(args->strike > 0.0))
-    {
-      *status = alvh_cli_usage_error (command, _("--strike must be positive"));
-      return FALSE;
-    }
-  if (args->days < 0.0)
-    {
-      *status = alvh_cli_usage_error (command, _("--days must not be negative"));
-      return FALSE;
-    }
-  if (fabs (args->rate) > 1.0 || fabs (args->div) > 1.0)
-    {
-      *status = alvh_cli_usage_error (command, _("--rate and --div are fractions (0.04 = 4 %%) between -1 and 1"));
-      return FALSE;
-    }
+  if (!check_ranges (command, spot != NULL ? "--spot" : "--forward", args, status))
+    return FALSE;
   if (args->model == ALVH_MODEL_BLACK_76)
     args->div = 0.0;
   return TRUE;

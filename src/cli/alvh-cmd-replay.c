@@ -42,6 +42,60 @@ print_bar_cb (gsize               index,
   return TRUE;
 }
 
+/* The --format summary or json output (jsonl was printed bar by bar). */
+static gboolean
+print_result (AlvhReplayResult  *result,
+              OutputFormat       format,
+              GError           **error)
+{
+  if (format == FORMAT_SUMMARY)
+    {
+      g_autofree char *summary = alvh_replay_result_dup_summary (result);
+      fputs (summary, stdout);
+    }
+  else if (format == FORMAT_JSON)
+    {
+      g_autofree char *json = alvh_replay_result_to_json (result);
+      printf ("%s\n", json);
+    }
+  if (fflush (stdout) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot write the output");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --journal: records the run under a new account and says so on stderr
+ * (stdout keeps the --format output). */
+static int
+record_in_journal (AlvhReplayResult *result,
+                   const char       *journal_path,
+                   const char       *account_text,
+                   AlvhProfile      *profile)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(AlvhReplayRecord) rec = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+
+  store = alvh_journal_store_open (journal_path, &error);
+  if (store == NULL)
+    return alvh_cli_fail ("replay", error);
+  rec = alvh_replay_result_record (result, store, account_text, profile, &error);
+  if (rec == NULL)
+    return alvh_cli_fail ("replay", error);
+  fprintf (stderr, _("Recorded in %s as account “%s” (id %" PRId64 ", profile %s v%d) in %.2f s:\n"),
+           journal_path, rec->account_name, rec->account_id,
+           rec->profile_name != NULL ? rec->profile_name : "?", rec->profile_version,
+           (double) (g_get_monotonic_time () - t0) / G_USEC_PER_SEC);
+  fprintf (stderr, _("  %u condors (%u closed), %u legs, %u decisions (%u ADD, %u BLOCKED, %u HOLD with a fired signal),\n"
+                     "  %u signal snapshots, %u leg-signal links, %u journal entries\n"),
+           rec->n_condors, rec->n_closed_condors, rec->n_legs, rec->n_decisions,
+           rec->n_adds, rec->n_blocked, rec->n_holds, rec->n_snapshots, rec->n_links, rec->n_entries);
+  return ALVH_EXIT_OK;
+}
+
 int
 alvh_cmd_replay (int    argc,
                  char **argv)
@@ -138,43 +192,9 @@ alvh_cmd_replay (int    argc,
   if (result == NULL)
     return alvh_cli_fail ("replay", error);
 
-  if (format == FORMAT_SUMMARY)
-    {
-      g_autofree char *summary = alvh_replay_result_dup_summary (result);
-      fputs (summary, stdout);
-    }
-  else if (format == FORMAT_JSON)
-    {
-      g_autofree char *json = alvh_replay_result_to_json (result);
-      printf ("%s\n", json);
-    }
-  if (fflush (stdout) != 0)
-    {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot write the output");
-      return alvh_cli_fail ("replay", error);
-    }
-
+  if (!print_result (result, format, &error))
+    return alvh_cli_fail ("replay", error);
   if (journal_path != NULL)
-    {
-      g_autoptr(AlvhJournalStore) store = NULL;
-      g_autoptr(AlvhReplayRecord) rec = NULL;
-      gint64 t0 = g_get_monotonic_time ();
-
-      store = alvh_journal_store_open (journal_path, &error);
-      if (store == NULL)
-        return alvh_cli_fail ("replay", error);
-      rec = alvh_replay_result_record (result, store, account_text, profile, &error);
-      if (rec == NULL)
-        return alvh_cli_fail ("replay", error);
-      /* stdout keeps the --format output; what was recorded goes to stderr */
-      fprintf (stderr, _("Recorded in %s as account “%s” (id %" PRId64 ", profile %s v%d) in %.2f s:\n"),
-               journal_path, rec->account_name, rec->account_id,
-               rec->profile_name != NULL ? rec->profile_name : "?", rec->profile_version,
-               (double) (g_get_monotonic_time () - t0) / G_USEC_PER_SEC);
-      fprintf (stderr, _("  %u condors (%u closed), %u legs, %u decisions (%u ADD, %u BLOCKED, %u HOLD with a fired signal),\n"
-                         "  %u signal snapshots, %u leg-signal links, %u journal entries\n"),
-               rec->n_condors, rec->n_closed_condors, rec->n_legs, rec->n_decisions,
-               rec->n_adds, rec->n_blocked, rec->n_holds, rec->n_snapshots, rec->n_links, rec->n_entries);
-    }
+    return record_in_journal (result, journal_path, account_text, profile);
   return ALVH_EXIT_OK;
 }

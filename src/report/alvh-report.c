@@ -337,26 +337,33 @@ set_profile_lines (AlvhReport        *self,
 }
 
 /* The profile's key=value lines from the store; the raw [thresholds] lines
- * when the stored text no longer parses; the defaults when none is stored. */
-static void
-load_profile (AlvhReport       *self,
-              AlvhJournalStore *store,
-              const char       *name,
-              int               version)
+ * when the stored text no longer parses; the defaults when none is stored.
+ * FALSE with @error when the journal cannot be read. */
+static gboolean
+load_profile (AlvhReport        *self,
+              AlvhJournalStore  *store,
+              const char        *name,
+              int                version,
+              GError           **error)
 {
   g_autoptr(AlvhJournalProfile) stored = NULL;
   g_autoptr(AlvhProfile) profile = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  stored = alvh_journal_store_get_profile (store, name, version, &error);
+  stored = alvh_journal_store_get_profile (store, name, version, &local_error);
   if (stored == NULL)
     {
+      if (!g_error_matches (local_error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       profile = alvh_profile_new ();
       g_free (self->profile_name);
       self->profile_name = g_strdup (name);
       self->profile_version = version;
       set_profile_lines (self, profile);
-      return;
+      return TRUE;
     }
   g_free (self->profile_name);
   self->profile_name = g_strdup (stored->name);
@@ -383,6 +390,7 @@ load_profile (AlvhReport       *self,
       g_strfreev (self->profile_lines);
       self->profile_lines = (char **) g_ptr_array_free (lines, FALSE);
     }
+  return TRUE;
 }
 
 static void
@@ -544,20 +552,18 @@ read_market (AlvhReport *self,
 }
 
 /* @profile_name, else the profile of the period's last decision that names
- * one, else "Default". */
-static void
-pick_profile (AlvhReport       *self,
-              AlvhJournalStore *store,
-              const char       *profile_name)
+ * one, else "Default"; FALSE with @error when the journal cannot be read. */
+static gboolean
+pick_profile (AlvhReport        *self,
+              AlvhJournalStore  *store,
+              const char        *profile_name,
+              GError           **error)
 {
   const char *name = NULL;
   int version = 0;
 
   if (profile_name != NULL)
-    {
-      load_profile (self, store, profile_name, 0);
-      return;
-    }
+    return load_profile (self, store, profile_name, 0, error);
   for (guint i = self->decisions->len; i > 0 && name == NULL; i--)
     {
       AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i - 1);
@@ -568,7 +574,7 @@ pick_profile (AlvhReport       *self,
           version = d->profile_version;
         }
     }
-  load_profile (self, store, name != NULL ? name : "Default", version);
+  return load_profile (self, store, name != NULL ? name : "Default", version, error);
 }
 
 static void
@@ -914,7 +920,8 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
   stats = alvh_journal_store_compute_stats (store, account_id, market_to_end, error);
   if (stats == NULL)
     return NULL;
-  pick_profile (self, store, profile_name);
+  if (!pick_profile (self, store, profile_name, error))
+    return NULL;
 
   count_decisions (self, &totals);
   add_legs_table (self, legs, &totals);

@@ -111,27 +111,90 @@ struct _AlvhReport
   double          *equity_unhedged;
 };
 
+/**
+ * alvh_report_get_type:
+ * Returns: the boxed type of #AlvhReport
+ */
 GType             alvh_report_get_type          (void) G_GNUC_CONST;
+
+/**
+ * alvh_report_error_quark:
+ * Returns: the error domain %ALVH_REPORT_ERROR
+ */
 GQuark            alvh_report_error_quark       (void);
+
+/**
+ * alvh_report_ref:
+ * @self: a report
+ *
+ * Returns: (transfer full): @self with one more reference
+ */
 AlvhReport       *alvh_report_ref               (AlvhReport       *self);
+
+/**
+ * alvh_report_unref:
+ * @self: (transfer full): a report
+ *
+ * Drops a reference; the last one frees the report.
+ */
 void              alvh_report_unref             (AlvhReport       *self);
 
-/* The period of a preset relative to @now (UTC seconds), as New York dates
- * at 00:00: weekly = Monday..Friday of the last week whose Friday is before
- * today; monthly = the first..last day of the previous calendar month. */
+/**
+ * alvh_report_preset_period:
+ * @preset: weekly or monthly
+ * @now: UTC seconds the preset counts back from
+ * @out_from: (out): the first day, 00:00 New York
+ * @out_to: (out): the last day, 00:00 New York
+ * @error: return location for an error
+ *
+ * Weekly is Monday to Friday of the last week whose Friday is before today;
+ * monthly is the first to the last day of the previous calendar month.
+ *
+ * Returns: %TRUE with the period, %FALSE with %ALVH_REPORT_ERROR_INVALID for
+ *   %ALVH_REPORT_PRESET_CUSTOM
+ */
 gboolean          alvh_report_preset_period     (AlvhReportPreset  preset,
                                                  gint64            now,
                                                  gint64           *out_from,
                                                  gint64           *out_to,
                                                  GError          **error);
-const char       *alvh_report_preset_to_string  (AlvhReportPreset  preset); /* "weekly" ... */
+
+/**
+ * alvh_report_preset_to_string:
+ * @preset: a preset
+ *
+ * Returns: (transfer none): the preset's name: "custom", "weekly" or "monthly"
+ */
+const char       *alvh_report_preset_to_string  (AlvhReportPreset  preset);
+/**
+ * alvh_report_preset_from_string:
+ * @text: a preset's name
+ * @out_preset: (out): the preset
+ *
+ * Returns: %TRUE when @text names a preset
+ */
 gboolean          alvh_report_preset_from_string(const char       *text,
                                                  AlvhReportPreset *out_preset);
 
-/* Build the report of @account_id (0 = all accounts) over [from, to] (NY
- * dates, both included) from @store.  @spx and @vix (may be NULL) give the
- * chart and mark open positions; @profile_name NULL = the profile of the
- * period's last decision, else the store's latest "Default". */
+/**
+ * alvh_report_new_from_journal:
+ * @store: the journal
+ * @account_id: the account, 0 for all accounts
+ * @from: the first day (New York date)
+ * @to: the last day, included
+ * @spx: (nullable): SPX bars for the chart and for marking open positions
+ * @vix: (nullable): VIX bars, likewise
+ * @profile_name: (nullable): the profile to show; %NULL for the profile of
+ *   the period's last decision, else the store's latest "Default"
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Builds the review report of the period: summary, legs, positions,
+ * decisions with their signals, notes, trigger statistics and the profile.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error set
+ *   (also for a period that ends before it starts or an unknown account)
+ */
 AlvhReport       *alvh_report_new_from_journal  (AlvhJournalStore *store,
                                                  gint64            account_id,
                                                  gint64            from,
@@ -141,7 +204,22 @@ AlvhReport       *alvh_report_new_from_journal  (AlvhJournalStore *store,
                                                  const char       *profile_name,
                                                  GCancellable     *cancellable,
                                                  GError          **error);
-/* The same, with the account looked up by name (NULL = all accounts). */
+
+/**
+ * alvh_report_new_for_account_name:
+ * @store: the journal
+ * @account_name: (nullable): the account's name, %NULL for all accounts
+ * @from: the first day (New York date)
+ * @to: the last day, included
+ * @spx: (nullable): SPX bars for the chart and for marking open positions
+ * @vix: (nullable): VIX bars, likewise
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * alvh_report_new_from_journal() with the account looked up by name.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error set
+ */
 AlvhReport       *alvh_report_new_for_account_name (AlvhJournalStore *store,
                                                  const char       *account_name,
                                                  gint64            from,
@@ -151,28 +229,80 @@ AlvhReport       *alvh_report_new_for_account_name (AlvhJournalStore *store,
                                                  GCancellable     *cancellable,
                                                  GError          **error);
 
-/* A replay report; @profile (may be NULL) gives the key=value lines. */
+/**
+ * alvh_report_new_from_replay:
+ * @result: a replay's result
+ * @profile: (nullable): the profile replayed, for its key=value lines
+ *
+ * Returns: (transfer full): the replay report
+ */
 AlvhReport       *alvh_report_new_from_replay   (AlvhReplayResult *result,
                                                  const AlvhProfile *profile);
 
-/* Sets the title (the default names the kind and the period). */
+/**
+ * alvh_report_set_title:
+ * @self: a report
+ * @title: the new title; copied
+ *
+ * Replaces the default title, which names the kind and the period.
+ */
 void              alvh_report_set_title         (AlvhReport       *self,
                                                  const char       *title);
-/* "2026-11-16 – 2026-11-20" */
+
+/**
+ * alvh_report_dup_period_text:
+ * @self: a report
+ *
+ * Returns: (transfer full): the period, e.g. "2026-11-16 – 2026-11-20"
+ */
 char             *alvh_report_dup_period_text   (AlvhReport       *self);
-/* "Default v3" or "Default" */
+
+/**
+ * alvh_report_dup_profile_text:
+ * @self: a report
+ *
+ * Returns: (transfer full): the profile, e.g. "Default v3" or "Default"
+ */
 char             *alvh_report_dup_profile_text  (AlvhReport       *self);
+
+/**
+ * alvh_report_get_table:
+ * @self: a report
+ * @id: a table id such as "legs"
+ *
+ * Returns: (transfer none) (nullable): the table, or %NULL
+ */
 AlvhReportTable  *alvh_report_get_table         (AlvhReport       *self,
                                                  const char       *id);
 
+/**
+ * alvh_report_table_new:
+ * @id: the table's id, which names its CSV file
+ * @title: (nullable): the translated title, %NULL for @id
+ * @columns: (array zero-terminated=1): the column headers
+ * @numeric: (nullable) (array): per column, %TRUE for right-aligned numbers
+ * @widths: (nullable) (array): per column, relative widths (default 1)
+ *
+ * Returns: (transfer full): an empty table
+ */
 AlvhReportTable  *alvh_report_table_new         (const char       *id,
                                                  const char       *title,
                                                  const char * const *columns,
                                                  const gboolean   *numeric,
                                                  const double     *widths);
-/* Appends a row of n_columns cells (copied; NULL cells become ""). */
+
+/**
+ * alvh_report_table_add_row:
+ * @table: a table
+ * @cells: (array): n_columns cells; copied, %NULL cells become ""
+ */
 void              alvh_report_table_add_row     (AlvhReportTable  *table,
                                                  const char * const *cells);
+
+/**
+ * alvh_report_table_free:
+ * @table: (transfer full) (nullable): a table
+ */
 void              alvh_report_table_free        (AlvhReportTable  *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhReport, alvh_report_unref)

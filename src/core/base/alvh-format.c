@@ -31,6 +31,7 @@ static const AlvhFormatRules money_rules[] = {
   [ALVH_MONEY_WHOLE]   = { "$", 0, FALSE, "\u2212", TRUE,  FALSE, FALSE, N_("n/a"), TRUE },
   [ALVH_MONEY_GROUPED] = { "$", 0, TRUE,  "-",      FALSE, TRUE,  TRUE,  "",        FALSE },
   [ALVH_MONEY_PLAIN]   = { "",  2, FALSE, "-",      FALSE, TRUE,  FALSE, "n/a",     FALSE },
+  [ALVH_MONEY_SUMMARY] = { "$", 0, FALSE, "-",      TRUE,  FALSE, FALSE, N_("n/a"), TRUE },
 };
 
 static const AlvhFormatRules number_rules[] = {
@@ -114,6 +115,27 @@ alvh_format_number (double           value,
   g_return_val_if_fail ((guint) target < G_N_ELEMENTS (number_rules), NULL);
 
   return format_amount (value, digits, &number_rules[target]);
+}
+
+char *
+alvh_format_significant (double           value,
+                         int              digits,
+                         AlvhFormatTarget target)
+{
+  const AlvhFormatRules *rules;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char fmt[16];
+
+  g_return_val_if_fail ((guint) target < G_N_ELEMENTS (number_rules), NULL);
+
+  rules = &number_rules[target];
+  if (!isfinite (value))
+    return g_strdup (rules->translate_missing ? _(rules->missing) : rules->missing);
+  digits = CLAMP (digits, 1, 17);
+  if (rules->locale_point)
+    return g_strdup_printf ("%.*g", digits, value);
+  g_snprintf (fmt, sizeof fmt, "%%.%dg", digits);
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, fmt, value));
 }
 
 char *

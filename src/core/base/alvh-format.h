@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  *   minus, no sign when the amount rounds to zero, "" when missing)
  * @ALVH_MONEY_PLAIN: amounts in reports, CSV and terminal tables, "1234.50" and
  *   "-12.00" (no symbol, always '.', never "-0.00", "n/a" when missing)
+ * @ALVH_MONEY_SUMMARY: whole dollars in plain-text summaries, "$1235" and
+ *   "-$12" (ASCII minus)
  *
  * Where a money amount is shown; each style keeps the text it had before
  * the formatters were merged.
@@ -31,6 +33,7 @@ typedef enum
   ALVH_MONEY_WHOLE,
   ALVH_MONEY_GROUPED,
   ALVH_MONEY_PLAIN,
+  ALVH_MONEY_SUMMARY,
 } AlvhMoneyStyle;
 
 /**
@@ -74,6 +77,22 @@ char *alvh_format_money   (double            dollars,
 char *alvh_format_number  (double            value,
                            int               digits,
                            AlvhFormatTarget  target);
+
+/**
+ * alvh_format_significant:
+ * @value: the number, possibly NaN
+ * @digits: significant digits, 1 to 17
+ * @target: where the number is shown
+ *
+ * Formats a number with at most @digits significant digits and no trailing
+ * zeros (printf's "%g"), e.g. "-51.8371" or "1e-07", for values whose size
+ * varies (signal values, strikes, averages in terminal tables).
+ *
+ * Returns: (transfer full) (not nullable): the text
+ */
+char *alvh_format_significant (double            value,
+                               int               digits,
+                               AlvhFormatTarget  target);
 
 /**
  * alvh_format_percent:

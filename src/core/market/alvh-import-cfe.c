@@ -65,10 +65,10 @@ parse_contract_label (const char *text,
 
 gboolean
 _alvh_import_read_cfe (Ctx      *ctx,
-          int       date_field,
-          int       label_field,
-          int       settle_field,
-          GError  **error)
+                       int       date_field,
+                       int       label_field,
+                       int       settle_field,
+                       GError  **error)
 {
   static const char * const vx_cols[] = { "vx1", "vx2", NULL };
   AlvhImportResult *r = ctx->result;
@@ -98,7 +98,7 @@ _alvh_import_read_cfe (Ctx      *ctx,
         {
           g_autofree char *text = _alvh_import_field_for_message (ctx, (guint) label_field);
           _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_VALUE, (guint) label_field,
-                     "“%s” is not a VIX futures contract (expected a label like “F (Jan 08)”)", text);
+                                  "“%s” is not a VIX futures contract (expected a label like “F (Jan 08)”)", text);
           return FALSE;
         }
       if (!_alvh_import_get_value (ctx, (guint) settle_field, "settle", &row.settle, error))
@@ -171,6 +171,6 @@ _alvh_import_read_cfe (Ctx      *ctx,
 
   if (missing_dates > 0)
     _alvh_import_add_warning (ctx, "%s: %" G_GSIZE_FORMAT " trade dates lack the front or second contract and were left out",
-                 r->file, missing_dates);
+                              r->file, missing_dates);
   return TRUE;
 }

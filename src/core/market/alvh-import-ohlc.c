@@ -15,9 +15,9 @@
 
 gboolean
 _alvh_import_read_ohlc (Ctx           *ctx,
-           const ColMap  *map,
-           const char    *symbol,
-           GError       **error)
+                        const ColMap  *map,
+                        const char    *symbol,
+                        GError       **error)
 {
   static const char * const ohlc[] = { "open", "high", "low", "close", NULL };
   static const char * const ohlcv[] = { "open", "high", "low", "close", "volume", NULL };
@@ -51,7 +51,7 @@ _alvh_import_read_ohlc (Ctx           *ctx,
           if (alvh_series_get_length (s) == 0)
             {
               _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_NO_DATA, (guint) map->close,
-                         "Stooq returned N/D: no data for this symbol");
+                                      "Stooq returned N/D: no data for this symbol");
               return FALSE;
             }
           r->n_skipped++;
@@ -76,7 +76,7 @@ _alvh_import_read_ohlc (Ctx           *ctx,
       if (G_UNLIKELY (v[1] < v[2]))
         {
           _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_VALUE, (guint) map->high,
-                     "high %g is below low %g (expected high >= low)", v[1], v[2]);
+                                  "high %g is below low %g (expected high >= low)", v[1], v[2]);
           return FALSE;
         }
       if (!_alvh_import_check_order (ctx, (guint) map->date, t, error))
@@ -87,7 +87,7 @@ _alvh_import_read_ohlc (Ctx           *ctx,
           /* Yahoo's Open = 0 (1962-1982): the open is unknown */
           if (r->n_open_missing == 0)
             _alvh_import_add_warning (ctx, "%s:%u: open is 0; open set to the close (the open is unknown)",
-                         r->file, alvh_csv_reader_get_line (ctx->csv));
+                                      r->file, alvh_csv_reader_get_line (ctx->csv));
           v[0] = v[3];
           r->n_open_missing++;
           r->n_warnings++;
@@ -96,7 +96,7 @@ _alvh_import_read_ohlc (Ctx           *ctx,
         {
           g_autofree char *d = alvh_time_format_ny_date (t);
           _alvh_import_add_warning (ctx, "%s:%u: %s open %g / close %g outside [low %g, high %g]; row kept",
-                       r->file, alvh_csv_reader_get_line (ctx->csv), d, v[0], v[3], v[2], v[1]);
+                                    r->file, alvh_csv_reader_get_line (ctx->csv), d, v[0], v[3], v[2], v[1]);
           r->n_outside++;
           r->n_warnings++;
         }

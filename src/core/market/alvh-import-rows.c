@@ -13,9 +13,9 @@
 
 AlvhSeries *
 _alvh_import_result_add_series (AlvhImportResult   *self,
-                   const char         *symbol,
-                   const char         *kind,
-                   const char * const *columns)
+                                const char         *symbol,
+                                const char         *kind,
+                                const char * const *columns)
 {
   ImportSeries *is = g_new0 (ImportSeries, 1);
 
@@ -28,8 +28,8 @@ _alvh_import_result_add_series (AlvhImportResult   *self,
 
 void
 _alvh_import_add_warning (Ctx        *ctx,
-             const char *format,
-             ...)
+                          const char *format,
+                          ...)
 {
   GPtrArray *w = ctx->result->warnings;
   va_list args;
@@ -45,11 +45,11 @@ _alvh_import_add_warning (Ctx        *ctx,
 
 void
 _alvh_import_set_error (Ctx        *ctx,
-           GError    **error,
-           int         code,
-           guint       field,
-           const char *format,
-           ...)
+                        GError    **error,
+                        int         code,
+                        guint       field,
+                        const char *format,
+                        ...)
 {
   g_autofree char *msg = NULL;
   va_list args;
@@ -68,7 +68,7 @@ _alvh_import_set_error (Ctx        *ctx,
 /* the field's text for a message, stripped and cut to 40 bytes */
 char *
 _alvh_import_field_for_message (Ctx   *ctx,
-                   guint  field)
+                                guint  field)
 {
   char *text = alvh_csv_reader_dup_field (ctx->csv, field);
   gsize cut = 37;
@@ -84,8 +84,8 @@ _alvh_import_field_for_message (Ctx   *ctx,
 
 gboolean
 _alvh_import_check_cancel (Ctx     *ctx,
-              gsize    row,
-              GError **error)
+                           gsize    row,
+                           GError **error)
 {
   if (ctx->cancellable != NULL && row % CANCEL_CHECK_ROWS == 0 &&
       g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
@@ -95,8 +95,8 @@ _alvh_import_check_cancel (Ctx     *ctx,
 
 gboolean
 _alvh_import_need_fields (Ctx     *ctx,
-             guint    needed,
-             GError **error)
+                          guint    needed,
+                          GError **error)
 {
   guint n = alvh_csv_reader_get_n_fields (ctx->csv);
 
@@ -111,8 +111,8 @@ _alvh_import_need_fields (Ctx     *ctx,
           if (len > 0)
             {
               _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_SHORT_ROW, i,
-                         "the row has %u fields (expected %u, as in the header)",
-                         n, ctx->header_fields);
+                                      "the row has %u fields (expected %u, as in the header)",
+                                      n, ctx->header_fields);
               return FALSE;
             }
         }
@@ -120,8 +120,8 @@ _alvh_import_need_fields (Ctx     *ctx,
   if (n < needed)
     {
       _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_SHORT_ROW, n,
-                 "the row has %u field%s (expected %u, as in the header)",
-                 n, n == 1 ? "" : "s", needed);
+                              "the row has %u field%s (expected %u, as in the header)",
+                              n, n == 1 ? "" : "s", needed);
       return FALSE;
     }
   return TRUE;
@@ -174,9 +174,9 @@ fast_date (Ctx        *ctx,
 
 gboolean
 _alvh_import_get_date (Ctx     *ctx,
-          guint    field,
-          gint64  *out,
-          GError **error)
+                       guint    field,
+                       gint64  *out,
+                       GError **error)
 {
   gsize len;
   const char *f = alvh_csv_reader_get_field (ctx->csv, field, &len);
@@ -189,14 +189,14 @@ _alvh_import_get_date (Ctx     *ctx,
     {
       g_autofree char *text = _alvh_import_field_for_message (ctx, field);
       _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_DATE, field,
-                 "“%s” is not a date (expected YYYY-MM-DD or MM/DD/YYYY)", text);
+                              "“%s” is not a date (expected YYYY-MM-DD or MM/DD/YYYY)", text);
       return FALSE;
     }
   if (G_UNLIKELY (*out > ctx->latest_date))
     {
       g_autofree char *text = _alvh_import_field_for_message (ctx, field);
       _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_DATE, field,
-                 "“%s” lies in the future (expected a date no later than tomorrow)", text);
+                              "“%s” lies in the future (expected a date no later than tomorrow)", text);
       return FALSE;
     }
   return TRUE;
@@ -205,9 +205,9 @@ _alvh_import_get_date (Ctx     *ctx,
 /* dates must increase strictly from row to row */
 gboolean
 _alvh_import_check_order (Ctx     *ctx,
-             guint    field,
-             gint64   t,
-             GError **error)
+                          guint    field,
+                          gint64   t,
+                          GError **error)
 {
   if (ctx->prev_line != 0 && t <= ctx->prev_time)
     {
@@ -216,12 +216,12 @@ _alvh_import_check_order (Ctx     *ctx,
 
       if (t == ctx->prev_time)
         _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_DUPLICATE, field,
-                   "duplicate date %s (already on line %u; expected each date once)",
-                   cur, ctx->prev_line);
+                                "duplicate date %s (already on line %u; expected each date once)",
+                                cur, ctx->prev_line);
       else
         _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_ORDER, field,
-                   "date %s is before %s on line %u (expected dates in increasing order)",
-                   cur, prev, ctx->prev_line);
+                                "date %s is before %s on line %u (expected dates in increasing order)",
+                                cur, prev, ctx->prev_line);
       return FALSE;
     }
   ctx->prev_time = t;
@@ -232,23 +232,23 @@ _alvh_import_check_order (Ctx     *ctx,
 /* a non-negative number; `what` names the column for the message */
 gboolean
 _alvh_import_get_value (Ctx        *ctx,
-           guint       field,
-           const char *what,
-           double     *out,
-           GError    **error)
+                        guint       field,
+                        const char *what,
+                        double     *out,
+                        GError    **error)
 {
   if (G_UNLIKELY (!alvh_csv_reader_get_double (ctx->csv, field, out)))
     {
       g_autofree char *text = _alvh_import_field_for_message (ctx, field);
       _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_VALUE, field,
-                 "“%s” is not a number (expected the %s value)", text, what);
+                              "“%s” is not a number (expected the %s value)", text, what);
       return FALSE;
     }
   if (G_UNLIKELY (*out < 0))
     {
       g_autofree char *text = _alvh_import_field_for_message (ctx, field);
       _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_VALUE, field,
-                 "negative %s %s (expected a number >= 0)", what, text);
+                              "negative %s %s (expected a number >= 0)", what, text);
       return FALSE;
     }
   return TRUE;
@@ -256,22 +256,22 @@ _alvh_import_get_value (Ctx        *ctx,
 
 gboolean
 _alvh_import_field_is_null (Ctx   *ctx,
-               guint  field)
+                            guint  field)
 {
   return alvh_csv_reader_field_equal (ctx->csv, field, "null");
 }
 
 gboolean
 _alvh_import_field_is_nd (Ctx   *ctx,
-             guint  field)
+                          guint  field)
 {
   return alvh_csv_reader_field_equal (ctx->csv, field, "N/D");
 }
 
 gboolean
 _alvh_import_finish_next (Ctx      *ctx,
-             GError  **error,
-             gboolean *more)
+                          GError  **error,
+                          gboolean *more)
 {
   GError *local_error = NULL;
 
@@ -288,9 +288,9 @@ _alvh_import_finish_next (Ctx      *ctx,
  * fields: TRUE with *more FALSE at the end of the file, FALSE on an error. */
 gboolean
 _alvh_import_next_row (Ctx       *ctx,
-          guint      needed,
-          gboolean  *more,
-          GError   **error)
+                       guint      needed,
+                       gboolean  *more,
+                       GError   **error)
 {
   AlvhImportResult *r = ctx->result;
 
@@ -308,9 +308,9 @@ _alvh_import_next_row (Ctx       *ctx,
  * is @key (the “@label” row). */
 gboolean
 _alvh_import_next_yfinance_row (Ctx         *ctx,
-                   const char  *key,
-                   const char  *label,
-                   GError     **error)
+                                const char  *key,
+                                const char  *label,
+                                GError     **error)
 {
   gboolean more;
 
@@ -319,7 +319,7 @@ _alvh_import_next_yfinance_row (Ctx         *ctx,
   if (!more || !alvh_csv_reader_field_equal (ctx->csv, 0, key))
     {
       _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_UNKNOWN_FORMAT, 0,
-                 "expected the “%s” row of a yfinance header", label);
+                              "expected the “%s” row of a yfinance header", label);
       return FALSE;
     }
   return TRUE;

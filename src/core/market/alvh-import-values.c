@@ -15,10 +15,10 @@
 
 gboolean
 _alvh_import_read_values (Ctx       *ctx,
-             int        date_field,
-             ValueCol  *cols,
-             guint      n_cols,
-             GError   **error)
+                          int        date_field,
+                          ValueCol  *cols,
+                          guint      n_cols,
+                          GError   **error)
 {
   AlvhImportResult *r = ctx->result;
   double rows[3][16];
@@ -56,7 +56,7 @@ _alvh_import_read_values (Ctx       *ctx,
           if (cols[i].positive && v <= 0)
             {
               _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_VALUE, (guint) cols[i].field,
-                         "%s is 0 (expected a settle > 0)", cols[i].what);
+                                      "%s is 0 (expected a settle > 0)", cols[i].what);
               return FALSE;
             }
           for (slot = 0; slot < 3 && seen[slot] != NULL && seen[slot] != cols[i].series; slot++)

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-format.h"
 #include "alvh-pricing.h"
 #include "alvh-replay.h"
 #include "alvh-evaluator-private.h"
@@ -471,25 +472,19 @@ alvh_replay_run_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static char *
-dollars (double v)
-{
-  return g_strdup_printf ("%s$%.0f", v < 0 ? "-" : "", fabs (v));
-}
-
 char *
 alvh_replay_result_dup_summary (AlvhReplayResult *self)
 {
   GString *s = g_string_new (NULL);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
-  g_autofree char *th = dollars (self->hedged.total_pnl);
-  g_autofree char *tu = dollars (self->unhedged.total_pnl);
-  g_autofree char *dh = dollars (self->hedged.max_drawdown);
-  g_autofree char *du = dollars (self->unhedged.max_drawdown);
-  g_autofree char *wh = dollars (self->hedged.worst_trade);
-  g_autofree char *wu = dollars (self->unhedged.worst_trade);
-  g_autofree char *hc = dollars (self->hedged.hedge_cost);
+  g_autofree char *th = alvh_format_money (self->hedged.total_pnl, ALVH_MONEY_SUMMARY);
+  g_autofree char *tu = alvh_format_money (self->unhedged.total_pnl, ALVH_MONEY_SUMMARY);
+  g_autofree char *dh = alvh_format_money (self->hedged.max_drawdown, ALVH_MONEY_SUMMARY);
+  g_autofree char *du = alvh_format_money (self->unhedged.max_drawdown, ALVH_MONEY_SUMMARY);
+  g_autofree char *wh = alvh_format_money (self->hedged.worst_trade, ALVH_MONEY_SUMMARY);
+  g_autofree char *wu = alvh_format_money (self->unhedged.worst_trade, ALVH_MONEY_SUMMARY);
+  g_autofree char *hc = alvh_format_money (self->hedged.hedge_cost, ALVH_MONEY_SUMMARY);
 
   if (self->n_bars > 0)
     {

@@ -118,20 +118,77 @@ typedef gboolean (*AlvhReplayBarFunc) (gsize               index,
 typedef void     (*AlvhReplayProgressFunc) (double   fraction,
                                             gpointer user_data);
 
+/**
+ * alvh_replay_result_get_type:
+ * Returns: the boxed type of #AlvhReplayResult
+ */
 GType             alvh_replay_result_get_type  (void) G_GNUC_CONST;
+
+/**
+ * alvh_replay_error_quark:
+ * Returns: the error domain %ALVH_REPLAY_ERROR
+ */
 GQuark            alvh_replay_error_quark      (void);
+
+/**
+ * alvh_replay_result_ref:
+ * @self: a replay result
+ *
+ * Returns: (transfer full): @self with one more reference
+ */
 AlvhReplayResult *alvh_replay_result_ref       (AlvhReplayResult *self);
+
+/**
+ * alvh_replay_result_unref:
+ * @self: (transfer full): a replay result
+ *
+ * Drops a reference; the last one frees the result.
+ */
 void              alvh_replay_result_unref     (AlvhReplayResult *self);
-/* TRUE for the decisions a replay keeps (and records in a journal): not a
- * plain HOLD with no fired signal. */
+
+/**
+ * alvh_replay_decision_is_notable:
+ * @decision: a decision
+ *
+ * Returns: %TRUE for the decisions a replay keeps (and records in a
+ *   journal): not a plain HOLD with no fired signal
+ */
 gboolean          alvh_replay_decision_is_notable (const AlvhDecision *decision);
-/* Readable summary (translated), several lines. */
+
+/**
+ * alvh_replay_result_dup_summary:
+ * @self: a replay result
+ *
+ * Returns: (transfer full): a readable, translated summary of several lines
+ */
 char             *alvh_replay_result_dup_summary (AlvhReplayResult *self);
-/* One JSON object with the totals, counts and trades (no equity curves). */
+
+/**
+ * alvh_replay_result_to_json:
+ * @self: a replay result
+ *
+ * Returns: (transfer full): one JSON object with the totals, counts and
+ *   trades (no equity curves)
+ */
 char             *alvh_replay_result_to_json   (AlvhReplayResult *self);
 
-/* Run over bars [0, n) of the evaluator's frame.  Fails with
- * G_IO_ERROR_CANCELLED when cancelled, ALVH_REPLAY_ERROR_NO_BARS without bars. */
+/**
+ * alvh_replay_run:
+ * @evaluator: the evaluator over the bars to replay
+ * @bar_func: (scope call) (nullable): called for every bar after booking
+ * @bar_data: (closure bar_func): data for @bar_func
+ * @progress_func: (scope call) (nullable): called about every 1 % of the bars
+ * @progress_data: (closure progress_func): data for @progress_func
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Replays the rules over bars [0, n) of the evaluator's frame, hedged and
+ * unhedged.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL with
+ *   %G_IO_ERROR_CANCELLED when cancelled or %ALVH_REPLAY_ERROR_NO_BARS
+ *   without bars
+ */
 AlvhReplayResult *alvh_replay_run              (AlvhEvaluator          *evaluator,
                                                 AlvhReplayBarFunc       bar_func,
                                                 gpointer                bar_data,
@@ -140,7 +197,24 @@ AlvhReplayResult *alvh_replay_run              (AlvhEvaluator          *evaluato
                                                 GCancellable           *cancellable,
                                                 GError                **error);
 
-/* alvh_replay_run() with flags. */
+/**
+ * alvh_replay_run_full:
+ * @evaluator: the evaluator over the bars to replay
+ * @flags: what to keep besides the totals
+ * @bar_func: (scope call) (nullable): called for every bar after booking
+ * @bar_data: (closure bar_func): data for @bar_func
+ * @progress_func: (scope call) (nullable): called about every 1 % of the bars
+ * @progress_data: (closure progress_func): data for @progress_func
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Replays the rules over bars [0, n) of the evaluator's frame, hedged and
+ * unhedged.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL with
+ *   %G_IO_ERROR_CANCELLED when cancelled or %ALVH_REPLAY_ERROR_NO_BARS
+ *   without bars
+ */
 AlvhReplayResult *alvh_replay_run_full         (AlvhEvaluator          *evaluator,
                                                 AlvhReplayFlags         flags,
                                                 AlvhReplayBarFunc       bar_func,
@@ -150,11 +224,27 @@ AlvhReplayResult *alvh_replay_run_full         (AlvhEvaluator          *evaluato
                                                 GCancellable           *cancellable,
                                                 GError                **error);
 
-/* GTask wrappers (the work runs in a thread; progress is not reported here). */
+/**
+ * alvh_replay_run_async:
+ * @evaluator: the evaluator over the bars to replay
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called in the caller's main context when done
+ * @user_data: (closure callback): data for @callback
+ *
+ * Runs alvh_replay_run() in a thread of a #GTask; progress is not reported.
+ */
 void              alvh_replay_run_async        (AlvhEvaluator          *evaluator,
                                                 GCancellable           *cancellable,
                                                 GAsyncReadyCallback     callback,
                                                 gpointer                user_data);
+
+/**
+ * alvh_replay_run_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL with @error set
+ */
 AlvhReplayResult *alvh_replay_run_finish       (GAsyncResult           *result,
                                                 GError                **error);
 

@@ -26,50 +26,185 @@ G_BEGIN_DECLS
 
 typedef struct _AlvhEvaluator AlvhEvaluator;
 
+/**
+ * alvh_evaluator_get_type:
+ * Returns: the boxed type of #AlvhEvaluator
+ */
 GType           alvh_evaluator_get_type       (void) G_GNUC_CONST;
-/* events: GPtrArray of AlvhEvent (may be NULL); it is copied and sorted. */
+
+/**
+ * alvh_evaluator_new:
+ * @frame: the joined market bars; a reference is taken
+ * @profile: the rule profile; it is copied
+ * @events: (nullable) (element-type AlvhEvent): macro events; they are
+ *   copied and sorted by time
+ *
+ * Precomputes the indicators the rules need over the whole frame.
+ *
+ * Returns: (transfer full): the evaluator
+ */
 AlvhEvaluator  *alvh_evaluator_new            (AlvhMarketFrame  *frame,
                                                AlvhProfile      *profile,
                                                GPtrArray        *events);
+
+/**
+ * alvh_evaluator_ref:
+ * @self: an evaluator
+ *
+ * Returns: (transfer full): @self with one more reference
+ */
 AlvhEvaluator  *alvh_evaluator_ref            (AlvhEvaluator    *self);
+
+/**
+ * alvh_evaluator_unref:
+ * @self: (transfer full): an evaluator
+ *
+ * Drops a reference; the last one frees the evaluator.
+ */
 void            alvh_evaluator_unref          (AlvhEvaluator    *self);
 
+/**
+ * alvh_evaluator_get_frame:
+ * @self: an evaluator
+ *
+ * Returns: (transfer none): the market bars
+ */
 AlvhMarketFrame *alvh_evaluator_get_frame     (AlvhEvaluator    *self);
+
+/**
+ * alvh_evaluator_get_profile:
+ * @self: an evaluator
+ *
+ * Returns: (transfer none): the evaluator's copy of the profile
+ */
 AlvhProfile     *alvh_evaluator_get_profile   (AlvhEvaluator    *self);
-/* The events (AlvhEvent, sorted by time); never NULL. */
+
+/**
+ * alvh_evaluator_get_events:
+ * @self: an evaluator
+ *
+ * Returns: (transfer none) (element-type AlvhEvent): the events sorted by
+ *   time; never %NULL
+ */
 GPtrArray       *alvh_evaluator_get_events    (AlvhEvaluator    *self);
 
-/* Precomputed per-bar series (n values, NAN where undefined). */
+/**
+ * alvh_evaluator_get_rsi:
+ * @self: an evaluator
+ *
+ * Returns: (transfer none) (array): the precomputed SPX RSI per bar of the
+ *   frame, NAN where undefined
+ */
 const double   *alvh_evaluator_get_rsi        (AlvhEvaluator    *self);
+
+/**
+ * alvh_evaluator_get_macd:
+ * @self: an evaluator
+ *
+ * Returns: (transfer none) (array): the precomputed SPX MACD per bar of the
+ *   frame, NAN where undefined
+ */
 const double   *alvh_evaluator_get_macd       (AlvhEvaluator    *self);
+
+/**
+ * alvh_evaluator_get_macd_signal:
+ * @self: an evaluator
+ *
+ * Returns: (transfer none) (array): the precomputed MACD signal line per bar of the
+ *   frame, NAN where undefined
+ */
 const double   *alvh_evaluator_get_macd_signal(AlvhEvaluator    *self);
+
+/**
+ * alvh_evaluator_get_beta:
+ * @self: an evaluator
+ *
+ * Returns: (transfer none) (array): the precomputed VIX-on-SPX return beta per bar of the
+ *   frame, NAN where undefined
+ */
 const double   *alvh_evaluator_get_beta       (AlvhEvaluator    *self);
+
+/**
+ * alvh_evaluator_get_ad_line:
+ * @self: an evaluator
+ *
+ * Returns: (transfer none) (array): the precomputed advance/decline line per bar of the
+ *   frame, NAN where undefined
+ */
 const double   *alvh_evaluator_get_ad_line    (AlvhEvaluator    *self);
-/* The iv_ref bar of bar i (latest bar with time <= t - iv_window_hours), or -1. */
+
+/**
+ * alvh_evaluator_get_ref_index:
+ * @self: an evaluator
+ * @i: a bar index
+ *
+ * Returns: the iv_ref bar of bar @i (the latest bar with time <= t -
+ *   iv_window_hours), or -1
+ */
 gssize          alvh_evaluator_get_ref_index  (AlvhEvaluator    *self,
                                                gsize             i);
 
-/* The model's market at bar i: spx close, iv = VIX/100, vx1, vix_vol = the
- * profile's vix_vol (marking, section 5), beta, rate, q, multiplier. */
+/**
+ * alvh_evaluator_market_state:
+ * @self: an evaluator
+ * @i: a bar index
+ * @out: (out caller-allocates): the market state
+ *
+ * The model's market at bar @i: SPX close, iv = VIX / 100, VX1, vix_vol from
+ * the profile (marking, ALVH-SPEC.md section 5), beta, rate, dividend yield
+ * and multiplier.
+ */
 void            alvh_evaluator_market_state   (AlvhEvaluator    *self,
                                                gsize             i,
                                                AlvhMarketState  *out);
 
-/* Evaluate bar i against `book` (as it stands at that bar's close). */
+/**
+ * alvh_evaluator_evaluate:
+ * @self: an evaluator
+ * @i: a bar index
+ * @book: the book as it stands at the bar's close
+ * @out: (out caller-allocates): the decision: signals, branch, action, sizing
+ *   and the proposed leg
+ *
+ * Evaluates bar @i against @book (ALVH-SPEC.md sections 3 and 4).
+ */
 void            alvh_evaluator_evaluate       (AlvhEvaluator    *self,
                                                gsize             i,
                                                AlvhBook         *book,
                                                AlvhDecision     *out);
 
 /* Section 4 helpers. */
-/* VIX expiry of month (year, month 1..12): the Wednesday 30 days before the
- * third Friday of the next month; returned as a date at 00:00 New York. */
+
+/**
+ * alvh_vix_expiry_for_month:
+ * @year: the year
+ * @month: the month, 1 to 12
+ *
+ * Returns: the VIX expiry of the month's contract (the Wednesday 30 days
+ *   before the third Friday of the next month) as a date at 00:00 New York
+ */
 gint64          alvh_vix_expiry_for_month     (int               year,
                                                int               month);
-/* First VIX expiry at least min_dte calendar days after t's date. */
+
+/**
+ * alvh_vix_expiry_first_after:
+ * @t: Unix seconds
+ * @min_dte: the fewest calendar days to expiry
+ *
+ * Returns: the first VIX expiry at least @min_dte calendar days after the
+ *   date of @t, at 00:00 New York
+ */
 gint64          alvh_vix_expiry_first_after   (gint64            t,
                                                int               min_dte);
-/* First Friday on or after t's date + days (a date at 00:00 New York). */
+
+/**
+ * alvh_friday_on_or_after:
+ * @t: Unix seconds
+ * @days: calendar days to add to the date of @t
+ *
+ * Returns: the first Friday on or after the date of @t plus @days, at 00:00
+ *   New York
+ */
 gint64          alvh_friday_on_or_after       (gint64            t,
                                                int               days);
 

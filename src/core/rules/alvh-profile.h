@@ -103,59 +103,218 @@ struct _AlvhProfile
   int     close_dte;            /* 21 */
 };
 
+/**
+ * alvh_profile_get_type:
+ * Returns: the boxed type of #AlvhProfile
+ */
 GType         alvh_profile_get_type        (void) G_GNUC_CONST;
+
+/**
+ * alvh_profile_error_quark:
+ * Returns: the error domain %ALVH_PROFILE_ERROR
+ */
 GQuark        alvh_profile_error_quark     (void);
 
-/* A profile with the spec's defaults, named "Default", version 1. */
+/**
+ * alvh_profile_new:
+ * Returns: (transfer full): a profile with the spec's defaults, named "Default", version 1
+ */
 AlvhProfile  *alvh_profile_new             (void);
+
+/**
+ * alvh_profile_copy:
+ * @self: a profile
+ *
+ * Returns: (transfer full): a new profile with the same name, version and values
+ */
 AlvhProfile  *alvh_profile_copy            (const AlvhProfile *self);
+
+/**
+ * alvh_profile_ref:
+ * @self: a profile
+ *
+ * Returns: (transfer full): @self with one more reference
+ */
 AlvhProfile  *alvh_profile_ref             (AlvhProfile  *self);
+
+/**
+ * alvh_profile_unref:
+ * @self: (transfer full): a profile
+ *
+ * Drops a reference; the last one frees the profile.
+ */
 void          alvh_profile_unref           (AlvhProfile  *self);
 
+/**
+ * alvh_profile_get_name:
+ * @self: a profile
+ *
+ * Returns: (transfer none): the profile's name
+ */
 const char   *alvh_profile_get_name        (const AlvhProfile *self);
+
+/**
+ * alvh_profile_set_name:
+ * @self: a profile
+ * @name: the new name; copied
+ */
 void          alvh_profile_set_name        (AlvhProfile  *self,
                                             const char   *name);
+
+/**
+ * alvh_profile_get_version:
+ * @self: a profile
+ *
+ * Returns: the profile's version, from 1
+ */
 int           alvh_profile_get_version     (const AlvhProfile *self);
+
+/**
+ * alvh_profile_set_version:
+ * @self: a profile
+ * @version: the new version
+ */
 void          alvh_profile_set_version     (AlvhProfile  *self,
                                             int           version);
 
-/* The descriptor table (static, in spec order). */
+/**
+ * alvh_profile_get_descriptors:
+ * @n_descriptors: (out) (optional): the number of descriptors
+ *
+ * Returns: (transfer none) (array length=n_descriptors): the static table of
+ *   every key with its type, range, default and unit, in the spec's order
+ */
 const AlvhProfileDescriptor *alvh_profile_get_descriptors (guint *n_descriptors);
+
+/**
+ * alvh_profile_find_descriptor:
+ * @key: a key such as "iv_expansion"
+ *
+ * Returns: (transfer none) (nullable): the key's descriptor, %NULL for an unknown key
+ */
 const AlvhProfileDescriptor *alvh_profile_find_descriptor (const char *key);
 
-/* Numeric value of a key (for RATIO keys: the number of parts).  NAN for an unknown key. */
+/**
+ * alvh_profile_get_value:
+ * @self: a profile
+ * @key: a key
+ *
+ * Returns: the key's numeric value (for ratio keys: the number of parts),
+ *   NAN for an unknown key
+ */
 double        alvh_profile_get_value       (const AlvhProfile *self,
                                             const char   *key);
-/* Set a numeric key; checks type (integers for INT keys) and range. */
+
+/**
+ * alvh_profile_set_value:
+ * @self: a profile
+ * @key: a key
+ * @value: the new value
+ * @error: return location for an error
+ *
+ * Sets a numeric key after checking its type (integers for integer keys)
+ * and range.
+ *
+ * Returns: %TRUE when set; %FALSE with @error set, @self unchanged
+ */
 gboolean      alvh_profile_set_value       (AlvhProfile  *self,
                                             const char   *key,
                                             double        value,
                                             GError      **error);
-/* Set any key from its text form ("0.15", "14", "1:2:3"). */
+
+/**
+ * alvh_profile_set_from_string:
+ * @self: a profile
+ * @key: a key
+ * @text: the value's text form ("0.15", "14", "1:2:3")
+ * @error: return location for an error
+ *
+ * Returns: %TRUE when set; %FALSE with @error set, @self unchanged
+ */
 gboolean      alvh_profile_set_from_string (AlvhProfile  *self,
                                             const char   *key,
                                             const char   *text,
                                             GError      **error);
-/* Text form of a key's value ("0.15", "1:2:3"); NULL for an unknown key. */
+
+/**
+ * alvh_profile_dup_string:
+ * @self: a profile
+ * @key: a key
+ *
+ * Returns: (transfer full) (nullable): the text form of the key's value
+ *   ("0.15", "1:2:3"), %NULL for an unknown key
+ */
 char         *alvh_profile_dup_string      (const AlvhProfile *self,
                                             const char   *key);
-/* The ratio part for layer n (1-based). */
+
+/**
+ * alvh_profile_layer_ratio:
+ * @self: a profile
+ * @layer: a layer, 1-based
+ *
+ * Returns: the ratio part for @layer; layers past the ratio's parts use its
+ *   last part
+ */
 guint         alvh_profile_layer_ratio     (const AlvhProfile *self,
                                             guint         layer);
 
-/* Key file text.  `filename` only names the source in error messages. */
+/**
+ * alvh_profile_new_from_data:
+ * @data: (array length=length): the key file text
+ * @length: the length of @data, or -1 when it is nul-terminated
+ * @filename: (nullable): the name of the source in error messages
+ * @error: return location for an error naming the key, the line and the
+ *   allowed range
+ *
+ * Keys missing from [thresholds] keep their defaults; unknown keys, values of
+ * the wrong type and values out of range are refused.
+ *
+ * Returns: (transfer full) (nullable): the profile, or %NULL with @error set
+ */
 AlvhProfile  *alvh_profile_new_from_data   (const char   *data,
                                             gssize        length,
                                             const char   *filename,
                                             GError      **error);
+
+/**
+ * alvh_profile_new_from_file:
+ * @path: a key file
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the profile, or %NULL with @error set
+ */
 AlvhProfile  *alvh_profile_new_from_file   (const char   *path,
                                             GError      **error);
+
+/**
+ * alvh_profile_to_data:
+ * @self: a profile
+ * @length: (out) (optional): the length of the text
+ *
+ * Returns: (transfer full): the key file text
+ */
 char         *alvh_profile_to_data         (const AlvhProfile *self,
                                             gsize        *length);
+
+/**
+ * alvh_profile_save_to_file:
+ * @self: a profile
+ * @path: the file to write
+ * @error: return location for an error
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean      alvh_profile_save_to_file    (const AlvhProfile *self,
                                             const char   *path,
                                             GError      **error);
-/* TRUE when every threshold is equal (name and version ignored). */
+
+/**
+ * alvh_profile_equal_values:
+ * @a: a profile
+ * @b: another profile
+ *
+ * Returns: %TRUE when every threshold is equal (name and version ignored)
+ */
 gboolean      alvh_profile_equal_values    (const AlvhProfile *a,
                                             const AlvhProfile *b);
 

@@ -482,7 +482,11 @@ show_entry (AlvhJournalPage *self,
         g_string_append_printf (s, " \u00b7 %s %g/%g", decision->proposed_kind,
                                 decision->proposed_long_strike, decision->proposed_short_strike);
       if (isfinite (decision->cost))
-        g_string_append_printf (s, " \u00b7 %s $%.0f", _("est. cost"), decision->cost);
+        {
+          g_autofree char *cost = alvh_format_money (decision->cost, ALVH_MONEY_WHOLE);
+
+          g_string_append_printf (s, " \u00b7 %s %s", _("est. cost"), cost);
+        }
       if (alvh_journal_followed_to_string (decision->followed) != NULL)
         g_string_append_printf (s, " \u00b7 %s", alvh_journal_followed_to_string (decision->followed));
       if (decision->profile_name != NULL)

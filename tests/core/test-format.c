@@ -1,0 +1,139 @@
+/* test-format.c — the one formatter: each style keeps the text it had */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "alvh-core.h"
+
+static void
+check_money (double          dollars,
+             AlvhMoneyStyle  style,
+             const char     *expected)
+{
+  g_autofree char *text = alvh_format_money (dollars, style);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_money_cents (void)
+{
+  check_money (1234.5, ALVH_MONEY_CENTS, "$1234.50");
+  check_money (-12, ALVH_MONEY_CENTS, "\u2212$12.00");
+  check_money (-0.001, ALVH_MONEY_CENTS, "\u2212$0.00");
+  check_money (0, ALVH_MONEY_CENTS, "$0.00");
+  check_money (NAN, ALVH_MONEY_CENTS, "n/a");
+}
+
+static void
+test_money_whole (void)
+{
+  check_money (1234.4, ALVH_MONEY_WHOLE, "$1234");
+  check_money (-12.3, ALVH_MONEY_WHOLE, "\u2212$12");
+  check_money (INFINITY, ALVH_MONEY_WHOLE, "n/a");
+}
+
+static void
+test_money_grouped (void)
+{
+  check_money (1234567.4, ALVH_MONEY_GROUPED, "$1,234,567");
+  check_money (999, ALVH_MONEY_GROUPED, "$999");
+  check_money (1000, ALVH_MONEY_GROUPED, "$1,000");
+  check_money (-2500.5, ALVH_MONEY_GROUPED, "-$2,501");   /* halves away from zero */
+  check_money (-0.4, ALVH_MONEY_GROUPED, "$0");            /* no sign on a zero */
+  check_money (NAN, ALVH_MONEY_GROUPED, "");
+}
+
+static void
+test_money_plain (void)
+{
+  check_money (-1234.5, ALVH_MONEY_PLAIN, "-1234.50");
+  check_money (-0.004, ALVH_MONEY_PLAIN, "0.00");           /* never "-0.00" */
+  check_money (-0.0, ALVH_MONEY_PLAIN, "0.00");
+  check_money (NAN, ALVH_MONEY_PLAIN, "n/a");
+}
+
+static void
+test_money_summary (void)
+{
+  check_money (1234.4, ALVH_MONEY_SUMMARY, "$1234");
+  check_money (-12.3, ALVH_MONEY_SUMMARY, "-$12");
+  check_money (-0.2, ALVH_MONEY_SUMMARY, "-$0");
+}
+
+static void
+test_number (void)
+{
+  g_autofree char *a = alvh_format_number (3.14159, 3, ALVH_FORMAT_DATA);
+  g_autofree char *b = alvh_format_number (-0.0001, 2, ALVH_FORMAT_DATA);
+  g_autofree char *c = alvh_format_number (-0.0001, 2, ALVH_FORMAT_SCREEN);
+  g_autofree char *d = alvh_format_number (NAN, 2, ALVH_FORMAT_DATA);
+  g_autofree char *e = alvh_format_number (5280, 0, ALVH_FORMAT_DATA);
+
+  g_assert_cmpstr (a, ==, "3.142");
+  g_assert_cmpstr (b, ==, "0.00");
+  g_assert_cmpstr (c, ==, "-0.00");
+  g_assert_cmpstr (d, ==, "n/a");
+  g_assert_cmpstr (e, ==, "5280");
+}
+
+static void
+test_significant (void)
+{
+  g_autofree char *a = alvh_format_significant (-51.837123, 6, ALVH_FORMAT_DATA);
+  g_autofree char *b = alvh_format_significant (5250, 6, ALVH_FORMAT_DATA);
+  g_autofree char *c = alvh_format_significant (1e-7, 6, ALVH_FORMAT_DATA);
+  g_autofree char *d = alvh_format_significant (NAN, 6, ALVH_FORMAT_DATA);
+
+  g_assert_cmpstr (a, ==, "-51.8371");
+  g_assert_cmpstr (b, ==, "5250");
+  g_assert_cmpstr (c, ==, "1e-07");
+  g_assert_cmpstr (d, ==, "n/a");
+}
+
+static void
+test_percent_price (void)
+{
+  g_autofree char *a = alvh_format_percent (0.125, 1, ALVH_FORMAT_DATA);
+  g_autofree char *b = alvh_format_percent (0.2, 0, ALVH_FORMAT_DATA);
+  g_autofree char *c = alvh_format_percent (NAN, 0, ALVH_FORMAT_DATA);
+  g_autofree char *d = alvh_format_price (12.345, ALVH_FORMAT_DATA);
+
+  g_assert_cmpstr (a, ==, "12.5%");
+  g_assert_cmpstr (b, ==, "20%");
+  g_assert_cmpstr (c, ==, "n/a");
+  g_assert_cmpstr (d, ==, "12.35");
+}
+
+static void
+test_dates (void)
+{
+  g_autofree char *day = alvh_format_date (alvh_time_from_ny_date (2024, 8, 5));
+  g_autofree char *intraday = alvh_format_date (alvh_time_from_ny_local (2024, 8, 5, 9, 30, 0));
+  g_autofree char *none = alvh_format_date (0);
+  g_autofree char *utc = alvh_format_utc (alvh_time_from_ny_local (2024, 8, 5, 9, 30, 0));
+
+  g_assert_cmpstr (day, ==, "2024-08-05");
+  g_assert_cmpstr (intraday, ==, "2024-08-05 09:30");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (utc, ==, "2024-08-05T13:30:00Z");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/format/money/cents", test_money_cents);
+  g_test_add_func ("/core/format/money/whole", test_money_whole);
+  g_test_add_func ("/core/format/money/grouped", test_money_grouped);
+  g_test_add_func ("/core/format/money/plain", test_money_plain);
+  g_test_add_func ("/core/format/money/summary", test_money_summary);
+  g_test_add_func ("/core/format/number", test_number);
+  g_test_add_func ("/core/format/significant", test_significant);
+  g_test_add_func ("/core/format/percent-price", test_percent_price);
+  g_test_add_func ("/core/format/dates", test_dates);
+  return g_test_run ();
+}
