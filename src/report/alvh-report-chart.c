@@ -124,11 +124,9 @@ legend_entry (cairo_t    *cr,
               guint32     rgb,
               const char *text)
 {
-  set_rgb (cr, rgb, 1);
-  cairo_rectangle (cr, x, y - 1.5, 10, 3);
-  cairo_fill (cr);
-  set_rgb (cr, 0x222222, 1);
-  alvh_chart_text_show (cr, &chart_font, text, x + 14, y, 0, 0.5);
+  AlvhChartRgba swatch = rgba (rgb, 1), label = rgba (0x222222, 1);
+
+  alvh_chart_plot_legend_entry (cr, &chart_font, x, y, 10, 3, &swatch, &label, text);
 }
 
 /* a replay: hedged and unhedged equity in one pane */

@@ -86,16 +86,8 @@ draw_legend (AlvhEquityView            *self,
   AlvhChartRgba text = fg_alpha (self, self->fg.alpha);
 
   for (int k = 0; k < 2; k++)
-    {
-      if (lines[k] == NULL || labels[k] == NULL)
-        continue;
-      alvh_chart_rgba_set_source (&colors[k], cr);
-      cairo_rectangle (cr, x, 10, 14, 4);
-      cairo_fill (cr);
-      alvh_chart_rgba_set_source (&text, cr);
-      alvh_chart_text_show (cr, &chart_font, labels[k], x + 18, 12, 0, 0.5);
-      x += 18 + alvh_chart_text_width (cr, &chart_font, labels[k]) + 16;
-    }
+    if (lines[k] != NULL && labels[k] != NULL)
+      x += alvh_chart_plot_legend_entry (cr, &chart_font, x, 12, 14, 4, &colors[k], &text, labels[k]) + 16;
 }
 
 /* the marker's bar: the last one at or before its time */
