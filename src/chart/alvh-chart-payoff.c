@@ -65,6 +65,14 @@ make_map (const AlvhChartPayoff *p,
   m->vmax = vmax + pad;
 }
 
+/**
+ * alvh_chart_payoff_price_at_x:
+ * @payoff: the curves
+ * @width: the graph's width
+ * @x: an x in the graph
+ *
+ * Returns: the SPX price at @x, or NAN outside the plot
+ */
 double
 alvh_chart_payoff_price_at_x (const AlvhChartPayoff *payoff,
                               double                 width,
@@ -98,6 +106,17 @@ interp (const double *xs,
   return ys[n - 1];
 }
 
+/**
+ * alvh_chart_payoff_values_at:
+ * @payoff: the curves
+ * @price: an SPX price
+ * @expiry: (out) (optional): the P&L at expiry there
+ * @today: (out) (optional): today's P&L there
+ *
+ * Interpolates the curves at @price.
+ *
+ * Returns: %FALSE when there are no curves or @price is not a number
+ */
 gboolean
 alvh_chart_payoff_values_at (const AlvhChartPayoff *payoff,
                              double                 price,
@@ -304,6 +323,15 @@ draw_readout (const AlvhChartPayoff  *p,
   cairo_show_text (cr, buf);
 }
 
+/**
+ * alvh_chart_payoff_render:
+ * @payoff: the curves and marks
+ * @cr: the context to draw on
+ * @width: logical width
+ * @height: logical height
+ *
+ * Draws the payoff graph in (0, 0, @width, @height).
+ */
 void
 alvh_chart_payoff_render (const AlvhChartPayoff *p,
                           cairo_t               *cr,

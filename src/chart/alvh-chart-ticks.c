@@ -19,7 +19,12 @@ static const char * const month_names[] = {
   NC_("month abbreviation", "Nov"), NC_("month abbreviation", "Dec"),
 };
 
-/* The translated abbreviation of @month (1 = January). */
+/**
+ * alvh_chart_month_abbrev:
+ * @month: 1 (January) .. 12
+ *
+ * Returns: (transfer none): the translated abbreviation, or "?" for another number
+ */
 const char *
 alvh_chart_month_abbrev (int month)
 {
@@ -28,6 +33,16 @@ alvh_chart_month_abbrev (int month)
   return g_dpgettext2 (GETTEXT_PACKAGE, "month abbreviation", month_names[month - 1]);
 }
 
+/**
+ * alvh_chart_nice_step:
+ * @range: the span of values
+ * @max_ticks: about how many steps should fit
+ *
+ * The one step every axis uses: 1, 2, 2.5 or 5 times a power of ten, at
+ * least @range / @max_ticks.
+ *
+ * Returns: the step; 1 for an empty or invalid range
+ */
 double
 alvh_chart_nice_step (double range,
                       guint  max_ticks)
@@ -50,6 +65,15 @@ alvh_chart_nice_step (double range,
   return 10.0 * mag;
 }
 
+/**
+ * alvh_chart_format_price:
+ * @value: a price
+ * @step: the axis step (<= 0: 2 decimals)
+ * @buf: (out caller-allocates) (array length=len): where the text goes
+ * @len: the size of @buf
+ *
+ * Writes @value with the decimals that @step needs.
+ */
 void
 alvh_chart_format_price (double  value,
                          double  step,
@@ -70,6 +94,20 @@ alvh_chart_format_price (double  value,
   snprintf (buf, len, "%.*f", decimals, value);
 }
 
+/**
+ * alvh_chart_price_ticks:
+ * @min: the bottom of the axis
+ * @max: the top of the axis
+ * @max_ticks: the most ticks wanted
+ * @log_scale: whether the axis is logarithmic
+ * @out: (out caller-allocates) (array length=n_out): the ticks
+ * @n_out: room in @out
+ *
+ * Price ticks between @min and @max; on a log scale over more than a decade
+ * 1-2-5 per decade.
+ *
+ * Returns: the number of ticks written
+ */
 guint
 alvh_chart_price_ticks (double         min,
                         double         max,
@@ -336,6 +374,24 @@ choose_candidate (double px_per_second,
   return c;
 }
 
+/**
+ * alvh_chart_time_ticks:
+ * @times: (array length=n): the bar times
+ * @n: the number of bars
+ * @first: the first visible bar (fractional, may be outside 0 .. n - 1)
+ * @last: the last visible bar
+ * @width_px: the width the bars span
+ * @min_spacing_px: the least room between labels
+ * @out: (out caller-allocates) (array length=n_out): the ticks
+ * @n_out: room in @out
+ * @unit_out: (out) (optional): the calendar unit chosen
+ * @step_out: (out) (optional): the step chosen
+ *
+ * Ticks on the first bar of each year, month, week, day or hour, the unit
+ * chosen so that labels stay @min_spacing_px apart.
+ *
+ * Returns: the number of ticks written
+ */
 guint
 alvh_chart_time_ticks (const gint64      *times,
                        gsize              n,

@@ -227,12 +227,23 @@ alvh_equity_view_init (AlvhEquityView *self)
   self->palette = alvh_chart_palette_get (FALSE);
 }
 
+/**
+ * alvh_equity_view_new:
+ *
+ * Returns: (transfer full): a new #AlvhEquityView
+ */
 GtkWidget *
 alvh_equity_view_new (void)
 {
   return g_object_new (ALVH_TYPE_EQUITY_VIEW, NULL);
 }
 
+/**
+ * alvh_equity_view_clear:
+ * @self: an equity view
+ *
+ * Removes the data ("No data" shows).
+ */
 void
 alvh_equity_view_clear (AlvhEquityView *self)
 {
@@ -246,6 +257,18 @@ alvh_equity_view_clear (AlvhEquityView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * alvh_equity_view_set_data:
+ * @self: an equity view
+ * @times: (array length=n): the bar times
+ * @n: the number of bars
+ * @a: (array length=n): the first line (NAN: gap)
+ * @label_a: (nullable): its legend label
+ * @b: (array length=n) (nullable): a second line, or %NULL
+ * @label_b: (nullable): its legend label
+ *
+ * Shows one or two lines; the data are copied.
+ */
 void
 alvh_equity_view_set_data (AlvhEquityView *self,
                            const gint64   *times,
@@ -269,6 +292,13 @@ alvh_equity_view_set_data (AlvhEquityView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * alvh_equity_view_set_marker:
+ * @self: an equity view
+ * @t: a time to mark with a dashed vertical line (0: none)
+ *
+ * Marks the last bar at or before @t.
+ */
 void
 alvh_equity_view_set_marker (AlvhEquityView *self,
                              gint64          t)
@@ -278,6 +308,13 @@ alvh_equity_view_set_marker (AlvhEquityView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * alvh_equity_view_set_money:
+ * @self: an equity view
+ * @money: whether the axis labels are dollars
+ *
+ * Dollars ($12k, −$500) or plain numbers.
+ */
 void
 alvh_equity_view_set_money (AlvhEquityView *self,
                             gboolean        money)
@@ -287,6 +324,12 @@ alvh_equity_view_set_money (AlvhEquityView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * alvh_equity_view_get_n:
+ * @self: an equity view
+ *
+ * Returns: the number of bars shown
+ */
 gsize
 alvh_equity_view_get_n (AlvhEquityView *self)
 {
