@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Starts the built app under a private Xvfb, waits, and saves a screenshot.
+# It runs tests/app/alvh-desk-driver (tests/support/alvh-desk-driver.c), which
+# sets the window up from the ALVH_* variables that HACKING.md lists.
 #   tools/screenshot.sh OUT.png [BUILD_DIR] [-- APP ARGS...]
 # Environment: ALVH_STYLE=dark for the dark style, LANGUAGE=de for German,
 #              ALVH_PAGE=charts|positions|evaluator|journal|replay, WAIT=seconds.
@@ -14,12 +16,9 @@ xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null || true' EXIT
 sleep 1
 data_home=$(mktemp -d)
-scheme=default
-[ "${ALVH_STYLE:-}" = dark ] && scheme=prefer-dark
 DISPLAY=$display XDG_DATA_HOME=$data_home GSETTINGS_BACKEND=memory \
   GSETTINGS_SCHEMA_DIR="$build/data" GTK_A11Y=none NO_AT_BRIDGE=1 GSK_RENDERER=cairo \
-  ALVH_COLOR_SCHEME=$scheme ALVH_INITIAL_PAGE=${ALVH_PAGE:-} \
-  "$build/src/app/alvh-desk" --demo-if-empty "$@" &
+  "$build/tests/app/alvh-desk-driver" --demo-if-empty "$@" &
 app=$!
 sleep "${WAIT:-4}"
 xwd -root -display "$display" | /usr/bin/convert xwd:- "$out"

@@ -71,14 +71,33 @@ about_activated_cb (GSimpleAction *action,
                          NULL);
 }
 
+/* The app's one GSettings: the installed schema (an uninstalled build finds
+ * its compiled schema through GSETTINGS_SCHEMA_DIR, set by `meson devenv`,
+ * tools/dev.sh run and the tests), else NULL: the app then runs with its
+ * defaults and remembers nothing, rather than aborting. */
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed: settings will not be kept", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 update_color_scheme (AlvhApplication *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
-  const char *env = g_getenv ("ALVH_COLOR_SCHEME");
   g_autofree char *scheme = self->settings ? g_settings_get_string (self->settings, "color-scheme") : NULL;
 
-  if (g_strcmp0 (env, "prefer-dark") == 0 || g_strcmp0 (scheme, "dark") == 0)
+  if (g_strcmp0 (scheme, "dark") == 0)
     adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   else if (g_strcmp0 (scheme, "light") == 0)
     adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -117,6 +136,9 @@ alvh_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (alvh_application_parent_class)->startup (app);
+
+  /* here rather than in init: --help and --version need no schema */
+  ALVH_APPLICATION (app)->settings = new_settings ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   update_color_scheme (ALVH_APPLICATION (app));
@@ -174,37 +196,10 @@ alvh_application_init (AlvhApplication *self)
     { NULL }
   };
 
-  self->settings = alvh_application_new_settings ();
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("ALVH Desk: protect SPX iron condors with layered VIX hedges.\nFILE: CSV market data files to import."));
-}
-
-/* The app's settings: the installed schema, else the one an uninstalled build
- * compiled next to it (running from the build folder), else NULL: the app then
- * runs with its defaults and remembers nothing, rather than aborting. */
-GSettings *
-alvh_application_new_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchemaSource) build_source = NULL;
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL && g_file_test (BUILD_SCHEMA_DIR "/gschemas.compiled", G_FILE_TEST_EXISTS))
-    {
-      build_source = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, source, FALSE, NULL);
-      if (build_source != NULL)
-        schema = g_settings_schema_source_lookup (build_source, APP_ID, TRUE);
-    }
-  if (schema == NULL)
-    {
-      g_warning ("The settings schema %s is not installed: settings will not be kept", APP_ID);
-      return NULL;
-    }
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 AlvhApplication *
@@ -224,6 +219,16 @@ alvh_application_get_demo_if_empty (AlvhApplication *self)
   return self->demo_if_empty;
 }
 
+/**
+ * alvh_application_get_settings:
+ * @self: the application
+ *
+ * The application's one GSettings; everything else borrows it.  It exists
+ * once the application has started up.
+ *
+ * Returns: (transfer none) (nullable): the settings, or NULL before startup
+ *   or when the schema is not installed
+ */
 GSettings *
 alvh_application_get_settings (AlvhApplication *self)
 {

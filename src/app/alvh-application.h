@@ -11,7 +11,6 @@ G_DECLARE_FINAL_TYPE (AlvhApplication, alvh_application, ALVH, APPLICATION, AdwA
 
 AlvhApplication *alvh_application_new          (void);
 GSettings       *alvh_application_get_settings (AlvhApplication *self);
-GSettings       *alvh_application_new_settings (void);
 gboolean         alvh_application_get_demo_if_empty (AlvhApplication *self);
 
 G_END_DECLS

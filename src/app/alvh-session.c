@@ -14,7 +14,6 @@
 #include "alvh-import.h"
 #include "alvh-market-frame.h"
 #include "alvh-market-store.h"
-#include "alvh-application.h"
 #include "alvh-session.h"
 #include "alvh-stored-eval.h"
 
@@ -87,25 +86,6 @@ alvh_condor_settlement_style (gint64 expiry)
   if (alvh_time_ny_weekday (expiry) == 5 && d >= 15 && d <= 21)
     return "SPX AM";
   return "SPXW PM";
-}
-
-char *
-alvh_format_money (double dollars)
-{
-  if (!isfinite (dollars))
-    return g_strdup (_("n/a"));
-  if (dollars < 0)
-    return g_strdup_printf ("−$%.2f", -dollars);
-  return g_strdup_printf ("$%.2f", dollars);
-}
-
-char *
-alvh_format_number (double value,
-                    int    digits)
-{
-  if (!isfinite (value))
-    return g_strdup (_("n/a"));
-  return g_strdup_printf ("%.*f", digits, value);
 }
 
 /* ---- market store (market.sqlite in the data dir) --------------------- */
@@ -393,12 +373,6 @@ alvh_session_init (AlvhSession *self)
   self->book = alvh_book_new ();
 }
 
-static GSettings *
-new_settings (void)
-{
-  return alvh_application_new_settings ();
-}
-
 static void
 open_account (AlvhSession *self)
 {
@@ -488,6 +462,21 @@ open_profile (AlvhSession *self)
 AlvhSession *
 alvh_session_new (const char *data_dir)
 {
+  return alvh_session_new_full (data_dir, NULL);
+}
+
+/**
+ * alvh_session_new_full:
+ * @data_dir: (nullable): the data directory ($ALVH_DATA_DIR wins)
+ * @settings: (nullable): the application's settings, borrowed and kept: the
+ *   active account and profile are read from and written to it
+ *
+ * Returns: (transfer full): a new session
+ */
+AlvhSession *
+alvh_session_new_full (const char *data_dir,
+                       GSettings  *settings)
+{
   AlvhSession *self = g_object_new (ALVH_TYPE_SESSION, NULL);
   const char *env = g_getenv ("ALVH_DATA_DIR");
   g_autofree char *path = NULL;
@@ -499,7 +488,7 @@ alvh_session_new (const char *data_dir)
   else
     self->data_dir = g_build_filename (g_get_user_data_dir (), "alvh-desk", NULL);
 
-  self->settings = new_settings ();
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
 
   path = g_build_filename (self->data_dir, "alvh.sqlite", NULL);
   if (g_mkdir_with_parents (self->data_dir, 0700) != 0)

@@ -40,7 +40,10 @@ G_DECLARE_FINAL_TYPE (AlvhSession, alvh_session, ALVH, SESSION, GObject)
 
 GQuark        alvh_session_error_quark      (void);
 
+/* A session that remembers nothing in the settings (tests) */
 AlvhSession  *alvh_session_new              (const char   *data_dir);
+AlvhSession  *alvh_session_new_full         (const char   *data_dir,
+                                             GSettings    *settings);
 const char   *alvh_session_get_data_dir     (AlvhSession  *self);
 
 /* market */
@@ -180,9 +183,5 @@ gint64        alvh_session_skip_decision    (AlvhSession        *self,
 /* helpers shared by the pages */
 /* "SPX AM" for a third-Friday expiry, else "SPXW PM" */
 const char   *alvh_condor_settlement_style  (gint64         expiry);
-/* Money and numbers as the pages show them; "n/a" for NAN. */
-char         *alvh_format_money             (double         dollars);
-char         *alvh_format_number            (double         value,
-                                             int            digits);
 
 G_END_DECLS

@@ -23,8 +23,12 @@ print_text (const AlvhDecision *d,
   printf (_("%s  account %s  profile %s v%d\n"), day, account, d->profile_name, d->profile_version);
   printf (_("Decision: %s (branch %s)\n"), alvh_action_to_string (d->action), alvh_branch_to_string (d->branch));
   if (d->has_leg)
-    printf (_("Proposed: layer %u, %.0f × VIX %g/%g call spread, estimated cost $%.2f\n"),
-            d->layer, d->size, d->leg.long_strike, d->leg.short_strike, d->estimated_cost);
+    {
+      g_autofree char *cost = alvh_format_money (d->estimated_cost, ALVH_MONEY_CENTS);
+
+      printf (_("Proposed: layer %u, %.0f × VIX %g/%g call spread, estimated cost %s\n"),
+              d->layer, d->size, d->leg.long_strike, d->leg.short_strike, cost);
+    }
   printf ("\n%-16s %-9s %12s %12s  %s\n", _("Signal"), _("Kind"), _("Value"), _("Threshold"), _("State"));
   for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {

@@ -87,14 +87,6 @@ parse_id (const char *text,
 }
 
 static char *
-format_utc (gint64 t)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
-
-  return dt != NULL ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
-}
-
-static char *
 format_number (double v)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -104,25 +96,49 @@ format_number (double v)
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", v));
 }
 
-/* The branch and fired triggers of an entry's decision ("" when none). */
-static void
+/* After reading the decision or leg an entry points to: a row that is gone
+ * (the entry outlived it) is no failure; anything else is, and moves to @error. */
+static gboolean
+linked_row_read (GError **local,
+                 GError **error)
+{
+  if (*local == NULL || g_error_matches (*local, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+    {
+      g_clear_error (local);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (local));
+  return FALSE;
+}
+
+/* The branch and fired triggers of an entry's decision ("" when none);
+ * FALSE with @error when the journal cannot be read. */
+static gboolean
 entry_context (AlvhJournalStore  *store,
                AlvhJournalEntry  *e,
                char             **branch,
-               char             **triggers)
+               char             **triggers,
+               GError           **error)
 {
   g_autoptr(AlvhJournalDecision) d = NULL;
   g_autoptr(GString) t = g_string_new (NULL);
+  GError *local = NULL;
 
   if (e->decision_id > 0)
-    d = alvh_journal_store_get_decision (store, e->decision_id, NULL);
+    d = alvh_journal_store_get_decision (store, e->decision_id, &local);
+  if (!linked_row_read (&local, error))
+    return FALSE;
   if (d == NULL)
     {
-      g_autoptr(AlvhJournalLeg) leg = e->leg_id > 0 ? alvh_journal_store_get_leg (store, e->leg_id, NULL) : NULL;
+      g_autoptr(AlvhJournalLeg) leg = NULL;
 
+      if (e->leg_id > 0)
+        leg = alvh_journal_store_get_leg (store, e->leg_id, &local);
+      if (!linked_row_read (&local, error))
+        return FALSE;
       *branch = g_strdup (leg != NULL && leg->manual ? "manual" : "");
       *triggers = g_strdup ("");
-      return;
+      return TRUE;
     }
   for (guint i = 0; i < d->signals->len; i++)
     {
@@ -136,6 +152,7 @@ entry_context (AlvhJournalStore  *store,
     }
   *branch = g_strdup (d->branch);
   *triggers = g_string_free (g_steal_pointer (&t), FALSE);
+  return TRUE;
 }
 
 /* ---- list ---------------------------------------------------------------- */
@@ -235,7 +252,7 @@ cmd_show (int    argc,
   if (e == NULL)
     return alvh_cli_fail (CMD, error);
 
-  date = format_utc (e->time);
+  date = alvh_format_utc (e->time);
   tags = g_strjoinv (", ", e->tags);
   printf ("%s %" G_GINT64_FORMAT "%s\n", _("Entry"), e->id, e->deleted ? _(" (deleted)") : "");
   printf ("%s: %s\n", _("Time"), date);
@@ -357,11 +374,12 @@ print_rows (const char *title,
   for (guint i = 0; i < rows->len; i++)
     {
       AlvhJournalStatRow *r = rows->pdata[i];
+      g_autofree char *hit = alvh_format_percent (r->hit_rate, 1, ALVH_FORMAT_SCREEN);
+      g_autofree char *pnl = alvh_format_number (r->avg_pnl, 2, ALVH_FORMAT_SCREEN);
       g_autofree char *mae = format_number (r->avg_mae);
       g_autofree char *mfe = format_number (r->avg_mfe);
 
-      printf ("  %-36s %6u %7.1f%% %12.2f %12s %12s\n", r->group, r->count,
-              100.0 * r->hit_rate, r->avg_pnl, mae, mfe);
+      printf ("  %-36s %6u %8s %12s %12s %12s\n", r->group, r->count, hit, pnl, mae, mfe);
     }
 }
 
@@ -485,9 +503,13 @@ cmd_stats (int    argc,
     {
       AlvhJournalCondorStat *c = stats->condors->pdata[i];
 
-      printf ("  %6" G_GINT64_FORMAT " %8s %5u %14.2f %12.2f %14.2f %s\n", c->condor_id,
-              c->closed ? _("closed") : _("open"), c->n_legs, c->pnl_unhedged, c->hedge_pnl,
-              c->pnl_hedged, c->followed ? _("followed") : _("overridden"));
+      g_autofree char *unhedged = alvh_format_number (c->pnl_unhedged, 2, ALVH_FORMAT_SCREEN);
+      g_autofree char *hedges = alvh_format_number (c->hedge_pnl, 2, ALVH_FORMAT_SCREEN);
+      g_autofree char *hedged = alvh_format_number (c->pnl_hedged, 2, ALVH_FORMAT_SCREEN);
+
+      printf ("  %6" G_GINT64_FORMAT " %8s %5u %14s %12s %14s %s\n", c->condor_id,
+              c->closed ? _("closed") : _("open"), c->n_legs, unhedged, hedges, hedged,
+              c->followed ? _("followed") : _("overridden"));
     }
   return ALVH_EXIT_OK;
 }
@@ -594,12 +616,13 @@ cmd_export (int    argc,
       for (guint i = 0; i < page->len; i++)
         {
           AlvhJournalEntry *e = page->pdata[i];
-          g_autofree char *utc = format_utc (e->time);
+          g_autofree char *utc = alvh_format_utc (e->time);
           g_autofree char *date = alvh_time_format_ny_date (e->time);
           g_autofree char *tags = g_strjoinv (csv ? " " : ",", e->tags);
           g_autofree char *branch = NULL, *triggers = NULL;
 
-          entry_context (store, e, &branch, &triggers);
+          if (!entry_context (store, e, &branch, &triggers, &error))
+            return alvh_cli_fail (CMD, error);
           if (csv)
             {
               g_string_append_printf (out, "%" G_GINT64_FORMAT ",%s,%s,", e->id, utc, date);

@@ -6,6 +6,7 @@
 #include "alvh-demo.h"
 #include "alvh-indicators.h"
 #include "alvh-csv.h"
+#include "alvh-format.h"
 #include "alvh-calendar.h"
 #include "alvh-import.h"
 #include "alvh-market-store.h"

@@ -614,19 +614,19 @@ signal_table (const AlvhJournalDecision *d)
   for (guint i = 0; d->signals != NULL && i < d->signals->len; i++)
     {
       const AlvhJournalSignal *s = g_ptr_array_index (d->signals, i);
-      g_autofree char *value = alvh_report_format_number (s->available ? s->value : NAN, 4);
+      g_autofree char *value = alvh_format_number (s->available ? s->value : NAN, 4, ALVH_FORMAT_DATA);
       g_autofree char *thr = NULL;
       const char *cells[6];
 
       if (isfinite (s->threshold_high))
         {
-          g_autofree char *lo = alvh_report_format_number (s->threshold, 2);
-          g_autofree char *hi = alvh_report_format_number (s->threshold_high, 2);
+          g_autofree char *lo = alvh_format_number (s->threshold, 2, ALVH_FORMAT_DATA);
+          g_autofree char *hi = alvh_format_number (s->threshold_high, 2, ALVH_FORMAT_DATA);
 
           thr = g_strdup_printf ("≤ %s / ≥ %s", lo, hi);
         }
       else
-        thr = alvh_report_format_number (s->threshold, 4);
+        thr = alvh_format_number (s->threshold, 4, ALVH_FORMAT_DATA);
       cells[0] = s->key;
       cells[1] = s->kind;
       cells[2] = value;
@@ -641,7 +641,7 @@ signal_table (const AlvhJournalDecision *d)
 static char *
 decision_heading (const AlvhJournalDecision *d)
 {
-  g_autofree char *time = alvh_report_format_time (d->time);
+  g_autofree char *time = alvh_format_date (d->time);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, d->id);
 
   if (d->layer > 0)
@@ -659,11 +659,11 @@ decision_details (const AlvhJournalDecision *d)
 
   if (d->proposed_kind != NULL)
     {
-      g_autofree char *ls = alvh_report_format_number (d->proposed_long_strike, 0);
-      g_autofree char *ss = alvh_report_format_number (d->proposed_short_strike, 0);
-      g_autofree char *exp = alvh_report_format_time (d->proposed_expiry);
-      g_autofree char *size = alvh_report_format_number (d->size, 0);
-      g_autofree char *cost = alvh_report_format_number (d->cost, 2);
+      g_autofree char *ls = alvh_format_number (d->proposed_long_strike, 0, ALVH_FORMAT_DATA);
+      g_autofree char *ss = alvh_format_number (d->proposed_short_strike, 0, ALVH_FORMAT_DATA);
+      g_autofree char *exp = alvh_format_date (d->proposed_expiry);
+      g_autofree char *size = alvh_format_number (d->size, 0, ALVH_FORMAT_DATA);
+      g_autofree char *cost = alvh_format_number (d->cost, 2, ALVH_FORMAT_DATA);
 
       if (isfinite (d->proposed_short_strike))
         g_string_append_printf (s, _("Proposed: %s %s/%s, expiry %s, size %s, estimated cost $%s."),
@@ -685,7 +685,7 @@ decision_details (const AlvhJournalDecision *d)
 static char *
 note_meta (const AlvhJournalEntry *e)
 {
-  g_autofree char *time = alvh_report_format_time (e->time);
+  g_autofree char *time = alvh_format_date (e->time);
   GString *s = g_string_new (time);
 
   if (e->tags != NULL && e->tags[0] != NULL)
@@ -713,7 +713,7 @@ pdf_document (Pdf *pdf)
   /* title block */
   {
     g_autoptr(PangoLayout) title = pdf_layout (pdf, r->title, pdf->font_title, pdf->content_w, PANGO_ALIGN_LEFT);
-    g_autofree char *generated = alvh_report_format_time (r->generated);
+    g_autofree char *generated = alvh_format_date (r->generated);
     g_autofree char *meta = NULL;
 
     set_rgb (pdf->cr, 0x111111, 1);
@@ -864,7 +864,7 @@ pdf_pass (AlvhReport        *report,
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_func, closure, page_w, page_h);
   g_autofree char *period = alvh_report_dup_period_text (report);
   g_autofree char *profile = alvh_report_dup_profile_text (report);
-  g_autofree char *generated = alvh_report_format_time (report->generated);
+  g_autofree char *generated = alvh_format_date (report->generated);
   Pdf pdf = { 0 };
   guint pages;
 
@@ -1054,7 +1054,7 @@ alvh_report_render_html_string (AlvhReport *report)
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *period = alvh_report_dup_period_text (report);
   g_autofree char *profile = alvh_report_dup_profile_text (report);
-  g_autofree char *generated = alvh_report_format_time (report->generated);
+  g_autofree char *generated = alvh_format_date (report->generated);
   g_autofree char *svg = chart_svg (report, 760, report->kind == ALVH_REPORT_KIND_JOURNAL ? 320 : 260);
 
   g_string_append (out, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"

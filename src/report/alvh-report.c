@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-format.h"
 #include "alvh-journal-store.h"
 #include "alvh-profile.h"
 #include "alvh-report.h"
@@ -22,49 +23,6 @@ G_DEFINE_QUARK (alvh-report-error-quark, alvh_report_error)
 G_DEFINE_BOXED_TYPE (AlvhReport, alvh_report, alvh_report_ref, alvh_report_unref)
 
 /* ---- small helpers ------------------------------------------------------ */
-
-char *
-alvh_report_format_number (double value,
-                           int    digits)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char fmt[16];
-
-  if (!isfinite (value))
-    return g_strdup ("n/a");
-  g_snprintf (fmt, sizeof fmt, "%%.%df", CLAMP (digits, 0, 10));
-  g_ascii_formatd (buf, sizeof buf, fmt, value);
-  if (strcmp (buf, "-0") == 0 || (buf[0] == '-' && strspn (buf + 1, "0.") == strlen (buf + 1)))
-    return g_strdup (buf + 1);   /* no "-0.00" */
-  return g_strdup (buf);
-}
-
-char *
-alvh_report_format_time (gint64 t)
-{
-  gint64 day = alvh_time_ny_day (t);
-  int y, m, d;
-
-  if (t == 0)
-    return g_strdup ("");
-  alvh_time_to_ny_date (t, &y, &m, &d);
-  if (alvh_time_from_ny_day (day) == t)
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  else
-    {
-      gint64 local = t + alvh_ny_utc_offset (t);
-      gint64 secs = ((local % ALVH_SECONDS_PER_DAY) + ALVH_SECONDS_PER_DAY) % ALVH_SECONDS_PER_DAY;
-
-      return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", y, m, d,
-                              (int) (secs / 3600), (int) (secs / 60 % 60));
-    }
-}
-
-static char *
-fmt_money (double dollars)
-{
-  return alvh_report_format_number (dollars, 2);
-}
 
 static char *
 fmt_int (gint64 n)
@@ -328,14 +286,14 @@ leg_strikes (const char *kind,
              double      long_strike,
              double      short_strike)
 {
-  g_autofree char *a = alvh_report_format_number (long_strike, 0);
+  g_autofree char *a = alvh_format_number (long_strike, 0, ALVH_FORMAT_DATA);
   g_autofree char *b = NULL;
 
   if (kind == NULL)
     return g_strdup ("");
   if (!isfinite (short_strike))
     return g_strdup (a);
-  b = alvh_report_format_number (short_strike, 0);
+  b = alvh_format_number (short_strike, 0, ALVH_FORMAT_DATA);
   return g_strdup_printf ("%s/%s", a, b);
 }
 
@@ -465,6 +423,451 @@ set_chart (AlvhReport        *self,
   self->vix = g_memdup2 (market->vix + a, sizeof (double) * MAX (self->n_bars, 1));
 }
 
+/* A table whose column titles are marked with N_() and translated here. */
+static AlvhReportTable *
+table_new_translated (const char         *id,
+                      const char         *title,
+                      const char * const *columns,
+                      const gboolean     *numeric,
+                      const double       *widths)
+{
+  g_autoptr(GPtrArray) translated = g_ptr_array_new ();
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    g_ptr_array_add (translated, (gpointer) _(columns[i]));
+  g_ptr_array_add (translated, NULL);
+  return alvh_report_table_new (id, title, (const char * const *) translated->pdata, numeric, widths);
+}
+
+/* What the summary of a journal report counts while the tables are built. */
+typedef struct
+{
+  guint    n_add, n_blocked, n_hold;
+  guint    n_followed, n_skipped, n_pending, n_manual;
+  double   hedge_cost, hedge_contracts;
+  double   pnl_unhedged, pnl_hedge, pnl_hedged;
+  gboolean have_pnl;
+  gboolean layers_seen[ALVH_PROFILE_MAX_LAYERS + 2];
+} JournalTotals;
+
+/* The account's name, or an error when @account_id (> 0) names none. */
+static gboolean
+find_account (AlvhReport       *self,
+              AlvhJournalStore *store,
+              gint64            account_id,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) accounts = alvh_journal_store_list_accounts (store, error);
+
+  if (accounts == NULL)
+    return FALSE;
+  if (account_id <= 0)
+    return TRUE;
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      AlvhJournalAccount *acc = g_ptr_array_index (accounts, i);
+
+      if (acc->id == account_id)
+        self->account_name = g_strdup (acc->name);
+    }
+  if (self->account_name == NULL)
+    {
+      g_autofree char *id = fmt_int (account_id);
+
+      g_set_error (error, ALVH_REPORT_ERROR, ALVH_REPORT_ERROR_NOT_FOUND,
+                   _("No account with id %s in %s"), id, alvh_journal_store_get_path (store));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Decisions made, legs added, condors held and notes written in [from, end). */
+static gboolean
+read_period (AlvhReport        *self,
+             AlvhJournalStore  *store,
+             gint64             end,
+             GPtrArray        **legs,
+             GPtrArray        **condors,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  AlvhJournalFilter filter = { 0 };
+  GPtrArray *decisions;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  decisions = alvh_journal_store_list_decisions (store, self->account_id, self->from, end, error);
+  if (decisions == NULL)
+    return FALSE;
+  g_ptr_array_extend_and_steal (self->decisions, decisions);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  *legs = alvh_journal_store_list_legs (store, self->account_id, self->from, end, error);
+  if (*legs == NULL)
+    return FALSE;
+  *condors = alvh_journal_store_list_condors (store, self->account_id, self->from, end, error);
+  if (*condors == NULL)
+    return FALSE;
+
+  filter.from = self->from;
+  filter.to = end;
+  filter.account_id = self->account_id;
+  filter.limit = G_MAXINT;
+  entries = alvh_journal_store_list_entries (store, &filter, error);
+  if (entries == NULL)
+    return FALSE;
+  for (guint i = entries->len; i > 0; i--)   /* newest first -> by time */
+    g_ptr_array_add (self->notes, g_ptr_array_steal_index_fast (entries, i - 1));
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* The chart's bars, and the market up to the period's end for marking open
+ * positions (NULL without market data). */
+static AlvhJournalMarket *
+read_market (AlvhReport *self,
+             AlvhSeries *spx,
+             AlvhSeries *vix,
+             gint64      end)
+{
+  g_autoptr(AlvhJournalMarket) market = NULL;
+  gint64 span = MAX (end - self->from, 30 * ALVH_SECONDS_PER_DAY);
+  gsize n = 0;
+
+  if (spx == NULL || vix == NULL)
+    return NULL;
+  market = alvh_journal_market_join (spx, vix);
+  set_chart (self, market, self->from - span, end);
+  while (n < market->n_bars && market->times[n] < end)
+    n++;
+  if (n == 0)
+    return NULL;
+  return alvh_journal_market_new (market->times, market->spx, market->vix, n);
+}
+
+/* @profile_name, else the profile of the period's last decision that names
+ * one, else "Default". */
+static void
+pick_profile (AlvhReport       *self,
+              AlvhJournalStore *store,
+              const char       *profile_name)
+{
+  const char *name = NULL;
+  int version = 0;
+
+  if (profile_name != NULL)
+    {
+      load_profile (self, store, profile_name, 0);
+      return;
+    }
+  for (guint i = self->decisions->len; i > 0 && name == NULL; i--)
+    {
+      AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i - 1);
+
+      if (d->profile_name != NULL && d->profile_name[0] != '\0')
+        {
+          name = d->profile_name;
+          version = d->profile_version;
+        }
+    }
+  load_profile (self, store, name != NULL ? name : "Default", version);
+}
+
+static void
+count_decisions (AlvhReport    *self,
+                 JournalTotals *totals)
+{
+  for (guint i = 0; i < self->decisions->len; i++)
+    {
+      AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i);
+
+      if (g_strcmp0 (d->action, "ADD") == 0)
+        totals->n_add++;
+      else if (g_strcmp0 (d->action, "BLOCKED") == 0)
+        totals->n_blocked++;
+      else
+        totals->n_hold++;
+      switch (d->followed)
+        {
+        case ALVH_JOURNAL_FOLLOWED: totals->n_followed++; break;
+        case ALVH_JOURNAL_SKIPPED: totals->n_skipped++; break;
+        case ALVH_JOURNAL_MANUAL: totals->n_manual++; break;
+        case ALVH_JOURNAL_PENDING:
+        default:
+          if (d->proposed_kind != NULL)
+            totals->n_pending++;
+          break;
+        }
+    }
+}
+
+/* The legs table, a chart marker per leg, and the hedge totals. */
+static void
+add_legs_table (AlvhReport    *self,
+                GPtrArray     *legs,
+                JournalTotals *totals)
+{
+  static const char * const cols[] = {
+    N_("Leg"), N_("Opened"), N_("Kind"), N_("Strikes"), N_("Expiry"), N_("Qty"),
+    N_("Premium"), N_("Cost $"), N_("Layer"), N_("Source"), N_("Condor"), N_("Decision"), NULL };
+  static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE, TRUE };
+  static const double w[] = { 0.6, 1.1, 1.6, 0.9, 1.1, 0.6, 0.9, 1.0, 0.6, 0.8, 0.7, 0.8 };
+  AlvhReportTable *t = table_new_translated ("legs", _("Hedge legs added"), cols, num, w);
+
+  for (guint i = 0; i < legs->len; i++)
+    {
+      AlvhJournalLeg *leg = g_ptr_array_index (legs, i);
+      double cost = leg->premium * 100.0 * leg->quantity;
+      char *cells[] = {
+        fmt_int (leg->id), alvh_format_date (leg->opened), g_strdup (leg->kind),
+        leg_strikes (leg->kind, leg->long_strike, leg->short_strike),
+        alvh_format_date (leg->expiry), alvh_format_number (leg->quantity, 0, ALVH_FORMAT_DATA),
+        alvh_format_number (leg->premium, 2, ALVH_FORMAT_DATA), alvh_format_money (cost, ALVH_MONEY_PLAIN),
+        fmt_int (leg->layer), g_strdup (leg_source (leg)),
+        leg->condor_id > 0 ? fmt_int (leg->condor_id) : g_strdup (""),
+        leg->decision_id > 0 ? fmt_int (leg->decision_id) : g_strdup (""),
+      };
+      AlvhReportMarker *m = g_new0 (AlvhReportMarker, 1);
+
+      table_add_owned (t, cells);
+      totals->hedge_cost += cost;
+      totals->hedge_contracts += leg->quantity;
+      totals->layers_seen[CLAMP (leg->layer, 0, ALVH_PROFILE_MAX_LAYERS + 1)] = TRUE;
+
+      m->time = leg->opened;
+      m->layer = leg->layer;
+      m->manual = leg->manual;
+      m->label = leg->manual ? g_strdup ("M") : g_strdup_printf ("L%d", leg->layer);
+      g_ptr_array_add (self->markers, m);
+    }
+  g_ptr_array_add (self->tables, t);
+}
+
+/* The positions table and the P&L of the condors held in the period (marked
+ * at the period's end when market data is given, else at cost). */
+static void
+add_positions_table (AlvhReport       *self,
+                     GPtrArray        *condors,
+                     AlvhJournalStats *stats,
+                     JournalTotals    *totals)
+{
+  static const char * const cols[] = {
+    N_("Condor"), N_("Opened"), N_("Expiry"), N_("Strikes"), N_("Units"), N_("Credit"),
+    N_("Closed"), N_("P&L unhedged $"), N_("Hedge P&L $"), N_("P&L hedged $"), NULL };
+  static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, TRUE };
+  static const double w[] = { 0.7, 1.1, 1.1, 1.9, 0.6, 0.8, 1.1, 1.3, 1.2, 1.3 };
+  AlvhReportTable *t = table_new_translated ("positions", _("Positions held"), cols, num, w);
+
+  for (guint i = 0; i < condors->len; i++)
+    {
+      AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      const AlvhJournalCondorStat *cs = NULL;
+      g_autofree char *lp = alvh_format_number (c->long_put, 0, ALVH_FORMAT_DATA);
+      g_autofree char *sp = alvh_format_number (c->short_put, 0, ALVH_FORMAT_DATA);
+      g_autofree char *sc = alvh_format_number (c->short_call, 0, ALVH_FORMAT_DATA);
+      g_autofree char *lc = alvh_format_number (c->long_call, 0, ALVH_FORMAT_DATA);
+      char *cells[10];
+
+      for (guint k = 0; stats->condors != NULL && k < stats->condors->len; k++)
+        {
+          const AlvhJournalCondorStat *s = g_ptr_array_index (stats->condors, k);
+
+          if (s->condor_id == c->id)
+            cs = s;
+        }
+      cells[0] = fmt_int (c->id);
+      cells[1] = alvh_format_date (c->opened);
+      cells[2] = alvh_format_date (c->expiry);
+      cells[3] = g_strdup_printf ("%s/%s/%s/%s", lp, sp, sc, lc);
+      cells[4] = alvh_format_number (c->units, 0, ALVH_FORMAT_DATA);
+      cells[5] = alvh_format_number (c->credit, 2, ALVH_FORMAT_DATA);
+      cells[6] = c->closed > 0 ? alvh_format_date (c->closed) : g_strdup (_("open"));
+      cells[7] = alvh_format_money (cs != NULL ? cs->pnl_unhedged : NAN, ALVH_MONEY_PLAIN);
+      cells[8] = alvh_format_money (cs != NULL ? cs->hedge_pnl : NAN, ALVH_MONEY_PLAIN);
+      cells[9] = alvh_format_money (cs != NULL ? cs->pnl_hedged : NAN, ALVH_MONEY_PLAIN);
+      table_add_owned (t, cells);
+      if (cs != NULL)
+        {
+          totals->have_pnl = TRUE;
+          totals->pnl_unhedged += cs->pnl_unhedged;
+          totals->pnl_hedge += cs->hedge_pnl;
+          totals->pnl_hedged += cs->pnl_hedged;
+        }
+    }
+  g_ptr_array_add (self->tables, t);
+}
+
+/* Decisions and their signal snapshots, flat, for CSV only. */
+static void
+add_decision_tables (AlvhReport *self)
+{
+  static const char * const cols[] = {
+    N_("Decision"), N_("Time"), N_("Action"), N_("Branch"), N_("Layer"), N_("Size"),
+    N_("Proposed leg"), N_("Strikes"), N_("Leg expiry"), N_("Cost $"), N_("Profile"),
+    N_("Status"), N_("Skip reason"), N_("Fired"), N_("Explanation"), NULL };
+  static const char * const scols[] = {
+    N_("Decision"), N_("Time"), N_("Signal"), N_("Kind"), N_("Value"), N_("Threshold"),
+    N_("Upper threshold"), N_("State"), NULL };
+  static const gboolean snum[] = { TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, FALSE };
+  AlvhReportTable *t = table_new_translated ("decisions", _("Hedge decisions"), cols, NULL, NULL);
+  AlvhReportTable *st = table_new_translated ("signals", _("Signals"), scols, snum, NULL);
+
+  t->in_document = FALSE;
+  st->in_document = FALSE;
+  for (guint i = 0; i < self->decisions->len; i++)
+    {
+      AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i);
+      g_autofree char *profile = d->profile_name != NULL
+        ? g_strdup_printf ("%s v%d", d->profile_name, d->profile_version) : g_strdup ("");
+      char *cells[] = {
+        fmt_int (d->id), alvh_format_date (d->time), g_strdup (d->action),
+        g_strdup (d->branch), fmt_int (d->layer), alvh_format_number (d->size, 0, ALVH_FORMAT_DATA),
+        g_strdup (d->proposed_kind != NULL ? d->proposed_kind : ""),
+        leg_strikes (d->proposed_kind, d->proposed_long_strike, d->proposed_short_strike),
+        d->proposed_kind != NULL ? alvh_format_date (d->proposed_expiry) : g_strdup (""),
+        d->proposed_kind != NULL ? alvh_format_money (d->cost, ALVH_MONEY_PLAIN) : g_strdup (""),
+        g_strdup (profile),
+        g_strdup (d->followed == ALVH_JOURNAL_PENDING ? "pending" : alvh_journal_followed_to_string (d->followed)),
+        g_strdup (d->skip_reason != NULL ? d->skip_reason : ""),
+        fired_keys (d), g_strdup (d->explanation != NULL ? d->explanation : ""),
+      };
+
+      table_add_owned (t, cells);
+      for (guint k = 0; d->signals != NULL && k < d->signals->len; k++)
+        {
+          AlvhJournalSignal *sig = g_ptr_array_index (d->signals, k);
+          char *scells[] = {
+            fmt_int (d->id), alvh_format_date (d->time), g_strdup (sig->key),
+            g_strdup (sig->kind), alvh_format_number (sig->available ? sig->value : NAN, 4, ALVH_FORMAT_DATA),
+            alvh_format_number (sig->threshold, 4, ALVH_FORMAT_DATA),
+            isfinite (sig->threshold_high) ? alvh_format_number (sig->threshold_high, 4, ALVH_FORMAT_DATA) : g_strdup (""),
+            g_strdup (!sig->available ? "n/a" : sig->fired ? "fired" : "no"),
+          };
+
+          table_add_owned (st, scells);
+        }
+    }
+  g_ptr_array_add (self->tables, t);
+  g_ptr_array_add (self->tables, st);
+}
+
+/* The journal notes, flat, for CSV only. */
+static void
+add_notes_table (AlvhReport *self)
+{
+  static const char * const cols[] = {
+    N_("Note"), N_("Time"), N_("Title"), N_("Tags"), N_("Decision"), N_("Leg"), N_("Text"), NULL };
+  AlvhReportTable *t = table_new_translated ("notes", _("Journal notes"), cols, NULL, NULL);
+
+  t->in_document = FALSE;
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      AlvhJournalEntry *e = g_ptr_array_index (self->notes, i);
+      char *cells[] = {
+        fmt_int (e->id), alvh_format_date (e->time), g_strdup (e->title ? e->title : ""),
+        e->tags != NULL ? g_strjoinv (" ", e->tags) : g_strdup (""),
+        e->decision_id > 0 ? fmt_int (e->decision_id) : g_strdup (""),
+        e->leg_id > 0 ? fmt_int (e->leg_id) : g_strdup (""),
+        g_strdup (e->body ? e->body : ""),
+      };
+
+      table_add_owned (t, cells);
+    }
+  g_ptr_array_add (self->tables, t);
+}
+
+/* Trigger statistics over all legs of the account to the period's end. */
+static void
+add_stats_table (AlvhReport       *self,
+                 AlvhJournalStats *stats)
+{
+  static const char * const cols[] = {
+    N_("Grouping"), N_("Group"), N_("Legs"), N_("Hits"), N_("Hit rate"), N_("Total P&L $"),
+    N_("Avg P&L $"), N_("Avg MAE $"), N_("Avg MFE $"), NULL };
+  static const gboolean num[] = { FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  static const double w[] = { 1.0, 2.4, 0.6, 0.6, 0.8, 1.1, 1.0, 1.0, 1.0 };
+  struct { const char *name; GPtrArray *rows; } groups[] = {
+    { N_("trigger"), stats->by_trigger },
+    { N_("combination"), stats->by_combination },
+    { N_("branch"), stats->by_branch },
+    { N_("adherence"), stats->adherence },
+  };
+  AlvhReportTable *t = table_new_translated ("stats", _("Trigger statistics (to date)"), cols, num, w);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint i = 0; groups[g].rows != NULL && i < groups[g].rows->len; i++)
+      {
+        AlvhJournalStatRow *r = g_ptr_array_index (groups[g].rows, i);
+        char *cells[] = {
+          g_strdup (_(groups[g].name)), g_strdup (r->group), fmt_int (r->count), fmt_int (r->hits),
+          alvh_format_percent (r->hit_rate, 0, ALVH_FORMAT_DATA), alvh_format_money (r->total_pnl, ALVH_MONEY_PLAIN),
+          alvh_format_money (r->avg_pnl, ALVH_MONEY_PLAIN), alvh_format_money (r->avg_mae, ALVH_MONEY_PLAIN),
+          alvh_format_money (r->avg_mfe, ALVH_MONEY_PLAIN),
+        };
+
+        table_add_owned (t, cells);
+      }
+  g_ptr_array_add (self->tables, t);
+}
+
+/* The summary table, put first. */
+static void
+add_journal_summary (AlvhReport          *self,
+                     GPtrArray           *legs,
+                     GPtrArray           *condors,
+                     AlvhJournalMarket   *market_to_end,
+                     gint64               end,
+                     const JournalTotals *totals)
+{
+  const char *tcols[] = { _("Item"), _("Value"), NULL };
+  static const gboolean num[] = { FALSE, TRUE };
+  static const double w[] = { 2.0, 1.0 };
+  AlvhReportTable *t = alvh_report_table_new ("summary", _("Summary"), tcols, num, w);
+  g_autofree char *period = alvh_report_dup_period_text (self);
+  g_autofree char *profile = alvh_report_dup_profile_text (self);
+  g_autoptr(GString) layers = g_string_new (NULL);
+  guint n_opened = 0, n_closed = 0;
+  gboolean have_pnl = totals->have_pnl;
+
+  for (guint i = 0; i < condors->len; i++)
+    {
+      AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+
+      n_opened += c->opened >= self->from && c->opened < end;
+      n_closed += c->closed > 0 && c->closed >= self->from && c->closed < end;
+    }
+  for (guint l = 0; l < G_N_ELEMENTS (totals->layers_seen); l++)
+    if (totals->layers_seen[l])
+      g_string_append_printf (layers, "%s%u", layers->len > 0 ? ", " : "", l);
+
+#define ROW(label, value) G_STMT_START { \
+    g_autofree char *v_ = (value); \
+    const char *c_[] = { (label), v_, NULL }; \
+    alvh_report_table_add_row (t, c_); } G_STMT_END
+  ROW (_("Account"), g_strdup (self->account_name != NULL ? self->account_name : _("all accounts")));
+  ROW (_("Period"), g_strdup (period));
+  ROW (_("Rule profile"), g_strdup (profile));
+  ROW (_("Positions held"), fmt_int (condors->len));
+  ROW (_("Condors opened"), fmt_int (n_opened));
+  ROW (_("Condors closed"), fmt_int (n_closed));
+  ROW (_("Decisions"), fmt_int (self->decisions->len));
+  ROW (_("ADD / BLOCKED / HOLD"), g_strdup_printf ("%u / %u / %u", totals->n_add, totals->n_blocked, totals->n_hold));
+  ROW (_("Followed / skipped / manual / pending"),
+       g_strdup_printf ("%u / %u / %u / %u", totals->n_followed, totals->n_skipped,
+                        totals->n_manual, totals->n_pending));
+  ROW (_("Hedge legs added"), fmt_int (legs->len));
+  ROW (_("Hedge layers added"), g_strdup (layers->len > 0 ? layers->str : _("none")));
+  ROW (_("Hedge contracts"), alvh_format_number (totals->hedge_contracts, 0, ALVH_FORMAT_DATA));
+  ROW (_("Hedge cost $"), alvh_format_money (totals->hedge_cost, ALVH_MONEY_PLAIN));
+  ROW (_("P&L unhedged $"), alvh_format_money (have_pnl ? totals->pnl_unhedged : NAN, ALVH_MONEY_PLAIN));
+  ROW (_("Hedge P&L $"), alvh_format_money (have_pnl ? totals->pnl_hedge : NAN, ALVH_MONEY_PLAIN));
+  ROW (_("P&L hedged $"), alvh_format_money (have_pnl ? totals->pnl_hedged : NAN, ALVH_MONEY_PLAIN));
+  ROW (_("Marked at"), market_to_end != NULL && market_to_end->n_bars > 0
+                       ? alvh_format_date (market_to_end->times[market_to_end->n_bars - 1])
+                       : g_strdup (_("cost (no market data)")));
+  ROW (_("Journal notes"), fmt_int (self->notes->len));
+#undef ROW
+  g_ptr_array_insert (self->tables, 0, t);
+}
+
 AlvhReport *
 alvh_report_new_from_journal (AlvhJournalStore *store,
                               gint64            account_id,
@@ -477,19 +880,12 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
                               GError          **error)
 {
   g_autoptr(AlvhReport) self = NULL;
-  g_autoptr(GPtrArray) accounts = NULL;
-  g_autoptr(GPtrArray) legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_leg_free);
-  g_autoptr(GPtrArray) condors = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_condor_free);
-  g_autoptr(AlvhJournalMarket) market = NULL;
+  g_autoptr(GPtrArray) legs = NULL;
+  g_autoptr(GPtrArray) condors = NULL;
   g_autoptr(AlvhJournalMarket) market_to_end = NULL;
   g_autoptr(AlvhJournalStats) stats = NULL;
+  JournalTotals totals = { 0 };
   gint64 end;
-  guint n_add = 0, n_blocked = 0, n_hold = 0, n_followed = 0, n_skipped = 0, n_pending = 0, n_manual = 0;
-  double hedge_cost = 0, hedge_contracts = 0;
-  double pnl_unhedged = 0, pnl_hedge = 0, pnl_hedged = 0;
-  gboolean have_pnl = FALSE;
-  gboolean layers_seen[ALVH_PROFILE_MAX_LAYERS + 2] = { FALSE };
-  AlvhJournalFilter filter = { 0 };
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (store), NULL);
 
@@ -511,395 +907,22 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
   self->from = from;
   self->to = to;
 
-  accounts = alvh_journal_store_list_accounts (store, error);
-  if (accounts == NULL)
+  if (!find_account (self, store, account_id, error) ||
+      !read_period (self, store, end, &legs, &condors, cancellable, error))
     return NULL;
-  if (account_id > 0)
-    {
-      for (guint i = 0; i < accounts->len; i++)
-        {
-          AlvhJournalAccount *acc = g_ptr_array_index (accounts, i);
-
-          if (acc->id == account_id)
-            self->account_name = g_strdup (acc->name);
-        }
-      if (self->account_name == NULL)
-        {
-          g_autofree char *id = fmt_int (account_id);
-
-          g_set_error (error, ALVH_REPORT_ERROR, ALVH_REPORT_ERROR_NOT_FOUND,
-                       _("No account with id %s in %s"), id, alvh_journal_store_get_path (store));
-          return NULL;
-        }
-    }
-
-  /* decisions made, legs added and condors held in the period */
-  {
-    GPtrArray *decisions = alvh_journal_store_list_decisions (store, account_id, from, end, error);
-
-    if (decisions == NULL)
-      return NULL;
-    g_ptr_array_extend_and_steal (self->decisions, decisions);
-  }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  g_clear_pointer (&legs, g_ptr_array_unref);
-  legs = alvh_journal_store_list_legs (store, account_id, from, end, error);
-  if (legs == NULL)
-    return NULL;
-  g_clear_pointer (&condors, g_ptr_array_unref);
-  condors = alvh_journal_store_list_condors (store, account_id, from, end, error);
-  if (condors == NULL)
-    return NULL;
-
-  /* notes */
-  filter.from = from;
-  filter.to = end;
-  filter.account_id = account_id;
-  filter.limit = G_MAXINT;
-  {
-    g_autoptr(GPtrArray) entries = alvh_journal_store_list_entries (store, &filter, error);
-
-    if (entries == NULL)
-      return NULL;
-    for (guint i = entries->len; i > 0; i--)   /* newest first -> by time */
-      g_ptr_array_add (self->notes, g_ptr_array_steal_index_fast (entries, i - 1));
-  }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  /* market: the chart, and marks for open positions at the period's end */
-  if (spx != NULL && vix != NULL)
-    {
-      gsize n = 0;
-      gint64 span = MAX (end - from, 30 * ALVH_SECONDS_PER_DAY);
-
-      market = alvh_journal_market_join (spx, vix);
-      set_chart (self, market, from - span, end);
-      while (n < market->n_bars && market->times[n] < end)
-        n++;
-      if (n > 0)
-        market_to_end = alvh_journal_market_new (market->times, market->spx, market->vix, n);
-    }
+  market_to_end = read_market (self, spx, vix, end);
   stats = alvh_journal_store_compute_stats (store, account_id, market_to_end, error);
   if (stats == NULL)
     return NULL;
+  pick_profile (self, store, profile_name);
 
-  /* profile */
-  if (profile_name != NULL)
-    load_profile (self, store, profile_name, 0);
-  else
-    {
-      const char *name = NULL;
-      int version = 0;
-
-      for (guint i = self->decisions->len; i > 0 && name == NULL; i--)
-        {
-          AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i - 1);
-
-          if (d->profile_name != NULL && d->profile_name[0] != '\0')
-            {
-              name = d->profile_name;
-              version = d->profile_version;
-            }
-        }
-      load_profile (self, store, name != NULL ? name : "Default", version);
-    }
-
-  /* counts */
-  for (guint i = 0; i < self->decisions->len; i++)
-    {
-      AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i);
-
-      if (g_strcmp0 (d->action, "ADD") == 0)
-        n_add++;
-      else if (g_strcmp0 (d->action, "BLOCKED") == 0)
-        n_blocked++;
-      else
-        n_hold++;
-      switch (d->followed)
-        {
-        case ALVH_JOURNAL_FOLLOWED: n_followed++; break;
-        case ALVH_JOURNAL_SKIPPED: n_skipped++; break;
-        case ALVH_JOURNAL_MANUAL: n_manual++; break;
-        case ALVH_JOURNAL_PENDING:
-        default:
-          if (d->proposed_kind != NULL)
-            n_pending++;
-          break;
-        }
-    }
-
-  /* legs table and markers */
-  {
-    static const char * const cols[] = {
-      N_("Leg"), N_("Opened"), N_("Kind"), N_("Strikes"), N_("Expiry"), N_("Qty"),
-      N_("Premium"), N_("Cost $"), N_("Layer"), N_("Source"), N_("Condor"), N_("Decision"), NULL };
-    static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE, TRUE };
-    static const double w[] = { 0.6, 1.1, 1.6, 0.9, 1.1, 0.6, 0.9, 1.0, 0.6, 0.8, 0.7, 0.8 };
-    const char *tcols[G_N_ELEMENTS (cols)];
-    AlvhReportTable *t;
-
-    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
-    t = alvh_report_table_new ("legs", _("Hedge legs added"), tcols, num, w);
-    for (guint i = 0; i < legs->len; i++)
-      {
-        AlvhJournalLeg *leg = g_ptr_array_index (legs, i);
-        double cost = leg->premium * 100.0 * leg->quantity;
-        char *cells[] = {
-          fmt_int (leg->id), alvh_report_format_time (leg->opened), g_strdup (leg->kind),
-          leg_strikes (leg->kind, leg->long_strike, leg->short_strike),
-          alvh_report_format_time (leg->expiry), alvh_report_format_number (leg->quantity, 0),
-          alvh_report_format_number (leg->premium, 2), fmt_money (cost),
-          fmt_int (leg->layer), g_strdup (leg_source (leg)),
-          leg->condor_id > 0 ? fmt_int (leg->condor_id) : g_strdup (""),
-          leg->decision_id > 0 ? fmt_int (leg->decision_id) : g_strdup (""),
-        };
-        AlvhReportMarker *m = g_new0 (AlvhReportMarker, 1);
-
-        table_add_owned (t, cells);
-        hedge_cost += cost;
-        hedge_contracts += leg->quantity;
-        layers_seen[CLAMP (leg->layer, 0, ALVH_PROFILE_MAX_LAYERS + 1)] = TRUE;
-
-        m->time = leg->opened;
-        m->layer = leg->layer;
-        m->manual = leg->manual;
-        m->label = leg->manual ? g_strdup ("M") : g_strdup_printf ("L%d", leg->layer);
-        g_ptr_array_add (self->markers, m);
-      }
-    g_ptr_array_add (self->tables, t);
-  }
-
-  /* positions table; P&L of the condors held in the period (marked at the
-   * period's end when market data is given, else at cost) */
-  {
-    static const char * const cols[] = {
-      N_("Condor"), N_("Opened"), N_("Expiry"), N_("Strikes"), N_("Units"), N_("Credit"),
-      N_("Closed"), N_("P&L unhedged $"), N_("Hedge P&L $"), N_("P&L hedged $"), NULL };
-    static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, TRUE };
-    static const double w[] = { 0.7, 1.1, 1.1, 1.9, 0.6, 0.8, 1.1, 1.3, 1.2, 1.3 };
-    const char *tcols[G_N_ELEMENTS (cols)];
-    AlvhReportTable *t;
-
-    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
-    t = alvh_report_table_new ("positions", _("Positions held"), tcols, num, w);
-    for (guint i = 0; i < condors->len; i++)
-      {
-        AlvhJournalCondor *c = g_ptr_array_index (condors, i);
-        const AlvhJournalCondorStat *cs = NULL;
-        char *cells[10];
-
-        for (guint k = 0; stats->condors != NULL && k < stats->condors->len; k++)
-          {
-            const AlvhJournalCondorStat *s = g_ptr_array_index (stats->condors, k);
-
-            if (s->condor_id == c->id)
-              cs = s;
-          }
-        cells[0] = fmt_int (c->id);
-        cells[1] = alvh_report_format_time (c->opened);
-        cells[2] = alvh_report_format_time (c->expiry);
-        {
-          g_autofree char *lp = alvh_report_format_number (c->long_put, 0);
-          g_autofree char *sp = alvh_report_format_number (c->short_put, 0);
-          g_autofree char *sc = alvh_report_format_number (c->short_call, 0);
-          g_autofree char *lc = alvh_report_format_number (c->long_call, 0);
-
-          cells[3] = g_strdup_printf ("%s/%s/%s/%s", lp, sp, sc, lc);
-        }
-        cells[4] = alvh_report_format_number (c->units, 0);
-        cells[5] = alvh_report_format_number (c->credit, 2);
-        cells[6] = c->closed > 0 ? alvh_report_format_time (c->closed) : g_strdup (_("open"));
-        cells[7] = fmt_money (cs != NULL ? cs->pnl_unhedged : NAN);
-        cells[8] = fmt_money (cs != NULL ? cs->hedge_pnl : NAN);
-        cells[9] = fmt_money (cs != NULL ? cs->pnl_hedged : NAN);
-        table_add_owned (t, cells);
-        if (cs != NULL)
-          {
-            have_pnl = TRUE;
-            pnl_unhedged += cs->pnl_unhedged;
-            pnl_hedge += cs->hedge_pnl;
-            pnl_hedged += cs->pnl_hedged;
-          }
-      }
-    g_ptr_array_add (self->tables, t);
-  }
-
-  /* decisions and signals (flat, for CSV) */
-  {
-    static const char * const cols[] = {
-      N_("Decision"), N_("Time"), N_("Action"), N_("Branch"), N_("Layer"), N_("Size"),
-      N_("Proposed leg"), N_("Strikes"), N_("Leg expiry"), N_("Cost $"), N_("Profile"),
-      N_("Status"), N_("Skip reason"), N_("Fired"), N_("Explanation"), NULL };
-    static const char * const scols[] = {
-      N_("Decision"), N_("Time"), N_("Signal"), N_("Kind"), N_("Value"), N_("Threshold"),
-      N_("Upper threshold"), N_("State"), NULL };
-    static const gboolean snum[] = { TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, FALSE };
-    const char *tcols[G_N_ELEMENTS (cols)];
-    const char *tscols[G_N_ELEMENTS (scols)];
-    AlvhReportTable *t, *st;
-
-    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
-    for (guint i = 0; i < G_N_ELEMENTS (scols); i++)
-      tscols[i] = scols[i] != NULL ? _(scols[i]) : NULL;
-    t = alvh_report_table_new ("decisions", _("Hedge decisions"), tcols, NULL, NULL);
-    st = alvh_report_table_new ("signals", _("Signals"), tscols, snum, NULL);
-    t->in_document = FALSE;
-    st->in_document = FALSE;
-    for (guint i = 0; i < self->decisions->len; i++)
-      {
-        AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i);
-        g_autofree char *profile = d->profile_name != NULL
-          ? g_strdup_printf ("%s v%d", d->profile_name, d->profile_version) : g_strdup ("");
-        char *cells[] = {
-          fmt_int (d->id), alvh_report_format_time (d->time), g_strdup (d->action),
-          g_strdup (d->branch), fmt_int (d->layer), alvh_report_format_number (d->size, 0),
-          g_strdup (d->proposed_kind != NULL ? d->proposed_kind : ""),
-          leg_strikes (d->proposed_kind, d->proposed_long_strike, d->proposed_short_strike),
-          d->proposed_kind != NULL ? alvh_report_format_time (d->proposed_expiry) : g_strdup (""),
-          d->proposed_kind != NULL ? fmt_money (d->cost) : g_strdup (""),
-          g_strdup (profile),
-          g_strdup (d->followed == ALVH_JOURNAL_PENDING ? "pending" : alvh_journal_followed_to_string (d->followed)),
-          g_strdup (d->skip_reason != NULL ? d->skip_reason : ""),
-          fired_keys (d), g_strdup (d->explanation != NULL ? d->explanation : ""),
-        };
-
-        table_add_owned (t, cells);
-        for (guint k = 0; d->signals != NULL && k < d->signals->len; k++)
-          {
-            AlvhJournalSignal *sig = g_ptr_array_index (d->signals, k);
-            char *scells[] = {
-              fmt_int (d->id), alvh_report_format_time (d->time), g_strdup (sig->key),
-              g_strdup (sig->kind), alvh_report_format_number (sig->available ? sig->value : NAN, 4),
-              alvh_report_format_number (sig->threshold, 4),
-              isfinite (sig->threshold_high) ? alvh_report_format_number (sig->threshold_high, 4) : g_strdup (""),
-              g_strdup (!sig->available ? "n/a" : sig->fired ? "fired" : "no"),
-            };
-
-            table_add_owned (st, scells);
-          }
-      }
-    g_ptr_array_add (self->tables, t);
-    g_ptr_array_add (self->tables, st);
-  }
-
-  /* notes (flat, for CSV) */
-  {
-    static const char * const cols[] = {
-      N_("Note"), N_("Time"), N_("Title"), N_("Tags"), N_("Decision"), N_("Leg"), N_("Text"), NULL };
-    const char *tcols[G_N_ELEMENTS (cols)];
-    AlvhReportTable *t;
-
-    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
-    t = alvh_report_table_new ("notes", _("Journal notes"), tcols, NULL, NULL);
-    t->in_document = FALSE;
-    for (guint i = 0; i < self->notes->len; i++)
-      {
-        AlvhJournalEntry *e = g_ptr_array_index (self->notes, i);
-        char *cells[] = {
-          fmt_int (e->id), alvh_report_format_time (e->time), g_strdup (e->title ? e->title : ""),
-          e->tags != NULL ? g_strjoinv (" ", e->tags) : g_strdup (""),
-          e->decision_id > 0 ? fmt_int (e->decision_id) : g_strdup (""),
-          e->leg_id > 0 ? fmt_int (e->leg_id) : g_strdup (""),
-          g_strdup (e->body ? e->body : ""),
-        };
-
-        table_add_owned (t, cells);
-      }
-    g_ptr_array_add (self->tables, t);
-  }
-
-  /* trigger statistics (all legs of the account to the period's end) */
-  {
-    static const char * const cols[] = {
-      N_("Grouping"), N_("Group"), N_("Legs"), N_("Hits"), N_("Hit rate"), N_("Total P&L $"),
-      N_("Avg P&L $"), N_("Avg MAE $"), N_("Avg MFE $"), NULL };
-    static const gboolean num[] = { FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
-    static const double w[] = { 1.0, 2.4, 0.6, 0.6, 0.8, 1.1, 1.0, 1.0, 1.0 };
-    const char *tcols[G_N_ELEMENTS (cols)];
-    struct { const char *name; GPtrArray *rows; } groups[] = {
-      { N_("trigger"), stats->by_trigger },
-      { N_("combination"), stats->by_combination },
-      { N_("branch"), stats->by_branch },
-      { N_("adherence"), stats->adherence },
-    };
-    AlvhReportTable *t;
-
-    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
-    t = alvh_report_table_new ("stats", _("Trigger statistics (to date)"), tcols, num, w);
-    for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-      for (guint i = 0; groups[g].rows != NULL && i < groups[g].rows->len; i++)
-        {
-          AlvhJournalStatRow *r = g_ptr_array_index (groups[g].rows, i);
-          char *cells[] = {
-            g_strdup (_(groups[g].name)), g_strdup (r->group), fmt_int (r->count), fmt_int (r->hits),
-            g_strdup_printf ("%.0f%%", 100.0 * r->hit_rate), fmt_money (r->total_pnl),
-            fmt_money (r->avg_pnl), fmt_money (r->avg_mae), fmt_money (r->avg_mfe),
-          };
-
-          table_add_owned (t, cells);
-        }
-    g_ptr_array_add (self->tables, t);
-  }
-
-  /* summary first */
-  {
-    const char *tcols[] = { _("Item"), _("Value"), NULL };
-    static const gboolean num[] = { FALSE, TRUE };
-    static const double w[] = { 2.0, 1.0 };
-    AlvhReportTable *t = alvh_report_table_new ("summary", _("Summary"), tcols, num, w);
-    g_autofree char *period = alvh_report_dup_period_text (self);
-    g_autofree char *profile = alvh_report_dup_profile_text (self);
-    g_autoptr(GString) layers = g_string_new (NULL);
-    guint n_opened = 0, n_closed = 0;
-
-    for (guint i = 0; i < condors->len; i++)
-      {
-        AlvhJournalCondor *c = g_ptr_array_index (condors, i);
-
-        n_opened += c->opened >= from && c->opened < end;
-        n_closed += c->closed > 0 && c->closed >= from && c->closed < end;
-      }
-    for (guint l = 0; l < G_N_ELEMENTS (layers_seen); l++)
-      if (layers_seen[l])
-        g_string_append_printf (layers, "%s%u", layers->len > 0 ? ", " : "", l);
-
-#define ROW(label, value) G_STMT_START { \
-      g_autofree char *v_ = (value); \
-      const char *c_[] = { (label), v_, NULL }; \
-      alvh_report_table_add_row (t, c_); } G_STMT_END
-    ROW (_("Account"), g_strdup (self->account_name != NULL ? self->account_name : _("all accounts")));
-    ROW (_("Period"), g_strdup (period));
-    ROW (_("Rule profile"), g_strdup (profile));
-    ROW (_("Positions held"), fmt_int (condors->len));
-    ROW (_("Condors opened"), fmt_int (n_opened));
-    ROW (_("Condors closed"), fmt_int (n_closed));
-    ROW (_("Decisions"), fmt_int (self->decisions->len));
-    ROW (_("ADD / BLOCKED / HOLD"), g_strdup_printf ("%u / %u / %u", n_add, n_blocked, n_hold));
-    ROW (_("Followed / skipped / manual / pending"),
-         g_strdup_printf ("%u / %u / %u / %u", n_followed, n_skipped, n_manual, n_pending));
-    ROW (_("Hedge legs added"), fmt_int (legs->len));
-    ROW (_("Hedge layers added"), g_strdup (layers->len > 0 ? layers->str : _("none")));
-    ROW (_("Hedge contracts"), alvh_report_format_number (hedge_contracts, 0));
-    ROW (_("Hedge cost $"), fmt_money (hedge_cost));
-    ROW (_("P&L unhedged $"), fmt_money (have_pnl ? pnl_unhedged : NAN));
-    ROW (_("Hedge P&L $"), fmt_money (have_pnl ? pnl_hedge : NAN));
-    ROW (_("P&L hedged $"), fmt_money (have_pnl ? pnl_hedged : NAN));
-    ROW (_("Marked at"), market_to_end != NULL && market_to_end->n_bars > 0
-                         ? alvh_report_format_time (market_to_end->times[market_to_end->n_bars - 1])
-                         : g_strdup (_("cost (no market data)")));
-    ROW (_("Journal notes"), fmt_int (self->notes->len));
-#undef ROW
-    g_ptr_array_insert (self->tables, 0, t);
-  }
-
+  count_decisions (self, &totals);
+  add_legs_table (self, legs, &totals);
+  add_positions_table (self, condors, stats, &totals);
+  add_decision_tables (self);
+  add_notes_table (self);
+  add_stats_table (self, stats);
+  add_journal_summary (self, legs, condors, market_to_end, end, &totals);
   add_profile_table (self);
 
   {
@@ -990,10 +1013,10 @@ alvh_report_new_from_replay (AlvhReplayResult  *result,
     ROW3 (_("Trades"), fmt_int (result->trades != NULL ? result->trades->len : 0), g_strdup (""));
     ROW3 (_("Hedge legs added"), fmt_int (result->n_add), g_strdup (""));
     ROW3 (_("Blocked (not accretive)"), fmt_int (result->n_blocked), g_strdup (""));
-    ROW3 (_("Total P&L $"), fmt_money (result->hedged.total_pnl), fmt_money (result->unhedged.total_pnl));
-    ROW3 (_("Max drawdown $"), fmt_money (result->hedged.max_drawdown), fmt_money (result->unhedged.max_drawdown));
-    ROW3 (_("Worst trade $"), fmt_money (result->hedged.worst_trade), fmt_money (result->unhedged.worst_trade));
-    ROW3 (_("Hedge cost $"), fmt_money (result->hedged.hedge_cost), fmt_money (result->unhedged.hedge_cost));
+    ROW3 (_("Total P&L $"), alvh_format_money (result->hedged.total_pnl, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.total_pnl, ALVH_MONEY_PLAIN));
+    ROW3 (_("Max drawdown $"), alvh_format_money (result->hedged.max_drawdown, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.max_drawdown, ALVH_MONEY_PLAIN));
+    ROW3 (_("Worst trade $"), alvh_format_money (result->hedged.worst_trade, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.worst_trade, ALVH_MONEY_PLAIN));
+    ROW3 (_("Hedge cost $"), alvh_format_money (result->hedged.hedge_cost, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.hedge_cost, ALVH_MONEY_PLAIN));
 #undef ROW3
     g_ptr_array_add (self->tables, t);
   }
@@ -1005,27 +1028,23 @@ alvh_report_new_from_replay (AlvhReplayResult  *result,
       N_("Layers"), N_("Condor P&L $"), N_("Hedge P&L $"), N_("Hedge cost $"), N_("Total $"), NULL };
     static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
     static const double w[] = { 0.6, 1.1, 1.1, 1.1, 2.0, 0.8, 0.7, 1.2, 1.2, 1.2, 1.2 };
-    const char *tcols[G_N_ELEMENTS (cols)];
-    AlvhReportTable *t;
+    AlvhReportTable *t = table_new_translated ("trades", _("Trades"), cols, num, w);
 
-    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-      tcols[i] = cols[i] != NULL ? _(cols[i]) : NULL;
-    t = alvh_report_table_new ("trades", _("Trades"), tcols, num, w);
     for (guint i = 0; result->trades != NULL && i < result->trades->len; i++)
       {
         const AlvhReplayTrade *tr = &g_array_index (result->trades, AlvhReplayTrade, i);
-        g_autofree char *lp = alvh_report_format_number (tr->condor.long_put, 0);
-        g_autofree char *sp = alvh_report_format_number (tr->condor.short_put, 0);
-        g_autofree char *sc = alvh_report_format_number (tr->condor.short_call, 0);
-        g_autofree char *lc = alvh_report_format_number (tr->condor.long_call, 0);
+        g_autofree char *lp = alvh_format_number (tr->condor.long_put, 0, ALVH_FORMAT_DATA);
+        g_autofree char *sp = alvh_format_number (tr->condor.short_put, 0, ALVH_FORMAT_DATA);
+        g_autofree char *sc = alvh_format_number (tr->condor.short_call, 0, ALVH_FORMAT_DATA);
+        g_autofree char *lc = alvh_format_number (tr->condor.long_call, 0, ALVH_FORMAT_DATA);
         char *cells[] = {
-          fmt_int (i + 1), alvh_report_format_time (tr->condor.open_time),
-          tr->open_at_end ? g_strdup (_("open")) : alvh_report_format_time (tr->close_time),
-          alvh_report_format_time (tr->condor.expiry),
+          fmt_int (i + 1), alvh_format_date (tr->condor.open_time),
+          tr->open_at_end ? g_strdup (_("open")) : alvh_format_date (tr->close_time),
+          alvh_format_date (tr->condor.expiry),
           g_strdup_printf ("%s/%s/%s/%s", lp, sp, sc, lc),
-          alvh_report_format_number (tr->condor.credit, 2), fmt_int (tr->n_layers),
-          fmt_money (tr->condor_pnl), fmt_money (tr->hedge_pnl), fmt_money (tr->hedge_cost),
-          fmt_money (tr->condor_pnl + tr->hedge_pnl),
+          alvh_format_number (tr->condor.credit, 2, ALVH_FORMAT_DATA), fmt_int (tr->n_layers),
+          alvh_format_money (tr->condor_pnl, ALVH_MONEY_PLAIN), alvh_format_money (tr->hedge_pnl, ALVH_MONEY_PLAIN), alvh_format_money (tr->hedge_cost, ALVH_MONEY_PLAIN),
+          alvh_format_money (tr->condor_pnl + tr->hedge_pnl, ALVH_MONEY_PLAIN),
         };
 
         table_add_owned (t, cells);

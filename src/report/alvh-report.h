@@ -15,13 +15,15 @@
  * and the equity curves (hedged and unhedged) instead.
  *
  * Every table is also available as plain text cells (AlvhReportTable) so that
- * one CSV file can be written per table.  Numbers are formatted once, here:
- * plain decimals with a '.' ("-1234.50"), "n/a" for a missing value, dates as
- * YYYY-MM-DD (New York).
+ * one CSV file can be written per table.  Numbers go through alvh-format.h
+ * (included here for the renderers) with its data styles: plain decimals with
+ * a '.' ("-1234.50"), "n/a" for a missing value, dates as YYYY-MM-DD (New York).
  */
 #pragma once
 
 #include <glib-object.h>
+
+#include "alvh-format.h"
 
 #include "alvh-journal-store.h"
 #include "alvh-replay.h"
@@ -162,11 +164,6 @@ char             *alvh_report_dup_period_text   (AlvhReport       *self);
 char             *alvh_report_dup_profile_text  (AlvhReport       *self);
 AlvhReportTable  *alvh_report_get_table         (AlvhReport       *self,
                                                  const char       *id);
-
-/* Helpers shared with the renderers. */
-char             *alvh_report_format_number     (double            value,
-                                                 int               digits);
-char             *alvh_report_format_time       (gint64            t);
 
 AlvhReportTable  *alvh_report_table_new         (const char       *id,
                                                  const char       *title,

@@ -15,6 +15,7 @@
 #include "alvh-charts-page.h"
 #include "alvh-window.h"
 #include "alvh-window-private.h"
+#include "test-demo-book.h"
 #include "test-ui-util.h"
 
 static const char *page_names[] = { "charts", "positions", "evaluator", "journal", "replay" };
@@ -27,7 +28,7 @@ new_window_with_book (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   alvh_window_load_demo (window);
-  _alvh_window_book_demo_position (window);
+  test_demo_book_position (alvh_window_get_session (window));
   test_ui_wait (200);
   return window;
 }

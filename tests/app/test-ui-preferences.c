@@ -32,9 +32,32 @@ find_preferences (void)
   return NULL;
 }
 
+/* The settings belong to the application: a registered (not running)
+ * AlvhApplication and its window, like test_ui_demo_window() */
+static AlvhWindow *
+app_demo_window (AlvhApplication *app)
+{
+  AlvhWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_set_default (G_APPLICATION (app));
+  g_assert_nonnull (alvh_application_get_settings (app));
+  window = alvh_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  alvh_window_load_demo (window);
+  alvh_window_show_page (window, "evaluator");
+  test_ui_wait (200);
+  return window;
+}
+
 static void
 test_preferences_profile (void)
 {
+  g_autoptr(AlvhApplication) app = alvh_application_new ();
   g_autofree char *dir = g_dir_make_tmp ("alvh-ui-prefs-XXXXXX", NULL);
   AlvhWindow *window;
   AlvhEvaluatorPage *page;
@@ -48,7 +71,7 @@ test_preferences_profile (void)
   const AlvhDecision *d;
 
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
-  window = test_ui_demo_window (1000, 900, "evaluator");
+  window = app_demo_window (app);
   page = ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator"));
   session = alvh_evaluator_page_get_session (page);
 
@@ -223,6 +246,7 @@ test_preferences_profile (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
   gtk_window_destroy (GTK_WINDOW (window));
   test_ui_wait (50);
+  g_application_set_default (NULL);
 }
 
 int

@@ -617,18 +617,28 @@ alvh_preferences_window_init (AlvhPreferencesWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_zone_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Time zone"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->profile_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit profile"), -1);
   self->editors = g_hash_table_new (g_str_hash, g_str_equal);
-  self->settings = alvh_application_new_settings ();
-  setup_general (self);
   build_editors (self);
 }
 
+/**
+ * alvh_preferences_window_new:
+ * @parent: (nullable): the window it belongs to
+ * @session: the session whose profiles it edits
+ * @settings: (nullable): the application's settings (style, time zone);
+ *   without them the General page hides those groups
+ *
+ * Returns: (transfer none): the new window (owned by GTK's toplevel list)
+ */
 AlvhPreferencesWindow *
 alvh_preferences_window_new (GtkWindow   *parent,
-                             AlvhSession *session)
+                             AlvhSession *session,
+                             GSettings   *settings)
 {
   AlvhPreferencesWindow *self = g_object_new (ALVH_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   AlvhProfile *active = alvh_session_get_profile (session);
 
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  setup_general (self);
   self->session = g_object_ref (session);
   self->profile = alvh_profile_copy (active);
   fill_profiles (self, alvh_profile_get_name (self->profile));

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AlvhPreferencesWindow, alvh_preferences_window, ALVH, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 AlvhPreferencesWindow *alvh_preferences_window_new           (GtkWindow             *parent,
-                                                              AlvhSession           *session);
+                                                              AlvhSession           *session,
+                                                              GSettings             *settings);
 /* The name of the profile in the editor. */
 const char            *alvh_preferences_window_get_profile_name (AlvhPreferencesWindow *self);
 /* Selects a profile in the editor (loads its latest version). */

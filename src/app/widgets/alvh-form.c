@@ -119,16 +119,29 @@ alvh_form_mark (GtkWidget *row,
     gtk_widget_remove_css_class (row, "error");
 }
 
+static gint64 fixed_today;  /* 0: the clock's date */
+
+/**
+ * alvh_form_set_today:
+ * @date: a date at 00:00 New York, or 0 for the clock's date again
+ *
+ * Fixes the date alvh_form_today() answers (positions are marked at it), for
+ * screenshots and tests of a data set that ends in the past.
+ */
+void
+alvh_form_set_today (gint64 date)
+{
+  fixed_today = date;
+}
+
 gint64
 alvh_form_today (void)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *fixed = g_getenv ("ALVH_TODAY");  /* screenshots and tests: YYYY-MM-DD */
-  gint64 t;
   int y, m, d;
 
-  if (fixed != NULL && alvh_time_parse_date (fixed, strlen (fixed), &t))
-    return t;
+  if (fixed_today != 0)
+    return fixed_today;
 
   alvh_time_to_ny_date (now, &y, &m, &d);
   return alvh_time_from_ny_date (y, m, d);
@@ -173,14 +186,9 @@ alvh_form_first_vix_expiry (gint64 from,
 GSettings *
 alvh_form_get_settings (void)
 {
-  static GSettings *fallback;  /* widgets used without the application (tests) */
   GApplication *app = g_application_get_default ();
 
-  if (ALVH_IS_APPLICATION (app))
-    return alvh_application_get_settings (ALVH_APPLICATION (app));
-  if (fallback == NULL)
-    fallback = alvh_application_new_settings ();
-  return fallback;
+  return ALVH_IS_APPLICATION (app) ? alvh_application_get_settings (ALVH_APPLICATION (app)) : NULL;
 }
 
 GTimeZone *
@@ -245,14 +253,6 @@ alvh_form_add_entry_row (GtkWidget  *group,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_signal_connect_swapped (row, "changed", changed, data);
   return row;
-}
-
-char *
-alvh_form_format_dollars (double dollars)
-{
-  if (!isfinite (dollars))
-    return g_strdup (_("n/a"));
-  return g_strdup_printf ("%s$%.0f", dollars < 0 ? "\u2212" : "", fabs (dollars));
 }
 
 GtkWidget *

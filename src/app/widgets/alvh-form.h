@@ -38,13 +38,14 @@ void        alvh_form_set_date       (GtkWidget   *editable,
 /* Marks a row as invalid (the "error" style) or valid. */
 void        alvh_form_mark           (GtkWidget   *row,
                                       gboolean     invalid);
-/* Today's date at 00:00 New York. */
+/* Today's date at 00:00 New York (or the one alvh_form_set_today() fixed). */
 gint64      alvh_form_today          (void);
+void        alvh_form_set_today      (gint64       date);
 /* First monthly VIX expiry at least @min_dte calendar days after @from's date. */
 gint64      alvh_form_first_vix_expiry (gint64     from,
                                         int        min_dte);
-/* The application's settings (or, without an AlvhApplication, one shared
- * GSettings of the app's schema); NULL when the schema is missing.  Borrowed. */
+/* The running AlvhApplication's settings; NULL without one (widgets in
+ * tests) or when the schema is missing.  Borrowed. */
 GSettings  *alvh_form_get_settings   (void);
 /* The zone the user chose for times of day (GSettings "time-zone"): "" or an
  * unknown id = the local zone.  Free with g_time_zone_unref(). */
@@ -65,9 +66,6 @@ GtkWidget  *alvh_form_scrolled       (GtkWidget   *content,
 /* Shows @message in a dialog's inline error label and makes it visible. */
 void        alvh_form_show_error     (GtkWidget   *error_label,
                                       const char  *message);
-/* Whole dollars as the journal and replay pages show them: "$1234",
- * "\u22121234" with a minus sign for losses, "n/a" for NAN. */
-char       *alvh_form_format_dollars (double       dollars);
 /* Depth-first search for a widget by its name (gtk_widget_set_name). */
 GtkWidget  *alvh_form_find_by_name   (GtkWidget   *root,
                                       const char  *name);

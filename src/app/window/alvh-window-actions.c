@@ -29,7 +29,7 @@ preferences_action_cb (GtkWidget  *widget,
 {
   AlvhWindow *self = ALVH_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (alvh_preferences_window_new (GTK_WINDOW (self), self->session)));
+  gtk_window_present (GTK_WINDOW (alvh_preferences_window_new (GTK_WINDOW (self), self->session, self->settings)));
 }
 
 static void
@@ -47,8 +47,6 @@ alvh_window_load_demo (AlvhWindow *self)
 
   /* keeps the series and stores them in market.sqlite (survives a restart) */
   alvh_session_load_demo (self->session);
-  if (g_strcmp0 (g_getenv ("ALVH_DEMO_BOOK"), "1") == 0)
-    return; /* screenshots: no toast over the pages */
   alvh_window_add_toast (self, _("Demo data loaded: ten years of daily SPX, VIX, VIX futures, VVIX and breadth"));
 }
 

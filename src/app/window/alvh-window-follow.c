@@ -15,14 +15,6 @@
 
 #define FOLLOW_KEY "alvh-live-follow"
 
-static GSettings *
-window_settings (AlvhWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return app != NULL ? alvh_application_get_settings (ALVH_APPLICATION (app)) : NULL;
-}
-
 static void
 bars_added_cb (AlvhLiveFollow *follow,
                guint           n,
@@ -57,7 +49,7 @@ window_follow (AlvhWindow *self,
                const char *path)
 {
   AlvhLiveFollow *follow = g_object_get_data (G_OBJECT (self), FOLLOW_KEY);
-  GSettings *settings = window_settings (self);
+  GSettings *settings = self->settings;
   g_autoptr(GError) error = NULL;
 
   if (follow == NULL)
@@ -137,7 +129,7 @@ stop_following_action_cb (GtkWidget  *widget,
 void
 _alvh_window_resume_follow (AlvhWindow *self)
 {
-  GSettings *settings = window_settings (self);
+  GSettings *settings = self->settings;
   g_autofree char *path = settings ? g_settings_get_string (settings, "follow-file") : NULL;
 
   if (path != NULL && *path != '\0' && g_file_test (path, G_FILE_TEST_IS_REGULAR))

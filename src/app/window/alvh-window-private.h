@@ -22,6 +22,7 @@ struct _AlvhWindow
   AlvhChartsFeed       *charts_feed;
 
   AlvhSession          *session;
+  GSettings            *settings;  /* the application's, or NULL */
   GCancellable         *cancellable;
 };
 
@@ -38,8 +39,6 @@ void _alvh_window_add_other_pages     (AlvhWindow      *self,
                                        AlvhAddPageFunc  add_page);
 void _alvh_window_load_stored_market  (AlvhWindow      *self);
 void _alvh_window_setup_drop          (AlvhWindow      *self);
-/* Books a demo condor and its first hedge leg (ALVH_DEMO_BOOK=1, tests) */
-void _alvh_window_book_demo_position (AlvhWindow     *self);
 void _alvh_window_show_error          (AlvhWindow      *self,
                                        const char      *heading,
                                        const char      *body);

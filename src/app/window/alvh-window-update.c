@@ -164,8 +164,7 @@ update_data_action_cb (GtkWidget  *widget,
                        GVariant   *param)
 {
   AlvhWindow *self = ALVH_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GSettings *settings = app ? alvh_application_get_settings (ALVH_APPLICATION (app)) : NULL;
+  GSettings *settings = self->settings;
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   UpdateData *data;

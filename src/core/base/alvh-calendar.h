@@ -18,13 +18,75 @@ G_BEGIN_DECLS
 
 #define ALVH_CALENDAR_FIRST_YEAR 1971
 
+/**
+ * alvh_calendar_is_nyse_holiday:
+ * @day: a New York day number (days since 1970-01-01)
+ *
+ * Returns: %TRUE when the NYSE is closed on @day for a holiday or a special
+ *   closure (weekends are not holidays)
+ */
 gboolean     alvh_calendar_is_nyse_holiday     (gint64       day);
+
+/**
+ * alvh_calendar_is_nyse_trading_day:
+ * @day: a New York day number
+ *
+ * Returns: %TRUE when @day is a weekday and no NYSE holiday
+ */
 gboolean     alvh_calendar_is_nyse_trading_day (gint64       day);
+
+/**
+ * alvh_calendar_nyse_holiday_name:
+ * @day: a New York day number
+ *
+ * Returns: (transfer none) (nullable): the English name of the holiday or
+ *   closure on @day, %NULL on other days
+ */
 const char  *alvh_calendar_nyse_holiday_name   (gint64       day);
+
+/**
+ * alvh_calendar_easter:
+ * @year: the year
+ *
+ * Returns: the day number of Easter Sunday (Gregorian)
+ */
 gint64       alvh_calendar_easter              (int          year);
+
+/**
+ * alvh_calendar_next_trading_day:
+ * @day: a New York day number
+ *
+ * Returns: the first NYSE trading day after @day
+ */
 gint64       alvh_calendar_next_trading_day    (gint64       day);
+
+/**
+ * alvh_calendar_vix_expiry:
+ * @year: the year
+ * @month: the month of the contract, 1 to 12
+ *
+ * The expiry of the monthly VIX future and option: the Wednesday 30 days
+ * before the third Friday of the following month (exchange holidays
+ * ignored, as ALVH-SPEC.md section 4 says).
+ *
+ * Returns: the expiry's day number
+ */
 gint64       alvh_calendar_vix_expiry          (int          year,
                                                 int          month);
+
+/**
+ * alvh_calendar_missing_trading_days:
+ * @times: (array length=n_times): daily bar times in ascending order
+ * @n_times: the number of times
+ * @max_report: the most day numbers to return
+ * @n_missing: (out) (optional): the number of missing days in all
+ *
+ * The NYSE trading days between the first and the last bar that have no
+ * bar; only days from %ALVH_CALENDAR_FIRST_YEAR on are checked.
+ *
+ * Returns: (transfer full) (element-type gint64): up to @max_report of the
+ *   missing days as day numbers
+ */
 GArray      *alvh_calendar_missing_trading_days (const gint64 *times,
                                                  gsize         n_times,
                                                  gsize         max_report,

@@ -25,11 +25,47 @@ typedef struct
   AlvhSeries *breadth;  /* advancers decliners */
 } AlvhDemoData;
 
+/**
+ * alvh_demo_generate:
+ * @seed: the seed of the generator; the same seed gives the same data
+ * @first_day: the first business day, a day number (days since 1970-01-01)
+ * @last_day: the last business day, a day number
+ *
+ * Generates a plausible SPX, VIX, VX1/VX2, VVIX and breadth history.
+ *
+ * Returns: (transfer full): the data set
+ */
 AlvhDemoData *alvh_demo_generate        (guint64        seed,
                                          gint64         first_day,
                                          gint64         last_day);
+
+/**
+ * alvh_demo_generate_default:
+ * Returns: (transfer full): ten years of business days, 2016-01-04 to
+ *   2025-12-31, from %ALVH_DEMO_DEFAULT_SEED
+ */
 AlvhDemoData *alvh_demo_generate_default (void);
+
+/**
+ * alvh_demo_data_free:
+ * @data: (transfer full) (nullable): a data set
+ *
+ * Frees the data set and drops its series.
+ */
 void          alvh_demo_data_free       (AlvhDemoData  *data);
+
+/**
+ * alvh_demo_write_csv:
+ * @data: a data set
+ * @directory: an existing folder
+ * @error: return location for an error
+ *
+ * Writes spx.csv and vix.csv (generic OHLC with ISO dates), vx.csv
+ * (Date,VX1,VX2), vvix.csv (DATE,VVIX) and breadth.csv
+ * (Date,Advancers,Decliners) into @directory.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean      alvh_demo_write_csv       (AlvhDemoData  *data,
                                          const char    *directory,
                                          GError       **error);

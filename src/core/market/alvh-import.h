@@ -66,50 +66,272 @@ typedef enum
 
 typedef struct _AlvhImportResult AlvhImportResult;
 
+/**
+ * alvh_import_result_get_type:
+ * Returns: the boxed type of #AlvhImportResult
+ */
 GType              alvh_import_result_get_type        (void) G_GNUC_CONST;
+
+/**
+ * alvh_import_error_quark:
+ * Returns: the error domain %ALVH_IMPORT_ERROR
+ */
 GQuark             alvh_import_error_quark            (void);
 
+/**
+ * alvh_import_file:
+ * @path: the file to import
+ * @symbol_hint: (nullable): the symbol for files whose header names none
+ *   (default: from the file name)
+ * @cancellable: (nullable): a #GCancellable, checked every 65536 rows
+ * @error: return location for an error "FILE:LINE:COLUMN: what (expected ...)"
+ *
+ * Detects the format from the header and reads the whole file.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL with @error set
+ */
 AlvhImportResult  *alvh_import_file                   (const char        *path,
                                                        const char        *symbol_hint,
                                                        GCancellable      *cancellable,
                                                        GError           **error);
+
+/**
+ * alvh_import_data:
+ * @name: the name used in messages and as the result's file
+ * @data: (array length=len): the file's text; it is copied
+ * @len: the length of @data in bytes
+ * @symbol_hint: (nullable): as for alvh_import_file()
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Imports text held in memory, as alvh_import_file() does a file.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL with @error set
+ */
 AlvhImportResult  *alvh_import_data                   (const char        *name,
                                                        const char        *data,
                                                        gsize              len,
                                                        const char        *symbol_hint,
                                                        GCancellable      *cancellable,
                                                        GError           **error);
+
+/**
+ * alvh_import_format_id:
+ * @format: a format
+ *
+ * Returns: (transfer none): the format's stable id such as "cboe-ohlc"
+ */
 const char        *alvh_import_format_id              (AlvhImportFormat   format);
+
+/**
+ * alvh_import_format_describe:
+ * @format: a format
+ *
+ * Returns: (transfer none): an English description with its header
+ */
 const char        *alvh_import_format_describe        (AlvhImportFormat   format);
+
+/**
+ * alvh_import_symbol_from_filename:
+ * @path: a file name or path
+ *
+ * Returns: (transfer full): the symbol the name suggests ("^VIX_History.csv"
+ *   gives "VIX"), "UNKNOWN" when there is none
+ */
 char              *alvh_import_symbol_from_filename   (const char        *path);
 
+/**
+ * alvh_import_result_ref:
+ * @self: an import result
+ *
+ * Returns: (transfer full): @self with one more reference
+ */
 AlvhImportResult  *alvh_import_result_ref             (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_unref:
+ * @self: (transfer full): an import result
+ *
+ * Drops a reference; the last one frees the result and its series.
+ */
 void               alvh_import_result_unref           (AlvhImportResult  *self);
 
+/**
+ * alvh_import_result_get_format:
+ * @self: an import result
+ *
+ * Returns: the detected format
+ */
 AlvhImportFormat   alvh_import_result_get_format      (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_format_id:
+ * @self: an import result
+ *
+ * Returns: (transfer none): the detected format's id
+ */
 const char        *alvh_import_result_get_format_id   (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_file:
+ * @self: an import result
+ *
+ * Returns: (transfer none): the file's base name
+ */
 const char        *alvh_import_result_get_file        (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_path:
+ * @self: an import result
+ *
+ * Returns: (transfer none): the path or name given
+ */
 const char        *alvh_import_result_get_path        (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_sha256:
+ * @self: an import result
+ *
+ * Returns: (transfer none): the SHA-256 of the data, in hex
+ */
 const char        *alvh_import_result_get_sha256      (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_n_series:
+ * @self: an import result
+ *
+ * Returns: the number of series read
+ */
 guint              alvh_import_result_get_n_series    (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_series:
+ * @self: an import result
+ * @index: a series index below alvh_import_result_get_n_series()
+ *
+ * Returns: (transfer none): the series
+ */
 AlvhSeries        *alvh_import_result_get_series      (AlvhImportResult  *self,
                                                        guint              index);
+
+/**
+ * alvh_import_result_get_symbol:
+ * @self: an import result
+ * @index: a series index
+ *
+ * Returns: (transfer none): the series' symbol
+ */
 const char        *alvh_import_result_get_symbol      (AlvhImportResult  *self,
                                                        guint              index);
+
+/**
+ * alvh_import_result_get_kind:
+ * @self: an import result
+ * @index: a series index
+ *
+ * Returns: (transfer none): the series' kind: "ohlc", "close", "vx" or "breadth"
+ */
 const char        *alvh_import_result_get_kind        (AlvhImportResult  *self,
                                                        guint              index);
+
+/**
+ * alvh_import_result_lookup:
+ * @self: an import result
+ * @symbol: a symbol
+ *
+ * Returns: (transfer none) (nullable): the series of @symbol, or %NULL
+ */
 AlvhSeries        *alvh_import_result_lookup          (AlvhImportResult  *self,
                                                        const char        *symbol);
+
+/**
+ * alvh_import_result_dup_symbols:
+ * @self: an import result
+ *
+ * Returns: (transfer full): the symbols read, joined by ", "
+ */
 char              *alvh_import_result_dup_symbols     (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_n_rows:
+ * @self: an import result
+ *
+ * Returns: the data rows read
+ */
 gsize              alvh_import_result_get_n_rows      (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_n_skipped:
+ * @self: an import result
+ *
+ * Returns: the rows skipped (Yahoo "null" rows, CFE zero settles)
+ */
 gsize              alvh_import_result_get_n_skipped   (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_n_warnings:
+ * @self: an import result
+ *
+ * Returns: the number of warnings, also those not listed
+ */
 gsize              alvh_import_result_get_n_warnings  (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_n_outside_range:
+ * @self: an import result
+ *
+ * Returns: the rows whose open or close lies outside [low, high]
+ */
 gsize              alvh_import_result_get_n_outside_range (AlvhImportResult *self);
+
+/**
+ * alvh_import_result_get_n_open_missing:
+ * @self: an import result
+ *
+ * Returns: the Yahoo rows with open 0 that got open = close
+ */
 gsize              alvh_import_result_get_n_open_missing  (AlvhImportResult *self);
+
+/**
+ * alvh_import_result_get_warnings:
+ * @self: an import result
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the first 50 warnings
+ */
 const char * const *alvh_import_result_get_warnings   (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_first:
+ * @self: an import result
+ *
+ * Returns: the time of the first bar of the first series
+ */
 gint64             alvh_import_result_get_first       (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_last:
+ * @self: an import result
+ *
+ * Returns: the time of the last bar of the first series
+ */
 gint64             alvh_import_result_get_last        (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_n_gaps:
+ * @self: an import result
+ *
+ * Returns: the NYSE trading days without a bar, in all
+ */
 gsize              alvh_import_result_get_n_gaps      (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_gaps:
+ * @self: an import result
+ * @n_listed: (out) (optional): the number of times returned
+ *
+ * Returns: (transfer none) (array length=n_listed): the first 1000 missing
+ *   trading days, as times of their bars
+ */
 const gint64      *alvh_import_result_get_gaps        (AlvhImportResult  *self,
                                                        gsize             *n_listed);
 

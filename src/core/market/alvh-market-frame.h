@@ -35,13 +35,39 @@ struct _AlvhMarketFrame
   double  *decliners;
 };
 
+/**
+ * alvh_market_frame_get_type:
+ * Returns: the boxed type of #AlvhMarketFrame
+ */
 GType             alvh_market_frame_get_type   (void) G_GNUC_CONST;
 /* n bars, every column NAN, times 0: fill the arrays directly. */
+/**
+ * alvh_market_frame_new:
+ * @n: the number of bars
+ *
+ * Returns: (transfer full): a frame of @n bars with times 0 and every value NAN
+ */
 AlvhMarketFrame  *alvh_market_frame_new        (gsize             n);
 /* Join per section 5.  spx needs "close" (open/high/low used when present,
  * else = close); vix needs "close"; vx ("vx1", optional "vx2"), vvix ("close"
  * or "vvix") and breadth ("advancers", "decliners") may be NULL.
  * [from, to] limits the bars (G_MININT64 / G_MAXINT64 for all). */
+/**
+ * alvh_market_frame_new_join:
+ * @spx: SPX bars with open, high, low and close
+ * @vix: VIX bars with a close
+ * @vx: (nullable): VX1/VX2 settles
+ * @vvix: (nullable): VVIX closes
+ * @breadth: (nullable): advancers and decliners
+ * @from: the first time included
+ * @to: the last time included
+ *
+ * Joins the series on the times that both @spx and @vix have within
+ * [@from, @to]; the other series are matched by time, NAN where missing.
+ *
+ * Returns: (transfer full): the frame, empty when @spx or @vix lacks a
+ *   close column
+ */
 AlvhMarketFrame  *alvh_market_frame_new_join   (AlvhSeries       *spx,
                                                 AlvhSeries       *vix,
                                                 AlvhSeries       *vx,
@@ -49,9 +75,30 @@ AlvhMarketFrame  *alvh_market_frame_new_join   (AlvhSeries       *spx,
                                                 AlvhSeries       *breadth,
                                                 gint64            from,
                                                 gint64            to);
+
+/**
+ * alvh_market_frame_ref:
+ * @self: a frame
+ *
+ * Returns: (transfer full): @self with one more reference
+ */
 AlvhMarketFrame  *alvh_market_frame_ref        (AlvhMarketFrame  *self);
+
+/**
+ * alvh_market_frame_unref:
+ * @self: (transfer full): a frame
+ *
+ * Drops a reference; the last one frees the frame.
+ */
 void              alvh_market_frame_unref      (AlvhMarketFrame  *self);
 /* Index of the latest bar with time <= t, or -1. */
+/**
+ * alvh_market_frame_find_le:
+ * @self: a frame
+ * @t: a time
+ *
+ * Returns: the index of the last bar at or before @t, or -1
+ */
 gssize            alvh_market_frame_find_le    (AlvhMarketFrame  *self,
                                                 gint64            t);
 

@@ -310,197 +310,194 @@ parse_quote_fields (AlvhOptionChain *self, const Field *f, guint first, AlvhOpti
   return TRUE;
 }
 
-AlvhOptionChain *
-alvh_option_chain_parse_cboe_csv (const char *name, const char *data, gsize len, GError **error)
+/* Where the parser of a download stands. */
+typedef struct
 {
-  g_autoptr(AlvhOptionChain) self = g_new0 (AlvhOptionChain, 1);
-  const char *p = data, *end = data + len;
-  guint line = 0;
-  gboolean have_header = FALSE, have_spot = FALSE, have_time = FALSE;
+  guint    line;
+  gboolean have_header;
+  gboolean have_spot;
+  gboolean have_time;
+} ChainParse;
 
-  g_atomic_ref_count_init (&self->ref_count);
-  self->name = g_strdup (name != NULL ? name : "<data>");
-  self->rows = g_array_new (FALSE, FALSE, sizeof (AlvhOptionChainRow));
-  self->expiries = g_array_new (FALSE, FALSE, sizeof (AlvhOptionChainExpiry));
-  self->spot = NAN;
+/* The header line "Expiration Date,Calls,...": it must come after the
+ * underlying's price and the quote time. */
+static gboolean
+parse_header (AlvhOptionChain  *self,
+              ChainParse       *st,
+              const char       *ls,
+              gsize             ll,
+              GError          **error)
+{
+  Field f[N_COLUMNS + 1];
+  guint nf = split_line (ls, ll, f, N_COLUMNS + 1);
 
-  /* a UTF-8 byte order mark */
-  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', (gsize) (end - p));
-      const char *line_end = nl != NULL ? nl : end;
-      const char *ls = p;
-      gsize ll;
-      Field f[N_COLUMNS + 1];
-      guint nf;
-
-      line++;
-      p = nl != NULL ? nl + 1 : end;
-      ll = (gsize) (line_end - ls);
-      if (ll > 0 && ls[ll - 1] == '\r')
-        ll--;
-      if (ll == 0)
-        continue;
-
-      if (!have_header)
-        {
-          if (ll >= 15 && memcmp (ls, "Expiration Date", 15) == 0)
-            {
-              nf = split_line (ls, ll, f, N_COLUMNS + 1);
-              for (guint j = 0; j < MIN (nf, (guint) N_COLUMNS); j++)
-                if (!field_equal (&f[j], expected_header[j]))
-                  {
-                    g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_FORMAT,
-                                 "%s:%u:%u: expected column %u to be “%s”, found “%.*s”",
-                                 self->name, line, (guint) (f[j].start - ls) + 1, j + 1,
-                                 expected_header[j], (int) MIN (f[j].len, 40), f[j].start);
-                    return NULL;
-                  }
-              if (nf != N_COLUMNS)
-                {
-                  g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_FORMAT,
-                               "%s:%u:1: expected the %d columns of a Cboe chain header, found %u",
-                               self->name, line, N_COLUMNS, nf);
-                  return NULL;
-                }
-              if (!have_spot)
-                {
-                  g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_FORMAT,
-                               "%s:%u:1: expected a line “NAME,Last: PRICE,...” before the header",
-                               self->name, line);
-                  return NULL;
-                }
-              if (!have_time)
-                {
-                  g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_FORMAT,
-                               "%s:%u:1: expected a line “Date: MONTH D, YYYY at H:MM AM|PM” before the header",
-                               self->name, line);
-                  return NULL;
-                }
-              have_header = TRUE;
-              continue;
-            }
-          else
-            {
-              const char *last = g_strstr_len (ls, (gssize) ll, "Last:");
-              const char *date = g_strstr_len (ls, (gssize) ll, "Date:");
-
-              if (last != NULL && !have_spot)
-                {
-                  const char *num_start = last + 5;
-                  const char *comma;
-
-                  while (num_start < ls + ll && *num_start == ' ')
-                    num_start++;
-                  comma = memchr (num_start, ',', (gsize) (ls + ll - num_start));
-                  gsize nlen = (gsize) ((comma != NULL ? comma : ls + ll) - num_start);
-                  const char *c0 = memchr (ls, ',', ll);
-
-                  if (!parse_double (num_start, nlen, &self->spot) || !(self->spot > 0.0))
-                    {
-                      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_VALUE,
-                                   "%s:%u:%u: expected a positive underlying price after “Last:”, found “%.*s”",
-                                   self->name, line, (guint) (num_start - ls) + 1,
-                                   (int) MIN (nlen, (gsize) 40), num_start);
-                      return NULL;
-                    }
-                  self->underlying = g_strstrip (g_strndup (ls, c0 != NULL ? (gsize) (c0 - ls) : ll));
-                  have_spot = TRUE;
-                }
-              else if (date != NULL && !have_time)
-                {
-                  const char *q_end = memchr (date, ',', (gsize) (ls + ll - date));
-
-                  /* the date itself holds a comma: take up to the closing quote */
-                  if (ls[0] == '"')
-                    q_end = memchr (date, '"', (gsize) (ls + ll - date));
-                  if (!parse_quote_date (date, (gsize) ((q_end != NULL ? q_end : ls + ll) - date), &self->quote_time))
-                    {
-                      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_VALUE,
-                                   "%s:%u:%u: expected “Date: MONTH D, YYYY at H:MM AM|PM ZONE”",
-                                   self->name, line, (guint) (date - ls) + 1);
-                      return NULL;
-                    }
-                  have_time = TRUE;
-                }
-              else if (line >= 8)
-                {
-                  g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_FORMAT,
-                               "%s:%u:1: expected the header line starting with “Expiration Date” "
-                               "(a Cboe delayed quotes option chain download)",
-                               self->name, line);
-                  return NULL;
-                }
-              continue;
-            }
-        }
-
-      /* a data row */
+  for (guint j = 0; j < MIN (nf, (guint) N_COLUMNS); j++)
+    if (!field_equal (&f[j], expected_header[j]))
       {
-        AlvhOptionChainRow row;
-        int y, m, d;
-        const char *sym;
-        gsize sl, k;
-
-        nf = split_line (ls, ll, f, N_COLUMNS + 1);
-        if (nf != N_COLUMNS)
-          {
-            g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_VALUE,
-                         "%s:%u:1: expected %d fields, found %u",
-                         self->name, line, N_COLUMNS, nf);
-            return NULL;
-          }
-        memset (&row, 0, sizeof row);
-        if (!parse_expiration (&f[0], &row.expiry, &y, &m, &d))
-          {
-            g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_VALUE,
-                         "%s:%u:1: expected an expiration date like “Fri Jan 17 2025”, found “%.*s”",
-                         self->name, line, (int) MIN (f[0].len, (gsize) 40), f[0].start);
-            return NULL;
-          }
-        if (!parse_double (f[11].start, f[11].len, &row.strike) || !(row.strike > 0.0))
-          {
-            g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_VALUE,
-                         "%s:%u:%u: expected a positive strike, found “%.*s”",
-                         self->name, line, (guint) (f[11].start - ls) + 1,
-                         (int) MIN (f[11].len, (gsize) 40), f[11].start);
-            return NULL;
-          }
-        if (!parse_quote_fields (self, f, 1, &row.call, line, ls, error)
-            || !parse_quote_fields (self, f, 12, &row.put, line, ls, error))
-          return NULL;
-
-        /* OCC root: letters before the date digits; a trailing W is a weekly (PM) */
-        sym = f[1].start;
-        sl = f[1].len;
-        for (k = 0; k < sl && g_ascii_isalpha (sym[k]); k++)
-          ;
-        row.pm_settled = k > 0 && sym[k - 1] == 'W';
-        if (k == 3 && g_ascii_strncasecmp (sym, "SPX", 3) == 0)
-          row.pm_settled = FALSE;
-        else if (k == 0)
-          row.pm_settled = TRUE;
-        g_array_append_val (self->rows, row);
+        g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_FORMAT,
+                     "%s:%u:%u: expected column %u to be “%s”, found “%.*s”",
+                     self->name, st->line, (guint) (f[j].start - ls) + 1, j + 1,
+                     expected_header[j], (int) MIN (f[j].len, 40), f[j].start);
+        return FALSE;
       }
+  if (nf != N_COLUMNS)
+    {
+      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_FORMAT,
+                   "%s:%u:1: expected the %d columns of a Cboe chain header, found %u",
+                   self->name, st->line, N_COLUMNS, nf);
+      return FALSE;
     }
+  if (!st->have_spot)
+    {
+      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_FORMAT,
+                   "%s:%u:1: expected a line “NAME,Last: PRICE,...” before the header",
+                   self->name, st->line);
+      return FALSE;
+    }
+  if (!st->have_time)
+    {
+      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_FORMAT,
+                   "%s:%u:1: expected a line “Date: MONTH D, YYYY at H:MM AM|PM” before the header",
+                   self->name, st->line);
+      return FALSE;
+    }
+  st->have_header = TRUE;
+  return TRUE;
+}
 
-  if (!have_header)
+/* "NAME,Last: PRICE,Change: ...": the underlying and its price. */
+static gboolean
+parse_spot (AlvhOptionChain  *self,
+            ChainParse       *st,
+            const char       *ls,
+            gsize             ll,
+            const char       *last,
+            GError          **error)
+{
+  const char *num_start = last + 5;
+  const char *comma, *c0;
+  gsize nlen;
+
+  while (num_start < ls + ll && *num_start == ' ')
+    num_start++;
+  comma = memchr (num_start, ',', (gsize) (ls + ll - num_start));
+  nlen = (gsize) ((comma != NULL ? comma : ls + ll) - num_start);
+  c0 = memchr (ls, ',', ll);
+  if (!parse_double (num_start, nlen, &self->spot) || !(self->spot > 0.0))
+    {
+      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_VALUE,
+                   "%s:%u:%u: expected a positive underlying price after “Last:”, found “%.*s”",
+                   self->name, st->line, (guint) (num_start - ls) + 1,
+                   (int) MIN (nlen, (gsize) 40), num_start);
+      return FALSE;
+    }
+  self->underlying = g_strstrip (g_strndup (ls, c0 != NULL ? (gsize) (c0 - ls) : ll));
+  st->have_spot = TRUE;
+  return TRUE;
+}
+
+/* A line before the header: the underlying's price, the quote time, or
+ * anything else within the first seven lines. */
+static gboolean
+parse_preamble (AlvhOptionChain  *self,
+                ChainParse       *st,
+                const char       *ls,
+                gsize             ll,
+                GError          **error)
+{
+  const char *last = g_strstr_len (ls, (gssize) ll, "Last:");
+  const char *date = g_strstr_len (ls, (gssize) ll, "Date:");
+
+  if (last != NULL && !st->have_spot)
+    return parse_spot (self, st, ls, ll, last, error);
+  if (date != NULL && !st->have_time)
+    {
+      const char *q_end = memchr (date, ',', (gsize) (ls + ll - date));
+
+      /* the date itself holds a comma: take up to the closing quote */
+      if (ls[0] == '"')
+        q_end = memchr (date, '"', (gsize) (ls + ll - date));
+      if (!parse_quote_date (date, (gsize) ((q_end != NULL ? q_end : ls + ll) - date), &self->quote_time))
+        {
+          g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_VALUE,
+                       "%s:%u:%u: expected “Date: MONTH D, YYYY at H:MM AM|PM ZONE”",
+                       self->name, st->line, (guint) (date - ls) + 1);
+          return FALSE;
+        }
+      st->have_time = TRUE;
+      return TRUE;
+    }
+  if (st->line >= 8)
     {
       g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_FORMAT,
                    "%s:%u:1: expected the header line starting with “Expiration Date” "
-                   "(a Cboe delayed quotes option chain download)", self->name, MAX (line, 1));
-      return NULL;
+                   "(a Cboe delayed quotes option chain download)",
+                   self->name, st->line);
+      return FALSE;
     }
-  if (self->rows->len == 0)
-    {
-      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_EMPTY,
-                   "%s:%u:1: expected option rows after the header", self->name, line + 1);
-      return NULL;
-    }
+  return TRUE;
+}
 
+/* A data row: expiration, the call's quote, the strike, the put's quote. */
+static gboolean
+parse_row (AlvhOptionChain  *self,
+           const ChainParse *st,
+           const char       *ls,
+           gsize             ll,
+           GError          **error)
+{
+  AlvhOptionChainRow row;
+  Field f[N_COLUMNS + 1];
+  guint nf = split_line (ls, ll, f, N_COLUMNS + 1);
+  int y, m, d;
+  const char *sym;
+  gsize sl, k;
+
+  if (nf != N_COLUMNS)
+    {
+      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_VALUE,
+                   "%s:%u:1: expected %d fields, found %u",
+                   self->name, st->line, N_COLUMNS, nf);
+      return FALSE;
+    }
+  memset (&row, 0, sizeof row);
+  if (!parse_expiration (&f[0], &row.expiry, &y, &m, &d))
+    {
+      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_VALUE,
+                   "%s:%u:1: expected an expiration date like “Fri Jan 17 2025”, found “%.*s”",
+                   self->name, st->line, (int) MIN (f[0].len, (gsize) 40), f[0].start);
+      return FALSE;
+    }
+  if (!parse_double (f[11].start, f[11].len, &row.strike) || !(row.strike > 0.0))
+    {
+      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_VALUE,
+                   "%s:%u:%u: expected a positive strike, found “%.*s”",
+                   self->name, st->line, (guint) (f[11].start - ls) + 1,
+                   (int) MIN (f[11].len, (gsize) 40), f[11].start);
+      return FALSE;
+    }
+  if (!parse_quote_fields (self, f, 1, &row.call, st->line, ls, error)
+      || !parse_quote_fields (self, f, 12, &row.put, st->line, ls, error))
+    return FALSE;
+
+  /* OCC root: letters before the date digits; a trailing W is a weekly (PM) */
+  sym = f[1].start;
+  sl = f[1].len;
+  for (k = 0; k < sl && g_ascii_isalpha (sym[k]); k++)
+    ;
+  row.pm_settled = k > 0 && sym[k - 1] == 'W';
+  if (k == 3 && g_ascii_strncasecmp (sym, "SPX", 3) == 0)
+    row.pm_settled = FALSE;
+  else if (k == 0)
+    row.pm_settled = TRUE;
+  g_array_append_val (self->rows, row);
+  return TRUE;
+}
+
+/* Sorts the rows and groups them into expiries (AM and PM apart). */
+static void
+build_expiries (AlvhOptionChain *self)
+{
   g_array_sort (self->rows, row_compare);
   for (guint i = 0; i < self->rows->len;)
     {
@@ -521,7 +518,64 @@ alvh_option_chain_parse_cboe_csv (const char *name, const char *data, gsize len,
       g_array_append_val (self->expiries, e);
       i = j;
     }
+}
 
+AlvhOptionChain *
+alvh_option_chain_parse_cboe_csv (const char *name, const char *data, gsize len, GError **error)
+{
+  g_autoptr(AlvhOptionChain) self = g_new0 (AlvhOptionChain, 1);
+  const char *p = data, *end = data + len;
+  ChainParse st = { 0 };
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->name = g_strdup (name != NULL ? name : "<data>");
+  self->rows = g_array_new (FALSE, FALSE, sizeof (AlvhOptionChainRow));
+  self->expiries = g_array_new (FALSE, FALSE, sizeof (AlvhOptionChainExpiry));
+  self->spot = NAN;
+
+  /* a UTF-8 byte order mark */
+  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+      const char *line_end = nl != NULL ? nl : end;
+      const char *ls = p;
+      gsize ll = (gsize) (line_end - ls);
+      gboolean ok;
+
+      st.line++;
+      p = nl != NULL ? nl + 1 : end;
+      if (ll > 0 && ls[ll - 1] == '\r')
+        ll--;
+      if (ll == 0)
+        continue;
+      if (st.have_header)
+        ok = parse_row (self, &st, ls, ll, error);
+      else if (ll >= 15 && memcmp (ls, "Expiration Date", 15) == 0)
+        ok = parse_header (self, &st, ls, ll, error);
+      else
+        ok = parse_preamble (self, &st, ls, ll, error);
+      if (!ok)
+        return NULL;
+    }
+
+  if (!st.have_header)
+    {
+      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_FORMAT,
+                   "%s:%u:1: expected the header line starting with “Expiration Date” "
+                   "(a Cboe delayed quotes option chain download)", self->name, MAX (st.line, 1));
+      return NULL;
+    }
+  if (self->rows->len == 0)
+    {
+      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_EMPTY,
+                   "%s:%u:1: expected option rows after the header", self->name, st.line + 1);
+      return NULL;
+    }
+
+  build_expiries (self);
   self->valuation_time = default_valuation_time (self->quote_time);
   alvh_option_chain_compute (self, 0.04, NAN, 0);
   return g_steal_pointer (&self);

@@ -23,6 +23,11 @@
 G_BEGIN_DECLS
 
 #define ALVH_OPTION_CHAIN_ERROR (alvh_option_chain_error_quark ())
+
+/**
+ * alvh_option_chain_error_quark:
+ * Returns: the error domain %ALVH_OPTION_CHAIN_ERROR
+ */
 GQuark alvh_option_chain_error_quark (void);
 
 typedef enum
@@ -67,49 +72,162 @@ typedef struct
 
 typedef struct _AlvhOptionChain AlvhOptionChain;
 
+/**
+ * alvh_option_chain_get_type:
+ * Returns: the boxed type of #AlvhOptionChain
+ */
 GType             alvh_option_chain_get_type        (void) G_GNUC_CONST;
 #define ALVH_TYPE_OPTION_CHAIN (alvh_option_chain_get_type ())
 
+/**
+ * alvh_option_chain_parse_cboe_csv:
+ * @name: (nullable): the name for error messages, e.g. the file's name
+ * @data: (array length=len): the text of a Cboe delayed quotes download
+ * @len: the length of @data in bytes
+ * @error: return location for an error, with "NAME:LINE:COLUMN: ..." messages
+ *
+ * Parses a Cboe delayed quotes option chain (the underlying's price and
+ * quote time, then one row per expiration and strike with the call and the
+ * put) and computes forwards and IVs at a 4 % rate.
+ *
+ * Returns: (transfer full) (nullable): the chain, or %NULL with @error set
+ */
 AlvhOptionChain  *alvh_option_chain_parse_cboe_csv  (const char       *name,
                                                      const char       *data,
                                                      gsize             len,
                                                      GError          **error);
+
+/**
+ * alvh_option_chain_load_cboe_csv:
+ * @path: a Cboe delayed quotes download
+ * @error: return location for an error
+ *
+ * Reads @path with alvh_option_chain_parse_cboe_csv(), named by its basename.
+ *
+ * Returns: (transfer full) (nullable): the chain, or %NULL with @error set
+ */
 AlvhOptionChain  *alvh_option_chain_load_cboe_csv   (const char       *path,
                                                      GError          **error);
+
+/**
+ * alvh_option_chain_ref:
+ * @self: a chain
+ *
+ * Returns: (transfer full): @self with one more reference
+ */
 AlvhOptionChain  *alvh_option_chain_ref             (AlvhOptionChain  *self);
+
+/**
+ * alvh_option_chain_unref:
+ * @self: (transfer full): a chain
+ *
+ * Drops a reference; the last one frees the chain.
+ */
 void              alvh_option_chain_unref           (AlvhOptionChain  *self);
 
+/**
+ * alvh_option_chain_get_underlying_name:
+ * @self: a chain
+ *
+ * Returns: (transfer none): the underlying's name as the file gives it
+ */
 const char       *alvh_option_chain_get_underlying_name (AlvhOptionChain *self);
+
+/**
+ * alvh_option_chain_get_spot:
+ * @self: a chain
+ *
+ * Returns: the underlying's last price
+ */
 double            alvh_option_chain_get_spot        (AlvhOptionChain  *self);
-/* The time printed in the file ("Date: ... at 9:26 PM EST"). */
+
+/**
+ * alvh_option_chain_get_quote_time:
+ * @self: a chain
+ *
+ * Returns: the time printed in the file ("Date: ... at 9:26 PM EST")
+ */
 gint64            alvh_option_chain_get_quote_time  (AlvhOptionChain  *self);
-/* The time our IVs are computed at (the `valuation_time` of the last
+
+/**
+ * alvh_option_chain_get_valuation_time:
+ * @self: a chain
+ *
+ * The time our IVs are computed at (that of the last
  * alvh_option_chain_compute()).  By default the quote time when that is a
  * weekday (SPX quotes are live in Cboe's global trading hours), else 16:00
- * New York of the Friday before (a weekend download holds closing quotes). */
+ * New York of the Friday before (a weekend download holds closing quotes).
+ *
+ * Returns: the valuation time in Unix seconds
+ */
 gint64            alvh_option_chain_get_valuation_time (AlvhOptionChain *self);
 
+/**
+ * alvh_option_chain_get_n_rows:
+ * @self: a chain
+ *
+ * Returns: the number of rows (one per expiry and strike)
+ */
 gsize             alvh_option_chain_get_n_rows      (AlvhOptionChain  *self);
+
+/**
+ * alvh_option_chain_get_row:
+ * @self: a chain
+ * @i: a row index below alvh_option_chain_get_n_rows()
+ *
+ * Returns: (transfer none): the row, sorted by expiry, AM before PM, strike
+ */
 const AlvhOptionChainRow *alvh_option_chain_get_row (AlvhOptionChain  *self,
                                                      gsize             i);
+
+/**
+ * alvh_option_chain_get_n_expiries:
+ * @self: a chain
+ *
+ * Returns: the number of expiries (AM and PM settled apart)
+ */
 guint             alvh_option_chain_get_n_expiries  (AlvhOptionChain  *self);
+
+/**
+ * alvh_option_chain_get_expiry:
+ * @self: a chain
+ * @i: an expiry index below alvh_option_chain_get_n_expiries()
+ *
+ * Returns: (transfer none): the expiry with its rows, forward and ATM IV
+ */
 const AlvhOptionChainExpiry *alvh_option_chain_get_expiry (AlvhOptionChain *self,
                                                      guint             i);
 
-/* Fills our IV and greeks for every row and the per-expiry forward and ATM
- * IV (it changes the chain in place: call it before sharing the chain
- * between threads).  valuation_time 0 means the default above; q = NAN
- * means the parity-implied forward per expiry.  Loading computes with
- * r = 0.04 and q = NAN. */
+/**
+ * alvh_option_chain_compute:
+ * @self: a chain
+ * @r: the risk-free rate, a fraction
+ * @q: the dividend yield, or NAN for the parity-implied forward per expiry
+ * @valuation_time: Unix seconds, or 0 for the default (see
+ *   alvh_option_chain_get_valuation_time())
+ *
+ * Fills our IV and greeks for every row and the per-expiry forward and ATM
+ * IV.  It changes the chain in place: call it before sharing the chain
+ * between threads.  Loading computes with @r = 0.04 and @q = NAN.
+ */
 void              alvh_option_chain_compute         (AlvhOptionChain  *self,
                                                      double            r,
                                                      double            q,
                                                      gint64            valuation_time);
 
-/* ATM IV at target_expiry_time: the expiry's own ATM IV when it is one of the
- * chain's expiries, else interpolated linearly in total variance (iv^2 t)
- * between the two expiries around it.  Returns NAN and fails with RANGE
- * outside the first and last expiries that have an ATM IV. */
+/**
+ * alvh_option_chain_atm_iv:
+ * @self: a chain
+ * @target_expiry_time: the expiry wanted, Unix seconds
+ * @error: return location for an error
+ *
+ * The expiry's own ATM IV when @target_expiry_time is one of the chain's
+ * expiries, else interpolated linearly in total variance (iv² t) between
+ * the two expiries around it.
+ *
+ * Returns: the IV, or NAN with %ALVH_OPTION_CHAIN_ERROR_RANGE outside the
+ *   first and last expiries that have an ATM IV
+ */
 double            alvh_option_chain_atm_iv          (AlvhOptionChain  *self,
                                                      gint64            target_expiry_time,
                                                      GError          **error);

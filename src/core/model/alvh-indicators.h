@@ -25,30 +25,69 @@
 
 G_BEGIN_DECLS
 
-/* Simple moving average of the last `period` inputs; NAN for i < period - 1. */
+/**
+ * alvh_sma:
+ * @x: (array length=n): the inputs
+ * @n: the number of bars
+ * @period: the period in bars
+ * @out: (out caller-allocates) (array length=n): the outputs, one per bar
+ *
+ * Simple moving average of the last `period` inputs; NAN for i < period - 1.
+ */
 void  alvh_sma            (const double *x,
                            gsize         n,
                            guint         period,
                            double       *out);
-/* Exponential moving average, alpha = 2 / (period + 1), seeded with the simple
+
+/**
+ * alvh_ema:
+ * @x: (array length=n): the inputs
+ * @n: the number of bars
+ * @period: the period in bars
+ * @out: (out caller-allocates) (array length=n): the outputs, one per bar
+ *
+ * Exponential moving average, alpha = 2 / (period + 1), seeded with the simple
  * mean of the first `period` finite inputs: out[s + period - 1] = that mean,
- * s = index of the first finite input; NAN before. */
+ * s = index of the first finite input; NAN before.
+ */
 void  alvh_ema            (const double *x,
                            gsize         n,
                            guint         period,
                            double       *out);
-/* Wilder RSI: the first average gain/loss is the simple mean of the first
+
+/**
+ * alvh_rsi:
+ * @close: (array length=n): the closes
+ * @n: the number of bars
+ * @period: the period in bars
+ * @out: (out caller-allocates) (array length=n): the outputs, one per bar
+ *
+ * Wilder RSI: the first average gain/loss is the simple mean of the first
  * `period` changes, then avg = (prev * (period - 1) + cur) / period.
  * Defined from i = period (period + 1 closes).  100 when the average loss
- * is 0, 50 when both averages are 0. */
+ * is 0, 50 when both averages are 0.
+ */
 void  alvh_rsi            (const double *close,
                            gsize         n,
                            guint         period,
                            double       *out);
-/* MACD: macd = EMA(fast) - EMA(slow), defined where both are; signal_line =
+
+/**
+ * alvh_macd:
+ * @x: (array length=n): the inputs
+ * @n: the number of bars
+ * @fast: the fast EMA period (12)
+ * @slow: the slow EMA period (26)
+ * @signal: the signal EMA period (9)
+ * @macd: (out caller-allocates) (array length=n): EMA(fast) - EMA(slow)
+ * @signal_line: (out caller-allocates) (array length=n): EMA(signal) of the MACD
+ * @histogram: (out caller-allocates) (array length=n) (nullable): MACD - signal line, or %NULL
+ *
+ * MACD: macd = EMA(fast) - EMA(slow), defined where both are; signal_line =
  * EMA(signal) of the macd values, seeded with the mean of the first `signal`
  * macd values; histogram = macd - signal_line (histogram may be NULL).
- * With 12/26/9: macd from i = 25, signal and histogram from i = 33. */
+ * With 12/26/9: macd from i = 25, signal and histogram from i = 33.
+ */
 void  alvh_macd           (const double *x,
                            gsize         n,
                            guint         fast,
@@ -57,46 +96,113 @@ void  alvh_macd           (const double *x,
                            double       *macd,
                            double       *signal_line,
                            double       *histogram);
-/* Sample standard deviation (n - 1) of the last `window` log returns,
- * times sqrt (annualisation) (252 for daily bars); defined from i = window. */
+
+/**
+ * alvh_realized_vol:
+ * @close: (array length=n): the closes
+ * @n: the number of bars
+ * @window: the window in bars
+ * @annualisation: the bars per year (252 for daily bars)
+ * @out: (out caller-allocates) (array length=n): the outputs, one per bar
+ *
+ * Sample standard deviation (n - 1) of the last `window` log returns,
+ * times sqrt (annualisation) (252 for daily bars); defined from i = window.
+ */
 void  alvh_realized_vol   (const double *close,
                            gsize         n,
                            guint         window,
                            double        annualisation,
                            double       *out);
-/* Advance/decline line: running sum of advancers - decliners. */
+
+/**
+ * alvh_ad_line:
+ * @advancers: (array length=n): advancing issues per bar
+ * @decliners: (array length=n): declining issues per bar
+ * @n: the number of bars
+ * @out: (out caller-allocates) (array length=n): the outputs, one per bar
+ *
+ * Advance/decline line: running sum of advancers - decliners.
+ */
 void  alvh_ad_line        (const double *advancers,
                            const double *decliners,
                            gsize         n,
                            double       *out);
-/* OLS slope (with intercept) of y on x over the `window` pairs ending at i
+
+/**
+ * alvh_rolling_beta:
+ * @y: (array length=n): the dependent series
+ * @x: (array length=n): the independent series
+ * @n: the number of bars
+ * @window: the window in bars
+ * @out: (out caller-allocates) (array length=n): the outputs, one per bar
+ *
+ * OLS slope (with intercept) of y on x over the `window` pairs ending at i
  * (inclusive); NAN for i < window - 1 and NAN when x is constant over the
  * window (zero variance: the slope does not exist); exactly 0 when y is
  * constant and x is not.  Numerically stable: shifted, centred sliding sums
- * that are recomputed exactly whenever their rounding bound grows. */
+ * that are recomputed exactly whenever their rounding bound grows.
+ */
 void  alvh_rolling_beta   (const double *y,
                            const double *x,
                            gsize         n,
                            guint         window,
                            double       *out);
-/* out[0] = NAN, out[i] = log (x[i] / x[i-1]). */
+
+/**
+ * alvh_log_returns:
+ * @x: (array length=n): the inputs
+ * @n: the number of bars
+ * @out: (out caller-allocates) (array length=n): the outputs, one per bar
+ *
+ * out[0] = NAN, out[i] = log (x[i] / x[i-1]).
+ */
 void  alvh_log_returns    (const double *x,
                            gsize         n,
                            double       *out);
-/* The spec's book_delta beta: OLS slope of VIX log returns on SPX log returns
+
+/**
+ * alvh_return_beta:
+ * @vix: (array length=n): VIX closes
+ * @spx: (array length=n): SPX closes
+ * @n: the number of bars
+ * @window: the window in bars
+ * @out: (out caller-allocates) (array length=n): the outputs, one per bar
+ *
+ * The spec's book_delta beta: OLS slope of VIX log returns on SPX log returns
  * over the last `window` (60) bar-to-bar return pairs ending at bar i, i.e.
- * the last window + 1 bars; NAN for i < window. */
+ * the last window + 1 bars; NAN for i < window.
+ */
 void  alvh_return_beta    (const double *vix,
                            const double *spx,
                            gsize         n,
                            guint         window,
                            double       *out);
-/* Rolling maximum / minimum over the `window` inputs ending at i (inclusive);
- * NAN for i < window - 1.  O(n) with a monotone deque. */
+
+/**
+ * alvh_rolling_max:
+ * @x: (array length=n): the inputs
+ * @n: the number of bars
+ * @window: the window in bars
+ * @out: (out caller-allocates) (array length=n): the outputs, one per bar
+ *
+ * Rolling maximum / minimum over the `window` inputs ending at i (inclusive);
+ * NAN for i < window - 1.  O(n) with a monotone deque.
+ */
 void  alvh_rolling_max    (const double *x,
                            gsize         n,
                            guint         window,
                            double       *out);
+
+/**
+ * alvh_rolling_min:
+ * @x: (array length=n): the inputs
+ * @n: the number of bars
+ * @window: the window in bars
+ * @out: (out caller-allocates) (array length=n): the outputs, one per bar
+ *
+ * Rolling maximum / minimum over the `window` inputs ending at i (inclusive);
+ * NAN for i < window - 1.  O(n) with a monotone deque.
+ */
 void  alvh_rolling_min    (const double *x,
                            gsize         n,
                            guint         window,

@@ -15,6 +15,11 @@
 G_BEGIN_DECLS
 
 #define ALVH_PRICING_ERROR (alvh_pricing_error_quark ())
+
+/**
+ * alvh_pricing_error_quark:
+ * Returns: the error domain %ALVH_PRICING_ERROR
+ */
 GQuark alvh_pricing_error_quark (void);
 
 typedef enum
@@ -47,36 +52,142 @@ typedef struct
   double rho;   /* per percentage point */
 } AlvhGreeks;
 
-/* Price only (fast path). */
+/**
+ * alvh_bs_price:
+ * @type: call or put
+ * @s: the spot price
+ * @k: the strike
+ * @t: years to expiry (calendar days / 365)
+ * @vol: annualised volatility as a fraction
+ * @r: the continuously compounded rate
+ * @q: the continuous dividend yield
+ *
+ * The Black-Scholes-Merton price of a European option, without greeks.
+ *
+ * Returns: the price
+ */
 double   alvh_bs_price        (AlvhOptionType type, double s, double k, double t,
                                double vol, double r, double q);
+
+/**
+ * alvh_black76_price:
+ * @type: call or put
+ * @f: the forward (the VIX future's price)
+ * @k: the strike
+ * @t: years to expiry (calendar days / 365)
+ * @vol: annualised volatility as a fraction
+ * @r: the continuously compounded rate the price is discounted at
+ *
+ * The Black-76 price of an option on a future, without greeks.
+ *
+ * Returns: the price
+ */
 double   alvh_black76_price   (AlvhOptionType type, double f, double k, double t,
                                double vol, double r);
 
-/* Price and all greeks.  At t <= 0 or vol <= 0 the option is worth its
- * (discounted) intrinsic value and greeks are those of the limit. */
+/**
+ * alvh_bs_greeks:
+ * @type: call or put
+ * @s: the spot price
+ * @k: the strike
+ * @t: years to expiry (calendar days / 365)
+ * @vol: annualised volatility as a fraction
+ * @r: the continuously compounded rate
+ * @q: the continuous dividend yield
+ * @out: (out caller-allocates): the price and greeks
+ *
+ * At @t <= 0 or @vol <= 0 the option is worth its discounted intrinsic value
+ * and the greeks are those of the limit.
+ */
 void     alvh_bs_greeks       (AlvhOptionType type, double s, double k, double t,
                                double vol, double r, double q, AlvhGreeks *out);
+
+/**
+ * alvh_black76_greeks:
+ * @type: call or put
+ * @f: the forward (the VIX future's price)
+ * @k: the strike
+ * @t: years to expiry (calendar days / 365)
+ * @vol: annualised volatility as a fraction
+ * @r: the continuously compounded rate the price is discounted at
+ * @out: (out caller-allocates): the price and greeks
+ *
+ * At @t <= 0 or @vol <= 0 the option is worth its discounted intrinsic value
+ * and the greeks are those of the limit.
+ */
 void     alvh_black76_greeks  (AlvhOptionType type, double f, double k, double t,
                                double vol, double r, AlvhGreeks *out);
 
-/* Delta only (the delta of alvh_black76_greeks, without the other greeks). */
+/**
+ * alvh_black76_delta:
+ * @type: call or put
+ * @f: the forward (the VIX future's price)
+ * @k: the strike
+ * @t: years to expiry (calendar days / 365)
+ * @vol: annualised volatility as a fraction
+ * @r: the continuously compounded rate the price is discounted at
+ *
+ * Returns: the delta of alvh_black76_greeks(), without the other greeks
+ */
 double   alvh_black76_delta   (AlvhOptionType type, double f, double k, double t,
                                double vol, double r);
 
-/* Generic entry: `underlying` is S for Black-Scholes, F for Black-76 (q ignored). */
+/**
+ * alvh_option_greeks:
+ * @model: Black-Scholes or Black-76
+ * @type: call or put
+ * @underlying: S for Black-Scholes, F for Black-76
+ * @k: the strike
+ * @t: years to expiry
+ * @vol: annualised volatility as a fraction
+ * @r: the rate
+ * @q: the dividend yield (ignored by Black-76)
+ * @out: (out caller-allocates): the price and greeks
+ *
+ * Calls alvh_bs_greeks() or alvh_black76_greeks().
+ */
 void     alvh_option_greeks   (AlvhPricingModel model, AlvhOptionType type,
                                double underlying, double k, double t, double vol,
                                double r, double q, AlvhGreeks *out);
 
-/* Implied volatility: converges for every price strictly inside the no-arbitrage bounds
- * (relative price error <= 1e-10); fails with BELOW_INTRINSIC / ABOVE_MAXIMUM otherwise,
- * the message naming the bound. */
+/**
+ * alvh_implied_vol:
+ * @model: Black-Scholes or Black-76
+ * @type: call or put
+ * @price: the option's price
+ * @underlying: S for Black-Scholes, F for Black-76
+ * @k: the strike
+ * @t: years to expiry
+ * @r: the rate
+ * @q: the dividend yield (ignored by Black-76)
+ * @vol_out: (out): the implied volatility
+ * @error: return location for an error
+ *
+ * Converges for every price strictly inside the no-arbitrage bounds
+ * (relative price error <= 1e-10).
+ *
+ * Returns: %TRUE on success; %FALSE with %ALVH_PRICING_ERROR_BELOW_INTRINSIC
+ *   or %ALVH_PRICING_ERROR_ABOVE_MAXIMUM (the message naming the bound),
+ *   %ALVH_PRICING_ERROR_INVALID or %ALVH_PRICING_ERROR_NO_CONVERGENCE
+ */
 gboolean alvh_implied_vol     (AlvhPricingModel model, AlvhOptionType type,
                                double price, double underlying, double k, double t,
                                double r, double q, double *vol_out, GError **error);
 
-/* Strike whose |delta| equals `abs_delta` (Black-Scholes), used to place condor shorts. */
+/**
+ * alvh_bs_strike_for_delta:
+ * @type: call or put
+ * @abs_delta: the absolute delta wanted, between 0 and 1
+ * @s: the spot price
+ * @t: years to expiry
+ * @vol: annualised volatility as a fraction
+ * @r: the rate
+ * @q: the dividend yield
+ *
+ * Used to place the condor's short strikes.
+ *
+ * Returns: the Black-Scholes strike whose |delta| equals @abs_delta
+ */
 double   alvh_bs_strike_for_delta (AlvhOptionType type, double abs_delta, double s, double t,
                                    double vol, double r, double q);
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-decision.h"
+#include "alvh-format.h"
 #include "alvh-time.h"
 
 G_DEFINE_BOXED_TYPE (AlvhDecision, alvh_decision, alvh_decision_copy, alvh_decision_free)
@@ -101,32 +102,6 @@ alvh_decision_get_signal (const AlvhDecision *self,
   return &self->signals[id];
 }
 
-/* Dollars with thousands grouping, e.g. "$1,234". */
-static char *
-format_dollars (double v)
-{
-  char digits[64];
-  GString *s = g_string_new (NULL);
-  gint64 whole = (gint64) llround (fabs (v));
-  int len, lead;
-
-  if (!isfinite (v))
-    return g_string_free (s, FALSE);
-  g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, whole);
-  len = (int) strlen (digits);
-  if (v < 0 && whole != 0)
-    g_string_append_c (s, '-');
-  g_string_append_c (s, '$');
-  lead = len % 3 == 0 ? 3 : len % 3;
-  g_string_append_len (s, digits, lead);
-  for (int i = lead; i < len; i += 3)
-    {
-      g_string_append_c (s, ',');
-      g_string_append_len (s, digits + i, 3);
-    }
-  return g_string_free (s, FALSE);
-}
-
 static char *
 signal_sentence (const AlvhDecision *self,
                  const AlvhSignal   *s)
@@ -198,16 +173,16 @@ outcome_sentence (const AlvhDecision *self)
                                         self->realtime_fired),
                               self->realtime_fired, self->realtime_quorum);
     case ALVH_BRANCH_NOT_ACCRETIVE:
-      paid = format_dollars (self->premium_paid);
-      cost = format_dollars (self->estimated_cost);
-      total = format_dollars (self->premium_paid + self->estimated_cost);
-      limit = format_dollars (self->max_hedge_cost_ratio * self->credit_collected);
+      paid = alvh_format_money (self->premium_paid, ALVH_MONEY_GROUPED);
+      cost = alvh_format_money (self->estimated_cost, ALVH_MONEY_GROUPED);
+      total = alvh_format_money (self->premium_paid + self->estimated_cost, ALVH_MONEY_GROUPED);
+      limit = alvh_format_money (self->max_hedge_cost_ratio * self->credit_collected, ALVH_MONEY_GROUPED);
       return g_strdup_printf (_("Blocked: hedge premium %s already paid plus this leg's %s makes %s, more than the limit of %s (%.0f %% of the credit collected)."),
                               paid, cost, total, limit, self->max_hedge_cost_ratio * 100.0);
     case ALVH_BRANCH_REGIME:
     case ALVH_BRANCH_FIXED:
     case ALVH_BRANCH_CONFLUENCE:
-      cost = format_dollars (self->estimated_cost);
+      cost = alvh_format_money (self->estimated_cost, ALVH_MONEY_GROUPED);
       {
         const char *why =
           self->branch == ALVH_BRANCH_REGIME ? _("a regime shift is confirmed by a real-time rule") :

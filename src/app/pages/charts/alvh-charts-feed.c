@@ -288,7 +288,7 @@ leg_tooltip (AlvhChartsFeed       *self,
   AlvhJournalStore *store = alvh_session_get_store (self->session);
   g_autoptr(GString) s = g_string_new (NULL);
   g_autofree char *date = alvh_time_format_ny_date (leg->opened);
-  g_autofree char *premium = alvh_format_number (leg->premium, 2);
+  g_autofree char *premium = alvh_format_number (leg->premium, 2, ALVH_FORMAT_SCREEN);
   g_autoptr(GPtrArray) sigs = NULL;
 
   if (isfinite (leg->short_strike))
@@ -319,8 +319,8 @@ leg_tooltip (AlvhChartsFeed       *self,
       const AlvhJournalSignal *sig = g_ptr_array_index (sigs, i);
       AlvhSignalId id;
       const char *title = sig->key;
-      g_autofree char *value = alvh_format_number (sig->available ? sig->value : NAN, 3);
-      g_autofree char *threshold = alvh_format_number (sig->threshold, 3);
+      g_autofree char *value = alvh_format_number (sig->available ? sig->value : NAN, 3, ALVH_FORMAT_SCREEN);
+      g_autofree char *threshold = alvh_format_number (sig->threshold, 3, ALVH_FORMAT_SCREEN);
 
       if (alvh_signal_id_from_key (sig->key, &id))
         title = alvh_signal_id_get_title (id);

@@ -107,7 +107,7 @@ add_response_cb (AdwMessageDialog *dialog,
     text = g_strdup_printf (_("The leg was not added: %s"), error->message);
   else
     {
-      g_autofree char *money = alvh_format_money (price * size * 100);
+      g_autofree char *money = alvh_format_money (price * size * 100, ALVH_MONEY_CENTS);
 
       text = g_strdup_printf (_("Layer %u added: %g contracts at %.2f (%s), recorded in the journal"),
                               data->decision->layer, size, price, money);
@@ -133,7 +133,7 @@ alvh_add_leg_dialog_new (GtkWindow          *parent,
 {
   DialogData *data = g_new0 (DialogData, 1);
   g_autofree char *leg = alvh_describe_leg (&decision->leg);
-  g_autofree char *cost = alvh_format_money (decision->estimated_cost);
+  g_autofree char *cost = alvh_format_money (decision->estimated_cost, ALVH_MONEY_CENTS);
   g_autofree char *body = NULL;
   GtkWidget *dialog, *list;
 

@@ -291,8 +291,8 @@ show_decision (AlvhEvaluatorPage *self)
   g_autofree char *branch = g_strdup_printf ("%s (%s)", branch_title (d->branch), alvh_branch_to_string (d->branch));
   g_autofree char *layer = NULL, *leg = NULL, *cost = NULL, *budget = NULL, *profile = NULL;
   g_autofree char *summary = NULL, *action = NULL, *explanation = NULL;
-  g_autofree char *paid = alvh_format_money (d->premium_paid);
-  g_autofree char *limit = alvh_format_money (d->max_hedge_cost_ratio * d->credit_collected);
+  g_autofree char *paid = alvh_format_money (d->premium_paid, ALVH_MONEY_CENTS);
+  g_autofree char *limit = alvh_format_money (d->max_hedge_cost_ratio * d->credit_collected, ALVH_MONEY_CENTS);
   const char *action_class;
 
   switch (d->action)
@@ -332,7 +332,7 @@ show_decision (AlvhEvaluatorPage *self)
 
       leg = g_strdup_printf (_("%s × %g at %.2f (F %.2f, vol %.0f %%)"), desc, d->size, d->leg.premium,
                              d->leg_forward, 100 * d->leg_vol);
-      cost = alvh_format_money (d->estimated_cost);
+      cost = alvh_format_money (d->estimated_cost, ALVH_MONEY_CENTS);
     }
   else
     {

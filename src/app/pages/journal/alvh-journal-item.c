@@ -105,7 +105,7 @@ alvh_journal_item_dup_column_text (AlvhJournalItem *self,
     {
       if (!isfinite (self->pnl))
         return g_strdup ("");
-      return g_strdup_printf ("%s$%.0f", self->pnl < 0 ? "\u2212" : "", fabs (self->pnl));
+      return alvh_format_money (self->pnl, ALVH_MONEY_WHOLE);
     }
   if (g_str_equal (column, "instrument"))
     return g_strdup (self->instrument ? self->instrument : "");

@@ -686,10 +686,10 @@ add_stats_table (AlvhJournalPage *self,
       const AlvhJournalStatRow *r = g_ptr_array_index (rows, i);
       g_autofree char *count = g_strdup_printf ("%u", r->count);
       g_autofree char *hit = g_strdup_printf ("%.0f %%", 100.0 * r->hit_rate);
-      g_autofree char *avg = alvh_form_format_dollars (r->avg_pnl);
-      g_autofree char *mae = alvh_form_format_dollars (r->avg_mae);
-      g_autofree char *mfe = alvh_form_format_dollars (r->avg_mfe);
-      g_autofree char *total = alvh_form_format_dollars (r->total_pnl);
+      g_autofree char *avg = alvh_format_money (r->avg_pnl, ALVH_MONEY_WHOLE);
+      g_autofree char *mae = alvh_format_money (r->avg_mae, ALVH_MONEY_WHOLE);
+      g_autofree char *mfe = alvh_format_money (r->avg_mfe, ALVH_MONEY_WHOLE);
+      g_autofree char *total = alvh_format_money (r->total_pnl, ALVH_MONEY_WHOLE);
       const char *cells[] = { r->group, count, hit, avg, mae, mfe, total };
       int row = (int) i + 1;
 
@@ -746,8 +746,8 @@ stats_done_cb (GObject      *object,
           hedged += c->pnl_hedged;
           unhedged += c->pnl_unhedged;
         }
-      h = alvh_form_format_dollars (hedged);
-      u = alvh_form_format_dollars (unhedged);
+      h = alvh_format_money (hedged, ALVH_MONEY_WHOLE);
+      u = alvh_format_money (unhedged, ALVH_MONEY_WHOLE);
       {
         guint n = stats->condors ? stats->condors->len : 0;
 

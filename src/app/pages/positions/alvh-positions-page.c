@@ -207,7 +207,7 @@ refresh_book (AlvhPositionsPage *self,
     {
       g_autofree char *date = alvh_time_format_ny_date (self->bar_time);
       g_autofree char *subtitle = NULL;
-      g_autofree char *beta = alvh_format_number (ms->beta, 2);
+      g_autofree char *beta = alvh_format_number (ms->beta, 2, ALVH_FORMAT_SCREEN);
 
       subtitle = g_strdup_printf (_("SPX %.2f · VIX %.2f · IV %.1f %% · VIX-on-SPX beta %s"),
                                   ms->spx, ms->vix, 100 * ms->iv, beta);
@@ -257,12 +257,12 @@ refresh_book (AlvhPositionsPage *self,
       else
         delta = g_strdup_printf (_("%.2f (n/a per unit)"), g.total_delta);
       gamma = g_strdup_printf ("%.5f", g.spx_gamma);
-      theta_money = alvh_format_money ((g.spx_theta + g.vix_theta) * mult);
+      theta_money = alvh_format_money ((g.spx_theta + g.vix_theta) * mult, ALVH_MONEY_CENTS);
       theta = g_strdup_printf (_("%s per day"), theta_money);
-      vega_money = alvh_format_money ((g.spx_vega + g.vix_vega) * mult);
+      vega_money = alvh_format_money ((g.spx_vega + g.vix_vega) * mult, ALVH_MONEY_CENTS);
       vega = g_strdup_printf (_("%s per vol point"), vega_money);
-      ext = alvh_format_money (extrinsic);
-      pnl = alvh_format_money (mark.total_pnl);
+      ext = alvh_format_money (extrinsic, ALVH_MONEY_CENTS);
+      pnl = alvh_format_money (mark.total_pnl, ALVH_MONEY_CENTS);
       set_value (self->delta_label, delta);
       set_value (self->gamma_label, gamma);
       set_value (self->theta_label, theta);
@@ -288,8 +288,8 @@ refresh_book (AlvhPositionsPage *self,
       for (guint i = 0; i < 3; i++)
         {
           g_autofree char *title = NULL, *subtitle = NULL, *value = NULL;
-          g_autofree char *cl = alvh_format_money (cov[i].condor_pnl);
-          g_autofree char *hl = alvh_format_money (cov[i].hedge_pnl);
+          g_autofree char *cl = alvh_format_money (cov[i].condor_pnl, ALVH_MONEY_CENTS);
+          g_autofree char *hl = alvh_format_money (cov[i].hedge_pnl, ALVH_MONEY_CENTS);
 
           title = g_strdup_printf (_("SPX −%g SD: %.0f, VIX %.1f"), cov[i].n_sd, cov[i].spx, cov[i].vix);
           subtitle = g_strdup_printf (_("Condors %s · hedges %s"), cl, hl);

@@ -277,7 +277,7 @@ fill_summary (AlvhReplayPage   *self,
     row++;
   }
 #define MONEY_ROW(title, field) \
-  { g_autofree char *h = alvh_form_format_dollars (r->hedged.field); g_autofree char *u = alvh_form_format_dollars (r->unhedged.field); \
+  { g_autofree char *h = alvh_format_money (r->hedged.field, ALVH_MONEY_WHOLE); g_autofree char *u = alvh_format_money (r->unhedged.field, ALVH_MONEY_WHOLE); \
     summary_row (self, row++, title, h, u); }
   MONEY_ROW (_("Total P&L"), total_pnl);
   MONEY_ROW (_("Max drawdown"), max_drawdown);

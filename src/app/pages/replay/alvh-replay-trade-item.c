@@ -101,13 +101,13 @@ alvh_replay_trade_item_dup_text (AlvhReplayTradeItem *self,
     return g_strdup_printf ("%.0f/%.0f \u2013 %.0f/%.0f", t->condor.long_put, t->condor.short_put,
                             t->condor.short_call, t->condor.long_call);
   if (g_str_equal (column, "condor"))
-    return alvh_form_format_dollars (t->condor_pnl);
+    return alvh_format_money (t->condor_pnl, ALVH_MONEY_WHOLE);
   if (g_str_equal (column, "hedge"))
-    return t->n_layers > 0 ? alvh_form_format_dollars (t->hedge_pnl) : g_strdup ("\u2013");
+    return t->n_layers > 0 ? alvh_format_money (t->hedge_pnl, ALVH_MONEY_WHOLE) : g_strdup ("\u2013");
   if (g_str_equal (column, "total"))
-    return alvh_form_format_dollars (t->condor_pnl + t->hedge_pnl);
+    return alvh_format_money (t->condor_pnl + t->hedge_pnl, ALVH_MONEY_WHOLE);
   if (g_str_equal (column, "cost"))
-    return t->n_layers > 0 ? alvh_form_format_dollars (t->hedge_cost) : g_strdup ("\u2013");
+    return t->n_layers > 0 ? alvh_format_money (t->hedge_cost, ALVH_MONEY_WHOLE) : g_strdup ("\u2013");
   if (g_str_equal (column, "layers"))
     return g_strdup_printf ("%u", t->n_layers);
   return g_strdup ("");

@@ -1,0 +1,107 @@
+/* test-demo-book.h — a demo book for the UI tests and the screenshot driver
+ * (header-only, like test-ui-util.h): an iron condor opened 20 bars before the
+ * last bar and the first hedge leg the evaluator proposes for it (with its
+ * signals), booked through the session into its data directory.  Does nothing
+ * when a condor is open. */
+#pragma once
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-evaluator.h"
+#include "alvh-session.h"
+
+static inline void
+test_demo_book_position (AlvhSession *session)
+{
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  g_autoptr(AlvhJournalCondor) jc = NULL;
+  g_autoptr(GError) error = NULL;
+  AlvhProfile *profile = alvh_session_get_profile (session);
+  GPtrArray *open = alvh_session_get_condors (session);
+  AlvhMarketState m;
+  AlvhCondor c = { 0 };
+  gsize i0;
+  gint64 condor_id;
+  gboolean booked = FALSE;
+
+  if (open != NULL && open->len > 0)
+    return;
+  frame = alvh_market_frame_new_join (alvh_session_get_series (session, "SPX"),
+                                      alvh_session_get_series (session, "VIX"),
+                                      alvh_session_get_series (session, "VX"),
+                                      alvh_session_get_series (session, "VVIX"),
+                                      alvh_session_get_series (session, "BREADTH"),
+                                      G_MININT64, G_MAXINT64);
+  if (frame == NULL || frame->n < 100)
+    return;
+  ev = alvh_evaluator_new (frame, profile, NULL);
+  i0 = frame->n - 21;
+  alvh_evaluator_market_state (ev, i0, &m);
+
+  c.short_put = floor (m.spx * 0.95 / 5.0) * 5.0;
+  c.short_call = ceil (m.spx * 1.04 / 5.0) * 5.0;
+  c.long_put = c.short_put - 50.0;
+  c.long_call = c.short_call + 50.0;
+  c.expiry = alvh_friday_on_or_after (frame->time[i0], 45);
+  c.units = 2;
+  c.open_time = frame->time[i0] + 15 * 3600;
+  c.credit = round (alvh_condor_value (&c, m.spx, (double) (c.expiry - frame->time[i0]) / 86400.0 / 365.0,
+                                       m.iv, m.rate, m.div_yield) * 20.0) / 20.0;
+  jc = alvh_journal_condor_from_condor (&c, alvh_session_get_account_id (session));
+  condor_id = alvh_session_add_condor (session, jc, &error);
+  if (condor_id <= 0)
+    {
+      g_warning ("Cannot book the demo condor: %s", error->message);
+      return;
+    }
+
+  /* the first ADD of the rules after the open, booked with its signals */
+  for (gsize i = i0 + 1; i < frame->n && !booked; i++)
+    {
+      AlvhBook *book = alvh_session_get_book (session);
+      AlvhDecision d;
+
+      alvh_evaluator_evaluate (ev, i, book, &d);
+      if (d.action == ALVH_ACTION_ADD && d.has_leg)
+        {
+          gint64 leg_id = alvh_session_add_leg_from_decision (session, &d, d.leg.premium, d.size,
+                                                              _("Demo: the rules proposed this layer"),
+                                                              NULL, &error);
+          g_autoptr(AlvhJournalLeg) leg = NULL;
+
+          if (leg_id <= 0)
+            break;
+          leg = alvh_journal_store_get_leg (alvh_session_get_store (session), leg_id, NULL);
+          if (leg != NULL)
+            {
+              leg->opened = frame->time[i] + 15 * 3600;
+              alvh_session_update_leg (session, leg, NULL);
+            }
+          booked = TRUE;
+        }
+    }
+  if (!booked)
+    {
+      /* no ADD in the window: a manual first layer 10 bars before the end */
+      g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+      gsize i = frame->n - 11;
+
+      g_clear_error (&error);
+      leg->condor_id = condor_id;
+      g_free (leg->kind);
+      leg->kind = g_strdup ("vix_call_spread");
+      leg->long_strike = ceil (frame->vix[i] * 1.10);
+      leg->short_strike = leg->long_strike + 5.0;
+      leg->expiry = alvh_vix_expiry_first_after (frame->time[i], 30);
+      leg->quantity = 2;
+      leg->premium = 1.20;
+      leg->layer = 1;
+      leg->opened = frame->time[i] + 15 * 3600;
+      leg->manual = TRUE;
+      if (alvh_session_add_leg (session, leg, &error) <= 0)
+        g_warning ("Cannot book the demo hedge leg: %s", error->message);
+    }
+}
