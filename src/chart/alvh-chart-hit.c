@@ -12,6 +12,13 @@
 
 /* ---- hit-testing ----------------------------------------------------- */
 
+/**
+ * alvh_chart_index_at_x:
+ * @self: a chart
+ * @x: an x in the chart
+ *
+ * Returns: the bar under @x (clamped to the timeline), or -1 without bars
+ */
 gssize
 alvh_chart_index_at_x (AlvhChart *self,
                        double     x)
@@ -25,6 +32,13 @@ alvh_chart_index_at_x (AlvhChart *self,
   return (gssize) CLAMP (i, 0.0, (double) self->n - 1);
 }
 
+/**
+ * alvh_chart_x_for_index:
+ * @self: a chart
+ * @index: a bar index (fractional)
+ *
+ * Returns: the x of the middle of bar @index
+ */
 double
 alvh_chart_x_for_index (AlvhChart *self,
                         double     index)
@@ -34,6 +48,14 @@ alvh_chart_x_for_index (AlvhChart *self,
 }
 
 
+/**
+ * alvh_chart_y_for_value:
+ * @self: a chart
+ * @pane: a pane index
+ * @value: a value on its axis
+ *
+ * Returns: the y of @value in the pane at the last render, or NAN
+ */
 double
 alvh_chart_y_for_value (AlvhChart *self,
                         guint      pane,
@@ -48,6 +70,14 @@ alvh_chart_y_for_value (AlvhChart *self,
   return ymap_y (&m, value);
 }
 
+/**
+ * alvh_chart_value_at_y:
+ * @self: a chart
+ * @pane: a pane index
+ * @y: a y in the chart
+ *
+ * Returns: the value at @y on the pane's axis at the last render, or NAN
+ */
 double
 alvh_chart_value_at_y (AlvhChart *self,
                        guint      pane,
@@ -64,6 +94,13 @@ alvh_chart_value_at_y (AlvhChart *self,
   return m.log ? pow (10, t) : t;
 }
 
+/**
+ * alvh_chart_pane_at_y:
+ * @self: a chart
+ * @y: a y in the chart
+ *
+ * Returns: the visible pane at @y, or -1
+ */
 int
 alvh_chart_pane_at_y (AlvhChart *self,
                       double     y)
@@ -78,6 +115,14 @@ alvh_chart_pane_at_y (AlvhChart *self,
   return -1;
 }
 
+/**
+ * alvh_chart_separator_at_y:
+ * @self: a chart
+ * @y: a y in the chart
+ *
+ * Returns: the index k of the pane whose separator with the next visible pane is
+ * near @y, or -1
+ */
 int
 alvh_chart_separator_at_y (AlvhChart *self,
                            double     y)
@@ -97,6 +142,14 @@ alvh_chart_separator_at_y (AlvhChart *self,
   return -1;
 }
 
+/**
+ * alvh_chart_move_separator:
+ * @self: a chart
+ * @separator: from alvh_chart_separator_at_y()
+ * @dy: pixels to move it by
+ *
+ * Moves a pane separator, changing the two panes' weights.
+ */
 void
 alvh_chart_move_separator (AlvhChart *self,
                            int        separator,
@@ -129,6 +182,16 @@ alvh_chart_move_separator (AlvhChart *self,
   _alvh_chart_layout_panes (self);
 }
 
+/**
+ * alvh_chart_marker_at:
+ * @self: a chart
+ * @x: an x in the chart
+ * @y: a y in the chart
+ * @pane: (out) (optional): the marker's pane
+ * @marker: (out) (optional): the marker's index in the pane
+ *
+ * Returns: whether a marker drawn at the last render is under (@x, @y)
+ */
 gboolean
 alvh_chart_marker_at (AlvhChart *self,
                       double     x,
@@ -158,6 +221,14 @@ alvh_chart_marker_at (AlvhChart *self,
   return FALSE;
 }
 
+/**
+ * alvh_chart_get_marker_tooltip:
+ * @self: a chart
+ * @pane: a pane index
+ * @marker: a marker index
+ *
+ * Returns: (transfer none) (nullable): the marker's tooltip, owned by @self
+ */
 const char *
 alvh_chart_get_marker_tooltip (AlvhChart *self,
                                guint      pane,
@@ -169,6 +240,16 @@ alvh_chart_get_marker_tooltip (AlvhChart *self,
   return g_array_index (p->markers, Marker, marker).tooltip;
 }
 
+/**
+ * alvh_chart_get_marker_position:
+ * @self: a chart
+ * @pane: a pane index
+ * @marker: a marker index
+ * @x: (out) (optional): where it was drawn
+ * @y: (out) (optional): where it was drawn
+ *
+ * Returns: %FALSE when the marker was not drawn at the last render
+ */
 gboolean
 alvh_chart_get_marker_position (AlvhChart *self,
                                 guint      pane,
@@ -191,6 +272,14 @@ alvh_chart_get_marker_position (AlvhChart *self,
   return TRUE;
 }
 
+/**
+ * alvh_chart_set_crosshair:
+ * @self: a chart
+ * @index: the bar under the pointer, or -1 for none
+ * @y: the pointer's y (< 0: no horizontal line)
+ *
+ * Sets the crosshair; the legend shows the values at its bar.
+ */
 void
 alvh_chart_set_crosshair (AlvhChart *self,
                           gssize     index,
@@ -203,6 +292,12 @@ alvh_chart_set_crosshair (AlvhChart *self,
   self->crosshair_y = y;
 }
 
+/**
+ * alvh_chart_get_crosshair:
+ * @self: a chart
+ *
+ * Returns: the crosshair's bar, or -1
+ */
 gssize
 alvh_chart_get_crosshair (AlvhChart *self)
 {
@@ -273,6 +368,16 @@ _alvh_chart_format_date (gint64 t)
   return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", y, m, d, (int) (sod / 3600), (int) (sod / 60 % 60));
 }
 
+/**
+ * alvh_chart_format_readout:
+ * @self: a chart
+ * @index: a bar index
+ *
+ * The date of bar @index, then one line per visible pane with the values of its
+ * series.
+ *
+ * Returns: (transfer full): the read-out; empty for an index outside the timeline
+ */
 char *
 alvh_chart_format_readout (AlvhChart *self,
                            gssize     index)
@@ -308,6 +413,15 @@ alvh_chart_format_readout (AlvhChart *self,
   return g_string_free (s, FALSE);
 }
 
+/**
+ * alvh_chart_describe:
+ * @self: a chart
+ *
+ * A description for screen readers: the panes, the visible dates and the latest
+ * visible values, on one line.
+ *
+ * Returns: (transfer full): the description
+ */
 char *
 alvh_chart_describe (AlvhChart *self)
 {

@@ -9,6 +9,12 @@
 #include "alvh-indicators.h"
 #include "alvh-chart-market.h"
 
+/**
+ * alvh_chart_market_new:
+ * Creates the market chart with its SPX, VIX, MACD and greeks panes.
+ *
+ * Returns: (transfer full): a new #AlvhChart
+ */
 AlvhChart *
 alvh_chart_market_new (void)
 {
@@ -30,6 +36,16 @@ column (AlvhSeries *s,
   return s ? alvh_series_get_column_by_name (s, name) : NULL;
 }
 
+/**
+ * alvh_chart_market_set_data:
+ * @chart: a chart from alvh_chart_market_new()
+ * @spx: (nullable): SPX bars (open, high, low, close; or close alone)
+ * @vix: (nullable): VIX bars (close, and open/high/low if present)
+ * @vx: (nullable): VIX futures settles (vx1 and/or vx2)
+ *
+ * Fills the panes; the timeline is SPX's, else VIX's.  Clears levels, markers,
+ * shading and greeks.  The series are read, not kept.
+ */
 void
 alvh_chart_market_set_data (AlvhChart  *chart,
                             AlvhSeries *spx,
@@ -110,6 +126,14 @@ alvh_chart_market_set_data (AlvhChart  *chart,
     }
 }
 
+/**
+ * alvh_chart_market_set_condor_levels:
+ * @chart: a chart from alvh_chart_market_new()
+ * @levels: (array length=n) (nullable): the open condor's levels (copied)
+ * @n: their number
+ *
+ * Replaces the SPX pane's levels, with the SD bands of short strikes to expiry.
+ */
 void
 alvh_chart_market_set_condor_levels (AlvhChart            *chart,
                                      const AlvhChartLevel *levels,
@@ -191,6 +215,14 @@ alvh_chart_market_set_condor_levels (AlvhChart            *chart,
     }
 }
 
+/**
+ * alvh_chart_market_set_markers:
+ * @chart: a chart from alvh_chart_market_new()
+ * @markers: (array length=n) (nullable): hedge markers (copied)
+ * @n: their number
+ *
+ * Replaces the SPX pane's markers.
+ */
 void
 alvh_chart_market_set_markers (AlvhChart             *chart,
                                const AlvhChartMarker *markers,
@@ -199,6 +231,15 @@ alvh_chart_market_set_markers (AlvhChart             *chart,
   alvh_chart_set_markers (chart, ALVH_CHART_MARKET_PANE_SPX, markers, n);
 }
 
+/**
+ * alvh_chart_market_set_shading:
+ * @chart: a chart from alvh_chart_market_new()
+ * @starts: (array length=n) (nullable): the regions' first times
+ * @ends: (array length=n) (nullable): the regions' last times
+ * @n: their number
+ *
+ * Replaces the VIX pane's shaded regions (e.g. iv_expansion).
+ */
 void
 alvh_chart_market_set_shading (AlvhChart    *chart,
                                const gint64 *starts,
@@ -208,6 +249,14 @@ alvh_chart_market_set_shading (AlvhChart    *chart,
   alvh_chart_set_shading (chart, ALVH_CHART_MARKET_PANE_VIX, starts, ends, n);
 }
 
+/**
+ * alvh_chart_market_set_greeks:
+ * @chart: a chart from alvh_chart_market_new()
+ * @greeks: (nullable): columns delta, gamma, theta, vega (any); %NULL hides the pane
+ * @delta_tolerance: the delta band drawn around 0
+ *
+ * Shows the book's greeks over time.
+ */
 void
 alvh_chart_market_set_greeks (AlvhChart  *chart,
                               AlvhSeries *greeks,

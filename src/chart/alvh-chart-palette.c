@@ -56,12 +56,25 @@ static const AlvhChartPalette dark_palette = {
   },
 };
 
+/**
+ * alvh_chart_palette_get:
+ * @dark: whether the dark colours are wanted
+ *
+ * Returns: (transfer none): the static light or dark palette
+ */
 const AlvhChartPalette *
 alvh_chart_palette_get (gboolean dark)
 {
   return dark ? &dark_palette : &light_palette;
 }
 
+/**
+ * alvh_chart_rgba_set_source:
+ * @rgba: a colour
+ * @cr: the context
+ *
+ * Makes @rgba the source of @cr.
+ */
 void
 alvh_chart_rgba_set_source (const AlvhChartRgba *rgba,
                             cairo_t             *cr)
@@ -69,6 +82,15 @@ alvh_chart_rgba_set_source (const AlvhChartRgba *rgba,
   cairo_set_source_rgba (cr, rgba->r, rgba->g, rgba->b, rgba->a);
 }
 
+/**
+ * alvh_chart_palette_set_source:
+ * @palette: a palette
+ * @cr: the context
+ * @color: a colour role (unknown roles use the foreground)
+ * @alpha: multiplies the colour's alpha
+ *
+ * Makes the palette's colour for @color the source of @cr.
+ */
 void
 alvh_chart_palette_set_source (const AlvhChartPalette *palette,
                                cairo_t                *cr,

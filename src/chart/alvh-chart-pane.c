@@ -376,6 +376,15 @@ draw_pane (Frame               *f,
   cairo_stroke (cr);
 }
 
+/**
+ * alvh_chart_render:
+ * @self: a chart
+ * @cr: the context to draw on
+ * @width: logical width
+ * @height: logical height
+ *
+ * Draws the whole chart in (0, 0, @width, @height): panes, axes, crosshair.
+ */
 void
 alvh_chart_render (AlvhChart *self,
                    cairo_t   *cr,

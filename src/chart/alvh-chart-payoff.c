@@ -65,6 +65,14 @@ make_map (const AlvhChartPayoff *p,
   m->vmax = vmax + pad;
 }
 
+/**
+ * alvh_chart_payoff_price_at_x:
+ * @payoff: the curves
+ * @width: the graph's width
+ * @x: an x in the graph
+ *
+ * Returns: the SPX price at @x, or NAN outside the plot
+ */
 double
 alvh_chart_payoff_price_at_x (const AlvhChartPayoff *payoff,
                               double                 width,
@@ -98,6 +106,17 @@ interp (const double *xs,
   return ys[n - 1];
 }
 
+/**
+ * alvh_chart_payoff_values_at:
+ * @payoff: the curves
+ * @price: an SPX price
+ * @expiry: (out) (optional): the P&L at expiry there
+ * @today: (out) (optional): today's P&L there
+ *
+ * Interpolates the curves at @price.
+ *
+ * Returns: %FALSE when there are no curves or @price is not a number
+ */
 gboolean
 alvh_chart_payoff_values_at (const AlvhChartPayoff *payoff,
                              double                 price,
@@ -138,6 +157,181 @@ curve_path (cairo_t       *cr,
     }
 }
 
+/* grid, P&L labels right of the plot, price labels below it and the zero
+ * line; returns the zero line's y */
+static double
+draw_axes (const AlvhChartPalette *pal,
+           cairo_t                *cr,
+           const Map              *m,
+           double                  width)
+{
+  AlvhChartTick ticks[ALVH_CHART_MAX_TICKS];
+  guint n_ticks;
+  double y_zero;
+
+  alvh_chart_rgba_set_source (&pal->grid, cr);
+  n_ticks = alvh_chart_price_ticks (m->vmin, m->vmax, (guint) CLAMP ((m->y1 - m->y0) / 50, 2, 10), FALSE,
+                                    ticks, G_N_ELEMENTS (ticks));
+  for (guint t = 0; t < n_ticks; t++)
+    {
+      cairo_move_to (cr, m->x0, round (map_y (m, ticks[t].value)) + 0.5);
+      cairo_line_to (cr, m->x1, round (map_y (m, ticks[t].value)) + 0.5);
+    }
+  cairo_stroke (cr);
+  alvh_chart_rgba_set_source (&pal->text_dim, cr);
+  for (guint t = 0; t < n_ticks; t++)
+    {
+      char buf[40];
+      snprintf (buf, sizeof buf, "%s$%.0f", ticks[t].value < 0 ? "−" : "", fabs (ticks[t].value));
+      cairo_move_to (cr, m->x1 + 6, map_y (m, ticks[t].value) + 4);
+      cairo_show_text (cr, buf);
+    }
+  n_ticks = alvh_chart_price_ticks (m->pmin, m->pmax, (guint) CLAMP ((m->x1 - m->x0) / 90, 2, 12), FALSE,
+                                    ticks, G_N_ELEMENTS (ticks));
+  for (guint t = 0; t < n_ticks; t++)
+    {
+      cairo_text_extents_t ext;
+      double x = map_x (m, ticks[t].value);
+      cairo_text_extents (cr, ticks[t].label, &ext);
+      cairo_move_to (cr, CLAMP (x - ext.x_advance / 2, 0, width - ext.x_advance), m->y1 + 16);
+      cairo_show_text (cr, ticks[t].label);
+    }
+
+  y_zero = map_y (m, 0);
+  alvh_chart_rgba_set_source (&pal->pane_border, cr);
+  cairo_move_to (cr, m->x0, round (y_zero) + 0.5);
+  cairo_line_to (cr, m->x1, round (y_zero) + 0.5);
+  cairo_stroke (cr);
+  return y_zero;
+}
+
+/* the expiry curve, filled to zero: green above and red below */
+static void
+draw_expiry (const AlvhChartPayoff  *p,
+             const AlvhChartPalette *pal,
+             cairo_t                *cr,
+             const Map              *m,
+             double                  y_zero)
+{
+  for (int pass = 0; pass < 2; pass++)
+    {
+      cairo_save (cr);
+      if (pass == 0)
+        cairo_rectangle (cr, m->x0, m->y0 - PAD, m->x1 - m->x0, y_zero - m->y0 + PAD);
+      else
+        cairo_rectangle (cr, m->x0, y_zero, m->x1 - m->x0, m->y1 - y_zero);
+      cairo_clip (cr);
+      curve_path (cr, m, p->spx, p->pnl_expiry, p->n);
+      cairo_line_to (cr, map_x (m, p->spx[p->n - 1]), y_zero);
+      cairo_line_to (cr, map_x (m, p->spx[0]), y_zero);
+      cairo_close_path (cr);
+      alvh_chart_palette_set_source (pal, cr, pass == 0 ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 0.18);
+      cairo_fill (cr);
+      curve_path (cr, m, p->spx, p->pnl_expiry, p->n);
+      alvh_chart_palette_set_source (pal, cr, pass == 0 ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 1.0);
+      cairo_set_line_width (cr, 2.0);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
+/* dashed break-even lines with a dot on zero and their price; the spot */
+static void
+draw_marks (const AlvhChartPayoff  *p,
+            const AlvhChartPalette *pal,
+            cairo_t                *cr,
+            const Map              *m,
+            double                  y_zero)
+{
+  for (guint i = 0; i < p->n_breakevens; i++)
+    {
+      double x = map_x (m, p->breakevens[i]);
+      char buf[40];
+      cairo_text_extents_t ext;
+      double dash[] = { 5, 4 };
+
+      if (x < m->x0 || x > m->x1)
+        continue;
+      cairo_set_dash (cr, dash, 2, 0);
+      alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_PURPLE, 0.9);
+      cairo_set_line_width (cr, 1.0);
+      cairo_move_to (cr, round (x) + 0.5, m->y0);
+      cairo_line_to (cr, round (x) + 0.5, m->y1);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_arc (cr, x, y_zero, 4, 0, 2 * G_PI);
+      cairo_fill (cr);
+      snprintf (buf, sizeof buf, "BE %.2f", p->breakevens[i]);
+      cairo_text_extents (cr, buf, &ext);
+      cairo_move_to (cr, CLAMP (x + 4, m->x0, m->x1 - ext.x_advance), m->y0 + 10);
+      cairo_show_text (cr, buf);
+    }
+  if (isfinite (p->spot) && p->spot >= m->pmin && p->spot <= m->pmax)
+    {
+      double x = map_x (m, p->spot);
+      char buf[40];
+      alvh_chart_rgba_set_source (&pal->text, cr);
+      cairo_move_to (cr, round (x) + 0.5, m->y0);
+      cairo_line_to (cr, round (x) + 0.5, m->y1);
+      cairo_stroke (cr);
+      snprintf (buf, sizeof buf, "SPX %.2f", p->spot);
+      cairo_move_to (cr, x + 4, m->y1 - 6);
+      cairo_show_text (cr, buf);
+    }
+}
+
+static void
+draw_legend (const AlvhChartPalette *pal,
+             cairo_t                *cr,
+             const Map              *m)
+{
+  cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  alvh_chart_rgba_set_source (&pal->text, cr);
+  cairo_move_to (cr, m->x0, PAD + 2);
+  cairo_show_text (cr, _("Payoff"));
+  cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_UP, 1.0);
+  cairo_move_to (cr, m->x0 + 70, PAD + 2);
+  cairo_show_text (cr, _("At expiry"));
+  alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_BLUE, 1.0);
+  cairo_move_to (cr, m->x0 + 150, PAD + 2);
+  cairo_show_text (cr, _("Today (T+0)"));
+}
+
+/* the crosshair at the pointer and the P&L values under it */
+static void
+draw_readout (const AlvhChartPayoff  *p,
+              const AlvhChartPalette *pal,
+              cairo_t                *cr,
+              const Map              *m,
+              double                  width)
+{
+  double price, e = NAN, t = NAN;
+  char buf[96];
+
+  if (!(p->pointer_x >= m->x0 && p->pointer_x <= m->x1))
+    return;
+  price = alvh_chart_payoff_price_at_x (p, width, p->pointer_x);
+  alvh_chart_payoff_values_at (p, price, &e, &t);
+  alvh_chart_rgba_set_source (&pal->crosshair, cr);
+  cairo_move_to (cr, round (p->pointer_x) + 0.5, m->y0);
+  cairo_line_to (cr, round (p->pointer_x) + 0.5, m->y1);
+  cairo_stroke (cr);
+  snprintf (buf, sizeof buf, "SPX %.2f   expiry $%.0f   today $%.0f", price, e, t);
+  alvh_chart_rgba_set_source (&pal->text, cr);
+  cairo_move_to (cr, m->x0 + 260, PAD + 2);
+  cairo_show_text (cr, buf);
+}
+
+/**
+ * alvh_chart_payoff_render:
+ * @payoff: the curves and marks
+ * @cr: the context to draw on
+ * @width: logical width
+ * @height: logical height
+ *
+ * Draws the payoff graph in (0, 0, @width, @height).
+ */
 void
 alvh_chart_payoff_render (const AlvhChartPayoff *p,
                           cairo_t               *cr,
@@ -145,8 +339,6 @@ alvh_chart_payoff_render (const AlvhChartPayoff *p,
                           double                 height)
 {
   const AlvhChartPalette *pal;
-  AlvhChartTick ticks[ALVH_CHART_MAX_TICKS];
-  guint n_ticks;
   Map m;
   double y_zero;
 
@@ -170,65 +362,9 @@ alvh_chart_payoff_render (const AlvhChartPayoff *p,
       return;
     }
 
-  /* grid and axes */
-  alvh_chart_rgba_set_source (&pal->grid, cr);
-  n_ticks = alvh_chart_price_ticks (m.vmin, m.vmax, (guint) CLAMP ((m.y1 - m.y0) / 50, 2, 10), FALSE,
-                                    ticks, G_N_ELEMENTS (ticks));
-  for (guint t = 0; t < n_ticks; t++)
-    {
-      cairo_move_to (cr, m.x0, round (map_y (&m, ticks[t].value)) + 0.5);
-      cairo_line_to (cr, m.x1, round (map_y (&m, ticks[t].value)) + 0.5);
-    }
-  cairo_stroke (cr);
-  alvh_chart_rgba_set_source (&pal->text_dim, cr);
-  for (guint t = 0; t < n_ticks; t++)
-    {
-      char buf[40];
-      snprintf (buf, sizeof buf, "%s$%.0f", ticks[t].value < 0 ? "−" : "", fabs (ticks[t].value));
-      cairo_move_to (cr, m.x1 + 6, map_y (&m, ticks[t].value) + 4);
-      cairo_show_text (cr, buf);
-    }
-  n_ticks = alvh_chart_price_ticks (m.pmin, m.pmax, (guint) CLAMP ((m.x1 - m.x0) / 90, 2, 12), FALSE,
-                                    ticks, G_N_ELEMENTS (ticks));
-  for (guint t = 0; t < n_ticks; t++)
-    {
-      cairo_text_extents_t ext;
-      double x = map_x (&m, ticks[t].value);
-      cairo_text_extents (cr, ticks[t].label, &ext);
-      cairo_move_to (cr, CLAMP (x - ext.x_advance / 2, 0, width - ext.x_advance), m.y1 + 16);
-      cairo_show_text (cr, ticks[t].label);
-    }
-
-  y_zero = map_y (&m, 0);
-  alvh_chart_rgba_set_source (&pal->pane_border, cr);
-  cairo_move_to (cr, m.x0, round (y_zero) + 0.5);
-  cairo_line_to (cr, m.x1, round (y_zero) + 0.5);
-  cairo_stroke (cr);
-
-  /* expiry: filled to zero, green above and red below */
+  y_zero = draw_axes (pal, cr, &m, width);
   if (p->pnl_expiry)
-    {
-      for (int pass = 0; pass < 2; pass++)
-        {
-          cairo_save (cr);
-          if (pass == 0)
-            cairo_rectangle (cr, m.x0, m.y0 - PAD, m.x1 - m.x0, y_zero - m.y0 + PAD);
-          else
-            cairo_rectangle (cr, m.x0, y_zero, m.x1 - m.x0, m.y1 - y_zero);
-          cairo_clip (cr);
-          curve_path (cr, &m, p->spx, p->pnl_expiry, p->n);
-          cairo_line_to (cr, map_x (&m, p->spx[p->n - 1]), y_zero);
-          cairo_line_to (cr, map_x (&m, p->spx[0]), y_zero);
-          cairo_close_path (cr);
-          alvh_chart_palette_set_source (pal, cr, pass == 0 ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 0.18);
-          cairo_fill (cr);
-          curve_path (cr, &m, p->spx, p->pnl_expiry, p->n);
-          alvh_chart_palette_set_source (pal, cr, pass == 0 ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 1.0);
-          cairo_set_line_width (cr, 2.0);
-          cairo_stroke (cr);
-          cairo_restore (cr);
-        }
-    }
+    draw_expiry (p, pal, cr, &m, y_zero);
   if (p->pnl_today)
     {
       curve_path (cr, &m, p->spx, p->pnl_today, p->n);
@@ -236,73 +372,8 @@ alvh_chart_payoff_render (const AlvhChartPayoff *p,
       cairo_set_line_width (cr, 1.5);
       cairo_stroke (cr);
     }
-
-  /* break-evens and spot */
-  for (guint i = 0; i < p->n_breakevens; i++)
-    {
-      double x = map_x (&m, p->breakevens[i]);
-      char buf[40];
-      cairo_text_extents_t ext;
-      double dash[] = { 5, 4 };
-
-      if (x < m.x0 || x > m.x1)
-        continue;
-      cairo_set_dash (cr, dash, 2, 0);
-      alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_PURPLE, 0.9);
-      cairo_set_line_width (cr, 1.0);
-      cairo_move_to (cr, round (x) + 0.5, m.y0);
-      cairo_line_to (cr, round (x) + 0.5, m.y1);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      cairo_arc (cr, x, y_zero, 4, 0, 2 * G_PI);
-      cairo_fill (cr);
-      snprintf (buf, sizeof buf, "BE %.2f", p->breakevens[i]);
-      cairo_text_extents (cr, buf, &ext);
-      cairo_move_to (cr, CLAMP (x + 4, m.x0, m.x1 - ext.x_advance), m.y0 + 10);
-      cairo_show_text (cr, buf);
-    }
-  if (isfinite (p->spot) && p->spot >= m.pmin && p->spot <= m.pmax)
-    {
-      double x = map_x (&m, p->spot);
-      char buf[40];
-      alvh_chart_rgba_set_source (&pal->text, cr);
-      cairo_move_to (cr, round (x) + 0.5, m.y0);
-      cairo_line_to (cr, round (x) + 0.5, m.y1);
-      cairo_stroke (cr);
-      snprintf (buf, sizeof buf, "SPX %.2f", p->spot);
-      cairo_move_to (cr, x + 4, m.y1 - 6);
-      cairo_show_text (cr, buf);
-    }
-
-  /* legend */
-  cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  alvh_chart_rgba_set_source (&pal->text, cr);
-  cairo_move_to (cr, m.x0, PAD + 2);
-  cairo_show_text (cr, _("Payoff"));
-  cairo_select_font_face (cr, ALVH_CHART_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_UP, 1.0);
-  cairo_move_to (cr, m.x0 + 70, PAD + 2);
-  cairo_show_text (cr, _("At expiry"));
-  alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_BLUE, 1.0);
-  cairo_move_to (cr, m.x0 + 150, PAD + 2);
-  cairo_show_text (cr, _("Today (T+0)"));
-
-  /* crosshair read-out */
-  if (p->pointer_x >= m.x0 && p->pointer_x <= m.x1)
-    {
-      double price = alvh_chart_payoff_price_at_x (p, width, p->pointer_x);
-      double e = NAN, t = NAN;
-      char buf[96];
-
-      alvh_chart_payoff_values_at (p, price, &e, &t);
-      alvh_chart_rgba_set_source (&pal->crosshair, cr);
-      cairo_move_to (cr, round (p->pointer_x) + 0.5, m.y0);
-      cairo_line_to (cr, round (p->pointer_x) + 0.5, m.y1);
-      cairo_stroke (cr);
-      snprintf (buf, sizeof buf, "SPX %.2f   expiry $%.0f   today $%.0f", price, e, t);
-      alvh_chart_rgba_set_source (&pal->text, cr);
-      cairo_move_to (cr, m.x0 + 260, PAD + 2);
-      cairo_show_text (cr, buf);
-    }
+  draw_marks (p, pal, cr, &m, y_zero);
+  draw_legend (pal, cr, &m);
+  draw_readout (p, pal, cr, &m, width);
   cairo_restore (cr);
 }

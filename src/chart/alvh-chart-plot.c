@@ -487,3 +487,40 @@ alvh_chart_plot_date_labels (cairo_t             *cr,
       alvh_chart_text_show (cr, font, text, alvh_chart_plot_x (plot, i), plot->y + plot->height + 3, xalign, 0);
     }
 }
+
+/**
+ * alvh_chart_plot_legend_entry:
+ * @cr: the context to draw on
+ * @font: the label's font
+ * @x: the entry's left edge
+ * @y: the entry's vertical middle
+ * @swatch_width: width of the colour swatch
+ * @swatch_height: height of the colour swatch
+ * @swatch: the swatch's colour (the line's)
+ * @text_color: the label's colour
+ * @text: (not nullable): the label
+ *
+ * Draws a legend entry: a swatch, then its label 4 units to its right.
+ *
+ * Returns: the entry's width
+ */
+double
+alvh_chart_plot_legend_entry (cairo_t             *cr,
+                              const AlvhChartFont *font,
+                              double               x,
+                              double               y,
+                              double               swatch_width,
+                              double               swatch_height,
+                              const AlvhChartRgba *swatch,
+                              const AlvhChartRgba *text_color,
+                              const char          *text)
+{
+  g_return_val_if_fail (cr != NULL && font != NULL && swatch != NULL && text_color != NULL && text != NULL, 0);
+
+  alvh_chart_rgba_set_source (swatch, cr);
+  cairo_rectangle (cr, x, y - swatch_height / 2, swatch_width, swatch_height);
+  cairo_fill (cr);
+  alvh_chart_rgba_set_source (text_color, cr);
+  alvh_chart_text_show (cr, font, text, x + swatch_width + 4, y, 0, 0.5);
+  return swatch_width + 4 + alvh_chart_text_width (cr, font, text);
+}

@@ -119,5 +119,14 @@ void      alvh_chart_plot_date_labels   (cairo_t                 *cr,
                                          const AlvhChartFont     *font,
                                          const AlvhChartRgba     *label,
                                          guint                    n_labels);
+double    alvh_chart_plot_legend_entry  (cairo_t                 *cr,
+                                         const AlvhChartFont     *font,
+                                         double                   x,
+                                         double                   y,
+                                         double                   swatch_width,
+                                         double                   swatch_height,
+                                         const AlvhChartRgba     *swatch,
+                                         const AlvhChartRgba     *text_color,
+                                         const char              *text);
 
 G_END_DECLS

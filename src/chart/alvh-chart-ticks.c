@@ -19,7 +19,12 @@ static const char * const month_names[] = {
   NC_("month abbreviation", "Nov"), NC_("month abbreviation", "Dec"),
 };
 
-/* The translated abbreviation of @month (1 = January). */
+/**
+ * alvh_chart_month_abbrev:
+ * @month: 1 (January) .. 12
+ *
+ * Returns: (transfer none): the translated abbreviation, or "?" for another number
+ */
 const char *
 alvh_chart_month_abbrev (int month)
 {
@@ -28,6 +33,16 @@ alvh_chart_month_abbrev (int month)
   return g_dpgettext2 (GETTEXT_PACKAGE, "month abbreviation", month_names[month - 1]);
 }
 
+/**
+ * alvh_chart_nice_step:
+ * @range: the span of values
+ * @max_ticks: about how many steps should fit
+ *
+ * The one step every axis uses: 1, 2, 2.5 or 5 times a power of ten, at
+ * least @range / @max_ticks.
+ *
+ * Returns: the step; 1 for an empty or invalid range
+ */
 double
 alvh_chart_nice_step (double range,
                       guint  max_ticks)
@@ -50,6 +65,15 @@ alvh_chart_nice_step (double range,
   return 10.0 * mag;
 }
 
+/**
+ * alvh_chart_format_price:
+ * @value: a price
+ * @step: the axis step (<= 0: 2 decimals)
+ * @buf: (out caller-allocates) (array length=len): where the text goes
+ * @len: the size of @buf
+ *
+ * Writes @value with the decimals that @step needs.
+ */
 void
 alvh_chart_format_price (double  value,
                          double  step,
@@ -70,6 +94,20 @@ alvh_chart_format_price (double  value,
   snprintf (buf, len, "%.*f", decimals, value);
 }
 
+/**
+ * alvh_chart_price_ticks:
+ * @min: the bottom of the axis
+ * @max: the top of the axis
+ * @max_ticks: the most ticks wanted
+ * @log_scale: whether the axis is logarithmic
+ * @out: (out caller-allocates) (array length=n_out): the ticks
+ * @n_out: room in @out
+ *
+ * Price ticks between @min and @max; on a log scale over more than a decade
+ * 1-2-5 per decade.
+ *
+ * Returns: the number of ticks written
+ */
 guint
 alvh_chart_price_ticks (double         min,
                         double         max,
@@ -220,6 +258,140 @@ label_tick (AlvhChartTick     *tick,
     }
 }
 
+/* A walk over the calendar boundaries of one unit and step */
+typedef struct
+{
+  const Candidate *c;
+  int              y, m, d;
+  gint64           hour_t;   /* minutes and hours */
+} Boundary;
+
+/* the start of the unit that holds the first visible bar */
+static void
+boundary_init (Boundary        *b,
+               const Candidate *c,
+               gint64           t0)
+{
+  int y0, m0, d0;
+
+  alvh_time_to_ny_date (t0, &y0, &m0, &d0);
+  *b = (Boundary) { .c = c, .y = y0, .m = m0, .d = 1 };
+  switch (c->unit)
+    {
+    case ALVH_CHART_TIME_UNIT_YEAR:
+      b->y = y0 - (((y0 % (int) c->step) + (int) c->step) % (int) c->step);
+      b->m = 1;
+      break;
+    case ALVH_CHART_TIME_UNIT_MONTH:
+      b->m = m0 - ((m0 - 1) % (int) c->step);
+      break;
+    case ALVH_CHART_TIME_UNIT_DAY:
+      b->d = 1;
+      break;
+    case ALVH_CHART_TIME_UNIT_HOUR:
+    case ALVH_CHART_TIME_UNIT_MINUTE:
+    default:
+      {
+        gint64 local = t0 + alvh_ny_utc_offset (t0);
+        gint64 period = (gint64) c->seconds;
+        b->hour_t = t0 - (((local % period) + period) % period);
+      }
+      break;
+    }
+}
+
+static void
+next_month (Boundary *b)
+{
+  b->d = 1;
+  if (++b->m > 12)
+    {
+      b->m = 1;
+      b->y++;
+    }
+}
+
+static void
+boundary_next (Boundary *b)
+{
+  switch (b->c->unit)
+    {
+    case ALVH_CHART_TIME_UNIT_YEAR:
+      b->y += (int) b->c->step;
+      break;
+    case ALVH_CHART_TIME_UNIT_MONTH:
+      b->m += (int) b->c->step;
+      if (b->m > 12)
+        {
+          b->m -= 12;
+          b->y++;
+        }
+      break;
+    case ALVH_CHART_TIME_UNIT_DAY:
+      if (b->c->step == 1)
+        {
+          b->d++;
+          if (!alvh_date_is_valid (b->y, b->m, b->d))
+            next_month (b);
+        }
+      else
+        {
+          /* 7: the 1st, 8th, 15th, 22nd; 14: the 1st and 15th */
+          b->d += (int) b->c->step;
+          if (b->d > 22 || (b->c->step == 14 && b->d > 15))
+            next_month (b);
+        }
+      break;
+    case ALVH_CHART_TIME_UNIT_HOUR:
+    case ALVH_CHART_TIME_UNIT_MINUTE:
+    default:
+      b->hour_t += (gint64) b->c->seconds;
+      break;
+    }
+}
+
+static gint64
+boundary_time (const Boundary *b)
+{
+  if (b->c->unit >= ALVH_CHART_TIME_UNIT_DAY)
+    return alvh_time_from_ny_date (b->y, b->m, b->d);
+  return b->hour_t;
+}
+
+/* the finest unit whose step is at least min_spacing_px wide */
+static const Candidate *
+choose_candidate (double px_per_second,
+                  double min_spacing_px)
+{
+  const Candidate *c = NULL;
+
+  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+    {
+      c = &candidates[k];
+      if (c->seconds * px_per_second >= min_spacing_px)
+        break;
+    }
+  return c;
+}
+
+/**
+ * alvh_chart_time_ticks:
+ * @times: (array length=n): the bar times
+ * @n: the number of bars
+ * @first: the first visible bar (fractional, may be outside 0 .. n - 1)
+ * @last: the last visible bar
+ * @width_px: the width the bars span
+ * @min_spacing_px: the least room between labels
+ * @out: (out caller-allocates) (array length=n_out): the ticks
+ * @n_out: room in @out
+ * @unit_out: (out) (optional): the calendar unit chosen
+ * @step_out: (out) (optional): the step chosen
+ *
+ * Ticks on the first bar of each year, month, week, day or hour, the unit
+ * chosen so that labels stay @min_spacing_px apart.
+ *
+ * Returns: the number of ticks written
+ */
 guint
 alvh_chart_time_ticks (const gint64      *times,
                        gsize              n,
@@ -234,11 +406,12 @@ alvh_chart_time_ticks (const gint64      *times,
 {
   gssize i0, i1;
   double span, px_per_second, px_per_bar;
-  const Candidate *c = NULL;
+  const Candidate *c;
+  Boundary b;
   guint n_ticks = 0;
   gsize last_index = G_MAXSIZE;
   double last_x = -G_MAXDOUBLE;
-  int y0, m0, d0, y1, m1, d1;
+  int y1, m1, d1;
   guint guard = 0;
 
   if (n == 0 || times == NULL || !(last > first) || width_px <= 0 || n_out == 0)
@@ -256,138 +429,48 @@ alvh_chart_time_ticks (const gint64      *times,
   else
     px_per_second = px_per_bar / 86400.0;
 
-  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
-    {
-      c = &candidates[k];
-      if (c->seconds * px_per_second >= min_spacing_px)
-        break;
-    }
+  c = choose_candidate (px_per_second, min_spacing_px);
   if (unit_out)
     *unit_out = c->unit;
   if (step_out)
     *step_out = c->step;
 
-  alvh_time_to_ny_date (times[i0], &y0, &m0, &d0);
   alvh_time_to_ny_date (times[i1], &y1, &m1, &d1);
 
   /* walk the calendar boundaries of the chosen unit from the first visible
    * bar's unit start to the last visible bar */
-  {
-    int y = y0, m = m0, d = 1;
-    gint64 hour_t = 0;
+  for (boundary_init (&b, c, times[i0]); guard++ < 5000 && n_ticks < n_out; boundary_next (&b))
+    {
+      gint64 boundary;
+      gsize idx;
 
-    switch (c->unit)
-      {
-      case ALVH_CHART_TIME_UNIT_YEAR:
-        y = y0 - (((y0 % (int) c->step) + (int) c->step) % (int) c->step);
-        m = 1;
+      if (c->unit >= ALVH_CHART_TIME_UNIT_DAY && b.y > y1 + 1)
         break;
-      case ALVH_CHART_TIME_UNIT_MONTH:
-        m = m0 - ((m0 - 1) % (int) c->step);
+      boundary = boundary_time (&b);
+      if (boundary > times[i1])
         break;
-      case ALVH_CHART_TIME_UNIT_DAY:
-        d = 1;
-        break;
-      case ALVH_CHART_TIME_UNIT_HOUR:
-      case ALVH_CHART_TIME_UNIT_MINUTE:
-      default:
+
+      idx = lower_bound (times, n, boundary);
+      if (idx >= (gsize) i0 && idx <= (gsize) i1 && idx != last_index)
         {
-          gint64 t = times[i0];
-          gint64 local = t + alvh_ny_utc_offset (t);
-          gint64 period = (gint64) c->seconds;
-          hour_t = t - (((local % period) + period) % period);
+          double x = ((double) idx - first) * px_per_bar;
+          AlvhChartTick tick;
+
+          tick.value = (double) idx;
+          label_tick (&tick, times[idx], idx > 0 ? times[idx - 1] : 0, idx > 0, c->unit);
+          if (x - last_x >= min_spacing_px * 0.75)
+            {
+              out[n_ticks++] = tick;
+              last_x = x;
+            }
+          else if (tick.major && n_ticks > 0 && !out[n_ticks - 1].major)
+            {
+              out[n_ticks - 1] = tick;
+              last_x = x;
+            }
+          last_index = idx;
         }
-        break;
-      }
-
-    while (guard++ < 5000 && n_ticks < n_out)
-      {
-        gint64 boundary;
-        gsize idx;
-
-        if (c->unit >= ALVH_CHART_TIME_UNIT_DAY)
-          {
-            if (y > y1 + 1)
-              break;
-            boundary = alvh_time_from_ny_date (y, m, d);
-          }
-        else
-          boundary = hour_t;
-        if (boundary > times[i1])
-          break;
-
-        idx = lower_bound (times, n, boundary);
-        if (idx >= (gsize) i0 && idx <= (gsize) i1 && idx != last_index)
-          {
-            double x = ((double) idx - first) * px_per_bar;
-            AlvhChartTick tick;
-
-            tick.value = (double) idx;
-            label_tick (&tick, times[idx], idx > 0 ? times[idx - 1] : 0, idx > 0, c->unit);
-            if (x - last_x >= min_spacing_px * 0.75)
-              {
-                out[n_ticks++] = tick;
-                last_x = x;
-              }
-            else if (tick.major && n_ticks > 0 && !out[n_ticks - 1].major)
-              {
-                out[n_ticks - 1] = tick;
-                last_x = x;
-              }
-            last_index = idx;
-          }
-
-        /* next boundary */
-        switch (c->unit)
-          {
-          case ALVH_CHART_TIME_UNIT_YEAR:
-            y += (int) c->step;
-            break;
-          case ALVH_CHART_TIME_UNIT_MONTH:
-            m += (int) c->step;
-            if (m > 12)
-              {
-                m -= 12;
-                y++;
-              }
-            break;
-          case ALVH_CHART_TIME_UNIT_DAY:
-            if (c->step == 1)
-              {
-                d++;
-                if (!alvh_date_is_valid (y, m, d))
-                  {
-                    d = 1;
-                    if (++m > 12)
-                      {
-                        m = 1;
-                        y++;
-                      }
-                  }
-              }
-            else
-              {
-                /* 7: the 1st, 8th, 15th, 22nd; 14: the 1st and 15th */
-                d += (int) c->step;
-                if (d > 22 || (c->step == 14 && d > 15))
-                  {
-                    d = 1;
-                    if (++m > 12)
-                      {
-                        m = 1;
-                        y++;
-                      }
-                  }
-              }
-            break;
-          case ALVH_CHART_TIME_UNIT_HOUR:
-          case ALVH_CHART_TIME_UNIT_MINUTE:
-          default:
-            hour_t += (gint64) c->seconds;
-            break;
-          }
-      }
-  }
+    }
 
   return n_ticks;
 }

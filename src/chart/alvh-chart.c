@@ -86,12 +86,27 @@ alvh_chart_init (AlvhChart *self)
   self->bars = 100;
 }
 
+/**
+ * alvh_chart_new:
+ * Creates an empty chart: no bars, no panes.
+ *
+ * Returns: (transfer full): a new #AlvhChart
+ */
 AlvhChart *
 alvh_chart_new (void)
 {
   return g_object_new (ALVH_TYPE_CHART, NULL);
 }
 
+/**
+ * alvh_chart_set_times:
+ * @self: a chart
+ * @times: (array length=n) (nullable): strictly increasing bar times (copied); %NULL when @n is 0
+ * @n: the number of bars
+ *
+ * Sets the timeline, removes every series, marker and shaded region (panes
+ * and levels stay), clears the crosshair and shows all bars.
+ */
 void
 alvh_chart_set_times (AlvhChart    *self,
                       const gint64 *times,
@@ -114,6 +129,12 @@ alvh_chart_set_times (AlvhChart    *self,
   alvh_chart_show_all (self);
 }
 
+/**
+ * alvh_chart_get_n_bars:
+ * @self: a chart
+ *
+ * Returns: the number of bars on the timeline
+ */
 gsize
 alvh_chart_get_n_bars (AlvhChart *self)
 {
@@ -121,6 +142,13 @@ alvh_chart_get_n_bars (AlvhChart *self)
   return self->n;
 }
 
+/**
+ * alvh_chart_get_times:
+ * @self: a chart
+ *
+ * Returns: (transfer none) (array) (nullable): the bar times, owned by @self until the
+ * next alvh_chart_set_times()
+ */
 const gint64 *
 alvh_chart_get_times (AlvhChart *self)
 {
@@ -128,6 +156,13 @@ alvh_chart_get_times (AlvhChart *self)
   return self->times;
 }
 
+/**
+ * alvh_chart_set_dark:
+ * @self: a chart
+ * @dark: whether to draw with the dark palette
+ *
+ * Chooses the light or dark colours of alvh_chart_palette_get().
+ */
 void
 alvh_chart_set_dark (AlvhChart *self,
                      gboolean   dark)
@@ -136,6 +171,12 @@ alvh_chart_set_dark (AlvhChart *self,
   self->dark = !!dark;
 }
 
+/**
+ * alvh_chart_get_dark:
+ * @self: a chart
+ *
+ * Returns: whether the chart draws with the dark palette
+ */
 gboolean
 alvh_chart_get_dark (AlvhChart *self)
 {
@@ -143,6 +184,13 @@ alvh_chart_get_dark (AlvhChart *self)
   return self->dark;
 }
 
+/**
+ * alvh_chart_set_scale_factor:
+ * @self: a chart
+ * @scale: device pixels per logical pixel (HiDPI); values <= 0 mean 1
+ *
+ * Lets the drawing align lines and decimate to device pixels.
+ */
 void
 alvh_chart_set_scale_factor (AlvhChart *self,
                              double     scale)
@@ -151,6 +199,13 @@ alvh_chart_set_scale_factor (AlvhChart *self,
   self->scale = scale > 0 ? scale : 1.0;
 }
 
+/**
+ * alvh_chart_set_decimation:
+ * @self: a chart
+ * @decimate: whether more bars than pixel columns draw as one min/max per column
+ *
+ * Decimation is on by default; the benchmark turns it off to compare.
+ */
 void
 alvh_chart_set_decimation (AlvhChart *self,
                            gboolean   decimate)
@@ -159,6 +214,14 @@ alvh_chart_set_decimation (AlvhChart *self,
   self->decimate = !!decimate;
 }
 
+/**
+ * alvh_chart_set_size:
+ * @self: a chart
+ * @width: logical width
+ * @height: logical height
+ *
+ * Lays the panes out for this size (alvh_chart_render() does it too).
+ */
 void
 alvh_chart_set_size (AlvhChart *self,
                      double     width,
@@ -172,6 +235,14 @@ alvh_chart_set_size (AlvhChart *self,
 
 /* ---- panes ----------------------------------------------------------- */
 
+/**
+ * alvh_chart_add_pane:
+ * @self: a chart
+ * @title: (nullable): the title shown in the legend (copied)
+ * @weight: its share of the height relative to the other visible panes
+ *
+ * Returns: the new pane's index
+ */
 guint
 alvh_chart_add_pane (AlvhChart  *self,
                      const char *title,
@@ -196,6 +267,12 @@ alvh_chart_add_pane (AlvhChart  *self,
   return self->panes->len - 1;
 }
 
+/**
+ * alvh_chart_get_n_panes:
+ * @self: a chart
+ *
+ * Returns: the number of panes, visible or not
+ */
 guint
 alvh_chart_get_n_panes (AlvhChart *self)
 {
@@ -203,6 +280,14 @@ alvh_chart_get_n_panes (AlvhChart *self)
   return self->panes->len;
 }
 
+/**
+ * alvh_chart_pane_set_visible:
+ * @self: a chart
+ * @pane: a pane index
+ * @visible: whether it takes part in the layout
+ *
+ * Shows or hides a pane; the others share its height.
+ */
 void
 alvh_chart_pane_set_visible (AlvhChart *self,
                              guint      pane,
@@ -214,6 +299,13 @@ alvh_chart_pane_set_visible (AlvhChart *self,
   _alvh_chart_layout_panes (self);
 }
 
+/**
+ * alvh_chart_pane_get_visible:
+ * @self: a chart
+ * @pane: a pane index
+ *
+ * Returns: whether the pane is shown
+ */
 gboolean
 alvh_chart_pane_get_visible (AlvhChart *self,
                              guint      pane)
@@ -222,6 +314,14 @@ alvh_chart_pane_get_visible (AlvhChart *self,
   return p != NULL && p->visible;
 }
 
+/**
+ * alvh_chart_pane_set_log_scale:
+ * @self: a chart
+ * @pane: a pane index
+ * @log_scale: whether its price axis is logarithmic
+ *
+ * Values <= 0 have no place on a log scale and are left out.
+ */
 void
 alvh_chart_pane_set_log_scale (AlvhChart *self,
                                guint      pane,
@@ -232,6 +332,13 @@ alvh_chart_pane_set_log_scale (AlvhChart *self,
   p->log_scale = !!log_scale;
 }
 
+/**
+ * alvh_chart_pane_get_log_scale:
+ * @self: a chart
+ * @pane: a pane index
+ *
+ * Returns: whether the pane's price axis is logarithmic
+ */
 gboolean
 alvh_chart_pane_get_log_scale (AlvhChart *self,
                                guint      pane)
@@ -240,6 +347,14 @@ alvh_chart_pane_get_log_scale (AlvhChart *self,
   return p != NULL && p->log_scale;
 }
 
+/**
+ * alvh_chart_pane_set_include_zero:
+ * @self: a chart
+ * @pane: a pane index
+ * @include_zero: whether 0 is always in range (with a zero line)
+ *
+ * For oscillators such as the MACD.
+ */
 void
 alvh_chart_pane_set_include_zero (AlvhChart *self,
                                   guint      pane,
@@ -250,6 +365,14 @@ alvh_chart_pane_set_include_zero (AlvhChart *self,
   p->include_zero = !!include_zero;
 }
 
+/**
+ * alvh_chart_pane_set_weight:
+ * @self: a chart
+ * @pane: a pane index
+ * @weight: its share of the height
+ *
+ * Changes the pane's share and lays the panes out again.
+ */
 void
 alvh_chart_pane_set_weight (AlvhChart *self,
                             guint      pane,
@@ -261,6 +384,13 @@ alvh_chart_pane_set_weight (AlvhChart *self,
   _alvh_chart_layout_panes (self);
 }
 
+/**
+ * alvh_chart_pane_get_weight:
+ * @self: a chart
+ * @pane: a pane index
+ *
+ * Returns: the pane's share of the height (0 for an unknown pane)
+ */
 double
 alvh_chart_pane_get_weight (AlvhChart *self,
                             guint      pane)
@@ -269,6 +399,17 @@ alvh_chart_pane_get_weight (AlvhChart *self,
   return p ? p->weight : 0.0;
 }
 
+/**
+ * alvh_chart_pane_get_range:
+ * @self: a chart
+ * @pane: a pane index
+ * @min: (out) (optional): the value at the bottom
+ * @max: (out) (optional): the value at the top
+ *
+ * The visible range of the pane at the last render, after autoscaling.
+ *
+ * Returns: %FALSE when the pane has not been drawn yet
+ */
 gboolean
 alvh_chart_pane_get_range (AlvhChart *self,
                            guint      pane,
@@ -286,6 +427,17 @@ alvh_chart_pane_get_range (AlvhChart *self,
   return TRUE;
 }
 
+/**
+ * alvh_chart_pane_get_area:
+ * @self: a chart
+ * @pane: a pane index
+ * @x: (out) (optional): left edge
+ * @y: (out) (optional): top edge
+ * @width: (out) (optional): plot width, without the price axis
+ * @height: (out) (optional): pane height
+ *
+ * Returns: %FALSE for an unknown or hidden pane
+ */
 gboolean
 alvh_chart_pane_get_area (AlvhChart *self,
                           guint      pane,
@@ -348,6 +500,26 @@ align_values (AlvhChart    *self,
   return out;
 }
 
+/**
+ * alvh_chart_add_series:
+ * @self: a chart
+ * @pane: a pane index
+ * @kind: how the series draws
+ * @label: (nullable): the legend label (copied)
+ * @color: its colour role
+ * @flags: scale and legend flags
+ * @times: (array length=n): the rows' times, increasing
+ * @a: (array length=n): the first component (see #AlvhChartSeriesKind)
+ * @b: (array length=n) (nullable): the second component, or %NULL when unused
+ * @c: (array length=n) (nullable): the third component, or %NULL when unused
+ * @d: (array length=n) (nullable): the fourth component, or %NULL when unused
+ * @n: the number of rows
+ *
+ * Adds a series aligned to the timeline: each row goes to the last bar at or
+ * before its time.  The values are copied.
+ *
+ * Returns: the series' index within the pane
+ */
 guint
 alvh_chart_add_series (AlvhChart            *self,
                        guint                 pane,
@@ -392,6 +564,13 @@ alvh_chart_add_series (AlvhChart            *self,
   return p->series->len - 1;
 }
 
+/**
+ * alvh_chart_pane_get_n_series:
+ * @self: a chart
+ * @pane: a pane index
+ *
+ * Returns: the number of series in the pane
+ */
 guint
 alvh_chart_pane_get_n_series (AlvhChart *self,
                               guint      pane)
@@ -400,6 +579,14 @@ alvh_chart_pane_get_n_series (AlvhChart *self,
   return p ? p->series->len : 0;
 }
 
+/**
+ * alvh_chart_pane_truncate_series:
+ * @self: a chart
+ * @pane: a pane index
+ * @n_keep: how many series to keep
+ *
+ * Drops the pane's series from index @n_keep on.
+ */
 void
 alvh_chart_pane_truncate_series (AlvhChart *self,
                                  guint      pane,
@@ -411,6 +598,16 @@ alvh_chart_pane_truncate_series (AlvhChart *self,
     g_ptr_array_set_size (p->series, n_keep);
 }
 
+/**
+ * alvh_chart_series_get_values:
+ * @self: a chart
+ * @pane: a pane index
+ * @series: a series index
+ * @component: 0 .. 3
+ *
+ * Returns: (transfer none) (array) (nullable): the component aligned to the timeline
+ * (NAN where absent), owned by @self; %NULL when unused or unknown
+ */
 const double *
 alvh_chart_series_get_values (AlvhChart *self,
                               guint      pane,
@@ -424,6 +621,15 @@ alvh_chart_series_get_values (AlvhChart *self,
   return ((Series *) g_ptr_array_index (p->series, series))->v[component];
 }
 
+/**
+ * alvh_chart_series_set_decimals:
+ * @self: a chart
+ * @pane: a pane index
+ * @series: a series index
+ * @decimals: decimals in the legend, read-out and value tag
+ *
+ * Sets how many decimals the series' values show.
+ */
 void
 alvh_chart_series_set_decimals (AlvhChart *self,
                                 guint      pane,
@@ -437,6 +643,19 @@ alvh_chart_series_set_decimals (AlvhChart *self,
 
 /* ---- levels, markers, regions ---------------------------------------- */
 
+/**
+ * alvh_chart_add_level:
+ * @self: a chart
+ * @pane: a pane index
+ * @value: the price
+ * @color: its colour role
+ * @label: (nullable): text at its right end (copied)
+ * @start: first time it spans (0: from the first bar)
+ * @end: last time it spans (0: to the last bar)
+ * @dashed: whether the line is dashed
+ *
+ * Adds a horizontal level, e.g. a condor strike.
+ */
 void
 alvh_chart_add_level (AlvhChart      *self,
                       guint           pane,
@@ -454,6 +673,13 @@ alvh_chart_add_level (AlvhChart      *self,
   g_array_append_val (p->levels, l);
 }
 
+/**
+ * alvh_chart_clear_levels:
+ * @self: a chart
+ * @pane: a pane index
+ *
+ * Removes the pane's levels.
+ */
 void
 alvh_chart_clear_levels (AlvhChart *self,
                          guint      pane)
@@ -463,6 +689,13 @@ alvh_chart_clear_levels (AlvhChart *self,
   g_array_set_size (p->levels, 0);
 }
 
+/**
+ * alvh_chart_index_for_time:
+ * @self: a chart
+ * @time: a time
+ *
+ * Returns: the last bar at or before @time, or -1
+ */
 gssize
 alvh_chart_index_for_time (AlvhChart *self,
                            gint64     time)
@@ -471,6 +704,15 @@ alvh_chart_index_for_time (AlvhChart *self,
   return index_le (self->times, self->n, time);
 }
 
+/**
+ * alvh_chart_set_markers:
+ * @self: a chart
+ * @pane: a pane index
+ * @markers: (array length=n) (nullable): the markers (copied, strings too)
+ * @n: their number
+ *
+ * Replaces the pane's markers.
+ */
 void
 alvh_chart_set_markers (AlvhChart             *self,
                         guint                  pane,
@@ -498,6 +740,16 @@ alvh_chart_set_markers (AlvhChart             *self,
     }
 }
 
+/**
+ * alvh_chart_set_shading:
+ * @self: a chart
+ * @pane: a pane index
+ * @starts: (array length=n) (nullable): the regions' first times
+ * @ends: (array length=n) (nullable): the regions' last times
+ * @n: their number
+ *
+ * Replaces the pane's shaded regions (copied).
+ */
 void
 alvh_chart_set_shading (AlvhChart    *self,
                         guint         pane,
@@ -537,6 +789,14 @@ _alvh_chart_clamp_view (AlvhChart *self)
   self->first = CLAMP (self->first, -self->bars * 0.8, n - self->bars * 0.2);
 }
 
+/**
+ * alvh_chart_set_view:
+ * @self: a chart
+ * @first: the bar index at the left edge (fractional)
+ * @bars: how many bars span the plot width
+ *
+ * Sets the view, kept within the timeline.
+ */
 void
 alvh_chart_set_view (AlvhChart *self,
                      double     first,
@@ -548,6 +808,14 @@ alvh_chart_set_view (AlvhChart *self,
   _alvh_chart_clamp_view (self);
 }
 
+/**
+ * alvh_chart_get_view:
+ * @self: a chart
+ * @first: (out) (optional): the bar index at the left edge
+ * @bars: (out) (optional): how many bars span the plot width
+ *
+ * Reads the view.
+ */
 void
 alvh_chart_get_view (AlvhChart *self,
                      double    *first,
@@ -575,6 +843,12 @@ show_indices (AlvhChart *self,
   _alvh_chart_clamp_view (self);
 }
 
+/**
+ * alvh_chart_show_all:
+ * @self: a chart
+ *
+ * Shows the whole timeline.
+ */
 void
 alvh_chart_show_all (AlvhChart *self)
 {
@@ -588,6 +862,14 @@ alvh_chart_show_all (AlvhChart *self)
   show_indices (self, 0, (gssize) self->n - 1);
 }
 
+/**
+ * alvh_chart_show_time_range:
+ * @self: a chart
+ * @from: the first time to show
+ * @to: the last time to show
+ *
+ * Shows the bars between @from and @to.
+ */
 void
 alvh_chart_show_time_range (AlvhChart *self,
                             gint64     from,
@@ -607,6 +889,13 @@ alvh_chart_show_time_range (AlvhChart *self,
   show_indices (self, i0, i1);
 }
 
+/**
+ * alvh_chart_show_last:
+ * @self: a chart
+ * @seconds: how far back from the last bar
+ *
+ * Shows the last @seconds of the timeline (e.g. one month) with a small right margin.
+ */
 void
 alvh_chart_show_last (AlvhChart *self,
                       gint64     seconds)
@@ -617,6 +906,14 @@ alvh_chart_show_last (AlvhChart *self,
   alvh_chart_show_time_range (self, self->times[self->n - 1] - seconds, self->times[self->n - 1]);
 }
 
+/**
+ * alvh_chart_zoom:
+ * @self: a chart
+ * @factor: > 1 zooms in, < 1 out
+ * @x: the x that keeps its bar in place
+ *
+ * Zooms the view around @x.
+ */
 void
 alvh_chart_zoom (AlvhChart *self,
                  double     factor,
@@ -635,6 +932,13 @@ alvh_chart_zoom (AlvhChart *self,
   _alvh_chart_clamp_view (self);
 }
 
+/**
+ * alvh_chart_pan:
+ * @self: a chart
+ * @dx: pixels to move the bars by (positive: to the right)
+ *
+ * Pans the view.
+ */
 void
 alvh_chart_pan (AlvhChart *self,
                 double     dx)
@@ -644,6 +948,13 @@ alvh_chart_pan (AlvhChart *self,
   _alvh_chart_clamp_view (self);
 }
 
+/**
+ * alvh_chart_scroll_to_index:
+ * @self: a chart
+ * @index: a bar index
+ *
+ * Brings bar @index into view, centred when it was outside.
+ */
 void
 alvh_chart_scroll_to_index (AlvhChart *self,
                             gsize      index)

@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 
 #include "alvh-time.h"
 #include "alvh-series.h"
@@ -14,6 +15,7 @@
 #include "alvh-chart.h"
 #include "alvh-chart-market.h"
 #include "alvh-chart-payoff.h"
+#include "alvh-chart-plot.h"
 #include "alvh-chart-ticks.h"
 
 static AlvhSeries *spx_series;
@@ -822,6 +824,95 @@ test_payoff (void)
   cairo_surface_destroy (surface);
 }
 
+/* the small plot (equity view, report charts): mapping, fitting, the one
+ * nice step, lines with gaps, calendar labels and Pango text */
+static void
+test_plot (void)
+{
+  gint64 times[60];
+  double a[60], b[60];
+  AlvhChartPlot plot;
+  AlvhChartRgba blue = { 0, 0, 1, 1 }, red = { 1, 0, 0, 1 }, black = { 0, 0, 0, 1 };
+  AlvhChartRgba grid = { 0, 0, 0, 0.1 };
+  AlvhChartFont font = { NULL, 11, FALSE };
+  AlvhChartPlotAxis axis = { 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double step;
+  guint n_labels;
+
+  /* 60 weekdays from Mon 2024-12-16: a month and a year start inside */
+  for (guint i = 0, d = 0; i < 60; d++)
+    {
+      int y, m, dd;
+
+      if (d % 7 >= 5)
+        continue;
+      alvh_time_to_ny_date (ny (2024, 12, 16) + (gint64) d * 86400 + 43200, &y, &m, &dd);
+      times[i] = ny (y, m, dd);
+      a[i] = 100 + i;
+      b[i] = i == 30 ? NAN : 90 - i;
+      i++;
+    }
+
+  alvh_chart_plot_init (&plot, 50, 20, 500, 200, 0, 60);
+  g_assert_cmpfloat (alvh_chart_plot_x (&plot, 0), ==, 50);
+  g_assert_cmpfloat_with_epsilon (alvh_chart_plot_x (&plot, 59), 550, 1e-9);
+  g_assert_true (alvh_chart_plot_fit (&plot, a, b, FALSE));
+  g_assert_cmpfloat (plot.lo, ==, 31);
+  g_assert_cmpfloat (plot.hi, ==, 159);
+  g_assert_cmpfloat_with_epsilon (alvh_chart_plot_y (&plot, 31), 220, 1e-9);
+  g_assert_cmpfloat_with_epsilon (alvh_chart_plot_y (&plot, 159), 20, 1e-9);
+  g_assert_true (alvh_chart_plot_fit (&plot, a, NULL, TRUE));
+  g_assert_cmpfloat (plot.lo, ==, 0);
+
+  /* the step is the Charts page's nice step, and the range its multiples */
+  g_assert_true (alvh_chart_plot_fit (&plot, a, b, FALSE));
+  step = alvh_chart_plot_round_to_step (&plot, 5);
+  g_assert_cmpfloat (step, ==, alvh_chart_nice_step (159 - 31, 5));
+  g_assert_cmpfloat (step, ==, 50);
+  g_assert_cmpfloat (plot.lo, ==, 0);
+  g_assert_cmpfloat (plot.hi, ==, 200);
+  alvh_chart_plot_pad (&plot, 0.1, 0);
+  g_assert_cmpfloat_with_epsilon (plot.lo, -20, 1e-9);
+
+  /* bars at or before a time, within the plot's bars only */
+  g_assert_cmpint (alvh_chart_plot_index_for_time (&plot, times, times[0] - 1), ==, -1);
+  g_assert_cmpint (alvh_chart_plot_index_for_time (&plot, times, times[10]), ==, 10);
+  g_assert_cmpint (alvh_chart_plot_index_for_time (&plot, times, times[10] + 3600), ==, 10);
+  g_assert_cmpint (alvh_chart_plot_index_for_time (&plot, times, times[59] + 86400 * 30), ==, 59);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 260);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  g_assert_true (alvh_chart_plot_fit (&plot, a, b, FALSE));
+  axis.step = alvh_chart_plot_round_to_step (&plot, 5);
+  axis.grid = grid;
+  axis.line_width = 1;
+  axis.pixel_align = TRUE;
+  axis.label = black;
+  axis.font = font;
+  axis.side = ALVH_CHART_PLOT_LABELS_LEFT;
+  axis.gap = 6;
+  alvh_chart_plot_value_axis (cr, &plot, &axis);
+  alvh_chart_plot_line (cr, &plot, a, &blue, 2, NULL, 0);
+  alvh_chart_plot_line (cr, &plot, b, &red, 2, NULL, 0);
+  n_labels = alvh_chart_plot_calendar_labels (cr, &plot, times, &font, &black, NULL, 60);
+  g_assert_cmpfloat (alvh_chart_text_width (cr, &font, "2025"), >, 10);
+  cairo_destroy (cr);
+  save_png (surface, "chart-plot.png");
+
+  /* the lines where their values are, and b's gap at bar 30 */
+  g_assert_true (px_near (pixel (surface, alvh_chart_plot_x (&plot, 10), alvh_chart_plot_y (&plot, a[10])), &blue, 60));
+  g_assert_true (px_near (pixel (surface, alvh_chart_plot_x (&plot, 20), alvh_chart_plot_y (&plot, b[20])), &red, 60));
+  for (int dy = -3; dy <= 3; dy++)
+    g_assert_false (px_near (pixel (surface, alvh_chart_plot_x (&plot, 30), alvh_chart_plot_y (&plot, 60) + dy), &red, 60));
+  /* a month start and the new year are labelled */
+  g_assert_cmpuint (n_labels, >=, 2);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -843,6 +934,7 @@ main (int    argc,
   g_test_add_func ("/chart/decimation/extremes", test_decimation);
   g_test_add_func ("/chart/market", test_market);
   g_test_add_func ("/chart/payoff", test_payoff);
+  g_test_add_func ("/chart/plot", test_plot);
   g_test_add_func ("/chart/interaction", test_interaction);
   g_test_add_func ("/chart/empty", test_empty);
 
@@ -850,7 +942,9 @@ main (int    argc,
   g_clear_pointer (&spx_series, alvh_series_unref);
   g_clear_pointer (&vix_series, alvh_series_unref);
   /* Cairo's toy-font caches hold fontconfig patterns: free them so that
-   * leak checkers see only our own allocations */
+   * leak checkers see only our own allocations (Pango's font map, which
+   * the plot's text uses, holds Cairo fonts: drop it first) */
+  pango_cairo_font_map_set_default (NULL);
   cairo_debug_reset_static_data ();
   return ret;
 }

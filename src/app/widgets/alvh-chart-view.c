@@ -63,6 +63,13 @@ queue_update (AlvhChartView *self)
     self->a11y_idle = g_timeout_add (250, update_accessible_idle_cb, self);
 }
 
+/**
+ * alvh_chart_view_changed:
+ * @self: a chart view
+ *
+ * Call after changing the chart's data or view: redraws and refreshes the
+ * accessible description.
+ */
 void
 alvh_chart_view_changed (AlvhChartView *self)
 {
@@ -84,6 +91,14 @@ set_crosshair_at (AlvhChartView *self,
   g_signal_emit (self, signals[SIGNAL_CROSSHAIR_CHANGED], 0, (gint64) index);
 }
 
+/**
+ * alvh_chart_view_set_crosshair:
+ * @self: a chart view
+ * @index: a bar index, or -1 for none
+ *
+ * Moves the crosshair to bar @index, scrolling it into view, redraws and
+ * emits ::crosshair-changed.
+ */
 void
 alvh_chart_view_set_crosshair (AlvhChartView *self,
                                gssize         index)
@@ -96,6 +111,13 @@ alvh_chart_view_set_crosshair (AlvhChartView *self,
   g_signal_emit (self, signals[SIGNAL_CROSSHAIR_CHANGED], 0, (gint64) index);
 }
 
+/**
+ * alvh_chart_view_dup_readout:
+ * @self: a chart view
+ *
+ * Returns: (transfer full): the read-out at the crosshair (or the last bar),
+ * newline-separated
+ */
 char *
 alvh_chart_view_dup_readout (AlvhChartView *self)
 {
@@ -108,6 +130,12 @@ alvh_chart_view_dup_readout (AlvhChartView *self)
   return alvh_chart_format_readout (self->chart, index);
 }
 
+/**
+ * alvh_chart_view_copy_readout:
+ * @self: a chart view
+ *
+ * Copies the read-out to the clipboard and emits ::readout-copied.
+ */
 void
 alvh_chart_view_copy_readout (AlvhChartView *self)
 {
@@ -437,6 +465,12 @@ alvh_chart_view_init (AlvhChartView *self)
                             G_CALLBACK (dark_changed_cb), self);
 }
 
+/**
+ * alvh_chart_view_new:
+ * @chart: the chart to show (a reference is taken)
+ *
+ * Returns: (transfer full): a new #AlvhChartView
+ */
 GtkWidget *
 alvh_chart_view_new (AlvhChart *chart)
 {
@@ -452,6 +486,12 @@ alvh_chart_view_new (AlvhChart *chart)
   return GTK_WIDGET (self);
 }
 
+/**
+ * alvh_chart_view_get_chart:
+ * @self: a chart view
+ *
+ * Returns: (transfer none): the chart it shows
+ */
 AlvhChart *
 alvh_chart_view_get_chart (AlvhChartView *self)
 {

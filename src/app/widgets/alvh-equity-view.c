@@ -1,4 +1,5 @@
-/* alvh-equity-view.c — one or two lines over time, drawn with Cairo */
+/* alvh-equity-view.c — one or two lines over time, drawn through src/chart
+ * (AlvhChartPlot: the shared value grid, calendar labels and Pango text) */
 #define G_LOG_DOMAIN "alvh-desk"
 
 #include "config.h"
@@ -9,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-core.h"
+#include "alvh-chart-plot.h"
 #include "alvh-equity-view.h"
 
 struct _AlvhEquityView
@@ -23,33 +25,28 @@ struct _AlvhEquityView
   gint64     marker;
   gboolean   money;
   GdkRGBA    fg;
+  const AlvhChartPalette *palette;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhEquityView, alvh_equity_view, GTK_TYPE_WIDGET)
 
-static double
-nice_step (double range,
-           int    max_ticks)
-{
-  double raw = range / MAX (1, max_ticks);
-  double mag = pow (10, floor (log10 (raw)));
-  double f = raw / mag;
+static const AlvhChartFont chart_font = { ALVH_CHART_FONT, 11, FALSE };
 
-  if (f <= 1)
-    return mag;
-  if (f <= 2)
-    return 2 * mag;
-  if (f <= 5)
-    return 5 * mag;
-  return 10 * mag;
+static AlvhChartRgba
+fg_alpha (AlvhEquityView *self,
+          double          alpha)
+{
+  return (AlvhChartRgba) { self->fg.red, self->fg.green, self->fg.blue, alpha };
 }
 
 static void
-format_value (AlvhEquityView *self,
-              double          v,
-              char           *buf,
-              gsize           len)
+format_axis_value (double    v,
+                   char     *buf,
+                   gsize     len,
+                   gpointer  user_data)
 {
+  AlvhEquityView *self = user_data;
+
   if (self->money)
     {
       double a = fabs (v);
@@ -67,15 +64,47 @@ format_value (AlvhEquityView *self,
 }
 
 static void
-set_rgb (cairo_t *cr,
-         int      which,
-         gboolean dark)
+draw_no_data (AlvhEquityView *self,
+              cairo_t        *cr,
+              int             width,
+              int             height)
 {
-  /* GNOME palette: blue 3 / orange 3 in light, lighter in dark */
-  if (which == 0)
-    dark ? cairo_set_source_rgb (cr, 0.47, 0.68, 0.98) : cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
-  else
-    dark ? cairo_set_source_rgb (cr, 1.0, 0.64, 0.28) : cairo_set_source_rgb (cr, 0.90, 0.38, 0.0);
+  AlvhChartRgba dim = fg_alpha (self, 0.5);
+
+  alvh_chart_rgba_set_source (&dim, cr);
+  alvh_chart_text_show (cr, &chart_font, _("No data"), width / 2.0, height / 2.0, 0.5, 0.5);
+}
+
+static void
+draw_legend (AlvhEquityView            *self,
+             cairo_t                   *cr,
+             double                     x,
+             const double * const      *lines,
+             const char * const        *labels,
+             const AlvhChartRgba       *colors)
+{
+  AlvhChartRgba text = fg_alpha (self, self->fg.alpha);
+
+  for (int k = 0; k < 2; k++)
+    if (lines[k] != NULL && labels[k] != NULL)
+      x += alvh_chart_plot_legend_entry (cr, &chart_font, x, 12, 14, 4, &colors[k], &text, labels[k]) + 16;
+}
+
+/* the marker's bar: the last one at or before its time */
+static void
+draw_marker (AlvhEquityView      *self,
+             cairo_t             *cr,
+             const AlvhChartPlot *plot)
+{
+  static const double dash[] = { 4, 3 };
+  AlvhChartRgba color = fg_alpha (self, 0.45);
+  gssize i;
+
+  if (self->marker == 0 || self->marker < self->times[0] || self->marker > self->times[self->n - 1])
+    return;
+  i = alvh_chart_plot_index_for_time (plot, self->times, self->marker);
+  if (i >= 0)
+    alvh_chart_plot_vline (cr, plot, (gsize) i, &color, 1, dash, G_N_ELEMENTS (dash));
 }
 
 static void
@@ -84,171 +113,44 @@ draw (AlvhEquityView *self,
       int             width,
       int             height)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   const double left = 64, right = 12, top = 28, bottom = 24;
   double pw = width - left - right, ph = height - top - bottom;
-  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, step;
   const double *lines[2] = { self->a, self->b };
   const char *labels[2] = { self->label_a, self->label_b };
-  char buf[32];
-  double lx;
-  int last_year = G_MININT;
-
-  cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 11);
+  AlvhChartRgba colors[2] = { self->palette->colors[ALVH_CHART_COLOR_BLUE],
+                              self->palette->colors[ALVH_CHART_COLOR_ORANGE] };
+  AlvhChartRgba dim = fg_alpha (self, 0.65), grid = fg_alpha (self, 0.1);
+  AlvhChartPlotAxis axis = {
+    .grid = grid,
+    .zero = fg_alpha (self, 0.35),
+    .line_width = 1,
+    .pixel_align = TRUE,
+    .label = dim,
+    .font = chart_font,
+    .side = ALVH_CHART_PLOT_LABELS_LEFT,
+    .gap = 6,
+    .format = format_axis_value,
+    .format_data = self,
+  };
+  AlvhChartPlot plot;
 
   if (self->n < 2 || pw < 20 || ph < 20)
     {
-      cairo_text_extents_t ext;
-      const char *text = _("No data");
-
-      cairo_set_source_rgba (cr, self->fg.red, self->fg.green, self->fg.blue, 0.5);
-      cairo_text_extents (cr, text, &ext);
-      cairo_move_to (cr, (width - ext.width) / 2, height / 2.0);
-      cairo_show_text (cr, text);
+      draw_no_data (self, cr, width, height);
       return;
     }
 
-  for (int k = 0; k < 2; k++)
-    for (gsize i = 0; lines[k] != NULL && i < self->n; i++)
-      if (isfinite (lines[k][i]))
-        {
-          lo = MIN (lo, lines[k][i]);
-          hi = MAX (hi, lines[k][i]);
-        }
-  if (lo > hi)
-    lo = 0, hi = 1;
-  if (hi - lo < 1e-9)
-    lo -= 1, hi += 1;
-  step = nice_step (hi - lo, MAX (2, (int) (ph / 40)));
-  lo = floor (lo / step) * step;
-  hi = ceil (hi / step) * step;
-
-#define X(i) (left + pw * (double) (i) / (double) (self->n - 1))
-#define Y(v) (top + ph * (1.0 - ((v) - lo) / (hi - lo)))
-
-  /* grid and value labels */
-  cairo_set_line_width (cr, 1);
-  for (double v = lo; v <= hi + step / 2; v += step)
-    {
-      double y = round (Y (v)) + 0.5;
-
-      cairo_set_source_rgba (cr, self->fg.red, self->fg.green, self->fg.blue, fabs (v) < step / 2 && lo < 0 ? 0.35 : 0.1);
-      cairo_move_to (cr, left, y);
-      cairo_line_to (cr, left + pw, y);
-      cairo_stroke (cr);
-      format_value (self, fabs (v) < step / 1e6 ? 0 : v, buf, sizeof buf);
-      cairo_set_source_rgba (cr, self->fg.red, self->fg.green, self->fg.blue, 0.65);
-      {
-        cairo_text_extents_t ext;
-        cairo_text_extents (cr, buf, &ext);
-        cairo_move_to (cr, left - 6 - ext.x_advance, y + 4);
-        cairo_show_text (cr, buf);
-      }
-    }
-
-  /* year (or month) labels along the time axis */
-  {
-    double span_days = (double) (self->times[self->n - 1] - self->times[0]) / 86400.0;
-    gboolean months = span_days < 500;
-    double last_x = -1e9;
-
-    for (gsize i = 0; i < self->n; i++)
-      {
-        int y, m, d, key;
-
-        alvh_time_to_ny_date (self->times[i], &y, &m, &d);
-        key = months ? y * 12 + m : y;
-        if (key != last_year)
-          {
-            double x = X (i);
-
-            if (last_year != G_MININT && x - last_x > 48)
-              {
-                static const char *abbrev[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-                if (months && m == 1)
-                  g_snprintf (buf, sizeof buf, "%d", y);
-                else if (months)
-                  g_snprintf (buf, sizeof buf, "%s", abbrev[m - 1]);
-                else
-                  g_snprintf (buf, sizeof buf, "%d", y);
-                cairo_set_source_rgba (cr, self->fg.red, self->fg.green, self->fg.blue, 0.1);
-                cairo_move_to (cr, round (x) + 0.5, top);
-                cairo_line_to (cr, round (x) + 0.5, top + ph);
-                cairo_stroke (cr);
-                cairo_set_source_rgba (cr, self->fg.red, self->fg.green, self->fg.blue, 0.65);
-                cairo_move_to (cr, x + 3, top + ph + 16);
-                cairo_show_text (cr, buf);
-                last_x = x;
-              }
-            last_year = key;
-          }
-      }
-  }
-
-  /* marker */
-  if (self->marker != 0 && self->marker >= self->times[0] && self->marker <= self->times[self->n - 1])
-    {
-      gsize i = 0;
-
-      while (i + 1 < self->n && self->times[i + 1] <= self->marker)
-        i++;
-      cairo_set_source_rgba (cr, self->fg.red, self->fg.green, self->fg.blue, 0.45);
-      cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
-      cairo_move_to (cr, round (X (i)) + 0.5, top);
-      cairo_line_to (cr, round (X (i)) + 0.5, top + ph);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-    }
-
-  /* lines: b first so that a is on top */
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, 1.6);
+  alvh_chart_plot_init (&plot, left, top, pw, ph, 0, self->n);
+  alvh_chart_plot_fit (&plot, self->a, self->b, FALSE);
+  axis.step = alvh_chart_plot_round_to_step (&plot, (guint) MAX (2, (int) (ph / 40)));
+  alvh_chart_plot_value_axis (cr, &plot, &axis);
+  alvh_chart_plot_calendar_labels (cr, &plot, self->times, &chart_font, &dim, &grid, 90);
+  draw_marker (self, cr, &plot);
+  /* b first so that a is on top */
   for (int k = 1; k >= 0; k--)
-    {
-      gboolean pen = FALSE;
-
-      if (lines[k] == NULL)
-        continue;
-      for (gsize i = 0; i < self->n; i++)
-        {
-          double v = lines[k][i];
-
-          if (!isfinite (v))
-            {
-              pen = FALSE;
-              continue;
-            }
-          if (pen)
-            cairo_line_to (cr, X (i), Y (v));
-          else
-            cairo_move_to (cr, X (i), Y (v));
-          pen = TRUE;
-        }
-      set_rgb (cr, k, dark);
-      cairo_stroke (cr);
-    }
-
-  /* legend */
-  lx = left + 4;
-  for (int k = 0; k < 2; k++)
-    {
-      cairo_text_extents_t ext;
-
-      if (lines[k] == NULL || labels[k] == NULL)
-        continue;
-      set_rgb (cr, k, dark);
-      cairo_rectangle (cr, lx, 10, 14, 4);
-      cairo_fill (cr);
-      gdk_cairo_set_source_rgba (cr, &self->fg);
-      cairo_move_to (cr, lx + 18, 16);
-      cairo_show_text (cr, labels[k]);
-      cairo_text_extents (cr, labels[k], &ext);
-      lx += 18 + ext.x_advance + 16;
-    }
-#undef X
-#undef Y
+    if (lines[k] != NULL)
+      alvh_chart_plot_line (cr, &plot, lines[k], &colors[k], 1.6, NULL, 0);
+  draw_legend (self, cr, left + 4, lines, labels, colors);
 }
 
 static void
@@ -277,6 +179,7 @@ alvh_equity_view_css_changed (GtkWidget         *widget,
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &self->fg);
 G_GNUC_END_IGNORE_DEPRECATIONS
+  self->palette = alvh_chart_palette_get (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   gtk_widget_queue_draw (widget);
 }
 
@@ -321,14 +224,26 @@ alvh_equity_view_init (AlvhEquityView *self)
 {
   self->fg = (GdkRGBA) { 0.2, 0.2, 0.2, 1 };
   self->money = TRUE;
+  self->palette = alvh_chart_palette_get (FALSE);
 }
 
+/**
+ * alvh_equity_view_new:
+ *
+ * Returns: (transfer full): a new #AlvhEquityView
+ */
 GtkWidget *
 alvh_equity_view_new (void)
 {
   return g_object_new (ALVH_TYPE_EQUITY_VIEW, NULL);
 }
 
+/**
+ * alvh_equity_view_clear:
+ * @self: an equity view
+ *
+ * Removes the data ("No data" shows).
+ */
 void
 alvh_equity_view_clear (AlvhEquityView *self)
 {
@@ -342,6 +257,18 @@ alvh_equity_view_clear (AlvhEquityView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * alvh_equity_view_set_data:
+ * @self: an equity view
+ * @times: (array length=n): the bar times
+ * @n: the number of bars
+ * @a: (array length=n): the first line (NAN: gap)
+ * @label_a: (nullable): its legend label
+ * @b: (array length=n) (nullable): a second line, or %NULL
+ * @label_b: (nullable): its legend label
+ *
+ * Shows one or two lines; the data are copied.
+ */
 void
 alvh_equity_view_set_data (AlvhEquityView *self,
                            const gint64   *times,
@@ -365,6 +292,13 @@ alvh_equity_view_set_data (AlvhEquityView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * alvh_equity_view_set_marker:
+ * @self: an equity view
+ * @t: a time to mark with a dashed vertical line (0: none)
+ *
+ * Marks the last bar at or before @t.
+ */
 void
 alvh_equity_view_set_marker (AlvhEquityView *self,
                              gint64          t)
@@ -374,6 +308,13 @@ alvh_equity_view_set_marker (AlvhEquityView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * alvh_equity_view_set_money:
+ * @self: an equity view
+ * @money: whether the axis labels are dollars
+ *
+ * Dollars ($12k, −$500) or plain numbers.
+ */
 void
 alvh_equity_view_set_money (AlvhEquityView *self,
                             gboolean        money)
@@ -383,6 +324,12 @@ alvh_equity_view_set_money (AlvhEquityView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * alvh_equity_view_get_n:
+ * @self: an equity view
+ *
+ * Returns: the number of bars shown
+ */
 gsize
 alvh_equity_view_get_n (AlvhEquityView *self)
 {

@@ -1,4 +1,4 @@
-/* alvh-equity-view.h — one or two lines over time, drawn with Cairo
+/* alvh-equity-view.h — one or two lines over time, drawn through src/chart
  *
  * Used for the replay's hedged vs unhedged equity curves and for the journal's
  * price snapshot around an entry's date.
