@@ -165,6 +165,84 @@ test_refusals (void)
 }
 
 static void
+test_rules_across_keys (void)
+{
+  g_autoptr(AlvhProfile) p = alvh_profile_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_rules = 0;
+
+  g_assert_nonnull (alvh_profile_get_rules (&n_rules));
+  g_assert_cmpuint (n_rules, >=, 3);
+  g_assert_true (alvh_profile_validate (p, &error));
+  g_assert_no_error (error);
+
+  /* a replay closing after the entry DTE would trade on every bar */
+  expect_refusal ("[profile]\nname=x\n[thresholds]\ncondor_dte=45\nclose_dte=60\n",
+                  ALVH_PROFILE_ERROR_RANGE, "close_dte=60 must be below condor_dte=45", "bad.ini");
+  expect_refusal ("[profile]\nname=x\n[thresholds]\nclose_dte=45\n",
+                  ALVH_PROFILE_ERROR_RANGE, "close_dte=45", "condor_dte=45");
+  expect_refusal ("[profile]\nname=x\n[thresholds]\nrsi_low=70\n",
+                  ALVH_PROFILE_ERROR_RANGE, "rsi_low=70", "rsi_high=70");
+  expect_refusal ("[profile]\nname=x\n[thresholds]\nmax_layers=4\n",
+                  ALVH_PROFILE_ERROR_RANGE, "max_layers=4", "layer_ratio=1:2:3 (3)");
+  expect_refusal ("[profile]\nname=x\n[thresholds]\nlayer_ratio=1:2\n",
+                  ALVH_PROFILE_ERROR_RANGE, "max_layers=3", "layer_ratio=1:2 (2)");
+
+  g_assert_true (alvh_profile_set_value (p, "close_dte", 50, NULL));
+  g_assert_false (alvh_profile_validate (p, &error));
+  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_RANGE);
+  g_assert_nonnull (strstr (error->message, "close_dte=50"));
+}
+
+static void
+test_nearest_keys (void)
+{
+  g_autoptr(AlvhProfile) p = alvh_profile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *near = alvh_profile_dup_nearest_keys ("rsi_hi");
+  g_autofree char *none = alvh_profile_dup_nearest_keys ("zzzzzzzzzzzz");
+
+  g_assert_nonnull (strstr (near, "did you mean rsi_high"));
+  g_assert_nonnull (strstr (none, "valid keys are iv_window_hours, "));
+  g_assert_nonnull (strstr (none, "close_dte"));
+  expect_refusal ("[profile]\nname=x\n[thresholds]\nivexpansion=0.2\n",
+                  ALVH_PROFILE_ERROR_UNKNOWN_KEY, "ivexpansion", "did you mean iv_expansion");
+  g_assert_false (alvh_profile_set_value (p, "closedte", 1, &error));
+  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_UNKNOWN_KEY);
+  g_assert_nonnull (strstr (error->message, "close_dte"));
+}
+
+static void
+test_reference (void)
+{
+  g_autofree char *ref = alvh_profile_dup_reference ();
+  g_autoptr(AlvhProfile) p = alvh_profile_new ();
+  g_autoptr(AlvhProfile) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doc = NULL;
+  guint n = 0;
+  const AlvhProfileDescriptor *d = alvh_profile_get_descriptors (&n);
+
+  g_assert_nonnull (strstr (ref, "[profile]"));
+  g_assert_nonnull (strstr (ref, "[thresholds]"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("  %s\n", d[i].key);
+
+      g_assert_nonnull (strstr (ref, line));
+    }
+  g_assert_nonnull (strstr (ref, "Default: 14. Allowed: an integer from 2 to 250."));
+  g_assert_nonnull (strstr (ref, "close_dte < condor_dte"));
+
+  g_assert_true (alvh_profile_set_value (p, "iv_expansion", 0.25, NULL));
+  doc = alvh_profile_to_documented_data (p, NULL);
+  g_assert_nonnull (strstr (doc, "# Unit: hours. Default: 48."));
+  back = alvh_profile_new_from_data (doc, -1, "doc.ini", &error);
+  g_assert_no_error (error);
+  g_assert_true (alvh_profile_equal_values (p, back));
+}
+
+static void
 test_copy_ref (void)
 {
   g_autoptr(AlvhProfile) p = alvh_profile_new ();
@@ -189,6 +267,9 @@ main (int    argc,
   g_test_add_func ("/core/profile/round-trip", test_round_trip);
   g_test_add_func ("/core/profile/refusals", test_refusals);
   g_test_add_func ("/core/profile/copy-ref", test_copy_ref);
+  g_test_add_func ("/core/profile/rules-across-keys", test_rules_across_keys);
+  g_test_add_func ("/core/profile/nearest-keys", test_nearest_keys);
+  g_test_add_func ("/core/profile/reference", test_reference);
 
   return g_test_run ();
 }

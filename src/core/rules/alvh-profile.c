@@ -91,6 +91,16 @@ static const Entry entries[] = {
 
 #undef D
 
+/* Rules across keys, checked by alvh_profile_validate() in this order */
+static const AlvhProfileRule rules[] = {
+  { "close_dte", ALVH_PROFILE_RULE_LESS, "condor_dte",
+    N_("Replays must close a condor before the expiry they open it at.") },
+  { "rsi_low", ALVH_PROFILE_RULE_LESS, "rsi_high",
+    N_("The oversold level must lie below the overbought level.") },
+  { "max_layers", ALVH_PROFILE_RULE_AT_MOST_PARTS, "layer_ratio",
+    N_("Every layer that may open needs its own part of the ratio.") },
+};
+
 static const AlvhProfileDescriptor *descriptors_cache;
 
 const AlvhProfileDescriptor *
@@ -330,8 +340,10 @@ alvh_profile_set_value (AlvhProfile  *self,
 
   if (e == NULL)
     {
+      g_autofree char *near = alvh_profile_dup_nearest_keys (key != NULL ? key : "");
+
       g_set_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_UNKNOWN_KEY,
-                   "unknown profile key “%s”", key != NULL ? key : "(null)");
+                   "unknown profile key “%s”: %s", key != NULL ? key : "(null)", near);
       return FALSE;
     }
   return set_value_internal (self, e, value, NULL, NULL, error);
@@ -425,8 +437,10 @@ alvh_profile_set_from_string (AlvhProfile  *self,
   g_return_val_if_fail (text != NULL, FALSE);
   if (e == NULL)
     {
+      g_autofree char *near = alvh_profile_dup_nearest_keys (key != NULL ? key : "");
+
       g_set_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_UNKNOWN_KEY,
-                   "unknown profile key “%s”", key != NULL ? key : "(null)");
+                   "unknown profile key “%s”: %s", key != NULL ? key : "(null)", near);
       return FALSE;
     }
   return set_from_string_internal (self, e, text, NULL, error);
@@ -569,19 +583,20 @@ alvh_profile_new_from_data (const char  *data,
 
       if (e == NULL)
         {
+          g_autofree char *near = alvh_profile_dup_nearest_keys (keys[k]);
+
           g_set_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_UNKNOWN_KEY,
-                       "%sunknown threshold “%s” in [%s]", where, keys[k], THRESHOLDS_GROUP);
+                       "%sunknown threshold “%s” in [%s]: %s", where, keys[k], THRESHOLDS_GROUP, near);
           return NULL;
         }
       if (!set_from_string_internal (self, e, value, where, error))
         return NULL;
     }
 
-  if (self->rsi_low > self->rsi_high)
+  if (!alvh_profile_validate (self, &local_error))
     {
-      g_set_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_RANGE,
-                   "%s: rsi_low (%g) must not be above rsi_high (%g)",
-                   fname, self->rsi_low, self->rsi_high);
+      g_set_error (error, ALVH_PROFILE_ERROR, local_error->code,
+                   "%s: %s", fname, local_error->message);
       return NULL;
     }
   return g_steal_pointer (&self);
@@ -644,4 +659,197 @@ alvh_profile_equal_values (const AlvhProfile *a,
         return FALSE;
     }
   return TRUE;
+}
+
+const AlvhProfileRule *
+alvh_profile_get_rules (guint *n_rules)
+{
+  if (n_rules != NULL)
+    *n_rules = G_N_ELEMENTS (rules);
+  return rules;
+}
+
+gboolean
+alvh_profile_validate (const AlvhProfile  *self,
+                       GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      const AlvhProfileRule *r = &rules[i];
+      double a = alvh_profile_get_value (self, r->key);
+      double b = alvh_profile_get_value (self, r->other);
+      g_autofree char *ta = alvh_profile_dup_string (self, r->key);
+      g_autofree char *tb = alvh_profile_dup_string (self, r->other);
+
+      if (r->relation == ALVH_PROFILE_RULE_LESS && !(a < b))
+        {
+          g_set_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_RANGE,
+                       "%s=%s must be below %s=%s: %s",
+                       r->key, ta, r->other, tb, r->description);
+          return FALSE;
+        }
+      if (r->relation == ALVH_PROFILE_RULE_AT_MOST_PARTS && !(a <= b))
+        {
+          g_set_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_RANGE,
+                       "%s=%s must be at most the number of parts of %s=%s (%u): %s",
+                       r->key, ta, r->other, tb, (guint) b, r->description);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Edit distance of two ASCII keys (insertions, deletions, substitutions) */
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = (guint) j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diag = row[0];
+
+      row[0] = (guint) i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint up = row[j];
+          guint best = diag + (a[i - 1] == b[j - 1] ? 0 : 1);
+
+          best = MIN (best, up + 1);
+          best = MIN (best, row[j - 1] + 1);
+          row[j] = best;
+          diag = up;
+        }
+    }
+  return row[lb];
+}
+
+char *
+alvh_profile_dup_nearest_keys (const char *key)
+{
+  GString *out = g_string_new (NULL);
+  guint best[3] = { G_MAXUINT, G_MAXUINT, G_MAXUINT };
+  const char *names[3] = { NULL, NULL, NULL };
+
+  g_return_val_if_fail (key != NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      const char *k = entries[i].d.key;
+      guint d = edit_distance (key, k);
+      guint limit = MAX (2, (guint) strlen (key) / 3);
+
+      if (*key != '\0' && (strstr (k, key) != NULL || strstr (key, k) != NULL))
+        d = MIN (d, 1);
+      if (d > limit)
+        continue;
+      for (guint slot = 0; slot < 3; slot++)
+        if (d < best[slot])
+          {
+            for (guint m = 2; m > slot; m--)
+              {
+                best[m] = best[m - 1];
+                names[m] = names[m - 1];
+              }
+            best[slot] = d;
+            names[slot] = k;
+            break;
+          }
+    }
+  if (names[0] != NULL)
+    {
+      g_string_append (out, "did you mean ");
+      for (guint slot = 0; slot < 3 && names[slot] != NULL; slot++)
+        g_string_append_printf (out, "%s%s", slot > 0 ? " or " : "", names[slot]);
+      g_string_append (out, "?");
+      return g_string_free (out, FALSE);
+    }
+  g_string_append (out, "valid keys are ");
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", entries[i].d.key);
+  return g_string_free (out, FALSE);
+}
+
+char *
+alvh_profile_descriptor_dup_range (const AlvhProfileDescriptor *d)
+{
+  g_autofree char *min = format_number (d->min);
+  g_autofree char *max = format_number (d->max);
+
+  g_return_val_if_fail (d != NULL, NULL);
+  switch (d->type)
+    {
+    case ALVH_PROFILE_VALUE_INT:
+      return g_strdup_printf (_("an integer from %s to %s"), min, max);
+    case ALVH_PROFILE_VALUE_RATIO:
+      return g_strdup_printf (_("1 to %d parts separated by “:”, each a whole number from %s to %s"),
+                              ALVH_PROFILE_MAX_LAYERS, min, max);
+    case ALVH_PROFILE_VALUE_DOUBLE:
+    default:
+      return g_strdup_printf (_("a number from %s to %s"), min, max);
+    }
+}
+
+static char *
+rule_dup_text (const AlvhProfileRule *r)
+{
+  if (r->relation == ALVH_PROFILE_RULE_AT_MOST_PARTS)
+    return g_strdup_printf (_("%s ≤ the number of parts of %s: %s"), r->key, r->other, _(r->description));
+  return g_strdup_printf ("%s < %s: %s", r->key, r->other, _(r->description));
+}
+
+char *
+alvh_profile_dup_reference (void)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\n\n", _("A profile file is a key file with two groups; keys left out keep their default:"));
+  g_string_append (out, "  [profile]\n  name=My profile\n  version=1\n\n  [thresholds]\n  iv_expansion=0.15\n  layer_ratio=1:2:3\n\n");
+  g_string_append_printf (out, "%s\n", _("Keys of [thresholds]:"));
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      const AlvhProfileDescriptor *d = &entries[i].d;
+      g_autofree char *range = alvh_profile_descriptor_dup_range (d);
+
+      g_string_append_printf (out, "  %s\n      %s\n      ", d->key, _(d->description));
+      g_string_append_printf (out, _("Unit: %s. Default: %s. Allowed: %s."), _(d->unit), d->default_text, range);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_printf (out, "\n%s\n", _("Rules across keys:"));
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autofree char *text = rule_dup_text (&rules[i]);
+
+      g_string_append_printf (out, "  %s\n", text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+alvh_profile_to_documented_data (const AlvhProfile *self,
+                                 gsize             *length)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  data = alvh_profile_to_data (self, NULL);
+  /* the plain text always loads: it is this module's own output */
+  g_key_file_load_from_data (kf, data, (gsize) -1, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      const AlvhProfileDescriptor *d = &entries[i].d;
+      g_autofree char *range = alvh_profile_descriptor_dup_range (d);
+      g_autofree char *facts = g_strdup_printf (_("Unit: %s. Default: %s. Allowed: %s."),
+                                                _(d->unit), d->default_text, range);
+      g_autofree char *comment = g_strdup_printf (" %s\n %s", _(d->description), facts);
+
+      g_key_file_set_comment (kf, THRESHOLDS_GROUP, d->key, comment, NULL);
+    }
+  return g_key_file_to_data (kf, length, NULL);
 }

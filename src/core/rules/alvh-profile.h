@@ -14,9 +14,11 @@
  *     iv_expansion=0.15
  *     layer_ratio=1:2:3
  *     ...
- * Keys missing from [thresholds] keep their defaults.  Unknown keys, values of
- * the wrong type and values out of range are refused; the error names the key,
- * the line, and the allowed range.
+ * Keys missing from [thresholds] keep their defaults.  Unknown keys (with the
+ * nearest valid names), values of the wrong type, values out of range and
+ * profiles breaking a rule across keys (alvh_profile_get_rules()) are refused;
+ * the error names the key, the line, and the allowed range.
+ * alvh_profile_dup_reference() documents the format from the same table.
  */
 #pragma once
 
@@ -54,6 +56,21 @@ typedef struct
   const char           *unit;         /* N_()-marked: "hours", "fraction", ... ("" none) */
   const char           *description;  /* N_()-marked: show with _() */
 } AlvhProfileDescriptor;
+
+typedef enum
+{
+  ALVH_PROFILE_RULE_LESS,            /* key < other */
+  ALVH_PROFILE_RULE_AT_MOST_PARTS,   /* key <= the number of parts of the ratio other */
+} AlvhProfileRelation;
+
+/* A rule across two keys, checked by alvh_profile_validate() */
+typedef struct
+{
+  const char          *key;          /* "close_dte" */
+  AlvhProfileRelation  relation;
+  const char          *other;        /* "condor_dte" */
+  const char          *description;  /* N_()-marked: why; show with _() */
+} AlvhProfileRule;
 
 typedef struct _AlvhProfile AlvhProfile;
 
@@ -317,6 +334,70 @@ gboolean      alvh_profile_save_to_file    (const AlvhProfile *self,
  */
 gboolean      alvh_profile_equal_values    (const AlvhProfile *a,
                                             const AlvhProfile *b);
+
+/**
+ * alvh_profile_get_rules:
+ * @n_rules: (out) (optional): the number of rules
+ *
+ * Returns: (transfer none) (array length=n_rules): the static table of the
+ *   rules across keys (close_dte < condor_dte, ...)
+ */
+const AlvhProfileRule *alvh_profile_get_rules (guint *n_rules);
+
+/**
+ * alvh_profile_validate:
+ * @self: a profile
+ * @error: return location for an error naming both keys, their values and
+ *   the rule
+ *
+ * Checks the rules across keys of alvh_profile_get_rules(); each key's own
+ * range is checked when it is set.  Profiles read from text are validated.
+ *
+ * Returns: %TRUE when every rule holds; %FALSE with @error set
+ *   (%ALVH_PROFILE_ERROR_RANGE)
+ */
+gboolean      alvh_profile_validate        (const AlvhProfile *self,
+                                            GError      **error);
+
+/**
+ * alvh_profile_dup_nearest_keys:
+ * @key: a key that is not a profile key
+ *
+ * Returns: (transfer full): "did you mean a or b?" naming the nearest valid
+ *   keys, or "valid keys are ..." listing them all when none is near
+ */
+char         *alvh_profile_dup_nearest_keys (const char  *key);
+
+/**
+ * alvh_profile_descriptor_dup_range:
+ * @d: a descriptor
+ *
+ * Returns: (transfer full): the translated allowed values of the key,
+ *   "an integer from 2 to 250"
+ */
+char         *alvh_profile_descriptor_dup_range (const AlvhProfileDescriptor *d);
+
+/**
+ * alvh_profile_dup_reference:
+ *
+ * Returns: (transfer full): the translated description of the profile file
+ *   format: the groups, every key with its meaning, unit, default and allowed
+ *   values, and the rules across keys; generated from the descriptor table
+ */
+char         *alvh_profile_dup_reference   (void);
+
+/**
+ * alvh_profile_to_documented_data:
+ * @self: a profile
+ * @length: (out) (optional): the length of the text
+ *
+ * Like alvh_profile_to_data() with a comment above each key giving its
+ * meaning, unit, default and allowed values; reads back to the same profile.
+ *
+ * Returns: (transfer full): the key file text
+ */
+char         *alvh_profile_to_documented_data (const AlvhProfile *self,
+                                               gsize        *length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhProfile, alvh_profile_unref)
 
