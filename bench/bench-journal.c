@@ -66,7 +66,7 @@ build (const char *path,
         g_error ("%s", error->message);
       if (i % 3 == 0)
         {
-          g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+          g_autoptr(AlvhCondor) c = alvh_condor_new ();
 
           c->account_id = account;
           c->long_put = 3900; c->short_put = 4000; c->short_call = 4600; c->long_call = 4700;

@@ -34,7 +34,7 @@ main (void)
   g_autofree char *dir = g_dir_make_tmp ("alvh-bench-report-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "alvh.sqlite", NULL);
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (path, &error);
-  g_autoptr(AlvhJournalCondor) condor = alvh_journal_condor_new ();
+  g_autoptr(AlvhCondor) condor = alvh_condor_new ();
   g_autoptr(AlvhSeries) spx = NULL;
   g_autoptr(AlvhSeries) vix = NULL;
   g_autoptr(AlvhReport) report = NULL;

@@ -34,8 +34,8 @@ struct _AlvhSession
   gint64            account_id;
   char             *account_name;
   AlvhBook         *book;
-  GPtrArray        *condors;  /* AlvhJournalCondor */
-  GPtrArray        *legs;     /* AlvhJournalLeg */
+  GPtrArray        *condors;  /* AlvhCondor */
+  GPtrArray        *legs;     /* AlvhLeg */
 
   AlvhProfile      *profile;
   AlvhEvaluator    *evaluator; /* cached: market + profile + events */
@@ -316,27 +316,22 @@ alvh_session_reload_book (AlvhSession *self)
     }
 
   for (guint i = 0; i < self->condors->len; i++)
-    {
-      AlvhCondor c;
-
-      alvh_journal_condor_to_condor (g_ptr_array_index (self->condors, i), &c);
-      alvh_book_add_condor (self->book, &c);
-    }
+    alvh_book_add_condor (self->book, g_ptr_array_index (self->condors, i));
   for (guint i = 0; i < self->legs->len; i++)
     {
-      AlvhHedgeLeg l;
+      const AlvhLeg *l = g_ptr_array_index (self->legs, i);
 
       /* not a VIX hedge (an SPX put entered by hand): not in the model book */
-      if (alvh_journal_leg_to_hedge_leg (g_ptr_array_index (self->legs, i), &l))
-        alvh_book_add_leg (self->book, &l);
+      if (alvh_leg_is_vix_hedge (l))
+        alvh_book_add_leg (self->book, l);
     }
   return;
 
 empty:
   if (self->condors == NULL)
-    self->condors = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_condor_free);
+    self->condors = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_condor_free);
   if (self->legs == NULL)
-    self->legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_leg_free);
+    self->legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
 }
 
 /* ---- object ---------------------------------------------------------- */
@@ -932,10 +927,10 @@ alvh_session_get_legs (AlvhSession *self)
 
 gint64
 alvh_session_add_condor (AlvhSession              *self,
-                         const AlvhJournalCondor  *condor,
+                         const AlvhCondor  *condor,
                          GError                  **error)
 {
-  AlvhJournalCondor copy;
+  AlvhCondor copy;
   gint64 id;
 
   g_return_val_if_fail (ALVH_IS_SESSION (self), 0);
@@ -953,7 +948,7 @@ alvh_session_add_condor (AlvhSession              *self,
 
 gboolean
 alvh_session_update_condor (AlvhSession              *self,
-                            const AlvhJournalCondor  *condor,
+                            const AlvhCondor  *condor,
                             GError                  **error)
 {
   g_return_val_if_fail (ALVH_IS_SESSION (self), FALSE);
@@ -982,10 +977,10 @@ alvh_session_close_condor (AlvhSession  *self,
 
 gint64
 alvh_session_add_leg (AlvhSession           *self,
-                      const AlvhJournalLeg  *leg,
+                      const AlvhLeg  *leg,
                       GError               **error)
 {
-  AlvhJournalLeg copy;
+  AlvhLeg copy;
   gint64 id;
 
   g_return_val_if_fail (ALVH_IS_SESSION (self), 0);
@@ -1006,7 +1001,7 @@ alvh_session_add_leg (AlvhSession           *self,
 
 gboolean
 alvh_session_update_leg (AlvhSession           *self,
-                         const AlvhJournalLeg  *leg,
+                         const AlvhLeg  *leg,
                          GError               **error)
 {
   g_return_val_if_fail (ALVH_IS_SESSION (self), FALSE);
@@ -1332,10 +1327,10 @@ journal_decision_from (AlvhSession        *self,
   jd->cost = NAN;
   if (decision->has_leg)
     {
-      jd->proposed_kind = g_strdup (alvh_hedge_kind_to_string (decision->leg.kind));
+      jd->proposed_kind = g_strdup (alvh_leg_kind_to_string (decision->leg.kind));
       jd->proposed_long_strike = decision->leg.long_strike;
       jd->proposed_short_strike = decision->leg.short_strike;
-      jd->proposed_expiry = decision->leg.vix_expiry;
+      jd->proposed_expiry = decision->leg.expiry;
       jd->cost = decision->estimated_cost;
     }
   g_free (jd->profile_name);
@@ -1388,7 +1383,7 @@ alvh_session_add_leg_from_decision (AlvhSession         *self,
                                     GError             **error)
 {
   g_autoptr(AlvhJournalDecision) jd = NULL;
-  g_autoptr(AlvhJournalLeg) leg = NULL;
+  g_autoptr(AlvhLeg) leg = NULL;
   gint64 decision_id, leg_id, entry_id = 0;
 
   g_return_val_if_fail (ALVH_IS_SESSION (self), 0);
@@ -1415,18 +1410,17 @@ alvh_session_add_leg_from_decision (AlvhSession         *self,
   if (out_decision_id != NULL)
     *out_decision_id = decision_id;
 
-  leg = alvh_journal_leg_new ();
+  leg = alvh_leg_new ();
   leg->account_id = self->account_id;
   leg->condor_id = jd->condor_id;
   leg->decision_id = decision_id;
-  g_free (leg->kind);
-  leg->kind = g_strdup (alvh_hedge_kind_to_string (decision->leg.kind));
+  leg->kind = decision->leg.kind;
   leg->long_strike = decision->leg.long_strike;
   leg->short_strike = decision->leg.short_strike;
-  leg->expiry = decision->leg.vix_expiry;
+  leg->expiry = decision->leg.expiry;
   leg->quantity = size;
   leg->premium = fill_price;
-  leg->layer = (int) decision->layer;
+  leg->layer = decision->layer;
   leg->opened = g_get_real_time () / G_USEC_PER_SEC;
   leg->manual = FALSE;
   g_free (leg->notes);

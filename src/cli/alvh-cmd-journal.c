@@ -118,7 +118,7 @@ entry_context (AlvhJournalStore  *store,
     d = alvh_journal_store_get_decision (store, e->decision_id, NULL);
   if (d == NULL)
     {
-      g_autoptr(AlvhJournalLeg) leg = e->leg_id > 0 ? alvh_journal_store_get_leg (store, e->leg_id, NULL) : NULL;
+      g_autoptr(AlvhLeg) leg = e->leg_id > 0 ? alvh_journal_store_get_leg (store, e->leg_id, NULL) : NULL;
 
       *branch = g_strdup (leg != NULL && leg->manual ? "manual" : "");
       *triggers = g_strdup ("");
@@ -271,7 +271,7 @@ cmd_show (int    argc,
     }
   if (e->leg_id > 0)
     {
-      g_autoptr(AlvhJournalLeg) l = alvh_journal_store_get_leg (store, e->leg_id, &error);
+      g_autoptr(AlvhLeg) l = alvh_journal_store_get_leg (store, e->leg_id, &error);
       g_autofree char *k1 = NULL, *k2 = NULL, *exp = NULL;
 
       if (l == NULL)
@@ -280,8 +280,8 @@ cmd_show (int    argc,
       k2 = format_number (l->short_strike);
       exp = alvh_time_format_ny_date (l->expiry);
       printf ("\n%s %" G_GINT64_FORMAT ": %g × %s %s/%s %s %s, %s %g, %s %d%s, %s %g\n",
-              _("Leg"), l->id, l->quantity, l->kind, k1, k2, _("expiring"), exp, _("premium"),
-              l->premium, _("layer"), l->layer, l->manual ? _(" (manual)") : "",
+              _("Leg"), l->id, l->quantity, alvh_leg_kind_to_string (l->kind), k1, k2, _("expiring"), exp, _("premium"),
+              l->premium, _("layer"), (int) l->layer, l->manual ? _(" (manual)") : "",
               _("closed"), l->closed_quantity);
     }
   return ALVH_EXIT_OK;

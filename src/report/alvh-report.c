@@ -318,7 +318,7 @@ alvh_report_preset_period (AlvhReportPreset   preset,
 /* ---- reading the journal ------------------------------------------------ */
 
 static const char *
-leg_source (const AlvhJournalLeg *leg)
+leg_source (const AlvhLeg *leg)
 {
   return leg->manual ? _("manual") : _("rules");
 }
@@ -478,8 +478,8 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
 {
   g_autoptr(AlvhReport) self = NULL;
   g_autoptr(GPtrArray) accounts = NULL;
-  g_autoptr(GPtrArray) legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_leg_free);
-  g_autoptr(GPtrArray) condors = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_condor_free);
+  g_autoptr(GPtrArray) legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
+  g_autoptr(GPtrArray) condors = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_condor_free);
   g_autoptr(AlvhJournalMarket) market = NULL;
   g_autoptr(AlvhJournalMarket) market_to_end = NULL;
   g_autoptr(AlvhJournalStats) stats = NULL;
@@ -646,11 +646,11 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
     t = alvh_report_table_new ("legs", _("Hedge legs added"), tcols, num, w);
     for (guint i = 0; i < legs->len; i++)
       {
-        AlvhJournalLeg *leg = g_ptr_array_index (legs, i);
+        AlvhLeg *leg = g_ptr_array_index (legs, i);
         double cost = leg->premium * 100.0 * leg->quantity;
         char *cells[] = {
-          fmt_int (leg->id), alvh_report_format_time (leg->opened), g_strdup (leg->kind),
-          leg_strikes (leg->kind, leg->long_strike, leg->short_strike),
+          fmt_int (leg->id), alvh_report_format_time (leg->opened), g_strdup (alvh_leg_kind_to_string (leg->kind)),
+          leg_strikes (alvh_leg_kind_to_string (leg->kind), leg->long_strike, leg->short_strike),
           alvh_report_format_time (leg->expiry), alvh_report_format_number (leg->quantity, 0),
           alvh_report_format_number (leg->premium, 2), fmt_money (cost),
           fmt_int (leg->layer), g_strdup (leg_source (leg)),
@@ -662,7 +662,7 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
         table_add_owned (t, cells);
         hedge_cost += cost;
         hedge_contracts += leg->quantity;
-        layers_seen[CLAMP (leg->layer, 0, ALVH_PROFILE_MAX_LAYERS + 1)] = TRUE;
+        layers_seen[MIN (leg->layer, ALVH_PROFILE_MAX_LAYERS + 1)] = TRUE;
 
         m->time = leg->opened;
         m->layer = leg->layer;
@@ -689,7 +689,7 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
     t = alvh_report_table_new ("positions", _("Positions held"), tcols, num, w);
     for (guint i = 0; i < condors->len; i++)
       {
-        AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+        AlvhCondor *c = g_ptr_array_index (condors, i);
         const AlvhJournalCondorStat *cs = NULL;
         char *cells[10];
 
@@ -862,7 +862,7 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
 
     for (guint i = 0; i < condors->len; i++)
       {
-        AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+        AlvhCondor *c = g_ptr_array_index (condors, i);
 
         n_opened += c->opened >= from && c->opened < end;
         n_closed += c->closed > 0 && c->closed >= from && c->closed < end;
@@ -1019,7 +1019,7 @@ alvh_report_new_from_replay (AlvhReplayResult  *result,
         g_autofree char *sc = alvh_report_format_number (tr->condor.short_call, 0);
         g_autofree char *lc = alvh_report_format_number (tr->condor.long_call, 0);
         char *cells[] = {
-          fmt_int (i + 1), alvh_report_format_time (tr->condor.open_time),
+          fmt_int (i + 1), alvh_report_format_time (tr->condor.opened),
           tr->open_at_end ? g_strdup (_("open")) : alvh_report_format_time (tr->close_time),
           alvh_report_format_time (tr->condor.expiry),
           g_strdup_printf ("%s/%s/%s/%s", lp, sp, sc, lc),

@@ -160,7 +160,7 @@ fixture_set_up (Fixture *f)
   account = alvh_session_get_account_id (f->session);
 
   {
-    g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+    g_autoptr(AlvhCondor) c = alvh_condor_new ();
     g_autoptr(GError) error = NULL;
 
     c->account_id = account;

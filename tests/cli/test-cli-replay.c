@@ -354,7 +354,7 @@ test_real_history_journal (void)
   g_assert_cmpuint (condors->len, ==, trades);
   for (guint i = 0; i < condors->len; i++)
     {
-      const AlvhJournalCondor *c = condors->pdata[i];
+      const AlvhCondor *c = condors->pdata[i];
 
       g_assert_cmpfloat (c->long_put, <, c->short_put);
       g_assert_cmpfloat (c->short_call, <, c->long_call);
@@ -375,7 +375,7 @@ test_real_history_journal (void)
   g_assert_cmpuint (legs->len, ==, adds);
   for (guint i = 0; i < legs->len; i++)
     {
-      const AlvhJournalLeg *l = legs->pdata[i];
+      const AlvhLeg *l = legs->pdata[i];
       g_autoptr(AlvhJournalDecision) d = alvh_journal_store_get_decision (store, l->decision_id, &error);
       g_autoptr(GPtrArray) linked = alvh_journal_store_list_leg_signals (store, l->id, &error);
       g_autoptr(GPtrArray) fired = g_ptr_array_new ();
@@ -385,7 +385,7 @@ test_real_history_journal (void)
       g_assert_cmpint (d->followed, ==, ALVH_JOURNAL_FOLLOWED);
       g_assert_cmpint (d->condor_id, ==, l->condor_id);
       g_assert_cmpint (l->condor_id, >, 0);
-      g_assert_cmpstr (l->kind, ==, "vix_call_spread");
+      g_assert_cmpstr (alvh_leg_kind_to_string (l->kind), ==, "vix_call_spread");
       g_assert_cmpfloat (l->long_strike, ==, d->proposed_long_strike);
       g_assert_cmpfloat (l->short_strike, ==, l->long_strike + 5);
       g_assert_cmpint (l->expiry, ==, d->proposed_expiry);

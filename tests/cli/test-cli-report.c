@@ -47,7 +47,7 @@ build_journal (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
-  g_autoptr(AlvhJournalCondor) condor = alvh_journal_condor_new ();
+  g_autoptr(AlvhCondor) condor = alvh_condor_new ();
   g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
   g_autoptr(AlvhJournalEntry) e = alvh_journal_entry_new ();
   gint64 account, condor_id, decision_id;

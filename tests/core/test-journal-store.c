@@ -106,10 +106,10 @@ test_schema (Fixture       *f,
 
   /* foreign keys are enforced: a leg in an account that does not exist */
   {
-    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     leg->account_id = 42;
-    leg->kind = g_strdup ("vix_call");
+    leg->kind = ALVH_LEG_VIX_CALL;
     leg->long_strike = 20;
     leg->quantity = 1;
     leg->premium = 1;
@@ -497,10 +497,10 @@ test_leg_signals (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
-  g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+  g_autoptr(AlvhCondor) c = alvh_condor_new ();
   g_autoptr(AlvhJournalDecision) d = NULL;
   g_autoptr(AlvhJournalDecision) back = NULL;
-  g_autoptr(AlvhJournalLeg) leg = NULL;
+  g_autoptr(AlvhLeg) leg = NULL;
   g_autoptr(AlvhJournalEntry) entry = NULL;
   g_autoptr(GPtrArray) sigs = NULL;
   g_autoptr(GPtrArray) open_legs = NULL;
@@ -533,9 +533,9 @@ test_leg_signals (Fixture       *f,
 
   /* a failing booking leaves nothing behind (one transaction) */
   {
-    g_autoptr(AlvhJournalLeg) bad = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) bad = alvh_leg_new ();
 
-    bad->kind = g_strdup ("vix_call_spread");
+    bad->kind = ALVH_LEG_VIX_CALL_SPREAD;
     bad->long_strike = 20;
     bad->short_strike = 25;
     bad->condor_id = 987654;  /* no such condor: the FK fails after nothing else */
@@ -556,7 +556,7 @@ test_leg_signals (Fixture       *f,
   leg = alvh_journal_store_get_leg (store, leg_id, &error);
   g_assert_cmpint (leg->decision_id, ==, did);
   g_assert_cmpint (leg->condor_id, ==, condor);
-  g_assert_cmpstr (leg->kind, ==, "vix_call_spread");
+  g_assert_cmpstr (alvh_leg_kind_to_string (leg->kind), ==, "vix_call_spread");
   g_assert_cmpfloat (leg->quantity, ==, 2);       /* the decision's size */
   g_assert_cmpfloat (leg->premium, ==, 1.25);
   g_assert_cmpfloat (leg->long_strike, ==, 20);
@@ -617,7 +617,7 @@ test_leg_signals (Fixture       *f,
   g_assert_false (alvh_journal_store_close_leg (store, leg_id, 9000, 1.0, 4.5, &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_clear_pointer (&leg, alvh_journal_leg_free);
+  g_clear_pointer (&leg, alvh_leg_free);
   leg = alvh_journal_store_get_leg (store, leg_id, &error);
   g_assert_cmpfloat (leg->closed_quantity, ==, 1.5);
   g_assert_cmpfloat_with_epsilon (leg->close_price, (0.5 * 3.0 + 1.0 * 4.5) / 1.5, 1e-12);
@@ -1022,7 +1022,7 @@ test_stats (Fixture       *f,
   account = alvh_journal_store_create_account (store, "main", &error);
 
   {
-    g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+    g_autoptr(AlvhCondor) c = alvh_condor_new ();
 
     c->account_id = account;
     c->long_put = 4500; c->short_put = 4600; c->short_call = 5000; c->long_call = 5100;
@@ -1037,10 +1037,10 @@ test_stats (Fixture       *f,
   /* L1: fixed, wing_proximity + book_delta, 2 x 17/22 at 1.00, closed at 4.00 on day 3 */
   {
     g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[1], "ADD", "fixed", 2, "wing_proximity,book_delta");
-    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d1 = alvh_journal_store_record_decision (store, d, &error);
-    leg->kind = g_strdup ("vix_call_spread");
+    leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
     leg->long_strike = 17;
     leg->short_strike = 22;
     leg->expiry = t[5] + 60 * DAY;
@@ -1051,10 +1051,10 @@ test_stats (Fixture       *f,
   /* L2: confluence, iv_expansion + term_inversion, 1 x call 20 at 2.00, still open */
   {
     g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[2], "ADD", "confluence", 1, "iv_expansion,term_inversion");
-    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d2 = alvh_journal_store_record_decision (store, d, &error);
-    leg->kind = g_strdup ("vix_call");
+    leg->kind = ALVH_LEG_VIX_CALL;
     leg->long_strike = 20;
     leg->expiry = t[5] + 60 * DAY;
     l2 = alvh_journal_store_add_leg_from_decision (store, d2, leg, 2.0, 1, NULL, NULL, &error);
@@ -1063,13 +1063,13 @@ test_stats (Fixture       *f,
   /* on condor B the rules are overridden: a skipped decision and a manual leg */
   {
     g_autoptr(AlvhJournalDecision) d = make_decision (account, cb, t[3], "ADD", "regime", 1, "macro_regime,iv_expansion");
-    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d3 = alvh_journal_store_record_decision (store, d, &error);
     g_assert_true (alvh_journal_store_skip_decision (store, d3, "I expect a bounce", &error));
     leg->account_id = account;
     leg->condor_id = cb;
-    leg->kind = g_strdup ("vix_call_spread");
+    leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
     leg->long_strike = 20;
     leg->short_strike = 25;
     leg->expiry = t[5] + 60 * DAY;
@@ -1084,10 +1084,10 @@ test_stats (Fixture       *f,
   /* L4: fixed, wing_proximity only, 1 x 18/23 at 0.50, closed at 0.20 on day 5 */
   {
     g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[4], "ADD", "fixed", 1, "wing_proximity");
-    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d4 = alvh_journal_store_record_decision (store, d, &error);
-    leg->kind = g_strdup ("vix_call_spread");
+    leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
     leg->long_strike = 18;
     leg->short_strike = 23;
     leg->expiry = t[5] + 60 * DAY;
@@ -1230,8 +1230,7 @@ test_evaluator_decision (Fixture       *f,
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
   g_autoptr(AlvhDecision) d = alvh_decision_new ();
   g_autoptr(AlvhJournalDecision) back = NULL;
-  g_autoptr(AlvhJournalLeg) jl = NULL;
-  AlvhHedgeLeg hl;
+  const AlvhLeg *hl;
   gint64 account, did;
 
   account = alvh_journal_store_create_account (store, "main", &error);
@@ -1242,10 +1241,10 @@ test_evaluator_decision (Fixture       *f,
   d->layer = 2;
   d->size = 2;
   d->has_leg = TRUE;
-  d->leg.kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
   d->leg.long_strike = 39;
   d->leg.short_strike = 44;
-  d->leg.vix_expiry = alvh_time_from_ny_date (2024, 9, 18);
+  d->leg.expiry = alvh_time_from_ny_date (2024, 9, 18);
   d->leg.quantity = 2;
   d->leg.premium = 1.1;
   d->leg.layer = 2;
@@ -1300,25 +1299,25 @@ test_evaluator_decision (Fixture       *f,
     g_autoptr(GPtrArray) legs = alvh_journal_store_list_open_legs (store, account, &error);
 
     g_assert_cmpuint (legs->len, ==, 1);
-    g_assert_true (alvh_journal_leg_to_hedge_leg (legs->pdata[0], &hl));
+    hl = legs->pdata[0];
+    g_assert_true (alvh_leg_is_vix_hedge (hl));
+    g_assert_cmpint (hl->kind, ==, ALVH_LEG_VIX_CALL_SPREAD);
+    g_assert_cmpstr (alvh_leg_kind_to_string (hl->kind), ==, "vix_call_spread");
+    g_assert_cmpfloat (hl->long_strike, ==, 39);
+    g_assert_cmpfloat (hl->short_strike, ==, 44);
+    g_assert_cmpfloat (hl->quantity, ==, 2);
+    g_assert_cmpfloat (hl->premium, ==, 1.15);
+    g_assert_cmpuint (hl->layer, ==, 2);
+    g_assert_cmpint (hl->account_id, ==, account);
   }
-  g_assert_cmpint (hl.kind, ==, ALVH_HEDGE_VIX_CALL_SPREAD);
-  g_assert_cmpfloat (hl.long_strike, ==, 39);
-  g_assert_cmpfloat (hl.quantity, ==, 2);
-  g_assert_cmpfloat (hl.premium, ==, 1.15);
-  g_assert_cmpuint (hl.layer, ==, 2);
-  jl = alvh_journal_leg_from_hedge_leg (&hl, account);
-  g_assert_cmpstr (jl->kind, ==, "vix_call_spread");
-  g_assert_cmpfloat (jl->short_strike, ==, 44);
-  /* a leg that is no VIX hedge does not convert (it stays out of the model book) */
+  /* a leg that is no VIX hedge stays out of the model book */
   {
-    g_autoptr(AlvhJournalLeg) spx_put = alvh_journal_leg_new ();
-    AlvhHedgeLeg other;
+    g_autoptr(AlvhLeg) spx_put = alvh_leg_new ();
 
-    spx_put->kind = g_strdup ("spx_put");
+    spx_put->kind = ALVH_LEG_SPX_PUT;
     spx_put->long_strike = 4800;
-    g_assert_false (alvh_journal_leg_to_hedge_leg (spx_put, &other));
-    g_assert_cmpfloat (other.long_strike, ==, 0);
+    g_assert_false (alvh_leg_is_vix_hedge (spx_put));
+    g_assert_cmpstr (alvh_leg_kind_to_string (spx_put->kind), ==, "spx_put");
   }
 }
 
@@ -1421,7 +1420,7 @@ test_list_in_period (Fixture       *f,
   b = alvh_journal_store_create_account (store, "b", &error);
   /* condors: [100, 200] closed, [150, -) open, [300, 400] closed; one in account b */
   {
-    g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+    g_autoptr(AlvhCondor) c = alvh_condor_new ();
 
     c->account_id = a;
     c->long_put = 4000; c->short_put = 4050; c->short_call = 4500; c->long_call = 4550;
@@ -1447,12 +1446,12 @@ test_list_in_period (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (opened); i++)
       {
-        g_autoptr(AlvhJournalLeg) l = alvh_journal_leg_new ();
+        g_autoptr(AlvhLeg) l = alvh_leg_new ();
         gint64 id;
 
         l->account_id = a;
         l->condor_id = condor[i];
-        l->kind = g_strdup ("vix_call_spread");
+        l->kind = ALVH_LEG_VIX_CALL_SPREAD;
         l->long_strike = 20;
         l->short_strike = 25;
         l->expiry = 2000;
@@ -1501,15 +1500,15 @@ test_list_in_period (Fixture       *f,
     g_assert_no_error (error);
     /* c1 closed at 200 is out; the open c2 and c3 are in */
     g_assert_cmpuint (condors->len, ==, 2);
-    g_assert_cmpint (((AlvhJournalCondor *) condors->pdata[0])->id, ==, c2);
-    g_assert_cmpint (((AlvhJournalCondor *) condors->pdata[1])->id, ==, c3);
-    g_assert_cmpfloat (((AlvhJournalCondor *) condors->pdata[1])->close_price, ==, 2);
+    g_assert_cmpint (((AlvhCondor *) condors->pdata[0])->id, ==, c2);
+    g_assert_cmpint (((AlvhCondor *) condors->pdata[1])->id, ==, c3);
+    g_assert_cmpfloat (((AlvhCondor *) condors->pdata[1])->close_price, ==, 2);
     g_assert_cmpuint (all->len, ==, 4);
     /* legs opened in [100, 300), the closed one included */
     g_assert_cmpuint (legs->len, ==, 2);
-    g_assert_cmpint (((AlvhJournalLeg *) legs->pdata[1])->opened, ==, 160);
-    g_assert_cmpfloat (((AlvhJournalLeg *) legs->pdata[1])->closed_quantity, ==, 2);
-    g_assert_cmpfloat (((AlvhJournalLeg *) legs->pdata[1])->close_price, ==, 2.5);
+    g_assert_cmpint (((AlvhLeg *) legs->pdata[1])->opened, ==, 160);
+    g_assert_cmpfloat (((AlvhLeg *) legs->pdata[1])->closed_quantity, ==, 2);
+    g_assert_cmpfloat (((AlvhLeg *) legs->pdata[1])->close_price, ==, 2.5);
     g_assert_cmpuint (all_legs->len, ==, 3);
     /* decisions with their snapshots */
     g_assert_cmpuint (decisions->len, ==, 1);

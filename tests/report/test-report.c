@@ -88,7 +88,7 @@ fixture_set_up (Fixture       *f,
   g_autofree char *path = NULL;
   g_autoptr(AlvhProfile) profile = alvh_profile_new ();
   g_autofree char *keyfile = alvh_profile_to_data (profile, NULL);
-  g_autoptr(AlvhJournalCondor) condor = alvh_journal_condor_new ();
+  g_autoptr(AlvhCondor) condor = alvh_condor_new ();
   const char *close_col[] = { "close", NULL };
   gint64 condor_id, entry_id = 0, d3;
   int version = 0;
@@ -888,7 +888,7 @@ test_replay (void)
   trade.condor.short_call = 3400;
   trade.condor.long_call = 3450;
   trade.condor.credit = 9.5;
-  trade.condor.open_time = result->time[0];
+  trade.condor.opened = result->time[0];
   trade.condor.expiry = result->time[44];
   trade.close_time = result->time[24];
   trade.condor_pnl = -1234.5;

@@ -237,43 +237,6 @@ alvh_journal_event_free (AlvhJournalEvent *event)
   g_free (event);
 }
 
-AlvhJournalCondor *
-alvh_journal_condor_new (void)
-{
-  AlvhJournalCondor *c = g_new0 (AlvhJournalCondor, 1);
-
-  c->units = 1;
-  c->close_price = NAN;
-  return c;
-}
-
-void
-alvh_journal_condor_free (AlvhJournalCondor *condor)
-{
-  g_free (condor);
-}
-
-AlvhJournalLeg *
-alvh_journal_leg_new (void)
-{
-  AlvhJournalLeg *leg = g_new0 (AlvhJournalLeg, 1);
-
-  leg->long_strike = NAN;
-  leg->short_strike = NAN;
-  leg->close_price = NAN;
-  return leg;
-}
-
-void
-alvh_journal_leg_free (AlvhJournalLeg *leg)
-{
-  if (leg == NULL)
-    return;
-  g_free (leg->kind);
-  g_free (leg->notes);
-  g_free (leg);
-}
-
 void
 alvh_journal_leg_close_free (AlvhJournalLegClose *close)
 {
@@ -663,7 +626,19 @@ not_found (AlvhJournalStore  *self,
 }
 
 /* Reads one record from the current row of a statement. */
+/* Reads the record of the current row; NULL when the row holds a value this
+ * version does not know (e.g. a leg kind written by a newer ALVH Desk). */
 typedef gpointer (*RowReader) (sqlite3_stmt *s);
+
+static gboolean
+unknown_value (AlvhJournalStore  *self,
+               GError           **error,
+               const char        *what)
+{
+  g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+               "%s: %s: a row holds a value this version does not know", self->path, what);
+  return FALSE;
+}
 
 /* Steps @s (bound) to the end, adding @read of each row to @out; FALSE with
  * @error ("@what: ...") when a step fails. */
@@ -678,7 +653,13 @@ read_rows (AlvhJournalStore  *self,
   int rc;
 
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    g_ptr_array_add (out, read (s));
+    {
+      gpointer record = read (s);
+
+      if (record == NULL)
+        return unknown_value (self, error, what);
+      g_ptr_array_add (out, record);
+    }
   if (rc != SQLITE_DONE)
     return set_db_error (self, error, what);
   return TRUE;
@@ -729,7 +710,13 @@ read_row_by_id (AlvhJournalStore  *self,
   sqlite3_bind_int64 (s, 1, id);
   rc = sqlite3_step (s);
   if (rc == SQLITE_ROW)
-    return read (s);
+    {
+      gpointer record = read (s);
+
+      if (record == NULL)
+        unknown_value (self, error, what);
+      return record;
+    }
   if (rc == SQLITE_DONE)
     not_found (self, error, kind, id);
   else
@@ -1539,10 +1526,10 @@ alvh_journal_store_list_events (AlvhJournalStore  *self,
   "id, account_id, long_put, short_put, short_call, long_call, expiry, units," \
   " credit, opened, closed, close_price"
 
-static AlvhJournalCondor *
+static AlvhCondor *
 condor_from_row (sqlite3_stmt *s)
 {
-  AlvhJournalCondor *c = alvh_journal_condor_new ();
+  AlvhCondor *c = alvh_condor_new ();
 
   c->id = sqlite3_column_int64 (s, 0);
   c->account_id = sqlite3_column_int64 (s, 1);
@@ -1561,7 +1548,7 @@ condor_from_row (sqlite3_stmt *s)
 
 static void
 bind_condor (sqlite3_stmt            *s,
-             const AlvhJournalCondor *c)
+             const AlvhCondor *c)
 {
   sqlite3_bind_int64 (s, 1, c->account_id);
   sqlite3_bind_double (s, 2, c->long_put);
@@ -1578,7 +1565,7 @@ bind_condor (sqlite3_stmt            *s,
 
 gint64
 alvh_journal_store_add_condor (AlvhJournalStore         *self,
-                               const AlvhJournalCondor  *condor,
+                               const AlvhCondor  *condor,
                                GError                  **error)
 {
   gint64 id = 0;
@@ -1607,7 +1594,7 @@ alvh_journal_store_add_condor (AlvhJournalStore         *self,
 
 gboolean
 alvh_journal_store_update_condor (AlvhJournalStore         *self,
-                                  const AlvhJournalCondor  *condor,
+                                  const AlvhCondor  *condor,
                                   GError                  **error)
 {
   gboolean ok;
@@ -1674,7 +1661,7 @@ alvh_journal_store_close_condor (AlvhJournalStore  *self,
   return tx_end (self, ok, error);
 }
 
-AlvhJournalCondor *
+AlvhCondor *
 alvh_journal_store_get_condor (AlvhJournalStore  *self,
                                gint64             id,
                                GError           **error)
@@ -1694,7 +1681,7 @@ alvh_journal_store_list_open_condors (AlvhJournalStore  *self,
   return list_rows (self,
     "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
     " AND closed IS NULL ORDER BY opened, id",
-    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_condor_free,
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_condor_free,
     (RowReader) condor_from_row, "cannot list condors", error);
 }
 
@@ -1718,7 +1705,7 @@ alvh_journal_store_list_condors (AlvhJournalStore  *self,
     "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
     " AND (?3 = 0 OR opened < ?3) AND (?2 = 0 OR closed IS NULL OR closed = 0 OR closed >= ?2)"
     " ORDER BY opened, id",
-    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_condor_free,
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_condor_free,
     (RowReader) condor_from_row, "cannot list condors", error);
 }
 
@@ -1728,44 +1715,46 @@ alvh_journal_store_list_condors (AlvhJournalStore  *self,
   "id, account_id, condor_id, decision_id, kind, long_strike, short_strike, expiry," \
   " quantity, premium, layer, opened, manual, closed_quantity, close_price, notes"
 
-static AlvhJournalLeg *
+static AlvhLeg *
 leg_from_row (sqlite3_stmt *s)
 {
-  AlvhJournalLeg *l = alvh_journal_leg_new ();
+  g_autoptr(AlvhLeg) l = alvh_leg_new ();
 
+  /* a kind this version does not know: refuse the row rather than guess */
+  if (!alvh_leg_kind_from_string ((const char *) sqlite3_column_text (s, 4), &l->kind))
+    return NULL;
   l->id = sqlite3_column_int64 (s, 0);
   l->account_id = sqlite3_column_int64 (s, 1);
   l->condor_id = sqlite3_column_int64 (s, 2);
   l->decision_id = sqlite3_column_int64 (s, 3);
-  l->kind = col_text (s, 4);
   l->long_strike = col_double (s, 5);
   l->short_strike = col_double (s, 6);
   l->expiry = sqlite3_column_int64 (s, 7);
   l->quantity = sqlite3_column_double (s, 8);
   l->premium = sqlite3_column_double (s, 9);
-  l->layer = sqlite3_column_int (s, 10);
+  l->layer = (guint) MAX (sqlite3_column_int (s, 10), 0);
   l->opened = sqlite3_column_int64 (s, 11);
   l->manual = sqlite3_column_int (s, 12) != 0;
   l->closed_quantity = sqlite3_column_double (s, 13);
   l->close_price = col_double (s, 14);
   l->notes = col_text (s, 15);
-  return l;
+  return g_steal_pointer (&l);
 }
 
 static void
 bind_leg (sqlite3_stmt         *s,
-          const AlvhJournalLeg *l)
+          const AlvhLeg *l)
 {
   sqlite3_bind_int64 (s, 1, l->account_id);
   bind_id (s, 2, l->condor_id);
   bind_id (s, 3, l->decision_id);
-  bind_text (s, 4, l->kind != NULL ? l->kind : "vix_call_spread");
+  bind_text (s, 4, alvh_leg_kind_to_string (l->kind));
   bind_double (s, 5, l->long_strike);
   bind_double (s, 6, l->short_strike);
   sqlite3_bind_int64 (s, 7, l->expiry);
   sqlite3_bind_double (s, 8, l->quantity);
   sqlite3_bind_double (s, 9, l->premium);
-  sqlite3_bind_int (s, 10, l->layer);
+  sqlite3_bind_int (s, 10, (int) l->layer);
   sqlite3_bind_int64 (s, 11, l->opened);
   sqlite3_bind_int (s, 12, l->manual ? 1 : 0);
   sqlite3_bind_double (s, 13, l->closed_quantity);
@@ -1775,7 +1764,7 @@ bind_leg (sqlite3_stmt         *s,
 
 static gboolean
 check_leg (AlvhJournalStore      *self,
-           const AlvhJournalLeg  *l,
+           const AlvhLeg  *l,
            GError               **error)
 {
   if (!(l->quantity > 0) || !isfinite (l->quantity) || !isfinite (l->premium))
@@ -1790,7 +1779,7 @@ check_leg (AlvhJournalStore      *self,
 
 static gint64
 insert_leg_locked (AlvhJournalStore      *self,
-                   const AlvhJournalLeg  *leg,
+                   const AlvhLeg  *leg,
                    GError               **error)
 {
   g_autoptr(AlvhCachedStmt) s = NULL;
@@ -1811,7 +1800,7 @@ insert_leg_locked (AlvhJournalStore      *self,
 
 gint64
 alvh_journal_store_add_leg (AlvhJournalStore      *self,
-                            const AlvhJournalLeg  *leg,
+                            const AlvhLeg  *leg,
                             GError               **error)
 {
   gint64 id;
@@ -1843,7 +1832,7 @@ alvh_journal_store_add_leg (AlvhJournalStore      *self,
 
 gboolean
 alvh_journal_store_update_leg (AlvhJournalStore      *self,
-                               const AlvhJournalLeg  *leg,
+                               const AlvhLeg  *leg,
                                GError               **error)
 {
   gboolean ok;
@@ -1951,7 +1940,7 @@ alvh_journal_store_close_leg (AlvhJournalStore  *self,
   return tx_end (self, ok, error);
 }
 
-AlvhJournalLeg *
+AlvhLeg *
 alvh_journal_store_get_leg (AlvhJournalStore  *self,
                             gint64             id,
                             GError           **error)
@@ -1971,7 +1960,7 @@ alvh_journal_store_list_open_legs (AlvhJournalStore  *self,
   return list_rows (self,
     "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
     " AND closed_quantity < quantity - 1e-9 ORDER BY opened, id",
-    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_leg_free,
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_leg_free,
     (RowReader) leg_from_row, "cannot list legs", error);
 }
 
@@ -1993,7 +1982,7 @@ alvh_journal_store_list_legs (AlvhJournalStore  *self,
   return list_rows (self,
     "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
     " AND (?2 = 0 OR opened >= ?2) AND (?3 = 0 OR opened < ?3) ORDER BY opened, id",
-    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_leg_free,
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_leg_free,
     (RowReader) leg_from_row, "cannot list legs", error);
 }
 
@@ -2378,7 +2367,7 @@ format_strike (double v)
 }
 
 static char *
-describe_leg (const AlvhJournalLeg *leg)
+describe_leg (const AlvhLeg *leg)
 {
   g_autofree char *k = format_strike (leg->long_strike);
   g_autofree char *q = format_strike (leg->quantity);
@@ -2386,9 +2375,9 @@ describe_leg (const AlvhJournalLeg *leg)
   if (isfinite (leg->short_strike))
     {
       g_autofree char *ks = format_strike (leg->short_strike);
-      return g_strdup_printf ("%s × %s %s/%s", q, leg->kind, k, ks);
+      return g_strdup_printf ("%s × %s %s/%s", q, alvh_leg_kind_to_string (leg->kind), k, ks);
     }
-  return g_strdup_printf ("%s × %s %s", q, leg->kind, k);
+  return g_strdup_printf ("%s × %s %s", q, alvh_leg_kind_to_string (leg->kind), k);
 }
 
 /* ---- conversions -------------------------------------------------------- */
@@ -2411,10 +2400,10 @@ alvh_journal_decision_from_evaluator (const AlvhDecision *decision,
   d->size = decision->size;
   if (decision->has_leg)
     {
-      d->proposed_kind = g_strdup (alvh_hedge_kind_to_string (decision->leg.kind));
+      d->proposed_kind = g_strdup (alvh_leg_kind_to_string (decision->leg.kind));
       d->proposed_long_strike = decision->leg.long_strike;
       d->proposed_short_strike = decision->leg.short_strike;
-      d->proposed_expiry = decision->leg.vix_expiry;
+      d->proposed_expiry = decision->leg.expiry;
       d->cost = decision->estimated_cost;
     }
   if (decision->profile_name[0] != '\0')
@@ -2435,91 +2424,6 @@ alvh_journal_decision_from_evaluator (const AlvhDecision *decision,
       g_ptr_array_add (d->signals, js);
     }
   return d;
-}
-
-AlvhJournalLeg *
-alvh_journal_leg_from_hedge_leg (const AlvhHedgeLeg *leg,
-                                 gint64              account_id)
-{
-  AlvhJournalLeg *l = alvh_journal_leg_new ();
-
-  g_return_val_if_fail (leg != NULL, l);
-
-  l->id = leg->id;
-  l->account_id = account_id;
-  l->condor_id = leg->condor_id;
-  l->kind = g_strdup (alvh_hedge_kind_to_string (leg->kind));
-  l->long_strike = leg->long_strike;
-  l->short_strike = leg->kind == ALVH_HEDGE_VIX_CALL_SPREAD ? leg->short_strike : NAN;
-  l->expiry = leg->vix_expiry;
-  l->quantity = leg->quantity;
-  l->premium = leg->premium;
-  l->layer = (int) leg->layer;
-  l->opened = leg->open_time;
-  l->closed_quantity = leg->closed_quantity;
-  l->notes = g_strdup ("");
-  return l;
-}
-
-gboolean
-alvh_journal_leg_to_hedge_leg (const AlvhJournalLeg *leg,
-                               AlvhHedgeLeg         *out)
-{
-  g_return_val_if_fail (leg != NULL && out != NULL, FALSE);
-
-  memset (out, 0, sizeof *out);
-  if (!alvh_hedge_kind_from_string (leg->kind, &out->kind))
-    return FALSE;
-  out->id = leg->id;
-  out->condor_id = leg->condor_id;
-  out->long_strike = leg->long_strike;
-  out->short_strike = leg->short_strike;
-  out->vix_expiry = leg->expiry;
-  out->quantity = leg->quantity;
-  out->premium = leg->premium;
-  out->layer = leg->layer > 0 ? (guint) leg->layer : 0;
-  out->open_time = leg->opened;
-  out->closed_quantity = leg->closed_quantity;
-  return TRUE;
-}
-
-AlvhJournalCondor *
-alvh_journal_condor_from_condor (const AlvhCondor *condor,
-                                 gint64            account_id)
-{
-  AlvhJournalCondor *c = alvh_journal_condor_new ();
-
-  g_return_val_if_fail (condor != NULL, c);
-
-  c->id = condor->id;
-  c->account_id = account_id;
-  c->long_put = condor->long_put;
-  c->short_put = condor->short_put;
-  c->short_call = condor->short_call;
-  c->long_call = condor->long_call;
-  c->expiry = condor->expiry;
-  c->units = condor->units;
-  c->credit = condor->credit;
-  c->opened = condor->open_time;
-  return c;
-}
-
-void
-alvh_journal_condor_to_condor (const AlvhJournalCondor *condor,
-                               AlvhCondor              *out)
-{
-  g_return_if_fail (condor != NULL && out != NULL);
-
-  memset (out, 0, sizeof *out);
-  out->id = condor->id;
-  out->long_put = condor->long_put;
-  out->short_put = condor->short_put;
-  out->short_call = condor->short_call;
-  out->long_call = condor->long_call;
-  out->expiry = condor->expiry;
-  out->units = condor->units;
-  out->credit = condor->credit;
-  out->open_time = condor->opened;
 }
 
 gint64
@@ -2558,7 +2462,7 @@ get_pending_decision (AlvhJournalStore  *self,
 gint64
 alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
                                           gint64                 decision_id,
-                                          const AlvhJournalLeg  *leg,
+                                          const AlvhLeg  *leg,
                                           double                 fill_price,
                                           double                 size,
                                           const char            *note,
@@ -2566,7 +2470,7 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
                                           GError               **error)
 {
   g_autoptr(AlvhJournalDecision) d = NULL;
-  g_autoptr(AlvhJournalLeg) l = alvh_journal_leg_new ();
+  g_autoptr(AlvhLeg) l = alvh_leg_new ();
   AlvhJournalEntry entry = { 0 };
   g_autofree char *what = NULL;
   g_autofree char *title = NULL;
@@ -2596,8 +2500,10 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
       l->account_id = d->account_id;
       l->condor_id = leg != NULL && leg->condor_id > 0 ? leg->condor_id : d->condor_id;
       l->decision_id = d->id;
-      l->kind = g_strdup (leg != NULL && leg->kind != NULL ? leg->kind
-                          : d->proposed_kind != NULL ? d->proposed_kind : "vix_call_spread");
+      if (leg != NULL)
+        l->kind = leg->kind;
+      else if (d->proposed_kind == NULL || !alvh_leg_kind_from_string (d->proposed_kind, &l->kind))
+        l->kind = ALVH_LEG_VIX_CALL_SPREAD;
       l->long_strike = leg != NULL ? leg->long_strike : d->proposed_long_strike;
       l->short_strike = leg != NULL ? leg->short_strike : d->proposed_short_strike;
       l->expiry = leg != NULL && leg->expiry != 0 ? leg->expiry : d->proposed_expiry;
@@ -2605,7 +2511,7 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
       l->premium = isfinite (fill_price) ? fill_price
                    : leg != NULL && isfinite (leg->premium) ? leg->premium
                    : l->quantity > 0 ? d->cost / (100.0 * l->quantity) : NAN;
-      l->layer = leg != NULL && leg->layer > 0 ? leg->layer : d->layer;
+      l->layer = leg != NULL && leg->layer > 0 ? leg->layer : (guint) MAX (d->layer, 0);
       l->opened = leg != NULL && leg->opened != 0 ? leg->opened : d->time;
       l->manual = FALSE;
       l->notes = g_strdup (note != NULL ? note : "");
@@ -3279,7 +3185,7 @@ alvh_journal_store_list_attachments (AlvhJournalStore  *self,
 
 typedef struct
 {
-  AlvhJournalLeg *leg;
+  AlvhLeg *leg;
   char           *branch;
   char           *followed;
   GPtrArray      *triggers;  /* char * */
@@ -3289,7 +3195,7 @@ typedef struct
 static void
 review_leg_free (ReviewLeg *r)
 {
-  alvh_journal_leg_free (r->leg);
+  alvh_leg_free (r->leg);
   g_free (r->branch);
   g_free (r->followed);
   g_ptr_array_unref (r->triggers);
@@ -3299,15 +3205,16 @@ review_leg_free (ReviewLeg *r)
 
 /* Intrinsic value per contract of a leg at the given closes. */
 static double
-leg_intrinsic (const AlvhJournalLeg *l,
+leg_intrinsic (const AlvhLeg *l,
                double                spx,
                double                vix)
 {
-  double u = g_str_has_prefix (l->kind, "spx") ? spx : vix;
-  gboolean put = strstr (l->kind, "put") != NULL;
+  gboolean on_spx = l->kind == ALVH_LEG_SPX_PUT || l->kind == ALVH_LEG_SPX_PUT_SPREAD;
+  gboolean put = on_spx || l->kind == ALVH_LEG_VIX_PUT;
+  double u = on_spx ? spx : vix;
   double v;
 
-  if (strstr (l->kind, "future") != NULL)
+  if (l->kind == ALVH_LEG_VIX_FUTURE)
     return u;  /* a future is worth its price (VIX as the proxy) */
   if (!isfinite (l->long_strike) || !isfinite (u))
     return NAN;
@@ -3344,7 +3251,7 @@ compute_outcome (ReviewLeg               *r,
                  const AlvhJournalMarket *m)
 {
   AlvhJournalLegOutcome *o = g_new0 (AlvhJournalLegOutcome, 1);
-  const AlvhJournalLeg *l = r->leg;
+  const AlvhLeg *l = r->leg;
   double qty = l->quantity, realised = 0, closed_qty = 0, final_mark = NAN;
   gboolean closed = l->closed_quantity >= l->quantity - 1e-9;
   gint64 end;
@@ -3453,9 +3360,16 @@ load_review_legs (AlvhJournalStore  *self,
     sqlite3_bind_int64 (s, 1, account_id);
     while ((rc = sqlite3_step (s)) == SQLITE_ROW)
       {
-        ReviewLeg *r = g_new0 (ReviewLeg, 1);
+        AlvhLeg *leg = leg_from_row (s);
+        ReviewLeg *r;
 
-        r->leg = leg_from_row (s);
+        if (leg == NULL)
+          {
+            unknown_value (self, error, "cannot read legs");
+            return NULL;
+          }
+        r = g_new0 (ReviewLeg, 1);
+        r->leg = leg;
         r->branch = col_text (s, 16);
         r->followed = col_text (s, 17);
         r->triggers = g_ptr_array_new_with_free_func (g_free);
@@ -3611,7 +3525,7 @@ typedef struct
 } HedgeSum;
 
 static double
-condor_intrinsic (const AlvhJournalCondor *c,
+condor_intrinsic (const AlvhCondor *c,
                   double                   spx)
 {
   double put = MIN (MAX (c->short_put - spx, 0.0), c->short_put - c->long_put);
@@ -3715,7 +3629,7 @@ alvh_journal_store_compute_stats (AlvhJournalStore         *self,
     sqlite3_bind_int64 (s, 1, account_id);
     while ((rc = sqlite3_step (s)) == SQLITE_ROW)
       {
-        g_autoptr(AlvhJournalCondor) c = condor_from_row (s);
+        g_autoptr(AlvhCondor) c = condor_from_row (s);
         AlvhJournalCondorStat *cs = g_new0 (AlvhJournalCondorStat, 1);
         double price = c->close_price;
 

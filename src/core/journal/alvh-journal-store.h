@@ -75,39 +75,6 @@ typedef struct
 typedef struct
 {
   gint64  id;
-  gint64  account_id;
-  double  long_put, short_put, short_call, long_call;
-  gint64  expiry;
-  double  units;
-  double  credit;       /* points per unit received */
-  gint64  opened;
-  gint64  closed;       /* 0 while open */
-  double  close_price;  /* points per unit paid to close; NAN while open */
-} AlvhJournalCondor;
-
-typedef struct
-{
-  gint64    id;
-  gint64    account_id;
-  gint64    condor_id;       /* 0: not tied to a condor */
-  gint64    decision_id;     /* 0: not from a decision */
-  char     *kind;            /* "vix_call_spread" "vix_call" "vix_put" "spx_put" "spx_put_spread" ... */
-  double    long_strike;
-  double    short_strike;    /* NAN for a single option */
-  gint64    expiry;
-  double    quantity;        /* contracts bought (> 0) */
-  double    premium;         /* points per contract paid */
-  int       layer;
-  gint64    opened;
-  gboolean  manual;          /* added by hand, not by the rules */
-  double    closed_quantity; /* sum of the partial closes */
-  double    close_price;     /* average price of the closes; NAN when none */
-  char     *notes;
-} AlvhJournalLeg;
-
-typedef struct
-{
-  gint64  id;
   gint64  leg_id;
   gint64  time;
   double  quantity;
@@ -263,10 +230,6 @@ typedef struct
 void                   alvh_journal_account_free     (AlvhJournalAccount    *account);
 void                   alvh_journal_profile_free     (AlvhJournalProfile    *profile);
 void                   alvh_journal_event_free       (AlvhJournalEvent      *event);
-AlvhJournalCondor     *alvh_journal_condor_new       (void);
-void                   alvh_journal_condor_free      (AlvhJournalCondor     *condor);
-AlvhJournalLeg        *alvh_journal_leg_new          (void);
-void                   alvh_journal_leg_free         (AlvhJournalLeg        *leg);
 void                   alvh_journal_leg_close_free   (AlvhJournalLegClose   *close);
 AlvhJournalSignal     *alvh_journal_signal_new       (const char            *key,
                                                       const char            *kind,
@@ -296,8 +259,6 @@ void                   alvh_journal_market_free      (AlvhJournalMarket     *mar
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalAccount, alvh_journal_account_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalProfile, alvh_journal_profile_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalEvent, alvh_journal_event_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalCondor, alvh_journal_condor_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalLeg, alvh_journal_leg_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalSignal, alvh_journal_signal_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalDecision, alvh_journal_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalEntry, alvh_journal_entry_free)
@@ -311,15 +272,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalMarket, alvh_journal_market_free)
 AlvhJournalDecision   *alvh_journal_decision_from_evaluator (const AlvhDecision   *decision,
                                                              gint64                account_id,
                                                              gint64                condor_id);
-AlvhJournalLeg        *alvh_journal_leg_from_hedge_leg      (const AlvhHedgeLeg   *leg,
-                                                             gint64                account_id);
-/* FALSE (out cleared) when the leg is no VIX hedge, e.g. an SPX put entered by hand */
-gboolean               alvh_journal_leg_to_hedge_leg        (const AlvhJournalLeg *leg,
-                                                             AlvhHedgeLeg         *out);
-AlvhJournalCondor     *alvh_journal_condor_from_condor      (const AlvhCondor     *condor,
-                                                             gint64                account_id);
-void                   alvh_journal_condor_to_condor        (const AlvhJournalCondor *condor,
-                                                             AlvhCondor           *out);
 
 /* ---- the store --------------------------------------------------------- */
 
@@ -389,17 +341,17 @@ GPtrArray        *alvh_journal_store_list_events       (AlvhJournalStore        
 
 /* condors */
 gint64            alvh_journal_store_add_condor        (AlvhJournalStore        *self,
-                                                        const AlvhJournalCondor *condor,
+                                                        const AlvhCondor *condor,
                                                         GError                 **error);
 gboolean          alvh_journal_store_update_condor     (AlvhJournalStore        *self,
-                                                        const AlvhJournalCondor *condor,
+                                                        const AlvhCondor *condor,
                                                         GError                 **error);
 gboolean          alvh_journal_store_close_condor      (AlvhJournalStore        *self,
                                                         gint64                   id,
                                                         gint64                   time,
                                                         double                   price,
                                                         GError                 **error);
-AlvhJournalCondor *alvh_journal_store_get_condor       (AlvhJournalStore        *self,
+AlvhCondor *alvh_journal_store_get_condor       (AlvhJournalStore        *self,
                                                         gint64                   id,
                                                         GError                 **error);
 GPtrArray        *alvh_journal_store_list_open_condors (AlvhJournalStore        *self,
@@ -414,10 +366,10 @@ GPtrArray        *alvh_journal_store_list_condors      (AlvhJournalStore        
 
 /* legs */
 gint64            alvh_journal_store_add_leg           (AlvhJournalStore        *self,
-                                                        const AlvhJournalLeg    *leg,
+                                                        const AlvhLeg    *leg,
                                                         GError                 **error);
 gboolean          alvh_journal_store_update_leg        (AlvhJournalStore        *self,
-                                                        const AlvhJournalLeg    *leg,
+                                                        const AlvhLeg    *leg,
                                                         GError                 **error);
 gboolean          alvh_journal_store_close_leg         (AlvhJournalStore        *self,
                                                         gint64                   id,
@@ -425,7 +377,7 @@ gboolean          alvh_journal_store_close_leg         (AlvhJournalStore        
                                                         double                   quantity,
                                                         double                   price,
                                                         GError                 **error);
-AlvhJournalLeg   *alvh_journal_store_get_leg           (AlvhJournalStore        *self,
+AlvhLeg   *alvh_journal_store_get_leg           (AlvhJournalStore        *self,
                                                         gint64                   id,
                                                         GError                 **error);
 GPtrArray        *alvh_journal_store_list_open_legs    (AlvhJournalStore        *self,
@@ -464,7 +416,7 @@ GPtrArray        *alvh_journal_store_list_decisions    (AlvhJournalStore        
                                                         GError                   **error);
 gint64            alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
                                                         gint64                     decision_id,
-                                                        const AlvhJournalLeg      *leg,
+                                                        const AlvhLeg      *leg,
                                                         double                     fill_price,
                                                         double                     size,
                                                         const char                *note,

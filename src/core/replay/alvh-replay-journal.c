@@ -162,9 +162,12 @@ record_locked (AlvhReplayResult  *result,
   for (guint i = 0; i < result->trades->len; i++)
     {
       const AlvhReplayTrade *t = &g_array_index (result->trades, AlvhReplayTrade, i);
-      g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_from_condor (&t->condor, rec->account_id);
+      g_autoptr(AlvhCondor) c = alvh_condor_copy (&t->condor);
 
       c->id = 0;
+      c->account_id = rec->account_id;
+      c->closed = 0;            /* closed below, with the replay's price */
+      c->close_price = NAN;
       condor_ids[i] = alvh_journal_store_add_condor (store, c, error);
       if (condor_ids[i] <= 0)
         return FALSE;
@@ -216,10 +219,13 @@ record_locked (AlvhReplayResult  *result,
              g_array_index (result->legs, AlvhReplayLeg, next_leg).decision == i)
         {
           const AlvhReplayLeg *rl = &g_array_index (result->legs, AlvhReplayLeg, next_leg);
-          g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_from_hedge_leg (&rl->leg, rec->account_id);
+          g_autoptr(AlvhLeg) leg = alvh_leg_copy (&rl->leg);
           gint64 leg_id, entry_id = 0;
 
           leg->id = 0;
+          leg->account_id = rec->account_id;
+          if (leg->kind != ALVH_LEG_VIX_CALL_SPREAD)
+            leg->short_strike = NAN;
           leg->condor_id = rl->trade < result->trades->len ? condor_ids[rl->trade] : 0;
           leg->decision_id = decision_ids[i];
           leg->closed_quantity = 0;

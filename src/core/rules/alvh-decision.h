@@ -1,7 +1,8 @@
 /* alvh-decision.h — what the evaluator decided at one bar (ALVH-SPEC.md sections 3, 4, 6)
  *
- * A plain value with no pointers: the evaluator fills one in place without
- * allocating, alvh_decision_copy() is a memcpy.  Sentences and JSON are built
+ * A plain value: the evaluator fills one in place without allocating; the
+ * only pointer is the proposed leg's notes (NULL from the evaluator), which
+ * alvh_decision_copy() duplicates and alvh_decision_free() frees.  Sentences and JSON are built
  * on demand.
  */
 #pragma once
@@ -43,7 +44,7 @@ typedef struct
   guint         layer;           /* layer the ADD proposes (layers used + 1); 0 when no leg */
   double        size;            /* contracts of the proposed leg; 0 when no leg */
   gboolean      has_leg;         /* TRUE for ADD and BLOCKED */
-  AlvhHedgeLeg  leg;             /* the proposed leg (id 0, quantity = size, premium = points per contract) */
+  AlvhLeg  leg;             /* the proposed leg (id 0, quantity = size, premium = points per contract) */
   double        leg_forward;     /* F used (VX1 else VIX) */
   double        leg_vol;         /* Black-76 vol used (VVIX/100 else vix_vol) */
   double        estimated_cost;  /* dollars: premium x multiplier x size */

@@ -64,19 +64,14 @@ alvh_stored_load_book (AlvhJournalStore  *store,
 
   book = alvh_book_new ();
   for (guint i = 0; i < condors->len; i++)
-    {
-      AlvhCondor condor;
-
-      alvh_journal_condor_to_condor (g_ptr_array_index (condors, i), &condor);
-      alvh_book_add_condor (book, &condor);
-    }
+    alvh_book_add_condor (book, g_ptr_array_index (condors, i));
   for (guint i = 0; i < legs->len; i++)
     {
-      AlvhHedgeLeg leg;
+      const AlvhLeg *leg = g_ptr_array_index (legs, i);
 
       /* an SPX put entered by hand is in the journal, not in the model book */
-      if (alvh_journal_leg_to_hedge_leg (g_ptr_array_index (legs, i), &leg))
-        alvh_book_add_leg (book, &leg);
+      if (alvh_leg_is_vix_hedge (leg))
+        alvh_book_add_leg (book, leg);
     }
   return book;
 }
