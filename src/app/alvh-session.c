@@ -1230,7 +1230,7 @@ alvh_session_list_events (AlvhSession *self)
   if (self->store != NULL)
     events = alvh_journal_store_list_events (self->store, 0, 0, NULL);
   if (events == NULL)
-    events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_event_free);
+    events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   return events;
 }
 
@@ -1243,7 +1243,7 @@ events_changed (AlvhSession *self)
 
 gint64
 alvh_session_add_event (AlvhSession             *self,
-                        const AlvhJournalEvent  *event,
+                        const AlvhEvent  *event,
                         GError                 **error)
 {
   gint64 id;
@@ -1259,7 +1259,7 @@ alvh_session_add_event (AlvhSession             *self,
 
 gboolean
 alvh_session_update_event (AlvhSession             *self,
-                           const AlvhJournalEvent  *event,
+                           const AlvhEvent  *event,
                            GError                 **error)
 {
   g_return_val_if_fail (ALVH_IS_SESSION (self), FALSE);

@@ -142,12 +142,12 @@ gboolean      alvh_session_delete_profile   (AlvhSession  *self,
                                              GError      **error);
 
 /* macro events */
-GPtrArray    *alvh_session_list_events      (AlvhSession  *self);  /* AlvhJournalEvent, new array */
+GPtrArray    *alvh_session_list_events      (AlvhSession  *self);  /* AlvhEvent, new array */
 gint64        alvh_session_add_event        (AlvhSession  *self,
-                                             const AlvhJournalEvent *event,
+                                             const AlvhEvent *event,
                                              GError      **error);
 gboolean      alvh_session_update_event     (AlvhSession  *self,
-                                             const AlvhJournalEvent *event,
+                                             const AlvhEvent *event,
                                              GError      **error);
 gboolean      alvh_session_delete_event     (AlvhSession  *self,
                                              gint64        id,

@@ -157,7 +157,7 @@ test_evaluator_decision (void)
     /* edit it (the form loads it; Save writes it back), then a second event to delete */
     {
       g_autoptr(GPtrArray) stored = alvh_session_list_events (session);
-      gint64 id = ((AlvhJournalEvent *) g_ptr_array_index (stored, 0))->id;
+      gint64 id = ((AlvhEvent *) g_ptr_array_index (stored, 0))->id;
       g_autoptr(GPtrArray) after = NULL;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.edit", "x", id));
@@ -168,8 +168,8 @@ test_evaluator_decision (void)
       test_ui_wait (400);
       after = alvh_session_list_events (session);
       g_assert_cmpuint (after->len, ==, 1);
-      g_assert_cmpstr (((AlvhJournalEvent *) g_ptr_array_index (after, 0))->note, ==, "Hot core CPI, 0.4 % m/m");
-      g_assert_true (((AlvhJournalEvent *) g_ptr_array_index (after, 0))->shift);
+      g_assert_cmpstr (((AlvhEvent *) g_ptr_array_index (after, 0))->note, ==, "Hot core CPI, 0.4 % m/m");
+      g_assert_true (((AlvhEvent *) g_ptr_array_index (after, 0))->shift);
 
       test_ui_set_field (GTK_WIDGET (events), "event-date", "2020-03-15");
       adw_combo_row_set_selected (ADW_COMBO_ROW (alvh_form_find_by_name (GTK_WIDGET (events), "event-kind")), 2);
@@ -180,9 +180,9 @@ test_evaluator_decision (void)
       after = alvh_session_list_events (session);
       for (guint i = 0; i < after->len; i++)
         {
-          AlvhJournalEvent *ev = g_ptr_array_index (after, i);
+          AlvhEvent *ev = g_ptr_array_index (after, i);
 
-          if (g_strcmp0 (ev->kind, "FOMC") == 0)
+          if (ev->kind == ALVH_EVENT_FOMC)
             g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.delete", "x", ev->id));
         }
       g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 1);

@@ -378,7 +378,7 @@ test_accounts_profiles_events (Fixture       *f,
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(AlvhJournalProfile) p = NULL;
-  AlvhJournalEvent ev = { 0 };
+  AlvhEvent ev = { 0 };
   gint64 a, b, p1, p2, e1, e2;
   int version = 0;
 
@@ -418,30 +418,31 @@ test_accounts_profiles_events (Fixture       *f,
   profiles = alvh_journal_store_list_profiles (store, &error);
   g_assert_cmpuint (profiles->len, ==, 2);
 
-  ev.date = alvh_time_from_ny_date (2024, 3, 12);
-  ev.kind = (char *) "CPI";
+  ev.time = alvh_time_from_ny_date (2024, 3, 12);
+  ev.kind = ALVH_EVENT_CPI;
   ev.shift = TRUE;
   ev.note = (char *) "hot print";
   e1 = alvh_journal_store_add_event (store, &ev, &error);
   g_assert_no_error (error);
-  ev.date = alvh_time_from_ny_date (2024, 3, 20);
-  ev.kind = (char *) "FOMC";
+  ev.time = alvh_time_from_ny_date (2024, 3, 20);
+  ev.kind = ALVH_EVENT_FOMC;
   ev.shift = FALSE;
   e2 = alvh_journal_store_add_event (store, &ev, &error);
-  ev.kind = (char *) "ELECTION";
+  ev.kind = (AlvhEventKind) 42;  /* no such kind */
   g_assert_cmpint (alvh_journal_store_add_event (store, &ev, &error), ==, 0);
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
   ev.id = e2;
-  ev.kind = (char *) "PPI";
+  ev.kind = ALVH_EVENT_PPI;
   ev.note = (char *) "changed";
   g_assert_true (alvh_journal_store_update_event (store, &ev, &error));
   events = alvh_journal_store_list_events (store, alvh_time_from_ny_date (2024, 3, 1),
                                            alvh_time_from_ny_date (2024, 4, 1), &error);
   g_assert_cmpuint (events->len, ==, 2);
-  g_assert_cmpstr (((AlvhJournalEvent *) events->pdata[0])->kind, ==, "CPI");
-  g_assert_true (((AlvhJournalEvent *) events->pdata[0])->shift);
-  g_assert_cmpstr (((AlvhJournalEvent *) events->pdata[1])->note, ==, "changed");
+  g_assert_cmpint (((AlvhEvent *) events->pdata[0])->kind, ==, ALVH_EVENT_CPI);
+  g_assert_true (((AlvhEvent *) events->pdata[0])->shift);
+  g_assert_cmpint (((AlvhEvent *) events->pdata[1])->kind, ==, ALVH_EVENT_PPI);
+  g_assert_cmpstr (((AlvhEvent *) events->pdata[1])->note, ==, "changed");
   g_clear_pointer (&events, g_ptr_array_unref);
   g_assert_true (alvh_journal_store_delete_event (store, e1, &error));
   events = alvh_journal_store_list_events (store, 0, 0, &error);
@@ -965,12 +966,12 @@ test_batch (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
   AlvhJournalFilter filter = { 0 };
-  AlvhJournalEvent bad = { 0 };
+  AlvhEvent bad = { 0 };
 
   g_assert_true (alvh_journal_store_begin_batch (store, &error));
   add_note (store, 1, "one", "", "");
   add_note (store, 2, "two", "", "");
-  bad.kind = (char *) "NOPE";
+  bad.kind = (AlvhEventKind) 42;  /* no such kind */
   g_assert_cmpint (alvh_journal_store_add_event (store, &bad, &error), ==, 0);  /* undone alone */
   g_clear_error (&error);
   g_assert_true (alvh_journal_store_end_batch (store, TRUE, &error));

@@ -228,16 +228,6 @@ alvh_journal_profile_free (AlvhJournalProfile *profile)
 }
 
 void
-alvh_journal_event_free (AlvhJournalEvent *event)
-{
-  if (event == NULL)
-    return;
-  g_free (event->kind);
-  g_free (event->note);
-  g_free (event);
-}
-
-void
 alvh_journal_leg_close_free (AlvhJournalLegClose *close)
 {
   g_free (close);
@@ -1403,9 +1393,24 @@ alvh_journal_store_delete_profile (AlvhJournalStore  *self,
 
 /* ---- events ------------------------------------------------------------- */
 
+static gboolean
+check_event (AlvhJournalStore  *self,
+             const AlvhEvent   *event,
+             GError           **error)
+{
+  if (!alvh_event_kind_is_valid (event->kind))
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: event: expected a kind CPI, PPI, FOMC or OTHER (got %d)",
+                   self->path, (int) event->kind);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 alvh_journal_store_add_event (AlvhJournalStore        *self,
-                              const AlvhJournalEvent  *event,
+                              const AlvhEvent  *event,
                               GError                 **error)
 {
   gint64 id = 0;
@@ -1417,14 +1422,17 @@ alvh_journal_store_add_event (AlvhJournalStore        *self,
   if (!tx_begin (self, error))
     return 0;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-      "INSERT INTO events (date, kind, shift, note) VALUES (?, ?, ?, ?)", error);
+    g_autoptr(AlvhCachedStmt) s = NULL;
 
-    ok = s != NULL;
+    /* inside the transaction: in a batch, a refused write is undone alone */
+    ok = check_event (self, event, error);
+    if (ok)
+      s = store_stmt (self, "INSERT INTO events (date, kind, shift, note) VALUES (?, ?, ?, ?)", error);
+    ok = ok && s != NULL;
     if (ok)
       {
-        sqlite3_bind_int64 (s, 1, event->date);
-        bind_text (s, 2, event->kind != NULL ? event->kind : "OTHER");
+        sqlite3_bind_int64 (s, 1, event->time);
+        bind_text (s, 2, alvh_event_kind_to_string (event->kind));
         sqlite3_bind_int (s, 3, event->shift ? 1 : 0);
         bind_text (s, 4, event->note != NULL ? event->note : "");
         ok = step_done (self, s, "cannot add the event", error);
@@ -1436,7 +1444,7 @@ alvh_journal_store_add_event (AlvhJournalStore        *self,
 
 gboolean
 alvh_journal_store_update_event (AlvhJournalStore        *self,
-                                 const AlvhJournalEvent  *event,
+                                 const AlvhEvent  *event,
                                  GError                 **error)
 {
   gboolean ok;
@@ -1447,14 +1455,16 @@ alvh_journal_store_update_event (AlvhJournalStore        *self,
   if (!tx_begin (self, error))
     return FALSE;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
-      "UPDATE events SET date = ?, kind = ?, shift = ?, note = ? WHERE id = ?", error);
+    g_autoptr(AlvhCachedStmt) s = NULL;
 
-    ok = s != NULL;
+    ok = check_event (self, event, error);
+    if (ok)
+      s = store_stmt (self, "UPDATE events SET date = ?, kind = ?, shift = ?, note = ? WHERE id = ?", error);
+    ok = ok && s != NULL;
     if (ok)
       {
-        sqlite3_bind_int64 (s, 1, event->date);
-        bind_text (s, 2, event->kind != NULL ? event->kind : "OTHER");
+        sqlite3_bind_int64 (s, 1, event->time);
+        bind_text (s, 2, alvh_event_kind_to_string (event->kind));
         sqlite3_bind_int (s, 3, event->shift ? 1 : 0);
         bind_text (s, 4, event->note != NULL ? event->note : "");
         sqlite3_bind_int64 (s, 5, event->id);
@@ -1492,16 +1502,18 @@ alvh_journal_store_delete_event (AlvhJournalStore  *self,
   return tx_end (self, ok, error);
 }
 
-static AlvhJournalEvent *
+static AlvhEvent *
 event_from_row (sqlite3_stmt *s)
 {
-  AlvhJournalEvent *e = g_new0 (AlvhJournalEvent, 1);
+  AlvhEventKind kind;
+  AlvhEvent *e;
 
+  /* the schema's CHECK allows only the four kinds */
+  if (!alvh_event_kind_from_string ((const char *) sqlite3_column_text (s, 2), &kind))
+    return NULL;
+  e = alvh_event_new (sqlite3_column_int64 (s, 1), kind, sqlite3_column_int (s, 3) != 0,
+                      (const char *) sqlite3_column_text (s, 4));
   e->id = sqlite3_column_int64 (s, 0);
-  e->date = sqlite3_column_int64 (s, 1);
-  e->kind = col_text (s, 2);
-  e->shift = sqlite3_column_int (s, 3) != 0;
-  e->note = col_text (s, 4);
   return e;
 }
 
@@ -1516,7 +1528,7 @@ alvh_journal_store_list_events (AlvhJournalStore  *self,
   return list_rows (self,
     "SELECT id, date, kind, shift, note FROM events"
     " WHERE (?1 = 0 OR date >= ?1) AND (?2 = 0 OR date < ?2) ORDER BY date, id",
-    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_event_free,
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_event_free,
     (RowReader) event_from_row, "cannot list events", error);
 }
 

@@ -28,6 +28,7 @@
 
 #include "alvh-series.h"
 #include "alvh-decision.h"
+#include "alvh-event.h"
 #include "alvh-position.h"
 
 G_BEGIN_DECLS
@@ -62,15 +63,6 @@ typedef struct
   char   *keyfile;     /* the profile as GKeyFile text */
   gint64  created;
 } AlvhJournalProfile;
-
-typedef struct
-{
-  gint64    id;
-  gint64    date;      /* the day at 00:00 New York */
-  char     *kind;      /* "CPI" "PPI" "FOMC" "OTHER" */
-  gboolean  shift;     /* marks a regime shift */
-  char     *note;
-} AlvhJournalEvent;
 
 typedef struct
 {
@@ -229,7 +221,6 @@ typedef struct
 
 void                   alvh_journal_account_free     (AlvhJournalAccount    *account);
 void                   alvh_journal_profile_free     (AlvhJournalProfile    *profile);
-void                   alvh_journal_event_free       (AlvhJournalEvent      *event);
 void                   alvh_journal_leg_close_free   (AlvhJournalLegClose   *close);
 AlvhJournalSignal     *alvh_journal_signal_new       (const char            *key,
                                                       const char            *kind,
@@ -258,7 +249,6 @@ void                   alvh_journal_market_free      (AlvhJournalMarket     *mar
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalAccount, alvh_journal_account_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalProfile, alvh_journal_profile_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalEvent, alvh_journal_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalSignal, alvh_journal_signal_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalDecision, alvh_journal_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalEntry, alvh_journal_entry_free)
@@ -326,10 +316,10 @@ gboolean          alvh_journal_store_delete_profile    (AlvhJournalStore        
 
 /* macro events */
 gint64            alvh_journal_store_add_event         (AlvhJournalStore        *self,
-                                                        const AlvhJournalEvent  *event,
+                                                        const AlvhEvent  *event,
                                                         GError                 **error);
 gboolean          alvh_journal_store_update_event      (AlvhJournalStore        *self,
-                                                        const AlvhJournalEvent  *event,
+                                                        const AlvhEvent  *event,
                                                         GError                 **error);
 gboolean          alvh_journal_store_delete_event      (AlvhJournalStore        *self,
                                                         gint64                   id,

@@ -10,6 +10,9 @@
  *     2022-06-10,CPI,true,"8.6 % y/y, hottest since 1981"
  * date: YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD; kind: cpi, ppi, fomc, other (any case);
  * shift: true/false, yes/no, 1/0; note: optional, may be quoted ("" escapes a quote).
+ *
+ * The same type is what the journal store reads and writes (with its row id)
+ * and what the evaluator counts.
  */
 #pragma once
 
@@ -35,6 +38,7 @@ typedef enum
 
 typedef struct
 {
+  gint64         id;     /* row id in the journal (0 = not stored) */
   gint64         time;   /* Unix seconds; a date at 00:00 America/New_York */
   AlvhEventKind  kind;
   gboolean       shift;
@@ -53,6 +57,13 @@ void         alvh_event_free              (AlvhEvent      *event);
 
 /* "CPI" "PPI" "FOMC" "OTHER" */
 const char  *alvh_event_kind_to_string    (AlvhEventKind   kind);
+/**
+ * alvh_event_kind_is_valid:
+ * @kind: a value that may be an event kind
+ *
+ * Returns: whether @kind is one of CPI, PPI, FOMC and OTHER.
+ */
+gboolean     alvh_event_kind_is_valid     (AlvhEventKind   kind);
 /* Case-insensitive; FALSE for an unknown kind. */
 gboolean     alvh_event_kind_from_string  (const char     *text,
                                            AlvhEventKind  *out_kind);

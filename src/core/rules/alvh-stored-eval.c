@@ -80,23 +80,11 @@ GPtrArray *
 alvh_stored_load_events (AlvhJournalStore  *store,
                          GError           **error)
 {
-  g_autoptr(GPtrArray) stored = NULL;
   GPtrArray *events;
 
-  stored = alvh_journal_store_list_events (store, G_MININT64, G_MAXINT64, error);
-  if (stored == NULL)
+  events = alvh_journal_store_list_events (store, G_MININT64, G_MAXINT64, error);
+  if (events == NULL)
     return NULL;
-
-  events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  for (guint i = 0; i < stored->len; i++)
-    {
-      AlvhJournalEvent *e = g_ptr_array_index (stored, i);
-      AlvhEventKind kind;
-
-      if (!alvh_event_kind_from_string (e->kind, &kind))
-        kind = ALVH_EVENT_OTHER;
-      g_ptr_array_add (events, alvh_event_new (e->date, kind, e->shift, e->note ? e->note : ""));
-    }
   alvh_events_sort (events);
   return events;
 }

@@ -482,13 +482,7 @@ start_update (AlvhChartsFeed *self)
   w->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   stored_events = alvh_session_list_events (self->session);
   for (guint i = 0; stored_events != NULL && i < stored_events->len; i++)
-    {
-      const AlvhJournalEvent *je = g_ptr_array_index (stored_events, i);
-      AlvhEventKind kind = ALVH_EVENT_OTHER;
-
-      alvh_event_kind_from_string (je->kind, &kind);
-      g_ptr_array_add (w->events, alvh_event_new (je->date, kind, je->shift, je->note ? je->note : ""));
-    }
+    g_ptr_array_add (w->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
 
   w->legs = g_array_new (FALSE, TRUE, sizeof (LegMark));
   g_array_set_clear_func (w->legs, leg_mark_clear);
