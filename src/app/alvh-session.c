@@ -1303,56 +1303,17 @@ alvh_session_evaluate (AlvhSession  *self,
   return decision;
 }
 
+/* The decision as the journal stores it; a decision without a leg is filed
+ * under the book's first condor. */
 static AlvhJournalDecision *
 journal_decision_from (AlvhSession        *self,
                        const AlvhDecision *decision)
 {
-  AlvhJournalDecision *jd = alvh_journal_decision_new ();
+  gint64 condor_id = decision->has_leg ? decision->leg.condor_id : 0;
 
-  jd->account_id = self->account_id;
-  jd->condor_id = decision->has_leg ? decision->leg.condor_id : 0;
-  if (jd->condor_id == 0 && alvh_book_get_n_condors (self->book) > 0)
-    jd->condor_id = alvh_book_get_condor (self->book, 0)->id;
-  jd->time = decision->time;
-  g_free (jd->action);
-  jd->action = g_strdup (alvh_action_to_string (decision->action));
-  g_free (jd->branch);
-  jd->branch = g_strdup (alvh_branch_to_string (decision->branch));
-  jd->layer = (int) decision->layer;
-  jd->size = decision->size;
-  g_free (jd->proposed_kind);
-  jd->proposed_kind = NULL;
-  jd->proposed_long_strike = NAN;
-  jd->proposed_short_strike = NAN;
-  jd->cost = NAN;
-  if (decision->has_leg)
-    {
-      jd->proposed_kind = g_strdup (alvh_leg_kind_to_string (decision->leg.kind));
-      jd->proposed_long_strike = decision->leg.long_strike;
-      jd->proposed_short_strike = decision->leg.short_strike;
-      jd->proposed_expiry = decision->leg.expiry;
-      jd->cost = decision->estimated_cost;
-    }
-  g_free (jd->profile_name);
-  jd->profile_name = g_strdup (decision->profile_name);
-  jd->profile_version = decision->profile_version;
-  g_free (jd->explanation);
-  jd->explanation = alvh_decision_dup_explanation_text (decision);
-  jd->followed = ALVH_JOURNAL_PENDING;
-  if (jd->signals == NULL)
-    jd->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_signal_free);
-  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
-    {
-      const AlvhSignal *s = &decision->signals[i];
-
-      AlvhJournalSignal *js = alvh_journal_signal_new (alvh_signal_id_to_key (s->id),
-                                                       alvh_signal_kind_to_string (s->kind),
-                                                       s->available, s->value, s->threshold, s->fired);
-
-      js->threshold_high = s->threshold_high;
-      g_ptr_array_add (jd->signals, js);
-    }
-  return jd;
+  if (condor_id == 0 && alvh_book_get_n_condors (self->book) > 0)
+    condor_id = alvh_book_get_condor (self->book, 0)->id;
+  return alvh_journal_decision_from_evaluator (decision, self->account_id, condor_id);
 }
 
 gint64
