@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "alvh-db.h"
 #include "alvh-journal-store.h"
 #include "alvh-journal-store-private.h"
 
@@ -18,29 +19,24 @@ struct _AlvhJournalStore
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
+  AlvhDb     *db;
   char       *path;
   int         schema_version;
-  guint       depth;   /* open transactions (outer + savepoints) */
-  GHashTable *stmts;   /* const char *sql (static) -> sqlite3_stmt * */
 };
 
 G_DEFINE_TYPE (AlvhJournalStore, alvh_journal_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (alvh-journal-error-quark, alvh_journal_error)
 
-/* A statement from the cache: reset and unbound when it goes out of scope. */
-typedef sqlite3_stmt AlvhCachedStmt;
-
-static void
-cached_stmt_release (AlvhCachedStmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhCachedStmt, cached_stmt_release)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+static AlvhDbErrors db_errors = {
+  .domain = 0,  /* set in class_init: a quark is not a constant */
+  .io = ALVH_JOURNAL_ERROR_IO,
+  .database = ALVH_JOURNAL_ERROR_DATABASE,
+  .constraint = ALVH_JOURNAL_ERROR_INVALID,
+  .invalid = ALVH_JOURNAL_ERROR_INVALID,
+  .newer_schema = ALVH_JOURNAL_ERROR_NEWER_SCHEMA,
+  .name = "journal",
+};
 
 /* ---- migrations -------------------------------------------------------- */
 
@@ -446,163 +442,7 @@ alvh_journal_market_free (AlvhJournalMarket *market)
   g_free (market);
 }
 
-/* ---- SQLite helpers ----------------------------------------------------- */
-
-static gboolean
-set_db_error (AlvhJournalStore  *self,
-              GError           **error,
-              const char        *what)
-{
-  int code = sqlite3_extended_errcode (self->db);
-
-  g_set_error (error, ALVH_JOURNAL_ERROR,
-               (code & 0xff) == SQLITE_CONSTRAINT ? ALVH_JOURNAL_ERROR_INVALID : ALVH_JOURNAL_ERROR_DATABASE,
-               "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
-  return FALSE;
-}
-
-static gboolean
-store_exec (AlvhJournalStore  *self,
-            const char        *sql,
-            GError           **error)
-{
-  char *msg = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
-    {
-      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_DATABASE,
-                   "%s: %s", self->path, msg != NULL ? msg : sqlite3_errmsg (self->db));
-      sqlite3_free (msg);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A cached prepared statement for a static SQL string. */
-static sqlite3_stmt *
-store_stmt (AlvhJournalStore  *self,
-            const char        *sql,
-            GError           **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
-
-  if (stmt != NULL)
-    return stmt;
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (self, error, "cannot prepare a statement");
-      return NULL;
-    }
-  g_hash_table_insert (self->stmts, (gpointer) sql, stmt);
-  return stmt;
-}
-
-/* Transactions nest: the outer one is BEGIN IMMEDIATE ... COMMIT, inner ones
- * are savepoints, so that a batch (alvh_journal_store_begin_batch) can hold
- * many writes that each run "in a transaction". */
-static gboolean
-tx_begin (AlvhJournalStore  *self,
-          GError           **error)
-{
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT alvh_tx", error);
-
-  if (s == NULL)
-    return FALSE;
-  if (sqlite3_step (s) != SQLITE_DONE)
-    return set_db_error (self, error, "cannot begin a transaction");
-  self->depth++;
-  return TRUE;
-}
-
-/* Ends a transaction: commit when @ok, else roll back; returns whether it committed. */
-static gboolean
-tx_end (AlvhJournalStore  *self,
-        gboolean           ok,
-        GError           **error)
-{
-  g_assert (self->depth > 0);
-
-  if (ok)
-    {
-      g_autoptr(AlvhCachedStmt) s = store_stmt (self, self->depth == 1 ? "COMMIT" : "RELEASE alvh_tx", error);
-
-      if (s != NULL && sqlite3_step (s) == SQLITE_DONE)
-        {
-          self->depth--;
-          return TRUE;
-        }
-      if (s != NULL)
-        set_db_error (self, error, "cannot commit");
-    }
-  if (self->depth == 1)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  else
-    sqlite3_exec (self->db, "ROLLBACK TO alvh_tx; RELEASE alvh_tx", NULL, NULL, NULL);
-  self->depth--;
-  return FALSE;
-}
-
-static void
-bind_text (sqlite3_stmt *s,
-           int           i,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (s, i);
-  else
-    sqlite3_bind_text (s, i, text, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_double (sqlite3_stmt *s,
-             int           i,
-             double        v)
-{
-  if (!isfinite (v))
-    sqlite3_bind_null (s, i);
-  else
-    sqlite3_bind_double (s, i, v);
-}
-
-static void
-bind_id (sqlite3_stmt *s,
-         int           i,
-         gint64        id)
-{
-  if (id <= 0)
-    sqlite3_bind_null (s, i);
-  else
-    sqlite3_bind_int64 (s, i, id);
-}
-
-static double
-col_double (sqlite3_stmt *s,
-            int           i)
-{
-  if (sqlite3_column_type (s, i) == SQLITE_NULL)
-    return NAN;
-  return sqlite3_column_double (s, i);
-}
-
-static char *
-col_text (sqlite3_stmt *s,
-          int           i)
-{
-  const unsigned char *t = sqlite3_column_text (s, i);
-
-  return t != NULL ? g_strdup ((const char *) t) : NULL;
-}
-
-static gboolean
-step_done (AlvhJournalStore  *self,
-           sqlite3_stmt      *s,
-           const char        *what,
-           GError           **error)
-{
-  if (sqlite3_step (s) != SQLITE_DONE)
-    return set_db_error (self, error, what);
-  return TRUE;
-}
+/* ---- helpers ------------------------------------------------------------ */
 
 static gboolean
 not_found (AlvhJournalStore  *self,
@@ -615,105 +455,6 @@ not_found (AlvhJournalStore  *self,
   return FALSE;
 }
 
-/* Reads one record from the current row of a statement. */
-/* Reads the record of the current row; NULL when the row holds a value this
- * version does not know (e.g. a leg kind written by a newer ALVH Desk). */
-typedef gpointer (*RowReader) (sqlite3_stmt *s);
-
-static gboolean
-unknown_value (AlvhJournalStore  *self,
-               GError           **error,
-               const char        *what)
-{
-  g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
-               "%s: %s: a row holds a value this version does not know", self->path, what);
-  return FALSE;
-}
-
-/* Steps @s (bound) to the end, adding @read of each row to @out; FALSE with
- * @error ("@what: ...") when a step fails. */
-static gboolean
-read_rows (AlvhJournalStore  *self,
-           sqlite3_stmt      *s,
-           GPtrArray         *out,
-           RowReader          read,
-           const char        *what,
-           GError           **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      gpointer record = read (s);
-
-      if (record == NULL)
-        return unknown_value (self, error, what);
-      g_ptr_array_add (out, record);
-    }
-  if (rc != SQLITE_DONE)
-    return set_db_error (self, error, what);
-  return TRUE;
-}
-
-/* The records @read from each row of the cached statement @sql with its
- * parameters 1.. bound to @params, in a new array freeing them with
- * @free_func; NULL with @error ("@what: ...") when a step fails. */
-static GPtrArray *
-list_rows (AlvhJournalStore  *self,
-           const char        *sql,
-           const gint64      *params,
-           guint              n_params,
-           GDestroyNotify     free_func,
-           RowReader          read,
-           const char        *what,
-           GError           **error)
-{
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self, sql, error);
-
-  if (s == NULL)
-    return NULL;
-  for (guint i = 0; i < n_params; i++)
-    sqlite3_bind_int64 (s, (int) i + 1, params[i]);
-  if (!read_rows (self, s, out, read, what, error))
-    return NULL;
-  return g_steal_pointer (&out);
-}
-
-/* Binds @id to parameter 1 of the cached statement @sql and reads the one row
- * it selects; NULL with @error "no @kind with id ..." when there is none,
- * "@what: ..." when the step fails. */
-static gpointer
-read_row_by_id (AlvhJournalStore  *self,
-                const char        *sql,
-                gint64             id,
-                RowReader          read,
-                const char        *kind,
-                const char        *what,
-                GError           **error)
-{
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self, sql, error);
-  int rc;
-
-  if (s == NULL)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, id);
-  rc = sqlite3_step (s);
-  if (rc == SQLITE_ROW)
-    {
-      gpointer record = read (s);
-
-      if (record == NULL)
-        unknown_value (self, error, what);
-      return record;
-    }
-  if (rc == SQLITE_DONE)
-    not_found (self, error, kind, id);
-  else
-    set_db_error (self, error, what);
-  return NULL;
-}
-
 /* ---- open and migrate -------------------------------------------------- */
 
 static void
@@ -721,14 +462,12 @@ alvh_journal_store_finalize (GObject *object)
 {
   AlvhJournalStore *self = (AlvhJournalStore *) object;
 
-  if (self->depth > 0)
+  if (self->db != NULL && alvh_db_in_transaction (self->db) > 0)
     {
       g_warning ("%s: closed inside a batch: its writes are rolled back", self->path);
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_exec (alvh_db_get_handle (self->db), "ROLLBACK", NULL, NULL, NULL);
     }
-  g_clear_pointer (&self->stmts, g_hash_table_unref);
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->db, alvh_db_close);
   g_free (self->path);
 
   G_OBJECT_CLASS (alvh_journal_store_parent_class)->finalize (object);
@@ -740,13 +479,12 @@ alvh_journal_store_class_init (AlvhJournalStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = alvh_journal_store_finalize;
+  db_errors.domain = ALVH_JOURNAL_ERROR;
 }
 
 static void
 alvh_journal_store_init (AlvhJournalStore *self)
 {
-  self->stmts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                       (GDestroyNotify) sqlite3_finalize);
 }
 
 /* Reads PRAGMA user_version through a read-only connection, so that a file
@@ -808,69 +546,6 @@ create_file_private (const char  *path,
   return TRUE;
 }
 
-static gboolean
-read_user_version (AlvhJournalStore  *self,
-                   int               *out,
-                   GError           **error)
-{
-  g_autoptr(sqlite3_stmt) s = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK ||
-      sqlite3_step (s) != SQLITE_ROW)
-    return set_db_error (self, error, "cannot read the schema version");
-  *out = sqlite3_column_int (s, 0);
-  return TRUE;
-}
-
-/* Brings the file up to version @to, one step per transaction.  Each step
- * takes the write lock first (BEGIN IMMEDIATE) and reads user_version again
- * under it: another connection (thread or process) opening the same new file
- * at the same moment may have run that step already, and then it is skipped. */
-static gboolean
-migrate (AlvhJournalStore  *self,
-         int                to,
-         GError           **error)
-{
-  for (;;)
-    {
-      g_autofree char *set_version = NULL;
-      int current = 0;
-      gboolean ok;
-
-      if (!tx_begin (self, error))
-        {
-          g_prefix_error (error, "migration: ");
-          return FALSE;
-        }
-      if (!read_user_version (self, &current, error))
-        {
-          tx_end (self, FALSE, NULL);
-          return FALSE;
-        }
-      self->schema_version = current;
-      if (current > ALVH_JOURNAL_SCHEMA_VERSION)
-        {
-          tx_end (self, FALSE, NULL);
-          g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NEWER_SCHEMA,
-                       "%s: the journal was written by a newer version of ALVH Desk "
-                       "(schema version %d; this version reads up to %d)",
-                       self->path, current, ALVH_JOURNAL_SCHEMA_VERSION);
-          return FALSE;
-        }
-      if (current >= to)
-        return tx_end (self, TRUE, error);   /* done (by us or by another connection) */
-
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", current + 1);
-      ok = store_exec (self, migrations[current], error) && store_exec (self, set_version, error);
-      if (!tx_end (self, ok, error))
-        {
-          g_prefix_error (error, "migration to schema version %d failed: ", current + 1);
-          return FALSE;
-        }
-      self->schema_version = current + 1;
-    }
-}
-
 AlvhJournalStore *
 _alvh_journal_store_open_version (const char  *path,
                                   int          target,
@@ -900,44 +575,19 @@ _alvh_journal_store_open_version (const char  *path,
 
   self = g_object_new (ALVH_TYPE_JOURNAL_STORE, NULL);
   self->path = g_strdup (path);
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_IO,
-                   "%s: cannot open: %s", path,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : "out of memory");
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  /* switching a new file to WAL needs an exclusive lock, and SQLite answers
-   * SQLITE_BUSY at once, without the busy handler, when another connection
-   * opening the same new file holds a lock that would deadlock: retry */
-  {
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-    int rc;
-
-    while ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK &&
-           ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) &&
-           g_get_monotonic_time () < deadline)
-      g_usleep (2000 + g_random_int_range (0, 3000));
-    if (rc != SQLITE_OK)
-      {
-        set_db_error (self, error, "cannot switch to write-ahead logging");
-        return NULL;
-      }
-  }
-  if (!store_exec (self,
-                   "PRAGMA synchronous = FULL;"
-                   "PRAGMA foreign_keys = ON;"
-                   "PRAGMA temp_store = MEMORY;"     /* savepoint journals in memory */
-                   "PRAGMA cache_size = -16384;",    /* 16 MiB */
-                   error))
+  self->db = alvh_db_open (path, &db_errors, "cannot open", error);
+  if (self->db == NULL ||
+      !alvh_db_enable_wal (self->db, error) ||
+      !alvh_db_exec (self->db,
+                     "PRAGMA synchronous = FULL;"
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA temp_store = MEMORY;"     /* savepoint journals in memory */
+                     "PRAGMA cache_size = -16384;",    /* 16 MiB */
+                     error))
     return NULL;
 
   /* read again on the write connection: another connection may have migrated */
-  if (!read_user_version (self, &version, error))
+  if (!alvh_db_read_user_version (self->db, &version, error))
     return NULL;
   self->schema_version = version;
   if (version > ALVH_JOURNAL_SCHEMA_VERSION)
@@ -948,7 +598,9 @@ _alvh_journal_store_open_version (const char  *path,
                    path, version, ALVH_JOURNAL_SCHEMA_VERSION);
       return NULL;
     }
-  if (version < target && !migrate (self, target, error))
+  if (version < target &&
+      !alvh_db_migrate (self->db, migrations, ALVH_JOURNAL_SCHEMA_VERSION, target,
+                        &self->schema_version, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -970,7 +622,7 @@ sqlite3 *
 _alvh_journal_store_get_db (AlvhJournalStore *self)
 {
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
-  return self->db;
+  return alvh_db_get_handle (self->db);
 }
 
 const char *
@@ -998,7 +650,7 @@ alvh_journal_store_begin_batch (AlvhJournalStore  *self,
                                 GError           **error)
 {
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
-  return tx_begin (self, error);
+  return alvh_db_begin (self->db, error);
 }
 
 gboolean
@@ -1007,8 +659,8 @@ alvh_journal_store_end_batch (AlvhJournalStore  *self,
                               GError           **error)
 {
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
-  g_return_val_if_fail (self->depth > 0, FALSE);
-  return tx_end (self, commit, error);
+  g_return_val_if_fail (alvh_db_in_transaction (self->db) > 0, FALSE);
+  return alvh_db_end (self->db, commit, error);
 }
 
 /* ---- accounts ------------------------------------------------------------ */
@@ -1019,7 +671,7 @@ account_from_row (sqlite3_stmt *s)
   AlvhJournalAccount *a = g_new0 (AlvhJournalAccount, 1);
 
   a->id = sqlite3_column_int64 (s, 0);
-  a->name = col_text (s, 1);
+  a->name = alvh_db_column_text (s, 1);
   return a;
 }
 
@@ -1027,9 +679,9 @@ GPtrArray *
 alvh_journal_store_list_accounts (AlvhJournalStore  *self,
                                   GError           **error)
 {
-  return list_rows (self, "SELECT id, name FROM accounts ORDER BY name, id",
+  return alvh_db_list_rows (self->db, "SELECT id, name FROM accounts ORDER BY name, id",
                     NULL, 0, (GDestroyNotify) alvh_journal_account_free,
-                    (RowReader) account_from_row, "cannot list accounts", error);
+                    (AlvhDbRowReader) account_from_row, "cannot list accounts", error);
 }
 
 gint64
@@ -1043,20 +695,20 @@ alvh_journal_store_create_account (AlvhJournalStore  *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return 0;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "INSERT INTO accounts (name) VALUES (?)", error);
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "INSERT INTO accounts (name) VALUES (?)", error);
 
     ok = s != NULL;
     if (ok)
       {
-        bind_text (s, 1, name);
-        ok = step_done (self, s, "cannot create the account", error);
-        id = sqlite3_last_insert_rowid (self->db);
+        alvh_db_bind_text (s, 1, name);
+        ok = alvh_db_step_done (self->db, s, "cannot create the account", error);
+        id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
       }
   }
-  return tx_end (self, ok, error) ? id : 0;
+  return alvh_db_end (self->db, ok, error) ? id : 0;
 }
 
 gboolean
@@ -1070,22 +722,22 @@ alvh_journal_store_rename_account (AlvhJournalStore  *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "UPDATE accounts SET name = ? WHERE id = ?", error);
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "UPDATE accounts SET name = ? WHERE id = ?", error);
 
     ok = s != NULL;
     if (ok)
       {
-        bind_text (s, 1, name);
+        alvh_db_bind_text (s, 1, name);
         sqlite3_bind_int64 (s, 2, id);
-        ok = step_done (self, s, "cannot rename the account", error);
-        if (ok && sqlite3_changes (self->db) == 0)
+        ok = alvh_db_step_done (self->db, s, "cannot rename the account", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
           ok = not_found (self, error, "account", id);
       }
   }
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 /* ---- profiles ------------------------------------------------------------ */
@@ -1096,9 +748,9 @@ profile_from_row (sqlite3_stmt *s)
   AlvhJournalProfile *p = g_new0 (AlvhJournalProfile, 1);
 
   p->id = sqlite3_column_int64 (s, 0);
-  p->name = col_text (s, 1);
+  p->name = alvh_db_column_text (s, 1);
   p->version = sqlite3_column_int (s, 2);
-  p->keyfile = col_text (s, 3);
+  p->keyfile = alvh_db_column_text (s, 3);
   p->created = sqlite3_column_int64 (s, 4);
   return p;
 }
@@ -1117,17 +769,17 @@ alvh_journal_store_save_profile (AlvhJournalStore  *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
   g_return_val_if_fail (name != NULL && keyfile != NULL, 0);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return 0;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "SELECT id, version, keyfile FROM profiles WHERE name = ? ORDER BY version DESC LIMIT 1", error);
     int rc;
 
     ok = s != NULL;
     if (ok)
       {
-        bind_text (s, 1, name);
+        alvh_db_bind_text (s, 1, name);
         rc = sqlite3_step (s);
         if (rc == SQLITE_ROW)
           {
@@ -1139,27 +791,27 @@ alvh_journal_store_save_profile (AlvhJournalStore  *self,
               }
           }
         else if (rc != SQLITE_DONE)
-          ok = set_db_error (self, error, "cannot read profiles");
+          ok = alvh_db_set_error (self->db, error, "cannot read profiles");
       }
   }
   if (ok && !same)
     {
-      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
         "INSERT INTO profiles (name, version, keyfile, created) VALUES (?, ?, ?, ?)", error);
 
       ok = s != NULL;
       if (ok)
         {
           version++;
-          bind_text (s, 1, name);
+          alvh_db_bind_text (s, 1, name);
           sqlite3_bind_int (s, 2, version);
-          bind_text (s, 3, keyfile);
+          alvh_db_bind_text (s, 3, keyfile);
           sqlite3_bind_int64 (s, 4, g_get_real_time () / G_USEC_PER_SEC);
-          ok = step_done (self, s, "cannot save the profile", error);
-          id = sqlite3_last_insert_rowid (self->db);
+          ok = alvh_db_step_done (self->db, s, "cannot save the profile", error);
+          id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
         }
     }
-  if (!tx_end (self, ok, error))
+  if (!alvh_db_end (self->db, ok, error))
     return 0;
   if (out_version != NULL)
     *out_version = version;
@@ -1170,10 +822,10 @@ GPtrArray *
 alvh_journal_store_list_profiles (AlvhJournalStore  *self,
                                   GError           **error)
 {
-  return list_rows (self,
+  return alvh_db_list_rows (self->db,
     "SELECT id, name, version, keyfile, created FROM profiles ORDER BY name, version",
     NULL, 0, (GDestroyNotify) alvh_journal_profile_free,
-    (RowReader) profile_from_row, "cannot list profiles", error);
+    (AlvhDbRowReader) profile_from_row, "cannot list profiles", error);
 }
 
 AlvhJournalProfile *
@@ -1182,14 +834,14 @@ alvh_journal_store_get_profile (AlvhJournalStore  *self,
                                 int                version,
                                 GError           **error)
 {
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
     "SELECT id, name, version, keyfile, created FROM profiles"
     " WHERE name = ?1 AND (?2 = 0 OR version = ?2) ORDER BY version DESC LIMIT 1", error);
   int rc;
 
   if (s == NULL)
     return NULL;
-  bind_text (s, 1, name);
+  alvh_db_bind_text (s, 1, name);
   sqlite3_bind_int (s, 2, version);
   rc = sqlite3_step (s);
   if (rc == SQLITE_ROW)
@@ -1198,7 +850,7 @@ alvh_journal_store_get_profile (AlvhJournalStore  *self,
     g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND,
                  "%s: no profile “%s” version %d", self->path, name, version);
   else
-    set_db_error (self, error, "cannot read the profile");
+    alvh_db_set_error (self->db, error, "cannot read the profile");
   return NULL;
 }
 
@@ -1211,15 +863,15 @@ profile_name_exists_locked (AlvhJournalStore  *self,
                             gboolean          *out_exists,
                             GError           **error)
 {
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self, "SELECT 1 FROM profiles WHERE name = ? LIMIT 1", error);
+  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "SELECT 1 FROM profiles WHERE name = ? LIMIT 1", error);
   int rc;
 
   if (s == NULL)
     return FALSE;
-  bind_text (s, 1, name);
+  alvh_db_bind_text (s, 1, name);
   rc = sqlite3_step (s);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_db_error (self, error, "cannot read profiles");
+    return alvh_db_set_error (self->db, error, "cannot read profiles");
   *out_exists = rc == SQLITE_ROW;
   return TRUE;
 }
@@ -1273,7 +925,7 @@ alvh_journal_store_rename_profile (AlvhJournalStore  *self,
     }
   if (strcmp (name, old_name) == 0)
     return TRUE;
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
   ok = profile_name_exists_locked (self, old_name, &exists, error);
   if (ok && !exists)
@@ -1297,13 +949,13 @@ alvh_journal_store_rename_profile (AlvhJournalStore  *self,
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
       {
-        g_autoptr(AlvhCachedStmt) s = store_stmt (self, "SELECT id, keyfile FROM profiles WHERE name = ?", error);
+        g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "SELECT id, keyfile FROM profiles WHERE name = ?", error);
         int rc;
 
         ok = s != NULL;
         if (ok)
           {
-            bind_text (s, 1, old_name);
+            alvh_db_bind_text (s, 1, old_name);
             while ((rc = sqlite3_step (s)) == SQLITE_ROW)
               {
                 gint64 id = sqlite3_column_int64 (s, 0);
@@ -1312,38 +964,38 @@ alvh_journal_store_rename_profile (AlvhJournalStore  *self,
                 g_ptr_array_add (texts, keyfile_with_name ((const char *) sqlite3_column_text (s, 1), name));
               }
             if (rc != SQLITE_DONE)
-              ok = set_db_error (self, error, "cannot read profiles");
+              ok = alvh_db_set_error (self->db, error, "cannot read profiles");
           }
       }
       for (guint i = 0; ok && i < ids->len; i++)
         {
-          g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+          g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
             "UPDATE profiles SET name = ?, keyfile = ? WHERE id = ?", error);
 
           ok = s != NULL;
           if (ok)
             {
-              bind_text (s, 1, name);
-              bind_text (s, 2, g_ptr_array_index (texts, i));
+              alvh_db_bind_text (s, 1, name);
+              alvh_db_bind_text (s, 2, g_ptr_array_index (texts, i));
               sqlite3_bind_int64 (s, 3, g_array_index (ids, gint64, i));
-              ok = step_done (self, s, "cannot rename the profile", error);
+              ok = alvh_db_step_done (self->db, s, "cannot rename the profile", error);
             }
         }
     }
   if (ok)
     {
-      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
         "UPDATE decisions SET profile_name = ? WHERE profile_name = ?", error);
 
       ok = s != NULL;
       if (ok)
         {
-          bind_text (s, 1, name);
-          bind_text (s, 2, old_name);
-          ok = step_done (self, s, "cannot rename the profile in its decisions", error);
+          alvh_db_bind_text (s, 1, name);
+          alvh_db_bind_text (s, 2, old_name);
+          ok = alvh_db_step_done (self->db, s, "cannot rename the profile in its decisions", error);
         }
     }
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 /**
@@ -1370,17 +1022,17 @@ alvh_journal_store_delete_profile (AlvhJournalStore  *self,
                    "%s: the built-in profile “%s” cannot be deleted", self->path, name);
       return FALSE;
     }
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "DELETE FROM profiles WHERE name = ?", error);
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "DELETE FROM profiles WHERE name = ?", error);
 
     ok = s != NULL;
     if (ok)
       {
-        bind_text (s, 1, name);
-        ok = step_done (self, s, "cannot delete the profile", error);
-        if (ok && sqlite3_changes (self->db) == 0)
+        alvh_db_bind_text (s, 1, name);
+        ok = alvh_db_step_done (self->db, s, "cannot delete the profile", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
           {
             g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND,
                          "%s: no profile “%s”", self->path, name);
@@ -1388,7 +1040,7 @@ alvh_journal_store_delete_profile (AlvhJournalStore  *self,
           }
       }
   }
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 /* ---- events ------------------------------------------------------------- */
@@ -1419,27 +1071,27 @@ alvh_journal_store_add_event (AlvhJournalStore        *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
   g_return_val_if_fail (event != NULL, 0);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return 0;
   {
-    g_autoptr(AlvhCachedStmt) s = NULL;
+    g_autoptr(AlvhDbCachedStmt) s = NULL;
 
     /* inside the transaction: in a batch, a refused write is undone alone */
     ok = check_event (self, event, error);
     if (ok)
-      s = store_stmt (self, "INSERT INTO events (date, kind, shift, note) VALUES (?, ?, ?, ?)", error);
+      s = alvh_db_prepare_cached (self->db, "INSERT INTO events (date, kind, shift, note) VALUES (?, ?, ?, ?)", error);
     ok = ok && s != NULL;
     if (ok)
       {
         sqlite3_bind_int64 (s, 1, event->time);
-        bind_text (s, 2, alvh_event_kind_to_string (event->kind));
+        alvh_db_bind_text (s, 2, alvh_event_kind_to_string (event->kind));
         sqlite3_bind_int (s, 3, event->shift ? 1 : 0);
-        bind_text (s, 4, event->note != NULL ? event->note : "");
-        ok = step_done (self, s, "cannot add the event", error);
-        id = sqlite3_last_insert_rowid (self->db);
+        alvh_db_bind_text (s, 4, event->note != NULL ? event->note : "");
+        ok = alvh_db_step_done (self->db, s, "cannot add the event", error);
+        id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
       }
   }
-  return tx_end (self, ok, error) ? id : 0;
+  return alvh_db_end (self->db, ok, error) ? id : 0;
 }
 
 gboolean
@@ -1452,28 +1104,28 @@ alvh_journal_store_update_event (AlvhJournalStore        *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
   g_return_val_if_fail (event != NULL, FALSE);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
   {
-    g_autoptr(AlvhCachedStmt) s = NULL;
+    g_autoptr(AlvhDbCachedStmt) s = NULL;
 
     ok = check_event (self, event, error);
     if (ok)
-      s = store_stmt (self, "UPDATE events SET date = ?, kind = ?, shift = ?, note = ? WHERE id = ?", error);
+      s = alvh_db_prepare_cached (self->db, "UPDATE events SET date = ?, kind = ?, shift = ?, note = ? WHERE id = ?", error);
     ok = ok && s != NULL;
     if (ok)
       {
         sqlite3_bind_int64 (s, 1, event->time);
-        bind_text (s, 2, alvh_event_kind_to_string (event->kind));
+        alvh_db_bind_text (s, 2, alvh_event_kind_to_string (event->kind));
         sqlite3_bind_int (s, 3, event->shift ? 1 : 0);
-        bind_text (s, 4, event->note != NULL ? event->note : "");
+        alvh_db_bind_text (s, 4, event->note != NULL ? event->note : "");
         sqlite3_bind_int64 (s, 5, event->id);
-        ok = step_done (self, s, "cannot update the event", error);
-        if (ok && sqlite3_changes (self->db) == 0)
+        ok = alvh_db_step_done (self->db, s, "cannot update the event", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
           ok = not_found (self, error, "event", event->id);
       }
   }
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 gboolean
@@ -1485,21 +1137,21 @@ alvh_journal_store_delete_event (AlvhJournalStore  *self,
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "DELETE FROM events WHERE id = ?", error);
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "DELETE FROM events WHERE id = ?", error);
 
     ok = s != NULL;
     if (ok)
       {
         sqlite3_bind_int64 (s, 1, id);
-        ok = step_done (self, s, "cannot delete the event", error);
-        if (ok && sqlite3_changes (self->db) == 0)
+        ok = alvh_db_step_done (self->db, s, "cannot delete the event", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
           ok = not_found (self, error, "event", id);
       }
   }
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 static AlvhEvent *
@@ -1525,11 +1177,11 @@ alvh_journal_store_list_events (AlvhJournalStore  *self,
 {
   const gint64 params[] = { from, to };
 
-  return list_rows (self,
+  return alvh_db_list_rows (self->db,
     "SELECT id, date, kind, shift, note FROM events"
     " WHERE (?1 = 0 OR date >= ?1) AND (?2 = 0 OR date < ?2) ORDER BY date, id",
     params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_event_free,
-    (RowReader) event_from_row, "cannot list events", error);
+    (AlvhDbRowReader) event_from_row, "cannot list events", error);
 }
 
 /* ---- condors ------------------------------------------------------------ */
@@ -1554,7 +1206,7 @@ condor_from_row (sqlite3_stmt *s)
   c->credit = sqlite3_column_double (s, 8);
   c->opened = sqlite3_column_int64 (s, 9);
   c->closed = sqlite3_column_int64 (s, 10);
-  c->close_price = col_double (s, 11);
+  c->close_price = alvh_db_column_double (s, 11);
   return c;
 }
 
@@ -1571,8 +1223,8 @@ bind_condor (sqlite3_stmt            *s,
   sqlite3_bind_double (s, 7, c->units);
   sqlite3_bind_double (s, 8, c->credit);
   sqlite3_bind_int64 (s, 9, c->opened);
-  bind_id (s, 10, c->closed);
-  bind_double (s, 11, c->close_price);
+  alvh_db_bind_id (s, 10, c->closed);
+  alvh_db_bind_double (s, 11, c->close_price);
 }
 
 gint64
@@ -1586,10 +1238,10 @@ alvh_journal_store_add_condor (AlvhJournalStore         *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
   g_return_val_if_fail (condor != NULL, 0);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return 0;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "INSERT INTO condors (account_id, long_put, short_put, short_call, long_call, expiry,"
       " units, credit, opened, closed, close_price) VALUES (?,?,?,?,?,?,?,?,?,?,?)", error);
 
@@ -1597,11 +1249,11 @@ alvh_journal_store_add_condor (AlvhJournalStore         *self,
     if (ok)
       {
         bind_condor (s, condor);
-        ok = step_done (self, s, "cannot add the condor", error);
-        id = sqlite3_last_insert_rowid (self->db);
+        ok = alvh_db_step_done (self->db, s, "cannot add the condor", error);
+        id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
       }
   }
-  return tx_end (self, ok, error) ? id : 0;
+  return alvh_db_end (self->db, ok, error) ? id : 0;
 }
 
 gboolean
@@ -1614,10 +1266,10 @@ alvh_journal_store_update_condor (AlvhJournalStore         *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
   g_return_val_if_fail (condor != NULL, FALSE);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "UPDATE condors SET account_id = ?1, long_put = ?2, short_put = ?3, short_call = ?4,"
       " long_call = ?5, expiry = ?6, units = ?7, credit = ?8, opened = ?9, closed = ?10,"
       " close_price = ?11 WHERE id = ?12", error);
@@ -1627,12 +1279,12 @@ alvh_journal_store_update_condor (AlvhJournalStore         *self,
       {
         bind_condor (s, condor);
         sqlite3_bind_int64 (s, 12, condor->id);
-        ok = step_done (self, s, "cannot update the condor", error);
-        if (ok && sqlite3_changes (self->db) == 0)
+        ok = alvh_db_step_done (self->db, s, "cannot update the condor", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
           ok = not_found (self, error, "condor", condor->id);
       }
   }
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 gboolean
@@ -1653,10 +1305,10 @@ alvh_journal_store_close_condor (AlvhJournalStore  *self,
                    self->path, id);
       return FALSE;
     }
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "UPDATE condors SET closed = ?, close_price = ? WHERE id = ? AND closed IS NULL", error);
 
     ok = s != NULL;
@@ -1665,12 +1317,12 @@ alvh_journal_store_close_condor (AlvhJournalStore  *self,
         sqlite3_bind_int64 (s, 1, time);
         sqlite3_bind_double (s, 2, price);
         sqlite3_bind_int64 (s, 3, id);
-        ok = step_done (self, s, "cannot close the condor", error);
-        if (ok && sqlite3_changes (self->db) == 0)
+        ok = alvh_db_step_done (self->db, s, "cannot close the condor", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
           ok = not_found (self, error, "open condor", id);
       }
   }
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 AlvhCondor *
@@ -1678,9 +1330,9 @@ alvh_journal_store_get_condor (AlvhJournalStore  *self,
                                gint64             id,
                                GError           **error)
 {
-  return read_row_by_id (self,
+  return alvh_db_read_row_by_id (self->db,
     "SELECT " CONDOR_COLUMNS " FROM condors WHERE id = ?",
-    id, (RowReader) condor_from_row, "condor", "cannot read the condor", error);
+    id, (AlvhDbRowReader) condor_from_row, "condor", "cannot read the condor", ALVH_JOURNAL_ERROR_NOT_FOUND, error);
 }
 
 GPtrArray *
@@ -1690,11 +1342,11 @@ alvh_journal_store_list_open_condors (AlvhJournalStore  *self,
 {
   const gint64 params[] = { account_id };
 
-  return list_rows (self,
+  return alvh_db_list_rows (self->db,
     "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
     " AND closed IS NULL ORDER BY opened, id",
     params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_condor_free,
-    (RowReader) condor_from_row, "cannot list condors", error);
+    (AlvhDbRowReader) condor_from_row, "cannot list condors", error);
 }
 
 /**
@@ -1713,12 +1365,12 @@ alvh_journal_store_list_condors (AlvhJournalStore  *self,
   const gint64 params[] = { account_id, from, to };
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
-  return list_rows (self,
+  return alvh_db_list_rows (self->db,
     "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
     " AND (?3 = 0 OR opened < ?3) AND (?2 = 0 OR closed IS NULL OR closed = 0 OR closed >= ?2)"
     " ORDER BY opened, id",
     params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_condor_free,
-    (RowReader) condor_from_row, "cannot list condors", error);
+    (AlvhDbRowReader) condor_from_row, "cannot list condors", error);
 }
 
 /* ---- legs ----------------------------------------------------------------- */
@@ -1739,8 +1391,8 @@ leg_from_row (sqlite3_stmt *s)
   l->account_id = sqlite3_column_int64 (s, 1);
   l->condor_id = sqlite3_column_int64 (s, 2);
   l->decision_id = sqlite3_column_int64 (s, 3);
-  l->long_strike = col_double (s, 5);
-  l->short_strike = col_double (s, 6);
+  l->long_strike = alvh_db_column_double (s, 5);
+  l->short_strike = alvh_db_column_double (s, 6);
   l->expiry = sqlite3_column_int64 (s, 7);
   l->quantity = sqlite3_column_double (s, 8);
   l->premium = sqlite3_column_double (s, 9);
@@ -1748,8 +1400,8 @@ leg_from_row (sqlite3_stmt *s)
   l->opened = sqlite3_column_int64 (s, 11);
   l->manual = sqlite3_column_int (s, 12) != 0;
   l->closed_quantity = sqlite3_column_double (s, 13);
-  l->close_price = col_double (s, 14);
-  l->notes = col_text (s, 15);
+  l->close_price = alvh_db_column_double (s, 14);
+  l->notes = alvh_db_column_text (s, 15);
   return g_steal_pointer (&l);
 }
 
@@ -1758,11 +1410,11 @@ bind_leg (sqlite3_stmt         *s,
           const AlvhLeg *l)
 {
   sqlite3_bind_int64 (s, 1, l->account_id);
-  bind_id (s, 2, l->condor_id);
-  bind_id (s, 3, l->decision_id);
-  bind_text (s, 4, alvh_leg_kind_to_string (l->kind));
-  bind_double (s, 5, l->long_strike);
-  bind_double (s, 6, l->short_strike);
+  alvh_db_bind_id (s, 2, l->condor_id);
+  alvh_db_bind_id (s, 3, l->decision_id);
+  alvh_db_bind_text (s, 4, alvh_leg_kind_to_string (l->kind));
+  alvh_db_bind_double (s, 5, l->long_strike);
+  alvh_db_bind_double (s, 6, l->short_strike);
   sqlite3_bind_int64 (s, 7, l->expiry);
   sqlite3_bind_double (s, 8, l->quantity);
   sqlite3_bind_double (s, 9, l->premium);
@@ -1770,8 +1422,8 @@ bind_leg (sqlite3_stmt         *s,
   sqlite3_bind_int64 (s, 11, l->opened);
   sqlite3_bind_int (s, 12, l->manual ? 1 : 0);
   sqlite3_bind_double (s, 13, l->closed_quantity);
-  bind_double (s, 14, l->close_price);
-  bind_text (s, 15, l->notes != NULL ? l->notes : "");
+  alvh_db_bind_double (s, 14, l->close_price);
+  alvh_db_bind_text (s, 15, l->notes != NULL ? l->notes : "");
 }
 
 static gboolean
@@ -1794,20 +1446,20 @@ insert_leg_locked (AlvhJournalStore      *self,
                    const AlvhLeg  *leg,
                    GError               **error)
 {
-  g_autoptr(AlvhCachedStmt) s = NULL;
+  g_autoptr(AlvhDbCachedStmt) s = NULL;
 
   if (!check_leg (self, leg, error))
     return 0;
-  s = store_stmt (self,
+  s = alvh_db_prepare_cached (self->db,
     "INSERT INTO legs (account_id, condor_id, decision_id, kind, long_strike, short_strike,"
     " expiry, quantity, premium, layer, opened, manual, closed_quantity, close_price, notes)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
   if (s == NULL)
     return 0;
   bind_leg (s, leg);
-  if (!step_done (self, s, "cannot add the leg", error))
+  if (!alvh_db_step_done (self->db, s, "cannot add the leg", error))
     return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  return sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
 }
 
 gint64
@@ -1821,7 +1473,7 @@ alvh_journal_store_add_leg (AlvhJournalStore      *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
   g_return_val_if_fail (leg != NULL, 0);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return 0;
   id = insert_leg_locked (self, leg, error);
   if (id == 0)
@@ -1829,17 +1481,17 @@ alvh_journal_store_add_leg (AlvhJournalStore      *self,
   /* a manual leg booked against a pending decision overrides it */
   if (ok && leg->manual && leg->decision_id > 0)
     {
-      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
         "UPDATE decisions SET followed = 'manual' WHERE id = ? AND followed IS NULL", error);
 
       ok = s != NULL;
       if (ok)
         {
           sqlite3_bind_int64 (s, 1, leg->decision_id);
-          ok = step_done (self, s, "cannot mark the decision", error);
+          ok = alvh_db_step_done (self->db, s, "cannot mark the decision", error);
         }
     }
-  return tx_end (self, ok, error) ? id : 0;
+  return alvh_db_end (self->db, ok, error) ? id : 0;
 }
 
 gboolean
@@ -1852,10 +1504,10 @@ alvh_journal_store_update_leg (AlvhJournalStore      *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
   g_return_val_if_fail (leg != NULL, FALSE);
 
-  if (!check_leg (self, leg, error) || !tx_begin (self, error))
+  if (!check_leg (self, leg, error) || !alvh_db_begin (self->db, error))
     return FALSE;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "UPDATE legs SET account_id = ?1, condor_id = ?2, decision_id = ?3, kind = ?4,"
       " long_strike = ?5, short_strike = ?6, expiry = ?7, quantity = ?8, premium = ?9,"
       " layer = ?10, opened = ?11, manual = ?12, notes = ?15 WHERE id = ?16", error);
@@ -1865,12 +1517,12 @@ alvh_journal_store_update_leg (AlvhJournalStore      *self,
       {
         bind_leg (s, leg);
         sqlite3_bind_int64 (s, 16, leg->id);
-        ok = step_done (self, s, "cannot update the leg", error);
-        if (ok && sqlite3_changes (self->db) == 0)
+        ok = alvh_db_step_done (self->db, s, "cannot update the leg", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
           ok = not_found (self, error, "leg", leg->id);
       }
   }
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 gboolean
@@ -1893,10 +1545,10 @@ alvh_journal_store_close_leg (AlvhJournalStore  *self,
                    self->path, id);
       return FALSE;
     }
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "SELECT quantity, closed_quantity, close_price FROM legs WHERE id = ?", error);
 
     ok = s != NULL;
@@ -1922,7 +1574,7 @@ alvh_journal_store_close_leg (AlvhJournalStore  *self,
     }
   if (ok)
     {
-      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
         "INSERT INTO leg_closes (leg_id, time, quantity, price) VALUES (?, ?, ?, ?)", error);
 
       ok = s != NULL;
@@ -1932,12 +1584,12 @@ alvh_journal_store_close_leg (AlvhJournalStore  *self,
           sqlite3_bind_int64 (s, 2, time);
           sqlite3_bind_double (s, 3, quantity);
           sqlite3_bind_double (s, 4, price);
-          ok = step_done (self, s, "cannot record the close", error);
+          ok = alvh_db_step_done (self->db, s, "cannot record the close", error);
         }
     }
   if (ok)
     {
-      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
         "UPDATE legs SET closed_quantity = ?, close_price = ? WHERE id = ?", error);
 
       ok = s != NULL;
@@ -1946,10 +1598,10 @@ alvh_journal_store_close_leg (AlvhJournalStore  *self,
           sqlite3_bind_double (s, 1, MIN (closed + quantity, total));
           sqlite3_bind_double (s, 2, (avg * closed + price * quantity) / (closed + quantity));
           sqlite3_bind_int64 (s, 3, id);
-          ok = step_done (self, s, "cannot close the leg", error);
+          ok = alvh_db_step_done (self->db, s, "cannot close the leg", error);
         }
     }
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 AlvhLeg *
@@ -1957,9 +1609,9 @@ alvh_journal_store_get_leg (AlvhJournalStore  *self,
                             gint64             id,
                             GError           **error)
 {
-  return read_row_by_id (self,
+  return alvh_db_read_row_by_id (self->db,
     "SELECT " LEG_COLUMNS " FROM legs WHERE id = ?",
-    id, (RowReader) leg_from_row, "leg", "cannot read the leg", error);
+    id, (AlvhDbRowReader) leg_from_row, "leg", "cannot read the leg", ALVH_JOURNAL_ERROR_NOT_FOUND, error);
 }
 
 GPtrArray *
@@ -1969,11 +1621,11 @@ alvh_journal_store_list_open_legs (AlvhJournalStore  *self,
 {
   const gint64 params[] = { account_id };
 
-  return list_rows (self,
+  return alvh_db_list_rows (self->db,
     "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
     " AND closed_quantity < quantity - 1e-9 ORDER BY opened, id",
     params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_leg_free,
-    (RowReader) leg_from_row, "cannot list legs", error);
+    (AlvhDbRowReader) leg_from_row, "cannot list legs", error);
 }
 
 /**
@@ -1991,11 +1643,11 @@ alvh_journal_store_list_legs (AlvhJournalStore  *self,
   const gint64 params[] = { account_id, from, to };
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
-  return list_rows (self,
+  return alvh_db_list_rows (self->db,
     "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
     " AND (?2 = 0 OR opened >= ?2) AND (?3 = 0 OR opened < ?3) ORDER BY opened, id",
     params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_leg_free,
-    (RowReader) leg_from_row, "cannot list legs", error);
+    (AlvhDbRowReader) leg_from_row, "cannot list legs", error);
 }
 
 static AlvhJournalLegClose *
@@ -2018,10 +1670,10 @@ alvh_journal_store_list_leg_closes (AlvhJournalStore  *self,
 {
   const gint64 params[] = { leg_id };
 
-  return list_rows (self,
+  return alvh_db_list_rows (self->db,
     "SELECT id, leg_id, time, quantity, price FROM leg_closes WHERE leg_id = ? ORDER BY time, id",
     params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_leg_close_free,
-    (RowReader) leg_close_from_row, "cannot list leg closes", error);
+    (AlvhDbRowReader) leg_close_from_row, "cannot list leg closes", error);
 }
 
 static AlvhJournalSignal *
@@ -2030,12 +1682,12 @@ signal_from_row (sqlite3_stmt *s)
   AlvhJournalSignal *sig = g_new0 (AlvhJournalSignal, 1);
 
   sig->id = sqlite3_column_int64 (s, 0);
-  sig->key = col_text (s, 1);
-  sig->kind = col_text (s, 2);
+  sig->key = alvh_db_column_text (s, 1);
+  sig->kind = alvh_db_column_text (s, 2);
   sig->available = sqlite3_column_type (s, 3) != SQLITE_NULL;
-  sig->value = col_double (s, 3);
-  sig->threshold = col_double (s, 4);
-  sig->threshold_high = col_double (s, 5);
+  sig->value = alvh_db_column_double (s, 3);
+  sig->threshold = alvh_db_column_double (s, 4);
+  sig->threshold_high = alvh_db_column_double (s, 5);
   sig->fired = sqlite3_column_int (s, 6) != 0;
   return sig;
 }
@@ -2048,12 +1700,12 @@ alvh_journal_store_list_leg_signals (AlvhJournalStore  *self,
 {
   const gint64 params[] = { leg_id };
 
-  return list_rows (self,
+  return alvh_db_list_rows (self->db,
     "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.threshold_high, s.fired"
     " FROM leg_signals ls JOIN signal_snapshots s ON s.id = ls.snapshot_id"
     " WHERE ls.leg_id = ? ORDER BY s.key",
     params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_signal_free,
-    (RowReader) signal_from_row, "cannot list leg signals", error);
+    (AlvhDbRowReader) signal_from_row, "cannot list leg signals", error);
 }
 
 /* ---- decisions ---------------------------------------------------------- */
@@ -2066,7 +1718,7 @@ insert_decision_locked (AlvhJournalStore           *self,
   gint64 id;
 
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "INSERT INTO decisions (account_id, condor_id, time, action, branch, layer, size,"
       " proposed_kind, proposed_long_strike, proposed_short_strike, proposed_expiry, cost,"
       " profile_name, profile_version, explanation, followed, skip_reason)"
@@ -2075,34 +1727,34 @@ insert_decision_locked (AlvhJournalStore           *self,
     if (s == NULL)
       return 0;
     sqlite3_bind_int64 (s, 1, d->account_id);
-    bind_id (s, 2, d->condor_id);
+    alvh_db_bind_id (s, 2, d->condor_id);
     sqlite3_bind_int64 (s, 3, d->time);
-    bind_text (s, 4, d->action != NULL ? d->action : "HOLD");
-    bind_text (s, 5, d->branch != NULL ? d->branch : "none");
+    alvh_db_bind_text (s, 4, d->action != NULL ? d->action : "HOLD");
+    alvh_db_bind_text (s, 5, d->branch != NULL ? d->branch : "none");
     sqlite3_bind_int (s, 6, d->layer);
     sqlite3_bind_double (s, 7, isfinite (d->size) ? d->size : 0);
-    bind_text (s, 8, d->proposed_kind);
-    bind_double (s, 9, d->proposed_long_strike);
-    bind_double (s, 10, d->proposed_short_strike);
-    bind_id (s, 11, d->proposed_kind != NULL ? d->proposed_expiry : 0);
-    bind_double (s, 12, d->cost);
-    bind_text (s, 13, d->profile_name);
+    alvh_db_bind_text (s, 8, d->proposed_kind);
+    alvh_db_bind_double (s, 9, d->proposed_long_strike);
+    alvh_db_bind_double (s, 10, d->proposed_short_strike);
+    alvh_db_bind_id (s, 11, d->proposed_kind != NULL ? d->proposed_expiry : 0);
+    alvh_db_bind_double (s, 12, d->cost);
+    alvh_db_bind_text (s, 13, d->profile_name);
     if (d->profile_name != NULL)
       sqlite3_bind_int (s, 14, d->profile_version);
     else
       sqlite3_bind_null (s, 14);
-    bind_text (s, 15, d->explanation != NULL ? d->explanation : "");
-    bind_text (s, 16, alvh_journal_followed_to_string (d->followed));
-    bind_text (s, 17, d->skip_reason);
-    if (!step_done (self, s, "cannot record the decision", error))
+    alvh_db_bind_text (s, 15, d->explanation != NULL ? d->explanation : "");
+    alvh_db_bind_text (s, 16, alvh_journal_followed_to_string (d->followed));
+    alvh_db_bind_text (s, 17, d->skip_reason);
+    if (!alvh_db_step_done (self->db, s, "cannot record the decision", error))
       return 0;
-    id = sqlite3_last_insert_rowid (self->db);
+    id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
   }
 
   for (guint i = 0; d->signals != NULL && i < d->signals->len; i++)
     {
       const AlvhJournalSignal *sig = g_ptr_array_index (d->signals, i);
-      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
         "INSERT INTO signal_snapshots (decision_id, key, kind, value, threshold, threshold_high, fired)"
         " VALUES (?,?,?,?,?,?,?)", error);
       gboolean available = sig->available && isfinite (sig->value);
@@ -2110,13 +1762,13 @@ insert_decision_locked (AlvhJournalStore           *self,
       if (s == NULL)
         return 0;
       sqlite3_bind_int64 (s, 1, id);
-      bind_text (s, 2, sig->key);
-      bind_text (s, 3, sig->kind != NULL ? sig->kind : "realtime");
-      bind_double (s, 4, available ? sig->value : NAN);
-      bind_double (s, 5, sig->threshold);
-      bind_double (s, 6, sig->threshold_high);
+      alvh_db_bind_text (s, 2, sig->key);
+      alvh_db_bind_text (s, 3, sig->kind != NULL ? sig->kind : "realtime");
+      alvh_db_bind_double (s, 4, available ? sig->value : NAN);
+      alvh_db_bind_double (s, 5, sig->threshold);
+      alvh_db_bind_double (s, 6, sig->threshold_high);
       sqlite3_bind_int (s, 7, available && sig->fired ? 1 : 0);
-      if (!step_done (self, s, "cannot record a signal snapshot", error))
+      if (!alvh_db_step_done (self->db, s, "cannot record a signal snapshot", error))
         return 0;
     }
   return id;
@@ -2132,10 +1784,10 @@ alvh_journal_store_record_decision (AlvhJournalStore           *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
   g_return_val_if_fail (decision != NULL, 0);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return 0;
   id = insert_decision_locked (self, decision, error);
-  return tx_end (self, id > 0, error) ? id : 0;
+  return alvh_db_end (self->db, id > 0, error) ? id : 0;
 }
 
 #define DECISION_COLUMNS \
@@ -2152,20 +1804,20 @@ decision_from_row (sqlite3_stmt *s)
   d->account_id = sqlite3_column_int64 (s, 1);
   d->condor_id = sqlite3_column_int64 (s, 2);
   d->time = sqlite3_column_int64 (s, 3);
-  d->action = col_text (s, 4);
-  d->branch = col_text (s, 5);
+  d->action = alvh_db_column_text (s, 4);
+  d->branch = alvh_db_column_text (s, 5);
   d->layer = sqlite3_column_int (s, 6);
   d->size = sqlite3_column_double (s, 7);
-  d->proposed_kind = col_text (s, 8);
-  d->proposed_long_strike = col_double (s, 9);
-  d->proposed_short_strike = col_double (s, 10);
+  d->proposed_kind = alvh_db_column_text (s, 8);
+  d->proposed_long_strike = alvh_db_column_double (s, 9);
+  d->proposed_short_strike = alvh_db_column_double (s, 10);
   d->proposed_expiry = sqlite3_column_int64 (s, 11);
-  d->cost = col_double (s, 12);
-  d->profile_name = col_text (s, 13);
+  d->cost = alvh_db_column_double (s, 12);
+  d->profile_name = alvh_db_column_text (s, 13);
   d->profile_version = sqlite3_column_int (s, 14);
-  d->explanation = col_text (s, 15);
+  d->explanation = alvh_db_column_text (s, 15);
   d->followed = followed_from_string ((const char *) sqlite3_column_text (s, 16));
-  d->skip_reason = col_text (s, 17);
+  d->skip_reason = alvh_db_column_text (s, 17);
   return d;
 }
 
@@ -2176,20 +1828,20 @@ alvh_journal_store_get_decision (AlvhJournalStore  *self,
 {
   g_autoptr(AlvhJournalDecision) d = NULL;
 
-  d = read_row_by_id (self,
+  d = alvh_db_read_row_by_id (self->db,
     "SELECT " DECISION_COLUMNS " FROM decisions WHERE id = ?",
-    id, (RowReader) decision_from_row, "decision", "cannot read the decision", error);
+    id, (AlvhDbRowReader) decision_from_row, "decision", "cannot read the decision", ALVH_JOURNAL_ERROR_NOT_FOUND, error);
   if (d == NULL)
     return NULL;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "SELECT id, key, kind, value, threshold, threshold_high, fired FROM signal_snapshots"
       " WHERE decision_id = ? ORDER BY id", error);
 
     if (s == NULL)
       return NULL;
     sqlite3_bind_int64 (s, 1, id);
-    if (!read_rows (self, s, d->signals, (RowReader) signal_from_row, "cannot read the signal snapshots", error))
+    if (!alvh_db_read_rows (self->db, s, d->signals, (AlvhDbRowReader) signal_from_row, "cannot read the signal snapshots", error))
       return NULL;
   }
   return g_steal_pointer (&d);
@@ -2213,7 +1865,7 @@ alvh_journal_store_list_decisions (AlvhJournalStore  *self,
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "SELECT " DECISION_COLUMNS " FROM decisions WHERE (?1 = 0 OR account_id = ?1)"
       " AND (?2 = 0 OR time >= ?2) AND (?3 = 0 OR time < ?3) ORDER BY time, id", error);
 
@@ -2231,14 +1883,14 @@ alvh_journal_store_list_decisions (AlvhJournalStore  *self,
       }
     if (rc != SQLITE_DONE)
       {
-        set_db_error (self, error, "cannot list decisions");
+        alvh_db_set_error (self->db, error, "cannot list decisions");
         return NULL;
       }
   }
   if (out->len == 0)
     return g_steal_pointer (&out);
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.threshold_high, s.fired, s.decision_id"
       " FROM decisions d JOIN signal_snapshots s ON s.decision_id = d.id"
       " WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.time >= ?2) AND (?3 = 0 OR d.time < ?3)"
@@ -2259,7 +1911,7 @@ alvh_journal_store_list_decisions (AlvhJournalStore  *self,
       }
     if (rc != SQLITE_DONE)
       {
-        set_db_error (self, error, "cannot read the signal snapshots");
+        alvh_db_set_error (self->db, error, "cannot read the signal snapshots");
         return NULL;
       }
   }
@@ -2310,31 +1962,31 @@ set_entry_tags_locked (AlvhJournalStore  *self,
                        GError           **error)
 {
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "DELETE FROM entry_tags WHERE entry_id = ?", error);
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "DELETE FROM entry_tags WHERE entry_id = ?", error);
 
     if (s == NULL)
       return FALSE;
     sqlite3_bind_int64 (s, 1, entry_id);
-    if (!step_done (self, s, "cannot clear the tags", error))
+    if (!alvh_db_step_done (self->db, s, "cannot clear the tags", error))
       return FALSE;
   }
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      g_autoptr(AlvhCachedStmt) s1 = store_stmt (self, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
-      g_autoptr(AlvhCachedStmt) s2 = NULL;
+      g_autoptr(AlvhDbCachedStmt) s1 = alvh_db_prepare_cached (self->db, "INSERT OR IGNORE INTO tags (name) VALUES (?)", error);
+      g_autoptr(AlvhDbCachedStmt) s2 = NULL;
 
       if (s1 == NULL)
         return FALSE;
-      bind_text (s1, 1, tags[i]);
-      if (!step_done (self, s1, "cannot add the tag", error))
+      alvh_db_bind_text (s1, 1, tags[i]);
+      if (!alvh_db_step_done (self->db, s1, "cannot add the tag", error))
         return FALSE;
-      s2 = store_stmt (self,
+      s2 = alvh_db_prepare_cached (self->db,
         "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) SELECT ?, id FROM tags WHERE name = ?", error);
       if (s2 == NULL)
         return FALSE;
       sqlite3_bind_int64 (s2, 1, entry_id);
-      bind_text (s2, 2, tags[i]);
-      if (!step_done (self, s2, "cannot tag the entry", error))
+      alvh_db_bind_text (s2, 2, tags[i]);
+      if (!alvh_db_step_done (self->db, s2, "cannot tag the entry", error))
         return FALSE;
     }
   return TRUE;
@@ -2347,7 +1999,7 @@ insert_entry_locked (AlvhJournalStore        *self,
 {
   g_auto(GStrv) tags = normalize_tags ((const char * const *) entry->tags);
   g_autofree char *tags_text = g_strjoinv (" ", tags);
-  g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
     "INSERT INTO entries (time, title, body, tags, account_id, decision_id, leg_id, deleted)"
     " VALUES (?,?,?,?,?,?,?,?)", error);
   gint64 id;
@@ -2355,16 +2007,16 @@ insert_entry_locked (AlvhJournalStore        *self,
   if (s == NULL)
     return 0;
   sqlite3_bind_int64 (s, 1, entry->time != 0 ? entry->time : g_get_real_time () / G_USEC_PER_SEC);
-  bind_text (s, 2, entry->title != NULL ? entry->title : "");
-  bind_text (s, 3, entry->body != NULL ? entry->body : "");
-  bind_text (s, 4, tags_text);
-  bind_id (s, 5, entry->account_id);
-  bind_id (s, 6, entry->decision_id);
-  bind_id (s, 7, entry->leg_id);
+  alvh_db_bind_text (s, 2, entry->title != NULL ? entry->title : "");
+  alvh_db_bind_text (s, 3, entry->body != NULL ? entry->body : "");
+  alvh_db_bind_text (s, 4, tags_text);
+  alvh_db_bind_id (s, 5, entry->account_id);
+  alvh_db_bind_id (s, 6, entry->decision_id);
+  alvh_db_bind_id (s, 7, entry->leg_id);
   sqlite3_bind_int (s, 8, entry->deleted ? 1 : 0);
-  if (!step_done (self, s, "cannot add the entry", error))
+  if (!alvh_db_step_done (self->db, s, "cannot add the entry", error))
     return 0;
-  id = sqlite3_last_insert_rowid (self->db);
+  id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
   if (!set_entry_tags_locked (self, id, tags, error))
     return 0;
   return id;
@@ -2493,7 +2145,7 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return 0;
   d = get_pending_decision (self, decision_id, error);
   if (d == NULL)
@@ -2532,7 +2184,7 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
     }
   if (ok)
     {
-      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
         "INSERT INTO leg_signals (leg_id, snapshot_id)"
         " SELECT ?, id FROM signal_snapshots WHERE decision_id = ? AND fired = 1", error);
 
@@ -2541,19 +2193,19 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
         {
           sqlite3_bind_int64 (s, 1, leg_id);
           sqlite3_bind_int64 (s, 2, decision_id);
-          ok = step_done (self, s, "cannot link the leg to its signals", error);
+          ok = alvh_db_step_done (self->db, s, "cannot link the leg to its signals", error);
         }
     }
   if (ok)
     {
-      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
         "UPDATE decisions SET followed = 'followed' WHERE id = ?", error);
 
       ok = s != NULL;
       if (ok)
         {
           sqlite3_bind_int64 (s, 1, decision_id);
-          ok = step_done (self, s, "cannot mark the decision", error);
+          ok = alvh_db_step_done (self->db, s, "cannot mark the decision", error);
         }
     }
   if (ok)
@@ -2574,7 +2226,7 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
       entry_id = insert_entry_locked (self, &entry, error);
       ok = entry_id > 0;
     }
-  if (!tx_end (self, ok, error))
+  if (!alvh_db_end (self->db, ok, error))
     return 0;
   if (out_entry_id != NULL)
     *out_entry_id = entry_id;
@@ -2592,21 +2244,21 @@ alvh_journal_store_skip_decision (AlvhJournalStore  *self,
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
   d = get_pending_decision (self, decision_id, error);
   ok = d != NULL;
   if (ok)
     {
-      g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
         "UPDATE decisions SET followed = 'skipped', skip_reason = ? WHERE id = ?", error);
 
       ok = s != NULL;
       if (ok)
         {
-          bind_text (s, 1, reason != NULL ? reason : "");
+          alvh_db_bind_text (s, 1, reason != NULL ? reason : "");
           sqlite3_bind_int64 (s, 2, decision_id);
-          ok = step_done (self, s, "cannot skip the decision", error);
+          ok = alvh_db_step_done (self->db, s, "cannot skip the decision", error);
         }
     }
   if (ok)
@@ -2626,7 +2278,7 @@ alvh_journal_store_skip_decision (AlvhJournalStore  *self,
       entry.decision_id = d->id;
       ok = insert_entry_locked (self, &entry, error) > 0;
     }
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 /* ---- journal entries ------------------------------------------------------ */
@@ -2641,8 +2293,8 @@ entry_from_row (sqlite3_stmt *s)
 
   e->id = sqlite3_column_int64 (s, 0);
   e->time = sqlite3_column_int64 (s, 1);
-  e->title = col_text (s, 2);
-  e->body = col_text (s, 3);
+  e->title = alvh_db_column_text (s, 2);
+  e->body = alvh_db_column_text (s, 3);
   e->tags = tags != NULL && *tags != '\0' ? g_strsplit (tags, " ", -1) : g_new0 (char *, 1);
   e->account_id = sqlite3_column_int64 (s, 5);
   e->decision_id = sqlite3_column_int64 (s, 6);
@@ -2661,10 +2313,10 @@ alvh_journal_store_add_entry (AlvhJournalStore        *self,
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
   g_return_val_if_fail (entry != NULL, 0);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return 0;
   id = insert_entry_locked (self, entry, error);
-  return tx_end (self, id > 0, error) ? id : 0;
+  return alvh_db_end (self->db, id > 0, error) ? id : 0;
 }
 
 AlvhJournalEntry *
@@ -2672,9 +2324,9 @@ alvh_journal_store_get_entry (AlvhJournalStore  *self,
                               gint64             id,
                               GError           **error)
 {
-  return read_row_by_id (self,
+  return alvh_db_read_row_by_id (self->db,
     "SELECT " ENTRY_COLUMNS " FROM entries e WHERE e.id = ?",
-    id, (RowReader) entry_from_row, "journal entry", "cannot read the entry", error);
+    id, (AlvhDbRowReader) entry_from_row, "journal entry", "cannot read the entry", ALVH_JOURNAL_ERROR_NOT_FOUND, error);
 }
 
 /* Words -> an FTS5 query of quoted terms (so that user text never is FTS syntax);
@@ -2732,16 +2384,16 @@ bind_filter_params (sqlite3_stmt            *s,
   if (BIND_NAME (":account"))
     sqlite3_bind_int64 (s, n, filter->account_id);
   if (BIND_NAME (":branch"))
-    bind_text (s, n, filter->branch);
+    alvh_db_bind_text (s, n, filter->branch);
   if (BIND_NAME (":trigger"))
-    bind_text (s, n, filter->trigger);
+    alvh_db_bind_text (s, n, filter->trigger);
   if (BIND_NAME (":tag"))
     {
       g_autofree char *t = g_utf8_strdown (filter->tag, -1);
-      bind_text (s, n, g_strstrip (t));
+      alvh_db_bind_text (s, n, g_strstrip (t));
     }
   if (BIND_NAME (":fts"))
-    bind_text (s, n, fts);
+    alvh_db_bind_text (s, n, fts);
   if (BIND_NAME (":limit"))
     sqlite3_bind_int (s, n, filter->limit > 0 ? (int) MIN (filter->limit, G_MAXINT) : 100);
   if (BIND_NAME (":offset"))
@@ -2760,7 +2412,7 @@ count_set_capped (AlvhJournalStore        *self,
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (%s LIMIT %" G_GINT64_FORMAT ")", set_sql, cap);
   g_autoptr(sqlite3_stmt) s = NULL;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &s, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (alvh_db_get_handle (self->db), sql, -1, &s, NULL) != SQLITE_OK)
     return cap;  /* unknown: as large as counted */
   bind_filter_params (s, filter, fts);
   if (sqlite3_step (s) != SQLITE_ROW)
@@ -2789,8 +2441,8 @@ run_entry_query (AlvhJournalStore         *self,
   int n;
 
   g_debug ("entry query: %s", sql);
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &s, NULL) != SQLITE_OK)
-    return set_db_error (self, error, "cannot prepare the entry query");
+  if (sqlite3_prepare_v2 (alvh_db_get_handle (self->db), sql, -1, &s, NULL) != SQLITE_OK)
+    return alvh_db_set_error (self->db, error, "cannot prepare the entry query");
   bind_filter_params (s, filter, fts);
   if (extra != NULL)
     {
@@ -2801,7 +2453,7 @@ run_entry_query (AlvhJournalStore         *self,
       if ((n = sqlite3_bind_parameter_index (s, ":min_id")) > 0)
         sqlite3_bind_int64 (s, n, extra[2]);
     }
-  return read_rows (self, s, out, (RowReader) entry_from_row, "cannot list entries", error);
+  return alvh_db_read_rows (self->db, s, out, (AlvhDbRowReader) entry_from_row, "cannot list entries", error);
 }
 
 #define COUNT_CAP 5000
@@ -2903,7 +2555,7 @@ alvh_journal_store_list_entries (AlvhJournalStore         *self,
     }
 
   {
-    g_autoptr(AlvhCachedStmt) m = store_stmt (self, "SELECT max(id) FROM entries", error);
+    g_autoptr(AlvhDbCachedStmt) m = alvh_db_prepare_cached (self->db, "SELECT max(id) FROM entries", error);
 
     if (m == NULL)
       return NULL;
@@ -2938,9 +2590,9 @@ alvh_journal_store_list_entries (AlvhJournalStore         *self,
           edge_sql = g_strdup_printf ("SELECT w.time, w.id FROM entries w WHERE %s"
                                       " ORDER BY w.time DESC, w.id DESC LIMIT 1 OFFSET %" G_GINT64_FORMAT,
                                       base_w, k - 1);
-          if (sqlite3_prepare_v2 (self->db, edge_sql, -1, &edge, NULL) != SQLITE_OK)
+          if (sqlite3_prepare_v2 (alvh_db_get_handle (self->db), edge_sql, -1, &edge, NULL) != SQLITE_OK)
             {
-              set_db_error (self, error, "cannot prepare the entry query");
+              alvh_db_set_error (self->db, error, "cannot prepare the entry query");
               return NULL;
             }
           bind_filter_params (edge, filter, fts);
@@ -2958,9 +2610,9 @@ alvh_journal_store_list_entries (AlvhJournalStore         *self,
                                                           base_w, k);
               g_autoptr(sqlite3_stmt) mn = NULL;
 
-              if (sqlite3_prepare_v2 (self->db, min_sql, -1, &mn, NULL) != SQLITE_OK)
+              if (sqlite3_prepare_v2 (alvh_db_get_handle (self->db), min_sql, -1, &mn, NULL) != SQLITE_OK)
                 {
-                  set_db_error (self, error, "cannot prepare the entry query");
+                  alvh_db_set_error (self->db, error, "cannot prepare the entry query");
                   return NULL;
                 }
               bind_filter_params (mn, filter, fts);
@@ -3010,9 +2662,9 @@ alvh_journal_store_list_entries (AlvhJournalStore         *self,
           if (i != smallest && conds[i].probe != NULL)
             g_string_append_printf (pre, " AND %s", conds[i].probe);
         g_string_append (pre, " LIMIT 1");
-        if (sqlite3_prepare_v2 (self->db, pre->str, -1, &ps, NULL) != SQLITE_OK)
+        if (sqlite3_prepare_v2 (alvh_db_get_handle (self->db), pre->str, -1, &ps, NULL) != SQLITE_OK)
           {
-            set_db_error (self, error, "cannot prepare the entry query");
+            alvh_db_set_error (self->db, error, "cannot prepare the entry query");
             return NULL;
           }
         bind_filter_params (ps, filter, fts);
@@ -3021,7 +2673,7 @@ alvh_journal_store_list_entries (AlvhJournalStore         *self,
           return g_steal_pointer (&out);
         if (rc != SQLITE_ROW)
           {
-            set_db_error (self, error, "cannot list entries");
+            alvh_db_set_error (self->db, error, "cannot list entries");
             return NULL;
           }
       }
@@ -3058,28 +2710,28 @@ alvh_journal_store_update_entry (AlvhJournalStore    *self,
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "UPDATE entries SET title = coalesce (?1, title), body = coalesce (?2, body),"
       " tags = coalesce (?3, tags) WHERE id = ?4", error);
 
     ok = s != NULL;
     if (ok)
       {
-        bind_text (s, 1, title);
-        bind_text (s, 2, body);
-        bind_text (s, 3, tags_text);
+        alvh_db_bind_text (s, 1, title);
+        alvh_db_bind_text (s, 2, body);
+        alvh_db_bind_text (s, 3, tags_text);
         sqlite3_bind_int64 (s, 4, id);
-        ok = step_done (self, s, "cannot update the entry", error);
-        if (ok && sqlite3_changes (self->db) == 0)
+        ok = alvh_db_step_done (self->db, s, "cannot update the entry", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
           ok = not_found (self, error, "journal entry", id);
       }
   }
   if (ok && norm != NULL)
     ok = set_entry_tags_locked (self, id, norm, error);
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 static gboolean
@@ -3090,22 +2742,22 @@ set_entry_deleted (AlvhJournalStore  *self,
 {
   gboolean ok;
 
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self, "UPDATE entries SET deleted = ? WHERE id = ?", error);
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "UPDATE entries SET deleted = ? WHERE id = ?", error);
 
     ok = s != NULL;
     if (ok)
       {
         sqlite3_bind_int (s, 1, deleted ? 1 : 0);
         sqlite3_bind_int64 (s, 2, id);
-        ok = step_done (self, s, "cannot change the entry", error);
-        if (ok && sqlite3_changes (self->db) == 0)
+        ok = alvh_db_step_done (self->db, s, "cannot change the entry", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
           ok = not_found (self, error, "journal entry", id);
       }
   }
-  return tx_end (self, ok, error);
+  return alvh_db_end (self->db, ok, error);
 }
 
 /* Soft delete: the entry disappears from lists and search results until undeleted. */
@@ -3149,10 +2801,10 @@ alvh_journal_store_add_attachment (AlvhJournalStore  *self,
                    "%s: attachment: expected PNG data (the 8-byte PNG signature)", self->path);
       return 0;
     }
-  if (!tx_begin (self, error))
+  if (!alvh_db_begin (self->db, error))
     return 0;
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "INSERT INTO attachments (entry_id, png, caption) VALUES (?, ?, ?)", error);
 
     ok = s != NULL;
@@ -3160,12 +2812,12 @@ alvh_journal_store_add_attachment (AlvhJournalStore  *self,
       {
         sqlite3_bind_int64 (s, 1, entry_id);
         sqlite3_bind_blob64 (s, 2, data, len, SQLITE_TRANSIENT);
-        bind_text (s, 3, caption != NULL ? caption : "");
-        ok = step_done (self, s, "cannot add the attachment", error);
-        id = sqlite3_last_insert_rowid (self->db);
+        alvh_db_bind_text (s, 3, caption != NULL ? caption : "");
+        ok = alvh_db_step_done (self->db, s, "cannot add the attachment", error);
+        id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
       }
   }
-  return tx_end (self, ok, error) ? id : 0;
+  return alvh_db_end (self->db, ok, error) ? id : 0;
 }
 
 static AlvhJournalAttachment *
@@ -3176,7 +2828,7 @@ attachment_from_row (sqlite3_stmt *s)
   a->id = sqlite3_column_int64 (s, 0);
   a->entry_id = sqlite3_column_int64 (s, 1);
   a->png = g_bytes_new (sqlite3_column_blob (s, 2), (gsize) sqlite3_column_bytes (s, 2));
-  a->caption = col_text (s, 3);
+  a->caption = alvh_db_column_text (s, 3);
   return a;
 }
 
@@ -3187,10 +2839,10 @@ alvh_journal_store_list_attachments (AlvhJournalStore  *self,
 {
   const gint64 params[] = { entry_id };
 
-  return list_rows (self,
+  return alvh_db_list_rows (self->db,
     "SELECT id, entry_id, png, caption FROM attachments WHERE entry_id = ? ORDER BY id",
     params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_attachment_free,
-    (RowReader) attachment_from_row, "cannot list attachments", error);
+    (AlvhDbRowReader) attachment_from_row, "cannot list attachments", error);
 }
 
 /* ---- review and statistics ------------------------------------------------ */
@@ -3360,7 +3012,7 @@ load_review_legs (AlvhJournalStore  *self,
   int rc;
 
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "SELECT l.id, l.account_id, l.condor_id, l.decision_id, l.kind, l.long_strike,"
       " l.short_strike, l.expiry, l.quantity, l.premium, l.layer, l.opened, l.manual,"
       " l.closed_quantity, l.close_price, l.notes, d.branch, d.followed"
@@ -3377,13 +3029,15 @@ load_review_legs (AlvhJournalStore  *self,
 
         if (leg == NULL)
           {
-            unknown_value (self, error, "cannot read legs");
+            g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                         "%s: cannot read legs: a row holds a value this version does not know",
+                         self->path);
             return NULL;
           }
         r = g_new0 (ReviewLeg, 1);
         r->leg = leg;
-        r->branch = col_text (s, 16);
-        r->followed = col_text (s, 17);
+        r->branch = alvh_db_column_text (s, 16);
+        r->followed = alvh_db_column_text (s, 17);
         r->triggers = g_ptr_array_new_with_free_func (g_free);
         r->closes = g_array_new (FALSE, FALSE, sizeof (AlvhJournalLegClose));
         g_ptr_array_add (out, r);
@@ -3391,12 +3045,12 @@ load_review_legs (AlvhJournalStore  *self,
       }
     if (rc != SQLITE_DONE)
       {
-        set_db_error (self, error, "cannot read legs");
+        alvh_db_set_error (self->db, error, "cannot read legs");
         return NULL;
       }
   }
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "SELECT ls.leg_id, sn.key FROM leg_signals ls"
       " JOIN signal_snapshots sn ON sn.id = ls.snapshot_id WHERE sn.fired = 1"
       " ORDER BY ls.leg_id, sn.key", error);
@@ -3409,16 +3063,16 @@ load_review_legs (AlvhJournalStore  *self,
         ReviewLeg *r = g_hash_table_lookup (by_id, &id);
 
         if (r != NULL)
-          g_ptr_array_add (r->triggers, col_text (s, 1));
+          g_ptr_array_add (r->triggers, alvh_db_column_text (s, 1));
       }
     if (rc != SQLITE_DONE)
       {
-        set_db_error (self, error, "cannot read leg signals");
+        alvh_db_set_error (self->db, error, "cannot read leg signals");
         return NULL;
       }
   }
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "SELECT id, leg_id, time, quantity, price FROM leg_closes ORDER BY leg_id, time, id", error);
 
     if (s == NULL)
@@ -3440,7 +3094,7 @@ load_review_legs (AlvhJournalStore  *self,
       }
     if (rc != SQLITE_DONE)
       {
-        set_db_error (self, error, "cannot read leg closes");
+        alvh_db_set_error (self->db, error, "cannot read leg closes");
         return NULL;
       }
   }
@@ -3592,7 +3246,7 @@ alvh_journal_store_compute_stats (AlvhJournalStore         *self,
   stats->by_branch = stat_finish (by_branch);
 
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "SELECT condor_id FROM decisions WHERE followed IN ('skipped', 'manual') AND condor_id IS NOT NULL"
       " UNION SELECT condor_id FROM legs WHERE manual = 1 AND condor_id IS NOT NULL", error);
 
@@ -3607,7 +3261,7 @@ alvh_journal_store_compute_stats (AlvhJournalStore         *self,
       }
     if (rc != SQLITE_DONE)
       {
-        set_db_error (self, error, "cannot read adherence");
+        alvh_db_set_error (self->db, error, "cannot read adherence");
         return NULL;
       }
   }
@@ -3633,7 +3287,7 @@ alvh_journal_store_compute_stats (AlvhJournalStore         *self,
 
   stats->condors = g_ptr_array_new_with_free_func (g_free);
   {
-    g_autoptr(AlvhCachedStmt) s = store_stmt (self,
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "SELECT " CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1) ORDER BY id", error);
 
     if (s == NULL)
@@ -3670,7 +3324,7 @@ alvh_journal_store_compute_stats (AlvhJournalStore         *self,
       }
     if (rc != SQLITE_DONE)
       {
-        set_db_error (self, error, "cannot read condors");
+        alvh_db_set_error (self->db, error, "cannot read condors");
         return NULL;
       }
   }

@@ -85,6 +85,22 @@ stored_profile_matches (const AlvhJournalProfile *stored,
 
 /* The journal's version of @profile: the one with the same name and version
  * when its values are equal, else the latest when equal, else a new one. */
+/* TRUE when the profile was read or is simply not stored (*local_error
+ * cleared); FALSE with @error when reading it failed. */
+static gboolean
+profile_found_or_missing (const AlvhJournalProfile  *stored,
+                          GError                   **local_error,
+                          GError                   **error)
+{
+  if (stored != NULL || g_error_matches (*local_error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+    {
+      g_clear_error (local_error);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (local_error));
+  return FALSE;
+}
+
 static gboolean
 ensure_profile (AlvhJournalStore  *store,
                 const AlvhProfile *profile,
@@ -96,16 +112,23 @@ ensure_profile (AlvhJournalStore  *store,
   g_autoptr(AlvhJournalProfile) same = NULL;
   g_autoptr(AlvhJournalProfile) latest = NULL;
   g_autoptr(AlvhProfile) copy = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
 
   if (version > 0)
-    same = alvh_journal_store_get_profile (store, name, version, NULL);
+    {
+      same = alvh_journal_store_get_profile (store, name, version, &local_error);
+      if (!profile_found_or_missing (same, &local_error, error))
+        return FALSE;
+    }
   if (stored_profile_matches (same, profile))
     {
       *out_version = same->version;
       return TRUE;
     }
-  latest = alvh_journal_store_get_profile (store, name, 0, NULL);
+  latest = alvh_journal_store_get_profile (store, name, 0, &local_error);
+  if (!profile_found_or_missing (latest, &local_error, error))
+    return FALSE;
   if (stored_profile_matches (latest, profile))
     {
       *out_version = latest->version;
@@ -311,7 +334,10 @@ alvh_replay_result_record (AlvhReplayResult   *result,
   rec = g_new0 (AlvhReplayRecord, 1);
   if (!record_locked (result, store, account_name, profile, rec, &local_error))
     {
-      alvh_journal_store_end_batch (store, FALSE, NULL);
+      g_autoptr(GError) rollback_error = NULL;
+
+      /* the recording's error is the one to report; a rollback reports none */
+      alvh_journal_store_end_batch (store, FALSE, &rollback_error);
       g_propagate_error (error, local_error);
       return NULL;
     }

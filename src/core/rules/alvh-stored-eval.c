@@ -100,9 +100,17 @@ alvh_stored_load_profile (AlvhJournalStore  *store,
 
   if (name == NULL || *name == '\0')
     {
-      stored = alvh_journal_store_get_profile (store, "default", 0, NULL);
+      stored = alvh_journal_store_get_profile (store, "default", 0, &local_error);
       if (stored == NULL)
-        return alvh_profile_new ();
+        {
+          /* no stored "default": the spec's defaults; any other failure is reported */
+          if (!g_error_matches (local_error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          return alvh_profile_new ();
+        }
     }
   else
     {
