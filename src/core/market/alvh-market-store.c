@@ -292,112 +292,101 @@ check_cancel (GCancellable  *cancellable,
            g_cancellable_set_error_if_cancelled (cancellable, error));
 }
 
+/* The statements and progress of one import. */
+typedef struct
+{
+  AlvhMarketStore *self;
+  sqlite3_stmt    *ins_instr;
+  sqlite3_stmt    *ins_bar;
+  sqlite3_stmt    *ins_breadth;
+  GCancellable    *cancellable;
+  gsize            n_written;
+} ImportWriter;
+
+/* The rows of series @s of @result: bars of an index, bars of each VX
+ * future, or breadth. */
 static gboolean
-write_result (AlvhMarketStore   *self,
+write_series (ImportWriter      *w,
               AlvhImportResult  *result,
-              GCancellable      *cancellable,
+              guint              s,
               GError           **error)
 {
-  g_autoptr(sqlite3_stmt) ins_instr = NULL;
-  g_autoptr(sqlite3_stmt) ins_bar = NULL;
-  g_autoptr(sqlite3_stmt) ins_breadth = NULL;
+  AlvhSeries *series = alvh_import_result_get_series (result, s);
+  const char *kind = alvh_import_result_get_kind (result, s);
+  const char *symbol = alvh_import_result_get_symbol (result, s);
+  const gint64 *times = alvh_series_get_times (series);
+  gsize n = alvh_series_get_length (series);
+  gint64 id;
+
+  if (strcmp (kind, "ohlc") == 0 || strcmp (kind, "close") == 0)
+    {
+      const double *o = alvh_series_get_column_by_name (series, "open");
+      const double *h = alvh_series_get_column_by_name (series, "high");
+      const double *l = alvh_series_get_column_by_name (series, "low");
+      const double *c = alvh_series_get_column_by_name (series, "close");
+      const double *v = alvh_series_get_column_by_name (series, "volume");
+
+      if (!upsert_instrument (w->self, w->ins_instr, symbol, "index", &id, error))
+        return FALSE;
+      for (gsize i = 0; i < n; i++, w->n_written++)
+        if (!check_cancel (w->cancellable, w->n_written, error) ||
+            !insert_bar (w->self, w->ins_bar, id, times, i, o, h, l, c, v, error))
+          return FALSE;
+    }
+  else if (strcmp (kind, "vx") == 0)
+    {
+      for (guint col = 0; col < alvh_series_get_n_columns (series); col++)
+        {
+          const double *c = alvh_series_get_column (series, col);
+          g_autofree char *sym = g_ascii_strup (alvh_series_get_column_name (series, col), -1);
+
+          if (!upsert_instrument (w->self, w->ins_instr, sym, "future", &id, error))
+            return FALSE;
+          for (gsize i = 0; i < n; i++, w->n_written++)
+            if (!check_cancel (w->cancellable, w->n_written, error) ||
+                !insert_bar (w->self, w->ins_bar, id, times, i, NULL, NULL, NULL, c, NULL, error))
+              return FALSE;
+        }
+    }
+  else if (strcmp (kind, "breadth") == 0)
+    {
+      const double *a = alvh_series_get_column_by_name (series, "advancers");
+      const double *d = alvh_series_get_column_by_name (series, "decliners");
+
+      if (!upsert_instrument (w->self, w->ins_instr, symbol, "breadth", &id, error))
+        return FALSE;
+      for (gsize i = 0; i < n; i++, w->n_written++)
+        {
+          if (!check_cancel (w->cancellable, w->n_written, error))
+            return FALSE;
+          sqlite3_bind_int64 (w->ins_breadth, 1, id);
+          sqlite3_bind_int64 (w->ins_breadth, 2, times[i]);
+          sqlite3_bind_double (w->ins_breadth, 3, a[i]);
+          sqlite3_bind_double (w->ins_breadth, 4, d[i]);
+          if (!step_done (w->self, w->ins_breadth, error))
+            return FALSE;
+        }
+    }
+  else
+    g_return_val_if_reached (FALSE);
+  return TRUE;
+}
+
+/* The row in imports that says where the data came from. */
+static gboolean
+write_provenance (AlvhMarketStore   *self,
+                  AlvhImportResult  *result,
+                  GError           **error)
+{
   g_autoptr(sqlite3_stmt) ins_import = NULL;
   g_autofree char *symbols = NULL;
-  gsize n_written = 0;
 
-  ins_instr = alvh_db_prepare (self->db,
-                       "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
-                       "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
-                       "RETURNING id, kind", error);
-  ins_bar = alvh_db_prepare (self->db,
-                     "INSERT INTO bars (instrument_id, time, open, high, low, close, volume) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                     "ON CONFLICT (instrument_id, time) DO UPDATE SET "
-                     "open = coalesce (excluded.open, bars.open), "
-                     "high = coalesce (excluded.high, bars.high), "
-                     "low = coalesce (excluded.low, bars.low), "
-                     "close = excluded.close, "
-                     "volume = coalesce (excluded.volume, bars.volume)", error);
-  ins_breadth = alvh_db_prepare (self->db,
-                         "INSERT INTO breadth (instrument_id, time, advancers, decliners) "
-                         "VALUES (?1, ?2, ?3, ?4) "
-                         "ON CONFLICT (instrument_id, time) DO UPDATE SET "
-                         "advancers = excluded.advancers, decliners = excluded.decliners", error);
   ins_import = alvh_db_prepare (self->db,
-                        "INSERT INTO imports (file, path, sha256, format, symbols, rows, first, last, "
-                        "skipped, warnings, gaps, imported_at) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
-  if (ins_instr == NULL || ins_bar == NULL || ins_breadth == NULL || ins_import == NULL)
+                                "INSERT INTO imports (file, path, sha256, format, symbols, rows, first, last, "
+                                "skipped, warnings, gaps, imported_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+  if (ins_import == NULL)
     return FALSE;
-
-  for (guint s = 0; s < alvh_import_result_get_n_series (result); s++)
-    {
-      AlvhSeries *series = alvh_import_result_get_series (result, s);
-      const char *kind = alvh_import_result_get_kind (result, s);
-      const char *symbol = alvh_import_result_get_symbol (result, s);
-      const gint64 *times = alvh_series_get_times (series);
-      gsize n = alvh_series_get_length (series);
-      gint64 id;
-
-      if (strcmp (kind, "ohlc") == 0 || strcmp (kind, "close") == 0)
-        {
-          const double *o = alvh_series_get_column_by_name (series, "open");
-          const double *h = alvh_series_get_column_by_name (series, "high");
-          const double *l = alvh_series_get_column_by_name (series, "low");
-          const double *c = alvh_series_get_column_by_name (series, "close");
-          const double *v = alvh_series_get_column_by_name (series, "volume");
-
-          if (!upsert_instrument (self, ins_instr, symbol, "index", &id, error))
-            return FALSE;
-          for (gsize i = 0; i < n; i++, n_written++)
-            {
-              if (!check_cancel (cancellable, n_written, error))
-                return FALSE;
-              if (!insert_bar (self, ins_bar, id, times, i, o, h, l, c, v, error))
-                return FALSE;
-            }
-        }
-      else if (strcmp (kind, "vx") == 0)
-        {
-          for (guint col = 0; col < alvh_series_get_n_columns (series); col++)
-            {
-              const double *c = alvh_series_get_column (series, col);
-              g_autofree char *sym = g_ascii_strup (alvh_series_get_column_name (series, col), -1);
-
-              if (!upsert_instrument (self, ins_instr, sym, "future", &id, error))
-                return FALSE;
-              for (gsize i = 0; i < n; i++, n_written++)
-                {
-                  if (!check_cancel (cancellable, n_written, error))
-                    return FALSE;
-                  if (!insert_bar (self, ins_bar, id, times, i, NULL, NULL, NULL, c, NULL, error))
-                    return FALSE;
-                }
-            }
-        }
-      else if (strcmp (kind, "breadth") == 0)
-        {
-          const double *a = alvh_series_get_column_by_name (series, "advancers");
-          const double *d = alvh_series_get_column_by_name (series, "decliners");
-
-          if (!upsert_instrument (self, ins_instr, symbol, "breadth", &id, error))
-            return FALSE;
-          for (gsize i = 0; i < n; i++, n_written++)
-            {
-              if (!check_cancel (cancellable, n_written, error))
-                return FALSE;
-              sqlite3_bind_int64 (ins_breadth, 1, id);
-              sqlite3_bind_int64 (ins_breadth, 2, times[i]);
-              sqlite3_bind_double (ins_breadth, 3, a[i]);
-              sqlite3_bind_double (ins_breadth, 4, d[i]);
-              if (!step_done (self, ins_breadth, error))
-                return FALSE;
-            }
-        }
-      else
-        g_return_val_if_reached (FALSE);
-    }
-
   symbols = alvh_import_result_dup_symbols (result);
   sqlite3_bind_text (ins_import, 1, alvh_import_result_get_file (result), -1, SQLITE_STATIC);
   sqlite3_bind_text (ins_import, 2, alvh_import_result_get_path (result), -1, SQLITE_STATIC);
@@ -412,6 +401,51 @@ write_result (AlvhMarketStore   *self,
   sqlite3_bind_int64 (ins_import, 11, (gint64) alvh_import_result_get_n_gaps (result));
   sqlite3_bind_int64 (ins_import, 12, g_get_real_time () / G_USEC_PER_SEC);
   return step_done (self, ins_import, error);
+}
+
+static gboolean
+write_result (AlvhMarketStore   *self,
+              AlvhImportResult  *result,
+              GCancellable      *cancellable,
+              GError           **error)
+{
+  g_autoptr(sqlite3_stmt) ins_instr = NULL;
+  g_autoptr(sqlite3_stmt) ins_bar = NULL;
+  g_autoptr(sqlite3_stmt) ins_breadth = NULL;
+  ImportWriter w = { self, NULL, NULL, NULL, cancellable, 0 };
+
+  ins_instr = alvh_db_prepare (self->db,
+                               "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
+                               "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
+                               "RETURNING id, kind", error);
+  if (ins_instr == NULL)
+    return FALSE;
+  ins_bar = alvh_db_prepare (self->db,
+                             "INSERT INTO bars (instrument_id, time, open, high, low, close, volume) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                             "ON CONFLICT (instrument_id, time) DO UPDATE SET "
+                             "open = coalesce (excluded.open, bars.open), "
+                             "high = coalesce (excluded.high, bars.high), "
+                             "low = coalesce (excluded.low, bars.low), "
+                             "close = excluded.close, "
+                             "volume = coalesce (excluded.volume, bars.volume)", error);
+  if (ins_bar == NULL)
+    return FALSE;
+  ins_breadth = alvh_db_prepare (self->db,
+                                 "INSERT INTO breadth (instrument_id, time, advancers, decliners) "
+                                 "VALUES (?1, ?2, ?3, ?4) "
+                                 "ON CONFLICT (instrument_id, time) DO UPDATE SET "
+                                 "advancers = excluded.advancers, decliners = excluded.decliners", error);
+  if (ins_breadth == NULL)
+    return FALSE;
+  w.ins_instr = ins_instr;
+  w.ins_bar = ins_bar;
+  w.ins_breadth = ins_breadth;
+
+  for (guint s = 0; s < alvh_import_result_get_n_series (result); s++)
+    if (!write_series (&w, result, s, error))
+      return FALSE;
+  return write_provenance (self, result, error);
 }
 
 /* Writes an already parsed file in one transaction; on any error (or when
