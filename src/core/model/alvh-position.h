@@ -114,8 +114,25 @@ double    alvh_leg_value             (const AlvhLeg *leg,
 typedef struct _AlvhBook AlvhBook;
 
 GType         alvh_book_get_type         (void) G_GNUC_CONST;
+/**
+ * alvh_book_new:
+ *
+ * Returns: (transfer full): an empty book; release it with alvh_book_unref()
+ */
 AlvhBook     *alvh_book_new              (void);
+/**
+ * alvh_book_copy:
+ * @self: a book
+ *
+ * Returns: (transfer full): a new book with copies of the condors and legs
+ */
 AlvhBook     *alvh_book_copy             (AlvhBook          *self);
+/**
+ * alvh_book_ref:
+ * @self: a book
+ *
+ * Returns: (transfer full): @self
+ */
 AlvhBook     *alvh_book_ref              (AlvhBook          *self);
 void          alvh_book_unref            (AlvhBook          *self);
 void          alvh_book_clear            (AlvhBook          *self);
@@ -132,9 +149,23 @@ gboolean      alvh_book_remove_condor    (AlvhBook          *self,
 gboolean      alvh_book_remove_leg       (AlvhBook          *self,
                                           gint64             leg_id);
 guint         alvh_book_get_n_condors    (AlvhBook          *self);
+/**
+ * alvh_book_get_condor:
+ * @self: a book
+ * @index: below alvh_book_get_n_condors()
+ *
+ * Returns: (transfer none): the condor, valid until the book changes
+ */
 const AlvhCondor   *alvh_book_get_condor (AlvhBook          *self,
                                           guint              index);
 guint         alvh_book_get_n_legs       (AlvhBook          *self);
+/**
+ * alvh_book_get_leg:
+ * @self: a book
+ * @index: below alvh_book_get_n_legs()
+ *
+ * Returns: (transfer none): the leg, valid until the book changes
+ */
 const AlvhLeg *alvh_book_get_leg         (AlvhBook          *self,
                                           guint              index);
 /* Open legs (open quantity > 0): the "layers used" of the spec. */

@@ -65,8 +65,23 @@ typedef struct
 } AlvhDecision;
 
 GType         alvh_decision_get_type        (void) G_GNUC_CONST;
+/**
+ * alvh_decision_new:
+ *
+ * Returns: (transfer full): a decision as alvh_decision_init() leaves it
+ */
 AlvhDecision *alvh_decision_new             (void);
+/**
+ * alvh_decision_copy:
+ * @self: a decision
+ *
+ * Returns: (transfer full): a copy (with its own copy of the leg's notes)
+ */
 AlvhDecision *alvh_decision_copy            (const AlvhDecision *self);
+/**
+ * alvh_decision_free:
+ * @self: (nullable) (transfer full): a decision
+ */
 void          alvh_decision_free            (AlvhDecision       *self);
 /* Every signal n/a, HOLD / none. */
 void          alvh_decision_init            (AlvhDecision       *self);
@@ -76,13 +91,32 @@ const char   *alvh_branch_to_string         (AlvhBranch  branch); /* "no_positio
 gboolean      alvh_branch_from_string       (const char *text,
                                              AlvhBranch *out_branch);
 
+/**
+ * alvh_decision_get_signal:
+ * @self: a decision
+ * @id: which signal
+ *
+ * Returns: (transfer none): the signal, owned by @self
+ */
 const AlvhSignal *alvh_decision_get_signal  (const AlvhDecision *self,
                                              AlvhSignalId        id);
 
-/* Translated plain-language sentences: one per fired rule, then one for the
- * outcome (branch, and for BLOCKED both money figures).  NULL-terminated. */
+/**
+ * alvh_decision_dup_explanation:
+ * @self: a decision
+ *
+ * Translated plain-language sentences: one per fired rule, then one for the
+ * outcome (branch, and for BLOCKED both money figures).
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the sentences
+ */
 char        **alvh_decision_dup_explanation (const AlvhDecision *self);
-/* The sentences joined with spaces. */
+/**
+ * alvh_decision_dup_explanation_text:
+ * @self: a decision
+ *
+ * Returns: (transfer full): the sentences joined with spaces
+ */
 char         *alvh_decision_dup_explanation_text (const AlvhDecision *self);
 
 /* One JSON object (no newline) per spec section 6:
@@ -93,6 +127,13 @@ char         *alvh_decision_dup_explanation_text (const AlvhDecision *self);
 void          alvh_decision_append_json     (const AlvhDecision *self,
                                              GString            *out,
                                              gboolean            with_explanation);
+/**
+ * alvh_decision_to_json:
+ * @self: a decision
+ *
+ * Returns: (transfer full): alvh_decision_append_json() with the explanation,
+ *   as a new string
+ */
 char         *alvh_decision_to_json         (const AlvhDecision *self);
 
 /* Append a JSON number (%.10g; null for NAN / infinite) and a JSON string. */

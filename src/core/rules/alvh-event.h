@@ -48,11 +48,30 @@ typedef struct
 GType        alvh_event_get_type          (void) G_GNUC_CONST;
 GQuark       alvh_event_error_quark       (void);
 
+/**
+ * alvh_event_new:
+ * @time: the date at 00:00 New York
+ * @kind: CPI, PPI, FOMC or OTHER
+ * @shift: whether it marks a regime shift
+ * @note: (nullable): the note (%NULL: "")
+ *
+ * Returns: (transfer full): an event with id 0 (not stored)
+ */
 AlvhEvent   *alvh_event_new               (gint64          time,
                                            AlvhEventKind   kind,
                                            gboolean        shift,
                                            const char     *note);
+/**
+ * alvh_event_copy:
+ * @event: an event
+ *
+ * Returns: (transfer full): a copy, row id included
+ */
 AlvhEvent   *alvh_event_copy              (const AlvhEvent *event);
+/**
+ * alvh_event_free:
+ * @event: (nullable) (transfer full): an event
+ */
 void         alvh_event_free              (AlvhEvent      *event);
 
 /* "CPI" "PPI" "FOMC" "OTHER" */
@@ -68,13 +87,28 @@ gboolean     alvh_event_kind_is_valid     (AlvhEventKind   kind);
 gboolean     alvh_event_kind_from_string  (const char     *text,
                                            AlvhEventKind  *out_kind);
 
-/* Parse events CSV text.  `filename` is only used in error messages.
- * Returns a GPtrArray of AlvhEvent (free func set), sorted by time, or NULL
- * with error set to "FILE:LINE:COLUMN: expected ...". */
+/**
+ * alvh_events_parse_csv:
+ * @text: the CSV text
+ * @length: its length, or -1 when NUL-terminated
+ * @filename: used only in error messages
+ * @error: return location for a #GError ("FILE:LINE:COLUMN: expected ...")
+ *
+ * Returns: (transfer full) (element-type AlvhEvent) (nullable): the events
+ *   sorted by time, or %NULL with @error set
+ */
 GPtrArray   *alvh_events_parse_csv        (const char     *text,
                                            gssize          length,
                                            const char     *filename,
                                            GError        **error);
+/**
+ * alvh_events_load_csv:
+ * @path: an events CSV file
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type AlvhEvent) (nullable): the events
+ *   sorted by time, or %NULL with @error set
+ */
 GPtrArray   *alvh_events_load_csv         (const char     *path,
                                            GError        **error);
 /* Sort an array of AlvhEvent by time (stable). */
