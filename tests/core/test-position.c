@@ -243,6 +243,10 @@ test_leg_kinds (void)
                        kind == ALVH_LEG_VIX_FUTURE);
     }
   g_assert_false (alvh_leg_kind_from_string ("spx_call", &kind));
+  /* titles for the VIX hedges; the stored text for the others, as the pages show them */
+  g_assert_cmpstr (alvh_leg_kind_get_title (ALVH_LEG_SPX_PUT), ==, "spx_put");
+  g_assert_nonnull (alvh_leg_kind_get_title (ALVH_LEG_VIX_FUTURE));
+  g_assert_cmpstr (alvh_leg_kind_get_title (ALVH_LEG_VIX_FUTURE), !=, "vix_future");
   g_assert_false (alvh_leg_kind_from_string (NULL, &kind));
 
   g_assert_cmpint (leg->kind, ==, ALVH_LEG_VIX_CALL_SPREAD);

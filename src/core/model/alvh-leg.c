@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include "alvh-leg.h"
 
 G_DEFINE_BOXED_TYPE (AlvhLeg, alvh_leg, alvh_leg_copy, alvh_leg_free)
@@ -97,6 +99,22 @@ alvh_leg_kind_to_string (AlvhLegKind kind)
   if ((guint) kind >= ALVH_N_LEG_KINDS)
     return kind_names[ALVH_LEG_VIX_CALL_SPREAD];
   return kind_names[kind];
+}
+
+const char *
+alvh_leg_kind_get_title (AlvhLegKind kind)
+{
+  switch (kind)
+    {
+    case ALVH_LEG_VIX_CALL: return _("VIX call");
+    case ALVH_LEG_VIX_CALL_SPREAD: return _("VIX call spread");
+    case ALVH_LEG_VIX_FUTURE: return _("VIX future");
+    case ALVH_LEG_VIX_PUT:
+    case ALVH_LEG_SPX_PUT:
+    case ALVH_LEG_SPX_PUT_SPREAD:
+    case ALVH_N_LEG_KINDS:
+    default: return alvh_leg_kind_to_string (kind);
+    }
 }
 
 gboolean

@@ -127,6 +127,16 @@ gboolean     alvh_leg_kind_is_vix_hedge (AlvhLegKind    kind);
 const char  *alvh_leg_kind_to_string    (AlvhLegKind    kind);
 
 /**
+ * alvh_leg_kind_get_title:
+ * @kind: a leg kind
+ *
+ * Returns: (transfer none): the translated title of a VIX hedge kind ("VIX
+ *   call spread", "VIX call", "VIX future"); for the other kinds their
+ *   stored text
+ */
+const char  *alvh_leg_kind_get_title    (AlvhLegKind    kind);
+
+/**
  * alvh_leg_kind_from_string:
  * @text: (nullable): the text of a kind, as alvh_leg_kind_to_string() writes it
  * @out_kind: (out) (optional): the kind

@@ -265,18 +265,6 @@ feed_thread (GTask        *task,
 
 /* ---- on the main thread ------------------------------------------------ */
 
-static const char *
-kind_title (AlvhLegKind kind)
-{
-  switch (kind)
-    {
-    case ALVH_LEG_VIX_CALL: return _("VIX call");
-    case ALVH_LEG_VIX_CALL_SPREAD: return _("VIX call spread");
-    case ALVH_LEG_VIX_FUTURE: return _("VIX future");
-    default: return alvh_leg_kind_to_string (kind);
-    }
-}
-
 static char *
 leg_tooltip (AlvhChartsFeed       *self,
              const AlvhLeg *leg)
@@ -290,11 +278,11 @@ leg_tooltip (AlvhChartsFeed       *self,
   if (isfinite (leg->short_strike))
     /* Translators: layer, instrument, long/short strikes, quantity, premium, date */
     g_string_append_printf (s, _("Layer %d: %s %g/%g × %g at %s on %s"),
-                            leg->layer, kind_title (leg->kind), leg->long_strike, leg->short_strike,
+                            leg->layer, alvh_leg_kind_get_title (leg->kind), leg->long_strike, leg->short_strike,
                             leg->quantity, premium, date);
   else
     g_string_append_printf (s, _("Layer %d: %s %g × %g at %s on %s"),
-                            leg->layer, kind_title (leg->kind), leg->long_strike,
+                            leg->layer, alvh_leg_kind_get_title (leg->kind), leg->long_strike,
                             leg->quantity, premium, date);
 
   if (leg->quantity > 0 && leg->closed_quantity >= leg->quantity)

@@ -154,18 +154,6 @@ find_leg (AlvhPositionsPage *self,
   return NULL;
 }
 
-static const char *
-kind_title (AlvhLegKind kind)
-{
-  switch (kind)
-    {
-    case ALVH_LEG_VIX_CALL: return _("VIX call");
-    case ALVH_LEG_VIX_CALL_SPREAD: return _("VIX call spread");
-    case ALVH_LEG_VIX_FUTURE: return _("VIX future");
-    default: return alvh_leg_kind_to_string (kind);
-    }
-}
-
 static void
 refresh_accounts (AlvhPositionsPage *self)
 {
@@ -420,7 +408,7 @@ refresh_legs (AlvhPositionsPage *self,
           value = g_strdup_printf ("%.2f", alvh_leg_value (l, f, years_between (ms->time, l->expiry),
                                                                   ms->vix_vol, ms->rate));
         }
-      title = g_strdup_printf (_("Layer %d · %s%s × %g"), l->layer, kind_title (l->kind), strikes, open_qty);
+      title = g_strdup_printf (_("Layer %d · %s%s × %g"), l->layer, alvh_leg_kind_get_title (l->kind), strikes, open_qty);
       subtitle = g_strdup_printf (_("Expires %s (Wed AM, SOQ), %" PRId64 " days · premium %.2f · value %s · "
                                     "%g of %g open%s"),
                                   date, alvh_time_calendar_days (today, l->expiry), l->premium,
