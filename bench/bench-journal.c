@@ -83,10 +83,11 @@ build (const char *path,
       d->branch = g_strdup (branches[g_rand_int_range (rand, 0, G_N_ELEMENTS (branches))]);
       d->layer = 1 + i % 3;
       d->size = 1 + i % 3;
-      d->proposed_kind = g_strdup ("vix_call_spread");
-      d->proposed_long_strike = 20 + i % 10;
-      d->proposed_short_strike = 25 + i % 10;
-      d->proposed_expiry = d->time + 40 * 86400;
+      d->has_proposal = TRUE;
+      d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+      d->proposed.long_strike = 20 + i % 10;
+      d->proposed.short_strike = 25 + i % 10;
+      d->proposed.expiry = d->time + 40 * 86400;
       d->cost = 120;
       d->profile_name = g_strdup ("default");
       d->profile_version = 1;

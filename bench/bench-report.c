@@ -90,10 +90,11 @@ main (void)
         d->size = add ? 1 : 0;
         if (add)
           {
-            d->proposed_kind = g_strdup ("vix_call_spread");
-            d->proposed_long_strike = 22;
-            d->proposed_short_strike = 27;
-            d->proposed_expiry = t + 35 * ALVH_SECONDS_PER_DAY;
+            d->has_proposal = TRUE;
+            d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+            d->proposed.long_strike = 22;
+            d->proposed.short_strike = 27;
+            d->proposed.expiry = t + 35 * ALVH_SECONDS_PER_DAY;
             d->cost = 150;
           }
         d->profile_name = g_strdup ("Default");

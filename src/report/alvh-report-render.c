@@ -998,20 +998,20 @@ decision_details (const AlvhJournalDecision *d)
   const char *status = d->followed == ALVH_JOURNAL_PENDING ? _("pending")
                                                             : alvh_journal_followed_to_string (d->followed);
 
-  if (d->proposed_kind != NULL)
+  if (d->has_proposal)
     {
-      g_autofree char *ls = alvh_report_format_number (d->proposed_long_strike, 0);
-      g_autofree char *ss = alvh_report_format_number (d->proposed_short_strike, 0);
-      g_autofree char *exp = alvh_report_format_time (d->proposed_expiry);
+      g_autofree char *ls = alvh_report_format_number (d->proposed.long_strike, 0);
+      g_autofree char *ss = alvh_report_format_number (d->proposed.short_strike, 0);
+      g_autofree char *exp = alvh_report_format_time (d->proposed.expiry);
       g_autofree char *size = alvh_report_format_number (d->size, 0);
       g_autofree char *cost = alvh_report_format_number (d->cost, 2);
 
-      if (isfinite (d->proposed_short_strike))
+      if (isfinite (d->proposed.short_strike))
         g_string_append_printf (s, _("Proposed: %s %s/%s, expiry %s, size %s, estimated cost $%s."),
-                                d->proposed_kind, ls, ss, exp, size, cost);
+                                alvh_leg_kind_to_string (d->proposed.kind), ls, ss, exp, size, cost);
       else
         g_string_append_printf (s, _("Proposed: %s %s, expiry %s, size %s, estimated cost $%s."),
-                                d->proposed_kind, ls, exp, size, cost);
+                                alvh_leg_kind_to_string (d->proposed.kind), ls, exp, size, cost);
       g_string_append_c (s, ' ');
     }
   g_string_append_printf (s, _("Status: %s."), status);

@@ -625,7 +625,7 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
         case ALVH_JOURNAL_MANUAL: n_manual++; break;
         case ALVH_JOURNAL_PENDING:
         default:
-          if (d->proposed_kind != NULL)
+          if (d->has_proposal)
             n_pending++;
           break;
         }
@@ -759,10 +759,10 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
         char *cells[] = {
           fmt_int (d->id), alvh_report_format_time (d->time), g_strdup (d->action),
           g_strdup (d->branch), fmt_int (d->layer), alvh_report_format_number (d->size, 0),
-          g_strdup (d->proposed_kind != NULL ? d->proposed_kind : ""),
-          leg_strikes (d->proposed_kind, d->proposed_long_strike, d->proposed_short_strike),
-          d->proposed_kind != NULL ? alvh_report_format_time (d->proposed_expiry) : g_strdup (""),
-          d->proposed_kind != NULL ? fmt_money (d->cost) : g_strdup (""),
+          g_strdup (d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : ""),
+          leg_strikes (d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : NULL, d->proposed.long_strike, d->proposed.short_strike),
+          d->has_proposal ? alvh_report_format_time (d->proposed.expiry) : g_strdup (""),
+          d->has_proposal ? fmt_money (d->cost) : g_strdup (""),
           g_strdup (profile),
           g_strdup (d->followed == ALVH_JOURNAL_PENDING ? "pending" : alvh_journal_followed_to_string (d->followed)),
           g_strdup (d->skip_reason != NULL ? d->skip_reason : ""),

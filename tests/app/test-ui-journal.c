@@ -73,10 +73,11 @@ add_decision (AlvhJournalStore *store,
   d->branch = g_strdup (branch);
   d->layer = 1;
   d->size = 2;
-  d->proposed_kind = g_strdup ("vix_call_spread");
-  d->proposed_long_strike = 22;
-  d->proposed_short_strike = 27;
-  d->proposed_expiry = time + 40 * 86400;
+  d->has_proposal = TRUE;
+  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->proposed.long_strike = 22;
+  d->proposed.short_strike = 27;
+  d->proposed.expiry = time + 40 * 86400;
   d->cost = 310;
   d->profile_name = g_strdup ("Default");
   d->profile_version = 1;

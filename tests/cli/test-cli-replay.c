@@ -386,9 +386,9 @@ test_real_history_journal (void)
       g_assert_cmpint (d->condor_id, ==, l->condor_id);
       g_assert_cmpint (l->condor_id, >, 0);
       g_assert_cmpstr (alvh_leg_kind_to_string (l->kind), ==, "vix_call_spread");
-      g_assert_cmpfloat (l->long_strike, ==, d->proposed_long_strike);
+      g_assert_cmpfloat (l->long_strike, ==, d->proposed.long_strike);
       g_assert_cmpfloat (l->short_strike, ==, l->long_strike + 5);
-      g_assert_cmpint (l->expiry, ==, d->proposed_expiry);
+      g_assert_cmpint (l->expiry, ==, d->proposed.expiry);
       g_assert_cmpint (l->expiry - l->opened, >=, 30 * 86400 - 3600);
       g_assert_cmpfloat (l->quantity, ==, d->size);
       g_assert_cmpfloat (l->quantity, >=, 1);

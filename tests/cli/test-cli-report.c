@@ -76,10 +76,11 @@ build_journal (void)
   d->branch = g_strdup ("regime");
   d->layer = 1;
   d->size = 1;
-  d->proposed_kind = g_strdup ("vix_call_spread");
-  d->proposed_long_strike = 24;
-  d->proposed_short_strike = 29;
-  d->proposed_expiry = alvh_time_from_ny_date (2026, 12, 16);
+  d->has_proposal = TRUE;
+  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->proposed.long_strike = 24;
+  d->proposed.short_strike = 29;
+  d->proposed.expiry = alvh_time_from_ny_date (2026, 12, 16);
   d->cost = 140;
   d->profile_name = g_strdup ("Default");
   d->profile_version = 1;

@@ -57,10 +57,11 @@ make_decision (gint64      account_id,
   d->size = layer > 0 ? layer : 0;
   if (layer > 0)
     {
-      d->proposed_kind = g_strdup ("vix_call_spread");
-      d->proposed_long_strike = 25;
-      d->proposed_short_strike = 30;
-      d->proposed_expiry = alvh_time_from_ny_date (2026, 12, 16);
+      d->has_proposal = TRUE;
+      d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+      d->proposed.long_strike = 25;
+      d->proposed.short_strike = 30;
+      d->proposed.expiry = alvh_time_from_ny_date (2026, 12, 16);
       d->cost = 123.5 * layer;
     }
   d->profile_name = g_strdup ("Default");

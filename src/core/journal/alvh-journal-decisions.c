@@ -41,10 +41,10 @@ insert_decision_locked (AlvhJournalStore           *self,
     alvh_db_bind_text (s, 5, d->branch != NULL ? d->branch : "none");
     sqlite3_bind_int (s, 6, d->layer);
     sqlite3_bind_double (s, 7, isfinite (d->size) ? d->size : 0);
-    alvh_db_bind_text (s, 8, d->proposed_kind);
-    alvh_db_bind_double (s, 9, d->proposed_long_strike);
-    alvh_db_bind_double (s, 10, d->proposed_short_strike);
-    alvh_db_bind_id (s, 11, d->proposed_kind != NULL ? d->proposed_expiry : 0);
+    alvh_db_bind_text (s, 8, d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : NULL);
+    alvh_db_bind_double (s, 9, d->proposed.long_strike);
+    alvh_db_bind_double (s, 10, d->proposed.short_strike);
+    alvh_db_bind_id (s, 11, d->has_proposal ? d->proposed.expiry : 0);
     alvh_db_bind_double (s, 12, d->cost);
     alvh_db_bind_text (s, 13, d->profile_name);
     if (d->profile_name != NULL)
@@ -106,8 +106,13 @@ alvh_journal_store_record_decision (AlvhJournalStore           *self,
 static AlvhJournalDecision *
 decision_from_row (sqlite3_stmt *s)
 {
-  AlvhJournalDecision *d = alvh_journal_decision_new ();
+  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
 
+  /* a proposed kind this version does not know: refuse the row */
+  d->has_proposal = sqlite3_column_type (s, 8) != SQLITE_NULL;
+  if (d->has_proposal &&
+      !alvh_leg_kind_from_string ((const char *) sqlite3_column_text (s, 8), &d->proposed.kind))
+    return NULL;
   d->id = sqlite3_column_int64 (s, 0);
   d->account_id = sqlite3_column_int64 (s, 1);
   d->condor_id = sqlite3_column_int64 (s, 2);
@@ -116,17 +121,16 @@ decision_from_row (sqlite3_stmt *s)
   d->branch = alvh_db_column_text (s, 5);
   d->layer = sqlite3_column_int (s, 6);
   d->size = sqlite3_column_double (s, 7);
-  d->proposed_kind = alvh_db_column_text (s, 8);
-  d->proposed_long_strike = alvh_db_column_double (s, 9);
-  d->proposed_short_strike = alvh_db_column_double (s, 10);
-  d->proposed_expiry = sqlite3_column_int64 (s, 11);
+  d->proposed.long_strike = alvh_db_column_double (s, 9);
+  d->proposed.short_strike = alvh_db_column_double (s, 10);
+  d->proposed.expiry = sqlite3_column_int64 (s, 11);
   d->cost = alvh_db_column_double (s, 12);
   d->profile_name = alvh_db_column_text (s, 13);
   d->profile_version = sqlite3_column_int (s, 14);
   d->explanation = alvh_db_column_text (s, 15);
   d->followed = _alvh_journal_followed_from_string ((const char *) sqlite3_column_text (s, 16));
   d->skip_reason = alvh_db_column_text (s, 17);
-  return d;
+  return g_steal_pointer (&d);
 }
 
 AlvhJournalDecision *
@@ -268,10 +272,11 @@ alvh_journal_decision_from_evaluator (const AlvhDecision *decision,
   d->size = decision->size;
   if (decision->has_leg)
     {
-      d->proposed_kind = g_strdup (alvh_leg_kind_to_string (decision->leg.kind));
-      d->proposed_long_strike = decision->leg.long_strike;
-      d->proposed_short_strike = decision->leg.short_strike;
-      d->proposed_expiry = decision->leg.expiry;
+      d->has_proposal = TRUE;
+      d->proposed.kind = decision->leg.kind;
+      d->proposed.long_strike = decision->leg.long_strike;
+      d->proposed.short_strike = decision->leg.short_strike;
+      d->proposed.expiry = decision->leg.expiry;
       d->cost = decision->estimated_cost;
     }
   if (decision->profile_name[0] != '\0')
@@ -370,11 +375,11 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
       l->decision_id = d->id;
       if (leg != NULL)
         l->kind = leg->kind;
-      else if (d->proposed_kind == NULL || !alvh_leg_kind_from_string (d->proposed_kind, &l->kind))
-        l->kind = ALVH_LEG_VIX_CALL_SPREAD;
-      l->long_strike = leg != NULL ? leg->long_strike : d->proposed_long_strike;
-      l->short_strike = leg != NULL ? leg->short_strike : d->proposed_short_strike;
-      l->expiry = leg != NULL && leg->expiry != 0 ? leg->expiry : d->proposed_expiry;
+      else
+        l->kind = d->has_proposal ? d->proposed.kind : ALVH_LEG_VIX_CALL_SPREAD;
+      l->long_strike = leg != NULL ? leg->long_strike : d->proposed.long_strike;
+      l->short_strike = leg != NULL ? leg->short_strike : d->proposed.short_strike;
+      l->expiry = leg != NULL && leg->expiry != 0 ? leg->expiry : d->proposed.expiry;
       l->quantity = size > 0 ? size : leg != NULL && leg->quantity > 0 ? leg->quantity : d->size;
       l->premium = isfinite (fill_price) ? fill_price
                    : leg != NULL && isfinite (leg->premium) ? leg->premium

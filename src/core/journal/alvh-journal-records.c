@@ -78,8 +78,10 @@ alvh_journal_decision_new (void)
 {
   AlvhJournalDecision *d = g_new0 (AlvhJournalDecision, 1);
 
-  d->proposed_long_strike = NAN;
-  d->proposed_short_strike = NAN;
+  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->proposed.long_strike = NAN;
+  d->proposed.short_strike = NAN;
+  d->proposed.close_price = NAN;
   d->cost = NAN;
   d->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_signal_free);
   return d;
@@ -92,7 +94,7 @@ alvh_journal_decision_free (AlvhJournalDecision *decision)
     return;
   g_free (decision->action);
   g_free (decision->branch);
-  g_free (decision->proposed_kind);
+  alvh_leg_clear (&decision->proposed);
   g_free (decision->profile_name);
   g_free (decision->explanation);
   g_free (decision->skip_reason);

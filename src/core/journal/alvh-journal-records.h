@@ -72,11 +72,9 @@ typedef struct
   char                *branch;           /* "regime" "fixed" "confluence" "none" ... */
   int                  layer;
   double               size;
-  /* the proposed leg (kind NULL when the decision proposes none) */
-  char                *proposed_kind;
-  double               proposed_long_strike;
-  double               proposed_short_strike;
-  gint64               proposed_expiry;
+  gboolean             has_proposal;     /* FALSE when the decision proposes no leg */
+  AlvhLeg              proposed;         /* the proposed leg: kind, long_strike,
+                                            short_strike (NAN for one option), expiry */
   double               cost;             /* estimated dollars; NAN when none */
   char                *profile_name;
   int                  profile_version;

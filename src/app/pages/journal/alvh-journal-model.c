@@ -299,7 +299,7 @@ load_rows (const LoadData  *data,
               if (!isfinite (row.size) && d->size > 0)
                 row.size = d->size;
               if (row.instrument == NULL)
-                row.instrument = g_intern_string (d->proposed_kind);
+                row.instrument = (d->has_proposal ? g_intern_static_string (alvh_leg_kind_to_string (d->proposed.kind)) : NULL);
               row.triggers = fired_keys (d->signals);
             }
           if (outcome != NULL)

@@ -478,9 +478,9 @@ show_entry (AlvhJournalPage *self,
         g_string_append_printf (s, " \u00b7 %s %d", _("layer"), decision->layer);
       if (decision->size > 0)
         g_string_append_printf (s, " \u00b7 %g %s", decision->size, _("contracts"));
-      if (decision->proposed_kind != NULL)
-        g_string_append_printf (s, " \u00b7 %s %g/%g", decision->proposed_kind,
-                                decision->proposed_long_strike, decision->proposed_short_strike);
+      if (decision->has_proposal)
+        g_string_append_printf (s, " \u00b7 %s %g/%g", alvh_leg_kind_to_string (decision->proposed.kind),
+                                decision->proposed.long_strike, decision->proposed.short_strike);
       if (isfinite (decision->cost))
         g_string_append_printf (s, " \u00b7 %s $%.0f", _("est. cost"), decision->cost);
       if (alvh_journal_followed_to_string (decision->followed) != NULL)
