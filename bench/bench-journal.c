@@ -79,8 +79,8 @@ build (const char *path,
       d->account_id = account;
       d->condor_id = condor;
       d->time = t0 + (gint64) i * 3600;
-      d->action = g_strdup ("ADD");
-      d->branch = g_strdup (branches[g_rand_int_range (rand, 0, G_N_ELEMENTS (branches))]);
+      d->action = ALVH_ACTION_ADD;
+      alvh_branch_from_string (branches[g_rand_int_range (rand, 0, G_N_ELEMENTS (branches))], &d->branch);
       d->layer = 1 + i % 3;
       d->size = 1 + i % 3;
       d->has_proposal = TRUE;

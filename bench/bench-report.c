@@ -84,8 +84,8 @@ main (void)
         d->account_id = account;
         d->condor_id = condor_id;
         d->time = t;
-        d->action = g_strdup (add ? "ADD" : "HOLD");
-        d->branch = g_strdup (add ? "confluence" : "none");
+        d->action = add ? ALVH_ACTION_ADD : ALVH_ACTION_HOLD;
+        d->branch = add ? ALVH_BRANCH_CONFLUENCE : ALVH_BRANCH_NONE;
         d->layer = add ? 1 : 0;
         d->size = add ? 1 : 0;
         if (add)

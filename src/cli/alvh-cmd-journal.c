@@ -134,7 +134,7 @@ entry_context (AlvhJournalStore  *store,
         g_string_append_c (t, '+');
       g_string_append (t, s->key);
     }
-  *branch = g_strdup (d->branch);
+  *branch = g_strdup (alvh_branch_to_string (d->branch));
   *triggers = g_string_free (g_steal_pointer (&t), FALSE);
 }
 
@@ -250,7 +250,7 @@ cmd_show (int    argc,
       if (d == NULL)
         return alvh_cli_fail (CMD, error);
       printf ("\n%s %" G_GINT64_FORMAT ": %s, %s %s, %s %d, %s %g",
-              _("Decision"), d->id, d->action, _("branch"), d->branch, _("layer"), d->layer,
+              _("Decision"), d->id, alvh_action_to_string (d->action), _("branch"), alvh_branch_to_string (d->branch), _("layer"), d->layer,
               _("size"), d->size);
       if (d->profile_name != NULL)
         printf (", %s %s v%d", _("profile"), d->profile_name, d->profile_version);

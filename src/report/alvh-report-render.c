@@ -987,8 +987,9 @@ decision_heading (const AlvhJournalDecision *d)
 
   if (d->layer > 0)
     return g_strdup_printf (_("Decision %s · %s · %s · %s · layer %d"),
-                            id, time, d->action, d->branch, d->layer);
-  return g_strdup_printf (_("Decision %s · %s · %s · %s"), id, time, d->action, d->branch);
+                            id, time, alvh_action_to_string (d->action), alvh_branch_to_string (d->branch), d->layer);
+  return g_strdup_printf (_("Decision %s · %s · %s · %s"), id, time, alvh_action_to_string (d->action),
+                          alvh_branch_to_string (d->branch));
 }
 
 static char *

@@ -612,9 +612,9 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
     {
       AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i);
 
-      if (g_strcmp0 (d->action, "ADD") == 0)
+      if (d->action == ALVH_ACTION_ADD)
         n_add++;
-      else if (g_strcmp0 (d->action, "BLOCKED") == 0)
+      else if (d->action == ALVH_ACTION_BLOCKED)
         n_blocked++;
       else
         n_hold++;
@@ -757,8 +757,8 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
         g_autofree char *profile = d->profile_name != NULL
           ? g_strdup_printf ("%s v%d", d->profile_name, d->profile_version) : g_strdup ("");
         char *cells[] = {
-          fmt_int (d->id), alvh_report_format_time (d->time), g_strdup (d->action),
-          g_strdup (d->branch), fmt_int (d->layer), alvh_report_format_number (d->size, 0),
+          fmt_int (d->id), alvh_report_format_time (d->time), g_strdup (alvh_action_to_string (d->action)),
+          g_strdup (alvh_branch_to_string (d->branch)), fmt_int (d->layer), alvh_report_format_number (d->size, 0),
           g_strdup (d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : ""),
           leg_strikes (d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : NULL, d->proposed.long_strike, d->proposed.short_strike),
           d->has_proposal ? alvh_report_format_time (d->proposed.expiry) : g_strdup (""),

@@ -253,8 +253,8 @@ test_evaluator_decision (void)
 
     jd = alvh_journal_store_get_decision (store, leg->decision_id, &error);
     g_assert_no_error (error);
-    g_assert_cmpstr (jd->action, ==, "ADD");
-    g_assert_cmpstr (jd->branch, ==, alvh_branch_to_string (expected.branch));
+    g_assert_cmpstr (alvh_action_to_string (jd->action), ==, "ADD");
+    g_assert_cmpstr (alvh_branch_to_string (jd->branch), ==, alvh_branch_to_string (expected.branch));
     g_assert_cmpint (jd->followed, ==, ALVH_JOURNAL_FOLLOWED);
     g_assert_cmpstr (jd->profile_name, ==, "Default");
     g_assert_cmpint (jd->profile_version, ==, 1);

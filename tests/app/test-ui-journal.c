@@ -69,8 +69,9 @@ add_decision (AlvhJournalStore *store,
   d->account_id = account_id;
   d->condor_id = condor_id;
   d->time = time;
-  d->action = g_strdup ("ADD");
-  d->branch = g_strdup (branch);
+  d->action = ALVH_ACTION_ADD;
+  if (!alvh_branch_from_string (branch, &d->branch))
+    g_assert_not_reached ();
   d->layer = 1;
   d->size = 2;
   d->has_proposal = TRUE;

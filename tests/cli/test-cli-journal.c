@@ -51,8 +51,8 @@ fixture_set_up (Fixture       *f,
 
   d->account_id = account;
   d->time = alvh_time_from_ny_date (2024, 3, 13);
-  d->action = g_strdup ("ADD");
-  d->branch = g_strdup ("fixed");
+  d->action = ALVH_ACTION_ADD;
+  d->branch = ALVH_BRANCH_FIXED;
   d->layer = 1;
   d->size = 2;
   d->has_proposal = TRUE;

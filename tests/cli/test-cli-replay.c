@@ -279,7 +279,7 @@ json_uint (const char *json,
 static gboolean
 decision_is_notable (const AlvhJournalDecision *d)
 {
-  if (g_strcmp0 (d->action, "HOLD") != 0)
+  if (g_strcmp0 (alvh_action_to_string (d->action), "HOLD") != 0)
     return TRUE;
   for (guint k = 0; k < d->signals->len; k++)
     {
@@ -381,7 +381,7 @@ test_real_history_journal (void)
       g_autoptr(GPtrArray) fired = g_ptr_array_new ();
 
       g_assert_no_error (error);
-      g_assert_cmpstr (d->action, ==, "ADD");
+      g_assert_cmpstr (alvh_action_to_string (d->action), ==, "ADD");
       g_assert_cmpint (d->followed, ==, ALVH_JOURNAL_FOLLOWED);
       g_assert_cmpint (d->condor_id, ==, l->condor_id);
       g_assert_cmpint (l->condor_id, >, 0);
@@ -434,8 +434,8 @@ test_real_history_journal (void)
       g_assert_true (decision_is_notable (d));
       g_assert_cmpstr (d->profile_name, ==, "Default");
       g_assert_cmpint (d->profile_version, ==, 1);
-      n_add += g_strcmp0 (d->action, "ADD") == 0;
-      n_blocked += g_strcmp0 (d->action, "BLOCKED") == 0;
+      n_add += g_strcmp0 (alvh_action_to_string (d->action), "ADD") == 0;
+      n_blocked += g_strcmp0 (alvh_action_to_string (d->action), "BLOCKED") == 0;
     }
   g_assert_cmpuint (n_add, ==, adds);
   g_assert_cmpuint (n_blocked, ==, blocked);

@@ -72,8 +72,8 @@ build_journal (void)
   d->account_id = account;
   d->condor_id = condor_id;
   d->time = alvh_time_from_ny_date (2026, 11, 18);
-  d->action = g_strdup ("ADD");
-  d->branch = g_strdup ("regime");
+  d->action = ALVH_ACTION_ADD;
+  d->branch = ALVH_BRANCH_REGIME;
   d->layer = 1;
   d->size = 1;
   d->has_proposal = TRUE;

@@ -55,8 +55,8 @@ run_writer (const char *path)
 
           d->account_id = account;
           d->time = 1700000000 + i;
-          d->action = g_strdup ("ADD");
-          d->branch = g_strdup ("confluence");
+          d->action = ALVH_ACTION_ADD;
+          d->branch = ALVH_BRANCH_CONFLUENCE;
           d->layer = 1;
           d->size = 1;
           d->has_proposal = TRUE;

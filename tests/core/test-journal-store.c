@@ -468,8 +468,10 @@ make_decision (gint64      account,
   d->account_id = account;
   d->condor_id = condor;
   d->time = time;
-  d->action = g_strdup (action);
-  d->branch = g_strdup (branch);
+  if (!alvh_action_from_string (action, &d->action))
+    g_assert_not_reached ();
+  if (!alvh_branch_from_string (branch, &d->branch))
+    g_assert_not_reached ();
   d->layer = 1;
   d->size = size;
   d->has_proposal = TRUE;
@@ -1270,8 +1272,8 @@ test_evaluator_decision (Fixture       *f,
   did = alvh_journal_store_record_evaluator_decision (store, d, account, 0, &error);
   g_assert_no_error (error);
   back = alvh_journal_store_get_decision (store, did, &error);
-  g_assert_cmpstr (back->action, ==, "ADD");
-  g_assert_cmpstr (back->branch, ==, "regime");
+  g_assert_cmpstr (alvh_action_to_string (back->action), ==, "ADD");
+  g_assert_cmpstr (alvh_branch_to_string (back->branch), ==, "regime");
   g_assert_cmpint (back->layer, ==, 2);
   g_assert_true (back->has_proposal);
   g_assert_cmpstr (alvh_leg_kind_to_string (back->proposed.kind), ==, "vix_call_spread");
@@ -1345,8 +1347,8 @@ test_profile_rename_delete (Fixture       *f,
   account = alvh_journal_store_create_account (store, "main", &error);
   d->account_id = account;
   d->time = 1000;
-  d->action = g_strdup ("HOLD");
-  d->branch = g_strdup ("none");
+  d->action = ALVH_ACTION_HOLD;
+  d->branch = ALVH_BRANCH_NONE;
   d->profile_name = g_strdup ("Fast");
   d->profile_version = 2;
   decision = alvh_journal_store_record_decision (store, d, &error);
@@ -1478,8 +1480,8 @@ test_list_in_period (Fixture       *f,
 
         d->account_id = a;
         d->time = times[i];
-        d->action = g_strdup (i == 0 ? "ADD" : "HOLD");
-        d->branch = g_strdup (i == 0 ? "fixed" : "none");
+        d->action = i == 0 ? ALVH_ACTION_ADD : ALVH_ACTION_HOLD;
+        d->branch = i == 0 ? ALVH_BRANCH_FIXED : ALVH_BRANCH_NONE;
         if (i == 0)
           {
             g_ptr_array_add (d->signals, alvh_journal_signal_new ("wing_proximity", "fixed", TRUE, 0.5, 0.65, TRUE));
@@ -1516,7 +1518,7 @@ test_list_in_period (Fixture       *f,
     /* decisions with their snapshots */
     g_assert_cmpuint (decisions->len, ==, 1);
     d = decisions->pdata[0];
-    g_assert_cmpstr (d->action, ==, "ADD");
+    g_assert_cmpstr (alvh_action_to_string (d->action), ==, "ADD");
     g_assert_cmpuint (d->signals->len, ==, 2);
     g_assert_cmpstr (((AlvhJournalSignal *) d->signals->pdata[0])->key, ==, "wing_proximity");
     g_assert_true (((AlvhJournalSignal *) d->signals->pdata[0])->fired);
@@ -1527,6 +1529,58 @@ test_list_in_period (Fixture       *f,
     g_assert_cmpuint (((AlvhJournalDecision *) later->pdata[0])->signals->len, ==, 0);
     g_assert_cmpuint (none->len, ==, 0);
   }
+}
+
+/* A row holding a value this version does not know (a leg kind, an action,
+ * a branch written by a newer ALVH Desk) is refused, never read as
+ * something else: once an SPX put was booked as a VIX call spread. */
+static void
+test_unknown_values_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhLeg) leg = alvh_leg_new ();
+  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+  g_autoptr(GPtrArray) legs = NULL;
+  gint64 account, leg_id, decision_id;
+
+  g_assert_no_error (error);
+  account = alvh_journal_store_create_account (store, "main", &error);
+  leg->account_id = account;
+  leg->kind = ALVH_LEG_SPX_PUT;
+  leg->long_strike = 4800;
+  leg->quantity = 1;
+  leg->premium = 12;
+  leg_id = alvh_journal_store_add_leg (store, leg, &error);
+  g_assert_no_error (error);
+  d->account_id = account;
+  d->time = 1000;
+  decision_id = alvh_journal_store_record_decision (store, d, &error);
+  g_assert_no_error (error);
+
+  /* the stored text is the kind's: it reads back as the same kind */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM legs WHERE kind = 'spx_put'"), ==, 1);
+  g_clear_pointer (&leg, alvh_leg_free);
+  leg = alvh_journal_store_get_leg (store, leg_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (leg->kind, ==, ALVH_LEG_SPX_PUT);
+  g_assert_false (alvh_leg_is_vix_hedge (leg));
+
+  g_assert_cmpint (sqlite3_exec (_alvh_journal_store_get_db (store),
+                                 "UPDATE legs SET kind = 'spx_straddle';"
+                                 "UPDATE decisions SET branch = 'mystery'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&leg, alvh_leg_free);
+  g_assert_null (alvh_journal_store_get_leg (store, leg_id, &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  legs = alvh_journal_store_list_open_legs (store, account, &error);
+  g_assert_null (legs);
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&d, alvh_journal_decision_free);
+  g_assert_null (alvh_journal_store_get_decision (store, decision_id, &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
 }
 
 int
@@ -1552,6 +1606,7 @@ main (int    argc,
   ADD ("/core/journal-store/batch", test_batch);
   ADD ("/core/journal-store/stats", test_stats);
   ADD ("/core/journal-store/evaluator-decision", test_evaluator_decision);
+  ADD ("/core/journal-store/unknown-values-refused", test_unknown_values_refused);
 #undef ADD
 
   return g_test_run ();

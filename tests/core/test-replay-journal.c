@@ -221,7 +221,7 @@ test_record (Fixture       *f,
 
       g_assert_cmpstr (d->profile_name, ==, "Tight");
       g_assert_cmpint (d->profile_version, ==, 1);
-      g_assert_cmpstr (d->action, ==, alvh_action_to_string (g_array_index (r->decisions, AlvhReplayDecision, i).decision.action));
+      g_assert_cmpstr (alvh_action_to_string (d->action), ==, alvh_action_to_string (g_array_index (r->decisions, AlvhReplayDecision, i).decision.action));
       g_assert_cmpuint (d->signals->len, ==, ALVH_N_SIGNALS);
     }
 

@@ -51,8 +51,10 @@ make_decision (gint64      account_id,
   d->account_id = account_id;
   d->condor_id = condor_id;
   d->time = time;
-  d->action = g_strdup (action);
-  d->branch = g_strdup (branch);
+  if (!alvh_action_from_string (action, &d->action))
+    g_assert_not_reached ();
+  if (!alvh_branch_from_string (branch, &d->branch))
+    g_assert_not_reached ();
   d->layer = layer;
   d->size = layer > 0 ? layer : 0;
   if (layer > 0)

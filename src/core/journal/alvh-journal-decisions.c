@@ -37,8 +37,8 @@ insert_decision_locked (AlvhJournalStore           *self,
     sqlite3_bind_int64 (s, 1, d->account_id);
     alvh_db_bind_id (s, 2, d->condor_id);
     sqlite3_bind_int64 (s, 3, d->time);
-    alvh_db_bind_text (s, 4, d->action != NULL ? d->action : "HOLD");
-    alvh_db_bind_text (s, 5, d->branch != NULL ? d->branch : "none");
+    alvh_db_bind_text (s, 4, alvh_action_to_string (d->action));
+    alvh_db_bind_text (s, 5, alvh_branch_to_string (d->branch));
     sqlite3_bind_int (s, 6, d->layer);
     sqlite3_bind_double (s, 7, isfinite (d->size) ? d->size : 0);
     alvh_db_bind_text (s, 8, d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : NULL);
@@ -108,17 +108,17 @@ decision_from_row (sqlite3_stmt *s)
 {
   g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
 
-  /* a proposed kind this version does not know: refuse the row */
+  /* an action, branch or proposed kind this version does not know: refuse the row */
   d->has_proposal = sqlite3_column_type (s, 8) != SQLITE_NULL;
-  if (d->has_proposal &&
-      !alvh_leg_kind_from_string ((const char *) sqlite3_column_text (s, 8), &d->proposed.kind))
+  if (!alvh_action_from_string ((const char *) sqlite3_column_text (s, 4), &d->action) ||
+      !alvh_branch_from_string ((const char *) sqlite3_column_text (s, 5), &d->branch) ||
+      (d->has_proposal &&
+       !alvh_leg_kind_from_string ((const char *) sqlite3_column_text (s, 8), &d->proposed.kind)))
     return NULL;
   d->id = sqlite3_column_int64 (s, 0);
   d->account_id = sqlite3_column_int64 (s, 1);
   d->condor_id = sqlite3_column_int64 (s, 2);
   d->time = sqlite3_column_int64 (s, 3);
-  d->action = alvh_db_column_text (s, 4);
-  d->branch = alvh_db_column_text (s, 5);
   d->layer = sqlite3_column_int (s, 6);
   d->size = sqlite3_column_double (s, 7);
   d->proposed.long_strike = alvh_db_column_double (s, 9);
@@ -266,8 +266,8 @@ alvh_journal_decision_from_evaluator (const AlvhDecision *decision,
   d->account_id = account_id;
   d->condor_id = condor_id > 0 ? condor_id : decision->has_leg ? decision->leg.condor_id : 0;
   d->time = decision->time;
-  d->action = g_strdup (alvh_action_to_string (decision->action));
-  d->branch = g_strdup (alvh_branch_to_string (decision->branch));
+  d->action = decision->action;
+  d->branch = decision->branch;
   d->layer = (int) decision->layer;
   d->size = decision->size;
   if (decision->has_leg)
@@ -359,12 +359,12 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
   d = get_pending_decision (self, decision_id, error);
   if (d == NULL)
     ok = FALSE;
-  else if (g_strcmp0 (d->action, "ADD") != 0)
+  else if (d->action != ALVH_ACTION_ADD)
     {
       g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
                    "%s: decision %" G_GINT64_FORMAT " is %s, expected ADD"
                    " (book a manual leg to override it)",
-                   self->path, decision_id, d->action);
+                   self->path, decision_id, alvh_action_to_string (d->action));
       ok = FALSE;
     }
 
@@ -420,11 +420,11 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
   if (ok)
     {
       what = describe_leg (l);
-      title = g_strdup_printf ("Layer %d hedge (%s): %s", l->layer, d->branch, what);
+      title = g_strdup_printf ("Layer %u hedge (%s): %s", l->layer, alvh_branch_to_string (d->branch), what);
       body = g_strdup_printf ("%s%s%s", d->explanation != NULL ? d->explanation : "",
                               note != NULL && *note != '\0' ? "\n\n" : "",
                               note != NULL ? note : "");
-      tags[1] = d->branch;
+      tags[1] = alvh_branch_to_string (d->branch);
       entry.time = l->opened;
       entry.title = title;
       entry.body = body;
@@ -473,10 +473,11 @@ alvh_journal_store_skip_decision (AlvhJournalStore  *self,
   if (ok)
     {
       g_autofree char *title = g_strdup_printf ("Skipped %s (%s), layer %d",
-                                                d->action, d->branch, d->layer);
+                                                alvh_action_to_string (d->action),
+                                                alvh_branch_to_string (d->branch), d->layer);
       g_autofree char *body = g_strdup_printf ("%s\n\n%s", reason != NULL ? reason : "",
                                                d->explanation != NULL ? d->explanation : "");
-      const char *tags[] = { "skipped", d->branch, NULL };
+      const char *tags[] = { "skipped", alvh_branch_to_string (d->branch), NULL };
       AlvhJournalEntry entry = { 0 };
 
       entry.time = d->time;

@@ -78,6 +78,8 @@ alvh_journal_decision_new (void)
 {
   AlvhJournalDecision *d = g_new0 (AlvhJournalDecision, 1);
 
+  d->action = ALVH_ACTION_HOLD;
+  d->branch = ALVH_BRANCH_NONE;
   d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
   d->proposed.long_strike = NAN;
   d->proposed.short_strike = NAN;
@@ -92,8 +94,6 @@ alvh_journal_decision_free (AlvhJournalDecision *decision)
 {
   if (decision == NULL)
     return;
-  g_free (decision->action);
-  g_free (decision->branch);
   alvh_leg_clear (&decision->proposed);
   g_free (decision->profile_name);
   g_free (decision->explanation);

@@ -68,8 +68,8 @@ typedef struct
   gint64               account_id;
   gint64               condor_id;        /* 0: none */
   gint64               time;
-  char                *action;           /* "HOLD" "ADD" "BLOCKED" */
-  char                *branch;           /* "regime" "fixed" "confluence" "none" ... */
+  AlvhAction           action;           /* stored as "HOLD" "ADD" "BLOCKED" */
+  AlvhBranch           branch;           /* stored as "regime" "fixed" "confluence" "none" ... */
   int                  layer;
   double               size;
   gboolean             has_proposal;     /* FALSE when the decision proposes no leg */

@@ -87,6 +87,22 @@ alvh_branch_to_string (AlvhBranch branch)
 }
 
 gboolean
+alvh_action_from_string (const char *text,
+                         AlvhAction *out_action)
+{
+  static const AlvhAction actions[] = { ALVH_ACTION_HOLD, ALVH_ACTION_ADD, ALVH_ACTION_BLOCKED };
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (actions); i++)
+    if (strcmp (text, alvh_action_to_string (actions[i])) == 0)
+      {
+        if (out_action != NULL)
+          *out_action = actions[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
 alvh_branch_from_string (const char *text,
                          AlvhBranch *out_branch)
 {

@@ -87,6 +87,15 @@ void          alvh_decision_free            (AlvhDecision       *self);
 void          alvh_decision_init            (AlvhDecision       *self);
 
 const char   *alvh_action_to_string         (AlvhAction  action); /* "ADD" "HOLD" "BLOCKED" */
+/**
+ * alvh_action_from_string:
+ * @text: (nullable): "ADD", "HOLD" or "BLOCKED"
+ * @out_action: (out) (optional): the action
+ *
+ * Returns: %FALSE (and @out_action untouched) for any other text
+ */
+gboolean      alvh_action_from_string       (const char *text,
+                                             AlvhAction *out_action);
 const char   *alvh_branch_to_string         (AlvhBranch  branch); /* "no_position" ... exactly as the spec */
 gboolean      alvh_branch_from_string       (const char *text,
                                              AlvhBranch *out_branch);

@@ -293,7 +293,7 @@ load_rows (const LoadData  *data,
           if (d != NULL)
             {
               if (row.branch == NULL)
-                row.branch = g_intern_string (d->branch);
+                row.branch = g_intern_static_string (alvh_branch_to_string (d->branch));
               if (row.layer == 0)
                 row.layer = d->layer;
               if (!isfinite (row.size) && d->size > 0)

@@ -472,8 +472,8 @@ show_entry (AlvhJournalPage *self,
     {
       g_autoptr(GString) s = g_string_new (NULL);
 
-      g_string_append_printf (s, "%s \u00b7 %s", decision->action ? decision->action : "?",
-                              decision->branch ? decision->branch : "?");
+      g_string_append_printf (s, "%s \u00b7 %s", alvh_action_to_string (decision->action),
+                              alvh_branch_to_string (decision->branch));
       if (decision->layer > 0)
         g_string_append_printf (s, " \u00b7 %s %d", _("layer"), decision->layer);
       if (decision->size > 0)
