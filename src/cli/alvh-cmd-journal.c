@@ -104,25 +104,42 @@ format_number (double v)
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", v));
 }
 
-/* The branch and fired triggers of an entry's decision ("" when none). */
-static void
+/* The branch and fired triggers of an entry's decision ("" when none); a
+ * missing decision or leg counts as none, any other store error fails. */
+static gboolean
 entry_context (AlvhJournalStore  *store,
                AlvhJournalEntry  *e,
                char             **branch,
-               char             **triggers)
+               char             **triggers,
+               GError           **error)
 {
   g_autoptr(AlvhJournalDecision) d = NULL;
   g_autoptr(GString) t = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
 
+  *branch = *triggers = NULL;
   if (e->decision_id > 0)
-    d = alvh_journal_store_get_decision (store, e->decision_id, NULL);
+    d = alvh_journal_store_get_decision (store, e->decision_id, &local_error);
   if (d == NULL)
     {
-      g_autoptr(AlvhLeg) leg = e->leg_id > 0 ? alvh_journal_store_get_leg (store, e->leg_id, NULL) : NULL;
+      g_autoptr(AlvhLeg) leg = NULL;
 
+      if (local_error != NULL && !g_error_matches (local_error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      if (e->leg_id > 0)
+        leg = alvh_journal_store_get_leg (store, e->leg_id, &local_error);
+      if (local_error != NULL && !g_error_matches (local_error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       *branch = g_strdup (leg != NULL && leg->manual ? "manual" : "");
       *triggers = g_strdup ("");
-      return;
+      return TRUE;
     }
   for (guint i = 0; i < d->signals->len; i++)
     {
@@ -136,6 +153,7 @@ entry_context (AlvhJournalStore  *store,
     }
   *branch = g_strdup (alvh_branch_to_string (d->branch));
   *triggers = g_string_free (g_steal_pointer (&t), FALSE);
+  return TRUE;
 }
 
 /* ---- list ---------------------------------------------------------------- */
@@ -599,7 +617,8 @@ cmd_export (int    argc,
           g_autofree char *tags = g_strjoinv (csv ? " " : ",", e->tags);
           g_autofree char *branch = NULL, *triggers = NULL;
 
-          entry_context (store, e, &branch, &triggers);
+          if (!entry_context (store, e, &branch, &triggers, &error))
+            return alvh_cli_fail (CMD, error);
           if (csv)
             {
               g_string_append_printf (out, "%" G_GINT64_FORMAT ",%s,%s,", e->id, utc, date);
