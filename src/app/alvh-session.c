@@ -33,8 +33,8 @@ struct _AlvhSession
   gint64            account_id;
   char             *account_name;
   AlvhBook         *book;
-  GPtrArray        *condors;  /* AlvhJournalCondor */
-  GPtrArray        *legs;     /* AlvhJournalLeg */
+  GPtrArray        *condors;  /* AlvhCondor */
+  GPtrArray        *legs;     /* AlvhLeg */
 
   AlvhProfile      *profile;
   AlvhEvaluator    *evaluator; /* cached: market + profile + events */
@@ -296,27 +296,22 @@ alvh_session_reload_book (AlvhSession *self)
     }
 
   for (guint i = 0; i < self->condors->len; i++)
-    {
-      AlvhCondor c;
-
-      alvh_journal_condor_to_condor (g_ptr_array_index (self->condors, i), &c);
-      alvh_book_add_condor (self->book, &c);
-    }
+    alvh_book_add_condor (self->book, g_ptr_array_index (self->condors, i));
   for (guint i = 0; i < self->legs->len; i++)
     {
-      AlvhHedgeLeg l;
+      const AlvhLeg *l = g_ptr_array_index (self->legs, i);
 
       /* not a VIX hedge (an SPX put entered by hand): not in the model book */
-      if (alvh_journal_leg_to_hedge_leg (g_ptr_array_index (self->legs, i), &l))
-        alvh_book_add_leg (self->book, &l);
+      if (alvh_leg_is_vix_hedge (l))
+        alvh_book_add_leg (self->book, l);
     }
   return;
 
 empty:
   if (self->condors == NULL)
-    self->condors = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_condor_free);
+    self->condors = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_condor_free);
   if (self->legs == NULL)
-    self->legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_leg_free);
+    self->legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
 }
 
 /* ---- object ---------------------------------------------------------- */
@@ -921,10 +916,10 @@ alvh_session_get_legs (AlvhSession *self)
 
 gint64
 alvh_session_add_condor (AlvhSession              *self,
-                         const AlvhJournalCondor  *condor,
+                         const AlvhCondor  *condor,
                          GError                  **error)
 {
-  AlvhJournalCondor copy;
+  AlvhCondor copy;
   gint64 id;
 
   g_return_val_if_fail (ALVH_IS_SESSION (self), 0);
@@ -942,7 +937,7 @@ alvh_session_add_condor (AlvhSession              *self,
 
 gboolean
 alvh_session_update_condor (AlvhSession              *self,
-                            const AlvhJournalCondor  *condor,
+                            const AlvhCondor  *condor,
                             GError                  **error)
 {
   g_return_val_if_fail (ALVH_IS_SESSION (self), FALSE);
@@ -971,10 +966,10 @@ alvh_session_close_condor (AlvhSession  *self,
 
 gint64
 alvh_session_add_leg (AlvhSession           *self,
-                      const AlvhJournalLeg  *leg,
+                      const AlvhLeg  *leg,
                       GError               **error)
 {
-  AlvhJournalLeg copy;
+  AlvhLeg copy;
   gint64 id;
 
   g_return_val_if_fail (ALVH_IS_SESSION (self), 0);
@@ -995,7 +990,7 @@ alvh_session_add_leg (AlvhSession           *self,
 
 gboolean
 alvh_session_update_leg (AlvhSession           *self,
-                         const AlvhJournalLeg  *leg,
+                         const AlvhLeg  *leg,
                          GError               **error)
 {
   g_return_val_if_fail (ALVH_IS_SESSION (self), FALSE);
@@ -1224,7 +1219,7 @@ alvh_session_list_events (AlvhSession *self)
   if (self->store != NULL)
     events = alvh_journal_store_list_events (self->store, 0, 0, NULL);
   if (events == NULL)
-    events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_event_free);
+    events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   return events;
 }
 
@@ -1237,7 +1232,7 @@ events_changed (AlvhSession *self)
 
 gint64
 alvh_session_add_event (AlvhSession             *self,
-                        const AlvhJournalEvent  *event,
+                        const AlvhEvent  *event,
                         GError                 **error)
 {
   gint64 id;
@@ -1253,7 +1248,7 @@ alvh_session_add_event (AlvhSession             *self,
 
 gboolean
 alvh_session_update_event (AlvhSession             *self,
-                           const AlvhJournalEvent  *event,
+                           const AlvhEvent  *event,
                            GError                 **error)
 {
   g_return_val_if_fail (ALVH_IS_SESSION (self), FALSE);
@@ -1297,56 +1292,17 @@ alvh_session_evaluate (AlvhSession  *self,
   return decision;
 }
 
+/* The decision as the journal stores it; a decision without a leg is filed
+ * under the book's first condor. */
 static AlvhJournalDecision *
 journal_decision_from (AlvhSession        *self,
                        const AlvhDecision *decision)
 {
-  AlvhJournalDecision *jd = alvh_journal_decision_new ();
+  gint64 condor_id = decision->has_leg ? decision->leg.condor_id : 0;
 
-  jd->account_id = self->account_id;
-  jd->condor_id = decision->has_leg ? decision->leg.condor_id : 0;
-  if (jd->condor_id == 0 && alvh_book_get_n_condors (self->book) > 0)
-    jd->condor_id = alvh_book_get_condor (self->book, 0)->id;
-  jd->time = decision->time;
-  g_free (jd->action);
-  jd->action = g_strdup (alvh_action_to_string (decision->action));
-  g_free (jd->branch);
-  jd->branch = g_strdup (alvh_branch_to_string (decision->branch));
-  jd->layer = (int) decision->layer;
-  jd->size = decision->size;
-  g_free (jd->proposed_kind);
-  jd->proposed_kind = NULL;
-  jd->proposed_long_strike = NAN;
-  jd->proposed_short_strike = NAN;
-  jd->cost = NAN;
-  if (decision->has_leg)
-    {
-      jd->proposed_kind = g_strdup (alvh_hedge_kind_to_string (decision->leg.kind));
-      jd->proposed_long_strike = decision->leg.long_strike;
-      jd->proposed_short_strike = decision->leg.short_strike;
-      jd->proposed_expiry = decision->leg.vix_expiry;
-      jd->cost = decision->estimated_cost;
-    }
-  g_free (jd->profile_name);
-  jd->profile_name = g_strdup (decision->profile_name);
-  jd->profile_version = decision->profile_version;
-  g_free (jd->explanation);
-  jd->explanation = alvh_decision_dup_explanation_text (decision);
-  jd->followed = ALVH_JOURNAL_PENDING;
-  if (jd->signals == NULL)
-    jd->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_signal_free);
-  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
-    {
-      const AlvhSignal *s = &decision->signals[i];
-
-      AlvhJournalSignal *js = alvh_journal_signal_new (alvh_signal_id_to_key (s->id),
-                                                       alvh_signal_kind_to_string (s->kind),
-                                                       s->available, s->value, s->threshold, s->fired);
-
-      js->threshold_high = s->threshold_high;
-      g_ptr_array_add (jd->signals, js);
-    }
-  return jd;
+  if (condor_id == 0 && alvh_book_get_n_condors (self->book) > 0)
+    condor_id = alvh_book_get_condor (self->book, 0)->id;
+  return alvh_journal_decision_from_evaluator (decision, self->account_id, condor_id);
 }
 
 gint64
@@ -1377,7 +1333,7 @@ alvh_session_add_leg_from_decision (AlvhSession         *self,
                                     GError             **error)
 {
   g_autoptr(AlvhJournalDecision) jd = NULL;
-  g_autoptr(AlvhJournalLeg) leg = NULL;
+  g_autoptr(AlvhLeg) leg = NULL;
   gint64 decision_id, leg_id, entry_id = 0;
 
   g_return_val_if_fail (ALVH_IS_SESSION (self), 0);
@@ -1404,18 +1360,17 @@ alvh_session_add_leg_from_decision (AlvhSession         *self,
   if (out_decision_id != NULL)
     *out_decision_id = decision_id;
 
-  leg = alvh_journal_leg_new ();
+  leg = alvh_leg_new ();
   leg->account_id = self->account_id;
   leg->condor_id = jd->condor_id;
   leg->decision_id = decision_id;
-  g_free (leg->kind);
-  leg->kind = g_strdup (alvh_hedge_kind_to_string (decision->leg.kind));
+  leg->kind = decision->leg.kind;
   leg->long_strike = decision->leg.long_strike;
   leg->short_strike = decision->leg.short_strike;
-  leg->expiry = decision->leg.vix_expiry;
+  leg->expiry = decision->leg.expiry;
   leg->quantity = size;
   leg->premium = fill_price;
-  leg->layer = (int) decision->layer;
+  leg->layer = decision->layer;
   leg->opened = g_get_real_time () / G_USEC_PER_SEC;
   leg->manual = FALSE;
   g_free (leg->notes);

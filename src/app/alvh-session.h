@@ -92,24 +92,24 @@ gint64        alvh_session_create_account   (AlvhSession  *self,
 
 /* the book of the active account */
 AlvhBook     *alvh_session_get_book         (AlvhSession  *self);
-GPtrArray    *alvh_session_get_condors      (AlvhSession  *self);  /* AlvhJournalCondor, borrowed */
-GPtrArray    *alvh_session_get_legs         (AlvhSession  *self);  /* AlvhJournalLeg, borrowed */
+GPtrArray    *alvh_session_get_condors      (AlvhSession  *self);  /* AlvhCondor, borrowed */
+GPtrArray    *alvh_session_get_legs         (AlvhSession  *self);  /* AlvhLeg, borrowed */
 void          alvh_session_reload_book      (AlvhSession  *self);
 gint64        alvh_session_add_condor       (AlvhSession  *self,
-                                             const AlvhJournalCondor *condor,
+                                             const AlvhCondor *condor,
                                              GError      **error);
 gboolean      alvh_session_update_condor    (AlvhSession  *self,
-                                             const AlvhJournalCondor *condor,
+                                             const AlvhCondor *condor,
                                              GError      **error);
 gboolean      alvh_session_close_condor     (AlvhSession  *self,
                                              gint64        id,
                                              double        price,
                                              GError      **error);
 gint64        alvh_session_add_leg          (AlvhSession  *self,
-                                             const AlvhJournalLeg *leg,
+                                             const AlvhLeg *leg,
                                              GError      **error);
 gboolean      alvh_session_update_leg       (AlvhSession  *self,
-                                             const AlvhJournalLeg *leg,
+                                             const AlvhLeg *leg,
                                              GError      **error);
 gboolean      alvh_session_close_leg        (AlvhSession  *self,
                                              gint64        id,
@@ -145,12 +145,12 @@ gboolean      alvh_session_delete_profile   (AlvhSession  *self,
                                              GError      **error);
 
 /* macro events */
-GPtrArray    *alvh_session_list_events      (AlvhSession  *self);  /* AlvhJournalEvent, new array */
+GPtrArray    *alvh_session_list_events      (AlvhSession  *self);  /* AlvhEvent, new array */
 gint64        alvh_session_add_event        (AlvhSession  *self,
-                                             const AlvhJournalEvent *event,
+                                             const AlvhEvent *event,
                                              GError      **error);
 gboolean      alvh_session_update_event     (AlvhSession  *self,
-                                             const AlvhJournalEvent *event,
+                                             const AlvhEvent *event,
                                              GError      **error);
 gboolean      alvh_session_delete_event     (AlvhSession  *self,
                                              gint64        id,

@@ -234,7 +234,7 @@ test_charts_feed (void)
   /* a closed book: no greeks */
   {
     GPtrArray *condors = alvh_session_get_condors (window->session);
-    const AlvhJournalCondor *c = g_ptr_array_index (condors, 0);
+    const AlvhCondor *c = g_ptr_array_index (condors, 0);
     g_autoptr(GError) error = NULL;
     guint before = alvh_charts_feed_get_n_updates (window->charts_feed);
 

@@ -69,14 +69,16 @@ add_decision (AlvhJournalStore *store,
   d->account_id = account_id;
   d->condor_id = condor_id;
   d->time = time;
-  d->action = g_strdup ("ADD");
-  d->branch = g_strdup (branch);
+  d->action = ALVH_ACTION_ADD;
+  if (!alvh_branch_from_string (branch, &d->branch))
+    g_assert_not_reached ();
   d->layer = 1;
   d->size = 2;
-  d->proposed_kind = g_strdup ("vix_call_spread");
-  d->proposed_long_strike = 22;
-  d->proposed_short_strike = 27;
-  d->proposed_expiry = time + 40 * 86400;
+  d->has_proposal = TRUE;
+  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->proposed.long_strike = 22;
+  d->proposed.short_strike = 27;
+  d->proposed.expiry = time + 40 * 86400;
   d->cost = 310;
   d->profile_name = g_strdup ("Default");
   d->profile_version = 1;
@@ -160,7 +162,7 @@ fixture_set_up (Fixture *f)
   account = alvh_session_get_account_id (f->session);
 
   {
-    g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+    g_autoptr(AlvhCondor) c = alvh_condor_new ();
     g_autoptr(GError) error = NULL;
 
     c->account_id = account;

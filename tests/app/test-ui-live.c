@@ -82,7 +82,7 @@ test_follow_grows_series (void)
 
   /* a condor whose short put sits just under the market: wing_proximity fires */
   {
-    AlvhJournalCondor condor = { 0 };
+    AlvhCondor condor = { 0 };
 
     condor.short_put = 5 * floor (last_close / 5);
     condor.long_put = condor.short_put - 50;

@@ -112,7 +112,7 @@ test_positions_enter_condor (void)
 
   /* edit it: 2 -> 3 units through the edit action's dialog */
   {
-    const AlvhJournalCondor *jc = g_ptr_array_index (alvh_session_get_condors (session), 0);
+    const AlvhCondor *jc = g_ptr_array_index (alvh_session_get_condors (session), 0);
     AlvhCondorDialog *edit = alvh_condor_dialog_new (GTK_WINDOW (window), session, jc);
 
     gtk_window_present (GTK_WINDOW (edit));
@@ -131,7 +131,7 @@ test_positions_enter_condor (void)
   {
     AlvhLegDialog *leg_dialog = ALVH_LEG_DIALOG (alvh_positions_page_add_leg (page));
     GtkWidget *leg_save = alvh_leg_dialog_get_save_button (leg_dialog);
-    const AlvhJournalLeg *leg;
+    const AlvhLeg *leg;
 
     test_ui_wait (50);
     test_ui_set_field (GTK_WIDGET (leg_dialog), "long-strike", "30");
@@ -157,7 +157,7 @@ test_positions_enter_condor (void)
     g_assert_true (test_ui_find_label (GTK_WIDGET (page), "settles at a different time"));
     g_assert_cmpuint (alvh_session_get_legs (session)->len, ==, 1);
     leg = g_ptr_array_index (alvh_session_get_legs (session), 0);
-    g_assert_cmpstr (leg->kind, ==, "vix_call_spread");
+    g_assert_cmpstr (alvh_leg_kind_to_string (leg->kind), ==, "vix_call_spread");
     g_assert_true (leg->manual);
     g_assert_cmpint (leg->condor_id, ==, alvh_book_get_condor (alvh_session_get_book (session), 0)->id);
 
@@ -211,7 +211,7 @@ test_positions_accounts (void)
   AlvhSession *session;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) accounts = NULL;
-  AlvhJournalCondor c = { 0 };
+  AlvhCondor c = { 0 };
   gint64 main_id, second;
 
   test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");

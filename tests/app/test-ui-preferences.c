@@ -66,7 +66,7 @@ test_preferences_profile (void)
   GtkWidget *spin, *ratio, *save;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  AlvhJournalCondor c = { 0 };
+  AlvhCondor c = { 0 };
   AlvhMarketState ms;
   const AlvhDecision *d;
 

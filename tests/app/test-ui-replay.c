@@ -196,7 +196,7 @@ test_replay_one_year (void)
       g_assert_cmpuint (decisions->len, ==, r->decisions->len);
       for (guint i = 0; i < legs->len; i++)
         {
-          const AlvhJournalLeg *l = legs->pdata[i];
+          const AlvhLeg *l = legs->pdata[i];
           g_autoptr(GPtrArray) linked = alvh_journal_store_list_leg_signals (store, l->id, &error);
 
           g_assert_no_error (error);

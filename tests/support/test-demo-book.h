@@ -17,7 +17,7 @@ test_demo_book_position (AlvhSession *session)
 {
   g_autoptr(AlvhMarketFrame) frame = NULL;
   g_autoptr(AlvhEvaluator) ev = NULL;
-  g_autoptr(AlvhJournalCondor) jc = NULL;
+  g_autoptr(AlvhCondor) jc = NULL;
   g_autoptr(GError) error = NULL;
   AlvhProfile *profile = alvh_session_get_profile (session);
   GPtrArray *open = alvh_session_get_condors (session);
@@ -47,10 +47,12 @@ test_demo_book_position (AlvhSession *session)
   c.long_call = c.short_call + 50.0;
   c.expiry = alvh_friday_on_or_after (frame->time[i0], 45);
   c.units = 2;
-  c.open_time = frame->time[i0] + 15 * 3600;
+  c.opened = frame->time[i0] + 15 * 3600;
   c.credit = round (alvh_condor_value (&c, m.spx, (double) (c.expiry - frame->time[i0]) / 86400.0 / 365.0,
                                        m.iv, m.rate, m.div_yield) * 20.0) / 20.0;
-  jc = alvh_journal_condor_from_condor (&c, alvh_session_get_account_id (session));
+  c.account_id = alvh_session_get_account_id (session);
+  c.close_price = NAN;
+  jc = alvh_condor_copy (&c);
   condor_id = alvh_session_add_condor (session, jc, &error);
   if (condor_id <= 0)
     {
@@ -70,7 +72,7 @@ test_demo_book_position (AlvhSession *session)
           gint64 leg_id = alvh_session_add_leg_from_decision (session, &d, d.leg.premium, d.size,
                                                               _("Demo: the rules proposed this layer"),
                                                               NULL, &error);
-          g_autoptr(AlvhJournalLeg) leg = NULL;
+          g_autoptr(AlvhLeg) leg = NULL;
 
           if (leg_id <= 0)
             break;
@@ -86,13 +88,12 @@ test_demo_book_position (AlvhSession *session)
   if (!booked)
     {
       /* no ADD in the window: a manual first layer 10 bars before the end */
-      g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+      g_autoptr(AlvhLeg) leg = alvh_leg_new ();
       gsize i = frame->n - 11;
 
       g_clear_error (&error);
       leg->condor_id = condor_id;
-      g_free (leg->kind);
-      leg->kind = g_strdup ("vix_call_spread");
+      leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
       leg->long_strike = ceil (frame->vix[i] * 1.10);
       leg->short_strike = leg->long_strike + 5.0;
       leg->expiry = alvh_vix_expiry_first_after (frame->time[i], 30);

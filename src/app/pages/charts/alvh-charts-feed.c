@@ -159,7 +159,7 @@ compute_greeks (Work          *w,
   if (n_condors == 0 || f->n == 0)
     return;
   for (guint k = 0; k < n_condors; k++)
-    oldest = MIN (oldest, alvh_book_get_condor (w->book, k)->open_time);
+    oldest = MIN (oldest, alvh_book_get_condor (w->book, k)->opened);
   from = MAX (oldest - ALVH_SECONDS_PER_DAY + 1, f->time[f->n - 1] - 365 * ALVH_SECONDS_PER_DAY);
   first = alvh_market_frame_find_le (f, from);
   if (first < 0 || f->time[first] < from)
@@ -179,13 +179,13 @@ compute_greeks (Work          *w,
       for (guint k = 0; k < n_condors; k++)
         {
           const AlvhCondor *c = alvh_book_get_condor (w->book, k);
-          if (opened_by (c->open_time, f->time[i]))
+          if (opened_by (c->opened, f->time[i]))
             alvh_book_add_condor (partial, c);
         }
       for (guint k = 0; k < alvh_book_get_n_legs (w->book); k++)
         {
-          const AlvhHedgeLeg *l = alvh_book_get_leg (w->book, k);
-          if (opened_by (l->open_time, f->time[i]))
+          const AlvhLeg *l = alvh_book_get_leg (w->book, k);
+          if (opened_by (l->opened, f->time[i]))
             alvh_book_add_leg (partial, l);
         }
       if (alvh_book_get_n_condors (partial) > 0)
@@ -265,25 +265,9 @@ feed_thread (GTask        *task,
 
 /* ---- on the main thread ------------------------------------------------ */
 
-static const char *
-kind_title (const char *kind)
-{
-  AlvhHedgeKind k;
-
-  if (kind == NULL || !alvh_hedge_kind_from_string (kind, &k))
-    return kind ? kind : "";
-  switch (k)
-    {
-    case ALVH_HEDGE_VIX_CALL: return _("VIX call");
-    case ALVH_HEDGE_VIX_CALL_SPREAD: return _("VIX call spread");
-    case ALVH_HEDGE_VIX_FUTURE: return _("VIX future");
-    default: return kind;
-    }
-}
-
 static char *
 leg_tooltip (AlvhChartsFeed       *self,
-             const AlvhJournalLeg *leg)
+             const AlvhLeg *leg)
 {
   AlvhJournalStore *store = alvh_session_get_store (self->session);
   g_autoptr(GString) s = g_string_new (NULL);
@@ -294,11 +278,11 @@ leg_tooltip (AlvhChartsFeed       *self,
   if (isfinite (leg->short_strike))
     /* Translators: layer, instrument, long/short strikes, quantity, premium, date */
     g_string_append_printf (s, _("Layer %d: %s %g/%g × %g at %s on %s"),
-                            leg->layer, kind_title (leg->kind), leg->long_strike, leg->short_strike,
+                            leg->layer, alvh_leg_kind_get_title (leg->kind), leg->long_strike, leg->short_strike,
                             leg->quantity, premium, date);
   else
     g_string_append_printf (s, _("Layer %d: %s %g × %g at %s on %s"),
-                            leg->layer, kind_title (leg->kind), leg->long_strike,
+                            leg->layer, alvh_leg_kind_get_title (leg->kind), leg->long_strike,
                             leg->quantity, premium, date);
 
   if (leg->quantity > 0 && leg->closed_quantity >= leg->quantity)
@@ -349,7 +333,7 @@ apply_levels (AlvhChartsFeed *self)
 
   for (guint i = 0; condors != NULL && i < condors->len; i++)
     {
-      const AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      const AlvhCondor *c = g_ptr_array_index (condors, i);
       const struct { double v; AlvhChartLevelKind kind; const char *fmt; } strikes[] = {
         { c->short_put, ALVH_CHART_LEVEL_SHORT_STRIKE, _("Short put %g") },
         { c->short_call, ALVH_CHART_LEVEL_SHORT_STRIKE, _("Short call %g") },
@@ -486,13 +470,7 @@ start_update (AlvhChartsFeed *self)
   w->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   stored_events = alvh_session_list_events (self->session);
   for (guint i = 0; stored_events != NULL && i < stored_events->len; i++)
-    {
-      const AlvhJournalEvent *je = g_ptr_array_index (stored_events, i);
-      AlvhEventKind kind = ALVH_EVENT_OTHER;
-
-      alvh_event_kind_from_string (je->kind, &kind);
-      g_ptr_array_add (w->events, alvh_event_new (je->date, kind, je->shift, je->note ? je->note : ""));
-    }
+    g_ptr_array_add (w->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
 
   w->legs = g_array_new (FALSE, TRUE, sizeof (LegMark));
   g_array_set_clear_func (w->legs, leg_mark_clear);
@@ -503,7 +481,7 @@ start_update (AlvhChartsFeed *self)
   legs = all_legs != NULL ? all_legs : alvh_session_get_legs (self->session);
   for (guint i = 0; legs != NULL && i < legs->len; i++)
     {
-      const AlvhJournalLeg *jl = g_ptr_array_index (legs, i);
+      const AlvhLeg *jl = g_ptr_array_index (legs, i);
       LegMark m = {
         .time = jl->opened,
         .layer = jl->layer > 0 ? (guint) jl->layer : 1,

@@ -52,17 +52,17 @@ alvh_show_toast (GtkWidget  *inside,
 }
 
 char *
-alvh_describe_leg (const AlvhHedgeLeg *leg)
+alvh_describe_leg (const AlvhLeg *leg)
 {
-  g_autofree char *date = alvh_time_format_ny_date (leg->vix_expiry);
+  g_autofree char *date = alvh_time_format_ny_date (leg->expiry);
 
   switch (leg->kind)
     {
-    case ALVH_HEDGE_VIX_CALL_SPREAD:
+    case ALVH_LEG_VIX_CALL_SPREAD:
       return g_strdup_printf (_("VIX call spread %g/%g, expiring %s"), leg->long_strike, leg->short_strike, date);
-    case ALVH_HEDGE_VIX_CALL:
+    case ALVH_LEG_VIX_CALL:
       return g_strdup_printf (_("VIX call %g, expiring %s"), leg->long_strike, date);
-    case ALVH_HEDGE_VIX_FUTURE:
+    case ALVH_LEG_VIX_FUTURE:
     default:
       return g_strdup_printf (_("VIX future, expiring %s"), date);
     }

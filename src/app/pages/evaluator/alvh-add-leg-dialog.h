@@ -25,6 +25,6 @@ GtkWidget *alvh_skip_dialog_new     (GtkWindow          *parent,
 void       alvh_show_toast          (GtkWidget          *inside,
                                      const char         *text);
 /* "VIX call spread 20/25, expiring 2026-01-21" */
-char      *alvh_describe_leg        (const AlvhHedgeLeg *leg);
+char      *alvh_describe_leg        (const AlvhLeg *leg);
 
 G_END_DECLS

@@ -74,14 +74,14 @@ static void
 save_clicked_cb (AlvhEventsDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  AlvhJournalEvent ev = { 0 };
+  AlvhEvent ev = { 0 };
   guint k = adw_combo_row_get_selected (ADW_COMBO_ROW (self->kind));
   gboolean ok;
 
-  if (!form_valid (self, &ev.date))
+  if (!form_valid (self, &ev.time))
     return;
   ev.id = self->editing_id;
-  ev.kind = (char *) kinds[MIN (k, 3u)];
+  ev.kind = (AlvhEventKind) MIN (k, (guint) ALVH_EVENT_OTHER);
   ev.shift = gtk_switch_get_active (GTK_SWITCH (self->shift));
   ev.note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note));
   if (self->editing_id != 0)
@@ -108,15 +108,13 @@ edit_action (GtkWidget  *widget,
 
   for (guint i = 0; i < events->len; i++)
     {
-      AlvhJournalEvent *ev = g_ptr_array_index (events, i);
+      AlvhEvent *ev = g_ptr_array_index (events, i);
 
       if (ev->id != id)
         continue;
       self->editing_id = id;
-      alvh_form_set_date (self->date, ev->date);
-      for (guint k = 0; kinds[k] != NULL; k++)
-        if (g_ascii_strcasecmp (kinds[k], ev->kind) == 0)
-          adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind), k);
+      alvh_form_set_date (self->date, ev->time);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind), (guint) ev->kind);
       gtk_switch_set_active (GTK_SWITCH (self->shift), ev->shift);
       gtk_editable_set_text (GTK_EDITABLE (self->note), ev->note ? ev->note : "");
       gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save Event"));
@@ -158,10 +156,10 @@ refresh (AlvhEventsDialog *self)
   /* newest first */
   for (guint i = events->len; i-- > 0;)
     {
-      AlvhJournalEvent *ev = g_ptr_array_index (events, i);
+      AlvhEvent *ev = g_ptr_array_index (events, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *date = alvh_time_format_ny_date (ev->date);
-      g_autofree char *title = g_strdup_printf ("%s  %s", date, ev->kind);
+      g_autofree char *date = alvh_time_format_ny_date (ev->time);
+      g_autofree char *title = g_strdup_printf ("%s  %s", date, alvh_event_kind_to_string (ev->kind));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

@@ -472,15 +472,15 @@ show_entry (AlvhJournalPage *self,
     {
       g_autoptr(GString) s = g_string_new (NULL);
 
-      g_string_append_printf (s, "%s \u00b7 %s", decision->action ? decision->action : "?",
-                              decision->branch ? decision->branch : "?");
+      g_string_append_printf (s, "%s \u00b7 %s", alvh_action_to_string (decision->action),
+                              alvh_branch_to_string (decision->branch));
       if (decision->layer > 0)
         g_string_append_printf (s, " \u00b7 %s %d", _("layer"), decision->layer);
       if (decision->size > 0)
         g_string_append_printf (s, " \u00b7 %g %s", decision->size, _("contracts"));
-      if (decision->proposed_kind != NULL)
-        g_string_append_printf (s, " \u00b7 %s %g/%g", decision->proposed_kind,
-                                decision->proposed_long_strike, decision->proposed_short_strike);
+      if (decision->has_proposal)
+        g_string_append_printf (s, " \u00b7 %s %g/%g", alvh_leg_kind_to_string (decision->proposed.kind),
+                                decision->proposed.long_strike, decision->proposed.short_strike);
       if (isfinite (decision->cost))
         {
           g_autofree char *cost = alvh_format_money (decision->cost, ALVH_MONEY_WHOLE);

@@ -21,7 +21,7 @@ struct _AlvhCondorDialog
   AdwWindow          parent_instance;
 
   AlvhSession       *session;
-  AlvhJournalCondor *condor;   /* the edited condor or NULL */
+  AlvhCondor *condor;   /* the edited condor or NULL */
 
   GtkWidget         *long_put;
   GtkWidget         *short_put;
@@ -127,7 +127,7 @@ static void
 save_clicked_cb (AlvhCondorDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  AlvhJournalCondor c = { 0 };
+  AlvhCondor c = { 0 };
   Fields f;
   gboolean ok;
 
@@ -163,7 +163,7 @@ alvh_condor_dialog_finalize (GObject *object)
   AlvhCondorDialog *self = ALVH_CONDOR_DIALOG (object);
 
   g_clear_object (&self->session);
-  g_clear_pointer (&self->condor, alvh_journal_condor_free);
+  g_clear_pointer (&self->condor, alvh_condor_free);
   g_clear_pointer (&self->errors, g_free);
   G_OBJECT_CLASS (alvh_condor_dialog_parent_class)->finalize (object);
 }
@@ -245,7 +245,7 @@ alvh_condor_dialog_init (AlvhCondorDialog *self)
 AlvhCondorDialog *
 alvh_condor_dialog_new (GtkWindow               *parent,
                         AlvhSession             *session,
-                        const AlvhJournalCondor *condor)
+                        const AlvhCondor *condor)
 {
   AlvhCondorDialog *self = g_object_new (ALVH_TYPE_CONDOR_DIALOG,
                                          "transient-for", parent,
@@ -254,7 +254,7 @@ alvh_condor_dialog_new (GtkWindow               *parent,
   self->session = g_object_ref (session);
   if (condor != NULL)
     {
-      self->condor = alvh_journal_condor_new ();
+      self->condor = alvh_condor_new ();
       *self->condor = *condor;
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Iron Condor"));
       alvh_form_set_double (self->long_put, condor->long_put);
@@ -351,7 +351,7 @@ close_response_cb (AdwMessageDialog *dialog,
 GtkWidget *
 alvh_condor_close_dialog_new (GtkWindow               *parent,
                               AlvhSession             *session,
-                              const AlvhJournalCondor *condor)
+                              const AlvhCondor *condor)
 {
   GtkWidget *dialog, *list;
   CloseData *data = g_new0 (CloseData, 1);

@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (AlvhCondorDialog, alvh_condor_dialog, ALVH, CONDOR_DIALOG,
 /* @condor NULL: a new condor; else the condor to edit (copied). */
 AlvhCondorDialog *alvh_condor_dialog_new          (GtkWindow               *parent,
                                                    AlvhSession             *session,
-                                                   const AlvhJournalCondor *condor);
+                                                   const AlvhCondor *condor);
 /* TRUE when every field is valid (the Save button is sensitive). */
 gboolean          alvh_condor_dialog_is_valid     (AlvhCondorDialog        *self);
 /* The validation messages, one per line ("" when valid). */
@@ -25,6 +25,6 @@ GtkWidget        *alvh_condor_dialog_get_save_button (AlvhCondorDialog     *self
  * "close" response closes it through the session. */
 GtkWidget        *alvh_condor_close_dialog_new    (GtkWindow               *parent,
                                                    AlvhSession             *session,
-                                                   const AlvhJournalCondor *condor);
+                                                   const AlvhCondor *condor);
 
 G_END_DECLS

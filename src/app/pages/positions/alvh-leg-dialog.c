@@ -21,7 +21,7 @@ struct _AlvhLegDialog
   AdwWindow       parent_instance;
 
   AlvhSession    *session;
-  AlvhJournalLeg *leg;        /* the edited leg or NULL */
+  AlvhLeg *leg;        /* the edited leg or NULL */
   GArray         *condor_ids; /* gint64, index = combo position (0 = none) */
 
   GtkWidget      *kind;
@@ -39,22 +39,22 @@ struct _AlvhLegDialog
 
 G_DEFINE_FINAL_TYPE (AlvhLegDialog, alvh_leg_dialog, ADW_TYPE_WINDOW)
 
-static const AlvhHedgeKind kinds[] = { ALVH_HEDGE_VIX_CALL_SPREAD, ALVH_HEDGE_VIX_CALL, ALVH_HEDGE_VIX_FUTURE };
+static const AlvhLegKind kinds[] = { ALVH_LEG_VIX_CALL_SPREAD, ALVH_LEG_VIX_CALL, ALVH_LEG_VIX_FUTURE };
 
 typedef struct
 {
-  AlvhHedgeKind kind;
+  AlvhLegKind kind;
   double long_strike, short_strike;
   gint64 expiry;
   double premium, quantity;
 } Fields;
 
-static AlvhHedgeKind
+static AlvhLegKind
 selected_kind (AlvhLegDialog *self)
 {
   guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->kind));
 
-  return i < G_N_ELEMENTS (kinds) ? kinds[i] : ALVH_HEDGE_VIX_CALL_SPREAD;
+  return i < G_N_ELEMENTS (kinds) ? kinds[i] : ALVH_LEG_VIX_CALL_SPREAD;
 }
 
 static gboolean
@@ -69,13 +69,13 @@ validate (AlvhLegDialog *self,
   f->kind = selected_kind (self);
   f->long_strike = NAN;
   f->short_strike = NAN;
-  if (f->kind != ALVH_HEDGE_VIX_FUTURE)
+  if (f->kind != ALVH_LEG_VIX_FUTURE)
     {
       ok_long = alvh_form_get_double (self->long_strike, &f->long_strike) && f->long_strike > 0;
       if (!ok_long)
         ADD_ERR (_("Strike: enter a VIX strike above 0"));
     }
-  if (f->kind == ALVH_HEDGE_VIX_CALL_SPREAD)
+  if (f->kind == ALVH_LEG_VIX_CALL_SPREAD)
     {
       ok_short = alvh_form_get_double (self->short_strike, &f->short_strike) && f->short_strike > 0;
       if (!ok_short)
@@ -101,9 +101,9 @@ validate (AlvhLegDialog *self,
 
   ok_prem = alvh_form_get_double (self->premium, &f->premium) && f->premium > 0;
   if (!ok_prem)
-    ADD_ERR (f->kind == ALVH_HEDGE_VIX_FUTURE ? _("Entry price: enter a price above 0")
+    ADD_ERR (f->kind == ALVH_LEG_VIX_FUTURE ? _("Entry price: enter a price above 0")
                                               : _("Premium: enter the points per contract paid, above 0"));
-  else if (f->kind == ALVH_HEDGE_VIX_CALL_SPREAD && ok_long && ok_short &&
+  else if (f->kind == ALVH_LEG_VIX_CALL_SPREAD && ok_long && ok_short &&
            f->premium >= f->short_strike - f->long_strike)
     {
       ok_prem = FALSE;
@@ -127,14 +127,14 @@ changed_cb (AlvhLegDialog *self)
 {
   Fields f;
   gboolean valid = validate (self, &f);
-  AlvhHedgeKind kind = selected_kind (self);
+  AlvhLegKind kind = selected_kind (self);
 
-  gtk_widget_set_visible (self->long_strike, kind != ALVH_HEDGE_VIX_FUTURE);
-  gtk_widget_set_visible (self->short_strike, kind == ALVH_HEDGE_VIX_CALL_SPREAD);
+  gtk_widget_set_visible (self->long_strike, kind != ALVH_LEG_VIX_FUTURE);
+  gtk_widget_set_visible (self->short_strike, kind == ALVH_LEG_VIX_CALL_SPREAD);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->long_strike),
-                                 kind == ALVH_HEDGE_VIX_CALL_SPREAD ? _("Long strike") : _("Strike"));
+                                 kind == ALVH_LEG_VIX_CALL_SPREAD ? _("Long strike") : _("Strike"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->premium),
-                                 kind == ALVH_HEDGE_VIX_FUTURE ? _("Entry price (points)")
+                                 kind == ALVH_LEG_VIX_FUTURE ? _("Entry price (points)")
                                                                : _("Premium per contract (points)"));
   gtk_widget_set_sensitive (self->save_button, valid);
   gtk_label_set_text (GTK_LABEL (self->error_label), self->errors);
@@ -145,7 +145,7 @@ static void
 save_clicked_cb (AlvhLegDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+  g_autoptr(AlvhLeg) leg = alvh_leg_new ();
   Fields f;
   guint condor_index;
   gboolean ok;
@@ -168,9 +168,8 @@ save_clicked_cb (AlvhLegDialog *self)
   leg->account_id = alvh_session_get_account_id (self->session);
   condor_index = adw_combo_row_get_selected (ADW_COMBO_ROW (self->condor));
   leg->condor_id = condor_index < self->condor_ids->len ? g_array_index (self->condor_ids, gint64, condor_index) : 0;
-  g_free (leg->kind);
-  leg->kind = g_strdup (alvh_hedge_kind_to_string (f.kind));
-  leg->long_strike = f.kind == ALVH_HEDGE_VIX_FUTURE ? f.premium : f.long_strike;
+  leg->kind = f.kind;
+  leg->long_strike = f.kind == ALVH_LEG_VIX_FUTURE ? f.premium : f.long_strike;
   leg->short_strike = f.short_strike;
   leg->expiry = f.expiry;
   leg->quantity = f.quantity;
@@ -196,7 +195,7 @@ alvh_leg_dialog_finalize (GObject *object)
   AlvhLegDialog *self = ALVH_LEG_DIALOG (object);
 
   g_clear_object (&self->session);
-  g_clear_pointer (&self->leg, alvh_journal_leg_free);
+  g_clear_pointer (&self->leg, alvh_leg_free);
   g_clear_pointer (&self->condor_ids, g_array_unref);
   g_clear_pointer (&self->errors, g_free);
   G_OBJECT_CLASS (alvh_leg_dialog_parent_class)->finalize (object);
@@ -292,7 +291,7 @@ fill_condors (AlvhLegDialog *self,
   g_array_append_val (self->condor_ids, none);
   for (guint i = 0; condors != NULL && i < condors->len; i++)
     {
-      const AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      const AlvhCondor *c = g_ptr_array_index (condors, i);
       g_autofree char *exp = alvh_time_format_ny_date (c->expiry);
       g_autofree char *label = g_strdup_printf ("%g/%g/%g/%g %s", c->long_put, c->short_put,
                                                 c->short_call, c->long_call, exp);
@@ -309,16 +308,16 @@ fill_condors (AlvhLegDialog *self,
 AlvhLegDialog *
 alvh_leg_dialog_new (GtkWindow            *parent,
                      AlvhSession          *session,
-                     const AlvhJournalLeg *leg)
+                     const AlvhLeg *leg)
 {
   AlvhLegDialog *self = g_object_new (ALVH_TYPE_LEG_DIALOG, "transient-for", parent, NULL);
 
   self->session = g_object_ref (session);
   if (leg != NULL)
     {
-      AlvhHedgeKind kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+      AlvhLegKind kind = leg->kind;
 
-      self->leg = alvh_journal_leg_new ();
+      self->leg = alvh_leg_new ();
       self->leg->id = leg->id;
       self->leg->decision_id = leg->decision_id;
       self->leg->opened = leg->opened;
@@ -327,7 +326,6 @@ alvh_leg_dialog_new (GtkWindow            *parent,
       self->leg->close_price = leg->close_price;
       self->leg->notes = g_strdup (leg->notes);
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Hedge Leg"));
-      alvh_hedge_kind_from_string (leg->kind, &kind);
       for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
         if (kinds[i] == kind)
           adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind), i);
@@ -439,7 +437,7 @@ close_response_cb (AdwMessageDialog *dialog,
 GtkWidget *
 alvh_leg_close_dialog_new (GtkWindow            *parent,
                            AlvhSession          *session,
-                           const AlvhJournalLeg *leg)
+                           const AlvhLeg *leg)
 {
   GtkWidget *dialog, *list;
   CloseData *data = g_new0 (CloseData, 1);

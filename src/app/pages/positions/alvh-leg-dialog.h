@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (AlvhLegDialog, alvh_leg_dialog, ALVH, LEG_DIALOG, AdwWindo
 /* @leg NULL: a new leg (manual); else the leg to edit (copied). */
 AlvhLegDialog *alvh_leg_dialog_new            (GtkWindow            *parent,
                                                AlvhSession          *session,
-                                               const AlvhJournalLeg *leg);
+                                               const AlvhLeg *leg);
 gboolean       alvh_leg_dialog_is_valid       (AlvhLegDialog        *self);
 const char    *alvh_leg_dialog_get_errors     (AlvhLegDialog        *self);
 GtkWidget     *alvh_leg_dialog_get_save_button (AlvhLegDialog       *self);
@@ -23,6 +23,6 @@ GtkWidget     *alvh_leg_dialog_get_save_button (AlvhLegDialog       *self);
  * "close" response closes that much of @leg through the session. */
 GtkWidget     *alvh_leg_close_dialog_new      (GtkWindow            *parent,
                                                AlvhSession          *session,
-                                               const AlvhJournalLeg *leg);
+                                               const AlvhLeg *leg);
 
 G_END_DECLS

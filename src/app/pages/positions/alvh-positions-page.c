@@ -122,7 +122,7 @@ years_between (gint64 from,
   return MAX (0.0, (double) alvh_time_calendar_days (from, to)) / 365.0;
 }
 
-static const AlvhJournalCondor *
+static const AlvhCondor *
 find_condor (AlvhPositionsPage *self,
              gint64             id)
 {
@@ -130,7 +130,7 @@ find_condor (AlvhPositionsPage *self,
 
   for (guint i = 0; condors != NULL && i < condors->len; i++)
     {
-      const AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      const AlvhCondor *c = g_ptr_array_index (condors, i);
 
       if (c->id == id)
         return c;
@@ -138,7 +138,7 @@ find_condor (AlvhPositionsPage *self,
   return NULL;
 }
 
-static const AlvhJournalLeg *
+static const AlvhLeg *
 find_leg (AlvhPositionsPage *self,
           gint64             id)
 {
@@ -146,28 +146,12 @@ find_leg (AlvhPositionsPage *self,
 
   for (guint i = 0; legs != NULL && i < legs->len; i++)
     {
-      const AlvhJournalLeg *l = g_ptr_array_index (legs, i);
+      const AlvhLeg *l = g_ptr_array_index (legs, i);
 
       if (l->id == id)
         return l;
     }
   return NULL;
-}
-
-static const char *
-kind_title (const char *kind)
-{
-  AlvhHedgeKind k;
-
-  if (!alvh_hedge_kind_from_string (kind, &k))
-    return kind;
-  switch (k)
-    {
-    case ALVH_HEDGE_VIX_CALL: return _("VIX call");
-    case ALVH_HEDGE_VIX_CALL_SPREAD: return _("VIX call spread");
-    case ALVH_HEDGE_VIX_FUTURE: return _("VIX future");
-    default: return kind;
-    }
 }
 
 static void
@@ -336,11 +320,11 @@ refresh_condors (AlvhPositionsPage *self,
   clear_list (self->condor_list);
   for (guint i = 0; condors != NULL && i < condors->len; i++)
     {
-      const AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      const AlvhCondor *c = g_ptr_array_index (condors, i);
       AlvhCondor model = { .id = c->id, .long_put = c->long_put, .short_put = c->short_put,
                            .short_call = c->short_call, .long_call = c->long_call,
                            .expiry = c->expiry, .units = c->units, .credit = c->credit,
-                           .open_time = c->opened };
+                           .opened = c->opened };
       GtkWidget *row = plain_row ();
       g_autofree char *title = NULL, *subtitle = NULL, *date = alvh_time_format_ny_date (c->expiry);
       g_autofree char *ext = NULL, *value = NULL;
@@ -404,30 +388,27 @@ refresh_legs (AlvhPositionsPage *self,
   clear_list (self->warnings_list);
   for (guint i = 0; legs != NULL && i < legs->len; i++)
     {
-      const AlvhJournalLeg *l = g_ptr_array_index (legs, i);
-      const AlvhJournalCondor *c = find_condor (self, l->condor_id);
+      const AlvhLeg *l = g_ptr_array_index (legs, i);
+      const AlvhCondor *c = find_condor (self, l->condor_id);
       GtkWidget *row = plain_row ();
       g_autofree char *title = NULL, *subtitle = NULL, *strikes = NULL, *value = NULL;
       g_autofree char *date = alvh_time_format_ny_date (l->expiry);
       double open_qty = l->quantity - l->closed_quantity;
-      AlvhHedgeKind kind;
 
-      if (g_strcmp0 (l->kind, "vix_future") == 0)
+      if (l->kind == ALVH_LEG_VIX_FUTURE)
         strikes = g_strdup ("");
       else if (isfinite (l->short_strike))
         strikes = g_strdup_printf (" %g/%g", l->long_strike, l->short_strike);
       else
         strikes = g_strdup_printf (" %g", l->long_strike);
-      if (have_market && alvh_hedge_kind_from_string (l->kind, &kind))
+      if (have_market && alvh_leg_is_vix_hedge (l))
         {
-          AlvhHedgeLeg leg = { .kind = kind, .long_strike = l->long_strike, .short_strike = l->short_strike,
-                               .vix_expiry = l->expiry, .quantity = l->quantity, .premium = l->premium };
           double f = isfinite (ms->vx1) ? ms->vx1 : ms->vix;
 
-          value = g_strdup_printf ("%.2f", alvh_hedge_leg_value (&leg, f, years_between (ms->time, l->expiry),
+          value = g_strdup_printf ("%.2f", alvh_leg_value (l, f, years_between (ms->time, l->expiry),
                                                                   ms->vix_vol, ms->rate));
         }
-      title = g_strdup_printf (_("Layer %d · %s%s × %g"), l->layer, kind_title (l->kind), strikes, open_qty);
+      title = g_strdup_printf (_("Layer %d · %s%s × %g"), l->layer, alvh_leg_kind_get_title (l->kind), strikes, open_qty);
       subtitle = g_strdup_printf (_("Expires %s (Wed AM, SOQ), %" PRId64 " days · premium %.2f · value %s · "
                                     "%g of %g open%s"),
                                   date, alvh_time_calendar_days (today, l->expiry), l->premium,
@@ -446,7 +427,7 @@ refresh_legs (AlvhPositionsPage *self,
        * third-Friday condor at the open (AM), SPXW at the close (PM) */
       if (c == NULL && condors != NULL && condors->len > 0)
         c = g_ptr_array_index (condors, 0);
-      if (c != NULL && g_strcmp0 (l->kind, "vix_future") != 0 && l->expiry != c->expiry)
+      if (c != NULL && l->kind != ALVH_LEG_VIX_FUTURE && l->expiry != c->expiry)
         {
           g_autofree char *cdate = alvh_time_format_ny_date (c->expiry);
           g_autofree char *wtitle = g_strdup_printf (_("Layer %d settles at a different time than its condor"), l->layer);
@@ -543,7 +524,7 @@ edit_condor_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhJournalCondor *c = find_condor (self, g_variant_get_int64 (param));
+  const AlvhCondor *c = find_condor (self, g_variant_get_int64 (param));
 
   if (c != NULL)
     gtk_window_present (GTK_WINDOW (alvh_condor_dialog_new (parent_window (self), self->session, c)));
@@ -555,7 +536,7 @@ close_condor_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhJournalCondor *c = find_condor (self, g_variant_get_int64 (param));
+  const AlvhCondor *c = find_condor (self, g_variant_get_int64 (param));
 
   if (c != NULL)
     gtk_window_present (GTK_WINDOW (alvh_condor_close_dialog_new (parent_window (self), self->session, c)));
@@ -567,7 +548,7 @@ edit_leg_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhJournalLeg *l = find_leg (self, g_variant_get_int64 (param));
+  const AlvhLeg *l = find_leg (self, g_variant_get_int64 (param));
 
   if (l != NULL)
     gtk_window_present (GTK_WINDOW (alvh_leg_dialog_new (parent_window (self), self->session, l)));
@@ -579,7 +560,7 @@ close_leg_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhJournalLeg *l = find_leg (self, g_variant_get_int64 (param));
+  const AlvhLeg *l = find_leg (self, g_variant_get_int64 (param));
 
   if (l != NULL)
     gtk_window_present (GTK_WINDOW (alvh_leg_close_dialog_new (parent_window (self), self->session, l)));

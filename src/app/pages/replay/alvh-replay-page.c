@@ -624,13 +624,7 @@ alvh_replay_page_run (AlvhReplayPage *self)
   run->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   stored_events = alvh_session_list_events (self->session);
   for (guint i = 0; stored_events != NULL && i < stored_events->len; i++)
-    {
-      const AlvhJournalEvent *e = g_ptr_array_index (stored_events, i);
-      AlvhEventKind kind = ALVH_EVENT_OTHER;
-
-      alvh_event_kind_from_string (e->kind, &kind);
-      g_ptr_array_add (run->events, alvh_event_new (e->date, kind, e->shift, e->note ? e->note : ""));
-    }
+    g_ptr_array_add (run->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
 
   if (run->frame == NULL || run->frame->n == 0)
     {
