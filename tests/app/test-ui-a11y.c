@@ -1,7 +1,7 @@
 /* test-ui-a11y.c — the main window with demo data and a demo book:
  * every control has a name for screen readers, every page can be found by
  * its name and switched to, the help overlay lists the shortcuts, and the
- * Charts page gets the book's levels, markers, greeks from the session. */
+ * Charts page gets the book's levels, markers, greeks from the context. */
 #include "config.h"
 
 #include <math.h>
@@ -28,7 +28,7 @@ new_window_with_book (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   alvh_window_load_demo (window);
-  test_demo_book_position (alvh_window_get_session (window));
+  test_demo_book_position (alvh_window_get_context (window));
   test_ui_wait (200);
   return window;
 }
@@ -233,12 +233,12 @@ test_charts_feed (void)
 
   /* a closed book: no greeks */
   {
-    GPtrArray *condors = alvh_session_get_condors (window->session);
+    GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (window->context));
     const AlvhJournalCondor *c = g_ptr_array_index (condors, 0);
     g_autoptr(GError) error = NULL;
     guint before = alvh_charts_feed_get_n_updates (window->charts_feed);
 
-    g_assert_true (alvh_session_close_condor (window->session, c->id, 1.0, &error));
+    g_assert_true (alvh_book_service_close_condor (alvh_context_get_book (window->context), c->id, 1.0, &error));
     g_assert_no_error (error);
     test_ui_wait (50);
     wait_for_feed (window);

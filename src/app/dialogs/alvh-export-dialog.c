@@ -16,7 +16,7 @@ struct _AlvhExportDialog
 {
   AdwWindow       parent_instance;
 
-  AlvhSession    *session;
+  AlvhContext    *context;
   GCancellable   *cancellable;
   guint           pulse_id;
   gboolean        running;
@@ -226,7 +226,7 @@ update_state (AlvhExportDialog *self)
       g_autofree char *text = g_strdup_printf (_("Period: %s – %s"), a, b);
 
       gtk_label_set_text (self->status_label, text);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), alvh_session_get_store (self->session) != NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), alvh_context_get_store (self->context) != NULL);
       if (!custom)
         {
           gboolean was = self->updating;
@@ -245,14 +245,14 @@ update_state (AlvhExportDialog *self)
       gtk_label_set_text (self->status_label, error->message);
       gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
     }
-  if (alvh_session_get_store (self->session) == NULL)
+  if (alvh_context_get_store (self->context) == NULL)
     gtk_label_set_text (self->status_label, _("The journal database is not open: there is nothing to export."));
 }
 
 static void
 changed_cb (AlvhExportDialog *self)
 {
-  if (self->updating || self->session == NULL)
+  if (self->updating || self->context == NULL)
     return;
   self->updating = TRUE;
   update_state (self);
@@ -295,7 +295,7 @@ export_done_cb (GObject      *source G_GNUC_UNUSED,
   g_auto(GStrv) files = alvh_export_report_finish (result, &error);
   GtkWindow *parent;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->session == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)
     return;   /* the dialog went away (the files, if written, stay) */
   set_running (self, FALSE);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
@@ -325,10 +325,10 @@ void
 alvh_export_dialog_export_to (AlvhExportDialog *self,
                               const char       *path)
 {
-  AlvhJournalStore *store = alvh_session_get_store (self->session);
+  AlvhJournalStore *store = alvh_context_get_store (self->context);
   g_autoptr(GError) error = NULL;
-  AlvhSeries *spx = alvh_session_get_series (self->session, "SPX");
-  AlvhSeries *vix = alvh_session_get_series (self->session, "VIX");
+  AlvhSeries *spx = alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX");
+  AlvhSeries *vix = alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX");
   AlvhReportPaper paper = adw_combo_row_get_selected (self->paper_row) == 1
     ? ALVH_REPORT_PAPER_LETTER : ALVH_REPORT_PAPER_A4;
   gint64 from, to;
@@ -345,7 +345,7 @@ alvh_export_dialog_export_to (AlvhExportDialog *self,
   g_cancellable_reset (self->cancellable);
   set_running (self, TRUE);
   gtk_label_set_text (self->status_label, _("Writing the report…"));
-  alvh_export_report_async (alvh_journal_store_get_path (store), alvh_session_get_account_id (self->session),
+  alvh_export_report_async (alvh_journal_store_get_path (store), alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
                             from, to, spx, vix, path, selected_format (self), paper,
                             self->cancellable, export_done_cb, g_object_ref (self));
 }
@@ -441,7 +441,7 @@ alvh_export_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->session);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (alvh_export_dialog_parent_class)->dispose (object);
 }
 
@@ -538,14 +538,14 @@ alvh_export_dialog_init (AlvhExportDialog *self)
 
 AlvhExportDialog *
 alvh_export_dialog_new (GtkWindow   *parent,
-                        AlvhSession *session)
+                        AlvhContext *context)
 {
   AlvhExportDialog *self;
 
-  g_return_val_if_fail (ALVH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
 
   self = g_object_new (ALVH_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->session = g_object_ref (session);
+  self->context = g_object_ref (context);
   update_state (self);
   return self;
 }
@@ -594,9 +594,9 @@ export_report_action_cb (GtkWidget  *widget,
   AlvhWindow *window = ALVH_WINDOW (widget);
   AlvhExportDialog *dialog;
 
-  if (window->session == NULL)
+  if (window->context == NULL)
     return;
-  dialog = alvh_export_dialog_new (GTK_WINDOW (window), window->session);
+  dialog = alvh_export_dialog_new (GTK_WINDOW (window), window->context);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -183,8 +183,8 @@ alvh_form_first_vix_expiry (gint64 from,
   return alvh_time_from_ny_day (alvh_calendar_vix_expiry (y, m));
 }
 
-GSettings *
-alvh_form_get_settings (void)
+static GSettings *
+application_settings (void)
 {
   GApplication *app = g_application_get_default ();
 
@@ -194,7 +194,7 @@ alvh_form_get_settings (void)
 GTimeZone *
 alvh_form_display_zone (void)
 {
-  GSettings *settings = alvh_form_get_settings ();
+  GSettings *settings = application_settings ();
   g_autofree char *id = settings != NULL ? g_settings_get_string (settings, "time-zone") : NULL;
   GTimeZone *zone = NULL;
 
@@ -253,6 +253,25 @@ alvh_form_add_entry_row (GtkWidget  *group,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_signal_connect_swapped (row, "changed", changed, data);
   return row;
+}
+
+char *
+alvh_format_money (double dollars)
+{
+  if (!isfinite (dollars))
+    return g_strdup (_("n/a"));
+  if (dollars < 0)
+    return g_strdup_printf ("−$%.2f", -dollars);
+  return g_strdup_printf ("$%.2f", dollars);
+}
+
+char *
+alvh_format_number (double value,
+                    int    digits)
+{
+  if (!isfinite (value))
+    return g_strdup (_("n/a"));
+  return g_strdup_printf ("%.*f", digits, value);
 }
 
 char *

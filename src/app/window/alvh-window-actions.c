@@ -29,7 +29,7 @@ preferences_action_cb (GtkWidget  *widget,
 {
   AlvhWindow *self = ALVH_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (alvh_preferences_window_new (GTK_WINDOW (self), self->session, self->settings)));
+  gtk_window_present (GTK_WINDOW (alvh_preferences_window_new (GTK_WINDOW (self), self->context)));
 }
 
 static void
@@ -46,26 +46,26 @@ alvh_window_load_demo (AlvhWindow *self)
   g_return_if_fail (ALVH_IS_WINDOW (self));
 
   /* keeps the series and stores them in market.sqlite (survives a restart) */
-  alvh_session_load_demo (self->session);
+  alvh_market_service_load_demo (alvh_context_get_market (self->context));
   alvh_window_add_toast (self, _("Demo data loaded: ten years of daily SPX, VIX, VIX futures, VVIX and breadth"));
 }
 
 void
 _alvh_window_load_stored_market (AlvhWindow *self)
 {
-  alvh_session_load_stored_market (self->session);
+  alvh_market_service_load_stored_market (alvh_context_get_market (self->context));
 }
 
 void
 _alvh_window_add_other_pages (AlvhWindow      *self,
                               AlvhAddPageFunc  add_page)
 {
-  add_page (self, alvh_positions_page_new (self->session),
+  add_page (self, alvh_positions_page_new (self->context),
             "positions", _("Positions"), "alvh-positions-symbolic");
-  add_page (self, alvh_evaluator_page_new (self->session),
+  add_page (self, alvh_evaluator_page_new (self->context),
             "evaluator", _("Evaluator"), "alvh-evaluator-symbolic");
-  add_page (self, alvh_journal_page_new (self->session), "journal", _("Journal"), "alvh-journal-symbolic");
-  add_page (self, alvh_replay_page_new (self->session), "replay", _("Replay"), "alvh-replay-symbolic");
+  add_page (self, alvh_journal_page_new (self->context), "journal", _("Journal"), "alvh-journal-symbolic");
+  add_page (self, alvh_replay_page_new (self->context), "replay", _("Replay"), "alvh-replay-symbolic");
 }
 
 static void
@@ -77,7 +77,7 @@ import_finished_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
-  summary = alvh_session_import_finish (ALVH_SESSION (object), result, &error);
+  summary = alvh_market_service_import_finish (ALVH_MARKET_SERVICE (object), result, &error);
   if (summary == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -113,7 +113,7 @@ alvh_window_import_files (AlvhWindow  *self,
     return;
   g_ptr_array_add (paths, NULL);
 
-  alvh_session_import_async (self->session, (const char * const *) paths->pdata,
+  alvh_market_service_import_async (alvh_context_get_market (self->context), (const char * const *) paths->pdata,
                              self->cancellable, import_finished_cb, g_object_ref (self));
 }
 

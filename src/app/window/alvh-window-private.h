@@ -2,7 +2,7 @@
 #pragma once
 
 #include "alvh-charts-feed.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
 #include "alvh-window.h"
 
 G_BEGIN_DECLS
@@ -21,7 +21,7 @@ struct _AlvhWindow
   GtkWidget            *charts_page;
   AlvhChartsFeed       *charts_feed;
 
-  AlvhSession          *session;
+  AlvhContext          *context;
   GSettings            *settings;  /* the application's, or NULL */
   GCancellable         *cancellable;
 };

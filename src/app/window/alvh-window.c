@@ -8,7 +8,7 @@
 #include "alvh-a11y.h"
 
 #include "alvh-charts-page.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
 #include "alvh-window.h"
 #include "alvh-window-private.h"
 #include "alvh-window-follow.h"
@@ -27,17 +27,17 @@ static void
 update_main_stack (AlvhWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack,
-                                    alvh_session_has_market (self->session) ? "content" : "welcome");
+                                    alvh_market_service_has_market (alvh_context_get_market (self->context)) ? "content" : "welcome");
 }
 
 static void
-session_market_changed_cb (AlvhWindow  *self,
-                           AlvhSession *session)
+market_changed_cb (AlvhWindow        *self,
+                   AlvhMarketService *market)
 {
   alvh_charts_page_set_market (ALVH_CHARTS_PAGE (self->charts_page),
-                               alvh_session_get_series (session, "SPX"),
-                               alvh_session_get_series (session, "VIX"),
-                               alvh_session_get_series (session, "VX"));
+                               alvh_market_service_get_series (market, "SPX"),
+                               alvh_market_service_get_series (market, "VIX"),
+                               alvh_market_service_get_series (market, "VX"));
   update_main_stack (self);
 }
 
@@ -99,7 +99,7 @@ restore_state (AlvhWindow *self)
     }
 
   _alvh_window_load_stored_market (self);
-  if (!alvh_session_has_market (self->session) && app != NULL &&
+  if (!alvh_market_service_has_market (alvh_context_get_market (self->context)) && app != NULL &&
       alvh_application_get_demo_if_empty (ALVH_APPLICATION (app)))
     alvh_window_load_demo (self);
   update_main_stack (self);
@@ -111,8 +111,8 @@ alvh_window_dispose (GObject *object)
 {
   AlvhWindow *self = ALVH_WINDOW (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (alvh_context_get_market (self->context), self);
   if (self->charts_feed != NULL)
     alvh_charts_feed_shutdown (self->charts_feed);
   g_clear_object (&self->charts_feed);
@@ -126,7 +126,7 @@ alvh_window_finalize (GObject *object)
 {
   AlvhWindow *self = ALVH_WINDOW (object);
 
-  g_clear_object (&self->session);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (alvh_window_parent_class)->finalize (object);
@@ -168,7 +168,7 @@ alvh_window_get_property (GObject    *object,
     }
 }
 
-/* The session and the pages need the settings (a construct property) */
+/* The context and the pages need the settings (a construct property) */
 static void
 alvh_window_constructed (GObject *object)
 {
@@ -177,7 +177,7 @@ alvh_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (alvh_window_parent_class)->constructed (object);
 
-  self->session = alvh_session_new_full (data_dir, self->settings);
+  self->context = alvh_context_new (data_dir, self->settings);
 
   self->charts_page = alvh_charts_page_new ();
   add_page (self, self->charts_page, "charts", _("Charts"), "alvh-charts-symbolic");
@@ -185,11 +185,11 @@ alvh_window_constructed (GObject *object)
 
   _alvh_window_setup_drop (self);
 
-  g_signal_connect_object (self->session, "market-changed",
-                           G_CALLBACK (session_market_changed_cb), self,
+  g_signal_connect_object (alvh_context_get_market (self->context), "changed",
+                           G_CALLBACK (market_changed_cb), self,
                            G_CONNECT_SWAPPED);
   /* after the handler above: the page has the new market when the feed runs */
-  self->charts_feed = alvh_charts_feed_new (self->session, ALVH_CHARTS_PAGE (self->charts_page));
+  self->charts_feed = alvh_charts_feed_new (self->context, ALVH_CHARTS_PAGE (self->charts_page));
 }
 
 static void
@@ -251,7 +251,7 @@ gboolean
 alvh_window_has_market_data (AlvhWindow *self)
 {
   g_return_val_if_fail (ALVH_IS_WINDOW (self), FALSE);
-  return alvh_session_has_market (self->session);
+  return alvh_market_service_has_market (alvh_context_get_market (self->context));
 }
 
 void
@@ -259,21 +259,21 @@ alvh_window_show_page (AlvhWindow *self,
                        const char *name)
 {
   g_return_if_fail (ALVH_IS_WINDOW (self));
-  if (alvh_session_has_market (self->session))
+  if (alvh_market_service_has_market (alvh_context_get_market (self->context)))
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /**
- * alvh_window_get_session:
+ * alvh_window_get_context:
  * @self: the window
  *
- * Returns: (transfer none): the session the window's pages share
+ * Returns: (transfer none): the context the window's pages share
  */
-AlvhSession *
-alvh_window_get_session (AlvhWindow *self)
+AlvhContext *
+alvh_window_get_context (AlvhWindow *self)
 {
   g_return_val_if_fail (ALVH_IS_WINDOW (self), NULL);
-  return self->session;
+  return self->context;
 }
 
 GtkWidget *

@@ -12,7 +12,7 @@
 
 typedef struct
 {
-  AlvhSession  *session;
+  AlvhContext  *context;
   GtkWidget    *toast_widget;  /* weak */
   AlvhDecision *decision;
   GtkWidget    *price;
@@ -23,7 +23,7 @@ typedef struct
 static void
 dialog_data_free (DialogData *data)
 {
-  g_object_unref (data->session);
+  g_object_unref (data->context);
   g_clear_weak_pointer (&data->toast_widget);
   alvh_decision_free (data->decision);
   g_free (data);
@@ -101,7 +101,7 @@ add_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "add") != 0 || !values (data, &price, &size))
     return;
-  if (alvh_session_add_leg_from_decision (data->session, data->decision, price, size,
+  if (alvh_decision_service_add_leg_from_decision (alvh_context_get_decisions (data->context), data->decision, price, size,
                                           gtk_editable_get_text (GTK_EDITABLE (data->note)),
                                           NULL, &error) <= 0)
     text = g_strdup_printf (_("The leg was not added: %s"), error->message);
@@ -128,7 +128,7 @@ make_list (void)
 GtkWidget *
 alvh_add_leg_dialog_new (GtkWindow          *parent,
                          GtkWidget          *toast_widget,
-                         AlvhSession        *session,
+                         AlvhContext        *context,
                          const AlvhDecision *decision)
 {
   DialogData *data = g_new0 (DialogData, 1);
@@ -137,7 +137,7 @@ alvh_add_leg_dialog_new (GtkWindow          *parent,
   g_autofree char *body = NULL;
   GtkWidget *dialog, *list;
 
-  data->session = g_object_ref (session);
+  data->context = g_object_ref (context);
   g_set_weak_pointer (&data->toast_widget, toast_widget);
   data->decision = alvh_decision_copy (decision);
 
@@ -182,7 +182,7 @@ skip_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "skip") != 0)
     return;
-  if (alvh_session_skip_decision (data->session, data->decision,
+  if (alvh_decision_service_skip_decision (alvh_context_get_decisions (data->context), data->decision,
                                   gtk_editable_get_text (GTK_EDITABLE (data->note)), &error) <= 0)
     text = g_strdup_printf (_("The decision was not recorded: %s"), error->message);
   else
@@ -202,13 +202,13 @@ reason_changed_cb (GtkEditable      *entry,
 GtkWidget *
 alvh_skip_dialog_new (GtkWindow          *parent,
                       GtkWidget          *toast_widget,
-                      AlvhSession        *session,
+                      AlvhContext        *context,
                       const AlvhDecision *decision)
 {
   DialogData *data = g_new0 (DialogData, 1);
   GtkWidget *dialog, *list;
 
-  data->session = g_object_ref (session);
+  data->context = g_object_ref (context);
   g_set_weak_pointer (&data->toast_widget, toast_widget);
   data->decision = alvh_decision_copy (decision);
 

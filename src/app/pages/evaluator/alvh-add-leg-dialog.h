@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
@@ -13,13 +13,13 @@ G_BEGIN_DECLS
  * shows a toast in @toast_widget's AdwToastOverlay. */
 GtkWidget *alvh_add_leg_dialog_new  (GtkWindow          *parent,
                                      GtkWidget          *toast_widget,
-                                     AlvhSession        *session,
+                                     AlvhContext        *context,
                                      const AlvhDecision *decision);
 /* An AdwMessageDialog asking why; its "skip" response records the decision as
  * skipped with the reason. */
 GtkWidget *alvh_skip_dialog_new     (GtkWindow          *parent,
                                      GtkWidget          *toast_widget,
-                                     AlvhSession        *session,
+                                     AlvhContext        *context,
                                      const AlvhDecision *decision);
 /* Shows @text in the AdwToastOverlay that holds @inside (if any). */
 void       alvh_show_toast          (GtkWidget          *inside,

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ALVH, EVALUATOR_PAGE, AdwBin)
 
-GtkWidget          *alvh_evaluator_page_new           (AlvhSession       *session);
+GtkWidget          *alvh_evaluator_page_new           (AlvhContext       *context);
 /* Evaluates the latest bar again. */
 void                alvh_evaluator_page_refresh       (AlvhEvaluatorPage *self);
 /* The decision shown, or NULL without market data. */
@@ -26,6 +26,6 @@ GtkWidget          *alvh_evaluator_page_show_events   (AlvhEvaluatorPage *self);
 char               *alvh_evaluator_format_value       (const AlvhSignal  *signal);
 char               *alvh_evaluator_format_threshold   (const AlvhSignal  *signal);
 
-AlvhSession        *alvh_evaluator_page_get_session      (AlvhEvaluatorPage *self);
+AlvhContext        *alvh_evaluator_page_get_context      (AlvhEvaluatorPage *self);
 
 G_END_DECLS

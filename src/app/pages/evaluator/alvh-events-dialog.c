@@ -17,7 +17,7 @@ struct _AlvhEventsDialog
 {
   AdwWindow    parent_instance;
 
-  AlvhSession *session;
+  AlvhContext *context;
   gint64       editing_id;   /* 0: the form adds a new event */
 
   GtkWidget   *date;
@@ -85,9 +85,9 @@ save_clicked_cb (AlvhEventsDialog *self)
   ev.shift = gtk_switch_get_active (GTK_SWITCH (self->shift));
   ev.note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note));
   if (self->editing_id != 0)
-    ok = alvh_session_update_event (self->session, &ev, &error);
+    ok = alvh_profile_service_update_event (alvh_context_get_profiles (self->context), &ev, &error);
   else
-    ok = alvh_session_add_event (self->session, &ev, &error) > 0;
+    ok = alvh_profile_service_add_event (alvh_context_get_profiles (self->context), &ev, &error) > 0;
   if (!ok)
     {
       alvh_form_show_error (self->error_label, error->message);
@@ -103,7 +103,7 @@ edit_action (GtkWidget  *widget,
              GVariant   *param)
 {
   AlvhEventsDialog *self = ALVH_EVENTS_DIALOG (widget);
-  g_autoptr(GPtrArray) events = alvh_session_list_events (self->session);
+  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
   gint64 id = g_variant_get_int64 (param);
 
   for (guint i = 0; i < events->len; i++)
@@ -135,7 +135,7 @@ delete_action (GtkWidget  *widget,
   AlvhEventsDialog *self = ALVH_EVENTS_DIALOG (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!alvh_session_delete_event (self->session, g_variant_get_int64 (param), &error))
+  if (!alvh_profile_service_delete_event (alvh_context_get_profiles (self->context), g_variant_get_int64 (param), &error))
     {
       alvh_form_show_error (self->error_label, error->message);
     }
@@ -144,7 +144,7 @@ delete_action (GtkWidget  *widget,
 static void
 refresh (AlvhEventsDialog *self)
 {
-  g_autoptr(GPtrArray) events = alvh_session_list_events (self->session);
+  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
   GtkWidget *child = gtk_widget_get_first_child (self->list);
 
   while (child != NULL)
@@ -188,9 +188,9 @@ alvh_events_dialog_dispose (GObject *object)
 {
   AlvhEventsDialog *self = ALVH_EVENTS_DIALOG (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  if (self->context != NULL)
+    alvh_context_disconnect (self->context, self);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (alvh_events_dialog_parent_class)->dispose (object);
 }
 
@@ -290,12 +290,12 @@ alvh_events_dialog_init (AlvhEventsDialog *self)
 
 AlvhEventsDialog *
 alvh_events_dialog_new (GtkWindow   *parent,
-                        AlvhSession *session)
+                        AlvhContext *context)
 {
   AlvhEventsDialog *self = g_object_new (ALVH_TYPE_EVENTS_DIALOG, "transient-for", parent, NULL);
 
-  self->session = g_object_ref (session);
-  g_signal_connect_object (session, "events-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  alvh_context_connect (context, "events", G_CALLBACK (refresh), self);
   reset_form (self);
   refresh (self);
   return self;

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "alvh-journal-model.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,10 +12,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhJournalPage, alvh_journal_page, ALVH, JOURNAL_PAGE, GtkWidget)
 
-GtkWidget        *alvh_journal_page_new           (AlvhSession     *session);
-AlvhSession      *alvh_journal_page_get_session   (AlvhJournalPage *self);
+GtkWidget        *alvh_journal_page_new           (AlvhContext     *context);
+AlvhContext      *alvh_journal_page_get_context   (AlvhJournalPage *self);
 AlvhJournalModel *alvh_journal_page_get_model     (AlvhJournalPage *self);
-/* Reads the entries again (also done on the session's journal-changed). */
+/* Reads the entries again (also done on the context's journal-changed). */
 void              alvh_journal_page_reload        (AlvhJournalPage *self);
 /* Selects and shows an entry; FALSE when it is not listed. */
 gboolean          alvh_journal_page_select_entry  (AlvhJournalPage *self,

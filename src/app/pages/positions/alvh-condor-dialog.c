@@ -20,7 +20,7 @@ struct _AlvhCondorDialog
 {
   AdwWindow          parent_instance;
 
-  AlvhSession       *session;
+  AlvhContext       *context;
   AlvhJournalCondor *condor;   /* the edited condor or NULL */
 
   GtkWidget         *long_put;
@@ -145,10 +145,10 @@ save_clicked_cb (AlvhCondorDialog *self)
   if (self->condor == NULL)
     {
       c.close_price = NAN;
-      ok = alvh_session_add_condor (self->session, &c, &error) > 0;
+      ok = alvh_book_service_add_condor (alvh_context_get_book (self->context), &c, &error) > 0;
     }
   else
-    ok = alvh_session_update_condor (self->session, &c, &error);
+    ok = alvh_book_service_update_condor (alvh_context_get_book (self->context), &c, &error);
   if (!ok)
     {
       alvh_form_show_error (self->error_label, error->message);
@@ -162,7 +162,7 @@ alvh_condor_dialog_finalize (GObject *object)
 {
   AlvhCondorDialog *self = ALVH_CONDOR_DIALOG (object);
 
-  g_clear_object (&self->session);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->condor, alvh_journal_condor_free);
   g_clear_pointer (&self->errors, g_free);
   G_OBJECT_CLASS (alvh_condor_dialog_parent_class)->finalize (object);
@@ -244,14 +244,14 @@ alvh_condor_dialog_init (AlvhCondorDialog *self)
 
 AlvhCondorDialog *
 alvh_condor_dialog_new (GtkWindow               *parent,
-                        AlvhSession             *session,
+                        AlvhContext             *context,
                         const AlvhJournalCondor *condor)
 {
   AlvhCondorDialog *self = g_object_new (ALVH_TYPE_CONDOR_DIALOG,
                                          "transient-for", parent,
                                          NULL);
 
-  self->session = g_object_ref (session);
+  self->context = g_object_ref (context);
   if (condor != NULL)
     {
       self->condor = alvh_journal_condor_new ();
@@ -311,7 +311,7 @@ alvh_condor_dialog_get_save_button (AlvhCondorDialog *self)
 
 typedef struct
 {
-  AlvhSession *session;
+  AlvhContext *context;
   gint64       id;
   GtkWidget   *price;
 } CloseData;
@@ -319,7 +319,7 @@ typedef struct
 static void
 close_data_free (CloseData *data)
 {
-  g_object_unref (data->session);
+  g_object_unref (data->context);
   g_free (data);
 }
 
@@ -344,13 +344,13 @@ close_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "close") != 0 || !alvh_form_get_double (data->price, &price) || price < 0)
     return;
-  if (!alvh_session_close_condor (data->session, data->id, price, &error))
+  if (!alvh_book_service_close_condor (alvh_context_get_book (data->context), data->id, price, &error))
     g_warning ("Cannot close condor %" G_GINT64_FORMAT ": %s", data->id, error->message);
 }
 
 GtkWidget *
 alvh_condor_close_dialog_new (GtkWindow               *parent,
-                              AlvhSession             *session,
+                              AlvhContext             *context,
                               const AlvhJournalCondor *condor)
 {
   GtkWidget *dialog, *list;
@@ -373,7 +373,7 @@ alvh_condor_close_dialog_new (GtkWindow               *parent,
   list = gtk_list_box_new ();
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  data->session = g_object_ref (session);
+  data->context = g_object_ref (context);
   data->id = condor->id;
   data->price = alvh_form_entry_row (_("Price per unit (points)"), "close-price");
   gtk_list_box_append (GTK_LIST_BOX (list), data->price);

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (AlvhCondorDialog, alvh_condor_dialog, ALVH, CONDOR_DIALOG,
 
 /* @condor NULL: a new condor; else the condor to edit (copied). */
 AlvhCondorDialog *alvh_condor_dialog_new          (GtkWindow               *parent,
-                                                   AlvhSession             *session,
+                                                   AlvhContext             *context,
                                                    const AlvhJournalCondor *condor);
 /* TRUE when every field is valid (the Save button is sensitive). */
 gboolean          alvh_condor_dialog_is_valid     (AlvhCondorDialog        *self);
@@ -22,9 +22,9 @@ const char       *alvh_condor_dialog_get_errors   (AlvhCondorDialog        *self
 GtkWidget        *alvh_condor_dialog_get_save_button (AlvhCondorDialog     *self);
 
 /* An AdwMessageDialog asking for the price paid to close @condor; its
- * "close" response closes it through the session. */
+ * "close" response closes it through the context. */
 GtkWidget        *alvh_condor_close_dialog_new    (GtkWindow               *parent,
-                                                   AlvhSession             *session,
+                                                   AlvhContext             *context,
                                                    const AlvhJournalCondor *condor);
 
 G_END_DECLS

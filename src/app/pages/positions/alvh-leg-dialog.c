@@ -20,7 +20,7 @@ struct _AlvhLegDialog
 {
   AdwWindow       parent_instance;
 
-  AlvhSession    *session;
+  AlvhContext    *context;
   AlvhJournalLeg *leg;        /* the edited leg or NULL */
   GArray         *condor_ids; /* gint64, index = combo position (0 = none) */
 
@@ -165,7 +165,7 @@ save_clicked_cb (AlvhLegDialog *self)
     }
   else
     leg->manual = TRUE;
-  leg->account_id = alvh_session_get_account_id (self->session);
+  leg->account_id = alvh_book_service_get_account_id (alvh_context_get_book (self->context));
   condor_index = adw_combo_row_get_selected (ADW_COMBO_ROW (self->condor));
   leg->condor_id = condor_index < self->condor_ids->len ? g_array_index (self->condor_ids, gint64, condor_index) : 0;
   g_free (leg->kind);
@@ -178,10 +178,10 @@ save_clicked_cb (AlvhLegDialog *self)
   leg->layer = gtk_spin_button_get_value_as_int (self->layer);
 
   if (self->leg == NULL)
-    ok = alvh_session_add_leg (self->session, leg, &error) > 0;
+    ok = alvh_book_service_add_leg (alvh_context_get_book (self->context), leg, &error) > 0;
 
   else
-    ok = alvh_session_update_leg (self->session, leg, &error);
+    ok = alvh_book_service_update_leg (alvh_context_get_book (self->context), leg, &error);
   if (!ok)
     {
       alvh_form_show_error (self->error_label, error->message);
@@ -195,7 +195,7 @@ alvh_leg_dialog_finalize (GObject *object)
 {
   AlvhLegDialog *self = ALVH_LEG_DIALOG (object);
 
-  g_clear_object (&self->session);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->leg, alvh_journal_leg_free);
   g_clear_pointer (&self->condor_ids, g_array_unref);
   g_clear_pointer (&self->errors, g_free);
@@ -283,7 +283,7 @@ static void
 fill_condors (AlvhLegDialog *self,
               gint64         selected_id)
 {
-  GPtrArray *condors = alvh_session_get_condors (self->session);
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   gint64 none = 0;
   guint selected = 0;
@@ -308,12 +308,12 @@ fill_condors (AlvhLegDialog *self,
 
 AlvhLegDialog *
 alvh_leg_dialog_new (GtkWindow            *parent,
-                     AlvhSession          *session,
+                     AlvhContext          *context,
                      const AlvhJournalLeg *leg)
 {
   AlvhLegDialog *self = g_object_new (ALVH_TYPE_LEG_DIALOG, "transient-for", parent, NULL);
 
-  self->session = g_object_ref (session);
+  self->context = g_object_ref (context);
   if (leg != NULL)
     {
       AlvhHedgeKind kind = ALVH_HEDGE_VIX_CALL_SPREAD;
@@ -344,7 +344,7 @@ alvh_leg_dialog_new (GtkWindow            *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("New Hedge Leg"));
       fill_condors (self, 0);
       alvh_form_set_date (self->expiry, alvh_form_first_vix_expiry (g_get_real_time () / G_USEC_PER_SEC, 30));
-      gtk_spin_button_set_value (self->layer, alvh_book_count_open_legs (alvh_session_get_book (session)) + 1);
+      gtk_spin_button_set_value (self->layer, alvh_book_count_open_legs (alvh_book_service_get_book (alvh_context_get_book (context))) + 1);
       gtk_editable_set_text (GTK_EDITABLE (self->quantity), "1");
     }
   changed_cb (self);
@@ -386,7 +386,7 @@ alvh_leg_dialog_get_save_button (AlvhLegDialog *self)
 
 typedef struct
 {
-  AlvhSession *session;
+  AlvhContext *context;
   gint64       id;
   double       open_quantity;
   GtkWidget   *quantity;
@@ -396,7 +396,7 @@ typedef struct
 static void
 close_data_free (CloseData *data)
 {
-  g_object_unref (data->session);
+  g_object_unref (data->context);
   g_free (data);
 }
 
@@ -432,20 +432,20 @@ close_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "close") != 0 || !close_values (data, &q, &p))
     return;
-  if (!alvh_session_close_leg (data->session, data->id, q, p, &error))
+  if (!alvh_book_service_close_leg (alvh_context_get_book (data->context), data->id, q, p, &error))
     g_warning ("Cannot close leg %" G_GINT64_FORMAT ": %s", data->id, error->message);
 }
 
 GtkWidget *
 alvh_leg_close_dialog_new (GtkWindow            *parent,
-                           AlvhSession          *session,
+                           AlvhContext          *context,
                            const AlvhJournalLeg *leg)
 {
   GtkWidget *dialog, *list;
   CloseData *data = g_new0 (CloseData, 1);
   g_autofree char *body = NULL;
 
-  data->session = g_object_ref (session);
+  data->context = g_object_ref (context);
   data->id = leg->id;
   data->open_quantity = leg->quantity - leg->closed_quantity;
   body = g_strdup_printf (_("%g of %g contracts are open. Enter how many to close and the fill price per contract."),

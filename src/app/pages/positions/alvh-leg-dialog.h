@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
@@ -13,16 +13,16 @@ G_DECLARE_FINAL_TYPE (AlvhLegDialog, alvh_leg_dialog, ALVH, LEG_DIALOG, AdwWindo
 
 /* @leg NULL: a new leg (manual); else the leg to edit (copied). */
 AlvhLegDialog *alvh_leg_dialog_new            (GtkWindow            *parent,
-                                               AlvhSession          *session,
+                                               AlvhContext          *context,
                                                const AlvhJournalLeg *leg);
 gboolean       alvh_leg_dialog_is_valid       (AlvhLegDialog        *self);
 const char    *alvh_leg_dialog_get_errors     (AlvhLegDialog        *self);
 GtkWidget     *alvh_leg_dialog_get_save_button (AlvhLegDialog       *self);
 
 /* An AdwMessageDialog for a partial close (quantity, fill price); its
- * "close" response closes that much of @leg through the session. */
+ * "close" response closes that much of @leg through the context. */
 GtkWidget     *alvh_leg_close_dialog_new      (GtkWindow            *parent,
-                                               AlvhSession          *session,
+                                               AlvhContext          *context,
                                                const AlvhJournalLeg *leg);
 
 G_END_DECLS

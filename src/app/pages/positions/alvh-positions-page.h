@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ALVH, POSITIONS_PAGE, AdwBin)
 
-GtkWidget *alvh_positions_page_new              (AlvhSession       *session);
+GtkWidget *alvh_positions_page_new              (AlvhContext       *context);
 void       alvh_positions_page_refresh          (AlvhPositionsPage *self);
 /* Opens the entry dialog for a new condor / leg and returns it (borrowed). */
 GtkWidget *alvh_positions_page_add_condor       (AlvhPositionsPage *self);
@@ -20,6 +20,6 @@ GtkWidget *alvh_positions_page_add_leg          (AlvhPositionsPage *self);
 guint      alvh_positions_page_get_n_condor_rows (AlvhPositionsPage *self);
 guint      alvh_positions_page_get_n_leg_rows    (AlvhPositionsPage *self);
 
-AlvhSession        *alvh_positions_page_get_session      (AlvhPositionsPage *self);
+AlvhContext        *alvh_positions_page_get_context      (AlvhPositionsPage *self);
 
 G_END_DECLS

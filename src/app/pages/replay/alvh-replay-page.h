@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "alvh-replay.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhReplayPage, alvh_replay_page, ALVH, REPLAY_PAGE, GtkWidget)
 
-GtkWidget        *alvh_replay_page_new          (AlvhSession    *session);
+GtkWidget        *alvh_replay_page_new          (AlvhContext    *context);
 /* Dates as the entries take them ("2020-01-02"); NULL or "" = unbounded. */
 void              alvh_replay_page_set_period   (AlvhReplayPage *self,
                                                  const char     *from,
