@@ -22,6 +22,18 @@ page_action_cb (GtkWidget  *widget,
   alvh_window_show_page (ALVH_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* Shows the Charts page at a time (the Replay page's trades) */
+static void
+chart_time_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  AlvhWindow *self = ALVH_WINDOW (widget);
+
+  alvh_window_show_page (self, "charts");
+  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (self->charts_page), g_variant_get_int64 (param));
+}
+
 static void
 preferences_action_cb (GtkWidget  *widget,
                        const char *action_name,
@@ -208,6 +220,7 @@ _alvh_window_class_actions_init (AlvhWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.chart-time", "x", chart_time_action_cb);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);

@@ -14,12 +14,10 @@
 
 #include <glib/gi18n.h>
 
-#include "alvh-charts-page.h"
 #include "alvh-equity-view.h"
 #include "alvh-form.h"
 #include "alvh-replay-page.h"
 #include "alvh-replay-trade-item.h"
-#include "alvh-window.h"
 
 typedef struct
 {
@@ -677,21 +675,13 @@ alvh_replay_page_go_to_trade (AlvhReplayPage *self,
                               guint           position)
 {
   g_autoptr(AlvhReplayTradeItem) item = NULL;
-  GtkRoot *root;
 
   g_return_if_fail (ALVH_IS_REPLAY_PAGE (self));
   item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
   if (item == NULL)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "charts");
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (ALVH_IS_WINDOW (root))
-    {
-      GtkWidget *charts = alvh_window_get_page (ALVH_WINDOW (root), "charts");
-
-      if (ALVH_IS_CHARTS_PAGE (charts))
-        alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (charts), alvh_replay_trade_item_get_open (item));
-    }
+  /* pages reach each other through the window's actions */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.chart-time", "x", alvh_replay_trade_item_get_open (item));
 }
 
 /* The equity curves as they are on screen, as PNG; NULL when not shown. */
