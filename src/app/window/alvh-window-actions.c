@@ -68,18 +68,6 @@ _alvh_window_load_stored_market (AlvhWindow *self)
   alvh_market_service_load_stored_market (alvh_context_get_market (self->context));
 }
 
-void
-_alvh_window_add_other_pages (AlvhWindow      *self,
-                              AlvhAddPageFunc  add_page)
-{
-  add_page (self, alvh_positions_page_new (self->context),
-            "positions", _("Positions"), "alvh-positions-symbolic");
-  add_page (self, alvh_evaluator_page_new (self->context),
-            "evaluator", _("Evaluator"), "alvh-evaluator-symbolic");
-  add_page (self, alvh_journal_page_new (self->context), "journal", _("Journal"), "alvh-journal-symbolic");
-  add_page (self, alvh_replay_page_new (self->context), "replay", _("Replay"), "alvh-replay-symbolic");
-}
-
 static void
 import_finished_cb (GObject      *object,
                     GAsyncResult *result,

@@ -26,17 +26,9 @@ struct _AlvhWindow
   GCancellable         *cancellable;
 };
 
-typedef AdwViewStackPage *(*AlvhAddPageFunc) (AlvhWindow *self,
-                                              GtkWidget  *child,
-                                              const char *name,
-                                              const char *title,
-                                              const char *icon_name);
-
 void _alvh_window_class_actions_init  (AlvhWindowClass *klass);
 void _alvh_window_install_follow_actions (GtkWidgetClass *klass);
 void _alvh_window_install_update_actions (GtkWidgetClass *klass);
-void _alvh_window_add_other_pages     (AlvhWindow      *self,
-                                       AlvhAddPageFunc  add_page);
 void _alvh_window_load_stored_market  (AlvhWindow      *self);
 void _alvh_window_setup_drop          (AlvhWindow      *self);
 void _alvh_window_show_error          (AlvhWindow      *self,

@@ -8,6 +8,10 @@
 #include "alvh-a11y.h"
 
 #include "alvh-charts-page.h"
+#include "alvh-evaluator-page.h"
+#include "alvh-journal-page.h"
+#include "alvh-positions-page.h"
+#include "alvh-replay-page.h"
 #include "alvh-context.h"
 #include "alvh-window.h"
 #include "alvh-window-private.h"
@@ -18,6 +22,7 @@ G_DEFINE_FINAL_TYPE (AlvhWindow, alvh_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -34,25 +39,21 @@ static void
 market_changed_cb (AlvhWindow        *self,
                    AlvhMarketService *market)
 {
-  alvh_charts_page_set_market (ALVH_CHARTS_PAGE (self->charts_page),
-                               alvh_market_service_get_series (market, "SPX"),
-                               alvh_market_service_get_series (market, "VIX"),
-                               alvh_market_service_get_series (market, "VX"));
   update_main_stack (self);
 }
 
-static AdwViewStackPage *
-add_page (AlvhWindow *self,
-          GtkWidget  *child,
-          const char *name,
-          const char *title,
-          const char *icon_name)
+/* Screen readers name each page by its title */
+static void
+label_pages (AlvhWindow *self)
 {
-  AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, child, name, title);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
 
-  adw_view_stack_page_set_icon_name (page, icon_name);
-  alvh_a11y_set_label (child, title);
-  return page;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      alvh_a11y_set_label (adw_view_stack_page_get_child (page), adw_view_stack_page_get_title (page));
+    }
 }
 
 static void
@@ -163,6 +164,9 @@ alvh_window_get_property (GObject    *object,
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -178,17 +182,17 @@ alvh_window_constructed (GObject *object)
   G_OBJECT_CLASS (alvh_window_parent_class)->constructed (object);
 
   self->context = alvh_context_new (data_dir, self->settings);
-
-  self->charts_page = alvh_charts_page_new ();
-  add_page (self, self->charts_page, "charts", _("Charts"), "alvh-charts-symbolic");
-  _alvh_window_add_other_pages (self, add_page);
+  /* the template binds it to the pages: they set themselves up now, the
+   * Charts page first (it has the market before the feed below runs) */
+  g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
+  label_pages (self);
 
   _alvh_window_setup_drop (self);
 
   g_signal_connect_object (alvh_context_get_market (self->context), "changed",
                            G_CALLBACK (market_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  /* after the handler above: the page has the new market when the feed runs */
+  /* after the Charts page's handler: the page has the new market when the feed runs */
   self->charts_feed = alvh_charts_feed_new (self->context, ALVH_CHARTS_PAGE (self->charts_page));
 }
 
@@ -216,13 +220,28 @@ alvh_window_class_init (AlvhWindowClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * AlvhWindow:context:
+   *
+   * What the pages share; the template binds it to every page's context.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, ALVH_TYPE_CONTEXT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ALVH_TYPE_CHARTS_PAGE);
+  g_type_ensure (ALVH_TYPE_POSITIONS_PAGE);
+  g_type_ensure (ALVH_TYPE_EVALUATOR_PAGE);
+  g_type_ensure (ALVH_TYPE_JOURNAL_PAGE);
+  g_type_ensure (ALVH_TYPE_REPLAY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/window/alvh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AlvhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AlvhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AlvhWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, charts_page);
 
   _alvh_window_class_actions_init (klass);
 }

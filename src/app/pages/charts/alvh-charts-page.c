@@ -48,7 +48,7 @@ struct _AlvhChartsPage
   const char      *range;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhChartsPage, alvh_charts_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AlvhChartsPage, alvh_charts_page, ALVH_TYPE_PAGE)
 
 static const struct
 {
@@ -262,6 +262,8 @@ alvh_charts_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  if (alvh_page_get_context (ALVH_PAGE (self)) != NULL)
+    alvh_context_disconnect (alvh_page_get_context (ALVH_PAGE (self)), self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chart);
@@ -291,6 +293,25 @@ alvh_charts_page_finalize (GObject *object)
 }
 
 static void
+market_changed_cb (AlvhChartsPage    *self,
+                   AlvhMarketService *market)
+{
+  alvh_charts_page_set_market (self,
+                               alvh_market_service_get_series (market, "SPX"),
+                               alvh_market_service_get_series (market, "VIX"),
+                               alvh_market_service_get_series (market, "VX"));
+}
+
+/* The page follows the market service; the window's AlvhChartsFeed adds
+ * the book's levels, markers, greeks and payoff. */
+static void
+alvh_charts_page_context_set (AlvhPage    *page,
+                              AlvhContext *context)
+{
+  alvh_context_connect (context, "market", G_CALLBACK (market_changed_cb), page);
+}
+
+static void
 alvh_charts_page_class_init (AlvhChartsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -298,6 +319,7 @@ alvh_charts_page_class_init (AlvhChartsPageClass *klass)
 
   object_class->dispose = alvh_charts_page_dispose;
   object_class->finalize = alvh_charts_page_finalize;
+  ALVH_PAGE_CLASS (klass)->context_set = alvh_charts_page_context_set;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "alvh-charts-page");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

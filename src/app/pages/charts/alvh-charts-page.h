@@ -12,11 +12,12 @@
 
 #include "alvh-series.h"
 #include "alvh-chart.h"
+#include "alvh-page.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_CHARTS_PAGE (alvh_charts_page_get_type ())
-G_DECLARE_FINAL_TYPE (AlvhChartsPage, alvh_charts_page, ALVH, CHARTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (AlvhChartsPage, alvh_charts_page, ALVH, CHARTS_PAGE, AlvhPage)
 
 GtkWidget *alvh_charts_page_new               (void);
 /* spx: open, high, low, close (or close); vix: close (+ OHLC); vx: vx1, vx2. Any may be NULL. */

@@ -45,7 +45,10 @@ struct _AlvhEvaluatorPage
   GtkWidget    *profile_label;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ALVH_TYPE_PAGE)
+
+static void alvh_evaluator_page_context_set (AlvhPage    *page,
+                                             AlvhContext *context);
 
 enum { COL_TITLE, COL_KEY, COL_KIND, COL_VALUE, COL_THRESHOLD, COL_FIRED, N_COLS };
 
@@ -463,7 +466,6 @@ alvh_evaluator_page_dispose (GObject *object)
   if (self->context != NULL)
     alvh_context_disconnect (self->context, self);
   g_clear_object (&self->context);
-  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_EVALUATOR_PAGE);
   G_OBJECT_CLASS (alvh_evaluator_page_parent_class)->dispose (object);
 }
@@ -484,6 +486,7 @@ alvh_evaluator_page_class_init (AlvhEvaluatorPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_evaluator_page_dispose;
+  ALVH_PAGE_CLASS (klass)->context_set = alvh_evaluator_page_context_set;
   object_class->finalize = alvh_evaluator_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/evaluator/alvh-evaluator-page.ui");
@@ -521,17 +524,24 @@ alvh_evaluator_page_init (AlvhEvaluatorPage *self)
   add_column (self, COL_FIRED, _("Fired"), FALSE);
 }
 
-GtkWidget *
-alvh_evaluator_page_new (AlvhContext *context)
+static void
+alvh_evaluator_page_context_set (AlvhPage    *page,
+                                 AlvhContext *context)
 {
-  AlvhEvaluatorPage *self = g_object_new (ALVH_TYPE_EVALUATOR_PAGE, NULL);
+  AlvhEvaluatorPage *self = ALVH_EVALUATOR_PAGE (page);
   const char *slices[] = { "market", "book", "profile", "events" };
 
   self->context = g_object_ref (context);
   for (guint i = 0; i < G_N_ELEMENTS (slices); i++)
     alvh_context_connect (context, slices[i], G_CALLBACK (alvh_evaluator_page_refresh), self);
   alvh_evaluator_page_refresh (self);
-  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+alvh_evaluator_page_new (AlvhContext *context)
+{
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
+  return g_object_new (ALVH_TYPE_EVALUATOR_PAGE, "context", context, NULL);
 }
 
 const AlvhDecision *

@@ -4,12 +4,13 @@
 #include <adwaita.h>
 
 #include "alvh-context.h"
+#include "alvh-page.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_EVALUATOR_PAGE (alvh_evaluator_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ALVH, EVALUATOR_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ALVH, EVALUATOR_PAGE, AlvhPage)
 
 GtkWidget          *alvh_evaluator_page_new           (AlvhContext       *context);
 /* Evaluates the latest bar again. */

@@ -77,7 +77,10 @@ struct _AlvhJournalPage
   gboolean           stats_stale;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhJournalPage, alvh_journal_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AlvhJournalPage, alvh_journal_page, ALVH_TYPE_PAGE)
+
+static void alvh_journal_page_context_set (AlvhPage    *page,
+                                           AlvhContext *context);
 
 enum {
   STATS_READY,
@@ -898,6 +901,7 @@ alvh_journal_page_class_init (AlvhJournalPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_journal_page_dispose;
+  ALVH_PAGE_CLASS (klass)->context_set = alvh_journal_page_context_set;
   object_class->finalize = alvh_journal_page_finalize;
 
   signals[STATS_READY] = g_signal_new ("stats-ready", G_TYPE_FROM_CLASS (klass),
@@ -1009,15 +1013,13 @@ alvh_journal_page_init (AlvhJournalPage *self)
 
 /* ---- public API ---- */
 
-GtkWidget *
-alvh_journal_page_new (AlvhContext *context)
+static void
+alvh_journal_page_context_set (AlvhPage    *page,
+                               AlvhContext *context)
 {
-  AlvhJournalPage *self;
+  AlvhJournalPage *self = ALVH_JOURNAL_PAGE (page);
   AlvhJournalStore *store;
 
-  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
-
-  self = g_object_new (ALVH_TYPE_JOURNAL_PAGE, NULL);
   self->context = g_object_ref (context);
   store = alvh_context_get_store (context);
   alvh_journal_model_set_store_path (self->model, store ? alvh_journal_store_get_path (store) : NULL);
@@ -1040,7 +1042,13 @@ alvh_journal_page_new (AlvhContext *context)
     gtk_column_view_sort_by_column (self->column_view, date_column, GTK_SORT_DESCENDING);
   }
   alvh_journal_page_reload (self);
-  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+alvh_journal_page_new (AlvhContext *context)
+{
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
+  return g_object_new (ALVH_TYPE_JOURNAL_PAGE, "context", context, NULL);
 }
 
 AlvhContext *

@@ -5,12 +5,13 @@
 
 #include "alvh-journal-model.h"
 #include "alvh-context.h"
+#include "alvh-page.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_JOURNAL_PAGE (alvh_journal_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhJournalPage, alvh_journal_page, ALVH, JOURNAL_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (AlvhJournalPage, alvh_journal_page, ALVH, JOURNAL_PAGE, AlvhPage)
 
 GtkWidget        *alvh_journal_page_new           (AlvhContext     *context);
 AlvhContext      *alvh_journal_page_get_context   (AlvhJournalPage *self);

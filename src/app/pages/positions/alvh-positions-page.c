@@ -50,7 +50,10 @@ struct _AlvhPositionsPage
   GtkWidget    *coverage_labels[3];
 };
 
-G_DEFINE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ALVH_TYPE_PAGE)
+
+static void alvh_positions_page_context_set (AlvhPage    *page,
+                                             AlvhContext *context);
 
 static GtkWindow *
 parent_window (AlvhPositionsPage *self)
@@ -652,7 +655,6 @@ alvh_positions_page_dispose (GObject *object)
   if (self->context != NULL)
     alvh_context_disconnect (self->context, self);
   g_clear_object (&self->context);
-  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_POSITIONS_PAGE);
   G_OBJECT_CLASS (alvh_positions_page_parent_class)->dispose (object);
 }
@@ -673,6 +675,7 @@ alvh_positions_page_class_init (AlvhPositionsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_positions_page_dispose;
+  ALVH_PAGE_CLASS (klass)->context_set = alvh_positions_page_context_set;
   object_class->finalize = alvh_positions_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/positions/alvh-positions-page.ui");
@@ -720,17 +723,24 @@ alvh_positions_page_init (AlvhPositionsPage *self)
   g_signal_connect_swapped (self->account_row, "notify::selected", G_CALLBACK (account_selected_cb), self);
 }
 
-GtkWidget *
-alvh_positions_page_new (AlvhContext *context)
+static void
+alvh_positions_page_context_set (AlvhPage    *page,
+                                 AlvhContext *context)
 {
-  AlvhPositionsPage *self = g_object_new (ALVH_TYPE_POSITIONS_PAGE, NULL);
+  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (page);
 
   self->context = g_object_ref (context);
   alvh_context_connect (context, "book", G_CALLBACK (alvh_positions_page_refresh), self);
   alvh_context_connect (context, "market", G_CALLBACK (alvh_positions_page_refresh), self);
   alvh_context_connect (context, "profile", G_CALLBACK (alvh_positions_page_refresh), self);
   alvh_positions_page_refresh (self);
-  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+alvh_positions_page_new (AlvhContext *context)
+{
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
+  return g_object_new (ALVH_TYPE_POSITIONS_PAGE, "context", context, NULL);
 }
 
 static guint

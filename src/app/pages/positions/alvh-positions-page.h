@@ -4,12 +4,13 @@
 #include <adwaita.h>
 
 #include "alvh-context.h"
+#include "alvh-page.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_POSITIONS_PAGE (alvh_positions_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ALVH, POSITIONS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ALVH, POSITIONS_PAGE, AlvhPage)
 
 GtkWidget *alvh_positions_page_new              (AlvhContext       *context);
 void       alvh_positions_page_refresh          (AlvhPositionsPage *self);

@@ -53,7 +53,10 @@ struct _AlvhReplayPage
   gboolean           recording;    /* "Record in Journal" runs in a thread */
 };
 
-G_DEFINE_FINAL_TYPE (AlvhReplayPage, alvh_replay_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AlvhReplayPage, alvh_replay_page, ALVH_TYPE_PAGE)
+
+static void alvh_replay_page_context_set (AlvhPage    *page,
+                                          AlvhContext *context);
 
 enum {
   FINISHED,
@@ -476,6 +479,7 @@ alvh_replay_page_class_init (AlvhReplayPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_replay_page_dispose;
+  ALVH_PAGE_CLASS (klass)->context_set = alvh_replay_page_context_set;
   object_class->finalize = alvh_replay_page_finalize;
 
   /**
@@ -539,17 +543,22 @@ alvh_replay_page_init (AlvhReplayPage *self)
 
 /* ---- public API ---- */
 
-GtkWidget *
-alvh_replay_page_new (AlvhContext *context)
+static void
+alvh_replay_page_context_set (AlvhPage    *page,
+                              AlvhContext *context)
 {
-  AlvhReplayPage *self;
+  AlvhReplayPage *self = ALVH_REPLAY_PAGE (page);
 
-  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
-  self = g_object_new (ALVH_TYPE_REPLAY_PAGE, NULL);
   self->context = g_object_ref (context);
   reload_profiles (self);
   alvh_context_connect (self->context, "profile", G_CALLBACK (reload_profiles), self);
-  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+alvh_replay_page_new (AlvhContext *context)
+{
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
+  return g_object_new (ALVH_TYPE_REPLAY_PAGE, "context", context, NULL);
 }
 
 void
