@@ -32,6 +32,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/**
+ * alvh_condor_settlement_style:
+ * @expiry: the expiry time
+ *
+ * How a condor expiring at @expiry settles.
+ *
+ * Returns: (transfer none): "SPX AM" for a third-Friday expiry, else "SPXW
+ *   PM"
+ */
 const char *
 alvh_condor_settlement_style (gint64 expiry)
 {
@@ -184,6 +193,15 @@ empty:
 
 /* ---- accounts -------------------------------------------------------- */
 
+/**
+ * alvh_book_service_list_accounts:
+ * @self: the service
+ *
+ * The accounts of the app database.
+ *
+ * Returns: (transfer full) (element-type AlvhJournalAccount): a new array,
+ *   empty without a database
+ */
 GPtrArray *
 alvh_book_service_list_accounts (AlvhBookService *self)
 {
@@ -197,6 +215,14 @@ alvh_book_service_list_accounts (AlvhBookService *self)
   return accounts;
 }
 
+/**
+ * alvh_book_service_get_account_id:
+ * @self: the service
+ *
+ * The active account.
+ *
+ * Returns: its id, 0 without a database
+ */
 gint64
 alvh_book_service_get_account_id (AlvhBookService *self)
 {
@@ -204,6 +230,14 @@ alvh_book_service_get_account_id (AlvhBookService *self)
   return self->account_id;
 }
 
+/**
+ * alvh_book_service_get_account_name:
+ * @self: the service
+ *
+ * The active account's name.
+ *
+ * Returns: (transfer none) (nullable): its name
+ */
 const char *
 alvh_book_service_get_account_name (AlvhBookService *self)
 {
@@ -211,6 +245,15 @@ alvh_book_service_get_account_name (AlvhBookService *self)
   return self->account_name;
 }
 
+/**
+ * alvh_book_service_set_account:
+ * @self: the service
+ * @account_id: the account
+ *
+ * Makes an account active (remembered in the settings) and emits ::changed.
+ *
+ * Returns: FALSE when there is no such account
+ */
 gboolean
 alvh_book_service_set_account (AlvhBookService *self,
                                gint64           account_id)
@@ -238,6 +281,16 @@ alvh_book_service_set_account (AlvhBookService *self,
   return FALSE;
 }
 
+/**
+ * alvh_book_service_create_account:
+ * @self: the service
+ * @name: its name
+ * @error: return location for an error
+ *
+ * Creates an account and makes it active.
+ *
+ * Returns: its id, or 0 with @error set
+ */
 gint64
 alvh_book_service_create_account (AlvhBookService  *self,
                                   const char       *name,
@@ -265,6 +318,14 @@ alvh_book_service_create_account (AlvhBookService  *self,
 
 /* ---- book ------------------------------------------------------------ */
 
+/**
+ * alvh_book_service_get_book:
+ * @self: the service
+ *
+ * The active account's open condors and VIX hedge legs as the model's book.
+ *
+ * Returns: (transfer none): the book
+ */
 AlvhBook *
 alvh_book_service_get_book (AlvhBookService *self)
 {
@@ -272,6 +333,14 @@ alvh_book_service_get_book (AlvhBookService *self)
   return self->book;
 }
 
+/**
+ * alvh_book_service_get_condors:
+ * @self: the service
+ *
+ * The active account's open condors as stored.
+ *
+ * Returns: (transfer none) (element-type AlvhJournalCondor): the condors
+ */
 GPtrArray *
 alvh_book_service_get_condors (AlvhBookService *self)
 {
@@ -279,6 +348,14 @@ alvh_book_service_get_condors (AlvhBookService *self)
   return self->condors;
 }
 
+/**
+ * alvh_book_service_get_legs:
+ * @self: the service
+ *
+ * The active account's open hedge legs as stored.
+ *
+ * Returns: (transfer none) (element-type AlvhJournalLeg): the legs
+ */
 GPtrArray *
 alvh_book_service_get_legs (AlvhBookService *self)
 {
@@ -286,6 +363,16 @@ alvh_book_service_get_legs (AlvhBookService *self)
   return self->legs;
 }
 
+/**
+ * alvh_book_service_add_condor:
+ * @self: the service
+ * @condor: the condor (its id, for an update)
+ * @error: return location for an error
+ *
+ * Books a condor in the active account (opened now unless set).
+ *
+ * Returns: its id, or 0 with @error set
+ */
 gint64
 alvh_book_service_add_condor (AlvhBookService          *self,
                               const AlvhJournalCondor  *condor,
@@ -307,6 +394,16 @@ alvh_book_service_add_condor (AlvhBookService          *self,
   return id;
 }
 
+/**
+ * alvh_book_service_update_condor:
+ * @self: the service
+ * @condor: the condor (its id, for an update)
+ * @error: return location for an error
+ *
+ * Stores an edited condor.
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
 gboolean
 alvh_book_service_update_condor (AlvhBookService          *self,
                                  const AlvhJournalCondor  *condor,
@@ -321,6 +418,17 @@ alvh_book_service_update_condor (AlvhBookService          *self,
   return TRUE;
 }
 
+/**
+ * alvh_book_service_close_condor:
+ * @self: the service
+ * @id: the stored id
+ * @price: the closing price
+ * @error: return location for an error
+ *
+ * Closes a condor now at a price.
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
 gboolean
 alvh_book_service_close_condor (AlvhBookService  *self,
                                 gint64            id,
@@ -336,6 +444,16 @@ alvh_book_service_close_condor (AlvhBookService  *self,
   return TRUE;
 }
 
+/**
+ * alvh_book_service_add_leg:
+ * @self: the service
+ * @leg: the hedge leg (its id, for an update)
+ * @error: return location for an error
+ *
+ * Books a hedge leg in the active account (opened now unless set).
+ *
+ * Returns: its id, or 0 with @error set
+ */
 gint64
 alvh_book_service_add_leg (AlvhBookService       *self,
                            const AlvhJournalLeg  *leg,
@@ -357,6 +475,16 @@ alvh_book_service_add_leg (AlvhBookService       *self,
   return id;
 }
 
+/**
+ * alvh_book_service_update_leg:
+ * @self: the service
+ * @leg: the hedge leg (its id, for an update)
+ * @error: return location for an error
+ *
+ * Stores an edited hedge leg.
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
 gboolean
 alvh_book_service_update_leg (AlvhBookService       *self,
                               const AlvhJournalLeg  *leg,
@@ -371,6 +499,18 @@ alvh_book_service_update_leg (AlvhBookService       *self,
   return TRUE;
 }
 
+/**
+ * alvh_book_service_close_leg:
+ * @self: the service
+ * @id: the stored id
+ * @quantity: how many to close
+ * @price: the closing price
+ * @error: return location for an error
+ *
+ * Closes some or all of a hedge leg now at a price.
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
 gboolean
 alvh_book_service_close_leg (AlvhBookService  *self,
                              gint64            id,
@@ -420,6 +560,12 @@ alvh_book_service_new (AlvhJournalStore *store,
   return self;
 }
 
+/**
+ * alvh_book_service_changed:
+ * @self: the service
+ *
+ * Reads the book again from the database and emits ::changed.
+ */
 void
 alvh_book_service_changed (AlvhBookService *self)
 {

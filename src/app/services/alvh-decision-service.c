@@ -136,6 +136,13 @@ alvh_decision_service_new (AlvhJournalStore   *store,
   return self;
 }
 
+/**
+ * alvh_decision_service_changed:
+ * @self: the service
+ *
+ * Emits ::changed, after something else wrote to the journal (a recorded
+ * replay).
+ */
 void
 alvh_decision_service_changed (AlvhDecisionService *self)
 {
@@ -178,6 +185,14 @@ get_evaluator (AlvhDecisionService  *self,
   return self->evaluator;
 }
 
+/**
+ * alvh_decision_service_get_last_bar_time:
+ * @self: the service
+ *
+ * The time of the latest bar SPX and VIX have in common.
+ *
+ * Returns: the time, or 0 without market data
+ */
 gint64
 alvh_decision_service_get_last_bar_time (AlvhDecisionService *self)
 {
@@ -192,6 +207,15 @@ alvh_decision_service_get_last_bar_time (AlvhDecisionService *self)
   return frame->time[frame->n - 1];
 }
 
+/**
+ * alvh_decision_service_get_market_state:
+ * @self: the service
+ * @out: (out caller-allocates): the market state
+ *
+ * The model's market at the latest bar.
+ *
+ * Returns: FALSE without market data
+ */
 gboolean
 alvh_decision_service_get_market_state (AlvhDecisionService *self,
                                         AlvhMarketState     *out)
@@ -210,6 +234,16 @@ alvh_decision_service_get_market_state (AlvhDecisionService *self,
 
 /* ---- the evaluator --------------------------------------------------- */
 
+/**
+ * alvh_decision_service_evaluate:
+ * @self: the service
+ * @error: return location for an error
+ *
+ * The decision for the latest bar against the active account's book.
+ *
+ * Returns: (transfer full) (nullable): the decision (free with
+ *   alvh_decision_free()), or NULL with @error set without market data
+ */
 AlvhDecision *
 alvh_decision_service_evaluate (AlvhDecisionService  *self,
                                 GError              **error)
@@ -282,6 +316,17 @@ journal_decision_from (AlvhDecisionService *self,
   return jd;
 }
 
+/**
+ * alvh_decision_service_record_decision:
+ * @self: the service
+ * @decision: the decision
+ * @error: return location for an error
+ *
+ * Records the decision (pending) with its signal snapshot and emits
+ * ::changed.
+ *
+ * Returns: its id, or 0 with @error set
+ */
 gint64
 alvh_decision_service_record_decision (AlvhDecisionService  *self,
                                        const AlvhDecision   *decision,
@@ -300,6 +345,22 @@ alvh_decision_service_record_decision (AlvhDecisionService  *self,
   return id;
 }
 
+/**
+ * alvh_decision_service_add_leg_from_decision:
+ * @self: the service
+ * @decision: the decision
+ * @fill_price: the price paid per contract
+ * @size: the number of contracts
+ * @note: (nullable): a note for the journal entry
+ * @out_decision_id: (out) (optional): the recorded decision's id
+ * @error: return location for an error
+ *
+ * Records the decision and books its proposed leg at @fill_price x @size
+ * with the links to its fired signals and a journal entry (one transaction
+ * in the store).
+ *
+ * Returns: the leg's id, or 0 with @error set
+ */
 gint64
 alvh_decision_service_add_leg_from_decision (AlvhDecisionService  *self,
                                              const AlvhDecision   *decision,
@@ -363,6 +424,17 @@ alvh_decision_service_add_leg_from_decision (AlvhDecisionService  *self,
   return leg_id;
 }
 
+/**
+ * alvh_decision_service_skip_decision:
+ * @self: the service
+ * @decision: the decision
+ * @reason: (nullable): why it was skipped
+ * @error: return location for an error
+ *
+ * Records the decision as skipped with a reason and emits ::changed.
+ *
+ * Returns: the decision's id, or 0 with @error set
+ */
 gint64
 alvh_decision_service_skip_decision (AlvhDecisionService  *self,
                                      const AlvhDecision   *decision,

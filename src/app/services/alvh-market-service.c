@@ -85,6 +85,15 @@ static void store_demo (AlvhMarketService *self,
 
 /* ---- market ---------------------------------------------------------- */
 
+/**
+ * alvh_market_service_get_series:
+ * @self: the service
+ * @symbol: SPX, VIX, VX, VVIX or BREADTH
+ *
+ * The series of a symbol.
+ *
+ * Returns: (transfer none) (nullable): the series, NULL when there is none
+ */
 AlvhSeries *
 alvh_market_service_get_series (AlvhMarketService *self,
                                 const char        *symbol)
@@ -95,6 +104,15 @@ alvh_market_service_get_series (AlvhMarketService *self,
 
 /* Replaces (or with NULL removes) a symbol's series; call
  * alvh_market_service_changed() once after a batch of changes. */
+/**
+ * alvh_market_service_set_series:
+ * @self: the service
+ * @symbol: SPX, VIX, VX, VVIX or BREADTH
+ * @series: (nullable): the series, or NULL to remove it
+ *
+ * Replaces (or with NULL removes) a symbol's series; call
+ * alvh_market_service_changed() once after a batch of changes.
+ */
 void
 alvh_market_service_set_series (AlvhMarketService *self,
                                 const char        *symbol,
@@ -109,6 +127,14 @@ alvh_market_service_set_series (AlvhMarketService *self,
     g_hash_table_replace (self->series, g_strdup (symbol), alvh_series_ref (series));
 }
 
+/**
+ * alvh_market_service_has_market:
+ * @self: the service
+ *
+ * Whether SPX and VIX both have bars: what the pages need.
+ *
+ * Returns: TRUE with SPX and VIX history
+ */
 gboolean
 alvh_market_service_has_market (AlvhMarketService *self)
 {
@@ -121,6 +147,12 @@ alvh_market_service_has_market (AlvhMarketService *self)
          alvh_series_get_length (spx) > 0 && alvh_series_get_length (vix) > 0;
 }
 
+/**
+ * alvh_market_service_changed:
+ * @self: the service
+ *
+ * Emits ::changed.
+ */
 void
 alvh_market_service_changed (AlvhMarketService *self)
 {
@@ -128,6 +160,13 @@ alvh_market_service_changed (AlvhMarketService *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/**
+ * alvh_market_service_load_demo:
+ * @self: the service
+ *
+ * Generates the bundled demo data set, keeps it, stores it in market.sqlite
+ * (in a thread) and emits ::changed.
+ */
 void
 alvh_market_service_load_demo (AlvhMarketService *self)
 {
@@ -167,7 +206,7 @@ get_market_store (AlvhMarketService  *self,
 }
 
 /* Reads SPX, VIX, VX, VVIX and BREADTH from the market store into the
- * session (symbols the store lacks keep what the session had). */
+ * service (symbols the store lacks keep what the service had). */
 static gboolean
 reload_market_from_store (AlvhMarketService *self)
 {
@@ -197,6 +236,14 @@ reload_market_from_store (AlvhMarketService *self)
   return any;
 }
 
+/**
+ * alvh_market_service_load_stored_market:
+ * @self: the service
+ *
+ * Loads what the market store holds and emits ::changed.
+ *
+ * Returns: FALSE when the store holds nothing
+ */
 gboolean
 alvh_market_service_load_stored_market (AlvhMarketService *self)
 {
@@ -310,6 +357,14 @@ store_demo (AlvhMarketService *self,
   g_task_run_in_thread (task, store_demo_thread);
 }
 
+/**
+ * alvh_market_service_is_busy:
+ * @self: the service
+ *
+ * Whether the demo data is still being written to the market store.
+ *
+ * Returns: TRUE while it is
+ */
 gboolean
 alvh_market_service_is_busy (AlvhMarketService *self)
 {
@@ -437,6 +492,17 @@ import_done_cb (GObject      *object,
                          g_free);
 }
 
+/**
+ * alvh_market_service_import_async:
+ * @self: the service
+ * @paths: (array zero-terminated=1): the CSV files
+ * @cancellable: (nullable): cancels the import
+ * @callback: (scope async): called when the import is done
+ * @user_data: data for @callback
+ *
+ * Imports CSV files into the market store in a thread (each file one
+ * transaction), then reloads the series and emits ::changed.
+ */
 void
 alvh_market_service_import_async (AlvhMarketService   *self,
                                   const char * const  *paths,
@@ -464,6 +530,17 @@ alvh_market_service_import_async (AlvhMarketService   *self,
   g_task_run_in_thread (worker, import_thread);
 }
 
+/**
+ * alvh_market_service_import_finish:
+ * @self: the service
+ * @result: the result given to @callback
+ * @error: return location for an error
+ *
+ * Finishes alvh_market_service_import_async().
+ *
+ * Returns: (transfer full) (nullable): a summary for the user, or NULL with
+ *   @error set (the files that failed, and how many others were imported)
+ */
 char *
 alvh_market_service_import_finish (AlvhMarketService  *self,
                                    GAsyncResult       *result,

@@ -111,6 +111,14 @@ open_profile (AlvhProfileService *self)
 
 /* ---- profiles -------------------------------------------------------- */
 
+/**
+ * alvh_profile_service_get_profile:
+ * @self: the service
+ *
+ * The active rule profile.
+ *
+ * Returns: (transfer none): the profile
+ */
 AlvhProfile *
 alvh_profile_service_get_profile (AlvhProfileService *self)
 {
@@ -125,6 +133,15 @@ compare_strings (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
+/**
+ * alvh_profile_service_dup_profile_names:
+ * @self: the service
+ *
+ * The names of the stored profiles.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): sorted, unique names;
+ *   "Default" is always there
+ */
 char **
 alvh_profile_service_dup_profile_names (AlvhProfileService *self)
 {
@@ -151,6 +168,16 @@ alvh_profile_service_dup_profile_names (AlvhProfileService *self)
   return (char **) g_ptr_array_free (names, FALSE);
 }
 
+/**
+ * alvh_profile_service_load_profile:
+ * @self: the service
+ * @name: its name
+ * @error: return location for an error
+ *
+ * The latest version of a stored profile.
+ *
+ * Returns: (transfer full) (nullable): the profile, or NULL with @error set
+ */
 AlvhProfile *
 alvh_profile_service_load_profile (AlvhProfileService  *self,
                                    const char          *name,
@@ -173,6 +200,17 @@ alvh_profile_service_load_profile (AlvhProfileService  *self,
   return profile;
 }
 
+/**
+ * alvh_profile_service_set_active_profile:
+ * @self: the service
+ * @name: its name
+ * @error: return location for an error
+ *
+ * Makes a stored profile active (remembered in the settings) and emits
+ * ::changed.
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
 gboolean
 alvh_profile_service_set_active_profile (AlvhProfileService  *self,
                                          const char          *name,
@@ -192,6 +230,18 @@ alvh_profile_service_set_active_profile (AlvhProfileService  *self,
   return TRUE;
 }
 
+/**
+ * alvh_profile_service_save_profile:
+ * @self: the service
+ * @profile: the profile; its version is written back
+ * @error: return location for an error
+ *
+ * Stores the profile as a new version of its name (the same version when
+ * nothing changed); when it is the active profile's name, it becomes active
+ * and ::changed is emitted.
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
 gboolean
 alvh_profile_service_save_profile (AlvhProfileService  *self,
                                    AlvhProfile         *profile,
@@ -241,6 +291,17 @@ profile_exists (AlvhProfileService *self,
   return p != NULL;
 }
 
+/**
+ * alvh_profile_service_rename_profile:
+ * @self: the service
+ * @old_name: the profile to rename
+ * @new_name: its new name
+ * @error: return location for an error
+ *
+ * Renames every version of a profile ("Default" keeps its name).
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
 gboolean
 alvh_profile_service_rename_profile (AlvhProfileService  *self,
                                      const char          *old_name,
@@ -274,6 +335,17 @@ alvh_profile_service_rename_profile (AlvhProfileService  *self,
   return TRUE;
 }
 
+/**
+ * alvh_profile_service_delete_profile:
+ * @self: the service
+ * @name: its name
+ * @error: return location for an error
+ *
+ * Deletes every version of a profile ("Default" cannot be deleted); the
+ * active profile falls back to "Default".
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
 gboolean
 alvh_profile_service_delete_profile (AlvhProfileService  *self,
                                      const char          *name,
@@ -297,6 +369,15 @@ alvh_profile_service_delete_profile (AlvhProfileService  *self,
 
 /* ---- events ---------------------------------------------------------- */
 
+/**
+ * alvh_profile_service_list_events:
+ * @self: the service
+ *
+ * The macro events.
+ *
+ * Returns: (transfer full) (element-type AlvhJournalEvent): a new array,
+ *   empty without a database
+ */
 GPtrArray *
 alvh_profile_service_list_events (AlvhProfileService *self)
 {
@@ -316,6 +397,16 @@ events_changed (AlvhProfileService *self)
   g_signal_emit (self, signals[EVENTS_CHANGED], 0);
 }
 
+/**
+ * alvh_profile_service_add_event:
+ * @self: the service
+ * @event: the macro event (its id, for an update)
+ * @error: return location for an error
+ *
+ * Stores a macro event and emits ::events-changed.
+ *
+ * Returns: its id, or 0 with @error set
+ */
 gint64
 alvh_profile_service_add_event (AlvhProfileService      *self,
                                 const AlvhJournalEvent  *event,
@@ -332,6 +423,16 @@ alvh_profile_service_add_event (AlvhProfileService      *self,
   return id;
 }
 
+/**
+ * alvh_profile_service_update_event:
+ * @self: the service
+ * @event: the macro event (its id, for an update)
+ * @error: return location for an error
+ *
+ * Stores an edited macro event and emits ::events-changed.
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
 gboolean
 alvh_profile_service_update_event (AlvhProfileService      *self,
                                    const AlvhJournalEvent  *event,
@@ -345,6 +446,16 @@ alvh_profile_service_update_event (AlvhProfileService      *self,
   return TRUE;
 }
 
+/**
+ * alvh_profile_service_delete_event:
+ * @self: the service
+ * @id: the stored id
+ * @error: return location for an error
+ *
+ * Deletes a macro event and emits ::events-changed.
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
 gboolean
 alvh_profile_service_delete_event (AlvhProfileService  *self,
                                    gint64               id,

@@ -255,6 +255,13 @@ alvh_form_add_entry_row (GtkWidget  *group,
   return row;
 }
 
+/**
+ * alvh_format_money:
+ * @dollars: the amount
+ *
+ * Returns: (transfer full): "$1234.50", "−$12.00" with a minus sign, or
+ *   "n/a" for NAN
+ */
 char *
 alvh_format_money (double dollars)
 {
@@ -265,6 +272,13 @@ alvh_format_money (double dollars)
   return g_strdup_printf ("$%.2f", dollars);
 }
 
+/**
+ * alvh_format_number:
+ * @value: the number
+ * @digits: digits after the point
+ *
+ * Returns: (transfer full): the number, or "n/a" for NAN
+ */
 char *
 alvh_format_number (double value,
                     int    digits)

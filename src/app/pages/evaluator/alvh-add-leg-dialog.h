@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* An AdwMessageDialog with the fill price, the size and a note.  Its "add"
- * response books the leg through alvh_session_add_leg_from_decision() (the
+ * response books the leg through alvh_decision_service_add_leg_from_decision() (the
  * decision, the leg, its links to the fired signals and a journal entry) and
  * shows a toast in @toast_widget's AdwToastOverlay. */
 GtkWidget *alvh_add_leg_dialog_new  (GtkWindow          *parent,
