@@ -1,4 +1,4 @@
-/* alvh-add-leg-dialog.h — confirm the evaluator's proposed leg, or skip it */
+/* alvh-add-leg-dialog.h — confirm the evaluator's proposed leg; toasts and leg descriptions for the evaluator's dialogs */
 #pragma once
 
 #include <adwaita.h>
@@ -7,17 +7,16 @@
 
 G_BEGIN_DECLS
 
-/* An AdwMessageDialog with the fill price, the size and a note.  Its "add"
- * response books the leg through alvh_decision_service_add_leg_from_decision() (the
- * decision, the leg, its links to the fired signals and a journal entry) and
- * shows a toast in @toast_widget's AdwToastOverlay. */
+#define ALVH_TYPE_ADD_LEG_DIALOG (alvh_add_leg_dialog_get_type ())
+
+/* An AdwMessageDialog (template ui/pages/evaluator/alvh-add-leg-dialog.ui)
+ * with the fill price, the size and a note.  Its "add" response books the leg
+ * through alvh_decision_service_add_leg_from_decision() (the decision, the
+ * leg, its links to the fired signals and a journal entry) and shows a toast
+ * in @toast_widget's AdwToastOverlay. */
+G_DECLARE_FINAL_TYPE (AlvhAddLegDialog, alvh_add_leg_dialog, ALVH, ADD_LEG_DIALOG, AdwMessageDialog)
+
 GtkWidget *alvh_add_leg_dialog_new  (GtkWindow          *parent,
-                                     GtkWidget          *toast_widget,
-                                     AlvhContext        *context,
-                                     const AlvhDecision *decision);
-/* An AdwMessageDialog asking why; its "skip" response records the decision as
- * skipped with the reason. */
-GtkWidget *alvh_skip_dialog_new     (GtkWindow          *parent,
                                      GtkWidget          *toast_widget,
                                      AlvhContext        *context,
                                      const AlvhDecision *decision);

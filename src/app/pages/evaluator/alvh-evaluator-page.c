@@ -19,6 +19,7 @@
 #include "alvh-evaluator-page.h"
 #include "alvh-events-dialog.h"
 #include "alvh-form.h"
+#include "alvh-skip-dialog.h"
 
 struct _AlvhEvaluatorPage
 {
