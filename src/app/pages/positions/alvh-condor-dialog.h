@@ -4,12 +4,13 @@
 #include <adwaita.h>
 
 #include "alvh-context.h"
+#include "alvh-form-dialog.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_CONDOR_DIALOG (alvh_condor_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhCondorDialog, alvh_condor_dialog, ALVH, CONDOR_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AlvhCondorDialog, alvh_condor_dialog, ALVH, CONDOR_DIALOG, AlvhFormDialog)
 
 /* @condor NULL: a new condor; else the condor to edit (copied). */
 AlvhCondorDialog *alvh_condor_dialog_new          (GtkWindow               *parent,
