@@ -4,12 +4,13 @@
 #include <adwaita.h>
 
 #include "alvh-context.h"
+#include "alvh-form-dialog.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_LEG_DIALOG (alvh_leg_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhLegDialog, alvh_leg_dialog, ALVH, LEG_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AlvhLegDialog, alvh_leg_dialog, ALVH, LEG_DIALOG, AlvhFormDialog)
 
 /* @leg NULL: a new leg (manual); else the leg to edit (copied). */
 AlvhLegDialog *alvh_leg_dialog_new            (GtkWindow            *parent,
