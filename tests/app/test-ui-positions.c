@@ -11,6 +11,7 @@
 
 #include "alvh-condor-dialog.h"
 #include "alvh-form.h"
+#include "alvh-leg-close-dialog.h"
 #include "alvh-leg-dialog.h"
 #include "alvh-positions-page.h"
 #include "alvh-window.h"

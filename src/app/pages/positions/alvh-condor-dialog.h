@@ -22,10 +22,4 @@ gboolean          alvh_condor_dialog_is_valid     (AlvhCondorDialog        *self
 const char       *alvh_condor_dialog_get_errors   (AlvhCondorDialog        *self);
 GtkWidget        *alvh_condor_dialog_get_save_button (AlvhCondorDialog     *self);
 
-/* An AdwMessageDialog asking for the price paid to close @condor; its
- * "close" response closes it through the context. */
-GtkWidget        *alvh_condor_close_dialog_new    (GtkWindow               *parent,
-                                                   AlvhContext             *context,
-                                                   const AlvhJournalCondor *condor);
-
 G_END_DECLS

@@ -20,10 +20,4 @@ gboolean       alvh_leg_dialog_is_valid       (AlvhLegDialog        *self);
 const char    *alvh_leg_dialog_get_errors     (AlvhLegDialog        *self);
 GtkWidget     *alvh_leg_dialog_get_save_button (AlvhLegDialog       *self);
 
-/* An AdwMessageDialog for a partial close (quantity, fill price); its
- * "close" response closes that much of @leg through the context. */
-GtkWidget     *alvh_leg_close_dialog_new      (GtkWindow            *parent,
-                                               AlvhContext          *context,
-                                               const AlvhJournalLeg *leg);
-
 G_END_DECLS

@@ -14,8 +14,10 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-condor-close-dialog.h"
 #include "alvh-condor-dialog.h"
 #include "alvh-form.h"
+#include "alvh-leg-close-dialog.h"
 #include "alvh-leg-dialog.h"
 #include "alvh-positions-page.h"
 
