@@ -1,7 +1,7 @@
 /* alvh-window-private.h — shared between alvh-window.c and alvh-window-actions.c */
 #pragma once
 
-#include "alvh-charts-feed.h"
+#include "alvh-charts-page.h"
 #include "alvh-context.h"
 #include "alvh-window.h"
 
@@ -19,7 +19,6 @@ struct _AlvhWindow
 
   /* pages */
   GtkWidget            *charts_page;
-  AlvhChartsFeed       *charts_feed;
 
   AlvhContext          *context;
   GSettings            *settings;  /* the application's, or NULL */

@@ -114,9 +114,6 @@ alvh_window_dispose (GObject *object)
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (alvh_context_get_market (self->context), self);
-  if (self->charts_feed != NULL)
-    alvh_charts_feed_shutdown (self->charts_feed);
-  g_clear_object (&self->charts_feed);
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_WINDOW);
   G_OBJECT_CLASS (alvh_window_parent_class)->dispose (object);
@@ -182,8 +179,7 @@ alvh_window_constructed (GObject *object)
   G_OBJECT_CLASS (alvh_window_parent_class)->constructed (object);
 
   self->context = alvh_context_new (data_dir, self->settings);
-  /* the template binds it to the pages: they set themselves up now, the
-   * Charts page first (it has the market before the feed below runs) */
+  /* the template binds it to the pages: they set themselves up now */
   g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
   label_pages (self);
 
@@ -192,8 +188,6 @@ alvh_window_constructed (GObject *object)
   g_signal_connect_object (alvh_context_get_market (self->context), "changed",
                            G_CALLBACK (market_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  /* after the Charts page's handler: the page has the new market when the feed runs */
-  self->charts_feed = alvh_charts_feed_new (self->context, ALVH_CHARTS_PAGE (self->charts_page));
 }
 
 static void

@@ -1,7 +1,7 @@
 /* alvh-charts-feed.h — feeds the Charts page from the context
  *
- * Listens to the context (market-changed, book-changed, journal-changed,
- * profile-changed, events-changed) and gives the Charts page what it draws
+ * Listens to the context's slices (market, book, journal, profile, events;
+ * see alvh_context_connect()) and gives the Charts page, which owns it, what it draws
  * besides the prices: the open condors' strikes (with their +/- 0.65 SD
  * bands) and the book's break-evens, a marker per open hedge leg (tooltip:
  * the leg and the signals that triggered it), shading where iv_expansion

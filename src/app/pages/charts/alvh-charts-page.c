@@ -13,12 +13,13 @@
 #include "alvh-chart-market.h"
 #include "alvh-chart-payoff.h"
 #include "alvh-chart-view.h"
+#include "alvh-charts-feed.h"
 #include "alvh-charts-page.h"
 #include "alvh-time.h"
 
 struct _AlvhChartsPage
 {
-  GtkWidget        parent_instance;
+  AlvhPage         parent_instance;
 
   AdwToastOverlay *toasts;
   AdwViewStack    *stack;
@@ -28,6 +29,7 @@ struct _AlvhChartsPage
   GtkToggleButton *log_button;
   GtkToggleButton *range_buttons[6];
 
+  AlvhChartsFeed  *feed;       /* the book's overlays, once there is a context */
   AlvhChart       *chart;
   AlvhSeries      *spx;
   AlvhSeries      *vix;
@@ -264,6 +266,9 @@ alvh_charts_page_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   if (alvh_page_get_context (ALVH_PAGE (self)) != NULL)
     alvh_context_disconnect (alvh_page_get_context (ALVH_PAGE (self)), self);
+  if (self->feed != NULL)
+    alvh_charts_feed_shutdown (self->feed);
+  g_clear_object (&self->feed);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chart);
@@ -302,13 +307,17 @@ market_changed_cb (AlvhChartsPage    *self,
                                alvh_market_service_get_series (market, "VX"));
 }
 
-/* The page follows the market service; the window's AlvhChartsFeed adds
- * the book's levels, markers, greeks and payoff. */
+/* The page follows the market service; its AlvhChartsFeed adds the book's
+ * levels, markers, greeks and payoff. */
 static void
 alvh_charts_page_context_set (AlvhPage    *page,
                               AlvhContext *context)
 {
+  AlvhChartsPage *self = ALVH_CHARTS_PAGE (page);
+
   alvh_context_connect (context, "market", G_CALLBACK (market_changed_cb), page);
+  /* after the handler above: the page has the new market when the feed runs */
+  self->feed = alvh_charts_feed_new (context, self);
 }
 
 static void
@@ -637,4 +646,18 @@ alvh_charts_page_dup_readout (AlvhChartsPage *self)
 {
   g_return_val_if_fail (ALVH_IS_CHARTS_PAGE (self), NULL);
   return alvh_chart_view_dup_readout (ALVH_CHART_VIEW (self->chart_view));
+}
+
+/**
+ * alvh_charts_page_get_feed:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): what gives the page the book's
+ *   levels, markers, greeks and payoff; NULL until the page has a context
+ */
+AlvhChartsFeed *
+alvh_charts_page_get_feed (AlvhChartsPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_CHARTS_PAGE (self), NULL);
+  return self->feed;
 }

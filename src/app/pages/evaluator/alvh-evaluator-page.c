@@ -23,7 +23,7 @@
 
 struct _AlvhEvaluatorPage
 {
-  AdwBin        parent_instance;
+  AlvhPage      parent_instance;
 
   AlvhContext  *context;
   AlvhDecision *decision;

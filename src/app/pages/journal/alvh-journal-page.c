@@ -31,7 +31,7 @@ typedef struct
 
 struct _AlvhJournalPage
 {
-  GtkWidget          parent_instance;
+  AlvhPage           parent_instance;
 
   /* template children */
   AdwToastOverlay   *toast_overlay;

@@ -23,7 +23,7 @@
 
 struct _AlvhPositionsPage
 {
-  AdwBin        parent_instance;
+  AlvhPage      parent_instance;
 
   AlvhContext  *context;
   GArray       *account_ids;  /* gint64 by combo position */

@@ -29,7 +29,7 @@ typedef struct
 
 struct _AlvhReplayPage
 {
-  GtkWidget          parent_instance;
+  AlvhPage           parent_instance;
 
   AdwToastOverlay   *toast_overlay;
   GtkEntry          *from_entry;
