@@ -163,7 +163,7 @@ test_replay_one_year (void)
         g_main_context_iteration (NULL, TRUE);
     }
     g_assert_false (alvh_replay_page_is_recording (page));
-    store = alvh_session_get_store (alvh_journal_page_get_session (ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"))));
+    store = alvh_context_get_store (alvh_journal_page_get_context (ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"))));
     filter.tag = "replay";
     entries = alvh_journal_store_list_entries (store, &filter, &error);
     g_assert_no_error (error);

@@ -14,16 +14,18 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-condor-close-dialog.h"
 #include "alvh-condor-dialog.h"
 #include "alvh-form.h"
+#include "alvh-leg-close-dialog.h"
 #include "alvh-leg-dialog.h"
 #include "alvh-positions-page.h"
 
 struct _AlvhPositionsPage
 {
-  AdwBin        parent_instance;
+  AlvhPage      parent_instance;
 
-  AlvhSession  *session;
+  AlvhContext  *context;
   GArray       *account_ids;  /* gint64 by combo position */
   gboolean      updating;
   gint64        bar_time;
@@ -50,7 +52,10 @@ struct _AlvhPositionsPage
   GtkWidget    *coverage_labels[3];
 };
 
-G_DEFINE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ALVH_TYPE_PAGE)
+
+static void alvh_positions_page_context_set (AlvhPage    *page,
+                                             AlvhContext *context);
 
 static GtkWindow *
 parent_window (AlvhPositionsPage *self)
@@ -126,7 +131,7 @@ static const AlvhCondor *
 find_condor (AlvhPositionsPage *self,
              gint64             id)
 {
-  GPtrArray *condors = alvh_session_get_condors (self->session);
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
 
   for (guint i = 0; condors != NULL && i < condors->len; i++)
     {
@@ -142,7 +147,7 @@ static const AlvhLeg *
 find_leg (AlvhPositionsPage *self,
           gint64             id)
 {
-  GPtrArray *legs = alvh_session_get_legs (self->session);
+  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
 
   for (guint i = 0; legs != NULL && i < legs->len; i++)
     {
@@ -157,7 +162,7 @@ find_leg (AlvhPositionsPage *self,
 static void
 refresh_accounts (AlvhPositionsPage *self)
 {
-  g_autoptr(GPtrArray) accounts = alvh_session_list_accounts (self->session);
+  g_autoptr(GPtrArray) accounts = alvh_book_service_list_accounts (alvh_context_get_book (self->context));
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
 
@@ -169,7 +174,7 @@ refresh_accounts (AlvhPositionsPage *self)
 
       gtk_string_list_append (names, a->name);
       g_array_append_val (self->account_ids, a->id);
-      if (a->id == alvh_session_get_account_id (self->session))
+      if (a->id == alvh_book_service_get_account_id (alvh_context_get_book (self->context)))
         selected = i;
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (self->account_row), G_LIST_MODEL (names));
@@ -182,7 +187,7 @@ refresh_book (AlvhPositionsPage *self,
               AlvhMarketState   *ms,
               gboolean           have_market)
 {
-  AlvhBook *book = alvh_session_get_book (self->session);
+  AlvhBook *book = alvh_book_service_get_book (alvh_context_get_book (self->context));
   gboolean have_condors = alvh_book_get_n_condors (book) > 0;
   double mult = have_market ? ms->multiplier : 100;
   g_autofree char *text = NULL;
@@ -314,7 +319,7 @@ refresh_condors (AlvhPositionsPage *self,
                  AlvhMarketState   *ms,
                  gboolean           have_market)
 {
-  GPtrArray *condors = alvh_session_get_condors (self->session);
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
   gint64 today = alvh_form_today ();
 
   clear_list (self->condor_list);
@@ -379,8 +384,8 @@ refresh_legs (AlvhPositionsPage *self,
               AlvhMarketState   *ms,
               gboolean           have_market)
 {
-  GPtrArray *legs = alvh_session_get_legs (self->session);
-  GPtrArray *condors = alvh_session_get_condors (self->session);
+  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
   gint64 today = alvh_form_today ();
   guint n_warnings = 0;
 
@@ -457,7 +462,7 @@ alvh_positions_page_refresh (AlvhPositionsPage *self)
 
   g_return_if_fail (ALVH_IS_POSITIONS_PAGE (self));
 
-  have_market = alvh_session_get_market_state (self->session, &ms);
+  have_market = alvh_decision_service_get_market_state (alvh_context_get_decisions (self->context), &ms);
   /* a live book: time to expiry counts from today even when the latest bar is older */
   self->bar_time = ms.time;
   if (have_market && ms.time < alvh_form_today ())
@@ -475,7 +480,7 @@ account_selected_cb (AlvhPositionsPage *self)
 
   if (self->updating || i >= self->account_ids->len)
     return;
-  alvh_session_set_account (self->session, g_array_index (self->account_ids, gint64, i));
+  alvh_book_service_set_account (alvh_context_get_book (self->context), g_array_index (self->account_ids, gint64, i));
 }
 
 /* ---- actions ----------------------------------------------------------- */
@@ -486,7 +491,7 @@ alvh_positions_page_add_condor (AlvhPositionsPage *self)
   AlvhCondorDialog *dialog;
 
   g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
-  dialog = alvh_condor_dialog_new (parent_window (self), self->session, NULL);
+  dialog = alvh_condor_dialog_new (parent_window (self), self->context, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
@@ -497,7 +502,7 @@ alvh_positions_page_add_leg (AlvhPositionsPage *self)
   AlvhLegDialog *dialog;
 
   g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
-  dialog = alvh_leg_dialog_new (parent_window (self), self->session, NULL);
+  dialog = alvh_leg_dialog_new (parent_window (self), self->context, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
@@ -527,7 +532,7 @@ edit_condor_action (GtkWidget  *widget,
   const AlvhCondor *c = find_condor (self, g_variant_get_int64 (param));
 
   if (c != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_condor_dialog_new (parent_window (self), self->session, c)));
+    gtk_window_present (GTK_WINDOW (alvh_condor_dialog_new (parent_window (self), self->context, c)));
 }
 
 static void
@@ -539,7 +544,7 @@ close_condor_action (GtkWidget  *widget,
   const AlvhCondor *c = find_condor (self, g_variant_get_int64 (param));
 
   if (c != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_condor_close_dialog_new (parent_window (self), self->session, c)));
+    gtk_window_present (GTK_WINDOW (alvh_condor_close_dialog_new (parent_window (self), self->context, c)));
 }
 
 static void
@@ -551,7 +556,7 @@ edit_leg_action (GtkWidget  *widget,
   const AlvhLeg *l = find_leg (self, g_variant_get_int64 (param));
 
   if (l != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_leg_dialog_new (parent_window (self), self->session, l)));
+    gtk_window_present (GTK_WINDOW (alvh_leg_dialog_new (parent_window (self), self->context, l)));
 }
 
 static void
@@ -563,7 +568,7 @@ close_leg_action (GtkWidget  *widget,
   const AlvhLeg *l = find_leg (self, g_variant_get_int64 (param));
 
   if (l != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_leg_close_dialog_new (parent_window (self), self->session, l)));
+    gtk_window_present (GTK_WINDOW (alvh_leg_close_dialog_new (parent_window (self), self->context, l)));
 }
 
 static void
@@ -576,7 +581,7 @@ new_account_response_cb (AdwMessageDialog  *dialog,
 
   if (g_strcmp0 (response, "create") != 0)
     return;
-  if (alvh_session_create_account (self->session, gtk_editable_get_text (GTK_EDITABLE (entry)), &error) <= 0)
+  if (alvh_book_service_create_account (alvh_context_get_book (self->context), gtk_editable_get_text (GTK_EDITABLE (entry)), &error) <= 0)
     {
       GtkWidget *err = adw_message_dialog_new (parent_window (self), _("Cannot Create the Account"), error->message);
 
@@ -630,10 +635,9 @@ alvh_positions_page_dispose (GObject *object)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
-  adw_bin_set_child (ADW_BIN (self), NULL);
+  if (self->context != NULL)
+    alvh_context_disconnect (self->context, self);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_POSITIONS_PAGE);
   G_OBJECT_CLASS (alvh_positions_page_parent_class)->dispose (object);
 }
@@ -654,6 +658,7 @@ alvh_positions_page_class_init (AlvhPositionsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_positions_page_dispose;
+  ALVH_PAGE_CLASS (klass)->context_set = alvh_positions_page_context_set;
   object_class->finalize = alvh_positions_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/positions/alvh-positions-page.ui");
@@ -701,17 +706,24 @@ alvh_positions_page_init (AlvhPositionsPage *self)
   g_signal_connect_swapped (self->account_row, "notify::selected", G_CALLBACK (account_selected_cb), self);
 }
 
-GtkWidget *
-alvh_positions_page_new (AlvhSession *session)
+static void
+alvh_positions_page_context_set (AlvhPage    *page,
+                                 AlvhContext *context)
 {
-  AlvhPositionsPage *self = g_object_new (ALVH_TYPE_POSITIONS_PAGE, NULL);
+  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (page);
 
-  self->session = g_object_ref (session);
-  g_signal_connect_object (session, "book-changed", G_CALLBACK (alvh_positions_page_refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "market-changed", G_CALLBACK (alvh_positions_page_refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "profile-changed", G_CALLBACK (alvh_positions_page_refresh), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  alvh_context_connect (context, "book", G_CALLBACK (alvh_positions_page_refresh), self);
+  alvh_context_connect (context, "market", G_CALLBACK (alvh_positions_page_refresh), self);
+  alvh_context_connect (context, "profile", G_CALLBACK (alvh_positions_page_refresh), self);
   alvh_positions_page_refresh (self);
-  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+alvh_positions_page_new (AlvhContext *context)
+{
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
+  return g_object_new (ALVH_TYPE_POSITIONS_PAGE, "context", context, NULL);
 }
 
 static guint
@@ -739,9 +751,9 @@ alvh_positions_page_get_n_leg_rows (AlvhPositionsPage *self)
   return count_rows (self->leg_list);
 }
 
-AlvhSession *
-alvh_positions_page_get_session (AlvhPositionsPage *self)
+AlvhContext *
+alvh_positions_page_get_context (AlvhPositionsPage *self)
 {
   g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
-  return self->session;
+  return self->context;
 }
