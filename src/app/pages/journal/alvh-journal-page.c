@@ -1015,7 +1015,7 @@ alvh_journal_page_init (AlvhJournalPage *self)
   update_count (self);
 }
 
-/* ---- public API ---- */
+/* ---- the context arrives ---- */
 
 static void
 alvh_journal_page_context_set (AlvhPage    *page,
@@ -1047,6 +1047,8 @@ alvh_journal_page_context_set (AlvhPage    *page,
   }
   alvh_journal_page_reload (self);
 }
+
+/* ---- public API ---- */
 
 GtkWidget *
 alvh_journal_page_new (AlvhContext *context)

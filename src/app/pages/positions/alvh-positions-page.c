@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-account-dialog.h"
 #include "alvh-condor-close-dialog.h"
 #include "alvh-condor-dialog.h"
 #include "alvh-form.h"
@@ -572,60 +573,13 @@ close_leg_action (GtkWidget  *widget,
 }
 
 static void
-new_account_response_cb (AdwMessageDialog  *dialog,
-                         const char        *response,
-                         AlvhPositionsPage *self)
-{
-  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "create") != 0)
-    return;
-  if (alvh_book_service_create_account (alvh_context_get_book (self->context), gtk_editable_get_text (GTK_EDITABLE (entry)), &error) <= 0)
-    {
-      GtkWidget *err = adw_message_dialog_new (parent_window (self), _("Cannot Create the Account"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (err), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (err));
-    }
-}
-
-static void
-new_account_changed_cb (GtkEditable      *entry,
-                        AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "create", *text != '\0');
-}
-
-static void
 new_account_action (GtkWidget  *widget,
                     const char *name,
                     GVariant   *param)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("New Account"),
-                                              _("Each account has its own book of condors and hedge legs, its decisions and its journal."));
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *entry = alvh_form_entry_row (_("Name"), "account-name");
 
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_list_box_append (GTK_LIST_BOX (list), entry);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (new_account_changed_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_account_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (alvh_account_dialog_new (parent_window (self), self->context)));
 }
 
 /* ---- object ------------------------------------------------------------ */

@@ -541,7 +541,7 @@ alvh_replay_page_init (AlvhReplayPage *self)
   update_actions (self);
 }
 
-/* ---- public API ---- */
+/* ---- the context arrives ---- */
 
 static void
 alvh_replay_page_context_set (AlvhPage    *page,
@@ -553,6 +553,8 @@ alvh_replay_page_context_set (AlvhPage    *page,
   reload_profiles (self);
   alvh_context_connect (self->context, "profile", G_CALLBACK (reload_profiles), self);
 }
+
+/* ---- public API ---- */
 
 GtkWidget *
 alvh_replay_page_new (AlvhContext *context)
