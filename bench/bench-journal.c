@@ -66,7 +66,7 @@ build (const char *path,
         g_error ("%s", error->message);
       if (i % 3 == 0)
         {
-          g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+          g_autoptr(AlvhCondor) c = alvh_condor_new ();
 
           c->account_id = account;
           c->long_put = 3900; c->short_put = 4000; c->short_call = 4600; c->long_call = 4700;
@@ -79,14 +79,15 @@ build (const char *path,
       d->account_id = account;
       d->condor_id = condor;
       d->time = t0 + (gint64) i * 3600;
-      d->action = g_strdup ("ADD");
-      d->branch = g_strdup (branches[g_rand_int_range (rand, 0, G_N_ELEMENTS (branches))]);
+      d->action = ALVH_ACTION_ADD;
+      alvh_branch_from_string (branches[g_rand_int_range (rand, 0, G_N_ELEMENTS (branches))], &d->branch);
       d->layer = 1 + i % 3;
       d->size = 1 + i % 3;
-      d->proposed_kind = g_strdup ("vix_call_spread");
-      d->proposed_long_strike = 20 + i % 10;
-      d->proposed_short_strike = 25 + i % 10;
-      d->proposed_expiry = d->time + 40 * 86400;
+      d->has_proposal = TRUE;
+      d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+      d->proposed.long_strike = 20 + i % 10;
+      d->proposed.short_strike = 25 + i % 10;
+      d->proposed.expiry = d->time + 40 * 86400;
       d->cost = 120;
       d->profile_name = g_strdup ("default");
       d->profile_version = 1;

@@ -34,7 +34,7 @@ main (void)
   g_autofree char *dir = g_dir_make_tmp ("alvh-bench-report-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "alvh.sqlite", NULL);
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (path, &error);
-  g_autoptr(AlvhJournalCondor) condor = alvh_journal_condor_new ();
+  g_autoptr(AlvhCondor) condor = alvh_condor_new ();
   g_autoptr(AlvhSeries) spx = NULL;
   g_autoptr(AlvhSeries) vix = NULL;
   g_autoptr(AlvhReport) report = NULL;
@@ -84,16 +84,17 @@ main (void)
         d->account_id = account;
         d->condor_id = condor_id;
         d->time = t;
-        d->action = g_strdup (add ? "ADD" : "HOLD");
-        d->branch = g_strdup (add ? "confluence" : "none");
+        d->action = add ? ALVH_ACTION_ADD : ALVH_ACTION_HOLD;
+        d->branch = add ? ALVH_BRANCH_CONFLUENCE : ALVH_BRANCH_NONE;
         d->layer = add ? 1 : 0;
         d->size = add ? 1 : 0;
         if (add)
           {
-            d->proposed_kind = g_strdup ("vix_call_spread");
-            d->proposed_long_strike = 22;
-            d->proposed_short_strike = 27;
-            d->proposed_expiry = t + 35 * ALVH_SECONDS_PER_DAY;
+            d->has_proposal = TRUE;
+            d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+            d->proposed.long_strike = 22;
+            d->proposed.short_strike = 27;
+            d->proposed.expiry = t + 35 * ALVH_SECONDS_PER_DAY;
             d->cost = 150;
           }
         d->profile_name = g_strdup ("Default");

@@ -114,13 +114,14 @@ entry_context (AlvhJournalStore  *store,
   g_autoptr(GString) t = g_string_new (NULL);
   GError *local = NULL;
 
+  *branch = *triggers = NULL;
   if (e->decision_id > 0)
     d = alvh_journal_store_get_decision (store, e->decision_id, &local);
   if (!linked_row_read (&local, error))
     return FALSE;
   if (d == NULL)
     {
-      g_autoptr(AlvhJournalLeg) leg = NULL;
+      g_autoptr(AlvhLeg) leg = NULL;
 
       if (e->leg_id > 0)
         leg = alvh_journal_store_get_leg (store, e->leg_id, &local);
@@ -140,7 +141,7 @@ entry_context (AlvhJournalStore  *store,
         g_string_append_c (t, '+');
       g_string_append (t, s->key);
     }
-  *branch = g_strdup (d->branch);
+  *branch = g_strdup (alvh_branch_to_string (d->branch));
   *triggers = g_string_free (g_steal_pointer (&t), FALSE);
   return TRUE;
 }
@@ -257,7 +258,7 @@ cmd_show (int    argc,
       if (d == NULL)
         return alvh_cli_fail (CMD, error);
       printf ("\n%s %" G_GINT64_FORMAT ": %s, %s %s, %s %d, %s %g",
-              _("Decision"), d->id, d->action, _("branch"), d->branch, _("layer"), d->layer,
+              _("Decision"), d->id, alvh_action_to_string (d->action), _("branch"), alvh_branch_to_string (d->branch), _("layer"), d->layer,
               _("size"), d->size);
       if (d->profile_name != NULL)
         printf (", %s %s v%d", _("profile"), d->profile_name, d->profile_version);
@@ -278,7 +279,7 @@ cmd_show (int    argc,
     }
   if (e->leg_id > 0)
     {
-      g_autoptr(AlvhJournalLeg) l = alvh_journal_store_get_leg (store, e->leg_id, &error);
+      g_autoptr(AlvhLeg) l = alvh_journal_store_get_leg (store, e->leg_id, &error);
       g_autofree char *k1 = NULL, *k2 = NULL, *exp = NULL;
 
       if (l == NULL)
@@ -287,8 +288,8 @@ cmd_show (int    argc,
       k2 = alvh_format_significant (l->short_strike, 6, ALVH_FORMAT_DATA);
       exp = alvh_time_format_ny_date (l->expiry);
       printf ("\n%s %" G_GINT64_FORMAT ": %g × %s %s/%s %s %s, %s %g, %s %d%s, %s %g\n",
-              _("Leg"), l->id, l->quantity, l->kind, k1, k2, _("expiring"), exp, _("premium"),
-              l->premium, _("layer"), l->layer, l->manual ? _(" (manual)") : "",
+              _("Leg"), l->id, l->quantity, alvh_leg_kind_to_string (l->kind), k1, k2, _("expiring"), exp, _("premium"),
+              l->premium, _("layer"), (int) l->layer, l->manual ? _(" (manual)") : "",
               _("closed"), l->closed_quantity);
     }
   return ALVH_EXIT_OK;

@@ -15,6 +15,8 @@
 #include "alvh-event.h"
 #include "alvh-profile.h"
 #include "alvh-decision.h"
+#include "alvh-condor.h"
+#include "alvh-leg.h"
 #include "alvh-position.h"
 #include "alvh-market-frame.h"
 #include "alvh-evaluator.h"

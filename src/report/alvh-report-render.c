@@ -646,8 +646,9 @@ decision_heading (const AlvhJournalDecision *d)
 
   if (d->layer > 0)
     return g_strdup_printf (_("Decision %s · %s · %s · %s · layer %d"),
-                            id, time, d->action, d->branch, d->layer);
-  return g_strdup_printf (_("Decision %s · %s · %s · %s"), id, time, d->action, d->branch);
+                            id, time, alvh_action_to_string (d->action), alvh_branch_to_string (d->branch), d->layer);
+  return g_strdup_printf (_("Decision %s · %s · %s · %s"), id, time, alvh_action_to_string (d->action),
+                          alvh_branch_to_string (d->branch));
 }
 
 static char *
@@ -657,20 +658,20 @@ decision_details (const AlvhJournalDecision *d)
   const char *status = d->followed == ALVH_JOURNAL_PENDING ? _("pending")
                                                             : alvh_journal_followed_to_string (d->followed);
 
-  if (d->proposed_kind != NULL)
+  if (d->has_proposal)
     {
-      g_autofree char *ls = alvh_format_number (d->proposed_long_strike, 0, ALVH_FORMAT_DATA);
-      g_autofree char *ss = alvh_format_number (d->proposed_short_strike, 0, ALVH_FORMAT_DATA);
-      g_autofree char *exp = alvh_format_date (d->proposed_expiry);
+      g_autofree char *ls = alvh_format_number (d->proposed.long_strike, 0, ALVH_FORMAT_DATA);
+      g_autofree char *ss = alvh_format_number (d->proposed.short_strike, 0, ALVH_FORMAT_DATA);
+      g_autofree char *exp = alvh_format_date (d->proposed.expiry);
       g_autofree char *size = alvh_format_number (d->size, 0, ALVH_FORMAT_DATA);
       g_autofree char *cost = alvh_format_number (d->cost, 2, ALVH_FORMAT_DATA);
 
-      if (isfinite (d->proposed_short_strike))
+      if (isfinite (d->proposed.short_strike))
         g_string_append_printf (s, _("Proposed: %s %s/%s, expiry %s, size %s, estimated cost $%s."),
-                                d->proposed_kind, ls, ss, exp, size, cost);
+                                alvh_leg_kind_to_string (d->proposed.kind), ls, ss, exp, size, cost);
       else
         g_string_append_printf (s, _("Proposed: %s %s, expiry %s, size %s, estimated cost $%s."),
-                                d->proposed_kind, ls, exp, size, cost);
+                                alvh_leg_kind_to_string (d->proposed.kind), ls, exp, size, cost);
       g_string_append_c (s, ' ');
     }
   g_string_append_printf (s, _("Status: %s."), status);

@@ -276,7 +276,7 @@ alvh_report_preset_period (AlvhReportPreset   preset,
 /* ---- reading the journal ------------------------------------------------ */
 
 static const char *
-leg_source (const AlvhJournalLeg *leg)
+leg_source (const AlvhLeg *leg)
 {
   return leg->manual ? _("manual") : _("rules");
 }
@@ -585,9 +585,9 @@ count_decisions (AlvhReport    *self,
     {
       AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i);
 
-      if (g_strcmp0 (d->action, "ADD") == 0)
+      if (d->action == ALVH_ACTION_ADD)
         totals->n_add++;
-      else if (g_strcmp0 (d->action, "BLOCKED") == 0)
+      else if (d->action == ALVH_ACTION_BLOCKED)
         totals->n_blocked++;
       else
         totals->n_hold++;
@@ -598,7 +598,7 @@ count_decisions (AlvhReport    *self,
         case ALVH_JOURNAL_MANUAL: totals->n_manual++; break;
         case ALVH_JOURNAL_PENDING:
         default:
-          if (d->proposed_kind != NULL)
+          if (d->has_proposal)
             totals->n_pending++;
           break;
         }
@@ -620,11 +620,11 @@ add_legs_table (AlvhReport    *self,
 
   for (guint i = 0; i < legs->len; i++)
     {
-      AlvhJournalLeg *leg = g_ptr_array_index (legs, i);
+      AlvhLeg *leg = g_ptr_array_index (legs, i);
       double cost = leg->premium * 100.0 * leg->quantity;
       char *cells[] = {
-        fmt_int (leg->id), alvh_format_date (leg->opened), g_strdup (leg->kind),
-        leg_strikes (leg->kind, leg->long_strike, leg->short_strike),
+        fmt_int (leg->id), alvh_format_date (leg->opened), g_strdup (alvh_leg_kind_to_string (leg->kind)),
+        leg_strikes (alvh_leg_kind_to_string (leg->kind), leg->long_strike, leg->short_strike),
         alvh_format_date (leg->expiry), alvh_format_number (leg->quantity, 0, ALVH_FORMAT_DATA),
         alvh_format_number (leg->premium, 2, ALVH_FORMAT_DATA), alvh_format_money (cost, ALVH_MONEY_PLAIN),
         fmt_int (leg->layer), g_strdup (leg_source (leg)),
@@ -636,7 +636,7 @@ add_legs_table (AlvhReport    *self,
       table_add_owned (t, cells);
       totals->hedge_cost += cost;
       totals->hedge_contracts += leg->quantity;
-      totals->layers_seen[CLAMP (leg->layer, 0, ALVH_PROFILE_MAX_LAYERS + 1)] = TRUE;
+      totals->layers_seen[MIN (leg->layer, ALVH_PROFILE_MAX_LAYERS + 1)] = TRUE;
 
       m->time = leg->opened;
       m->layer = leg->layer;
@@ -664,7 +664,7 @@ add_positions_table (AlvhReport       *self,
 
   for (guint i = 0; i < condors->len; i++)
     {
-      AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      AlvhCondor *c = g_ptr_array_index (condors, i);
       const AlvhJournalCondorStat *cs = NULL;
       g_autofree char *lp = alvh_format_number (c->long_put, 0, ALVH_FORMAT_DATA);
       g_autofree char *sp = alvh_format_number (c->short_put, 0, ALVH_FORMAT_DATA);
@@ -724,12 +724,12 @@ add_decision_tables (AlvhReport *self)
       g_autofree char *profile = d->profile_name != NULL
         ? g_strdup_printf ("%s v%d", d->profile_name, d->profile_version) : g_strdup ("");
       char *cells[] = {
-        fmt_int (d->id), alvh_format_date (d->time), g_strdup (d->action),
-        g_strdup (d->branch), fmt_int (d->layer), alvh_format_number (d->size, 0, ALVH_FORMAT_DATA),
-        g_strdup (d->proposed_kind != NULL ? d->proposed_kind : ""),
-        leg_strikes (d->proposed_kind, d->proposed_long_strike, d->proposed_short_strike),
-        d->proposed_kind != NULL ? alvh_format_date (d->proposed_expiry) : g_strdup (""),
-        d->proposed_kind != NULL ? alvh_format_money (d->cost, ALVH_MONEY_PLAIN) : g_strdup (""),
+        fmt_int (d->id), alvh_format_date (d->time), g_strdup (alvh_action_to_string (d->action)),
+        g_strdup (alvh_branch_to_string (d->branch)), fmt_int (d->layer), alvh_format_number (d->size, 0, ALVH_FORMAT_DATA),
+        g_strdup (d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : ""),
+        leg_strikes (d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : NULL, d->proposed.long_strike, d->proposed.short_strike),
+        d->has_proposal ? alvh_format_date (d->proposed.expiry) : g_strdup (""),
+        d->has_proposal ? alvh_format_money (d->cost, ALVH_MONEY_PLAIN) : g_strdup (""),
         g_strdup (profile),
         g_strdup (d->followed == ALVH_JOURNAL_PENDING ? "pending" : alvh_journal_followed_to_string (d->followed)),
         g_strdup (d->skip_reason != NULL ? d->skip_reason : ""),
@@ -835,7 +835,7 @@ add_journal_summary (AlvhReport          *self,
 
   for (guint i = 0; i < condors->len; i++)
     {
-      AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      AlvhCondor *c = g_ptr_array_index (condors, i);
 
       n_opened += c->opened >= self->from && c->opened < end;
       n_closed += c->closed > 0 && c->closed >= self->from && c->closed < end;
@@ -1045,7 +1045,7 @@ alvh_report_new_from_replay (AlvhReplayResult  *result,
         g_autofree char *sc = alvh_format_number (tr->condor.short_call, 0, ALVH_FORMAT_DATA);
         g_autofree char *lc = alvh_format_number (tr->condor.long_call, 0, ALVH_FORMAT_DATA);
         char *cells[] = {
-          fmt_int (i + 1), alvh_format_date (tr->condor.open_time),
+          fmt_int (i + 1), alvh_format_date (tr->condor.opened),
           tr->open_at_end ? g_strdup (_("open")) : alvh_format_date (tr->close_time),
           alvh_format_date (tr->condor.expiry),
           g_strdup_printf ("%s/%s/%s/%s", lp, sp, sc, lc),

@@ -1,7 +1,7 @@
 /* test-ui-a11y.c — the main window with demo data and a demo book:
  * every control has a name for screen readers, every page can be found by
  * its name and switched to, the help overlay lists the shortcuts, and the
- * Charts page gets the book's levels, markers, greeks from the session. */
+ * Charts page gets the book's levels, markers, greeks from the context. */
 #include "config.h"
 
 #include <math.h>
@@ -28,17 +28,23 @@ new_window_with_book (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   alvh_window_load_demo (window);
-  test_demo_book_position (alvh_window_get_session (window));
+  test_demo_book_position (alvh_window_get_context (window));
   test_ui_wait (200);
   return window;
+}
+
+static AlvhChartsFeed *
+feed_of (AlvhWindow *window)
+{
+  return alvh_charts_page_get_feed (ALVH_CHARTS_PAGE (alvh_window_get_page (window, "charts")));
 }
 
 static void
 wait_for_feed (AlvhWindow *window)
 {
-  for (guint i = 0; i < 200 && alvh_charts_feed_is_busy (window->charts_feed); i++)
+  for (guint i = 0; i < 200 && alvh_charts_feed_is_busy (feed_of (window)); i++)
     test_ui_wait (50);
-  g_assert_false (alvh_charts_feed_is_busy (window->charts_feed));
+  g_assert_false (alvh_charts_feed_is_busy (feed_of (window)));
 }
 
 static char *
@@ -196,12 +202,12 @@ test_charts_feed (void)
   double x, y;
 
   wait_for_feed (window);
-  g_assert_cmpuint (alvh_charts_feed_get_n_updates (window->charts_feed), >=, 1);
+  g_assert_cmpuint (alvh_charts_feed_get_n_updates (feed_of (window)), >=, 1);
   {
     gint64 start = g_get_monotonic_time ();
 
-    alvh_charts_feed_queue (window->charts_feed);
-    while (alvh_charts_feed_is_busy (window->charts_feed))
+    alvh_charts_feed_queue (feed_of (window));
+    while (alvh_charts_feed_is_busy (feed_of (window)))
       g_main_context_iteration (NULL, TRUE);
     g_test_message ("charts feed: %.1f ms for %zu bars (iv_expansion over every bar, greeks, payoff)",
                     (g_get_monotonic_time () - start) / 1000.0, (size_t) alvh_chart_get_n_bars (chart));
@@ -233,16 +239,16 @@ test_charts_feed (void)
 
   /* a closed book: no greeks */
   {
-    GPtrArray *condors = alvh_session_get_condors (window->session);
-    const AlvhJournalCondor *c = g_ptr_array_index (condors, 0);
+    GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (window->context));
+    const AlvhCondor *c = g_ptr_array_index (condors, 0);
     g_autoptr(GError) error = NULL;
-    guint before = alvh_charts_feed_get_n_updates (window->charts_feed);
+    guint before = alvh_charts_feed_get_n_updates (feed_of (window));
 
-    g_assert_true (alvh_session_close_condor (window->session, c->id, 1.0, &error));
+    g_assert_true (alvh_book_service_close_condor (alvh_context_get_book (window->context), c->id, 1.0, &error));
     g_assert_no_error (error);
     test_ui_wait (50);
     wait_for_feed (window);
-    g_assert_cmpuint (alvh_charts_feed_get_n_updates (window->charts_feed), >, before);
+    g_assert_cmpuint (alvh_charts_feed_get_n_updates (feed_of (window)), >, before);
     g_assert_false (alvh_chart_pane_get_visible (chart, ALVH_CHART_MARKET_PANE_GREEKS));
     g_assert_cmpuint (alvh_chart_pane_get_n_series (chart, ALVH_CHART_MARKET_PANE_SPX), ==, 1);
   }

@@ -33,7 +33,7 @@ count_rows (sqlite3    *db,
 }
 
 static void
-journal_changed_cb (AlvhSession *session,
+journal_changed_cb (AlvhContext *context,
                     guint       *count)
 {
   (*count)++;
@@ -41,15 +41,15 @@ journal_changed_cb (AlvhSession *session,
 
 /* A condor whose short put sits 50 points under SPX: wing_proximity fires. */
 static gint64
-add_close_condor (AlvhSession *session)
+add_close_condor (AlvhContext *context)
 {
   g_autoptr(GError) error = NULL;
   AlvhMarketState ms;
-  AlvhJournalCondor c = { 0 };
+  AlvhCondor c = { 0 };
   double s;
   gint64 id;
 
-  g_assert_true (alvh_session_get_market_state (session, &ms));
+  g_assert_true (alvh_decision_service_get_market_state (alvh_context_get_decisions (context), &ms));
   s = round (ms.spx / 5) * 5;
   c.long_put = s - 100;
   c.short_put = s - 50;
@@ -60,7 +60,7 @@ add_close_condor (AlvhSession *session)
   c.units = 1;
   c.credit = 40;
   c.close_price = NAN;
-  id = alvh_session_add_condor (session, &c, &error);
+  id = alvh_book_service_add_condor (alvh_context_get_book (context), &c, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
@@ -71,7 +71,7 @@ test_evaluator_decision (void)
 {
   AlvhWindow *window;
   AlvhEvaluatorPage *page;
-  AlvhSession *session;
+  AlvhContext *context;
   AlvhJournalStore *store;
   const AlvhDecision *d;
   g_autoptr(GError) error = NULL;
@@ -84,10 +84,10 @@ test_evaluator_decision (void)
 
   page = ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator"));
   g_assert_true (ALVH_IS_EVALUATOR_PAGE (page));
-  session = alvh_evaluator_page_get_session (page);
-  store = alvh_session_get_store (session);
+  context = alvh_evaluator_page_get_context (page);
+  store = alvh_context_get_store (context);
   g_assert_nonnull (store);
-  g_signal_connect (session, "journal-changed", G_CALLBACK (journal_changed_cb), &journal_changes);
+  g_signal_connect (alvh_context_get_decisions (context), "changed", G_CALLBACK (journal_changed_cb), &journal_changes);
 
   /* no condor: HOLD / no_position, every signal listed, the condor rules n/a */
   d = alvh_evaluator_page_get_decision (page);
@@ -107,7 +107,7 @@ test_evaluator_decision (void)
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Default, version 1"));
 
   /* a condor near its short put: ADD on the fixed branch */
-  add_close_condor (session);
+  add_close_condor (context);
   test_ui_wait (100);
   d = alvh_evaluator_page_get_decision (page);
   g_test_message ("decision: %s %s layer %u size %g cost %.2f",
@@ -156,8 +156,8 @@ test_evaluator_decision (void)
 
     /* edit it (the form loads it; Save writes it back), then a second event to delete */
     {
-      g_autoptr(GPtrArray) stored = alvh_session_list_events (session);
-      gint64 id = ((AlvhJournalEvent *) g_ptr_array_index (stored, 0))->id;
+      g_autoptr(GPtrArray) stored = alvh_profile_service_list_events (alvh_context_get_profiles (context));
+      gint64 id = ((AlvhEvent *) g_ptr_array_index (stored, 0))->id;
       g_autoptr(GPtrArray) after = NULL;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.edit", "x", id));
@@ -166,10 +166,10 @@ test_evaluator_decision (void)
       test_ui_set_field (GTK_WIDGET (events), "event-note", "Hot core CPI, 0.4 % m/m");
       gtk_widget_activate (save);
       test_ui_wait (400);
-      after = alvh_session_list_events (session);
+      after = alvh_profile_service_list_events (alvh_context_get_profiles (context));
       g_assert_cmpuint (after->len, ==, 1);
-      g_assert_cmpstr (((AlvhJournalEvent *) g_ptr_array_index (after, 0))->note, ==, "Hot core CPI, 0.4 % m/m");
-      g_assert_true (((AlvhJournalEvent *) g_ptr_array_index (after, 0))->shift);
+      g_assert_cmpstr (((AlvhEvent *) g_ptr_array_index (after, 0))->note, ==, "Hot core CPI, 0.4 % m/m");
+      g_assert_true (((AlvhEvent *) g_ptr_array_index (after, 0))->shift);
 
       test_ui_set_field (GTK_WIDGET (events), "event-date", "2020-03-15");
       adw_combo_row_set_selected (ADW_COMBO_ROW (alvh_form_find_by_name (GTK_WIDGET (events), "event-kind")), 2);
@@ -177,12 +177,12 @@ test_evaluator_decision (void)
       test_ui_wait (400);
       g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 2);
       g_clear_pointer (&after, g_ptr_array_unref);
-      after = alvh_session_list_events (session);
+      after = alvh_profile_service_list_events (alvh_context_get_profiles (context));
       for (guint i = 0; i < after->len; i++)
         {
-          AlvhJournalEvent *ev = g_ptr_array_index (after, i);
+          AlvhEvent *ev = g_ptr_array_index (after, i);
 
-          if (g_strcmp0 (ev->kind, "FOMC") == 0)
+          if (ev->kind == ALVH_EVENT_FOMC)
             g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.delete", "x", ev->id));
         }
       g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 1);
@@ -219,7 +219,7 @@ test_evaluator_decision (void)
     g_autoptr(GPtrArray) legs = NULL;
     g_autoptr(GPtrArray) links = NULL;
     g_autoptr(AlvhJournalDecision) jd = NULL;
-    AlvhJournalLeg *leg;
+    AlvhLeg *leg;
     AlvhDecision expected = *d;
 
     for (guint i = 0; i < ALVH_N_SIGNALS; i++)
@@ -240,11 +240,11 @@ test_evaluator_decision (void)
     test_ui_wait (200);
     g_assert_false (test_ui_find_label (GTK_WIDGET (window), "not added"));
 
-    legs = alvh_journal_store_list_open_legs (store, alvh_session_get_account_id (session), &error);
+    legs = alvh_journal_store_list_open_legs (store, alvh_book_service_get_account_id (alvh_context_get_book (context)), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (legs->len, ==, 1);
     leg = g_ptr_array_index (legs, 0);
-    g_assert_cmpstr (leg->kind, ==, alvh_hedge_kind_to_string (expected.leg.kind));
+    g_assert_cmpint (leg->kind, ==, expected.leg.kind);
     g_assert_cmpfloat (leg->premium, ==, 0.95);
     g_assert_cmpfloat (leg->quantity, ==, 1);
     g_assert_cmpint (leg->layer, ==, 1);
@@ -253,8 +253,8 @@ test_evaluator_decision (void)
 
     jd = alvh_journal_store_get_decision (store, leg->decision_id, &error);
     g_assert_no_error (error);
-    g_assert_cmpstr (jd->action, ==, "ADD");
-    g_assert_cmpstr (jd->branch, ==, alvh_branch_to_string (expected.branch));
+    g_assert_cmpstr (alvh_action_to_string (jd->action), ==, "ADD");
+    g_assert_cmpstr (alvh_branch_to_string (jd->branch), ==, alvh_branch_to_string (expected.branch));
     g_assert_cmpint (jd->followed, ==, ALVH_JOURNAL_FOLLOWED);
     g_assert_cmpstr (jd->profile_name, ==, "Default");
     g_assert_cmpint (jd->profile_version, ==, 1);

@@ -58,7 +58,7 @@ test_export_html (void)
   g_autofree char *dir = g_dir_make_tmp ("alvh-ui-export-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "review.html", NULL);
   g_autofree char *html = NULL;
-  g_autoptr(AlvhSession) session = NULL;
+  g_autoptr(AlvhContext) context = NULL;
   g_autoptr(GError) error = NULL;
   AlvhJournalStore *store;
   AlvhExportDialog *dialog;
@@ -66,15 +66,15 @@ test_export_html (void)
   int result = -1;
 
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
-  session = alvh_session_new (dir);
-  store = alvh_session_get_store (session);
+  context = alvh_context_new (dir, NULL);
+  store = alvh_context_get_store (context);
   g_assert_nonnull (store);
-  account = alvh_session_get_account_id (session);
+  account = alvh_book_service_get_account_id (alvh_context_get_book (context));
   if (account <= 0)
     {
-      account = alvh_session_create_account (session, "Main", &error);
+      account = alvh_book_service_create_account (alvh_context_get_book (context), "Main", &error);
       g_assert_no_error (error);
-      alvh_session_set_account (session, account);
+      alvh_book_service_set_account (alvh_context_get_book (context), account);
     }
   {
     g_autoptr(AlvhJournalEntry) e = alvh_journal_entry_new ();
@@ -87,7 +87,7 @@ test_export_html (void)
     g_assert_no_error (error);
   }
 
-  dialog = alvh_export_dialog_new (NULL, session);
+  dialog = alvh_export_dialog_new (NULL, context);
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &result);
   alvh_export_dialog_set_format (dialog, ALVH_REPORT_FORMAT_HTML);
   alvh_export_dialog_set_period (dialog, ALVH_REPORT_PRESET_CUSTOM,
@@ -120,7 +120,7 @@ test_export_html (void)
   g_object_unref (dialog);
 
   /* bad custom dates keep the export button off and say why */
-  dialog = alvh_export_dialog_new (NULL, session);
+  dialog = alvh_export_dialog_new (NULL, context);
   alvh_export_dialog_set_period (dialog, ALVH_REPORT_PRESET_CUSTOM,
                                  alvh_time_from_ny_date (2026, 11, 20), alvh_time_from_ny_date (2026, 11, 16));
   g_assert_false (alvh_export_dialog_get_period (dialog, &from, &to, &error));

@@ -11,12 +11,12 @@
 
 #include "alvh-journal-page.h"
 #include "alvh-journal-store-private.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
 #include "test-ui-util.h"
 
 typedef struct
 {
-  AlvhSession     *session;
+  AlvhContext     *context;
   GtkWidget       *window;
   AlvhJournalPage *page;
   gint64           e1, e2, e3;
@@ -69,14 +69,16 @@ add_decision (AlvhJournalStore *store,
   d->account_id = account_id;
   d->condor_id = condor_id;
   d->time = time;
-  d->action = g_strdup ("ADD");
-  d->branch = g_strdup (branch);
+  d->action = ALVH_ACTION_ADD;
+  if (!alvh_branch_from_string (branch, &d->branch))
+    g_assert_not_reached ();
   d->layer = 1;
   d->size = 2;
-  d->proposed_kind = g_strdup ("vix_call_spread");
-  d->proposed_long_strike = 22;
-  d->proposed_short_strike = 27;
-  d->proposed_expiry = time + 40 * 86400;
+  d->has_proposal = TRUE;
+  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->proposed.long_strike = 22;
+  d->proposed.short_strike = 27;
+  d->proposed.expiry = time + 40 * 86400;
   d->cost = 310;
   d->profile_name = g_strdup ("Default");
   d->profile_version = 1;
@@ -153,14 +155,14 @@ fixture_set_up (Fixture *f)
   const char *tags2[] = { "macro", NULL };
 
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
-  f->session = alvh_session_new (dir);
-  store = alvh_session_get_store (f->session);
+  f->context = alvh_context_new (dir, NULL);
+  store = alvh_context_get_store (f->context);
   g_assert_nonnull (store);
-  alvh_session_load_demo (f->session);
-  account = alvh_session_get_account_id (f->session);
+  alvh_market_service_load_demo (alvh_context_get_market (f->context));
+  account = alvh_book_service_get_account_id (alvh_context_get_book (f->context));
 
   {
-    g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+    g_autoptr(AlvhCondor) c = alvh_condor_new ();
     g_autoptr(GError) error = NULL;
 
     c->account_id = account;
@@ -184,7 +186,7 @@ fixture_set_up (Fixture *f)
 
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  f->page = ALVH_JOURNAL_PAGE (alvh_journal_page_new (f->session));
+  f->page = ALVH_JOURNAL_PAGE (alvh_journal_page_new (f->context));
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   gtk_window_present (GTK_WINDOW (f->window));
   wait_loaded (f->page);
@@ -195,7 +197,7 @@ fixture_tear_down (Fixture *f)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   test_ui_wait (50);
-  g_clear_object (&f->session);
+  g_clear_object (&f->context);
 }
 
 static void
@@ -346,12 +348,12 @@ test_edit_notes (void)
   gtk_editable_set_text (GTK_EDITABLE (test_ui_find_named (GTK_WIDGET (f.page), "tags-entry")), "term, watch");
 
   /* nothing is written before the pause ... */
-  entry = alvh_journal_store_get_entry (alvh_session_get_store (f.session), f.e3, NULL);
+  entry = alvh_journal_store_get_entry (alvh_context_get_store (f.context), f.e3, NULL);
   g_assert_cmpstr (entry->body, ==, "Nothing happened");
   g_clear_pointer (&entry, alvh_journal_entry_free);
   /* ... and everything after it */
   test_ui_wait (800);
-  entry = alvh_journal_store_get_entry (alvh_session_get_store (f.session), f.e3, NULL);
+  entry = alvh_journal_store_get_entry (alvh_context_get_store (f.context), f.e3, NULL);
   g_assert_cmpstr (entry->body, ==, "Nothing happened but VIX futures inverted late");
   g_assert_nonnull (entry->tags);
   g_assert_cmpstr (entry->tags[0], ==, "term");
@@ -379,7 +381,7 @@ test_delete_undo (void)
   test_ui_wait (100);
   g_assert_cmpuint (n_listed (&f), ==, 2);
   g_assert_cmpuint (alvh_journal_model_find (alvh_journal_page_get_model (f.page), f.e2), ==, G_MAXUINT);
-  entry = alvh_journal_store_get_entry (alvh_session_get_store (f.session), f.e2, NULL);
+  entry = alvh_journal_store_get_entry (alvh_context_get_store (f.context), f.e2, NULL);
   g_assert_true (entry->deleted);
   g_clear_pointer (&entry, alvh_journal_entry_free);
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "Entry deleted"));
@@ -389,7 +391,7 @@ test_delete_undo (void)
   g_assert_true (alvh_journal_page_undo_delete (f.page));
   wait_loaded (f.page);
   g_assert_cmpuint (n_listed (&f), ==, 3);
-  entry = alvh_journal_store_get_entry (alvh_session_get_store (f.session), f.e2, NULL);
+  entry = alvh_journal_store_get_entry (alvh_context_get_store (f.context), f.e2, NULL);
   g_assert_false (entry->deleted);
   g_assert_cmpint (alvh_journal_page_get_selected_id (f.page), ==, f.e2);
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "ADD \u00b7 regime"));
@@ -440,7 +442,7 @@ test_many_entries (void)
   guint labels;
 
   fixture_set_up (&f);
-  store = alvh_session_get_store (f.session);
+  store = alvh_context_get_store (f.context);
   db = _alvh_journal_store_get_db (store);
   /* bulk insert through the store's own SQL path would fsync each row; the
    * test only needs the rows, so write them in one transaction */
@@ -484,7 +486,7 @@ test_many_entries (void)
   fixture_tear_down (&f);
 }
 
-/* the journal follows the account the session has active */
+/* the journal follows the account the context has active */
 static void
 test_accounts (void)
 {
@@ -495,20 +497,20 @@ test_accounts (void)
 
   fixture_set_up (&f);
   g_assert_cmpuint (n_listed (&f), ==, 3);
-  main_account = alvh_session_get_account_id (f.session);
+  main_account = alvh_book_service_get_account_id (alvh_context_get_book (f.context));
 
-  other = alvh_session_create_account (f.session, "Second book", &error);
+  other = alvh_book_service_create_account (alvh_context_get_book (f.context), "Second book", &error);
   g_assert_no_error (error);
   g_assert_cmpint (other, >, 0);
-  entry = add_entry (alvh_session_get_store (f.session), other, alvh_time_from_ny_date (2024, 5, 6),
+  entry = add_entry (alvh_context_get_store (f.context), other, alvh_time_from_ny_date (2024, 5, 6),
                      "Other account's note", "only in the second book", tags, 0);
 
-  g_assert_true (alvh_session_set_account (f.session, other));
+  g_assert_true (alvh_book_service_set_account (alvh_context_get_book (f.context), other));
   wait_loaded (f.page);
   g_assert_cmpuint (n_listed (&f), ==, 1);
   g_assert_cmpint (first_id (&f), ==, entry);
 
-  g_assert_true (alvh_session_set_account (f.session, main_account));
+  g_assert_true (alvh_book_service_set_account (alvh_context_get_book (f.context), main_account));
   wait_loaded (f.page);
   g_assert_cmpuint (n_listed (&f), ==, 3);
   fixture_tear_down (&f);

@@ -1,4 +1,4 @@
-/* test-ui-live.c — live mode: a followed CSV file grows and the session's
+/* test-ui-live.c — live mode: a followed CSV file grows and the context's
  * series grow with it (GFileMonitor, debounced); a condor near the money
  * makes a fixed trigger fire and raises an alert; the window has the
  * win.follow-file action */
@@ -11,7 +11,7 @@
 
 #include "alvh-live-follow.h"
 #include "alvh-market-store.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
 #include "alvh-window.h"
 #include "test-ui-util.h"
 
@@ -58,7 +58,7 @@ test_follow_grows_series (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("alvh-ui-live-XXXXXX", NULL);
   g_autofree char *csv = g_build_filename (dir, "spx.csv", NULL);
-  g_autoptr(AlvhSession) session = NULL;
+  g_autoptr(AlvhContext) context = NULL;
   g_autoptr(AlvhLiveFollow) follow = NULL;
   g_autoptr(GError) error = NULL;
   AlvhSeries *spx;
@@ -68,21 +68,21 @@ test_follow_grows_series (void)
   Counts c = { 0 };
 
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
-  session = alvh_session_new (dir);
-  alvh_session_load_demo (session);
+  context = alvh_context_new (dir, NULL);
+  alvh_market_service_load_demo (alvh_context_get_market (context));
   /* the demo is written into market.sqlite in a thread */
   deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  while (alvh_session_is_busy (session) && g_get_monotonic_time () < deadline)
+  while (alvh_market_service_is_busy (alvh_context_get_market (context)) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (alvh_session_is_busy (session));
-  spx = alvh_session_get_series (session, "SPX");
+  g_assert_false (alvh_market_service_is_busy (alvh_context_get_market (context)));
+  spx = alvh_market_service_get_series (alvh_context_get_market (context), "SPX");
   n0 = alvh_series_get_length (spx);
   last_close = alvh_series_get_column_by_name (spx, "close")[n0 - 1];
   g_assert_cmpint (alvh_time_ny_day (alvh_series_get_times (spx)[n0 - 1]), ==, alvh_days_from_civil (2025, 12, 31));
 
   /* a condor whose short put sits just under the market: wing_proximity fires */
   {
-    AlvhJournalCondor condor = { 0 };
+    AlvhCondor condor = { 0 };
 
     condor.short_put = 5 * floor (last_close / 5);
     condor.long_put = condor.short_put - 50;
@@ -93,14 +93,14 @@ test_follow_grows_series (void)
     condor.credit = 20;
     condor.opened = alvh_time_from_ny_date (2025, 12, 1);
     condor.close_price = NAN;
-    g_assert_cmpint (alvh_session_add_condor (session, &condor, &error), >, 0);
+    g_assert_cmpint (alvh_book_service_add_condor (alvh_context_get_book (context), &condor, &error), >, 0);
     g_assert_no_error (error);
   }
 
   g_assert_true (g_file_set_contents (csv,
                                       "Date,Open,High,Low,Close\n"
                                       "2026-01-02,6001.5,6040.25,5990.0,6030.75\n", -1, NULL));
-  follow = alvh_live_follow_new (session);
+  follow = alvh_live_follow_new (context);
   alvh_live_follow_set_delay (follow, 200);
   g_signal_connect (follow, "bars-added", G_CALLBACK (bars_added_cb), &c);
   g_signal_connect (follow, "alert", G_CALLBACK (alert_cb), &c);
@@ -110,7 +110,7 @@ test_follow_grows_series (void)
   g_assert_no_error (error);
   g_assert_cmpstr (alvh_live_follow_get_path (follow), ==, csv);
   g_assert_cmpuint (c.bars, ==, 1);
-  spx = alvh_session_get_series (session, "SPX");
+  spx = alvh_market_service_get_series (alvh_context_get_market (context), "SPX");
   g_assert_cmpuint (alvh_series_get_length (spx), ==, n0 + 1);
   g_assert_cmpfloat (alvh_series_get_column_by_name (spx, "close")[n0], ==, 6030.75);
   g_assert_cmpfloat (alvh_series_get_column_by_name (spx, "high")[n0], ==, 6040.25);
@@ -127,14 +127,14 @@ test_follow_grows_series (void)
   while (c.bars < 3 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (c.bars, ==, 3);
-  spx = alvh_session_get_series (session, "SPX");
+  spx = alvh_market_service_get_series (alvh_context_get_market (context), "SPX");
   g_assert_cmpuint (alvh_series_get_length (spx), ==, n0 + 3);
   g_assert_cmpint (alvh_series_get_times (spx)[n0 + 2], ==, alvh_time_from_ny_date (2026, 1, 6));
   g_assert_cmpfloat (alvh_series_get_column_by_name (spx, "close")[n0 + 2], ==, 6025.0);
 
   /* the demo history is in market.sqlite: the new bars were stored after it */
   {
-    g_autofree char *path = g_build_filename (alvh_session_get_data_dir (session), "market.sqlite", NULL);
+    g_autofree char *path = g_build_filename (alvh_context_get_data_dir (context), "market.sqlite", NULL);
     g_autoptr(AlvhMarketStore) store = alvh_market_store_open (path, &error);
     g_autoptr(AlvhSeries) stored = NULL;
 
@@ -156,7 +156,7 @@ test_follow_grows_series (void)
   append_line (csv, "15.0,6028.0\n");
   g_assert_cmpint (alvh_live_follow_poll (follow, &error), ==, 1);
   g_assert_no_error (error);
-  spx = alvh_session_get_series (session, "SPX");
+  spx = alvh_market_service_get_series (alvh_context_get_market (context), "SPX");
   g_assert_cmpfloat (alvh_series_get_column_by_name (spx, "low")[n0 + 3], ==, 6015.0);
   c.bars = 3;   /* counted by the signal too */
 
@@ -176,7 +176,7 @@ test_follow_grows_series (void)
     g_autofree char *where = g_strdup_printf ("%s:3:12: ", csv);   /* the file's own line 3 */
     g_assert_true (g_str_has_prefix (error->message, where));
   }
-  g_assert_cmpuint (alvh_series_get_length (alvh_session_get_series (session, "SPX")), ==, n0 + 5);
+  g_assert_cmpuint (alvh_series_get_length (alvh_market_service_get_series (alvh_context_get_market (context), "SPX")), ==, n0 + 5);
 
   g_assert_true (alvh_live_follow_set_path (follow, NULL, NULL));
   g_assert_null (alvh_live_follow_get_path (follow));

@@ -11,6 +11,7 @@
 
 #include "alvh-condor-dialog.h"
 #include "alvh-form.h"
+#include "alvh-leg-close-dialog.h"
 #include "alvh-leg-dialog.h"
 #include "alvh-positions-page.h"
 #include "alvh-window.h"
@@ -27,7 +28,7 @@ test_positions_enter_condor (void)
 {
   AlvhWindow *window;
   AlvhPositionsPage *page;
-  AlvhSession *session;
+  AlvhContext *context;
   AlvhCondorDialog *dialog;
   GtkWidget *save;
   AlvhMarketState ms;
@@ -41,10 +42,10 @@ test_positions_enter_condor (void)
 
   page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
   g_assert_true (ALVH_IS_POSITIONS_PAGE (page));
-  session = alvh_positions_page_get_session (page);
-  g_assert_nonnull (alvh_session_get_store (session));
-  g_assert_cmpstr (alvh_session_get_account_name (session), ==, "Main");
-  g_assert_true (alvh_session_get_market_state (session, &ms));
+  context = alvh_positions_page_get_context (page);
+  g_assert_nonnull (alvh_context_get_store (context));
+  g_assert_cmpstr (alvh_book_service_get_account_name (alvh_context_get_book (context)), ==, "Main");
+  g_assert_true (alvh_decision_service_get_market_state (alvh_context_get_decisions (context), &ms));
   spx = round (ms.spx / 5) * 5;
   g_test_message ("latest SPX %.2f, VIX %.2f, beta %.3f", ms.spx, ms.vix, ms.beta);
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
@@ -102,8 +103,8 @@ test_positions_enter_condor (void)
   gtk_widget_activate (save);
   test_ui_wait (400);
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
-  g_assert_cmpuint (alvh_book_get_n_condors (alvh_session_get_book (session)), ==, 1);
-  g_assert_cmpfloat (alvh_book_get_condor (alvh_session_get_book (session), 0)->units, ==, 2);
+  g_assert_cmpuint (alvh_book_get_n_condors (alvh_book_service_get_book (alvh_context_get_book (context))), ==, 1);
+  g_assert_cmpfloat (alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->units, ==, 2);
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "2 × "));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), sp));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "per condor unit"));
@@ -112,8 +113,8 @@ test_positions_enter_condor (void)
 
   /* edit it: 2 -> 3 units through the edit action's dialog */
   {
-    const AlvhJournalCondor *jc = g_ptr_array_index (alvh_session_get_condors (session), 0);
-    AlvhCondorDialog *edit = alvh_condor_dialog_new (GTK_WINDOW (window), session, jc);
+    const AlvhCondor *jc = g_ptr_array_index (alvh_book_service_get_condors (alvh_context_get_book (context)), 0);
+    AlvhCondorDialog *edit = alvh_condor_dialog_new (GTK_WINDOW (window), context, jc);
 
     gtk_window_present (GTK_WINDOW (edit));
     test_ui_wait (100);
@@ -122,8 +123,8 @@ test_positions_enter_condor (void)
     test_ui_set_field (GTK_WIDGET (edit), "units", "3");
     gtk_widget_activate (alvh_condor_dialog_get_save_button (edit));
     test_ui_wait (400);
-    g_assert_cmpuint (alvh_book_get_n_condors (alvh_session_get_book (session)), ==, 1);
-    g_assert_cmpfloat (alvh_book_get_condor (alvh_session_get_book (session), 0)->units, ==, 3);
+    g_assert_cmpuint (alvh_book_get_n_condors (alvh_book_service_get_book (alvh_context_get_book (context))), ==, 1);
+    g_assert_cmpfloat (alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->units, ==, 3);
     g_assert_true (test_ui_find_label (GTK_WIDGET (page), "3 × "));
   }
 
@@ -131,7 +132,7 @@ test_positions_enter_condor (void)
   {
     AlvhLegDialog *leg_dialog = ALVH_LEG_DIALOG (alvh_positions_page_add_leg (page));
     GtkWidget *leg_save = alvh_leg_dialog_get_save_button (leg_dialog);
-    const AlvhJournalLeg *leg;
+    const AlvhLeg *leg;
 
     test_ui_wait (50);
     test_ui_set_field (GTK_WIDGET (leg_dialog), "long-strike", "30");
@@ -155,17 +156,17 @@ test_positions_enter_condor (void)
                       gtk_label_get_text (GTK_LABEL (alvh_form_find_by_name (GTK_WIDGET (leg_dialog), "errors"))));
     g_assert_cmpuint (alvh_positions_page_get_n_leg_rows (page), ==, 1);
     g_assert_true (test_ui_find_label (GTK_WIDGET (page), "settles at a different time"));
-    g_assert_cmpuint (alvh_session_get_legs (session)->len, ==, 1);
-    leg = g_ptr_array_index (alvh_session_get_legs (session), 0);
-    g_assert_cmpstr (leg->kind, ==, "vix_call_spread");
+    g_assert_cmpuint (alvh_book_service_get_legs (alvh_context_get_book (context))->len, ==, 1);
+    leg = g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (context)), 0);
+    g_assert_cmpstr (alvh_leg_kind_to_string (leg->kind), ==, "vix_call_spread");
     g_assert_true (leg->manual);
-    g_assert_cmpint (leg->condor_id, ==, alvh_book_get_condor (alvh_session_get_book (session), 0)->id);
+    g_assert_cmpint (leg->condor_id, ==, alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->id);
 
     /* the coverage at -2 SD now has a hedge figure */
     {
       AlvhHedgeCoverage cov[3];
 
-      alvh_book_hedge_coverage (alvh_session_get_book (session), &ms, cov);
+      alvh_book_hedge_coverage (alvh_book_service_get_book (alvh_context_get_book (context)), &ms, cov);
       g_test_message ("coverage -1/-2/-3 SD: %.3f %.3f %.3f", cov[0].coverage, cov[1].coverage, cov[2].coverage);
       g_assert_true (cov[1].condor_pnl < 0);
       g_assert_true (isfinite (cov[1].coverage));
@@ -173,7 +174,7 @@ test_positions_enter_condor (void)
 
     /* partial close: 1 of 4 contracts */
     {
-      GtkWidget *close = alvh_leg_close_dialog_new (GTK_WINDOW (window), session, leg);
+      GtkWidget *close = alvh_leg_close_dialog_new (GTK_WINDOW (window), context, leg);
 
       gtk_window_present (GTK_WINDOW (close));
       test_ui_wait (50);
@@ -185,7 +186,7 @@ test_positions_enter_condor (void)
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (close), "close");
       gtk_window_destroy (GTK_WINDOW (close));
       test_ui_wait (100);
-      leg = g_ptr_array_index (alvh_session_get_legs (session), 0);
+      leg = g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (context)), 0);
       g_assert_cmpfloat (leg->closed_quantity, ==, 1);
       g_assert_true (test_ui_find_label (GTK_WIDGET (page), "3 of 4 open"));
     }
@@ -208,10 +209,10 @@ test_positions_accounts (void)
 {
   AlvhWindow *window;
   AlvhPositionsPage *page;
-  AlvhSession *session;
+  AlvhContext *context;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) accounts = NULL;
-  AlvhJournalCondor c = { 0 };
+  AlvhCondor c = { 0 };
   gint64 main_id, second;
 
   test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");
@@ -220,29 +221,29 @@ test_positions_accounts (void)
   alvh_window_load_demo (window);
   test_ui_wait (100);
   page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
-  session = alvh_positions_page_get_session (page);
-  main_id = alvh_session_get_account_id (session);
+  context = alvh_positions_page_get_context (page);
+  main_id = alvh_book_service_get_account_id (alvh_context_get_book (context));
 
   c.long_put = 4000; c.short_put = 4100; c.short_call = 5100; c.long_call = 5200;
   c.expiry = alvh_form_today () + 40 * 86400; c.units = 1; c.credit = 10; c.close_price = NAN;
-  g_assert_cmpint (alvh_session_add_condor (session, &c, &error), >, 0);
+  g_assert_cmpint (alvh_book_service_add_condor (alvh_context_get_book (context), &c, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
 
-  second = alvh_session_create_account (session, "IRA", &error);
+  second = alvh_book_service_create_account (alvh_context_get_book (context), "IRA", &error);
   g_assert_no_error (error);
   g_assert_cmpint (second, >, 0);
   test_ui_wait (50);
   /* the new account is active and its book is empty */
-  g_assert_cmpint (alvh_session_get_account_id (session), ==, second);
+  g_assert_cmpint (alvh_book_service_get_account_id (alvh_context_get_book (context)), ==, second);
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
-  accounts = alvh_session_list_accounts (session);
+  accounts = alvh_book_service_list_accounts (alvh_context_get_book (context));
   g_assert_cmpuint (accounts->len, ==, 2);
 
-  g_assert_true (alvh_session_set_account (session, main_id));
+  g_assert_true (alvh_book_service_set_account (alvh_context_get_book (context), main_id));
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
-  g_assert_null (alvh_session_create_account (session, "  ", &error) ? (gpointer) 1 : NULL);
-  g_assert_error (error, ALVH_SESSION_ERROR, ALVH_SESSION_ERROR_INVALID);
+  g_assert_null (alvh_book_service_create_account (alvh_context_get_book (context), "  ", &error) ? (gpointer) 1 : NULL);
+  g_assert_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID);
 
   gtk_window_destroy (GTK_WINDOW (window));
   test_ui_wait (50);
@@ -253,17 +254,17 @@ static void
 test_positions_market_survives (void)
 {
   AlvhWindow *window;
-  AlvhSession *session;
+  AlvhContext *context;
 
   test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");
   window = alvh_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (alvh_window_has_market_data (window));
   alvh_window_load_demo (window);
-  session = alvh_positions_page_get_session (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
-  for (int i = 0; i < 200 && alvh_session_is_busy (session); i++)
+  context = alvh_positions_page_get_context (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
+  for (int i = 0; i < 200 && alvh_market_service_is_busy (alvh_context_get_market (context)); i++)
     test_ui_wait (50);
-  g_assert_false (alvh_session_is_busy (session));
+  g_assert_false (alvh_market_service_is_busy (alvh_context_get_market (context)));
   gtk_window_destroy (GTK_WINDOW (window));
   test_ui_wait (50);
 
@@ -271,10 +272,10 @@ test_positions_market_survives (void)
   gtk_window_present (GTK_WINDOW (window));
   test_ui_wait (100);
   g_assert_true (alvh_window_has_market_data (window));
-  session = alvh_positions_page_get_session (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
-  g_assert_cmpuint (alvh_series_get_length (alvh_session_get_series (session, "SPX")), >, 2000);
-  g_assert_nonnull (alvh_session_get_series (session, "VX"));
-  g_assert_nonnull (alvh_session_get_series (session, "BREADTH"));
+  context = alvh_positions_page_get_context (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
+  g_assert_cmpuint (alvh_series_get_length (alvh_market_service_get_series (alvh_context_get_market (context), "SPX")), >, 2000);
+  g_assert_nonnull (alvh_market_service_get_series (alvh_context_get_market (context), "VX"));
+  g_assert_nonnull (alvh_market_service_get_series (alvh_context_get_market (context), "BREADTH"));
   gtk_window_destroy (GTK_WINDOW (window));
   test_ui_wait (50);
 }
@@ -290,7 +291,7 @@ import_done_cb (GObject      *object,
 }
 
 static char *
-run_import (AlvhSession  *session,
+run_import (AlvhContext  *context,
             const char   *path,
             GError      **error)
 {
@@ -298,10 +299,10 @@ run_import (AlvhSession  *session,
   GAsyncResult *result = NULL;
   char *summary;
 
-  alvh_session_import_async (session, paths, NULL, import_done_cb, &result);
+  alvh_market_service_import_async (alvh_context_get_market (context), paths, NULL, import_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  summary = alvh_session_import_finish (session, result, error);
+  summary = alvh_market_service_import_finish (alvh_context_get_market (context), result, error);
   g_object_unref (result);
   return summary;
 }
@@ -314,14 +315,14 @@ test_positions_import (void)
   g_autofree char *dir = g_dir_make_tmp ("alvh-ui-import-XXXXXX", NULL);
   g_autofree char *good = g_build_filename (dir, "SPX_History.csv", NULL);
   g_autofree char *bad = g_build_filename (dir, "VIX_History.csv", NULL);
-  g_autoptr(AlvhSession) session = NULL;
+  g_autoptr(AlvhContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *message = NULL;
 
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
-  session = alvh_session_new (NULL);
-  g_assert_cmpstr (alvh_session_get_data_dir (session), ==, dir);
+  context = alvh_context_new (NULL, NULL);
+  g_assert_cmpstr (alvh_context_get_data_dir (context), ==, dir);
   g_assert_true (g_file_set_contents (good,
                                       "DATE,OPEN,HIGH,LOW,CLOSE\n"
                                       "01/02/2024,4745.20,4754.33,4722.67,4742.83\n"
@@ -332,20 +333,20 @@ test_positions_import (void)
                                       "01/02/2024,13.21,14.23,13.1,13.2\n"
                                       "01/03/2024,13.38,14.22,13.36,oops\n", -1, NULL));
 
-  summary = run_import (session, good, &error);
+  summary = run_import (context, good, &error);
   g_assert_no_error (error);
   g_test_message ("%s", summary);
   g_assert_nonnull (strstr (summary, "SPX"));
   g_assert_nonnull (strstr (summary, "3 rows"));
-  g_assert_cmpuint (alvh_series_get_length (alvh_session_get_series (session, "SPX")), ==, 3);
+  g_assert_cmpuint (alvh_series_get_length (alvh_market_service_get_series (alvh_context_get_market (context), "SPX")), ==, 3);
 
-  message = run_import (session, bad, &error);
+  message = run_import (context, bad, &error);
   g_assert_null (message);
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "VIX_History.csv:3"));
-  g_assert_null (alvh_session_get_series (session, "VIX"));
-  g_assert_false (alvh_session_has_market (session));
+  g_assert_null (alvh_market_service_get_series (alvh_context_get_market (context), "VIX"));
+  g_assert_false (alvh_market_service_has_market (alvh_context_get_market (context)));
 }
 
 int

@@ -61,22 +61,22 @@ test_preferences_profile (void)
   g_autofree char *dir = g_dir_make_tmp ("alvh-ui-prefs-XXXXXX", NULL);
   AlvhWindow *window;
   AlvhEvaluatorPage *page;
-  AlvhSession *session;
+  AlvhContext *context;
   AlvhPreferencesWindow *prefs;
   GtkWidget *spin, *ratio, *save;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  AlvhJournalCondor c = { 0 };
+  AlvhCondor c = { 0 };
   AlvhMarketState ms;
   const AlvhDecision *d;
 
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
   window = app_demo_window (app);
   page = ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator"));
-  session = alvh_evaluator_page_get_session (page);
+  context = alvh_evaluator_page_get_context (page);
 
   /* a condor whose short put is 0.08 SD away: wing_proximity fires at 0.65 */
-  g_assert_true (alvh_session_get_market_state (session, &ms));
+  g_assert_true (alvh_decision_service_get_market_state (alvh_context_get_decisions (context), &ms));
   c.long_put = round (ms.spx / 5) * 5 - 100;
   c.short_put = c.long_put + 50;
   c.short_call = c.long_put + 200;
@@ -85,7 +85,7 @@ test_preferences_profile (void)
   c.units = 1;
   c.credit = 40;
   c.close_price = NAN;
-  g_assert_cmpint (alvh_session_add_condor (session, &c, &error), >, 0);
+  g_assert_cmpint (alvh_book_service_add_condor (alvh_context_get_book (context), &c, &error), >, 0);
   d = alvh_evaluator_page_get_decision (page);
   g_assert_cmpint (d->action, ==, ALVH_ACTION_ADD);
   g_assert_cmpstr (d->profile_name, ==, "Default");
@@ -144,8 +144,8 @@ test_preferences_profile (void)
   test_ui_wait (400);
   g_assert_false (gtk_widget_get_sensitive (save));
 
-  g_assert_cmpint (alvh_profile_get_version (alvh_session_get_profile (session)), ==, 2);
-  g_assert_cmpfloat (alvh_session_get_profile (session)->wing_sd, ==, 0.05);
+  g_assert_cmpint (alvh_profile_get_version (alvh_profile_service_get_profile (alvh_context_get_profiles (context))), ==, 2);
+  g_assert_cmpfloat (alvh_profile_service_get_profile (alvh_context_get_profiles (context))->wing_sd, ==, 0.05);
   d = alvh_evaluator_page_get_decision (page);
   g_assert_cmpint (d->profile_version, ==, 2);
   g_assert_cmpfloat (d->signals[ALVH_SIGNAL_WING_PROXIMITY].threshold, ==, 0.05);
@@ -155,8 +155,8 @@ test_preferences_profile (void)
 
   /* the stored versions */
   {
-    g_autoptr(AlvhJournalProfile) v1 = alvh_journal_store_get_profile (alvh_session_get_store (session), "Default", 1, &error);
-    g_autoptr(AlvhJournalProfile) v2 = alvh_journal_store_get_profile (alvh_session_get_store (session), "Default", 0, &error);
+    g_autoptr(AlvhJournalProfile) v1 = alvh_journal_store_get_profile (alvh_context_get_store (context), "Default", 1, &error);
+    g_autoptr(AlvhJournalProfile) v2 = alvh_journal_store_get_profile (alvh_context_get_store (context), "Default", 0, &error);
 
     g_assert_no_error (error);
     g_assert_cmpint (v2->version, ==, 2);
@@ -214,32 +214,32 @@ test_preferences_profile (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   g_settings_set_string (settings, "color-scheme", "default");
 
-  /* duplicate (through the session), rename, make active, delete */
+  /* duplicate (through the context), rename, make active, delete */
   {
-    g_autoptr(AlvhProfile) fast = alvh_profile_copy (alvh_session_get_profile (session));
+    g_autoptr(AlvhProfile) fast = alvh_profile_copy (alvh_profile_service_get_profile (alvh_context_get_profiles (context)));
     g_auto(GStrv) names = NULL;
 
     alvh_profile_set_name (fast, "Fast");
     g_assert_true (alvh_profile_set_value (fast, "cooldown_hours", 6, &error));
-    g_assert_true (alvh_session_save_profile (session, fast, &error));
+    g_assert_true (alvh_profile_service_save_profile (alvh_context_get_profiles (context), fast, &error));
     g_assert_cmpint (alvh_profile_get_version (fast), ==, 1);
     g_assert_true (alvh_preferences_window_select_profile (prefs, "Fast"));
     g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (alvh_preferences_window_get_editor (prefs, "cooldown_hours"))), ==, 6);
     gtk_widget_activate (alvh_form_find_by_name (GTK_WIDGET (prefs), "make-active"));
     test_ui_wait (400);
-    g_assert_cmpstr (alvh_profile_get_name (alvh_session_get_profile (session)), ==, "Fast");
+    g_assert_cmpstr (alvh_profile_get_name (alvh_profile_service_get_profile (alvh_context_get_profiles (context))), ==, "Fast");
     g_assert_cmpstr (alvh_evaluator_page_get_decision (page)->profile_name, ==, "Fast");
 
-    g_assert_true (alvh_session_rename_profile (session, "Fast", "Quick", &error));
+    g_assert_true (alvh_profile_service_rename_profile (alvh_context_get_profiles (context), "Fast", "Quick", &error));
     g_assert_no_error (error);
-    g_assert_cmpstr (alvh_profile_get_name (alvh_session_get_profile (session)), ==, "Quick");
-    g_assert_false (alvh_session_rename_profile (session, "Default", "Other", &error));
+    g_assert_cmpstr (alvh_profile_get_name (alvh_profile_service_get_profile (alvh_context_get_profiles (context))), ==, "Quick");
+    g_assert_false (alvh_profile_service_rename_profile (alvh_context_get_profiles (context), "Default", "Other", &error));
     g_clear_error (&error);
-    g_assert_true (alvh_session_delete_profile (session, "Quick", &error));
-    g_assert_cmpstr (alvh_profile_get_name (alvh_session_get_profile (session)), ==, "Default");
-    names = alvh_session_dup_profile_names (session);
+    g_assert_true (alvh_profile_service_delete_profile (alvh_context_get_profiles (context), "Quick", &error));
+    g_assert_cmpstr (alvh_profile_get_name (alvh_profile_service_get_profile (alvh_context_get_profiles (context))), ==, "Default");
+    names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (context));
     g_assert_cmpuint (g_strv_length (names), ==, 1);
-    g_assert_false (alvh_session_delete_profile (session, "Default", &error));
+    g_assert_false (alvh_profile_service_delete_profile (alvh_context_get_profiles (context), "Default", &error));
     g_clear_error (&error);
   }
 

@@ -163,7 +163,7 @@ test_replay_one_year (void)
         g_main_context_iteration (NULL, TRUE);
     }
     g_assert_false (alvh_replay_page_is_recording (page));
-    store = alvh_session_get_store (alvh_journal_page_get_session (ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"))));
+    store = alvh_context_get_store (alvh_journal_page_get_context (ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"))));
     filter.tag = "replay";
     entries = alvh_journal_store_list_entries (store, &filter, &error);
     g_assert_no_error (error);
@@ -196,7 +196,7 @@ test_replay_one_year (void)
       g_assert_cmpuint (decisions->len, ==, r->decisions->len);
       for (guint i = 0; i < legs->len; i++)
         {
-          const AlvhJournalLeg *l = legs->pdata[i];
+          const AlvhLeg *l = legs->pdata[i];
           g_autoptr(GPtrArray) linked = alvh_journal_store_list_leg_signals (store, l->id, &error);
 
           g_assert_no_error (error);

@@ -98,7 +98,7 @@ test_eval_wing_breach_adds (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(AlvhJournalStore) store = NULL;
-  g_autoptr(AlvhJournalCondor) condor = alvh_journal_condor_new ();
+  g_autoptr(AlvhCondor) condor = alvh_condor_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) decisions = NULL;
   g_autofree char *out = NULL;

@@ -51,14 +51,15 @@ fixture_set_up (Fixture       *f,
 
   d->account_id = account;
   d->time = alvh_time_from_ny_date (2024, 3, 13);
-  d->action = g_strdup ("ADD");
-  d->branch = g_strdup ("fixed");
+  d->action = ALVH_ACTION_ADD;
+  d->branch = ALVH_BRANCH_FIXED;
   d->layer = 1;
   d->size = 2;
-  d->proposed_kind = g_strdup ("vix_call_spread");
-  d->proposed_long_strike = 17;
-  d->proposed_short_strike = 22;
-  d->proposed_expiry = alvh_time_from_ny_date (2024, 4, 17);
+  d->has_proposal = TRUE;
+  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->proposed.long_strike = 17;
+  d->proposed.short_strike = 22;
+  d->proposed.expiry = alvh_time_from_ny_date (2024, 4, 17);
   d->cost = 240;
   d->profile_name = g_strdup ("default");
   d->profile_version = 1;

@@ -279,7 +279,7 @@ json_uint (const char *json,
 static gboolean
 decision_is_notable (const AlvhJournalDecision *d)
 {
-  if (g_strcmp0 (d->action, "HOLD") != 0)
+  if (g_strcmp0 (alvh_action_to_string (d->action), "HOLD") != 0)
     return TRUE;
   for (guint k = 0; k < d->signals->len; k++)
     {
@@ -354,7 +354,7 @@ test_real_history_journal (void)
   g_assert_cmpuint (condors->len, ==, trades);
   for (guint i = 0; i < condors->len; i++)
     {
-      const AlvhJournalCondor *c = condors->pdata[i];
+      const AlvhCondor *c = condors->pdata[i];
 
       g_assert_cmpfloat (c->long_put, <, c->short_put);
       g_assert_cmpfloat (c->short_call, <, c->long_call);
@@ -375,20 +375,20 @@ test_real_history_journal (void)
   g_assert_cmpuint (legs->len, ==, adds);
   for (guint i = 0; i < legs->len; i++)
     {
-      const AlvhJournalLeg *l = legs->pdata[i];
+      const AlvhLeg *l = legs->pdata[i];
       g_autoptr(AlvhJournalDecision) d = alvh_journal_store_get_decision (store, l->decision_id, &error);
       g_autoptr(GPtrArray) linked = alvh_journal_store_list_leg_signals (store, l->id, &error);
       g_autoptr(GPtrArray) fired = g_ptr_array_new ();
 
       g_assert_no_error (error);
-      g_assert_cmpstr (d->action, ==, "ADD");
+      g_assert_cmpstr (alvh_action_to_string (d->action), ==, "ADD");
       g_assert_cmpint (d->followed, ==, ALVH_JOURNAL_FOLLOWED);
       g_assert_cmpint (d->condor_id, ==, l->condor_id);
       g_assert_cmpint (l->condor_id, >, 0);
-      g_assert_cmpstr (l->kind, ==, "vix_call_spread");
-      g_assert_cmpfloat (l->long_strike, ==, d->proposed_long_strike);
+      g_assert_cmpstr (alvh_leg_kind_to_string (l->kind), ==, "vix_call_spread");
+      g_assert_cmpfloat (l->long_strike, ==, d->proposed.long_strike);
       g_assert_cmpfloat (l->short_strike, ==, l->long_strike + 5);
-      g_assert_cmpint (l->expiry, ==, d->proposed_expiry);
+      g_assert_cmpint (l->expiry, ==, d->proposed.expiry);
       g_assert_cmpint (l->expiry - l->opened, >=, 30 * 86400 - 3600);
       g_assert_cmpfloat (l->quantity, ==, d->size);
       g_assert_cmpfloat (l->quantity, >=, 1);
@@ -434,8 +434,8 @@ test_real_history_journal (void)
       g_assert_true (decision_is_notable (d));
       g_assert_cmpstr (d->profile_name, ==, "Default");
       g_assert_cmpint (d->profile_version, ==, 1);
-      n_add += g_strcmp0 (d->action, "ADD") == 0;
-      n_blocked += g_strcmp0 (d->action, "BLOCKED") == 0;
+      n_add += g_strcmp0 (alvh_action_to_string (d->action), "ADD") == 0;
+      n_blocked += g_strcmp0 (alvh_action_to_string (d->action), "BLOCKED") == 0;
     }
   g_assert_cmpuint (n_add, ==, adds);
   g_assert_cmpuint (n_blocked, ==, blocked);

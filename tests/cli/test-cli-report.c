@@ -47,7 +47,7 @@ build_journal (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
-  g_autoptr(AlvhJournalCondor) condor = alvh_journal_condor_new ();
+  g_autoptr(AlvhCondor) condor = alvh_condor_new ();
   g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
   g_autoptr(AlvhJournalEntry) e = alvh_journal_entry_new ();
   gint64 account, condor_id, decision_id;
@@ -72,14 +72,15 @@ build_journal (void)
   d->account_id = account;
   d->condor_id = condor_id;
   d->time = alvh_time_from_ny_date (2026, 11, 18);
-  d->action = g_strdup ("ADD");
-  d->branch = g_strdup ("regime");
+  d->action = ALVH_ACTION_ADD;
+  d->branch = ALVH_BRANCH_REGIME;
   d->layer = 1;
   d->size = 1;
-  d->proposed_kind = g_strdup ("vix_call_spread");
-  d->proposed_long_strike = 24;
-  d->proposed_short_strike = 29;
-  d->proposed_expiry = alvh_time_from_ny_date (2026, 12, 16);
+  d->has_proposal = TRUE;
+  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->proposed.long_strike = 24;
+  d->proposed.short_strike = 29;
+  d->proposed.expiry = alvh_time_from_ny_date (2026, 12, 16);
   d->cost = 140;
   d->profile_name = g_strdup ("Default");
   d->profile_version = 1;

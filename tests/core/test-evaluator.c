@@ -50,28 +50,28 @@ make_condor (AlvhMarketFrame *f,
   c.expiry = alvh_friday_on_or_after (f->time[0], 150);
   c.units = units;
   c.credit = credit;
-  c.open_time = f->time[0];
+  c.opened = f->time[0];
   return c;
 }
 
-static AlvhHedgeLeg
+static AlvhLeg
 make_leg (gint64 id,
           guint  layer,
           gint64 open_time,
           gint64 expiry)
 {
-  AlvhHedgeLeg leg = { 0 };
+  AlvhLeg leg = { 0 };
 
   leg.id = id;
   leg.condor_id = 1;
-  leg.kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+  leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
   leg.long_strike = 22;
   leg.short_strike = 27;
-  leg.vix_expiry = expiry;
+  leg.expiry = expiry;
   leg.quantity = layer;
   leg.premium = 1.0;
   leg.layer = layer;
-  leg.open_time = open_time;
+  leg.opened = open_time;
   return leg;
 }
 
@@ -165,7 +165,7 @@ test_branch_max_layers (void)
   alvh_book_add_condor (book, &c);
   for (guint l = 1; l <= 3; l++)
     {
-      AlvhHedgeLeg leg = make_leg (l, l, f->time[l], vexp);
+      AlvhLeg leg = make_leg (l, l, f->time[l], vexp);
       alvh_book_add_leg (book, &leg);
     }
   d = evaluate (f, book, NULL, NULL, 40);
@@ -177,7 +177,7 @@ test_branch_max_layers (void)
 
   /* a closed leg does not count: close one -> the tree runs (fixed) */
   {
-    AlvhHedgeLeg leg = *alvh_book_get_leg (book, 2);
+    AlvhLeg leg = *alvh_book_get_leg (book, 2);
     alvh_book_remove_leg (book, 3);
     leg.closed_quantity = leg.quantity;
     alvh_book_add_leg (book, &leg);
@@ -194,7 +194,7 @@ test_branch_cooldown (void)
   g_autoptr(AlvhBook) book = alvh_book_new ();
   AlvhCondor c = make_condor (f, 1, 3950, 4500, 20.0, 1);
   gint64 vexp = alvh_vix_expiry_first_after (f->time[0], 30);
-  AlvhHedgeLeg leg = make_leg (1, 1, f->time[40] - 23 * 3600, vexp);
+  AlvhLeg leg = make_leg (1, 1, f->time[40] - 23 * 3600, vexp);
   AlvhDecision d;
   g_autofree char *text = NULL;
 
@@ -209,7 +209,7 @@ test_branch_cooldown (void)
   /* exactly 24 hours is not "less than 24 hours ago" */
   alvh_book_clear (book);
   alvh_book_add_condor (book, &c);
-  leg.open_time = f->time[40] - 24 * 3600;
+  leg.opened = f->time[40] - 24 * 3600;
   alvh_book_add_leg (book, &leg);
   d = evaluate (f, book, NULL, NULL, 40);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_FIXED);
@@ -242,18 +242,18 @@ test_branch_regime (void)
   g_assert_cmpfloat (d.size, ==, 1.0);
 
   /* the proposed leg: F = VIX 24 (no VX1) -> long ceil(26.4) = 27, short 32, vol 0.90 */
-  g_assert_cmpint (d.leg.kind, ==, ALVH_HEDGE_VIX_CALL_SPREAD);
+  g_assert_cmpint (d.leg.kind, ==, ALVH_LEG_VIX_CALL_SPREAD);
   g_assert_cmpfloat (d.leg.long_strike, ==, 27.0);
   g_assert_cmpfloat (d.leg.short_strike, ==, 32.0);
   g_assert_cmpfloat (d.leg_forward, ==, 24.0);
   g_assert_cmpfloat (d.leg_vol, ==, 0.90);
   {
-    double t = (double) alvh_time_calendar_days (f->time[70], d.leg.vix_expiry) / 365.0;
+    double t = (double) alvh_time_calendar_days (f->time[70], d.leg.expiry) / 365.0;
     double price = alvh_black76_price (ALVH_OPTION_CALL, 24, 27, t, 0.9, 0.04)
                  - alvh_black76_price (ALVH_OPTION_CALL, 24, 32, t, 0.9, 0.04);
 
-    g_assert_cmpint (alvh_time_calendar_days (f->time[70], d.leg.vix_expiry), >=, 30);
-    g_assert_cmpint (alvh_time_ny_weekday (d.leg.vix_expiry), ==, 3);
+    g_assert_cmpint (alvh_time_calendar_days (f->time[70], d.leg.expiry), >=, 30);
+    g_assert_cmpint (alvh_time_ny_weekday (d.leg.expiry), ==, 3);
     g_assert_cmpfloat_with_epsilon (d.leg.premium, price, 1e-12);
     g_assert_cmpfloat_with_epsilon (d.estimated_cost, price * 100.0, 1e-9);
     g_assert_cmpfloat (d.estimated_cost, >, 50.0);
@@ -435,7 +435,7 @@ test_branch_not_accretive (void)
   c.credit = 20.0;
   alvh_book_add_condor (book, &c);
   {
-    AlvhHedgeLeg leg = make_leg (1, 1, f->time[10], alvh_vix_expiry_first_after (f->time[10], 30));
+    AlvhLeg leg = make_leg (1, 1, f->time[10], alvh_vix_expiry_first_after (f->time[10], 30));
     leg.premium = 9.0;
     alvh_book_add_leg (book, &leg);
   }
@@ -547,7 +547,7 @@ test_na_theta_wing_delta (void)
   AlvhDecision d;
 
   /* condor opened after the reference bar -> theta_erosion n/a */
-  c.open_time = f->time[30]; /* opened at the bar itself: after its reference bar */
+  c.opened = f->time[30]; /* opened at the bar itself: after its reference bar */
   alvh_book_add_condor (book, &c);
   d = evaluate (f, book, NULL, NULL, 30);
   g_assert_false (d.signals[ALVH_SIGNAL_THETA_EROSION].available);
@@ -557,7 +557,7 @@ test_na_theta_wing_delta (void)
   /* opened at the reference bar: available; IV falls 20 -> 16 so X shrinks fast */
   alvh_book_clear (book);
   c.id = 7;
-  c.open_time = f->time[0];
+  c.opened = f->time[0];
   alvh_book_add_condor (book, &c);
   for (gsize k = 31; k < f->n; k++)
     f->vix[k] = 16.0;
@@ -583,7 +583,7 @@ test_na_theta_wing_delta (void)
 
   /* book_delta: with a VIX leg it needs beta (61 bars): n/a at bar 40, available at 70 */
   {
-    AlvhHedgeLeg leg = make_leg (1, 1, f->time[2], alvh_vix_expiry_first_after (f->time[60], 30));
+    AlvhLeg leg = make_leg (1, 1, f->time[2], alvh_vix_expiry_first_after (f->time[60], 30));
 
     alvh_book_add_leg (book, &leg);
     for (gsize k = 0; k < f->n; k++)

@@ -55,14 +55,15 @@ run_writer (const char *path)
 
           d->account_id = account;
           d->time = 1700000000 + i;
-          d->action = g_strdup ("ADD");
-          d->branch = g_strdup ("confluence");
+          d->action = ALVH_ACTION_ADD;
+          d->branch = ALVH_BRANCH_CONFLUENCE;
           d->layer = 1;
           d->size = 1;
-          d->proposed_kind = g_strdup ("vix_call_spread");
-          d->proposed_long_strike = 20;
-          d->proposed_short_strike = 25;
-          d->proposed_expiry = 1710000000;
+          d->has_proposal = TRUE;
+          d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+          d->proposed.long_strike = 20;
+          d->proposed.short_strike = 25;
+          d->proposed.expiry = 1710000000;
           d->cost = 120;
           g_ptr_array_add (d->signals, alvh_journal_signal_new ("iv_expansion", "realtime", TRUE, 0.3, 0.15, TRUE));
           g_ptr_array_add (d->signals, alvh_journal_signal_new ("term_inversion", "realtime", TRUE, 0.05, 0.0, TRUE));

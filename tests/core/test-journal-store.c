@@ -106,10 +106,10 @@ test_schema (Fixture       *f,
 
   /* foreign keys are enforced: a leg in an account that does not exist */
   {
-    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     leg->account_id = 42;
-    leg->kind = g_strdup ("vix_call");
+    leg->kind = ALVH_LEG_VIX_CALL;
     leg->long_strike = 20;
     leg->quantity = 1;
     leg->premium = 1;
@@ -378,7 +378,7 @@ test_accounts_profiles_events (Fixture       *f,
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(AlvhJournalProfile) p = NULL;
-  AlvhJournalEvent ev = { 0 };
+  AlvhEvent ev = { 0 };
   gint64 a, b, p1, p2, e1, e2;
   int version = 0;
 
@@ -418,30 +418,31 @@ test_accounts_profiles_events (Fixture       *f,
   profiles = alvh_journal_store_list_profiles (store, &error);
   g_assert_cmpuint (profiles->len, ==, 2);
 
-  ev.date = alvh_time_from_ny_date (2024, 3, 12);
-  ev.kind = (char *) "CPI";
+  ev.time = alvh_time_from_ny_date (2024, 3, 12);
+  ev.kind = ALVH_EVENT_CPI;
   ev.shift = TRUE;
   ev.note = (char *) "hot print";
   e1 = alvh_journal_store_add_event (store, &ev, &error);
   g_assert_no_error (error);
-  ev.date = alvh_time_from_ny_date (2024, 3, 20);
-  ev.kind = (char *) "FOMC";
+  ev.time = alvh_time_from_ny_date (2024, 3, 20);
+  ev.kind = ALVH_EVENT_FOMC;
   ev.shift = FALSE;
   e2 = alvh_journal_store_add_event (store, &ev, &error);
-  ev.kind = (char *) "ELECTION";
+  ev.kind = (AlvhEventKind) 42;  /* no such kind */
   g_assert_cmpint (alvh_journal_store_add_event (store, &ev, &error), ==, 0);
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
   ev.id = e2;
-  ev.kind = (char *) "PPI";
+  ev.kind = ALVH_EVENT_PPI;
   ev.note = (char *) "changed";
   g_assert_true (alvh_journal_store_update_event (store, &ev, &error));
   events = alvh_journal_store_list_events (store, alvh_time_from_ny_date (2024, 3, 1),
                                            alvh_time_from_ny_date (2024, 4, 1), &error);
   g_assert_cmpuint (events->len, ==, 2);
-  g_assert_cmpstr (((AlvhJournalEvent *) events->pdata[0])->kind, ==, "CPI");
-  g_assert_true (((AlvhJournalEvent *) events->pdata[0])->shift);
-  g_assert_cmpstr (((AlvhJournalEvent *) events->pdata[1])->note, ==, "changed");
+  g_assert_cmpint (((AlvhEvent *) events->pdata[0])->kind, ==, ALVH_EVENT_CPI);
+  g_assert_true (((AlvhEvent *) events->pdata[0])->shift);
+  g_assert_cmpint (((AlvhEvent *) events->pdata[1])->kind, ==, ALVH_EVENT_PPI);
+  g_assert_cmpstr (((AlvhEvent *) events->pdata[1])->note, ==, "changed");
   g_clear_pointer (&events, g_ptr_array_unref);
   g_assert_true (alvh_journal_store_delete_event (store, e1, &error));
   events = alvh_journal_store_list_events (store, 0, 0, &error);
@@ -467,14 +468,17 @@ make_decision (gint64      account,
   d->account_id = account;
   d->condor_id = condor;
   d->time = time;
-  d->action = g_strdup (action);
-  d->branch = g_strdup (branch);
+  if (!alvh_action_from_string (action, &d->action))
+    g_assert_not_reached ();
+  if (!alvh_branch_from_string (branch, &d->branch))
+    g_assert_not_reached ();
   d->layer = 1;
   d->size = size;
-  d->proposed_kind = g_strdup ("vix_call_spread");
-  d->proposed_long_strike = 20;
-  d->proposed_short_strike = 25;
-  d->proposed_expiry = time + 40 * 86400;
+  d->has_proposal = TRUE;
+  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->proposed.long_strike = 20;
+  d->proposed.short_strike = 25;
+  d->proposed.expiry = time + 40 * 86400;
   d->cost = 150.0 * size;
   d->profile_name = g_strdup ("default");
   d->profile_version = 1;
@@ -497,10 +501,10 @@ test_leg_signals (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
-  g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+  g_autoptr(AlvhCondor) c = alvh_condor_new ();
   g_autoptr(AlvhJournalDecision) d = NULL;
   g_autoptr(AlvhJournalDecision) back = NULL;
-  g_autoptr(AlvhJournalLeg) leg = NULL;
+  g_autoptr(AlvhLeg) leg = NULL;
   g_autoptr(AlvhJournalEntry) entry = NULL;
   g_autoptr(GPtrArray) sigs = NULL;
   g_autoptr(GPtrArray) open_legs = NULL;
@@ -533,9 +537,9 @@ test_leg_signals (Fixture       *f,
 
   /* a failing booking leaves nothing behind (one transaction) */
   {
-    g_autoptr(AlvhJournalLeg) bad = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) bad = alvh_leg_new ();
 
-    bad->kind = g_strdup ("vix_call_spread");
+    bad->kind = ALVH_LEG_VIX_CALL_SPREAD;
     bad->long_strike = 20;
     bad->short_strike = 25;
     bad->condor_id = 987654;  /* no such condor: the FK fails after nothing else */
@@ -556,7 +560,7 @@ test_leg_signals (Fixture       *f,
   leg = alvh_journal_store_get_leg (store, leg_id, &error);
   g_assert_cmpint (leg->decision_id, ==, did);
   g_assert_cmpint (leg->condor_id, ==, condor);
-  g_assert_cmpstr (leg->kind, ==, "vix_call_spread");
+  g_assert_cmpstr (alvh_leg_kind_to_string (leg->kind), ==, "vix_call_spread");
   g_assert_cmpfloat (leg->quantity, ==, 2);       /* the decision's size */
   g_assert_cmpfloat (leg->premium, ==, 1.25);
   g_assert_cmpfloat (leg->long_strike, ==, 20);
@@ -617,7 +621,7 @@ test_leg_signals (Fixture       *f,
   g_assert_false (alvh_journal_store_close_leg (store, leg_id, 9000, 1.0, 4.5, &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_clear_pointer (&leg, alvh_journal_leg_free);
+  g_clear_pointer (&leg, alvh_leg_free);
   leg = alvh_journal_store_get_leg (store, leg_id, &error);
   g_assert_cmpfloat (leg->closed_quantity, ==, 1.5);
   g_assert_cmpfloat_with_epsilon (leg->close_price, (0.5 * 3.0 + 1.0 * 4.5) / 1.5, 1e-12);
@@ -965,12 +969,12 @@ test_batch (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
   AlvhJournalFilter filter = { 0 };
-  AlvhJournalEvent bad = { 0 };
+  AlvhEvent bad = { 0 };
 
   g_assert_true (alvh_journal_store_begin_batch (store, &error));
   add_note (store, 1, "one", "", "");
   add_note (store, 2, "two", "", "");
-  bad.kind = (char *) "NOPE";
+  bad.kind = (AlvhEventKind) 42;  /* no such kind */
   g_assert_cmpint (alvh_journal_store_add_event (store, &bad, &error), ==, 0);  /* undone alone */
   g_clear_error (&error);
   g_assert_true (alvh_journal_store_end_batch (store, TRUE, &error));
@@ -1022,7 +1026,7 @@ test_stats (Fixture       *f,
   account = alvh_journal_store_create_account (store, "main", &error);
 
   {
-    g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+    g_autoptr(AlvhCondor) c = alvh_condor_new ();
 
     c->account_id = account;
     c->long_put = 4500; c->short_put = 4600; c->short_call = 5000; c->long_call = 5100;
@@ -1037,10 +1041,10 @@ test_stats (Fixture       *f,
   /* L1: fixed, wing_proximity + book_delta, 2 x 17/22 at 1.00, closed at 4.00 on day 3 */
   {
     g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[1], "ADD", "fixed", 2, "wing_proximity,book_delta");
-    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d1 = alvh_journal_store_record_decision (store, d, &error);
-    leg->kind = g_strdup ("vix_call_spread");
+    leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
     leg->long_strike = 17;
     leg->short_strike = 22;
     leg->expiry = t[5] + 60 * DAY;
@@ -1051,10 +1055,10 @@ test_stats (Fixture       *f,
   /* L2: confluence, iv_expansion + term_inversion, 1 x call 20 at 2.00, still open */
   {
     g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[2], "ADD", "confluence", 1, "iv_expansion,term_inversion");
-    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d2 = alvh_journal_store_record_decision (store, d, &error);
-    leg->kind = g_strdup ("vix_call");
+    leg->kind = ALVH_LEG_VIX_CALL;
     leg->long_strike = 20;
     leg->expiry = t[5] + 60 * DAY;
     l2 = alvh_journal_store_add_leg_from_decision (store, d2, leg, 2.0, 1, NULL, NULL, &error);
@@ -1063,13 +1067,13 @@ test_stats (Fixture       *f,
   /* on condor B the rules are overridden: a skipped decision and a manual leg */
   {
     g_autoptr(AlvhJournalDecision) d = make_decision (account, cb, t[3], "ADD", "regime", 1, "macro_regime,iv_expansion");
-    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d3 = alvh_journal_store_record_decision (store, d, &error);
     g_assert_true (alvh_journal_store_skip_decision (store, d3, "I expect a bounce", &error));
     leg->account_id = account;
     leg->condor_id = cb;
-    leg->kind = g_strdup ("vix_call_spread");
+    leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
     leg->long_strike = 20;
     leg->short_strike = 25;
     leg->expiry = t[5] + 60 * DAY;
@@ -1084,10 +1088,10 @@ test_stats (Fixture       *f,
   /* L4: fixed, wing_proximity only, 1 x 18/23 at 0.50, closed at 0.20 on day 5 */
   {
     g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[4], "ADD", "fixed", 1, "wing_proximity");
-    g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d4 = alvh_journal_store_record_decision (store, d, &error);
-    leg->kind = g_strdup ("vix_call_spread");
+    leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
     leg->long_strike = 18;
     leg->short_strike = 23;
     leg->expiry = t[5] + 60 * DAY;
@@ -1230,8 +1234,7 @@ test_evaluator_decision (Fixture       *f,
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
   g_autoptr(AlvhDecision) d = alvh_decision_new ();
   g_autoptr(AlvhJournalDecision) back = NULL;
-  g_autoptr(AlvhJournalLeg) jl = NULL;
-  AlvhHedgeLeg hl;
+  const AlvhLeg *hl;
   gint64 account, did;
 
   account = alvh_journal_store_create_account (store, "main", &error);
@@ -1242,10 +1245,10 @@ test_evaluator_decision (Fixture       *f,
   d->layer = 2;
   d->size = 2;
   d->has_leg = TRUE;
-  d->leg.kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
   d->leg.long_strike = 39;
   d->leg.short_strike = 44;
-  d->leg.vix_expiry = alvh_time_from_ny_date (2024, 9, 18);
+  d->leg.expiry = alvh_time_from_ny_date (2024, 9, 18);
   d->leg.quantity = 2;
   d->leg.premium = 1.1;
   d->leg.layer = 2;
@@ -1269,12 +1272,13 @@ test_evaluator_decision (Fixture       *f,
   did = alvh_journal_store_record_evaluator_decision (store, d, account, 0, &error);
   g_assert_no_error (error);
   back = alvh_journal_store_get_decision (store, did, &error);
-  g_assert_cmpstr (back->action, ==, "ADD");
-  g_assert_cmpstr (back->branch, ==, "regime");
+  g_assert_cmpstr (alvh_action_to_string (back->action), ==, "ADD");
+  g_assert_cmpstr (alvh_branch_to_string (back->branch), ==, "regime");
   g_assert_cmpint (back->layer, ==, 2);
-  g_assert_cmpstr (back->proposed_kind, ==, "vix_call_spread");
-  g_assert_cmpfloat (back->proposed_long_strike, ==, 39);
-  g_assert_cmpfloat (back->proposed_short_strike, ==, 44);
+  g_assert_true (back->has_proposal);
+  g_assert_cmpstr (alvh_leg_kind_to_string (back->proposed.kind), ==, "vix_call_spread");
+  g_assert_cmpfloat (back->proposed.long_strike, ==, 39);
+  g_assert_cmpfloat (back->proposed.short_strike, ==, 44);
   g_assert_cmpfloat (back->cost, ==, 220);
   g_assert_cmpstr (back->profile_name, ==, "default");
   g_assert_cmpint (back->profile_version, ==, 3);
@@ -1300,25 +1304,25 @@ test_evaluator_decision (Fixture       *f,
     g_autoptr(GPtrArray) legs = alvh_journal_store_list_open_legs (store, account, &error);
 
     g_assert_cmpuint (legs->len, ==, 1);
-    g_assert_true (alvh_journal_leg_to_hedge_leg (legs->pdata[0], &hl));
+    hl = legs->pdata[0];
+    g_assert_true (alvh_leg_is_vix_hedge (hl));
+    g_assert_cmpint (hl->kind, ==, ALVH_LEG_VIX_CALL_SPREAD);
+    g_assert_cmpstr (alvh_leg_kind_to_string (hl->kind), ==, "vix_call_spread");
+    g_assert_cmpfloat (hl->long_strike, ==, 39);
+    g_assert_cmpfloat (hl->short_strike, ==, 44);
+    g_assert_cmpfloat (hl->quantity, ==, 2);
+    g_assert_cmpfloat (hl->premium, ==, 1.15);
+    g_assert_cmpuint (hl->layer, ==, 2);
+    g_assert_cmpint (hl->account_id, ==, account);
   }
-  g_assert_cmpint (hl.kind, ==, ALVH_HEDGE_VIX_CALL_SPREAD);
-  g_assert_cmpfloat (hl.long_strike, ==, 39);
-  g_assert_cmpfloat (hl.quantity, ==, 2);
-  g_assert_cmpfloat (hl.premium, ==, 1.15);
-  g_assert_cmpuint (hl.layer, ==, 2);
-  jl = alvh_journal_leg_from_hedge_leg (&hl, account);
-  g_assert_cmpstr (jl->kind, ==, "vix_call_spread");
-  g_assert_cmpfloat (jl->short_strike, ==, 44);
-  /* a leg that is no VIX hedge does not convert (it stays out of the model book) */
+  /* a leg that is no VIX hedge stays out of the model book */
   {
-    g_autoptr(AlvhJournalLeg) spx_put = alvh_journal_leg_new ();
-    AlvhHedgeLeg other;
+    g_autoptr(AlvhLeg) spx_put = alvh_leg_new ();
 
-    spx_put->kind = g_strdup ("spx_put");
+    spx_put->kind = ALVH_LEG_SPX_PUT;
     spx_put->long_strike = 4800;
-    g_assert_false (alvh_journal_leg_to_hedge_leg (spx_put, &other));
-    g_assert_cmpfloat (other.long_strike, ==, 0);
+    g_assert_false (alvh_leg_is_vix_hedge (spx_put));
+    g_assert_cmpstr (alvh_leg_kind_to_string (spx_put->kind), ==, "spx_put");
   }
 }
 
@@ -1343,8 +1347,8 @@ test_profile_rename_delete (Fixture       *f,
   account = alvh_journal_store_create_account (store, "main", &error);
   d->account_id = account;
   d->time = 1000;
-  d->action = g_strdup ("HOLD");
-  d->branch = g_strdup ("none");
+  d->action = ALVH_ACTION_HOLD;
+  d->branch = ALVH_BRANCH_NONE;
   d->profile_name = g_strdup ("Fast");
   d->profile_version = 2;
   decision = alvh_journal_store_record_decision (store, d, &error);
@@ -1421,7 +1425,7 @@ test_list_in_period (Fixture       *f,
   b = alvh_journal_store_create_account (store, "b", &error);
   /* condors: [100, 200] closed, [150, -) open, [300, 400] closed; one in account b */
   {
-    g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_new ();
+    g_autoptr(AlvhCondor) c = alvh_condor_new ();
 
     c->account_id = a;
     c->long_put = 4000; c->short_put = 4050; c->short_call = 4500; c->long_call = 4550;
@@ -1447,12 +1451,12 @@ test_list_in_period (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (opened); i++)
       {
-        g_autoptr(AlvhJournalLeg) l = alvh_journal_leg_new ();
+        g_autoptr(AlvhLeg) l = alvh_leg_new ();
         gint64 id;
 
         l->account_id = a;
         l->condor_id = condor[i];
-        l->kind = g_strdup ("vix_call_spread");
+        l->kind = ALVH_LEG_VIX_CALL_SPREAD;
         l->long_strike = 20;
         l->short_strike = 25;
         l->expiry = 2000;
@@ -1476,8 +1480,8 @@ test_list_in_period (Fixture       *f,
 
         d->account_id = a;
         d->time = times[i];
-        d->action = g_strdup (i == 0 ? "ADD" : "HOLD");
-        d->branch = g_strdup (i == 0 ? "fixed" : "none");
+        d->action = i == 0 ? ALVH_ACTION_ADD : ALVH_ACTION_HOLD;
+        d->branch = i == 0 ? ALVH_BRANCH_FIXED : ALVH_BRANCH_NONE;
         if (i == 0)
           {
             g_ptr_array_add (d->signals, alvh_journal_signal_new ("wing_proximity", "fixed", TRUE, 0.5, 0.65, TRUE));
@@ -1501,20 +1505,20 @@ test_list_in_period (Fixture       *f,
     g_assert_no_error (error);
     /* c1 closed at 200 is out; the open c2 and c3 are in */
     g_assert_cmpuint (condors->len, ==, 2);
-    g_assert_cmpint (((AlvhJournalCondor *) condors->pdata[0])->id, ==, c2);
-    g_assert_cmpint (((AlvhJournalCondor *) condors->pdata[1])->id, ==, c3);
-    g_assert_cmpfloat (((AlvhJournalCondor *) condors->pdata[1])->close_price, ==, 2);
+    g_assert_cmpint (((AlvhCondor *) condors->pdata[0])->id, ==, c2);
+    g_assert_cmpint (((AlvhCondor *) condors->pdata[1])->id, ==, c3);
+    g_assert_cmpfloat (((AlvhCondor *) condors->pdata[1])->close_price, ==, 2);
     g_assert_cmpuint (all->len, ==, 4);
     /* legs opened in [100, 300), the closed one included */
     g_assert_cmpuint (legs->len, ==, 2);
-    g_assert_cmpint (((AlvhJournalLeg *) legs->pdata[1])->opened, ==, 160);
-    g_assert_cmpfloat (((AlvhJournalLeg *) legs->pdata[1])->closed_quantity, ==, 2);
-    g_assert_cmpfloat (((AlvhJournalLeg *) legs->pdata[1])->close_price, ==, 2.5);
+    g_assert_cmpint (((AlvhLeg *) legs->pdata[1])->opened, ==, 160);
+    g_assert_cmpfloat (((AlvhLeg *) legs->pdata[1])->closed_quantity, ==, 2);
+    g_assert_cmpfloat (((AlvhLeg *) legs->pdata[1])->close_price, ==, 2.5);
     g_assert_cmpuint (all_legs->len, ==, 3);
     /* decisions with their snapshots */
     g_assert_cmpuint (decisions->len, ==, 1);
     d = decisions->pdata[0];
-    g_assert_cmpstr (d->action, ==, "ADD");
+    g_assert_cmpstr (alvh_action_to_string (d->action), ==, "ADD");
     g_assert_cmpuint (d->signals->len, ==, 2);
     g_assert_cmpstr (((AlvhJournalSignal *) d->signals->pdata[0])->key, ==, "wing_proximity");
     g_assert_true (((AlvhJournalSignal *) d->signals->pdata[0])->fired);
@@ -1525,6 +1529,58 @@ test_list_in_period (Fixture       *f,
     g_assert_cmpuint (((AlvhJournalDecision *) later->pdata[0])->signals->len, ==, 0);
     g_assert_cmpuint (none->len, ==, 0);
   }
+}
+
+/* A row holding a value this version does not know (a leg kind, an action,
+ * a branch written by a newer ALVH Desk) is refused, never read as
+ * something else: once an SPX put was booked as a VIX call spread. */
+static void
+test_unknown_values_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhLeg) leg = alvh_leg_new ();
+  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+  g_autoptr(GPtrArray) legs = NULL;
+  gint64 account, leg_id, decision_id;
+
+  g_assert_no_error (error);
+  account = alvh_journal_store_create_account (store, "main", &error);
+  leg->account_id = account;
+  leg->kind = ALVH_LEG_SPX_PUT;
+  leg->long_strike = 4800;
+  leg->quantity = 1;
+  leg->premium = 12;
+  leg_id = alvh_journal_store_add_leg (store, leg, &error);
+  g_assert_no_error (error);
+  d->account_id = account;
+  d->time = 1000;
+  decision_id = alvh_journal_store_record_decision (store, d, &error);
+  g_assert_no_error (error);
+
+  /* the stored text is the kind's: it reads back as the same kind */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM legs WHERE kind = 'spx_put'"), ==, 1);
+  g_clear_pointer (&leg, alvh_leg_free);
+  leg = alvh_journal_store_get_leg (store, leg_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (leg->kind, ==, ALVH_LEG_SPX_PUT);
+  g_assert_false (alvh_leg_is_vix_hedge (leg));
+
+  g_assert_cmpint (sqlite3_exec (_alvh_journal_store_get_db (store),
+                                 "UPDATE legs SET kind = 'spx_straddle';"
+                                 "UPDATE decisions SET branch = 'mystery'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&leg, alvh_leg_free);
+  g_assert_null (alvh_journal_store_get_leg (store, leg_id, &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  legs = alvh_journal_store_list_open_legs (store, account, &error);
+  g_assert_null (legs);
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&d, alvh_journal_decision_free);
+  g_assert_null (alvh_journal_store_get_decision (store, decision_id, &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
 }
 
 int
@@ -1550,6 +1606,7 @@ main (int    argc,
   ADD ("/core/journal-store/batch", test_batch);
   ADD ("/core/journal-store/stats", test_stats);
   ADD ("/core/journal-store/evaluator-decision", test_evaluator_decision);
+  ADD ("/core/journal-store/unknown-values-refused", test_unknown_values_refused);
 #undef ADD
 
   return g_test_run ();

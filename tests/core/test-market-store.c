@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "alvh-core.h"
+#include "alvh-db.h"
 #include "test-util.h"
 
 typedef struct
@@ -369,6 +370,77 @@ test_real_files (Fixture       *f,
   g_assert_cmpint (n1, ==, n2);
 }
 
+/* The SQLite layer both stores share: migrations run one step per
+ * transaction (a failing step keeps the steps before it), savepoints nest,
+ * and errors name the file and use the owner's domain and codes. */
+static void
+test_db_layer (Fixture       *f,
+               gconstpointer  data G_GNUC_UNUSED)
+{
+  static const char * const steps[] = {
+    "CREATE TABLE t (x INTEGER NOT NULL UNIQUE);",
+    "CREATE TABLE u (y INTEGER); INSERT INTO nowhere VALUES (1);",
+  };
+  const AlvhDbErrors errors = {
+    .domain = G_IO_ERROR, .io = G_IO_ERROR_NOT_FOUND, .database = G_IO_ERROR_FAILED,
+    .constraint = G_IO_ERROR_EXISTS, .invalid = G_IO_ERROR_INVALID_DATA,
+    .newer_schema = G_IO_ERROR_NOT_SUPPORTED, .name = "test file",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhDb) db = NULL;
+  g_autoptr(AlvhDbCachedStmt) ins = NULL;
+  int version = -1;
+
+  g_assert_true (g_file_set_contents (f->db_path, "", 0, NULL));
+  db = alvh_db_open (f->db_path, &errors, "cannot open", &error);
+  g_assert_no_error (error);
+  g_assert_true (alvh_db_enable_wal (db, &error));
+
+  /* the second step fails: the first stays, each in its own transaction */
+  g_assert_false (alvh_db_migrate (db, steps, G_N_ELEMENTS (steps), 2, &version, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "migration to schema version 2 failed: "));
+  g_assert_nonnull (strstr (error->message, f->db_path));
+  g_clear_error (&error);
+  g_assert_cmpint (version, ==, 1);
+  g_assert_true (alvh_db_read_user_version (db, &version, &error));
+  g_assert_cmpint (version, ==, 1);
+  g_assert_cmpuint (alvh_db_in_transaction (db), ==, 0);
+
+  /* a savepoint inside a transaction is undone alone; a constraint maps to its code */
+  ins = alvh_db_prepare_cached (db, "INSERT INTO t (x) VALUES (?)", &error);
+  g_assert_no_error (error);
+  g_assert_true (alvh_db_begin (db, &error));
+  sqlite3_bind_int (ins, 1, 1);
+  g_assert_true (alvh_db_step_done (db, ins, "insert", &error));
+  sqlite3_reset (ins);
+  g_assert_true (alvh_db_begin (db, &error));
+  g_assert_cmpuint (alvh_db_in_transaction (db), ==, 2);
+  g_assert_false (alvh_db_step_done (db, ins, "insert again", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  sqlite3_reset (ins);
+  g_assert_false (alvh_db_end (db, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (alvh_db_end (db, TRUE, &error));
+  g_assert_cmpuint (alvh_db_in_transaction (db), ==, 0);
+  {
+    g_autoptr(sqlite3_stmt) count = alvh_db_prepare (db, "SELECT count(*) FROM t", &error);
+
+    g_assert_cmpint (sqlite3_step (count), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (count, 0), ==, 1);
+  }
+
+  /* a file newer than the program is refused and left as it is */
+  g_assert_true (alvh_db_exec (db, "PRAGMA user_version = 5", &error));
+  g_assert_false (alvh_db_migrate (db, steps, G_N_ELEMENTS (steps), 2, &version, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "the test file was written by a newer version"));
+  g_clear_error (&error);
+  g_assert_true (alvh_db_read_user_version (db, &version, &error));
+  g_assert_cmpint (version, ==, 5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -380,5 +452,6 @@ main (int    argc,
   g_test_add ("/core/market-store/upsert-idempotent", Fixture, NULL, fixture_setup, test_upsert_idempotent, fixture_teardown);
   g_test_add ("/core/market-store/rollback", Fixture, NULL, fixture_setup, test_rollback, fixture_teardown);
   g_test_add ("/core/market-store/real-files", Fixture, NULL, fixture_setup, test_real_files, fixture_teardown);
+  g_test_add ("/core/db/migrate-transactions-errors", Fixture, NULL, fixture_setup, test_db_layer, fixture_teardown);
   return g_test_run ();
 }

@@ -19,7 +19,7 @@ make_condor (void)
   c.expiry = alvh_time_from_ny_date (2021, 3, 19);
   c.units = 2;
   c.credit = 6.5;
-  c.open_time = alvh_time_from_ny_date (2021, 2, 1);
+  c.opened = alvh_time_from_ny_date (2021, 2, 1);
   return c;
 }
 
@@ -94,7 +94,7 @@ test_book_greeks_signs (void)
   AlvhCondor c = make_condor ();
   AlvhMarketState m = make_market (4000, 20);
   AlvhBookGreeks g;
-  AlvhHedgeLeg leg = { 0 };
+  AlvhLeg leg = { 0 };
 
   alvh_book_add_condor (book, &c);
   alvh_book_greeks (book, &m, &g);
@@ -116,14 +116,14 @@ test_book_greeks_signs (void)
   m = make_market (4000, 20);
   leg.id = 1;
   leg.condor_id = 1;
-  leg.kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+  leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
   leg.long_strike = 22;
   leg.short_strike = 27;
-  leg.vix_expiry = alvh_vix_expiry_first_after (m.time, 30);
+  leg.expiry = alvh_vix_expiry_first_after (m.time, 30);
   leg.quantity = 3;
   leg.premium = 1.2;
   leg.layer = 1;
-  leg.open_time = m.time;
+  leg.opened = m.time;
   alvh_book_add_leg (book, &leg);
   alvh_book_greeks (book, &m, &g);
   g_assert_cmpfloat (g.vix_delta, >, 0.0);
@@ -132,7 +132,7 @@ test_book_greeks_signs (void)
   g_assert_cmpfloat (g.vix_delta_spx, <, 0.0);
   {
     AlvhGreeks a, b;
-    double t = (double) alvh_time_calendar_days (m.time, leg.vix_expiry) / 365.0;
+    double t = (double) alvh_time_calendar_days (m.time, leg.expiry) / 365.0;
 
     alvh_black76_greeks (ALVH_OPTION_CALL, 20, 22, t, 0.9, 0.04, &a);
     alvh_black76_greeks (ALVH_OPTION_CALL, 20, 27, t, 0.9, 0.04, &b);
@@ -187,18 +187,18 @@ test_book_mark_payoff (void)
 
   /* hedges pay when SPX falls (VIX up through beta) */
   {
-    AlvhHedgeLeg leg = { 0 };
+    AlvhLeg leg = { 0 };
 
     leg.id = 1;
     leg.condor_id = 1;
-    leg.kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+    leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
     leg.long_strike = 22;
     leg.short_strike = 27;
-    leg.vix_expiry = alvh_vix_expiry_first_after (m.time, 30);
+    leg.expiry = alvh_vix_expiry_first_after (m.time, 30);
     leg.quantity = 2;
     leg.premium = 1.0;
     leg.layer = 1;
-    leg.open_time = m.time;
+    leg.opened = m.time;
     alvh_book_add_leg (book, &leg);
   }
   alvh_book_hedge_coverage (book, &m, cov);
@@ -221,6 +221,42 @@ test_book_mark_payoff (void)
   g_assert_cmpfloat_with_epsilon (today[2], mark.total_pnl, 1e-6);
 }
 
+/* every kind reads back from its stored text; only VIX calls, call spreads
+ * and futures are VIX hedges; copies own their notes */
+static void
+test_leg_kinds (void)
+{
+  static const char * const texts[] = {
+    "vix_call_spread", "vix_call", "vix_future", "vix_put", "spx_put", "spx_put_spread",
+  };
+  g_autoptr(AlvhLeg) leg = alvh_leg_new ();
+  g_autoptr(AlvhLeg) copy = NULL;
+  AlvhLegKind kind;
+
+  g_assert_cmpuint (G_N_ELEMENTS (texts), ==, ALVH_N_LEG_KINDS);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_assert_true (alvh_leg_kind_from_string (texts[i], &kind));
+      g_assert_cmpstr (alvh_leg_kind_to_string (kind), ==, texts[i]);
+      g_assert_cmpint (alvh_leg_kind_is_vix_hedge (kind), ==,
+                       kind == ALVH_LEG_VIX_CALL_SPREAD || kind == ALVH_LEG_VIX_CALL ||
+                       kind == ALVH_LEG_VIX_FUTURE);
+    }
+  g_assert_false (alvh_leg_kind_from_string ("spx_call", &kind));
+  /* titles for the VIX hedges; the stored text for the others, as the pages show them */
+  g_assert_cmpstr (alvh_leg_kind_get_title (ALVH_LEG_SPX_PUT), ==, "spx_put");
+  g_assert_nonnull (alvh_leg_kind_get_title (ALVH_LEG_VIX_FUTURE));
+  g_assert_cmpstr (alvh_leg_kind_get_title (ALVH_LEG_VIX_FUTURE), !=, "vix_future");
+  g_assert_false (alvh_leg_kind_from_string (NULL, &kind));
+
+  g_assert_cmpint (leg->kind, ==, ALVH_LEG_VIX_CALL_SPREAD);
+  g_assert_true (isnan (leg->short_strike));
+  leg->notes = g_strdup ("bought on the CPI print");
+  copy = alvh_leg_copy (leg);
+  g_assert_true (copy->notes != leg->notes);
+  g_assert_cmpstr (copy->notes, ==, leg->notes);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -228,6 +264,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/position/condor", test_condor_basics);
+  g_test_add_func ("/core/position/leg-kinds", test_leg_kinds);
   g_test_add_func ("/core/position/greeks-signs", test_book_greeks_signs);
   g_test_add_func ("/core/position/mark-payoff-coverage", test_book_mark_payoff);
 

@@ -113,7 +113,7 @@ test_result_arrays (Fixture       *f,
       g_assert_cmpint (rd->trade, ==, (gint) l->trade);
       g_assert_cmpfloat (l->leg.long_strike, ==, rd->decision.leg.long_strike);
       g_assert_cmpfloat (l->leg.short_strike, ==, l->leg.long_strike + 5);
-      g_assert_cmpint (l->leg.vix_expiry, >, l->leg.open_time);
+      g_assert_cmpint (l->leg.expiry, >, l->leg.opened);
       g_assert_cmpfloat (l->leg.premium * 100 * l->leg.quantity, ==, rd->decision.estimated_cost);
       if (l->close_time != 0)
         {
@@ -182,7 +182,7 @@ test_record (Fixture       *f,
   g_assert_cmpuint (legs->len, ==, r->legs->len);
   for (guint i = 0; i < legs->len; i++)
     {
-      const AlvhJournalLeg *jl = legs->pdata[i];
+      const AlvhLeg *jl = legs->pdata[i];
       const AlvhReplayLeg *rl = &g_array_index (r->legs, AlvhReplayLeg, i);
       g_autoptr(GPtrArray) linked = alvh_journal_store_list_leg_signals (store, jl->id, &error);
       guint fired = 0;
@@ -190,11 +190,11 @@ test_record (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpfloat (jl->long_strike, ==, rl->leg.long_strike);
       g_assert_cmpfloat (jl->short_strike, ==, rl->leg.short_strike);
-      g_assert_cmpint (jl->expiry, ==, rl->leg.vix_expiry);
+      g_assert_cmpint (jl->expiry, ==, rl->leg.expiry);
       g_assert_cmpfloat (jl->quantity, ==, rl->leg.quantity);
       g_assert_cmpfloat (jl->premium, ==, rl->leg.premium);
       g_assert_cmpint (jl->layer, ==, (int) rl->leg.layer);
-      g_assert_cmpint (jl->opened, ==, rl->leg.open_time);
+      g_assert_cmpint (jl->opened, ==, rl->leg.opened);
       if (rl->close_time != 0)
         {
           g_assert_cmpfloat (jl->closed_quantity, ==, jl->quantity);
@@ -221,7 +221,7 @@ test_record (Fixture       *f,
 
       g_assert_cmpstr (d->profile_name, ==, "Tight");
       g_assert_cmpint (d->profile_version, ==, 1);
-      g_assert_cmpstr (d->action, ==, alvh_action_to_string (g_array_index (r->decisions, AlvhReplayDecision, i).decision.action));
+      g_assert_cmpstr (alvh_action_to_string (d->action), ==, alvh_action_to_string (g_array_index (r->decisions, AlvhReplayDecision, i).decision.action));
       g_assert_cmpuint (d->signals->len, ==, ALVH_N_SIGNALS);
     }
 

@@ -174,7 +174,7 @@ test_real_history (void)
   for (guint i = 0; i < res->trades->len; i++)
     {
       const AlvhReplayTrade *t = &g_array_index (res->trades, AlvhReplayTrade, i);
-      gint64 dte = alvh_time_calendar_days (t->condor.open_time, t->condor.expiry);
+      gint64 dte = alvh_time_calendar_days (t->condor.opened, t->condor.expiry);
       double layer_sum = 0.0;
 
       g_assert_cmpfloat (t->condor.credit, >, 0.0);

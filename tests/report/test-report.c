@@ -51,16 +51,19 @@ make_decision (gint64      account_id,
   d->account_id = account_id;
   d->condor_id = condor_id;
   d->time = time;
-  d->action = g_strdup (action);
-  d->branch = g_strdup (branch);
+  if (!alvh_action_from_string (action, &d->action))
+    g_assert_not_reached ();
+  if (!alvh_branch_from_string (branch, &d->branch))
+    g_assert_not_reached ();
   d->layer = layer;
   d->size = layer > 0 ? layer : 0;
   if (layer > 0)
     {
-      d->proposed_kind = g_strdup ("vix_call_spread");
-      d->proposed_long_strike = 25;
-      d->proposed_short_strike = 30;
-      d->proposed_expiry = alvh_time_from_ny_date (2026, 12, 16);
+      d->has_proposal = TRUE;
+      d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+      d->proposed.long_strike = 25;
+      d->proposed.short_strike = 30;
+      d->proposed.expiry = alvh_time_from_ny_date (2026, 12, 16);
       d->cost = 123.5 * layer;
     }
   d->profile_name = g_strdup ("Default");
@@ -88,7 +91,7 @@ fixture_set_up (Fixture       *f,
   g_autofree char *path = NULL;
   g_autoptr(AlvhProfile) profile = alvh_profile_new ();
   g_autofree char *keyfile = alvh_profile_to_data (profile, NULL);
-  g_autoptr(AlvhJournalCondor) condor = alvh_journal_condor_new ();
+  g_autoptr(AlvhCondor) condor = alvh_condor_new ();
   const char *close_col[] = { "close", NULL };
   gint64 condor_id, entry_id = 0, d3;
   int version = 0;
@@ -888,7 +891,7 @@ test_replay (void)
   trade.condor.short_call = 3400;
   trade.condor.long_call = 3450;
   trade.condor.credit = 9.5;
-  trade.condor.open_time = result->time[0];
+  trade.condor.opened = result->time[0];
   trade.condor.expiry = result->time[44];
   trade.close_time = result->time[24];
   trade.condor_pnl = -1234.5;

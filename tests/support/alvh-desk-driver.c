@@ -59,7 +59,7 @@ activate_cb (GApplication *app,
              gpointer      user_data)
 {
   AlvhWindow *window = ALVH_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  AlvhSession *session = alvh_window_get_session (window);
+  AlvhContext *context = alvh_window_get_context (window);
   GtkWidget *charts = alvh_window_get_page (window, "charts");
   const char *page = g_getenv ("ALVH_PAGE");
   const char *size = g_getenv ("ALVH_WINDOW_SIZE");
@@ -69,12 +69,12 @@ activate_cb (GApplication *app,
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   if (env_is ("ALVH_DEMO_BOOK", "1"))
     {
-      /* the session's demo (no toast over the pages) */
-      if (!alvh_session_has_market (session))
-        alvh_session_load_demo (session);
-      if (alvh_session_has_market (session))
+      /* the context's demo (no toast over the pages) */
+      if (!alvh_market_service_has_market (alvh_context_get_market (context)))
+        alvh_market_service_load_demo (alvh_context_get_market (context));
+      if (alvh_market_service_has_market (alvh_context_get_market (context)))
         {
-          test_demo_book_position (session);
+          test_demo_book_position (context);
           /* show the leg's journal entry once the page has listed it */
           g_timeout_add_full (G_PRIORITY_DEFAULT, 800, select_first_entry_cb,
                               g_object_ref (alvh_window_get_page (window, "journal")), g_object_unref);

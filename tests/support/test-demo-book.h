@@ -1,7 +1,7 @@
 /* test-demo-book.h — a demo book for the UI tests and the screenshot driver
  * (header-only, like test-ui-util.h): an iron condor opened 20 bars before the
  * last bar and the first hedge leg the evaluator proposes for it (with its
- * signals), booked through the session into its data directory.  Does nothing
+ * signals), booked through the context into its data directory.  Does nothing
  * when a condor is open. */
 #pragma once
 
@@ -10,17 +10,17 @@
 #include <glib/gi18n.h>
 
 #include "alvh-evaluator.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 static inline void
-test_demo_book_position (AlvhSession *session)
+test_demo_book_position (AlvhContext *context)
 {
   g_autoptr(AlvhMarketFrame) frame = NULL;
   g_autoptr(AlvhEvaluator) ev = NULL;
-  g_autoptr(AlvhJournalCondor) jc = NULL;
+  g_autoptr(AlvhCondor) jc = NULL;
   g_autoptr(GError) error = NULL;
-  AlvhProfile *profile = alvh_session_get_profile (session);
-  GPtrArray *open = alvh_session_get_condors (session);
+  AlvhProfile *profile = alvh_profile_service_get_profile (alvh_context_get_profiles (context));
+  GPtrArray *open = alvh_book_service_get_condors (alvh_context_get_book (context));
   AlvhMarketState m;
   AlvhCondor c = { 0 };
   gsize i0;
@@ -29,11 +29,11 @@ test_demo_book_position (AlvhSession *session)
 
   if (open != NULL && open->len > 0)
     return;
-  frame = alvh_market_frame_new_join (alvh_session_get_series (session, "SPX"),
-                                      alvh_session_get_series (session, "VIX"),
-                                      alvh_session_get_series (session, "VX"),
-                                      alvh_session_get_series (session, "VVIX"),
-                                      alvh_session_get_series (session, "BREADTH"),
+  frame = alvh_market_frame_new_join (alvh_market_service_get_series (alvh_context_get_market (context), "SPX"),
+                                      alvh_market_service_get_series (alvh_context_get_market (context), "VIX"),
+                                      alvh_market_service_get_series (alvh_context_get_market (context), "VX"),
+                                      alvh_market_service_get_series (alvh_context_get_market (context), "VVIX"),
+                                      alvh_market_service_get_series (alvh_context_get_market (context), "BREADTH"),
                                       G_MININT64, G_MAXINT64);
   if (frame == NULL || frame->n < 100)
     return;
@@ -47,11 +47,13 @@ test_demo_book_position (AlvhSession *session)
   c.long_call = c.short_call + 50.0;
   c.expiry = alvh_friday_on_or_after (frame->time[i0], 45);
   c.units = 2;
-  c.open_time = frame->time[i0] + 15 * 3600;
+  c.opened = frame->time[i0] + 15 * 3600;
   c.credit = round (alvh_condor_value (&c, m.spx, (double) (c.expiry - frame->time[i0]) / 86400.0 / 365.0,
                                        m.iv, m.rate, m.div_yield) * 20.0) / 20.0;
-  jc = alvh_journal_condor_from_condor (&c, alvh_session_get_account_id (session));
-  condor_id = alvh_session_add_condor (session, jc, &error);
+  c.account_id = alvh_book_service_get_account_id (alvh_context_get_book (context));
+  c.close_price = NAN;
+  jc = alvh_condor_copy (&c);
+  condor_id = alvh_book_service_add_condor (alvh_context_get_book (context), jc, &error);
   if (condor_id <= 0)
     {
       g_warning ("Cannot book the demo condor: %s", error->message);
@@ -61,24 +63,24 @@ test_demo_book_position (AlvhSession *session)
   /* the first ADD of the rules after the open, booked with its signals */
   for (gsize i = i0 + 1; i < frame->n && !booked; i++)
     {
-      AlvhBook *book = alvh_session_get_book (session);
+      AlvhBook *book = alvh_book_service_get_book (alvh_context_get_book (context));
       AlvhDecision d;
 
       alvh_evaluator_evaluate (ev, i, book, &d);
       if (d.action == ALVH_ACTION_ADD && d.has_leg)
         {
-          gint64 leg_id = alvh_session_add_leg_from_decision (session, &d, d.leg.premium, d.size,
+          gint64 leg_id = alvh_decision_service_add_leg_from_decision (alvh_context_get_decisions (context), &d, d.leg.premium, d.size,
                                                               _("Demo: the rules proposed this layer"),
                                                               NULL, &error);
-          g_autoptr(AlvhJournalLeg) leg = NULL;
+          g_autoptr(AlvhLeg) leg = NULL;
 
           if (leg_id <= 0)
             break;
-          leg = alvh_journal_store_get_leg (alvh_session_get_store (session), leg_id, NULL);
+          leg = alvh_journal_store_get_leg (alvh_context_get_store (context), leg_id, NULL);
           if (leg != NULL)
             {
               leg->opened = frame->time[i] + 15 * 3600;
-              alvh_session_update_leg (session, leg, NULL);
+              alvh_book_service_update_leg (alvh_context_get_book (context), leg, NULL);
             }
           booked = TRUE;
         }
@@ -86,13 +88,12 @@ test_demo_book_position (AlvhSession *session)
   if (!booked)
     {
       /* no ADD in the window: a manual first layer 10 bars before the end */
-      g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+      g_autoptr(AlvhLeg) leg = alvh_leg_new ();
       gsize i = frame->n - 11;
 
       g_clear_error (&error);
       leg->condor_id = condor_id;
-      g_free (leg->kind);
-      leg->kind = g_strdup ("vix_call_spread");
+      leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
       leg->long_strike = ceil (frame->vix[i] * 1.10);
       leg->short_strike = leg->long_strike + 5.0;
       leg->expiry = alvh_vix_expiry_first_after (frame->time[i], 30);
@@ -101,7 +102,7 @@ test_demo_book_position (AlvhSession *session)
       leg->layer = 1;
       leg->opened = frame->time[i] + 15 * 3600;
       leg->manual = TRUE;
-      if (alvh_session_add_leg (session, leg, &error) <= 0)
+      if (alvh_book_service_add_leg (alvh_context_get_book (context), leg, &error) <= 0)
         g_warning ("Cannot book the demo hedge leg: %s", error->message);
     }
 }

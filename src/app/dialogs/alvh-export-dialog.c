@@ -16,7 +16,7 @@ struct _AlvhExportDialog
 {
   AdwWindow       parent_instance;
 
-  AlvhSession    *session;
+  AlvhContext    *context;
   GCancellable   *cancellable;
   guint           pulse_id;
   gboolean        running;
@@ -226,7 +226,7 @@ update_state (AlvhExportDialog *self)
       g_autofree char *text = g_strdup_printf (_("Period: %s – %s"), a, b);
 
       gtk_label_set_text (self->status_label, text);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), alvh_session_get_store (self->session) != NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), alvh_context_get_store (self->context) != NULL);
       if (!custom)
         {
           gboolean was = self->updating;
@@ -245,14 +245,14 @@ update_state (AlvhExportDialog *self)
       gtk_label_set_text (self->status_label, error->message);
       gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
     }
-  if (alvh_session_get_store (self->session) == NULL)
+  if (alvh_context_get_store (self->context) == NULL)
     gtk_label_set_text (self->status_label, _("The journal database is not open: there is nothing to export."));
 }
 
 static void
 changed_cb (AlvhExportDialog *self)
 {
-  if (self->updating || self->session == NULL)
+  if (self->updating || self->context == NULL)
     return;
   self->updating = TRUE;
   update_state (self);
@@ -295,7 +295,7 @@ export_done_cb (GObject      *source G_GNUC_UNUSED,
   g_auto(GStrv) files = alvh_export_report_finish (result, &error);
   GtkWindow *parent;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->session == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)
     return;   /* the dialog went away (the files, if written, stay) */
   set_running (self, FALSE);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
@@ -325,10 +325,10 @@ void
 alvh_export_dialog_export_to (AlvhExportDialog *self,
                               const char       *path)
 {
-  AlvhJournalStore *store = alvh_session_get_store (self->session);
+  AlvhJournalStore *store = alvh_context_get_store (self->context);
   g_autoptr(GError) error = NULL;
-  AlvhSeries *spx = alvh_session_get_series (self->session, "SPX");
-  AlvhSeries *vix = alvh_session_get_series (self->session, "VIX");
+  AlvhSeries *spx = alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX");
+  AlvhSeries *vix = alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX");
   AlvhReportPaper paper = adw_combo_row_get_selected (self->paper_row) == 1
     ? ALVH_REPORT_PAPER_LETTER : ALVH_REPORT_PAPER_A4;
   gint64 from, to;
@@ -345,7 +345,7 @@ alvh_export_dialog_export_to (AlvhExportDialog *self,
   g_cancellable_reset (self->cancellable);
   set_running (self, TRUE);
   gtk_label_set_text (self->status_label, _("Writing the report…"));
-  alvh_export_report_async (alvh_journal_store_get_path (store), alvh_session_get_account_id (self->session),
+  alvh_export_report_async (alvh_journal_store_get_path (store), alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
                             from, to, spx, vix, path, selected_format (self), paper,
                             self->cancellable, export_done_cb, g_object_ref (self));
 }
@@ -421,18 +421,6 @@ cancel_clicked_cb (AlvhExportDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static AdwComboRow *
-combo_row (const char         *title,
-           const char * const *items)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-  g_autoptr(GtkStringList) model = gtk_string_list_new (items);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
-  return row;
-}
-
 static void
 alvh_export_dialog_dispose (GObject *object)
 {
@@ -441,7 +429,8 @@ alvh_export_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->session);
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (alvh_export_dialog_parent_class)->dispose (object);
 }
 
@@ -449,8 +438,23 @@ static void
 alvh_export_dialog_class_init (AlvhExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_export_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/dialogs/alvh-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, period_row);
+  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, toasts);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 
   /* emitted when an export ends; the argument is TRUE on success */
   signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -460,92 +464,21 @@ alvh_export_dialog_class_init (AlvhExportDialogClass *klass)
 static void
 alvh_export_dialog_init (AlvhExportDialog *self)
 {
-  const char *periods[] = { _("Last full week (Mon–Fri)"), _("Last full month"), _("Custom dates"), NULL };
-  const char *format_names[] = { _("PDF document"), _("HTML page (one file)"), _("CSV files (one per table)"), NULL };
-  const char *papers[] = { "A4", "Letter", NULL };
-  GtkWidget *box, *header, *page, *group, *cancel, *bottom;
-
   self->cancellable = g_cancellable_new ();
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Export Report"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 460, -1);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Export…")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
-  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->export_button));
-  gtk_box_append (GTK_BOX (box), header);
-
-  page = adw_preferences_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Period"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("New York dates; both days are included."));
-  self->period_row = combo_row (_("Review"), periods);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->period_row));
-  self->from_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->from_row), _("From (YYYY-MM-DD)"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->from_row));
-  self->to_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->to_row), _("To (YYYY-MM-DD)"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->to_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Format"));
-  self->format_row = combo_row (_("Format"), format_names);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
-  self->paper_row = combo_row (_("Paper"), papers);
+  gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_selected (self->paper_row, alvh_report_paper_default () == ALVH_REPORT_PAPER_LETTER ? 1 : 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->paper_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  gtk_box_append (GTK_BOX (box), page);
-
-  bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (bottom, 18);
-  gtk_widget_set_margin_end (bottom, 18);
-  gtk_widget_set_margin_bottom (bottom, 18);
-  self->status_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->status_label, TRUE);
-  gtk_label_set_xalign (self->status_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
-  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->status_label));
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
-  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->progress));
-  gtk_box_append (GTK_BOX (box), bottom);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, box);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
-
-  g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (self->from_row, "changed", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (changed_cb), self);
 }
 
 AlvhExportDialog *
 alvh_export_dialog_new (GtkWindow   *parent,
-                        AlvhSession *session)
+                        AlvhContext *context)
 {
   AlvhExportDialog *self;
 
-  g_return_val_if_fail (ALVH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
 
   self = g_object_new (ALVH_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->session = g_object_ref (session);
+  self->context = g_object_ref (context);
   update_state (self);
   return self;
 }
@@ -594,9 +527,9 @@ export_report_action_cb (GtkWidget  *widget,
   AlvhWindow *window = ALVH_WINDOW (widget);
   AlvhExportDialog *dialog;
 
-  if (window->session == NULL)
+  if (window->context == NULL)
     return;
-  dialog = alvh_export_dialog_new (GTK_WINDOW (window), window->session);
+  dialog = alvh_export_dialog_new (GTK_WINDOW (window), window->context);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

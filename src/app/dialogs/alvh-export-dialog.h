@@ -7,7 +7,7 @@
 
 #include "alvh-report.h"
 #include "alvh-report-render.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
 #include "alvh-window.h"
 
 G_BEGIN_DECLS
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AlvhExportDialog, alvh_export_dialog, ALVH, EXPORT_DIALOG, AdwWindow)
 
 AlvhExportDialog *alvh_export_dialog_new         (GtkWindow          *parent,
-                                                  AlvhSession        *session);
+                                                  AlvhContext        *context);
 /* Choices, also for tests: the preset (CUSTOM uses from/to, NY dates) and the format. */
 void              alvh_export_dialog_set_period  (AlvhExportDialog   *self,
                                                   AlvhReportPreset    preset,

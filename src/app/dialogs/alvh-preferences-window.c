@@ -23,7 +23,7 @@ struct _AlvhPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  AlvhSession          *session;
+  AlvhContext          *context;
   GSettings            *settings;
   AlvhProfile          *profile;      /* the profile in the editor */
   GHashTable           *editors;      /* key -> GtkWidget (borrowed) */
@@ -261,7 +261,7 @@ static void
 load_editors (AlvhPreferencesWindow *self)
 {
   const AlvhProfileDescriptor *d;
-  AlvhProfile *active = alvh_session_get_profile (self->session);
+  AlvhProfile *active = alvh_profile_service_get_profile (alvh_context_get_profiles (self->context));
   gboolean is_active;
   g_autofree char *subtitle = NULL;
   guint n;
@@ -306,7 +306,7 @@ fill_profiles (AlvhPreferencesWindow *self,
   guint selected = 0;
 
   g_strfreev (self->profile_names);
-  self->profile_names = alvh_session_dup_profile_names (self->session);
+  self->profile_names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context));
   for (guint i = 0; self->profile_names[i] != NULL; i++)
     if (g_strcmp0 (self->profile_names[i], select) == 0)
       selected = i;
@@ -324,7 +324,7 @@ alvh_preferences_window_select_profile (AlvhPreferencesWindow *self,
   AlvhProfile *profile;
 
   g_return_val_if_fail (ALVH_IS_PREFERENCES_WINDOW (self), FALSE);
-  profile = alvh_session_load_profile (self->session, name, NULL);
+  profile = alvh_profile_service_load_profile (alvh_context_get_profiles (self->context), name, NULL);
   if (profile == NULL)
     return FALSE;
   g_clear_pointer (&self->profile, alvh_profile_unref);
@@ -364,7 +364,7 @@ alvh_preferences_window_save (AlvhPreferencesWindow  *self,
   edited = collect (self, error);
   if (edited == NULL)
     return FALSE;
-  if (!alvh_session_save_profile (self->session, edited, error))
+  if (!alvh_profile_service_save_profile (alvh_context_get_profiles (self->context), edited, error))
     return FALSE;
   g_clear_pointer (&self->profile, alvh_profile_unref);
   self->profile = g_steal_pointer (&edited);
@@ -391,7 +391,7 @@ activate_clicked_cb (AlvhPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!alvh_session_set_active_profile (self->session, alvh_profile_get_name (self->profile), &error))
+  if (!alvh_profile_service_set_active_profile (alvh_context_get_profiles (self->context), alvh_profile_get_name (self->profile), &error))
     {
       alvh_form_show_error (self->error_label, error->message);
       return;
@@ -470,11 +470,11 @@ duplicate_named (AlvhPreferencesWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhProfile) copy = NULL;
-  g_auto(GStrv) names = alvh_session_dup_profile_names (self->session);
+  g_auto(GStrv) names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context));
 
   if (g_strv_contains ((const char * const *) names, name))
     {
-      g_set_error (&error, ALVH_SESSION_ERROR, ALVH_SESSION_ERROR_INVALID,
+      g_set_error (&error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID,
                    _("A profile named “%s” exists already"), name);
       report (self, error);
       return;
@@ -486,7 +486,7 @@ duplicate_named (AlvhPreferencesWindow *self,
       return;
     }
   alvh_profile_set_name (copy, name);
-  if (!alvh_session_save_profile (self->session, copy, &error))
+  if (!alvh_profile_service_save_profile (alvh_context_get_profiles (self->context), copy, &error))
     {
       report (self, error);
       return;
@@ -500,7 +500,7 @@ rename_named (AlvhPreferencesWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!alvh_session_rename_profile (self->session, alvh_profile_get_name (self->profile), name, &error))
+  if (!alvh_profile_service_rename_profile (alvh_context_get_profiles (self->context), alvh_profile_get_name (self->profile), name, &error))
     {
       report (self, error);
       return;
@@ -531,7 +531,7 @@ delete_response_cb (AdwMessageDialog      *dialog,
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
-  if (!alvh_session_delete_profile (self->session, alvh_profile_get_name (self->profile), &error))
+  if (!alvh_profile_service_delete_profile (alvh_context_get_profiles (self->context), alvh_profile_get_name (self->profile), &error))
     {
       report (self, error);
       return;
@@ -569,7 +569,7 @@ alvh_preferences_window_finalize (GObject *object)
 {
   AlvhPreferencesWindow *self = ALVH_PREFERENCES_WINDOW (object);
 
-  g_clear_object (&self->session);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->profile, alvh_profile_unref);
   g_clear_pointer (&self->editors, g_hash_table_unref);
@@ -623,23 +623,24 @@ alvh_preferences_window_init (AlvhPreferencesWindow *self)
 /**
  * alvh_preferences_window_new:
  * @parent: (nullable): the window it belongs to
- * @session: the session whose profiles it edits
- * @settings: (nullable): the application's settings (style, time zone);
- *   without them the General page hides those groups
+ * @context: the context whose profiles it edits; its settings (style,
+ *   time zone) are the application's, and without them the General page
+ *   hides those groups
  *
  * Returns: (transfer none): the new window (owned by GTK's toplevel list)
  */
 AlvhPreferencesWindow *
 alvh_preferences_window_new (GtkWindow   *parent,
-                             AlvhSession *session,
-                             GSettings   *settings)
+                             AlvhContext *context)
 {
+  GSettings *settings = alvh_context_get_settings (context);
+
   AlvhPreferencesWindow *self = g_object_new (ALVH_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
-  AlvhProfile *active = alvh_session_get_profile (session);
+  AlvhProfile *active = alvh_profile_service_get_profile (alvh_context_get_profiles (context));
 
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   setup_general (self);
-  self->session = g_object_ref (session);
+  self->context = g_object_ref (context);
   self->profile = alvh_profile_copy (active);
   fill_profiles (self, alvh_profile_get_name (self->profile));
   g_signal_connect_swapped (self->profile_row, "notify::selected", G_CALLBACK (profile_selected_cb), self);

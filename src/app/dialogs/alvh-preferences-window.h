@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AlvhPreferencesWindow, alvh_preferences_window, ALVH, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 AlvhPreferencesWindow *alvh_preferences_window_new           (GtkWindow             *parent,
-                                                              AlvhSession           *session,
-                                                              GSettings             *settings);
+                                                              AlvhContext           *context);
 /* The name of the profile in the editor. */
 const char            *alvh_preferences_window_get_profile_name (AlvhPreferencesWindow *self);
 /* Selects a profile in the editor (loads its latest version). */

@@ -183,8 +183,8 @@ alvh_form_first_vix_expiry (gint64 from,
   return alvh_time_from_ny_day (alvh_calendar_vix_expiry (y, m));
 }
 
-GSettings *
-alvh_form_get_settings (void)
+static GSettings *
+application_settings (void)
 {
   GApplication *app = g_application_get_default ();
 
@@ -194,7 +194,7 @@ alvh_form_get_settings (void)
 GTimeZone *
 alvh_form_display_zone (void)
 {
-  GSettings *settings = alvh_form_get_settings ();
+  GSettings *settings = application_settings ();
   g_autofree char *id = settings != NULL ? g_settings_get_string (settings, "time-zone") : NULL;
   GTimeZone *zone = NULL;
 

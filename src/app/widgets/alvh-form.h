@@ -44,11 +44,9 @@ void        alvh_form_set_today      (gint64       date);
 /* First monthly VIX expiry at least @min_dte calendar days after @from's date. */
 gint64      alvh_form_first_vix_expiry (gint64     from,
                                         int        min_dte);
-/* The running AlvhApplication's settings; NULL without one (widgets in
- * tests) or when the schema is missing.  Borrowed. */
-GSettings  *alvh_form_get_settings   (void);
-/* The zone the user chose for times of day (GSettings "time-zone"): "" or an
- * unknown id = the local zone.  Free with g_time_zone_unref(). */
+/* The zone the user chose for times of day (the running AlvhApplication's
+ * "time-zone" setting): "" or an unknown id, or no application (widgets in
+ * tests) = the local zone.  Free with g_time_zone_unref(). */
 GTimeZone  *alvh_form_display_zone   (void);
 /* A stored time for display: a daily bar's time (00:00 New York) as its New
  * York date; any other time as "YYYY-MM-DD HH:MM" in the display zone. */

@@ -16,7 +16,7 @@
 struct _AlvhLiveFollow
 {
   GObject        parent_instance;
-  AlvhSession   *session;
+  AlvhContext   *context;
   GApplication  *application;
   char          *path;
   char          *symbol_hint;
@@ -95,8 +95,8 @@ merge_series (AlvhSeries *existing,
   return *n_new > 0 ? g_steal_pointer (&merged) : NULL;
 }
 
-/* Adapter: the session keeps its market store private, so live mode opens
- * its own connection to market.sqlite in the session's data directory. */
+/* Adapter: the context keeps its market store private, so live mode opens
+ * its own connection to market.sqlite in the context's data directory. */
 static AlvhMarketStore *
 live_market_store (AlvhLiveFollow  *self,
                    GError         **error)
@@ -105,12 +105,12 @@ live_market_store (AlvhLiveFollow  *self,
 
   if (self->market_store != NULL)
     return self->market_store;
-  if (alvh_session_get_data_dir (self->session) == NULL)
+  if (alvh_context_get_data_dir (self->context) == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no data directory");
       return NULL;
     }
-  path = g_build_filename (alvh_session_get_data_dir (self->session), "market.sqlite", NULL);
+  path = g_build_filename (alvh_context_get_data_dir (self->context), "market.sqlite", NULL);
   self->market_store = alvh_market_store_open (path, error);
   return self->market_store;
 }
@@ -179,7 +179,7 @@ evaluate_and_alert (AlvhLiveFollow *self)
   g_autofree char *body = NULL;
   GApplication *app;
 
-  decision = alvh_session_evaluate (self->session, &error);
+  decision = alvh_decision_service_evaluate (alvh_context_get_decisions (self->context), &error);
   if (decision == NULL)
     {
       g_debug ("live follow: no evaluation: %s", error->message);
@@ -253,7 +253,7 @@ alvh_live_follow_dispose (GObject *object)
   AlvhLiveFollow *self = ALVH_LIVE_FOLLOW (object);
 
   stop (self);
-  g_clear_object (&self->session);
+  g_clear_object (&self->context);
   g_clear_object (&self->application);
   g_clear_object (&self->market_store);
   G_OBJECT_CLASS (alvh_live_follow_parent_class)->dispose (object);
@@ -307,13 +307,13 @@ alvh_live_follow_init (AlvhLiveFollow *self)
 }
 
 AlvhLiveFollow *
-alvh_live_follow_new (AlvhSession *session)
+alvh_live_follow_new (AlvhContext *context)
 {
   AlvhLiveFollow *self;
 
-  g_return_val_if_fail (ALVH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
   self = g_object_new (ALVH_TYPE_LIVE_FOLLOW, NULL);
-  self->session = g_object_ref (session);
+  self->context = g_object_ref (context);
   return self;
 }
 
@@ -515,16 +515,16 @@ alvh_live_follow_poll (AlvhLiveFollow  *self,
       g_autoptr(AlvhSeries) merged = NULL;
       gsize n_new = 0;
 
-      merged = merge_series (alvh_session_get_series (self->session, symbol), imported, &n_new);
+      merged = merge_series (alvh_market_service_get_series (alvh_context_get_market (self->context), symbol), imported, &n_new);
       if (merged == NULL)
         continue;
-      alvh_session_set_series (self->session, symbol, merged);
+      alvh_market_service_set_series (alvh_context_get_market (self->context), symbol, merged);
       total += n_new;
     }
   if (total > 0)
     {
       store_result (self, result);
-      alvh_session_market_changed (self->session);
+      alvh_market_service_changed (alvh_context_get_market (self->context));
       g_signal_emit (self, signals[BARS_ADDED], 0, (guint) total);
       evaluate_and_alert (self);
     }

@@ -4,7 +4,7 @@
  * watches it (GFileMonitor, changes debounced), parses the complete lines
  * appended since the last read behind the file's header with the importer
  * (format detected from the header; a file that shrank or got a new header
- * is read whole again), appends the bars newer than the session's series of
+ * is read whole again), appends the bars newer than the context's series of
  * the same symbol (and stores them in market.sqlite when it already holds
  * that symbol's history), emits market-changed, evaluates the book at the
  * new last bar, and sends a desktop notification when the decision turns to
@@ -14,7 +14,7 @@
 
 #include <gio/gio.h>
 
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhLiveFollow, alvh_live_follow, ALVH, LIVE_FOLLOW, GObject)
 
-AlvhLiveFollow *alvh_live_follow_new            (AlvhSession    *session);
+AlvhLiveFollow *alvh_live_follow_new            (AlvhContext    *context);
 /* Starts following path (reading it once now); NULL stops.  Fails when the
  * file cannot be watched or its first read fails. */
 gboolean        alvh_live_follow_set_path       (AlvhLiveFollow *self,

@@ -22,6 +22,18 @@ page_action_cb (GtkWidget  *widget,
   alvh_window_show_page (ALVH_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* Shows the Charts page at a time (the Replay page's trades) */
+static void
+chart_time_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  AlvhWindow *self = ALVH_WINDOW (widget);
+
+  alvh_window_show_page (self, "charts");
+  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (self->charts_page), g_variant_get_int64 (param));
+}
+
 static void
 preferences_action_cb (GtkWidget  *widget,
                        const char *action_name,
@@ -29,7 +41,7 @@ preferences_action_cb (GtkWidget  *widget,
 {
   AlvhWindow *self = ALVH_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (alvh_preferences_window_new (GTK_WINDOW (self), self->session, self->settings)));
+  gtk_window_present (GTK_WINDOW (alvh_preferences_window_new (GTK_WINDOW (self), self->context)));
 }
 
 static void
@@ -46,26 +58,14 @@ alvh_window_load_demo (AlvhWindow *self)
   g_return_if_fail (ALVH_IS_WINDOW (self));
 
   /* keeps the series and stores them in market.sqlite (survives a restart) */
-  alvh_session_load_demo (self->session);
+  alvh_market_service_load_demo (alvh_context_get_market (self->context));
   alvh_window_add_toast (self, _("Demo data loaded: ten years of daily SPX, VIX, VIX futures, VVIX and breadth"));
 }
 
 void
 _alvh_window_load_stored_market (AlvhWindow *self)
 {
-  alvh_session_load_stored_market (self->session);
-}
-
-void
-_alvh_window_add_other_pages (AlvhWindow      *self,
-                              AlvhAddPageFunc  add_page)
-{
-  add_page (self, alvh_positions_page_new (self->session),
-            "positions", _("Positions"), "alvh-positions-symbolic");
-  add_page (self, alvh_evaluator_page_new (self->session),
-            "evaluator", _("Evaluator"), "alvh-evaluator-symbolic");
-  add_page (self, alvh_journal_page_new (self->session), "journal", _("Journal"), "alvh-journal-symbolic");
-  add_page (self, alvh_replay_page_new (self->session), "replay", _("Replay"), "alvh-replay-symbolic");
+  alvh_market_service_load_stored_market (alvh_context_get_market (self->context));
 }
 
 static void
@@ -77,7 +77,7 @@ import_finished_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
-  summary = alvh_session_import_finish (ALVH_SESSION (object), result, &error);
+  summary = alvh_market_service_import_finish (ALVH_MARKET_SERVICE (object), result, &error);
   if (summary == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -113,7 +113,7 @@ alvh_window_import_files (AlvhWindow  *self,
     return;
   g_ptr_array_add (paths, NULL);
 
-  alvh_session_import_async (self->session, (const char * const *) paths->pdata,
+  alvh_market_service_import_async (alvh_context_get_market (self->context), (const char * const *) paths->pdata,
                              self->cancellable, import_finished_cb, g_object_ref (self));
 }
 
@@ -208,6 +208,7 @@ _alvh_window_class_actions_init (AlvhWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.chart-time", "x", chart_time_action_cb);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);

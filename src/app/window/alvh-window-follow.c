@@ -54,7 +54,7 @@ window_follow (AlvhWindow *self,
 
   if (follow == NULL)
     {
-      follow = alvh_live_follow_new (self->session);
+      follow = alvh_live_follow_new (self->context);
       g_signal_connect_object (follow, "bars-added", G_CALLBACK (bars_added_cb), self, 0);
       g_signal_connect_object (follow, "error", G_CALLBACK (follow_error_cb), self, 0);
       g_signal_connect_object (follow, "alert", G_CALLBACK (alert_cb), self, 0);

@@ -1,8 +1,8 @@
 /* alvh-window-private.h — shared between alvh-window.c and alvh-window-actions.c */
 #pragma once
 
-#include "alvh-charts-feed.h"
-#include "alvh-session.h"
+#include "alvh-charts-page.h"
+#include "alvh-context.h"
 #include "alvh-window.h"
 
 G_BEGIN_DECLS
@@ -19,24 +19,15 @@ struct _AlvhWindow
 
   /* pages */
   GtkWidget            *charts_page;
-  AlvhChartsFeed       *charts_feed;
 
-  AlvhSession          *session;
+  AlvhContext          *context;
   GSettings            *settings;  /* the application's, or NULL */
   GCancellable         *cancellable;
 };
 
-typedef AdwViewStackPage *(*AlvhAddPageFunc) (AlvhWindow *self,
-                                              GtkWidget  *child,
-                                              const char *name,
-                                              const char *title,
-                                              const char *icon_name);
-
 void _alvh_window_class_actions_init  (AlvhWindowClass *klass);
 void _alvh_window_install_follow_actions (GtkWidgetClass *klass);
 void _alvh_window_install_update_actions (GtkWidgetClass *klass);
-void _alvh_window_add_other_pages     (AlvhWindow      *self,
-                                       AlvhAddPageFunc  add_page);
 void _alvh_window_load_stored_market  (AlvhWindow      *self);
 void _alvh_window_setup_drop          (AlvhWindow      *self);
 void _alvh_window_show_error          (AlvhWindow      *self,

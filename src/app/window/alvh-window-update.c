@@ -108,7 +108,7 @@ import_done_cb (GObject      *object,
 {
   UpdateData *data = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = alvh_session_import_finish (ALVH_SESSION (object), result, &error);
+  g_autofree char *summary = alvh_market_service_import_finish (ALVH_MARKET_SERVICE (object), result, &error);
 
   adw_toast_dismiss (data->toast);
   if (summary == NULL)
@@ -154,7 +154,7 @@ fetch_done_cb (GObject      *object,
   keep->window = g_object_ref (self);
   keep->toast = g_object_ref (data->toast);
   keep->dir = g_strdup (data->dir);
-  alvh_session_import_async (self->session, (const char * const *) paths->pdata,
+  alvh_market_service_import_async (alvh_context_get_market (self->context), (const char * const *) paths->pdata,
                              update_cancellable, import_done_cb, keep);
 }
 

@@ -8,7 +8,11 @@
 #include "alvh-a11y.h"
 
 #include "alvh-charts-page.h"
-#include "alvh-session.h"
+#include "alvh-evaluator-page.h"
+#include "alvh-journal-page.h"
+#include "alvh-positions-page.h"
+#include "alvh-replay-page.h"
+#include "alvh-context.h"
 #include "alvh-window.h"
 #include "alvh-window-private.h"
 #include "alvh-window-follow.h"
@@ -18,6 +22,7 @@ G_DEFINE_FINAL_TYPE (AlvhWindow, alvh_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -27,32 +32,28 @@ static void
 update_main_stack (AlvhWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack,
-                                    alvh_session_has_market (self->session) ? "content" : "welcome");
+                                    alvh_market_service_has_market (alvh_context_get_market (self->context)) ? "content" : "welcome");
 }
 
 static void
-session_market_changed_cb (AlvhWindow  *self,
-                           AlvhSession *session)
+market_changed_cb (AlvhWindow        *self,
+                   AlvhMarketService *market)
 {
-  alvh_charts_page_set_market (ALVH_CHARTS_PAGE (self->charts_page),
-                               alvh_session_get_series (session, "SPX"),
-                               alvh_session_get_series (session, "VIX"),
-                               alvh_session_get_series (session, "VX"));
   update_main_stack (self);
 }
 
-static AdwViewStackPage *
-add_page (AlvhWindow *self,
-          GtkWidget  *child,
-          const char *name,
-          const char *title,
-          const char *icon_name)
+/* Screen readers name each page by its title */
+static void
+label_pages (AlvhWindow *self)
 {
-  AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, child, name, title);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
 
-  adw_view_stack_page_set_icon_name (page, icon_name);
-  alvh_a11y_set_label (child, title);
-  return page;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      alvh_a11y_set_label (adw_view_stack_page_get_child (page), adw_view_stack_page_get_title (page));
+    }
 }
 
 static void
@@ -99,7 +100,7 @@ restore_state (AlvhWindow *self)
     }
 
   _alvh_window_load_stored_market (self);
-  if (!alvh_session_has_market (self->session) && app != NULL &&
+  if (!alvh_market_service_has_market (alvh_context_get_market (self->context)) && app != NULL &&
       alvh_application_get_demo_if_empty (ALVH_APPLICATION (app)))
     alvh_window_load_demo (self);
   update_main_stack (self);
@@ -111,11 +112,8 @@ alvh_window_dispose (GObject *object)
 {
   AlvhWindow *self = ALVH_WINDOW (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  if (self->charts_feed != NULL)
-    alvh_charts_feed_shutdown (self->charts_feed);
-  g_clear_object (&self->charts_feed);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (alvh_context_get_market (self->context), self);
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_WINDOW);
   G_OBJECT_CLASS (alvh_window_parent_class)->dispose (object);
@@ -126,7 +124,7 @@ alvh_window_finalize (GObject *object)
 {
   AlvhWindow *self = ALVH_WINDOW (object);
 
-  g_clear_object (&self->session);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (alvh_window_parent_class)->finalize (object);
@@ -163,12 +161,15 @@ alvh_window_get_property (GObject    *object,
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
-/* The session and the pages need the settings (a construct property) */
+/* The context and the pages need the settings (a construct property) */
 static void
 alvh_window_constructed (GObject *object)
 {
@@ -177,19 +178,16 @@ alvh_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (alvh_window_parent_class)->constructed (object);
 
-  self->session = alvh_session_new_full (data_dir, self->settings);
-
-  self->charts_page = alvh_charts_page_new ();
-  add_page (self, self->charts_page, "charts", _("Charts"), "alvh-charts-symbolic");
-  _alvh_window_add_other_pages (self, add_page);
+  self->context = alvh_context_new (data_dir, self->settings);
+  /* the template binds it to the pages: they set themselves up now */
+  g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
+  label_pages (self);
 
   _alvh_window_setup_drop (self);
 
-  g_signal_connect_object (self->session, "market-changed",
-                           G_CALLBACK (session_market_changed_cb), self,
+  g_signal_connect_object (alvh_context_get_market (self->context), "changed",
+                           G_CALLBACK (market_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  /* after the handler above: the page has the new market when the feed runs */
-  self->charts_feed = alvh_charts_feed_new (self->session, ALVH_CHARTS_PAGE (self->charts_page));
 }
 
 static void
@@ -216,13 +214,28 @@ alvh_window_class_init (AlvhWindowClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * AlvhWindow:context:
+   *
+   * What the pages share; the template binds it to every page's context.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, ALVH_TYPE_CONTEXT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ALVH_TYPE_CHARTS_PAGE);
+  g_type_ensure (ALVH_TYPE_POSITIONS_PAGE);
+  g_type_ensure (ALVH_TYPE_EVALUATOR_PAGE);
+  g_type_ensure (ALVH_TYPE_JOURNAL_PAGE);
+  g_type_ensure (ALVH_TYPE_REPLAY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/window/alvh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AlvhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AlvhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AlvhWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AlvhWindow, charts_page);
 
   _alvh_window_class_actions_init (klass);
 }
@@ -251,7 +264,7 @@ gboolean
 alvh_window_has_market_data (AlvhWindow *self)
 {
   g_return_val_if_fail (ALVH_IS_WINDOW (self), FALSE);
-  return alvh_session_has_market (self->session);
+  return alvh_market_service_has_market (alvh_context_get_market (self->context));
 }
 
 void
@@ -259,21 +272,21 @@ alvh_window_show_page (AlvhWindow *self,
                        const char *name)
 {
   g_return_if_fail (ALVH_IS_WINDOW (self));
-  if (alvh_session_has_market (self->session))
+  if (alvh_market_service_has_market (alvh_context_get_market (self->context)))
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /**
- * alvh_window_get_session:
+ * alvh_window_get_context:
  * @self: the window
  *
- * Returns: (transfer none): the session the window's pages share
+ * Returns: (transfer none): the context the window's pages share
  */
-AlvhSession *
-alvh_window_get_session (AlvhWindow *self)
+AlvhContext *
+alvh_window_get_context (AlvhWindow *self)
 {
   g_return_val_if_fail (ALVH_IS_WINDOW (self), NULL);
-  return self->session;
+  return self->context;
 }
 
 GtkWidget *

@@ -5,7 +5,7 @@
 
 #include "alvh-application.h"
 #include "alvh-core.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +25,6 @@ void        alvh_window_add_toast       (AlvhWindow       *self,
                                          const char       *message);
 GtkWidget  *alvh_window_get_page        (AlvhWindow       *self,
                                          const char       *name);
-AlvhSession *alvh_window_get_session    (AlvhWindow       *self);
+AlvhContext *alvh_window_get_context    (AlvhWindow       *self);
 
 G_END_DECLS

@@ -7,11 +7,81 @@
 
 G_BEGIN_DECLS
 
+/* ---- for tests and benchmarks ---- */
+
 /* Opens (creating if needed) and migrates only up to @version (<= the
  * current schema version): lets tests build an old-version file. */
 AlvhJournalStore *_alvh_journal_store_open_version (const char        *path,
                                                     int                version,
                                                     GError           **error);
 sqlite3          *_alvh_journal_store_get_db       (AlvhJournalStore  *self);
+
+/* ---- shared by the files of the store (alvh-journal-*.c) ---- */
+
+#include "alvh-db.h"
+
+struct _AlvhJournalStore
+{
+  GObject     parent_instance;
+
+  AlvhDb     *db;
+  char       *path;
+  int         schema_version;
+};
+
+/* migrations[i] brings a file from version i to version i + 1 */
+extern const char * const _alvh_journal_migrations[];
+
+#define ALVH_JOURNAL_CONDOR_COLUMNS \
+  "id, account_id, long_put, short_put, short_call, long_call, expiry, units," \
+  " credit, opened, closed, close_price"
+
+/* Sets @error to "PATH: no WHAT with id ID" (NOT_FOUND); returns FALSE. */
+gboolean             _alvh_journal_store_not_found       (AlvhJournalStore   *self,
+                                                          GError            **error,
+                                                          const char         *what,
+                                                          gint64              id);
+/* "followed", "skipped", "manual"; anything else (NULL) is pending */
+AlvhJournalFollowed  _alvh_journal_followed_from_string  (const char         *text);
+
+/* Records from the current row of a statement selecting
+ * ALVH_JOURNAL_CONDOR_COLUMNS, the leg columns, the snapshot columns. */
+AlvhCondor          *_alvh_journal_condor_from_row       (sqlite3_stmt       *stmt);
+/* NULL when the row holds a leg kind this version does not know */
+AlvhLeg             *_alvh_journal_leg_from_row          (sqlite3_stmt       *stmt);
+AlvhJournalSignal   *_alvh_journal_signal_from_row       (sqlite3_stmt       *stmt);
+
+/* Writes inside an open transaction; 0 with @error on failure. */
+gint64               _alvh_journal_store_insert_leg_locked   (AlvhJournalStore   *self,
+                                                              const AlvhLeg      *leg,
+                                                              GError            **error);
+gint64               _alvh_journal_store_insert_entry_locked (AlvhJournalStore       *self,
+                                                              const AlvhJournalEntry *entry,
+                                                              GError                **error);
+
+/* ---- the review (alvh-journal-review.c reads, alvh-journal-stats.c computes) ---- */
+
+/* One leg as the review reads it */
+typedef struct
+{
+  AlvhLeg    *leg;
+  char       *branch;    /* its decision's branch, or NULL */
+  char       *followed;  /* its decision's followed text, or NULL */
+  GPtrArray  *triggers;  /* char *: the fired signal keys linked to it */
+  GArray     *closes;    /* AlvhJournalLegClose, by time */
+} AlvhJournalReviewLeg;
+
+/* The outcome of @leg on @market (NULL: realised P&L only); NULL-terminates
+ * leg->triggers. */
+AlvhJournalLegOutcome *_alvh_journal_leg_outcome_compute (AlvhJournalReviewLeg    *leg,
+                                                          const AlvhJournalMarket *market);
+/* The statistics over the legs' @outcomes and the @condors (AlvhCondor);
+ * @overridden holds the ids (gint64 *) of condors whose rules were
+ * overridden.  Open condors are marked at intrinsic value on the last bar
+ * of @market (NULL: at cost). */
+AlvhJournalStats      *_alvh_journal_stats_compute       (GPtrArray               *outcomes,
+                                                          GPtrArray               *condors,
+                                                          GHashTable              *overridden,
+                                                          const AlvhJournalMarket *market);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "alvh-db.h"
 #include "alvh-market-store.h"
 #include "alvh-time.h"
 
@@ -20,15 +21,22 @@ struct _AlvhMarketStore
 {
   GObject   parent_instance;
   char     *path;
-  sqlite3  *db;
+  AlvhDb   *db;
   int       schema_version;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhMarketStore, alvh_market_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (alvh-market-store-error-quark, alvh_market_store_error)
 
-typedef sqlite3_stmt AlvhSqlStmt;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhSqlStmt, sqlite3_finalize)
+static AlvhDbErrors db_errors = {
+  .domain = 0,  /* set in class_init: a quark is not a constant */
+  .io = ALVH_MARKET_STORE_ERROR_SQLITE,
+  .database = ALVH_MARKET_STORE_ERROR_SQLITE,
+  .constraint = ALVH_MARKET_STORE_ERROR_SQLITE,
+  .invalid = ALVH_MARKET_STORE_ERROR_SQLITE,
+  .newer_schema = ALVH_MARKET_STORE_ERROR_TOO_NEW,
+  .name = "market store",
+};
 
 /* migrations[i] brings the schema from version i to version i + 1 */
 static const char * const migrations[] = {
@@ -75,55 +83,12 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ALVH_MARKET_STORE_SCHEMA_VERSION);
 
-static gboolean
-set_sqlite_error (AlvhMarketStore  *self,
-                  GError          **error,
-                  const char       *what)
-{
-  g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_SQLITE,
-               "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
-  return FALSE;
-}
-
-static gboolean
-exec (AlvhMarketStore  *self,
-      const char       *sql,
-      GError          **error)
-{
-  char *msg = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
-    {
-      g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_SQLITE,
-                   "%s: %s", self->path, msg != NULL ? msg : sqlite3_errmsg (self->db));
-      sqlite3_free (msg);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static sqlite3_stmt *
-prepare (AlvhMarketStore  *self,
-         const char       *sql,
-         GError          **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (self, error, "cannot prepare a statement");
-      return NULL;
-    }
-  return stmt;
-}
-
 static void
 alvh_market_store_finalize (GObject *object)
 {
   AlvhMarketStore *self = ALVH_MARKET_STORE (object);
 
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->db, alvh_db_close);
   g_free (self->path);
   G_OBJECT_CLASS (alvh_market_store_parent_class)->finalize (object);
 }
@@ -132,70 +97,12 @@ static void
 alvh_market_store_class_init (AlvhMarketStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = alvh_market_store_finalize;
+  db_errors.domain = ALVH_MARKET_STORE_ERROR;
 }
 
 static void
 alvh_market_store_init (AlvhMarketStore *self G_GNUC_UNUSED)
 {
-}
-
-static gboolean
-read_user_version (AlvhMarketStore  *self,
-                   int              *version,
-                   GError          **error)
-{
-  g_autoptr(AlvhSqlStmt) stmt = prepare (self, "PRAGMA user_version", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return set_sqlite_error (self, error, "cannot read the schema version");
-  *version = sqlite3_column_int (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-migrate (AlvhMarketStore  *self,
-         GError          **error)
-{
-  g_autofree char *set_version = NULL;
-
-  if (self->schema_version == ALVH_MARKET_STORE_SCHEMA_VERSION)
-    return TRUE;
-  if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  /* another connection may have migrated between our first look and the
-   * write lock: look again under the lock */
-  {
-    int current = 0;
-
-    if (!read_user_version (self, &current, error))
-      {
-        exec (self, "ROLLBACK", NULL);
-        return FALSE;
-      }
-    if (current >= ALVH_MARKET_STORE_SCHEMA_VERSION)
-      {
-        exec (self, "ROLLBACK", NULL);
-        self->schema_version = current;
-        return TRUE;
-      }
-    self->schema_version = current;
-  }
-  for (int v = self->schema_version; v < ALVH_MARKET_STORE_SCHEMA_VERSION; v++)
-    if (!exec (self, migrations[v], error))
-      {
-        exec (self, "ROLLBACK", NULL);
-        return FALSE;
-      }
-  set_version = g_strdup_printf ("PRAGMA user_version = %d", ALVH_MARKET_STORE_SCHEMA_VERSION);
-  if (!exec (self, set_version, error) || !exec (self, "COMMIT", error))
-    {
-      exec (self, "ROLLBACK", NULL);
-      return FALSE;
-    }
-  self->schema_version = ALVH_MARKET_STORE_SCHEMA_VERSION;
-  return TRUE;
 }
 
 AlvhMarketStore *
@@ -227,17 +134,12 @@ alvh_market_store_open (const char  *path,
         close (fd);
     }
 
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (self, error, "cannot open the market store");
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  self->db = alvh_db_open (path, &db_errors, "cannot open the market store", error);
+  if (self->db == NULL)
+    return NULL;
 
   /* read the version before anything writes to the file */
-  if (!read_user_version (self, &version, error))
+  if (!alvh_db_read_user_version (self->db, &version, error))
     return NULL;
   if (version > ALVH_MARKET_STORE_SCHEMA_VERSION)
     {
@@ -249,10 +151,13 @@ alvh_market_store_open (const char  *path,
     }
   self->schema_version = version;
 
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (self, error))
+  if (!alvh_db_enable_wal (self->db, error) ||
+      !alvh_db_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
+      !alvh_db_exec (self->db, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  if (version < ALVH_MARKET_STORE_SCHEMA_VERSION &&
+      !alvh_db_migrate (self->db, migrations, ALVH_MARKET_STORE_SCHEMA_VERSION,
+                        ALVH_MARKET_STORE_SCHEMA_VERSION, &self->schema_version, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -317,7 +222,7 @@ upsert_instrument (AlvhMarketStore  *self,
   else
     sqlite3_bind_null (stmt, 3);
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return set_sqlite_error (self, error, "cannot add an instrument");
+    return alvh_db_set_error (self->db, error, "cannot add an instrument");
   *id = sqlite3_column_int64 (stmt, 0);
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), kind) != 0)
     {
@@ -336,7 +241,7 @@ step_done (AlvhMarketStore  *self,
            GError          **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_sqlite_error (self, error, "cannot write a row");
+    return alvh_db_set_error (self->db, error, "cannot write a row");
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -387,112 +292,101 @@ check_cancel (GCancellable  *cancellable,
            g_cancellable_set_error_if_cancelled (cancellable, error));
 }
 
+/* The statements and progress of one import. */
+typedef struct
+{
+  AlvhMarketStore *self;
+  sqlite3_stmt    *ins_instr;
+  sqlite3_stmt    *ins_bar;
+  sqlite3_stmt    *ins_breadth;
+  GCancellable    *cancellable;
+  gsize            n_written;
+} ImportWriter;
+
+/* The rows of series @s of @result: bars of an index, bars of each VX
+ * future, or breadth. */
 static gboolean
-write_result (AlvhMarketStore   *self,
+write_series (ImportWriter      *w,
               AlvhImportResult  *result,
-              GCancellable      *cancellable,
+              guint              s,
               GError           **error)
 {
-  g_autoptr(AlvhSqlStmt) ins_instr = NULL;
-  g_autoptr(AlvhSqlStmt) ins_bar = NULL;
-  g_autoptr(AlvhSqlStmt) ins_breadth = NULL;
-  g_autoptr(AlvhSqlStmt) ins_import = NULL;
-  g_autofree char *symbols = NULL;
-  gsize n_written = 0;
+  AlvhSeries *series = alvh_import_result_get_series (result, s);
+  const char *kind = alvh_import_result_get_kind (result, s);
+  const char *symbol = alvh_import_result_get_symbol (result, s);
+  const gint64 *times = alvh_series_get_times (series);
+  gsize n = alvh_series_get_length (series);
+  gint64 id;
 
-  ins_instr = prepare (self,
-                       "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
-                       "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
-                       "RETURNING id, kind", error);
-  ins_bar = prepare (self,
-                     "INSERT INTO bars (instrument_id, time, open, high, low, close, volume) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                     "ON CONFLICT (instrument_id, time) DO UPDATE SET "
-                     "open = coalesce (excluded.open, bars.open), "
-                     "high = coalesce (excluded.high, bars.high), "
-                     "low = coalesce (excluded.low, bars.low), "
-                     "close = excluded.close, "
-                     "volume = coalesce (excluded.volume, bars.volume)", error);
-  ins_breadth = prepare (self,
-                         "INSERT INTO breadth (instrument_id, time, advancers, decliners) "
-                         "VALUES (?1, ?2, ?3, ?4) "
-                         "ON CONFLICT (instrument_id, time) DO UPDATE SET "
-                         "advancers = excluded.advancers, decliners = excluded.decliners", error);
-  ins_import = prepare (self,
-                        "INSERT INTO imports (file, path, sha256, format, symbols, rows, first, last, "
-                        "skipped, warnings, gaps, imported_at) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
-  if (ins_instr == NULL || ins_bar == NULL || ins_breadth == NULL || ins_import == NULL)
-    return FALSE;
-
-  for (guint s = 0; s < alvh_import_result_get_n_series (result); s++)
+  if (strcmp (kind, "ohlc") == 0 || strcmp (kind, "close") == 0)
     {
-      AlvhSeries *series = alvh_import_result_get_series (result, s);
-      const char *kind = alvh_import_result_get_kind (result, s);
-      const char *symbol = alvh_import_result_get_symbol (result, s);
-      const gint64 *times = alvh_series_get_times (series);
-      gsize n = alvh_series_get_length (series);
-      gint64 id;
+      const double *o = alvh_series_get_column_by_name (series, "open");
+      const double *h = alvh_series_get_column_by_name (series, "high");
+      const double *l = alvh_series_get_column_by_name (series, "low");
+      const double *c = alvh_series_get_column_by_name (series, "close");
+      const double *v = alvh_series_get_column_by_name (series, "volume");
 
-      if (strcmp (kind, "ohlc") == 0 || strcmp (kind, "close") == 0)
-        {
-          const double *o = alvh_series_get_column_by_name (series, "open");
-          const double *h = alvh_series_get_column_by_name (series, "high");
-          const double *l = alvh_series_get_column_by_name (series, "low");
-          const double *c = alvh_series_get_column_by_name (series, "close");
-          const double *v = alvh_series_get_column_by_name (series, "volume");
-
-          if (!upsert_instrument (self, ins_instr, symbol, "index", &id, error))
-            return FALSE;
-          for (gsize i = 0; i < n; i++, n_written++)
-            {
-              if (!check_cancel (cancellable, n_written, error))
-                return FALSE;
-              if (!insert_bar (self, ins_bar, id, times, i, o, h, l, c, v, error))
-                return FALSE;
-            }
-        }
-      else if (strcmp (kind, "vx") == 0)
-        {
-          for (guint col = 0; col < alvh_series_get_n_columns (series); col++)
-            {
-              const double *c = alvh_series_get_column (series, col);
-              g_autofree char *sym = g_ascii_strup (alvh_series_get_column_name (series, col), -1);
-
-              if (!upsert_instrument (self, ins_instr, sym, "future", &id, error))
-                return FALSE;
-              for (gsize i = 0; i < n; i++, n_written++)
-                {
-                  if (!check_cancel (cancellable, n_written, error))
-                    return FALSE;
-                  if (!insert_bar (self, ins_bar, id, times, i, NULL, NULL, NULL, c, NULL, error))
-                    return FALSE;
-                }
-            }
-        }
-      else if (strcmp (kind, "breadth") == 0)
-        {
-          const double *a = alvh_series_get_column_by_name (series, "advancers");
-          const double *d = alvh_series_get_column_by_name (series, "decliners");
-
-          if (!upsert_instrument (self, ins_instr, symbol, "breadth", &id, error))
-            return FALSE;
-          for (gsize i = 0; i < n; i++, n_written++)
-            {
-              if (!check_cancel (cancellable, n_written, error))
-                return FALSE;
-              sqlite3_bind_int64 (ins_breadth, 1, id);
-              sqlite3_bind_int64 (ins_breadth, 2, times[i]);
-              sqlite3_bind_double (ins_breadth, 3, a[i]);
-              sqlite3_bind_double (ins_breadth, 4, d[i]);
-              if (!step_done (self, ins_breadth, error))
-                return FALSE;
-            }
-        }
-      else
-        g_return_val_if_reached (FALSE);
+      if (!upsert_instrument (w->self, w->ins_instr, symbol, "index", &id, error))
+        return FALSE;
+      for (gsize i = 0; i < n; i++, w->n_written++)
+        if (!check_cancel (w->cancellable, w->n_written, error) ||
+            !insert_bar (w->self, w->ins_bar, id, times, i, o, h, l, c, v, error))
+          return FALSE;
     }
+  else if (strcmp (kind, "vx") == 0)
+    {
+      for (guint col = 0; col < alvh_series_get_n_columns (series); col++)
+        {
+          const double *c = alvh_series_get_column (series, col);
+          g_autofree char *sym = g_ascii_strup (alvh_series_get_column_name (series, col), -1);
 
+          if (!upsert_instrument (w->self, w->ins_instr, sym, "future", &id, error))
+            return FALSE;
+          for (gsize i = 0; i < n; i++, w->n_written++)
+            if (!check_cancel (w->cancellable, w->n_written, error) ||
+                !insert_bar (w->self, w->ins_bar, id, times, i, NULL, NULL, NULL, c, NULL, error))
+              return FALSE;
+        }
+    }
+  else if (strcmp (kind, "breadth") == 0)
+    {
+      const double *a = alvh_series_get_column_by_name (series, "advancers");
+      const double *d = alvh_series_get_column_by_name (series, "decliners");
+
+      if (!upsert_instrument (w->self, w->ins_instr, symbol, "breadth", &id, error))
+        return FALSE;
+      for (gsize i = 0; i < n; i++, w->n_written++)
+        {
+          if (!check_cancel (w->cancellable, w->n_written, error))
+            return FALSE;
+          sqlite3_bind_int64 (w->ins_breadth, 1, id);
+          sqlite3_bind_int64 (w->ins_breadth, 2, times[i]);
+          sqlite3_bind_double (w->ins_breadth, 3, a[i]);
+          sqlite3_bind_double (w->ins_breadth, 4, d[i]);
+          if (!step_done (w->self, w->ins_breadth, error))
+            return FALSE;
+        }
+    }
+  else
+    g_return_val_if_reached (FALSE);
+  return TRUE;
+}
+
+/* The row in imports that says where the data came from. */
+static gboolean
+write_provenance (AlvhMarketStore   *self,
+                  AlvhImportResult  *result,
+                  GError           **error)
+{
+  g_autoptr(sqlite3_stmt) ins_import = NULL;
+  g_autofree char *symbols = NULL;
+
+  ins_import = alvh_db_prepare (self->db,
+                                "INSERT INTO imports (file, path, sha256, format, symbols, rows, first, last, "
+                                "skipped, warnings, gaps, imported_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+  if (ins_import == NULL)
+    return FALSE;
   symbols = alvh_import_result_dup_symbols (result);
   sqlite3_bind_text (ins_import, 1, alvh_import_result_get_file (result), -1, SQLITE_STATIC);
   sqlite3_bind_text (ins_import, 2, alvh_import_result_get_path (result), -1, SQLITE_STATIC);
@@ -509,6 +403,51 @@ write_result (AlvhMarketStore   *self,
   return step_done (self, ins_import, error);
 }
 
+static gboolean
+write_result (AlvhMarketStore   *self,
+              AlvhImportResult  *result,
+              GCancellable      *cancellable,
+              GError           **error)
+{
+  g_autoptr(sqlite3_stmt) ins_instr = NULL;
+  g_autoptr(sqlite3_stmt) ins_bar = NULL;
+  g_autoptr(sqlite3_stmt) ins_breadth = NULL;
+  ImportWriter w = { self, NULL, NULL, NULL, cancellable, 0 };
+
+  ins_instr = alvh_db_prepare (self->db,
+                               "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
+                               "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
+                               "RETURNING id, kind", error);
+  if (ins_instr == NULL)
+    return FALSE;
+  ins_bar = alvh_db_prepare (self->db,
+                             "INSERT INTO bars (instrument_id, time, open, high, low, close, volume) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                             "ON CONFLICT (instrument_id, time) DO UPDATE SET "
+                             "open = coalesce (excluded.open, bars.open), "
+                             "high = coalesce (excluded.high, bars.high), "
+                             "low = coalesce (excluded.low, bars.low), "
+                             "close = excluded.close, "
+                             "volume = coalesce (excluded.volume, bars.volume)", error);
+  if (ins_bar == NULL)
+    return FALSE;
+  ins_breadth = alvh_db_prepare (self->db,
+                                 "INSERT INTO breadth (instrument_id, time, advancers, decliners) "
+                                 "VALUES (?1, ?2, ?3, ?4) "
+                                 "ON CONFLICT (instrument_id, time) DO UPDATE SET "
+                                 "advancers = excluded.advancers, decliners = excluded.decliners", error);
+  if (ins_breadth == NULL)
+    return FALSE;
+  w.ins_instr = ins_instr;
+  w.ins_bar = ins_bar;
+  w.ins_breadth = ins_breadth;
+
+  for (guint s = 0; s < alvh_import_result_get_n_series (result); s++)
+    if (!write_series (&w, result, s, error))
+      return FALSE;
+  return write_provenance (self, result, error);
+}
+
 /* Writes an already parsed file in one transaction; on any error (or when
  * cancelled) the database is left as it was. */
 gboolean
@@ -520,15 +459,9 @@ alvh_market_store_import_result (AlvhMarketStore   *self,
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!alvh_db_begin (self->db, error))
     return FALSE;
-  if (!write_result (self, result, cancellable, error) ||
-      !exec (self, "COMMIT", error))
-    {
-      exec (self, "ROLLBACK", NULL);
-      return FALSE;
-    }
-  return TRUE;
+  return alvh_db_end (self->db, write_result (self, result, cancellable, error), error);
 }
 
 gboolean
@@ -560,7 +493,7 @@ lookup_instrument (AlvhMarketStore  *self,
                    char            **kind,
                    GError          **error)
 {
-  g_autoptr(AlvhSqlStmt) stmt = prepare (self, "SELECT id, kind FROM instruments WHERE symbol = ?1", error);
+  g_autoptr(sqlite3_stmt) stmt = alvh_db_prepare (self->db, "SELECT id, kind FROM instruments WHERE symbol = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -574,7 +507,7 @@ lookup_instrument (AlvhMarketStore  *self,
       return TRUE;
     }
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "cannot look up an instrument");
+    return alvh_db_set_error (self->db, error, "cannot look up an instrument");
   g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_NOT_FOUND,
                "%s: no instrument “%s” (import a file with it first, e.g. `alvh import FILE`)",
                self->path, symbol);
@@ -589,7 +522,7 @@ alvh_market_store_load_series (AlvhMarketStore  *self,
                                GError          **error)
 {
   g_autoptr(AlvhSeries) series = NULL;
-  g_autoptr(AlvhSqlStmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *kind = NULL;
   gint64 id = 0;
   int rc;
@@ -606,7 +539,7 @@ alvh_market_store_load_series (AlvhMarketStore  *self,
       if (!lookup_instrument (self, "VX1", &id, &kind, error) ||
           !lookup_instrument (self, "VX2", &id2, &kind2, error))
         return NULL;
-      stmt = prepare (self,
+      stmt = alvh_db_prepare (self->db,
                       "SELECT a.time, a.close, b.close FROM bars a "
                       "JOIN bars b ON b.instrument_id = ?2 AND b.time = a.time "
                       "WHERE a.instrument_id = ?1 AND a.time BETWEEN ?3 AND ?4 ORDER BY a.time", error);
@@ -622,7 +555,7 @@ alvh_market_store_load_series (AlvhMarketStore  *self,
       if (strcmp (kind, "breadth") == 0)
         {
           static const char * const cols[] = { "advancers", "decliners", NULL };
-          stmt = prepare (self,
+          stmt = alvh_db_prepare (self->db,
                           "SELECT time, advancers, decliners FROM breadth "
                           "WHERE instrument_id = ?1 AND time BETWEEN ?3 AND ?4 ORDER BY time", error);
           series = alvh_series_new (symbol, cols);
@@ -631,7 +564,7 @@ alvh_market_store_load_series (AlvhMarketStore  *self,
         {
           static const char * const ohlc[] = { "open", "high", "low", "close", NULL };
           static const char * const ohlcv[] = { "open", "high", "low", "close", "volume", NULL };
-          g_autoptr(AlvhSqlStmt) has_vol = prepare (self,
+          g_autoptr(sqlite3_stmt) has_vol = alvh_db_prepare (self->db,
             "SELECT EXISTS (SELECT 1 FROM bars WHERE instrument_id = ?1 AND volume IS NOT NULL)", error);
 
           if (has_vol == NULL)
@@ -639,10 +572,10 @@ alvh_market_store_load_series (AlvhMarketStore  *self,
           sqlite3_bind_int64 (has_vol, 1, id);
           if (sqlite3_step (has_vol) != SQLITE_ROW)
             {
-              set_sqlite_error (self, error, "cannot read bars");
+              alvh_db_set_error (self->db, error, "cannot read bars");
               return NULL;
             }
-          stmt = prepare (self,
+          stmt = alvh_db_prepare (self->db,
                           "SELECT time, coalesce (open, close), coalesce (high, close), "
                           "coalesce (low, close), close, coalesce (volume, 0) FROM bars "
                           "WHERE instrument_id = ?1 AND time BETWEEN ?3 AND ?4 ORDER BY time", error);
@@ -667,7 +600,7 @@ alvh_market_store_load_series (AlvhMarketStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, "cannot read bars");
+      alvh_db_set_error (self->db, error, "cannot read bars");
       return NULL;
     }
   return g_steal_pointer (&series);
@@ -697,23 +630,14 @@ alvh_market_import_free (AlvhMarketImport *self)
 }
 
 /* Reads one record from the current row of a statement. */
-typedef gpointer (*RowReader) (sqlite3_stmt *stmt);
-
-static char *
-col_strdup (sqlite3_stmt *stmt,
-            int           i)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
-}
-
 static AlvhMarketInstrument *
 instrument_from_row (sqlite3_stmt *stmt)
 {
   AlvhMarketInstrument *in = g_new0 (AlvhMarketInstrument, 1);
 
-  in->symbol = col_strdup (stmt, 0);
-  in->kind = col_strdup (stmt, 1);
-  in->name = col_strdup (stmt, 2);
+  in->symbol = alvh_db_column_text (stmt, 0);
+  in->kind = alvh_db_column_text (stmt, 1);
+  in->name = alvh_db_column_text (stmt, 2);
   in->n_rows = sqlite3_column_int64 (stmt, 3);
   in->first = sqlite3_column_int64 (stmt, 4);
   in->last = sqlite3_column_int64 (stmt, 5);
@@ -726,10 +650,10 @@ import_from_row (sqlite3_stmt *stmt)
   AlvhMarketImport *im = g_new0 (AlvhMarketImport, 1);
 
   im->id = sqlite3_column_int64 (stmt, 0);
-  im->file = col_strdup (stmt, 1);
-  im->sha256 = col_strdup (stmt, 2);
-  im->format = col_strdup (stmt, 3);
-  im->symbols = col_strdup (stmt, 4);
+  im->file = alvh_db_column_text (stmt, 1);
+  im->sha256 = alvh_db_column_text (stmt, 2);
+  im->format = alvh_db_column_text (stmt, 3);
+  im->symbols = alvh_db_column_text (stmt, 4);
   im->rows = sqlite3_column_int64 (stmt, 5);
   im->first = sqlite3_column_int64 (stmt, 6);
   im->last = sqlite3_column_int64 (stmt, 7);
@@ -740,45 +664,6 @@ import_from_row (sqlite3_stmt *stmt)
   return im;
 }
 
-/* Steps @stmt to the end, adding @read of each row to @out; FALSE with
- * @error ("@what: ...") when a step fails. */
-static gboolean
-read_rows (AlvhMarketStore  *self,
-           sqlite3_stmt     *stmt,
-           GPtrArray        *out,
-           RowReader         read,
-           const char       *what,
-           GError          **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, read (stmt));
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, what);
-  return TRUE;
-}
-
-/* The records @read from each row of @sql, in a new array freeing them with
- * @free_func; NULL with @error ("@what: ...") when a step fails. */
-static GPtrArray *
-list_rows (AlvhMarketStore  *self,
-           const char       *sql,
-           GDestroyNotify    free_func,
-           RowReader         read,
-           const char       *what,
-           GError          **error)
-{
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
-  g_autoptr(AlvhSqlStmt) stmt = prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  if (!read_rows (self, stmt, out, read, what, error))
-    return NULL;
-  return g_steal_pointer (&out);
-}
-
 /* AlvhMarketInstrument, ordered by symbol */
 GPtrArray *
 alvh_market_store_list_instruments (AlvhMarketStore  *self,
@@ -786,7 +671,7 @@ alvh_market_store_list_instruments (AlvhMarketStore  *self,
 {
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
 
-  return list_rows (self,
+  return alvh_db_list_rows (self->db,
                     "SELECT i.symbol, i.kind, i.name, "
                     "  coalesce (b.n, r.n, 0), coalesce (b.first, r.first, 0), coalesce (b.last, r.last, 0) "
                     "FROM instruments i "
@@ -795,7 +680,8 @@ alvh_market_store_list_instruments (AlvhMarketStore  *self,
                     "LEFT JOIN (SELECT instrument_id, count(*) AS n, min(time) AS first, max(time) AS last "
                     "           FROM breadth GROUP BY instrument_id) r ON r.instrument_id = i.id "
                     "ORDER BY i.symbol",
-                    (GDestroyNotify) alvh_market_instrument_free, (RowReader) instrument_from_row,
+                    NULL, 0,
+                    (GDestroyNotify) alvh_market_instrument_free, (AlvhDbRowReader) instrument_from_row,
                     "cannot list instruments", error);
 }
 
@@ -806,11 +692,12 @@ alvh_market_store_list_imports (AlvhMarketStore  *self,
 {
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
 
-  return list_rows (self,
+  return alvh_db_list_rows (self->db,
                     "SELECT id, file, sha256, format, symbols, rows, coalesce (first, 0), "
                     "coalesce (last, 0), skipped, warnings, gaps, imported_at "
                     "FROM imports ORDER BY id",
-                    (GDestroyNotify) alvh_market_import_free, (RowReader) import_from_row,
+                    NULL, 0,
+                    (GDestroyNotify) alvh_market_import_free, (AlvhDbRowReader) import_from_row,
                     "cannot list imports", error);
 }
 
@@ -820,11 +707,11 @@ alvh_market_store_count_rows (AlvhMarketStore  *self,
                               const char       *symbol,
                               GError          **error)
 {
-  g_autoptr(AlvhSqlStmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), -1);
 
-  stmt = prepare (self,
+  stmt = alvh_db_prepare (self->db,
                   "SELECT (SELECT count(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id "
                   "        WHERE ?1 IS NULL OR i.symbol = ?1) + "
                   "       (SELECT count(*) FROM breadth b JOIN instruments i ON i.id = b.instrument_id "
@@ -835,7 +722,7 @@ alvh_market_store_count_rows (AlvhMarketStore  *self,
     sqlite3_bind_text (stmt, 1, symbol, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_sqlite_error (self, error, "cannot count rows");
+      alvh_db_set_error (self->db, error, "cannot count rows");
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);

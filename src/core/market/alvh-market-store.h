@@ -67,31 +67,126 @@ typedef struct
 } AlvhMarketImport;
 
 GQuark            alvh_market_store_error_quark      (void);
+/* Each takes a (nullable) (transfer full) record and frees it. */
 void              alvh_market_instrument_free        (AlvhMarketInstrument *self);
 void              alvh_market_import_free            (AlvhMarketImport     *self);
 
+/**
+ * alvh_market_store_open:
+ * @path: the database file; created (mode 0600) when absent
+ * @error: return location for a #GError
+ *
+ * Opens the market store and migrates it to the current schema, one step per
+ * transaction.  A file written by a newer ALVH Desk is refused
+ * (%ALVH_MARKET_STORE_ERROR_TOO_NEW) and left unchanged.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
 AlvhMarketStore  *alvh_market_store_open             (const char        *path,
                                                       GError           **error);
+
+/**
+ * alvh_market_store_get_path:
+ * @self: the store
+ *
+ * Returns: (transfer none): the file it was opened on
+ */
 const char       *alvh_market_store_get_path         (AlvhMarketStore   *self);
+
+/**
+ * alvh_market_store_get_schema_version:
+ * @self: the store
+ *
+ * Returns: the schema version of the open file
+ */
 int               alvh_market_store_get_schema_version (AlvhMarketStore *self);
+
+/**
+ * alvh_market_store_import_file:
+ * @self: the store
+ * @path: a market data file (its format is detected from its header)
+ * @cancellable: (nullable): cancels the import
+ * @out_result: (out) (optional) (transfer full): the parsed file
+ * @error: return location for a #GError
+ *
+ * Parses @path and writes it in one transaction (see
+ * alvh_market_store_import_result()).
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
 gboolean          alvh_market_store_import_file      (AlvhMarketStore   *self,
                                                       const char        *path,
                                                       GCancellable      *cancellable,
                                                       AlvhImportResult **out_result,
                                                       GError           **error);
+
+/**
+ * alvh_market_store_import_result:
+ * @self: the store
+ * @result: an already parsed file
+ * @cancellable: (nullable): cancels the import
+ * @error: return location for a #GError
+ *
+ * Writes the series of @result and a row recording where they came from, in
+ * one transaction; rows already stored for the same dates are updated.
+ *
+ * Returns: %TRUE on success; on failure (or when cancelled) the database is
+ *   left as it was
+ */
 gboolean          alvh_market_store_import_result    (AlvhMarketStore   *self,
                                                       AlvhImportResult  *result,
                                                       GCancellable      *cancellable,
                                                       GError           **error);
+
+/**
+ * alvh_market_store_load_series:
+ * @self: the store
+ * @symbol: an instrument ("SPX", "VIX", "VX1" ...) or the pseudo symbol "VX"
+ * @from: the first time, included
+ * @to: the last time, included
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the bars in [@from, @to] with the
+ *   columns described above, or %NULL with @error
+ *   (%ALVH_MARKET_STORE_ERROR_NOT_FOUND for an unknown symbol)
+ */
 AlvhSeries       *alvh_market_store_load_series      (AlvhMarketStore   *self,
                                                       const char        *symbol,
                                                       gint64             from,
                                                       gint64             to,
                                                       GError           **error);
+
+/**
+ * alvh_market_store_list_instruments:
+ * @self: the store
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type AlvhMarketInstrument) (nullable):
+ *   the instruments by symbol with their row counts and date ranges, or
+ *   %NULL with @error set
+ */
 GPtrArray        *alvh_market_store_list_instruments (AlvhMarketStore   *self,
                                                       GError           **error);
+
+/**
+ * alvh_market_store_list_imports:
+ * @self: the store
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type AlvhMarketImport) (nullable): every
+ *   import, oldest first, or %NULL with @error set
+ */
 GPtrArray        *alvh_market_store_list_imports     (AlvhMarketStore   *self,
                                                       GError           **error);
+
+/**
+ * alvh_market_store_count_rows:
+ * @self: the store
+ * @symbol: (nullable): one instrument, or %NULL for all
+ * @error: return location for a #GError
+ *
+ * Returns: the rows (bars or breadth), or -1 with @error set
+ */
 gint64            alvh_market_store_count_rows       (AlvhMarketStore   *self,
                                                       const char        *symbol,
                                                       GError           **error);

@@ -15,7 +15,7 @@ struct _AlvhBook
 {
   gint    ref_count;
   GArray *condors; /* AlvhCondor */
-  GArray *legs;    /* AlvhHedgeLeg */
+  GArray *legs;    /* AlvhLeg */
 };
 
 G_DEFINE_BOXED_TYPE (AlvhBook, alvh_book, alvh_book_ref, alvh_book_unref)
@@ -107,46 +107,7 @@ alvh_condor_break_evens (const AlvhCondor *c,
 /* ------------------------------------------------------------------- leg */
 
 double
-alvh_hedge_leg_open_quantity (const AlvhHedgeLeg *leg)
-{
-  double q = leg->quantity - leg->closed_quantity;
-
-  return q > 0.0 ? q : 0.0;
-}
-
-const char *
-alvh_hedge_kind_to_string (AlvhHedgeKind kind)
-{
-  switch (kind)
-    {
-    case ALVH_HEDGE_VIX_CALL:
-      return "vix_call";
-    case ALVH_HEDGE_VIX_FUTURE:
-      return "vix_future";
-    case ALVH_HEDGE_VIX_CALL_SPREAD:
-    default:
-      return "vix_call_spread";
-    }
-}
-
-gboolean
-alvh_hedge_kind_from_string (const char    *text,
-                             AlvhHedgeKind *out_kind)
-{
-  static const AlvhHedgeKind kinds[] = { ALVH_HEDGE_VIX_CALL, ALVH_HEDGE_VIX_CALL_SPREAD, ALVH_HEDGE_VIX_FUTURE };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (text, alvh_hedge_kind_to_string (kinds[i])) == 0)
-      {
-        if (out_kind != NULL)
-          *out_kind = kinds[i];
-        return TRUE;
-      }
-  return FALSE;
-}
-
-double
-alvh_hedge_leg_value (const AlvhHedgeLeg *leg,
+alvh_leg_value (const AlvhLeg *leg,
                       double              f,
                       double              t,
                       double              vol,
@@ -156,12 +117,12 @@ alvh_hedge_leg_value (const AlvhHedgeLeg *leg,
 
   switch (leg->kind)
     {
-    case ALVH_HEDGE_VIX_FUTURE:
+    case ALVH_LEG_VIX_FUTURE:
       return f;
-    case ALVH_HEDGE_VIX_CALL:
+    case ALVH_LEG_VIX_CALL:
       return t > 0.0 ? alvh_black76_price (ALVH_OPTION_CALL, f, leg->long_strike, t, vol, r)
                      : call_intrinsic (f, leg->long_strike);
-    case ALVH_HEDGE_VIX_CALL_SPREAD:
+    case ALVH_LEG_VIX_CALL_SPREAD:
     default:
       if (t > 0.0)
         v = alvh_black76_price (ALVH_OPTION_CALL, f, leg->long_strike, t, vol, r)
@@ -174,7 +135,7 @@ alvh_hedge_leg_value (const AlvhHedgeLeg *leg,
 
 /* Black-76 greeks of one contract of a leg, per unit of F. */
 static void
-hedge_leg_greeks (const AlvhHedgeLeg *leg,
+hedge_leg_greeks (const AlvhLeg *leg,
                   double              f,
                   double              t,
                   double              vol,
@@ -184,7 +145,7 @@ hedge_leg_greeks (const AlvhHedgeLeg *leg,
   AlvhGreeks a, b;
 
   memset (out, 0, sizeof *out);
-  if (leg->kind == ALVH_HEDGE_VIX_FUTURE)
+  if (leg->kind == ALVH_LEG_VIX_FUTURE)
     {
       out->price = f;
       out->delta = 1.0;
@@ -192,7 +153,7 @@ hedge_leg_greeks (const AlvhHedgeLeg *leg,
     }
   alvh_black76_greeks (ALVH_OPTION_CALL, f, leg->long_strike, t, vol, r, &a);
   *out = a;
-  if (leg->kind == ALVH_HEDGE_VIX_CALL_SPREAD)
+  if (leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
     {
       alvh_black76_greeks (ALVH_OPTION_CALL, f, leg->short_strike, t, vol, r, &b);
       out->price -= b.price;
@@ -213,7 +174,8 @@ alvh_book_new (void)
 
   self->ref_count = 1;
   self->condors = g_array_sized_new (FALSE, TRUE, sizeof (AlvhCondor), 4);
-  self->legs = g_array_sized_new (FALSE, TRUE, sizeof (AlvhHedgeLeg), 8);
+  self->legs = g_array_sized_new (FALSE, TRUE, sizeof (AlvhLeg), 8);
+  g_array_set_clear_func (self->legs, (GDestroyNotify) alvh_leg_clear);
   return self;
 }
 
@@ -223,7 +185,8 @@ alvh_book_copy (AlvhBook *self)
   AlvhBook *copy = alvh_book_new ();
 
   g_array_append_vals (copy->condors, self->condors->data, self->condors->len);
-  g_array_append_vals (copy->legs, self->legs->data, self->legs->len);
+  for (guint i = 0; i < self->legs->len; i++)
+    alvh_book_add_leg (copy, &g_array_index (self->legs, AlvhLeg, i));
   return copy;
 }
 
@@ -263,9 +226,14 @@ alvh_book_add_condor (AlvhBook         *self,
 
 void
 alvh_book_add_leg (AlvhBook           *self,
-                   const AlvhHedgeLeg *leg)
+                   const AlvhLeg *leg)
 {
-  g_array_append_vals (self->legs, leg, 1);
+  AlvhLeg copy;
+
+  g_return_if_fail (alvh_leg_is_vix_hedge (leg));
+
+  alvh_leg_init_copy (&copy, leg);
+  g_array_append_vals (self->legs, &copy, 1);
 }
 
 gboolean
@@ -283,7 +251,7 @@ alvh_book_remove_condor (AlvhBook *self,
   if (!found)
     return FALSE;
   for (guint i = self->legs->len; i-- > 0;)
-    if (g_array_index (self->legs, AlvhHedgeLeg, i).condor_id == condor_id)
+    if (g_array_index (self->legs, AlvhLeg, i).condor_id == condor_id)
       g_array_remove_index (self->legs, i);
   return TRUE;
 }
@@ -293,7 +261,7 @@ alvh_book_remove_leg (AlvhBook *self,
                       gint64    leg_id)
 {
   for (guint i = 0; i < self->legs->len; i++)
-    if (g_array_index (self->legs, AlvhHedgeLeg, i).id == leg_id)
+    if (g_array_index (self->legs, AlvhLeg, i).id == leg_id)
       {
         g_array_remove_index (self->legs, i);
         return TRUE;
@@ -321,12 +289,12 @@ alvh_book_get_n_legs (AlvhBook *self)
   return self->legs->len;
 }
 
-const AlvhHedgeLeg *
+const AlvhLeg *
 alvh_book_get_leg (AlvhBook *self,
                    guint     index)
 {
   g_return_val_if_fail (index < self->legs->len, NULL);
-  return &g_array_index (self->legs, AlvhHedgeLeg, index);
+  return &g_array_index (self->legs, AlvhLeg, index);
 }
 
 guint
@@ -335,7 +303,7 @@ alvh_book_count_open_legs (AlvhBook *self)
   guint n = 0;
 
   for (guint i = 0; i < self->legs->len; i++)
-    if (alvh_hedge_leg_open_quantity (&g_array_index (self->legs, AlvhHedgeLeg, i)) > 0.0)
+    if (alvh_leg_open_quantity (&g_array_index (self->legs, AlvhLeg, i)) > 0.0)
       n++;
   return n;
 }
@@ -347,10 +315,10 @@ alvh_book_last_leg_time (AlvhBook *self)
 
   for (guint i = 0; i < self->legs->len; i++)
     {
-      const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
+      const AlvhLeg *leg = &g_array_index (self->legs, AlvhLeg, i);
 
-      if (alvh_hedge_leg_open_quantity (leg) > 0.0 && leg->open_time > last)
-        last = leg->open_time;
+      if (alvh_leg_open_quantity (leg) > 0.0 && leg->opened > last)
+        last = leg->opened;
     }
   return last;
 }
@@ -385,8 +353,8 @@ alvh_book_premium_paid (AlvhBook *self)
 
   for (guint i = 0; i < self->legs->len; i++)
     {
-      const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
-      sum += leg->premium * alvh_hedge_leg_open_quantity (leg);
+      const AlvhLeg *leg = &g_array_index (self->legs, AlvhLeg, i);
+      sum += leg->premium * alvh_leg_open_quantity (leg);
     }
   return sum * 100.0;
 }
@@ -433,14 +401,14 @@ alvh_book_greeks (AlvhBook              *self,
     }
   for (guint i = 0; i < self->legs->len; i++)
     {
-      const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
-      double qty = alvh_hedge_leg_open_quantity (leg);
+      const AlvhLeg *leg = &g_array_index (self->legs, AlvhLeg, i);
+      double qty = alvh_leg_open_quantity (leg);
       AlvhGreeks g;
 
       if (qty <= 0.0)
         continue;
       has_vix_legs = TRUE;
-      hedge_leg_greeks (leg, f, years_between (m->time, leg->vix_expiry), m->vix_vol, r, &g);
+      hedge_leg_greeks (leg, f, years_between (m->time, leg->expiry), m->vix_vol, r, &g);
       out->vix_delta += qty * g.delta;
       out->vix_vega += qty * g.vega;
       out->vix_theta += qty * g.theta;
@@ -470,14 +438,14 @@ alvh_book_mark (AlvhBook              *self,
     }
   for (guint i = 0; i < self->legs->len; i++)
     {
-      const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
-      double qty = alvh_hedge_leg_open_quantity (leg);
+      const AlvhLeg *leg = &g_array_index (self->legs, AlvhLeg, i);
+      double qty = alvh_leg_open_quantity (leg);
       double t;
 
       if (qty <= 0.0)
         continue;
-      t = years_between (m->time, leg->vix_expiry);
-      out->hedge_value += alvh_hedge_leg_value (leg, f, t, m->vix_vol, m->rate) * qty * mult;
+      t = years_between (m->time, leg->expiry);
+      out->hedge_value += alvh_leg_value (leg, f, t, m->vix_vol, m->rate) * qty * mult;
       out->hedge_premium += leg->premium * qty * mult;
     }
   out->condor_pnl = out->condor_credit - out->condor_value;
@@ -568,14 +536,14 @@ book_pnl_at (AlvhBook              *self,
     }
   for (guint i = 0; i < self->legs->len; i++)
     {
-      const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
-      double qty = alvh_hedge_leg_open_quantity (leg);
+      const AlvhLeg *leg = &g_array_index (self->legs, AlvhLeg, i);
+      double qty = alvh_leg_open_quantity (leg);
       double t;
 
       if (qty <= 0.0)
         continue;
-      t = years_between (when, leg->vix_expiry);
-      sum += (alvh_hedge_leg_value (leg, f * factor, t, m->vix_vol, m->rate) - leg->premium) * qty;
+      t = years_between (when, leg->expiry);
+      sum += (alvh_leg_value (leg, f * factor, t, m->vix_vol, m->rate) - leg->premium) * qty;
     }
   return sum;
 }
@@ -637,14 +605,14 @@ alvh_book_hedge_coverage (AlvhBook              *self,
         }
       for (guint i = 0; i < self->legs->len; i++)
         {
-          const AlvhHedgeLeg *leg = &g_array_index (self->legs, AlvhHedgeLeg, i);
-          double qty = alvh_hedge_leg_open_quantity (leg);
-          double tl = years_between (m->time, leg->vix_expiry);
+          const AlvhLeg *leg = &g_array_index (self->legs, AlvhLeg, i);
+          double qty = alvh_leg_open_quantity (leg);
+          double tl = years_between (m->time, leg->expiry);
 
           if (qty <= 0.0)
             continue;
-          hedge += (alvh_hedge_leg_value (leg, f * factor, tl, m->vix_vol, m->rate)
-                    - alvh_hedge_leg_value (leg, f, tl, m->vix_vol, m->rate)) * qty;
+          hedge += (alvh_leg_value (leg, f * factor, tl, m->vix_vol, m->rate)
+                    - alvh_leg_value (leg, f, tl, m->vix_vol, m->rate)) * qty;
         }
       out[k].n_sd = k + 1;
       out[k].spx = s2;

@@ -14,44 +14,12 @@
 
 #include <glib-object.h>
 
+#include "alvh-condor.h"
+#include "alvh-leg.h"
+
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_BOOK (alvh_book_get_type ())
-
-typedef struct
-{
-  gint64  id;          /* unique per condor (0 = none); hedge legs refer to it */
-  double  long_put;    /* long_put < short_put < short_call < long_call */
-  double  short_put;
-  double  short_call;
-  double  long_call;
-  gint64  expiry;      /* expiry date at 00:00 New York */
-  double  units;       /* condor units (> 0) */
-  double  credit;      /* points per unit received at open */
-  gint64  open_time;
-} AlvhCondor;
-
-typedef enum
-{
-  ALVH_HEDGE_VIX_CALL,         /* long call at long_strike */
-  ALVH_HEDGE_VIX_CALL_SPREAD,  /* long call at long_strike, short call at short_strike */
-  ALVH_HEDGE_VIX_FUTURE,       /* long future; premium = entry price, value = F - entry */
-} AlvhHedgeKind;
-
-typedef struct
-{
-  gint64         id;
-  gint64         condor_id;      /* the condor it protects (closes with it); 0 = none */
-  AlvhHedgeKind  kind;
-  double         long_strike;
-  double         short_strike;   /* call spread only, else NAN */
-  gint64         vix_expiry;     /* VIX expiry date at 00:00 New York */
-  double         quantity;       /* contracts bought */
-  double         premium;        /* points per contract paid at open */
-  guint          layer;          /* 1, 2, 3 ... */
-  gint64         open_time;
-  double         closed_quantity;/* contracts already closed */
-} AlvhHedgeLeg;
 
 /* The market at one instant, as the model sees it. */
 typedef struct
@@ -132,34 +100,48 @@ double    alvh_condor_extrinsic      (const AlvhCondor *condor,
 void      alvh_condor_break_evens    (const AlvhCondor *condor,
                                       double           *lower,
                                       double           *upper);
-/* Model value of one hedge contract (points): Black-76 on F for options,
- * F - premium for a future (its value relative to entry, plus the premium). */
-double    alvh_hedge_leg_value       (const AlvhHedgeLeg *leg,
-                                      double              f,
-                                      double              t_years,
-                                      double              vol,
-                                      double              rate);
-double    alvh_hedge_leg_open_quantity (const AlvhHedgeLeg *leg);
-const char *alvh_hedge_kind_to_string  (AlvhHedgeKind kind); /* "vix_call" "vix_call_spread" "vix_future" */
-/* The inverse; FALSE for any other text (an SPX put entered by hand is no VIX hedge). */
-gboolean    alvh_hedge_kind_from_string (const char    *text,
-                                         AlvhHedgeKind *out_kind);
+/* Model value of one contract of a VIX hedge leg (points): Black-76 on F for
+ * options, F - premium for a future (its value relative to entry, plus the
+ * premium). */
+double    alvh_leg_value             (const AlvhLeg *leg,
+                                      double         f,
+                                      double         t_years,
+                                      double         vol,
+                                      double         rate);
 
 /* --- the book ------------------------------------------------------- */
 
 typedef struct _AlvhBook AlvhBook;
 
 GType         alvh_book_get_type         (void) G_GNUC_CONST;
+/**
+ * alvh_book_new:
+ *
+ * Returns: (transfer full): an empty book; release it with alvh_book_unref()
+ */
 AlvhBook     *alvh_book_new              (void);
+/**
+ * alvh_book_copy:
+ * @self: a book
+ *
+ * Returns: (transfer full): a new book with copies of the condors and legs
+ */
 AlvhBook     *alvh_book_copy             (AlvhBook          *self);
+/**
+ * alvh_book_ref:
+ * @self: a book
+ *
+ * Returns: (transfer full): @self
+ */
 AlvhBook     *alvh_book_ref              (AlvhBook          *self);
 void          alvh_book_unref            (AlvhBook          *self);
 void          alvh_book_clear            (AlvhBook          *self);
 
 void          alvh_book_add_condor       (AlvhBook          *self,
                                           const AlvhCondor  *condor);
+/* Copies the leg (notes included); only VIX hedges (alvh_leg_is_vix_hedge()). */
 void          alvh_book_add_leg          (AlvhBook          *self,
-                                          const AlvhHedgeLeg *leg);
+                                          const AlvhLeg     *leg);
 /* Removes the condor with this id and every hedge leg whose condor_id is it.
  * Returns FALSE when no such condor. */
 gboolean      alvh_book_remove_condor    (AlvhBook          *self,
@@ -167,10 +149,24 @@ gboolean      alvh_book_remove_condor    (AlvhBook          *self,
 gboolean      alvh_book_remove_leg       (AlvhBook          *self,
                                           gint64             leg_id);
 guint         alvh_book_get_n_condors    (AlvhBook          *self);
+/**
+ * alvh_book_get_condor:
+ * @self: a book
+ * @index: below alvh_book_get_n_condors()
+ *
+ * Returns: (transfer none): the condor, valid until the book changes
+ */
 const AlvhCondor   *alvh_book_get_condor (AlvhBook          *self,
                                           guint              index);
 guint         alvh_book_get_n_legs       (AlvhBook          *self);
-const AlvhHedgeLeg *alvh_book_get_leg    (AlvhBook          *self,
+/**
+ * alvh_book_get_leg:
+ * @self: a book
+ * @index: below alvh_book_get_n_legs()
+ *
+ * Returns: (transfer none): the leg, valid until the book changes
+ */
+const AlvhLeg *alvh_book_get_leg         (AlvhBook          *self,
                                           guint              index);
 /* Open legs (open quantity > 0): the "layers used" of the spec. */
 guint         alvh_book_count_open_legs  (AlvhBook          *self);

@@ -85,6 +85,22 @@ stored_profile_matches (const AlvhJournalProfile *stored,
 
 /* The journal's version of @profile: the one with the same name and version
  * when its values are equal, else the latest when equal, else a new one. */
+/* TRUE when the profile was read or is simply not stored (*local_error
+ * cleared); FALSE with @error when reading it failed. */
+static gboolean
+profile_found_or_missing (const AlvhJournalProfile  *stored,
+                          GError                   **local_error,
+                          GError                   **error)
+{
+  if (stored != NULL || g_error_matches (*local_error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+    {
+      g_clear_error (local_error);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (local_error));
+  return FALSE;
+}
+
 static gboolean
 ensure_profile (AlvhJournalStore  *store,
                 const AlvhProfile *profile,
@@ -96,16 +112,23 @@ ensure_profile (AlvhJournalStore  *store,
   g_autoptr(AlvhJournalProfile) same = NULL;
   g_autoptr(AlvhJournalProfile) latest = NULL;
   g_autoptr(AlvhProfile) copy = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
 
   if (version > 0)
-    same = alvh_journal_store_get_profile (store, name, version, NULL);
+    {
+      same = alvh_journal_store_get_profile (store, name, version, &local_error);
+      if (!profile_found_or_missing (same, &local_error, error))
+        return FALSE;
+    }
   if (stored_profile_matches (same, profile))
     {
       *out_version = same->version;
       return TRUE;
     }
-  latest = alvh_journal_store_get_profile (store, name, 0, NULL);
+  latest = alvh_journal_store_get_profile (store, name, 0, &local_error);
+  if (!profile_found_or_missing (latest, &local_error, error))
+    return FALSE;
   if (stored_profile_matches (latest, profile))
     {
       *out_version = latest->version;
@@ -117,23 +140,18 @@ ensure_profile (AlvhJournalStore  *store,
   return alvh_journal_store_save_profile (store, name, text, out_version, error) > 0;
 }
 
+/* The profile as the journal knows it, and a new account named after it
+ * (or @account_name). */
 static gboolean
-record_locked (AlvhReplayResult  *result,
-               AlvhJournalStore  *store,
-               const char        *account_name,
-               const AlvhProfile *profile,
-               AlvhReplayRecord  *rec,
-               GError           **error)
+record_account (AlvhReplayResult  *result,
+                AlvhJournalStore  *store,
+                const char        *account_name,
+                const AlvhProfile *profile,
+                AlvhReplayRecord  *rec,
+                GError           **error)
 {
-  g_autofree gint64 *condor_ids = g_new0 (gint64, MAX (result->trades->len, 1));
-  g_autofree gint64 *decision_ids = g_new0 (gint64, MAX (result->decisions->len, 1));
   g_autofree char *base = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  guint next_leg = 0;
 
-  /* the profile, as the journal knows it */
   if (profile != NULL)
     {
       rec->profile_name = g_strdup (alvh_profile_get_name (profile));
@@ -146,7 +164,6 @@ record_locked (AlvhReplayResult  *result,
       rec->profile_version = result->profile_version;
     }
 
-  /* the account */
   if (account_name != NULL && *account_name != '\0')
     base = g_strdup (account_name);
   else  /* named after the profile as the journal numbers it */
@@ -155,16 +172,27 @@ record_locked (AlvhReplayResult  *result,
   if (rec->account_name == NULL)
     return FALSE;
   rec->account_id = alvh_journal_store_create_account (store, rec->account_name, error);
-  if (rec->account_id <= 0)
-    return FALSE;
+  return rec->account_id > 0;
+}
 
-  /* the condors */
+/* Every trade's condor, closed at the replay's price; condor_ids[i] the
+ * journal's id of trade i. */
+static gboolean
+record_condors (AlvhReplayResult  *result,
+                AlvhJournalStore  *store,
+                AlvhReplayRecord  *rec,
+                gint64            *condor_ids,
+                GError           **error)
+{
   for (guint i = 0; i < result->trades->len; i++)
     {
       const AlvhReplayTrade *t = &g_array_index (result->trades, AlvhReplayTrade, i);
-      g_autoptr(AlvhJournalCondor) c = alvh_journal_condor_from_condor (&t->condor, rec->account_id);
+      g_autoptr(AlvhCondor) c = alvh_condor_copy (&t->condor);
 
       c->id = 0;
+      c->account_id = rec->account_id;
+      c->closed = 0;            /* closed below, with the replay's price */
+      c->close_price = NAN;
       condor_ids[i] = alvh_journal_store_add_condor (store, c, error);
       if (condor_ids[i] <= 0)
         return FALSE;
@@ -179,8 +207,55 @@ record_locked (AlvhReplayResult  *result,
           rec->n_closed_condors++;
         }
     }
+  return TRUE;
+}
 
-  /* the decisions, each followed by the leg it booked */
+/* Books replay leg @rl as following decision @decision_id (with @fired
+ * signals linked to it) and closes it when the replay did. */
+static gboolean
+record_leg (AlvhReplayResult     *result,
+            AlvhJournalStore     *store,
+            AlvhReplayRecord     *rec,
+            const AlvhReplayLeg  *rl,
+            const gint64         *condor_ids,
+            gint64                decision_id,
+            guint                 fired,
+            GError              **error)
+{
+  g_autoptr(AlvhLeg) leg = alvh_leg_copy (&rl->leg);
+  gint64 leg_id, entry_id = 0;
+
+  leg->id = 0;
+  leg->account_id = rec->account_id;
+  if (leg->kind != ALVH_LEG_VIX_CALL_SPREAD)
+    leg->short_strike = NAN;
+  leg->condor_id = rl->trade < result->trades->len ? condor_ids[rl->trade] : 0;
+  leg->decision_id = decision_id;
+  leg->closed_quantity = 0;
+  leg_id = alvh_journal_store_add_leg_from_decision (store, decision_id, leg,
+                                                     rl->leg.premium, rl->leg.quantity,
+                                                     NULL, &entry_id, error);
+  if (leg_id <= 0)
+    return FALSE;
+  rec->n_legs++;
+  rec->n_links += fired;
+  rec->n_entries += entry_id > 0;
+  return rl->close_time == 0 || !isfinite (rl->close_price) ||
+         alvh_journal_store_close_leg (store, leg_id, rl->close_time, rl->leg.quantity,
+                                       rl->close_price, error);
+}
+
+/* The decisions, each followed by the legs it booked. */
+static gboolean
+record_decisions (AlvhReplayResult  *result,
+                  AlvhJournalStore  *store,
+                  AlvhReplayRecord  *rec,
+                  const gint64      *condor_ids,
+                  GError           **error)
+{
+  g_autofree gint64 *decision_ids = g_new0 (gint64, MAX (result->decisions->len, 1));
+  guint next_leg = 0;
+
   for (guint i = 0; i < result->decisions->len; i++)
     {
       const AlvhReplayDecision *rd = &g_array_index (result->decisions, AlvhReplayDecision, i);
@@ -212,31 +287,11 @@ record_locked (AlvhReplayResult  *result,
             fired++;
         }
 
-      while (next_leg < result->legs->len &&
-             g_array_index (result->legs, AlvhReplayLeg, next_leg).decision == i)
-        {
-          const AlvhReplayLeg *rl = &g_array_index (result->legs, AlvhReplayLeg, next_leg);
-          g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_from_hedge_leg (&rl->leg, rec->account_id);
-          gint64 leg_id, entry_id = 0;
-
-          leg->id = 0;
-          leg->condor_id = rl->trade < result->trades->len ? condor_ids[rl->trade] : 0;
-          leg->decision_id = decision_ids[i];
-          leg->closed_quantity = 0;
-          leg_id = alvh_journal_store_add_leg_from_decision (store, decision_ids[i], leg,
-                                                             rl->leg.premium, rl->leg.quantity,
-                                                             NULL, &entry_id, error);
-          if (leg_id <= 0)
-            return FALSE;
-          rec->n_legs++;
-          rec->n_links += fired;
-          rec->n_entries += entry_id > 0;
-          if (rl->close_time != 0 && isfinite (rl->close_price) &&
-              !alvh_journal_store_close_leg (store, leg_id, rl->close_time, rl->leg.quantity,
-                                             rl->close_price, error))
-            return FALSE;
-          next_leg++;
-        }
+      for (; next_leg < result->legs->len &&
+             g_array_index (result->legs, AlvhReplayLeg, next_leg).decision == i; next_leg++)
+        if (!record_leg (result, store, rec, &g_array_index (result->legs, AlvhReplayLeg, next_leg),
+                         condor_ids, decision_ids[i], fired, error))
+          return FALSE;
     }
   if (next_leg != result->legs->len)
     {
@@ -245,30 +300,56 @@ record_locked (AlvhReplayResult  *result,
                    alvh_journal_store_get_path (store), result->legs->len - next_leg, result->legs->len);
       return FALSE;
     }
-
-  /* the summary */
-  if (result->n_bars > 0)
-    {
-      const char *tags[] = { "replay", NULL };
-      AlvhJournalEntry entry = { 0 };
-      g_autofree char *title = NULL;
-
-      first = alvh_time_format_ny_date (result->time[0]);
-      last = alvh_time_format_ny_date (result->time[result->n_bars - 1]);
-      title = g_strdup_printf (_("Replay %s v%d %s to %s"), rec->profile_name != NULL ? rec->profile_name : "?",
-                               rec->profile_version, first, last);
-      summary = alvh_replay_result_dup_summary (result);
-      entry.time = result->time[result->n_bars - 1];
-      entry.title = title;
-      entry.body = summary;
-      entry.tags = (char **) tags;
-      entry.account_id = rec->account_id;
-      rec->summary_entry_id = alvh_journal_store_add_entry (store, &entry, error);
-      if (rec->summary_entry_id <= 0)
-        return FALSE;
-      rec->n_entries++;
-    }
   return TRUE;
+}
+
+/* One journal entry with the replay's summary. */
+static gboolean
+record_summary (AlvhReplayResult  *result,
+                AlvhJournalStore  *store,
+                AlvhReplayRecord  *rec,
+                GError           **error)
+{
+  const char *tags[] = { "replay", NULL };
+  AlvhJournalEntry entry = { 0 };
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (result->n_bars == 0)
+    return TRUE;
+  first = alvh_time_format_ny_date (result->time[0]);
+  last = alvh_time_format_ny_date (result->time[result->n_bars - 1]);
+  title = g_strdup_printf (_("Replay %s v%d %s to %s"), rec->profile_name != NULL ? rec->profile_name : "?",
+                           rec->profile_version, first, last);
+  summary = alvh_replay_result_dup_summary (result);
+  entry.time = result->time[result->n_bars - 1];
+  entry.title = title;
+  entry.body = summary;
+  entry.tags = (char **) tags;
+  entry.account_id = rec->account_id;
+  rec->summary_entry_id = alvh_journal_store_add_entry (store, &entry, error);
+  if (rec->summary_entry_id <= 0)
+    return FALSE;
+  rec->n_entries++;
+  return TRUE;
+}
+
+static gboolean
+record_locked (AlvhReplayResult  *result,
+               AlvhJournalStore  *store,
+               const char        *account_name,
+               const AlvhProfile *profile,
+               AlvhReplayRecord  *rec,
+               GError           **error)
+{
+  g_autofree gint64 *condor_ids = g_new0 (gint64, MAX (result->trades->len, 1));
+
+  return record_account (result, store, account_name, profile, rec, error) &&
+         record_condors (result, store, rec, condor_ids, error) &&
+         record_decisions (result, store, rec, condor_ids, error) &&
+         record_summary (result, store, rec, error);
 }
 
 AlvhReplayRecord *
@@ -305,7 +386,10 @@ alvh_replay_result_record (AlvhReplayResult   *result,
   rec = g_new0 (AlvhReplayRecord, 1);
   if (!record_locked (result, store, account_name, profile, rec, &local_error))
     {
-      alvh_journal_store_end_batch (store, FALSE, NULL);
+      g_autoptr(GError) rollback_error = NULL;
+
+      /* the recording's error is the one to report; a rollback reports none */
+      alvh_journal_store_end_batch (store, FALSE, &rollback_error);
       g_propagate_error (error, local_error);
       return NULL;
     }

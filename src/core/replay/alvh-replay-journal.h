@@ -44,17 +44,37 @@ typedef struct
   guint   n_entries;          /* one per leg and the summary */
 } AlvhReplayRecord;
 
+/**
+ * alvh_replay_record_free:
+ * @record: (nullable) (transfer full): what a recording wrote
+ */
 void              alvh_replay_record_free     (AlvhReplayRecord *record);
 
-/* "replay <profile> v<version> <first date>..<last date>" */
+/**
+ * alvh_replay_result_dup_account_name:
+ * @result: a replay
+ *
+ * Returns: (transfer full): "replay <profile> v<version> <first date>..<last date>"
+ */
 char             *alvh_replay_result_dup_account_name (AlvhReplayResult *result);
 
-/* Records @result into @store under a new account named @account_name
- * (NULL = alvh_replay_result_dup_account_name(); a counter is appended when
- * the name is taken).  @profile (may be NULL) is the profile that ran: it is
- * saved in the journal when the journal lacks it (same values = the stored
- * version; else a new version), so that the decisions' name and version find
- * its values.  Returns NULL and sets @error on failure, with nothing written. */
+/**
+ * alvh_replay_result_record:
+ * @result: a replay that kept its decisions
+ * @store: the journal
+ * @account_name: (nullable): the new account's name (%NULL:
+ *   alvh_replay_result_dup_account_name(); a counter is appended when the
+ *   name is taken)
+ * @profile: (nullable): the profile that ran: saved in the journal when the
+ *   journal lacks it (same values = the stored version; else a new version),
+ *   so that the decisions' name and version find its values
+ * @error: return location for a #GError
+ *
+ * Records @result into @store under a new account, in one batch.
+ *
+ * Returns: (transfer full) (nullable): what was written, or %NULL with
+ *   @error set and nothing written
+ */
 AlvhReplayRecord *alvh_replay_result_record   (AlvhReplayResult  *result,
                                                AlvhJournalStore  *store,
                                                const char        *account_name,

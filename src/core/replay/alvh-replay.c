@@ -115,14 +115,14 @@ close_due (AlvhBook              *book,
         }
       for (guint l = 0; l < alvh_book_get_n_legs (book); l++)
         {
-          const AlvhHedgeLeg *leg = alvh_book_get_leg (book, l);
-          double qty = alvh_hedge_leg_open_quantity (leg);
+          const AlvhLeg *leg = alvh_book_get_leg (book, l);
+          double qty = alvh_leg_open_quantity (leg);
           double tl, pnl, lv;
 
           if (leg->condor_id != id || qty <= 0.0)
             continue;
-          tl = (double) _alvh_calendar_days_cached (m->time, leg->vix_expiry) / 365.0;
-          lv = alvh_hedge_leg_value (leg, fwd, tl, p->vix_vol, p->rate);
+          tl = (double) _alvh_calendar_days_cached (m->time, leg->expiry) / 365.0;
+          lv = alvh_leg_value (leg, fwd, tl, p->vix_vol, p->rate);
           pnl = (lv - leg->premium) * qty * mult;
           hedge += pnl;
           if (leg->id >= 1 && (guint64) leg->id <= legs->len)
@@ -171,7 +171,8 @@ open_condor (const AlvhProfile     *p,
   c->long_call = kc + p->wing_width;
   c->expiry = expiry;
   c->units = 1.0;
-  c->open_time = m->time;
+  c->opened = m->time;
+  c->close_price = NAN;
   c->credit = alvh_condor_value (c, m->spx, t, m->iv, p->rate, p->div_yield);
   return isfinite (c->credit) && c->credit > 0.0;
 }
@@ -197,14 +198,14 @@ mark_book (AlvhEvaluator         *evaluator,
     }
   for (guint k = 0; k < alvh_book_get_n_legs (book); k++)
     {
-      const AlvhHedgeLeg *leg = alvh_book_get_leg (book, k);
-      double qty = alvh_hedge_leg_open_quantity (leg);
+      const AlvhLeg *leg = alvh_book_get_leg (book, k);
+      double qty = alvh_leg_open_quantity (leg);
       double t;
 
       if (qty <= 0.0)
         continue;
-      t = (double) _alvh_calendar_days_cached (m->time, leg->vix_expiry) / 365.0;
-      out->hedge_value += alvh_hedge_leg_value (leg, fwd, t, m->vix_vol, m->rate) * qty * mult;
+      t = (double) _alvh_calendar_days_cached (m->time, leg->expiry) / 365.0;
+      out->hedge_value += alvh_leg_value (leg, fwd, t, m->vix_vol, m->rate) * qty * mult;
       out->hedge_premium += leg->premium * qty * mult;
     }
   out->condor_pnl = out->condor_credit - out->condor_value;
@@ -579,7 +580,7 @@ alvh_replay_result_to_json (AlvhReplayResult *self)
       if (x > 0)
         g_string_append_c (s, ',');
       g_string_append (s, "{\"open\":");
-      append_date (s, t->condor.open_time);
+      append_date (s, t->condor.opened);
       g_string_append (s, ",\"close\":");
       if (t->close_time != 0)
         append_date (s, t->close_time);

@@ -44,7 +44,7 @@ typedef struct
  * VIX expiry, quantity, premium in points per contract, layer, open time). */
 typedef struct
 {
-  AlvhHedgeLeg  leg;
+  AlvhLeg  leg;
   guint         trade;         /* index in trades */
   guint         decision;      /* index in decisions: the ADD that booked it */
   gint64        close_time;    /* 0 while still open at the end */

@@ -47,13 +47,20 @@ alvh_decision_new (void)
 AlvhDecision *
 alvh_decision_copy (const AlvhDecision *self)
 {
+  AlvhDecision *copy;
+
   g_return_val_if_fail (self != NULL, NULL);
-  return g_memdup2 (self, sizeof *self);
+  copy = g_memdup2 (self, sizeof *self);
+  copy->leg.notes = g_strdup (self->leg.notes);
+  return copy;
 }
 
 void
 alvh_decision_free (AlvhDecision *self)
 {
+  if (self == NULL)
+    return;
+  g_free (self->leg.notes);
   g_free (self);
 }
 
@@ -78,6 +85,22 @@ alvh_branch_to_string (AlvhBranch branch)
   if ((guint) branch >= ALVH_N_BRANCHES)
     return "none";
   return branch_names[branch];
+}
+
+gboolean
+alvh_action_from_string (const char *text,
+                         AlvhAction *out_action)
+{
+  static const AlvhAction actions[] = { ALVH_ACTION_HOLD, ALVH_ACTION_ADD, ALVH_ACTION_BLOCKED };
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (actions); i++)
+    if (strcmp (text, alvh_action_to_string (actions[i])) == 0)
+      {
+        if (out_action != NULL)
+          *out_action = actions[i];
+        return TRUE;
+      }
+  return FALSE;
 }
 
 gboolean
@@ -318,13 +341,13 @@ alvh_decision_append_json (const AlvhDecision *self,
   if (self->has_leg)
     {
       g_string_append (out, ",\"leg\":{\"kind\":\"");
-      g_string_append (out, alvh_hedge_kind_to_string (self->leg.kind));
+      g_string_append (out, alvh_leg_kind_to_string (self->leg.kind));
       g_string_append (out, "\",\"long_strike\":");
       alvh_json_append_number (out, self->leg.long_strike);
       g_string_append (out, ",\"short_strike\":");
       alvh_json_append_number (out, self->leg.short_strike);
       g_string_append (out, ",\"vix_expiry\":");
-      append_date (out, self->leg.vix_expiry);
+      append_date (out, self->leg.expiry);
       g_string_append (out, ",\"quantity\":");
       alvh_json_append_number (out, self->leg.quantity);
       g_string_append (out, ",\"premium\":");

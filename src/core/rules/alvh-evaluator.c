@@ -474,7 +474,7 @@ eval_signals (AlvhEvaluator *self,
       double theta_ref, theta_now, x_ref, x_now, value, delta_unused;
       gint64 days;
 
-      if (j < 0 || c->open_time > f->time[j])
+      if (j < 0 || c->opened > f->time[j])
         continue;
       if (!finite_pos (f->vix[j]) || !isfinite (f->close[j]))
         continue;
@@ -547,20 +547,20 @@ eval_signals (AlvhEvaluator *self,
             }
           for (guint k = 0; k < n_legs; k++)
             {
-              const AlvhHedgeLeg *leg = alvh_book_get_leg (book, k);
-              double qty = alvh_hedge_leg_open_quantity (leg);
+              const AlvhLeg *leg = alvh_book_get_leg (book, k);
+              double qty = alvh_leg_open_quantity (leg);
               double t;
 
               if (qty <= 0.0)
                 continue;
-              if (leg->kind == ALVH_HEDGE_VIX_FUTURE)
+              if (leg->kind == ALVH_LEG_VIX_FUTURE)
                 {
                   vix_delta += qty;
                   continue;
                 }
-              t = (double) _alvh_calendar_days_cached (f->time[i], leg->vix_expiry) / 365.0;
+              t = (double) _alvh_calendar_days_cached (f->time[i], leg->expiry) / 365.0;
               vix_delta += qty * alvh_black76_delta (ALVH_OPTION_CALL, fwd, leg->long_strike, t, vol, p->rate);
-              if (leg->kind == ALVH_HEDGE_VIX_CALL_SPREAD)
+              if (leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
                 vix_delta -= qty * alvh_black76_delta (ALVH_OPTION_CALL, fwd, leg->short_strike, t, vol, p->rate);
             }
           if (has_legs)
@@ -616,14 +616,14 @@ propose_leg (AlvhEvaluator *self,
   memset (&d->leg, 0, sizeof d->leg);
   d->leg.id = 0;
   d->leg.condor_id = alvh_book_get_n_condors (book) > 0 ? alvh_book_get_condor (book, 0)->id : 0;
-  d->leg.kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
   d->leg.long_strike = k1;
   d->leg.short_strike = k2;
-  d->leg.vix_expiry = expiry;
+  d->leg.expiry = expiry;
   d->leg.quantity = d->size;
   d->leg.premium = premium;
   d->leg.layer = d->layer;
-  d->leg.open_time = f->time[i];
+  d->leg.opened = f->time[i];
   d->leg.closed_quantity = 0.0;
   d->leg_forward = fwd;
   d->leg_vol = vol;

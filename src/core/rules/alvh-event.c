@@ -32,8 +32,12 @@ alvh_event_new (gint64         time,
 AlvhEvent *
 alvh_event_copy (const AlvhEvent *event)
 {
+  AlvhEvent *copy;
+
   g_return_val_if_fail (event != NULL, NULL);
-  return alvh_event_new (event->time, event->kind, event->shift, event->note);
+  copy = alvh_event_new (event->time, event->kind, event->shift, event->note);
+  copy->id = event->id;
+  return copy;
 }
 
 void
@@ -51,6 +55,12 @@ alvh_event_kind_to_string (AlvhEventKind kind)
   if ((guint) kind >= G_N_ELEMENTS (kind_names))
     return "OTHER";
   return kind_names[kind];
+}
+
+gboolean
+alvh_event_kind_is_valid (AlvhEventKind kind)
+{
+  return (guint) kind < G_N_ELEMENTS (kind_names);
 }
 
 gboolean

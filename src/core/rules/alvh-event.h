@@ -10,6 +10,9 @@
  *     2022-06-10,CPI,true,"8.6 % y/y, hottest since 1981"
  * date: YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD; kind: cpi, ppi, fomc, other (any case);
  * shift: true/false, yes/no, 1/0; note: optional, may be quoted ("" escapes a quote).
+ *
+ * The same type is what the journal store reads and writes (with its row id)
+ * and what the evaluator counts.
  */
 #pragma once
 
@@ -35,6 +38,7 @@ typedef enum
 
 typedef struct
 {
+  gint64         id;     /* row id in the journal (0 = not stored) */
   gint64         time;   /* Unix seconds; a date at 00:00 America/New_York */
   AlvhEventKind  kind;
   gboolean       shift;
@@ -44,26 +48,67 @@ typedef struct
 GType        alvh_event_get_type          (void) G_GNUC_CONST;
 GQuark       alvh_event_error_quark       (void);
 
+/**
+ * alvh_event_new:
+ * @time: the date at 00:00 New York
+ * @kind: CPI, PPI, FOMC or OTHER
+ * @shift: whether it marks a regime shift
+ * @note: (nullable): the note (%NULL: "")
+ *
+ * Returns: (transfer full): an event with id 0 (not stored)
+ */
 AlvhEvent   *alvh_event_new               (gint64          time,
                                            AlvhEventKind   kind,
                                            gboolean        shift,
                                            const char     *note);
+/**
+ * alvh_event_copy:
+ * @event: an event
+ *
+ * Returns: (transfer full): a copy, row id included
+ */
 AlvhEvent   *alvh_event_copy              (const AlvhEvent *event);
+/**
+ * alvh_event_free:
+ * @event: (nullable) (transfer full): an event
+ */
 void         alvh_event_free              (AlvhEvent      *event);
 
 /* "CPI" "PPI" "FOMC" "OTHER" */
 const char  *alvh_event_kind_to_string    (AlvhEventKind   kind);
+/**
+ * alvh_event_kind_is_valid:
+ * @kind: a value that may be an event kind
+ *
+ * Returns: whether @kind is one of CPI, PPI, FOMC and OTHER.
+ */
+gboolean     alvh_event_kind_is_valid     (AlvhEventKind   kind);
 /* Case-insensitive; FALSE for an unknown kind. */
 gboolean     alvh_event_kind_from_string  (const char     *text,
                                            AlvhEventKind  *out_kind);
 
-/* Parse events CSV text.  `filename` is only used in error messages.
- * Returns a GPtrArray of AlvhEvent (free func set), sorted by time, or NULL
- * with error set to "FILE:LINE:COLUMN: expected ...". */
+/**
+ * alvh_events_parse_csv:
+ * @text: the CSV text
+ * @length: its length, or -1 when NUL-terminated
+ * @filename: used only in error messages
+ * @error: return location for a #GError ("FILE:LINE:COLUMN: expected ...")
+ *
+ * Returns: (transfer full) (element-type AlvhEvent) (nullable): the events
+ *   sorted by time, or %NULL with @error set
+ */
 GPtrArray   *alvh_events_parse_csv        (const char     *text,
                                            gssize          length,
                                            const char     *filename,
                                            GError        **error);
+/**
+ * alvh_events_load_csv:
+ * @path: an events CSV file
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type AlvhEvent) (nullable): the events
+ *   sorted by time, or %NULL with @error set
+ */
 GPtrArray   *alvh_events_load_csv         (const char     *path,
                                            GError        **error);
 /* Sort an array of AlvhEvent by time (stable). */

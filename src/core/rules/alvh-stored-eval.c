@@ -64,19 +64,14 @@ alvh_stored_load_book (AlvhJournalStore  *store,
 
   book = alvh_book_new ();
   for (guint i = 0; i < condors->len; i++)
-    {
-      AlvhCondor condor;
-
-      alvh_journal_condor_to_condor (g_ptr_array_index (condors, i), &condor);
-      alvh_book_add_condor (book, &condor);
-    }
+    alvh_book_add_condor (book, g_ptr_array_index (condors, i));
   for (guint i = 0; i < legs->len; i++)
     {
-      AlvhHedgeLeg leg;
+      const AlvhLeg *leg = g_ptr_array_index (legs, i);
 
       /* an SPX put entered by hand is in the journal, not in the model book */
-      if (alvh_journal_leg_to_hedge_leg (g_ptr_array_index (legs, i), &leg))
-        alvh_book_add_leg (book, &leg);
+      if (alvh_leg_is_vix_hedge (leg))
+        alvh_book_add_leg (book, leg);
     }
   return book;
 }
@@ -85,23 +80,11 @@ GPtrArray *
 alvh_stored_load_events (AlvhJournalStore  *store,
                          GError           **error)
 {
-  g_autoptr(GPtrArray) stored = NULL;
   GPtrArray *events;
 
-  stored = alvh_journal_store_list_events (store, G_MININT64, G_MAXINT64, error);
-  if (stored == NULL)
+  events = alvh_journal_store_list_events (store, G_MININT64, G_MAXINT64, error);
+  if (events == NULL)
     return NULL;
-
-  events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  for (guint i = 0; i < stored->len; i++)
-    {
-      AlvhJournalEvent *e = g_ptr_array_index (stored, i);
-      AlvhEventKind kind;
-
-      if (!alvh_event_kind_from_string (e->kind, &kind))
-        kind = ALVH_EVENT_OTHER;
-      g_ptr_array_add (events, alvh_event_new (e->date, kind, e->shift, e->note ? e->note : ""));
-    }
   alvh_events_sort (events);
   return events;
 }
@@ -117,9 +100,17 @@ alvh_stored_load_profile (AlvhJournalStore  *store,
 
   if (name == NULL || *name == '\0')
     {
-      stored = alvh_journal_store_get_profile (store, "default", 0, NULL);
+      stored = alvh_journal_store_get_profile (store, "default", 0, &local_error);
       if (stored == NULL)
-        return alvh_profile_new ();
+        {
+          /* no stored "default": the spec's defaults; any other failure is reported */
+          if (!g_error_matches (local_error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          return alvh_profile_new ();
+        }
     }
   else
     {

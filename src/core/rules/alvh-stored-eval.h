@@ -18,36 +18,89 @@ G_BEGIN_DECLS
 
 #define ALVH_DEFAULT_ACCOUNT_NAME "Main"
 
-/* The id of the account called name; with create, makes it when missing.
- * Fails (naming the known accounts) when it is missing and create is FALSE. */
+/**
+ * alvh_stored_find_account:
+ * @store: the journal
+ * @name: the account's name
+ * @create: make the account when it is missing
+ * @error: return location for a #GError (naming the known accounts when
+ *   @name is missing and @create is %FALSE)
+ *
+ * Returns: the account's id, or 0 with @error set
+ */
 gint64           alvh_stored_find_account   (AlvhJournalStore  *store,
                                              const char        *name,
                                              gboolean           create,
                                              GError           **error);
 
-/* The open condors and open hedge legs of the account as a book. */
+/**
+ * alvh_stored_load_book:
+ * @store: the journal
+ * @account_id: the account
+ * @error: return location for a #GError
+ *
+ * The open condors and open VIX hedge legs of the account as a book (legs
+ * that are no VIX hedge, see alvh_leg_is_vix_hedge(), stay out).
+ *
+ * Returns: (transfer full) (nullable): the book, or %NULL with @error set
+ */
 AlvhBook        *alvh_stored_load_book      (AlvhJournalStore  *store,
                                              gint64             account_id,
                                              GError           **error);
 
-/* All macro events as an array of AlvhEvent, sorted by time. */
+/**
+ * alvh_stored_load_events:
+ * @store: the journal
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type AlvhEvent) (nullable): all macro
+ *   events sorted by time, or %NULL with @error set
+ */
 GPtrArray       *alvh_stored_load_events    (AlvhJournalStore  *store,
                                              GError           **error);
 
-/* The latest version of the named profile; NULL name = the spec's defaults
- * (the "default" profile when one is stored). */
+/**
+ * alvh_stored_load_profile:
+ * @store: the journal
+ * @name: (nullable): a stored profile's name; %NULL or "" for the "default"
+ *   profile when one is stored, else the spec's defaults
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the latest version of the profile, or
+ *   %NULL with @error set
+ */
 AlvhProfile     *alvh_stored_load_profile   (AlvhJournalStore  *store,
                                              const char        *name,
                                              GError           **error);
 
-/* SPX and VIX (required), VX1/VX2, VVIX and breadth (when stored) joined
- * per spec section 5 over [from, to] (0 = open ended). */
+/**
+ * alvh_stored_load_frame:
+ * @market: the market store
+ * @from: the first time (0 = open ended)
+ * @to: the last time, included (0 = open ended)
+ * @error: return location for a #GError
+ *
+ * SPX and VIX (required), VX1/VX2, VVIX and breadth (when stored) joined per
+ * spec section 5.
+ *
+ * Returns: (transfer full) (nullable): the frame, or %NULL with @error set
+ */
 AlvhMarketFrame *alvh_stored_load_frame     (AlvhMarketStore   *market,
                                              gint64             from,
                                              gint64             to,
                                              GError           **error);
 
-/* Evaluates the bar at time `at` (the latest bar <= at; 0 = the latest bar). */
+/**
+ * alvh_stored_evaluate:
+ * @frame: the market
+ * @profile: the rule profile
+ * @events: (element-type AlvhEvent) (nullable): the macro events
+ * @book: the book
+ * @at: evaluate the latest bar at or before this time (0: the latest bar)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the decision, or %NULL with @error set
+ */
 AlvhDecision    *alvh_stored_evaluate       (AlvhMarketFrame   *frame,
                                              AlvhProfile       *profile,
                                              GPtrArray         *events,

@@ -1,4 +1,4 @@
-/* alvh-charts-feed.c — feeds the Charts page from the session */
+/* alvh-charts-feed.c — feeds the Charts page from the context */
 #define G_LOG_DOMAIN "alvh-desk"
 
 #include "config.h"
@@ -9,6 +9,7 @@
 
 #include "alvh-charts-feed.h"
 #include "alvh-evaluator.h"
+#include "alvh-form.h"
 #include "alvh-market-frame.h"
 #include "alvh-time.h"
 
@@ -20,7 +21,7 @@ struct _AlvhChartsFeed
 {
   GObject          parent_instance;
 
-  AlvhSession     *session;
+  AlvhContext     *context;
   AlvhChartsPage  *page;
   GCancellable    *cancellable;
   guint            idle_id;
@@ -159,7 +160,7 @@ compute_greeks (Work          *w,
   if (n_condors == 0 || f->n == 0)
     return;
   for (guint k = 0; k < n_condors; k++)
-    oldest = MIN (oldest, alvh_book_get_condor (w->book, k)->open_time);
+    oldest = MIN (oldest, alvh_book_get_condor (w->book, k)->opened);
   from = MAX (oldest - ALVH_SECONDS_PER_DAY + 1, f->time[f->n - 1] - 365 * ALVH_SECONDS_PER_DAY);
   first = alvh_market_frame_find_le (f, from);
   if (first < 0 || f->time[first] < from)
@@ -179,13 +180,13 @@ compute_greeks (Work          *w,
       for (guint k = 0; k < n_condors; k++)
         {
           const AlvhCondor *c = alvh_book_get_condor (w->book, k);
-          if (opened_by (c->open_time, f->time[i]))
+          if (opened_by (c->opened, f->time[i]))
             alvh_book_add_condor (partial, c);
         }
       for (guint k = 0; k < alvh_book_get_n_legs (w->book); k++)
         {
-          const AlvhHedgeLeg *l = alvh_book_get_leg (w->book, k);
-          if (opened_by (l->open_time, f->time[i]))
+          const AlvhLeg *l = alvh_book_get_leg (w->book, k);
+          if (opened_by (l->opened, f->time[i]))
             alvh_book_add_leg (partial, l);
         }
       if (alvh_book_get_n_condors (partial) > 0)
@@ -265,27 +266,11 @@ feed_thread (GTask        *task,
 
 /* ---- on the main thread ------------------------------------------------ */
 
-static const char *
-kind_title (const char *kind)
-{
-  AlvhHedgeKind k;
-
-  if (kind == NULL || !alvh_hedge_kind_from_string (kind, &k))
-    return kind ? kind : "";
-  switch (k)
-    {
-    case ALVH_HEDGE_VIX_CALL: return _("VIX call");
-    case ALVH_HEDGE_VIX_CALL_SPREAD: return _("VIX call spread");
-    case ALVH_HEDGE_VIX_FUTURE: return _("VIX future");
-    default: return kind;
-    }
-}
-
 static char *
 leg_tooltip (AlvhChartsFeed       *self,
-             const AlvhJournalLeg *leg)
+             const AlvhLeg *leg)
 {
-  AlvhJournalStore *store = alvh_session_get_store (self->session);
+  AlvhJournalStore *store = alvh_context_get_store (self->context);
   g_autoptr(GString) s = g_string_new (NULL);
   g_autofree char *date = alvh_time_format_ny_date (leg->opened);
   g_autofree char *premium = alvh_format_number (leg->premium, 2, ALVH_FORMAT_SCREEN);
@@ -294,11 +279,11 @@ leg_tooltip (AlvhChartsFeed       *self,
   if (isfinite (leg->short_strike))
     /* Translators: layer, instrument, long/short strikes, quantity, premium, date */
     g_string_append_printf (s, _("Layer %d: %s %g/%g × %g at %s on %s"),
-                            leg->layer, kind_title (leg->kind), leg->long_strike, leg->short_strike,
+                            leg->layer, alvh_leg_kind_get_title (leg->kind), leg->long_strike, leg->short_strike,
                             leg->quantity, premium, date);
   else
     g_string_append_printf (s, _("Layer %d: %s %g × %g at %s on %s"),
-                            leg->layer, kind_title (leg->kind), leg->long_strike,
+                            leg->layer, alvh_leg_kind_get_title (leg->kind), leg->long_strike,
                             leg->quantity, premium, date);
 
   if (leg->quantity > 0 && leg->closed_quantity >= leg->quantity)
@@ -339,8 +324,8 @@ leg_tooltip (AlvhChartsFeed       *self,
 static void
 apply_levels (AlvhChartsFeed *self)
 {
-  GPtrArray *condors = alvh_session_get_condors (self->session);
-  AlvhBook *book = alvh_session_get_book (self->session);
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
+  AlvhBook *book = alvh_book_service_get_book (alvh_context_get_book (self->context));
   g_autoptr(GArray) levels = g_array_new (FALSE, TRUE, sizeof (AlvhChartLevel));
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   double be[MAX_BREAKEVENS];
@@ -349,7 +334,7 @@ apply_levels (AlvhChartsFeed *self)
 
   for (guint i = 0; condors != NULL && i < condors->len; i++)
     {
-      const AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      const AlvhCondor *c = g_ptr_array_index (condors, i);
       const struct { double v; AlvhChartLevelKind kind; const char *fmt; } strikes[] = {
         { c->short_put, ALVH_CHART_LEVEL_SHORT_STRIKE, _("Short put %g") },
         { c->short_call, ALVH_CHART_LEVEL_SHORT_STRIKE, _("Short call %g") },
@@ -434,7 +419,7 @@ feed_done_cb (GObject      *object,
                                 (const gint64 *) (void *) w->shade_starts->data,
                                 (const gint64 *) (void *) w->shade_ends->data,
                                 w->shade_starts->len);
-  profile = alvh_session_get_profile (self->session);
+  profile = alvh_profile_service_get_profile (alvh_context_get_profiles (self->context));
   alvh_charts_page_set_greeks (self->page, w->greeks,
                                profile != NULL ? profile->delta_tolerance : 0.18);
   if (w->n_payoff > 0)
@@ -463,7 +448,7 @@ start_update (AlvhChartsFeed *self)
   AlvhBook *book;
   Work *w;
 
-  if (self->session == NULL || self->page == NULL)
+  if (self->context == NULL || self->page == NULL)
     return;
 
   apply_levels (self);
@@ -474,36 +459,30 @@ start_update (AlvhChartsFeed *self)
 
   w = g_new0 (Work, 1);
   w->generation = ++self->generation;
-  w->spx = ref_or_null (alvh_session_get_series (self->session, "SPX"));
-  w->vix = ref_or_null (alvh_session_get_series (self->session, "VIX"));
-  w->vx = ref_or_null (alvh_session_get_series (self->session, "VX"));
-  w->vvix = ref_or_null (alvh_session_get_series (self->session, "VVIX"));
-  w->breadth = ref_or_null (alvh_session_get_series (self->session, "BREADTH"));
-  w->profile = alvh_profile_copy (alvh_session_get_profile (self->session));
-  book = alvh_session_get_book (self->session);
+  w->spx = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX"));
+  w->vix = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX"));
+  w->vx = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (self->context), "VX"));
+  w->vvix = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (self->context), "VVIX"));
+  w->breadth = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (self->context), "BREADTH"));
+  w->profile = alvh_profile_copy (alvh_profile_service_get_profile (alvh_context_get_profiles (self->context)));
+  book = alvh_book_service_get_book (alvh_context_get_book (self->context));
   w->book = book != NULL ? alvh_book_copy (book) : alvh_book_new ();
 
   w->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  stored_events = alvh_session_list_events (self->session);
+  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
   for (guint i = 0; stored_events != NULL && i < stored_events->len; i++)
-    {
-      const AlvhJournalEvent *je = g_ptr_array_index (stored_events, i);
-      AlvhEventKind kind = ALVH_EVENT_OTHER;
-
-      alvh_event_kind_from_string (je->kind, &kind);
-      g_ptr_array_add (w->events, alvh_event_new (je->date, kind, je->shift, je->note ? je->note : ""));
-    }
+    g_ptr_array_add (w->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
 
   w->legs = g_array_new (FALSE, TRUE, sizeof (LegMark));
   g_array_set_clear_func (w->legs, leg_mark_clear);
   /* every leg of the active account, closed ones too (else the open ones) */
-  store = alvh_session_get_store (self->session);
-  if (store != NULL && alvh_session_get_account_id (self->session) != 0)
-    all_legs = alvh_journal_store_list_legs (store, alvh_session_get_account_id (self->session), 0, 0, NULL);
-  legs = all_legs != NULL ? all_legs : alvh_session_get_legs (self->session);
+  store = alvh_context_get_store (self->context);
+  if (store != NULL && alvh_book_service_get_account_id (alvh_context_get_book (self->context)) != 0)
+    all_legs = alvh_journal_store_list_legs (store, alvh_book_service_get_account_id (alvh_context_get_book (self->context)), 0, 0, NULL);
+  legs = all_legs != NULL ? all_legs : alvh_book_service_get_legs (alvh_context_get_book (self->context));
   for (guint i = 0; legs != NULL && i < legs->len; i++)
     {
-      const AlvhJournalLeg *jl = g_ptr_array_index (legs, i);
+      const AlvhLeg *jl = g_ptr_array_index (legs, i);
       LegMark m = {
         .time = jl->opened,
         .layer = jl->layer > 0 ? (guint) jl->layer : 1,
@@ -544,7 +523,7 @@ alvh_charts_feed_dispose (GObject *object)
   AlvhChartsFeed *self = ALVH_CHARTS_FEED (object);
 
   alvh_charts_feed_shutdown (self);
-  g_clear_object (&self->session);
+  g_clear_object (&self->context);
   g_clear_object (&self->page);
   G_OBJECT_CLASS (alvh_charts_feed_parent_class)->dispose (object);
 }
@@ -580,23 +559,23 @@ alvh_charts_feed_init (AlvhChartsFeed *self)
 /* ---- public API -------------------------------------------------------- */
 
 AlvhChartsFeed *
-alvh_charts_feed_new (AlvhSession    *session,
+alvh_charts_feed_new (AlvhContext    *context,
                       AlvhChartsPage *page)
 {
   static const char *names[] = {
-    "market-changed", "book-changed", "journal-changed", "profile-changed", "events-changed",
+    "market", "book", "journal", "profile", "events",
   };
   AlvhChartsFeed *self;
 
-  g_return_val_if_fail (ALVH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (ALVH_IS_CHARTS_PAGE (page), NULL);
 
   self = g_object_new (ALVH_TYPE_CHARTS_FEED, NULL);
-  self->session = g_object_ref (session);
+  self->context = g_object_ref (context);
   self->page = g_object_ref (page);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_signal_connect_object (session, names[i], G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-  if (alvh_session_has_market (session))
+    alvh_context_connect (context, names[i], G_CALLBACK (session_changed_cb), self);
+  if (alvh_market_service_has_market (alvh_context_get_market (context)))
     alvh_charts_feed_queue (self);
   return self;
 }
@@ -606,7 +585,7 @@ alvh_charts_feed_queue (AlvhChartsFeed *self)
 {
   g_return_if_fail (ALVH_IS_CHARTS_FEED (self));
 
-  if (self->session == NULL || self->idle_id != 0)
+  if (self->context == NULL || self->idle_id != 0)
     return;
   self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, idle_update_cb, self, NULL);
 }
@@ -632,8 +611,8 @@ alvh_charts_feed_shutdown (AlvhChartsFeed *self)
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->context != NULL)
+    alvh_context_disconnect (self->context, self);
   /* a running task keeps self alive; its result is dropped */
   self->generation++;
 }

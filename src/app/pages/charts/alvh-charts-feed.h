@@ -1,7 +1,7 @@
-/* alvh-charts-feed.h — feeds the Charts page from the session
+/* alvh-charts-feed.h — feeds the Charts page from the context
  *
- * Listens to the session (market-changed, book-changed, journal-changed,
- * profile-changed, events-changed) and gives the Charts page what it draws
+ * Listens to the context's slices (market, book, journal, profile, events;
+ * see alvh_context_connect()) and gives the Charts page, which owns it, what it draws
  * besides the prices: the open condors' strikes (with their +/- 0.65 SD
  * bands) and the book's break-evens, a marker per open hedge leg (tooltip:
  * the leg and the signals that triggered it), shading where iv_expansion
@@ -11,14 +11,14 @@
 #pragma once
 
 #include "alvh-charts-page.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_CHARTS_FEED (alvh_charts_feed_get_type ())
 G_DECLARE_FINAL_TYPE (AlvhChartsFeed, alvh_charts_feed, ALVH, CHARTS_FEED, GObject)
 
-AlvhChartsFeed *alvh_charts_feed_new      (AlvhSession    *session,
+AlvhChartsFeed *alvh_charts_feed_new      (AlvhContext    *context,
                                            AlvhChartsPage *page);
 /* Schedules an update (coalesced in an idle). */
 void            alvh_charts_feed_queue    (AlvhChartsFeed *self);

@@ -13,12 +13,13 @@
 #include "alvh-chart-market.h"
 #include "alvh-chart-payoff.h"
 #include "alvh-chart-view.h"
+#include "alvh-charts-feed.h"
 #include "alvh-charts-page.h"
 #include "alvh-time.h"
 
 struct _AlvhChartsPage
 {
-  GtkWidget        parent_instance;
+  AlvhPage         parent_instance;
 
   AdwToastOverlay *toasts;
   AdwViewStack    *stack;
@@ -28,6 +29,7 @@ struct _AlvhChartsPage
   GtkToggleButton *log_button;
   GtkToggleButton *range_buttons[6];
 
+  AlvhChartsFeed  *feed;       /* the book's overlays, once there is a context */
   AlvhChart       *chart;
   AlvhSeries      *spx;
   AlvhSeries      *vix;
@@ -48,7 +50,7 @@ struct _AlvhChartsPage
   const char      *range;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhChartsPage, alvh_charts_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AlvhChartsPage, alvh_charts_page, ALVH_TYPE_PAGE)
 
 static const struct
 {
@@ -262,6 +264,11 @@ alvh_charts_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  if (alvh_page_get_context (ALVH_PAGE (self)) != NULL)
+    alvh_context_disconnect (alvh_page_get_context (ALVH_PAGE (self)), self);
+  if (self->feed != NULL)
+    alvh_charts_feed_shutdown (self->feed);
+  g_clear_object (&self->feed);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chart);
@@ -291,6 +298,29 @@ alvh_charts_page_finalize (GObject *object)
 }
 
 static void
+market_changed_cb (AlvhChartsPage    *self,
+                   AlvhMarketService *market)
+{
+  alvh_charts_page_set_market (self,
+                               alvh_market_service_get_series (market, "SPX"),
+                               alvh_market_service_get_series (market, "VIX"),
+                               alvh_market_service_get_series (market, "VX"));
+}
+
+/* The page follows the market service; its AlvhChartsFeed adds the book's
+ * levels, markers, greeks and payoff. */
+static void
+alvh_charts_page_context_set (AlvhPage    *page,
+                              AlvhContext *context)
+{
+  AlvhChartsPage *self = ALVH_CHARTS_PAGE (page);
+
+  alvh_context_connect (context, "market", G_CALLBACK (market_changed_cb), page);
+  /* after the handler above: the page has the new market when the feed runs */
+  self->feed = alvh_charts_feed_new (context, self);
+}
+
+static void
 alvh_charts_page_class_init (AlvhChartsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -298,6 +328,7 @@ alvh_charts_page_class_init (AlvhChartsPageClass *klass)
 
   object_class->dispose = alvh_charts_page_dispose;
   object_class->finalize = alvh_charts_page_finalize;
+  ALVH_PAGE_CLASS (klass)->context_set = alvh_charts_page_context_set;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "alvh-charts-page");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -615,4 +646,18 @@ alvh_charts_page_dup_readout (AlvhChartsPage *self)
 {
   g_return_val_if_fail (ALVH_IS_CHARTS_PAGE (self), NULL);
   return alvh_chart_view_dup_readout (ALVH_CHART_VIEW (self->chart_view));
+}
+
+/**
+ * alvh_charts_page_get_feed:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): what gives the page the book's
+ *   levels, markers, greeks and payoff; NULL until the page has a context
+ */
+AlvhChartsFeed *
+alvh_charts_page_get_feed (AlvhChartsPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_CHARTS_PAGE (self), NULL);
+  return self->feed;
 }

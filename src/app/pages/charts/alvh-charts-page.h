@@ -12,13 +12,19 @@
 
 #include "alvh-series.h"
 #include "alvh-chart.h"
+#include "alvh-page.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_CHARTS_PAGE (alvh_charts_page_get_type ())
-G_DECLARE_FINAL_TYPE (AlvhChartsPage, alvh_charts_page, ALVH, CHARTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (AlvhChartsPage, alvh_charts_page, ALVH, CHARTS_PAGE, AlvhPage)
+
+/* declared in alvh-charts-feed.h, which includes this header */
+typedef struct _AlvhChartsFeed AlvhChartsFeed;
 
 GtkWidget *alvh_charts_page_new               (void);
+/* The feed of the book's overlays; NULL until the page has a context. */
+AlvhChartsFeed *alvh_charts_page_get_feed     (AlvhChartsPage        *self);
 /* spx: open, high, low, close (or close); vix: close (+ OHLC); vx: vx1, vx2. Any may be NULL. */
 void       alvh_charts_page_set_market        (AlvhChartsPage        *self,
                                                AlvhSeries            *spx,

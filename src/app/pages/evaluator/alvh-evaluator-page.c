@@ -18,12 +18,14 @@
 #include "alvh-add-leg-dialog.h"
 #include "alvh-evaluator-page.h"
 #include "alvh-events-dialog.h"
+#include "alvh-form.h"
+#include "alvh-skip-dialog.h"
 
 struct _AlvhEvaluatorPage
 {
-  AdwBin        parent_instance;
+  AlvhPage      parent_instance;
 
-  AlvhSession  *session;
+  AlvhContext  *context;
   AlvhDecision *decision;
 
   /* template children */
@@ -44,7 +46,10 @@ struct _AlvhEvaluatorPage
   GtkWidget    *profile_label;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ALVH_TYPE_PAGE)
+
+static void alvh_evaluator_page_context_set (AlvhPage    *page,
+                                             AlvhContext *context);
 
 enum { COL_TITLE, COL_KEY, COL_KIND, COL_VALUE, COL_THRESHOLD, COL_FIRED, N_COLS };
 
@@ -367,7 +372,7 @@ alvh_evaluator_page_refresh (AlvhEvaluatorPage *self)
   g_return_if_fail (ALVH_IS_EVALUATOR_PAGE (self));
 
   g_clear_pointer (&self->decision, alvh_decision_free);
-  self->decision = alvh_session_evaluate (self->session, &error);
+  self->decision = alvh_decision_service_evaluate (alvh_context_get_decisions (self->context), &error);
   set_signal_model (self);
   if (self->decision == NULL)
     {
@@ -399,7 +404,7 @@ alvh_evaluator_page_add_leg (AlvhEvaluatorPage *self)
   g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
   if (self->decision == NULL || !self->decision->has_leg)
     return NULL;
-  dialog = alvh_add_leg_dialog_new (parent_window (self), GTK_WIDGET (self), self->session, self->decision);
+  dialog = alvh_add_leg_dialog_new (parent_window (self), GTK_WIDGET (self), self->context, self->decision);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -412,7 +417,7 @@ alvh_evaluator_page_skip (AlvhEvaluatorPage *self)
   g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
   if (self->decision == NULL)
     return NULL;
-  dialog = alvh_skip_dialog_new (parent_window (self), GTK_WIDGET (self), self->session, self->decision);
+  dialog = alvh_skip_dialog_new (parent_window (self), GTK_WIDGET (self), self->context, self->decision);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -423,7 +428,7 @@ alvh_evaluator_page_show_events (AlvhEvaluatorPage *self)
   AlvhEventsDialog *dialog;
 
   g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
-  dialog = alvh_events_dialog_new (parent_window (self), self->session);
+  dialog = alvh_events_dialog_new (parent_window (self), self->context);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
@@ -459,10 +464,9 @@ alvh_evaluator_page_dispose (GObject *object)
 {
   AlvhEvaluatorPage *self = ALVH_EVALUATOR_PAGE (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
-  adw_bin_set_child (ADW_BIN (self), NULL);
+  if (self->context != NULL)
+    alvh_context_disconnect (self->context, self);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_EVALUATOR_PAGE);
   G_OBJECT_CLASS (alvh_evaluator_page_parent_class)->dispose (object);
 }
@@ -483,6 +487,7 @@ alvh_evaluator_page_class_init (AlvhEvaluatorPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_evaluator_page_dispose;
+  ALVH_PAGE_CLASS (klass)->context_set = alvh_evaluator_page_context_set;
   object_class->finalize = alvh_evaluator_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/evaluator/alvh-evaluator-page.ui");
@@ -520,17 +525,24 @@ alvh_evaluator_page_init (AlvhEvaluatorPage *self)
   add_column (self, COL_FIRED, _("Fired"), FALSE);
 }
 
-GtkWidget *
-alvh_evaluator_page_new (AlvhSession *session)
+static void
+alvh_evaluator_page_context_set (AlvhPage    *page,
+                                 AlvhContext *context)
 {
-  AlvhEvaluatorPage *self = g_object_new (ALVH_TYPE_EVALUATOR_PAGE, NULL);
-  const char *signals[] = { "market-changed", "book-changed", "profile-changed", "events-changed" };
+  AlvhEvaluatorPage *self = ALVH_EVALUATOR_PAGE (page);
+  const char *slices[] = { "market", "book", "profile", "events" };
 
-  self->session = g_object_ref (session);
-  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_object (session, signals[i], G_CALLBACK (alvh_evaluator_page_refresh), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  for (guint i = 0; i < G_N_ELEMENTS (slices); i++)
+    alvh_context_connect (context, slices[i], G_CALLBACK (alvh_evaluator_page_refresh), self);
   alvh_evaluator_page_refresh (self);
-  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+alvh_evaluator_page_new (AlvhContext *context)
+{
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
+  return g_object_new (ALVH_TYPE_EVALUATOR_PAGE, "context", context, NULL);
 }
 
 const AlvhDecision *
@@ -550,9 +562,9 @@ alvh_evaluator_page_get_n_signal_rows (AlvhEvaluatorPage *self)
   return model ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
 }
 
-AlvhSession *
-alvh_evaluator_page_get_session (AlvhEvaluatorPage *self)
+AlvhContext *
+alvh_evaluator_page_get_context (AlvhEvaluatorPage *self)
 {
   g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
-  return self->session;
+  return self->context;
 }

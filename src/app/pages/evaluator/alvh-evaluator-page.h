@@ -3,15 +3,16 @@
 
 #include <adwaita.h>
 
-#include "alvh-session.h"
+#include "alvh-context.h"
+#include "alvh-page.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_EVALUATOR_PAGE (alvh_evaluator_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ALVH, EVALUATOR_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ALVH, EVALUATOR_PAGE, AlvhPage)
 
-GtkWidget          *alvh_evaluator_page_new           (AlvhSession       *session);
+GtkWidget          *alvh_evaluator_page_new           (AlvhContext       *context);
 /* Evaluates the latest bar again. */
 void                alvh_evaluator_page_refresh       (AlvhEvaluatorPage *self);
 /* The decision shown, or NULL without market data. */
@@ -26,6 +27,6 @@ GtkWidget          *alvh_evaluator_page_show_events   (AlvhEvaluatorPage *self);
 char               *alvh_evaluator_format_value       (const AlvhSignal  *signal);
 char               *alvh_evaluator_format_threshold   (const AlvhSignal  *signal);
 
-AlvhSession        *alvh_evaluator_page_get_session      (AlvhEvaluatorPage *self);
+AlvhContext        *alvh_evaluator_page_get_context      (AlvhEvaluatorPage *self);
 
 G_END_DECLS

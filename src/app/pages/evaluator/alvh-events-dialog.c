@@ -17,7 +17,7 @@ struct _AlvhEventsDialog
 {
   AdwWindow    parent_instance;
 
-  AlvhSession *session;
+  AlvhContext *context;
   gint64       editing_id;   /* 0: the form adds a new event */
 
   GtkWidget   *date;
@@ -32,8 +32,6 @@ struct _AlvhEventsDialog
 };
 
 G_DEFINE_FINAL_TYPE (AlvhEventsDialog, alvh_events_dialog, ADW_TYPE_WINDOW)
-
-static const char * const kinds[] = { "CPI", "PPI", "FOMC", "OTHER", NULL };
 
 static void refresh (AlvhEventsDialog *self);
 
@@ -74,20 +72,20 @@ static void
 save_clicked_cb (AlvhEventsDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  AlvhJournalEvent ev = { 0 };
+  AlvhEvent ev = { 0 };
   guint k = adw_combo_row_get_selected (ADW_COMBO_ROW (self->kind));
   gboolean ok;
 
-  if (!form_valid (self, &ev.date))
+  if (!form_valid (self, &ev.time))
     return;
   ev.id = self->editing_id;
-  ev.kind = (char *) kinds[MIN (k, 3u)];
+  ev.kind = (AlvhEventKind) MIN (k, (guint) ALVH_EVENT_OTHER);
   ev.shift = gtk_switch_get_active (GTK_SWITCH (self->shift));
   ev.note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note));
   if (self->editing_id != 0)
-    ok = alvh_session_update_event (self->session, &ev, &error);
+    ok = alvh_profile_service_update_event (alvh_context_get_profiles (self->context), &ev, &error);
   else
-    ok = alvh_session_add_event (self->session, &ev, &error) > 0;
+    ok = alvh_profile_service_add_event (alvh_context_get_profiles (self->context), &ev, &error) > 0;
   if (!ok)
     {
       alvh_form_show_error (self->error_label, error->message);
@@ -103,20 +101,18 @@ edit_action (GtkWidget  *widget,
              GVariant   *param)
 {
   AlvhEventsDialog *self = ALVH_EVENTS_DIALOG (widget);
-  g_autoptr(GPtrArray) events = alvh_session_list_events (self->session);
+  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
   gint64 id = g_variant_get_int64 (param);
 
   for (guint i = 0; i < events->len; i++)
     {
-      AlvhJournalEvent *ev = g_ptr_array_index (events, i);
+      AlvhEvent *ev = g_ptr_array_index (events, i);
 
       if (ev->id != id)
         continue;
       self->editing_id = id;
-      alvh_form_set_date (self->date, ev->date);
-      for (guint k = 0; kinds[k] != NULL; k++)
-        if (g_ascii_strcasecmp (kinds[k], ev->kind) == 0)
-          adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind), k);
+      alvh_form_set_date (self->date, ev->time);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind), (guint) ev->kind);
       gtk_switch_set_active (GTK_SWITCH (self->shift), ev->shift);
       gtk_editable_set_text (GTK_EDITABLE (self->note), ev->note ? ev->note : "");
       gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save Event"));
@@ -135,7 +131,7 @@ delete_action (GtkWidget  *widget,
   AlvhEventsDialog *self = ALVH_EVENTS_DIALOG (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!alvh_session_delete_event (self->session, g_variant_get_int64 (param), &error))
+  if (!alvh_profile_service_delete_event (alvh_context_get_profiles (self->context), g_variant_get_int64 (param), &error))
     {
       alvh_form_show_error (self->error_label, error->message);
     }
@@ -144,7 +140,7 @@ delete_action (GtkWidget  *widget,
 static void
 refresh (AlvhEventsDialog *self)
 {
-  g_autoptr(GPtrArray) events = alvh_session_list_events (self->session);
+  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
   GtkWidget *child = gtk_widget_get_first_child (self->list);
 
   while (child != NULL)
@@ -158,10 +154,10 @@ refresh (AlvhEventsDialog *self)
   /* newest first */
   for (guint i = events->len; i-- > 0;)
     {
-      AlvhJournalEvent *ev = g_ptr_array_index (events, i);
+      AlvhEvent *ev = g_ptr_array_index (events, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *date = alvh_time_format_ny_date (ev->date);
-      g_autofree char *title = g_strdup_printf ("%s  %s", date, ev->kind);
+      g_autofree char *date = alvh_time_format_ny_date (ev->time);
+      g_autofree char *title = g_strdup_printf ("%s  %s", date, alvh_event_kind_to_string (ev->kind));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -188,9 +184,10 @@ alvh_events_dialog_dispose (GObject *object)
 {
   AlvhEventsDialog *self = ALVH_EVENTS_DIALOG (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  if (self->context != NULL)
+    alvh_context_disconnect (self->context, self);
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_EVENTS_DIALOG);
   G_OBJECT_CLASS (alvh_events_dialog_parent_class)->dispose (object);
 }
 
@@ -201,6 +198,20 @@ alvh_events_dialog_class_init (AlvhEventsDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_events_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/evaluator/alvh-events-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlvhEventsDialog, form_group);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEventsDialog, date);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEventsDialog, kind);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEventsDialog, shift);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEventsDialog, note);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEventsDialog, cancel_edit_button);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEventsDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEventsDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEventsDialog, list);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_form);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "events.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "events.delete", "x", delete_action);
@@ -209,93 +220,17 @@ alvh_events_dialog_class_init (AlvhEventsDialogClass *klass)
 static void
 alvh_events_dialog_init (AlvhEventsDialog *self)
 {
-  GtkWidget *box, *header, *content, *list_group, *shift_row, *buttons, *placeholder;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Macro Events"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-
-  self->form_group = adw_preferences_group_new ();
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->form_group),
-                                         _("A print marked as a regime shift makes the macro_regime rule fire for the next days."));
-  self->date = alvh_form_entry_row (_("Date (YYYY-MM-DD)"), "event-date");
-  g_signal_connect_swapped (self->date, "changed", G_CALLBACK (form_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form_group), self->date);
-  self->kind = adw_combo_row_new ();
-  gtk_widget_set_name (self->kind, "event-kind");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind), _("Kind"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->kind), G_LIST_MODEL (gtk_string_list_new ((const char * const *) kinds)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form_group), self->kind);
-  shift_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (shift_row), _("Regime shift"));
-  self->shift = gtk_switch_new ();
-  gtk_widget_set_name (self->shift, "event-shift");
-  gtk_widget_set_valign (self->shift, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shift), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Regime shift"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (shift_row), self->shift);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (shift_row), self->shift);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form_group), shift_row);
-  self->note = alvh_form_entry_row (_("Note"), "event-note");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form_group), self->note);
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (buttons, 12);
-  self->cancel_edit_button = gtk_button_new_with_mnemonic (_("_Cancel Editing"));
-  g_signal_connect_swapped (self->cancel_edit_button, "clicked", G_CALLBACK (reset_form), self);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Add Event"));
-  gtk_widget_set_name (self->save_button, "event-save");
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), self->cancel_edit_button);
-  gtk_box_append (GTK_BOX (buttons), self->save_button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form_group), buttons);
-  gtk_box_append (GTK_BOX (content), self->form_group);
-
-  self->error_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->error_label, "error");
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_widget_set_visible (self->error_label, FALSE);
-  gtk_box_append (GTK_BOX (content), self->error_label);
-
-  list_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (list_group), _("Events"));
-  self->list = gtk_list_box_new ();
-  gtk_widget_set_name (self->list, "event-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Macro events"), -1);
-  gtk_widget_add_css_class (self->list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
-  placeholder = gtk_label_new (_("No macro events yet"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->list), placeholder);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (list_group), self->list);
-  gtk_box_append (GTK_BOX (content), list_group);
-
-  gtk_box_append (GTK_BOX (box), alvh_form_scrolled (content, 0));
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 AlvhEventsDialog *
 alvh_events_dialog_new (GtkWindow   *parent,
-                        AlvhSession *session)
+                        AlvhContext *context)
 {
   AlvhEventsDialog *self = g_object_new (ALVH_TYPE_EVENTS_DIALOG, "transient-for", parent, NULL);
 
-  self->session = g_object_ref (session);
-  g_signal_connect_object (session, "events-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  alvh_context_connect (context, "events", G_CALLBACK (refresh), self);
   reset_form (self);
   refresh (self);
   return self;

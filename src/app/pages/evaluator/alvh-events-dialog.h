@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "alvh-session.h"
+#include "alvh-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AlvhEventsDialog, alvh_events_dialog, ALVH, EVENTS_DIALOG, AdwWindow)
 
 AlvhEventsDialog *alvh_events_dialog_new        (GtkWindow        *parent,
-                                                 AlvhSession      *session);
+                                                 AlvhContext      *context);
 guint             alvh_events_dialog_get_n_rows (AlvhEventsDialog *self);
 
 G_END_DECLS

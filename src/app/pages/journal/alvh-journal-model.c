@@ -192,7 +192,7 @@ load_rows (const LoadData  *data,
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autoptr(GHashTable) decisions = NULL;   /* id -> AlvhJournalDecision */
-  g_autoptr(GHashTable) legs = NULL;        /* id -> AlvhJournalLeg */
+  g_autoptr(GHashTable) legs = NULL;        /* id -> AlvhLeg */
   g_autoptr(GHashTable) outcomes = NULL;    /* leg id -> AlvhJournalLegOutcome */
   g_autoptr(GPtrArray) reviewed = NULL;
   AlvhJournalFilter filter = { 0 };
@@ -205,7 +205,7 @@ load_rows (const LoadData  *data,
   decisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                      (GDestroyNotify) alvh_journal_decision_free);
   legs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                (GDestroyNotify) alvh_journal_leg_free);
+                                (GDestroyNotify) alvh_leg_free);
   outcomes = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   if (data->market != NULL)
@@ -247,7 +247,7 @@ load_rows (const LoadData  *data,
         {
           const AlvhJournalEntry *e = g_ptr_array_index (page, i);
           AlvhJournalDecision *d = NULL;
-          AlvhJournalLeg *leg = NULL;
+          AlvhLeg *leg = NULL;
           AlvhJournalLegOutcome *outcome = NULL;
           Row row = { 0 };
 
@@ -286,20 +286,20 @@ load_rows (const LoadData  *data,
             {
               row.layer = leg->layer;
               row.size = leg->quantity;
-              row.instrument = g_intern_string (leg->kind);
+              row.instrument = g_intern_static_string (alvh_leg_kind_to_string (leg->kind));
               if (leg->manual)
                 row.branch = g_intern_static_string ("manual");
             }
           if (d != NULL)
             {
               if (row.branch == NULL)
-                row.branch = g_intern_string (d->branch);
+                row.branch = g_intern_static_string (alvh_branch_to_string (d->branch));
               if (row.layer == 0)
                 row.layer = d->layer;
               if (!isfinite (row.size) && d->size > 0)
                 row.size = d->size;
               if (row.instrument == NULL)
-                row.instrument = g_intern_string (d->proposed_kind);
+                row.instrument = (d->has_proposal ? g_intern_static_string (alvh_leg_kind_to_string (d->proposed.kind)) : NULL);
               row.triggers = fired_keys (d->signals);
             }
           if (outcome != NULL)

@@ -31,7 +31,7 @@ typedef struct
 
 struct _AlvhJournalPage
 {
-  GtkWidget          parent_instance;
+  AlvhPage           parent_instance;
 
   /* template children */
   AdwToastOverlay   *toast_overlay;
@@ -58,7 +58,7 @@ struct _AlvhJournalPage
   GtkLabel          *save_label;
   GtkBox            *stats_box;
 
-  AlvhSession       *session;
+  AlvhContext       *context;
   AlvhJournalModel  *model;
   GtkSingleSelection *selection;
 
@@ -77,7 +77,10 @@ struct _AlvhJournalPage
   gboolean           stats_stale;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhJournalPage, alvh_journal_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AlvhJournalPage, alvh_journal_page, ALVH_TYPE_PAGE)
+
+static void alvh_journal_page_context_set (AlvhPage    *page,
+                                           AlvhContext *context);
 
 enum {
   STATS_READY,
@@ -134,8 +137,8 @@ apply_filter (AlvhJournalPage *self)
   guint b, t;
   gint64 to = 0;
 
-  /* the journal of the account the session has active (Positions switches it) */
-  filter.account_id = self->session ? alvh_session_get_account_id (self->session) : 0;
+  /* the journal of the account the context has active (Positions switches it) */
+  filter.account_id = self->context ? alvh_book_service_get_account_id (alvh_context_get_book (self->context)) : 0;
   parse_date_entry (self->from_entry, &filter.from);
   if (parse_date_entry (self->to_entry, &to) && to != 0)
     filter.to = alvh_time_from_ny_day (alvh_time_ny_day (to) + 1);  /* inclusive */
@@ -382,7 +385,7 @@ fill_snapshot (AlvhJournalPage *self,
                gint64           entry_id,
                gint64           time)
 {
-  AlvhJournalStore *store = alvh_session_get_store (self->session);
+  AlvhJournalStore *store = alvh_context_get_store (self->context);
   g_autoptr(GPtrArray) attachments = NULL;
   AlvhSeries *spx;
   const double *close;
@@ -407,7 +410,7 @@ fill_snapshot (AlvhJournalPage *self,
     }
 
   gtk_stack_set_visible_child_name (self->snapshot_stack, "chart");
-  spx = alvh_session_get_series (self->session, "SPX");
+  spx = alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX");
   if (spx == NULL || alvh_series_get_length (spx) == 0 ||
       (close = alvh_series_get_column_by_name (spx, "close")) == NULL)
     {
@@ -432,7 +435,7 @@ static void
 show_entry (AlvhJournalPage *self,
             gint64           id)
 {
-  AlvhJournalStore *store = alvh_session_get_store (self->session);
+  AlvhJournalStore *store = alvh_context_get_store (self->context);
   g_autoptr(AlvhJournalEntry) entry = NULL;
   g_autoptr(AlvhJournalDecision) decision = NULL;
   g_autofree char *date = NULL;
@@ -472,15 +475,15 @@ show_entry (AlvhJournalPage *self,
     {
       g_autoptr(GString) s = g_string_new (NULL);
 
-      g_string_append_printf (s, "%s \u00b7 %s", decision->action ? decision->action : "?",
-                              decision->branch ? decision->branch : "?");
+      g_string_append_printf (s, "%s \u00b7 %s", alvh_action_to_string (decision->action),
+                              alvh_branch_to_string (decision->branch));
       if (decision->layer > 0)
         g_string_append_printf (s, " \u00b7 %s %d", _("layer"), decision->layer);
       if (decision->size > 0)
         g_string_append_printf (s, " \u00b7 %g %s", decision->size, _("contracts"));
-      if (decision->proposed_kind != NULL)
-        g_string_append_printf (s, " \u00b7 %s %g/%g", decision->proposed_kind,
-                                decision->proposed_long_strike, decision->proposed_short_strike);
+      if (decision->has_proposal)
+        g_string_append_printf (s, " \u00b7 %s %g/%g", alvh_leg_kind_to_string (decision->proposed.kind),
+                                decision->proposed.long_strike, decision->proposed.short_strike);
       if (isfinite (decision->cost))
         {
           g_autofree char *cost = alvh_format_money (decision->cost, ALVH_MONEY_WHOLE);
@@ -543,7 +546,7 @@ split_tags (const char *text)
 static gboolean
 save_now (AlvhJournalPage *self)
 {
-  AlvhJournalStore *store = alvh_session_get_store (self->session);
+  AlvhJournalStore *store = alvh_context_get_store (self->context);
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   g_auto(GStrv) tags = NULL;
@@ -781,7 +784,7 @@ view_changed_cb (AlvhJournalPage *self)
     alvh_journal_page_refresh_stats (self);
 }
 
-/* ---- model / session ---- */
+/* ---- model / context ---- */
 
 static void
 update_count (AlvhJournalPage *self)
@@ -859,18 +862,9 @@ static void
 session_market_changed_cb (AlvhJournalPage *self)
 {
   alvh_journal_model_set_market (self->model,
-                                 alvh_session_get_series (self->session, "SPX"),
-                                 alvh_session_get_series (self->session, "VIX"));
+                                 alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX"),
+                                 alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX"));
   session_journal_changed_cb (self);
-}
-
-static void
-connect_session_signal (AlvhJournalPage *self,
-                        const char      *name,
-                        GCallback        callback)
-{
-  if (g_signal_lookup (name, ALVH_TYPE_SESSION) != 0)
-    g_signal_connect_object (self->session, name, callback, self, G_CONNECT_SWAPPED);
 }
 
 /* ---- GObject ---- */
@@ -900,7 +894,7 @@ alvh_journal_page_finalize (GObject *object)
   AlvhJournalPage *self = ALVH_JOURNAL_PAGE (object);
 
   g_clear_object (&self->model);
-  g_clear_object (&self->session);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (alvh_journal_page_parent_class)->finalize (object);
 }
 
@@ -911,6 +905,7 @@ alvh_journal_page_class_init (AlvhJournalPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_journal_page_dispose;
+  ALVH_PAGE_CLASS (klass)->context_set = alvh_journal_page_context_set;
   object_class->finalize = alvh_journal_page_finalize;
 
   signals[STATS_READY] = g_signal_new ("stats-ready", G_TYPE_FROM_CLASS (klass),
@@ -1020,27 +1015,25 @@ alvh_journal_page_init (AlvhJournalPage *self)
   update_count (self);
 }
 
-/* ---- public API ---- */
+/* ---- the context arrives ---- */
 
-GtkWidget *
-alvh_journal_page_new (AlvhSession *session)
+static void
+alvh_journal_page_context_set (AlvhPage    *page,
+                               AlvhContext *context)
 {
-  AlvhJournalPage *self;
+  AlvhJournalPage *self = ALVH_JOURNAL_PAGE (page);
   AlvhJournalStore *store;
 
-  g_return_val_if_fail (ALVH_IS_SESSION (session), NULL);
-
-  self = g_object_new (ALVH_TYPE_JOURNAL_PAGE, NULL);
-  self->session = g_object_ref (session);
-  store = alvh_session_get_store (session);
+  self->context = g_object_ref (context);
+  store = alvh_context_get_store (context);
   alvh_journal_model_set_store_path (self->model, store ? alvh_journal_store_get_path (store) : NULL);
   alvh_journal_model_set_market (self->model,
-                                 alvh_session_get_series (session, "SPX"),
-                                 alvh_session_get_series (session, "VIX"));
-  connect_session_signal (self, "journal-changed", G_CALLBACK (session_journal_changed_cb));
-  connect_session_signal (self, "market-changed", G_CALLBACK (session_market_changed_cb));
+                                 alvh_market_service_get_series (alvh_context_get_market (context), "SPX"),
+                                 alvh_market_service_get_series (alvh_context_get_market (context), "VIX"));
+  alvh_context_connect (context, "journal", G_CALLBACK (session_journal_changed_cb), self);
+  alvh_context_connect (context, "market", G_CALLBACK (session_market_changed_cb), self);
   {
-    GSettings *settings = alvh_form_get_settings ();
+    GSettings *settings = alvh_context_get_settings (context);
 
     if (settings != NULL)
       g_signal_connect_object (settings, "changed::time-zone", G_CALLBACK (time_zone_changed_cb),
@@ -1053,14 +1046,22 @@ alvh_journal_page_new (AlvhSession *session)
     gtk_column_view_sort_by_column (self->column_view, date_column, GTK_SORT_DESCENDING);
   }
   alvh_journal_page_reload (self);
-  return GTK_WIDGET (self);
 }
 
-AlvhSession *
-alvh_journal_page_get_session (AlvhJournalPage *self)
+/* ---- public API ---- */
+
+GtkWidget *
+alvh_journal_page_new (AlvhContext *context)
+{
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
+  return g_object_new (ALVH_TYPE_JOURNAL_PAGE, "context", context, NULL);
+}
+
+AlvhContext *
+alvh_journal_page_get_context (AlvhJournalPage *self)
 {
   g_return_val_if_fail (ALVH_IS_JOURNAL_PAGE (self), NULL);
-  return self->session;
+  return self->context;
 }
 
 AlvhJournalModel *
@@ -1076,9 +1077,9 @@ alvh_journal_page_reload (AlvhJournalPage *self)
   AlvhJournalStore *store;
 
   g_return_if_fail (ALVH_IS_JOURNAL_PAGE (self));
-  if (self->session == NULL)
+  if (self->context == NULL)
     return;
-  store = alvh_session_get_store (self->session);
+  store = alvh_context_get_store (self->context);
   alvh_journal_model_set_store_path (self->model, store ? alvh_journal_store_get_path (store) : NULL);
   alvh_journal_model_reload (self->model);
   update_count (self);
@@ -1122,7 +1123,7 @@ alvh_journal_page_delete_selected (AlvhJournalPage *self)
   gint64 id;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_PAGE (self), FALSE);
-  store = alvh_session_get_store (self->session);
+  store = alvh_context_get_store (self->context);
   id = self->current_id;
   if (id == 0 || store == NULL)
     return FALSE;
@@ -1154,7 +1155,7 @@ alvh_journal_page_undo_delete (AlvhJournalPage *self)
   gint64 id;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_PAGE (self), FALSE);
-  store = alvh_session_get_store (self->session);
+  store = alvh_context_get_store (self->context);
   id = self->deleted_id;
   if (id == 0 || store == NULL)
     return FALSE;
@@ -1179,7 +1180,7 @@ alvh_journal_page_refresh_stats (AlvhJournalPage *self)
   AlvhSeries *spx, *vix;
 
   g_return_if_fail (ALVH_IS_JOURNAL_PAGE (self));
-  store = alvh_session_get_store (self->session);
+  store = alvh_context_get_store (self->context);
   if (store == NULL)
     return;
   if (self->stats_cancellable != NULL)
@@ -1189,9 +1190,9 @@ alvh_journal_page_refresh_stats (AlvhJournalPage *self)
 
   data = g_new0 (StatsData, 1);
   data->path = g_strdup (alvh_journal_store_get_path (store));
-  data->account_id = alvh_session_get_account_id (self->session);
-  spx = alvh_session_get_series (self->session, "SPX");
-  vix = alvh_session_get_series (self->session, "VIX");
+  data->account_id = alvh_book_service_get_account_id (alvh_context_get_book (self->context));
+  spx = alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX");
+  vix = alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX");
   if (spx != NULL && vix != NULL)
     data->market = alvh_journal_market_join (spx, vix);
   task = g_task_new (self, self->stats_cancellable, stats_done_cb, NULL);

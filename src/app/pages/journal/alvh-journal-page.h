@@ -4,18 +4,19 @@
 #include <adwaita.h>
 
 #include "alvh-journal-model.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
+#include "alvh-page.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_JOURNAL_PAGE (alvh_journal_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhJournalPage, alvh_journal_page, ALVH, JOURNAL_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (AlvhJournalPage, alvh_journal_page, ALVH, JOURNAL_PAGE, AlvhPage)
 
-GtkWidget        *alvh_journal_page_new           (AlvhSession     *session);
-AlvhSession      *alvh_journal_page_get_session   (AlvhJournalPage *self);
+GtkWidget        *alvh_journal_page_new           (AlvhContext     *context);
+AlvhContext      *alvh_journal_page_get_context   (AlvhJournalPage *self);
 AlvhJournalModel *alvh_journal_page_get_model     (AlvhJournalPage *self);
-/* Reads the entries again (also done on the session's journal-changed). */
+/* Reads the entries again (also done on the context's journal-changed). */
 void              alvh_journal_page_reload        (AlvhJournalPage *self);
 /* Selects and shows an entry; FALSE when it is not listed. */
 gboolean          alvh_journal_page_select_entry  (AlvhJournalPage *self,

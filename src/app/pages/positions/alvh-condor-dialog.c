@@ -15,13 +15,14 @@
 
 #include "alvh-condor-dialog.h"
 #include "alvh-form.h"
+#include "alvh-form-dialog.h"
 
 struct _AlvhCondorDialog
 {
-  AdwWindow          parent_instance;
+  AlvhFormDialog     parent_instance;
 
-  AlvhSession       *session;
-  AlvhJournalCondor *condor;   /* the edited condor or NULL */
+  AlvhContext       *context;
+  AlvhCondor *condor;   /* the edited condor or NULL */
 
   GtkWidget         *long_put;
   GtkWidget         *short_put;
@@ -30,12 +31,11 @@ struct _AlvhCondorDialog
   GtkWidget         *expiry;
   GtkWidget         *units;
   GtkWidget         *credit;
-  GtkWidget         *error_label;
-  GtkWidget         *save_button;
+  GtkWidget         *strikes_group;
   char              *errors;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhCondorDialog, alvh_condor_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AlvhCondorDialog, alvh_condor_dialog, ALVH_TYPE_FORM_DIALOG)
 
 typedef struct
 {
@@ -116,18 +116,17 @@ static void
 changed_cb (AlvhCondorDialog *self)
 {
   Fields f;
-  gboolean valid = validate (self, &f);
 
-  gtk_widget_set_sensitive (self->save_button, valid);
-  gtk_label_set_text (GTK_LABEL (self->error_label), self->errors);
-  gtk_widget_set_visible (self->error_label, !valid);
+  validate (self, &f);
+  alvh_form_dialog_set_errors (ALVH_FORM_DIALOG (self), self->errors);
 }
 
 static void
-save_clicked_cb (AlvhCondorDialog *self)
+alvh_condor_dialog_save (AlvhFormDialog *dialog)
 {
+  AlvhCondorDialog *self = ALVH_CONDOR_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
-  AlvhJournalCondor c = { 0 };
+  AlvhCondor c = { 0 };
   Fields f;
   gboolean ok;
 
@@ -145,13 +144,13 @@ save_clicked_cb (AlvhCondorDialog *self)
   if (self->condor == NULL)
     {
       c.close_price = NAN;
-      ok = alvh_session_add_condor (self->session, &c, &error) > 0;
+      ok = alvh_book_service_add_condor (alvh_context_get_book (self->context), &c, &error) > 0;
     }
   else
-    ok = alvh_session_update_condor (self->session, &c, &error);
+    ok = alvh_book_service_update_condor (alvh_context_get_book (self->context), &c, &error);
   if (!ok)
     {
-      alvh_form_show_error (self->error_label, error->message);
+      alvh_form_dialog_show_error (dialog, error->message);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
@@ -162,10 +161,17 @@ alvh_condor_dialog_finalize (GObject *object)
 {
   AlvhCondorDialog *self = ALVH_CONDOR_DIALOG (object);
 
-  g_clear_object (&self->session);
-  g_clear_pointer (&self->condor, alvh_journal_condor_free);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->condor, alvh_condor_free);
   g_clear_pointer (&self->errors, g_free);
   G_OBJECT_CLASS (alvh_condor_dialog_parent_class)->finalize (object);
+}
+
+static void
+alvh_condor_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), ALVH_TYPE_CONDOR_DIALOG);
+  G_OBJECT_CLASS (alvh_condor_dialog_parent_class)->dispose (object);
 }
 
 static void
@@ -174,87 +180,45 @@ alvh_condor_dialog_class_init (AlvhCondorDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = alvh_condor_dialog_dispose;
   object_class->finalize = alvh_condor_dialog_finalize;
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  ALVH_FORM_DIALOG_CLASS (klass)->save = alvh_condor_dialog_save;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/positions/alvh-condor-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, strikes_group);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, long_put);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, short_put);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, short_call);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, long_call);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, expiry);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, units);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, credit);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 }
 
 static void
 alvh_condor_dialog_init (AlvhCondorDialog *self)
 {
-  GtkWidget *box, *header, *cancel, *content, *strikes, *contract;
+  /* the description is markup */
+  g_autofree char *desc = g_markup_escape_text (_("SPX points: long put < short put < short call < long call"), -1);
 
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 460, 640);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_set_name (self->save_button, "save");
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  gtk_widget_set_sensitive (self->save_button, FALSE);
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-
-  strikes = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (strikes), _("Strikes"));
-  {
-    /* the description is markup */
-    g_autofree char *desc = g_markup_escape_text (_("SPX points: long put < short put < short call < long call"), -1);
-
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (strikes), desc);
-  }
-  self->long_put = alvh_form_add_entry_row (strikes, _("Long put"), "long-put", G_CALLBACK (changed_cb), self);
-  self->short_put = alvh_form_add_entry_row (strikes, _("Short put"), "short-put", G_CALLBACK (changed_cb), self);
-  self->short_call = alvh_form_add_entry_row (strikes, _("Short call"), "short-call", G_CALLBACK (changed_cb), self);
-  self->long_call = alvh_form_add_entry_row (strikes, _("Long call"), "long-call", G_CALLBACK (changed_cb), self);
-  gtk_box_append (GTK_BOX (content), strikes);
-
-  contract = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (contract), _("Contract"));
-  self->expiry = alvh_form_add_entry_row (contract, _("Expiry (YYYY-MM-DD)"), "expiry", G_CALLBACK (changed_cb), self);
-  self->units = alvh_form_add_entry_row (contract, _("Units"), "units", G_CALLBACK (changed_cb), self);
-  self->credit = alvh_form_add_entry_row (contract, _("Credit per unit (points)"), "credit", G_CALLBACK (changed_cb), self);
-  gtk_box_append (GTK_BOX (content), contract);
-
-  self->error_label = gtk_label_new (NULL);
-  gtk_widget_set_name (self->error_label, "errors");
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
-  gtk_widget_add_css_class (self->error_label, "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problems with the entries"), -1);
-  gtk_box_append (GTK_BOX (content), self->error_label);
-
-  gtk_box_append (GTK_BOX (box), alvh_form_scrolled (content, 520));
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->strikes_group), desc);
 }
 
 AlvhCondorDialog *
 alvh_condor_dialog_new (GtkWindow               *parent,
-                        AlvhSession             *session,
-                        const AlvhJournalCondor *condor)
+                        AlvhContext             *context,
+                        const AlvhCondor *condor)
 {
   AlvhCondorDialog *self = g_object_new (ALVH_TYPE_CONDOR_DIALOG,
                                          "transient-for", parent,
                                          NULL);
 
-  self->session = g_object_ref (session);
+  self->context = g_object_ref (context);
   if (condor != NULL)
     {
-      self->condor = alvh_journal_condor_new ();
+      self->condor = alvh_condor_new ();
       *self->condor = *condor;
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Iron Condor"));
       alvh_form_set_double (self->long_put, condor->long_put);
@@ -279,7 +243,7 @@ alvh_condor_dialog_new (GtkWindow               *parent,
 
       for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
         alvh_form_mark (rows[i], FALSE);
-      gtk_widget_set_visible (self->error_label, FALSE);
+      alvh_form_dialog_hide_errors (ALVH_FORM_DIALOG (self));
     }
   return self;
 }
@@ -304,83 +268,5 @@ GtkWidget *
 alvh_condor_dialog_get_save_button (AlvhCondorDialog *self)
 {
   g_return_val_if_fail (ALVH_IS_CONDOR_DIALOG (self), NULL);
-  return self->save_button;
-}
-
-/* ---- closing a condor ------------------------------------------------ */
-
-typedef struct
-{
-  AlvhSession *session;
-  gint64       id;
-  GtkWidget   *price;
-} CloseData;
-
-static void
-close_data_free (CloseData *data)
-{
-  g_object_unref (data->session);
-  g_free (data);
-}
-
-static void
-close_price_changed_cb (GtkWidget        *row,
-                        AdwMessageDialog *dialog)
-{
-  double v;
-  gboolean ok = alvh_form_get_double (row, &v) && v >= 0;
-
-  alvh_form_mark (row, !ok);
-  adw_message_dialog_set_response_enabled (dialog, "close", ok);
-}
-
-static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   CloseData        *data)
-{
-  g_autoptr(GError) error = NULL;
-  double price;
-
-  if (g_strcmp0 (response, "close") != 0 || !alvh_form_get_double (data->price, &price) || price < 0)
-    return;
-  if (!alvh_session_close_condor (data->session, data->id, price, &error))
-    g_warning ("Cannot close condor %" G_GINT64_FORMAT ": %s", data->id, error->message);
-}
-
-GtkWidget *
-alvh_condor_close_dialog_new (GtkWindow               *parent,
-                              AlvhSession             *session,
-                              const AlvhJournalCondor *condor)
-{
-  GtkWidget *dialog, *list;
-  CloseData *data = g_new0 (CloseData, 1);
-  g_autofree char *body = NULL;
-
-  body = g_strdup_printf (_("Close %g × %g/%g/%g/%g. Its hedge legs stay open until you close them. "
-                            "Enter the price paid per unit to buy the condor back."),
-                          condor->units, condor->long_put, condor->short_put,
-                          condor->short_call, condor->long_call);
-  dialog = adw_message_dialog_new (parent, _("Close Iron Condor?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "close", _("C_lose Condor"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  list = gtk_list_box_new ();
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  data->session = g_object_ref (session);
-  data->id = condor->id;
-  data->price = alvh_form_entry_row (_("Price per unit (points)"), "close-price");
-  gtk_list_box_append (GTK_LIST_BOX (list), data->price);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  g_signal_connect (data->price, "changed", G_CALLBACK (close_price_changed_cb), dialog);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "close", FALSE);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (close_response_cb), data,
-                         (GClosureNotify) (void (*) (void)) close_data_free, 0);
-  return dialog;
+  return alvh_form_dialog_get_save_button (ALVH_FORM_DIALOG (self));
 }

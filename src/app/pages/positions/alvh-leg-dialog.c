@@ -14,14 +14,15 @@
 
 #include "alvh-calendar.h"
 #include "alvh-form.h"
+#include "alvh-form-dialog.h"
 #include "alvh-leg-dialog.h"
 
 struct _AlvhLegDialog
 {
-  AdwWindow       parent_instance;
+  AlvhFormDialog  parent_instance;
 
-  AlvhSession    *session;
-  AlvhJournalLeg *leg;        /* the edited leg or NULL */
+  AlvhContext    *context;
+  AlvhLeg *leg;        /* the edited leg or NULL */
   GArray         *condor_ids; /* gint64, index = combo position (0 = none) */
 
   GtkWidget      *kind;
@@ -32,29 +33,27 @@ struct _AlvhLegDialog
   GtkSpinButton  *layer;
   GtkWidget      *premium;
   GtkWidget      *quantity;
-  GtkWidget      *error_label;
-  GtkWidget      *save_button;
   char           *errors;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhLegDialog, alvh_leg_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AlvhLegDialog, alvh_leg_dialog, ALVH_TYPE_FORM_DIALOG)
 
-static const AlvhHedgeKind kinds[] = { ALVH_HEDGE_VIX_CALL_SPREAD, ALVH_HEDGE_VIX_CALL, ALVH_HEDGE_VIX_FUTURE };
+static const AlvhLegKind kinds[] = { ALVH_LEG_VIX_CALL_SPREAD, ALVH_LEG_VIX_CALL, ALVH_LEG_VIX_FUTURE };
 
 typedef struct
 {
-  AlvhHedgeKind kind;
+  AlvhLegKind kind;
   double long_strike, short_strike;
   gint64 expiry;
   double premium, quantity;
 } Fields;
 
-static AlvhHedgeKind
+static AlvhLegKind
 selected_kind (AlvhLegDialog *self)
 {
   guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->kind));
 
-  return i < G_N_ELEMENTS (kinds) ? kinds[i] : ALVH_HEDGE_VIX_CALL_SPREAD;
+  return i < G_N_ELEMENTS (kinds) ? kinds[i] : ALVH_LEG_VIX_CALL_SPREAD;
 }
 
 static gboolean
@@ -69,13 +68,13 @@ validate (AlvhLegDialog *self,
   f->kind = selected_kind (self);
   f->long_strike = NAN;
   f->short_strike = NAN;
-  if (f->kind != ALVH_HEDGE_VIX_FUTURE)
+  if (f->kind != ALVH_LEG_VIX_FUTURE)
     {
       ok_long = alvh_form_get_double (self->long_strike, &f->long_strike) && f->long_strike > 0;
       if (!ok_long)
         ADD_ERR (_("Strike: enter a VIX strike above 0"));
     }
-  if (f->kind == ALVH_HEDGE_VIX_CALL_SPREAD)
+  if (f->kind == ALVH_LEG_VIX_CALL_SPREAD)
     {
       ok_short = alvh_form_get_double (self->short_strike, &f->short_strike) && f->short_strike > 0;
       if (!ok_short)
@@ -101,9 +100,9 @@ validate (AlvhLegDialog *self,
 
   ok_prem = alvh_form_get_double (self->premium, &f->premium) && f->premium > 0;
   if (!ok_prem)
-    ADD_ERR (f->kind == ALVH_HEDGE_VIX_FUTURE ? _("Entry price: enter a price above 0")
+    ADD_ERR (f->kind == ALVH_LEG_VIX_FUTURE ? _("Entry price: enter a price above 0")
                                               : _("Premium: enter the points per contract paid, above 0"));
-  else if (f->kind == ALVH_HEDGE_VIX_CALL_SPREAD && ok_long && ok_short &&
+  else if (f->kind == ALVH_LEG_VIX_CALL_SPREAD && ok_long && ok_short &&
            f->premium >= f->short_strike - f->long_strike)
     {
       ok_prem = FALSE;
@@ -126,26 +125,26 @@ static void
 changed_cb (AlvhLegDialog *self)
 {
   Fields f;
-  gboolean valid = validate (self, &f);
-  AlvhHedgeKind kind = selected_kind (self);
+  AlvhLegKind kind = selected_kind (self);
 
-  gtk_widget_set_visible (self->long_strike, kind != ALVH_HEDGE_VIX_FUTURE);
-  gtk_widget_set_visible (self->short_strike, kind == ALVH_HEDGE_VIX_CALL_SPREAD);
+  validate (self, &f);
+
+  gtk_widget_set_visible (self->long_strike, kind != ALVH_LEG_VIX_FUTURE);
+  gtk_widget_set_visible (self->short_strike, kind == ALVH_LEG_VIX_CALL_SPREAD);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->long_strike),
-                                 kind == ALVH_HEDGE_VIX_CALL_SPREAD ? _("Long strike") : _("Strike"));
+                                 kind == ALVH_LEG_VIX_CALL_SPREAD ? _("Long strike") : _("Strike"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->premium),
-                                 kind == ALVH_HEDGE_VIX_FUTURE ? _("Entry price (points)")
+                                 kind == ALVH_LEG_VIX_FUTURE ? _("Entry price (points)")
                                                                : _("Premium per contract (points)"));
-  gtk_widget_set_sensitive (self->save_button, valid);
-  gtk_label_set_text (GTK_LABEL (self->error_label), self->errors);
-  gtk_widget_set_visible (self->error_label, !valid);
+  alvh_form_dialog_set_errors (ALVH_FORM_DIALOG (self), self->errors);
 }
 
 static void
-save_clicked_cb (AlvhLegDialog *self)
+alvh_leg_dialog_save (AlvhFormDialog *dialog)
 {
+  AlvhLegDialog *self = ALVH_LEG_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalLeg) leg = alvh_journal_leg_new ();
+  g_autoptr(AlvhLeg) leg = alvh_leg_new ();
   Fields f;
   guint condor_index;
   gboolean ok;
@@ -165,12 +164,11 @@ save_clicked_cb (AlvhLegDialog *self)
     }
   else
     leg->manual = TRUE;
-  leg->account_id = alvh_session_get_account_id (self->session);
+  leg->account_id = alvh_book_service_get_account_id (alvh_context_get_book (self->context));
   condor_index = adw_combo_row_get_selected (ADW_COMBO_ROW (self->condor));
   leg->condor_id = condor_index < self->condor_ids->len ? g_array_index (self->condor_ids, gint64, condor_index) : 0;
-  g_free (leg->kind);
-  leg->kind = g_strdup (alvh_hedge_kind_to_string (f.kind));
-  leg->long_strike = f.kind == ALVH_HEDGE_VIX_FUTURE ? f.premium : f.long_strike;
+  leg->kind = f.kind;
+  leg->long_strike = f.kind == ALVH_LEG_VIX_FUTURE ? f.premium : f.long_strike;
   leg->short_strike = f.short_strike;
   leg->expiry = f.expiry;
   leg->quantity = f.quantity;
@@ -178,13 +176,13 @@ save_clicked_cb (AlvhLegDialog *self)
   leg->layer = gtk_spin_button_get_value_as_int (self->layer);
 
   if (self->leg == NULL)
-    ok = alvh_session_add_leg (self->session, leg, &error) > 0;
+    ok = alvh_book_service_add_leg (alvh_context_get_book (self->context), leg, &error) > 0;
 
   else
-    ok = alvh_session_update_leg (self->session, leg, &error);
+    ok = alvh_book_service_update_leg (alvh_context_get_book (self->context), leg, &error);
   if (!ok)
     {
-      alvh_form_show_error (self->error_label, error->message);
+      alvh_form_dialog_show_error (dialog, error->message);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
@@ -195,11 +193,18 @@ alvh_leg_dialog_finalize (GObject *object)
 {
   AlvhLegDialog *self = ALVH_LEG_DIALOG (object);
 
-  g_clear_object (&self->session);
-  g_clear_pointer (&self->leg, alvh_journal_leg_free);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->leg, alvh_leg_free);
   g_clear_pointer (&self->condor_ids, g_array_unref);
   g_clear_pointer (&self->errors, g_free);
   G_OBJECT_CLASS (alvh_leg_dialog_parent_class)->finalize (object);
+}
+
+static void
+alvh_leg_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), ALVH_TYPE_LEG_DIALOG);
+  G_OBJECT_CLASS (alvh_leg_dialog_parent_class)->dispose (object);
 }
 
 static void
@@ -208,82 +213,34 @@ alvh_leg_dialog_class_init (AlvhLegDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = alvh_leg_dialog_dispose;
   object_class->finalize = alvh_leg_dialog_finalize;
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  ALVH_FORM_DIALOG_CLASS (klass)->save = alvh_leg_dialog_save;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/positions/alvh-leg-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, kind);
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, condor);
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, long_strike);
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, short_strike);
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, expiry);
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, layer);
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, premium);
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, quantity);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 }
 
 static void
 alvh_leg_dialog_init (AlvhLegDialog *self)
 {
-  GtkWidget *box, *header, *cancel, *content, *group, *layer_row;
-  const char *kind_names[] = { _("VIX call spread"), _("VIX call"), _("VIX future"), NULL };
-
   self->condor_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 460, 700);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_set_name (self->save_button, "save");
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  gtk_widget_set_sensitive (self->save_button, FALSE);
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Hedge Leg"));
-  self->kind = adw_combo_row_new ();
-  gtk_widget_set_name (self->kind, "kind");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind), _("Instrument"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->kind), G_LIST_MODEL (gtk_string_list_new (kind_names)));
-  g_signal_connect_swapped (self->kind, "notify::selected", G_CALLBACK (changed_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Instrument"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->kind);
-  self->condor = adw_combo_row_new ();
-  gtk_widget_set_name (self->condor, "condor");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->condor), _("Protects"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->condor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Protects"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->condor);
-  self->long_strike = alvh_form_add_entry_row (group, _("Long strike"), "long-strike", G_CALLBACK (changed_cb), self);
-  self->short_strike = alvh_form_add_entry_row (group, _("Short strike"), "short-strike", G_CALLBACK (changed_cb), self);
-  self->expiry = alvh_form_add_entry_row (group, _("VIX expiry (YYYY-MM-DD)"), "expiry", G_CALLBACK (changed_cb), self);
-  layer_row = alvh_form_spin_row (_("Layer"), _("1 for the first hedge of a condor, 2 for the next …"),
-                                  "layer", 1, 8, 1, 0, &self->layer);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), layer_row);
-  self->premium = alvh_form_add_entry_row (group, _("Premium per contract (points)"), "premium", G_CALLBACK (changed_cb), self);
-  self->quantity = alvh_form_add_entry_row (group, _("Quantity (contracts)"), "quantity", G_CALLBACK (changed_cb), self);
-  gtk_box_append (GTK_BOX (content), group);
-
-  self->error_label = gtk_label_new (NULL);
-  gtk_widget_set_name (self->error_label, "errors");
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
-  gtk_widget_add_css_class (self->error_label, "error");
-  gtk_box_append (GTK_BOX (content), self->error_label);
-
-  gtk_box_append (GTK_BOX (box), alvh_form_scrolled (content, 520));
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 static void
 fill_condors (AlvhLegDialog *self,
               gint64         selected_id)
 {
-  GPtrArray *condors = alvh_session_get_condors (self->session);
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   gint64 none = 0;
   guint selected = 0;
@@ -292,7 +249,7 @@ fill_condors (AlvhLegDialog *self,
   g_array_append_val (self->condor_ids, none);
   for (guint i = 0; condors != NULL && i < condors->len; i++)
     {
-      const AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      const AlvhCondor *c = g_ptr_array_index (condors, i);
       g_autofree char *exp = alvh_time_format_ny_date (c->expiry);
       g_autofree char *label = g_strdup_printf ("%g/%g/%g/%g %s", c->long_put, c->short_put,
                                                 c->short_call, c->long_call, exp);
@@ -308,17 +265,17 @@ fill_condors (AlvhLegDialog *self,
 
 AlvhLegDialog *
 alvh_leg_dialog_new (GtkWindow            *parent,
-                     AlvhSession          *session,
-                     const AlvhJournalLeg *leg)
+                     AlvhContext          *context,
+                     const AlvhLeg *leg)
 {
   AlvhLegDialog *self = g_object_new (ALVH_TYPE_LEG_DIALOG, "transient-for", parent, NULL);
 
-  self->session = g_object_ref (session);
+  self->context = g_object_ref (context);
   if (leg != NULL)
     {
-      AlvhHedgeKind kind = ALVH_HEDGE_VIX_CALL_SPREAD;
+      AlvhLegKind kind = leg->kind;
 
-      self->leg = alvh_journal_leg_new ();
+      self->leg = alvh_leg_new ();
       self->leg->id = leg->id;
       self->leg->decision_id = leg->decision_id;
       self->leg->opened = leg->opened;
@@ -327,7 +284,6 @@ alvh_leg_dialog_new (GtkWindow            *parent,
       self->leg->close_price = leg->close_price;
       self->leg->notes = g_strdup (leg->notes);
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Hedge Leg"));
-      alvh_hedge_kind_from_string (leg->kind, &kind);
       for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
         if (kinds[i] == kind)
           adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind), i);
@@ -344,7 +300,7 @@ alvh_leg_dialog_new (GtkWindow            *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("New Hedge Leg"));
       fill_condors (self, 0);
       alvh_form_set_date (self->expiry, alvh_form_first_vix_expiry (g_get_real_time () / G_USEC_PER_SEC, 30));
-      gtk_spin_button_set_value (self->layer, alvh_book_count_open_legs (alvh_session_get_book (session)) + 1);
+      gtk_spin_button_set_value (self->layer, alvh_book_count_open_legs (alvh_book_service_get_book (alvh_context_get_book (context))) + 1);
       gtk_editable_set_text (GTK_EDITABLE (self->quantity), "1");
     }
   changed_cb (self);
@@ -354,7 +310,7 @@ alvh_leg_dialog_new (GtkWindow            *parent,
 
       for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
         alvh_form_mark (rows[i], FALSE);
-      gtk_widget_set_visible (self->error_label, FALSE);
+      alvh_form_dialog_hide_errors (ALVH_FORM_DIALOG (self));
     }
   return self;
 }
@@ -379,100 +335,5 @@ GtkWidget *
 alvh_leg_dialog_get_save_button (AlvhLegDialog *self)
 {
   g_return_val_if_fail (ALVH_IS_LEG_DIALOG (self), NULL);
-  return self->save_button;
-}
-
-/* ---- partial close --------------------------------------------------- */
-
-typedef struct
-{
-  AlvhSession *session;
-  gint64       id;
-  double       open_quantity;
-  GtkWidget   *quantity;
-  GtkWidget   *price;
-} CloseData;
-
-static void
-close_data_free (CloseData *data)
-{
-  g_object_unref (data->session);
-  g_free (data);
-}
-
-static gboolean
-close_values (CloseData *data,
-              double    *qty,
-              double    *price)
-{
-  gboolean ok_q = alvh_form_get_double (data->quantity, qty) && *qty > 0 && *qty <= data->open_quantity + 1e-9;
-  gboolean ok_p = alvh_form_get_double (data->price, price) && *price >= 0;
-
-  alvh_form_mark (data->quantity, !ok_q);
-  alvh_form_mark (data->price, !ok_p);
-  return ok_q && ok_p;
-}
-
-static void
-close_changed_cb (AdwMessageDialog *dialog)
-{
-  CloseData *data = g_object_get_data (G_OBJECT (dialog), "close-data");
-  double q, p;
-
-  adw_message_dialog_set_response_enabled (dialog, "close", close_values (data, &q, &p));
-}
-
-static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   CloseData        *data)
-{
-  g_autoptr(GError) error = NULL;
-  double q, p;
-
-  if (g_strcmp0 (response, "close") != 0 || !close_values (data, &q, &p))
-    return;
-  if (!alvh_session_close_leg (data->session, data->id, q, p, &error))
-    g_warning ("Cannot close leg %" G_GINT64_FORMAT ": %s", data->id, error->message);
-}
-
-GtkWidget *
-alvh_leg_close_dialog_new (GtkWindow            *parent,
-                           AlvhSession          *session,
-                           const AlvhJournalLeg *leg)
-{
-  GtkWidget *dialog, *list;
-  CloseData *data = g_new0 (CloseData, 1);
-  g_autofree char *body = NULL;
-
-  data->session = g_object_ref (session);
-  data->id = leg->id;
-  data->open_quantity = leg->quantity - leg->closed_quantity;
-  body = g_strdup_printf (_("%g of %g contracts are open. Enter how many to close and the fill price per contract."),
-                          data->open_quantity, leg->quantity);
-  dialog = adw_message_dialog_new (parent, _("Close Hedge Leg"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "close", _("C_lose Contracts"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  list = gtk_list_box_new ();
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  data->quantity = alvh_form_entry_row (_("Quantity (contracts)"), "close-quantity");
-  alvh_form_set_double (data->quantity, data->open_quantity);
-  data->price = alvh_form_entry_row (_("Fill price per contract (points)"), "close-price");
-  gtk_list_box_append (GTK_LIST_BOX (list), data->quantity);
-  gtk_list_box_append (GTK_LIST_BOX (list), data->price);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  g_object_set_data (G_OBJECT (dialog), "close-data", data);
-  g_signal_connect_swapped (data->quantity, "changed", G_CALLBACK (close_changed_cb), dialog);
-  g_signal_connect_swapped (data->price, "changed", G_CALLBACK (close_changed_cb), dialog);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "close", FALSE);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (close_response_cb), data,
-                         (GClosureNotify) (void (*) (void)) close_data_free, 0);
-  return dialog;
+  return alvh_form_dialog_get_save_button (ALVH_FORM_DIALOG (self));
 }

@@ -3,26 +3,21 @@
 
 #include <adwaita.h>
 
-#include "alvh-session.h"
+#include "alvh-context.h"
+#include "alvh-form-dialog.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_LEG_DIALOG (alvh_leg_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhLegDialog, alvh_leg_dialog, ALVH, LEG_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AlvhLegDialog, alvh_leg_dialog, ALVH, LEG_DIALOG, AlvhFormDialog)
 
 /* @leg NULL: a new leg (manual); else the leg to edit (copied). */
 AlvhLegDialog *alvh_leg_dialog_new            (GtkWindow            *parent,
-                                               AlvhSession          *session,
-                                               const AlvhJournalLeg *leg);
+                                               AlvhContext          *context,
+                                               const AlvhLeg *leg);
 gboolean       alvh_leg_dialog_is_valid       (AlvhLegDialog        *self);
 const char    *alvh_leg_dialog_get_errors     (AlvhLegDialog        *self);
 GtkWidget     *alvh_leg_dialog_get_save_button (AlvhLegDialog       *self);
-
-/* An AdwMessageDialog for a partial close (quantity, fill price); its
- * "close" response closes that much of @leg through the session. */
-GtkWidget     *alvh_leg_close_dialog_new      (GtkWindow            *parent,
-                                               AlvhSession          *session,
-                                               const AlvhJournalLeg *leg);
 
 G_END_DECLS

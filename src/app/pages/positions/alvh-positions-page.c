@@ -14,16 +14,19 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-account-dialog.h"
+#include "alvh-condor-close-dialog.h"
 #include "alvh-condor-dialog.h"
 #include "alvh-form.h"
+#include "alvh-leg-close-dialog.h"
 #include "alvh-leg-dialog.h"
 #include "alvh-positions-page.h"
 
 struct _AlvhPositionsPage
 {
-  AdwBin        parent_instance;
+  AlvhPage      parent_instance;
 
-  AlvhSession  *session;
+  AlvhContext  *context;
   GArray       *account_ids;  /* gint64 by combo position */
   gboolean      updating;
   gint64        bar_time;
@@ -50,7 +53,10 @@ struct _AlvhPositionsPage
   GtkWidget    *coverage_labels[3];
 };
 
-G_DEFINE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ALVH_TYPE_PAGE)
+
+static void alvh_positions_page_context_set (AlvhPage    *page,
+                                             AlvhContext *context);
 
 static GtkWindow *
 parent_window (AlvhPositionsPage *self)
@@ -122,15 +128,15 @@ years_between (gint64 from,
   return MAX (0.0, (double) alvh_time_calendar_days (from, to)) / 365.0;
 }
 
-static const AlvhJournalCondor *
+static const AlvhCondor *
 find_condor (AlvhPositionsPage *self,
              gint64             id)
 {
-  GPtrArray *condors = alvh_session_get_condors (self->session);
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
 
   for (guint i = 0; condors != NULL && i < condors->len; i++)
     {
-      const AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      const AlvhCondor *c = g_ptr_array_index (condors, i);
 
       if (c->id == id)
         return c;
@@ -138,15 +144,15 @@ find_condor (AlvhPositionsPage *self,
   return NULL;
 }
 
-static const AlvhJournalLeg *
+static const AlvhLeg *
 find_leg (AlvhPositionsPage *self,
           gint64             id)
 {
-  GPtrArray *legs = alvh_session_get_legs (self->session);
+  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
 
   for (guint i = 0; legs != NULL && i < legs->len; i++)
     {
-      const AlvhJournalLeg *l = g_ptr_array_index (legs, i);
+      const AlvhLeg *l = g_ptr_array_index (legs, i);
 
       if (l->id == id)
         return l;
@@ -154,26 +160,10 @@ find_leg (AlvhPositionsPage *self,
   return NULL;
 }
 
-static const char *
-kind_title (const char *kind)
-{
-  AlvhHedgeKind k;
-
-  if (!alvh_hedge_kind_from_string (kind, &k))
-    return kind;
-  switch (k)
-    {
-    case ALVH_HEDGE_VIX_CALL: return _("VIX call");
-    case ALVH_HEDGE_VIX_CALL_SPREAD: return _("VIX call spread");
-    case ALVH_HEDGE_VIX_FUTURE: return _("VIX future");
-    default: return kind;
-    }
-}
-
 static void
 refresh_accounts (AlvhPositionsPage *self)
 {
-  g_autoptr(GPtrArray) accounts = alvh_session_list_accounts (self->session);
+  g_autoptr(GPtrArray) accounts = alvh_book_service_list_accounts (alvh_context_get_book (self->context));
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
 
@@ -185,7 +175,7 @@ refresh_accounts (AlvhPositionsPage *self)
 
       gtk_string_list_append (names, a->name);
       g_array_append_val (self->account_ids, a->id);
-      if (a->id == alvh_session_get_account_id (self->session))
+      if (a->id == alvh_book_service_get_account_id (alvh_context_get_book (self->context)))
         selected = i;
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (self->account_row), G_LIST_MODEL (names));
@@ -198,7 +188,7 @@ refresh_book (AlvhPositionsPage *self,
               AlvhMarketState   *ms,
               gboolean           have_market)
 {
-  AlvhBook *book = alvh_session_get_book (self->session);
+  AlvhBook *book = alvh_book_service_get_book (alvh_context_get_book (self->context));
   gboolean have_condors = alvh_book_get_n_condors (book) > 0;
   double mult = have_market ? ms->multiplier : 100;
   g_autofree char *text = NULL;
@@ -330,17 +320,17 @@ refresh_condors (AlvhPositionsPage *self,
                  AlvhMarketState   *ms,
                  gboolean           have_market)
 {
-  GPtrArray *condors = alvh_session_get_condors (self->session);
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
   gint64 today = alvh_form_today ();
 
   clear_list (self->condor_list);
   for (guint i = 0; condors != NULL && i < condors->len; i++)
     {
-      const AlvhJournalCondor *c = g_ptr_array_index (condors, i);
+      const AlvhCondor *c = g_ptr_array_index (condors, i);
       AlvhCondor model = { .id = c->id, .long_put = c->long_put, .short_put = c->short_put,
                            .short_call = c->short_call, .long_call = c->long_call,
                            .expiry = c->expiry, .units = c->units, .credit = c->credit,
-                           .open_time = c->opened };
+                           .opened = c->opened };
       GtkWidget *row = plain_row ();
       g_autofree char *title = NULL, *subtitle = NULL, *date = alvh_time_format_ny_date (c->expiry);
       g_autofree char *ext = NULL, *value = NULL;
@@ -395,8 +385,8 @@ refresh_legs (AlvhPositionsPage *self,
               AlvhMarketState   *ms,
               gboolean           have_market)
 {
-  GPtrArray *legs = alvh_session_get_legs (self->session);
-  GPtrArray *condors = alvh_session_get_condors (self->session);
+  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
   gint64 today = alvh_form_today ();
   guint n_warnings = 0;
 
@@ -404,30 +394,27 @@ refresh_legs (AlvhPositionsPage *self,
   clear_list (self->warnings_list);
   for (guint i = 0; legs != NULL && i < legs->len; i++)
     {
-      const AlvhJournalLeg *l = g_ptr_array_index (legs, i);
-      const AlvhJournalCondor *c = find_condor (self, l->condor_id);
+      const AlvhLeg *l = g_ptr_array_index (legs, i);
+      const AlvhCondor *c = find_condor (self, l->condor_id);
       GtkWidget *row = plain_row ();
       g_autofree char *title = NULL, *subtitle = NULL, *strikes = NULL, *value = NULL;
       g_autofree char *date = alvh_time_format_ny_date (l->expiry);
       double open_qty = l->quantity - l->closed_quantity;
-      AlvhHedgeKind kind;
 
-      if (g_strcmp0 (l->kind, "vix_future") == 0)
+      if (l->kind == ALVH_LEG_VIX_FUTURE)
         strikes = g_strdup ("");
       else if (isfinite (l->short_strike))
         strikes = g_strdup_printf (" %g/%g", l->long_strike, l->short_strike);
       else
         strikes = g_strdup_printf (" %g", l->long_strike);
-      if (have_market && alvh_hedge_kind_from_string (l->kind, &kind))
+      if (have_market && alvh_leg_is_vix_hedge (l))
         {
-          AlvhHedgeLeg leg = { .kind = kind, .long_strike = l->long_strike, .short_strike = l->short_strike,
-                               .vix_expiry = l->expiry, .quantity = l->quantity, .premium = l->premium };
           double f = isfinite (ms->vx1) ? ms->vx1 : ms->vix;
 
-          value = g_strdup_printf ("%.2f", alvh_hedge_leg_value (&leg, f, years_between (ms->time, l->expiry),
+          value = g_strdup_printf ("%.2f", alvh_leg_value (l, f, years_between (ms->time, l->expiry),
                                                                   ms->vix_vol, ms->rate));
         }
-      title = g_strdup_printf (_("Layer %d · %s%s × %g"), l->layer, kind_title (l->kind), strikes, open_qty);
+      title = g_strdup_printf (_("Layer %d · %s%s × %g"), l->layer, alvh_leg_kind_get_title (l->kind), strikes, open_qty);
       subtitle = g_strdup_printf (_("Expires %s (Wed AM, SOQ), %" PRId64 " days · premium %.2f · value %s · "
                                     "%g of %g open%s"),
                                   date, alvh_time_calendar_days (today, l->expiry), l->premium,
@@ -446,7 +433,7 @@ refresh_legs (AlvhPositionsPage *self,
        * third-Friday condor at the open (AM), SPXW at the close (PM) */
       if (c == NULL && condors != NULL && condors->len > 0)
         c = g_ptr_array_index (condors, 0);
-      if (c != NULL && g_strcmp0 (l->kind, "vix_future") != 0 && l->expiry != c->expiry)
+      if (c != NULL && l->kind != ALVH_LEG_VIX_FUTURE && l->expiry != c->expiry)
         {
           g_autofree char *cdate = alvh_time_format_ny_date (c->expiry);
           g_autofree char *wtitle = g_strdup_printf (_("Layer %d settles at a different time than its condor"), l->layer);
@@ -476,7 +463,7 @@ alvh_positions_page_refresh (AlvhPositionsPage *self)
 
   g_return_if_fail (ALVH_IS_POSITIONS_PAGE (self));
 
-  have_market = alvh_session_get_market_state (self->session, &ms);
+  have_market = alvh_decision_service_get_market_state (alvh_context_get_decisions (self->context), &ms);
   /* a live book: time to expiry counts from today even when the latest bar is older */
   self->bar_time = ms.time;
   if (have_market && ms.time < alvh_form_today ())
@@ -494,7 +481,7 @@ account_selected_cb (AlvhPositionsPage *self)
 
   if (self->updating || i >= self->account_ids->len)
     return;
-  alvh_session_set_account (self->session, g_array_index (self->account_ids, gint64, i));
+  alvh_book_service_set_account (alvh_context_get_book (self->context), g_array_index (self->account_ids, gint64, i));
 }
 
 /* ---- actions ----------------------------------------------------------- */
@@ -505,7 +492,7 @@ alvh_positions_page_add_condor (AlvhPositionsPage *self)
   AlvhCondorDialog *dialog;
 
   g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
-  dialog = alvh_condor_dialog_new (parent_window (self), self->session, NULL);
+  dialog = alvh_condor_dialog_new (parent_window (self), self->context, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
@@ -516,7 +503,7 @@ alvh_positions_page_add_leg (AlvhPositionsPage *self)
   AlvhLegDialog *dialog;
 
   g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
-  dialog = alvh_leg_dialog_new (parent_window (self), self->session, NULL);
+  dialog = alvh_leg_dialog_new (parent_window (self), self->context, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
@@ -543,10 +530,10 @@ edit_condor_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhJournalCondor *c = find_condor (self, g_variant_get_int64 (param));
+  const AlvhCondor *c = find_condor (self, g_variant_get_int64 (param));
 
   if (c != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_condor_dialog_new (parent_window (self), self->session, c)));
+    gtk_window_present (GTK_WINDOW (alvh_condor_dialog_new (parent_window (self), self->context, c)));
 }
 
 static void
@@ -555,10 +542,10 @@ close_condor_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhJournalCondor *c = find_condor (self, g_variant_get_int64 (param));
+  const AlvhCondor *c = find_condor (self, g_variant_get_int64 (param));
 
   if (c != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_condor_close_dialog_new (parent_window (self), self->session, c)));
+    gtk_window_present (GTK_WINDOW (alvh_condor_close_dialog_new (parent_window (self), self->context, c)));
 }
 
 static void
@@ -567,10 +554,10 @@ edit_leg_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhJournalLeg *l = find_leg (self, g_variant_get_int64 (param));
+  const AlvhLeg *l = find_leg (self, g_variant_get_int64 (param));
 
   if (l != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_leg_dialog_new (parent_window (self), self->session, l)));
+    gtk_window_present (GTK_WINDOW (alvh_leg_dialog_new (parent_window (self), self->context, l)));
 }
 
 static void
@@ -579,38 +566,10 @@ close_leg_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhJournalLeg *l = find_leg (self, g_variant_get_int64 (param));
+  const AlvhLeg *l = find_leg (self, g_variant_get_int64 (param));
 
   if (l != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_leg_close_dialog_new (parent_window (self), self->session, l)));
-}
-
-static void
-new_account_response_cb (AdwMessageDialog  *dialog,
-                         const char        *response,
-                         AlvhPositionsPage *self)
-{
-  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "create") != 0)
-    return;
-  if (alvh_session_create_account (self->session, gtk_editable_get_text (GTK_EDITABLE (entry)), &error) <= 0)
-    {
-      GtkWidget *err = adw_message_dialog_new (parent_window (self), _("Cannot Create the Account"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (err), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (err));
-    }
-}
-
-static void
-new_account_changed_cb (GtkEditable      *entry,
-                        AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "create", *text != '\0');
+    gtk_window_present (GTK_WINDOW (alvh_leg_close_dialog_new (parent_window (self), self->context, l)));
 }
 
 static void
@@ -619,27 +578,8 @@ new_account_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("New Account"),
-                                              _("Each account has its own book of condors and hedge legs, its decisions and its journal."));
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *entry = alvh_form_entry_row (_("Name"), "account-name");
 
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_list_box_append (GTK_LIST_BOX (list), entry);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (new_account_changed_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_account_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (alvh_account_dialog_new (parent_window (self), self->context)));
 }
 
 /* ---- object ------------------------------------------------------------ */
@@ -649,10 +589,9 @@ alvh_positions_page_dispose (GObject *object)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
-  adw_bin_set_child (ADW_BIN (self), NULL);
+  if (self->context != NULL)
+    alvh_context_disconnect (self->context, self);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_POSITIONS_PAGE);
   G_OBJECT_CLASS (alvh_positions_page_parent_class)->dispose (object);
 }
@@ -673,6 +612,7 @@ alvh_positions_page_class_init (AlvhPositionsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_positions_page_dispose;
+  ALVH_PAGE_CLASS (klass)->context_set = alvh_positions_page_context_set;
   object_class->finalize = alvh_positions_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/positions/alvh-positions-page.ui");
@@ -720,17 +660,24 @@ alvh_positions_page_init (AlvhPositionsPage *self)
   g_signal_connect_swapped (self->account_row, "notify::selected", G_CALLBACK (account_selected_cb), self);
 }
 
-GtkWidget *
-alvh_positions_page_new (AlvhSession *session)
+static void
+alvh_positions_page_context_set (AlvhPage    *page,
+                                 AlvhContext *context)
 {
-  AlvhPositionsPage *self = g_object_new (ALVH_TYPE_POSITIONS_PAGE, NULL);
+  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (page);
 
-  self->session = g_object_ref (session);
-  g_signal_connect_object (session, "book-changed", G_CALLBACK (alvh_positions_page_refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "market-changed", G_CALLBACK (alvh_positions_page_refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "profile-changed", G_CALLBACK (alvh_positions_page_refresh), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  alvh_context_connect (context, "book", G_CALLBACK (alvh_positions_page_refresh), self);
+  alvh_context_connect (context, "market", G_CALLBACK (alvh_positions_page_refresh), self);
+  alvh_context_connect (context, "profile", G_CALLBACK (alvh_positions_page_refresh), self);
   alvh_positions_page_refresh (self);
-  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+alvh_positions_page_new (AlvhContext *context)
+{
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
+  return g_object_new (ALVH_TYPE_POSITIONS_PAGE, "context", context, NULL);
 }
 
 static guint
@@ -758,9 +705,9 @@ alvh_positions_page_get_n_leg_rows (AlvhPositionsPage *self)
   return count_rows (self->leg_list);
 }
 
-AlvhSession *
-alvh_positions_page_get_session (AlvhPositionsPage *self)
+AlvhContext *
+alvh_positions_page_get_context (AlvhPositionsPage *self)
 {
   g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
-  return self->session;
+  return self->context;
 }

@@ -3,15 +3,16 @@
 
 #include <adwaita.h>
 
-#include "alvh-session.h"
+#include "alvh-context.h"
+#include "alvh-page.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_POSITIONS_PAGE (alvh_positions_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ALVH, POSITIONS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ALVH, POSITIONS_PAGE, AlvhPage)
 
-GtkWidget *alvh_positions_page_new              (AlvhSession       *session);
+GtkWidget *alvh_positions_page_new              (AlvhContext       *context);
 void       alvh_positions_page_refresh          (AlvhPositionsPage *self);
 /* Opens the entry dialog for a new condor / leg and returns it (borrowed). */
 GtkWidget *alvh_positions_page_add_condor       (AlvhPositionsPage *self);
@@ -20,6 +21,6 @@ GtkWidget *alvh_positions_page_add_leg          (AlvhPositionsPage *self);
 guint      alvh_positions_page_get_n_condor_rows (AlvhPositionsPage *self);
 guint      alvh_positions_page_get_n_leg_rows    (AlvhPositionsPage *self);
 
-AlvhSession        *alvh_positions_page_get_session      (AlvhPositionsPage *self);
+AlvhContext        *alvh_positions_page_get_context      (AlvhPositionsPage *self);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* alvh-replay-page.c — the Replay page: run the rules over history (issue 7)
  *
- * A run joins the session's series over the chosen period, builds an
+ * A run joins the context's series over the chosen period, builds an
  * evaluator with the chosen profile and the macro events, and walks the bars
  * in a GTask thread.  The thread reports progress into a shared counter that
  * the page polls; Cancel cancels the GCancellable.
@@ -14,12 +14,10 @@
 
 #include <glib/gi18n.h>
 
-#include "alvh-charts-page.h"
 #include "alvh-equity-view.h"
 #include "alvh-form.h"
 #include "alvh-replay-page.h"
 #include "alvh-replay-trade-item.h"
-#include "alvh-window.h"
 
 typedef struct
 {
@@ -31,7 +29,7 @@ typedef struct
 
 struct _AlvhReplayPage
 {
-  GtkWidget          parent_instance;
+  AlvhPage           parent_instance;
 
   AdwToastOverlay   *toast_overlay;
   GtkEntry          *from_entry;
@@ -43,7 +41,7 @@ struct _AlvhReplayPage
   GtkColumnView     *trade_view;
   GtkGrid           *summary_grid;
 
-  AlvhSession       *session;
+  AlvhContext       *context;
   GtkStringList     *profiles;
   GListStore        *trades;
   GtkSortListModel  *sorted;
@@ -55,7 +53,10 @@ struct _AlvhReplayPage
   gboolean           recording;    /* "Record in Journal" runs in a thread */
 };
 
-G_DEFINE_FINAL_TYPE (AlvhReplayPage, alvh_replay_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AlvhReplayPage, alvh_replay_page, ALVH_TYPE_PAGE)
+
+static void alvh_replay_page_context_set (AlvhPage    *page,
+                                          AlvhContext *context);
 
 enum {
   FINISHED,
@@ -103,8 +104,8 @@ update_actions (AlvhReplayPage *self)
 static void
 reload_profiles (AlvhReplayPage *self)
 {
-  g_auto(GStrv) names = alvh_session_dup_profile_names (self->session);
-  AlvhProfile *active = alvh_session_get_profile (self->session);
+  g_auto(GStrv) names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context));
+  AlvhProfile *active = alvh_profile_service_get_profile (alvh_context_get_profiles (self->context));
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
   guint select = 0;
 
@@ -439,15 +440,6 @@ record_action_cb (GtkWidget  *widget,
   alvh_replay_page_record_async (ALVH_REPLAY_PAGE (widget));
 }
 
-static void
-connect_session_signal (AlvhReplayPage *self,
-                        const char     *name,
-                        GCallback       callback)
-{
-  if (g_signal_lookup (name, ALVH_TYPE_SESSION) != 0)
-    g_signal_connect_object (self->session, name, callback, self, G_CONNECT_SWAPPED);
-}
-
 /* ---- GObject ---- */
 
 static void
@@ -476,7 +468,7 @@ alvh_replay_page_finalize (GObject *object)
   g_clear_object (&self->trades);
   g_clear_object (&self->sorted);
   g_clear_object (&self->profiles);
-  g_clear_object (&self->session);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (alvh_replay_page_parent_class)->finalize (object);
 }
 
@@ -487,6 +479,7 @@ alvh_replay_page_class_init (AlvhReplayPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_replay_page_dispose;
+  ALVH_PAGE_CLASS (klass)->context_set = alvh_replay_page_context_set;
   object_class->finalize = alvh_replay_page_finalize;
 
   /**
@@ -548,19 +541,26 @@ alvh_replay_page_init (AlvhReplayPage *self)
   update_actions (self);
 }
 
+/* ---- the context arrives ---- */
+
+static void
+alvh_replay_page_context_set (AlvhPage    *page,
+                              AlvhContext *context)
+{
+  AlvhReplayPage *self = ALVH_REPLAY_PAGE (page);
+
+  self->context = g_object_ref (context);
+  reload_profiles (self);
+  alvh_context_connect (self->context, "profile", G_CALLBACK (reload_profiles), self);
+}
+
 /* ---- public API ---- */
 
 GtkWidget *
-alvh_replay_page_new (AlvhSession *session)
+alvh_replay_page_new (AlvhContext *context)
 {
-  AlvhReplayPage *self;
-
-  g_return_val_if_fail (ALVH_IS_SESSION (session), NULL);
-  self = g_object_new (ALVH_TYPE_REPLAY_PAGE, NULL);
-  self->session = g_object_ref (session);
-  reload_profiles (self);
-  connect_session_signal (self, "profile-changed", G_CALLBACK (reload_profiles));
-  return GTK_WIDGET (self);
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
+  return g_object_new (ALVH_TYPE_REPLAY_PAGE, "context", context, NULL);
 }
 
 void
@@ -597,7 +597,7 @@ alvh_replay_page_run (AlvhReplayPage *self)
     }
   if (to != G_MAXINT64)
     to = alvh_time_from_ny_day (alvh_time_ny_day (to) + 1) - 1;   /* the whole day */
-  if (!alvh_session_has_market (self->session))
+  if (!alvh_market_service_has_market (alvh_context_get_market (self->context)))
     {
       toast (self, _("A replay needs SPX and VIX history: import it or load the demo data"));
       return FALSE;
@@ -607,30 +607,24 @@ alvh_replay_page_run (AlvhReplayPage *self)
   if (selected != NULL)
     name = gtk_string_object_get_string (GTK_STRING_OBJECT (selected));
   if (name != NULL)
-    profile = alvh_session_load_profile (self->session, name, &error);
-  if (profile == NULL && alvh_session_get_profile (self->session) != NULL)
-    profile = alvh_profile_ref (alvh_session_get_profile (self->session));
+    profile = alvh_profile_service_load_profile (alvh_context_get_profiles (self->context), name, &error);
+  if (profile == NULL && alvh_profile_service_get_profile (alvh_context_get_profiles (self->context)) != NULL)
+    profile = alvh_profile_ref (alvh_profile_service_get_profile (alvh_context_get_profiles (self->context)));
   if (profile == NULL)
     profile = alvh_profile_new ();
 
   run = g_atomic_rc_box_new0 (RunData);
-  run->frame = alvh_market_frame_new_join (alvh_session_get_series (self->session, "SPX"),
-                                           alvh_session_get_series (self->session, "VIX"),
-                                           alvh_session_get_series (self->session, "VX"),
-                                           alvh_session_get_series (self->session, "VVIX"),
-                                           alvh_session_get_series (self->session, "BREADTH"),
+  run->frame = alvh_market_frame_new_join (alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX"),
+                                           alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX"),
+                                           alvh_market_service_get_series (alvh_context_get_market (self->context), "VX"),
+                                           alvh_market_service_get_series (alvh_context_get_market (self->context), "VVIX"),
+                                           alvh_market_service_get_series (alvh_context_get_market (self->context), "BREADTH"),
                                            from, to);
   run->profile = g_steal_pointer (&profile);
   run->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  stored_events = alvh_session_list_events (self->session);
+  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
   for (guint i = 0; stored_events != NULL && i < stored_events->len; i++)
-    {
-      const AlvhJournalEvent *e = g_ptr_array_index (stored_events, i);
-      AlvhEventKind kind = ALVH_EVENT_OTHER;
-
-      alvh_event_kind_from_string (e->kind, &kind);
-      g_ptr_array_add (run->events, alvh_event_new (e->date, kind, e->shift, e->note ? e->note : ""));
-    }
+    g_ptr_array_add (run->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
 
   if (run->frame == NULL || run->frame->n == 0)
     {
@@ -686,21 +680,13 @@ alvh_replay_page_go_to_trade (AlvhReplayPage *self,
                               guint           position)
 {
   g_autoptr(AlvhReplayTradeItem) item = NULL;
-  GtkRoot *root;
 
   g_return_if_fail (ALVH_IS_REPLAY_PAGE (self));
   item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
   if (item == NULL)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "charts");
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (ALVH_IS_WINDOW (root))
-    {
-      GtkWidget *charts = alvh_window_get_page (ALVH_WINDOW (root), "charts");
-
-      if (ALVH_IS_CHARTS_PAGE (charts))
-        alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (charts), alvh_replay_trade_item_get_open (item));
-    }
+  /* pages reach each other through the window's actions */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.chart-time", "x", alvh_replay_trade_item_get_open (item));
 }
 
 /* The equity curves as they are on screen, as PNG; NULL when not shown. */
@@ -808,8 +794,7 @@ record_done_cb (GObject      *source,
       toast (self, error->message);
       return;
     }
-  if (g_signal_lookup ("journal-changed", ALVH_TYPE_SESSION) != 0)
-    g_signal_emit_by_name (self->session, "journal-changed");
+  alvh_decision_service_changed (alvh_context_get_decisions (self->context));
   toast (self, _("The replay is recorded in the journal"));
 }
 
@@ -826,7 +811,7 @@ alvh_replay_page_record_async (AlvhReplayPage *self)
   g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), FALSE);
   if (self->recording)
     return FALSE;
-  store = alvh_session_get_store (self->session);
+  store = alvh_context_get_store (self->context);
   if (self->result == NULL || self->result->n_bars == 0)
     {
       toast (self, _("Run a replay first"));
@@ -875,7 +860,7 @@ alvh_replay_page_record (AlvhReplayPage  *self,
 
   g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), 0);
   r = self->result;
-  store = alvh_session_get_store (self->session);
+  store = alvh_context_get_store (self->context);
   if (r == NULL || r->n_bars == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Run a replay first"));
@@ -891,7 +876,6 @@ alvh_replay_page_record (AlvhReplayPage  *self,
   account_id = record_into (r, self->result_profile, png, store, error);
   if (account_id == 0)
     return 0;
-  if (g_signal_lookup ("journal-changed", ALVH_TYPE_SESSION) != 0)
-    g_signal_emit_by_name (self->session, "journal-changed");
+  alvh_decision_service_changed (alvh_context_get_decisions (self->context));
   return account_id;
 }

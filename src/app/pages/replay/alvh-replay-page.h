@@ -4,15 +4,16 @@
 #include <adwaita.h>
 
 #include "alvh-replay.h"
-#include "alvh-session.h"
+#include "alvh-context.h"
+#include "alvh-page.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_REPLAY_PAGE (alvh_replay_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhReplayPage, alvh_replay_page, ALVH, REPLAY_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (AlvhReplayPage, alvh_replay_page, ALVH, REPLAY_PAGE, AlvhPage)
 
-GtkWidget        *alvh_replay_page_new          (AlvhSession    *session);
+GtkWidget        *alvh_replay_page_new          (AlvhContext    *context);
 /* Dates as the entries take them ("2020-01-02"); NULL or "" = unbounded. */
 void              alvh_replay_page_set_period   (AlvhReplayPage *self,
                                                  const char     *from,

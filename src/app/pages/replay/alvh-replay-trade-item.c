@@ -59,7 +59,7 @@ gint64
 alvh_replay_trade_item_get_open (AlvhReplayTradeItem *self)
 {
   g_return_val_if_fail (ALVH_IS_REPLAY_TRADE_ITEM (self), 0);
-  return self->trade.condor.open_time;
+  return self->trade.condor.opened;
 }
 
 double
@@ -82,7 +82,7 @@ alvh_replay_trade_item_get_value (AlvhReplayTradeItem *self,
     return t->n_layers;
   if (g_str_equal (column, "strikes"))
     return t->condor.short_put;
-  return (double) t->condor.open_time;
+  return (double) t->condor.opened;
 }
 
 char *
@@ -94,7 +94,7 @@ alvh_replay_trade_item_dup_text (AlvhReplayTradeItem *self,
   g_return_val_if_fail (ALVH_IS_REPLAY_TRADE_ITEM (self), NULL);
   t = &self->trade;
   if (g_str_equal (column, "open"))
-    return alvh_time_format_ny_date (t->condor.open_time);
+    return alvh_time_format_ny_date (t->condor.opened);
   if (g_str_equal (column, "close"))
     return t->close_time != 0 ? alvh_time_format_ny_date (t->close_time) : g_strdup (_("open"));
   if (g_str_equal (column, "strikes"))

@@ -1,0 +1,413 @@
+/* alvh-decision-service.c — the evaluator and the recorded decisions */
+#define G_LOG_DOMAIN "alvh-desk"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-decision-service.h"
+#include "alvh-evaluator.h"
+#include "alvh-market-frame.h"
+#include "alvh-service-error.h"
+#include "alvh-stored-eval.h"
+
+struct _AlvhDecisionService
+{
+  GObject             parent_instance;
+  AlvhJournalStore   *store;       /* NULL when the app database is not open */
+  char               *data_dir;
+  GError             *store_error;
+  AlvhMarketService  *market;
+  AlvhBookService    *book;
+  AlvhProfileService *profiles;
+  AlvhEvaluator      *evaluator;   /* cached: market + profile + events */
+};
+
+G_DEFINE_FINAL_TYPE (AlvhDecisionService, alvh_decision_service, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+alvh_decision_service_dispose (GObject *object)
+{
+  AlvhDecisionService *self = ALVH_DECISION_SERVICE (object);
+
+  if (self->market != NULL)
+    g_signal_handlers_disconnect_by_data (self->market, self);
+  if (self->book != NULL)
+    g_signal_handlers_disconnect_by_data (self->book, self);
+  if (self->profiles != NULL)
+    g_signal_handlers_disconnect_by_data (self->profiles, self);
+  g_clear_object (&self->market);
+  g_clear_object (&self->book);
+  g_clear_object (&self->profiles);
+  G_OBJECT_CLASS (alvh_decision_service_parent_class)->dispose (object);
+}
+
+static void
+alvh_decision_service_finalize (GObject *object)
+{
+  AlvhDecisionService *self = ALVH_DECISION_SERVICE (object);
+
+  g_clear_pointer (&self->evaluator, alvh_evaluator_unref);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->data_dir, g_free);
+  G_OBJECT_CLASS (alvh_decision_service_parent_class)->finalize (object);
+}
+
+static void
+alvh_decision_service_class_init (AlvhDecisionServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = alvh_decision_service_dispose;
+  object_class->finalize = alvh_decision_service_finalize;
+
+  /**
+   * AlvhDecisionService::changed:
+   *
+   * Decisions or journal entries were recorded (or the book changed).
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+alvh_decision_service_init (AlvhDecisionService *self)
+{
+}
+
+/* the market, the profile or the events changed: evaluate afresh */
+static void
+invalidate_evaluator (AlvhDecisionService *self)
+{
+  g_clear_pointer (&self->evaluator, alvh_evaluator_unref);
+}
+
+static void
+book_changed_cb (AlvhDecisionService *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * alvh_decision_service_new:
+ * @store: (nullable): the app database (NULL when it could not be opened)
+ * @data_dir: its directory, for messages
+ * @store_error: (nullable): why it could not be opened
+ * @market: the market the evaluator reads
+ * @book: the book decisions are taken against and legs booked into
+ * @profiles: the active profile and the macro events
+ *
+ * Connects to the other services' signals before any page does, so that the
+ * evaluator is fresh when a page hears of a change.
+ *
+ * Returns: (transfer full): the decision service
+ */
+AlvhDecisionService *
+alvh_decision_service_new (AlvhJournalStore   *store,
+                           const char         *data_dir,
+                           const GError       *store_error,
+                           AlvhMarketService  *market,
+                           AlvhBookService    *book,
+                           AlvhProfileService *profiles)
+{
+  AlvhDecisionService *self = g_object_new (ALVH_TYPE_DECISION_SERVICE, NULL);
+
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+  self->data_dir = g_strdup (data_dir);
+  self->store_error = store_error != NULL ? g_error_copy (store_error) : NULL;
+  self->market = g_object_ref (market);
+  self->book = g_object_ref (book);
+  self->profiles = g_object_ref (profiles);
+  g_signal_connect_swapped (market, "changed", G_CALLBACK (invalidate_evaluator), self);
+  g_signal_connect_swapped (profiles, "changed", G_CALLBACK (invalidate_evaluator), self);
+  g_signal_connect_swapped (profiles, "events-changed", G_CALLBACK (invalidate_evaluator), self);
+  g_signal_connect_swapped (book, "changed", G_CALLBACK (book_changed_cb), self);
+  return self;
+}
+
+/**
+ * alvh_decision_service_changed:
+ * @self: the service
+ *
+ * Emits ::changed, after something else wrote to the journal (a recorded
+ * replay).
+ */
+void
+alvh_decision_service_changed (AlvhDecisionService *self)
+{
+  g_return_if_fail (ALVH_IS_DECISION_SERVICE (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static AlvhEvaluator *
+get_evaluator (AlvhDecisionService  *self,
+               GError              **error)
+{
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  if (self->evaluator != NULL)
+    return self->evaluator;
+  if (!alvh_market_service_has_market (self->market))
+    {
+      g_set_error_literal (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_NO_MARKET,
+                           _("The evaluator needs SPX and VIX history: import it or load the demo data"));
+      return NULL;
+    }
+  frame = alvh_market_frame_new_join (alvh_market_service_get_series (self->market, "SPX"),
+                                      alvh_market_service_get_series (self->market, "VIX"),
+                                      alvh_market_service_get_series (self->market, "VX"),
+                                      alvh_market_service_get_series (self->market, "VVIX"),
+                                      alvh_market_service_get_series (self->market, "BREADTH"),
+                                      G_MININT64, G_MAXINT64);
+  if (frame == NULL || frame->n == 0)
+    {
+      g_set_error_literal (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_NO_MARKET,
+                           _("SPX and VIX have no date in common"));
+      return NULL;
+    }
+  if (self->store != NULL)
+    events = alvh_stored_load_events (self->store, NULL);
+  if (events == NULL)
+    events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
+  self->evaluator = alvh_evaluator_new (frame, alvh_profile_service_get_profile (self->profiles), events);
+  return self->evaluator;
+}
+
+/**
+ * alvh_decision_service_get_last_bar_time:
+ * @self: the service
+ *
+ * The time of the latest bar SPX and VIX have in common.
+ *
+ * Returns: the time, or 0 without market data
+ */
+gint64
+alvh_decision_service_get_last_bar_time (AlvhDecisionService *self)
+{
+  AlvhEvaluator *ev;
+  AlvhMarketFrame *frame;
+
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), 0);
+  ev = get_evaluator (self, NULL);
+  if (ev == NULL)
+    return 0;
+  frame = alvh_evaluator_get_frame (ev);
+  return frame->time[frame->n - 1];
+}
+
+/**
+ * alvh_decision_service_get_market_state:
+ * @self: the service
+ * @out: (out caller-allocates): the market state
+ *
+ * The model's market at the latest bar.
+ *
+ * Returns: FALSE without market data
+ */
+gboolean
+alvh_decision_service_get_market_state (AlvhDecisionService *self,
+                                        AlvhMarketState     *out)
+{
+  AlvhEvaluator *ev;
+  AlvhMarketFrame *frame;
+
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), FALSE);
+  ev = get_evaluator (self, NULL);
+  if (ev == NULL)
+    return FALSE;
+  frame = alvh_evaluator_get_frame (ev);
+  alvh_evaluator_market_state (ev, frame->n - 1, out);
+  return TRUE;
+}
+
+/* ---- the evaluator --------------------------------------------------- */
+
+/**
+ * alvh_decision_service_evaluate:
+ * @self: the service
+ * @error: return location for an error
+ *
+ * The decision for the latest bar against the active account's book.
+ *
+ * Returns: (transfer full) (nullable): the decision (free with
+ *   alvh_decision_free()), or NULL with @error set without market data
+ */
+AlvhDecision *
+alvh_decision_service_evaluate (AlvhDecisionService  *self,
+                                GError              **error)
+{
+  AlvhEvaluator *ev;
+  AlvhMarketFrame *frame;
+  AlvhDecision *decision;
+
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), NULL);
+  ev = get_evaluator (self, error);
+  if (ev == NULL)
+    return NULL;
+  frame = alvh_evaluator_get_frame (ev);
+  decision = alvh_decision_new ();
+  alvh_evaluator_evaluate (ev, frame->n - 1, alvh_book_service_get_book (self->book), decision);
+  return decision;
+}
+
+/* The decision as the journal stores it; a decision without a leg is filed
+ * under the book's first condor. */
+static AlvhJournalDecision *
+journal_decision_from (AlvhDecisionService *self,
+                       const AlvhDecision  *decision)
+{
+  AlvhBook *book = alvh_book_service_get_book (self->book);
+  gint64 condor_id = decision->has_leg ? decision->leg.condor_id : 0;
+
+  if (condor_id == 0 && alvh_book_get_n_condors (book) > 0)
+    condor_id = alvh_book_get_condor (book, 0)->id;
+  return alvh_journal_decision_from_evaluator (decision, alvh_book_service_get_account_id (self->book), condor_id);
+}
+
+/**
+ * alvh_decision_service_record_decision:
+ * @self: the service
+ * @decision: the decision
+ * @error: return location for an error
+ *
+ * Records the decision (pending) with its signal snapshot and emits
+ * ::changed.
+ *
+ * Returns: its id, or 0 with @error set
+ */
+gint64
+alvh_decision_service_record_decision (AlvhDecisionService  *self,
+                                       const AlvhDecision   *decision,
+                                       GError              **error)
+{
+  g_autoptr(AlvhJournalDecision) jd = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), 0);
+  if (!alvh_service_need_store (self->store, self->data_dir, self->store_error, error))
+    return 0;
+  jd = journal_decision_from (self, decision);
+  id = alvh_journal_store_record_decision (self->store, jd, error);
+  if (id > 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+  return id;
+}
+
+/**
+ * alvh_decision_service_add_leg_from_decision:
+ * @self: the service
+ * @decision: the decision
+ * @fill_price: the price paid per contract
+ * @size: the number of contracts
+ * @note: (nullable): a note for the journal entry
+ * @out_decision_id: (out) (optional): the recorded decision's id
+ * @error: return location for an error
+ *
+ * Records the decision and books its proposed leg at @fill_price x @size
+ * with the links to its fired signals and a journal entry (one transaction
+ * in the store).
+ *
+ * Returns: the leg's id, or 0 with @error set
+ */
+gint64
+alvh_decision_service_add_leg_from_decision (AlvhDecisionService  *self,
+                                             const AlvhDecision   *decision,
+                                             double                fill_price,
+                                             double                size,
+                                             const char           *note,
+                                             gint64               *out_decision_id,
+                                             GError              **error)
+{
+  g_autoptr(AlvhJournalDecision) jd = NULL;
+  g_autoptr(AlvhLeg) leg = NULL;
+  gint64 decision_id, leg_id, entry_id = 0;
+
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), 0);
+  if (!alvh_service_need_store (self->store, self->data_dir, self->store_error, error))
+    return 0;
+  if (!decision->has_leg)
+    {
+      g_set_error_literal (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID,
+                           _("This decision proposes no hedge leg"));
+      return 0;
+    }
+  if (!(fill_price >= 0) || !(size > 0))
+    {
+      g_set_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID,
+                   _("A fill price of at least 0 and a size above 0 are needed (got %g and %g)"),
+                   fill_price, size);
+      return 0;
+    }
+
+  jd = journal_decision_from (self, decision);
+  decision_id = alvh_journal_store_record_decision (self->store, jd, error);
+  if (decision_id <= 0)
+    return 0;
+  if (out_decision_id != NULL)
+    *out_decision_id = decision_id;
+
+  leg = alvh_leg_new ();
+  leg->account_id = alvh_book_service_get_account_id (self->book);
+  leg->condor_id = jd->condor_id;
+  leg->decision_id = decision_id;
+  leg->kind = decision->leg.kind;
+  leg->long_strike = decision->leg.long_strike;
+  leg->short_strike = decision->leg.short_strike;
+  leg->expiry = decision->leg.expiry;
+  leg->quantity = size;
+  leg->premium = fill_price;
+  leg->layer = decision->layer;
+  leg->opened = g_get_real_time () / G_USEC_PER_SEC;
+  leg->manual = FALSE;
+  g_free (leg->notes);
+  leg->notes = g_strdup (note ? note : "");
+
+  leg_id = alvh_journal_store_add_leg_from_decision (self->store, decision_id, leg, fill_price, size,
+                                                     note, &entry_id, error);
+  if (leg_id <= 0)
+    return 0;
+  /* the book's ::changed also tells the journal (see book_changed_cb) */
+  alvh_book_service_changed (self->book);
+  return leg_id;
+}
+
+/**
+ * alvh_decision_service_skip_decision:
+ * @self: the service
+ * @decision: the decision
+ * @reason: (nullable): why it was skipped
+ * @error: return location for an error
+ *
+ * Records the decision as skipped with a reason and emits ::changed.
+ *
+ * Returns: the decision's id, or 0 with @error set
+ */
+gint64
+alvh_decision_service_skip_decision (AlvhDecisionService  *self,
+                                     const AlvhDecision   *decision,
+                                     const char           *reason,
+                                     GError              **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), 0);
+  id = alvh_decision_service_record_decision (self, decision, error);
+  if (id <= 0)
+    return 0;
+  if (!alvh_journal_store_skip_decision (self->store, id, reason ? reason : "", error))
+    return 0;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return id;
+}

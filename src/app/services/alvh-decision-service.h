@@ -1,0 +1,63 @@
+/* alvh-decision-service.h — the evaluator and the recorded decisions
+ *
+ * One slice of the app's state: the evaluator for the market, the active
+ * profile and the macro events (kept until one of them changes), and the
+ * journal the decisions are recorded in.  ::changed is emitted when decisions
+ * or journal entries were recorded, which includes every change of the book
+ * (legs and their closes write journal entries; another account has another
+ * journal).
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "alvh-book-service.h"
+#include "alvh-core.h"
+#include "alvh-decision.h"
+#include "alvh-journal-store.h"
+#include "alvh-market-service.h"
+#include "alvh-profile-service.h"
+
+G_BEGIN_DECLS
+
+#define ALVH_TYPE_DECISION_SERVICE (alvh_decision_service_get_type ())
+
+G_DECLARE_FINAL_TYPE (AlvhDecisionService, alvh_decision_service, ALVH, DECISION_SERVICE, GObject)
+
+AlvhDecisionService *alvh_decision_service_new            (AlvhJournalStore    *store,
+                                                           const char          *data_dir,
+                                                           const GError        *store_error,
+                                                           AlvhMarketService   *market,
+                                                           AlvhBookService     *book,
+                                                           AlvhProfileService  *profiles);
+/* Emits ::changed (after something else wrote to the journal) */
+void                 alvh_decision_service_changed        (AlvhDecisionService *self);
+/* Time of the latest SPX/VIX bar, or 0 without market data. */
+gint64               alvh_decision_service_get_last_bar_time (AlvhDecisionService *self);
+/* The model's market at the latest bar (FALSE without market data). */
+gboolean             alvh_decision_service_get_market_state (AlvhDecisionService *self,
+                                                             AlvhMarketState     *out);
+/* Decision for the latest bar against the active account's book, or NULL
+ * with an error without market data.  Free with alvh_decision_free(). */
+AlvhDecision        *alvh_decision_service_evaluate       (AlvhDecisionService *self,
+                                                           GError             **error);
+/* Records the decision (PENDING) with its signal snapshot; returns its id. */
+gint64               alvh_decision_service_record_decision (AlvhDecisionService *self,
+                                                            const AlvhDecision  *decision,
+                                                            GError             **error);
+/* Records the decision, books its proposed leg at fill_price x size with the
+ * links to its fired signals and a journal entry (one transaction in the
+ * store).  Returns the leg id. */
+gint64               alvh_decision_service_add_leg_from_decision (AlvhDecisionService *self,
+                                                                  const AlvhDecision  *decision,
+                                                                  double               fill_price,
+                                                                  double               size,
+                                                                  const char          *note,
+                                                                  gint64              *out_decision_id,
+                                                                  GError             **error);
+gint64               alvh_decision_service_skip_decision  (AlvhDecisionService *self,
+                                                           const AlvhDecision  *decision,
+                                                           const char          *reason,
+                                                           GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,538 @@
+/* alvh-journal-book.c — the book in the journal: condors, legs, their closes and the signals behind a leg
+ *
+ * Part of AlvhJournalStore (alvh-journal-store.h); the store's internals are
+ * in alvh-journal-store-private.h.
+ */
+#define G_LOG_DOMAIN "alvh-journal"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "alvh-db.h"
+#include "alvh-journal-store.h"
+#include "alvh-journal-store-private.h"
+
+/* ---- condors ------------------------------------------------------------ */
+
+AlvhCondor *
+_alvh_journal_condor_from_row (sqlite3_stmt *s)
+{
+  AlvhCondor *c = alvh_condor_new ();
+
+  c->id = sqlite3_column_int64 (s, 0);
+  c->account_id = sqlite3_column_int64 (s, 1);
+  c->long_put = sqlite3_column_double (s, 2);
+  c->short_put = sqlite3_column_double (s, 3);
+  c->short_call = sqlite3_column_double (s, 4);
+  c->long_call = sqlite3_column_double (s, 5);
+  c->expiry = sqlite3_column_int64 (s, 6);
+  c->units = sqlite3_column_double (s, 7);
+  c->credit = sqlite3_column_double (s, 8);
+  c->opened = sqlite3_column_int64 (s, 9);
+  c->closed = sqlite3_column_int64 (s, 10);
+  c->close_price = alvh_db_column_double (s, 11);
+  return c;
+}
+
+static void
+bind_condor (sqlite3_stmt            *s,
+             const AlvhCondor *c)
+{
+  sqlite3_bind_int64 (s, 1, c->account_id);
+  sqlite3_bind_double (s, 2, c->long_put);
+  sqlite3_bind_double (s, 3, c->short_put);
+  sqlite3_bind_double (s, 4, c->short_call);
+  sqlite3_bind_double (s, 5, c->long_call);
+  sqlite3_bind_int64 (s, 6, c->expiry);
+  sqlite3_bind_double (s, 7, c->units);
+  sqlite3_bind_double (s, 8, c->credit);
+  sqlite3_bind_int64 (s, 9, c->opened);
+  alvh_db_bind_id (s, 10, c->closed);
+  alvh_db_bind_double (s, 11, c->close_price);
+}
+
+gint64
+alvh_journal_store_add_condor (AlvhJournalStore         *self,
+                               const AlvhCondor  *condor,
+                               GError                  **error)
+{
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (condor != NULL, 0);
+
+  if (!alvh_db_begin (self->db, error))
+    return 0;
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "INSERT INTO condors (account_id, long_put, short_put, short_call, long_call, expiry,"
+      " units, credit, opened, closed, close_price) VALUES (?,?,?,?,?,?,?,?,?,?,?)", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        bind_condor (s, condor);
+        ok = alvh_db_step_done (self->db, s, "cannot add the condor", error);
+        id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
+      }
+  }
+  return alvh_db_end (self->db, ok, error) ? id : 0;
+}
+
+gboolean
+alvh_journal_store_update_condor (AlvhJournalStore         *self,
+                                  const AlvhCondor  *condor,
+                                  GError                  **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (condor != NULL, FALSE);
+
+  if (!alvh_db_begin (self->db, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "UPDATE condors SET account_id = ?1, long_put = ?2, short_put = ?3, short_call = ?4,"
+      " long_call = ?5, expiry = ?6, units = ?7, credit = ?8, opened = ?9, closed = ?10,"
+      " close_price = ?11 WHERE id = ?12", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        bind_condor (s, condor);
+        sqlite3_bind_int64 (s, 12, condor->id);
+        ok = alvh_db_step_done (self->db, s, "cannot update the condor", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
+          ok = _alvh_journal_store_not_found (self, error, "condor", condor->id);
+      }
+  }
+  return alvh_db_end (self->db, ok, error);
+}
+
+gboolean
+alvh_journal_store_close_condor (AlvhJournalStore  *self,
+                                 gint64             id,
+                                 gint64             time,
+                                 double             price,
+                                 GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+
+  if (!isfinite (price) || time <= 0)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: closing condor %" G_GINT64_FORMAT ": expected a finite price and a time",
+                   self->path, id);
+      return FALSE;
+    }
+  if (!alvh_db_begin (self->db, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "UPDATE condors SET closed = ?, close_price = ? WHERE id = ? AND closed IS NULL", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int64 (s, 1, time);
+        sqlite3_bind_double (s, 2, price);
+        sqlite3_bind_int64 (s, 3, id);
+        ok = alvh_db_step_done (self->db, s, "cannot close the condor", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
+          ok = _alvh_journal_store_not_found (self, error, "open condor", id);
+      }
+  }
+  return alvh_db_end (self->db, ok, error);
+}
+
+AlvhCondor *
+alvh_journal_store_get_condor (AlvhJournalStore  *self,
+                               gint64             id,
+                               GError           **error)
+{
+  return alvh_db_read_row_by_id (self->db,
+    "SELECT " ALVH_JOURNAL_CONDOR_COLUMNS " FROM condors WHERE id = ?",
+    id, (AlvhDbRowReader) _alvh_journal_condor_from_row, "condor", "cannot read the condor", ALVH_JOURNAL_ERROR_NOT_FOUND, error);
+}
+
+GPtrArray *
+alvh_journal_store_list_open_condors (AlvhJournalStore  *self,
+                                      gint64             account_id,
+                                      GError           **error)
+{
+  const gint64 params[] = { account_id };
+
+  return alvh_db_list_rows (self->db,
+    "SELECT " ALVH_JOURNAL_CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
+    " AND closed IS NULL ORDER BY opened, id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_condor_free,
+    (AlvhDbRowReader) _alvh_journal_condor_from_row, "cannot list condors", error);
+}
+
+/**
+ * alvh_journal_store_list_condors:
+ * The condors of @account_id (0 = all) held at some time in [@from, @to):
+ * opened before @to and not closed before @from, closed ones included;
+ * @from / @to 0 = unbounded.  Ordered by open time.
+ */
+GPtrArray *
+alvh_journal_store_list_condors (AlvhJournalStore  *self,
+                                 gint64             account_id,
+                                 gint64             from,
+                                 gint64             to,
+                                 GError           **error)
+{
+  const gint64 params[] = { account_id, from, to };
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  return alvh_db_list_rows (self->db,
+    "SELECT " ALVH_JOURNAL_CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
+    " AND (?3 = 0 OR opened < ?3) AND (?2 = 0 OR closed IS NULL OR closed = 0 OR closed >= ?2)"
+    " ORDER BY opened, id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_condor_free,
+    (AlvhDbRowReader) _alvh_journal_condor_from_row, "cannot list condors", error);
+}
+
+/* ---- legs ----------------------------------------------------------------- */
+
+#define LEG_COLUMNS \
+  "id, account_id, condor_id, decision_id, kind, long_strike, short_strike, expiry," \
+  " quantity, premium, layer, opened, manual, closed_quantity, close_price, notes"
+
+AlvhLeg *
+_alvh_journal_leg_from_row (sqlite3_stmt *s)
+{
+  g_autoptr(AlvhLeg) l = alvh_leg_new ();
+
+  /* a kind this version does not know: refuse the row rather than guess */
+  if (!alvh_leg_kind_from_string ((const char *) sqlite3_column_text (s, 4), &l->kind))
+    return NULL;
+  l->id = sqlite3_column_int64 (s, 0);
+  l->account_id = sqlite3_column_int64 (s, 1);
+  l->condor_id = sqlite3_column_int64 (s, 2);
+  l->decision_id = sqlite3_column_int64 (s, 3);
+  l->long_strike = alvh_db_column_double (s, 5);
+  l->short_strike = alvh_db_column_double (s, 6);
+  l->expiry = sqlite3_column_int64 (s, 7);
+  l->quantity = sqlite3_column_double (s, 8);
+  l->premium = sqlite3_column_double (s, 9);
+  l->layer = (guint) MAX (sqlite3_column_int (s, 10), 0);
+  l->opened = sqlite3_column_int64 (s, 11);
+  l->manual = sqlite3_column_int (s, 12) != 0;
+  l->closed_quantity = sqlite3_column_double (s, 13);
+  l->close_price = alvh_db_column_double (s, 14);
+  l->notes = alvh_db_column_text (s, 15);
+  return g_steal_pointer (&l);
+}
+
+static void
+bind_leg (sqlite3_stmt         *s,
+          const AlvhLeg *l)
+{
+  sqlite3_bind_int64 (s, 1, l->account_id);
+  alvh_db_bind_id (s, 2, l->condor_id);
+  alvh_db_bind_id (s, 3, l->decision_id);
+  alvh_db_bind_text (s, 4, alvh_leg_kind_to_string (l->kind));
+  alvh_db_bind_double (s, 5, l->long_strike);
+  alvh_db_bind_double (s, 6, l->short_strike);
+  sqlite3_bind_int64 (s, 7, l->expiry);
+  sqlite3_bind_double (s, 8, l->quantity);
+  sqlite3_bind_double (s, 9, l->premium);
+  sqlite3_bind_int (s, 10, (int) l->layer);
+  sqlite3_bind_int64 (s, 11, l->opened);
+  sqlite3_bind_int (s, 12, l->manual ? 1 : 0);
+  sqlite3_bind_double (s, 13, l->closed_quantity);
+  alvh_db_bind_double (s, 14, l->close_price);
+  alvh_db_bind_text (s, 15, l->notes != NULL ? l->notes : "");
+}
+
+static gboolean
+check_leg (AlvhJournalStore      *self,
+           const AlvhLeg  *l,
+           GError               **error)
+{
+  if (!(l->quantity > 0) || !isfinite (l->quantity) || !isfinite (l->premium))
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: leg: expected a quantity > 0 and a finite premium (got %g and %g)",
+                   self->path, l->quantity, l->premium);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+_alvh_journal_store_insert_leg_locked (AlvhJournalStore      *self,
+                                       const AlvhLeg  *leg,
+                                       GError               **error)
+{
+  g_autoptr(AlvhDbCachedStmt) s = NULL;
+
+  if (!check_leg (self, leg, error))
+    return 0;
+  s = alvh_db_prepare_cached (self->db,
+    "INSERT INTO legs (account_id, condor_id, decision_id, kind, long_strike, short_strike,"
+    " expiry, quantity, premium, layer, opened, manual, closed_quantity, close_price, notes)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+  if (s == NULL)
+    return 0;
+  bind_leg (s, leg);
+  if (!alvh_db_step_done (self->db, s, "cannot add the leg", error))
+    return 0;
+  return sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
+}
+
+gint64
+alvh_journal_store_add_leg (AlvhJournalStore      *self,
+                            const AlvhLeg  *leg,
+                            GError               **error)
+{
+  gint64 id;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (leg != NULL, 0);
+
+  if (!alvh_db_begin (self->db, error))
+    return 0;
+  id = _alvh_journal_store_insert_leg_locked (self, leg, error);
+  if (id == 0)
+    ok = FALSE;
+  /* a manual leg booked against a pending decision overrides it */
+  if (ok && leg->manual && leg->decision_id > 0)
+    {
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+        "UPDATE decisions SET followed = 'manual' WHERE id = ? AND followed IS NULL", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (s, 1, leg->decision_id);
+          ok = alvh_db_step_done (self->db, s, "cannot mark the decision", error);
+        }
+    }
+  return alvh_db_end (self->db, ok, error) ? id : 0;
+}
+
+gboolean
+alvh_journal_store_update_leg (AlvhJournalStore      *self,
+                               const AlvhLeg  *leg,
+                               GError               **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (leg != NULL, FALSE);
+
+  if (!check_leg (self, leg, error) || !alvh_db_begin (self->db, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "UPDATE legs SET account_id = ?1, condor_id = ?2, decision_id = ?3, kind = ?4,"
+      " long_strike = ?5, short_strike = ?6, expiry = ?7, quantity = ?8, premium = ?9,"
+      " layer = ?10, opened = ?11, manual = ?12, notes = ?15 WHERE id = ?16", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        bind_leg (s, leg);
+        sqlite3_bind_int64 (s, 16, leg->id);
+        ok = alvh_db_step_done (self->db, s, "cannot update the leg", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
+          ok = _alvh_journal_store_not_found (self, error, "leg", leg->id);
+      }
+  }
+  return alvh_db_end (self->db, ok, error);
+}
+
+gboolean
+alvh_journal_store_close_leg (AlvhJournalStore  *self,
+                              gint64             id,
+                              gint64             time,
+                              double             quantity,
+                              double             price,
+                              GError           **error)
+{
+  double total = 0, closed = 0, avg = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+
+  if (!(quantity > 0) || !isfinite (quantity) || !isfinite (price))
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: closing leg %" G_GINT64_FORMAT ": expected a quantity > 0 and a finite price",
+                   self->path, id);
+      return FALSE;
+    }
+  if (!alvh_db_begin (self->db, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "SELECT quantity, closed_quantity, close_price FROM legs WHERE id = ?", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int64 (s, 1, id);
+        if (sqlite3_step (s) == SQLITE_ROW)
+          {
+            total = sqlite3_column_double (s, 0);
+            closed = sqlite3_column_double (s, 1);
+            avg = closed > 0 ? sqlite3_column_double (s, 2) : 0;
+          }
+        else
+          ok = _alvh_journal_store_not_found (self, error, "leg", id);
+      }
+  }
+  if (ok && closed + quantity > total + 1e-9)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: leg %" G_GINT64_FORMAT ": cannot close %g, only %g open",
+                   self->path, id, quantity, total - closed);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+        "INSERT INTO leg_closes (leg_id, time, quantity, price) VALUES (?, ?, ?, ?)", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (s, 1, id);
+          sqlite3_bind_int64 (s, 2, time);
+          sqlite3_bind_double (s, 3, quantity);
+          sqlite3_bind_double (s, 4, price);
+          ok = alvh_db_step_done (self->db, s, "cannot record the close", error);
+        }
+    }
+  if (ok)
+    {
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+        "UPDATE legs SET closed_quantity = ?, close_price = ? WHERE id = ?", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          sqlite3_bind_double (s, 1, MIN (closed + quantity, total));
+          sqlite3_bind_double (s, 2, (avg * closed + price * quantity) / (closed + quantity));
+          sqlite3_bind_int64 (s, 3, id);
+          ok = alvh_db_step_done (self->db, s, "cannot close the leg", error);
+        }
+    }
+  return alvh_db_end (self->db, ok, error);
+}
+
+AlvhLeg *
+alvh_journal_store_get_leg (AlvhJournalStore  *self,
+                            gint64             id,
+                            GError           **error)
+{
+  return alvh_db_read_row_by_id (self->db,
+    "SELECT " LEG_COLUMNS " FROM legs WHERE id = ?",
+    id, (AlvhDbRowReader) _alvh_journal_leg_from_row, "leg", "cannot read the leg", ALVH_JOURNAL_ERROR_NOT_FOUND, error);
+}
+
+GPtrArray *
+alvh_journal_store_list_open_legs (AlvhJournalStore  *self,
+                                   gint64             account_id,
+                                   GError           **error)
+{
+  const gint64 params[] = { account_id };
+
+  return alvh_db_list_rows (self->db,
+    "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
+    " AND closed_quantity < quantity - 1e-9 ORDER BY opened, id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_leg_free,
+    (AlvhDbRowReader) _alvh_journal_leg_from_row, "cannot list legs", error);
+}
+
+/**
+ * alvh_journal_store_list_legs:
+ * The legs of @account_id (0 = all) opened in [@from, @to), closed ones
+ * included; @from / @to 0 = unbounded.  Ordered by open time.
+ */
+GPtrArray *
+alvh_journal_store_list_legs (AlvhJournalStore  *self,
+                              gint64             account_id,
+                              gint64             from,
+                              gint64             to,
+                              GError           **error)
+{
+  const gint64 params[] = { account_id, from, to };
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  return alvh_db_list_rows (self->db,
+    "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
+    " AND (?2 = 0 OR opened >= ?2) AND (?3 = 0 OR opened < ?3) ORDER BY opened, id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_leg_free,
+    (AlvhDbRowReader) _alvh_journal_leg_from_row, "cannot list legs", error);
+}
+
+static AlvhJournalLegClose *
+leg_close_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalLegClose *c = g_new0 (AlvhJournalLegClose, 1);
+
+  c->id = sqlite3_column_int64 (s, 0);
+  c->leg_id = sqlite3_column_int64 (s, 1);
+  c->time = sqlite3_column_int64 (s, 2);
+  c->quantity = sqlite3_column_double (s, 3);
+  c->price = sqlite3_column_double (s, 4);
+  return c;
+}
+
+GPtrArray *
+alvh_journal_store_list_leg_closes (AlvhJournalStore  *self,
+                                    gint64             leg_id,
+                                    GError           **error)
+{
+  const gint64 params[] = { leg_id };
+
+  return alvh_db_list_rows (self->db,
+    "SELECT id, leg_id, time, quantity, price FROM leg_closes WHERE leg_id = ? ORDER BY time, id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_leg_close_free,
+    (AlvhDbRowReader) leg_close_from_row, "cannot list leg closes", error);
+}
+
+AlvhJournalSignal *
+_alvh_journal_signal_from_row (sqlite3_stmt *s)
+{
+  AlvhJournalSignal *sig = g_new0 (AlvhJournalSignal, 1);
+
+  sig->id = sqlite3_column_int64 (s, 0);
+  sig->key = alvh_db_column_text (s, 1);
+  sig->kind = alvh_db_column_text (s, 2);
+  sig->available = sqlite3_column_type (s, 3) != SQLITE_NULL;
+  sig->value = alvh_db_column_double (s, 3);
+  sig->threshold = alvh_db_column_double (s, 4);
+  sig->threshold_high = alvh_db_column_double (s, 5);
+  sig->fired = sqlite3_column_int (s, 6) != 0;
+  return sig;
+}
+
+/* The signal snapshots linked to a leg (the fired ones that triggered it). */
+GPtrArray *
+alvh_journal_store_list_leg_signals (AlvhJournalStore  *self,
+                                     gint64             leg_id,
+                                     GError           **error)
+{
+  const gint64 params[] = { leg_id };
+
+  return alvh_db_list_rows (self->db,
+    "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.threshold_high, s.fired"
+    " FROM leg_signals ls JOIN signal_snapshots s ON s.id = ls.snapshot_id"
+    " WHERE ls.leg_id = ? ORDER BY s.key",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_signal_free,
+    (AlvhDbRowReader) _alvh_journal_signal_from_row, "cannot list leg signals", error);
+}
+

@@ -1,0 +1,238 @@
+/* alvh-journal-book.h — condors, legs, their closes and the signals behind a leg
+ *
+ * Part of the journal store's API: include alvh-journal-store.h.
+ */
+#pragma once
+
+#include "alvh-journal-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * alvh_journal_store_add_condor:
+ * @self: the store
+ * @condor: the condor
+ * @error: return location for a #GError
+ *
+ * Books @condor (its id is ignored).
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64            alvh_journal_store_add_condor        (AlvhJournalStore        *self,
+                                                        const AlvhCondor *condor,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_update_condor:
+ * @self: the store
+ * @condor: the condor
+ * @error: return location for a #GError
+ *
+ * Writes @condor over the row with its id.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean          alvh_journal_store_update_condor     (AlvhJournalStore        *self,
+                                                        const AlvhCondor *condor,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_close_condor:
+ * @self: the store
+ * @id: the row id
+ * @time: when (Unix seconds)
+ * @price: points per unit (per contract for legs)
+ * @error: return location for a #GError
+ *
+ * Closes open condor @id at @time, paying @price points per unit (a
+ * condor already closed: %ALVH_JOURNAL_ERROR_NOT_FOUND).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean          alvh_journal_store_close_condor      (AlvhJournalStore        *self,
+                                                        gint64                   id,
+                                                        gint64                   time,
+                                                        double                   price,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_get_condor:
+ * @self: the store
+ * @id: the row id
+ * @error: return location for a #GError
+ *
+ * Condor @id.
+ *
+ * Returns: (transfer full) (nullable): the condor, or %NULL with @error set
+ */
+AlvhCondor *alvh_journal_store_get_condor       (AlvhJournalStore        *self,
+                                                        gint64                   id,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_list_open_condors:
+ * @self: the store
+ * @account_id: an account (0 = all, where the function lists or reviews)
+ * @error: return location for a #GError
+ *
+ * The open condors of @account_id (0 = all), by open time.
+ *
+ * Returns: (transfer full) (element-type AlvhCondor) (nullable): the
+ *   condors, or %NULL with @error set
+ */
+GPtrArray        *alvh_journal_store_list_open_condors (AlvhJournalStore        *self,
+                                                        gint64                   account_id,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_list_condors:
+ * @self: the store
+ * @account_id: an account (0 = all, where the function lists or reviews)
+ * @from: the first time (0 = unbounded)
+ * @to: the end, excluded (0 = unbounded)
+ * @error: return location for a #GError
+ *
+ * The condors of @account_id (0 = all) held at some time in [@from, @to):
+ * opened before @to and not closed before @from, closed ones included; @from
+ * / @to 0 = unbounded.  Ordered by open time.
+ *
+ * Returns: (transfer full) (element-type AlvhCondor) (nullable): the
+ *   condors, or %NULL with @error set
+ */
+GPtrArray        *alvh_journal_store_list_condors      (AlvhJournalStore        *self,
+                                                        gint64                   account_id,
+                                                        gint64                   from,
+                                                        gint64                   to,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_add_leg:
+ * @self: the store
+ * @leg: the leg
+ * @error: return location for a #GError
+ *
+ * Books @leg (its id is ignored); a quantity that is not above 0 or a
+ * premium that is not finite is refused.
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64            alvh_journal_store_add_leg           (AlvhJournalStore        *self,
+                                                        const AlvhLeg    *leg,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_update_leg:
+ * @self: the store
+ * @leg: the leg
+ * @error: return location for a #GError
+ *
+ * Writes @leg over the row with its id.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean          alvh_journal_store_update_leg        (AlvhJournalStore        *self,
+                                                        const AlvhLeg    *leg,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_close_leg:
+ * @self: the store
+ * @id: the row id
+ * @time: when (Unix seconds)
+ * @quantity: contracts
+ * @price: points per unit (per contract for legs)
+ * @error: return location for a #GError
+ *
+ * Closes @quantity contracts of leg @id at @time for @price points each.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean          alvh_journal_store_close_leg         (AlvhJournalStore        *self,
+                                                        gint64                   id,
+                                                        gint64                   time,
+                                                        double                   quantity,
+                                                        double                   price,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_get_leg:
+ * @self: the store
+ * @id: the row id
+ * @error: return location for a #GError
+ *
+ * Leg @id.
+ *
+ * Returns: (transfer full) (nullable): the leg, or %NULL with @error set
+ *   (also when it holds a kind this version does not know)
+ */
+AlvhLeg   *alvh_journal_store_get_leg           (AlvhJournalStore        *self,
+                                                        gint64                   id,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_list_open_legs:
+ * @self: the store
+ * @account_id: an account (0 = all, where the function lists or reviews)
+ * @error: return location for a #GError
+ *
+ * The legs of @account_id (0 = all) with contracts still open, by open time.
+ *
+ * Returns: (transfer full) (element-type AlvhLeg) (nullable): the legs, or
+ *   %NULL with @error set
+ */
+GPtrArray        *alvh_journal_store_list_open_legs    (AlvhJournalStore        *self,
+                                                        gint64                   account_id,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_list_legs:
+ * @self: the store
+ * @account_id: an account (0 = all, where the function lists or reviews)
+ * @from: the first time (0 = unbounded)
+ * @to: the end, excluded (0 = unbounded)
+ * @error: return location for a #GError
+ *
+ * The legs of @account_id (0 = all) opened in [@from, @to), closed ones
+ * included (0 = unbounded).
+ *
+ * Returns: (transfer full) (element-type AlvhLeg) (nullable): the legs, or
+ *   %NULL with @error set
+ */
+GPtrArray        *alvh_journal_store_list_legs         (AlvhJournalStore        *self,
+                                                        gint64                   account_id,
+                                                        gint64                   from,
+                                                        gint64                   to,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_list_leg_closes:
+ * @self: the store
+ * @leg_id: the leg
+ * @error: return location for a #GError
+ *
+ * The partial closes of leg @leg_id, by time.
+ *
+ * Returns: (transfer full) (element-type AlvhJournalLegClose) (nullable):
+ *   the closes, or %NULL with @error set
+ */
+GPtrArray        *alvh_journal_store_list_leg_closes   (AlvhJournalStore        *self,
+                                                        gint64                   leg_id,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_list_leg_signals:
+ * @self: the store
+ * @leg_id: the leg
+ * @error: return location for a #GError
+ *
+ * The signal snapshots linked to leg @leg_id (the ones that fired for its
+ * decision).
+ *
+ * Returns: (transfer full) (element-type AlvhJournalSignal) (nullable): the
+ *   snapshots, or %NULL with @error set
+ */
+GPtrArray        *alvh_journal_store_list_leg_signals  (AlvhJournalStore        *self,
+                                                        gint64                   leg_id,
+                                                        GError                 **error);
+
+G_END_DECLS

@@ -1,0 +1,493 @@
+/* alvh-journal-decisions.c — evaluator decisions with their signal snapshots, and acting on them (follow, skip)
+ *
+ * Part of AlvhJournalStore (alvh-journal-store.h); the store's internals are
+ * in alvh-journal-store-private.h.
+ */
+#define G_LOG_DOMAIN "alvh-journal"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "alvh-db.h"
+#include "alvh-journal-store.h"
+#include "alvh-journal-store-private.h"
+
+/* ---- decisions ---------------------------------------------------------- */
+
+static gint64
+insert_decision_locked (AlvhJournalStore           *self,
+                        const AlvhJournalDecision  *d,
+                        GError                    **error)
+{
+  gint64 id;
+
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "INSERT INTO decisions (account_id, condor_id, time, action, branch, layer, size,"
+      " proposed_kind, proposed_long_strike, proposed_short_strike, proposed_expiry, cost,"
+      " profile_name, profile_version, explanation, followed, skip_reason)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+
+    if (s == NULL)
+      return 0;
+    sqlite3_bind_int64 (s, 1, d->account_id);
+    alvh_db_bind_id (s, 2, d->condor_id);
+    sqlite3_bind_int64 (s, 3, d->time);
+    alvh_db_bind_text (s, 4, alvh_action_to_string (d->action));
+    alvh_db_bind_text (s, 5, alvh_branch_to_string (d->branch));
+    sqlite3_bind_int (s, 6, d->layer);
+    sqlite3_bind_double (s, 7, isfinite (d->size) ? d->size : 0);
+    alvh_db_bind_text (s, 8, d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : NULL);
+    alvh_db_bind_double (s, 9, d->proposed.long_strike);
+    alvh_db_bind_double (s, 10, d->proposed.short_strike);
+    alvh_db_bind_id (s, 11, d->has_proposal ? d->proposed.expiry : 0);
+    alvh_db_bind_double (s, 12, d->cost);
+    alvh_db_bind_text (s, 13, d->profile_name);
+    if (d->profile_name != NULL)
+      sqlite3_bind_int (s, 14, d->profile_version);
+    else
+      sqlite3_bind_null (s, 14);
+    alvh_db_bind_text (s, 15, d->explanation != NULL ? d->explanation : "");
+    alvh_db_bind_text (s, 16, alvh_journal_followed_to_string (d->followed));
+    alvh_db_bind_text (s, 17, d->skip_reason);
+    if (!alvh_db_step_done (self->db, s, "cannot record the decision", error))
+      return 0;
+    id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
+  }
+
+  for (guint i = 0; d->signals != NULL && i < d->signals->len; i++)
+    {
+      const AlvhJournalSignal *sig = g_ptr_array_index (d->signals, i);
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+        "INSERT INTO signal_snapshots (decision_id, key, kind, value, threshold, threshold_high, fired)"
+        " VALUES (?,?,?,?,?,?,?)", error);
+      gboolean available = sig->available && isfinite (sig->value);
+
+      if (s == NULL)
+        return 0;
+      sqlite3_bind_int64 (s, 1, id);
+      alvh_db_bind_text (s, 2, sig->key);
+      alvh_db_bind_text (s, 3, sig->kind != NULL ? sig->kind : "realtime");
+      alvh_db_bind_double (s, 4, available ? sig->value : NAN);
+      alvh_db_bind_double (s, 5, sig->threshold);
+      alvh_db_bind_double (s, 6, sig->threshold_high);
+      sqlite3_bind_int (s, 7, available && sig->fired ? 1 : 0);
+      if (!alvh_db_step_done (self->db, s, "cannot record a signal snapshot", error))
+        return 0;
+    }
+  return id;
+}
+
+gint64
+alvh_journal_store_record_decision (AlvhJournalStore           *self,
+                                    const AlvhJournalDecision  *decision,
+                                    GError                    **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (decision != NULL, 0);
+
+  if (!alvh_db_begin (self->db, error))
+    return 0;
+  id = insert_decision_locked (self, decision, error);
+  return alvh_db_end (self->db, id > 0, error) ? id : 0;
+}
+
+#define DECISION_COLUMNS \
+  "id, account_id, condor_id, time, action, branch, layer, size, proposed_kind," \
+  " proposed_long_strike, proposed_short_strike, proposed_expiry, cost, profile_name," \
+  " profile_version, explanation, followed, skip_reason"
+
+static AlvhJournalDecision *
+decision_from_row (sqlite3_stmt *s)
+{
+  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+
+  /* an action, branch or proposed kind this version does not know: refuse the row */
+  d->has_proposal = sqlite3_column_type (s, 8) != SQLITE_NULL;
+  if (!alvh_action_from_string ((const char *) sqlite3_column_text (s, 4), &d->action) ||
+      !alvh_branch_from_string ((const char *) sqlite3_column_text (s, 5), &d->branch) ||
+      (d->has_proposal &&
+       !alvh_leg_kind_from_string ((const char *) sqlite3_column_text (s, 8), &d->proposed.kind)))
+    return NULL;
+  d->id = sqlite3_column_int64 (s, 0);
+  d->account_id = sqlite3_column_int64 (s, 1);
+  d->condor_id = sqlite3_column_int64 (s, 2);
+  d->time = sqlite3_column_int64 (s, 3);
+  d->layer = sqlite3_column_int (s, 6);
+  d->size = sqlite3_column_double (s, 7);
+  d->proposed.long_strike = alvh_db_column_double (s, 9);
+  d->proposed.short_strike = alvh_db_column_double (s, 10);
+  d->proposed.expiry = sqlite3_column_int64 (s, 11);
+  d->cost = alvh_db_column_double (s, 12);
+  d->profile_name = alvh_db_column_text (s, 13);
+  d->profile_version = sqlite3_column_int (s, 14);
+  d->explanation = alvh_db_column_text (s, 15);
+  d->followed = _alvh_journal_followed_from_string ((const char *) sqlite3_column_text (s, 16));
+  d->skip_reason = alvh_db_column_text (s, 17);
+  return g_steal_pointer (&d);
+}
+
+AlvhJournalDecision *
+alvh_journal_store_get_decision (AlvhJournalStore  *self,
+                                 gint64             id,
+                                 GError           **error)
+{
+  g_autoptr(AlvhJournalDecision) d = NULL;
+
+  d = alvh_db_read_row_by_id (self->db,
+    "SELECT " DECISION_COLUMNS " FROM decisions WHERE id = ?",
+    id, (AlvhDbRowReader) decision_from_row, "decision", "cannot read the decision", ALVH_JOURNAL_ERROR_NOT_FOUND, error);
+  if (d == NULL)
+    return NULL;
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "SELECT id, key, kind, value, threshold, threshold_high, fired FROM signal_snapshots"
+      " WHERE decision_id = ? ORDER BY id", error);
+
+    if (s == NULL)
+      return NULL;
+    sqlite3_bind_int64 (s, 1, id);
+    if (!alvh_db_read_rows (self->db, s, d->signals, (AlvhDbRowReader) _alvh_journal_signal_from_row, "cannot read the signal snapshots", error))
+      return NULL;
+  }
+  return g_steal_pointer (&d);
+}
+
+/**
+ * alvh_journal_store_list_decisions:
+ * The decisions of @account_id (0 = all) made in [@from, @to), each with its
+ * signal snapshots; @from / @to 0 = unbounded.  Ordered by time.
+ */
+GPtrArray *
+alvh_journal_store_list_decisions (AlvhJournalStore  *self,
+                                   gint64             account_id,
+                                   gint64             from,
+                                   gint64             to,
+                                   GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_decision_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "SELECT " DECISION_COLUMNS " FROM decisions WHERE (?1 = 0 OR account_id = ?1)"
+      " AND (?2 = 0 OR time >= ?2) AND (?3 = 0 OR time < ?3) ORDER BY time, id", error);
+
+    if (s == NULL)
+      return NULL;
+    sqlite3_bind_int64 (s, 1, account_id);
+    sqlite3_bind_int64 (s, 2, from);
+    sqlite3_bind_int64 (s, 3, to);
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        AlvhJournalDecision *d = decision_from_row (s);
+
+        g_ptr_array_add (out, d);
+        g_hash_table_insert (by_id, &d->id, d);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        alvh_db_set_error (self->db, error, "cannot list decisions");
+        return NULL;
+      }
+  }
+  if (out->len == 0)
+    return g_steal_pointer (&out);
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.threshold_high, s.fired, s.decision_id"
+      " FROM decisions d JOIN signal_snapshots s ON s.decision_id = d.id"
+      " WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.time >= ?2) AND (?3 = 0 OR d.time < ?3)"
+      " ORDER BY s.id", error);
+
+    if (s == NULL)
+      return NULL;
+    sqlite3_bind_int64 (s, 1, account_id);
+    sqlite3_bind_int64 (s, 2, from);
+    sqlite3_bind_int64 (s, 3, to);
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        gint64 decision_id = sqlite3_column_int64 (s, 7);
+        AlvhJournalDecision *d = g_hash_table_lookup (by_id, &decision_id);
+
+        if (d != NULL)
+          g_ptr_array_add (d->signals, _alvh_journal_signal_from_row (s));
+      }
+    if (rc != SQLITE_DONE)
+      {
+        alvh_db_set_error (self->db, error, "cannot read the signal snapshots");
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&out);
+}
+
+static char *
+format_strike (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", v));
+}
+
+static char *
+describe_leg (const AlvhLeg *leg)
+{
+  g_autofree char *k = format_strike (leg->long_strike);
+  g_autofree char *q = format_strike (leg->quantity);
+
+  if (isfinite (leg->short_strike))
+    {
+      g_autofree char *ks = format_strike (leg->short_strike);
+      return g_strdup_printf ("%s × %s %s/%s", q, alvh_leg_kind_to_string (leg->kind), k, ks);
+    }
+  return g_strdup_printf ("%s × %s %s", q, alvh_leg_kind_to_string (leg->kind), k);
+}
+
+/* ---- conversions -------------------------------------------------------- */
+
+AlvhJournalDecision *
+alvh_journal_decision_from_evaluator (const AlvhDecision *decision,
+                                      gint64              account_id,
+                                      gint64              condor_id)
+{
+  AlvhJournalDecision *d = alvh_journal_decision_new ();
+
+  g_return_val_if_fail (decision != NULL, d);
+
+  d->account_id = account_id;
+  d->condor_id = condor_id > 0 ? condor_id : decision->has_leg ? decision->leg.condor_id : 0;
+  d->time = decision->time;
+  d->action = decision->action;
+  d->branch = decision->branch;
+  d->layer = (int) decision->layer;
+  d->size = decision->size;
+  if (decision->has_leg)
+    {
+      d->has_proposal = TRUE;
+      d->proposed.kind = decision->leg.kind;
+      d->proposed.long_strike = decision->leg.long_strike;
+      d->proposed.short_strike = decision->leg.short_strike;
+      d->proposed.expiry = decision->leg.expiry;
+      d->cost = decision->estimated_cost;
+    }
+  if (decision->profile_name[0] != '\0')
+    {
+      d->profile_name = g_strndup (decision->profile_name, sizeof decision->profile_name);
+      d->profile_version = decision->profile_version;
+    }
+  d->explanation = alvh_decision_dup_explanation_text (decision);
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+    {
+      const AlvhSignal *sig = &decision->signals[i];
+      AlvhJournalSignal *js;
+
+      js = alvh_journal_signal_new (alvh_signal_id_to_key ((AlvhSignalId) i),
+                                    alvh_signal_kind_to_string (alvh_signal_id_get_kind ((AlvhSignalId) i)),
+                                    sig->available, sig->value, sig->threshold, sig->fired);
+      js->threshold_high = sig->threshold_high;
+      g_ptr_array_add (d->signals, js);
+    }
+  return d;
+}
+
+gint64
+alvh_journal_store_record_evaluator_decision (AlvhJournalStore    *self,
+                                              const AlvhDecision  *decision,
+                                              gint64               account_id,
+                                              gint64               condor_id,
+                                              GError             **error)
+{
+  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_from_evaluator (decision, account_id, condor_id);
+
+  return alvh_journal_store_record_decision (self, d, error);
+}
+
+/* ---- acting on decisions -------------------------------------------------- */
+
+/* Decision @decision_id while it is still pending (neither followed nor
+ * skipped); NULL with @error when it is missing or was already acted on. */
+static AlvhJournalDecision *
+get_pending_decision (AlvhJournalStore  *self,
+                      gint64             decision_id,
+                      GError           **error)
+{
+  g_autoptr(AlvhJournalDecision) d = alvh_journal_store_get_decision (self, decision_id, error);
+
+  if (d != NULL && d->followed != ALVH_JOURNAL_PENDING)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: decision %" G_GINT64_FORMAT " was already acted on (%s)",
+                   self->path, decision_id, alvh_journal_followed_to_string (d->followed));
+      return NULL;
+    }
+  return g_steal_pointer (&d);
+}
+
+gint64
+alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
+                                          gint64                 decision_id,
+                                          const AlvhLeg  *leg,
+                                          double                 fill_price,
+                                          double                 size,
+                                          const char            *note,
+                                          gint64                *out_entry_id,
+                                          GError               **error)
+{
+  g_autoptr(AlvhJournalDecision) d = NULL;
+  g_autoptr(AlvhLeg) l = alvh_leg_new ();
+  AlvhJournalEntry entry = { 0 };
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  const char *tags[4] = { "hedge", NULL, NULL, NULL };
+  gint64 leg_id = 0, entry_id = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+
+  if (!alvh_db_begin (self->db, error))
+    return 0;
+  d = get_pending_decision (self, decision_id, error);
+  if (d == NULL)
+    ok = FALSE;
+  else if (d->action != ALVH_ACTION_ADD)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: decision %" G_GINT64_FORMAT " is %s, expected ADD"
+                   " (book a manual leg to override it)",
+                   self->path, decision_id, alvh_action_to_string (d->action));
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      l->account_id = d->account_id;
+      l->condor_id = leg != NULL && leg->condor_id > 0 ? leg->condor_id : d->condor_id;
+      l->decision_id = d->id;
+      if (leg != NULL)
+        l->kind = leg->kind;
+      else
+        l->kind = d->has_proposal ? d->proposed.kind : ALVH_LEG_VIX_CALL_SPREAD;
+      l->long_strike = leg != NULL ? leg->long_strike : d->proposed.long_strike;
+      l->short_strike = leg != NULL ? leg->short_strike : d->proposed.short_strike;
+      l->expiry = leg != NULL && leg->expiry != 0 ? leg->expiry : d->proposed.expiry;
+      l->quantity = size > 0 ? size : leg != NULL && leg->quantity > 0 ? leg->quantity : d->size;
+      l->premium = isfinite (fill_price) ? fill_price
+                   : leg != NULL && isfinite (leg->premium) ? leg->premium
+                   : l->quantity > 0 ? d->cost / (100.0 * l->quantity) : NAN;
+      l->layer = leg != NULL && leg->layer > 0 ? leg->layer : (guint) MAX (d->layer, 0);
+      l->opened = leg != NULL && leg->opened != 0 ? leg->opened : d->time;
+      l->manual = FALSE;
+      l->notes = g_strdup (note != NULL ? note : "");
+      leg_id = _alvh_journal_store_insert_leg_locked (self, l, error);
+      ok = leg_id > 0;
+    }
+  if (ok)
+    {
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+        "INSERT INTO leg_signals (leg_id, snapshot_id)"
+        " SELECT ?, id FROM signal_snapshots WHERE decision_id = ? AND fired = 1", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (s, 1, leg_id);
+          sqlite3_bind_int64 (s, 2, decision_id);
+          ok = alvh_db_step_done (self->db, s, "cannot link the leg to its signals", error);
+        }
+    }
+  if (ok)
+    {
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+        "UPDATE decisions SET followed = 'followed' WHERE id = ?", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (s, 1, decision_id);
+          ok = alvh_db_step_done (self->db, s, "cannot mark the decision", error);
+        }
+    }
+  if (ok)
+    {
+      what = describe_leg (l);
+      title = g_strdup_printf ("Layer %u hedge (%s): %s", l->layer, alvh_branch_to_string (d->branch), what);
+      body = g_strdup_printf ("%s%s%s", d->explanation != NULL ? d->explanation : "",
+                              note != NULL && *note != '\0' ? "\n\n" : "",
+                              note != NULL ? note : "");
+      tags[1] = alvh_branch_to_string (d->branch);
+      entry.time = l->opened;
+      entry.title = title;
+      entry.body = body;
+      entry.tags = (char **) tags;
+      entry.account_id = d->account_id;
+      entry.decision_id = d->id;
+      entry.leg_id = leg_id;
+      entry_id = _alvh_journal_store_insert_entry_locked (self, &entry, error);
+      ok = entry_id > 0;
+    }
+  if (!alvh_db_end (self->db, ok, error))
+    return 0;
+  if (out_entry_id != NULL)
+    *out_entry_id = entry_id;
+  return leg_id;
+}
+
+gboolean
+alvh_journal_store_skip_decision (AlvhJournalStore  *self,
+                                  gint64             decision_id,
+                                  const char        *reason,
+                                  GError           **error)
+{
+  g_autoptr(AlvhJournalDecision) d = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+
+  if (!alvh_db_begin (self->db, error))
+    return FALSE;
+  d = get_pending_decision (self, decision_id, error);
+  ok = d != NULL;
+  if (ok)
+    {
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+        "UPDATE decisions SET followed = 'skipped', skip_reason = ? WHERE id = ?", error);
+
+      ok = s != NULL;
+      if (ok)
+        {
+          alvh_db_bind_text (s, 1, reason != NULL ? reason : "");
+          sqlite3_bind_int64 (s, 2, decision_id);
+          ok = alvh_db_step_done (self->db, s, "cannot skip the decision", error);
+        }
+    }
+  if (ok)
+    {
+      g_autofree char *title = g_strdup_printf ("Skipped %s (%s), layer %d",
+                                                alvh_action_to_string (d->action),
+                                                alvh_branch_to_string (d->branch), d->layer);
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s", reason != NULL ? reason : "",
+                                               d->explanation != NULL ? d->explanation : "");
+      const char *tags[] = { "skipped", alvh_branch_to_string (d->branch), NULL };
+      AlvhJournalEntry entry = { 0 };
+
+      entry.time = d->time;
+      entry.title = title;
+      entry.body = body;
+      entry.tags = (char **) tags;
+      entry.account_id = d->account_id;
+      entry.decision_id = d->id;
+      ok = _alvh_journal_store_insert_entry_locked (self, &entry, error) > 0;
+    }
+  return alvh_db_end (self->db, ok, error);
+}
+

@@ -1,0 +1,141 @@
+/* alvh-journal-decisions.h — evaluator decisions with their signal snapshots; following and skipping them
+ *
+ * Part of the journal store's API: include alvh-journal-store.h.
+ */
+#pragma once
+
+#include "alvh-journal-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * alvh_journal_decision_from_evaluator:
+ * @decision: what the evaluator decided
+ * @account_id: the account it is recorded for
+ * @condor_id: the condor it is filed under (0: the proposed leg's condor)
+ *
+ * The one conversion from an evaluator decision to the record the journal
+ * stores: action, branch and kind as their text, the proposed leg, the
+ * explanation sentences and a snapshot of every signal.
+ *
+ * Returns: (transfer full): the record
+ */
+AlvhJournalDecision   *alvh_journal_decision_from_evaluator (const AlvhDecision   *decision,
+                                                             gint64                account_id,
+                                                             gint64                condor_id);
+
+/**
+ * alvh_journal_store_record_decision:
+ * @self: the store
+ * @decision: the decision
+ * @error: return location for a #GError
+ *
+ * Records @decision with its signal snapshots (frozen: they never change
+ * afterwards).
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64            alvh_journal_store_record_decision   (AlvhJournalStore          *self,
+                                                        const AlvhJournalDecision *decision,
+                                                        GError                   **error);
+
+/**
+ * alvh_journal_store_record_evaluator_decision:
+ * @self: the store
+ * @decision: the decision
+ * @account_id: an account (0 = all, where the function lists or reviews)
+ * @condor_id: the condor it belongs to (0 = none)
+ * @error: return location for a #GError
+ *
+ * Records an evaluator decision (see
+ * alvh_journal_decision_from_evaluator()).
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64            alvh_journal_store_record_evaluator_decision (AlvhJournalStore *self,
+                                                        const AlvhDecision        *decision,
+                                                        gint64                     account_id,
+                                                        gint64                     condor_id,
+                                                        GError                   **error);
+
+/**
+ * alvh_journal_store_get_decision:
+ * @self: the store
+ * @id: the row id
+ * @error: return location for a #GError
+ *
+ * Decision @id with its signal snapshots.
+ *
+ * Returns: (transfer full) (nullable): the decision, or %NULL with @error
+ *   set
+ */
+AlvhJournalDecision *alvh_journal_store_get_decision   (AlvhJournalStore          *self,
+                                                        gint64                     id,
+                                                        GError                   **error);
+
+/**
+ * alvh_journal_store_list_decisions:
+ * @self: the store
+ * @account_id: an account (0 = all, where the function lists or reviews)
+ * @from: the first time (0 = unbounded)
+ * @to: the end, excluded (0 = unbounded)
+ * @error: return location for a #GError
+ *
+ * The decisions of @account_id (0 = all) made in [@from, @to) (0 =
+ * unbounded), with their signal snapshots.
+ *
+ * Returns: (transfer full) (element-type AlvhJournalDecision) (nullable):
+ *   the decisions, or %NULL with @error set
+ */
+GPtrArray        *alvh_journal_store_list_decisions    (AlvhJournalStore          *self,
+                                                        gint64                     account_id,
+                                                        gint64                     from,
+                                                        gint64                     to,
+                                                        GError                   **error);
+
+/**
+ * alvh_journal_store_add_leg_from_decision:
+ * @self: the store
+ * @decision_id: the decision
+ * @leg: (nullable): the leg to book instead of the proposed one
+ * @fill_price: points per contract paid (NAN: the leg's premium, else the estimate)
+ * @size: contracts (0: the leg's, else the decision's size)
+ * @note: (nullable): text for the leg and the journal entry
+ * @out_entry_id: (out) (optional): the journal entry written
+ * @error: return location for a #GError
+ *
+ * Follows pending ADD decision @decision_id: books its proposed leg (or
+ * @leg, when given) filled at @fill_price for @size contracts (0: the
+ * decision's size), links the fired signals to it, marks the decision
+ * followed and writes a journal entry with @note, all in one transaction.
+ *
+ * Returns: the new leg's id (the entry's in @out_entry_id), or 0 with @error
+ *   set
+ */
+gint64            alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
+                                                        gint64                     decision_id,
+                                                        const AlvhLeg      *leg,
+                                                        double                     fill_price,
+                                                        double                     size,
+                                                        const char                *note,
+                                                        gint64                    *out_entry_id,
+                                                        GError                   **error);
+
+/**
+ * alvh_journal_store_skip_decision:
+ * @self: the store
+ * @decision_id: the decision
+ * @reason: (nullable): why it was skipped
+ * @error: return location for a #GError
+ *
+ * Marks pending decision @decision_id skipped, for @reason, and writes a
+ * journal entry.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean          alvh_journal_store_skip_decision     (AlvhJournalStore          *self,
+                                                        gint64                     decision_id,
+                                                        const char                *reason,
+                                                        GError                   **error);
+
+G_END_DECLS

@@ -1,0 +1,260 @@
+/* alvh-journal-records.c — the plain records the journal store returns and their free functions; market data for the review
+ *
+ * Part of AlvhJournalStore (alvh-journal-store.h); the store's internals are
+ * in alvh-journal-store-private.h.
+ */
+#define G_LOG_DOMAIN "alvh-journal"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "alvh-db.h"
+#include "alvh-journal-store.h"
+#include "alvh-journal-store-private.h"
+
+/* ---- records ------------------------------------------------------------ */
+
+void
+alvh_journal_account_free (AlvhJournalAccount *account)
+{
+  if (account == NULL)
+    return;
+  g_free (account->name);
+  g_free (account);
+}
+
+void
+alvh_journal_profile_free (AlvhJournalProfile *profile)
+{
+  if (profile == NULL)
+    return;
+  g_free (profile->name);
+  g_free (profile->keyfile);
+  g_free (profile);
+}
+
+void
+alvh_journal_leg_close_free (AlvhJournalLegClose *close)
+{
+  g_free (close);
+}
+
+AlvhJournalSignal *
+alvh_journal_signal_new (const char *key,
+                         const char *kind,
+                         gboolean    available,
+                         double      value,
+                         double      threshold,
+                         gboolean    fired)
+{
+  AlvhJournalSignal *s = g_new0 (AlvhJournalSignal, 1);
+
+  s->key = g_strdup (key);
+  s->kind = g_strdup (kind != NULL ? kind : "realtime");
+  s->available = available && isfinite (value);
+  s->value = s->available ? value : NAN;
+  s->threshold = threshold;
+  s->threshold_high = NAN;
+  s->fired = s->available && fired;  /* n/a never fires */
+  return s;
+}
+
+void
+alvh_journal_signal_free (AlvhJournalSignal *signal)
+{
+  if (signal == NULL)
+    return;
+  g_free (signal->key);
+  g_free (signal->kind);
+  g_free (signal);
+}
+
+AlvhJournalDecision *
+alvh_journal_decision_new (void)
+{
+  AlvhJournalDecision *d = g_new0 (AlvhJournalDecision, 1);
+
+  d->action = ALVH_ACTION_HOLD;
+  d->branch = ALVH_BRANCH_NONE;
+  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->proposed.long_strike = NAN;
+  d->proposed.short_strike = NAN;
+  d->proposed.close_price = NAN;
+  d->cost = NAN;
+  d->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_signal_free);
+  return d;
+}
+
+void
+alvh_journal_decision_free (AlvhJournalDecision *decision)
+{
+  if (decision == NULL)
+    return;
+  alvh_leg_clear (&decision->proposed);
+  g_free (decision->profile_name);
+  g_free (decision->explanation);
+  g_free (decision->skip_reason);
+  g_clear_pointer (&decision->signals, g_ptr_array_unref);
+  g_free (decision);
+}
+
+AlvhJournalEntry *
+alvh_journal_entry_new (void)
+{
+  return g_new0 (AlvhJournalEntry, 1);
+}
+
+void
+alvh_journal_entry_free (AlvhJournalEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->title);
+  g_free (entry->body);
+  g_strfreev (entry->tags);
+  g_free (entry);
+}
+
+void
+alvh_journal_attachment_free (AlvhJournalAttachment *attachment)
+{
+  if (attachment == NULL)
+    return;
+  g_clear_pointer (&attachment->png, g_bytes_unref);
+  g_free (attachment->caption);
+  g_free (attachment);
+}
+
+void
+alvh_journal_leg_outcome_free (AlvhJournalLegOutcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+  g_free (outcome->branch);
+  g_strfreev (outcome->triggers);
+  g_free (outcome);
+}
+
+void
+alvh_journal_stat_row_free (AlvhJournalStatRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->group);
+  g_free (row);
+}
+
+void
+alvh_journal_stats_free (AlvhJournalStats *stats)
+{
+  if (stats == NULL)
+    return;
+  g_clear_pointer (&stats->by_trigger, g_ptr_array_unref);
+  g_clear_pointer (&stats->by_combination, g_ptr_array_unref);
+  g_clear_pointer (&stats->by_branch, g_ptr_array_unref);
+  g_clear_pointer (&stats->condors, g_ptr_array_unref);
+  g_clear_pointer (&stats->adherence, g_ptr_array_unref);
+  g_free (stats);
+}
+
+const char *
+alvh_journal_followed_to_string (AlvhJournalFollowed followed)
+{
+  switch (followed)
+    {
+    case ALVH_JOURNAL_FOLLOWED: return "followed";
+    case ALVH_JOURNAL_SKIPPED:  return "skipped";
+    case ALVH_JOURNAL_MANUAL:   return "manual";
+    case ALVH_JOURNAL_PENDING:
+    default:                    return NULL;
+    }
+}
+
+AlvhJournalFollowed
+_alvh_journal_followed_from_string (const char *s)
+{
+  if (s == NULL)
+    return ALVH_JOURNAL_PENDING;
+  if (strcmp (s, "followed") == 0)
+    return ALVH_JOURNAL_FOLLOWED;
+  if (strcmp (s, "skipped") == 0)
+    return ALVH_JOURNAL_SKIPPED;
+  if (strcmp (s, "manual") == 0)
+    return ALVH_JOURNAL_MANUAL;
+  return ALVH_JOURNAL_PENDING;
+}
+
+AlvhJournalMarket *
+alvh_journal_market_new (const gint64 *times,
+                         const double *spx,
+                         const double *vix,
+                         gsize         n_bars)
+{
+  AlvhJournalMarket *m = g_new0 (AlvhJournalMarket, 1);
+
+  m->n_bars = n_bars;
+  m->times = g_new (gint64, MAX (n_bars, 1));
+  m->spx = g_new (double, MAX (n_bars, 1));
+  m->vix = g_new (double, MAX (n_bars, 1));
+  if (n_bars > 0)
+    {
+      memcpy (m->times, times, n_bars * sizeof (gint64));
+      memcpy (m->spx, spx, n_bars * sizeof (double));
+      memcpy (m->vix, vix, n_bars * sizeof (double));
+    }
+  return m;
+}
+
+/* The dates both series have, with their "close" columns. */
+AlvhJournalMarket *
+alvh_journal_market_join (AlvhSeries *spx,
+                          AlvhSeries *vix)
+{
+  AlvhJournalMarket *m;
+  const gint64 *ts = alvh_series_get_times (spx);
+  const gint64 *tv = alvh_series_get_times (vix);
+  const double *cs = alvh_series_get_column_by_name (spx, "close");
+  const double *cv = alvh_series_get_column_by_name (vix, "close");
+  gsize ns = alvh_series_get_length (spx), nv = alvh_series_get_length (vix);
+  gsize i = 0, j = 0;
+
+  m = g_new0 (AlvhJournalMarket, 1);
+  m->times = g_new (gint64, MAX (MIN (ns, nv), 1));
+  m->spx = g_new (double, MAX (MIN (ns, nv), 1));
+  m->vix = g_new (double, MAX (MIN (ns, nv), 1));
+  if (cs == NULL || cv == NULL)
+    return m;
+  while (i < ns && j < nv)
+    {
+      if (ts[i] < tv[j])
+        i++;
+      else if (ts[i] > tv[j])
+        j++;
+      else
+        {
+          m->times[m->n_bars] = ts[i];
+          m->spx[m->n_bars] = cs[i];
+          m->vix[m->n_bars] = cv[j];
+          m->n_bars++;
+          i++;
+          j++;
+        }
+    }
+  return m;
+}
+
+void
+alvh_journal_market_free (AlvhJournalMarket *market)
+{
+  if (market == NULL)
+    return;
+  g_free (market->times);
+  g_free (market->spx);
+  g_free (market->vix);
+  g_free (market);
+}
+

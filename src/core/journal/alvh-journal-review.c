@@ -1,0 +1,221 @@
+/* alvh-journal-review.c — the review: reads the legs, their closes and triggers, the condors and the
+ * overridden decisions, and hands them to the statistics (alvh-journal-stats.c)
+ *
+ * Part of AlvhJournalStore (alvh-journal-store.h); the store's internals are
+ * in alvh-journal-store-private.h.
+ */
+#define G_LOG_DOMAIN "alvh-journal"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "alvh-db.h"
+#include "alvh-journal-store.h"
+#include "alvh-journal-store-private.h"
+
+/* ---- review and statistics ------------------------------------------------ */
+
+static void
+review_leg_free (AlvhJournalReviewLeg *r)
+{
+  alvh_leg_free (r->leg);
+  g_free (r->branch);
+  g_free (r->followed);
+  g_ptr_array_unref (r->triggers);
+  g_array_unref (r->closes);
+  g_free (r);
+}
+
+static GPtrArray *
+load_review_legs (AlvhJournalStore  *self,
+                  gint64             account_id,
+                  GError           **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) review_leg_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  int rc;
+
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "SELECT l.id, l.account_id, l.condor_id, l.decision_id, l.kind, l.long_strike,"
+      " l.short_strike, l.expiry, l.quantity, l.premium, l.layer, l.opened, l.manual,"
+      " l.closed_quantity, l.close_price, l.notes, d.branch, d.followed"
+      " FROM legs l LEFT JOIN decisions d ON d.id = l.decision_id"
+      " WHERE (?1 = 0 OR l.account_id = ?1) ORDER BY l.opened, l.id", error);
+
+    if (s == NULL)
+      return NULL;
+    sqlite3_bind_int64 (s, 1, account_id);
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        AlvhLeg *leg = _alvh_journal_leg_from_row (s);
+        AlvhJournalReviewLeg *r;
+
+        if (leg == NULL)
+          {
+            g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                         "%s: cannot read legs: a row holds a value this version does not know",
+                         self->path);
+            return NULL;
+          }
+        r = g_new0 (AlvhJournalReviewLeg, 1);
+        r->leg = leg;
+        r->branch = alvh_db_column_text (s, 16);
+        r->followed = alvh_db_column_text (s, 17);
+        r->triggers = g_ptr_array_new_with_free_func (g_free);
+        r->closes = g_array_new (FALSE, FALSE, sizeof (AlvhJournalLegClose));
+        g_ptr_array_add (out, r);
+        g_hash_table_insert (by_id, &r->leg->id, r);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        alvh_db_set_error (self->db, error, "cannot read legs");
+        return NULL;
+      }
+  }
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "SELECT ls.leg_id, sn.key FROM leg_signals ls"
+      " JOIN signal_snapshots sn ON sn.id = ls.snapshot_id WHERE sn.fired = 1"
+      " ORDER BY ls.leg_id, sn.key", error);
+
+    if (s == NULL)
+      return NULL;
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (s, 0);
+        AlvhJournalReviewLeg *r = g_hash_table_lookup (by_id, &id);
+
+        if (r != NULL)
+          g_ptr_array_add (r->triggers, alvh_db_column_text (s, 1));
+      }
+    if (rc != SQLITE_DONE)
+      {
+        alvh_db_set_error (self->db, error, "cannot read leg signals");
+        return NULL;
+      }
+  }
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "SELECT id, leg_id, time, quantity, price FROM leg_closes ORDER BY leg_id, time, id", error);
+
+    if (s == NULL)
+      return NULL;
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (s, 1);
+        AlvhJournalReviewLeg *r = g_hash_table_lookup (by_id, &id);
+        AlvhJournalLegClose c;
+
+        if (r == NULL)
+          continue;
+        c.id = sqlite3_column_int64 (s, 0);
+        c.leg_id = id;
+        c.time = sqlite3_column_int64 (s, 2);
+        c.quantity = sqlite3_column_double (s, 3);
+        c.price = sqlite3_column_double (s, 4);
+        g_array_append_val (r->closes, c);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        alvh_db_set_error (self->db, error, "cannot read leg closes");
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&out);
+}
+
+/**
+ * alvh_journal_store_review_legs:
+ * The outcome of every leg (of @account_id, or all with 0) measured on
+ * @market (may be NULL: then only realised P&L counts). Returns a
+ * GPtrArray of AlvhJournalLegOutcome in the order the legs were opened.
+ */
+GPtrArray *
+alvh_journal_store_review_legs (AlvhJournalStore         *self,
+                                gint64                    account_id,
+                                const AlvhJournalMarket  *market,
+                                GError                  **error)
+{
+  g_autoptr(GPtrArray) legs = NULL;
+  GPtrArray *out;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+
+  legs = load_review_legs (self, account_id, error);
+  if (legs == NULL)
+    return NULL;
+  out = g_ptr_array_new_full (legs->len, (GDestroyNotify) alvh_journal_leg_outcome_free);
+  for (guint i = 0; i < legs->len; i++)
+    g_ptr_array_add (out, _alvh_journal_leg_outcome_compute (g_ptr_array_index (legs, i), market));
+  return out;
+}
+
+/* The ids of the condors where the rules were overridden: a decision skipped
+ * or replaced by hand, or a manual leg (a set of gint64 *). */
+static GHashTable *
+load_overridden (AlvhJournalStore  *self,
+                 GError           **error)
+{
+  g_autoptr(GHashTable) overridden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+    "SELECT condor_id FROM decisions WHERE followed IN ('skipped', 'manual') AND condor_id IS NOT NULL"
+    " UNION SELECT condor_id FROM legs WHERE manual = 1 AND condor_id IS NOT NULL", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (s, 0);
+      g_hash_table_add (overridden, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      alvh_db_set_error (self->db, error, "cannot read adherence");
+      return NULL;
+    }
+  return g_steal_pointer (&overridden);
+}
+
+/**
+ * alvh_journal_store_compute_stats:
+ * Statistics over the legs (per trigger, per combination of triggers that
+ * fired together, per branch), per condor with and without its hedges, and
+ * adherence (condors where the rules were followed vs overridden by a skipped
+ * decision or a manual leg). Open positions are marked at intrinsic value on
+ * the last bar of @market (NULL: at cost).
+ */
+AlvhJournalStats *
+alvh_journal_store_compute_stats (AlvhJournalStore         *self,
+                                  gint64                    account_id,
+                                  const AlvhJournalMarket  *market,
+                                  GError                  **error)
+{
+  const gint64 params[] = { account_id };
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GHashTable) overridden = NULL;
+  g_autoptr(GPtrArray) condors = NULL;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+
+  outcomes = alvh_journal_store_review_legs (self, account_id, market, error);
+  if (outcomes == NULL)
+    return NULL;
+  overridden = load_overridden (self, error);
+  if (overridden == NULL)
+    return NULL;
+  condors = alvh_db_list_rows (self->db,
+    "SELECT " ALVH_JOURNAL_CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1) ORDER BY id",
+    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_condor_free,
+    (AlvhDbRowReader) _alvh_journal_condor_from_row, "cannot read condors", error);
+  if (condors == NULL)
+    return NULL;
+  return _alvh_journal_stats_compute (outcomes, condors, overridden, market);
+}
