@@ -3,10 +3,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "alvh-cli.h"
@@ -159,4 +162,85 @@ alvh_cli_load_frame (const char  *spx_path,
 
   *events = g_steal_pointer (&loaded);
   return alvh_market_frame_new_join (spx, vix, vx, vvix, breadth, from, to);
+}
+
+/* The flags of any subcommand that take a value, so that a value is not
+ * mistaken for the subcommand's word. */
+static const char * const value_flags[] = {
+  "--db", "--market-db", "--output", "-o", "--out", "--format", "-f",
+  "--account", "--profile", "--name", NULL
+};
+
+gboolean
+alvh_cli_hoist_word (int                 argc,
+                     char              **argv,
+                     const char * const *words)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      char *word = argv[i];
+
+      if (strcmp (word, "--") == 0)
+        return FALSE;
+      if (word[0] != '-')
+        {
+          if (!g_strv_contains (words, word))
+            return FALSE;
+          memmove (&argv[2], &argv[1], (gsize) (i - 1) * sizeof (char *));
+          argv[1] = word;
+          return TRUE;
+        }
+      if (strchr (word, '=') == NULL && g_strv_contains (value_flags, word))
+        i++;
+    }
+  return FALSE;
+}
+
+gboolean
+alvh_cli_make_parent (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int saved;
+
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  if (g_mkdir_with_parents (dir, 0755) == 0)
+    return TRUE;
+  saved = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+               "cannot create the folder “%s” for “%s”: %s", dir, path, g_strerror (saved));
+  return FALSE;
+}
+
+gboolean
+alvh_cli_parse_number_flag (const char *command,
+                            const char *flag,
+                            const char *text,
+                            double      min,
+                            double      max,
+                            const char *unit,
+                            double     *out,
+                            int        *status)
+{
+  char *end = NULL;
+  double v;
+
+  if (text == NULL)
+    return TRUE;
+  while (g_ascii_isspace (*text))
+    text++;
+  v = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (v) || v < min || v > max)
+    {
+      char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (lo, sizeof lo, "%g", min);
+      g_ascii_formatd (hi, sizeof hi, "%g", max);
+      *status = alvh_cli_usage_error (command, "%s “%s”: expected %s from %s to %s",
+                                      flag, text, unit, lo, hi);
+      return FALSE;
+    }
+  *out = v;
+  return TRUE;
 }

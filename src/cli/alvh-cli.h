@@ -232,4 +232,58 @@ AlvhMarketFrame *alvh_cli_load_frame (const char  *spx_path,
                                       GPtrArray  **events,
                                       GError     **error);
 
+/**
+ * alvh_cli_hoist_word:
+ * @argc: the number of arguments
+ * @argv: (array length=argc) (inout): the arguments, argv[0] the command
+ * @words: (array zero-terminated=1): the (sub)command words
+ *
+ * Lets options come before or after a (sub)command word: when the first
+ * argument that is neither an option nor an option's value is one of
+ * @words, moves it to argv[1], keeping the order of the rest
+ * (`alvh journal --db F list` reads as `alvh journal list --db F`).
+ *
+ * Returns: %TRUE when a word was found (and is now argv[1])
+ */
+gboolean    alvh_cli_hoist_word  (int                 argc,
+                                  char              **argv,
+                                  const char * const *words);
+
+/**
+ * alvh_cli_make_parent:
+ * @path: a file about to be written
+ * @error: return location for an error naming the folder
+ *
+ * Creates the missing folders above @path.
+ *
+ * Returns: %TRUE when the folder of @path exists
+ */
+gboolean    alvh_cli_make_parent (const char         *path,
+                                  GError            **error);
+
+/**
+ * alvh_cli_parse_number_flag:
+ * @command: the subcommand's name
+ * @flag: the flag, "--vol"
+ * @text: (nullable): the flag's value; %NULL leaves @out unchanged
+ * @min: the smallest value allowed
+ * @max: the largest value allowed
+ * @unit: what the number is, "a fraction (0.20 = 20 %)"
+ * @out: (out): the number
+ * @status: (out): %ALVH_EXIT_USAGE when %FALSE is returned
+ *
+ * The one rule for numeric flags: a finite number in [@min, @max], else a
+ * usage error that names the flag, the value and the range.
+ *
+ * Returns: %TRUE when @text is absent or allowed
+ */
+gboolean    alvh_cli_parse_number_flag (const char   *command,
+                                        const char   *flag,
+                                        const char   *text,
+                                        double        min,
+                                        double        max,
+                                        const char   *unit,
+                                        double       *out,
+                                        int          *status);
+
 G_END_DECLS

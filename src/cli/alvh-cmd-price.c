@@ -3,9 +3,9 @@
  *   alvh price --model bs|black76 --type call|put (--spot S | --forward F)
  *              --strike K --days D --vol V [--rate R] [--div Q]
  *
- * prints one JSON object {"price","delta","gamma","theta","vega","rho"}:
- * T = D / 365, theta per calendar day, vega per vol point, rho per
- * percentage point.  The flag parsing is shared with `alvh iv`
+ * prints one JSON object {"price","delta","gamma","theta","vega","rho","rho_q"}:
+ * T = D / 365, theta per calendar day, vega per vol point, rho and rho_q
+ * (dividend rho) per percentage point.  The flag parsing is shared with `alvh iv`
  * (alvh_cli_parse_option_args).
  */
 #define G_LOG_DOMAIN "alvh-cli"
@@ -24,6 +24,8 @@
 
 #define DEFAULT_RATE 0.04
 #define DEFAULT_DIV  0.013
+#define MAX_DAYS     36500.0 /* a hundred years */
+#define MAX_VOL      5.0     /* 500 %: `--vol 20` is a mistake for 0.20 */
 
 /* A number from a flag value, or a usage error naming the flag. */
 static gboolean
@@ -135,16 +137,6 @@ check_ranges (const char        *command,
       *status = alvh_cli_usage_error (command, _("--strike must be positive"));
       return FALSE;
     }
-  if (args->days < 0.0)
-    {
-      *status = alvh_cli_usage_error (command, _("--days must not be negative"));
-      return FALSE;
-    }
-  if (fabs (args->rate) > 1.0 || fabs (args->div) > 1.0)
-    {
-      *status = alvh_cli_usage_error (command, _("--rate and --div are fractions (0.04 = 4 %%) between -1 and 1"));
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -164,10 +156,10 @@ alvh_cli_parse_option_args (const char *command, const char *value_flag,
     { "spot", 0, 0, G_OPTION_ARG_STRING, &spot, N_("Spot price S (model bs)"), "S" },
     { "forward", 0, 0, G_OPTION_ARG_STRING, &forward, N_("Forward or futures price F (model black76)"), "F" },
     { "strike", 0, 0, G_OPTION_ARG_STRING, &strike, N_("Strike K"), "K" },
-    { "days", 0, 0, G_OPTION_ARG_STRING, &days, N_("Calendar days to expiry (T = D / 365)"), "D" },
+    { "days", 0, 0, G_OPTION_ARG_STRING, &days, N_("Calendar days to expiry (T = D / 365), 0 to 36500"), "D" },
     { value_flag, 0, 0, G_OPTION_ARG_STRING, &value, value_help, "X" },
-    { "rate", 0, 0, G_OPTION_ARG_STRING, &rate, N_("Continuously compounded rate (default 0.04)"), "R" },
-    { "div", 0, 0, G_OPTION_ARG_STRING, &div, N_("Dividend yield (default 0.013; ignored by black76)"), "Q" },
+    { "rate", 0, 0, G_OPTION_ARG_STRING, &rate, N_("Continuously compounded rate as a fraction, -1 to 1 (default 0.04 = 4 %)"), "R" },
+    { "div", 0, 0, G_OPTION_ARG_STRING, &div, N_("Dividend yield as a fraction, -1 to 1 (default 0.013; ignored by black76)"), "Q" },
     { NULL }
   };
 
@@ -211,10 +203,10 @@ alvh_cli_parse_option_args (const char *command, const char *value_flag,
   if (!parse_number (command, spot != NULL ? "--spot" : "--forward", spot != NULL ? spot : forward,
                      &args->underlying, status)
       || !parse_number (command, "--strike", strike, &args->strike, status)
-      || !parse_number (command, "--days", days, &args->days, status)
+      || !alvh_cli_parse_number_flag (command, "--days", days, 0, MAX_DAYS, "calendar days", &args->days, status)
       || !parse_number (command, value_name, value, &args->value, status)
-      || !parse_number (command, "--rate", rate, &args->rate, status)
-      || !parse_number (command, "--div", div, &args->div, status))
+      || !alvh_cli_parse_number_flag (command, "--rate", rate, -1, 1, "a fraction per year (0.04 = 4 %)", &args->rate, status)
+      || !alvh_cli_parse_number_flag (command, "--div", div, -1, 1, "a fraction per year (0.013 = 1.3 %)", &args->div, status))
     return FALSE;
 
   if (!check_ranges (command, spot != NULL ? "--spot" : "--forward", args, status))
@@ -248,11 +240,12 @@ alvh_cmd_price (int argc, char **argv)
   int status = ALVH_EXIT_OK;
 
   if (!alvh_cli_parse_option_args ("price", "vol",
-                                   N_("Volatility as a fraction (0.20 = 20 %)"),
+                                   N_("Volatility as a fraction, 0 to 5 (0.20 = 20 %)"),
                                    argc, argv, &args, &status))
     return status;
-  if (args.value < 0.0)
-    return alvh_cli_usage_error ("price", _("--vol must not be negative"));
+  if (args.value < 0.0 || args.value > MAX_VOL)
+    return alvh_cli_usage_error ("price", "--vol “%g”: expected a fraction from 0 to %g (0.20 = 20 %%)",
+                                 args.value, MAX_VOL);
 
   alvh_option_greeks (args.model, args.type, args.underlying, args.strike,
                       args.days / 365.0, args.value, args.rate, args.div, &g);
@@ -263,6 +256,11 @@ alvh_cmd_price (int argc, char **argv)
   alvh_cli_json_number (out, "theta", g.theta);
   alvh_cli_json_number (out, "vega", g.vega);
   alvh_cli_json_number (out, "rho", g.rho);
+  /* dividend rho per percentage point of q: -T S delta / 100 under
+   * Black-Scholes-Merton (exact for calls and puts); Black-76 has no q */
+  alvh_cli_json_number (out, "rho_q", args.model == ALVH_MODEL_BLACK_SCHOLES
+                                      ? -0.01 * (args.days / 365.0) * args.underlying * g.delta
+                                      : 0.0);
   g_string_append_c (out, '}');
   printf ("%s\n", out->str);
   return ALVH_EXIT_OK;

@@ -185,9 +185,34 @@ test_iv_bounds (void)
 }
 
 static void
+test_price_rho_q_and_ranges (void)
+{
+  g_auto(TestRun) run;
+  g_auto(TestRun) vol;
+  g_auto(TestRun) rate;
+
+  /* Haug via QuantLib (bs_test_vectors.csv row 54): dividend rho 42.2254
+   * per 1.00 of q; the CLI gives it per percentage point */
+  run_alvh (&run, NULL, "price", "--type", "put", "--spot", "500", "--strike", "490",
+            "--days", "91.25", "--vol", "0.15", "--rate", "0.08", "--div", "0.05", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpfloat_with_epsilon (json_number (run.out, "rho_q"), 0.422254, 1e-6);
+
+  /* 2,000 % vol and a 400 % rate are refused the same way, with the range */
+  run_alvh (&vol, NULL, "price", "--type", "call", "--spot", "100", "--strike", "100",
+            "--days", "30", "--vol", "20", NULL);
+  assert_usage_error (&vol);
+  g_assert_nonnull (strstr (vol.err, "--vol “20”: expected a fraction from 0 to 5"));
+  run_alvh (&rate, NULL, "price", "--type", "call", "--spot", "100", "--strike", "100",
+            "--days", "30", "--vol", "0.2", "--rate", "4", NULL);
+  assert_usage_error (&rate);
+  g_assert_nonnull (strstr (rate.err, "--rate “4”: expected a fraction per year (0.04 = 4 %) from -1 to 1"));
+}
+
+static void
 test_bad_flags (void)
 {
-  const char *cases[][16] = {
+  const char *cases[][18] = {
     { "price", "--type", "call", "--spot", "abc", "--strike", "100", "--days", "30", "--vol", "0.2", NULL },
     { "price", "--type", "call", "--spot", "100", "--strike", "-100", "--days", "30", "--vol", "0.2", NULL },
     { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", NULL },
@@ -201,6 +226,9 @@ test_bad_flags (void)
     { "price", "--type", "call", "--spot", "nan", "--strike", "100", "--days", "30", "--vol", "0.2", NULL },
     { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--vol", "0.2", "extra", NULL },
     { "price", "--bogus", NULL },
+    { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--vol", "20", NULL },
+    { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--vol", "0.2", "--rate", "4", NULL },
+    { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--vol", "0.2", "--div", "1.3", NULL },
     { "price", "--strike", NULL },
     { "iv", "--type", "call", "--spot", "100", "--strike", "100", "--days", "0", "--price", "2", NULL },
     { "iv", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--price", "", NULL },
@@ -239,6 +267,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/price/black76", test_price_black76);
   g_test_add_func ("/cli/price/locale", test_price_locale);
   g_test_add_func ("/cli/price/bad-flags", test_bad_flags);
+  g_test_add_func ("/cli/price/rho-q-and-ranges", test_price_rho_q_and_ranges);
   g_test_add_func ("/cli/iv/round-trip", test_iv);
   g_test_add_func ("/cli/iv/hull", test_iv_hull);
   g_test_add_func ("/cli/iv/bounds", test_iv_bounds);
