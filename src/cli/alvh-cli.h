@@ -128,6 +128,17 @@ int alvh_cmd_report (int argc, char **argv);
  */
 int alvh_cmd_chart (int argc, char **argv);
 
+/**
+ * alvh_cmd_profile:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh profile`: prints, checks, imports and exports rule profiles.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
+int alvh_cmd_profile (int argc, char **argv);
+
 /* helpers shared by subcommands (alvh-cli-util.c) */
 
 /**

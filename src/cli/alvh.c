@@ -32,6 +32,7 @@ static const AlvhCommand commands[] = {
   { "journal", alvh_cmd_journal, N_("List, show, annotate, summarise and export the trading journal") },
   { "report",  alvh_cmd_report,  N_("Write a PDF, HTML or CSV report of the journal or of a replay") },
   { "chart",   alvh_cmd_chart,   N_("Draw the SPX / VIX / MACD chart to a PNG, PDF or SVG file") },
+  { "profile", alvh_cmd_profile, N_("Print the default rule profile, check, import and export profile files") },
 };
 
 static void
@@ -54,6 +55,16 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ALVH_LOCALEDIR") ? g_getenv ("ALVH_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* options given before the command (`alvh --db F journal list`) follow it */
+  if (argc > 2 && argv[1][0] == '-')
+    {
+      const char *names[G_N_ELEMENTS (commands) + 1] = { NULL };
+
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        names[i] = commands[i].name;
+      alvh_cli_hoist_word (argc, argv, names);
+    }
 
   if (argc < 2)
     {
