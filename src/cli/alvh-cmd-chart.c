@@ -196,6 +196,9 @@ alvh_cmd_chart (int    argc,
   if (vx_path && (vx = load_series (vx_path, "VX", vx_kinds, &error)) == NULL)
     return alvh_cli_fail (COMMAND, error);
 
+  if (!alvh_cli_make_parent (out, &error))
+    return alvh_cli_fail (COMMAND, error);
+
   chart = alvh_chart_market_new ();
   alvh_chart_set_dark (chart, dark);
   alvh_chart_market_set_data (chart, spx, vix, vx);

@@ -14,6 +14,7 @@
 #include "alvh-cli.h"
 #include "alvh-core.h"
 #include "alvh-import.h"
+#include "alvh-stored-eval.h"
 
 #define CMD "journal"
 
@@ -21,7 +22,7 @@ static void
 print_usage (FILE *out)
 {
   fprintf (out, "%s\n\n", _("Usage: alvh journal list|show ID|add-note ID TEXT|stats|export --format csv|json [--db FILE]"));
-  fprintf (out, "  %-22s %s\n", "list", _("List journal entries, newest first (filters: --from --to --branch --trigger --tag --search)"));
+  fprintf (out, "  %-22s %s\n", "list", _("List journal entries, newest first (filters: --from --to --branch --trigger --tag --account --search)"));
   fprintf (out, "  %-22s %s\n", "show ID", _("Show one entry with its decision, signals and leg"));
   fprintf (out, "  %-22s %s\n", "add-note ID TEXT", _("Append a paragraph to an entry"));
   fprintf (out, "  %-22s %s\n", "stats", _("Hit rate and P&L per trigger, combination and branch; condors; adherence"));
@@ -156,7 +157,7 @@ cmd_list (int    argc,
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *db = NULL, *from = NULL, *to = NULL, *branch = NULL;
-  g_autofree char *trigger = NULL, *tag = NULL, *search = NULL;
+  g_autofree char *trigger = NULL, *tag = NULL, *search = NULL, *account = NULL;
   int limit = 50, offset = 0;
   gboolean deleted = FALSE;
   AlvhJournalFilter filter = { 0 };
@@ -167,6 +168,7 @@ cmd_list (int    argc,
     { "branch", 0, 0, G_OPTION_ARG_STRING, &branch, N_("Decision branch (regime, fixed, confluence, ..., manual)"), N_("NAME") },
     { "trigger", 0, 0, G_OPTION_ARG_STRING, &trigger, N_("A signal that fired (iv_expansion, ...)"), N_("KEY") },
     { "tag", 0, 0, G_OPTION_ARG_STRING, &tag, N_("A tag"), N_("TAG") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("Only the entries of this account (a replay's account, Main, ...)"), N_("NAME") },
     { "search", 's', 0, G_OPTION_ARG_STRING, &search, N_("Words in title, body or tags (word* for a prefix)"), N_("TEXT") },
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("At most N entries (default 50)"), N_("N") },
     { "offset", 0, 0, G_OPTION_ARG_INT, &offset, N_("Skip the first N entries"), N_("N") },
@@ -199,6 +201,9 @@ cmd_list (int    argc,
 
   store = open_existing (db, &error);
   if (store == NULL)
+    return alvh_cli_fail (CMD, error);
+  if (account != NULL &&
+      (filter.account_id = alvh_stored_find_account (store, account, FALSE, &error)) == 0)
     return alvh_cli_fail (CMD, error);
   list = alvh_journal_store_list_entries (store, &filter, &error);
   if (list == NULL)
@@ -709,7 +714,8 @@ cmd_export (int    argc,
 
   if (output != NULL)
     {
-      if (!g_file_set_contents (output, out->str, (gssize) out->len, &error))
+      if (!alvh_cli_make_parent (output, &error) ||
+          !g_file_set_contents (output, out->str, (gssize) out->len, &error))
         return alvh_cli_fail (CMD, error);
     }
   else if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
@@ -736,7 +742,10 @@ alvh_cmd_journal (int    argc,
     { "stats", cmd_stats },
     { "export", cmd_export },
   };
+  static const char * const words[] = { "list", "show", "add-note", "stats", "export", NULL };
 
+  /* `alvh journal --db F list` reads as `alvh journal list --db F` */
+  alvh_cli_hoist_word (argc, argv, words);
   if (argc < 2)
     {
       print_usage (stderr);

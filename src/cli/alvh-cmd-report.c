@@ -255,6 +255,21 @@ report_of_journal (ReportArgs *a,
   return report;
 }
 
+/* Creates the folders --out needs: "csvout/" (a CSV folder, named with a
+ * trailing separator) itself, otherwise the folder above the file. */
+static gboolean
+make_out_folder (ReportArgs  *a,
+                 GError     **error)
+{
+  if (a->format == ALVH_REPORT_FORMAT_CSV && g_str_has_suffix (a->out_path, G_DIR_SEPARATOR_S))
+    {
+      g_autofree char *inside = g_build_filename (a->out_path, "summary.csv", NULL);
+
+      return alvh_cli_make_parent (inside, error);
+    }
+  return alvh_cli_make_parent (a->out_path, error);
+}
+
 int
 alvh_cmd_report (int    argc,
                  char **argv)
@@ -275,7 +290,8 @@ alvh_cmd_report (int    argc,
 
   if (a.title != NULL)
     alvh_report_set_title (report, a.title);
-  if (!alvh_report_write (report, a.out_path, a.format, a.paper, &files, &error))
+  if (!make_out_folder (&a, &error) ||
+      !alvh_report_write (report, a.out_path, a.format, a.paper, &files, &error))
     return alvh_cli_fail ("report", error);
   for (guint i = 0; files[i] != NULL; i++)
     printf ("%s\n", files[i]);

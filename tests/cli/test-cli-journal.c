@@ -309,6 +309,38 @@ test_export (Fixture       *f,
   g_assert_cmpint (test_run_cli (NULL, NULL, "journal", "export", "--db", f->db, NULL), ==, 2);
 }
 
+static void
+test_list_account_and_option_order (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *nested = g_build_filename (f->dir, "new", "folder", "entries.csv", NULL);
+  g_autofree char *folder = g_path_get_dirname (nested);
+  g_autofree char *parent = g_path_get_dirname (folder);
+
+  /* --db before the subcommand, and before the command */
+  g_assert_cmpint (test_run_cli (&out, &err, "journal", "--db", f->db, "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Quiet day"));
+  g_assert_cmpint (test_run_cli (&out, &err, "--db", f->db, "journal", "list", "--tag", "routine", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Quiet day"));
+  g_assert_null (strstr (out, "Layer"));
+
+  /* --account keeps one account's entries apart */
+  g_assert_cmpint (test_run_cli (&out, &err, "journal", "list", "--db", f->db, "--account", "main", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Layer 1 hedge"));
+  g_assert_null (strstr (out, "Quiet day"));
+  g_assert_cmpint (test_run_cli (&out, &err, "journal", "list", "--db", f->db, "--account", "nobody", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "nobody"));
+
+  /* an export's missing folders are created */
+  g_assert_cmpint (test_run_cli (&out, &err, "journal", "export", "--format", "csv", "--db", f->db,
+                                 "--output", nested, NULL), ==, 0);
+  g_assert_true (g_file_test (nested, G_FILE_TEST_IS_REGULAR));
+  g_unlink (nested);
+  g_rmdir (folder);
+  g_rmdir (parent);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -321,6 +353,7 @@ main (int    argc,
   ADD ("/cli/journal/stats", test_stats);
   ADD ("/cli/journal/stats-market", test_stats_market);
   ADD ("/cli/journal/export", test_export);
+  ADD ("/cli/journal/list-account-option-order", test_list_account_and_option_order);
 #undef ADD
 
   return g_test_run ();

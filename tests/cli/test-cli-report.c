@@ -346,6 +346,34 @@ test_replay (void)
   test_run_clear (&r);
 }
 
+/* `--format csv --out csvout/` and `--out new/report.html` create their folders */
+static void
+test_missing_folders (void)
+{
+  g_auto(TestRun) r = { 0 };
+  g_autofree char *csv_dir = g_build_filename (tmp_dir, "csvout", NULL);
+  g_autofree char *csv_arg = g_strconcat (csv_dir, G_DIR_SEPARATOR_S, NULL);
+  g_autofree char *html = g_build_filename (tmp_dir, "new", "folder", "week.html", NULL);
+
+  run_report (&r, "--db", db_path, "--from", "2026-11-16", "--to", "2026-11-20",
+              "--format", "csv", "--out", csv_arg, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (csv_dir, G_FILE_TEST_IS_DIR));
+  g_assert_nonnull (strstr (r.out, "csvout" G_DIR_SEPARATOR_S));
+  test_run_clear (&r);
+
+  run_report (&r, "--db", db_path, "--from", "2026-11-16", "--to", "2026-11-20", "--out", html, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (html, G_FILE_TEST_IS_REGULAR));
+  test_run_clear (&r);
+  test_rm_rf (csv_dir);
+  {
+    g_autofree char *top = g_build_filename (tmp_dir, "new", NULL);
+
+    test_rm_rf (top);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/cli/report/journal", test_journal_formats);
   g_test_add_func ("/cli/report/market", test_market);
   g_test_add_func ("/cli/report/replay", test_replay);
+  g_test_add_func ("/cli/report/missing-folders", test_missing_folders);
   ret = g_test_run ();
 
   {
