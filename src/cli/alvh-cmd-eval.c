@@ -13,22 +13,42 @@
 #include "alvh-core.h"
 #include "alvh-stored-eval.h"
 
+/* The proposed leg with everything the JSON's "leg" holds, for people. */
+static void
+print_proposal (const AlvhDecision *d)
+{
+  g_autofree char *size = alvh_format_significant (d->size, 6, ALVH_FORMAT_SCREEN);
+  g_autofree char *lo = alvh_format_significant (d->leg.long_strike, 6, ALVH_FORMAT_SCREEN);
+  g_autofree char *hi = alvh_format_significant (d->leg.short_strike, 6, ALVH_FORMAT_SCREEN);
+  g_autofree char *expiry = alvh_format_date (d->leg.expiry);
+  g_autofree char *premium = alvh_format_price (d->leg.premium, ALVH_FORMAT_SCREEN);
+  g_autofree char *forward = alvh_format_price (d->leg_forward, ALVH_FORMAT_SCREEN);
+  g_autofree char *vol = alvh_format_percent (d->leg_vol, 0, ALVH_FORMAT_SCREEN);
+  g_autofree char *cost = alvh_format_money (d->estimated_cost, ALVH_MONEY_CENTS);
+  gulong n = d->size == 1.0 ? 1 : 2; /* the plural form: "1 call spread", "1.5 call spreads" */
+
+  printf (ngettext ("Proposed: layer %u, %s × VIX %s/%s call spread, VIX expiry %s\n",
+                    "Proposed: layer %u, %s × VIX %s/%s call spreads, VIX expiry %s\n", n),
+          d->layer, size, lo, hi, expiry);
+  printf (_("          premium %s per spread (forward %s, vol %s), estimated cost %s\n"),
+          premium, forward, vol, cost);
+}
+
 static void
 print_text (const AlvhDecision *d,
             const char         *account)
 {
+  g_autofree char *paid = alvh_format_money (d->premium_paid, ALVH_MONEY_CENTS);
+  g_autofree char *credit = alvh_format_money (d->credit_collected, ALVH_MONEY_CENTS);
+
   g_autofree char *day = alvh_time_format_ny_date (d->time);
   g_auto(GStrv) sentences = alvh_decision_dup_explanation (d);
 
   printf (_("%s  account %s  profile %s v%d\n"), day, account, d->profile_name, d->profile_version);
   printf (_("Decision: %s (branch %s)\n"), alvh_action_to_string (d->action), alvh_branch_to_string (d->branch));
   if (d->has_leg)
-    {
-      g_autofree char *cost = alvh_format_money (d->estimated_cost, ALVH_MONEY_CENTS);
-
-      printf (_("Proposed: layer %u, %.0f × VIX %g/%g call spread, estimated cost %s\n"),
-              d->layer, d->size, d->leg.long_strike, d->leg.short_strike, cost);
-    }
+    print_proposal (d);
+  printf (_("Hedge premium paid %s, credit collected %s\n"), paid, credit);
   printf ("\n%-16s %-9s %12s %12s  %s\n", _("Signal"), _("Kind"), _("Value"), _("Threshold"), _("State"));
   for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {
@@ -38,6 +58,16 @@ print_text (const AlvhDecision *d,
       g_autofree char *threshold = !isnan (s->threshold)
                                    ? alvh_format_significant (s->threshold, 4, ALVH_FORMAT_SCREEN)
                                    : g_strdup ("–");
+
+      /* two-sided rules (rsi_extreme): "30/70" */
+      if (!isnan (s->threshold) && !isnan (s->threshold_high))
+        {
+          g_autofree char *high = alvh_format_significant (s->threshold_high, 4, ALVH_FORMAT_SCREEN);
+          g_autofree char *both = g_strdup_printf ("%s/%s", threshold, high);
+
+          g_free (threshold);
+          threshold = g_steal_pointer (&both);
+        }
 
       printf ("%-16s %-9s %12s %12s  %s\n", alvh_signal_id_to_key (s->id),
               s->kind == ALVH_SIGNAL_KIND_REALTIME ? "realtime" : "fixed", value, threshold,

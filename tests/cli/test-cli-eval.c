@@ -174,6 +174,15 @@ test_eval_wing_breach_adds (Fixture       *f,
   }
   g_assert_nonnull (strstr (text, "Decision: ADD (branch fixed)"));
   g_assert_nonnull (strstr (text, "wing_proximity"));
+  if (g_test_verbose ())
+    g_test_message ("%s", text);
+  /* everything the JSON's leg has, and both RSI levels */
+  g_assert_nonnull (strstr (text, "VIX expiry 20"));
+  g_assert_nonnull (strstr (text, "per spread (forward "));
+  g_assert_nonnull (strstr (text, "estimated cost $"));
+  g_assert_nonnull (strstr (text, "Hedge premium paid $"));
+  g_assert_nonnull (strstr (text, "30/70"));
+  g_assert_null (strstr (text, "1 × VIX") != NULL && strstr (text, "call spreads") != NULL ? "1 … call spreads" : NULL);
 }
 
 static void
