@@ -244,3 +244,23 @@ alvh_cli_parse_number_flag (const char *command,
   *out = v;
   return TRUE;
 }
+
+gboolean
+alvh_cli_check_int_flag (const char *command,
+                         const char *flag,
+                         gint64      value,
+                         gint64      min,
+                         gint64      max,
+                         const char *unit,
+                         int        *status)
+{
+  if (value >= min && value <= max)
+    return TRUE;
+  if (max == G_MAXINT64)
+    *status = alvh_cli_usage_error (command, "%s “%" G_GINT64_FORMAT "”: expected %s, %" G_GINT64_FORMAT " or more",
+                                    flag, value, unit, min);
+  else
+    *status = alvh_cli_usage_error (command, "%s “%" G_GINT64_FORMAT "”: expected %s from %" G_GINT64_FORMAT
+                                    " to %" G_GINT64_FORMAT, flag, value, unit, min, max);
+  return FALSE;
+}

@@ -297,4 +297,27 @@ gboolean    alvh_cli_parse_number_flag (const char   *command,
                                         double       *out,
                                         int          *status);
 
+/**
+ * alvh_cli_check_int_flag:
+ * @command: the subcommand's name
+ * @flag: the flag, "--width"
+ * @value: the flag's value
+ * @min: the smallest value allowed
+ * @max: the largest value allowed; %G_MAXINT64 for no limit
+ * @unit: what the number is, "pixels"
+ * @status: (out): %ALVH_EXIT_USAGE when %FALSE is returned
+ *
+ * alvh_cli_parse_number_flag()'s rule for integer flags that GOption has
+ * already read: a usage error naming the flag, the value and the range.
+ *
+ * Returns: %TRUE when @value lies in [@min, @max]
+ */
+gboolean    alvh_cli_check_int_flag (const char   *command,
+                                     const char   *flag,
+                                     gint64        value,
+                                     gint64        min,
+                                     gint64        max,
+                                     const char   *unit,
+                                     int          *status);
+
 G_END_DECLS

@@ -140,8 +140,8 @@ alvh_cmd_chart (int    argc,
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First date shown (YYYY-MM-DD)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date shown (YYYY-MM-DD)"), N_("DATE") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Output file: .png, .pdf or .svg"), N_("FILE") },
-    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (points for PDF/SVG), default 1600"), N_("N") },
-    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height, default 1000"), N_("N") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (points for PDF/SVG), 200 to 20000 (default 1600)"), N_("N") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height, 150 to 20000 (default 1000)"), N_("N") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Dark colours"), NULL },
     { "log", 0, 0, G_OPTION_ARG_NONE, &log_scale, N_("Logarithmic SPX price axis"), NULL },
     { NULL }
@@ -156,6 +156,7 @@ alvh_cmd_chart (int    argc,
   const char *vx_kinds[] = { "vx", NULL };
   gint64 from = G_MININT64, to = G_MAXINT64;
   cairo_status_t status;
+  int usage = ALVH_EXIT_USAGE;
   OutputKind kind;
 
   context = g_option_context_new (_("— draw the SPX / VIX / MACD chart to a file"));
@@ -172,8 +173,9 @@ alvh_cmd_chart (int    argc,
     return alvh_cli_usage_error (COMMAND, _("--spx FILE or --vix FILE is required"));
   if (out == NULL)
     return alvh_cli_usage_error (COMMAND, _("--out FILE is required"));
-  if (width < 200 || width > 20000 || height < 150 || height > 20000)
-    return alvh_cli_usage_error (COMMAND, _("--width must be 200..20000 and --height 150..20000"));
+  if (!alvh_cli_check_int_flag (COMMAND, "--width", width, 200, 20000, "pixels", &usage) ||
+      !alvh_cli_check_int_flag (COMMAND, "--height", height, 150, 20000, "pixels", &usage))
+    return usage;
   if (g_str_has_suffix (out, ".png") || g_str_has_suffix (out, ".PNG"))
     kind = PNG;
   else if (g_str_has_suffix (out, ".pdf") || g_str_has_suffix (out, ".PDF"))

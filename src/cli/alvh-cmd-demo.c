@@ -21,9 +21,10 @@ alvh_cmd_demo (int    argc,
   g_autoptr(AlvhDemoData) data = NULL;
   g_autofree char *out_dir = NULL;
   gint64 seed = (gint64) ALVH_DEMO_DEFAULT_SEED;
+  int status = ALVH_EXIT_USAGE;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, N_("Directory to write spx.csv, vix.csv, vx.csv, vvix.csv and breadth.csv into"), N_("DIR") },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the generator (default 20161)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the generator, 0 or more (default 20161)"), N_("N") },
     { NULL }
   };
 
@@ -36,8 +37,8 @@ alvh_cmd_demo (int    argc,
     return alvh_cli_usage_error ("demo", "unexpected argument “%s”", argv[1]);
   if (out_dir == NULL)
     return alvh_cli_usage_error ("demo", "--out DIR is required");
-  if (seed < 0)
-    return alvh_cli_usage_error ("demo", "--seed must not be negative");
+  if (!alvh_cli_check_int_flag ("demo", "--seed", seed, 0, G_MAXINT64, "an integer", &status))
+    return status;
 
   if (g_mkdir_with_parents (out_dir, 0700) != 0)
     {

@@ -53,12 +53,13 @@ alvh_cmd_fetch (int    argc,
   gboolean as_json = FALSE;
   gboolean list = FALSE;
   int timeout = 60;
+  int status = ALVH_EXIT_USAGE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Market database (default: the app's market.sqlite)"), N_("FILE") },
     { "source", 's', 0, G_OPTION_ARG_STRING_ARRAY, &ids, N_("Fetch only this source: spx, vix, vix9d, vix3m, vvix, skew (repeatable; default all)"), N_("ID") },
     { "cboe-url", 0, 0, G_OPTION_ARG_STRING, &cboe, N_("Base address of Cboe's daily history files"), N_("URL") },
     { "stooq-url", 0, 0, G_OPTION_ARG_STRING, &stooq, N_("Base address of Stooq's CSV download"), N_("URL") },
-    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Give up on a server that does not answer within this many seconds (default 60)"), N_("SECONDS") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Give up on a server that does not answer within this many seconds, 1 to 3600 (default 60)"), N_("SECONDS") },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, N_("Keep the downloaded files in this directory"), N_("DIR") },
     { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the sources and their addresses, download nothing"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print what was imported as JSON"), NULL },
@@ -72,8 +73,8 @@ alvh_cmd_fetch (int    argc,
     return alvh_cli_usage_error ("fetch", "%s", error->message);
   if (argc > 1)
     return alvh_cli_usage_error ("fetch", "unexpected argument “%s”", argv[1]);
-  if (timeout <= 0 || timeout > 3600)
-    return alvh_cli_usage_error ("fetch", "--timeout must be between 1 and 3600 seconds");
+  if (!alvh_cli_check_int_flag ("fetch", "--timeout", timeout, 1, 3600, "seconds", &status))
+    return status;
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     if (alvh_fetch_find_source (ids[i]) == NULL)
       return alvh_cli_usage_error ("fetch", "unknown source “%s” (known: spx, vix, vix9d, vix3m, vvix, skew)", ids[i]);

@@ -159,6 +159,7 @@ cmd_list (int    argc,
   g_autofree char *db = NULL, *from = NULL, *to = NULL, *branch = NULL;
   g_autofree char *trigger = NULL, *tag = NULL, *search = NULL, *account = NULL;
   int limit = 50, offset = 0;
+  int status = ALVH_EXIT_USAGE;
   gboolean deleted = FALSE;
   AlvhJournalFilter filter = { 0 };
   GOptionEntry entries[] = {
@@ -170,8 +171,8 @@ cmd_list (int    argc,
     { "tag", 0, 0, G_OPTION_ARG_STRING, &tag, N_("A tag"), N_("TAG") },
     { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("Only the entries of this account (a replay's account, Main, ...)"), N_("NAME") },
     { "search", 's', 0, G_OPTION_ARG_STRING, &search, N_("Words in title, body or tags (word* for a prefix)"), N_("TEXT") },
-    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("At most N entries (default 50)"), N_("N") },
-    { "offset", 0, 0, G_OPTION_ARG_INT, &offset, N_("Skip the first N entries"), N_("N") },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("At most N entries, 1 or more (default 50)"), N_("N") },
+    { "offset", 0, 0, G_OPTION_ARG_INT, &offset, N_("Skip the first N entries, 0 or more"), N_("N") },
     { "deleted", 0, 0, G_OPTION_ARG_NONE, &deleted, N_("Include deleted entries"), NULL },
     { NULL }
   };
@@ -181,8 +182,9 @@ cmd_list (int    argc,
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc > 1)
     return alvh_cli_usage_error (CMD, "list: unexpected argument “%s”", argv[1]);
-  if (limit <= 0 || offset < 0)
-    return alvh_cli_usage_error (CMD, "list: --limit must be > 0 and --offset >= 0");
+  if (!alvh_cli_check_int_flag (CMD, "list: --limit", limit, 1, G_MAXINT64, "a number of entries", &status) ||
+      !alvh_cli_check_int_flag (CMD, "list: --offset", offset, 0, G_MAXINT64, "a number of entries", &status))
+    return status;
   if (from != NULL && !alvh_cli_parse_date (from, &filter.from))
     return alvh_cli_usage_error (CMD, "list: --from “%s”: expected a date YYYY-MM-DD", from);
   if (to != NULL)
@@ -412,6 +414,7 @@ static int
 cmd_stats (int    argc,
            char **argv)
 {
+  int status = ALVH_EXIT_USAGE;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhJournalStats) stats = NULL;
@@ -435,8 +438,8 @@ cmd_stats (int    argc,
     return alvh_cli_usage_error (CMD, "stats: unexpected argument “%s”", argv[1]);
   if ((spx_path == NULL) != (vix_path == NULL))
     return alvh_cli_usage_error (CMD, "stats: --spx and --vix go together");
-  if (account < 0)
-    return alvh_cli_usage_error (CMD, "stats: --account must be a positive id");
+  if (!alvh_cli_check_int_flag (CMD, "stats: --account", account, 0, G_MAXINT64, "an account id (0 = all)", &status))
+    return status;
 
   if (spx_path != NULL)
     {

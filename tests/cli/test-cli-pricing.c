@@ -258,6 +258,41 @@ test_bad_flags (void)
     }
 }
 
+/* Every command refuses a numeric flag outside its range the same way:
+ * exit 2, one line naming the flag, the value and the range */
+static void
+test_flags_same_rule (void)
+{
+  static const struct {
+    const char *args[16];
+    const char *message;
+  } cases[] = {
+    { { "chart", "--spx", "spx.csv", "--out", "c.png", "--width", "10", NULL }, "--width “10”: expected pixels from 200 to 20000" },
+    { { "chart", "--spx", "spx.csv", "--out", "c.png", "--height", "90000", NULL }, "--height “90000”: expected pixels from 150 to 20000" },
+    { { "journal", "list", "--limit", "0", NULL }, "--limit “0”: expected a number of entries, 1 or more" },
+    { { "journal", "list", "--offset", "-1", NULL }, "--offset “-1”: expected a number of entries, 0 or more" },
+    { { "demo", "--out", "demo-out", "--seed", "-1", NULL }, "--seed “-1”: expected an integer, 0 or more" },
+    { { "fetch", "--timeout", "0", NULL }, "--timeout “0”: expected seconds from 1 to 3600" },
+    { { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "99999", "--vol", "0.2", NULL }, "--days “99999”: expected calendar days from 0 to 36500" },
+    { { "iv", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--price", "2", "--div", "5", NULL }, "--div “5”: expected a fraction per year" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(TestRun) run = { 0 };
+      g_autoptr(GPtrArray) argv = test_cli_argv_new (NULL);
+      g_auto(GStrv) envp = test_cli_environ_c ();
+
+      for (guint j = 0; cases[i].args[j] != NULL; j++)
+        g_ptr_array_add (argv, (char *) cases[i].args[j]);
+      g_ptr_array_add (argv, NULL);
+      run.status = test_cli_spawn (NULL, envp, argv, &run.out, &run.err);
+      if (run.status != 2 || strstr (run.err, cases[i].message) == NULL)
+        g_error ("case %u (%s): exit %d, stderr %s", i, cases[i].args[0], run.status, run.err);
+      assert_usage_error (&run);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -268,6 +303,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/price/locale", test_price_locale);
   g_test_add_func ("/cli/price/bad-flags", test_bad_flags);
   g_test_add_func ("/cli/price/rho-q-and-ranges", test_price_rho_q_and_ranges);
+  g_test_add_func ("/cli/flags/same-rule", test_flags_same_rule);
   g_test_add_func ("/cli/iv/round-trip", test_iv);
   g_test_add_func ("/cli/iv/hull", test_iv_hull);
   g_test_add_func ("/cli/iv/bounds", test_iv_bounds);
