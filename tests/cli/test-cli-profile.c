@@ -127,6 +127,18 @@ test_help_documents_every_key (void)
       g_assert_nonnull (strstr (r.out, line));
     }
   g_assert_nonnull (strstr (r.out, "close_dte < condor_dte"));
+
+  /* README's copy of the format is the one --help prints */
+  {
+    g_autofree char *readme_path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+    g_autofree char *readme = NULL;
+    const char *reference = strstr (r.out, "A profile file is");
+
+    g_assert_nonnull (reference);
+    g_assert_true (g_file_get_contents (readme_path, &readme, NULL, NULL));
+    if (strstr (readme, reference) == NULL)
+      g_error ("README.md's profile format is out of date: copy it from `alvh profile --help`");
+  }
 }
 
 int
