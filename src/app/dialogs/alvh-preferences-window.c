@@ -137,6 +137,7 @@ collect (AlvhPreferencesWindow  *self,
          GError                **error)
 {
   g_autoptr(AlvhProfile) copy = alvh_profile_copy (self->profile);
+  g_autoptr(GError) broken = NULL;
   const AlvhProfileDescriptor *d;
   guint n;
   gboolean ok = TRUE;
@@ -171,6 +172,28 @@ collect (AlvhPreferencesWindow  *self,
             g_propagate_error (error, g_steal_pointer (&local));
           ok = FALSE;
         }
+    }
+  /* the rules across keys (close_dte < condor_dte, ...), as profile files get them */
+  if (ok && !alvh_profile_validate (copy, &broken))
+    {
+      guint n_rules;
+      const AlvhProfileRule *rules = alvh_profile_get_rules (&n_rules);
+
+      for (guint r = 0; r < n_rules; r++)
+        {
+          g_autofree char *prefix = g_strconcat (rules[r].key, "=", NULL);
+          GtkWidget *a = g_hash_table_lookup (self->editors, rules[r].key);
+          GtkWidget *b = g_hash_table_lookup (self->editors, rules[r].other);
+
+          if (!g_str_has_prefix (broken->message, prefix))
+            continue;
+          if (a != NULL)
+            gtk_widget_add_css_class (a, "error");
+          if (b != NULL)
+            gtk_widget_add_css_class (b, "error");
+        }
+      g_propagate_error (error, g_steal_pointer (&broken));
+      return NULL;
     }
   return ok ? g_steal_pointer (&copy) : NULL;
 }
