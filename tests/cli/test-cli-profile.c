@@ -62,6 +62,7 @@ test_default_validate_import_export (void)
 
   /* the default profile, every key explained, reads back as the defaults */
   g_assert_cmpint (run (&r, "profile", "default", NULL), ==, 0);
+  g_assert_nonnull (strstr (r.out, "# Condor DTE at close. Replays close condors"));
   g_assert_nonnull (strstr (r.out, "# Unit: days. Default: 21. Allowed: an integer from 0 to 3650.\nclose_dte=21\n"));
   back = alvh_profile_new_from_data (r.out, -1, "default", &error);
   g_assert_no_error (error);
@@ -122,7 +123,7 @@ test_help_documents_every_key (void)
   g_assert_nonnull (strstr (r.out, "[thresholds]"));
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *line = g_strdup_printf ("\n  %s\n", d[i].key);
+      g_autofree char *line = g_strdup_printf ("\n  %s — %s\n", d[i].key, d[i].label);
 
       g_assert_nonnull (strstr (r.out, line));
     }

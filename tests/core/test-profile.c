@@ -227,7 +227,7 @@ test_reference (void)
   g_assert_nonnull (strstr (ref, "[thresholds]"));
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *line = g_strdup_printf ("  %s\n", d[i].key);
+      g_autofree char *line = g_strdup_printf ("\n  %s — %s\n", d[i].key, d[i].label);
 
       g_assert_nonnull (strstr (ref, line));
     }

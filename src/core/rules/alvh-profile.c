@@ -25,67 +25,67 @@ typedef struct
   gssize                offset; /* of the int or double field; -1 for the ratio */
 } Entry;
 
-#define D(key_, type_, min_, max_, def_, deftext_, unit_, desc_) \
-  { { #key_, type_, min_, max_, def_, deftext_, unit_, desc_ }, offsetof (AlvhProfile, key_) }
+#define D(key_, label_, type_, min_, max_, def_, deftext_, unit_, desc_) \
+  { { #key_, type_, min_, max_, def_, deftext_, unit_, desc_, label_ }, offsetof (AlvhProfile, key_) }
 
 static const Entry entries[] = {
-  D (iv_window_hours, ALVH_PROFILE_VALUE_DOUBLE, 1, 24 * 30, 48, "48", N_("hours"),
+  D (iv_window_hours, N_("IV window"), ALVH_PROFILE_VALUE_DOUBLE, 1, 24 * 30, 48, "48", N_("hours"),
      N_("IV expansion compares the IV now with the IV of the latest bar at least this long ago.")),
-  D (iv_expansion, ALVH_PROFILE_VALUE_DOUBLE, 0, 10, 0.15, "0.15", N_("fraction"),
+  D (iv_expansion, N_("IV expansion"), ALVH_PROFILE_VALUE_DOUBLE, 0, 10, 0.15, "0.15", N_("fraction"),
      N_("IV expansion fires when the IV rose by at least this fraction over the window.")),
-  D (term_inversion, ALVH_PROFILE_VALUE_DOUBLE, -1, 1, 0.0, "0", N_("fraction"),
+  D (term_inversion, N_("Term inversion"), ALVH_PROFILE_VALUE_DOUBLE, -1, 1, 0.0, "0", N_("fraction"),
      N_("Term inversion fires when max(VIX/VX1, VX1/VX2) - 1 is above this value.")),
-  D (rsi_period, ALVH_PROFILE_VALUE_INT, 2, 250, 14, "14", N_("bars"),
+  D (rsi_period, N_("RSI period"), ALVH_PROFILE_VALUE_INT, 2, 250, 14, "14", N_("bars"),
      N_("Number of bars of the Wilder RSI of the SPX close.")),
-  D (rsi_low, ALVH_PROFILE_VALUE_DOUBLE, 0, 100, 30, "30", N_("RSI"),
+  D (rsi_low, N_("RSI oversold level"), ALVH_PROFILE_VALUE_DOUBLE, 0, 100, 30, "30", N_("RSI"),
      N_("RSI extreme fires when the RSI is at or below this level.")),
-  D (rsi_high, ALVH_PROFILE_VALUE_DOUBLE, 0, 100, 70, "70", N_("RSI"),
+  D (rsi_high, N_("RSI overbought level"), ALVH_PROFILE_VALUE_DOUBLE, 0, 100, 70, "70", N_("RSI"),
      N_("RSI extreme fires when the RSI is at or above this level.")),
-  D (ad_lookback, ALVH_PROFILE_VALUE_INT, 2, 500, 20, "20", N_("bars"),
+  D (ad_lookback, N_("A/D divergence window"), ALVH_PROFILE_VALUE_INT, 2, 500, 20, "20", N_("bars"),
      N_("Window of the advance/decline divergence test.")),
-  D (theta_erosion, ALVH_PROFILE_VALUE_DOUBLE, 0, 100, 1.5, "1.5", N_("times"),
+  D (theta_erosion, N_("Theta erosion"), ALVH_PROFILE_VALUE_DOUBLE, 0, 100, 1.5, "1.5", N_("times"),
      N_("Theta erosion fires when time value eroded at least this many times faster than the model expected.")),
-  D (wing_sd, ALVH_PROFILE_VALUE_DOUBLE, -10, 10, 0.65, "0.65", N_("standard deviations"),
+  D (wing_sd, N_("Wing proximity"), ALVH_PROFILE_VALUE_DOUBLE, -10, 10, 0.65, "0.65", N_("standard deviations"),
      N_("Wing proximity fires when a short strike is this many expected moves from the index, or closer.")),
-  D (beta_window, ALVH_PROFILE_VALUE_INT, 2, 1000, 60, "60", N_("return pairs"),
+  D (beta_window, N_("Beta window"), ALVH_PROFILE_VALUE_INT, 2, 1000, 60, "60", N_("return pairs"),
      N_("Number of bar-to-bar returns in the VIX-on-SPX beta that maps VIX deltas to SPX.")),
-  D (delta_tolerance, ALVH_PROFILE_VALUE_DOUBLE, 0, 100, 0.18, "0.18", N_("delta per unit"),
+  D (delta_tolerance, N_("Book delta tolerance"), ALVH_PROFILE_VALUE_DOUBLE, 0, 100, 0.18, "0.18", N_("delta per unit"),
      N_("Book delta fires when the absolute SPX-equivalent delta per condor unit exceeds this value.")),
-  D (macro_window_days, ALVH_PROFILE_VALUE_INT, 0, 365, 5, "5", N_("days"),
+  D (macro_window_days, N_("Macro window"), ALVH_PROFILE_VALUE_INT, 0, 365, 5, "5", N_("days"),
      N_("Macro regime fires when a regime-shift event lies within this many calendar days.")),
-  D (max_layers, ALVH_PROFILE_VALUE_INT, 1, ALVH_PROFILE_MAX_LAYERS, 3, "3", N_("layers"),
+  D (max_layers, N_("Maximum layers"), ALVH_PROFILE_VALUE_INT, 1, ALVH_PROFILE_MAX_LAYERS, 3, "3", N_("layers"),
      N_("No hedge is added once this many layers are open.")),
-  D (cooldown_hours, ALVH_PROFILE_VALUE_DOUBLE, 0, 24 * 365, 24, "24", N_("hours"),
+  D (cooldown_hours, N_("Cooldown"), ALVH_PROFILE_VALUE_DOUBLE, 0, 24 * 365, 24, "24", N_("hours"),
      N_("No hedge is added within this many hours of the last one.")),
-  D (realtime_quorum, ALVH_PROFILE_VALUE_INT, 1, 6, 2, "2", N_("rules"),
+  D (realtime_quorum, N_("Real-time quorum"), ALVH_PROFILE_VALUE_INT, 1, 6, 2, "2", N_("rules"),
      N_("Confluence adds a hedge when at least this many real-time rules fired.")),
-  D (max_hedge_cost_ratio, ALVH_PROFILE_VALUE_DOUBLE, 0, 100, 0.5, "0.5", N_("fraction of credit"),
+  D (max_hedge_cost_ratio, N_("Maximum hedge cost"), ALVH_PROFILE_VALUE_DOUBLE, 0, 100, 0.5, "0.5", N_("fraction of credit"),
      N_("A hedge is blocked when all hedge premium would exceed this fraction of the credit collected.")),
-  D (base_size, ALVH_PROFILE_VALUE_DOUBLE, 0, 1000, 1, "1", N_("contracts per unit"),
+  D (base_size, N_("Base size"), ALVH_PROFILE_VALUE_DOUBLE, 0, 1000, 1, "1", N_("contracts per unit"),
      N_("Hedge contracts per condor unit for a ratio part of 1.")),
   { { "layer_ratio", ALVH_PROFILE_VALUE_RATIO, 1, 100, 0, "1:2:3", N_("ratio"),
-      N_("Size multipliers of the successive layers, e.g. 1:2:3.") }, -1 },
-  D (hedge_min_dte, ALVH_PROFILE_VALUE_INT, 0, 365, 30, "30", N_("days"),
+      N_("Size multipliers of the successive layers, e.g. 1:2:3."), N_("Layer ratio") }, -1 },
+  D (hedge_min_dte, N_("Hedge minimum DTE"), ALVH_PROFILE_VALUE_INT, 0, 365, 30, "30", N_("days"),
      N_("The hedge uses the first VIX expiry at least this many calendar days out.")),
-  D (hedge_otm, ALVH_PROFILE_VALUE_DOUBLE, 0, 10, 0.10, "0.1", N_("fraction"),
+  D (hedge_otm, N_("Hedge distance out of the money"), ALVH_PROFILE_VALUE_DOUBLE, 0, 10, 0.10, "0.1", N_("fraction"),
      N_("The long strike lies this fraction above the VIX future.")),
-  D (hedge_width, ALVH_PROFILE_VALUE_DOUBLE, 0.5, 100, 5, "5", N_("VIX points"),
+  D (hedge_width, N_("Hedge spread width"), ALVH_PROFILE_VALUE_DOUBLE, 0.5, 100, 5, "5", N_("VIX points"),
      N_("Distance from the long to the short strike of the call spread.")),
-  D (vix_vol, ALVH_PROFILE_VALUE_DOUBLE, 0.01, 10, 0.90, "0.9", N_("fraction"),
+  D (vix_vol, N_("VIX option volatility"), ALVH_PROFILE_VALUE_DOUBLE, 0.01, 10, 0.90, "0.9", N_("fraction"),
      N_("Volatility of VIX options when VVIX is not known, and for marking.")),
-  D (rate, ALVH_PROFILE_VALUE_DOUBLE, -0.5, 1, 0.04, "0.04", N_("fraction per year"),
+  D (rate, N_("Risk-free rate"), ALVH_PROFILE_VALUE_DOUBLE, -0.5, 1, 0.04, "0.04", N_("fraction per year"),
      N_("Risk-free rate.")),
-  D (div_yield, ALVH_PROFILE_VALUE_DOUBLE, -0.5, 1, 0.013, "0.013", N_("fraction per year"),
+  D (div_yield, N_("Dividend yield"), ALVH_PROFILE_VALUE_DOUBLE, -0.5, 1, 0.013, "0.013", N_("fraction per year"),
      N_("SPX dividend yield.")),
-  D (multiplier, ALVH_PROFILE_VALUE_DOUBLE, 1, 10000, 100, "100", N_("dollars per point"),
+  D (multiplier, N_("Contract multiplier"), ALVH_PROFILE_VALUE_DOUBLE, 1, 10000, 100, "100", N_("dollars per point"),
      N_("Contract multiplier of SPX and VIX options.")),
-  D (condor_dte, ALVH_PROFILE_VALUE_INT, 1, 3650, 45, "45", N_("days"),
+  D (condor_dte, N_("Condor DTE at entry"), ALVH_PROFILE_VALUE_INT, 1, 3650, 45, "45", N_("days"),
      N_("Replays open condors expiring on the first Friday at least this many days out.")),
-  D (short_delta, ALVH_PROFILE_VALUE_DOUBLE, 0.001, 0.5, 0.16, "0.16", N_("delta"),
+  D (short_delta, N_("Short strike delta"), ALVH_PROFILE_VALUE_DOUBLE, 0.001, 0.5, 0.16, "0.16", N_("delta"),
      N_("Replays place the short strikes at this absolute delta.")),
-  D (wing_width, ALVH_PROFILE_VALUE_DOUBLE, 1, 10000, 50, "50", N_("SPX points"),
+  D (wing_width, N_("Condor wing width"), ALVH_PROFILE_VALUE_DOUBLE, 1, 10000, 50, "50", N_("SPX points"),
      N_("Distance from the short to the long strike of the condor wings.")),
-  D (close_dte, ALVH_PROFILE_VALUE_INT, 0, 3650, 21, "21", N_("days"),
+  D (close_dte, N_("Condor DTE at close"), ALVH_PROFILE_VALUE_INT, 0, 3650, 21, "21", N_("days"),
      N_("Replays close condors and their hedges at this many days to expiry.")),
 };
 
@@ -816,7 +816,7 @@ alvh_profile_dup_reference (void)
       const AlvhProfileDescriptor *d = &entries[i].d;
       g_autofree char *range = alvh_profile_descriptor_dup_range (d);
 
-      g_string_append_printf (out, "  %s\n      %s\n      ", d->key, _(d->description));
+      g_string_append_printf (out, "  %s — %s\n      %s\n      ", d->key, _(d->label), _(d->description));
       g_string_append_printf (out, _("Unit: %s. Default: %s. Allowed: %s."), _(d->unit), d->default_text, range);
       g_string_append_c (out, '\n');
     }
@@ -847,7 +847,7 @@ alvh_profile_to_documented_data (const AlvhProfile *self,
       g_autofree char *range = alvh_profile_descriptor_dup_range (d);
       g_autofree char *facts = g_strdup_printf (_("Unit: %s. Default: %s. Allowed: %s."),
                                                 _(d->unit), d->default_text, range);
-      g_autofree char *comment = g_strdup_printf (" %s\n %s", _(d->description), facts);
+      g_autofree char *comment = g_strdup_printf (" %s. %s\n %s", _(d->label), _(d->description), facts);
 
       g_key_file_set_comment (kf, THRESHOLDS_GROUP, d->key, comment, NULL);
     }

@@ -55,6 +55,7 @@ typedef struct
   const char           *default_text; /* "0.15", "1:2:3" */
   const char           *unit;         /* N_()-marked: "hours", "fraction", ... ("" none) */
   const char           *description;  /* N_()-marked: show with _() */
+  const char           *label;        /* N_()-marked: "IV window", a row's title */
 } AlvhProfileDescriptor;
 
 typedef enum
