@@ -129,12 +129,12 @@ check_ranges (const char        *command,
 {
   if (!(args->underlying > 0.0))
     {
-      *status = alvh_cli_usage_error (command, _("%s must be positive"), underlying_flag);
+      *status = alvh_cli_usage_error (command, "%s “%g”: expected a price above 0", underlying_flag, args->underlying);
       return FALSE;
     }
   if (!(args->strike > 0.0))
     {
-      *status = alvh_cli_usage_error (command, _("--strike must be positive"));
+      *status = alvh_cli_usage_error (command, "--strike “%g”: expected a price above 0", args->strike);
       return FALSE;
     }
   return TRUE;
@@ -153,9 +153,9 @@ alvh_cli_parse_option_args (const char *command, const char *value_flag,
   GOptionEntry entries[] = {
     { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("Pricing model: bs (Black-Scholes-Merton on the spot) or black76 (on the forward); default from --spot/--forward"), "bs|black76" },
     { "type", 0, 0, G_OPTION_ARG_STRING, &type, N_("Option type"), "call|put" },
-    { "spot", 0, 0, G_OPTION_ARG_STRING, &spot, N_("Spot price S (model bs)"), "S" },
-    { "forward", 0, 0, G_OPTION_ARG_STRING, &forward, N_("Forward or futures price F (model black76)"), "F" },
-    { "strike", 0, 0, G_OPTION_ARG_STRING, &strike, N_("Strike K"), "K" },
+    { "spot", 0, 0, G_OPTION_ARG_STRING, &spot, N_("Spot price S, above 0 (model bs)"), "S" },
+    { "forward", 0, 0, G_OPTION_ARG_STRING, &forward, N_("Forward or futures price F, above 0 (model black76)"), "F" },
+    { "strike", 0, 0, G_OPTION_ARG_STRING, &strike, N_("Strike K, above 0"), "K" },
     { "days", 0, 0, G_OPTION_ARG_STRING, &days, N_("Calendar days to expiry (T = D / 365), 0 to 36500"), "D" },
     { value_flag, 0, 0, G_OPTION_ARG_STRING, &value, value_help, "X" },
     { "rate", 0, 0, G_OPTION_ARG_STRING, &rate, N_("Continuously compounded rate as a fraction, -1 to 1 (default 0.04 = 4 %)"), "R" },

@@ -273,6 +273,7 @@ test_flags_same_rule (void)
     { { "journal", "list", "--offset", "-1", NULL }, "--offset “-1”: expected a number of entries, 0 or more" },
     { { "demo", "--out", "demo-out", "--seed", "-1", NULL }, "--seed “-1”: expected an integer, 0 or more" },
     { { "fetch", "--timeout", "0", NULL }, "--timeout “0”: expected seconds from 1 to 3600" },
+    { { "price", "--type", "call", "--spot", "100", "--strike", "-100", "--days", "30", "--vol", "0.2", NULL }, "--strike “-100”: expected a price above 0" },
     { { "price", "--type", "call", "--spot", "100", "--strike", "100", "--days", "99999", "--vol", "0.2", NULL }, "--days “99999”: expected calendar days from 0 to 36500" },
     { { "iv", "--type", "call", "--spot", "100", "--strike", "100", "--days", "30", "--price", "2", "--div", "5", NULL }, "--div “5”: expected a fraction per year" },
   };
