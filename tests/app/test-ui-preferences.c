@@ -249,11 +249,86 @@ test_preferences_profile (void)
   g_application_set_default (NULL);
 }
 
+/* Export… writes the profile in the editor as a documented profile file
+ * (0600) that reads back to the same values; Import… stores a file as a new
+ * profile and shows it; a file that breaks a rule is refused and stores
+ * nothing */
+static void
+test_preferences_profile_file (void)
+{
+  g_autoptr(AlvhApplication) app = alvh_application_new ();
+  g_autofree char *dir = g_dir_make_tmp ("alvh-ui-prefs-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "default.ini", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.ini", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(AlvhProfile) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names_before = NULL;
+  g_auto(GStrv) names_after = NULL;
+  g_autofree char *text = NULL;
+  AlvhWindow *window;
+  AlvhContext *context;
+  AlvhPreferencesWindow *prefs;
+  GStatBuf st;
+
+  g_setenv ("ALVH_DATA_DIR", dir, TRUE);
+  window = app_demo_window (app);
+  context = alvh_evaluator_page_get_context (ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator")));
+  prefs = alvh_preferences_window_new (GTK_WINDOW (window), context);
+  g_assert_nonnull (alvh_form_find_by_name (GTK_WIDGET (prefs), "export-profile"));
+  g_assert_nonnull (alvh_form_find_by_name (GTK_WIDGET (prefs), "import-profile"));
+
+  /* the editor's values, edited but not saved, go to the file */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (alvh_preferences_window_get_editor (prefs, "wing_sd")), 0.5);
+  g_assert_true (alvh_preferences_window_export_profile (prefs, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  exported = alvh_profile_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alvh_profile_get_name (exported), ==, "Default");
+  g_assert_cmpfloat (exported->wing_sd, ==, 0.5);
+  g_assert_cmpfloat (exported->iv_expansion, ==, 0.15);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "# "));
+
+  /* imported under its own name: a new profile, shown in the editor */
+  g_assert_true (g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, &error));
+  g_key_file_set_string (kf, "profile", "name", "Tight wings");
+  g_key_file_set_string (kf, "thresholds", "wing_sd", "0.4");
+  g_assert_true (g_key_file_save_to_file (kf, path, &error));
+  g_assert_true (alvh_preferences_window_import_profile (prefs, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (alvh_preferences_window_get_profile_name (prefs), ==, "Tight wings");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (alvh_preferences_window_get_editor (prefs, "wing_sd"))), ==, 0.4);
+  names_before = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (context));
+  g_assert_true (g_strv_contains ((const char * const *) names_before, "Tight wings"));
+
+  /* close_dte above condor_dte breaks a rule: refused, nothing stored */
+  g_key_file_set_string (kf, "profile", "name", "Broken");
+  g_key_file_set_string (kf, "thresholds", "close_dte", "60");
+  g_assert_true (g_key_file_save_to_file (kf, bad_path, &error));
+  g_assert_false (alvh_preferences_window_import_profile (prefs, bad_file, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "close_dte"));
+  g_clear_error (&error);
+  names_after = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (context));
+  g_assert_cmpuint (g_strv_length (names_after), ==, g_strv_length (names_before));
+  g_assert_cmpstr (alvh_preferences_window_get_profile_name (prefs), ==, "Tight wings");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("ALVH_DATA_DIR");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   return test_ui_main (argc, argv,
                        "/ui/preferences/profile", test_preferences_profile,
+                       "/ui/preferences/profile-file", test_preferences_profile_file,
                        NULL);
 }

@@ -4,7 +4,8 @@
  * threshold with its unit, description and range (a GtkSpinButton bounded by
  * the descriptor's min/max, an entry for the layer ratio).  Saving stores a
  * new version of the profile in the journal store; profiles can be
- * duplicated, renamed, deleted and made the one the evaluator uses.
+ * duplicated, renamed, deleted, exported to and imported from a profile file
+ * and made the one the evaluator uses.
  */
 #define G_LOG_DOMAIN "alvh-desk"
 
@@ -576,6 +577,144 @@ delete_clicked_cb (AlvhPreferencesWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- profile files ----------------------------------------------------- */
+
+gboolean
+alvh_preferences_window_export_profile (AlvhPreferencesWindow  *self,
+                                        GFile                  *file,
+                                        GError                **error)
+{
+  g_autoptr(AlvhProfile) edited = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (ALVH_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  edited = collect (self, error);
+  if (edited == NULL)
+    return FALSE;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID,
+                   _("Profiles can only be exported to a local file"));
+      return FALSE;
+    }
+  text = alvh_profile_to_documented_data (edited, &length);
+  return g_file_set_contents_full (path, text, (gssize) length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+gboolean
+alvh_preferences_window_import_profile (AlvhPreferencesWindow  *self,
+                                        GFile                  *file,
+                                        GError                **error)
+{
+  g_autoptr(AlvhProfile) profile = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (ALVH_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID,
+                   _("Profiles can only be imported from a local file"));
+      return FALSE;
+    }
+  profile = alvh_profile_new_from_file (path, error);
+  if (profile == NULL)
+    return FALSE;
+  if (*alvh_profile_get_name (profile) == '\0')
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      alvh_profile_set_name (profile, base);
+    }
+  if (!alvh_profile_service_save_profile (alvh_context_get_profiles (self->context), profile, error))
+    return FALSE;
+  alvh_preferences_window_select_profile (self, alvh_profile_get_name (profile));
+  text = g_strdup_printf (_("Imported %s, version %d"), alvh_profile_get_name (profile),
+                          alvh_profile_get_version (profile));
+  show_result (self, text);
+  return TRUE;
+}
+
+static void
+file_chosen_cb (GtkNativeDialog       *chooser,
+                int                    response,
+                AlvhPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gboolean exporting = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    {
+      gboolean ok = exporting ? alvh_preferences_window_export_profile (self, file, &error)
+                              : alvh_preferences_window_import_profile (self, file, &error);
+
+      if (!ok)
+        report (self, error);
+      else if (exporting)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Exported %s to %s"), alvh_profile_get_name (self->profile), name);
+
+          gtk_widget_set_visible (self->error_label, FALSE);
+          show_result (self, text);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (AlvhPreferencesWindow *self,
+             gboolean               exporting)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (exporting ? _("Export Profile") : _("Import Profile"),
+                                         GTK_WINDOW (self),
+                                         exporting ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         exporting ? _("_Export") : _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Rule profiles"));
+  gtk_file_filter_add_pattern (filter, "*.ini");
+  gtk_file_filter_add_pattern (filter, "*.profile");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  if (exporting)
+    {
+      g_autofree char *suggested = g_strdup_printf ("%s.ini", alvh_profile_get_name (self->profile));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (file_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_clicked_cb (AlvhPreferencesWindow *self)
+{
+  choose_file (self, TRUE);
+}
+
+static void
+import_clicked_cb (AlvhPreferencesWindow *self)
+{
+  choose_file (self, FALSE);
+}
+
 /* ---- object ------------------------------------------------------------ */
 
 static void
@@ -629,6 +768,8 @@ alvh_preferences_window_class_init (AlvhPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, duplicate_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, rename_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
 }
 
 static void

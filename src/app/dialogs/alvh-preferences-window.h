@@ -25,4 +25,17 @@ GtkWidget             *alvh_preferences_window_get_editor    (AlvhPreferencesWin
 gboolean               alvh_preferences_window_save          (AlvhPreferencesWindow *self,
                                                               GError               **error);
 
+/* What Export… does once a file is chosen: writes the profile in the editor
+ * (validated, with a comment above each key) to @file, readable only by the
+ * user.  FALSE with @error when a value is invalid or the file cannot be written. */
+gboolean               alvh_preferences_window_export_profile (AlvhPreferencesWindow *self,
+                                                               GFile                 *file,
+                                                               GError               **error);
+/* What Import… does once a file is chosen: reads and validates the profile
+ * file, stores it as a new version under its own name (the file's base name
+ * when it has none) and shows it in the editor. */
+gboolean               alvh_preferences_window_import_profile (AlvhPreferencesWindow *self,
+                                                               GFile                 *file,
+                                                               GError               **error);
+
 G_END_DECLS
