@@ -29,7 +29,8 @@ new_window_with_book (void)
   gtk_window_present (GTK_WINDOW (window));
   alvh_window_load_demo (window);
   test_demo_book_position (alvh_window_get_context (window));
-  test_ui_wait (200);
+  test_ui_wait_for (alvh_window_has_market_data (window));
+  test_ui_wait_mapped (GTK_WIDGET (window));
   return window;
 }
 
@@ -42,8 +43,7 @@ feed_of (AlvhWindow *window)
 static void
 wait_for_feed (AlvhWindow *window)
 {
-  for (guint i = 0; i < 200 && alvh_charts_feed_is_busy (feed_of (window)); i++)
-    test_ui_wait (50);
+  test_ui_wait_for (!alvh_charts_feed_is_busy (feed_of (window)));
   g_assert_false (alvh_charts_feed_is_busy (feed_of (window)));
 }
 
@@ -104,7 +104,7 @@ test_controls_labelled (void)
       g_autoptr(GHashTable) mnemonics = g_hash_table_new (NULL, NULL);
 
       alvh_window_show_page (window, page_names[i]);
-      test_ui_wait (200);
+      test_ui_wait_mapped (alvh_window_get_page (window, page_names[i]));
       alvh_a11y_collect_mnemonics (GTK_WIDGET (window), mnemonics);
       walk (alvh_window_get_page (window, page_names[i]), mnemonics, failures, &n_checked);
     }
@@ -121,7 +121,7 @@ test_controls_labelled (void)
     g_error ("controls without a visible label, a tooltip or an accessible label:%s", failures->str);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 static void
@@ -148,12 +148,12 @@ test_pages_by_name (void)
       g_assert_true (test_ui_find_label (GTK_WIDGET (window->switcher_title), title));
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", name));
-      test_ui_wait (100);
+      test_ui_wait_mapped (adw_view_stack_page_get_child (page));
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, name);
       g_assert_true (gtk_widget_get_mapped (adw_view_stack_page_get_child (page)));
     }
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 static void
@@ -207,8 +207,7 @@ test_charts_feed (void)
     gint64 start = g_get_monotonic_time ();
 
     alvh_charts_feed_queue (feed_of (window));
-    while (alvh_charts_feed_is_busy (feed_of (window)))
-      g_main_context_iteration (NULL, TRUE);
+    test_ui_wait_for (!alvh_charts_feed_is_busy (feed_of (window)));
     g_test_message ("charts feed: %.1f ms for %zu bars (iv_expansion over every bar, greeks, payoff)",
                     (g_get_monotonic_time () - start) / 1000.0, (size_t) alvh_chart_get_n_bars (chart));
   }
@@ -246,7 +245,7 @@ test_charts_feed (void)
 
     g_assert_true (alvh_book_service_close_condor (alvh_context_get_book (window->context), c->id, 1.0, &error));
     g_assert_no_error (error);
-    test_ui_wait (50);
+    test_ui_wait_for (alvh_charts_feed_get_n_updates (feed_of (window)) > before);
     wait_for_feed (window);
     g_assert_cmpuint (alvh_charts_feed_get_n_updates (feed_of (window)), >, before);
     g_assert_false (alvh_chart_pane_get_visible (chart, ALVH_CHART_MARKET_PANE_GREEKS));
@@ -254,7 +253,7 @@ test_charts_feed (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 int

@@ -35,8 +35,10 @@ render_and_save (GtkWidget  *page,
                  const char *name)
 {
   g_autofree char *png = test_ui_output_path (name);
-  GdkTexture *texture = test_ui_render_widget (page);
+  GdkTexture *texture = NULL;
 
+  test_ui_wait_drawn (page);
+  texture = test_ui_render_widget (page);
   g_assert_nonnull (texture);
   g_assert_true (gdk_texture_save_to_png (texture, png));
   g_test_message ("Charts page rendered to %s", png);
@@ -115,7 +117,7 @@ test_charts_page (void)
   alvh_charts_page_set_greeks (ALVH_CHARTS_PAGE (page), greeks, 0.18);
   alvh_charts_page_set_payoff (ALVH_CHARTS_PAGE (page), px, pe, pt, G_N_ELEMENTS (px), be, 2);
   alvh_charts_page_set_range (ALVH_CHARTS_PAGE (page), "3m");
-  test_ui_wait (400);
+  test_ui_wait_drawn (page);
 
   chart = alvh_charts_page_get_chart (ALVH_CHARTS_PAGE (page));
   g_assert_true (alvh_chart_pane_get_visible (chart, ALVH_CHART_MARKET_PANE_GREEKS));
@@ -130,7 +132,6 @@ test_charts_page (void)
   g_assert_true (g_str_has_prefix (readout, "2026-06-18\nSPX: O "));
   g_assert_nonnull (strstr (readout, "VIX: "));
   g_assert_nonnull (strstr (readout, "Greeks: "));
-  test_ui_wait (300);
 
   texture = render_and_save (page, "charts-page-full.png");
   test_ui_image_stats (texture, &stats);
@@ -139,7 +140,6 @@ test_charts_page (void)
 
   /* dark style: a dark background */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  test_ui_wait (400);
   dark_texture = render_and_save (page, "charts-page-full-dark.png");
   {
     int w = gdk_texture_get_width (dark_texture);
@@ -154,7 +154,6 @@ test_charts_page (void)
 
   /* the payoff view */
   alvh_charts_page_set_view (ALVH_CHARTS_PAGE (page), "payoff");
-  test_ui_wait (300);
   g_clear_object (&texture);
   texture = render_and_save (page, "charts-page-payoff.png");
   test_ui_image_stats (texture, &stats);
@@ -168,10 +167,10 @@ test_charts_page (void)
   alvh_charts_page_set_range (ALVH_CHARTS_PAGE (page), "1m");
   alvh_chart_get_view (chart, &first, &bars);
   g_assert_cmpfloat (bars, <, 25);
-  test_ui_wait (100);
+  test_ui_wait_drawn (page);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 int

@@ -66,6 +66,16 @@ add_close_condor (AlvhContext *context)
   return id;
 }
 
+/* whether the first stored event has the edited note (a TestUiCondition) */
+static gboolean
+first_event_is_edited (gpointer context)
+{
+  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (context));
+
+  return events->len > 0 &&
+         g_strcmp0 (((AlvhEvent *) g_ptr_array_index (events, 0))->note, "Hot core CPI, 0.4 % m/m") == 0;
+}
+
 static void
 test_evaluator_decision (void)
 {
@@ -108,7 +118,7 @@ test_evaluator_decision (void)
 
   /* a condor near its short put: ADD on the fixed branch */
   add_close_condor (context);
-  test_ui_wait (100);
+  test_ui_wait_for (alvh_evaluator_page_get_decision (page)->action == ALVH_ACTION_ADD);
   d = alvh_evaluator_page_get_decision (page);
   g_test_message ("decision: %s %s layer %u size %g cost %.2f",
                   alvh_action_to_string (d->action), alvh_branch_to_string (d->branch),
@@ -124,13 +134,11 @@ test_evaluator_decision (void)
   g_assert_true (gtk_widget_is_sensitive (alvh_form_find_by_name (GTK_WIDGET (page), "add-leg")));
   last_bar = d->time;
 
-  test_ui_wait (200);
   test_ui_render_png (GTK_WIDGET (window), "evaluator-page.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  test_ui_wait (600);
   test_ui_render_png (GTK_WIDGET (window), "evaluator-page-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  test_ui_wait (300);
+  test_ui_wait_drawn (GTK_WIDGET (window));
 
   /* a CPI print marked as a regime shift the day before the bar */
   {
@@ -138,7 +146,7 @@ test_evaluator_decision (void)
     g_autofree char *date = alvh_time_format_ny_date (last_bar - 86400);
     GtkWidget *save;
 
-    test_ui_wait (200);
+    test_ui_wait_mapped (GTK_WIDGET (events));
     g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 0);
     test_ui_set_field (GTK_WIDGET (events), "event-date", "2025-13-45");
     save = alvh_form_find_by_name (GTK_WIDGET (events), "event-save");
@@ -149,7 +157,7 @@ test_evaluator_decision (void)
     test_ui_set_field (GTK_WIDGET (events), "event-note", "Hot core CPI");
     g_assert_true (gtk_widget_get_sensitive (save));
     gtk_widget_activate (save);
-    test_ui_wait (400);
+    test_ui_wait_for (alvh_events_dialog_get_n_rows (events) == 1);
     g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 1);
     g_assert_true (test_ui_find_label (GTK_WIDGET (events), "Hot core CPI"));
     test_ui_render_png (GTK_WIDGET (events), "events-dialog.png");
@@ -165,7 +173,7 @@ test_evaluator_decision (void)
                        ==, "Hot core CPI");
       test_ui_set_field (GTK_WIDGET (events), "event-note", "Hot core CPI, 0.4 % m/m");
       gtk_widget_activate (save);
-      test_ui_wait (400);
+      test_ui_wait_until (first_event_is_edited, context, "the edited note stored");
       after = alvh_profile_service_list_events (alvh_context_get_profiles (context));
       g_assert_cmpuint (after->len, ==, 1);
       g_assert_cmpstr (((AlvhEvent *) g_ptr_array_index (after, 0))->note, ==, "Hot core CPI, 0.4 % m/m");
@@ -174,7 +182,7 @@ test_evaluator_decision (void)
       test_ui_set_field (GTK_WIDGET (events), "event-date", "2020-03-15");
       adw_combo_row_set_selected (ADW_COMBO_ROW (alvh_form_find_by_name (GTK_WIDGET (events), "event-kind")), 2);
       gtk_widget_activate (save);
-      test_ui_wait (400);
+      test_ui_wait_for (alvh_events_dialog_get_n_rows (events) == 2);
       g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 2);
       g_clear_pointer (&after, g_ptr_array_unref);
       after = alvh_profile_service_list_events (alvh_context_get_profiles (context));
@@ -188,8 +196,8 @@ test_evaluator_decision (void)
       g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 1);
     }
     gtk_window_destroy (GTK_WINDOW (events));
-    test_ui_wait (100);
   }
+  test_ui_wait_for (alvh_evaluator_page_get_decision (page)->signals[ALVH_SIGNAL_MACRO_REGIME].fired);
   d = alvh_evaluator_page_get_decision (page);
   g_assert_true (d->signals[ALVH_SIGNAL_MACRO_REGIME].fired);
   g_assert_cmpfloat (d->signals[ALVH_SIGNAL_MACRO_REGIME].value, ==, 1);
@@ -200,13 +208,13 @@ test_evaluator_decision (void)
     GtkWidget *skip = alvh_evaluator_page_skip (page);
     guint before = journal_changes;
 
-    test_ui_wait (100);
+    test_ui_wait_mapped (skip);
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (skip), "skip"));
     test_ui_set_field (skip, "reason", "Earnings week, waiting one day");
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (skip), "skip"));
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (skip), "skip");
     gtk_window_destroy (GTK_WINDOW (skip));
-    test_ui_wait (100);
+    test_ui_wait_for (journal_changes > before);
     g_assert_cmpuint (journal_changes, >, before);
     g_assert_cmpint (count_rows (_alvh_journal_store_get_db (store),
                                  "SELECT count(*) FROM decisions WHERE followed = 'skipped'"
@@ -225,7 +233,6 @@ test_evaluator_decision (void)
     for (guint i = 0; i < ALVH_N_SIGNALS; i++)
       n_fired += expected.signals[i].fired ? 1 : 0;
     g_assert_nonnull (confirm);
-    test_ui_wait (200);
     test_ui_render_png (confirm, "add-leg-dialog.png");
     test_ui_set_field (confirm, "fill-price", "-1");
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
@@ -237,7 +244,7 @@ test_evaluator_decision (void)
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "add");
     gtk_window_destroy (GTK_WINDOW (confirm));
-    test_ui_wait (200);
+    test_ui_wait_label (GTK_WIDGET (window), "Layer 1 added");
     g_assert_false (test_ui_find_label (GTK_WIDGET (window), "not added"));
 
     legs = alvh_journal_store_list_open_legs (store, alvh_book_service_get_account_id (alvh_context_get_book (context)), &error);
@@ -274,12 +281,13 @@ test_evaluator_decision (void)
   }
 
   /* the page evaluated again: the new layer is in the book */
+  test_ui_wait_for (alvh_evaluator_page_get_decision (page)->layers_used == 1);
   d = alvh_evaluator_page_get_decision (page);
   g_assert_cmpuint (d->layers_used, ==, 1);
   g_assert_cmpint (d->action, !=, ALVH_ACTION_ADD);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 int

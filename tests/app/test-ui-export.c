@@ -31,17 +31,17 @@ test_action (void)
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
   window = alvh_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
-  test_ui_wait (100);
+  test_ui_wait_mapped (GTK_WIDGET (window));
 
   g_assert_null (find_export_dialog ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
-  test_ui_wait (100);
+  test_ui_wait_for (find_export_dialog () != NULL);
   dialog = find_export_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 static void
@@ -97,7 +97,7 @@ test_export_html (void)
   g_assert_cmpint (from, ==, alvh_time_from_ny_date (2026, 11, 16));
   g_assert_cmpint (to, ==, alvh_time_from_ny_date (2026, 11, 20));
   gtk_window_present (GTK_WINDOW (dialog));
-  test_ui_wait (200);
+  test_ui_wait_drawn (GTK_WIDGET (dialog));
 
   /* a look at the dialog */
   {
@@ -110,8 +110,7 @@ test_export_html (void)
 
   g_object_ref (dialog);
   alvh_export_dialog_export_to (dialog, out);
-  for (int i = 0; i < 200 && result < 0; i++)
-    test_ui_wait (50);
+  test_ui_wait_for (result >= 0);
   g_assert_cmpint (result, ==, 1);
   g_file_get_contents (out, &html, NULL, &error);
   g_assert_no_error (error);
@@ -126,7 +125,7 @@ test_export_html (void)
   g_assert_false (alvh_export_dialog_get_period (dialog, &from, &to, &error));
   g_assert_error (error, ALVH_REPORT_ERROR, ALVH_REPORT_ERROR_INVALID);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 int

@@ -20,6 +20,9 @@ typedef struct
   GtkWidget       *window;
   AlvhJournalPage *page;
   gint64           e1, e2, e3;
+  guint            loads;        /* loads of the list finished so far */
+  guint            loads_seen;   /* ... when wait_loaded() last returned */
+  char            *searched;     /* the search entry's text when it last applied */
 } Fixture;
 
 static guint
@@ -33,25 +36,50 @@ count_type (GtkWidget *root,
   return n;
 }
 
-static void
-wait_loaded (AlvhJournalPage *page)
-{
-  AlvhJournalModel *model = alvh_journal_page_get_model (page);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  test_ui_wait (400);   /* the search entry's own delay, the filter debounce */
-  while (alvh_journal_model_get_loading (model) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (alvh_journal_model_get_loading (model));
-  g_assert_null (alvh_journal_model_get_error (model));
-  test_ui_wait (50);
-}
-
 static guint
 n_listed (Fixture *f)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (alvh_journal_page_get_model (f->page)));
 }
+
+static void
+load_finished_cb (AlvhJournalModel *model,
+                  GParamSpec       *pspec,
+                  guint            *loads)
+{
+  if (!alvh_journal_model_get_loading (model))
+    (*loads)++;
+}
+
+/* after the page's own handler: the search entry's text is applied, its load started */
+static void
+search_changed_cb (GtkEditable *entry,
+                   Fixture     *f)
+{
+  g_free (f->searched);
+  f->searched = g_strdup (gtk_editable_get_text (entry));
+  f->loads_seen = f->loads;
+}
+
+/* Waits until the list has loaded again after a change (a filter typed, through the
+ * search entry's own delay and the filter debounce; a reload; an account switch) */
+static void
+wait_loaded (Fixture *f)
+{
+  AlvhJournalModel *model = alvh_journal_page_get_model (f->page);
+
+  do
+    {
+      test_ui_wait_for (f->loads > f->loads_seen && !alvh_journal_model_get_loading (model));
+      f->loads_seen = f->loads;
+      /* a reload the page queued meanwhile (an idle after a session signal) starts here */
+      test_ui_settle ();
+    }
+  while (alvh_journal_model_get_loading (model));
+  g_assert_false (alvh_journal_model_get_loading (model));
+  g_assert_null (alvh_journal_model_get_error (model));
+}
+
 
 static gint64
 add_decision (AlvhJournalStore *store,
@@ -187,17 +215,24 @@ fixture_set_up (Fixture *f)
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   f->page = ALVH_JOURNAL_PAGE (alvh_journal_page_new (f->context));
+  g_signal_connect (alvh_journal_page_get_model (f->page), "notify::loading",
+                    G_CALLBACK (load_finished_cb), &f->loads);
+  g_signal_connect_after (test_ui_find_named (GTK_WIDGET (f->page), "search-entry"), "search-changed",
+                          G_CALLBACK (search_changed_cb), f);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_loaded (f->page);
+  /* the demo is written into market.sqlite in a thread; the page reloads after it */
+  test_ui_wait_for (!alvh_market_service_is_busy (alvh_context_get_market (f->context)));
+  wait_loaded (f);
 }
 
 static void
 fixture_tear_down (Fixture *f)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  test_ui_wait (50);
+  test_ui_settle ();
   g_clear_object (&f->context);
+  g_clear_pointer (&f->searched, g_free);
 }
 
 static void
@@ -209,7 +244,10 @@ set_text (Fixture    *f,
 
   g_assert_nonnull (w);
   gtk_editable_set_text (GTK_EDITABLE (w), text);
-  wait_loaded (f->page);
+  /* the search entry applies an empty text at once, any other after its own delay */
+  if (GTK_IS_SEARCH_ENTRY (w))
+    test_ui_wait_for (g_strcmp0 (f->searched, text) == 0);
+  wait_loaded (f);
 }
 
 static void
@@ -229,7 +267,7 @@ set_dropdown (Fixture    *f,
     }
   g_assert_true (value == NULL || pos > 0);
   gtk_drop_down_set_selected (dd, pos);
-  wait_loaded (f->page);
+  wait_loaded (f);
 }
 
 static gint64
@@ -306,23 +344,32 @@ test_list_and_filters (void)
 
     gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (test_ui_find_named (GTK_WIDGET (f.page), "column-view")),
                                     title, GTK_SORT_ASCENDING);
-    test_ui_wait (50);
+    test_ui_wait_for (first_id (&f) == f.e2);
     g_assert_cmpint (first_id (&f), ==, f.e2);   /* "CPI shock" < "Quiet day" < "Wing breach" */
   }
 
   /* the detail pane with the signal table and the chart snapshot */
   g_assert_true (alvh_journal_page_select_entry (f.page, f.e1));
-  test_ui_wait (100);
+  test_ui_wait_label (GTK_WIDGET (f.page), "wing_proximity");
+  test_ui_wait_label (GTK_WIDGET (f.page), "ADD \u00b7 fixed");
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "wing_proximity"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "ADD \u00b7 fixed"));
-  test_ui_wait (150);
   test_ui_save_png (f.window, "journal-page.png", 8);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  test_ui_wait (150);
   test_ui_save_png (f.window, "journal-page-dark.png", 8);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   fixture_tear_down (&f);
+}
+
+/* whether the store holds the edited notes of entry e3 (a TestUiCondition) */
+static gboolean
+e3_saved (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(AlvhJournalEntry) entry = alvh_journal_store_get_entry (alvh_context_get_store (f->context), f->e3, NULL);
+
+  return entry != NULL && g_strcmp0 (entry->body, "Nothing happened but VIX futures inverted late") == 0;
 }
 
 static void
@@ -336,7 +383,7 @@ test_edit_notes (void)
 
   fixture_set_up (&f);
   g_assert_true (alvh_journal_page_select_entry (f.page, f.e3));
-  test_ui_wait (50);
+  test_ui_settle ();
 
   notes = GTK_TEXT_VIEW (test_ui_find_named (GTK_WIDGET (f.page), "notes-view"));
   buffer = gtk_text_view_get_buffer (notes);
@@ -352,7 +399,7 @@ test_edit_notes (void)
   g_assert_cmpstr (entry->body, ==, "Nothing happened");
   g_clear_pointer (&entry, alvh_journal_entry_free);
   /* ... and everything after it */
-  test_ui_wait (800);
+  test_ui_wait_until (e3_saved, &f, "the edited notes of \"Quiet day\" saved");
   entry = alvh_journal_store_get_entry (alvh_context_get_store (f.context), f.e3, NULL);
   g_assert_cmpstr (entry->body, ==, "Nothing happened but VIX futures inverted late");
   g_assert_nonnull (entry->tags);
@@ -376,20 +423,20 @@ test_delete_undo (void)
 
   fixture_set_up (&f);
   g_assert_true (alvh_journal_page_select_entry (f.page, f.e2));
-  test_ui_wait (50);
+  test_ui_settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "journal.delete", NULL));
-  test_ui_wait (100);
+  test_ui_wait_for (n_listed (&f) == 2);
   g_assert_cmpuint (n_listed (&f), ==, 2);
   g_assert_cmpuint (alvh_journal_model_find (alvh_journal_page_get_model (f.page), f.e2), ==, G_MAXUINT);
   entry = alvh_journal_store_get_entry (alvh_context_get_store (f.context), f.e2, NULL);
   g_assert_true (entry->deleted);
   g_clear_pointer (&entry, alvh_journal_entry_free);
+  test_ui_wait_label (GTK_WIDGET (f.page), "Entry deleted");
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "Entry deleted"));
-  test_ui_wait (150);
   test_ui_save_png (f.window, "journal-page-deleted.png", 8);
 
   g_assert_true (alvh_journal_page_undo_delete (f.page));
-  wait_loaded (f.page);
+  wait_loaded (&f);
   g_assert_cmpuint (n_listed (&f), ==, 3);
   entry = alvh_journal_store_get_entry (alvh_context_get_store (f.context), f.e2, NULL);
   g_assert_false (entry->deleted);
@@ -410,22 +457,18 @@ test_stats (void)
 {
   Fixture f = { 0 };
   gboolean ready = FALSE;
-  gint64 deadline;
 
   fixture_set_up (&f);
   g_signal_connect_swapped (f.page, "stats-ready", G_CALLBACK (stats_ready_cb), &ready);
   alvh_journal_page_show_view (f.page, "stats");
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (!ready && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  test_ui_wait_for (ready);
   g_assert_true (ready);
-  test_ui_wait (100);
+  test_ui_wait_label (GTK_WIDGET (f.page), "By Trigger");
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "By Trigger"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "wing_proximity"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "iv_expansion+macro_regime"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "1 condor:"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "Adherence"));
-  test_ui_wait (150);
   test_ui_save_png (f.window, "journal-stats.png", 8);
   fixture_tear_down (&f);
 }
@@ -469,7 +512,7 @@ test_many_entries (void)
 
   start = g_get_monotonic_time ();
   alvh_journal_page_reload (f.page);
-  wait_loaded (f.page);
+  wait_loaded (&f);
   load_s = (g_get_monotonic_time () - start) / 1e6;
   g_test_message ("100000 + 3 entries listed in %.2f s (thread; the UI kept running)", load_s);
   g_assert_cmpuint (n_listed (&f), ==, n + 3);
@@ -506,12 +549,12 @@ test_accounts (void)
                      "Other account's note", "only in the second book", tags, 0);
 
   g_assert_true (alvh_book_service_set_account (alvh_context_get_book (f.context), other));
-  wait_loaded (f.page);
+  wait_loaded (&f);
   g_assert_cmpuint (n_listed (&f), ==, 1);
   g_assert_cmpint (first_id (&f), ==, entry);
 
   g_assert_true (alvh_book_service_set_account (alvh_context_get_book (f.context), main_account));
-  wait_loaded (f.page);
+  wait_loaded (&f);
   g_assert_cmpuint (n_listed (&f), ==, 3);
   fixture_tear_down (&f);
 }

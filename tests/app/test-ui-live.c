@@ -123,9 +123,7 @@ test_follow_grows_series (void)
   /* a script appends two rows: the monitor sees it, the debounce reads once */
   append_line (csv, "2026-01-05,6030.0,6050.0,6010.0,6045.5\n");
   append_line (csv, "2026-01-06,6045.5,6060.0,6020.0,6025.0\n");
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (c.bars < 3 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  test_ui_wait_for (c.bars >= 3);
   g_assert_cmpuint (c.bars, ==, 3);
   spx = alvh_market_service_get_series (alvh_context_get_market (context), "SPX");
   g_assert_cmpuint (alvh_series_get_length (spx), ==, n0 + 3);

@@ -58,7 +58,7 @@ test_positions_enter_condor (void)
 
   dialog = ALVH_CONDOR_DIALOG (alvh_positions_page_add_condor (page));
   save = alvh_condor_dialog_get_save_button (dialog);
-  test_ui_wait (100);
+  test_ui_wait_mapped (GTK_WIDGET (dialog));
   g_assert_false (gtk_widget_get_sensitive (save));
 
   /* strikes out of order: Save stays insensitive, nothing is saved */
@@ -73,8 +73,8 @@ test_positions_enter_condor (void)
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "long put < short put"));
   g_assert_true (gtk_widget_has_css_class (alvh_form_find_by_name (GTK_WIDGET (dialog), "long-put"), "error"));
-  gtk_widget_activate (save);
-  test_ui_wait (400);
+  gtk_widget_activate (save);   /* insensitive: nothing happens */
+  test_ui_settle ();
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
 
   /* fixed strikes, but an expiry in the past */
@@ -96,12 +96,11 @@ test_positions_enter_condor (void)
   test_ui_set_field (GTK_WIDGET (dialog), "units", "2");
   g_assert_true (alvh_condor_dialog_is_valid (dialog));
   g_assert_true (gtk_widget_get_sensitive (save));
-  test_ui_wait (100);
   test_ui_render_png (GTK_WIDGET (dialog), "condor-dialog.png");
 
   /* GtkButton::activate shows the press and emits clicked 250 ms later */
   gtk_widget_activate (save);
-  test_ui_wait (400);
+  test_ui_wait_for (alvh_positions_page_get_n_condor_rows (page) == 1);
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
   g_assert_cmpuint (alvh_book_get_n_condors (alvh_book_service_get_book (alvh_context_get_book (context))), ==, 1);
   g_assert_cmpfloat (alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->units, ==, 2);
@@ -117,12 +116,12 @@ test_positions_enter_condor (void)
     AlvhCondorDialog *edit = alvh_condor_dialog_new (GTK_WINDOW (window), context, jc);
 
     gtk_window_present (GTK_WINDOW (edit));
-    test_ui_wait (100);
+    test_ui_wait_mapped (GTK_WIDGET (edit));
     g_assert_true (alvh_condor_dialog_is_valid (edit));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alvh_form_find_by_name (GTK_WIDGET (edit), "short-put"))), ==, sp);
     test_ui_set_field (GTK_WIDGET (edit), "units", "3");
     gtk_widget_activate (alvh_condor_dialog_get_save_button (edit));
-    test_ui_wait (400);
+    test_ui_wait_for (alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->units == 3);
     g_assert_cmpuint (alvh_book_get_n_condors (alvh_book_service_get_book (alvh_context_get_book (context))), ==, 1);
     g_assert_cmpfloat (alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->units, ==, 3);
     g_assert_true (test_ui_find_label (GTK_WIDGET (page), "3 × "));
@@ -134,7 +133,7 @@ test_positions_enter_condor (void)
     GtkWidget *leg_save = alvh_leg_dialog_get_save_button (leg_dialog);
     const AlvhLeg *leg;
 
-    test_ui_wait (50);
+    test_ui_wait_mapped (GTK_WIDGET (leg_dialog));
     test_ui_set_field (GTK_WIDGET (leg_dialog), "long-strike", "30");
     test_ui_set_field (GTK_WIDGET (leg_dialog), "short-strike", "25");
     test_ui_set_field (GTK_WIDGET (leg_dialog), "premium", "1.2");
@@ -146,11 +145,10 @@ test_positions_enter_condor (void)
     g_assert_false (gtk_widget_get_sensitive (leg_save));
     test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
     g_assert_true (gtk_widget_get_sensitive (leg_save));
-    test_ui_wait (200);
     test_ui_render_png (GTK_WIDGET (leg_dialog), "leg-dialog.png");
     g_object_add_weak_pointer (G_OBJECT (leg_dialog), (gpointer *) &leg_dialog);
     gtk_widget_activate (leg_save);
-    test_ui_wait (400);
+    test_ui_wait_for (alvh_positions_page_get_n_leg_rows (page) == 1);
     if (leg_dialog != NULL)
       g_test_message ("leg dialog still open: %s",
                       gtk_label_get_text (GTK_LABEL (alvh_form_find_by_name (GTK_WIDGET (leg_dialog), "errors"))));
@@ -177,7 +175,7 @@ test_positions_enter_condor (void)
       GtkWidget *close = alvh_leg_close_dialog_new (GTK_WINDOW (window), context, leg);
 
       gtk_window_present (GTK_WINDOW (close));
-      test_ui_wait (50);
+      test_ui_wait_mapped (close);
       test_ui_set_field (close, "close-quantity", "5");   /* more than open */
       test_ui_set_field (close, "close-price", "1.5");
       g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
@@ -185,23 +183,22 @@ test_positions_enter_condor (void)
       g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (close), "close");
       gtk_window_destroy (GTK_WINDOW (close));
-      test_ui_wait (100);
+      test_ui_wait_for (((const AlvhLeg *) g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (context)), 0))->closed_quantity == 1);
       leg = g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (context)), 0);
       g_assert_cmpfloat (leg->closed_quantity, ==, 1);
       g_assert_true (test_ui_find_label (GTK_WIDGET (page), "3 of 4 open"));
     }
   }
 
-  test_ui_wait (200);
+  test_ui_wait_drawn (GTK_WIDGET (page));
   g_test_message ("page %d x %d", gtk_widget_get_width (GTK_WIDGET (page)), gtk_widget_get_height (GTK_WIDGET (page)));
   test_ui_render_png (GTK_WIDGET (window), "positions-page.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  test_ui_wait (600);
   test_ui_render_png (GTK_WIDGET (window), "positions-page-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 static void
@@ -219,7 +216,7 @@ test_positions_accounts (void)
   window = alvh_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   alvh_window_load_demo (window);
-  test_ui_wait (100);
+  test_ui_wait_for (alvh_window_has_market_data (window));
   page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
   context = alvh_positions_page_get_context (page);
   main_id = alvh_book_service_get_account_id (alvh_context_get_book (context));
@@ -233,7 +230,7 @@ test_positions_accounts (void)
   second = alvh_book_service_create_account (alvh_context_get_book (context), "IRA", &error);
   g_assert_no_error (error);
   g_assert_cmpint (second, >, 0);
-  test_ui_wait (50);
+  test_ui_wait_for (alvh_positions_page_get_n_condor_rows (page) == 0);
   /* the new account is active and its book is empty */
   g_assert_cmpint (alvh_book_service_get_account_id (alvh_context_get_book (context)), ==, second);
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
@@ -246,7 +243,7 @@ test_positions_accounts (void)
   g_assert_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 /* the demo data survives a restart: a second window finds it in market.sqlite */
@@ -262,22 +259,21 @@ test_positions_market_survives (void)
   g_assert_false (alvh_window_has_market_data (window));
   alvh_window_load_demo (window);
   context = alvh_positions_page_get_context (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
-  for (int i = 0; i < 200 && alvh_market_service_is_busy (alvh_context_get_market (context)); i++)
-    test_ui_wait (50);
+  test_ui_wait_for (!alvh_market_service_is_busy (alvh_context_get_market (context)));
   g_assert_false (alvh_market_service_is_busy (alvh_context_get_market (context)));
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 
   window = alvh_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
-  test_ui_wait (100);
+  test_ui_wait_for (alvh_window_has_market_data (window));
   g_assert_true (alvh_window_has_market_data (window));
   context = alvh_positions_page_get_context (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
   g_assert_cmpuint (alvh_series_get_length (alvh_market_service_get_series (alvh_context_get_market (context), "SPX")), >, 2000);
   g_assert_nonnull (alvh_market_service_get_series (alvh_context_get_market (context), "VX"));
   g_assert_nonnull (alvh_market_service_get_series (alvh_context_get_market (context), "BREADTH"));
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 static void
@@ -300,8 +296,7 @@ run_import (AlvhContext  *context,
   char *summary;
 
   alvh_market_service_import_async (alvh_context_get_market (context), paths, NULL, import_done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  test_ui_wait_for (result != NULL);
   summary = alvh_market_service_import_finish (alvh_context_get_market (context), result, error);
   g_object_unref (result);
   return summary;

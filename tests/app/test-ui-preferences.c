@@ -50,7 +50,7 @@ app_demo_window (AlvhApplication *app)
   gtk_window_present (GTK_WINDOW (window));
   alvh_window_load_demo (window);
   alvh_window_show_page (window, "evaluator");
-  test_ui_wait (200);
+  test_ui_wait_drawn (alvh_window_get_page (window, "evaluator"));
   return window;
 }
 
@@ -93,7 +93,7 @@ test_preferences_profile (void)
 
   /* Ctrl+comma's action opens the window */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
-  test_ui_wait (300);
+  test_ui_wait_for (find_preferences () != NULL);
   prefs = find_preferences ();
   g_assert_nonnull (prefs);
   g_assert_cmpstr (alvh_preferences_window_get_profile_name (prefs), ==, "Default");
@@ -138,10 +138,9 @@ test_preferences_profile (void)
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 0.65);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 0.05);
   g_assert_true (gtk_widget_get_sensitive (save));
-  test_ui_wait (200);
   test_ui_render_png (GTK_WIDGET (prefs), "preferences-profiles.png");
   gtk_widget_activate (save);
-  test_ui_wait (400);
+  test_ui_wait_for (!gtk_widget_get_sensitive (save));
   g_assert_false (gtk_widget_get_sensitive (save));
 
   g_assert_cmpint (alvh_profile_get_version (alvh_profile_service_get_profile (alvh_context_get_profiles (context))), ==, 2);
@@ -206,10 +205,8 @@ test_preferences_profile (void)
   }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "profiles");
-  test_ui_wait (600);
   test_ui_render_png (GTK_WIDGET (prefs), "preferences-profiles-dark.png");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "general");
-  test_ui_wait (300);
   test_ui_render_png (GTK_WIDGET (prefs), "preferences-general-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   g_settings_set_string (settings, "color-scheme", "default");
@@ -226,7 +223,8 @@ test_preferences_profile (void)
     g_assert_true (alvh_preferences_window_select_profile (prefs, "Fast"));
     g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (alvh_preferences_window_get_editor (prefs, "cooldown_hours"))), ==, 6);
     gtk_widget_activate (alvh_form_find_by_name (GTK_WIDGET (prefs), "make-active"));
-    test_ui_wait (400);
+    test_ui_wait_for (g_strcmp0 (alvh_profile_get_name (alvh_profile_service_get_profile (alvh_context_get_profiles (context))), "Fast") == 0);
+    test_ui_wait_for (g_strcmp0 (alvh_evaluator_page_get_decision (page)->profile_name, "Fast") == 0);
     g_assert_cmpstr (alvh_profile_get_name (alvh_profile_service_get_profile (alvh_context_get_profiles (context))), ==, "Fast");
     g_assert_cmpstr (alvh_evaluator_page_get_decision (page)->profile_name, ==, "Fast");
 
@@ -245,7 +243,7 @@ test_preferences_profile (void)
 
   gtk_window_destroy (GTK_WINDOW (prefs));
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
   g_application_set_default (NULL);
 }
 

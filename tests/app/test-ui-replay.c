@@ -65,7 +65,7 @@ save_png (GtkWidget  *widget,
   g_autofree char *png = test_ui_output_path (name);
   TestImageStats stats;
 
-  test_ui_wait (200);
+  test_ui_wait_drawn (widget);
   texture = test_ui_render_widget (widget);
   g_assert_nonnull (texture);
   g_assert_true (gdk_texture_save_to_png (texture, png));
@@ -92,12 +92,12 @@ test_replay_one_year (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   gtk_window_present (GTK_WINDOW (window));
   alvh_window_load_demo (window);
-  test_ui_wait (200);
+  test_ui_wait_for (alvh_window_has_market_data (window));
 
   page = ALVH_REPLAY_PAGE (alvh_window_get_page (window, "replay"));
   g_assert_true (ALVH_IS_REPLAY_PAGE (page));
   alvh_window_show_page (window, "replay");
-  test_ui_wait (100);
+  test_ui_wait_mapped (GTK_WIDGET (page));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Replay History"));
 
@@ -209,7 +209,8 @@ test_replay_one_year (void)
 
   /* activating a trade shows the Charts page */
   alvh_replay_page_go_to_trade (page, 0);
-  test_ui_wait (100);
+  test_ui_wait_mapped (alvh_window_get_page (window, "charts"));
+  test_ui_wait_for (!gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_true (gtk_widget_get_mapped (alvh_window_get_page (window, "charts")));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   {
@@ -246,7 +247,7 @@ test_replay_cancel (void)
   g_assert_false (alvh_replay_page_is_running (page));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 int

@@ -21,20 +21,20 @@ test_window_demo_charts (void)
   window = alvh_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   gtk_window_present (GTK_WINDOW (window));
-  test_ui_wait (200);
+  test_ui_wait_label (GTK_WIDGET (window), "Welcome to ALVH Desk");
 
   /* a new user with no data gets the welcome page */
   g_assert_false (alvh_window_has_market_data (window));
   g_assert_true (test_ui_find_label (GTK_WIDGET (window), "Welcome to ALVH Desk"));
 
   alvh_window_load_demo (window);
-  test_ui_wait (300);
+  test_ui_wait_for (alvh_window_has_market_data (window));
   g_assert_true (alvh_window_has_market_data (window));
 
   alvh_window_show_page (window, "charts");
-  test_ui_wait (300);
   page = alvh_window_get_page (window, "charts");
   g_assert_true (ALVH_IS_CHARTS_PAGE (page));
+  test_ui_wait_drawn (page);
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_cmpint (gtk_widget_get_width (page), >, 600);
 
@@ -52,7 +52,7 @@ test_window_demo_charts (void)
   g_assert_cmpfloat (stats.non_background_fraction, >, 0.03);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 static void
@@ -63,18 +63,18 @@ test_pages_by_name (void)
 
   gtk_window_present (GTK_WINDOW (window));
   alvh_window_load_demo (window);
-  test_ui_wait (100);
+  test_ui_wait_for (alvh_window_has_market_data (window));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       GtkWidget *page = alvh_window_get_page (window, names[i]);
 
       g_assert_nonnull (page);
       alvh_window_show_page (window, names[i]);
-      test_ui_wait (100);
+      test_ui_wait_mapped (page);
       g_assert_true (gtk_widget_get_mapped (page));
     }
   gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_wait (50);
+  test_ui_settle ();
 }
 
 int

@@ -60,10 +60,7 @@ static char *
 output_path (const char *name)
 {
   const char *dir = g_getenv ("ALVH_TEST_OUTPUT");
-  g_autofree char *build_dir = NULL;
 
-  if (dir == NULL && g_getenv ("ALVH_BUILD_ROOT") != NULL)
-    dir = build_dir = g_build_filename (g_getenv ("ALVH_BUILD_ROOT"), "test-output", NULL);
   if (dir == NULL)
     dir = g_get_tmp_dir ();
   g_mkdir_with_parents (dir, 0700);

@@ -69,7 +69,7 @@ serve_cb (SoupServer        *soup_server,
     }
   else if (g_str_has_prefix (path, "/stooq/"))
     {
-      g_autofree char *full = g_build_filename (g_getenv ("ALVH_TEST_FIXTURES"), "stooq-spx-small.csv", NULL);
+      g_autofree char *full = g_test_build_filename (G_TEST_DIST, "fixtures", "stooq-spx-small.csv", NULL);
       char *contents = NULL;
       gsize length = 0;
 

@@ -18,7 +18,7 @@
 static char *
 hostile_dir (void)
 {
-  return g_build_filename (g_getenv ("ALVH_TEST_FIXTURES"), "..", "hostile", NULL);
+  return g_test_build_filename (G_TEST_DIST, "hostile", NULL);
 }
 
 static char *

@@ -20,10 +20,7 @@ shared_path (const char *name)
 static char *
 fixture_path (const char *name)
 {
-  const char *dir = g_getenv ("ALVH_TEST_FIXTURES");
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
 #define REQUIRE_SHARED(var, name) \

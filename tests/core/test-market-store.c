@@ -47,7 +47,7 @@ fixture_teardown (Fixture       *f,
 static char *
 fixture_path (const char *name)
 {
-  return g_build_filename (g_getenv ("ALVH_TEST_FIXTURES"), name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
 static AlvhImportResult *

@@ -497,9 +497,7 @@ assert_mode_0600 (const char *path)
 static char *
 pages_dir (const char *name)
 {
-  const char *root = g_getenv ("ALVH_BUILD_ROOT");
-
-  return g_build_filename (root != NULL ? root : g_get_tmp_dir (), "report-pages", name, NULL);
+  return g_test_build_filename (G_TEST_BUILT, "..", "report-pages", name, NULL);
 }
 
 /* ---- PDF ----------------------------------------------------------------- */

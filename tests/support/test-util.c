@@ -1,0 +1,82 @@
+/* test-util.c — file helpers shared by the tests (GLib only) */
+#include "test-util.h"
+
+#include <glib/gstdio.h>
+
+/**
+ * test_make_tmp_dir:
+ * @tmpl: a folder name template ("name-XXXXXX")
+ *
+ * Makes a new folder under the temporary directory from @tmpl; asserts it worked.
+ *
+ * Returns: (transfer full): the folder's path
+ */
+char *
+test_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+/**
+ * test_rm_rf:
+ * @path: a file or folder
+ *
+ * Removes @path and, for a folder, everything below it.
+ */
+void
+test_rm_rf (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      test_rm_rf (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+/**
+ * test_unlink_sqlite:
+ * @path: an SQLite database file
+ *
+ * Removes the database @path with its -wal and -shm files.
+ */
+void
+test_unlink_sqlite (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+}
+
+/**
+ * test_fixture_path:
+ * @name: a file name in tests/fixtures
+ *
+ * The path of a fixture in the source tree, found through G_TEST_SRCDIR (the test
+ * environment sets it to tests/); call it after g_test_init().
+ *
+ * Returns: (transfer full): the fixture's path
+ */
+char *
+test_fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
