@@ -1049,15 +1049,22 @@ chart_svg (AlvhReport *report,
   }
 }
 
-char *
-alvh_report_render_html_string (AlvhReport *report)
+/* "None in this period." as a paragraph */
+static void
+html_none (GString *out)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *period = alvh_report_dup_period_text (report);
-  g_autofree char *profile = alvh_report_dup_profile_text (report);
-  g_autofree char *generated = alvh_format_date (report->generated);
-  g_autofree char *svg = chart_svg (report, 760, report->kind == ALVH_REPORT_KIND_JOURNAL ? 320 : 260);
+  g_string_append (out, "<p class=\"meta\">");
+  html_text (out, _("None in this period."));
+  g_string_append (out, "</p>\n");
+}
 
+/* <head> and the header: title, account, period and rule profile */
+static void
+html_header (GString    *out,
+             AlvhReport *report,
+             const char *period,
+             const char *profile)
+{
   g_string_append (out, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
                         "<meta charset=\"utf-8\"/>\n<title>");
   html_text (out, report->title);
@@ -1079,97 +1086,95 @@ alvh_report_render_html_string (AlvhReport *report)
   g_string_append_c (out, ' ');
   html_text (out, profile);
   g_string_append (out, "</p>\n</header>\n");
+}
 
-  for (guint i = 0; i < report->tables->len; i++)
+/* the chart as inline SVG, after the summary */
+static void
+html_chart_section (GString    *out,
+                    AlvhReport *report,
+                    const char *svg)
+{
+  g_string_append (out, "<section id=\"chart\">\n<h2>");
+  html_text (out, report->kind == ALVH_REPORT_KIND_JOURNAL ? _("SPX and VIX") : _("Equity"));
+  g_string_append (out, "</h2>\n<figure>\n");
+  g_string_append (out, svg);
+  if (report->kind == ALVH_REPORT_KIND_JOURNAL)
     {
-      AlvhReportTable *t = g_ptr_array_index (report->tables, i);
+      g_string_append (out, "<figcaption class=\"meta\">");
+      html_text (out, _("Shaded: the report's period. Triangles: hedge legs added (L = layer, M = manual)."));
+      g_string_append (out, "</figcaption>\n");
+    }
+  g_string_append (out, "</figure>\n</section>\n");
+}
 
-      if (!t->in_document)
-        continue;
-      g_string_append_printf (out, "<section id=\"%s\">\n<h2>", t->id);
-      html_text (out, t->title);
-      g_string_append (out, "</h2>\n");
-      if (t->rows->len == 0)
+/* every decision with its signal snapshot and explanation */
+static void
+html_decisions_section (GString    *out,
+                        AlvhReport *report)
+{
+  g_string_append (out, "<section id=\"decisions\">\n<h2>");
+  html_text (out, _("Hedge decisions"));
+  g_string_append (out, "</h2>\n");
+  if (report->decisions->len == 0)
+    html_none (out);
+  for (guint k = 0; k < report->decisions->len; k++)
+    {
+      const AlvhJournalDecision *d = g_ptr_array_index (report->decisions, k);
+      g_autofree char *head = decision_heading (d);
+      g_autofree char *details = decision_details (d);
+      g_autoptr(AlvhReportTable) st = signal_table (d);
+
+      g_string_append_printf (out, "<article class=\"decision\" id=\"decision-%" G_GINT64_FORMAT "\">\n<h3>", d->id);
+      html_text (out, head);
+      g_string_append (out, "</h3>\n<p>");
+      html_text (out, details);
+      g_string_append (out, "</p>\n");
+      html_table (out, st, NULL);
+      if (d->explanation != NULL && d->explanation[0] != '\0')
         {
-          g_string_append (out, "<p class=\"meta\">");
-          html_text (out, _("None in this period."));
+          g_string_append (out, "<p class=\"why\">");
+          html_text (out, d->explanation);
           g_string_append (out, "</p>\n");
         }
-      else
-        html_table (out, t, NULL);
-      g_string_append (out, "</section>\n");
-
-      if (g_strcmp0 (t->id, "summary") == 0)
-        {
-          g_string_append (out, "<section id=\"chart\">\n<h2>");
-          html_text (out, report->kind == ALVH_REPORT_KIND_JOURNAL ? _("SPX and VIX") : _("Equity"));
-          g_string_append (out, "</h2>\n<figure>\n");
-          g_string_append (out, svg);
-          if (report->kind == ALVH_REPORT_KIND_JOURNAL)
-            {
-              g_string_append (out, "<figcaption class=\"meta\">");
-              html_text (out, _("Shaded: the report's period. Triangles: hedge legs added (L = layer, M = manual)."));
-              g_string_append (out, "</figcaption>\n");
-            }
-          g_string_append (out, "</figure>\n</section>\n");
-        }
-      if (g_strcmp0 (t->id, "legs") == 0 && report->kind == ALVH_REPORT_KIND_JOURNAL)
-        {
-          g_string_append (out, "<section id=\"decisions\">\n<h2>");
-          html_text (out, _("Hedge decisions"));
-          g_string_append (out, "</h2>\n");
-          if (report->decisions->len == 0)
-            {
-              g_string_append (out, "<p class=\"meta\">");
-              html_text (out, _("None in this period."));
-              g_string_append (out, "</p>\n");
-            }
-          for (guint k = 0; k < report->decisions->len; k++)
-            {
-              const AlvhJournalDecision *d = g_ptr_array_index (report->decisions, k);
-              g_autofree char *head = decision_heading (d);
-              g_autofree char *details = decision_details (d);
-              g_autoptr(AlvhReportTable) st = signal_table (d);
-
-              g_string_append_printf (out, "<article class=\"decision\" id=\"decision-%" G_GINT64_FORMAT "\">\n<h3>", d->id);
-              html_text (out, head);
-              g_string_append (out, "</h3>\n<p>");
-              html_text (out, details);
-              g_string_append (out, "</p>\n");
-              html_table (out, st, NULL);
-              if (d->explanation != NULL && d->explanation[0] != '\0')
-                {
-                  g_string_append (out, "<p class=\"why\">");
-                  html_text (out, d->explanation);
-                  g_string_append (out, "</p>\n");
-                }
-              g_string_append (out, "</article>\n");
-            }
-          g_string_append (out, "</section>\n<section id=\"notes\">\n<h2>");
-          html_text (out, _("Journal notes"));
-          g_string_append (out, "</h2>\n");
-          if (report->notes->len == 0)
-            {
-              g_string_append (out, "<p class=\"meta\">");
-              html_text (out, _("None in this period."));
-              g_string_append (out, "</p>\n");
-            }
-          for (guint k = 0; k < report->notes->len; k++)
-            {
-              const AlvhJournalEntry *e = g_ptr_array_index (report->notes, k);
-              g_autofree char *meta = note_meta (e);
-
-              g_string_append (out, "<article class=\"note\">\n<h3>");
-              html_text (out, e->title != NULL && e->title[0] != '\0' ? e->title : _("(untitled)"));
-              g_string_append (out, "</h3>\n<p class=\"meta\">");
-              html_text (out, meta);
-              g_string_append (out, "</p>\n<p class=\"body\">");
-              html_text (out, e->body);
-              g_string_append (out, "</p>\n</article>\n");
-            }
-          g_string_append (out, "</section>\n");
-        }
+      g_string_append (out, "</article>\n");
     }
+  g_string_append (out, "</section>\n");
+}
+
+/* the journal notes of the period */
+static void
+html_notes_section (GString    *out,
+                    AlvhReport *report)
+{
+  g_string_append (out, "<section id=\"notes\">\n<h2>");
+  html_text (out, _("Journal notes"));
+  g_string_append (out, "</h2>\n");
+  if (report->notes->len == 0)
+    html_none (out);
+  for (guint k = 0; k < report->notes->len; k++)
+    {
+      const AlvhJournalEntry *e = g_ptr_array_index (report->notes, k);
+      g_autofree char *meta = note_meta (e);
+
+      g_string_append (out, "<article class=\"note\">\n<h3>");
+      html_text (out, e->title != NULL && e->title[0] != '\0' ? e->title : _("(untitled)"));
+      g_string_append (out, "</h3>\n<p class=\"meta\">");
+      html_text (out, meta);
+      g_string_append (out, "</p>\n<p class=\"body\">");
+      html_text (out, e->body);
+      g_string_append (out, "</p>\n</article>\n");
+    }
+  g_string_append (out, "</section>\n");
+}
+
+/* the rule profile's values and the footer */
+static void
+html_profile_and_footer (GString    *out,
+                         AlvhReport *report,
+                         const char *profile,
+                         const char *generated)
+{
+  g_autofree char *foot = g_strdup_printf (_("ALVH Desk · generated %s New York time"), generated);
 
   g_string_append (out, "<section id=\"profile\">\n<h2>");
   html_text (out, _("Rule profile"));
@@ -1182,12 +1187,44 @@ alvh_report_render_html_string (AlvhReport *report)
       g_string_append_c (out, '\n');
     }
   g_string_append (out, "</pre>\n</section>\n<footer>");
-  {
-    g_autofree char *foot = g_strdup_printf (_("ALVH Desk · generated %s New York time"), generated);
-
-    html_text (out, foot);
-  }
+  html_text (out, foot);
   g_string_append (out, "</footer>\n</body>\n</html>\n");
+}
+
+char *
+alvh_report_render_html_string (AlvhReport *report)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *period = alvh_report_dup_period_text (report);
+  g_autofree char *profile = alvh_report_dup_profile_text (report);
+  g_autofree char *generated = alvh_format_date (report->generated);
+  g_autofree char *svg = chart_svg (report, 760, report->kind == ALVH_REPORT_KIND_JOURNAL ? 320 : 260);
+
+  html_header (out, report, period, profile);
+  for (guint i = 0; i < report->tables->len; i++)
+    {
+      AlvhReportTable *t = g_ptr_array_index (report->tables, i);
+
+      if (!t->in_document)
+        continue;
+      g_string_append_printf (out, "<section id=\"%s\">\n<h2>", t->id);
+      html_text (out, t->title);
+      g_string_append (out, "</h2>\n");
+      if (t->rows->len == 0)
+        html_none (out);
+      else
+        html_table (out, t, NULL);
+      g_string_append (out, "</section>\n");
+
+      if (g_strcmp0 (t->id, "summary") == 0)
+        html_chart_section (out, report, svg);
+      if (g_strcmp0 (t->id, "legs") == 0 && report->kind == ALVH_REPORT_KIND_JOURNAL)
+        {
+          html_decisions_section (out, report);
+          html_notes_section (out, report);
+        }
+    }
+  html_profile_and_footer (out, report, profile, generated);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
