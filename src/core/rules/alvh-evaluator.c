@@ -391,19 +391,18 @@ count_shift_events (AlvhEvaluator *self,
   return count;
 }
 
+/* Section 2's real-time rules that read only the market: iv_expansion,
+ * term_inversion, rsi_extreme, ad_divergence and vix_macd_cross. */
 static void
-eval_signals (AlvhEvaluator *self,
-              gsize          i,
-              AlvhBook      *book,
-              AlvhDecision  *d)
+eval_market_signals (AlvhEvaluator *self,
+                     gsize          i,
+                     AlvhDecision  *d)
 {
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
   const gssize j = self->ref[i];
   const double s = f->close[i];
   const double vix = f->vix[i];
-  const double iv = vix / 100.0;
-  const guint n_condors = alvh_book_get_n_condors (book);
   AlvhSignal *sig;
 
   /* iv_expansion */
@@ -464,9 +463,22 @@ eval_signals (AlvhEvaluator *self,
       sig->value = self->macd[i] - self->macd_signal[i];
       sig->fired = self->macd[i - 1] <= self->macd_signal[i - 1] && self->macd[i] > self->macd_signal[i];
     }
+}
 
-  /* theta_erosion */
-  sig = &d->signals[ALVH_SIGNAL_THETA_EROSION];
+/* theta_erosion: the largest erosion ratio over the condors opened before
+ * the reference bar; also keeps the condor cache warm for later bars. */
+static void
+eval_theta_erosion (AlvhEvaluator *self,
+                    gsize          i,
+                    AlvhBook      *book,
+                    AlvhSignal    *sig)
+{
+  const AlvhMarketFrame *f = self->frame;
+  const AlvhProfile *p = self->profile;
+  const gssize j = self->ref[i];
+  const double vix = f->vix[i];
+  const guint n_condors = alvh_book_get_n_condors (book);
+
   sig->threshold = p->theta_erosion;
   for (guint k = 0; k < n_condors; k++)
     {
@@ -501,9 +513,21 @@ eval_signals (AlvhEvaluator *self,
     }
   if (sig->available)
     sig->fired = at_or_above (sig->value, p->theta_erosion);
+}
 
-  /* wing_proximity */
-  sig = &d->signals[ALVH_SIGNAL_WING_PROXIMITY];
+/* wing_proximity: the nearest short strike over all condors, in SDs */
+static void
+eval_wing_proximity (AlvhEvaluator *self,
+                     gsize          i,
+                     AlvhBook      *book,
+                     AlvhSignal    *sig)
+{
+  const AlvhMarketFrame *f = self->frame;
+  const AlvhProfile *p = self->profile;
+  const double s = f->close[i];
+  const double iv = f->vix[i] / 100.0;
+  const guint n_condors = alvh_book_get_n_condors (book);
+
   sig->threshold = p->wing_sd;
   for (guint k = 0; k < n_condors; k++)
     {
@@ -521,9 +545,23 @@ eval_signals (AlvhEvaluator *self,
     }
   if (sig->available)
     sig->fired = at_or_below (sig->value, p->wing_sd);
+}
 
-  /* book_delta */
-  sig = &d->signals[ALVH_SIGNAL_BOOK_DELTA];
+/* book_delta: SPX-equivalent delta of the book per condor unit, the VIX legs
+ * mapped through beta */
+static void
+eval_book_delta (AlvhEvaluator *self,
+                 gsize          i,
+                 AlvhBook      *book,
+                 AlvhSignal    *sig)
+{
+  const AlvhMarketFrame *f = self->frame;
+  const AlvhProfile *p = self->profile;
+  const double s = f->close[i];
+  const double vix = f->vix[i];
+  const double iv = vix / 100.0;
+  const guint n_condors = alvh_book_get_n_condors (book);
+
   sig->threshold = p->delta_tolerance;
   if (n_condors > 0 && finite_pos (iv))
     {
@@ -573,6 +611,22 @@ eval_signals (AlvhEvaluator *self,
             }
         }
     }
+}
+
+static void
+eval_signals (AlvhEvaluator *self,
+              gsize          i,
+              AlvhBook      *book,
+              AlvhDecision  *d)
+{
+  const AlvhMarketFrame *f = self->frame;
+  const AlvhProfile *p = self->profile;
+  AlvhSignal *sig;
+
+  eval_market_signals (self, i, d);
+  eval_theta_erosion (self, i, book, &d->signals[ALVH_SIGNAL_THETA_EROSION]);
+  eval_wing_proximity (self, i, book, &d->signals[ALVH_SIGNAL_WING_PROXIMITY]);
+  eval_book_delta (self, i, book, &d->signals[ALVH_SIGNAL_BOOK_DELTA]);
 
   /* macro_regime */
   sig = &d->signals[ALVH_SIGNAL_MACRO_REGIME];
