@@ -264,3 +264,36 @@ alvh_cli_check_int_flag (const char *command,
                                     " to %" G_GINT64_FORMAT, flag, value, unit, min, max);
   return FALSE;
 }
+
+int
+alvh_cli_dispatch (const char               *command,
+                   int                       argc,
+                   char                    **argv,
+                   const AlvhCliSubcommand  *subs,
+                   guint                     n_subs,
+                   void                    (*print_usage) (FILE *out))
+{
+  g_autofree const char **words = g_new0 (const char *, n_subs + 1);
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  for (guint i = 0; i < n_subs; i++)
+    words[i] = subs[i].name;
+  /* `alvh journal --db F list` reads as `alvh journal list --db F` */
+  alvh_cli_hoist_word (argc, argv, words);
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return ALVH_EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return ALVH_EXIT_OK;
+    }
+  for (guint i = 0; i < n_subs; i++)
+    if (strcmp (argv[1], subs[i].name) == 0)
+      return subs[i].func (argc - 1, argv + 1);
+  for (guint i = 0; i < n_subs; i++)
+    g_string_append_printf (expected, "%s%s", i == 0 ? "" : i + 1 == n_subs ? " or " : ", ", subs[i].name);
+  return alvh_cli_usage_error (command, "unknown subcommand “%s” (expected %s)", argv[1], expected->str);
+}

@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include <stdio.h>
+
 #include <glib.h>
 
 #include "alvh-market-frame.h"
@@ -242,6 +244,42 @@ AlvhMarketFrame *alvh_cli_load_frame (const char  *spx_path,
                                       gint64       to,
                                       GPtrArray  **events,
                                       GError     **error);
+
+/**
+ * AlvhCliSubcommand:
+ * @name: the word that selects it ("list")
+ * @func: runs it with argv[0] = @name
+ *
+ * One subcommand of a command with subcommands (`alvh journal list`).
+ */
+typedef struct
+{
+  const char *name;
+  int       (*func) (int argc, char **argv);
+} AlvhCliSubcommand;
+
+/**
+ * alvh_cli_dispatch:
+ * @command: the command's name ("journal")
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the command
+ * @subs: (array length=n_subs): the subcommands
+ * @n_subs: how many
+ * @print_usage: prints the command's help to the stream it is given
+ *
+ * Runs the subcommand that argv names, wherever it stands among the options
+ * (see alvh_cli_hoist_word()); prints the help for `--help`, `-h` and `help`
+ * (exit 0) and when no subcommand is given (exit 2); refuses an unknown word
+ * naming the ones expected (exit 2).
+ *
+ * Returns: the exit status
+ */
+int         alvh_cli_dispatch    (const char               *command,
+                                  int                       argc,
+                                  char                    **argv,
+                                  const AlvhCliSubcommand  *subs,
+                                  guint                     n_subs,
+                                  void                    (*print_usage) (FILE *out));
 
 /**
  * alvh_cli_hoist_word:

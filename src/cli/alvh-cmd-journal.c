@@ -735,32 +735,13 @@ int
 alvh_cmd_journal (int    argc,
                   char **argv)
 {
-  static const struct {
-    const char *name;
-    int (*func) (int, char **);
-  } subs[] = {
+  static const AlvhCliSubcommand subs[] = {
     { "list", cmd_list },
     { "show", cmd_show },
     { "add-note", cmd_add_note },
     { "stats", cmd_stats },
     { "export", cmd_export },
   };
-  static const char * const words[] = { "list", "show", "add-note", "stats", "export", NULL };
 
-  /* `alvh journal --db F list` reads as `alvh journal list --db F` */
-  alvh_cli_hoist_word (argc, argv, words);
-  if (argc < 2)
-    {
-      print_usage (stderr);
-      return ALVH_EXIT_USAGE;
-    }
-  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
-    {
-      print_usage (stdout);
-      return ALVH_EXIT_OK;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
-    if (strcmp (argv[1], subs[i].name) == 0)
-      return subs[i].func (argc - 1, argv + 1);
-  return alvh_cli_usage_error (CMD, "unknown subcommand “%s” (expected list, show, add-note, stats or export)", argv[1]);
+  return alvh_cli_dispatch (CMD, argc, argv, subs, G_N_ELEMENTS (subs), print_usage);
 }

@@ -206,38 +206,17 @@ cmd_export (int    argc,
   return ALVH_EXIT_OK;
 }
 
-typedef struct
-{
-  const char *name;
-  int       (*func) (int argc, char **argv);
-} Subcommand;
-
 int
 alvh_cmd_profile (int    argc,
                   char **argv)
 {
-  static const Subcommand subs[] = {
+  static const AlvhCliSubcommand subs[] = {
     { "default", cmd_default },
     { "show", cmd_show },
     { "validate", cmd_validate },
     { "import", cmd_import },
     { "export", cmd_export },
   };
-  static const char * const words[] = { "default", "show", "validate", "import", "export", NULL };
 
-  alvh_cli_hoist_word (argc, argv, words);
-  if (argc < 2)
-    {
-      print_usage (stderr);
-      return ALVH_EXIT_USAGE;
-    }
-  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
-    {
-      print_usage (stdout);
-      return ALVH_EXIT_OK;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
-    if (strcmp (argv[1], subs[i].name) == 0)
-      return subs[i].func (argc - 1, argv + 1);
-  return alvh_cli_usage_error (CMD, "unknown subcommand “%s” (expected default, show, validate, import or export)", argv[1]);
+  return alvh_cli_dispatch (CMD, argc, argv, subs, G_N_ELEMENTS (subs), print_usage);
 }
