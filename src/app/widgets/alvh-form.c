@@ -255,6 +255,19 @@ alvh_form_add_entry_row (GtkWidget  *group,
   return row;
 }
 
+void
+alvh_form_add_csv_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_pattern (csv, "*.txt");
+  gtk_file_chooser_add_filter (chooser, csv);
+}
+
 GtkWidget *
 alvh_form_scrolled (GtkWidget *content,
                     int        max_width)

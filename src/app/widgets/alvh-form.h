@@ -64,6 +64,9 @@ GtkWidget  *alvh_form_scrolled       (GtkWidget   *content,
 /* Shows @message in a dialog's inline error label and makes it visible. */
 void        alvh_form_show_error     (GtkWidget   *error_label,
                                       const char  *message);
+/* The "CSV files" filter of the file choosers (text/csv, *.csv, *.CSV, *.txt),
+ * added to @chooser. */
+void        alvh_form_add_csv_filter (GtkFileChooser *chooser);
 /* Depth-first search for a widget by its name (gtk_widget_set_name). */
 GtkWidget  *alvh_form_find_by_name   (GtkWidget   *root,
                                       const char  *name);

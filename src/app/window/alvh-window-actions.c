@@ -12,6 +12,7 @@
 #include "alvh-replay-page.h"
 #include "alvh-window-follow.h"
 #include "alvh-export-dialog.h"
+#include "alvh-form.h"
 #include "alvh-window-private.h"
 
 static void
@@ -142,19 +143,13 @@ import_action_cb (GtkWidget  *widget,
 {
   AlvhWindow *self = ALVH_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Import Market Data"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_filter_add_pattern (csv, "*.txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  alvh_form_add_csv_filter (GTK_FILE_CHOOSER (chooser));
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);

@@ -11,6 +11,7 @@
 
 #include "alvh-live-follow.h"
 #include "alvh-window-follow.h"
+#include "alvh-form.h"
 #include "alvh-window-private.h"
 
 #define FOLLOW_KEY "alvh-live-follow"
@@ -100,17 +101,11 @@ follow_file_action_cb (GtkWidget  *widget,
 {
   AlvhWindow *self = ALVH_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Follow a CSV File"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Follow"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_filter_add_pattern (csv, "*.txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  alvh_form_add_csv_filter (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (follow_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
