@@ -392,6 +392,24 @@ alvh_csv_reader_get_offset (AlvhCsvReader *self)
 }
 
 void
+alvh_csv_reader_set_error_valist (AlvhCsvReader  *self,
+                                  GError        **error,
+                                  GQuark          domain,
+                                  int             code,
+                                  guint           field,
+                                  const char     *format,
+                                  va_list         args)
+{
+  g_autofree char *msg = NULL;
+
+  if (error == NULL)
+    return;
+  msg = g_strdup_vprintf (format, args);
+  g_set_error (error, domain, code, "%s:%u:%u: %s", self->name,
+               self->line, alvh_csv_reader_get_column (self, field), msg);
+}
+
+void
 alvh_csv_reader_set_error (AlvhCsvReader  *self,
                            GError        **error,
                            int             code,
@@ -399,16 +417,11 @@ alvh_csv_reader_set_error (AlvhCsvReader  *self,
                            const char     *format,
                            ...)
 {
-  g_autofree char *msg = NULL;
   va_list args;
 
-  if (error == NULL)
-    return;
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+  alvh_csv_reader_set_error_valist (self, error, ALVH_CSV_ERROR, code, field, format, args);
   va_end (args);
-  g_set_error (error, ALVH_CSV_ERROR, code, "%s:%u:%u: %s", self->name,
-               self->line, alvh_csv_reader_get_column (self, field), msg);
 }
 
 static const double pow10_table[] = {

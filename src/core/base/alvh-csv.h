@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include <stdarg.h>
+
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -223,6 +225,26 @@ void            alvh_csv_reader_set_error       (AlvhCsvReader  *self,
                                                  guint           field,
                                                  const char     *format,
                                                  ...) G_GNUC_PRINTF (5, 6);
+
+/**
+ * alvh_csv_reader_set_error_valist:
+ * @self: a reader
+ * @error: return location for an error, or %NULL
+ * @domain: the error domain (the CSV reader's or its caller's, e.g. the importer's)
+ * @code: a code of @domain
+ * @field: the field the message points at
+ * @format: printf()-style format of the message
+ * @args: the arguments of @format
+ *
+ * Like alvh_csv_reader_set_error() in any error domain.
+ */
+void            alvh_csv_reader_set_error_valist (AlvhCsvReader  *self,
+                                                  GError        **error,
+                                                  GQuark          domain,
+                                                  int             code,
+                                                  guint           field,
+                                                  const char     *format,
+                                                  va_list         args) G_GNUC_PRINTF (6, 0);
 
 /**
  * alvh_csv_parse_double:

@@ -51,18 +51,11 @@ _alvh_import_set_error (Ctx        *ctx,
                         const char *format,
                         ...)
 {
-  g_autofree char *msg = NULL;
   va_list args;
 
-  if (error == NULL)
-    return;
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+  alvh_csv_reader_set_error_valist (ctx->csv, error, ALVH_IMPORT_ERROR, code, field, format, args);
   va_end (args);
-  g_set_error (error, ALVH_IMPORT_ERROR, code, "%s:%u:%u: %s",
-               alvh_csv_reader_get_name (ctx->csv),
-               alvh_csv_reader_get_line (ctx->csv),
-               alvh_csv_reader_get_column (ctx->csv, field), msg);
 }
 
 /* the field's text for a message, stripped and cut to 40 bytes */
