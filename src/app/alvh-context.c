@@ -66,7 +66,7 @@ alvh_context_init (AlvhContext *self)
 static void
 open_store (AlvhContext *self)
 {
-  g_autofree char *path = g_build_filename (self->data_dir, "alvh.sqlite", NULL);
+  g_autofree char *path = alvh_paths_journal_db (self->data_dir);
 
   if (g_mkdir_with_parents (self->data_dir, 0700) != 0)
     g_set_error (&self->store_error, G_IO_ERROR, g_io_error_from_errno (errno),
@@ -80,8 +80,8 @@ open_store (AlvhContext *self)
 
 /**
  * alvh_context_new:
- * @data_dir: (nullable): the data directory ($ALVH_DATA_DIR wins; NULL:
- *   ~/.local/share/alvh-desk)
+ * @data_dir: (nullable): the data directory, or %NULL for
+ *   alvh_paths_data_dir() ($ALVH_DATA_DIR, else ~/.local/share/alvh-desk)
  * @settings: (nullable): the application's settings, kept: the active
  *   account and profile are remembered in them (NULL: nothing is remembered)
  *
@@ -94,14 +94,7 @@ alvh_context_new (const char *data_dir,
                   GSettings  *settings)
 {
   AlvhContext *self = g_object_new (ALVH_TYPE_CONTEXT, NULL);
-  const char *env = g_getenv ("ALVH_DATA_DIR");
-
-  if (env != NULL && *env != '\0')
-    self->data_dir = g_strdup (env);
-  else if (data_dir != NULL)
-    self->data_dir = g_strdup (data_dir);
-  else
-    self->data_dir = g_build_filename (g_get_user_data_dir (), "alvh-desk", NULL);
+  self->data_dir = data_dir != NULL ? g_strdup (data_dir) : alvh_paths_data_dir ();
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
 
   open_store (self);

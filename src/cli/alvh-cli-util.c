@@ -38,8 +38,7 @@ alvh_cli_fail (const char *command,
   return ALVH_EXIT_FAILURE;
 }
 
-/* The database the app uses: $XDG_DATA_HOME/alvh-desk/alvh.sqlite,
- * unless ALVH_DB is set. */
+/* The database the app uses (alvh_paths_journal_db()), unless ALVH_DB is set. */
 char *
 alvh_cli_default_db (void)
 {
@@ -47,11 +46,11 @@ alvh_cli_default_db (void)
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  return g_build_filename (g_get_user_data_dir (), "alvh-desk", "alvh.sqlite", NULL);
+  return alvh_paths_journal_db (NULL);
 }
 
-/* The market database the app uses: $XDG_DATA_HOME/alvh-desk/market.sqlite,
- * unless ALVH_MARKET_DB is set.  Creates nothing. */
+/* The market database the app uses (alvh_paths_market_db()), unless
+ * ALVH_MARKET_DB is set.  Creates nothing. */
 char *
 alvh_cli_market_db_path (void)
 {
@@ -59,7 +58,7 @@ alvh_cli_market_db_path (void)
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  return g_build_filename (g_get_user_data_dir (), "alvh-desk", "market.sqlite", NULL);
+  return alvh_paths_market_db (NULL);
 }
 
 /* alvh_cli_market_db_path (); without ALVH_MARKET_DB it also creates the
@@ -71,7 +70,7 @@ alvh_cli_default_market_db (void)
 
   if (env == NULL || *env == '\0')
     {
-      g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "alvh-desk", NULL);
+      g_autofree char *dir = alvh_paths_data_dir ();
 
       g_mkdir_with_parents (dir, 0700);
     }

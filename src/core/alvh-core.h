@@ -2,6 +2,7 @@
 #pragma once
 
 #include "alvh-time.h"
+#include "alvh-paths.h"
 #include "alvh-series.h"
 #include "alvh-demo.h"
 #include "alvh-indicators.h"

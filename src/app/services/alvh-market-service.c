@@ -189,7 +189,7 @@ alvh_market_service_load_demo (AlvhMarketService *self)
 static char *
 market_store_path (AlvhMarketService *self)
 {
-  return g_build_filename (self->data_dir, "market.sqlite", NULL);
+  return alvh_paths_market_db (self->data_dir);
 }
 
 static AlvhMarketStore *

@@ -110,7 +110,7 @@ live_market_store (AlvhLiveFollow  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no data directory");
       return NULL;
     }
-  path = g_build_filename (alvh_context_get_data_dir (self->context), "market.sqlite", NULL);
+  path = alvh_paths_market_db (alvh_context_get_data_dir (self->context));
   self->market_store = alvh_market_store_open (path, error);
   return self->market_store;
 }

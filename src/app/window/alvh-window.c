@@ -174,11 +174,10 @@ static void
 alvh_window_constructed (GObject *object)
 {
   AlvhWindow *self = ALVH_WINDOW (object);
-  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "alvh-desk", NULL);
 
   G_OBJECT_CLASS (alvh_window_parent_class)->constructed (object);
 
-  self->context = alvh_context_new (data_dir, self->settings);
+  self->context = alvh_context_new (NULL, self->settings);
   /* the template binds it to the pages: they set themselves up now */
   g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
   label_pages (self);
