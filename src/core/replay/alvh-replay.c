@@ -231,6 +231,128 @@ totals_from_curve (const double     *equity,
   out->max_drawdown = dd;
 }
 
+/* Step (2): opens a condor when the rules allow one today; its trade row. */
+static void
+open_trade (AlvhReplayResult      *res,
+            AlvhBook              *book,
+            const AlvhProfile     *p,
+            const AlvhMarketState *m,
+            gint64                *next_condor_id)
+{
+  AlvhCondor c;
+  AlvhReplayTrade trade;
+
+  if (!open_condor (p, m, *next_condor_id, &c))
+    return;
+  memset (&trade, 0, sizeof trade);
+  trade.condor = c;
+  g_array_append_val (res->trades, trade);
+  alvh_book_add_condor (book, &c);
+  (*next_condor_id)++;
+}
+
+/* Keeps a notable decision of bar @i (for recording the run as a journal). */
+static void
+keep_decision (AlvhReplayResult   *res,
+               AlvhBook           *book,
+               gsize               i,
+               const AlvhDecision *d)
+{
+  AlvhReplayDecision *rd;
+
+  g_array_set_size (res->decisions, res->decisions->len + 1);
+  rd = &g_array_index (res->decisions, AlvhReplayDecision, res->decisions->len - 1);
+  rd->bar = i;
+  rd->trade = alvh_book_get_n_condors (book) > 0 && res->trades->len > 0 ? (gint) res->trades->len - 1 : -1;
+  rd->decision = *d;
+}
+
+/* Step (4): books an ADD's proposed leg at its estimated cost. */
+static void
+book_leg (AlvhReplayResult *res,
+          AlvhBook         *book,
+          gboolean          keep,
+          gint64            leg_id,
+          AlvhDecision     *d)
+{
+  AlvhReplayTrade *trade = &g_array_index (res->trades, AlvhReplayTrade, res->trades->len - 1);
+  AlvhReplayLeg rl;
+
+  d->leg.id = leg_id;
+  alvh_book_add_leg (book, &d->leg);
+  memset (&rl, 0, sizeof rl);
+  rl.leg = d->leg;
+  rl.trade = res->trades->len - 1;
+  rl.decision = keep ? res->decisions->len - 1 : G_MAXUINT;
+  rl.close_price = NAN;
+  g_array_append_val (res->legs, rl);
+  if (keep)
+    g_array_index (res->decisions, AlvhReplayDecision, res->decisions->len - 1).decision.leg.id = d->leg.id;
+  trade->hedge_cost += d->estimated_cost;
+  trade->n_layers++;
+  if (d->layer >= 1 && d->layer <= ALVH_PROFILE_MAX_LAYERS)
+    trade->layer_cost[d->layer - 1] += d->estimated_cost;
+  res->n_add++;
+  res->adds_by_branch[d->branch]++;
+  res->hedged.hedge_cost += d->estimated_cost;
+}
+
+/* The per-bar action and branch, and the counts by branch and signal. */
+static void
+count_decision (AlvhReplayResult   *res,
+                gsize               i,
+                const AlvhDecision *d)
+{
+  res->decisions_by_branch[d->branch]++;
+  res->action[i] = (guint8) d->action;
+  res->branch[i] = (guint8) d->branch;
+  for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+    {
+      if (d->signals[k].available)
+        res->available[k]++;
+      if (d->signals[k].available && d->signals[k].fired)
+        res->fired[k]++;
+    }
+}
+
+/* After the last bar: the trade still open is marked there; totals of the
+ * hedged and unhedged curves and the worst trades. */
+static void
+finish_result (AlvhReplayResult  *res,
+               AlvhEvaluator     *evaluator,
+               AlvhBook          *book,
+               const AlvhProfile *p)
+{
+  if (alvh_book_get_n_condors (book) > 0)
+    {
+      AlvhMarketState m;
+      double rh = 0.0, ru = 0.0;
+
+      alvh_evaluator_market_state (evaluator, res->n_bars - 1, &m);
+      close_due (book, p, &m, res->trades, res->legs, TRUE, &rh, &ru);
+      for (guint x = 0; x < res->trades->len; x++)
+        {
+          AlvhReplayTrade *t = &g_array_index (res->trades, AlvhReplayTrade, x);
+          if (t->open_at_end)
+            t->close_time = 0;
+        }
+    }
+
+  totals_from_curve (res->equity_hedged, res->n_bars, &res->hedged);
+  totals_from_curve (res->equity_unhedged, res->n_bars, &res->unhedged);
+  res->hedged.worst_trade = res->unhedged.worst_trade = 0.0;
+  for (guint x = 0; x < res->trades->len; x++)
+    {
+      const AlvhReplayTrade *t = &g_array_index (res->trades, AlvhReplayTrade, x);
+
+      if (x == 0 || t->condor_pnl + t->hedge_pnl < res->hedged.worst_trade)
+        res->hedged.worst_trade = t->condor_pnl + t->hedge_pnl;
+      if (x == 0 || t->condor_pnl < res->unhedged.worst_trade)
+        res->unhedged.worst_trade = t->condor_pnl;
+    }
+  res->unhedged.hedge_cost = 0.0;
+}
+
 AlvhReplayResult *
 alvh_replay_run (AlvhEvaluator          *evaluator,
                  AlvhReplayBarFunc       bar_func,
@@ -302,72 +424,21 @@ alvh_replay_run_full (AlvhEvaluator          *evaluator,
 
       /* (2) open */
       if (alvh_book_get_n_condors (book) == 0)
-        {
-          AlvhCondor c;
-
-          if (open_condor (p, &m, next_condor_id, &c))
-            {
-              AlvhReplayTrade trade;
-
-              memset (&trade, 0, sizeof trade);
-              trade.condor = c;
-              g_array_append_val (res->trades, trade);
-              alvh_book_add_condor (book, &c);
-              next_condor_id++;
-            }
-        }
+        open_trade (res, book, p, &m, &next_condor_id);
 
       /* (3) evaluate */
       alvh_evaluator_evaluate (evaluator, i, book, &d);
 
       /* keep the notable decisions (for the journal) */
       if (keep && alvh_replay_decision_is_notable (&d))
-        {
-          AlvhReplayDecision *rd;
-
-          g_array_set_size (res->decisions, res->decisions->len + 1);
-          rd = &g_array_index (res->decisions, AlvhReplayDecision, res->decisions->len - 1);
-          rd->bar = i;
-          rd->trade = alvh_book_get_n_condors (book) > 0 && res->trades->len > 0 ? (gint) res->trades->len - 1 : -1;
-          rd->decision = d;
-        }
+        keep_decision (res, book, i, &d);
 
       /* (4) book */
       if (d.action == ALVH_ACTION_ADD && d.has_leg)
-        {
-          AlvhReplayTrade *trade = &g_array_index (res->trades, AlvhReplayTrade, res->trades->len - 1);
-          AlvhReplayLeg rl;
-
-          d.leg.id = next_leg_id++;
-          alvh_book_add_leg (book, &d.leg);
-          memset (&rl, 0, sizeof rl);
-          rl.leg = d.leg;
-          rl.trade = res->trades->len - 1;
-          rl.decision = keep ? res->decisions->len - 1 : G_MAXUINT;
-          rl.close_price = NAN;
-          g_array_append_val (res->legs, rl);
-          if (keep)
-            g_array_index (res->decisions, AlvhReplayDecision, res->decisions->len - 1).decision.leg.id = d.leg.id;
-          trade->hedge_cost += d.estimated_cost;
-          trade->n_layers++;
-          if (d.layer >= 1 && d.layer <= ALVH_PROFILE_MAX_LAYERS)
-            trade->layer_cost[d.layer - 1] += d.estimated_cost;
-          res->n_add++;
-          res->adds_by_branch[d.branch]++;
-          res->hedged.hedge_cost += d.estimated_cost;
-        }
+        book_leg (res, book, keep, next_leg_id++, &d);
       else if (d.action == ALVH_ACTION_BLOCKED)
         res->n_blocked++;
-      res->decisions_by_branch[d.branch]++;
-      res->action[i] = (guint8) d.action;
-      res->branch[i] = (guint8) d.branch;
-      for (guint k = 0; k < ALVH_N_SIGNALS; k++)
-        {
-          if (d.signals[k].available)
-            res->available[k]++;
-          if (d.signals[k].available && d.signals[k].fired)
-            res->fired[k]++;
-        }
+      count_decision (res, i, &d);
 
       /* mark (the condors' values come from the evaluator's memo of this bar) */
       mark_book (evaluator, book, &m, i, &mark);
@@ -381,35 +452,7 @@ alvh_replay_run_full (AlvhEvaluator          *evaluator,
         }
     }
 
-  /* the trade still open at the end: marked at the last bar */
-  if (alvh_book_get_n_condors (book) > 0)
-    {
-      AlvhMarketState m;
-      double rh = 0.0, ru = 0.0;
-
-      alvh_evaluator_market_state (evaluator, res->n_bars - 1, &m);
-      close_due (book, p, &m, res->trades, res->legs, TRUE, &rh, &ru);
-      for (guint x = 0; x < res->trades->len; x++)
-        {
-          AlvhReplayTrade *t = &g_array_index (res->trades, AlvhReplayTrade, x);
-          if (t->open_at_end)
-            t->close_time = 0;
-        }
-    }
-
-  totals_from_curve (res->equity_hedged, res->n_bars, &res->hedged);
-  totals_from_curve (res->equity_unhedged, res->n_bars, &res->unhedged);
-  res->hedged.worst_trade = res->unhedged.worst_trade = 0.0;
-  for (guint x = 0; x < res->trades->len; x++)
-    {
-      const AlvhReplayTrade *t = &g_array_index (res->trades, AlvhReplayTrade, x);
-
-      if (x == 0 || t->condor_pnl + t->hedge_pnl < res->hedged.worst_trade)
-        res->hedged.worst_trade = t->condor_pnl + t->hedge_pnl;
-      if (x == 0 || t->condor_pnl < res->unhedged.worst_trade)
-        res->unhedged.worst_trade = t->condor_pnl;
-    }
-  res->unhedged.hedge_cost = 0.0;
+  finish_result (res, evaluator, book, p);
 
   if (progress_func != NULL)
     progress_func (1.0, progress_data);
