@@ -462,17 +462,30 @@ norm_inv (double p)
   return z;
 }
 
-/* Implied total volatility s of the normalised OTM call (x <= 0) with price
- * beta, 0 < beta < b_max = e^{x/2}.  Returns NAN when it does not converge. */
-static double
-implied_s_otm (double x, double beta)
-{
-  double b_max = exp (0.5 * x);
-  double s_c = sqrt (-2.0 * x);
-  double lo, hi, s;
-  double ln_beta = 0.0, c_beta = 0.0;
-  enum { LOWER, MIDDLE, UPPER } region;
+/* The search for the implied total volatility s of implied_s_otm(): which
+ * of the three objectives (Jäckel's regions) it uses, the bracket [lo, hi]
+ * and the current s. */
+typedef enum { OTM_LOWER, OTM_MIDDLE, OTM_UPPER } OtmRegion;
 
+typedef struct
+{
+  OtmRegion region;
+  double    lo, hi, s;
+  double    ln_beta;  /* ln beta (lower region) */
+  double    c_beta;   /* b_max - beta (upper region) */
+} OtmSearch;
+
+/* The region of @beta, its bracket and the starting guess. */
+static void
+otm_start (double     x,
+           double     beta,
+           double     b_max,
+           OtmSearch *st)
+{
+  double s_c = sqrt (-2.0 * x);
+
+  st->ln_beta = 0.0;
+  st->c_beta = 0.0;
   if (s_c > 0.0)
     {
       /* at s_c: h = -t, so b_c = e^{x/2}/2 - e^{-x/2} Phi(-s_c), b'(s_c) = e^{x/2}/sqrt(2 pi) */
@@ -488,27 +501,27 @@ implied_s_otm (double x, double beta)
         {
           double s0, ax = -x;
 
-          region = LOWER;
-          lo = 0.0;
-          hi = s_l;
-          ln_beta = log (beta);
+          st->region = OTM_LOWER;
+          st->lo = 0.0;
+          st->hi = s_l;
+          st->ln_beta = log (beta);
           /* b ~ exp(-x^2/(2s^2) - s^2/8) s^3 / (sqrt(2 pi) x^2) */
-          s0 = ax / sqrt (-2.0 * ln_beta);
+          s0 = ax / sqrt (-2.0 * st->ln_beta);
           for (int i = 0; i < 3; i++)
             {
-              double arg = 2.0 * (log (INV_SQRT_2PI * s0 * s0 * s0 / (ax * ax)) - 0.125 * s0 * s0 - ln_beta);
+              double arg = 2.0 * (log (INV_SQRT_2PI * s0 * s0 * s0 / (ax * ax)) - 0.125 * s0 * s0 - st->ln_beta);
               if (!(arg > 0.0))
                 break;
               s0 = ax / sqrt (arg);
             }
-          s = s0 > 0.0 && s0 < s_l ? s0 : 0.5 * s_l;
+          st->s = s0 > 0.0 && s0 < s_l ? s0 : 0.5 * s_l;
         }
       else if (beta < b_c)
         {
-          region = MIDDLE;
-          lo = MAX (s_l, 0.0);
-          hi = s_c;
-          s = s_c - (b_c - beta) / v_c;
+          st->region = OTM_MIDDLE;
+          st->lo = MAX (s_l, 0.0);
+          st->hi = s_c;
+          st->s = s_c - (b_c - beta) / v_c;
         }
       else
         {
@@ -517,17 +530,17 @@ implied_s_otm (double x, double beta)
 
           if (beta <= b_u)
             {
-              region = MIDDLE;
-              lo = s_c;
-              hi = s_u;
-              s = s_c + (beta - b_c) / v_c;
+              st->region = OTM_MIDDLE;
+              st->lo = s_c;
+              st->hi = s_u;
+              st->s = s_c + (beta - b_c) / v_c;
             }
           else
             {
-              region = UPPER;
-              lo = s_u;
-              hi = INFINITY;
-              s = 0.0;
+              st->region = OTM_UPPER;
+              st->lo = s_u;
+              st->hi = INFINITY;
+              st->s = 0.0;
             }
         }
     }
@@ -539,93 +552,127 @@ implied_s_otm (double x, double beta)
 
       if (beta <= b_u)
         {
-          region = MIDDLE;
-          lo = 0.0;
-          hi = s_u;
-          s = -2.0 * norm_inv (0.5 * (1.0 - beta));
+          st->region = OTM_MIDDLE;
+          st->lo = 0.0;
+          st->hi = s_u;
+          st->s = -2.0 * norm_inv (0.5 * (1.0 - beta));
         }
       else
         {
-          region = UPPER;
-          lo = s_u;
-          hi = INFINITY;
-          s = 0.0;
+          st->region = OTM_UPPER;
+          st->lo = s_u;
+          st->hi = INFINITY;
+          st->s = 0.0;
         }
     }
 
-  if (region == UPPER)
+  if (st->region == OTM_UPPER)
     {
       double g;
 
-      c_beta = b_max - beta;
+      st->c_beta = b_max - beta;
       /* b_max - b ~ 2 cosh-weighted Phi(-t) for large s */
-      g = -2.0 * norm_inv (0.5 * c_beta / cosh (0.5 * x));
-      s = g > lo ? g : lo * 1.5;
+      g = -2.0 * norm_inv (0.5 * st->c_beta / cosh (0.5 * x));
+      st->s = g > st->lo ? g : st->lo * 1.5;
     }
 
-  if (!(s > lo && s < hi))
-    s = isinf (hi) ? 2.0 * lo : 0.5 * (lo + hi);
+  if (!(st->s > st->lo && st->s < st->hi))
+    st->s = isinf (st->hi) ? 2.0 * st->lo : 0.5 * (st->lo + st->hi);
+}
 
+/* The Newton step nu of the region's objective at s, with its second and
+ * third order terms f2, f3 and whether s lies above the root.  Returns -1
+ * when the objective underflows (s too small), +1 when it cannot be
+ * evaluated because s is too large, 0 otherwise. */
+static int
+otm_terms (const OtmSearch *st,
+           double           x,
+           double           b_max,
+           double           beta,
+           double          *m_out,
+           double          *v_out,
+           double          *nu,
+           double          *f2,
+           double          *f3,
+           gboolean        *above)
+{
+  double l, v, m, s = st->s, h = x / s;
+  double r2 = h * h / s - 0.25 * s;
+  double r3 = r2 * r2 - 3.0 * h * h / (s * s) - 0.25;
+
+  m = bnorm_otm_scaled (x, b_max, s, &l, &v);
+  *m_out = m;
+  *v_out = v;
+  if (st->region == OTM_LOWER)
+    {
+      double ln_b = l + log (m);
+      double w = v / m; /* b'/b */
+
+      if (!isfinite (ln_b) || ln_b >= 0.0)
+        return -1;
+      *above = ln_b > st->ln_beta;
+      *nu = ln_b * (st->ln_beta - ln_b) / (st->ln_beta * w);
+      *f2 = -(2.0 + ln_b) * w / ln_b + r2;
+      *f3 = (2.0 * ln_b * ln_b + 6.0 * ln_b + 6.0) * w * w / (ln_b * ln_b)
+            - 3.0 * (2.0 + ln_b) * w * r2 / ln_b + r3;
+    }
+  else if (st->region == OTM_MIDDLE)
+    {
+      double b = l == 0.0 ? m : m * exp (l);
+      double bp = l == 0.0 ? v : v * exp (l);
+
+      *above = b > beta;
+      *nu = -(b - beta) / bp;
+      *f2 = r2;
+      *f3 = r3;
+    }
+  else
+    {
+      double c = bnorm_otm_complement (x, b_max, s);
+      double bp = l == 0.0 ? v : v * exp (l);
+      double u = bp / c;
+
+      if (!(c > 0.0) || !(u > 0.0))
+        return 1;
+      *above = c < st->c_beta;
+      *nu = -log (st->c_beta / c) / u;
+      *f2 = u + r2;
+      *f3 = 2.0 * u * u + 3.0 * u * r2 + r3;
+    }
+  return 0;
+}
+
+/* Implied total volatility s of the normalised OTM call (x <= 0) with price
+ * beta, 0 < beta < b_max = e^{x/2}.  Returns NAN when it does not converge. */
+static double
+implied_s_otm (double x, double beta)
+{
+  double b_max = exp (0.5 * x);
+  OtmSearch st;
+
+  otm_start (x, beta, b_max, &st);
   for (int iter = 0; iter < 64; iter++)
     {
-      double l, v, m, h = x / s;
-      double r2 = h * h / s - 0.25 * s;
-      double r3 = r2 * r2 - 3.0 * h * h / (s * s) - 0.25;
-      double nu, f2, f3, step, s_new;
+      double m, v, nu, f2, f3, step, s_new;
+      double s = st.s;
       gboolean above;
+      int out = otm_terms (&st, x, b_max, beta, &m, &v, &nu, &f2, &f3, &above);
 
-      m = bnorm_otm_scaled (x, b_max, s, &l, &v);
-
-      if (region == LOWER)
+      if (out != 0)
         {
-          double ln_b = l + log (m);
-          double w = v / m; /* b'/b */
-
-          if (!isfinite (ln_b) || ln_b >= 0.0)
-            {
-              /* underflow: s too small */
-              lo = s;
-              s = 0.5 * (lo + hi);
-              continue;
-            }
-          above = ln_b > ln_beta;
-          nu = ln_b * (ln_beta - ln_b) / (ln_beta * w);
-          f2 = -(2.0 + ln_b) * w / ln_b + r2;
-          f3 = (2.0 * ln_b * ln_b + 6.0 * ln_b + 6.0) * w * w / (ln_b * ln_b)
-               - 3.0 * (2.0 + ln_b) * w * r2 / ln_b + r3;
-        }
-      else if (region == MIDDLE)
-        {
-          double b = l == 0.0 ? m : m * exp (l);
-          double bp = l == 0.0 ? v : v * exp (l);
-
-          above = b > beta;
-          nu = -(b - beta) / bp;
-          f2 = r2;
-          f3 = r3;
-        }
-      else
-        {
-          double c = bnorm_otm_complement (x, b_max, s);
-          double bp = l == 0.0 ? v : v * exp (l);
-          double u = bp / c;
-
-          if (!(c > 0.0) || !(u > 0.0))
-            {
-              hi = s;
-              s = 0.5 * (lo + hi);
-              continue;
-            }
-          above = c < c_beta;
-          nu = -log (c_beta / c) / u;
-          f2 = u + r2;
-          f3 = 2.0 * u * u + 3.0 * u * r2 + r3;
+          /* underflow: s too small; or the complement cannot be had: too large */
+          if (out < 0)
+            st.lo = s;
+          else
+            st.hi = s;
+          st.s = 0.5 * (st.lo + st.hi);
+          continue;
         }
 
       if (above)
-        hi = s;
+        st.hi = s;
       else
-        lo = s;
+        st.lo = s;
 
       if (nu == 0.0)
         return s;
@@ -643,17 +690,17 @@ implied_s_otm (double x, double beta)
        * price by 1e-5 relative (b'/b step; far out of the money b'/b is
        * about h^2/s), the error left after it is far below rounding (the
        * tests measure 2e-13 relative in price, the same as with 1e-6). */
-      if (fabs (nu) * (1e-300 + v / m) <= 1e-5 && fabs (nu) <= 1e-5 * s && s_new > lo && s_new < hi)
+      if (fabs (nu) * (1e-300 + v / m) <= 1e-5 && fabs (nu) <= 1e-5 * s && s_new > st.lo && s_new < st.hi)
         return s_new;
       if (fabs (step) <= 4e-16 * s)
         return s;
-      if (!(s_new > lo && s_new < hi))
+      if (!(s_new > st.lo && s_new < st.hi))
         {
-          s_new = isinf (hi) ? 2.0 * s : 0.5 * (lo + hi);
-          if (hi - lo <= 1e-15 * hi)
+          s_new = isinf (st.hi) ? 2.0 * s : 0.5 * (st.lo + st.hi);
+          if (st.hi - st.lo <= 1e-15 * st.hi)
             return s_new;
         }
-      s = s_new;
+      st.s = s_new;
     }
   return NAN;
 }
