@@ -1,8 +1,9 @@
 /* alvh-preferences-window.c — appearance, time zone and the rule-profile editor
  *
  * The editor is built from the profile descriptor table: one row per
- * threshold with its unit, description and range (a GtkSpinButton bounded by
- * the descriptor's min/max, an entry for the layer ratio).  Saving stores a
+ * threshold titled with its label, with its key, unit, description and range
+ * (a GtkSpinButton bounded by the descriptor's min/max, an entry for the
+ * layer ratio).  Saving stores a
  * new version of the profile in the journal store; profiles can be
  * duplicated, renamed, deleted, exported to and imported from a profile file
  * and made the one the evaluator uses.
@@ -262,16 +263,17 @@ build_editors (AlvhPreferencesWindow *self)
           gtk_editable_set_width_chars (GTK_EDITABLE (editor), 8);
           g_signal_connect_swapped (editor, "value-changed", G_CALLBACK (editor_changed_cb), self);
         }
-      subtitle = *unit ? g_strdup_printf ("%s (%s; %s)", _(d[i].description), unit, range)
-                       : g_strdup_printf ("%s (%s)", _(d[i].description), range);
+      /* the key as profile files and `alvh profile` spell it, then the help */
+      subtitle = *unit ? g_strdup_printf ("%s · %s (%s; %s)", d[i].key, _(d[i].description), unit, range)
+                       : g_strdup_printf ("%s · %s (%s)", d[i].key, _(d[i].description), range);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d[i].key);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(d[i].label));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       gtk_widget_set_name (editor, d[i].key);
       gtk_widget_set_valign (editor, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (editor),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, d[i].key,
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(d[i].label),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
                                       -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), editor);
