@@ -556,6 +556,49 @@ alvh_book_service_new (AlvhJournalStore *store,
 }
 
 /**
+ * alvh_book_service_list_all_legs:
+ * @self: the service
+ * @error: return location for an error
+ *
+ * Every hedge leg of the active account, the closed ones too.
+ *
+ * Returns: (transfer full) (element-type AlvhLeg) (nullable): a new array,
+ *   empty without a database or an active account; NULL with @error set
+ *   when the store fails
+ */
+GPtrArray *
+alvh_book_service_list_all_legs (AlvhBookService  *self,
+                                 GError          **error)
+{
+  g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), NULL);
+  if (self->store == NULL || self->account_id == 0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
+  return alvh_journal_store_list_legs (self->store, self->account_id, 0, 0, error);
+}
+
+/**
+ * alvh_book_service_list_leg_signals:
+ * @self: the service
+ * @leg_id: a leg of the app database
+ * @error: return location for an error
+ *
+ * The signals recorded behind a leg (those of the decision it was booked from).
+ *
+ * Returns: (transfer full) (element-type AlvhJournalSignal) (nullable): a new
+ *   array, empty without a database; NULL with @error set when the store fails
+ */
+GPtrArray *
+alvh_book_service_list_leg_signals (AlvhBookService  *self,
+                                    gint64            leg_id,
+                                    GError          **error)
+{
+  g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), NULL);
+  if (self->store == NULL)
+    return g_ptr_array_new ();
+  return alvh_journal_store_list_leg_signals (self->store, leg_id, error);
+}
+
+/**
  * alvh_book_service_changed:
  * @self: the service
  *

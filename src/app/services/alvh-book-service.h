@@ -37,6 +37,15 @@ gint64           alvh_book_service_create_account   (AlvhBookService         *se
 AlvhBook        *alvh_book_service_get_book         (AlvhBookService         *self);
 GPtrArray       *alvh_book_service_get_condors      (AlvhBookService         *self);  /* AlvhCondor, borrowed */
 GPtrArray       *alvh_book_service_get_legs         (AlvhBookService         *self);  /* AlvhLeg, borrowed */
+/* Every leg of the active account, closed ones too (AlvhLeg, a new array;
+ * empty without a database or account); NULL with @error when the store fails. */
+GPtrArray       *alvh_book_service_list_all_legs    (AlvhBookService         *self,
+                                                     GError                 **error);
+/* The signals recorded behind a leg (AlvhJournalSignal, a new array; empty
+ * without a database); NULL with @error when the store fails. */
+GPtrArray       *alvh_book_service_list_leg_signals (AlvhBookService         *self,
+                                                     gint64                   leg_id,
+                                                     GError                 **error);
 /* Reads the book again from the store and emits ::changed */
 void             alvh_book_service_changed          (AlvhBookService         *self);
 gint64           alvh_book_service_add_condor       (AlvhBookService         *self,
