@@ -445,6 +445,26 @@ need_journal (AlvhDecisionService  *self,
 }
 
 /**
+ * alvh_decision_service_get_recorded:
+ * @self: the service
+ * @id: a recorded decision
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the decision with its signal
+ *   snapshot, or NULL with @error set
+ */
+AlvhJournalDecision *
+alvh_decision_service_get_recorded (AlvhDecisionService  *self,
+                                    gint64                id,
+                                    GError              **error)
+{
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), NULL);
+  if (!alvh_service_need_store (self->store, self->data_dir, self->store_error, error))
+    return NULL;
+  return alvh_journal_store_get_decision (self->store, id, error);
+}
+
+/**
  * alvh_decision_service_has_journal:
  * @self: the service
  *

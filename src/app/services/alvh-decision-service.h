@@ -61,6 +61,10 @@ gint64               alvh_decision_service_skip_decision  (AlvhDecisionService *
                                                            const char          *reason,
                                                            GError             **error);
 
+/* A recorded decision, or NULL with @error.  Free with alvh_journal_decision_free(). */
+AlvhJournalDecision *alvh_decision_service_get_recorded   (AlvhDecisionService *self,
+                                                           gint64               id,
+                                                           GError             **error);
 /* TRUE when the journal database is open (a replay can be recorded). */
 gboolean             alvh_decision_service_has_journal    (AlvhDecisionService *self);
 /* The journal file, for a worker thread that opens its own connection
