@@ -178,8 +178,12 @@ get_evaluator (AlvhDecisionService  *self,
       return NULL;
     }
   if (self->store != NULL)
-    events = alvh_stored_load_events (self->store, NULL);
-  if (events == NULL)
+    {
+      events = alvh_stored_load_events (self->store, error);
+      if (events == NULL)
+        return NULL;
+    }
+  else
     events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   self->evaluator = alvh_evaluator_new (frame, alvh_profile_service_get_profile (self->profiles), events);
   return self->evaluator;

@@ -375,20 +375,17 @@ alvh_profile_service_delete_profile (AlvhProfileService  *self,
  *
  * The macro events.
  *
- * Returns: (transfer full) (element-type AlvhEvent): a new array,
- *   empty without a database
+ * Returns: (transfer full) (element-type AlvhEvent) (nullable): a new array,
+ *   empty without a database; NULL with @error set when the store fails
  */
 GPtrArray *
-alvh_profile_service_list_events (AlvhProfileService *self)
+alvh_profile_service_list_events (AlvhProfileService  *self,
+                                  GError             **error)
 {
-  GPtrArray *events = NULL;
-
   g_return_val_if_fail (ALVH_IS_PROFILE_SERVICE (self), NULL);
-  if (self->store != NULL)
-    events = alvh_journal_store_list_events (self->store, 0, 0, NULL);
-  if (events == NULL)
-    events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  return events;
+  if (self->store == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
+  return alvh_journal_store_list_events (self->store, 0, 0, error);
 }
 
 static void

@@ -471,7 +471,7 @@ start_update (AlvhChartsFeed *self)
   w->book = book != NULL ? alvh_book_copy (book) : alvh_book_new ();
 
   w->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
+  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), &error);
   for (guint i = 0; stored_events != NULL && i < stored_events->len; i++)
     g_ptr_array_add (w->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
 

@@ -580,6 +580,7 @@ alvh_replay_page_run (AlvhReplayPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhProfile) profile = NULL;
   g_autoptr(GPtrArray) stored_events = NULL;
+  g_autoptr(GError) events_error = NULL;
   RunData *run;
   gint64 from, to;
   const char *name = NULL;
@@ -622,8 +623,14 @@ alvh_replay_page_run (AlvhReplayPage *self)
                                            from, to);
   run->profile = g_steal_pointer (&profile);
   run->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
-  for (guint i = 0; stored_events != NULL && i < stored_events->len; i++)
+  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), &events_error);
+  if (stored_events == NULL)
+    {
+      run_data_unref (run);
+      toast (self, events_error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < stored_events->len; i++)
     g_ptr_array_add (run->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
 
   if (run->frame == NULL || run->frame->n == 0)
