@@ -25,11 +25,13 @@ AlvhBookService *alvh_book_service_new              (AlvhJournalStore        *st
                                                      const GError            *store_error,
                                                      GSettings               *settings);
 /* accounts; list_accounts returns a new array of AlvhJournalAccount */
-GPtrArray       *alvh_book_service_list_accounts    (AlvhBookService         *self);
+GPtrArray       *alvh_book_service_list_accounts    (AlvhBookService         *self,
+                                                     GError                 **error);
 gint64           alvh_book_service_get_account_id   (AlvhBookService         *self);
 const char      *alvh_book_service_get_account_name (AlvhBookService         *self);
 gboolean         alvh_book_service_set_account      (AlvhBookService         *self,
-                                                     gint64                   account_id);
+                                                     gint64                   account_id,
+                                                     GError                 **error);
 gint64           alvh_book_service_create_account   (AlvhBookService         *self,
                                                      const char              *name,
                                                      GError                 **error);
