@@ -52,7 +52,7 @@ static const AlvhReportFormat formats[] = {
 static const char *
 journal_path (AlvhExportDialog *self)
 {
-  return alvh_decision_service_get_journal_path (alvh_context_get_decisions (self->context));
+  return alvh_journal_service_get_path (alvh_context_get_journal (self->context));
 }
 
 static AlvhReportPreset

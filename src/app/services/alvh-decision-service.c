@@ -484,22 +484,6 @@ alvh_decision_service_has_journal (AlvhDecisionService *self)
 }
 
 /**
- * alvh_decision_service_get_journal_path:
- * @self: the service
- *
- * The journal database's file, for a worker thread that opens its own
- * connection to it (the store is one connection per thread).
- *
- * Returns: (transfer none) (nullable): its path, NULL when it is not open
- */
-const char *
-alvh_decision_service_get_journal_path (AlvhDecisionService *self)
-{
-  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), NULL);
-  return self->store != NULL ? alvh_journal_store_get_path (self->store) : NULL;
-}
-
-/**
  * alvh_decision_service_record_replay:
  * @self: the service
  * @result: a finished replay run

@@ -67,9 +67,6 @@ AlvhJournalDecision *alvh_decision_service_get_recorded   (AlvhDecisionService *
                                                            GError             **error);
 /* TRUE when the journal database is open (a replay can be recorded). */
 gboolean             alvh_decision_service_has_journal    (AlvhDecisionService *self);
-/* The journal file, for a worker thread that opens its own connection
- * (borrowed); NULL when it is not open. */
-const char          *alvh_decision_service_get_journal_path (AlvhDecisionService *self);
 /* Records a replay run as a new journal account (alvh_replay_result_record())
  * with @png attached to its summary entry; emits ::changed.  Returns the
  * account id.  The async form records in a thread with its own connection. */

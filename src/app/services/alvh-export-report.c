@@ -67,7 +67,7 @@ export_thread (GTask        *task,
 
 /**
  * alvh_export_report_async:
- * @journal_path: the journal database (alvh_decision_service_get_journal_path())
+ * @journal_path: the journal database (alvh_journal_service_get_path())
  * @account_id: the account to report on (0 = all)
  * @from: the period's first time
  * @to: the period's end, excluded

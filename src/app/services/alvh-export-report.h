@@ -1,7 +1,7 @@
 /* alvh-export-report.h — writing a report from the journal in a worker thread
  *
  * What Export Report… runs: the thread opens its own connection to the
- * journal file the decision service hands out, builds the report
+ * journal file the journal service hands out, builds the report
  * (alvh_report_new_from_journal()) and writes it.  The result is the
  * NULL-terminated list of files written.
  */
