@@ -21,6 +21,7 @@ struct _AlvhContext
   AlvhBookService     *book;
   AlvhProfileService  *profiles;
   AlvhDecisionService *decisions;
+  AlvhJournalService  *journal;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhContext, alvh_context, G_TYPE_OBJECT)
@@ -30,6 +31,7 @@ alvh_context_dispose (GObject *object)
 {
   AlvhContext *self = ALVH_CONTEXT (object);
 
+  g_clear_object (&self->journal);
   g_clear_object (&self->decisions);
   g_clear_object (&self->profiles);
   g_clear_object (&self->book);
@@ -103,6 +105,7 @@ alvh_context_new (const char *data_dir,
   self->profiles = alvh_profile_service_new (self->store, self->data_dir, self->store_error, settings);
   self->decisions = alvh_decision_service_new (self->store, self->data_dir, self->store_error,
                                                self->market, self->book, self->profiles);
+  self->journal = alvh_journal_service_new (self->store, self->data_dir, self->store_error);
   return self;
 }
 
@@ -209,6 +212,19 @@ alvh_context_get_decisions (AlvhContext *self)
 {
   g_return_val_if_fail (ALVH_IS_CONTEXT (self), NULL);
   return self->decisions;
+}
+
+/**
+ * alvh_context_get_journal:
+ * @self: the context
+ *
+ * Returns: (transfer none): the journal's entries, attachments and review
+ */
+AlvhJournalService *
+alvh_context_get_journal (AlvhContext *self)
+{
+  g_return_val_if_fail (ALVH_IS_CONTEXT (self), NULL);
+  return self->journal;
 }
 
 /**

@@ -8,6 +8,7 @@
  *   book       the accounts and the active account's condors and legs
  *   profiles   the rule profiles and the macro events
  *   decisions  the evaluator and the decisions recorded in the journal
+ *   journal    the journal's entries, attachments and review statistics
  * It knows nothing of the application or the window: they hand it the
  * application's settings.
  */
@@ -17,6 +18,7 @@
 
 #include "alvh-book-service.h"
 #include "alvh-decision-service.h"
+#include "alvh-journal-service.h"
 #include "alvh-journal-store.h"
 #include "alvh-market-service.h"
 #include "alvh-profile-service.h"
@@ -38,6 +40,7 @@ AlvhMarketService   *alvh_context_get_market      (AlvhContext *self);
 AlvhBookService     *alvh_context_get_book        (AlvhContext *self);
 AlvhProfileService  *alvh_context_get_profiles    (AlvhContext *self);
 AlvhDecisionService *alvh_context_get_decisions   (AlvhContext *self);
+AlvhJournalService  *alvh_context_get_journal     (AlvhContext *self);
 void                 alvh_context_connect         (AlvhContext *self,
                                                    const char  *slice,
                                                    GCallback    callback,

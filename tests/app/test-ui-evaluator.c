@@ -70,9 +70,9 @@ add_close_condor (AlvhContext *context)
 static gboolean
 first_event_is_edited (gpointer context)
 {
-  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (context));
+  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (context), NULL);
 
-  return events->len > 0 &&
+  return events != NULL && events->len > 0 &&
          g_strcmp0 (((AlvhEvent *) g_ptr_array_index (events, 0))->note, "Hot core CPI, 0.4 % m/m") == 0;
 }
 
@@ -164,9 +164,12 @@ test_evaluator_decision (void)
 
     /* edit it (the form loads it; Save writes it back), then a second event to delete */
     {
-      g_autoptr(GPtrArray) stored = alvh_profile_service_list_events (alvh_context_get_profiles (context));
-      gint64 id = ((AlvhEvent *) g_ptr_array_index (stored, 0))->id;
+      g_autoptr(GPtrArray) stored = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);
+      gint64 id;
       g_autoptr(GPtrArray) after = NULL;
+
+      g_assert_no_error (error);
+      id = ((AlvhEvent *) g_ptr_array_index (stored, 0))->id;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.edit", "x", id));
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alvh_form_find_by_name (GTK_WIDGET (events), "event-note"))),
@@ -174,7 +177,8 @@ test_evaluator_decision (void)
       test_ui_set_field (GTK_WIDGET (events), "event-note", "Hot core CPI, 0.4 % m/m");
       gtk_widget_activate (save);
       test_ui_wait_until (first_event_is_edited, context, "the edited note stored");
-      after = alvh_profile_service_list_events (alvh_context_get_profiles (context));
+      after = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);
+      g_assert_no_error (error);
       g_assert_cmpuint (after->len, ==, 1);
       g_assert_cmpstr (((AlvhEvent *) g_ptr_array_index (after, 0))->note, ==, "Hot core CPI, 0.4 % m/m");
       g_assert_true (((AlvhEvent *) g_ptr_array_index (after, 0))->shift);
@@ -185,7 +189,8 @@ test_evaluator_decision (void)
       test_ui_wait_for (alvh_events_dialog_get_n_rows (events) == 2);
       g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 2);
       g_clear_pointer (&after, g_ptr_array_unref);
-      after = alvh_profile_service_list_events (alvh_context_get_profiles (context));
+      after = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);
+      g_assert_no_error (error);
       for (guint i = 0; i < after->len; i++)
         {
           AlvhEvent *ev = g_ptr_array_index (after, i);

@@ -74,7 +74,8 @@ test_export_html (void)
     {
       account = alvh_book_service_create_account (alvh_context_get_book (context), "Main", &error);
       g_assert_no_error (error);
-      alvh_book_service_set_account (alvh_context_get_book (context), account);
+      alvh_book_service_set_account (alvh_context_get_book (context), account, &error);
+      g_assert_no_error (error);
     }
   {
     g_autoptr(AlvhJournalEntry) e = alvh_journal_entry_new ();

@@ -548,12 +548,14 @@ test_accounts (void)
   entry = add_entry (alvh_context_get_store (f.context), other, alvh_time_from_ny_date (2024, 5, 6),
                      "Other account's note", "only in the second book", tags, 0);
 
-  g_assert_true (alvh_book_service_set_account (alvh_context_get_book (f.context), other));
+  g_assert_true (alvh_book_service_set_account (alvh_context_get_book (f.context), other, &error));
+  g_assert_no_error (error);
   wait_loaded (&f);
   g_assert_cmpuint (n_listed (&f), ==, 1);
   g_assert_cmpint (first_id (&f), ==, entry);
 
-  g_assert_true (alvh_book_service_set_account (alvh_context_get_book (f.context), main_account));
+  g_assert_true (alvh_book_service_set_account (alvh_context_get_book (f.context), main_account, &error));
+  g_assert_no_error (error);
   wait_loaded (&f);
   g_assert_cmpuint (n_listed (&f), ==, 3);
   fixture_tear_down (&f);

@@ -234,10 +234,12 @@ test_positions_accounts (void)
   /* the new account is active and its book is empty */
   g_assert_cmpint (alvh_book_service_get_account_id (alvh_context_get_book (context)), ==, second);
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
-  accounts = alvh_book_service_list_accounts (alvh_context_get_book (context));
+  accounts = alvh_book_service_list_accounts (alvh_context_get_book (context), &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (accounts->len, ==, 2);
 
-  g_assert_true (alvh_book_service_set_account (alvh_context_get_book (context), main_id));
+  g_assert_true (alvh_book_service_set_account (alvh_context_get_book (context), main_id, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
   g_assert_null (alvh_book_service_create_account (alvh_context_get_book (context), "  ", &error) ? (gpointer) 1 : NULL);
   g_assert_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID);

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-export-dialog.h"
-#include "alvh-journal-store.h"
+#include "alvh-export-report.h"
 #include "alvh-time.h"
 #include "alvh-window-private.h"
 
@@ -46,109 +46,14 @@ static const AlvhReportFormat formats[] = {
   ALVH_REPORT_FORMAT_PDF, ALVH_REPORT_FORMAT_HTML, ALVH_REPORT_FORMAT_CSV,
 };
 
-/* ---- the worker --------------------------------------------------------- */
-
-typedef struct
-{
-  char             *db_path;
-  gint64            account_id;
-  gint64            from;
-  gint64            to;
-  AlvhSeries       *spx;
-  AlvhSeries       *vix;
-  char             *out_path;
-  AlvhReportFormat  format;
-  AlvhReportPaper   paper;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->db_path);
-  g_clear_pointer (&job->spx, alvh_series_unref);
-  g_clear_pointer (&job->vix, alvh_series_unref);
-  g_free (job->out_path);
-  g_free (job);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object G_GNUC_UNUSED,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = NULL;
-  g_autoptr(AlvhReport) report = NULL;
-  char **files = NULL;
-
-  /* a connection of our own: the store is one connection per thread */
-  store = alvh_journal_store_open (job->db_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  report = alvh_report_new_from_journal (store, job->account_id, job->from, job->to,
-                                         job->spx, job->vix, NULL, cancellable, &error);
-  if (report == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (!alvh_report_write (report, job->out_path, job->format, job->paper, &files, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, files, (GDestroyNotify) g_strfreev);
-}
-
-void
-alvh_export_report_async (const char         *db_path,
-                          gint64              account_id,
-                          gint64              from,
-                          gint64              to,
-                          AlvhSeries         *spx,
-                          AlvhSeries         *vix,
-                          const char         *out_path,
-                          AlvhReportFormat    format,
-                          AlvhReportPaper     paper,
-                          GCancellable       *cancellable,
-                          GAsyncReadyCallback callback,
-                          gpointer            user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ExportJob *job = g_new0 (ExportJob, 1);
-
-  g_return_if_fail (db_path != NULL && out_path != NULL);
-
-  job->db_path = g_strdup (db_path);
-  job->account_id = account_id;
-  job->from = from;
-  job->to = to;
-  job->spx = spx != NULL && vix != NULL ? alvh_series_ref (spx) : NULL;
-  job->vix = spx != NULL && vix != NULL ? alvh_series_ref (vix) : NULL;
-  job->out_path = g_strdup (out_path);
-  job->format = format;
-  job->paper = paper;
-  g_task_set_source_tag (task, alvh_export_report_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-char **
-alvh_export_report_finish (GAsyncResult  *result,
-                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* ---- the dialog --------------------------------------------------------- */
+
+/* The journal file the worker opens; NULL when it is not open. */
+static const char *
+journal_path (AlvhExportDialog *self)
+{
+  return alvh_journal_service_get_path (alvh_context_get_journal (self->context));
+}
 
 static AlvhReportPreset
 selected_preset (AlvhExportDialog *self)
@@ -226,7 +131,7 @@ update_state (AlvhExportDialog *self)
       g_autofree char *text = g_strdup_printf (_("Period: %s – %s"), a, b);
 
       gtk_label_set_text (self->status_label, text);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), alvh_context_get_store (self->context) != NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), journal_path (self) != NULL);
       if (!custom)
         {
           gboolean was = self->updating;
@@ -245,7 +150,7 @@ update_state (AlvhExportDialog *self)
       gtk_label_set_text (self->status_label, error->message);
       gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
     }
-  if (alvh_context_get_store (self->context) == NULL)
+  if (journal_path (self) == NULL)
     gtk_label_set_text (self->status_label, _("The journal database is not open: there is nothing to export."));
 }
 
@@ -325,7 +230,7 @@ void
 alvh_export_dialog_export_to (AlvhExportDialog *self,
                               const char       *path)
 {
-  AlvhJournalStore *store = alvh_context_get_store (self->context);
+  const char *db_path = journal_path (self);
   g_autoptr(GError) error = NULL;
   AlvhSeries *spx = alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX");
   AlvhSeries *vix = alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX");
@@ -335,7 +240,7 @@ alvh_export_dialog_export_to (AlvhExportDialog *self,
 
   g_return_if_fail (ALVH_IS_EXPORT_DIALOG (self));
 
-  if (store == NULL || self->running)
+  if (db_path == NULL || self->running)
     return;
   if (!alvh_export_dialog_get_period (self, &from, &to, &error))
     {
@@ -345,7 +250,7 @@ alvh_export_dialog_export_to (AlvhExportDialog *self,
   g_cancellable_reset (self->cancellable);
   set_running (self, TRUE);
   gtk_label_set_text (self->status_label, _("Writing the report…"));
-  alvh_export_report_async (alvh_journal_store_get_path (store), alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
+  alvh_export_report_async (db_path, alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
                             from, to, spx, vix, path, selected_format (self), paper,
                             self->cancellable, export_done_cb, g_object_ref (self));
 }

@@ -34,24 +34,6 @@ gboolean          alvh_export_dialog_get_period  (AlvhExportDialog   *self,
 void              alvh_export_dialog_export_to   (AlvhExportDialog   *self,
                                                   const char         *path);
 
-/* The export itself, without UI: opens its own connection to the journal at
- * @db_path in a worker thread, builds the report and writes it.  The result
- * is the NULL-terminated list of files written. */
-void              alvh_export_report_async       (const char         *db_path,
-                                                  gint64              account_id,
-                                                  gint64              from,
-                                                  gint64              to,
-                                                  AlvhSeries         *spx,
-                                                  AlvhSeries         *vix,
-                                                  const char         *out_path,
-                                                  AlvhReportFormat    format,
-                                                  AlvhReportPaper     paper,
-                                                  GCancellable       *cancellable,
-                                                  GAsyncReadyCallback callback,
-                                                  gpointer            user_data);
-char            **alvh_export_report_finish      (GAsyncResult       *result,
-                                                  GError            **error);
-
 /* Installs win.export-report on the window class (alvh-window-actions.c). */
 void              _alvh_window_install_export_actions (GtkWidgetClass *klass);
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "alvh-book-service.h"
@@ -194,20 +196,18 @@ empty:
  *
  * The accounts of the app database.
  *
- * Returns: (transfer full) (element-type AlvhJournalAccount): a new array,
- *   empty without a database
+ * Returns: (transfer full) (element-type AlvhJournalAccount) (nullable): a
+ *   new array, empty without a database; NULL with @error set when the
+ *   store fails
  */
 GPtrArray *
-alvh_book_service_list_accounts (AlvhBookService *self)
+alvh_book_service_list_accounts (AlvhBookService  *self,
+                                 GError          **error)
 {
-  GPtrArray *accounts = NULL;
-
   g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), NULL);
-  if (self->store != NULL)
-    accounts = alvh_journal_store_list_accounts (self->store, NULL);
-  if (accounts == NULL)
-    accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_account_free);
-  return accounts;
+  if (self->store == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_account_free);
+  return alvh_journal_store_list_accounts (self->store, error);
 }
 
 /**
@@ -245,20 +245,26 @@ alvh_book_service_get_account_name (AlvhBookService *self)
  * @self: the service
  * @account_id: the account
  *
+ * @error: return location for an error
+ *
  * Makes an account active (remembered in the settings) and emits ::changed.
  *
- * Returns: FALSE when there is no such account
+ * Returns: TRUE when it is active, else FALSE with @error set (the store
+ *   failed, or %ALVH_SERVICE_ERROR_INVALID: there is no such account)
  */
 gboolean
-alvh_book_service_set_account (AlvhBookService *self,
-                               gint64           account_id)
+alvh_book_service_set_account (AlvhBookService  *self,
+                               gint64            account_id,
+                               GError          **error)
 {
   g_autoptr(GPtrArray) accounts = NULL;
 
   g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), FALSE);
   if (account_id == self->account_id)
     return TRUE;
-  accounts = alvh_book_service_list_accounts (self);
+  accounts = alvh_book_service_list_accounts (self, error);
+  if (accounts == NULL)
+    return FALSE;
   for (guint i = 0; i < accounts->len; i++)
     {
       AlvhJournalAccount *a = g_ptr_array_index (accounts, i);
@@ -273,6 +279,8 @@ alvh_book_service_set_account (AlvhBookService *self,
       alvh_book_service_changed (self);
       return TRUE;
     }
+  g_set_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID,
+               _("There is no account %" PRId64), account_id);
   return FALSE;
 }
 
@@ -307,7 +315,8 @@ alvh_book_service_create_account (AlvhBookService  *self,
   id = alvh_journal_store_create_account (self->store, stripped, error);
   if (id <= 0)
     return 0;
-  alvh_book_service_set_account (self, id);
+  if (!alvh_book_service_set_account (self, id, error))
+    return 0;
   return id;
 }
 
@@ -553,6 +562,49 @@ alvh_book_service_new (AlvhJournalStore *store,
     open_account (self);
   reload_book (self);
   return self;
+}
+
+/**
+ * alvh_book_service_list_all_legs:
+ * @self: the service
+ * @error: return location for an error
+ *
+ * Every hedge leg of the active account, the closed ones too.
+ *
+ * Returns: (transfer full) (element-type AlvhLeg) (nullable): a new array,
+ *   empty without a database or an active account; NULL with @error set
+ *   when the store fails
+ */
+GPtrArray *
+alvh_book_service_list_all_legs (AlvhBookService  *self,
+                                 GError          **error)
+{
+  g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), NULL);
+  if (self->store == NULL || self->account_id == 0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
+  return alvh_journal_store_list_legs (self->store, self->account_id, 0, 0, error);
+}
+
+/**
+ * alvh_book_service_list_leg_signals:
+ * @self: the service
+ * @leg_id: a leg of the app database
+ * @error: return location for an error
+ *
+ * The signals recorded behind a leg (those of the decision it was booked from).
+ *
+ * Returns: (transfer full) (element-type AlvhJournalSignal) (nullable): a new
+ *   array, empty without a database; NULL with @error set when the store fails
+ */
+GPtrArray *
+alvh_book_service_list_leg_signals (AlvhBookService  *self,
+                                    gint64            leg_id,
+                                    GError          **error)
+{
+  g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), NULL);
+  if (self->store == NULL)
+    return g_ptr_array_new ();
+  return alvh_journal_store_list_leg_signals (self->store, leg_id, error);
 }
 
 /**

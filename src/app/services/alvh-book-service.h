@@ -25,11 +25,13 @@ AlvhBookService *alvh_book_service_new              (AlvhJournalStore        *st
                                                      const GError            *store_error,
                                                      GSettings               *settings);
 /* accounts; list_accounts returns a new array of AlvhJournalAccount */
-GPtrArray       *alvh_book_service_list_accounts    (AlvhBookService         *self);
+GPtrArray       *alvh_book_service_list_accounts    (AlvhBookService         *self,
+                                                     GError                 **error);
 gint64           alvh_book_service_get_account_id   (AlvhBookService         *self);
 const char      *alvh_book_service_get_account_name (AlvhBookService         *self);
 gboolean         alvh_book_service_set_account      (AlvhBookService         *self,
-                                                     gint64                   account_id);
+                                                     gint64                   account_id,
+                                                     GError                 **error);
 gint64           alvh_book_service_create_account   (AlvhBookService         *self,
                                                      const char              *name,
                                                      GError                 **error);
@@ -37,6 +39,15 @@ gint64           alvh_book_service_create_account   (AlvhBookService         *se
 AlvhBook        *alvh_book_service_get_book         (AlvhBookService         *self);
 GPtrArray       *alvh_book_service_get_condors      (AlvhBookService         *self);  /* AlvhCondor, borrowed */
 GPtrArray       *alvh_book_service_get_legs         (AlvhBookService         *self);  /* AlvhLeg, borrowed */
+/* Every leg of the active account, closed ones too (AlvhLeg, a new array;
+ * empty without a database or account); NULL with @error when the store fails. */
+GPtrArray       *alvh_book_service_list_all_legs    (AlvhBookService         *self,
+                                                     GError                 **error);
+/* The signals recorded behind a leg (AlvhJournalSignal, a new array; empty
+ * without a database); NULL with @error when the store fails. */
+GPtrArray       *alvh_book_service_list_leg_signals (AlvhBookService         *self,
+                                                     gint64                   leg_id,
+                                                     GError                 **error);
 /* Reads the book again from the store and emits ::changed */
 void             alvh_book_service_changed          (AlvhBookService         *self);
 gint64           alvh_book_service_add_condor       (AlvhBookService         *self,

@@ -178,8 +178,12 @@ get_evaluator (AlvhDecisionService  *self,
       return NULL;
     }
   if (self->store != NULL)
-    events = alvh_stored_load_events (self->store, NULL);
-  if (events == NULL)
+    {
+      events = alvh_stored_load_events (self->store, error);
+      if (events == NULL)
+        return NULL;
+    }
+  else
     events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   self->evaluator = alvh_evaluator_new (frame, alvh_profile_service_get_profile (self->profiles), events);
   return self->evaluator;
@@ -410,4 +414,219 @@ alvh_decision_service_skip_decision (AlvhDecisionService  *self,
     return 0;
   g_signal_emit (self, signals[CHANGED], 0);
   return id;
+}
+
+/* Records into @store; the equity picture @png (may be NULL) is attached to
+ * the summary entry.  Returns the account id, 0 on error. */
+static gint64
+record_replay_into (AlvhReplayResult  *result,
+                    const AlvhProfile *profile,
+                    GBytes            *png,
+                    AlvhJournalStore  *store,
+                    GError           **error)
+{
+  g_autoptr(AlvhReplayRecord) rec = alvh_replay_result_record (result, store, NULL, profile, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (rec == NULL)
+    return 0;
+  /* the run is recorded: a missing picture does not undo it */
+  if (png != NULL && rec->summary_entry_id > 0 &&
+      alvh_journal_store_add_attachment (store, rec->summary_entry_id, png, _("Equity curves"), &local_error) <= 0)
+    g_warning ("Cannot attach the equity chart: %s", local_error->message);
+  return rec->account_id;
+}
+
+static gboolean
+need_journal (AlvhDecisionService  *self,
+              GError              **error)
+{
+  if (self->store != NULL && alvh_journal_store_get_path (self->store) != NULL)
+    return TRUE;
+  g_set_error_literal (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_NO_STORE,
+                       _("The journal database is not open"));
+  return FALSE;
+}
+
+/**
+ * alvh_decision_service_get_recorded:
+ * @self: the service
+ * @id: a recorded decision
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the decision with its signal
+ *   snapshot, or NULL with @error set
+ */
+AlvhJournalDecision *
+alvh_decision_service_get_recorded (AlvhDecisionService  *self,
+                                    gint64                id,
+                                    GError              **error)
+{
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), NULL);
+  if (!alvh_service_need_store (self->store, self->data_dir, self->store_error, error))
+    return NULL;
+  return alvh_journal_store_get_decision (self->store, id, error);
+}
+
+/**
+ * alvh_decision_service_has_journal:
+ * @self: the service
+ *
+ * Whether the journal database is open, so that a replay can be recorded.
+ *
+ * Returns: TRUE when it is open
+ */
+gboolean
+alvh_decision_service_has_journal (AlvhDecisionService *self)
+{
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), FALSE);
+  return need_journal (self, NULL);
+}
+
+/**
+ * alvh_decision_service_record_replay:
+ * @self: the service
+ * @result: a finished replay run
+ * @profile: (nullable): the profile it ran with
+ * @png: (nullable): the equity chart to attach to the summary entry
+ * @error: return location for an error
+ *
+ * Records the run as a new journal account (alvh_replay_result_record(), the
+ * same code as `alvh replay --journal`) and emits ::changed.
+ *
+ * Returns: the account's id, or 0 with @error set
+ */
+gint64
+alvh_decision_service_record_replay (AlvhDecisionService  *self,
+                                     AlvhReplayResult     *result,
+                                     const AlvhProfile    *profile,
+                                     GBytes               *png,
+                                     GError              **error)
+{
+  gint64 account_id;
+
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), 0);
+  g_return_val_if_fail (result != NULL, 0);
+  if (!need_journal (self, error))
+    return 0;
+  account_id = record_replay_into (result, profile, png, self->store, error);
+  if (account_id > 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+  return account_id;
+}
+
+typedef struct
+{
+  char             *path;
+  AlvhReplayResult *result;
+  AlvhProfile      *profile;
+  GBytes           *png;
+} RecordData;
+
+static void
+record_data_free (gpointer data)
+{
+  RecordData *rd = data;
+
+  g_free (rd->path);
+  g_clear_pointer (&rd->result, alvh_replay_result_unref);
+  g_clear_pointer (&rd->profile, alvh_profile_unref);
+  g_clear_pointer (&rd->png, g_bytes_unref);
+  g_free (rd);
+}
+
+/* The thread has its own connection to the journal file. */
+static void
+record_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RecordData *rd = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (rd->path, &error);
+  gint64 account_id;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  account_id = record_replay_into (rd->result, rd->profile, rd->png, store, &error);
+  if (account_id == 0)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_memdup2 (&account_id, sizeof account_id), g_free);
+}
+
+/**
+ * alvh_decision_service_record_replay_async:
+ * @self: the service
+ * @result: a finished replay run
+ * @profile: (nullable): the profile it ran with
+ * @png: (nullable): the equity chart to attach to the summary entry
+ * @cancellable: (nullable): not used once the recording has started
+ * @callback: called on the main thread when the run is recorded
+ * @user_data: data for @callback
+ *
+ * What alvh_decision_service_record_replay() does, in a thread with its own
+ * connection to the journal file.  Finish with
+ * alvh_decision_service_record_replay_finish().
+ */
+void
+alvh_decision_service_record_replay_async (AlvhDecisionService *self,
+                                           AlvhReplayResult    *result,
+                                           const AlvhProfile   *profile,
+                                           GBytes              *png,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RecordData *rd;
+
+  g_return_if_fail (ALVH_IS_DECISION_SERVICE (self));
+  g_return_if_fail (result != NULL);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, alvh_decision_service_record_replay_async);
+  if (!need_journal (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  rd = g_new0 (RecordData, 1);
+  rd->path = g_strdup (alvh_journal_store_get_path (self->store));
+  rd->result = alvh_replay_result_ref (result);
+  rd->profile = profile != NULL ? alvh_profile_copy (profile) : NULL;
+  rd->png = png != NULL ? g_bytes_ref (png) : NULL;
+  g_task_set_task_data (task, rd, record_data_free);
+  g_task_run_in_thread (task, record_thread);
+}
+
+/**
+ * alvh_decision_service_record_replay_finish:
+ * @self: the service
+ * @result: the result handed to the callback
+ * @error: return location for an error
+ *
+ * Ends alvh_decision_service_record_replay_async(); emits ::changed when the
+ * run was recorded.
+ *
+ * Returns: the account's id, or 0 with @error set
+ */
+gint64
+alvh_decision_service_record_replay_finish (AlvhDecisionService  *self,
+                                            GAsyncResult         *result,
+                                            GError              **error)
+{
+  g_autofree gint64 *account_id = NULL;
+
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  account_id = g_task_propagate_pointer (G_TASK (result), error);
+  if (account_id == NULL)
+    return 0;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return *account_id;
 }

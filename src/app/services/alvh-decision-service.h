@@ -17,6 +17,7 @@
 #include "alvh-journal-store.h"
 #include "alvh-market-service.h"
 #include "alvh-profile-service.h"
+#include "alvh-replay.h"
 
 G_BEGIN_DECLS
 
@@ -59,5 +60,30 @@ gint64               alvh_decision_service_skip_decision  (AlvhDecisionService *
                                                            const AlvhDecision  *decision,
                                                            const char          *reason,
                                                            GError             **error);
+
+/* A recorded decision, or NULL with @error.  Free with alvh_journal_decision_free(). */
+AlvhJournalDecision *alvh_decision_service_get_recorded   (AlvhDecisionService *self,
+                                                           gint64               id,
+                                                           GError             **error);
+/* TRUE when the journal database is open (a replay can be recorded). */
+gboolean             alvh_decision_service_has_journal    (AlvhDecisionService *self);
+/* Records a replay run as a new journal account (alvh_replay_result_record())
+ * with @png attached to its summary entry; emits ::changed.  Returns the
+ * account id.  The async form records in a thread with its own connection. */
+gint64               alvh_decision_service_record_replay  (AlvhDecisionService *self,
+                                                           AlvhReplayResult    *result,
+                                                           const AlvhProfile   *profile,
+                                                           GBytes              *png,
+                                                           GError             **error);
+void                 alvh_decision_service_record_replay_async  (AlvhDecisionService *self,
+                                                                 AlvhReplayResult    *result,
+                                                                 const AlvhProfile   *profile,
+                                                                 GBytes              *png,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+gint64               alvh_decision_service_record_replay_finish (AlvhDecisionService *self,
+                                                                 GAsyncResult        *result,
+                                                                 GError             **error);
 
 G_END_DECLS

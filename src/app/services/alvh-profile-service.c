@@ -230,6 +230,23 @@ alvh_profile_service_set_active_profile (AlvhProfileService  *self,
   return TRUE;
 }
 
+/* The latest version of the stored profile @name in @out (NULL when there is
+ * none); FALSE with @error only when the store fails. */
+static gboolean
+get_latest (AlvhProfileService  *self,
+            const char          *name,
+            AlvhJournalProfile **out,
+            GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *out = alvh_journal_store_get_profile (self->store, name, 0, &local_error);
+  if (*out != NULL || g_error_matches (local_error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /**
  * alvh_profile_service_save_profile:
  * @self: the service
@@ -255,7 +272,8 @@ alvh_profile_service_save_profile (AlvhProfileService  *self,
   if (!alvh_service_need_store (self->store, self->data_dir, self->store_error, error))
     return FALSE;
 
-  latest = alvh_journal_store_get_profile (self->store, alvh_profile_get_name (profile), 0, NULL);
+  if (!get_latest (self, alvh_profile_get_name (profile), &latest, error))
+    return FALSE;
   if (latest != NULL)
     {
       g_autoptr(AlvhProfile) old = alvh_profile_new_from_data (latest->keyfile, -1, latest->name, NULL);
@@ -282,15 +300,6 @@ alvh_profile_service_save_profile (AlvhProfileService  *self,
   return TRUE;
 }
 
-static gboolean
-profile_exists (AlvhProfileService *self,
-                const char         *name)
-{
-  g_autoptr(AlvhJournalProfile) p = alvh_journal_store_get_profile (self->store, name, 0, NULL);
-
-  return p != NULL;
-}
-
 /**
  * alvh_profile_service_rename_profile:
  * @self: the service
@@ -309,6 +318,7 @@ alvh_profile_service_rename_profile (AlvhProfileService  *self,
                                      GError             **error)
 {
   g_autofree char *name = NULL;
+  g_autoptr(AlvhJournalProfile) existing = NULL;
   gboolean active;
 
   g_return_val_if_fail (ALVH_IS_PROFILE_SERVICE (self), FALSE);
@@ -321,7 +331,9 @@ alvh_profile_service_rename_profile (AlvhProfileService  *self,
                    *name == '\0' ? _("A profile needs a name") : _("The Default profile keeps its name"));
       return FALSE;
     }
-  if (profile_exists (self, name))
+  if (!get_latest (self, name, &existing, error))
+    return FALSE;
+  if (existing != NULL)
     {
       g_set_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID,
                    _("A profile named “%s” exists already"), name);
@@ -375,20 +387,17 @@ alvh_profile_service_delete_profile (AlvhProfileService  *self,
  *
  * The macro events.
  *
- * Returns: (transfer full) (element-type AlvhEvent): a new array,
- *   empty without a database
+ * Returns: (transfer full) (element-type AlvhEvent) (nullable): a new array,
+ *   empty without a database; NULL with @error set when the store fails
  */
 GPtrArray *
-alvh_profile_service_list_events (AlvhProfileService *self)
+alvh_profile_service_list_events (AlvhProfileService  *self,
+                                  GError             **error)
 {
-  GPtrArray *events = NULL;
-
   g_return_val_if_fail (ALVH_IS_PROFILE_SERVICE (self), NULL);
-  if (self->store != NULL)
-    events = alvh_journal_store_list_events (self->store, 0, 0, NULL);
-  if (events == NULL)
-    events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  return events;
+  if (self->store == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
+  return alvh_journal_store_list_events (self->store, 0, 0, error);
 }
 
 static void

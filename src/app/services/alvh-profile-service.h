@@ -50,7 +50,8 @@ gboolean            alvh_profile_service_delete_profile  (AlvhProfileService    
                                                           GError                 **error);
 
 /* macro events; list_events returns a new array of AlvhEvent */
-GPtrArray          *alvh_profile_service_list_events     (AlvhProfileService      *self);
+GPtrArray          *alvh_profile_service_list_events     (AlvhProfileService      *self,
+                                                          GError                 **error);
 gint64              alvh_profile_service_add_event       (AlvhProfileService      *self,
                                                           const AlvhEvent  *event,
                                                           GError                 **error);

@@ -32,7 +32,7 @@ struct _AlvhChartsFeed
 
 G_DEFINE_FINAL_TYPE (AlvhChartsFeed, alvh_charts_feed, G_TYPE_OBJECT)
 
-enum { UPDATED, N_SIGNALS };
+enum { UPDATED, ERROR, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* ---- work handed to the thread ---------------------------------------- */
@@ -266,11 +266,13 @@ feed_thread (GTask        *task,
 
 /* ---- on the main thread ------------------------------------------------ */
 
+/* The first store error is kept in @error (and the leg shown without its
+ * signals). */
 static char *
 leg_tooltip (AlvhChartsFeed       *self,
-             const AlvhLeg *leg)
+             const AlvhLeg *leg,
+             GError              **error)
 {
-  AlvhJournalStore *store = alvh_context_get_store (self->context);
   g_autoptr(GString) s = g_string_new (NULL);
   g_autofree char *date = alvh_time_format_ny_date (leg->opened);
   g_autofree char *premium = alvh_format_number (leg->premium, 2, ALVH_FORMAT_SCREEN);
@@ -288,8 +290,8 @@ leg_tooltip (AlvhChartsFeed       *self,
 
   if (leg->quantity > 0 && leg->closed_quantity >= leg->quantity)
     g_string_append_printf (s, " (%s)", _("closed"));
-  if (store != NULL)
-    sigs = alvh_journal_store_list_leg_signals (store, leg->id, NULL);
+  sigs = alvh_book_service_list_leg_signals (alvh_context_get_book (self->context), leg->id,
+                                             *error == NULL ? error : NULL);
   if (sigs == NULL || sigs->len == 0)
     {
       g_string_append_c (s, '\n');
@@ -443,7 +445,7 @@ start_update (AlvhChartsFeed *self)
   g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) stored_events = NULL;
   g_autoptr(GPtrArray) all_legs = NULL;
-  AlvhJournalStore *store;
+  g_autoptr(GError) error = NULL;
   GPtrArray *legs;
   AlvhBook *book;
   Work *w;
@@ -469,16 +471,14 @@ start_update (AlvhChartsFeed *self)
   w->book = book != NULL ? alvh_book_copy (book) : alvh_book_new ();
 
   w->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
+  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), &error);
   for (guint i = 0; stored_events != NULL && i < stored_events->len; i++)
     g_ptr_array_add (w->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
 
   w->legs = g_array_new (FALSE, TRUE, sizeof (LegMark));
   g_array_set_clear_func (w->legs, leg_mark_clear);
   /* every leg of the active account, closed ones too (else the open ones) */
-  store = alvh_context_get_store (self->context);
-  if (store != NULL && alvh_book_service_get_account_id (alvh_context_get_book (self->context)) != 0)
-    all_legs = alvh_journal_store_list_legs (store, alvh_book_service_get_account_id (alvh_context_get_book (self->context)), 0, 0, NULL);
+  all_legs = alvh_book_service_list_all_legs (alvh_context_get_book (self->context), &error);
   legs = all_legs != NULL ? all_legs : alvh_book_service_get_legs (alvh_context_get_book (self->context));
   for (guint i = 0; legs != NULL && i < legs->len; i++)
     {
@@ -487,10 +487,12 @@ start_update (AlvhChartsFeed *self)
         .time = jl->opened,
         .layer = jl->layer > 0 ? (guint) jl->layer : 1,
         .closed = jl->closed_quantity >= jl->quantity,
-        .tooltip = leg_tooltip (self, jl),
+        .tooltip = leg_tooltip (self, jl, &error),
       };
       g_array_append_val (w->legs, m);
     }
+  if (error != NULL)
+    g_signal_emit (self, signals[ERROR], 0, error);
 
   task = g_task_new (self, self->cancellable, feed_done_cb, NULL);
   g_task_set_source_tag (task, start_update);
@@ -548,6 +550,10 @@ alvh_charts_feed_class_init (AlvhChartsFeedClass *klass)
   /* Emitted after the page received a new set of overlays. */
   signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Emitted with the GError when the journal could not be read (the legs
+   * are then shown without it). */
+  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void

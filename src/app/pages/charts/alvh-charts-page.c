@@ -307,6 +307,14 @@ market_changed_cb (AlvhChartsPage    *self,
                                alvh_market_service_get_series (market, "VX"));
 }
 
+/* A journal read of the feed failed: the user hears of it. */
+static void
+feed_error_cb (AlvhChartsPage *self,
+               const GError   *error)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
 /* The page follows the market service; its AlvhChartsFeed adds the book's
  * levels, markers, greeks and payoff. */
 static void
@@ -318,6 +326,7 @@ alvh_charts_page_context_set (AlvhPage    *page,
   alvh_context_connect (context, "market", G_CALLBACK (market_changed_cb), page);
   /* after the handler above: the page has the new market when the feed runs */
   self->feed = alvh_charts_feed_new (context, self);
+  g_signal_connect_object (self->feed, "error", G_CALLBACK (feed_error_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -101,9 +101,15 @@ edit_action (GtkWidget  *widget,
              GVariant   *param)
 {
   AlvhEventsDialog *self = ALVH_EVENTS_DIALOG (widget);
-  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), &error);
   gint64 id = g_variant_get_int64 (param);
 
+  if (events == NULL)
+    {
+      alvh_form_show_error (self->error_label, error->message);
+      return;
+    }
   for (guint i = 0; i < events->len; i++)
     {
       AlvhEvent *ev = g_ptr_array_index (events, i);
@@ -140,7 +146,8 @@ delete_action (GtkWidget  *widget,
 static void
 refresh (AlvhEventsDialog *self)
 {
-  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), &error);
   GtkWidget *child = gtk_widget_get_first_child (self->list);
 
   while (child != NULL)
@@ -150,6 +157,11 @@ refresh (AlvhEventsDialog *self)
       if (GTK_IS_LIST_BOX_ROW (child))
         gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
       child = next;
+    }
+  if (events == NULL)
+    {
+      alvh_form_show_error (self->error_label, error->message);
+      return;
     }
   /* newest first */
   for (guint i = events->len; i-- > 0;)

@@ -380,12 +380,22 @@ fill_signals (AlvhJournalPage     *self,
     }
 }
 
+/* A store error the user must hear of (a missing row is not one). */
+static void
+toast_error (AlvhJournalPage *self,
+             const GError    *error)
+{
+  if (error == NULL || g_error_matches (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+    return;
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
 static void
 fill_snapshot (AlvhJournalPage *self,
                gint64           entry_id,
                gint64           time)
 {
-  AlvhJournalStore *store = alvh_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
   AlvhSeries *spx;
   const double *close;
@@ -393,8 +403,8 @@ fill_snapshot (AlvhJournalPage *self,
   gssize i;
   gsize n, lo, hi;
 
-  if (store != NULL)
-    attachments = alvh_journal_store_list_attachments (store, entry_id, NULL);
+  attachments = alvh_journal_service_list_attachments (alvh_context_get_journal (self->context), entry_id, &error);
+  toast_error (self, error);
   if (attachments != NULL && attachments->len > 0)
     {
       AlvhJournalAttachment *att = g_ptr_array_index (attachments, 0);
@@ -435,7 +445,7 @@ static void
 show_entry (AlvhJournalPage *self,
             gint64           id)
 {
-  AlvhJournalStore *store = alvh_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalEntry) entry = NULL;
   g_autoptr(AlvhJournalDecision) decision = NULL;
   g_autofree char *date = NULL;
@@ -445,9 +455,10 @@ show_entry (AlvhJournalPage *self,
   if (self->current_id != 0 && self->current_id != id)
     save_now (self);
 
-  if (id == 0 || store == NULL ||
-      (entry = alvh_journal_store_get_entry (store, id, NULL)) == NULL)
+  if (id == 0 ||
+      (entry = alvh_journal_service_get_entry (alvh_context_get_journal (self->context), id, &error)) == NULL)
     {
+      toast_error (self, error);
       self->current_id = 0;
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.delete", FALSE);
@@ -470,7 +481,9 @@ show_entry (AlvhJournalPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), tags);
 
   if (entry->decision_id != 0)
-    decision = alvh_journal_store_get_decision (store, entry->decision_id, NULL);
+    decision = alvh_decision_service_get_recorded (alvh_context_get_decisions (self->context),
+                                                   entry->decision_id, &error);
+  toast_error (self, error);
   if (decision != NULL)
     {
       g_autoptr(GString) s = g_string_new (NULL);
@@ -546,7 +559,6 @@ split_tags (const char *text)
 static gboolean
 save_now (AlvhJournalPage *self)
 {
-  AlvhJournalStore *store = alvh_context_get_store (self->context);
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   g_auto(GStrv) tags = NULL;
@@ -556,15 +568,15 @@ save_now (AlvhJournalPage *self)
   const char *title;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->current_id == 0 || store == NULL)
+  if (!self->dirty || self->current_id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (self->context)) == NULL)
     return TRUE;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
   tags = split_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_entry)));
-  if (!alvh_journal_store_update_entry (store, self->current_id, title, body,
-                                        (const char * const *) tags, &error))
+  if (!alvh_journal_service_update_entry (alvh_context_get_journal (self->context), self->current_id, title, body,
+                                          (const char * const *) tags, &error))
     {
       g_autofree char *msg = g_strdup_printf (_("Not saved: %s"), error->message);
       set_save_state (self, msg);
@@ -627,45 +639,6 @@ focus_search_action_cb (GtkWidget  *widget,
 
 /* ---- statistics ---- */
 
-typedef struct
-{
-  char              *path;
-  gint64             account_id;
-  AlvhJournalMarket *market;
-} StatsData;
-
-static void
-stats_data_free (StatsData *data)
-{
-  g_free (data->path);
-  g_clear_pointer (&data->market, alvh_journal_market_free);
-  g_free (data);
-}
-
-static void
-stats_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  StatsData *data = task_data;
-  g_autoptr(AlvhJournalStore) store = NULL;
-  GError *error = NULL;
-  AlvhJournalStats *stats;
-
-  store = alvh_journal_store_open (data->path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  stats = alvh_journal_store_compute_stats (store, data->account_id, data->market, &error);
-  if (stats == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, stats, (GDestroyNotify) alvh_journal_stats_free);
-}
-
 static void
 add_stats_table (AlvhJournalPage *self,
                  const char      *heading,
@@ -722,13 +695,13 @@ stats_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
+  g_autoptr(AlvhJournalPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStats) stats = g_task_propagate_pointer (G_TASK (result), &error);
-  AlvhJournalPage *self;
+  g_autoptr(AlvhJournalStats) stats =
+    alvh_journal_service_compute_stats_finish (ALVH_JOURNAL_SERVICE (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self = ALVH_JOURNAL_PAGE (object);
   clear_stats (self);
   if (stats == NULL)
     {
@@ -1022,11 +995,8 @@ alvh_journal_page_context_set (AlvhPage    *page,
                                AlvhContext *context)
 {
   AlvhJournalPage *self = ALVH_JOURNAL_PAGE (page);
-  AlvhJournalStore *store;
-
   self->context = g_object_ref (context);
-  store = alvh_context_get_store (context);
-  alvh_journal_model_set_store_path (self->model, store ? alvh_journal_store_get_path (store) : NULL);
+  alvh_journal_model_set_store_path (self->model, alvh_journal_service_get_path (alvh_context_get_journal (context)));
   alvh_journal_model_set_market (self->model,
                                  alvh_market_service_get_series (alvh_context_get_market (context), "SPX"),
                                  alvh_market_service_get_series (alvh_context_get_market (context), "VIX"));
@@ -1074,13 +1044,10 @@ alvh_journal_page_get_model (AlvhJournalPage *self)
 void
 alvh_journal_page_reload (AlvhJournalPage *self)
 {
-  AlvhJournalStore *store;
-
   g_return_if_fail (ALVH_IS_JOURNAL_PAGE (self));
   if (self->context == NULL)
     return;
-  store = alvh_context_get_store (self->context);
-  alvh_journal_model_set_store_path (self->model, store ? alvh_journal_store_get_path (store) : NULL);
+  alvh_journal_model_set_store_path (self->model, alvh_journal_service_get_path (alvh_context_get_journal (self->context)));
   alvh_journal_model_reload (self->model);
   update_count (self);
 }
@@ -1117,18 +1084,16 @@ alvh_journal_page_flush_save (AlvhJournalPage *self)
 gboolean
 alvh_journal_page_delete_selected (AlvhJournalPage *self)
 {
-  AlvhJournalStore *store;
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
   gint64 id;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_PAGE (self), FALSE);
-  store = alvh_context_get_store (self->context);
   id = self->current_id;
-  if (id == 0 || store == NULL)
+  if (id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (self->context)) == NULL)
     return FALSE;
   save_now (self);
-  if (!alvh_journal_store_delete_entry (store, id, &error))
+  if (!alvh_journal_service_delete_entry (alvh_context_get_journal (self->context), id, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return FALSE;
@@ -1150,16 +1115,14 @@ alvh_journal_page_delete_selected (AlvhJournalPage *self)
 gboolean
 alvh_journal_page_undo_delete (AlvhJournalPage *self)
 {
-  AlvhJournalStore *store;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_PAGE (self), FALSE);
-  store = alvh_context_get_store (self->context);
   id = self->deleted_id;
-  if (id == 0 || store == NULL)
+  if (id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (self->context)) == NULL)
     return FALSE;
-  if (!alvh_journal_store_undelete_entry (store, id, &error))
+  if (!alvh_journal_service_undelete_entry (alvh_context_get_journal (self->context), id, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return FALSE;
@@ -1174,30 +1137,22 @@ alvh_journal_page_undo_delete (AlvhJournalPage *self)
 void
 alvh_journal_page_refresh_stats (AlvhJournalPage *self)
 {
-  AlvhJournalStore *store;
-  g_autoptr(GTask) task = NULL;
-  StatsData *data;
-  AlvhSeries *spx, *vix;
+  AlvhJournalService *journal;
 
   g_return_if_fail (ALVH_IS_JOURNAL_PAGE (self));
-  store = alvh_context_get_store (self->context);
-  if (store == NULL)
+  journal = alvh_context_get_journal (self->context);
+  if (alvh_journal_service_get_path (journal) == NULL)
     return;
   if (self->stats_cancellable != NULL)
     g_cancellable_cancel (self->stats_cancellable);
   g_clear_object (&self->stats_cancellable);
   self->stats_cancellable = g_cancellable_new ();
 
-  data = g_new0 (StatsData, 1);
-  data->path = g_strdup (alvh_journal_store_get_path (store));
-  data->account_id = alvh_book_service_get_account_id (alvh_context_get_book (self->context));
-  spx = alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX");
-  vix = alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX");
-  if (spx != NULL && vix != NULL)
-    data->market = alvh_journal_market_join (spx, vix);
-  task = g_task_new (self, self->stats_cancellable, stats_done_cb, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) stats_data_free);
-  g_task_run_in_thread (task, stats_thread);
+  alvh_journal_service_compute_stats_async (journal,
+                                            alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
+                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX"),
+                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX"),
+                                            self->stats_cancellable, stats_done_cb, g_object_ref (self));
 }
 
 void

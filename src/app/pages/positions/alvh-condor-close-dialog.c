@@ -40,7 +40,13 @@ response_cb (AlvhCondorCloseDialog *self,
   if (g_strcmp0 (response, "close") != 0 || !alvh_form_get_double (self->price_row, &price) || price < 0)
     return;
   if (!alvh_book_service_close_condor (alvh_context_get_book (self->context), self->id, price, &error))
-    g_warning ("Cannot close condor %" G_GINT64_FORMAT ": %s", self->id, error->message);
+    {
+      GtkWidget *err = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)),
+                                               _("Cannot Close the Condor"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (err), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (err));
+    }
 }
 
 static void

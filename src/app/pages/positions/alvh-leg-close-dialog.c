@@ -53,7 +53,13 @@ response_cb (AlvhLegCloseDialog *self,
   if (g_strcmp0 (response, "close") != 0 || !close_values (self, &q, &p))
     return;
   if (!alvh_book_service_close_leg (alvh_context_get_book (self->context), self->id, q, p, &error))
-    g_warning ("Cannot close leg %" G_GINT64_FORMAT ": %s", self->id, error->message);
+    {
+      GtkWidget *err = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)),
+                                               _("Cannot Close the Hedge Leg"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (err), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (err));
+    }
 }
 
 static void

@@ -160,13 +160,31 @@ find_leg (AlvhPositionsPage *self,
   return NULL;
 }
 
+/* A store error in a plain message dialog, as the entry dialogs show theirs. */
+static void
+show_error (AlvhPositionsPage *self,
+            const char        *heading,
+            const GError      *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 refresh_accounts (AlvhPositionsPage *self)
 {
-  g_autoptr(GPtrArray) accounts = alvh_book_service_list_accounts (alvh_context_get_book (self->context));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = alvh_book_service_list_accounts (alvh_context_get_book (self->context), &error);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
 
+  if (accounts == NULL)
+    {
+      show_error (self, _("Cannot Read the Accounts"), error);
+      return;
+    }
   self->updating = TRUE;
   g_array_set_size (self->account_ids, 0);
   for (guint i = 0; i < accounts->len; i++)
@@ -478,10 +496,12 @@ static void
 account_selected_cb (AlvhPositionsPage *self)
 {
   guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->account_row));
+  g_autoptr(GError) error = NULL;
 
   if (self->updating || i >= self->account_ids->len)
     return;
-  alvh_book_service_set_account (alvh_context_get_book (self->context), g_array_index (self->account_ids, gint64, i));
+  if (!alvh_book_service_set_account (alvh_context_get_book (self->context), g_array_index (self->account_ids, gint64, i), &error))
+    show_error (self, _("Cannot Switch the Account"), error);
 }
 
 /* ---- actions ----------------------------------------------------------- */

@@ -580,6 +580,7 @@ alvh_replay_page_run (AlvhReplayPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhProfile) profile = NULL;
   g_autoptr(GPtrArray) stored_events = NULL;
+  g_autoptr(GError) events_error = NULL;
   RunData *run;
   gint64 from, to;
   const char *name = NULL;
@@ -622,8 +623,14 @@ alvh_replay_page_run (AlvhReplayPage *self)
                                            from, to);
   run->profile = g_steal_pointer (&profile);
   run->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context));
-  for (guint i = 0; stored_events != NULL && i < stored_events->len; i++)
+  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), &events_error);
+  if (stored_events == NULL)
+    {
+      run_data_unref (run);
+      toast (self, events_error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < stored_events->len; i++)
     g_ptr_array_add (run->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
 
   if (run->frame == NULL || run->frame->n == 0)
@@ -713,88 +720,22 @@ render_equity_png (AlvhReplayPage *self)
   return texture != NULL ? gdk_texture_save_to_png_bytes (texture) : NULL;
 }
 
-/* Records into @store; the equity picture @png (may be NULL) is attached to
- * the summary entry.  Returns the account id, 0 on error. */
-static gint64
-record_into (AlvhReplayResult  *result,
-             const AlvhProfile *profile,
-             GBytes            *png,
-             AlvhJournalStore  *store,
-             GError           **error)
-{
-  g_autoptr(AlvhReplayRecord) rec = alvh_replay_result_record (result, store, NULL, profile, error);
-  g_autoptr(GError) local_error = NULL;
-
-  if (rec == NULL)
-    return 0;
-  /* the run is recorded: a missing picture does not undo it */
-  if (png != NULL && rec->summary_entry_id > 0 &&
-      alvh_journal_store_add_attachment (store, rec->summary_entry_id, png, _("Equity curves"), &local_error) <= 0)
-    g_warning ("Cannot attach the equity chart: %s", local_error->message);
-  return rec->account_id;
-}
-
-typedef struct
-{
-  char             *path;
-  AlvhReplayResult *result;
-  AlvhProfile      *profile;
-  GBytes           *png;
-} RecordData;
-
-static void
-record_data_free (gpointer data)
-{
-  RecordData *rd = data;
-
-  g_free (rd->path);
-  g_clear_pointer (&rd->result, alvh_replay_result_unref);
-  g_clear_pointer (&rd->profile, alvh_profile_unref);
-  g_clear_pointer (&rd->png, g_bytes_unref);
-  g_free (rd);
-}
-
-/* The thread has its own connection to the journal file. */
-static void
-record_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  RecordData *rd = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (rd->path, &error);
-  gint64 account_id;
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  account_id = record_into (rd->result, rd->profile, rd->png, store, &error);
-  if (account_id == 0)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_memdup2 (&account_id, sizeof account_id), g_free);
-}
-
 static void
 record_done_cb (GObject      *source,
                 GAsyncResult *res,
                 gpointer      user_data)
 {
-  AlvhReplayPage *self = ALVH_REPLAY_PAGE (source);
+  g_autoptr(AlvhReplayPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *account_id = g_task_propagate_pointer (G_TASK (res), &error);
+  gint64 account_id = alvh_decision_service_record_replay_finish (ALVH_DECISION_SERVICE (source), res, &error);
 
   self->recording = FALSE;
   update_actions (self);
-  if (account_id == NULL)
+  if (account_id == 0)
     {
       toast (self, error->message);
       return;
     }
-  alvh_decision_service_changed (alvh_context_get_decisions (self->context));
   toast (self, _("The replay is recorded in the journal"));
 }
 
@@ -804,37 +745,29 @@ record_done_cb (GObject      *source,
 gboolean
 alvh_replay_page_record_async (AlvhReplayPage *self)
 {
-  AlvhJournalStore *store;
-  RecordData *rd;
-  g_autoptr(GTask) task = NULL;
+  AlvhDecisionService *decisions;
+  g_autoptr(GBytes) png = NULL;
 
   g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), FALSE);
   if (self->recording)
     return FALSE;
-  store = alvh_context_get_store (self->context);
+  decisions = alvh_context_get_decisions (self->context);
   if (self->result == NULL || self->result->n_bars == 0)
     {
       toast (self, _("Run a replay first"));
       return FALSE;
     }
-  if (store == NULL || alvh_journal_store_get_path (store) == NULL)
+  if (!alvh_decision_service_has_journal (decisions))
     {
       toast (self, _("The journal database is not open"));
       return FALSE;
     }
 
-  rd = g_new0 (RecordData, 1);
-  rd->path = g_strdup (alvh_journal_store_get_path (store));
-  rd->result = alvh_replay_result_ref (self->result);
-  rd->profile = self->result_profile != NULL ? alvh_profile_copy (self->result_profile) : NULL;
-  rd->png = render_equity_png (self);
-
+  png = render_equity_png (self);
   self->recording = TRUE;
   update_actions (self);
-  task = g_task_new (self, NULL, record_done_cb, NULL);
-  g_task_set_source_tag (task, alvh_replay_page_record_async);
-  g_task_set_task_data (task, rd, record_data_free);
-  g_task_run_in_thread (task, record_thread);
+  alvh_decision_service_record_replay_async (decisions, self->result, self->result_profile, png,
+                                             NULL, record_done_cb, g_object_ref (self));
   return TRUE;
 }
 
@@ -853,29 +786,18 @@ gint64
 alvh_replay_page_record (AlvhReplayPage  *self,
                          GError         **error)
 {
-  AlvhJournalStore *store;
   AlvhReplayResult *r;
   g_autoptr(GBytes) png = NULL;
-  gint64 account_id;
 
   g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), 0);
   r = self->result;
-  store = alvh_context_get_store (self->context);
   if (r == NULL || r->n_bars == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Run a replay first"));
       return 0;
     }
-  if (store == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The journal database is not open"));
-      return 0;
-    }
 
   png = render_equity_png (self);
-  account_id = record_into (r, self->result_profile, png, store, error);
-  if (account_id == 0)
-    return 0;
-  alvh_decision_service_changed (alvh_context_get_decisions (self->context));
-  return account_id;
+  return alvh_decision_service_record_replay (alvh_context_get_decisions (self->context),
+                                              r, self->result_profile, png, error);
 }
