@@ -184,6 +184,126 @@ fired_keys (GPtrArray *signals)
   return s->len > 0 ? g_intern_string (s->str) : NULL;
 }
 
+/* A row read by id through @cache (id -> row, owned there): NULL when the
+ * row is gone (an entry may outlive its decision or leg), FALSE with @error
+ * when the journal cannot be read. */
+typedef gpointer (*ReadById) (AlvhJournalStore *store, gint64 id, GError **error);
+
+static gboolean
+cached_row (AlvhJournalStore  *store,
+            GHashTable        *cache,
+            gint64             id,
+            ReadById           read,
+            gpointer          *out,
+            GError           **error)
+{
+  g_autoptr(GError) local = NULL;
+  gpointer row = g_hash_table_lookup (cache, &id);
+
+  if (row == NULL)
+    {
+      row = read (store, id, &local);
+      if (row != NULL)
+        g_hash_table_insert (cache, g_memdup2 (&id, sizeof (gint64)), row);
+      else if (local != NULL && !g_error_matches (local, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+  *out = row;
+  return TRUE;
+}
+
+static gpointer
+read_decision (AlvhJournalStore  *store,
+               gint64             id,
+               GError           **error)
+{
+  return alvh_journal_store_get_decision (store, id, error);
+}
+
+static gpointer
+read_leg (AlvhJournalStore  *store,
+          gint64             id,
+          GError           **error)
+{
+  return alvh_journal_store_get_leg (store, id, error);
+}
+
+/* The leg outcomes of the review by leg id (P&L is extra: a failing review
+ * leaves the column empty). */
+static GPtrArray *
+review_outcomes (AlvhJournalStore        *store,
+                 const AlvhJournalMarket *market,
+                 GHashTable              *outcomes)
+{
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *reviewed;
+
+  if (market == NULL)
+    return NULL;
+  reviewed = alvh_journal_store_review_legs (store, 0, market, &local_error);
+  if (reviewed == NULL)
+    g_debug ("journal review: %s", local_error->message);
+  for (guint i = 0; reviewed != NULL && i < reviewed->len; i++)
+    {
+      AlvhJournalLegOutcome *o = g_ptr_array_index (reviewed, i);
+      g_hash_table_insert (outcomes, &o->leg_id, o);
+    }
+  return reviewed;
+}
+
+/* The columns of one entry's row from its leg, decision and outcome. */
+static void
+fill_row (Row                         *row,
+          const AlvhJournalEntry      *e,
+          const AlvhJournalDecision   *d,
+          const AlvhLeg               *leg,
+          const AlvhJournalLegOutcome *outcome)
+{
+  row->id = e->id;
+  row->time = e->time;
+  row->decision_id = e->decision_id;
+  row->leg_id = e->leg_id;
+  row->size = NAN;
+  row->pnl = NAN;
+  row->title = g_strdup (e->title);
+  row->tags = e->tags != NULL && e->tags[0] != NULL ? g_strjoinv (", ", e->tags) : NULL;
+
+  if (leg != NULL)
+    {
+      row->layer = leg->layer;
+      row->size = leg->quantity;
+      row->instrument = g_intern_static_string (alvh_leg_kind_to_string (leg->kind));
+      if (leg->manual)
+        row->branch = g_intern_static_string ("manual");
+    }
+  if (d != NULL)
+    {
+      if (row->branch == NULL)
+        row->branch = g_intern_static_string (alvh_branch_to_string (d->branch));
+      if (row->layer == 0)
+        row->layer = d->layer;
+      if (!isfinite (row->size) && d->size > 0)
+        row->size = d->size;
+      if (row->instrument == NULL)
+        row->instrument = (d->has_proposal ? g_intern_static_string (alvh_leg_kind_to_string (d->proposed.kind)) : NULL);
+      row->triggers = fired_keys (d->signals);
+    }
+  if (outcome != NULL)
+    {
+      row->pnl = outcome->pnl;
+      if (row->triggers == NULL && outcome->triggers != NULL && outcome->triggers[0] != NULL)
+        {
+          g_autofree char *joined = g_strjoinv (", ", outcome->triggers);
+          row->triggers = g_intern_string (joined);
+        }
+      if (row->branch == NULL)
+        row->branch = g_intern_string (outcome->branch);
+    }
+}
+
 static GArray *
 load_rows (const LoadData  *data,
            GCancellable    *cancellable,
@@ -207,21 +327,7 @@ load_rows (const LoadData  *data,
   legs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                 (GDestroyNotify) alvh_leg_free);
   outcomes = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  if (data->market != NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      /* P&L is extra: a failing review leaves the column empty */
-      reviewed = alvh_journal_store_review_legs (store, 0, data->market, &local_error);
-      if (reviewed == NULL)
-        g_debug ("journal review: %s", local_error->message);
-      for (guint i = 0; reviewed != NULL && i < reviewed->len; i++)
-        {
-          AlvhJournalLegOutcome *o = g_ptr_array_index (reviewed, i);
-          g_hash_table_insert (outcomes, &o->leg_id, o);
-        }
-    }
+  reviewed = review_outcomes (store, data->market, outcomes);
 
   filter.from = data->query.from;
   filter.to = data->query.to;
@@ -246,73 +352,16 @@ load_rows (const LoadData  *data,
       for (guint i = 0; i < page->len; i++)
         {
           const AlvhJournalEntry *e = g_ptr_array_index (page, i);
-          AlvhJournalDecision *d = NULL;
-          AlvhLeg *leg = NULL;
-          AlvhJournalLegOutcome *outcome = NULL;
+          gpointer d = NULL, leg = NULL;
           Row row = { 0 };
 
-          row.id = e->id;
-          row.time = e->time;
-          row.decision_id = e->decision_id;
-          row.leg_id = e->leg_id;
-          row.size = NAN;
-          row.pnl = NAN;
-          row.title = g_strdup (e->title);
-          row.tags = e->tags != NULL && e->tags[0] != NULL ? g_strjoinv (", ", e->tags) : NULL;
-
-          if (e->decision_id != 0)
-            {
-              d = g_hash_table_lookup (decisions, &e->decision_id);
-              if (d == NULL)
-                {
-                  d = alvh_journal_store_get_decision (store, e->decision_id, NULL);
-                  if (d != NULL)
-                    g_hash_table_insert (decisions, g_memdup2 (&e->decision_id, sizeof (gint64)), d);
-                }
-            }
-          if (e->leg_id != 0)
-            {
-              leg = g_hash_table_lookup (legs, &e->leg_id);
-              if (leg == NULL)
-                {
-                  leg = alvh_journal_store_get_leg (store, e->leg_id, NULL);
-                  if (leg != NULL)
-                    g_hash_table_insert (legs, g_memdup2 (&e->leg_id, sizeof (gint64)), leg);
-                }
-              outcome = g_hash_table_lookup (outcomes, &e->leg_id);
-            }
-
-          if (leg != NULL)
-            {
-              row.layer = leg->layer;
-              row.size = leg->quantity;
-              row.instrument = g_intern_static_string (alvh_leg_kind_to_string (leg->kind));
-              if (leg->manual)
-                row.branch = g_intern_static_string ("manual");
-            }
-          if (d != NULL)
-            {
-              if (row.branch == NULL)
-                row.branch = g_intern_static_string (alvh_branch_to_string (d->branch));
-              if (row.layer == 0)
-                row.layer = d->layer;
-              if (!isfinite (row.size) && d->size > 0)
-                row.size = d->size;
-              if (row.instrument == NULL)
-                row.instrument = (d->has_proposal ? g_intern_static_string (alvh_leg_kind_to_string (d->proposed.kind)) : NULL);
-              row.triggers = fired_keys (d->signals);
-            }
-          if (outcome != NULL)
-            {
-              row.pnl = outcome->pnl;
-              if (row.triggers == NULL && outcome->triggers != NULL && outcome->triggers[0] != NULL)
-                {
-                  g_autofree char *joined = g_strjoinv (", ", outcome->triggers);
-                  row.triggers = g_intern_string (joined);
-                }
-              if (row.branch == NULL)
-                row.branch = g_intern_string (outcome->branch);
-            }
+          if (e->decision_id != 0 &&
+              !cached_row (store, decisions, e->decision_id, read_decision, &d, error))
+            return NULL;
+          if (e->leg_id != 0 &&
+              !cached_row (store, legs, e->leg_id, read_leg, &leg, error))
+            return NULL;
+          fill_row (&row, e, d, leg, e->leg_id != 0 ? g_hash_table_lookup (outcomes, &e->leg_id) : NULL);
           g_array_append_val (rows, row);
         }
       if (page->len < PAGE_SIZE)
