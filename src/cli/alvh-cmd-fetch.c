@@ -35,6 +35,51 @@ remove_dir (const char *dir,
   g_rmdir (dir);
 }
 
+/* --list: each source's id, symbol and address */
+static void
+print_sources (const char *cboe,
+               const char *stooq)
+{
+  guint n;
+  const AlvhFetchSource *sources = alvh_fetch_get_sources (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *url = alvh_fetch_source_url (&sources[i], cboe, stooq);
+      printf ("%-6s %-6s %s\n", sources[i].id, sources[i].symbol, url);
+    }
+}
+
+/* One imported file: a line of text, or an object appended to @json */
+static void
+report_import (AlvhImportResult *result,
+               GString          *json,
+               gboolean          first_object)
+{
+  g_autofree char *symbols = alvh_import_result_dup_symbols (result);
+  g_autofree char *first = alvh_time_format_ny_date (alvh_import_result_get_first (result));
+  g_autofree char *last = alvh_time_format_ny_date (alvh_import_result_get_last (result));
+
+  if (json != NULL)
+    {
+      g_string_append (json, first_object ? "{\"file\":" : ",{\"file\":");
+      alvh_json_append_string (json, alvh_import_result_get_file (result));
+      g_string_append (json, ",\"symbols\":");
+      alvh_json_append_string (json, symbols);
+      g_string_append_printf (json,
+                              ",\"format\":\"%s\",\"rows\":%" G_GSIZE_FORMAT
+                              ",\"first\":\"%s\",\"last\":\"%s\",\"gaps\":%" G_GSIZE_FORMAT ",\"sha256\":\"%s\"}",
+                              alvh_import_result_get_format_id (result),
+                              alvh_import_result_get_n_rows (result), first, last,
+                              alvh_import_result_get_n_gaps (result), alvh_import_result_get_sha256 (result));
+    }
+  else
+    printf (_("%s: %s, %zu rows from %s to %s (%s)\n"),
+            alvh_import_result_get_file (result), symbols,
+            alvh_import_result_get_n_rows (result), first, last,
+            alvh_import_result_get_format_id (result));
+}
+
 int
 alvh_cmd_fetch (int    argc,
                 char **argv)
@@ -81,14 +126,7 @@ alvh_cmd_fetch (int    argc,
 
   if (list)
     {
-      guint n;
-      const AlvhFetchSource *sources = alvh_fetch_get_sources (&n);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *url = alvh_fetch_source_url (&sources[i], cboe, stooq);
-          printf ("%-6s %-6s %s\n", sources[i].id, sources[i].symbol, url);
-        }
+      print_sources (cboe, stooq);
       return ALVH_EXIT_OK;
     }
 
@@ -120,9 +158,6 @@ alvh_cmd_fetch (int    argc,
     {
       const char *path = g_ptr_array_index (paths, i);
       g_autoptr(AlvhImportResult) result = NULL;
-      g_autofree char *symbols = NULL;
-      g_autofree char *first = NULL;
-      g_autofree char *last = NULL;
 
       if (!alvh_market_store_import_file (store, path, NULL, &result, &error))
         {
@@ -130,27 +165,7 @@ alvh_cmd_fetch (int    argc,
             remove_dir (dir, paths);
           return alvh_cli_fail ("fetch", error);
         }
-      symbols = alvh_import_result_dup_symbols (result);
-      first = alvh_time_format_ny_date (alvh_import_result_get_first (result));
-      last = alvh_time_format_ny_date (alvh_import_result_get_last (result));
-      if (as_json)
-        {
-          g_string_append (json, i ? ",{\"file\":" : "{\"file\":");
-          alvh_json_append_string (json, alvh_import_result_get_file (result));
-          g_string_append (json, ",\"symbols\":");
-          alvh_json_append_string (json, symbols);
-          g_string_append_printf (json,
-                                  ",\"format\":\"%s\",\"rows\":%" G_GSIZE_FORMAT
-                                  ",\"first\":\"%s\",\"last\":\"%s\",\"gaps\":%" G_GSIZE_FORMAT ",\"sha256\":\"%s\"}",
-                                  alvh_import_result_get_format_id (result),
-                                  alvh_import_result_get_n_rows (result), first, last,
-                                  alvh_import_result_get_n_gaps (result), alvh_import_result_get_sha256 (result));
-        }
-      else
-        printf (_("%s: %s, %zu rows from %s to %s (%s)\n"),
-                alvh_import_result_get_file (result), symbols,
-                alvh_import_result_get_n_rows (result), first, last,
-                alvh_import_result_get_format_id (result));
+      report_import (result, as_json ? json : NULL, i == 0);
     }
   if (as_json)
     printf ("%s]\n", json->str);
