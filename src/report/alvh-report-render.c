@@ -599,6 +599,124 @@ pdf_table (Pdf                   *pdf,
   pdf->y += 4;
 }
 
+/* The title block: title, account, period and rule profile */
+static void
+pdf_title_block (Pdf        *pdf,
+                 const char *period,
+                 const char *profile)
+{
+  AlvhReport *r = pdf->report;
+  g_autoptr(PangoLayout) title = pdf_layout (pdf, r->title, pdf->font_title, pdf->content_w, PANGO_ALIGN_LEFT);
+  g_autofree char *meta = NULL;
+
+  set_rgb (pdf->cr, 0x111111, 1);
+  pdf_show (pdf, title, pdf->margin, pdf->y);
+  pdf->y += layout_height (title) + 4;
+  if (r->kind == ALVH_REPORT_KIND_JOURNAL)
+    meta = g_strdup_printf (_("Account: %s    Period: %s    Rule profile: %s"),
+                            r->account_name != NULL ? r->account_name : _("all accounts"), period, profile);
+  else
+    meta = g_strdup_printf (_("Replay    Period: %s    Rule profile: %s"), period, profile);
+  pdf_paragraph (pdf, meta, pdf->font, 0, 0x333333);
+  pdf->y += 2;
+}
+
+/* The chart, after the summary */
+static void
+pdf_chart (Pdf *pdf)
+{
+  AlvhReport *r = pdf->report;
+  double ch = r->kind == ALVH_REPORT_KIND_JOURNAL ? 250 : 210;
+
+  pdf_heading (pdf, r->kind == ALVH_REPORT_KIND_JOURNAL ? _("SPX and VIX") : _("Equity"), ch);
+  cairo_save (pdf->cr);
+  cairo_translate (pdf->cr, pdf->margin, pdf->y);
+  alvh_report_draw_chart (r, pdf->cr, pdf->content_w, ch);
+  cairo_restore (pdf->cr);
+  pdf->y += ch + 2;
+  if (r->kind == ALVH_REPORT_KIND_JOURNAL)
+    pdf_paragraph (pdf, _("Shaded: the report's period. Triangles: hedge legs added (L = layer, M = manual)."),
+                   pdf->font_italic, 0, 0x666666);
+}
+
+/* Every decision with its signal snapshot, then the journal notes */
+static void
+pdf_decisions_and_notes (Pdf *pdf)
+{
+  AlvhReport *r = pdf->report;
+
+  pdf_heading (pdf, _("Hedge decisions"), 40);
+  if (r->decisions->len == 0)
+    pdf_paragraph (pdf, _("None in this period."), pdf->font_italic, 0, 0x666666);
+  for (guint k = 0; k < r->decisions->len; k++)
+    {
+      const AlvhJournalDecision *d = g_ptr_array_index (r->decisions, k);
+      g_autofree char *head = _alvh_report_decision_heading (d);
+      g_autofree char *details = _alvh_report_decision_details (d);
+      g_autoptr(AlvhReportTable) st = _alvh_report_signal_table (d);
+      g_autoptr(PangoLayout) hl = pdf_layout (pdf, head, pdf->font_bold, pdf->content_w, PANGO_ALIGN_LEFT);
+
+      pdf->y += 5;
+      pdf_need (pdf, layout_height (hl) + 70);
+      set_rgb (pdf->cr, 0x1a1a1a, 1);
+      pdf_show (pdf, hl, pdf->margin, pdf->y);
+      pdf->y += layout_height (hl) + 1;
+      pdf_paragraph (pdf, details, pdf->font, 0, 0x333333);
+      pdf->y += 2;
+      pdf_table (pdf, st, NULL);
+      if (d->explanation != NULL && d->explanation[0] != '\0')
+        pdf_paragraph (pdf, d->explanation, pdf->font_italic, 0, 0x333333);
+    }
+  pdf_heading (pdf, _("Journal notes"), 40);
+  if (r->notes->len == 0)
+    pdf_paragraph (pdf, _("None in this period."), pdf->font_italic, 0, 0x666666);
+  for (guint k = 0; k < r->notes->len; k++)
+    {
+      const AlvhJournalEntry *e = g_ptr_array_index (r->notes, k);
+      g_autofree char *meta = _alvh_report_note_meta (e);
+      const char *title = e->title != NULL && e->title[0] != '\0' ? e->title : _("(untitled)");
+
+      pdf->y += 4;
+      pdf_need (pdf, 36);
+      pdf_paragraph (pdf, title, pdf->font_bold, 0, 0x1a1a1a);
+      pdf_paragraph (pdf, meta, pdf->font_small, 0, 0x666666);
+      if (e->body != NULL && e->body[0] != '\0')
+        pdf_paragraph (pdf, e->body, pdf->font, 8, 0x222222);
+    }
+}
+
+/* The profile's key=value lines, in two columns */
+static void
+pdf_profile (Pdf        *pdf,
+             const char *profile)
+{
+  AlvhReport *r = pdf->report;
+  guint n = g_strv_length (r->profile_lines);
+  guint half = (n + 1) / 2;
+  double col_w = pdf->content_w / 2;
+
+  /* keep the block on one page when it fits */
+  pdf_heading (pdf, _("Rule profile"), MIN (20 + half * 9.5, pdf->bottom - pdf->top - 40));
+  pdf_paragraph (pdf, profile, pdf->font_bold, 0, 0x1a1a1a);
+  pdf->y += 2;
+  for (guint i = 0; i < half; i++)
+    {
+      g_autoptr(PangoLayout) a = pdf_layout (pdf, r->profile_lines[i], pdf->font_mono, col_w - 6, PANGO_ALIGN_LEFT);
+      g_autoptr(PangoLayout) b = i + half < n
+        ? pdf_layout (pdf, r->profile_lines[i + half], pdf->font_mono, col_w - 6, PANGO_ALIGN_LEFT) : NULL;
+      double h = MAX (layout_height (a), b != NULL ? layout_height (b) : 0);
+
+      pdf_need (pdf, h);
+      set_rgb (pdf->cr, 0x222222, 1);
+      pdf_show (pdf, a, pdf->margin, pdf->y);
+      if (b != NULL)
+        pdf_show (pdf, b, pdf->margin + col_w, pdf->y);
+      pdf->y += h;
+    }
+  if (n == 0)
+    pdf_paragraph (pdf, _("The profile's values are not known."), pdf->font_italic, 0, 0x666666);
+}
+
 static void
 pdf_document (Pdf *pdf)
 {
@@ -607,25 +725,7 @@ pdf_document (Pdf *pdf)
   g_autofree char *profile = alvh_report_dup_profile_text (r);
 
   pdf_new_page (pdf);
-
-  /* title block */
-  {
-    g_autoptr(PangoLayout) title = pdf_layout (pdf, r->title, pdf->font_title, pdf->content_w, PANGO_ALIGN_LEFT);
-    g_autofree char *generated = alvh_format_date (r->generated);
-    g_autofree char *meta = NULL;
-
-    set_rgb (pdf->cr, 0x111111, 1);
-    pdf_show (pdf, title, pdf->margin, pdf->y);
-    pdf->y += layout_height (title) + 4;
-    if (r->kind == ALVH_REPORT_KIND_JOURNAL)
-      meta = g_strdup_printf (_("Account: %s    Period: %s    Rule profile: %s"),
-                              r->account_name != NULL ? r->account_name : _("all accounts"), period, profile);
-    else
-      meta = g_strdup_printf (_("Replay    Period: %s    Rule profile: %s"), period, profile);
-    pdf_paragraph (pdf, meta, pdf->font, 0, 0x333333);
-    pdf->y += 2;
-  }
-
+  pdf_title_block (pdf, period, profile);
   for (guint i = 0; i < r->tables->len; i++)
     {
       AlvhReportTable *t = g_ptr_array_index (r->tables, i);
@@ -633,94 +733,12 @@ pdf_document (Pdf *pdf)
       if (!t->in_document)
         continue;
       pdf_table (pdf, t, t->title);
-
       if (g_strcmp0 (t->id, "summary") == 0)
-        {
-          /* the chart follows the summary */
-          double ch = r->kind == ALVH_REPORT_KIND_JOURNAL ? 250 : 210;
-
-          pdf_heading (pdf, r->kind == ALVH_REPORT_KIND_JOURNAL ? _("SPX and VIX") : _("Equity"), ch);
-          cairo_save (pdf->cr);
-          cairo_translate (pdf->cr, pdf->margin, pdf->y);
-          alvh_report_draw_chart (r, pdf->cr, pdf->content_w, ch);
-          cairo_restore (pdf->cr);
-          pdf->y += ch + 2;
-          if (r->kind == ALVH_REPORT_KIND_JOURNAL)
-            pdf_paragraph (pdf, _("Shaded: the report's period. Triangles: hedge legs added (L = layer, M = manual)."),
-                           pdf->font_italic, 0, 0x666666);
-        }
+        pdf_chart (pdf);
       if (g_strcmp0 (t->id, "legs") == 0 && r->kind == ALVH_REPORT_KIND_JOURNAL)
-        {
-          /* decisions after the legs */
-          pdf_heading (pdf, _("Hedge decisions"), 40);
-          if (r->decisions->len == 0)
-            pdf_paragraph (pdf, _("None in this period."), pdf->font_italic, 0, 0x666666);
-          for (guint k = 0; k < r->decisions->len; k++)
-            {
-              const AlvhJournalDecision *d = g_ptr_array_index (r->decisions, k);
-              g_autofree char *head = _alvh_report_decision_heading (d);
-              g_autofree char *details = _alvh_report_decision_details (d);
-              g_autoptr(AlvhReportTable) st = _alvh_report_signal_table (d);
-              g_autoptr(PangoLayout) hl = pdf_layout (pdf, head, pdf->font_bold, pdf->content_w, PANGO_ALIGN_LEFT);
-
-              pdf->y += 5;
-              pdf_need (pdf, layout_height (hl) + 70);
-              set_rgb (pdf->cr, 0x1a1a1a, 1);
-              pdf_show (pdf, hl, pdf->margin, pdf->y);
-              pdf->y += layout_height (hl) + 1;
-              pdf_paragraph (pdf, details, pdf->font, 0, 0x333333);
-              pdf->y += 2;
-              pdf_table (pdf, st, NULL);
-              if (d->explanation != NULL && d->explanation[0] != '\0')
-                pdf_paragraph (pdf, d->explanation, pdf->font_italic, 0, 0x333333);
-            }
-          /* journal notes */
-          pdf_heading (pdf, _("Journal notes"), 40);
-          if (r->notes->len == 0)
-            pdf_paragraph (pdf, _("None in this period."), pdf->font_italic, 0, 0x666666);
-          for (guint k = 0; k < r->notes->len; k++)
-            {
-              const AlvhJournalEntry *e = g_ptr_array_index (r->notes, k);
-              g_autofree char *meta = _alvh_report_note_meta (e);
-              const char *title = e->title != NULL && e->title[0] != '\0' ? e->title : _("(untitled)");
-
-              pdf->y += 4;
-              pdf_need (pdf, 36);
-              pdf_paragraph (pdf, title, pdf->font_bold, 0, 0x1a1a1a);
-              pdf_paragraph (pdf, meta, pdf->font_small, 0, 0x666666);
-              if (e->body != NULL && e->body[0] != '\0')
-                pdf_paragraph (pdf, e->body, pdf->font, 8, 0x222222);
-            }
-        }
+        pdf_decisions_and_notes (pdf);
     }
-
-  /* the profile's key=value lines, in two columns */
-  {
-    guint n = g_strv_length (r->profile_lines);
-    guint half = (n + 1) / 2;
-    double col_w = pdf->content_w / 2;
-
-    /* keep the block on one page when it fits */
-    pdf_heading (pdf, _("Rule profile"), MIN (20 + half * 9.5, pdf->bottom - pdf->top - 40));
-    pdf_paragraph (pdf, profile, pdf->font_bold, 0, 0x1a1a1a);
-    pdf->y += 2;
-    for (guint i = 0; i < half; i++)
-      {
-        g_autoptr(PangoLayout) a = pdf_layout (pdf, r->profile_lines[i], pdf->font_mono, col_w - 6, PANGO_ALIGN_LEFT);
-        g_autoptr(PangoLayout) b = i + half < n
-          ? pdf_layout (pdf, r->profile_lines[i + half], pdf->font_mono, col_w - 6, PANGO_ALIGN_LEFT) : NULL;
-        double h = MAX (layout_height (a), b != NULL ? layout_height (b) : 0);
-
-        pdf_need (pdf, h);
-        set_rgb (pdf->cr, 0x222222, 1);
-        pdf_show (pdf, a, pdf->margin, pdf->y);
-        if (b != NULL)
-          pdf_show (pdf, b, pdf->margin + col_w, pdf->y);
-        pdf->y += h;
-      }
-    if (n == 0)
-      pdf_paragraph (pdf, _("The profile's values are not known."), pdf->font_italic, 0, 0x666666);
-  }
+  pdf_profile (pdf, profile);
   cairo_show_page (pdf->cr);
 }
 
