@@ -22,6 +22,7 @@ struct _AlvhChartsPage
   AlvhPage         parent_instance;
 
   AdwToastOverlay *toasts;
+  AdwToast        *error_toast; /* the feed error shown now (weak), or NULL */
   AdwViewStack    *stack;
   GtkWidget       *chart_view;
   GtkWidget       *payoff_area;
@@ -307,12 +308,28 @@ market_changed_cb (AlvhChartsPage    *self,
                                alvh_market_service_get_series (market, "VX"));
 }
 
-/* A journal read of the feed failed: the user hears of it. */
+static void
+error_toast_dismissed_cb (AlvhChartsPage *self)
+{
+  self->error_toast = NULL;
+}
+
+/* A journal read of the feed failed: the user hears of it, in one toast
+ * while it lasts rather than one per feed update. */
 static void
 feed_error_cb (AlvhChartsPage *self,
                const GError   *error)
 {
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  if (self->error_toast != NULL)
+    {
+      adw_toast_set_title (self->error_toast, error->message);
+      return;
+    }
+  self->error_toast = adw_toast_new (error->message);
+  adw_toast_set_timeout (self->error_toast, 0);
+  g_signal_connect_object (self->error_toast, "dismissed", G_CALLBACK (error_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toasts, self->error_toast);
 }
 
 /* The page follows the market service; its AlvhChartsFeed adds the book's
