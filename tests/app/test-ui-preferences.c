@@ -235,7 +235,7 @@ test_preferences_profile (void)
     g_clear_error (&error);
     g_assert_true (alvh_profile_service_delete_profile (alvh_context_get_profiles (context), "Quick", &error));
     g_assert_cmpstr (alvh_profile_get_name (alvh_profile_service_get_profile (alvh_context_get_profiles (context))), ==, "Default");
-    names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (context));
+    names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (context), NULL);
     g_assert_cmpuint (g_strv_length (names), ==, 1);
     g_assert_false (alvh_profile_service_delete_profile (alvh_context_get_profiles (context), "Default", &error));
     g_clear_error (&error);
@@ -301,7 +301,7 @@ test_preferences_profile_file (void)
   g_assert_no_error (error);
   g_assert_cmpstr (alvh_preferences_window_get_profile_name (prefs), ==, "Tight wings");
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (alvh_preferences_window_get_editor (prefs, "wing_sd"))), ==, 0.4);
-  names_before = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (context));
+  names_before = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (context), NULL);
   g_assert_true (g_strv_contains ((const char * const *) names_before, "Tight wings"));
 
   /* close_dte above condor_dte breaks a rule: refused, nothing stored */
@@ -312,7 +312,7 @@ test_preferences_profile_file (void)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "close_dte"));
   g_clear_error (&error);
-  names_after = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (context));
+  names_after = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (context), NULL);
   g_assert_cmpuint (g_strv_length (names_after), ==, g_strv_length (names_before));
   g_assert_cmpstr (alvh_preferences_window_get_profile_name (prefs), ==, "Tight wings");
 

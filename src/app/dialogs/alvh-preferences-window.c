@@ -329,10 +329,18 @@ static void
 fill_profiles (AlvhPreferencesWindow *self,
                const char            *select)
 {
+  g_autoptr(GError) error = NULL;
   guint selected = 0;
 
   g_strfreev (self->profile_names);
-  self->profile_names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context));
+  self->profile_names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context), &error);
+  if (self->profile_names == NULL)
+    {
+      const char * const only_default[] = { "Default", NULL };
+
+      alvh_form_show_error (self->error_label, error->message);
+      self->profile_names = g_strdupv ((char **) only_default);
+    }
   for (guint i = 0; self->profile_names[i] != NULL; i++)
     if (g_strcmp0 (self->profile_names[i], select) == 0)
       selected = i;
@@ -496,8 +504,13 @@ duplicate_named (AlvhPreferencesWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhProfile) copy = NULL;
-  g_auto(GStrv) names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context));
+  g_auto(GStrv) names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context), &error);
 
+  if (names == NULL)
+    {
+      report (self, error);
+      return;
+    }
   if (g_strv_contains ((const char * const *) names, name))
     {
       g_set_error (&error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID,

@@ -137,21 +137,30 @@ compare_strings (gconstpointer a,
  * alvh_profile_service_dup_profile_names:
  * @self: the service
  *
+ * @error: return location for an error
+ *
  * The names of the stored profiles.
  *
- * Returns: (transfer full) (array zero-terminated=1): sorted, unique names;
- *   "Default" is always there
+ * Returns: (transfer full) (array zero-terminated=1) (nullable): sorted,
+ *   unique names; "Default" is always there; %NULL with @error when the
+ *   profiles cannot be read
  */
 char **
-alvh_profile_service_dup_profile_names (AlvhProfileService *self)
+alvh_profile_service_dup_profile_names (AlvhProfileService  *self,
+                                        GError             **error)
 {
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *names = g_ptr_array_new ();
+  GPtrArray *names;
 
   g_return_val_if_fail (ALVH_IS_PROFILE_SERVICE (self), NULL);
   if (self->store != NULL)
-    profiles = alvh_journal_store_list_profiles (self->store, NULL);
+    {
+      profiles = alvh_journal_store_list_profiles (self->store, error);
+      if (profiles == NULL)
+        return NULL;
+    }
+  names = g_ptr_array_new ();
   g_hash_table_add (seen, (gpointer) "Default");
   g_ptr_array_add (names, g_strdup ("Default"));
   for (guint i = 0; profiles != NULL && i < profiles->len; i++)

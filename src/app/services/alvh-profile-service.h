@@ -26,8 +26,10 @@ AlvhProfileService *alvh_profile_service_new             (AlvhJournalStore      
                                                           GSettings               *settings);
 /* The active profile (borrowed) */
 AlvhProfile        *alvh_profile_service_get_profile     (AlvhProfileService      *self);
-/* Names of the stored profiles (sorted, unique); "Default" is always there. */
-char              **alvh_profile_service_dup_profile_names (AlvhProfileService    *self);
+/* Names of the stored profiles (sorted, unique); "Default" is always there.
+ * NULL with @error when the profiles cannot be read. */
+char              **alvh_profile_service_dup_profile_names (AlvhProfileService    *self,
+                                                            GError               **error);
 AlvhProfile        *alvh_profile_service_load_profile    (AlvhProfileService      *self,
                                                           const char              *name,
                                                           GError                 **error);

@@ -104,11 +104,19 @@ update_actions (AlvhReplayPage *self)
 static void
 reload_profiles (AlvhReplayPage *self)
 {
-  g_auto(GStrv) names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context));
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context), &error);
   AlvhProfile *active = alvh_profile_service_get_profile (alvh_context_get_profiles (self->context));
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
   guint select = 0;
 
+  if (names == NULL)
+    {
+      const char * const only_default[] = { "Default", NULL };
+
+      toast (self, error->message);
+      names = g_strdupv ((char **) only_default);
+    }
   gtk_string_list_splice (self->profiles, 0, n_old, (const char * const *) names);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     if (active != NULL && g_strcmp0 (names[i], alvh_profile_get_name (active)) == 0)
