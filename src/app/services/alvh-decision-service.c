@@ -195,7 +195,8 @@ get_evaluator (AlvhDecisionService  *self,
  *
  * The time of the latest bar SPX and VIX have in common.
  *
- * Returns: the time, or 0 without market data
+ * Returns: the time, or 0 without market data or when the evaluator cannot
+ *   be set up (the evaluation reports why to the page that shows it)
  */
 gint64
 alvh_decision_service_get_last_bar_time (AlvhDecisionService *self)
@@ -218,7 +219,8 @@ alvh_decision_service_get_last_bar_time (AlvhDecisionService *self)
  *
  * The model's market at the latest bar.
  *
- * Returns: FALSE without market data
+ * Returns: FALSE without market data or when the evaluator cannot be set up
+ *   (the evaluation reports why to the page that shows it)
  */
 gboolean
 alvh_decision_service_get_market_state (AlvhDecisionService *self,
