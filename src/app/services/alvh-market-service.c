@@ -206,28 +206,38 @@ get_market_store (AlvhMarketService  *self,
 }
 
 /* Reads SPX, VIX, VX, VVIX and BREADTH from the market store into the
- * service (symbols the store lacks keep what the service had). */
+ * service (symbols the store lacks keep what the service had).  FALSE when
+ * the store holds nothing, or with @error when it cannot be read. */
 static gboolean
-reload_market_from_store (AlvhMarketService *self)
+reload_market_from_store (AlvhMarketService  *self,
+                          GError            **error)
 {
   AlvhMarketStore *store;
-  g_autoptr(GError) error = NULL;
   gboolean any = FALSE;
 
-  store = get_market_store (self, &error);
+  store = get_market_store (self, error);
   if (store == NULL)
-    {
-      g_warning ("Cannot open the market store: %s", error->message);
-      return FALSE;
-    }
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (market_symbols); i++)
     {
       g_autoptr(AlvhSeries) series = NULL;
+      g_autoptr(GError) local = NULL;
+      gint64 rows = alvh_market_store_count_rows (store, market_symbols[i], &local);
 
-      if (alvh_market_store_count_rows (store, market_symbols[i], NULL) <= 0 &&
-          g_strcmp0 (market_symbols[i], "VX") != 0)
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (rows <= 0 && g_strcmp0 (market_symbols[i], "VX") != 0)
         continue;
-      series = alvh_market_store_load_series (store, market_symbols[i], G_MININT64, G_MAXINT64, NULL);
+      series = alvh_market_store_load_series (store, market_symbols[i], G_MININT64, G_MAXINT64, &local);
+      /* an instrument the store does not hold (VX without futures) is none */
+      if (series == NULL && !g_error_matches (local, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       if (series == NULL || alvh_series_get_length (series) == 0)
         continue;
       g_hash_table_replace (self->series, g_strdup (market_symbols[i]), g_steal_pointer (&series));
@@ -242,14 +252,16 @@ reload_market_from_store (AlvhMarketService *self)
  *
  * Loads what the market store holds and emits ::changed.
  *
- * Returns: FALSE when the store holds nothing
+ * Returns: FALSE when the store holds nothing, or with @error when it
+ *   cannot be read
  */
 gboolean
-alvh_market_service_load_stored_market (AlvhMarketService *self)
+alvh_market_service_load_stored_market (AlvhMarketService  *self,
+                                        GError            **error)
 {
   g_return_val_if_fail (ALVH_IS_MARKET_SERVICE (self), FALSE);
 
-  if (!reload_market_from_store (self))
+  if (!reload_market_from_store (self, error))
     return FALSE;
   alvh_market_service_changed (self);
   return TRUE;
@@ -470,7 +482,15 @@ import_done_cb (GObject      *object,
     }
   if (n_ok > 0)
     {
-      reload_market_from_store (self);
+      g_autoptr(GError) reload_error = NULL;
+
+      if (!reload_market_from_store (self, &reload_error) && reload_error != NULL)
+        {
+          if (data->errors->len > 0)
+            g_string_append_c (data->errors, '\n');
+          g_string_append (data->errors, reload_error->message);
+          data->n_failed++;
+        }
       alvh_market_service_changed (self);
     }
 

@@ -27,7 +27,8 @@ gboolean           alvh_market_service_has_market         (AlvhMarketService   *
 void               alvh_market_service_changed            (AlvhMarketService   *self);
 void               alvh_market_service_load_demo          (AlvhMarketService   *self);
 gboolean           alvh_market_service_is_busy            (AlvhMarketService   *self);
-gboolean           alvh_market_service_load_stored_market (AlvhMarketService   *self);
+gboolean           alvh_market_service_load_stored_market (AlvhMarketService   *self,
+                                                           GError             **error);
 void               alvh_market_service_import_async       (AlvhMarketService   *self,
                                                            const char * const  *paths,
                                                            GCancellable        *cancellable,

@@ -66,7 +66,11 @@ alvh_window_load_demo (AlvhWindow *self)
 void
 _alvh_window_load_stored_market (AlvhWindow *self)
 {
-  alvh_market_service_load_stored_market (alvh_context_get_market (self->context));
+  g_autoptr(GError) error = NULL;
+
+  if (!alvh_market_service_load_stored_market (alvh_context_get_market (self->context), &error) &&
+      error != NULL)
+    alvh_window_add_toast (self, error->message);
 }
 
 static void
