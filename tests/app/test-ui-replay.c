@@ -17,21 +17,6 @@
 #include "alvh-window.h"
 #include "test-ui-util.h"
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   gboolean done;
@@ -132,7 +117,7 @@ test_replay_one_year (void)
   g_assert_cmpfloat (fabs (sum - r->unhedged.total_pnl), <, 1.0);
 
   /* the curves and the summary are on screen */
-  g_assert_cmpuint (alvh_equity_view_get_n (ALVH_EQUITY_VIEW (find_named (GTK_WIDGET (page), "equity-view"))), ==, r->n_bars);
+  g_assert_cmpuint (alvh_equity_view_get_n (ALVH_EQUITY_VIEW (test_ui_find_named (GTK_WIDGET (page), "equity-view"))), ==, r->n_bars);
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Total P&L"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Max drawdown"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Hedge cost"));

@@ -1,5 +1,6 @@
 /* test-ui-util.c — helpers shared by the UI tests: waiting for conditions, rendering
  * widgets to PNG files, finding widgets and the tests' main function */
+#include "alvh-form.h"
 #include "test-ui-util.h"
 
 /**
@@ -383,15 +384,7 @@ GtkWidget *
 test_ui_find_named (GtkWidget  *root,
                     const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = test_ui_find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return alvh_form_find_by_name (root, name);
 }
 
 /**
