@@ -40,6 +40,7 @@
 #include <math.h>
 
 #include "alvh-pricing.h"
+#include "alvh-pricing-private.h"
 
 G_DEFINE_QUARK (alvh-pricing-error-quark, alvh_pricing_error)
 
@@ -47,62 +48,44 @@ G_DEFINE_QUARK (alvh-pricing-error-quark, alvh_pricing_error)
 #define INV_SQRT_PI  0.56418958354775628695
 #define INV_SQRT2    0.70710678118654752440
 #define DAYS_PER_YEAR 365.0
-#ifndef PLAIN_MAX_A
-#define PLAIN_MAX_A 1.5
-#endif
 
+/* Phi(z): the smaller tail exp(-z^2/2) erfcx(|z|/sqrt2) / 2 with the tabled
+ * erfcx, relative error a few ulp; libm's erfc beyond the table. */
 static inline double
 norm_cdf (double z)
 {
-  return 0.5 * erfc (-z * INV_SQRT2);
+  double u = fabs (z) * INV_SQRT2;
+  double tail;
+
+  if (u < 0.125 * ALVH_ERFCX_TAB_N)
+    tail = 0.5 * alvh_exp_neg_half_sq (z) * alvh_erfcx (u);
+  else
+    tail = 0.5 * erfc (u);
+  return z < 0.0 ? tail : 1.0 - tail;
 }
 
 static inline double
 norm_pdf (double z)
 {
-  return INV_SQRT_2PI * exp (-0.5 * z * z);
-}
-
-/* exp(u^2) erfc(u), relative accuracy a few ulp for every u.  exp(u^2) is
- * taken as exp(uh^2) exp(ul (u + uh)) with uh = u rounded to float, so that
- * uh^2 is exact and the rounding of u^2 does not cost u^2 ulp. */
-static double
-erfcx_ (double u)
-{
-  if (u < 26.0)
-    {
-      double uh, ul;
-
-      if (u < -26.0)
-        return INFINITY;
-      uh = (double) (float) u;
-      ul = u - uh;
-      return exp (uh * uh) * exp (ul * (u + uh)) * erfc (u);
-    }
-  else
-    {
-      /* asymptotic series 1/(u sqrt pi) sum (-1)^k (2k-1)!! / (2u^2)^k */
-      double z = 0.5 / (u * u);
-      double sum = 1.0 + z * (-1.0 + z * (3.0 + z * (-15.0 + z * (105.0 + z * (-945.0
-                  + z * (10395.0 + z * -135135.0))))));
-      return sum * INV_SQRT_PI / u;
-    }
+  return INV_SQRT_2PI * alvh_exp_neg_half_sq (z);
 }
 
 /* Normalised out-of-the-money call, x <= 0, s > 0, ex2 = e^{x/2}:
- * b = m * exp(L) and b' = db/ds = v * exp(L); returns m, sets L and v.
+ * b = m * exp(L) and b' = db/ds = v * exp(L); returns m, sets L and v, and
+ * *comp to b_max - b when it comes without extra work (else NAN).
  *
- * The plain formula e^{x/2} Phi(h+t) - e^{-x/2} Phi(h-t) loses the digits
- * of (the terms / b), times the steepness of erfc (2 w^2 ulp for an argument
- * w), so it is used only near the money (a = -h/sqrt2 <= PLAIN_MAX_A) or
- * when the terms are not close (d >= a).  Further out the scaled form with
- * erfcx (flat, so rounding of its argument costs nothing) keeps b as m e^L
- * without underflow.  For a tiny total volatility (d small) the difference
- * of erfcx is summed as its Taylor series in d, and far out (a - d >= 8) as
- * the difference of the asymptotic series of erfcx, both without
- * cancellation. */
+ * With a = -h/sqrt2 and d = t/sqrt2 the two terms of b are
+ * e^{x/2} Phi(h+t) = e^{q} erfcx(a-d)/2 and e^{-x/2} Phi(h-t) = e^{q} erfcx(a+d)/2,
+ * q = -(h^2 + t^2)/2, one exp for both.  When a >= d (below the inflection
+ * point) b = e^{q} [erfcx(a-d) - erfcx(a+d)]/2 is kept as a mantissa and a
+ * log scale so that it never underflows; erfcx is flat, so the rounding of
+ * its argument costs nothing.  When a < d, Phi(h+t) is the upper half:
+ * b = e^{x/2} - e^{q} [erfcx(d-a) + erfcx(a+d)]/2, the bracket being b_max - b.
+ * For a tiny total volatility (d small) the difference of erfcx is summed as
+ * its Taylor series in d, and far out (a - d >= 8) as the difference of the
+ * asymptotic series of erfcx, both without cancellation. */
 static double
-bnorm_otm_scaled (double x, double ex2, double s, double *lscale, double *vscaled)
+bnorm_otm_scaled (double x, double ex2, double s, double *lscale, double *vscaled, double *comp)
 {
   double h = x / s, t = 0.5 * s;
   double q = -0.5 * (h * h + t * t);
@@ -110,11 +93,12 @@ bnorm_otm_scaled (double x, double ex2, double s, double *lscale, double *vscale
   double d = t * INV_SQRT2;
   double m;
 
+  *comp = NAN;
   if (d < 0.01 && a < 8.0)
     {
       /* -sum over odd k of erfcx^(k)(a) d^k / k!, recurrence
        * y' = 2a y - 2/sqrt(pi), y^(n+1) = 2a y^(n) + 2n y^(n-1). */
-      double y_prev = erfcx_ (a);
+      double y_prev = alvh_erfcx (a);
       double y = 2.0 * a * y_prev - 2.0 * INV_SQRT_PI;
       double dk = d, d2 = d * d, fact = 1.0, sum = 0.0;
       int n = 1;
@@ -171,19 +155,23 @@ bnorm_otm_scaled (double x, double ex2, double s, double *lscale, double *vscale
       *lscale = q;
       *vscaled = INV_SQRT_2PI;
     }
-  else if (a > d && (a > PLAIN_MAX_A || a + d > 25.0))
+  else if (a >= d)
     {
-      m = 0.5 * (erfcx_ (a - d) - erfcx_ (a + d));
+      m = 0.5 * (alvh_erfcx (a - d) - alvh_erfcx (a + d));
       *lscale = q;
       *vscaled = INV_SQRT_2PI;
     }
   else
     {
-      m = ex2 * norm_cdf (h + t) - norm_cdf (h - t) / ex2;
+      double eq = exp (q);
+      double c = 0.5 * eq * (alvh_erfcx (d - a) + alvh_erfcx (a + d));
+
+      m = ex2 - c;
       if (m < 0.0)
         m = 0.0;
       *lscale = 0.0;
-      *vscaled = INV_SQRT_2PI * exp (q);
+      *vscaled = INV_SQRT_2PI * eq;
+      *comp = c;
     }
   return m;
 }
@@ -191,11 +179,11 @@ bnorm_otm_scaled (double x, double ex2, double s, double *lscale, double *vscale
 static double
 bnorm_otm (double x, double ex2, double s)
 {
-  double l, v, m;
+  double l, v, m, c;
 
   if (s <= 0.0)
     return 0.0;
-  m = bnorm_otm_scaled (x, ex2, s, &l, &v);
+  m = bnorm_otm_scaled (x, ex2, s, &l, &v, &c);
   return l == 0.0 ? m : m * exp (l);
 }
 
@@ -217,6 +205,12 @@ log_moneyness (double f, double k)
   if (fabs (d) < 0.25 * k)
     return log1p (d / k);
   return log (f / k);
+}
+
+double
+alvh_log_moneyness (double f, double k)
+{
+  return log_moneyness (f, k);
 }
 
 /* Undiscounted Black price. */
@@ -276,10 +270,123 @@ alvh_bs_price (AlvhOptionType type, double s0, double k, double t, double vol, d
 }
 
 void
+alvh_expiry_terms_init (AlvhExpiryTerms *e, AlvhPricingModel model, double t, double r, double q)
+{
+  e->model = model;
+  e->t = t;
+  e->r = r;
+  e->sqt = sqrt (t);
+  e->dr = exp (-r * t);
+  if (model == ALVH_MODEL_BLACK_76)
+    {
+      e->q = 0.0;
+      e->dq = e->dr;
+      e->drift = 0.0;
+      e->fwd = 1.0;
+    }
+  else
+    {
+      e->q = q;
+      e->dq = exp (-q * t);
+      e->drift = (r - q) * t;
+      e->fwd = e->dq / e->dr;
+    }
+}
+
+/* The greeks from N(theta d1), N(theta d2), phi(d1) and the undiscounted price v. */
+static inline void
+greeks_from_terms (const AlvhExpiryTerms *e, double theta_sign, double und, double k,
+                   double vol, double sig, double nd1, double nd2, double pdf1, double v,
+                   AlvhGreeks *out)
+{
+  double price = e->dr * v;
+
+  out->price = price;
+  if (e->model == ALVH_MODEL_BLACK_76)
+    {
+      out->delta = theta_sign * e->dr * nd1;
+      out->gamma = e->dr * pdf1 / (und * sig);
+      out->vega = und * e->dr * pdf1 * e->sqt * 0.01;
+      /* theta = -dP/dt with F fixed: r P - D F phi(d1) vol / (2 sqrt t) */
+      out->theta = (e->r * price - e->dr * und * pdf1 * vol / (2.0 * e->sqt)) / DAYS_PER_YEAR;
+      out->rho = -e->t * price * 0.01;
+    }
+  else
+    {
+      out->delta = theta_sign * e->dq * nd1;
+      out->gamma = e->dq * pdf1 / (und * sig);
+      out->vega = und * e->dq * pdf1 * e->sqt * 0.01;
+      out->theta = (-und * e->dq * pdf1 * vol / (2.0 * e->sqt)
+                    - theta_sign * e->r * k * e->dr * nd2
+                    + theta_sign * e->q * und * e->dq * nd1) / DAYS_PER_YEAR;
+      out->rho = theta_sign * k * e->t * e->dr * nd2 * 0.01;
+    }
+}
+
+/* Price and greeks for t > 0 and vol > 0, d1 and d2 from
+ * x = ln(S/K) + (r - q) t (no serial exp -> F -> log chain), one exp for
+ * phi(d1) and both normal tails (e^{-d2^2/2} = e^{-d1^2/2} F/K), the tails
+ * from the tabled erfcx.  When the two terms of the price cancel (out of
+ * the money) it is their difference F e^{-d1^2/2} [erfcx(u1) - erfcx(u2)]/2,
+ * without the rounding of either term, or for a total volatility below 0.03
+ * the normalised Black function with its Taylor series; beyond the table
+ * (|d| >= 8 sqrt2) libm's erfc. */
+void
+alvh_greeks_with_terms (const AlvhExpiryTerms *e, AlvhOptionType type, double und,
+                        double k, double vol, AlvhGreeks *out)
+{
+  double th = type == ALVH_OPTION_CALL ? 1.0 : -1.0;
+  double sig = vol * e->sqt;
+  double f = und * e->fwd;
+  double x = log_moneyness (und, k) + e->drift;
+  double d1 = x / sig + 0.5 * sig;
+  double d2 = d1 - sig;
+  double u1 = fabs (d1) * INV_SQRT2, u2 = fabs (d2) * INV_SQRT2;
+  double nd1, nd2, pdf1, v;
+
+  if (!(vol > 0.0))
+    {
+      alvh_option_greeks (e->model, type, und, k, e->t, vol, e->r, e->q, out);
+      return;
+    }
+  if (u1 < 0.125 * ALVH_ERFCX_TAB_N && u2 < 0.125 * ALVH_ERFCX_TAB_N)
+    {
+      double g1 = alvh_exp_neg_half_sq (d1);
+      double e1 = alvh_erfcx (u1), e2 = alvh_erfcx (u2);
+      double t1 = 0.5 * g1 * e1;           /* Phi(-|d1|) */
+      double t2 = 0.5 * (g1 * f / k) * e2; /* Phi(-|d2|) */
+      double a, b;
+
+      nd1 = th * d1 <= 0.0 ? t1 : 1.0 - t1;
+      nd2 = th * d2 <= 0.0 ? t2 : 1.0 - t2;
+      pdf1 = INV_SQRT_2PI * g1;
+      a = f * nd1;
+      b = k * nd2;
+      v = th * (a - b);
+      if (!(v > (1.0 / 64.0) * (th > 0.0 ? a : b)))
+        {
+          if (th * d1 <= 0.0 && th * d2 <= 0.0 && sig >= 0.03)
+            v = th * 0.5 * f * g1 * (e1 - e2);
+          else
+            v = black_undiscounted (type, f, k, sig);
+        }
+    }
+  else
+    {
+      pdf1 = norm_pdf (d1);
+      nd1 = norm_cdf (th * d1);
+      nd2 = norm_cdf (th * d2);
+      v = black_from_cdfs (type, f, k, sig, nd1, nd2);
+    }
+  greeks_from_terms (e, th, und, k, vol, sig, nd1, nd2, pdf1, v, out);
+}
+
+void
 alvh_bs_greeks (AlvhOptionType type, double s0, double k, double t, double vol,
                 double r, double q, AlvhGreeks *out)
 {
   double theta_sign = type == ALVH_OPTION_CALL ? 1.0 : -1.0;
+  AlvhExpiryTerms e;
 
   g_return_if_fail (out != NULL);
 
@@ -308,28 +415,8 @@ alvh_bs_greeks (AlvhOptionType type, double s0, double k, double t, double vol,
         }
       return;
     }
-  else
-    {
-      double sqt = sqrt (t);
-      double sig = vol * sqt;
-      double dq = exp (-q * t), dr = exp (-r * t);
-      double f = s0 * exp ((r - q) * t);
-      double d1 = (log_moneyness (f, k) + 0.5 * sig * sig) / sig;
-      double d2 = d1 - sig;
-      double pdf1 = norm_pdf (d1);
-      double nd1 = norm_cdf (theta_sign * d1);
-      double nd2 = norm_cdf (theta_sign * d2);
-      double price = dr * black_from_cdfs (type, f, k, sig, nd1, nd2);
-
-      out->price = price;
-      out->delta = theta_sign * dq * nd1;
-      out->gamma = dq * pdf1 / (s0 * sig);
-      out->vega = s0 * dq * pdf1 * sqt * 0.01;
-      out->theta = (-s0 * dq * pdf1 * vol / (2.0 * sqt)
-                    - theta_sign * r * k * dr * nd2
-                    + theta_sign * q * s0 * dq * nd1) / DAYS_PER_YEAR;
-      out->rho = theta_sign * k * t * dr * nd2 * 0.01;
-    }
+  alvh_expiry_terms_init (&e, ALVH_MODEL_BLACK_SCHOLES, t, r, q);
+  alvh_greeks_with_terms (&e, type, s0, k, vol, out);
 }
 
 void
@@ -337,6 +424,7 @@ alvh_black76_greeks (AlvhOptionType type, double f, double k, double t, double v
                      double r, AlvhGreeks *out)
 {
   double theta_sign = type == ALVH_OPTION_CALL ? 1.0 : -1.0;
+  AlvhExpiryTerms e;
 
   g_return_if_fail (out != NULL);
 
@@ -364,25 +452,8 @@ alvh_black76_greeks (AlvhOptionType type, double f, double k, double t, double v
         }
       return;
     }
-  else
-    {
-      double sqt = sqrt (t);
-      double sig = vol * sqt;
-      double dr = exp (-r * t);
-      double d1 = (log_moneyness (f, k) + 0.5 * sig * sig) / sig;
-      double pdf1 = norm_pdf (d1);
-      double nd1 = norm_cdf (theta_sign * d1);
-      double nd2 = norm_cdf (theta_sign * (d1 - sig));
-      double price = dr * black_from_cdfs (type, f, k, sig, nd1, nd2);
-
-      out->price = price;
-      out->delta = theta_sign * dr * nd1;
-      out->gamma = dr * pdf1 / (f * sig);
-      out->vega = f * dr * pdf1 * sqt * 0.01;
-      /* theta = -dP/dt with F fixed: r P - D F phi(d1) vol / (2 sqrt t) */
-      out->theta = (r * price - dr * f * pdf1 * vol / (2.0 * sqt)) / DAYS_PER_YEAR;
-      out->rho = -t * price * 0.01;
-    }
+  alvh_expiry_terms_init (&e, ALVH_MODEL_BLACK_76, t, r, 0.0);
+  alvh_greeks_with_terms (&e, type, f, k, vol, out);
 }
 
 double
@@ -596,11 +667,11 @@ otm_terms (const OtmSearch *st,
            double          *f3,
            gboolean        *above)
 {
-  double l, v, m, s = st->s, h = x / s;
+  double l, v, m, comp, s = st->s, h = x / s;
   double r2 = h * h / s - 0.25 * s;
   double r3 = r2 * r2 - 3.0 * h * h / (s * s) - 0.25;
 
-  m = bnorm_otm_scaled (x, b_max, s, &l, &v);
+  m = bnorm_otm_scaled (x, b_max, s, &l, &v, &comp);
   *m_out = m;
   *v_out = v;
   if (st->region == OTM_LOWER)
@@ -628,7 +699,7 @@ otm_terms (const OtmSearch *st,
     }
   else
     {
-      double c = bnorm_otm_complement (x, b_max, s);
+      double c = isnan (comp) ? bnorm_otm_complement (x, b_max, s) : comp;
       double bp = l == 0.0 ? v : v * exp (l);
       double u = bp / c;
 
@@ -644,10 +715,9 @@ otm_terms (const OtmSearch *st,
 
 /* Implied total volatility s of the normalised OTM call (x <= 0) with price
  * beta, 0 < beta < b_max = e^{x/2}.  Returns NAN when it does not converge. */
-static double
-implied_s_otm (double x, double beta)
+double
+alvh_implied_s_otm (double x, double beta, double b_max)
 {
-  double b_max = exp (0.5 * x);
   OtmSearch st;
 
   otm_start (x, beta, b_max, &st);
@@ -705,12 +775,53 @@ implied_s_otm (double x, double beta)
   return NAN;
 }
 
+/* One quote on the forward F with discount factor df (F, K, df positive and
+ * finite): its implied total volatility s, or why there is none; *lower and
+ * *upper are the no-arbitrage bounds for the messages. */
+AlvhIvStatus
+alvh_implied_s_quote (AlvhOptionType type, double price, double f, double k, double df,
+                      double *s_out, double *lower_out, double *upper_out)
+{
+  double lower, upper, beta, x, b_max, s;
+
+  if (type == ALVH_OPTION_CALL)
+    {
+      lower = f > k ? df * (f - k) : 0.0;
+      upper = df * f;
+    }
+  else
+    {
+      lower = k > f ? df * (k - f) : 0.0;
+      upper = df * k;
+    }
+  *lower_out = lower;
+  *upper_out = upper;
+  if (!(price > lower))
+    return ALVH_IV_BELOW_INTRINSIC;
+  if (!(price < upper))
+    return ALVH_IV_ABOVE_MAXIMUM;
+
+  beta = (price - lower) / (df * sqrt (f * k));
+  x = -fabs (log_moneyness (f, k));
+  b_max = exp (0.5 * x);
+  if (!(beta < b_max))
+    return ALVH_IV_ABOVE_MAXIMUM;
+  if (!(beta > 0.0))
+    return ALVH_IV_BELOW_INTRINSIC;
+
+  s = alvh_implied_s_otm (x, beta, b_max);
+  if (!isfinite (s) || !(s > 0.0))
+    return ALVH_IV_NO_CONVERGENCE;
+  *s_out = s;
+  return ALVH_IV_OK;
+}
+
 gboolean
 alvh_implied_vol (AlvhPricingModel model, AlvhOptionType type, double price,
                   double underlying, double k, double t, double r, double q,
                   double *vol_out, GError **error)
 {
-  double f, df, lower, upper, otm, sq, beta, x, s;
+  double f, df, lower, upper, s = NAN;
 
   if (!isfinite (price) || !isfinite (underlying) || !isfinite (k) || !isfinite (t)
       || !isfinite (r) || (model == ALVH_MODEL_BLACK_SCHOLES && !isfinite (q)))
@@ -730,58 +841,36 @@ alvh_implied_vol (AlvhPricingModel model, AlvhOptionType type, double price,
   df = exp (-r * t);
   f = model == ALVH_MODEL_BLACK_76 ? underlying : underlying * exp ((r - q) * t);
 
-  if (type == ALVH_OPTION_CALL)
+  switch (alvh_implied_s_quote (type, price, f, k, df, &s, &lower, &upper))
     {
-      lower = f > k ? df * (f - k) : 0.0;
-      upper = df * f;
-    }
-  else
-    {
-      lower = k > f ? df * (k - f) : 0.0;
-      upper = df * k;
-    }
-
-  if (!(price > lower))
-    {
-      g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_BELOW_INTRINSIC,
-                   "price %.10g is not above the lower no-arbitrage bound %.10g "
-                   "(the discounted intrinsic value max(%s, 0) with F = %.10g, K = %.10g)",
-                   price, lower, type == ALVH_OPTION_CALL ? "F - K" : "K - F", f, k);
+    case ALVH_IV_OK:
+      break;
+    case ALVH_IV_BELOW_INTRINSIC:
+      if (price > lower)
+        g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_BELOW_INTRINSIC,
+                     "price %.10g exceeds the lower no-arbitrage bound %.10g by less than can be resolved",
+                     price, lower);
+      else
+        g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_BELOW_INTRINSIC,
+                     "price %.10g is not above the lower no-arbitrage bound %.10g "
+                     "(the discounted intrinsic value max(%s, 0) with F = %.10g, K = %.10g)",
+                     price, lower, type == ALVH_OPTION_CALL ? "F - K" : "K - F", f, k);
       return FALSE;
-    }
-  if (!(price < upper))
-    {
-      g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_ABOVE_MAXIMUM,
-                   "price %.10g is not below the upper no-arbitrage bound %.10g "
-                   "(the discounted %s, %.10g)",
-                   price, upper, type == ALVH_OPTION_CALL ? "forward F" : "strike K",
-                   type == ALVH_OPTION_CALL ? f : k);
+    case ALVH_IV_ABOVE_MAXIMUM:
+      if (price < upper)
+        g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_ABOVE_MAXIMUM,
+                     "price %.10g is not below the upper no-arbitrage bound %.10g after rounding",
+                     price, upper);
+      else
+        g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_ABOVE_MAXIMUM,
+                     "price %.10g is not below the upper no-arbitrage bound %.10g "
+                     "(the discounted %s, %.10g)",
+                     price, upper, type == ALVH_OPTION_CALL ? "forward F" : "strike K",
+                     type == ALVH_OPTION_CALL ? f : k);
       return FALSE;
-    }
-
-  otm = price - lower;
-  sq = sqrt (f * k);
-  beta = otm / (df * sq);
-  x = -fabs (log_moneyness (f, k));
-
-  if (!(beta < exp (0.5 * x)))
-    {
-      g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_ABOVE_MAXIMUM,
-                   "price %.10g is not below the upper no-arbitrage bound %.10g after rounding",
-                   price, upper);
-      return FALSE;
-    }
-  if (!(beta > 0.0))
-    {
-      g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_BELOW_INTRINSIC,
-                   "price %.10g exceeds the lower no-arbitrage bound %.10g by less than can be resolved",
-                   price, lower);
-      return FALSE;
-    }
-
-  s = implied_s_otm (x, beta);
-  if (!isfinite (s) || !(s > 0.0))
-    {
+    case ALVH_IV_INVALID:
+    case ALVH_IV_NO_CONVERGENCE:
+    default:
       g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_NO_CONVERGENCE,
                    "implied volatility did not converge for price %.10g (F = %.10g, K = %.10g, t = %.10g)",
                    price, f, k, t);
