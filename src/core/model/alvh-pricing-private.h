@@ -57,17 +57,114 @@ typedef struct
 {
   AlvhPricingModel model;
   double t, sqt, r, q;
+  double half_inv_sqt; /* 1/(2 sqrt t) */
   double dr, dq;  /* e^{-rt}, e^{-qt} (Black-76: dq = dr) */
   double drift;   /* ln(F/S) = (r - q) t (Black-76: 0) */
   double fwd;     /* F/S = dq/dr (Black-76: 1) */
 } AlvhExpiryTerms;
+
+
+/* ln(F/K), accurate also when F and K are close (F - K is then exact). */
+static inline double
+alvh_log_moneyness (double f, double k)
+{
+  double d = f - k;
+
+  if (fabs (d) < 0.25 * k)
+    return log1p (d / k);
+  return log (f / k);
+}
+
+G_GNUC_INTERNAL double alvh_black_undiscounted (AlvhOptionType type, double f, double k, double s);
+
+/* The greeks from N(theta d1), N(theta d2), phi(d1) and the undiscounted price v. */
+static inline void
+alvh_greeks_from_terms (const AlvhExpiryTerms *e, double theta_sign, double und, double k,
+                   double vol, double inv_sig, double nd1, double nd2, double pdf1, double v,
+                   AlvhGreeks *out)
+{
+  const double per_day = 1.0 / 365.0;
+  double price = e->dr * v;
+
+  out->price = price;
+  if (e->model == ALVH_MODEL_BLACK_76)
+    {
+      out->delta = theta_sign * e->dr * nd1;
+      out->gamma = e->dr * pdf1 * inv_sig / und;
+      out->vega = und * e->dr * pdf1 * e->sqt * 0.01;
+      /* theta = -dP/dt with F fixed: r P - D F phi(d1) vol / (2 sqrt t) */
+      out->theta = (e->r * price - e->dr * und * pdf1 * vol * e->half_inv_sqt) * per_day;
+      out->rho = -e->t * price * 0.01;
+    }
+  else
+    {
+      out->delta = theta_sign * e->dq * nd1;
+      out->gamma = e->dq * pdf1 * inv_sig / und;
+      out->vega = und * e->dq * pdf1 * e->sqt * 0.01;
+      out->theta = (-und * e->dq * pdf1 * vol * e->half_inv_sqt
+                    - theta_sign * e->r * k * e->dr * nd2
+                    + theta_sign * e->q * und * e->dq * nd1) * per_day;
+      out->rho = theta_sign * k * e->t * e->dr * nd2 * 0.01;
+    }
+}
+
+/* d1 of a leg (t > 0, vol > 0) from x = ln(S/K) + (r - q) t: no serial
+ * exp -> F -> log chain, and 1/sig is computed beside the log. */
+static inline double
+alvh_leg_d1 (const AlvhExpiryTerms *e, double und, double k, double vol, double *inv_sig)
+{
+  double sig = vol * e->sqt;
+
+  *inv_sig = 1.0 / sig;
+  return (alvh_log_moneyness (und, k) + e->drift) * *inv_sig + 0.5 * sig;
+}
+
+/* Price and greeks of a leg from d1 and g1 = e^{-d1^2/2}: the same exp
+ * gives phi(d1) and both normal tails (e^{-d2^2/2} = g1 F/K), the tails come
+ * from the tabled erfcx.  When the two terms of the price cancel (out of
+ * the money) it is their difference F g1 [erfcx(u1) - erfcx(u2)]/2, without
+ * the rounding of either term, or for a total volatility below 0.03 the
+ * normalised Black function with its Taylor series.  Returns FALSE, with
+ * @out untouched, beyond the table (|d| >= 8 sqrt2). */
+static inline gboolean
+alvh_leg_greeks (const AlvhExpiryTerms *e, AlvhOptionType type, double und, double k,
+                 double vol, double d1, double inv_sig, double g1, AlvhGreeks *out)
+{
+  double th = type == ALVH_OPTION_CALL ? 1.0 : -1.0;
+  double sig = vol * e->sqt;
+  double d2 = d1 - sig;
+  double f = und * e->fwd;
+  double u1 = fabs (d1) * 0.70710678118654752440, u2 = fabs (d2) * 0.70710678118654752440;
+  double e1, e2, t1, t2, nd1, nd2, a, b, v;
+
+  if (!(u1 < 0.125 * ALVH_ERFCX_TAB_N && u2 < 0.125 * ALVH_ERFCX_TAB_N))
+    return FALSE;
+  e1 = alvh_erfcx (u1);
+  e2 = alvh_erfcx (u2);
+  t1 = 0.5 * g1 * e1;           /* Phi(-|d1|) */
+  t2 = 0.5 * (g1 * f / k) * e2; /* Phi(-|d2|) */
+  nd1 = th * d1 <= 0.0 ? t1 : 1.0 - t1;
+  nd2 = th * d2 <= 0.0 ? t2 : 1.0 - t2;
+  a = f * nd1;
+  b = k * nd2;
+  v = th * (a - b);
+  if (!(v > (1.0 / 64.0) * (th > 0.0 ? a : b)))
+    {
+      if (th * d1 <= 0.0 && th * d2 <= 0.0 && sig >= 0.03)
+        v = th * 0.5 * f * g1 * (e1 - e2);
+      else
+        v = alvh_black_undiscounted (type, f, k, sig);
+    }
+  alvh_greeks_from_terms (e, th, und, k, vol, inv_sig, nd1, nd2,
+                          0.39894228040143267794 * g1, v, out);
+  return TRUE;
+}
 
 G_GNUC_INTERNAL void   alvh_expiry_terms_init (AlvhExpiryTerms *e, AlvhPricingModel model,
                                                double t, double r, double q);
 G_GNUC_INTERNAL void   alvh_greeks_with_terms (const AlvhExpiryTerms *e, AlvhOptionType type,
                                                double underlying, double k, double vol,
                                                AlvhGreeks *out);
-G_GNUC_INTERNAL double alvh_log_moneyness (double f, double k);
 G_GNUC_INTERNAL double alvh_implied_s_otm (double x, double beta, double b_max);
 G_GNUC_INTERNAL AlvhIvStatus alvh_implied_s_quote (AlvhOptionType type, double price, double f,
                                                    double k, double df, double *s_out,

@@ -196,26 +196,11 @@ bnorm_otm_complement (double x, double ex2, double s)
   return ex2 * norm_cdf (-h - t) + norm_cdf (h - t) / ex2;
 }
 
-/* ln(F/K), accurate also when F and K are close (F - K is then exact). */
-static inline double
-log_moneyness (double f, double k)
-{
-  double d = f - k;
-
-  if (fabs (d) < 0.25 * k)
-    return log1p (d / k);
-  return log (f / k);
-}
-
-double
-alvh_log_moneyness (double f, double k)
-{
-  return log_moneyness (f, k);
-}
+#define log_moneyness alvh_log_moneyness
 
 /* Undiscounted Black price. */
-static double
-black_undiscounted (AlvhOptionType type, double f, double k, double s)
+double
+alvh_black_undiscounted (AlvhOptionType type, double f, double k, double s)
 {
   double x, intrinsic, sq;
 
@@ -244,7 +229,7 @@ black_from_cdfs (AlvhOptionType type, double f, double k, double s, double nd1, 
 
   if (v > (1.0 / 64.0) * (type == ALVH_OPTION_CALL ? a : b))
     return v;
-  return black_undiscounted (type, f, k, s);
+  return alvh_black_undiscounted (type, f, k, s);
 }
 
 double
@@ -253,7 +238,7 @@ alvh_black76_price (AlvhOptionType type, double f, double k, double t, double vo
   double s = t > 0.0 && vol > 0.0 ? vol * sqrt (t) : 0.0;
   double df = t > 0.0 ? exp (-r * t) : 1.0;
 
-  return df * black_undiscounted (type, f, k, s);
+  return df * alvh_black_undiscounted (type, f, k, s);
 }
 
 double
@@ -266,7 +251,7 @@ alvh_bs_price (AlvhOptionType type, double s0, double k, double t, double vol, d
   s = vol > 0.0 ? vol * sqrt (t) : 0.0;
   f = s0 * exp ((r - q) * t);
   df = exp (-r * t);
-  return df * black_undiscounted (type, f, k, s);
+  return df * alvh_black_undiscounted (type, f, k, s);
 }
 
 void
@@ -276,6 +261,7 @@ alvh_expiry_terms_init (AlvhExpiryTerms *e, AlvhPricingModel model, double t, do
   e->t = t;
   e->r = r;
   e->sqt = sqrt (t);
+  e->half_inv_sqt = 0.5 / e->sqt;
   e->dr = exp (-r * t);
   if (model == ALVH_MODEL_BLACK_76)
     {
@@ -293,92 +279,32 @@ alvh_expiry_terms_init (AlvhExpiryTerms *e, AlvhPricingModel model, double t, do
     }
 }
 
-/* The greeks from N(theta d1), N(theta d2), phi(d1) and the undiscounted price v. */
-static inline void
-greeks_from_terms (const AlvhExpiryTerms *e, double theta_sign, double und, double k,
-                   double vol, double sig, double nd1, double nd2, double pdf1, double v,
-                   AlvhGreeks *out)
-{
-  double price = e->dr * v;
-
-  out->price = price;
-  if (e->model == ALVH_MODEL_BLACK_76)
-    {
-      out->delta = theta_sign * e->dr * nd1;
-      out->gamma = e->dr * pdf1 / (und * sig);
-      out->vega = und * e->dr * pdf1 * e->sqt * 0.01;
-      /* theta = -dP/dt with F fixed: r P - D F phi(d1) vol / (2 sqrt t) */
-      out->theta = (e->r * price - e->dr * und * pdf1 * vol / (2.0 * e->sqt)) / DAYS_PER_YEAR;
-      out->rho = -e->t * price * 0.01;
-    }
-  else
-    {
-      out->delta = theta_sign * e->dq * nd1;
-      out->gamma = e->dq * pdf1 / (und * sig);
-      out->vega = und * e->dq * pdf1 * e->sqt * 0.01;
-      out->theta = (-und * e->dq * pdf1 * vol / (2.0 * e->sqt)
-                    - theta_sign * e->r * k * e->dr * nd2
-                    + theta_sign * e->q * und * e->dq * nd1) / DAYS_PER_YEAR;
-      out->rho = theta_sign * k * e->t * e->dr * nd2 * 0.01;
-    }
-}
-
-/* Price and greeks for t > 0 and vol > 0, d1 and d2 from
- * x = ln(S/K) + (r - q) t (no serial exp -> F -> log chain), one exp for
- * phi(d1) and both normal tails (e^{-d2^2/2} = e^{-d1^2/2} F/K), the tails
- * from the tabled erfcx.  When the two terms of the price cancel (out of
- * the money) it is their difference F e^{-d1^2/2} [erfcx(u1) - erfcx(u2)]/2,
- * without the rounding of either term, or for a total volatility below 0.03
- * the normalised Black function with its Taylor series; beyond the table
- * (|d| >= 8 sqrt2) libm's erfc. */
+/* Price and greeks for t > 0 (alvh-pricing-private.h has the fast path). */
 void
 alvh_greeks_with_terms (const AlvhExpiryTerms *e, AlvhOptionType type, double und,
                         double k, double vol, AlvhGreeks *out)
 {
   double th = type == ALVH_OPTION_CALL ? 1.0 : -1.0;
-  double sig = vol * e->sqt;
-  double f = und * e->fwd;
-  double x = log_moneyness (und, k) + e->drift;
-  double d1 = x / sig + 0.5 * sig;
-  double d2 = d1 - sig;
-  double u1 = fabs (d1) * INV_SQRT2, u2 = fabs (d2) * INV_SQRT2;
-  double nd1, nd2, pdf1, v;
+  double inv_sig, d1, sig, d2, f;
 
   if (!(vol > 0.0))
     {
       alvh_option_greeks (e->model, type, und, k, e->t, vol, e->r, e->q, out);
       return;
     }
-  if (u1 < 0.125 * ALVH_ERFCX_TAB_N && u2 < 0.125 * ALVH_ERFCX_TAB_N)
-    {
-      double g1 = alvh_exp_neg_half_sq (d1);
-      double e1 = alvh_erfcx (u1), e2 = alvh_erfcx (u2);
-      double t1 = 0.5 * g1 * e1;           /* Phi(-|d1|) */
-      double t2 = 0.5 * (g1 * f / k) * e2; /* Phi(-|d2|) */
-      double a, b;
+  d1 = alvh_leg_d1 (e, und, k, vol, &inv_sig);
+  if (alvh_leg_greeks (e, type, und, k, vol, d1, inv_sig, alvh_exp_neg_half_sq (d1), out))
+    return;
+  /* beyond the table: libm's erfc */
+  sig = vol * e->sqt;
+  d2 = d1 - sig;
+  f = und * e->fwd;
+  {
+    double pdf1 = norm_pdf (d1), nd1 = norm_cdf (th * d1), nd2 = norm_cdf (th * d2);
 
-      nd1 = th * d1 <= 0.0 ? t1 : 1.0 - t1;
-      nd2 = th * d2 <= 0.0 ? t2 : 1.0 - t2;
-      pdf1 = INV_SQRT_2PI * g1;
-      a = f * nd1;
-      b = k * nd2;
-      v = th * (a - b);
-      if (!(v > (1.0 / 64.0) * (th > 0.0 ? a : b)))
-        {
-          if (th * d1 <= 0.0 && th * d2 <= 0.0 && sig >= 0.03)
-            v = th * 0.5 * f * g1 * (e1 - e2);
-          else
-            v = black_undiscounted (type, f, k, sig);
-        }
-    }
-  else
-    {
-      pdf1 = norm_pdf (d1);
-      nd1 = norm_cdf (th * d1);
-      nd2 = norm_cdf (th * d2);
-      v = black_from_cdfs (type, f, k, sig, nd1, nd2);
-    }
-  greeks_from_terms (e, th, und, k, vol, sig, nd1, nd2, pdf1, v, out);
+    alvh_greeks_from_terms (e, th, und, k, vol, inv_sig, nd1, nd2, pdf1,
+                            black_from_cdfs (type, f, k, sig, nd1, nd2), out);
+  }
 }
 
 void
