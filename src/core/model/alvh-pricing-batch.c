@@ -82,24 +82,41 @@ alvh_chain_implied_vol (const AlvhChainExpiry *expiry, gsize n, const AlvhOption
   f = expiry->model == ALVH_MODEL_BLACK_76 ? und : und * exp ((r - q) * t);
   sqt = sqrt (t);
 
-  for (gsize i = 0; i < n; i++)
+  for (gsize i0 = 0; i0 < n; i0 += ALVH_IV_BLOCK)
     {
-      double k = strikes[i], price = prices[i], s = NAN, lower, upper;
-      AlvhIvStatus st;
+      gsize m = MIN (ALVH_IV_BLOCK, n - i0), nq = 0;
+      double x[ALVH_IV_BLOCK], beta[ALVH_IV_BLOCK], b_max[ALVH_IV_BLOCK], s[ALVH_IV_BLOCK];
+      gsize at[ALVH_IV_BLOCK];
 
-      if (!valid || !isfinite (k) || !isfinite (price) || !(k > 0.0))
-        st = ALVH_IV_INVALID;
-      else
-        st = alvh_implied_s_quote (types[i], price, f, k, df, &s, &lower, &upper);
-      if (st == ALVH_IV_OK)
+      /* the block's quotes as normalised OTM calls, then their searches in lockstep */
+      for (gsize j = 0; j < m; j++)
         {
-          vols_out[i] = s / sqt;
-          solved++;
+          gsize i = i0 + j;
+          double k = strikes[i], price = prices[i], lower, upper;
+          AlvhIvStatus st;
+
+          if (!valid || !isfinite (k) || !isfinite (price) || !(k > 0.0))
+            st = ALVH_IV_INVALID;
+          else
+            st = alvh_implied_s_prepare (types[i], price, f, k, df, &x[nq], &beta[nq], &b_max[nq],
+                                         &lower, &upper);
+          vols_out[i] = NAN;
+          if (status_out != NULL)
+            status_out[i] = st;
+          if (st == ALVH_IV_OK)
+            at[nq++] = i;
         }
-      else
-        vols_out[i] = NAN;
-      if (status_out != NULL)
-        status_out[i] = st;
+      alvh_implied_s_otm_block (nq, x, beta, b_max, s);
+      for (gsize j = 0; j < nq; j++)
+        {
+          if (isfinite (s[j]) && s[j] > 0.0)
+            {
+              vols_out[at[j]] = s[j] / sqt;
+              solved++;
+            }
+          else if (status_out != NULL)
+            status_out[at[j]] = ALVH_IV_NO_CONVERGENCE;
+        }
     }
   return solved;
 }

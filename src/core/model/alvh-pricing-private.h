@@ -166,6 +166,13 @@ G_GNUC_INTERNAL void   alvh_greeks_with_terms (const AlvhExpiryTerms *e, AlvhOpt
                                                double underlying, double k, double vol,
                                                AlvhGreeks *out);
 G_GNUC_INTERNAL double alvh_implied_s_otm (double x, double beta, double b_max);
+#define ALVH_IV_BLOCK 8
+G_GNUC_INTERNAL void   alvh_implied_s_otm_block (gsize n, const double *x, const double *beta,
+                                                 const double *b_max, double *s_out);
+G_GNUC_INTERNAL AlvhIvStatus alvh_implied_s_prepare (AlvhOptionType type, double price, double f,
+                                                     double k, double df, double *x_out,
+                                                     double *beta_out, double *b_max_out,
+                                                     double *lower_out, double *upper_out);
 G_GNUC_INTERNAL AlvhIvStatus alvh_implied_s_quote (AlvhOptionType type, double price, double f,
                                                    double k, double df, double *s_out,
                                                    double *lower_out, double *upper_out);

@@ -486,7 +486,10 @@ otm_start (double     x,
   if (s_c > 0.0)
     {
       /* at s_c: h = -t, so b_c = e^{x/2}/2 - e^{-x/2} Phi(-s_c), b'(s_c) = e^{x/2}/sqrt(2 pi) */
-      double b_c = 0.5 * b_max - norm_cdf (-s_c) / b_max;
+      /* Phi(-s_c) = e^{-s_c^2/2} erfcx(s_c/sqrt2)/2 with e^{-s_c^2/2} = e^x = b_max^2 */
+      double b_c = s_c < 8.0
+                   ? 0.5 * b_max * (1.0 - alvh_erfcx (s_c * INV_SQRT2))
+                   : 0.5 * b_max - norm_cdf (-s_c) / b_max;
 
       double v_c = INV_SQRT_2PI * b_max;
       /* where the tangent at s_c reaches zero: below b(s_l) the price is in
@@ -593,9 +596,10 @@ otm_terms (const OtmSearch *st,
            double          *f3,
            gboolean        *above)
 {
-  double l, v, m, comp, s = st->s, h = x / s;
-  double r2 = h * h / s - 0.25 * s;
-  double r3 = r2 * r2 - 3.0 * h * h / (s * s) - 0.25;
+  double l, v, m, comp, s = st->s, inv_s = 1.0 / s, h = x * inv_s;
+  double hh_s = h * h * inv_s;
+  double r2 = hh_s - 0.25 * s;
+  double r3 = r2 * r2 - 3.0 * hh_s * inv_s - 0.25;
 
   m = bnorm_otm_scaled (x, b_max, s, &l, &v, &comp);
   *m_out = m;
@@ -639,76 +643,150 @@ otm_terms (const OtmSearch *st,
   return 0;
 }
 
+/* One quote's search: the region's state, its inputs, the iterations done
+ * and, once done, the implied total volatility (NAN when it does not
+ * converge). */
+typedef struct
+{
+  OtmSearch st;
+  double    x, beta, b_max;
+  double    result;
+  int       iter;
+} OtmSolve;
+
+static inline void
+otm_solve_init (OtmSolve *q, double x, double beta, double b_max)
+{
+  q->x = x;
+  q->beta = beta;
+  q->b_max = b_max;
+  q->iter = 0;
+  q->result = NAN;
+  otm_start (x, beta, b_max, &q->st);
+}
+
+/* One iteration of the search; TRUE when it is done (q->result set). */
+static gboolean
+otm_solve_step (OtmSolve *q)
+{
+  OtmSearch *st = &q->st;
+  double m, v, nu, f2, f3, step, s_new;
+  double s = st->s;
+  gboolean above;
+  int out;
+
+  if (q->iter++ >= 64)
+    return TRUE;
+  out = otm_terms (st, q->x, q->b_max, q->beta, &m, &v, &nu, &f2, &f3, &above);
+  if (out != 0)
+    {
+      /* underflow: s too small; or the complement cannot be had: too large */
+      if (out < 0)
+        st->lo = s;
+      else
+        st->hi = s;
+      st->s = 0.5 * (st->lo + st->hi);
+      return FALSE;
+    }
+
+  if (above)
+    st->hi = s;
+  else
+    st->lo = s;
+
+  if (nu == 0.0)
+    {
+      q->result = s;
+      return TRUE;
+    }
+
+  /* Householder (order 3) near the root; plain Newton while the
+   * curvature term is not small, where the higher-order correction can
+   * stall (the bracket keeps Newton safe) */
+  step = nu * (1.0 + 0.5 * f2 * nu) / (1.0 + nu * (f2 + f3 * nu / 6.0));
+  if (!isfinite (step) || fabs (f2 * nu) > 0.5 || step * nu < 0.0 || fabs (step) > 2.0 * fabs (nu))
+    step = nu;
+  s_new = s + step;
+
+  /* Householder steps of order three converge with order four and the
+   * objectives are nearly linear: once a step moves s by 1e-5 and the
+   * price by 1e-5 relative (b'/b step; far out of the money b'/b is
+   * about h^2/s), the error left after it is far below rounding (the
+   * tests measure 2e-13 relative in price, the same as with 1e-6). */
+  if (fabs (nu) * (1e-300 + v / m) <= 1e-5 && fabs (nu) <= 1e-5 * s && s_new > st->lo && s_new < st->hi)
+    {
+      q->result = s_new;
+      return TRUE;
+    }
+  if (fabs (step) <= 4e-16 * s)
+    {
+      q->result = s;
+      return TRUE;
+    }
+  if (!(s_new > st->lo && s_new < st->hi))
+    {
+      s_new = isinf (st->hi) ? 2.0 * s : 0.5 * (st->lo + st->hi);
+      if (st->hi - st->lo <= 1e-15 * st->hi)
+        {
+          q->result = s_new;
+          return TRUE;
+        }
+    }
+  st->s = s_new;
+  return FALSE;
+}
+
 /* Implied total volatility s of the normalised OTM call (x <= 0) with price
  * beta, 0 < beta < b_max = e^{x/2}.  Returns NAN when it does not converge. */
 double
 alvh_implied_s_otm (double x, double beta, double b_max)
 {
-  OtmSearch st;
+  OtmSolve q;
 
-  otm_start (x, beta, b_max, &st);
-  for (int iter = 0; iter < 64; iter++)
+  otm_solve_init (&q, x, beta, b_max);
+  while (!otm_solve_step (&q))
+    ;
+  return q.result;
+}
+
+/* The same for n (<= ALVH_IV_BLOCK) quotes at once, in lockstep: one
+ * quote's search is a long serial chain of dependent operations, so the
+ * iterations of several independent quotes run side by side in the
+ * pipeline.  Each result is exactly alvh_implied_s_otm()'s. */
+void
+alvh_implied_s_otm_block (gsize n, const double *x, const double *beta, const double *b_max,
+                          double *s_out)
+{
+  OtmSolve q[ALVH_IV_BLOCK];
+  guint8 active[ALVH_IV_BLOCK];
+  gsize left = n;
+
+  g_assert (n <= ALVH_IV_BLOCK);
+  for (gsize j = 0; j < n; j++)
     {
-      double m, v, nu, f2, f3, step, s_new;
-      double s = st.s;
-      gboolean above;
-      int out = otm_terms (&st, x, b_max, beta, &m, &v, &nu, &f2, &f3, &above);
-
-      if (out != 0)
-        {
-          /* underflow: s too small; or the complement cannot be had: too large */
-          if (out < 0)
-            st.lo = s;
-          else
-            st.hi = s;
-          st.s = 0.5 * (st.lo + st.hi);
-          continue;
-        }
-
-      if (above)
-        st.hi = s;
-      else
-        st.lo = s;
-
-      if (nu == 0.0)
-        return s;
-
-      /* Householder (order 3) near the root; plain Newton while the
-       * curvature term is not small, where the higher-order correction can
-       * stall (the bracket keeps Newton safe) */
-      step = nu * (1.0 + 0.5 * f2 * nu) / (1.0 + nu * (f2 + f3 * nu / 6.0));
-      if (!isfinite (step) || fabs (f2 * nu) > 0.5 || step * nu < 0.0 || fabs (step) > 2.0 * fabs (nu))
-        step = nu;
-      s_new = s + step;
-
-      /* Householder steps of order three converge with order four and the
-       * objectives are nearly linear: once a step moves s by 1e-5 and the
-       * price by 1e-5 relative (b'/b step; far out of the money b'/b is
-       * about h^2/s), the error left after it is far below rounding (the
-       * tests measure 2e-13 relative in price, the same as with 1e-6). */
-      if (fabs (nu) * (1e-300 + v / m) <= 1e-5 && fabs (nu) <= 1e-5 * s && s_new > st.lo && s_new < st.hi)
-        return s_new;
-      if (fabs (step) <= 4e-16 * s)
-        return s;
-      if (!(s_new > st.lo && s_new < st.hi))
-        {
-          s_new = isinf (st.hi) ? 2.0 * s : 0.5 * (st.lo + st.hi);
-          if (st.hi - st.lo <= 1e-15 * st.hi)
-            return s_new;
-        }
-      st.s = s_new;
+      otm_solve_init (&q[j], x[j], beta[j], b_max[j]);
+      active[j] = 1;
     }
-  return NAN;
+  while (left > 0)
+    for (gsize j = 0; j < n; j++)
+      if (active[j] && otm_solve_step (&q[j]))
+        {
+          active[j] = 0;
+          s_out[j] = q[j].result;
+          left--;
+        }
 }
 
 /* One quote on the forward F with discount factor df (F, K, df positive and
- * finite): its implied total volatility s, or why there is none; *lower and
- * *upper are the no-arbitrage bounds for the messages. */
+ * finite) as the normalised OTM call: x = -|ln(F/K)|, its price beta and
+ * b_max = e^{x/2}, or why it has no implied volatility; *lower and *upper
+ * are the no-arbitrage bounds for the messages. */
 AlvhIvStatus
-alvh_implied_s_quote (AlvhOptionType type, double price, double f, double k, double df,
-                      double *s_out, double *lower_out, double *upper_out)
+alvh_implied_s_prepare (AlvhOptionType type, double price, double f, double k, double df,
+                        double *x_out, double *beta_out, double *b_max_out,
+                        double *lower_out, double *upper_out)
 {
-  double lower, upper, beta, x, b_max, s;
+  double lower, upper, beta, x, b_max;
 
   if (type == ALVH_OPTION_CALL)
     {
@@ -734,7 +812,23 @@ alvh_implied_s_quote (AlvhOptionType type, double price, double f, double k, dou
     return ALVH_IV_ABOVE_MAXIMUM;
   if (!(beta > 0.0))
     return ALVH_IV_BELOW_INTRINSIC;
+  *x_out = x;
+  *beta_out = beta;
+  *b_max_out = b_max;
+  return ALVH_IV_OK;
+}
 
+/* alvh_implied_s_prepare() and the search: the implied total volatility s. */
+AlvhIvStatus
+alvh_implied_s_quote (AlvhOptionType type, double price, double f, double k, double df,
+                      double *s_out, double *lower_out, double *upper_out)
+{
+  double x, beta, b_max, s;
+  AlvhIvStatus st = alvh_implied_s_prepare (type, price, f, k, df, &x, &beta, &b_max,
+                                            lower_out, upper_out);
+
+  if (st != ALVH_IV_OK)
+    return st;
   s = alvh_implied_s_otm (x, beta, b_max);
   if (!isfinite (s) || !(s > 0.0))
     return ALVH_IV_NO_CONVERGENCE;
