@@ -593,7 +593,7 @@ alvh_book_service_list_all_legs (AlvhBookService  *self,
  *
  * The signals recorded behind a leg (those of the decision it was booked from).
  *
- * Returns: (transfer full) (element-type AlvhJournalSignal) (nullable): a new
+ * Returns: (transfer full) (element-type AlvhSignal) (nullable): a new
  *   array, empty without a database; NULL with @error set when the store fails
  */
 GPtrArray *

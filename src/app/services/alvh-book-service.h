@@ -43,7 +43,7 @@ GPtrArray       *alvh_book_service_get_legs         (AlvhBookService         *se
  * empty without a database or account); NULL with @error when the store fails. */
 GPtrArray       *alvh_book_service_list_all_legs    (AlvhBookService         *self,
                                                      GError                 **error);
-/* The signals recorded behind a leg (AlvhJournalSignal, a new array; empty
+/* The signals recorded behind a leg (AlvhSignal, a new array; empty
  * without a database); NULL with @error when the store fails. */
 GPtrArray       *alvh_book_service_list_leg_signals (AlvhBookService         *self,
                                                      gint64                   leg_id,
