@@ -50,6 +50,7 @@ GPtrArray       *alvh_book_service_list_leg_signals (AlvhBookService         *se
                                                      GError                 **error);
 /* Reads the book again from the store and emits ::changed */
 void             alvh_book_service_changed          (AlvhBookService         *self);
+const GError    *alvh_book_service_get_error        (AlvhBookService         *self);
 gint64           alvh_book_service_add_condor       (AlvhBookService         *self,
                                                      const AlvhCondor *condor,
                                                      GError                 **error);
