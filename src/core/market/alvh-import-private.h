@@ -65,11 +65,18 @@ typedef struct
 
 typedef struct
 {
-  int         field;
-  AlvhSeries *series;   /* the series this column goes to */
-  guint       column;   /* its column there */
-  const char *what;
-  gboolean    positive; /* must be > 0 (settles) */
+  const char *symbol;   /* NULL: any other symbol */
+  double      min, max; /* the plausible levels, inclusive */
+} AlvhImportLevelRange;
+
+typedef struct
+{
+  int                          field;
+  AlvhSeries                  *series;   /* the series this column goes to */
+  guint                        column;   /* its column there */
+  const char                  *what;
+  gboolean                     positive; /* must be > 0 (settles) */
+  const AlvhImportLevelRange  *level;    /* NULL: not a price level (breadth) */
 } ValueCol;
 
 AlvhSeries *
@@ -123,6 +130,17 @@ _alvh_import_get_value (Ctx         *ctx,
                         const char  *what,
                         double      *out,
                         GError     **error);
+
+const AlvhImportLevelRange *
+_alvh_import_level_range (const char *symbol);
+
+gboolean
+_alvh_import_check_level (Ctx                        *ctx,
+                          guint                       field,
+                          const AlvhImportLevelRange *range,
+                          const char                 *what,
+                          double                      v,
+                          GError                    **error);
 
 gboolean
 _alvh_import_field_is_null (Ctx   *ctx,
