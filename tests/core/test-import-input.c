@@ -13,6 +13,7 @@
 
 #include "alvh-core.h"
 #include "alvh-csv-private.h"
+#include "alvh-import-private.h"
 #include "test-util.h"
 
 #define N_ROWS 300
@@ -296,12 +297,41 @@ test_levels_all_or_nothing (void)
   test_rm_rf (dir);
 }
 
+/* the checksum the store records is GChecksum's SHA-256, for every length
+ * around the 64-byte blocks and their padding, and for a large buffer */
+static void
+test_sha256 (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (22);
+  gsize big = 3 * 1024 * 1024 + 17;
+  g_autofree guchar *data = g_malloc (big);
+
+  for (gsize i = 0; i < big; i++)
+    data[i] = (guchar) g_rand_int_range (rand, 0, 256);
+  for (gsize len = 0; len <= 300; len++)
+    {
+      g_autofree char *ours = _alvh_import_sha256_hex (data, len);
+      g_autofree char *theirs = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+
+      g_assert_cmpstr (ours, ==, theirs);
+    }
+  {
+    g_autofree char *ours = _alvh_import_sha256_hex (data, big);
+    g_autofree char *theirs = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, big);
+    g_autofree char *empty = _alvh_import_sha256_hex ((const guchar *) "", 0);
+
+    g_assert_cmpstr (ours, ==, theirs);
+    g_assert_cmpstr (empty, ==, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/import/input/chunked", test_chunked);
+  g_test_add_func ("/core/import/input/sha256", test_sha256);
   g_test_add_func ("/core/import/input/changed-while-read", test_changed_while_read);
   g_test_add_func ("/core/import/input/fifo", test_fifo);
   g_test_add_func ("/core/import/input/not-regular", test_not_regular);

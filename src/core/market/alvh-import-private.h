@@ -4,7 +4,8 @@
  * alvh-import-ohlc.c (OHLC histories), alvh-import-values.c (single-value
  * columns: close-only, VX settles, term structure, breadth) and
  * alvh-import-cfe.c (CFE per-contract settles).  alvh-import-rows.c holds
- * the row, date, value and message helpers they all use.
+ * the row, date, value, level and message helpers they all use;
+ * alvh-import-sha256.c the checksum the store records.
  */
 #pragma once
 
@@ -130,6 +131,10 @@ _alvh_import_get_value (Ctx         *ctx,
                         const char  *what,
                         double      *out,
                         GError     **error);
+
+char *
+_alvh_import_sha256_hex (const guchar *data,
+                         gsize         len);
 
 const AlvhImportLevelRange *
 _alvh_import_level_range (const char *symbol);

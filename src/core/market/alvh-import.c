@@ -626,7 +626,7 @@ import_reader (AlvhCsvReader  *csv,
 
   result = result_new (alvh_csv_reader_get_name (csv));
   data = alvh_csv_reader_get_data (csv, &len);
-  result->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  result->sha256 = _alvh_import_sha256_hex ((const guchar *) data, len);
 
   ctx.csv = csv;
   ctx.result = result;
