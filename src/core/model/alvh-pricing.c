@@ -37,6 +37,7 @@
 
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "alvh-pricing.h"
@@ -472,6 +473,32 @@ typedef struct
   double    c_beta;   /* b_max - beta (upper region) */
 } OtmSearch;
 
+/* ln v to about 1e-9 absolute, for starting guesses only: v = 2^e m with
+ * m in [sqrt(1/2), sqrt2), ln m = 2 atanh z, z = (m - 1)/(m + 1), |z| < 0.172,
+ * by its series to z^9.  Cheaper than libm's log, and the guess is refined
+ * by the search anyway. */
+static inline double
+guess_log (double v)
+{
+  union { double d; guint64 u; } b = { v };
+  int e = (int) ((b.u >> 52) & 0x7ff) - 1023;
+  double m, z, z2;
+
+  if (!(v >= DBL_MIN && v <= DBL_MAX))
+    return log (v);
+  b.u = (b.u & G_GUINT64_CONSTANT (0x000fffffffffffff)) | G_GUINT64_CONSTANT (0x3ff0000000000000);
+  m = b.d;
+  if (m > 1.4142135623730951)
+    {
+      m *= 0.5;
+      e++;
+    }
+  z = (m - 1.0) / (m + 1.0);
+  z2 = z * z;
+  return e * 0.69314718055994530942
+         + 2.0 * z * (1.0 + z2 * (1.0 / 3 + z2 * (1.0 / 5 + z2 * (1.0 / 7 + z2 * (1.0 / 9)))));
+}
+
 /* The region of @beta, its bracket and the starting guess. */
 static void
 otm_start (double     x,
@@ -495,7 +522,8 @@ otm_start (double     x,
       /* where the tangent at s_c reaches zero: below b(s_l) the price is in
        * the exponentially small tail and 1/ln b is the near-linear objective */
       double s_l = s_c - b_c / v_c;
-      double b_l = s_l > 0.0 ? bnorm_otm (x, b_max, s_l) : 0.0;
+      /* b_l < b_c: above b_c it is not needed */
+      double b_l = s_l > 0.0 && beta < b_c ? bnorm_otm (x, b_max, s_l) : 0.0;
 
       if (beta < b_l)
         {
@@ -509,7 +537,7 @@ otm_start (double     x,
           s0 = ax / sqrt (-2.0 * st->ln_beta);
           for (int i = 0; i < 3; i++)
             {
-              double arg = 2.0 * (log (INV_SQRT_2PI * s0 * s0 * s0 / (ax * ax)) - 0.125 * s0 * s0 - st->ln_beta);
+              double arg = 2.0 * (guess_log (INV_SQRT_2PI * s0 * s0 * s0 / (ax * ax)) - 0.125 * s0 * s0 - st->ln_beta);
               if (!(arg > 0.0))
                 break;
               s0 = ax / sqrt (arg);
