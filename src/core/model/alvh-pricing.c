@@ -527,21 +527,27 @@ otm_start (double     x,
 
       if (beta < b_l)
         {
-          double s0, ax = -x;
+          double s0, y, lc, ax2, ax = -x;
 
           st->region = OTM_LOWER;
           st->lo = 0.0;
           st->hi = s_l;
           st->ln_beta = log (beta);
-          /* b ~ exp(-x^2/(2s^2) - s^2/8) s^3 / (sqrt(2 pi) x^2) */
-          s0 = ax / sqrt (-2.0 * st->ln_beta);
+          /* b ~ exp(-x^2/(2s^2) - s^2/8) s^3 / (sqrt(2 pi) x^2): a fixed
+           * point in y = s^2, y = x^2 / (2 (ln c + 1.5 ln y - y/8 - ln beta)),
+           * c = 1/(sqrt(2 pi) x^2); one division and one short log a turn */
+          ax2 = ax * ax;
+          lc = guess_log (INV_SQRT_2PI / ax2);
+          y = ax2 / (-2.0 * st->ln_beta);
           for (int i = 0; i < 3; i++)
             {
-              double arg = 2.0 * (guess_log (INV_SQRT_2PI * s0 * s0 * s0 / (ax * ax)) - 0.125 * s0 * s0 - st->ln_beta);
+              double arg = 2.0 * (lc + 1.5 * guess_log (y) - 0.125 * y - st->ln_beta);
+
               if (!(arg > 0.0))
                 break;
-              s0 = ax / sqrt (arg);
+              y = ax2 / arg;
             }
+          s0 = sqrt (y);
           st->s = s0 > 0.0 && s0 < s_l ? s0 : 0.5 * s_l;
         }
       else if (beta < b_c)
