@@ -523,7 +523,16 @@ otm_start (double     x,
        * the exponentially small tail and 1/ln b is the near-linear objective */
       double s_l = s_c - b_c / v_c;
       /* b_l < b_c: above b_c it is not needed */
-      double b_l = s_l > 0.0 && beta < b_c ? bnorm_otm (x, b_max, s_l) : 0.0;
+      double b_l = 0.0, bp_l = 0.0;
+
+      if (s_l > 0.0 && beta < b_c)
+        {
+          double l, v, c, m = bnorm_otm_scaled (x, b_max, s_l, &l, &v, &c);
+          double el = l == 0.0 ? 1.0 : exp (l);
+
+          b_l = m * el;
+          bp_l = v * el;
+        }
 
       if (beta < b_l)
         {
@@ -556,6 +565,17 @@ otm_start (double     x,
           st->lo = MAX (s_l, 0.0);
           st->hi = s_c;
           st->s = s_c - (b_c - beta) / v_c;
+          if (s_l > 0.0 && bp_l > 0.0)
+            {
+              /* s(b) between (b_l, s_l) and (b_c, s_c) as the cubic with the
+               * slopes 1/b' at both ends (Hermite): far closer than the tangent */
+              double w = b_c - b_l, u = (beta - b_l) / w, u2 = u * u, u3 = u2 * u;
+              double sh = (2.0 * u3 - 3.0 * u2 + 1.0) * s_l + (u3 - 2.0 * u2 + u) * w / bp_l
+                          + (3.0 * u2 - 2.0 * u3) * s_c + (u3 - u2) * w / v_c;
+
+              if (sh > st->lo && sh < st->hi)
+                st->s = sh;
+            }
         }
       else
         {
