@@ -673,8 +673,9 @@ otm_terms (const OtmSearch *st,
     }
   else if (st->region == OTM_MIDDLE)
     {
-      double b = l == 0.0 ? m : m * exp (l);
-      double bp = l == 0.0 ? v : v * exp (l);
+      double el = l == 0.0 ? 1.0 : exp (l); /* once: libm's exp may set errno, so it is not merged */
+      double b = m * el;
+      double bp = v * el;
 
       *above = b > beta;
       *nu = -(b - beta) / bp;
