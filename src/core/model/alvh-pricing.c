@@ -665,11 +665,13 @@ otm_terms (const OtmSearch *st,
 
       if (!isfinite (ln_b) || ln_b >= 0.0)
         return -1;
+      double w_ln = w / ln_b; /* one division for f2 and f3 */
+
       *above = ln_b > st->ln_beta;
       *nu = ln_b * (st->ln_beta - ln_b) / (st->ln_beta * w);
-      *f2 = -(2.0 + ln_b) * w / ln_b + r2;
-      *f3 = (2.0 * ln_b * ln_b + 6.0 * ln_b + 6.0) * w * w / (ln_b * ln_b)
-            - 3.0 * (2.0 + ln_b) * w * r2 / ln_b + r3;
+      *f2 = -(2.0 + ln_b) * w_ln + r2;
+      *f3 = (2.0 * ln_b * ln_b + 6.0 * ln_b + 6.0) * w_ln * w_ln
+            - 3.0 * (2.0 + ln_b) * w_ln * r2 + r3;
     }
   else if (st->region == OTM_MIDDLE)
     {
