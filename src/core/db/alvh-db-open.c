@@ -131,7 +131,8 @@ read_header (const char          *path,
       g_autofree char *what = describe_other (path, data, (gsize) n);
 
       g_set_error (error, errors->domain, errors->not_ours,
-                   "%s: this is %s, not %s; it was not opened and not changed", path, what, want);
+                   "%s: this is %s, not an ALVH Desk database (expected %s); it was not opened and not changed",
+                   path, what, want);
       return FALSE;
     }
   out->user_version = (int) read_be32 (data + 60);
@@ -231,7 +232,9 @@ identify (const char          *path,
                            : g_strdup_printf ("an SQLite database of another program (application_id 0x%08x)",
                                               header->application_id);
       g_set_error (error, errors->domain, errors->not_ours,
-                   "%s: this is %s, not %s; it was not opened and not changed", path, what, want);
+                   other != NULL ? "%s: this is %s, not %s; it was not opened and not changed"
+                                 : "%s: this is %s, not an ALVH Desk database (expected %s); it was not opened and not changed",
+                   path, what, want);
       return FALSE;
     }
   tables = g_ptr_array_new_with_free_func (g_free);
@@ -242,7 +245,9 @@ identify (const char          *path,
     return TRUE;
   what = found != 0 ? g_strdup_printf ("%s of an earlier version", kind_name (found)) : describe_tables (tables);
   g_set_error (error, errors->domain, errors->not_ours,
-               "%s: this is %s, not %s; it was not opened and not changed", path, what, want);
+               found != 0 ? "%s: this is %s, not %s; it was not opened and not changed"
+                           : "%s: this is %s, not an ALVH Desk database (expected %s); it was not opened and not changed",
+               path, what, want);
   return FALSE;
 }
 
@@ -462,6 +467,13 @@ save_damaged_copy (const char  *path,
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *copy = g_strdup_printf ("%s.damaged-%s", path, stamp);
   const char *suffixes[] = { "", "-wal" };
+
+  /* a name no earlier copy has */
+  for (guint n = 2; g_file_test (copy, G_FILE_TEST_EXISTS) && n < 1000; n++)
+    {
+      g_free (copy);
+      copy = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
