@@ -12,6 +12,7 @@
 #include "alvh-core.h"
 #include "alvh-journal-store.h"
 #include "alvh-market-store.h"
+#include "alvh-stored-eval.h"
 #include "alvh-replay.h"
 #include "alvh-report.h"
 #include "alvh-report-render.h"
@@ -61,6 +62,7 @@ typedef struct
   AlvhReportFormat  format;
   AlvhReportPaper   paper;
   gint64            from, to, now;
+  AlvhJournalMarket *market;    /* the stored frame, for the ledger's marks */
 } ReportArgs;
 
 static void
@@ -74,6 +76,7 @@ report_args_clear (ReportArgs *a)
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
+  g_clear_pointer (&a->market, alvh_journal_market_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportArgs, report_args_clear)
@@ -203,6 +206,14 @@ load_chart_series (ReportArgs  *a,
       *spx = alvh_market_store_load_series (market, "SPX", from, to, &merr);
       if (*spx != NULL)
         *vix = alvh_market_store_load_series (market, "VIX", from, to, &merr);
+      /* the ledger marks on the stored frame (VX, VVIX): the same bars as alvh book list */
+      if (*vix != NULL)
+        {
+          g_autoptr(AlvhMarketFrame) frame = alvh_stored_load_frame (market, from, to, NULL);
+
+          if (frame != NULL)
+            a->market = alvh_journal_market_new_from_frame (frame, *vix);
+        }
     }
   if (merr != NULL)
     {
@@ -249,7 +260,10 @@ report_of_journal (ReportArgs *a,
     return (*status = alvh_cli_fail ("report", error), NULL);
   if (!load_chart_series (a, &spx, &vix, status))
     return NULL;
-  report = alvh_report_new_for_account_name (store, a->account, a->from, a->to, spx, vix, NULL, &error);
+  if (a->market != NULL)
+    report = alvh_report_new_for_account_name_market (store, a->account, a->from, a->to, a->market, NULL, &error);
+  else
+    report = alvh_report_new_for_account_name (store, a->account, a->from, a->to, spx, vix, NULL, &error);
   if (report == NULL)
     *status = alvh_cli_fail ("report", error);
   return report;

@@ -202,6 +202,30 @@ book_scenario (Fixture *f)
                          "--fees", "1.30", NULL), ==, 4);
 }
 
+/* A row's value in the CSV report's summary.csv of FROM..TO. */
+static double
+report_value (Fixture    *f,
+              const char *from,
+              const char *to,
+              const char *item)
+{
+  g_autofree char *out_dir = g_build_filename (f->dir, "report", from, NULL);
+  g_autofree char *out_arg = g_strconcat (out_dir, G_DIR_SEPARATOR_S, NULL);
+  g_autofree char *summary = g_build_filename (out_dir, "summary.csv", NULL);
+  const char *args[] = { "report", "--db", f->db, "--market", f->market, "--from", from, "--to", to,
+                         "--format", "csv", "--out", out_arg, NULL };
+  g_autofree char *out = NULL, *err = NULL, *text = NULL;
+  g_autofree char *prefix = g_strdup_printf ("\n%s,", item);
+  const char *p;
+
+  if (!g_file_test (summary, G_FILE_TEST_EXISTS))
+    g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (summary, &text, NULL, NULL));
+  p = strstr (text, prefix);
+  g_assert_nonnull (p);
+  return g_ascii_strtod (p + strlen (prefix), NULL);
+}
+
 static void
 test_scenario (Fixture       *f,
                gconstpointer  data)
@@ -274,6 +298,16 @@ test_scenario (Fixture       *f,
     g_assert_cmpfloat (fabs (json_number (strstr (stats, "\"by_branch\":[{\"group\":\"manual\""), 0, "total_pnl") - legs), <, 0.005);
   }
 
+  /* the CSV report of March: the positions to date and the period's P&L */
+  {
+    double total = 0;
+
+    for (gint64 id = 1; id <= 4; id++)
+      total += json_number (list, id, "realized_pnl") + json_number (list, id, "unrealized_pnl");
+    g_assert_cmpfloat (fabs (report_value (f, "2020-03-01", "2020-03-31", "P&L hedged $") - total), <, 0.006);
+    g_assert_cmpfloat (report_value (f, "2020-03-01", "2020-03-31", "P&L unhedged $"), ==, -17505.20);
+  }
+
   /* period P&L: the weeks of March add up to March; February + March + the rest = the year */
   march = pnl (f, "2020-03-01", "2020-03-31");
   for (guint i = 0; i < G_N_ELEMENTS (weeks); i++)
@@ -286,6 +320,15 @@ test_scenario (Fixture       *f,
   /* each figure is rounded to the cent: at most half a cent each */
   g_assert_cmpfloat (fabs (sum - json_number (march, 0, "pnl")), <=, 0.005 * (G_N_ELEMENTS (weeks) + 1));
   g_assert_cmpfloat_with_epsilon (realized, json_number (march, 0, "realized"), 0.03);
+  g_assert_cmpfloat (report_value (f, "2020-03-01", "2020-03-31", "P&L of the period $"), ==, json_number (march, 0, "pnl"));
+  g_assert_cmpfloat (report_value (f, "2020-03-01", "2020-03-31", "Realised in the period $"), ==, json_number (march, 0, "realized"));
+  {
+    /* a weekly report books only the week: what was realised in it plus the change in unrealised */
+    g_autofree char *w = pnl (f, "2020-03-09", "2020-03-13");
+
+    g_assert_cmpfloat (report_value (f, "2020-03-09", "2020-03-13", "P&L of the period $"), ==, json_number (w, 0, "pnl"));
+    g_assert_cmpfloat (report_value (f, "2020-03-09", "2020-03-13", "Realised in the period $"), ==, 0);
+  }
   g_assert_cmpfloat (json_number (march, 0, "unrealized_end"), ==, json_number (list, 3, "unrealized_pnl"));
   /* March: the condor and the put settled (-17500.00 + 29540.99), no fees */
   g_assert_cmpfloat (json_number (march, 0, "realized"), ==, 12040.99);
