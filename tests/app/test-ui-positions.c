@@ -127,6 +127,18 @@ test_positions_enter_condor (void)
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
   g_assert_cmpuint (alvh_book_get_n_condors (alvh_book_service_get_book (alvh_context_get_book (context))), ==, 1);
   g_assert_cmpfloat (alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->units, ==, 2);
+  /* the page's P&L to date is the ledger's: at cost until a bar after the
+   * fill, less the fees (not the model's mark of the whole credit) */
+  {
+    AlvhLedgerPnl lp;
+    g_autofree char *text = NULL;
+
+    alvh_positions_page_get_ledger_pnl (page, &lp);
+    g_assert_cmpfloat_with_epsilon (lp.fees, 2.60, 1e-9);
+    g_assert_cmpfloat_with_epsilon (lp.realized, -2.60, 1e-9);
+    text = alvh_format_money (lp.pnl, ALVH_MONEY_CENTS);
+    g_assert_true (test_ui_find_label (GTK_WIDGET (page), text));
+  }
   /* its opening fill carries the fees entered */
   {
     g_autoptr(GPtrArray) fills = alvh_journal_store_list_fills (alvh_context_get_store (context), 0, NULL);
