@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+
 #include "alvh-core.h"
 #include "test-cli-util.h"
 
@@ -148,6 +150,34 @@ test_flags (Fixture       *f,
         "--long-strike", "20", "--quantity", "1", "--price", "1", NULL);
   book (f, 1, "add-leg", "--condor", "7", "--opened", "2020-02-04 11:00", "--kind", "vix_call", "--expiry", "2020-02-19",
         "--long-strike", "20", "--quantity", "1", "--price", "1", NULL);
+  /* a leg entered by hand is linked to the ADD decision of that session day */
+  {
+    sqlite3 *db = NULL;
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO decisions (id, account_id, time, action, branch)"
+                                            " VALUES (70, 1, %" G_GINT64_FORMAT ", 'ADD', 'fixed')",
+                                            alvh_time_from_ny_date (2020, 2, 4));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AlvhJournalStore) store = NULL;
+    g_autoptr(AlvhLeg) linked = NULL;
+    g_autoptr(AlvhLeg) unlinked = NULL;
+    gint64 l1, l2;
+
+    g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    l1 = book (f, 0, "add-leg", "--condor", "1", "--opened", "2020-02-04 11:00", "--kind", "vix_call", "--expiry", "2020-02-19",
+               "--long-strike", "20", "--quantity", "1", "--price", "0.45", NULL);
+    l2 = book (f, 0, "add-leg", "--condor", "1", "--opened", "2020-02-05 11:00", "--kind", "vix_call", "--expiry", "2020-02-19",
+               "--long-strike", "20", "--quantity", "1", "--price", "0.45", NULL);
+    store = alvh_journal_store_open (f->db, &error);
+    g_assert_no_error (error);
+    linked = alvh_journal_store_get_leg (store, l1, &error);
+    unlinked = alvh_journal_store_get_leg (store, l2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (linked->decision_id, ==, 70);
+    g_assert_cmpint (unlinked->decision_id, ==, 0);   /* the next day: no decision proposed it */
+    g_assert_true (linked->manual);
+  }
   book (f, 2, "close", "1", "--at", "2020-02-05 10:00", "--price", "-1", NULL);
   book (f, 1, "close", "1", "--at", "2020-02-01 10:00", "--price", "1", NULL);   /* before it opened */
   book (f, 1, "close", "1", "--at", "2020-02-05 10:00", "--price", "1", "--quantity", "2", NULL);

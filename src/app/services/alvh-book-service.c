@@ -521,6 +521,13 @@ alvh_book_service_book_leg (AlvhBookService  *self,
   copy.account_id = self->account_id;
   if (copy.opened == 0)
     copy.opened = g_get_real_time () / G_USEC_PER_SEC;
+  /* a leg entered by hand follows the decision that proposed it that day */
+  if (copy.manual && copy.decision_id == 0)
+    {
+      copy.decision_id = alvh_journal_store_find_proposing_decision (self->store, copy.account_id, copy.opened, error);
+      if (copy.decision_id < 0)
+        return 0;
+    }
   id = alvh_journal_store_book_leg (self->store, &copy, fees, error);
   if (id > 0)
     alvh_book_service_changed (self);
