@@ -111,7 +111,7 @@ entry_context (AlvhJournalStore  *store,
                char             **triggers,
                GError           **error)
 {
-  g_autoptr(AlvhJournalDecision) d = NULL;
+  g_autoptr(AlvhDecision) d = NULL;
   g_autoptr(GString) t = g_string_new (NULL);
   GError *local = NULL;
 
@@ -132,15 +132,18 @@ entry_context (AlvhJournalStore  *store,
       *triggers = g_strdup ("");
       return TRUE;
     }
-  for (guint i = 0; i < d->signals->len; i++)
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {
-      AlvhJournalSignal *s = d->signals->pdata[i];
+      const AlvhSignal *s = &d->signals[i];
+
+      if (!alvh_decision_has_signal (d, (AlvhSignalId) i))
+        continue;
 
       if (!s->fired)
         continue;
       if (t->len > 0)
         g_string_append_c (t, '+');
-      g_string_append (t, s->key);
+      g_string_append (t, alvh_signal_id_to_key (s->id));
     }
   *branch = g_strdup (alvh_branch_to_string (d->branch));
   *triggers = g_string_free (g_steal_pointer (&t), FALSE);
@@ -260,27 +263,30 @@ cmd_show (int    argc,
 
   if (e->decision_id > 0)
     {
-      g_autoptr(AlvhJournalDecision) d = alvh_journal_store_get_decision (store, e->decision_id, &error);
+      g_autoptr(AlvhDecision) d = alvh_journal_store_get_decision (store, e->decision_id, &error);
 
       if (d == NULL)
         return alvh_cli_fail (CMD, error);
       printf ("\n%s %" G_GINT64_FORMAT ": %s, %s %s, %s %d, %s %g",
               _("Decision"), d->id, alvh_action_to_string (d->action), _("branch"), alvh_branch_to_string (d->branch), _("layer"), d->layer,
               _("size"), d->size);
-      if (d->profile_name != NULL)
+      if (d->profile_name[0] != '\0')
         printf (", %s %s v%d", _("profile"), d->profile_name, d->profile_version);
-      if (d->followed != ALVH_JOURNAL_PENDING)
-        printf (", %s", alvh_journal_followed_to_string (d->followed));
+      if (d->followed != ALVH_DECISION_PENDING)
+        printf (", %s", alvh_decision_status_to_string (d->followed));
       printf ("\n");
       if (d->skip_reason != NULL && *d->skip_reason != '\0')
         printf ("%s: %s\n", _("Skip reason"), d->skip_reason);
-      for (guint i = 0; i < d->signals->len; i++)
+      for (guint i = 0; i < ALVH_N_SIGNALS; i++)
         {
-          AlvhJournalSignal *s = d->signals->pdata[i];
+          const AlvhSignal *s = &d->signals[i];
           g_autofree char *v = alvh_format_significant (s->available ? s->value : NAN, 6, ALVH_FORMAT_DATA);
           g_autofree char *th = alvh_format_significant (s->threshold, 6, ALVH_FORMAT_DATA);
 
-          printf ("  %-16s %-8s %s=%-10s %s=%-8s %s\n", s->key, s->kind, _("value"), v,
+          if (!alvh_decision_has_signal (d, (AlvhSignalId) i))
+            continue;
+
+          printf ("  %-16s %-8s %s=%-10s %s=%-8s %s\n", alvh_signal_id_to_key (s->id), alvh_signal_kind_to_string (s->kind), _("value"), v,
                   _("threshold"), th, s->fired ? _("FIRED") : s->available ? "-" : "n/a");
         }
     }

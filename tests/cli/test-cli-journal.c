@@ -1,6 +1,7 @@
 /* test-cli-journal.c — `alvh journal list|show|add-note|stats|export` */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -23,7 +24,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
-  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+  g_autoptr(AlvhDecision) d = alvh_decision_new ();
   AlvhJournalEntry e = { 0 };
   const char *tags1[] = { "lesson", "fills", NULL };
   const char *tags2[] = { "routine", NULL };
@@ -55,18 +56,18 @@ fixture_set_up (Fixture       *f,
   d->branch = ALVH_BRANCH_FIXED;
   d->layer = 1;
   d->size = 2;
-  d->has_proposal = TRUE;
-  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  d->proposed.long_strike = 17;
-  d->proposed.short_strike = 22;
-  d->proposed.expiry = alvh_time_from_ny_date (2024, 4, 17);
-  d->cost = 240;
-  d->profile_name = g_strdup ("default");
+  d->has_leg = TRUE;
+  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->leg.long_strike = 17;
+  d->leg.short_strike = 22;
+  d->leg.expiry = alvh_time_from_ny_date (2024, 4, 17);
+  d->estimated_cost = 240;
+  g_strlcpy (d->profile_name, "default", sizeof d->profile_name);
   d->profile_version = 1;
   d->explanation = g_strdup ("The short put is 0.52 SD away (threshold 0.65).");
-  g_ptr_array_add (d->signals, alvh_journal_signal_new ("wing_proximity", "fixed", TRUE, 0.52, 0.65, TRUE));
-  g_ptr_array_add (d->signals, alvh_journal_signal_new ("iv_expansion", "realtime", TRUE, 0.05, 0.15, FALSE));
-  g_ptr_array_add (d->signals, alvh_journal_signal_new ("ad_divergence", "realtime", FALSE, 0, 0, FALSE));
+  alvh_decision_set_signal (d, ALVH_SIGNAL_WING_PROXIMITY, 0.52, 0.65, TRUE);
+  alvh_decision_set_signal (d, ALVH_SIGNAL_IV_EXPANSION, 0.05, 0.15, FALSE);
+  alvh_decision_set_signal (d, ALVH_SIGNAL_AD_DIVERGENCE, NAN, 0, FALSE);
   did = alvh_journal_store_record_decision (store, d, &error);
   alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.2, 0, "filled at 1.20", &f->leg_entry, &error);
   g_assert_no_error (error);

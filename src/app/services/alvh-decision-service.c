@@ -254,32 +254,118 @@ AlvhDecision *
 alvh_decision_service_evaluate (AlvhDecisionService  *self,
                                 GError              **error)
 {
+  return alvh_decision_service_evaluate_at (self, 0, alvh_time_now (), NULL, error);
+}
+
+/* The active account's book as of @t: from the journal (closed and expired
+ * positions known) or, without one, the book service's open positions. */
+static AlvhBook *
+book_as_of (AlvhDecisionService  *self,
+            gint64                t,
+            GError              **error)
+{
+  gint64 account = alvh_book_service_get_account_id (self->book);
+
+  if (self->store != NULL && account > 0)
+    return alvh_stored_load_book_at (self->store, account, t, error);
+  return alvh_book_copy_as_of (alvh_book_service_get_book (self->book), t);
+}
+
+/**
+ * alvh_decision_service_is_stale:
+ * @self: the service
+ * @now: the present, Unix seconds
+ *
+ * Returns: TRUE when the latest bar is older than the last NYSE session
+ *   that closed by @now (FALSE without market data)
+ */
+gboolean
+alvh_decision_service_is_stale (AlvhDecisionService *self,
+                                gint64               now)
+{
+  gint64 last = alvh_decision_service_get_last_bar_time (self);
+
+  return last != 0 && alvh_time_ny_day (last) < alvh_calendar_last_session_day (now);
+}
+
+/**
+ * alvh_decision_service_evaluate_at:
+ * @self: the service
+ * @at: the instant (0: the latest bar)
+ * @now: the present, Unix seconds
+ * @out_book: (out) (optional) (transfer full): the book that was evaluated
+ * @error: return location for an error
+ *
+ * The decision as of @at against the book as it stood then.
+ *
+ * Returns: (transfer full) (nullable): the decision, or NULL with @error set
+ */
+AlvhDecision *
+alvh_decision_service_evaluate_at (AlvhDecisionService  *self,
+                                   gint64                at,
+                                   gint64                now,
+                                   AlvhBook            **out_book,
+                                   GError              **error)
+{
   AlvhEvaluator *ev;
   AlvhMarketFrame *frame;
   AlvhDecision *decision;
+  g_autoptr(AlvhBook) book = NULL;
+  gssize i;
+  gint64 t;
 
   g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), NULL);
   ev = get_evaluator (self, error);
   if (ev == NULL)
     return NULL;
   frame = alvh_evaluator_get_frame (ev);
+  i = (gssize) frame->n - 1;
+  if (at != 0)
+    {
+      i = alvh_market_frame_find_le (frame, at);
+      while (i >= 0 && alvh_evaluator_get_bar_instant (ev, (gsize) i) > at)
+        i--;
+      if (i < 0)
+        {
+          g_autofree char *day = alvh_time_format_ny_date (at);
+          g_autofree char *first = alvh_time_format_ny_date (frame->time[0]);
+
+          g_set_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_NO_MARKET,
+                       _("No bar on or before %s (the history starts on %s)"), day, first);
+          return NULL;
+        }
+    }
+  /* the latest bar: the book as it stands now, unless the data is stale
+   * (older than the last NYSE session before now): then as it stood when
+   * the bar closed, the only book that bar can speak for */
+  if (at == 0 && alvh_decision_service_is_stale (self, now))
+    at = alvh_evaluator_get_bar_instant (ev, (gsize) i);
+  t = MAX (at != 0 ? at : now, alvh_evaluator_get_bar_instant (ev, (gsize) i));
+  book = book_as_of (self, t, error);
+  if (book == NULL)
+    return NULL;
   decision = alvh_decision_new ();
-  alvh_evaluator_evaluate (ev, frame->n - 1, alvh_book_service_get_book (self->book), decision);
+  alvh_evaluator_evaluate_at (ev, (gsize) i, t, book, decision);
+  if (out_book != NULL)
+    *out_book = g_steal_pointer (&book);
   return decision;
 }
 
-/* The decision as the journal stores it; a decision without a leg is filed
- * under the book's first condor. */
-static AlvhJournalDecision *
+/* @decision as the journal files it (a shallow copy: the pointers stay
+ * @decision's): for the book's account, and without a leg under the book's
+ * first condor. */
+static AlvhDecision
 journal_decision_from (AlvhDecisionService *self,
                        const AlvhDecision  *decision)
 {
   AlvhBook *book = alvh_book_service_get_book (self->book);
-  gint64 condor_id = decision->has_leg ? decision->leg.condor_id : 0;
+  AlvhDecision jd = *decision;
 
-  if (condor_id == 0 && alvh_book_get_n_condors (book) > 0)
-    condor_id = alvh_book_get_condor (book, 0)->id;
-  return alvh_journal_decision_from_evaluator (decision, alvh_book_service_get_account_id (self->book), condor_id);
+  jd.account_id = alvh_book_service_get_account_id (self->book);
+  jd.condor_id = decision->has_leg ? decision->leg.condor_id : 0;
+  if (jd.condor_id == 0 && alvh_book_get_n_condors (book) > 0)
+    jd.condor_id = alvh_book_get_condor (book, 0)->id;
+  return jd;
 }
 
 /**
@@ -298,14 +384,14 @@ alvh_decision_service_record_decision (AlvhDecisionService  *self,
                                        const AlvhDecision   *decision,
                                        GError              **error)
 {
-  g_autoptr(AlvhJournalDecision) jd = NULL;
+  AlvhDecision jd;
   gint64 id;
 
   g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), 0);
   if (!alvh_service_need_store (self->store, self->data_dir, self->store_error, error))
     return 0;
   jd = journal_decision_from (self, decision);
-  id = alvh_journal_store_record_decision (self->store, jd, error);
+  id = alvh_journal_store_record_decision (self->store, &jd, error);
   if (id > 0)
     g_signal_emit (self, signals[CHANGED], 0);
   return id;
@@ -336,7 +422,7 @@ alvh_decision_service_add_leg_from_decision (AlvhDecisionService  *self,
                                              gint64               *out_decision_id,
                                              GError              **error)
 {
-  g_autoptr(AlvhJournalDecision) jd = NULL;
+  AlvhDecision jd;
   g_autoptr(AlvhLeg) leg = NULL;
   gint64 decision_id, leg_id, entry_id = 0;
 
@@ -358,7 +444,7 @@ alvh_decision_service_add_leg_from_decision (AlvhDecisionService  *self,
     }
 
   jd = journal_decision_from (self, decision);
-  decision_id = alvh_journal_store_record_decision (self->store, jd, error);
+  decision_id = alvh_journal_store_record_decision (self->store, &jd, error);
   if (decision_id <= 0)
     return 0;
   if (out_decision_id != NULL)
@@ -366,7 +452,7 @@ alvh_decision_service_add_leg_from_decision (AlvhDecisionService  *self,
 
   leg = alvh_leg_new ();
   leg->account_id = alvh_book_service_get_account_id (self->book);
-  leg->condor_id = jd->condor_id;
+  leg->condor_id = jd.condor_id;
   leg->decision_id = decision_id;
   leg->kind = decision->leg.kind;
   leg->long_strike = decision->leg.long_strike;
@@ -375,7 +461,7 @@ alvh_decision_service_add_leg_from_decision (AlvhDecisionService  *self,
   leg->quantity = size;
   leg->premium = fill_price;
   leg->layer = decision->layer;
-  leg->opened = g_get_real_time () / G_USEC_PER_SEC;
+  leg->opened = alvh_time_now ();
   leg->manual = FALSE;
   g_free (leg->notes);
   leg->notes = g_strdup (note ? note : "");
@@ -459,7 +545,7 @@ need_journal (AlvhDecisionService  *self,
  * Returns: (transfer full) (nullable): the decision with its signal
  *   snapshot, or NULL with @error set
  */
-AlvhJournalDecision *
+AlvhDecision *
 alvh_decision_service_get_recorded (AlvhDecisionService  *self,
                                     gint64                id,
                                     GError              **error)

@@ -227,3 +227,15 @@ alvh_calendar_vix_term (gint64 day,
         m = 1, y++;
     }
 }
+
+gint64
+alvh_calendar_last_session_day (gint64 t)
+{
+  gint64 day = alvh_time_ny_day (t);
+
+  if (t < alvh_time_bar_close (alvh_time_from_ny_day (day)))
+    day--;
+  while (!alvh_calendar_is_nyse_trading_day (day))
+    day--;
+  return day;
+}

@@ -74,6 +74,17 @@ gint64       alvh_calendar_next_trading_day    (gint64       day);
 gint64       alvh_calendar_vix_expiry          (int          year,
                                                 int          month);
 
+/**
+ * alvh_calendar_last_session_day:
+ * @t: an instant, Unix seconds
+ *
+ * The latest NYSE session that has closed (16:00 New York) by @t: the day a
+ * daily bar is due for when data is up to date at @t.
+ *
+ * Returns: its New York day number
+ */
+gint64       alvh_calendar_last_session_day    (gint64       t);
+
 /* The VIX futures terms a market state and a frame carry: VX1 .. VX8. */
 #define ALVH_VX_TERMS 8
 

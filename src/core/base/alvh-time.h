@@ -125,6 +125,23 @@ void      alvh_time_to_ny_date       (gint64       t,
                                       int         *day);
 
 /**
+ * alvh_time_now:
+ *
+ * Returns: the present in Unix seconds: the real clock, or the instant
+ *   alvh_time_set_now() fixed
+ */
+gint64    alvh_time_now              (void);
+
+/**
+ * alvh_time_set_now:
+ * @t: the instant the program takes as now, 0 for the real clock
+ *
+ * Fixes the present for screenshots and tests of a data set that ends in
+ * the past (the app's fixed "today").
+ */
+void      alvh_time_set_now          (gint64       t);
+
+/**
  * alvh_time_bar_close:
  * @t: the time of a bar, Unix seconds
  *

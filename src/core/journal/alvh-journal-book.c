@@ -504,20 +504,32 @@ alvh_journal_store_list_leg_closes (AlvhJournalStore  *self,
     (AlvhDbRowReader) leg_close_from_row, "cannot list leg closes", error);
 }
 
-AlvhJournalSignal *
-_alvh_journal_signal_from_row (sqlite3_stmt *s)
+gboolean
+_alvh_journal_signal_read_row (sqlite3_stmt *s,
+                               AlvhSignal   *out)
 {
-  AlvhJournalSignal *sig = g_new0 (AlvhJournalSignal, 1);
+  AlvhSignalId id;
 
-  sig->id = sqlite3_column_int64 (s, 0);
-  sig->key = alvh_db_column_text (s, 1);
-  sig->kind = alvh_db_column_text (s, 2);
-  sig->available = sqlite3_column_type (s, 3) != SQLITE_NULL;
-  sig->value = alvh_db_column_double (s, 3);
-  sig->threshold = alvh_db_column_double (s, 4);
-  sig->threshold_high = alvh_db_column_double (s, 5);
-  sig->fired = sqlite3_column_int (s, 6) != 0;
-  return sig;
+  if (!alvh_signal_id_from_key ((const char *) sqlite3_column_text (s, 1), &id))
+    return FALSE;
+  alvh_signal_init_na (out, id);
+  out->snapshot_id = sqlite3_column_int64 (s, 0);
+  out->available = sqlite3_column_type (s, 3) != SQLITE_NULL;
+  out->value = alvh_db_column_double (s, 3);
+  out->threshold = alvh_db_column_double (s, 4);
+  out->threshold_high = alvh_db_column_double (s, 5);
+  out->fired = out->available && sqlite3_column_int (s, 6) != 0;
+  return TRUE;
+}
+
+static AlvhSignal *
+signal_from_row (sqlite3_stmt *s)
+{
+  g_autofree AlvhSignal *sig = g_new (AlvhSignal, 1);
+
+  if (!_alvh_journal_signal_read_row (s, sig))
+    return NULL;
+  return g_steal_pointer (&sig);
 }
 
 /* The signal snapshots linked to a leg (the fired ones that triggered it). */
@@ -532,7 +544,7 @@ alvh_journal_store_list_leg_signals (AlvhJournalStore  *self,
     "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.threshold_high, s.fired"
     " FROM leg_signals ls JOIN signal_snapshots s ON s.id = ls.snapshot_id"
     " WHERE ls.leg_id = ? ORDER BY s.key",
-    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_journal_signal_free,
-    (AlvhDbRowReader) _alvh_journal_signal_from_row, "cannot list leg signals", error);
+    params, G_N_ELEMENTS (params), g_free,
+    (AlvhDbRowReader) signal_from_row, "cannot list leg signals", error);
 }
 

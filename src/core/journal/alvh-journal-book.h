@@ -228,8 +228,9 @@ GPtrArray        *alvh_journal_store_list_leg_closes   (AlvhJournalStore        
  * The signal snapshots linked to leg @leg_id (the ones that fired for its
  * decision).
  *
- * Returns: (transfer full) (element-type AlvhJournalSignal) (nullable): the
- *   snapshots, or %NULL with @error set
+ * Returns: (transfer full) (element-type AlvhSignal) (nullable): the
+ *   snapshots (each with its snapshot_id), or %NULL with @error set (also
+ *   when a snapshot holds a key this version does not know)
  */
 GPtrArray        *alvh_journal_store_list_leg_signals  (AlvhJournalStore        *self,
                                                         gint64                   leg_id,

@@ -41,15 +41,16 @@ gboolean             _alvh_journal_store_not_found       (AlvhJournalStore   *se
                                                           GError            **error,
                                                           const char         *what,
                                                           gint64              id);
-/* "followed", "skipped", "manual"; anything else (NULL) is pending */
-AlvhJournalFollowed  _alvh_journal_followed_from_string  (const char         *text);
 
 /* Records from the current row of a statement selecting
  * ALVH_JOURNAL_CONDOR_COLUMNS, the leg columns, the snapshot columns. */
 AlvhCondor          *_alvh_journal_condor_from_row       (sqlite3_stmt       *stmt);
 /* NULL when the row holds a leg kind this version does not know */
 AlvhLeg             *_alvh_journal_leg_from_row          (sqlite3_stmt       *stmt);
-AlvhJournalSignal   *_alvh_journal_signal_from_row       (sqlite3_stmt       *stmt);
+/* Fills @out from a snapshot row (id, key, kind, value, threshold,
+ * threshold_high, fired); FALSE for a key this version does not know. */
+gboolean             _alvh_journal_signal_read_row       (sqlite3_stmt       *stmt,
+                                                          AlvhSignal         *out);
 
 /* Writes inside an open transaction; 0 with @error on failure. */
 gint64               _alvh_journal_store_insert_leg_locked   (AlvhJournalStore   *self,
