@@ -420,7 +420,7 @@ show_decision (AlvhEvaluatorPage *self,
 
       leg = g_strdup_printf (_("%s × %g at %.2f (F %.2f, vol %.0f %%)"), desc, d->size, d->leg.premium,
                              d->leg_forward, 100 * d->leg_vol);
-      if (alvh_time_is_expired_at (d->leg.expiry, now))
+      if (self->as_of == 0 && alvh_time_is_expired_at (d->leg.expiry, now))
         {
           /* a leg whose expiry has passed is never offered */
           g_autofree char *expired = g_strdup_printf (_("%s — expired, not offered"), leg);
