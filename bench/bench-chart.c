@@ -1,14 +1,16 @@
 /* bench-chart.c — the chart rows of issue 22: a million bars at 1920x1080
  *
  * 1 000 000 one-minute bars (a random walk: candles, a VIX-like line and a
- * histogram).  Rows:
+ * histogram), the arrays shared with the chart (alvh_chart_add_series_bytes),
+ * the layer cache on, as the Charts page has them.  Rows:
  *   zoomed      3 panes (candles, line, histogram), a 300-bar window at the
- *               end of the timeline; and the line pane alone (what uPlot's
- *               figure measures)
+ *               end of the timeline, the pointer moving (the crosshair and
+ *               legends change, the view does not); the same with the view
+ *               panning a bar each frame (everything redrawn); and the line
+ *               pane alone (what uPlot's figure measures)
  *   first draw  a new chart: timeline, three series, first frame of all bars
- *   all bars    every bar in view: a 1 px line alone, candles alone, and the
- *               3 panes
- * Each frame moves the crosshair, as a pointer does.  CPU time of this
+ *   all bars    every bar in view, redrawn each frame (cache off): a 1.5 px
+ *               line alone, candles alone, and the 3 panes  CPU time of this
  * process (the machine is shared with builds), in several interleaved rounds;
  * each row prints the median round (and the median wall time beside it).
  *
@@ -50,6 +52,7 @@ typedef enum
 typedef enum
 {
   ROW_ZOOMED,
+  ROW_ZOOMED_PAN,
   ROW_ZOOMED_LINE,
   ROW_FIRST_DRAW,
   ROW_ALL_LINE,
@@ -65,8 +68,9 @@ static const struct
   double      peer;      /* uPlot, published in issue 22 (NAN: none) */
   double      goal;      /* at most this (NAN: keep ahead of the peer) */
 } rows[N_ROWS] = {
-  [ROW_ZOOMED]      = { "1M bars, 300-bar window, 3 panes", 3.75, 1.15, 1.0 },
-  [ROW_ZOOMED_LINE] = { "1M bars, 300-bar window, line alone", NAN, 1.15, 1.0 },
+  [ROW_ZOOMED]      = { "300-bar window, 3 panes, pointer moves", 3.75, 1.15, 1.0 },
+  [ROW_ZOOMED_PAN]  = { "300-bar window, 3 panes, view pans", NAN, 1.15, 1.0 },
+  [ROW_ZOOMED_LINE] = { "300-bar window, line alone, pointer", NAN, 1.15, 1.0 },
   [ROW_FIRST_DRAW]  = { "first draw of 1M bars incl. set-up", 77.0, 49.0, 30.0 },
   [ROW_ALL_LINE]    = { "all 1M bars in view: line", 4.5, 11.6, NAN },
   [ROW_ALL_CANDLES] = { "all 1M bars in view: candles", 2.0, 10.5, NAN },
@@ -130,60 +134,111 @@ data_clear (Data *d)
   g_free (d->hist);
 }
 
-/* A new chart of the scene with every bar in view */
+static GBytes *
+shared (const void *data)
+{
+  return g_bytes_new_static (data, N_BARS * sizeof (double));
+}
+
+/* A new chart of the scene with every bar in view; copy: through the
+ * copying API, else sharing the arrays */
 static AlvhChart *
 make_chart (const Data *d,
-            Scene       scene)
+            Scene       scene,
+            gboolean    copy)
 {
   AlvhChart *chart = alvh_chart_new ();
+  guint vix_pane = scene == SCENE_PANES ? 1 : 0;
 
+  alvh_chart_set_layer_cache (chart, TRUE);
   if (scene != SCENE_LINE)
     alvh_chart_add_pane (chart, "SPX", 5);
   if (scene != SCENE_CANDLES)
     alvh_chart_add_pane (chart, "VIX", 2);
   if (scene == SCENE_PANES)
     alvh_chart_add_pane (chart, "Hist", 1.5);
-  alvh_chart_set_times (chart, d->t, N_BARS);
-  if (scene != SCENE_LINE)
-    alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_CANDLES, "", 0, 0, d->t, d->o, d->h, d->l, d->c, N_BARS);
-  if (scene != SCENE_CANDLES)
-    alvh_chart_add_series (chart, scene == SCENE_PANES ? 1 : 0, ALVH_CHART_SERIES_LINE, "VIX",
-                           ALVH_CHART_COLOR_BLUE, 0, d->t, d->v, NULL, NULL, NULL, N_BARS);
-  if (scene == SCENE_PANES)
-    alvh_chart_add_series (chart, 2, ALVH_CHART_SERIES_HISTOGRAM, "Step", 0, 0, d->t, d->hist,
-                           NULL, NULL, NULL, N_BARS);
+  if (copy)
+    {
+      alvh_chart_set_times (chart, d->t, N_BARS);
+      if (scene != SCENE_LINE)
+        alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_CANDLES, "", 0, 0, d->t, d->o, d->h, d->l, d->c, N_BARS);
+      if (scene != SCENE_CANDLES)
+        alvh_chart_add_series (chart, vix_pane, ALVH_CHART_SERIES_LINE, "VIX",
+                               ALVH_CHART_COLOR_BLUE, 0, d->t, d->v, NULL, NULL, NULL, N_BARS);
+      if (scene == SCENE_PANES)
+        alvh_chart_add_series (chart, 2, ALVH_CHART_SERIES_HISTOGRAM, "Step", 0, 0, d->t, d->hist,
+                               NULL, NULL, NULL, N_BARS);
+    }
+  else
+    {
+      g_autoptr(GBytes) t = g_bytes_new_static (d->t, N_BARS * sizeof (gint64));
+      g_autoptr(GBytes) o = shared (d->o), h = shared (d->h), l = shared (d->l), c = shared (d->c);
+      g_autoptr(GBytes) v = shared (d->v), hist = shared (d->hist);
+
+      alvh_chart_set_times_bytes (chart, t);
+      if (scene != SCENE_LINE)
+        alvh_chart_add_series_bytes (chart, 0, ALVH_CHART_SERIES_CANDLES, "", 0, 0, o, h, l, c);
+      if (scene != SCENE_CANDLES)
+        alvh_chart_add_series_bytes (chart, vix_pane, ALVH_CHART_SERIES_LINE, "VIX", ALVH_CHART_COLOR_BLUE, 0,
+                                     v, NULL, NULL, NULL);
+      if (scene == SCENE_PANES)
+        alvh_chart_add_series_bytes (chart, 2, ALVH_CHART_SERIES_HISTOGRAM, "Step", 0, 0, hist, NULL, NULL, NULL);
+    }
   alvh_chart_show_all (chart);
   return chart;
 }
+
+typedef enum
+{
+  FRAME_POINTER,   /* the crosshair moves */
+  FRAME_PAN,       /* the view moves a bar to the left each frame */
+  FRAME_FULL,      /* the crosshair moves, no layer cache: all redrawn */
+} FrameKind;
 
 /* CPU ms per frame of `frames` frames; the wall time goes to *wall */
 static double
 frames_ms (AlvhChart *chart,
            cairo_t   *cr,
            guint      frames,
+           FrameKind  kind,
            double    *wall)
 {
-  double w0 = wall_ms (), c0 = cpu_ms ();
+  double w0, c0, first, bars;
 
+  alvh_chart_get_view (chart, &first, &bars);
+  if (kind == FRAME_FULL)
+    alvh_chart_set_layer_cache (chart, FALSE);
+  /* the pointer over a view that has been drawn (the pan row measures
+   * arriving there) */
+  for (guint i = 0; i < 2 && kind == FRAME_POINTER; i++)
+    alvh_chart_render (chart, cr, WIDTH, HEIGHT);
+  w0 = wall_ms ();
+  c0 = cpu_ms ();
   for (guint i = 0; i < frames; i++)
     {
+      if (kind == FRAME_PAN)
+        alvh_chart_set_view (chart, first - i - 1, bars);
       alvh_chart_set_crosshair (chart, (gssize) (N_BARS - 1 - (i * 7) % 300), 300);
       alvh_chart_render (chart, cr, WIDTH, HEIGHT);
     }
   cairo_surface_flush (cairo_get_target (cr));
   *wall = (wall_ms () - w0) / frames;
+  alvh_chart_set_view (chart, first, bars);
+  alvh_chart_set_layer_cache (chart, TRUE);
   return (cpu_ms () - c0) / frames;
 }
 
-/* A new chart from the arrays up to its first frame (all bars in view) */
+/* A new chart from the arrays up to its first frame (all bars in view);
+ * copy: through the copying API */
 static double
 first_draw_ms (const Data *d,
                cairo_t    *cr,
+               gboolean    copy,
                double     *wall,
                double     *setup)
 {
   double w0 = wall_ms (), c0 = cpu_ms (), cpu;
-  g_autoptr(AlvhChart) chart = make_chart (d, SCENE_PANES);
+  g_autoptr(AlvhChart) chart = make_chart (d, SCENE_PANES, copy);
 
   *setup = cpu_ms () - c0;
   alvh_chart_render (chart, cr, WIDTH, HEIGHT);
@@ -238,7 +293,7 @@ main (void)
   g_autoptr(AlvhChart) panes = NULL;
   g_autoptr(AlvhChart) line = NULL;
   g_autoptr(AlvhChart) candles = NULL;
-  double cpu[N_ROWS][ROUNDS], wall[N_ROWS][ROUNDS], setup[ROUNDS];
+  double cpu[N_ROWS][ROUNDS], wall[N_ROWS][ROUNDS], setup[ROUNDS], copied[ROUNDS], copied_setup[ROUNDS];
   cairo_surface_t *surface;
   cairo_t *cr;
   double w, full;
@@ -247,13 +302,13 @@ main (void)
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
   cr = cairo_create (surface);
 
-  panes = make_chart (&d, SCENE_PANES);
-  line = make_chart (&d, SCENE_LINE);
-  candles = make_chart (&d, SCENE_CANDLES);
+  panes = make_chart (&d, SCENE_PANES, FALSE);
+  line = make_chart (&d, SCENE_LINE, FALSE);
+  candles = make_chart (&d, SCENE_CANDLES, FALSE);
   /* warm up: glyph caches, page faults */
-  frames_ms (panes, cr, 2, &w);
-  frames_ms (line, cr, 2, &w);
-  frames_ms (candles, cr, 2, &w);
+  frames_ms (panes, cr, 2, FRAME_FULL, &w);
+  frames_ms (line, cr, 2, FRAME_FULL, &w);
+  frames_ms (candles, cr, 2, FRAME_FULL, &w);
 
   printf ("chart: %d one-minute bars at %dx%d; CPU ms of this process, median of %d interleaved rounds\n"
           "chart: (uPlot figures are the fixed numbers published in issue 22, not measured here)\n",
@@ -261,39 +316,49 @@ main (void)
   fflush (stdout);
   if (g_getenv ("ALVH_BENCH_PROFILE"))
     {
-      /* for a profiler: the zoomed line alone, many frames */
-      alvh_chart_set_view (line, N_BARS - 300, 300);
-      printf ("chart: profile: %.3f ms\n", frames_ms (line, cr, 2000, &w));
+      /* for a profiler: one row, many times (pointer, pan or first) */
+      const char *what = g_getenv ("ALVH_BENCH_PROFILE");
+      alvh_chart_set_view (panes, N_BARS - 300, 300);
+      for (guint k = 0; k < 20 && g_str_equal (what, "first"); k++)
+        printf ("%.2f ", first_draw_ms (&d, cr, FALSE, &w, &setup[0]));
+      if (!g_str_equal (what, "first"))
+        frames_ms (panes, cr, 500, g_str_equal (what, "pan") ? FRAME_PAN : FRAME_POINTER, &w);
       return 0;
     }
   for (guint r = 0; r < ROUNDS; r++)
     {
       alvh_chart_set_view (panes, N_BARS - 300, 300);
-      cpu[ROW_ZOOMED][r] = frames_ms (panes, cr, FRAMES, &wall[ROW_ZOOMED][r]);
+      cpu[ROW_ZOOMED][r] = frames_ms (panes, cr, FRAMES, FRAME_POINTER, &wall[ROW_ZOOMED][r]);
+      cpu[ROW_ZOOMED_PAN][r] = frames_ms (panes, cr, FRAMES, FRAME_PAN, &wall[ROW_ZOOMED_PAN][r]);
       alvh_chart_show_all (panes);
 
       alvh_chart_set_view (line, N_BARS - 300, 300);
-      cpu[ROW_ZOOMED_LINE][r] = frames_ms (line, cr, FRAMES, &wall[ROW_ZOOMED_LINE][r]);
+      cpu[ROW_ZOOMED_LINE][r] = frames_ms (line, cr, FRAMES, FRAME_POINTER, &wall[ROW_ZOOMED_LINE][r]);
       alvh_chart_show_all (line);
 
-      cpu[ROW_FIRST_DRAW][r] = first_draw_ms (&d, cr, &wall[ROW_FIRST_DRAW][r], &setup[r]);
+      cpu[ROW_FIRST_DRAW][r] = first_draw_ms (&d, cr, FALSE, &wall[ROW_FIRST_DRAW][r], &setup[r]);
+      copied[r] = first_draw_ms (&d, cr, TRUE, &w, &copied_setup[r]);
 
-      cpu[ROW_ALL_LINE][r] = frames_ms (line, cr, FRAMES, &wall[ROW_ALL_LINE][r]);
-      cpu[ROW_ALL_CANDLES][r] = frames_ms (candles, cr, FRAMES, &wall[ROW_ALL_CANDLES][r]);
-      cpu[ROW_ALL_PANES][r] = frames_ms (panes, cr, FRAMES, &wall[ROW_ALL_PANES][r]);
+      cpu[ROW_ALL_LINE][r] = frames_ms (line, cr, FRAMES, FRAME_FULL, &wall[ROW_ALL_LINE][r]);
+      cpu[ROW_ALL_CANDLES][r] = frames_ms (candles, cr, FRAMES, FRAME_FULL, &wall[ROW_ALL_CANDLES][r]);
+      cpu[ROW_ALL_PANES][r] = frames_ms (panes, cr, FRAMES, FRAME_FULL, &wall[ROW_ALL_PANES][r]);
     }
   for (Row row = 0; row < N_ROWS; row++)
     {
       print_row (row, median (cpu[row], ROUNDS), median (wall[row], ROUNDS));
       if (row == ROW_FIRST_DRAW)
-        printf ("chart |   of which set-up (timeline, series)   | %7.2f ms\n", median (setup, ROUNDS));
+        {
+          printf ("chart |   of which set-up (arrays shared)      | %7.2f ms\n", median (setup, ROUNDS));
+          printf ("chart |   the same through the copying API     | %7.2f ms, of which set-up %.2f ms\n",
+                  median (copied, ROUNDS), median (copied_setup, ROUNDS));
+        }
     }
   fflush (stdout);
 
   /* without decimation every bar is a rectangle (a million-segment line
    * takes Cairo minutes): the candles alone, once */
   alvh_chart_set_decimation (candles, FALSE);
-  full = frames_ms (candles, cr, 1, &w);
+  full = frames_ms (candles, cr, 1, FRAME_FULL, &w);
   printf ("chart | candles, all bars, not decimated         | %7.2f ms (wall %6.2f) | %.0fx the decimated time\n",
           full, w, full / median (cpu[ROW_ALL_CANDLES], ROUNDS));
   alvh_chart_set_decimation (candles, TRUE);

@@ -98,23 +98,48 @@ _alvh_chart_draw_price_labels (const Frame         *f,
     }
 }
 
-/* the tag colour of a candle series: the colour of its last visible bar */
+/* the tag colour of a candle series: the colour of its bar i */
 static AlvhChartRgba
 candle_tag_color (const Frame *f,
                   Series      *s,
-                  gssize       last)
+                  gssize       i)
 {
-  gssize i;
-
-  for (i = last; i >= f->i0 && !isfinite (s->v[3][i]); i--)
-    ;
-  if (i >= f->i0 && isfinite (s->v[0][i]))
+  if (isfinite (s->v[0][i]) && isfinite (s->v[3][i]))
     return f->pal->colors[s->v[3][i] >= s->v[0][i] ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN];
   return f->pal->colors[ALVH_CHART_COLOR_BLUE];
 }
 
+/* a value tag whose value is older than the last visible bar: the value and,
+ * below it, its date, so that it never passes for the latest */
+static void
+draw_dated_tag (const Frame         *f,
+                double               y,
+                const AlvhChartRgba *bg,
+                const char          *text,
+                gint64               t)
+{
+  cairo_t *cr = f->cr;
+  g_autofree char *date = _alvh_chart_format_date (t);
+  double x = f->plot_w + 1;
+
+  cairo_rectangle (cr, x, y - 8, AXIS_WIDTH - 2, 27);
+  alvh_chart_rgba_set_source (bg, cr);
+  cairo_fill (cr);
+  if (0.2126 * bg->r + 0.7152 * bg->g + 0.0722 * bg->b > 0.6)
+    cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, x + 4, y + 4);
+  cairo_show_text (cr, text);
+  cairo_set_font_size (cr, FONT_SIZE - 2.5);
+  cairo_move_to (cr, x + 3, y + 15);
+  cairo_show_text (cr, date);
+  cairo_set_font_size (cr, FONT_SIZE);
+}
+
 /* A tag on the price axis with the last visible value of each line and
- * candle series of the pane */
+ * candle series of the pane; a value from before the last visible bar (a
+ * series that ended earlier, a holiday) carries its date */
 void
 _alvh_chart_draw_last_values (const Frame *f,
                               const Pane  *p,
@@ -126,7 +151,9 @@ _alvh_chart_draw_last_values (const Frame *f,
   for (guint k = 0; k < p->series->len && last >= 0; k++)
     {
       Series *s = g_ptr_array_index (p->series, k);
+      const double *values;
       double v = NAN, y;
+      gssize at = last;
       char buf[32];
       AlvhChartRgba bg;
 
@@ -134,10 +161,12 @@ _alvh_chart_draw_last_values (const Frame *f,
         continue;
       if (s->kind == ALVH_CHART_SERIES_BAND || s->kind == ALVH_CHART_SERIES_HISTOGRAM)
         continue;
-      for (gssize i = last; i >= f->i0 && !isfinite (v); i--)
-        v = s->kind == ALVH_CHART_SERIES_LINE ? s->v[0][i] : s->v[3][i];
-      if (!isfinite (v))
+      values = s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3];
+      for (at = last; at >= f->i0 && !isfinite (values[at]); at--)
+        ;
+      if (at < f->i0)
         continue;
+      v = values[at];
       y = ymap_y (m, v);
       if (!isfinite (y) || y < p->y || y > p->y + p->height)
         continue;
@@ -145,9 +174,12 @@ _alvh_chart_draw_last_values (const Frame *f,
       if (s->kind == ALVH_CHART_SERIES_LINE)
         bg = f->pal->colors[s->color];
       else
-        bg = candle_tag_color (f, s, last);
+        bg = candle_tag_color (f, s, at);
       y = CLAMP (y, p->y + 8, p->y + p->height - 8);
-      draw_axis_tag (f, f->plot_w + 1, y, &bg, buf);
+      if (at == last)
+        draw_axis_tag (f, f->plot_w + 1, y, &bg, buf);
+      else
+        draw_dated_tag (f, MIN (y, p->y + p->height - 19), &bg, buf, self->times[at]);
     }
 }
 
