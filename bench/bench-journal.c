@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +19,6 @@
 
 #include "alvh-core.h"
 
-static const char *keys[] = {
-  "iv_expansion", "term_inversion", "rsi_extreme", "ad_divergence", "vix_macd_cross",
-  "theta_erosion", "wing_proximity", "book_delta", "macro_regime", "extra_signal",
-};
 static const char *branches[] = { "regime", "fixed", "confluence", "fixed" };
 static const char *tag_names[] = {
   "cpi", "fomc", "ppi", "earnings", "gap", "slippage", "lesson", "routine", "roll",
@@ -57,7 +54,7 @@ build (const char *path,
 
   for (guint i = 0; i < n_legs; i++)
     {
-      g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+      g_autoptr(AlvhDecision) d = alvh_decision_new ();
       g_autoptr(GString) body = g_string_new (NULL);
       gint64 did, leg;
       guint n_fired = 0;
@@ -83,24 +80,23 @@ build (const char *path,
       alvh_branch_from_string (branches[g_rand_int_range (rand, 0, G_N_ELEMENTS (branches))], &d->branch);
       d->layer = 1 + i % 3;
       d->size = 1 + i % 3;
-      d->has_proposal = TRUE;
-      d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
-      d->proposed.long_strike = 20 + i % 10;
-      d->proposed.short_strike = 25 + i % 10;
-      d->proposed.expiry = d->time + 40 * 86400;
-      d->cost = 120;
-      d->profile_name = g_strdup ("default");
+      d->has_leg = TRUE;
+      d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
+      d->leg.long_strike = 20 + i % 10;
+      d->leg.short_strike = 25 + i % 10;
+      d->leg.expiry = d->time + 40 * 86400;
+      d->estimated_cost = 120;
+      g_strlcpy (d->profile_name, "default", sizeof d->profile_name);
       d->profile_version = 1;
       d->explanation = g_strdup ("Two real-time rules fired: IV rose 22 % in 48 hours and the VIX term structure inverted.");
-      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+      for (guint k = 0; k < ALVH_N_SIGNALS; k++)
         {
           gboolean fired = g_rand_double (rand) < 0.2 || (k == 0 && n_fired == 0);
+          gboolean available = g_rand_double (rand) > 0.05;
+          double value = g_rand_double (rand);
 
           n_fired += fired;
-          g_ptr_array_add (d->signals,
-                           alvh_journal_signal_new (keys[k], k < 6 ? "realtime" : "fixed",
-                                                    g_rand_double (rand) > 0.05,
-                                                    g_rand_double (rand), 0.5, fired));
+          alvh_decision_set_signal (d, (AlvhSignalId) k, available ? value : NAN, 0.5, fired);
         }
       did = alvh_journal_store_record_decision (store, d, &error);
       for (guint w = 0; w < 30; w++)
@@ -135,7 +131,7 @@ build (const char *path,
     }
   g_rand_free (rand);
   printf ("build: %u legs x %u signals in %.0f ms (%.1f us/leg)\n", n_legs,
-          (guint) G_N_ELEMENTS (keys), ms_since (start), ms_since (start) * 1000.0 / n_legs);
+          (guint) ALVH_N_SIGNALS, ms_since (start), ms_since (start) * 1000.0 / n_legs);
 }
 
 static double

@@ -16,10 +16,6 @@
 #include "alvh-core.h"
 #include "alvh-report-render.h"
 
-static const char *keys[] = {
-  "iv_expansion", "term_inversion", "rsi_extreme", "ad_divergence", "vix_macd_cross",
-  "theta_erosion", "wing_proximity", "book_delta", "macro_regime",
-};
 
 static double
 ms_since (gint64 start)
@@ -77,7 +73,7 @@ main (void)
       if (day < first)
         continue;
       {
-        g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+        g_autoptr(AlvhDecision) d = alvh_decision_new ();
         gboolean add = n_decisions % 10 == 0;
         gint64 id;
 
@@ -90,19 +86,18 @@ main (void)
         d->size = add ? 1 : 0;
         if (add)
           {
-            d->has_proposal = TRUE;
-            d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
-            d->proposed.long_strike = 22;
-            d->proposed.short_strike = 27;
-            d->proposed.expiry = t + 35 * ALVH_SECONDS_PER_DAY;
-            d->cost = 150;
+            d->has_leg = TRUE;
+            d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
+            d->leg.long_strike = 22;
+            d->leg.short_strike = 27;
+            d->leg.expiry = t + 35 * ALVH_SECONDS_PER_DAY;
+            d->estimated_cost = 150;
           }
-        d->profile_name = g_strdup ("Default");
+        g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);
         d->profile_version = 1;
         d->explanation = g_strdup ("IV expanded by 16% over 48 hours and the VIX term structure is inverted.");
-        for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-          g_ptr_array_add (d->signals, alvh_journal_signal_new (keys[i], i < 6 ? "realtime" : "fixed",
-                                                                i != 3, 0.1 * i, 0.15, add && i < 2));
+        for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+          alvh_decision_set_signal (d, (AlvhSignalId) i, i != 3 ? 0.1 * i : NAN, 0.15, add && i < 2);
         id = alvh_journal_store_record_decision (store, d, &error);
         g_assert_no_error (error);
         if (add)

@@ -75,9 +75,11 @@ open_store (AlvhContext *self)
                  _("Cannot create %s: %s"), self->data_dir, g_strerror (errno));
   else
     self->store = alvh_journal_store_open (path, &self->store_error);
+  /* the window says it (alvh_context_get_store_error()); actions that need
+   * the store fail with it */
   if (self->store == NULL)
-    g_warning ("Cannot open the app database %s: %s", path,
-               self->store_error ? self->store_error->message : "");
+    g_debug ("Cannot open the app database %s: %s", path,
+             self->store_error ? self->store_error->message : "");
 }
 
 /**

@@ -111,7 +111,7 @@ entry_context (AlvhJournalStore  *store,
                char             **triggers,
                GError           **error)
 {
-  g_autoptr(AlvhJournalDecision) d = NULL;
+  g_autoptr(AlvhDecision) d = NULL;
   g_autoptr(GString) t = g_string_new (NULL);
   GError *local = NULL;
 
@@ -132,15 +132,18 @@ entry_context (AlvhJournalStore  *store,
       *triggers = g_strdup ("");
       return TRUE;
     }
-  for (guint i = 0; i < d->signals->len; i++)
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {
-      AlvhJournalSignal *s = d->signals->pdata[i];
+      const AlvhSignal *s = &d->signals[i];
+
+      if (!alvh_decision_has_signal (d, (AlvhSignalId) i))
+        continue;
 
       if (!s->fired)
         continue;
       if (t->len > 0)
         g_string_append_c (t, '+');
-      g_string_append (t, s->key);
+      g_string_append (t, alvh_signal_id_to_key (s->id));
     }
   *branch = g_strdup (alvh_branch_to_string (d->branch));
   *triggers = g_string_free (g_steal_pointer (&t), FALSE);
@@ -260,27 +263,30 @@ cmd_show (int    argc,
 
   if (e->decision_id > 0)
     {
-      g_autoptr(AlvhJournalDecision) d = alvh_journal_store_get_decision (store, e->decision_id, &error);
+      g_autoptr(AlvhDecision) d = alvh_journal_store_get_decision (store, e->decision_id, &error);
 
       if (d == NULL)
         return alvh_cli_fail (CMD, error);
       printf ("\n%s %" G_GINT64_FORMAT ": %s, %s %s, %s %d, %s %g",
               _("Decision"), d->id, alvh_action_to_string (d->action), _("branch"), alvh_branch_to_string (d->branch), _("layer"), d->layer,
               _("size"), d->size);
-      if (d->profile_name != NULL)
+      if (d->profile_name[0] != '\0')
         printf (", %s %s v%d", _("profile"), d->profile_name, d->profile_version);
-      if (d->followed != ALVH_JOURNAL_PENDING)
-        printf (", %s", alvh_journal_followed_to_string (d->followed));
+      if (d->followed != ALVH_DECISION_PENDING)
+        printf (", %s", alvh_decision_status_to_string (d->followed));
       printf ("\n");
       if (d->skip_reason != NULL && *d->skip_reason != '\0')
         printf ("%s: %s\n", _("Skip reason"), d->skip_reason);
-      for (guint i = 0; i < d->signals->len; i++)
+      for (guint i = 0; i < ALVH_N_SIGNALS; i++)
         {
-          AlvhJournalSignal *s = d->signals->pdata[i];
+          const AlvhSignal *s = &d->signals[i];
           g_autofree char *v = alvh_format_significant (s->available ? s->value : NAN, 6, ALVH_FORMAT_DATA);
           g_autofree char *th = alvh_format_significant (s->threshold, 6, ALVH_FORMAT_DATA);
 
-          printf ("  %-16s %-8s %s=%-10s %s=%-8s %s\n", s->key, s->kind, _("value"), v,
+          if (!alvh_decision_has_signal (d, (AlvhSignalId) i))
+            continue;
+
+          printf ("  %-16s %-8s %s=%-10s %s=%-8s %s\n", alvh_signal_id_to_key (s->id), alvh_signal_kind_to_string (s->kind), _("value"), v,
                   _("threshold"), th, s->fired ? _("FIRED") : s->available ? "-" : "n/a");
         }
     }
@@ -419,11 +425,13 @@ cmd_stats (int    argc,
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhJournalStats) stats = NULL;
   g_autoptr(AlvhJournalMarket) market = NULL;
-  g_autofree char *db = NULL, *spx_path = NULL, *vix_path = NULL;
+  g_autofree char *db = NULL, *spx_path = NULL, *vix_path = NULL, *market_db = NULL, *at_text = NULL;
   gboolean json = FALSE;
-  gint64 account = 0;
+  gint64 account = 0, at = 0;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
+    { "market-db", 0, 0, G_OPTION_ARG_FILENAME, &market_db, N_("Market database to mark and settle on (the same bars as alvh book list and alvh pnl)"), N_("FILE") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("Statistics to this time (default: now)"), N_("DATETIME") },
     { "spx", 0, 0, G_OPTION_ARG_FILENAME, &spx_path, N_("Daily SPX closes (CSV) to mark open legs and measure moves"), N_("FILE") },
     { "vix", 0, 0, G_OPTION_ARG_FILENAME, &vix_path, N_("Daily VIX closes (CSV)"), N_("FILE") },
     { "account", 0, 0, G_OPTION_ARG_INT64, &account, N_("Only this account id"), N_("ID") },
@@ -431,13 +439,17 @@ cmd_stats (int    argc,
     { NULL }
   };
 
-  if (!parse_flags (NULL, _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Without --spx/--vix only realised P&L counts."),
+  if (!parse_flags (NULL, _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Every P&L is the ledger's (ALVH-SPEC section 6: model marks, settlement at expiry, fees). Without --market-db or --spx/--vix open positions count at cost."),
                     entries, &argc, &argv, &error))
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc > 1)
     return alvh_cli_usage_error (CMD, "stats: unexpected argument “%s”", argv[1]);
   if ((spx_path == NULL) != (vix_path == NULL))
     return alvh_cli_usage_error (CMD, "stats: --spx and --vix go together");
+  if (spx_path != NULL && market_db != NULL)
+    return alvh_cli_usage_error (CMD, "stats: --market-db or --spx/--vix, not both");
+  if (at_text != NULL && !alvh_cli_parse_datetime (at_text, TRUE, &at))
+    return alvh_cli_usage_error (CMD, "stats: --at “%s” is not a date-time (YYYY-MM-DD HH:MM)", at_text);
   if (!alvh_cli_check_int_flag (CMD, "stats: --account", account, 0, G_MAXINT64, "an account id (0 = all)", &status))
     return status;
 
@@ -451,10 +463,21 @@ cmd_stats (int    argc,
       market = alvh_journal_market_join (spx, vix);
     }
 
+  if (market_db != NULL)
+    {
+      g_autoptr(AlvhMarketStore) ms = alvh_market_store_open (market_db, &error);
+      g_autoptr(AlvhMarketFrame) frame = ms != NULL ? alvh_stored_load_frame (ms, 0, 0, &error) : NULL;
+      g_autoptr(AlvhSeries) vix = frame != NULL ? alvh_market_store_load_series (ms, "VIX", G_MININT64, G_MAXINT64, &error) : NULL;
+
+      if (vix == NULL)
+        return alvh_cli_fail (CMD, error);
+      market = alvh_journal_market_new_from_frame (frame, vix);
+    }
+
   store = open_existing (db, &error);
   if (store == NULL)
     return alvh_cli_fail (CMD, error);
-  stats = alvh_journal_store_compute_stats (store, account, market, &error);
+  stats = alvh_journal_store_compute_stats_at (store, account, market, at, &error);
   if (stats == NULL)
     return alvh_cli_fail (CMD, error);
 

@@ -195,7 +195,7 @@ html_decisions_section (GString    *out,
     html_none (out);
   for (guint k = 0; k < report->decisions->len; k++)
     {
-      const AlvhJournalDecision *d = g_ptr_array_index (report->decisions, k);
+      const AlvhDecision *d = g_ptr_array_index (report->decisions, k);
       g_autofree char *head = _alvh_report_decision_heading (d);
       g_autofree char *details = _alvh_report_decision_details (d);
       g_autoptr(AlvhReportTable) st = _alvh_report_signal_table (d);

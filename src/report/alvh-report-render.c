@@ -650,7 +650,7 @@ pdf_decisions_and_notes (Pdf *pdf)
     pdf_paragraph (pdf, _("None in this period."), pdf->font_italic, 0, 0x666666);
   for (guint k = 0; k < r->decisions->len; k++)
     {
-      const AlvhJournalDecision *d = g_ptr_array_index (r->decisions, k);
+      const AlvhDecision *d = g_ptr_array_index (r->decisions, k);
       g_autofree char *head = _alvh_report_decision_heading (d);
       g_autofree char *details = _alvh_report_decision_details (d);
       g_autoptr(AlvhReportTable) st = _alvh_report_signal_table (d);

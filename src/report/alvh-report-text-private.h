@@ -10,12 +10,12 @@ G_BEGIN_DECLS
 
 /* The signal snapshot of @d as a table: signal, kind, value, threshold, state.
  * Returns: (transfer full) */
-AlvhReportTable *_alvh_report_signal_table     (const AlvhJournalDecision *d);
+AlvhReportTable *_alvh_report_signal_table     (const AlvhDecision *d);
 /* "Decision N · date · ACTION (branch), layer L". Returns: (transfer full) */
-char            *_alvh_report_decision_heading (const AlvhJournalDecision *d);
+char            *_alvh_report_decision_heading (const AlvhDecision *d);
 /* The proposed leg, its cost, the profile and what became of it.
  * Returns: (transfer full) */
-char            *_alvh_report_decision_details (const AlvhJournalDecision *d);
+char            *_alvh_report_decision_details (const AlvhDecision *d);
 /* A note's date, tags and links. Returns: (transfer full) */
 char            *_alvh_report_note_meta        (const AlvhJournalEntry    *e);
 

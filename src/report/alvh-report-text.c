@@ -12,19 +12,22 @@
 #include "alvh-report-text-private.h"
 
 AlvhReportTable *
-_alvh_report_signal_table (const AlvhJournalDecision *d)
+_alvh_report_signal_table (const AlvhDecision *d)
 {
   const char *cols[] = { _("Signal"), _("Kind"), _("Value"), _("Threshold"), _("State"), NULL };
   static const gboolean num[] = { FALSE, FALSE, TRUE, TRUE, FALSE };
   static const double w[] = { 2.0, 1.2, 1.2, 1.4, 0.9 };
   AlvhReportTable *t = alvh_report_table_new ("decision-signals", _("Signals"), cols, num, w);
 
-  for (guint i = 0; d->signals != NULL && i < d->signals->len; i++)
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {
-      const AlvhJournalSignal *s = g_ptr_array_index (d->signals, i);
+      const AlvhSignal *s = &d->signals[i];
       g_autofree char *value = alvh_format_number (s->available ? s->value : NAN, 4, ALVH_FORMAT_DATA);
       g_autofree char *thr = NULL;
       const char *cells[6];
+
+      if (!alvh_decision_has_signal (d, (AlvhSignalId) i))
+        continue;
 
       if (isfinite (s->threshold_high))
         {
@@ -35,8 +38,8 @@ _alvh_report_signal_table (const AlvhJournalDecision *d)
         }
       else
         thr = alvh_format_number (s->threshold, 4, ALVH_FORMAT_DATA);
-      cells[0] = s->key;
-      cells[1] = s->kind;
+      cells[0] = alvh_signal_id_to_key (s->id);
+      cells[1] = alvh_signal_kind_to_string (s->kind);
       cells[2] = value;
       cells[3] = thr;
       cells[4] = !s->available ? "n/a" : s->fired ? "fired" : "no";
@@ -47,7 +50,7 @@ _alvh_report_signal_table (const AlvhJournalDecision *d)
 }
 
 char *
-_alvh_report_decision_heading (const AlvhJournalDecision *d)
+_alvh_report_decision_heading (const AlvhDecision *d)
 {
   g_autofree char *time = alvh_format_date (d->time);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, d->id);
@@ -60,33 +63,33 @@ _alvh_report_decision_heading (const AlvhJournalDecision *d)
 }
 
 char *
-_alvh_report_decision_details (const AlvhJournalDecision *d)
+_alvh_report_decision_details (const AlvhDecision *d)
 {
   GString *s = g_string_new (NULL);
-  const char *status = d->followed == ALVH_JOURNAL_PENDING ? _("pending")
-                                                            : alvh_journal_followed_to_string (d->followed);
+  const char *status = d->followed == ALVH_DECISION_PENDING ? _("pending")
+                                                            : alvh_decision_status_to_string (d->followed);
 
-  if (d->has_proposal)
+  if (d->has_leg)
     {
-      g_autofree char *ls = alvh_format_number (d->proposed.long_strike, 0, ALVH_FORMAT_DATA);
-      g_autofree char *ss = alvh_format_number (d->proposed.short_strike, 0, ALVH_FORMAT_DATA);
-      g_autofree char *exp = alvh_format_date (d->proposed.expiry);
+      g_autofree char *ls = alvh_format_number (d->leg.long_strike, 0, ALVH_FORMAT_DATA);
+      g_autofree char *ss = alvh_format_number (d->leg.short_strike, 0, ALVH_FORMAT_DATA);
+      g_autofree char *exp = alvh_format_date (d->leg.expiry);
       g_autofree char *size = alvh_format_number (d->size, 0, ALVH_FORMAT_DATA);
-      g_autofree char *cost = alvh_format_number (d->cost, 2, ALVH_FORMAT_DATA);
+      g_autofree char *cost = alvh_format_number (d->estimated_cost, 2, ALVH_FORMAT_DATA);
 
-      if (isfinite (d->proposed.short_strike))
+      if (isfinite (d->leg.short_strike))
         g_string_append_printf (s, _("Proposed: %s %s/%s, expiry %s, size %s, estimated cost $%s."),
-                                alvh_leg_kind_to_string (d->proposed.kind), ls, ss, exp, size, cost);
+                                alvh_leg_kind_to_string (d->leg.kind), ls, ss, exp, size, cost);
       else
         g_string_append_printf (s, _("Proposed: %s %s, expiry %s, size %s, estimated cost $%s."),
-                                alvh_leg_kind_to_string (d->proposed.kind), ls, exp, size, cost);
+                                alvh_leg_kind_to_string (d->leg.kind), ls, exp, size, cost);
       g_string_append_c (s, ' ');
     }
   g_string_append_printf (s, _("Status: %s."), status);
   if (d->skip_reason != NULL && d->skip_reason[0] != '\0')
     g_string_append_printf (s, " %s %s%s", _("Skip reason:"), d->skip_reason,
                             strchr (".!?", d->skip_reason[strlen (d->skip_reason) - 1]) != NULL ? "" : ".");
-  if (d->profile_name != NULL)
+  if (d->profile_name[0] != '\0')
     g_string_append_printf (s, " %s %s v%d.", _("Profile:"), d->profile_name, d->profile_version);
   return g_string_free (s, FALSE);
 }

@@ -112,7 +112,7 @@ report_new (AlvhReportKind kind)
   self->kind = kind;
   self->generated = g_get_real_time () / G_USEC_PER_SEC;
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_report_table_free);
-  self->decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_decision_free);
+  self->decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_decision_free);
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_entry_free);
   self->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) marker_free);
   self->profile_lines = g_new0 (char *, 1);
@@ -298,19 +298,22 @@ leg_strikes (const char *kind,
 }
 
 static char *
-fired_keys (const AlvhJournalDecision *d)
+fired_keys (const AlvhDecision *d)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
-  for (guint i = 0; d->signals != NULL && i < d->signals->len; i++)
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {
-      const AlvhJournalSignal *sig = g_ptr_array_index (d->signals, i);
+      const AlvhSignal *sig = &d->signals[i];
+
+      if (!alvh_decision_has_signal (d, (AlvhSignalId) i))
+        continue;
 
       if (sig->available && sig->fired)
         {
           if (s->len > 0)
             g_string_append (s, " ");
-          g_string_append (s, sig->key);
+          g_string_append (s, alvh_signal_id_to_key (sig->id));
         }
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
@@ -566,9 +569,9 @@ pick_profile (AlvhReport        *self,
     return load_profile (self, store, profile_name, 0, error);
   for (guint i = self->decisions->len; i > 0 && name == NULL; i--)
     {
-      AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i - 1);
+      AlvhDecision *d = g_ptr_array_index (self->decisions, i - 1);
 
-      if (d->profile_name != NULL && d->profile_name[0] != '\0')
+      if (d->profile_name[0] != '\0')
         {
           name = d->profile_name;
           version = d->profile_version;
@@ -583,7 +586,7 @@ count_decisions (AlvhReport    *self,
 {
   for (guint i = 0; i < self->decisions->len; i++)
     {
-      AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i);
+      AlvhDecision *d = g_ptr_array_index (self->decisions, i);
 
       if (d->action == ALVH_ACTION_ADD)
         totals->n_add++;
@@ -593,12 +596,12 @@ count_decisions (AlvhReport    *self,
         totals->n_hold++;
       switch (d->followed)
         {
-        case ALVH_JOURNAL_FOLLOWED: totals->n_followed++; break;
-        case ALVH_JOURNAL_SKIPPED: totals->n_skipped++; break;
-        case ALVH_JOURNAL_MANUAL: totals->n_manual++; break;
-        case ALVH_JOURNAL_PENDING:
+        case ALVH_DECISION_FOLLOWED: totals->n_followed++; break;
+        case ALVH_DECISION_SKIPPED: totals->n_skipped++; break;
+        case ALVH_DECISION_MANUAL: totals->n_manual++; break;
+        case ALVH_DECISION_PENDING:
         default:
-          if (d->has_proposal)
+          if (d->has_leg)
             totals->n_pending++;
           break;
         }
@@ -720,35 +723,40 @@ add_decision_tables (AlvhReport *self)
   st->in_document = FALSE;
   for (guint i = 0; i < self->decisions->len; i++)
     {
-      AlvhJournalDecision *d = g_ptr_array_index (self->decisions, i);
-      g_autofree char *profile = d->profile_name != NULL
+      AlvhDecision *d = g_ptr_array_index (self->decisions, i);
+      g_autofree char *profile = d->profile_name[0] != '\0'
         ? g_strdup_printf ("%s v%d", d->profile_name, d->profile_version) : g_strdup ("");
       char *cells[] = {
         fmt_int (d->id), alvh_format_date (d->time), g_strdup (alvh_action_to_string (d->action)),
         g_strdup (alvh_branch_to_string (d->branch)), fmt_int (d->layer), alvh_format_number (d->size, 0, ALVH_FORMAT_DATA),
-        g_strdup (d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : ""),
-        leg_strikes (d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : NULL, d->proposed.long_strike, d->proposed.short_strike),
-        d->has_proposal ? alvh_format_date (d->proposed.expiry) : g_strdup (""),
-        d->has_proposal ? alvh_format_money (d->cost, ALVH_MONEY_PLAIN) : g_strdup (""),
+        g_strdup (d->has_leg ? alvh_leg_kind_to_string (d->leg.kind) : ""),
+        leg_strikes (d->has_leg ? alvh_leg_kind_to_string (d->leg.kind) : NULL, d->leg.long_strike, d->leg.short_strike),
+        d->has_leg ? alvh_format_date (d->leg.expiry) : g_strdup (""),
+        d->has_leg ? alvh_format_money (d->estimated_cost, ALVH_MONEY_PLAIN) : g_strdup (""),
         g_strdup (profile),
-        g_strdup (d->followed == ALVH_JOURNAL_PENDING ? "pending" : alvh_journal_followed_to_string (d->followed)),
+        g_strdup (d->followed == ALVH_DECISION_PENDING ? "pending" : alvh_decision_status_to_string (d->followed)),
         g_strdup (d->skip_reason != NULL ? d->skip_reason : ""),
         fired_keys (d), g_strdup (d->explanation != NULL ? d->explanation : ""),
       };
 
       table_add_owned (t, cells);
-      for (guint k = 0; d->signals != NULL && k < d->signals->len; k++)
+      for (guint k = 0; k < ALVH_N_SIGNALS; k++)
         {
-          AlvhJournalSignal *sig = g_ptr_array_index (d->signals, k);
-          char *scells[] = {
-            fmt_int (d->id), alvh_format_date (d->time), g_strdup (sig->key),
-            g_strdup (sig->kind), alvh_format_number (sig->available ? sig->value : NAN, 4, ALVH_FORMAT_DATA),
-            alvh_format_number (sig->threshold, 4, ALVH_FORMAT_DATA),
-            isfinite (sig->threshold_high) ? alvh_format_number (sig->threshold_high, 4, ALVH_FORMAT_DATA) : g_strdup (""),
-            g_strdup (!sig->available ? "n/a" : sig->fired ? "fired" : "no"),
-          };
+          const AlvhSignal *sig = &d->signals[k];
 
-          table_add_owned (st, scells);
+          if (!alvh_decision_has_signal (d, (AlvhSignalId) k))
+            continue;
+          {
+            char *scells[] = {
+              fmt_int (d->id), alvh_format_date (d->time), g_strdup (alvh_signal_id_to_key (sig->id)),
+              g_strdup (alvh_signal_kind_to_string (sig->kind)), alvh_format_number (sig->available ? sig->value : NAN, 4, ALVH_FORMAT_DATA),
+              alvh_format_number (sig->threshold, 4, ALVH_FORMAT_DATA),
+              isfinite (sig->threshold_high) ? alvh_format_number (sig->threshold_high, 4, ALVH_FORMAT_DATA) : g_strdup (""),
+              g_strdup (!sig->available ? "n/a" : sig->fired ? "fired" : "no"),
+            };
+
+            table_add_owned (st, scells);
+          }
         }
     }
   g_ptr_array_add (self->tables, t);

@@ -6,7 +6,7 @@
  *   - a summary (positions, hedge layers added, hedge cost, P&L hedged vs
  *     unhedged) as a two-column table;
  *   - every hedge decision of the period with its frozen signal table and
- *     its explanation (AlvhJournalDecision, as the journal stored it);
+ *     its explanation (AlvhDecision, as the journal stored it);
  *   - the journal notes of the period (AlvhJournalEntry);
  *   - the legs added, trigger statistics and the rule profile used
  *     (name, version and its key=value lines);
@@ -97,7 +97,7 @@ struct _AlvhReport
   char           **profile_lines;    /* "key=value", NULL-terminated */
 
   GPtrArray       *tables;           /* AlvhReportTable, in document order */
-  GPtrArray       *decisions;        /* AlvhJournalDecision, by time */
+  GPtrArray       *decisions;        /* AlvhDecision, by time */
   GPtrArray       *notes;            /* AlvhJournalEntry, by time */
 
   /* chart: journal reports */

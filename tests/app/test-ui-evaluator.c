@@ -231,7 +231,7 @@ test_evaluator_decision (void)
     GtkWidget *confirm = alvh_evaluator_page_add_leg (page);
     g_autoptr(GPtrArray) legs = NULL;
     g_autoptr(GPtrArray) links = NULL;
-    g_autoptr(AlvhJournalDecision) jd = NULL;
+    g_autoptr(AlvhDecision) jd = NULL;
     AlvhLeg *leg;
     AlvhDecision expected = *d;
 
@@ -267,10 +267,11 @@ test_evaluator_decision (void)
     g_assert_no_error (error);
     g_assert_cmpstr (alvh_action_to_string (jd->action), ==, "ADD");
     g_assert_cmpstr (alvh_branch_to_string (jd->branch), ==, alvh_branch_to_string (expected.branch));
-    g_assert_cmpint (jd->followed, ==, ALVH_JOURNAL_FOLLOWED);
+    g_assert_cmpint (jd->followed, ==, ALVH_DECISION_FOLLOWED);
     g_assert_cmpstr (jd->profile_name, ==, "Default");
     g_assert_cmpint (jd->profile_version, ==, 1);
-    g_assert_cmpuint (jd->signals->len, ==, ALVH_N_SIGNALS);
+    for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+      g_assert_cmpint (jd->signals[i].snapshot_id, >, 0);
 
     links = alvh_journal_store_list_leg_signals (store, leg->id, &error);
     g_assert_no_error (error);
@@ -278,7 +279,12 @@ test_evaluator_decision (void)
     g_assert_cmpuint (n_fired, >=, 2);
     g_assert_cmpuint (links->len, ==, n_fired);
     for (guint i = 0; i < links->len; i++)
-      g_assert_true (((AlvhJournalSignal *) g_ptr_array_index (links, i))->fired);
+      {
+        const AlvhSignal *link = g_ptr_array_index (links, i);
+
+        g_assert_true (link->fired);
+        g_assert_cmpint (link->snapshot_id, ==, jd->signals[link->id].snapshot_id);
+      }
     g_assert_cmpint (count_rows (_alvh_journal_store_get_db (store),
                                  "SELECT count(*) FROM entries WHERE leg_id IS NOT NULL"), ==, 1);
     /* the toast */

@@ -89,7 +89,7 @@ add_decision (AlvhJournalStore *store,
               const char       *branch,
               const char * const *fired)
 {
-  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+  g_autoptr(AlvhDecision) d = alvh_decision_new ();
   const char *keys[] = { "iv_expansion", "rsi_extreme", "wing_proximity", "macro_regime" };
   g_autoptr(GError) error = NULL;
   gint64 id;
@@ -102,13 +102,13 @@ add_decision (AlvhJournalStore *store,
     g_assert_not_reached ();
   d->layer = 1;
   d->size = 2;
-  d->has_proposal = TRUE;
-  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  d->proposed.long_strike = 22;
-  d->proposed.short_strike = 27;
-  d->proposed.expiry = time + 40 * 86400;
-  d->cost = 310;
-  d->profile_name = g_strdup ("Default");
+  d->has_leg = TRUE;
+  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->leg.long_strike = 22;
+  d->leg.short_strike = 27;
+  d->leg.expiry = time + 40 * 86400;
+  d->estimated_cost = 310;
+  g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);
   d->profile_version = 1;
   d->explanation = g_strdup ("A test decision.");
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -116,8 +116,11 @@ add_decision (AlvhJournalStore *store,
       gboolean on = g_strv_contains (fired, keys[i]);
       gboolean fixed = g_str_equal (keys[i], "wing_proximity") || g_str_equal (keys[i], "macro_regime");
 
-      g_ptr_array_add (d->signals, alvh_journal_signal_new (keys[i], fixed ? "fixed" : "realtime",
-                                                            TRUE, on ? 1.2 : 0.1, 1.0, on));
+      AlvhSignalId id;
+
+      g_assert_true (alvh_signal_id_from_key (keys[i], &id));
+      g_assert_cmpint (alvh_signal_id_get_kind (id), ==, fixed ? ALVH_SIGNAL_KIND_FIXED : ALVH_SIGNAL_KIND_REALTIME);
+      alvh_decision_set_signal (d, id, on ? 1.2 : 0.1, 1.0, on);
     }
   id = alvh_journal_store_record_decision (store, d, &error);
   g_assert_no_error (error);

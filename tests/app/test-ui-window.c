@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "alvh-core.h"
 #include "alvh-window.h"
 #include "alvh-charts-page.h"
 #include "test-ui-util.h"
@@ -77,6 +78,31 @@ test_pages_by_name (void)
   test_ui_settle ();
 }
 
+/* A journal that cannot be opened is said at start-up, not only logged; the
+ * file is left as it was. */
+static void
+test_unreadable_journal (void)
+{
+  const char garbage[] = "this is a text file, not a journal\n";
+  g_autofree char *path = NULL;
+  g_autofree char *after = NULL;
+  gsize len = 0;
+  AlvhWindow *window;
+
+  test_ui_use_fresh_data_dir ("alvh-ui-badjournal-XXXXXX");
+  path = alvh_paths_journal_db (alvh_paths_data_dir ());
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+
+  window = alvh_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait_label (GTK_WIDGET (window), "not an ALVH Desk database");
+  g_assert_true (g_file_get_contents (path, &after, &len, NULL));
+  g_assert_cmpstr (after, ==, garbage);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_settle ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -84,5 +110,6 @@ main (int    argc,
   return test_ui_main (argc, argv,
                        "/ui/window/demo-charts", test_window_demo_charts,
                        "/ui/window/pages-by-name", test_pages_by_name,
+                       "/ui/window/unreadable-journal", test_unreadable_journal,
                        NULL);
 }

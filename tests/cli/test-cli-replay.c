@@ -277,13 +277,17 @@ json_uint (const char *json,
 }
 
 static gboolean
-decision_is_notable (const AlvhJournalDecision *d)
+decision_is_notable (const AlvhDecision *d)
 {
   if (g_strcmp0 (alvh_action_to_string (d->action), "HOLD") != 0)
     return TRUE;
-  for (guint k = 0; k < d->signals->len; k++)
+  for (guint k = 0; k < ALVH_N_SIGNALS; k++)
     {
-      const AlvhJournalSignal *sig = d->signals->pdata[k];
+      const AlvhSignal *sig = &d->signals[k];
+
+      if (!alvh_decision_has_signal (d, (AlvhSignalId) k))
+        continue;
+
       if (sig->available && sig->fired)
         return TRUE;
     }
@@ -376,24 +380,24 @@ test_real_history_journal (void)
   for (guint i = 0; i < legs->len; i++)
     {
       const AlvhLeg *l = legs->pdata[i];
-      g_autoptr(AlvhJournalDecision) d = alvh_journal_store_get_decision (store, l->decision_id, &error);
+      g_autoptr(AlvhDecision) d = alvh_journal_store_get_decision (store, l->decision_id, &error);
       g_autoptr(GPtrArray) linked = alvh_journal_store_list_leg_signals (store, l->id, &error);
       g_autoptr(GPtrArray) fired = g_ptr_array_new ();
 
       g_assert_no_error (error);
       g_assert_cmpstr (alvh_action_to_string (d->action), ==, "ADD");
-      g_assert_cmpint (d->followed, ==, ALVH_JOURNAL_FOLLOWED);
+      g_assert_cmpint (d->followed, ==, ALVH_DECISION_FOLLOWED);
       g_assert_cmpint (d->condor_id, ==, l->condor_id);
       g_assert_cmpint (l->condor_id, >, 0);
       g_assert_cmpstr (alvh_leg_kind_to_string (l->kind), ==, "vix_call_spread");
-      g_assert_cmpfloat (l->long_strike, ==, d->proposed.long_strike);
+      g_assert_cmpfloat (l->long_strike, ==, d->leg.long_strike);
       g_assert_cmpfloat (l->short_strike, ==, l->long_strike + 5);
-      g_assert_cmpint (l->expiry, ==, d->proposed.expiry);
+      g_assert_cmpint (l->expiry, ==, d->leg.expiry);
       g_assert_cmpint (l->expiry - l->opened, >=, 30 * 86400 - 3600);
       g_assert_cmpfloat (l->quantity, ==, d->size);
       g_assert_cmpfloat (l->quantity, >=, 1);
       g_assert_cmpfloat (l->premium, >, 0);
-      g_assert_cmpfloat (fabs (l->premium * 100 * l->quantity - d->cost), <, 1e-6 * d->cost + 1e-6);
+      g_assert_cmpfloat (fabs (l->premium * 100 * l->quantity - d->estimated_cost), <, 1e-6 * d->estimated_cost + 1e-6);
       g_assert_cmpint (l->layer, ==, d->layer);
       g_assert_cmpint (l->opened, ==, d->time);
       g_assert_false (l->manual);
@@ -402,22 +406,26 @@ test_real_history_journal (void)
           g_assert_cmpfloat (l->closed_quantity, ==, l->quantity);
           g_assert_true (isfinite (l->close_price) && l->close_price >= 0 && l->close_price <= 5 + 1e-9);
         }
-      for (guint k = 0; k < d->signals->len; k++)
+      for (guint k = 0; k < ALVH_N_SIGNALS; k++)
         {
-          const AlvhJournalSignal *sig = d->signals->pdata[k];
+          const AlvhSignal *sig = &d->signals[k];
+
+          if (!alvh_decision_has_signal (d, (AlvhSignalId) k))
+            continue;
+
           if (sig->available && sig->fired)
-            g_ptr_array_add (fired, sig->key);
+            g_ptr_array_add (fired, (gpointer) alvh_signal_id_to_key (sig->id));
         }
       g_assert_cmpuint (fired->len, >, 0);
       g_assert_cmpuint (linked->len, ==, fired->len);
       for (guint k = 0; k < linked->len; k++)
         {
-          const AlvhJournalSignal *sig = linked->pdata[k];
+          const AlvhSignal *sig = linked->pdata[k];
           gboolean found = FALSE;
 
           g_assert_true (sig->fired);
           for (guint j = 0; j < fired->len; j++)
-            found |= strcmp (fired->pdata[j], sig->key) == 0;
+            found |= strcmp (fired->pdata[j], alvh_signal_id_to_key (sig->id)) == 0;
           g_assert_true (found);
         }
       n_links += linked->len;
@@ -428,9 +436,10 @@ test_real_history_journal (void)
   g_assert_no_error (error);
   for (guint i = 0; i < decisions->len; i++)
     {
-      const AlvhJournalDecision *d = decisions->pdata[i];
+      const AlvhDecision *d = decisions->pdata[i];
 
-      g_assert_cmpuint (d->signals->len, ==, ALVH_N_SIGNALS);
+      for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+        g_assert_cmpint (d->signals[k].snapshot_id, >, 0);
       g_assert_true (decision_is_notable (d));
       g_assert_cmpstr (d->profile_name, ==, "Default");
       g_assert_cmpint (d->profile_version, ==, 1);

@@ -48,7 +48,7 @@ build_journal (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhCondor) condor = alvh_condor_new ();
-  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+  g_autoptr(AlvhDecision) d = alvh_decision_new ();
   g_autoptr(AlvhJournalEntry) e = alvh_journal_entry_new ();
   gint64 account, condor_id, decision_id;
 
@@ -76,17 +76,17 @@ build_journal (void)
   d->branch = ALVH_BRANCH_REGIME;
   d->layer = 1;
   d->size = 1;
-  d->has_proposal = TRUE;
-  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  d->proposed.long_strike = 24;
-  d->proposed.short_strike = 29;
-  d->proposed.expiry = alvh_time_from_ny_date (2026, 12, 16);
-  d->cost = 140;
-  d->profile_name = g_strdup ("Default");
+  d->has_leg = TRUE;
+  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->leg.long_strike = 24;
+  d->leg.short_strike = 29;
+  d->leg.expiry = alvh_time_from_ny_date (2026, 12, 16);
+  d->estimated_cost = 140;
+  g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);
   d->profile_version = 1;
   d->explanation = g_strdup ("A CPI print marked a regime shift & IV expanded.");
-  g_ptr_array_add (d->signals, alvh_journal_signal_new ("macro_regime", "fixed", TRUE, 1, 1, TRUE));
-  g_ptr_array_add (d->signals, alvh_journal_signal_new ("iv_expansion", "realtime", TRUE, 0.2, 0.15, TRUE));
+  alvh_decision_set_signal (d, ALVH_SIGNAL_MACRO_REGIME, 1, 1, TRUE);
+  alvh_decision_set_signal (d, ALVH_SIGNAL_IV_EXPANSION, 0.2, 0.15, TRUE);
   decision_id = alvh_journal_store_record_decision (store, d, &error);
   g_assert_no_error (error);
   alvh_journal_store_add_leg_from_decision (store, decision_id, NULL, 1.4, 1, "cli test", NULL, &error);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -50,7 +51,7 @@ run_writer (const char *path)
     {
       if (i % 4 == 3)
         {
-          g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+          g_autoptr(AlvhDecision) d = alvh_decision_new ();
           gint64 did, leg, entry = 0;
 
           d->account_id = account;
@@ -59,15 +60,15 @@ run_writer (const char *path)
           d->branch = ALVH_BRANCH_CONFLUENCE;
           d->layer = 1;
           d->size = 1;
-          d->has_proposal = TRUE;
-          d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
-          d->proposed.long_strike = 20;
-          d->proposed.short_strike = 25;
-          d->proposed.expiry = 1710000000;
-          d->cost = 120;
-          g_ptr_array_add (d->signals, alvh_journal_signal_new ("iv_expansion", "realtime", TRUE, 0.3, 0.15, TRUE));
-          g_ptr_array_add (d->signals, alvh_journal_signal_new ("term_inversion", "realtime", TRUE, 0.05, 0.0, TRUE));
-          g_ptr_array_add (d->signals, alvh_journal_signal_new ("rsi_extreme", "realtime", FALSE, 0, 30, FALSE));
+          d->has_leg = TRUE;
+          d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
+          d->leg.long_strike = 20;
+          d->leg.short_strike = 25;
+          d->leg.expiry = 1710000000;
+          d->estimated_cost = 120;
+          alvh_decision_set_signal (d, ALVH_SIGNAL_IV_EXPANSION, 0.3, 0.15, TRUE);
+          alvh_decision_set_signal (d, ALVH_SIGNAL_TERM_INVERSION, 0.05, 0.0, TRUE);
+          alvh_decision_set_signal (d, ALVH_SIGNAL_RSI_EXTREME, NAN, 30, FALSE);
           did = alvh_journal_store_record_decision (store, d, &error);
           if (did == 0)
             break;

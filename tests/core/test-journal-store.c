@@ -153,8 +153,8 @@ test_migration (Fixture       *f,
     g_autoptr(GPtrArray) atts = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (alvh_journal_store_get_schema_version (store), ==, 2);
-    g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 2);
+    g_assert_cmpint (alvh_journal_store_get_schema_version (store), ==, ALVH_JOURNAL_SCHEMA_VERSION);
+    g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, ALVH_JOURNAL_SCHEMA_VERSION);
     g_assert_true (has_table (store, "attachments"));
     g_assert_true (has_table (store, "signal_snapshots_key"));
     accounts = alvh_journal_store_list_accounts (store, &error);
@@ -451,7 +451,18 @@ test_accounts_profiles_events (Fixture       *f,
 
 /* ---- decisions, legs and the links ----------------------------------------- */
 
-static AlvhJournalDecision *
+/* How many signals @d holds (recorded snapshots, for one read back). */
+static guint
+count_recorded (const AlvhDecision *d)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+    n += alvh_decision_has_signal (d, (AlvhSignalId) i) && d->signals[i].snapshot_id > 0;
+  return n;
+}
+
+static AlvhDecision *
 make_decision (gint64      account,
                gint64      condor,
                gint64      time,
@@ -460,7 +471,7 @@ make_decision (gint64      account,
                double      size,
                const char *fired_keys)
 {
-  AlvhJournalDecision *d = alvh_journal_decision_new ();
+  AlvhDecision *d = alvh_decision_new ();
   g_auto(GStrv) fired = g_strsplit (fired_keys, ",", -1);
   const char *keys[] = { "iv_expansion", "term_inversion", "rsi_extreme", "wing_proximity",
                          "book_delta", "macro_regime" };
@@ -474,23 +485,23 @@ make_decision (gint64      account,
     g_assert_not_reached ();
   d->layer = 1;
   d->size = size;
-  d->has_proposal = TRUE;
-  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  d->proposed.long_strike = 20;
-  d->proposed.short_strike = 25;
-  d->proposed.expiry = time + 40 * 86400;
-  d->cost = 150.0 * size;
-  d->profile_name = g_strdup ("default");
+  d->has_leg = TRUE;
+  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
+  d->leg.long_strike = 20;
+  d->leg.short_strike = 25;
+  d->leg.expiry = time + 40 * 86400;
+  d->estimated_cost = 150.0 * size;
+  g_strlcpy (d->profile_name, "default", sizeof d->profile_name);
   d->profile_version = 1;
   d->explanation = g_strdup_printf ("Rules fired: %s.", fired_keys);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       gboolean on = g_strv_contains ((const char * const *) fired, keys[i]);
       gboolean na = strcmp (keys[i], "rsi_extreme") == 0;
+      AlvhSignalId id;
 
-      g_ptr_array_add (d->signals,
-                       alvh_journal_signal_new (keys[i], i < 3 ? "realtime" : "fixed",
-                                                !na, on ? 1.5 : 0.1, 1.0 + i, on));
+      g_assert_true (alvh_signal_id_from_key (keys[i], &id));
+      alvh_decision_set_signal (d, id, na ? NAN : on ? 1.5 : 0.1, 1.0 + i, on);
     }
   return d;
 }
@@ -502,8 +513,8 @@ test_leg_signals (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
   g_autoptr(AlvhCondor) c = alvh_condor_new ();
-  g_autoptr(AlvhJournalDecision) d = NULL;
-  g_autoptr(AlvhJournalDecision) back = NULL;
+  g_autoptr(AlvhDecision) d = NULL;
+  g_autoptr(AlvhDecision) back = NULL;
   g_autoptr(AlvhLeg) leg = NULL;
   g_autoptr(AlvhJournalEntry) entry = NULL;
   g_autoptr(GPtrArray) sigs = NULL;
@@ -522,18 +533,20 @@ test_leg_signals (Fixture       *f,
   g_assert_no_error (error);
   back = alvh_journal_store_get_decision (store, did, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (back->signals->len, ==, 6);
+  /* every signal is recorded, the ones the rules did not reach as n/a */
+  g_assert_cmpuint (count_recorded (back), ==, ALVH_N_SIGNALS);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM signal_snapshots"), ==, ALVH_N_SIGNALS);
   /* n/a is stored as NULL and reads back as n/a, never 0 */
   {
-    AlvhJournalSignal *rsi = back->signals->pdata[2];
+    const AlvhSignal *rsi = &back->signals[ALVH_SIGNAL_RSI_EXTREME];
 
-    g_assert_cmpstr (rsi->key, ==, "rsi_extreme");
+    g_assert_cmpint (rsi->snapshot_id, >, 0);
     g_assert_false (rsi->available);
     g_assert_true (isnan (rsi->value));
     g_assert_false (rsi->fired);
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM signal_snapshots WHERE key = 'rsi_extreme' AND value IS NULL"), ==, 1);
   }
-  g_assert_cmpint (back->followed, ==, ALVH_JOURNAL_PENDING);
+  g_assert_cmpint (back->followed, ==, ALVH_DECISION_PENDING);
 
   /* a failing booking leaves nothing behind (one transaction) */
   {
@@ -572,11 +585,13 @@ test_leg_signals (Fixture       *f,
   /* linked to exactly the FIRED signals */
   sigs = alvh_journal_store_list_leg_signals (store, leg_id, &error);
   g_assert_cmpuint (sigs->len, ==, 2);
-  g_assert_cmpstr (((AlvhJournalSignal *) sigs->pdata[0])->key, ==, "book_delta");
-  g_assert_cmpstr (((AlvhJournalSignal *) sigs->pdata[1])->key, ==, "wing_proximity");
-  g_assert_true (((AlvhJournalSignal *) sigs->pdata[1])->fired);
-  g_assert_cmpfloat (((AlvhJournalSignal *) sigs->pdata[1])->value, ==, 1.5);
-  g_assert_cmpfloat (((AlvhJournalSignal *) sigs->pdata[1])->threshold, ==, 4.0);
+  g_assert_cmpint (((AlvhSignal *) sigs->pdata[0])->id, ==, ALVH_SIGNAL_BOOK_DELTA);
+  g_assert_cmpint (((AlvhSignal *) sigs->pdata[1])->id, ==, ALVH_SIGNAL_WING_PROXIMITY);
+  g_assert_true (((AlvhSignal *) sigs->pdata[1])->fired);
+  g_assert_cmpfloat (((AlvhSignal *) sigs->pdata[1])->value, ==, 1.5);
+  g_assert_cmpfloat (((AlvhSignal *) sigs->pdata[1])->threshold, ==, 4.0);
+  g_assert_cmpint (((AlvhSignal *) sigs->pdata[1])->snapshot_id, ==,
+                   back->signals[ALVH_SIGNAL_WING_PROXIMITY].snapshot_id);
 
   entry = alvh_journal_store_get_entry (store, entry_id, &error);
   g_assert_cmpint (entry->leg_id, ==, leg_id);
@@ -589,9 +604,9 @@ test_leg_signals (Fixture       *f,
   g_assert_cmpstr (entry->tags[1], ==, "hedge");
   g_assert_null (entry->tags[2]);
 
-  g_clear_pointer (&back, alvh_journal_decision_free);
+  g_clear_pointer (&back, alvh_decision_free);
   back = alvh_journal_store_get_decision (store, did, &error);
-  g_assert_cmpint (back->followed, ==, ALVH_JOURNAL_FOLLOWED);
+  g_assert_cmpint (back->followed, ==, ALVH_DECISION_FOLLOWED);
 
   /* cannot act twice */
   g_assert_cmpint (alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.0, 1, NULL, NULL, &error), ==, 0);
@@ -603,14 +618,14 @@ test_leg_signals (Fixture       *f,
 
   /* skip: reason kept, an entry written */
   {
-    g_autoptr(AlvhJournalDecision) d2 = make_decision (account, condor, 6000, "ADD", "confluence", 1, "iv_expansion,term_inversion");
-    g_autoptr(AlvhJournalDecision) b2 = NULL;
+    g_autoptr(AlvhDecision) d2 = make_decision (account, condor, 6000, "ADD", "confluence", 1, "iv_expansion,term_inversion");
+    g_autoptr(AlvhDecision) b2 = NULL;
     gint64 id2 = alvh_journal_store_record_decision (store, d2, &error);
 
     g_assert_true (alvh_journal_store_skip_decision (store, id2, "spread too wide", &error));
     g_assert_no_error (error);
     b2 = alvh_journal_store_get_decision (store, id2, &error);
-    g_assert_cmpint (b2->followed, ==, ALVH_JOURNAL_SKIPPED);
+    g_assert_cmpint (b2->followed, ==, ALVH_DECISION_SKIPPED);
     g_assert_cmpstr (b2->skip_reason, ==, "spread too wide");
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM entries WHERE decision_id IN (SELECT id FROM decisions WHERE followed = 'skipped')"), ==, 1);
   }
@@ -645,8 +660,8 @@ test_snapshot_frozen (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
-  g_autoptr(AlvhJournalDecision) d = NULL;
-  g_autoptr(AlvhJournalDecision) back = NULL;
+  g_autoptr(AlvhDecision) d = NULL;
+  g_autoptr(AlvhDecision) back = NULL;
   gint64 account, did;
   int version = 0;
 
@@ -654,8 +669,7 @@ test_snapshot_frozen (Fixture       *f,
   alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.15\n", &version, &error);
   g_assert_cmpint (version, ==, 1);
   d = make_decision (account, 0, 100, "ADD", "confluence", 1, "iv_expansion,term_inversion");
-  g_ptr_array_remove_index (d->signals, 0);
-  g_ptr_array_insert (d->signals, 0, alvh_journal_signal_new ("iv_expansion", "realtime", TRUE, 0.22, 0.15, TRUE));
+  alvh_decision_set_signal (d, ALVH_SIGNAL_IV_EXPANSION, 0.22, 0.15, TRUE);
   did = alvh_journal_store_record_decision (store, d, &error);
   g_assert_no_error (error);
 
@@ -666,10 +680,9 @@ test_snapshot_frozen (Fixture       *f,
   back = alvh_journal_store_get_decision (store, did, &error);
   g_assert_cmpstr (back->profile_name, ==, "default");
   g_assert_cmpint (back->profile_version, ==, 1);
-  g_assert_cmpstr (((AlvhJournalSignal *) back->signals->pdata[0])->key, ==, "iv_expansion");
-  g_assert_cmpfloat (((AlvhJournalSignal *) back->signals->pdata[0])->threshold, ==, 0.15);
-  g_assert_cmpfloat (((AlvhJournalSignal *) back->signals->pdata[0])->value, ==, 0.22);
-  g_assert_true (((AlvhJournalSignal *) back->signals->pdata[0])->fired);
+  g_assert_cmpfloat (back->signals[ALVH_SIGNAL_IV_EXPANSION].threshold, ==, 0.15);
+  g_assert_cmpfloat (back->signals[ALVH_SIGNAL_IV_EXPANSION].value, ==, 0.22);
+  g_assert_true (back->signals[ALVH_SIGNAL_IV_EXPANSION].fired);
 
   /* and the snapshot cannot be rewritten at all */
   g_assert_cmpint (sqlite3_exec (_alvh_journal_store_get_db (store),
@@ -727,7 +740,7 @@ test_search_filters (Fixture       *f,
   n2 = add_note (store, 2000, "Quiet tape", "Nothing to do. Theta does its work.", "routine");
   n3 = add_note (store, 3000, "Éclair note", "Spread priced at 1.20, fills were poor.", "Fills, Slippage ");
   {
-    g_autoptr(AlvhJournalDecision) d = make_decision (account, 0, 4000, "ADD", "regime", 1, "macro_regime,iv_expansion");
+    g_autoptr(AlvhDecision) d = make_decision (account, 0, 4000, "ADD", "regime", 1, "macro_regime,iv_expansion");
 
     did = alvh_journal_store_record_decision (store, d, &error);
     alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.0, 1, "regime shift after CPI", &leg_entry, &error);
@@ -1004,6 +1017,26 @@ find_row (GPtrArray  *rows,
   return NULL;
 }
 
+/* An outcome's P&L, MAE and MFE are the ledger's for its leg, now. */
+static void
+assert_outcome_is_ledger (AlvhJournalStore              *store,
+                          const AlvhJournalMarket       *market,
+                          const AlvhJournalLegOutcome   *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhLedger) ledger = alvh_journal_store_load_ledger (store, 0, NULL, &error);
+  AlvhLedgerEntry e;
+
+  g_assert_no_error (error);
+  alvh_ledger_set_market (ledger, market->frame, market->vix_series);
+  g_assert_true (alvh_ledger_entry_at (ledger, alvh_ledger_find (ledger, o->leg_id, FALSE), G_MAXINT64 / 4, &e));
+  g_assert_cmpfloat_with_epsilon (o->pnl, e.realized + e.unrealized, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mae, e.mae, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mfe, e.mfe, 1e-9);
+  g_assert_cmpfloat (o->mae, <=, o->pnl);
+  g_assert_cmpfloat (o->mfe, >=, o->pnl);
+}
+
 static void
 test_stats (Fixture       *f,
             gconstpointer  data)
@@ -1040,7 +1073,7 @@ test_stats (Fixture       *f,
 
   /* L1: fixed, wing_proximity + book_delta, 2 x 17/22 at 1.00, closed at 4.00 on day 3 */
   {
-    g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[1], "ADD", "fixed", 2, "wing_proximity,book_delta");
+    g_autoptr(AlvhDecision) d = make_decision (account, ca, t[1], "ADD", "fixed", 2, "wing_proximity,book_delta");
     g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d1 = alvh_journal_store_record_decision (store, d, &error);
@@ -1054,7 +1087,7 @@ test_stats (Fixture       *f,
   }
   /* L2: confluence, iv_expansion + term_inversion, 1 x call 20 at 2.00, still open */
   {
-    g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[2], "ADD", "confluence", 1, "iv_expansion,term_inversion");
+    g_autoptr(AlvhDecision) d = make_decision (account, ca, t[2], "ADD", "confluence", 1, "iv_expansion,term_inversion");
     g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d2 = alvh_journal_store_record_decision (store, d, &error);
@@ -1066,7 +1099,7 @@ test_stats (Fixture       *f,
   }
   /* on condor B the rules are overridden: a skipped decision and a manual leg */
   {
-    g_autoptr(AlvhJournalDecision) d = make_decision (account, cb, t[3], "ADD", "regime", 1, "macro_regime,iv_expansion");
+    g_autoptr(AlvhDecision) d = make_decision (account, cb, t[3], "ADD", "regime", 1, "macro_regime,iv_expansion");
     g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d3 = alvh_journal_store_record_decision (store, d, &error);
@@ -1087,7 +1120,7 @@ test_stats (Fixture       *f,
   }
   /* L4: fixed, wing_proximity only, 1 x 18/23 at 0.50, closed at 0.20 on day 5 */
   {
-    g_autoptr(AlvhJournalDecision) d = make_decision (account, ca, t[4], "ADD", "fixed", 1, "wing_proximity");
+    g_autoptr(AlvhDecision) d = make_decision (account, ca, t[4], "ADD", "fixed", 1, "wing_proximity");
     g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d4 = alvh_journal_store_record_decision (store, d, &error);
@@ -1103,7 +1136,7 @@ test_stats (Fixture       *f,
   g_assert_false (alvh_journal_store_close_condor (store, ca, t[5], 4.0, &error));
   g_clear_error (&error);
 
-  /* outcomes */
+  /* outcomes: P&L, MAE and MFE are the ledger's (ALVH-SPEC section 6) */
   outcomes = alvh_journal_store_review_legs (store, account, market, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (outcomes->len, ==, 4);
@@ -1111,8 +1144,8 @@ test_stats (Fixture       *f,
   g_assert_cmpint (o->leg_id, ==, l1);
   g_assert_true (o->closed);
   g_assert_cmpfloat_with_epsilon (o->pnl, 600, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mae, -200, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mfe, 600, 1e-9);
+  assert_outcome_is_ledger (store, market, o);
+  g_assert_cmpfloat (o->mfe, >=, 600);
   g_assert_cmpfloat (o->spx_at_add, ==, 4750);
   g_assert_cmpfloat_with_epsilon (o->spx_max_adverse, 4650.0 / 4750.0 - 1.0, 1e-12);
   g_assert_true (o->vix_rose);
@@ -1123,9 +1156,11 @@ test_stats (Fixture       *f,
   o = outcomes->pdata[1];
   g_assert_cmpint (o->leg_id, ==, l2);
   g_assert_false (o->closed);
-  g_assert_cmpfloat_with_epsilon (o->pnl, -200, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mae, -200, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mfe, 0, 1e-9);
+  assert_outcome_is_ledger (store, market, o);
+  /* open with VIX 16 under its strike 20: worth its time value, not the
+   * intrinsic 0 that would say -200 */
+  g_assert_cmpfloat (o->pnl, >, -200);
+  g_assert_cmpfloat (o->pnl, <, 0);
   g_assert_cmpfloat_with_epsilon (o->spx_max_adverse, 4650.0 / 4700.0 - 1.0, 1e-12);
   g_assert_cmpfloat (o->vix_at_add, ==, 18);
   g_assert_cmpfloat (o->vix_at_end, ==, 16);
@@ -1134,14 +1169,14 @@ test_stats (Fixture       *f,
   g_assert_cmpint (o->leg_id, ==, l3);
   g_assert_cmpstr (o->branch, ==, "manual");
   g_assert_null (o->triggers[0]);
-  g_assert_cmpfloat_with_epsilon (o->pnl, -25, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mae, -25, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mfe, 50, 1e-9);
+  assert_outcome_is_ledger (store, market, o);
   o = outcomes->pdata[3];
   g_assert_cmpint (o->leg_id, ==, l4);
   g_assert_cmpfloat_with_epsilon (o->pnl, -30, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mae, -30, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mfe, 50, 1e-9);
+  assert_outcome_is_ledger (store, market, o);
+#define PNL(i) (((const AlvhJournalLegOutcome *) outcomes->pdata[i])->pnl)
+#define MAE(i) (((const AlvhJournalLegOutcome *) outcomes->pdata[i])->mae)
+#define MFE(i) (((const AlvhJournalLegOutcome *) outcomes->pdata[i])->mfe)
 
   stats = alvh_journal_store_compute_stats (store, account, market, &error);
   g_assert_no_error (error);
@@ -1153,15 +1188,15 @@ test_stats (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (row->hit_rate, 0.5, 1e-12);
   g_assert_cmpfloat_with_epsilon (row->total_pnl, 570, 1e-9);
   g_assert_cmpfloat_with_epsilon (row->avg_pnl, 285, 1e-9);
-  g_assert_cmpfloat_with_epsilon (row->avg_mae, -115, 1e-9);
-  g_assert_cmpfloat_with_epsilon (row->avg_mfe, 325, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_mae, (MAE (0) + MAE (3)) / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_mfe, (MFE (0) + MFE (3)) / 2, 1e-9);
   row = find_row (stats->by_trigger, "book_delta");
   g_assert_cmpuint (row->count, ==, 1);
   g_assert_cmpfloat_with_epsilon (row->avg_pnl, 600, 1e-9);
   row = find_row (stats->by_trigger, "iv_expansion");
   g_assert_cmpuint (row->count, ==, 1);
   g_assert_cmpfloat (row->hit_rate, ==, 0);
-  g_assert_cmpfloat_with_epsilon (row->avg_pnl, -200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, PNL (1), 1e-9);
 
   g_assert_cmpuint (stats->by_combination->len, ==, 4);
   row = find_row (stats->by_combination, "book_delta+wing_proximity");
@@ -1170,47 +1205,57 @@ test_stats (Fixture       *f,
   row = find_row (stats->by_combination, "wing_proximity");
   g_assert_cmpfloat_with_epsilon (row->avg_pnl, -30, 1e-9);
   row = find_row (stats->by_combination, "iv_expansion+term_inversion");
-  g_assert_cmpfloat_with_epsilon (row->avg_pnl, -200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, PNL (1), 1e-9);
   row = find_row (stats->by_combination, "(none)");
-  g_assert_cmpfloat_with_epsilon (row->avg_pnl, -25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, PNL (2), 1e-9);
 
   g_assert_cmpuint (stats->by_branch->len, ==, 3);
   row = find_row (stats->by_branch, "fixed");
   g_assert_cmpuint (row->count, ==, 2);
   g_assert_cmpfloat_with_epsilon (row->total_pnl, 570, 1e-9);
   row = find_row (stats->by_branch, "confluence");
-  g_assert_cmpfloat_with_epsilon (row->total_pnl, -200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->total_pnl, PNL (1), 1e-9);
   row = find_row (stats->by_branch, "manual");
-  g_assert_cmpfloat_with_epsilon (row->avg_mfe, 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_mfe, MFE (2), 1e-9);
 
   /* condors with and without their hedges */
   g_assert_cmpuint (stats->condors->len, ==, 2);
   {
     AlvhJournalCondorStat *sa = stats->condors->pdata[0];
     AlvhJournalCondorStat *sb = stats->condors->pdata[1];
+    g_autoptr(AlvhLedger) ledger = alvh_journal_store_load_ledger (store, account, NULL, &error);
+    AlvhLedgerEntry e;
 
+    g_assert_no_error (error);
+    alvh_ledger_set_market (ledger, market->frame, market->vix_series);
     g_assert_cmpint (sa->condor_id, ==, ca);
     g_assert_true (sa->closed);
     g_assert_cmpfloat_with_epsilon (sa->pnl_unhedged, 600, 1e-9);
-    g_assert_cmpfloat_with_epsilon (sa->hedge_pnl, 370, 1e-9);
-    g_assert_cmpfloat_with_epsilon (sa->pnl_hedged, 970, 1e-9);
+    g_assert_cmpfloat_with_epsilon (sa->hedge_pnl, PNL (0) + PNL (1) + PNL (3), 1e-9);
+    g_assert_cmpfloat_with_epsilon (sa->pnl_hedged, 600 + sa->hedge_pnl, 1e-9);
     g_assert_cmpuint (sa->n_legs, ==, 3);
     g_assert_true (sa->followed);
     g_assert_cmpint (sb->condor_id, ==, cb);
     g_assert_false (sb->closed);
-    /* open, SPX 4740 inside the shorts: intrinsic 0, full credit 8 x 100 x 2 */
-    g_assert_cmpfloat_with_epsilon (sb->pnl_unhedged, 1600, 1e-9);
-    g_assert_cmpfloat_with_epsilon (sb->hedge_pnl, -25, 1e-9);
-    g_assert_cmpfloat_with_epsilon (sb->pnl_hedged, 1575, 1e-9);
+    /* open, SPX 4740 inside the shorts: marked at the model, not counted
+     * as if the whole credit (8 x 100 x 2) were kept */
+    g_assert_true (alvh_ledger_entry_at (ledger, alvh_ledger_find (ledger, cb, TRUE), G_MAXINT64 / 4, &e));
+    g_assert_cmpfloat_with_epsilon (sb->pnl_unhedged, e.unrealized, 1e-9);
+    g_assert_cmpfloat (sb->pnl_unhedged, <, 1600);
+    g_assert_cmpfloat_with_epsilon (sb->hedge_pnl, PNL (2), 1e-9);
+    g_assert_cmpfloat_with_epsilon (sb->pnl_hedged, sb->pnl_unhedged + PNL (2), 1e-9);
     g_assert_false (sb->followed);
+    /* adherence */
+    row = find_row (stats->adherence, "followed");
+    g_assert_cmpuint (row->count, ==, 1);
+    g_assert_cmpfloat_with_epsilon (row->avg_pnl, sa->pnl_hedged, 1e-9);
+    row = find_row (stats->adherence, "overridden");
+    g_assert_cmpuint (row->count, ==, 1);
+    g_assert_cmpfloat_with_epsilon (row->avg_pnl, sb->pnl_hedged, 1e-9);
   }
-  /* adherence */
-  row = find_row (stats->adherence, "followed");
-  g_assert_cmpuint (row->count, ==, 1);
-  g_assert_cmpfloat_with_epsilon (row->avg_pnl, 970, 1e-9);
-  row = find_row (stats->adherence, "overridden");
-  g_assert_cmpuint (row->count, ==, 1);
-  g_assert_cmpfloat_with_epsilon (row->avg_pnl, 1575, 1e-9);
+#undef PNL
+#undef MAE
+#undef MFE
 
   /* without market data only realised P&L counts */
   {
@@ -1233,7 +1278,7 @@ test_evaluator_decision (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
   g_autoptr(AlvhDecision) d = alvh_decision_new ();
-  g_autoptr(AlvhJournalDecision) back = NULL;
+  g_autoptr(AlvhDecision) back = NULL;
   const AlvhLeg *hl;
   gint64 account, did;
 
@@ -1275,20 +1320,23 @@ test_evaluator_decision (Fixture       *f,
   g_assert_cmpstr (alvh_action_to_string (back->action), ==, "ADD");
   g_assert_cmpstr (alvh_branch_to_string (back->branch), ==, "regime");
   g_assert_cmpint (back->layer, ==, 2);
-  g_assert_true (back->has_proposal);
-  g_assert_cmpstr (alvh_leg_kind_to_string (back->proposed.kind), ==, "vix_call_spread");
-  g_assert_cmpfloat (back->proposed.long_strike, ==, 39);
-  g_assert_cmpfloat (back->proposed.short_strike, ==, 44);
-  g_assert_cmpfloat (back->cost, ==, 220);
+  g_assert_true (back->has_leg);
+  g_assert_cmpstr (alvh_leg_kind_to_string (back->leg.kind), ==, "vix_call_spread");
+  g_assert_cmpfloat (back->leg.long_strike, ==, 39);
+  g_assert_cmpfloat (back->leg.short_strike, ==, 44);
+  g_assert_cmpfloat (back->estimated_cost, ==, 220);
   g_assert_cmpstr (back->profile_name, ==, "default");
   g_assert_cmpint (back->profile_version, ==, 3);
   g_assert_nonnull (back->explanation);
-  g_assert_cmpuint (back->signals->len, ==, ALVH_N_SIGNALS);
-  for (guint i = 0; i < back->signals->len; i++)
+  g_assert_cmpuint (count_recorded (back), ==, ALVH_N_SIGNALS);
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {
-      AlvhJournalSignal *s = back->signals->pdata[i];
+      const AlvhSignal *s = &back->signals[i];
 
-      g_assert_cmpstr (s->key, ==, alvh_signal_id_to_key ((AlvhSignalId) i));
+      if (!alvh_decision_has_signal (back, (AlvhSignalId) i))
+        continue;
+
+      g_assert_cmpstr (alvh_signal_id_to_key (s->id), ==, alvh_signal_id_to_key ((AlvhSignalId) i));
       if (i == ALVH_SIGNAL_RSI_EXTREME)
         {
           g_assert_cmpfloat (s->threshold_high, ==, 70);
@@ -1334,7 +1382,7 @@ test_profile_rename_delete (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
-  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+  g_autoptr(AlvhDecision) d = alvh_decision_new ();
   gint64 account, decision;
   int version = 0;
 
@@ -1349,7 +1397,7 @@ test_profile_rename_delete (Fixture       *f,
   d->time = 1000;
   d->action = ALVH_ACTION_HOLD;
   d->branch = ALVH_BRANCH_NONE;
-  d->profile_name = g_strdup ("Fast");
+  g_strlcpy (d->profile_name, "Fast", sizeof d->profile_name);
   d->profile_version = 2;
   decision = alvh_journal_store_record_decision (store, d, &error);
   g_assert_no_error (error);
@@ -1381,7 +1429,7 @@ test_profile_rename_delete (Fixture       *f,
     g_autoptr(AlvhJournalProfile) v1 = alvh_journal_store_get_profile (store, "Quick", 1, &error);
     g_autoptr(AlvhJournalProfile) v2 = alvh_journal_store_get_profile (store, "Quick", 2, &error);
     g_autoptr(AlvhJournalProfile) gone = alvh_journal_store_get_profile (store, "Fast", 0, NULL);
-    g_autoptr(AlvhJournalDecision) back = alvh_journal_store_get_decision (store, decision, &error);
+    g_autoptr(AlvhDecision) back = alvh_journal_store_get_decision (store, decision, &error);
 
     g_assert_no_error (error);
     g_assert_null (gone);
@@ -1402,7 +1450,7 @@ test_profile_rename_delete (Fixture       *f,
   g_assert_no_error (error);
   {
     g_autoptr(GPtrArray) all = alvh_journal_store_list_profiles (store, &error);
-    g_autoptr(AlvhJournalDecision) back = alvh_journal_store_get_decision (store, decision, &error);
+    g_autoptr(AlvhDecision) back = alvh_journal_store_get_decision (store, decision, &error);
 
     g_assert_cmpuint (all->len, ==, 2);   /* Default and Slow */
     g_assert_cmpstr (back->profile_name, ==, "Quick");
@@ -1476,7 +1524,7 @@ test_list_in_period (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (times); i++)
       {
-        g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+        g_autoptr(AlvhDecision) d = alvh_decision_new ();
 
         d->account_id = a;
         d->time = times[i];
@@ -1484,8 +1532,8 @@ test_list_in_period (Fixture       *f,
         d->branch = i == 0 ? ALVH_BRANCH_FIXED : ALVH_BRANCH_NONE;
         if (i == 0)
           {
-            g_ptr_array_add (d->signals, alvh_journal_signal_new ("wing_proximity", "fixed", TRUE, 0.5, 0.65, TRUE));
-            g_ptr_array_add (d->signals, alvh_journal_signal_new ("rsi_extreme", "realtime", FALSE, NAN, 30, FALSE));
+            alvh_decision_set_signal (d, ALVH_SIGNAL_WING_PROXIMITY, 0.5, 0.65, TRUE);
+            alvh_decision_set_signal (d, ALVH_SIGNAL_RSI_EXTREME, NAN, 30, FALSE);
           }
         alvh_journal_store_record_decision (store, d, &error);
         g_assert_no_error (error);
@@ -1500,7 +1548,7 @@ test_list_in_period (Fixture       *f,
     g_autoptr(GPtrArray) decisions = alvh_journal_store_list_decisions (store, a, 0, 250, &error);
     g_autoptr(GPtrArray) later = alvh_journal_store_list_decisions (store, a, 250, 0, &error);
     g_autoptr(GPtrArray) none = alvh_journal_store_list_decisions (store, b, 0, 0, &error);
-    const AlvhJournalDecision *d;
+    const AlvhDecision *d;
 
     g_assert_no_error (error);
     /* c1 closed at 200 is out; the open c2 and c3 are in */
@@ -1519,14 +1567,15 @@ test_list_in_period (Fixture       *f,
     g_assert_cmpuint (decisions->len, ==, 1);
     d = decisions->pdata[0];
     g_assert_cmpstr (alvh_action_to_string (d->action), ==, "ADD");
-    g_assert_cmpuint (d->signals->len, ==, 2);
-    g_assert_cmpstr (((AlvhJournalSignal *) d->signals->pdata[0])->key, ==, "wing_proximity");
-    g_assert_true (((AlvhJournalSignal *) d->signals->pdata[0])->fired);
-    g_assert_cmpfloat (((AlvhJournalSignal *) d->signals->pdata[0])->value, ==, 0.5);
-    g_assert_false (((AlvhJournalSignal *) d->signals->pdata[1])->available);
+    g_assert_cmpuint (count_recorded (d), ==, ALVH_N_SIGNALS);
+    g_assert_true (d->signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
+    g_assert_cmpfloat (d->signals[ALVH_SIGNAL_WING_PROXIMITY].value, ==, 0.5);
+    g_assert_false (d->signals[ALVH_SIGNAL_RSI_EXTREME].available);
+    g_assert_false (d->signals[ALVH_SIGNAL_IV_EXPANSION].available);
     g_assert_cmpuint (later->len, ==, 2);
-    g_assert_cmpint (((AlvhJournalDecision *) later->pdata[0])->time, ==, 250);
-    g_assert_cmpuint (((AlvhJournalDecision *) later->pdata[0])->signals->len, ==, 0);
+    g_assert_cmpint (((AlvhDecision *) later->pdata[0])->time, ==, 250);
+    g_assert_cmpuint (count_recorded (later->pdata[0]), ==, ALVH_N_SIGNALS);
+    g_assert_false (((AlvhDecision *) later->pdata[0])->signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
     g_assert_cmpuint (none->len, ==, 0);
   }
 }
@@ -1541,7 +1590,7 @@ test_unknown_values_refused (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
   g_autoptr(AlvhLeg) leg = alvh_leg_new ();
-  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+  g_autoptr(AlvhDecision) d = alvh_decision_new ();
   g_autoptr(GPtrArray) legs = NULL;
   gint64 account, leg_id, decision_id;
 
@@ -1578,7 +1627,7 @@ test_unknown_values_refused (Fixture       *f,
   g_assert_null (legs);
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_clear_pointer (&d, alvh_journal_decision_free);
+  g_clear_pointer (&d, alvh_decision_free);
   g_assert_null (alvh_journal_store_get_decision (store, decision_id, &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
 }

@@ -217,12 +217,20 @@ test_record (Fixture       *f,
   g_assert_cmpuint (decisions->len, ==, r->decisions->len);
   for (guint i = 0; i < decisions->len; i++)
     {
-      const AlvhJournalDecision *d = decisions->pdata[i];
+      const AlvhDecision *d = decisions->pdata[i];
 
       g_assert_cmpstr (d->profile_name, ==, "Tight");
       g_assert_cmpint (d->profile_version, ==, 1);
       g_assert_cmpstr (alvh_action_to_string (d->action), ==, alvh_action_to_string (g_array_index (r->decisions, AlvhReplayDecision, i).decision.action));
-      g_assert_cmpuint (d->signals->len, ==, ALVH_N_SIGNALS);
+      for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+        {
+          const AlvhSignal *sig = &d->signals[k];
+          const AlvhSignal *orig = &g_array_index (r->decisions, AlvhReplayDecision, i).decision.signals[k];
+
+          g_assert_cmpint (sig->snapshot_id, >, 0);
+          g_assert_cmpint (sig->available, ==, orig->available);
+          g_assert_cmpint (sig->fired, ==, orig->fired);
+        }
     }
 
   /* again: the same profile version, a counter on the account name */

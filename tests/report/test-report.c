@@ -37,7 +37,7 @@ typedef struct
   gint64             leg_id;
 } Fixture;
 
-static AlvhJournalDecision *
+static AlvhDecision *
 make_decision (gint64      account_id,
                gint64      condor_id,
                gint64      time,
@@ -46,7 +46,7 @@ make_decision (gint64      account_id,
                int         layer,
                gboolean    iv_fired)
 {
-  AlvhJournalDecision *d = alvh_journal_decision_new ();
+  AlvhDecision *d = alvh_decision_new ();
 
   d->account_id = account_id;
   d->condor_id = condor_id;
@@ -59,27 +59,23 @@ make_decision (gint64      account_id,
   d->size = layer > 0 ? layer : 0;
   if (layer > 0)
     {
-      d->has_proposal = TRUE;
-      d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
-      d->proposed.long_strike = 25;
-      d->proposed.short_strike = 30;
-      d->proposed.expiry = alvh_time_from_ny_date (2026, 12, 16);
-      d->cost = 123.5 * layer;
+      d->has_leg = TRUE;
+      d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
+      d->leg.long_strike = 25;
+      d->leg.short_strike = 30;
+      d->leg.expiry = alvh_time_from_ny_date (2026, 12, 16);
+      d->estimated_cost = 123.5 * layer;
     }
-  d->profile_name = g_strdup ("Default");
+  g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);
   d->profile_version = 1;
   d->explanation = g_strdup_printf ("IV expanded by 18%% over 48 hours & the term structure <inverted>; decision at %s.",
                                     action);
-  g_ptr_array_add (d->signals, alvh_journal_signal_new ("iv_expansion", "realtime", TRUE, 0.18, 0.15, iv_fired));
-  g_ptr_array_add (d->signals, alvh_journal_signal_new ("term_inversion", "realtime", TRUE, 0.021, 0.0, TRUE));
-  g_ptr_array_add (d->signals, alvh_journal_signal_new ("ad_divergence", "realtime", FALSE, NAN, NAN, FALSE));
-  {
-    AlvhJournalSignal *rsi = alvh_journal_signal_new ("rsi_extreme", "realtime", TRUE, 55.2, 30, FALSE);
-
-    rsi->threshold_high = 70;
-    g_ptr_array_add (d->signals, rsi);
-  }
-  g_ptr_array_add (d->signals, alvh_journal_signal_new ("wing_proximity", "fixed", TRUE, 1.2, 0.65, FALSE));
+  alvh_decision_set_signal (d, ALVH_SIGNAL_IV_EXPANSION, 0.18, 0.15, iv_fired);
+  alvh_decision_set_signal (d, ALVH_SIGNAL_TERM_INVERSION, 0.021, 0.0, TRUE);
+  alvh_decision_set_signal (d, ALVH_SIGNAL_AD_DIVERGENCE, NAN, NAN, FALSE);
+  alvh_decision_set_signal (d, ALVH_SIGNAL_RSI_EXTREME, 55.2, 30, FALSE);
+  d->signals[ALVH_SIGNAL_RSI_EXTREME].threshold_high = 70;
+  alvh_decision_set_signal (d, ALVH_SIGNAL_WING_PROXIMITY, 1.2, 0.65, FALSE);
   return d;
 }
 
@@ -127,7 +123,7 @@ fixture_set_up (Fixture       *f,
 
   /* a decision before the period (not in the report) */
   {
-    g_autoptr(AlvhJournalDecision) d = make_decision (f->account_id, condor_id,
+    g_autoptr(AlvhDecision) d = make_decision (f->account_id, condor_id,
                                                       alvh_time_from_ny_date (2026, 11, 10),
                                                       "HOLD", "none", 0, FALSE);
     alvh_journal_store_record_decision (f->store, d, &error);
@@ -135,7 +131,7 @@ fixture_set_up (Fixture       *f,
   }
   /* Tuesday: ADD followed (leg + entry) */
   {
-    g_autoptr(AlvhJournalDecision) d = make_decision (f->account_id, condor_id,
+    g_autoptr(AlvhDecision) d = make_decision (f->account_id, condor_id,
                                                       alvh_time_from_ny_date (2026, 11, 17),
                                                       "ADD", "confluence", 1, TRUE);
     f->decision_add = alvh_journal_store_record_decision (f->store, d, &error);
@@ -147,7 +143,7 @@ fixture_set_up (Fixture       *f,
   }
   /* Thursday: ADD skipped */
   {
-    g_autoptr(AlvhJournalDecision) d = make_decision (f->account_id, condor_id,
+    g_autoptr(AlvhDecision) d = make_decision (f->account_id, condor_id,
                                                       alvh_time_from_ny_date (2026, 11, 19),
                                                       "ADD", "fixed", 2, FALSE);
     f->decision_skip = alvh_journal_store_record_decision (f->store, d, &error);
@@ -157,7 +153,7 @@ fixture_set_up (Fixture       *f,
   }
   /* Friday: HOLD */
   {
-    g_autoptr(AlvhJournalDecision) d = make_decision (f->account_id, condor_id,
+    g_autoptr(AlvhDecision) d = make_decision (f->account_id, condor_id,
                                                       alvh_time_from_ny_date (2026, 11, 20),
                                                       "HOLD", "none", 0, FALSE);
     d3 = alvh_journal_store_record_decision (f->store, d, &error);
@@ -377,13 +373,14 @@ test_model (Fixture       *f,
   positions = alvh_report_get_table (report, "positions");
   g_assert_nonnull (decisions);
   g_assert_cmpuint (decisions->rows->len, ==, 3);
-  g_assert_cmpuint (signals->rows->len, ==, 15);       /* 3 decisions x 5 signals */
+  /* 3 decisions x every signal (the ones the test did not set are n/a) */
+  g_assert_cmpuint (signals->rows->len, ==, 3 * ALVH_N_SIGNALS);
   g_assert_cmpuint (notes->rows->len, ==, 5);
   g_assert_cmpuint (legs->rows->len, ==, 1);
   g_assert_cmpuint (positions->rows->len, ==, 1);
   g_assert_cmpuint (stats->rows->len, >, 0);
   {
-    char **row = g_ptr_array_index (signals->rows, 2);   /* ad_divergence of the first decision */
+    char **row = g_ptr_array_index (signals->rows, ALVH_SIGNAL_AD_DIVERGENCE);   /* of the first decision */
 
     g_assert_cmpstr (row[2], ==, "ad_divergence");
     g_assert_cmpstr (row[4], ==, "n/a");

@@ -23,6 +23,7 @@ struct _AlvhBookService
   AlvhBook         *book;
   GPtrArray        *condors;     /* AlvhCondor */
   GPtrArray        *legs;        /* AlvhLeg */
+  GError           *load_error;  /* why the account or book could not be read, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AlvhBookService, alvh_book_service, G_TYPE_OBJECT)
@@ -67,6 +68,7 @@ alvh_book_service_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
+  g_clear_error (&self->load_error);
   g_clear_pointer (&self->data_dir, g_free);
   G_OBJECT_CLASS (alvh_book_service_parent_class)->finalize (object);
 }
@@ -111,7 +113,8 @@ open_account (AlvhBookService *self)
   accounts = alvh_journal_store_list_accounts (self->store, &error);
   if (accounts == NULL)
     {
-      g_warning ("Cannot list accounts: %s", error->message);
+      g_propagate_prefixed_error (&self->load_error, g_steal_pointer (&error),
+                                  _("Cannot read the accounts: "));
       return;
     }
   for (guint i = 0; i < accounts->len; i++)
@@ -136,7 +139,8 @@ open_account (AlvhBookService *self)
   self->account_id = alvh_journal_store_create_account (self->store, wanted, &error);
   if (self->account_id <= 0)
     {
-      g_warning ("Cannot create the account %s: %s", wanted, error ? error->message : "");
+      g_propagate_prefixed_error (&self->load_error, g_steal_pointer (&error),
+                                  _("Cannot create the account “%s”: "), wanted);
       self->account_id = 0;
       return;
     }
@@ -155,17 +159,21 @@ reload_book (AlvhBookService *self)
   g_clear_pointer (&self->legs, g_ptr_array_unref);
   if (self->store == NULL || self->account_id == 0)
     goto empty;
+  /* an account that could be opened: what failed before is past */
+  g_clear_error (&self->load_error);
 
   self->condors = alvh_journal_store_list_open_condors (self->store, self->account_id, &error);
   if (self->condors == NULL)
     {
-      g_warning ("Cannot list condors: %s", error->message);
+      g_propagate_prefixed_error (&self->load_error, g_steal_pointer (&error),
+                                  _("Cannot read the condors: "));
       goto empty;
     }
   self->legs = alvh_journal_store_list_open_legs (self->store, self->account_id, &error);
   if (self->legs == NULL)
     {
-      g_warning ("Cannot list hedge legs: %s", error->message);
+      g_propagate_prefixed_error (&self->load_error, g_steal_pointer (&error),
+                                  _("Cannot read the hedge legs: "));
       goto empty;
     }
 
@@ -593,7 +601,7 @@ alvh_book_service_list_all_legs (AlvhBookService  *self,
  *
  * The signals recorded behind a leg (those of the decision it was booked from).
  *
- * Returns: (transfer full) (element-type AlvhJournalSignal) (nullable): a new
+ * Returns: (transfer full) (element-type AlvhSignal) (nullable): a new
  *   array, empty without a database; NULL with @error set when the store fails
  */
 GPtrArray *
@@ -605,6 +613,22 @@ alvh_book_service_list_leg_signals (AlvhBookService  *self,
   if (self->store == NULL)
     return g_ptr_array_new ();
   return alvh_journal_store_list_leg_signals (self->store, leg_id, error);
+}
+
+/**
+ * alvh_book_service_get_error:
+ * @self: the service
+ *
+ * Why the active account or its book could not be read when the book was
+ * last (re)loaded; the book is then shown empty.
+ *
+ * Returns: (transfer none) (nullable): the error, or %NULL when the book was read
+ */
+const GError *
+alvh_book_service_get_error (AlvhBookService *self)
+{
+  g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), NULL);
+  return self->load_error;
 }
 
 /**

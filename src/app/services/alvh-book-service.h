@@ -43,13 +43,14 @@ GPtrArray       *alvh_book_service_get_legs         (AlvhBookService         *se
  * empty without a database or account); NULL with @error when the store fails. */
 GPtrArray       *alvh_book_service_list_all_legs    (AlvhBookService         *self,
                                                      GError                 **error);
-/* The signals recorded behind a leg (AlvhJournalSignal, a new array; empty
+/* The signals recorded behind a leg (AlvhSignal, a new array; empty
  * without a database); NULL with @error when the store fails. */
 GPtrArray       *alvh_book_service_list_leg_signals (AlvhBookService         *self,
                                                      gint64                   leg_id,
                                                      GError                 **error);
 /* Reads the book again from the store and emits ::changed */
 void             alvh_book_service_changed          (AlvhBookService         *self);
+const GError    *alvh_book_service_get_error        (AlvhBookService         *self);
 gint64           alvh_book_service_add_condor       (AlvhBookService         *self,
                                                      const AlvhCondor *condor,
                                                      GError                 **error);

@@ -268,18 +268,21 @@ alvh_decision_service_evaluate (AlvhDecisionService  *self,
   return decision;
 }
 
-/* The decision as the journal stores it; a decision without a leg is filed
- * under the book's first condor. */
-static AlvhJournalDecision *
+/* @decision as the journal files it (a shallow copy: the pointers stay
+ * @decision's): for the book's account, and without a leg under the book's
+ * first condor. */
+static AlvhDecision
 journal_decision_from (AlvhDecisionService *self,
                        const AlvhDecision  *decision)
 {
   AlvhBook *book = alvh_book_service_get_book (self->book);
-  gint64 condor_id = decision->has_leg ? decision->leg.condor_id : 0;
+  AlvhDecision jd = *decision;
 
-  if (condor_id == 0 && alvh_book_get_n_condors (book) > 0)
-    condor_id = alvh_book_get_condor (book, 0)->id;
-  return alvh_journal_decision_from_evaluator (decision, alvh_book_service_get_account_id (self->book), condor_id);
+  jd.account_id = alvh_book_service_get_account_id (self->book);
+  jd.condor_id = decision->has_leg ? decision->leg.condor_id : 0;
+  if (jd.condor_id == 0 && alvh_book_get_n_condors (book) > 0)
+    jd.condor_id = alvh_book_get_condor (book, 0)->id;
+  return jd;
 }
 
 /**
@@ -298,14 +301,14 @@ alvh_decision_service_record_decision (AlvhDecisionService  *self,
                                        const AlvhDecision   *decision,
                                        GError              **error)
 {
-  g_autoptr(AlvhJournalDecision) jd = NULL;
+  AlvhDecision jd;
   gint64 id;
 
   g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), 0);
   if (!alvh_service_need_store (self->store, self->data_dir, self->store_error, error))
     return 0;
   jd = journal_decision_from (self, decision);
-  id = alvh_journal_store_record_decision (self->store, jd, error);
+  id = alvh_journal_store_record_decision (self->store, &jd, error);
   if (id > 0)
     g_signal_emit (self, signals[CHANGED], 0);
   return id;
@@ -336,7 +339,7 @@ alvh_decision_service_add_leg_from_decision (AlvhDecisionService  *self,
                                              gint64               *out_decision_id,
                                              GError              **error)
 {
-  g_autoptr(AlvhJournalDecision) jd = NULL;
+  AlvhDecision jd;
   g_autoptr(AlvhLeg) leg = NULL;
   gint64 decision_id, leg_id, entry_id = 0;
 
@@ -358,7 +361,7 @@ alvh_decision_service_add_leg_from_decision (AlvhDecisionService  *self,
     }
 
   jd = journal_decision_from (self, decision);
-  decision_id = alvh_journal_store_record_decision (self->store, jd, error);
+  decision_id = alvh_journal_store_record_decision (self->store, &jd, error);
   if (decision_id <= 0)
     return 0;
   if (out_decision_id != NULL)
@@ -366,7 +369,7 @@ alvh_decision_service_add_leg_from_decision (AlvhDecisionService  *self,
 
   leg = alvh_leg_new ();
   leg->account_id = alvh_book_service_get_account_id (self->book);
-  leg->condor_id = jd->condor_id;
+  leg->condor_id = jd.condor_id;
   leg->decision_id = decision_id;
   leg->kind = decision->leg.kind;
   leg->long_strike = decision->leg.long_strike;
@@ -459,7 +462,7 @@ need_journal (AlvhDecisionService  *self,
  * Returns: (transfer full) (nullable): the decision with its signal
  *   snapshot, or NULL with @error set
  */
-AlvhJournalDecision *
+AlvhDecision *
 alvh_decision_service_get_recorded (AlvhDecisionService  *self,
                                     gint64                id,
                                     GError              **error)

@@ -61,8 +61,8 @@ gint64               alvh_decision_service_skip_decision  (AlvhDecisionService *
                                                            const char          *reason,
                                                            GError             **error);
 
-/* A recorded decision, or NULL with @error.  Free with alvh_journal_decision_free(). */
-AlvhJournalDecision *alvh_decision_service_get_recorded   (AlvhDecisionService *self,
+/* A recorded decision, or NULL with @error.  Free with alvh_decision_free(). */
+AlvhDecision *alvh_decision_service_get_recorded   (AlvhDecisionService *self,
                                                            gint64               id,
                                                            GError             **error);
 /* TRUE when the journal database is open (a replay can be recorded). */

@@ -532,13 +532,21 @@ alvh_market_service_import_async (AlvhMarketService   *self,
 {
   GTask *outer;
   g_autoptr(GTask) worker = NULL;
+  g_autoptr(GError) error = NULL;
   ImportData *data;
 
   g_return_if_fail (ALVH_IS_MARKET_SERVICE (self));
 
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, alvh_market_service_import_async);
-  get_market_store (self, NULL); /* creates the schema first, see store_demo() */
+  /* creates the schema first, see store_demo(); a store that cannot be
+   * opened fails the import before any file is read */
+  if (get_market_store (self, &error) == NULL)
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      g_object_unref (outer);
+      return;
+    }
 
   data = g_new0 (ImportData, 1);
   data->paths = g_strdupv ((char **) paths);

@@ -16,6 +16,7 @@ struct _AlvhProfileService
   GError           *store_error;
   GSettings        *settings;    /* NULL without the application's settings */
   AlvhProfile      *profile;
+  GError           *load_error;  /* why the active profile could not be read, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AlvhProfileService, alvh_profile_service, G_TYPE_OBJECT)
@@ -37,6 +38,7 @@ alvh_profile_service_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
+  g_clear_error (&self->load_error);
   g_clear_pointer (&self->data_dir, g_free);
   G_OBJECT_CLASS (alvh_profile_service_parent_class)->finalize (object);
 }
@@ -78,19 +80,24 @@ open_profile (AlvhProfileService *self)
                                            : g_strdup ("Default");
   g_autoptr(GError) error = NULL;
 
+  g_clear_error (&self->load_error);
   if (self->store != NULL)
     {
-      g_autoptr(AlvhJournalProfile) stored = alvh_journal_store_get_profile (self->store, "Default", 0, NULL);
+      g_autoptr(AlvhJournalProfile) stored = alvh_journal_store_get_profile (self->store, "Default", 0, &error);
 
-      if (stored == NULL)
+      if (stored == NULL && g_error_matches (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
         {
-          /* the spec defaults as version 1 of "Default" */
+          /* a new database: the spec defaults as version 1 of "Default" */
           g_autoptr(AlvhProfile) def = alvh_profile_new ();
 
-          if (!alvh_profile_service_save_profile (self, def, &error))
-            g_warning ("Cannot store the default profile: %s", error->message);
           g_clear_error (&error);
+          if (!alvh_profile_service_save_profile (self, def, &error))
+            g_propagate_prefixed_error (&self->load_error, g_steal_pointer (&error),
+                                        _("Cannot store the default rule profile: "));
         }
+      else if (stored == NULL)
+        g_propagate_prefixed_error (&self->load_error, g_steal_pointer (&error),
+                                    _("Cannot read the rule profiles: "));
     }
 
   if (g_ascii_strcasecmp (wanted, "default") == 0)
@@ -101,11 +108,22 @@ open_profile (AlvhProfileService *self)
   self->profile = alvh_profile_service_load_profile (self, wanted, &error);
   if (self->profile == NULL)
     {
-      g_debug ("Profile %s: %s; using the defaults", wanted, error ? error->message : "");
+      /* a profile that was deleted meanwhile falls back to Default quietly;
+       * one that cannot be read is said */
+      if (self->store != NULL && self->load_error == NULL &&
+          !g_error_matches (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+        g_propagate_prefixed_error (&self->load_error, g_steal_pointer (&error),
+                                    _("Cannot read the rule profile “%s”, using the defaults: "), wanted);
       g_clear_error (&error);
-      self->profile = alvh_profile_service_load_profile (self, "Default", NULL);
+      self->profile = alvh_profile_service_load_profile (self, "Default", &error);
       if (self->profile == NULL)
-        self->profile = alvh_profile_new ();
+        {
+          if (self->store != NULL && self->load_error == NULL &&
+              !g_error_matches (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+            g_propagate_prefixed_error (&self->load_error, g_steal_pointer (&error),
+                                        _("Cannot read the Default rule profile, using the spec's values: "));
+          self->profile = alvh_profile_new ();
+        }
     }
 }
 
@@ -207,6 +225,22 @@ alvh_profile_service_load_profile (AlvhProfileService  *self,
   alvh_profile_set_name (profile, stored->name);
   alvh_profile_set_version (profile, stored->version);
   return profile;
+}
+
+/**
+ * alvh_profile_service_get_error:
+ * @self: the service
+ *
+ * Why the rule profiles could not be read or stored when the service
+ * started; the active profile is then the Default one or the spec's values.
+ *
+ * Returns: (transfer none) (nullable): the error, or %NULL
+ */
+const GError *
+alvh_profile_service_get_error (AlvhProfileService *self)
+{
+  g_return_val_if_fail (ALVH_IS_PROFILE_SERVICE (self), NULL);
+  return self->load_error;
 }
 
 /**

@@ -26,6 +26,7 @@ AlvhProfileService *alvh_profile_service_new             (AlvhJournalStore      
                                                           GSettings               *settings);
 /* The active profile (borrowed) */
 AlvhProfile        *alvh_profile_service_get_profile     (AlvhProfileService      *self);
+const GError       *alvh_profile_service_get_error       (AlvhProfileService      *self);
 /* Names of the stored profiles (sorted, unique); "Default" is always there.
  * NULL with @error when the profiles cannot be read. */
 char              **alvh_profile_service_dup_profile_names (AlvhProfileService    *self,

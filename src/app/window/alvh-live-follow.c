@@ -131,10 +131,12 @@ store_result (AlvhLiveFollow   *self,
       g_debug ("live follow: no market store: %s", error->message);
       return;
     }
-  for (guint i = 0; i < alvh_import_result_get_n_series (result); i++)
-    if (alvh_market_store_count_rows (store, alvh_import_result_get_symbol (result, i), NULL) > 0)
+  for (guint i = 0; i < alvh_import_result_get_n_series (result) && error == NULL; i++)
+    if (alvh_market_store_count_rows (store, alvh_import_result_get_symbol (result, i), &error) > 0)
       extends = TRUE;
-  if (extends && !alvh_market_store_import_result (store, result, NULL, &error))
+  if (error != NULL)
+    g_signal_emit (self, signals[ERROR], 0, error->message);
+  else if (extends && !alvh_market_store_import_result (store, result, NULL, &error))
     g_signal_emit (self, signals[ERROR], 0, error->message);
 }
 

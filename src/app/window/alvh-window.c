@@ -42,6 +42,32 @@ market_changed_cb (AlvhWindow        *self,
   update_main_stack (self);
 }
 
+/* A book that cannot be read shows empty: say why, each time it is reloaded */
+static void
+book_changed_cb (AlvhWindow      *self,
+                 AlvhBookService *book)
+{
+  const GError *error = alvh_book_service_get_error (book);
+
+  if (error != NULL)
+    alvh_window_add_toast (self, error->message);
+}
+
+/* What could not be opened or read when the app started */
+static void
+report_startup_errors (AlvhWindow *self)
+{
+  const GError *errors[] = {
+    alvh_context_get_store_error (self->context),
+    alvh_book_service_get_error (alvh_context_get_book (self->context)),
+    alvh_profile_service_get_error (alvh_context_get_profiles (self->context)),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    if (errors[i] != NULL)
+      alvh_window_add_toast (self, errors[i]->message);
+}
+
 /* Screen readers name each page by its title */
 static void
 label_pages (AlvhWindow *self)
@@ -99,6 +125,7 @@ restore_state (AlvhWindow *self)
         adw_view_stack_set_visible_child_name (self->view_stack, last_page);
     }
 
+  report_startup_errors (self);
   _alvh_window_load_stored_market (self);
   if (!alvh_market_service_has_market (alvh_context_get_market (self->context)) && app != NULL &&
       alvh_application_get_demo_if_empty (ALVH_APPLICATION (app)))
@@ -186,6 +213,9 @@ alvh_window_constructed (GObject *object)
 
   g_signal_connect_object (alvh_context_get_market (self->context), "changed",
                            G_CALLBACK (market_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (alvh_context_get_book (self->context), "changed",
+                           G_CALLBACK (book_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 

@@ -18,12 +18,28 @@
 
 /* ---- decisions ---------------------------------------------------------- */
 
-static gint64
-insert_decision_locked (AlvhJournalStore           *self,
-                        const AlvhJournalDecision  *d,
-                        GError                    **error)
+static gpointer
+unknown_signal (AlvhJournalStore  *self,
+                GError           **error,
+                gint64             decision_id)
 {
+  g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+               "%s: decision %" G_GINT64_FORMAT " holds a signal this version does not know",
+               self->path, decision_id);
+  return NULL;
+}
+
+static gint64
+insert_decision_locked (AlvhJournalStore    *self,
+                        const AlvhDecision  *d,
+                        GError             **error)
+{
+  g_autofree char *explanation = NULL;
   gint64 id;
+
+  /* the sentences as they read now: a stored decision keeps them */
+  if (d->explanation == NULL)
+    explanation = alvh_decision_dup_explanation_text (d);
 
   {
     g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
@@ -41,37 +57,47 @@ insert_decision_locked (AlvhJournalStore           *self,
     alvh_db_bind_text (s, 5, alvh_branch_to_string (d->branch));
     sqlite3_bind_int (s, 6, d->layer);
     sqlite3_bind_double (s, 7, isfinite (d->size) ? d->size : 0);
-    alvh_db_bind_text (s, 8, d->has_proposal ? alvh_leg_kind_to_string (d->proposed.kind) : NULL);
-    alvh_db_bind_double (s, 9, d->proposed.long_strike);
-    alvh_db_bind_double (s, 10, d->proposed.short_strike);
-    alvh_db_bind_id (s, 11, d->has_proposal ? d->proposed.expiry : 0);
-    alvh_db_bind_double (s, 12, d->cost);
-    alvh_db_bind_text (s, 13, d->profile_name);
-    if (d->profile_name != NULL)
-      sqlite3_bind_int (s, 14, d->profile_version);
+    alvh_db_bind_text (s, 8, d->has_leg ? alvh_leg_kind_to_string (d->leg.kind) : NULL);
+    alvh_db_bind_double (s, 9, d->has_leg ? d->leg.long_strike : NAN);
+    alvh_db_bind_double (s, 10, d->has_leg ? d->leg.short_strike : NAN);
+    alvh_db_bind_id (s, 11, d->has_leg ? d->leg.expiry : 0);
+    alvh_db_bind_double (s, 12, d->has_leg ? d->estimated_cost : NAN);
+    if (d->profile_name[0] != '\0')
+      {
+        alvh_db_bind_text (s, 13, d->profile_name);
+        sqlite3_bind_int (s, 14, d->profile_version);
+      }
     else
-      sqlite3_bind_null (s, 14);
-    alvh_db_bind_text (s, 15, d->explanation != NULL ? d->explanation : "");
-    alvh_db_bind_text (s, 16, alvh_journal_followed_to_string (d->followed));
+      {
+        sqlite3_bind_null (s, 13);
+        sqlite3_bind_null (s, 14);
+      }
+    alvh_db_bind_text (s, 15, d->explanation != NULL ? d->explanation : explanation);
+    alvh_db_bind_text (s, 16, alvh_decision_status_to_string (d->followed));
     alvh_db_bind_text (s, 17, d->skip_reason);
     if (!alvh_db_step_done (self->db, s, "cannot record the decision", error))
       return 0;
     id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
   }
 
-  for (guint i = 0; d->signals != NULL && i < d->signals->len; i++)
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {
-      const AlvhJournalSignal *sig = g_ptr_array_index (d->signals, i);
-      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      const AlvhSignal *sig = &d->signals[i];
+      g_autoptr(AlvhDbCachedStmt) s = NULL;
+      gboolean available;
+
+      if (!alvh_decision_has_signal (d, (AlvhSignalId) i))
+        continue;
+      s = alvh_db_prepare_cached (self->db,
         "INSERT INTO signal_snapshots (decision_id, key, kind, value, threshold, threshold_high, fired)"
         " VALUES (?,?,?,?,?,?,?)", error);
-      gboolean available = sig->available && isfinite (sig->value);
+      available = sig->available && isfinite (sig->value);
 
       if (s == NULL)
         return 0;
       sqlite3_bind_int64 (s, 1, id);
-      alvh_db_bind_text (s, 2, sig->key);
-      alvh_db_bind_text (s, 3, sig->kind != NULL ? sig->kind : "realtime");
+      alvh_db_bind_text (s, 2, alvh_signal_id_to_key ((AlvhSignalId) i));
+      alvh_db_bind_text (s, 3, alvh_signal_kind_to_string (alvh_signal_id_get_kind ((AlvhSignalId) i)));
       alvh_db_bind_double (s, 4, available ? sig->value : NAN);
       alvh_db_bind_double (s, 5, sig->threshold);
       alvh_db_bind_double (s, 6, sig->threshold_high);
@@ -83,9 +109,9 @@ insert_decision_locked (AlvhJournalStore           *self,
 }
 
 gint64
-alvh_journal_store_record_decision (AlvhJournalStore           *self,
-                                    const AlvhJournalDecision  *decision,
-                                    GError                    **error)
+alvh_journal_store_record_decision (AlvhJournalStore    *self,
+                                    const AlvhDecision  *decision,
+                                    GError             **error)
 {
   gint64 id;
 
@@ -103,42 +129,60 @@ alvh_journal_store_record_decision (AlvhJournalStore           *self,
   " proposed_long_strike, proposed_short_strike, proposed_expiry, cost, profile_name," \
   " profile_version, explanation, followed, skip_reason"
 
-static AlvhJournalDecision *
+static AlvhDecision *
 decision_from_row (sqlite3_stmt *s)
 {
-  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_new ();
+  g_autoptr(AlvhDecision) d = alvh_decision_new ();
 
   /* an action, branch or proposed kind this version does not know: refuse the row */
-  d->has_proposal = sqlite3_column_type (s, 8) != SQLITE_NULL;
+  d->has_leg = sqlite3_column_type (s, 8) != SQLITE_NULL;
   if (!alvh_action_from_string ((const char *) sqlite3_column_text (s, 4), &d->action) ||
       !alvh_branch_from_string ((const char *) sqlite3_column_text (s, 5), &d->branch) ||
-      (d->has_proposal &&
-       !alvh_leg_kind_from_string ((const char *) sqlite3_column_text (s, 8), &d->proposed.kind)))
+      (d->has_leg &&
+       !alvh_leg_kind_from_string ((const char *) sqlite3_column_text (s, 8), &d->leg.kind)))
     return NULL;
   d->id = sqlite3_column_int64 (s, 0);
   d->account_id = sqlite3_column_int64 (s, 1);
   d->condor_id = sqlite3_column_int64 (s, 2);
   d->time = sqlite3_column_int64 (s, 3);
-  d->layer = sqlite3_column_int (s, 6);
+  d->layer = (guint) MAX (sqlite3_column_int (s, 6), 0);
   d->size = sqlite3_column_double (s, 7);
-  d->proposed.long_strike = alvh_db_column_double (s, 9);
-  d->proposed.short_strike = alvh_db_column_double (s, 10);
-  d->proposed.expiry = sqlite3_column_int64 (s, 11);
-  d->cost = alvh_db_column_double (s, 12);
-  d->profile_name = alvh_db_column_text (s, 13);
+  d->leg.long_strike = alvh_db_column_double (s, 9);
+  d->leg.short_strike = alvh_db_column_double (s, 10);
+  d->leg.expiry = sqlite3_column_int64 (s, 11);
+  d->leg.quantity = d->has_leg ? d->size : 0;
+  d->leg.layer = d->has_leg ? d->layer : 0;
+  d->leg.condor_id = d->has_leg ? sqlite3_column_int64 (s, 2) : 0;
+  d->estimated_cost = alvh_db_column_double (s, 12);
+  if (sqlite3_column_type (s, 13) != SQLITE_NULL)
+    g_strlcpy (d->profile_name, (const char *) sqlite3_column_text (s, 13), sizeof d->profile_name);
   d->profile_version = sqlite3_column_int (s, 14);
   d->explanation = alvh_db_column_text (s, 15);
-  d->followed = _alvh_journal_followed_from_string ((const char *) sqlite3_column_text (s, 16));
+  d->followed = alvh_decision_status_from_string ((const char *) sqlite3_column_text (s, 16));
   d->skip_reason = alvh_db_column_text (s, 17);
   return g_steal_pointer (&d);
 }
 
-AlvhJournalDecision *
+/* Puts a snapshot row (SIGNAL_COLUMNS) into @d's signal of the same key. */
+static gboolean
+read_snapshot_into (sqlite3_stmt *s,
+                    AlvhDecision *d)
+{
+  AlvhSignal sig;
+
+  if (!_alvh_journal_signal_read_row (s, &sig))
+    return FALSE;
+  d->signals[sig.id] = sig;
+  return TRUE;
+}
+
+AlvhDecision *
 alvh_journal_store_get_decision (AlvhJournalStore  *self,
                                  gint64             id,
                                  GError           **error)
 {
-  g_autoptr(AlvhJournalDecision) d = NULL;
+  g_autoptr(AlvhDecision) d = NULL;
+  int rc;
 
   d = alvh_db_read_row_by_id (self->db,
     "SELECT " DECISION_COLUMNS " FROM decisions WHERE id = ?",
@@ -153,8 +197,14 @@ alvh_journal_store_get_decision (AlvhJournalStore  *self,
     if (s == NULL)
       return NULL;
     sqlite3_bind_int64 (s, 1, id);
-    if (!alvh_db_read_rows (self->db, s, d->signals, (AlvhDbRowReader) _alvh_journal_signal_from_row, "cannot read the signal snapshots", error))
-      return NULL;
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      if (!read_snapshot_into (s, d))
+        return unknown_signal (self, error, id);
+    if (rc != SQLITE_DONE)
+      {
+        alvh_db_set_error (self->db, error, "cannot read the signal snapshots");
+        return NULL;
+      }
   }
   return g_steal_pointer (&d);
 }
@@ -171,7 +221,7 @@ alvh_journal_store_list_decisions (AlvhJournalStore  *self,
                                    gint64             to,
                                    GError           **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_decision_free);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_decision_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   int rc;
 
@@ -188,8 +238,15 @@ alvh_journal_store_list_decisions (AlvhJournalStore  *self,
     sqlite3_bind_int64 (s, 3, to);
     while ((rc = sqlite3_step (s)) == SQLITE_ROW)
       {
-        AlvhJournalDecision *d = decision_from_row (s);
+        AlvhDecision *d = decision_from_row (s);
 
+        if (d == NULL)
+          {
+            g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                         "%s: decision %" G_GINT64_FORMAT " holds an action, branch or leg kind"
+                         " this version does not know", self->path, (gint64) sqlite3_column_int64 (s, 0));
+            return NULL;
+          }
         g_ptr_array_add (out, d);
         g_hash_table_insert (by_id, &d->id, d);
       }
@@ -216,10 +273,10 @@ alvh_journal_store_list_decisions (AlvhJournalStore  *self,
     while ((rc = sqlite3_step (s)) == SQLITE_ROW)
       {
         gint64 decision_id = sqlite3_column_int64 (s, 7);
-        AlvhJournalDecision *d = g_hash_table_lookup (by_id, &decision_id);
+        AlvhDecision *d = g_hash_table_lookup (by_id, &decision_id);
 
-        if (d != NULL)
-          g_ptr_array_add (d->signals, _alvh_journal_signal_from_row (s));
+        if (d != NULL && !read_snapshot_into (s, d))
+          return unknown_signal (self, error, decision_id);
       }
     if (rc != SQLITE_DONE)
       {
@@ -252,53 +309,6 @@ describe_leg (const AlvhLeg *leg)
   return g_strdup_printf ("%s × %s %s", q, alvh_leg_kind_to_string (leg->kind), k);
 }
 
-/* ---- conversions -------------------------------------------------------- */
-
-AlvhJournalDecision *
-alvh_journal_decision_from_evaluator (const AlvhDecision *decision,
-                                      gint64              account_id,
-                                      gint64              condor_id)
-{
-  AlvhJournalDecision *d = alvh_journal_decision_new ();
-
-  g_return_val_if_fail (decision != NULL, d);
-
-  d->account_id = account_id;
-  d->condor_id = condor_id > 0 ? condor_id : decision->has_leg ? decision->leg.condor_id : 0;
-  d->time = decision->time;
-  d->action = decision->action;
-  d->branch = decision->branch;
-  d->layer = (int) decision->layer;
-  d->size = decision->size;
-  if (decision->has_leg)
-    {
-      d->has_proposal = TRUE;
-      d->proposed.kind = decision->leg.kind;
-      d->proposed.long_strike = decision->leg.long_strike;
-      d->proposed.short_strike = decision->leg.short_strike;
-      d->proposed.expiry = decision->leg.expiry;
-      d->cost = decision->estimated_cost;
-    }
-  if (decision->profile_name[0] != '\0')
-    {
-      d->profile_name = g_strndup (decision->profile_name, sizeof decision->profile_name);
-      d->profile_version = decision->profile_version;
-    }
-  d->explanation = alvh_decision_dup_explanation_text (decision);
-  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
-    {
-      const AlvhSignal *sig = &decision->signals[i];
-      AlvhJournalSignal *js;
-
-      js = alvh_journal_signal_new (alvh_signal_id_to_key ((AlvhSignalId) i),
-                                    alvh_signal_kind_to_string (alvh_signal_id_get_kind ((AlvhSignalId) i)),
-                                    sig->available, sig->value, sig->threshold, sig->fired);
-      js->threshold_high = sig->threshold_high;
-      g_ptr_array_add (d->signals, js);
-    }
-  return d;
-}
-
 gint64
 alvh_journal_store_record_evaluator_decision (AlvhJournalStore    *self,
                                               const AlvhDecision  *decision,
@@ -306,27 +316,33 @@ alvh_journal_store_record_evaluator_decision (AlvhJournalStore    *self,
                                               gint64               condor_id,
                                               GError             **error)
 {
-  g_autoptr(AlvhJournalDecision) d = alvh_journal_decision_from_evaluator (decision, account_id, condor_id);
+  AlvhDecision d;
 
-  return alvh_journal_store_record_decision (self, d, error);
+  g_return_val_if_fail (decision != NULL, 0);
+
+  /* a shallow copy with the journal's fields: the pointers stay the caller's */
+  d = *decision;
+  d.account_id = account_id;
+  d.condor_id = condor_id > 0 ? condor_id : decision->has_leg ? decision->leg.condor_id : 0;
+  return alvh_journal_store_record_decision (self, &d, error);
 }
 
 /* ---- acting on decisions -------------------------------------------------- */
 
 /* Decision @decision_id while it is still pending (neither followed nor
  * skipped); NULL with @error when it is missing or was already acted on. */
-static AlvhJournalDecision *
+static AlvhDecision *
 get_pending_decision (AlvhJournalStore  *self,
                       gint64             decision_id,
                       GError           **error)
 {
-  g_autoptr(AlvhJournalDecision) d = alvh_journal_store_get_decision (self, decision_id, error);
+  g_autoptr(AlvhDecision) d = alvh_journal_store_get_decision (self, decision_id, error);
 
-  if (d != NULL && d->followed != ALVH_JOURNAL_PENDING)
+  if (d != NULL && d->followed != ALVH_DECISION_PENDING)
     {
       g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
                    "%s: decision %" G_GINT64_FORMAT " was already acted on (%s)",
-                   self->path, decision_id, alvh_journal_followed_to_string (d->followed));
+                   self->path, decision_id, alvh_decision_status_to_string (d->followed));
       return NULL;
     }
   return g_steal_pointer (&d);
@@ -342,7 +358,7 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
                                           gint64                *out_entry_id,
                                           GError               **error)
 {
-  g_autoptr(AlvhJournalDecision) d = NULL;
+  g_autoptr(AlvhDecision) d = NULL;
   g_autoptr(AlvhLeg) l = alvh_leg_new ();
   AlvhJournalEntry entry = { 0 };
   g_autofree char *what = NULL;
@@ -376,15 +392,15 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
       if (leg != NULL)
         l->kind = leg->kind;
       else
-        l->kind = d->has_proposal ? d->proposed.kind : ALVH_LEG_VIX_CALL_SPREAD;
-      l->long_strike = leg != NULL ? leg->long_strike : d->proposed.long_strike;
-      l->short_strike = leg != NULL ? leg->short_strike : d->proposed.short_strike;
-      l->expiry = leg != NULL && leg->expiry != 0 ? leg->expiry : d->proposed.expiry;
+        l->kind = d->has_leg ? d->leg.kind : ALVH_LEG_VIX_CALL_SPREAD;
+      l->long_strike = leg != NULL ? leg->long_strike : d->leg.long_strike;
+      l->short_strike = leg != NULL ? leg->short_strike : d->leg.short_strike;
+      l->expiry = leg != NULL && leg->expiry != 0 ? leg->expiry : d->leg.expiry;
       l->quantity = size > 0 ? size : leg != NULL && leg->quantity > 0 ? leg->quantity : d->size;
       l->premium = isfinite (fill_price) ? fill_price
                    : leg != NULL && isfinite (leg->premium) ? leg->premium
-                   : l->quantity > 0 ? d->cost / (100.0 * l->quantity) : NAN;
-      l->layer = leg != NULL && leg->layer > 0 ? leg->layer : (guint) MAX (d->layer, 0);
+                   : l->quantity > 0 ? d->estimated_cost / (100.0 * l->quantity) : NAN;
+      l->layer = leg != NULL && leg->layer > 0 ? leg->layer : d->layer;
       l->opened = leg != NULL && leg->opened != 0 ? leg->opened : d->time;
       l->manual = FALSE;
       l->notes = g_strdup (note != NULL ? note : "");
@@ -448,7 +464,7 @@ alvh_journal_store_skip_decision (AlvhJournalStore  *self,
                                   const char        *reason,
                                   GError           **error)
 {
-  g_autoptr(AlvhJournalDecision) d = NULL;
+  g_autoptr(AlvhDecision) d = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
@@ -472,7 +488,7 @@ alvh_journal_store_skip_decision (AlvhJournalStore  *self,
     }
   if (ok)
     {
-      g_autofree char *title = g_strdup_printf ("Skipped %s (%s), layer %d",
+      g_autofree char *title = g_strdup_printf ("Skipped %s (%s), layer %u",
                                                 alvh_action_to_string (d->action),
                                                 alvh_branch_to_string (d->branch), d->layer);
       g_autofree char *body = g_strdup_printf ("%s\n\n%s", reason != NULL ? reason : "",

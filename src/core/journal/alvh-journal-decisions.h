@@ -9,34 +9,20 @@
 G_BEGIN_DECLS
 
 /**
- * alvh_journal_decision_from_evaluator:
- * @decision: what the evaluator decided
- * @account_id: the account it is recorded for
- * @condor_id: the condor it is filed under (0: the proposed leg's condor)
- *
- * The one conversion from an evaluator decision to the record the journal
- * stores: action, branch and kind as their text, the proposed leg, the
- * explanation sentences and a snapshot of every signal.
- *
- * Returns: (transfer full): the record
- */
-AlvhJournalDecision   *alvh_journal_decision_from_evaluator (const AlvhDecision   *decision,
-                                                             gint64                account_id,
-                                                             gint64                condor_id);
-
-/**
  * alvh_journal_store_record_decision:
  * @self: the store
  * @decision: the decision
  * @error: return location for a #GError
  *
- * Records @decision with its signal snapshots (frozen: they never change
- * afterwards).
+ * Records @decision for its account_id and condor_id, with its followed
+ * status, skip reason, explanation (when %NULL, the sentences
+ * alvh_decision_dup_explanation_text() builds now) and a snapshot of every
+ * signal (frozen: they never change afterwards).
  *
  * Returns: the new id, or 0 with @error set
  */
 gint64            alvh_journal_store_record_decision   (AlvhJournalStore          *self,
-                                                        const AlvhJournalDecision *decision,
+                                                        const AlvhDecision        *decision,
                                                         GError                   **error);
 
 /**
@@ -47,8 +33,9 @@ gint64            alvh_journal_store_record_decision   (AlvhJournalStore        
  * @condor_id: the condor it belongs to (0 = none)
  * @error: return location for a #GError
  *
- * Records an evaluator decision (see
- * alvh_journal_decision_from_evaluator()).
+ * Records a decision as the evaluator made it, for @account_id and filed
+ * under @condor_id (0: the proposed leg's condor); see
+ * alvh_journal_store_record_decision().
  *
  * Returns: the new id, or 0 with @error set
  */
@@ -64,12 +51,13 @@ gint64            alvh_journal_store_record_evaluator_decision (AlvhJournalStore
  * @id: the row id
  * @error: return location for a #GError
  *
- * Decision @id with its signal snapshots.
+ * Decision @id as recorded, with its signal snapshots (a signal the record
+ * lacks is n/a, with snapshot_id 0).
  *
  * Returns: (transfer full) (nullable): the decision, or %NULL with @error
- *   set
+ *   set (also when it holds a value this version does not know)
  */
-AlvhJournalDecision *alvh_journal_store_get_decision   (AlvhJournalStore          *self,
+AlvhDecision     *alvh_journal_store_get_decision      (AlvhJournalStore          *self,
                                                         gint64                     id,
                                                         GError                   **error);
 
@@ -84,7 +72,7 @@ AlvhJournalDecision *alvh_journal_store_get_decision   (AlvhJournalStore        
  * The decisions of @account_id (0 = all) made in [@from, @to) (0 =
  * unbounded), with their signal snapshots.
  *
- * Returns: (transfer full) (element-type AlvhJournalDecision) (nullable):
+ * Returns: (transfer full) (element-type AlvhDecision) (nullable):
  *   the decisions, or %NULL with @error set
  */
 GPtrArray        *alvh_journal_store_list_decisions    (AlvhJournalStore          *self,

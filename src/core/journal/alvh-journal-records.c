@@ -43,65 +43,6 @@ alvh_journal_leg_close_free (AlvhJournalLegClose *close)
   g_free (close);
 }
 
-AlvhJournalSignal *
-alvh_journal_signal_new (const char *key,
-                         const char *kind,
-                         gboolean    available,
-                         double      value,
-                         double      threshold,
-                         gboolean    fired)
-{
-  AlvhJournalSignal *s = g_new0 (AlvhJournalSignal, 1);
-
-  s->key = g_strdup (key);
-  s->kind = g_strdup (kind != NULL ? kind : "realtime");
-  s->available = available && isfinite (value);
-  s->value = s->available ? value : NAN;
-  s->threshold = threshold;
-  s->threshold_high = NAN;
-  s->fired = s->available && fired;  /* n/a never fires */
-  return s;
-}
-
-void
-alvh_journal_signal_free (AlvhJournalSignal *signal)
-{
-  if (signal == NULL)
-    return;
-  g_free (signal->key);
-  g_free (signal->kind);
-  g_free (signal);
-}
-
-AlvhJournalDecision *
-alvh_journal_decision_new (void)
-{
-  AlvhJournalDecision *d = g_new0 (AlvhJournalDecision, 1);
-
-  d->action = ALVH_ACTION_HOLD;
-  d->branch = ALVH_BRANCH_NONE;
-  d->proposed.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  d->proposed.long_strike = NAN;
-  d->proposed.short_strike = NAN;
-  d->proposed.close_price = NAN;
-  d->cost = NAN;
-  d->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_journal_signal_free);
-  return d;
-}
-
-void
-alvh_journal_decision_free (AlvhJournalDecision *decision)
-{
-  if (decision == NULL)
-    return;
-  alvh_leg_clear (&decision->proposed);
-  g_free (decision->profile_name);
-  g_free (decision->explanation);
-  g_free (decision->skip_reason);
-  g_clear_pointer (&decision->signals, g_ptr_array_unref);
-  g_free (decision);
-}
-
 AlvhJournalEntry *
 alvh_journal_entry_new (void)
 {
@@ -161,33 +102,6 @@ alvh_journal_stats_free (AlvhJournalStats *stats)
   g_free (stats);
 }
 
-const char *
-alvh_journal_followed_to_string (AlvhJournalFollowed followed)
-{
-  switch (followed)
-    {
-    case ALVH_JOURNAL_FOLLOWED: return "followed";
-    case ALVH_JOURNAL_SKIPPED:  return "skipped";
-    case ALVH_JOURNAL_MANUAL:   return "manual";
-    case ALVH_JOURNAL_PENDING:
-    default:                    return NULL;
-    }
-}
-
-AlvhJournalFollowed
-_alvh_journal_followed_from_string (const char *s)
-{
-  if (s == NULL)
-    return ALVH_JOURNAL_PENDING;
-  if (strcmp (s, "followed") == 0)
-    return ALVH_JOURNAL_FOLLOWED;
-  if (strcmp (s, "skipped") == 0)
-    return ALVH_JOURNAL_SKIPPED;
-  if (strcmp (s, "manual") == 0)
-    return ALVH_JOURNAL_MANUAL;
-  return ALVH_JOURNAL_PENDING;
-}
-
 AlvhJournalMarket *
 alvh_journal_market_new (const gint64 *times,
                          const double *spx,
@@ -205,6 +119,13 @@ alvh_journal_market_new (const gint64 *times,
       memcpy (m->times, times, n_bars * sizeof (gint64));
       memcpy (m->spx, spx, n_bars * sizeof (double));
       memcpy (m->vix, vix, n_bars * sizeof (double));
+    }
+  m->frame = alvh_market_frame_new (n_bars);
+  for (gsize i = 0; i < n_bars; i++)
+    {
+      m->frame->time[i] = times[i];
+      m->frame->close[i] = spx[i];
+      m->frame->vix[i] = vix[i];
     }
   return m;
 }
@@ -227,7 +148,12 @@ alvh_journal_market_join (AlvhSeries *spx,
   m->spx = g_new (double, MAX (MIN (ns, nv), 1));
   m->vix = g_new (double, MAX (MIN (ns, nv), 1));
   if (cs == NULL || cv == NULL)
-    return m;
+    {
+      m->frame = alvh_market_frame_new (0);
+      return m;
+    }
+  m->frame = alvh_market_frame_new_join (spx, vix, NULL, NULL, NULL, G_MININT64, G_MAXINT64);
+  m->vix_series = alvh_series_ref (vix);
   while (i < ns && j < nv)
     {
       if (ts[i] < tv[j])
@@ -255,6 +181,8 @@ alvh_journal_market_free (AlvhJournalMarket *market)
   g_free (market->times);
   g_free (market->spx);
   g_free (market->vix);
+  g_clear_pointer (&market->frame, alvh_market_frame_unref);
+  g_clear_pointer (&market->vix_series, alvh_series_unref);
   g_free (market);
 }
 

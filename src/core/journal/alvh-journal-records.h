@@ -1,7 +1,8 @@
 /* alvh-journal-records.h — the plain records the journal store reads and writes
  *
  * Part of the journal store's API: include alvh-journal-store.h.  Condors,
- * legs and events are the core's own types (AlvhCondor, AlvhLeg, AlvhEvent);
+ * legs, events and decisions are the core's own types (AlvhCondor, AlvhLeg,
+ * AlvhEvent, AlvhDecision with its AlvhSignal snapshots);
  * the records here are what only the journal holds.  The caller owns what the
  * store returns.
  */
@@ -10,6 +11,7 @@
 #include <glib-object.h>
 
 #include "alvh-series.h"
+#include "alvh-market-frame.h"
 #include "alvh-decision.h"
 #include "alvh-event.h"
 #include "alvh-position.h"
@@ -41,48 +43,6 @@ typedef struct
   double  quantity;
   double  price;
 } AlvhJournalLegClose;
-
-typedef struct
-{
-  gint64    id;          /* snapshot id once stored */
-  char     *key;         /* "iv_expansion" ... (ALVH-SPEC.md section 2) */
-  char     *kind;        /* "realtime" | "fixed" */
-  gboolean  available;   /* FALSE: n/a (value stored as NULL) */
-  double    value;
-  double    threshold;
-  double    threshold_high; /* upper bound of two-sided rules (rsi_extreme), else NAN */
-  gboolean  fired;
-} AlvhJournalSignal;
-
-typedef enum
-{
-  ALVH_JOURNAL_PENDING = 0,  /* not acted on yet */
-  ALVH_JOURNAL_FOLLOWED,     /* the proposed leg was booked */
-  ALVH_JOURNAL_SKIPPED,      /* the user declined it (skip reason) */
-  ALVH_JOURNAL_MANUAL,       /* the user booked something else by hand */
-} AlvhJournalFollowed;
-
-typedef struct
-{
-  gint64               id;
-  gint64               account_id;
-  gint64               condor_id;        /* 0: none */
-  gint64               time;
-  AlvhAction           action;           /* stored as "HOLD" "ADD" "BLOCKED" */
-  AlvhBranch           branch;           /* stored as "regime" "fixed" "confluence" "none" ... */
-  int                  layer;
-  double               size;
-  gboolean             has_proposal;     /* FALSE when the decision proposes no leg */
-  AlvhLeg              proposed;         /* the proposed leg: kind, long_strike,
-                                            short_strike (NAN for one option), expiry */
-  double               cost;             /* estimated dollars; NAN when none */
-  char                *profile_name;
-  int                  profile_version;
-  char                *explanation;
-  AlvhJournalFollowed  followed;
-  char                *skip_reason;
-  GPtrArray           *signals;          /* of AlvhJournalSignal */
-} AlvhJournalDecision;
 
 typedef struct
 {
@@ -129,6 +89,8 @@ typedef struct
   gint64  *times;
   double  *spx;   /* SPX close */
   double  *vix;   /* VIX close */
+  AlvhMarketFrame *frame;      /* the same bars for the ledger's marks and settlement (alvh-ledger.h) */
+  AlvhSeries      *vix_series; /* VIX with its opens, for VIX settlement; NULL when unknown */
 } AlvhJournalMarket;
 
 /* The outcome of one leg, measured on the market data after it was added.
@@ -193,41 +155,12 @@ void                   alvh_journal_account_free     (AlvhJournalAccount    *acc
 void                   alvh_journal_profile_free     (AlvhJournalProfile    *profile);
 void                   alvh_journal_leg_close_free   (AlvhJournalLegClose   *close);
 
-/**
- * alvh_journal_signal_new:
- * @key: the signal's key ("iv_expansion" ...)
- * @kind: (nullable): "realtime" or "fixed" (%NULL: "realtime")
- * @available: whether the signal had a value (else n/a: value NAN, never fired)
- * @value: the value
- * @threshold: the threshold (NAN when none)
- * @fired: whether it fired
- *
- * Returns: (transfer full): a snapshot with threshold_high NAN
- */
-AlvhJournalSignal     *alvh_journal_signal_new       (const char            *key,
-                                                      const char            *kind,
-                                                      gboolean               available,
-                                                      double                 value,
-                                                      double                 threshold,
-                                                      gboolean               fired);
-void                   alvh_journal_signal_free      (AlvhJournalSignal     *signal);
-AlvhJournalDecision   *alvh_journal_decision_new     (void);
-void                   alvh_journal_decision_free    (AlvhJournalDecision   *decision);
 AlvhJournalEntry      *alvh_journal_entry_new        (void);
 void                   alvh_journal_entry_free       (AlvhJournalEntry      *entry);
 void                   alvh_journal_attachment_free  (AlvhJournalAttachment *attachment);
 void                   alvh_journal_leg_outcome_free (AlvhJournalLegOutcome *outcome);
 void                   alvh_journal_stat_row_free    (AlvhJournalStatRow    *row);
 void                   alvh_journal_stats_free       (AlvhJournalStats      *stats);
-
-/**
- * alvh_journal_followed_to_string:
- * @followed: what became of a decision
- *
- * Returns: (transfer none) (nullable): "followed", "skipped", "manual", or
- *   %NULL while it is pending (the stored text)
- */
-const char            *alvh_journal_followed_to_string (AlvhJournalFollowed  followed);
 
 /**
  * alvh_journal_market_new:
@@ -257,8 +190,6 @@ void                   alvh_journal_market_free      (AlvhJournalMarket     *mar
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalAccount, alvh_journal_account_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalProfile, alvh_journal_profile_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalSignal, alvh_journal_signal_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalDecision, alvh_journal_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalEntry, alvh_journal_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalAttachment, alvh_journal_attachment_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhJournalLegOutcome, alvh_journal_leg_outcome_free)

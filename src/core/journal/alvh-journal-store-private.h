@@ -41,15 +41,16 @@ gboolean             _alvh_journal_store_not_found       (AlvhJournalStore   *se
                                                           GError            **error,
                                                           const char         *what,
                                                           gint64              id);
-/* "followed", "skipped", "manual"; anything else (NULL) is pending */
-AlvhJournalFollowed  _alvh_journal_followed_from_string  (const char         *text);
 
 /* Records from the current row of a statement selecting
  * ALVH_JOURNAL_CONDOR_COLUMNS, the leg columns, the snapshot columns. */
 AlvhCondor          *_alvh_journal_condor_from_row       (sqlite3_stmt       *stmt);
 /* NULL when the row holds a leg kind this version does not know */
 AlvhLeg             *_alvh_journal_leg_from_row          (sqlite3_stmt       *stmt);
-AlvhJournalSignal   *_alvh_journal_signal_from_row       (sqlite3_stmt       *stmt);
+/* Fills @out from a snapshot row (id, key, kind, value, threshold,
+ * threshold_high, fired); FALSE for a key this version does not know. */
+gboolean             _alvh_journal_signal_read_row       (sqlite3_stmt       *stmt,
+                                                          AlvhSignal         *out);
 
 /* Writes inside an open transaction; 0 with @error on failure. */
 gint64               _alvh_journal_store_insert_leg_locked   (AlvhJournalStore   *self,
@@ -72,16 +73,19 @@ typedef struct
 } AlvhJournalReviewLeg;
 
 /* The outcome of @leg on @market (NULL: realised P&L only); NULL-terminates
- * leg->triggers. */
+ * leg->triggers.  With @entry (the leg in the ledger at the review's time)
+ * its P&L, MAE, MFE and state are the ledger's (ALVH-SPEC section 6). */
 AlvhJournalLegOutcome *_alvh_journal_leg_outcome_compute (AlvhJournalReviewLeg    *leg,
-                                                          const AlvhJournalMarket *market);
+                                                          const AlvhJournalMarket *market,
+                                                          const AlvhLedgerEntry   *entry);
 /* The statistics over the legs' @outcomes and the @condors (AlvhCondor);
  * @overridden holds the ids (gint64 *) of condors whose rules were
- * overridden.  Open condors are marked at intrinsic value on the last bar
- * of @market (NULL: at cost). */
+ * overridden.  Each condor's P&L is the ledger's at @at; condors not yet
+ * opened at @at are left out. */
 AlvhJournalStats      *_alvh_journal_stats_compute       (GPtrArray               *outcomes,
                                                           GPtrArray               *condors,
                                                           GHashTable              *overridden,
-                                                          const AlvhJournalMarket *market);
+                                                          AlvhLedger              *ledger,
+                                                          gint64                   at);
 
 G_END_DECLS

@@ -83,24 +83,30 @@ alvh_journal_store_init (AlvhJournalStore *self)
 {
 }
 
-/* Reads PRAGMA user_version through a read-only connection, so that a file
- * we will refuse is never written to. Returns -1 and sets @error on failure. */
+/* Reads PRAGMA user_version through a read-only connection that opens the
+ * file as immutable: it is never written to (a file we will refuse stays as
+ * it was), and it takes no locks and sets up no WAL index, which fails with
+ * "attempt to write a readonly database" while another connection creates
+ * the file or has just closed it.  It reads the main file only: the version
+ * is read again on the write connection.  Returns -1 and sets @error on
+ * failure. */
 static int
 peek_user_version (const char  *path,
                    GError     **error)
 {
+  g_autofree char *escaped = g_uri_escape_string (path, G_URI_RESERVED_CHARS_ALLOWED_IN_PATH, TRUE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
   sqlite3 *db = NULL;
   sqlite3_stmt *s = NULL;
   int version = -1;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
     {
       g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_IO,
                    "%s: cannot open: %s", path, db != NULL ? sqlite3_errmsg (db) : "out of memory");
       sqlite3_close_v2 (db);
       return -1;
     }
-  sqlite3_busy_timeout (db, 5000);
   if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
       sqlite3_step (s) == SQLITE_ROW)
     version = sqlite3_column_int (s, 0);

@@ -260,18 +260,18 @@ record_decisions (AlvhReplayResult  *result,
     {
       const AlvhReplayDecision *rd = &g_array_index (result->decisions, AlvhReplayDecision, i);
       gint64 condor_id = rd->trade >= 0 && (guint) rd->trade < result->trades->len ? condor_ids[rd->trade] : 0;
-      g_autoptr(AlvhJournalDecision) jd = alvh_journal_decision_from_evaluator (&rd->decision, rec->account_id, condor_id);
+      AlvhDecision jd = rd->decision;   /* shallow: the pointers stay the replay's */
       guint fired = 0;
 
-      jd->condor_id = condor_id;   /* the journal's id, not the replay's */
-      g_free (jd->profile_name);
-      jd->profile_name = g_strdup (rec->profile_name);
-      jd->profile_version = rec->profile_version;
-      decision_ids[i] = alvh_journal_store_record_decision (store, jd, error);
+      jd.account_id = rec->account_id;
+      jd.condor_id = condor_id;   /* the journal's id, not the replay's */
+      g_strlcpy (jd.profile_name, rec->profile_name != NULL ? rec->profile_name : "", sizeof jd.profile_name);
+      jd.profile_version = rec->profile_version;
+      decision_ids[i] = alvh_journal_store_record_decision (store, &jd, error);
       if (decision_ids[i] <= 0)
         return FALSE;
       rec->n_decisions++;
-      rec->n_snapshots += jd->signals->len;
+      rec->n_snapshots += ALVH_N_SIGNALS;
       switch (rd->decision.action)
         {
         case ALVH_ACTION_ADD:     rec->n_adds++; break;
@@ -279,13 +279,9 @@ record_decisions (AlvhReplayResult  *result,
         case ALVH_ACTION_HOLD:
         default:                  rec->n_holds++; break;
         }
-      for (guint k = 0; k < jd->signals->len; k++)
-        {
-          const AlvhJournalSignal *sig = g_ptr_array_index (jd->signals, k);
-
-          if (sig->available && sig->fired)
-            fired++;
-        }
+      for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+        if (jd.signals[k].available && jd.signals[k].fired)
+          fired++;
 
       for (; next_leg < result->legs->len &&
              g_array_index (result->legs, AlvhReplayLeg, next_leg).decision == i; next_leg++)

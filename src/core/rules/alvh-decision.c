@@ -52,6 +52,8 @@ alvh_decision_copy (const AlvhDecision *self)
   g_return_val_if_fail (self != NULL, NULL);
   copy = g_memdup2 (self, sizeof *self);
   copy->leg.notes = g_strdup (self->leg.notes);
+  copy->skip_reason = g_strdup (self->skip_reason);
+  copy->explanation = g_strdup (self->explanation);
   return copy;
 }
 
@@ -61,6 +63,8 @@ alvh_decision_free (AlvhDecision *self)
   if (self == NULL)
     return;
   g_free (self->leg.notes);
+  g_free (self->skip_reason);
+  g_free (self->explanation);
   g_free (self);
 }
 
@@ -85,6 +89,32 @@ alvh_branch_to_string (AlvhBranch branch)
   if ((guint) branch >= ALVH_N_BRANCHES)
     return "none";
   return branch_names[branch];
+}
+
+const char *
+alvh_decision_status_to_string (AlvhDecisionStatus status)
+{
+  switch (status)
+    {
+    case ALVH_DECISION_FOLLOWED: return "followed";
+    case ALVH_DECISION_SKIPPED:  return "skipped";
+    case ALVH_DECISION_MANUAL:   return "manual";
+    case ALVH_DECISION_PENDING:
+    default:                     return NULL;
+    }
+}
+
+AlvhDecisionStatus
+alvh_decision_status_from_string (const char *text)
+{
+  static const AlvhDecisionStatus known[] = {
+    ALVH_DECISION_FOLLOWED, ALVH_DECISION_SKIPPED, ALVH_DECISION_MANUAL,
+  };
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (known); i++)
+    if (strcmp (text, alvh_decision_status_to_string (known[i])) == 0)
+      return known[i];
+  return ALVH_DECISION_PENDING;
 }
 
 gboolean
@@ -115,6 +145,36 @@ alvh_branch_from_string (const char *text,
         return TRUE;
       }
   return FALSE;
+}
+
+void
+alvh_decision_set_signal (AlvhDecision *self,
+                          AlvhSignalId  id,
+                          double        value,
+                          double        threshold,
+                          gboolean      fired)
+{
+  AlvhSignal *sig;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail ((guint) id < ALVH_N_SIGNALS);
+
+  sig = &self->signals[id];
+  alvh_signal_init_na (sig, id);
+  sig->available = isfinite (value);
+  sig->value = sig->available ? value : NAN;
+  sig->threshold = threshold;
+  sig->fired = sig->available && fired;
+}
+
+gboolean
+alvh_decision_has_signal (const AlvhDecision *self,
+                          AlvhSignalId        id)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail ((guint) id < ALVH_N_SIGNALS, FALSE);
+
+  return self->id == 0 || self->signals[id].snapshot_id > 0;
 }
 
 const AlvhSignal *

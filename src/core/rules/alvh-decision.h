@@ -1,9 +1,12 @@
-/* alvh-decision.h — what the evaluator decided at one bar (ALVH-SPEC.md sections 3, 4, 6)
+/* alvh-decision.h — what the evaluator decided at one bar (ALVH-SPEC.md sections 3, 4, 7)
  *
- * A plain value: the evaluator fills one in place without allocating; the
- * only pointer is the proposed leg's notes (NULL from the evaluator), which
- * alvh_decision_copy() duplicates and alvh_decision_free() frees.  Sentences and JSON are built
- * on demand.
+ * One type for a decision wherever it lives: the evaluator fills one in
+ * place without allocating, the journal stores it and reads it back (then
+ * with its row id, account, what became of it and the explanation as it was
+ * recorded).  The pointers (the proposed leg's notes, the stored explanation
+ * and skip reason) are NULL from the evaluator; alvh_decision_copy()
+ * duplicates them and alvh_decision_free() frees them.  Sentences and JSON
+ * are built on demand.
  */
 #pragma once
 
@@ -36,6 +39,15 @@ typedef enum
   ALVH_N_BRANCHES
 } AlvhBranch;
 
+/* What became of a recorded decision (the journal's "followed" column). */
+typedef enum
+{
+  ALVH_DECISION_PENDING = 0,  /* not acted on yet */
+  ALVH_DECISION_FOLLOWED,     /* the proposed leg was booked */
+  ALVH_DECISION_SKIPPED,      /* the user declined it (skip reason) */
+  ALVH_DECISION_MANUAL,       /* the user booked something else by hand */
+} AlvhDecisionStatus;
+
 typedef struct
 {
   gint64        time;
@@ -60,8 +72,16 @@ typedef struct
   guint         realtime_fired;  /* number of real-time rules that fired */
   guint         realtime_quorum;
   AlvhSignal    signals[ALVH_N_SIGNALS];
-  char          profile_name[64];
+  char          profile_name[64];/* "" when no profile is known */
   int           profile_version;
+  /* as recorded in the journal (0 / NULL / pending from the evaluator) */
+  gint64        id;              /* the journal's row id */
+  gint64        account_id;
+  gint64        condor_id;       /* the condor it is filed under; 0: none */
+  AlvhDecisionStatus followed;
+  char         *skip_reason;     /* why it was skipped (nullable) */
+  char         *explanation;     /* the sentences as recorded (nullable: build them with
+                                    alvh_decision_dup_explanation_text()) */
 } AlvhDecision;
 
 GType         alvh_decision_get_type        (void) G_GNUC_CONST;
@@ -97,6 +117,21 @@ const char   *alvh_action_to_string         (AlvhAction  action); /* "ADD" "HOLD
 gboolean      alvh_action_from_string       (const char *text,
                                              AlvhAction *out_action);
 const char   *alvh_branch_to_string         (AlvhBranch  branch); /* "no_position" ... exactly as the spec */
+/**
+ * alvh_decision_status_to_string:
+ * @status: what became of a decision
+ *
+ * Returns: (transfer none) (nullable): "followed", "skipped", "manual", or
+ *   %NULL while it is pending (the journal's stored text)
+ */
+const char   *alvh_decision_status_to_string (AlvhDecisionStatus status);
+/**
+ * alvh_decision_status_from_string:
+ * @text: (nullable): the stored text
+ *
+ * Returns: the status; %NULL and any text it does not know are pending
+ */
+AlvhDecisionStatus alvh_decision_status_from_string (const char *text);
 gboolean      alvh_branch_from_string       (const char *text,
                                              AlvhBranch *out_branch);
 
@@ -108,6 +143,35 @@ gboolean      alvh_branch_from_string       (const char *text,
  * Returns: (transfer none): the signal, owned by @self
  */
 const AlvhSignal *alvh_decision_get_signal  (const AlvhDecision *self,
+                                             AlvhSignalId        id);
+
+/**
+ * alvh_decision_set_signal:
+ * @self: a decision
+ * @id: which signal
+ * @value: its value; NAN for n/a
+ * @threshold: its threshold (NAN when the rule has none)
+ * @fired: whether it fired (an n/a signal never fires)
+ *
+ * Sets one signal as a rule would (for records made by hand and tests).
+ */
+void          alvh_decision_set_signal      (AlvhDecision       *self,
+                                             AlvhSignalId        id,
+                                             double              value,
+                                             double              threshold,
+                                             gboolean            fired);
+
+/**
+ * alvh_decision_has_signal:
+ * @self: a decision
+ * @id: which signal
+ *
+ * Whether @self holds signal @id: every signal of a decision from the
+ * evaluator; for one read from the journal, the snapshots it recorded.
+ *
+ * Returns: %TRUE when the signal is there to show
+ */
+gboolean      alvh_decision_has_signal      (const AlvhDecision *self,
                                              AlvhSignalId        id);
 
 /**

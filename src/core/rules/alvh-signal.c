@@ -81,4 +81,5 @@ alvh_signal_init_na (AlvhSignal   *signal,
   signal->threshold_high = NAN;
   signal->fired = FALSE;
   signal->available = FALSE;
+  signal->snapshot_id = 0;
 }

@@ -41,6 +41,7 @@ typedef struct
   double         threshold_high; /* upper bound of two-sided rules (rsi_extreme), else NAN */
   gboolean       fired;
   gboolean       available;
+  gint64         snapshot_id;    /* the journal's row of this snapshot; 0 when not stored */
 } AlvhSignal;
 
 /* "iv_expansion", "term_inversion", ... exactly as in the spec (JSON keys, not translated). */

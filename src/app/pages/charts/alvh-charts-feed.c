@@ -303,14 +303,11 @@ leg_tooltip (AlvhChartsFeed       *self,
   g_string_append (s, _("Triggered by:"));
   for (guint i = 0; i < sigs->len; i++)
     {
-      const AlvhJournalSignal *sig = g_ptr_array_index (sigs, i);
-      AlvhSignalId id;
-      const char *title = sig->key;
+      const AlvhSignal *sig = g_ptr_array_index (sigs, i);
+      const char *title = alvh_signal_id_get_title (sig->id);
       g_autofree char *value = alvh_format_number (sig->available ? sig->value : NAN, 3, ALVH_FORMAT_SCREEN);
       g_autofree char *threshold = alvh_format_number (sig->threshold, 3, ALVH_FORMAT_SCREEN);
 
-      if (alvh_signal_id_from_key (sig->key, &id))
-        title = alvh_signal_id_get_title (id);
       g_string_append (s, "\n• ");
       if (isfinite (sig->threshold))
         /* Translators: signal title, its value, its threshold */

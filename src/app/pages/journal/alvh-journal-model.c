@@ -165,21 +165,19 @@ alvh_journal_model_list_model_init (GListModelInterface *iface)
 /* ---- loading (worker thread) ---- */
 
 static const char *
-fired_keys (GPtrArray *signals)
+fired_keys (const AlvhDecision *d)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
-  if (signals == NULL)
-    return NULL;
-  for (guint i = 0; i < signals->len; i++)
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {
-      const AlvhJournalSignal *sig = g_ptr_array_index (signals, i);
+      const AlvhSignal *sig = &d->signals[i];
 
-      if (!sig->fired || sig->key == NULL)
+      if (!alvh_decision_has_signal (d, (AlvhSignalId) i) || !sig->fired)
         continue;
       if (s->len > 0)
         g_string_append (s, ", ");
-      g_string_append (s, sig->key);
+      g_string_append (s, alvh_signal_id_to_key (sig->id));
     }
   return s->len > 0 ? g_intern_string (s->str) : NULL;
 }
@@ -258,7 +256,7 @@ review_outcomes (AlvhJournalStore        *store,
 static void
 fill_row (Row                         *row,
           const AlvhJournalEntry      *e,
-          const AlvhJournalDecision   *d,
+          const AlvhDecision   *d,
           const AlvhLeg               *leg,
           const AlvhJournalLegOutcome *outcome)
 {
@@ -288,8 +286,8 @@ fill_row (Row                         *row,
       if (!isfinite (row->size) && d->size > 0)
         row->size = d->size;
       if (row->instrument == NULL)
-        row->instrument = (d->has_proposal ? g_intern_static_string (alvh_leg_kind_to_string (d->proposed.kind)) : NULL);
-      row->triggers = fired_keys (d->signals);
+        row->instrument = (d->has_leg ? g_intern_static_string (alvh_leg_kind_to_string (d->leg.kind)) : NULL);
+      row->triggers = fired_keys (d);
     }
   if (outcome != NULL)
     {
@@ -311,7 +309,7 @@ load_rows (const LoadData  *data,
 {
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_autoptr(GHashTable) decisions = NULL;   /* id -> AlvhJournalDecision */
+  g_autoptr(GHashTable) decisions = NULL;   /* id -> AlvhDecision */
   g_autoptr(GHashTable) legs = NULL;        /* id -> AlvhLeg */
   g_autoptr(GHashTable) outcomes = NULL;    /* leg id -> AlvhJournalLegOutcome */
   g_autoptr(GPtrArray) reviewed = NULL;
@@ -323,7 +321,7 @@ load_rows (const LoadData  *data,
     return NULL;
 
   decisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                     (GDestroyNotify) alvh_journal_decision_free);
+                                     (GDestroyNotify) alvh_decision_free);
   legs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                 (GDestroyNotify) alvh_leg_free);
   outcomes = g_hash_table_new (g_int64_hash, g_int64_equal);

@@ -349,12 +349,16 @@ format_signal_number (double value)
 
 static void
 fill_signals (AlvhJournalPage     *self,
-              AlvhJournalDecision *decision)
+              AlvhDecision *decision)
 {
   const char *headers[] = { N_("Signal"), N_("Kind"), N_("Value"), N_("Threshold"), N_("Fired") };
+  gboolean any = FALSE;
+  int row = 0;
 
   clear_grid (self->signals_grid);
-  if (decision == NULL || decision->signals == NULL || decision->signals->len == 0)
+  for (guint i = 0; decision != NULL && i < ALVH_N_SIGNALS; i++)
+    any = any || alvh_decision_has_signal (decision, (AlvhSignalId) i);
+  if (!any)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->signals_grid), FALSE);
       return;
@@ -362,16 +366,21 @@ fill_signals (AlvhJournalPage     *self,
   gtk_widget_set_visible (GTK_WIDGET (self->signals_grid), TRUE);
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
     gtk_grid_attach (self->signals_grid, grid_label (_(headers[c]), c >= 2 ? 1.0f : 0.0f, "heading"), (int) c, 0, 1, 1);
-  for (guint i = 0; i < decision->signals->len; i++)
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {
-      const AlvhJournalSignal *s = g_ptr_array_index (decision->signals, i);
-      g_autofree char *value = s->available ? format_signal_number (s->value) : g_strdup (_("n/a"));
-      g_autofree char *threshold = format_signal_number (s->threshold);
-      int row = (int) i + 1;
+      const AlvhSignal *s = &decision->signals[i];
+      g_autofree char *value = NULL;
+      g_autofree char *threshold = NULL;
       GtkWidget *fired;
 
-      gtk_grid_attach (self->signals_grid, grid_label (s->key, 0, NULL), 0, row, 1, 1);
-      gtk_grid_attach (self->signals_grid, grid_label (s->kind ? s->kind : "", 0, "dim-label"), 1, row, 1, 1);
+      if (!alvh_decision_has_signal (decision, (AlvhSignalId) i))
+        continue;
+      value = s->available ? format_signal_number (s->value) : g_strdup (_("n/a"));
+      threshold = format_signal_number (s->threshold);
+      row++;
+
+      gtk_grid_attach (self->signals_grid, grid_label (alvh_signal_id_to_key (s->id), 0, NULL), 0, row, 1, 1);
+      gtk_grid_attach (self->signals_grid, grid_label (alvh_signal_kind_to_string (s->kind), 0, "dim-label"), 1, row, 1, 1);
       gtk_grid_attach (self->signals_grid, grid_label (value, 1, "numeric"), 2, row, 1, 1);
       gtk_grid_attach (self->signals_grid, grid_label (threshold, 1, "numeric"), 3, row, 1, 1);
       fired = grid_label (!s->available ? _("n/a") : s->fired ? _("yes") : _("no"), 1,
@@ -447,7 +456,7 @@ show_entry (AlvhJournalPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalEntry) entry = NULL;
-  g_autoptr(AlvhJournalDecision) decision = NULL;
+  g_autoptr(AlvhDecision) decision = NULL;
   g_autofree char *date = NULL;
   g_autofree char *tags = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
@@ -494,18 +503,18 @@ show_entry (AlvhJournalPage *self,
         g_string_append_printf (s, " \u00b7 %s %d", _("layer"), decision->layer);
       if (decision->size > 0)
         g_string_append_printf (s, " \u00b7 %g %s", decision->size, _("contracts"));
-      if (decision->has_proposal)
-        g_string_append_printf (s, " \u00b7 %s %g/%g", alvh_leg_kind_to_string (decision->proposed.kind),
-                                decision->proposed.long_strike, decision->proposed.short_strike);
-      if (isfinite (decision->cost))
+      if (decision->has_leg)
+        g_string_append_printf (s, " \u00b7 %s %g/%g", alvh_leg_kind_to_string (decision->leg.kind),
+                                decision->leg.long_strike, decision->leg.short_strike);
+      if (isfinite (decision->estimated_cost))
         {
-          g_autofree char *cost = alvh_format_money (decision->cost, ALVH_MONEY_WHOLE);
+          g_autofree char *cost = alvh_format_money (decision->estimated_cost, ALVH_MONEY_WHOLE);
 
           g_string_append_printf (s, " \u00b7 %s %s", _("est. cost"), cost);
         }
-      if (alvh_journal_followed_to_string (decision->followed) != NULL)
-        g_string_append_printf (s, " \u00b7 %s", alvh_journal_followed_to_string (decision->followed));
-      if (decision->profile_name != NULL)
+      if (alvh_decision_status_to_string (decision->followed) != NULL)
+        g_string_append_printf (s, " \u00b7 %s", alvh_decision_status_to_string (decision->followed));
+      if (decision->profile_name[0] != '\0')
         g_string_append_printf (s, " \u00b7 %s %s v%d", _("profile"), decision->profile_name,
                                 decision->profile_version);
       gtk_label_set_text (self->decision_label, s->str);
