@@ -390,18 +390,21 @@ draw_pane_static (Frame               *f,
 }
 
 /* What of a pane moves with the pointer: the crosshair's value and the
- * legend, within the pane */
+ * legend, within the pane down to the device row of its border (drawn
+ * before them on a cached frame, after them otherwise: neither may touch
+ * it, so that both give the same pixels) */
 static void
 draw_pane_pointer (Frame *f,
                    Pane  *p)
 {
   AlvhChart *self = f->chart;
   cairo_t *cr = f->cr;
+  double border_top = floor ((p->y + p->height + PANE_GAP / 2) * f->scale) / f->scale;
   YMap m;
 
   pane_ymap (self, p, &m);
   cairo_save (cr);
-  cairo_rectangle (cr, 0, p->y, self->width, p->height);
+  cairo_rectangle (cr, 0, p->y, self->width, MIN (p->height, border_top - p->y));
   cairo_clip (cr);
   _alvh_chart_draw_crosshair_value (f, p, &m);
   draw_legend (f, p);
@@ -450,7 +453,8 @@ frame_init (Frame     *f,
 }
 
 /* Background, panes, price axis separator and time axis; with_pointer: the
- * crosshair and legends too, each pane's in its place among the layers */
+ * crosshair and legends too, each pane's in its place among the layers
+ * (without: what the layer cache keeps) */
 static void
 draw_chart (Frame    *f,
             double    height,

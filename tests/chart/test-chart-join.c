@@ -236,7 +236,17 @@ assert_same_pixels (cairo_surface_t *a,
     for (int x = 0; x < w; x++)
       if ((((const guint32 *) (const void *) (pa + y * stride))[x] & 0xffffff) !=
           (((const guint32 *) (const void *) (pb + y * stride))[x] & 0xffffff))
-        differ++;
+        {
+          if (differ++ == 0)
+            g_test_message ("first differing pixel at %d, %d", x, y);
+        }
+  if (differ > 0 && g_getenv ("ALVH_TEST_OUTPUT"))
+    {
+      g_autofree char *pa_path = g_build_filename (g_getenv ("ALVH_TEST_OUTPUT"), "same-pixels-a.png", NULL);
+      g_autofree char *pb_path = g_build_filename (g_getenv ("ALVH_TEST_OUTPUT"), "same-pixels-b.png", NULL);
+      cairo_surface_write_to_png (a, pa_path);
+      cairo_surface_write_to_png (b, pb_path);
+    }
   g_assert_cmpuint (differ, ==, 0);
 }
 
@@ -320,8 +330,11 @@ test_same_pixels (void)
             for (guint k = 0; k < ys->len; k++)
               {
                 double y = g_array_index (ys, double, k);
-                cairo_surface_t *cached = render_at (shared, scale, bars[b], y);
+                cairo_surface_t *cached;
                 cairo_surface_t *direct;
+
+                g_test_message ("view %u dark %u scale %g bar %zd y %g", view, dark, scale, bars[b], y);
+                cached = render_at (shared, scale, bars[b], y);
 
                 alvh_chart_set_layer_cache (copied, FALSE);
                 direct = render_at (copied, scale, bars[b], y);
