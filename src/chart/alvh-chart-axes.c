@@ -137,9 +137,37 @@ draw_dated_tag (const Frame         *f,
   cairo_set_font_size (cr, FONT_SIZE);
 }
 
+/* Series k's tag: its last visible value's bar (-1: none) and y */
+static gssize
+value_tag_at (const Frame *f,
+              const Pane  *p,
+              const YMap  *m,
+              Series      *s,
+              double      *y)
+{
+  gssize last = MIN (f->i1, (gssize) f->chart->n - 1), at;
+  const double *values;
+
+  if (s->flags & (ALVH_CHART_SERIES_FLAG_OWN_SCALE | ALVH_CHART_SERIES_FLAG_NO_LEGEND))
+    return -1;
+  if (s->kind == ALVH_CHART_SERIES_BAND || s->kind == ALVH_CHART_SERIES_HISTOGRAM)
+    return -1;
+  values = s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3];
+  for (at = last; at >= f->i0 && !isfinite (values[at]); at--)
+    ;
+  if (at < f->i0)
+    return -1;
+  *y = ymap_y (m, values[at]);
+  if (!isfinite (*y) || *y < p->y || *y > p->y + p->height)
+    return -1;
+  *y = CLAMP (*y, p->y + 8, p->y + p->height - 8);
+  return at;
+}
+
 /* A tag on the price axis with the last visible value of each line and
- * candle series of the pane; a value from before the last visible bar (a
- * series that ended earlier, a holiday) carries its date */
+ * candle series of the pane.  A value from before the last visible bar (a
+ * series that ended earlier, a holiday) carries its date below it, and is
+ * left out where a tag of the last bar's values would cover it */
 void
 _alvh_chart_draw_last_values (const Frame *f,
                               const Pane  *p,
@@ -147,40 +175,42 @@ _alvh_chart_draw_last_values (const Frame *f,
 {
   AlvhChart *self = f->chart;
   gssize last = MIN (f->i1, (gssize) self->n - 1);
+  double current[32];
+  guint n_current = 0;
 
   for (guint k = 0; k < p->series->len && last >= 0; k++)
     {
-      Series *s = g_ptr_array_index (p->series, k);
-      const double *values;
-      double v = NAN, y;
-      gssize at = last;
-      char buf[32];
-      AlvhChartRgba bg;
-
-      if (s->flags & (ALVH_CHART_SERIES_FLAG_OWN_SCALE | ALVH_CHART_SERIES_FLAG_NO_LEGEND))
-        continue;
-      if (s->kind == ALVH_CHART_SERIES_BAND || s->kind == ALVH_CHART_SERIES_HISTOGRAM)
-        continue;
-      values = s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3];
-      for (at = last; at >= f->i0 && !isfinite (values[at]); at--)
-        ;
-      if (at < f->i0)
-        continue;
-      v = values[at];
-      y = ymap_y (m, v);
-      if (!isfinite (y) || y < p->y || y > p->y + p->height)
-        continue;
-      snprintf (buf, sizeof buf, "%.*f", s->decimals, v);
-      if (s->kind == ALVH_CHART_SERIES_LINE)
-        bg = f->pal->colors[s->color];
-      else
-        bg = candle_tag_color (f, s, at);
-      y = CLAMP (y, p->y + 8, p->y + p->height - 8);
-      if (at == last)
-        draw_axis_tag (f, f->plot_w + 1, y, &bg, buf);
-      else
-        draw_dated_tag (f, MIN (y, p->y + p->height - 19), &bg, buf, self->times[at]);
+      double y;
+      if (value_tag_at (f, p, m, g_ptr_array_index (p->series, k), &y) == last && n_current < G_N_ELEMENTS (current))
+        current[n_current++] = y;
     }
+  for (int pass = 0; pass < 2 && last >= 0; pass++)
+    for (guint k = 0; k < p->series->len; k++)
+      {
+        Series *s = g_ptr_array_index (p->series, k);
+        double y, top;
+        gssize at = value_tag_at (f, p, m, s, &y);
+        gboolean covered = FALSE;
+        char buf[32];
+        AlvhChartRgba bg;
+
+        if (at < 0 || (at == last) != (pass == 1))
+          continue;
+        top = MIN (y, p->y + p->height - 19);
+        for (guint j = 0; j < n_current && at != last; j++)
+          covered |= current[j] + 8 > top - 8 && current[j] - 8 < top + 19;
+        if (covered)
+          continue;
+        snprintf (buf, sizeof buf, "%.*f", s->decimals, (s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3])[at]);
+        if (s->kind == ALVH_CHART_SERIES_LINE)
+          bg = f->pal->colors[s->color];
+        else
+          bg = candle_tag_color (f, s, at);
+        if (at == last)
+          draw_axis_tag (f, f->plot_w + 1, y, &bg, buf);
+        else
+          draw_dated_tag (f, top, &bg, buf, self->times[at]);
+      }
 }
 
 /* The crosshair's horizontal line and its value tag, when the pointer is

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo.h>
@@ -345,6 +346,52 @@ test_same_pixels (void)
         }
 }
 
+/* the pixel at (x, y) is within tol of colour c */
+static gboolean
+pixel_is (cairo_surface_t     *surface,
+          int                  x,
+          int                  y,
+          const AlvhChartRgba *c,
+          int                  tol)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guint32 v = ((const guint32 *) (const void *) (data + y * cairo_image_surface_get_stride (surface)))[x];
+
+  return abs ((int) (v >> 16 & 0xff) - (int) round (c->r * 255)) <= tol &&
+         abs ((int) (v >> 8 & 0xff) - (int) round (c->g * 255)) <= tol &&
+         abs ((int) (v & 0xff) - (int) round (c->b * 255)) <= tol;
+}
+
+/* On the whole history the last bar is VIX's 2026-07-22: SPX's value tag
+ * shows its 2026-07-08 close with the date in a second line (the tag is
+ * 27 px tall, not 16); VIX's tag is of the last bar (one line) */
+static void
+test_dated_tags (void)
+{
+  g_autoptr(AlvhChart) chart = alvh_chart_market_new ();
+  const AlvhChartPalette *pal = alvh_chart_palette_get (FALSE);
+  cairo_surface_t *surface;
+  double px, py, pw, ph, y;
+
+  if (!need_data ())
+    return;
+  alvh_chart_market_set_data (chart, spx_series, vix_series, NULL);
+  alvh_chart_show_all (chart);
+  surface = render_at (chart, 1, -1, -1);
+  g_assert_true (alvh_chart_pane_get_area (chart, ALVH_CHART_MARKET_PANE_SPX, &px, &py, &pw, &ph));
+  y = alvh_chart_y_for_value (chart, ALVH_CHART_MARKET_PANE_SPX, 7482.71);
+  y = MIN (CLAMP (y, py + 8, py + ph - 8), py + ph - 19);
+  /* 2026-07-08 closed up: a green tag, down to y + 19 */
+  g_assert_true (pixel_is (surface, (int) pw + 60, (int) y - 6, &pal->colors[ALVH_CHART_COLOR_UP], 2));
+  g_assert_true (pixel_is (surface, (int) pw + 60, (int) y + 17, &pal->colors[ALVH_CHART_COLOR_UP], 2));
+  /* VIX's tag of 2026-07-22 ends 8 px below its value */
+  g_assert_true (alvh_chart_pane_get_area (chart, ALVH_CHART_MARKET_PANE_VIX, &px, &py, &pw, &ph));
+  y = CLAMP (alvh_chart_y_for_value (chart, ALVH_CHART_MARKET_PANE_VIX, 16.64), py + 8, py + ph - 8);
+  g_assert_true (pixel_is (surface, (int) pw + 60, (int) y + 6, &pal->colors[ALVH_CHART_COLOR_FOREGROUND], 2));
+  g_assert_false (pixel_is (surface, (int) pw + 60, (int) y + 12, &pal->colors[ALVH_CHART_COLOR_FOREGROUND], 2));
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,6 +407,7 @@ main (int    argc,
   g_test_add_func ("/chart/join/market-readout", test_market_readout);
   g_test_add_func ("/chart/join/add-series", test_add_series_joins);
   g_test_add_func ("/chart/render/same-pixels", test_same_pixels);
+  g_test_add_func ("/chart/render/dated-tags", test_dated_tags);
 
   ret = g_test_run ();
   g_clear_pointer (&spx_series, alvh_series_unref);
