@@ -511,8 +511,30 @@ same_times (AlvhChart    *self,
   return n == self->n && (n == 0 || times == self->times || memcmp (times, self->times, n * sizeof (gint64)) == 0);
 }
 
+/* The bar of a row at @t: the bar at @t, else the bar on @t's New York
+ * date (a daily bar stamped at another hour), else -1; *j walks the bars
+ * (the last one at or before the previous row) */
+static gssize
+bar_of_row (AlvhChart *self,
+            gint64     t,
+            gssize    *j)
+{
+  gint64 day;
+
+  while (*j + 1 < (gssize) self->n && self->times[*j + 1] <= t)
+    (*j)++;
+  if (*j >= 0 && self->times[*j] == t)
+    return *j;
+  day = alvh_time_ny_day (t);
+  if (*j >= 0 && alvh_time_ny_day (self->times[*j]) == day)
+    return *j;
+  if (*j + 1 < (gssize) self->n && alvh_time_ny_day (self->times[*j + 1]) == day)
+    return *j + 1;
+  return -1;
+}
+
 /* The values on the timeline, copied: each row goes to the bar at its time,
- * or to the last bar before it on the same New York date (a daily bar);
+ * or to the bar of its New York date (daily bars stamped at another hour);
  * a row on a date without a bar is left out, a bar without a row is NAN. */
 static GBytes *
 align_values (AlvhChart    *self,
@@ -521,8 +543,7 @@ align_values (AlvhChart    *self,
               gsize         n)
 {
   double *out;
-  gsize j = 0;
-  gint64 bar_day = G_MININT64;
+  gssize j = -1;
 
   if (values == NULL)
     return NULL;
@@ -534,21 +555,9 @@ align_values (AlvhChart    *self,
     out[i] = NAN;
   for (gsize i = 0; i < n && self->n > 0; i++)
     {
-      if (times[i] < self->times[0])
-        continue;
-      while (j + 1 < self->n && self->times[j + 1] <= times[i])
-        {
-          j++;
-          bar_day = G_MININT64;
-        }
-      if (times[i] != self->times[j])
-        {
-          if (bar_day == G_MININT64)
-            bar_day = alvh_time_ny_day (self->times[j]);
-          if (alvh_time_ny_day (times[i]) != bar_day)
-            continue;
-        }
-      out[j] = values[i];
+      gssize k = bar_of_row (self, times[i], &j);
+      if (k >= 0)
+        out[k] = values[i];
     }
   return g_bytes_new_take (out, self->n * sizeof (double));
 }
@@ -606,9 +615,9 @@ add_to_pane (AlvhChart *self,
  * @n: the number of rows
  *
  * Adds a series joined to the timeline: each row goes to the bar at its
- * time, or to the last bar before it on the same New York date (daily bars
- * stamped at another hour); rows on other dates are left out and a bar
- * without a row is NAN (shown as "–").  The values are copied.
+ * time, or to the bar on its New York date (daily bars stamped at another
+ * hour); rows on other dates are left out and a bar without a row is NAN
+ * (shown as "–").  The values are copied.
  *
  * Returns: the series' index within the pane
  */

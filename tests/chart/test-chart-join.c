@@ -198,6 +198,24 @@ test_add_series_joins (void)
   i = alvh_chart_index_for_time (chart, ny (2022, 7, 4));
   g_assert_cmpint (alvh_chart_get_times (chart)[i], ==, ny (2022, 7, 1));
   g_assert_cmpfloat_with_epsilon (v[i], 26.70, 1e-9);
+
+  /* bars stamped at 16:00, rows at midnight: joined by their date */
+  {
+    gsize n = alvh_series_get_length (spx_series);
+    g_autofree gint64 *late = g_new (gint64, n);
+
+    for (gsize k = 0; k < n; k++)
+      late[k] = t[k] + 16 * 3600;
+    alvh_chart_set_times (chart, late, n);
+    alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_LINE, "VIX", ALVH_CHART_COLOR_BLUE, 0,
+                           alvh_series_get_times (vix_series), alvh_series_get_column_by_name (vix_series, "close"),
+                           NULL, NULL, NULL, alvh_series_get_length (vix_series));
+    v = alvh_chart_series_get_values (chart, 0, 0, 0);
+    g_assert_cmpfloat_with_epsilon (v[n - 1], 16.90, 1e-9);
+    i = alvh_chart_index_for_time (chart, ny (2022, 7, 1) + 16 * 3600);
+    g_assert_cmpfloat_with_epsilon (v[i], 26.70, 1e-9);
+    g_assert_cmpfloat_with_epsilon (v[i + 1], 27.54, 1e-9);  /* 2022-07-05 */
+  }
 }
 
 /* ---- the same pixels, however the arrays came and however drawn ------ */
