@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "alvh-cli.h"
@@ -76,6 +77,36 @@ alvh_cli_default_market_db (void)
       g_mkdir_with_parents (dir, 0700);
     }
   return alvh_cli_market_db_path ();
+}
+
+AlvhJournalStore *
+alvh_cli_open_journal (const char     *command,
+                       const char     *path,
+                       AlvhStoreMode   mode,
+                       GError        **error)
+{
+  g_autofree char *file = path != NULL ? g_strdup (path) : alvh_cli_default_db ();
+  AlvhJournalStore *store = alvh_journal_store_open_mode (file, mode, error);
+
+  if (store != NULL && alvh_journal_store_was_created (store))
+    fprintf (stderr, _("alvh %s: created a new journal at %s\n"), command, file);
+  return store;
+}
+
+AlvhMarketStore *
+alvh_cli_open_market (const char     *command,
+                      const char     *path,
+                      AlvhStoreMode   mode,
+                      GError        **error)
+{
+  g_autofree char *file = path != NULL ? g_strdup (path)
+                        : mode == ALVH_STORE_CREATE ? alvh_cli_default_market_db ()
+                        : alvh_cli_market_db_path ();
+  AlvhMarketStore *store = alvh_market_store_open_mode (file, mode, error);
+
+  if (store != NULL && alvh_market_store_was_created (store))
+    fprintf (stderr, _("alvh %s: created a new market store at %s\n"), command, file);
+  return store;
 }
 
 gboolean
@@ -196,6 +227,86 @@ alvh_cli_hoist_word (int                 argc,
   return FALSE;
 }
 
+void
+alvh_cli_json_add_string (JsonBuilder *builder,
+                          const char  *member,
+                          const char  *text)
+{
+  if (member != NULL)
+    json_builder_set_member_name (builder, member);
+  if (text == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  if (g_utf8_validate (text, -1, NULL))
+    json_builder_add_string_value (builder, text);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+      json_builder_add_string_value (builder, valid);
+    }
+}
+
+void
+alvh_cli_json_add_int (JsonBuilder *builder,
+                       const char  *member,
+                       gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+char *
+alvh_cli_json_finish (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+char *
+alvh_cli_terminal_text (const char *text,
+                        gboolean    multiline)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c == '\n' || c == '\t') && multiline)
+        g_string_append_unichar (out, c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (out, c < 0x80 ? "\\x%02x" : "\\u%04x", c);  /* ESC, CR, BEL, CSI, ... */
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+alvh_cli_drop_end_of_options (int   *argc,
+                              char **argv)
+{
+  for (int i = 1; i < *argc; i++)
+    if (strcmp (argv[i], "--") == 0)
+      {
+        /* argv holds the strings GOption left: the array is ours to shift */
+        memmove (&argv[i], &argv[i + 1], (gsize) (*argc - i) * sizeof (char *));
+        (*argc)--;
+        return;
+      }
+}
+
 gboolean
 alvh_cli_make_parent (const char  *path,
                       GError     **error)
@@ -205,7 +316,7 @@ alvh_cli_make_parent (const char  *path,
 
   if (g_file_test (dir, G_FILE_TEST_IS_DIR))
     return TRUE;
-  if (g_mkdir_with_parents (dir, 0755) == 0)
+  if (g_mkdir_with_parents (dir, 0700) == 0)
     return TRUE;
   saved = errno;
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),

@@ -10,8 +10,11 @@
 #include <stdio.h>
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
+#include "alvh-journal-store.h"
 #include "alvh-market-frame.h"
+#include "alvh-market-store.h"
 #include "alvh-series.h"
 #include "alvh-journal-store.h"
 #include "alvh-ledger.h"
@@ -216,6 +219,39 @@ char *alvh_cli_default_market_db (void);
 char *alvh_cli_market_db_path (void);
 
 /**
+ * alvh_cli_open_journal:
+ * @command: the subcommand's name, for the message
+ * @path: (nullable) (type filename): the journal, or %NULL for alvh_cli_default_db()
+ * @mode: %ALVH_STORE_READ for commands that only read, %ALVH_STORE_WRITE to
+ *   write an existing journal, %ALVH_STORE_CREATE to create a missing one
+ * @error: return location for a #GError
+ *
+ * Opens the journal; when it creates the file it says so on stderr.
+ *
+ * Returns: (transfer full) (nullable): the journal, or %NULL with @error set
+ */
+AlvhJournalStore *alvh_cli_open_journal (const char     *command,
+                                         const char     *path,
+                                         AlvhStoreMode   mode,
+                                         GError        **error);
+
+/**
+ * alvh_cli_open_market:
+ * @command: the subcommand's name, for the message
+ * @path: (nullable) (type filename): the market store, or %NULL for the default
+ * @mode: as for alvh_cli_open_journal()
+ * @error: return location for a #GError
+ *
+ * Opens the market store; when it creates the file it says so on stderr.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+AlvhMarketStore  *alvh_cli_open_market  (const char     *command,
+                                         const char     *path,
+                                         AlvhStoreMode   mode,
+                                         GError        **error);
+
+/**
  * alvh_cli_parse_date:
  * @text: (nullable): a date as alvh_time_parse_date() reads it
  * @out: (out): the Unix time
@@ -304,6 +340,63 @@ int         alvh_cli_dispatch    (const char               *command,
                                   const AlvhCliSubcommand  *subs,
                                   guint                     n_subs,
                                   void                    (*print_usage) (FILE *out));
+
+/**
+ * alvh_cli_json_add_string:
+ * @builder: a JSON builder
+ * @member: (nullable): the member's name inside an object, %NULL in an array
+ * @text: (nullable): the value (%NULL: null); bytes that are not UTF-8
+ *   (from a file name or another program's database) become U+FFFD
+ *
+ * Adds a string value, so that the JSON written is always valid UTF-8.
+ */
+void        alvh_cli_json_add_string     (JsonBuilder *builder,
+                                          const char  *member,
+                                          const char  *text);
+
+/**
+ * alvh_cli_json_add_int:
+ * @builder: a JSON builder inside an object
+ * @member: the member's name
+ * @value: the value
+ */
+void        alvh_cli_json_add_int        (JsonBuilder *builder,
+                                          const char  *member,
+                                          gint64       value);
+
+/**
+ * alvh_cli_json_finish:
+ * @builder: a JSON builder with one complete value
+ *
+ * Returns: (transfer full): the value as compact JSON (no newline)
+ */
+char       *alvh_cli_json_finish         (JsonBuilder *builder);
+
+/**
+ * alvh_cli_terminal_text:
+ * @text: (nullable): a text from a file or a database
+ * @multiline: keep newlines and tabs (else they are shown as \n and \t)
+ *
+ * The text as it may go to a terminal: valid UTF-8, and every control
+ * character (escape sequences, carriage returns, bells, C1 controls) shown
+ * as \xNN or \uNNNN instead of acting on the terminal.
+ *
+ * Returns: (transfer full): the text to print
+ */
+char       *alvh_cli_terminal_text       (const char *text,
+                                          gboolean    multiline);
+
+/**
+ * alvh_cli_drop_end_of_options:
+ * @argc: (inout): the number of arguments
+ * @argv: (array length=argc) (inout): the arguments after g_option_context_parse()
+ *
+ * Removes the first `--` (the end of the options, which GOption leaves in
+ * place), so that an argument after it may begin with `-`
+ * (`alvh journal add-note 3 -- "-5% today"`).
+ */
+void        alvh_cli_drop_end_of_options (int    *argc,
+                                          char  **argv);
 
 /**
  * alvh_cli_hoist_word:

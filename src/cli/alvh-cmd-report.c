@@ -194,7 +194,7 @@ load_chart_series (ReportArgs  *a,
 
       return (*status = alvh_cli_fail ("report", error), FALSE);
     }
-  market = alvh_market_store_open (a->market_path, &merr);
+  market = alvh_market_store_open_mode (a->market_path, ALVH_STORE_READ, &merr);
   if (market != NULL)
     {
       gint64 from = a->from - 400 * ALVH_SECONDS_PER_DAY;
@@ -244,14 +244,29 @@ report_of_journal (ReportArgs *a,
                    _("%s: no journal database there (give one with --db FILE)"), a->db_path);
       return (*status = alvh_cli_fail ("report", error), NULL);
     }
-  store = alvh_journal_store_open (a->db_path, &error);
+  store = alvh_journal_store_open_mode (a->db_path, ALVH_STORE_READ, &error);
   if (store == NULL)
     return (*status = alvh_cli_fail ("report", error), NULL);
   if (!load_chart_series (a, &spx, &vix, status))
     return NULL;
+  /* every query of the report reads one snapshot of the journal */
+  if (!alvh_journal_store_begin_read (store, &error))
+    return (*status = alvh_cli_fail ("report", error), NULL);
   report = alvh_report_new_for_account_name (store, a->account, a->from, a->to, spx, vix, NULL, &error);
   if (report == NULL)
-    *status = alvh_cli_fail ("report", error);
+    {
+      GError *ignored = NULL;
+
+      alvh_journal_store_end_batch (store, FALSE, &ignored);
+      g_clear_error (&ignored);
+      *status = alvh_cli_fail ("report", error);
+      return NULL;
+    }
+  if (!alvh_journal_store_end_batch (store, TRUE, &error))
+    {
+      *status = alvh_cli_fail ("report", error);
+      g_clear_pointer (&report, alvh_report_unref);
+    }
   return report;
 }
 

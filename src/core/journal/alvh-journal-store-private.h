@@ -27,6 +27,7 @@ struct _AlvhJournalStore
   AlvhDb     *db;
   char       *path;
   int         schema_version;
+  gboolean    created;
 };
 
 /* migrations[i] brings a file from version i to version i + 1 */
