@@ -539,11 +539,17 @@ open_identified (const char          *path,
                  int                 *version,
                  GError             **error)
 {
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+  /* a log left by a writer that did not close: a refusal leaves it as it is */
+  gboolean had_log = g_stat (wal, &st) == 0 && st.st_size > 0;
   g_autoptr(AlvhDb) db = alvh_db_open (path, errors, "cannot open", error);
   gboolean write = mode != ALVH_STORE_READ;
 
   if (db == NULL)
     return NULL;
+  if (had_log)
+    sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   if (!alvh_db_exec (db, kind->setup_sql, error))
     return NULL;
   if (!unchanged_since_clean_close (path) && !quick_check (db, error))
@@ -584,6 +590,8 @@ open_identified (const char          *path,
         return NULL;
       db->read_only = TRUE;
     }
+  if (had_log)
+    sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   db->store = TRUE;  /* from now on a close checkpoints and counts as clean */
   return g_steal_pointer (&db);
 }
