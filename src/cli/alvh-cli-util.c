@@ -15,6 +15,7 @@
 
 #include "alvh-cli.h"
 #include "alvh-core.h"
+#include "alvh-stored-eval.h"
 
 int
 alvh_cli_usage_error (const char *command,
@@ -406,4 +407,102 @@ alvh_cli_dispatch (const char               *command,
   for (guint i = 0; i < n_subs; i++)
     g_string_append_printf (expected, "%s%s", i == 0 ? "" : i + 1 == n_subs ? " or " : ", ", subs[i].name);
   return alvh_cli_usage_error (command, "unknown subcommand “%s” (expected %s)", argv[1], expected->str);
+}
+
+/* DATETIME: YYYY-MM-DD[( |T)HH:MM[:SS]] in New York, or ISO 8601 with a zone;
+ * a date alone is 16:00 (a fill) or the end of the day (end_of_day). */
+gboolean
+alvh_cli_parse_datetime (const char *text,
+                         gboolean    end_of_day,
+                         gint64     *out)
+{
+  int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
+  gint64 date;
+
+  if (text == NULL)
+    return FALSE;
+  if (strlen (text) == 10)
+    {
+      if (!alvh_cli_parse_date (text, &date))
+        return FALSE;
+      *out = end_of_day ? alvh_time_from_ny_day (alvh_time_ny_day (date) + 1) - 1
+                        : date + 16 * 3600;
+      if (!end_of_day)
+        {
+          alvh_time_to_ny_date (date, &y, &mo, &d);
+          *out = alvh_time_from_ny_local (y, mo, d, 16, 0, 0);
+        }
+      return TRUE;
+    }
+  if (sscanf (text, "%4d-%2d-%2d%*1[ T]%2d:%2d%n:%2d%n", &y, &mo, &d, &h, &mi, &n, &sec, &n) >= 5 &&
+      text[n] == '\0')
+    {
+      g_autofree char *day = g_strndup (text, 10);
+
+      if (!alvh_cli_parse_date (day, &date) || h > 23 || mi > 59 || sec > 59)
+        return FALSE;
+      *out = alvh_time_from_ny_local (y, mo, d, h, mi, sec);
+      return TRUE;
+    }
+  {
+    g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, NULL);
+
+    if (dt == NULL)
+      return FALSE;
+    *out = g_date_time_to_unix (dt);
+    return TRUE;
+  }
+}
+
+char *
+alvh_cli_format_datetime (gint64 t)
+{
+  g_autoptr(GTimeZone) ny = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (ny == NULL || dt == NULL)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, t);
+  local = g_date_time_to_timezone (dt, ny);
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/* The ledger of an account marked on the market database (at cost, with a
+ * note, when it holds no SPX and VIX history). */
+AlvhLedger *
+alvh_cli_load_ledger (AlvhJournalStore  *store,
+                      gint64             account_id,
+                      const char        *market_db,
+                      GError           **error)
+{
+  g_autofree char *path = market_db != NULL ? g_strdup (market_db) : alvh_cli_market_db_path ();
+  g_autoptr(AlvhLedger) ledger = NULL;
+  g_autoptr(AlvhMarketStore) market = NULL;
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+  g_autoptr(AlvhSeries) vix = NULL;
+  g_autoptr(GError) local = NULL;
+
+  /* the spec's market constants, as every screen values the book */
+  ledger = alvh_journal_store_load_ledger (store, account_id, NULL, error);
+  if (ledger == NULL)
+    return NULL;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      fprintf (stderr, "alvh: no market database at %s: positions are at cost and nothing settles\n", path);
+      return g_steal_pointer (&ledger);
+    }
+  market = alvh_market_store_open_mode (path, ALVH_STORE_READ, error);
+  if (market == NULL)
+    return NULL;
+  frame = alvh_stored_load_frame (market, 0, 0, &local);
+  if (frame == NULL)
+    {
+      fprintf (stderr, "alvh: %s: positions are at cost and nothing settles\n", local->message);
+      return g_steal_pointer (&ledger);
+    }
+  vix = alvh_market_store_load_series (market, "VIX", G_MININT64, G_MAXINT64, error);
+  if (vix == NULL)
+    return NULL;
+  alvh_ledger_set_market (ledger, frame, vix);
+  return g_steal_pointer (&ledger);
 }

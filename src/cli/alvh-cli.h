@@ -16,6 +16,8 @@
 #include "alvh-market-frame.h"
 #include "alvh-market-store.h"
 #include "alvh-series.h"
+#include "alvh-journal-store.h"
+#include "alvh-ledger.h"
 
 G_BEGIN_DECLS
 
@@ -143,6 +145,28 @@ int alvh_cmd_chart (int argc, char **argv);
  * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
  */
 int alvh_cmd_profile (int argc, char **argv);
+
+/**
+ * alvh_cmd_book:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] = "book"
+ *
+ * `alvh book add-condor|add-leg|close|list`: the book as fills.
+ *
+ * Returns: the exit status
+ */
+int alvh_cmd_book (int argc, char **argv);
+
+/**
+ * alvh_cmd_pnl:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] = "pnl"
+ *
+ * `alvh pnl --from DATE --to DATE`: the P&L of a period.
+ *
+ * Returns: the exit status
+ */
+int alvh_cmd_pnl (int argc, char **argv);
 
 /* helpers shared by subcommands (alvh-cli-util.c) */
 
@@ -450,5 +474,43 @@ gboolean    alvh_cli_check_int_flag (const char   *command,
                                      gint64        max,
                                      const char   *unit,
                                      int          *status);
+
+/**
+ * alvh_cli_parse_datetime:
+ * @text: (nullable): YYYY-MM-DD[ HH:MM[:SS]] in New York (or with T), or
+ *   ISO 8601 with a zone
+ * @end_of_day: a date alone means the end of that day (else 16:00, the close)
+ * @out: (out): the Unix time
+ *
+ * Returns: %TRUE when @text is a date-time
+ */
+gboolean    alvh_cli_parse_datetime (const char   *text,
+                                     gboolean      end_of_day,
+                                     gint64       *out);
+
+/**
+ * alvh_cli_format_datetime:
+ * @t: Unix seconds
+ *
+ * Returns: (transfer full): @t in New York as ISO 8601 with its offset
+ */
+char       *alvh_cli_format_datetime (gint64       t);
+
+/**
+ * alvh_cli_load_ledger:
+ * @store: the journal
+ * @account_id: the account
+ * @market_db: (nullable): the market database (default: the app's)
+ * @error: return location for an error
+ *
+ * The account's ledger, marked on the stored market (at cost, said on
+ * stderr, when there is none).
+ *
+ * Returns: (transfer full) (nullable): the ledger, or %NULL with @error set
+ */
+AlvhLedger *alvh_cli_load_ledger     (AlvhJournalStore *store,
+                                      gint64            account_id,
+                                      const char       *market_db,
+                                      GError          **error);
 
 G_END_DECLS

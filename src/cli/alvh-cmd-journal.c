@@ -433,11 +433,13 @@ cmd_stats (int    argc,
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhJournalStats) stats = NULL;
   g_autoptr(AlvhJournalMarket) market = NULL;
-  g_autofree char *db = NULL, *spx_path = NULL, *vix_path = NULL;
+  g_autofree char *db = NULL, *spx_path = NULL, *vix_path = NULL, *market_db = NULL, *at_text = NULL;
   gboolean json = FALSE;
-  gint64 account = 0;
+  gint64 account = 0, at = 0;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
+    { "market-db", 0, 0, G_OPTION_ARG_FILENAME, &market_db, N_("Market database to mark and settle on (the same bars as alvh book list and alvh pnl)"), N_("FILE") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("Statistics to this time (default: now)"), N_("DATETIME") },
     { "spx", 0, 0, G_OPTION_ARG_FILENAME, &spx_path, N_("Daily SPX closes (CSV) to mark open legs and measure moves"), N_("FILE") },
     { "vix", 0, 0, G_OPTION_ARG_FILENAME, &vix_path, N_("Daily VIX closes (CSV)"), N_("FILE") },
     { "account", 0, 0, G_OPTION_ARG_INT64, &account, N_("Only this account id"), N_("ID") },
@@ -445,13 +447,17 @@ cmd_stats (int    argc,
     { NULL }
   };
 
-  if (!parse_flags (NULL, _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Without --spx/--vix only realised P&L counts."),
+  if (!parse_flags (NULL, _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Every P&L is the ledger's (ALVH-SPEC section 6: model marks, settlement at expiry, fees). Without --market-db or --spx/--vix open positions count at cost."),
                     entries, &argc, &argv, &error))
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc > 1)
     return alvh_cli_usage_error (CMD, "stats: unexpected argument “%s”", argv[1]);
   if ((spx_path == NULL) != (vix_path == NULL))
     return alvh_cli_usage_error (CMD, "stats: --spx and --vix go together");
+  if (spx_path != NULL && market_db != NULL)
+    return alvh_cli_usage_error (CMD, "stats: --market-db or --spx/--vix, not both");
+  if (at_text != NULL && !alvh_cli_parse_datetime (at_text, TRUE, &at))
+    return alvh_cli_usage_error (CMD, "stats: --at “%s” is not a date-time (YYYY-MM-DD HH:MM)", at_text);
   if (!alvh_cli_check_int_flag (CMD, "stats: --account", account, 0, G_MAXINT64, "an account id (0 = all)", &status))
     return status;
 
@@ -465,12 +471,23 @@ cmd_stats (int    argc,
       market = alvh_journal_market_join (spx, vix);
     }
 
+  if (market_db != NULL)
+    {
+      g_autoptr(AlvhMarketStore) ms = alvh_cli_open_market (CMD, market_db, ALVH_STORE_READ, &error);
+      g_autoptr(AlvhMarketFrame) frame = ms != NULL ? alvh_stored_load_frame (ms, 0, 0, &error) : NULL;
+      g_autoptr(AlvhSeries) vix = frame != NULL ? alvh_market_store_load_series (ms, "VIX", G_MININT64, G_MAXINT64, &error) : NULL;
+
+      if (vix == NULL)
+        return alvh_cli_fail (CMD, error);
+      market = alvh_journal_market_new_from_frame (frame, vix);
+    }
+
   store = open_existing (db, ALVH_STORE_READ, &error);
   if (store == NULL)
     return alvh_cli_fail (CMD, error);
   if (!alvh_journal_store_begin_read (store, &error))
     return alvh_cli_fail (CMD, error);
-  stats = alvh_journal_store_compute_stats (store, account, market, &error);
+  stats = alvh_journal_store_compute_stats_at (store, account, market, at, &error);
   {
     g_autoptr(GError) end_error = NULL;
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 
@@ -156,6 +157,90 @@ test_real_vix (void)
   test_rm_rf (dir);
 }
 
+/* a FIFO as input: refused at once with a clear message (it used to hang
+ * forever); `timeout` bounds the run to seconds should that come back */
+static void
+test_fifo (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "m.sqlite", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "vix.csv", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = test_cli_environ_c ();
+  g_autofree char *timeout = g_find_program_in_path ("timeout");
+  TestRun r = { 0 };
+  gint64 start;
+
+  if (timeout == NULL)
+    {
+      g_test_skip ("the `timeout` program (coreutils) is not installed");
+      test_rm_rf (dir);
+      return;
+    }
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_ptr_array_add (argv, timeout);
+  g_ptr_array_add (argv, (char *) "10");
+  g_ptr_array_add (argv, (char *) ALVH_CLI_PATH);
+  g_ptr_array_add (argv, (char *) "import");
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, db);
+  g_ptr_array_add (argv, fifo);
+  g_ptr_array_add (argv, NULL);
+  start = g_get_monotonic_time ();
+  r.status = test_cli_spawn (NULL, env, argv, &r.out, &r.err);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
+  g_assert_cmpint (r.status, ==, 1);
+  err = g_strdup_printf ("alvh import: created a new market store at %s\n"
+                         "alvh import: %s: is a FIFO (named pipe), not a regular file (expected a CSV file)\n", db, fifo);
+  g_assert_cmpstr (r.err, ==, err);
+  test_run_clear (&r);
+  test_rm_rf (dir);
+}
+
+/* 0, 4.9e-324 and 1e308 are refused with FILE:LINE:COLUMN, and the file
+ * with them adds nothing; the good file beside it is still imported */
+static void
+test_implausible_levels (void)
+{
+  static const char * const bad_values[] = { "0", "4.9e-324", "1e308" };
+  g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "m.sqlite", NULL);
+  g_autofree char *good = fixture_path ("spx_d.csv");
+  TestRun r = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_values); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("DATE,OPEN,HIGH,LOW,CLOSE\n"
+                                               "01/02/2024,13.2,14.1,12.9,13.2\n"
+                                               "01/03/2024,13.2,14.1,12.9,%s\n", bad_values[i]);
+      g_autofree char *bad = g_build_filename (dir, "VIX_History.csv", NULL);
+      g_autofree char *err = NULL;
+      g_autoptr(AlvhMarketStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      double v = g_ascii_strtod (bad_values[i], NULL);
+
+      g_assert_true (g_file_set_contents (bad, text, -1, NULL));
+      run_alvh (&r, NULL, "--db", db, "--symbol", "VIX", bad, good, NULL);
+      g_assert_cmpint (r.status, ==, 1);
+      /* the first run creates the market store and says so */
+      err = g_strdup_printf ("%s%s%salvh import: %s:3:27: close %g is not a plausible VIX level "
+                             "(expected a number from 1 to 300)\n",
+                             i == 0 ? "alvh import: created a new market store at " : "",
+                             i == 0 ? db : "", i == 0 ? "\n" : "", bad, v);
+      g_assert_cmpstr (r.err, ==, err);
+      g_assert_nonnull (strstr (r.out, "stooq, VIX, 3 rows from 2024-01-02 to 2024-01-04"));
+      test_run_clear (&r);
+
+      store = alvh_market_store_open (db, &error);
+      g_assert_no_error (error);
+      /* only spx_d.csv's three rows, never the bad file's first row */
+      g_assert_cmpint (alvh_market_store_count_rows (store, "VIX", &error), ==, 3);
+      g_assert_no_error (error);
+    }
+  test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -166,5 +251,7 @@ main (int    argc,
   g_test_add_func ("/cli/import/default-db", test_default_db);
   g_test_add_func ("/cli/import/usage", test_usage);
   g_test_add_func ("/cli/import/real-vix", test_real_vix);
+  g_test_add_func ("/cli/import/fifo", test_fifo);
+  g_test_add_func ("/cli/import/implausible-levels", test_implausible_levels);
   return g_test_run ();
 }

@@ -317,6 +317,69 @@ test_rollback (Fixture       *f,
   g_assert_cmpint (alvh_market_store_count_rows (store, "VVIX", &error), ==, 2);
 }
 
+/* a VIX history of the weekdays from row @from to @to (exclusive) of a
+ * fixed calendar, closes from @base */
+static AlvhImportResult *
+vix_rows (guint  from,
+          guint  to,
+          double base)
+{
+  g_autoptr(GString) s = g_string_new ("DATE,OPEN,HIGH,LOW,CLOSE\n");
+  g_autoptr(GError) error = NULL;
+  gint64 d = alvh_days_from_civil (2010, 1, 4);
+  AlvhImportResult *r;
+
+  for (guint i = 0; i < to; i++, d++)
+    {
+      int y, m, dd;
+
+      while (alvh_weekday_from_days (d) > 5)
+        d++;
+      if (i < from)
+        continue;
+      alvh_civil_from_days (d, &y, &m, &dd);
+      g_string_append_printf (s, "%02d/%02d/%04d,%.2f,%.2f,%.2f,%.2f\n", m, dd, y,
+                              base + i % 5, base + 5 + i % 5, base - 1 - i % 3, base + 1 + i % 4);
+    }
+  r = alvh_import_data ("VIX_History.csv", s->str, s->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return r;
+}
+
+/* rows go 64 to a statement and the rest one by one: every value of every
+ * row comes back, and a re-import that overlaps updates exactly its rows */
+static void
+test_batches_round_trip (Fixture       *f,
+                         gconstpointer  data G_GNUC_UNUSED)
+{
+  static const char * const cols[] = { "open", "high", "low", "close" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketStore) store = alvh_market_store_open (f->db_path, &error);
+  g_autoptr(AlvhImportResult) first = vix_rows (0, 150, 20.0);
+  g_autoptr(AlvhImportResult) second = vix_rows (50, 200, 40.0);
+  g_autoptr(AlvhSeries) loaded = NULL;
+  AlvhSeries *a = alvh_import_result_get_series (first, 0);
+  AlvhSeries *b = alvh_import_result_get_series (second, 0);
+
+  g_assert_no_error (error);
+  g_assert_true (alvh_market_store_import_result (store, first, NULL, &error));
+  g_assert_true (alvh_market_store_import_result (store, second, NULL, &error));
+  g_assert_no_error (error);
+  loaded = alvh_market_store_load_series (store, "VIX", G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_series_get_length (loaded), ==, 200);
+  for (gsize i = 0; i < 200; i++)
+    {
+      AlvhSeries *src = i < 50 ? a : b;
+      gsize k = i < 50 ? i : i - 50;
+
+      g_assert_cmpint (alvh_series_get_times (loaded)[i], ==, alvh_series_get_times (src)[k]);
+      for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
+        g_assert_cmpfloat (alvh_series_get_column_by_name (loaded, cols[c])[i], ==,
+                           alvh_series_get_column_by_name (src, cols[c])[k]);
+    }
+}
+
 static void
 test_real_files (Fixture       *f,
                  gconstpointer  data G_GNUC_UNUSED)
@@ -453,6 +516,7 @@ main (int    argc,
   g_test_add ("/core/market-store/import-and-load", Fixture, NULL, fixture_setup, test_import_and_load, fixture_teardown);
   g_test_add ("/core/market-store/upsert-idempotent", Fixture, NULL, fixture_setup, test_upsert_idempotent, fixture_teardown);
   g_test_add ("/core/market-store/rollback", Fixture, NULL, fixture_setup, test_rollback, fixture_teardown);
+  g_test_add ("/core/market-store/batches-round-trip", Fixture, NULL, fixture_setup, test_batches_round_trip, fixture_teardown);
   g_test_add ("/core/market-store/real-files", Fixture, NULL, fixture_setup, test_real_files, fixture_teardown);
   g_test_add ("/core/db/migrate-transactions-errors", Fixture, NULL, fixture_setup, test_db_layer, fixture_teardown);
   return g_test_run ();

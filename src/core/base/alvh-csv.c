@@ -1,4 +1,4 @@
-/* alvh-csv.c — a fast CSV reader over a mapped or loaded buffer */
+/* alvh-csv.c — a fast CSV reader over a loaded buffer */
 #define G_LOG_DOMAIN "alvh-csv"
 
 #include "config.h"
@@ -8,11 +8,13 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "alvh-csv.h"
+#include "alvh-csv-private.h"
 
 typedef struct
 {
@@ -24,9 +26,8 @@ typedef struct
 struct _AlvhCsvReader
 {
   char        *name;
-  GMappedFile *mapped;
-  char        *owned;     /* copy for alvh_csv_reader_new_for_data () */
-  char        *buf;       /* writable (private mapping or copy) */
+  char        *owned;     /* the file's text, or a copy of the data */
+  char        *buf;       /* writable: == owned */
   gsize        len;
   gsize        pos;       /* where the next record starts */
   gsize        row_start; /* where the current record started */
@@ -80,41 +81,182 @@ reader_init (AlvhCsvReader *self)
   return self;
 }
 
+/* The test hook of alvh-csv-private.h: read size and a function called
+ * after each read */
+static gsize           read_chunk = 4 << 20;
+static AlvhCsvReadHook read_hook;
+static gpointer        read_hook_data;
+
+void
+_alvh_csv_set_read_hook (gsize            chunk,
+                         AlvhCsvReadHook  hook,
+                         gpointer         user_data)
+{
+  read_chunk = chunk > 0 ? chunk : 4 << 20;
+  read_hook = hook;
+  read_hook_data = user_data;
+}
+
+/* a file that is not a regular one, by what it is */
+static const char *
+file_kind (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return "a folder";
+  if (S_ISFIFO (mode))
+    return "a FIFO (named pipe)";
+  if (S_ISCHR (mode))
+    return "a character device";
+  if (S_ISBLK (mode))
+    return "a block device";
+  if (S_ISSOCK (mode))
+    return "a socket";
+  return "not a regular file";
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 const char  *path,
+                 const char  *what)
+{
+  int saved = errno;
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+               "%s: %s: %s", path, what, g_strerror (saved));
+  return FALSE;
+}
+
+static gboolean
+set_changed_error (GError     **error,
+                   const char  *path,
+                   gsize        expected,
+                   const char  *how)
+{
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_AGAIN,
+               "%s: the file changed while it was read (%s; it had %" G_GSIZE_FORMAT
+               " bytes when it was opened); import it again once it is complete",
+               path, how, expected);
+  return FALSE;
+}
+
+/* Reads all @size bytes of @fd into @buf in chunks; a file that ends early,
+ * grows or is changed meanwhile is an error. */
+static gboolean
+read_all (int           fd,
+          const char   *path,
+          char         *buf,
+          gsize         size,
+          const struct stat *before,
+          GError      **error)
+{
+  struct stat after;
+  gsize done = 0;
+  char extra;
+  gssize n;
+
+  while (done < size)
+    {
+      n = read (fd, buf + done, MIN (read_chunk, size - done));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return set_errno_error (error, path, "cannot read");
+      if (n == 0)
+        {
+          g_autofree char *how = g_strdup_printf ("it ended after %" G_GSIZE_FORMAT " bytes", done);
+          return set_changed_error (error, path, size, how);
+        }
+      done += (gsize) n;
+      if (read_hook != NULL)
+        read_hook (path, done, read_hook_data);
+    }
+  do
+    n = read (fd, &extra, 1);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    return set_errno_error (error, path, "cannot read");
+  if (n > 0)
+    return set_changed_error (error, path, size, "it grew");
+  if (fstat (fd, &after) != 0)
+    return set_errno_error (error, path, "cannot read");
+  if ((gsize) after.st_size != size ||
+      after.st_mtim.tv_sec != before->st_mtim.tv_sec ||
+      after.st_mtim.tv_nsec != before->st_mtim.tv_nsec)
+    return set_changed_error (error, path, size, "it was written to");
+  return TRUE;
+}
+
+char *
+alvh_csv_read_file (const char  *path,
+                    gsize       *len,
+                    GError     **error)
+{
+  g_autofree char *buf = NULL;
+  struct stat st;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (len != NULL, NULL);
+
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, path, "cannot open");
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      set_errno_error (error, path, "cannot open");
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, S_ISDIR (st.st_mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_INVAL,
+                   "%s: is %s, not a regular file (expected a CSV file)", path, file_kind (st.st_mode));
+      close (fd);
+      return NULL;
+    }
+  buf = g_try_malloc ((gsize) st.st_size + 1);
+  if (buf == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM,
+                   "%s: the file is too large to read (%" G_GINT64_FORMAT " bytes)",
+                   path, (gint64) st.st_size);
+      close (fd);
+      return NULL;
+    }
+  ok = read_all (fd, path, buf, (gsize) st.st_size, &st, error);
+  close (fd);
+  if (!ok)
+    return NULL;
+  buf[st.st_size] = '\0';
+  *len = (gsize) st.st_size;
+  return g_steal_pointer (&buf);
+}
+
 AlvhCsvReader *
 alvh_csv_reader_new_for_path (const char  *path,
                               GError     **error)
 {
   AlvhCsvReader *self;
-  GMappedFile *mapped;
-  GError *local_error = NULL;
-  int fd;
+  char *buf;
+  gsize len = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* A private, writable (copy-on-write) mapping of a read-only descriptor:
-   * quoted fields are unescaped in place, the file itself is never changed
-   * and needs no write permission. */
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s: cannot open: %s", path, g_strerror (saved));
-      return NULL;
-    }
-  mapped = g_mapped_file_new_from_fd (fd, TRUE, &local_error);
-  close (fd);
-  if (mapped == NULL)
-    {
-      g_propagate_prefixed_error (error, local_error, "%s: ", path);
-      return NULL;
-    }
-
+  /* read, not mapped: a file that shrinks meanwhile must not kill us with
+   * SIGBUS; quoted fields are unescaped in our own copy */
+  buf = alvh_csv_read_file (path, &len, error);
+  if (buf == NULL)
+    return NULL;
   self = g_new0 (AlvhCsvReader, 1);
   self->name = g_strdup (path);
-  self->mapped = mapped;
-  self->buf = g_mapped_file_get_contents (mapped);
-  self->len = self->buf != NULL ? g_mapped_file_get_length (mapped) : 0;
+  self->owned = buf;
+  self->buf = buf;
+  self->len = len;
   return reader_init (self);
 }
 
@@ -142,7 +284,6 @@ alvh_csv_reader_free (AlvhCsvReader *self)
 {
   if (self == NULL)
     return;
-  g_clear_pointer (&self->mapped, g_mapped_file_unref);
   g_free (self->owned);
   g_free (self->fields);
   g_free (self->name);

@@ -1,4 +1,4 @@
-/* alvh-csv.h — a fast CSV reader over a mapped or loaded buffer
+/* alvh-csv.h — a fast CSV reader over a loaded buffer
  *
  * The reader walks one record at a time and hands out fields as pointers into
  * its own (private, writable) buffer: no allocation per field or per row.
@@ -35,13 +35,33 @@ GQuark          alvh_csv_error_quark            (void);
 
 /**
  * alvh_csv_reader_new_for_path:
- * @path: the file to read (a private copy-on-write mapping; never changed)
+ * @path: the file to read, as alvh_csv_read_file() does
  * @error: return location for an error
  *
  * Returns: (transfer full) (nullable): a reader before the header line, or
- *   %NULL with @error set when the file cannot be opened
+ *   %NULL with @error set when the file cannot be read
  */
 AlvhCsvReader  *alvh_csv_reader_new_for_path    (const char     *path,
+                                                 GError        **error);
+
+/**
+ * alvh_csv_read_file:
+ * @path: a regular file
+ * @len: (out): return location for its length in bytes
+ * @error: return location for an error
+ *
+ * Reads the whole file with read(2), never mapped, so that a file that
+ * shrinks meanwhile cannot crash the process.  A folder, FIFO, device or
+ * socket is refused at once (%G_FILE_ERROR_ISDIR or %G_FILE_ERROR_INVAL,
+ * "PATH: is a FIFO (named pipe), not a regular file ..."), without waiting
+ * for a writer; a file that ends early, grows or is written to while it is
+ * read gives %G_FILE_ERROR_AGAIN.
+ *
+ * Returns: (transfer full) (nullable): the contents with a NUL added after
+ *   them, or %NULL with @error set
+ */
+char           *alvh_csv_read_file              (const char     *path,
+                                                 gsize          *len,
                                                  GError        **error);
 
 /**

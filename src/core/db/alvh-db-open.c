@@ -141,6 +141,37 @@ read_header (const char          *path,
   return TRUE;
 }
 
+/* The tables and user_version through @uri; *db is left open for the message. */
+static gboolean
+read_schema_uri (const char  *uri,
+                 GPtrArray   *tables,
+                 int         *user_version,
+                 sqlite3    **db)
+{
+  sqlite3_stmt *s = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_busy_timeout (*db, 5000);
+  if (sqlite3_prepare_v2 (*db, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &s, NULL) != SQLITE_OK)
+    return FALSE;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (s, 0)));
+  sqlite3_finalize (s);
+  s = NULL;
+  if (rc == SQLITE_DONE &&
+      sqlite3_prepare_v2 (*db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+      sqlite3_step (s) == SQLITE_ROW)
+    {
+      *user_version = sqlite3_column_int (s, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (s);
+  return ok;
+}
+
 /* The tables and user_version of an SQLite file without an application_id,
  * read without leaving anything beside it: immutable (no locks, no -shm)
  * when it has no write-ahead log, else a read-only connection. */
@@ -155,36 +186,26 @@ read_schema (const char          *path,
   g_autofree char *uri = NULL;
   GStatBuf st;
   sqlite3 *db = NULL;
-  sqlite3_stmt *s = NULL;
   gboolean immutable = g_stat (wal, &st) != 0 || st.st_size == 0;
   gboolean ok = FALSE;
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
 
   uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
-  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK)
+  ok = read_schema_uri (uri, tables, user_version, &db);
+  if (!ok && !immutable)
     {
-      sqlite3_busy_timeout (db, 5000);
-      if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &s, NULL) == SQLITE_OK)
-        {
-          int rc;
-
-          while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-            g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (s, 0)));
-          sqlite3_finalize (s);
-          s = NULL;
-          if (rc == SQLITE_DONE &&
-              sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
-              sqlite3_step (s) == SQLITE_ROW)
-            {
-              *user_version = sqlite3_column_int (s, 0);
-              ok = TRUE;
-            }
-        }
+      /* a read-only connection must set up the WAL index, which fails while
+       * another connection creates the file: the main file tells enough */
+      sqlite3_close_v2 (db);
+      db = NULL;
+      g_ptr_array_set_size (tables, 0);
+      g_free (uri);
+      uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+      ok = read_schema_uri (uri, tables, user_version, &db);
     }
   if (!ok)
     g_set_error (error, errors->domain, errors->io, "%s: cannot read the %s: %s", path, errors->name,
                  db != NULL ? sqlite3_errmsg (db) : "out of memory");
-  sqlite3_finalize (s);
   sqlite3_close_v2 (db);
   return ok;
 }

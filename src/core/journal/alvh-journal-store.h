@@ -35,7 +35,7 @@
 
 G_BEGIN_DECLS
 
-#define ALVH_JOURNAL_SCHEMA_VERSION 2
+#define ALVH_JOURNAL_SCHEMA_VERSION 3
 
 #define ALVH_JOURNAL_ERROR (alvh_journal_error_quark ())
 GQuark alvh_journal_error_quark (void);

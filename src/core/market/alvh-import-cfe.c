@@ -111,6 +111,9 @@ _alvh_import_read_cfe (Ctx      *ctx,
       row.day = alvh_time_ny_day (t);
       if (row.day < rescale_day)
         row.settle /= 10.0;   /* Cboe's old 10x price scale */
+      if (!_alvh_import_check_level (ctx, (guint) settle_field, _alvh_import_level_range ("VX"),
+                                     "settle", row.settle, error))
+        return FALSE;
       row.expiry = alvh_calendar_vix_expiry (y, m);
       row.line = alvh_csv_reader_get_line (ctx->csv);
       g_array_append_val (rows, row);

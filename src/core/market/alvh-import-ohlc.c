@@ -23,6 +23,7 @@ _alvh_import_read_ohlc (Ctx           *ctx,
   static const char * const ohlcv[] = { "open", "high", "low", "close", "volume", NULL };
   AlvhImportResult *r = ctx->result;
   AlvhSeries *s = _alvh_import_result_add_series (r, symbol, "ohlc", map->volume >= 0 ? ohlcv : ohlc);
+  const AlvhImportLevelRange *level = _alvh_import_level_range (symbol);
   guint needed = (guint) MAX (MAX (MAX (map->date, map->open), MAX (map->high, map->low)),
                               MAX (map->close, map->volume)) + 1;
   gsize data_len;
@@ -100,6 +101,12 @@ _alvh_import_read_ohlc (Ctx           *ctx,
           r->n_outside++;
           r->n_warnings++;
         }
+
+      if (!_alvh_import_check_level (ctx, (guint) map->open, level, "open", v[0], error) ||
+          !_alvh_import_check_level (ctx, (guint) map->high, level, "high", v[1], error) ||
+          !_alvh_import_check_level (ctx, (guint) map->low, level, "low", v[2], error) ||
+          !_alvh_import_check_level (ctx, (guint) map->close, level, "close", v[3], error))
+        return FALSE;
 
       if (!alvh_series_append (s, t, v, error))
         return FALSE;

@@ -4,7 +4,8 @@
  * alvh-import-ohlc.c (OHLC histories), alvh-import-values.c (single-value
  * columns: close-only, VX settles, term structure, breadth) and
  * alvh-import-cfe.c (CFE per-contract settles).  alvh-import-rows.c holds
- * the row, date, value and message helpers they all use.
+ * the row, date, value, level and message helpers they all use;
+ * alvh-import-sha256.c the checksum the store records.
  */
 #pragma once
 
@@ -65,11 +66,18 @@ typedef struct
 
 typedef struct
 {
-  int         field;
-  AlvhSeries *series;   /* the series this column goes to */
-  guint       column;   /* its column there */
-  const char *what;
-  gboolean    positive; /* must be > 0 (settles) */
+  const char *symbol;   /* NULL: any other symbol */
+  double      min, max; /* the plausible levels, inclusive */
+} AlvhImportLevelRange;
+
+typedef struct
+{
+  int                          field;
+  AlvhSeries                  *series;   /* the series this column goes to */
+  guint                        column;   /* its column there */
+  const char                  *what;
+  gboolean                     positive; /* must be > 0 (settles) */
+  const AlvhImportLevelRange  *level;    /* NULL: not a price level (breadth) */
 } ValueCol;
 
 AlvhSeries *
@@ -123,6 +131,21 @@ _alvh_import_get_value (Ctx         *ctx,
                         const char  *what,
                         double      *out,
                         GError     **error);
+
+char *
+_alvh_import_sha256_hex (const guchar *data,
+                         gsize         len);
+
+const AlvhImportLevelRange *
+_alvh_import_level_range (const char *symbol);
+
+gboolean
+_alvh_import_check_level (Ctx                        *ctx,
+                          guint                       field,
+                          const AlvhImportLevelRange *range,
+                          const char                 *what,
+                          double                      v,
+                          GError                    **error);
 
 gboolean
 _alvh_import_field_is_null (Ctx   *ctx,

@@ -247,6 +247,61 @@ _alvh_import_get_value (Ctx        *ctx,
   return TRUE;
 }
 
+/* Plausible levels per symbol, wide around the real history: SPX 4.40
+ * (1932) to 7,620 (2026); VIX closes 9.14 to 82.69 with Cboe's old opens
+ * down to 2.58; VIX9D up to 111.68; VVIX 15.71 to 207.59; SKEW 101.23 to
+ * 183.12; VX settles 9.9 to 72.6.  Other symbols: any positive level a
+ * price can have. */
+static const AlvhImportLevelRange level_ranges[] = {
+  { "SPX",   1.0,  100000.0 },
+  { "VIX",   1.0,  300.0 },
+  { "VIX1D", 1.0,  500.0 },
+  { "VIX9D", 1.0,  500.0 },
+  { "VIX3M", 1.0,  300.0 },
+  { "VIX6M", 1.0,  300.0 },
+  { "VIX1Y", 1.0,  300.0 },
+  { "VVIX",  5.0,  1000.0 },
+  { "SKEW",  50.0, 300.0 },
+  { "VX",    1.0,  300.0 },
+};
+static const AlvhImportLevelRange any_level = { NULL, 1e-6, 1e9 };
+
+const AlvhImportLevelRange *
+_alvh_import_level_range (const char *symbol)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (level_ranges); i++)
+    if (g_strcmp0 (level_ranges[i].symbol, symbol) == 0)
+      return &level_ranges[i];
+  /* VX1 .. VX8 */
+  if (symbol != NULL && g_str_has_prefix (symbol, "VX") && g_ascii_isdigit (symbol[2]) && symbol[3] == '\0')
+    return _alvh_import_level_range ("VX");
+  return &any_level;
+}
+
+/* An index level or settle must be finite, > 0 and plausible for its
+ * symbol; a 0, 4.9e-324 or 1e308 in a file would reach a replay as NaN or
+ * infinity. */
+gboolean
+_alvh_import_check_level (Ctx                        *ctx,
+                          guint                       field,
+                          const AlvhImportLevelRange *range,
+                          const char                 *what,
+                          double                      v,
+                          GError                    **error)
+{
+  if (G_LIKELY (v >= range->min && v <= range->max))
+    return TRUE;
+  if (range->symbol != NULL)
+    _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_VALUE, field,
+                            "%s %g is not a plausible %s level (expected a number from %g to %g)",
+                            what, v, range->symbol, range->min, range->max);
+  else
+    _alvh_import_set_error (ctx, error, ALVH_IMPORT_ERROR_VALUE, field,
+                            "%s %g is not a plausible price (expected a number from %g to %g)",
+                            what, v, range->min, range->max);
+  return FALSE;
+}
+
 gboolean
 _alvh_import_field_is_null (Ctx   *ctx,
                             guint  field)

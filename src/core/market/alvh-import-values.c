@@ -59,6 +59,9 @@ _alvh_import_read_values (Ctx       *ctx,
                                       "%s is 0 (expected a settle > 0)", cols[i].what);
               return FALSE;
             }
+          if (cols[i].level != NULL &&
+              !_alvh_import_check_level (ctx, (guint) cols[i].field, cols[i].level, cols[i].what, v, error))
+            return FALSE;
           for (slot = 0; slot < 3 && seen[slot] != NULL && seen[slot] != cols[i].series; slot++)
             ;
           g_assert (slot < 3);

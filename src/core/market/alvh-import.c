@@ -509,11 +509,12 @@ import_vx (Ctx      *ctx,
   if (vix >= 0 && spx >= 0)
     spx_series = _alvh_import_result_add_series (result, "SPX", "close", close_col);
   if (vix >= 0)
-    cols[nc++] = (ValueCol) { vix, vix_series, 0, "VIX", FALSE };
+    cols[nc++] = (ValueCol) { vix, vix_series, 0, "VIX", FALSE, _alvh_import_level_range ("VIX") };
   for (guint i = 0; i < nvx; i++)
-    cols[nc++] = (ValueCol) { find_col (hdr, n, vx_names[i]), vx_series, i, hdr[find_col (hdr, n, vx_names[i])], TRUE };
+    cols[nc++] = (ValueCol) { find_col (hdr, n, vx_names[i]), vx_series, i, hdr[find_col (hdr, n, vx_names[i])], TRUE,
+                              _alvh_import_level_range ("VX") };
   if (spx_series != NULL)
-    cols[nc++] = (ValueCol) { spx, spx_series, 0, "SP500", FALSE };
+    cols[nc++] = (ValueCol) { spx, spx_series, 0, "SP500", FALSE, _alvh_import_level_range ("SPX") };
   return _alvh_import_read_values (ctx, find_col (hdr, n, "date"), cols, nc, error);
 }
 
@@ -530,8 +531,8 @@ import_breadth (Ctx      *ctx,
 
   ctx->result->format = ALVH_IMPORT_FORMAT_BREADTH;
   s = _alvh_import_result_add_series (ctx->result, sym, "breadth", breadth_cols);
-  cols[0] = (ValueCol) { find_any (hdr, n, "advancers", "advances", "advancing", "adv", NULL), s, 0, "advancers", FALSE };
-  cols[1] = (ValueCol) { find_any (hdr, n, "decliners", "declines", "declining", "decl", NULL), s, 1, "decliners", FALSE };
+  cols[0] = (ValueCol) { find_any (hdr, n, "advancers", "advances", "advancing", "adv", NULL), s, 0, "advancers", FALSE, NULL };
+  cols[1] = (ValueCol) { find_any (hdr, n, "decliners", "declines", "declining", "decl", NULL), s, 1, "decliners", FALSE, NULL };
   return _alvh_import_read_values (ctx, find_any (hdr, n, "date", "day", NULL), cols, 2, error);
 }
 
@@ -573,7 +574,8 @@ import_close (Ctx      *ctx,
   ValueCol col;
 
   ctx->result->format = ALVH_IMPORT_FORMAT_CBOE_CLOSE;
-  col = (ValueCol) { 1, _alvh_import_result_add_series (ctx->result, sym, "close", close_col), 0, hdr[1], FALSE };
+  col = (ValueCol) { 1, _alvh_import_result_add_series (ctx->result, sym, "close", close_col), 0, hdr[1], FALSE,
+                     _alvh_import_level_range (sym) };
   return _alvh_import_read_values (ctx, 0, &col, 1, error);
 }
 
@@ -624,7 +626,7 @@ import_reader (AlvhCsvReader  *csv,
 
   result = result_new (alvh_csv_reader_get_name (csv));
   data = alvh_csv_reader_get_data (csv, &len);
-  result->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  result->sha256 = _alvh_import_sha256_hex ((const guchar *) data, len);
 
   ctx.csv = csv;
   ctx.result = result;

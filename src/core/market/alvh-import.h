@@ -20,6 +20,12 @@
  *    settles of the first two monthly contracts whose expiry
  *    (alvh_calendar_vix_expiry) is after that date; dates lacking either are
  *    skipped.
+ *  - index levels and settles must be finite and within a plausible range
+ *    for their symbol (SPX 1..100000, VIX/VIX3M/VX 1..300, VIX9D 1..500,
+ *    VVIX 5..1000, SKEW 50..300, any other 1e-6..1e9), else an error: a 0,
+ *    4.9e-324 or 1e308 would reach a replay as NaN or infinity.
+ * The file is read, never mapped; folders, FIFOs and devices are refused, a
+ * file that changes while it is read is an error (alvh_csv_read_file()).
  * Errors name FILE:LINE:COLUMN and what was expected.  Missing NYSE trading
  * days (gaps) are reported, never fatal.
  */

@@ -15,7 +15,7 @@
 #include "alvh-market-store.h"
 #include "alvh-time.h"
 
-#define CANCEL_CHECK_ROWS 4096
+#define BATCH_ROWS 64
 
 struct _AlvhMarketStore
 {
@@ -232,62 +232,130 @@ step_done (AlvhMarketStore  *self,
   return TRUE;
 }
 
-/* Writes bar @i of an instrument with @stmt (the bars upsert); open, high and
- * low (@o, @h, @l) and the volume @v are NULL columns when unknown. */
-static inline gboolean
-insert_bar (AlvhMarketStore  *self,
-            sqlite3_stmt     *stmt,
-            gint64            id,
-            const gint64     *times,
-            gsize             i,
-            const double     *o,
-            const double     *h,
-            const double     *l,
-            const double     *c,
-            const double     *v,
-            GError          **error)
+/* Binds bar @i of an instrument as row @row of @stmt (a bars upsert of one
+ * or BATCH_ROWS rows); open, high and low (@o, @h, @l) and the volume @v
+ * are NULL columns when unknown. */
+static inline void
+bind_bar (sqlite3_stmt  *stmt,
+          int            row,
+          gint64         id,
+          const gint64  *times,
+          gsize          i,
+          const double  *o,
+          const double  *h,
+          const double  *l,
+          const double  *c,
+          const double  *v)
 {
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, times[i]);
+  int k = row * 7;
+
+  sqlite3_bind_int64 (stmt, k + 1, id);
+  sqlite3_bind_int64 (stmt, k + 2, times[i]);
   if (o != NULL)
     {
-      sqlite3_bind_double (stmt, 3, o[i]);
-      sqlite3_bind_double (stmt, 4, h[i]);
-      sqlite3_bind_double (stmt, 5, l[i]);
+      sqlite3_bind_double (stmt, k + 3, o[i]);
+      sqlite3_bind_double (stmt, k + 4, h[i]);
+      sqlite3_bind_double (stmt, k + 5, l[i]);
     }
   else
     {
-      sqlite3_bind_null (stmt, 3);
-      sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_null (stmt, 5);
+      sqlite3_bind_null (stmt, k + 3);
+      sqlite3_bind_null (stmt, k + 4);
+      sqlite3_bind_null (stmt, k + 5);
     }
-  sqlite3_bind_double (stmt, 6, c[i]);
+  sqlite3_bind_double (stmt, k + 6, c[i]);
   if (v != NULL)
-    sqlite3_bind_double (stmt, 7, v[i]);
+    sqlite3_bind_double (stmt, k + 7, v[i]);
   else
-    sqlite3_bind_null (stmt, 7);
-  return step_done (self, stmt, error);
+    sqlite3_bind_null (stmt, k + 7);
 }
 
+/* checked before each statement, every BATCH_ROWS rows */
 static gboolean
 check_cancel (GCancellable  *cancellable,
-              gsize          i,
               GError       **error)
 {
-  return !(i % CANCEL_CHECK_ROWS == 0 && cancellable != NULL &&
-           g_cancellable_set_error_if_cancelled (cancellable, error));
+  return !(cancellable != NULL && g_cancellable_set_error_if_cancelled (cancellable, error));
 }
 
-/* The statements and progress of one import. */
+/* The statements and progress of one import.  Rows go BATCH_ROWS to a
+ * statement (a multi-row VALUES upsert: a third of the SQLite time of one
+ * statement per row), the rest one by one. */
 typedef struct
 {
   AlvhMarketStore *self;
   sqlite3_stmt    *ins_instr;
   sqlite3_stmt    *ins_bar;
+  sqlite3_stmt    *ins_bars;      /* BATCH_ROWS rows */
   sqlite3_stmt    *ins_breadth;
+  sqlite3_stmt    *ins_breadths;  /* BATCH_ROWS rows */
   GCancellable    *cancellable;
   gsize            n_written;
 } ImportWriter;
+
+/* The bars of one instrument, rows 0 .. @n - 1 of the arrays. */
+static gboolean
+write_bars (ImportWriter  *w,
+            gint64         id,
+            gsize          n,
+            const gint64  *times,
+            const double  *o,
+            const double  *h,
+            const double  *l,
+            const double  *c,
+            const double  *v,
+            GError       **error)
+{
+  for (gsize i = 0; i < n;)
+    {
+      gsize k = n - i >= BATCH_ROWS ? BATCH_ROWS : 1;
+      sqlite3_stmt *stmt = k == BATCH_ROWS ? w->ins_bars : w->ins_bar;
+
+      if (!check_cancel (w->cancellable, error))
+        return FALSE;
+      for (gsize j = 0; j < k; j++)
+        bind_bar (stmt, (int) j, id, times, i + j, o, h, l, c, v);
+      if (!step_done (w->self, stmt, error))
+        return FALSE;
+      i += k;
+      w->n_written += k;
+    }
+  return TRUE;
+}
+
+/* The breadth rows of one instrument. */
+static gboolean
+write_breadth (ImportWriter  *w,
+               gint64         id,
+               gsize          n,
+               const gint64  *times,
+               const double  *a,
+               const double  *d,
+               GError       **error)
+{
+  for (gsize i = 0; i < n;)
+    {
+      gsize k = n - i >= BATCH_ROWS ? BATCH_ROWS : 1;
+      sqlite3_stmt *stmt = k == BATCH_ROWS ? w->ins_breadths : w->ins_breadth;
+
+      if (!check_cancel (w->cancellable, error))
+        return FALSE;
+      for (gsize j = 0; j < k; j++)
+        {
+          int b = (int) j * 4;
+
+          sqlite3_bind_int64 (stmt, b + 1, id);
+          sqlite3_bind_int64 (stmt, b + 2, times[i + j]);
+          sqlite3_bind_double (stmt, b + 3, a[i + j]);
+          sqlite3_bind_double (stmt, b + 4, d[i + j]);
+        }
+      if (!step_done (w->self, stmt, error))
+        return FALSE;
+      i += k;
+      w->n_written += k;
+    }
+  return TRUE;
+}
 
 /* The rows of series @s of @result: bars of an index, bars of each VX
  * future, or breadth. */
@@ -312,12 +380,9 @@ write_series (ImportWriter      *w,
       const double *c = alvh_series_get_column_by_name (series, "close");
       const double *v = alvh_series_get_column_by_name (series, "volume");
 
-      if (!upsert_instrument (w->self, w->ins_instr, symbol, "index", &id, error))
+      if (!upsert_instrument (w->self, w->ins_instr, symbol, "index", &id, error) ||
+          !write_bars (w, id, n, times, o, h, l, c, v, error))
         return FALSE;
-      for (gsize i = 0; i < n; i++, w->n_written++)
-        if (!check_cancel (w->cancellable, w->n_written, error) ||
-            !insert_bar (w->self, w->ins_bar, id, times, i, o, h, l, c, v, error))
-          return FALSE;
     }
   else if (strcmp (kind, "vx") == 0)
     {
@@ -326,12 +391,9 @@ write_series (ImportWriter      *w,
           const double *c = alvh_series_get_column (series, col);
           g_autofree char *sym = g_ascii_strup (alvh_series_get_column_name (series, col), -1);
 
-          if (!upsert_instrument (w->self, w->ins_instr, sym, "future", &id, error))
+          if (!upsert_instrument (w->self, w->ins_instr, sym, "future", &id, error) ||
+              !write_bars (w, id, n, times, NULL, NULL, NULL, c, NULL, error))
             return FALSE;
-          for (gsize i = 0; i < n; i++, w->n_written++)
-            if (!check_cancel (w->cancellable, w->n_written, error) ||
-                !insert_bar (w->self, w->ins_bar, id, times, i, NULL, NULL, NULL, c, NULL, error))
-              return FALSE;
         }
     }
   else if (strcmp (kind, "breadth") == 0)
@@ -339,19 +401,9 @@ write_series (ImportWriter      *w,
       const double *a = alvh_series_get_column_by_name (series, "advancers");
       const double *d = alvh_series_get_column_by_name (series, "decliners");
 
-      if (!upsert_instrument (w->self, w->ins_instr, symbol, "breadth", &id, error))
+      if (!upsert_instrument (w->self, w->ins_instr, symbol, "breadth", &id, error) ||
+          !write_breadth (w, id, n, times, a, d, error))
         return FALSE;
-      for (gsize i = 0; i < n; i++, w->n_written++)
-        {
-          if (!check_cancel (w->cancellable, w->n_written, error))
-            return FALSE;
-          sqlite3_bind_int64 (w->ins_breadth, 1, id);
-          sqlite3_bind_int64 (w->ins_breadth, 2, times[i]);
-          sqlite3_bind_double (w->ins_breadth, 3, a[i]);
-          sqlite3_bind_double (w->ins_breadth, 4, d[i]);
-          if (!step_done (w->self, w->ins_breadth, error))
-            return FALSE;
-        }
     }
   else
     g_return_val_if_reached (FALSE);
@@ -389,6 +441,56 @@ write_provenance (AlvhMarketStore   *self,
   return step_done (self, ins_import, error);
 }
 
+/* "INSERT INTO @table (@columns) VALUES (?, ...), ... @tail" with @n_rows
+ * rows of @n_cols parameters */
+static char *
+upsert_sql (const char *table,
+            const char *columns,
+            guint       n_cols,
+            guint       n_rows,
+            const char *tail)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES ", table, columns);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ",(?" : "(?");
+      for (guint c = 1; c < n_cols; c++)
+        g_string_append (sql, ",?");
+      g_string_append_c (sql, ')');
+    }
+  g_string_append_printf (sql, " %s", tail);
+  return g_string_free (sql, FALSE);
+}
+
+static const char bar_columns[] = "instrument_id, time, open, high, low, close, volume";
+static const char bar_tail[] =
+  "ON CONFLICT (instrument_id, time) DO UPDATE SET "
+  "open = coalesce (excluded.open, bars.open), "
+  "high = coalesce (excluded.high, bars.high), "
+  "low = coalesce (excluded.low, bars.low), "
+  "close = excluded.close, "
+  "volume = coalesce (excluded.volume, bars.volume)";
+static const char breadth_columns[] = "instrument_id, time, advancers, decliners";
+static const char breadth_tail[] =
+  "ON CONFLICT (instrument_id, time) DO UPDATE SET "
+  "advancers = excluded.advancers, decliners = excluded.decliners";
+
+static sqlite3_stmt *
+prepare_upsert (AlvhMarketStore  *self,
+                const char       *table,
+                const char       *columns,
+                guint             n_cols,
+                guint             n_rows,
+                const char       *tail,
+                GError          **error)
+{
+  g_autofree char *sql = upsert_sql (table, columns, n_cols, n_rows, tail);
+
+  return alvh_db_prepare (self->db, sql, error);
+}
+
 static gboolean
 write_result (AlvhMarketStore   *self,
               AlvhImportResult  *result,
@@ -397,36 +499,26 @@ write_result (AlvhMarketStore   *self,
 {
   g_autoptr(sqlite3_stmt) ins_instr = NULL;
   g_autoptr(sqlite3_stmt) ins_bar = NULL;
+  g_autoptr(sqlite3_stmt) ins_bars = NULL;
   g_autoptr(sqlite3_stmt) ins_breadth = NULL;
-  ImportWriter w = { self, NULL, NULL, NULL, cancellable, 0 };
+  g_autoptr(sqlite3_stmt) ins_breadths = NULL;
+  ImportWriter w = { self, NULL, NULL, NULL, NULL, NULL, cancellable, 0 };
 
   ins_instr = alvh_db_prepare (self->db,
                                "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
                                "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
                                "RETURNING id, kind", error);
-  if (ins_instr == NULL)
-    return FALSE;
-  ins_bar = alvh_db_prepare (self->db,
-                             "INSERT INTO bars (instrument_id, time, open, high, low, close, volume) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                             "ON CONFLICT (instrument_id, time) DO UPDATE SET "
-                             "open = coalesce (excluded.open, bars.open), "
-                             "high = coalesce (excluded.high, bars.high), "
-                             "low = coalesce (excluded.low, bars.low), "
-                             "close = excluded.close, "
-                             "volume = coalesce (excluded.volume, bars.volume)", error);
-  if (ins_bar == NULL)
-    return FALSE;
-  ins_breadth = alvh_db_prepare (self->db,
-                                 "INSERT INTO breadth (instrument_id, time, advancers, decliners) "
-                                 "VALUES (?1, ?2, ?3, ?4) "
-                                 "ON CONFLICT (instrument_id, time) DO UPDATE SET "
-                                 "advancers = excluded.advancers, decliners = excluded.decliners", error);
-  if (ins_breadth == NULL)
+  if (ins_instr == NULL ||
+      (ins_bar = prepare_upsert (self, "bars", bar_columns, 7, 1, bar_tail, error)) == NULL ||
+      (ins_bars = prepare_upsert (self, "bars", bar_columns, 7, BATCH_ROWS, bar_tail, error)) == NULL ||
+      (ins_breadth = prepare_upsert (self, "breadth", breadth_columns, 4, 1, breadth_tail, error)) == NULL ||
+      (ins_breadths = prepare_upsert (self, "breadth", breadth_columns, 4, BATCH_ROWS, breadth_tail, error)) == NULL)
     return FALSE;
   w.ins_instr = ins_instr;
   w.ins_bar = ins_bar;
+  w.ins_bars = ins_bars;
   w.ins_breadth = ins_breadth;
+  w.ins_breadths = ins_breadths;
 
   for (guint s = 0; s < alvh_import_result_get_n_series (result); s++)
     if (!write_series (&w, result, s, error))
