@@ -143,6 +143,25 @@ alvh_cmd_import (int    argc,
   if (symbol != NULL && *symbol == '\0')
     return alvh_cli_usage_error ("import", "--symbol must not be empty");
 
+  /* inputs that cannot be files (missing, folders, FIFOs) are said before
+   * the market store is opened, so that they create nothing */
+  {
+    gboolean any = FALSE;
+
+    for (guint i = 0; files[i] != NULL && !any; i++)
+      any = alvh_csv_check_input (files[i], NULL);
+    if (!any)
+      {
+        for (guint i = 0; files[i] != NULL; i++)
+          {
+            g_autoptr(GError) file_error = NULL;
+
+            alvh_csv_check_input (files[i], &file_error);
+            fprintf (stderr, "alvh import: %s\n", file_error->message);
+          }
+        return 1;
+      }
+  }
   store = alvh_cli_open_market ("import", db, ALVH_STORE_CREATE, &error);
   if (store == NULL)
     return alvh_cli_fail ("import", error);

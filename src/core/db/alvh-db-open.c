@@ -91,6 +91,49 @@ describe_other (const char   *path,
   return g_strdup_printf ("not an SQLite database but a file of type “%s”", description);
 }
 
+/* Reads up to @size bytes from the start of @path through SQLite's own file
+ * layer (an immutable read-only connection: no locks, no -shm), never with a
+ * descriptor of our own: closing another descriptor of a file releases the
+ * POSIX locks that this process's connections hold on it (a thread opening
+ * the file while another writes to it would lose the writer's locks).  Sets
+ * *@n to the bytes read (fewer when the file is shorter).  Nothing is
+ * written. */
+static gboolean
+read_start (const char          *path,
+            const AlvhDbErrors  *errors,
+            guint8              *data,
+            gsize                size,
+            gssize              *n,
+            GError             **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+  sqlite3 *db = NULL;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 file_size = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
+    rc = SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xFileSize (file, &file_size);
+  *n = (gssize) MIN ((sqlite3_int64) size, MAX (file_size, 0));
+  if (rc == SQLITE_OK && *n > 0)
+    rc = file->pMethods->xRead (file, data, (int) *n, 0);
+  if (rc != SQLITE_OK)
+    {
+      int saved = db != NULL ? sqlite3_system_errno (db) : 0;
+
+      g_set_error (error, errors->domain, errors->io, "%s: cannot read the %s: %s",
+                   path, errors->name, saved != 0 ? g_strerror (saved) : sqlite3_errstr (rc));
+    }
+  sqlite3_close_v2 (db);
+  return rc == SQLITE_OK;
+}
+
 /* Reads the first 100 bytes; FALSE with "not ours" when the file is not an
  * SQLite database.  Nothing is written. */
 static gboolean
@@ -101,31 +144,10 @@ read_header (const char          *path,
              GError             **error)
 {
   guint8 data[HEADER_SIZE];
-  gssize n = 0, got;
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gssize n = 0;
 
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, errors->domain, errors->io, "%s: cannot open the %s: %s",
-                   path, errors->name, g_strerror (saved));
-      return FALSE;
-    }
-  while (n < HEADER_SIZE && (got = read (fd, data + n, HEADER_SIZE - n)) != 0)
-    {
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got < 0)
-        {
-          int saved = errno;
-          g_close (fd, NULL);
-          g_set_error (error, errors->domain, errors->io, "%s: cannot read the %s: %s",
-                       path, errors->name, g_strerror (saved));
-          return FALSE;
-        }
-      n += got;
-    }
-  g_close (fd, NULL);
+  if (!read_start (path, errors, data, sizeof data, &n, error))
+    return FALSE;
   if (n < HEADER_SIZE || memcmp (data, "SQLite format 3", 16) != 0)
     {
       g_autofree char *what = describe_other (path, data, (gsize) n);
