@@ -250,7 +250,7 @@ cmd_add_leg (int    argc,
     { "quantity", 0, 0, G_OPTION_ARG_DOUBLE, &qty, N_("Contracts (whole, >= 1)"), "N" },
     { "price", 0, 0, G_OPTION_ARG_DOUBLE, &price, N_("Premium paid per contract, points"), "P" },
     { "fees", 0, 0, G_OPTION_ARG_DOUBLE, &fees, N_("Fees and commissions, dollars"), N_("USD") },
-    { "decision", 0, 0, G_OPTION_ARG_INT64, &decision_id, N_("The evaluator decision that proposed it"), N_("ID") },
+    { "decision", 0, 0, G_OPTION_ARG_INT64, &decision_id, N_("The evaluator decision that proposed it (default: the account's latest ADD at or before the fill that day)"), N_("ID") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -298,6 +298,11 @@ cmd_add_leg (int    argc,
     return alvh_cli_usage_error (CMD, "add-leg: condor %" G_GINT64_FORMAT " belongs to another account", condor_id);
   leg->account_id = account_id;
   leg->condor_id = condor_id;
+  /* linked to the decision that proposed it, unless named */
+  if (decision_id == 0)
+    decision_id = alvh_journal_store_find_proposing_decision (store, account_id, leg->opened, &error);
+  if (decision_id < 0)
+    return alvh_cli_fail (CMD, error);
   leg->decision_id = decision_id;
   leg->long_strike = lk;
   leg->short_strike = spread ? sk : NAN;

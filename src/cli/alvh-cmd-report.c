@@ -12,6 +12,7 @@
 #include "alvh-core.h"
 #include "alvh-journal-store.h"
 #include "alvh-market-store.h"
+#include "alvh-stored-eval.h"
 #include "alvh-replay.h"
 #include "alvh-report.h"
 #include "alvh-report-render.h"
@@ -37,12 +38,14 @@ replay_report (const char  *spx_path,
   profile = profile_path != NULL ? alvh_profile_new_from_file (profile_path, error) : alvh_profile_new ();
   if (profile == NULL)
     return NULL;
-  frame = alvh_cli_load_frame (spx_path, vix_path, vx_path, vvix_path, breadth_path, events_path,
-                               from, to, &events, error);
+  frame = alvh_cli_load_frame (spx_path, vix_path, vx_path, vvix_path, NULL, breadth_path, events_path,
+                               &events, error);
   if (frame == NULL)
     return NULL;
   evaluator = alvh_evaluator_new (frame, profile, events);
-  result = alvh_replay_run (evaluator, NULL, NULL, NULL, NULL, NULL, error);
+  /* the history before from warms the indicators up (ALVH-SPEC.md section 5) */
+  result = alvh_replay_run_range (evaluator, from, to, ALVH_REPLAY_FLAGS_NONE,
+                                  NULL, NULL, NULL, NULL, NULL, error);
   if (result == NULL)
     return NULL;
   return alvh_report_new_from_replay (result, profile);
@@ -61,6 +64,7 @@ typedef struct
   AlvhReportFormat  format;
   AlvhReportPaper   paper;
   gint64            from, to, now;
+  AlvhJournalMarket *market;    /* the stored frame, for the ledger's marks */
 } ReportArgs;
 
 static void
@@ -74,6 +78,7 @@ report_args_clear (ReportArgs *a)
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
+  g_clear_pointer (&a->market, alvh_journal_market_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportArgs, report_args_clear)
@@ -203,6 +208,14 @@ load_chart_series (ReportArgs  *a,
       *spx = alvh_market_store_load_series (market, "SPX", from, to, &merr);
       if (*spx != NULL)
         *vix = alvh_market_store_load_series (market, "VIX", from, to, &merr);
+      /* the ledger marks on the stored frame (VX, VVIX): the same bars as alvh book list */
+      if (*vix != NULL)
+        {
+          g_autoptr(AlvhMarketFrame) frame = alvh_stored_load_frame (market, from, to, NULL);
+
+          if (frame != NULL)
+            a->market = alvh_journal_market_new_from_frame (frame, *vix);
+        }
     }
   if (merr != NULL)
     {
@@ -252,7 +265,10 @@ report_of_journal (ReportArgs *a,
   /* every query of the report reads one snapshot of the journal */
   if (!alvh_journal_store_begin_read (store, &error))
     return (*status = alvh_cli_fail ("report", error), NULL);
-  report = alvh_report_new_for_account_name (store, a->account, a->from, a->to, spx, vix, NULL, &error);
+  if (a->market != NULL)
+    report = alvh_report_new_for_account_name_market (store, a->account, a->from, a->to, a->market, NULL, &error);
+  else
+    report = alvh_report_new_for_account_name (store, a->account, a->from, a->to, spx, vix, NULL, &error);
   if (report == NULL)
     {
       GError *ignored = NULL;

@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+
 #include "alvh-core.h"
 #include "test-cli-util.h"
 
@@ -148,6 +150,34 @@ test_flags (Fixture       *f,
         "--long-strike", "20", "--quantity", "1", "--price", "1", NULL);
   book (f, 1, "add-leg", "--condor", "7", "--opened", "2020-02-04 11:00", "--kind", "vix_call", "--expiry", "2020-02-19",
         "--long-strike", "20", "--quantity", "1", "--price", "1", NULL);
+  /* a leg entered by hand is linked to the ADD decision of that session day */
+  {
+    sqlite3 *db = NULL;
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO decisions (id, account_id, time, action, branch)"
+                                            " VALUES (70, 1, %" G_GINT64_FORMAT ", 'ADD', 'fixed')",
+                                            alvh_time_from_ny_date (2020, 2, 4));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AlvhJournalStore) store = NULL;
+    g_autoptr(AlvhLeg) linked = NULL;
+    g_autoptr(AlvhLeg) unlinked = NULL;
+    gint64 l1, l2;
+
+    g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    l1 = book (f, 0, "add-leg", "--condor", "1", "--opened", "2020-02-04 11:00", "--kind", "vix_call", "--expiry", "2020-02-19",
+               "--long-strike", "20", "--quantity", "1", "--price", "0.45", NULL);
+    l2 = book (f, 0, "add-leg", "--condor", "1", "--opened", "2020-02-05 11:00", "--kind", "vix_call", "--expiry", "2020-02-19",
+               "--long-strike", "20", "--quantity", "1", "--price", "0.45", NULL);
+    store = alvh_journal_store_open (f->db, &error);
+    g_assert_no_error (error);
+    linked = alvh_journal_store_get_leg (store, l1, &error);
+    unlinked = alvh_journal_store_get_leg (store, l2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (linked->decision_id, ==, 70);
+    g_assert_cmpint (unlinked->decision_id, ==, 0);   /* the next day: no decision proposed it */
+    g_assert_true (linked->manual);
+  }
   book (f, 2, "close", "1", "--at", "2020-02-05 10:00", "--price", "-1", NULL);
   book (f, 1, "close", "1", "--at", "2020-02-01 10:00", "--price", "1", NULL);   /* before it opened */
   book (f, 1, "close", "1", "--at", "2020-02-05 10:00", "--price", "1", "--quantity", "2", NULL);
@@ -200,6 +230,30 @@ book_scenario (Fixture *f)
   g_assert_cmpint (book (f, 0, "add-leg", "--condor", "1", "--opened", "2020-02-14 12:00", "--kind", "spx_put",
                          "--expiry", "2020-03-31", "--long-strike", "2900", "--quantity", "1", "--price", "20",
                          "--fees", "1.30", NULL), ==, 4);
+}
+
+/* A row's value in the CSV report's summary.csv of FROM..TO. */
+static double
+report_value (Fixture    *f,
+              const char *from,
+              const char *to,
+              const char *item)
+{
+  g_autofree char *out_dir = g_build_filename (f->dir, "report", from, NULL);
+  g_autofree char *out_arg = g_strconcat (out_dir, G_DIR_SEPARATOR_S, NULL);
+  g_autofree char *summary = g_build_filename (out_dir, "summary.csv", NULL);
+  const char *args[] = { "report", "--db", f->db, "--market", f->market, "--from", from, "--to", to,
+                         "--format", "csv", "--out", out_arg, NULL };
+  g_autofree char *out = NULL, *err = NULL, *text = NULL;
+  g_autofree char *prefix = g_strdup_printf ("\n%s,", item);
+  const char *p;
+
+  if (!g_file_test (summary, G_FILE_TEST_EXISTS))
+    g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (summary, &text, NULL, NULL));
+  p = strstr (text, prefix);
+  g_assert_nonnull (p);
+  return g_ascii_strtod (p + strlen (prefix), NULL);
 }
 
 static void
@@ -274,6 +328,16 @@ test_scenario (Fixture       *f,
     g_assert_cmpfloat (fabs (json_number (strstr (stats, "\"by_branch\":[{\"group\":\"manual\""), 0, "total_pnl") - legs), <, 0.005);
   }
 
+  /* the CSV report of March: the positions to date and the period's P&L */
+  {
+    double total = 0;
+
+    for (gint64 id = 1; id <= 4; id++)
+      total += json_number (list, id, "realized_pnl") + json_number (list, id, "unrealized_pnl");
+    g_assert_cmpfloat (fabs (report_value (f, "2020-03-01", "2020-03-31", "P&L hedged $") - total), <, 0.006);
+    g_assert_cmpfloat (report_value (f, "2020-03-01", "2020-03-31", "P&L unhedged $"), ==, -17505.20);
+  }
+
   /* period P&L: the weeks of March add up to March; February + March + the rest = the year */
   march = pnl (f, "2020-03-01", "2020-03-31");
   for (guint i = 0; i < G_N_ELEMENTS (weeks); i++)
@@ -286,6 +350,15 @@ test_scenario (Fixture       *f,
   /* each figure is rounded to the cent: at most half a cent each */
   g_assert_cmpfloat (fabs (sum - json_number (march, 0, "pnl")), <=, 0.005 * (G_N_ELEMENTS (weeks) + 1));
   g_assert_cmpfloat_with_epsilon (realized, json_number (march, 0, "realized"), 0.03);
+  g_assert_cmpfloat (report_value (f, "2020-03-01", "2020-03-31", "P&L of the period $"), ==, json_number (march, 0, "pnl"));
+  g_assert_cmpfloat (report_value (f, "2020-03-01", "2020-03-31", "Realised in the period $"), ==, json_number (march, 0, "realized"));
+  {
+    /* a weekly report books only the week: what was realised in it plus the change in unrealised */
+    g_autofree char *w = pnl (f, "2020-03-09", "2020-03-13");
+
+    g_assert_cmpfloat (report_value (f, "2020-03-09", "2020-03-13", "P&L of the period $"), ==, json_number (w, 0, "pnl"));
+    g_assert_cmpfloat (report_value (f, "2020-03-09", "2020-03-13", "Realised in the period $"), ==, 0);
+  }
   g_assert_cmpfloat (json_number (march, 0, "unrealized_end"), ==, json_number (list, 3, "unrealized_pnl"));
   /* March: the condor and the put settled (-17500.00 + 29540.99), no fees */
   g_assert_cmpfloat (json_number (march, 0, "realized"), ==, 12040.99);

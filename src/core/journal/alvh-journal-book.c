@@ -15,6 +15,7 @@
 #include "alvh-db.h"
 #include "alvh-journal-store.h"
 #include "alvh-journal-store-private.h"
+#include "alvh-time.h"
 
 /* ---- fills -------------------------------------------------------------- */
 
@@ -791,4 +792,36 @@ alvh_journal_store_load_ledger (AlvhJournalStore        *self,
   for (guint i = 0; i < fills->len; i++)
     alvh_ledger_add_fill (ledger, g_ptr_array_index (fills, i));
   return g_steal_pointer (&ledger);
+}
+
+/* The evaluator decision a leg filled at @time follows: the account's latest
+ * ADD at or before the fill on the same New York day; 0 when none. */
+gint64
+alvh_journal_store_find_proposing_decision (AlvhJournalStore  *self,
+                                            gint64             account_id,
+                                            gint64             time,
+                                            GError           **error)
+{
+  g_autoptr(AlvhDbCachedStmt) s = NULL;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  s = alvh_db_prepare_cached (self->db,
+    "SELECT id FROM decisions WHERE account_id = ? AND action = 'ADD' AND time <= ? AND time >= ?"
+    " ORDER BY time DESC, id DESC LIMIT 1", error);
+  if (s == NULL)
+    return -1;
+  sqlite3_bind_int64 (s, 1, account_id);
+  sqlite3_bind_int64 (s, 2, time);
+  sqlite3_bind_int64 (s, 3, alvh_time_from_ny_day (alvh_time_ny_day (time)));
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (s, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      alvh_db_set_error (self->db, error, "cannot find the decision behind the leg");
+      return -1;
+    }
+  return id;
 }

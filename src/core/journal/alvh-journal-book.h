@@ -349,4 +349,21 @@ AlvhLedger       *alvh_journal_store_load_ledger       (AlvhJournalStore        
                                                         const AlvhLedgerParams  *params,
                                                         GError                 **error);
 
+/**
+ * alvh_journal_store_find_proposing_decision:
+ * @self: the store
+ * @account_id: the account
+ * @time: the leg's opening fill
+ * @error: return location for a #GError
+ *
+ * The decision a leg entered by hand follows: the account's latest ADD at or
+ * before @time on the same New York day.
+ *
+ * Returns: its id, 0 when there is none, -1 with @error set
+ */
+gint64            alvh_journal_store_find_proposing_decision (AlvhJournalStore *self,
+                                                              gint64            account_id,
+                                                              gint64            time,
+                                                              GError          **error);
+
 G_END_DECLS

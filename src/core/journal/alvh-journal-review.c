@@ -143,6 +143,19 @@ alvh_journal_market_new_from_frame (AlvhMarketFrame *frame,
   return m;
 }
 
+AlvhJournalMarket *
+alvh_journal_market_join_all (AlvhSeries *spx,
+                              AlvhSeries *vix,
+                              AlvhSeries *vx,
+                              AlvhSeries *vvix)
+{
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+
+  g_return_val_if_fail (spx != NULL && vix != NULL, NULL);
+  frame = alvh_market_frame_new_join (spx, vix, vx, vvix, NULL, G_MININT64, G_MAXINT64);
+  return alvh_journal_market_new_from_frame (frame, vix);
+}
+
 /* The account's ledger marked on @market (NULL: at cost). */
 static AlvhLedger *
 review_ledger (AlvhJournalStore         *self,

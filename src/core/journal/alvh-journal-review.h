@@ -71,6 +71,21 @@ AlvhJournalStats *alvh_journal_store_compute_stats_at  (AlvhJournalStore        
                                                         GError                 **error);
 
 /**
+ * alvh_journal_market_join_all:
+ * @spx: SPX daily bars
+ * @vix: VIX daily bars (with opens for VIX settlement)
+ * @vx: (nullable): VX1/VX2 settles
+ * @vvix: (nullable): VVIX closes
+ *
+ * Returns: (transfer full): the review's market joined as the evaluator joins
+ *   it (ALVH-SPEC section 5), so that VIX legs are marked on VX1 and VVIX
+ */
+AlvhJournalMarket *alvh_journal_market_join_all        (AlvhSeries              *spx,
+                                                        AlvhSeries              *vix,
+                                                        AlvhSeries              *vx,
+                                                        AlvhSeries              *vvix);
+
+/**
  * alvh_journal_market_new_from_frame:
  * @frame: joined daily bars (alvh_stored_load_frame())
  * @vix: (nullable): the VIX series with its opens, for VIX settlement
