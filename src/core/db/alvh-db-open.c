@@ -501,35 +501,86 @@ _alvh_db_checkpoint (AlvhDb *db)
   return clean;
 }
 
-/* Copies the damaged @path (and its log) beside it; returns the copy's path. */
+/* Copies the main file of @db to @to (0600) through SQLite's own file layer:
+ * a descriptor of our own on the file would, when closed, release the POSIX
+ * locks this process's connections hold on it. */
+static gboolean
+copy_main_file (AlvhDb      *db,
+                const char  *to,
+                GError     **error)
+{
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  g_autofree guint8 *buf = g_malloc (65536);
+  int fd, rc;
+
+  rc = sqlite3_file_control (db->handle, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
+    rc = SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xFileSize (file, &size);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "%s: %s", db->path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  fd = g_open (to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", to, g_strerror (saved));
+      return FALSE;
+    }
+  for (sqlite3_int64 at = 0; rc == SQLITE_OK && at < size; )
+    {
+      int n = (int) MIN ((sqlite3_int64) 65536, size - at);
+
+      rc = file->pMethods->xRead (file, buf, n, at);
+      if (rc == SQLITE_OK && write (fd, buf, (size_t) n) != n)
+        rc = SQLITE_IOERR_WRITE;
+      at += n;
+    }
+  if (rc == SQLITE_OK && fsync (fd) != 0)
+    rc = SQLITE_IOERR_FSYNC;
+  g_close (fd, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (to);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "%s: cannot copy: %s", to, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies the damaged file of @db (and its log) beside it; returns the copy's path. */
 static char *
-save_damaged_copy (const char  *path,
-                   GError     **error)
+save_damaged_copy (AlvhDb  *db,
+                   GError **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *copy = g_strdup_printf ("%s.damaged-%s", path, stamp);
-  const char *suffixes[] = { "", "-wal" };
+  g_autofree char *copy = g_strdup_printf ("%s.damaged-%s", db->path, stamp);
+  g_autofree char *wal = g_strconcat (db->path, "-wal", NULL);
+  g_autofree char *wal_copy = NULL;
 
   /* a name no earlier copy has */
   for (guint n = 2; g_file_test (copy, G_FILE_TEST_EXISTS) && n < 1000; n++)
     {
       g_free (copy);
-      copy = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
+      copy = g_strdup_printf ("%s.damaged-%s-%u", db->path, stamp, n);
     }
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  if (!copy_main_file (db, copy, error))
+    return NULL;
+  /* the log holds no locks: an ordinary copy */
+  wal_copy = g_strconcat (copy, "-wal", NULL);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
-      g_autoptr(GFile) src = g_file_new_for_path (from);
-      g_autoptr(GFile) dst = g_file_new_for_path (to);
+      g_autoptr(GFile) src = g_file_new_for_path (wal);
+      g_autoptr(GFile) dst = g_file_new_for_path (wal_copy);
 
-      if (i > 0 && !g_file_test (from, G_FILE_TEST_EXISTS))
-        continue;
       if (!g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
         return NULL;
-      g_chmod (to, 0600);
+      g_chmod (wal_copy, 0600);
     }
   return g_steal_pointer (&copy);
 }
@@ -555,7 +606,7 @@ quick_check (AlvhDb   *db,
   if (problem == NULL)
     return TRUE;
 
-  copy = save_damaged_copy (db->path, &copy_error);
+  copy = save_damaged_copy (db, &copy_error);
   if (copy != NULL)
     g_set_error (error, db->errors->domain, db->errors->corrupt,
                  "%s: the %s is damaged (%s). It was not changed. A copy is saved as %s; "
