@@ -18,7 +18,7 @@ cd "$here"
 packages=(
   gcc pkg-config meson ninja-build gettext python3
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcairo2-dev
-  libsoup-3.0-dev
+  libsoup-3.0-dev libjson-glib-dev
   desktop-file-utils appstream appstream-util
   xvfb xauth x11-apps dbus at-spi2-core libgtk-4-bin adwaita-icon-theme fonts-dejavu-core
   clang libclang-rt-14-dev valgrind libc6-dbg poppler-utils libxml2-utils flatpak-builder imagemagick

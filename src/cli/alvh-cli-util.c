@@ -10,10 +10,12 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "alvh-cli.h"
 #include "alvh-core.h"
+#include "alvh-stored-eval.h"
 
 int
 alvh_cli_usage_error (const char *command,
@@ -75,6 +77,36 @@ alvh_cli_default_market_db (void)
       g_mkdir_with_parents (dir, 0700);
     }
   return alvh_cli_market_db_path ();
+}
+
+AlvhJournalStore *
+alvh_cli_open_journal (const char     *command,
+                       const char     *path,
+                       AlvhStoreMode   mode,
+                       GError        **error)
+{
+  g_autofree char *file = path != NULL ? g_strdup (path) : alvh_cli_default_db ();
+  AlvhJournalStore *store = alvh_journal_store_open_mode (file, mode, error);
+
+  if (store != NULL && alvh_journal_store_was_created (store))
+    fprintf (stderr, _("alvh %s: created a new journal at %s\n"), command, file);
+  return store;
+}
+
+AlvhMarketStore *
+alvh_cli_open_market (const char     *command,
+                      const char     *path,
+                      AlvhStoreMode   mode,
+                      GError        **error)
+{
+  g_autofree char *file = path != NULL ? g_strdup (path)
+                        : mode == ALVH_STORE_CREATE ? alvh_cli_default_market_db ()
+                        : alvh_cli_market_db_path ();
+  AlvhMarketStore *store = alvh_market_store_open_mode (file, mode, error);
+
+  if (store != NULL && alvh_market_store_was_created (store))
+    fprintf (stderr, _("alvh %s: created a new market store at %s\n"), command, file);
+  return store;
 }
 
 gboolean
@@ -195,6 +227,86 @@ alvh_cli_hoist_word (int                 argc,
   return FALSE;
 }
 
+void
+alvh_cli_json_add_string (JsonBuilder *builder,
+                          const char  *member,
+                          const char  *text)
+{
+  if (member != NULL)
+    json_builder_set_member_name (builder, member);
+  if (text == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  if (g_utf8_validate (text, -1, NULL))
+    json_builder_add_string_value (builder, text);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+      json_builder_add_string_value (builder, valid);
+    }
+}
+
+void
+alvh_cli_json_add_int (JsonBuilder *builder,
+                       const char  *member,
+                       gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+char *
+alvh_cli_json_finish (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+char *
+alvh_cli_terminal_text (const char *text,
+                        gboolean    multiline)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c == '\n' || c == '\t') && multiline)
+        g_string_append_unichar (out, c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (out, c < 0x80 ? "\\x%02x" : "\\u%04x", c);  /* ESC, CR, BEL, CSI, ... */
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+alvh_cli_drop_end_of_options (int   *argc,
+                              char **argv)
+{
+  for (int i = 1; i < *argc; i++)
+    if (strcmp (argv[i], "--") == 0)
+      {
+        /* argv holds the strings GOption left: the array is ours to shift */
+        memmove (&argv[i], &argv[i + 1], (gsize) (*argc - i) * sizeof (char *));
+        (*argc)--;
+        return;
+      }
+}
+
 gboolean
 alvh_cli_make_parent (const char  *path,
                       GError     **error)
@@ -204,7 +316,7 @@ alvh_cli_make_parent (const char  *path,
 
   if (g_file_test (dir, G_FILE_TEST_IS_DIR))
     return TRUE;
-  if (g_mkdir_with_parents (dir, 0755) == 0)
+  if (g_mkdir_with_parents (dir, 0700) == 0)
     return TRUE;
   saved = errno;
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
@@ -295,4 +407,102 @@ alvh_cli_dispatch (const char               *command,
   for (guint i = 0; i < n_subs; i++)
     g_string_append_printf (expected, "%s%s", i == 0 ? "" : i + 1 == n_subs ? " or " : ", ", subs[i].name);
   return alvh_cli_usage_error (command, "unknown subcommand “%s” (expected %s)", argv[1], expected->str);
+}
+
+/* DATETIME: YYYY-MM-DD[( |T)HH:MM[:SS]] in New York, or ISO 8601 with a zone;
+ * a date alone is 16:00 (a fill) or the end of the day (end_of_day). */
+gboolean
+alvh_cli_parse_datetime (const char *text,
+                         gboolean    end_of_day,
+                         gint64     *out)
+{
+  int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
+  gint64 date;
+
+  if (text == NULL)
+    return FALSE;
+  if (strlen (text) == 10)
+    {
+      if (!alvh_cli_parse_date (text, &date))
+        return FALSE;
+      *out = end_of_day ? alvh_time_from_ny_day (alvh_time_ny_day (date) + 1) - 1
+                        : date + 16 * 3600;
+      if (!end_of_day)
+        {
+          alvh_time_to_ny_date (date, &y, &mo, &d);
+          *out = alvh_time_from_ny_local (y, mo, d, 16, 0, 0);
+        }
+      return TRUE;
+    }
+  if (sscanf (text, "%4d-%2d-%2d%*1[ T]%2d:%2d%n:%2d%n", &y, &mo, &d, &h, &mi, &n, &sec, &n) >= 5 &&
+      text[n] == '\0')
+    {
+      g_autofree char *day = g_strndup (text, 10);
+
+      if (!alvh_cli_parse_date (day, &date) || h > 23 || mi > 59 || sec > 59)
+        return FALSE;
+      *out = alvh_time_from_ny_local (y, mo, d, h, mi, sec);
+      return TRUE;
+    }
+  {
+    g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, NULL);
+
+    if (dt == NULL)
+      return FALSE;
+    *out = g_date_time_to_unix (dt);
+    return TRUE;
+  }
+}
+
+char *
+alvh_cli_format_datetime (gint64 t)
+{
+  g_autoptr(GTimeZone) ny = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (ny == NULL || dt == NULL)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, t);
+  local = g_date_time_to_timezone (dt, ny);
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/* The ledger of an account marked on the market database (at cost, with a
+ * note, when it holds no SPX and VIX history). */
+AlvhLedger *
+alvh_cli_load_ledger (AlvhJournalStore  *store,
+                      gint64             account_id,
+                      const char        *market_db,
+                      GError           **error)
+{
+  g_autofree char *path = market_db != NULL ? g_strdup (market_db) : alvh_cli_default_market_db ();
+  g_autoptr(AlvhLedger) ledger = NULL;
+  g_autoptr(AlvhMarketStore) market = NULL;
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+  g_autoptr(AlvhSeries) vix = NULL;
+  g_autoptr(GError) local = NULL;
+
+  /* the spec's market constants, as every screen values the book */
+  ledger = alvh_journal_store_load_ledger (store, account_id, NULL, error);
+  if (ledger == NULL)
+    return NULL;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      fprintf (stderr, "alvh: no market database at %s: positions are at cost and nothing settles\n", path);
+      return g_steal_pointer (&ledger);
+    }
+  market = alvh_market_store_open (path, error);
+  if (market == NULL)
+    return NULL;
+  frame = alvh_stored_load_frame (market, 0, 0, &local);
+  if (frame == NULL)
+    {
+      fprintf (stderr, "alvh: %s: positions are at cost and nothing settles\n", local->message);
+      return g_steal_pointer (&ledger);
+    }
+  vix = alvh_market_store_load_series (market, "VIX", G_MININT64, G_MAXINT64, error);
+  if (vix == NULL)
+    return NULL;
+  alvh_ledger_set_market (ledger, frame, vix);
+  return g_steal_pointer (&ledger);
 }

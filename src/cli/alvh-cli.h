@@ -10,9 +10,14 @@
 #include <stdio.h>
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
+#include "alvh-journal-store.h"
 #include "alvh-market-frame.h"
+#include "alvh-market-store.h"
 #include "alvh-series.h"
+#include "alvh-journal-store.h"
+#include "alvh-ledger.h"
 
 G_BEGIN_DECLS
 
@@ -141,6 +146,28 @@ int alvh_cmd_chart (int argc, char **argv);
  */
 int alvh_cmd_profile (int argc, char **argv);
 
+/**
+ * alvh_cmd_book:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] = "book"
+ *
+ * `alvh book add-condor|add-leg|close|list`: the book as fills.
+ *
+ * Returns: the exit status
+ */
+int alvh_cmd_book (int argc, char **argv);
+
+/**
+ * alvh_cmd_pnl:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] = "pnl"
+ *
+ * `alvh pnl --from DATE --to DATE`: the P&L of a period.
+ *
+ * Returns: the exit status
+ */
+int alvh_cmd_pnl (int argc, char **argv);
+
 /* helpers shared by subcommands (alvh-cli-util.c) */
 
 /**
@@ -190,6 +217,39 @@ char *alvh_cli_default_market_db (void);
  *   creates nothing
  */
 char *alvh_cli_market_db_path (void);
+
+/**
+ * alvh_cli_open_journal:
+ * @command: the subcommand's name, for the message
+ * @path: (nullable) (type filename): the journal, or %NULL for alvh_cli_default_db()
+ * @mode: %ALVH_STORE_READ for commands that only read, %ALVH_STORE_WRITE to
+ *   write an existing journal, %ALVH_STORE_CREATE to create a missing one
+ * @error: return location for a #GError
+ *
+ * Opens the journal; when it creates the file it says so on stderr.
+ *
+ * Returns: (transfer full) (nullable): the journal, or %NULL with @error set
+ */
+AlvhJournalStore *alvh_cli_open_journal (const char     *command,
+                                         const char     *path,
+                                         AlvhStoreMode   mode,
+                                         GError        **error);
+
+/**
+ * alvh_cli_open_market:
+ * @command: the subcommand's name, for the message
+ * @path: (nullable) (type filename): the market store, or %NULL for the default
+ * @mode: as for alvh_cli_open_journal()
+ * @error: return location for a #GError
+ *
+ * Opens the market store; when it creates the file it says so on stderr.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+AlvhMarketStore  *alvh_cli_open_market  (const char     *command,
+                                         const char     *path,
+                                         AlvhStoreMode   mode,
+                                         GError        **error);
 
 /**
  * alvh_cli_parse_date:
@@ -282,6 +342,63 @@ int         alvh_cli_dispatch    (const char               *command,
                                   void                    (*print_usage) (FILE *out));
 
 /**
+ * alvh_cli_json_add_string:
+ * @builder: a JSON builder
+ * @member: (nullable): the member's name inside an object, %NULL in an array
+ * @text: (nullable): the value (%NULL: null); bytes that are not UTF-8
+ *   (from a file name or another program's database) become U+FFFD
+ *
+ * Adds a string value, so that the JSON written is always valid UTF-8.
+ */
+void        alvh_cli_json_add_string     (JsonBuilder *builder,
+                                          const char  *member,
+                                          const char  *text);
+
+/**
+ * alvh_cli_json_add_int:
+ * @builder: a JSON builder inside an object
+ * @member: the member's name
+ * @value: the value
+ */
+void        alvh_cli_json_add_int        (JsonBuilder *builder,
+                                          const char  *member,
+                                          gint64       value);
+
+/**
+ * alvh_cli_json_finish:
+ * @builder: a JSON builder with one complete value
+ *
+ * Returns: (transfer full): the value as compact JSON (no newline)
+ */
+char       *alvh_cli_json_finish         (JsonBuilder *builder);
+
+/**
+ * alvh_cli_terminal_text:
+ * @text: (nullable): a text from a file or a database
+ * @multiline: keep newlines and tabs (else they are shown as \n and \t)
+ *
+ * The text as it may go to a terminal: valid UTF-8, and every control
+ * character (escape sequences, carriage returns, bells, C1 controls) shown
+ * as \xNN or \uNNNN instead of acting on the terminal.
+ *
+ * Returns: (transfer full): the text to print
+ */
+char       *alvh_cli_terminal_text       (const char *text,
+                                          gboolean    multiline);
+
+/**
+ * alvh_cli_drop_end_of_options:
+ * @argc: (inout): the number of arguments
+ * @argv: (array length=argc) (inout): the arguments after g_option_context_parse()
+ *
+ * Removes the first `--` (the end of the options, which GOption leaves in
+ * place), so that an argument after it may begin with `-`
+ * (`alvh journal add-note 3 -- "-5% today"`).
+ */
+void        alvh_cli_drop_end_of_options (int    *argc,
+                                          char  **argv);
+
+/**
  * alvh_cli_hoist_word:
  * @argc: the number of arguments
  * @argv: (array length=argc) (inout): the arguments, argv[0] the command
@@ -357,5 +474,43 @@ gboolean    alvh_cli_check_int_flag (const char   *command,
                                      gint64        max,
                                      const char   *unit,
                                      int          *status);
+
+/**
+ * alvh_cli_parse_datetime:
+ * @text: (nullable): YYYY-MM-DD[ HH:MM[:SS]] in New York (or with T), or
+ *   ISO 8601 with a zone
+ * @end_of_day: a date alone means the end of that day (else 16:00, the close)
+ * @out: (out): the Unix time
+ *
+ * Returns: %TRUE when @text is a date-time
+ */
+gboolean    alvh_cli_parse_datetime (const char   *text,
+                                     gboolean      end_of_day,
+                                     gint64       *out);
+
+/**
+ * alvh_cli_format_datetime:
+ * @t: Unix seconds
+ *
+ * Returns: (transfer full): @t in New York as ISO 8601 with its offset
+ */
+char       *alvh_cli_format_datetime (gint64       t);
+
+/**
+ * alvh_cli_load_ledger:
+ * @store: the journal
+ * @account_id: the account
+ * @market_db: (nullable): the market database (default: the app's)
+ * @error: return location for an error
+ *
+ * The account's ledger, marked on the stored market (at cost, said on
+ * stderr, when there is none).
+ *
+ * Returns: (transfer full) (nullable): the ledger, or %NULL with @error set
+ */
+AlvhLedger *alvh_cli_load_ledger     (AlvhJournalStore *store,
+                                      gint64            account_id,
+                                      const char       *market_db,
+                                      GError          **error);
 
 G_END_DECLS

@@ -125,15 +125,12 @@ alvh_cmd_eval (int    argc,
   if (at_text != NULL && !alvh_cli_parse_date (at_text, &at))
     return alvh_cli_usage_error ("eval", "--at “%s” is not a date (expected YYYY-MM-DD)", at_text);
 
-  if (db == NULL)
-    db = alvh_cli_default_db ();
-  if (market_db == NULL)
-    market_db = alvh_cli_default_market_db ();
-
-  store = alvh_journal_store_open (db, &error);
+  /* the app's own journal is created when missing; a --db names an existing
+   * one (a mistyped name creates nothing); the market store is only read */
+  store = alvh_cli_open_journal ("eval", db, db == NULL ? ALVH_STORE_CREATE : ALVH_STORE_WRITE, &error);
   if (store == NULL)
     return alvh_cli_fail ("eval", error);
-  market = alvh_market_store_open (market_db, &error);
+  market = alvh_cli_open_market ("eval", market_db, ALVH_STORE_READ, &error);
   if (market == NULL)
     return alvh_cli_fail ("eval", error);
 

@@ -130,9 +130,7 @@ alvh_cmd_fetch (int    argc,
       return ALVH_EXIT_OK;
     }
 
-  if (db == NULL)
-    db = alvh_cli_default_market_db ();
-  store = alvh_market_store_open (db, &error);
+  store = alvh_cli_open_market ("fetch", db, ALVH_STORE_CREATE, &error);
   if (store == NULL)
     return alvh_cli_fail ("fetch", error);
 

@@ -13,9 +13,11 @@
 
 #define MAX_LISTED 10
 
+/* One imported file as a JSON object (json-glib: valid UTF-8 even for a
+ * file name that is not). */
 static void
-append_json_result (GString          *out,
-                    AlvhImportResult *r)
+add_json_result (JsonBuilder      *b,
+                 AlvhImportResult *r)
 {
   g_autofree char *first = alvh_time_format_ny_date (alvh_import_result_get_first (r));
   g_autofree char *last = alvh_time_format_ny_date (alvh_import_result_get_last (r));
@@ -23,53 +25,52 @@ append_json_result (GString          *out,
   const gint64 *gaps;
   gsize n_gaps;
 
-  g_string_append (out, "{\"file\":");
-  alvh_json_append_string (out, alvh_import_result_get_path (r));
-  g_string_append (out, ",\"format\":");
-  alvh_json_append_string (out, alvh_import_result_get_format_id (r));
-  g_string_append (out, ",\"series\":[");
+  json_builder_begin_object (b);
+  alvh_cli_json_add_string (b, "file", alvh_import_result_get_path (r));
+  alvh_cli_json_add_string (b, "format", alvh_import_result_get_format_id (r));
+  json_builder_set_member_name (b, "series");
+  json_builder_begin_array (b);
   for (guint i = 0; i < alvh_import_result_get_n_series (r); i++)
     {
       AlvhSeries *s = alvh_import_result_get_series (r, i);
 
-      g_string_append (out, i > 0 ? ",{\"symbol\":" : "{\"symbol\":");
-      alvh_json_append_string (out, alvh_import_result_get_symbol (r, i));
-      g_string_append (out, ",\"kind\":");
-      alvh_json_append_string (out, alvh_import_result_get_kind (r, i));
-      g_string_append_printf (out, ",\"rows\":%" G_GSIZE_FORMAT ",\"columns\":[", alvh_series_get_length (s));
+      json_builder_begin_object (b);
+      alvh_cli_json_add_string (b, "symbol", alvh_import_result_get_symbol (r, i));
+      alvh_cli_json_add_string (b, "kind", alvh_import_result_get_kind (r, i));
+      alvh_cli_json_add_int (b, "rows", (gint64) alvh_series_get_length (s));
+      json_builder_set_member_name (b, "columns");
+      json_builder_begin_array (b);
       for (guint c = 0; c < alvh_series_get_n_columns (s); c++)
-        {
-          if (c > 0)
-            g_string_append_c (out, ',');
-          alvh_json_append_string (out, alvh_series_get_column_name (s, c));
-        }
-      g_string_append (out, "]}");
+        alvh_cli_json_add_string (b, NULL, alvh_series_get_column_name (s, c));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
     }
-  g_string_append_printf (out,
-                          "],\"rows\":%" G_GSIZE_FORMAT ",\"skipped\":%" G_GSIZE_FORMAT
-                          ",\"warnings\":%" G_GSIZE_FORMAT ",\"outside_range\":%" G_GSIZE_FORMAT
-                          ",\"open_missing\":%" G_GSIZE_FORMAT ",\"first\":\"%s\",\"last\":\"%s\""
-                          ",\"gaps\":%" G_GSIZE_FORMAT ",\"gap_dates\":[",
-                          alvh_import_result_get_n_rows (r), alvh_import_result_get_n_skipped (r),
-                          alvh_import_result_get_n_warnings (r), alvh_import_result_get_n_outside_range (r),
-                          alvh_import_result_get_n_open_missing (r), first, last,
-                          alvh_import_result_get_n_gaps (r));
+  json_builder_end_array (b);
+  alvh_cli_json_add_int (b, "rows", (gint64) alvh_import_result_get_n_rows (r));
+  alvh_cli_json_add_int (b, "skipped", (gint64) alvh_import_result_get_n_skipped (r));
+  alvh_cli_json_add_int (b, "warnings", (gint64) alvh_import_result_get_n_warnings (r));
+  alvh_cli_json_add_int (b, "outside_range", (gint64) alvh_import_result_get_n_outside_range (r));
+  alvh_cli_json_add_int (b, "open_missing", (gint64) alvh_import_result_get_n_open_missing (r));
+  alvh_cli_json_add_string (b, "first", first);
+  alvh_cli_json_add_string (b, "last", last);
+  alvh_cli_json_add_int (b, "gaps", (gint64) alvh_import_result_get_n_gaps (r));
+  json_builder_set_member_name (b, "gap_dates");
+  json_builder_begin_array (b);
   gaps = alvh_import_result_get_gaps (r, &n_gaps);
   for (gsize i = 0; i < n_gaps; i++)
     {
       g_autofree char *d = alvh_time_format_ny_date (gaps[i]);
-      g_string_append_printf (out, "%s\"%s\"", i > 0 ? "," : "", d);
+
+      alvh_cli_json_add_string (b, NULL, d);
     }
-  g_string_append (out, "],\"warning_messages\":[");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "warning_messages");
+  json_builder_begin_array (b);
   for (guint i = 0; warnings[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      alvh_json_append_string (out, warnings[i]);
-    }
-  g_string_append (out, "],\"sha256\":");
-  alvh_json_append_string (out, alvh_import_result_get_sha256 (r));
-  g_string_append_c (out, '}');
+    alvh_cli_json_add_string (b, NULL, warnings[i]);
+  json_builder_end_array (b);
+  alvh_cli_json_add_string (b, "sha256", alvh_import_result_get_sha256 (r));
+  json_builder_end_object (b);
 }
 
 static void
@@ -112,7 +113,7 @@ alvh_cmd_import (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhMarketStore) store = NULL;
-  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(JsonBuilder) json = json_builder_new ();
   g_autofree char *db = NULL;
   g_autofree char *symbol = NULL;
   g_auto(GStrv) files = NULL;
@@ -142,11 +143,29 @@ alvh_cmd_import (int    argc,
   if (symbol != NULL && *symbol == '\0')
     return alvh_cli_usage_error ("import", "--symbol must not be empty");
 
-  if (db == NULL)
-    db = alvh_cli_default_market_db ();
-  store = alvh_market_store_open (db, &error);
+  /* inputs that cannot be files (missing, folders, FIFOs) are said before
+   * the market store is opened, so that they create nothing */
+  {
+    gboolean any = FALSE;
+
+    for (guint i = 0; files[i] != NULL && !any; i++)
+      any = alvh_csv_check_input (files[i], NULL);
+    if (!any)
+      {
+        for (guint i = 0; files[i] != NULL; i++)
+          {
+            g_autoptr(GError) file_error = NULL;
+
+            alvh_csv_check_input (files[i], &file_error);
+            fprintf (stderr, "alvh import: %s\n", file_error->message);
+          }
+        return 1;
+      }
+  }
+  store = alvh_cli_open_market ("import", db, ALVH_STORE_CREATE, &error);
   if (store == NULL)
     return alvh_cli_fail ("import", error);
+  json_builder_begin_array (json);
 
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -157,29 +176,30 @@ alvh_cmd_import (int    argc,
       if (!alvh_market_store_import_path (store, files[i], symbol, NULL, &result, &file_error))
         g_clear_pointer (&result, alvh_import_result_unref);
 
-      if (as_json && json->len > 1)
-        g_string_append_c (json, ',');
       if (result == NULL)
         {
           n_failed++;
           fprintf (stderr, "alvh import: %s\n", file_error->message);
           if (as_json)
             {
-              g_string_append (json, "{\"file\":");
-              alvh_json_append_string (json, files[i]);
-              g_string_append (json, ",\"error\":");
-              alvh_json_append_string (json, file_error->message);
-              g_string_append_c (json, '}');
+              json_builder_begin_object (json);
+              alvh_cli_json_add_string (json, "file", files[i]);
+              alvh_cli_json_add_string (json, "error", file_error->message);
+              json_builder_end_object (json);
             }
           continue;
         }
       if (as_json)
-        append_json_result (json, result);
+        add_json_result (json, result);
       else
         print_result (result);
     }
 
   if (as_json)
-    printf ("%s]\n", json->str);
+    {
+      g_autofree char *text = (json_builder_end_array (json), alvh_cli_json_finish (json));
+
+      printf ("%s\n", text);
+    }
   return n_failed > 0 ? ALVH_EXIT_FAILURE : ALVH_EXIT_OK;
 }

@@ -30,20 +30,14 @@ print_usage (FILE *out)
   fprintf (out, "\n%s\n", _("Every subcommand takes --db FILE (default: $ALVH_DB or the app's journal)."));
 }
 
-/* Opens an existing journal: a missing file is an error, not a new journal. */
+/* Opens an existing journal (@mode: read only or read and write): a missing
+ * file is an error, not a new journal. */
 static AlvhJournalStore *
-open_existing (const char  *db,
-               GError     **error)
+open_existing (const char     *db,
+               AlvhStoreMode   mode,
+               GError        **error)
 {
-  g_autofree char *path = db != NULL ? g_strdup (db) : alvh_cli_default_db ();
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   "no journal at %s (expected an ALVH Desk database; use --db FILE)", path);
-      return NULL;
-    }
-  return alvh_journal_store_open (path, error);
+  return alvh_cli_open_journal (CMD, db, mode, error);
 }
 
 /* Parses the flags of a subcommand into @entries. */
@@ -59,7 +53,10 @@ parse_flags (const char    *parameter,
 
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return g_option_context_parse (context, argc, argv, error);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  alvh_cli_drop_end_of_options (argc, *argv);
+  return TRUE;
 }
 
 /* Entry @id of the existing journal @db; *store gets the open journal. */
@@ -69,7 +66,7 @@ open_entry (const char        *db,
             AlvhJournalStore **store,
             GError           **error)
 {
-  *store = open_existing (db, error);
+  *store = open_existing (db, ALVH_STORE_READ, error);
   if (*store == NULL)
     return NULL;
   return alvh_journal_store_get_entry (*store, id, error);
@@ -204,7 +201,7 @@ cmd_list (int    argc,
   filter.offset = (guint) offset;
   filter.include_deleted = deleted;
 
-  store = open_existing (db, &error);
+  store = open_existing (db, ALVH_STORE_READ, &error);
   if (store == NULL)
     return alvh_cli_fail (CMD, error);
   if (account != NULL &&
@@ -217,10 +214,12 @@ cmd_list (int    argc,
     {
       AlvhJournalEntry *e = list->pdata[i];
       g_autofree char *date = alvh_time_format_ny_date (e->time);
-      g_autofree char *tags = g_strjoinv (",", e->tags);
+      g_autofree char *tags_list = g_strjoinv (",", e->tags);
+      g_autofree char *title = alvh_cli_terminal_text (e->title, FALSE);
+      g_autofree char *tags = alvh_cli_terminal_text (tags_list, FALSE);
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%s%s\t%s\n", e->id, date,
-              e->deleted ? "[deleted] " : "", e->title, tags);
+              e->deleted ? "[deleted] " : "", title, tags);
     }
   return ALVH_EXIT_OK;
 }
@@ -236,7 +235,8 @@ cmd_show (int    argc,
   g_autoptr(AlvhJournalEntry) e = NULL;
   g_autofree char *db = NULL;
   g_autofree char *date = NULL;
-  g_autofree char *tags = NULL;
+  g_autofree char *tags_list = NULL;
+  g_autofree char *tags = NULL, *title = NULL, *body = NULL;
   gint64 id;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
@@ -254,12 +254,16 @@ cmd_show (int    argc,
     return alvh_cli_fail (CMD, error);
 
   date = alvh_format_utc (e->time);
-  tags = g_strjoinv (", ", e->tags);
+  /* notes may hold anything: no escape sequence reaches the terminal */
+  tags_list = g_strjoinv (", ", e->tags);
+  tags = alvh_cli_terminal_text (tags_list, FALSE);
+  title = alvh_cli_terminal_text (e->title, FALSE);
+  body = alvh_cli_terminal_text (e->body, TRUE);
   printf ("%s %" G_GINT64_FORMAT "%s\n", _("Entry"), e->id, e->deleted ? _(" (deleted)") : "");
   printf ("%s: %s\n", _("Time"), date);
-  printf ("%s: %s\n", _("Title"), e->title);
+  printf ("%s: %s\n", _("Title"), title);
   printf ("%s: %s\n", _("Tags"), tags);
-  printf ("\n%s\n", e->body);
+  printf ("\n%s\n", body);
 
   if (e->decision_id > 0)
     {
@@ -271,12 +275,20 @@ cmd_show (int    argc,
               _("Decision"), d->id, alvh_action_to_string (d->action), _("branch"), alvh_branch_to_string (d->branch), _("layer"), d->layer,
               _("size"), d->size);
       if (d->profile_name[0] != '\0')
-        printf (", %s %s v%d", _("profile"), d->profile_name, d->profile_version);
+        {
+          g_autofree char *profile = alvh_cli_terminal_text (d->profile_name, FALSE);
+
+          printf (", %s %s v%d", _("profile"), profile, d->profile_version);
+        }
       if (d->followed != ALVH_DECISION_PENDING)
         printf (", %s", alvh_decision_status_to_string (d->followed));
       printf ("\n");
       if (d->skip_reason != NULL && *d->skip_reason != '\0')
-        printf ("%s: %s\n", _("Skip reason"), d->skip_reason);
+        {
+          g_autofree char *reason = alvh_cli_terminal_text (d->skip_reason, FALSE);
+
+          printf ("%s: %s\n", _("Skip reason"), reason);
+        }
       for (guint i = 0; i < ALVH_N_SIGNALS; i++)
         {
           const AlvhSignal *s = &d->signals[i];
@@ -333,12 +345,8 @@ cmd_add_note (int    argc,
   if (!g_utf8_validate (argv[2], -1, NULL) || *g_strstrip (argv[2]) == '\0')
     return alvh_cli_usage_error (CMD, "add-note: TEXT must be non-empty UTF-8");
 
-  e = open_entry (db, id, &store, &error);
-  if (e == NULL)
-    return alvh_cli_fail (CMD, error);
-  body = e->body != NULL && *e->body != '\0' ? g_strconcat (e->body, "\n\n", argv[2], NULL)
-                                             : g_strdup (argv[2]);
-  if (!alvh_journal_store_update_entry (store, id, NULL, body, NULL, &error))
+  store = open_existing (db, ALVH_STORE_WRITE, &error);
+  if (store == NULL || !alvh_journal_store_append_to_entry (store, id, argv[2], &error))
     return alvh_cli_fail (CMD, error);
   printf ("%s %" G_GINT64_FORMAT "\n", _("Note added to entry"), id);
   return ALVH_EXIT_OK;
@@ -425,11 +433,13 @@ cmd_stats (int    argc,
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhJournalStats) stats = NULL;
   g_autoptr(AlvhJournalMarket) market = NULL;
-  g_autofree char *db = NULL, *spx_path = NULL, *vix_path = NULL;
+  g_autofree char *db = NULL, *spx_path = NULL, *vix_path = NULL, *market_db = NULL, *at_text = NULL;
   gboolean json = FALSE;
-  gint64 account = 0;
+  gint64 account = 0, at = 0;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
+    { "market-db", 0, 0, G_OPTION_ARG_FILENAME, &market_db, N_("Market database to mark and settle on (the same bars as alvh book list and alvh pnl)"), N_("FILE") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("Statistics to this time (default: now)"), N_("DATETIME") },
     { "spx", 0, 0, G_OPTION_ARG_FILENAME, &spx_path, N_("Daily SPX closes (CSV) to mark open legs and measure moves"), N_("FILE") },
     { "vix", 0, 0, G_OPTION_ARG_FILENAME, &vix_path, N_("Daily VIX closes (CSV)"), N_("FILE") },
     { "account", 0, 0, G_OPTION_ARG_INT64, &account, N_("Only this account id"), N_("ID") },
@@ -437,13 +447,17 @@ cmd_stats (int    argc,
     { NULL }
   };
 
-  if (!parse_flags (NULL, _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Without --spx/--vix only realised P&L counts."),
+  if (!parse_flags (NULL, _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Every P&L is the ledger's (ALVH-SPEC section 6: model marks, settlement at expiry, fees). Without --market-db or --spx/--vix open positions count at cost."),
                     entries, &argc, &argv, &error))
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc > 1)
     return alvh_cli_usage_error (CMD, "stats: unexpected argument “%s”", argv[1]);
   if ((spx_path == NULL) != (vix_path == NULL))
     return alvh_cli_usage_error (CMD, "stats: --spx and --vix go together");
+  if (spx_path != NULL && market_db != NULL)
+    return alvh_cli_usage_error (CMD, "stats: --market-db or --spx/--vix, not both");
+  if (at_text != NULL && !alvh_cli_parse_datetime (at_text, TRUE, &at))
+    return alvh_cli_usage_error (CMD, "stats: --at “%s” is not a date-time (YYYY-MM-DD HH:MM)", at_text);
   if (!alvh_cli_check_int_flag (CMD, "stats: --account", account, 0, G_MAXINT64, "an account id (0 = all)", &status))
     return status;
 
@@ -457,10 +471,29 @@ cmd_stats (int    argc,
       market = alvh_journal_market_join (spx, vix);
     }
 
-  store = open_existing (db, &error);
+  if (market_db != NULL)
+    {
+      g_autoptr(AlvhMarketStore) ms = alvh_market_store_open (market_db, &error);
+      g_autoptr(AlvhMarketFrame) frame = ms != NULL ? alvh_stored_load_frame (ms, 0, 0, &error) : NULL;
+      g_autoptr(AlvhSeries) vix = frame != NULL ? alvh_market_store_load_series (ms, "VIX", G_MININT64, G_MAXINT64, &error) : NULL;
+
+      if (vix == NULL)
+        return alvh_cli_fail (CMD, error);
+      market = alvh_journal_market_new_from_frame (frame, vix);
+    }
+
+  store = open_existing (db, ALVH_STORE_READ, &error);
   if (store == NULL)
     return alvh_cli_fail (CMD, error);
-  stats = alvh_journal_store_compute_stats (store, account, market, &error);
+  if (!alvh_journal_store_begin_read (store, &error))
+    return alvh_cli_fail (CMD, error);
+  stats = alvh_journal_store_compute_stats_at (store, account, market, at, &error);
+  {
+    g_autoptr(GError) end_error = NULL;
+
+    if (!alvh_journal_store_end_batch (store, stats != NULL, &end_error) && stats != NULL)
+      return alvh_cli_fail (CMD, end_error);
+  }
   if (stats == NULL)
     return alvh_cli_fail (CMD, error);
 
@@ -561,15 +594,17 @@ append_csv_id (GString *out,
     g_string_append_printf (out, "%" G_GINT64_FORMAT, id);
 }
 
-/* An id as a JSON value: null when there is none. */
+/* An id as a JSON member: null when there is none. */
 static void
-append_json_id (GString *out,
-                gint64   id)
+add_json_id (JsonBuilder *b,
+             const char  *member,
+             gint64       id)
 {
+  json_builder_set_member_name (b, member);
   if (id > 0)
-    g_string_append_printf (out, "%" G_GINT64_FORMAT, id);
+    json_builder_add_int_value (b, id);
   else
-    g_string_append (out, "null");
+    json_builder_add_null_value (b);
 }
 
 /* One exported entry as a CSV record (RFC 4180, CRLF). */
@@ -600,22 +635,21 @@ append_entry_csv (GString          *out,
   g_string_append_printf (out, ",%d\r\n", e->deleted ? 1 : 0);
 }
 
-/* Appends the strings of @items (NULL-terminated) as a JSON array. */
+/* The strings of @items (NULL-terminated) as a JSON array member. */
 static void
-append_json_strings (GString            *out,
-                     const char * const *items)
+add_json_strings (JsonBuilder        *b,
+                  const char         *member,
+                  const char * const *items)
 {
-  g_string_append_c (out, '[');
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
   for (guint k = 0; items[k] != NULL; k++)
-    {
-      if (k > 0)
-        g_string_append_c (out, ',');
-      alvh_json_append_string (out, items[k]);
-    }
-  g_string_append_c (out, ']');
+    alvh_cli_json_add_string (b, NULL, items[k]);
+  json_builder_end_array (b);
 }
 
-/* One exported entry as a JSON object, after a comma unless it is the first. */
+/* One exported entry as a JSON object on its own line, after a comma unless
+ * it is the first (json-glib: valid UTF-8 whatever the journal holds). */
 static void
 append_entry_json (GString          *out,
                    AlvhJournalEntry *e,
@@ -626,31 +660,25 @@ append_entry_json (GString          *out,
                    const char       *triggers)
 {
   g_auto(GStrv) keys = *triggers != '\0' ? g_strsplit (triggers, "+", -1) : g_new0 (char *, 1);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *text = NULL;
 
-  if (comma)
-    g_string_append_c (out, ',');
-  g_string_append_printf (out, "\n{\"id\":%" G_GINT64_FORMAT ",\"time\":", e->id);
-  alvh_json_append_string (out, utc);
-  g_string_append (out, ",\"date\":");
-  alvh_json_append_string (out, date);
-  g_string_append (out, ",\"title\":");
-  alvh_json_append_string (out, e->title);
-  g_string_append (out, ",\"body\":");
-  alvh_json_append_string (out, e->body);
-  g_string_append (out, ",\"tags\":");
-  append_json_strings (out, (const char * const *) e->tags);
-  g_string_append (out, ",\"branch\":");
-  if (*branch != '\0')
-    alvh_json_append_string (out, branch);
-  else
-    g_string_append (out, "null");
-  g_string_append (out, ",\"triggers\":");
-  append_json_strings (out, (const char * const *) keys);
-  g_string_append (out, ",\"decision_id\":");
-  append_json_id (out, e->decision_id);
-  g_string_append (out, ",\"leg_id\":");
-  append_json_id (out, e->leg_id);
-  g_string_append_printf (out, ",\"deleted\":%s}", e->deleted ? "true" : "false");
+  json_builder_begin_object (b);
+  alvh_cli_json_add_int (b, "id", e->id);
+  alvh_cli_json_add_string (b, "time", utc);
+  alvh_cli_json_add_string (b, "date", date);
+  alvh_cli_json_add_string (b, "title", e->title);
+  alvh_cli_json_add_string (b, "body", e->body);
+  add_json_strings (b, "tags", (const char * const *) e->tags);
+  alvh_cli_json_add_string (b, "branch", *branch != '\0' ? branch : NULL);
+  add_json_strings (b, "triggers", (const char * const *) keys);
+  add_json_id (b, "decision_id", e->decision_id);
+  add_json_id (b, "leg_id", e->leg_id);
+  json_builder_set_member_name (b, "deleted");
+  json_builder_add_boolean_value (b, e->deleted);
+  json_builder_end_object (b);
+  text = alvh_cli_json_finish (b);
+  g_string_append_printf (out, "%s\n%s", comma ? "," : "", text);
 }
 
 static int
@@ -683,8 +711,10 @@ cmd_export (int    argc,
     return alvh_cli_usage_error (CMD, "export: --format “%s”: expected csv or json", format);
   csv = strcmp (format, "csv") == 0;
 
-  store = open_existing (db, &error);
-  if (store == NULL)
+  /* one snapshot: pages read while another process writes neither repeat
+   * nor skip an entry */
+  store = open_existing (db, ALVH_STORE_READ, &error);
+  if (store == NULL || !alvh_journal_store_begin_read (store, &error))
     return alvh_cli_fail (CMD, error);
 
   if (csv)
@@ -718,13 +748,16 @@ cmd_export (int    argc,
         break;
       filter.offset += filter.limit;
     }
+  if (!alvh_journal_store_end_batch (store, TRUE, &error))
+    return alvh_cli_fail (CMD, error);
   if (!csv)
     g_string_append (out, "\n]\n");
 
   if (output != NULL)
     {
       if (!alvh_cli_make_parent (output, &error) ||
-          !g_file_set_contents (output, out->str, (gssize) out->len, &error))
+          !g_file_set_contents_full (output, out->str, (gssize) out->len,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
         return alvh_cli_fail (CMD, error);
     }
   else if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)

@@ -61,16 +61,20 @@ parse_flags (const char  *parameter,
   if (output != NULL)
     entries[n++] = (GOptionEntry) { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, N_("Write to FILE instead of stdout"), N_("FILE") };
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return g_option_context_parse (context, argc, argv, error);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  alvh_cli_drop_end_of_options (argc, *argv);
+  return TRUE;
 }
 
+/* Opens the journal: storing a profile creates a missing journal (and says
+ * so); reading creates nothing. */
 static AlvhJournalStore *
 open_store (const char  *db,
+            gboolean     write,
             GError     **error)
 {
-  g_autofree char *path = db != NULL ? g_strdup (db) : alvh_cli_default_db ();
-
-  return alvh_journal_store_open (path, error);
+  return alvh_cli_open_journal (CMD, db, write ? ALVH_STORE_CREATE : ALVH_STORE_READ, error);
 }
 
 static int
@@ -105,7 +109,7 @@ cmd_show (int    argc,
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc > 2)
     return alvh_cli_usage_error (CMD, "show: unexpected argument “%s”", argv[2]);
-  store = open_store (db, &error);
+  store = open_store (db, FALSE, &error);
   if (store == NULL)
     return alvh_cli_fail (CMD, error);
   profile = alvh_stored_load_profile (store, argc > 1 ? argv[1] : NULL, &error);
@@ -162,7 +166,7 @@ cmd_import (int    argc,
   if (*alvh_profile_get_name (profile) == '\0')
     return alvh_cli_usage_error (CMD, "import: %s has no name= in [profile]; give --name NAME", argv[1]);
 
-  store = open_store (db, &error);
+  store = open_store (db, TRUE, &error);
   if (store == NULL)
     return alvh_cli_fail (CMD, error);
   text = alvh_profile_to_data (profile, NULL);
@@ -188,7 +192,7 @@ cmd_export (int    argc,
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc != 2)
     return alvh_cli_usage_error (CMD, "export: expected one NAME");
-  store = open_store (db, &error);
+  store = open_store (db, FALSE, &error);
   if (store == NULL)
     return alvh_cli_fail (CMD, error);
   profile = alvh_stored_load_profile (store, argv[1], &error);
@@ -201,7 +205,7 @@ cmd_export (int    argc,
       return ALVH_EXIT_OK;
     }
   if (!alvh_cli_make_parent (output, &error) ||
-      !g_file_set_contents (output, text, (gssize) length, &error))
+      !g_file_set_contents_full (output, text, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     return alvh_cli_fail (CMD, error);
   return ALVH_EXIT_OK;
 }

@@ -79,7 +79,7 @@ record_in_journal (AlvhReplayResult *result,
   g_autoptr(AlvhReplayRecord) rec = NULL;
   gint64 t0 = g_get_monotonic_time ();
 
-  store = alvh_journal_store_open (journal_path, &error);
+  store = alvh_cli_open_journal ("replay", journal_path, ALVH_STORE_CREATE, &error);
   if (store == NULL)
     return alvh_cli_fail ("replay", error);
   rec = alvh_replay_result_record (result, store, account_text, profile, &error);

@@ -12,6 +12,7 @@
 #include "alvh-core.h"
 #include "alvh-journal-store.h"
 #include "alvh-market-store.h"
+#include "alvh-stored-eval.h"
 #include "alvh-replay.h"
 #include "alvh-report.h"
 #include "alvh-report-render.h"
@@ -61,6 +62,7 @@ typedef struct
   AlvhReportFormat  format;
   AlvhReportPaper   paper;
   gint64            from, to, now;
+  AlvhJournalMarket *market;    /* the stored frame, for the ledger's marks */
 } ReportArgs;
 
 static void
@@ -74,6 +76,7 @@ report_args_clear (ReportArgs *a)
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
+  g_clear_pointer (&a->market, alvh_journal_market_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportArgs, report_args_clear)
@@ -194,7 +197,7 @@ load_chart_series (ReportArgs  *a,
 
       return (*status = alvh_cli_fail ("report", error), FALSE);
     }
-  market = alvh_market_store_open (a->market_path, &merr);
+  market = alvh_market_store_open_mode (a->market_path, ALVH_STORE_READ, &merr);
   if (market != NULL)
     {
       gint64 from = a->from - 400 * ALVH_SECONDS_PER_DAY;
@@ -203,6 +206,14 @@ load_chart_series (ReportArgs  *a,
       *spx = alvh_market_store_load_series (market, "SPX", from, to, &merr);
       if (*spx != NULL)
         *vix = alvh_market_store_load_series (market, "VIX", from, to, &merr);
+      /* the ledger marks on the stored frame (VX, VVIX): the same bars as alvh book list */
+      if (*vix != NULL)
+        {
+          g_autoptr(AlvhMarketFrame) frame = alvh_stored_load_frame (market, from, to, NULL);
+
+          if (frame != NULL)
+            a->market = alvh_journal_market_new_from_frame (frame, *vix);
+        }
     }
   if (merr != NULL)
     {
@@ -244,14 +255,32 @@ report_of_journal (ReportArgs *a,
                    _("%s: no journal database there (give one with --db FILE)"), a->db_path);
       return (*status = alvh_cli_fail ("report", error), NULL);
     }
-  store = alvh_journal_store_open (a->db_path, &error);
+  store = alvh_journal_store_open_mode (a->db_path, ALVH_STORE_READ, &error);
   if (store == NULL)
     return (*status = alvh_cli_fail ("report", error), NULL);
   if (!load_chart_series (a, &spx, &vix, status))
     return NULL;
-  report = alvh_report_new_for_account_name (store, a->account, a->from, a->to, spx, vix, NULL, &error);
+  /* every query of the report reads one snapshot of the journal */
+  if (!alvh_journal_store_begin_read (store, &error))
+    return (*status = alvh_cli_fail ("report", error), NULL);
+  if (a->market != NULL)
+    report = alvh_report_new_for_account_name_market (store, a->account, a->from, a->to, a->market, NULL, &error);
+  else
+    report = alvh_report_new_for_account_name (store, a->account, a->from, a->to, spx, vix, NULL, &error);
   if (report == NULL)
-    *status = alvh_cli_fail ("report", error);
+    {
+      GError *ignored = NULL;
+
+      alvh_journal_store_end_batch (store, FALSE, &ignored);
+      g_clear_error (&ignored);
+      *status = alvh_cli_fail ("report", error);
+      return NULL;
+    }
+  if (!alvh_journal_store_end_batch (store, TRUE, &error))
+    {
+      *status = alvh_cli_fail ("report", error);
+      g_clear_pointer (&report, alvh_report_unref);
+    }
   return report;
 }
 

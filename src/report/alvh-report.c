@@ -416,8 +416,8 @@ add_profile_table (AlvhReport *self)
 
 /* Chart data: the bars SPX and VIX share in [chart_from, end) */
 static void
-set_chart (AlvhReport        *self,
-           AlvhJournalMarket *market,
+set_chart (AlvhReport              *self,
+           const AlvhJournalMarket *market,
            gint64             chart_from,
            gint64             end)
 {
@@ -531,27 +531,22 @@ read_period (AlvhReport        *self,
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
-/* The chart's bars, and the market up to the period's end for marking open
- * positions (NULL without market data). */
-static AlvhJournalMarket *
-read_market (AlvhReport *self,
-             AlvhSeries *spx,
-             AlvhSeries *vix,
-             gint64      end)
+/* The chart's bars; returns the last bar before the period's end (the bar
+ * open positions are marked on), 0 without market data. */
+static gint64
+read_market (AlvhReport              *self,
+             const AlvhJournalMarket *market,
+             gint64                   end)
 {
-  g_autoptr(AlvhJournalMarket) market = NULL;
   gint64 span = MAX (end - self->from, 30 * ALVH_SECONDS_PER_DAY);
-  gsize n = 0;
+  gint64 last = 0;
 
-  if (spx == NULL || vix == NULL)
-    return NULL;
-  market = alvh_journal_market_join (spx, vix);
+  if (market == NULL)
+    return 0;
   set_chart (self, market, self->from - span, end);
-  while (n < market->n_bars && market->times[n] < end)
-    n++;
-  if (n == 0)
-    return NULL;
-  return alvh_journal_market_new (market->times, market->spx, market->vix, n);
+  for (gsize n = 0; n < market->n_bars && market->times[n] < end; n++)
+    last = market->times[n];
+  return last;
 }
 
 /* @profile_name, else the profile of the period's last decision that names
@@ -609,23 +604,50 @@ count_decisions (AlvhReport    *self,
 }
 
 /* The legs table, a chart marker per leg, and the hedge totals. */
+/* A leg's result at the period's end (the ledger's): when it closed or
+ * settled ("open"), its realised P&L and fees. */
+static void
+leg_result_cells (AlvhLedger *ledger,
+                  gint64      id,
+                  gint64      at,
+                  char      **cells)
+{
+  gssize index = alvh_ledger_find (ledger, id, FALSE);
+  AlvhLedgerEntry e;
+
+  if (index < 0 || !alvh_ledger_entry_at (ledger, index, at, &e))
+    {
+      cells[0] = g_strdup ("");
+      cells[1] = alvh_format_money (NAN, ALVH_MONEY_PLAIN);
+      cells[2] = alvh_format_money (NAN, ALVH_MONEY_PLAIN);
+      return;
+    }
+  cells[0] = e.closed > 0 ? alvh_format_date (e.closed) : g_strdup (_("open"));
+  cells[1] = alvh_format_money (e.realized, ALVH_MONEY_PLAIN);
+  cells[2] = alvh_format_money (e.fees, ALVH_MONEY_PLAIN);
+}
+
 static void
 add_legs_table (AlvhReport    *self,
                 GPtrArray     *legs,
+                AlvhLedger    *ledger,
+                gint64         at,
                 JournalTotals *totals)
 {
   static const char * const cols[] = {
     N_("Leg"), N_("Opened"), N_("Kind"), N_("Strikes"), N_("Expiry"), N_("Qty"),
-    N_("Premium"), N_("Cost $"), N_("Layer"), N_("Source"), N_("Condor"), N_("Decision"), NULL };
-  static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE, TRUE };
-  static const double w[] = { 0.6, 1.1, 1.6, 0.9, 1.1, 0.6, 0.9, 1.0, 0.6, 0.8, 0.7, 0.8 };
+    N_("Premium"), N_("Cost $"), N_("Layer"), N_("Source"), N_("Condor"), N_("Decision"),
+    N_("Closed"), N_("Realised $"), N_("Fees $"), NULL };
+  static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE, TRUE,
+                                  FALSE, TRUE, TRUE };
+  static const double w[] = { 0.6, 1.1, 1.6, 0.9, 1.1, 0.6, 0.9, 1.0, 0.6, 0.8, 0.7, 0.8, 1.1, 1.0, 0.8 };
   AlvhReportTable *t = table_new_translated ("legs", _("Hedge legs added"), cols, num, w);
 
   for (guint i = 0; i < legs->len; i++)
     {
       AlvhLeg *leg = g_ptr_array_index (legs, i);
       double cost = leg->premium * 100.0 * leg->quantity;
-      char *cells[] = {
+      char *cells[15] = {
         fmt_int (leg->id), alvh_format_date (leg->opened), g_strdup (alvh_leg_kind_to_string (leg->kind)),
         leg_strikes (alvh_leg_kind_to_string (leg->kind), leg->long_strike, leg->short_strike),
         alvh_format_date (leg->expiry), alvh_format_number (leg->quantity, 0, ALVH_FORMAT_DATA),
@@ -636,6 +658,7 @@ add_legs_table (AlvhReport    *self,
       };
       AlvhReportMarker *m = g_new0 (AlvhReportMarker, 1);
 
+      leg_result_cells (ledger, leg->id, at, cells + 12);
       table_add_owned (t, cells);
       totals->hedge_cost += cost;
       totals->hedge_contracts += leg->quantity;
@@ -827,9 +850,10 @@ static void
 add_journal_summary (AlvhReport          *self,
                      GPtrArray           *legs,
                      GPtrArray           *condors,
-                     AlvhJournalMarket   *market_to_end,
+                     gint64               marked_at,
                      gint64               end,
-                     const JournalTotals *totals)
+                     const JournalTotals *totals,
+                     const AlvhLedgerPnl *period_pnl)
 {
   const char *tcols[] = { _("Item"), _("Value"), NULL };
   static const gboolean num[] = { FALSE, TRUE };
@@ -874,9 +898,14 @@ add_journal_summary (AlvhReport          *self,
   ROW (_("P&L unhedged $"), alvh_format_money (have_pnl ? totals->pnl_unhedged : NAN, ALVH_MONEY_PLAIN));
   ROW (_("Hedge P&L $"), alvh_format_money (have_pnl ? totals->pnl_hedge : NAN, ALVH_MONEY_PLAIN));
   ROW (_("P&L hedged $"), alvh_format_money (have_pnl ? totals->pnl_hedged : NAN, ALVH_MONEY_PLAIN));
-  ROW (_("Marked at"), market_to_end != NULL && market_to_end->n_bars > 0
-                       ? alvh_format_date (market_to_end->times[market_to_end->n_bars - 1])
-                       : g_strdup (_("cost (no market data)")));
+  /* the period's P&L (ALVH-SPEC section 6): what was realised in it plus the
+   * change in unrealised; the rows above are the positions' P&L to date */
+  ROW (_("Realised in the period $"), alvh_format_money (period_pnl->realized, ALVH_MONEY_PLAIN));
+  ROW (_("Unrealised at the start $"), alvh_format_money (period_pnl->unrealized_start, ALVH_MONEY_PLAIN));
+  ROW (_("Unrealised at the end $"), alvh_format_money (period_pnl->unrealized_end, ALVH_MONEY_PLAIN));
+  ROW (_("Fees in the period $"), alvh_format_money (period_pnl->fees, ALVH_MONEY_PLAIN));
+  ROW (_("P&L of the period $"), alvh_format_money (period_pnl->pnl, ALVH_MONEY_PLAIN));
+  ROW (_("Marked at"), marked_at != 0 ? alvh_format_date (marked_at) : g_strdup (_("cost (no market data)")));
   ROW (_("Journal notes"), fmt_int (self->notes->len));
 #undef ROW
   g_ptr_array_insert (self->tables, 0, t);
@@ -893,13 +922,30 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
                               GCancellable     *cancellable,
                               GError          **error)
 {
+  g_autoptr(AlvhJournalMarket) market = spx != NULL && vix != NULL ? alvh_journal_market_join (spx, vix) : NULL;
+
+  return alvh_report_new_from_journal_market (store, account_id, from, to, market, profile_name,
+                                              cancellable, error);
+}
+
+AlvhReport *
+alvh_report_new_from_journal_market (AlvhJournalStore        *store,
+                                     gint64                   account_id,
+                                     gint64                   from,
+                                     gint64                   to,
+                                     const AlvhJournalMarket *market,
+                                     const char              *profile_name,
+                                     GCancellable            *cancellable,
+                                     GError                 **error)
+{
   g_autoptr(AlvhReport) self = NULL;
   g_autoptr(GPtrArray) legs = NULL;
   g_autoptr(GPtrArray) condors = NULL;
-  g_autoptr(AlvhJournalMarket) market_to_end = NULL;
   g_autoptr(AlvhJournalStats) stats = NULL;
+  g_autoptr(AlvhLedger) ledger = NULL;
   JournalTotals totals = { 0 };
-  gint64 end;
+  AlvhLedgerPnl period_pnl;
+  gint64 end, marked_at;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (store), NULL);
 
@@ -924,20 +970,27 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
   if (!find_account (self, store, account_id, error) ||
       !read_period (self, store, end, &legs, &condors, cancellable, error))
     return NULL;
-  market_to_end = read_market (self, spx, vix, end);
-  stats = alvh_journal_store_compute_stats (store, account_id, market_to_end, error);
+  marked_at = read_market (self, market, end);
+  /* "to date" is to the period's end: nothing later counts */
+  stats = alvh_journal_store_compute_stats_at (store, account_id, market, end - 1, error);
   if (stats == NULL)
     return NULL;
+  ledger = alvh_journal_store_load_ledger (store, account_id, NULL, error);
+  if (ledger == NULL)
+    return NULL;
+  if (market != NULL)
+    alvh_ledger_set_market (ledger, market->frame, market->vix_series);
+  alvh_ledger_period (ledger, from - 1, end - 1, &period_pnl);
   if (!pick_profile (self, store, profile_name, error))
     return NULL;
 
   count_decisions (self, &totals);
-  add_legs_table (self, legs, &totals);
+  add_legs_table (self, legs, ledger, end - 1, &totals);
   add_positions_table (self, condors, stats, &totals);
   add_decision_tables (self);
   add_notes_table (self);
   add_stats_table (self, stats);
-  add_journal_summary (self, legs, condors, market_to_end, end, &totals);
+  add_journal_summary (self, legs, condors, marked_at, end, &totals, &period_pnl);
   add_profile_table (self);
 
   {
@@ -949,14 +1002,13 @@ alvh_report_new_from_journal (AlvhJournalStore *store,
 }
 
 AlvhReport *
-alvh_report_new_for_account_name (AlvhJournalStore *store,
-                                  const char       *account_name,
-                                  gint64            from,
-                                  gint64            to,
-                                  AlvhSeries       *spx,
-                                  AlvhSeries       *vix,
-                                  GCancellable     *cancellable,
-                                  GError          **error)
+alvh_report_new_for_account_name_market (AlvhJournalStore        *store,
+                                         const char              *account_name,
+                                         gint64                   from,
+                                         gint64                   to,
+                                         const AlvhJournalMarket *market,
+                                         GCancellable            *cancellable,
+                                         GError                 **error)
 {
   g_autoptr(GPtrArray) accounts = NULL;
   gint64 id = 0;
@@ -981,7 +1033,22 @@ alvh_report_new_for_account_name (AlvhJournalStore *store,
           return NULL;
         }
     }
-  return alvh_report_new_from_journal (store, id, from, to, spx, vix, NULL, cancellable, error);
+  return alvh_report_new_from_journal_market (store, id, from, to, market, NULL, cancellable, error);
+}
+
+AlvhReport *
+alvh_report_new_for_account_name (AlvhJournalStore *store,
+                                  const char       *account_name,
+                                  gint64            from,
+                                  gint64            to,
+                                  AlvhSeries       *spx,
+                                  AlvhSeries       *vix,
+                                  GCancellable     *cancellable,
+                                  GError          **error)
+{
+  g_autoptr(AlvhJournalMarket) market = spx != NULL && vix != NULL ? alvh_journal_market_join (spx, vix) : NULL;
+
+  return alvh_report_new_for_account_name_market (store, account_name, from, to, market, cancellable, error);
 }
 
 /* ---- replays ------------------------------------------------------------ */

@@ -206,6 +206,56 @@ AlvhReport       *alvh_report_new_from_journal  (AlvhJournalStore *store,
                                                  GError          **error);
 
 /**
+ * alvh_report_new_from_journal_market:
+ * @store: the journal
+ * @account_id: the account, 0 for all accounts
+ * @from: the first day (New York date)
+ * @to: the last day, included
+ * @market: (nullable): the bars for the chart and the ledger's marks and
+ *   settlement (alvh_journal_market_new_from_frame() gives the same bars as
+ *   `alvh book list`)
+ * @profile_name: (nullable): as for alvh_report_new_from_journal()
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * alvh_report_new_from_journal() on @market.  Every P&L is the ledger's
+ * (ALVH-SPEC section 6): positions and statistics to the period's end, and
+ * the period's own P&L (realised in it plus the change in unrealised).
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error set
+ */
+AlvhReport       *alvh_report_new_from_journal_market (AlvhJournalStore        *store,
+                                                      gint64                   account_id,
+                                                      gint64                   from,
+                                                      gint64                   to,
+                                                      const AlvhJournalMarket *market,
+                                                      const char              *profile_name,
+                                                      GCancellable            *cancellable,
+                                                      GError                 **error);
+
+/**
+ * alvh_report_new_for_account_name_market:
+ * @store: the journal
+ * @account_name: (nullable): the account's name, %NULL for all accounts
+ * @from: the first day (New York date)
+ * @to: the last day, included
+ * @market: (nullable): as for alvh_report_new_from_journal_market()
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * alvh_report_new_from_journal_market() with the account looked up by name.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error set
+ */
+AlvhReport       *alvh_report_new_for_account_name_market (AlvhJournalStore        *store,
+                                                          const char              *account_name,
+                                                          gint64                   from,
+                                                          gint64                   to,
+                                                          const AlvhJournalMarket *market,
+                                                          GCancellable            *cancellable,
+                                                          GError                 **error);
+
+/**
  * alvh_report_new_for_account_name:
  * @store: the journal
  * @account_name: (nullable): the account's name, %NULL for all accounts

@@ -77,12 +77,35 @@ test_positions_enter_condor (void)
   test_ui_settle ();
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
 
-  /* fixed strikes, but an expiry in the past */
+  /* fixed strikes, but an expiry before the condor was opened (now, by default) */
   test_ui_set_field (GTK_WIDGET (dialog), "long-put", lp);
   test_ui_set_field (GTK_WIDGET (dialog), "short-put", sp);
   test_ui_set_field (GTK_WIDGET (dialog), "expiry", past);
   g_assert_false (gtk_widget_get_sensitive (save));
-  g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "past"));
+  g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "before the condor was opened"));
+  g_assert_true (gtk_widget_has_css_class (alvh_form_find_by_name (GTK_WIDGET (dialog), "expiry"), "error"));
+  /* a trade recorded after the fact: opened before that expiry, any past time */
+  {
+    g_autofree char *opened_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (alvh_form_find_by_name (GTK_WIDGET (dialog), "opened"))));
+    g_autofree char *back = date_in_days (-40);
+    g_autofree char *back_time = g_strconcat (back, " 10:15", NULL);
+
+    test_ui_set_field (GTK_WIDGET (dialog), "opened", back_time);
+    g_assert_true (alvh_condor_dialog_is_valid (dialog));
+    test_ui_set_field (GTK_WIDGET (dialog), "opened", "2020-02-30 10:00");
+    g_assert_false (alvh_condor_dialog_is_valid (dialog));
+    g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "Opened"));
+    test_ui_set_field (GTK_WIDGET (dialog), "opened", opened_text);
+  }
+  /* fees are dollars, 0 or more */
+  test_ui_set_field (GTK_WIDGET (dialog), "expiry", expiry);
+  test_ui_set_field (GTK_WIDGET (dialog), "fees", "-1");
+  g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "Fees"));
+  test_ui_set_field (GTK_WIDGET (dialog), "fees", "2.60");
+  /* whole units only */
+  test_ui_set_field (GTK_WIDGET (dialog), "units", "1.5");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "whole number"));
 
   /* non-positive units */
   test_ui_set_field (GTK_WIDGET (dialog), "expiry", expiry);
@@ -104,6 +127,27 @@ test_positions_enter_condor (void)
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
   g_assert_cmpuint (alvh_book_get_n_condors (alvh_book_service_get_book (alvh_context_get_book (context))), ==, 1);
   g_assert_cmpfloat (alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->units, ==, 2);
+  /* the page's P&L to date is the ledger's: at cost until a bar after the
+   * fill, less the fees (not the model's mark of the whole credit) */
+  {
+    AlvhLedgerPnl lp;
+    g_autofree char *text = NULL;
+
+    alvh_positions_page_get_ledger_pnl (page, &lp);
+    g_assert_cmpfloat_with_epsilon (lp.fees, 2.60, 1e-9);
+    g_assert_cmpfloat_with_epsilon (lp.realized, -2.60, 1e-9);
+    text = alvh_format_money (lp.pnl, ALVH_MONEY_CENTS);
+    g_assert_true (test_ui_find_label (GTK_WIDGET (page), text));
+  }
+  /* its opening fill carries the fees entered */
+  {
+    g_autoptr(GPtrArray) fills = alvh_journal_store_list_fills (alvh_context_get_store (context), 0, NULL);
+
+    g_assert_nonnull (fills);
+    g_assert_cmpuint (fills->len, ==, 1);
+    g_assert_cmpfloat (((const AlvhFill *) g_ptr_array_index (fills, 0))->fees, ==, 2.60);
+    g_assert_cmpfloat (((const AlvhFill *) g_ptr_array_index (fills, 0))->quantity, ==, 2);
+  }
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "2 × "));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), sp));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "per condor unit"));
@@ -143,6 +187,16 @@ test_positions_enter_condor (void)
     test_ui_set_field (GTK_WIDGET (leg_dialog), "long-strike", "20");
     test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "0");
     g_assert_false (gtk_widget_get_sensitive (leg_save));
+    /* the 1.5 contracts and a fill price of 0 are refused, each saying why */
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "1.5");
+    g_assert_false (gtk_widget_get_sensitive (leg_save));
+    g_assert_nonnull (strstr (alvh_leg_dialog_get_errors (leg_dialog), "whole number of contracts"));
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "premium", "0");
+    g_assert_false (gtk_widget_get_sensitive (leg_save));
+    g_assert_nonnull (strstr (alvh_leg_dialog_get_errors (leg_dialog), "Premium"));
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "premium", "1.2");
+    test_ui_set_field (GTK_WIDGET (leg_dialog), "fees", "5.20");
     test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
     g_assert_true (gtk_widget_get_sensitive (leg_save));
     test_ui_render_png (GTK_WIDGET (leg_dialog), "leg-dialog.png");
@@ -179,7 +233,23 @@ test_positions_enter_condor (void)
       test_ui_set_field (close, "close-quantity", "5");   /* more than open */
       test_ui_set_field (close, "close-price", "1.5");
       g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
+      test_ui_set_field (close, "close-quantity", "0.5");  /* whole contracts only */
+      g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
+      test_ui_set_field (close, "close-fees", "-2");
       test_ui_set_field (close, "close-quantity", "1");
+      g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
+      test_ui_set_field (close, "close-fees", "1.30");
+      test_ui_set_field (close, "close-time", "yesterday");
+      g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
+      {
+        /* a close recorded after the fact: a minute after the leg's fill */
+        g_autoptr(GTimeZone) ny = g_time_zone_new_identifier ("America/New_York");
+        g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (leg->opened + 60);
+        g_autoptr(GDateTime) local = g_date_time_to_timezone (at, ny);
+        g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M");
+
+        test_ui_set_field (close, "close-time", text);
+      }
       g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (close), "close");
       gtk_window_destroy (GTK_WINDOW (close));
@@ -187,6 +257,15 @@ test_positions_enter_condor (void)
       leg = g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (context)), 0);
       g_assert_cmpfloat (leg->closed_quantity, ==, 1);
       g_assert_true (test_ui_find_label (GTK_WIDGET (page), "3 of 4 open"));
+      {
+        g_autoptr(GPtrArray) fills = alvh_journal_store_list_fills (alvh_context_get_store (context), 0, NULL);
+        const AlvhFill *last = g_ptr_array_index (fills, fills->len - 1);
+
+        g_assert_true (last->close);
+        g_assert_cmpfloat (last->fees, ==, 1.30);
+        g_assert_cmpfloat (last->quantity, ==, 1);
+        g_assert_cmpfloat (last->price, ==, 1.5);
+      }
     }
   }
 

@@ -50,6 +50,13 @@ fixture_set_up (Fixture       *f,
     const char *args[] = { "import", "--db", f->market, spx, vix, vx, NULL };
     g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
   }
+  {
+    /* eval --db names an existing journal: it creates none */
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
+
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -192,11 +199,33 @@ test_eval_errors (Fixture       *f,
   g_autofree char *empty = g_build_filename (f->dir, "empty-market.sqlite", NULL);
   g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL, *err3 = NULL;
 
+  g_autofree char *typo = g_build_filename (f->dir, "typo.sqlite", NULL);
+  g_autofree char *out4 = NULL, *err4 = NULL, *out5 = NULL, *err5 = NULL;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AlvhMarketStore) market = alvh_market_store_open (empty, &error);
+
+    g_assert_no_error (error);
+  }
   {
     const char *args[] = { "eval", "--db", f->db, "--market-db", empty, NULL };
     g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 1);
   }
   g_assert_nonnull (strstr (err, "no SPX history stored"));
+  /* issue 17 item 7: a mistyped --db or --market-db creates nothing */
+  {
+    const char *args[] = { "eval", "--db", typo, "--market-db", f->market, NULL };
+    g_assert_cmpint (test_run_cli_strv (args, &out4, &err4), ==, 1);
+  }
+  g_assert_nonnull (strstr (err4, "no journal at"));
+  g_assert_cmpstr (out4, ==, "");
+  {
+    const char *args[] = { "eval", "--db", f->db, "--market-db", typo, NULL };
+    g_assert_cmpint (test_run_cli_strv (args, &out5, &err5), ==, 1);
+  }
+  g_assert_nonnull (strstr (err5, "no market store at"));
+  g_assert_false (g_file_test (typo, G_FILE_TEST_EXISTS));
   {
     const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--account", "Nope", NULL };
     g_assert_cmpint (test_run_cli_strv (args, &out2, &err2), ==, 1);

@@ -189,7 +189,10 @@ test_stats (Fixture       *f,
   g_assert_cmpint (test_run_cli (NULL, NULL, "journal", "stats", "--spx", "x.csv", "--db", f->db, NULL), ==, 2);
 }
 
-/* Marks from market data: the demo set's closes, read by `--spx/--vix`. */
+/* Marks from market data: the demo set, read by `--spx/--vix`, through the
+ * ledger (ALVH-SPEC section 6): the leg, 2 x VIX 17/22 call spread bought at
+ * 1.20 on 2024-03-13 and never closed, settles at the VIX open of its expiry
+ * (2024-04-17); MAE/MFE over its daily model marks. */
 static void
 test_stats_market (Fixture       *f,
                    gconstpointer  data)
@@ -202,40 +205,39 @@ test_stats_market (Fixture       *f,
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(GString) expect = g_string_new ("{\"group\":\"wing_proximity\",\"count\":1,");
   g_autoptr(GError) error = NULL;
-  gint64 opened = alvh_time_from_ny_date (2024, 3, 13);
+  g_autoptr(AlvhLedger) ledger = NULL;
   gint64 expiry = alvh_time_from_ny_date (2024, 4, 17);
-  double mark = 0, pnl, best = 0, worst = 0;
-  gssize last = -1;
+  const double *vix_open = alvh_series_get_column_by_name (demo->vix, "open");
+  gssize k = alvh_series_find_time (demo->vix, expiry);
+  double pnl;
+  AlvhLedgerEntry e;
 
   g_assert_cmpint (g_mkdir_with_parents (demo_dir, 0700), ==, 0);
   g_assert_true (alvh_demo_write_csv (demo, demo_dir, &error));
   g_assert_no_error (error);
-  /* the leg: 2 x VIX 17/22 call spread bought at 1.20 on 2024-03-13, still
-   * open, so it is marked at intrinsic value on each bar up to its expiry */
-  for (gsize i = 0; i < market->n_bars; i++)
-    {
-      double path;
+  {
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
 
-      if (market->times[i] > expiry)
-        break;
-      if (market->times[i] <= opened)
-        last = (gssize) i;   /* the bar it was added on */
-      if (last < 0 || (market->times[i] > opened && market->times[i] <= opened))
-        continue;
-      if (market->times[i] < market->times[last])
-        continue;
-      mark = CLAMP (market->vix[i] - 17.0, 0.0, 5.0);
-      path = (mark - 1.2) * 100.0 * 2;
-      if (market->times[i] == market->times[last])
-        best = worst = 0;
-      best = MAX (best, path);
-      worst = MIN (worst, path);
-    }
-  pnl = (mark - 1.2) * 100.0 * 2;
+    g_assert_no_error (error);
+    ledger = alvh_journal_store_load_ledger (store, 0, NULL, &error);
+    g_assert_no_error (error);
+  }
+  alvh_ledger_set_market (ledger, market->frame, market->vix_series);
+  g_assert_cmpuint (alvh_ledger_get_n_positions (ledger), ==, 1);
+  g_assert_true (alvh_ledger_entry_at (ledger, 0, G_MAXINT64 / 4, &e));
+  /* settled at the VIX open of the expiry, not marked at intrinsic on a close */
+  g_assert_nonnull (vix_open);
+  g_assert_cmpint (k, >=, 0);
+  g_assert_true (e.settled);
+  g_assert_cmpfloat (e.settle_underlying, ==, vix_open[k]);
+  pnl = (CLAMP (vix_open[k] - 17.0, 0.0, 5.0) - 1.2) * 100.0 * 2;
+  g_assert_cmpfloat_with_epsilon (e.realized + e.unrealized, pnl, 1e-9);
+  g_assert_cmpfloat (e.mae, <=, MIN (pnl, 0));
+  g_assert_cmpfloat (e.mfe, >=, pnl);
   g_string_append_printf (expect, "\"hits\":%d,", pnl > 0 ? 1 : 0);
   g_assert_cmpint (test_run_cli (&out, &err, "journal", "stats", "--json", "--db", f->db,
                             "--spx", spx, "--vix", vix, NULL), ==, 0);
-  g_test_message ("expect %s total %.10g mae %.10g mfe %.10g in %s", expect->str, pnl, worst, best, out);
+  g_test_message ("expect %s total %.10g mae %.10g mfe %.10g in %s", expect->str, pnl, e.mae, e.mfe, out);
   g_assert_nonnull (strstr (out, expect->str));
   {
     GString *num = g_string_new ("\"total_pnl\":");
@@ -244,9 +246,9 @@ test_stats_market (Fixture       *f,
     g_string_append (num, ",\"avg_pnl\":");
     alvh_json_append_number (num, pnl);
     g_string_append (num, ",\"avg_mae\":");
-    alvh_json_append_number (num, worst);
+    alvh_json_append_number (num, e.mae);
     g_string_append (num, ",\"avg_mfe\":");
-    alvh_json_append_number (num, best);
+    alvh_json_append_number (num, e.mfe);
     g_assert_nonnull (strstr (out, num->str));
     /* without market data the open leg counts at cost */
     g_assert_cmpfloat (pnl, !=, 0);

@@ -153,8 +153,8 @@ test_migration (Fixture       *f,
     g_autoptr(GPtrArray) atts = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (alvh_journal_store_get_schema_version (store), ==, 2);
-    g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 2);
+    g_assert_cmpint (alvh_journal_store_get_schema_version (store), ==, ALVH_JOURNAL_SCHEMA_VERSION);
+    g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, ALVH_JOURNAL_SCHEMA_VERSION);
     g_assert_true (has_table (store, "attachments"));
     g_assert_true (has_table (store, "signal_snapshots_key"));
     accounts = alvh_journal_store_list_accounts (store, &error);
@@ -1017,6 +1017,26 @@ find_row (GPtrArray  *rows,
   return NULL;
 }
 
+/* An outcome's P&L, MAE and MFE are the ledger's for its leg, now. */
+static void
+assert_outcome_is_ledger (AlvhJournalStore              *store,
+                          const AlvhJournalMarket       *market,
+                          const AlvhJournalLegOutcome   *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhLedger) ledger = alvh_journal_store_load_ledger (store, 0, NULL, &error);
+  AlvhLedgerEntry e;
+
+  g_assert_no_error (error);
+  alvh_ledger_set_market (ledger, market->frame, market->vix_series);
+  g_assert_true (alvh_ledger_entry_at (ledger, alvh_ledger_find (ledger, o->leg_id, FALSE), G_MAXINT64 / 4, &e));
+  g_assert_cmpfloat_with_epsilon (o->pnl, e.realized + e.unrealized, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mae, e.mae, 1e-9);
+  g_assert_cmpfloat_with_epsilon (o->mfe, e.mfe, 1e-9);
+  g_assert_cmpfloat (o->mae, <=, o->pnl);
+  g_assert_cmpfloat (o->mfe, >=, o->pnl);
+}
+
 static void
 test_stats (Fixture       *f,
             gconstpointer  data)
@@ -1116,7 +1136,7 @@ test_stats (Fixture       *f,
   g_assert_false (alvh_journal_store_close_condor (store, ca, t[5], 4.0, &error));
   g_clear_error (&error);
 
-  /* outcomes */
+  /* outcomes: P&L, MAE and MFE are the ledger's (ALVH-SPEC section 6) */
   outcomes = alvh_journal_store_review_legs (store, account, market, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (outcomes->len, ==, 4);
@@ -1124,8 +1144,8 @@ test_stats (Fixture       *f,
   g_assert_cmpint (o->leg_id, ==, l1);
   g_assert_true (o->closed);
   g_assert_cmpfloat_with_epsilon (o->pnl, 600, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mae, -200, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mfe, 600, 1e-9);
+  assert_outcome_is_ledger (store, market, o);
+  g_assert_cmpfloat (o->mfe, >=, 600);
   g_assert_cmpfloat (o->spx_at_add, ==, 4750);
   g_assert_cmpfloat_with_epsilon (o->spx_max_adverse, 4650.0 / 4750.0 - 1.0, 1e-12);
   g_assert_true (o->vix_rose);
@@ -1136,9 +1156,11 @@ test_stats (Fixture       *f,
   o = outcomes->pdata[1];
   g_assert_cmpint (o->leg_id, ==, l2);
   g_assert_false (o->closed);
-  g_assert_cmpfloat_with_epsilon (o->pnl, -200, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mae, -200, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mfe, 0, 1e-9);
+  assert_outcome_is_ledger (store, market, o);
+  /* open with VIX 16 under its strike 20: worth its time value, not the
+   * intrinsic 0 that would say -200 */
+  g_assert_cmpfloat (o->pnl, >, -200);
+  g_assert_cmpfloat (o->pnl, <, 0);
   g_assert_cmpfloat_with_epsilon (o->spx_max_adverse, 4650.0 / 4700.0 - 1.0, 1e-12);
   g_assert_cmpfloat (o->vix_at_add, ==, 18);
   g_assert_cmpfloat (o->vix_at_end, ==, 16);
@@ -1147,14 +1169,14 @@ test_stats (Fixture       *f,
   g_assert_cmpint (o->leg_id, ==, l3);
   g_assert_cmpstr (o->branch, ==, "manual");
   g_assert_null (o->triggers[0]);
-  g_assert_cmpfloat_with_epsilon (o->pnl, -25, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mae, -25, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mfe, 50, 1e-9);
+  assert_outcome_is_ledger (store, market, o);
   o = outcomes->pdata[3];
   g_assert_cmpint (o->leg_id, ==, l4);
   g_assert_cmpfloat_with_epsilon (o->pnl, -30, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mae, -30, 1e-9);
-  g_assert_cmpfloat_with_epsilon (o->mfe, 50, 1e-9);
+  assert_outcome_is_ledger (store, market, o);
+#define PNL(i) (((const AlvhJournalLegOutcome *) outcomes->pdata[i])->pnl)
+#define MAE(i) (((const AlvhJournalLegOutcome *) outcomes->pdata[i])->mae)
+#define MFE(i) (((const AlvhJournalLegOutcome *) outcomes->pdata[i])->mfe)
 
   stats = alvh_journal_store_compute_stats (store, account, market, &error);
   g_assert_no_error (error);
@@ -1166,15 +1188,15 @@ test_stats (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (row->hit_rate, 0.5, 1e-12);
   g_assert_cmpfloat_with_epsilon (row->total_pnl, 570, 1e-9);
   g_assert_cmpfloat_with_epsilon (row->avg_pnl, 285, 1e-9);
-  g_assert_cmpfloat_with_epsilon (row->avg_mae, -115, 1e-9);
-  g_assert_cmpfloat_with_epsilon (row->avg_mfe, 325, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_mae, (MAE (0) + MAE (3)) / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_mfe, (MFE (0) + MFE (3)) / 2, 1e-9);
   row = find_row (stats->by_trigger, "book_delta");
   g_assert_cmpuint (row->count, ==, 1);
   g_assert_cmpfloat_with_epsilon (row->avg_pnl, 600, 1e-9);
   row = find_row (stats->by_trigger, "iv_expansion");
   g_assert_cmpuint (row->count, ==, 1);
   g_assert_cmpfloat (row->hit_rate, ==, 0);
-  g_assert_cmpfloat_with_epsilon (row->avg_pnl, -200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, PNL (1), 1e-9);
 
   g_assert_cmpuint (stats->by_combination->len, ==, 4);
   row = find_row (stats->by_combination, "book_delta+wing_proximity");
@@ -1183,47 +1205,57 @@ test_stats (Fixture       *f,
   row = find_row (stats->by_combination, "wing_proximity");
   g_assert_cmpfloat_with_epsilon (row->avg_pnl, -30, 1e-9);
   row = find_row (stats->by_combination, "iv_expansion+term_inversion");
-  g_assert_cmpfloat_with_epsilon (row->avg_pnl, -200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, PNL (1), 1e-9);
   row = find_row (stats->by_combination, "(none)");
-  g_assert_cmpfloat_with_epsilon (row->avg_pnl, -25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_pnl, PNL (2), 1e-9);
 
   g_assert_cmpuint (stats->by_branch->len, ==, 3);
   row = find_row (stats->by_branch, "fixed");
   g_assert_cmpuint (row->count, ==, 2);
   g_assert_cmpfloat_with_epsilon (row->total_pnl, 570, 1e-9);
   row = find_row (stats->by_branch, "confluence");
-  g_assert_cmpfloat_with_epsilon (row->total_pnl, -200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->total_pnl, PNL (1), 1e-9);
   row = find_row (stats->by_branch, "manual");
-  g_assert_cmpfloat_with_epsilon (row->avg_mfe, 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->avg_mfe, MFE (2), 1e-9);
 
   /* condors with and without their hedges */
   g_assert_cmpuint (stats->condors->len, ==, 2);
   {
     AlvhJournalCondorStat *sa = stats->condors->pdata[0];
     AlvhJournalCondorStat *sb = stats->condors->pdata[1];
+    g_autoptr(AlvhLedger) ledger = alvh_journal_store_load_ledger (store, account, NULL, &error);
+    AlvhLedgerEntry e;
 
+    g_assert_no_error (error);
+    alvh_ledger_set_market (ledger, market->frame, market->vix_series);
     g_assert_cmpint (sa->condor_id, ==, ca);
     g_assert_true (sa->closed);
     g_assert_cmpfloat_with_epsilon (sa->pnl_unhedged, 600, 1e-9);
-    g_assert_cmpfloat_with_epsilon (sa->hedge_pnl, 370, 1e-9);
-    g_assert_cmpfloat_with_epsilon (sa->pnl_hedged, 970, 1e-9);
+    g_assert_cmpfloat_with_epsilon (sa->hedge_pnl, PNL (0) + PNL (1) + PNL (3), 1e-9);
+    g_assert_cmpfloat_with_epsilon (sa->pnl_hedged, 600 + sa->hedge_pnl, 1e-9);
     g_assert_cmpuint (sa->n_legs, ==, 3);
     g_assert_true (sa->followed);
     g_assert_cmpint (sb->condor_id, ==, cb);
     g_assert_false (sb->closed);
-    /* open, SPX 4740 inside the shorts: intrinsic 0, full credit 8 x 100 x 2 */
-    g_assert_cmpfloat_with_epsilon (sb->pnl_unhedged, 1600, 1e-9);
-    g_assert_cmpfloat_with_epsilon (sb->hedge_pnl, -25, 1e-9);
-    g_assert_cmpfloat_with_epsilon (sb->pnl_hedged, 1575, 1e-9);
+    /* open, SPX 4740 inside the shorts: marked at the model, not counted
+     * as if the whole credit (8 x 100 x 2) were kept */
+    g_assert_true (alvh_ledger_entry_at (ledger, alvh_ledger_find (ledger, cb, TRUE), G_MAXINT64 / 4, &e));
+    g_assert_cmpfloat_with_epsilon (sb->pnl_unhedged, e.unrealized, 1e-9);
+    g_assert_cmpfloat (sb->pnl_unhedged, <, 1600);
+    g_assert_cmpfloat_with_epsilon (sb->hedge_pnl, PNL (2), 1e-9);
+    g_assert_cmpfloat_with_epsilon (sb->pnl_hedged, sb->pnl_unhedged + PNL (2), 1e-9);
     g_assert_false (sb->followed);
+    /* adherence */
+    row = find_row (stats->adherence, "followed");
+    g_assert_cmpuint (row->count, ==, 1);
+    g_assert_cmpfloat_with_epsilon (row->avg_pnl, sa->pnl_hedged, 1e-9);
+    row = find_row (stats->adherence, "overridden");
+    g_assert_cmpuint (row->count, ==, 1);
+    g_assert_cmpfloat_with_epsilon (row->avg_pnl, sb->pnl_hedged, 1e-9);
   }
-  /* adherence */
-  row = find_row (stats->adherence, "followed");
-  g_assert_cmpuint (row->count, ==, 1);
-  g_assert_cmpfloat_with_epsilon (row->avg_pnl, 970, 1e-9);
-  row = find_row (stats->adherence, "overridden");
-  g_assert_cmpuint (row->count, ==, 1);
-  g_assert_cmpfloat_with_epsilon (row->avg_pnl, 1575, 1e-9);
+#undef PNL
+#undef MAE
+#undef MFE
 
   /* without market data only realised P&L counts */
   {

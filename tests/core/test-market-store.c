@@ -135,15 +135,17 @@ test_newer_refused (Fixture       *f,
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future_thing (x); PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future_thing (x); PRAGMA user_version = 99;"
+                                 "PRAGMA application_id = 1095521869;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   before = file_sha256 (f->db_path);
 
   store = alvh_market_store_open (f->db_path, &error);
   g_assert_null (store);
   g_assert_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_TOO_NEW);
-  expected = g_strdup_printf ("%s: the market store has schema version 99, but this version of ALVH Desk "
-                              "knows versions up to %d; it was written by a newer ALVH Desk and is left unchanged",
+  expected = g_strdup_printf ("%s: the market store was written by a newer version of ALVH Desk "
+                              "(schema version 99; this version reads up to %d). "
+                              "It was not opened and not changed: update ALVH Desk to use it.",
                               f->db_path, ALVH_MARKET_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (error->message, ==, expected);
 

@@ -234,6 +234,8 @@ alvh_export_dialog_export_to (AlvhExportDialog *self,
   g_autoptr(GError) error = NULL;
   AlvhSeries *spx = alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX");
   AlvhSeries *vix = alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX");
+  AlvhSeries *vx = alvh_market_service_get_series (alvh_context_get_market (self->context), "VX");
+  AlvhSeries *vvix = alvh_market_service_get_series (alvh_context_get_market (self->context), "VVIX");
   AlvhReportPaper paper = adw_combo_row_get_selected (self->paper_row) == 1
     ? ALVH_REPORT_PAPER_LETTER : ALVH_REPORT_PAPER_A4;
   gint64 from, to;
@@ -251,7 +253,7 @@ alvh_export_dialog_export_to (AlvhExportDialog *self,
   set_running (self, TRUE);
   gtk_label_set_text (self->status_label, _("Writing the report…"));
   alvh_export_report_async (db_path, alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
-                            from, to, spx, vix, path, selected_format (self), paper,
+                            from, to, spx, vix, vx, vvix, path, selected_format (self), paper,
                             self->cancellable, export_done_cb, g_object_ref (self));
 }
 

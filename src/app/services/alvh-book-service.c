@@ -390,6 +390,26 @@ alvh_book_service_add_condor (AlvhBookService          *self,
                               const AlvhCondor  *condor,
                               GError                  **error)
 {
+  return alvh_book_service_book_condor (self, condor, 0.0, error);
+}
+
+/**
+ * alvh_book_service_book_condor:
+ * @self: the service
+ * @condor: the condor (opened now unless set)
+ * @fees: dollars paid on the opening fill
+ * @error: return location for an error
+ *
+ * Books a condor in the active account with its opening fill.
+ *
+ * Returns: its id, or 0 with @error set
+ */
+gint64
+alvh_book_service_book_condor (AlvhBookService   *self,
+                               const AlvhCondor  *condor,
+                               double             fees,
+                               GError           **error)
+{
   AlvhCondor copy;
   gint64 id;
 
@@ -400,7 +420,7 @@ alvh_book_service_add_condor (AlvhBookService          *self,
   copy.account_id = self->account_id;
   if (copy.opened == 0)
     copy.opened = g_get_real_time () / G_USEC_PER_SEC;
-  id = alvh_journal_store_add_condor (self->store, &copy, error);
+  id = alvh_journal_store_book_condor (self->store, &copy, fees, error);
   if (id > 0)
     alvh_book_service_changed (self);
   return id;
@@ -471,6 +491,26 @@ alvh_book_service_add_leg (AlvhBookService       *self,
                            const AlvhLeg  *leg,
                            GError               **error)
 {
+  return alvh_book_service_book_leg (self, leg, 0.0, error);
+}
+
+/**
+ * alvh_book_service_book_leg:
+ * @self: the service
+ * @leg: the leg (opened now unless set)
+ * @fees: dollars paid on the opening fill
+ * @error: return location for an error
+ *
+ * Books a hedge leg in the active account with its opening fill.
+ *
+ * Returns: its id, or 0 with @error set
+ */
+gint64
+alvh_book_service_book_leg (AlvhBookService  *self,
+                            const AlvhLeg    *leg,
+                            double            fees,
+                            GError          **error)
+{
   AlvhLeg copy;
   gint64 id;
 
@@ -481,7 +521,14 @@ alvh_book_service_add_leg (AlvhBookService       *self,
   copy.account_id = self->account_id;
   if (copy.opened == 0)
     copy.opened = g_get_real_time () / G_USEC_PER_SEC;
-  id = alvh_journal_store_add_leg (self->store, &copy, error);
+  /* a leg entered by hand follows the decision that proposed it that day */
+  if (copy.manual && copy.decision_id == 0)
+    {
+      copy.decision_id = alvh_journal_store_find_proposing_decision (self->store, copy.account_id, copy.opened, error);
+      if (copy.decision_id < 0)
+        return 0;
+    }
+  id = alvh_journal_store_book_leg (self->store, &copy, fees, error);
   if (id > 0)
     alvh_book_service_changed (self);
   return id;
@@ -643,4 +690,41 @@ alvh_book_service_changed (AlvhBookService *self)
   g_return_if_fail (ALVH_IS_BOOK_SERVICE (self));
   reload_book (self);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * alvh_book_service_close_fill:
+ * @self: the service
+ * @id: a condor's or a leg's id
+ * @is_condor: which
+ * @time: the fill's time
+ * @quantity: units or contracts (0 = all of a condor)
+ * @price: points per unit
+ * @fees: dollars paid
+ * @error: return location for an error
+ *
+ * Records a closing fill at any past time.
+ *
+ * Returns: TRUE, or FALSE with @error set
+ */
+gboolean
+alvh_book_service_close_fill (AlvhBookService  *self,
+                              gint64            id,
+                              gboolean          is_condor,
+                              gint64            time,
+                              double            quantity,
+                              double            price,
+                              double            fees,
+                              GError          **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), FALSE);
+  if (!alvh_service_need_store (self->store, self->data_dir, self->store_error, error))
+    return FALSE;
+  ok = is_condor ? alvh_journal_store_close_condor_fill (self->store, id, time, quantity, price, fees, error)
+                 : alvh_journal_store_close_leg_fill (self->store, id, time, quantity, price, fees, error);
+  if (ok)
+    alvh_book_service_changed (self);
+  return ok;
 }

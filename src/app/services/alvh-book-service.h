@@ -76,4 +76,21 @@ gboolean         alvh_book_service_close_leg        (AlvhBookService         *se
 /* "SPX AM" for a third-Friday expiry, else "SPXW PM" */
 const char      *alvh_condor_settlement_style       (gint64                   expiry);
 
+gint64            alvh_book_service_book_condor      (AlvhBookService   *self,
+                                                      const AlvhCondor  *condor,
+                                                      double             fees,
+                                                      GError           **error);
+gint64            alvh_book_service_book_leg         (AlvhBookService   *self,
+                                                      const AlvhLeg     *leg,
+                                                      double             fees,
+                                                      GError           **error);
+gboolean          alvh_book_service_close_fill       (AlvhBookService   *self,
+                                                      gint64             id,
+                                                      gboolean           is_condor,
+                                                      gint64             time,
+                                                      double             quantity,
+                                                      double             price,
+                                                      double             fees,
+                                                      GError           **error);
+
 G_END_DECLS

@@ -14,6 +14,8 @@ typedef struct
   gint64            to;
   AlvhSeries       *spx;
   AlvhSeries       *vix;
+  AlvhSeries       *vx;
+  AlvhSeries       *vvix;
   char             *out_path;
   AlvhReportFormat  format;
   AlvhReportPaper   paper;
@@ -25,6 +27,8 @@ export_job_free (ExportJob *job)
   g_free (job->journal_path);
   g_clear_pointer (&job->spx, alvh_series_unref);
   g_clear_pointer (&job->vix, alvh_series_unref);
+  g_clear_pointer (&job->vx, alvh_series_unref);
+  g_clear_pointer (&job->vvix, alvh_series_unref);
   g_free (job->out_path);
   g_free (job);
 }
@@ -39,6 +43,7 @@ export_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhReport) report = NULL;
+  g_autoptr(AlvhJournalMarket) market = NULL;
   char **files = NULL;
 
   /* a connection of our own: the store is one connection per thread */
@@ -48,8 +53,10 @@ export_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  report = alvh_report_new_from_journal (store, job->account_id, job->from, job->to,
-                                         job->spx, job->vix, NULL, cancellable, &error);
+  if (job->spx != NULL)
+    market = alvh_journal_market_join_all (job->spx, job->vix, job->vx, job->vvix);
+  report = alvh_report_new_from_journal_market (store, job->account_id, job->from, job->to,
+                                                market, NULL, cancellable, &error);
   if (report == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -73,6 +80,8 @@ export_thread (GTask        *task,
  * @to: the period's end, excluded
  * @spx: (nullable): the SPX series for the chart
  * @vix: (nullable): the VIX series for the chart (both or none)
+ * @vx: (nullable): VX settles, for the marks of VIX legs
+ * @vvix: (nullable): VVIX closes, likewise
  * @out_path: the file to write
  * @format: PDF, HTML or CSV
  * @paper: the PDF's paper size
@@ -91,6 +100,8 @@ alvh_export_report_async (const char         *journal_path,
                           gint64              to,
                           AlvhSeries         *spx,
                           AlvhSeries         *vix,
+                          AlvhSeries         *vx,
+                          AlvhSeries         *vvix,
                           const char         *out_path,
                           AlvhReportFormat    format,
                           AlvhReportPaper     paper,
@@ -109,6 +120,8 @@ alvh_export_report_async (const char         *journal_path,
   job->to = to;
   job->spx = spx != NULL && vix != NULL ? alvh_series_ref (spx) : NULL;
   job->vix = spx != NULL && vix != NULL ? alvh_series_ref (vix) : NULL;
+  job->vx = job->spx != NULL && vx != NULL ? alvh_series_ref (vx) : NULL;
+  job->vvix = job->spx != NULL && vvix != NULL ? alvh_series_ref (vvix) : NULL;
   job->out_path = g_strdup (out_path);
   job->format = format;
   job->paper = paper;

@@ -21,6 +21,8 @@ void              alvh_export_report_async       (const char         *journal_pa
                                                   gint64              to,
                                                   AlvhSeries         *spx,
                                                   AlvhSeries         *vix,
+                                                  AlvhSeries         *vx,
+                                                  AlvhSeries         *vvix,
                                                   const char         *out_path,
                                                   AlvhReportFormat    format,
                                                   AlvhReportPaper     paper,

@@ -246,6 +246,8 @@ alvh_journal_service_compute_stats_async (AlvhJournalService  *self,
                                           gint64               account_id,
                                           AlvhSeries          *spx,
                                           AlvhSeries          *vix,
+                                          AlvhSeries          *vx,
+                                          AlvhSeries          *vvix,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
@@ -266,7 +268,7 @@ alvh_journal_service_compute_stats_async (AlvhJournalService  *self,
   data->path = g_strdup (alvh_journal_store_get_path (self->store));
   data->account_id = account_id;
   if (spx != NULL && vix != NULL)
-    data->market = alvh_journal_market_join (spx, vix);
+    data->market = alvh_journal_market_join_all (spx, vix, vx, vvix);
   g_task_set_task_data (task, data, (GDestroyNotify) stats_data_free);
   g_task_run_in_thread (task, stats_thread);
 }

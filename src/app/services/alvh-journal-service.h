@@ -51,6 +51,8 @@ void                alvh_journal_service_compute_stats_async  (AlvhJournalServic
                                                                gint64                   account_id,
                                                                AlvhSeries              *spx,
                                                                AlvhSeries              *vix,
+                                                               AlvhSeries              *vx,
+                                                               AlvhSeries              *vvix,
                                                                GCancellable            *cancellable,
                                                                GAsyncReadyCallback      callback,
                                                                gpointer                 user_data);

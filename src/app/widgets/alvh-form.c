@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -107,6 +108,46 @@ alvh_form_set_date (GtkWidget *editable,
   g_autofree char *text = alvh_time_format_ny_date (date);
 
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+/* YYYY-MM-DD HH:MM[:SS] (or with T) in New York; a date alone is 16:00. */
+gboolean
+alvh_form_get_datetime (GtkWidget *editable,
+                        gint64    *out)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+  int y, mo, d, h = 16, mi = 0, sec = 0, n = 0;
+  gint64 date;
+
+  if (strlen (text) < 10 || !alvh_time_parse_date (text, 10, &date))
+    return FALSE;
+  if (text[10] != '\0' &&
+      !(sscanf (text + 10, "%*1[ T]%2d:%2d%n:%2d%n", &h, &mi, &n, &sec, &n) >= 2 && text[10 + n] == '\0'))
+    return FALSE;
+  if (h > 23 || mi > 59 || sec > 59)
+    return FALSE;
+  alvh_time_to_ny_date (date, &y, &mo, &d);
+  *out = alvh_time_from_ny_local (y, mo, d, h, mi, sec);
+  return TRUE;
+}
+
+void
+alvh_form_set_datetime (GtkWidget *editable,
+                        gint64     t)
+{
+  g_autoptr(GTimeZone) ny = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = ny != NULL && utc != NULL ? g_date_time_to_timezone (utc, ny) : NULL;
+  g_autofree char *text = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (editable), text != NULL ? text : "");
+}
+
+gboolean
+alvh_form_get_whole (GtkWidget *editable,
+                     double    *out)
+{
+  return alvh_form_get_double (editable, out) && *out >= 1 && *out == floor (*out) && *out < 1e9;
 }
 
 void

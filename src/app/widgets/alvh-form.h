@@ -31,6 +31,15 @@ gboolean    alvh_form_get_double     (GtkWidget   *editable,
 /* Parses YYYY-MM-DD (and the other forms of alvh_time_parse_date). */
 gboolean    alvh_form_get_date       (GtkWidget   *editable,
                                       gint64      *out);
+/* YYYY-MM-DD HH:MM[:SS] (or with T) in New York; a date alone is 16:00. */
+gboolean    alvh_form_get_datetime   (GtkWidget   *editable,
+                                      gint64      *out);
+/* Shows @t as YYYY-MM-DD HH:MM in New York. */
+void        alvh_form_set_datetime   (GtkWidget   *editable,
+                                      gint64       t);
+/* A whole number >= 1 (contracts, units). */
+gboolean    alvh_form_get_whole      (GtkWidget   *editable,
+                                      double      *out);
 void        alvh_form_set_double     (GtkWidget   *editable,
                                       double       value);
 void        alvh_form_set_date       (GtkWidget   *editable,

@@ -212,6 +212,28 @@ alloc_text (gsize size)
   return g_try_malloc (size);
 }
 
+gboolean
+alvh_csv_check_input (const char  *path,
+                      GError     **error)
+{
+  struct stat st;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &st) != 0)
+    {
+      set_errno_error (error, path, "cannot open");
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, S_ISDIR (st.st_mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_INVAL,
+                   "%s: is %s, not a regular file (expected a CSV file)", path, file_kind (st.st_mode));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 alvh_csv_read_file (const char  *path,
                     gsize       *len,

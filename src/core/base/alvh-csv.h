@@ -45,6 +45,20 @@ AlvhCsvReader  *alvh_csv_reader_new_for_path    (const char     *path,
                                                  GError        **error);
 
 /**
+ * alvh_csv_check_input:
+ * @path: a path
+ * @error: return location for an error
+ *
+ * Whether @path can be an input file: it exists and is a regular file (the
+ * same errors as alvh_csv_read_file() gives), checked without opening it,
+ * e.g. before a command creates anything.
+ *
+ * Returns: %TRUE when it is a regular file
+ */
+gboolean        alvh_csv_check_input            (const char     *path,
+                                                 GError        **error);
+
+/**
  * alvh_csv_read_file:
  * @path: a regular file
  * @len: (out): return location for its length in bytes

@@ -4,17 +4,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "alvh-db.h"
-
-struct _AlvhDb
-{
-  sqlite3            *handle;
-  char               *path;
-  const AlvhDbErrors *errors;
-  guint               depth;  /* open transactions (outer + savepoints) */
-  GHashTable         *stmts;  /* const char *sql (static) -> sqlite3_stmt * */
-};
+#include "alvh-db-private.h"
 
 void
 alvh_db_cached_stmt_release (AlvhDbCachedStmt *stmt)
@@ -55,7 +48,13 @@ alvh_db_close (AlvhDb *db)
     return;
   g_clear_pointer (&db->stmts, g_hash_table_unref);
   if (db->handle != NULL)
-    sqlite3_close_v2 (db->handle);
+    {
+      gboolean checkpointed = _alvh_db_checkpoint (db);
+
+      sqlite3_close_v2 (db->handle);
+      if (checkpointed)
+        _alvh_db_record_clean_close (db->path);
+    }
   g_free (db->path);
   g_free (db);
 }
@@ -65,6 +64,13 @@ alvh_db_get_handle (AlvhDb *db)
 {
   g_return_val_if_fail (db != NULL, NULL);
   return db->handle;
+}
+
+gboolean
+alvh_db_is_read_only (AlvhDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  return db->read_only;
 }
 
 const char *
@@ -173,14 +179,55 @@ gboolean
 alvh_db_begin (AlvhDb  *db,
                GError **error)
 {
+  /* the busy handler waits up to five seconds for the lock; a writer that
+   * holds it longer (a large import) is waited for again, up to 30 s in all */
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   g_autoptr(AlvhDbCachedStmt) s =
     alvh_db_prepare_cached (db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT alvh_tx", error);
+  int rc;
 
   if (s == NULL)
     return FALSE;
-  if (sqlite3_step (s) != SQLITE_DONE)
+  while ((rc = sqlite3_step (s)) != SQLITE_DONE &&
+         ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) &&
+         g_get_monotonic_time () < deadline)
+    {
+      sqlite3_reset (s);
+      g_usleep (1000 + g_random_int_range (0, 4000));
+    }
+  if (rc != SQLITE_DONE)
     return alvh_db_set_error (db, error, "cannot begin a transaction");
   db->depth++;
+  return TRUE;
+}
+
+gboolean
+alvh_db_begin_read (AlvhDb  *db,
+                    GError **error)
+{
+  g_autoptr(AlvhDbCachedStmt) s = NULL;
+  g_autoptr(AlvhDbCachedStmt) first = NULL;
+
+  if (db->depth > 0)
+    return alvh_db_begin (db, error);  /* a savepoint: the snapshot is already taken */
+  s = alvh_db_prepare_cached (db, "BEGIN DEFERRED", error);
+  if (s == NULL)
+    return FALSE;
+  if (sqlite3_step (s) != SQLITE_DONE)
+    return alvh_db_set_error (db, error, "cannot begin reading");
+  db->depth++;
+  /* a deferred transaction takes its snapshot at its first read: take it now */
+  first = alvh_db_prepare_cached (db, "SELECT count(*) FROM sqlite_schema", error);
+  if (first == NULL || sqlite3_step (first) != SQLITE_ROW)
+    {
+      GError *ignored = NULL;
+
+      if (first != NULL)
+        alvh_db_set_error (db, error, "cannot begin reading");
+      alvh_db_end (db, FALSE, &ignored);
+      g_clear_error (&ignored);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -450,7 +497,30 @@ char *
 alvh_db_column_text (sqlite3_stmt *stmt,
                      int           index)
 {
-  const unsigned char *t = sqlite3_column_text (stmt, index);
+  const char *t = (const char *) sqlite3_column_text (stmt, index);
+  const char *end;
+  GString *out;
 
-  return t != NULL ? g_strdup ((const char *) t) : NULL;
+  if (t == NULL)
+    return NULL;
+  end = t + sqlite3_column_bytes (stmt, index);
+  if (memchr (t, '\0', (size_t) (end - t)) == NULL && g_utf8_validate_len (t, (gsize) (end - t), NULL))
+    return g_strndup (t, (gsize) (end - t));
+  /* a text with a NUL inside or with bytes that are not UTF-8 (written by
+   * another program): each NUL and each bad sequence becomes U+FFFD, so that
+   * nothing after a NUL is cut away silently and every output stays UTF-8 */
+  out = g_string_sized_new ((gsize) (end - t) + 8);
+  for (const char *p = t; p <= end; )
+    {
+      const char *nul = memchr (p, '\0', (size_t) (end - p));
+      const char *stop = nul != NULL ? nul : end;
+      g_autofree char *valid = g_utf8_make_valid (p, stop - p);
+
+      g_string_append (out, valid);
+      if (nul == NULL)
+        break;
+      g_string_append (out, "\xEF\xBF\xBD");
+      p = nul + 1;
+    }
+  return g_string_free (out, FALSE);
 }

@@ -14,6 +14,8 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "alvh-store-mode.h"
+
 G_BEGIN_DECLS
 
 /* The error domain and codes of the store that owns the connection. */
@@ -25,8 +27,21 @@ typedef struct
   int     constraint;    /* a constraint failed (unique, check, foreign key) */
   int     invalid;       /* a row holds a value this version does not know */
   int     newer_schema;  /* user_version is newer than this program knows */
+  int     missing;       /* no file there (and the mode does not create) */
+  int     not_ours;      /* not a file of this kind: refused, left unchanged */
+  int     corrupt;       /* PRAGMA quick_check found damage */
   const char *name;      /* "journal", "market store": used in messages */
 } AlvhDbErrors;
+
+/* What a store's file is: its PRAGMA application_id and its schema. */
+typedef struct
+{
+  guint32             application_id;  /* ALVH_APPLICATION_ID_* */
+  const char * const *migrations;      /* migrations[i] brings version i to i + 1 */
+  int                 n_migrations;    /* the newest version this program knows */
+  const char         *setup_sql;       /* pragmas of every connection (foreign_keys, cache) */
+  const char         *write_setup_sql; /* pragmas of a writing connection (synchronous) */
+} AlvhDbKind;
 
 typedef struct _AlvhDb AlvhDb;
 
@@ -53,6 +68,55 @@ AlvhDb       *alvh_db_open               (const char          *path,
                                           const AlvhDbErrors  *errors,
                                           const char          *open_what,
                                           GError             **error);
+
+/**
+ * alvh_db_open_store:
+ * @path: the store's file
+ * @errors: (transfer none): the owner's error codes; must outlive the connection
+ * @kind: (transfer none): what the file must be; must outlive the connection
+ * @mode: whether the command reads, writes or may create the file
+ * @target: the schema version to migrate to (<= @kind->n_migrations)
+ * @out_created: (out) (optional): whether the file was created now
+ * @out_version: (out) (optional): the schema version of the open file
+ * @error: return location for a #GError
+ *
+ * Opens a store file the safe way.  The file is identified before SQLite
+ * may write anything: its header (empty file, not SQLite, another program's
+ * or the other kind's application_id) and, for a file without an
+ * application_id, its tables (a file of an earlier ALVH Desk has our tables
+ * and is stamped with the application_id on its first write).  A file that
+ * is not ours is refused (@errors->not_ours) naming what it is, and left as
+ * it was (no -wal or -shm left beside it).  A missing file is an error
+ * (@errors->missing) unless @mode is %ALVH_STORE_CREATE: then it is built
+ * complete in a temporary file (0600, folders 0700) and linked into place.
+ *
+ * When the file changed since its last clean close (or was never seen), it
+ * is checked (PRAGMA quick_check); a damaged file is refused
+ * (@errors->corrupt) with a copy of it saved beside it.
+ *
+ * A %ALVH_STORE_READ connection is query-only (an older file of ours is
+ * migrated first); the others switch to write-ahead logging, migrate and
+ * stamp.  alvh_db_close() of a writing connection checkpoints the log into
+ * the file (TRUNCATE).
+ *
+ * Returns: (transfer full) (nullable): the connection, or %NULL with @error set.
+ */
+AlvhDb       *alvh_db_open_store         (const char          *path,
+                                          const AlvhDbErrors  *errors,
+                                          const AlvhDbKind    *kind,
+                                          AlvhStoreMode        mode,
+                                          int                  target,
+                                          gboolean            *out_created,
+                                          int                 *out_version,
+                                          GError             **error);
+
+/**
+ * alvh_db_is_read_only:
+ * @db: the connection
+ *
+ * Returns: whether the connection only reads (%ALVH_STORE_READ).
+ */
+gboolean      alvh_db_is_read_only       (AlvhDb              *db);
 
 /**
  * alvh_db_close:
@@ -164,11 +228,26 @@ gboolean      alvh_db_step_done          (AlvhDb              *db,
  * @error: return location for a #GError
  *
  * Begins a transaction: BEGIN IMMEDIATE when none is open, else a savepoint,
- * so that a write running "in a transaction" can sit inside a batch.
+ * so that a write running "in a transaction" can sit inside a batch.  While
+ * another connection holds the write lock it waits (busy timeout) and
+ * retries, for up to 30 seconds in all.
  *
  * Returns: %TRUE when it began; then call alvh_db_end() exactly once.
  */
 gboolean      alvh_db_begin              (AlvhDb              *db,
+                                          GError             **error);
+
+/**
+ * alvh_db_begin_read:
+ * @db: the connection
+ * @error: return location for a #GError
+ *
+ * Begins a read transaction (one snapshot of the file for every read until
+ * alvh_db_end()), or a savepoint inside an open transaction.
+ *
+ * Returns: %TRUE when it began; then call alvh_db_end() exactly once.
+ */
+gboolean      alvh_db_begin_read         (AlvhDb              *db,
                                           GError             **error);
 
 /**

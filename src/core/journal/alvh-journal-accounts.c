@@ -64,6 +64,45 @@ alvh_journal_store_create_account (AlvhJournalStore  *self,
   return alvh_db_end (self->db, ok, error) ? id : 0;
 }
 
+/* Idempotent: under the write lock, insert unless the name exists, then
+ * read its id; two processes asking at once get the same account. */
+gint64
+alvh_journal_store_ensure_account (AlvhJournalStore  *self,
+                                   const char        *name,
+                                   GError           **error)
+{
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  if (!alvh_db_begin (self->db, error))
+    return 0;
+  {
+    g_autoptr(AlvhDbCachedStmt) ins = alvh_db_prepare_cached (self->db,
+      "INSERT INTO accounts (name) VALUES (?) ON CONFLICT (name) DO NOTHING", error);
+    g_autoptr(AlvhDbCachedStmt) get = NULL;
+
+    ok = ins != NULL;
+    if (ok)
+      {
+        alvh_db_bind_text (ins, 1, name);
+        ok = alvh_db_step_done (self->db, ins, "cannot create the account", error);
+      }
+    if (ok)
+      ok = (get = alvh_db_prepare_cached (self->db, "SELECT id FROM accounts WHERE name = ?", error)) != NULL;
+    if (ok)
+      {
+        alvh_db_bind_text (get, 1, name);
+        ok = sqlite3_step (get) == SQLITE_ROW ? TRUE : alvh_db_set_error (self->db, error, "cannot read the account");
+        if (ok)
+          id = sqlite3_column_int64 (get, 0);
+      }
+  }
+  return alvh_db_end (self->db, ok, error) ? id : 0;
+}
+
 gboolean
 alvh_journal_store_rename_account (AlvhJournalStore  *self,
                                    gint64             id,

@@ -36,6 +36,21 @@ gint64            alvh_journal_store_create_account    (AlvhJournalStore        
                                                         GError                 **error);
 
 /**
+ * alvh_journal_store_ensure_account:
+ * @self: the store
+ * @name: the account's name
+ * @error: return location for a #GError
+ *
+ * The id of account @name, created when there is none (in one write
+ * transaction: processes asking at once get the same account).
+ *
+ * Returns: the account's id, or 0 with @error set
+ */
+gint64            alvh_journal_store_ensure_account    (AlvhJournalStore        *self,
+                                                        const char              *name,
+                                                        GError                 **error);
+
+/**
  * alvh_journal_store_rename_account:
  * @self: the store
  * @id: the row id

@@ -15,6 +15,71 @@
 #include "alvh-db.h"
 #include "alvh-journal-store.h"
 #include "alvh-journal-store-private.h"
+#include "alvh-time.h"
+
+/* ---- fills -------------------------------------------------------------- */
+
+/* A new condor or leg takes an id above every condor's and leg's, so that
+ * one id names one position (`alvh book close ID`). */
+#define NEXT_POSITION_ID \
+  "(SELECT MAX (m) + 1 FROM (SELECT IFNULL (MAX (id), 0) AS m FROM condors" \
+  " UNION ALL SELECT IFNULL (MAX (id), 0) FROM legs))"
+
+static gboolean
+insert_fill_locked (AlvhJournalStore  *self,
+                    gint64             condor_id,
+                    gint64             leg_id,
+                    gboolean           close,
+                    gint64             time,
+                    double             quantity,
+                    double             price,
+                    double             fees,
+                    GError           **error)
+{
+  g_autoptr(AlvhDbCachedStmt) s = NULL;
+
+  if (!(fees >= 0) || !isfinite (fees))
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: fill: expected fees >= 0 (got %g)", self->path, fees);
+      return FALSE;
+    }
+  s = alvh_db_prepare_cached (self->db,
+    "INSERT INTO fills (condor_id, leg_id, close, time, quantity, price, fees) VALUES (?,?,?,?,?,?,?)", error);
+  if (s == NULL)
+    return FALSE;
+  alvh_db_bind_id (s, 1, condor_id);
+  alvh_db_bind_id (s, 2, leg_id);
+  sqlite3_bind_int (s, 3, close ? 1 : 0);
+  sqlite3_bind_int64 (s, 4, time);
+  sqlite3_bind_double (s, 5, quantity);
+  sqlite3_bind_double (s, 6, price);
+  sqlite3_bind_double (s, 7, fees);
+  return alvh_db_step_done (self->db, s, "cannot record the fill", error);
+}
+
+/* Keeps the opening fill of an edited condor or leg in step with it. */
+static gboolean
+update_open_fill_locked (AlvhJournalStore  *self,
+                         const char        *column,
+                         gint64             id,
+                         gint64             time,
+                         double             quantity,
+                         double             price,
+                         GError           **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE fills SET time = ?, quantity = ?, price = ?"
+                                          " WHERE %s = ? AND close = 0", column);
+  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, sql, error);
+
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, time);
+  sqlite3_bind_double (s, 2, quantity);
+  sqlite3_bind_double (s, 3, price);
+  sqlite3_bind_int64 (s, 4, id);
+  return alvh_db_step_done (self->db, s, "cannot update the opening fill", error);
+}
 
 /* ---- condors ------------------------------------------------------------ */
 
@@ -60,6 +125,15 @@ alvh_journal_store_add_condor (AlvhJournalStore         *self,
                                const AlvhCondor  *condor,
                                GError                  **error)
 {
+  return alvh_journal_store_book_condor (self, condor, 0.0, error);
+}
+
+gint64
+alvh_journal_store_book_condor (AlvhJournalStore  *self,
+                                const AlvhCondor  *condor,
+                                double             fees,
+                                GError           **error)
+{
   gint64 id = 0;
   gboolean ok;
 
@@ -71,7 +145,7 @@ alvh_journal_store_add_condor (AlvhJournalStore         *self,
   {
     g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
       "INSERT INTO condors (account_id, long_put, short_put, short_call, long_call, expiry,"
-      " units, credit, opened, closed, close_price) VALUES (?,?,?,?,?,?,?,?,?,?,?)", error);
+      " units, credit, opened, closed, close_price, id) VALUES (?,?,?,?,?,?,?,?,?,?,?," NEXT_POSITION_ID ")", error);
 
     ok = s != NULL;
     if (ok)
@@ -81,6 +155,10 @@ alvh_journal_store_add_condor (AlvhJournalStore         *self,
         id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
       }
   }
+  if (ok)
+    ok = insert_fill_locked (self, id, 0, FALSE, condor->opened, condor->units, condor->credit, fees, error);
+  if (ok && condor->closed > 0 && isfinite (condor->close_price))
+    ok = insert_fill_locked (self, id, 0, TRUE, condor->closed, condor->units, condor->close_price, 0.0, error);
   return alvh_db_end (self->db, ok, error) ? id : 0;
 }
 
@@ -112,6 +190,8 @@ alvh_journal_store_update_condor (AlvhJournalStore         *self,
           ok = _alvh_journal_store_not_found (self, error, "condor", condor->id);
       }
   }
+  if (ok)
+    ok = update_open_fill_locked (self, "condor_id", condor->id, condor->opened, condor->units, condor->credit, error);
   return alvh_db_end (self->db, ok, error);
 }
 
@@ -122,34 +202,87 @@ alvh_journal_store_close_condor (AlvhJournalStore  *self,
                                  double             price,
                                  GError           **error)
 {
+  return alvh_journal_store_close_condor_fill (self, id, time, 0.0, price, 0.0, error);
+}
+
+/* The units of open condor id and how many its fills closed already. */
+static gboolean
+read_condor_units_locked (AlvhJournalStore  *self,
+                          gint64             id,
+                          double            *units,
+                          double            *closed,
+                          double            *closed_value,
+                          gint64            *opened,
+                          GError           **error)
+{
+  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+    "SELECT c.units, c.opened, IFNULL (SUM (f.quantity), 0), IFNULL (SUM (f.quantity * f.price), 0)"
+    " FROM condors c LEFT JOIN fills f ON f.condor_id = c.id AND f.close = 1"
+    " WHERE c.id = ? AND c.closed IS NULL GROUP BY c.id", error);
+
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, id);
+  if (sqlite3_step (s) != SQLITE_ROW)
+    return _alvh_journal_store_not_found (self, error, "open condor", id);
+  *units = sqlite3_column_double (s, 0);
+  *opened = sqlite3_column_int64 (s, 1);
+  *closed = sqlite3_column_double (s, 2);
+  *closed_value = sqlite3_column_double (s, 3);
+  return TRUE;
+}
+
+gboolean
+alvh_journal_store_close_condor_fill (AlvhJournalStore  *self,
+                                      gint64             id,
+                                      gint64             time,
+                                      double             units,
+                                      double             price,
+                                      double             fees,
+                                      GError           **error)
+{
+  double total = 0, closed = 0, closed_value = 0;
+  gint64 opened = 0;
   gboolean ok;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
 
-  if (!isfinite (price) || time <= 0)
+  if (!isfinite (price) || time <= 0 || !(units >= 0) || !isfinite (units))
     {
       g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
-                   "%s: closing condor %" G_GINT64_FORMAT ": expected a finite price and a time",
+                   "%s: closing condor %" G_GINT64_FORMAT ": expected a finite price, units >= 0 and a time",
                    self->path, id);
       return FALSE;
     }
   if (!alvh_db_begin (self->db, error))
     return FALSE;
-  {
-    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-      "UPDATE condors SET closed = ?, close_price = ? WHERE id = ? AND closed IS NULL", error);
+  ok = read_condor_units_locked (self, id, &total, &closed, &closed_value, &opened, error);
+  if (ok && units == 0)
+    units = total - closed;
+  if (ok && (units <= 1e-9 || closed + units > total + 1e-9 || time < opened))
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   time < opened ? "%s: condor %" G_GINT64_FORMAT ": cannot close before it opened"
+                                 : "%s: condor %" G_GINT64_FORMAT ": cannot close %g units, %g open",
+                   self->path, id, units, total - closed);
+      ok = FALSE;
+    }
+  if (ok)
+    ok = insert_fill_locked (self, id, 0, TRUE, time, units, price, fees, error);
+  if (ok && closed + units >= total - 1e-9)
+    {
+      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+        "UPDATE condors SET closed = ?, close_price = ? WHERE id = ? AND closed IS NULL", error);
 
-    ok = s != NULL;
-    if (ok)
-      {
-        sqlite3_bind_int64 (s, 1, time);
-        sqlite3_bind_double (s, 2, price);
-        sqlite3_bind_int64 (s, 3, id);
-        ok = alvh_db_step_done (self->db, s, "cannot close the condor", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          ok = _alvh_journal_store_not_found (self, error, "open condor", id);
-      }
-  }
+      ok = s != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (s, 1, time);
+          sqlite3_bind_double (s, 2, (closed_value + price * units) / (closed + units));
+          sqlite3_bind_int64 (s, 3, id);
+          ok = alvh_db_step_done (self->db, s, "cannot close the condor", error);
+        }
+    }
   return alvh_db_end (self->db, ok, error);
 }
 
@@ -269,31 +402,53 @@ check_leg (AlvhJournalStore      *self,
   return TRUE;
 }
 
-gint64
-_alvh_journal_store_insert_leg_locked (AlvhJournalStore      *self,
-                                       const AlvhLeg  *leg,
-                                       GError               **error)
+static gint64
+insert_leg_locked (AlvhJournalStore  *self,
+                   const AlvhLeg     *leg,
+                   double             fees,
+                   GError           **error)
 {
   g_autoptr(AlvhDbCachedStmt) s = NULL;
+  gint64 id;
 
   if (!check_leg (self, leg, error))
     return 0;
   s = alvh_db_prepare_cached (self->db,
     "INSERT INTO legs (account_id, condor_id, decision_id, kind, long_strike, short_strike,"
-    " expiry, quantity, premium, layer, opened, manual, closed_quantity, close_price, notes)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+    " expiry, quantity, premium, layer, opened, manual, closed_quantity, close_price, notes, id)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?," NEXT_POSITION_ID ")", error);
   if (s == NULL)
     return 0;
   bind_leg (s, leg);
   if (!alvh_db_step_done (self->db, s, "cannot add the leg", error))
     return 0;
-  return sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
+  id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
+  if (!insert_fill_locked (self, 0, id, FALSE, leg->opened, leg->quantity, leg->premium, fees, error))
+    return 0;
+  return id;
+}
+
+gint64
+_alvh_journal_store_insert_leg_locked (AlvhJournalStore      *self,
+                                       const AlvhLeg  *leg,
+                                       GError               **error)
+{
+  return insert_leg_locked (self, leg, 0.0, error);
 }
 
 gint64
 alvh_journal_store_add_leg (AlvhJournalStore      *self,
                             const AlvhLeg  *leg,
                             GError               **error)
+{
+  return alvh_journal_store_book_leg (self, leg, 0.0, error);
+}
+
+gint64
+alvh_journal_store_book_leg (AlvhJournalStore  *self,
+                             const AlvhLeg     *leg,
+                             double             fees,
+                             GError           **error)
 {
   gint64 id;
   gboolean ok = TRUE;
@@ -303,7 +458,7 @@ alvh_journal_store_add_leg (AlvhJournalStore      *self,
 
   if (!alvh_db_begin (self->db, error))
     return 0;
-  id = _alvh_journal_store_insert_leg_locked (self, leg, error);
+  id = insert_leg_locked (self, leg, fees, error);
   if (id == 0)
     ok = FALSE;
   /* a manual leg booked against a pending decision overrides it */
@@ -350,6 +505,8 @@ alvh_journal_store_update_leg (AlvhJournalStore      *self,
           ok = _alvh_journal_store_not_found (self, error, "leg", leg->id);
       }
   }
+  if (ok)
+    ok = update_open_fill_locked (self, "leg_id", leg->id, leg->opened, leg->quantity, leg->premium, error);
   return alvh_db_end (self->db, ok, error);
 }
 
@@ -361,7 +518,20 @@ alvh_journal_store_close_leg (AlvhJournalStore  *self,
                               double             price,
                               GError           **error)
 {
+  return alvh_journal_store_close_leg_fill (self, id, time, quantity, price, 0.0, error);
+}
+
+gboolean
+alvh_journal_store_close_leg_fill (AlvhJournalStore  *self,
+                                   gint64             id,
+                                   gint64             time,
+                                   double             quantity,
+                                   double             price,
+                                   double             fees,
+                                   GError           **error)
+{
   double total = 0, closed = 0, avg = 0;
+  gint64 opened = 0;
   gboolean ok;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
@@ -377,7 +547,7 @@ alvh_journal_store_close_leg (AlvhJournalStore  *self,
     return FALSE;
   {
     g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-      "SELECT quantity, closed_quantity, close_price FROM legs WHERE id = ?", error);
+      "SELECT quantity, closed_quantity, close_price, opened FROM legs WHERE id = ?", error);
 
     ok = s != NULL;
     if (ok)
@@ -388,6 +558,7 @@ alvh_journal_store_close_leg (AlvhJournalStore  *self,
             total = sqlite3_column_double (s, 0);
             closed = sqlite3_column_double (s, 1);
             avg = closed > 0 ? sqlite3_column_double (s, 2) : 0;
+            opened = sqlite3_column_int64 (s, 3);
           }
         else
           ok = _alvh_journal_store_not_found (self, error, "leg", id);
@@ -400,6 +571,14 @@ alvh_journal_store_close_leg (AlvhJournalStore  *self,
                    self->path, id, quantity, total - closed);
       ok = FALSE;
     }
+  if (ok && time < opened)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: leg %" G_GINT64_FORMAT ": cannot close before it opened", self->path, id);
+      ok = FALSE;
+    }
+  if (ok)
+    ok = insert_fill_locked (self, 0, id, TRUE, time, quantity, price, fees, error);
   if (ok)
     {
       g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
@@ -548,3 +727,101 @@ alvh_journal_store_list_leg_signals (AlvhJournalStore  *self,
     (AlvhDbRowReader) signal_from_row, "cannot list leg signals", error);
 }
 
+
+/* ---- the ledger ------------------------------------------------------------ */
+
+static AlvhFill *
+fill_from_row (sqlite3_stmt *s)
+{
+  AlvhFill *f = g_new0 (AlvhFill, 1);
+
+  f->id = sqlite3_column_int64 (s, 0);
+  f->condor_id = sqlite3_column_int64 (s, 1);
+  f->leg_id = sqlite3_column_int64 (s, 2);
+  f->close = sqlite3_column_int (s, 3) != 0;
+  f->time = sqlite3_column_int64 (s, 4);
+  f->quantity = sqlite3_column_double (s, 5);
+  f->price = sqlite3_column_double (s, 6);
+  f->fees = sqlite3_column_double (s, 7);
+  return f;
+}
+
+GPtrArray *
+alvh_journal_store_list_fills (AlvhJournalStore  *self,
+                               gint64             account_id,
+                               GError           **error)
+{
+  const gint64 params[] = { account_id };
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  return alvh_db_list_rows (self->db,
+    "SELECT f.id, f.condor_id, f.leg_id, f.close, f.time, f.quantity, f.price, f.fees FROM fills f"
+    " LEFT JOIN condors c ON c.id = f.condor_id LEFT JOIN legs l ON l.id = f.leg_id"
+    " WHERE ?1 = 0 OR c.account_id = ?1 OR l.account_id = ?1 ORDER BY f.time, f.id",
+    params, G_N_ELEMENTS (params), g_free,
+    (AlvhDbRowReader) fill_from_row, "cannot list fills", error);
+}
+
+AlvhLedger *
+alvh_journal_store_load_ledger (AlvhJournalStore        *self,
+                                gint64                   account_id,
+                                const AlvhLedgerParams  *params,
+                                GError                 **error)
+{
+  g_autoptr(AlvhLedger) ledger = NULL;
+  g_autoptr(GPtrArray) condors = NULL;
+  g_autoptr(GPtrArray) legs = NULL;
+  g_autoptr(GPtrArray) fills = NULL;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+
+  condors = alvh_journal_store_list_condors (self, account_id, 0, 0, error);
+  if (condors == NULL)
+    return NULL;
+  legs = alvh_journal_store_list_legs (self, account_id, 0, 0, error);
+  if (legs == NULL)
+    return NULL;
+  fills = alvh_journal_store_list_fills (self, account_id, error);
+  if (fills == NULL)
+    return NULL;
+  ledger = alvh_ledger_new (params);
+  for (guint i = 0; i < condors->len; i++)
+    alvh_ledger_add_condor (ledger, g_ptr_array_index (condors, i));
+  for (guint i = 0; i < legs->len; i++)
+    alvh_ledger_add_leg (ledger, g_ptr_array_index (legs, i));
+  for (guint i = 0; i < fills->len; i++)
+    alvh_ledger_add_fill (ledger, g_ptr_array_index (fills, i));
+  return g_steal_pointer (&ledger);
+}
+
+/* The evaluator decision a leg filled at @time follows: the account's latest
+ * ADD at or before the fill on the same New York day; 0 when none. */
+gint64
+alvh_journal_store_find_proposing_decision (AlvhJournalStore  *self,
+                                            gint64             account_id,
+                                            gint64             time,
+                                            GError           **error)
+{
+  g_autoptr(AlvhDbCachedStmt) s = NULL;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
+  s = alvh_db_prepare_cached (self->db,
+    "SELECT id FROM decisions WHERE account_id = ? AND action = 'ADD' AND time <= ? AND time >= ?"
+    " ORDER BY time DESC, id DESC LIMIT 1", error);
+  if (s == NULL)
+    return -1;
+  sqlite3_bind_int64 (s, 1, account_id);
+  sqlite3_bind_int64 (s, 2, time);
+  sqlite3_bind_int64 (s, 3, alvh_time_from_ny_day (alvh_time_ny_day (time)));
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (s, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      alvh_db_set_error (self->db, error, "cannot find the decision behind the leg");
+      return -1;
+    }
+  return id;
+}

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "alvh-journal-store.h"
+#include "alvh-ledger.h"
 
 G_BEGIN_DECLS
 
@@ -235,5 +236,134 @@ GPtrArray        *alvh_journal_store_list_leg_closes   (AlvhJournalStore        
 GPtrArray        *alvh_journal_store_list_leg_signals  (AlvhJournalStore        *self,
                                                         gint64                   leg_id,
                                                         GError                 **error);
+
+/**
+ * alvh_journal_store_book_condor:
+ * @self: the store
+ * @condor: the condor (its id is ignored; opened, units and credit are its
+ *   opening fill)
+ * @fees: dollars paid on the opening fill (>= 0)
+ * @error: return location for a #GError
+ *
+ * Books @condor with its opening fill.  Condors and legs share one sequence
+ * of ids: an id names one position.
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64            alvh_journal_store_book_condor       (AlvhJournalStore        *self,
+                                                        const AlvhCondor        *condor,
+                                                        double                   fees,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_close_condor_fill:
+ * @self: the store
+ * @id: the row id
+ * @time: the fill's time (not before the condor opened)
+ * @units: units closed (0 = all still open)
+ * @price: points per unit paid
+ * @fees: dollars paid (>= 0)
+ * @error: return location for a #GError
+ *
+ * Closes @units of open condor @id; the condor is closed (its close price
+ * the average of its closing fills) when none are left.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean          alvh_journal_store_close_condor_fill (AlvhJournalStore        *self,
+                                                        gint64                   id,
+                                                        gint64                   time,
+                                                        double                   units,
+                                                        double                   price,
+                                                        double                   fees,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_book_leg:
+ * @self: the store
+ * @leg: the leg (its id is ignored; opened, quantity and premium are its
+ *   opening fill)
+ * @fees: dollars paid on the opening fill (>= 0)
+ * @error: return location for a #GError
+ *
+ * Books @leg with its opening fill (see alvh_journal_store_add_leg()).
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64            alvh_journal_store_book_leg          (AlvhJournalStore        *self,
+                                                        const AlvhLeg           *leg,
+                                                        double                   fees,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_close_leg_fill:
+ * @self: the store
+ * @id: the row id
+ * @time: the fill's time (not before the leg opened)
+ * @quantity: contracts
+ * @price: points per contract received
+ * @fees: dollars paid (>= 0)
+ * @error: return location for a #GError
+ *
+ * Closes @quantity contracts of leg @id.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean          alvh_journal_store_close_leg_fill    (AlvhJournalStore        *self,
+                                                        gint64                   id,
+                                                        gint64                   time,
+                                                        double                   quantity,
+                                                        double                   price,
+                                                        double                   fees,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_list_fills:
+ * @self: the store
+ * @account_id: an account (0 = all)
+ * @error: return location for a #GError
+ *
+ * Every fill of the condors and legs of @account_id, by time.
+ *
+ * Returns: (transfer full) (element-type AlvhFill) (nullable): the fills, or
+ *   %NULL with @error set
+ */
+GPtrArray        *alvh_journal_store_list_fills        (AlvhJournalStore        *self,
+                                                        gint64                   account_id,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_load_ledger:
+ * @self: the store
+ * @account_id: an account (0 = all)
+ * @params: (nullable): valuation parameters (%NULL: the spec's defaults)
+ * @error: return location for a #GError
+ *
+ * The book of @account_id as a ledger: every condor and leg with its fills,
+ * without a market (set one with alvh_ledger_set_market()).
+ *
+ * Returns: (transfer full) (nullable): the ledger, or %NULL with @error set
+ */
+AlvhLedger       *alvh_journal_store_load_ledger       (AlvhJournalStore        *self,
+                                                        gint64                   account_id,
+                                                        const AlvhLedgerParams  *params,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_find_proposing_decision:
+ * @self: the store
+ * @account_id: the account
+ * @time: the leg's opening fill
+ * @error: return location for a #GError
+ *
+ * The decision a leg entered by hand follows: the account's latest ADD at or
+ * before @time on the same New York day.
+ *
+ * Returns: its id, 0 when there is none, -1 with @error set
+ */
+gint64            alvh_journal_store_find_proposing_decision (AlvhJournalStore *self,
+                                                              gint64            account_id,
+                                                              gint64            time,
+                                                              GError          **error);
 
 G_END_DECLS

@@ -657,6 +657,39 @@ alvh_journal_store_update_entry (AlvhJournalStore    *self,
   return alvh_db_end (self->db, ok, error);
 }
 
+/* One statement in one write transaction: two writers appending at once
+ * both keep their paragraph (no read-append-write outside the lock). */
+gboolean
+alvh_journal_store_append_to_entry (AlvhJournalStore  *self,
+                                    gint64             id,
+                                    const char        *paragraph,
+                                    GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (paragraph != NULL, FALSE);
+
+  if (!alvh_db_begin (self->db, error))
+    return FALSE;
+  {
+    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
+      "UPDATE entries SET body = CASE WHEN body = '' THEN ?1 ELSE body || char (10, 10) || ?1 END"
+      " WHERE id = ?2", error);
+
+    ok = s != NULL;
+    if (ok)
+      {
+        alvh_db_bind_text (s, 1, paragraph);
+        sqlite3_bind_int64 (s, 2, id);
+        ok = alvh_db_step_done (self->db, s, "cannot add to the entry", error);
+        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
+          ok = _alvh_journal_store_not_found (self, error, "journal entry", id);
+      }
+  }
+  return alvh_db_end (self->db, ok, error);
+}
+
 static gboolean
 set_entry_deleted (AlvhJournalStore  *self,
                    gint64             id,

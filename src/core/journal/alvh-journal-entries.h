@@ -73,6 +73,24 @@ gboolean          alvh_journal_store_update_entry      (AlvhJournalStore        
                                                         GError                 **error);
 
 /**
+ * alvh_journal_store_append_to_entry:
+ * @self: the store
+ * @id: the row id
+ * @paragraph: the text to add as the last paragraph of the body
+ * @error: return location for a #GError
+ *
+ * Adds @paragraph to the body of entry @id (after a blank line when the
+ * body is not empty) in one write transaction: writers appending to the
+ * same entry at once all keep their paragraphs.
+ *
+ * Returns: %TRUE on success (%ALVH_JOURNAL_ERROR_NOT_FOUND: no such entry)
+ */
+gboolean          alvh_journal_store_append_to_entry   (AlvhJournalStore        *self,
+                                                        gint64                   id,
+                                                        const char              *paragraph,
+                                                        GError                 **error);
+
+/**
  * alvh_journal_store_delete_entry:
  * @self: the store
  * @id: the row id

@@ -120,6 +120,13 @@ alvh_journal_market_new (const gint64 *times,
       memcpy (m->spx, spx, n_bars * sizeof (double));
       memcpy (m->vix, vix, n_bars * sizeof (double));
     }
+  m->frame = alvh_market_frame_new (n_bars);
+  for (gsize i = 0; i < n_bars; i++)
+    {
+      m->frame->time[i] = times[i];
+      m->frame->close[i] = spx[i];
+      m->frame->vix[i] = vix[i];
+    }
   return m;
 }
 
@@ -141,7 +148,12 @@ alvh_journal_market_join (AlvhSeries *spx,
   m->spx = g_new (double, MAX (MIN (ns, nv), 1));
   m->vix = g_new (double, MAX (MIN (ns, nv), 1));
   if (cs == NULL || cv == NULL)
-    return m;
+    {
+      m->frame = alvh_market_frame_new (0);
+      return m;
+    }
+  m->frame = alvh_market_frame_new_join (spx, vix, NULL, NULL, NULL, G_MININT64, G_MAXINT64);
+  m->vix_series = alvh_series_ref (vix);
   while (i < ns && j < nv)
     {
       if (ts[i] < tv[j])
@@ -169,6 +181,8 @@ alvh_journal_market_free (AlvhJournalMarket *market)
   g_free (market->times);
   g_free (market->spx);
   g_free (market->vix);
+  g_clear_pointer (&market->frame, alvh_market_frame_unref);
+  g_clear_pointer (&market->vix_series, alvh_series_unref);
   g_free (market);
 }
 

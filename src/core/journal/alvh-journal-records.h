@@ -11,6 +11,7 @@
 #include <glib-object.h>
 
 #include "alvh-series.h"
+#include "alvh-market-frame.h"
 #include "alvh-decision.h"
 #include "alvh-event.h"
 #include "alvh-position.h"
@@ -88,6 +89,8 @@ typedef struct
   gint64  *times;
   double  *spx;   /* SPX close */
   double  *vix;   /* VIX close */
+  AlvhMarketFrame *frame;      /* the same bars for the ledger's marks and settlement (alvh-ledger.h) */
+  AlvhSeries      *vix_series; /* VIX with its opens, for VIX settlement; NULL when unknown */
 } AlvhJournalMarket;
 
 /* The outcome of one leg, measured on the market data after it was added.

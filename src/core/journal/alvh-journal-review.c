@@ -129,11 +129,86 @@ load_review_legs (AlvhJournalStore  *self,
   return g_steal_pointer (&out);
 }
 
+AlvhJournalMarket *
+alvh_journal_market_new_from_frame (AlvhMarketFrame *frame,
+                                    AlvhSeries      *vix)
+{
+  AlvhJournalMarket *m;
+
+  g_return_val_if_fail (frame != NULL, NULL);
+  m = alvh_journal_market_new (frame->time, frame->close, frame->vix, frame->n);
+  alvh_market_frame_unref (m->frame);
+  m->frame = alvh_market_frame_ref (frame);
+  m->vix_series = vix != NULL ? alvh_series_ref (vix) : NULL;
+  return m;
+}
+
+AlvhJournalMarket *
+alvh_journal_market_join_all (AlvhSeries *spx,
+                              AlvhSeries *vix,
+                              AlvhSeries *vx,
+                              AlvhSeries *vvix)
+{
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+
+  g_return_val_if_fail (spx != NULL && vix != NULL, NULL);
+  frame = alvh_market_frame_new_join (spx, vix, vx, vvix, NULL, G_MININT64, G_MAXINT64);
+  return alvh_journal_market_new_from_frame (frame, vix);
+}
+
+/* The account's ledger marked on @market (NULL: at cost). */
+static AlvhLedger *
+review_ledger (AlvhJournalStore         *self,
+               gint64                    account_id,
+               const AlvhJournalMarket  *market,
+               GError                  **error)
+{
+  AlvhLedger *ledger = alvh_journal_store_load_ledger (self, account_id, NULL, error);
+
+  if (ledger != NULL && market != NULL)
+    alvh_ledger_set_market (ledger, market->frame, market->vix_series);
+  return ledger;
+}
+
+static gint64
+review_time (gint64 at)
+{
+  return at != 0 ? at : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* The outcomes of the legs held by @at, from the ledger. */
+static GPtrArray *
+review_legs_at (AlvhJournalStore         *self,
+                gint64                    account_id,
+                const AlvhJournalMarket  *market,
+                AlvhLedger               *ledger,
+                gint64                    at,
+                GError                  **error)
+{
+  g_autoptr(GPtrArray) legs = load_review_legs (self, account_id, error);
+  GPtrArray *out;
+
+  if (legs == NULL)
+    return NULL;
+  out = g_ptr_array_new_full (legs->len, (GDestroyNotify) alvh_journal_leg_outcome_free);
+  for (guint i = 0; i < legs->len; i++)
+    {
+      AlvhJournalReviewLeg *r = g_ptr_array_index (legs, i);
+      gssize index = alvh_ledger_find (ledger, r->leg->id, FALSE);
+      AlvhLedgerEntry e;
+
+      if (index < 0 || !alvh_ledger_entry_at (ledger, index, at, &e))
+        continue;
+      g_ptr_array_add (out, _alvh_journal_leg_outcome_compute (r, market, &e));
+    }
+  return out;
+}
+
 /**
  * alvh_journal_store_review_legs:
- * The outcome of every leg (of @account_id, or all with 0) measured on
- * @market (may be NULL: then only realised P&L counts). Returns a
- * GPtrArray of AlvhJournalLegOutcome in the order the legs were opened.
+ * The outcome of every leg (of @account_id, or all with 0) held by now,
+ * valued by the ledger on @market (NULL: at cost), in the order the legs
+ * were opened.
  */
 GPtrArray *
 alvh_journal_store_review_legs (AlvhJournalStore         *self,
@@ -141,18 +216,14 @@ alvh_journal_store_review_legs (AlvhJournalStore         *self,
                                 const AlvhJournalMarket  *market,
                                 GError                  **error)
 {
-  g_autoptr(GPtrArray) legs = NULL;
-  GPtrArray *out;
+  g_autoptr(AlvhLedger) ledger = NULL;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
 
-  legs = load_review_legs (self, account_id, error);
-  if (legs == NULL)
+  ledger = review_ledger (self, account_id, market, error);
+  if (ledger == NULL)
     return NULL;
-  out = g_ptr_array_new_full (legs->len, (GDestroyNotify) alvh_journal_leg_outcome_free);
-  for (guint i = 0; i < legs->len; i++)
-    g_ptr_array_add (out, _alvh_journal_leg_outcome_compute (g_ptr_array_index (legs, i), market));
-  return out;
+  return review_legs_at (self, account_id, market, ledger, review_time (0), error);
 }
 
 /* The ids of the condors where the rules were overridden: a decision skipped
@@ -184,28 +255,41 @@ load_overridden (AlvhJournalStore  *self,
   return g_steal_pointer (&overridden);
 }
 
-/**
- * alvh_journal_store_compute_stats:
- * Statistics over the legs (per trigger, per combination of triggers that
- * fired together, per branch), per condor with and without its hedges, and
- * adherence (condors where the rules were followed vs overridden by a skipped
- * decision or a manual leg). Open positions are marked at intrinsic value on
- * the last bar of @market (NULL: at cost).
- */
 AlvhJournalStats *
 alvh_journal_store_compute_stats (AlvhJournalStore         *self,
                                   gint64                    account_id,
                                   const AlvhJournalMarket  *market,
                                   GError                  **error)
 {
+  return alvh_journal_store_compute_stats_at (self, account_id, market, 0, error);
+}
+
+/**
+ * alvh_journal_store_compute_stats_at:
+ * Statistics over the legs and condors held by @at (0 = now), valued by the
+ * ledger (ALVH-SPEC section 6) on @market, and adherence (condors where the
+ * rules were followed vs overridden by a skipped decision or a manual leg).
+ */
+AlvhJournalStats *
+alvh_journal_store_compute_stats_at (AlvhJournalStore         *self,
+                                     gint64                    account_id,
+                                     const AlvhJournalMarket  *market,
+                                     gint64                    at,
+                                     GError                  **error)
+{
   const gint64 params[] = { account_id };
+  g_autoptr(AlvhLedger) ledger = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
   g_autoptr(GHashTable) overridden = NULL;
   g_autoptr(GPtrArray) condors = NULL;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
 
-  outcomes = alvh_journal_store_review_legs (self, account_id, market, error);
+  at = review_time (at);
+  ledger = review_ledger (self, account_id, market, error);
+  if (ledger == NULL)
+    return NULL;
+  outcomes = review_legs_at (self, account_id, market, ledger, at, error);
   if (outcomes == NULL)
     return NULL;
   overridden = load_overridden (self, error);
@@ -217,5 +301,5 @@ alvh_journal_store_compute_stats (AlvhJournalStore         *self,
     (AlvhDbRowReader) _alvh_journal_condor_from_row, "cannot read condors", error);
   if (condors == NULL)
     return NULL;
-  return _alvh_journal_stats_compute (outcomes, condors, overridden, market);
+  return _alvh_journal_stats_compute (outcomes, condors, overridden, ledger, at);
 }

@@ -15,8 +15,9 @@ G_BEGIN_DECLS
  * @market: (nullable): SPX and VIX closes for the marks
  * @error: return location for a #GError
  *
- * The outcome of every leg of @account_id (0 = all) measured on @market
- * (%NULL: only realised P&L counts), in the order the legs were opened.
+ * The outcome of every leg of @account_id (0 = all) held by now, its P&L,
+ * MAE and MFE the ledger's (alvh-ledger.h) on @market (%NULL: open legs at
+ * cost), in the order the legs were opened.
  *
  * Returns: (transfer full) (element-type AlvhJournalLegOutcome) (nullable):
  *   the outcomes, or %NULL with @error set
@@ -36,8 +37,8 @@ GPtrArray        *alvh_journal_store_review_legs       (AlvhJournalStore        
  * Statistics over the legs (per trigger, per combination of triggers that
  * fired together, per branch), per condor with and without its hedges, and
  * adherence (condors where the rules were followed vs overridden by a
- * skipped decision or a manual leg). Open positions are marked at intrinsic
- * value on the last bar of @market (%NULL: at cost).
+ * skipped decision or a manual leg), as of now: alvh_journal_store_compute_stats_at()
+ * with @at 0.
  *
  * Returns: (transfer full) (nullable): the statistics, or %NULL with @error
  *   set
@@ -46,5 +47,53 @@ AlvhJournalStats *alvh_journal_store_compute_stats     (AlvhJournalStore        
                                                         gint64                   account_id,
                                                         const AlvhJournalMarket *market,
                                                         GError                 **error);
+
+/**
+ * alvh_journal_store_compute_stats_at:
+ * @self: the store
+ * @account_id: an account (0 = all)
+ * @market: (nullable): the market the ledger marks and settles on (%NULL:
+ *   open positions at cost)
+ * @at: the time the statistics stand at (0 = now): positions opened later
+ *   are left out, open ones are marked on the last bar known then
+ * @error: return location for a #GError
+ *
+ * Statistics over the legs and condors held by @at, every P&L the ledger's
+ * (ALVH-SPEC section 6: model marks, settlement at expiry, fees).
+ *
+ * Returns: (transfer full) (nullable): the statistics, or %NULL with @error
+ *   set
+ */
+AlvhJournalStats *alvh_journal_store_compute_stats_at  (AlvhJournalStore        *self,
+                                                        gint64                   account_id,
+                                                        const AlvhJournalMarket *market,
+                                                        gint64                   at,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_market_join_all:
+ * @spx: SPX daily bars
+ * @vix: VIX daily bars (with opens for VIX settlement)
+ * @vx: (nullable): VX1/VX2 settles
+ * @vvix: (nullable): VVIX closes
+ *
+ * Returns: (transfer full): the review's market joined as the evaluator joins
+ *   it (ALVH-SPEC section 5), so that VIX legs are marked on VX1 and VVIX
+ */
+AlvhJournalMarket *alvh_journal_market_join_all        (AlvhSeries              *spx,
+                                                        AlvhSeries              *vix,
+                                                        AlvhSeries              *vx,
+                                                        AlvhSeries              *vvix);
+
+/**
+ * alvh_journal_market_new_from_frame:
+ * @frame: joined daily bars (alvh_stored_load_frame())
+ * @vix: (nullable): the VIX series with its opens, for VIX settlement
+ *
+ * Returns: (transfer full): the review's market on @frame, so that the
+ *   review marks on the same bars (VX, VVIX) as `alvh book list`
+ */
+AlvhJournalMarket *alvh_journal_market_new_from_frame  (AlvhMarketFrame         *frame,
+                                                        AlvhSeries              *vix);
 
 G_END_DECLS

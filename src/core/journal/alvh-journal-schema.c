@@ -176,6 +176,31 @@ const char * const _alvh_journal_migrations[] = {
   "CREATE INDEX entries_leg ON entries (leg_id);"
   "CREATE INDEX legs_manual ON legs (id) WHERE manual = 1;"
   "CREATE INDEX signal_snapshots_key ON signal_snapshots (key, fired, decision_id);",
+
+  /* 2 -> 3: fills, the source of truth of the book (time, quantity, price,
+   * fees of every open and close); the condors, legs and closes booked so far
+   * become their fills, without fees */
+  "CREATE TABLE fills ("
+  "  id INTEGER PRIMARY KEY,"
+  "  condor_id INTEGER REFERENCES condors (id) ON DELETE CASCADE,"
+  "  leg_id INTEGER REFERENCES legs (id) ON DELETE CASCADE,"
+  "  close INTEGER NOT NULL CHECK (close IN (0,1)),"
+  "  time INTEGER NOT NULL,"
+  "  quantity REAL NOT NULL CHECK (quantity > 0),"
+  "  price REAL NOT NULL,"
+  "  fees REAL NOT NULL DEFAULT 0 CHECK (fees >= 0),"
+  "  CHECK ((condor_id IS NULL) <> (leg_id IS NULL)));"
+  "CREATE INDEX fills_condor ON fills (condor_id, time);"
+  "CREATE INDEX fills_leg ON fills (leg_id, time);"
+  "INSERT INTO fills (condor_id, close, time, quantity, price)"
+  "  SELECT id, 0, opened, units, credit FROM condors;"
+  "INSERT INTO fills (condor_id, close, time, quantity, price)"
+  "  SELECT id, 1, closed, units, close_price FROM condors"
+  "  WHERE closed IS NOT NULL AND closed <> 0 AND close_price IS NOT NULL;"
+  "INSERT INTO fills (leg_id, close, time, quantity, price)"
+  "  SELECT id, 0, opened, quantity, premium FROM legs;"
+  "INSERT INTO fills (leg_id, close, time, quantity, price)"
+  "  SELECT leg_id, 1, time, quantity, price FROM leg_closes;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_alvh_journal_migrations) == ALVH_JOURNAL_SCHEMA_VERSION);

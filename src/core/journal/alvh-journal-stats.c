@@ -61,7 +61,8 @@ market_find_le (const AlvhJournalMarket *m,
 
 AlvhJournalLegOutcome *
 _alvh_journal_leg_outcome_compute (AlvhJournalReviewLeg    *r,
-                                   const AlvhJournalMarket *m)
+                                   const AlvhJournalMarket *m,
+                                   const AlvhLedgerEntry   *entry)
 {
   AlvhJournalLegOutcome *o = g_new0 (AlvhJournalLegOutcome, 1);
   const AlvhLeg *l = r->leg;
@@ -148,6 +149,14 @@ _alvh_journal_leg_outcome_compute (AlvhJournalReviewLeg    *r,
     o->pnl += (final_mark - l->premium) * 100.0 * (qty - closed_qty);
   o->mae = MIN (o->mae, o->pnl);
   o->mfe = MAX (o->mfe, o->pnl);
+  if (entry != NULL)
+    {
+      /* the one valuation: model marks, settlement, fees */
+      o->pnl = entry->realized + entry->unrealized;
+      o->mae = entry->mae;
+      o->mfe = entry->mfe;
+      o->closed = entry->quantity > 0 && entry->open_quantity <= 0;
+    }
   return o;
 }
 
@@ -214,16 +223,6 @@ typedef struct
   guint  n_legs;
 } HedgeSum;
 
-static double
-condor_intrinsic (const AlvhCondor *c,
-                  double                   spx)
-{
-  double put = MIN (MAX (c->short_put - spx, 0.0), c->short_put - c->long_put);
-  double call = MIN (MAX (spx - c->short_call, 0.0), c->long_call - c->short_call);
-
-  return put + call;
-}
-
 /* Per trigger, per combination of triggers and per branch, over the legs. */
 static void
 stats_by_leg (AlvhJournalStats *stats,
@@ -276,10 +275,11 @@ hedges_by_condor (GPtrArray *outcomes)
 }
 
 AlvhJournalStats *
-_alvh_journal_stats_compute (GPtrArray               *outcomes,
-                             GPtrArray               *condors,
-                             GHashTable              *overridden,
-                             const AlvhJournalMarket *market)
+_alvh_journal_stats_compute (GPtrArray  *outcomes,
+                             GPtrArray  *condors,
+                             GHashTable *overridden,
+                             AlvhLedger *ledger,
+                             gint64      at)
 {
   g_autoptr(GHashTable) adherence = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) alvh_journal_stat_row_free);
   g_autoptr(GHashTable) hedges = hedges_by_condor (outcomes);
@@ -290,19 +290,17 @@ _alvh_journal_stats_compute (GPtrArray               *outcomes,
   for (guint k = 0; k < condors->len; k++)
     {
       const AlvhCondor *c = g_ptr_array_index (condors, k);
-      AlvhJournalCondorStat *cs = g_new0 (AlvhJournalCondorStat, 1);
+      gssize index = alvh_ledger_find (ledger, c->id, TRUE);
+      AlvhJournalCondorStat *cs;
       HedgeSum *sum = g_hash_table_lookup (hedges, &c->id);
-      double price = c->close_price;
+      AlvhLedgerEntry e;
 
+      if (index < 0 || !alvh_ledger_entry_at (ledger, index, at, &e))
+        continue;
+      cs = g_new0 (AlvhJournalCondorStat, 1);
       cs->condor_id = c->id;
-      cs->closed = c->closed != 0;
-      if (!cs->closed)
-        {
-          gssize i = market_find_le (market, c->expiry > 0 ? c->expiry : G_MAXINT64);
-
-          price = i >= 0 ? condor_intrinsic (c, market->spx[i]) : c->credit;
-        }
-      cs->pnl_unhedged = (c->credit - price) * 100.0 * c->units;
+      cs->closed = e.closed > 0;
+      cs->pnl_unhedged = e.realized + e.unrealized;
       if (sum != NULL)
         {
           cs->hedge_pnl = sum->pnl;

@@ -27,6 +27,7 @@ struct _AlvhJournalStore
   AlvhDb     *db;
   char       *path;
   int         schema_version;
+  gboolean    created;
 };
 
 /* migrations[i] brings a file from version i to version i + 1 */
@@ -73,16 +74,19 @@ typedef struct
 } AlvhJournalReviewLeg;
 
 /* The outcome of @leg on @market (NULL: realised P&L only); NULL-terminates
- * leg->triggers. */
+ * leg->triggers.  With @entry (the leg in the ledger at the review's time)
+ * its P&L, MAE, MFE and state are the ledger's (ALVH-SPEC section 6). */
 AlvhJournalLegOutcome *_alvh_journal_leg_outcome_compute (AlvhJournalReviewLeg    *leg,
-                                                          const AlvhJournalMarket *market);
+                                                          const AlvhJournalMarket *market,
+                                                          const AlvhLedgerEntry   *entry);
 /* The statistics over the legs' @outcomes and the @condors (AlvhCondor);
  * @overridden holds the ids (gint64 *) of condors whose rules were
- * overridden.  Open condors are marked at intrinsic value on the last bar
- * of @market (NULL: at cost). */
+ * overridden.  Each condor's P&L is the ledger's at @at; condors not yet
+ * opened at @at are left out. */
 AlvhJournalStats      *_alvh_journal_stats_compute       (GPtrArray               *outcomes,
                                                           GPtrArray               *condors,
                                                           GHashTable              *overridden,
-                                                          const AlvhJournalMarket *market);
+                                                          AlvhLedger              *ledger,
+                                                          gint64                   at);
 
 G_END_DECLS

@@ -12,12 +12,8 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <math.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "alvh-db.h"
@@ -35,6 +31,9 @@ static AlvhDbErrors db_errors = {
   .constraint = ALVH_JOURNAL_ERROR_INVALID,
   .invalid = ALVH_JOURNAL_ERROR_INVALID,
   .newer_schema = ALVH_JOURNAL_ERROR_NEWER_SCHEMA,
+  .missing = ALVH_JOURNAL_ERROR_MISSING,
+  .not_ours = ALVH_JOURNAL_ERROR_NOT_OURS,
+  .corrupt = ALVH_JOURNAL_ERROR_CORRUPT,
   .name = "journal",
 };
 
@@ -83,63 +82,34 @@ alvh_journal_store_init (AlvhJournalStore *self)
 {
 }
 
-/* Reads PRAGMA user_version through a read-only connection, so that a file
- * we will refuse is never written to. Returns -1 and sets @error on failure. */
-static int
-peek_user_version (const char  *path,
-                   GError     **error)
+static const AlvhDbKind db_kind = {
+  .application_id = ALVH_APPLICATION_ID_JOURNAL,
+  .migrations = _alvh_journal_migrations,
+  .n_migrations = ALVH_JOURNAL_SCHEMA_VERSION,
+  .setup_sql = "PRAGMA foreign_keys = ON;"
+               "PRAGMA temp_store = MEMORY;"     /* savepoint journals in memory */
+               "PRAGMA cache_size = -16384;",    /* 16 MiB */
+  .write_setup_sql = "PRAGMA synchronous = FULL;",
+};
+
+static AlvhJournalStore *
+open_store (const char     *path,
+            AlvhStoreMode   mode,
+            int             target,
+            GError        **error)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *s = NULL;
-  int version = -1;
+  g_autoptr(AlvhJournalStore) self = NULL;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_IO,
-                   "%s: cannot open: %s", path, db != NULL ? sqlite3_errmsg (db) : "out of memory");
-      sqlite3_close_v2 (db);
-      return -1;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
-      sqlite3_step (s) == SQLITE_ROW)
-    version = sqlite3_column_int (s, 0);
-  else
-    g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_IO,
-                 "%s: not an ALVH Desk database (expected an SQLite file): %s",
-                 path, sqlite3_errmsg (db));
-  sqlite3_finalize (s);
-  sqlite3_close_v2 (db);
-  return version;
-}
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (target >= 0 && target <= ALVH_JOURNAL_SCHEMA_VERSION, NULL);
 
-static gboolean
-create_file_private (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_IO,
-                   "%s: cannot create the folder: %s", dir, g_strerror (saved));
-      return FALSE;
-    }
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 && errno != EEXIST)
-    {
-      int saved = errno;
-      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_IO,
-                   "%s: cannot create the database: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  if (fd >= 0)
-    g_close (fd, NULL);
-  return TRUE;
+  self = g_object_new (ALVH_TYPE_JOURNAL_STORE, NULL);
+  self->path = g_strdup (path);
+  self->db = alvh_db_open_store (path, &db_errors, &db_kind, mode, target,
+                                 &self->created, &self->schema_version, error);
+  if (self->db == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 AlvhJournalStore *
@@ -147,59 +117,7 @@ _alvh_journal_store_open_version (const char  *path,
                                   int          target,
                                   GError     **error)
 {
-  g_autoptr(AlvhJournalStore) self = NULL;
-  int version;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (target >= 0 && target <= ALVH_JOURNAL_SCHEMA_VERSION, NULL);
-
-  if (!create_file_private (path, error))
-    return NULL;
-
-  version = peek_user_version (path, error);
-  if (version < 0)
-    return NULL;
-  if (version > ALVH_JOURNAL_SCHEMA_VERSION)
-    {
-      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NEWER_SCHEMA,
-                   "%s: the journal was written by a newer version of ALVH Desk "
-                   "(schema version %d; this version reads up to %d). "
-                   "It was not opened and not changed: update ALVH Desk to use it.",
-                   path, version, ALVH_JOURNAL_SCHEMA_VERSION);
-      return NULL;
-    }
-
-  self = g_object_new (ALVH_TYPE_JOURNAL_STORE, NULL);
-  self->path = g_strdup (path);
-  self->db = alvh_db_open (path, &db_errors, "cannot open", error);
-  if (self->db == NULL ||
-      !alvh_db_enable_wal (self->db, error) ||
-      !alvh_db_exec (self->db,
-                     "PRAGMA synchronous = FULL;"
-                     "PRAGMA foreign_keys = ON;"
-                     "PRAGMA temp_store = MEMORY;"     /* savepoint journals in memory */
-                     "PRAGMA cache_size = -16384;",    /* 16 MiB */
-                     error))
-    return NULL;
-
-  /* read again on the write connection: another connection may have migrated */
-  if (!alvh_db_read_user_version (self->db, &version, error))
-    return NULL;
-  self->schema_version = version;
-  if (version > ALVH_JOURNAL_SCHEMA_VERSION)
-    {
-      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NEWER_SCHEMA,
-                   "%s: the journal was written by a newer version of ALVH Desk "
-                   "(schema version %d; this version reads up to %d)",
-                   path, version, ALVH_JOURNAL_SCHEMA_VERSION);
-      return NULL;
-    }
-  if (version < target &&
-      !alvh_db_migrate (self->db, _alvh_journal_migrations, ALVH_JOURNAL_SCHEMA_VERSION, target,
-                        &self->schema_version, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return open_store (path, ALVH_STORE_CREATE, target, error);
 }
 
 /**
@@ -211,7 +129,30 @@ AlvhJournalStore *
 alvh_journal_store_open (const char  *path,
                          GError     **error)
 {
-  return _alvh_journal_store_open_version (path, ALVH_JOURNAL_SCHEMA_VERSION, error);
+  return open_store (path, ALVH_STORE_CREATE, ALVH_JOURNAL_SCHEMA_VERSION, error);
+}
+
+AlvhJournalStore *
+alvh_journal_store_open_mode (const char     *path,
+                              AlvhStoreMode   mode,
+                              GError        **error)
+{
+  return open_store (path, mode, ALVH_JOURNAL_SCHEMA_VERSION, error);
+}
+
+gboolean
+alvh_journal_store_was_created (AlvhJournalStore *self)
+{
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  return self->created;
+}
+
+gboolean
+alvh_journal_store_begin_read (AlvhJournalStore  *self,
+                               GError           **error)
+{
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  return alvh_db_begin_read (self->db, error);
 }
 
 sqlite3 *

@@ -31,10 +31,11 @@
 #include <glib-object.h>
 
 #include "alvh-journal-records.h"
+#include "alvh-store-mode.h"
 
 G_BEGIN_DECLS
 
-#define ALVH_JOURNAL_SCHEMA_VERSION 2
+#define ALVH_JOURNAL_SCHEMA_VERSION 3
 
 #define ALVH_JOURNAL_ERROR (alvh_journal_error_quark ())
 GQuark alvh_journal_error_quark (void);
@@ -46,6 +47,9 @@ typedef enum
   ALVH_JOURNAL_ERROR_NEWER_SCHEMA,  /* written by a newer ALVH Desk: refused */
   ALVH_JOURNAL_ERROR_NOT_FOUND,     /* no row with that id */
   ALVH_JOURNAL_ERROR_INVALID,       /* a value breaks a rule (quantity, state, ...) */
+  ALVH_JOURNAL_ERROR_MISSING,       /* no file there, and the mode does not create one */
+  ALVH_JOURNAL_ERROR_NOT_OURS,      /* not a journal (another program's, a market store, ...): refused */
+  ALVH_JOURNAL_ERROR_CORRUPT,       /* PRAGMA quick_check found damage: refused, a copy saved */
 } AlvhJournalError;
 
 /* ---- the store --------------------------------------------------------- */
@@ -58,14 +62,57 @@ G_DECLARE_FINAL_TYPE (AlvhJournalStore, alvh_journal_store, ALVH, JOURNAL_STORE,
  * @path: the database file
  * @error: return location for a #GError
  *
- * Opens the journal at @path, creating it (mode 0600, parent folders 0700)
- * when absent, and migrates it to the current schema. A file written by a
- * newer ALVH Desk is refused (%ALVH_JOURNAL_ERROR_NEWER_SCHEMA) and left
- * untouched.
+ * Opens the journal at @path for writing, creating it (mode 0600, parent
+ * folders 0700) when absent, and migrates it to the current schema: the same
+ * as alvh_journal_store_open_mode() with %ALVH_STORE_CREATE.
  *
  * Returns: (transfer full) (nullable): the store, or %NULL with @error set
  */
 AlvhJournalStore *alvh_journal_store_open              (const char              *path,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_open_mode:
+ * @path: the database file
+ * @mode: read only, read and write an existing file, or create when missing
+ * @error: return location for a #GError
+ *
+ * Opens the journal at @path.  A missing file is %ALVH_JOURNAL_ERROR_MISSING
+ * unless @mode creates it (atomically: it appears complete or not at all).
+ * A file that is not a journal (%ALVH_JOURNAL_ERROR_NOT_OURS: another
+ * program's database, a market store, not SQLite, empty), a file written by
+ * a newer ALVH Desk (%ALVH_JOURNAL_ERROR_NEWER_SCHEMA) and a damaged file
+ * (%ALVH_JOURNAL_ERROR_CORRUPT, checked when it changed since its last clean
+ * close; a copy is saved beside it) are refused and left unchanged.  A
+ * journal of an earlier version is migrated and stamped with the journal's
+ * application_id.  With %ALVH_STORE_READ every write fails.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+AlvhJournalStore *alvh_journal_store_open_mode         (const char              *path,
+                                                        AlvhStoreMode            mode,
+                                                        GError                 **error);
+
+/**
+ * alvh_journal_store_was_created:
+ * @self: the store
+ *
+ * Returns: whether opening it created the file
+ */
+gboolean          alvh_journal_store_was_created       (AlvhJournalStore        *self);
+
+/**
+ * alvh_journal_store_begin_read:
+ * @self: the store
+ * @error: return location for a #GError
+ *
+ * Reads until alvh_journal_store_end_batch() from one snapshot of the
+ * journal: an export or a report that reads in many queries sees no write
+ * another process commits meanwhile.
+ *
+ * Returns: %TRUE when the read transaction began
+ */
+gboolean          alvh_journal_store_begin_read        (AlvhJournalStore        *self,
                                                         GError                 **error);
 
 /**

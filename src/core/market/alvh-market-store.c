@@ -24,6 +24,7 @@ struct _AlvhMarketStore
   char     *path;
   AlvhDb   *db;
   int       schema_version;
+  gboolean  created;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhMarketStore, alvh_market_store, G_TYPE_OBJECT)
@@ -36,6 +37,9 @@ static AlvhDbErrors db_errors = {
   .constraint = ALVH_MARKET_STORE_ERROR_SQLITE,
   .invalid = ALVH_MARKET_STORE_ERROR_SQLITE,
   .newer_schema = ALVH_MARKET_STORE_ERROR_TOO_NEW,
+  .missing = ALVH_MARKET_STORE_ERROR_MISSING,
+  .not_ours = ALVH_MARKET_STORE_ERROR_NOT_OURS,
+  .corrupt = ALVH_MARKET_STORE_ERROR_CORRUPT,
   .name = "market store",
 };
 
@@ -106,62 +110,44 @@ alvh_market_store_init (AlvhMarketStore *self G_GNUC_UNUSED)
 {
 }
 
+static const AlvhDbKind db_kind = {
+  .application_id = ALVH_APPLICATION_ID_MARKET,
+  .migrations = migrations,
+  .n_migrations = ALVH_MARKET_STORE_SCHEMA_VERSION,
+  .setup_sql = "PRAGMA foreign_keys = ON",
+  .write_setup_sql = "PRAGMA synchronous = NORMAL",
+};
+
 AlvhMarketStore *
-alvh_market_store_open (const char  *path,
-                        GError     **error)
+alvh_market_store_open_mode (const char     *path,
+                             AlvhStoreMode   mode,
+                             GError        **error)
 {
   g_autoptr(AlvhMarketStore) self = NULL;
-  int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (ALVH_TYPE_MARKET_STORE, NULL);
   self->path = g_strdup (path);
-
-  /* create the file ourselves so that it gets mode 0600 (SQLite gives its
-   * -wal and -shm files the same mode) */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL, 0600);
-
-      if (fd < 0 && errno != EEXIST)
-        {
-          int saved = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       "%s: cannot create the market store: %s", path, g_strerror (saved));
-          return NULL;
-        }
-      if (fd >= 0)
-        close (fd);
-    }
-
-  self->db = alvh_db_open (path, &db_errors, "cannot open the market store", error);
+  self->db = alvh_db_open_store (path, &db_errors, &db_kind, mode, ALVH_MARKET_STORE_SCHEMA_VERSION,
+                                 &self->created, &self->schema_version, error);
   if (self->db == NULL)
     return NULL;
-
-  /* read the version before anything writes to the file */
-  if (!alvh_db_read_user_version (self->db, &version, error))
-    return NULL;
-  if (version > ALVH_MARKET_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_TOO_NEW,
-                   "%s: the market store has schema version %d, but this version of ALVH Desk "
-                   "knows versions up to %d; it was written by a newer ALVH Desk and is left unchanged",
-                   path, version, ALVH_MARKET_STORE_SCHEMA_VERSION);
-      return NULL;
-    }
-  self->schema_version = version;
-
-  if (!alvh_db_enable_wal (self->db, error) ||
-      !alvh_db_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
-      !alvh_db_exec (self->db, "PRAGMA foreign_keys = ON", error))
-    return NULL;
-  if (version < ALVH_MARKET_STORE_SCHEMA_VERSION &&
-      !alvh_db_migrate (self->db, migrations, ALVH_MARKET_STORE_SCHEMA_VERSION,
-                        ALVH_MARKET_STORE_SCHEMA_VERSION, &self->schema_version, error))
-    return NULL;
-
   return g_steal_pointer (&self);
+}
+
+AlvhMarketStore *
+alvh_market_store_open (const char  *path,
+                        GError     **error)
+{
+  return alvh_market_store_open_mode (path, ALVH_STORE_CREATE, error);
+}
+
+gboolean
+alvh_market_store_was_created (AlvhMarketStore *self)
+{
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), FALSE);
+  return self->created;
 }
 
 const char *

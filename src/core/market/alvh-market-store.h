@@ -22,6 +22,7 @@
 #include <gio/gio.h>
 
 #include "alvh-import.h"
+#include "alvh-store-mode.h"
 #include "alvh-series.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,9 @@ typedef enum
   ALVH_MARKET_STORE_ERROR_SQLITE,     /* the database reported an error */
   ALVH_MARKET_STORE_ERROR_TOO_NEW,    /* schema newer than this program */
   ALVH_MARKET_STORE_ERROR_NOT_FOUND,  /* unknown symbol */
+  ALVH_MARKET_STORE_ERROR_MISSING,    /* no file there, and the mode does not create one */
+  ALVH_MARKET_STORE_ERROR_NOT_OURS,   /* not a market store (a journal, another program's, ...): refused */
+  ALVH_MARKET_STORE_ERROR_CORRUPT,    /* PRAGMA quick_check found damage: refused, a copy saved */
 } AlvhMarketStoreError;
 
 typedef struct
@@ -76,14 +80,41 @@ void              alvh_market_import_free            (AlvhMarketImport     *self
  * @path: the database file; created (mode 0600) when absent
  * @error: return location for a #GError
  *
- * Opens the market store and migrates it to the current schema, one step per
- * transaction.  A file written by a newer ALVH Desk is refused
- * (%ALVH_MARKET_STORE_ERROR_TOO_NEW) and left unchanged.
+ * Opens the market store for writing, creating it when absent, and migrates
+ * it to the current schema, one step per transaction: the same as
+ * alvh_market_store_open_mode() with %ALVH_STORE_CREATE.
  *
  * Returns: (transfer full) (nullable): the store, or %NULL with @error set
  */
 AlvhMarketStore  *alvh_market_store_open             (const char        *path,
                                                       GError           **error);
+
+/**
+ * alvh_market_store_open_mode:
+ * @path: the database file
+ * @mode: read only, read and write an existing file, or create when missing
+ * @error: return location for a #GError
+ *
+ * Opens the market store at @path.  A missing file is
+ * %ALVH_MARKET_STORE_ERROR_MISSING unless @mode creates it (atomically, 0600).
+ * A file that is not a market store (%ALVH_MARKET_STORE_ERROR_NOT_OURS), one
+ * written by a newer ALVH Desk (%ALVH_MARKET_STORE_ERROR_TOO_NEW) and a
+ * damaged one (%ALVH_MARKET_STORE_ERROR_CORRUPT; a copy is saved beside it)
+ * are refused and left unchanged.  With %ALVH_STORE_READ every write fails.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+AlvhMarketStore  *alvh_market_store_open_mode        (const char        *path,
+                                                      AlvhStoreMode      mode,
+                                                      GError           **error);
+
+/**
+ * alvh_market_store_was_created:
+ * @self: the store
+ *
+ * Returns: whether opening it created the file
+ */
+gboolean          alvh_market_store_was_created      (AlvhMarketStore   *self);
 
 /**
  * alvh_market_store_get_path:

@@ -40,6 +40,7 @@
 #include <math.h>
 
 #include "alvh-pricing.h"
+#include "alvh-pricing-private.h"
 
 G_DEFINE_QUARK (alvh-pricing-error-quark, alvh_pricing_error)
 
@@ -47,62 +48,44 @@ G_DEFINE_QUARK (alvh-pricing-error-quark, alvh_pricing_error)
 #define INV_SQRT_PI  0.56418958354775628695
 #define INV_SQRT2    0.70710678118654752440
 #define DAYS_PER_YEAR 365.0
-#ifndef PLAIN_MAX_A
-#define PLAIN_MAX_A 1.5
-#endif
 
+/* Phi(z): the smaller tail exp(-z^2/2) erfcx(|z|/sqrt2) / 2 with the tabled
+ * erfcx, relative error a few ulp; libm's erfc beyond the table. */
 static inline double
 norm_cdf (double z)
 {
-  return 0.5 * erfc (-z * INV_SQRT2);
+  double u = fabs (z) * INV_SQRT2;
+  double tail;
+
+  if (u < 0.125 * ALVH_ERFCX_TAB_N)
+    tail = 0.5 * alvh_exp_neg_half_sq (z) * alvh_erfcx (u);
+  else
+    tail = 0.5 * erfc (u);
+  return z < 0.0 ? tail : 1.0 - tail;
 }
 
 static inline double
 norm_pdf (double z)
 {
-  return INV_SQRT_2PI * exp (-0.5 * z * z);
-}
-
-/* exp(u^2) erfc(u), relative accuracy a few ulp for every u.  exp(u^2) is
- * taken as exp(uh^2) exp(ul (u + uh)) with uh = u rounded to float, so that
- * uh^2 is exact and the rounding of u^2 does not cost u^2 ulp. */
-static double
-erfcx_ (double u)
-{
-  if (u < 26.0)
-    {
-      double uh, ul;
-
-      if (u < -26.0)
-        return INFINITY;
-      uh = (double) (float) u;
-      ul = u - uh;
-      return exp (uh * uh) * exp (ul * (u + uh)) * erfc (u);
-    }
-  else
-    {
-      /* asymptotic series 1/(u sqrt pi) sum (-1)^k (2k-1)!! / (2u^2)^k */
-      double z = 0.5 / (u * u);
-      double sum = 1.0 + z * (-1.0 + z * (3.0 + z * (-15.0 + z * (105.0 + z * (-945.0
-                  + z * (10395.0 + z * -135135.0))))));
-      return sum * INV_SQRT_PI / u;
-    }
+  return INV_SQRT_2PI * alvh_exp_neg_half_sq (z);
 }
 
 /* Normalised out-of-the-money call, x <= 0, s > 0, ex2 = e^{x/2}:
- * b = m * exp(L) and b' = db/ds = v * exp(L); returns m, sets L and v.
+ * b = m * exp(L) and b' = db/ds = v * exp(L); returns m, sets L and v, and
+ * *comp to b_max - b when it comes without extra work (else NAN).
  *
- * The plain formula e^{x/2} Phi(h+t) - e^{-x/2} Phi(h-t) loses the digits
- * of (the terms / b), times the steepness of erfc (2 w^2 ulp for an argument
- * w), so it is used only near the money (a = -h/sqrt2 <= PLAIN_MAX_A) or
- * when the terms are not close (d >= a).  Further out the scaled form with
- * erfcx (flat, so rounding of its argument costs nothing) keeps b as m e^L
- * without underflow.  For a tiny total volatility (d small) the difference
- * of erfcx is summed as its Taylor series in d, and far out (a - d >= 8) as
- * the difference of the asymptotic series of erfcx, both without
- * cancellation. */
+ * With a = -h/sqrt2 and d = t/sqrt2 the two terms of b are
+ * e^{x/2} Phi(h+t) = e^{q} erfcx(a-d)/2 and e^{-x/2} Phi(h-t) = e^{q} erfcx(a+d)/2,
+ * q = -(h^2 + t^2)/2, one exp for both.  When a >= d (below the inflection
+ * point) b = e^{q} [erfcx(a-d) - erfcx(a+d)]/2 is kept as a mantissa and a
+ * log scale so that it never underflows; erfcx is flat, so the rounding of
+ * its argument costs nothing.  When a < d, Phi(h+t) is the upper half:
+ * b = e^{x/2} - e^{q} [erfcx(d-a) + erfcx(a+d)]/2, the bracket being b_max - b.
+ * For a tiny total volatility (d small) the difference of erfcx is summed as
+ * its Taylor series in d, and far out (a - d >= 8) as the difference of the
+ * asymptotic series of erfcx, both without cancellation. */
 static double
-bnorm_otm_scaled (double x, double ex2, double s, double *lscale, double *vscaled)
+bnorm_otm_scaled (double x, double ex2, double s, double *lscale, double *vscaled, double *comp)
 {
   double h = x / s, t = 0.5 * s;
   double q = -0.5 * (h * h + t * t);
@@ -110,11 +93,12 @@ bnorm_otm_scaled (double x, double ex2, double s, double *lscale, double *vscale
   double d = t * INV_SQRT2;
   double m;
 
+  *comp = NAN;
   if (d < 0.01 && a < 8.0)
     {
       /* -sum over odd k of erfcx^(k)(a) d^k / k!, recurrence
        * y' = 2a y - 2/sqrt(pi), y^(n+1) = 2a y^(n) + 2n y^(n-1). */
-      double y_prev = erfcx_ (a);
+      double y_prev = alvh_erfcx (a);
       double y = 2.0 * a * y_prev - 2.0 * INV_SQRT_PI;
       double dk = d, d2 = d * d, fact = 1.0, sum = 0.0;
       int n = 1;
@@ -171,19 +155,23 @@ bnorm_otm_scaled (double x, double ex2, double s, double *lscale, double *vscale
       *lscale = q;
       *vscaled = INV_SQRT_2PI;
     }
-  else if (a > d && (a > PLAIN_MAX_A || a + d > 25.0))
+  else if (a >= d)
     {
-      m = 0.5 * (erfcx_ (a - d) - erfcx_ (a + d));
+      m = 0.5 * (alvh_erfcx (a - d) - alvh_erfcx (a + d));
       *lscale = q;
       *vscaled = INV_SQRT_2PI;
     }
   else
     {
-      m = ex2 * norm_cdf (h + t) - norm_cdf (h - t) / ex2;
+      double eq = exp (q);
+      double c = 0.5 * eq * (alvh_erfcx (d - a) + alvh_erfcx (a + d));
+
+      m = ex2 - c;
       if (m < 0.0)
         m = 0.0;
       *lscale = 0.0;
-      *vscaled = INV_SQRT_2PI * exp (q);
+      *vscaled = INV_SQRT_2PI * eq;
+      *comp = c;
     }
   return m;
 }
@@ -191,11 +179,11 @@ bnorm_otm_scaled (double x, double ex2, double s, double *lscale, double *vscale
 static double
 bnorm_otm (double x, double ex2, double s)
 {
-  double l, v, m;
+  double l, v, m, c;
 
   if (s <= 0.0)
     return 0.0;
-  m = bnorm_otm_scaled (x, ex2, s, &l, &v);
+  m = bnorm_otm_scaled (x, ex2, s, &l, &v, &c);
   return l == 0.0 ? m : m * exp (l);
 }
 
@@ -208,20 +196,11 @@ bnorm_otm_complement (double x, double ex2, double s)
   return ex2 * norm_cdf (-h - t) + norm_cdf (h - t) / ex2;
 }
 
-/* ln(F/K), accurate also when F and K are close (F - K is then exact). */
-static inline double
-log_moneyness (double f, double k)
-{
-  double d = f - k;
-
-  if (fabs (d) < 0.25 * k)
-    return log1p (d / k);
-  return log (f / k);
-}
+#define log_moneyness alvh_log_moneyness
 
 /* Undiscounted Black price. */
-static double
-black_undiscounted (AlvhOptionType type, double f, double k, double s)
+double
+alvh_black_undiscounted (AlvhOptionType type, double f, double k, double s)
 {
   double x, intrinsic, sq;
 
@@ -250,7 +229,7 @@ black_from_cdfs (AlvhOptionType type, double f, double k, double s, double nd1, 
 
   if (v > (1.0 / 64.0) * (type == ALVH_OPTION_CALL ? a : b))
     return v;
-  return black_undiscounted (type, f, k, s);
+  return alvh_black_undiscounted (type, f, k, s);
 }
 
 double
@@ -259,7 +238,7 @@ alvh_black76_price (AlvhOptionType type, double f, double k, double t, double vo
   double s = t > 0.0 && vol > 0.0 ? vol * sqrt (t) : 0.0;
   double df = t > 0.0 ? exp (-r * t) : 1.0;
 
-  return df * black_undiscounted (type, f, k, s);
+  return df * alvh_black_undiscounted (type, f, k, s);
 }
 
 double
@@ -272,7 +251,60 @@ alvh_bs_price (AlvhOptionType type, double s0, double k, double t, double vol, d
   s = vol > 0.0 ? vol * sqrt (t) : 0.0;
   f = s0 * exp ((r - q) * t);
   df = exp (-r * t);
-  return df * black_undiscounted (type, f, k, s);
+  return df * alvh_black_undiscounted (type, f, k, s);
+}
+
+void
+alvh_expiry_terms_init (AlvhExpiryTerms *e, AlvhPricingModel model, double t, double r, double q)
+{
+  e->model = model;
+  e->t = t;
+  e->r = r;
+  e->sqt = sqrt (t);
+  e->half_inv_sqt = 0.5 / e->sqt;
+  e->dr = exp (-r * t);
+  if (model == ALVH_MODEL_BLACK_76)
+    {
+      e->q = 0.0;
+      e->dq = e->dr;
+      e->drift = 0.0;
+      e->fwd = 1.0;
+    }
+  else
+    {
+      e->q = q;
+      e->dq = exp (-q * t);
+      e->drift = (r - q) * t;
+      e->fwd = e->dq / e->dr;
+    }
+}
+
+/* Price and greeks for t > 0 (alvh-pricing-private.h has the fast path). */
+void
+alvh_greeks_with_terms (const AlvhExpiryTerms *e, AlvhOptionType type, double und,
+                        double k, double vol, AlvhGreeks *out)
+{
+  double th = type == ALVH_OPTION_CALL ? 1.0 : -1.0;
+  double inv_sig, d1, sig, d2, f;
+
+  if (!(vol > 0.0))
+    {
+      alvh_option_greeks (e->model, type, und, k, e->t, vol, e->r, e->q, out);
+      return;
+    }
+  d1 = alvh_leg_d1 (e, und, k, vol, &inv_sig);
+  if (alvh_leg_greeks (e, type, und, k, vol, d1, inv_sig, alvh_exp_neg_half_sq (d1), out))
+    return;
+  /* beyond the table: libm's erfc */
+  sig = vol * e->sqt;
+  d2 = d1 - sig;
+  f = und * e->fwd;
+  {
+    double pdf1 = norm_pdf (d1), nd1 = norm_cdf (th * d1), nd2 = norm_cdf (th * d2);
+
+    alvh_greeks_from_terms (e, th, und, k, vol, inv_sig, nd1, nd2, pdf1,
+                            black_from_cdfs (type, f, k, sig, nd1, nd2), out);
+  }
 }
 
 void
@@ -280,6 +312,7 @@ alvh_bs_greeks (AlvhOptionType type, double s0, double k, double t, double vol,
                 double r, double q, AlvhGreeks *out)
 {
   double theta_sign = type == ALVH_OPTION_CALL ? 1.0 : -1.0;
+  AlvhExpiryTerms e;
 
   g_return_if_fail (out != NULL);
 
@@ -308,28 +341,8 @@ alvh_bs_greeks (AlvhOptionType type, double s0, double k, double t, double vol,
         }
       return;
     }
-  else
-    {
-      double sqt = sqrt (t);
-      double sig = vol * sqt;
-      double dq = exp (-q * t), dr = exp (-r * t);
-      double f = s0 * exp ((r - q) * t);
-      double d1 = (log_moneyness (f, k) + 0.5 * sig * sig) / sig;
-      double d2 = d1 - sig;
-      double pdf1 = norm_pdf (d1);
-      double nd1 = norm_cdf (theta_sign * d1);
-      double nd2 = norm_cdf (theta_sign * d2);
-      double price = dr * black_from_cdfs (type, f, k, sig, nd1, nd2);
-
-      out->price = price;
-      out->delta = theta_sign * dq * nd1;
-      out->gamma = dq * pdf1 / (s0 * sig);
-      out->vega = s0 * dq * pdf1 * sqt * 0.01;
-      out->theta = (-s0 * dq * pdf1 * vol / (2.0 * sqt)
-                    - theta_sign * r * k * dr * nd2
-                    + theta_sign * q * s0 * dq * nd1) / DAYS_PER_YEAR;
-      out->rho = theta_sign * k * t * dr * nd2 * 0.01;
-    }
+  alvh_expiry_terms_init (&e, ALVH_MODEL_BLACK_SCHOLES, t, r, q);
+  alvh_greeks_with_terms (&e, type, s0, k, vol, out);
 }
 
 void
@@ -337,6 +350,7 @@ alvh_black76_greeks (AlvhOptionType type, double f, double k, double t, double v
                      double r, AlvhGreeks *out)
 {
   double theta_sign = type == ALVH_OPTION_CALL ? 1.0 : -1.0;
+  AlvhExpiryTerms e;
 
   g_return_if_fail (out != NULL);
 
@@ -364,25 +378,8 @@ alvh_black76_greeks (AlvhOptionType type, double f, double k, double t, double v
         }
       return;
     }
-  else
-    {
-      double sqt = sqrt (t);
-      double sig = vol * sqt;
-      double dr = exp (-r * t);
-      double d1 = (log_moneyness (f, k) + 0.5 * sig * sig) / sig;
-      double pdf1 = norm_pdf (d1);
-      double nd1 = norm_cdf (theta_sign * d1);
-      double nd2 = norm_cdf (theta_sign * (d1 - sig));
-      double price = dr * black_from_cdfs (type, f, k, sig, nd1, nd2);
-
-      out->price = price;
-      out->delta = theta_sign * dr * nd1;
-      out->gamma = dr * pdf1 / (f * sig);
-      out->vega = f * dr * pdf1 * sqt * 0.01;
-      /* theta = -dP/dt with F fixed: r P - D F phi(d1) vol / (2 sqrt t) */
-      out->theta = (r * price - dr * f * pdf1 * vol / (2.0 * sqt)) / DAYS_PER_YEAR;
-      out->rho = -t * price * 0.01;
-    }
+  alvh_expiry_terms_init (&e, ALVH_MODEL_BLACK_76, t, r, 0.0);
+  alvh_greeks_with_terms (&e, type, f, k, vol, out);
 }
 
 double
@@ -489,7 +486,10 @@ otm_start (double     x,
   if (s_c > 0.0)
     {
       /* at s_c: h = -t, so b_c = e^{x/2}/2 - e^{-x/2} Phi(-s_c), b'(s_c) = e^{x/2}/sqrt(2 pi) */
-      double b_c = 0.5 * b_max - norm_cdf (-s_c) / b_max;
+      /* Phi(-s_c) = e^{-s_c^2/2} erfcx(s_c/sqrt2)/2 with e^{-s_c^2/2} = e^x = b_max^2 */
+      double b_c = s_c < 8.0
+                   ? 0.5 * b_max * (1.0 - alvh_erfcx (s_c * INV_SQRT2))
+                   : 0.5 * b_max - norm_cdf (-s_c) / b_max;
 
       double v_c = INV_SQRT_2PI * b_max;
       /* where the tangent at s_c reaches zero: below b(s_l) the price is in
@@ -596,11 +596,12 @@ otm_terms (const OtmSearch *st,
            double          *f3,
            gboolean        *above)
 {
-  double l, v, m, s = st->s, h = x / s;
-  double r2 = h * h / s - 0.25 * s;
-  double r3 = r2 * r2 - 3.0 * h * h / (s * s) - 0.25;
+  double l, v, m, comp, s = st->s, inv_s = 1.0 / s, h = x * inv_s;
+  double hh_s = h * h * inv_s;
+  double r2 = hh_s - 0.25 * s;
+  double r3 = r2 * r2 - 3.0 * hh_s * inv_s - 0.25;
 
-  m = bnorm_otm_scaled (x, b_max, s, &l, &v);
+  m = bnorm_otm_scaled (x, b_max, s, &l, &v, &comp);
   *m_out = m;
   *v_out = v;
   if (st->region == OTM_LOWER)
@@ -628,7 +629,7 @@ otm_terms (const OtmSearch *st,
     }
   else
     {
-      double c = bnorm_otm_complement (x, b_max, s);
+      double c = isnan (comp) ? bnorm_otm_complement (x, b_max, s) : comp;
       double bp = l == 0.0 ? v : v * exp (l);
       double u = bp / c;
 
@@ -642,67 +643,197 @@ otm_terms (const OtmSearch *st,
   return 0;
 }
 
+/* One quote's search: the region's state, its inputs, the iterations done
+ * and, once done, the implied total volatility (NAN when it does not
+ * converge). */
+typedef struct
+{
+  OtmSearch st;
+  double    x, beta, b_max;
+  double    result;
+  int       iter;
+} OtmSolve;
+
+static inline void
+otm_solve_init (OtmSolve *q, double x, double beta, double b_max)
+{
+  q->x = x;
+  q->beta = beta;
+  q->b_max = b_max;
+  q->iter = 0;
+  q->result = NAN;
+  otm_start (x, beta, b_max, &q->st);
+}
+
+/* One iteration of the search; TRUE when it is done (q->result set). */
+static gboolean
+otm_solve_step (OtmSolve *q)
+{
+  OtmSearch *st = &q->st;
+  double m, v, nu, f2, f3, step, s_new;
+  double s = st->s;
+  gboolean above;
+  int out;
+
+  if (q->iter++ >= 64)
+    return TRUE;
+  out = otm_terms (st, q->x, q->b_max, q->beta, &m, &v, &nu, &f2, &f3, &above);
+  if (out != 0)
+    {
+      /* underflow: s too small; or the complement cannot be had: too large */
+      if (out < 0)
+        st->lo = s;
+      else
+        st->hi = s;
+      st->s = 0.5 * (st->lo + st->hi);
+      return FALSE;
+    }
+
+  if (above)
+    st->hi = s;
+  else
+    st->lo = s;
+
+  if (nu == 0.0)
+    {
+      q->result = s;
+      return TRUE;
+    }
+
+  /* Householder (order 3) near the root; plain Newton while the
+   * curvature term is not small, where the higher-order correction can
+   * stall (the bracket keeps Newton safe) */
+  step = nu * (1.0 + 0.5 * f2 * nu) / (1.0 + nu * (f2 + f3 * nu / 6.0));
+  if (!isfinite (step) || fabs (f2 * nu) > 0.5 || step * nu < 0.0 || fabs (step) > 2.0 * fabs (nu))
+    step = nu;
+  s_new = s + step;
+
+  /* Householder steps of order three converge with order four and the
+   * objectives are nearly linear: once a step moves s by 1e-5 and the
+   * price by 1e-5 relative (b'/b step; far out of the money b'/b is
+   * about h^2/s), the error left after it is far below rounding (the
+   * tests measure 2e-13 relative in price, the same as with 1e-6). */
+  if (fabs (nu) * (1e-300 + v / m) <= 1e-5 && fabs (nu) <= 1e-5 * s && s_new > st->lo && s_new < st->hi)
+    {
+      q->result = s_new;
+      return TRUE;
+    }
+  if (fabs (step) <= 4e-16 * s)
+    {
+      q->result = s;
+      return TRUE;
+    }
+  if (!(s_new > st->lo && s_new < st->hi))
+    {
+      s_new = isinf (st->hi) ? 2.0 * s : 0.5 * (st->lo + st->hi);
+      if (st->hi - st->lo <= 1e-15 * st->hi)
+        {
+          q->result = s_new;
+          return TRUE;
+        }
+    }
+  st->s = s_new;
+  return FALSE;
+}
+
 /* Implied total volatility s of the normalised OTM call (x <= 0) with price
  * beta, 0 < beta < b_max = e^{x/2}.  Returns NAN when it does not converge. */
-static double
-implied_s_otm (double x, double beta)
+double
+alvh_implied_s_otm (double x, double beta, double b_max)
 {
-  double b_max = exp (0.5 * x);
-  OtmSearch st;
+  OtmSolve q;
 
-  otm_start (x, beta, b_max, &st);
-  for (int iter = 0; iter < 64; iter++)
+  otm_solve_init (&q, x, beta, b_max);
+  while (!otm_solve_step (&q))
+    ;
+  return q.result;
+}
+
+/* The same for n (<= ALVH_IV_BLOCK) quotes at once, in lockstep: one
+ * quote's search is a long serial chain of dependent operations, so the
+ * iterations of several independent quotes run side by side in the
+ * pipeline.  Each result is exactly alvh_implied_s_otm()'s. */
+void
+alvh_implied_s_otm_block (gsize n, const double *x, const double *beta, const double *b_max,
+                          double *s_out)
+{
+  OtmSolve q[ALVH_IV_BLOCK];
+  guint8 active[ALVH_IV_BLOCK];
+  gsize left = n;
+
+  g_assert (n <= ALVH_IV_BLOCK);
+  for (gsize j = 0; j < n; j++)
     {
-      double m, v, nu, f2, f3, step, s_new;
-      double s = st.s;
-      gboolean above;
-      int out = otm_terms (&st, x, b_max, beta, &m, &v, &nu, &f2, &f3, &above);
-
-      if (out != 0)
-        {
-          /* underflow: s too small; or the complement cannot be had: too large */
-          if (out < 0)
-            st.lo = s;
-          else
-            st.hi = s;
-          st.s = 0.5 * (st.lo + st.hi);
-          continue;
-        }
-
-      if (above)
-        st.hi = s;
-      else
-        st.lo = s;
-
-      if (nu == 0.0)
-        return s;
-
-      /* Householder (order 3) near the root; plain Newton while the
-       * curvature term is not small, where the higher-order correction can
-       * stall (the bracket keeps Newton safe) */
-      step = nu * (1.0 + 0.5 * f2 * nu) / (1.0 + nu * (f2 + f3 * nu / 6.0));
-      if (!isfinite (step) || fabs (f2 * nu) > 0.5 || step * nu < 0.0 || fabs (step) > 2.0 * fabs (nu))
-        step = nu;
-      s_new = s + step;
-
-      /* Householder steps of order three converge with order four and the
-       * objectives are nearly linear: once a step moves s by 1e-5 and the
-       * price by 1e-5 relative (b'/b step; far out of the money b'/b is
-       * about h^2/s), the error left after it is far below rounding (the
-       * tests measure 2e-13 relative in price, the same as with 1e-6). */
-      if (fabs (nu) * (1e-300 + v / m) <= 1e-5 && fabs (nu) <= 1e-5 * s && s_new > st.lo && s_new < st.hi)
-        return s_new;
-      if (fabs (step) <= 4e-16 * s)
-        return s;
-      if (!(s_new > st.lo && s_new < st.hi))
-        {
-          s_new = isinf (st.hi) ? 2.0 * s : 0.5 * (st.lo + st.hi);
-          if (st.hi - st.lo <= 1e-15 * st.hi)
-            return s_new;
-        }
-      st.s = s_new;
+      otm_solve_init (&q[j], x[j], beta[j], b_max[j]);
+      active[j] = 1;
     }
-  return NAN;
+  while (left > 0)
+    for (gsize j = 0; j < n; j++)
+      if (active[j] && otm_solve_step (&q[j]))
+        {
+          active[j] = 0;
+          s_out[j] = q[j].result;
+          left--;
+        }
+}
+
+/* One quote on the forward F with discount factor df (F, K, df positive and
+ * finite) as the normalised OTM call: x = -|ln(F/K)|, its price beta and
+ * b_max = e^{x/2}, or why it has no implied volatility; *lower and *upper
+ * are the no-arbitrage bounds for the messages. */
+AlvhIvStatus
+alvh_implied_s_prepare (AlvhOptionType type, double price, double f, double k, double df,
+                        double *x_out, double *beta_out, double *b_max_out,
+                        double *lower_out, double *upper_out)
+{
+  double lower, upper, beta, x, b_max;
+
+  if (type == ALVH_OPTION_CALL)
+    {
+      lower = f > k ? df * (f - k) : 0.0;
+      upper = df * f;
+    }
+  else
+    {
+      lower = k > f ? df * (k - f) : 0.0;
+      upper = df * k;
+    }
+  *lower_out = lower;
+  *upper_out = upper;
+  if (!(price > lower))
+    return ALVH_IV_BELOW_INTRINSIC;
+  if (!(price < upper))
+    return ALVH_IV_ABOVE_MAXIMUM;
+
+  beta = (price - lower) / (df * sqrt (f * k));
+  x = -fabs (log_moneyness (f, k));
+  b_max = exp (0.5 * x);
+  if (!(beta < b_max))
+    return ALVH_IV_ABOVE_MAXIMUM;
+  if (!(beta > 0.0))
+    return ALVH_IV_BELOW_INTRINSIC;
+  *x_out = x;
+  *beta_out = beta;
+  *b_max_out = b_max;
+  return ALVH_IV_OK;
+}
+
+/* alvh_implied_s_prepare() and the search: the implied total volatility s. */
+AlvhIvStatus
+alvh_implied_s_quote (AlvhOptionType type, double price, double f, double k, double df,
+                      double *s_out, double *lower_out, double *upper_out)
+{
+  double x, beta, b_max, s;
+  AlvhIvStatus st = alvh_implied_s_prepare (type, price, f, k, df, &x, &beta, &b_max,
+                                            lower_out, upper_out);
+
+  if (st != ALVH_IV_OK)
+    return st;
+  s = alvh_implied_s_otm (x, beta, b_max);
+  if (!isfinite (s) || !(s > 0.0))
+    return ALVH_IV_NO_CONVERGENCE;
+  *s_out = s;
+  return ALVH_IV_OK;
 }
 
 gboolean
@@ -710,7 +841,7 @@ alvh_implied_vol (AlvhPricingModel model, AlvhOptionType type, double price,
                   double underlying, double k, double t, double r, double q,
                   double *vol_out, GError **error)
 {
-  double f, df, lower, upper, otm, sq, beta, x, s;
+  double f, df, lower, upper, s = NAN;
 
   if (!isfinite (price) || !isfinite (underlying) || !isfinite (k) || !isfinite (t)
       || !isfinite (r) || (model == ALVH_MODEL_BLACK_SCHOLES && !isfinite (q)))
@@ -730,58 +861,36 @@ alvh_implied_vol (AlvhPricingModel model, AlvhOptionType type, double price,
   df = exp (-r * t);
   f = model == ALVH_MODEL_BLACK_76 ? underlying : underlying * exp ((r - q) * t);
 
-  if (type == ALVH_OPTION_CALL)
+  switch (alvh_implied_s_quote (type, price, f, k, df, &s, &lower, &upper))
     {
-      lower = f > k ? df * (f - k) : 0.0;
-      upper = df * f;
-    }
-  else
-    {
-      lower = k > f ? df * (k - f) : 0.0;
-      upper = df * k;
-    }
-
-  if (!(price > lower))
-    {
-      g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_BELOW_INTRINSIC,
-                   "price %.10g is not above the lower no-arbitrage bound %.10g "
-                   "(the discounted intrinsic value max(%s, 0) with F = %.10g, K = %.10g)",
-                   price, lower, type == ALVH_OPTION_CALL ? "F - K" : "K - F", f, k);
+    case ALVH_IV_OK:
+      break;
+    case ALVH_IV_BELOW_INTRINSIC:
+      if (price > lower)
+        g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_BELOW_INTRINSIC,
+                     "price %.10g exceeds the lower no-arbitrage bound %.10g by less than can be resolved",
+                     price, lower);
+      else
+        g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_BELOW_INTRINSIC,
+                     "price %.10g is not above the lower no-arbitrage bound %.10g "
+                     "(the discounted intrinsic value max(%s, 0) with F = %.10g, K = %.10g)",
+                     price, lower, type == ALVH_OPTION_CALL ? "F - K" : "K - F", f, k);
       return FALSE;
-    }
-  if (!(price < upper))
-    {
-      g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_ABOVE_MAXIMUM,
-                   "price %.10g is not below the upper no-arbitrage bound %.10g "
-                   "(the discounted %s, %.10g)",
-                   price, upper, type == ALVH_OPTION_CALL ? "forward F" : "strike K",
-                   type == ALVH_OPTION_CALL ? f : k);
+    case ALVH_IV_ABOVE_MAXIMUM:
+      if (price < upper)
+        g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_ABOVE_MAXIMUM,
+                     "price %.10g is not below the upper no-arbitrage bound %.10g after rounding",
+                     price, upper);
+      else
+        g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_ABOVE_MAXIMUM,
+                     "price %.10g is not below the upper no-arbitrage bound %.10g "
+                     "(the discounted %s, %.10g)",
+                     price, upper, type == ALVH_OPTION_CALL ? "forward F" : "strike K",
+                     type == ALVH_OPTION_CALL ? f : k);
       return FALSE;
-    }
-
-  otm = price - lower;
-  sq = sqrt (f * k);
-  beta = otm / (df * sq);
-  x = -fabs (log_moneyness (f, k));
-
-  if (!(beta < exp (0.5 * x)))
-    {
-      g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_ABOVE_MAXIMUM,
-                   "price %.10g is not below the upper no-arbitrage bound %.10g after rounding",
-                   price, upper);
-      return FALSE;
-    }
-  if (!(beta > 0.0))
-    {
-      g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_BELOW_INTRINSIC,
-                   "price %.10g exceeds the lower no-arbitrage bound %.10g by less than can be resolved",
-                   price, lower);
-      return FALSE;
-    }
-
-  s = implied_s_otm (x, beta);
-  if (!isfinite (s) || !(s > 0.0))
-    {
+    case ALVH_IV_INVALID:
+    case ALVH_IV_NO_CONVERGENCE:
+    default:
       g_set_error (error, ALVH_PRICING_ERROR, ALVH_PRICING_ERROR_NO_CONVERGENCE,
                    "implied volatility did not converge for price %.10g (F = %.10g, K = %.10g, t = %.10g)",
                    price, f, k, t);

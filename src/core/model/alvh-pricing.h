@@ -191,4 +191,85 @@ gboolean alvh_implied_vol     (AlvhPricingModel model, AlvhOptionType type,
 double   alvh_bs_strike_for_delta (AlvhOptionType type, double abs_delta, double s, double t,
                                    double vol, double r, double q);
 
+/**
+ * AlvhChainExpiry:
+ * @model: Black-Scholes or Black-76
+ * @underlying: S for Black-Scholes, F for Black-76
+ * @t: years to expiry (calendar days / 365)
+ * @r: the continuously compounded rate
+ * @q: the continuous dividend yield (ignored by Black-76)
+ *
+ * One expiry of an option chain: what all its legs share.  The chain
+ * functions compute the discount factors, sqrt(t) and the forward once for
+ * all of them.
+ */
+typedef struct
+{
+  AlvhPricingModel model;
+  double underlying;
+  double t;
+  double r;
+  double q;
+} AlvhChainExpiry;
+
+/**
+ * AlvhIvStatus:
+ * @ALVH_IV_OK: solved
+ * @ALVH_IV_INVALID: non-finite or non-positive inputs
+ * @ALVH_IV_BELOW_INTRINSIC: the price is not above the discounted intrinsic value
+ * @ALVH_IV_ABOVE_MAXIMUM: the price is not below the discounted forward (call) or strike (put)
+ * @ALVH_IV_NO_CONVERGENCE: the search did not converge
+ *
+ * Why alvh_chain_implied_vol() found no volatility for a quote; the same
+ * cases as the #AlvhPricingError of alvh_implied_vol().
+ */
+typedef enum
+{
+  ALVH_IV_OK,
+  ALVH_IV_INVALID,
+  ALVH_IV_BELOW_INTRINSIC,
+  ALVH_IV_ABOVE_MAXIMUM,
+  ALVH_IV_NO_CONVERGENCE,
+} AlvhIvStatus;
+
+/**
+ * alvh_chain_greeks:
+ * @expiry: the expiry the legs share
+ * @n: the number of legs
+ * @types: (array length=n): call or put of each leg
+ * @strikes: (array length=n): the strikes
+ * @vols: (array length=n): annualised volatilities as fractions
+ * @out: (out caller-allocates) (array length=n): the price and greeks of each leg
+ *
+ * The price and greeks of @n legs of one expiry, each equal to
+ * alvh_option_greeks() on it within 1e-13 relative (price) and the same for
+ * each greek, at about half its cost per leg.
+ */
+void     alvh_chain_greeks        (const AlvhChainExpiry *expiry, gsize n,
+                                   const AlvhOptionType *types, const double *strikes,
+                                   const double *vols, AlvhGreeks *out);
+
+/**
+ * alvh_chain_implied_vol:
+ * @expiry: the expiry the quotes share
+ * @n: the number of quotes
+ * @types: (array length=n): call or put of each quote
+ * @strikes: (array length=n): the strikes
+ * @prices: (array length=n): the option prices
+ * @vols_out: (out caller-allocates) (array length=n): the implied volatilities,
+ *   NAN where there is none
+ * @status_out: (out caller-allocates) (array length=n) (nullable): why a
+ *   quote has none, %ALVH_IV_OK where it has one
+ *
+ * The implied volatilities of @n quotes of one expiry: the same numbers as
+ * alvh_implied_vol() quote by quote, without its per-quote set-up and
+ * error messages.
+ *
+ * Returns: the number of quotes solved
+ */
+gsize    alvh_chain_implied_vol   (const AlvhChainExpiry *expiry, gsize n,
+                                   const AlvhOptionType *types, const double *strikes,
+                                   const double *prices, double *vols_out,
+                                   AlvhIvStatus *status_out);
+
 G_END_DECLS

@@ -37,7 +37,7 @@ alvh_stored_find_account (AlvhJournalStore  *store,
       g_string_append_printf (known, "%s“%s”", known->len ? ", " : "", account->name);
     }
   if (create)
-    return alvh_journal_store_create_account (store, name, error);
+    return alvh_journal_store_ensure_account (store, name, error);  /* another process may create it meanwhile */
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                _("%s: there is no account “%s” (accounts: %s)"),

@@ -51,6 +51,8 @@ struct _AlvhJournalModel
   char         *path;
   AlvhSeries   *spx;
   AlvhSeries   *vix;
+  AlvhSeries   *vx;    /* NULL when unknown */
+  AlvhSeries   *vvix;
   Query         query;
   char         *sort_column;
   gboolean      sort_descending;
@@ -613,6 +615,8 @@ alvh_journal_model_finalize (GObject *object)
   g_free (self->error);
   g_clear_pointer (&self->spx, alvh_series_unref);
   g_clear_pointer (&self->vix, alvh_series_unref);
+  g_clear_pointer (&self->vx, alvh_series_unref);
+  g_clear_pointer (&self->vvix, alvh_series_unref);
   query_clear (&self->query);
   G_OBJECT_CLASS (alvh_journal_model_parent_class)->finalize (object);
 }
@@ -686,17 +690,21 @@ alvh_journal_model_set_store_path (AlvhJournalModel *self,
 void
 alvh_journal_model_set_market (AlvhJournalModel *self,
                                AlvhSeries       *spx,
-                               AlvhSeries       *vix)
+                               AlvhSeries       *vix,
+                               AlvhSeries       *vx,
+                               AlvhSeries       *vvix)
 {
+  AlvhSeries *in[] = { spx, vix, vx, vvix };
+  AlvhSeries **mine[] = { &self->spx, &self->vix, &self->vx, &self->vvix };
+
   g_return_if_fail (ALVH_IS_JOURNAL_MODEL (self));
-  if (spx != NULL)
-    alvh_series_ref (spx);
-  if (vix != NULL)
-    alvh_series_ref (vix);
-  g_clear_pointer (&self->spx, alvh_series_unref);
-  g_clear_pointer (&self->vix, alvh_series_unref);
-  self->spx = spx;
-  self->vix = vix;
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    {
+      if (in[i] != NULL)
+        alvh_series_ref (in[i]);
+      g_clear_pointer (mine[i], alvh_series_unref);
+      *mine[i] = in[i];
+    }
 }
 
 void
@@ -746,7 +754,7 @@ alvh_journal_model_reload (AlvhJournalModel *self)
   data->path = g_strdup (self->path);
   query_copy (&data->query, &self->query);
   if (self->spx != NULL && self->vix != NULL)
-    data->market = alvh_journal_market_join (self->spx, self->vix);
+    data->market = alvh_journal_market_join_all (self->spx, self->vix, self->vx, self->vvix);
 
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);
   g_task_set_source_tag (task, alvh_journal_model_reload);

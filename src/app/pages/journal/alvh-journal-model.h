@@ -25,7 +25,9 @@ void              alvh_journal_model_set_store_path (AlvhJournalModel        *se
 /* SPX and VIX closes to measure each leg's P&L (both NULL: no P&L). */
 void              alvh_journal_model_set_market     (AlvhJournalModel        *self,
                                                      AlvhSeries              *spx,
-                                                     AlvhSeries              *vix);
+                                                     AlvhSeries              *vix,
+                                                     AlvhSeries              *vx,
+                                                     AlvhSeries              *vvix);
 /* Copies the filter (its limit and offset are ignored). */
 void              alvh_journal_model_set_filter     (AlvhJournalModel        *self,
                                                      const AlvhJournalFilter *filter);

@@ -840,12 +840,23 @@ time_zone_changed_cb (AlvhJournalPage *self)
     self->reload_source = g_idle_add (reload_idle_cb, self);
 }
 
+/* The journal list marks on the same joined bars as the ledger everywhere
+ * (SPX, VIX, VX, VVIX). */
+static void
+set_model_market (AlvhJournalModel  *model,
+                  AlvhMarketService *market)
+{
+  alvh_journal_model_set_market (model,
+                                 alvh_market_service_get_series (market, "SPX"),
+                                 alvh_market_service_get_series (market, "VIX"),
+                                 alvh_market_service_get_series (market, "VX"),
+                                 alvh_market_service_get_series (market, "VVIX"));
+}
+
 static void
 session_market_changed_cb (AlvhJournalPage *self)
 {
-  alvh_journal_model_set_market (self->model,
-                                 alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX"),
-                                 alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX"));
+  set_model_market (self->model, alvh_context_get_market (self->context));
   session_journal_changed_cb (self);
 }
 
@@ -1006,9 +1017,7 @@ alvh_journal_page_context_set (AlvhPage    *page,
   AlvhJournalPage *self = ALVH_JOURNAL_PAGE (page);
   self->context = g_object_ref (context);
   alvh_journal_model_set_store_path (self->model, alvh_journal_service_get_path (alvh_context_get_journal (context)));
-  alvh_journal_model_set_market (self->model,
-                                 alvh_market_service_get_series (alvh_context_get_market (context), "SPX"),
-                                 alvh_market_service_get_series (alvh_context_get_market (context), "VIX"));
+  set_model_market (self->model, alvh_context_get_market (context));
   alvh_context_connect (context, "journal", G_CALLBACK (session_journal_changed_cb), self);
   alvh_context_connect (context, "market", G_CALLBACK (session_market_changed_cb), self);
   {
@@ -1161,6 +1170,8 @@ alvh_journal_page_refresh_stats (AlvhJournalPage *self)
                                             alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
                                             alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX"),
                                             alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX"),
+                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "VX"),
+                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "VVIX"),
                                             self->stats_cancellable, stats_done_cb, g_object_ref (self));
 }
 

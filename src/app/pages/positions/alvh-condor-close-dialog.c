@@ -13,6 +13,8 @@ struct _AlvhCondorCloseDialog
   AdwMessageDialog  parent_instance;
 
   GtkWidget        *price_row;
+  GtkWidget        *time_row;
+  GtkWidget        *fees_row;
 
   AlvhContext      *context;
   gint64            id;
@@ -20,14 +22,30 @@ struct _AlvhCondorCloseDialog
 
 G_DEFINE_FINAL_TYPE (AlvhCondorCloseDialog, alvh_condor_close_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
+/* The fill: its price, time (any past time, New York) and fees. */
+static gboolean
+close_values (AlvhCondorCloseDialog *self,
+              double                *price,
+              gint64                *time,
+              double                *fees)
+{
+  gboolean ok_p = alvh_form_get_double (self->price_row, price) && *price >= 0;
+  gboolean ok_t = alvh_form_get_datetime (self->time_row, time) && *time <= g_get_real_time () / G_USEC_PER_SEC + 60;
+  gboolean ok_f = alvh_form_get_double (self->fees_row, fees) && *fees >= 0;
+
+  alvh_form_mark (self->price_row, !ok_p);
+  alvh_form_mark (self->time_row, !ok_t);
+  alvh_form_mark (self->fees_row, !ok_f);
+  return ok_p && ok_t && ok_f;
+}
+
 static void
 price_changed_cb (AlvhCondorCloseDialog *self)
 {
-  double v;
-  gboolean ok = alvh_form_get_double (self->price_row, &v) && v >= 0;
+  double p, fees;
+  gint64 t;
 
-  alvh_form_mark (self->price_row, !ok);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "close", ok);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "close", close_values (self, &p, &t, &fees));
 }
 
 static void
@@ -35,11 +53,12 @@ response_cb (AlvhCondorCloseDialog *self,
              const char            *response)
 {
   g_autoptr(GError) error = NULL;
-  double price;
+  double price, fees;
+  gint64 t;
 
-  if (g_strcmp0 (response, "close") != 0 || !alvh_form_get_double (self->price_row, &price) || price < 0)
+  if (g_strcmp0 (response, "close") != 0 || !close_values (self, &price, &t, &fees))
     return;
-  if (!alvh_book_service_close_condor (alvh_context_get_book (self->context), self->id, price, &error))
+  if (!alvh_book_service_close_fill (alvh_context_get_book (self->context), self->id, TRUE, t, 0, price, fees, &error))
     {
       GtkWidget *err = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)),
                                                _("Cannot Close the Condor"), error->message);
@@ -76,6 +95,8 @@ alvh_condor_close_dialog_class_init (AlvhCondorCloseDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/positions/alvh-condor-close-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhCondorCloseDialog, price_row);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorCloseDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorCloseDialog, fees_row);
   gtk_widget_class_bind_template_callback (widget_class, price_changed_cb);
 }
 
@@ -109,5 +130,8 @@ alvh_condor_close_dialog_new (GtkWindow               *parent,
                           condor->units, condor->long_put, condor->short_put,
                           condor->short_call, condor->long_call);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+  alvh_form_set_datetime (self->time_row, g_get_real_time () / G_USEC_PER_SEC);
+  gtk_editable_set_text (GTK_EDITABLE (self->fees_row), "0");
+  alvh_form_mark (self->price_row, FALSE);
   return GTK_WIDGET (self);
 }

@@ -1,6 +1,7 @@
 /* alvh-condor-dialog.c — enter or edit an SPX iron condor
  *
- * Rows: the four strikes, the expiry, units and credit.  Every change is
+ * Rows: the four strikes, the opening fill's time (New York, any past
+ * time), the expiry, whole units, the credit and the fees.  Every change is
  * validated; broken fields get the error style, the reasons are listed under
  * the form and the Save button stays insensitive, so a broken position is
  * never saved.
@@ -28,9 +29,11 @@ struct _AlvhCondorDialog
   GtkWidget         *short_put;
   GtkWidget         *short_call;
   GtkWidget         *long_call;
+  GtkWidget         *opened;
   GtkWidget         *expiry;
   GtkWidget         *units;
   GtkWidget         *credit;
+  GtkWidget         *fees;
   GtkWidget         *strikes_group;
   char              *errors;
 };
@@ -40,8 +43,8 @@ G_DEFINE_FINAL_TYPE (AlvhCondorDialog, alvh_condor_dialog, ALVH_TYPE_FORM_DIALOG
 typedef struct
 {
   double long_put, short_put, short_call, long_call;
-  gint64 expiry;
-  double units, credit;
+  gint64 expiry, opened;
+  double units, credit, fees;
 } Fields;
 
 static gboolean
@@ -53,7 +56,7 @@ validate (AlvhCondorDialog *self,
   double *values[4] = { &f->long_put, &f->short_put, &f->short_call, &f->long_call };
   gboolean bad[4] = { FALSE, FALSE, FALSE, FALSE };
   gboolean all_strikes = TRUE;
-  gboolean ok_exp, ok_units, ok_credit;
+  gboolean ok_exp, ok_units, ok_credit, ok_opened, ok_fees;
 
 #define ADD_ERR(...) G_STMT_START { if (err->len) g_string_append_c (err, '\n'); g_string_append_printf (err, __VA_ARGS__); } G_STMT_END
 
@@ -80,19 +83,29 @@ validate (AlvhCondorDialog *self,
   for (guint i = 0; i < 4; i++)
     alvh_form_mark (strikes[i], bad[i]);
 
+  ok_opened = alvh_form_get_datetime (self->opened, &f->opened);
+  if (!ok_opened)
+    ADD_ERR (_("Opened: enter the fill's date and time as YYYY-MM-DD HH:MM (New York)"));
+  else if (f->opened > g_get_real_time () / G_USEC_PER_SEC + 60)
+    {
+      ok_opened = FALSE;
+      ADD_ERR (_("Opened: the time lies in the future"));
+    }
+  alvh_form_mark (self->opened, !ok_opened);
+
   ok_exp = alvh_form_get_date (self->expiry, &f->expiry);
   if (!ok_exp)
     ADD_ERR (_("Expiry: enter a date as YYYY-MM-DD"));
-  else if (f->expiry < alvh_form_today ())
+  else if (ok_opened && alvh_time_ny_day (f->expiry) < alvh_time_ny_day (f->opened))
     {
       ok_exp = FALSE;
-      ADD_ERR (_("Expiry: the date lies in the past"));
+      ADD_ERR (_("Expiry: the date lies before the condor was opened"));
     }
   alvh_form_mark (self->expiry, !ok_exp);
 
-  ok_units = alvh_form_get_double (self->units, &f->units) && f->units > 0;
+  ok_units = alvh_form_get_whole (self->units, &f->units);
   if (!ok_units)
-    ADD_ERR (_("Units: enter a number above 0"));
+    ADD_ERR (_("Units: enter a whole number of units, 1 or more"));
   alvh_form_mark (self->units, !ok_units);
 
   ok_credit = alvh_form_get_double (self->credit, &f->credit) && f->credit > 0;
@@ -105,6 +118,11 @@ validate (AlvhCondorDialog *self,
       ADD_ERR (_("Credit: it must be less than the wider wing"));
     }
   alvh_form_mark (self->credit, !ok_credit);
+
+  ok_fees = alvh_form_get_double (self->fees, &f->fees) && f->fees >= 0;
+  if (!ok_fees)
+    ADD_ERR (_("Fees: enter the dollars paid, 0 or more"));
+  alvh_form_mark (self->fees, !ok_fees);
 #undef ADD_ERR
 
   g_free (self->errors);
@@ -141,10 +159,11 @@ alvh_condor_dialog_save (AlvhFormDialog *dialog)
   c.expiry = f.expiry;
   c.units = f.units;
   c.credit = f.credit;
+  c.opened = f.opened;
   if (self->condor == NULL)
     {
       c.close_price = NAN;
-      ok = alvh_book_service_add_condor (alvh_context_get_book (self->context), &c, &error) > 0;
+      ok = alvh_book_service_book_condor (alvh_context_get_book (self->context), &c, f.fees, &error) > 0;
     }
   else
     ok = alvh_book_service_update_condor (alvh_context_get_book (self->context), &c, &error);
@@ -191,6 +210,8 @@ alvh_condor_dialog_class_init (AlvhCondorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, short_call);
   gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, long_call);
   gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, expiry);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, opened);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, fees);
   gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, units);
   gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, credit);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
@@ -228,18 +249,24 @@ alvh_condor_dialog_new (GtkWindow               *parent,
       alvh_form_set_date (self->expiry, condor->expiry);
       alvh_form_set_double (self->units, condor->units);
       alvh_form_set_double (self->credit, condor->credit);
+      alvh_form_set_datetime (self->opened, condor->opened);
+      /* fees belong to the fills: entered with a new condor or a close */
+      gtk_editable_set_text (GTK_EDITABLE (self->fees), "0");
+      gtk_widget_set_visible (self->fees, FALSE);
     }
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New Iron Condor"));
       gtk_editable_set_text (GTK_EDITABLE (self->units), "1");
+      gtk_editable_set_text (GTK_EDITABLE (self->fees), "0");
+      alvh_form_set_datetime (self->opened, g_get_real_time () / G_USEC_PER_SEC);
     }
   changed_cb (self);
   /* no errors shown before the user typed anything */
   if (condor == NULL)
     {
       GtkWidget *rows[] = { self->long_put, self->short_put, self->short_call, self->long_call,
-                            self->expiry, self->units, self->credit };
+                            self->opened, self->expiry, self->units, self->credit, self->fees };
 
       for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
         alvh_form_mark (rows[i], FALSE);

@@ -14,6 +14,8 @@ struct _AlvhLegCloseDialog
 
   GtkWidget        *quantity_row;
   GtkWidget        *price_row;
+  GtkWidget        *time_row;
+  GtkWidget        *fees_row;
 
   AlvhContext      *context;
   gint64            id;
@@ -25,22 +27,29 @@ G_DEFINE_FINAL_TYPE (AlvhLegCloseDialog, alvh_leg_close_dialog, ADW_TYPE_MESSAGE
 static gboolean
 close_values (AlvhLegCloseDialog *self,
               double             *qty,
-              double             *price)
+              double             *price,
+              gint64             *time,
+              double             *fees)
 {
-  gboolean ok_q = alvh_form_get_double (self->quantity_row, qty) && *qty > 0 && *qty <= self->open_quantity + 1e-9;
+  gboolean ok_q = alvh_form_get_whole (self->quantity_row, qty) && *qty <= self->open_quantity + 1e-9;
   gboolean ok_p = alvh_form_get_double (self->price_row, price) && *price >= 0;
+  gboolean ok_t = alvh_form_get_datetime (self->time_row, time) && *time <= g_get_real_time () / G_USEC_PER_SEC + 60;
+  gboolean ok_f = alvh_form_get_double (self->fees_row, fees) && *fees >= 0;
 
   alvh_form_mark (self->quantity_row, !ok_q);
   alvh_form_mark (self->price_row, !ok_p);
-  return ok_q && ok_p;
+  alvh_form_mark (self->time_row, !ok_t);
+  alvh_form_mark (self->fees_row, !ok_f);
+  return ok_q && ok_p && ok_t && ok_f;
 }
 
 static void
 fields_changed_cb (AlvhLegCloseDialog *self)
 {
-  double q, p;
+  double q, p, fees;
+  gint64 t;
 
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "close", close_values (self, &q, &p));
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "close", close_values (self, &q, &p, &t, &fees));
 }
 
 static void
@@ -48,11 +57,12 @@ response_cb (AlvhLegCloseDialog *self,
              const char         *response)
 {
   g_autoptr(GError) error = NULL;
-  double q, p;
+  double q, p, fees;
+  gint64 t;
 
-  if (g_strcmp0 (response, "close") != 0 || !close_values (self, &q, &p))
+  if (g_strcmp0 (response, "close") != 0 || !close_values (self, &q, &p, &t, &fees))
     return;
-  if (!alvh_book_service_close_leg (alvh_context_get_book (self->context), self->id, q, p, &error))
+  if (!alvh_book_service_close_fill (alvh_context_get_book (self->context), self->id, FALSE, t, q, p, fees, &error))
     {
       GtkWidget *err = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)),
                                                _("Cannot Close the Hedge Leg"), error->message);
@@ -90,6 +100,8 @@ alvh_leg_close_dialog_class_init (AlvhLegCloseDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/positions/alvh-leg-close-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhLegCloseDialog, quantity_row);
   gtk_widget_class_bind_template_child (widget_class, AlvhLegCloseDialog, price_row);
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegCloseDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegCloseDialog, fees_row);
   gtk_widget_class_bind_template_callback (widget_class, fields_changed_cb);
 }
 
@@ -124,6 +136,8 @@ alvh_leg_close_dialog_new (GtkWindow            *parent,
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
   /* this runs fields_changed_cb: Close stays off until there is a price,
    * and no row is marked before the user typed anything */
+  alvh_form_set_datetime (self->time_row, g_get_real_time () / G_USEC_PER_SEC);
+  gtk_editable_set_text (GTK_EDITABLE (self->fees_row), "0");
   alvh_form_set_double (self->quantity_row, self->open_quantity);
   alvh_form_mark (self->quantity_row, FALSE);
   alvh_form_mark (self->price_row, FALSE);

@@ -33,6 +33,8 @@ struct _AlvhLegDialog
   GtkSpinButton  *layer;
   GtkWidget      *premium;
   GtkWidget      *quantity;
+  GtkWidget      *opened;
+  GtkWidget      *fees;
   char           *errors;
 };
 
@@ -44,8 +46,8 @@ typedef struct
 {
   AlvhLegKind kind;
   double long_strike, short_strike;
-  gint64 expiry;
-  double premium, quantity;
+  gint64 expiry, opened;
+  double premium, quantity, fees;
 } Fields;
 
 static AlvhLegKind
@@ -61,7 +63,7 @@ validate (AlvhLegDialog *self,
           Fields        *f)
 {
   g_autoptr(GString) err = g_string_new (NULL);
-  gboolean ok_long = TRUE, ok_short = TRUE, ok_exp, ok_prem, ok_qty;
+  gboolean ok_long = TRUE, ok_short = TRUE, ok_exp, ok_prem, ok_qty, ok_opened, ok_fees;
 
 #define ADD_ERR(...) G_STMT_START { if (err->len) g_string_append_c (err, '\n'); g_string_append_printf (err, __VA_ARGS__); } G_STMT_END
 
@@ -88,13 +90,23 @@ validate (AlvhLegDialog *self,
   alvh_form_mark (self->long_strike, !ok_long);
   alvh_form_mark (self->short_strike, !ok_short);
 
+  ok_opened = alvh_form_get_datetime (self->opened, &f->opened);
+  if (!ok_opened)
+    ADD_ERR (_("Opened: enter the fill's date and time as YYYY-MM-DD HH:MM (New York)"));
+  else if (f->opened > g_get_real_time () / G_USEC_PER_SEC + 60)
+    {
+      ok_opened = FALSE;
+      ADD_ERR (_("Opened: the time lies in the future"));
+    }
+  alvh_form_mark (self->opened, !ok_opened);
+
   ok_exp = alvh_form_get_date (self->expiry, &f->expiry);
   if (!ok_exp)
     ADD_ERR (_("Expiry: enter a date as YYYY-MM-DD"));
-  else if (self->leg == NULL && f->expiry < alvh_form_today ())
+  else if (ok_opened && alvh_time_ny_day (f->expiry) < alvh_time_ny_day (f->opened))
     {
       ok_exp = FALSE;
-      ADD_ERR (_("Expiry: the date lies in the past"));
+      ADD_ERR (_("Expiry: the date lies before the leg was opened"));
     }
   alvh_form_mark (self->expiry, !ok_exp);
 
@@ -110,10 +122,15 @@ validate (AlvhLegDialog *self,
     }
   alvh_form_mark (self->premium, !ok_prem);
 
-  ok_qty = alvh_form_get_double (self->quantity, &f->quantity) && f->quantity > 0;
+  ok_qty = alvh_form_get_whole (self->quantity, &f->quantity);
   if (!ok_qty)
-    ADD_ERR (_("Quantity: enter a number of contracts above 0"));
+    ADD_ERR (_("Quantity: enter a whole number of contracts, 1 or more"));
   alvh_form_mark (self->quantity, !ok_qty);
+
+  ok_fees = alvh_form_get_double (self->fees, &f->fees) && f->fees >= 0;
+  if (!ok_fees)
+    ADD_ERR (_("Fees: enter the dollars paid, 0 or more"));
+  alvh_form_mark (self->fees, !ok_fees);
 #undef ADD_ERR
 
   g_free (self->errors);
@@ -174,10 +191,10 @@ alvh_leg_dialog_save (AlvhFormDialog *dialog)
   leg->quantity = f.quantity;
   leg->premium = f.premium;
   leg->layer = gtk_spin_button_get_value_as_int (self->layer);
+  leg->opened = f.opened;
 
   if (self->leg == NULL)
-    ok = alvh_book_service_add_leg (alvh_context_get_book (self->context), leg, &error) > 0;
-
+    ok = alvh_book_service_book_leg (alvh_context_get_book (self->context), leg, f.fees, &error) > 0;
   else
     ok = alvh_book_service_update_leg (alvh_context_get_book (self->context), leg, &error);
   if (!ok)
@@ -226,6 +243,8 @@ alvh_leg_dialog_class_init (AlvhLegDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, layer);
   gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, premium);
   gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, quantity);
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, opened);
+  gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, fees);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 }
 
@@ -294,6 +313,10 @@ alvh_leg_dialog_new (GtkWindow            *parent,
       gtk_spin_button_set_value (self->layer, leg->layer);
       alvh_form_set_double (self->premium, leg->premium);
       alvh_form_set_double (self->quantity, leg->quantity);
+      alvh_form_set_datetime (self->opened, leg->opened);
+      /* fees belong to the fills: entered with a new leg or a close */
+      gtk_editable_set_text (GTK_EDITABLE (self->fees), "0");
+      gtk_widget_set_visible (self->fees, FALSE);
     }
   else
     {
@@ -302,11 +325,14 @@ alvh_leg_dialog_new (GtkWindow            *parent,
       alvh_form_set_date (self->expiry, alvh_form_first_vix_expiry (g_get_real_time () / G_USEC_PER_SEC, 30));
       gtk_spin_button_set_value (self->layer, alvh_book_count_open_legs (alvh_book_service_get_book (alvh_context_get_book (context))) + 1);
       gtk_editable_set_text (GTK_EDITABLE (self->quantity), "1");
+      gtk_editable_set_text (GTK_EDITABLE (self->fees), "0");
+      alvh_form_set_datetime (self->opened, g_get_real_time () / G_USEC_PER_SEC);
     }
   changed_cb (self);
   if (leg == NULL)
     {
-      GtkWidget *rows[] = { self->long_strike, self->short_strike, self->expiry, self->premium, self->quantity };
+      GtkWidget *rows[] = { self->long_strike, self->short_strike, self->expiry, self->premium, self->quantity,
+                            self->opened, self->fees };
 
       for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
         alvh_form_mark (rows[i], FALSE);

@@ -49,6 +49,9 @@ struct _AlvhPositionsPage
   GtkWidget    *extrinsic_label;
   GtkWidget    *breakeven_label;
   GtkWidget    *pnl_label;
+  GtkWidget    *ledger_label;   /* the account's P&L to date: the ledger's */
+  GtkWidget    *ledger_row;
+  AlvhLedgerPnl ledger_pnl;
   GtkWidget    *coverage_rows[3];
   GtkWidget    *coverage_labels[3];
 };
@@ -473,6 +476,60 @@ refresh_legs (AlvhPositionsPage *self,
   gtk_widget_set_visible (self->warnings_group, n_warnings > 0);
 }
 
+/* The account's P&L to now from its fills (ALVH-SPEC section 6): the same
+ * money as the Journal, the reports and `alvh pnl`. */
+static void
+refresh_ledger (AlvhPositionsPage *self)
+{
+  AlvhJournalStore *store = alvh_context_get_store (self->context);
+  AlvhMarketService *market = alvh_context_get_market (self->context);
+  AlvhSeries *spx = alvh_market_service_get_series (market, "SPX");
+  AlvhSeries *vix = alvh_market_service_get_series (market, "VIX");
+  g_autoptr(AlvhLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *total = NULL, *realized = NULL, *unrealized = NULL, *fees = NULL, *subtitle = NULL;
+
+  if (store != NULL)
+    ledger = alvh_journal_store_load_ledger (store, alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
+                                             NULL, &error);
+  if (ledger == NULL)
+    {
+      set_value (self->ledger_label, "—");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->ledger_row), error != NULL ? error->message : "");
+      return;
+    }
+  if (spx != NULL && vix != NULL)
+    {
+      g_autoptr(AlvhMarketFrame) frame = alvh_market_frame_new_join (spx, vix,
+                                                                     alvh_market_service_get_series (market, "VX"),
+                                                                     alvh_market_service_get_series (market, "VVIX"),
+                                                                     NULL, G_MININT64, G_MAXINT64);
+
+      alvh_ledger_set_market (ledger, frame, vix);
+    }
+  alvh_ledger_total_at (ledger, g_get_real_time () / G_USEC_PER_SEC, 0, &self->ledger_pnl);
+  total = alvh_format_money (self->ledger_pnl.pnl, ALVH_MONEY_CENTS);
+  realized = alvh_format_money (self->ledger_pnl.realized, ALVH_MONEY_CENTS);
+  unrealized = alvh_format_money (self->ledger_pnl.unrealized_end, ALVH_MONEY_CENTS);
+  fees = alvh_format_money (self->ledger_pnl.fees, ALVH_MONEY_CENTS);
+  subtitle = g_strdup_printf (_("Realised %s (net of fees %s) · unrealised %s"), realized, fees, unrealized);
+  set_value (self->ledger_label, total);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->ledger_row), subtitle);
+}
+
+/**
+ * alvh_positions_page_get_ledger_pnl:
+ * @self: the page
+ * @out: (out caller-allocates): the account's P&L to date as the page shows it
+ */
+void
+alvh_positions_page_get_ledger_pnl (AlvhPositionsPage *self,
+                                    AlvhLedgerPnl     *out)
+{
+  g_return_if_fail (ALVH_IS_POSITIONS_PAGE (self));
+  *out = self->ledger_pnl;
+}
+
 void
 alvh_positions_page_refresh (AlvhPositionsPage *self)
 {
@@ -490,6 +547,7 @@ alvh_positions_page_refresh (AlvhPositionsPage *self)
   refresh_book (self, &ms, have_market);
   refresh_condors (self, &ms, have_market);
   refresh_legs (self, &ms, have_market);
+  refresh_ledger (self);
 }
 
 static void
@@ -667,6 +725,7 @@ alvh_positions_page_init (AlvhPositionsPage *self)
   self->extrinsic_label = value_row (self->book_group, _("Net extrinsic value"), _("Time value the condors still hold"), NULL);
   self->breakeven_label = value_row (self->book_group, _("Break-evens at expiry"), _("SPX"), NULL);
   self->pnl_label = value_row (self->book_group, _("Marked P&L"), _("Condors and hedges at model prices"), NULL);
+  self->ledger_label = value_row (self->book_group, _("P&L to date"), NULL, &self->ledger_row);
   for (guint i = 0; i < 3; i++)
     self->coverage_labels[i] = value_row (self->coverage_group, "", NULL, &self->coverage_rows[i]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Active account"), -1);

@@ -1,0 +1,115 @@
+/* alvh-cmd-pnl.c — `alvh pnl`: the P&L of a period (ALVH-SPEC section 6) */
+#define G_LOG_DOMAIN "alvh-cli"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-cli.h"
+#include "alvh-core.h"
+#include "alvh-stored-eval.h"
+
+#define CMD "pnl"
+
+static void
+append_money (GString    *out,
+              const char *key,
+              double      v)
+{
+  g_string_append_printf (out, ", \"%s\": ", key);
+  alvh_json_append_number (out, round (v * 100.0) / 100.0 + 0.0);
+}
+
+int
+alvh_cmd_pnl (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(AlvhLedger) ledger = NULL;
+  g_autofree char *db = NULL, *market_db = NULL, *account = NULL, *from_text = NULL, *to_text = NULL;
+  gboolean json = FALSE;
+  gint64 from = 0, to = 0, account_id;
+  AlvhLedgerPnl p;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), N_("DATE") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Journal database (default: the app's alvh.sqlite)"), N_("FILE") },
+    { "market-db", 0, 0, G_OPTION_ARG_FILENAME, &market_db, N_("Market database for marks and settlement (default: the app's market.sqlite)"), N_("FILE") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("Account (default Main)"), N_("NAME") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("The P&L of an account over the days FROM..TO (ALVH-SPEC section 6): realised P&L (net of fees) dated in the period, plus the unrealised at the end of TO, minus the unrealised at the last bar before FROM. Consecutive periods add up.\nJSON keys: from, to, realized, unrealized_start, unrealized_end, fees, pnl (dollars)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return alvh_cli_usage_error (CMD, "%s", error->message);
+  if (argc > 1)
+    return alvh_cli_usage_error (CMD, "unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_date (from_text, &from) || !alvh_cli_parse_date (to_text, &to))
+    return alvh_cli_usage_error (CMD, "--from and --to must be dates (YYYY-MM-DD)");
+  if (to < from)
+    return alvh_cli_usage_error (CMD, "--to is before --from");
+
+  if (db == NULL)
+    db = alvh_cli_default_db ();
+  if (!g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   "no journal at %s (expected an ALVH Desk database; use --db FILE)", db);
+      return alvh_cli_fail (CMD, error);
+    }
+  store = alvh_journal_store_open (db, &error);
+  if (store == NULL)
+    return alvh_cli_fail (CMD, error);
+  account_id = alvh_stored_find_account (store, account, account == NULL, &error);
+  if (account_id == 0)
+    return alvh_cli_fail (CMD, error);
+  ledger = alvh_cli_load_ledger (store, account_id, market_db, &error);
+  if (ledger == NULL)
+    return alvh_cli_fail (CMD, error);
+
+  alvh_ledger_period (ledger, alvh_ledger_day_start (from), alvh_ledger_day_end (to), &p);
+  if (json)
+    {
+      g_autoptr(GString) out = g_string_new ("{\"from\": ");
+      g_autofree char *f = alvh_time_format_ny_date (from);
+      g_autofree char *t = alvh_time_format_ny_date (to);
+
+      alvh_json_append_string (out, f);
+      g_string_append (out, ", \"to\": ");
+      alvh_json_append_string (out, t);
+      append_money (out, "realized", p.realized);
+      append_money (out, "unrealized_start", p.unrealized_start);
+      append_money (out, "unrealized_end", p.unrealized_end);
+      append_money (out, "fees", p.fees);
+      append_money (out, "pnl", p.pnl);
+      g_string_append (out, "}\n");
+      fputs (out->str, stdout);
+    }
+  else
+    {
+      g_autofree char *f = alvh_time_format_ny_date (from);
+      g_autofree char *t = alvh_time_format_ny_date (to);
+      g_autofree char *r = alvh_format_money (p.realized, ALVH_MONEY_CENTS);
+      g_autofree char *us = alvh_format_money (p.unrealized_start, ALVH_MONEY_CENTS);
+      g_autofree char *ue = alvh_format_money (p.unrealized_end, ALVH_MONEY_CENTS);
+      g_autofree char *fe = alvh_format_money (p.fees, ALVH_MONEY_CENTS);
+      g_autofree char *total = alvh_format_money (p.pnl, ALVH_MONEY_CENTS);
+
+      printf (_("P&L %s … %s\n"), f, t);
+      printf (_("  realised (net of fees)   %14s\n"), r);
+      printf (_("  unrealised at the start  %14s\n"), us);
+      printf (_("  unrealised at the end    %14s\n"), ue);
+      printf (_("  fees paid                %14s\n"), fe);
+      printf (_("  P&L                      %14s\n"), total);
+    }
+  return ALVH_EXIT_OK;
+}

@@ -1,0 +1,180 @@
+/* alvh-pricing-private.h — internals shared by alvh-pricing.c and alvh-pricing-batch.c
+ *
+ * Not installed, not part of the API.
+ */
+#pragma once
+
+#include <math.h>
+
+#include "alvh-pricing.h"
+
+G_BEGIN_DECLS
+
+#define ALVH_ERFCX_TAB_N   64
+#define ALVH_ERFCX_TAB_DEG 9
+
+G_GNUC_INTERNAL extern const double alvh_erfcx_tab[ALVH_ERFCX_TAB_N][ALVH_ERFCX_TAB_DEG + 1];
+
+G_GNUC_INTERNAL double alvh_erfcx_slow (double u);
+
+/* erfcx(u) = exp(u^2) erfc(u), relative error below 2e-16 (alvh-pricing-erfcx.c).
+ * Estrin's scheme: the polynomial's latency is 4 multiply-adds, not 9. */
+static inline double
+alvh_erfcx (double u)
+{
+  if (u >= 0.0 && u < 0.125 * ALVH_ERFCX_TAB_N)
+    {
+      double y = 8.0 * u;
+      int i = (int) y;
+      double z = y - ((double) i + 0.5);
+      const double *c = alvh_erfcx_tab[i];
+      double z2 = z * z, z4 = z2 * z2, z8 = z4 * z4;
+      double p01 = c[0] + c[1] * z, p23 = c[2] + c[3] * z;
+      double p45 = c[4] + c[5] * z, p67 = c[6] + c[7] * z;
+      double p89 = c[8] + c[9] * z;
+      double p03 = p01 + p23 * z2, p47 = p45 + p67 * z2;
+
+      return (p03 + p47 * z4) + p89 * z8;
+    }
+  return alvh_erfcx_slow (u);
+}
+
+/* exp(-d^2/2) to about an ulp: d^2 = hi + lo exactly (Dekker's product),
+ * then exp(-hi/2) (1 - lo/2), so the rounding of d^2 does not cost d^2/2 ulp. */
+static inline double
+alvh_exp_neg_half_sq (double d)
+{
+  double hi = d * d;
+  double c = 134217729.0 * d; /* 2^27 + 1 */
+  double dh = c - (c - d), dl = d - dh;
+  double lo = ((dh * dh - hi) + 2.0 * dh * dl) + dl * dl;
+
+  return exp (-0.5 * hi) * (1.0 - 0.5 * lo);
+}
+
+/* The terms of one expiry that every leg of it shares. */
+typedef struct
+{
+  AlvhPricingModel model;
+  double t, sqt, r, q;
+  double half_inv_sqt; /* 1/(2 sqrt t) */
+  double dr, dq;  /* e^{-rt}, e^{-qt} (Black-76: dq = dr) */
+  double drift;   /* ln(F/S) = (r - q) t (Black-76: 0) */
+  double fwd;     /* F/S = dq/dr (Black-76: 1) */
+} AlvhExpiryTerms;
+
+
+/* ln(F/K), accurate also when F and K are close (F - K is then exact). */
+static inline double
+alvh_log_moneyness (double f, double k)
+{
+  double d = f - k;
+
+  if (fabs (d) < 0.25 * k)
+    return log1p (d / k);
+  return log (f / k);
+}
+
+G_GNUC_INTERNAL double alvh_black_undiscounted (AlvhOptionType type, double f, double k, double s);
+
+/* The greeks from N(theta d1), N(theta d2), phi(d1) and the undiscounted price v. */
+static inline void
+alvh_greeks_from_terms (const AlvhExpiryTerms *e, double theta_sign, double und, double k,
+                   double vol, double inv_sig, double nd1, double nd2, double pdf1, double v,
+                   AlvhGreeks *out)
+{
+  const double per_day = 1.0 / 365.0;
+  double price = e->dr * v;
+
+  out->price = price;
+  if (e->model == ALVH_MODEL_BLACK_76)
+    {
+      out->delta = theta_sign * e->dr * nd1;
+      out->gamma = e->dr * pdf1 * inv_sig / und;
+      out->vega = und * e->dr * pdf1 * e->sqt * 0.01;
+      /* theta = -dP/dt with F fixed: r P - D F phi(d1) vol / (2 sqrt t) */
+      out->theta = (e->r * price - e->dr * und * pdf1 * vol * e->half_inv_sqt) * per_day;
+      out->rho = -e->t * price * 0.01;
+    }
+  else
+    {
+      out->delta = theta_sign * e->dq * nd1;
+      out->gamma = e->dq * pdf1 * inv_sig / und;
+      out->vega = und * e->dq * pdf1 * e->sqt * 0.01;
+      out->theta = (-und * e->dq * pdf1 * vol * e->half_inv_sqt
+                    - theta_sign * e->r * k * e->dr * nd2
+                    + theta_sign * e->q * und * e->dq * nd1) * per_day;
+      out->rho = theta_sign * k * e->t * e->dr * nd2 * 0.01;
+    }
+}
+
+/* d1 of a leg (t > 0, vol > 0) from x = ln(S/K) + (r - q) t: no serial
+ * exp -> F -> log chain, and 1/sig is computed beside the log. */
+static inline double
+alvh_leg_d1 (const AlvhExpiryTerms *e, double und, double k, double vol, double *inv_sig)
+{
+  double sig = vol * e->sqt;
+
+  *inv_sig = 1.0 / sig;
+  return (alvh_log_moneyness (und, k) + e->drift) * *inv_sig + 0.5 * sig;
+}
+
+/* Price and greeks of a leg from d1 and g1 = e^{-d1^2/2}: the same exp
+ * gives phi(d1) and both normal tails (e^{-d2^2/2} = g1 F/K), the tails come
+ * from the tabled erfcx.  When the two terms of the price cancel (out of
+ * the money) it is their difference F g1 [erfcx(u1) - erfcx(u2)]/2, without
+ * the rounding of either term, or for a total volatility below 0.03 the
+ * normalised Black function with its Taylor series.  Returns FALSE, with
+ * @out untouched, beyond the table (|d| >= 8 sqrt2). */
+static inline gboolean
+alvh_leg_greeks (const AlvhExpiryTerms *e, AlvhOptionType type, double und, double k,
+                 double vol, double d1, double inv_sig, double g1, AlvhGreeks *out)
+{
+  double th = type == ALVH_OPTION_CALL ? 1.0 : -1.0;
+  double sig = vol * e->sqt;
+  double d2 = d1 - sig;
+  double f = und * e->fwd;
+  double u1 = fabs (d1) * 0.70710678118654752440, u2 = fabs (d2) * 0.70710678118654752440;
+  double e1, e2, t1, t2, nd1, nd2, a, b, v;
+
+  if (!(u1 < 0.125 * ALVH_ERFCX_TAB_N && u2 < 0.125 * ALVH_ERFCX_TAB_N))
+    return FALSE;
+  e1 = alvh_erfcx (u1);
+  e2 = alvh_erfcx (u2);
+  t1 = 0.5 * g1 * e1;           /* Phi(-|d1|) */
+  t2 = 0.5 * (g1 * f / k) * e2; /* Phi(-|d2|) */
+  nd1 = th * d1 <= 0.0 ? t1 : 1.0 - t1;
+  nd2 = th * d2 <= 0.0 ? t2 : 1.0 - t2;
+  a = f * nd1;
+  b = k * nd2;
+  v = th * (a - b);
+  if (!(v > (1.0 / 64.0) * (th > 0.0 ? a : b)))
+    {
+      if (th * d1 <= 0.0 && th * d2 <= 0.0 && sig >= 0.03)
+        v = th * 0.5 * f * g1 * (e1 - e2);
+      else
+        v = alvh_black_undiscounted (type, f, k, sig);
+    }
+  alvh_greeks_from_terms (e, th, und, k, vol, inv_sig, nd1, nd2,
+                          0.39894228040143267794 * g1, v, out);
+  return TRUE;
+}
+
+G_GNUC_INTERNAL void   alvh_expiry_terms_init (AlvhExpiryTerms *e, AlvhPricingModel model,
+                                               double t, double r, double q);
+G_GNUC_INTERNAL void   alvh_greeks_with_terms (const AlvhExpiryTerms *e, AlvhOptionType type,
+                                               double underlying, double k, double vol,
+                                               AlvhGreeks *out);
+G_GNUC_INTERNAL double alvh_implied_s_otm (double x, double beta, double b_max);
+#define ALVH_IV_BLOCK 8
+G_GNUC_INTERNAL void   alvh_implied_s_otm_block (gsize n, const double *x, const double *beta,
+                                                 const double *b_max, double *s_out);
+G_GNUC_INTERNAL AlvhIvStatus alvh_implied_s_prepare (AlvhOptionType type, double price, double f,
+                                                     double k, double df, double *x_out,
+                                                     double *beta_out, double *b_max_out,
+                                                     double *lower_out, double *upper_out);
+G_GNUC_INTERNAL AlvhIvStatus alvh_implied_s_quote (AlvhOptionType type, double price, double f,
+                                                   double k, double df, double *s_out,
+                                                   double *lower_out, double *upper_out);
+
+G_END_DECLS
