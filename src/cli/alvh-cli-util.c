@@ -161,10 +161,9 @@ alvh_cli_load_frame (const char  *spx_path,
                      const char  *vix_path,
                      const char  *vx_path,
                      const char  *vvix_path,
+                     const char  *vix3m_path,
                      const char  *breadth_path,
                      const char  *events_path,
-                     gint64       from,
-                     gint64       to,
                      GPtrArray  **events,
                      GError     **error)
 {
@@ -176,8 +175,10 @@ alvh_cli_load_frame (const char  *spx_path,
   g_autoptr(AlvhSeries) vix = NULL;
   g_autoptr(AlvhSeries) vx = NULL;
   g_autoptr(AlvhSeries) vvix = NULL;
+  g_autoptr(AlvhSeries) vix3m = NULL;
   g_autoptr(AlvhSeries) breadth = NULL;
   g_autoptr(GPtrArray) loaded = NULL;
+  AlvhMarketFrame *frame;
 
   if ((spx = alvh_cli_load_series (spx_path, "SPX", price_kinds, error)) == NULL ||
       (vix = alvh_cli_load_series (vix_path, "VIX", price_kinds, error)) == NULL)
@@ -186,13 +187,17 @@ alvh_cli_load_frame (const char  *spx_path,
     return NULL;
   if (vvix_path != NULL && (vvix = alvh_cli_load_series (vvix_path, "VVIX", close_kinds, error)) == NULL)
     return NULL;
+  if (vix3m_path != NULL && (vix3m = alvh_cli_load_series (vix3m_path, "VIX3M", close_kinds, error)) == NULL)
+    return NULL;
   if (breadth_path != NULL && (breadth = alvh_cli_load_series (breadth_path, "BREADTH", breadth_kinds, error)) == NULL)
     return NULL;
   if (events_path != NULL && (loaded = alvh_events_load_csv (events_path, error)) == NULL)
     return NULL;
 
   *events = g_steal_pointer (&loaded);
-  return alvh_market_frame_new_join (spx, vix, vx, vvix, breadth, from, to);
+  frame = alvh_market_frame_new_join (spx, vix, vx, vvix, breadth, G_MININT64, G_MAXINT64);
+  alvh_market_frame_match (frame, vix3m, "close", frame->vix3m);
+  return frame;
 }
 
 /* The flags of any subcommand that take a value, so that a value is not

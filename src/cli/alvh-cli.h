@@ -278,19 +278,20 @@ AlvhSeries *alvh_cli_load_series (const char         *path,
 
 /**
  * alvh_cli_load_frame:
- * @spx_path: SPX daily bars
- * @vix_path: VIX daily bars
- * @vx_path: (nullable): VX1/VX2 settles
+ * @spx_path: SPX bars
+ * @vix_path: VIX bars
+ * @vx_path: (nullable): VX settles by term (VX1, VX2 ... up to VX8)
  * @vvix_path: (nullable): VVIX closes
+ * @vix3m_path: (nullable): VIX3M closes
  * @breadth_path: (nullable): advancers and decliners
  * @events_path: (nullable): macro events
- * @from: the first time included
- * @to: the last time included
  * @events: (out) (transfer full) (nullable) (element-type AlvhEvent): the
  *   events, %NULL without @events_path
  * @error: return location for an error
  *
- * Loads the replay's CSV files in this order and joins them.
+ * Loads the replay's CSV files in this order and joins all their history
+ * (a replay limits what it books with alvh_replay_run_range(), never what
+ * it knows).
  *
  * Returns: (transfer full) (nullable): the frame, or %NULL with @error set
  */
@@ -298,10 +299,9 @@ AlvhMarketFrame *alvh_cli_load_frame (const char  *spx_path,
                                       const char  *vix_path,
                                       const char  *vx_path,
                                       const char  *vvix_path,
+                                      const char  *vix3m_path,
                                       const char  *breadth_path,
                                       const char  *events_path,
-                                      gint64       from,
-                                      gint64       to,
                                       GPtrArray  **events,
                                       GError     **error);
 

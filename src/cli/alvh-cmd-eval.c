@@ -107,14 +107,14 @@ alvh_cmd_eval (int    argc,
     { "market-db", 0, 0, G_OPTION_ARG_FILENAME, &market_db, N_("Market database (default: the app's market.sqlite)"), N_("FILE") },
     { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("Account whose book is evaluated (default Main)"), N_("NAME") },
     { "profile", 0, 0, G_OPTION_ARG_FILENAME, &profile_arg, N_("Rule profile: a stored profile's name or a profile file (default: the spec's defaults)"), N_("NAME|FILE") },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("Evaluate the bar on or before this date (default: the latest bar)"), N_("DATE") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("Evaluate the book as it stood then, on the latest bar closed by then (a DATE means its 16:00 New York close; default: now, on the latest bar)"), N_("DATE|DATETIME") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("jsonl (default) or text"), N_("FORMAT") },
     { "record", 0, 0, G_OPTION_ARG_NONE, &record, N_("Keep the decision in the journal (as not yet acted on)"), NULL },
     { NULL }
   };
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Evaluate the ALVH rules for the book of an account on the latest bar of the stored market history and print the decision: one JSON object (ALVH-SPEC section 6) or a readable table."));
+  g_option_context_set_summary (context, _("Evaluate the ALVH rules for the book of an account on the latest bar of the stored market history (or as of --at) and print the decision: one JSON object (ALVH-SPEC section 7) or a readable table."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return alvh_cli_usage_error ("eval", "%s", error->message);
@@ -123,7 +123,10 @@ alvh_cmd_eval (int    argc,
   if (format != NULL && strcmp (format, "jsonl") != 0 && strcmp (format, "text") != 0)
     return alvh_cli_usage_error ("eval", "--format must be jsonl or text, not “%s”", format);
   if (at_text != NULL && !alvh_cli_parse_date (at_text, &at))
-    return alvh_cli_usage_error ("eval", "--at “%s” is not a date (expected YYYY-MM-DD)", at_text);
+    return alvh_cli_usage_error ("eval", "--at “%s” is not a date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)", at_text);
+  /* a date alone is that day's close (ALVH-SPEC.md section 1) */
+  if (at_text != NULL && strchr (at_text, ':') == NULL)
+    at = alvh_time_bar_close (at);
 
   /* the app's own journal is created when missing; a --db names an existing
    * one (a mistyped name creates nothing); the market store is only read */
@@ -145,14 +148,15 @@ alvh_cmd_eval (int    argc,
   if (profile == NULL)
     return alvh_cli_fail ("eval", error);
 
-  book = alvh_stored_load_book (store, account_id, &error);
-  if (book == NULL)
-    return alvh_cli_fail ("eval", error);
   events = alvh_stored_load_events (store, &error);
   if (events == NULL)
     return alvh_cli_fail ("eval", error);
   frame = alvh_stored_load_frame (market, 0, 0, &error);
   if (frame == NULL)
+    return alvh_cli_fail ("eval", error);
+  /* the book as it stood at the evaluation's instant */
+  book = alvh_stored_load_book_at (store, account_id, alvh_stored_eval_instant (frame, at), &error);
+  if (book == NULL)
     return alvh_cli_fail ("eval", error);
 
   decision = alvh_stored_evaluate (frame, profile, events, book, at, &error);

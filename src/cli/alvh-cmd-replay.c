@@ -106,6 +106,7 @@ alvh_cmd_replay (int    argc,
   g_autofree char *vix_path = NULL;
   g_autofree char *vx_path = NULL;
   g_autofree char *vvix_path = NULL;
+  g_autofree char *vix3m_path = NULL;
   g_autofree char *breadth_path = NULL;
   g_autofree char *events_path = NULL;
   g_autofree char *profile_path = NULL;
@@ -127,10 +128,11 @@ alvh_cmd_replay (int    argc,
     { "vix", 0, 0, G_OPTION_ARG_FILENAME, &vix_path, N_("VIX daily bars (CSV, required)"), N_("FILE") },
     { "vx", 0, 0, G_OPTION_ARG_FILENAME, &vx_path, N_("VX1/VX2 futures settles (CSV)"), N_("FILE") },
     { "vvix", 0, 0, G_OPTION_ARG_FILENAME, &vvix_path, N_("VVIX closes (CSV)"), N_("FILE") },
+    { "vix3m", 0, 0, G_OPTION_ARG_FILENAME, &vix3m_path, N_("VIX3M closes (CSV): term_inversion uses VIX/VIX3M where no VX1 is known"), N_("FILE") },
     { "breadth", 0, 0, G_OPTION_ARG_FILENAME, &breadth_path, N_("NYSE advancers/decliners (CSV)"), N_("FILE") },
     { "events", 0, 0, G_OPTION_ARG_FILENAME, &events_path, N_("Macro events: date,kind,shift,note (CSV)"), N_("FILE") },
     { "profile", 0, 0, G_OPTION_ARG_FILENAME, &profile_path, N_("Rule profile (key file); default: the spec's values"), N_("FILE") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First date (YYYY-MM-DD)"), N_("DATE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First date booked and reported (YYYY-MM-DD); the history before it still warms up the indicators"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date (YYYY-MM-DD)"), N_("DATE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output: jsonl (one decision per bar, default), summary or json"), N_("FORMAT") },
     { "journal", 0, 0, G_OPTION_ARG_FILENAME, &journal_path, N_("Also record the run (condors, legs, decisions, signals) in this journal database, under a new account"), N_("FILE") },
@@ -175,18 +177,18 @@ alvh_cmd_replay (int    argc,
   else
     profile = alvh_profile_new ();
 
-  frame = alvh_cli_load_frame (spx_path, vix_path, vx_path, vvix_path, breadth_path, events_path,
-                               from, to, &events, &error);
+  frame = alvh_cli_load_frame (spx_path, vix_path, vx_path, vvix_path, vix3m_path, breadth_path, events_path,
+                               &events, &error);
   if (frame == NULL)
     return alvh_cli_fail ("replay", error);
   evaluator = alvh_evaluator_new (frame, profile, events);
 
   if (format == FORMAT_JSONL)
     printer.line = g_string_sized_new (2048);
-  result = alvh_replay_run_full (evaluator,
-                                 journal_path != NULL ? ALVH_REPLAY_KEEP_DECISIONS : ALVH_REPLAY_FLAGS_NONE,
-                                 format == FORMAT_JSONL ? print_bar_cb : NULL, &printer,
-                                 NULL, NULL, NULL, &error);
+  result = alvh_replay_run_range (evaluator, from, to,
+                                  journal_path != NULL ? ALVH_REPLAY_KEEP_DECISIONS : ALVH_REPLAY_FLAGS_NONE,
+                                  format == FORMAT_JSONL ? print_bar_cb : NULL, &printer,
+                                  NULL, NULL, NULL, &error);
   if (printer.line != NULL)
     g_string_free (printer.line, TRUE);
   if (result == NULL)

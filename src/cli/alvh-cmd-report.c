@@ -38,12 +38,14 @@ replay_report (const char  *spx_path,
   profile = profile_path != NULL ? alvh_profile_new_from_file (profile_path, error) : alvh_profile_new ();
   if (profile == NULL)
     return NULL;
-  frame = alvh_cli_load_frame (spx_path, vix_path, vx_path, vvix_path, breadth_path, events_path,
-                               from, to, &events, error);
+  frame = alvh_cli_load_frame (spx_path, vix_path, vx_path, vvix_path, NULL, breadth_path, events_path,
+                               &events, error);
   if (frame == NULL)
     return NULL;
   evaluator = alvh_evaluator_new (frame, profile, events);
-  result = alvh_replay_run (evaluator, NULL, NULL, NULL, NULL, NULL, error);
+  /* the history before from warms the indicators up (ALVH-SPEC.md section 5) */
+  result = alvh_replay_run_range (evaluator, from, to, ALVH_REPLAY_FLAGS_NONE,
+                                  NULL, NULL, NULL, NULL, NULL, error);
   if (result == NULL)
     return NULL;
   return alvh_report_new_from_replay (result, profile);

@@ -59,6 +59,7 @@ add_close_condor (AlvhContext *context)
   c.expiry = alvh_time_from_ny_day (alvh_time_ny_day (c.expiry));
   c.units = 1;
   c.credit = 40;
+  c.opened = alvh_time_from_ny_local (2025, 12, 30, 11, 0, 0);   /* before the evaluated close */
   c.close_price = NAN;
   id = alvh_book_service_add_condor (alvh_context_get_book (context), &c, &error);
   g_assert_no_error (error);
@@ -89,6 +90,9 @@ test_evaluator_decision (void)
   guint n_fired = 0;
   gint64 last_bar;
 
+  /* the demo history ends 2025-12-31: that is today, so the data is current
+   * and the book is evaluated as it stands now (legs added now count) */
+  alvh_form_set_today (alvh_time_from_ny_date (2025, 12, 31));
   test_ui_use_fresh_data_dir ("alvh-ui-evaluator-XXXXXX");
   window = test_ui_demo_window (1100, 1500, "evaluator");
 
@@ -126,6 +130,22 @@ test_evaluator_decision (void)
   g_assert_cmpint (d->action, ==, ALVH_ACTION_ADD);
   g_assert_cmpint (d->branch, ==, ALVH_BRANCH_FIXED);
   g_assert_true (d->signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
+
+  /* as of a time before the condor's open (2025-12-30 11:00) the book was
+   * empty; as of that day's close it holds the condor; Latest comes back */
+  alvh_evaluator_page_set_as_of (page, alvh_time_from_ny_local (2025, 12, 29, 17, 0, 0));
+  g_assert_cmpint (alvh_evaluator_page_get_decision (page)->branch, ==, ALVH_BRANCH_NO_POSITION);
+  g_assert_cmpuint (alvh_book_get_n_condors (alvh_evaluator_page_get_book (page)), ==, 0);
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "No open condor and no hedge leg"));
+  g_assert_false (gtk_widget_is_sensitive (alvh_form_find_by_name (GTK_WIDGET (page), "add-leg")));
+  alvh_evaluator_page_set_as_of (page, alvh_time_bar_close (alvh_time_from_ny_date (2025, 12, 30)));
+  g_assert_cmpuint (alvh_book_get_n_condors (alvh_evaluator_page_get_book (page)), ==, 1);
+  g_assert_cmpint (alvh_evaluator_page_get_decision (page)->action, !=, ALVH_ACTION_HOLD);
+  alvh_evaluator_page_set_as_of (page, 0);
+  d = alvh_evaluator_page_get_decision (page);
+  g_assert_cmpint (d->action, ==, ALVH_ACTION_ADD);
+  /* the data ends on today's session: not stale */
+  g_assert_false (gtk_widget_get_visible (alvh_form_find_by_name (GTK_WIDGET (page), "stale")));
   g_assert_true (d->has_leg);
   g_assert_cmpuint (d->layer, ==, 1);
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "ADD layer 1"));

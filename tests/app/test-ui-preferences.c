@@ -70,6 +70,8 @@ test_preferences_profile (void)
   AlvhMarketState ms;
   const AlvhDecision *d;
 
+  /* the demo history ends 2025-12-31: that is today, the data is current */
+  alvh_form_set_today (alvh_time_from_ny_date (2025, 12, 31));
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
   window = app_demo_window (app);
   page = ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator"));
@@ -84,6 +86,7 @@ test_preferences_profile (void)
   c.expiry = alvh_form_today () + 45 * 86400;
   c.units = 1;
   c.credit = 40;
+  c.opened = alvh_time_from_ny_local (2025, 12, 30, 11, 0, 0);
   c.close_price = NAN;
   g_assert_cmpint (alvh_book_service_add_condor (alvh_context_get_book (context), &c, &error), >, 0);
   d = alvh_evaluator_page_get_decision (page);

@@ -134,7 +134,8 @@ test_eval_wing_breach_adds (Fixture       *f,
   g_clear_object (&store);
 
   {
-    const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--record", NULL };
+    /* the demo history ends 2025-12-31: evaluate the book as it stood then */
+    const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--at", "2025-12-31", "--record", NULL };
     g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
   }
   g_test_message ("%s", out);
@@ -167,7 +168,8 @@ test_eval_wing_breach_adds (Fixture       *f,
     g_assert_cmpuint (alvh_book_get_n_condors (book), ==, 1);
     events = alvh_stored_load_events (store, &error);
     g_assert_no_error (error);
-    again = alvh_stored_evaluate (frame, profile, events, book, 0, &error);
+    again = alvh_stored_evaluate (frame, profile, events, book,
+                                  alvh_time_bar_close (alvh_time_from_ny_date (2025, 12, 31)), &error);
     g_assert_no_error (error);
     g_assert_cmpint (again->action, ==, ALVH_ACTION_ADD);
     g_assert_cmpint (again->branch, ==, ALVH_BRANCH_FIXED);
@@ -176,7 +178,7 @@ test_eval_wing_breach_adds (Fixture       *f,
   }
 
   {
-    const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--format", "text", NULL };
+    const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--at", "2025-12-31", "--format", "text", NULL };
     g_assert_cmpint (test_run_cli_strv (args, &text, &text_err), ==, 0);
   }
   g_assert_nonnull (strstr (text, "Decision: ADD (branch fixed)"));
@@ -190,6 +192,78 @@ test_eval_wing_breach_adds (Fixture       *f,
   g_assert_nonnull (strstr (text, "Hedge premium paid $"));
   g_assert_nonnull (strstr (text, "30/70"));
   g_assert_null (strstr (text, "1 × VIX") != NULL && strstr (text, "call spreads") != NULL ? "1 … call spreads" : NULL);
+}
+
+/* `alvh eval --at`: the book as it stood then (ALVH-SPEC.md section 1).  A
+ * condor opened on 2025-12-15 at 10:30 and a hedge leg bought on
+ * 2025-12-30 at 15:00 New York: before the open there is no position; on
+ * 2025-12-30 the bar stands at 16:00, one hour after the fill, so the rules
+ * cool down (never a negative time); on 2025-12-31 the leg is 25 hours old;
+ * and now, long after the condor's expiry (2026-01-30), it is settled and gone. */
+static void
+test_eval_as_of (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(AlvhCondor) condor = alvh_condor_new ();
+  g_autoptr(AlvhLeg) leg = alvh_leg_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 account, condor_id;
+  struct { const char *at; const char *branch; const char *hours; } cases[] = {
+    { "2025-12-12", "\"branch\":\"no_position\"", NULL },
+    { "2025-12-15T10:00", "\"branch\":\"no_position\"", NULL },
+    { "2025-12-30", "\"branch\":\"cooldown\"", "added 1 hour" },
+    { "2025-12-30T15:30", "\"branch\":\"cooldown\"", NULL },
+    { "2025-12-31", "\"action\":\"ADD\"", NULL },
+    { NULL, "\"branch\":\"no_position\"", NULL },
+  };
+
+  store = alvh_journal_store_open (f->db, &error);
+  g_assert_no_error (error);
+  account = alvh_stored_find_account (store, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  condor->account_id = account;
+  condor->long_put = 5990;
+  condor->short_put = 6040;
+  condor->short_call = 6300;
+  condor->long_call = 6350;
+  condor->expiry = alvh_time_from_ny_date (2026, 1, 30);
+  condor->units = 1;
+  condor->credit = 18.5;
+  condor->opened = alvh_time_from_ny_local (2025, 12, 15, 10, 30, 0);
+  condor_id = alvh_journal_store_add_condor (store, condor, &error);
+  g_assert_no_error (error);
+  leg->account_id = account;
+  leg->condor_id = condor_id;
+  leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
+  leg->long_strike = 20;
+  leg->short_strike = 25;
+  leg->expiry = alvh_time_from_ny_date (2026, 2, 18);
+  leg->quantity = 1;
+  leg->premium = 0.5;
+  leg->layer = 1;
+  leg->opened = alvh_time_from_ny_local (2025, 12, 30, 15, 0, 0);
+  g_assert_cmpint (alvh_journal_store_add_leg (store, leg, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL, *text = NULL, *text_err = NULL;
+      const char *args[] = { "eval", "--db", f->db, "--market-db", f->market,
+                             cases[i].at != NULL ? "--at" : NULL, cases[i].at, NULL };
+      const char *text_args[] = { "eval", "--db", f->db, "--market-db", f->market,
+                                  "--format", "text", "--at", cases[i].at, NULL };
+
+      g_test_message ("--at %s", cases[i].at != NULL ? cases[i].at : "(now)");
+      g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
+      g_assert_nonnull (strstr (out, cases[i].branch));
+      if (cases[i].hours == NULL)
+        continue;
+      g_assert_cmpint (test_run_cli_strv (text_args, &text, &text_err), ==, 0);
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, cases[i].hours));
+    }
 }
 
 static void
@@ -244,6 +318,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/cli/eval/no-position", Fixture, NULL, fixture_set_up, test_eval_no_position, fixture_tear_down);
   g_test_add ("/cli/eval/wing-breach-adds", Fixture, NULL, fixture_set_up, test_eval_wing_breach_adds, fixture_tear_down);
+  g_test_add ("/cli/eval/as-of", Fixture, NULL, fixture_set_up, test_eval_as_of, fixture_tear_down);
   g_test_add ("/cli/eval/errors", Fixture, NULL, fixture_set_up, test_eval_errors, fixture_tear_down);
   return g_test_run ();
 }

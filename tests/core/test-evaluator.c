@@ -194,7 +194,8 @@ test_branch_cooldown (void)
   g_autoptr(AlvhBook) book = alvh_book_new ();
   AlvhCondor c = make_condor (f, 1, 3950, 4500, 20.0, 1);
   gint64 vexp = alvh_vix_expiry_first_after (f->time[0], 30);
-  AlvhLeg leg = make_leg (1, 1, f->time[40] - 23 * 3600, vexp);
+  /* a daily bar stands at 16:00 New York: 23 hours before that */
+  AlvhLeg leg = make_leg (1, 1, alvh_time_bar_close (f->time[40]) - 23 * 3600, vexp);
   AlvhDecision d;
   g_autofree char *text = NULL;
 
@@ -209,7 +210,7 @@ test_branch_cooldown (void)
   /* exactly 24 hours is not "less than 24 hours ago" */
   alvh_book_clear (book);
   alvh_book_add_condor (book, &c);
-  leg.opened = f->time[40] - 24 * 3600;
+  leg.opened = alvh_time_bar_close (f->time[40]) - 24 * 3600;
   alvh_book_add_leg (book, &leg);
   d = evaluate (f, book, NULL, NULL, 40);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_FIXED);
@@ -217,6 +218,208 @@ test_branch_cooldown (void)
   /* layer 2 of 1:2:3 with 1 unit -> 2 contracts */
   g_assert_cmpuint (d.layer, ==, 2);
   g_assert_cmpfloat (d.size, ==, 2.0);
+}
+
+/* A leg filled at 15:00 New York on a bar's date: that bar stands at 16:00,
+ * one hour later (v1 compared with midnight and said -15 hours); the next
+ * day's bar is 25 hours after the fill, past the 24-hour cooldown. */
+static void
+test_branch_cooldown_15h_fill (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhCondor c = make_condor (f, 1, 3950, 4500, 20.0, 1);
+  gint64 vexp = alvh_vix_expiry_first_after (f->time[0], 30);
+  int y, m, day;
+  AlvhLeg leg;
+  AlvhDecision d;
+  g_autofree char *text = NULL;
+
+  alvh_time_to_ny_date (f->time[40], &y, &m, &day);
+  leg = make_leg (1, 1, alvh_time_from_ny_local (y, m, day, 15, 0, 0), vexp);
+  alvh_book_add_condor (book, &c);
+  alvh_book_add_leg (book, &leg);
+  g_assert_cmpint (alvh_time_bar_close (f->time[40]) - leg.opened, ==, 3600);
+
+  d = evaluate (f, book, NULL, NULL, 40);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_COOLDOWN);
+  g_assert_cmpfloat_with_epsilon (d.hours_since_last_leg, 1.0, 1e-9);
+  text = alvh_decision_dup_explanation_text (&d);
+  g_assert_nonnull (strstr (text, "added 1 hour"));
+
+  /* bar 41 is the next weekday: 25 hours after the fill */
+  g_assert_cmpint (alvh_time_calendar_days (f->time[40], f->time[41]), ==, 1);
+  d = evaluate (f, book, NULL, NULL, 41);
+  g_assert_cmpfloat_with_epsilon (d.hours_since_last_leg, 25.0, 1e-9);
+  g_assert_cmpint (d.branch, ==, ALVH_BRANCH_FIXED);
+  g_assert_cmpint (d.action, ==, ALVH_ACTION_ADD);
+}
+
+/* n weekday bars ending on y-m-d, SPX 3000, VIX 30 */
+static AlvhMarketFrame *
+make_frame_ending (gsize n,
+                   int   y,
+                   int   m,
+                   int   d)
+{
+  AlvhMarketFrame *f = alvh_market_frame_new (n);
+  gint64 day = alvh_days_from_civil (y, m, d);
+
+  for (gsize k = n; k-- > 0;)
+    {
+      while (alvh_weekday_from_days (day) > 5)
+        day--;
+      f->time[k] = alvh_time_from_ny_day (day);
+      f->open[k] = f->high[k] = f->low[k] = f->close[k] = 3000.0;
+      f->vix[k] = 30.0;
+      day--;
+    }
+  return f;
+}
+
+/* Section 4 v2: on 2020-03-16 the first VIX expiry 30+ days out is
+ * 2020-04-15, the April future: VX2 (59.15), not VX1 (72.625, the March
+ * future expiring 2020-03-18).  Long strike ceil(59.15 x 1.1) = 66.  On
+ * 2020-03-17 April is 29 days out, so the leg is May's: VX3. */
+static void
+test_leg_own_future (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame_ending (80, 2020, 3, 17);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  g_autoptr(AlvhProfile) p = alvh_profile_new ();
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  AlvhCondor c = make_condor (f, 1, 2950, 3500, 40.0, 1);   /* short put inside 0.65 SD: fixed */
+  gsize i = 78;
+  AlvhDecision d;
+  AlvhMarketState ms;
+  double mark;
+
+  g_autofree char *date = alvh_time_format_ny_date (f->time[i]);
+
+  g_assert_cmpstr (date, ==, "2020-03-16");
+  f->vix[i] = 82.69;
+  f->vx[0][i] = 72.625;
+  f->vx[1][i] = 59.15;
+  f->vx[2][i] = 44.875;
+  f->vvix[i] = 207.59;
+  f->vix[i + 1] = 75.91;
+  f->vx[0][i + 1] = 68.825;
+  f->vx[1][i + 1] = 61.425;
+  f->vx[2][i + 1] = 48.7;
+  alvh_book_add_condor (book, &c);
+  ev = alvh_evaluator_new (f, p, NULL);
+
+  alvh_evaluator_evaluate (ev, i, book, &d);
+  g_assert_cmpint (d.action, !=, ALVH_ACTION_HOLD);
+  g_assert_true (d.has_leg);
+  g_assert_cmpint (d.leg.expiry, ==, alvh_time_from_ny_date (2020, 4, 15));
+  g_assert_cmpfloat (d.leg_forward, ==, 59.15);
+  g_assert_cmpfloat (d.leg.long_strike, ==, 66.0);
+  g_assert_cmpfloat (d.leg.short_strike, ==, 71.0);
+  g_assert_cmpfloat_with_epsilon (d.leg_vol, 2.0759, 1e-12);
+  g_assert_cmpuint (alvh_calendar_vix_term (alvh_time_ny_day (f->time[i]),
+                                            alvh_time_ny_day (d.leg.expiry)), ==, 2);
+
+  /* marked on the same bar with the same rules, the leg is worth its price:
+   * not marked down the moment it is bought */
+  alvh_evaluator_market_state (ev, i, &ms);
+  g_assert_cmpfloat (alvh_market_state_vix_forward (&ms, d.leg.expiry), ==, 59.15);
+  g_assert_cmpfloat_with_epsilon (ms.vix_vol, 2.0759, 1e-12);
+  mark = alvh_leg_value (&d.leg, alvh_market_state_vix_forward (&ms, d.leg.expiry),
+                         (double) alvh_time_calendar_days (ms.time, d.leg.expiry) / 365.0,
+                         ms.vix_vol, ms.rate);
+  g_assert_cmpfloat_with_epsilon (mark, d.leg.premium, 1e-12);
+  /* on 2020-03-17 the March future (2020-03-18) is still VX1: the April
+   * leg is marked on VX2 of that day */
+  alvh_evaluator_market_state (ev, i + 1, &ms);
+  g_assert_cmpfloat (alvh_market_state_vix_forward (&ms, d.leg.expiry), ==, 61.425);
+
+  alvh_evaluator_evaluate (ev, i + 1, book, &d);
+  g_assert_true (d.has_leg);
+  g_assert_cmpint (d.leg.expiry, ==, alvh_time_from_ny_date (2020, 5, 20));
+  g_assert_cmpfloat (d.leg_forward, ==, 48.7);
+  /* no VVIX that day: the profile's vix_vol */
+  g_assert_cmpfloat (d.leg_vol, ==, p->vix_vol);
+}
+
+/* Section 2 v2: without VX1, term_inversion is VIX/VIX3M - 1 */
+static void
+test_term_inversion_vix3m (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhDecision d;
+
+  d = evaluate (f, book, NULL, NULL, 10);
+  g_assert_false (d.signals[ALVH_SIGNAL_TERM_INVERSION].available);
+  f->vix3m[10] = 16.0;   /* VIX 20 over VIX3M 16: inverted by 25 % */
+  d = evaluate (f, book, NULL, NULL, 10);
+  g_assert_true (d.signals[ALVH_SIGNAL_TERM_INVERSION].available);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, 0.25, 1e-12);
+  g_assert_true (d.signals[ALVH_SIGNAL_TERM_INVERSION].fired);
+  f->vix3m[10] = 25.0;
+  d = evaluate (f, book, NULL, NULL, 10);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, -0.2, 1e-12);
+  g_assert_false (d.signals[ALVH_SIGNAL_TERM_INVERSION].fired);
+  /* VX1 known: the futures decide, VIX3M is not used */
+  f->vx1[10] = 21.0;
+  d = evaluate (f, book, NULL, NULL, 10);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, 20.0 / 21.0 - 1.0, 1e-12);
+}
+
+/* Section 1 v2: the book as of t, before and after a position's open, its
+ * close and its expiry */
+static void
+test_book_as_of (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhCondor c = make_condor (f, 1, 3950, 4500, 20.0, 1);
+  AlvhCondor closed = make_condor (f, 2, 3000, 5000, 20.0, 1);
+  gint64 vexp = alvh_vix_expiry_first_after (f->time[0], 30);
+  AlvhLeg leg = make_leg (1, 1, alvh_time_bar_close (f->time[30]) - 3600, vexp);
+  gint64 open = alvh_time_bar_close (f->time[20]);
+
+  c.opened = open;
+  closed.opened = open;
+  closed.closed = alvh_time_bar_close (f->time[25]);
+  closed.close_price = 1.0;
+  alvh_book_add_condor (book, &c);
+  alvh_book_add_condor (book, &closed);
+  alvh_book_add_leg (book, &leg);
+
+  {
+    g_autoptr(AlvhBook) before = alvh_book_copy_as_of (book, open - 1);
+    AlvhDecision d = evaluate (f, before, NULL, NULL, 19);
+
+    g_assert_cmpuint (alvh_book_get_n_condors (before), ==, 0);
+    g_assert_cmpuint (alvh_book_get_n_legs (before), ==, 0);
+    g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NO_POSITION);
+  }
+  {
+    g_autoptr(AlvhBook) at_open = alvh_book_copy_as_of (book, open);
+
+    g_assert_cmpuint (alvh_book_get_n_condors (at_open), ==, 2);
+    g_assert_cmpuint (alvh_book_get_n_legs (at_open), ==, 0);
+  }
+  {
+    g_autoptr(AlvhBook) later = alvh_book_copy_as_of (book, alvh_time_bar_close (f->time[30]));
+    AlvhDecision d = evaluate (f, later, NULL, NULL, 30);
+
+    g_assert_cmpuint (alvh_book_get_n_condors (later), ==, 1);
+    g_assert_cmpint (alvh_book_get_condor (later, 0)->id, ==, 1);
+    g_assert_cmpuint (alvh_book_get_n_legs (later), ==, 1);
+    g_assert_cmpint (d.branch, ==, ALVH_BRANCH_COOLDOWN);
+    g_assert_cmpfloat_with_epsilon (d.hours_since_last_leg, 1.0, 1e-9);
+  }
+  {
+    /* on its expiry date's close the condor is settled and gone */
+    g_autoptr(AlvhBook) expired = alvh_book_copy_as_of (book, alvh_time_bar_close (c.expiry));
+    g_autoptr(AlvhBook) eve = alvh_book_copy_as_of (book, alvh_time_bar_close (c.expiry) - 1);
+
+    g_assert_cmpuint (alvh_book_get_n_condors (expired), ==, 0);
+    g_assert_cmpuint (alvh_book_get_n_condors (eve), ==, 1);
+  }
 }
 
 static void
@@ -310,10 +513,14 @@ test_branch_fixed (void)
   g_assert_false (d.signals[ALVH_SIGNAL_TERM_INVERSION].fired); /* 0 is not > 0 */
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_FIXED);
   g_assert_cmpint (d.action, ==, ALVH_ACTION_ADD);
-  /* size = base 1 x 2 units x ratio 1; F = VX1 20 -> 22/27; vol = VVIX/100 = 1.0 */
+  /* size = base 1 x 2 units x ratio 1; the leg expires 2021-05-19, the
+   * second VIX expiry after 2021-03-30: F = VX2 21 -> 24/29 (v2; v1 took
+   * VX1); vol = VVIX/100 = 1.0 */
   g_assert_cmpfloat (d.size, ==, 2.0);
-  g_assert_cmpfloat (d.leg.long_strike, ==, 22.0);
-  g_assert_cmpfloat (d.leg.short_strike, ==, 27.0);
+  g_assert_cmpint (d.leg.expiry, ==, alvh_time_from_ny_date (2021, 5, 19));
+  g_assert_cmpfloat (d.leg_forward, ==, 21.0);
+  g_assert_cmpfloat (d.leg.long_strike, ==, 24.0);
+  g_assert_cmpfloat (d.leg.short_strike, ==, 29.0);
   g_assert_cmpfloat (d.leg_vol, ==, 1.0);
 
   /* book_delta alone: a condor far from spot but one-sided (short call close above) */
@@ -692,6 +899,10 @@ main (int    argc,
   g_test_add_func ("/core/evaluator/branch/no-position", test_branch_no_position);
   g_test_add_func ("/core/evaluator/branch/max-layers", test_branch_max_layers);
   g_test_add_func ("/core/evaluator/branch/cooldown", test_branch_cooldown);
+  g_test_add_func ("/core/evaluator/branch/cooldown-15h-fill", test_branch_cooldown_15h_fill);
+  g_test_add_func ("/core/evaluator/leg/own-future", test_leg_own_future);
+  g_test_add_func ("/core/evaluator/signal/term-inversion-vix3m", test_term_inversion_vix3m);
+  g_test_add_func ("/core/evaluator/book-as-of", test_book_as_of);
   g_test_add_func ("/core/evaluator/branch/regime", test_branch_regime);
   g_test_add_func ("/core/evaluator/branch/fixed", test_branch_fixed);
   g_test_add_func ("/core/evaluator/branch/confluence", test_branch_confluence);

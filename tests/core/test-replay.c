@@ -48,6 +48,10 @@ load (const char *file)
   res = alvh_import_file (path, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (alvh_import_result_get_n_series (res), >=, 1);
+  /* the term-structure file also holds VIX and SP500: its VX series */
+  for (guint i = 0; i < alvh_import_result_get_n_series (res); i++)
+    if (g_strcmp0 (alvh_import_result_get_kind (res, i), "vx") == 0)
+      return alvh_series_ref (alvh_import_result_get_series (res, i));
   return alvh_series_ref (alvh_import_result_get_series (res, 0));
 }
 
@@ -263,6 +267,151 @@ synthetic_frame (gsize n)
   return f;
 }
 
+/* Keeps the market-only signals of every bar a replay visits */
+typedef struct
+{
+  GArray *time;     /* gint64 */
+  GArray *signals;  /* AlvhSignal, ALVH_N_SIGNALS per bar */
+  GArray *legs;     /* AlvhDecision of the bars that propose a leg */
+} Collect;
+
+static gboolean
+collect_bar_cb (gsize               index,
+                const AlvhDecision *d,
+                AlvhBook           *book,
+                gpointer            user_data)
+{
+  Collect *c = user_data;
+
+  (void) index;
+  (void) book;
+  g_array_append_val (c->time, d->time);
+  g_array_append_vals (c->signals, d->signals, ALVH_N_SIGNALS);
+  if (d->has_leg)
+    g_array_append_vals (c->legs, d, 1);
+  return TRUE;
+}
+
+static void
+collect_clear (Collect *c)
+{
+  g_array_unref (c->time);
+  g_array_unref (c->signals);
+  g_array_unref (c->legs);
+}
+
+static Collect
+collect_run (AlvhEvaluator *ev,
+             gint64         from,
+             gint64         to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhReplayResult) res = NULL;
+  Collect c = {
+    g_array_new (FALSE, FALSE, sizeof (gint64)),
+    g_array_new (FALSE, FALSE, sizeof (AlvhSignal)),
+    g_array_new (FALSE, FALSE, sizeof (AlvhDecision)),
+  };
+
+  res = alvh_replay_run_range (ev, from, to, ALVH_REPLAY_FLAGS_NONE, collect_bar_cb, &c,
+                               NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (res->n_bars, ==, c.time->len);
+  return c;
+}
+
+/* Section 5 v2: --from limits what is booked, never what is known.  The
+ * signals that read only the market are the same on every bar of a replay
+ * from 2020-02-20 to 2020-02-24 as in the full run (v1 gave rsi_extreme and
+ * vix_macd_cross null there; the full run has 36.70 and 0.615 on 02-24).
+ * And on 2020-03-16 the leg expiring 2020-04-15 is struck on VX2 (59.15,
+ * the April future), not VX1 (72.625). */
+static void
+test_real_range_warm_up (void)
+{
+  static const AlvhSignalId market_only[] = {
+    ALVH_SIGNAL_IV_EXPANSION, ALVH_SIGNAL_TERM_INVERSION, ALVH_SIGNAL_RSI_EXTREME,
+    ALVH_SIGNAL_AD_DIVERGENCE, ALVH_SIGNAL_VIX_MACD_CROSS, ALVH_SIGNAL_MACRO_REGIME,
+  };
+  g_autoptr(AlvhSeries) spx = load ("spx_daily_ohlc_1927_2026.csv");
+  g_autoptr(AlvhSeries) vix = NULL;
+  g_autoptr(AlvhSeries) vx = NULL;
+  g_autoptr(AlvhSeries) vvix = NULL;
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  Collect full, part;
+  guint matched = 0;
+
+  if (spx == NULL || (vix = load ("vix_daily_cboe.csv")) == NULL ||
+      (vx = load ("vix_futures_term_structure_2007_2021.csv")) == NULL ||
+      (vvix = load ("vvix_daily_cboe.csv")) == NULL)
+    return;
+  frame = alvh_market_frame_new_join (spx, vix, vx, vvix, NULL, G_MININT64, G_MAXINT64);
+  ev = alvh_evaluator_new (frame, profile, NULL);
+
+  full = collect_run (ev, G_MININT64, G_MAXINT64);
+  part = collect_run (ev, alvh_time_from_ny_date (2020, 2, 20), alvh_time_from_ny_date (2020, 2, 24));
+  g_assert_cmpuint (part.time->len, ==, 3);
+  for (guint r = 0; r < part.time->len; r++)
+    for (guint x = 0; x < full.time->len; x++)
+      {
+        if (g_array_index (full.time, gint64, x) != g_array_index (part.time, gint64, r))
+          continue;
+        for (guint k = 0; k < G_N_ELEMENTS (market_only); k++)
+          {
+            const AlvhSignal *a = &g_array_index (full.signals, AlvhSignal, x * ALVH_N_SIGNALS + market_only[k]);
+            const AlvhSignal *b = &g_array_index (part.signals, AlvhSignal, r * ALVH_N_SIGNALS + market_only[k]);
+
+            g_assert_cmpint (a->available, ==, b->available);
+            g_assert_cmpint (a->fired, ==, b->fired);
+            if (a->available)
+              g_assert_cmpfloat (a->value, ==, b->value);
+          }
+        matched++;
+      }
+  g_assert_cmpuint (matched, ==, 3);
+  {
+    const AlvhSignal *last = &g_array_index (part.signals, AlvhSignal, 2 * ALVH_N_SIGNALS);
+
+    g_assert_cmpint (ymd (g_array_index (part.time, gint64, 2)), ==, 20200224);
+    g_assert_true (last[ALVH_SIGNAL_RSI_EXTREME].available);
+    g_assert_cmpfloat_with_epsilon (last[ALVH_SIGNAL_RSI_EXTREME].value, 36.70, 0.005);
+    g_assert_true (last[ALVH_SIGNAL_VIX_MACD_CROSS].available);
+    g_assert_cmpfloat_with_epsilon (last[ALVH_SIGNAL_VIX_MACD_CROSS].value, 0.615, 0.0005);
+  }
+
+  {
+    /* a condor whose short put is breached asks for a leg on 2020-03-16 */
+    gssize k = alvh_market_frame_find_le (frame, alvh_time_from_ny_date (2020, 3, 16));
+    g_autoptr(AlvhBook) book = alvh_book_new ();
+    AlvhCondor c = { 0 };
+    AlvhDecision d;
+
+    g_assert_cmpint (ymd (frame->time[k]), ==, 20200316);
+    g_assert_cmpfloat (frame->vx1[k], ==, 72.625);
+    c.id = 1;
+    c.long_put = 2450;
+    c.short_put = 2500;
+    c.short_call = 3300;
+    c.long_call = 3350;
+    c.expiry = alvh_time_from_ny_date (2020, 4, 17);
+    c.units = 1;
+    c.credit = 30;
+    c.opened = alvh_time_from_ny_date (2020, 3, 2);
+    alvh_book_add_condor (book, &c);
+    alvh_evaluator_evaluate (ev, (gsize) k, book, &d);
+    g_assert_true (d.has_leg);
+    g_assert_cmpint (d.leg.expiry, ==, alvh_time_from_ny_date (2020, 4, 15));
+    g_assert_cmpfloat (d.leg_forward, ==, 59.15);
+    g_assert_cmpfloat (d.leg.long_strike, ==, 66.0);
+    g_assert_cmpfloat_with_epsilon (d.leg_vol, frame->vvix[k] / 100.0, 1e-12);
+  }
+
+  collect_clear (&full);
+  collect_clear (&part);
+}
+
 static void
 test_synthetic_and_cancel (void)
 {
@@ -340,6 +489,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/replay/real-history", test_real_history);
+  g_test_add_func ("/core/replay/real-range-warm-up", test_real_range_warm_up);
   g_test_add_func ("/core/replay/synthetic-cancel", test_synthetic_and_cancel);
   g_test_add_func ("/core/replay/async", test_async);
   g_test_add_func ("/core/replay/no-bars", test_no_bars);

@@ -8,6 +8,7 @@
  *   ALVH_DEMO_BOOK=1      demo data without a toast, a demo condor and the
  *                         evaluator's first hedge leg, its journal entry selected
  *   ALVH_TODAY=YYYY-MM-DD the date positions are marked at
+ *   ALVH_AS_OF=DATE[THH:MM] the Evaluator's "as of" (a date: its 16:00 close)
  *   ALVH_WINDOW_SIZE=WxH, ALVH_CHART_RANGE=3m, ALVH_CHART_VIEW=payoff
  *   ALVH_RUN_REPLAY=1     runs a replay of the demo history on the Replay page
  *   ALVH_LOCALEDIR=DIR    the message catalogue (e.g. BUILD/po)
@@ -25,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-charts-page.h"
+#include "alvh-evaluator-page.h"
 #include "alvh-form.h"
 #include "alvh-journal-item.h"
 #include "alvh-journal-page.h"
@@ -79,6 +81,16 @@ activate_cb (GApplication *app,
           g_timeout_add_full (G_PRIORITY_DEFAULT, 800, select_first_entry_cb,
                               g_object_ref (alvh_window_get_page (window, "journal")), g_object_unref);
         }
+    }
+  if (g_getenv ("ALVH_AS_OF") != NULL)
+    {
+      const char *text = g_getenv ("ALVH_AS_OF");
+      gint64 at;
+
+      /* a date alone is its 16:00 New York close */
+      if (alvh_time_parse_date (text, strlen (text), &at))
+        alvh_evaluator_page_set_as_of (ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator")),
+                                       strchr (text, ':') != NULL ? at : alvh_time_bar_close (at));
     }
   if (page != NULL && *page != '\0')
     gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", page);

@@ -254,17 +254,100 @@ AlvhDecision *
 alvh_decision_service_evaluate (AlvhDecisionService  *self,
                                 GError              **error)
 {
+  return alvh_decision_service_evaluate_at (self, 0, alvh_time_now (), NULL, error);
+}
+
+/* The active account's book as of @t: from the journal (closed and expired
+ * positions known) or, without one, the book service's open positions. */
+static AlvhBook *
+book_as_of (AlvhDecisionService  *self,
+            gint64                t,
+            GError              **error)
+{
+  gint64 account = alvh_book_service_get_account_id (self->book);
+
+  if (self->store != NULL && account > 0)
+    return alvh_stored_load_book_at (self->store, account, t, error);
+  return alvh_book_copy_as_of (alvh_book_service_get_book (self->book), t);
+}
+
+/**
+ * alvh_decision_service_is_stale:
+ * @self: the service
+ * @now: the present, Unix seconds
+ *
+ * Returns: TRUE when the latest bar is older than the last NYSE session
+ *   that closed by @now (FALSE without market data)
+ */
+gboolean
+alvh_decision_service_is_stale (AlvhDecisionService *self,
+                                gint64               now)
+{
+  gint64 last = alvh_decision_service_get_last_bar_time (self);
+
+  return last != 0 && alvh_time_ny_day (last) < alvh_calendar_last_session_day (now);
+}
+
+/**
+ * alvh_decision_service_evaluate_at:
+ * @self: the service
+ * @at: the instant (0: the latest bar)
+ * @now: the present, Unix seconds
+ * @out_book: (out) (optional) (transfer full): the book that was evaluated
+ * @error: return location for an error
+ *
+ * The decision as of @at against the book as it stood then.
+ *
+ * Returns: (transfer full) (nullable): the decision, or NULL with @error set
+ */
+AlvhDecision *
+alvh_decision_service_evaluate_at (AlvhDecisionService  *self,
+                                   gint64                at,
+                                   gint64                now,
+                                   AlvhBook            **out_book,
+                                   GError              **error)
+{
   AlvhEvaluator *ev;
   AlvhMarketFrame *frame;
   AlvhDecision *decision;
+  g_autoptr(AlvhBook) book = NULL;
+  gssize i;
+  gint64 t;
 
   g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), NULL);
   ev = get_evaluator (self, error);
   if (ev == NULL)
     return NULL;
   frame = alvh_evaluator_get_frame (ev);
+  i = (gssize) frame->n - 1;
+  if (at != 0)
+    {
+      i = alvh_market_frame_find_le (frame, at);
+      while (i >= 0 && alvh_evaluator_get_bar_instant (ev, (gsize) i) > at)
+        i--;
+      if (i < 0)
+        {
+          g_autofree char *day = alvh_time_format_ny_date (at);
+          g_autofree char *first = alvh_time_format_ny_date (frame->time[0]);
+
+          g_set_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_NO_MARKET,
+                       _("No bar on or before %s (the history starts on %s)"), day, first);
+          return NULL;
+        }
+    }
+  /* the latest bar: the book as it stands now, unless the data is stale
+   * (older than the last NYSE session before now): then as it stood when
+   * the bar closed, the only book that bar can speak for */
+  if (at == 0 && alvh_decision_service_is_stale (self, now))
+    at = alvh_evaluator_get_bar_instant (ev, (gsize) i);
+  t = MAX (at != 0 ? at : now, alvh_evaluator_get_bar_instant (ev, (gsize) i));
+  book = book_as_of (self, t, error);
+  if (book == NULL)
+    return NULL;
   decision = alvh_decision_new ();
-  alvh_evaluator_evaluate (ev, frame->n - 1, alvh_book_service_get_book (self->book), decision);
+  alvh_evaluator_evaluate_at (ev, (gsize) i, t, book, decision);
+  if (out_book != NULL)
+    *out_book = g_steal_pointer (&book);
   return decision;
 }
 
@@ -378,7 +461,7 @@ alvh_decision_service_add_leg_from_decision (AlvhDecisionService  *self,
   leg->quantity = size;
   leg->premium = fill_price;
   leg->layer = decision->layer;
-  leg->opened = g_get_real_time () / G_USEC_PER_SEC;
+  leg->opened = alvh_time_now ();
   leg->manual = FALSE;
   g_free (leg->notes);
   leg->notes = g_strdup (note ? note : "");

@@ -42,6 +42,19 @@ gboolean             alvh_decision_service_get_market_state (AlvhDecisionService
  * with an error without market data.  Free with alvh_decision_free(). */
 AlvhDecision        *alvh_decision_service_evaluate       (AlvhDecisionService *self,
                                                            GError             **error);
+/* TRUE when the latest bar is older than the last NYSE session closed by @now. */
+gboolean             alvh_decision_service_is_stale       (AlvhDecisionService *self,
+                                                           gint64               now);
+/* Decision as of @at (ALVH-SPEC.md section 1): the latest bar that stands
+ * (16:00 New York for a daily bar) by @at, against the active account's
+ * book as it stood at @at; @at 0 = the latest bar at @now (or at the bar's
+ * own instant when later; when the data is stale, at the bar's instant).  @out_book (optional) gets the book evaluated.
+ * NULL with an error without market data or when the book cannot be read. */
+AlvhDecision        *alvh_decision_service_evaluate_at    (AlvhDecisionService *self,
+                                                           gint64               at,
+                                                           gint64               now,
+                                                           AlvhBook           **out_book,
+                                                           GError             **error);
 /* Records the decision (PENDING) with its signal snapshot; returns its id. */
 gint64               alvh_decision_service_record_decision (AlvhDecisionService *self,
                                                             const AlvhDecision  *decision,

@@ -173,6 +173,8 @@ void
 alvh_form_set_today (gint64 date)
 {
   fixed_today = date;
+  /* the evaluator's present: the end of that day's session */
+  alvh_time_set_now (date != 0 ? alvh_time_bar_close (date) : 0);
 }
 
 gint64

@@ -201,3 +201,41 @@ alvh_calendar_vix_expiry (int year,
 
   return alvh_days_from_civil (ny, nm, nth_weekday (ny, nm, 5, 3)) - 30;
 }
+
+guint
+alvh_calendar_vix_term (gint64 day,
+                        gint64 expiry_day)
+{
+  int y, m, d;
+  guint k = 0;
+
+  if (expiry_day <= day)
+    return 0;
+  alvh_civil_from_days (day, &y, &m, &d);
+  /* the expiry of the previous month's contract can fall in this month */
+  if (--m < 1)
+    m = 12, y--;
+  for (;;)
+    {
+      gint64 e = alvh_calendar_vix_expiry (y, m);
+
+      if (e > expiry_day)
+        return k;
+      if (e > day)
+        k++;
+      if (++m > 12)
+        m = 1, y++;
+    }
+}
+
+gint64
+alvh_calendar_last_session_day (gint64 t)
+{
+  gint64 day = alvh_time_ny_day (t);
+
+  if (t < alvh_time_bar_close (alvh_time_from_ny_day (day)))
+    day--;
+  while (!alvh_calendar_is_nyse_trading_day (day))
+    day--;
+  return day;
+}

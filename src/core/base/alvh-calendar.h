@@ -75,6 +75,35 @@ gint64       alvh_calendar_vix_expiry          (int          year,
                                                 int          month);
 
 /**
+ * alvh_calendar_last_session_day:
+ * @t: an instant, Unix seconds
+ *
+ * The latest NYSE session that has closed (16:00 New York) by @t: the day a
+ * daily bar is due for when data is up to date at @t.
+ *
+ * Returns: its New York day number
+ */
+gint64       alvh_calendar_last_session_day    (gint64       t);
+
+/* The VIX futures terms a market state and a frame carry: VX1 .. VX8. */
+#define ALVH_VX_TERMS 8
+
+/**
+ * alvh_calendar_vix_term:
+ * @day: the New York day number of a bar
+ * @expiry_day: the day number of a VIX expiry
+ *
+ * The term of the VIX future that expires on @expiry_day as seen on @day
+ * (ALVH-SPEC.md section 4): the number of VIX expiries in (@day,
+ * @expiry_day], so 1 for the future with the nearest expiry strictly after
+ * @day (VX1), 2 for the next (VX2) ...
+ *
+ * Returns: the term, 0 when @expiry_day is not after @day
+ */
+guint        alvh_calendar_vix_term            (gint64       day,
+                                                gint64       expiry_day);
+
+/**
  * alvh_calendar_missing_trading_days:
  * @times: (array length=n_times): daily bar times in ascending order
  * @n_times: the number of times

@@ -216,6 +216,33 @@ alvh_time_to_ny_date (gint64  t,
   alvh_civil_from_days (alvh_time_ny_day (t), year, month, day);
 }
 
+static gint64 fixed_now;
+
+gint64
+alvh_time_now (void)
+{
+  /* set once at start-up (tests, screenshots), read from any thread */
+  return fixed_now != 0 ? fixed_now : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+alvh_time_set_now (gint64 t)
+{
+  fixed_now = t;
+}
+
+gint64
+alvh_time_bar_close (gint64 t)
+{
+  gint64 day = alvh_time_ny_day (t);
+  int y, m, d;
+
+  if (alvh_time_from_ny_day (day) != t)
+    return t;
+  alvh_civil_from_days (day, &y, &m, &d);
+  return alvh_time_from_ny_local (y, m, d, 16, 0, 0);
+}
+
 int
 alvh_time_ny_weekday (gint64 t)
 {

@@ -125,6 +125,35 @@ void      alvh_time_to_ny_date       (gint64       t,
                                       int         *day);
 
 /**
+ * alvh_time_now:
+ *
+ * Returns: the present in Unix seconds: the real clock, or the instant
+ *   alvh_time_set_now() fixed
+ */
+gint64    alvh_time_now              (void);
+
+/**
+ * alvh_time_set_now:
+ * @t: the instant the program takes as now, 0 for the real clock
+ *
+ * Fixes the present for screenshots and tests of a data set that ends in
+ * the past (the app's fixed "today").
+ */
+void      alvh_time_set_now          (gint64       t);
+
+/**
+ * alvh_time_bar_close:
+ * @t: the time of a bar, Unix seconds
+ *
+ * The instant a bar stands at (ALVH-SPEC.md section 1): a daily bar, whose
+ * time is its date's midnight in New York, stands at 16:00 New York on that
+ * date (the close); any other time (an intraday bar) is itself.
+ *
+ * Returns: the bar's instant, Unix seconds
+ */
+gint64    alvh_time_bar_close        (gint64       t);
+
+/**
  * alvh_time_ny_weekday:
  * @t: Unix seconds
  *

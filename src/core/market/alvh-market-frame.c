@@ -35,8 +35,11 @@ alvh_market_frame_new (gsize n)
   self->low = nan_array (n);
   self->close = nan_array (n);
   self->vix = nan_array (n);
-  self->vx1 = nan_array (n);
-  self->vx2 = nan_array (n);
+  for (guint k = 0; k < ALVH_VX_TERMS; k++)
+    self->vx[k] = nan_array (n);
+  self->vx1 = self->vx[0];
+  self->vx2 = self->vx[1];
+  self->vix3m = nan_array (n);
   self->vvix = nan_array (n);
   self->advancers = nan_array (n);
   self->decliners = nan_array (n);
@@ -63,8 +66,9 @@ alvh_market_frame_unref (AlvhMarketFrame *self)
   g_free (self->low);
   g_free (self->close);
   g_free (self->vix);
-  g_free (self->vx1);
-  g_free (self->vx2);
+  for (guint k = 0; k < ALVH_VX_TERMS; k++)
+    g_free (self->vx[k]);
+  g_free (self->vix3m);
   g_free (self->vvix);
   g_free (self->advancers);
   g_free (self->decliners);
@@ -72,8 +76,8 @@ alvh_market_frame_unref (AlvhMarketFrame *self)
 }
 
 /* Copy column `name` of `series` into `out` at the frame's times (NAN where absent). */
-static void
-match_column (AlvhMarketFrame *self,
+void
+alvh_market_frame_match (AlvhMarketFrame *self,
               AlvhSeries      *series,
               const char      *name,
               double          *out)
@@ -171,12 +175,17 @@ alvh_market_frame_new_join (AlvhSeries *spx,
       }
   }
 
-  match_column (self, vx, "vx1", self->vx1);
-  match_column (self, vx, "vx2", self->vx2);
+  for (guint k = 0; k < ALVH_VX_TERMS; k++)
+    {
+      char name[8];
+
+      g_snprintf (name, sizeof name, "vx%u", k + 1);
+      alvh_market_frame_match (self, vx, name, self->vx[k]);
+    }
   if (vvix != NULL)
-    match_column (self, vvix, alvh_series_find_column (vvix, "vvix") >= 0 ? "vvix" : "close", self->vvix);
-  match_column (self, breadth, "advancers", self->advancers);
-  match_column (self, breadth, "decliners", self->decliners);
+    alvh_market_frame_match (self, vvix, alvh_series_find_column (vvix, "vvix") >= 0 ? "vvix" : "close", self->vvix);
+  alvh_market_frame_match (self, breadth, "advancers", self->advancers);
+  alvh_market_frame_match (self, breadth, "decliners", self->decliners);
   return self;
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "alvh-calendar.h"
 #include "alvh-series.h"
 
 G_BEGIN_DECLS
@@ -28,11 +29,13 @@ struct _AlvhMarketFrame
   double  *low;
   double  *close;
   double  *vix;         /* VIX close */
-  double  *vx1;         /* NAN when missing */
-  double  *vx2;
+  double  *vx1;         /* NAN when missing; the same array as vx[0] */
+  double  *vx2;         /* the same array as vx[1] */
   double  *vvix;
   double  *advancers;
   double  *decliners;
+  double  *vx[ALVH_VX_TERMS]; /* VX1 .. VX8 settles by term, NAN when missing */
+  double  *vix3m;       /* VIX3M close, NAN when missing */
 };
 
 /**
@@ -64,6 +67,7 @@ AlvhMarketFrame  *alvh_market_frame_new        (gsize             n);
  *
  * Joins the series on the times that both @spx and @vix have within
  * [@from, @to]; the other series are matched by time, NAN where missing.
+ * @vx gives the columns "vx1" .. "vx8" it has.
  *
  * Returns: (transfer full): the frame, empty when @spx or @vix lacks a
  *   close column
@@ -75,6 +79,22 @@ AlvhMarketFrame  *alvh_market_frame_new_join   (AlvhSeries       *spx,
                                                 AlvhSeries       *breadth,
                                                 gint64            from,
                                                 gint64            to);
+
+/**
+ * alvh_market_frame_match:
+ * @self: a frame
+ * @series: (nullable): a series
+ * @column: the column of @series to copy
+ * @out: (array): a column of @self (such as @self->vix3m or @self->vx[2])
+ *
+ * Copies @column of @series into @out at the frame's times; times the
+ * series lacks keep their value.  Nothing happens when @series is %NULL or
+ * has no such column.
+ */
+void              alvh_market_frame_match      (AlvhMarketFrame  *self,
+                                                AlvhSeries       *series,
+                                                const char       *column,
+                                                double           *out);
 
 /**
  * alvh_market_frame_ref:

@@ -191,6 +191,29 @@ alvh_book_copy (AlvhBook *self)
 }
 
 AlvhBook *
+alvh_book_copy_as_of (AlvhBook *self,
+                      gint64    t)
+{
+  AlvhBook *copy = alvh_book_new ();
+
+  for (guint i = 0; i < self->condors->len; i++)
+    {
+      const AlvhCondor *c = &g_array_index (self->condors, AlvhCondor, i);
+
+      if (alvh_condor_is_held_at (c, t))
+        g_array_append_vals (copy->condors, c, 1);
+    }
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const AlvhLeg *leg = &g_array_index (self->legs, AlvhLeg, i);
+
+      if (alvh_leg_is_held_at (leg, t))
+        alvh_book_add_leg (copy, leg);
+    }
+  return copy;
+}
+
+AlvhBook *
 alvh_book_ref (AlvhBook *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
@@ -359,10 +382,47 @@ alvh_book_premium_paid (AlvhBook *self)
   return sum * 100.0;
 }
 
-static inline double
-market_forward (const AlvhMarketState *m)
+static inline gboolean
+finite_pos (double x)
 {
-  return isfinite (m->vx1) && m->vx1 > 0.0 ? m->vx1 : m->vix;
+  return isfinite (x) && x > 0.0;
+}
+
+double
+alvh_market_state_vix_forward (const AlvhMarketState *m,
+                               gint64                 expiry)
+{
+  guint k = alvh_calendar_vix_term (_alvh_ny_day_cached (m->time), _alvh_ny_day_cached (expiry));
+  double f = NAN;
+
+  if (k == 1)
+    f = finite_pos (m->vx1) ? m->vx1 : m->vx[0];
+  else if (k >= 2 && k <= ALVH_VX_TERMS)
+    f = m->vx[k - 1];
+  return finite_pos (f) ? f : m->vix;
+}
+
+gboolean
+alvh_time_is_expired_at (gint64 expiry,
+                         gint64 t)
+{
+  return t >= alvh_time_bar_close (expiry);
+}
+
+gboolean
+alvh_condor_is_held_at (const AlvhCondor *c,
+                        gint64            t)
+{
+  g_return_val_if_fail (c != NULL, FALSE);
+  return c->opened <= t && (c->closed == 0 || c->closed > t) && !alvh_time_is_expired_at (c->expiry, t);
+}
+
+gboolean
+alvh_leg_is_held_at (const AlvhLeg *leg,
+                     gint64         t)
+{
+  g_return_val_if_fail (leg != NULL, FALSE);
+  return leg->opened <= t && alvh_leg_open_quantity (leg) > 0.0 && !alvh_time_is_expired_at (leg->expiry, t);
 }
 
 void
@@ -371,7 +431,6 @@ alvh_book_greeks (AlvhBook              *self,
                   AlvhBookGreeks        *out)
 {
   const double s = m->spx, iv = m->iv, r = m->rate, q = m->div_yield;
-  const double f = market_forward (m);
   gboolean has_vix_legs = FALSE;
 
   memset (out, 0, sizeof *out);
@@ -408,7 +467,8 @@ alvh_book_greeks (AlvhBook              *self,
       if (qty <= 0.0)
         continue;
       has_vix_legs = TRUE;
-      hedge_leg_greeks (leg, f, years_between (m->time, leg->expiry), m->vix_vol, r, &g);
+      hedge_leg_greeks (leg, alvh_market_state_vix_forward (m, leg->expiry),
+                        years_between (m->time, leg->expiry), m->vix_vol, r, &g);
       out->vix_delta += qty * g.delta;
       out->vix_vega += qty * g.vega;
       out->vix_theta += qty * g.theta;
@@ -424,7 +484,6 @@ alvh_book_mark (AlvhBook              *self,
                 const AlvhMarketState *m,
                 AlvhBookMark          *out)
 {
-  const double f = market_forward (m);
   const double mult = m->multiplier > 0.0 ? m->multiplier : 100.0;
 
   memset (out, 0, sizeof *out);
@@ -445,7 +504,8 @@ alvh_book_mark (AlvhBook              *self,
       if (qty <= 0.0)
         continue;
       t = years_between (m->time, leg->expiry);
-      out->hedge_value += alvh_leg_value (leg, f, t, m->vix_vol, m->rate) * qty * mult;
+      out->hedge_value += alvh_leg_value (leg, alvh_market_state_vix_forward (m, leg->expiry),
+                                          t, m->vix_vol, m->rate) * qty * mult;
       out->hedge_premium += leg->premium * qty * mult;
     }
   out->condor_pnl = out->condor_credit - out->condor_value;
@@ -521,7 +581,6 @@ book_pnl_at (AlvhBook              *self,
              gint64                 when,
              double                 s2)
 {
-  const double f = market_forward (m);
   double factor = isfinite (m->beta) ? exp (m->beta * log (s2 / m->spx)) : 1.0;
   double sum = 0.0;
 
@@ -543,7 +602,8 @@ book_pnl_at (AlvhBook              *self,
       if (qty <= 0.0)
         continue;
       t = years_between (when, leg->expiry);
-      sum += (alvh_leg_value (leg, f * factor, t, m->vix_vol, m->rate) - leg->premium) * qty;
+      sum += (alvh_leg_value (leg, alvh_market_state_vix_forward (m, leg->expiry) * factor,
+                              t, m->vix_vol, m->rate) - leg->premium) * qty;
     }
   return sum;
 }
@@ -579,7 +639,6 @@ alvh_book_hedge_coverage (AlvhBook              *self,
                           AlvhHedgeCoverage      out[3])
 {
   const double mult = m->multiplier > 0.0 ? m->multiplier : 100.0;
-  const double f = market_forward (m);
   gint64 first_expiry = G_MAXINT64;
   double t, sd;
 
@@ -608,6 +667,7 @@ alvh_book_hedge_coverage (AlvhBook              *self,
           const AlvhLeg *leg = &g_array_index (self->legs, AlvhLeg, i);
           double qty = alvh_leg_open_quantity (leg);
           double tl = years_between (m->time, leg->expiry);
+          double f = alvh_market_state_vix_forward (m, leg->expiry);
 
           if (qty <= 0.0)
             continue;

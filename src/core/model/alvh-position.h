@@ -14,6 +14,7 @@
 
 #include <glib-object.h>
 
+#include "alvh-calendar.h"
 #include "alvh-condor.h"
 #include "alvh-leg.h"
 
@@ -28,13 +29,68 @@ typedef struct
   double  spx;      /* S */
   double  iv;       /* SPX vol for every SPX leg (VIX close / 100 in replays) */
   double  vix;      /* VIX spot close */
-  double  vx1;      /* front future settle or NAN */
+  double  vx1;      /* front future settle or NAN (the term 1 of vx) */
   double  vix_vol;  /* vol for VIX options (VVIX/100 or the profile's vix_vol) */
   double  beta;     /* VIX-on-SPX log-return beta or NAN */
   double  rate;
   double  div_yield;
   double  multiplier;
+  double  vx[ALVH_VX_TERMS]; /* VX1 .. VX8 settles by term; NAN or 0 when unknown
+                                (vx[0] is used only when vx1 is unknown) */
 } AlvhMarketState;
+
+/**
+ * alvh_market_state_vix_forward:
+ * @market: the market at one instant
+ * @expiry: a VIX expiry (its date at 00:00 New York)
+ *
+ * The forward a VIX option of @expiry is priced and marked on
+ * (ALVH-SPEC.md section 4): the settle of the future that expires with it,
+ * VXk with k the number of VIX expiries in (the market's date, @expiry];
+ * VIX spot when that term is unknown or the option expires on or before
+ * the market's date.
+ *
+ * Returns: the forward, VIX points
+ */
+double    alvh_market_state_vix_forward (const AlvhMarketState *market,
+                                         gint64                 expiry);
+
+/**
+ * alvh_condor_is_held_at:
+ * @condor: a condor
+ * @t: an instant, Unix seconds
+ *
+ * Whether @condor is in the book as of @t (ALVH-SPEC.md section 1): opened
+ * at or before @t, not closed by @t and not expired by @t (an expiry date
+ * has passed once its 16:00 New York close is reached).
+ *
+ * Returns: %TRUE when it is held at @t
+ */
+gboolean  alvh_condor_is_held_at     (const AlvhCondor *condor,
+                                      gint64            t);
+
+/**
+ * alvh_leg_is_held_at:
+ * @leg: a leg, its closed_quantity being what was closed by @t
+ * @t: an instant, Unix seconds
+ *
+ * Whether @leg is in the book as of @t: opened at or before @t, contracts
+ * still open and not expired by @t.
+ *
+ * Returns: %TRUE when it is held at @t
+ */
+gboolean  alvh_leg_is_held_at        (const AlvhLeg    *leg,
+                                      gint64            t);
+
+/**
+ * alvh_time_is_expired_at:
+ * @expiry: an expiry date at 00:00 New York
+ * @t: an instant, Unix seconds
+ *
+ * Returns: %TRUE when the expiry's date has closed (16:00 New York) by @t
+ */
+gboolean  alvh_time_is_expired_at    (gint64            expiry,
+                                      gint64            t);
 
 typedef struct
 {
@@ -133,6 +189,20 @@ AlvhBook     *alvh_book_copy             (AlvhBook          *self);
  *
  * Returns: (transfer full): @self
  */
+/**
+ * alvh_book_copy_as_of:
+ * @self: a book
+ * @t: an instant, Unix seconds
+ *
+ * The book as it stood at @t (ALVH-SPEC.md section 1): the condors and legs
+ * opened by @t and neither closed nor expired by @t (alvh_condor_is_held_at(),
+ * alvh_leg_is_held_at(); a leg's closed_quantity is taken as what was closed
+ * by @t).
+ *
+ * Returns: (transfer full): the new book
+ */
+AlvhBook     *alvh_book_copy_as_of       (AlvhBook          *self,
+                                          gint64             t);
 AlvhBook     *alvh_book_ref              (AlvhBook          *self);
 void          alvh_book_unref            (AlvhBook          *self);
 void          alvh_book_clear            (AlvhBook          *self);

@@ -86,7 +86,6 @@ close_due (AlvhBook              *book,
            double                *realised_unhedged)
 {
   const double mult = p->multiplier;
-  const double fwd = isfinite (m->vx1) && m->vx1 > 0.0 ? m->vx1 : m->vix;
 
   for (guint k = alvh_book_get_n_condors (book); k-- > 0;)
     {
@@ -122,7 +121,8 @@ close_due (AlvhBook              *book,
           if (leg->condor_id != id || qty <= 0.0)
             continue;
           tl = (double) _alvh_calendar_days_cached (m->time, leg->expiry) / 365.0;
-          lv = alvh_leg_value (leg, fwd, tl, p->vix_vol, p->rate);
+          /* section 4: the future of the leg's expiry and the vol it was bought at */
+          lv = alvh_leg_value (leg, alvh_market_state_vix_forward (m, leg->expiry), tl, m->vix_vol, p->rate);
           pnl = (lv - leg->premium) * qty * mult;
           hedge += pnl;
           if (leg->id >= 1 && (guint64) leg->id <= legs->len)
@@ -150,6 +150,7 @@ close_due (AlvhBook              *book,
 static gboolean
 open_condor (const AlvhProfile     *p,
              const AlvhMarketState *m,
+             gint64                 at,
              gint64                 id,
              AlvhCondor            *c)
 {
@@ -171,7 +172,7 @@ open_condor (const AlvhProfile     *p,
   c->long_call = kc + p->wing_width;
   c->expiry = expiry;
   c->units = 1.0;
-  c->opened = m->time;
+  c->opened = at;
   c->close_price = NAN;
   c->credit = alvh_condor_value (c, m->spx, t, m->iv, p->rate, p->div_yield);
   return isfinite (c->credit) && c->credit > 0.0;
@@ -186,7 +187,6 @@ mark_book (AlvhEvaluator         *evaluator,
            AlvhBookMark          *out)
 {
   const double mult = m->multiplier;
-  const double fwd = isfinite (m->vx1) && m->vx1 > 0.0 ? m->vx1 : m->vix;
 
   memset (out, 0, sizeof *out);
   for (guint k = 0; k < alvh_book_get_n_condors (book); k++)
@@ -205,7 +205,8 @@ mark_book (AlvhEvaluator         *evaluator,
       if (qty <= 0.0)
         continue;
       t = (double) _alvh_calendar_days_cached (m->time, leg->expiry) / 365.0;
-      out->hedge_value += alvh_leg_value (leg, fwd, t, m->vix_vol, m->rate) * qty * mult;
+      out->hedge_value += alvh_leg_value (leg, alvh_market_state_vix_forward (m, leg->expiry),
+                                          t, m->vix_vol, m->rate) * qty * mult;
       out->hedge_premium += leg->premium * qty * mult;
     }
   out->condor_pnl = out->condor_credit - out->condor_value;
@@ -237,12 +238,13 @@ open_trade (AlvhReplayResult      *res,
             AlvhBook              *book,
             const AlvhProfile     *p,
             const AlvhMarketState *m,
+            gint64                 at,
             gint64                *next_condor_id)
 {
   AlvhCondor c;
   AlvhReplayTrade trade;
 
-  if (!open_condor (p, m, *next_condor_id, &c))
+  if (!open_condor (p, m, at, *next_condor_id, &c))
     return;
   memset (&trade, 0, sizeof trade);
   trade.condor = c;
@@ -320,6 +322,7 @@ count_decision (AlvhReplayResult   *res,
 static void
 finish_result (AlvhReplayResult  *res,
                AlvhEvaluator     *evaluator,
+               gsize              first,
                AlvhBook          *book,
                const AlvhProfile *p)
 {
@@ -328,7 +331,7 @@ finish_result (AlvhReplayResult  *res,
       AlvhMarketState m;
       double rh = 0.0, ru = 0.0;
 
-      alvh_evaluator_market_state (evaluator, res->n_bars - 1, &m);
+      alvh_evaluator_market_state (evaluator, first + res->n_bars - 1, &m);
       close_due (book, p, &m, res->trades, res->legs, TRUE, &rh, &ru);
       for (guint x = 0; x < res->trades->len; x++)
         {
@@ -376,6 +379,22 @@ alvh_replay_run_full (AlvhEvaluator          *evaluator,
                       GCancellable           *cancellable,
                       GError                **error)
 {
+  return alvh_replay_run_range (evaluator, G_MININT64, G_MAXINT64, flags, bar_func, bar_data,
+                                progress_func, progress_data, cancellable, error);
+}
+
+AlvhReplayResult *
+alvh_replay_run_range (AlvhEvaluator          *evaluator,
+                       gint64                  from,
+                       gint64                  to,
+                       AlvhReplayFlags         flags,
+                       AlvhReplayBarFunc       bar_func,
+                       gpointer                bar_data,
+                       AlvhReplayProgressFunc  progress_func,
+                       gpointer                progress_data,
+                       GCancellable           *cancellable,
+                       GError                **error)
+{
   const gboolean keep = (flags & ALVH_REPLAY_KEEP_DECISIONS) != 0;
   AlvhMarketFrame *f;
   AlvhProfile *p;
@@ -384,13 +403,18 @@ alvh_replay_run_full (AlvhEvaluator          *evaluator,
   AlvhDecision d;
   double realised_h = 0.0, realised_u = 0.0;
   gint64 next_condor_id = 1, next_leg_id = 1;
-  gsize n, step;
+  gsize n, step, first;
+  gssize last;
 
   g_return_val_if_fail (evaluator != NULL, NULL);
 
   f = alvh_evaluator_get_frame (evaluator);
   p = alvh_evaluator_get_profile (evaluator);
-  n = f->n;
+  /* [from, to] limits what is booked and reported; the evaluator's
+   * indicators and look-backs know the whole frame (section 5) */
+  first = from == G_MININT64 ? 0 : (gsize) (alvh_market_frame_find_le (f, from - 1) + 1);
+  last = to == G_MAXINT64 ? (gssize) f->n - 1 : alvh_market_frame_find_le (f, to);
+  n = last >= 0 && (gsize) last >= first ? (gsize) last - first + 1 : 0;
   if (n == 0)
     {
       g_set_error_literal (error, ALVH_REPLAY_ERROR, ALVH_REPLAY_ERROR_NO_BARS,
@@ -402,19 +426,21 @@ alvh_replay_run_full (AlvhEvaluator          *evaluator,
   res->profile_name = g_strdup (p->name);
   res->profile_version = p->version;
   res->decisions_kept = keep;
-  memcpy (res->time, f->time, n * sizeof (gint64));
+  memcpy (res->time, f->time + first, n * sizeof (gint64));
   book = alvh_book_new ();
   step = MAX (n / 100, 1);
 
-  for (gsize i = 0; i < n; i++)
+  for (gsize r = 0; r < n; r++)
     {
+      const gsize i = first + r;   /* the frame's bar */
+      const gint64 at = alvh_evaluator_get_bar_instant (evaluator, i);
       AlvhMarketState m;
       AlvhBookMark mark;
 
-      if ((i & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      if ((r & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      if (progress_func != NULL && i % step == 0)
-        progress_func ((double) i / (double) n, progress_data);
+      if (progress_func != NULL && r % step == 0)
+        progress_func ((double) r / (double) n, progress_data);
 
       alvh_evaluator_market_state (evaluator, i, &m);
 
@@ -424,35 +450,35 @@ alvh_replay_run_full (AlvhEvaluator          *evaluator,
 
       /* (2) open */
       if (alvh_book_get_n_condors (book) == 0)
-        open_trade (res, book, p, &m, &next_condor_id);
+        open_trade (res, book, p, &m, at, &next_condor_id);
 
       /* (3) evaluate */
       alvh_evaluator_evaluate (evaluator, i, book, &d);
 
       /* keep the notable decisions (for the journal) */
       if (keep && alvh_replay_decision_is_notable (&d))
-        keep_decision (res, book, i, &d);
+        keep_decision (res, book, r, &d);
 
       /* (4) book */
       if (d.action == ALVH_ACTION_ADD && d.has_leg)
         book_leg (res, book, keep, next_leg_id++, &d);
       else if (d.action == ALVH_ACTION_BLOCKED)
         res->n_blocked++;
-      count_decision (res, i, &d);
+      count_decision (res, r, &d);
 
       /* mark (the condors' values come from the evaluator's memo of this bar) */
       mark_book (evaluator, book, &m, i, &mark);
-      res->equity_unhedged[i] = realised_u + mark.condor_pnl;
-      res->equity_hedged[i] = realised_h + mark.total_pnl;
+      res->equity_unhedged[r] = realised_u + mark.condor_pnl;
+      res->equity_hedged[r] = realised_h + mark.total_pnl;
 
-      if (bar_func != NULL && !bar_func (i, &d, book, bar_data))
+      if (bar_func != NULL && !bar_func (r, &d, book, bar_data))
         {
-          res->n_bars = i + 1;
+          res->n_bars = r + 1;
           break;
         }
     }
 
-  finish_result (res, evaluator, book, p);
+  finish_result (res, evaluator, first, book, p);
 
   if (progress_func != NULL)
     progress_func (1.0, progress_data);

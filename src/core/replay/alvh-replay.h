@@ -225,6 +225,39 @@ AlvhReplayResult *alvh_replay_run_full         (AlvhEvaluator          *evaluato
                                                 GError                **error);
 
 /**
+ * alvh_replay_run_range:
+ * @evaluator: the evaluator over the whole history
+ * @from: the first time booked and reported (G_MININT64: the frame's first bar)
+ * @to: the last time booked and reported (G_MAXINT64: the frame's last bar)
+ * @flags: what to keep
+ * @bar_func: (nullable) (scope call): called after each bar of [@from, @to]
+ *   with its index in the result
+ * @bar_data: data for @bar_func
+ * @progress_func: (nullable) (scope call): progress
+ * @progress_data: data for @progress_func
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for a #GError
+ *
+ * alvh_replay_run_full() over the bars in [@from, @to] only, while the
+ * indicators, beta and the 48-hour look-back use all the history of the
+ * frame before @from (ALVH-SPEC.md section 5), so a bar gets the same
+ * signals in any replay that contains it.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL with @error set
+ *   (no bar in the range, or cancelled)
+ */
+AlvhReplayResult *alvh_replay_run_range        (AlvhEvaluator          *evaluator,
+                                                gint64                  from,
+                                                gint64                  to,
+                                                AlvhReplayFlags         flags,
+                                                AlvhReplayBarFunc       bar_func,
+                                                gpointer                bar_data,
+                                                AlvhReplayProgressFunc  progress_func,
+                                                gpointer                progress_data,
+                                                GCancellable           *cancellable,
+                                                GError                **error);
+
+/**
  * alvh_replay_run_async:
  * @evaluator: the evaluator over the bars to replay
  * @cancellable: (nullable): a #GCancellable

@@ -37,6 +37,7 @@ struct _AlvhEvaluator
   double           *close_max;
   double           *close_min;
   gssize           *ref;
+  gint64           *at;         /* the instant each bar stands at (16:00 New York for a daily bar) */
 
   /* theta_erosion cache: X and theta_ref of condor cache_id at bar i */
   gint64           *cache_id;
@@ -153,6 +154,9 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   self->close_max = g_new (double, MAX (n, 1));
   self->close_min = g_new (double, MAX (n, 1));
   self->ref = g_new (gssize, MAX (n, 1));
+  self->at = g_new (gint64, MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    self->at[i] = alvh_time_bar_close (frame->time[i]);
   self->cache_id = g_new0 (gint64, MAX (n, 1));
   self->cache_x = g_new (double, MAX (n, 1));
   self->cache_theta = g_new (double, MAX (n, 1));
@@ -215,6 +219,7 @@ alvh_evaluator_unref (AlvhEvaluator *self)
   g_free (self->close_max);
   g_free (self->close_min);
   g_free (self->ref);
+  g_free (self->at);
   g_free (self->cache_id);
   g_free (self->cache_x);
   g_free (self->cache_theta);
@@ -279,6 +284,42 @@ alvh_evaluator_get_ref_index (AlvhEvaluator *self,
   return self->ref[i];
 }
 
+static inline gboolean
+finite_pos (double x);
+
+/* Section 4: VIX options are priced and marked at VVIX/100 when known, else vix_vol */
+static double
+vix_option_vol (AlvhEvaluator *self,
+                gsize          i)
+{
+  const double vvix = self->frame->vvix[i];
+
+  return isfinite (vvix) && vvix > 0.0 ? vvix / 100.0 : self->profile->vix_vol;
+}
+
+/* Section 4: the settle of the future that expires on @expiry, seen at bar i
+ * (VXk, k = the VIX expiries in (bar date, expiry]); VIX when unknown. */
+static double
+vix_forward (AlvhEvaluator *self,
+             gsize          i,
+             gint64         expiry)
+{
+  const AlvhMarketFrame *f = self->frame;
+  guint k = alvh_calendar_vix_term (_alvh_ny_day_cached (f->time[i]), _alvh_ny_day_cached (expiry));
+
+  if (k >= 1 && k <= ALVH_VX_TERMS && isfinite (f->vx[k - 1][i]) && f->vx[k - 1][i] > 0.0)
+    return f->vx[k - 1][i];
+  return f->vix[i];
+}
+
+gint64
+alvh_evaluator_get_bar_instant (AlvhEvaluator *self,
+                                gsize          i)
+{
+  g_return_val_if_fail (i < self->frame->n, 0);
+  return self->at[i];
+}
+
 void
 alvh_evaluator_market_state (AlvhEvaluator   *self,
                              gsize            i,
@@ -292,7 +333,9 @@ alvh_evaluator_market_state (AlvhEvaluator   *self,
   out->iv = f->vix[i] / 100.0;
   out->vix = f->vix[i];
   out->vx1 = f->vx1[i];
-  out->vix_vol = p->vix_vol;
+  for (guint k = 0; k < ALVH_VX_TERMS; k++)
+    out->vx[k] = f->vx[k][i];
+  out->vix_vol = vix_option_vol (self, i);
   out->beta = self->beta[i];
   out->rate = p->rate;
   out->div_yield = p->div_yield;
@@ -428,6 +471,13 @@ eval_market_signals (AlvhEvaluator *self,
       sig->value = v - 1.0;
       sig->fired = sig->value > p->term_inversion;
     }
+  else if (finite_pos (f->vix3m[i]) && finite_pos (vix))
+    {
+      /* no VX1 known: VIX over its three-month index */
+      sig->available = TRUE;
+      sig->value = vix / f->vix3m[i] - 1.0;
+      sig->fired = sig->value > p->term_inversion;
+    }
 
   /* rsi_extreme */
   sig = &d->signals[ALVH_SIGNAL_RSI_EXTREME];
@@ -486,7 +536,7 @@ eval_theta_erosion (AlvhEvaluator *self,
       double theta_ref, theta_now, x_ref, x_now, value, delta_unused;
       gint64 days;
 
-      if (j < 0 || c->opened > f->time[j])
+      if (j < 0 || c->opened > self->at[j])
         continue;
       if (!finite_pos (f->vix[j]) || !isfinite (f->close[j]))
         continue;
@@ -571,8 +621,7 @@ eval_book_delta (AlvhEvaluator *self,
       if (!has_legs || isfinite (self->beta[i]))
         {
           double total = 0.0, units = 0.0, vix_delta = 0.0;
-          double fwd = finite_pos (f->vx1[i]) ? f->vx1[i] : vix;
-          double vol = finite_pos (f->vvix[i]) ? f->vvix[i] / 100.0 : p->vix_vol;
+          double vol = vix_option_vol (self, i);
 
           for (guint k = 0; k < n_condors; k++)
             {
@@ -587,7 +636,7 @@ eval_book_delta (AlvhEvaluator *self,
             {
               const AlvhLeg *leg = alvh_book_get_leg (book, k);
               double qty = alvh_leg_open_quantity (leg);
-              double t;
+              double t, fwd;
 
               if (qty <= 0.0)
                 continue;
@@ -597,6 +646,7 @@ eval_book_delta (AlvhEvaluator *self,
                   continue;
                 }
               t = (double) _alvh_calendar_days_cached (f->time[i], leg->expiry) / 365.0;
+              fwd = vix_forward (self, i, leg->expiry);
               vix_delta += qty * alvh_black76_delta (ALVH_OPTION_CALL, fwd, leg->long_strike, t, vol, p->rate);
               if (leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
                 vix_delta -= qty * alvh_black76_delta (ALVH_OPTION_CALL, fwd, leg->short_strike, t, vol, p->rate);
@@ -616,10 +666,10 @@ eval_book_delta (AlvhEvaluator *self,
 static void
 eval_signals (AlvhEvaluator *self,
               gsize          i,
+              gint64         t,
               AlvhBook      *book,
               AlvhDecision  *d)
 {
-  const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
   AlvhSignal *sig;
 
@@ -632,7 +682,7 @@ eval_signals (AlvhEvaluator *self,
   sig = &d->signals[ALVH_SIGNAL_MACRO_REGIME];
   sig->threshold = 1.0;
   sig->available = TRUE;
-  sig->value = count_shift_events (self, f->time[i], p->macro_window_days);
+  sig->value = count_shift_events (self, t, p->macro_window_days);
   sig->fired = sig->value >= 1.0;
 }
 
@@ -640,14 +690,15 @@ eval_signals (AlvhEvaluator *self,
 static void
 propose_leg (AlvhEvaluator *self,
              gsize          i,
+             gint64         at,
              AlvhBook      *book,
              AlvhDecision  *d)
 {
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
   const double units = alvh_book_condor_units (book);
-  double fwd = finite_pos (f->vx1[i]) ? f->vx1[i] : f->vix[i];
-  double vol = finite_pos (f->vvix[i]) ? f->vvix[i] / 100.0 : p->vix_vol;
+  double fwd;
+  double vol = vix_option_vol (self, i);
   gint64 day = _alvh_ny_day_cached (f->time[i]);
   gint64 expiry;
   double t, k1, k2, premium;
@@ -658,6 +709,7 @@ propose_leg (AlvhEvaluator *self,
       self->leg_expiry = alvh_vix_expiry_first_after (f->time[i], p->hedge_min_dte);
     }
   expiry = self->leg_expiry;
+  fwd = vix_forward (self, i, expiry);
   t = (double) _alvh_calendar_days_cached (f->time[i], expiry) / 365.0;
   k1 = ceil (fwd * (1.0 + p->hedge_otm) - 1e-9);
   k2 = k1 + p->hedge_width;
@@ -677,7 +729,7 @@ propose_leg (AlvhEvaluator *self,
   d->leg.quantity = d->size;
   d->leg.premium = premium;
   d->leg.layer = d->layer;
-  d->leg.opened = f->time[i];
+  d->leg.opened = at;
   d->leg.closed_quantity = 0.0;
   d->leg_forward = fwd;
   d->leg_vol = vol;
@@ -690,6 +742,17 @@ alvh_evaluator_evaluate (AlvhEvaluator *self,
                          AlvhBook      *book,
                          AlvhDecision  *d)
 {
+  g_return_if_fail (i < self->frame->n);
+  alvh_evaluator_evaluate_at (self, i, self->at[i], book, d);
+}
+
+void
+alvh_evaluator_evaluate_at (AlvhEvaluator *self,
+                            gsize          i,
+                            gint64         t,
+                            AlvhBook      *book,
+                            AlvhDecision  *d)
+{
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
   guint n_condors, rt = 0;
@@ -697,6 +760,8 @@ alvh_evaluator_evaluate (AlvhEvaluator *self,
 
   g_return_if_fail (i < f->n);
   g_return_if_fail (book != NULL && d != NULL);
+  /* never before the bar stands: its close is what is evaluated */
+  t = MAX (t, self->at[i]);
 
   alvh_decision_init (d);
   d->time = f->time[i];
@@ -712,15 +777,16 @@ alvh_evaluator_evaluate (AlvhEvaluator *self,
   d->credit_collected = alvh_book_credit_collected (book) * p->multiplier / 100.0;
   d->layers_used = alvh_book_count_open_legs (book);
 
-  eval_signals (self, i, book, d);
+  eval_signals (self, i, t, book, d);
   for (guint k = 0; k < ALVH_N_SIGNALS; k++)
     if (d->signals[k].kind == ALVH_SIGNAL_KIND_REALTIME && d->signals[k].available && d->signals[k].fired)
       rt++;
   d->realtime_fired = rt;
 
+  /* the book is as of t, so no leg was filled after t: never negative */
   last = alvh_book_last_leg_time (book);
   if (last != G_MININT64)
-    d->hours_since_last_leg = (double) (f->time[i] - last) / 3600.0;
+    d->hours_since_last_leg = MAX (0.0, (double) (t - last) / 3600.0);
 
   /* 0. gates */
   n_condors = alvh_book_get_n_condors (book);
@@ -734,7 +800,7 @@ alvh_evaluator_evaluate (AlvhEvaluator *self,
       d->branch = ALVH_BRANCH_MAX_LAYERS;
       return;
     }
-  if (last != G_MININT64 && (double) (f->time[i] - last) < p->cooldown_hours * 3600.0)
+  if (last != G_MININT64 && d->hours_since_last_leg < p->cooldown_hours)
     {
       d->branch = ALVH_BRANCH_COOLDOWN;
       return;
@@ -754,7 +820,7 @@ alvh_evaluator_evaluate (AlvhEvaluator *self,
     }
 
   d->action = ALVH_ACTION_ADD;
-  propose_leg (self, i, book, d);
+  propose_leg (self, i, t, book, d);
 
   /* accretion guard */
   if (d->premium_paid + d->estimated_cost > p->max_hedge_cost_ratio * d->credit_collected)

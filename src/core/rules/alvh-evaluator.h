@@ -150,9 +150,9 @@ gssize          alvh_evaluator_get_ref_index  (AlvhEvaluator    *self,
  * @i: a bar index
  * @out: (out caller-allocates): the market state
  *
- * The model's market at bar @i: SPX close, iv = VIX / 100, VX1, vix_vol from
- * the profile (marking, ALVH-SPEC.md section 5), beta, rate, dividend yield
- * and multiplier.
+ * The model's market at bar @i: SPX close, iv = VIX / 100, VX1 .. VX8,
+ * the vol of VIX options (VVIX / 100 when known, else the profile's vix_vol:
+ * ALVH-SPEC.md sections 4 and 5), beta, rate, dividend yield and multiplier.
  */
 void            alvh_evaluator_market_state   (AlvhEvaluator    *self,
                                                gsize             i,
@@ -166,12 +166,43 @@ void            alvh_evaluator_market_state   (AlvhEvaluator    *self,
  * @out: (out caller-allocates): the decision: signals, branch, action, sizing
  *   and the proposed leg
  *
- * Evaluates bar @i against @book (ALVH-SPEC.md sections 3 and 4).
+ * Evaluates bar @i against @book (ALVH-SPEC.md sections 3 and 4) at the
+ * instant the bar stands (16:00 New York for a daily bar).
  */
 void            alvh_evaluator_evaluate       (AlvhEvaluator    *self,
                                                gsize             i,
                                                AlvhBook         *book,
                                                AlvhDecision     *out);
+
+/**
+ * alvh_evaluator_evaluate_at:
+ * @self: an evaluator
+ * @i: a bar index: the latest bar that stands at or before @t
+ * @t: the evaluation instant, Unix seconds (the bar's own instant when
+ *   earlier)
+ * @book: the book as of @t (alvh_book_copy_as_of())
+ * @out: (out caller-allocates): the decision
+ *
+ * Evaluates bar @i at @t: the cooldown counts from the last leg's fill to
+ * @t, macro events up to @t count, and a proposed leg is opened at @t.
+ * alvh_evaluator_evaluate() is this at the bar's own instant.
+ */
+void            alvh_evaluator_evaluate_at    (AlvhEvaluator    *self,
+                                               gsize             i,
+                                               gint64            t,
+                                               AlvhBook         *book,
+                                               AlvhDecision     *out);
+
+/**
+ * alvh_evaluator_get_bar_instant:
+ * @self: an evaluator
+ * @i: a bar index
+ *
+ * Returns: the instant bar @i stands at (ALVH-SPEC.md section 1): 16:00 New
+ *   York on its date for a daily bar, else its time
+ */
+gint64          alvh_evaluator_get_bar_instant (AlvhEvaluator   *self,
+                                               gsize             i);
 
 /* Section 4 helpers. */
 

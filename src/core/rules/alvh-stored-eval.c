@@ -76,6 +76,88 @@ alvh_stored_load_book (AlvhJournalStore  *store,
   return book;
 }
 
+/* contracts of leg @leg closed by @t */
+static gboolean
+closed_by (AlvhJournalStore  *store,
+           const AlvhLeg     *leg,
+           gint64             t,
+           double            *out,
+           GError           **error)
+{
+  g_autoptr(GPtrArray) closes = NULL;
+
+  *out = 0.0;
+  if (!(leg->closed_quantity > 0.0))
+    return TRUE;
+  closes = alvh_journal_store_list_leg_closes (store, leg->id, error);
+  if (closes == NULL)
+    return FALSE;
+  for (guint i = 0; i < closes->len; i++)
+    {
+      const AlvhJournalLegClose *c = g_ptr_array_index (closes, i);
+
+      if (c->time <= t)
+        *out += c->quantity;
+    }
+  return TRUE;
+}
+
+AlvhBook *
+alvh_stored_load_book_at (AlvhJournalStore  *store,
+                          gint64             account_id,
+                          gint64             t,
+                          GError           **error)
+{
+  g_autoptr(GPtrArray) condors = NULL;
+  g_autoptr(GPtrArray) legs = NULL;
+  g_autoptr(AlvhBook) book = NULL;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  condors = alvh_journal_store_list_condors (store, account_id, 0, t == G_MAXINT64 ? 0 : t + 1, error);
+  if (condors == NULL)
+    return NULL;
+  legs = alvh_journal_store_list_legs (store, account_id, 0, t == G_MAXINT64 ? 0 : t + 1, error);
+  if (legs == NULL)
+    return NULL;
+
+  book = alvh_book_new ();
+  for (guint i = 0; i < condors->len; i++)
+    {
+      const AlvhCondor *c = g_ptr_array_index (condors, i);
+
+      if (alvh_condor_is_held_at (c, t))
+        alvh_book_add_condor (book, c);
+    }
+  for (guint i = 0; i < legs->len; i++)
+    {
+      AlvhLeg *leg = g_ptr_array_index (legs, i);
+      double closed;
+
+      if (!alvh_leg_is_vix_hedge (leg) || leg->opened > t)
+        continue;
+      if (!closed_by (store, leg, t, &closed, error))
+        return NULL;
+      leg->closed_quantity = closed;
+      if (alvh_leg_is_held_at (leg, t))
+        alvh_book_add_leg (book, leg);
+    }
+  return g_steal_pointer (&book);
+}
+
+gint64
+alvh_stored_eval_instant (AlvhMarketFrame *frame,
+                          gint64           at)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (at != 0)
+    return at;
+  if (frame == NULL || frame->n == 0)
+    return now;
+  return MAX (now, alvh_time_bar_close (frame->time[frame->n - 1]));
+}
+
 GPtrArray *
 alvh_stored_load_events (AlvhJournalStore  *store,
                          GError           **error)
@@ -155,6 +237,8 @@ alvh_stored_load_frame (AlvhMarketStore  *market,
   g_autoptr(AlvhSeries) vx = NULL;
   g_autoptr(AlvhSeries) vvix = NULL;
   g_autoptr(AlvhSeries) breadth = NULL;
+  g_autoptr(AlvhSeries) vix3m = NULL;
+  AlvhMarketFrame *frame;
   gint64 lo = from != 0 ? from : G_MININT64;
   gint64 hi = to != 0 ? to : G_MAXINT64;
 
@@ -171,7 +255,20 @@ alvh_stored_load_frame (AlvhMarketStore  *market,
   vvix = load_optional (market, "VVIX", lo, hi);
   breadth = load_optional (market, "BREADTH", lo, hi);
 
-  return alvh_market_frame_new_join (spx, vix, vx, vvix, breadth, lo, hi);
+  frame = alvh_market_frame_new_join (spx, vix, vx, vvix, breadth, lo, hi);
+  /* VX1/VX2 come joined as "VX"; the later terms and VIX3M one by one */
+  for (guint k = 0; k < ALVH_VX_TERMS; k++)
+    {
+      char symbol[8];
+      g_autoptr(AlvhSeries) term = NULL;
+
+      g_snprintf (symbol, sizeof symbol, "VX%u", k + 1);
+      if ((term = load_optional (market, symbol, lo, hi)) != NULL)
+        alvh_market_frame_match (frame, term, "close", frame->vx[k]);
+    }
+  vix3m = load_optional (market, "VIX3M", lo, hi);
+  alvh_market_frame_match (frame, vix3m, "close", frame->vix3m);
+  return frame;
 }
 
 AlvhDecision *
@@ -183,8 +280,10 @@ alvh_stored_evaluate (AlvhMarketFrame  *frame,
                       GError          **error)
 {
   g_autoptr(AlvhEvaluator) evaluator = NULL;
+  g_autoptr(AlvhBook) held = NULL;
   AlvhDecision *decision;
   gssize i;
+  gint64 t;
 
   g_return_val_if_fail (frame != NULL, NULL);
   g_return_val_if_fail (profile != NULL, NULL);
@@ -195,7 +294,10 @@ alvh_stored_evaluate (AlvhMarketFrame  *frame,
                    "%s", _("No date has both an SPX and a VIX close: nothing to evaluate"));
       return NULL;
     }
+  /* the latest bar that stands (16:00 New York for a daily bar) by at */
   i = at == 0 ? (gssize) frame->n - 1 : alvh_market_frame_find_le (frame, at);
+  while (i >= 0 && alvh_time_bar_close (frame->time[i]) > at && at != 0)
+    i--;
   if (i < 0)
     {
       g_autofree char *day = alvh_time_format_ny_date (at);
@@ -207,7 +309,10 @@ alvh_stored_evaluate (AlvhMarketFrame  *frame,
     }
 
   evaluator = alvh_evaluator_new (frame, profile, events);
+  t = alvh_stored_eval_instant (frame, at);
+  t = MAX (t, alvh_evaluator_get_bar_instant (evaluator, (gsize) i));
+  held = alvh_book_copy_as_of (book, t);
   decision = alvh_decision_new ();
-  alvh_evaluator_evaluate (evaluator, (gsize) i, book, decision);
+  alvh_evaluator_evaluate_at (evaluator, (gsize) i, t, held, decision);
   return decision;
 }

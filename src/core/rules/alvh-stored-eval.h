@@ -49,6 +49,38 @@ AlvhBook        *alvh_stored_load_book      (AlvhJournalStore  *store,
                                              GError           **error);
 
 /**
+ * alvh_stored_load_book_at:
+ * @store: the journal
+ * @account_id: the account
+ * @t: the instant, Unix seconds
+ * @error: return location for a #GError
+ *
+ * The book of the account as it stood at @t (ALVH-SPEC.md section 1): the
+ * condors and VIX hedge legs opened by @t that were neither closed nor
+ * expired by @t, each leg with the contracts closed by @t.
+ *
+ * Returns: (transfer full) (nullable): the book, or %NULL with @error set
+ */
+AlvhBook        *alvh_stored_load_book_at   (AlvhJournalStore  *store,
+                                             gint64             account_id,
+                                             gint64             t,
+                                             GError           **error);
+
+/**
+ * alvh_stored_eval_instant:
+ * @frame: the market
+ * @at: the instant asked for (0: now)
+ *
+ * The instant an evaluation at @at stands at: @at itself, or for 0 the later
+ * of now and the instant the latest bar stands at (16:00 New York of its
+ * date for a daily bar).
+ *
+ * Returns: the instant, Unix seconds
+ */
+gint64           alvh_stored_eval_instant   (AlvhMarketFrame   *frame,
+                                             gint64             at);
+
+/**
  * alvh_stored_load_events:
  * @store: the journal
  * @error: return location for a #GError
@@ -80,8 +112,8 @@ AlvhProfile     *alvh_stored_load_profile   (AlvhJournalStore  *store,
  * @to: the last time, included (0 = open ended)
  * @error: return location for a #GError
  *
- * SPX and VIX (required), VX1/VX2, VVIX and breadth (when stored) joined per
- * spec section 5.
+ * SPX and VIX (required), VX1 .. VX8, VIX3M, VVIX and breadth (when
+ * stored) joined per spec section 5.
  *
  * Returns: (transfer full) (nullable): the frame, or %NULL with @error set
  */
@@ -95,8 +127,10 @@ AlvhMarketFrame *alvh_stored_load_frame     (AlvhMarketStore   *market,
  * @frame: the market
  * @profile: the rule profile
  * @events: (element-type AlvhEvent) (nullable): the macro events
- * @book: the book
- * @at: evaluate the latest bar at or before this time (0: the latest bar)
+ * @book: the book (positions opened after @at, closed or expired by @at
+ *   are left out: alvh_book_copy_as_of())
+ * @at: the evaluation instant: the latest bar that stands at or before it
+ *   is evaluated (0: the latest bar, at alvh_stored_eval_instant(): now)
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the decision, or %NULL with @error set

@@ -1,4 +1,5 @@
 /* alvh-evaluator-page.c — the Evaluator page: the decision for the latest bar
+ * or as of any past time, with the book it evaluated
  *
  * The decision (action, branch, layer, size, proposed leg, estimated cost,
  * profile), the plain-language explanation and a GtkColumnView with every
@@ -12,6 +13,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -27,6 +29,8 @@ struct _AlvhEvaluatorPage
 
   AlvhContext  *context;
   AlvhDecision *decision;
+  AlvhBook     *book;        /* the book the decision evaluated */
+  gint64        as_of;       /* 0 = the latest bar */
 
   /* template children */
   GtkWidget    *stack;
@@ -36,6 +40,12 @@ struct _AlvhEvaluatorPage
   GtkWidget    *decision_group;
   GtkWidget    *explanation_label;
   GtkWidget    *signals_view;
+  GtkWidget    *as_of_entry;
+  GtkWidget    *as_of_label;
+  GtkWidget    *stale_box;
+  GtkWidget    *stale_label;
+  GtkWidget    *book_group;
+  GtkWidget    *book_label;
 
   GtkWidget    *bar_label;
   GtkWidget    *branch_label;
@@ -287,8 +297,73 @@ set_label (GtkWidget  *label,
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
+/* The book the decision evaluated, one line per position. */
 static void
-show_decision (AlvhEvaluatorPage *self)
+show_book (AlvhEvaluatorPage *self,
+           gint64             t)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *when = alvh_form_format_time (t);
+  g_autofree char *description = g_strdup_printf (_("As it stood at %s: positions opened later are absent, closed or expired ones gone"), when);
+  guint n_condors = self->book != NULL ? alvh_book_get_n_condors (self->book) : 0;
+  guint n_legs = self->book != NULL ? alvh_book_get_n_legs (self->book) : 0;
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->book_group), description);
+  for (guint i = 0; i < n_condors; i++)
+    {
+      const AlvhCondor *c = alvh_book_get_condor (self->book, i);
+      g_autofree char *opened = alvh_form_format_time (c->opened);
+      g_autofree char *expiry = alvh_time_format_ny_date (c->expiry);
+
+      g_string_append_printf (text, _("Condor %g × %g / %g — %g / %g, expires %s, credit %.2f, opened %s"),
+                              c->units, c->long_put, c->short_put, c->short_call, c->long_call,
+                              expiry, c->credit, opened);
+      g_string_append_c (text, '\n');
+    }
+  for (guint i = 0; i < n_legs; i++)
+    {
+      const AlvhLeg *l = alvh_book_get_leg (self->book, i);
+      g_autofree char *desc = alvh_describe_leg (l);
+      g_autofree char *opened = alvh_form_format_time (l->opened);
+
+      g_string_append_printf (text, _("Layer %u: %s × %g at %.2f, opened %s"),
+                              l->layer, desc, alvh_leg_open_quantity (l), l->premium, opened);
+      g_string_append_c (text, '\n');
+    }
+  if (text->len == 0)
+    g_string_append (text, _("No open condor and no hedge leg"));
+  else
+    g_string_truncate (text, text->len - 1);
+  gtk_label_set_text (GTK_LABEL (self->book_label), text->str);
+}
+
+/* Says whether the data is stale (the latest bar older than the last NYSE
+ * session before now) and offers Update Data. */
+static gboolean
+show_staleness (AlvhEvaluatorPage *self,
+                gint64             now)
+{
+  AlvhDecisionService *decisions = alvh_context_get_decisions (self->context);
+  gboolean stale = alvh_decision_service_is_stale (decisions, now);
+
+  if (stale)
+    {
+      g_autofree char *last = alvh_time_format_ny_date (alvh_decision_service_get_last_bar_time (decisions));
+      g_autofree char *session = alvh_time_format_ny_date (alvh_time_from_ny_day (alvh_calendar_last_session_day (now)));
+      g_autofree char *text = g_strdup_printf (_("The data is stale: the latest bar is of %s, but the NYSE has closed a session on %s since. "
+                                                 "The decision below is the one of %s; update the data for today’s."),
+                                               last, session, last);
+
+      gtk_label_set_text (GTK_LABEL (self->stale_label), text);
+    }
+  gtk_widget_set_visible (self->stale_box, stale);
+  return stale;
+}
+
+static void
+show_decision (AlvhEvaluatorPage *self,
+               gboolean           stale,
+               gint64             now)
 {
   const AlvhDecision *d = self->decision;
   g_autofree char *date = alvh_time_format_ny_date (d->time);
@@ -306,6 +381,14 @@ show_decision (AlvhEvaluatorPage *self)
       action = g_strdup_printf (ngettext ("ADD layer %u: %g contract", "ADD layer %u: %g contracts",
                                           d->size == 1 ? 1 : 2),
                                 d->layer, d->size);
+      if (stale && self->as_of == 0)
+        {
+          /* an ADD on stale data says so */
+          g_autofree char *with = g_strdup_printf (_("%s — on stale data of %s"), action, date);
+
+          g_free (action);
+          action = g_steal_pointer (&with);
+        }
       action_class = "decision-add";
       break;
     case ALVH_ACTION_BLOCKED:
@@ -337,6 +420,14 @@ show_decision (AlvhEvaluatorPage *self)
 
       leg = g_strdup_printf (_("%s × %g at %.2f (F %.2f, vol %.0f %%)"), desc, d->size, d->leg.premium,
                              d->leg_forward, 100 * d->leg_vol);
+      if (self->as_of == 0 && alvh_time_is_expired_at (d->leg.expiry, now))
+        {
+          /* a leg whose expiry has passed is never offered */
+          g_autofree char *expired = g_strdup_printf (_("%s — expired, not offered"), leg);
+
+          g_free (leg);
+          leg = g_steal_pointer (&expired);
+        }
       cost = alvh_format_money (d->estimated_cost, ALVH_MONEY_CENTS);
     }
   else
@@ -359,9 +450,13 @@ show_decision (AlvhEvaluatorPage *self)
   explanation = alvh_decision_dup_explanation_text (d);
   gtk_label_set_text (GTK_LABEL (self->explanation_label), explanation);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluator.add-leg", d->action == ALVH_ACTION_ADD);
+  /* a past decision is for reading; an expired leg is never offered */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluator.add-leg",
+                                 d->action == ALVH_ACTION_ADD && self->as_of == 0 &&
+                                 !alvh_time_is_expired_at (d->leg.expiry, now));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluator.skip",
-                                 d->action == ALVH_ACTION_ADD || d->action == ALVH_ACTION_BLOCKED);
+                                 self->as_of == 0 &&
+                                 (d->action == ALVH_ACTION_ADD || d->action == ALVH_ACTION_BLOCKED));
 }
 
 void
@@ -371,8 +466,13 @@ alvh_evaluator_page_refresh (AlvhEvaluatorPage *self)
 
   g_return_if_fail (ALVH_IS_EVALUATOR_PAGE (self));
 
+  gint64 now = alvh_time_now ();
+  gboolean stale;
+
   g_clear_pointer (&self->decision, alvh_decision_free);
-  self->decision = alvh_decision_service_evaluate (alvh_context_get_decisions (self->context), &error);
+  g_clear_pointer (&self->book, alvh_book_unref);
+  self->decision = alvh_decision_service_evaluate_at (alvh_context_get_decisions (self->context),
+                                                      self->as_of, now, &self->book, &error);
   set_signal_model (self);
   if (self->decision == NULL)
     {
@@ -382,7 +482,19 @@ alvh_evaluator_page_refresh (AlvhEvaluatorPage *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluator.skip", FALSE);
       return;
     }
-  show_decision (self);
+  stale = show_staleness (self, now);
+  {
+    gint64 bar = alvh_time_bar_close (self->decision->time);
+    gint64 t = self->as_of != 0 ? MAX (self->as_of, bar) : stale ? bar : MAX (now, bar);
+    g_autofree char *day = alvh_time_format_ny_date (self->decision->time);
+    g_autofree char *text = self->as_of != 0
+      ? g_strdup_printf (_("A past decision: the bar of %s, for reading only"), day)
+      : g_strdup_printf (_("The latest bar, of %s"), day);
+
+    gtk_label_set_text (GTK_LABEL (self->as_of_label), text);
+    show_book (self, t);
+  }
+  show_decision (self, stale, now);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "decision");
 }
 
@@ -433,6 +545,59 @@ alvh_evaluator_page_show_events (AlvhEvaluatorPage *self)
   return GTK_WIDGET (dialog);
 }
 
+void
+alvh_evaluator_page_set_as_of (AlvhEvaluatorPage *self,
+                               gint64             at)
+{
+  g_return_if_fail (ALVH_IS_EVALUATOR_PAGE (self));
+  self->as_of = at;
+  if (at == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->as_of_entry), "");
+  else
+    {
+      g_autofree char *text = alvh_time_format_in_zone (at, NULL, "%Y-%m-%d %H:%M");
+      g_autofree char *day = alvh_time_format_ny_date (at);
+
+      /* a date's close shows as the date alone */
+      gtk_editable_set_text (GTK_EDITABLE (self->as_of_entry),
+                             at == alvh_time_bar_close (alvh_time_from_ny_day (alvh_time_ny_day (at))) ? day : text);
+    }
+  if (self->context != NULL)
+    alvh_evaluator_page_refresh (self);
+}
+
+static void
+as_of_activate_cb (AlvhEvaluatorPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->as_of_entry))));
+  gint64 at;
+
+  gtk_widget_remove_css_class (self->as_of_entry, "error");
+  if (*text == '\0')
+    {
+      alvh_evaluator_page_set_as_of (self, 0);
+      return;
+    }
+  if (!alvh_time_parse_date (text, strlen (text), &at))
+    {
+      gtk_widget_add_css_class (self->as_of_entry, "error");
+      return;
+    }
+  /* a date alone is its 16:00 New York close, where its daily bar stands */
+  if (strchr (text, ':') == NULL)
+    at = alvh_time_bar_close (at);
+  self->as_of = at;
+  alvh_evaluator_page_refresh (self);
+}
+
+static void
+latest_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  alvh_evaluator_page_set_as_of (ALVH_EVALUATOR_PAGE (widget), 0);
+}
+
 static void
 add_leg_action (GtkWidget  *widget,
                 const char *name,
@@ -477,6 +642,7 @@ alvh_evaluator_page_finalize (GObject *object)
   AlvhEvaluatorPage *self = ALVH_EVALUATOR_PAGE (object);
 
   g_clear_pointer (&self->decision, alvh_decision_free);
+  g_clear_pointer (&self->book, alvh_book_unref);
   G_OBJECT_CLASS (alvh_evaluator_page_parent_class)->finalize (object);
 }
 
@@ -498,10 +664,18 @@ alvh_evaluator_page_class_init (AlvhEvaluatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, decision_group);
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, signals_view);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, as_of_entry);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, stale_box);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, stale_label);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, book_group);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, book_label);
+  gtk_widget_class_bind_template_callback (widget_class, as_of_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "evaluator.add-leg", NULL, add_leg_action);
   gtk_widget_class_install_action (widget_class, "evaluator.skip", NULL, skip_action);
   gtk_widget_class_install_action (widget_class, "evaluator.events", NULL, events_action);
+  gtk_widget_class_install_action (widget_class, "evaluator.latest", NULL, latest_action);
 }
 
 static void
@@ -543,6 +717,13 @@ alvh_evaluator_page_new (AlvhContext *context)
 {
   g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
   return g_object_new (ALVH_TYPE_EVALUATOR_PAGE, "context", context, NULL);
+}
+
+AlvhBook *
+alvh_evaluator_page_get_book (AlvhEvaluatorPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
+  return self->book;
 }
 
 const AlvhDecision *

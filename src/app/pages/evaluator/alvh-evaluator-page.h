@@ -17,6 +17,11 @@ GtkWidget          *alvh_evaluator_page_new           (AlvhContext       *contex
 void                alvh_evaluator_page_refresh       (AlvhEvaluatorPage *self);
 /* The decision shown, or NULL without market data. */
 const AlvhDecision *alvh_evaluator_page_get_decision  (AlvhEvaluatorPage *self);
+/* The book the decision evaluated (as of its time), or NULL. */
+AlvhBook           *alvh_evaluator_page_get_book      (AlvhEvaluatorPage *self);
+/* Evaluates as of @at (Unix seconds; a date's close for a date), 0 = the latest bar. */
+void                alvh_evaluator_page_set_as_of     (AlvhEvaluatorPage *self,
+                                                       gint64             at);
 /* Number of rows in the signal table. */
 guint               alvh_evaluator_page_get_n_signal_rows (AlvhEvaluatorPage *self);
 /* Open the confirm / skip / events dialogs; return them (borrowed). */

@@ -42,6 +42,7 @@ struct _AlvhPositionsPage
 
   /* value rows of the book group */
   GtkWidget    *market_row;
+  GtkWidget    *stale_row;
   GtkWidget    *delta_label;
   GtkWidget    *gamma_label;
   GtkWidget    *theta_label;
@@ -209,7 +210,9 @@ refresh_book (AlvhPositionsPage *self,
               AlvhMarketState   *ms,
               gboolean           have_market)
 {
-  AlvhBook *book = alvh_book_service_get_book (alvh_context_get_book (self->context));
+  /* expired positions are settled: not in the book that is marked */
+  g_autoptr(AlvhBook) book = alvh_book_copy_as_of (alvh_book_service_get_book (alvh_context_get_book (self->context)),
+                                                   MAX (alvh_time_now (), ms->time));
   gboolean have_condors = alvh_book_get_n_condors (book) > 0;
   double mult = have_market ? ms->multiplier : 100;
   g_autofree char *text = NULL;
@@ -368,10 +371,15 @@ refresh_condors (AlvhPositionsPage *self,
         }
       title = g_strdup_printf (_("%g × %g / %g — %g / %g"), c->units, c->long_put, c->short_put,
                                c->short_call, c->long_call);
-      subtitle = g_strdup_printf (_("Expires %s (%s), %" PRId64 " days · credit %.2f · value %s · "
-                                    "extrinsic %s · break-evens %.2f / %.2f"),
-                                  date, alvh_condor_settlement_style (c->expiry), dte, c->credit,
-                                  value ? value : _("n/a"), ext ? ext : _("n/a"), lo, hi);
+      if (alvh_time_is_expired_at (c->expiry, MAX (alvh_time_now (), ms->time)))
+        subtitle = g_strdup_printf (_("Expired on %s (%s): settled, no longer open · credit %.2f · "
+                                      "close it at its settlement to book the P&L"),
+                                    date, alvh_condor_settlement_style (c->expiry), c->credit);
+      else
+        subtitle = g_strdup_printf (_("Expires %s (%s), %" PRId64 " days · credit %.2f · value %s · "
+                                      "extrinsic %s · break-evens %.2f / %.2f"),
+                                    date, alvh_condor_settlement_style (c->expiry), dte, c->credit,
+                                    value ? value : _("n/a"), ext ? ext : _("n/a"), lo, hi);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
@@ -430,17 +438,27 @@ refresh_legs (AlvhPositionsPage *self,
         strikes = g_strdup_printf (" %g", l->long_strike);
       if (have_market && alvh_leg_is_vix_hedge (l))
         {
-          double f = isfinite (ms->vx1) ? ms->vx1 : ms->vix;
+          /* section 4: the future of the leg's own expiry, as of the bar */
+          AlvhMarketState bar = *ms;
+          double f;
 
+          bar.time = self->bar_time;
+          f = alvh_market_state_vix_forward (&bar, l->expiry);
           value = g_strdup_printf ("%.2f", alvh_leg_value (l, f, years_between (ms->time, l->expiry),
                                                                   ms->vix_vol, ms->rate));
         }
       title = g_strdup_printf (_("Layer %d · %s%s × %g"), l->layer, alvh_leg_kind_get_title (l->kind), strikes, open_qty);
-      subtitle = g_strdup_printf (_("Expires %s (Wed AM, SOQ), %" PRId64 " days · premium %.2f · value %s · "
-                                    "%g of %g open%s"),
-                                  date, alvh_time_calendar_days (today, l->expiry), l->premium,
-                                  value ? value : _("n/a"), open_qty, l->quantity,
-                                  l->manual ? _(" · entered by hand") : "");
+      if (alvh_time_is_expired_at (l->expiry, MAX (alvh_time_now (), ms->time)))
+        subtitle = g_strdup_printf (_("Expired on %s (Wed AM, SOQ): settled, no longer open · premium %.2f · "
+                                      "%g of %g open%s"),
+                                    date, l->premium, open_qty, l->quantity,
+                                    l->manual ? _(" · entered by hand") : "");
+      else
+        subtitle = g_strdup_printf (_("Expires %s (Wed AM, SOQ), %" PRId64 " days · premium %.2f · value %s · "
+                                      "%g of %g open%s"),
+                                    date, alvh_time_calendar_days (today, l->expiry), l->premium,
+                                    value ? value : _("n/a"), open_qty, l->quantity,
+                                    l->manual ? _(" · entered by hand") : "");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
@@ -543,6 +561,24 @@ alvh_positions_page_refresh (AlvhPositionsPage *self)
   self->bar_time = ms.time;
   if (have_market && ms.time < alvh_form_today ())
     ms.time = alvh_form_today ();
+  {
+    AlvhDecisionService *decisions = alvh_context_get_decisions (self->context);
+    gint64 now = alvh_time_now ();
+    gboolean stale = have_market && alvh_decision_service_is_stale (decisions, now);
+
+    if (stale)
+      {
+        g_autofree char *last = alvh_time_format_ny_date (self->bar_time);
+        g_autofree char *session = alvh_time_format_ny_date (alvh_time_from_ny_day (alvh_calendar_last_session_day (now)));
+        g_autofree char *title = g_strdup_printf (_("The data is stale: the latest bar is of %s"), last);
+        g_autofree char *subtitle = g_strdup_printf (_("The NYSE has closed a session on %s since: the marks below use the closes of %s."),
+                                                     session, last);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stale_row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->stale_row), subtitle);
+      }
+    gtk_widget_set_visible (self->stale_row, stale);
+  }
   refresh_accounts (self);
   refresh_book (self, &ms, have_market);
   refresh_condors (self, &ms, have_market);
@@ -717,6 +753,22 @@ alvh_positions_page_init (AlvhPositionsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->account_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 
+  {
+    /* stale data: said with the date, and Update Data offered */
+    GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Update Data"));
+
+    self->stale_row = plain_row ();
+    gtk_widget_set_name (self->stale_row, "stale");
+    gtk_widget_add_css_class (icon, "warning");
+    adw_action_row_add_prefix (ADW_ACTION_ROW (self->stale_row), icon);
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.update-data");
+    adw_action_row_add_suffix (ADW_ACTION_ROW (self->stale_row), button);
+    adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->stale_row), 3);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->book_group), self->stale_row);
+    gtk_widget_set_visible (self->stale_row, FALSE);
+  }
   gtk_widget_set_visible (value_row (self->book_group, "", NULL, &self->market_row), FALSE);
   self->delta_label = value_row (self->book_group, _("Delta"), _("SPX-equivalent, VIX legs mapped by beta"), NULL);
   self->gamma_label = value_row (self->book_group, _("Gamma"), _("SPX legs, per point"), NULL);

@@ -24,6 +24,8 @@ typedef struct
   AlvhMarketFrame *frame;
   AlvhProfile     *profile;
   GPtrArray       *events;     /* AlvhEvent */
+  gint64           from;       /* the period booked and reported */
+  gint64           to;
   gint             permille;   /* progress, atomic */
 } RunData;
 
@@ -359,8 +361,8 @@ run_thread (GTask        *task,
 
   evaluator = alvh_evaluator_new (run->frame, run->profile, run->events);
   /* the decisions are kept for "Record in Journal" */
-  result = alvh_replay_run_full (evaluator, ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL,
-                                 progress_cb, run, cancellable, &error);
+  result = alvh_replay_run_range (evaluator, run->from, run->to, ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL,
+                                  progress_cb, run, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -628,7 +630,10 @@ alvh_replay_page_run (AlvhReplayPage *self)
                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "VX"),
                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "VVIX"),
                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "BREADTH"),
-                                           from, to);
+                                           G_MININT64, G_MAXINT64);
+  /* the period limits what is booked, never what is known (ALVH-SPEC.md section 5) */
+  run->from = from;
+  run->to = to;
   run->profile = g_steal_pointer (&profile);
   run->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), &events_error);
@@ -641,7 +646,9 @@ alvh_replay_page_run (AlvhReplayPage *self)
   for (guint i = 0; i < stored_events->len; i++)
     g_ptr_array_add (run->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
 
-  if (run->frame == NULL || run->frame->n == 0)
+  if (run->frame == NULL || run->frame->n == 0 ||
+      alvh_market_frame_find_le (run->frame, run->to) < 0 ||
+      run->frame->time[run->frame->n - 1] < run->from)
     {
       run_data_unref (run);
       toast (self, _("No bars in that period"));
