@@ -1,13 +1,18 @@
-/* bench-import.c — CSV parsing, series building and the market store
+/* bench-import.c — CSV parsing, series building and the market store, and
+ * the whole `alvh import` against SQLite's own loader
  *
- * Writes a 1M-row Yahoo-style CSV (Date,Open,High,Low,Close,Adj Close,Volume)
- * into a temporary directory, then times
- *   - the bare CSV reader (records and fields only),
- *   - alvh_import_file () = parse + numbers + dates + checks + series (MB/s),
- *   - alvh_market_store_import_result () into a fresh market.sqlite (rows/s),
- *   - a second, overlapping import (the upsert path),
- *   - alvh_market_store_load_series () of all rows.
- * Prints the best of a few runs, in process CPU time.
+ * Writes a 1M-row Yahoo-style CSV (Date,Open,High,Low,Close,Adj Close,Volume,
+ * about 80 MB) into a temporary directory, then
+ *   - times the parts in process CPU time (best of 3): the bare CSV reader,
+ *     alvh_import_file () = read + parse + numbers + dates + checks + series
+ *     + SHA-256, the SHA-256 alone (ours and GChecksum's), the store's
+ *     import of new rows and of the same rows again (upsert), load_series;
+ *   - times in wall-clock time, interleaved rounds, best of 3: the `alvh
+ *     import` program ($ALVH_CLI_PATH, set by meson) into a new
+ *     market.sqlite, and, when the `sqlite3` program is installed,
+ *     `sqlite3 .import` of the same file into a plain table and into a
+ *     table keyed by date; prints MB/s, the ratios and the goal of issue 22
+ *     (>= 60 MB/s wall).
  */
 #include "config.h"
 
@@ -17,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "alvh-core.h"
+#include "alvh-import-private.h"
 
 #define N_ROWS 1000000
 #define N_RUNS 3
@@ -66,6 +72,9 @@ write_csv (const char *dir,
   return path;
 }
 
+#define GOAL_MB_S 60.0
+#define N_WALL_RUNS 3
+
 /* CPU time of this process: the machine may be shared with other jobs */
 static double
 now (void)
@@ -76,6 +85,127 @@ now (void)
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static double
+wall (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static void
+remove_db (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+}
+
+/* Runs @argv into a new database @db and returns its wall time in seconds */
+static double
+run_timed (const char * const *argv,
+           const char         *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  double t0;
+
+  remove_db (db);
+  t0 = wall ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s %s", argv[0], error->message, err != NULL ? err : "");
+  return wall () - t0;
+}
+
+static gint64
+sqlite3_count (const char *sqlite3,
+               const char *db)
+{
+  const char *argv[] = { sqlite3, db, "SELECT count(*) FROM t", NULL };
+  g_autofree char *out = NULL;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL, NULL))
+    return -1;
+  return g_ascii_strtoll (out, NULL, 10);
+}
+
+static void
+print_load (void)
+{
+  g_autofree char *load = NULL;
+
+  if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+    printf ("import: load average %s", load);
+}
+
+/* The whole `alvh import` beside `sqlite3 .import`, wall clock */
+static void
+bench_wall (const char *dir,
+            const char *csv_path,
+            gsize       size)
+{
+  const char *cli = g_getenv ("ALVH_CLI_PATH");
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  g_autofree char *ours_db = g_build_filename (dir, "wall-market.sqlite", NULL);
+  g_autofree char *plain_db = g_build_filename (dir, "plain.db", NULL);
+  g_autofree char *keyed_db = g_build_filename (dir, "keyed.db", NULL);
+  g_autofree char *dot_import = g_strdup_printf (".import --csv %s t", csv_path);
+  g_autofree char *dot_import_skip = g_strdup_printf (".import --csv --skip 1 %s t", csv_path);
+  const char *create_keyed = "CREATE TABLE t (Date TEXT PRIMARY KEY, Open REAL, High REAL, Low REAL, "
+                             "Close REAL, \"Adj Close\" REAL, Volume INTEGER)";
+  const char *ours_argv[] = { cli, "import", "--db", ours_db, "--symbol", "SPX", csv_path, NULL };
+  const char *plain_argv[] = { sqlite3, plain_db, dot_import, NULL };
+  const char *keyed_argv[] = { sqlite3, keyed_db, create_keyed, dot_import_skip, NULL };
+  double ours = G_MAXDOUBLE, plain = G_MAXDOUBLE, keyed = G_MAXDOUBLE;
+  double mb = size / 1e6;
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      printf ("import: wall: $ALVH_CLI_PATH is not set to the alvh program (run through `meson test --benchmark`); skipped\n");
+      return;
+    }
+  if (sqlite3 == NULL)
+    printf ("import: wall: the sqlite3 program is not installed (apt-get install sqlite3): no peer figures\n");
+  print_load ();
+  for (int run = 0; run < N_WALL_RUNS; run++)
+    {
+      ours = MIN (ours, run_timed (ours_argv, ours_db));
+      if (sqlite3 != NULL)
+        {
+          plain = MIN (plain, run_timed (plain_argv, plain_db));
+          keyed = MIN (keyed, run_timed (keyed_argv, keyed_db));
+        }
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AlvhMarketStore) store = alvh_market_store_open (ours_db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (alvh_market_store_count_rows (store, "SPX", &error), ==, N_ROWS);
+  }
+  printf ("import: wall, best of %d interleaved rounds, %.1f MB file:\n", N_WALL_RUNS, mb);
+  printf ("import:   alvh import (whole program, new market.sqlite):  %5.1f MB/s (%.2f s)\n", mb / ours, ours);
+  if (sqlite3 != NULL)
+    {
+      g_assert_cmpint (sqlite3_count (sqlite3, plain_db), ==, N_ROWS);
+      g_assert_cmpint (sqlite3_count (sqlite3, keyed_db), ==, N_ROWS);
+      printf ("import:   sqlite3 .import, plain table:                   %5.1f MB/s (%.2f s); alvh/sqlite3 = %.2f\n",
+              mb / plain, plain, plain / ours);
+      printf ("import:   sqlite3 .import, table keyed by date:           %5.1f MB/s (%.2f s); alvh/sqlite3 = %.2f\n",
+              mb / keyed, keyed, keyed / ours);
+    }
+  printf ("import:   goal >= %.0f MB/s wall: %.1f MB/s = %.2f of the goal: %s\n", GOAL_MB_S, mb / ours,
+          mb / ours / GOAL_MB_S, mb / ours >= GOAL_MB_S ? "met" : "NOT met");
+  print_load ();
+  remove_db (ours_db);
+  remove_db (plain_db);
+  remove_db (keyed_db);
+}
 int
 main (void)
 {
@@ -86,7 +216,7 @@ main (void)
   g_autoptr(AlvhImportResult) result = NULL;
   g_autofree char *wal = NULL;
   g_autofree char *shm = NULL;
-  double best_reader = G_MAXDOUBLE, best_parse = G_MAXDOUBLE, best_sha = G_MAXDOUBLE;
+  double best_reader = G_MAXDOUBLE, best_parse = G_MAXDOUBLE, best_sha = G_MAXDOUBLE, best_gsha = G_MAXDOUBLE;
   double t0, t_store, t_upsert, t_load;
   gsize size = 0;
 
@@ -121,22 +251,31 @@ main (void)
       best_parse = MIN (best_parse, now () - t0);
     }
   g_assert_cmpuint (alvh_series_get_length (alvh_import_result_get_series (result, 0)), ==, N_ROWS);
-  printf ("import: alvh_import_file (parse, numbers, dates, checks, series, gaps, SHA-256): %.1f MB/s (%.0f ns/row)\n",
+  printf ("import: alvh_import_file (read, parse, numbers, dates, checks, series, gaps, SHA-256): %.1f MB/s (%.0f ns/row)\n",
           size / 1e6 / best_parse, best_parse * 1e9 / N_ROWS);
 
-  for (int run = 0; run < N_RUNS; run++)
-    {
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (csv_path, FALSE, NULL);
-      g_autofree char *sha = NULL;
+  {
+    g_autofree char *data = NULL;
+    gsize len = 0;
 
-      t0 = now ();
-      sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                         (const guchar *) g_mapped_file_get_contents (mapped),
-                                         g_mapped_file_get_length (mapped));
-      best_sha = MIN (best_sha, now () - t0);
-    }
-  printf ("import: of which SHA-256 (GChecksum): %.1f MB/s; parse + series build without it: %.1f MB/s\n",
-          size / 1e6 / best_sha, size / 1e6 / (best_parse - best_sha));
+    g_assert_true (g_file_get_contents (csv_path, &data, &len, NULL));
+    for (int run = 0; run < N_RUNS; run++)
+      {
+        g_autofree char *ours = NULL;
+        g_autofree char *theirs = NULL;
+
+        t0 = now ();
+        ours = _alvh_import_sha256_hex ((const guchar *) data, len);
+        best_sha = MIN (best_sha, now () - t0);
+        t0 = now ();
+        theirs = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+        best_gsha = MIN (best_gsha, now () - t0);
+        g_assert_cmpstr (ours, ==, theirs);
+        g_assert_cmpstr (ours, ==, alvh_import_result_get_sha256 (result));
+      }
+  }
+  printf ("import: of which SHA-256: %.0f MB/s (GChecksum: %.0f MB/s); parse + series build without it: %.1f MB/s\n",
+          size / 1e6 / best_sha, size / 1e6 / best_gsha, size / 1e6 / (best_parse - best_sha));
 
   {
     g_autoptr(AlvhMarketStore) store = alvh_market_store_open (db_path, &error);
@@ -158,6 +297,8 @@ main (void)
   printf ("import: store import (one transaction, new rows): %.0f rows/s (%.2f s)\n", N_ROWS / t_store, t_store);
   printf ("import: store re-import (upsert of existing rows): %.0f rows/s (%.2f s)\n", N_ROWS / t_upsert, t_upsert);
   printf ("import: store load_series: %.0f rows/s (%.2f s)\n", N_ROWS / t_load, t_load);
+
+  bench_wall (dir, csv_path, size);
 
   wal = g_strconcat (db_path, "-wal", NULL);
   shm = g_strconcat (db_path, "-shm", NULL);

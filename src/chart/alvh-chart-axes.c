@@ -98,23 +98,76 @@ _alvh_chart_draw_price_labels (const Frame         *f,
     }
 }
 
-/* the tag colour of a candle series: the colour of its last visible bar */
+/* the tag colour of a candle series: the colour of its bar i */
 static AlvhChartRgba
 candle_tag_color (const Frame *f,
                   Series      *s,
-                  gssize       last)
+                  gssize       i)
 {
-  gssize i;
-
-  for (i = last; i >= f->i0 && !isfinite (s->v[3][i]); i--)
-    ;
-  if (i >= f->i0 && isfinite (s->v[0][i]))
+  if (isfinite (s->v[0][i]) && isfinite (s->v[3][i]))
     return f->pal->colors[s->v[3][i] >= s->v[0][i] ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN];
   return f->pal->colors[ALVH_CHART_COLOR_BLUE];
 }
 
+/* a value tag whose value is older than the last visible bar: the value and,
+ * below it, its date, so that it never passes for the latest */
+static void
+draw_dated_tag (const Frame         *f,
+                double               y,
+                const AlvhChartRgba *bg,
+                const char          *text,
+                gint64               t)
+{
+  cairo_t *cr = f->cr;
+  g_autofree char *date = _alvh_chart_format_date (t);
+  double x = f->plot_w + 1;
+
+  cairo_rectangle (cr, x, y - 8, AXIS_WIDTH - 2, 27);
+  alvh_chart_rgba_set_source (bg, cr);
+  cairo_fill (cr);
+  if (0.2126 * bg->r + 0.7152 * bg->g + 0.0722 * bg->b > 0.6)
+    cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, x + 4, y + 4);
+  cairo_show_text (cr, text);
+  cairo_set_font_size (cr, FONT_SIZE - 2.5);
+  cairo_move_to (cr, x + 3, y + 15);
+  cairo_show_text (cr, date);
+  cairo_set_font_size (cr, FONT_SIZE);
+}
+
+/* Series k's tag: its last visible value's bar (-1: none) and y */
+static gssize
+value_tag_at (const Frame *f,
+              const Pane  *p,
+              const YMap  *m,
+              Series      *s,
+              double      *y)
+{
+  gssize last = MIN (f->i1, (gssize) f->chart->n - 1), at;
+  const double *values;
+
+  if (s->flags & (ALVH_CHART_SERIES_FLAG_OWN_SCALE | ALVH_CHART_SERIES_FLAG_NO_LEGEND))
+    return -1;
+  if (s->kind == ALVH_CHART_SERIES_BAND || s->kind == ALVH_CHART_SERIES_HISTOGRAM)
+    return -1;
+  values = s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3];
+  for (at = last; at >= f->i0 && !isfinite (values[at]); at--)
+    ;
+  if (at < f->i0)
+    return -1;
+  *y = ymap_y (m, values[at]);
+  if (!isfinite (*y) || *y < p->y || *y > p->y + p->height)
+    return -1;
+  *y = CLAMP (*y, p->y + 8, p->y + p->height - 8);
+  return at;
+}
+
 /* A tag on the price axis with the last visible value of each line and
- * candle series of the pane */
+ * candle series of the pane.  A value from before the last visible bar (a
+ * series that ended earlier, a holiday) carries its date below it, and is
+ * left out where a tag of the last bar's values would cover it */
 void
 _alvh_chart_draw_last_values (const Frame *f,
                               const Pane  *p,
@@ -122,33 +175,42 @@ _alvh_chart_draw_last_values (const Frame *f,
 {
   AlvhChart *self = f->chart;
   gssize last = MIN (f->i1, (gssize) self->n - 1);
+  double current[32];
+  guint n_current = 0;
 
   for (guint k = 0; k < p->series->len && last >= 0; k++)
     {
-      Series *s = g_ptr_array_index (p->series, k);
-      double v = NAN, y;
-      char buf[32];
-      AlvhChartRgba bg;
-
-      if (s->flags & (ALVH_CHART_SERIES_FLAG_OWN_SCALE | ALVH_CHART_SERIES_FLAG_NO_LEGEND))
-        continue;
-      if (s->kind == ALVH_CHART_SERIES_BAND || s->kind == ALVH_CHART_SERIES_HISTOGRAM)
-        continue;
-      for (gssize i = last; i >= f->i0 && !isfinite (v); i--)
-        v = s->kind == ALVH_CHART_SERIES_LINE ? s->v[0][i] : s->v[3][i];
-      if (!isfinite (v))
-        continue;
-      y = ymap_y (m, v);
-      if (!isfinite (y) || y < p->y || y > p->y + p->height)
-        continue;
-      snprintf (buf, sizeof buf, "%.*f", s->decimals, v);
-      if (s->kind == ALVH_CHART_SERIES_LINE)
-        bg = f->pal->colors[s->color];
-      else
-        bg = candle_tag_color (f, s, last);
-      y = CLAMP (y, p->y + 8, p->y + p->height - 8);
-      draw_axis_tag (f, f->plot_w + 1, y, &bg, buf);
+      double y;
+      if (value_tag_at (f, p, m, g_ptr_array_index (p->series, k), &y) == last && n_current < G_N_ELEMENTS (current))
+        current[n_current++] = y;
     }
+  for (int pass = 0; pass < 2 && last >= 0; pass++)
+    for (guint k = 0; k < p->series->len; k++)
+      {
+        Series *s = g_ptr_array_index (p->series, k);
+        double y, top;
+        gssize at = value_tag_at (f, p, m, s, &y);
+        gboolean covered = FALSE;
+        char buf[32];
+        AlvhChartRgba bg;
+
+        if (at < 0 || (at == last) != (pass == 1))
+          continue;
+        top = MIN (y, p->y + p->height - 19);
+        for (guint j = 0; j < n_current && at != last; j++)
+          covered |= current[j] + 8 > top - 8 && current[j] - 8 < top + 19;
+        if (covered)
+          continue;
+        snprintf (buf, sizeof buf, "%.*f", s->decimals, (s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3])[at]);
+        if (s->kind == ALVH_CHART_SERIES_LINE)
+          bg = f->pal->colors[s->color];
+        else
+          bg = candle_tag_color (f, s, at);
+        if (at == last)
+          draw_axis_tag (f, f->plot_w + 1, y, &bg, buf);
+        else
+          draw_dated_tag (f, top, &bg, buf, self->times[at]);
+      }
 }
 
 /* The crosshair's horizontal line and its value tag, when the pointer is

@@ -177,6 +177,7 @@ alvh_chart_move_separator (AlvhChart *self,
     return;
   ha = CLAMP (a->height + dy, MIN_PANE_HEIGHT, total_h - MIN_PANE_HEIGHT);
   hb = total_h - ha;
+  _alvh_chart_touch (self);
   a->weight = total_w * ha / total_h;
   b->weight = total_w * hb / total_h;
   _alvh_chart_layout_panes (self);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "alvh-indicators.h"
+#include "alvh-market-frame.h"
 #include "alvh-chart-market.h"
 
 /**
@@ -29,11 +30,67 @@ alvh_chart_market_new (void)
   return chart;
 }
 
-static const double *
-column (AlvhSeries *s,
-        const char *name)
+/* a column of the frame, shared with the chart (which keeps the frame) */
+static GBytes *
+frame_bytes (AlvhMarketFrame *frame,
+             const double    *column)
 {
-  return s ? alvh_series_get_column_by_name (s, name) : NULL;
+  return g_bytes_new_with_free_func (column, frame->n * sizeof (double),
+                                     (GDestroyNotify) alvh_market_frame_unref,
+                                     alvh_market_frame_ref (frame));
+}
+
+static gboolean
+any_finite (const double *v,
+            gsize         n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (isfinite (v[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* MACD (12, 26, 9) of the VIX closes that exist, on the frame's bars (NAN
+ * on a date without a VIX close): the same as over the VIX series itself */
+static void
+add_macd (AlvhChart       *chart,
+          AlvhMarketFrame *frame)
+{
+  gsize n = 0;
+  g_autofree gsize *at = g_new (gsize, MAX (frame->n, 1));
+  g_autofree double *vix = g_new (double, MAX (frame->n, 1));
+  g_autofree double *out = g_new (double, 3 * MAX (frame->n, 1));
+  double *lines[3];
+  static const struct { const char *label; AlvhChartSeriesKind kind; AlvhChartColor color; } series[] = {
+    { "Hist", ALVH_CHART_SERIES_HISTOGRAM, ALVH_CHART_COLOR_GRAY },
+    { "MACD", ALVH_CHART_SERIES_LINE, ALVH_CHART_COLOR_BLUE },
+    { "Signal", ALVH_CHART_SERIES_LINE, ALVH_CHART_COLOR_ORANGE },
+  };
+
+  for (gsize i = 0; i < frame->n; i++)
+    if (isfinite (frame->vix[i]))
+      {
+        at[n] = i;
+        vix[n++] = frame->vix[i];
+      }
+  for (guint k = 0; k < 3; k++)
+    lines[k] = g_new (double, MAX (frame->n, 1));
+  alvh_macd (vix, n, 12, 26, 9, out, out + n, out + 2 * n);
+  for (guint k = 0; k < 3; k++)
+    {
+      /* hist first, as drawn: behind the lines */
+      const double *src = out + (k == 0 ? 2 : k - 1) * n;
+      g_autoptr(GBytes) bytes = NULL;
+
+      for (gsize i = 0; i < frame->n; i++)
+        lines[k][i] = NAN;
+      for (gsize r = 0; r < n; r++)
+        lines[k][at[r]] = src[r];
+      bytes = g_bytes_new_take (lines[k], frame->n * sizeof (double));
+      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_MACD, series[k].kind, series[k].label,
+                                   series[k].color, 0, bytes, NULL, NULL, NULL);
+      alvh_chart_series_set_decimals (chart, ALVH_CHART_MARKET_PANE_MACD, k, 3);
+    }
 }
 
 /**
@@ -43,8 +100,11 @@ column (AlvhSeries *s,
  * @vix: (nullable): VIX bars (close, and open/high/low if present)
  * @vx: (nullable): VIX futures settles (vx1 and/or vx2)
  *
- * Fills the panes; the timeline is SPX's, else VIX's.  Clears levels, markers,
- * shading and greeks.  The series are read, not kept.
+ * Fills the panes with every series joined by New York date
+ * (alvh_market_frame_new_union()): the bars are the dates SPX or VIX has, and
+ * a series without a value on a date is NAN there (a gap, "–" in the
+ * read-out), never another date's value.  Clears levels, markers, shading
+ * and greeks.  The series are read, not kept.
  */
 void
 alvh_chart_market_set_data (AlvhChart  *chart,
@@ -52,7 +112,8 @@ alvh_chart_market_set_data (AlvhChart  *chart,
                             AlvhSeries *vix,
                             AlvhSeries *vx)
 {
-  AlvhSeries *base = spx ? spx : vix;
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+  g_autoptr(GBytes) times = NULL;
 
   g_return_if_fail (ALVH_IS_CHART (chart));
   g_return_if_fail (alvh_chart_get_n_panes (chart) == ALVH_CHART_MARKET_N_PANES);
@@ -61,68 +122,51 @@ alvh_chart_market_set_data (AlvhChart  *chart,
     alvh_chart_clear_levels (chart, p);
   alvh_chart_pane_set_visible (chart, ALVH_CHART_MARKET_PANE_GREEKS, FALSE);
 
-  if (base == NULL)
+  frame = alvh_market_frame_new_union (spx, vix, vx, NULL, NULL, G_MININT64, G_MAXINT64);
+  times = g_bytes_new_with_free_func (frame->time, frame->n * sizeof (gint64),
+                                      (GDestroyNotify) alvh_market_frame_unref, alvh_market_frame_ref (frame));
+  alvh_chart_set_times_bytes (chart, times);
+  if (frame->n == 0)
+    return;
+
+  if (any_finite (frame->close, frame->n))
     {
-      alvh_chart_set_times (chart, NULL, 0);
-      return;
-    }
-  alvh_chart_set_times (chart, alvh_series_get_times (base), alvh_series_get_length (base));
+      g_autoptr(GBytes) c = frame_bytes (frame, frame->close);
+      gboolean ohlc = alvh_series_find_column (spx, "open") >= 0 && alvh_series_find_column (spx, "high") >= 0 &&
+                      alvh_series_find_column (spx, "low") >= 0;
 
-  if (spx)
-    {
-      const gint64 *t = alvh_series_get_times (spx);
-      gsize n = alvh_series_get_length (spx);
-      const double *o = column (spx, "open"), *h = column (spx, "high");
-      const double *l = column (spx, "low"), *c = column (spx, "close");
-
-      if (o && h && l && c)
-        alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_SPX, ALVH_CHART_SERIES_CANDLES, "",
-                               ALVH_CHART_COLOR_FOREGROUND, 0, t, o, h, l, c, n);
-      else if (c)
-        alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_SPX, ALVH_CHART_SERIES_LINE, "",
-                               ALVH_CHART_COLOR_BLUE, 0, t, c, NULL, NULL, NULL, n);
-    }
-
-  if (vix)
-    {
-      const gint64 *t = alvh_series_get_times (vix);
-      gsize n = alvh_series_get_length (vix);
-      const double *c = column (vix, "close");
-
-      if (c == NULL && alvh_series_get_n_columns (vix) > 0)
-        c = alvh_series_get_column (vix, alvh_series_get_n_columns (vix) - 1);
-      if (c)
+      if (ohlc)
         {
-          g_autofree double *macd = g_new (double, MAX (n, 1));
-          g_autofree double *signal = g_new (double, MAX (n, 1));
-          g_autofree double *hist = g_new (double, MAX (n, 1));
-
-          alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "",
-                                 ALVH_CHART_COLOR_FOREGROUND, 0, t, c, NULL, NULL, NULL, n);
-          alvh_macd (c, n, 12, 26, 9, macd, signal, hist);
-          alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_MACD, ALVH_CHART_SERIES_HISTOGRAM, "Hist",
-                                 ALVH_CHART_COLOR_GRAY, 0, t, hist, NULL, NULL, NULL, n);
-          alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_MACD, ALVH_CHART_SERIES_LINE, "MACD",
-                                 ALVH_CHART_COLOR_BLUE, 0, t, macd, NULL, NULL, NULL, n);
-          alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_MACD, ALVH_CHART_SERIES_LINE, "Signal",
-                                 ALVH_CHART_COLOR_ORANGE, 0, t, signal, NULL, NULL, NULL, n);
-          for (guint k = 0; k < 3; k++)
-            alvh_chart_series_set_decimals (chart, ALVH_CHART_MARKET_PANE_MACD, k, 3);
+          g_autoptr(GBytes) o = frame_bytes (frame, frame->open);
+          g_autoptr(GBytes) h = frame_bytes (frame, frame->high);
+          g_autoptr(GBytes) l = frame_bytes (frame, frame->low);
+          alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_SPX, ALVH_CHART_SERIES_CANDLES, "",
+                                       ALVH_CHART_COLOR_FOREGROUND, 0, o, h, l, c);
         }
+      else
+        alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_SPX, ALVH_CHART_SERIES_LINE, "",
+                                     ALVH_CHART_COLOR_BLUE, 0, c, NULL, NULL, NULL);
     }
 
-  if (vx)
+  if (any_finite (frame->vix, frame->n))
     {
-      const gint64 *t = alvh_series_get_times (vx);
-      gsize n = alvh_series_get_length (vx);
-      const double *vx1 = column (vx, "vx1"), *vx2 = column (vx, "vx2");
+      g_autoptr(GBytes) v = frame_bytes (frame, frame->vix);
+      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "",
+                                   ALVH_CHART_COLOR_FOREGROUND, 0, v, NULL, NULL, NULL);
+      add_macd (chart, frame);
+    }
 
-      if (vx1)
-        alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "VX1",
-                               ALVH_CHART_COLOR_ORANGE, 0, t, vx1, NULL, NULL, NULL, n);
-      if (vx2)
-        alvh_chart_add_series (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "VX2",
-                               ALVH_CHART_COLOR_PURPLE, ALVH_CHART_SERIES_FLAG_DASHED, t, vx2, NULL, NULL, NULL, n);
+  if (vx != NULL && alvh_series_find_column (vx, "vx1") >= 0)
+    {
+      g_autoptr(GBytes) v = frame_bytes (frame, frame->vx1);
+      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "VX1",
+                                   ALVH_CHART_COLOR_ORANGE, 0, v, NULL, NULL, NULL);
+    }
+  if (vx != NULL && alvh_series_find_column (vx, "vx2") >= 0)
+    {
+      g_autoptr(GBytes) v = frame_bytes (frame, frame->vx2);
+      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "VX2",
+                                   ALVH_CHART_COLOR_PURPLE, ALVH_CHART_SERIES_FLAG_DASHED, v, NULL, NULL, NULL);
     }
 }
 

@@ -26,9 +26,10 @@ typedef enum
 #define ALVH_CHART_MARKET_WING_SD 0.65
 
 AlvhChart *alvh_chart_market_new          (void);
-/* Any may be NULL.  The timeline is SPX's (else VIX's).  SPX needs columns
- * open, high, low, close (or close alone: drawn as a line); VIX close (and
- * open/high/low if present); VX vx1 and/or vx2.  Clears levels, markers,
+/* Any may be NULL.  The timeline is every New York date SPX or VIX has,
+ * each series joined by date (NAN, "–" in the read-out, where it has no
+ * value).  SPX needs columns open, high, low, close (or close alone: drawn
+ * as a line); VIX close; VX vx1 and/or vx2.  Clears levels, markers,
  * shading and greeks. */
 void       alvh_chart_market_set_data     (AlvhChart             *chart,
                                            AlvhSeries            *spx,

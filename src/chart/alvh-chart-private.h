@@ -31,7 +31,8 @@ typedef struct
   AlvhChartColor        color;
   AlvhChartSeriesFlags  flags;
   int                   decimals;
-  double               *v[4];       /* aligned to the timeline; NULL when unused */
+  const double         *v[4];       /* aligned to the timeline; NULL when unused */
+  GBytes               *data[4];    /* what holds v[k] (copied, or shared by the caller) */
   /* per-column aggregates of the last frame: first, min, max, last */
   double               *agg;
   gsize                 agg_len;
@@ -95,7 +96,8 @@ struct _AlvhChart
 {
   GObject                 parent_instance;
 
-  gint64                 *times;
+  const gint64           *times;
+  GBytes                 *times_data; /* holds times */
   gsize                   n;
   GPtrArray              *panes;
 
@@ -107,7 +109,25 @@ struct _AlvhChart
   gboolean                decimate;
   gssize                  crosshair;
   double                  crosshair_y;
+
+  /* what does not move with the pointer, kept between frames (see
+   * alvh_chart_set_layer_cache()); generation counts model changes */
+  gboolean                layer_cache;
+  guint                   generation;
+  cairo_surface_t        *cache;
+  gboolean                cache_valid;
+  guint                   cache_generation;
+  double                  cache_key[6];  /* width, height, scale, first, bars, dark */
+  guint                   last_generation; /* the last frame's, cached or not */
+  double                  last_key[6];
 };
+
+/* A change of what the chart draws (not of the view or the crosshair) */
+static inline void
+_alvh_chart_touch (AlvhChart *self)
+{
+  self->generation++;
+}
 
 /* One render pass: the visible bars, pixel scale and decimation */
 typedef struct

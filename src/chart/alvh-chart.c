@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "alvh-time.h"
 #include "alvh-chart-private.h"
 
 G_DEFINE_FINAL_TYPE (AlvhChart, alvh_chart, G_TYPE_OBJECT)
@@ -21,7 +22,7 @@ series_free (gpointer data)
 
   g_free (s->label);
   for (guint i = 0; i < 4; i++)
-    g_free (s->v[i]);
+    g_clear_pointer (&s->data[i], g_bytes_unref);
   g_free (s->agg);
   g_free (s);
 }
@@ -59,7 +60,8 @@ alvh_chart_finalize (GObject *object)
 {
   AlvhChart *self = ALVH_CHART (object);
 
-  g_free (self->times);
+  g_clear_pointer (&self->times_data, g_bytes_unref);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
   g_ptr_array_unref (self->panes);
 
   G_OBJECT_CLASS (alvh_chart_parent_class)->finalize (object);
@@ -112,12 +114,42 @@ alvh_chart_set_times (AlvhChart    *self,
                       const gint64 *times,
                       gsize         n)
 {
+  g_autoptr(GBytes) data = NULL;
+
   g_return_if_fail (ALVH_IS_CHART (self));
   g_return_if_fail (n == 0 || times != NULL);
 
-  g_free (self->times);
-  self->times = g_memdup2 (times, n * sizeof (gint64));
-  self->n = n;
+  data = g_bytes_new (times, n * sizeof (gint64));
+  alvh_chart_set_times_bytes (self, data);
+}
+
+/**
+ * alvh_chart_set_times_bytes:
+ * @self: a chart
+ * @times: strictly increasing bar times (gint64), kept (not copied)
+ *
+ * As alvh_chart_set_times(), but the chart holds a reference to @times
+ * instead of a copy: a caller whose columns are already on one timeline (a
+ * market frame) hands them over without copying a byte.
+ */
+void
+alvh_chart_set_times_bytes (AlvhChart *self,
+                            GBytes    *times)
+{
+  gsize size;
+
+  g_return_if_fail (ALVH_IS_CHART (self));
+  g_return_if_fail (times != NULL);
+  g_return_if_fail (g_bytes_get_size (times) % sizeof (gint64) == 0);
+
+  g_bytes_ref (times);
+  g_clear_pointer (&self->times_data, g_bytes_unref);
+  self->times_data = times;
+  _alvh_chart_touch (self);
+  self->times = g_bytes_get_data (times, &size);
+  self->n = size / sizeof (gint64);
+  if (self->n == 0)
+    self->times = NULL;
   for (guint p = 0; p < self->panes->len; p++)
     {
       Pane *pane = g_ptr_array_index (self->panes, p);
@@ -168,7 +200,7 @@ alvh_chart_set_dark (AlvhChart *self,
                      gboolean   dark)
 {
   g_return_if_fail (ALVH_IS_CHART (self));
-  self->dark = !!dark;
+  self->dark = !!dark;  /* in the layer cache's key */
 }
 
 /**
@@ -196,7 +228,7 @@ alvh_chart_set_scale_factor (AlvhChart *self,
                              double     scale)
 {
   g_return_if_fail (ALVH_IS_CHART (self));
-  self->scale = scale > 0 ? scale : 1.0;
+  self->scale = scale > 0 ? scale : 1.0;  /* in the layer cache's key */
 }
 
 /**
@@ -211,6 +243,8 @@ alvh_chart_set_decimation (AlvhChart *self,
                            gboolean   decimate)
 {
   g_return_if_fail (ALVH_IS_CHART (self));
+  if (self->decimate != !!decimate)
+    _alvh_chart_touch (self);
   self->decimate = !!decimate;
 }
 
@@ -263,6 +297,7 @@ alvh_chart_add_pane (AlvhChart  *self,
   g_array_set_clear_func (pane->markers, marker_clear);
   pane->regions = g_array_new (FALSE, TRUE, sizeof (Region));
   g_ptr_array_add (self->panes, pane);
+  _alvh_chart_touch (self);
   _alvh_chart_layout_panes (self);
   return self->panes->len - 1;
 }
@@ -296,6 +331,7 @@ alvh_chart_pane_set_visible (AlvhChart *self,
   Pane *p = get_pane (self, pane);
   g_return_if_fail (p != NULL);
   p->visible = !!visible;
+  _alvh_chart_touch (self);
   _alvh_chart_layout_panes (self);
 }
 
@@ -330,6 +366,7 @@ alvh_chart_pane_set_log_scale (AlvhChart *self,
   Pane *p = get_pane (self, pane);
   g_return_if_fail (p != NULL);
   p->log_scale = !!log_scale;
+  _alvh_chart_touch (self);
 }
 
 /**
@@ -363,6 +400,7 @@ alvh_chart_pane_set_include_zero (AlvhChart *self,
   Pane *p = get_pane (self, pane);
   g_return_if_fail (p != NULL);
   p->include_zero = !!include_zero;
+  _alvh_chart_touch (self);
 }
 
 /**
@@ -381,6 +419,7 @@ alvh_chart_pane_set_weight (AlvhChart *self,
   Pane *p = get_pane (self, pane);
   g_return_if_fail (p != NULL);
   p->weight = MAX (0.01, weight);
+  _alvh_chart_touch (self);
   _alvh_chart_layout_panes (self);
 }
 
@@ -463,41 +502,101 @@ alvh_chart_pane_get_area (AlvhChart *self,
 
 /* ---- series ---------------------------------------------------------- */
 
-static double *
+/* whether rows at @times are the timeline's bars, one to one */
+static gboolean
+same_times (AlvhChart    *self,
+            const gint64 *times,
+            gsize         n)
+{
+  return n == self->n && (n == 0 || times == self->times || memcmp (times, self->times, n * sizeof (gint64)) == 0);
+}
+
+/* The bar of a row at @t: the bar at @t, else the bar on @t's New York
+ * date (a daily bar stamped at another hour), else -1; *j walks the bars
+ * (the last one at or before the previous row) */
+static gssize
+bar_of_row (AlvhChart *self,
+            gint64     t,
+            gssize    *j)
+{
+  gint64 day;
+
+  while (*j + 1 < (gssize) self->n && self->times[*j + 1] <= t)
+    (*j)++;
+  if (*j >= 0 && self->times[*j] == t)
+    return *j;
+  day = alvh_time_ny_day (t);
+  if (*j >= 0 && alvh_time_ny_day (self->times[*j]) == day)
+    return *j;
+  if (*j + 1 < (gssize) self->n && alvh_time_ny_day (self->times[*j + 1]) == day)
+    return *j + 1;
+  return -1;
+}
+
+/* The values on the timeline, copied: each row goes to the bar at its time,
+ * or to the bar of its New York date (daily bars stamped at another hour);
+ * a row on a date without a bar is left out, a bar without a row is NAN. */
+static GBytes *
 align_values (AlvhChart    *self,
               const gint64 *times,
               const double *values,
               gsize         n)
 {
   double *out;
+  gssize j = -1;
 
   if (values == NULL)
     return NULL;
+  if (same_times (self, times, n))
+    return g_bytes_new (values, n * sizeof (double));
 
   out = g_new (double, MAX (self->n, 1));
-  if (times == self->times && n == self->n)
-    {
-      memcpy (out, values, n * sizeof (double));
-      return out;
-    }
   for (gsize i = 0; i < self->n; i++)
     out[i] = NAN;
-  if (self->n == 0)
-    return out;
+  for (gsize i = 0; i < n && self->n > 0; i++)
+    {
+      gssize k = bar_of_row (self, times[i], &j);
+      if (k >= 0)
+        out[k] = values[i];
+    }
+  return g_bytes_new_take (out, self->n * sizeof (double));
+}
 
-  /* merge walk: each row goes to the last bar whose time is <= the row's */
-  {
-    gsize j = 0;
-    for (gsize i = 0; i < n; i++)
-      {
-        if (times[i] < self->times[0])
-          continue;
-        while (j + 1 < self->n && self->times[j + 1] <= times[i])
-          j++;
-        out[j] = values[i];
-      }
-  }
-  return out;
+static Series *
+series_new (AlvhChartSeriesKind   kind,
+            const char           *label,
+            AlvhChartColor        color,
+            AlvhChartSeriesFlags  flags)
+{
+  Series *s = g_new0 (Series, 1);
+
+  s->kind = kind;
+  s->label = g_strdup (label);
+  s->color = color;
+  s->flags = flags;
+  s->decimals = 2;
+  return s;
+}
+
+/* how many components a kind draws: candles and OHLC 4, bands 2, others 1 */
+static guint
+kind_n_components (AlvhChartSeriesKind kind)
+{
+  if (kind == ALVH_CHART_SERIES_CANDLES || kind == ALVH_CHART_SERIES_OHLC)
+    return 4;
+  return kind == ALVH_CHART_SERIES_BAND ? 2 : 1;
+}
+
+static guint
+add_to_pane (AlvhChart *self,
+             Pane      *p,
+             Series    *s)
+{
+  _alvh_chart_touch (self);
+  for (guint k = 0; k < 4; k++)
+    s->v[k] = s->data[k] != NULL ? g_bytes_get_data (s->data[k], NULL) : NULL;
+  g_ptr_array_add (p->series, s);
+  return p->series->len - 1;
 }
 
 /**
@@ -515,8 +614,10 @@ align_values (AlvhChart    *self,
  * @d: (array length=n) (nullable): the fourth component, or %NULL when unused
  * @n: the number of rows
  *
- * Adds a series aligned to the timeline: each row goes to the last bar at or
- * before its time.  The values are copied.
+ * Adds a series joined to the timeline: each row goes to the bar at its
+ * time, or to the bar on its New York date (daily bars stamped at another
+ * hour); rows on other dates are left out and a bar without a row is NAN
+ * (shown as "–").  The values are copied.
  *
  * Returns: the series' index within the pane
  */
@@ -535,33 +636,64 @@ alvh_chart_add_series (AlvhChart            *self,
                        gsize                 n)
 {
   Pane *p = get_pane (self, pane);
+  const double *in[4] = { a, b, c, d };
   Series *s;
 
   g_return_val_if_fail (p != NULL, 0);
   g_return_val_if_fail (n == 0 || times != NULL, 0);
   g_return_val_if_fail (a != NULL, 0);
+  for (guint k = 1; k < kind_n_components (kind); k++)
+    g_return_val_if_fail (in[k] != NULL, 0);
 
-  s = g_new0 (Series, 1);
-  s->kind = kind;
-  s->label = g_strdup (label);
-  s->color = color;
-  s->flags = flags;
-  s->decimals = 2;
-  s->v[0] = align_values (self, times, a, n);
-  if (kind == ALVH_CHART_SERIES_CANDLES || kind == ALVH_CHART_SERIES_OHLC)
-    {
-      g_return_val_if_fail (b != NULL && c != NULL && d != NULL, 0);
-      s->v[1] = align_values (self, times, b, n);
-      s->v[2] = align_values (self, times, c, n);
-      s->v[3] = align_values (self, times, d, n);
-    }
-  else if (kind == ALVH_CHART_SERIES_BAND)
-    {
-      g_return_val_if_fail (b != NULL, 0);
-      s->v[1] = align_values (self, times, b, n);
-    }
-  g_ptr_array_add (p->series, s);
-  return p->series->len - 1;
+  s = series_new (kind, label, color, flags);
+  for (guint k = 0; k < kind_n_components (kind); k++)
+    s->data[k] = align_values (self, times, in[k], n);
+  return add_to_pane (self, p, s);
+}
+
+/**
+ * alvh_chart_add_series_bytes:
+ * @self: a chart
+ * @pane: a pane index
+ * @kind: how the series draws
+ * @label: (nullable): the legend label (copied)
+ * @color: its colour role
+ * @flags: scale and legend flags
+ * @a: the first component: one double per bar of the timeline
+ * @b: (nullable): the second component, or %NULL when unused
+ * @c: (nullable): the third component, or %NULL when unused
+ * @d: (nullable): the fourth component, or %NULL when unused
+ *
+ * As alvh_chart_add_series() for values already on the timeline (NAN where
+ * a bar has none): the chart keeps references to the arrays, it copies and
+ * aligns nothing.
+ *
+ * Returns: the series' index within the pane
+ */
+guint
+alvh_chart_add_series_bytes (AlvhChart            *self,
+                             guint                 pane,
+                             AlvhChartSeriesKind   kind,
+                             const char           *label,
+                             AlvhChartColor        color,
+                             AlvhChartSeriesFlags  flags,
+                             GBytes               *a,
+                             GBytes               *b,
+                             GBytes               *c,
+                             GBytes               *d)
+{
+  Pane *p = get_pane (self, pane);
+  GBytes *in[4] = { a, b, c, d };
+  Series *s;
+
+  g_return_val_if_fail (p != NULL, 0);
+  for (guint k = 0; k < kind_n_components (kind); k++)
+    g_return_val_if_fail (in[k] != NULL && g_bytes_get_size (in[k]) == self->n * sizeof (double), 0);
+
+  s = series_new (kind, label, color, flags);
+  for (guint k = 0; k < kind_n_components (kind); k++)
+    s->data[k] = g_bytes_ref (in[k]);
+  return add_to_pane (self, p, s);
 }
 
 /**
@@ -596,6 +728,7 @@ alvh_chart_pane_truncate_series (AlvhChart *self,
   g_return_if_fail (p != NULL);
   if (n_keep < p->series->len)
     g_ptr_array_set_size (p->series, n_keep);
+  _alvh_chart_touch (self);
 }
 
 /**
@@ -639,6 +772,7 @@ alvh_chart_series_set_decimals (AlvhChart *self,
   Pane *p = get_pane (self, pane);
   g_return_if_fail (p != NULL && series < p->series->len);
   ((Series *) g_ptr_array_index (p->series, series))->decimals = CLAMP (decimals, 0, 8);
+  _alvh_chart_touch (self);
 }
 
 /* ---- levels, markers, regions ---------------------------------------- */
@@ -671,6 +805,7 @@ alvh_chart_add_level (AlvhChart      *self,
 
   g_return_if_fail (p != NULL);
   g_array_append_val (p->levels, l);
+  _alvh_chart_touch (self);
 }
 
 /**
@@ -687,6 +822,7 @@ alvh_chart_clear_levels (AlvhChart *self,
   Pane *p = get_pane (self, pane);
   g_return_if_fail (p != NULL);
   g_array_set_size (p->levels, 0);
+  _alvh_chart_touch (self);
 }
 
 /**
@@ -725,6 +861,7 @@ alvh_chart_set_markers (AlvhChart             *self,
   g_return_if_fail (n == 0 || markers != NULL);
 
   g_array_set_size (p->markers, 0);
+  _alvh_chart_touch (self);
   for (guint i = 0; i < n; i++)
     {
       Marker m = { 0 };
@@ -763,6 +900,7 @@ alvh_chart_set_shading (AlvhChart    *self,
   g_return_if_fail (n == 0 || (starts != NULL && ends != NULL));
 
   g_array_set_size (p->regions, 0);
+  _alvh_chart_touch (self);
   for (guint i = 0; i < n; i++)
     {
       Region r;

@@ -1,8 +1,11 @@
 /* alvh-chart.h — a Cairo chart: panes that share one time axis
  *
  * The time axis runs on bar index, so weekends and holidays leave no gaps;
- * the chart owns the bar times (the timeline) and every series is aligned to
- * it when added (a row goes to the last bar whose time is <= the row's time).
+ * the chart holds the bar times (the timeline) and every series is joined to
+ * it by date when added: a row goes to the bar at its time (or, for daily
+ * bars, the bar of its New York date); a bar without a row is NAN and shows
+ * as "–".  Series already on the timeline are shared, not copied
+ * (alvh_chart_add_series_bytes()).
  * Each pane has its own price axis (linear or log), series (candles, OHLC
  * bars, lines, filled bands, histograms), horizontal levels, event markers
  * and shaded regions.  When more than one bar falls on a device pixel column
@@ -87,6 +90,8 @@ AlvhChart   *alvh_chart_new                 (void);
 void          alvh_chart_set_times          (AlvhChart            *self,
                                              const gint64         *times,
                                              gsize                 n);
+void          alvh_chart_set_times_bytes    (AlvhChart            *self,
+                                             GBytes               *times);
 gsize         alvh_chart_get_n_bars         (AlvhChart            *self);
 const gint64 *alvh_chart_get_times          (AlvhChart            *self);
 
@@ -97,6 +102,9 @@ void          alvh_chart_set_scale_factor   (AlvhChart            *self,
                                              double                scale);
 void          alvh_chart_set_decimation     (AlvhChart            *self,
                                              gboolean              decimate);
+/* Keep what does not move with the pointer between frames (same pixels) */
+void          alvh_chart_set_layer_cache    (AlvhChart            *self,
+                                             gboolean              cache);
 void          alvh_chart_set_size           (AlvhChart            *self,
                                              double                width,
                                              double                height);
@@ -137,7 +145,8 @@ gboolean      alvh_chart_pane_get_area      (AlvhChart            *self,
                                              double               *width,
                                              double               *height);
 
-/* Series: arrays of n rows at `times` (copied); unused components NULL.
+/* Series: arrays of n rows at `times` (copied, joined to the bars by time /
+ * New York date); unused components NULL.
  * Returns the series index within the pane. */
 guint         alvh_chart_add_series         (AlvhChart            *self,
                                              guint                 pane,
@@ -151,6 +160,18 @@ guint         alvh_chart_add_series         (AlvhChart            *self,
                                              const double         *c,
                                              const double         *d,
                                              gsize                 n);
+/* The same for values already on the timeline (one double per bar, NAN where
+ * none): the chart keeps references, it copies nothing. */
+guint         alvh_chart_add_series_bytes   (AlvhChart            *self,
+                                             guint                 pane,
+                                             AlvhChartSeriesKind   kind,
+                                             const char           *label,
+                                             AlvhChartColor        color,
+                                             AlvhChartSeriesFlags  flags,
+                                             GBytes               *a,
+                                             GBytes               *b,
+                                             GBytes               *c,
+                                             GBytes               *d);
 guint         alvh_chart_pane_get_n_series  (AlvhChart            *self,
                                              guint                 pane);
 /* Drop the pane's series from index n_keep on */

@@ -480,7 +480,7 @@ alvh_cli_load_ledger (AlvhJournalStore  *store,
                       const char        *market_db,
                       GError           **error)
 {
-  g_autofree char *path = market_db != NULL ? g_strdup (market_db) : alvh_cli_default_market_db ();
+  g_autofree char *path = market_db != NULL ? g_strdup (market_db) : alvh_cli_market_db_path ();
   g_autoptr(AlvhLedger) ledger = NULL;
   g_autoptr(AlvhMarketStore) market = NULL;
   g_autoptr(AlvhMarketFrame) frame = NULL;
@@ -496,7 +496,7 @@ alvh_cli_load_ledger (AlvhJournalStore  *store,
       fprintf (stderr, "alvh: no market database at %s: positions are at cost and nothing settles\n", path);
       return g_steal_pointer (&ledger);
     }
-  market = alvh_market_store_open (path, error);
+  market = alvh_market_store_open_mode (path, ALVH_STORE_READ, error);
   if (market == NULL)
     return NULL;
   frame = alvh_stored_load_frame (market, 0, 0, &local);

@@ -105,7 +105,7 @@ open_store (Common   *c,
     }
   if (create && !alvh_cli_make_parent (path, error))
     return NULL;
-  store = alvh_journal_store_open (path, error);
+  store = alvh_cli_open_journal (CMD, path, create ? ALVH_STORE_CREATE : ALVH_STORE_WRITE, error);
   if (store == NULL)
     return NULL;
   *account_id = alvh_stored_find_account (store, c->account, create || c->account == NULL, error);

@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+
+#include <glib/gstdio.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -96,6 +100,14 @@ render_to_file (AlvhChart  *chart,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  int fd;
+
+  /* the image is the user's: 0600 like every file ALVH Desk writes (cairo
+   * would create it with the umask's mode) */
+  fd = g_open (out, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    g_close (fd, NULL);
+  g_chmod (out, 0600);
 
   switch (kind)
     {

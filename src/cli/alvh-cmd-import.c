@@ -172,9 +172,8 @@ alvh_cmd_import (int    argc,
       g_autoptr(AlvhImportResult) result = NULL;
       g_autoptr(GError) file_error = NULL;
 
-      result = alvh_import_file (files[i], symbol, NULL, &file_error);
-      if (result != NULL &&
-          !alvh_market_store_import_result (store, result, NULL, &file_error))
+      /* parsed and written on two threads, all-or-nothing */
+      if (!alvh_market_store_import_path (store, files[i], symbol, NULL, &result, &file_error))
         g_clear_pointer (&result, alvh_import_result_unref);
 
       if (result == NULL)

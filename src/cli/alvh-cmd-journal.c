@@ -473,7 +473,7 @@ cmd_stats (int    argc,
 
   if (market_db != NULL)
     {
-      g_autoptr(AlvhMarketStore) ms = alvh_market_store_open (market_db, &error);
+      g_autoptr(AlvhMarketStore) ms = alvh_cli_open_market (CMD, market_db, ALVH_STORE_READ, &error);
       g_autoptr(AlvhMarketFrame) frame = ms != NULL ? alvh_stored_load_frame (ms, 0, 0, &error) : NULL;
       g_autoptr(AlvhSeries) vix = frame != NULL ? alvh_market_store_load_series (ms, "VIX", G_MININT64, G_MAXINT64, &error) : NULL;
 

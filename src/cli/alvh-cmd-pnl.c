@@ -66,7 +66,7 @@ alvh_cmd_pnl (int    argc,
                    "no journal at %s (expected an ALVH Desk database; use --db FILE)", db);
       return alvh_cli_fail (CMD, error);
     }
-  store = alvh_journal_store_open (db, &error);
+  store = alvh_cli_open_journal (CMD, db, ALVH_STORE_WRITE, &error);
   if (store == NULL)
     return alvh_cli_fail (CMD, error);
   account_id = alvh_stored_find_account (store, account, account == NULL, &error);

@@ -133,6 +133,23 @@ test_charts_page (void)
   g_assert_nonnull (strstr (readout, "VIX: "));
   g_assert_nonnull (strstr (readout, "Greeks: "));
 
+  /* every series joined by date (issue 14): that day's VIX on SPX's last
+   * day (not VIX's last close, 16.64 on 2026-07-22), "–" for SPX on a day
+   * only VIX has */
+  g_clear_pointer (&readout, g_free);
+  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 7, 8));
+  readout = alvh_charts_page_dup_readout (ALVH_CHARTS_PAGE (page));
+  g_assert_true (g_str_has_prefix (readout, "2026-07-08\nSPX: O 7476.54"));
+  g_assert_nonnull (strstr (readout, "\nVIX: 16.90\n"));
+  g_clear_pointer (&readout, g_free);
+  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2022, 7, 4));
+  readout = alvh_charts_page_dup_readout (ALVH_CHARTS_PAGE (page));
+  g_assert_true (g_str_has_prefix (readout, "2022-07-04\nSPX: O – H – L – C –"));
+  g_assert_nonnull (strstr (readout, "\nVIX: 27.53\n"));
+  /* back to the last three months, the crosshair on 2026-06-18 */
+  alvh_charts_page_set_range (ALVH_CHARTS_PAGE (page), "3m");
+  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 6, 18));
+
   texture = render_and_save (page, "charts-page-full.png");
   test_ui_image_stats (texture, &stats);
   g_assert_cmpint (stats.distinct_colours, >, 40);

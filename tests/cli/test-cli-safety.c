@@ -346,6 +346,19 @@ test_full_disk_and_eval_race (void)
 
     g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
   }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    /* item 11: a chart image is the user's file too: 0600 */
+    g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+    const char *args[] = { "chart", "--spx", spx, "--vix", vix, "--out", png, NULL };
+    GStatBuf st;
+
+    g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
+    g_assert_cmpint (g_stat (png, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (st.st_size, >, 1000);
+  }
   for (int round = 0; round < 3; round++)
     {
       g_autofree char *db = g_strdup_printf ("%s/race-%d.sqlite", dir, round);

@@ -380,6 +380,86 @@ test_batches_round_trip (Fixture       *f,
     }
 }
 
+/* 5-minute SPX bars, @n rows, written to @path; @last_close replaces the
+ * last row's close when not NULL */
+static void
+write_intraday (const char *path,
+                guint       n,
+                const char *last_close)
+{
+  g_autoptr(GString) s = g_string_new ("Date,Open,High,Low,Close\n");
+  gint64 d = alvh_days_from_civil (1990, 1, 2);
+  int minute = 0;
+
+  for (guint i = 0; i < n; i++, minute += 5)
+    {
+      int y, m, dd, t;
+      double c = 300.0 + (i % 997) * 0.25;
+
+      if (minute == 78 * 5)
+        {
+          minute = 0;
+          do
+            d++;
+          while (alvh_weekday_from_days (d) > 5);
+        }
+      alvh_civil_from_days (d, &y, &m, &dd);
+      t = 9 * 60 + 35 + minute;
+      if (i + 1 == n && last_close != NULL)
+        g_string_append_printf (s, "%04d-%02d-%02d %02d:%02d:00,%.2f,%.2f,%.2f,%s\n",
+                                y, m, dd, t / 60, t % 60, c, c + 1, c - 1, last_close);
+      else
+        g_string_append_printf (s, "%04d-%02d-%02d %02d:%02d:00,%.2f,%.2f,%.2f,%.2f\n",
+                                y, m, dd, t / 60, t % 60, c, c + 1, c - 1, c + 0.5);
+    }
+  g_assert_true (g_file_set_contents (path, s->str, (gssize) s->len, NULL));
+}
+
+/* import_path writes on a second thread while the file is parsed (rows
+ * handed over every 65536): 140,000 rows come back exactly as parsed, and a
+ * bad last row leaves nothing written */
+static void
+test_import_path_threads (Fixture       *f,
+                          gconstpointer  data G_GNUC_UNUSED)
+{
+  static const char * const cols[] = { "open", "high", "low", "close" };
+  g_autofree char *csv = g_build_filename (f->dir, "spx_5m.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "spx_bad.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketStore) store = alvh_market_store_open (f->db_path, &error);
+  g_autoptr(AlvhImportResult) parsed = NULL;
+  g_autoptr(AlvhImportResult) written = NULL;
+  g_autoptr(AlvhSeries) loaded = NULL;
+  AlvhSeries *src;
+  const guint n = 140000;
+
+  g_assert_no_error (error);
+  write_intraday (bad, n, "0");
+  g_assert_false (alvh_market_store_import_path (store, bad, "SPX", NULL, NULL, &error));
+  g_assert_error (error, ALVH_IMPORT_ERROR, ALVH_IMPORT_ERROR_VALUE);
+  g_assert_true (g_str_has_suffix (error->message, "close 0 is not a plausible SPX level (expected a number from 1 to 100000)"));
+  g_clear_error (&error);
+  g_assert_cmpint (alvh_market_store_count_rows (store, NULL, &error), ==, 0);
+
+  write_intraday (csv, n, NULL);
+  g_assert_true (alvh_market_store_import_path (store, csv, "SPX", NULL, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_import_result_get_n_rows (written), ==, n);
+  parsed = alvh_import_file (csv, "SPX", NULL, &error);
+  g_assert_no_error (error);
+  src = alvh_import_result_get_series (parsed, 0);
+  loaded = alvh_market_store_load_series (store, "SPX", G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_series_get_length (loaded), ==, n);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_assert_cmpint (alvh_series_get_times (loaded)[i], ==, alvh_series_get_times (src)[i]);
+      for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
+        g_assert_cmpfloat (alvh_series_get_column_by_name (loaded, cols[c])[i], ==,
+                           alvh_series_get_column_by_name (src, cols[c])[i]);
+    }
+}
+
 static void
 test_real_files (Fixture       *f,
                  gconstpointer  data G_GNUC_UNUSED)
@@ -517,6 +597,7 @@ main (int    argc,
   g_test_add ("/core/market-store/upsert-idempotent", Fixture, NULL, fixture_setup, test_upsert_idempotent, fixture_teardown);
   g_test_add ("/core/market-store/rollback", Fixture, NULL, fixture_setup, test_rollback, fixture_teardown);
   g_test_add ("/core/market-store/batches-round-trip", Fixture, NULL, fixture_setup, test_batches_round_trip, fixture_teardown);
+  g_test_add ("/core/market-store/import-path-threads", Fixture, NULL, fixture_setup, test_import_path_threads, fixture_teardown);
   g_test_add ("/core/market-store/real-files", Fixture, NULL, fixture_setup, test_real_files, fixture_teardown);
   g_test_add ("/core/db/migrate-transactions-errors", Fixture, NULL, fixture_setup, test_db_layer, fixture_teardown);
   return g_test_run ();

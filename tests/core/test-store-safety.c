@@ -579,6 +579,23 @@ test_quick_check_after_change (Fixture       *f,
   g_assert_cmpmem (before, length, after, n_after);
   listing = list_dir (f->dir);
   g_assert_nonnull (strstr (listing, "alvh.sqlite.damaged-"));
+  {
+    /* the copy is the damaged file, byte for byte, 0600 */
+    g_auto(GStrv) names = g_strsplit (listing, " ", -1);
+    g_autofree char *copy = NULL;
+    g_autofree char *copied = NULL;
+    gsize n_copied;
+    GStatBuf st;
+
+    for (guint i = 0; names[i] != NULL && copy == NULL; i++)
+      if (g_str_has_prefix (names[i], "alvh.sqlite.damaged-") && !g_str_has_suffix (names[i], "-wal"))
+        copy = g_build_filename (f->dir, names[i], NULL);
+    g_assert_nonnull (copy);
+    g_assert_true (g_file_get_contents (copy, &copied, &n_copied, NULL));
+    g_assert_cmpmem (before, length, copied, n_copied);
+    g_assert_cmpint (g_stat (copy, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 }
 
 int

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -80,6 +82,9 @@ reader_init (AlvhCsvReader *self)
   detect_delimiter (self);
   return self;
 }
+
+#define HUGE_PAGE     (2 << 20)
+#define HUGE_TEXT_MIN (8 << 20)
 
 /* The test hook of alvh-csv-private.h: read size and a function called
  * after each read */
@@ -186,6 +191,27 @@ read_all (int           fd,
   return TRUE;
 }
 
+/* The buffer for a file's text.  A large one is aligned to 2 MiB and asked
+ * for huge pages: on a fresh buffer, faulting in 4 KiB pages costs more
+ * than the read itself (80 MB: 0.25 s of CPU against 0.03-0.09 s).  Freed
+ * with g_free () (GLib's allocator is the system's). */
+static char *
+alloc_text (gsize size)
+{
+#if defined(MADV_HUGEPAGE)
+  if (size >= HUGE_TEXT_MIN)
+    {
+      void *p = NULL;
+
+      if (posix_memalign (&p, HUGE_PAGE, size) != 0)
+        return NULL;
+      madvise (p, size, MADV_HUGEPAGE);   /* only advice: fine if refused */
+      return p;
+    }
+#endif
+  return g_try_malloc (size);
+}
+
 gboolean
 alvh_csv_check_input (const char  *path,
                       GError     **error)
@@ -241,7 +267,7 @@ alvh_csv_read_file (const char  *path,
       close (fd);
       return NULL;
     }
-  buf = g_try_malloc ((gsize) st.st_size + 1);
+  buf = alloc_text ((gsize) st.st_size + 1);
   if (buf == NULL)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM,

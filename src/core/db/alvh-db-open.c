@@ -163,6 +163,37 @@ read_header (const char          *path,
   return TRUE;
 }
 
+/* The tables and user_version through @uri; *db is left open for the message. */
+static gboolean
+read_schema_uri (const char  *uri,
+                 GPtrArray   *tables,
+                 int         *user_version,
+                 sqlite3    **db)
+{
+  sqlite3_stmt *s = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_busy_timeout (*db, 5000);
+  if (sqlite3_prepare_v2 (*db, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &s, NULL) != SQLITE_OK)
+    return FALSE;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (s, 0)));
+  sqlite3_finalize (s);
+  s = NULL;
+  if (rc == SQLITE_DONE &&
+      sqlite3_prepare_v2 (*db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+      sqlite3_step (s) == SQLITE_ROW)
+    {
+      *user_version = sqlite3_column_int (s, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (s);
+  return ok;
+}
+
 /* The tables and user_version of an SQLite file without an application_id,
  * read without leaving anything beside it: immutable (no locks, no -shm)
  * when it has no write-ahead log, else a read-only connection. */
@@ -177,36 +208,26 @@ read_schema (const char          *path,
   g_autofree char *uri = NULL;
   GStatBuf st;
   sqlite3 *db = NULL;
-  sqlite3_stmt *s = NULL;
   gboolean immutable = g_stat (wal, &st) != 0 || st.st_size == 0;
   gboolean ok = FALSE;
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
 
   uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
-  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK)
+  ok = read_schema_uri (uri, tables, user_version, &db);
+  if (!ok && !immutable)
     {
-      sqlite3_busy_timeout (db, 5000);
-      if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &s, NULL) == SQLITE_OK)
-        {
-          int rc;
-
-          while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-            g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (s, 0)));
-          sqlite3_finalize (s);
-          s = NULL;
-          if (rc == SQLITE_DONE &&
-              sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
-              sqlite3_step (s) == SQLITE_ROW)
-            {
-              *user_version = sqlite3_column_int (s, 0);
-              ok = TRUE;
-            }
-        }
+      /* a read-only connection must set up the WAL index, which fails while
+       * another connection creates the file: the main file tells enough */
+      sqlite3_close_v2 (db);
+      db = NULL;
+      g_ptr_array_set_size (tables, 0);
+      g_free (uri);
+      uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+      ok = read_schema_uri (uri, tables, user_version, &db);
     }
   if (!ok)
     g_set_error (error, errors->domain, errors->io, "%s: cannot read the %s: %s", path, errors->name,
                  db != NULL ? sqlite3_errmsg (db) : "out of memory");
-  sqlite3_finalize (s);
   sqlite3_close_v2 (db);
   return ok;
 }
@@ -480,35 +501,86 @@ _alvh_db_checkpoint (AlvhDb *db)
   return clean;
 }
 
-/* Copies the damaged @path (and its log) beside it; returns the copy's path. */
+/* Copies the main file of @db to @to (0600) through SQLite's own file layer:
+ * a descriptor of our own on the file would, when closed, release the POSIX
+ * locks this process's connections hold on it. */
+static gboolean
+copy_main_file (AlvhDb      *db,
+                const char  *to,
+                GError     **error)
+{
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  g_autofree guint8 *buf = g_malloc (65536);
+  int fd, rc;
+
+  rc = sqlite3_file_control (db->handle, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
+    rc = SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xFileSize (file, &size);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "%s: %s", db->path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  fd = g_open (to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", to, g_strerror (saved));
+      return FALSE;
+    }
+  for (sqlite3_int64 at = 0; rc == SQLITE_OK && at < size; )
+    {
+      int n = (int) MIN ((sqlite3_int64) 65536, size - at);
+
+      rc = file->pMethods->xRead (file, buf, n, at);
+      if (rc == SQLITE_OK && write (fd, buf, (size_t) n) != n)
+        rc = SQLITE_IOERR_WRITE;
+      at += n;
+    }
+  if (rc == SQLITE_OK && fsync (fd) != 0)
+    rc = SQLITE_IOERR_FSYNC;
+  g_close (fd, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (to);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "%s: cannot copy: %s", to, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies the damaged file of @db (and its log) beside it; returns the copy's path. */
 static char *
-save_damaged_copy (const char  *path,
-                   GError     **error)
+save_damaged_copy (AlvhDb  *db,
+                   GError **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *copy = g_strdup_printf ("%s.damaged-%s", path, stamp);
-  const char *suffixes[] = { "", "-wal" };
+  g_autofree char *copy = g_strdup_printf ("%s.damaged-%s", db->path, stamp);
+  g_autofree char *wal = g_strconcat (db->path, "-wal", NULL);
+  g_autofree char *wal_copy = NULL;
 
   /* a name no earlier copy has */
   for (guint n = 2; g_file_test (copy, G_FILE_TEST_EXISTS) && n < 1000; n++)
     {
       g_free (copy);
-      copy = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
+      copy = g_strdup_printf ("%s.damaged-%s-%u", db->path, stamp, n);
     }
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  if (!copy_main_file (db, copy, error))
+    return NULL;
+  /* the log holds no locks: an ordinary copy */
+  wal_copy = g_strconcat (copy, "-wal", NULL);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
-      g_autoptr(GFile) src = g_file_new_for_path (from);
-      g_autoptr(GFile) dst = g_file_new_for_path (to);
+      g_autoptr(GFile) src = g_file_new_for_path (wal);
+      g_autoptr(GFile) dst = g_file_new_for_path (wal_copy);
 
-      if (i > 0 && !g_file_test (from, G_FILE_TEST_EXISTS))
-        continue;
       if (!g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
         return NULL;
-      g_chmod (to, 0600);
+      g_chmod (wal_copy, 0600);
     }
   return g_steal_pointer (&copy);
 }
@@ -534,7 +606,7 @@ quick_check (AlvhDb   *db,
   if (problem == NULL)
     return TRUE;
 
-  copy = save_damaged_copy (db->path, &copy_error);
+  copy = save_damaged_copy (db, &copy_error);
   if (copy != NULL)
     g_set_error (error, db->errors->domain, db->errors->corrupt,
                  "%s: the %s is damaged (%s). It was not changed. A copy is saved as %s; "
@@ -561,11 +633,17 @@ open_identified (const char          *path,
                  int                 *version,
                  GError             **error)
 {
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+  /* a log left by a writer that did not close: a refusal leaves it as it is */
+  gboolean had_log = g_stat (wal, &st) == 0 && st.st_size > 0;
   g_autoptr(AlvhDb) db = alvh_db_open (path, errors, "cannot open", error);
   gboolean write = mode != ALVH_STORE_READ;
 
   if (db == NULL)
     return NULL;
+  if (had_log)
+    sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   if (!alvh_db_exec (db, kind->setup_sql, error))
     return NULL;
   if (!unchanged_since_clean_close (path) && !quick_check (db, error))
@@ -606,6 +684,8 @@ open_identified (const char          *path,
         return NULL;
       db->read_only = TRUE;
     }
+  if (had_log)
+    sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   db->store = TRUE;  /* from now on a close checkpoints and counts as clean */
   return g_steal_pointer (&db);
 }

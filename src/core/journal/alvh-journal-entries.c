@@ -128,7 +128,7 @@ static AlvhJournalEntry *
 entry_from_row (sqlite3_stmt *s)
 {
   AlvhJournalEntry *e = alvh_journal_entry_new ();
-  const char *tags = (const char *) sqlite3_column_text (s, 4);
+  g_autofree char *tags = alvh_db_column_text (s, 4);  /* valid UTF-8, NULs kept visible */
 
   e->id = sqlite3_column_int64 (s, 0);
   e->time = sqlite3_column_int64 (s, 1);

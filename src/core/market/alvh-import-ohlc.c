@@ -26,11 +26,7 @@ _alvh_import_read_ohlc (Ctx           *ctx,
   const AlvhImportLevelRange *level = _alvh_import_level_range (symbol);
   guint needed = (guint) MAX (MAX (MAX (map->date, map->open), MAX (map->high, map->low)),
                               MAX (map->close, map->volume)) + 1;
-  gsize data_len;
   gboolean more;
-
-  alvh_csv_reader_get_data (ctx->csv, &data_len);
-  alvh_series_reserve (s, data_len / 40 + 16);
 
   for (;;)
     {

@@ -17,6 +17,13 @@ G_BEGIN_DECLS
 
 #define MAX_LISTED_WARNINGS 50
 #define CANCEL_CHECK_ROWS   65536
+#define PROGRESS_ROWS       65536
+
+/* Called in the parsing thread every PROGRESS_ROWS data rows with the result
+ * so far; FALSE (with @error set) ends the import with that error. */
+typedef gboolean (*AlvhImportProgressFunc) (AlvhImportResult  *result,
+                                            gpointer           user_data,
+                                            GError           **error);
 
 typedef struct
 {
@@ -43,6 +50,8 @@ struct _AlvhImportResult
   gint64            last;
   gsize             n_gaps;
   GArray           *gaps;       /* gint64 times */
+  gsize             max_rows;   /* lines of the file: no series grows past
+                                 * this, so its arrays never move */
 };
 
 typedef struct
@@ -57,6 +66,8 @@ typedef struct
   guint             header_fields;  /* fields of the header line */
   gint64            latest_date;    /* no bar may be dated after this */
   AlvhNyOffsetCache ny_cache;
+  AlvhImportProgressFunc progress;
+  gpointer          progress_data;
 } Ctx;
 
 typedef struct
@@ -131,6 +142,14 @@ _alvh_import_get_value (Ctx         *ctx,
                         const char  *what,
                         double      *out,
                         GError     **error);
+
+AlvhImportResult *
+_alvh_import_file_with_progress (const char              *path,
+                                 const char              *symbol_hint,
+                                 GCancellable            *cancellable,
+                                 AlvhImportProgressFunc   progress,
+                                 gpointer                 user_data,
+                                 GError                 **error);
 
 char *
 _alvh_import_sha256_hex (const guchar *data,

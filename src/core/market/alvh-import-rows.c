@@ -22,6 +22,9 @@ _alvh_import_result_add_series (AlvhImportResult   *self,
   is->symbol = g_strdup (symbol);
   is->kind = g_strdup (kind);
   is->series = alvh_series_new (symbol, columns);
+  /* room for a row on every line: the arrays never move while a store
+   * writes rows from them (alvh_market_store_import_path) */
+  alvh_series_reserve (is->series, self->max_rows);
   g_ptr_array_add (self->series, is);
   return is->series;
 }
@@ -349,6 +352,9 @@ _alvh_import_next_row (Ctx       *ctx,
   if (!_alvh_import_check_cancel (ctx, r->n_rows, error))
     return FALSE;
   r->n_rows++;
+  if (G_UNLIKELY (ctx->progress != NULL && r->n_rows % PROGRESS_ROWS == 0) &&
+      !ctx->progress (r, ctx->progress_data, error))
+    return FALSE;
   return _alvh_import_need_fields (ctx, needed, error);
 }
 

@@ -611,11 +611,34 @@ import_body (Ctx      *ctx,
   return FALSE;
 }
 
+static gsize
+count_char (const char *data,
+            gsize       len,
+            char        c)
+{
+  const char *end = data + len;
+  gsize n = 0;
+
+  for (const char *p = data; (p = memchr (p, c, (gsize) (end - p))) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* line ends (LF or CR) + 1: at least the number of records */
+static gsize
+count_lines (const char *data,
+             gsize       len)
+{
+  return count_char (data, len, '\n') + count_char (data, len, '\r') + 1;
+}
+
 static AlvhImportResult *
-import_reader (AlvhCsvReader  *csv,
-               const char     *symbol_hint,
-               GCancellable   *cancellable,
-               GError        **error)
+import_reader (AlvhCsvReader           *csv,
+               const char              *symbol_hint,
+               GCancellable            *cancellable,
+               AlvhImportProgressFunc   progress,
+               gpointer                 progress_data,
+               GError                 **error)
 {
   g_autoptr(AlvhImportResult) result = NULL;
   Ctx ctx = { 0 };
@@ -627,12 +650,15 @@ import_reader (AlvhCsvReader  *csv,
   result = result_new (alvh_csv_reader_get_name (csv));
   data = alvh_csv_reader_get_data (csv, &len);
   result->sha256 = _alvh_import_sha256_hex ((const guchar *) data, len);
+  result->max_rows = count_lines (data, len);
 
   ctx.csv = csv;
   ctx.result = result;
   ctx.cancellable = cancellable;
   ctx.hint = symbol_hint != NULL && *symbol_hint != '\0' ? symbol_hint : NULL;
   ctx.latest_date = g_get_real_time () / G_USEC_PER_SEC + 2 * 86400;
+  ctx.progress = progress;
+  ctx.progress_data = progress_data;
 
   hdr = find_header (&ctx, &n, error);
   if (hdr == NULL)
@@ -643,11 +669,14 @@ import_reader (AlvhCsvReader  *csv,
   return g_steal_pointer (&result);
 }
 
+/* alvh_import_file () that calls @progress every PROGRESS_ROWS rows */
 AlvhImportResult *
-alvh_import_file (const char    *path,
-                  const char    *symbol_hint,
-                  GCancellable  *cancellable,
-                  GError       **error)
+_alvh_import_file_with_progress (const char              *path,
+                                 const char              *symbol_hint,
+                                 GCancellable            *cancellable,
+                                 AlvhImportProgressFunc   progress,
+                                 gpointer                 user_data,
+                                 GError                 **error)
 {
   g_autoptr(AlvhCsvReader) csv = NULL;
 
@@ -656,7 +685,16 @@ alvh_import_file (const char    *path,
   csv = alvh_csv_reader_new_for_path (path, error);
   if (csv == NULL)
     return NULL;
-  return import_reader (csv, symbol_hint, cancellable, error);
+  return import_reader (csv, symbol_hint, cancellable, progress, user_data, error);
+}
+
+AlvhImportResult *
+alvh_import_file (const char    *path,
+                  const char    *symbol_hint,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return _alvh_import_file_with_progress (path, symbol_hint, cancellable, NULL, NULL, error);
 }
 
 AlvhImportResult *
@@ -669,7 +707,7 @@ alvh_import_data (const char    *name,
 {
   g_autoptr(AlvhCsvReader) csv = alvh_csv_reader_new_for_data (name, data, len);
 
-  return import_reader (csv, symbol_hint, cancellable, error);
+  return import_reader (csv, symbol_hint, cancellable, NULL, NULL, error);
 }
 
 /* ---- accessors -------------------------------------------------------- */

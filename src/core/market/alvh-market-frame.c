@@ -189,6 +189,154 @@ alvh_market_frame_new_join (AlvhSeries *spx,
   return self;
 }
 
+/* ---- joined on every date (charts) ------------------------------------ */
+
+/* One series' rows keyed by New York date: the day of each row */
+typedef struct
+{
+  const gint64 *times;
+  gint64       *days;
+  gsize         n;
+} DayKeys;
+
+static void
+day_keys_init (DayKeys    *k,
+               AlvhSeries *series)
+{
+  k->n = series != NULL ? alvh_series_get_length (series) : 0;
+  k->times = series != NULL ? alvh_series_get_times (series) : NULL;
+  k->days = g_new (gint64, MAX (k->n, 1));
+  for (gsize i = 0; i < k->n; i++)
+    k->days[i] = alvh_time_ny_day (k->times[i]);
+}
+
+/* Copy column `name` of `series` into `out` on the frame's dates (NAN where
+ * the series has no row that date; the last row of a date wins) */
+static void
+match_column_by_day (const gint64  *frame_days,
+                     gsize          n,
+                     AlvhSeries    *series,
+                     const DayKeys *keys,
+                     const char    *name,
+                     double        *out)
+{
+  const double *col;
+  gsize j = 0;
+
+  if (series == NULL || name == NULL || (col = alvh_series_get_column_by_name (series, name)) == NULL)
+    return;
+  for (gsize i = 0; i < n; i++)
+    {
+      while (j < keys->n && keys->days[j] < frame_days[i])
+        j++;
+      while (j + 1 < keys->n && keys->days[j + 1] == frame_days[i])
+        j++;
+      if (j < keys->n && keys->days[j] == frame_days[i])
+        out[i] = col[j];
+    }
+}
+
+/* The sorted dates that a or b has within [from, to] (times of a's rows,
+ * else b's) into days/times; returns how many */
+static gsize
+union_days (const DayKeys *a,
+            const DayKeys *b,
+            gint64         from,
+            gint64         to,
+            gint64        *days,
+            gint64        *times)
+{
+  gsize i = 0, j = 0, n = 0;
+
+  while (i < a->n || j < b->n)
+    {
+      gint64 day, t;
+
+      if (j >= b->n || (i < a->n && a->days[i] <= b->days[j]))
+        {
+          day = a->days[i];
+          t = a->times[i];
+        }
+      else
+        {
+          day = b->days[j];
+          t = b->times[j];
+        }
+      while (i < a->n && a->days[i] == day)
+        i++;
+      while (j < b->n && b->days[j] == day)
+        j++;
+      if (t < from || t > to)
+        continue;
+      if (days != NULL)
+        {
+          days[n] = day;
+          times[n] = t;
+        }
+      n++;
+    }
+  return n;
+}
+
+static const char *
+spx_column (AlvhSeries *spx,
+            const char *name)
+{
+  return spx != NULL && alvh_series_find_column (spx, name) >= 0 ? name : "close";
+}
+
+AlvhMarketFrame *
+alvh_market_frame_new_union (AlvhSeries *spx,
+                             AlvhSeries *vix,
+                             AlvhSeries *vx,
+                             AlvhSeries *vvix,
+                             AlvhSeries *breadth,
+                             gint64      from,
+                             gint64      to)
+{
+  AlvhMarketFrame *self;
+  DayKeys ks, kv, kx, kw, kb;
+  g_autofree gint64 *days = NULL;
+  const char *vix_close = "close";
+  gsize n;
+
+  if (spx != NULL && alvh_series_find_column (spx, "close") < 0)
+    spx = NULL;
+  if (vix != NULL && alvh_series_find_column (vix, "close") < 0)
+    {
+      guint nc = alvh_series_get_n_columns (vix);
+      vix_close = nc > 0 ? alvh_series_get_column_name (vix, nc - 1) : NULL;
+    }
+  day_keys_init (&ks, spx);
+  day_keys_init (&kv, vix);
+  n = union_days (&ks, &kv, from, to, NULL, NULL);
+  self = alvh_market_frame_new (n);
+  days = g_new (gint64, MAX (n, 1));
+  union_days (&ks, &kv, from, to, days, self->time);
+
+  day_keys_init (&kx, vx);
+  day_keys_init (&kw, vvix);
+  day_keys_init (&kb, breadth);
+  match_column_by_day (days, n, spx, &ks, "close", self->close);
+  match_column_by_day (days, n, spx, &ks, spx_column (spx, "open"), self->open);
+  match_column_by_day (days, n, spx, &ks, spx_column (spx, "high"), self->high);
+  match_column_by_day (days, n, spx, &ks, spx_column (spx, "low"), self->low);
+  match_column_by_day (days, n, vix, &kv, vix_close, self->vix);
+  match_column_by_day (days, n, vx, &kx, "vx1", self->vx1);
+  match_column_by_day (days, n, vx, &kx, "vx2", self->vx2);
+  if (vvix != NULL)
+    match_column_by_day (days, n, vvix, &kw, alvh_series_find_column (vvix, "vvix") >= 0 ? "vvix" : "close",
+                         self->vvix);
+  match_column_by_day (days, n, breadth, &kb, "advancers", self->advancers);
+  match_column_by_day (days, n, breadth, &kb, "decliners", self->decliners);
+  g_free (ks.days);
+  g_free (kv.days);
+  g_free (kx.days);
+  g_free (kw.days);
+  g_free (kb.days);
+  return self;
+}
+
 gssize
 alvh_market_frame_find_le (AlvhMarketFrame *self,
                            gint64           t)

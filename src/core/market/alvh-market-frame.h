@@ -97,6 +97,32 @@ void              alvh_market_frame_match      (AlvhMarketFrame  *self,
                                                 double           *out);
 
 /**
+ * alvh_market_frame_new_union:
+ * @spx: (nullable): SPX bars with a close (open, high and low when present, else the close)
+ * @vix: (nullable): VIX bars with a close (else its last column)
+ * @vx: (nullable): VX1/VX2 settles
+ * @vvix: (nullable): VVIX closes
+ * @breadth: (nullable): advancers and decliners
+ * @from: the first time included
+ * @to: the last time included
+ *
+ * Joins daily series by New York date for charts: the bars are every date
+ * within [@from, @to] on which @spx or @vix has a row (at the time of @spx's
+ * row, else @vix's), and every column is matched by date, NAN on a date its
+ * series has no row.  Unlike alvh_market_frame_new_join(), a date that only
+ * one of SPX and VIX has is kept, with the other's columns NAN.
+ *
+ * Returns: (transfer full): the frame; empty when neither @spx nor @vix has rows
+ */
+AlvhMarketFrame  *alvh_market_frame_new_union  (AlvhSeries       *spx,
+                                                AlvhSeries       *vix,
+                                                AlvhSeries       *vx,
+                                                AlvhSeries       *vvix,
+                                                AlvhSeries       *breadth,
+                                                gint64            from,
+                                                gint64            to);
+
+/**
  * alvh_market_frame_ref:
  * @self: a frame
  *

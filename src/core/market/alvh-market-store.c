@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "alvh-db.h"
+#include "alvh-import-private.h"
 #include "alvh-market-store.h"
 #include "alvh-time.h"
 
@@ -357,56 +358,112 @@ write_breadth (ImportWriter  *w,
   return TRUE;
 }
 
-/* The rows of series @s of @result: bars of an index, bars of each VX
- * future, or breadth. */
-static gboolean
-write_series (ImportWriter      *w,
-              AlvhImportResult  *result,
-              guint              s,
-              GError           **error)
+/* What a writer has done for one series of an import: its instruments (one,
+ * or one per VX column) and the rows written. */
+typedef struct
 {
-  AlvhSeries *series = alvh_import_result_get_series (result, s);
-  const char *kind = alvh_import_result_get_kind (result, s);
-  const char *symbol = alvh_import_result_get_symbol (result, s);
-  const gint64 *times = alvh_series_get_times (series);
-  gsize n = alvh_series_get_length (series);
-  gint64 id;
+  gint64 ids[16];
+  guint  n_ids;
+  gsize  written;
+} SeriesState;
 
-  if (strcmp (kind, "ohlc") == 0 || strcmp (kind, "close") == 0)
+static gboolean
+add_instruments (ImportWriter  *w,
+                 SeriesState   *st,
+                 const char    *symbol,
+                 const char    *kind,
+                 AlvhSeries    *series,
+                 GError       **error)
+{
+  if (strcmp (kind, "vx") == 0)
     {
-      const double *o = alvh_series_get_column_by_name (series, "open");
-      const double *h = alvh_series_get_column_by_name (series, "high");
-      const double *l = alvh_series_get_column_by_name (series, "low");
-      const double *c = alvh_series_get_column_by_name (series, "close");
-      const double *v = alvh_series_get_column_by_name (series, "volume");
-
-      if (!upsert_instrument (w->self, w->ins_instr, symbol, "index", &id, error) ||
-          !write_bars (w, id, n, times, o, h, l, c, v, error))
-        return FALSE;
-    }
-  else if (strcmp (kind, "vx") == 0)
-    {
+      g_return_val_if_fail (alvh_series_get_n_columns (series) <= G_N_ELEMENTS (st->ids), FALSE);
       for (guint col = 0; col < alvh_series_get_n_columns (series); col++)
         {
-          const double *c = alvh_series_get_column (series, col);
           g_autofree char *sym = g_ascii_strup (alvh_series_get_column_name (series, col), -1);
 
-          if (!upsert_instrument (w->self, w->ins_instr, sym, "future", &id, error) ||
-              !write_bars (w, id, n, times, NULL, NULL, NULL, c, NULL, error))
+          if (!upsert_instrument (w->self, w->ins_instr, sym, "future", &st->ids[col], error))
             return FALSE;
         }
+      st->n_ids = alvh_series_get_n_columns (series);
+      return TRUE;
+    }
+  g_return_val_if_fail (strcmp (kind, "ohlc") == 0 || strcmp (kind, "close") == 0 ||
+                        strcmp (kind, "breadth") == 0, FALSE);
+  if (!upsert_instrument (w->self, w->ins_instr, symbol,
+                          strcmp (kind, "breadth") == 0 ? "breadth" : "index", &st->ids[0], error))
+    return FALSE;
+  st->n_ids = 1;
+  return TRUE;
+}
+
+/* column @name of @series from row @from on, or NULL */
+static const double *
+column_from (AlvhSeries *series,
+             const char *name,
+             gsize       from)
+{
+  const double *c = alvh_series_get_column_by_name (series, name);
+
+  return c != NULL ? c + from : NULL;
+}
+
+/* Rows st->written .. @to - 1 of a series: bars of an index, bars of each VX
+ * future, or breadth; its instruments first when it has none yet. */
+static gboolean
+write_series_rows (ImportWriter  *w,
+                   SeriesState   *st,
+                   const char    *symbol,
+                   const char    *kind,
+                   AlvhSeries    *series,
+                   gsize          to,
+                   GError       **error)
+{
+  gsize from = st->written, n = to - from;
+  const gint64 *times = alvh_series_get_times (series) + from;
+
+  if (st->n_ids == 0 && !add_instruments (w, st, symbol, kind, series, error))
+    return FALSE;
+  if (strcmp (kind, "vx") == 0)
+    {
+      for (guint col = 0; col < st->n_ids; col++)
+        if (!write_bars (w, st->ids[col], n, times, NULL, NULL, NULL,
+                         alvh_series_get_column (series, col) + from, NULL, error))
+          return FALSE;
     }
   else if (strcmp (kind, "breadth") == 0)
     {
-      const double *a = alvh_series_get_column_by_name (series, "advancers");
-      const double *d = alvh_series_get_column_by_name (series, "decliners");
-
-      if (!upsert_instrument (w->self, w->ins_instr, symbol, "breadth", &id, error) ||
-          !write_breadth (w, id, n, times, a, d, error))
+      if (!write_breadth (w, st->ids[0], n, times, column_from (series, "advancers", from),
+                          column_from (series, "decliners", from), error))
         return FALSE;
     }
-  else
-    g_return_val_if_reached (FALSE);
+  else if (!write_bars (w, st->ids[0], n, times, column_from (series, "open", from),
+                        column_from (series, "high", from), column_from (series, "low", from),
+                        column_from (series, "close", from), column_from (series, "volume", from), error))
+    return FALSE;
+  st->written = to;
+  return TRUE;
+}
+
+/* The rows of @result that @states (one per series, NULL: none written)
+ * has not written yet. */
+static gboolean
+write_rest (ImportWriter      *w,
+            AlvhImportResult  *result,
+            GArray            *states,
+            GError           **error)
+{
+  for (guint s = 0; s < alvh_import_result_get_n_series (result); s++)
+    {
+      SeriesState fresh = { 0 };
+      SeriesState *st = states != NULL && s < states->len ? &g_array_index (states, SeriesState, s) : &fresh;
+      AlvhSeries *series = alvh_import_result_get_series (result, s);
+
+      if (!write_series_rows (w, st, alvh_import_result_get_symbol (result, s),
+                              alvh_import_result_get_kind (result, s), series,
+                              alvh_series_get_length (series), error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -491,39 +548,54 @@ prepare_upsert (AlvhMarketStore  *self,
   return alvh_db_prepare (self->db, sql, error);
 }
 
+static void
+writer_clear (ImportWriter *w)
+{
+  g_clear_pointer (&w->ins_instr, sqlite3_finalize);
+  g_clear_pointer (&w->ins_bar, sqlite3_finalize);
+  g_clear_pointer (&w->ins_bars, sqlite3_finalize);
+  g_clear_pointer (&w->ins_breadth, sqlite3_finalize);
+  g_clear_pointer (&w->ins_breadths, sqlite3_finalize);
+}
+
+/* The statements of an import, prepared once and reused for every row */
+static gboolean
+writer_prepare (ImportWriter     *w,
+                AlvhMarketStore  *self,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  *w = (ImportWriter) { self, NULL, NULL, NULL, NULL, NULL, cancellable, 0 };
+  w->ins_instr = alvh_db_prepare (self->db,
+                                  "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
+                                  "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
+                                  "RETURNING id, kind", error);
+  if (w->ins_instr == NULL ||
+      (w->ins_bar = prepare_upsert (self, "bars", bar_columns, 7, 1, bar_tail, error)) == NULL ||
+      (w->ins_bars = prepare_upsert (self, "bars", bar_columns, 7, BATCH_ROWS, bar_tail, error)) == NULL ||
+      (w->ins_breadth = prepare_upsert (self, "breadth", breadth_columns, 4, 1, breadth_tail, error)) == NULL ||
+      (w->ins_breadths = prepare_upsert (self, "breadth", breadth_columns, 4, BATCH_ROWS, breadth_tail, error)) == NULL)
+    {
+      writer_clear (w);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_result (AlvhMarketStore   *self,
               AlvhImportResult  *result,
               GCancellable      *cancellable,
               GError           **error)
 {
-  g_autoptr(sqlite3_stmt) ins_instr = NULL;
-  g_autoptr(sqlite3_stmt) ins_bar = NULL;
-  g_autoptr(sqlite3_stmt) ins_bars = NULL;
-  g_autoptr(sqlite3_stmt) ins_breadth = NULL;
-  g_autoptr(sqlite3_stmt) ins_breadths = NULL;
-  ImportWriter w = { self, NULL, NULL, NULL, NULL, NULL, cancellable, 0 };
+  ImportWriter w;
+  gboolean ok;
 
-  ins_instr = alvh_db_prepare (self->db,
-                               "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
-                               "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
-                               "RETURNING id, kind", error);
-  if (ins_instr == NULL ||
-      (ins_bar = prepare_upsert (self, "bars", bar_columns, 7, 1, bar_tail, error)) == NULL ||
-      (ins_bars = prepare_upsert (self, "bars", bar_columns, 7, BATCH_ROWS, bar_tail, error)) == NULL ||
-      (ins_breadth = prepare_upsert (self, "breadth", breadth_columns, 4, 1, breadth_tail, error)) == NULL ||
-      (ins_breadths = prepare_upsert (self, "breadth", breadth_columns, 4, BATCH_ROWS, breadth_tail, error)) == NULL)
+  if (!writer_prepare (&w, self, cancellable, error))
     return FALSE;
-  w.ins_instr = ins_instr;
-  w.ins_bar = ins_bar;
-  w.ins_bars = ins_bars;
-  w.ins_breadth = ins_breadth;
-  w.ins_breadths = ins_breadths;
-
-  for (guint s = 0; s < alvh_import_result_get_n_series (result); s++)
-    if (!write_series (&w, result, s, error))
-      return FALSE;
-  return write_provenance (self, result, error);
+  ok = write_rest (&w, result, NULL, error) && write_provenance (self, result, error);
+  writer_clear (&w);
+  return ok;
 }
 
 /* Writes an already parsed file in one transaction; on any error (or when
@@ -542,6 +614,192 @@ alvh_market_store_import_result (AlvhMarketStore   *self,
   return alvh_db_end (self->db, write_result (self, result, cancellable, error), error);
 }
 
+/* ---- parsing and writing on two threads -------------------------------- */
+
+/* The rows of one series that the parser has handed over */
+typedef struct
+{
+  const char *symbol;
+  const char *kind;
+  AlvhSeries *series;   /* its arrays do not move: see max_rows */
+  gsize       length;
+} SeriesView;
+
+/* alvh_market_store_import_path (): the calling thread parses, a writer
+ * thread writes the rows handed over every PROGRESS_ROWS rows, in the one
+ * transaction of the import. */
+typedef struct
+{
+  GMutex        lock;
+  GCond         cond;
+  GArray       *views;        /* SeriesView: the latest hand-over */
+  gboolean      fresh;        /* views not yet taken by the writer */
+  gboolean      done;         /* the parse has ended */
+  GError       *write_error;  /* the writer's failure */
+  ImportWriter  w;            /* the writer's, then the caller's */
+  GArray       *states;       /* SeriesState per series */
+  AlvhImportResult *keep;     /* keeps the views' series alive until the
+                               * writer has ended, also when the parse fails */
+} ImportPipe;
+
+/* In the parsing thread: hands the rows so far to the writer */
+static gboolean
+pipe_hand_over (AlvhImportResult  *result,
+                gpointer           user_data,
+                GError           **error)
+{
+  ImportPipe *p = user_data;
+  gboolean ok;
+
+  g_mutex_lock (&p->lock);
+  if (p->keep == NULL)
+    p->keep = alvh_import_result_ref (result);
+  g_array_set_size (p->views, 0);
+  for (guint s = 0; s < alvh_import_result_get_n_series (result); s++)
+    {
+      SeriesView v = {
+        alvh_import_result_get_symbol (result, s), alvh_import_result_get_kind (result, s),
+        alvh_import_result_get_series (result, s), 0,
+      };
+
+      v.length = alvh_series_get_length (v.series);
+      g_array_append_val (p->views, v);
+    }
+  p->fresh = TRUE;
+  ok = p->write_error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_error_copy (p->write_error));
+  g_cond_signal (&p->cond);
+  g_mutex_unlock (&p->lock);
+  return ok;
+}
+
+static gboolean
+pipe_write_views (ImportPipe  *p,
+                  GArray      *views,
+                  GError     **error)
+{
+  if (p->states->len < views->len)
+    g_array_set_size (p->states, views->len);
+  for (guint i = 0; i < views->len; i++)
+    {
+      const SeriesView *v = &g_array_index (views, SeriesView, i);
+
+      if (!write_series_rows (&p->w, &g_array_index (p->states, SeriesState, i),
+                              v->symbol, v->kind, v->series, v->length, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The writer thread: writes each hand-over until the parse has ended */
+static gpointer
+pipe_writer (gpointer user_data)
+{
+  ImportPipe *p = user_data;
+  g_autoptr(GArray) views = g_array_new (FALSE, FALSE, sizeof (SeriesView));
+  gboolean done = FALSE;
+
+  while (!done)
+    {
+      GError *error = NULL;
+
+      g_mutex_lock (&p->lock);
+      while (!p->fresh && !p->done)
+        g_cond_wait (&p->cond, &p->lock);
+      done = p->done;
+      g_array_set_size (views, 0);
+      if (p->fresh)
+        g_array_append_vals (views, p->views->data, p->views->len);
+      p->fresh = FALSE;
+      g_mutex_unlock (&p->lock);
+
+      if (!pipe_write_views (p, views, &error))
+        {
+          g_mutex_lock (&p->lock);
+          p->write_error = error;
+          g_mutex_unlock (&p->lock);
+          break;
+        }
+    }
+  return NULL;
+}
+
+/* Parses @path with the writer thread running; the result, or NULL with
+ * @error set by the parse or the writer */
+static AlvhImportResult *
+pipe_run (ImportPipe    *p,
+          const char    *path,
+          const char    *symbol_hint,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(AlvhImportResult) result = NULL;
+  GThread *writer;
+
+  g_mutex_init (&p->lock);
+  g_cond_init (&p->cond);
+  p->views = g_array_new (FALSE, FALSE, sizeof (SeriesView));
+  p->states = g_array_new (FALSE, TRUE, sizeof (SeriesState));
+  writer = g_thread_new ("alvh-import-writer", pipe_writer, p);
+  result = _alvh_import_file_with_progress (path, symbol_hint, cancellable, pipe_hand_over, p, error);
+  g_mutex_lock (&p->lock);
+  p->done = TRUE;
+  g_cond_signal (&p->cond);
+  g_mutex_unlock (&p->lock);
+  g_thread_join (writer);
+
+  if (result != NULL && p->write_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&p->write_error));
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+static void
+pipe_clear (ImportPipe *p)
+{
+  writer_clear (&p->w);
+  g_clear_error (&p->write_error);
+  g_clear_pointer (&p->views, g_array_unref);
+  g_clear_pointer (&p->states, g_array_unref);
+  g_clear_pointer (&p->keep, alvh_import_result_unref);
+  g_mutex_clear (&p->lock);
+  g_cond_clear (&p->cond);
+}
+
+gboolean
+alvh_market_store_import_path (AlvhMarketStore   *self,
+                               const char        *path,
+                               const char        *symbol_hint,
+                               GCancellable      *cancellable,
+                               AlvhImportResult **out_result,
+                               GError           **error)
+{
+  g_autoptr(AlvhImportResult) result = NULL;
+  ImportPipe p = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!alvh_db_begin (self->db, error))
+    return FALSE;
+  if (!writer_prepare (&p.w, self, cancellable, error))
+    return alvh_db_end (self->db, FALSE, error);
+  result = pipe_run (&p, path, symbol_hint, cancellable, error);
+  ok = result != NULL &&
+       write_rest (&p.w, result, p.states, error) &&
+       write_provenance (self, result, error);
+  pipe_clear (&p);
+  if (!alvh_db_end (self->db, ok, error))
+    return FALSE;
+  if (out_result != NULL)
+    *out_result = g_steal_pointer (&result);
+  return TRUE;
+}
+
 gboolean
 alvh_market_store_import_file (AlvhMarketStore   *self,
                                const char        *path,
@@ -549,19 +807,7 @@ alvh_market_store_import_file (AlvhMarketStore   *self,
                                AlvhImportResult **out_result,
                                GError           **error)
 {
-  g_autoptr(AlvhImportResult) result = NULL;
-
-  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  result = alvh_import_file (path, NULL, cancellable, error);
-  if (result == NULL)
-    return FALSE;
-  if (!alvh_market_store_import_result (self, result, cancellable, error))
-    return FALSE;
-  if (out_result != NULL)
-    *out_result = g_steal_pointer (&result);
-  return TRUE;
+  return alvh_market_store_import_path (self, path, NULL, cancellable, out_result, error);
 }
 
 static gboolean

@@ -133,6 +133,30 @@ const char       *alvh_market_store_get_path         (AlvhMarketStore   *self);
 int               alvh_market_store_get_schema_version (AlvhMarketStore *self);
 
 /**
+ * alvh_market_store_import_path:
+ * @self: the store
+ * @path: a market data file (its format is detected from its header)
+ * @symbol_hint: (nullable): as for alvh_import_file()
+ * @cancellable: (nullable): cancels the import
+ * @out_result: (out) (optional) (transfer full): the parsed file
+ * @error: return location for a #GError
+ *
+ * Parses @path and writes it in one transaction, as alvh_import_file() and
+ * alvh_market_store_import_result() do one after the other, but with the
+ * rows written on a second thread while the file is still being parsed.
+ * The transaction is held from the start of the parse.
+ *
+ * Returns: %TRUE on success; on failure (of the parse too) nothing was
+ *   written
+ */
+gboolean          alvh_market_store_import_path      (AlvhMarketStore   *self,
+                                                      const char        *path,
+                                                      const char        *symbol_hint,
+                                                      GCancellable      *cancellable,
+                                                      AlvhImportResult **out_result,
+                                                      GError           **error);
+
+/**
  * alvh_market_store_import_file:
  * @self: the store
  * @path: a market data file (its format is detected from its header)
@@ -140,8 +164,7 @@ int               alvh_market_store_get_schema_version (AlvhMarketStore *self);
  * @out_result: (out) (optional) (transfer full): the parsed file
  * @error: return location for a #GError
  *
- * Parses @path and writes it in one transaction (see
- * alvh_market_store_import_result()).
+ * alvh_market_store_import_path() without a symbol hint.
  *
  * Returns: %TRUE on success; on failure nothing was written
  */

@@ -383,6 +383,8 @@ alvh_charts_page_init (AlvhChartsPage *self)
   self->range = "1y";
 
   self->chart = alvh_chart_market_new ();
+  /* hovering redraws only the crosshair and legends over the kept layers */
+  alvh_chart_set_layer_cache (self->chart, TRUE);
 
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
