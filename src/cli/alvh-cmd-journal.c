@@ -424,6 +424,63 @@ append_rows_json (GString    *out,
   g_string_append_c (out, ']');
 }
 
+static void
+print_stats_json (const AlvhJournalStats *stats)
+{
+  g_autoptr(GString) out = g_string_new ("{");
+
+  append_rows_json (out, "by_trigger", stats->by_trigger);
+  g_string_append_c (out, ',');
+  append_rows_json (out, "by_combination", stats->by_combination);
+  g_string_append_c (out, ',');
+  append_rows_json (out, "by_branch", stats->by_branch);
+  g_string_append_c (out, ',');
+  append_rows_json (out, "adherence", stats->adherence);
+  g_string_append (out, ",\"condors\":[");
+  for (guint i = 0; i < stats->condors->len; i++)
+    {
+      AlvhJournalCondorStat *c = stats->condors->pdata[i];
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_printf (out, "{\"id\":%" G_GINT64_FORMAT ",\"closed\":%s,\"legs\":%u,\"followed\":%s,\"pnl_unhedged\":",
+                              c->condor_id, c->closed ? "true" : "false", c->n_legs,
+                              c->followed ? "true" : "false");
+      alvh_json_append_number (out, c->pnl_unhedged);
+      g_string_append (out, ",\"hedge_pnl\":");
+      alvh_json_append_number (out, c->hedge_pnl);
+      g_string_append (out, ",\"pnl_hedged\":");
+      alvh_json_append_number (out, c->pnl_hedged);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}\n");
+  fputs (out->str, stdout);
+}
+
+static void
+print_stats_text (const AlvhJournalStats *stats)
+{
+  print_rows (_("Per trigger (legs)"), stats->by_trigger);
+  print_rows (_("Per combination of triggers (legs)"), stats->by_combination);
+  print_rows (_("Per branch (legs)"), stats->by_branch);
+  print_rows (_("Adherence (condors, hedged P&L)"), stats->adherence);
+  printf ("\n%s\n", _("Condors"));
+  printf ("  %6s %8s %5s %14s %12s %14s %s\n", _("id"), _("state"), _("legs"),
+          _("unhedged $"), _("hedges $"), _("hedged $"), _("rules"));
+  for (guint i = 0; i < stats->condors->len; i++)
+    {
+      AlvhJournalCondorStat *c = stats->condors->pdata[i];
+
+      g_autofree char *unhedged = alvh_format_number (c->pnl_unhedged, 2, ALVH_FORMAT_SCREEN);
+      g_autofree char *hedges = alvh_format_number (c->hedge_pnl, 2, ALVH_FORMAT_SCREEN);
+      g_autofree char *hedged = alvh_format_number (c->pnl_hedged, 2, ALVH_FORMAT_SCREEN);
+
+      printf ("  %6" G_GINT64_FORMAT " %8s %5u %14s %12s %14s %s\n", c->condor_id,
+              c->closed ? _("closed") : _("open"), c->n_legs, unhedged, hedges, hedged,
+              c->followed ? _("followed") : _("overridden"));
+    }
+}
+
 static int
 cmd_stats (int    argc,
            char **argv)
@@ -498,57 +555,9 @@ cmd_stats (int    argc,
     return alvh_cli_fail (CMD, error);
 
   if (json)
-    {
-      g_autoptr(GString) out = g_string_new ("{");
-
-      append_rows_json (out, "by_trigger", stats->by_trigger);
-      g_string_append_c (out, ',');
-      append_rows_json (out, "by_combination", stats->by_combination);
-      g_string_append_c (out, ',');
-      append_rows_json (out, "by_branch", stats->by_branch);
-      g_string_append_c (out, ',');
-      append_rows_json (out, "adherence", stats->adherence);
-      g_string_append (out, ",\"condors\":[");
-      for (guint i = 0; i < stats->condors->len; i++)
-        {
-          AlvhJournalCondorStat *c = stats->condors->pdata[i];
-
-          if (i > 0)
-            g_string_append_c (out, ',');
-          g_string_append_printf (out, "{\"id\":%" G_GINT64_FORMAT ",\"closed\":%s,\"legs\":%u,\"followed\":%s,\"pnl_unhedged\":",
-                                  c->condor_id, c->closed ? "true" : "false", c->n_legs,
-                                  c->followed ? "true" : "false");
-          alvh_json_append_number (out, c->pnl_unhedged);
-          g_string_append (out, ",\"hedge_pnl\":");
-          alvh_json_append_number (out, c->hedge_pnl);
-          g_string_append (out, ",\"pnl_hedged\":");
-          alvh_json_append_number (out, c->pnl_hedged);
-          g_string_append_c (out, '}');
-        }
-      g_string_append (out, "]}\n");
-      fputs (out->str, stdout);
-      return ALVH_EXIT_OK;
-    }
-
-  print_rows (_("Per trigger (legs)"), stats->by_trigger);
-  print_rows (_("Per combination of triggers (legs)"), stats->by_combination);
-  print_rows (_("Per branch (legs)"), stats->by_branch);
-  print_rows (_("Adherence (condors, hedged P&L)"), stats->adherence);
-  printf ("\n%s\n", _("Condors"));
-  printf ("  %6s %8s %5s %14s %12s %14s %s\n", _("id"), _("state"), _("legs"),
-          _("unhedged $"), _("hedges $"), _("hedged $"), _("rules"));
-  for (guint i = 0; i < stats->condors->len; i++)
-    {
-      AlvhJournalCondorStat *c = stats->condors->pdata[i];
-
-      g_autofree char *unhedged = alvh_format_number (c->pnl_unhedged, 2, ALVH_FORMAT_SCREEN);
-      g_autofree char *hedges = alvh_format_number (c->hedge_pnl, 2, ALVH_FORMAT_SCREEN);
-      g_autofree char *hedged = alvh_format_number (c->pnl_hedged, 2, ALVH_FORMAT_SCREEN);
-
-      printf ("  %6" G_GINT64_FORMAT " %8s %5u %14s %12s %14s %s\n", c->condor_id,
-              c->closed ? _("closed") : _("open"), c->n_legs, unhedged, hedges, hedged,
-              c->followed ? _("followed") : _("overridden"));
-    }
+    print_stats_json (stats);
+  else
+    print_stats_text (stats);
   return ALVH_EXIT_OK;
 }
 

@@ -126,7 +126,7 @@ alvh_cmd_replay (int    argc,
   GOptionEntry entries[] = {
     { "spx", 0, 0, G_OPTION_ARG_FILENAME, &spx_path, N_("SPX daily bars (CSV, required)"), N_("FILE") },
     { "vix", 0, 0, G_OPTION_ARG_FILENAME, &vix_path, N_("VIX daily bars (CSV, required)"), N_("FILE") },
-    { "vx", 0, 0, G_OPTION_ARG_FILENAME, &vx_path, N_("VX1/VX2 futures settles (CSV)"), N_("FILE") },
+    { "vx", 0, 0, G_OPTION_ARG_FILENAME, &vx_path, N_("VIX futures settles by term, VX1 to VX8 (CSV)"), N_("FILE") },
     { "vvix", 0, 0, G_OPTION_ARG_FILENAME, &vvix_path, N_("VVIX closes (CSV)"), N_("FILE") },
     { "vix3m", 0, 0, G_OPTION_ARG_FILENAME, &vix3m_path, N_("VIX3M closes (CSV): term_inversion uses VIX/VIX3M where no VX1 is known"), N_("FILE") },
     { "breadth", 0, 0, G_OPTION_ARG_FILENAME, &breadth_path, N_("NYSE advancers/decliners (CSV)"), N_("FILE") },

@@ -429,12 +429,24 @@ read_new_rows (AlvhLiveFollow  *self,
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   g_autoptr(AlvhImportResult) result = NULL;
+  g_autoptr(GError) local = NULL;
   gsize len = 0, header_len = self->header ? strlen (self->header) : 0;
   const char *end;
 
   *out_nothing = FALSE;
-  if (!g_file_get_contents (self->path, &contents, &len, error))
-    return NULL;
+  /* read, never mapped; a FIFO or folder is refused at once */
+  contents = alvh_csv_read_file (self->path, &len, &local);
+  if (contents == NULL && g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_AGAIN))
+    {
+      /* written to while it was read: the next poll reads it again */
+      *out_nothing = TRUE;
+      return NULL;
+    }
+  if (contents == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   name = g_path_get_basename (self->path);
 
   if (self->header != NULL && len >= self->offset && len >= header_len &&

@@ -248,8 +248,15 @@ outcome_sentence (const AlvhDecision *self)
       return g_strdup_printf (_("Hold: %u of at most %u hedge layers are already open."),
                               self->layers_used, self->max_layers);
     case ALVH_BRANCH_COOLDOWN:
-      return g_strdup_printf (_("Hold: the last hedge was added %.0f hours ago, within the %.0f-hour cooldown."),
-                              self->hours_since_last_leg, self->cooldown_hours);
+      {
+        gulong hours = isfinite (self->hours_since_last_leg)
+                       ? (gulong) MAX (0.0, round (self->hours_since_last_leg)) : 0;
+
+        return g_strdup_printf (ngettext ("Hold: the last hedge was added %lu hour ago, within the %.0f-hour cooldown.",
+                                          "Hold: the last hedge was added %lu hours ago, within the %.0f-hour cooldown.",
+                                          hours),
+                                hours, self->cooldown_hours);
+      }
     case ALVH_BRANCH_NONE:
       return g_strdup_printf (ngettext ("Hold: %u real-time rule fired (%u needed) and no fixed trigger fired.",
                                         "Hold: %u real-time rules fired (%u needed) and no fixed trigger fired.",
