@@ -889,6 +889,28 @@ test_events_csv (void)
   g_assert_true (g_str_has_prefix (error->message, "ev.csv:1:1: "));
 }
 
+/* A profile name longer than the decision's field is cut at a character
+ * boundary: the JSON line stays valid UTF-8. */
+static void
+test_profile_name_utf8 (void)
+{
+  g_autoptr(AlvhDecision) d = alvh_decision_new ();
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *json = NULL;
+
+  /* 62 ASCII bytes, then a 3-byte character that does not fit */
+  for (guint i = 0; i < 62; i++)
+    g_string_append_c (name, 'a');
+  g_string_append (name, "\u20ac");
+  alvh_decision_set_profile_name (d, name->str);
+  g_assert_cmpuint (strlen (d->profile_name), ==, 62);
+  g_assert_true (g_utf8_validate (d->profile_name, -1, NULL));
+  json = alvh_decision_to_json (d);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+  alvh_decision_set_profile_name (d, NULL);
+  g_assert_cmpstr (d->profile_name, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -912,6 +934,7 @@ main (int    argc,
   g_test_add_func ("/core/evaluator/na/term-rsi-macd-ad", test_na_term_rsi_macd_ad);
   g_test_add_func ("/core/evaluator/na/theta-wing-delta", test_na_theta_wing_delta);
   g_test_add_func ("/core/evaluator/json/all-keys", test_json_all_keys);
+  g_test_add_func ("/core/evaluator/json/profile-name-utf8", test_profile_name_utf8);
   g_test_add_func ("/core/evaluator/events/csv", test_events_csv);
 
   return g_test_run ();

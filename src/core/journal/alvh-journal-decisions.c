@@ -154,8 +154,11 @@ decision_from_row (sqlite3_stmt *s)
   d->leg.layer = d->has_leg ? d->layer : 0;
   d->leg.condor_id = d->has_leg ? sqlite3_column_int64 (s, 2) : 0;
   d->estimated_cost = alvh_db_column_double (s, 12);
-  if (sqlite3_column_type (s, 13) != SQLITE_NULL)
-    g_strlcpy (d->profile_name, (const char *) sqlite3_column_text (s, 13), sizeof d->profile_name);
+  {
+    g_autofree char *profile = alvh_db_column_text (s, 13);   /* valid UTF-8 */
+
+    alvh_decision_set_profile_name (d, profile);
+  }
   d->profile_version = sqlite3_column_int (s, 14);
   d->explanation = alvh_db_column_text (s, 15);
   d->followed = alvh_decision_status_from_string ((const char *) sqlite3_column_text (s, 16));

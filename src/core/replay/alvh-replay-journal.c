@@ -265,7 +265,7 @@ record_decisions (AlvhReplayResult  *result,
 
       jd.account_id = rec->account_id;
       jd.condor_id = condor_id;   /* the journal's id, not the replay's */
-      g_strlcpy (jd.profile_name, rec->profile_name != NULL ? rec->profile_name : "", sizeof jd.profile_name);
+      alvh_decision_set_profile_name (&jd, rec->profile_name);
       jd.profile_version = rec->profile_version;
       decision_ids[i] = alvh_journal_store_record_decision (store, &jd, error);
       if (decision_ids[i] <= 0)

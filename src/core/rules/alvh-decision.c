@@ -167,6 +167,20 @@ alvh_decision_set_signal (AlvhDecision *self,
   sig->fired = sig->available && fired;
 }
 
+void
+alvh_decision_set_profile_name (AlvhDecision *self,
+                                const char   *name)
+{
+  const char *end = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  g_strlcpy (self->profile_name, name != NULL ? name : "", sizeof self->profile_name);
+  /* not in the middle of a character */
+  if (!g_utf8_validate (self->profile_name, -1, &end))
+    self->profile_name[end - self->profile_name] = '\0';
+}
+
 gboolean
 alvh_decision_has_signal (const AlvhDecision *self,
                           AlvhSignalId        id)

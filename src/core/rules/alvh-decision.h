@@ -162,6 +162,17 @@ void          alvh_decision_set_signal      (AlvhDecision       *self,
                                              gboolean            fired);
 
 /**
+ * alvh_decision_set_profile_name:
+ * @self: a decision
+ * @name: (nullable): the profile's name (%NULL: none)
+ *
+ * Copies @name into the decision's fixed field: a name longer than it is cut
+ * at a character boundary, so the field is always valid UTF-8.
+ */
+void          alvh_decision_set_profile_name (AlvhDecision      *self,
+                                              const char        *name);
+
+/**
  * alvh_decision_has_signal:
  * @self: a decision
  * @id: which signal

@@ -767,7 +767,7 @@ alvh_evaluator_evaluate_at (AlvhEvaluator *self,
   d->time = f->time[i];
   d->spx = f->close[i];
   d->vix = f->vix[i];
-  g_strlcpy (d->profile_name, p->name != NULL ? p->name : "", sizeof d->profile_name);
+  alvh_decision_set_profile_name (d, p->name);
   d->profile_version = p->version;
   d->max_layers = (guint) p->max_layers;
   d->cooldown_hours = p->cooldown_hours;
