@@ -184,30 +184,6 @@ textbook_any (AlvhPricingModel model, AlvhOptionType type, double und, double k,
   textbook_greeks (type, und, k, t, vol, r, model == ALVH_MODEL_BLACK_76 ? r : q, g);
 }
 
-static char **
-csv_fields (const char *line)
-{
-  GPtrArray *f = g_ptr_array_new ();
-  GString *cur = g_string_new (NULL);
-  gboolean quoted = FALSE;
-
-  for (const char *p = line; *p != '\0' && *p != '\r'; p++)
-    {
-      if (*p == '"')
-        quoted = !quoted;
-      else if (*p == ',' && !quoted)
-        {
-          g_ptr_array_add (f, g_string_free (cur, FALSE));
-          cur = g_string_new (NULL);
-        }
-      else
-        g_string_append_c (cur, *p);
-    }
-  g_ptr_array_add (f, g_string_free (cur, FALSE));
-  g_ptr_array_add (f, NULL);
-  return (char **) g_ptr_array_free (f, FALSE);
-}
-
 /* bs_test_vectors.csv: the worst |error| / published tolerance over the rows
  * of price and greeks (1 = at the tolerance); -1 without the file. */
 static double
@@ -215,17 +191,15 @@ vectors_worst (GreeksFunc fn, int *rows)
 {
   const char *dir = g_getenv ("ALVH_SHARED_DATA");
   g_autofree char *path = dir ? g_build_filename (dir, "bs_test_vectors.csv", NULL) : NULL;
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) records = path != NULL ? alvh_csv_read_records (path, NULL) : NULL;
   double worst = 0.0;
 
   *rows = 0;
-  if (path == NULL || !g_file_get_contents (path, &text, NULL, NULL))
+  if (records == NULL)
     return -1.0;
-  lines = g_strsplit (text, "\n", -1);
-  for (int i = 1; lines[i] != NULL; i++)
+  for (guint i = 1; i < records->len; i++)
     {
-      g_auto(GStrv) f = csv_fields (lines[i]);
+      char **f = records->pdata[i];
       AlvhPricingModel model;
       AlvhOptionType type;
       double und, k, t, r, q, vol, expected, tol, got;
@@ -285,17 +259,15 @@ pyvollib_worst (GreeksFunc fn, int *rows)
 {
   const char *dir = g_getenv ("ALVH_SHARED_DATA");
   g_autofree char *path = dir ? g_build_filename (dir, "bs_benchmark_pyvollib.csv", NULL) : NULL;
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) records = path != NULL ? alvh_csv_read_records (path, NULL) : NULL;
   double worst = 0.0;
 
   *rows = 0;
-  if (path == NULL || !g_file_get_contents (path, &text, NULL, NULL))
+  if (records == NULL)
     return -1.0;
-  lines = g_strsplit (text, "\n", -1);
-  for (int i = 1; lines[i] != NULL; i++)
+  for (guint i = 1; i < records->len; i++)
     {
-      g_auto(GStrv) f = csv_fields (lines[i]);
+      char **f = records->pdata[i];
       double s, k, r, t, v, call;
       AlvhGreeks gc;
 

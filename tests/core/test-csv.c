@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "alvh-core.h"
 
 static void
@@ -171,6 +173,34 @@ test_real_file (void)
   g_assert_cmpuint (alvh_csv_reader_get_line (csv), ==, 3712);
 }
 
+/* Small files as records: quoted fields with commas, blank lines skipped,
+ * the header first; a file that cannot be read is an error. */
+static void
+test_read_records (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("alvh-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "r.csv", NULL);
+  g_autofree char *missing = g_build_filename (dir, "absent.csv", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  char **r;
+
+  g_assert_true (g_file_set_contents (path, "id,name,note\n1,a,\"x, y\"\n\n2, b ,\n", -1, NULL));
+  records = alvh_csv_read_records (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 3);
+  r = records->pdata[1];
+  g_assert_cmpuint (g_strv_length (r), ==, 3);
+  g_assert_cmpstr (r[2], ==, "x, y");
+  r = records->pdata[2];
+  g_assert_cmpstr (r[1], ==, "b");
+  g_assert_cmpstr (r[2], ==, "");
+  g_assert_null (alvh_csv_read_records (missing, &error));
+  g_assert_nonnull (error);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -183,5 +213,6 @@ main (int    argc,
   g_test_add_func ("/core/csv/parse-double", test_parse_double);
   g_test_add_func ("/core/csv/parse-double-random", test_parse_double_random);
   g_test_add_func ("/core/csv/real-file", test_real_file);
+  g_test_add_func ("/core/csv/read-records", test_read_records);
   return g_test_run ();
 }

@@ -14,36 +14,13 @@
 
 #include "alvh-core.h"
 
-static char **
-csv_fields (const char *line)
-{
-  GPtrArray *f = g_ptr_array_new ();
-  GString *cur = g_string_new (NULL);
-  gboolean quoted = FALSE;
-
-  for (const char *p = line; *p != '\0' && *p != '\r'; p++)
-    {
-      if (*p == '"')
-        quoted = !quoted;
-      else if (*p == ',' && !quoted)
-        {
-          g_ptr_array_add (f, g_string_free (cur, FALSE));
-          cur = g_string_new (NULL);
-        }
-      else
-        g_string_append_c (cur, *p);
-    }
-  g_ptr_array_add (f, g_string_free (cur, FALSE));
-  g_ptr_array_add (f, NULL);
-  return (char **) g_ptr_array_free (f, FALSE);
-}
-
-static char **
-load_shared_lines (const char *file)
+static GPtrArray *
+load_shared_records (const char *file)
 {
   const char *dir = g_getenv ("ALVH_SHARED_DATA");
   g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
@@ -51,12 +28,14 @@ load_shared_lines (const char *file)
       return NULL;
     }
   path = g_build_filename (dir, file, NULL);
-  if (!g_file_get_contents (path, &text, NULL, NULL))
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_test_skip ("shared reference file absent");
       return NULL;
     }
-  return g_strsplit (text, "\n", -1);
+  records = alvh_csv_read_records (path, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&records);
 }
 
 static void
@@ -76,14 +55,14 @@ assert_same_greeks (const AlvhGreeks *a, const AlvhGreeks *b)
 static void
 test_published_vectors (void)
 {
-  g_auto(GStrv) lines = load_shared_lines ("bs_test_vectors.csv");
+  g_autoptr(GPtrArray) records = load_shared_records ("bs_test_vectors.csv");
   guint checked = 0;
 
-  if (lines == NULL)
+  if (records == NULL)
     return;
-  for (guint i = 1; lines[i] != NULL; i++)
+  for (guint i = 1; i < records->len; i++)
     {
-      g_auto(GStrv) f = NULL;
+      char **f = records->pdata[i];
       AlvhChainExpiry ex;
       AlvhOptionType type;
       const char *qty, *units;
@@ -91,9 +70,6 @@ test_published_vectors (void)
       char *end = NULL;
       gboolean b76;
 
-      if (lines[i][0] == '\0')
-        continue;
-      f = csv_fields (lines[i]);
       g_assert_cmpuint (g_strv_length (f), ==, 15);
       qty = f[10];
       units = f[13];
@@ -160,23 +136,20 @@ test_published_vectors (void)
 static void
 test_pyvollib (void)
 {
-  g_auto(GStrv) lines = load_shared_lines ("bs_benchmark_pyvollib.csv");
+  g_autoptr(GPtrArray) records = load_shared_records ("bs_benchmark_pyvollib.csv");
   guint checked = 0, inverted = 0;
 
-  if (lines == NULL)
+  if (records == NULL)
     return;
-  for (guint i = 1; lines[i] != NULL; i++)
+  for (guint i = 1; i < records->len; i++)
     {
-      g_auto(GStrv) f = NULL;
+      char **f = records->pdata[i];
       AlvhChainExpiry ex = { ALVH_MODEL_BLACK_SCHOLES, 0, 0, 0, 0 };
       const AlvhOptionType types[2] = { ALVH_OPTION_CALL, ALVH_OPTION_PUT };
       double k[2], vol[2], price[2], iv[2], call, put;
       AlvhGreeks g[2];
       AlvhIvStatus st[2];
 
-      if (lines[i][0] == '\0')
-        continue;
-      f = csv_fields (lines[i]);
       g_assert_cmpuint (g_strv_length (f), ==, 18);
       ex.underlying = g_ascii_strtod (f[0], NULL);
       k[0] = k[1] = g_ascii_strtod (f[1], NULL);

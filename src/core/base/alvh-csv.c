@@ -212,6 +212,37 @@ alloc_text (gsize size)
   return g_try_malloc (size);
 }
 
+GPtrArray *
+alvh_csv_read_records (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(AlvhCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  GError *local = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  reader = alvh_csv_reader_new_for_path (path, error);
+  if (reader == NULL)
+    return NULL;
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  while (alvh_csv_reader_next (reader, &local))
+    {
+      guint n = alvh_csv_reader_get_n_fields (reader);
+      char **fields = g_new0 (char *, n + 1);
+
+      for (guint f = 0; f < n; f++)
+        fields[f] = alvh_csv_reader_dup_field (reader, f);
+      g_ptr_array_add (records, fields);
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
 gboolean
 alvh_csv_check_input (const char  *path,
                       GError     **error)

@@ -45,6 +45,21 @@ AlvhCsvReader  *alvh_csv_reader_new_for_path    (const char     *path,
                                                  GError        **error);
 
 /**
+ * alvh_csv_read_records:
+ * @path: the file to read, as alvh_csv_read_file() does
+ * @error: return location for an error
+ *
+ * Every record of a small CSV file, the header first, each as a
+ * %NULL-terminated array of its fields without surrounding blanks (blank
+ * lines skipped).
+ *
+ * Returns: (transfer full) (element-type GStrv) (nullable): the records, or
+ *   %NULL with @error set when the file cannot be read or parsed
+ */
+GPtrArray      *alvh_csv_read_records           (const char     *path,
+                                                 GError        **error);
+
+/**
  * alvh_csv_check_input:
  * @path: a path
  * @error: return location for an error
