@@ -11,24 +11,7 @@
 #include "alvh-chart-market.h"
 #include "alvh-charts-page.h"
 #include "test-ui-util.h"
-
-static AlvhSeries *
-load (const char *file)
-{
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *path = NULL;
-  g_autoptr(AlvhImportResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (dir == NULL)
-    return NULL;
-  path = g_build_filename (dir, file, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return NULL;
-  result = alvh_import_file (path, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return alvh_series_ref (alvh_import_result_get_series (result, 0));
-}
+#include "test-market-util.h"
 
 static GdkTexture *
 render_and_save (GtkWidget  *page,
@@ -48,8 +31,8 @@ render_and_save (GtkWidget  *page,
 static void
 test_charts_page (void)
 {
-  g_autoptr(AlvhSeries) spx = load ("spx_daily_ohlc_1927_2026.csv");
-  g_autoptr(AlvhSeries) vix = load ("vix_daily_cboe.csv");
+  g_autoptr(AlvhSeries) spx = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
+  g_autoptr(AlvhSeries) vix = test_load_shared_series ("vix_daily_cboe.csv");
   g_autoptr(AlvhSeries) greeks = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GdkTexture) dark_texture = NULL;

@@ -17,27 +17,10 @@
 #include "alvh-market-frame.h"
 #include "alvh-chart.h"
 #include "alvh-chart-market.h"
+#include "test-market-util.h"
 
 static AlvhSeries *spx_series;
 static AlvhSeries *vix_series;
-
-static AlvhSeries *
-load (const char *file)
-{
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *path = NULL;
-  g_autoptr(AlvhImportResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (dir == NULL)
-    return NULL;
-  path = g_build_filename (dir, file, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return NULL;
-  result = alvh_import_file (path, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return alvh_series_ref (alvh_import_result_get_series (result, 0));
-}
 
 static gboolean
 need_data (void)
@@ -418,8 +401,8 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  spx_series = load ("spx_daily_ohlc_1927_2026.csv");
-  vix_series = load ("vix_daily_cboe.csv");
+  spx_series = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
+  vix_series = test_load_shared_series ("vix_daily_cboe.csv");
 
   g_test_add_func ("/chart/join/frame-union", test_frame_union);
   g_test_add_func ("/chart/join/market-readout", test_market_readout);

@@ -17,33 +17,10 @@
 #include "alvh-chart-payoff.h"
 #include "alvh-chart-plot.h"
 #include "alvh-chart-ticks.h"
+#include "test-market-util.h"
 
 static AlvhSeries *spx_series;
 static AlvhSeries *vix_series;
-
-static const char *
-data_dir (void)
-{
-  return g_getenv ("ALVH_SHARED_DATA");
-}
-
-static AlvhSeries *
-load (const char *file)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(AlvhImportResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (data_dir () == NULL)
-    return NULL;
-  path = g_build_filename (data_dir (), file, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return NULL;
-  result = alvh_import_file (path, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (alvh_import_result_get_n_series (result), >=, 1);
-  return alvh_series_ref (alvh_import_result_get_series (result, 0));
-}
 
 static gboolean
 need_data (void)
@@ -918,8 +895,8 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  spx_series = load ("spx_daily_ohlc_1927_2026.csv");
-  vix_series = load ("vix_daily_cboe.csv");
+  spx_series = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
+  vix_series = test_load_shared_series ("vix_daily_cboe.csv");
 
   g_test_add_func ("/chart/ticks/price", test_price_ticks);
   g_test_add_func ("/chart/ticks/time", test_time_ticks);

@@ -1,0 +1,23 @@
+/* test-market-util.c — real market data for the tests */
+#include "config.h"
+
+#include "test-market-util.h"
+
+AlvhSeries *
+test_load_shared_series (const char *file)
+{
+  const char *dir = g_getenv ("ALVH_SHARED_DATA");
+  g_autofree char *path = NULL;
+  g_autoptr(AlvhImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, file, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  result = alvh_import_file (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_import_result_get_n_series (result), >=, 1);
+  return alvh_series_ref (alvh_import_result_get_series (result, 0));
+}
