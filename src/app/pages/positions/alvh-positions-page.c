@@ -525,7 +525,7 @@ refresh_ledger (AlvhPositionsPage *self)
 
       alvh_ledger_set_market (ledger, frame, vix);
     }
-  alvh_ledger_total_at (ledger, g_get_real_time () / G_USEC_PER_SEC, 0, &self->ledger_pnl);
+  alvh_ledger_total_at (ledger, alvh_time_now (), 0, &self->ledger_pnl);
   total = alvh_format_money (self->ledger_pnl.pnl, ALVH_MONEY_CENTS);
   realized = alvh_format_money (self->ledger_pnl.realized, ALVH_MONEY_CENTS);
   unrealized = alvh_format_money (self->ledger_pnl.unrealized_end, ALVH_MONEY_CENTS);
