@@ -4,14 +4,19 @@
 # sets the window up from the ALVH_* variables that HACKING.md lists.
 #   tools/screenshot.sh OUT.png [BUILD_DIR] [-- APP ARGS...]
 # Environment: ALVH_STYLE=dark for the dark style, LANGUAGE=de for German,
-#              ALVH_PAGE=charts|positions|evaluator|journal|replay, WAIT=seconds.
+#              ALVH_PAGE=charts|positions|evaluator|journal|replay, WAIT=seconds,
+#              ALVH_WINDOW_SIZE=WxH (the screen is that size times GDK_SCALE,
+#              so the shot is the window alone), GDK_SCALE=2 for HiDPI.
 set -euo pipefail
 out=${1:?usage: tools/screenshot.sh OUT.png [BUILD_DIR]}
 build=${2:-build}
 shift $(( $# >= 2 ? 2 : 1 ))
 [ "${1:-}" = "--" ] && shift
 display=:$(( 90 + RANDOM % 9 ))
-Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+size=${ALVH_WINDOW_SIZE:-1600x1000}
+scale=${GDK_SCALE:-1}
+screen="$(( ${size%x*} * scale ))x$(( ${size#*x} * scale ))"
+Xvfb "$display" -screen 0 "${screen}x24" >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null || true' EXIT
 sleep 1

@@ -125,6 +125,7 @@ alvh_application_startup (GApplication *app)
     { "win.import", { "<Control>o", NULL } },
     { "win.update-data", { "F5", NULL } },
     { "win.export-report", { "<Control>e", NULL } },
+    { "win.add-condor", { "<Control>n", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.page('charts')", { "<Alt>1", NULL } },

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-application.h"
+#include "alvh-format.h"
 
 int
 main (int    argc,
@@ -16,9 +17,8 @@ main (int    argc,
   g_autoptr(AlvhApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ALVH_LOCALEDIR") ? g_getenv ("ALVH_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* ALVH_LOCALEDIR, else the build tree's catalogues when run from it */
+  alvh_format_bind_textdomain ();
 
   g_set_application_name (_("ALVH Desk"));
 

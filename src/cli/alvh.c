@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-cli.h"
+#include "alvh-format.h"
 
 typedef int (*AlvhCommandFunc) (int argc, char **argv);
 
@@ -54,9 +55,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ALVH_LOCALEDIR") ? g_getenv ("ALVH_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* ALVH_LOCALEDIR, else the build tree's catalogues when run from it */
+  alvh_format_bind_textdomain ();
 
   /* options given before the command (`alvh --db F journal list`) follow it */
   if (argc > 2 && argv[1][0] == '-')

@@ -151,7 +151,7 @@ alvh_fetch_download (const char    *url,
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, ALVH_FETCH_ERROR, ALVH_FETCH_ERROR_HTTP,
+        g_set_error (error, ALVH_FETCH_ERROR, ALVH_FETCH_ERROR_CONNECTION,
                      _("%s: %s"), url, local_error->message);
       return FALSE;
     }

@@ -27,6 +27,7 @@ typedef enum
   ALVH_FETCH_ERROR_TRUNCATED, /* the connection closed before the body was complete */
   ALVH_FETCH_ERROR_TIMEOUT,
   ALVH_FETCH_ERROR_UNKNOWN_SOURCE,
+  ALVH_FETCH_ERROR_CONNECTION, /* no connection: the name did not resolve, the host was unreachable or refused */
 } AlvhFetchError;
 
 typedef enum

@@ -259,7 +259,7 @@ test_positions_enter_condor (void)
       test_ui_wait_for (((const AlvhLeg *) g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (context)), 0))->closed_quantity == 1);
       leg = g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (context)), 0);
       g_assert_cmpfloat (leg->closed_quantity, ==, 1);
-      g_assert_true (test_ui_find_label (GTK_WIDGET (page), "3 of 4 open"));
+      g_assert_true (test_ui_find_label (GTK_WIDGET (page), "3 contracts of 4 open"));
       {
         g_autoptr(GPtrArray) fills = alvh_journal_store_list_fills (alvh_context_get_store (context), 0, NULL);
         const AlvhFill *last = g_ptr_array_index (fills, fills->len - 1);

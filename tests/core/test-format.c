@@ -19,9 +19,10 @@ check_money (double          dollars,
 static void
 test_money_cents (void)
 {
-  check_money (1234.5, ALVH_MONEY_CENTS, "$1234.50");
+  check_money (1234.5, ALVH_MONEY_CENTS, "$1,234.50");
+  check_money (130394, ALVH_MONEY_CENTS, "$130,394.00");
   check_money (-12, ALVH_MONEY_CENTS, "\u2212$12.00");
-  check_money (-0.001, ALVH_MONEY_CENTS, "\u2212$0.00");
+  check_money (-0.001, ALVH_MONEY_CENTS, "$0.00");          /* no sign on a zero */
   check_money (0, ALVH_MONEY_CENTS, "$0.00");
   check_money (NAN, ALVH_MONEY_CENTS, "n/a");
 }
@@ -29,7 +30,8 @@ test_money_cents (void)
 static void
 test_money_whole (void)
 {
-  check_money (1234.4, ALVH_MONEY_WHOLE, "$1234");
+  check_money (1234.4, ALVH_MONEY_WHOLE, "$1,234");
+  check_money (-714.2, ALVH_MONEY_WHOLE, "\u2212$714");
   check_money (-12.3, ALVH_MONEY_WHOLE, "\u2212$12");
   check_money (INFINITY, ALVH_MONEY_WHOLE, "n/a");
 }
@@ -40,7 +42,7 @@ test_money_grouped (void)
   check_money (1234567.4, ALVH_MONEY_GROUPED, "$1,234,567");
   check_money (999, ALVH_MONEY_GROUPED, "$999");
   check_money (1000, ALVH_MONEY_GROUPED, "$1,000");
-  check_money (-2500.5, ALVH_MONEY_GROUPED, "-$2,501");   /* halves away from zero */
+  check_money (-2500.5, ALVH_MONEY_GROUPED, "\u2212$2,501");   /* halves away from zero */
   check_money (-0.4, ALVH_MONEY_GROUPED, "$0");            /* no sign on a zero */
   check_money (NAN, ALVH_MONEY_GROUPED, "");
 }
@@ -57,9 +59,9 @@ test_money_plain (void)
 static void
 test_money_summary (void)
 {
-  check_money (1234.4, ALVH_MONEY_SUMMARY, "$1234");
-  check_money (-12.3, ALVH_MONEY_SUMMARY, "-$12");
-  check_money (-0.2, ALVH_MONEY_SUMMARY, "-$0");
+  check_money (1234.4, ALVH_MONEY_SUMMARY, "$1,234");
+  check_money (-12.3, ALVH_MONEY_SUMMARY, "\u2212$12");
+  check_money (-0.2, ALVH_MONEY_SUMMARY, "$0");
 }
 
 static void
@@ -73,7 +75,7 @@ test_number (void)
 
   g_assert_cmpstr (a, ==, "3.142");
   g_assert_cmpstr (b, ==, "0.00");
-  g_assert_cmpstr (c, ==, "-0.00");
+  g_assert_cmpstr (c, ==, "0.00");   /* no "−0.00" on screen either */
   g_assert_cmpstr (d, ==, "n/a");
   g_assert_cmpstr (e, ==, "5280");
 }
@@ -120,6 +122,63 @@ test_dates (void)
   g_assert_cmpstr (utc, ==, "2024-08-05T13:30:00Z");
 }
 
+static void
+test_contracts_keys (void)
+{
+  g_autofree char *one = alvh_format_contracts (1);
+  g_autofree char *two = alvh_format_contracts (2);
+  g_autofree char *half = alvh_format_contracts (0.5);
+  g_autofree char *up = alvh_format_signed_percent (0.465, 1);
+  g_autofree char *down = alvh_format_signed_percent (-0.03, 1);
+  g_autofree char *list = alvh_format_key_list ("iv_expansion,wing_proximity");
+  g_autofree char *big = alvh_format_number (-1234567.891, 2, ALVH_FORMAT_SCREEN);
+
+  g_assert_cmpstr (one, ==, "1 contract");
+  g_assert_cmpstr (two, ==, "2 contracts");
+  g_assert_cmpstr (half, ==, "0.5 contracts");
+  g_assert_cmpstr (up, ==, "+46.5%");
+  g_assert_cmpstr (down, ==, "\u22123.0%");
+  g_assert_cmpstr (alvh_format_key ("vix_call_spread"), ==, "VIX call spread");
+  g_assert_cmpstr (alvh_format_key ("fixed"), ==, "Fixed trigger");
+  g_assert_cmpstr (alvh_format_key ("something_new"), ==, "something_new");
+  g_assert_cmpstr (list, ==, "IV expansion, Wing proximity");
+  g_assert_cmpstr (big, ==, "\u22121,234,567.89");
+}
+
+/* LANGUAGE=de with the build tree's catalogue: German separators and words
+ * even though LC_NUMERIC stays "C" */
+static void
+test_german (void)
+{
+  g_autofree char *mo = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", "de", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *money = NULL, *cents = NULL, *pct = NULL, *one = NULL, *two = NULL;
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no German catalogue in the build tree (po/de/LC_MESSAGES)");
+      return;
+    }
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_unsetenv ("ALVH_LOCALEDIR");
+  setlocale (LC_ALL, "C.UTF-8");
+  /* this test binary runs from the build tree: the catalogue comes from it */
+  g_assert_true (g_str_has_suffix (alvh_format_bind_textdomain (), "/po"));
+  money = alvh_format_money (-130394.4, ALVH_MONEY_WHOLE);
+  cents = alvh_format_money (1234.5, ALVH_MONEY_CENTS);
+  pct = alvh_format_percent (0.125, 1, ALVH_FORMAT_SCREEN);
+  one = alvh_format_contracts (1);
+  two = alvh_format_contracts (2);
+  g_assert_cmpstr (money, ==, "\u2212$130.394");
+  g_assert_cmpstr (cents, ==, "$1.234,50");
+  g_assert_cmpstr (pct, ==, "12,5 %");
+  g_assert_cmpstr (one, ==, "1 Kontrakt");
+  g_assert_cmpstr (two, ==, "2 Kontrakte");
+  g_assert_cmpstr (alvh_format_key ("wing_proximity"), ==, "Flügelnähe");
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -135,5 +194,7 @@ main (int    argc,
   g_test_add_func ("/core/format/significant", test_significant);
   g_test_add_func ("/core/format/percent-price", test_percent_price);
   g_test_add_func ("/core/format/dates", test_dates);
+  g_test_add_func ("/core/format/contracts-keys", test_contracts_keys);
+  g_test_add_func ("/core/format/german", test_german);
   return g_test_run ();
 }

@@ -597,7 +597,7 @@ test_leg_signals (Fixture       *f,
   g_assert_cmpint (entry->leg_id, ==, leg_id);
   g_assert_cmpint (entry->decision_id, ==, did);
   g_assert_cmpint (entry->time, ==, 5000);
-  g_assert_nonnull (strstr (entry->title, "Layer 1 hedge (fixed)"));
+  g_assert_nonnull (strstr (entry->title, "Layer 1 hedge (Fixed trigger)"));
   g_assert_nonnull (strstr (entry->title, "20/25"));
   g_assert_nonnull (strstr (entry->body, "filled at mid"));
   g_assert_cmpstr (entry->tags[0], ==, "fixed");

@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-charts-page.h"
+#include "alvh-core.h"
 #include "alvh-evaluator-page.h"
 #include "alvh-form.h"
 #include "alvh-journal-item.h"
@@ -111,13 +112,11 @@ main (int    argc,
   g_autoptr(AlvhApplication) app = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *today = g_getenv ("ALVH_TODAY");
-  const char *localedir = g_getenv ("ALVH_LOCALEDIR");
   gint64 t;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* ALVH_LOCALEDIR, else the build tree's catalogues when run from it */
+  alvh_format_bind_textdomain ();
   g_set_application_name (_("ALVH Desk"));
 
   if (today != NULL && alvh_time_parse_date (today, strlen (today), &t))

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-export-dialog.h"
+#include "alvh-form.h"
 #include "alvh-export-report.h"
 #include "alvh-time.h"
 #include "alvh-window-private.h"
@@ -31,6 +32,8 @@ struct _AlvhExportDialog
   GtkProgressBar *progress;
   GtkButton      *export_button;
   AdwToastOverlay *toasts;
+  GtkWidget      *from_error;   /* the reason, in the row it is about */
+  GtkWidget      *to_error;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhExportDialog, alvh_export_dialog, ADW_TYPE_WINDOW)
@@ -88,6 +91,47 @@ parse_row_date (AdwEntryRow *row,
   return TRUE;
 }
 
+/* Marks @row invalid with @reason shown in it (error style, and read with
+ * the row), or valid when @reason is NULL. */
+static void
+mark_row (AdwEntryRow *row,
+          GtkWidget   *label,
+          const char  *reason)
+{
+  alvh_form_mark (GTK_WIDGET (row), reason != NULL);
+  gtk_label_set_text (GTK_LABEL (label), reason != NULL ? reason : "");
+  gtk_widget_set_visible (label, reason != NULL);
+  if (reason != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* Which of the custom period's fields is wrong, marked in the rows */
+static void
+mark_period_rows (AlvhExportDialog *self)
+{
+  gboolean custom = selected_preset (self) == ALVH_REPORT_PRESET_CUSTOM;
+  const char *a = gtk_editable_get_text (GTK_EDITABLE (self->from_row));
+  const char *b = gtk_editable_get_text (GTK_EDITABLE (self->to_row));
+  gint64 from = 0, to = 0;
+  gboolean from_ok = custom && alvh_time_parse_date (a, strlen (a), &from);
+  gboolean to_ok = custom && alvh_time_parse_date (b, strlen (b), &to);
+  const char *bad_date = _("Expected a date such as 2026-11-16");
+  const char *reversed = _("The period ends before it starts");
+
+  if (!custom)
+    {
+      mark_row (self->from_row, self->from_error, NULL);
+      mark_row (self->to_row, self->to_error, NULL);
+      return;
+    }
+  mark_row (self->from_row, self->from_error,
+            !from_ok ? bad_date : (to_ok && to < from ? reversed : NULL));
+  mark_row (self->to_row, self->to_error,
+            !to_ok ? bad_date : (from_ok && to < from ? reversed : NULL));
+}
+
 gboolean
 alvh_export_dialog_get_period (AlvhExportDialog  *self,
                                gint64            *out_from,
@@ -124,6 +168,9 @@ update_state (AlvhExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row), selected_format (self) == ALVH_REPORT_FORMAT_PDF);
   if (self->running)
     return;
+  mark_period_rows (self);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
   if (alvh_export_dialog_get_period (self, &from, &to, &error))
     {
       g_autofree char *a = alvh_time_format_ny_date (from);
@@ -147,7 +194,10 @@ update_state (AlvhExportDialog *self)
     }
   else
     {
+      /* an error is said in red, not in grey */
       gtk_label_set_text (self->status_label, error->message);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
       gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
     }
   if (journal_path (self) == NULL)
@@ -220,7 +270,7 @@ export_done_cb (GObject      *source G_GNUC_UNUSED,
       : g_strdup_printf (_("Report saved: %s"), name);
 
     if (parent != NULL && ALVH_IS_WINDOW (parent))
-      alvh_window_add_toast (ALVH_WINDOW (parent), text);
+      alvh_window_add_file_toast (ALVH_WINDOW (parent), text, files[0]);
     g_signal_emit (self, signals[SIGNAL_FINISHED], 0, TRUE);
     gtk_window_close (GTK_WINDOW (self));
   }
@@ -373,6 +423,20 @@ alvh_export_dialog_init (AlvhExportDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->from_error = gtk_label_new (NULL);
+  self->to_error = gtk_label_new (NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *label = i == 0 ? self->from_error : self->to_error;
+
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_set_visible (label, FALSE);
+      adw_entry_row_add_suffix (i == 0 ? self->from_row : self->to_row, label);
+    }
   adw_combo_row_set_selected (self->paper_row, alvh_report_paper_default () == ALVH_REPORT_PAPER_LETTER ? 1 : 0);
 }
 

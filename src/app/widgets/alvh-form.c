@@ -326,3 +326,48 @@ alvh_form_scrolled (GtkWidget *content,
   gtk_widget_set_vexpand (scroller, TRUE);
   return scroller;
 }
+
+static void
+ellipsizing_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (user_data));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+ellipsizing_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GObject *object = gtk_list_item_get_item (item);
+  const char *text = GTK_IS_STRING_OBJECT (object) ? gtk_string_object_get_string (GTK_STRING_OBJECT (object)) : "";
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
+}
+
+/**
+ * alvh_form_set_ellipsizing_factory:
+ * @dropdown: a drop-down of a #GtkStringList
+ * @width_chars: the characters it keeps at least
+ *
+ * Lets @dropdown shrink to @width_chars on a narrow window: longer names end
+ * in "…" (the whole name in the tooltip) instead of widening the window.
+ */
+void
+alvh_form_set_ellipsizing_factory (GtkDropDown *dropdown,
+                                   int          width_chars)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (ellipsizing_setup_cb), GINT_TO_POINTER (width_chars));
+  g_signal_connect (factory, "bind", G_CALLBACK (ellipsizing_bind_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+}

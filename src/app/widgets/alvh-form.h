@@ -73,6 +73,10 @@ GtkWidget  *alvh_form_scrolled       (GtkWidget   *content,
 /* Shows @message in a dialog's inline error label and makes it visible. */
 void        alvh_form_show_error     (GtkWidget   *error_label,
                                       const char  *message);
+/* @dropdown (of a GtkStringList) shrinks to @width_chars on a narrow window,
+ * its names ending in "…" with the whole name in the tooltip. */
+void        alvh_form_set_ellipsizing_factory (GtkDropDown *dropdown,
+                                               int          width_chars);
 /* The "CSV files" filter of the file choosers (text/csv, *.csv, *.CSV, *.txt),
  * added to @chooser. */
 void        alvh_form_add_csv_filter (GtkFileChooser *chooser);

@@ -35,6 +35,21 @@ chart_time_action_cb (GtkWidget  *widget,
   alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (self->charts_page), g_variant_get_int64 (param));
 }
 
+/* Ctrl+N from any page: the Positions page and its Add Condor dialog */
+static void
+add_condor_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  AlvhWindow *self = ALVH_WINDOW (widget);
+  GtkWidget *page = alvh_window_get_page (self, "positions");
+
+  if (!alvh_window_has_market_data (self) || !ALVH_IS_POSITIONS_PAGE (page))
+    return;
+  alvh_window_show_page (self, "positions");
+  alvh_positions_page_add_condor (ALVH_POSITIONS_PAGE (page));
+}
+
 static void
 preferences_action_cb (GtkWidget  *widget,
                        const char *action_name,
@@ -46,11 +61,114 @@ preferences_action_cb (GtkWidget  *widget,
 }
 
 static void
+launch_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AlvhWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (object), result, &error);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  g_app_info_launch_default_for_uri_finish (result, &error);
+#endif
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    alvh_window_add_toast (self, error->message);
+}
+
+/* The Open button of a "saved" toast: the file in the program the desktop
+ * opens it with */
+static void
+open_uri_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  AlvhWindow *self = ALVH_WINDOW (widget);
+  const char *uri = g_variant_get_string (param, NULL);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autoptr(GFile) file = g_file_new_for_uri (uri);
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+    gtk_file_launcher_launch (launcher, GTK_WINDOW (self), NULL, launch_done_cb, g_object_ref (self));
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    g_autoptr(GAppLaunchContext) context =
+      G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+
+    g_app_info_launch_default_for_uri_async (uri, context, NULL, launch_done_cb, g_object_ref (self));
+  }
+#endif
+}
+
+static void
+demo_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  AlvhWindow       *self)
+{
+  if (g_strcmp0 (response, "replace") == 0)
+    alvh_window_load_demo (self);
+}
+
+/**
+ * alvh_window_request_load_demo:
+ * @self: the window
+ *
+ * Loads the demo data, after asking when it would replace market data or
+ * mark a book that exists.
+ *
+ * Returns: (transfer none) (nullable): the question, or %NULL when the demo
+ *   data was loaded at once
+ */
+GtkWidget *
+alvh_window_request_load_demo (AlvhWindow *self)
+{
+  AlvhBookService *book;
+  GtkWidget *dialog;
+  gboolean has_book;
+
+  g_return_val_if_fail (ALVH_IS_WINDOW (self), NULL);
+
+  book = alvh_context_get_book (self->context);
+  has_book = (alvh_book_service_get_condors (book) != NULL && alvh_book_service_get_condors (book)->len > 0) ||
+             (alvh_book_service_get_legs (book) != NULL && alvh_book_service_get_legs (book)->len > 0);
+  if (!alvh_window_has_market_data (self) && !has_book)
+    {
+      alvh_window_load_demo (self);
+      return NULL;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Market Data?"),
+                                   has_book
+                                   ? _("The demo data replaces the SPX, VIX and VIX futures history you have. "
+                                       "Your positions would then be marked with made-up prices. "
+                                       "Your book and journal stay as they are.")
+                                   : _("The demo data replaces the SPX, VIX and VIX futures history you have. "
+                                       "Import your files again to get it back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (demo_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
 load_demo_action_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  alvh_window_load_demo (ALVH_WINDOW (widget));
+  alvh_window_request_load_demo (ALVH_WINDOW (widget));
 }
 
 void
@@ -211,6 +329,8 @@ _alvh_window_class_actions_init (AlvhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-condor", NULL, add_condor_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action_cb);
   _alvh_window_install_follow_actions (widget_class);
   _alvh_window_install_export_actions (widget_class);
   _alvh_window_install_update_actions (widget_class);

@@ -29,6 +29,72 @@ typedef struct
 static GCancellable *update_cancellable;
 
 static void
+update_error_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          AlvhWindow       *self)
+{
+  if (g_strcmp0 (response, "retry") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.update-data", NULL);
+}
+
+/**
+ * alvh_window_show_update_error:
+ * @self: the window
+ * @error: why Update Data failed
+ *
+ * Says why an update failed in plain words (no web address, no resolver
+ * message: those go to the debug log) and offers Retry.
+ *
+ * Returns: (transfer none): the dialog
+ */
+GtkWidget *
+alvh_window_show_update_error (AlvhWindow   *self,
+                               const GError *error)
+{
+  const char *body;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (ALVH_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  g_debug ("update failed: %s", error->message);
+  if (error->domain == ALVH_FETCH_ERROR)
+    switch ((AlvhFetchError) error->code)
+      {
+      case ALVH_FETCH_ERROR_CONNECTION:
+      case ALVH_FETCH_ERROR_TIMEOUT:
+      case ALVH_FETCH_ERROR_TRUNCATED:
+        body = _("ALVH Desk could not reach the Cboe and Stooq servers. Check that this computer is online, "
+                 "then try again. Your market data is unchanged.");
+        break;
+      case ALVH_FETCH_ERROR_HTTP:
+        body = _("The Cboe or Stooq server did not send the price history (it may be busy or have moved the files). "
+                 "Try again later. Your market data is unchanged.");
+        break;
+      case ALVH_FETCH_ERROR_NOT_CSV:
+      case ALVH_FETCH_ERROR_NO_DATA:
+      case ALVH_FETCH_ERROR_UNKNOWN_SOURCE:
+      default:
+        body = _("A server sent something other than a price history. Try again later, or download the CSV "
+                 "files yourself and import them. Your market data is unchanged.");
+        break;
+      }
+  else
+    body = error->message;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Update the Market Data"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "retry", _("_Retry"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retry", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (update_error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
 update_data_free (UpdateData *data)
 {
   g_clear_object (&data->window);
@@ -140,7 +206,7 @@ fetch_done_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         alvh_window_add_toast (self, _("Update cancelled: nothing was changed"));
       else
-        _alvh_window_show_error (self, _("Update Failed"), error->message);
+        alvh_window_show_update_error (self, error);
       remove_downloads (data->dir);
       g_clear_object (&update_cancellable);
       return;

@@ -337,3 +337,34 @@ alvh_window_add_toast (AlvhWindow *self,
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+/**
+ * alvh_window_add_file_toast:
+ * @self: the window
+ * @message: what was saved
+ * @path: the file, opened by the toast's Open button
+ *
+ * Returns: (transfer none): the toast
+ */
+AdwToast *
+alvh_window_add_file_toast (AlvhWindow *self,
+                            const char *message,
+                            const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (ALVH_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  uri = g_file_get_uri (file);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-uri");
+  adw_toast_set_action_target (toast, "s", uri);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
+}

@@ -26,5 +26,11 @@ void        alvh_window_add_toast       (AlvhWindow       *self,
 GtkWidget  *alvh_window_get_page        (AlvhWindow       *self,
                                          const char       *name);
 AlvhContext *alvh_window_get_context    (AlvhWindow       *self);
+AdwToast   *alvh_window_add_file_toast  (AlvhWindow       *self,
+                                         const char       *message,
+                                         const char       *path);
+GtkWidget  *alvh_window_request_load_demo (AlvhWindow     *self);
+GtkWidget  *alvh_window_show_update_error (AlvhWindow     *self,
+                                         const GError     *error);
 
 G_END_DECLS

@@ -14,18 +14,19 @@ G_BEGIN_DECLS
 
 /**
  * AlvhMoneyStyle:
- * @ALVH_MONEY_CENTS: amounts on screen with cents, "$1234.50" and "−$12.00"
- *   (U+2212 minus, the locale's decimal point, a translated "n/a")
- * @ALVH_MONEY_WHOLE: P&L on screen in whole dollars, "$1235" and "−$12"
- * @ALVH_MONEY_GROUPED: whole dollars in sentences, "$1,235" and "-$12" (ASCII
- *   minus, no sign when the amount rounds to zero, "" when missing)
- * @ALVH_MONEY_PLAIN: amounts in reports, CSV and terminal tables, "1234.50" and
- *   "-12.00" (no symbol, always '.', never "-0.00", "n/a" when missing)
- * @ALVH_MONEY_SUMMARY: whole dollars in plain-text summaries, "$1235" and
- *   "-$12" (ASCII minus)
+ * @ALVH_MONEY_CENTS: amounts on screen with cents, "$1,234.50" and "−$12.00"
+ * @ALVH_MONEY_WHOLE: P&L on screen in whole dollars, "$1,235" and "−$12"
+ * @ALVH_MONEY_GROUPED: whole dollars in sentences, "$1,235" and "−$12"
+ *   (halves away from zero, "" when missing)
+ * @ALVH_MONEY_PLAIN: amounts in reports' tables, CSV and terminal tables,
+ *   "1234.50" and "-12.00" (no symbol, always '.', never "-0.00", "n/a" when
+ *   missing): text that programs read back
+ * @ALVH_MONEY_SUMMARY: whole dollars in plain-text summaries, "$1,235" and "−$12"
  *
- * Where a money amount is shown; each style keeps the text it had before
- * the formatters were merged.
+ * Where a money amount is shown.  Every style but %ALVH_MONEY_PLAIN is text a
+ * person reads: U+2212 minus, no sign on an amount that rounds to zero, the
+ * thousands separator and decimal point of the locale (or of the translation
+ * when LC_NUMERIC is "C": "$1.234,50" with LANGUAGE=de), a translated "n/a".
  */
 typedef enum
 {
@@ -38,8 +39,8 @@ typedef enum
 
 /**
  * AlvhFormatTarget:
- * @ALVH_FORMAT_SCREEN: text for widgets: the locale's decimal point and a
- *   translated "n/a"
+ * @ALVH_FORMAT_SCREEN: text for widgets and people: separators as money's,
+ *   U+2212 minus, no "−0", a translated "n/a"
  * @ALVH_FORMAT_DATA: text for files, reports and the CLI: always '.', never
  *   "-0", an untranslated "n/a"
  *
@@ -141,5 +142,60 @@ char *alvh_format_date    (gint64            t);
  * Returns: (transfer full) (not nullable): the text, "" when @t is out of range
  */
 char *alvh_format_utc     (gint64            t);
+
+/**
+ * alvh_format_contracts:
+ * @n: a number of contracts or units
+ *
+ * Formats a count of contracts with the plural the language wants, e.g.
+ * "1 contract", "2 contracts", "1,5 Kontrakte".
+ *
+ * Returns: (transfer full) (not nullable): the text
+ */
+char *alvh_format_contracts (double n);
+
+/**
+ * alvh_format_signed_percent:
+ * @fraction: a fraction (0.465 for 46.5 %), possibly NaN
+ * @digits: decimals after the point
+ *
+ * Formats a fraction as a percentage on screen with an explicit sign,
+ * "+46.5%" and "−3.0%" (U+2212).
+ *
+ * Returns: (transfer full) (not nullable): the text
+ */
+char *alvh_format_signed_percent (double fraction,
+                                  int    digits);
+
+/**
+ * alvh_format_key:
+ * @key: (nullable): a key of the spec: a signal ("wing_proximity"), a signal
+ *   kind, a decision branch ("fixed") or an instrument ("vix_call_spread")
+ *
+ * The translated name a person reads for a key that JSON and CSV keep.
+ *
+ * Returns: (transfer none) (not nullable): the name, or @key when unknown
+ */
+const char *alvh_format_key (const char *key);
+
+/**
+ * alvh_format_key_list:
+ * @keys: (nullable): keys separated by commas, e.g. "iv_expansion,rsi_extreme"
+ *
+ * Returns: (transfer full) (not nullable): their names separated by ", "
+ */
+char *alvh_format_key_list (const char *keys);
+
+/**
+ * alvh_format_bind_textdomain:
+ *
+ * Binds the program's message catalogue: from `ALVH_LOCALEDIR` when set,
+ * else from the build tree's `po/` when the binary runs from the build tree
+ * it was built in (so `LANGUAGE=de build/src/app/alvh-desk` speaks German),
+ * else from the installed locale folder.  Call after setlocale().
+ *
+ * Returns: (transfer none): the folder bound
+ */
+const char *alvh_format_bind_textdomain (void);
 
 G_END_DECLS

@@ -7,12 +7,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 #include <string.h>
 
 #include <sqlite3.h>
 
 #include "alvh-db.h"
+#include "alvh-format.h"
 #include "alvh-journal-store.h"
 #include "alvh-journal-store-private.h"
 
@@ -307,9 +310,9 @@ describe_leg (const AlvhLeg *leg)
   if (isfinite (leg->short_strike))
     {
       g_autofree char *ks = format_strike (leg->short_strike);
-      return g_strdup_printf ("%s × %s %s/%s", q, alvh_leg_kind_to_string (leg->kind), k, ks);
+      return g_strdup_printf ("%s × %s %s/%s", q, alvh_format_key (alvh_leg_kind_to_string (leg->kind)), k, ks);
     }
-  return g_strdup_printf ("%s × %s %s", q, alvh_leg_kind_to_string (leg->kind), k);
+  return g_strdup_printf ("%s × %s %s", q, alvh_format_key (alvh_leg_kind_to_string (leg->kind)), k);
 }
 
 gint64
@@ -439,7 +442,9 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
   if (ok)
     {
       what = describe_leg (l);
-      title = g_strdup_printf ("Layer %u hedge (%s): %s", l->layer, alvh_branch_to_string (d->branch), what);
+      /* the title a person reads, in their language (the tags keep the key) */
+      title = g_strdup_printf (_("Layer %u hedge (%s): %s"), l->layer,
+                               alvh_format_key (alvh_branch_to_string (d->branch)), what);
       body = g_strdup_printf ("%s%s%s", d->explanation != NULL ? d->explanation : "",
                               note != NULL && *note != '\0' ? "\n\n" : "",
                               note != NULL ? note : "");

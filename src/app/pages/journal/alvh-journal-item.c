@@ -100,7 +100,7 @@ alvh_journal_item_dup_column_text (AlvhJournalItem *self,
   if (g_str_equal (column, "layer"))
     return self->layer > 0 ? g_strdup_printf ("%d", self->layer) : g_strdup ("");
   if (g_str_equal (column, "size"))
-    return isfinite (self->size) && self->size != 0 ? g_strdup_printf ("%g", self->size) : g_strdup ("");
+    return isfinite (self->size) && self->size != 0 ? alvh_format_significant (self->size, 6, ALVH_FORMAT_SCREEN) : g_strdup ("");
   if (g_str_equal (column, "pnl"))
     {
       if (!isfinite (self->pnl))
@@ -108,11 +108,12 @@ alvh_journal_item_dup_column_text (AlvhJournalItem *self,
       return alvh_format_money (self->pnl, ALVH_MONEY_WHOLE);
     }
   if (g_str_equal (column, "instrument"))
-    return g_strdup (self->instrument ? self->instrument : "");
+    return g_strdup (alvh_format_key (self->instrument));
+  /* keys stay in the store, JSON and CSV; people read names */
   if (g_str_equal (column, "branch"))
-    return g_strdup (self->branch ? self->branch : "");
+    return g_strdup (alvh_format_key (self->branch));
   if (g_str_equal (column, "triggers"))
-    return g_strdup (self->triggers ? self->triggers : "");
+    return alvh_format_key_list (self->triggers);
   if (g_str_equal (column, "title"))
     return g_strdup (self->title ? self->title : "");
   if (g_str_equal (column, "tags"))

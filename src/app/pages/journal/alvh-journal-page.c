@@ -18,6 +18,7 @@
 #include "alvh-a11y.h"
 #include "alvh-form.h"
 #include "alvh-equity-view.h"
+#include "alvh-evaluator-page.h"
 #include "alvh-journal-page.h"
 
 #define SAVE_DELAY_MS 500
@@ -45,6 +46,8 @@ struct _AlvhJournalPage
   GtkLabel          *count_label;
   GtkColumnView     *column_view;
   GtkStack          *detail_stack;
+  AdwLeaflet        *leaflet;
+  GtkWidget         *back_button;
   GtkEntry          *title_entry;
   GtkLabel          *date_label;
   GtkLabel          *decision_label;
@@ -100,6 +103,32 @@ static const char *trigger_keys[] = {
 };
 
 static gboolean save_now (AlvhJournalPage *self);
+
+/* what a person reads for a decision's action and status (the store keeps keys) */
+static const char *
+action_title (AlvhAction action)
+{
+  switch (action)
+    {
+    case ALVH_ACTION_ADD:     return _("Add a hedge");
+    case ALVH_ACTION_BLOCKED: return _("Blocked");
+    case ALVH_ACTION_HOLD:
+    default:                  return _("Hold");
+    }
+}
+
+static const char *
+status_title (AlvhDecisionStatus status)
+{
+  switch (status)
+    {
+    case ALVH_DECISION_FOLLOWED: return _("followed");
+    case ALVH_DECISION_SKIPPED:  return _("skipped");
+    case ALVH_DECISION_MANUAL:   return _("entered by hand");
+    case ALVH_DECISION_PENDING:
+    default:                     return NULL;
+    }
+}
 static void     show_entry (AlvhJournalPage *self, gint64 id);
 
 /* ---- filters ---- */
@@ -248,7 +277,13 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gboolean numeric = g_str_equal (key, "layer") || g_str_equal (key, "size") || g_str_equal (key, "pnl");
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* dates and numbers are never cut; long texts end in "…" with the whole
+   * text in the tooltip */
+  if (g_str_equal (key, "title") || g_str_equal (key, "triggers") || g_str_equal (key, "instrument"))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), g_str_equal (key, "title") ? 24 : 12);
+    }
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -265,6 +300,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = alvh_journal_item_dup_column_text (entry, key);
 
   gtk_label_set_text (GTK_LABEL (label), text);
+  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
+    gtk_widget_set_tooltip_text (label, *text != '\0' ? text : NULL);
   if (g_str_equal (key, "pnl"))
     {
       double pnl = alvh_journal_item_get_pnl (entry);
@@ -337,16 +374,6 @@ grid_label (const char *text,
   return label;
 }
 
-static char *
-format_signal_number (double value)
-{
-  if (!isfinite (value))
-    return g_strdup (_("n/a"));
-  if (fabs (value) >= 1000)
-    return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.3g", value);
-}
-
 static void
 fill_signals (AlvhJournalPage     *self,
               AlvhDecision *decision)
@@ -375,12 +402,15 @@ fill_signals (AlvhJournalPage     *self,
 
       if (!alvh_decision_has_signal (decision, (AlvhSignalId) i))
         continue;
-      value = s->available ? format_signal_number (s->value) : g_strdup (_("n/a"));
-      threshold = format_signal_number (s->threshold);
+      /* the units and comparisons the Evaluator shows: "+46.5% / ≥ +15.0%" */
+      value = alvh_evaluator_format_value (s);
+      threshold = alvh_evaluator_format_threshold (s);
       row++;
 
-      gtk_grid_attach (self->signals_grid, grid_label (alvh_signal_id_to_key (s->id), 0, NULL), 0, row, 1, 1);
-      gtk_grid_attach (self->signals_grid, grid_label (alvh_signal_kind_to_string (s->kind), 0, "dim-label"), 1, row, 1, 1);
+      gtk_grid_attach (self->signals_grid, grid_label (alvh_signal_id_get_title (s->id), 0, NULL), 0, row, 1, 1);
+      gtk_grid_attach (self->signals_grid,
+                       grid_label (s->kind == ALVH_SIGNAL_KIND_REALTIME ? _("real-time") : _("fixed"), 0, "dim-label"),
+                       1, row, 1, 1);
       gtk_grid_attach (self->signals_grid, grid_label (value, 1, "numeric"), 2, row, 1, 1);
       gtk_grid_attach (self->signals_grid, grid_label (threshold, 1, "numeric"), 3, row, 1, 1);
       fired = grid_label (!s->available ? _("n/a") : s->fired ? _("yes") : _("no"), 1,
@@ -497,23 +527,31 @@ show_entry (AlvhJournalPage *self,
     {
       g_autoptr(GString) s = g_string_new (NULL);
 
-      g_string_append_printf (s, "%s \u00b7 %s", alvh_action_to_string (decision->action),
-                              alvh_branch_to_string (decision->branch));
+      g_string_append_printf (s, "%s \u00b7 %s", action_title (decision->action),
+                              alvh_format_key (alvh_branch_to_string (decision->branch)));
       if (decision->layer > 0)
         g_string_append_printf (s, " \u00b7 %s %d", _("layer"), decision->layer);
       if (decision->size > 0)
-        g_string_append_printf (s, " \u00b7 %g %s", decision->size, _("contracts"));
+        {
+          g_autofree char *size = alvh_format_contracts (decision->size);
+
+          g_string_append_printf (s, " \u00b7 %s", size);
+        }
       if (decision->has_leg)
-        g_string_append_printf (s, " \u00b7 %s %g/%g", alvh_leg_kind_to_string (decision->leg.kind),
-                                decision->leg.long_strike, decision->leg.short_strike);
+        {
+          g_autofree char *lo = alvh_format_significant (decision->leg.long_strike, 6, ALVH_FORMAT_SCREEN);
+          g_autofree char *hi = alvh_format_significant (decision->leg.short_strike, 6, ALVH_FORMAT_SCREEN);
+
+          g_string_append_printf (s, " \u00b7 %s %s/%s", alvh_leg_kind_get_title (decision->leg.kind), lo, hi);
+        }
       if (isfinite (decision->estimated_cost))
         {
           g_autofree char *cost = alvh_format_money (decision->estimated_cost, ALVH_MONEY_WHOLE);
 
           g_string_append_printf (s, " \u00b7 %s %s", _("est. cost"), cost);
         }
-      if (alvh_decision_status_to_string (decision->followed) != NULL)
-        g_string_append_printf (s, " \u00b7 %s", alvh_decision_status_to_string (decision->followed));
+      if (status_title (decision->followed) != NULL)
+        g_string_append_printf (s, " \u00b7 %s", status_title (decision->followed));
       if (decision->profile_name[0] != '\0')
         g_string_append_printf (s, " \u00b7 %s %s v%d", _("profile"), decision->profile_name,
                                 decision->profile_version);
@@ -544,6 +582,16 @@ selection_changed_cb (AlvhJournalPage *self)
   AlvhJournalItem *item = gtk_single_selection_get_selected_item (self->selection);
 
   show_entry (self, item ? alvh_journal_item_get_id (item) : 0);
+  /* a narrow window shows the list or the entry: a click in the list opens it */
+  if (item != NULL && adw_leaflet_get_folded (self->leaflet) &&
+      gtk_widget_get_focus_child (GTK_WIDGET (self->column_view)) != NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+back_clicked_cb (AlvhJournalPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 /* ---- saving ---- */
@@ -918,6 +966,8 @@ alvh_journal_page_class_init (AlvhJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, title_entry);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, decision_label);
@@ -957,13 +1007,15 @@ alvh_journal_page_init (AlvhJournalPage *self)
   branches = gtk_string_list_new (NULL);
   gtk_string_list_append (branches, _("All branches"));
   for (guint i = 1; i < G_N_ELEMENTS (branch_keys); i++)
-    gtk_string_list_append (branches, branch_keys[i]);
+    gtk_string_list_append (branches, alvh_format_key (branch_keys[i]));
   gtk_drop_down_set_model (self->branch_dropdown, G_LIST_MODEL (branches));
+  alvh_form_set_ellipsizing_factory (self->branch_dropdown, 10);
   triggers = gtk_string_list_new (NULL);
   gtk_string_list_append (triggers, _("All triggers"));
   for (guint i = 1; i < G_N_ELEMENTS (trigger_keys); i++)
-    gtk_string_list_append (triggers, trigger_keys[i]);
+    gtk_string_list_append (triggers, alvh_format_key (trigger_keys[i]));
   gtk_drop_down_set_model (self->trigger_dropdown, G_LIST_MODEL (triggers));
+  alvh_form_set_ellipsizing_factory (self->trigger_dropdown, 10);
 
   self->model = alvh_journal_model_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
@@ -971,19 +1023,22 @@ alvh_journal_page_init (AlvhJournalPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, "date", _("Date"), FALSE, 92);
-  add_column (self, "title", _("Title"), TRUE, 120);
-  add_column (self, "layer", _("Layer"), FALSE, 70);
-  add_column (self, "size", _("Size"), FALSE, 58);
-  add_column (self, "instrument", _("Instrument"), FALSE, 120);
-  add_column (self, "branch", _("Branch"), FALSE, 84);
-  add_column (self, "triggers", _("Triggers"), TRUE, 120);
-  add_column (self, "pnl", _("P&L"), FALSE, 70);
+  /* the date and the P&L first, whole; the title takes what is left; the
+   * rest follows (scrolled to on a narrow window); every column resizes */
+  add_column (self, "date", _("Date"), FALSE, -1);
+  add_column (self, "pnl", _("P&L"), FALSE, -1);
+  add_column (self, "title", _("Title"), TRUE, -1);
+  add_column (self, "layer", _("Layer"), FALSE, -1);
+  add_column (self, "size", _("Size"), FALSE, -1);
+  add_column (self, "instrument", _("Instrument"), FALSE, -1);
+  add_column (self, "branch", _("Branch"), FALSE, -1);
+  add_column (self, "triggers", _("Triggers"), TRUE, -1);
 
   view_sorter = gtk_column_view_get_sorter (self->column_view);
   g_signal_connect_object (view_sorter, "changed", G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
 

@@ -86,12 +86,21 @@ clear_list (GtkWidget *list)
 }
 
 /* rows show user text and numbers, never markup */
+static char *
+price (double v)
+{
+  return alvh_format_price (v, ALVH_FORMAT_SCREEN);
+}
+
 static GtkWidget *
 plain_row (void)
 {
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* read-only: Tab goes to the buttons on it, not to the row */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
   return row;
 }
 
@@ -222,9 +231,10 @@ refresh_book (AlvhPositionsPage *self,
       g_autofree char *date = alvh_time_format_ny_date (self->bar_time);
       g_autofree char *subtitle = NULL;
       g_autofree char *beta = alvh_format_number (ms->beta, 2, ALVH_FORMAT_SCREEN);
+      g_autofree char *spx = price (ms->spx), *vix = price (ms->vix);
+      g_autofree char *iv = alvh_format_percent (ms->iv, 1, ALVH_FORMAT_SCREEN);
 
-      subtitle = g_strdup_printf (_("SPX %.2f · VIX %.2f · IV %.1f %% · VIX-on-SPX beta %s"),
-                                  ms->spx, ms->vix, 100 * ms->iv, beta);
+      subtitle = g_strdup_printf (_("SPX %s · VIX %s · IV %s · VIX-on-SPX beta %s"), spx, vix, iv, beta);
       if (self->bar_time < ms->time)
         {
           g_autofree char *today = alvh_time_format_ny_date (ms->time);
@@ -258,7 +268,11 @@ refresh_book (AlvhPositionsPage *self,
       alvh_book_mark (book, ms, &mark);
       n_be = alvh_book_break_evens (book, be, G_N_ELEMENTS (be));
       for (guint i = 0; i < n_be; i++)
-        g_string_append_printf (bes, "%s%.2f", i ? " / " : "", be[i]);
+        {
+          g_autofree char *p = price (be[i]);
+
+          g_string_append_printf (bes, "%s%s", i ? " / " : "", p);
+        }
       for (guint i = 0; i < alvh_book_get_n_condors (book); i++)
         {
           const AlvhCondor *c = alvh_book_get_condor (book, i);
@@ -266,11 +280,16 @@ refresh_book (AlvhPositionsPage *self,
           extrinsic += alvh_condor_extrinsic (c, ms->spx, years_between (ms->time, c->expiry), ms->iv,
                                               ms->rate, ms->div_yield, NULL) * c->units * mult;
         }
-      if (isfinite (g.delta_per_unit))
-        delta = g_strdup_printf (_("%.3f per condor unit (total %.2f)"), g.delta_per_unit, g.total_delta);
-      else
-        delta = g_strdup_printf (_("%.2f (n/a per unit)"), g.total_delta);
-      gamma = g_strdup_printf ("%.5f", g.spx_gamma);
+      {
+        g_autofree char *per = alvh_format_number (g.delta_per_unit, 3, ALVH_FORMAT_SCREEN);
+        g_autofree char *tot = alvh_format_number (g.total_delta, 2, ALVH_FORMAT_SCREEN);
+
+        if (isfinite (g.delta_per_unit))
+          delta = g_strdup_printf (_("%s per condor unit (total %s)"), per, tot);
+        else
+          delta = g_strdup_printf (_("%s (n/a per unit)"), tot);
+      }
+      gamma = alvh_format_number (g.spx_gamma, 5, ALVH_FORMAT_SCREEN);
       theta_money = alvh_format_money ((g.spx_theta + g.vix_theta) * mult, ALVH_MONEY_CENTS);
       theta = g_strdup_printf (_("%s per day"), theta_money);
       vega_money = alvh_format_money ((g.spx_vega + g.vix_vega) * mult, ALVH_MONEY_CENTS);
@@ -305,9 +324,12 @@ refresh_book (AlvhPositionsPage *self,
           g_autofree char *cl = alvh_format_money (cov[i].condor_pnl, ALVH_MONEY_CENTS);
           g_autofree char *hl = alvh_format_money (cov[i].hedge_pnl, ALVH_MONEY_CENTS);
 
-          title = g_strdup_printf (_("SPX −%g SD: %.0f, VIX %.1f"), cov[i].n_sd, cov[i].spx, cov[i].vix);
+          g_autofree char *spx = alvh_format_number (cov[i].spx, 0, ALVH_FORMAT_SCREEN);
+          g_autofree char *vix = alvh_format_number (cov[i].vix, 1, ALVH_FORMAT_SCREEN);
+
+          title = g_strdup_printf (_("SPX −%g SD: %s, VIX %s"), cov[i].n_sd, spx, vix);
           subtitle = g_strdup_printf (_("Condors %s · hedges %s"), cl, hl);
-          value = isfinite (cov[i].coverage) ? g_strdup_printf ("%.0f %%", 100 * cov[i].coverage) : g_strdup (_("n/a"));
+          value = alvh_format_percent (cov[i].coverage, 0, ALVH_FORMAT_SCREEN);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->coverage_rows[i]), title);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (self->coverage_rows[i]), subtitle);
           set_value (self->coverage_labels[i], value);
@@ -366,20 +388,24 @@ refresh_condors (AlvhPositionsPage *self,
         {
           double t = years_between (ms->time, c->expiry);
 
-          ext = g_strdup_printf ("%.2f", alvh_condor_extrinsic (&model, ms->spx, t, ms->iv, ms->rate, ms->div_yield, NULL));
-          value = g_strdup_printf ("%.2f", alvh_condor_value (&model, ms->spx, t, ms->iv, ms->rate, ms->div_yield));
+          ext = price (alvh_condor_extrinsic (&model, ms->spx, t, ms->iv, ms->rate, ms->div_yield, NULL));
+          value = price (alvh_condor_value (&model, ms->spx, t, ms->iv, ms->rate, ms->div_yield));
         }
       title = g_strdup_printf (_("%g × %g / %g — %g / %g"), c->units, c->long_put, c->short_put,
                                c->short_call, c->long_call);
+      g_autofree char *credit = price (c->credit), *lo_text = price (lo), *hi_text = price (hi);
+
       if (alvh_time_is_expired_at (c->expiry, MAX (alvh_time_now (), ms->time)))
-        subtitle = g_strdup_printf (_("Expired on %s (%s): settled, no longer open · credit %.2f · "
+        subtitle = g_strdup_printf (_("Expired on %s (%s): settled, no longer open · credit %s · "
                                       "close it at its settlement to book the P&L"),
-                                    date, alvh_condor_settlement_style (c->expiry), c->credit);
+                                    date, alvh_condor_settlement_style (c->expiry), credit);
       else
-        subtitle = g_strdup_printf (_("Expires %s (%s), %" PRId64 " days · credit %.2f · value %s · "
-                                      "extrinsic %s · break-evens %.2f / %.2f"),
-                                    date, alvh_condor_settlement_style (c->expiry), dte, c->credit,
-                                    value ? value : _("n/a"), ext ? ext : _("n/a"), lo, hi);
+        subtitle = g_strdup_printf (ngettext ("Expires %s (%s), %" PRId64 " day · credit %s · value %s · "
+                                              "extrinsic %s · break-evens %s / %s",
+                                              "Expires %s (%s), %" PRId64 " days · credit %s · value %s · "
+                                              "extrinsic %s · break-evens %s / %s", (gulong) MAX (dte, 0)),
+                                    date, alvh_condor_settlement_style (c->expiry), dte, credit,
+                                    value ? value : _("n/a"), ext ? ext : _("n/a"), lo_text, hi_text);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
@@ -444,20 +470,21 @@ refresh_legs (AlvhPositionsPage *self,
 
           bar.time = self->bar_time;
           f = alvh_market_state_vix_forward (&bar, l->expiry);
-          value = g_strdup_printf ("%.2f", alvh_leg_value (l, f, years_between (ms->time, l->expiry),
-                                                                  ms->vix_vol, ms->rate));
+          value = price (alvh_leg_value (l, f, years_between (ms->time, l->expiry), ms->vix_vol, ms->rate));
         }
       title = g_strdup_printf (_("Layer %d · %s%s × %g"), l->layer, alvh_leg_kind_get_title (l->kind), strikes, open_qty);
+      g_autofree char *premium = price (l->premium), *open_text = alvh_format_contracts (open_qty);
+
       if (alvh_time_is_expired_at (l->expiry, MAX (alvh_time_now (), ms->time)))
-        subtitle = g_strdup_printf (_("Expired on %s (Wed AM, SOQ): settled, no longer open · premium %.2f · "
-                                      "%g of %g open%s"),
-                                    date, l->premium, open_qty, l->quantity,
+        subtitle = g_strdup_printf (_("Expired on %s (Wed AM, SOQ): settled, no longer open · premium %s · "
+                                      "%s of %g open%s"),
+                                    date, premium, open_text, l->quantity,
                                     l->manual ? _(" · entered by hand") : "");
       else
-        subtitle = g_strdup_printf (_("Expires %s (Wed AM, SOQ), %" PRId64 " days · premium %.2f · value %s · "
-                                      "%g of %g open%s"),
-                                    date, alvh_time_calendar_days (today, l->expiry), l->premium,
-                                    value ? value : _("n/a"), open_qty, l->quantity,
+        subtitle = g_strdup_printf (_("Expires %s (Wed AM, SOQ), %" PRId64 " days · premium %s · value %s · "
+                                      "%s of %g open%s"),
+                                    date, alvh_time_calendar_days (today, l->expiry), premium,
+                                    value ? value : _("n/a"), open_text, l->quantity,
                                     l->manual ? _(" · entered by hand") : "");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

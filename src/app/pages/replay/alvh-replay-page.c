@@ -540,6 +540,7 @@ alvh_replay_page_init (AlvhReplayPage *self)
 
   self->profiles = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (self->profiles));
+  alvh_form_set_ellipsizing_factory (self->profile_dropdown, 12);
 
   self->trades = g_list_store_new (ALVH_TYPE_REPLAY_TRADE_ITEM);
   add_trade_column (self, "open", _("Open"), FALSE);
@@ -614,6 +615,14 @@ alvh_replay_page_run (AlvhReplayPage *self)
       !parse_date (self->to_entry, &to, G_MAXINT64))
     {
       toast (self, _("Dates are written YYYY-MM-DD"));
+      return FALSE;
+    }
+  if (from != G_MININT64 && to != G_MAXINT64 && to < from)
+    {
+      /* both fields marked, and said in words */
+      gtk_widget_add_css_class (GTK_WIDGET (self->from_entry), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
+      toast (self, _("The period ends before it starts: “From” must be on or before “To”"));
       return FALSE;
     }
   if (to != G_MAXINT64)

@@ -1,0 +1,249 @@
+/* test-ui-layout.c — the window's layout rules, each a test that fails when
+ * broken: every page fits a 720 px wide window (half of a 1440 px screen);
+ * the Journal's Date and P&L columns stay within the visible width at 720
+ * and 1024 px and show whole dates; Positions puts the book first with Add
+ * Condor one Tab away and Ctrl+N; read-only rows are not Tab stops. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+
+#include "alvh-core.h"
+#include "alvh-journal-item.h"
+#include "alvh-journal-page.h"
+#include "alvh-positions-page.h"
+#include "alvh-window.h"
+#include "test-demo-book.h"
+#include "test-ui-util.h"
+
+static const char *pages[] = { "charts", "positions", "evaluator", "journal", "replay" };
+
+/* the first GtkLabel under @root whose text is @text */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* @widget's bounds in @window's coordinates */
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *window)
+{
+  graphene_rect_t r;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &r));
+  return r;
+}
+
+/* Names, for the log, the deepest widgets under @w that ask for more than
+ * @limit px: what to fix when a page does not fit */
+static void
+report_wide (GtkWidget *w,
+             int        limit,
+             int        depth)
+{
+  int min = 0;
+  gboolean child_wide = FALSE;
+
+  if (!gtk_widget_get_visible (w))
+    return;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      int cmin = 0;
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &cmin, NULL, NULL, NULL);
+      if (cmin > limit)
+        {
+          child_wide = TRUE;
+          report_wide (c, limit, depth + 1);
+        }
+    }
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (!child_wide && min > limit)
+    {
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        {
+          int cmin = 0;
+
+          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &cmin, NULL, NULL, NULL);
+          g_test_message ("  %s %s (%s): %d px", G_OBJECT_TYPE_NAME (c), gtk_widget_get_name (c),
+                          gtk_widget_get_css_name (c), cmin);
+        }
+      g_test_message ("%*s%s %s asks for %d px", depth, "", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w), min);
+    }
+}
+
+/* Every page at 720 px: the window keeps that width (no page asks for
+ * more) and the page is mapped and fits inside it. */
+static void
+test_narrow_pages (void)
+{
+  AlvhWindow *window = test_ui_demo_window (720, 700, "charts");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = alvh_window_get_page (window, pages[i]);
+      int min_width = 0;
+
+      alvh_window_show_page (window, pages[i]);
+      test_ui_wait_drawn (page);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      g_test_message ("%s: window %d px wide, asks for at least %d px", pages[i],
+                      gtk_widget_get_width (GTK_WIDGET (window)), min_width);
+      if (min_width > 720)
+        report_wide (GTK_WIDGET (window), 720 - 2, 0);
+      g_assert_cmpint (min_width, <=, 720);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 720);
+      g_assert_true (gtk_widget_get_mapped (page));
+      g_assert_cmpint (gtk_widget_get_width (page), <=, 720);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_settle ();
+}
+
+static gboolean
+journal_has_rows (gpointer data)
+{
+  AlvhJournalPage *page = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (alvh_journal_page_get_model (page))) > 0;
+}
+
+/* The Journal at @width: the P&L header and the first row's whole date lie
+ * within the window's visible width. */
+static void
+check_journal_at (int width)
+{
+  AlvhWindow *window = test_ui_demo_window (width, 700, "positions");
+  AlvhJournalPage *page;
+  GtkWidget *view, *pnl, *scrolled;
+  graphene_rect_t r, visible;
+
+  test_demo_book_position (alvh_window_get_context (window));
+  alvh_window_show_page (window, "journal");
+  page = ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"));
+  test_ui_wait_until (journal_has_rows, page, "journal entries listed");
+  test_ui_wait_drawn (GTK_WIDGET (page));
+
+  view = find_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (view);
+  scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  visible = bounds_in (scrolled, GTK_WIDGET (window));
+  pnl = find_label (view, _("P&L"));
+  g_assert_nonnull (pnl);
+  test_ui_wait_for (gtk_widget_get_mapped (pnl) && gtk_widget_get_width (pnl) > 0);
+  r = bounds_in (pnl, GTK_WIDGET (window));
+  g_test_message ("%d px: P&L header at x %.0f..%.0f, list visible to %.0f", width,
+                  r.origin.x, r.origin.x + r.size.width, visible.origin.x + visible.size.width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  g_assert_cmpfloat (r.origin.x + r.size.width, <=, visible.origin.x + visible.size.width);
+  g_assert_cmpfloat (r.origin.x, >=, visible.origin.x);
+
+  /* a date cell shows the whole date: its label is not ellipsized narrower
+   * than the text wants */
+  {
+    g_autoptr(AlvhJournalItem) item = g_list_model_get_item (G_LIST_MODEL (alvh_journal_page_get_model (page)), 0);
+    g_autofree char *date = alvh_journal_item_dup_column_text (item, "date");
+    GtkWidget *cell;
+    int nat = 0;
+
+    test_ui_wait_for ((cell = find_label (view, date)) != NULL && gtk_widget_get_width (cell) > 0);
+    gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+    g_test_message ("date cell %s: %d px wide, wants %d", date, gtk_widget_get_width (cell), nat);
+    g_assert_cmpint (gtk_widget_get_width (cell), >=, nat);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_settle ();
+}
+
+static void
+test_journal_720 (void)
+{
+  check_journal_at (720);
+}
+
+static void
+test_journal_1024 (void)
+{
+  check_journal_at (1024);
+}
+
+/* Positions: the condor list and Add Condor are the first things on the page
+ * (above the fold at 1024x700), Ctrl+N opens the Add Condor dialog, and the
+ * read-only rows of the book are no Tab stops. */
+static void
+test_positions_book_first (void)
+{
+  AlvhWindow *window = test_ui_demo_window (1024, 700, "positions");
+  GtkWidget *page = alvh_window_get_page (window, "positions");
+  GtkWidget *add = test_ui_find_named (page, "add-condor");
+  GtkWidget *list = test_ui_find_named (page, "condor-list");
+  GtkWidget *delta;
+  graphene_rect_t r;
+  guint n_windows;
+
+  g_assert_nonnull (add);
+  g_assert_nonnull (list);
+  test_ui_wait_mapped (add);
+  r = bounds_in (add, GTK_WIDGET (window));
+  g_assert_cmpfloat (r.origin.y + r.size.height, <, 700);
+  r = bounds_in (list, GTK_WIDGET (window));
+  g_assert_cmpfloat (r.origin.y, <, 700 / 2);
+
+  /* the Delta value row shows a number and takes no focus */
+  delta = find_label (page, _("Delta"));
+  g_assert_nonnull (delta);
+  delta = gtk_widget_get_ancestor (delta, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (delta);
+  g_assert_false (gtk_widget_get_focusable (delta));
+
+  /* Ctrl+N */
+  n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-condor", NULL));
+  test_ui_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) > n_windows);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK))), ==, "positions");
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_settle ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  return test_ui_main (argc, argv,
+                       "/ui/layout/narrow-pages", test_narrow_pages,
+                       "/ui/layout/journal-720", test_journal_720,
+                       "/ui/layout/journal-1024", test_journal_1024,
+                       "/ui/layout/positions-book-first", test_positions_book_first,
+                       NULL);
+}
