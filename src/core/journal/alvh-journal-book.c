@@ -461,6 +461,25 @@ alvh_journal_store_book_leg (AlvhJournalStore  *self,
   id = insert_leg_locked (self, leg, fees, error);
   if (id == 0)
     ok = FALSE;
+  /* the journal shows every leg: one entry for a leg booked by hand or
+   * from a statement (a followed decision's leg gets its entry there) */
+  if (ok)
+    {
+      g_autofree char *what = alvh_leg_describe (leg);
+      g_autofree char *title = leg->layer > 0 ? g_strdup_printf ("Layer %u hedge (manual): %s", leg->layer, what)
+                                              : g_strdup_printf ("Hedge (manual): %s", what);
+      const char *tags[] = { "hedge", "manual", NULL };
+      AlvhJournalEntry entry = { 0 };
+
+      entry.time = leg->opened;
+      entry.title = title;
+      entry.body = leg->notes != NULL ? leg->notes : "";
+      entry.tags = (char **) tags;
+      entry.account_id = leg->account_id;
+      entry.decision_id = leg->decision_id;
+      entry.leg_id = id;
+      ok = _alvh_journal_store_insert_entry_locked (self, &entry, error) > 0;
+    }
   /* a manual leg booked against a pending decision overrides it */
   if (ok && leg->manual && leg->decision_id > 0)
     {
