@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "alvh-context.h"
 #include "alvh-core.h"
 #include "alvh-export-dialog.h"
 #include "alvh-fetch.h"
@@ -144,6 +145,41 @@ test_saved_toast_opens (void)
   test_ui_settle ();
 }
 
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* the import toast names each series once, in a fixed order */
+static void
+test_import_summary (void)
+{
+  g_autofree char *vvix = g_test_build_filename (G_TEST_DIST, "fixtures", "import-vvix.csv", NULL);
+  g_autofree char *term = g_test_build_filename (G_TEST_DIST, "fixtures", "import-term.csv", NULL);
+  g_autofree char *vix = g_test_build_filename (G_TEST_DIST, "fixtures", "import-cboe-old.csv", NULL);
+  const char *paths[] = { vvix, term, vix, NULL };
+  g_autoptr(AlvhContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  GAsyncResult *result = NULL;
+
+  test_ui_use_fresh_data_dir ("alvh-ui-import-XXXXXX");
+  context = alvh_context_new (NULL, NULL);
+  alvh_market_service_import_async (alvh_context_get_market (context), paths, NULL, import_done_cb, &result);
+  test_ui_wait_for (result != NULL);
+  summary = alvh_market_service_import_finish (alvh_context_get_market (context), result, &error);
+  g_object_unref (result);
+  g_assert_no_error (error);
+  g_test_message ("%s", summary);
+  /* VIX comes from two files, once in the text; SPX first, VVIX after VX */
+  g_assert_nonnull (strstr (summary, ": SPX, VIX, VX, VVIX ("));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -154,5 +190,6 @@ main (int    argc,
                        "/ui/dialogs/update-offline", test_update_offline,
                        "/ui/dialogs/demo-asks-first", test_demo_asks_first,
                        "/ui/dialogs/saved-toast-opens", test_saved_toast_opens,
+                       "/ui/dialogs/import-summary", test_import_summary,
                        NULL);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "alvh-a11y.h"
 #include "alvh-core.h"
 #include "alvh-journal-item.h"
 #include "alvh-journal-page.h"
@@ -236,6 +237,46 @@ test_positions_book_first (void)
   test_ui_settle ();
 }
 
+/* every button with a mnemonic is named without the underscore */
+static guint
+check_mnemonic_names (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
+      gtk_button_get_label (GTK_BUTTON (root)) != NULL &&
+      strchr (gtk_button_get_label (GTK_BUTTON (root)), '_') != NULL)
+    {
+      const char *name = alvh_a11y_get_label (root);
+
+      g_assert_nonnull (name);
+      g_assert_null (strchr (name, '_'));
+      g_assert_cmpuint (strlen (name), ==, strlen (gtk_button_get_label (GTK_BUTTON (root))) - 1);
+      n++;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += check_mnemonic_names (c);
+  return n;
+}
+
+static void
+test_mnemonic_names (void)
+{
+  AlvhWindow *window;
+  guint n;
+
+  test_ui_use_fresh_data_dir ("alvh-ui-mnemonic-XXXXXX");
+  window = alvh_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait_label (GTK_WIDGET (window), _("Welcome to ALVH Desk"));
+  n = check_mnemonic_names (GTK_WIDGET (window));
+  g_test_message ("%u mnemonic buttons named without their underscore", n);
+  /* Load Demo Data and Import Files at least */
+  g_assert_cmpuint (n, >=, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_settle ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -245,5 +286,6 @@ main (int    argc,
                        "/ui/layout/journal-720", test_journal_720,
                        "/ui/layout/journal-1024", test_journal_1024,
                        "/ui/layout/positions-book-first", test_positions_book_first,
+                       "/ui/layout/mnemonic-names", test_mnemonic_names,
                        NULL);
 }

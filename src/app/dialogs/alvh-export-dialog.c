@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-a11y.h"
 #include "alvh-export-dialog.h"
 #include "alvh-form.h"
 #include "alvh-export-report.h"
@@ -423,6 +424,7 @@ alvh_export_dialog_init (AlvhExportDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  alvh_a11y_label_mnemonic_buttons (GTK_WIDGET (self));
   self->from_error = gtk_label_new (NULL);
   self->to_error = gtk_label_new (NULL);
   for (guint i = 0; i < 2; i++)

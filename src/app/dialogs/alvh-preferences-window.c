@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alvh-a11y.h"
 #include "alvh-application.h"
 #include "alvh-form.h"
 #include "alvh-preferences-window.h"
@@ -791,6 +792,7 @@ static void
 alvh_preferences_window_init (AlvhPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  alvh_a11y_label_mnemonic_buttons (GTK_WIDGET (self));
   /* rows read their title to screen readers */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->style_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Style"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_zone_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Time zone"), -1);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -448,6 +450,29 @@ import_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* SPX, VIX, VIX9D, VIX3M, VX, VVIX, BREADTH, then any other by name */
+static int
+symbol_rank (const char *symbol)
+{
+  static const char *order[] = { "SPX", "VIX", "VIX9D", "VIX3M", "VX", "VVIX", "BREADTH" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_str_equal (symbol, order[i]))
+      return (int) i;
+  return G_N_ELEMENTS (order);
+}
+
+static int
+compare_symbols (gconstpointer a,
+                 gconstpointer b)
+{
+  const char *x = *(const char * const *) a;
+  const char *y = *(const char * const *) b;
+  int rx = symbol_rank (x), ry = symbol_rank (y);
+
+  return rx != ry ? rx - ry : strcmp (x, y);
+}
+
 static void
 import_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -468,18 +493,27 @@ import_done_cb (GObject      *object,
     }
 
   n_ok = g_strv_length (data->paths) - data->n_failed;
-  for (guint i = 0; i < data->results->len; i++)
-    {
-      AlvhImportResult *r = g_ptr_array_index (data->results, i);
+  {
+    /* each series once, in the order people know them */
+    g_autoptr(GPtrArray) symbols = g_ptr_array_new ();
 
-      rows += alvh_import_result_get_n_rows (r);
-      for (guint k = 0; k < alvh_import_result_get_n_series (r); k++)
-        {
-          if (summary->len > 0)
-            g_string_append (summary, ", ");
-          g_string_append (summary, alvh_import_result_get_symbol (r, k));
-        }
-    }
+    for (guint i = 0; i < data->results->len; i++)
+      {
+        AlvhImportResult *r = g_ptr_array_index (data->results, i);
+
+        rows += alvh_import_result_get_n_rows (r);
+        for (guint k = 0; k < alvh_import_result_get_n_series (r); k++)
+          {
+            const char *symbol = alvh_import_result_get_symbol (r, k);
+
+            if (!g_ptr_array_find_with_equal_func (symbols, symbol, g_str_equal, NULL))
+              g_ptr_array_add (symbols, (gpointer) symbol);
+          }
+      }
+    g_ptr_array_sort (symbols, compare_symbols);
+    for (guint i = 0; i < symbols->len; i++)
+      g_string_append_printf (summary, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (symbols, i));
+  }
   if (n_ok > 0)
     {
       g_autoptr(GError) reload_error = NULL;
@@ -504,12 +538,17 @@ import_done_cb (GObject      *object,
       g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s", data->errors->str);
       return;
     }
-  g_task_return_pointer (outer,
-                         g_strdup_printf (ngettext ("Imported %u file: %s (%zu rows)",
-                                                    "Imported %u files: %s (%zu rows)",
-                                                    n_ok),
-                                          n_ok, summary->str, rows),
-                         g_free);
+  {
+    g_autofree char *n_rows = alvh_format_number ((double) rows, 0, ALVH_FORMAT_SCREEN);
+
+    /* TRANSLATORS: "Imported 3 files: SPX, VIX, VX (12,345 rows)" */
+    g_task_return_pointer (outer,
+                           g_strdup_printf (ngettext ("Imported %u file: %s (%s rows)",
+                                                      "Imported %u files: %s (%s rows)",
+                                                      n_ok),
+                                            n_ok, summary->str, n_rows),
+                           g_free);
+  }
 }
 
 /**

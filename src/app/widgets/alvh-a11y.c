@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "alvh-a11y.h"
@@ -124,4 +126,38 @@ alvh_a11y_collect_mnemonics (GtkWidget  *root,
     g_hash_table_add (targets, gtk_label_get_mnemonic_widget (GTK_LABEL (root)));
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     alvh_a11y_collect_mnemonics (c, targets);
+}
+
+/* "Load _Demo Data" → "Load Demo Data" ("__" stays one "_") */
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] == '_')
+        g_string_append_c (out, *++p);
+      else if (*p != '_')
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+alvh_a11y_label_mnemonic_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
+      gtk_button_get_label (GTK_BUTTON (root)) != NULL &&
+      strchr (gtk_button_get_label (GTK_BUTTON (root)), '_') != NULL &&
+      alvh_a11y_get_label (root) == NULL)
+    {
+      g_autofree char *name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
+
+      alvh_a11y_set_label (root, name);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    alvh_a11y_label_mnemonic_buttons (c);
 }

@@ -39,4 +39,10 @@ void        alvh_a11y_collect_mnemonics (GtkWidget  *root,
  * the widget itself, not its children. */
 gboolean    alvh_a11y_is_opaque      (GtkWidget  *widget);
 
+/* GTK 4.8 names a button "Load _Demo Data" after its label, mnemonic and all,
+ * and screen readers then read "Load _Demo Data Load Demo Data": this gives
+ * every mnemonic button under @root its label without underscores as its
+ * accessible label. */
+void        alvh_a11y_label_mnemonic_buttons (GtkWidget *root);
+
 G_END_DECLS

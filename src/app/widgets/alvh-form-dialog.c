@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "alvh-a11y.h"
 #include "alvh-form-dialog.h"
 
 typedef struct
@@ -70,6 +71,7 @@ static void
 alvh_form_dialog_init (AlvhFormDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  alvh_a11y_label_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /**

@@ -273,6 +273,8 @@ static void
 alvh_window_init (AlvhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* screen readers read "Load Demo Data", not "Load _Demo Data Load Demo Data" */
+  alvh_a11y_label_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 }

@@ -267,6 +267,10 @@ static const struct
   { "max_layers",      N_("Layer limit") },
   { "no_position",     N_("No position") },
   { "manual",          N_("Manual") },
+  /* what became of a decision */
+  { "followed",        N_("Followed") },
+  { "skipped",         N_("Skipped") },
+  { "overridden",      N_("Overridden") },
   /* instruments */
   { "vix_call_spread", N_("VIX call spread") },
   { "vix_call",        N_("VIX call") },
@@ -291,21 +295,28 @@ alvh_format_key (const char *key)
 char *
 alvh_format_key_list (const char *keys)
 {
-  g_auto(GStrv) parts = NULL;
-  GString *out;
+  GString *out = g_string_new (NULL);
+  const char *p = keys != NULL ? keys : "";
 
-  if (keys == NULL || *keys == '\0')
-    return g_strdup ("");
-  parts = g_strsplit_set (keys, ",;", -1);
-  out = g_string_new (NULL);
-  for (guint i = 0; parts[i] != NULL; i++)
+  /* "iv_expansion,rsi_extreme" → "IV expansion, RSI extreme"; a "+" of a
+   * combination stays one: "IV expansion + RSI extreme" */
+  while (*p != '\0')
     {
-      g_strstrip (parts[i]);
-      if (*parts[i] == '\0')
-        continue;
-      if (out->len > 0)
+      gsize n = strcspn (p, ",;+");
+
+      if (n > 0)
+        {
+          g_autofree char *key = g_strstrip (g_strndup (p, n));
+
+          g_string_append (out, alvh_format_key (key));
+          p += n;
+        }
+      if (*p == '+')
+        g_string_append (out, " + ");
+      else if (*p == ',' || *p == ';')
         g_string_append (out, ", ");
-      g_string_append (out, alvh_format_key (parts[i]));
+      if (*p != '\0')
+        p++;
     }
   return g_string_free (out, FALSE);
 }

@@ -146,6 +146,18 @@ const char  *alvh_leg_kind_get_title    (AlvhLegKind    kind);
 gboolean     alvh_leg_kind_from_string  (const char    *text,
                                          AlvhLegKind   *out_kind);
 
+/**
+ * alvh_leg_describe:
+ * @leg: a leg
+ *
+ * The leg in words for journal titles: "2 × VIX call spread 25/30" (the
+ * quantity, the kind's translated name, the strikes; no short strike for
+ * single legs).
+ *
+ * Returns: (transfer full): the text
+ */
+char        *alvh_leg_describe          (const AlvhLeg *leg);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhLeg, alvh_leg_free)
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "alvh-form.h"
 #include "alvh-equity-view.h"
 #include "alvh-evaluator-page.h"
+#include "alvh-journal-leg-result.h"
 #include "alvh-journal-page.h"
 
 #define SAVE_DELAY_MS 500
@@ -52,6 +53,7 @@ struct _AlvhJournalPage
   GtkLabel          *date_label;
   GtkLabel          *decision_label;
   GtkLabel          *explanation_label;
+  AlvhJournalLegResult *leg_result;
   GtkGrid           *signals_grid;
   GtkStack          *snapshot_stack;
   AlvhEquityView    *snapshot_view;
@@ -568,6 +570,12 @@ show_entry (AlvhJournalPage *self,
     }
   fill_signals (self, decision);
   fill_snapshot (self, entry->id, entry->time);
+  {
+    g_autoptr(GError) leg_error = NULL;
+
+    if (!alvh_journal_leg_result_show_leg (self->leg_result, self->context, entry->leg_id, alvh_time_now (), &leg_error))
+      toast_error (self, leg_error);
+  }
 
   self->dirty = FALSE;
   set_save_state (self, NULL);
@@ -722,12 +730,13 @@ add_stats_table (AlvhJournalPage *self,
     {
       const AlvhJournalStatRow *r = g_ptr_array_index (rows, i);
       g_autofree char *count = g_strdup_printf ("%u", r->count);
-      g_autofree char *hit = g_strdup_printf ("%.0f %%", 100.0 * r->hit_rate);
+      g_autofree char *hit = alvh_format_percent (r->hit_rate, 0, ALVH_FORMAT_SCREEN);
+      g_autofree char *group = alvh_format_key_list (r->group);
       g_autofree char *avg = alvh_format_money (r->avg_pnl, ALVH_MONEY_WHOLE);
       g_autofree char *mae = alvh_format_money (r->avg_mae, ALVH_MONEY_WHOLE);
       g_autofree char *mfe = alvh_format_money (r->avg_mfe, ALVH_MONEY_WHOLE);
       g_autofree char *total = alvh_format_money (r->total_pnl, ALVH_MONEY_WHOLE);
-      const char *cells[] = { r->group, count, hit, avg, mae, mfe, total };
+      const char *cells[] = { group, count, hit, avg, mae, mfe, total };
       int row = (int) i + 1;
 
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
@@ -954,6 +963,7 @@ alvh_journal_page_class_init (AlvhJournalPageClass *klass)
                                        G_TYPE_NONE, 0);
 
   g_type_ensure (ALVH_TYPE_EQUITY_VIEW);
+  g_type_ensure (ALVH_TYPE_JOURNAL_LEG_RESULT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/journal/alvh-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, view_stack);
@@ -972,6 +982,7 @@ alvh_journal_page_class_init (AlvhJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, decision_label);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, leg_result);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, signals_grid);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, snapshot_stack);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, snapshot_view);
