@@ -367,8 +367,11 @@ show_decision (AlvhEvaluatorPage *self,
 {
   const AlvhDecision *d = self->decision;
   g_autofree char *date = alvh_time_format_ny_date (d->time);
-  g_autofree char *bar = g_strdup_printf (_("Close of %s · SPX %.2f · VIX %.2f"), date, d->spx, d->vix);
-  g_autofree char *branch = g_strdup_printf ("%s (%s)", branch_title (d->branch), alvh_branch_to_string (d->branch));
+  g_autofree char *spx = alvh_format_price (d->spx, ALVH_FORMAT_SCREEN);
+  g_autofree char *vix = alvh_format_price (d->vix, ALVH_FORMAT_SCREEN);
+  g_autofree char *bar = g_strdup_printf (_("Close of %s · SPX %s · VIX %s"), date, spx, vix);
+  /* the branch's sentence, not its key */
+  g_autofree char *branch = g_strdup (branch_title (d->branch));
   g_autofree char *layer = NULL, *leg = NULL, *cost = NULL, *budget = NULL, *profile = NULL;
   g_autofree char *summary = NULL, *action = NULL, *explanation = NULL;
   g_autofree char *paid = alvh_format_money (d->premium_paid, ALVH_MONEY_CENTS);
