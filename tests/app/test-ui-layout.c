@@ -5,6 +5,8 @@
  * Condor one Tab away and Ctrl+N; read-only rows are not Tab stops. */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
@@ -13,6 +15,7 @@
 #include "alvh-journal-item.h"
 #include "alvh-journal-page.h"
 #include "alvh-positions-page.h"
+#include "alvh-replay-page.h"
 #include "alvh-window.h"
 #include "test-demo-book.h"
 #include "test-ui-util.h"
@@ -237,6 +240,57 @@ test_positions_book_first (void)
   test_ui_settle ();
 }
 
+/* The Replay page in German at 1280 px (the longest column titles): every
+ * trade column, Hedge-Kosten and Schichten included, lies within the
+ * table's visible width. */
+static void
+test_replay_german_1280 (void)
+{
+  AlvhWindow *window;
+  AlvhReplayPage *page;
+  GtkWidget *view, *scroller;
+  GListModel *columns;
+  graphene_rect_t visible;
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  alvh_format_bind_textdomain ();
+  if (g_strcmp0 (_("Layers"), "Layers") == 0)
+    {
+      g_unsetenv ("LANGUAGE");
+      g_test_skip ("no German catalogue in the build tree");
+      return;
+    }
+  window = test_ui_demo_window (1280, 800, "replay");
+  page = ALVH_REPLAY_PAGE (alvh_window_get_page (window, "replay"));
+  alvh_replay_page_set_period (page, "2024-01-01", "2024-12-31");
+  g_assert_true (alvh_replay_page_run (page));
+  test_ui_wait_for (!alvh_replay_page_is_running (page) && alvh_replay_page_get_result (page) != NULL);
+  view = test_ui_find_named (GTK_WIDGET (page), "trade-view");
+  test_ui_wait_drawn (view);
+  scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  visible = bounds_in (scroller, GTK_WIDGET (window));
+  columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  g_assert_cmpuint (g_list_model_get_n_items (columns), >=, 8);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkWidget *header = find_label (view, gtk_column_view_column_get_title (column));
+      graphene_rect_t r;
+
+      g_assert_nonnull (header);
+      r = bounds_in (header, GTK_WIDGET (window));
+      g_test_message ("%s: x %.0f..%.0f (visible to %.0f)", gtk_column_view_column_get_title (column),
+                      r.origin.x, r.origin.x + r.size.width, visible.origin.x + visible.size.width);
+      g_assert_cmpfloat (r.origin.x + r.size.width, <=, visible.origin.x + visible.size.width);
+    }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1280);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_settle ();
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 /* every button with a mnemonic is named without the underscore */
 static guint
 check_mnemonic_names (GtkWidget *root)
@@ -287,5 +341,6 @@ main (int    argc,
                        "/ui/layout/journal-1024", test_journal_1024,
                        "/ui/layout/positions-book-first", test_positions_book_first,
                        "/ui/layout/mnemonic-names", test_mnemonic_names,
+                       "/ui/layout/replay-german-1280", test_replay_german_1280,
                        NULL);
 }

@@ -321,7 +321,7 @@ fill_summary (AlvhReplayPage   *self,
     if (r->adds_by_branch[b] > 0)
       {
         g_autofree char *n = g_strdup_printf ("%u", r->adds_by_branch[b]);
-        summary_row (self, row++, alvh_branch_to_string ((AlvhBranch) b), n, NULL);
+        summary_row (self, row++, alvh_format_key (alvh_branch_to_string ((AlvhBranch) b)), n, NULL);
       }
 }
 
