@@ -318,6 +318,9 @@ cmd_add_leg (int    argc,
   id = alvh_journal_store_book_leg (store, leg, fees, &error);
   if (id == 0)
     return alvh_cli_fail (CMD, error);
+  /* followed when it is the proposed leg, else the decision was overridden */
+  if (decision_id != 0 && !alvh_journal_store_mark_decision_for_leg (store, decision_id, leg, &error))
+    return alvh_cli_fail (CMD, error);
   return print_id (&c, id);
 }
 
