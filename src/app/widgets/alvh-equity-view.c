@@ -53,14 +53,24 @@ format_axis_value (double    v,
       const char *sign = v < 0 ? "\u2212" : "";
 
       if (a >= 1e6)
-        g_snprintf (buf, len, "%s$%.1fM", sign, a / 1e6);
+        {
+          g_autofree char *m = alvh_format_number (a / 1e6, 1, ALVH_FORMAT_SCREEN);
+          g_snprintf (buf, len, "%s$%sM", sign, m);
+        }
       else if (a >= 1e4)
         g_snprintf (buf, len, "%s$%.0fk", sign, a / 1e3);
       else
-        g_snprintf (buf, len, "%s$%.0f", sign, a);
+        {
+          /* the one formatter: "$5,000", "−$2,500", "$5.000" in German */
+          g_autofree char *text = alvh_format_money (v, ALVH_MONEY_WHOLE);
+          g_strlcpy (buf, text, len);
+        }
     }
   else
-    g_snprintf (buf, len, "%.0f", v);
+    {
+      g_autofree char *text = alvh_format_number (v, 0, ALVH_FORMAT_SCREEN);
+      g_strlcpy (buf, text, len);
+    }
 }
 
 static void
