@@ -117,7 +117,7 @@ test_evaluator_decision (void)
   }
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "HOLD"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "n/a"));
-  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "wing_proximity"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Wing proximity"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Default, version 1"));
 
   /* a condor near its short put: ADD on the fixed branch */

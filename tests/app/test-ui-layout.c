@@ -121,6 +121,14 @@ test_narrow_pages (void)
       alvh_window_show_page (window, pages[i]);
       test_ui_wait_drawn (page);
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      for (guint j = 0; j < G_N_ELEMENTS (pages); j++)
+        {
+          int page_min = 0;
+
+          gtk_widget_measure (alvh_window_get_page (window, pages[j]), GTK_ORIENTATION_HORIZONTAL, -1,
+                              &page_min, NULL, NULL, NULL);
+          g_test_message ("  the %s page asks for %d px", pages[j], page_min);
+        }
       g_test_message ("%s: window %d px wide, asks for at least %d px", pages[i],
                       gtk_widget_get_width (GTK_WIDGET (window)), min_width);
       if (min_width > 720)

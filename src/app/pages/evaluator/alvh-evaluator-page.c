@@ -65,31 +65,47 @@ enum { COL_TITLE, COL_KEY, COL_KIND, COL_VALUE, COL_THRESHOLD, COL_FIRED, N_COLS
 
 /* ---- formatting ------------------------------------------------------ */
 
+/* @v with @digits decimals through the formatter, "+" before a positive
+ * number when @sign */
+static char *
+number (double   v,
+        int      digits,
+        gboolean sign)
+{
+  g_autofree char *text = alvh_format_number (v, digits, ALVH_FORMAT_SCREEN);
+
+  return sign && v > 0 && strspn (text, "0.,") != strlen (text) ? g_strconcat ("+", text, NULL) : g_steal_pointer (&text);
+}
+
 static char *
 format_in_unit (AlvhSignalId id,
                 double       v)
 {
+  g_autofree char *n = NULL;
+
   switch (id)
     {
     case ALVH_SIGNAL_IV_EXPANSION:
     case ALVH_SIGNAL_TERM_INVERSION:
-      return g_strdup_printf ("%+.1f %%", 100 * v);
+      return alvh_format_signed_percent (v, 1);
     case ALVH_SIGNAL_RSI_EXTREME:
-      return g_strdup_printf ("%.1f", v);
+      return number (v, 1, FALSE);
     case ALVH_SIGNAL_AD_DIVERGENCE:
     case ALVH_SIGNAL_MACRO_REGIME:
-      return g_strdup_printf ("%.0f", v);
+      return number (v, 0, FALSE);
     case ALVH_SIGNAL_VIX_MACD_CROSS:
-      return g_strdup_printf ("%+.3f", v);
-    case ALVH_SIGNAL_THETA_EROSION:
-      return g_strdup_printf ("%.2f×", v);
-    case ALVH_SIGNAL_WING_PROXIMITY:
-      return g_strdup_printf (_("%.2f SD"), v);
     case ALVH_SIGNAL_BOOK_DELTA:
-      return g_strdup_printf ("%+.3f", v);
+      return number (v, 3, TRUE);
+    case ALVH_SIGNAL_THETA_EROSION:
+      n = number (v, 2, FALSE);
+      return g_strconcat (n, "×", NULL);
+    case ALVH_SIGNAL_WING_PROXIMITY:
+      n = number (v, 2, FALSE);
+      /* TRANSLATORS: standard deviations, "0.73 SD" */
+      return g_strdup_printf (_("%s SD"), n);
     case ALVH_N_SIGNALS:
     default:
-      return g_strdup_printf ("%.4g", v);
+      return alvh_format_significant (v, 4, ALVH_FORMAT_SCREEN);
     }
 }
 
@@ -280,8 +296,14 @@ value_row (GtkWidget  *group,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* one line each: a wrapping label in a row suffix gets squeezed */
+  /* one line when there is room; on a narrow window the value wraps (at
+   * least 18 characters wide, so it is never squeezed to a column) */
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_width_chars (GTK_LABEL (label), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_add_css_class (label, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
@@ -695,7 +717,7 @@ alvh_evaluator_page_init (AlvhEvaluatorPage *self)
   self->profile_label = value_row (self->decision_group, _("Rule profile"));
 
   add_column (self, COL_TITLE, _("Signal"), TRUE);
-  add_column (self, COL_KEY, _("Key"), TRUE);
+  /* no Key column: people read the signal's name (JSON and the CLI keep keys) */
   add_column (self, COL_KIND, _("Kind"), FALSE);
   add_column (self, COL_VALUE, _("Value"), FALSE);
   add_column (self, COL_THRESHOLD, _("Threshold"), FALSE);
