@@ -8,13 +8,18 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
 
 #include "alvh-condor-dialog.h"
 #include "alvh-form.h"
+#include "alvh-journal-item.h"
+#include "alvh-journal-page.h"
 #include "alvh-leg-close-dialog.h"
 #include "alvh-leg-dialog.h"
 #include "alvh-positions-page.h"
 #include "alvh-window.h"
+#include "test-book-scenario.h"
+#include "test-cli-util.h"
 #include "test-ui-util.h"
 
 static char *
@@ -425,6 +430,120 @@ test_positions_import (void)
   g_assert_false (alvh_market_service_has_market (alvh_context_get_market (context)));
 }
 
+/* The P&L the Journal list shows for entry @id (NAN when not listed or unknown). */
+static double
+journal_row_pnl (AlvhJournalModel *model,
+                 gint64            id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(AlvhJournalItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (alvh_journal_item_get_id (item) == id)
+        return alvh_journal_item_get_pnl (item);
+    }
+  return NAN;
+}
+
+/* Issue 15's month of trades booked through `alvh book`: on 2020-03-31 the
+ * Positions page shows the same realised and unrealised money as
+ * `alvh book list` and `alvh pnl`, to the cent */
+static void
+test_positions_ledger_scenario (void)
+{
+  const char *shared = g_getenv ("ALVH_SHARED_DATA");
+  g_autofree char *dir = NULL, *journal = NULL, *market = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  AlvhWindow *window;
+  AlvhPositionsPage *page;
+  AlvhLedgerPnl shown = { 0 };
+  JsonArray *list;
+  double realized = 0, unrealized = 0, fees = 0;
+
+  if (shared == NULL || !g_file_test (shared, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder");
+      return;
+    }
+  test_ui_use_fresh_data_dir ("alvh-ui-ledger-XXXXXX");
+  dir = alvh_paths_data_dir ();
+  journal = alvh_paths_journal_db (dir);
+  market = alvh_paths_market_db (dir);
+  test_book_scenario_import_market (market, shared);
+  test_book_scenario_book (journal, market);
+  {
+    const char *args[] = { "book", "list", "--at", "2020-03-31", "--db", journal, "--market-db", market, "--json", NULL };
+
+    g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
+  }
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  list = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (list), ==, 4);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *e = json_array_get_object_element (list, i);
+
+      realized += json_object_get_double_member (e, "realized_pnl");
+      unrealized += json_object_get_double_member (e, "unrealized_pnl");
+      fees += json_object_get_double_member (e, "fees");
+    }
+  g_assert_cmpfloat (fabs (realized - 12394.09), <, 0.005);   /* -17505.20 - 92.60 + 452.20 + 29539.69 */
+  g_assert_cmpfloat (unrealized, >, 0);                        /* the half of the VIX spread still open */
+
+  alvh_form_set_today (alvh_time_from_ny_date (2020, 3, 31));
+  window = alvh_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait_for (alvh_window_has_market_data (window));
+  alvh_window_show_page (window, "positions");
+  page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
+  test_ui_wait_drawn (GTK_WIDGET (page));
+  alvh_positions_page_refresh (page);
+  alvh_positions_page_get_ledger_pnl (page, &shown);
+  g_test_message ("Positions: realised %.2f, unrealised %.2f, fees %.2f, P&L %.2f",
+                  shown.realized, shown.unrealized_end, shown.fees, shown.pnl);
+  g_assert_cmpfloat (fabs (shown.realized - realized), <, 0.005);
+  g_assert_cmpfloat (fabs (shown.unrealized_end - unrealized), <, 0.005);
+  g_assert_cmpfloat (fabs (shown.fees - fees), <, 0.005);
+  g_assert_cmpfloat (fabs (shown.pnl - (realized + unrealized)), <, 0.005);
+  test_ui_save_png (GTK_WIDGET (window), "positions-ledger-scenario.png", 8);
+  /* the condor settled on 2020-03-20 is shown as settled, not as open */
+  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Expired on 2020-03-20"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Marked at the close of 2020-03-31"));
+
+  /* the Journal lists the legs booked by hand; a leg's detail has its fills and the same money */
+  {
+    AlvhJournalPage *journal = ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"));
+    JsonObject *leg3 = json_array_get_object_element (list, 2);
+    g_autofree char *realized3 = alvh_format_money (json_object_get_double_member (leg3, "realized_pnl"), ALVH_MONEY_CENTS);
+    g_autofree char *unrealized3 = alvh_format_money (json_object_get_double_member (leg3, "unrealized_pnl"), ALVH_MONEY_CENTS);
+
+    g_assert_cmpint (json_object_get_int_member (leg3, "id"), ==, 3);
+    alvh_window_show_page (window, "journal");
+    test_ui_wait_drawn (GTK_WIDGET (journal));
+    test_ui_wait_for (alvh_journal_page_select_entry (journal, 2));
+    test_ui_wait_label (GTK_WIDGET (journal), "Sold 2 at 3.10");
+    g_assert_true (test_ui_find_label (GTK_WIDGET (journal), "Bought 4 at 0.80"));
+    g_assert_true (test_ui_find_label (GTK_WIDGET (journal), "Open: 2 of 4"));
+    g_assert_true (test_ui_find_label (GTK_WIDGET (journal), realized3));
+    g_assert_true (test_ui_find_label (GTK_WIDGET (journal), unrealized3));
+    /* the list's P&L column: the leg's realised plus unrealised, the ledger's */
+    test_ui_wait_for (isfinite (journal_row_pnl (alvh_journal_page_get_model (journal), 2)));
+    g_assert_cmpfloat (fabs (journal_row_pnl (alvh_journal_page_get_model (journal), 2)
+                             - json_object_get_double_member (leg3, "realized_pnl")
+                             - json_object_get_double_member (leg3, "unrealized_pnl")), <, 0.005);
+    test_ui_save_png (GTK_WIDGET (window), "journal-ledger-scenario.png", 8);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  alvh_form_set_today (0);
+  test_ui_settle ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -434,5 +553,6 @@ main (int    argc,
                        "/ui/positions/accounts", test_positions_accounts,
                        "/ui/positions/market-survives-restart", test_positions_market_survives,
                        "/ui/positions/import", test_positions_import,
+                       "/ui/positions/ledger-scenario", test_positions_ledger_scenario,
                        NULL);
 }

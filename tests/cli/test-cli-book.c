@@ -10,33 +10,10 @@
 #include <sqlite3.h>
 
 #include "alvh-core.h"
+#include "test-book-scenario.h"
 #include "test-cli-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  char *market;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("alvh-book-XXXXXX", NULL);
-  f->db = g_build_filename (f->dir, "alvh.sqlite", NULL);
-  f->market = g_build_filename (f->dir, "market.sqlite", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->market);
-}
+typedef TestStores Fixture;
 
 /* Runs `alvh book SUB --db --market-db ARGS... --json`; returns the id printed. */
 static gint64
@@ -184,54 +161,6 @@ test_flags (Fixture       *f,
   book (f, 1, "close", "9", "--at", "2020-02-05 10:00", "--price", "1", NULL);
 }
 
-static void
-import_real (Fixture    *f,
-             const char *dir)
-{
-  /* the term structure first: its SPX column has no opens, the OHLC file after it does */
-  const char *files[][2] = {
-    { "vix_futures_term_structure_2007_2021.csv", NULL },
-    { "spx_daily_ohlc_1927_2026.csv", "SPX" },
-    { "vix_daily_cboe.csv", "VIX" },
-    { "vvix_daily_cboe.csv", "VVIX" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
-      g_autofree char *out = NULL, *err = NULL;
-      const char *args[] = { "import", "--db", f->market, "-s", files[i][1], path, NULL };
-
-      if (files[i][1] == NULL)
-        {
-          args[3] = path;
-          args[4] = NULL;
-        }
-      g_assert_cmpint (test_run_cli_strv (args, &out, &err), ==, 0);
-    }
-}
-
-/* The issue's scenario: a condor, two layers (one partly closed), a leg that
- * expires worthless, an SPX put settled PM, the condor settled at expiry. */
-static void
-book_scenario (Fixture *f)
-{
-  g_assert_cmpint (book (f, 0, "add-condor", "--opened", "2020-02-03 10:00", "--expiry", "2020-03-20",
-                         "--long-put", "3000", "--short-put", "3100", "--short-call", "3450", "--long-call", "3550",
-                         "--quantity", "2", "--credit", "12.50", "--fees", "5.20", NULL), ==, 1);
-  g_assert_cmpint (book (f, 0, "add-leg", "--condor", "1", "--opened", "2020-02-04 11:00", "--kind", "vix_call",
-                         "--expiry", "2020-02-19", "--long-strike", "20", "--quantity", "2", "--price", "0.45",
-                         "--fees", "2.60", NULL), ==, 2);
-  g_assert_cmpint (book (f, 0, "add-leg", "--condor", "1", "--opened", "2020-02-10 14:30", "--kind", "vix_call_spread",
-                         "--expiry", "2020-04-15", "--long-strike", "25", "--short-strike", "30", "--quantity", "4",
-                         "--price", "0.80", "--fees", "5.20", NULL), ==, 3);
-  g_assert_cmpint (book (f, 0, "close", "3", "--at", "2020-02-28 15:00", "--price", "3.10", "--quantity", "2",
-                         "--fees", "2.60", NULL), ==, 3);
-  g_assert_cmpint (book (f, 0, "add-leg", "--condor", "1", "--opened", "2020-02-14 12:00", "--kind", "spx_put",
-                         "--expiry", "2020-03-31", "--long-strike", "2900", "--quantity", "1", "--price", "20",
-                         "--fees", "1.30", NULL), ==, 4);
-}
-
 /* A row's value in the CSV report's summary.csv of FROM..TO. */
 static double
 report_value (Fixture    *f,
@@ -273,8 +202,8 @@ test_scenario (Fixture       *f,
       g_test_skip ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder");
       return;
     }
-  import_real (f, dir);
-  book_scenario (f);
+  test_book_scenario_import_market (f->market, dir);
+  test_book_scenario_book (f->db, f->market);
 
   list = book_list (f, "2020-03-31");
   /* the condor: settled at the SPX open of the third Friday, 2431.94: the put spread at its width */
@@ -307,6 +236,25 @@ test_scenario (Fixture       *f,
 
     g_assert_null (strstr (early, "{\"id\":4,"));
     g_assert_nonnull (strstr (early, "{\"id\":3,"));
+  }
+
+  /* the journal lists every leg booked by hand, and shows a leg's fills and money as the ledger has them */
+  {
+    const char *list_args[] = { "journal", "list", "--db", f->db, NULL };
+    const char *show_args[] = { "journal", "show", "2", "--db", f->db, "--market-db", f->market, "--at", "2020-03-31", NULL };
+    g_autofree char *entries = NULL, *show = NULL, *err = NULL, *err2 = NULL;
+    g_autofree char *unrealized = g_strdup_printf ("unrealised $%.2f", json_number (list, 3, "unrealized_pnl"));
+
+    g_assert_cmpint (test_run_cli_strv (list_args, &entries, &err), ==, 0);
+    g_assert_nonnull (strstr (entries, "Layer 2 hedge (manual): 4 × vix_call_spread 25/30\thedge,manual"));
+    g_assert_nonnull (strstr (entries, "Hedge (manual): 1 × spx_put 2900\t"));
+    g_assert_cmpint (test_run_cli_strv (show_args, &show, &err2), ==, 0);
+    g_assert_nonnull (strstr (show, "Leg 3: 4 × vix_call_spread 25/30 expiring 2020-04-15"));
+    g_assert_nonnull (strstr (show, "  open   2020-02-10T14:30:00-05:00  4 @ 0.80  fees $5.20"));
+    g_assert_nonnull (strstr (show, "  close  2020-02-28T15:00:00-05:00  2 @ 3.10  fees $2.60"));
+    g_assert_nonnull (strstr (show, "Open 2 of 4, marked at "));
+    g_assert_nonnull (strstr (show, "Realised $452.20 (net of fees $7.80)"));
+    g_assert_nonnull (strstr (show, unrealized));
   }
 
   /* `alvh journal stats` on the same market and time: the same money */
@@ -379,7 +327,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/cli/book/flags", Fixture, NULL, fixture_set_up, test_flags, fixture_tear_down);
-  g_test_add ("/cli/book/scenario", Fixture, NULL, fixture_set_up, test_scenario, fixture_tear_down);
+  g_test_add ("/cli/book/flags", Fixture, NULL, test_stores_set_up, test_flags, test_stores_tear_down);
+  g_test_add ("/cli/book/scenario", Fixture, NULL, test_stores_set_up, test_scenario, test_stores_tear_down);
   return g_test_run ();
 }

@@ -164,6 +164,8 @@ test_demo_summary_json_profile_events (void)
   g_assert_nonnull (strstr (run.out, "Total P&L"));
   g_assert_nonnull (strstr (run.out, "Max drawdown"));
   g_assert_nonnull (strstr (run.out, "Hedge cost"));
+  /* the totals include the last condor, open at the last bar and marked there */
+  g_assert_nonnull (strstr (run.out, "Last trade: opened 2025-12-19, expiring 2026-02-06, still open and marked at the close of 2025-12-31"));
   test_run_clear (&run);
 
   run_alvh (&run, "replay", "--spx", spx, "--vix", vix, "--format", "json", NULL);
@@ -172,6 +174,16 @@ test_demo_summary_json_profile_events (void)
   g_assert_nonnull (strstr (run.out, "\"hedged\":{\"total_pnl\":"));
   g_assert_nonnull (strstr (run.out, "\"unhedged\":{\"total_pnl\":"));
   g_assert_nonnull (strstr (run.out, "\"trades\":[{"));
+  g_assert_nonnull (strstr (run.out, "\"last_trade_open\":true,"));
+  g_assert_nonnull (strstr (run.out, "{\"open\":\"2025-12-19\",\"close\":null,\"expiry\":\"2026-02-06\""));
+  {
+    /* only the last trade is open at the end */
+    const char *open = strstr (run.out, "\"open_at_end\":true,");
+
+    g_assert_nonnull (open);
+    g_assert_null (strstr (open + 1, "\"open_at_end\":true,"));
+    g_assert_null (strstr (open, "},{\"open\":"));
+  }
   g_assert_cmpuint (count_lines (run.out), ==, 1);
   test_run_clear (&run);
 

@@ -99,7 +99,7 @@ alvh_export_dialog_get_period (AlvhExportDialog  *self,
   g_return_val_if_fail (ALVH_IS_EXPORT_DIALOG (self), FALSE);
 
   if (preset != ALVH_REPORT_PRESET_CUSTOM)
-    return alvh_report_preset_period (preset, g_get_real_time () / G_USEC_PER_SEC, out_from, out_to, error);
+    return alvh_report_preset_period (preset, alvh_time_now (), out_from, out_to, error);
   if (!parse_row_date (self->from_row, _("From"), out_from, error) ||
       !parse_row_date (self->to_row, _("To"), out_to, error))
     return FALSE;

@@ -419,7 +419,7 @@ alvh_book_service_book_condor (AlvhBookService   *self,
   copy = *condor;
   copy.account_id = self->account_id;
   if (copy.opened == 0)
-    copy.opened = g_get_real_time () / G_USEC_PER_SEC;
+    copy.opened = alvh_time_now ();
   id = alvh_journal_store_book_condor (self->store, &copy, fees, error);
   if (id > 0)
     alvh_book_service_changed (self);
@@ -470,7 +470,7 @@ alvh_book_service_close_condor (AlvhBookService  *self,
   g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), FALSE);
   if (!alvh_service_need_store (self->store, self->data_dir, self->store_error, error))
     return FALSE;
-  if (!alvh_journal_store_close_condor (self->store, id, g_get_real_time () / G_USEC_PER_SEC, price, error))
+  if (!alvh_journal_store_close_condor (self->store, id, alvh_time_now (), price, error))
     return FALSE;
   alvh_book_service_changed (self);
   return TRUE;
@@ -520,7 +520,7 @@ alvh_book_service_book_leg (AlvhBookService  *self,
   copy = *leg;
   copy.account_id = self->account_id;
   if (copy.opened == 0)
-    copy.opened = g_get_real_time () / G_USEC_PER_SEC;
+    copy.opened = alvh_time_now ();
   /* a leg entered by hand follows the decision that proposed it that day */
   if (copy.manual && copy.decision_id == 0)
     {
@@ -580,7 +580,7 @@ alvh_book_service_close_leg (AlvhBookService  *self,
   g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), FALSE);
   if (!alvh_service_need_store (self->store, self->data_dir, self->store_error, error))
     return FALSE;
-  if (!alvh_journal_store_close_leg (self->store, id, g_get_real_time () / G_USEC_PER_SEC,
+  if (!alvh_journal_store_close_leg (self->store, id, alvh_time_now (),
                                      quantity, price, error))
     return FALSE;
   alvh_book_service_changed (self);
@@ -727,4 +727,38 @@ alvh_book_service_close_fill (AlvhBookService  *self,
   if (ok)
     alvh_book_service_changed (self);
   return ok;
+}
+
+AlvhLedger *
+alvh_book_service_load_ledger (AlvhBookService   *self,
+                               AlvhMarketService *market,
+                               gint64             account_id,
+                               GError           **error)
+{
+  g_autoptr(AlvhLedger) ledger = NULL;
+  AlvhSeries *spx, *vix;
+
+  g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), NULL);
+  g_return_val_if_fail (ALVH_IS_MARKET_SERVICE (market), NULL);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_NO_STORE, _("The journal is not open"));
+      return NULL;
+    }
+  ledger = alvh_journal_store_load_ledger (self->store, account_id > 0 ? account_id : self->account_id, NULL, error);
+  if (ledger == NULL)
+    return NULL;
+  spx = alvh_market_service_get_series (market, "SPX");
+  vix = alvh_market_service_get_series (market, "VIX");
+  if (spx != NULL && vix != NULL)
+    {
+      g_autoptr(AlvhMarketFrame) frame = alvh_market_frame_new_join (spx, vix,
+                                                                     alvh_market_service_get_series (market, "VX"),
+                                                                     alvh_market_service_get_series (market, "VVIX"),
+                                                                     NULL, G_MININT64, G_MAXINT64);
+
+      alvh_ledger_set_market (ledger, frame, vix);
+    }
+  return g_steal_pointer (&ledger);
 }

@@ -217,7 +217,8 @@ alvh_decision_service_get_last_bar_time (AlvhDecisionService *self)
  * @self: the service
  * @out: (out caller-allocates): the market state
  *
- * The model's market at the latest bar.
+ * The model's market at the latest bar at or before now (alvh_time_now():
+ * the latest bar, unless the app's present is fixed in the past).
  *
  * Returns: FALSE without market data or when the evaluator cannot be set up
  *   (the evaluation reports why to the page that shows it)
@@ -228,13 +229,15 @@ alvh_decision_service_get_market_state (AlvhDecisionService *self,
 {
   AlvhEvaluator *ev;
   AlvhMarketFrame *frame;
+  gssize i;
 
   g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), FALSE);
   ev = get_evaluator (self, NULL);
   if (ev == NULL)
     return FALSE;
   frame = alvh_evaluator_get_frame (ev);
-  alvh_evaluator_market_state (ev, frame->n - 1, out);
+  i = alvh_market_frame_find_le (frame, alvh_time_now ());
+  alvh_evaluator_market_state (ev, i >= 0 ? (gsize) i : 0, out);
   return TRUE;
 }
 

@@ -180,7 +180,7 @@ alvh_form_set_today (gint64 date)
 gint64
 alvh_form_today (void)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = alvh_time_now ();
   int y, m, d;
 
   if (fixed_today != 0)

@@ -290,28 +290,6 @@ alvh_journal_store_list_decisions (AlvhJournalStore  *self,
   return g_steal_pointer (&out);
 }
 
-static char *
-format_strike (double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", v));
-}
-
-static char *
-describe_leg (const AlvhLeg *leg)
-{
-  g_autofree char *k = format_strike (leg->long_strike);
-  g_autofree char *q = format_strike (leg->quantity);
-
-  if (isfinite (leg->short_strike))
-    {
-      g_autofree char *ks = format_strike (leg->short_strike);
-      return g_strdup_printf ("%s × %s %s/%s", q, alvh_leg_kind_to_string (leg->kind), k, ks);
-    }
-  return g_strdup_printf ("%s × %s %s", q, alvh_leg_kind_to_string (leg->kind), k);
-}
-
 gint64
 alvh_journal_store_record_evaluator_decision (AlvhJournalStore    *self,
                                               const AlvhDecision  *decision,
@@ -438,7 +416,7 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
     }
   if (ok)
     {
-      what = describe_leg (l);
+      what = alvh_leg_describe (l);
       title = g_strdup_printf ("Layer %u hedge (%s): %s", l->layer, alvh_branch_to_string (d->branch), what);
       body = g_strdup_printf ("%s%s%s", d->explanation != NULL ? d->explanation : "",
                               note != NULL && *note != '\0' ? "\n\n" : "",

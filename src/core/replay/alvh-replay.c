@@ -542,6 +542,39 @@ alvh_replay_run_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Whether the totals hold an open trade marked at the last bar (spec
+ * section 6) or only closed and settled ones. */
+static void
+append_last_trade_line (GString                *s,
+                        const AlvhReplayResult *self)
+{
+  const AlvhReplayTrade *t;
+  g_autofree char *opened = NULL;
+  g_autofree char *expiry = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *pnl = NULL;
+
+  if (self->trades->len == 0 || self->n_bars == 0)
+    return;
+  t = &g_array_index (self->trades, AlvhReplayTrade, self->trades->len - 1);
+  opened = alvh_time_format_ny_date (t->condor.opened);
+  expiry = alvh_time_format_ny_date (t->condor.expiry);
+  pnl = alvh_format_money (t->condor_pnl + t->hedge_pnl, ALVH_MONEY_SUMMARY);
+  if (t->open_at_end)
+    {
+      end = alvh_time_format_ny_date (self->time[self->n_bars - 1]);
+      /* TRANSLATORS: the replay's last condor is still open; its P&L is a mark, not a close */
+      g_string_append_printf (s, _("Last trade: opened %s, expiring %s, still open and marked at the close of %s (P&L %s with its hedges, unrealised)\n"),
+                              opened, expiry, end, pnl);
+    }
+  else
+    {
+      end = alvh_time_format_ny_date (t->close_time);
+      g_string_append_printf (s, _("Last trade: opened %s, closed or settled on %s (P&L %s with its hedges, realised)\n"),
+                              opened, end, pnl);
+    }
+}
+
 char *
 alvh_replay_result_dup_summary (AlvhReplayResult *self)
 {
@@ -570,6 +603,7 @@ alvh_replay_result_dup_summary (AlvhReplayResult *self)
                           self->adds_by_branch[ALVH_BRANCH_FIXED],
                           self->adds_by_branch[ALVH_BRANCH_CONFLUENCE],
                           self->n_blocked);
+  append_last_trade_line (s, self);
   g_string_append_printf (s, "%-14s %14s %14s\n", "", _("hedged"), _("unhedged"));
   g_string_append_printf (s, "%-14s %14s %14s\n", _("Total P&L"), th, tu);
   g_string_append_printf (s, "%-14s %14s %14s\n", _("Max drawdown"), dh, du);
@@ -637,7 +671,13 @@ alvh_replay_result_to_json (AlvhReplayResult *self)
   for (guint b = 0; b < ALVH_N_BRANCHES; b++)
     g_string_append_printf (s, "%s\"%s\":%u", b > 0 ? "," : "",
                             alvh_branch_to_string ((AlvhBranch) b), self->decisions_by_branch[b]);
-  g_string_append (s, "},\"signals_fired\":{");
+  g_string_append (s, "},\"last_trade_open\":");
+  if (self->trades->len > 0)
+    g_string_append (s, g_array_index (self->trades, AlvhReplayTrade, self->trades->len - 1).open_at_end
+                        ? "true" : "false");
+  else
+    g_string_append (s, "null");
+  g_string_append (s, ",\"signals_fired\":{");
   for (guint k = 0; k < ALVH_N_SIGNALS; k++)
     g_string_append_printf (s, "%s\"%s\":%u", k > 0 ? "," : "",
                             alvh_signal_id_to_key ((AlvhSignalId) k), self->fired[k]);
@@ -667,6 +707,7 @@ alvh_replay_result_to_json (AlvhReplayResult *self)
       alvh_json_append_number (s, t->hedge_pnl);
       g_string_append (s, ",\"hedge_cost\":");
       alvh_json_append_number (s, t->hedge_cost);
+      g_string_append_printf (s, ",\"open_at_end\":%s", t->open_at_end ? "true" : "false");
       g_string_append_printf (s, ",\"layers\":%u,\"layer_pnl\":[", t->n_layers);
       for (guint l = 0; l < t->n_layers && l < ALVH_PROFILE_MAX_LAYERS; l++)
         {

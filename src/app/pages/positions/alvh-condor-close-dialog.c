@@ -30,7 +30,7 @@ close_values (AlvhCondorCloseDialog *self,
               double                *fees)
 {
   gboolean ok_p = alvh_form_get_double (self->price_row, price) && *price >= 0;
-  gboolean ok_t = alvh_form_get_datetime (self->time_row, time) && *time <= g_get_real_time () / G_USEC_PER_SEC + 60;
+  gboolean ok_t = alvh_form_get_datetime (self->time_row, time) && *time <= alvh_time_now () + 60;
   gboolean ok_f = alvh_form_get_double (self->fees_row, fees) && *fees >= 0;
 
   alvh_form_mark (self->price_row, !ok_p);
@@ -130,7 +130,7 @@ alvh_condor_close_dialog_new (GtkWindow               *parent,
                           condor->units, condor->long_put, condor->short_put,
                           condor->short_call, condor->long_call);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
-  alvh_form_set_datetime (self->time_row, g_get_real_time () / G_USEC_PER_SEC);
+  alvh_form_set_datetime (self->time_row, alvh_time_now ());
   gtk_editable_set_text (GTK_EDITABLE (self->fees_row), "0");
   alvh_form_mark (self->price_row, FALSE);
   return GTK_WIDGET (self);

@@ -86,7 +86,7 @@ validate (AlvhCondorDialog *self,
   ok_opened = alvh_form_get_datetime (self->opened, &f->opened);
   if (!ok_opened)
     ADD_ERR (_("Opened: enter the fill's date and time as YYYY-MM-DD HH:MM (New York)"));
-  else if (f->opened > g_get_real_time () / G_USEC_PER_SEC + 60)
+  else if (f->opened > alvh_time_now () + 60)
     {
       ok_opened = FALSE;
       ADD_ERR (_("Opened: the time lies in the future"));
@@ -259,7 +259,7 @@ alvh_condor_dialog_new (GtkWindow               *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("New Iron Condor"));
       gtk_editable_set_text (GTK_EDITABLE (self->units), "1");
       gtk_editable_set_text (GTK_EDITABLE (self->fees), "0");
-      alvh_form_set_datetime (self->opened, g_get_real_time () / G_USEC_PER_SEC);
+      alvh_form_set_datetime (self->opened, alvh_time_now ());
     }
   changed_cb (self);
   /* no errors shown before the user typed anything */

@@ -33,7 +33,7 @@ close_values (AlvhLegCloseDialog *self,
 {
   gboolean ok_q = alvh_form_get_whole (self->quantity_row, qty) && *qty <= self->open_quantity + 1e-9;
   gboolean ok_p = alvh_form_get_double (self->price_row, price) && *price >= 0;
-  gboolean ok_t = alvh_form_get_datetime (self->time_row, time) && *time <= g_get_real_time () / G_USEC_PER_SEC + 60;
+  gboolean ok_t = alvh_form_get_datetime (self->time_row, time) && *time <= alvh_time_now () + 60;
   gboolean ok_f = alvh_form_get_double (self->fees_row, fees) && *fees >= 0;
 
   alvh_form_mark (self->quantity_row, !ok_q);
@@ -136,7 +136,7 @@ alvh_leg_close_dialog_new (GtkWindow            *parent,
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
   /* this runs fields_changed_cb: Close stays off until there is a price,
    * and no row is marked before the user typed anything */
-  alvh_form_set_datetime (self->time_row, g_get_real_time () / G_USEC_PER_SEC);
+  alvh_form_set_datetime (self->time_row, alvh_time_now ());
   gtk_editable_set_text (GTK_EDITABLE (self->fees_row), "0");
   alvh_form_set_double (self->quantity_row, self->open_quantity);
   alvh_form_mark (self->quantity_row, FALSE);

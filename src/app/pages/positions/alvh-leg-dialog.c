@@ -93,7 +93,7 @@ validate (AlvhLegDialog *self,
   ok_opened = alvh_form_get_datetime (self->opened, &f->opened);
   if (!ok_opened)
     ADD_ERR (_("Opened: enter the fill's date and time as YYYY-MM-DD HH:MM (New York)"));
-  else if (f->opened > g_get_real_time () / G_USEC_PER_SEC + 60)
+  else if (f->opened > alvh_time_now () + 60)
     {
       ok_opened = FALSE;
       ADD_ERR (_("Opened: the time lies in the future"));
@@ -322,11 +322,11 @@ alvh_leg_dialog_new (GtkWindow            *parent,
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New Hedge Leg"));
       fill_condors (self, 0);
-      alvh_form_set_date (self->expiry, alvh_form_first_vix_expiry (g_get_real_time () / G_USEC_PER_SEC, 30));
+      alvh_form_set_date (self->expiry, alvh_form_first_vix_expiry (alvh_time_now (), 30));
       gtk_spin_button_set_value (self->layer, alvh_book_count_open_legs (alvh_book_service_get_book (alvh_context_get_book (context))) + 1);
       gtk_editable_set_text (GTK_EDITABLE (self->quantity), "1");
       gtk_editable_set_text (GTK_EDITABLE (self->fees), "0");
-      alvh_form_set_datetime (self->opened, g_get_real_time () / G_USEC_PER_SEC);
+      alvh_form_set_datetime (self->opened, alvh_time_now ());
     }
   changed_cb (self);
   if (leg == NULL)

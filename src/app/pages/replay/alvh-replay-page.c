@@ -304,6 +304,16 @@ fill_summary (AlvhReplayPage   *self,
   summary_row (self, row++, _("Profile"), profile, NULL);
   summary_row (self, row++, _("Bars"), bars, NULL);
   summary_row (self, row++, _("Trades"), trades, NULL);
+  if (r->trades != NULL && r->trades->len > 0 && r->n_bars > 0)
+    {
+      const AlvhReplayTrade *t = &g_array_index (r->trades, AlvhReplayTrade, r->trades->len - 1);
+      g_autofree char *day = alvh_time_format_ny_date (t->open_at_end ? r->time[r->n_bars - 1] : t->close_time);
+      /* TRANSLATORS: the replay's last condor is in the totals at its mark on that date */
+      g_autofree char *state = t->open_at_end ? g_strdup_printf (_("Open, marked on %s"), day)
+                                              : g_strdup_printf (_("Closed on %s"), day);
+
+      summary_row (self, row++, _("Last trade"), state, NULL);
+    }
   summary_row (self, row++, _("Hedge legs added"), adds, NULL);
   summary_row (self, row++, _("Blocked (not accretive)"), blocked, NULL);
   summary_row (self, row++, _("Layers by Branch"), NULL, NULL);
