@@ -351,6 +351,56 @@ test_reconcile (void)
   ctx_clear (&c);
 }
 
+
+/* A leg entered by hand goes through the same rule: linked to the latest ADD
+ * of its day at or before its fill, followed or deviated (size). */
+static void
+test_hand_entered (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhLeg) leg = alvh_leg_new ();
+  g_autoptr(AlvhReconciliation) rec = NULL;
+  g_autoptr(AlvhDecision) back = NULL;
+  const AlvhReconcileItem *it;
+  gint64 early, late, id, linked;
+  Ctx c = { 0 };
+
+  ctx_init (&c);
+  early = record (&c, "2024-01-03 09:45", ALVH_ACTION_ADD, ALVH_LEG_VIX_CALL_SPREAD, 16, 22, 3);
+  late = record (&c, "2024-01-03 10:45", ALVH_ACTION_ADD, ALVH_LEG_VIX_CALL_SPREAD, 16, 22, 3);
+  record (&c, "2024-01-03 11:30", ALVH_ACTION_ADD, ALVH_LEG_VIX_CALL_SPREAD, 16, 22, 3);
+  leg->account_id = c.account;
+  leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
+  leg->long_strike = 16;
+  leg->short_strike = 22;
+  leg->expiry = alvh_time_from_ny_date (2024, 2, 14);
+  leg->quantity = 2;  /* the decision said 3 */
+  leg->premium = 0.9;
+  leg->opened = alvh_time_from_ny_local (2024, 1, 3, 11, 2, 30);
+  leg->manual = TRUE;
+  linked = alvh_journal_store_find_proposing_decision (c.store, c.account, leg->opened, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (linked, ==, late);
+  leg->decision_id = linked;
+  id = alvh_journal_store_book_leg (c.store, leg, 1.72, &error);
+  g_assert_no_error (error);
+  g_assert_true (alvh_journal_store_mark_decision_for_leg (c.store, linked, leg, &error));
+  g_assert_no_error (error);
+  back = alvh_journal_store_get_decision (c.store, late, &error);
+  g_assert_cmpint (back->followed, ==, ALVH_DECISION_MANUAL);
+
+  rec = alvh_journal_store_reconcile (c.store, c.account, alvh_time_from_ny_date (2024, 1, 3), &error);
+  g_assert_no_error (error);
+  it = alvh_reconciliation_lookup_leg (rec, id);
+  g_assert_cmpint (it->adherence, ==, ALVH_ADHERENCE_DEVIATED);
+  g_assert_cmpuint (it->deviation, ==, ALVH_DEVIATION_SIZE);
+  /* the same day: the other ADDs are still pending, not skipped */
+  g_assert_cmpuint (rec->counts[ALVH_ADHERENCE_PENDING], ==, 2);
+  g_assert_cmpuint (rec->counts[ALVH_ADHERENCE_SKIPPED], ==, 0);
+  (void) early;
+  ctx_clear (&c);
+}
+
 static void
 test_detect (void)
 {
@@ -381,5 +431,6 @@ main (int    argc,
   g_test_add_func ("/core/fill-import/overlap", test_overlap);
   g_test_add_func ("/core/fill-import/malformed", test_malformed);
   g_test_add_func ("/core/fill-import/reconcile", test_reconcile);
+  g_test_add_func ("/core/fill-import/hand-entered", test_hand_entered);
   return g_test_run ();
 }

@@ -452,6 +452,21 @@ fill_snapshot (AlvhJournalPage *self,
   alvh_equity_view_set_marker (self->snapshot_view, time);
 }
 
+/* The real status of a decision as people read it */
+static const char *
+decision_status_title (const char *status)
+{
+  static const struct { const char *key; const char *title; } titles[] = {
+    { "followed", N_("followed") }, { "deviated", N_("deviated") }, { "skipped", N_("skipped") },
+    { "pending", N_("pending") }, { "hold", N_("hold") }, { "blocked", N_("blocked") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_strcmp0 (status, titles[i].key) == 0)
+      return _(titles[i].title);
+  return status;
+}
+
 static void
 show_entry (AlvhJournalPage *self,
             gint64           id)
@@ -514,8 +529,19 @@ show_entry (AlvhJournalPage *self,
 
           g_string_append_printf (s, " \u00b7 %s %s", _("est. cost"), cost);
         }
-      if (alvh_decision_status_to_string (decision->followed) != NULL)
-        g_string_append_printf (s, " \u00b7 %s", alvh_decision_status_to_string (decision->followed));
+      /* the real status: followed, deviated, skipped, pending, hold, blocked (alvh-reconcile.h) */
+      {
+        AlvhJournalStore *store = alvh_context_get_store (self->context);
+        g_autoptr(AlvhReconciliation) rec = NULL;
+        g_autoptr(GError) rec_error = NULL;
+
+        if (store != NULL)
+          rec = alvh_journal_store_reconcile (store, decision->account_id, alvh_time_now (), &rec_error);
+        if (rec != NULL)
+          g_string_append_printf (s, " \u00b7 %s", decision_status_title (alvh_reconciliation_decision_status (rec, decision)));
+        else if (alvh_decision_status_to_string (decision->followed) != NULL)
+          g_string_append_printf (s, " \u00b7 %s", alvh_decision_status_to_string (decision->followed));
+      }
       if (decision->profile_name[0] != '\0')
         g_string_append_printf (s, " \u00b7 %s %s v%d", _("profile"), decision->profile_name,
                                 decision->profile_version);
@@ -760,6 +786,18 @@ stats_done_cb (GObject      *object,
       add_stats_table (self, _("By Combination"), _("Triggers"), stats->by_combination);
       add_stats_table (self, _("By Branch"), _("Branch"), stats->by_branch);
       add_stats_table (self, _("Adherence"), _("Followed or overridden"), stats->adherence);
+      if (stats->by_adherence != NULL && stats->by_adherence->len > 0)
+        add_stats_table (self, _("Adherence of the Legs"), _("Followed, deviated or unprompted"), stats->by_adherence);
+      if (stats->n_skipped > 0)
+        {
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ADD decision no leg followed (skipped)",
+                                                                "%u ADD decisions no leg followed (skipped)", stats->n_skipped),
+                                                   stats->n_skipped);
+          GtkWidget *skipped = gtk_label_new (text);
+
+          gtk_label_set_xalign (GTK_LABEL (skipped), 0);
+          gtk_box_append (self->stats_box, skipped);
+        }
     }
   self->stats_stale = FALSE;
   g_signal_emit (self, signals[STATS_READY], 0);
