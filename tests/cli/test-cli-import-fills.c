@@ -133,6 +133,7 @@ test_errors (void)
   g_assert_cmpint (test_run_cli (&out, &err, "import-fills", "--db", db, bad, NULL), ==, 1);
   expected = g_strdup_printf ("%s:3:53: “BUX_TO_CLOSE” (expected BUY_TO_OPEN", bad);
   g_assert_nonnull (strstr (err, expected));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));  /* no journal made for nothing */
   g_assert_cmpint (test_run_cli (&out2, &err2, "import-fills", "--db", db, "--broker", "fidelity", bad, NULL), ==, 2);
   test_rm_rf (dir);
 }

@@ -244,6 +244,53 @@ test_malformed (void)
   ctx_clear (&c);
 }
 
+/* A condor closed leg by leg: the put side bought back, the calls expiring
+ * worthless two days later, become one closing fill of the condor. */
+static void
+test_legwise_close (void)
+{
+  static const char text[] =
+    "ClientAccountID,AssetClass,Symbol,UnderlyingSymbol,Multiplier,Strike,Expiry,Put/Call,IBExecID,DateTime,Open/CloseIndicator,Quantity,TradePrice,IBCommission,Notes/Codes\n"
+    "U0,OPT,SPXW  240209P04800000,SPX,100,4800,20240209,P,e1,20240205;100000,O,1,1.10,-1.05,\n"
+    "U0,OPT,SPXW  240209P04825000,SPX,100,4825,20240209,P,e2,20240205;100000,O,-1,1.60,-1.05,\n"
+    "U0,OPT,SPXW  240209C05050000,SPX,100,5050,20240209,C,e3,20240205;100000,O,-1,1.40,-1.05,\n"
+    "U0,OPT,SPXW  240209C05075000,SPX,100,5075,20240209,C,e4,20240205;100000,O,1,0.70,-1.05,\n"
+    "U0,OPT,SPXW  240209P04800000,SPX,100,4800,20240209,P,e5,20240207;141500,C,-1,0.20,-1.05,\n"
+    "U0,OPT,SPXW  240209P04825000,SPX,100,4825,20240209,P,e6,20240207;141500,C,1,0.35,-1.05,\n"
+    "U0,OPT,SPXW  240209C05050000,SPX,100,5050,20240209,C,e7,20240209;162000,C,1,0,0,Ep\n"
+    "U0,OPT,SPXW  240209C05075000,SPX,100,5075,20240209,C,e8,20240209;162000,C,-1,0,0,Ep\n";
+  g_autofree char *path = NULL;
+  g_autofree char *half = NULL;
+  g_autoptr(GPtrArray) r1 = NULL, r2 = NULL;
+  g_autoptr(GError) error = NULL;
+  AlvhFillImportFile *f;
+  double realized, fees;
+  guint n;
+  Ctx c = { 0 };
+
+  ctx_init (&c);
+  path = g_build_filename (c.dir, "legwise.csv", NULL);
+  half = g_build_filename (c.dir, "legwise-half.csv", NULL);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  /* up to the put side's close: that part is listed, not booked */
+  write_head (path, half, 7);
+  f = import_one (&c, half, &r1);
+  g_assert_cmpuint (f->opened, ==, 1);
+  g_assert_cmpuint (f->closed, ==, 0);
+  g_assert_cmpuint (f->skipped->len, ==, 2);
+  /* the whole statement: the condor closes at (0.35 - 0.20) + (0 - 0) */
+  f = import_one (&c, path, &r2);
+  g_assert_cmpuint (f->duplicates, ==, 4);
+  g_assert_cmpuint (f->closed, ==, 1);
+  g_assert_cmpuint (f->skipped->len, ==, 0);
+  ledger_totals (&c, &realized, &fees, &n);
+  /* credit 1.20 - debit 0.15 = 1.05 points = $105, minus 6 x $1.05 */
+  g_assert_cmpfloat_with_epsilon (realized, 105 - 6.30, 0.005);
+  g_assert_cmpfloat_with_epsilon (fees, 6.30, 0.005);
+  ctx_clear (&c);
+}
+
 static gint64
 record (Ctx        *c,
         const char *when,
@@ -430,6 +477,7 @@ main (int    argc,
     }
   g_test_add_func ("/core/fill-import/overlap", test_overlap);
   g_test_add_func ("/core/fill-import/malformed", test_malformed);
+  g_test_add_func ("/core/fill-import/legwise-close", test_legwise_close);
   g_test_add_func ("/core/fill-import/reconcile", test_reconcile);
   g_test_add_func ("/core/fill-import/hand-entered", test_hand_entered);
   return g_test_run ();
