@@ -8,6 +8,8 @@
 #include "alvh-core.h"
 #include "alvh-book-service.h"
 #include "alvh-context.h"
+#include "alvh-journal-item.h"
+#include "alvh-journal-page.h"
 #include "alvh-window.h"
 #include "test-ui-util.h"
 #include "test-util.h"
@@ -44,6 +46,7 @@ test_drop_statement (void)
 
   test_ui_use_fresh_data_dir ("alvh-ui-import-fills-XXXXXX");
   window = alvh_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   test_ui_wait_mapped (GTK_WIDGET (window));
   context = alvh_window_get_context (window);
@@ -53,6 +56,30 @@ test_drop_statement (void)
   test_ui_wait_for (count_positions (context, &realized) == 5);
   /* the README's realised total, fees included */
   g_assert_cmpfloat_with_epsilon (realized, 116.96, 0.005);
+
+  /* the Journal lists the three hedges; with no decision recorded each says it came unprompted */
+  {
+    AlvhJournalPage *page = ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"));
+    GListModel *model = G_LIST_MODEL (alvh_journal_page_get_model (page));
+    g_autoptr(AlvhJournalItem) item = NULL;
+
+    /* the pages show once there is market data (else the welcome page) */
+    alvh_window_load_demo (window);
+    test_ui_wait_for (alvh_window_has_market_data (window));
+    alvh_window_show_page (window, "journal");
+    test_ui_wait_mapped (GTK_WIDGET (page));
+    alvh_journal_page_reload (page);
+    test_ui_wait_for (g_list_model_get_n_items (model) == 3 &&
+                      !alvh_journal_model_get_loading (alvh_journal_page_get_model (page)));
+    item = g_list_model_get_item (model, 0);
+    g_assert_true (alvh_journal_page_select_entry (page, alvh_journal_item_get_id (item)));
+    test_ui_wait_for (test_ui_find_label (GTK_WIDGET (page), "Unprompted: no ADD decision"));
+    alvh_journal_page_show_view (page, "stats");
+    alvh_journal_page_refresh_stats (page);
+    test_ui_wait_for (test_ui_find_label (GTK_WIDGET (page), "Adherence of the Legs"));
+    g_assert_true (test_ui_find_label (GTK_WIDGET (page), "unprompted"));
+    alvh_journal_page_show_view (page, "entries");
+  }
 
   /* dropped again: nothing twice */
   alvh_window_import_files (window, files, 1);

@@ -467,6 +467,23 @@ decision_status_title (const char *status)
   return status;
 }
 
+/* Whether leg @leg_id came with no ADD decision before it (alvh-reconcile.h) */
+static gboolean
+leg_is_unprompted (AlvhJournalPage *self,
+                   gint64           leg_id)
+{
+  AlvhJournalStore *store = alvh_context_get_store (self->context);
+  g_autoptr(AlvhReconciliation) rec = NULL;
+  g_autoptr(GError) error = NULL;
+  const AlvhReconcileItem *it;
+
+  if (store == NULL)
+    return FALSE;
+  rec = alvh_journal_store_reconcile (store, 0, alvh_time_now (), &error);
+  it = rec != NULL ? alvh_reconciliation_lookup_leg (rec, leg_id) : NULL;
+  return it != NULL && it->adherence == ALVH_ADHERENCE_UNPROMPTED;
+}
+
 static void
 show_entry (AlvhJournalPage *self,
             gint64           id)
@@ -537,7 +554,18 @@ show_entry (AlvhJournalPage *self,
 
         if (store != NULL)
           rec = alvh_journal_store_reconcile (store, decision->account_id, alvh_time_now (), &rec_error);
-        if (rec != NULL)
+        const AlvhReconcileItem *it = NULL;
+
+        if (rec != NULL && entry->leg_id != 0)
+          it = alvh_reconciliation_lookup_leg (rec, entry->leg_id);
+        if (it != NULL && it->decision_id == decision->id && it->deviation != 0)
+          {
+            g_autofree char *how = alvh_deviation_to_string (it->deviation);
+
+            /* this entry's leg differs from the proposed one: say how */
+            g_string_append_printf (s, " \u00b7 %s (%s)", decision_status_title ("deviated"), how);
+          }
+        else if (rec != NULL)
           g_string_append_printf (s, " \u00b7 %s", decision_status_title (alvh_reconciliation_decision_status (rec, decision)));
         else if (alvh_decision_status_to_string (decision->followed) != NULL)
           g_string_append_printf (s, " \u00b7 %s", alvh_decision_status_to_string (decision->followed));
@@ -553,7 +581,11 @@ show_entry (AlvhJournalPage *self,
     }
   else
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->decision_label), FALSE);
+      /* a leg no decision proposed (imported or entered by hand) says so */
+      gboolean unprompted = entry->leg_id != 0 && leg_is_unprompted (self, entry->leg_id);
+
+      gtk_label_set_text (self->decision_label, unprompted ? _("Unprompted: no ADD decision that day before the fill") : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->decision_label), unprompted);
       gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), FALSE);
     }
   fill_signals (self, decision);
