@@ -20,6 +20,7 @@
 #include "alvh-equity-view.h"
 #include "alvh-journal-leg-result.h"
 #include "alvh-journal-page.h"
+#include "alvh-journal-adherence.h"
 
 #define SAVE_DELAY_MS 500
 #define FILTER_DELAY_MS 200
@@ -452,38 +453,6 @@ fill_snapshot (AlvhJournalPage *self,
   alvh_equity_view_set_marker (self->snapshot_view, time);
 }
 
-/* The real status of a decision as people read it */
-static const char *
-decision_status_title (const char *status)
-{
-  static const struct { const char *key; const char *title; } titles[] = {
-    { "followed", N_("followed") }, { "deviated", N_("deviated") }, { "skipped", N_("skipped") },
-    { "pending", N_("pending") }, { "hold", N_("hold") }, { "blocked", N_("blocked") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    if (g_strcmp0 (status, titles[i].key) == 0)
-      return _(titles[i].title);
-  return status;
-}
-
-/* Whether leg @leg_id came with no ADD decision before it (alvh-reconcile.h) */
-static gboolean
-leg_is_unprompted (AlvhJournalPage *self,
-                   gint64           leg_id)
-{
-  AlvhJournalStore *store = alvh_context_get_store (self->context);
-  g_autoptr(AlvhReconciliation) rec = NULL;
-  g_autoptr(GError) error = NULL;
-  const AlvhReconcileItem *it;
-
-  if (store == NULL)
-    return FALSE;
-  rec = alvh_journal_store_reconcile (store, 0, alvh_time_now (), &error);
-  it = rec != NULL ? alvh_reconciliation_lookup_leg (rec, leg_id) : NULL;
-  return it != NULL && it->adherence == ALVH_ADHERENCE_UNPROMPTED;
-}
-
 static void
 show_entry (AlvhJournalPage *self,
             gint64           id)
@@ -546,30 +515,8 @@ show_entry (AlvhJournalPage *self,
 
           g_string_append_printf (s, " \u00b7 %s %s", _("est. cost"), cost);
         }
-      /* the real status: followed, deviated, skipped, pending, hold, blocked (alvh-reconcile.h) */
-      {
-        AlvhJournalStore *store = alvh_context_get_store (self->context);
-        g_autoptr(AlvhReconciliation) rec = NULL;
-        g_autoptr(GError) rec_error = NULL;
-
-        if (store != NULL)
-          rec = alvh_journal_store_reconcile (store, decision->account_id, alvh_time_now (), &rec_error);
-        const AlvhReconcileItem *it = NULL;
-
-        if (rec != NULL && entry->leg_id != 0)
-          it = alvh_reconciliation_lookup_leg (rec, entry->leg_id);
-        if (it != NULL && it->decision_id == decision->id && it->deviation != 0)
-          {
-            g_autofree char *how = alvh_deviation_to_string (it->deviation);
-
-            /* this entry's leg differs from the proposed one: say how */
-            g_string_append_printf (s, " \u00b7 %s (%s)", decision_status_title ("deviated"), how);
-          }
-        else if (rec != NULL)
-          g_string_append_printf (s, " \u00b7 %s", decision_status_title (alvh_reconciliation_decision_status (rec, decision)));
-        else if (alvh_decision_status_to_string (decision->followed) != NULL)
-          g_string_append_printf (s, " \u00b7 %s", alvh_decision_status_to_string (decision->followed));
-      }
+      /* the real status: followed, deviated (how), skipped, pending, hold, blocked */
+      alvh_journal_adherence_append_status (self->context, decision, entry->leg_id, s);
       if (decision->profile_name[0] != '\0')
         g_string_append_printf (s, " \u00b7 %s %s v%d", _("profile"), decision->profile_name,
                                 decision->profile_version);
@@ -582,7 +529,7 @@ show_entry (AlvhJournalPage *self,
   else
     {
       /* a leg no decision proposed (imported or entered by hand) says so */
-      gboolean unprompted = entry->leg_id != 0 && leg_is_unprompted (self, entry->leg_id);
+      gboolean unprompted = entry->leg_id != 0 && alvh_journal_adherence_leg_unprompted (self->context, entry->leg_id);
 
       gtk_label_set_text (self->decision_label, unprompted ? _("Unprompted: no ADD decision that day before the fill") : "");
       gtk_widget_set_visible (GTK_WIDGET (self->decision_label), unprompted);
