@@ -50,6 +50,7 @@ struct _AlvhImportResult
   gint64            last;
   gsize             n_gaps;
   GArray           *gaps;       /* gint64 times */
+  AlvhOptionChain  *chain;      /* a chain download, else NULL */
   gsize             max_rows;   /* lines of the file: no series grows past
                                  * this, so its arrays never move */
 };

@@ -7,6 +7,8 @@
  *   "close"   close                               (VVIX, SKEW, VIX or SPX of the term-structure file)
  *   "vx"      vx1, vx2 [, vx3 .. vx8]             (monthly VIX future settles, symbol "VX")
  *   "breadth" advancers, decliners                (symbol "BREADTH" unless a hint is given)
+ * A Cboe option chain download gives no series but a chain
+ * (alvh_import_result_get_chain()), dated by its session.
  * Daily times are the date at 00:00 New York (alvh_time_from_ny_date).
  *
  * Policies for real-world quirks:
@@ -33,6 +35,7 @@
 
 #include <gio/gio.h>
 
+#include "alvh-option-chain.h"
 #include "alvh-series.h"
 
 G_BEGIN_DECLS
@@ -68,6 +71,7 @@ typedef enum
   ALVH_IMPORT_FORMAT_TERM_STRUCTURE,  /* DATE,VIX,VX1..VX8,SP500 */
   ALVH_IMPORT_FORMAT_CFE_CONTRACTS,   /* Trade Date,Futures,...,Settle,... */
   ALVH_IMPORT_FORMAT_BREADTH,         /* date, advancers, decliners */
+  ALVH_IMPORT_FORMAT_CBOE_CHAIN,      /* Cboe delayed quotes option chain (Expiration Date,Calls,...) */
 } AlvhImportFormat;
 
 typedef struct _AlvhImportResult AlvhImportResult;
@@ -340,6 +344,17 @@ gsize              alvh_import_result_get_n_gaps      (AlvhImportResult  *self);
  */
 const gint64      *alvh_import_result_get_gaps        (AlvhImportResult  *self,
                                                        gsize             *n_listed);
+
+/**
+ * alvh_import_result_get_chain:
+ * @self: an import result
+ *
+ * An option chain file (%ALVH_IMPORT_FORMAT_CBOE_CHAIN) has no series: its
+ * rows are the chain, and first and last are its session date.
+ *
+ * Returns: (transfer none) (nullable): the chain, or %NULL for other formats
+ */
+AlvhOptionChain   *alvh_import_result_get_chain       (AlvhImportResult  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhImportResult, alvh_import_result_unref)
 

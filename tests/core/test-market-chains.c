@@ -1,0 +1,266 @@
+/* test-market-chains.c — option chains in the market store, and sources
+ * that never overwrite each other (issue 18)
+ *
+ * Real data: $ALVH_SHARED_DATA (SOURCES.md sections 1 to 4).  Without the
+ * folder those tests are skipped with a message; the error tests run on
+ * inline text.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alvh-core.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+  f->dir = test_make_tmp_dir ("alvh-chains-XXXXXX");
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+  test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+/* the shared data folder's @file, or NULL (the test is skipped) */
+static char *
+shared_file (const char *file)
+{
+  const char *dir = g_getenv ("ALVH_SHARED_DATA");
+  char *path;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("shared market data absent: set ALVH_SHARED_DATA to the shared/data folder");
+      return NULL;
+    }
+  path = g_build_filename (dir, file, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip_printf ("shared data file %s absent", file);
+      g_free (path);
+      return NULL;
+    }
+  return path;
+}
+
+static AlvhMarketStore *
+open_store (Fixture *f, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  AlvhMarketStore *store = alvh_market_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static gboolean
+import_shared (AlvhMarketStore *store, const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = shared_file (file);
+
+  if (path == NULL)
+    return FALSE;
+  g_assert_true (alvh_market_store_import_path (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+static gint64
+day (int y, int m, int d)
+{
+  return alvh_time_from_ny_date (y, m, d);
+}
+
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* The three Cboe downloads go into the store under their sessions (the
+ * Sunday 2023-08-20 download under Friday 2023-08-18; the two 2025-01-06
+ * files together), and a chain read back gives Cboe's own IVs: median
+ * |our IV - Cboe's| under 0.005 on strikes with a bid and an ask, 1 to 60
+ * days out (measured 0.0005 on 2025-01-06 and 0.0013 on 2023-08-18). */
+static void
+test_chains_in_store (Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+  g_autoptr(AlvhMarketStore) store = open_store (f, "market.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) dates = NULL;
+  /* rows and expiries (AM and PM apart) of the files: 10171 rows and 56
+   * expiries; 4242 + 2172 rows and 20 + 13 expiries */
+  static const struct { int y, m, d; gsize rows; guint expiries; double spot; } want[] = {
+    { 2023, 8, 18, 10171, 56, 4369.71 },
+    { 2025, 1, 6, 6414, 33, 5975.3799 },
+  };
+
+  if (!import_shared (store, "spx_option_chain_cboe_2023-08-18.csv") ||
+      !import_shared (store, "spx_option_chain_cboe_2025-01-06_janexp.csv") ||
+      !import_shared (store, "spx_option_chain_cboe_2025-01-06_febexp.csv"))
+    return;
+  dates = alvh_market_store_list_chain_dates (store, "SPX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dates->len, ==, 2);
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      g_autoptr(AlvhOptionChain) chain = NULL;
+      g_autoptr(GArray) diffs = g_array_new (FALSE, FALSE, sizeof (double));
+      gint64 session = day (want[k].y, want[k].m, want[k].d);
+      double median;
+
+      g_assert_cmpint (g_array_index (dates, gint64, k), ==, session);
+      chain = alvh_market_store_load_chain (store, "SPX", session + 12 * 3600, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (alvh_option_chain_get_n_rows (chain), ==, want[k].rows);
+      g_assert_cmpuint (alvh_option_chain_get_n_expiries (chain), ==, want[k].expiries);
+      g_assert_cmpfloat_with_epsilon (alvh_option_chain_get_spot (chain), want[k].spot, 1e-9);
+      for (gsize i = 0; i < alvh_option_chain_get_n_rows (chain); i++)
+        {
+          const AlvhOptionChainRow *r = alvh_option_chain_get_row (chain, i);
+          double days = (double) (r->expiry - alvh_option_chain_get_valuation_time (chain)) / 86400.0;
+          const AlvhOptionQuote *q[2] = { &r->call, &r->put };
+
+          if (days < 1.0 || days > 60.0)
+            continue;
+          for (guint j = 0; j < 2; j++)
+            if (q[j]->bid > 0 && q[j]->ask > 0 && q[j]->cboe_iv > 0 && isfinite (q[j]->iv))
+              {
+                double d = fabs (q[j]->iv - q[j]->cboe_iv);
+                g_array_append_val (diffs, d);
+              }
+        }
+      g_assert_cmpuint (diffs->len, >, 1000);
+      qsort (diffs->data, diffs->len, sizeof (double), cmp_double);
+      median = g_array_index (diffs, double, diffs->len / 2);
+      g_test_message ("%d-%02d-%02d: %u quotes, median |our IV - Cboe IV| %.5f", want[k].y, want[k].m,
+                      want[k].d, diffs->len, median);
+      g_assert_cmpfloat (median, <, 0.005);
+    }
+
+  /* no chain on another date: said, never guessed */
+  g_assert_null (alvh_market_store_load_chain (store, "SPX", day (2024, 3, 1), &error));
+  g_assert_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_NOT_FOUND);
+}
+
+/* A chain with a bad row is refused with FILE:LINE:COLUMN and leaves the
+ * store as it was. */
+static void
+test_chain_all_or_nothing (Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+  static const char text[] =
+    "\n"
+    "SP 500 INDEX,Last: 5975.3799,Change:  32.9099\n"
+    "\"Date: January 6, 2025 at 9:26 PM EST\",Bid: 5934.4302,Ask: 6032.4502,Size: 1*1,Volume: 0\n"
+    "Expiration Date,Calls,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest,Strike,Puts,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest\n"
+    "Fri Jan 17 2025,SPXW250117C06000000,60.1,0,59.9,60.6,10,0.1301,0.4822,0.0021,100,6000.00,SPXW250117P06000000,70,0,69.8,70.5,12,0.1312,-0.5178,0.0021,120\n"
+    "Fri Jan 17 2025,SPXW250117C06005000,57.1,0,5x.9,57.6,10,0.1301,0.4822,0.0021,100,6005.00,SPXW250117P06005000,70,0,72.8,73.5,12,0.1312,-0.5178,0.0021,120\n";
+  g_autoptr(AlvhMarketStore) store = open_store (f, "market.sqlite");
+  g_autofree char *path = g_build_filename (f->dir, "spx_quotedata.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) dates = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_false (alvh_market_store_import_path (store, path, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "spx_quotedata.csv:6:"));
+  g_clear_error (&error);
+  dates = alvh_market_store_list_chain_dates (store, "SPX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dates->len, ==, 0);
+  g_assert_cmpint (alvh_market_store_count_rows (store, NULL, &error), ==, 0);
+}
+
+/* Cboe's VIX history, Yahoo's SPX and the term-structure file (with its own
+ * VIX and rounded SP500 columns) give the same store in either order: the
+ * primary histories win, 11 VIX closes differ (largest 2014-10-15: Cboe
+ * 26.25, the term-structure file 25.27), no SPX bar has its close outside
+ * [low, high]. */
+static void
+test_import_order (Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+  static const char *const files[] = {
+    "vix_daily_cboe.csv", "spx_daily_yahoo.csv", "vix_futures_term_structure_2007_2021.csv",
+  };
+  static const char *const symbols[] = { "VIX", "SPX", "VX1", "VX8" };
+  g_autoptr(AlvhMarketStore) a = open_store (f, "a.sqlite");
+  g_autoptr(AlvhMarketStore) b = open_store (f, "b.sqlite");
+  g_autoptr(GError) error = NULL;
+  const AlvhMarketConflicts *c;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    if (!import_shared (a, files[i]))
+      return;
+  c = alvh_market_store_get_conflicts (a);
+  g_assert_cmpint (c->n, ==, 11);
+  g_assert_cmpstr (c->symbol, ==, "VIX");
+  g_assert_cmpint (c->time, ==, day (2014, 10, 15));
+  g_assert_cmpfloat (c->kept, ==, 26.25);
+  g_assert_cmpfloat (c->other, ==, 25.27);
+  for (guint i = G_N_ELEMENTS (files); i-- > 0;)
+    g_assert_true (import_shared (b, files[i]));
+  c = alvh_market_store_get_conflicts (b);
+  g_assert_cmpint (c->n, ==, 11);
+  g_assert_cmpfloat (c->kept, ==, 26.25);
+
+  for (guint k = 0; k < G_N_ELEMENTS (symbols); k++)
+    {
+      g_autoptr(AlvhSeries) sa = alvh_market_store_load_series (a, symbols[k], G_MININT64, G_MAXINT64, &error);
+      g_autoptr(AlvhSeries) sb = NULL;
+      gsize n, outside = 0;
+
+      g_assert_no_error (error);
+      sb = alvh_market_store_load_series (b, symbols[k], G_MININT64, G_MAXINT64, &error);
+      g_assert_no_error (error);
+      n = alvh_series_get_length (sa);
+      g_assert_cmpuint (n, ==, alvh_series_get_length (sb));
+      g_assert_cmpuint (alvh_series_get_n_columns (sa), ==, alvh_series_get_n_columns (sb));
+      for (guint col = 0; col < alvh_series_get_n_columns (sa); col++)
+        g_assert_cmpmem (alvh_series_get_column (sa, col), n * sizeof (double),
+                         alvh_series_get_column (sb, col), n * sizeof (double));
+      g_assert_cmpmem (alvh_series_get_times (sa), n * sizeof (gint64), alvh_series_get_times (sb), n * sizeof (gint64));
+      if (strcmp (symbols[k], "SPX") == 0)
+        {
+          const double *lo = alvh_series_get_column_by_name (sa, "low");
+          const double *hi = alvh_series_get_column_by_name (sa, "high");
+          const double *cl = alvh_series_get_column_by_name (sa, "close");
+
+          for (gsize i = 0; i < n; i++)
+            outside += cl[i] < lo[i] || cl[i] > hi[i];
+          g_assert_cmpuint (outside, ==, 0);
+          g_assert_cmpuint (n, ==, 24114);
+        }
+      if (strcmp (symbols[k], "VIX") == 0)
+        {
+          gssize i = alvh_series_find_time (sa, day (2014, 10, 15));
+
+          g_assert_cmpint (i, >=, 0);
+          g_assert_cmpfloat (alvh_series_get_column_by_name (sa, "close")[i], ==, 26.25);
+        }
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/market-chains/in-store", Fixture, NULL, fixture_setup, test_chains_in_store, fixture_teardown);
+  g_test_add ("/market-chains/all-or-nothing", Fixture, NULL, fixture_setup, test_chain_all_or_nothing, fixture_teardown);
+  g_test_add ("/market-chains/import-order", Fixture, NULL, fixture_setup, test_import_order, fixture_teardown);
+  return g_test_run ();
+}
