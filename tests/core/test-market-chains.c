@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "alvh-core.h"
+#include "alvh-stored-eval.h"
 #include "test-util.h"
 
 typedef struct
@@ -255,12 +256,127 @@ test_import_order (Fixture *f, gconstpointer data G_GNUC_UNUSED)
     }
 }
 
+
+/* Section 1's iv_t and section 6's marks from a stored chain: Yahoo's SPX,
+ * Cboe's VIX and the 2023-08-18 chain.  A condor expiring 2023-09-15
+ * (4100/4200/4550/4650) evaluated at the 2023-08-18 close uses the ATM IV of
+ * that expiry (the SPXW 2023-09-15 expiry's, 0.1468) and says so; at the
+ * 2023-08-17 close (no chain) VIX/100.  The ledger marks it at the chain's
+ * mids on 2023-08-18 and at the model with VIX/100 the day before. */
+static void
+test_iv_t_and_marks (Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+  g_autoptr(AlvhMarketStore) store = open_store (f, "market.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  g_autoptr(AlvhDecision) d18 = NULL;
+  g_autoptr(AlvhDecision) d17 = NULL;
+  g_autoptr(AlvhLedger) ledger = NULL;
+  g_autofree char *json = NULL;
+  AlvhLedgerParams params;
+  AlvhLedgerEntry e;
+  AlvhCondor c = { 0 };
+  AlvhFill fill = { 0 };
+  AlvhOptionChain *chain;
+  double mids = 0.0, want_iv;
+  gint64 at18 = alvh_time_from_ny_local (2023, 8, 18, 16, 30, 0);
+  gint64 at17 = alvh_time_from_ny_local (2023, 8, 17, 16, 30, 0);
+  gssize i17;
+
+  if (!import_shared (store, "spx_daily_yahoo.csv") || !import_shared (store, "vix_daily_cboe.csv") ||
+      !import_shared (store, "spx_option_chain_cboe_2023-08-18.csv"))
+    return;
+  frame = alvh_stored_load_frame (store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (frame->chains);
+  chain = alvh_chain_set_lookup (frame->chains, day (2023, 8, 18));
+  g_assert_nonnull (chain);
+  want_iv = alvh_option_chain_atm_iv (chain, alvh_time_from_ny_local (2023, 9, 15, 16, 0, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (want_iv, 0.1468, 0.0001);
+
+  c.id = 1;
+  c.long_put = 4100;
+  c.short_put = 4200;
+  c.short_call = 4550;
+  c.long_call = 4650;
+  c.expiry = day (2023, 9, 15);
+  c.units = 1;
+  c.credit = 20.0;
+  c.opened = alvh_time_from_ny_local (2023, 8, 1, 10, 0, 0);
+  c.closed = 0;
+  c.close_price = NAN;
+  alvh_book_add_condor (book, &c);
+
+  d18 = alvh_stored_evaluate (frame, profile, NULL, book, at18, &error);
+  g_assert_no_error (error);
+  g_assert_true (d18->iv_from_chain);
+  g_assert_cmpfloat (d18->iv, ==, want_iv);
+  json = alvh_decision_to_json (d18);
+  g_assert_nonnull (strstr (json, "\"iv_source\":\"chain\""));
+  g_assert_nonnull (strstr (json, "the ATM IV of the condor's expiry from the option chain of this date"));
+  d17 = alvh_stored_evaluate (frame, profile, NULL, book, at17, &error);
+  g_assert_no_error (error);
+  g_assert_false (d17->iv_from_chain);
+  i17 = alvh_market_frame_find_le (frame, day (2023, 8, 17));
+  g_assert_cmpfloat (d17->iv, ==, frame->vix[i17] / 100.0);
+  g_clear_pointer (&json, g_free);
+  json = alvh_decision_to_json (d17);
+  g_assert_nonnull (strstr (json, "\"iv_source\":\"vix\""));
+
+  /* marks: the mids of the AM (SPX) rows of 2023-09-15: on a third Friday
+   * the standard monthly contracts win over the SPXW ones */
+  {
+    const double strikes[4] = { 4200, 4550, 4100, 4650 };
+    const AlvhOptionType types[4] = { ALVH_OPTION_PUT, ALVH_OPTION_CALL, ALVH_OPTION_PUT, ALVH_OPTION_CALL };
+
+    for (guint k = 0; k < 4; k++)
+      {
+        double mid = NAN;
+
+        for (gsize r = 0; r < alvh_option_chain_get_n_rows (chain); r++)
+          {
+            const AlvhOptionChainRow *row = alvh_option_chain_get_row (chain, r);
+
+            if (alvh_time_ny_day (row->expiry) == alvh_time_ny_day (c.expiry) && !row->pm_settled &&
+                row->strike == strikes[k])
+              mid = types[k] == ALVH_OPTION_CALL ? row->call.mid : row->put.mid;
+          }
+        g_assert_true (isfinite (mid));
+        mids += k < 2 ? mid : -mid;
+      }
+  }
+  alvh_ledger_params_init_default (&params);
+  ledger = alvh_ledger_new (&params);
+  alvh_ledger_add_condor (ledger, &c);
+  fill.condor_id = 1;
+  fill.time = c.opened;
+  fill.quantity = 1;
+  fill.price = 20.0;
+  g_assert_true (alvh_ledger_add_fill (ledger, &fill));
+  alvh_ledger_set_market (ledger, frame, NULL);
+  alvh_ledger_entry_at (ledger, 0, at18, &e);
+  g_test_message ("mark 2023-08-18: %.4f (chain mids %.4f)", e.mark, mids);
+  g_assert_cmpfloat_with_epsilon (e.mark, mids, 1e-9);
+  alvh_ledger_entry_at (ledger, 0, at17, &e);
+  {
+    double t = (double) alvh_time_calendar_days (frame->time[i17], c.expiry) / 365.0;
+    double model = alvh_condor_value (&c, frame->close[i17], t, frame->vix[i17] / 100.0, params.rate,
+                                      params.div_yield);
+
+    g_assert_cmpfloat_with_epsilon (e.mark, model, 1e-9);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/market-chains/in-store", Fixture, NULL, fixture_setup, test_chains_in_store, fixture_teardown);
   g_test_add ("/market-chains/all-or-nothing", Fixture, NULL, fixture_setup, test_chain_all_or_nothing, fixture_teardown);
+  g_test_add ("/market-chains/iv-t-and-marks", Fixture, NULL, fixture_setup, test_iv_t_and_marks, fixture_teardown);
   g_test_add ("/market-chains/import-order", Fixture, NULL, fixture_setup, test_import_order, fixture_teardown);
   return g_test_run ();
 }

@@ -336,3 +336,26 @@ alvh_market_store_list_chain_dates (AlvhMarketStore  *self,
     }
   return g_steal_pointer (&dates);
 }
+
+AlvhChainSet *
+alvh_market_store_load_chains (AlvhMarketStore  *self,
+                               const char       *underlying,
+                               GError          **error)
+{
+  g_autoptr(GArray) dates = alvh_market_store_list_chain_dates (self, underlying, error);
+  g_autoptr(AlvhChainSet) set = NULL;
+
+  if (dates == NULL)
+    return NULL;
+  set = alvh_chain_set_new ();
+  for (guint i = 0; i < dates->len; i++)
+    {
+      g_autoptr(AlvhOptionChain) chain = alvh_market_store_load_chain (self, underlying,
+                                                                       g_array_index (dates, gint64, i), error);
+
+      if (chain == NULL)
+        return NULL;
+      alvh_chain_set_add (set, chain);
+    }
+  return g_steal_pointer (&set);
+}

@@ -72,7 +72,21 @@ alvh_market_frame_unref (AlvhMarketFrame *self)
   g_free (self->vvix);
   g_free (self->advancers);
   g_free (self->decliners);
+  g_clear_pointer (&self->chains, alvh_chain_set_unref);
   g_free (self);
+}
+
+void
+alvh_market_frame_set_chains (AlvhMarketFrame *self,
+                              AlvhChainSet    *chains)
+{
+  g_return_if_fail (self != NULL);
+  if (chains != NULL && alvh_chain_set_get_n_chains (chains) == 0)
+    chains = NULL;
+  if (chains != NULL)
+    alvh_chain_set_ref (chains);
+  g_clear_pointer (&self->chains, alvh_chain_set_unref);
+  self->chains = chains;
 }
 
 /* Copy column `name` of `series` into `out` at the frame's times (NAN where absent). */

@@ -29,6 +29,7 @@
 
 #include <gio/gio.h>
 
+#include "alvh-chain-set.h"
 #include "alvh-import.h"
 #include "alvh-store-mode.h"
 #include "alvh-series.h"
@@ -307,6 +308,19 @@ AlvhOptionChain  *alvh_market_store_load_chain       (AlvhMarketStore   *self,
  *   with a stored chain (New York midnights), oldest first
  */
 GArray           *alvh_market_store_list_chain_dates (AlvhMarketStore   *self,
+                                                      const char        *underlying,
+                                                      GError           **error);
+
+/**
+ * alvh_market_store_load_chains:
+ * @self: the store
+ * @underlying: the underlying ("SPX")
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): every stored chain of @underlying
+ *   (an empty set when there is none), or %NULL with @error set
+ */
+AlvhChainSet     *alvh_market_store_load_chains      (AlvhMarketStore   *self,
                                                       const char        *underlying,
                                                       GError           **error);
 

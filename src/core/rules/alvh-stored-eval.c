@@ -268,6 +268,12 @@ alvh_stored_load_frame (AlvhMarketStore  *market,
     }
   vix3m = load_optional (market, "VIX3M", lo, hi);
   alvh_market_frame_match (frame, vix3m, "close", frame->vix3m);
+  {
+    /* stored option chains: iv_t and marks (ALVH-SPEC.md sections 1, 6) */
+    g_autoptr(AlvhChainSet) chains = alvh_market_store_load_chains (market, "SPX", NULL);
+
+    alvh_market_frame_set_chains (frame, chains);
+  }
   return frame;
 }
 
