@@ -370,6 +370,42 @@ test_iv_t_and_marks (Fixture *f, gconstpointer data G_GNUC_UNUSED)
   }
 }
 
+/* VIX futures by contract: Cboe CFE's per-contract file alone (no
+ * term-structure file) gives every term of 2014-10-15 its own contract's
+ * Settle as the file prints it (Oct 14 23.95, Nov 22.10, Dec 21.05, Jan 15
+ * 20.90, Feb 20.90, Mar 20.90, Apr 21.15, May 21.20), so an option expiring
+ * with the December contract (2014-12-17) is priced on 21.05, not VX1. */
+static void
+test_vx_contracts (Fixture *f, gconstpointer data G_GNUC_UNUSED)
+{
+  static const double settles[ALVH_VX_TERMS] = { 23.95, 22.10, 21.05, 20.90, 20.90, 20.90, 21.15, 21.20 };
+  g_autoptr(AlvhMarketStore) store = open_store (f, "market.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  g_autoptr(GArray) all = NULL;
+  AlvhMarketState m;
+  gssize i;
+
+  if (!import_shared (store, "spx_daily_yahoo.csv") || !import_shared (store, "vix_daily_cboe.csv") ||
+      !import_shared (store, "vix_futures_cfe_contracts_2006_2015.csv"))
+    return;
+  /* 17208 rows less 314 with Settle 0 */
+  all = alvh_market_store_load_vx_contracts (store, G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 17208 - 314);
+  frame = alvh_stored_load_frame (store, 0, 0, &error);
+  g_assert_no_error (error);
+  i = alvh_market_frame_find_le (frame, day (2014, 10, 15));
+  g_assert_cmpint (frame->time[i], ==, day (2014, 10, 15));
+  for (guint k = 0; k < ALVH_VX_TERMS; k++)
+    g_assert_cmpfloat (frame->vx[k][i], ==, settles[k]);
+  ev = alvh_evaluator_new (frame, profile, NULL);
+  alvh_evaluator_market_state (ev, (gsize) i, &m);
+  g_assert_cmpfloat (alvh_market_state_vix_forward (&m, day (2014, 12, 17)), ==, 21.05);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -377,6 +413,7 @@ main (int argc, char **argv)
   g_test_add ("/market-chains/in-store", Fixture, NULL, fixture_setup, test_chains_in_store, fixture_teardown);
   g_test_add ("/market-chains/all-or-nothing", Fixture, NULL, fixture_setup, test_chain_all_or_nothing, fixture_teardown);
   g_test_add ("/market-chains/iv-t-and-marks", Fixture, NULL, fixture_setup, test_iv_t_and_marks, fixture_teardown);
+  g_test_add ("/market-chains/vx-contracts", Fixture, NULL, fixture_setup, test_vx_contracts, fixture_teardown);
   g_test_add ("/market-chains/import-order", Fixture, NULL, fixture_setup, test_import_order, fixture_teardown);
   return g_test_run ();
 }

@@ -78,6 +78,7 @@ result_new (const char *path)
   self->warnings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->warnings, NULL);
   self->gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->contracts = g_array_new (FALSE, FALSE, sizeof (AlvhVxSettle));
   return self;
 }
 
@@ -102,6 +103,7 @@ alvh_import_result_unref (AlvhImportResult *self)
   g_ptr_array_unref (self->warnings);
   g_array_unref (self->gaps);
   g_clear_pointer (&self->chain, alvh_option_chain_unref);
+  g_array_unref (self->contracts);
   g_free (self);
 }
 
@@ -849,6 +851,16 @@ gsize alvh_import_result_get_n_open_missing (AlvhImportResult *self) { return se
 gint64 alvh_import_result_get_first (AlvhImportResult *self) { return self->first; }
 gint64 alvh_import_result_get_last (AlvhImportResult *self) { return self->last; }
 gsize alvh_import_result_get_n_gaps (AlvhImportResult *self) { return self->n_gaps; }
+
+const AlvhVxSettle *
+alvh_import_result_get_vx_contracts (AlvhImportResult *self,
+                                     gsize            *n)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (n != NULL)
+    *n = self->contracts->len;
+  return (const AlvhVxSettle *) (gpointer) self->contracts->data;
+}
 
 AlvhOptionChain *
 alvh_import_result_get_chain (AlvhImportResult *self)

@@ -76,6 +76,14 @@ typedef enum
 
 typedef struct _AlvhImportResult AlvhImportResult;
 
+/* One VIX futures contract's settle on one trade date (CFE files) */
+typedef struct
+{
+  gint64 time;     /* the trade date, 00:00 New York */
+  gint64 expiry;   /* the contract's expiry date, 00:00 New York */
+  double settle;   /* VIX points (Cboe's pre-2007-03-26 10x scale undone) */
+} AlvhVxSettle;
+
 /**
  * alvh_import_result_get_type:
  * Returns: the boxed type of #AlvhImportResult
@@ -355,6 +363,18 @@ const gint64      *alvh_import_result_get_gaps        (AlvhImportResult  *self,
  * Returns: (transfer none) (nullable): the chain, or %NULL for other formats
  */
 AlvhOptionChain   *alvh_import_result_get_chain       (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_vx_contracts:
+ * @self: an import result
+ * @n: (out) (optional): the number of settles
+ *
+ * Returns: (transfer none) (array length=n): a CFE per-contract file's
+ *   settles (Settle 0 rows left out), by trade date and expiry; none for
+ *   other formats
+ */
+const AlvhVxSettle *alvh_import_result_get_vx_contracts (AlvhImportResult *self,
+                                                       gsize            *n);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhImportResult, alvh_import_result_unref)
 

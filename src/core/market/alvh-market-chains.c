@@ -193,6 +193,71 @@ import_symbols (AlvhImportResult *result)
   return symbols;
 }
 
+/* a CFE file's settles by contract */
+static gboolean
+write_vx_contracts (AlvhMarketStore   *self,
+                    AlvhImportResult  *result,
+                    gint64             import_id,
+                    GError           **error)
+{
+  AlvhDb *db = _alvh_market_store_get_db (self);
+  gsize n;
+  const AlvhVxSettle *v = alvh_import_result_get_vx_contracts (result, &n);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (n == 0)
+    return TRUE;
+  stmt = alvh_db_prepare (db, "INSERT OR REPLACE INTO vx_contracts (expiry, time, settle, import_id) "
+                              "VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, v[i].expiry);
+      sqlite3_bind_int64 (stmt, 2, v[i].time);
+      sqlite3_bind_double (stmt, 3, v[i].settle);
+      sqlite3_bind_int64 (stmt, 4, import_id);
+      if (!alvh_db_step_done (db, stmt, "cannot write a VIX future settle", error))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+GArray *
+alvh_market_store_load_vx_contracts (AlvhMarketStore  *self,
+                                     gint64            from,
+                                     gint64            to,
+                                     GError          **error)
+{
+  AlvhDb *db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (AlvhVxSettle));
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
+  db = _alvh_market_store_get_db (self);
+  stmt = alvh_db_prepare (db, "SELECT time, expiry, settle FROM vx_contracts WHERE time BETWEEN ?1 AND ?2 "
+                              "ORDER BY time, expiry", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AlvhVxSettle v = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                         sqlite3_column_double (stmt, 2) };
+
+      g_array_append_val (out, v);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      alvh_db_set_error (db, error, "cannot read VIX future settles");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 gboolean
 _alvh_market_finish_import (AlvhMarketStore      *self,
                             AlvhImportResult     *result,
@@ -207,6 +272,8 @@ _alvh_market_finish_import (AlvhMarketStore      *self,
   alvh_market_conflicts_clear (out);
   if (alvh_import_result_get_chain (result) != NULL &&
       !write_chain (self, alvh_import_result_get_chain (result), import_id, error))
+    return FALSE;
+  if (!write_vx_contracts (self, result, import_id, error))
     return FALSE;
   for (guint i = 0; i < symbols->len; i++)
     if (!count_conflicts (self, g_ptr_array_index (symbols, i), out, error))

@@ -396,3 +396,25 @@ _alvh_ny_day_cached (gint64 t)
   e->day = alvh_time_ny_day (t);
   return e->day;
 }
+
+void
+alvh_market_frame_set_vx_contracts (AlvhMarketFrame    *self,
+                                    const AlvhVxSettle *settles,
+                                    gsize               n)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (settles != NULL || n == 0);
+
+  for (gsize j = 0; j < n; j++)
+    {
+      gssize i = alvh_market_frame_find_le (self, settles[j].time);
+      guint k;
+
+      if (i < 0 || alvh_time_ny_day (self->time[i]) != alvh_time_ny_day (settles[j].time) ||
+          !(settles[j].settle > 0.0))
+        continue;
+      k = alvh_calendar_vix_term (alvh_time_ny_day (self->time[i]), alvh_time_ny_day (settles[j].expiry));
+      if (k >= 1 && k <= ALVH_VX_TERMS)
+        self->vx[k - 1][i] = settles[j].settle;
+    }
+}

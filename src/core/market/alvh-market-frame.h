@@ -10,6 +10,7 @@
 
 #include "alvh-calendar.h"
 #include "alvh-chain-set.h"
+#include "alvh-import.h"
 #include "alvh-series.h"
 
 G_BEGIN_DECLS
@@ -161,6 +162,21 @@ gssize            alvh_market_frame_find_le    (AlvhMarketFrame  *self,
  */
 void              alvh_market_frame_set_chains (AlvhMarketFrame  *self,
                                                 AlvhChainSet     *chains);
+
+/**
+ * alvh_market_frame_set_vx_contracts:
+ * @self: a frame
+ * @settles: (array length=n): VIX futures settles by contract, by trade date
+ * @n: their number
+ *
+ * ALVH-SPEC.md section 4 with per-contract settles: on each bar, the term
+ * k of a contract (the VIX expiries in (bar date, its expiry]) gets its own
+ * settle, so the future of an option's expiry is the contract that expires
+ * with it; terms without a contract keep their VXk.
+ */
+void              alvh_market_frame_set_vx_contracts (AlvhMarketFrame   *self,
+                                                      const AlvhVxSettle *settles,
+                                                      gsize               n);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhMarketFrame, alvh_market_frame_unref)
 

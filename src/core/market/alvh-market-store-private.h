@@ -25,6 +25,13 @@ G_BEGIN_DECLS
   "  p_iv REAL, p_delta REAL, p_gamma REAL," \
   "  import_id INTEGER REFERENCES imports (id)," \
   "  PRIMARY KEY (underlying, date, expiry, pm, strike)" \
+  ") WITHOUT ROWID;" \
+  "CREATE TABLE vx_contracts (" \
+  "  expiry  INTEGER NOT NULL," \
+  "  time    INTEGER NOT NULL," \
+  "  settle  REAL NOT NULL," \
+  "  import_id INTEGER REFERENCES imports (id)," \
+  "  PRIMARY KEY (expiry, time)" \
   ") WITHOUT ROWID;"
 
 /* Where a bar's values come from: the lower rank wins whatever the order of

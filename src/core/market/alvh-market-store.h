@@ -324,6 +324,25 @@ AlvhChainSet     *alvh_market_store_load_chains      (AlvhMarketStore   *self,
                                                       const char        *underlying,
                                                       GError           **error);
 
+/**
+ * alvh_market_store_load_vx_contracts:
+ * @self: the store
+ * @from: the first trade date, included
+ * @to: the last trade date, included
+ * @error: return location for a #GError
+ *
+ * The VIX futures settles by contract (imported from CFE per-contract
+ * files): the term structure of any date, each future by its own expiry.
+ *
+ * Returns: (transfer full) (element-type AlvhVxSettle) (nullable): the
+ *   settles by trade date, then expiry (empty when none), or %NULL with
+ *   @error set
+ */
+GArray           *alvh_market_store_load_vx_contracts (AlvhMarketStore  *self,
+                                                       gint64            from,
+                                                       gint64            to,
+                                                       GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhMarketInstrument, alvh_market_instrument_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhMarketImport, alvh_market_import_free)
 

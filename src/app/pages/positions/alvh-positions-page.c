@@ -523,6 +523,7 @@ refresh_ledger (AlvhPositionsPage *self)
                                                                      alvh_market_service_get_series (market, "VVIX"),
                                                                      NULL, G_MININT64, G_MAXINT64);
 
+      alvh_market_frame_set_chains (frame, alvh_market_service_get_chains (market));
       alvh_ledger_set_market (ledger, frame, vix);
     }
   alvh_ledger_total_at (ledger, alvh_time_now (), 0, &self->ledger_pnl);
