@@ -406,6 +406,52 @@ test_vx_contracts (Fixture *f, gconstpointer data G_GNUC_UNUSED)
   g_assert_cmpfloat (alvh_market_state_vix_forward (&m, day (2014, 12, 17)), ==, 21.05);
 }
 
+/* A condor picked from the 2025-01-06 chain for the 2025-01-17 (SPX AM,
+ * a third Friday) expiry: shorts at 0.16 delta (ours within 0.02 of it),
+ * 50-point wings, credit = the four mids as the file prints them. */
+static void
+test_pick_condor (void)
+{
+  g_autofree char *path = shared_file ("spx_option_chain_cboe_2025-01-06_janexp.csv");
+  g_autoptr(AlvhOptionChain) chain = NULL;
+  g_autoptr(GError) error = NULL;
+  AlvhChainCondor c;
+  double mids = 0.0;
+  const double *strikes[4];
+  const AlvhOptionType types[4] = { ALVH_OPTION_PUT, ALVH_OPTION_CALL, ALVH_OPTION_PUT, ALVH_OPTION_CALL };
+
+  if (path == NULL)
+    return;
+  chain = alvh_option_chain_load_cboe_csv (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (alvh_option_chain_pick_condor (chain, day (2025, 1, 17), 0.16, 50, &c, &error));
+  g_assert_no_error (error);
+  g_test_message ("condor %.0f/%.0f/%.0f/%.0f, deltas %.3f %.3f, credit %.2f", c.long_put, c.short_put,
+                  c.short_call, c.long_call, c.short_put_delta, c.short_call_delta, c.credit);
+  g_assert_cmpfloat (fabs (c.short_put_delta + 0.16), <, 0.02);
+  g_assert_cmpfloat (fabs (c.short_call_delta - 0.16), <, 0.02);
+  g_assert_cmpfloat (c.short_put - c.long_put, ==, 50);
+  g_assert_cmpfloat (c.long_call - c.short_call, ==, 50);
+  strikes[0] = &c.short_put;
+  strikes[1] = &c.short_call;
+  strikes[2] = &c.long_put;
+  strikes[3] = &c.long_call;
+  for (guint k = 0; k < 4; k++)
+    for (gsize r = 0; r < alvh_option_chain_get_n_rows (chain); r++)
+      {
+        const AlvhOptionChainRow *row = alvh_option_chain_get_row (chain, r);
+        const AlvhOptionQuote *q = types[k] == ALVH_OPTION_CALL ? &row->call : &row->put;
+
+        if (alvh_time_ny_day (row->expiry) == alvh_time_ny_day (day (2025, 1, 17)) && !row->pm_settled &&
+            row->strike == *strikes[k])
+          mids += (k < 2 ? 0.5 : -0.5) * (q->bid + q->ask);
+      }
+  g_assert_cmpfloat_with_epsilon (c.credit, mids, 1e-9);
+  g_assert_cmpfloat (c.credit, >, 0.0);
+  g_assert_false (alvh_option_chain_pick_condor (chain, day (2025, 3, 21), 0.16, 50, &c, &error));
+  g_assert_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_NO_DATA);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -414,6 +460,7 @@ main (int argc, char **argv)
   g_test_add ("/market-chains/all-or-nothing", Fixture, NULL, fixture_setup, test_chain_all_or_nothing, fixture_teardown);
   g_test_add ("/market-chains/iv-t-and-marks", Fixture, NULL, fixture_setup, test_iv_t_and_marks, fixture_teardown);
   g_test_add ("/market-chains/vx-contracts", Fixture, NULL, fixture_setup, test_vx_contracts, fixture_teardown);
+  g_test_add_func ("/market-chains/pick-condor", test_pick_condor);
   g_test_add ("/market-chains/import-order", Fixture, NULL, fixture_setup, test_import_order, fixture_teardown);
   return g_test_run ();
 }

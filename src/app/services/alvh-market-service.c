@@ -492,13 +492,12 @@ import_done_cb (GObject      *object,
     {
       AlvhImportResult *r = g_ptr_array_index (data->results, i);
 
+      g_autofree char *symbols = alvh_import_result_dup_symbols (r);
+
       rows += alvh_import_result_get_n_rows (r);
-      for (guint k = 0; k < alvh_import_result_get_n_series (r); k++)
-        {
-          if (summary->len > 0)
-            g_string_append (summary, ", ");
-          g_string_append (summary, alvh_import_result_get_symbol (r, k));
-        }
+      /* "VIX, VX, SPX"; "SPX options" for a chain */
+      if (*symbols != '\0')
+        g_string_append_printf (summary, "%s%s", summary->len > 0 ? ", " : "", symbols);
     }
   if (n_ok > 0)
     {

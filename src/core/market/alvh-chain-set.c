@@ -85,6 +85,14 @@ alvh_chain_set_get_n_chains (AlvhChainSet *self)
 }
 
 AlvhOptionChain *
+alvh_chain_set_get_chain (AlvhChainSet *self,
+                          guint         index)
+{
+  g_return_val_if_fail (self != NULL && index < self->entries->len, NULL);
+  return g_array_index (self->entries, Entry, index).chain;
+}
+
+AlvhOptionChain *
 alvh_chain_set_lookup (AlvhChainSet *self,
                        gint64        t)
 {
@@ -176,5 +184,111 @@ alvh_chain_set_mid (AlvhChainSet   *self,
   if (!isfinite (found))
     return FALSE;
   *out = found;
+  return TRUE;
+}
+
+/* the chain's expiry for a book expiry: AM on a third Friday when quoted */
+static const AlvhOptionChainExpiry *
+find_expiry (AlvhOptionChain *chain,
+             gint64           expiry)
+{
+  gint64 day = alvh_time_ny_day (expiry);
+  gboolean want_pm = !is_third_friday (day);
+  const AlvhOptionChainExpiry *found = NULL;
+
+  for (guint e = 0; e < alvh_option_chain_get_n_expiries (chain); e++)
+    {
+      const AlvhOptionChainExpiry *ex = alvh_option_chain_get_expiry (chain, e);
+
+      if (alvh_time_ny_day (ex->expiry) != day || !isfinite (ex->forward))
+        continue;
+      if (found == NULL || ex->pm_settled == want_pm)
+        found = ex;
+    }
+  return found;
+}
+
+/* the row of @ex whose @type delta is nearest @target, on the out-of-the-money side */
+static const AlvhOptionChainRow *
+nearest_delta (AlvhOptionChain             *chain,
+               const AlvhOptionChainExpiry *ex,
+               AlvhOptionType               type,
+               double                       target)
+{
+  const AlvhOptionChainRow *best = NULL;
+  double best_gap = INFINITY;
+
+  for (guint r = ex->first_row; r < ex->first_row + ex->n_rows; r++)
+    {
+      const AlvhOptionChainRow *row = alvh_option_chain_get_row (chain, r);
+      const AlvhOptionQuote *q = type == ALVH_OPTION_CALL ? &row->call : &row->put;
+      gboolean otm = type == ALVH_OPTION_CALL ? row->strike >= ex->forward : row->strike <= ex->forward;
+
+      if (otm && isfinite (q->delta) && isfinite (q->mid) && fabs (q->delta - target) < best_gap)
+        {
+          best_gap = fabs (q->delta - target);
+          best = row;
+        }
+    }
+  return best;
+}
+
+/* the quoted row of @ex nearest to @strike for @type */
+static const AlvhOptionChainRow *
+nearest_strike (AlvhOptionChain             *chain,
+                const AlvhOptionChainExpiry *ex,
+                AlvhOptionType               type,
+                double                       strike)
+{
+  const AlvhOptionChainRow *best = NULL;
+
+  for (guint r = ex->first_row; r < ex->first_row + ex->n_rows; r++)
+    {
+      const AlvhOptionChainRow *row = alvh_option_chain_get_row (chain, r);
+      double mid = type == ALVH_OPTION_CALL ? row->call.mid : row->put.mid;
+
+      if (isfinite (mid) && (best == NULL || fabs (row->strike - strike) < fabs (best->strike - strike)))
+        best = row;
+    }
+  return best;
+}
+
+gboolean
+alvh_option_chain_pick_condor (AlvhOptionChain *chain,
+                               gint64           expiry,
+                               double           short_delta,
+                               double           width,
+                               AlvhChainCondor *out,
+                               GError         **error)
+{
+  const AlvhOptionChainExpiry *ex;
+  const AlvhOptionChainRow *sp, *sc, *lp = NULL, *lc = NULL;
+
+  g_return_val_if_fail (chain != NULL && out != NULL, FALSE);
+  ex = find_expiry (chain, expiry);
+  sp = ex != NULL ? nearest_delta (chain, ex, ALVH_OPTION_PUT, -short_delta) : NULL;
+  sc = ex != NULL ? nearest_delta (chain, ex, ALVH_OPTION_CALL, short_delta) : NULL;
+  if (sp != NULL && sc != NULL)
+    {
+      lp = nearest_strike (chain, ex, ALVH_OPTION_PUT, sp->strike - width);
+      lc = nearest_strike (chain, ex, ALVH_OPTION_CALL, sc->strike + width);
+    }
+  if (lp == NULL || lc == NULL || !(lp->strike < sp->strike && sp->strike < sc->strike && sc->strike < lc->strike))
+    {
+      g_autofree char *d = alvh_time_format_ny_date (expiry);
+
+      g_set_error (error, ALVH_OPTION_CHAIN_ERROR, ALVH_OPTION_CHAIN_ERROR_NO_DATA,
+                   "no quoted iron condor at %.2f delta and %.0f-point wings for the %s expiry in this chain",
+                   short_delta, width, d);
+      return FALSE;
+    }
+  out->expiry = alvh_time_from_ny_day (alvh_time_ny_day (expiry));
+  out->long_put = lp->strike;
+  out->short_put = sp->strike;
+  out->short_call = sc->strike;
+  out->long_call = lc->strike;
+  out->short_put_delta = sp->put.delta;
+  out->short_call_delta = sc->call.delta;
+  out->credit = (sp->put.mid + sc->call.mid) - (lp->put.mid + lc->call.mid);
   return TRUE;
 }

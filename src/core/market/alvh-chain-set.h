@@ -64,6 +64,15 @@ void           alvh_chain_set_add        (AlvhChainSet    *self,
 guint          alvh_chain_set_get_n_chains (AlvhChainSet  *self);
 
 /**
+ * alvh_chain_set_get_chain:
+ * @self: a set
+ * @index: below alvh_chain_set_get_n_chains(), oldest session first
+ * Returns: (transfer none): the chain
+ */
+AlvhOptionChain *alvh_chain_set_get_chain (AlvhChainSet   *self,
+                                          guint           index);
+
+/**
  * alvh_chain_set_lookup:
  * @self: (nullable): a set
  * @t: any time of a New York date
@@ -105,6 +114,40 @@ gboolean       alvh_chain_set_mid        (AlvhChainSet    *self,
                                           double           strike,
                                           AlvhOptionType   type,
                                           double          *out);
+
+/* An iron condor picked from a chain (alvh_option_chain_pick_condor()) */
+typedef struct
+{
+  gint64 expiry;         /* the expiry date, 00:00 New York */
+  double long_put, short_put, short_call, long_call;
+  double short_put_delta, short_call_delta;  /* ours, from the mids */
+  double credit;         /* points per unit: short mids less long mids */
+} AlvhChainCondor;
+
+/**
+ * alvh_option_chain_pick_condor:
+ * @chain: a chain
+ * @expiry: the expiry wanted (its date at 00:00 New York)
+ * @short_delta: the |delta| of the short strikes, e.g. 0.16
+ * @width: the wings' distance from the short strikes, index points
+ * @out: (out caller-allocates): the condor
+ * @error: return location for a #GError
+ *
+ * Short put and call: the strikes whose delta (ours, from the mid) is
+ * nearest to -@short_delta and +@short_delta; wings: the listed strikes
+ * nearest to @width further out; credit from the four mids.  On a third
+ * Friday the AM-settled SPX rows are used when they are quoted, else the
+ * PM-settled SPXW ones.
+ *
+ * Returns: %TRUE, or %FALSE with %ALVH_OPTION_CHAIN_ERROR_NO_DATA when the
+ *   expiry or quotes for such a condor are missing
+ */
+gboolean       alvh_option_chain_pick_condor (AlvhOptionChain *chain,
+                                              gint64           expiry,
+                                              double           short_delta,
+                                              double           width,
+                                              AlvhChainCondor *out,
+                                              GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhChainSet, alvh_chain_set_unref)
 
