@@ -18,6 +18,7 @@ struct _AlvhMarketService
   char            *data_dir;
   GHashTable      *series;       /* symbol -> AlvhSeries */
   AlvhMarketStore *market_store; /* main-thread connection, opened on first use */
+  AlvhChainSet    *chains;       /* the stored SPX option chains, NULL when none */
   guint            storing_demo;
 };
 
@@ -38,6 +39,7 @@ alvh_market_service_finalize (GObject *object)
   AlvhMarketService *self = ALVH_MARKET_SERVICE (object);
 
   g_clear_object (&self->market_store);
+  g_clear_pointer (&self->chains, alvh_chain_set_unref);
   g_clear_pointer (&self->series, g_hash_table_unref);
   g_clear_pointer (&self->data_dir, g_free);
   G_OBJECT_CLASS (alvh_market_service_parent_class)->finalize (object);
@@ -245,7 +247,25 @@ reload_market_from_store (AlvhMarketService  *self,
       g_hash_table_replace (self->series, g_strdup (market_symbols[i]), g_steal_pointer (&series));
       any = TRUE;
     }
+  /* option chains: iv_t and marks (ALVH-SPEC.md sections 1 and 6); a store
+   * that cannot list them has none */
+  g_clear_pointer (&self->chains, alvh_chain_set_unref);
+  self->chains = alvh_market_store_load_chains (store, "SPX", NULL);
   return any;
+}
+
+/**
+ * alvh_market_service_get_chains:
+ * @self: the service
+ *
+ * Returns: (transfer none) (nullable): the stored SPX option chains, for
+ *   alvh_market_frame_set_chains()
+ */
+AlvhChainSet *
+alvh_market_service_get_chains (AlvhMarketService *self)
+{
+  g_return_val_if_fail (ALVH_IS_MARKET_SERVICE (self), NULL);
+  return self->chains;
 }
 
 /**
@@ -495,20 +515,20 @@ import_done_cb (GObject      *object,
   n_ok = g_strv_length (data->paths) - data->n_failed;
   {
     /* each series once, in the order people know them */
-    g_autoptr(GPtrArray) symbols = g_ptr_array_new ();
+    g_autoptr(GPtrArray) symbols = g_ptr_array_new_with_free_func (g_free);
 
     for (guint i = 0; i < data->results->len; i++)
       {
         AlvhImportResult *r = g_ptr_array_index (data->results, i);
+        /* "VIX, VX, SPX"; "SPX options" for a chain */
+        g_autofree char *names = alvh_import_result_dup_symbols (r);
+        g_auto(GStrv) parts = g_strsplit (names, ", ", -1);
 
         rows += alvh_import_result_get_n_rows (r);
-        for (guint k = 0; k < alvh_import_result_get_n_series (r); k++)
-          {
-            const char *symbol = alvh_import_result_get_symbol (r, k);
-
-            if (!g_ptr_array_find_with_equal_func (symbols, symbol, g_str_equal, NULL))
-              g_ptr_array_add (symbols, (gpointer) symbol);
-          }
+        for (guint k = 0; parts[k] != NULL; k++)
+          if (*parts[k] != '\0' &&
+              !g_ptr_array_find_with_equal_func (symbols, parts[k], g_str_equal, NULL))
+            g_ptr_array_add (symbols, g_strdup (parts[k]));
       }
     g_ptr_array_sort (symbols, compare_symbols);
     for (guint i = 0; i < symbols->len; i++)

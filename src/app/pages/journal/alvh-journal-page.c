@@ -21,6 +21,7 @@
 #include "alvh-evaluator-page.h"
 #include "alvh-journal-leg-result.h"
 #include "alvh-journal-page.h"
+#include "alvh-journal-adherence.h"
 
 #define SAVE_DELAY_MS 500
 #define FILTER_DELAY_MS 200
@@ -106,7 +107,7 @@ static const char *trigger_keys[] = {
 
 static gboolean save_now (AlvhJournalPage *self);
 
-/* what a person reads for a decision's action and status (the store keeps keys) */
+/* what a person reads for a decision's action (the store keeps keys) */
 static const char *
 action_title (AlvhAction action)
 {
@@ -119,18 +120,6 @@ action_title (AlvhAction action)
     }
 }
 
-static const char *
-status_title (AlvhDecisionStatus status)
-{
-  switch (status)
-    {
-    case ALVH_DECISION_FOLLOWED: return _("followed");
-    case ALVH_DECISION_SKIPPED:  return _("skipped");
-    case ALVH_DECISION_MANUAL:   return _("entered by hand");
-    case ALVH_DECISION_PENDING:
-    default:                     return NULL;
-    }
-}
 static void     show_entry (AlvhJournalPage *self, gint64 id);
 
 /* ---- filters ---- */
@@ -552,8 +541,8 @@ show_entry (AlvhJournalPage *self,
 
           g_string_append_printf (s, " \u00b7 %s %s", _("est. cost"), cost);
         }
-      if (status_title (decision->followed) != NULL)
-        g_string_append_printf (s, " \u00b7 %s", status_title (decision->followed));
+      /* the real status: followed, deviated (how), skipped, pending, hold, blocked */
+      alvh_journal_adherence_append_status (self->context, decision, entry->leg_id, s);
       if (decision->profile_name[0] != '\0')
         g_string_append_printf (s, " \u00b7 %s %s v%d", _("profile"), decision->profile_name,
                                 decision->profile_version);
@@ -565,7 +554,11 @@ show_entry (AlvhJournalPage *self,
     }
   else
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->decision_label), FALSE);
+      /* a leg no decision proposed (imported or entered by hand) says so */
+      gboolean unprompted = entry->leg_id != 0 && alvh_journal_adherence_leg_unprompted (self->context, entry->leg_id);
+
+      gtk_label_set_text (self->decision_label, unprompted ? _("Unprompted: no ADD decision that day before the fill") : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->decision_label), unprompted);
       gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), FALSE);
     }
   fill_signals (self, decision);
@@ -809,6 +802,18 @@ stats_done_cb (GObject      *object,
       add_stats_table (self, _("By Combination"), _("Triggers"), stats->by_combination);
       add_stats_table (self, _("By Branch"), _("Branch"), stats->by_branch);
       add_stats_table (self, _("Adherence"), _("Followed or overridden"), stats->adherence);
+      if (stats->by_adherence != NULL && stats->by_adherence->len > 0)
+        add_stats_table (self, _("Adherence of the Legs"), _("Followed, deviated or unprompted"), stats->by_adherence);
+      if (stats->n_skipped > 0)
+        {
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ADD decision no leg followed (skipped)",
+                                                                "%u ADD decisions no leg followed (skipped)", stats->n_skipped),
+                                                   stats->n_skipped);
+          GtkWidget *skipped = gtk_label_new (text);
+
+          gtk_label_set_xalign (GTK_LABEL (skipped), 0);
+          gtk_box_append (self->stats_box, skipped);
+        }
     }
   self->stats_stale = FALSE;
   g_signal_emit (self, signals[STATS_READY], 0);
