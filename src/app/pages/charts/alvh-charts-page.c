@@ -138,6 +138,17 @@ range_toggled_cb (GtkToggleButton *button,
   apply_range (self);
 }
 
+/* a manual zoom or pan: no range button stays lit */
+static void
+user_view_changed_cb (AlvhChartView  *view,
+                      AlvhChartsPage *self)
+{
+  self->range = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    if (gtk_toggle_button_get_active (self->range_buttons[i]))
+      gtk_toggle_button_set_active (self->range_buttons[i], FALSE);
+}
+
 static void
 log_toggled_cb (GtkToggleButton *button,
                 AlvhChartsPage  *self)
@@ -445,6 +456,7 @@ alvh_charts_page_init (AlvhChartsPage *self)
   self->chart_view = alvh_chart_view_new (self->chart);
   g_signal_connect (self->chart_view, "crosshair-changed", G_CALLBACK (crosshair_changed_cb), self);
   g_signal_connect (self->chart_view, "readout-copied", G_CALLBACK (readout_copied_cb), self);
+  g_signal_connect (self->chart_view, "user-view-changed", G_CALLBACK (user_view_changed_cb), self);
   page = adw_view_stack_add_titled (self->stack, self->chart_view, "chart", _("Chart"));
   adw_view_stack_page_set_icon_name (page, "alvh-charts-symbolic");
 
