@@ -1,5 +1,6 @@
-/* test-chart-labels.c — value tags and level labels never overlap, on real
- * SPX, VIX and VX futures of 2020-03 */
+/* test-chart-labels.c — value tags and level labels never overlap, and the
+ * volatility pane, on real SPX, VIX, VX futures and VIX-family indices of
+ * 2020-03 */
 #include "config.h"
 
 #include <math.h>
@@ -18,6 +19,7 @@
 static AlvhSeries *spx_series;
 static AlvhSeries *vix_series;
 static AlvhSeries *vx_series;
+static AlvhSeries *vol_series[ALVH_CHART_VOL_N];
 
 static gboolean
 need_data (void)
@@ -177,6 +179,47 @@ test_level_labels (void)
     }
 }
 
+/* The volatility pane: every index toggled on and off; on 2020-03-16 the
+ * short end over the long one (VIX9D 106.66 > VIX 82.69 > VIX3M 67.70,
+ * Cboe's closes) and their tags apart */
+static void
+test_vol_pane (void)
+{
+  g_autoptr(AlvhChart) chart = alvh_chart_market_new ();
+  const guint pane = ALVH_CHART_MARKET_PANE_VOL;
+  gssize i;
+  double v[3];
+
+  if (!need_data ())
+    return;
+  for (guint k = 0; k < ALVH_CHART_VOL_N; k++)
+    if (vol_series[k] == NULL)
+      {
+        g_test_skip ("the VIX9D, VIX3M, VVIX or SKEW history is absent");
+        return;
+      }
+  alvh_chart_market_set_data (chart, spx_series, vix_series, vx_series);
+  g_assert_false (alvh_chart_pane_get_visible (chart, pane));
+  alvh_chart_market_set_vol_indices (chart, vol_series, 0x1f);
+  g_assert_true (alvh_chart_pane_get_visible (chart, pane));
+  g_assert_cmpuint (alvh_chart_pane_get_n_series (chart, pane), ==, 5);
+  i = alvh_chart_index_for_time (chart, ny (2020, 3, 16));
+  for (guint k = 0; k < 3; k++)
+    v[k] = alvh_chart_series_get_values (chart, pane, k, 0)[i];
+  g_assert_cmpfloat_with_epsilon (v[0], 106.66, 0.005);
+  g_assert_cmpfloat_with_epsilon (v[1], 82.69, 0.005);
+  g_assert_cmpfloat_with_epsilon (v[2], 67.70, 0.005);
+  alvh_chart_set_view (chart, (double) i - 119, 120);
+  render (chart, 1200, 1000, "chart-vol-pane.png");
+  check_tags (chart, pane, 5);
+
+  /* VVIX and SKEW off, then everything off: the pane goes */
+  alvh_chart_market_set_vol_indices (chart, vol_series, 0x07);
+  g_assert_cmpuint (alvh_chart_pane_get_n_series (chart, pane), ==, 3);
+  alvh_chart_market_set_vol_indices (chart, vol_series, 0);
+  g_assert_false (alvh_chart_pane_get_visible (chart, pane));
+}
+
 static AlvhSeries *
 load_vx (void)
 {
@@ -211,14 +254,22 @@ main (int    argc,
   spx_series = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
   vix_series = test_load_shared_series ("vix_daily_cboe.csv");
   vx_series = load_vx ();
+  vol_series[ALVH_CHART_VOL_VIX9D] = test_load_shared_series ("vix9d_daily_cboe.csv");
+  vol_series[ALVH_CHART_VOL_VIX] = vix_series ? alvh_series_ref (vix_series) : NULL;
+  vol_series[ALVH_CHART_VOL_VIX3M] = test_load_shared_series ("vix3m_daily_cboe.csv");
+  vol_series[ALVH_CHART_VOL_VVIX] = test_load_shared_series ("vvix_daily_cboe.csv");
+  vol_series[ALVH_CHART_VOL_SKEW] = test_load_shared_series ("skew_daily_cboe.csv");
 
   g_test_add_func ("/chart/labels/value-tags", test_value_tags);
   g_test_add_func ("/chart/labels/levels", test_level_labels);
+  g_test_add_func ("/chart/market/vol-pane", test_vol_pane);
 
   ret = g_test_run ();
   g_clear_pointer (&spx_series, alvh_series_unref);
   g_clear_pointer (&vix_series, alvh_series_unref);
   g_clear_pointer (&vx_series, alvh_series_unref);
+  for (guint k = 0; k < ALVH_CHART_VOL_N; k++)
+    g_clear_pointer (&vol_series[k], alvh_series_unref);
   cairo_debug_reset_static_data ();
   return ret;
 }

@@ -35,6 +35,8 @@ struct _AlvhChartsPage
   AlvhSeries      *spx;
   AlvhSeries      *vix;
   AlvhSeries      *vx;
+  AlvhSeries      *vol[ALVH_CHART_VOL_N]; /* the volatility pane's indices */
+  guint            vol_shown;             /* bit (1 << AlvhChartVolIndex) each */
   AlvhSeries      *greeks;
   double           delta_tolerance;
   GArray          *levels;     /* AlvhChartLevel, labels owned */
@@ -136,6 +138,45 @@ range_toggled_cb (GtkToggleButton *button,
     return;
   self->range = g_object_get_data (G_OBJECT (button), "alvh-range");
   apply_range (self);
+}
+
+/* an index of the volatility pane switched on or off */
+static void
+vol_toggled_cb (GtkCheckButton *button,
+                AlvhChartsPage *self)
+{
+  guint k = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "alvh-vol-index"));
+
+  if (gtk_check_button_get_active (button))
+    self->vol_shown |= 1u << k;
+  else
+    self->vol_shown &= ~(1u << k);
+  alvh_chart_market_set_vol_indices (self->chart, self->vol, self->vol_shown);
+  changed (self);
+}
+
+/* The "Volatility" menu: a check button per index of the pane */
+static GtkWidget *
+vol_menu_button (AlvhChartsPage *self)
+{
+  static const char *names[ALVH_CHART_VOL_N] = { "VIX9D", "VIX", "VIX3M", "VVIX", "SKEW" };
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *popover = gtk_popover_new ();
+
+  for (guint k = 0; k < ALVH_CHART_VOL_N; k++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (names[k]);
+      g_object_set_data (G_OBJECT (check), "alvh-vol-index", GUINT_TO_POINTER (k));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (self->vol_shown & (1u << k)) != 0);
+      g_signal_connect (check, "toggled", G_CALLBACK (vol_toggled_cb), self);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Volatility"));
+  alvh_a11y_set_label_and_tooltip (button, _("Volatility indices shown in their own pane"));
+  return button;
 }
 
 /* a manual zoom or pan: no range button stays lit */
@@ -287,6 +328,8 @@ alvh_charts_page_dispose (GObject *object)
   g_clear_pointer (&self->spx, alvh_series_unref);
   g_clear_pointer (&self->vix, alvh_series_unref);
   g_clear_pointer (&self->vx, alvh_series_unref);
+  for (guint k = 0; k < ALVH_CHART_VOL_N; k++)
+    g_clear_pointer (&self->vol[k], alvh_series_unref);
   g_clear_pointer (&self->greeks, alvh_series_unref);
 
   G_OBJECT_CLASS (alvh_charts_page_parent_class)->dispose (object);
@@ -309,10 +352,17 @@ alvh_charts_page_finalize (GObject *object)
   G_OBJECT_CLASS (alvh_charts_page_parent_class)->finalize (object);
 }
 
+static void replace_series (AlvhSeries **slot,
+                            AlvhSeries  *series);
+
 static void
 market_changed_cb (AlvhChartsPage    *self,
                    AlvhMarketService *market)
 {
+  replace_series (&self->vol[ALVH_CHART_VOL_VIX9D], alvh_market_service_get_series (market, "VIX9D"));
+  replace_series (&self->vol[ALVH_CHART_VOL_VIX3M], alvh_market_service_get_series (market, "VIX3M"));
+  replace_series (&self->vol[ALVH_CHART_VOL_VVIX], alvh_market_service_get_series (market, "VVIX"));
+  replace_series (&self->vol[ALVH_CHART_VOL_SKEW], alvh_market_service_get_series (market, "SKEW"));
   alvh_charts_page_set_market (self,
                                alvh_market_service_get_series (market, "SPX"),
                                alvh_market_service_get_series (market, "VIX"),
@@ -392,6 +442,7 @@ alvh_charts_page_init (AlvhChartsPage *self)
   self->payoff_pointer_x = -1;
   self->delta_tolerance = 0.18;
   self->range = "1y";
+  self->vol_shown = 1u << ALVH_CHART_VOL_VIX9D | 1u << ALVH_CHART_VOL_VIX | 1u << ALVH_CHART_VOL_VIX3M;
 
   self->chart = alvh_chart_market_new ();
   /* hovering redraws only the crosshair and legends over the kept layers */
@@ -438,6 +489,7 @@ alvh_charts_page_init (AlvhChartsPage *self)
   alvh_a11y_set_label_and_tooltip (GTK_WIDGET (self->log_button), _("Logarithmic SPX price axis"));
   g_signal_connect (self->log_button, "toggled", G_CALLBACK (log_toggled_cb), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->log_button));
+  gtk_box_append (GTK_BOX (bar), vol_menu_button (self));
 
   self->readout = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->readout, PANGO_ELLIPSIZE_END);
@@ -515,7 +567,9 @@ alvh_charts_page_set_market (AlvhChartsPage *self,
   replace_series (&self->spx, spx);
   replace_series (&self->vix, vix);
   replace_series (&self->vx, vx);
+  replace_series (&self->vol[ALVH_CHART_VOL_VIX], vix);
   alvh_chart_market_set_data (self->chart, spx, vix, vx);
+  alvh_chart_market_set_vol_indices (self->chart, self->vol, self->vol_shown);
   alvh_chart_pane_set_log_scale (self->chart, ALVH_CHART_MARKET_PANE_SPX,
                                  gtk_toggle_button_get_active (self->log_button));
   apply_overlays (self);
