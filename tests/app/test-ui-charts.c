@@ -191,6 +191,13 @@ test_charts_page (void)
   test_ui_image_stats (texture, &stats);
   g_assert_cmpfloat (stats.non_background_fraction, >, 0.02);
 
+  /* the term structure view draws the crosshair's date */
+  alvh_charts_page_set_view (ALVH_CHARTS_PAGE (page), "term");
+  g_clear_object (&texture);
+  texture = render_and_save (page, "charts-page-term.png");
+  test_ui_image_stats (texture, &stats);
+  g_assert_cmpfloat (stats.non_background_fraction, >, 0.01);
+
   /* every range */
   alvh_charts_page_set_view (ALVH_CHARTS_PAGE (page), "chart");
   alvh_charts_page_set_range (ALVH_CHARTS_PAGE (page), "all");

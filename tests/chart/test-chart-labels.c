@@ -14,6 +14,7 @@
 #include "alvh-series.h"
 #include "alvh-chart.h"
 #include "alvh-chart-market.h"
+#include "alvh-chart-term.h"
 #include "test-market-util.h"
 
 static AlvhSeries *spx_series;
@@ -220,6 +221,55 @@ test_vol_pane (void)
   g_assert_false (alvh_chart_pane_get_visible (chart, pane));
 }
 
+/* The term structure of 2020-03-16 is inverted (VIX 82.69 over VX2, the
+ * futures falling with days to expiry), a week earlier it was much lower */
+static void
+test_term_structure (void)
+{
+  AlvhChartTermCurve now, before;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double vix = NAN, vx2 = NAN, vx1_days = NAN;
+
+  if (!need_data ())
+    return;
+  g_assert_true (alvh_chart_term_curve_at (vol_series[ALVH_CHART_VOL_VIX9D], vix_series, vol_series[ALVH_CHART_VOL_VIX3M],
+                                           vx_series, ny (2020, 3, 16) + 3600 * 20, &now));
+  g_assert_true (alvh_chart_term_curve_at (vol_series[ALVH_CHART_VOL_VIX9D], vix_series, vol_series[ALVH_CHART_VOL_VIX3M],
+                                           vx_series, ny (2020, 3, 9), &before));
+  g_assert_cmpint (now.time, ==, ny (2020, 3, 16));
+  g_assert_cmpuint (now.n, ==, 11);
+  for (guint k = 0; k < now.n; k++)
+    {
+      if (k > 0)
+        g_assert_cmpfloat (now.days[k], >=, now.days[k - 1]);
+      if (g_strcmp0 (now.label[k], "VIX") == 0)
+        vix = now.value[k];
+      if (g_strcmp0 (now.label[k], "VX2") == 0)
+        vx2 = now.value[k];
+      if (g_strcmp0 (now.label[k], "VX1") == 0)
+        vx1_days = now.days[k];
+    }
+  /* VX1 is the March 2020 future, expiring 2020-03-18: 2 days on */
+  g_assert_cmpfloat (vx1_days, ==, 2);
+  g_assert_cmpfloat_with_epsilon (vix, 82.69, 0.005);
+  g_assert_cmpfloat (vix, >, vx2);
+  g_assert_cmpfloat (now.value[0], >, now.value[now.n - 1]);
+  g_assert_cmpfloat (before.value[1], <, now.value[1]);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 700, 400);
+  cr = cairo_create (surface);
+  alvh_chart_term_render (cr, 700, 400, FALSE, &now, &before);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  {
+    const char *dir = g_getenv ("ALVH_TEST_OUTPUT");
+    g_autofree char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), "chart-term-2020-03-16.png", NULL);
+    g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  }
+  cairo_surface_destroy (surface);
+}
+
 static AlvhSeries *
 load_vx (void)
 {
@@ -263,6 +313,7 @@ main (int    argc,
   g_test_add_func ("/chart/labels/value-tags", test_value_tags);
   g_test_add_func ("/chart/labels/levels", test_level_labels);
   g_test_add_func ("/chart/market/vol-pane", test_vol_pane);
+  g_test_add_func ("/chart/market/term-structure", test_term_structure);
 
   ret = g_test_run ();
   g_clear_pointer (&spx_series, alvh_series_unref);

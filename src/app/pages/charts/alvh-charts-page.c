@@ -15,6 +15,7 @@
 #include "alvh-chart-view.h"
 #include "alvh-charts-feed.h"
 #include "alvh-charts-page.h"
+#include "alvh-chart-term.h"
 #include "alvh-time.h"
 
 struct _AlvhChartsPage
@@ -26,6 +27,7 @@ struct _AlvhChartsPage
   AdwViewStack    *stack;
   GtkWidget       *chart_view;
   GtkWidget       *payoff_area;
+  GtkWidget       *term_area;  /* the VIX term structure at the crosshair's date */
   GtkLabel        *readout;
   GtkToggleButton *log_button;
   GtkToggleButton *range_buttons[6];
@@ -204,6 +206,7 @@ crosshair_changed_cb (AlvhChartView  *view,
                       AlvhChartsPage *self)
 {
   update_readout (self);
+  gtk_widget_queue_draw (self->term_area);
 }
 
 static void
@@ -236,6 +239,33 @@ payoff_fill (AlvhChartsPage  *self,
         p->spot = c[n - 1];
     }
   p->pointer_x = self->payoff_pointer_x;
+}
+
+/* The term structure of the crosshair's date (the last bar without one)
+ * and of a week earlier */
+static void
+term_draw_cb (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        data)
+{
+  AlvhChartsPage *self = data;
+  AlvhChartTermCurve now = { 0 }, before = { 0 };
+  gssize i = alvh_chart_get_crosshair (self->chart);
+  gsize n = alvh_chart_get_n_bars (self->chart);
+  gint64 t;
+
+  if (n > 0)
+    {
+      t = alvh_chart_get_times (self->chart)[i >= 0 && (gsize) i < n ? (gsize) i : n - 1];
+      if (alvh_chart_term_curve_at (self->vol[ALVH_CHART_VOL_VIX9D], self->vix, self->vol[ALVH_CHART_VOL_VIX3M],
+                                    self->vx, t, &now))
+        alvh_chart_term_curve_at (self->vol[ALVH_CHART_VOL_VIX9D], self->vix, self->vol[ALVH_CHART_VOL_VIX3M],
+                                  self->vx, now.time - 7 * ALVH_SECONDS_PER_DAY, &before);
+    }
+  alvh_chart_term_render (cr, width, height, adw_style_manager_get_dark (adw_style_manager_get_default ()),
+                          &now, before.n > 0 ? &before : NULL);
 }
 
 static void
@@ -524,6 +554,15 @@ alvh_charts_page_init (AlvhChartsPage *self)
   gtk_widget_add_controller (self->payoff_area, motion);
   page = adw_view_stack_add_titled (self->stack, self->payoff_area, "payoff", _("Payoff"));
   adw_view_stack_page_set_icon_name (page, "alvh-positions-symbolic");
+
+  self->term_area = gtk_drawing_area_new ();
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->term_area), term_draw_cb, self, NULL);
+  gtk_widget_set_hexpand (self->term_area, TRUE);
+  gtk_widget_set_vexpand (self->term_area, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->term_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("VIX term structure at the chart's crosshair and a week earlier"), -1);
+  page = adw_view_stack_add_titled (self->stack, self->term_area, "term", _("Term Structure"));
+  adw_view_stack_page_set_icon_name (page, "alvh-charts-symbolic");
 
   switcher = adw_view_switcher_new ();
   adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->stack);
