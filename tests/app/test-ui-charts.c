@@ -30,6 +30,21 @@ find_by_type (GtkWidget *root,
 }
 
 static GtkWidget *
+find_by_name (GtkWidget  *root,
+              const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *w = find_by_name (c, name);
+      if (w)
+        return w;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_toggle (GtkWidget  *root,
              const char *label)
 {
@@ -190,6 +205,28 @@ test_charts_page (void)
   texture = render_and_save (page, "charts-page-payoff.png");
   test_ui_image_stats (texture, &stats);
   g_assert_cmpfloat (stats.non_background_fraction, >, 0.02);
+
+  /* the go-to-date entry moves the crosshair; a bad date marks it */
+  {
+    GtkWidget *entry = find_by_name (page, "go-to-date");
+    gsize n = alvh_chart_get_n_bars (chart);
+    gint64 day = alvh_time_ny_day (alvh_chart_get_times (chart)[n / 2]);
+    GDate date;
+    char text[16];
+
+    g_assert_true (GTK_IS_ENTRY (entry));
+    g_date_clear (&date, 1);
+    g_date_set_julian (&date, (guint32) (day + 719163));
+    g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    g_signal_emit_by_name (entry, "activate");
+    test_ui_wait_for (alvh_chart_get_crosshair (chart) == (gssize) (n / 2));
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "16.03.2020x");
+    g_signal_emit_by_name (entry, "activate");
+    test_ui_wait_for (gtk_widget_has_css_class (entry, "error"));
+    g_assert_cmpint (alvh_chart_get_crosshair (chart), ==, (gssize) (n / 2));
+  }
 
   /* the term structure view draws the crosshair's date */
   alvh_charts_page_set_view (ALVH_CHARTS_PAGE (page), "term");

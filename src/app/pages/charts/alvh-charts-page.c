@@ -142,6 +142,28 @@ range_toggled_cb (GtkToggleButton *button,
   apply_range (self);
 }
 
+/* The go-to-date entry: a date moves the crosshair there; anything else
+ * marks the entry and says what it expects */
+static void
+go_to_date_activate_cb (GtkEntry       *entry,
+                        AlvhChartsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gint64 t;
+
+  if (alvh_time_parse_date (text, strlen (text), &t))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Go to a date (YYYY-MM-DD)"));
+      alvh_charts_page_go_to_time (self, t);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Not a date: write it as YYYY-MM-DD"));
+    }
+}
+
 /* an index of the volatility pane switched on or off */
 static void
 vol_toggled_cb (GtkCheckButton *button,
@@ -520,6 +542,17 @@ alvh_charts_page_init (AlvhChartsPage *self)
   g_signal_connect (self->log_button, "toggled", G_CALLBACK (log_toggled_cb), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->log_button));
   gtk_box_append (GTK_BOX (bar), vol_menu_button (self));
+  {
+    GtkWidget *entry = gtk_entry_new ();
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Go to date"));
+    gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+    gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 10);
+    gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+    alvh_a11y_set_label_and_tooltip (entry, _("Go to a date (YYYY-MM-DD)"));
+    gtk_widget_set_name (entry, "go-to-date");
+    g_signal_connect (entry, "activate", G_CALLBACK (go_to_date_activate_cb), self);
+    gtk_box_append (GTK_BOX (bar), entry);
+  }
 
   self->readout = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->readout, PANGO_ELLIPSIZE_END);
@@ -733,9 +766,12 @@ alvh_charts_page_go_to_time (AlvhChartsPage *self,
   index = alvh_chart_index_for_time (self->chart, t);
   if (index < 0 && alvh_chart_get_n_bars (self->chart) > 0)
     index = 0;
-  adw_view_stack_set_visible_child_name (self->stack, "chart");
+  /* the term structure shows the crosshair's date: it stays */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "term") != 0)
+    adw_view_stack_set_visible_child_name (self->stack, "chart");
   alvh_chart_view_set_crosshair (ALVH_CHART_VIEW (self->chart_view), index);
   update_readout (self);
+  gtk_widget_queue_draw (self->term_area);
 }
 
 void
