@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "alvh-chart-private.h"
 
@@ -137,6 +138,16 @@ draw_dated_tag (const Frame         *f,
   cairo_set_font_size (cr, FONT_SIZE);
 }
 
+/* the last bar whose middle is in view (f->i1 may be the bar just past the
+ * right edge) */
+static gssize
+last_tag_bar (const Frame *f)
+{
+  double last = floor (f->chart->first + f->chart->bars - 0.5);
+
+  return (gssize) MIN (MIN ((double) f->i1, last), (double) f->chart->n - 1);
+}
+
 /* Series k's tag: its last visible value's bar (-1: none) and y */
 static gssize
 value_tag_at (const Frame *f,
@@ -145,7 +156,7 @@ value_tag_at (const Frame *f,
               Series      *s,
               double      *y)
 {
-  gssize last = MIN (f->i1, (gssize) f->chart->n - 1), at;
+  gssize last = last_tag_bar (f), at;
   const double *values;
 
   if (s->flags & (ALVH_CHART_SERIES_FLAG_OWN_SCALE | ALVH_CHART_SERIES_FLAG_NO_LEGEND))
@@ -164,53 +175,152 @@ value_tag_at (const Frame *f,
   return at;
 }
 
+/* A value tag to place: where its value is (y), where its box wants to
+ * start (want) and where the layout put it (top) */
+typedef struct
+{
+  Series  *series;
+  gssize   at;
+  double   y;
+  double   want;
+  double   height;
+  double   top;
+} Tag;
+
+static int
+tag_compare (gconstpointer a,
+             gconstpointer b)
+{
+  const Tag *ta = a, *tb = b;
+  return (ta->want > tb->want) - (ta->want < tb->want);
+}
+
+/* Moves the tags (sorted by want) apart so that no two overlap, each group
+ * of touching tags centred on where its members want to be, and all within
+ * [lo, hi].  Returns FALSE when they do not fit. */
+static gboolean
+layout_tags (Tag    *tags,
+             guint   n,
+             double  lo,
+             double  hi)
+{
+  guint start[MAX_PANE_LABELS], n_groups = 0;
+  double total = 0;
+
+  for (guint i = 0; i < n; i++)
+    total += tags[i].height + 1;
+  if (total > hi - lo + 1)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      start[n_groups++] = i;
+      /* place the last group [start, i] at the mean of where its members
+       * want it; merge it with the group above while they overlap */
+      while (TRUE)
+        {
+          guint g = n_groups - 1;
+          double off = 0, sum = 0, top;
+
+          for (guint k = start[g]; k <= i; k++)
+            {
+              sum += tags[k].want - off;
+              off += tags[k].height + 1;
+            }
+          top = CLAMP (sum / (i + 1 - start[g]), lo, hi + 1 - off);
+          for (guint k = start[g]; k <= i; k++)
+            {
+              tags[k].top = top;
+              top += tags[k].height + 1;
+            }
+          if (g == 0 || tags[start[g] - 1].top + tags[start[g] - 1].height + 1 <= tags[start[g]].top)
+            break;
+          n_groups--;
+        }
+    }
+  return TRUE;
+}
+
+/* the tags of the pane's line and candle series: their last visible values */
+static guint
+collect_tags (const Frame *f,
+              const Pane  *p,
+              const YMap  *m,
+              Tag         *tags,
+              gboolean     dated)
+{
+  gssize last = last_tag_bar (f);
+  guint n = 0;
+
+  for (guint k = 0; k < p->series->len && last >= 0 && n < MAX_PANE_LABELS; k++)
+    {
+      Series *s = g_ptr_array_index (p->series, k);
+      double y;
+      gssize at = value_tag_at (f, p, m, s, &y);
+
+      if (at < 0 || (at != last && !dated))
+        continue;
+      tags[n].series = s;
+      tags[n].at = at;
+      tags[n].y = y;
+      tags[n].height = at == last ? 16 : 27;
+      tags[n].want = y - 8;
+      n++;
+    }
+  return n;
+}
+
 /* A tag on the price axis with the last visible value of each line and
  * candle series of the pane.  A value from before the last visible bar (a
- * series that ended earlier, a holiday) carries its date below it, and is
- * left out where a tag of the last bar's values would cover it */
+ * series that ended earlier, a holiday) carries its date below it.  Tags
+ * never overlap: they are moved apart (with a leader line to their value
+ * when moved); when they do not fit, the dated ones are left out. */
 void
 _alvh_chart_draw_last_values (const Frame *f,
-                              const Pane  *p,
+                              Pane        *p,
                               const YMap  *m)
 {
   AlvhChart *self = f->chart;
-  gssize last = MIN (f->i1, (gssize) self->n - 1);
-  double current[32];
-  guint n_current = 0;
+  cairo_t *cr = f->cr;
+  gssize last = last_tag_bar (f);
+  Tag tags[MAX_PANE_LABELS];
+  guint n;
 
-  for (guint k = 0; k < p->series->len && last >= 0; k++)
+  p->n_tag_rects = 0;
+  n = collect_tags (f, p, m, tags, TRUE);
+  qsort (tags, n, sizeof (Tag), tag_compare);
+  if (!layout_tags (tags, n, p->y, p->y + p->height))
     {
-      double y;
-      if (value_tag_at (f, p, m, g_ptr_array_index (p->series, k), &y) == last && n_current < G_N_ELEMENTS (current))
-        current[n_current++] = y;
+      n = collect_tags (f, p, m, tags, FALSE);
+      qsort (tags, n, sizeof (Tag), tag_compare);
+      while (n > 0 && !layout_tags (tags, n, p->y, p->y + p->height))
+        n--;
     }
-  for (int pass = 0; pass < 2 && last >= 0; pass++)
-    for (guint k = 0; k < p->series->len; k++)
-      {
-        Series *s = g_ptr_array_index (p->series, k);
-        double y, top;
-        gssize at = value_tag_at (f, p, m, s, &y);
-        gboolean covered = FALSE;
-        char buf[32];
-        AlvhChartRgba bg;
+  for (guint k = 0; k < n; k++)
+    {
+      Tag *t = &tags[k];
+      Series *s = t->series;
+      char buf[32];
+      AlvhChartRgba bg;
 
-        if (at < 0 || (at == last) != (pass == 1))
-          continue;
-        top = MIN (y, p->y + p->height - 19);
-        for (guint j = 0; j < n_current && at != last; j++)
-          covered |= current[j] + 8 > top - 8 && current[j] - 8 < top + 19;
-        if (covered)
-          continue;
-        snprintf (buf, sizeof buf, "%.*f", s->decimals, (s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3])[at]);
-        if (s->kind == ALVH_CHART_SERIES_LINE)
-          bg = f->pal->colors[s->color];
-        else
-          bg = candle_tag_color (f, s, at);
-        if (at == last)
-          draw_axis_tag (f, f->plot_w + 1, y, &bg, buf);
-        else
-          draw_dated_tag (f, top, &bg, buf, self->times[at]);
-      }
+      snprintf (buf, sizeof buf, "%.*f", s->decimals, (s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3])[t->at]);
+      bg = s->kind == ALVH_CHART_SERIES_LINE ? f->pal->colors[s->color] : candle_tag_color (f, s, t->at);
+      if (fabs (t->top + 8 - t->y) > 1.5)
+        {
+          /* a leader line from the value at the plot's edge to the moved tag */
+          alvh_chart_rgba_set_source (&bg, cr);
+          cairo_set_line_width (cr, 1.0);
+          cairo_move_to (cr, f->plot_w - 5, t->y);
+          cairo_line_to (cr, f->plot_w + 1, t->top + 8);
+          cairo_stroke (cr);
+        }
+      if (t->at == last)
+        draw_axis_tag (f, f->plot_w + 1, t->top + 8, &bg, buf);
+      else
+        draw_dated_tag (f, t->top + 8, &bg, buf, self->times[t->at]);
+      p->tag_rects[p->n_tag_rects++] = (AlvhChartRect) {
+        f->plot_w + 1, t->top,
+        MAX (_alvh_chart_text_width (cr, buf) + 8, AXIS_WIDTH - 2), t->height };
+    }
 }
 
 /* The crosshair's horizontal line and its value tag, when the pointer is

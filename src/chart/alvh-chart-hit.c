@@ -472,3 +472,59 @@ alvh_chart_describe (AlvhChart *self)
       s->str[i] = ';';
   return g_string_free (s, FALSE);
 }
+
+/**
+ * alvh_chart_pane_get_tag_rects:
+ * @self: a chart
+ * @pane: a pane
+ * @rects: (out caller-allocates) (array length=max): where to put them
+ * @max: the room in @rects
+ *
+ * Where the last render drew the pane's value tags on the price axis.
+ *
+ * Returns: how many tags there were (may exceed @max)
+ */
+guint
+alvh_chart_pane_get_tag_rects (AlvhChart     *self,
+                               guint          pane,
+                               AlvhChartRect *rects,
+                               guint          max)
+{
+  Pane *p;
+
+  g_return_val_if_fail (ALVH_IS_CHART (self), 0);
+  p = get_pane (self, pane);
+  if (p == NULL)
+    return 0;
+  for (guint k = 0; k < MIN (max, p->n_tag_rects); k++)
+    rects[k] = p->tag_rects[k];
+  return p->n_tag_rects;
+}
+
+/**
+ * alvh_chart_pane_get_level_label_rects:
+ * @self: a chart
+ * @pane: a pane
+ * @rects: (out caller-allocates) (array length=max): where to put them
+ * @max: the room in @rects
+ *
+ * Where the last render drew the labels of the pane's levels.
+ *
+ * Returns: how many labels there were (may exceed @max)
+ */
+guint
+alvh_chart_pane_get_level_label_rects (AlvhChart     *self,
+                                       guint          pane,
+                                       AlvhChartRect *rects,
+                                       guint          max)
+{
+  Pane *p;
+
+  g_return_val_if_fail (ALVH_IS_CHART (self), 0);
+  p = get_pane (self, pane);
+  if (p == NULL)
+    return 0;
+  for (guint k = 0; k < MIN (max, p->n_label_rects); k++)
+    rects[k] = p->label_rects[k];
+  return p->n_label_rects;
+}

@@ -55,36 +55,130 @@ alvh_chart_marker_path (cairo_t              *cr,
 }
 
 
-/* where a level's label goes: above its line, below it when that would
- * overlap an earlier label, or nowhere (NAN) when both would */
-static double
-level_label_y (double        y,
-               const double *label_ys,
-               guint         n_label_ys)
+/* A level as drawn: its line from x0 to x1 at y */
+typedef struct
 {
-  double ly = y - 3;
+  const Level *level;
+  double       y, x0, x1;
+} DrawnLevel;
 
-  for (guint j = 0; j < n_label_ys; j++)
-    if (fabs (label_ys[j] - ly) < 11)
-      ly = y + 11;
-  for (guint j = 0; j < n_label_ys; j++)
-    if (fabs (label_ys[j] - ly) < 11)
-      ly = NAN;
-  return ly;
+static gboolean
+rects_intersect (const AlvhChartRect *a,
+                 const AlvhChartRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* whether a label's box at r crosses another level's line or a label
+ * already placed */
+static gboolean
+label_box_free (const Pane          *p,
+                const DrawnLevel    *lines,
+                guint                n_lines,
+                guint                self_k,
+                const AlvhChartRect *r)
+{
+  for (guint j = 0; j < n_lines; j++)
+    if (j != self_k && lines[j].y >= r->y - 1 && lines[j].y <= r->y + r->height + 1 &&
+        lines[j].x0 < r->x + r->width && lines[j].x1 > r->x)
+      return FALSE;
+  for (guint j = 0; j < p->n_label_rects; j++)
+    if (rects_intersect (&p->label_rects[j], r))
+      return FALSE;
+  return TRUE;
+}
+
+/* The n-th place to try for a label of width w on level d: at the line's
+ * right end above it, below it, right of the line's end, then further up
+ * or down (with a leader), then the same further left.  FALSE when out of
+ * places. */
+static gboolean
+label_candidate (const Frame      *f,
+                 const DrawnLevel *d,
+                 double            w,
+                 guint             n,
+                 AlvhChartRect    *r)
+{
+  const guint per_x = 2 + 2 * 8;
+  guint step = n / (per_x + 1), k = n % (per_x + 1);
+
+  r->width = w;
+  r->height = 11;
+  r->x = d->x1 - w - 6 - step * (w + 16);
+  if (step > 4 || r->x < d->x0 + 4)
+    return FALSE;
+  if (k == per_x)
+    {
+      if (step > 0)
+        return label_candidate (f, d, w, n + 1, r);
+      /* right of the line's end */
+      r->x = d->x1 + 4;
+      r->y = d->y - r->height / 2;
+      if (r->x + w > f->plot_w - 2)
+        r->x = -1e6;
+      return TRUE;
+    }
+  if (k < 2)
+    r->y = k == 1 ? d->y + 2 : d->y - 2 - r->height;
+  else
+    r->y = (k % 2) ? d->y + 2 + 6 * ((k - 2) / 2 + 1) : d->y - 2 - r->height - 6 * ((k - 2) / 2 + 1);
+  return TRUE;
+}
+
+/* Puts a level's label near its line where it crosses no other level's
+ * line or label (label_candidate ()), or nowhere when no place is free */
+static void
+place_level_label (const Frame      *f,
+                   Pane             *p,
+                   const DrawnLevel *lines,
+                   guint             n_lines,
+                   guint             k)
+{
+  cairo_t *cr = f->cr;
+  const DrawnLevel *d = &lines[k];
+  AlvhChartRect r;
+  double w;
+
+  cairo_set_font_size (cr, FONT_SIZE - 1);
+  w = _alvh_chart_text_width (cr, d->level->label);
+  for (guint n = 0; label_candidate (f, d, w, n, &r); n++)
+    {
+      if (r.x < 0 || r.y < p->y || r.y + r.height > p->y + p->height ||
+          !label_box_free (p, lines, n_lines, k, &r))
+        continue;
+      set_color (f, d->level->color, 1.0);
+      if (r.y > d->y + 3 || r.y + r.height < d->y - 3)
+        {
+          /* moved off its line: a leader from the line to the label */
+          double lx = snap (f, r.x - 3);
+          cairo_set_line_width (cr, 1.0);
+          cairo_move_to (cr, lx, d->y);
+          cairo_line_to (cr, lx, r.y + r.height / 2);
+          cairo_line_to (cr, r.x - 1, r.y + r.height / 2);
+          cairo_stroke (cr);
+        }
+      cairo_move_to (cr, r.x, r.y + 9);
+      cairo_show_text (cr, d->level->label);
+      if (p->n_label_rects < MAX_PANE_LABELS)
+        p->label_rects[p->n_label_rects++] = r;
+      return;
+    }
 }
 
 /* The pane's levels, each over its time span, with their labels at the
- * right end */
+ * right end, never over another level's line or label */
 void
 _alvh_chart_draw_levels (const Frame *f,
-                         const Pane  *p,
+                         Pane        *p,
                          const YMap  *m)
 {
   AlvhChart *self = f->chart;
   cairo_t *cr = f->cr;
-  double label_ys[32];
-  guint n_label_ys = 0;
+  g_autofree DrawnLevel *lines = g_new (DrawnLevel, MAX (p->levels->len, 1));
+  guint n_lines = 0;
 
+  p->n_label_rects = 0;
   cairo_set_line_width (cr, 1.0);
   for (guint k = 0; k < p->levels->len; k++)
     {
@@ -110,21 +204,11 @@ _alvh_chart_draw_levels (const Frame *f,
       cairo_line_to (cr, x1, y);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      if (l->label)
-        {
-          double ly = level_label_y (y, label_ys, n_label_ys);
-          if (isfinite (ly))
-            {
-              double w;
-              cairo_set_font_size (cr, FONT_SIZE - 1);
-              w = _alvh_chart_text_width (cr, l->label);
-              cairo_move_to (cr, MAX (x0 + 4, x1 - w - 6), ly);
-              cairo_show_text (cr, l->label);
-              if (n_label_ys < G_N_ELEMENTS (label_ys))
-                label_ys[n_label_ys++] = ly;
-            }
-        }
+      lines[n_lines++] = (DrawnLevel) { l, y, x0, x1 };
     }
+  for (guint k = 0; k < n_lines; k++)
+    if (lines[k].level->label != NULL)
+      place_level_label (f, p, lines, n_lines, k);
 }
 
 /* The pane's markers; each remembers where it was drawn for hit-testing */

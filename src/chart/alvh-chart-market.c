@@ -12,7 +12,8 @@
 
 /**
  * alvh_chart_market_new:
- * Creates the market chart with its SPX, VIX, MACD and greeks panes.
+ * Creates the market chart with its SPX, VIX, MACD, greeks and volatility
+ * panes (the last two hidden until filled).
  *
  * Returns: (transfer full): a new #AlvhChart
  */
@@ -26,7 +27,10 @@ alvh_chart_market_new (void)
   alvh_chart_add_pane (chart, "MACD", 1.5);
   alvh_chart_add_pane (chart, _("Greeks"), 1.8);
   alvh_chart_pane_set_include_zero (chart, ALVH_CHART_MARKET_PANE_MACD, TRUE);
+  alvh_chart_add_pane (chart, _("Volatility"), 2.0);
   alvh_chart_pane_set_visible (chart, ALVH_CHART_MARKET_PANE_GREEKS, FALSE);
+  alvh_chart_pane_set_visible (chart, ALVH_CHART_MARKET_PANE_VOL, FALSE);
+  alvh_chart_pane_set_log_scale (chart, ALVH_CHART_MARKET_PANE_VOL, TRUE);
   return chart;
 }
 
@@ -121,6 +125,7 @@ alvh_chart_market_set_data (AlvhChart  *chart,
   for (guint p = 0; p < ALVH_CHART_MARKET_N_PANES; p++)
     alvh_chart_clear_levels (chart, p);
   alvh_chart_pane_set_visible (chart, ALVH_CHART_MARKET_PANE_GREEKS, FALSE);
+  alvh_chart_pane_set_visible (chart, ALVH_CHART_MARKET_PANE_VOL, FALSE);
 
   frame = alvh_market_frame_new_union (spx, vix, vx, NULL, NULL, G_MININT64, G_MAXINT64);
   times = g_bytes_new_with_free_func (frame->time, frame->n * sizeof (gint64),
@@ -366,4 +371,54 @@ alvh_chart_market_set_greeks (AlvhChart  *chart,
       alvh_chart_pane_set_include_zero (chart, pane, TRUE);
     }
   alvh_chart_pane_set_visible (chart, pane, alvh_chart_pane_get_n_series (chart, pane) > 0);
+}
+
+/**
+ * alvh_chart_market_set_vol_indices:
+ * @chart: a chart from alvh_chart_market_new() with its data set
+ * @indices: (array fixed-size=5): VIX9D, VIX, VIX3M, VVIX and SKEW closes
+ *   (each nullable; in #AlvhChartVolIndex order)
+ * @shown: which to draw, bit (1 << #AlvhChartVolIndex) each
+ *
+ * Fills the volatility pane (log scale, so that VIX and VVIX or SKEW share
+ * it) with the shown indices joined by date; hides the pane when none is
+ * shown or has data.  Call again after alvh_chart_market_set_data().
+ */
+void
+alvh_chart_market_set_vol_indices (AlvhChart         *chart,
+                                   AlvhSeries * const *indices,
+                                   guint              shown)
+{
+  const guint pane = ALVH_CHART_MARKET_PANE_VOL;
+  static const struct { const char *label; AlvhChartColor color; AlvhChartSeriesFlags flags; } look[ALVH_CHART_VOL_N] = {
+    { "VIX9D", ALVH_CHART_COLOR_ORANGE, 0 },
+    { "VIX", ALVH_CHART_COLOR_FOREGROUND, 0 },
+    { "VIX3M", ALVH_CHART_COLOR_BLUE, 0 },
+    { "VVIX", ALVH_CHART_COLOR_PURPLE, ALVH_CHART_SERIES_FLAG_DASHED },
+    { "SKEW", ALVH_CHART_COLOR_GRAY, ALVH_CHART_SERIES_FLAG_DASHED },
+  };
+  gboolean any = FALSE;
+
+  g_return_if_fail (ALVH_IS_CHART (chart));
+  g_return_if_fail (alvh_chart_get_n_panes (chart) == ALVH_CHART_MARKET_N_PANES);
+  g_return_if_fail (indices != NULL);
+
+  alvh_chart_pane_truncate_series (chart, pane, 0);
+  for (guint k = 0; k < ALVH_CHART_VOL_N; k++)
+    {
+      AlvhSeries *s = indices[k];
+      const double *close;
+
+      if (s == NULL || !(shown & (1u << k)) || alvh_series_get_length (s) == 0)
+        continue;
+      close = alvh_series_get_column_by_name (s, "close");
+      if (close == NULL && alvh_series_get_n_columns (s) > 0)
+        close = alvh_series_get_column (s, 0);
+      if (close == NULL)
+        continue;
+      alvh_chart_add_series (chart, pane, ALVH_CHART_SERIES_LINE, look[k].label, look[k].color, look[k].flags,
+                             alvh_series_get_times (s), close, NULL, NULL, NULL, alvh_series_get_length (s));
+      any = TRUE;
+    }
+  alvh_chart_pane_set_visible (chart, pane, any);
 }

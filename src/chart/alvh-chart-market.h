@@ -19,11 +19,23 @@ typedef enum
   ALVH_CHART_MARKET_PANE_VIX,
   ALVH_CHART_MARKET_PANE_MACD,
   ALVH_CHART_MARKET_PANE_GREEKS,
+  ALVH_CHART_MARKET_PANE_VOL,
   ALVH_CHART_MARKET_N_PANES
 } AlvhChartMarketPane;
 
 /* The SD multiple of the bands around short strikes (the wing_sd default) */
 #define ALVH_CHART_MARKET_WING_SD 0.65
+
+/* The volatility pane's indices, in its order */
+typedef enum
+{
+  ALVH_CHART_VOL_VIX9D,
+  ALVH_CHART_VOL_VIX,
+  ALVH_CHART_VOL_VIX3M,
+  ALVH_CHART_VOL_VVIX,
+  ALVH_CHART_VOL_SKEW,
+  ALVH_CHART_VOL_N
+} AlvhChartVolIndex;
 
 AlvhChart *alvh_chart_market_new          (void);
 /* Any may be NULL.  The timeline is every New York date SPX or VIX has,
@@ -49,5 +61,9 @@ void       alvh_chart_market_set_shading  (AlvhChart             *chart,
 void       alvh_chart_market_set_greeks   (AlvhChart             *chart,
                                            AlvhSeries            *greeks,
                                            double                 delta_tolerance);
+
+void       alvh_chart_market_set_vol_indices (AlvhChart          *chart,
+                                           AlvhSeries * const    *indices,
+                                           guint                  shown);
 
 G_END_DECLS

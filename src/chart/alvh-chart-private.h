@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 #define MIN_PANE_HEIGHT   40.0
 #define MARKER_RADIUS      6.0
 #define MIN_BARS           5.0
+#define MAX_PANE_LABELS   32
 
 typedef struct
 {
@@ -81,6 +82,11 @@ typedef struct
   double     y, height;
   double     lo, hi;   /* transformed (log10 on a log scale) */
   gboolean   has_range;
+  /* where the last render drew the value tags and the level labels */
+  AlvhChartRect tag_rects[MAX_PANE_LABELS];
+  guint         n_tag_rects;
+  AlvhChartRect label_rects[MAX_PANE_LABELS];
+  guint         n_label_rects;
 } Pane;
 
 /* How values map to y within a pane */
@@ -282,7 +288,7 @@ void    _alvh_chart_draw_histogram     (const Frame            *f,
                                         Series                 *s,
                                         const YMap             *m);
 void    _alvh_chart_draw_levels        (const Frame            *f,
-                                        const Pane             *p,
+                                        Pane                   *p,
                                         const YMap             *m);
 void    _alvh_chart_draw_markers       (const Frame            *f,
                                         Pane                   *p,
@@ -304,7 +310,7 @@ void    _alvh_chart_draw_price_labels  (const Frame            *f,
                                         const AlvhChartTick    *ticks,
                                         guint                   n_ticks);
 void    _alvh_chart_draw_last_values   (const Frame            *f,
-                                        const Pane             *p,
+                                        Pane                   *p,
                                         const YMap             *m);
 void    _alvh_chart_draw_crosshair_value (const Frame          *f,
                                         const Pane             *p,

@@ -73,6 +73,12 @@ typedef struct
   gint64              expiry;   /* short strikes: draw the +/- 0.65 SD band to this expiry (0: no band) */
 } AlvhChartLevel;
 
+/* A rectangle in logical pixels, e.g. where a value tag or label was drawn */
+typedef struct
+{
+  double x, y, width, height;
+} AlvhChartRect;
+
 /* An event marker, e.g. a hedge leg added (plain data; strings are copied) */
 typedef struct
 {
@@ -144,6 +150,17 @@ gboolean      alvh_chart_pane_get_area      (AlvhChart            *self,
                                              double               *y,
                                              double               *width,
                                              double               *height);
+
+/* Where the last render put the pane's value tags on the price axis and its
+ * levels' labels (up to max of each); returns how many there were */
+guint         alvh_chart_pane_get_tag_rects (AlvhChart            *self,
+                                             guint                 pane,
+                                             AlvhChartRect        *rects,
+                                             guint                 max);
+guint         alvh_chart_pane_get_level_label_rects (AlvhChart    *self,
+                                             guint                 pane,
+                                             AlvhChartRect        *rects,
+                                             guint                 max);
 
 /* Series: arrays of n rows at `times` (copied, joined to the bars by time /
  * New York date); unused components NULL.

@@ -12,6 +12,53 @@
 #include "alvh-charts-page.h"
 #include "test-ui-util.h"
 #include "test-market-util.h"
+#include "alvh-chart-view.h"
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *w = find_by_type (c, type);
+      if (w)
+        return w;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_by_name (GtkWidget  *root,
+              const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *w = find_by_name (c, name);
+      if (w)
+        return w;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_toggle (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *w = find_toggle (c, label);
+      if (w)
+        return w;
+    }
+  return NULL;
+}
+
 
 static GdkTexture *
 render_and_save (GtkWidget  *page,
@@ -159,6 +206,35 @@ test_charts_page (void)
   test_ui_image_stats (texture, &stats);
   g_assert_cmpfloat (stats.non_background_fraction, >, 0.02);
 
+  /* the go-to-date entry moves the crosshair; a bad date marks it */
+  {
+    GtkWidget *entry = find_by_name (page, "go-to-date");
+    gsize n = alvh_chart_get_n_bars (chart);
+    gint64 day = alvh_time_ny_day (alvh_chart_get_times (chart)[n / 2]);
+    GDate date;
+    char text[16];
+
+    g_assert_true (GTK_IS_ENTRY (entry));
+    g_date_clear (&date, 1);
+    g_date_set_julian (&date, (guint32) (day + 719163));
+    g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    g_signal_emit_by_name (entry, "activate");
+    test_ui_wait_for (alvh_chart_get_crosshair (chart) == (gssize) (n / 2));
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "16.03.2020x");
+    g_signal_emit_by_name (entry, "activate");
+    test_ui_wait_for (gtk_widget_has_css_class (entry, "error"));
+    g_assert_cmpint (alvh_chart_get_crosshair (chart), ==, (gssize) (n / 2));
+  }
+
+  /* the term structure view draws the crosshair's date */
+  alvh_charts_page_set_view (ALVH_CHARTS_PAGE (page), "term");
+  g_clear_object (&texture);
+  texture = render_and_save (page, "charts-page-term.png");
+  test_ui_image_stats (texture, &stats);
+  g_assert_cmpfloat (stats.non_background_fraction, >, 0.01);
+
   /* every range */
   alvh_charts_page_set_view (ALVH_CHARTS_PAGE (page), "chart");
   alvh_charts_page_set_range (ALVH_CHARTS_PAGE (page), "all");
@@ -168,6 +244,38 @@ test_charts_page (void)
   alvh_chart_get_view (chart, &first, &bars);
   g_assert_cmpfloat (bars, <, 25);
   test_ui_wait_drawn (page);
+
+  /* a manual zoom (the "+" key on the chart) leaves no range button lit */
+  {
+    GtkWidget *view = find_by_type (page, ALVH_TYPE_CHART_VIEW);
+    GtkToggleButton *all = NULL;
+    GListModel *controllers;
+    gboolean handled = FALSE;
+    double bars_before;
+
+    g_assert_nonnull (view);
+    all = GTK_TOGGLE_BUTTON (find_toggle (page, "All"));
+    g_assert_nonnull (all);
+    gtk_toggle_button_set_active (all, TRUE);
+    test_ui_wait_for (gtk_toggle_button_get_active (all));
+    alvh_chart_get_view (chart, &first, &bars_before);
+    controllers = gtk_widget_observe_controllers (view);
+    for (guint k = 0; k < g_list_model_get_n_items (controllers) && !handled; k++)
+      {
+        g_autoptr(GObject) c = g_list_model_get_item (controllers, k);
+        if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+          g_signal_emit_by_name (c, "key-pressed", GDK_KEY_plus, 0, 0, &handled);
+      }
+    g_object_unref (controllers);
+    g_assert_true (handled);
+    test_ui_wait_for (!gtk_toggle_button_get_active (all));
+    alvh_chart_get_view (chart, &first, &bars);
+    g_assert_cmpfloat (bars, <, bars_before);
+    /* and "All" shows the whole history again */
+    gtk_toggle_button_set_active (all, TRUE);
+    alvh_chart_get_view (chart, &first, &bars);
+    g_assert_cmpfloat (bars, >=, (double) alvh_series_get_length (spx));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   test_ui_settle ();

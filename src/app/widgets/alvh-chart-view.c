@@ -29,6 +29,7 @@ G_DEFINE_FINAL_TYPE (AlvhChartView, alvh_chart_view, GTK_TYPE_WIDGET)
 enum {
   SIGNAL_CROSSHAIR_CHANGED,
   SIGNAL_READOUT_COPIED,
+  SIGNAL_USER_VIEW_CHANGED,
   N_SIGNALS
 };
 
@@ -192,6 +193,7 @@ scroll_cb (GtkEventControllerScroll *controller,
     alvh_chart_zoom (self->chart, pow (1.15, -dy), self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0);
   set_crosshair_at (self, self->pointer_x, self->pointer_y);
   queue_update (self);
+  g_signal_emit (self, signals[SIGNAL_USER_VIEW_CHANGED], 0);
   return TRUE;
 }
 
@@ -217,8 +219,11 @@ drag_update_cb (GtkGestureDrag *gesture,
 {
   if (self->drag_separator >= 0)
     alvh_chart_move_separator (self->chart, self->drag_separator, dy - self->drag_last_y);
-  else
-    alvh_chart_pan (self->chart, dx - self->drag_last_x);
+  else if (dx != self->drag_last_x)
+    {
+      alvh_chart_pan (self->chart, dx - self->drag_last_x);
+      g_signal_emit (self, signals[SIGNAL_USER_VIEW_CHANGED], 0);
+    }
   self->drag_last_x = dx;
   self->drag_last_y = dy;
   queue_update (self);
@@ -298,11 +303,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_KP_Add:
       alvh_chart_zoom (self->chart, 1.25, cx);
       queue_update (self);
+      g_signal_emit (self, signals[SIGNAL_USER_VIEW_CHANGED], 0);
       return TRUE;
     case GDK_KEY_minus:
     case GDK_KEY_KP_Subtract:
       alvh_chart_zoom (self->chart, 0.8, cx);
       queue_update (self);
+      g_signal_emit (self, signals[SIGNAL_USER_VIEW_CHANGED], 0);
       return TRUE;
     case GDK_KEY_c:
     case GDK_KEY_C:
@@ -416,6 +423,14 @@ alvh_chart_view_class_init (AlvhChartViewClass *klass)
   signals[SIGNAL_READOUT_COPIED] =
     g_signal_new ("readout-copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * AlvhChartView::user-view-changed:
+   *
+   * The user zoomed or panned (wheel, drag or keys).
+   */
+  signals[SIGNAL_USER_VIEW_CHANGED] =
+    g_signal_new ("user-view-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "alvh-chart-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

@@ -15,6 +15,7 @@
 #include "alvh-chart-view.h"
 #include "alvh-charts-feed.h"
 #include "alvh-charts-page.h"
+#include "alvh-chart-term.h"
 #include "alvh-time.h"
 
 struct _AlvhChartsPage
@@ -26,6 +27,7 @@ struct _AlvhChartsPage
   AdwViewStack    *stack;
   GtkWidget       *chart_view;
   GtkWidget       *payoff_area;
+  GtkWidget       *term_area;  /* the VIX term structure at the crosshair's date */
   GtkLabel        *readout;
   GtkToggleButton *log_button;
   GtkToggleButton *range_buttons[6];
@@ -35,6 +37,8 @@ struct _AlvhChartsPage
   AlvhSeries      *spx;
   AlvhSeries      *vix;
   AlvhSeries      *vx;
+  AlvhSeries      *vol[ALVH_CHART_VOL_N]; /* the volatility pane's indices */
+  guint            vol_shown;             /* bit (1 << AlvhChartVolIndex) each */
   AlvhSeries      *greeks;
   double           delta_tolerance;
   GArray          *levels;     /* AlvhChartLevel, labels owned */
@@ -138,6 +142,78 @@ range_toggled_cb (GtkToggleButton *button,
   apply_range (self);
 }
 
+/* The go-to-date entry: a date moves the crosshair there; anything else
+ * marks the entry and says what it expects */
+static void
+go_to_date_activate_cb (GtkEntry       *entry,
+                        AlvhChartsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gint64 t;
+
+  if (alvh_time_parse_date (text, strlen (text), &t))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Go to a date (YYYY-MM-DD)"));
+      alvh_charts_page_go_to_time (self, t);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Not a date: write it as YYYY-MM-DD"));
+    }
+}
+
+/* an index of the volatility pane switched on or off */
+static void
+vol_toggled_cb (GtkCheckButton *button,
+                AlvhChartsPage *self)
+{
+  guint k = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "alvh-vol-index"));
+
+  if (gtk_check_button_get_active (button))
+    self->vol_shown |= 1u << k;
+  else
+    self->vol_shown &= ~(1u << k);
+  alvh_chart_market_set_vol_indices (self->chart, self->vol, self->vol_shown);
+  changed (self);
+}
+
+/* The "Volatility" menu: a check button per index of the pane */
+static GtkWidget *
+vol_menu_button (AlvhChartsPage *self)
+{
+  static const char *names[ALVH_CHART_VOL_N] = { "VIX9D", "VIX", "VIX3M", "VVIX", "SKEW" };
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *popover = gtk_popover_new ();
+
+  for (guint k = 0; k < ALVH_CHART_VOL_N; k++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (names[k]);
+      g_object_set_data (G_OBJECT (check), "alvh-vol-index", GUINT_TO_POINTER (k));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (self->vol_shown & (1u << k)) != 0);
+      g_signal_connect (check, "toggled", G_CALLBACK (vol_toggled_cb), self);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Volatility"));
+  alvh_a11y_set_label_and_tooltip (button, _("Volatility indices shown in their own pane"));
+  return button;
+}
+
+/* a manual zoom or pan: no range button stays lit */
+static void
+user_view_changed_cb (AlvhChartView  *view,
+                      AlvhChartsPage *self)
+{
+  self->range = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    if (gtk_toggle_button_get_active (self->range_buttons[i]))
+      gtk_toggle_button_set_active (self->range_buttons[i], FALSE);
+}
+
 static void
 log_toggled_cb (GtkToggleButton *button,
                 AlvhChartsPage  *self)
@@ -152,6 +228,7 @@ crosshair_changed_cb (AlvhChartView  *view,
                       AlvhChartsPage *self)
 {
   update_readout (self);
+  gtk_widget_queue_draw (self->term_area);
 }
 
 static void
@@ -184,6 +261,33 @@ payoff_fill (AlvhChartsPage  *self,
         p->spot = c[n - 1];
     }
   p->pointer_x = self->payoff_pointer_x;
+}
+
+/* The term structure of the crosshair's date (the last bar without one)
+ * and of a week earlier */
+static void
+term_draw_cb (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        data)
+{
+  AlvhChartsPage *self = data;
+  AlvhChartTermCurve now = { 0 }, before = { 0 };
+  gssize i = alvh_chart_get_crosshair (self->chart);
+  gsize n = alvh_chart_get_n_bars (self->chart);
+  gint64 t;
+
+  if (n > 0)
+    {
+      t = alvh_chart_get_times (self->chart)[i >= 0 && (gsize) i < n ? (gsize) i : n - 1];
+      if (alvh_chart_term_curve_at (self->vol[ALVH_CHART_VOL_VIX9D], self->vix, self->vol[ALVH_CHART_VOL_VIX3M],
+                                    self->vx, t, &now))
+        alvh_chart_term_curve_at (self->vol[ALVH_CHART_VOL_VIX9D], self->vix, self->vol[ALVH_CHART_VOL_VIX3M],
+                                  self->vx, now.time - 7 * ALVH_SECONDS_PER_DAY, &before);
+    }
+  alvh_chart_term_render (cr, width, height, adw_style_manager_get_dark (adw_style_manager_get_default ()),
+                          &now, before.n > 0 ? &before : NULL);
 }
 
 static void
@@ -276,6 +380,8 @@ alvh_charts_page_dispose (GObject *object)
   g_clear_pointer (&self->spx, alvh_series_unref);
   g_clear_pointer (&self->vix, alvh_series_unref);
   g_clear_pointer (&self->vx, alvh_series_unref);
+  for (guint k = 0; k < ALVH_CHART_VOL_N; k++)
+    g_clear_pointer (&self->vol[k], alvh_series_unref);
   g_clear_pointer (&self->greeks, alvh_series_unref);
 
   G_OBJECT_CLASS (alvh_charts_page_parent_class)->dispose (object);
@@ -298,10 +404,17 @@ alvh_charts_page_finalize (GObject *object)
   G_OBJECT_CLASS (alvh_charts_page_parent_class)->finalize (object);
 }
 
+static void replace_series (AlvhSeries **slot,
+                            AlvhSeries  *series);
+
 static void
 market_changed_cb (AlvhChartsPage    *self,
                    AlvhMarketService *market)
 {
+  replace_series (&self->vol[ALVH_CHART_VOL_VIX9D], alvh_market_service_get_series (market, "VIX9D"));
+  replace_series (&self->vol[ALVH_CHART_VOL_VIX3M], alvh_market_service_get_series (market, "VIX3M"));
+  replace_series (&self->vol[ALVH_CHART_VOL_VVIX], alvh_market_service_get_series (market, "VVIX"));
+  replace_series (&self->vol[ALVH_CHART_VOL_SKEW], alvh_market_service_get_series (market, "SKEW"));
   alvh_charts_page_set_market (self,
                                alvh_market_service_get_series (market, "SPX"),
                                alvh_market_service_get_series (market, "VIX"),
@@ -381,6 +494,7 @@ alvh_charts_page_init (AlvhChartsPage *self)
   self->payoff_pointer_x = -1;
   self->delta_tolerance = 0.18;
   self->range = "1y";
+  self->vol_shown = 1u << ALVH_CHART_VOL_VIX9D | 1u << ALVH_CHART_VOL_VIX | 1u << ALVH_CHART_VOL_VIX3M;
 
   self->chart = alvh_chart_market_new ();
   /* hovering redraws only the crosshair and legends over the kept layers */
@@ -427,6 +541,18 @@ alvh_charts_page_init (AlvhChartsPage *self)
   alvh_a11y_set_label_and_tooltip (GTK_WIDGET (self->log_button), _("Logarithmic SPX price axis"));
   g_signal_connect (self->log_button, "toggled", G_CALLBACK (log_toggled_cb), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->log_button));
+  gtk_box_append (GTK_BOX (bar), vol_menu_button (self));
+  {
+    GtkWidget *entry = gtk_entry_new ();
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Go to date"));
+    gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+    gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 10);
+    gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+    alvh_a11y_set_label_and_tooltip (entry, _("Go to a date (YYYY-MM-DD)"));
+    gtk_widget_set_name (entry, "go-to-date");
+    g_signal_connect (entry, "activate", G_CALLBACK (go_to_date_activate_cb), self);
+    gtk_box_append (GTK_BOX (bar), entry);
+  }
 
   self->readout = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->readout, PANGO_ELLIPSIZE_END);
@@ -445,6 +571,7 @@ alvh_charts_page_init (AlvhChartsPage *self)
   self->chart_view = alvh_chart_view_new (self->chart);
   g_signal_connect (self->chart_view, "crosshair-changed", G_CALLBACK (crosshair_changed_cb), self);
   g_signal_connect (self->chart_view, "readout-copied", G_CALLBACK (readout_copied_cb), self);
+  g_signal_connect (self->chart_view, "user-view-changed", G_CALLBACK (user_view_changed_cb), self);
   page = adw_view_stack_add_titled (self->stack, self->chart_view, "chart", _("Chart"));
   adw_view_stack_page_set_icon_name (page, "alvh-charts-symbolic");
 
@@ -460,6 +587,15 @@ alvh_charts_page_init (AlvhChartsPage *self)
   gtk_widget_add_controller (self->payoff_area, motion);
   page = adw_view_stack_add_titled (self->stack, self->payoff_area, "payoff", _("Payoff"));
   adw_view_stack_page_set_icon_name (page, "alvh-positions-symbolic");
+
+  self->term_area = gtk_drawing_area_new ();
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->term_area), term_draw_cb, self, NULL);
+  gtk_widget_set_hexpand (self->term_area, TRUE);
+  gtk_widget_set_vexpand (self->term_area, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->term_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("VIX term structure at the chart's crosshair and a week earlier"), -1);
+  page = adw_view_stack_add_titled (self->stack, self->term_area, "term", _("Term Structure"));
+  adw_view_stack_page_set_icon_name (page, "alvh-charts-symbolic");
 
   switcher = adw_view_switcher_new ();
   adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->stack);
@@ -503,7 +639,9 @@ alvh_charts_page_set_market (AlvhChartsPage *self,
   replace_series (&self->spx, spx);
   replace_series (&self->vix, vix);
   replace_series (&self->vx, vx);
+  replace_series (&self->vol[ALVH_CHART_VOL_VIX], vix);
   alvh_chart_market_set_data (self->chart, spx, vix, vx);
+  alvh_chart_market_set_vol_indices (self->chart, self->vol, self->vol_shown);
   alvh_chart_pane_set_log_scale (self->chart, ALVH_CHART_MARKET_PANE_SPX,
                                  gtk_toggle_button_get_active (self->log_button));
   apply_overlays (self);
@@ -628,9 +766,12 @@ alvh_charts_page_go_to_time (AlvhChartsPage *self,
   index = alvh_chart_index_for_time (self->chart, t);
   if (index < 0 && alvh_chart_get_n_bars (self->chart) > 0)
     index = 0;
-  adw_view_stack_set_visible_child_name (self->stack, "chart");
+  /* the term structure shows the crosshair's date: it stays */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "term") != 0)
+    adw_view_stack_set_visible_child_name (self->stack, "chart");
   alvh_chart_view_set_crosshair (ALVH_CHART_VIEW (self->chart_view), index);
   update_readout (self);
+  gtk_widget_queue_draw (self->term_area);
 }
 
 void
