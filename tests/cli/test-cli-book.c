@@ -13,31 +13,7 @@
 #include "test-book-scenario.h"
 #include "test-cli-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  char *market;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("alvh-book-XXXXXX", NULL);
-  f->db = g_build_filename (f->dir, "alvh.sqlite", NULL);
-  f->market = g_build_filename (f->dir, "market.sqlite", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->market);
-}
+typedef TestStores Fixture;
 
 /* Runs `alvh book SUB --db --market-db ARGS... --json`; returns the id printed. */
 static gint64
@@ -351,7 +327,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/cli/book/flags", Fixture, NULL, fixture_set_up, test_flags, fixture_tear_down);
-  g_test_add ("/cli/book/scenario", Fixture, NULL, fixture_set_up, test_scenario, fixture_tear_down);
+  g_test_add ("/cli/book/flags", Fixture, NULL, test_stores_set_up, test_flags, test_stores_tear_down);
+  g_test_add ("/cli/book/scenario", Fixture, NULL, test_stores_set_up, test_scenario, test_stores_tear_down);
   return g_test_run ();
 }

@@ -185,9 +185,7 @@ alvh_journal_store_update_condor (AlvhJournalStore         *self,
       {
         bind_condor (s, condor);
         sqlite3_bind_int64 (s, 12, condor->id);
-        ok = alvh_db_step_done (self->db, s, "cannot update the condor", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          ok = _alvh_journal_store_not_found (self, error, "condor", condor->id);
+        ok = _alvh_journal_store_step_one (self, s, "cannot update the condor", "condor", condor->id, error);
       }
   }
   if (ok)
@@ -519,9 +517,7 @@ alvh_journal_store_update_leg (AlvhJournalStore      *self,
       {
         bind_leg (s, leg);
         sqlite3_bind_int64 (s, 16, leg->id);
-        ok = alvh_db_step_done (self->db, s, "cannot update the leg", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          ok = _alvh_journal_store_not_found (self, error, "leg", leg->id);
+        ok = _alvh_journal_store_step_one (self, s, "cannot update the leg", "leg", leg->id, error);
       }
   }
   if (ok)
