@@ -22,6 +22,7 @@
 #include "alvh-scenario.h"
 #include "alvh-ledger.h"
 #include "alvh-market-frame.h"
+#include "alvh-chain-set.h"
 #include "alvh-evaluator.h"
 #include "alvh-replay.h"
 #include "alvh-replay-journal.h"
