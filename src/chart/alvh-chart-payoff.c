@@ -57,6 +57,8 @@ make_map (const AlvhChartPayoff *p,
         vmin = MIN (vmin, p->pnl_expiry[i]), vmax = MAX (vmax, p->pnl_expiry[i]);
       if (p->pnl_today && isfinite (p->pnl_today[i]))
         vmin = MIN (vmin, p->pnl_today[i]), vmax = MAX (vmax, p->pnl_today[i]);
+      if (p->pnl_whatif && isfinite (p->pnl_whatif[i]))
+        vmin = MIN (vmin, p->pnl_whatif[i]), vmax = MAX (vmax, p->pnl_whatif[i]);
     }
   if (vmax - vmin < 1e-9)
     vmax = vmin + 1;
@@ -281,7 +283,8 @@ draw_marks (const AlvhChartPayoff  *p,
 }
 
 static void
-draw_legend (const AlvhChartPalette *pal,
+draw_legend (const AlvhChartPayoff  *p,
+             const AlvhChartPalette *pal,
              cairo_t                *cr,
              const Map              *m)
 {
@@ -296,6 +299,12 @@ draw_legend (const AlvhChartPalette *pal,
   alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_BLUE, 1.0);
   cairo_move_to (cr, m->x0 + 150, PAD + 2);
   cairo_show_text (cr, _("Today (T+0)"));
+  if (p->pnl_whatif != NULL)
+    {
+      alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_ORANGE, 1.0);
+      cairo_move_to (cr, m->x0 + 250, PAD + 2);
+      cairo_show_text (cr, _("What-if"));
+    }
 }
 
 /* the crosshair at the pointer and the P&L values under it */
@@ -319,7 +328,7 @@ draw_readout (const AlvhChartPayoff  *p,
   cairo_stroke (cr);
   snprintf (buf, sizeof buf, "SPX %.2f   expiry $%.0f   today $%.0f", price, e, t);
   alvh_chart_rgba_set_source (&pal->text, cr);
-  cairo_move_to (cr, m->x0 + 260, PAD + 2);
+  cairo_move_to (cr, m->x0 + (p->pnl_whatif != NULL ? 320 : 260), PAD + 2);
   cairo_show_text (cr, buf);
 }
 
@@ -372,8 +381,19 @@ alvh_chart_payoff_render (const AlvhChartPayoff *p,
       cairo_set_line_width (cr, 1.5);
       cairo_stroke (cr);
     }
+  if (p->pnl_whatif)
+    {
+      static const double dash[] = { 6.0, 3.0 };
+
+      curve_path (cr, &m, p->spx, p->pnl_whatif, p->n);
+      alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_ORANGE, 1.0);
+      cairo_set_line_width (cr, 2.0);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
   draw_marks (p, pal, cr, &m, y_zero);
-  draw_legend (pal, cr, &m);
+  draw_legend (p, pal, cr, &m);
   draw_readout (p, pal, cr, &m, width);
   cairo_restore (cr);
 }

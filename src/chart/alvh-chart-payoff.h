@@ -23,6 +23,7 @@ typedef struct
   double        pointer_x;    /* < 0: no crosshair */
   gboolean      dark;
   double        scale;        /* device pixels per logical pixel (0: 1) */
+  const double *pnl_whatif;   /* n values at the what-if's date and market (may be NULL) */
 } AlvhChartPayoff;
 
 void     alvh_chart_payoff_render      (const AlvhChartPayoff *payoff,

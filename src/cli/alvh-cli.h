@@ -190,6 +190,18 @@ int alvh_cmd_import_fills (int argc, char **argv);
  */
 int alvh_cmd_pnl (int argc, char **argv);
 
+/**
+ * alvh_cmd_whatif:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh whatif`: the book under a moved date, SPX vol and VIX, the scenario
+ * grid and the probabilities.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
+int alvh_cmd_whatif (int argc, char **argv);
+
 /* helpers shared by subcommands (alvh-cli-util.c) */
 
 /**

@@ -37,6 +37,7 @@ static const AlvhCommand commands[] = {
   { "journal", alvh_cmd_journal, N_("List, show, annotate, summarise and export the trading journal") },
   { "report",  alvh_cmd_report,  N_("Write a PDF, HTML or CSV report of the journal or of a replay") },
   { "chart",   alvh_cmd_chart,   N_("Draw the SPX / VIX / MACD chart to a PNG, PDF or SVG file") },
+  { "whatif",  alvh_cmd_whatif,  N_("The book under a what-if (date, SPX vol, VIX): P&L, scenario grid, probabilities") },
   { "profile", alvh_cmd_profile, N_("Print the default rule profile, check, import and export profile files") },
 };
 

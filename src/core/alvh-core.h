@@ -19,6 +19,7 @@
 #include "alvh-condor.h"
 #include "alvh-leg.h"
 #include "alvh-position.h"
+#include "alvh-scenario.h"
 #include "alvh-ledger.h"
 #include "alvh-market-frame.h"
 #include "alvh-chain-set.h"

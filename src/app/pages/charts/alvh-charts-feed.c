@@ -63,6 +63,7 @@ typedef struct
   double        payoff_expiry[PAYOFF_POINTS];
   double        payoff_today[PAYOFF_POINTS];
   guint         n_payoff;
+  AlvhMarketState market;     /* the last bar's, for the what-if (valid when n_payoff > 0) */
 } Work;
 
 static void
@@ -222,6 +223,7 @@ compute_payoff (Work          *w,
     w->payoff_spx[k] = m.spx * (1.0 - PAYOFF_SPAN + 2.0 * PAYOFF_SPAN * k / (PAYOFF_POINTS - 1));
   alvh_book_payoff (w->book, &m, w->payoff_spx, PAYOFF_POINTS, w->payoff_expiry, w->payoff_today);
   w->n_payoff = PAYOFF_POINTS;
+  w->market = m;
 }
 
 static void
@@ -426,11 +428,15 @@ feed_done_cb (GObject      *object,
       double be[MAX_BREAKEVENS];
       guint n_be = alvh_book_break_evens (w->book, be, MAX_BREAKEVENS);
 
+      alvh_charts_page_set_whatif (self->page, w->book, &w->market);
       alvh_charts_page_set_payoff (self->page, w->payoff_spx, w->payoff_expiry, w->payoff_today,
                                    w->n_payoff, be, n_be);
     }
   else
-    alvh_charts_page_set_payoff (self->page, NULL, NULL, NULL, 0, NULL, 0);
+    {
+      alvh_charts_page_set_whatif (self->page, NULL, NULL);
+      alvh_charts_page_set_payoff (self->page, NULL, NULL, NULL, 0, NULL, 0);
+    }
 
   self->n_updates++;
   g_signal_emit (self, signals[UPDATED], 0);

@@ -12,6 +12,7 @@
 #include "alvh-a11y.h"
 #include "alvh-chart-market.h"
 #include "alvh-chart-payoff.h"
+#include "alvh-whatif-panel.h"
 #include "alvh-chart-view.h"
 #include "alvh-charts-feed.h"
 #include "alvh-charts-page.h"
@@ -50,6 +51,8 @@ struct _AlvhChartsPage
   GArray          *payoff_spx;
   GArray          *payoff_expiry;
   GArray          *payoff_today;
+  GArray          *payoff_whatif;
+  GtkWidget       *whatif;
   GArray          *payoff_breakevens;
   double           payoff_pointer_x;
   const char      *range;
@@ -249,6 +252,8 @@ payoff_fill (AlvhChartsPage  *self,
   p->spx = (const double *) (void *) self->payoff_spx->data;
   p->pnl_expiry = self->payoff_expiry->len ? (const double *) (void *) self->payoff_expiry->data : NULL;
   p->pnl_today = self->payoff_today->len ? (const double *) (void *) self->payoff_today->data : NULL;
+  p->pnl_whatif = self->payoff_whatif->len == self->payoff_spx->len && self->payoff_whatif->len > 0
+                  ? (const double *) (void *) self->payoff_whatif->data : NULL;
   p->n = self->payoff_spx->len;
   p->breakevens = (const double *) (void *) self->payoff_breakevens->data;
   p->n_breakevens = self->payoff_breakevens->len;
@@ -288,6 +293,18 @@ term_draw_cb (GtkDrawingArea *area,
     }
   alvh_chart_term_render (cr, width, height, adw_style_manager_get_dark (adw_style_manager_get_default ()),
                           &now, before.n > 0 ? &before : NULL);
+}
+
+/* The what-if's curve over the payoff's SPX levels, drawn with the others. */
+static void
+whatif_changed_cb (AlvhChartsPage *self)
+{
+  g_array_set_size (self->payoff_whatif, self->payoff_spx->len);
+  if (self->payoff_spx->len == 0 ||
+      !alvh_whatif_panel_curve (ALVH_WHATIF_PANEL (self->whatif), (const double *) (void *) self->payoff_spx->data,
+                                self->payoff_spx->len, (double *) (void *) self->payoff_whatif->data))
+    g_array_set_size (self->payoff_whatif, 0);
+  gtk_widget_queue_draw (self->payoff_area);
 }
 
 static void
@@ -399,6 +416,7 @@ alvh_charts_page_finalize (GObject *object)
   g_array_unref (self->payoff_spx);
   g_array_unref (self->payoff_expiry);
   g_array_unref (self->payoff_today);
+  g_array_unref (self->payoff_whatif);
   g_array_unref (self->payoff_breakevens);
 
   G_OBJECT_CLASS (alvh_charts_page_parent_class)->finalize (object);
@@ -490,6 +508,7 @@ alvh_charts_page_init (AlvhChartsPage *self)
   self->payoff_spx = g_array_new (FALSE, TRUE, sizeof (double));
   self->payoff_expiry = g_array_new (FALSE, TRUE, sizeof (double));
   self->payoff_today = g_array_new (FALSE, TRUE, sizeof (double));
+  self->payoff_whatif = g_array_new (FALSE, TRUE, sizeof (double));
   self->payoff_breakevens = g_array_new (FALSE, TRUE, sizeof (double));
   self->payoff_pointer_x = -1;
   self->delta_tolerance = 0.18;
@@ -585,7 +604,15 @@ alvh_charts_page_init (AlvhChartsPage *self)
   g_signal_connect (motion, "motion", G_CALLBACK (payoff_motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (payoff_leave_cb), self);
   gtk_widget_add_controller (self->payoff_area, motion);
-  page = adw_view_stack_add_titled (self->stack, self->payoff_area, "payoff", _("Payoff"));
+  {
+    GtkWidget *payoff_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_append (GTK_BOX (payoff_box), self->payoff_area);
+    self->whatif = alvh_whatif_panel_new ();
+    g_signal_connect_swapped (self->whatif, "changed", G_CALLBACK (whatif_changed_cb), self);
+    gtk_box_append (GTK_BOX (payoff_box), self->whatif);
+    page = adw_view_stack_add_titled (self->stack, payoff_box, "payoff", _("Payoff"));
+  }
   adw_view_stack_page_set_icon_name (page, "alvh-positions-symbolic");
 
   self->term_area = gtk_drawing_area_new ();
@@ -752,7 +779,16 @@ alvh_charts_page_set_payoff (AlvhChartsPage *self,
   if (n_breakevens > 0)
     g_array_append_vals (self->payoff_breakevens, breakevens, n_breakevens);
   update_payoff_description (self);
-  gtk_widget_queue_draw (self->payoff_area);
+  whatif_changed_cb (self);
+}
+
+void
+alvh_charts_page_set_whatif (AlvhChartsPage        *self,
+                             AlvhBook              *book,
+                             const AlvhMarketState *market)
+{
+  g_return_if_fail (ALVH_IS_CHARTS_PAGE (self));
+  alvh_whatif_panel_set_book (ALVH_WHATIF_PANEL (self->whatif), book, market);
 }
 
 void

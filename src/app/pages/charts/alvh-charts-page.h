@@ -52,6 +52,10 @@ void       alvh_charts_page_set_payoff        (AlvhChartsPage        *self,
                                                guint                  n,
                                                const double          *breakevens,
                                                guint                  n_breakevens);
+/* The book and market the what-if under the payoff values (NULL: none) */
+void       alvh_charts_page_set_whatif        (AlvhChartsPage        *self,
+                                               AlvhBook              *book,
+                                               const AlvhMarketState *market);
 /* Puts the crosshair on the bar at (or before) t and shows the chart */
 void       alvh_charts_page_go_to_time        (AlvhChartsPage        *self,
                                                gint64                 t);

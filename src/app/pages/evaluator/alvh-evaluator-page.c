@@ -54,6 +54,8 @@ struct _AlvhEvaluatorPage
   GtkWidget    *cost_label;
   GtkWidget    *budget_label;
   GtkWidget    *profile_label;
+  GtkWidget    *coverage_labels[3];
+  GtkWidget    *crash_label;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ALVH_TYPE_PAGE)
@@ -478,6 +480,68 @@ show_decision (AlvhEvaluatorPage *self,
                                  (d->action == ALVH_ACTION_ADD || d->action == ALVH_ACTION_BLOCKED));
 }
 
+static char *
+coverage_text (const AlvhHedgeCoverage *c)
+{
+  g_autofree char *hedge = alvh_format_money (c->hedge_pnl, ALVH_MONEY_WHOLE);
+
+  if (!isfinite (c->coverage))
+    return g_strdup_printf (_("n/a (hedges %s)"), hedge);
+  return g_strdup_printf (_("%.0f %% (hedges %s)"), 100 * c->coverage, hedge);
+}
+
+/* The proposed leg previewed before it is booked: the hedge coverage at
+ * -1/-2/-3 SD and the book at the scenario grid's crash corner (SPX -10 %,
+ * VIX +150 %), without and with it (the latest bar's market). */
+static void
+show_preview (AlvhEvaluatorPage *self)
+{
+  const AlvhDecision *d = self->decision;
+  AlvhMarketState m;
+  gboolean ok = d->has_leg && self->as_of == 0 && self->book != NULL &&
+                alvh_book_get_n_condors (self->book) > 0 &&
+                alvh_decision_service_get_market_state (alvh_context_get_decisions (self->context), &m);
+
+  if (ok)
+    {
+      AlvhLeg leg = d->leg;
+      g_autoptr(AlvhBook) with = NULL;
+      AlvhHedgeCoverage before[3], after[3];
+      AlvhScenario crash;
+      AlvhBookMark b, a;
+
+      leg.notes = NULL;
+      leg.quantity = d->size;
+      leg.closed_quantity = 0;
+      with = alvh_scenario_with_leg (self->book, &leg);
+      alvh_book_hedge_coverage (self->book, &m, before);
+      alvh_book_hedge_coverage (with, &m, after);
+      for (guint k = 0; k < 3; k++)
+        {
+          g_autofree char *x = coverage_text (&before[k]), *y = coverage_text (&after[k]);
+          g_autofree char *text = g_strdup_printf ("%s → %s", x, y);
+
+          set_label (self->coverage_labels[k], text);
+        }
+      alvh_scenario_init (&crash);
+      crash.spx_move = alvh_scenario_default_spx_moves[0];
+      crash.vix_move = alvh_scenario_default_vix_moves[ALVH_SCENARIO_N_VIX - 1];
+      alvh_scenario_mark (self->book, &m, &crash, &b);
+      alvh_scenario_mark (with, &m, &crash, &a);
+      {
+        g_autofree char *x = alvh_format_money (b.total_pnl, ALVH_MONEY_WHOLE);
+        g_autofree char *y = alvh_format_money (a.total_pnl, ALVH_MONEY_WHOLE);
+        g_autofree char *text = g_strdup_printf ("%s → %s", x, y);
+
+        set_label (self->crash_label, text);
+      }
+      return;
+    }
+  for (guint k = 0; k < 3; k++)
+    set_label (self->coverage_labels[k], "—");
+  set_label (self->crash_label, "—");
+}
+
 void
 alvh_evaluator_page_refresh (AlvhEvaluatorPage *self)
 {
@@ -514,6 +578,7 @@ alvh_evaluator_page_refresh (AlvhEvaluatorPage *self)
     show_book (self, t);
   }
   show_decision (self, stale, now);
+  show_preview (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "decision");
 }
 
@@ -709,6 +774,10 @@ alvh_evaluator_page_init (AlvhEvaluatorPage *self)
   self->cost_label = value_row (self->decision_group, _("Estimated cost"));
   self->budget_label = value_row (self->decision_group, _("Hedge budget"));
   self->profile_label = value_row (self->decision_group, _("Rule profile"));
+  self->coverage_labels[0] = value_row (self->decision_group, _("Coverage at SPX −1 SD, without → with the leg"));
+  self->coverage_labels[1] = value_row (self->decision_group, _("Coverage at SPX −2 SD, without → with the leg"));
+  self->coverage_labels[2] = value_row (self->decision_group, _("Coverage at SPX −3 SD, without → with the leg"));
+  self->crash_label = value_row (self->decision_group, _("Book at SPX −10 %, VIX +150 %, without → with the leg"));
 
   add_column (self, COL_TITLE, _("Signal"), TRUE);
   /* no Key column: people read the signal's name (JSON and the CLI keep keys) */
