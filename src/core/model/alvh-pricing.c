@@ -347,6 +347,28 @@ alvh_bs_greeks (AlvhOptionType type, double s0, double k, double t, double vol,
 }
 
 void
+_alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,
+                        double kp, double kc, double kp2, double kc2,
+                        AlvhGreeks *op, AlvhGreeks *oc, AlvhGreeks *op2, AlvhGreeks *oc2)
+{
+  AlvhExpiryTerms e;
+
+  if (!(t > 0.0) || !(vol > 0.0))
+    {
+      alvh_bs_greeks (ALVH_OPTION_PUT, s, kp, t, vol, r, q, op);
+      alvh_bs_greeks (ALVH_OPTION_CALL, s, kc, t, vol, r, q, oc);
+      alvh_bs_greeks (ALVH_OPTION_PUT, s, kp2, t, vol, r, q, op2);
+      alvh_bs_greeks (ALVH_OPTION_CALL, s, kc2, t, vol, r, q, oc2);
+      return;
+    }
+  alvh_expiry_terms_init (&e, ALVH_MODEL_BLACK_SCHOLES, t, r, q);
+  alvh_greeks_with_terms (&e, ALVH_OPTION_PUT, s, kp, vol, op);
+  alvh_greeks_with_terms (&e, ALVH_OPTION_CALL, s, kc, vol, oc);
+  alvh_greeks_with_terms (&e, ALVH_OPTION_PUT, s, kp2, vol, op2);
+  alvh_greeks_with_terms (&e, ALVH_OPTION_CALL, s, kc2, vol, oc2);
+}
+
+void
 alvh_black76_greeks (AlvhOptionType type, double f, double k, double t, double vol,
                      double r, AlvhGreeks *out)
 {
