@@ -158,6 +158,17 @@ int alvh_cmd_profile (int argc, char **argv);
 int alvh_cmd_book (int argc, char **argv);
 
 /**
+ * alvh_cmd_import_fills:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] = "import-fills"
+ *
+ * `alvh import-fills FILE…`: brokers' statements into the journal as fills.
+ *
+ * Returns: the exit status
+ */
+int alvh_cmd_import_fills (int argc, char **argv);
+
+/**
  * alvh_cmd_pnl:
  * @argc: the number of arguments
  * @argv: (array length=argc): the arguments, argv[0] = "pnl"

@@ -318,6 +318,9 @@ cmd_add_leg (int    argc,
   id = alvh_journal_store_book_leg (store, leg, fees, &error);
   if (id == 0)
     return alvh_cli_fail (CMD, error);
+  /* followed when it is the proposed leg, else the decision was overridden */
+  if (decision_id != 0 && !alvh_journal_store_mark_decision_for_leg (store, decision_id, leg, &error))
+    return alvh_cli_fail (CMD, error);
   return print_id (&c, id);
 }
 
@@ -388,13 +391,6 @@ cmd_close (int    argc,
 /* ---- list -------------------------------------------------------------------- */
 
 static void
-append_money (GString *out,
-              double   v)
-{
-  alvh_json_append_number (out, round (v * 100.0) / 100.0 + 0.0);
-}
-
-static void
 append_time (GString *out,
              gint64   t,
              gboolean date_only)
@@ -457,15 +453,15 @@ append_entry_json (GString               *out,
   g_string_append (out, ",\"mark\":");
   alvh_json_append_number (out, round (e->mark * 1e4) / 1e4);
   g_string_append (out, ",\"realized_pnl\":");
-  append_money (out, e->realized);
+  alvh_json_append_money (out, e->realized);
   g_string_append (out, ",\"unrealized_pnl\":");
-  append_money (out, e->unrealized);
+  alvh_json_append_money (out, e->unrealized);
   g_string_append (out, ",\"fees\":");
-  append_money (out, e->fees);
+  alvh_json_append_money (out, e->fees);
   g_string_append (out, ",\"mae\":");
-  append_money (out, e->mae);
+  alvh_json_append_money (out, e->mae);
   g_string_append (out, ",\"mfe\":");
-  append_money (out, e->mfe);
+  alvh_json_append_money (out, e->mfe);
   g_string_append_c (out, '}');
 }
 

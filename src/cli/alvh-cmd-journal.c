@@ -226,6 +226,68 @@ cmd_list (int    argc,
 
 /* ---- show ---------------------------------------------------------------- */
 
+/* The leg's fills and its money as the ledger has it at @at (ALVH-SPEC
+ * section 6): the same figures as `alvh book list` and the Positions page. */
+static gboolean
+print_leg_result (AlvhJournalStore  *store,
+                  const AlvhLeg     *leg,
+                  const char        *market_db,
+                  gint64             at,
+                  GError           **error)
+{
+  g_autoptr(GPtrArray) fills = alvh_journal_store_list_fills (store, leg->account_id, error);
+  g_autoptr(AlvhLedger) ledger = NULL;
+  g_autofree char *realized = NULL, *unrealized = NULL, *fees = NULL;
+  AlvhLedgerEntry e;
+  gssize i;
+
+  if (fills == NULL)
+    return FALSE;
+  printf ("%s\n", _("Fills:"));
+  for (guint k = 0; k < fills->len; k++)
+    {
+      const AlvhFill *f = g_ptr_array_index (fills, k);
+      g_autofree char *when = NULL, *price = NULL, *fee = NULL;
+
+      if (f->leg_id != leg->id || f->time > at)
+        continue;
+      when = alvh_cli_format_datetime (f->time);
+      price = alvh_format_price (f->price, ALVH_FORMAT_DATA);
+      fee = alvh_format_money (f->fees, ALVH_MONEY_CENTS);
+      printf ("  %-6s %s  %g @ %s  %s %s\n", f->close ? _("close") : _("open"), when, f->quantity, price, _("fees"), fee);
+    }
+  ledger = alvh_cli_load_ledger (store, leg->account_id, market_db, error);
+  if (ledger == NULL)
+    return FALSE;
+  i = alvh_ledger_find (ledger, leg->id, FALSE);
+  if (i < 0 || !alvh_ledger_entry_at (ledger, (guint) i, at, &e))
+    return TRUE;
+  if (e.settled)
+    {
+      g_autofree char *day = alvh_cli_format_datetime (e.settle_time);
+      g_autofree char *value = alvh_format_price (e.settle_price, ALVH_FORMAT_DATA);
+      g_autofree char *print = alvh_format_price (e.settle_underlying, ALVH_FORMAT_DATA);
+
+      printf ("%s %s (%s, %s %s): %s %s\n", _("Settled"), day, alvh_settle_style_to_string (e.settle_style),
+              _("underlying"), print, value, _("per unit"));
+    }
+  else if (e.settle_pending)
+    printf ("%s\n", _("Expired: no print in the market data to settle at yet"));
+  if (e.open_quantity > 0)
+    {
+      g_autofree char *mark = alvh_format_price (e.mark, ALVH_FORMAT_DATA);
+      g_autofree char *day = e.mark_time != 0 ? alvh_time_format_ny_date (e.mark_time) : g_strdup (_("cost (no bar since the fill)"));
+
+      /* TRANSLATORS: "Open 2 of 4, marked at 4.68 on 2020-03-31" */
+      printf (_("Open %g of %g, marked at %s on %s\n"), e.open_quantity, e.quantity, mark, day);
+    }
+  realized = alvh_format_money (e.realized, ALVH_MONEY_CENTS);
+  unrealized = alvh_format_money (e.unrealized, ALVH_MONEY_CENTS);
+  fees = alvh_format_money (e.fees, ALVH_MONEY_CENTS);
+  printf ("%s %s (%s %s) · %s %s\n", _("Realised"), realized, _("net of fees"), fees, _("unrealised"), unrealized);
+  return TRUE;
+}
+
 static int
 cmd_show (int    argc,
           char **argv)
@@ -237,17 +299,22 @@ cmd_show (int    argc,
   g_autofree char *date = NULL;
   g_autofree char *tags_list = NULL;
   g_autofree char *tags = NULL, *title = NULL, *body = NULL;
-  gint64 id;
+  g_autofree char *market_db = NULL, *at_text = NULL;
+  gint64 id, at = alvh_time_now ();
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
+    { "market-db", 0, 0, G_OPTION_ARG_FILENAME, &market_db, N_("Market database to mark and settle the leg on (default: the app's)"), N_("FILE") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("The leg's result as it stood then (default: now)"), N_("DATETIME") },
     { NULL }
   };
 
-  if (!parse_flags ("ID", _("Show one journal entry with its decision, signals and leg."),
+  if (!parse_flags ("ID", _("Show one journal entry with its decision, signals and leg (its fills, settlement, mark and P&L as alvh book list has them)."),
                     entries, &argc, &argv, &error))
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc != 2 || !parse_id (argv[1], &id))
     return alvh_cli_usage_error (CMD, "show: expected one entry ID (a positive number)");
+  if (at_text != NULL && !alvh_cli_parse_datetime (at_text, TRUE, &at))
+    return alvh_cli_usage_error (CMD, "show: --at “%s” is not a date-time (YYYY-MM-DD HH:MM)", at_text);
 
   e = open_entry (db, id, &store, &error);
   if (e == NULL)
@@ -310,12 +377,15 @@ cmd_show (int    argc,
       if (l == NULL)
         return alvh_cli_fail (CMD, error);
       k1 = alvh_format_significant (l->long_strike, 6, ALVH_FORMAT_DATA);
-      k2 = alvh_format_significant (l->short_strike, 6, ALVH_FORMAT_DATA);
+      k2 = isfinite (l->short_strike) ? alvh_format_significant (l->short_strike, 6, ALVH_FORMAT_DATA) : NULL;
       exp = alvh_time_format_ny_date (l->expiry);
-      printf ("\n%s %" G_GINT64_FORMAT ": %g × %s %s/%s %s %s, %s %g, %s %d%s, %s %g\n",
-              _("Leg"), l->id, l->quantity, alvh_leg_kind_to_string (l->kind), k1, k2, _("expiring"), exp, _("premium"),
+      printf ("\n%s %" G_GINT64_FORMAT ": %g × %s %s%s%s %s %s, %s %g, %s %d%s, %s %g\n",
+              _("Leg"), l->id, l->quantity, alvh_leg_kind_to_string (l->kind), k1, k2 != NULL ? "/" : "", k2 != NULL ? k2 : "",
+              _("expiring"), exp, _("premium"),
               l->premium, _("layer"), (int) l->layer, l->manual ? _(" (manual)") : "",
               _("closed"), l->closed_quantity);
+      if (!print_leg_result (store, l, market_db, at, &error))
+        return alvh_cli_fail (CMD, error);
     }
   return ALVH_EXIT_OK;
 }

@@ -21,7 +21,7 @@ append_money (GString    *out,
               double      v)
 {
   g_string_append_printf (out, ", \"%s\": ", key);
-  alvh_json_append_number (out, round (v * 100.0) / 100.0 + 0.0);
+  alvh_json_append_money (out, v);
 }
 
 int

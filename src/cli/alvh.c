@@ -30,6 +30,7 @@ static const AlvhCommand commands[] = {
   { "iv",      alvh_cmd_iv,      N_("Implied volatility of one European option price as JSON") },
   { "replay",  alvh_cmd_replay,  N_("Replay the ALVH rules over history (CSV files in, decisions and P&L out)") },
   { "book",    alvh_cmd_book,    N_("Record condors, legs and closes with their real fills; list the book at any time") },
+  { "import-fills", alvh_cmd_import_fills, N_("Import fills from brokers' statements (IBKR, tastytrade, Schwab) into the journal") },
   { "pnl",     alvh_cmd_pnl,     N_("The P&L of a period: realised, change in unrealised, fees") },
   { "journal", alvh_cmd_journal, N_("List, show, annotate, summarise and export the trading journal") },
   { "report",  alvh_cmd_report,  N_("Write a PDF, HTML or CSV report of the journal or of a replay") },

@@ -12,6 +12,8 @@
 
 #include "alvh-condor-dialog.h"
 #include "alvh-form.h"
+#include "alvh-journal-item.h"
+#include "alvh-journal-page.h"
 #include "alvh-leg-close-dialog.h"
 #include "alvh-leg-dialog.h"
 #include "alvh-positions-page.h"
@@ -428,6 +430,21 @@ test_positions_import (void)
   g_assert_false (alvh_market_service_has_market (alvh_context_get_market (context)));
 }
 
+/* The P&L the Journal list shows for entry @id (NAN when not listed or unknown). */
+static double
+journal_row_pnl (AlvhJournalModel *model,
+                 gint64            id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(AlvhJournalItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (alvh_journal_item_get_id (item) == id)
+        return alvh_journal_item_get_pnl (item);
+    }
+  return NAN;
+}
+
 /* Issue 15's month of trades booked through `alvh book`: on 2020-03-31 the
  * Positions page shows the same realised and unrealised money as
  * `alvh book list` and `alvh pnl`, to the cent */
@@ -497,6 +514,30 @@ test_positions_ledger_scenario (void)
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Expired on 2020-03-20"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Marked at the close of 2020-03-31"));
+
+  /* the Journal lists the legs booked by hand; a leg's detail has its fills and the same money */
+  {
+    AlvhJournalPage *journal = ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"));
+    JsonObject *leg3 = json_array_get_object_element (list, 2);
+    g_autofree char *realized3 = alvh_format_money (json_object_get_double_member (leg3, "realized_pnl"), ALVH_MONEY_CENTS);
+    g_autofree char *unrealized3 = alvh_format_money (json_object_get_double_member (leg3, "unrealized_pnl"), ALVH_MONEY_CENTS);
+
+    g_assert_cmpint (json_object_get_int_member (leg3, "id"), ==, 3);
+    alvh_window_show_page (window, "journal");
+    test_ui_wait_drawn (GTK_WIDGET (journal));
+    test_ui_wait_for (alvh_journal_page_select_entry (journal, 2));
+    test_ui_wait_label (GTK_WIDGET (journal), "Sold 2 at 3.10");
+    g_assert_true (test_ui_find_label (GTK_WIDGET (journal), "Bought 4 at 0.80"));
+    g_assert_true (test_ui_find_label (GTK_WIDGET (journal), "Open: 2 of 4"));
+    g_assert_true (test_ui_find_label (GTK_WIDGET (journal), realized3));
+    g_assert_true (test_ui_find_label (GTK_WIDGET (journal), unrealized3));
+    /* the list's P&L column: the leg's realised plus unrealised, the ledger's */
+    test_ui_wait_for (isfinite (journal_row_pnl (alvh_journal_page_get_model (journal), 2)));
+    g_assert_cmpfloat (fabs (journal_row_pnl (alvh_journal_page_get_model (journal), 2)
+                             - json_object_get_double_member (leg3, "realized_pnl")
+                             - json_object_get_double_member (leg3, "unrealized_pnl")), <, 0.005);
+    test_ui_save_png (GTK_WIDGET (window), "journal-ledger-scenario.png", 8);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   alvh_form_set_today (0);

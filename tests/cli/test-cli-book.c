@@ -13,31 +13,7 @@
 #include "test-book-scenario.h"
 #include "test-cli-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  char *market;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("alvh-book-XXXXXX", NULL);
-  f->db = g_build_filename (f->dir, "alvh.sqlite", NULL);
-  f->market = g_build_filename (f->dir, "market.sqlite", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->market);
-}
+typedef TestStores Fixture;
 
 /* Runs `alvh book SUB --db --market-db ARGS... --json`; returns the id printed. */
 static gint64
@@ -262,6 +238,25 @@ test_scenario (Fixture       *f,
     g_assert_nonnull (strstr (early, "{\"id\":3,"));
   }
 
+  /* the journal lists every leg booked by hand, and shows a leg's fills and money as the ledger has them */
+  {
+    const char *list_args[] = { "journal", "list", "--db", f->db, NULL };
+    const char *show_args[] = { "journal", "show", "2", "--db", f->db, "--market-db", f->market, "--at", "2020-03-31", NULL };
+    g_autofree char *entries = NULL, *show = NULL, *err = NULL, *err2 = NULL;
+    g_autofree char *unrealized = g_strdup_printf ("unrealised $%.2f", json_number (list, 3, "unrealized_pnl"));
+
+    g_assert_cmpint (test_run_cli_strv (list_args, &entries, &err), ==, 0);
+    g_assert_nonnull (strstr (entries, "Layer 2 hedge (manual): 4 × vix_call_spread 25/30\thedge,manual"));
+    g_assert_nonnull (strstr (entries, "Hedge (manual): 1 × spx_put 2900\t"));
+    g_assert_cmpint (test_run_cli_strv (show_args, &show, &err2), ==, 0);
+    g_assert_nonnull (strstr (show, "Leg 3: 4 × vix_call_spread 25/30 expiring 2020-04-15"));
+    g_assert_nonnull (strstr (show, "  open   2020-02-10T14:30:00-05:00  4 @ 0.80  fees $5.20"));
+    g_assert_nonnull (strstr (show, "  close  2020-02-28T15:00:00-05:00  2 @ 3.10  fees $2.60"));
+    g_assert_nonnull (strstr (show, "Open 2 of 4, marked at "));
+    g_assert_nonnull (strstr (show, "Realised $452.20 (net of fees $7.80)"));
+    g_assert_nonnull (strstr (show, unrealized));
+  }
+
   /* `alvh journal stats` on the same market and time: the same money */
   {
     const char *args[] = { "journal", "stats", "--json", "--db", f->db, "--market-db", f->market,
@@ -332,7 +327,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/cli/book/flags", Fixture, NULL, fixture_set_up, test_flags, fixture_tear_down);
-  g_test_add ("/cli/book/scenario", Fixture, NULL, fixture_set_up, test_scenario, fixture_tear_down);
+  g_test_add ("/cli/book/flags", Fixture, NULL, test_stores_set_up, test_flags, test_stores_tear_down);
+  g_test_add ("/cli/book/scenario", Fixture, NULL, test_stores_set_up, test_scenario, test_stores_tear_down);
   return g_test_run ();
 }

@@ -17,12 +17,7 @@ static const char *signal_keys[] = {
   "theta_erosion", "wing_proximity", "book_delta", "macro_regime",
 };
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  char *market;
-} Fixture;
+typedef TestStores Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
@@ -33,9 +28,7 @@ fixture_set_up (Fixture       *f,
   g_autofree char *err = NULL;
   g_autofree char *spx = NULL, *vix = NULL, *vx = NULL;
 
-  f->dir = g_dir_make_tmp ("alvh-eval-XXXXXX", NULL);
-  f->db = g_build_filename (f->dir, "alvh.sqlite", NULL);
-  f->market = g_build_filename (f->dir, "market.sqlite", NULL);
+  test_stores_set_up (f, data);
   demo = g_build_filename (f->dir, "demo", NULL);
   spx = g_build_filename (demo, "spx.csv", NULL);
   vix = g_build_filename (demo, "vix.csv", NULL);
@@ -57,16 +50,6 @@ fixture_set_up (Fixture       *f,
 
     g_assert_no_error (error);
   }
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->market);
 }
 
 static void
@@ -316,9 +299,9 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/cli/eval/no-position", Fixture, NULL, fixture_set_up, test_eval_no_position, fixture_tear_down);
-  g_test_add ("/cli/eval/wing-breach-adds", Fixture, NULL, fixture_set_up, test_eval_wing_breach_adds, fixture_tear_down);
-  g_test_add ("/cli/eval/as-of", Fixture, NULL, fixture_set_up, test_eval_as_of, fixture_tear_down);
-  g_test_add ("/cli/eval/errors", Fixture, NULL, fixture_set_up, test_eval_errors, fixture_tear_down);
+  g_test_add ("/cli/eval/no-position", Fixture, NULL, fixture_set_up, test_eval_no_position, test_stores_tear_down);
+  g_test_add ("/cli/eval/wing-breach-adds", Fixture, NULL, fixture_set_up, test_eval_wing_breach_adds, test_stores_tear_down);
+  g_test_add ("/cli/eval/as-of", Fixture, NULL, fixture_set_up, test_eval_as_of, test_stores_tear_down);
+  g_test_add ("/cli/eval/errors", Fixture, NULL, fixture_set_up, test_eval_errors, test_stores_tear_down);
   return g_test_run ();
 }

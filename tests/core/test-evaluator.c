@@ -571,14 +571,18 @@ test_branch_confluence (void)
   g_assert_nonnull (strstr (json, "\"ad_divergence\":{\"kind\":\"realtime\",\"value\":null"));
   g_assert_nonnull (strstr (json, "Implied volatility rose 20.0 %"));
 
-  /* quorum 3 -> none */
+  /* three real-time signals fired: a quorum of 3 still adds, one of 4 does not */
   {
     g_autoptr(AlvhProfile) p = alvh_profile_new ();
 
+    g_assert_cmpuint (d.realtime_fired, ==, 3);
     g_assert_true (alvh_profile_set_value (p, "realtime_quorum", 3, NULL));
     d = evaluate (f, book, NULL, p, 70);
-    if (d.realtime_fired < 3)
-      g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NONE);
+    g_assert_cmpint (d.branch, ==, ALVH_BRANCH_CONFLUENCE);
+    g_assert_true (alvh_profile_set_value (p, "realtime_quorum", 4, NULL));
+    d = evaluate (f, book, NULL, p, 70);
+    g_assert_cmpuint (d.realtime_fired, ==, 3);
+    g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NONE);
   }
 }
 

@@ -13,30 +13,7 @@
 #include "test-util.h"
 #include "alvh-journal-store-private.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = test_make_tmp_dir ("alvh-journal-XXXXXX");
-  f->path = g_build_filename (f->dir, "sub", "alvh.sqlite", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef TestStores Fixture;
 
 static gint64
 query_int (AlvhJournalStore *store,
@@ -82,7 +59,7 @@ test_schema (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autofree char *mode = NULL;
   const char *tables[] = { "accounts", "profiles", "events", "condors", "legs", "leg_closes",
                            "decisions", "signal_snapshots", "leg_signals", "entries", "tags",
@@ -101,7 +78,7 @@ test_schema (Fixture       *f,
     g_assert_true (has_table (store, tables[i]));
 
   /* the file is private */
-  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   /* foreign keys are enforced: a leg in an account that does not exist */
@@ -128,7 +105,7 @@ test_migration (Fixture       *f,
   gint64 account, entry;
 
   {
-    g_autoptr(AlvhJournalStore) old = _alvh_journal_store_open_version (f->path, 1, &error);
+    g_autoptr(AlvhJournalStore) old = _alvh_journal_store_open_version (f->db, 1, &error);
     AlvhJournalEntry e = { 0 };
     const char *tags[] = { "old", NULL };
 
@@ -145,7 +122,7 @@ test_migration (Fixture       *f,
     g_assert_no_error (error);
   }
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
     g_autoptr(AlvhJournalEntry) e = NULL;
     g_autoptr(GPtrArray) accounts = NULL;
     static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3 };
@@ -187,12 +164,12 @@ test_newer_refused (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
   gsize len_before, len_after;
   GStatBuf st_before, st_after;
 
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
 
     g_assert_no_error (error);
     alvh_journal_store_create_account (store, "main", &error);
@@ -202,12 +179,12 @@ test_newer_refused (Fixture       *f,
   }
   /* the last connection closed: everything is checkpointed into the main file */
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_get_contents (f->path, &before, &len_before, NULL));
-  g_assert_cmpint (g_stat (f->path, &st_before), ==, 0);
+  g_assert_true (g_file_get_contents (f->db, &before, &len_before, NULL));
+  g_assert_cmpint (g_stat (f->db, &st_before), ==, 0);
   g_usleep (20000);
 
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
 
     g_assert_null (store);
     g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NEWER_SCHEMA);
@@ -215,8 +192,8 @@ test_newer_refused (Fixture       *f,
     g_assert_nonnull (strstr (error->message, "99"));
     g_test_message ("refusal: %s", error->message);
   }
-  g_assert_true (g_file_get_contents (f->path, &after, &len_after, NULL));
-  g_assert_cmpint (g_stat (f->path, &st_after), ==, 0);
+  g_assert_true (g_file_get_contents (f->db, &after, &len_after, NULL));
+  g_assert_cmpint (g_stat (f->db, &st_after), ==, 0);
   g_assert_cmpmem (before, len_before, after, len_after);
   g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
 #ifdef __linux__
@@ -264,7 +241,7 @@ test_concurrent_open (Fixture       *f,
 
   for (guint round = 0; round < 20; round++)
     {
-      g_autofree char *path = g_strdup_printf ("%s.%u", f->path, round);
+      g_autofree char *path = g_strdup_printf ("%s.%u", f->db, round);
       g_autofree char *dir = g_path_get_dirname (path);
       OpenJob jobs[4];
       GThread *threads[G_N_ELEMENTS (jobs)];
@@ -339,14 +316,14 @@ test_concurrent_migration (Fixture       *f,
   gint go = 0;
 
   {
-    g_autoptr(AlvhJournalStore) old = _alvh_journal_store_open_version (f->path, 1, &error);
+    g_autoptr(AlvhJournalStore) old = _alvh_journal_store_open_version (f->db, 1, &error);
 
     g_assert_no_error (error);
     g_assert_cmpint (alvh_journal_store_create_account (old, "IRA", &error), >, 0);
   }
   for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
     {
-      jobs[i] = (OpenJob) { f->path, &go, NULL, 0 };
+      jobs[i] = (OpenJob) { f->db, &go, NULL, 0 };
       threads[i] = g_thread_new ("open", open_thread, &jobs[i]);
     }
   g_atomic_int_set (&go, 1);
@@ -357,7 +334,7 @@ test_concurrent_migration (Fixture       *f,
       g_assert_cmpint (jobs[i].version, ==, ALVH_JOURNAL_SCHEMA_VERSION);
     }
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
     g_autoptr(GPtrArray) accounts = alvh_journal_store_list_accounts (store, &error);
 
     g_assert_no_error (error);
@@ -373,7 +350,7 @@ test_accounts_profiles_events (Fixture       *f,
                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(GPtrArray) events = NULL;
@@ -511,7 +488,7 @@ test_leg_signals (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhCondor) c = alvh_condor_new ();
   g_autoptr(AlvhDecision) d = NULL;
   g_autoptr(AlvhDecision) back = NULL;
@@ -659,7 +636,7 @@ test_snapshot_frozen (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhDecision) d = NULL;
   g_autoptr(AlvhDecision) back = NULL;
   gint64 account, did;
@@ -730,7 +707,7 @@ test_search_filters (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(GPtrArray) list = NULL;
   AlvhJournalFilter filter = { 0 };
   gint64 account, did, n1, n2, n3, leg_entry = 0;
@@ -847,7 +824,7 @@ test_plans_exact (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   const guint n = 3000;
   g_autofree gint64 *ids = g_new (gint64, n);
   g_autofree gint64 *times = g_new (gint64, n);
@@ -947,7 +924,7 @@ test_undo_delete (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   AlvhJournalFilter filter = { 0 };
   gint64 a, b;
 
@@ -980,7 +957,7 @@ test_batch (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   AlvhJournalFilter filter = { 0 };
   AlvhEvent bad = { 0 };
 
@@ -1042,7 +1019,7 @@ test_stats (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhJournalMarket) market = NULL;
   g_autoptr(AlvhJournalStats) stats = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
@@ -1276,7 +1253,7 @@ test_evaluator_decision (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhDecision) d = alvh_decision_new ();
   g_autoptr(AlvhDecision) back = NULL;
   const AlvhLeg *hl;
@@ -1381,7 +1358,7 @@ test_profile_rename_delete (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhDecision) d = alvh_decision_new ();
   gint64 account, decision;
   int version = 0;
@@ -1465,7 +1442,7 @@ test_list_in_period (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   gint64 a, b, c1, c2, c3;
 
   g_assert_no_error (error);
@@ -1588,7 +1565,7 @@ test_unknown_values_refused (Fixture       *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhLeg) leg = alvh_leg_new ();
   g_autoptr(AlvhDecision) d = alvh_decision_new ();
   g_autoptr(GPtrArray) legs = NULL;
@@ -1638,7 +1615,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, "sub", test_stores_set_up, func, test_stores_tear_down)
   ADD ("/core/journal-store/schema", test_schema);
   ADD ("/core/journal-store/migration", test_migration);
   ADD ("/core/journal-store/newer-version-refused", test_newer_refused);

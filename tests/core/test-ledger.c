@@ -12,28 +12,7 @@
 #include "test-util.h"
 #include "alvh-journal-store-private.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = test_make_tmp_dir ("alvh-ledger-XXXXXX");
-  f->path = g_build_filename (f->dir, "alvh.sqlite", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef TestStores Fixture;
 
 static gint64
 ny (int y, int m, int d, int h, int mi)
@@ -50,7 +29,7 @@ test_migrate (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   {
-    g_autoptr(AlvhJournalStore) old = _alvh_journal_store_open_version (f->path, 2, &error);
+    g_autoptr(AlvhJournalStore) old = _alvh_journal_store_open_version (f->db, 2, &error);
     sqlite3 *db;
 
     g_assert_no_error (error);
@@ -67,7 +46,7 @@ test_migrate (Fixture       *f,
       NULL, NULL, NULL), ==, SQLITE_OK);
   }
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
     g_autoptr(GPtrArray) fills = NULL;
     g_autoptr(AlvhLedger) ledger = NULL;
     AlvhLedgerEntry e;
@@ -113,7 +92,7 @@ test_store_fills (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhCondor) c = alvh_condor_new ();
   g_autoptr(AlvhLeg) l = alvh_leg_new ();
   g_autoptr(AlvhCondor) back = NULL;
@@ -354,8 +333,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/core/ledger/migrate", Fixture, NULL, fixture_set_up, test_migrate, fixture_tear_down);
-  g_test_add ("/core/ledger/store-fills", Fixture, NULL, fixture_set_up, test_store_fills, fixture_tear_down);
+  g_test_add ("/core/ledger/migrate", Fixture, NULL, test_stores_set_up, test_migrate, test_stores_tear_down);
+  g_test_add ("/core/ledger/store-fills", Fixture, NULL, test_stores_set_up, test_store_fills, test_stores_tear_down);
   g_test_add_func ("/core/ledger/settlement", test_settlement);
   g_test_add_func ("/core/ledger/marks-and-periods", test_marks_and_periods);
   return g_test_run ();

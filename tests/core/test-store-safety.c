@@ -20,28 +20,7 @@
 #include "alvh-journal-store-private.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data G_GNUC_UNUSED)
-{
-  f->dir = test_make_tmp_dir ("alvh-safety-XXXXXX");
-  f->path = g_build_filename (f->dir, "alvh.sqlite", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data G_GNUC_UNUSED)
-{
-  test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef TestStores Fixture;
 
 static void
 sql (const char *path,
@@ -178,12 +157,12 @@ test_refuses_foreign (Fixture       *f,
   /* and a journal given to the market store */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(AlvhJournalStore) j = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalStore) j = alvh_journal_store_open (f->db, &error);
     g_autoptr(AlvhMarketStore) m = NULL;
 
     g_assert_no_error (error);
     g_clear_object (&j);
-    m = alvh_market_store_open (f->path, &error);
+    m = alvh_market_store_open (f->db, &error);
     g_assert_null (m);
     g_assert_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_NOT_OURS);
     g_assert_nonnull (strstr (error->message, "this is an ALVH Desk journal, not an ALVH Desk market store"));
@@ -267,14 +246,14 @@ test_legacy_stamped_on_write (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
 
     g_assert_no_error (error);
     add_entry (store, "Old", "kept", 1700000000);
   }
-  sql (f->path, "PRAGMA application_id = 0");
+  sql (f->db, "PRAGMA application_id = 0");
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open_mode (f->path, ALVH_STORE_READ, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open_mode (f->db, ALVH_STORE_READ, &error);
     g_autoptr(AlvhJournalEntry) e = NULL;
 
     g_assert_no_error (error);
@@ -282,13 +261,13 @@ test_legacy_stamped_on_write (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpstr (e->body, ==, "kept");
   }
-  g_assert_cmpint (pragma_int (f->path, "PRAGMA application_id"), ==, 0);
+  g_assert_cmpint (pragma_int (f->db, "PRAGMA application_id"), ==, 0);
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open_mode (f->path, ALVH_STORE_WRITE, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open_mode (f->db, ALVH_STORE_WRITE, &error);
 
     g_assert_no_error (error);
   }
-  g_assert_cmpint (pragma_int (f->path, "PRAGMA application_id"), ==, ALVH_APPLICATION_ID_JOURNAL);
+  g_assert_cmpint (pragma_int (f->db, "PRAGMA application_id"), ==, ALVH_APPLICATION_ID_JOURNAL);
 }
 
 /* ---- item 2: two writers appending to one entry ------------------------- */
@@ -327,7 +306,7 @@ test_concurrent_appends (Fixture       *f,
                          gconstpointer  data G_GNUC_UNUSED)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhJournalEntry) e = NULL;
   g_auto(GStrv) paragraphs = NULL;
   Appender a[2];
@@ -338,7 +317,7 @@ test_concurrent_appends (Fixture       *f,
   id = add_entry (store, "Busy", "", 1700000000);
   for (int i = 0; i < 2; i++)
     {
-      a[i] = (Appender) { f->path, id, i, 0 };
+      a[i] = (Appender) { f->db, id, i, 0 };
       threads[i] = g_thread_new ("appender", append_notes, &a[i]);
     }
   for (int i = 0; i < 2; i++)
@@ -367,7 +346,7 @@ test_paged_read_in_one_snapshot (Fixture       *f,
                                  gconstpointer  data G_GNUC_UNUSED)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) writer = alvh_journal_store_open (f->path, &error);
+  g_autoptr(AlvhJournalStore) writer = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhJournalStore) reader = NULL;
   g_autoptr(GPtrArray) page1 = NULL;
   g_autoptr(GPtrArray) page2 = NULL;
@@ -376,7 +355,7 @@ test_paged_read_in_one_snapshot (Fixture       *f,
   g_assert_no_error (error);
   for (int i = 0; i < 4; i++)
     add_entry (writer, "Entry", "", 1700000000 + i);
-  reader = alvh_journal_store_open_mode (f->path, ALVH_STORE_READ, &error);
+  reader = alvh_journal_store_open_mode (f->db, ALVH_STORE_READ, &error);
   g_assert_no_error (error);
 
   g_assert_true (alvh_journal_store_begin_read (reader, &error));
@@ -408,16 +387,16 @@ test_text_never_cut_and_utf8 (Fixture       *f,
   g_autoptr(AlvhJournalEntry) e = NULL;
 
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
 
     g_assert_no_error (error);
     add_entry (store, "t", "b", 1700000000);
   }
   /* another program wrote a NUL inside the body and Latin-1 into the title */
-  sql (f->path, "UPDATE entries SET body = CAST (x'6265666f726500616674657221' AS TEXT),"
+  sql (f->db, "UPDATE entries SET body = CAST (x'6265666f726500616674657221' AS TEXT),"
                 " title = CAST (x'4361666599' AS TEXT) WHERE id = 1");
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open_mode (f->path, ALVH_STORE_READ, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open_mode (f->db, ALVH_STORE_READ, &error);
 
     g_assert_no_error (error);
     e = alvh_journal_store_get_entry (store, 1, &error);
@@ -495,7 +474,7 @@ test_checkpoint_on_close (Fixture       *f,
                           gconstpointer  data G_GNUC_UNUSED)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
   g_autofree char *copy = g_build_filename (f->dir, "copy.sqlite", NULL);
   g_autofree char *contents = NULL;
   gsize length;
@@ -503,16 +482,16 @@ test_checkpoint_on_close (Fixture       *f,
   GStatBuf st;
 
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
 
     g_assert_no_error (error);
   }
   /* another connection stays open (the app), so SQLite's own last-close
    * checkpoint does not run: ours must */
-  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (f->db, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "SELECT count(*) FROM entries", NULL, NULL, NULL), ==, SQLITE_OK);
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
 
     g_assert_no_error (error);
     for (int i = 0; i < 20; i++)
@@ -521,7 +500,7 @@ test_checkpoint_on_close (Fixture       *f,
   g_assert_cmpint (g_stat (wal, &st), ==, 0);
   g_assert_cmpint (st.st_size, ==, 0);
   /* a copy of the .sqlite alone holds every entry */
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_true (g_file_get_contents (f->db, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
   sqlite3_close (other);
   g_assert_cmpint (pragma_int (copy, "SELECT count(*) FROM entries"), ==, 20);
@@ -541,7 +520,7 @@ test_quick_check_after_change (Fixture       *f,
   int root, page_size;
 
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
 
     g_assert_no_error (error);
     for (int i = 0; i < 200; i++)
@@ -549,23 +528,23 @@ test_quick_check_after_change (Fixture       *f,
   }
   /* a clean close: opening again needs no check, and finds none to do */
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open_mode (f->path, ALVH_STORE_READ, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open_mode (f->db, ALVH_STORE_READ, &error);
 
     g_assert_no_error (error);
   }
 
   /* flip bytes inside the page of an index */
-  root = pragma_int (f->path, "SELECT rootpage FROM sqlite_schema WHERE name = 'entries_time'");
-  page_size = pragma_int (f->path, "PRAGMA page_size");
-  g_assert_true (g_file_get_contents (f->path, &before, &length, NULL));
+  root = pragma_int (f->db, "SELECT rootpage FROM sqlite_schema WHERE name = 'entries_time'");
+  page_size = pragma_int (f->db, "PRAGMA page_size");
+  g_assert_true (g_file_get_contents (f->db, &before, &length, NULL));
   g_assert_cmpint ((gsize) root * page_size, <=, length);
   for (int i = 0; i < 64; i++)
     before[(gsize) (root - 1) * page_size + 8 + i * 8] ^= 0x5a;
-  g_assert_true (g_file_set_contents (f->path, before, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (f->db, before, (gssize) length, NULL));
 
   for (AlvhStoreMode mode = ALVH_STORE_READ; mode <= ALVH_STORE_WRITE; mode++)
     {
-      g_autoptr(AlvhJournalStore) store = alvh_journal_store_open_mode (f->path, mode, &error);
+      g_autoptr(AlvhJournalStore) store = alvh_journal_store_open_mode (f->db, mode, &error);
 
       g_assert_null (store);
       g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_CORRUPT);
@@ -575,7 +554,7 @@ test_quick_check_after_change (Fixture       *f,
       g_assert_nonnull (strstr (error->message, ".recover"));
       g_clear_error (&error);
     }
-  g_assert_true (g_file_get_contents (f->path, &after, &n_after, NULL));
+  g_assert_true (g_file_get_contents (f->db, &after, &n_after, NULL));
   g_assert_cmpmem (before, length, after, n_after);
   listing = list_dir (f->dir);
   g_assert_nonnull (strstr (listing, "alvh.sqlite.damaged-"));
@@ -610,7 +589,7 @@ main (int    argc,
   g_setenv ("XDG_STATE_HOME", state, TRUE);
 
 #define ADD(name, func) \
-  g_test_add ("/core/store-safety/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/core/store-safety/" name, Fixture, NULL, test_stores_set_up, func, test_stores_tear_down)
   ADD ("refuses-foreign", test_refuses_foreign);
   ADD ("modes-and-creation", test_modes_and_creation);
   ADD ("legacy-stamped-on-write", test_legacy_stamped_on_write);

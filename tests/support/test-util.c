@@ -80,3 +80,25 @@ test_fixture_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
+
+void
+test_stores_set_up (TestStores    *f,
+                    gconstpointer  data)
+{
+  const char *sub = data;
+
+  f->dir = test_make_tmp_dir ("alvh-test-XXXXXX");
+  f->db = sub != NULL ? g_build_filename (f->dir, sub, "alvh.sqlite", NULL)
+                      : g_build_filename (f->dir, "alvh.sqlite", NULL);
+  f->market = g_build_filename (f->dir, "market.sqlite", NULL);
+}
+
+void
+test_stores_tear_down (TestStores    *f,
+                       gconstpointer  data)
+{
+  test_rm_rf (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->db, g_free);
+  g_clear_pointer (&f->market, g_free);
+}

@@ -15,4 +15,19 @@ void  test_rm_rf         (const char *path);
 void  test_unlink_sqlite (const char *path);
 char *test_fixture_path  (const char *name);
 
+/* A fresh folder with the paths of the two stores in it, for g_test_add():
+ * db is DIR/alvh.sqlite (DIR/SUB/alvh.sqlite when the test's data is the
+ * string SUB: a folder the store must create), market DIR/market.sqlite. */
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *market;
+} TestStores;
+
+void  test_stores_set_up    (TestStores    *f,
+                             gconstpointer  data);
+void  test_stores_tear_down (TestStores    *f,
+                             gconstpointer  data);
+
 G_END_DECLS

@@ -728,3 +728,37 @@ alvh_book_service_close_fill (AlvhBookService  *self,
     alvh_book_service_changed (self);
   return ok;
 }
+
+AlvhLedger *
+alvh_book_service_load_ledger (AlvhBookService   *self,
+                               AlvhMarketService *market,
+                               gint64             account_id,
+                               GError           **error)
+{
+  g_autoptr(AlvhLedger) ledger = NULL;
+  AlvhSeries *spx, *vix;
+
+  g_return_val_if_fail (ALVH_IS_BOOK_SERVICE (self), NULL);
+  g_return_val_if_fail (ALVH_IS_MARKET_SERVICE (market), NULL);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_NO_STORE, _("The journal is not open"));
+      return NULL;
+    }
+  ledger = alvh_journal_store_load_ledger (self->store, account_id > 0 ? account_id : self->account_id, NULL, error);
+  if (ledger == NULL)
+    return NULL;
+  spx = alvh_market_service_get_series (market, "SPX");
+  vix = alvh_market_service_get_series (market, "VIX");
+  if (spx != NULL && vix != NULL)
+    {
+      g_autoptr(AlvhMarketFrame) frame = alvh_market_frame_new_join (spx, vix,
+                                                                     alvh_market_service_get_series (market, "VX"),
+                                                                     alvh_market_service_get_series (market, "VVIX"),
+                                                                     NULL, G_MININT64, G_MAXINT64);
+
+      alvh_ledger_set_market (ledger, frame, vix);
+    }
+  return g_steal_pointer (&ledger);
+}

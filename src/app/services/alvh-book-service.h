@@ -13,6 +13,7 @@
 #include "alvh-core.h"
 #include "alvh-journal-store.h"
 #include "alvh-position.h"
+#include "alvh-market-service.h"
 
 G_BEGIN_DECLS
 
@@ -91,6 +92,24 @@ gboolean          alvh_book_service_close_fill       (AlvhBookService   *self,
                                                       double             quantity,
                                                       double             price,
                                                       double             fees,
+                                                      GError           **error);
+
+/**
+ * alvh_book_service_load_ledger:
+ * @self: the service
+ * @market: the market the positions are marked and settled on
+ * @account_id: an account, 0 for the active one
+ * @error: return location for a #GError
+ *
+ * The account's ledger of fills with the market set (SPX, VIX, VX and VVIX
+ * joined by date): the one valuation (ALVH-SPEC section 6) behind the
+ * Positions page and the Journal's leg results.
+ *
+ * Returns: (transfer full) (nullable): the ledger, or %NULL with @error set
+ */
+AlvhLedger       *alvh_book_service_load_ledger      (AlvhBookService   *self,
+                                                      AlvhMarketService *market,
+                                                      gint64             account_id,
                                                       GError           **error);
 
 G_END_DECLS

@@ -124,9 +124,7 @@ alvh_journal_store_rename_account (AlvhJournalStore  *self,
       {
         alvh_db_bind_text (s, 1, name);
         sqlite3_bind_int64 (s, 2, id);
-        ok = alvh_db_step_done (self->db, s, "cannot rename the account", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          ok = _alvh_journal_store_not_found (self, error, "account", id);
+        ok = _alvh_journal_store_step_one (self, s, "cannot rename the account", "account", id, error);
       }
   }
   return alvh_db_end (self->db, ok, error);
@@ -512,9 +510,7 @@ alvh_journal_store_update_event (AlvhJournalStore        *self,
         sqlite3_bind_int (s, 3, event->shift ? 1 : 0);
         alvh_db_bind_text (s, 4, event->note != NULL ? event->note : "");
         sqlite3_bind_int64 (s, 5, event->id);
-        ok = alvh_db_step_done (self->db, s, "cannot update the event", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          ok = _alvh_journal_store_not_found (self, error, "event", event->id);
+        ok = _alvh_journal_store_step_one (self, s, "cannot update the event", "event", event->id, error);
       }
   }
   return alvh_db_end (self->db, ok, error);
@@ -538,9 +534,7 @@ alvh_journal_store_delete_event (AlvhJournalStore  *self,
     if (ok)
       {
         sqlite3_bind_int64 (s, 1, id);
-        ok = alvh_db_step_done (self->db, s, "cannot delete the event", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          ok = _alvh_journal_store_not_found (self, error, "event", id);
+        ok = _alvh_journal_store_step_one (self, s, "cannot delete the event", "event", id, error);
       }
   }
   return alvh_db_end (self->db, ok, error);

@@ -185,9 +185,7 @@ alvh_journal_store_update_condor (AlvhJournalStore         *self,
       {
         bind_condor (s, condor);
         sqlite3_bind_int64 (s, 12, condor->id);
-        ok = alvh_db_step_done (self->db, s, "cannot update the condor", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          ok = _alvh_journal_store_not_found (self, error, "condor", condor->id);
+        ok = _alvh_journal_store_step_one (self, s, "cannot update the condor", "condor", condor->id, error);
       }
   }
   if (ok)
@@ -461,6 +459,25 @@ alvh_journal_store_book_leg (AlvhJournalStore  *self,
   id = insert_leg_locked (self, leg, fees, error);
   if (id == 0)
     ok = FALSE;
+  /* the journal shows every leg: one entry for a leg booked by hand or
+   * from a statement (a followed decision's leg gets its entry there) */
+  if (ok)
+    {
+      g_autofree char *what = alvh_leg_describe (leg);
+      g_autofree char *title = leg->layer > 0 ? g_strdup_printf ("Layer %u hedge (manual): %s", leg->layer, what)
+                                              : g_strdup_printf ("Hedge (manual): %s", what);
+      const char *tags[] = { "hedge", "manual", NULL };
+      AlvhJournalEntry entry = { 0 };
+
+      entry.time = leg->opened;
+      entry.title = title;
+      entry.body = leg->notes != NULL ? leg->notes : "";
+      entry.tags = (char **) tags;
+      entry.account_id = leg->account_id;
+      entry.decision_id = leg->decision_id;
+      entry.leg_id = id;
+      ok = _alvh_journal_store_insert_entry_locked (self, &entry, error) > 0;
+    }
   /* a manual leg booked against a pending decision overrides it */
   if (ok && leg->manual && leg->decision_id > 0)
     {
@@ -500,9 +517,7 @@ alvh_journal_store_update_leg (AlvhJournalStore      *self,
       {
         bind_leg (s, leg);
         sqlite3_bind_int64 (s, 16, leg->id);
-        ok = alvh_db_step_done (self->db, s, "cannot update the leg", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          ok = _alvh_journal_store_not_found (self, error, "leg", leg->id);
+        ok = _alvh_journal_store_step_one (self, s, "cannot update the leg", "leg", leg->id, error);
       }
   }
   if (ok)

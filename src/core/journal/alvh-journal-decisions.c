@@ -290,28 +290,6 @@ alvh_journal_store_list_decisions (AlvhJournalStore  *self,
   return g_steal_pointer (&out);
 }
 
-static char *
-format_strike (double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", v));
-}
-
-static char *
-describe_leg (const AlvhLeg *leg)
-{
-  g_autofree char *k = format_strike (leg->long_strike);
-  g_autofree char *q = format_strike (leg->quantity);
-
-  if (isfinite (leg->short_strike))
-    {
-      g_autofree char *ks = format_strike (leg->short_strike);
-      return g_strdup_printf ("%s × %s %s/%s", q, alvh_leg_kind_to_string (leg->kind), k, ks);
-    }
-  return g_strdup_printf ("%s × %s %s", q, alvh_leg_kind_to_string (leg->kind), k);
-}
-
 gint64
 alvh_journal_store_record_evaluator_decision (AlvhJournalStore    *self,
                                               const AlvhDecision  *decision,
@@ -438,7 +416,7 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
     }
   if (ok)
     {
-      what = describe_leg (l);
+      what = alvh_leg_describe (l);
       title = g_strdup_printf ("Layer %u hedge (%s): %s", l->layer, alvh_branch_to_string (d->branch), what);
       body = g_strdup_printf ("%s%s%s", d->explanation != NULL ? d->explanation : "",
                               note != NULL && *note != '\0' ? "\n\n" : "",
@@ -510,3 +488,52 @@ alvh_journal_store_skip_decision (AlvhJournalStore  *self,
   return alvh_db_end (self->db, ok, error);
 }
 
+
+gboolean
+alvh_journal_store_mark_decision_for_leg (AlvhJournalStore  *self,
+                                          gint64             decision_id,
+                                          const AlvhLeg     *leg,
+                                          GError           **error)
+{
+  g_autoptr(AlvhDecision) d = NULL;
+  g_autoptr(AlvhDbCachedStmt) s = NULL;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
+  g_return_val_if_fail (leg != NULL, FALSE);
+
+  d = alvh_journal_store_get_decision (self, decision_id, error);
+  if (d == NULL)
+    return FALSE;
+  /* booking a manual leg marks its decision manual (alvh_journal_store_book_leg()) */
+  if (d->action != ALVH_ACTION_ADD ||
+      (d->followed != ALVH_DECISION_PENDING && d->followed != ALVH_DECISION_MANUAL))
+    return TRUE;
+  s = alvh_db_prepare_cached (self->db,
+    "UPDATE decisions SET followed = ? WHERE id = ? AND (followed IS NULL OR followed = 'manual')", error);
+  if (s == NULL)
+    return FALSE;
+  alvh_db_bind_text (s, 1, alvh_decision_status_to_string (alvh_reconcile_compare (d, leg) == 0
+                                                           ? ALVH_DECISION_FOLLOWED : ALVH_DECISION_MANUAL));
+  sqlite3_bind_int64 (s, 2, decision_id);
+  return alvh_db_step_done (self->db, s, "cannot mark the decision", error);
+}
+
+AlvhReconciliation *
+alvh_journal_store_reconcile (AlvhJournalStore  *self,
+                              gint64             account_id,
+                              gint64             now,
+                              GError           **error)
+{
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GPtrArray) legs = NULL;
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+
+  decisions = alvh_journal_store_list_decisions (self, account_id, 0, 0, error);
+  if (decisions == NULL)
+    return NULL;
+  legs = alvh_journal_store_list_legs (self, account_id, 0, 0, error);
+  if (legs == NULL)
+    return NULL;
+  return alvh_reconcile (decisions, legs, now);
+}

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "alvh-journal-store.h"
+#include "alvh-reconcile.h"
 
 G_BEGIN_DECLS
 
@@ -124,6 +125,44 @@ gint64            alvh_journal_store_add_leg_from_decision (AlvhJournalStore    
 gboolean          alvh_journal_store_skip_decision     (AlvhJournalStore          *self,
                                                         gint64                     decision_id,
                                                         const char                *reason,
+                                                        GError                   **error);
+
+/**
+ * alvh_journal_store_mark_decision_for_leg:
+ * @self: the store
+ * @decision_id: the decision @leg was linked to
+ * @leg: a leg booked by hand or imported
+ * @error: return location for a #GError
+ *
+ * Marks ADD @decision_id, pending or marked manual by booking @leg,
+ * followed when @leg is its proposed leg (alvh_reconcile_compare()), else
+ * manual (something else was booked); a decision followed or skipped
+ * before, or not an ADD, is left as it is.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean          alvh_journal_store_mark_decision_for_leg (AlvhJournalStore  *self,
+                                                        gint64                     decision_id,
+                                                        const AlvhLeg             *leg,
+                                                        GError                   **error);
+
+/**
+ * alvh_journal_store_reconcile:
+ * @self: the store
+ * @account_id: an account (0 = all)
+ * @now: the present (ADDs of its day not followed yet are pending)
+ * @error: return location for a #GError
+ *
+ * Every leg of @account_id matched to the decision that proposed it and
+ * labelled followed, deviated or unprompted; ADDs no leg followed are
+ * skipped (alvh-reconcile.h).
+ *
+ * Returns: (transfer full) (nullable): the reconciliation, or %NULL with
+ *   @error set
+ */
+AlvhReconciliation *alvh_journal_store_reconcile     (AlvhJournalStore          *self,
+                                                        gint64                     account_id,
+                                                        gint64                     now,
                                                         GError                   **error);
 
 G_END_DECLS

@@ -647,9 +647,7 @@ alvh_journal_store_update_entry (AlvhJournalStore    *self,
         alvh_db_bind_text (s, 2, body);
         alvh_db_bind_text (s, 3, tags_text);
         sqlite3_bind_int64 (s, 4, id);
-        ok = alvh_db_step_done (self->db, s, "cannot update the entry", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          ok = _alvh_journal_store_not_found (self, error, "journal entry", id);
+        ok = _alvh_journal_store_step_one (self, s, "cannot update the entry", "journal entry", id, error);
       }
   }
   if (ok && norm != NULL)
@@ -682,9 +680,7 @@ alvh_journal_store_append_to_entry (AlvhJournalStore  *self,
       {
         alvh_db_bind_text (s, 1, paragraph);
         sqlite3_bind_int64 (s, 2, id);
-        ok = alvh_db_step_done (self->db, s, "cannot add to the entry", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          ok = _alvh_journal_store_not_found (self, error, "journal entry", id);
+        ok = _alvh_journal_store_step_one (self, s, "cannot add to the entry", "journal entry", id, error);
       }
   }
   return alvh_db_end (self->db, ok, error);
@@ -708,9 +704,7 @@ set_entry_deleted (AlvhJournalStore  *self,
       {
         sqlite3_bind_int (s, 1, deleted ? 1 : 0);
         sqlite3_bind_int64 (s, 2, id);
-        ok = alvh_db_step_done (self->db, s, "cannot change the entry", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          ok = _alvh_journal_store_not_found (self, error, "journal entry", id);
+        ok = _alvh_journal_store_step_one (self, s, "cannot change the entry", "journal entry", id, error);
       }
   }
   return alvh_db_end (self->db, ok, error);

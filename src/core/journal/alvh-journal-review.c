@@ -16,6 +16,7 @@
 #include "alvh-db.h"
 #include "alvh-journal-store.h"
 #include "alvh-journal-store-private.h"
+#include "alvh-time.h"
 
 /* ---- review and statistics ------------------------------------------------ */
 
@@ -173,7 +174,7 @@ review_ledger (AlvhJournalStore         *self,
 static gint64
 review_time (gint64 at)
 {
-  return at != 0 ? at : g_get_real_time () / G_USEC_PER_SEC;
+  return at != 0 ? at : alvh_time_now ();
 }
 
 /* The outcomes of the legs held by @at, from the ledger. */

@@ -201,6 +201,17 @@ const char * const _alvh_journal_migrations[] = {
   "  SELECT id, 0, opened, quantity, premium FROM legs;"
   "INSERT INTO fills (leg_id, close, time, quantity, price)"
   "  SELECT leg_id, 1, time, quantity, price FROM leg_closes;",
+
+  /* 3 -> 4: the executions imported from brokers' statements, by the
+   * broker's execution id or a hash of the row, so that a statement imported
+   * again adds nothing twice */
+  "CREATE TABLE fill_imports ("
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id),"
+  "  key TEXT NOT NULL,"
+  "  broker TEXT NOT NULL,"
+  "  position_id INTEGER,"
+  "  time INTEGER NOT NULL,"
+  "  PRIMARY KEY (account_id, key)) WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_alvh_journal_migrations) == ALVH_JOURNAL_SCHEMA_VERSION);

@@ -42,6 +42,14 @@ gboolean             _alvh_journal_store_not_found       (AlvhJournalStore   *se
                                                           GError            **error,
                                                           const char         *what,
                                                           gint64              id);
+/* Steps a write of row @id (error @failure when it fails); FALSE with
+ * ALVH_JOURNAL_ERROR_NOT_FOUND ("no @what with id @id") when no row changed. */
+gboolean             _alvh_journal_store_step_one        (AlvhJournalStore   *self,
+                                                          sqlite3_stmt       *s,
+                                                          const char         *failure,
+                                                          const char         *what,
+                                                          gint64              id,
+                                                          GError            **error);
 
 /* Records from the current row of a statement selecting
  * ALVH_JOURNAL_CONDOR_COLUMNS, the leg columns, the snapshot columns. */

@@ -50,6 +50,21 @@ _alvh_journal_store_not_found (AlvhJournalStore  *self,
   return FALSE;
 }
 
+gboolean
+_alvh_journal_store_step_one (AlvhJournalStore  *self,
+                              sqlite3_stmt      *s,
+                              const char        *failure,
+                              const char        *what,
+                              gint64             id,
+                              GError           **error)
+{
+  if (!alvh_db_step_done (self->db, s, failure, error))
+    return FALSE;
+  if (sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
+    return _alvh_journal_store_not_found (self, error, what, id);
+  return TRUE;
+}
+
 /* ---- open and migrate -------------------------------------------------- */
 
 static void

@@ -35,7 +35,7 @@
 
 G_BEGIN_DECLS
 
-#define ALVH_JOURNAL_SCHEMA_VERSION 3
+#define ALVH_JOURNAL_SCHEMA_VERSION 4
 
 #define ALVH_JOURNAL_ERROR (alvh_journal_error_quark ())
 GQuark alvh_journal_error_quark (void);
@@ -169,4 +169,5 @@ G_END_DECLS
 #include "alvh-journal-book.h"
 #include "alvh-journal-decisions.h"
 #include "alvh-journal-entries.h"
+#include "alvh-journal-imports.h"
 #include "alvh-journal-review.h"

@@ -130,3 +130,28 @@ alvh_leg_kind_from_string (const char  *text,
       }
   return FALSE;
 }
+
+static char *
+format_number (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", v));
+}
+
+char *
+alvh_leg_describe (const AlvhLeg *leg)
+{
+  g_autofree char *k = NULL;
+  g_autofree char *q = NULL;
+
+  g_return_val_if_fail (leg != NULL, NULL);
+  k = format_number (leg->long_strike);
+  q = format_number (leg->quantity);
+  if (isfinite (leg->short_strike))
+    {
+      g_autofree char *ks = format_number (leg->short_strike);
+      return g_strdup_printf ("%s × %s %s/%s", q, alvh_leg_kind_to_string (leg->kind), k, ks);
+    }
+  return g_strdup_printf ("%s × %s %s", q, alvh_leg_kind_to_string (leg->kind), k);
+}

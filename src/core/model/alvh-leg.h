@@ -146,6 +146,17 @@ const char  *alvh_leg_kind_get_title    (AlvhLegKind    kind);
 gboolean     alvh_leg_kind_from_string  (const char    *text,
                                          AlvhLegKind   *out_kind);
 
+/**
+ * alvh_leg_describe:
+ * @leg: a leg
+ *
+ * The leg in the journal's stored words: "2 × vix_call_spread 25/30" (the
+ * quantity, the stored kind, the strikes; no short strike for single legs).
+ *
+ * Returns: (transfer full): the text
+ */
+char        *alvh_leg_describe          (const AlvhLeg *leg);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhLeg, alvh_leg_free)
 
 G_END_DECLS

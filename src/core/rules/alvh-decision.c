@@ -359,6 +359,13 @@ alvh_json_append_number (GString *out,
 }
 
 void
+alvh_json_append_money (GString *out,
+                        double   dollars)
+{
+  alvh_json_append_number (out, round (dollars * 100.0) / 100.0 + 0.0);
+}
+
+void
 alvh_json_append_string (GString    *out,
                          const char *text)
 {

@@ -225,6 +225,9 @@ void          alvh_json_append_number       (GString    *out,
                                              double      value);
 void          alvh_json_append_string       (GString    *out,
                                              const char *text);
+/* Append dollars rounded to the cent (never "-0"; null for NAN). */
+void          alvh_json_append_money        (GString    *out,
+                                             double      dollars);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhDecision, alvh_decision_free)
 

@@ -18,6 +18,7 @@
 #include "alvh-a11y.h"
 #include "alvh-form.h"
 #include "alvh-equity-view.h"
+#include "alvh-journal-leg-result.h"
 #include "alvh-journal-page.h"
 
 #define SAVE_DELAY_MS 500
@@ -49,6 +50,7 @@ struct _AlvhJournalPage
   GtkLabel          *date_label;
   GtkLabel          *decision_label;
   GtkLabel          *explanation_label;
+  AlvhJournalLegResult *leg_result;
   GtkGrid           *signals_grid;
   GtkStack          *snapshot_stack;
   AlvhEquityView    *snapshot_view;
@@ -530,6 +532,12 @@ show_entry (AlvhJournalPage *self,
     }
   fill_signals (self, decision);
   fill_snapshot (self, entry->id, entry->time);
+  {
+    g_autoptr(GError) leg_error = NULL;
+
+    if (!alvh_journal_leg_result_show_leg (self->leg_result, self->context, entry->leg_id, alvh_time_now (), &leg_error))
+      toast_error (self, leg_error);
+  }
 
   self->dirty = FALSE;
   set_save_state (self, NULL);
@@ -906,6 +914,7 @@ alvh_journal_page_class_init (AlvhJournalPageClass *klass)
                                        G_TYPE_NONE, 0);
 
   g_type_ensure (ALVH_TYPE_EQUITY_VIEW);
+  g_type_ensure (ALVH_TYPE_JOURNAL_LEG_RESULT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/journal/alvh-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, view_stack);
@@ -922,6 +931,7 @@ alvh_journal_page_class_init (AlvhJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, decision_label);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, leg_result);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, signals_grid);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, snapshot_stack);
   gtk_widget_class_bind_template_child (widget_class, AlvhJournalPage, snapshot_view);

@@ -499,31 +499,17 @@ refresh_legs (AlvhPositionsPage *self,
 static void
 refresh_ledger (AlvhPositionsPage *self)
 {
-  AlvhJournalStore *store = alvh_context_get_store (self->context);
-  AlvhMarketService *market = alvh_context_get_market (self->context);
-  AlvhSeries *spx = alvh_market_service_get_series (market, "SPX");
-  AlvhSeries *vix = alvh_market_service_get_series (market, "VIX");
   g_autoptr(AlvhLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *total = NULL, *realized = NULL, *unrealized = NULL, *fees = NULL, *subtitle = NULL;
 
-  if (store != NULL)
-    ledger = alvh_journal_store_load_ledger (store, alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
-                                             NULL, &error);
+  ledger = alvh_book_service_load_ledger (alvh_context_get_book (self->context), alvh_context_get_market (self->context),
+                                          0, &error);
   if (ledger == NULL)
     {
       set_value (self->ledger_label, "—");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->ledger_row), error != NULL ? error->message : "");
       return;
-    }
-  if (spx != NULL && vix != NULL)
-    {
-      g_autoptr(AlvhMarketFrame) frame = alvh_market_frame_new_join (spx, vix,
-                                                                     alvh_market_service_get_series (market, "VX"),
-                                                                     alvh_market_service_get_series (market, "VVIX"),
-                                                                     NULL, G_MININT64, G_MAXINT64);
-
-      alvh_ledger_set_market (ledger, frame, vix);
     }
   alvh_ledger_total_at (ledger, alvh_time_now (), 0, &self->ledger_pnl);
   total = alvh_format_money (self->ledger_pnl.pnl, ALVH_MONEY_CENTS);

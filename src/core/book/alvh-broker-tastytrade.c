@@ -1,0 +1,261 @@
+/* alvh-broker-tastytrade.c — tastytrade transaction history (CSV)
+ *
+ * Header: Date, Type, Sub Type, Action, Symbol, Instrument Type,
+ * Description, Value, Quantity, Average Price, Commissions, Fees,
+ * Multiplier, Root Symbol, Underlying Symbol, Expiration Date, Strike Price,
+ * Call or Put, Order #, Currency.  Type "Trade" rows are executions
+ * (Action BUY_TO_OPEN, SELL_TO_OPEN, BUY_TO_CLOSE, SELL_TO_CLOSE; Quantity
+ * unsigned; Average Price in dollars per contract, signed by cash flow);
+ * "Receive Deliver" rows remove an option at expiry (its Value, 0 when it
+ * expired worthless).  Date is ISO 8601 with the offset.  Commissions and
+ * Fees are negative dollars.  The file has no execution ids: a row is named
+ * by its hash.
+ */
+#define G_LOG_DOMAIN "alvh-broker"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alvh-broker-private.h"
+#include "alvh-time.h"
+
+enum { C_DATE, C_TYPE, C_ACTION, C_SYMBOL, C_INSTRUMENT, C_VALUE, C_QUANTITY, C_AVERAGE, C_COMMISSIONS,
+       C_FEES, N_REQUIRED };
+
+static gboolean
+parse_datetime (const char *text,
+                gint64     *out)
+{
+  g_autoptr(GTimeZone) ny = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr(GDateTime) dt = NULL;
+  int y, mo, d, h, mi, s;
+  char tail[2];
+
+  if (sscanf (text, "%4d-%2d-%2d %2d:%2d:%2d%1s", &y, &mo, &d, &h, &mi, &s, tail) == 6)
+    {
+      if (!alvh_date_is_valid (y, mo, d) || h > 23 || mi > 59 || s > 60)
+        return FALSE;
+      *out = alvh_time_from_ny_local (y, mo, d, h, mi, s);
+      return TRUE;
+    }
+  dt = g_date_time_new_from_iso8601 (text, ny);
+  if (dt == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+/* "1/19/24", "01/19/2024" or "2024-01-19" */
+static gboolean
+parse_date (const char *text,
+            gint64     *out)
+{
+  int y, mo, d;
+  char tail[2];
+
+  if (sscanf (text, "%4d-%2d-%2d%1s", &y, &mo, &d, tail) == 3 ||
+      sscanf (text, "%2d/%2d/%4d%1s", &mo, &d, &y, tail) == 3)
+    {
+      if (y < 100)
+        y += 2000;
+      if (!alvh_date_is_valid (y, mo, d))
+        return FALSE;
+      *out = alvh_time_from_ny_date (y, mo, d);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The contract of the row; FALSE with @reason when it is not one we book. */
+static gboolean
+read_contract (AlvhCsvReader       *reader,
+               AlvhBrokerHeader    *h,
+               const int           *c,
+               AlvhBrokerExecution *e,
+               const char         **reason,
+               GError             **error)
+{
+  g_autofree char *instrument = _alvh_broker_field (reader, c[C_INSTRUMENT]);
+  g_autofree char *root = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Root Symbol"));
+  g_autofree char *under = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Underlying Symbol"));
+  g_autofree char *exp = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Expiration Date"));
+  g_autofree char *pc = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Call or Put"));
+  g_autofree char *occ_root = NULL;
+  gboolean future = strstr (instrument, "Future") != NULL && strstr (instrument, "Option") == NULL;
+  const char *u;
+  int col;
+
+  if (strstr (instrument, "Option") == NULL && !future)
+    {
+      *reason = "not an option or a future";
+      return FALSE;
+    }
+  if (!future && _alvh_broker_parse_occ (e->symbol, &occ_root, &e->expiry, &e->right, &e->strike) && root[0] == '\0')
+    u = _alvh_broker_underlying (occ_root);
+  else
+    u = _alvh_broker_underlying (root[0] != '\0' ? root : under[0] != '\0' ? under : e->symbol);
+  if (u == NULL || (future && strcmp (u, "VIX") != 0))
+    {
+      *reason = "not an SPX or VIX contract";
+      return FALSE;
+    }
+  e->underlying = g_strdup (u);
+  if (future)
+    {
+      e->right = ALVH_EXEC_FUTURE;
+      e->strike = NAN;
+    }
+  else if (pc[0] != '\0')
+    {
+      if (g_ascii_strcasecmp (pc, "PUT") != 0 && g_ascii_strcasecmp (pc, "CALL") != 0)
+        return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Call or Put"), error, "“%s” (expected PUT or CALL)", pc);
+      e->right = g_ascii_strcasecmp (pc, "PUT") == 0 ? ALVH_EXEC_PUT : ALVH_EXEC_CALL;
+      col = _alvh_broker_header_find (h, "Strike Price");
+      if (col >= 0 && !_alvh_broker_number (reader, col, FALSE, NAN, &e->strike, error))
+        return FALSE;
+    }
+  else if (occ_root == NULL)
+    return _alvh_broker_error (reader, c[C_SYMBOL], error, "“%s” is not an option symbol (expected ROOT YYMMDD[CP]STRIKE or a Call or Put column)", e->symbol);
+  if (exp[0] != '\0' && !parse_date (exp, &e->expiry))
+    return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Expiration Date"), error, "“%s” is not a date (expected M/D/YY)", exp);
+  if (e->expiry == 0)
+    return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Expiration Date"), error, "no expiration date (expected M/D/YY)");
+  if (!future && !(e->strike > 0))
+    return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Strike Price"), error, "the strike is not above 0");
+  return TRUE;
+}
+
+static gboolean
+read_fill (AlvhCsvReader       *reader,
+           AlvhBrokerHeader    *h,
+           const int           *c,
+           gboolean             expiry,
+           AlvhBrokerExecution *e,
+           GError             **error)
+{
+  g_autofree char *date = _alvh_broker_field (reader, c[C_DATE]);
+  g_autofree char *action = _alvh_broker_field (reader, c[C_ACTION]);
+  double qty, avg, value, comm, fees;
+  int col = _alvh_broker_header_find (h, "Multiplier");
+
+  if (!parse_datetime (date, &e->time))
+    return _alvh_broker_error (reader, c[C_DATE], error, "“%s” is not a date-time (expected ISO 8601 with its offset)", date);
+  if (!_alvh_broker_number (reader, c[C_QUANTITY], FALSE, 0, &qty, error) ||
+      !_alvh_broker_number (reader, c[C_AVERAGE], TRUE, 0, &avg, error) ||
+      !_alvh_broker_number (reader, c[C_VALUE], TRUE, 0, &value, error) ||
+      !_alvh_broker_number (reader, c[C_COMMISSIONS], TRUE, 0, &comm, error) ||
+      !_alvh_broker_number (reader, c[C_FEES], TRUE, 0, &fees, error))
+    return FALSE;
+  if (col >= 0 && !_alvh_broker_number (reader, col, TRUE, 100, &e->multiplier, error))
+    return FALSE;
+  if (!(e->multiplier > 0))
+    return _alvh_broker_error (reader, col, error, "the multiplier is not above 0");
+  if (!(qty > 0))
+    return _alvh_broker_error (reader, c[C_QUANTITY], error, "a quantity that is not above 0 (expected contracts)");
+  if (g_str_has_prefix (action, "BUY"))
+    e->quantity = qty;
+  else if (g_str_has_prefix (action, "SELL"))
+    e->quantity = -qty;
+  else
+    return _alvh_broker_error (reader, c[C_ACTION], error, "“%s” (expected BUY_TO_OPEN, SELL_TO_OPEN, BUY_TO_CLOSE or SELL_TO_CLOSE)", action);
+  if (expiry)
+    e->effect = ALVH_EXEC_EXPIRE;
+  else if (g_str_has_suffix (action, "_TO_OPEN"))
+    e->effect = ALVH_EXEC_OPEN;
+  else if (g_str_has_suffix (action, "_TO_CLOSE"))
+    e->effect = ALVH_EXEC_CLOSE;
+  else
+    return _alvh_broker_error (reader, c[C_ACTION], error, "“%s” (expected an action _TO_OPEN or _TO_CLOSE)", action);
+  e->price = expiry ? fabs (value) / (qty * e->multiplier) : fabs (avg) / e->multiplier;
+  e->fees = fabs (comm) + fabs (fees);
+  return TRUE;
+}
+
+gboolean
+_alvh_broker_read_tastytrade (AlvhCsvReader       *reader,
+                              AlvhBrokerStatement *stmt,
+                              GError             **error)
+{
+  static const char * const required[] = { "Date", "Type", "Action", "Symbol", "Instrument Type", "Value", "Quantity",
+                                            "Average Price", "Commissions", "Fees", NULL };
+  AlvhBrokerHeader h = { 0 };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) read_error = NULL;
+  int c[N_REQUIRED];
+  int c_order;
+  gboolean ok = FALSE;
+
+  if (!alvh_csv_reader_next (reader, &read_error))
+    {
+      if (read_error == NULL)
+        g_set_error (&read_error, ALVH_CSV_ERROR, ALVH_CSV_ERROR_EMPTY, "%s:1:1: empty file (expected a header)", stmt->path);
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
+  _alvh_broker_header_init (&h, reader);
+  if (!_alvh_broker_header_require (&h, reader, required, c, error))
+    goto out;
+  c_order = _alvh_broker_header_find (&h, "Order #");
+
+  while (alvh_csv_reader_next (reader, &read_error))
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *type = _alvh_broker_field (reader, c[C_TYPE]);
+      g_autofree char *sub = _alvh_broker_field (reader, _alvh_broker_header_find (&h, "Sub Type"));
+      g_autofree char *description = _alvh_broker_field (reader, _alvh_broker_header_find (&h, "Description"));
+      AlvhBrokerExecution *e;
+      const char *reason = NULL;
+      gboolean expiry = FALSE;
+
+      stmt->n_rows++;
+      if (g_ascii_strcasecmp (type, "Receive Deliver") == 0)
+        {
+          expiry = TRUE;
+          if (sub[0] != '\0' && strstr (sub, "Expiration") == NULL && strstr (sub, "Cash Settle") == NULL)
+            {
+              _alvh_broker_skip (stmt, alvh_csv_reader_get_line (reader), description, "a delivery that is not an expiry");
+              continue;
+            }
+        }
+      else if (g_ascii_strcasecmp (type, "Trade") != 0)
+        {
+          _alvh_broker_skip (stmt, alvh_csv_reader_get_line (reader), description, "not a trade");
+          continue;
+        }
+      e = _alvh_broker_execution_new ();
+      e->line = alvh_csv_reader_get_line (reader);
+      e->symbol = _alvh_broker_field (reader, c[C_SYMBOL]);
+      e->order = c_order >= 0 ? _alvh_broker_field (reader, c_order) : NULL;
+      if (!read_contract (reader, &h, c, e, &reason, &local))
+        {
+          if (local != NULL)
+            {
+              _alvh_broker_execution_free (e);
+              g_propagate_error (error, g_steal_pointer (&local));
+              goto out;
+            }
+          _alvh_broker_skip (stmt, e->line, e->symbol, reason);
+          _alvh_broker_execution_free (e);
+          continue;
+        }
+      if (!read_fill (reader, &h, c, expiry, e, error))
+        {
+          _alvh_broker_execution_free (e);
+          goto out;
+        }
+      e->key = _alvh_broker_row_key (stmt, seen, NULL, reader);
+      g_ptr_array_add (stmt->executions, e);
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      goto out;
+    }
+  ok = TRUE;
+out:
+  _alvh_broker_header_clear (&h);
+  return ok;
+}
