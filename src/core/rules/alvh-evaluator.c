@@ -18,6 +18,7 @@
 #define MACD_SLOW 26
 #define MACD_SIGNAL 9
 #define TERM_MEMO 4
+#define CALL_MEMO 8
 
 struct _AlvhEvaluator
 {
@@ -58,6 +59,13 @@ struct _AlvhEvaluator
   gint64            term_expiry[TERM_MEMO];
   guint             term_k[TERM_MEMO];
   guint             term_n;
+
+  /* eval_book_delta: the hedge calls it priced at bar call_bar (for the mark) */
+  gsize             call_bar;
+  guint             call_n;
+  gint64            call_expiry[CALL_MEMO];
+  double            call_strike[CALL_MEMO];
+  double            call_price[CALL_MEMO];
 };
 
 G_DEFINE_BOXED_TYPE (AlvhEvaluator, alvh_evaluator, alvh_evaluator_ref, alvh_evaluator_unref)
@@ -173,6 +181,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   self->cache_value = g_new (double, MAX (n, 1));
   self->leg_day = G_MININT64;
   self->term_day = G_MININT64;
+  self->call_bar = G_MAXSIZE;
 
   alvh_rsi (frame->close, n, (guint) profile->rsi_period, self->rsi);
   alvh_macd (frame->vix, n, MACD_FAST, MACD_SLOW, MACD_SIGNAL, self->macd, self->macd_signal, NULL);
@@ -635,6 +644,53 @@ eval_wing_proximity (AlvhEvaluator *self,
     sig->fired = at_or_below (sig->value, p->wing_sd);
 }
 
+/* alvh_black76_delta () of a hedge call at bar i; its price, from the same
+ * terms, is kept for the mark of the bar (_alvh_evaluator_leg_value) */
+static double
+hedge_call_delta (AlvhEvaluator *self,
+                  gsize          i,
+                  gint64         expiry,
+                  double         fwd,
+                  double         k,
+                  double         t,
+                  double         vol)
+{
+  double price, delta;
+
+  _alvh_black76_call_price_delta (fwd, k, t, vol, self->profile->rate, &price, &delta);
+  if (self->call_bar != i)
+    {
+      self->call_bar = i;
+      self->call_n = 0;
+    }
+  if (self->call_n < CALL_MEMO)
+    {
+      self->call_expiry[self->call_n] = expiry;
+      self->call_strike[self->call_n] = k;
+      self->call_price[self->call_n] = price;
+      self->call_n++;
+    }
+  return delta;
+}
+
+/* alvh_black76_price () of a hedge call at bar i, from the memo when the
+ * evaluation of the bar priced it */
+static double
+hedge_call_price (AlvhEvaluator *self,
+                  gsize          i,
+                  gint64         expiry,
+                  double         fwd,
+                  double         k,
+                  double         t,
+                  double         vol)
+{
+  if (self->call_bar == i)
+    for (guint n = 0; n < self->call_n; n++)
+      if (self->call_expiry[n] == expiry && self->call_strike[n] == k)
+        return self->call_price[n];
+  return alvh_black76_price (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
+}
+
 /* book_delta: SPX-equivalent delta of the book per condor unit, the VIX legs
  * mapped through beta */
 static void
@@ -685,9 +741,9 @@ eval_book_delta (AlvhEvaluator *self,
                 }
               t = (double) (_alvh_ny_day_cached (leg->expiry) - self->day[i]) / 365.0;
               fwd = vix_forward (self, i, leg->expiry);
-              vix_delta += qty * alvh_black76_delta (ALVH_OPTION_CALL, fwd, leg->long_strike, t, vol, p->rate);
+              vix_delta += qty * hedge_call_delta (self, i, leg->expiry, fwd, leg->long_strike, t, vol);
               if (leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
-                vix_delta -= qty * alvh_black76_delta (ALVH_OPTION_CALL, fwd, leg->short_strike, t, vol, p->rate);
+                vix_delta -= qty * hedge_call_delta (self, i, leg->expiry, fwd, leg->short_strike, t, vol);
             }
           if (has_legs)
             total += vix_delta * self->beta[i] * vix / s;
@@ -889,7 +945,13 @@ _alvh_evaluator_leg_value (AlvhEvaluator *self,
                            gsize          i)
 {
   const double t = (double) (_alvh_ny_day_cached (leg->expiry) - self->day[i]) / 365.0;
+  const double fwd = vix_forward (self, i, leg->expiry);
+  const double vol = vix_option_vol (self, i);
 
-  return alvh_leg_value (leg, vix_forward (self, i, leg->expiry), t,
-                         vix_option_vol (self, i), self->profile->rate);
+  if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL)
+    return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol);
+  if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
+    return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol)
+           - hedge_call_price (self, i, leg->expiry, fwd, leg->short_strike, t, vol);
+  return alvh_leg_value (leg, fwd, t, vol, self->profile->rate);
 }
