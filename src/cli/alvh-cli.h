@@ -92,6 +92,17 @@ int alvh_cmd_price  (int argc, char **argv);
 int alvh_cmd_iv     (int argc, char **argv);
 
 /**
+ * alvh_cmd_chain:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments, argv[0] the subcommand's name
+ *
+ * `alvh chain`: a stored option chain with our IV and greeks and Cboe's.
+ *
+ * Returns: the exit status: %ALVH_EXIT_OK, %ALVH_EXIT_FAILURE or %ALVH_EXIT_USAGE
+ */
+int alvh_cmd_chain  (int argc, char **argv);
+
+/**
  * alvh_cmd_replay:
  * @argc: the number of arguments
  * @argv: (array length=argc): the arguments, argv[0] the subcommand's name

@@ -102,6 +102,14 @@ alvh_cmd_import_fills (int    argc,
   if (broker_text != NULL && !alvh_broker_from_string (broker_text, &broker))
     return alvh_cli_usage_error (CMD, "--broker must be auto, ibkr, tastytrade or schwab");
 
+  /* a statement that cannot be read leaves everything as it was, no journal made */
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(AlvhBrokerStatement) stmt = alvh_broker_statement_read (argv[i], broker, &error);
+
+      if (stmt == NULL)
+        return alvh_cli_fail (CMD, error);
+    }
   path = db != NULL ? g_strdup (db) : alvh_cli_default_db ();
   if (!alvh_cli_make_parent (path, &error))
     return alvh_cli_fail (CMD, error);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,8 +18,69 @@
 /* One imported file as a JSON object (json-glib: valid UTF-8 even for a
  * file name that is not). */
 static void
-add_json_result (JsonBuilder      *b,
-                 AlvhImportResult *r)
+add_double (JsonBuilder *b,
+            const char  *member,
+            double       v)
+{
+  json_builder_set_member_name (b, member);
+  if (isfinite (v))
+    json_builder_add_double_value (b, v);
+  else
+    json_builder_add_null_value (b);
+}
+
+/* "conflicts": what other sources give differently on the file's series,
+ * and "chain": the expiries of an option chain download */
+static void
+add_json_extras (JsonBuilder               *b,
+                 AlvhImportResult          *r,
+                 const AlvhMarketConflicts *c)
+{
+  AlvhOptionChain *chain = alvh_import_result_get_chain (r);
+
+  json_builder_set_member_name (b, "conflicts");
+  json_builder_begin_object (b);
+  alvh_cli_json_add_int (b, "count", c->n);
+  if (c->n > 0)
+    {
+      g_autofree char *d = alvh_time_format_ny_date (c->time);
+
+      alvh_cli_json_add_string (b, "largest_symbol", c->symbol);
+      alvh_cli_json_add_string (b, "largest_date", d);
+      add_double (b, "largest_difference", c->max_abs);
+      add_double (b, "kept", c->kept);
+      alvh_cli_json_add_string (b, "kept_source", c->kept_source);
+      add_double (b, "other", c->other);
+      alvh_cli_json_add_string (b, "other_source", c->other_source);
+    }
+  json_builder_end_object (b);
+  if (chain != NULL)
+    {
+      json_builder_set_member_name (b, "chain");
+      json_builder_begin_object (b);
+      add_double (b, "spot", alvh_option_chain_get_spot (chain));
+      alvh_cli_json_add_int (b, "expiries", alvh_option_chain_get_n_expiries (chain));
+      json_builder_end_object (b);
+    }
+}
+
+/* What other sources give differently, in words */
+static void
+print_conflicts (const AlvhMarketConflicts *c)
+{
+  g_autofree char *d = NULL;
+
+  if (c->n == 0)
+    return;
+  d = alvh_time_format_ny_date (c->time);
+  printf (_("  %" PRId64 " closes differ between sources; the largest: %s %s kept %.4f (%s), other %.4f (%s)\n"),
+          c->n, c->symbol, d, c->kept, c->kept_source, c->other, c->other_source);
+}
+
+static void
+add_json_result (JsonBuilder               *b,
+                 AlvhImportResult          *r,
+                 const AlvhMarketConflicts *c)
 {
   g_autofree char *first = alvh_time_format_ny_date (alvh_import_result_get_first (r));
   g_autofree char *last = alvh_time_format_ny_date (alvh_import_result_get_last (r));
@@ -70,11 +133,13 @@ add_json_result (JsonBuilder      *b,
     alvh_cli_json_add_string (b, NULL, warnings[i]);
   json_builder_end_array (b);
   alvh_cli_json_add_string (b, "sha256", alvh_import_result_get_sha256 (r));
+  add_json_extras (b, r, c);
   json_builder_end_object (b);
 }
 
 static void
-print_result (AlvhImportResult *r)
+print_result (AlvhImportResult          *r,
+              const AlvhMarketConflicts *c)
 {
   g_autofree char *symbols = alvh_import_result_dup_symbols (r);
   g_autofree char *first = alvh_time_format_ny_date (alvh_import_result_get_first (r));
@@ -104,6 +169,7 @@ print_result (AlvhImportResult *r)
         printf (" …");
       printf ("\n");
     }
+  print_conflicts (c);
 }
 
 int
@@ -131,8 +197,12 @@ alvh_cmd_import (int    argc,
   g_option_context_set_summary (context,
     _("Import daily market data files into the market database. The format is detected from the "
       "header: Cboe index histories (VIX, VIX9D, VIX3M, VVIX, SKEW), Yahoo, yfinance, Stooq, generic "
-      "OHLC, VIX futures settles, the VIX term structure, Cboe CFE per-contract settles and breadth. "
-      "Each file is imported all-or-nothing; importing a file again updates its rows."));
+      "OHLC, VIX futures settles, the VIX term structure, Cboe CFE per-contract settles, breadth and "
+      "Cboe option chain downloads (stored under the last session at or before their stamp). "
+      "Each file is imported all-or-nothing; importing a file again updates its rows. Every source "
+      "keeps its own values; the stored series is that of the primary source (Cboe histories and CFE "
+      "settles, then Yahoo, Stooq, other files, the term-structure file last) in any import order, "
+      "and closes other sources give differently are counted and reported."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return alvh_cli_usage_error ("import", "%s", error->message);
@@ -190,9 +260,9 @@ alvh_cmd_import (int    argc,
           continue;
         }
       if (as_json)
-        add_json_result (json, result);
+        add_json_result (json, result, alvh_market_store_get_conflicts (store));
       else
-        print_result (result);
+        print_result (result, alvh_market_store_get_conflicts (store));
     }
 
   if (as_json)

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "alvh-cli.h"
 #include "alvh-core.h"
@@ -21,10 +22,11 @@
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n\n", _("Usage: alvh journal list|show ID|add-note ID TEXT|stats|export --format csv|json [--db FILE]"));
+  fprintf (out, "%s\n\n", _("Usage: alvh journal list|show ID|add-note ID TEXT|decisions|stats|export --format csv|json [--db FILE]"));
   fprintf (out, "  %-22s %s\n", "list", _("List journal entries, newest first (filters: --from --to --branch --trigger --tag --account --search)"));
   fprintf (out, "  %-22s %s\n", "show ID", _("Show one entry with its decision, signals and leg"));
   fprintf (out, "  %-22s %s\n", "add-note ID TEXT", _("Append a paragraph to an entry"));
+  fprintf (out, "  %-22s %s\n", "decisions", _("Recorded decisions (ADD, HOLD, BLOCKED) with their real status and the legs that followed them"));
   fprintf (out, "  %-22s %s\n", "stats", _("Hit rate and P&L per trigger, combination and branch; condors; adherence"));
   fprintf (out, "  %-22s %s\n", "export --format F", _("All entries as CSV or JSON on stdout (or --output FILE)"));
   fprintf (out, "\n%s\n", _("Every subcommand takes --db FILE (default: $ALVH_DB or the app's journal)."));
@@ -347,8 +349,13 @@ cmd_show (int    argc,
 
           printf (", %s %s v%d", _("profile"), profile, d->profile_version);
         }
-      if (d->followed != ALVH_DECISION_PENDING)
-        printf (", %s", alvh_decision_status_to_string (d->followed));
+      {
+        g_autoptr(AlvhReconciliation) rec = alvh_journal_store_reconcile (store, d->account_id, alvh_time_now (), &error);
+
+        if (rec == NULL)
+          return alvh_cli_fail (CMD, error);
+        printf (", %s: %s", _("status"), alvh_reconciliation_decision_status (rec, d));
+      }
       printf ("\n");
       if (d->skip_reason != NULL && *d->skip_reason != '\0')
         {
@@ -506,6 +513,9 @@ print_stats_json (const AlvhJournalStats *stats)
   append_rows_json (out, "by_branch", stats->by_branch);
   g_string_append_c (out, ',');
   append_rows_json (out, "adherence", stats->adherence);
+  g_string_append_c (out, ',');
+  append_rows_json (out, "by_adherence", stats->by_adherence);
+  g_string_append_printf (out, ",\"skipped_decisions\":%u", stats->n_skipped);
   g_string_append (out, ",\"condors\":[");
   for (guint i = 0; i < stats->condors->len; i++)
     {
@@ -534,6 +544,8 @@ print_stats_text (const AlvhJournalStats *stats)
   print_rows (_("Per combination of triggers (legs)"), stats->by_combination);
   print_rows (_("Per branch (legs)"), stats->by_branch);
   print_rows (_("Adherence (condors, hedged P&L)"), stats->adherence);
+  print_rows (_("Adherence (legs: followed, deviated, unprompted)"), stats->by_adherence);
+  printf ("  %s: %u\n", _("ADD decisions no leg followed (skipped)"), stats->n_skipped);
   printf ("\n%s\n", _("Condors"));
   printf ("  %6s %8s %5s %14s %12s %14s %s\n", _("id"), _("state"), _("legs"),
           _("unhedged $"), _("hedges $"), _("hedged $"), _("rules"));
@@ -849,6 +861,159 @@ cmd_export (int    argc,
   return ALVH_EXIT_OK;
 }
 
+/* ---- decisions ------------------------------------------------------------ */
+
+static void
+append_decision_json (JsonBuilder              *b,
+                      const AlvhDecision       *d,
+                      const AlvhReconciliation *rec,
+                      GPtrArray                *legs)
+{
+  g_autofree char *time = alvh_cli_format_datetime (d->time);
+
+  json_builder_begin_object (b);
+  alvh_cli_json_add_int (b, "id", d->id);
+  alvh_cli_json_add_string (b, "time", time);
+  alvh_cli_json_add_string (b, "action", alvh_action_to_string (d->action));
+  alvh_cli_json_add_string (b, "branch", alvh_branch_to_string (d->branch));
+  alvh_cli_json_add_string (b, "status", alvh_reconciliation_decision_status (rec, d));
+  json_builder_set_member_name (b, "proposed");
+  if (d->has_leg)
+    {
+      g_autofree char *expiry = alvh_time_format_ny_date (d->leg.expiry);
+
+      json_builder_begin_object (b);
+      alvh_cli_json_add_string (b, "kind", alvh_leg_kind_to_string (d->leg.kind));
+      json_builder_set_member_name (b, "long_strike");
+      json_builder_add_double_value (b, d->leg.long_strike);
+      json_builder_set_member_name (b, "short_strike");
+      if (isfinite (d->leg.short_strike))
+        json_builder_add_double_value (b, d->leg.short_strike);
+      else
+        json_builder_add_null_value (b);
+      alvh_cli_json_add_string (b, "expiry", expiry);
+      json_builder_set_member_name (b, "size");
+      json_builder_add_double_value (b, d->size);
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "legs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < legs->len; i++)
+    {
+      const AlvhLeg *l = g_ptr_array_index (legs, i);
+      const AlvhReconcileItem *it = alvh_reconciliation_lookup_leg (rec, l->id);
+      g_autofree char *how = NULL;
+
+      if (it == NULL || it->decision_id != d->id)
+        continue;
+      how = alvh_deviation_to_string (it->deviation);
+      json_builder_begin_object (b);
+      alvh_cli_json_add_int (b, "id", l->id);
+      alvh_cli_json_add_string (b, "adherence", alvh_adherence_to_string (it->adherence));
+      alvh_cli_json_add_string (b, "deviation", how);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+print_decision_text (const AlvhDecision       *d,
+                     const AlvhReconciliation *rec,
+                     GPtrArray                *legs)
+{
+  g_autofree char *time = alvh_cli_format_datetime (d->time);
+
+  printf ("%6" G_GINT64_FORMAT "  %s  %-7s %-14s %-10s", d->id, time, alvh_action_to_string (d->action),
+          alvh_branch_to_string (d->branch), alvh_reconciliation_decision_status (rec, d));
+  if (d->has_leg)
+    {
+      g_autofree char *k1 = alvh_format_significant (d->leg.long_strike, 6, ALVH_FORMAT_DATA);
+      g_autofree char *k2 = alvh_format_significant (d->leg.short_strike, 6, ALVH_FORMAT_DATA);
+      g_autofree char *exp = alvh_time_format_ny_date (d->leg.expiry);
+
+      printf ("  %g × %s %s/%s %s", d->size, alvh_leg_kind_to_string (d->leg.kind), k1, k2, exp);
+    }
+  for (guint i = 0; i < legs->len; i++)
+    {
+      const AlvhLeg *l = g_ptr_array_index (legs, i);
+      const AlvhReconcileItem *it = alvh_reconciliation_lookup_leg (rec, l->id);
+      g_autofree char *how = NULL;
+
+      if (it == NULL || it->decision_id != d->id)
+        continue;
+      how = alvh_deviation_to_string (it->deviation);
+      printf ("  %s %" G_GINT64_FORMAT " %s%s%s%s", _("leg"), l->id, alvh_adherence_to_string (it->adherence),
+              how[0] != '\0' ? " (" : "", how, how[0] != '\0' ? ")" : "");
+    }
+  printf ("\n");
+}
+
+static int
+cmd_decisions (int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = NULL;
+  g_autoptr(GPtrArray) decisions = NULL, legs = NULL;
+  g_autoptr(AlvhReconciliation) rec = NULL;
+  g_autofree char *db = NULL;
+  gboolean json = FALSE;
+  gint64 account = 0;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
+    { "account", 0, 0, G_OPTION_ARG_INT64, &account, N_("Only this account id"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  int status = ALVH_EXIT_USAGE;
+
+  if (!parse_flags (NULL, _("Every recorded decision (ADD, HOLD, BLOCKED) with its real status: an ADD is followed, deviated (other kind, strikes, expiry or size), skipped (no leg followed it by the end of its day) or pending; the legs linked to it with how they differ."),
+                    entries, &argc, &argv, &error))
+    return alvh_cli_usage_error (CMD, "%s", error->message);
+  if (argc > 1)
+    return alvh_cli_usage_error (CMD, "decisions: unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_check_int_flag (CMD, "decisions: --account", account, 0, G_MAXINT64, "an account id (0 = all)", &status))
+    return status;
+  store = open_existing (db, ALVH_STORE_READ, &error);
+  if (store == NULL)
+    return alvh_cli_fail (CMD, error);
+  decisions = alvh_journal_store_list_decisions (store, account, 0, 0, &error);
+  legs = decisions != NULL ? alvh_journal_store_list_legs (store, account, 0, 0, &error) : NULL;
+  if (legs == NULL)
+    return alvh_cli_fail (CMD, error);
+  rec = alvh_reconcile (decisions, legs, alvh_time_now ());
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autofree char *out = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "decisions");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < decisions->len; i++)
+        append_decision_json (b, g_ptr_array_index (decisions, i), rec, legs);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "adherence");
+      json_builder_begin_object (b);
+      for (guint i = 0; i < ALVH_N_ADHERENCE; i++)
+        alvh_cli_json_add_int (b, alvh_adherence_to_string ((AlvhAdherence) i), rec->counts[i]);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      out = alvh_cli_json_finish (b);
+      printf ("%s\n", out);
+      return ALVH_EXIT_OK;
+    }
+  for (guint i = 0; i < decisions->len; i++)
+    print_decision_text (g_ptr_array_index (decisions, i), rec, legs);
+  printf ("%s: %u %s, %u %s, %u %s, %u %s\n", _("Legs"),
+          rec->counts[ALVH_ADHERENCE_FOLLOWED], _("followed"), rec->counts[ALVH_ADHERENCE_DEVIATED], _("deviated"),
+          rec->counts[ALVH_ADHERENCE_UNPROMPTED], _("unprompted"), rec->counts[ALVH_ADHERENCE_SKIPPED], _("ADDs skipped"));
+  return ALVH_EXIT_OK;
+}
+
 int
 alvh_cmd_journal (int    argc,
                   char **argv)
@@ -857,6 +1022,7 @@ alvh_cmd_journal (int    argc,
     { "list", cmd_list },
     { "show", cmd_show },
     { "add-note", cmd_add_note },
+    { "decisions", cmd_decisions },
     { "stats", cmd_stats },
     { "export", cmd_export },
   };

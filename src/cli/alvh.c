@@ -28,6 +28,7 @@ static const AlvhCommand commands[] = {
   { "fetch",   alvh_cmd_fetch,   N_("Download daily SPX, VIX, VIX9D, VIX3M, VVIX and SKEW history and import it") },
   { "price",   alvh_cmd_price,   N_("Price and greeks of one European option (Black-Scholes or Black-76) as JSON") },
   { "iv",      alvh_cmd_iv,      N_("Implied volatility of one European option price as JSON") },
+  { "chain",   alvh_cmd_chain,   N_("A stored SPX option chain with our IV and greeks and Cboe's") },
   { "replay",  alvh_cmd_replay,  N_("Replay the ALVH rules over history (CSV files in, decisions and P&L out)") },
   { "book",    alvh_cmd_book,    N_("Record condors, legs and closes with their real fills; list the book at any time") },
   { "import-fills", alvh_cmd_import_fills, N_("Import fills from brokers' statements (IBKR, tastytrade, Schwab) into the journal") },

@@ -21,6 +21,7 @@
 #include "alvh-position.h"
 #include "alvh-ledger.h"
 #include "alvh-market-frame.h"
+#include "alvh-chain-set.h"
 #include "alvh-evaluator.h"
 #include "alvh-replay.h"
 #include "alvh-replay-journal.h"

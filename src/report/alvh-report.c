@@ -826,6 +826,7 @@ add_stats_table (AlvhReport       *self,
     { N_("combination"), stats->by_combination },
     { N_("branch"), stats->by_branch },
     { N_("adherence"), stats->adherence },
+    { N_("legs' adherence"), stats->by_adherence },
   };
   AlvhReportTable *t = table_new_translated ("stats", _("Trigger statistics (to date)"), cols, num, w);
 

@@ -544,6 +544,63 @@ test_positions_ledger_scenario (void)
   test_ui_settle ();
 }
 
+/* A new condor from a stored chain: Import… of Cboe's 2025-01-06 download,
+ * then the dialog's "From Option Chain" group, expiry 2025-01-17, 0.16
+ * delta, 50-point wings: the strikes 5780/5830/6100/6150 and the credit
+ * 10.75 from the mids (the core test checks them against the file) */
+static void
+test_positions_condor_from_chain (void)
+{
+  const char *shared = g_getenv ("ALVH_SHARED_DATA");
+  g_autofree char *file = shared != NULL ? g_build_filename (shared, "spx_option_chain_cboe_2025-01-06_janexp.csv", NULL) : NULL;
+  g_autofree char *summary = NULL;
+  AlvhWindow *window;
+  AlvhContext *context;
+  g_autoptr(GError) error = NULL;
+  AlvhCondorDialog *dialog;
+  GtkWidget *combo;
+  GListModel *model;
+  guint pick = G_MAXUINT;
+
+  if (file == NULL || !g_file_test (file, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("shared option chain data absent: set ALVH_SHARED_DATA to the shared/data folder");
+      return;
+    }
+  test_ui_use_fresh_data_dir ("alvh-ui-chain-XXXXXX");
+  window = test_ui_demo_window (1100, 1700, "positions");
+  context = alvh_positions_page_get_context (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
+  summary = run_import (context, file, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", summary);
+  g_assert_nonnull (strstr (summary, "SPX options"));
+  g_assert_nonnull (alvh_market_service_get_chains (alvh_context_get_market (context)));
+
+  dialog = alvh_condor_dialog_new (GTK_WINDOW (window), context, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_ui_wait_mapped (GTK_WIDGET (dialog));
+  combo = test_ui_find_named (GTK_WIDGET (dialog), "chain-expiry");
+  g_assert_nonnull (combo);
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "2025-01-17"))
+      pick = i;
+  g_assert_cmpuint (pick, !=, G_MAXUINT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), pick);
+  g_signal_emit_by_name (test_ui_find_named (GTK_WIDGET (dialog), "chain-fill"), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_ui_find_named (GTK_WIDGET (dialog), "long-put"))), ==, "5780");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_ui_find_named (GTK_WIDGET (dialog), "short-put"))), ==, "5830");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_ui_find_named (GTK_WIDGET (dialog), "short-call"))), ==, "6100");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_ui_find_named (GTK_WIDGET (dialog), "long-call"))), ==, "6150");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_ui_find_named (GTK_WIDGET (dialog), "credit"))), ==, "10.75");
+  /* opened at the chain's time (2025-01-06 21:26 New York): a valid condor */
+  g_assert_true (alvh_condor_dialog_is_valid (dialog));
+  test_ui_save_png (GTK_WIDGET (dialog), "condor-from-chain.png", 8);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_settle ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -553,6 +610,7 @@ main (int    argc,
                        "/ui/positions/accounts", test_positions_accounts,
                        "/ui/positions/market-survives-restart", test_positions_market_survives,
                        "/ui/positions/import", test_positions_import,
+                       "/ui/positions/condor-from-chain", test_positions_condor_from_chain,
                        "/ui/positions/ledger-scenario", test_positions_ledger_scenario,
                        NULL);
 }

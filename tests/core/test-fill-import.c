@@ -244,6 +244,53 @@ test_malformed (void)
   ctx_clear (&c);
 }
 
+/* A condor closed leg by leg: the put side bought back, the calls expiring
+ * worthless two days later, become one closing fill of the condor. */
+static void
+test_legwise_close (void)
+{
+  static const char text[] =
+    "ClientAccountID,AssetClass,Symbol,UnderlyingSymbol,Multiplier,Strike,Expiry,Put/Call,IBExecID,DateTime,Open/CloseIndicator,Quantity,TradePrice,IBCommission,Notes/Codes\n"
+    "U0,OPT,SPXW  240209P04800000,SPX,100,4800,20240209,P,e1,20240205;100000,O,1,1.10,-1.05,\n"
+    "U0,OPT,SPXW  240209P04825000,SPX,100,4825,20240209,P,e2,20240205;100000,O,-1,1.60,-1.05,\n"
+    "U0,OPT,SPXW  240209C05050000,SPX,100,5050,20240209,C,e3,20240205;100000,O,-1,1.40,-1.05,\n"
+    "U0,OPT,SPXW  240209C05075000,SPX,100,5075,20240209,C,e4,20240205;100000,O,1,0.70,-1.05,\n"
+    "U0,OPT,SPXW  240209P04800000,SPX,100,4800,20240209,P,e5,20240207;141500,C,-1,0.20,-1.05,\n"
+    "U0,OPT,SPXW  240209P04825000,SPX,100,4825,20240209,P,e6,20240207;141500,C,1,0.35,-1.05,\n"
+    "U0,OPT,SPXW  240209C05050000,SPX,100,5050,20240209,C,e7,20240209;162000,C,1,0,0,Ep\n"
+    "U0,OPT,SPXW  240209C05075000,SPX,100,5075,20240209,C,e8,20240209;162000,C,-1,0,0,Ep\n";
+  g_autofree char *path = NULL;
+  g_autofree char *half = NULL;
+  g_autoptr(GPtrArray) r1 = NULL, r2 = NULL;
+  g_autoptr(GError) error = NULL;
+  AlvhFillImportFile *f;
+  double realized, fees;
+  guint n;
+  Ctx c = { 0 };
+
+  ctx_init (&c);
+  path = g_build_filename (c.dir, "legwise.csv", NULL);
+  half = g_build_filename (c.dir, "legwise-half.csv", NULL);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  /* up to the put side's close: that part is listed, not booked */
+  write_head (path, half, 7);
+  f = import_one (&c, half, &r1);
+  g_assert_cmpuint (f->opened, ==, 1);
+  g_assert_cmpuint (f->closed, ==, 0);
+  g_assert_cmpuint (f->skipped->len, ==, 2);
+  /* the whole statement: the condor closes at (0.35 - 0.20) + (0 - 0) */
+  f = import_one (&c, path, &r2);
+  g_assert_cmpuint (f->duplicates, ==, 4);
+  g_assert_cmpuint (f->closed, ==, 1);
+  g_assert_cmpuint (f->skipped->len, ==, 0);
+  ledger_totals (&c, &realized, &fees, &n);
+  /* credit 1.20 - debit 0.15 = 1.05 points = $105, minus 6 x $1.05 */
+  g_assert_cmpfloat_with_epsilon (realized, 105 - 6.30, 0.005);
+  g_assert_cmpfloat_with_epsilon (fees, 6.30, 0.005);
+  ctx_clear (&c);
+}
+
 static gint64
 record (Ctx        *c,
         const char *when,
@@ -351,6 +398,56 @@ test_reconcile (void)
   ctx_clear (&c);
 }
 
+
+/* A leg entered by hand goes through the same rule: linked to the latest ADD
+ * of its day at or before its fill, followed or deviated (size). */
+static void
+test_hand_entered (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhLeg) leg = alvh_leg_new ();
+  g_autoptr(AlvhReconciliation) rec = NULL;
+  g_autoptr(AlvhDecision) back = NULL;
+  const AlvhReconcileItem *it;
+  gint64 early, late, id, linked;
+  Ctx c = { 0 };
+
+  ctx_init (&c);
+  early = record (&c, "2024-01-03 09:45", ALVH_ACTION_ADD, ALVH_LEG_VIX_CALL_SPREAD, 16, 22, 3);
+  late = record (&c, "2024-01-03 10:45", ALVH_ACTION_ADD, ALVH_LEG_VIX_CALL_SPREAD, 16, 22, 3);
+  record (&c, "2024-01-03 11:30", ALVH_ACTION_ADD, ALVH_LEG_VIX_CALL_SPREAD, 16, 22, 3);
+  leg->account_id = c.account;
+  leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
+  leg->long_strike = 16;
+  leg->short_strike = 22;
+  leg->expiry = alvh_time_from_ny_date (2024, 2, 14);
+  leg->quantity = 2;  /* the decision said 3 */
+  leg->premium = 0.9;
+  leg->opened = alvh_time_from_ny_local (2024, 1, 3, 11, 2, 30);
+  leg->manual = TRUE;
+  linked = alvh_journal_store_find_proposing_decision (c.store, c.account, leg->opened, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (linked, ==, late);
+  leg->decision_id = linked;
+  id = alvh_journal_store_book_leg (c.store, leg, 1.72, &error);
+  g_assert_no_error (error);
+  g_assert_true (alvh_journal_store_mark_decision_for_leg (c.store, linked, leg, &error));
+  g_assert_no_error (error);
+  back = alvh_journal_store_get_decision (c.store, late, &error);
+  g_assert_cmpint (back->followed, ==, ALVH_DECISION_MANUAL);
+
+  rec = alvh_journal_store_reconcile (c.store, c.account, alvh_time_from_ny_date (2024, 1, 3), &error);
+  g_assert_no_error (error);
+  it = alvh_reconciliation_lookup_leg (rec, id);
+  g_assert_cmpint (it->adherence, ==, ALVH_ADHERENCE_DEVIATED);
+  g_assert_cmpuint (it->deviation, ==, ALVH_DEVIATION_SIZE);
+  /* the same day: the other ADDs are still pending, not skipped */
+  g_assert_cmpuint (rec->counts[ALVH_ADHERENCE_PENDING], ==, 2);
+  g_assert_cmpuint (rec->counts[ALVH_ADHERENCE_SKIPPED], ==, 0);
+  (void) early;
+  ctx_clear (&c);
+}
+
 static void
 test_detect (void)
 {
@@ -380,6 +477,8 @@ main (int    argc,
     }
   g_test_add_func ("/core/fill-import/overlap", test_overlap);
   g_test_add_func ("/core/fill-import/malformed", test_malformed);
+  g_test_add_func ("/core/fill-import/legwise-close", test_legwise_close);
   g_test_add_func ("/core/fill-import/reconcile", test_reconcile);
+  g_test_add_func ("/core/fill-import/hand-entered", test_hand_entered);
   return g_test_run ();
 }

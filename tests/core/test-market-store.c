@@ -174,15 +174,29 @@ test_import_and_load (Fixture       *f,
   store_fixture (store, "import-bom-crlf.csv", "VIX");
   store_fixture (store, "spx_d.csv", NULL);
   store_fixture (store, "import-term.csv", NULL);
+  {
+    /* the term-structure file's VIX and SP500 never replace the primary
+     * histories: 2 VIX closes (01-03, 01-04) and 3 SPX closes differ,
+     * the largest SPX 2024-01-02: 21.5 kept, 4310 the other */
+    const AlvhMarketConflicts *c = alvh_market_store_get_conflicts (store);
+
+    g_assert_cmpint (c->n, ==, 5);
+    g_assert_cmpstr (c->symbol, ==, "SPX");
+    g_assert_cmpint (c->time, ==, day (2024, 1, 2));
+    g_assert_cmpfloat (c->kept, ==, 21.5);
+    g_assert_cmpfloat (c->other, ==, 4310.0);
+    g_assert_cmpstr (c->kept_source, ==, "stooq");
+    g_assert_cmpstr (c->other_source, ==, "term-structure");
+  }
   store_fixture (store, "import-breadth.csv", NULL);
 
-  /* VIX: OHLC from the Cboe file; the term-structure close updates the
-   * close and keeps high/low (2024-01-04 exists in both) */
+  /* VIX: OHLC from the Cboe file, which the term-structure file (a derived
+   * copy) does not overwrite (2024-01-04 exists in both) */
   vix = alvh_market_store_load_series (store, "VIX", G_MININT64, G_MAXINT64, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (alvh_series_get_length (vix), ==, 3);
   g_assert_cmpuint (alvh_series_get_n_columns (vix), ==, 4);
-  g_assert_cmpfloat (alvh_series_get_column_by_name (vix, "close")[2], ==, 14.1);
+  g_assert_cmpfloat (alvh_series_get_column_by_name (vix, "close")[2], ==, 13.9);
   g_assert_cmpfloat (alvh_series_get_column_by_name (vix, "high")[2], ==, 14.20);
   g_assert_cmpint (alvh_series_get_times (vix)[0], ==, day (2024, 1, 2));
 
@@ -191,7 +205,7 @@ test_import_and_load (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (alvh_series_find_column (spx, "volume"), ==, 4);
   g_assert_cmpuint (alvh_series_get_length (spx), ==, 3);
-  g_assert_cmpfloat (alvh_series_get_column_by_name (spx, "close")[2], ==, 4288.5);
+  g_assert_cmpfloat (alvh_series_get_column_by_name (spx, "close")[2], ==, 20.75);
   g_assert_cmpfloat (alvh_series_get_column_by_name (spx, "open")[2], ==, 21.25);
 
   vx = alvh_market_store_load_series (store, "VX", G_MININT64, G_MAXINT64, &error);

@@ -758,6 +758,8 @@ alvh_book_service_load_ledger (AlvhBookService   *self,
                                                                      alvh_market_service_get_series (market, "VVIX"),
                                                                      NULL, G_MININT64, G_MAXINT64);
 
+      /* marks at a stored chain's mids (ALVH-SPEC section 6) */
+      alvh_market_frame_set_chains (frame, alvh_market_service_get_chains (market));
       alvh_ledger_set_market (ledger, frame, vix);
     }
   return g_steal_pointer (&ledger);

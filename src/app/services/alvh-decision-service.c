@@ -171,6 +171,8 @@ get_evaluator (AlvhDecisionService  *self,
                                       alvh_market_service_get_series (self->market, "VVIX"),
                                       alvh_market_service_get_series (self->market, "BREADTH"),
                                       G_MININT64, G_MAXINT64);
+  if (frame != NULL)
+    alvh_market_frame_set_chains (frame, alvh_market_service_get_chains (self->market));
   if (frame == NULL || frame->n == 0)
     {
       g_set_error_literal (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_NO_MARKET,

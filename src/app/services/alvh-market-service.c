@@ -16,6 +16,7 @@ struct _AlvhMarketService
   char            *data_dir;
   GHashTable      *series;       /* symbol -> AlvhSeries */
   AlvhMarketStore *market_store; /* main-thread connection, opened on first use */
+  AlvhChainSet    *chains;       /* the stored SPX option chains, NULL when none */
   guint            storing_demo;
 };
 
@@ -36,6 +37,7 @@ alvh_market_service_finalize (GObject *object)
   AlvhMarketService *self = ALVH_MARKET_SERVICE (object);
 
   g_clear_object (&self->market_store);
+  g_clear_pointer (&self->chains, alvh_chain_set_unref);
   g_clear_pointer (&self->series, g_hash_table_unref);
   g_clear_pointer (&self->data_dir, g_free);
   G_OBJECT_CLASS (alvh_market_service_parent_class)->finalize (object);
@@ -243,7 +245,25 @@ reload_market_from_store (AlvhMarketService  *self,
       g_hash_table_replace (self->series, g_strdup (market_symbols[i]), g_steal_pointer (&series));
       any = TRUE;
     }
+  /* option chains: iv_t and marks (ALVH-SPEC.md sections 1 and 6); a store
+   * that cannot list them has none */
+  g_clear_pointer (&self->chains, alvh_chain_set_unref);
+  self->chains = alvh_market_store_load_chains (store, "SPX", NULL);
   return any;
+}
+
+/**
+ * alvh_market_service_get_chains:
+ * @self: the service
+ *
+ * Returns: (transfer none) (nullable): the stored SPX option chains, for
+ *   alvh_market_frame_set_chains()
+ */
+AlvhChainSet *
+alvh_market_service_get_chains (AlvhMarketService *self)
+{
+  g_return_val_if_fail (ALVH_IS_MARKET_SERVICE (self), NULL);
+  return self->chains;
 }
 
 /**
@@ -472,13 +492,12 @@ import_done_cb (GObject      *object,
     {
       AlvhImportResult *r = g_ptr_array_index (data->results, i);
 
+      g_autofree char *symbols = alvh_import_result_dup_symbols (r);
+
       rows += alvh_import_result_get_n_rows (r);
-      for (guint k = 0; k < alvh_import_result_get_n_series (r); k++)
-        {
-          if (summary->len > 0)
-            g_string_append (summary, ", ");
-          g_string_append (summary, alvh_import_result_get_symbol (r, k));
-        }
+      /* "VIX, VX, SPX"; "SPX options" for a chain */
+      if (*symbols != '\0')
+        g_string_append_printf (summary, "%s%s", summary->len > 0 ? ", " : "", symbols);
     }
   if (n_ok > 0)
     {

@@ -24,6 +24,7 @@ void               alvh_market_service_set_series         (AlvhMarketService   *
                                                            const char          *symbol,
                                                            AlvhSeries          *series);
 gboolean           alvh_market_service_has_market         (AlvhMarketService   *self);
+AlvhChainSet      *alvh_market_service_get_chains         (AlvhMarketService   *self);
 void               alvh_market_service_changed            (AlvhMarketService   *self);
 void               alvh_market_service_load_demo          (AlvhMarketService   *self);
 gboolean           alvh_market_service_is_busy            (AlvhMarketService   *self);

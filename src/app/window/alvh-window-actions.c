@@ -114,6 +114,13 @@ alvh_window_import_files (AlvhWindow  *self,
         }
       g_ptr_array_add (paths, path);
     }
+  /* brokers' statements (recognised by their header) become fills */
+  {
+    GPtrArray *market = _alvh_window_import_statements (self, paths);
+
+    g_ptr_array_unref (paths);
+    paths = market;
+  }
   if (paths->len == 0)
     return;
   g_ptr_array_add (paths, NULL);

@@ -30,6 +30,10 @@ void _alvh_window_install_follow_actions (GtkWidgetClass *klass);
 void _alvh_window_install_update_actions (GtkWidgetClass *klass);
 void _alvh_window_load_stored_market  (AlvhWindow      *self);
 void _alvh_window_setup_drop          (AlvhWindow      *self);
+/* Starts importing the brokers' statements among @paths (char *) as fills;
+ * returns (transfer full) the other paths (market data) */
+GPtrArray *_alvh_window_import_statements (AlvhWindow *self,
+                                           GPtrArray  *paths);
 void _alvh_window_show_error          (AlvhWindow      *self,
                                        const char      *heading,
                                        const char      *body);

@@ -51,7 +51,7 @@ AlvhBroker
 alvh_broker_detect (const char *data,
                     gsize       len)
 {
-  static const char * const ibkr[] = { "Buy/Sell", "IBCommission", NULL };
+  static const char * const ibkr[] = { "IBCommission", "Open/CloseIndicator", NULL };
   static const char * const tasty[] = { "Instrument Type", "Call or Put", "Average Price", NULL };
   gsize head = MIN (len, (gsize) 65536);
   g_autofree char *text = NULL;

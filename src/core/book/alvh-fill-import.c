@@ -51,7 +51,24 @@ typedef struct
   gint64              account_id;
   AlvhFillImportFile *file;
   const char         *broker;
+  gboolean            matched;  /* the last closing order found its position */
+  GPtrArray          *pools;    /* CondorPool: condors being closed leg by leg */
 } Ctx;
+
+/* The closing fills of one condor's legs, when they come apart (the put side
+ * bought back one day, the calls expiring another): a closing fill of the
+ * condor once all four legs are closed by the same quantity. */
+typedef struct
+{
+  gint64      condor_id;
+  gint64      expiry;
+  double      strikes[4];
+  double      quantity[4];  /* closed, > 0 */
+  double      value[4];     /* sum of quantity x price */
+  double      fees;
+  gint64      last_time;
+  GPtrArray  *execs;        /* AlvhBrokerExecution, borrowed */
+} CondorPool;
 
 static void
 group_free (Group *g)
@@ -491,11 +508,9 @@ close_order (Ctx         *ctx,
       if (first_id == 0)
         first_id = id;
     }
+  ctx->matched = first_id != 0;
   if (first_id == 0)
-    {
-      skip_group (ctx, g, "closes no open position with these contracts");
-      return TRUE;
-    }
+    return TRUE;
   if (left > 1e-9)
     {
       g_autofree char *reason = g_strdup_printf ("closes %g more than was open", left);
@@ -506,6 +521,137 @@ close_order (Ctx         *ctx,
   return record_keys (ctx, g, first_id, error);
 }
 
+static void
+pool_free (CondorPool *p)
+{
+  g_ptr_array_unref (p->execs);
+  g_free (p);
+}
+
+/* Which leg of @c a closing execution of @k is (0 long put, 1 short put,
+ * 2 short call, 3 long call), or -1. */
+static int
+condor_leg (const AlvhCondor *c,
+            const Contract   *k)
+{
+  if (k->right == ALVH_EXEC_PUT && same (k->strike, c->long_put) && k->quantity < 0)
+    return 0;
+  if (k->right == ALVH_EXEC_PUT && same (k->strike, c->short_put) && k->quantity > 0)
+    return 1;
+  if (k->right == ALVH_EXEC_CALL && same (k->strike, c->short_call) && k->quantity > 0)
+    return 2;
+  if (k->right == ALVH_EXEC_CALL && same (k->strike, c->long_call) && k->quantity < 0)
+    return 3;
+  return -1;
+}
+
+static CondorPool *
+pool_for (Ctx              *ctx,
+          const AlvhCondor *c)
+{
+  CondorPool *p;
+
+  for (guint i = 0; i < ctx->pools->len; i++)
+    {
+      p = g_ptr_array_index (ctx->pools, i);
+      if (p->condor_id == c->id)
+        return p;
+    }
+  p = g_new0 (CondorPool, 1);
+  p->condor_id = c->id;
+  p->expiry = c->expiry;
+  p->execs = g_ptr_array_new ();
+  g_ptr_array_add (ctx->pools, p);
+  return p;
+}
+
+/* Closes the pool's condor when its four legs are closed alike. */
+static gboolean
+pool_flush (Ctx        *ctx,
+            CondorPool *p,
+            GError    **error)
+{
+  double q = p->quantity[0], price;
+
+  for (guint i = 1; i < 4; i++)
+    if (fabs (p->quantity[i] - q) > 1e-9)
+      return TRUE;
+  if (q <= 1e-9)
+    return TRUE;
+  price = p->value[1] / q - p->value[0] / q + p->value[2] / q - p->value[3] / q;
+  if (!alvh_journal_store_close_condor_fill (ctx->store, p->condor_id, p->last_time, q, price, p->fees, error))
+    return FALSE;
+  ctx->file->fills++;
+  ctx->file->closed++;
+  for (guint i = 0; i < p->execs->len; i++)
+    {
+      const AlvhBrokerExecution *e = g_ptr_array_index (p->execs, i);
+
+      if (!alvh_journal_store_add_import_key (ctx->store, ctx->account_id, e->key, ctx->broker, p->condor_id,
+                                              e->time, error))
+        return FALSE;
+    }
+  memset (p->quantity, 0, sizeof p->quantity);
+  memset (p->value, 0, sizeof p->value);
+  p->fees = 0;
+  g_ptr_array_set_size (p->execs, 0);
+  return TRUE;
+}
+
+/* A closing SPX order that is part of an open condor: into its pool.
+ * FALSE in *taken when some contract is of no open condor. */
+static gboolean
+pool_group (Ctx         *ctx,
+            const Group *g,
+            gboolean    *taken,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) condors = alvh_journal_store_list_open_condors (ctx->store, ctx->account_id, error);
+  g_autoptr(GPtrArray) hits = g_ptr_array_new ();
+  g_autoptr(GArray) legs = g_array_new (FALSE, FALSE, sizeof (int));
+  CondorPool *p = NULL;
+
+  *taken = FALSE;
+  if (condors == NULL)
+    return FALSE;
+  for (guint k = 0; k < g->contracts->len; k++)
+    {
+      const Contract *c = &g_array_index (g->contracts, Contract, k);
+      const AlvhCondor *hit = NULL;
+      int leg = -1;
+
+      for (guint i = 0; i < condors->len && hit == NULL; i++)
+        {
+          const AlvhCondor *cand = g_ptr_array_index (condors, i);
+
+          leg = alvh_time_ny_day (cand->expiry) == alvh_time_ny_day (g->expiry) ? condor_leg (cand, c) : -1;
+          if (leg >= 0)
+            hit = cand;
+        }
+      if (hit == NULL || (hits->len > 0 && g_ptr_array_index (hits, 0) != hit))
+        return TRUE;
+      g_ptr_array_add (hits, (gpointer) hit);
+      g_array_append_val (legs, leg);
+    }
+  if (hits->len == 0)
+    return TRUE;
+  p = pool_for (ctx, g_ptr_array_index (hits, 0));
+  for (guint k = 0; k < g->contracts->len; k++)
+    {
+      const Contract *c = &g_array_index (g->contracts, Contract, k);
+      int leg = g_array_index (legs, int, k);
+
+      p->quantity[leg] += fabs (c->quantity);
+      p->value[leg] += c->value;
+      p->fees += c->fees;
+    }
+  for (guint i = 0; i < g->execs->len; i++)
+    g_ptr_array_add (p->execs, g_ptr_array_index (g->execs, i));
+  p->last_time = MAX (p->last_time, g->last_time);
+  *taken = TRUE;
+  return pool_flush (ctx, p, error);
+}
+
 static gboolean
 book_group (Ctx         *ctx,
             const Group *g,
@@ -513,6 +659,16 @@ book_group (Ctx         *ctx,
 {
   Shape s;
 
+  if (!classify (g, g->open ? 1.0 : -1.0, &s) && !g->open && strcmp (g->underlying, "SPX") == 0)
+    {
+      gboolean taken;
+
+      if (!pool_group (ctx, g, &taken, error))
+        return FALSE;
+      if (!taken)
+        skip_group (ctx, g, "an unmatched closing leg (of no open condor or hedge)");
+      return TRUE;
+    }
   if (!classify (g, g->open ? 1.0 : -1.0, &s))
     {
       const AlvhBrokerExecution *e = g_ptr_array_index (g->execs, 0);
@@ -525,7 +681,19 @@ book_group (Ctx         *ctx,
       return TRUE;
     }
   if (!g->open)
-    return close_order (ctx, g, &s, error);
+    {
+      gboolean taken = FALSE;
+
+      if (!close_order (ctx, g, &s, error))
+        return FALSE;
+      if (ctx->matched)
+        return TRUE;
+      if (strcmp (g->underlying, "SPX") == 0 && !pool_group (ctx, g, &taken, error))
+        return FALSE;
+      if (!taken)
+        skip_group (ctx, g, "closes no open position with these contracts");
+      return TRUE;
+    }
   if (s.is_condor)
     return open_condor (ctx, g, &s, error);
   return open_leg (ctx, g, &s, error);
@@ -540,7 +708,8 @@ import_statement (AlvhJournalStore     *store,
 {
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
   g_autoptr(GPtrArray) groups = NULL;
-  Ctx ctx = { store, account_id, file, alvh_broker_to_string (stmt->broker) };
+  g_autoptr(GPtrArray) pools = g_ptr_array_new_with_free_func ((GDestroyNotify) pool_free);
+  Ctx ctx = { store, account_id, file, alvh_broker_to_string (stmt->broker), FALSE, pools };
 
   for (guint i = 0; i < stmt->skipped->len; i++)
     {
@@ -569,6 +738,18 @@ import_statement (AlvhJournalStore     *store,
 
       if (!book_group (&ctx, g, error))
         return group_error (&ctx, g, error);
+    }
+  /* legs of condors closed in part: listed, and read again next time */
+  for (guint i = 0; i < pools->len; i++)
+    {
+      const CondorPool *p = g_ptr_array_index (pools, i);
+
+      for (guint j = 0; j < p->execs->len; j++)
+        {
+          const AlvhBrokerExecution *e = g_ptr_array_index (p->execs, j);
+
+          add_skip (file, e->line, e->symbol, "closes a leg of a condor whose other legs are not closed in this statement");
+        }
     }
   return TRUE;
 }

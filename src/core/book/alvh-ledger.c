@@ -286,8 +286,44 @@ position_intrinsic (const Position *p,
     }
 }
 
-/* Model value per unit at bar i (spec section 5: SPX flat vol VIX/100; VIX
- * options Black-76 on VX1, else VIX, at VVIX/100 or vix_vol). */
+/* Section 6: an SPX position's value per unit at bar i from the mids of
+ * the option chain of that date, when it has every strike of it */
+static gboolean
+position_chain_value (const AlvhMarketFrame *f,
+                      const Position        *p,
+                      gsize                  i,
+                      double                *out)
+{
+  AlvhChainSet *chains = f->chains;
+  gint64 t = f->time[i];
+  double a, b, c, d;
+
+  if (p->is_condor)
+    {
+      const AlvhCondor *k = &p->condor;
+
+      if (!alvh_chain_set_mid (chains, t, k->expiry, k->short_put, ALVH_OPTION_PUT, &a) ||
+          !alvh_chain_set_mid (chains, t, k->expiry, k->short_call, ALVH_OPTION_CALL, &b) ||
+          !alvh_chain_set_mid (chains, t, k->expiry, k->long_put, ALVH_OPTION_PUT, &c) ||
+          !alvh_chain_set_mid (chains, t, k->expiry, k->long_call, ALVH_OPTION_CALL, &d))
+        return FALSE;
+      *out = (a + b) - (c + d);
+      return TRUE;
+    }
+  if (!alvh_chain_set_mid (chains, t, p->leg.expiry, p->leg.long_strike, ALVH_OPTION_PUT, &a))
+    return FALSE;
+  b = 0.0;
+  if (p->leg.kind == ALVH_LEG_SPX_PUT_SPREAD && isfinite (p->leg.short_strike) &&
+      !alvh_chain_set_mid (chains, t, p->leg.expiry, p->leg.short_strike, ALVH_OPTION_PUT, &b))
+    return FALSE;
+  *out = a - b;
+  return TRUE;
+}
+
+/* Value per unit at bar i (spec section 6: the chain's mids when the date's
+ * chain has the expiry and strikes; else section 5's model: SPX at iv_t,
+ * the chain's ATM IV of the expiry or VIX/100; VIX options Black-76 on VX1,
+ * else VIX, at VVIX/100 or vix_vol). */
 static double
 position_model_value (AlvhLedger     *self,
                       const Position *p,
@@ -298,7 +334,15 @@ position_model_value (AlvhLedger     *self,
   double t = (double) alvh_time_calendar_days (f->time[i], position_expiry (p)) / 365.0;
   double iv = f->vix[i] / 100.0;
   const AlvhLeg *l = &p->leg;
+  gboolean spx = p->is_condor || l->kind == ALVH_LEG_SPX_PUT || l->kind == ALVH_LEG_SPX_PUT_SPREAD;
+  double mid;
 
+  if (spx && f->chains != NULL && t > 0)
+    {
+      if (position_chain_value (f, p, i, &mid))
+        return mid;
+      alvh_chain_set_atm_iv (f->chains, f->time[i], position_expiry (p), &iv);
+    }
   if (p->is_condor)
     return alvh_condor_value (&p->condor, f->close[i], t, iv, pr->rate, pr->div_yield);
   if (l->kind == ALVH_LEG_SPX_PUT || l->kind == ALVH_LEG_SPX_PUT_SPREAD)

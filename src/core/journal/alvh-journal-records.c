@@ -99,6 +99,7 @@ alvh_journal_stats_free (AlvhJournalStats *stats)
   g_clear_pointer (&stats->by_branch, g_ptr_array_unref);
   g_clear_pointer (&stats->condors, g_ptr_array_unref);
   g_clear_pointer (&stats->adherence, g_ptr_array_unref);
+  g_clear_pointer (&stats->by_adherence, g_ptr_array_unref);
   g_free (stats);
 }
 

@@ -146,6 +146,9 @@ typedef struct
   GPtrArray *condors;         /* AlvhJournalCondorStat, by id */
   GPtrArray *adherence;       /* AlvhJournalStatRow over condors' hedged P&L:
                                  "followed" and "overridden" */
+  GPtrArray *by_adherence;    /* AlvhJournalStatRow per leg, by its reconciliation
+                                 (alvh-reconcile.h): "deviated", "followed", "unprompted" */
+  guint      n_skipped;       /* ADDs of earlier days that no leg followed */
 } AlvhJournalStats;
 
 /* Every *_free() takes a (nullable) (transfer full) record and frees what it

@@ -283,6 +283,8 @@ alvh_journal_store_compute_stats_at (AlvhJournalStore         *self,
   g_autoptr(GPtrArray) outcomes = NULL;
   g_autoptr(GHashTable) overridden = NULL;
   g_autoptr(GPtrArray) condors = NULL;
+  g_autoptr(AlvhJournalStats) stats = NULL;
+  g_autoptr(AlvhReconciliation) rec = NULL;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
 
@@ -302,5 +304,11 @@ alvh_journal_store_compute_stats_at (AlvhJournalStore         *self,
     (AlvhDbRowReader) _alvh_journal_condor_from_row, "cannot read condors", error);
   if (condors == NULL)
     return NULL;
-  return _alvh_journal_stats_compute (outcomes, condors, overridden, ledger, at);
+  stats = _alvh_journal_stats_compute (outcomes, condors, overridden, ledger, at);
+  /* hit rate and P&L of the legs that followed the rules, deviated, or came unprompted */
+  rec = alvh_journal_store_reconcile (self, account_id, at, error);
+  if (rec == NULL)
+    return NULL;
+  _alvh_journal_stats_add_adherence (stats, outcomes, rec);
+  return g_steal_pointer (&stats);
 }

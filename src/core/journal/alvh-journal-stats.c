@@ -314,3 +314,23 @@ _alvh_journal_stats_compute (GPtrArray  *outcomes,
   stats->adherence = stat_finish (adherence);
   return stats;
 }
+
+void
+_alvh_journal_stats_add_adherence (AlvhJournalStats         *stats,
+                                   GPtrArray                *outcomes,
+                                   const AlvhReconciliation *rec)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) alvh_journal_stat_row_free);
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      const AlvhJournalLegOutcome *o = g_ptr_array_index (outcomes, i);
+      const AlvhReconcileItem *it = alvh_reconciliation_lookup_leg (rec, o->leg_id);
+
+      if (it != NULL)
+        stat_add (rows, alvh_adherence_to_string (it->adherence), o->pnl, o->mae, o->mfe);
+    }
+  g_clear_pointer (&stats->by_adherence, g_ptr_array_unref);
+  stats->by_adherence = stat_finish (rows);
+  stats->n_skipped = rec->counts[ALVH_ADHERENCE_SKIPPED];
+}

@@ -97,4 +97,9 @@ AlvhJournalStats      *_alvh_journal_stats_compute       (GPtrArray             
                                                           AlvhLedger              *ledger,
                                                           gint64                   at);
 
+/* Fills stats->by_adherence and n_skipped from @outcomes labelled by @rec. */
+void                   _alvh_journal_stats_add_adherence (AlvhJournalStats        *stats,
+                                                          GPtrArray               *outcomes,
+                                                          const AlvhReconciliation *rec);
+
 G_END_DECLS

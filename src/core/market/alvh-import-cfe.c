@@ -120,6 +120,14 @@ _alvh_import_read_cfe (Ctx      *ctx,
     }
 
   g_array_sort (rows, cfe_row_cmp);
+  /* every contract's settles, for the store's vx_contracts */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CfeRow *row = &g_array_index (rows, CfeRow, i);
+      AlvhVxSettle v = { alvh_time_from_ny_day (row->day), alvh_time_from_ny_day (row->expiry), row->settle };
+
+      g_array_append_val (r->contracts, v);
+    }
   s = _alvh_import_result_add_series (r, ctx->hint != NULL ? ctx->hint : "VX", "vx", vx_cols);
 
   for (guint i = 0; i < rows->len;)

@@ -50,6 +50,8 @@ struct _AlvhImportResult
   gint64            last;
   gsize             n_gaps;
   GArray           *gaps;       /* gint64 times */
+  AlvhOptionChain  *chain;      /* a chain download, else NULL */
+  GArray           *contracts;  /* AlvhVxSettle of a CFE file, by time and expiry */
   gsize             max_rows;   /* lines of the file: no series grows past
                                  * this, so its arrays never move */
 };

@@ -36,6 +36,7 @@ static const struct
   [ALVH_IMPORT_FORMAT_TERM_STRUCTURE] = { "term-structure", "VIX term structure (DATE,VIX,VX1..VX8,SP500)" },
   [ALVH_IMPORT_FORMAT_CFE_CONTRACTS]  = { "cfe-contracts", "Cboe CFE per-contract settles (Trade Date,Futures,...,Settle)" },
   [ALVH_IMPORT_FORMAT_BREADTH]        = { "breadth", "market breadth (date, advancers, decliners)" },
+  [ALVH_IMPORT_FORMAT_CBOE_CHAIN]     = { "cboe-chain", "Cboe option chain download (Expiration Date,Calls,...,Strike,Puts,...)" },
 };
 
 const char *
@@ -77,6 +78,7 @@ result_new (const char *path)
   self->warnings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->warnings, NULL);
   self->gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->contracts = g_array_new (FALSE, FALSE, sizeof (AlvhVxSettle));
   return self;
 }
 
@@ -100,6 +102,8 @@ alvh_import_result_unref (AlvhImportResult *self)
   g_ptr_array_unref (self->series);
   g_ptr_array_unref (self->warnings);
   g_array_unref (self->gaps);
+  g_clear_pointer (&self->chain, alvh_option_chain_unref);
+  g_array_unref (self->contracts);
   g_free (self);
 }
 
@@ -632,6 +636,44 @@ count_lines (const char *data,
   return count_char (data, len, '\n') + count_char (data, len, '\r') + 1;
 }
 
+/* A Cboe chain download: "Expiration Date,Calls," starts a line among the
+ * first few */
+static gboolean
+is_chain_download (const char *data,
+                   gsize       len)
+{
+  static const char mark[] = "Expiration Date,Calls,";
+  gsize probe = MIN (len, 2048), lines = 0;
+
+  for (gsize i = 0; i < probe && lines < 6; i++)
+    {
+      if (i == 0 || data[i - 1] == '\n')
+        {
+          lines++;
+          if (probe - i >= sizeof mark - 1 && memcmp (data + i, mark, sizeof mark - 1) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The whole chain with the chain parser (its errors name FILE:LINE:COLUMN);
+ * dated by its session */
+static gboolean
+import_chain (AlvhImportResult  *result,
+              const char        *data,
+              gsize              len,
+              GError           **error)
+{
+  result->chain = alvh_option_chain_parse_cboe_csv (result->file, data, len, error);
+  if (result->chain == NULL)
+    return FALSE;
+  result->format = ALVH_IMPORT_FORMAT_CBOE_CHAIN;
+  result->n_rows = alvh_option_chain_get_n_rows (result->chain);
+  result->first = result->last = alvh_option_chain_get_session_date (result->chain);
+  return TRUE;
+}
+
 static AlvhImportResult *
 import_reader (AlvhCsvReader           *csv,
                const char              *symbol_hint,
@@ -660,6 +702,8 @@ import_reader (AlvhCsvReader           *csv,
   ctx.progress = progress;
   ctx.progress_data = progress_data;
 
+  if (is_chain_download (data, len))
+    return import_chain (result, data, len, error) ? g_steal_pointer (&result) : NULL;
   hdr = find_header (&ctx, &n, error);
   if (hdr == NULL)
     return NULL;
@@ -791,6 +835,8 @@ alvh_import_result_dup_symbols (AlvhImportResult *self)
 {
   GString *s = g_string_new (NULL);
 
+  if (self->chain != NULL)
+    g_string_append (s, "SPX options");
   for (guint i = 0; i < self->series->len; i++)
     g_string_append_printf (s, "%s%s", i > 0 ? ", " : "",
                             ((ImportSeries *) g_ptr_array_index (self->series, i))->symbol);
@@ -805,6 +851,23 @@ gsize alvh_import_result_get_n_open_missing (AlvhImportResult *self) { return se
 gint64 alvh_import_result_get_first (AlvhImportResult *self) { return self->first; }
 gint64 alvh_import_result_get_last (AlvhImportResult *self) { return self->last; }
 gsize alvh_import_result_get_n_gaps (AlvhImportResult *self) { return self->n_gaps; }
+
+const AlvhVxSettle *
+alvh_import_result_get_vx_contracts (AlvhImportResult *self,
+                                     gsize            *n)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (n != NULL)
+    *n = self->contracts->len;
+  return (const AlvhVxSettle *) (gpointer) self->contracts->data;
+}
+
+AlvhOptionChain *
+alvh_import_result_get_chain (AlvhImportResult *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->chain;
+}
 
 /* The detailed warnings (at most 50), NULL-terminated */
 const char * const *

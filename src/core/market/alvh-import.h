@@ -7,6 +7,8 @@
  *   "close"   close                               (VVIX, SKEW, VIX or SPX of the term-structure file)
  *   "vx"      vx1, vx2 [, vx3 .. vx8]             (monthly VIX future settles, symbol "VX")
  *   "breadth" advancers, decliners                (symbol "BREADTH" unless a hint is given)
+ * A Cboe option chain download gives no series but a chain
+ * (alvh_import_result_get_chain()), dated by its session.
  * Daily times are the date at 00:00 New York (alvh_time_from_ny_date).
  *
  * Policies for real-world quirks:
@@ -33,6 +35,7 @@
 
 #include <gio/gio.h>
 
+#include "alvh-option-chain.h"
 #include "alvh-series.h"
 
 G_BEGIN_DECLS
@@ -68,9 +71,18 @@ typedef enum
   ALVH_IMPORT_FORMAT_TERM_STRUCTURE,  /* DATE,VIX,VX1..VX8,SP500 */
   ALVH_IMPORT_FORMAT_CFE_CONTRACTS,   /* Trade Date,Futures,...,Settle,... */
   ALVH_IMPORT_FORMAT_BREADTH,         /* date, advancers, decliners */
+  ALVH_IMPORT_FORMAT_CBOE_CHAIN,      /* Cboe delayed quotes option chain (Expiration Date,Calls,...) */
 } AlvhImportFormat;
 
 typedef struct _AlvhImportResult AlvhImportResult;
+
+/* One VIX futures contract's settle on one trade date (CFE files) */
+typedef struct
+{
+  gint64 time;     /* the trade date, 00:00 New York */
+  gint64 expiry;   /* the contract's expiry date, 00:00 New York */
+  double settle;   /* VIX points (Cboe's pre-2007-03-26 10x scale undone) */
+} AlvhVxSettle;
 
 /**
  * alvh_import_result_get_type:
@@ -340,6 +352,29 @@ gsize              alvh_import_result_get_n_gaps      (AlvhImportResult  *self);
  */
 const gint64      *alvh_import_result_get_gaps        (AlvhImportResult  *self,
                                                        gsize             *n_listed);
+
+/**
+ * alvh_import_result_get_chain:
+ * @self: an import result
+ *
+ * An option chain file (%ALVH_IMPORT_FORMAT_CBOE_CHAIN) has no series: its
+ * rows are the chain, and first and last are its session date.
+ *
+ * Returns: (transfer none) (nullable): the chain, or %NULL for other formats
+ */
+AlvhOptionChain   *alvh_import_result_get_chain       (AlvhImportResult  *self);
+
+/**
+ * alvh_import_result_get_vx_contracts:
+ * @self: an import result
+ * @n: (out) (optional): the number of settles
+ *
+ * Returns: (transfer none) (array length=n): a CFE per-contract file's
+ *   settles (Settle 0 rows left out), by trade date and expiry; none for
+ *   other formats
+ */
+const AlvhVxSettle *alvh_import_result_get_vx_contracts (AlvhImportResult *self,
+                                                       gsize            *n);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhImportResult, alvh_import_result_unref)
 

@@ -72,7 +72,21 @@ alvh_market_frame_unref (AlvhMarketFrame *self)
   g_free (self->vvix);
   g_free (self->advancers);
   g_free (self->decliners);
+  g_clear_pointer (&self->chains, alvh_chain_set_unref);
   g_free (self);
+}
+
+void
+alvh_market_frame_set_chains (AlvhMarketFrame *self,
+                              AlvhChainSet    *chains)
+{
+  g_return_if_fail (self != NULL);
+  if (chains != NULL && alvh_chain_set_get_n_chains (chains) == 0)
+    chains = NULL;
+  if (chains != NULL)
+    alvh_chain_set_ref (chains);
+  g_clear_pointer (&self->chains, alvh_chain_set_unref);
+  self->chains = chains;
 }
 
 /* Copy column `name` of `series` into `out` at the frame's times (NAN where absent). */
@@ -381,4 +395,26 @@ _alvh_ny_day_cached (gint64 t)
   e->t = t;
   e->day = alvh_time_ny_day (t);
   return e->day;
+}
+
+void
+alvh_market_frame_set_vx_contracts (AlvhMarketFrame    *self,
+                                    const AlvhVxSettle *settles,
+                                    gsize               n)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (settles != NULL || n == 0);
+
+  for (gsize j = 0; j < n; j++)
+    {
+      gssize i = alvh_market_frame_find_le (self, settles[j].time);
+      guint k;
+
+      if (i < 0 || alvh_time_ny_day (self->time[i]) != alvh_time_ny_day (settles[j].time) ||
+          !(settles[j].settle > 0.0))
+        continue;
+      k = alvh_calendar_vix_term (alvh_time_ny_day (self->time[i]), alvh_time_ny_day (settles[j].expiry));
+      if (k >= 1 && k <= ALVH_VX_TERMS)
+        self->vx[k - 1][i] = settles[j].settle;
+    }
 }

@@ -9,6 +9,8 @@
 #include <glib-object.h>
 
 #include "alvh-calendar.h"
+#include "alvh-chain-set.h"
+#include "alvh-import.h"
 #include "alvh-series.h"
 
 G_BEGIN_DECLS
@@ -36,6 +38,8 @@ struct _AlvhMarketFrame
   double  *decliners;
   double  *vx[ALVH_VX_TERMS]; /* VX1 .. VX8 settles by term, NAN when missing */
   double  *vix3m;       /* VIX3M close, NAN when missing */
+  AlvhChainSet *chains; /* option chains by session, NULL when none
+                           (alvh_market_frame_set_chains()) */
 };
 
 /**
@@ -147,6 +151,32 @@ void              alvh_market_frame_unref      (AlvhMarketFrame  *self);
  */
 gssize            alvh_market_frame_find_le    (AlvhMarketFrame  *self,
                                                 gint64            t);
+
+/**
+ * alvh_market_frame_set_chains:
+ * @self: a frame
+ * @chains: (nullable): the option chains of its dates
+ *
+ * Gives the frame the chains that section 1's iv_t and section 6's marks
+ * read (ALVH-SPEC.md); %NULL or an empty set: VIX/100 and model marks.
+ */
+void              alvh_market_frame_set_chains (AlvhMarketFrame  *self,
+                                                AlvhChainSet     *chains);
+
+/**
+ * alvh_market_frame_set_vx_contracts:
+ * @self: a frame
+ * @settles: (array length=n): VIX futures settles by contract, by trade date
+ * @n: their number
+ *
+ * ALVH-SPEC.md section 4 with per-contract settles: on each bar, the term
+ * k of a contract (the VIX expiries in (bar date, its expiry]) gets its own
+ * settle, so the future of an option's expiry is the contract that expires
+ * with it; terms without a contract keep their VXk.
+ */
+void              alvh_market_frame_set_vx_contracts (AlvhMarketFrame   *self,
+                                                      const AlvhVxSettle *settles,
+                                                      gsize               n);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhMarketFrame, alvh_market_frame_unref)
 

@@ -14,9 +14,11 @@
 #include "alvh-db.h"
 #include "alvh-import-private.h"
 #include "alvh-market-store.h"
+#include "alvh-market-store-private.h"
 #include "alvh-time.h"
 
 #define BATCH_ROWS 64
+#define BAR_PARAMS 9   /* bar_columns */
 
 struct _AlvhMarketStore
 {
@@ -25,6 +27,7 @@ struct _AlvhMarketStore
   AlvhDb   *db;
   int       schema_version;
   gboolean  created;
+  AlvhMarketConflicts conflicts;  /* of the last import */
 };
 
 G_DEFINE_FINAL_TYPE (AlvhMarketStore, alvh_market_store, G_TYPE_OBJECT)
@@ -84,9 +87,43 @@ static const char * const migrations[] = {
   "  gaps        INTEGER NOT NULL DEFAULT 0,"
   "  imported_at INTEGER NOT NULL"
   ");",
+  /* 1 -> 2: which source a bar comes from (its rank: the lower wins), every
+   * source's own values, option chains */
+  "ALTER TABLE bars ADD COLUMN rank INTEGER NOT NULL DEFAULT 10;"
+  "ALTER TABLE bars ADD COLUMN source TEXT;"
+  /* the key's columns first: SQLite 3.40's quick_check misreads NOT NULL
+   * columns of a WITHOUT ROWID table that come before a key column */
+  "CREATE TABLE bar_sources ("
+  "  instrument_id INTEGER NOT NULL REFERENCES instruments (id) ON DELETE CASCADE,"
+  "  time    INTEGER NOT NULL,"
+  "  source  TEXT NOT NULL,"
+  "  open    REAL,"
+  "  high    REAL,"
+  "  low     REAL,"
+  "  close   REAL NOT NULL,"
+  "  volume  REAL,"
+  "  rank    INTEGER NOT NULL,"
+  "  PRIMARY KEY (instrument_id, time, source)"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE imports ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE imports ADD COLUMN max_conflict REAL;"
+  ALVH_MARKET_CHAINS_SCHEMA,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ALVH_MARKET_STORE_SCHEMA_VERSION);
+
+AlvhDb *
+_alvh_market_store_get_db (AlvhMarketStore *self)
+{
+  return self->db;
+}
+
+const AlvhMarketConflicts *
+alvh_market_store_get_conflicts (AlvhMarketStore *self)
+{
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
+  return &self->conflicts;
+}
 
 static void
 alvh_market_store_finalize (GObject *object)
@@ -95,6 +132,7 @@ alvh_market_store_finalize (GObject *object)
 
   g_clear_pointer (&self->db, alvh_db_close);
   g_free (self->path);
+  alvh_market_conflicts_clear (&self->conflicts);
   G_OBJECT_CLASS (alvh_market_store_parent_class)->finalize (object);
 }
 
@@ -239,6 +277,7 @@ step_done (AlvhMarketStore  *self,
 static inline void
 bind_bar (sqlite3_stmt  *stmt,
           int            row,
+          const SourceRank *src,
           gint64         id,
           const gint64  *times,
           gsize          i,
@@ -248,7 +287,7 @@ bind_bar (sqlite3_stmt  *stmt,
           const double  *c,
           const double  *v)
 {
-  int k = row * 7;
+  int k = row * BAR_PARAMS;
 
   sqlite3_bind_int64 (stmt, k + 1, id);
   sqlite3_bind_int64 (stmt, k + 2, times[i]);
@@ -269,6 +308,8 @@ bind_bar (sqlite3_stmt  *stmt,
     sqlite3_bind_double (stmt, k + 7, v[i]);
   else
     sqlite3_bind_null (stmt, k + 7);
+  sqlite3_bind_int (stmt, k + 8, src->rank);
+  sqlite3_bind_text (stmt, k + 9, src->source, -1, SQLITE_STATIC);
 }
 
 /* checked before each statement, every BATCH_ROWS rows */
@@ -288,6 +329,8 @@ typedef struct
   sqlite3_stmt    *ins_instr;
   sqlite3_stmt    *ins_bar;
   sqlite3_stmt    *ins_bars;      /* BATCH_ROWS rows */
+  sqlite3_stmt    *ins_src;       /* bar_sources: every source's own values */
+  sqlite3_stmt    *ins_srcs;      /* BATCH_ROWS rows */
   sqlite3_stmt    *ins_breadth;
   sqlite3_stmt    *ins_breadths;  /* BATCH_ROWS rows */
   GCancellable    *cancellable;
@@ -297,6 +340,7 @@ typedef struct
 /* The bars of one instrument, rows 0 .. @n - 1 of the arrays. */
 static gboolean
 write_bars (ImportWriter  *w,
+            const SourceRank *src,
             gint64         id,
             gsize          n,
             const gint64  *times,
@@ -311,12 +355,16 @@ write_bars (ImportWriter  *w,
     {
       gsize k = n - i >= BATCH_ROWS ? BATCH_ROWS : 1;
       sqlite3_stmt *stmt = k == BATCH_ROWS ? w->ins_bars : w->ins_bar;
+      sqlite3_stmt *kept = k == BATCH_ROWS ? w->ins_srcs : w->ins_src;
 
       if (!check_cancel (w->cancellable, error))
         return FALSE;
       for (gsize j = 0; j < k; j++)
-        bind_bar (stmt, (int) j, id, times, i + j, o, h, l, c, v);
-      if (!step_done (w->self, stmt, error))
+        {
+          bind_bar (stmt, (int) j, src, id, times, i + j, o, h, l, c, v);
+          bind_bar (kept, (int) j, src, id, times, i + j, o, h, l, c, v);
+        }
+      if (!step_done (w->self, stmt, error) || !step_done (w->self, kept, error))
         return FALSE;
       i += k;
       w->n_written += k;
@@ -412,6 +460,7 @@ column_from (AlvhSeries *series,
  * future, or breadth; its instruments first when it has none yet. */
 static gboolean
 write_series_rows (ImportWriter  *w,
+                   AlvhImportFormat format,
                    SeriesState   *st,
                    const char    *symbol,
                    const char    *kind,
@@ -421,13 +470,14 @@ write_series_rows (ImportWriter  *w,
 {
   gsize from = st->written, n = to - from;
   const gint64 *times = alvh_series_get_times (series) + from;
+  SourceRank src = _alvh_market_source_rank (format);
 
   if (st->n_ids == 0 && !add_instruments (w, st, symbol, kind, series, error))
     return FALSE;
   if (strcmp (kind, "vx") == 0)
     {
       for (guint col = 0; col < st->n_ids; col++)
-        if (!write_bars (w, st->ids[col], n, times, NULL, NULL, NULL,
+        if (!write_bars (w, &src, st->ids[col], n, times, NULL, NULL, NULL,
                          alvh_series_get_column (series, col) + from, NULL, error))
           return FALSE;
     }
@@ -437,7 +487,7 @@ write_series_rows (ImportWriter  *w,
                           column_from (series, "decliners", from), error))
         return FALSE;
     }
-  else if (!write_bars (w, st->ids[0], n, times, column_from (series, "open", from),
+  else if (!write_bars (w, &src, st->ids[0], n, times, column_from (series, "open", from),
                         column_from (series, "high", from), column_from (series, "low", from),
                         column_from (series, "close", from), column_from (series, "volume", from), error))
     return FALSE;
@@ -459,7 +509,7 @@ write_rest (ImportWriter      *w,
       SeriesState *st = states != NULL && s < states->len ? &g_array_index (states, SeriesState, s) : &fresh;
       AlvhSeries *series = alvh_import_result_get_series (result, s);
 
-      if (!write_series_rows (w, st, alvh_import_result_get_symbol (result, s),
+      if (!write_series_rows (w, alvh_import_result_get_format (result), st, alvh_import_result_get_symbol (result, s),
                               alvh_import_result_get_kind (result, s), series,
                               alvh_series_get_length (series), error))
         return FALSE;
@@ -495,7 +545,9 @@ write_provenance (AlvhMarketStore   *self,
   sqlite3_bind_int64 (ins_import, 10, (gint64) alvh_import_result_get_n_warnings (result));
   sqlite3_bind_int64 (ins_import, 11, (gint64) alvh_import_result_get_n_gaps (result));
   sqlite3_bind_int64 (ins_import, 12, g_get_real_time () / G_USEC_PER_SEC);
-  return step_done (self, ins_import, error);
+  return step_done (self, ins_import, error) &&
+         _alvh_market_finish_import (self, result, sqlite3_last_insert_rowid (alvh_db_get_handle (self->db)),
+                                     &self->conflicts, error);
 }
 
 /* "INSERT INTO @table (@columns) VALUES (?, ...), ... @tail" with @n_rows
@@ -521,14 +573,26 @@ upsert_sql (const char *table,
   return g_string_free (sql, FALSE);
 }
 
-static const char bar_columns[] = "instrument_id, time, open, high, low, close, volume";
+static const char bar_columns[] = "instrument_id, time, open, high, low, close, volume, rank, source";
+/* A source of a lower rank never overwrites one of a higher (a derived
+ * file's VIX or SP500 column never replaces Cboe's or Yahoo's history);
+ * a close-only value that lies outside the stored [low, high] of another
+ * source drops that source's open, high and low, so no bar has its close
+ * outside its range. */
+#define KEEPS_RANGE "(excluded.high IS NOT NULL OR (excluded.close BETWEEN bars.low AND bars.high))"
 static const char bar_tail[] =
   "ON CONFLICT (instrument_id, time) DO UPDATE SET "
-  "open = coalesce (excluded.open, bars.open), "
-  "high = coalesce (excluded.high, bars.high), "
-  "low = coalesce (excluded.low, bars.low), "
+  "open = CASE WHEN " KEEPS_RANGE " THEN coalesce (excluded.open, bars.open) END, "
+  "high = CASE WHEN " KEEPS_RANGE " THEN coalesce (excluded.high, bars.high) END, "
+  "low = CASE WHEN " KEEPS_RANGE " THEN coalesce (excluded.low, bars.low) END, "
   "close = excluded.close, "
-  "volume = coalesce (excluded.volume, bars.volume)";
+  "volume = coalesce (excluded.volume, bars.volume), "
+  "rank = excluded.rank, source = excluded.source "
+  "WHERE excluded.rank <= bars.rank";
+static const char source_tail[] =
+  "ON CONFLICT (instrument_id, time, source) DO UPDATE SET "
+  "open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
+  "volume = excluded.volume, rank = excluded.rank";
 static const char breadth_columns[] = "instrument_id, time, advancers, decliners";
 static const char breadth_tail[] =
   "ON CONFLICT (instrument_id, time) DO UPDATE SET "
@@ -554,6 +618,8 @@ writer_clear (ImportWriter *w)
   g_clear_pointer (&w->ins_instr, sqlite3_finalize);
   g_clear_pointer (&w->ins_bar, sqlite3_finalize);
   g_clear_pointer (&w->ins_bars, sqlite3_finalize);
+  g_clear_pointer (&w->ins_src, sqlite3_finalize);
+  g_clear_pointer (&w->ins_srcs, sqlite3_finalize);
   g_clear_pointer (&w->ins_breadth, sqlite3_finalize);
   g_clear_pointer (&w->ins_breadths, sqlite3_finalize);
 }
@@ -565,14 +631,16 @@ writer_prepare (ImportWriter     *w,
                 GCancellable     *cancellable,
                 GError          **error)
 {
-  *w = (ImportWriter) { self, NULL, NULL, NULL, NULL, NULL, cancellable, 0 };
+  *w = (ImportWriter) { .self = self, .cancellable = cancellable };
   w->ins_instr = alvh_db_prepare (self->db,
                                   "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
                                   "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
                                   "RETURNING id, kind", error);
   if (w->ins_instr == NULL ||
-      (w->ins_bar = prepare_upsert (self, "bars", bar_columns, 7, 1, bar_tail, error)) == NULL ||
-      (w->ins_bars = prepare_upsert (self, "bars", bar_columns, 7, BATCH_ROWS, bar_tail, error)) == NULL ||
+      (w->ins_bar = prepare_upsert (self, "bars", bar_columns, BAR_PARAMS, 1, bar_tail, error)) == NULL ||
+      (w->ins_bars = prepare_upsert (self, "bars", bar_columns, BAR_PARAMS, BATCH_ROWS, bar_tail, error)) == NULL ||
+      (w->ins_src = prepare_upsert (self, "bar_sources", bar_columns, BAR_PARAMS, 1, source_tail, error)) == NULL ||
+      (w->ins_srcs = prepare_upsert (self, "bar_sources", bar_columns, BAR_PARAMS, BATCH_ROWS, source_tail, error)) == NULL ||
       (w->ins_breadth = prepare_upsert (self, "breadth", breadth_columns, 4, 1, breadth_tail, error)) == NULL ||
       (w->ins_breadths = prepare_upsert (self, "breadth", breadth_columns, 4, BATCH_ROWS, breadth_tail, error)) == NULL)
     {
@@ -623,6 +691,7 @@ typedef struct
   const char *kind;
   AlvhSeries *series;   /* its arrays do not move: see max_rows */
   gsize       length;
+  AlvhImportFormat format;
 } SeriesView;
 
 /* alvh_market_store_import_path (): the calling thread parses, a writer
@@ -659,7 +728,7 @@ pipe_hand_over (AlvhImportResult  *result,
     {
       SeriesView v = {
         alvh_import_result_get_symbol (result, s), alvh_import_result_get_kind (result, s),
-        alvh_import_result_get_series (result, s), 0,
+        alvh_import_result_get_series (result, s), 0, alvh_import_result_get_format (result),
       };
 
       v.length = alvh_series_get_length (v.series);
@@ -685,7 +754,7 @@ pipe_write_views (ImportPipe  *p,
     {
       const SeriesView *v = &g_array_index (views, SeriesView, i);
 
-      if (!write_series_rows (&p->w, &g_array_index (p->states, SeriesState, i),
+      if (!write_series_rows (&p->w, v->format, &g_array_index (p->states, SeriesState, i),
                               v->symbol, v->kind, v->series, v->length, error))
         return FALSE;
     }

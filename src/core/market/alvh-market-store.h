@@ -16,18 +16,27 @@
  *   "breadth":        advancers, decliners;
  *   the pseudo symbol "VX": vx1, vx2 (VX1 and VX2 joined on dates both have).
  * Times are UTC seconds; daily rows are New York midnight.
+ * Sources never overwrite each other by accident: every import keeps its
+ * own values (table bar_sources), and the stored bar is that of the source
+ * with the lowest rank (Cboe histories and CFE settles before Yahoo, Stooq
+ * and other OHLC files, all before the term-structure file's VIX, SP500 and
+ * VX columns), whatever the order of the imports; a tie goes to the later
+ * import.  Each import counts the values other sources give differently
+ * (alvh_market_store_get_conflicts()).  Option chains (a Cboe download) are
+ * stored per session, expiry and strike (alvh_market_store_load_chain()).
  */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "alvh-chain-set.h"
 #include "alvh-import.h"
 #include "alvh-store-mode.h"
 #include "alvh-series.h"
 
 G_BEGIN_DECLS
 
-#define ALVH_MARKET_STORE_SCHEMA_VERSION 1
+#define ALVH_MARKET_STORE_SCHEMA_VERSION 2
 
 #define ALVH_TYPE_MARKET_STORE (alvh_market_store_get_type ())
 #define ALVH_MARKET_STORE_ERROR (alvh_market_store_error_quark ())
@@ -70,7 +79,22 @@ typedef struct
   gint64  imported_at;  /* UTC seconds */
 } AlvhMarketImport;
 
+/* The values of an import's instruments that two sources give differently
+ * (|difference| above 1e-6): the stored one is that of the source with the
+ * lower rank (see alvh-market-chains.c), the others are kept apart. */
+typedef struct
+{
+  gint64  n;            /* differing values on the import's instruments */
+  double  max_abs;      /* the largest |difference| of a close */
+  char   *symbol;       /* where it is (NULL when n is 0) */
+  gint64  time;
+  double  kept, other;  /* the stored close and the other source's */
+  char   *kept_source, *other_source;  /* format ids */
+} AlvhMarketConflicts;
+
 GQuark            alvh_market_store_error_quark      (void);
+/* Frees the strings of @self and zeroes it. */
+void              alvh_market_conflicts_clear        (AlvhMarketConflicts *self);
 /* Each takes a (nullable) (transfer full) record and frees it. */
 void              alvh_market_instrument_free        (AlvhMarketInstrument *self);
 void              alvh_market_import_free            (AlvhMarketImport     *self);
@@ -244,6 +268,80 @@ GPtrArray        *alvh_market_store_list_imports     (AlvhMarketStore   *self,
 gint64            alvh_market_store_count_rows       (AlvhMarketStore   *self,
                                                       const char        *symbol,
                                                       GError           **error);
+
+/**
+ * alvh_market_store_get_conflicts:
+ * @self: the store
+ *
+ * Returns: (transfer none): what the last import of @self found that other
+ *   sources give differently
+ */
+const AlvhMarketConflicts *alvh_market_store_get_conflicts (AlvhMarketStore *self);
+
+/**
+ * alvh_market_store_load_chain:
+ * @self: the store
+ * @underlying: the underlying ("SPX")
+ * @date: any time on a New York date; a day without a session means the
+ *   last session before it
+ * @error: return location for a #GError
+ *
+ * The option chain stored for that session (every file of that date
+ * together, quoted at the latest of their times), computed as a parsed
+ * download is.
+ *
+ * Returns: (transfer full) (nullable): the chain, or %NULL with @error set
+ *   (%ALVH_MARKET_STORE_ERROR_NOT_FOUND when none is stored)
+ */
+AlvhOptionChain  *alvh_market_store_load_chain       (AlvhMarketStore   *self,
+                                                      const char        *underlying,
+                                                      gint64             date,
+                                                      GError           **error);
+
+/**
+ * alvh_market_store_list_chain_dates:
+ * @self: the store
+ * @underlying: the underlying ("SPX")
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): the sessions
+ *   with a stored chain (New York midnights), oldest first
+ */
+GArray           *alvh_market_store_list_chain_dates (AlvhMarketStore   *self,
+                                                      const char        *underlying,
+                                                      GError           **error);
+
+/**
+ * alvh_market_store_load_chains:
+ * @self: the store
+ * @underlying: the underlying ("SPX")
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): every stored chain of @underlying
+ *   (an empty set when there is none), or %NULL with @error set
+ */
+AlvhChainSet     *alvh_market_store_load_chains      (AlvhMarketStore   *self,
+                                                      const char        *underlying,
+                                                      GError           **error);
+
+/**
+ * alvh_market_store_load_vx_contracts:
+ * @self: the store
+ * @from: the first trade date, included
+ * @to: the last trade date, included
+ * @error: return location for a #GError
+ *
+ * The VIX futures settles by contract (imported from CFE per-contract
+ * files): the term structure of any date, each future by its own expiry.
+ *
+ * Returns: (transfer full) (element-type AlvhVxSettle) (nullable): the
+ *   settles by trade date, then expiry (empty when none), or %NULL with
+ *   @error set
+ */
+GArray           *alvh_market_store_load_vx_contracts (AlvhMarketStore  *self,
+                                                       gint64            from,
+                                                       gint64            to,
+                                                       GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhMarketInstrument, alvh_market_instrument_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhMarketImport, alvh_market_import_free)

@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 
 #include "alvh-option-chain.h"
+#include "alvh-calendar.h"
 #include "alvh-time.h"
 
 G_DEFINE_QUARK (alvh-option-chain-error-quark, alvh_option_chain_error)
@@ -579,6 +580,49 @@ alvh_option_chain_parse_cboe_csv (const char *name, const char *data, gsize len,
   self->valuation_time = default_valuation_time (self->quote_time);
   alvh_option_chain_compute (self, 0.04, NAN, 0);
   return g_steal_pointer (&self);
+}
+
+AlvhOptionChain *
+alvh_option_chain_new_from_rows (const char               *name,
+                                 const char               *underlying,
+                                 double                    spot,
+                                 gint64                    quote_time,
+                                 const AlvhOptionChainRow *rows,
+                                 gsize                     n_rows)
+{
+  AlvhOptionChain *self = g_new0 (AlvhOptionChain, 1);
+
+  g_return_val_if_fail (rows != NULL || n_rows == 0, NULL);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->name = g_strdup (name != NULL ? name : "<store>");
+  self->underlying = g_strdup (underlying != NULL ? underlying : "");
+  self->spot = spot;
+  self->quote_time = quote_time;
+  self->rows = g_array_sized_new (FALSE, FALSE, sizeof (AlvhOptionChainRow), (guint) n_rows);
+  self->expiries = g_array_new (FALSE, FALSE, sizeof (AlvhOptionChainExpiry));
+  for (gsize i = 0; i < n_rows; i++)
+    {
+      AlvhOptionChainRow r = rows[i];
+      AlvhOptionQuote *q[2] = { &r.call, &r.put };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          q[k]->mid = q[k]->bid > 0.0 && q[k]->ask >= q[k]->bid ? 0.5 * (q[k]->bid + q[k]->ask) : NAN;
+          q[k]->iv = q[k]->delta = q[k]->gamma = q[k]->theta = q[k]->vega = NAN;
+        }
+      g_array_append_val (self->rows, r);
+    }
+  build_expiries (self);
+  self->valuation_time = default_valuation_time (self->quote_time);
+  alvh_option_chain_compute (self, 0.04, NAN, 0);
+  return self;
+}
+
+gint64
+alvh_option_chain_get_session_date (AlvhOptionChain *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return alvh_time_from_ny_day (alvh_calendar_last_session_day (self->quote_time));
 }
 
 AlvhOptionChain *

@@ -110,6 +110,40 @@ AlvhOptionChain  *alvh_option_chain_load_cboe_csv   (const char       *path,
                                                      GError          **error);
 
 /**
+ * alvh_option_chain_new_from_rows:
+ * @name: (nullable): the name for messages
+ * @underlying: (nullable): the underlying's name
+ * @spot: the underlying's price
+ * @quote_time: when the quotes were taken, Unix seconds
+ * @rows: (array length=n_rows): rows with their quotes (bid, ask, last,
+ *   volume, open interest and Cboe's columns; mids and our columns are
+ *   recomputed)
+ * @n_rows: the number of rows
+ *
+ * Builds a chain from stored rows, sorted and computed as a parsed download
+ * is (r = 0.04, parity-implied forwards, the default valuation time).
+ *
+ * Returns: (transfer full): the chain
+ */
+AlvhOptionChain  *alvh_option_chain_new_from_rows   (const char               *name,
+                                                     const char               *underlying,
+                                                     double                    spot,
+                                                     gint64                    quote_time,
+                                                     const AlvhOptionChainRow *rows,
+                                                     gsize                     n_rows);
+
+/**
+ * alvh_option_chain_get_session_date:
+ * @self: a chain
+ *
+ * The NYSE session the quotes belong to: the last one closed at or before
+ * the quote time (a Sunday 2023-08-20 download holds 2023-08-18 quotes).
+ *
+ * Returns: that day at 00:00 New York, Unix seconds
+ */
+gint64            alvh_option_chain_get_session_date (AlvhOptionChain *self);
+
+/**
  * alvh_option_chain_ref:
  * @self: a chain
  *

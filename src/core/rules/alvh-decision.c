@@ -30,6 +30,7 @@ alvh_decision_init (AlvhDecision *self)
   self->estimated_cost = NAN;
   self->spx = NAN;
   self->vix = NAN;
+  self->iv = NAN;
   self->hours_since_last_leg = NAN;
   for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     alvh_signal_init_na (&self->signals[i], (AlvhSignalId) i);
@@ -303,6 +304,19 @@ outcome_sentence (const AlvhDecision *self)
   return NULL;
 }
 
+/* which iv_t the decision used (ALVH-SPEC.md section 1) */
+static char *
+iv_sentence (const AlvhDecision *self)
+{
+  if (self->iv_from_chain)
+    return g_strdup_printf (_("IV: %.2f %%, the ATM IV of the condor's expiry from the option chain of this date."),
+                            self->iv * 100.0);
+  if (self->branch == ALVH_BRANCH_NO_POSITION)
+    return g_strdup_printf (_("IV: %.2f %%, VIX / 100."), self->iv * 100.0);
+  return g_strdup_printf (_("IV: %.2f %%, VIX / 100 (no option chain of this date covers the condor's expiry)."),
+                          self->iv * 100.0);
+}
+
 char **
 alvh_decision_dup_explanation (const AlvhDecision *self)
 {
@@ -326,6 +340,8 @@ alvh_decision_dup_explanation (const AlvhDecision *self)
     if (outcome != NULL)
       g_ptr_array_add (out, outcome);
   }
+  if (isfinite (self->iv))
+    g_ptr_array_add (out, iv_sentence (self));
   g_ptr_array_add (out, NULL);
   return (char **) g_ptr_array_free (out, FALSE);
 }
@@ -453,6 +469,10 @@ alvh_decision_append_json (const AlvhDecision *self,
   alvh_json_append_number (out, self->premium_paid);
   g_string_append (out, ",\"credit_collected\":");
   alvh_json_append_number (out, self->credit_collected);
+  g_string_append (out, ",\"iv_t\":");
+  alvh_json_append_number (out, self->iv);
+  g_string_append (out, ",\"iv_source\":");
+  g_string_append (out, !isfinite (self->iv) ? "null" : self->iv_from_chain ? "\"chain\"" : "\"vix\"");
   g_string_append (out, ",\"signals\":{");
   for (guint i = 0; i < ALVH_N_SIGNALS; i++)
     {

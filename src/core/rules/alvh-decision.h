@@ -65,6 +65,8 @@ typedef struct
   double        max_hedge_cost_ratio;
   double        spx;             /* market at the bar, for the sentences */
   double        vix;
+  double        iv;              /* iv_t of the first condor (VIX/100 without one) */
+  gboolean      iv_from_chain;   /* iv is the ATM IV of a stored option chain */
   guint         layers_used;
   guint         max_layers;
   double        cooldown_hours;

@@ -307,6 +307,24 @@ alvh_evaluator_get_ref_index (AlvhEvaluator *self,
 static inline gboolean
 finite_pos (double x);
 
+/* Section 1's iv_t for a condor of @expiry at bar i: the ATM IV of that
+ * expiry from the chain of the bar's date (in strike, then in total
+ * variance), else VIX close / 100 */
+static double
+iv_for_expiry (AlvhEvaluator *self,
+               gsize          i,
+               gint64         expiry,
+               gboolean      *from_chain)
+{
+  const AlvhMarketFrame *f = self->frame;
+  double iv;
+  gboolean chain = f->chains != NULL && alvh_chain_set_atm_iv (f->chains, f->time[i], expiry, &iv);
+
+  if (from_chain != NULL)
+    *from_chain = chain;
+  return chain ? iv : f->vix[i] / 100.0;
+}
+
 /* Section 4: VIX options are priced and marked at VVIX/100 when known, else vix_vol */
 static double
 vix_option_vol (AlvhEvaluator *self,
@@ -425,9 +443,9 @@ condor_state_at (AlvhEvaluator    *self,
 {
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
-  const double s = f->close[i], iv = f->vix[i] / 100.0;
+  const double s = f->close[i];
   AlvhGreeks sp, sc, lp, lc;
-  double t, x;
+  double t, x, iv;
 
   if (c->id != 0 && self->cache_id[i] == c->id)
     {
@@ -436,6 +454,7 @@ condor_state_at (AlvhEvaluator    *self,
       return self->cache_x[i];
     }
   t = (double) (_alvh_ny_day_cached (c->expiry) - self->day[i]) / 365.0;
+  iv = iv_for_expiry (self, i, c->expiry, NULL);
   /* the four legs share one expiry: its terms once (the same figures as
    * four alvh_bs_greeks () calls) */
   _alvh_bs_greeks_condor (s, t, iv, p->rate, p->div_yield,
@@ -622,7 +641,6 @@ eval_wing_proximity (AlvhEvaluator *self,
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
   const double s = f->close[i];
-  const double iv = f->vix[i] / 100.0;
   const guint n_condors = alvh_book_get_n_condors (book);
 
   sig->threshold = p->wing_sd;
@@ -630,6 +648,7 @@ eval_wing_proximity (AlvhEvaluator *self,
     {
       const AlvhCondor *c = alvh_book_get_condor (book, k);
       gint64 days = _alvh_ny_day_cached (c->expiry) - self->day[i];
+      double iv = iv_for_expiry (self, i, c->expiry, NULL);
       double sd, v;
 
       if (days <= 0 || !finite_pos (iv))
@@ -870,6 +889,10 @@ alvh_evaluator_evaluate_at (AlvhEvaluator *self,
   d->premium_paid = alvh_book_premium_paid (book) * p->multiplier / 100.0;
   d->credit_collected = alvh_book_credit_collected (book) * p->multiplier / 100.0;
   d->layers_used = alvh_book_count_open_legs (book);
+  /* iv_t as the decision states it: of the first condor's expiry */
+  d->iv = alvh_book_get_n_condors (book) > 0
+          ? iv_for_expiry (self, i, alvh_book_get_condor (book, 0)->expiry, &d->iv_from_chain)
+          : f->vix[i] / 100.0;
 
   eval_signals (self, i, t, book, d);
   for (guint k = 0; k < ALVH_N_SIGNALS; k++)
@@ -936,7 +959,7 @@ _alvh_evaluator_condor_value (AlvhEvaluator    *self,
     return self->cache_value[i];
   return alvh_condor_value (c, f->close[i],
                             (double) (_alvh_ny_day_cached (c->expiry) - self->day[i]) / 365.0,
-                            f->vix[i] / 100.0, p->rate, p->div_yield);
+                            iv_for_expiry (self, i, c->expiry, NULL), p->rate, p->div_yield);
 }
 
 double

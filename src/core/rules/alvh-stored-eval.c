@@ -268,6 +268,18 @@ alvh_stored_load_frame (AlvhMarketStore  *market,
     }
   vix3m = load_optional (market, "VIX3M", lo, hi);
   alvh_market_frame_match (frame, vix3m, "close", frame->vix3m);
+  {
+    /* stored option chains: iv_t and marks (ALVH-SPEC.md sections 1, 6);
+     * VIX futures by contract: section 4's future of the expiry */
+    g_autoptr(AlvhChainSet) chains = alvh_market_store_load_chains (market, "SPX", NULL);
+
+    g_autoptr(GArray) contracts = alvh_market_store_load_vx_contracts (market, lo, hi, NULL);
+
+    alvh_market_frame_set_chains (frame, chains);
+    /* the future of an option's expiry: its own contract when stored */
+    if (contracts != NULL)
+      alvh_market_frame_set_vx_contracts (frame, (const AlvhVxSettle *) (gpointer) contracts->data, contracts->len);
+  }
   return frame;
 }
 

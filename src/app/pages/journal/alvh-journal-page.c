@@ -20,6 +20,7 @@
 #include "alvh-equity-view.h"
 #include "alvh-journal-leg-result.h"
 #include "alvh-journal-page.h"
+#include "alvh-journal-adherence.h"
 
 #define SAVE_DELAY_MS 500
 #define FILTER_DELAY_MS 200
@@ -514,8 +515,8 @@ show_entry (AlvhJournalPage *self,
 
           g_string_append_printf (s, " \u00b7 %s %s", _("est. cost"), cost);
         }
-      if (alvh_decision_status_to_string (decision->followed) != NULL)
-        g_string_append_printf (s, " \u00b7 %s", alvh_decision_status_to_string (decision->followed));
+      /* the real status: followed, deviated (how), skipped, pending, hold, blocked */
+      alvh_journal_adherence_append_status (self->context, decision, entry->leg_id, s);
       if (decision->profile_name[0] != '\0')
         g_string_append_printf (s, " \u00b7 %s %s v%d", _("profile"), decision->profile_name,
                                 decision->profile_version);
@@ -527,7 +528,11 @@ show_entry (AlvhJournalPage *self,
     }
   else
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->decision_label), FALSE);
+      /* a leg no decision proposed (imported or entered by hand) says so */
+      gboolean unprompted = entry->leg_id != 0 && alvh_journal_adherence_leg_unprompted (self->context, entry->leg_id);
+
+      gtk_label_set_text (self->decision_label, unprompted ? _("Unprompted: no ADD decision that day before the fill") : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->decision_label), unprompted);
       gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), FALSE);
     }
   fill_signals (self, decision);
@@ -760,6 +765,18 @@ stats_done_cb (GObject      *object,
       add_stats_table (self, _("By Combination"), _("Triggers"), stats->by_combination);
       add_stats_table (self, _("By Branch"), _("Branch"), stats->by_branch);
       add_stats_table (self, _("Adherence"), _("Followed or overridden"), stats->adherence);
+      if (stats->by_adherence != NULL && stats->by_adherence->len > 0)
+        add_stats_table (self, _("Adherence of the Legs"), _("Followed, deviated or unprompted"), stats->by_adherence);
+      if (stats->n_skipped > 0)
+        {
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ADD decision no leg followed (skipped)",
+                                                                "%u ADD decisions no leg followed (skipped)", stats->n_skipped),
+                                                   stats->n_skipped);
+          GtkWidget *skipped = gtk_label_new (text);
+
+          gtk_label_set_xalign (GTK_LABEL (skipped), 0);
+          gtk_box_append (self->stats_box, skipped);
+        }
     }
   self->stats_stale = FALSE;
   g_signal_emit (self, signals[STATS_READY], 0);

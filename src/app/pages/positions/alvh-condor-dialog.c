@@ -5,6 +5,11 @@
  * validated; broken fields get the error style, the reasons are listed under
  * the form and the Save button stays insensitive, so a broken position is
  * never saved.
+ *
+ * A new condor can start from the latest stored option chain: pick the
+ * expiry, the short strikes' delta and the wings' width, and "Fill from
+ * Chain" sets the strikes, the expiry and the credit from the mids and the
+ * opening time to the chain's (both stay editable, to the real fill).
  */
 #define G_LOG_DOMAIN "alvh-desk"
 
@@ -36,6 +41,12 @@ struct _AlvhCondorDialog
   GtkWidget         *fees;
   GtkWidget         *strikes_group;
   char              *errors;
+  /* from a stored option chain (new condors only) */
+  AlvhOptionChain   *chain;
+  GArray            *chain_expiries;  /* gint64 dates, as listed */
+  GtkWidget         *chain_expiry;
+  GtkWidget         *chain_delta;
+  GtkWidget         *chain_width;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhCondorDialog, alvh_condor_dialog, ALVH_TYPE_FORM_DIALOG)
@@ -175,6 +186,96 @@ alvh_condor_dialog_save (AlvhFormDialog *dialog)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* "Fill from Chain": strikes by delta, wings by width, credit from mids */
+static void
+fill_from_chain_cb (AlvhCondorDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint sel = adw_combo_row_get_selected (ADW_COMBO_ROW (self->chain_expiry));
+  AlvhChainCondor c;
+  double delta = 0.0, width = 0.0;
+
+  if (self->chain == NULL || sel >= self->chain_expiries->len)
+    return;
+  if (!alvh_form_get_double (self->chain_delta, &delta) || !(delta > 0.0 && delta < 0.5) ||
+      !alvh_form_get_double (self->chain_width, &width) || !(width > 0.0))
+    {
+      alvh_form_dialog_show_error (ALVH_FORM_DIALOG (self),
+                                   _("The short delta must lie between 0 and 0.5 and the wing width be positive."));
+      return;
+    }
+  if (!alvh_option_chain_pick_condor (self->chain, g_array_index (self->chain_expiries, gint64, sel),
+                                      delta, width, &c, &error))
+    {
+      alvh_form_dialog_show_error (ALVH_FORM_DIALOG (self), error->message);
+      return;
+    }
+  alvh_form_set_double (self->long_put, c.long_put);
+  alvh_form_set_double (self->short_put, c.short_put);
+  alvh_form_set_double (self->short_call, c.short_call);
+  alvh_form_set_double (self->long_call, c.long_call);
+  alvh_form_set_date (self->expiry, c.expiry);
+  alvh_form_set_double (self->credit, round (c.credit * 100.0) / 100.0);
+  /* opened when the chain was quoted; both stay editable to the real fill */
+  alvh_form_set_datetime (self->opened, alvh_option_chain_get_valuation_time (self->chain));
+}
+
+/* The "From Option Chain" group above the strikes, when a chain is stored */
+static void
+add_chain_group (AlvhCondorDialog *self,
+                 AlvhChainSet     *chains)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *session = NULL, *desc = NULL;
+  GtkWidget *group, *button;
+
+  if (chains == NULL || alvh_chain_set_get_n_chains (chains) == 0)
+    return;
+  self->chain = alvh_option_chain_ref (alvh_chain_set_get_chain (chains, alvh_chain_set_get_n_chains (chains) - 1));
+  self->chain_expiries = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint e = 0; e < alvh_option_chain_get_n_expiries (self->chain); e++)
+    {
+      const AlvhOptionChainExpiry *ex = alvh_option_chain_get_expiry (self->chain, e);
+      gint64 d = alvh_time_from_ny_day (alvh_time_ny_day (ex->expiry));
+      g_autofree char *text = NULL, *date = NULL;
+
+      if (ex->t <= 0.0 || (self->chain_expiries->len > 0 &&
+                           g_array_index (self->chain_expiries, gint64, self->chain_expiries->len - 1) == d))
+        continue;
+      g_array_append_val (self->chain_expiries, d);
+      date = alvh_format_date (d);
+      text = g_strdup_printf (_("%s (%.0f days)"), date, ex->t * 365.0);
+      gtk_string_list_append (names, text);
+    }
+  session = alvh_format_date (alvh_option_chain_get_session_date (self->chain));
+  desc = g_strdup_printf (_("Strikes, expiry and credit from the mids of the SPX chain of %s"), session);
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("From Option Chain"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), desc);
+  self->chain_expiry = adw_combo_row_new ();
+  gtk_widget_set_name (self->chain_expiry, "chain-expiry");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chain_expiry), _("Expiry"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->chain_expiry), G_LIST_MODEL (names));
+  self->chain_delta = adw_entry_row_new ();
+  gtk_widget_set_name (self->chain_delta, "chain-delta");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chain_delta), _("Short strikes' delta"));
+  gtk_editable_set_text (GTK_EDITABLE (self->chain_delta), "0.16");
+  self->chain_width = adw_entry_row_new ();
+  gtk_widget_set_name (self->chain_width, "chain-width");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chain_width), _("Wing width (points)"));
+  gtk_editable_set_text (GTK_EDITABLE (self->chain_width), "50");
+  button = gtk_button_new_with_mnemonic (_("_Fill from Chain"));
+  gtk_widget_set_name (button, "chain-fill");
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (fill_from_chain_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->chain_expiry);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->chain_delta);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->chain_width);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->strikes_group)), group, NULL);
+}
+
 static void
 alvh_condor_dialog_finalize (GObject *object)
 {
@@ -183,6 +284,8 @@ alvh_condor_dialog_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->condor, alvh_condor_free);
   g_clear_pointer (&self->errors, g_free);
+  g_clear_pointer (&self->chain, alvh_option_chain_unref);
+  g_clear_pointer (&self->chain_expiries, g_array_unref);
   G_OBJECT_CLASS (alvh_condor_dialog_parent_class)->finalize (object);
 }
 
@@ -257,6 +360,7 @@ alvh_condor_dialog_new (GtkWindow               *parent,
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New Iron Condor"));
+      add_chain_group (self, alvh_market_service_get_chains (alvh_context_get_market (context)));
       gtk_editable_set_text (GTK_EDITABLE (self->units), "1");
       gtk_editable_set_text (GTK_EDITABLE (self->fees), "0");
       alvh_form_set_datetime (self->opened, alvh_time_now ());

@@ -1,0 +1,428 @@
+/* alvh-market-chains.c — the market store's option chains and source ranks
+ *
+ * A Cboe chain download is stored per session (the last NYSE session closed
+ * at or before the file's stamp), expiry (AM and PM apart) and strike; a
+ * second download of the same session adds its expiries and updates the
+ * strikes both hold.
+ *
+ * Source ranks (the lower wins, see alvh-market-store.h): Cboe's own
+ * histories and CFE per-contract settles 10; Yahoo 11; Stooq and VX1/VX2
+ * settle files 12; yfinance 13; other OHLC files 14; breadth 15; the
+ * term-structure file (its VIX, VX1..VX8 and SP500 columns are derived
+ * copies, with the SP500 rounded) 20.
+ */
+#define G_LOG_DOMAIN "alvh-market-store"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "alvh-market-store-private.h"
+#include "alvh-calendar.h"
+#include "alvh-time.h"
+
+/* a close differs when it is half a cent or more away: Yahoo's float32
+ * artefacts and a file's rounding to cents do not count */
+#define CONFLICT_EPSILON 0.005
+
+SourceRank
+_alvh_market_source_rank (AlvhImportFormat format)
+{
+  static const int ranks[] = {
+    [ALVH_IMPORT_FORMAT_UNKNOWN] = 14,
+    [ALVH_IMPORT_FORMAT_CBOE_OHLC] = 10,
+    [ALVH_IMPORT_FORMAT_CBOE_CLOSE] = 10,
+    [ALVH_IMPORT_FORMAT_YAHOO] = 11,
+    [ALVH_IMPORT_FORMAT_YFINANCE] = 13,
+    [ALVH_IMPORT_FORMAT_STOOQ] = 12,
+    [ALVH_IMPORT_FORMAT_GENERIC_OHLC] = 14,
+    [ALVH_IMPORT_FORMAT_VX_SETTLES] = 12,
+    [ALVH_IMPORT_FORMAT_TERM_STRUCTURE] = 20,
+    [ALVH_IMPORT_FORMAT_CFE_CONTRACTS] = 10,
+    [ALVH_IMPORT_FORMAT_BREADTH] = 15,
+    [ALVH_IMPORT_FORMAT_CBOE_CHAIN] = 10,
+  };
+  SourceRank r = { 14, alvh_import_format_id (format) };
+
+  if ((guint) format < G_N_ELEMENTS (ranks))
+    r.rank = ranks[format];
+  return r;
+}
+
+void
+alvh_market_conflicts_clear (AlvhMarketConflicts *self)
+{
+  g_free (self->symbol);
+  g_free (self->kept_source);
+  g_free (self->other_source);
+  memset (self, 0, sizeof *self);
+}
+
+/* "SPX" for Cboe's "SP 500 INDEX" or "Standard & Poors 500 Index" */
+static const char *
+chain_underlying (AlvhOptionChain *chain)
+{
+  const char *name = alvh_option_chain_get_underlying_name (chain);
+
+  if (name == NULL || strstr (name, "500") != NULL || g_str_has_prefix (name, "SPX"))
+    return "SPX";
+  return name;
+}
+
+static const char quote_columns[] =
+  "underlying, date, expiry, pm, strike, quote_time, spot, "
+  "c_last, c_net, c_bid, c_ask, c_volume, c_oi, c_iv, c_delta, c_gamma, "
+  "p_last, p_net, p_bid, p_ask, p_volume, p_oi, p_iv, p_delta, p_gamma, import_id";
+
+static void
+bind_quote (sqlite3_stmt          *stmt,
+            int                    first,
+            const AlvhOptionQuote *q)
+{
+  const double v[9] = { q->last, q->net, q->bid, q->ask, q->volume, q->open_interest,
+                        q->cboe_iv, q->cboe_delta, q->cboe_gamma };
+
+  for (int i = 0; i < 9; i++)
+    if (isfinite (v[i]))
+      sqlite3_bind_double (stmt, first + i, v[i]);
+    else
+      sqlite3_bind_null (stmt, first + i);
+}
+
+static gboolean
+write_chain (AlvhMarketStore  *self,
+             AlvhOptionChain  *chain,
+             gint64            import_id,
+             GError          **error)
+{
+  AlvhDb *db = _alvh_market_store_get_db (self);
+  g_autofree char *sql = g_strdup_printf ("INSERT OR REPLACE INTO option_quotes (%s) VALUES "
+                                          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
+                                          "?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)", quote_columns);
+  g_autoptr(sqlite3_stmt) stmt = alvh_db_prepare (db, sql, error);
+  gint64 date = alvh_option_chain_get_session_date (chain);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (gsize i = 0; i < alvh_option_chain_get_n_rows (chain); i++)
+    {
+      const AlvhOptionChainRow *row = alvh_option_chain_get_row (chain, i);
+
+      sqlite3_bind_text (stmt, 1, chain_underlying (chain), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, date);
+      sqlite3_bind_int64 (stmt, 3, row->expiry);
+      sqlite3_bind_int (stmt, 4, row->pm_settled ? 1 : 0);
+      sqlite3_bind_double (stmt, 5, row->strike);
+      sqlite3_bind_int64 (stmt, 6, alvh_option_chain_get_quote_time (chain));
+      sqlite3_bind_double (stmt, 7, alvh_option_chain_get_spot (chain));
+      bind_quote (stmt, 8, &row->call);
+      bind_quote (stmt, 17, &row->put);
+      sqlite3_bind_int64 (stmt, 26, import_id);
+      if (!alvh_db_step_done (db, stmt, "cannot write an option quote", error))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+/* the closes that other sources give differently on @symbol */
+static gboolean
+count_conflicts (AlvhMarketStore      *self,
+                 const char           *symbol,
+                 AlvhMarketConflicts  *out,
+                 GError              **error)
+{
+  AlvhDb *db = _alvh_market_store_get_db (self);
+  g_autoptr(sqlite3_stmt) stmt = alvh_db_prepare (db,
+    "SELECT count(*) OVER (), s.time, b.close, s.close, b.source, s.source "
+    "FROM instruments i JOIN bar_sources s ON s.instrument_id = i.id "
+    "JOIN bars b ON b.instrument_id = s.instrument_id AND b.time = s.time "
+    "WHERE i.symbol = ?1 AND s.source IS NOT b.source AND abs (s.close - b.close) >= ?2 "
+    "ORDER BY abs (s.close - b.close) DESC, s.time LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, symbol, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 2, CONFLICT_EPSILON);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      double kept = sqlite3_column_double (stmt, 2), other = sqlite3_column_double (stmt, 3);
+
+      out->n += sqlite3_column_int64 (stmt, 0);
+      if (out->symbol == NULL || fabs (kept - other) > out->max_abs)
+        {
+          g_free (out->symbol);
+          g_free (out->kept_source);
+          g_free (out->other_source);
+          out->max_abs = fabs (kept - other);
+          out->symbol = g_strdup (symbol);
+          out->time = sqlite3_column_int64 (stmt, 1);
+          out->kept = kept;
+          out->other = other;
+          out->kept_source = alvh_db_column_text (stmt, 4);
+          out->other_source = alvh_db_column_text (stmt, 5);
+        }
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return alvh_db_set_error (db, error, "cannot compare sources");
+  return TRUE;
+}
+
+/* the instruments an import wrote: its series, VX columns one by one */
+static GPtrArray *
+import_symbols (AlvhImportResult *result)
+{
+  GPtrArray *symbols = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint s = 0; s < alvh_import_result_get_n_series (result); s++)
+    {
+      AlvhSeries *series = alvh_import_result_get_series (result, s);
+
+      if (strcmp (alvh_import_result_get_kind (result, s), "vx") == 0)
+        for (guint c = 0; c < alvh_series_get_n_columns (series); c++)
+          g_ptr_array_add (symbols, g_ascii_strup (alvh_series_get_column_name (series, c), -1));
+      else if (strcmp (alvh_import_result_get_kind (result, s), "breadth") != 0)
+        g_ptr_array_add (symbols, g_strdup (alvh_import_result_get_symbol (result, s)));
+    }
+  return symbols;
+}
+
+/* a CFE file's settles by contract */
+static gboolean
+write_vx_contracts (AlvhMarketStore   *self,
+                    AlvhImportResult  *result,
+                    gint64             import_id,
+                    GError           **error)
+{
+  AlvhDb *db = _alvh_market_store_get_db (self);
+  gsize n;
+  const AlvhVxSettle *v = alvh_import_result_get_vx_contracts (result, &n);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (n == 0)
+    return TRUE;
+  stmt = alvh_db_prepare (db, "INSERT OR REPLACE INTO vx_contracts (expiry, time, settle, import_id) "
+                              "VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, v[i].expiry);
+      sqlite3_bind_int64 (stmt, 2, v[i].time);
+      sqlite3_bind_double (stmt, 3, v[i].settle);
+      sqlite3_bind_int64 (stmt, 4, import_id);
+      if (!alvh_db_step_done (db, stmt, "cannot write a VIX future settle", error))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+GArray *
+alvh_market_store_load_vx_contracts (AlvhMarketStore  *self,
+                                     gint64            from,
+                                     gint64            to,
+                                     GError          **error)
+{
+  AlvhDb *db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (AlvhVxSettle));
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
+  db = _alvh_market_store_get_db (self);
+  stmt = alvh_db_prepare (db, "SELECT time, expiry, settle FROM vx_contracts WHERE time BETWEEN ?1 AND ?2 "
+                              "ORDER BY time, expiry", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AlvhVxSettle v = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                         sqlite3_column_double (stmt, 2) };
+
+      g_array_append_val (out, v);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      alvh_db_set_error (db, error, "cannot read VIX future settles");
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+_alvh_market_finish_import (AlvhMarketStore      *self,
+                            AlvhImportResult     *result,
+                            gint64                import_id,
+                            AlvhMarketConflicts  *out,
+                            GError              **error)
+{
+  AlvhDb *db = _alvh_market_store_get_db (self);
+  g_autoptr(GPtrArray) symbols = import_symbols (result);
+  g_autoptr(sqlite3_stmt) upd = NULL;
+
+  alvh_market_conflicts_clear (out);
+  if (alvh_import_result_get_chain (result) != NULL &&
+      !write_chain (self, alvh_import_result_get_chain (result), import_id, error))
+    return FALSE;
+  if (!write_vx_contracts (self, result, import_id, error))
+    return FALSE;
+  for (guint i = 0; i < symbols->len; i++)
+    if (!count_conflicts (self, g_ptr_array_index (symbols, i), out, error))
+      return FALSE;
+  upd = alvh_db_prepare (db, "UPDATE imports SET conflicts = ?1, max_conflict = ?2 WHERE id = ?3", error);
+  if (upd == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (upd, 1, out->n);
+  if (out->n > 0)
+    sqlite3_bind_double (upd, 2, out->max_abs);
+  sqlite3_bind_int64 (upd, 3, import_id);
+  return alvh_db_step_done (db, upd, "cannot record the conflicts of an import", error);
+}
+
+/* ---- reading chains ------------------------------------------------------ */
+
+static void
+read_quote (sqlite3_stmt    *stmt,
+            int              first,
+            AlvhOptionQuote *q)
+{
+  double *dst[9] = { &q->last, &q->net, &q->bid, &q->ask, &q->volume, &q->open_interest,
+                     &q->cboe_iv, &q->cboe_delta, &q->cboe_gamma };
+
+  for (int i = 0; i < 9; i++)
+    *dst[i] = sqlite3_column_type (stmt, first + i) == SQLITE_NULL ? 0.0 : sqlite3_column_double (stmt, first + i);
+}
+
+/* the session of @date: that day when NYSE trades on it, else the last
+ * session before (a weekend download is filed under Friday) */
+static gint64
+chain_session (gint64 date)
+{
+  gint64 d = alvh_time_ny_day (date);
+
+  while (!alvh_calendar_is_nyse_trading_day (d))
+    d--;
+  return alvh_time_from_ny_day (d);
+}
+
+AlvhOptionChain *
+alvh_market_store_load_chain (AlvhMarketStore  *self,
+                              const char       *underlying,
+                              gint64            date,
+                              GError          **error)
+{
+  AlvhDb *db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AlvhOptionChainRow));
+  g_autofree char *sql = NULL;
+  gint64 day = chain_session (date), quote_time = 0;
+  double spot = NAN;
+  g_autofree char *name = NULL;
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
+  g_return_val_if_fail (underlying != NULL, NULL);
+  db = _alvh_market_store_get_db (self);
+  sql = g_strdup_printf ("SELECT %s FROM option_quotes WHERE underlying = ?1 AND date = ?2 "
+                         "ORDER BY expiry, pm, strike", quote_columns);
+  stmt = alvh_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, underlying, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, day);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AlvhOptionChainRow row = { 0 };
+
+      row.expiry = sqlite3_column_int64 (stmt, 2);
+      row.pm_settled = sqlite3_column_int (stmt, 3) != 0;
+      row.strike = sqlite3_column_double (stmt, 4);
+      if (sqlite3_column_int64 (stmt, 5) >= quote_time)
+        {
+          quote_time = sqlite3_column_int64 (stmt, 5);
+          spot = sqlite3_column_double (stmt, 6);
+        }
+      read_quote (stmt, 7, &row.call);
+      read_quote (stmt, 16, &row.put);
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      alvh_db_set_error (db, error, "cannot read an option chain");
+      return NULL;
+    }
+  if (rows->len == 0)
+    {
+      g_autofree char *d = alvh_time_format_ny_date (day);
+
+      g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_NOT_FOUND,
+                   "%s: no %s option chain for %s (import a Cboe chain download of that session, "
+                   "e.g. `alvh import spx_quotedata.csv`)", alvh_market_store_get_path (self), underlying, d);
+      return NULL;
+    }
+  name = g_strdup_printf ("%s chain", underlying);
+  return alvh_option_chain_new_from_rows (name, underlying, spot, quote_time,
+                                          (const AlvhOptionChainRow *) (gpointer) rows->data, rows->len);
+}
+
+GArray *
+alvh_market_store_list_chain_dates (AlvhMarketStore  *self,
+                                    const char       *underlying,
+                                    GError          **error)
+{
+  AlvhDb *db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
+  db = _alvh_market_store_get_db (self);
+  stmt = alvh_db_prepare (db, "SELECT DISTINCT date FROM option_quotes WHERE underlying = ?1 ORDER BY date", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, underlying, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 d = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (dates, d);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      alvh_db_set_error (db, error, "cannot list option chains");
+      return NULL;
+    }
+  return g_steal_pointer (&dates);
+}
+
+AlvhChainSet *
+alvh_market_store_load_chains (AlvhMarketStore  *self,
+                               const char       *underlying,
+                               GError          **error)
+{
+  g_autoptr(GArray) dates = alvh_market_store_list_chain_dates (self, underlying, error);
+  g_autoptr(AlvhChainSet) set = NULL;
+
+  if (dates == NULL)
+    return NULL;
+  set = alvh_chain_set_new ();
+  for (guint i = 0; i < dates->len; i++)
+    {
+      g_autoptr(AlvhOptionChain) chain = alvh_market_store_load_chain (self, underlying,
+                                                                       g_array_index (dates, gint64, i), error);
+
+      if (chain == NULL)
+        return NULL;
+      alvh_chain_set_add (set, chain);
+    }
+  return g_steal_pointer (&set);
+}

@@ -1,0 +1,58 @@
+/* alvh-market-store-private.h — what the market store shares with its
+ * chain and source-precedence parts (alvh-market-chains.c)
+ */
+#pragma once
+
+#include "alvh-db.h"
+#include "alvh-market-store.h"
+
+G_BEGIN_DECLS
+
+/* The tables of option chains (schema version 2): one row per session,
+ * underlying, expiry (AM/PM apart) and strike, with the call and the put. */
+#define ALVH_MARKET_CHAINS_SCHEMA \
+  "CREATE TABLE option_quotes (" \
+  "  underlying TEXT NOT NULL," \
+  "  date       INTEGER NOT NULL," \
+  "  expiry     INTEGER NOT NULL," \
+  "  pm         INTEGER NOT NULL," \
+  "  strike     REAL NOT NULL," \
+  "  quote_time INTEGER NOT NULL," \
+  "  spot       REAL NOT NULL," \
+  "  c_last REAL, c_net REAL, c_bid REAL, c_ask REAL, c_volume REAL, c_oi REAL," \
+  "  c_iv REAL, c_delta REAL, c_gamma REAL," \
+  "  p_last REAL, p_net REAL, p_bid REAL, p_ask REAL, p_volume REAL, p_oi REAL," \
+  "  p_iv REAL, p_delta REAL, p_gamma REAL," \
+  "  import_id INTEGER REFERENCES imports (id)," \
+  "  PRIMARY KEY (underlying, date, expiry, pm, strike)" \
+  ") WITHOUT ROWID;" \
+  "CREATE TABLE vx_contracts (" \
+  "  expiry  INTEGER NOT NULL," \
+  "  time    INTEGER NOT NULL," \
+  "  settle  REAL NOT NULL," \
+  "  import_id INTEGER REFERENCES imports (id)," \
+  "  PRIMARY KEY (expiry, time)" \
+  ") WITHOUT ROWID;"
+
+/* Where a bar's values come from: the lower rank wins whatever the order of
+ * the imports; @source is the format's id */
+typedef struct
+{
+  int         rank;
+  const char *source;
+} SourceRank;
+
+SourceRank  _alvh_market_source_rank     (AlvhImportFormat  format);
+
+AlvhDb     *_alvh_market_store_get_db    (AlvhMarketStore  *self);
+
+/* After the provenance row @import_id of @result: writes its chain (if any)
+ * and counts the values on its instruments that other sources give
+ * differently, into the imports row and @out. */
+gboolean    _alvh_market_finish_import   (AlvhMarketStore        *self,
+                                          AlvhImportResult       *result,
+                                          gint64                  import_id,
+                                          AlvhMarketConflicts    *out,
+                                          GError                **error);
+
+G_END_DECLS
