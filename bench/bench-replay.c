@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -81,35 +82,89 @@ prefix_frame (AlvhMarketFrame *full,
 }
 
 static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* One replay of `frame` (evaluator set-up included): CPU ms; the set-up's
+ * CPU ms to setup_ms. */
+static double
+time_replay_once (AlvhMarketFrame   *frame,
+                  AlvhReplayResult **out,
+                  double            *setup_ms)
+{
+  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
+  double c0 = cpu_ms ();
+  g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (frame, profile, NULL);
+  double c1 = cpu_ms ();
+  AlvhReplayResult *res = alvh_replay_run (ev, NULL, NULL, NULL, NULL, NULL, NULL);
+  double c2 = cpu_ms ();
+
+  *setup_ms = c1 - c0;
+  if (out != NULL)
+    *out = res;
+  else
+    alvh_replay_result_unref (res);
+  return c2 - c0;
+}
+
+static int
+cmp_double (const void *a,
+            const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *v,
+        int     n)
+{
+  qsort (v, (size_t) n, sizeof *v, cmp_double);
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+#define ROUNDS 5
+
+/* Interleaved rounds over all sizes (CPU time; the machine is shared): the
+ * median of each size's rounds, total and evaluator set-up. */
+static void
+time_sizes (AlvhMarketFrame **frames,
+            guint             n_frames,
+            double           *ms,
+            double           *setup,
+            AlvhReplayResult **last)
+{
+  double all[8][ROUNDS], all_setup[8][ROUNDS];
+
+  g_assert (n_frames <= 8);
+  for (int r = 0; r < ROUNDS; r++)
+    for (guint k = 0; k < n_frames; k++)
+      all[k][r] = time_replay_once (frames[k], r == ROUNDS - 1 ? &last[k] : NULL, &all_setup[k][r]);
+  for (guint k = 0; k < n_frames; k++)
+    {
+      ms[k] = median (all[k], ROUNDS);
+      setup[k] = median (all_setup[k], ROUNDS);
+    }
+}
+
+static double
 time_replay (AlvhMarketFrame   *frame,
              int                runs,
              AlvhReplayResult **out,
              double            *setup_ms)
 {
-  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
-  double best = G_MAXDOUBLE;
+  double v[16], s[16];
 
-  *setup_ms = G_MAXDOUBLE;
+  g_assert (runs <= 16);
   for (int r = 0; r < runs; r++)
-    {
-      clock_t c0 = clock ();
-      gint64 t0 = g_get_monotonic_time ();
-      g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (frame, profile, NULL);
-      gint64 t1 = g_get_monotonic_time ();
-      AlvhReplayResult *res = alvh_replay_run (ev, NULL, NULL, NULL, NULL, NULL, NULL);
-      gint64 t2 = g_get_monotonic_time ();
-      clock_t c2 = clock ();
-
-      *setup_ms = MIN (*setup_ms, (t1 - t0) / 1000.0);
-      /* CPU time: the figure that does not depend on other load on the machine */
-      best = MIN (best, 1000.0 * (double) (c2 - c0) / CLOCKS_PER_SEC);
-      (void) t2;
-      if (r == runs - 1 && out != NULL)
-        *out = res;
-      else
-        alvh_replay_result_unref (res);
-    }
-  return best;
+    v[r] = time_replay_once (frame, r == runs - 1 ? out : NULL, &s[r]);
+  *setup_ms = median (s, runs);
+  return median (v, runs);
 }
 
 static AlvhSeries *
@@ -137,20 +192,43 @@ main (int    argc,
   g_autoptr(AlvhSeries) spx = NULL;
   g_autoptr(AlvhSeries) vix = NULL;
 
-  (void) argc;
-  (void) argv;
-  printf ("replay (synthetic 5-minute bars, VX/VVIX/breadth on every bar, best of 3):\n");
+  AlvhMarketFrame *frames[G_N_ELEMENTS (sizes)];
+  AlvhReplayResult *res[G_N_ELEMENTS (sizes)];
+  double ms[G_N_ELEMENTS (sizes)], setup[G_N_ELEMENTS (sizes)];
+  double ns_250k = 0.0, ns_1m = 0.0;
+
+  /* `bench-replay N`: only N synthetic bars, one run (for perf) */
+  if (argc > 1)
+    {
+      gsize n = MIN ((gsize) g_ascii_strtoull (argv[1], NULL, 10), (gsize) MAX_BARS);
+      g_autoptr(AlvhMarketFrame) f = prefix_frame (full, MAX (n, 1));
+      AlvhReplayResult *one = NULL;
+      double s1 = 0.0, m1 = time_replay_once (f, &one, &s1);
+
+      printf ("  %7zu bars: %8.1f ms CPU (%6.1f ms set-up), %6.0f ns/bar\n", f->n, m1, s1, m1 * 1e6 / (double) f->n);
+      alvh_replay_result_unref (one);
+      return 0;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    frames[k] = prefix_frame (full, sizes[k]);
+  time_sizes (frames, G_N_ELEMENTS (sizes), ms, setup, res);
+  printf ("replay (synthetic 5-minute bars, VX/VVIX/breadth on every bar; CPU time, median of %d interleaved rounds):\n", ROUNDS);
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
     {
-      g_autoptr(AlvhMarketFrame) f = prefix_frame (full, sizes[k]);
-      AlvhReplayResult *res = NULL;
-      double setup = 0.0;
-      double ms = time_replay (f, 3, &res, &setup);
+      double ns = ms[k] * 1e6 / (double) sizes[k];
 
-      printf ("  %7zu bars: %8.1f ms CPU (%6.1f ms wall for indicators), %6.0f ns/bar; %u condors, %u layers added\n",
-              sizes[k], ms, setup, ms * 1e6 / (double) sizes[k], res->trades->len, res->n_add);
-      alvh_replay_result_unref (res);
+      printf ("  %7zu bars: %8.1f ms CPU (%6.1f ms evaluator set-up), %6.0f ns/bar; %u condors, %u layers added\n",
+              sizes[k], ms[k], setup[k], ns, res[k]->trades->len, res[k]->n_add);
+      if (sizes[k] == 250000)
+        ns_250k = ns;
+      if (sizes[k] == 1000000)
+        ns_1m = ns;
+      alvh_replay_result_unref (res[k]);
+      alvh_market_frame_unref (frames[k]);
     }
+  printf ("ROW replay, 1M 5-minute bars: %.0f ns/bar (goal <= 420: %s); linearity 1M/250k per bar %.2f (goal <= 1.15: %s)\n",
+          ns_1m, ns_1m <= 420.0 ? "met" : "NOT met", ns_1m / ns_250k,
+          ns_1m / ns_250k <= 1.15 ? "met" : "NOT met");
 
   spx = load ("spx_daily_ohlc_1927_2026.csv");
   vix = load ("vix_daily_cboe.csv");

@@ -5,6 +5,7 @@
 
 #include "alvh-calendar.h"
 #include "alvh-calendar-private.h"
+#include "alvh-bar-days-private.h"
 #include "alvh-time.h"
 
 typedef struct
@@ -198,8 +199,10 @@ alvh_calendar_vix_expiry (int year,
 {
   int ny = month == 12 ? year + 1 : year;
   int nm = month == 12 ? 1 : month + 1;
+  gint64 first = alvh_days_from_civil (ny, nm, 1);
 
-  return alvh_days_from_civil (ny, nm, nth_weekday (ny, nm, 5, 3)) - 30;
+  /* the third Friday, from the weekday of the 1st (one civil conversion) */
+  return first + (5 - alvh_weekday_from_days (first) + 7) % 7 + 14 - 30;
 }
 
 guint
@@ -238,4 +241,26 @@ alvh_calendar_last_session_day (gint64 t)
   while (!alvh_calendar_is_nyse_trading_day (day))
     day--;
   return day;
+}
+
+/* The New York day number and the instant each bar stands at
+ * (alvh_time_bar_close ()) of n sorted or unsorted instants, with one UTC
+ * offset computation a week instead of several a bar. */
+void
+_alvh_ny_days_and_bar_closes (const gint64 *times,
+                              gsize         n,
+                              gint64       *days,
+                              gint64       *at)
+{
+  AlvhNyOffsetCache cache = { 0, 0, 0 };
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gint64 t = times[i];
+      gint64 day = _alvh_ny_day_cached (&cache, t);
+
+      days[i] = day;
+      /* only an instant at New York midnight (a daily bar) moves */
+      at[i] = _alvh_ny_midnight_cached (&cache, day) != t ? t : alvh_time_bar_close (t);
+    }
 }

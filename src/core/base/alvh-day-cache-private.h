@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "alvh-bar-days-private.h"
+
 G_BEGIN_DECLS
 
 /* alvh_time_ny_day (t), memoised */

@@ -162,6 +162,14 @@ alvh_leg_greeks (const AlvhExpiryTerms *e, AlvhOptionType type, double und, doub
 
 G_GNUC_INTERNAL void   alvh_expiry_terms_init (AlvhExpiryTerms *e, AlvhPricingModel model,
                                                double t, double r, double q);
+/* alvh_bs_greeks () of a condor's four legs (puts at kp, kp2, calls at kc,
+ * kc2) of one expiry, its terms computed once: the same figures. */
+G_GNUC_INTERNAL void   _alvh_black76_call_price_delta (double f, double k, double t, double vol,
+                                                       double r, double *price, double *delta);
+G_GNUC_INTERNAL void   _alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,
+                                               double kp, double kc, double kp2, double kc2,
+                                               AlvhGreeks *op, AlvhGreeks *oc,
+                                               AlvhGreeks *op2, AlvhGreeks *oc2);
 G_GNUC_INTERNAL void   alvh_greeks_with_terms (const AlvhExpiryTerms *e, AlvhOptionType type,
                                                double underlying, double k, double vol,
                                                AlvhGreeks *out);

@@ -346,6 +346,55 @@ alvh_bs_greeks (AlvhOptionType type, double s0, double k, double t, double vol,
   alvh_greeks_with_terms (&e, type, s0, k, vol, out);
 }
 
+/* alvh_black76_price () and alvh_black76_delta () of a call with one sqrt,
+ * one discount factor and one log: the same figures. */
+void
+_alvh_black76_call_price_delta (double f, double k, double t, double vol, double r,
+                                double *price, double *delta)
+{
+  double sig, df, x, xa;
+
+  if (!(t > 0.0) || !(vol > 0.0))
+    {
+      *price = alvh_black76_price (ALVH_OPTION_CALL, f, k, t, vol, r);
+      *delta = alvh_black76_delta (ALVH_OPTION_CALL, f, k, t, vol, r);
+      return;
+    }
+  sig = vol * sqrt (t);
+  df = exp (-r * t);
+  x = log_moneyness (f, k);
+  *delta = 1.0 * df * norm_cdf (1.0 * ((x + 0.5 * sig * sig) / sig));
+  if (!(sig > 0.0) || isinf (sig))
+    {
+      *price = df * alvh_black_undiscounted (ALVH_OPTION_CALL, f, k, sig);
+      return;
+    }
+  xa = -fabs (x);
+  *price = df * ((f > k ? f - k : 0.0) + sqrt (f * k) * bnorm_otm (xa, exp (0.5 * xa), sig));
+}
+
+void
+_alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,
+                        double kp, double kc, double kp2, double kc2,
+                        AlvhGreeks *op, AlvhGreeks *oc, AlvhGreeks *op2, AlvhGreeks *oc2)
+{
+  AlvhExpiryTerms e;
+
+  if (!(t > 0.0) || !(vol > 0.0))
+    {
+      alvh_bs_greeks (ALVH_OPTION_PUT, s, kp, t, vol, r, q, op);
+      alvh_bs_greeks (ALVH_OPTION_CALL, s, kc, t, vol, r, q, oc);
+      alvh_bs_greeks (ALVH_OPTION_PUT, s, kp2, t, vol, r, q, op2);
+      alvh_bs_greeks (ALVH_OPTION_CALL, s, kc2, t, vol, r, q, oc2);
+      return;
+    }
+  alvh_expiry_terms_init (&e, ALVH_MODEL_BLACK_SCHOLES, t, r, q);
+  alvh_greeks_with_terms (&e, ALVH_OPTION_PUT, s, kp, vol, op);
+  alvh_greeks_with_terms (&e, ALVH_OPTION_CALL, s, kc, vol, oc);
+  alvh_greeks_with_terms (&e, ALVH_OPTION_PUT, s, kp2, vol, op2);
+  alvh_greeks_with_terms (&e, ALVH_OPTION_CALL, s, kc2, vol, oc2);
+}
+
 void
 alvh_black76_greeks (AlvhOptionType type, double f, double k, double t, double vol,
                      double r, AlvhGreeks *out)

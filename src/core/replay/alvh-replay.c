@@ -200,13 +200,10 @@ mark_book (AlvhEvaluator         *evaluator,
     {
       const AlvhLeg *leg = alvh_book_get_leg (book, k);
       double qty = alvh_leg_open_quantity (leg);
-      double t;
 
       if (qty <= 0.0)
         continue;
-      t = (double) _alvh_calendar_days_cached (m->time, leg->expiry) / 365.0;
-      out->hedge_value += alvh_leg_value (leg, alvh_market_state_vix_forward (m, leg->expiry),
-                                          t, m->vix_vol, m->rate) * qty * mult;
+      out->hedge_value += _alvh_evaluator_leg_value (evaluator, leg, i) * qty * mult;
       out->hedge_premium += leg->premium * qty * mult;
     }
   out->condor_pnl = out->condor_credit - out->condor_value;

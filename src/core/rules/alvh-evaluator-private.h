@@ -12,4 +12,10 @@ double  _alvh_evaluator_condor_value  (AlvhEvaluator    *self,
                                        const AlvhCondor *c,
                                        gsize             i);
 
+/* alvh_leg_value () of a hedge leg at bar i on its own VIX future
+ * (alvh_market_state_vix_forward ()), the VX term memoised per day. */
+double  _alvh_evaluator_leg_value     (AlvhEvaluator    *self,
+                                       const AlvhLeg    *leg,
+                                       gsize             i);
+
 G_END_DECLS

@@ -10,12 +10,15 @@
 #include "alvh-evaluator-private.h"
 #include "alvh-indicators.h"
 #include "alvh-pricing.h"
+#include "alvh-pricing-private.h"
 #include "alvh-time.h"
 #include "alvh-day-cache-private.h"
 
 #define MACD_FAST 12
 #define MACD_SLOW 26
 #define MACD_SIGNAL 9
+#define TERM_MEMO 4
+#define CALL_MEMO 8
 
 struct _AlvhEvaluator
 {
@@ -38,6 +41,7 @@ struct _AlvhEvaluator
   double           *close_min;
   gssize           *ref;
   gint64           *at;         /* the instant each bar stands at (16:00 New York for a daily bar) */
+  gint64           *day;        /* the New York day number of each bar */
 
   /* theta_erosion cache: X and theta_ref of condor cache_id at bar i */
   gint64           *cache_id;
@@ -49,6 +53,19 @@ struct _AlvhEvaluator
   /* propose_leg: the VIX expiry of the last day asked for */
   gint64            leg_day;
   gint64            leg_expiry;
+
+  /* vix_forward: the VX terms of a few expiry days on day term_day */
+  gint64            term_day;
+  gint64            term_expiry[TERM_MEMO];
+  guint             term_k[TERM_MEMO];
+  guint             term_n;
+
+  /* eval_book_delta: the hedge calls it priced at bar call_bar (for the mark) */
+  gsize             call_bar;
+  guint             call_n;
+  gint64            call_expiry[CALL_MEMO];
+  double            call_strike[CALL_MEMO];
+  double            call_price[CALL_MEMO];
 };
 
 G_DEFINE_BOXED_TYPE (AlvhEvaluator, alvh_evaluator, alvh_evaluator_ref, alvh_evaluator_unref)
@@ -155,14 +172,16 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   self->close_min = g_new (double, MAX (n, 1));
   self->ref = g_new (gssize, MAX (n, 1));
   self->at = g_new (gint64, MAX (n, 1));
-  for (gsize i = 0; i < n; i++)
-    self->at[i] = alvh_time_bar_close (frame->time[i]);
+  self->day = g_new (gint64, MAX (n, 1));
+  _alvh_ny_days_and_bar_closes (frame->time, n, self->day, self->at);
   self->cache_id = g_new0 (gint64, MAX (n, 1));
   self->cache_x = g_new (double, MAX (n, 1));
   self->cache_theta = g_new (double, MAX (n, 1));
   self->cache_delta = g_new (double, MAX (n, 1));
   self->cache_value = g_new (double, MAX (n, 1));
   self->leg_day = G_MININT64;
+  self->term_day = G_MININT64;
+  self->call_bar = G_MAXSIZE;
 
   alvh_rsi (frame->close, n, (guint) profile->rsi_period, self->rsi);
   alvh_macd (frame->vix, n, MACD_FAST, MACD_SLOW, MACD_SIGNAL, self->macd, self->macd_signal, NULL);
@@ -220,6 +239,7 @@ alvh_evaluator_unref (AlvhEvaluator *self)
   g_free (self->close_min);
   g_free (self->ref);
   g_free (self->at);
+  g_free (self->day);
   g_free (self->cache_id);
   g_free (self->cache_x);
   g_free (self->cache_theta);
@@ -315,6 +335,32 @@ vix_option_vol (AlvhEvaluator *self,
   return isfinite (vvix) && vvix > 0.0 ? vvix / 100.0 : self->profile->vix_vol;
 }
 
+/* alvh_calendar_vix_term () of bar i's day and @expiry's, memoised for the
+ * few expiries of the book on the last day asked for */
+static guint
+vix_term_at (AlvhEvaluator *self,
+             gsize          i,
+             gint64         expiry)
+{
+  const gint64 day = self->day[i];
+  const gint64 eday = _alvh_ny_day_cached (expiry);
+  guint k, slot;
+
+  if (day != self->term_day)
+    {
+      self->term_day = day;
+      self->term_n = 0;
+    }
+  for (slot = 0; slot < MIN (self->term_n, TERM_MEMO); slot++)
+    if (self->term_expiry[slot] == eday)
+      return self->term_k[slot];
+  k = alvh_calendar_vix_term (day, eday);
+  slot = self->term_n++ % TERM_MEMO;
+  self->term_expiry[slot] = eday;
+  self->term_k[slot] = k;
+  return k;
+}
+
 /* Section 4: the settle of the future that expires on @expiry, seen at bar i
  * (VXk, k = the VIX expiries in (bar date, expiry]); VIX when unknown. */
 static double
@@ -323,7 +369,7 @@ vix_forward (AlvhEvaluator *self,
              gint64         expiry)
 {
   const AlvhMarketFrame *f = self->frame;
-  guint k = alvh_calendar_vix_term (_alvh_ny_day_cached (f->time[i]), _alvh_ny_day_cached (expiry));
+  guint k = vix_term_at (self, i, expiry);
 
   if (k >= 1 && k <= ALVH_VX_TERMS && isfinite (f->vx[k - 1][i]) && f->vx[k - 1][i] > 0.0)
     return f->vx[k - 1][i];
@@ -407,12 +453,13 @@ condor_state_at (AlvhEvaluator    *self,
       *delta = self->cache_delta[i];
       return self->cache_x[i];
     }
-  t = (double) _alvh_calendar_days_cached (f->time[i], c->expiry) / 365.0;
+  t = (double) (_alvh_ny_day_cached (c->expiry) - self->day[i]) / 365.0;
   iv = iv_for_expiry (self, i, c->expiry, NULL);
-  alvh_bs_greeks (ALVH_OPTION_PUT, s, c->short_put, t, iv, p->rate, p->div_yield, &sp);
-  alvh_bs_greeks (ALVH_OPTION_CALL, s, c->short_call, t, iv, p->rate, p->div_yield, &sc);
-  alvh_bs_greeks (ALVH_OPTION_PUT, s, c->long_put, t, iv, p->rate, p->div_yield, &lp);
-  alvh_bs_greeks (ALVH_OPTION_CALL, s, c->long_call, t, iv, p->rate, p->div_yield, &lc);
+  /* the four legs share one expiry: its terms once (the same figures as
+   * four alvh_bs_greeks () calls) */
+  _alvh_bs_greeks_condor (s, t, iv, p->rate, p->div_yield,
+                          c->short_put, c->short_call, c->long_put, c->long_call,
+                          &sp, &sc, &lp, &lc);
   x = (sp.price - MAX (c->short_put - s, 0.0)) + (sc.price - MAX (s - c->short_call, 0.0))
     - (lp.price - MAX (c->long_put - s, 0.0)) - (lc.price - MAX (s - c->long_call, 0.0));
   *theta = (lp.theta + lc.theta) - (sp.theta + sc.theta);
@@ -562,7 +609,7 @@ eval_theta_erosion (AlvhEvaluator *self,
       x_ref = condor_state_at (self, c, (gsize) j, &theta_ref, &delta_unused);
       if (!(theta_ref > 0.0))
         continue;
-      days = _alvh_calendar_days_cached (f->time[j], f->time[i]);
+      days = self->day[i] - self->day[j];
       if (days <= 0)
         continue;
       x_now = condor_state_at (self, c, i, &theta_now, &delta_unused);
@@ -600,7 +647,7 @@ eval_wing_proximity (AlvhEvaluator *self,
   for (guint k = 0; k < n_condors; k++)
     {
       const AlvhCondor *c = alvh_book_get_condor (book, k);
-      gint64 days = _alvh_calendar_days_cached (f->time[i], c->expiry);
+      gint64 days = _alvh_ny_day_cached (c->expiry) - self->day[i];
       double iv = iv_for_expiry (self, i, c->expiry, NULL);
       double sd, v;
 
@@ -614,6 +661,53 @@ eval_wing_proximity (AlvhEvaluator *self,
     }
   if (sig->available)
     sig->fired = at_or_below (sig->value, p->wing_sd);
+}
+
+/* alvh_black76_delta () of a hedge call at bar i; its price, from the same
+ * terms, is kept for the mark of the bar (_alvh_evaluator_leg_value) */
+static double
+hedge_call_delta (AlvhEvaluator *self,
+                  gsize          i,
+                  gint64         expiry,
+                  double         fwd,
+                  double         k,
+                  double         t,
+                  double         vol)
+{
+  double price, delta;
+
+  _alvh_black76_call_price_delta (fwd, k, t, vol, self->profile->rate, &price, &delta);
+  if (self->call_bar != i)
+    {
+      self->call_bar = i;
+      self->call_n = 0;
+    }
+  if (self->call_n < CALL_MEMO)
+    {
+      self->call_expiry[self->call_n] = expiry;
+      self->call_strike[self->call_n] = k;
+      self->call_price[self->call_n] = price;
+      self->call_n++;
+    }
+  return delta;
+}
+
+/* alvh_black76_price () of a hedge call at bar i, from the memo when the
+ * evaluation of the bar priced it */
+static double
+hedge_call_price (AlvhEvaluator *self,
+                  gsize          i,
+                  gint64         expiry,
+                  double         fwd,
+                  double         k,
+                  double         t,
+                  double         vol)
+{
+  if (self->call_bar == i)
+    for (guint n = 0; n < self->call_n; n++)
+      if (self->call_expiry[n] == expiry && self->call_strike[n] == k)
+        return self->call_price[n];
+  return alvh_black76_price (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
 }
 
 /* book_delta: SPX-equivalent delta of the book per condor unit, the VIX legs
@@ -664,11 +758,11 @@ eval_book_delta (AlvhEvaluator *self,
                   vix_delta += qty;
                   continue;
                 }
-              t = (double) _alvh_calendar_days_cached (f->time[i], leg->expiry) / 365.0;
+              t = (double) (_alvh_ny_day_cached (leg->expiry) - self->day[i]) / 365.0;
               fwd = vix_forward (self, i, leg->expiry);
-              vix_delta += qty * alvh_black76_delta (ALVH_OPTION_CALL, fwd, leg->long_strike, t, vol, p->rate);
+              vix_delta += qty * hedge_call_delta (self, i, leg->expiry, fwd, leg->long_strike, t, vol);
               if (leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
-                vix_delta -= qty * alvh_black76_delta (ALVH_OPTION_CALL, fwd, leg->short_strike, t, vol, p->rate);
+                vix_delta -= qty * hedge_call_delta (self, i, leg->expiry, fwd, leg->short_strike, t, vol);
             }
           if (has_legs)
             total += vix_delta * self->beta[i] * vix / s;
@@ -718,7 +812,7 @@ propose_leg (AlvhEvaluator *self,
   const double units = alvh_book_condor_units (book);
   double fwd;
   double vol = vix_option_vol (self, i);
-  gint64 day = _alvh_ny_day_cached (f->time[i]);
+  gint64 day = self->day[i];
   gint64 expiry;
   double t, k1, k2, premium;
 
@@ -729,7 +823,7 @@ propose_leg (AlvhEvaluator *self,
     }
   expiry = self->leg_expiry;
   fwd = vix_forward (self, i, expiry);
-  t = (double) _alvh_calendar_days_cached (f->time[i], expiry) / 365.0;
+  t = (double) (_alvh_ny_day_cached (expiry) - day) / 365.0;
   k1 = ceil (fwd * (1.0 + p->hedge_otm) - 1e-9);
   k2 = k1 + p->hedge_width;
   premium = alvh_black76_price (ALVH_OPTION_CALL, fwd, k1, t, vol, p->rate)
@@ -864,6 +958,23 @@ _alvh_evaluator_condor_value (AlvhEvaluator    *self,
   if (c->id != 0 && self->cache_id[i] == c->id)
     return self->cache_value[i];
   return alvh_condor_value (c, f->close[i],
-                            (double) _alvh_calendar_days_cached (f->time[i], c->expiry) / 365.0,
+                            (double) (_alvh_ny_day_cached (c->expiry) - self->day[i]) / 365.0,
                             iv_for_expiry (self, i, c->expiry, NULL), p->rate, p->div_yield);
+}
+
+double
+_alvh_evaluator_leg_value (AlvhEvaluator *self,
+                           const AlvhLeg *leg,
+                           gsize          i)
+{
+  const double t = (double) (_alvh_ny_day_cached (leg->expiry) - self->day[i]) / 365.0;
+  const double fwd = vix_forward (self, i, leg->expiry);
+  const double vol = vix_option_vol (self, i);
+
+  if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL)
+    return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol);
+  if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
+    return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol)
+           - hedge_call_price (self, i, leg->expiry, fwd, leg->short_strike, t, vol);
+  return alvh_leg_value (leg, fwd, t, vol, self->profile->rate);
 }

@@ -1,0 +1,17 @@
+/* alvh-bar-days-private.h — day numbers and bar instants of a whole frame
+ *
+ * Internal to the core library (alvh-calendar.c has the body).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* alvh_time_ny_day () and alvh_time_bar_close () of each of n instants */
+void    _alvh_ny_days_and_bar_closes (const gint64 *times,
+                                      gsize         n,
+                                      gint64       *days,
+                                      gint64       *at);
+
+G_END_DECLS
