@@ -194,7 +194,7 @@ test_charts_page (void)
     guint32 p;
     gdk_texture_download (dark_texture, (guchar *) pixels, (gsize) w * 4);
     /* a pixel in the SPX pane's empty top-right area */
-    p = pixels[(gsize) 120 * w + (gsize) (w - 200)];
+    p = pixels[(gsize) 160 * w + (gsize) (w - 200)];
     g_assert_cmpuint ((p >> 16) & 0xff, <, 80);
   }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);

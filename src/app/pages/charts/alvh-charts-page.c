@@ -582,7 +582,6 @@ alvh_charts_page_init (AlvhChartsPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->readout), "dim-label");
   spacer = GTK_WIDGET (self->readout);
   gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (bar), spacer);
 
   self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
@@ -606,11 +605,16 @@ alvh_charts_page_init (AlvhChartsPage *self)
   gtk_widget_add_controller (self->payoff_area, motion);
   {
     GtkWidget *payoff_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *whatif_scroll = gtk_scrolled_window_new ();
 
-    gtk_box_append (GTK_BOX (payoff_box), self->payoff_area);
     self->whatif = alvh_whatif_panel_new ();
     g_signal_connect_swapped (self->whatif, "changed", G_CALLBACK (whatif_changed_cb), self);
-    gtk_box_append (GTK_BOX (payoff_box), self->whatif);
+    /* a narrow window scrolls the what-if sideways instead of growing */
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (whatif_scroll), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (whatif_scroll), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (whatif_scroll), self->whatif);
+    gtk_box_append (GTK_BOX (payoff_box), self->payoff_area);
+    gtk_box_append (GTK_BOX (payoff_box), whatif_scroll);
     page = adw_view_stack_add_titled (self->stack, payoff_box, "payoff", _("Payoff"));
   }
   adw_view_stack_page_set_icon_name (page, "alvh-positions-symbolic");
@@ -627,7 +631,19 @@ alvh_charts_page_init (AlvhChartsPage *self)
   switcher = adw_view_switcher_new ();
   adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->stack);
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-  gtk_box_append (GTK_BOX (bar), switcher);
+  {
+    /* the views and the read-out above the chart's own controls: two rows
+     * fit a window of 720 px (half a 1440 px screen) */
+    GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+    gtk_widget_set_margin_start (top, 8);
+    gtk_widget_set_margin_end (top, 8);
+    gtk_widget_set_margin_top (top, 6);
+    gtk_box_append (GTK_BOX (top), switcher);
+    gtk_box_append (GTK_BOX (top), spacer);
+    gtk_box_prepend (GTK_BOX (box), top);
+    gtk_widget_set_margin_top (bar, 4);
+  }
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
 
