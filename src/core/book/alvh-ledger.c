@@ -357,8 +357,18 @@ position_model_value (AlvhLedger     *self,
       return v;
     }
   {
-    double fwd = isfinite (f->vx1[i]) && f->vx1[i] > 0 ? f->vx1[i] : f->vix[i];
-    double vol = isfinite (f->vvix[i]) && f->vvix[i] > 0 ? f->vvix[i] / 100.0 : pr->vix_vol;
+    /* the future that expires with the leg (spec section 4), as the book
+     * and the evaluator price it: one rule, alvh_market_state_vix_forward() */
+    AlvhMarketState m = { 0 };
+    double fwd, vol;
+
+    m.time = f->time[i];
+    m.vix = f->vix[i];
+    m.vx1 = f->vx1[i];
+    for (guint k = 0; k < ALVH_VX_TERMS; k++)
+      m.vx[k] = f->vx[k] != NULL ? f->vx[k][i] : NAN;
+    fwd = alvh_market_state_vix_forward (&m, position_expiry (p));
+    vol = isfinite (f->vvix[i]) && f->vvix[i] > 0 ? f->vvix[i] / 100.0 : pr->vix_vol;
 
     if (l->kind == ALVH_LEG_VIX_PUT)
       return t > 0 ? alvh_black76_price (ALVH_OPTION_PUT, fwd, l->long_strike, t, vol, pr->rate)
