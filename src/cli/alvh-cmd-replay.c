@@ -11,6 +11,73 @@
 
 #include "alvh-cli.h"
 #include "alvh-core.h"
+#include "alvh-cmd-replay-research.h"
+
+/* The research options: --compare, --sweep, --walk-forward, --attribution */
+typedef struct
+{
+  char      **compare;
+  char      **sweep;
+  char       *walk_forward;
+  char       *objective;
+  gboolean    attribution;
+  char       *attribution_journal;
+} ResearchOptions;
+
+static void
+research_options_clear (ResearchOptions *o)
+{
+  g_clear_pointer (&o->compare, g_strfreev);
+  g_clear_pointer (&o->sweep, g_strfreev);
+  g_clear_pointer (&o->walk_forward, g_free);
+  g_clear_pointer (&o->objective, g_free);
+  g_clear_pointer (&o->attribution_journal, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ResearchOptions, research_options_clear)
+
+/* --compare A B C: the words after the options are more profiles */
+static gboolean
+append_compare_args (ResearchOptions *o,
+                     int              argc,
+                     char           **argv)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  if (argc <= 1)
+    return TRUE;
+  if (o->compare == NULL)
+    return FALSE;
+  g_strv_builder_addv (b, (const char **) o->compare);
+  for (int k = 1; k < argc; k++)
+    g_strv_builder_add (b, argv[k]);
+  g_strfreev (o->compare);
+  o->compare = g_strv_builder_end (b);
+  return TRUE;
+}
+
+/* Which research modes go together; the usage error, or NULL. */
+static const char *
+research_conflict (const ResearchOptions *o,
+                   gboolean               has_profile,
+                   gboolean               has_journal)
+{
+  if (o->compare != NULL && (o->sweep != NULL || o->attribution || o->attribution_journal != NULL))
+    return "--compare goes alone: not with --sweep or --attribution";
+  if (o->compare != NULL && has_profile)
+    return "--compare names every profile (“default” for the spec's values): drop --profile";
+  if (o->compare != NULL && g_strv_length (o->compare) > ALVH_REPLAY_MAX_COMPARE)
+    return "--compare: at most four profiles";
+  if (o->walk_forward != NULL && o->sweep == NULL)
+    return "--walk-forward needs --sweep KEY=FROM:TO:STEP (the combinations to choose from)";
+  if (o->objective != NULL && o->walk_forward == NULL)
+    return "--objective needs --walk-forward";
+  if (o->sweep != NULL && o->attribution)
+    return "--attribution is of one replay: not with --sweep";
+  if ((o->compare != NULL || o->sweep != NULL || o->attribution_journal != NULL) && has_journal)
+    return "--journal records one replay: not with --compare, --sweep or --attribution-journal";
+  return NULL;
+}
 
 typedef enum
 {
@@ -120,6 +187,8 @@ alvh_cmd_replay (int    argc,
   g_autoptr(AlvhMarketFrame) frame = NULL;
   g_autoptr(AlvhEvaluator) evaluator = NULL;
   g_autoptr(AlvhReplayResult) result = NULL;
+  g_auto(ResearchOptions) research = { 0 };
+  const char *conflict;
   gint64 from = G_MININT64, to = G_MAXINT64;
   OutputFormat format = FORMAT_JSONL;
   BarPrinter printer = { NULL, stdout };
@@ -137,6 +206,12 @@ alvh_cmd_replay (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output: jsonl (one decision per bar, default), summary or json"), N_("FORMAT") },
     { "journal", 0, 0, G_OPTION_ARG_FILENAME, &journal_path, N_("Also record the run (condors, legs, decisions, signals) in this journal database, under a new account"), N_("FILE") },
     { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_("Name of the journal account (default: “replay PROFILE vN FROM..TO”)"), N_("NAME") },
+    { "compare", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &research.compare, N_("Compare up to four profiles (key files, or “default”) on the same bars; more may follow as arguments. Formats: summary (default), json, jsonl, csv"), N_("PROFILE") },
+    { "sweep", 0, 0, G_OPTION_ARG_STRING_ARRAY, &research.sweep, N_("Replay every value of a profile key, e.g. wing_sd=0.4:0.9:0.05 (up to twice for a grid), on every core: one row per combination. Formats: csv (default), jsonl"), N_("KEY=FROM:TO:STEP") },
+    { "walk-forward", 0, 0, G_OPTION_ARG_STRING, &research.walk_forward, N_("With --sweep: choose the best combination on each training window and replay it on the next test window, out of sample. Formats: summary (default), json"), N_("TRAIN_YEARS:TEST_YEARS") },
+    { "objective", 0, 0, G_OPTION_ARG_STRING, &research.objective, N_("What --walk-forward maximises: pnl_per_drawdown (default: hedged P&L / max drawdown), pnl, drawdown (the smallest) or cost (hedged minus unhedged P&L)"), N_("NAME") },
+    { "attribution", 0, 0, G_OPTION_ARG_NONE, &research.attribution, N_("Instead of the replay's output: per trigger and combination of triggers, the hedges added, their cost, P&L, what they returned on losing condors and the hit rate, with 95 % intervals. Formats: summary (default), json"), NULL },
+    { "attribution-journal", 0, 0, G_OPTION_ARG_FILENAME, &research.attribution_journal, N_("The same attribution over the legs of a journal, marked on the --spx and --vix bars (no replay is run)"), N_("FILE") },
     { NULL }
   };
 
@@ -145,8 +220,11 @@ alvh_cmd_replay (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return alvh_cli_usage_error ("replay", "%s", error->message);
-  if (argc > 1)
+  if (!append_compare_args (&research, argc, argv))
     return alvh_cli_usage_error ("replay", "unexpected argument “%s”", argv[1]);
+  conflict = research_conflict (&research, profile_path != NULL, journal_path != NULL);
+  if (conflict != NULL)
+    return alvh_cli_usage_error ("replay", "%s", conflict);
   if (spx_path == NULL || vix_path == NULL)
     return alvh_cli_usage_error ("replay", "--spx FILE and --vix FILE are required");
   if (from_text != NULL && !alvh_cli_parse_date (from_text, &from))
@@ -159,7 +237,9 @@ alvh_cmd_replay (int    argc,
     return alvh_cli_usage_error ("replay", "--account NAME needs --journal FILE");
   if (account_text != NULL && *g_strstrip (account_text) == '\0')
     return alvh_cli_usage_error ("replay", "--account: expected a non-empty name");
-  if (format_text == NULL || strcmp (format_text, "jsonl") == 0)
+  if (research.compare != NULL || research.sweep != NULL || research.attribution || research.attribution_journal != NULL)
+    format = FORMAT_SUMMARY;   /* each mode checks its own --format */
+  else if (format_text == NULL || strcmp (format_text, "jsonl") == 0)
     format = FORMAT_JSONL;
   else if (strcmp (format_text, "summary") == 0)
     format = FORMAT_SUMMARY;
@@ -181,7 +261,26 @@ alvh_cmd_replay (int    argc,
                                &events, &error);
   if (frame == NULL)
     return alvh_cli_fail ("replay", error);
+  if (research.compare != NULL || research.sweep != NULL || research.attribution_journal != NULL)
+    {
+      AlvhReplayResearch r = { frame, events, profile, from, to, format_text };
+
+      if (research.compare != NULL)
+        return alvh_replay_research_compare (&r, research.compare);
+      if (research.sweep != NULL)
+        return alvh_replay_research_sweep (&r, research.sweep, research.walk_forward, research.objective);
+      return alvh_replay_research_journal_attribution (&r, research.attribution_journal);
+    }
   evaluator = alvh_evaluator_new (frame, profile, events);
+  if (research.attribution)
+    {
+      AlvhReplayResearch r = { frame, events, profile, from, to, format_text };
+
+      result = alvh_replay_run_range (evaluator, from, to, ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL, NULL, NULL, NULL, &error);
+      if (result == NULL)
+        return alvh_cli_fail ("replay", error);
+      return alvh_replay_research_attribution (&r, result);
+    }
 
   if (format == FORMAT_JSONL)
     printer.line = g_string_sized_new (2048);

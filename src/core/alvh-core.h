@@ -26,5 +26,8 @@
 #include "alvh-evaluator.h"
 #include "alvh-replay.h"
 #include "alvh-replay-journal.h"
+#include "alvh-sweep.h"
+#include "alvh-walk-forward.h"
+#include "alvh-attribution.h"
 #include "alvh-pricing.h"
 #include "alvh-option-chain.h"

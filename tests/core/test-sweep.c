@@ -1,0 +1,404 @@
+/* test-sweep.c — sweeps, profile batches, walk-forward and trigger attribution
+ *
+ * Data: $ALVH_SHARED_DATA/spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv
+ * (the tests on real history skip with a message when they are absent).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "alvh-core.h"
+#include "test-market-util.h"
+
+static AlvhMarketFrame *
+load_frame (void)
+{
+  g_autoptr(AlvhSeries) spx = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
+  g_autoptr(AlvhSeries) vix = test_load_shared_series ("vix_daily_cboe.csv");
+
+  if (spx == NULL || vix == NULL)
+    {
+      g_test_skip ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder");
+      return NULL;
+    }
+  return alvh_market_frame_new_join (spx, vix, NULL, NULL, NULL, G_MININT64, G_MAXINT64);
+}
+
+static gint64
+date (int y, int m, int d)
+{
+  return alvh_time_from_ny_local (y, m, d, 0, 0, 0);
+}
+
+static void
+test_axis_parse (void)
+{
+  g_autoptr(AlvhProfile) p = alvh_profile_new ();
+  AlvhSweepAxis axis;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (alvh_sweep_axis_parse ("wing_sd=0.4:0.9:0.05", &axis, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (axis.key, ==, "wing_sd");
+  g_assert_cmpuint (axis.n, ==, 11);
+  /* 0.4 + 5 x 0.05 is 0.6500000000000001 in doubles; the axis gives the profile's 0.65 */
+  g_assert_true (alvh_sweep_axis_value (&axis, 5) == p->wing_sd);
+  g_assert_true (alvh_sweep_axis_value (&axis, 10) == 0.9);
+
+  g_assert_true (alvh_sweep_axis_parse ("max_layers=1:3:1", &axis, NULL));
+  g_assert_cmpuint (axis.n, ==, 3);
+
+  g_assert_false (alvh_sweep_axis_parse ("wing_sdd=0.4:0.9:0.05", &axis, &error));
+  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_UNKNOWN_KEY);
+  g_assert_nonnull (strstr (error->message, "wing_sd"));
+  g_clear_error (&error);
+  g_assert_false (alvh_sweep_axis_parse ("layer_ratio=1:2:1", &axis, &error));
+  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_TYPE);
+  g_clear_error (&error);
+  g_assert_false (alvh_sweep_axis_parse ("max_layers=1:3:0.5", &axis, &error));
+  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_TYPE);
+  g_clear_error (&error);
+  g_assert_false (alvh_sweep_axis_parse ("wing_sd=0.9:0.4:0.05", &axis, &error));
+  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_false (alvh_sweep_axis_parse ("wing_sd=0.4:0.9", &axis, &error));
+  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_false (alvh_sweep_axis_parse ("short_delta=0:0.5:0.01", &axis, &error));
+  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_RANGE);
+}
+
+static void
+assert_row_is_replay (const AlvhSweepRow     *row,
+                      const AlvhReplayResult *res)
+{
+  g_assert_true (row->valid);
+  /* exactly: the same doubles, not nearly */
+  g_assert_true (memcmp (&row->hedged, &res->hedged, sizeof row->hedged) == 0);
+  g_assert_true (memcmp (&row->unhedged, &res->unhedged, sizeof row->unhedged) == 0);
+  g_assert_cmpuint (row->n_trades, ==, res->trades->len);
+  g_assert_cmpuint (row->n_add, ==, res->n_add);
+  g_assert_cmpuint (row->n_blocked, ==, res->n_blocked);
+}
+
+/* The combination with the profile's own values is the plain replay, in a 2-key sweep on threads. */
+static void
+test_own_values_row (void)
+{
+  g_autoptr(AlvhMarketFrame) frame = load_frame ();
+  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  g_autoptr(AlvhReplayResult) plain = NULL;
+  g_autoptr(AlvhSweep) sweep = NULL;
+  g_autoptr(GError) error = NULL;
+  AlvhSweepAxis axes[2];
+  const AlvhSweepRow *own = NULL;
+  gint64 from = date (2000, 1, 1), to = date (2012, 12, 31);
+  guint n_differ = 0;
+
+  if (frame == NULL)
+    return;
+  g_assert_true (alvh_sweep_axis_parse ("wing_sd=0.55:0.75:0.05", &axes[0], NULL));
+  g_assert_true (alvh_sweep_axis_parse ("delta_tolerance=0.1:0.26:0.04", &axes[1], NULL));
+  sweep = alvh_sweep_run (frame, profile, NULL, axes, 2, from, to, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sweep->rows->len, ==, 5 * 5);
+  ev = alvh_evaluator_new (frame, profile, NULL);
+  plain = alvh_replay_run_range (ev, from, to, ALVH_REPLAY_FLAGS_NONE, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sweep->first, ==, plain->time[0]);
+  g_assert_cmpint (sweep->last, ==, plain->time[plain->n_bars - 1]);
+  for (guint r = 0; r < sweep->rows->len; r++)
+    {
+      const AlvhSweepRow *row = &g_array_index (sweep->rows, AlvhSweepRow, r);
+
+      if (row->values[0] == profile->wing_sd && row->values[1] == profile->delta_tolerance)
+        own = row;
+      else if (row->hedged.hedge_cost != plain->hedged.hedge_cost)
+        n_differ++;
+    }
+  g_assert_nonnull (own);
+  g_assert_true (own == alvh_sweep_find_row (sweep, 2, 2));
+  assert_row_is_replay (own, plain);
+  /* the keys matter: most other combinations hedge differently */
+  g_assert_cmpuint (n_differ, >=, 20);
+}
+
+/* Raising iv_expansion (the fraction IV must expand by to fire) never adds
+ * hedges nor hedge cost over 1990-2026 (checked on a 0.01 grid before
+ * asserting); raising delta_tolerance never adds hedges. */
+static void
+test_monotone (void)
+{
+  g_autoptr(AlvhMarketFrame) frame = load_frame ();
+  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
+  g_autoptr(AlvhSweep) iv = NULL;
+  g_autoptr(AlvhSweep) delta = NULL;
+  AlvhSweepAxis axis;
+
+  if (frame == NULL)
+    return;
+  g_assert_true (alvh_sweep_axis_parse ("iv_expansion=0.05:0.5:0.05", &axis, NULL));
+  iv = alvh_sweep_run (frame, profile, NULL, &axis, 1, G_MININT64, G_MAXINT64, NULL, NULL, NULL, NULL);
+  g_assert_nonnull (iv);
+  for (guint r = 1; r < iv->rows->len; r++)
+    {
+      const AlvhSweepRow *a = &g_array_index (iv->rows, AlvhSweepRow, r - 1);
+      const AlvhSweepRow *b = &g_array_index (iv->rows, AlvhSweepRow, r);
+
+      g_assert_cmpfloat (b->hedged.hedge_cost, <=, a->hedged.hedge_cost);
+      g_assert_cmpuint (b->n_add, <=, a->n_add);
+    }
+  g_assert_cmpfloat (g_array_index (iv->rows, AlvhSweepRow, iv->rows->len - 1).hedged.hedge_cost, <,
+                     g_array_index (iv->rows, AlvhSweepRow, 0).hedged.hedge_cost);
+
+  g_assert_true (alvh_sweep_axis_parse ("delta_tolerance=0.05:0.5:0.05", &axis, NULL));
+  delta = alvh_sweep_run (frame, profile, NULL, &axis, 1, G_MININT64, G_MAXINT64, NULL, NULL, NULL, NULL);
+  g_assert_nonnull (delta);
+  for (guint r = 1; r < delta->rows->len; r++)
+    g_assert_cmpuint (g_array_index (delta->rows, AlvhSweepRow, r).n_add, <=,
+                      g_array_index (delta->rows, AlvhSweepRow, r - 1).n_add);
+}
+
+/* A batch on threads gives each profile's serial replay, in order. */
+static void
+test_batch_matches_serial (void)
+{
+  g_autoptr(AlvhMarketFrame) frame = load_frame ();
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_profile_unref);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  const double wing[] = { 0.5, 0.65, 0.8, 1.0 };
+  gint64 from = date (2005, 1, 1), to = date (2011, 12, 31);
+
+  if (frame == NULL)
+    return;
+  for (guint k = 0; k < G_N_ELEMENTS (wing); k++)
+    {
+      AlvhProfile *p = alvh_profile_new ();
+      g_assert_true (alvh_profile_set_value (p, "wing_sd", wing[k], NULL));
+      g_ptr_array_add (profiles, p);
+    }
+  results = alvh_replay_batch_run (frame, profiles, NULL, from, to, ALVH_REPLAY_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 4);
+  for (guint k = 0; k < G_N_ELEMENTS (wing); k++)
+    {
+      g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (frame, g_ptr_array_index (profiles, k), NULL);
+      g_autoptr(AlvhReplayResult) serial = alvh_replay_run_range (ev, from, to, ALVH_REPLAY_FLAGS_NONE, NULL, NULL,
+                                                                  NULL, NULL, NULL, NULL);
+      AlvhReplayResult *par = g_ptr_array_index (results, k);
+
+      g_assert_cmpuint (par->n_bars, ==, serial->n_bars);
+      g_assert_true (memcmp (par->equity_hedged, serial->equity_hedged, serial->n_bars * sizeof (double)) == 0);
+      g_assert_true (memcmp (&par->hedged, &serial->hedged, sizeof serial->hedged) == 0);
+    }
+}
+
+static void
+count_cb (guint    done,
+          guint    total,
+          gpointer user_data)
+{
+  guint *last = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  g_atomic_int_inc (last);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(AlvhMarketFrame) frame = load_frame ();
+  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  AlvhSweepAxis axis;
+  AlvhSweep *sweep;
+  guint calls = 0;
+
+  if (frame == NULL)
+    return;
+  g_assert_true (alvh_sweep_axis_parse ("wing_sd=0.4:0.9:0.05", &axis, NULL));
+  g_cancellable_cancel (cancellable);
+  sweep = alvh_sweep_run (frame, profile, NULL, &axis, 1, G_MININT64, G_MAXINT64, count_cb, &calls,
+                          cancellable, &error);
+  g_assert_null (sweep);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (calls, ==, 11);   /* every job ends, none replays */
+}
+
+/* Test windows follow their training windows without overlap, and each
+ * window's out-of-sample figures are a plain replay of the chosen values on
+ * the test dates alone. */
+static void
+test_walk_forward (void)
+{
+  g_autoptr(AlvhMarketFrame) frame = load_frame ();
+  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
+  g_autoptr(AlvhWalkForward) wf = NULL;
+  g_autoptr(GError) error = NULL;
+  AlvhSweepAxis axes[2];
+  double oos = 0.0;
+
+  if (frame == NULL)
+    return;
+  g_assert_true (alvh_sweep_axis_parse ("wing_sd=0.5:0.8:0.15", &axes[0], NULL));
+  g_assert_true (alvh_sweep_axis_parse ("delta_tolerance=0.12:0.24:0.06", &axes[1], NULL));
+  wf = alvh_walk_forward_run (frame, profile, NULL, axes, 2, 8, 4, ALVH_OBJECTIVE_PNL_PER_DRAWDOWN,
+                              date (1990, 1, 1), date (2021, 12, 31), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* 1990-01-02 + 8 years, then 4-year test windows up to 2021: 1998, 2002, ..., 2018 */
+  g_assert_cmpuint (wf->windows->len, ==, 6);
+  for (guint k = 0; k < wf->windows->len; k++)
+    {
+      const AlvhWalkWindow *w = &g_array_index (wf->windows, AlvhWalkWindow, k);
+      g_autoptr(AlvhProfile) chosen = alvh_profile_copy (profile);
+      g_autoptr(AlvhEvaluator) ev = NULL;
+      g_autoptr(AlvhReplayResult) plain = NULL;
+
+      g_assert_cmpint (w->train_from, <, w->train_to);
+      g_assert_cmpint (w->train_to, <, w->test_from);
+      g_assert_cmpint (w->test_from, <=, w->test_to);
+      if (k > 0)
+        {
+          const AlvhWalkWindow *prev = &g_array_index (wf->windows, AlvhWalkWindow, k - 1);
+          g_assert_cmpint (prev->test_to, <, w->test_from);
+          g_assert_cmpint (alvh_time_calendar_days (prev->test_to, w->test_from), ==, 1);
+        }
+      g_assert_true (w->chosen);
+      g_assert_true (alvh_profile_set_value (chosen, "wing_sd", w->train.values[0], NULL));
+      g_assert_true (alvh_profile_set_value (chosen, "delta_tolerance", w->train.values[1], NULL));
+      ev = alvh_evaluator_new (frame, chosen, NULL);
+      plain = alvh_replay_run_range (ev, w->test_from, w->test_to, ALVH_REPLAY_FLAGS_NONE, NULL, NULL, NULL, NULL,
+                                     NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (plain->time[0], >, w->train_to);
+      assert_row_is_replay (&w->test, plain);
+      oos += plain->hedged.total_pnl;
+    }
+  g_assert_false (g_array_index (wf->windows, AlvhWalkWindow, wf->windows->len - 1).partial);
+  g_assert_cmpfloat_with_epsilon (wf->oos.total_pnl, oos, 1e-6);
+}
+
+static void
+test_wilson (void)
+{
+  double lo, hi;
+
+  /* Newcombe (1998), Statistics in Medicine 17:857-872, table I, method 3 */
+  alvh_wilson_interval (81, 263, 1.959963984540054, &lo, &hi);
+  g_assert_cmpfloat_with_epsilon (lo, 0.2553, 5e-5);
+  g_assert_cmpfloat_with_epsilon (hi, 0.3662, 5e-5);
+  alvh_wilson_interval (15, 148, 1.959963984540054, &lo, &hi);
+  g_assert_cmpfloat_with_epsilon (lo, 0.0624, 5e-5);
+  g_assert_cmpfloat_with_epsilon (hi, 0.1605, 5e-5);
+  alvh_wilson_interval (0, 20, 1.959963984540054, &lo, &hi);
+  g_assert_cmpfloat (lo, ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (hi, 0.1611, 5e-5);
+  alvh_wilson_interval (1, 29, 1.959963984540054, &lo, &hi);
+  g_assert_cmpfloat_with_epsilon (lo, 0.0061, 5e-5);
+  g_assert_cmpfloat_with_epsilon (hi, 0.1718, 5e-5);
+}
+
+static void
+test_bootstrap (void)
+{
+  const double same[] = { 3.0, 3.0, 3.0, 3.0 };
+  const double spread[] = { -10.0, -2.0, 0.0, 1.0, 4.0, 7.0, 12.0, 20.0 };
+  double lo, hi, lo2, hi2;
+
+  alvh_bootstrap_mean_interval (same, 4, 2000, 7, &lo, &hi);
+  g_assert_cmpfloat (lo, ==, 3.0);
+  g_assert_cmpfloat (hi, ==, 3.0);
+  alvh_bootstrap_mean_interval (spread, 8, 2000, 7, &lo, &hi);
+  alvh_bootstrap_mean_interval (spread, 8, 2000, 7, &lo2, &hi2);
+  g_assert_cmpfloat (lo, ==, lo2);   /* a fixed seed: the same interval */
+  g_assert_cmpfloat (hi, ==, hi2);
+  g_assert_cmpfloat (lo, <, 4.0);    /* around the mean 4 */
+  g_assert_cmpfloat (hi, >, 4.0);
+  g_assert_cmpfloat (lo, >, -10.0);
+  g_assert_cmpfloat (hi, <, 20.0);
+  alvh_bootstrap_mean_interval (spread, 1, 2000, 7, &lo, &hi);
+  g_assert_true (isnan (lo) && isnan (hi));
+}
+
+/* Every hedge of the replay in exactly one combination; costs and P&L add up to the replay's. */
+static void
+test_attribution_replay (void)
+{
+  g_autoptr(AlvhMarketFrame) frame = load_frame ();
+  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  g_autoptr(AlvhReplayResult) res = NULL;
+  g_autoptr(GArray) hedges = NULL;
+  g_autoptr(AlvhAttribution) attr = NULL;
+  g_autoptr(GError) error = NULL;
+  double cost = 0.0, pnl = 0.0, legs_pnl = 0.0, saved = 0.0, losing_hedge_pnl = 0.0;
+  guint n = 0;
+
+  if (frame == NULL)
+    return;
+  ev = alvh_evaluator_new (frame, profile, NULL);
+  res = alvh_replay_run_range (ev, date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_FLAGS_NONE, NULL, NULL,
+                               NULL, NULL, NULL, NULL);
+  g_assert_null (alvh_attribution_hedges_from_replay (res, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_clear_pointer (&res, alvh_replay_result_unref);
+  res = alvh_replay_run_range (ev, date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL,
+                               NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  hedges = alvh_attribution_hedges_from_replay (res, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hedges->len, ==, res->n_add);
+  attr = alvh_attribution_compute (hedges);
+  g_assert_cmpuint (attr->n_hedges, ==, res->n_add);
+  g_assert_cmpuint (attr->by_trigger->len, >=, 3);
+  for (guint k = 0; k < attr->by_combination->len; k++)
+    {
+      const AlvhAttributionRow *r = &g_array_index (attr->by_combination, AlvhAttributionRow, k);
+
+      n += r->n_hedges;
+      cost += r->cost;
+      pnl += r->pnl;
+      saved += r->saved;
+      g_assert_cmpfloat (r->hit_low, <=, r->hit_rate);
+      g_assert_cmpfloat (r->hit_rate, <=, r->hit_high);
+      if (k > 0)
+        g_assert_cmpuint (r->n_hedges, <=, g_array_index (attr->by_combination, AlvhAttributionRow, k - 1).n_hedges);
+    }
+  for (guint l = 0; l < res->legs->len; l++)
+    {
+      const AlvhReplayLeg *rl = &g_array_index (res->legs, AlvhReplayLeg, l);
+
+      legs_pnl += rl->pnl;
+      if (g_array_index (res->trades, AlvhReplayTrade, rl->trade).condor_pnl < 0.0)
+        losing_hedge_pnl += rl->pnl;
+    }
+  g_assert_cmpuint (n, ==, res->n_add);
+  g_assert_cmpfloat_with_epsilon (cost, res->hedged.hedge_cost, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pnl, legs_pnl, 1e-6);
+  g_assert_cmpfloat_with_epsilon (saved, losing_hedge_pnl, 1e-6);
+  /* the trigger rows count a hedge once per trigger that fired for it */
+  for (guint k = 0; k < attr->by_trigger->len; k++)
+    g_assert_cmpuint (g_array_index (attr->by_trigger, AlvhAttributionRow, k).n_hedges, <=, res->n_add);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/sweep/axis-parse", test_axis_parse);
+  g_test_add_func ("/sweep/own-values-row", test_own_values_row);
+  g_test_add_func ("/sweep/monotone", test_monotone);
+  g_test_add_func ("/sweep/batch-matches-serial", test_batch_matches_serial);
+  g_test_add_func ("/sweep/cancel", test_cancel);
+  g_test_add_func ("/sweep/walk-forward", test_walk_forward);
+  g_test_add_func ("/sweep/wilson", test_wilson);
+  g_test_add_func ("/sweep/bootstrap", test_bootstrap);
+  g_test_add_func ("/sweep/attribution-replay", test_attribution_replay);
+  return g_test_run ();
+}
