@@ -613,10 +613,14 @@ alvh_replay_result_dup_summary (AlvhReplayResult *self)
   return g_string_free (s, FALSE);
 }
 
-static void
-append_totals (GString                *s,
-               const char             *name,
-               const AlvhReplayTotals *t)
+/**
+ * alvh_replay_totals_append_json:
+ * Appends "NAME":{"total_pnl":…,"max_drawdown":…,"worst_trade":…,"hedge_cost":…}.
+ */
+void
+alvh_replay_totals_append_json (GString                *s,
+                                const char             *name,
+                                const AlvhReplayTotals *t)
 {
   g_string_append_printf (s, "\"%s\":{\"total_pnl\":", name);
   alvh_json_append_number (s, t->total_pnl);
@@ -656,9 +660,9 @@ alvh_replay_result_to_json (AlvhReplayResult *self)
   g_string_append (s, ",\"profile\":{\"name\":");
   alvh_json_append_string (s, self->profile_name);
   g_string_append_printf (s, ",\"version\":%d},", self->profile_version);
-  append_totals (s, "hedged", &self->hedged);
+  alvh_replay_totals_append_json (s, "hedged", &self->hedged);
   g_string_append_c (s, ',');
-  append_totals (s, "unhedged", &self->unhedged);
+  alvh_replay_totals_append_json (s, "unhedged", &self->unhedged);
   g_string_append_printf (s, ",\"trades_count\":%u,\"adds\":%u,\"blocked\":%u,\"adds_by_branch\":{",
                           self->trades->len, self->n_add, self->n_blocked);
   for (guint b = ALVH_BRANCH_REGIME; b <= ALVH_BRANCH_CONFLUENCE; b++)

@@ -283,4 +283,17 @@ AlvhReplayResult *alvh_replay_run_finish       (GAsyncResult           *result,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhReplayResult, alvh_replay_result_unref)
 
+/**
+ * alvh_replay_totals_append_json:
+ * @s: the JSON text being written
+ * @name: the member's name
+ * @t: the totals
+ *
+ * Appends `"NAME":{"total_pnl":…,"max_drawdown":…,"worst_trade":…,"hedge_cost":…}`,
+ * as `alvh replay --format json` writes its hedged and unhedged totals.
+ */
+void alvh_replay_totals_append_json (GString                *s,
+                                     const char             *name,
+                                     const AlvhReplayTotals *t);
+
 G_END_DECLS

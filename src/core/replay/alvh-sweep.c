@@ -579,22 +579,6 @@ alvh_sweep_append_csv_row (AlvhSweep          *self,
   g_string_append_c (out, '\n');
 }
 
-static void
-append_totals (GString                *s,
-               const char             *name,
-               const AlvhReplayTotals *t)
-{
-  g_string_append_printf (s, "\"%s\":{\"total_pnl\":", name);
-  alvh_json_append_number (s, t->total_pnl);
-  g_string_append (s, ",\"max_drawdown\":");
-  alvh_json_append_number (s, t->max_drawdown);
-  g_string_append (s, ",\"worst_trade\":");
-  alvh_json_append_number (s, t->worst_trade);
-  g_string_append (s, ",\"hedge_cost\":");
-  alvh_json_append_number (s, t->hedge_cost);
-  g_string_append_c (s, '}');
-}
-
 void
 alvh_sweep_append_json_row (AlvhSweep          *self,
                             const AlvhSweepRow *row,
@@ -615,9 +599,9 @@ alvh_sweep_append_json_row (AlvhSweep          *self,
       return;
     }
   g_string_append_c (out, ',');
-  append_totals (out, "hedged", &row->hedged);
+  alvh_replay_totals_append_json (out, "hedged", &row->hedged);
   g_string_append_c (out, ',');
-  append_totals (out, "unhedged", &row->unhedged);
+  alvh_replay_totals_append_json (out, "unhedged", &row->unhedged);
   g_string_append_printf (out, ",\"trades_count\":%u,\"adds\":%u,\"blocked\":%u,\"adds_by_branch\":{",
                           row->n_trades, row->n_add, row->n_blocked);
   for (guint b = ALVH_BRANCH_REGIME; b <= ALVH_BRANCH_CONFLUENCE; b++)

@@ -301,22 +301,6 @@ append_figures (GString            *s,
 }
 
 static void
-append_oos (GString                *s,
-            const char             *name,
-            const AlvhReplayTotals *t)
-{
-  g_string_append_printf (s, "\"%s\":{\"total_pnl\":", name);
-  alvh_json_append_number (s, t->total_pnl);
-  g_string_append (s, ",\"max_drawdown\":");
-  alvh_json_append_number (s, t->max_drawdown);
-  g_string_append (s, ",\"worst_trade\":");
-  alvh_json_append_number (s, t->worst_trade);
-  g_string_append (s, ",\"hedge_cost\":");
-  alvh_json_append_number (s, t->hedge_cost);
-  g_string_append_c (s, '}');
-}
-
-static void
 append_window_json (AlvhWalkForward      *self,
                     GString              *s,
                     const AlvhWalkWindow *w)
@@ -376,9 +360,9 @@ alvh_walk_forward_to_json (AlvhWalkForward *self)
       append_window_json (self, s, &g_array_index (self->windows, AlvhWalkWindow, k));
     }
   g_string_append (s, "],");
-  append_oos (s, "out_of_sample", &self->oos);
+  alvh_replay_totals_append_json (s, "out_of_sample", &self->oos);
   g_string_append_c (s, ',');
-  append_oos (s, "base_out_of_sample", &self->base_oos);
+  alvh_replay_totals_append_json (s, "base_out_of_sample", &self->base_oos);
   g_string_append_c (s, '}');
   return g_string_free (s, FALSE);
 }
