@@ -200,7 +200,7 @@ compute_greeks (Work          *w,
           row[0] = g.delta_per_unit;                      /* the book_delta signal */
           row[1] = g.spx_gamma;                           /* per SPX point */
           row[2] = (g.spx_theta + g.vix_theta) * mult;    /* dollars per calendar day */
-          row[3] = g.spx_vega * mult;                     /* dollars per SPX vol point */
+          row[3] = (g.spx_vega + g.vix_vega) * mult;      /* dollars per vol point, as on Positions */
         }
       alvh_series_append (greeks, f->time[i], row, NULL);
     }
