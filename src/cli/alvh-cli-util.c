@@ -263,6 +263,18 @@ alvh_cli_json_add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+void
+alvh_cli_json_add_number (JsonBuilder *builder,
+                          const char  *member,
+                          double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 char *
 alvh_cli_json_finish (JsonBuilder *builder)
 {

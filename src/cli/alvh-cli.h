@@ -399,6 +399,16 @@ void        alvh_cli_json_add_int        (JsonBuilder *builder,
                                           gint64       value);
 
 /**
+ * alvh_cli_json_add_number:
+ * @builder: a JSON builder inside an object
+ * @member: the member's name
+ * @value: the value; NAN or infinite is written as null
+ */
+void        alvh_cli_json_add_number     (JsonBuilder *builder,
+                                          const char  *member,
+                                          double       value);
+
+/**
  * alvh_cli_json_finish:
  * @builder: a JSON builder with one complete value
  *

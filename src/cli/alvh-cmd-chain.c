@@ -22,38 +22,26 @@
 #include "alvh-core.h"
 
 static void
-add_number (JsonBuilder *b,
-            const char  *member,
-            double       v)
-{
-  json_builder_set_member_name (b, member);
-  if (isfinite (v))
-    json_builder_add_double_value (b, v);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_quote_json (JsonBuilder           *b,
                 const AlvhOptionChainRow *row,
                 const char            *type,
                 const AlvhOptionQuote *q)
 {
   json_builder_begin_object (b);
-  add_number (b, "strike", row->strike);
+  alvh_cli_json_add_number (b, "strike", row->strike);
   alvh_cli_json_add_string (b, "type", type);
-  add_number (b, "bid", q->bid);
-  add_number (b, "ask", q->ask);
-  add_number (b, "mid", q->mid);
-  add_number (b, "iv", q->iv);
-  add_number (b, "delta", q->delta);
-  add_number (b, "gamma", q->gamma);
-  add_number (b, "theta", q->theta);
-  add_number (b, "vega", q->vega);
-  add_number (b, "cboe_iv", q->cboe_iv);
-  add_number (b, "cboe_delta", q->cboe_delta);
-  add_number (b, "volume", q->volume);
-  add_number (b, "open_interest", q->open_interest);
+  alvh_cli_json_add_number (b, "bid", q->bid);
+  alvh_cli_json_add_number (b, "ask", q->ask);
+  alvh_cli_json_add_number (b, "mid", q->mid);
+  alvh_cli_json_add_number (b, "iv", q->iv);
+  alvh_cli_json_add_number (b, "delta", q->delta);
+  alvh_cli_json_add_number (b, "gamma", q->gamma);
+  alvh_cli_json_add_number (b, "theta", q->theta);
+  alvh_cli_json_add_number (b, "vega", q->vega);
+  alvh_cli_json_add_number (b, "cboe_iv", q->cboe_iv);
+  alvh_cli_json_add_number (b, "cboe_delta", q->cboe_delta);
+  alvh_cli_json_add_number (b, "volume", q->volume);
+  alvh_cli_json_add_number (b, "open_interest", q->open_interest);
   json_builder_end_object (b);
 }
 
@@ -67,9 +55,9 @@ add_expiry_json (JsonBuilder                 *b,
   json_builder_begin_object (b);
   alvh_cli_json_add_string (b, "expiry", d);
   alvh_cli_json_add_string (b, "settlement", e->pm_settled ? "pm" : "am");
-  add_number (b, "years", e->t);
-  add_number (b, "forward", e->forward);
-  add_number (b, "atm_iv", e->atm_iv);
+  alvh_cli_json_add_number (b, "years", e->t);
+  alvh_cli_json_add_number (b, "forward", e->forward);
+  alvh_cli_json_add_number (b, "atm_iv", e->atm_iv);
   json_builder_set_member_name (b, "quotes");
   json_builder_begin_array (b);
   for (guint i = e->first_row; i < e->first_row + e->n_rows; i++)
@@ -147,9 +135,9 @@ print_chain (AlvhOptionChain *chain,
   json_builder_begin_object (b);
   alvh_cli_json_add_string (b, "date", date);
   alvh_cli_json_add_string (b, "underlying", "SPX");
-  add_number (b, "spot", alvh_option_chain_get_spot (chain));
+  alvh_cli_json_add_number (b, "spot", alvh_option_chain_get_spot (chain));
   alvh_cli_json_add_string (b, "quote_time", quoted);
-  add_number (b, "rate", 0.04);
+  alvh_cli_json_add_number (b, "rate", 0.04);
   json_builder_set_member_name (b, "expiries");
   json_builder_begin_array (b);
   if (!as_json)

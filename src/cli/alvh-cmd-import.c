@@ -15,20 +15,6 @@
 
 #define MAX_LISTED 10
 
-/* One imported file as a JSON object (json-glib: valid UTF-8 even for a
- * file name that is not). */
-static void
-add_double (JsonBuilder *b,
-            const char  *member,
-            double       v)
-{
-  json_builder_set_member_name (b, member);
-  if (isfinite (v))
-    json_builder_add_double_value (b, v);
-  else
-    json_builder_add_null_value (b);
-}
-
 /* "conflicts": what other sources give differently on the file's series,
  * and "chain": the expiries of an option chain download */
 static void
@@ -47,10 +33,10 @@ add_json_extras (JsonBuilder               *b,
 
       alvh_cli_json_add_string (b, "largest_symbol", c->symbol);
       alvh_cli_json_add_string (b, "largest_date", d);
-      add_double (b, "largest_difference", c->max_abs);
-      add_double (b, "kept", c->kept);
+      alvh_cli_json_add_number (b, "largest_difference", c->max_abs);
+      alvh_cli_json_add_number (b, "kept", c->kept);
       alvh_cli_json_add_string (b, "kept_source", c->kept_source);
-      add_double (b, "other", c->other);
+      alvh_cli_json_add_number (b, "other", c->other);
       alvh_cli_json_add_string (b, "other_source", c->other_source);
     }
   json_builder_end_object (b);
@@ -58,7 +44,7 @@ add_json_extras (JsonBuilder               *b,
     {
       json_builder_set_member_name (b, "chain");
       json_builder_begin_object (b);
-      add_double (b, "spot", alvh_option_chain_get_spot (chain));
+      alvh_cli_json_add_number (b, "spot", alvh_option_chain_get_spot (chain));
       alvh_cli_json_add_int (b, "expiries", alvh_option_chain_get_n_expiries (chain));
       json_builder_end_object (b);
     }
@@ -77,6 +63,8 @@ print_conflicts (const AlvhMarketConflicts *c)
           c->n, c->symbol, d, c->kept, c->kept_source, c->other, c->other_source);
 }
 
+/* One imported file as a JSON object (json-glib: valid UTF-8 even for a
+ * file name that is not). */
 static void
 add_json_result (JsonBuilder               *b,
                  AlvhImportResult          *r,

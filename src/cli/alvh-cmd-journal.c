@@ -886,11 +886,7 @@ append_decision_json (JsonBuilder              *b,
       alvh_cli_json_add_string (b, "kind", alvh_leg_kind_to_string (d->leg.kind));
       json_builder_set_member_name (b, "long_strike");
       json_builder_add_double_value (b, d->leg.long_strike);
-      json_builder_set_member_name (b, "short_strike");
-      if (isfinite (d->leg.short_strike))
-        json_builder_add_double_value (b, d->leg.short_strike);
-      else
-        json_builder_add_null_value (b);
+      alvh_cli_json_add_number (b, "short_strike", d->leg.short_strike);
       alvh_cli_json_add_string (b, "expiry", expiry);
       json_builder_set_member_name (b, "size");
       json_builder_add_double_value (b, d->size);

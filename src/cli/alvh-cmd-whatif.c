@@ -83,18 +83,6 @@ touch (const WhatIf     *w,
 /* ---- JSON ----------------------------------------------------------------- */
 
 static void
-add_double (JsonBuilder *b,
-            const char  *member,
-            double       v)
-{
-  json_builder_set_member_name (b, member);
-  if (isfinite (v))
-    json_builder_add_double_value (b, v);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 json_positions (JsonBuilder  *b,
                 const WhatIf *w)
 {
@@ -110,17 +98,17 @@ json_positions (JsonBuilder  *b,
       alvh_cli_json_add_string (b, "kind", g->is_condor ? "iron_condor"
                                 : alvh_leg_kind_to_string (alvh_book_get_leg (w->book, g->index)->kind));
       alvh_cli_json_add_int (b, "id", g->id);
-      add_double (b, "pnl", cents (g->pnl));
-      add_double (b, "delta", g->delta);
-      add_double (b, "gamma", g->gamma);
-      add_double (b, "theta", g->theta);
-      add_double (b, "vega", g->vega);
+      alvh_cli_json_add_number (b, "pnl", cents (g->pnl));
+      alvh_cli_json_add_number (b, "delta", g->delta);
+      alvh_cli_json_add_number (b, "gamma", g->gamma);
+      alvh_cli_json_add_number (b, "theta", g->theta);
+      alvh_cli_json_add_number (b, "vega", g->vega);
       if (g->is_condor)
         {
           const AlvhCondor *c = alvh_book_get_condor (w->book, g->index);
 
-          add_double (b, "touch_short_put", touch (w, c, c->short_put));
-          add_double (b, "touch_short_call", touch (w, c, c->short_call));
+          alvh_cli_json_add_number (b, "touch_short_put", touch (w, c, c->short_put));
+          alvh_cli_json_add_number (b, "touch_short_call", touch (w, c, c->short_call));
         }
       json_builder_end_object (b);
     }
@@ -180,21 +168,21 @@ print_json (const WhatIf *w)
   alvh_cli_json_add_string (b, "account", w->account);
   alvh_cli_json_add_string (b, "bar", bar);
   alvh_cli_json_add_string (b, "date", date);
-  add_double (b, "spx", w->market.spx);
-  add_double (b, "vix", w->market.vix);
-  add_double (b, "iv", w->market.iv);
-  add_double (b, "beta", w->market.beta);
-  add_double (b, "spx_iv_shift", w->scenario.iv_shift * 100.0);
-  add_double (b, "vix_shift", isnan (w->scenario.vix_move) ? NAN : w->scenario.vix_move * 100.0);
+  alvh_cli_json_add_number (b, "spx", w->market.spx);
+  alvh_cli_json_add_number (b, "vix", w->market.vix);
+  alvh_cli_json_add_number (b, "iv", w->market.iv);
+  alvh_cli_json_add_number (b, "beta", w->market.beta);
+  alvh_cli_json_add_number (b, "spx_iv_shift", w->scenario.iv_shift * 100.0);
+  alvh_cli_json_add_number (b, "vix_shift", isnan (w->scenario.vix_move) ? NAN : w->scenario.vix_move * 100.0);
   json_builder_set_member_name (b, "vix_follows_beta");
   json_builder_add_boolean_value (b, isnan (w->scenario.vix_move));
-  add_double (b, "pnl_now", cents (w->now.total_pnl));
-  add_double (b, "pnl", cents (w->moved.total_pnl));
-  add_double (b, "condor_pnl", cents (w->moved.condor_pnl));
-  add_double (b, "hedge_pnl", cents (w->moved.hedge_pnl));
-  add_double (b, "probability_of_profit", w->prob_profit);
+  alvh_cli_json_add_number (b, "pnl_now", cents (w->now.total_pnl));
+  alvh_cli_json_add_number (b, "pnl", cents (w->moved.total_pnl));
+  alvh_cli_json_add_number (b, "condor_pnl", cents (w->moved.condor_pnl));
+  alvh_cli_json_add_number (b, "hedge_pnl", cents (w->moved.hedge_pnl));
+  alvh_cli_json_add_number (b, "probability_of_profit", w->prob_profit);
   alvh_cli_json_add_string (b, "profit_date", profit);
-  add_double (b, "probability_iv", w->iv);
+  alvh_cli_json_add_number (b, "probability_iv", w->iv);
   alvh_cli_json_add_string (b, "probability_model", "lognormal SPX at the implied vol, drift r - q");
   json_positions (b, w);
   json_grid (b, w);
