@@ -21,9 +21,8 @@
 #include "alvh-evaluator-page.h"
 #include "alvh-events-dialog.h"
 #include "alvh-form.h"
-#include "alvh-signal-text.h"
-
 #include "alvh-leg-preview.h"
+#include "alvh-signal-text.h"
 #include "alvh-skip-dialog.h"
 
 struct _AlvhEvaluatorPage
