@@ -601,15 +601,34 @@ alvh_replay_result_dup_summary (AlvhReplayResult *self)
                           self->adds_by_branch[ALVH_BRANCH_CONFLUENCE],
                           self->n_blocked);
   append_last_trade_line (s, self);
-  g_string_append_printf (s, "%-14s %14s %14s\n", "", _("hedged"), _("unhedged"));
-  g_string_append_printf (s, "%-14s %14s %14s\n", _("Total P&L"), th, tu);
-  g_string_append_printf (s, "%-14s %14s %14s\n", _("Max drawdown"), dh, du);
-  g_string_append_printf (s, "%-14s %14s %14s\n", _("Worst trade"), wh, wu);
-  g_string_append_printf (s, "%-14s %14s %14s\n", _("Hedge cost"), hc, "$0");
-  g_string_append (s, _("Signals fired (bars fired / bars available):\n"));
-  for (guint k = 0; k < ALVH_N_SIGNALS; k++)
-    g_string_append_printf (s, "  %-16s %6u / %u\n", alvh_signal_id_to_key ((AlvhSignalId) k),
-                            self->fired[k], self->available[k]);
+  {
+    /* aligned by characters ("−$1,234" has a 3-byte minus), names as people read them */
+    const char *rows[][3] = { { "", _("hedged"), _("unhedged") }, { _("Total P&L"), th, tu },
+                              { _("Max drawdown"), dh, du }, { _("Worst trade"), wh, wu },
+                              { _("Hedge cost"), hc, "$0" } };
+    glong w0 = 0, w = 0;
+
+    for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+      {
+        w0 = MAX (w0, g_utf8_strlen (rows[r][0], -1));
+        w = MAX (w, MAX (g_utf8_strlen (rows[r][1], -1), g_utf8_strlen (rows[r][2], -1)));
+      }
+    for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+      g_string_append_printf (s, "%s%*s  %*s%s  %*s%s\n", rows[r][0], (int) (w0 - g_utf8_strlen (rows[r][0], -1)), "",
+                              (int) (w - g_utf8_strlen (rows[r][1], -1)), "", rows[r][1],
+                              (int) (w - g_utf8_strlen (rows[r][2], -1)), "", rows[r][2]);
+    g_string_append (s, _("Signals fired (bars fired / bars available):\n"));
+    w0 = 0;
+    for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+      w0 = MAX (w0, g_utf8_strlen (alvh_format_key (alvh_signal_id_to_key ((AlvhSignalId) k)), -1));
+    for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+      {
+        const char *name = alvh_format_key (alvh_signal_id_to_key ((AlvhSignalId) k));
+
+        g_string_append_printf (s, "  %s%*s %6u / %u\n", name, (int) (w0 - g_utf8_strlen (name, -1)), "",
+                                self->fired[k], self->available[k]);
+      }
+  }
   return g_string_free (s, FALSE);
 }
 
