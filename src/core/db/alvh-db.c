@@ -392,6 +392,54 @@ alvh_db_read_rows (AlvhDb           *db,
   return TRUE;
 }
 
+gboolean
+alvh_db_each_row (AlvhDb          *db,
+                  const char      *sql,
+                  const gint64    *params,
+                  guint            n_params,
+                  AlvhDbRowFunc    func,
+                  gpointer         user_data,
+                  const char      *what,
+                  GError         **error)
+{
+  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (db, sql, error);
+  int rc;
+
+  if (s == NULL)
+    return FALSE;
+  n_params = MIN (n_params, (guint) sqlite3_bind_parameter_count (s));
+  for (guint i = 0; i < n_params; i++)
+    sqlite3_bind_int64 (s, (int) i + 1, params[i]);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    if (!func (s, user_data, error))
+      return FALSE;
+  if (rc != SQLITE_DONE)
+    return alvh_db_set_error (db, error, what);
+  return TRUE;
+}
+
+typedef struct
+{
+  AlvhDb          *db;
+  GPtrArray       *out;
+  AlvhDbRowReader  read;
+  const char      *what;
+} ListRows;
+
+static gboolean
+add_record_cb (sqlite3_stmt  *stmt,
+               gpointer       data,
+               GError       **error)
+{
+  ListRows *l = data;
+  gpointer record = l->read (stmt);
+
+  if (record == NULL)
+    return unknown_value (l->db, error, l->what);
+  g_ptr_array_add (l->out, record);
+  return TRUE;
+}
+
 GPtrArray *
 alvh_db_list_rows (AlvhDb           *db,
                    const char       *sql,
@@ -403,13 +451,9 @@ alvh_db_list_rows (AlvhDb           *db,
                    GError          **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
-  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (db, sql, error);
+  ListRows l = { db, out, read, what };
 
-  if (s == NULL)
-    return NULL;
-  for (guint i = 0; i < n_params; i++)
-    sqlite3_bind_int64 (s, (int) i + 1, params[i]);
-  if (!alvh_db_read_rows (db, s, out, read, what, error))
+  if (!alvh_db_each_row (db, sql, params, n_params, add_record_cb, &l, what, error))
     return NULL;
   return g_steal_pointer (&out);
 }

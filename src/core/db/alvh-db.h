@@ -52,6 +52,11 @@ typedef sqlite3_stmt AlvhDbCachedStmt;
  * version does not know (the read then fails with the `invalid` code). */
 typedef gpointer (*AlvhDbRowReader) (sqlite3_stmt *stmt);
 
+/* Takes in the current row; FALSE with @error set stops the read. */
+typedef gboolean (*AlvhDbRowFunc) (sqlite3_stmt  *stmt,
+                                   gpointer       user_data,
+                                   GError       **error);
+
 /**
  * alvh_db_open:
  * @path: the database file (it must exist or SQLite creates it)
@@ -333,7 +338,8 @@ gboolean      alvh_db_read_rows          (AlvhDb              *db,
  * alvh_db_list_rows:
  * @db: the connection
  * @sql: a statement in static storage (cached)
- * @params: (array length=n_params) (nullable): integers bound to parameters 1..
+ * @params: (array length=n_params) (nullable): integers bound to parameters
+ *   1.. (those beyond the statement's last are left out)
  * @n_params: how many
  * @free_func: frees one record
  * @read: (scope call): reads one record per row
@@ -349,6 +355,32 @@ GPtrArray    *alvh_db_list_rows          (AlvhDb              *db,
                                           guint                n_params,
                                           GDestroyNotify       free_func,
                                           AlvhDbRowReader      read,
+                                          const char          *what,
+                                          GError             **error);
+
+/**
+ * alvh_db_each_row:
+ * @db: the connection
+ * @sql: a statement in static storage (cached)
+ * @params: (array length=n_params) (nullable): integers bound to parameters
+ *   1.. (those beyond the statement's last are left out)
+ * @n_params: how many
+ * @func: (scope call): called on each row; returns %FALSE with its error set
+ *   to stop
+ * @user_data: for @func
+ * @what: what failed, for the message
+ * @error: return location for a #GError
+ *
+ * Steps a query to its end, calling @func on each row.
+ *
+ * Returns: %TRUE when every row was read and @func accepted it.
+ */
+gboolean      alvh_db_each_row           (AlvhDb              *db,
+                                          const char          *sql,
+                                          const gint64        *params,
+                                          guint                n_params,
+                                          AlvhDbRowFunc        func,
+                                          gpointer             user_data,
                                           const char          *what,
                                           GError             **error);
 
@@ -396,6 +428,106 @@ double        alvh_db_column_double      (sqlite3_stmt        *stmt,
  */
 char         *alvh_db_column_text        (sqlite3_stmt        *stmt,
                                           int                  index);
+
+/* ---- values by a format ---------------------------------------------------
+ *
+ * One character per parameter (bound to 1, 2, ...) or column (read from 0,
+ * 1, ...), taking the C type in brackets (by value to bind, by pointer to
+ * read):
+ *   i  an integer (gint64)
+ *   n  an id (gint64): bound as NULL when <= 0; read as 0 for NULL
+ *   b  a flag (gboolean): 1 or 0
+ *   I  an int (int)
+ *   d  a number (double)
+ *   f  a number (double) that may be missing: NULL for NAN, NAN for NULL
+ *   t  text (const char * to bind, NULL for NULL; char ** to read, a
+ *      (transfer full) copy as alvh_db_column_text() makes)
+ *   -  (columns only) a column that is skipped, no argument
+ * Pass exactly these types: an int literal where a gint64 or a double is
+ * expected is undefined behaviour in a variadic call.
+ */
+
+/**
+ * alvh_db_bind_values:
+ * @stmt: a statement
+ * @format: the parameters' types (see above)
+ * @...: one value per type
+ *
+ * Binds parameters 1, 2, ... of @stmt.
+ */
+void          alvh_db_bind_values        (sqlite3_stmt        *stmt,
+                                          const char          *format,
+                                          ...);
+
+/**
+ * alvh_db_read_columns:
+ * @stmt: a statement on a row
+ * @format: the columns' types (see above)
+ * @...: one pointer per type, filled from columns 0, 1, ...
+ */
+void          alvh_db_read_columns       (sqlite3_stmt        *stmt,
+                                          const char          *format,
+                                          ...);
+
+typedef enum
+{
+  ALVH_DB_WRITE_CHANGES,  /* how many rows it changed, -1 on failure */
+  ALVH_DB_WRITE_ROWID,    /* the new row's id, 0 on failure */
+} AlvhDbWriteResult;
+
+/**
+ * alvh_db_write:
+ * @db: the connection
+ * @result: what to return
+ * @sql: a statement in static storage (cached) that returns no rows
+ * @what: what failed, for the message
+ * @error: return location for a #GError (before the values, as in g_set_error())
+ * @format: the parameters' types (see above)
+ * @...: one value per type
+ *
+ * Binds and steps one INSERT, UPDATE or DELETE.  Use it through
+ * alvh_db_run() (%TRUE on success), alvh_db_run_count() (the rows changed,
+ * -1 on failure) or alvh_db_insert() (the new row's id, 0 on failure).
+ *
+ * Returns: as @result says, with @error set on failure.
+ */
+gint64        alvh_db_write              (AlvhDb              *db,
+                                          AlvhDbWriteResult    result,
+                                          const char          *sql,
+                                          const char          *what,
+                                          GError             **error,
+                                          const char          *format,
+                                          ...);
+#define alvh_db_run(db, sql, what, error, ...) \
+  (alvh_db_write ((db), ALVH_DB_WRITE_CHANGES, (sql), (what), (error), __VA_ARGS__) >= 0)
+#define alvh_db_run_count(db, sql, what, error, ...) \
+  alvh_db_write ((db), ALVH_DB_WRITE_CHANGES, (sql), (what), (error), __VA_ARGS__)
+#define alvh_db_insert(db, sql, what, error, ...) \
+  alvh_db_write ((db), ALVH_DB_WRITE_ROWID, (sql), (what), (error), __VA_ARGS__)
+
+/**
+ * alvh_db_select_row:
+ * @db: the connection
+ * @sql: a query in static storage (cached)
+ * @what: what failed, for the message
+ * @found: (out) (optional): whether there was a row
+ * @error: return location for a #GError
+ * @format: the parameters' types, then '>' and the columns' types
+ *   ("t>in": bind one text, read an integer and an id)
+ * @...: the parameters' values, then the columns' pointers
+ *
+ * Reads the first row of a query; without a row the pointers are left as
+ * they are.
+ *
+ * Returns: %TRUE on success (with or without a row), %FALSE with @error set.
+ */
+gboolean      alvh_db_select_row         (AlvhDb              *db,
+                                          const char          *sql,
+                                          const char          *what,
+                                          gboolean            *found,
+                                          GError             **error,
+                                          const char          *format,
+                                          ...);
 
 void          alvh_db_cached_stmt_release (AlvhDbCachedStmt   *stmt);
 

@@ -23,8 +23,7 @@ account_from_row (sqlite3_stmt *s)
 {
   AlvhJournalAccount *a = g_new0 (AlvhJournalAccount, 1);
 
-  a->id = sqlite3_column_int64 (s, 0);
-  a->name = alvh_db_column_text (s, 1);
+  alvh_db_read_columns (s, "it", &a->id, &a->name);
   return a;
 }
 
@@ -42,26 +41,15 @@ alvh_journal_store_create_account (AlvhJournalStore  *self,
                                    const char        *name,
                                    GError           **error)
 {
-  gint64 id = 0;
-  gboolean ok;
+  gint64 id;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
   if (!alvh_db_begin (self->db, error))
     return 0;
-  {
-    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "INSERT INTO accounts (name) VALUES (?)", error);
-
-    ok = s != NULL;
-    if (ok)
-      {
-        alvh_db_bind_text (s, 1, name);
-        ok = alvh_db_step_done (self->db, s, "cannot create the account", error);
-        id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
-      }
-  }
-  return alvh_db_end (self->db, ok, error) ? id : 0;
+  id = alvh_db_insert (self->db, "INSERT INTO accounts (name) VALUES (?)", "cannot create the account", error, "t", name);
+  return alvh_db_end (self->db, id > 0, error) ? id : 0;
 }
 
 /* Idempotent: under the write lock, insert unless the name exists, then
@@ -72,34 +60,19 @@ alvh_journal_store_ensure_account (AlvhJournalStore  *self,
                                    GError           **error)
 {
   gint64 id = 0;
-  gboolean ok;
+  gboolean ok, found = FALSE;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
   if (!alvh_db_begin (self->db, error))
     return 0;
-  {
-    g_autoptr(AlvhDbCachedStmt) ins = alvh_db_prepare_cached (self->db,
-      "INSERT INTO accounts (name) VALUES (?) ON CONFLICT (name) DO NOTHING", error);
-    g_autoptr(AlvhDbCachedStmt) get = NULL;
-
-    ok = ins != NULL;
-    if (ok)
-      {
-        alvh_db_bind_text (ins, 1, name);
-        ok = alvh_db_step_done (self->db, ins, "cannot create the account", error);
-      }
-    if (ok)
-      ok = (get = alvh_db_prepare_cached (self->db, "SELECT id FROM accounts WHERE name = ?", error)) != NULL;
-    if (ok)
-      {
-        alvh_db_bind_text (get, 1, name);
-        ok = sqlite3_step (get) == SQLITE_ROW ? TRUE : alvh_db_set_error (self->db, error, "cannot read the account");
-        if (ok)
-          id = sqlite3_column_int64 (get, 0);
-      }
-  }
+  ok = alvh_db_run (self->db, "INSERT INTO accounts (name) VALUES (?) ON CONFLICT (name) DO NOTHING",
+                    "cannot create the account", error, "t", name)
+       && alvh_db_select_row (self->db, "SELECT id FROM accounts WHERE name = ?", "cannot read the account",
+                              &found, error, "t>i", name, &id);
+  if (ok && !found)
+    ok = alvh_db_set_error (self->db, error, "cannot read the account");
   return alvh_db_end (self->db, ok, error) ? id : 0;
 }
 
@@ -116,17 +89,10 @@ alvh_journal_store_rename_account (AlvhJournalStore  *self,
 
   if (!alvh_db_begin (self->db, error))
     return FALSE;
-  {
-    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "UPDATE accounts SET name = ? WHERE id = ?", error);
-
-    ok = s != NULL;
-    if (ok)
-      {
-        alvh_db_bind_text (s, 1, name);
-        sqlite3_bind_int64 (s, 2, id);
-        ok = _alvh_journal_store_step_one (self, s, "cannot rename the account", "account", id, error);
-      }
-  }
+  ok = _alvh_journal_store_changed_one (self,
+         alvh_db_run_count (self->db, "UPDATE accounts SET name = ? WHERE id = ?",
+                            "cannot rename the account", error, "ti", name, id),
+         "account", id, error);
   return alvh_db_end (self->db, ok, error);
 }
 
@@ -137,11 +103,7 @@ profile_from_row (sqlite3_stmt *s)
 {
   AlvhJournalProfile *p = g_new0 (AlvhJournalProfile, 1);
 
-  p->id = sqlite3_column_int64 (s, 0);
-  p->name = alvh_db_column_text (s, 1);
-  p->version = sqlite3_column_int (s, 2);
-  p->keyfile = alvh_db_column_text (s, 3);
-  p->created = sqlite3_column_int64 (s, 4);
+  alvh_db_read_columns (s, "itIti", &p->id, &p->name, &p->version, &p->keyfile, &p->created);
   return p;
 }
 
@@ -186,20 +148,11 @@ alvh_journal_store_save_profile (AlvhJournalStore  *self,
   }
   if (ok && !same)
     {
-      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-        "INSERT INTO profiles (name, version, keyfile, created) VALUES (?, ?, ?, ?)", error);
-
-      ok = s != NULL;
-      if (ok)
-        {
-          version++;
-          alvh_db_bind_text (s, 1, name);
-          sqlite3_bind_int (s, 2, version);
-          alvh_db_bind_text (s, 3, keyfile);
-          sqlite3_bind_int64 (s, 4, g_get_real_time () / G_USEC_PER_SEC);
-          ok = alvh_db_step_done (self->db, s, "cannot save the profile", error);
-          id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
-        }
+      version++;
+      id = alvh_db_insert (self->db, "INSERT INTO profiles (name, version, keyfile, created) VALUES (?, ?, ?, ?)",
+                           "cannot save the profile", error, "tIti", name, version, keyfile,
+                           (gint64) (g_get_real_time () / G_USEC_PER_SEC));
+      ok = id > 0;
     }
   if (!alvh_db_end (self->db, ok, error))
     return 0;
@@ -253,17 +206,8 @@ profile_name_exists_locked (AlvhJournalStore  *self,
                             gboolean          *out_exists,
                             GError           **error)
 {
-  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "SELECT 1 FROM profiles WHERE name = ? LIMIT 1", error);
-  int rc;
-
-  if (s == NULL)
-    return FALSE;
-  alvh_db_bind_text (s, 1, name);
-  rc = sqlite3_step (s);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return alvh_db_set_error (self->db, error, "cannot read profiles");
-  *out_exists = rc == SQLITE_ROW;
-  return TRUE;
+  return alvh_db_select_row (self->db, "SELECT 1 FROM profiles WHERE name = ? LIMIT 1",
+                             "cannot read profiles", out_exists, error, "t", name);
 }
 
 /* The key file text with its [profile] name= set to @name; the text as it is
@@ -358,33 +302,13 @@ alvh_journal_store_rename_profile (AlvhJournalStore  *self,
           }
       }
       for (guint i = 0; ok && i < ids->len; i++)
-        {
-          g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-            "UPDATE profiles SET name = ?, keyfile = ? WHERE id = ?", error);
-
-          ok = s != NULL;
-          if (ok)
-            {
-              alvh_db_bind_text (s, 1, name);
-              alvh_db_bind_text (s, 2, g_ptr_array_index (texts, i));
-              sqlite3_bind_int64 (s, 3, g_array_index (ids, gint64, i));
-              ok = alvh_db_step_done (self->db, s, "cannot rename the profile", error);
-            }
-        }
+        ok = alvh_db_run (self->db, "UPDATE profiles SET name = ?, keyfile = ? WHERE id = ?",
+                          "cannot rename the profile", error, "tti", name,
+                          (const char *) g_ptr_array_index (texts, i), g_array_index (ids, gint64, i));
     }
   if (ok)
-    {
-      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-        "UPDATE decisions SET profile_name = ? WHERE profile_name = ?", error);
-
-      ok = s != NULL;
-      if (ok)
-        {
-          alvh_db_bind_text (s, 1, name);
-          alvh_db_bind_text (s, 2, old_name);
-          ok = alvh_db_step_done (self->db, s, "cannot rename the profile in its decisions", error);
-        }
-    }
+    ok = alvh_db_run (self->db, "UPDATE decisions SET profile_name = ? WHERE profile_name = ?",
+                      "cannot rename the profile in its decisions", error, "tt", name, old_name);
   return alvh_db_end (self->db, ok, error);
 }
 
@@ -401,7 +325,7 @@ alvh_journal_store_delete_profile (AlvhJournalStore  *self,
                                    const char        *name,
                                    GError           **error)
 {
-  gboolean ok;
+  gint64 changes;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -414,23 +338,11 @@ alvh_journal_store_delete_profile (AlvhJournalStore  *self,
     }
   if (!alvh_db_begin (self->db, error))
     return FALSE;
-  {
-    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "DELETE FROM profiles WHERE name = ?", error);
-
-    ok = s != NULL;
-    if (ok)
-      {
-        alvh_db_bind_text (s, 1, name);
-        ok = alvh_db_step_done (self->db, s, "cannot delete the profile", error);
-        if (ok && sqlite3_changes (alvh_db_get_handle (self->db)) == 0)
-          {
-            g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND,
-                         "%s: no profile “%s”", self->path, name);
-            ok = FALSE;
-          }
-      }
-  }
-  return alvh_db_end (self->db, ok, error);
+  changes = alvh_db_run_count (self->db, "DELETE FROM profiles WHERE name = ?", "cannot delete the profile", error, "t", name);
+  if (changes == 0)
+    g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND,
+                 "%s: no profile “%s”", self->path, name);
+  return alvh_db_end (self->db, changes > 0, error);
 }
 
 /* ---- events ------------------------------------------------------------- */
@@ -456,32 +368,19 @@ alvh_journal_store_add_event (AlvhJournalStore        *self,
                               GError                 **error)
 {
   gint64 id = 0;
-  gboolean ok;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
   g_return_val_if_fail (event != NULL, 0);
 
   if (!alvh_db_begin (self->db, error))
     return 0;
-  {
-    g_autoptr(AlvhDbCachedStmt) s = NULL;
-
-    /* inside the transaction: in a batch, a refused write is undone alone */
-    ok = check_event (self, event, error);
-    if (ok)
-      s = alvh_db_prepare_cached (self->db, "INSERT INTO events (date, kind, shift, note) VALUES (?, ?, ?, ?)", error);
-    ok = ok && s != NULL;
-    if (ok)
-      {
-        sqlite3_bind_int64 (s, 1, event->time);
-        alvh_db_bind_text (s, 2, alvh_event_kind_to_string (event->kind));
-        sqlite3_bind_int (s, 3, event->shift ? 1 : 0);
-        alvh_db_bind_text (s, 4, event->note != NULL ? event->note : "");
-        ok = alvh_db_step_done (self->db, s, "cannot add the event", error);
-        id = sqlite3_last_insert_rowid (alvh_db_get_handle (self->db));
-      }
-  }
-  return alvh_db_end (self->db, ok, error) ? id : 0;
+  /* inside the transaction: in a batch, a refused write is undone alone */
+  if (check_event (self, event, error))
+    id = alvh_db_insert (self->db, "INSERT INTO events (date, kind, shift, note) VALUES (?, ?, ?, ?)",
+                         "cannot add the event", error, "itbt", event->time,
+                         alvh_event_kind_to_string (event->kind), event->shift,
+                         event->note != NULL ? event->note : "");
+  return alvh_db_end (self->db, id > 0, error) ? id : 0;
 }
 
 gboolean
@@ -496,23 +395,13 @@ alvh_journal_store_update_event (AlvhJournalStore        *self,
 
   if (!alvh_db_begin (self->db, error))
     return FALSE;
-  {
-    g_autoptr(AlvhDbCachedStmt) s = NULL;
-
-    ok = check_event (self, event, error);
-    if (ok)
-      s = alvh_db_prepare_cached (self->db, "UPDATE events SET date = ?, kind = ?, shift = ?, note = ? WHERE id = ?", error);
-    ok = ok && s != NULL;
-    if (ok)
-      {
-        sqlite3_bind_int64 (s, 1, event->time);
-        alvh_db_bind_text (s, 2, alvh_event_kind_to_string (event->kind));
-        sqlite3_bind_int (s, 3, event->shift ? 1 : 0);
-        alvh_db_bind_text (s, 4, event->note != NULL ? event->note : "");
-        sqlite3_bind_int64 (s, 5, event->id);
-        ok = _alvh_journal_store_step_one (self, s, "cannot update the event", "event", event->id, error);
-      }
-  }
+  ok = check_event (self, event, error)
+       && _alvh_journal_store_changed_one (self,
+            alvh_db_run_count (self->db, "UPDATE events SET date = ?, kind = ?, shift = ?, note = ? WHERE id = ?",
+                               "cannot update the event", error, "itbti", event->time,
+                               alvh_event_kind_to_string (event->kind), event->shift,
+                               event->note != NULL ? event->note : "", event->id),
+            "event", event->id, error);
   return alvh_db_end (self->db, ok, error);
 }
 
@@ -527,16 +416,9 @@ alvh_journal_store_delete_event (AlvhJournalStore  *self,
 
   if (!alvh_db_begin (self->db, error))
     return FALSE;
-  {
-    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, "DELETE FROM events WHERE id = ?", error);
-
-    ok = s != NULL;
-    if (ok)
-      {
-        sqlite3_bind_int64 (s, 1, id);
-        ok = _alvh_journal_store_step_one (self, s, "cannot delete the event", "event", id, error);
-      }
-  }
+  ok = _alvh_journal_store_changed_one (self,
+         alvh_db_run_count (self->db, "DELETE FROM events WHERE id = ?", "cannot delete the event", error, "i", id),
+         "event", id, error);
   return alvh_db_end (self->db, ok, error);
 }
 

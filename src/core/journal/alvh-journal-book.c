@@ -36,49 +36,81 @@ insert_fill_locked (AlvhJournalStore  *self,
                     double             fees,
                     GError           **error)
 {
-  g_autoptr(AlvhDbCachedStmt) s = NULL;
-
   if (!(fees >= 0) || !isfinite (fees))
     {
       g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
                    "%s: fill: expected fees >= 0 (got %g)", self->path, fees);
       return FALSE;
     }
-  s = alvh_db_prepare_cached (self->db,
-    "INSERT INTO fills (condor_id, leg_id, close, time, quantity, price, fees) VALUES (?,?,?,?,?,?,?)", error);
-  if (s == NULL)
-    return FALSE;
-  alvh_db_bind_id (s, 1, condor_id);
-  alvh_db_bind_id (s, 2, leg_id);
-  sqlite3_bind_int (s, 3, close ? 1 : 0);
-  sqlite3_bind_int64 (s, 4, time);
-  sqlite3_bind_double (s, 5, quantity);
-  sqlite3_bind_double (s, 6, price);
-  sqlite3_bind_double (s, 7, fees);
-  return alvh_db_step_done (self->db, s, "cannot record the fill", error);
+  return alvh_db_run (self->db,
+    "INSERT INTO fills (condor_id, leg_id, close, time, quantity, price, fees) VALUES (?,?,?,?,?,?,?)",
+    "cannot record the fill", error, "nnbiddd", condor_id, leg_id, close, time, quantity, price, fees);
 }
 
 /* Keeps the opening fill of an edited condor or leg in step with it. */
 static gboolean
 update_open_fill_locked (AlvhJournalStore  *self,
-                         const char        *column,
+                         gboolean           leg,
                          gint64             id,
                          gint64             time,
                          double             quantity,
                          double             price,
                          GError           **error)
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE fills SET time = ?, quantity = ?, price = ?"
-                                          " WHERE %s = ? AND close = 0", column);
-  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db, sql, error);
+  /* two statements in static storage: the cache keys them by address */
+  const char *sql = leg ? "UPDATE fills SET time = ?, quantity = ?, price = ? WHERE leg_id = ? AND close = 0"
+                        : "UPDATE fills SET time = ?, quantity = ?, price = ? WHERE condor_id = ? AND close = 0";
 
-  if (s == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (s, 1, time);
-  sqlite3_bind_double (s, 2, quantity);
-  sqlite3_bind_double (s, 3, price);
-  sqlite3_bind_int64 (s, 4, id);
-  return alvh_db_step_done (self->db, s, "cannot update the opening fill", error);
+  return alvh_db_run (self->db, sql, "cannot update the opening fill", error,
+                      "iddi", time, quantity, price, id);
+}
+
+/* ---- positions: what reading condors and legs shares -------------------- */
+
+typedef struct
+{
+  AlvhDbRowReader  read;
+  GDestroyNotify   free;
+  const char      *kind;      /* "condor": for "no condor with id N" */
+  const char      *get_failure;   /* "cannot read the condor" */
+  const char      *list_failure;  /* "cannot list condors" */
+} PositionTable;
+
+static const PositionTable condor_table = {
+  (AlvhDbRowReader) _alvh_journal_condor_from_row, (GDestroyNotify) alvh_condor_free,
+  "condor", "cannot read the condor", "cannot list condors",
+};
+static const PositionTable leg_table = {
+  (AlvhDbRowReader) _alvh_journal_leg_from_row, (GDestroyNotify) alvh_leg_free,
+  "leg", "cannot read the leg", "cannot list legs",
+};
+
+static gpointer
+get_position (AlvhJournalStore     *self,
+              const PositionTable  *table,
+              const char           *sql,
+              gint64                id,
+              GError              **error)
+{
+  return alvh_db_read_row_by_id (self->db, sql, id, table->read, table->kind, table->get_failure,
+                                 ALVH_JOURNAL_ERROR_NOT_FOUND, error);
+}
+
+/* @sql binds the account as ?1, @from as ?2 and @to as ?3 (those it uses) */
+static GPtrArray *
+list_positions (AlvhJournalStore     *self,
+                const PositionTable  *table,
+                const char           *sql,
+                gint64                account_id,
+                gint64                from,
+                gint64                to,
+                GError              **error)
+{
+  const gint64 params[] = { account_id, from, to };
+
+  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
+  return alvh_db_list_rows (self->db, sql, params, G_N_ELEMENTS (params), table->free, table->read,
+                            table->list_failure, error);
 }
 
 /* ---- condors ------------------------------------------------------------ */
@@ -88,18 +120,9 @@ _alvh_journal_condor_from_row (sqlite3_stmt *s)
 {
   AlvhCondor *c = alvh_condor_new ();
 
-  c->id = sqlite3_column_int64 (s, 0);
-  c->account_id = sqlite3_column_int64 (s, 1);
-  c->long_put = sqlite3_column_double (s, 2);
-  c->short_put = sqlite3_column_double (s, 3);
-  c->short_call = sqlite3_column_double (s, 4);
-  c->long_call = sqlite3_column_double (s, 5);
-  c->expiry = sqlite3_column_int64 (s, 6);
-  c->units = sqlite3_column_double (s, 7);
-  c->credit = sqlite3_column_double (s, 8);
-  c->opened = sqlite3_column_int64 (s, 9);
-  c->closed = sqlite3_column_int64 (s, 10);
-  c->close_price = alvh_db_column_double (s, 11);
+  alvh_db_read_columns (s, "iiddddiddiif", &c->id, &c->account_id, &c->long_put, &c->short_put,
+                        &c->short_call, &c->long_call, &c->expiry, &c->units, &c->credit,
+                        &c->opened, &c->closed, &c->close_price);
   return c;
 }
 
@@ -107,17 +130,9 @@ static void
 bind_condor (sqlite3_stmt            *s,
              const AlvhCondor *c)
 {
-  sqlite3_bind_int64 (s, 1, c->account_id);
-  sqlite3_bind_double (s, 2, c->long_put);
-  sqlite3_bind_double (s, 3, c->short_put);
-  sqlite3_bind_double (s, 4, c->short_call);
-  sqlite3_bind_double (s, 5, c->long_call);
-  sqlite3_bind_int64 (s, 6, c->expiry);
-  sqlite3_bind_double (s, 7, c->units);
-  sqlite3_bind_double (s, 8, c->credit);
-  sqlite3_bind_int64 (s, 9, c->opened);
-  alvh_db_bind_id (s, 10, c->closed);
-  alvh_db_bind_double (s, 11, c->close_price);
+  alvh_db_bind_values (s, "iddddiddinf", c->account_id, c->long_put, c->short_put,
+                       c->short_call, c->long_call, c->expiry, c->units, c->credit,
+                       c->opened, c->closed, c->close_price);
 }
 
 gint64
@@ -189,7 +204,7 @@ alvh_journal_store_update_condor (AlvhJournalStore         *self,
       }
   }
   if (ok)
-    ok = update_open_fill_locked (self, "condor_id", condor->id, condor->opened, condor->units, condor->credit, error);
+    ok = update_open_fill_locked (self, FALSE, condor->id, condor->opened, condor->units, condor->credit, error);
   return alvh_db_end (self->db, ok, error);
 }
 
@@ -213,21 +228,15 @@ read_condor_units_locked (AlvhJournalStore  *self,
                           gint64            *opened,
                           GError           **error)
 {
-  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-    "SELECT c.units, c.opened, IFNULL (SUM (f.quantity), 0), IFNULL (SUM (f.quantity * f.price), 0)"
-    " FROM condors c LEFT JOIN fills f ON f.condor_id = c.id AND f.close = 1"
-    " WHERE c.id = ? AND c.closed IS NULL GROUP BY c.id", error);
+  gboolean found;
 
-  if (s == NULL)
+  if (!alvh_db_select_row (self->db,
+        "SELECT c.units, c.opened, IFNULL (SUM (f.quantity), 0), IFNULL (SUM (f.quantity * f.price), 0)"
+        " FROM condors c LEFT JOIN fills f ON f.condor_id = c.id AND f.close = 1"
+        " WHERE c.id = ? AND c.closed IS NULL GROUP BY c.id",
+        "cannot read the condor", &found, error, "i>didd", id, units, opened, closed, closed_value))
     return FALSE;
-  sqlite3_bind_int64 (s, 1, id);
-  if (sqlite3_step (s) != SQLITE_ROW)
-    return _alvh_journal_store_not_found (self, error, "open condor", id);
-  *units = sqlite3_column_double (s, 0);
-  *opened = sqlite3_column_int64 (s, 1);
-  *closed = sqlite3_column_double (s, 2);
-  *closed_value = sqlite3_column_double (s, 3);
-  return TRUE;
+  return found ? TRUE : _alvh_journal_store_not_found (self, error, "open condor", id);
 }
 
 gboolean
@@ -268,19 +277,9 @@ alvh_journal_store_close_condor_fill (AlvhJournalStore  *self,
   if (ok)
     ok = insert_fill_locked (self, id, 0, TRUE, time, units, price, fees, error);
   if (ok && closed + units >= total - 1e-9)
-    {
-      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-        "UPDATE condors SET closed = ?, close_price = ? WHERE id = ? AND closed IS NULL", error);
-
-      ok = s != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (s, 1, time);
-          sqlite3_bind_double (s, 2, (closed_value + price * units) / (closed + units));
-          sqlite3_bind_int64 (s, 3, id);
-          ok = alvh_db_step_done (self->db, s, "cannot close the condor", error);
-        }
-    }
+    ok = alvh_db_run (self->db, "UPDATE condors SET closed = ?, close_price = ? WHERE id = ? AND closed IS NULL",
+                      "cannot close the condor", error, "idi",
+                      time, (closed_value + price * units) / (closed + units), id);
   return alvh_db_end (self->db, ok, error);
 }
 
@@ -289,9 +288,7 @@ alvh_journal_store_get_condor (AlvhJournalStore  *self,
                                gint64             id,
                                GError           **error)
 {
-  return alvh_db_read_row_by_id (self->db,
-    "SELECT " ALVH_JOURNAL_CONDOR_COLUMNS " FROM condors WHERE id = ?",
-    id, (AlvhDbRowReader) _alvh_journal_condor_from_row, "condor", "cannot read the condor", ALVH_JOURNAL_ERROR_NOT_FOUND, error);
+  return get_position (self, &condor_table, "SELECT " ALVH_JOURNAL_CONDOR_COLUMNS " FROM condors WHERE id = ?", id, error);
 }
 
 GPtrArray *
@@ -299,13 +296,9 @@ alvh_journal_store_list_open_condors (AlvhJournalStore  *self,
                                       gint64             account_id,
                                       GError           **error)
 {
-  const gint64 params[] = { account_id };
-
-  return alvh_db_list_rows (self->db,
+  return list_positions (self, &condor_table,
     "SELECT " ALVH_JOURNAL_CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
-    " AND closed IS NULL ORDER BY opened, id",
-    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_condor_free,
-    (AlvhDbRowReader) _alvh_journal_condor_from_row, "cannot list condors", error);
+    " AND closed IS NULL ORDER BY opened, id", account_id, 0, 0, error);
 }
 
 /**
@@ -321,15 +314,10 @@ alvh_journal_store_list_condors (AlvhJournalStore  *self,
                                  gint64             to,
                                  GError           **error)
 {
-  const gint64 params[] = { account_id, from, to };
-
-  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
-  return alvh_db_list_rows (self->db,
+  return list_positions (self, &condor_table,
     "SELECT " ALVH_JOURNAL_CONDOR_COLUMNS " FROM condors WHERE (?1 = 0 OR account_id = ?1)"
     " AND (?3 = 0 OR opened < ?3) AND (?2 = 0 OR closed IS NULL OR closed = 0 OR closed >= ?2)"
-    " ORDER BY opened, id",
-    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_condor_free,
-    (AlvhDbRowReader) _alvh_journal_condor_from_row, "cannot list condors", error);
+    " ORDER BY opened, id", account_id, from, to, error);
 }
 
 /* ---- legs ----------------------------------------------------------------- */
@@ -346,21 +334,11 @@ _alvh_journal_leg_from_row (sqlite3_stmt *s)
   /* a kind this version does not know: refuse the row rather than guess */
   if (!alvh_leg_kind_from_string ((const char *) sqlite3_column_text (s, 4), &l->kind))
     return NULL;
-  l->id = sqlite3_column_int64 (s, 0);
-  l->account_id = sqlite3_column_int64 (s, 1);
-  l->condor_id = sqlite3_column_int64 (s, 2);
-  l->decision_id = sqlite3_column_int64 (s, 3);
-  l->long_strike = alvh_db_column_double (s, 5);
-  l->short_strike = alvh_db_column_double (s, 6);
-  l->expiry = sqlite3_column_int64 (s, 7);
-  l->quantity = sqlite3_column_double (s, 8);
-  l->premium = sqlite3_column_double (s, 9);
+  alvh_db_read_columns (s, "iiii-ffidd-ibdft", &l->id, &l->account_id, &l->condor_id,
+                        &l->decision_id, &l->long_strike, &l->short_strike, &l->expiry,
+                        &l->quantity, &l->premium, &l->opened, &l->manual,
+                        &l->closed_quantity, &l->close_price, &l->notes);
   l->layer = (guint) MAX (sqlite3_column_int (s, 10), 0);
-  l->opened = sqlite3_column_int64 (s, 11);
-  l->manual = sqlite3_column_int (s, 12) != 0;
-  l->closed_quantity = sqlite3_column_double (s, 13);
-  l->close_price = alvh_db_column_double (s, 14);
-  l->notes = alvh_db_column_text (s, 15);
   return g_steal_pointer (&l);
 }
 
@@ -368,21 +346,11 @@ static void
 bind_leg (sqlite3_stmt         *s,
           const AlvhLeg *l)
 {
-  sqlite3_bind_int64 (s, 1, l->account_id);
-  alvh_db_bind_id (s, 2, l->condor_id);
-  alvh_db_bind_id (s, 3, l->decision_id);
-  alvh_db_bind_text (s, 4, alvh_leg_kind_to_string (l->kind));
-  alvh_db_bind_double (s, 5, l->long_strike);
-  alvh_db_bind_double (s, 6, l->short_strike);
-  sqlite3_bind_int64 (s, 7, l->expiry);
-  sqlite3_bind_double (s, 8, l->quantity);
-  sqlite3_bind_double (s, 9, l->premium);
-  sqlite3_bind_int (s, 10, (int) l->layer);
-  sqlite3_bind_int64 (s, 11, l->opened);
-  sqlite3_bind_int (s, 12, l->manual ? 1 : 0);
-  sqlite3_bind_double (s, 13, l->closed_quantity);
-  alvh_db_bind_double (s, 14, l->close_price);
-  alvh_db_bind_text (s, 15, l->notes != NULL ? l->notes : "");
+  alvh_db_bind_values (s, "inntffiddIibdft", l->account_id, l->condor_id, l->decision_id,
+                       alvh_leg_kind_to_string (l->kind), l->long_strike, l->short_strike,
+                       l->expiry, l->quantity, l->premium, (int) l->layer, l->opened,
+                       l->manual, l->closed_quantity, l->close_price,
+                       l->notes != NULL ? l->notes : "");
 }
 
 static gboolean
@@ -480,17 +448,8 @@ alvh_journal_store_book_leg (AlvhJournalStore  *self,
     }
   /* a manual leg booked against a pending decision overrides it */
   if (ok && leg->manual && leg->decision_id > 0)
-    {
-      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-        "UPDATE decisions SET followed = 'manual' WHERE id = ? AND followed IS NULL", error);
-
-      ok = s != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (s, 1, leg->decision_id);
-          ok = alvh_db_step_done (self->db, s, "cannot mark the decision", error);
-        }
-    }
+    ok = alvh_db_run (self->db, "UPDATE decisions SET followed = 'manual' WHERE id = ? AND followed IS NULL",
+                      "cannot mark the decision", error, "i", leg->decision_id);
   return alvh_db_end (self->db, ok, error) ? id : 0;
 }
 
@@ -521,7 +480,7 @@ alvh_journal_store_update_leg (AlvhJournalStore      *self,
       }
   }
   if (ok)
-    ok = update_open_fill_locked (self, "leg_id", leg->id, leg->opened, leg->quantity, leg->premium, error);
+    ok = update_open_fill_locked (self, TRUE, leg->id, leg->opened, leg->quantity, leg->premium, error);
   return alvh_db_end (self->db, ok, error);
 }
 
@@ -547,7 +506,7 @@ alvh_journal_store_close_leg_fill (AlvhJournalStore  *self,
 {
   double total = 0, closed = 0, avg = 0;
   gint64 opened = 0;
-  gboolean ok;
+  gboolean ok, found;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
 
@@ -560,25 +519,12 @@ alvh_journal_store_close_leg_fill (AlvhJournalStore  *self,
     }
   if (!alvh_db_begin (self->db, error))
     return FALSE;
-  {
-    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-      "SELECT quantity, closed_quantity, close_price, opened FROM legs WHERE id = ?", error);
-
-    ok = s != NULL;
-    if (ok)
-      {
-        sqlite3_bind_int64 (s, 1, id);
-        if (sqlite3_step (s) == SQLITE_ROW)
-          {
-            total = sqlite3_column_double (s, 0);
-            closed = sqlite3_column_double (s, 1);
-            avg = closed > 0 ? sqlite3_column_double (s, 2) : 0;
-            opened = sqlite3_column_int64 (s, 3);
-          }
-        else
-          ok = _alvh_journal_store_not_found (self, error, "leg", id);
-      }
-  }
+  ok = alvh_db_select_row (self->db, "SELECT quantity, closed_quantity, IFNULL (close_price, 0), opened FROM legs WHERE id = ?",
+                           "cannot read the leg", &found, error, "i>dddi", id, &total, &closed, &avg, &opened);
+  if (ok && !found)
+    ok = _alvh_journal_store_not_found (self, error, "leg", id);
+  if (ok && !(closed > 0))
+    avg = 0;
   if (ok && closed + quantity > total + 1e-9)
     {
       g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
@@ -595,34 +541,12 @@ alvh_journal_store_close_leg_fill (AlvhJournalStore  *self,
   if (ok)
     ok = insert_fill_locked (self, 0, id, TRUE, time, quantity, price, fees, error);
   if (ok)
-    {
-      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-        "INSERT INTO leg_closes (leg_id, time, quantity, price) VALUES (?, ?, ?, ?)", error);
-
-      ok = s != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (s, 1, id);
-          sqlite3_bind_int64 (s, 2, time);
-          sqlite3_bind_double (s, 3, quantity);
-          sqlite3_bind_double (s, 4, price);
-          ok = alvh_db_step_done (self->db, s, "cannot record the close", error);
-        }
-    }
+    ok = alvh_db_run (self->db, "INSERT INTO leg_closes (leg_id, time, quantity, price) VALUES (?, ?, ?, ?)",
+                      "cannot record the close", error, "iidd", id, time, quantity, price);
   if (ok)
-    {
-      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-        "UPDATE legs SET closed_quantity = ?, close_price = ? WHERE id = ?", error);
-
-      ok = s != NULL;
-      if (ok)
-        {
-          sqlite3_bind_double (s, 1, MIN (closed + quantity, total));
-          sqlite3_bind_double (s, 2, (avg * closed + price * quantity) / (closed + quantity));
-          sqlite3_bind_int64 (s, 3, id);
-          ok = alvh_db_step_done (self->db, s, "cannot close the leg", error);
-        }
-    }
+    ok = alvh_db_run (self->db, "UPDATE legs SET closed_quantity = ?, close_price = ? WHERE id = ?",
+                      "cannot close the leg", error, "ddi", MIN (closed + quantity, total),
+                      (avg * closed + price * quantity) / (closed + quantity), id);
   return alvh_db_end (self->db, ok, error);
 }
 
@@ -631,9 +555,7 @@ alvh_journal_store_get_leg (AlvhJournalStore  *self,
                             gint64             id,
                             GError           **error)
 {
-  return alvh_db_read_row_by_id (self->db,
-    "SELECT " LEG_COLUMNS " FROM legs WHERE id = ?",
-    id, (AlvhDbRowReader) _alvh_journal_leg_from_row, "leg", "cannot read the leg", ALVH_JOURNAL_ERROR_NOT_FOUND, error);
+  return get_position (self, &leg_table, "SELECT " LEG_COLUMNS " FROM legs WHERE id = ?", id, error);
 }
 
 GPtrArray *
@@ -641,13 +563,8 @@ alvh_journal_store_list_open_legs (AlvhJournalStore  *self,
                                    gint64             account_id,
                                    GError           **error)
 {
-  const gint64 params[] = { account_id };
-
-  return alvh_db_list_rows (self->db,
-    "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
-    " AND closed_quantity < quantity - 1e-9 ORDER BY opened, id",
-    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_leg_free,
-    (AlvhDbRowReader) _alvh_journal_leg_from_row, "cannot list legs", error);
+  return list_positions (self, &leg_table, "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
+                         " AND closed_quantity < quantity - 1e-9 ORDER BY opened, id", account_id, 0, 0, error);
 }
 
 /**
@@ -662,14 +579,9 @@ alvh_journal_store_list_legs (AlvhJournalStore  *self,
                               gint64             to,
                               GError           **error)
 {
-  const gint64 params[] = { account_id, from, to };
-
-  g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
-  return alvh_db_list_rows (self->db,
-    "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
-    " AND (?2 = 0 OR opened >= ?2) AND (?3 = 0 OR opened < ?3) ORDER BY opened, id",
-    params, G_N_ELEMENTS (params), (GDestroyNotify) alvh_leg_free,
-    (AlvhDbRowReader) _alvh_journal_leg_from_row, "cannot list legs", error);
+  return list_positions (self, &leg_table, "SELECT " LEG_COLUMNS " FROM legs WHERE (?1 = 0 OR account_id = ?1)"
+                         " AND (?2 = 0 OR opened >= ?2) AND (?3 = 0 OR opened < ?3) ORDER BY opened, id",
+                         account_id, from, to, error);
 }
 
 static AlvhJournalLegClose *
@@ -677,11 +589,7 @@ leg_close_from_row (sqlite3_stmt *s)
 {
   AlvhJournalLegClose *c = g_new0 (AlvhJournalLegClose, 1);
 
-  c->id = sqlite3_column_int64 (s, 0);
-  c->leg_id = sqlite3_column_int64 (s, 1);
-  c->time = sqlite3_column_int64 (s, 2);
-  c->quantity = sqlite3_column_double (s, 3);
-  c->price = sqlite3_column_double (s, 4);
+  alvh_db_read_columns (s, "iiidd", &c->id, &c->leg_id, &c->time, &c->quantity, &c->price);
   return c;
 }
 
@@ -750,14 +658,8 @@ fill_from_row (sqlite3_stmt *s)
 {
   AlvhFill *f = g_new0 (AlvhFill, 1);
 
-  f->id = sqlite3_column_int64 (s, 0);
-  f->condor_id = sqlite3_column_int64 (s, 1);
-  f->leg_id = sqlite3_column_int64 (s, 2);
-  f->close = sqlite3_column_int (s, 3) != 0;
-  f->time = sqlite3_column_int64 (s, 4);
-  f->quantity = sqlite3_column_double (s, 5);
-  f->price = sqlite3_column_double (s, 6);
-  f->fees = sqlite3_column_double (s, 7);
+  alvh_db_read_columns (s, "iiibiddd", &f->id, &f->condor_id, &f->leg_id, &f->close, &f->time,
+                        &f->quantity, &f->price, &f->fees);
   return f;
 }
 
@@ -817,26 +719,13 @@ alvh_journal_store_find_proposing_decision (AlvhJournalStore  *self,
                                             gint64             time,
                                             GError           **error)
 {
-  g_autoptr(AlvhDbCachedStmt) s = NULL;
   gint64 id = 0;
-  int rc;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), 0);
-  s = alvh_db_prepare_cached (self->db,
-    "SELECT id FROM decisions WHERE account_id = ? AND action = 'ADD' AND time <= ? AND time >= ?"
-    " ORDER BY time DESC, id DESC LIMIT 1", error);
-  if (s == NULL)
+  if (!alvh_db_select_row (self->db,
+        "SELECT id FROM decisions WHERE account_id = ? AND action = 'ADD' AND time <= ? AND time >= ?"
+        " ORDER BY time DESC, id DESC LIMIT 1", "cannot find the decision behind the leg", NULL, error,
+        "iii>i", account_id, time, (gint64) alvh_time_from_ny_day (alvh_time_ny_day (time)), &id))
     return -1;
-  sqlite3_bind_int64 (s, 1, account_id);
-  sqlite3_bind_int64 (s, 2, time);
-  sqlite3_bind_int64 (s, 3, alvh_time_from_ny_day (alvh_time_ny_day (time)));
-  rc = sqlite3_step (s);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (s, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      alvh_db_set_error (self->db, error, "cannot find the decision behind the leg");
-      return -1;
-    }
   return id;
 }

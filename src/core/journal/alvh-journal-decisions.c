@@ -182,36 +182,71 @@ read_snapshot_into (sqlite3_stmt *s,
   return TRUE;
 }
 
+/* Where rows of decisions and their snapshots go */
+typedef struct
+{
+  AlvhJournalStore  *self;
+  AlvhDecision      *one;     /* the decision the snapshots belong to, or NULL: */
+  GHashTable        *by_id;   /* gint64 * id -> AlvhDecision, the snapshot's decision_id in column 7 */
+  GPtrArray         *out;     /* decisions read */
+} DecisionRead;
+
+static gboolean
+snapshot_row_cb (sqlite3_stmt  *s,
+                 gpointer       data,
+                 GError       **error)
+{
+  DecisionRead *r = data;
+  gint64 decision_id = r->one != NULL ? r->one->id : sqlite3_column_int64 (s, 7);
+  AlvhDecision *d = r->one != NULL ? r->one : g_hash_table_lookup (r->by_id, &decision_id);
+
+  if (d != NULL && !read_snapshot_into (s, d))
+    {
+      unknown_signal (r->self, error, decision_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+decision_row_cb (sqlite3_stmt  *s,
+                 gpointer       data,
+                 GError       **error)
+{
+  DecisionRead *r = data;
+  AlvhDecision *d = decision_from_row (s);
+
+  if (d == NULL)
+    {
+      g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
+                   "%s: decision %" G_GINT64_FORMAT " holds an action, branch or leg kind"
+                   " this version does not know", r->self->path, (gint64) sqlite3_column_int64 (s, 0));
+      return FALSE;
+    }
+  g_ptr_array_add (r->out, d);
+  g_hash_table_insert (r->by_id, &d->id, d);
+  return TRUE;
+}
+
 AlvhDecision *
 alvh_journal_store_get_decision (AlvhJournalStore  *self,
                                  gint64             id,
                                  GError           **error)
 {
   g_autoptr(AlvhDecision) d = NULL;
-  int rc;
+  DecisionRead r = { self, NULL, NULL, NULL };
 
   d = alvh_db_read_row_by_id (self->db,
     "SELECT " DECISION_COLUMNS " FROM decisions WHERE id = ?",
     id, (AlvhDbRowReader) decision_from_row, "decision", "cannot read the decision", ALVH_JOURNAL_ERROR_NOT_FOUND, error);
   if (d == NULL)
     return NULL;
-  {
-    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-      "SELECT id, key, kind, value, threshold, threshold_high, fired FROM signal_snapshots"
-      " WHERE decision_id = ? ORDER BY id", error);
-
-    if (s == NULL)
-      return NULL;
-    sqlite3_bind_int64 (s, 1, id);
-    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-      if (!read_snapshot_into (s, d))
-        return unknown_signal (self, error, id);
-    if (rc != SQLITE_DONE)
-      {
-        alvh_db_set_error (self->db, error, "cannot read the signal snapshots");
-        return NULL;
-      }
-  }
+  r.one = d;
+  if (!alvh_db_each_row (self->db,
+        "SELECT id, key, kind, value, threshold, threshold_high, fired FROM signal_snapshots"
+        " WHERE decision_id = ? ORDER BY id", &id, 1, snapshot_row_cb, &r,
+        "cannot read the signal snapshots", error))
+    return NULL;
   return g_steal_pointer (&d);
 }
 
@@ -229,67 +264,23 @@ alvh_journal_store_list_decisions (AlvhJournalStore  *self,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_decision_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  int rc;
+  const gint64 params[] = { account_id, from, to };
+  DecisionRead r = { self, NULL, by_id, out };
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), NULL);
-  {
-    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-      "SELECT " DECISION_COLUMNS " FROM decisions WHERE (?1 = 0 OR account_id = ?1)"
-      " AND (?2 = 0 OR time >= ?2) AND (?3 = 0 OR time < ?3) ORDER BY time, id", error);
-
-    if (s == NULL)
-      return NULL;
-    sqlite3_bind_int64 (s, 1, account_id);
-    sqlite3_bind_int64 (s, 2, from);
-    sqlite3_bind_int64 (s, 3, to);
-    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-      {
-        AlvhDecision *d = decision_from_row (s);
-
-        if (d == NULL)
-          {
-            g_set_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID,
-                         "%s: decision %" G_GINT64_FORMAT " holds an action, branch or leg kind"
-                         " this version does not know", self->path, (gint64) sqlite3_column_int64 (s, 0));
-            return NULL;
-          }
-        g_ptr_array_add (out, d);
-        g_hash_table_insert (by_id, &d->id, d);
-      }
-    if (rc != SQLITE_DONE)
-      {
-        alvh_db_set_error (self->db, error, "cannot list decisions");
-        return NULL;
-      }
-  }
-  if (out->len == 0)
-    return g_steal_pointer (&out);
-  {
-    g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-      "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.threshold_high, s.fired, s.decision_id"
-      " FROM decisions d JOIN signal_snapshots s ON s.decision_id = d.id"
-      " WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.time >= ?2) AND (?3 = 0 OR d.time < ?3)"
-      " ORDER BY s.id", error);
-
-    if (s == NULL)
-      return NULL;
-    sqlite3_bind_int64 (s, 1, account_id);
-    sqlite3_bind_int64 (s, 2, from);
-    sqlite3_bind_int64 (s, 3, to);
-    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-      {
-        gint64 decision_id = sqlite3_column_int64 (s, 7);
-        AlvhDecision *d = g_hash_table_lookup (by_id, &decision_id);
-
-        if (d != NULL && !read_snapshot_into (s, d))
-          return unknown_signal (self, error, decision_id);
-      }
-    if (rc != SQLITE_DONE)
-      {
-        alvh_db_set_error (self->db, error, "cannot read the signal snapshots");
-        return NULL;
-      }
-  }
+  if (!alvh_db_each_row (self->db,
+        "SELECT " DECISION_COLUMNS " FROM decisions WHERE (?1 = 0 OR account_id = ?1)"
+        " AND (?2 = 0 OR time >= ?2) AND (?3 = 0 OR time < ?3) ORDER BY time, id",
+        params, G_N_ELEMENTS (params), decision_row_cb, &r, "cannot list decisions", error))
+    return NULL;
+  if (out->len > 0 &&
+      !alvh_db_each_row (self->db,
+        "SELECT s.id, s.key, s.kind, s.value, s.threshold, s.threshold_high, s.fired, s.decision_id"
+        " FROM decisions d JOIN signal_snapshots s ON s.decision_id = d.id"
+        " WHERE (?1 = 0 OR d.account_id = ?1) AND (?2 = 0 OR d.time >= ?2) AND (?3 = 0 OR d.time < ?3)"
+        " ORDER BY s.id", params, G_N_ELEMENTS (params), snapshot_row_cb, &r,
+        "cannot read the signal snapshots", error))
+    return NULL;
   return g_steal_pointer (&out);
 }
 
@@ -392,31 +383,12 @@ alvh_journal_store_add_leg_from_decision (AlvhJournalStore      *self,
       ok = leg_id > 0;
     }
   if (ok)
-    {
-      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-        "INSERT INTO leg_signals (leg_id, snapshot_id)"
-        " SELECT ?, id FROM signal_snapshots WHERE decision_id = ? AND fired = 1", error);
-
-      ok = s != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (s, 1, leg_id);
-          sqlite3_bind_int64 (s, 2, decision_id);
-          ok = alvh_db_step_done (self->db, s, "cannot link the leg to its signals", error);
-        }
-    }
+    ok = alvh_db_run (self->db, "INSERT INTO leg_signals (leg_id, snapshot_id)"
+                      " SELECT ?, id FROM signal_snapshots WHERE decision_id = ? AND fired = 1",
+                      "cannot link the leg to its signals", error, "ii", leg_id, decision_id);
   if (ok)
-    {
-      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-        "UPDATE decisions SET followed = 'followed' WHERE id = ?", error);
-
-      ok = s != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (s, 1, decision_id);
-          ok = alvh_db_step_done (self->db, s, "cannot mark the decision", error);
-        }
-    }
+    ok = alvh_db_run (self->db, "UPDATE decisions SET followed = 'followed' WHERE id = ?",
+                      "cannot mark the decision", error, "i", decision_id);
   if (ok)
     {
       what = alvh_leg_describe (l);
@@ -460,18 +432,8 @@ alvh_journal_store_skip_decision (AlvhJournalStore  *self,
   d = get_pending_decision (self, decision_id, error);
   ok = d != NULL;
   if (ok)
-    {
-      g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (self->db,
-        "UPDATE decisions SET followed = 'skipped', skip_reason = ? WHERE id = ?", error);
-
-      ok = s != NULL;
-      if (ok)
-        {
-          alvh_db_bind_text (s, 1, reason != NULL ? reason : "");
-          sqlite3_bind_int64 (s, 2, decision_id);
-          ok = alvh_db_step_done (self->db, s, "cannot skip the decision", error);
-        }
-    }
+    ok = alvh_db_run (self->db, "UPDATE decisions SET followed = 'skipped', skip_reason = ? WHERE id = ?",
+                      "cannot skip the decision", error, "ti", reason != NULL ? reason : "", decision_id);
   if (ok)
     {
       g_autofree char *title = g_strdup_printf ("Skipped %s (%s), layer %u",
@@ -501,7 +463,7 @@ alvh_journal_store_mark_decision_for_leg (AlvhJournalStore  *self,
                                           GError           **error)
 {
   g_autoptr(AlvhDecision) d = NULL;
-  g_autoptr(AlvhDbCachedStmt) s = NULL;
+  AlvhDecisionStatus status;
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_STORE (self), FALSE);
   g_return_val_if_fail (leg != NULL, FALSE);
@@ -513,14 +475,10 @@ alvh_journal_store_mark_decision_for_leg (AlvhJournalStore  *self,
   if (d->action != ALVH_ACTION_ADD ||
       (d->followed != ALVH_DECISION_PENDING && d->followed != ALVH_DECISION_MANUAL))
     return TRUE;
-  s = alvh_db_prepare_cached (self->db,
-    "UPDATE decisions SET followed = ? WHERE id = ? AND (followed IS NULL OR followed = 'manual')", error);
-  if (s == NULL)
-    return FALSE;
-  alvh_db_bind_text (s, 1, alvh_decision_status_to_string (alvh_reconcile_compare (d, leg) == 0
-                                                           ? ALVH_DECISION_FOLLOWED : ALVH_DECISION_MANUAL));
-  sqlite3_bind_int64 (s, 2, decision_id);
-  return alvh_db_step_done (self->db, s, "cannot mark the decision", error);
+  status = alvh_reconcile_compare (d, leg) == 0 ? ALVH_DECISION_FOLLOWED : ALVH_DECISION_MANUAL;
+  return alvh_db_run (self->db,
+    "UPDATE decisions SET followed = ? WHERE id = ? AND (followed IS NULL OR followed = 'manual')",
+    "cannot mark the decision", error, "ti", alvh_decision_status_to_string (status), decision_id);
 }
 
 AlvhReconciliation *

@@ -51,6 +51,15 @@ gboolean             _alvh_journal_store_step_one        (AlvhJournalStore   *se
                                                           gint64              id,
                                                           GError            **error);
 
+/* For a write of row @id that changed @changes rows (alvh_db_run_count(),
+ * -1 when it failed with the error set): FALSE with NOT_FOUND ("no @what with
+ * id @id") when it changed none. */
+gboolean             _alvh_journal_store_changed_one     (AlvhJournalStore   *self,
+                                                          gint64              changes,
+                                                          const char         *what,
+                                                          gint64              id,
+                                                          GError            **error);
+
 /* Records from the current row of a statement selecting
  * ALVH_JOURNAL_CONDOR_COLUMNS, the leg columns, the snapshot columns. */
 AlvhCondor          *_alvh_journal_condor_from_row       (sqlite3_stmt       *stmt);

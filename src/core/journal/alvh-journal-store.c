@@ -51,6 +51,20 @@ _alvh_journal_store_not_found (AlvhJournalStore  *self,
 }
 
 gboolean
+_alvh_journal_store_changed_one (AlvhJournalStore  *self,
+                                 gint64             changes,
+                                 const char        *what,
+                                 gint64             id,
+                                 GError           **error)
+{
+  if (changes < 0)
+    return FALSE;
+  if (changes == 0)
+    return _alvh_journal_store_not_found (self, error, what, id);
+  return TRUE;
+}
+
+gboolean
 _alvh_journal_store_step_one (AlvhJournalStore  *self,
                               sqlite3_stmt      *s,
                               const char        *failure,

@@ -9,7 +9,9 @@
  * histories and CFE per-contract settles 10; Yahoo 11; Stooq and VX1/VX2
  * settle files 12; yfinance 13; other OHLC files 14; breadth 15; the
  * term-structure file (its VIX, VX1..VX8 and SP500 columns are derived
- * copies, with the SP500 rounded) 20.
+ * copies, with the SP500 rounded) 20.  A file imported with
+ * ALVH_MARKET_IMPORT_PREFER writes its bars with rank 0: chosen on purpose,
+ * they stay until another preferred import replaces them.
  */
 #define G_LOG_DOMAIN "alvh-market-store"
 
@@ -24,9 +26,6 @@
 #include "alvh-calendar.h"
 #include "alvh-time.h"
 
-/* a close differs when it is half a cent or more away: Yahoo's float32
- * artefacts and a file's rounding to cents do not count */
-#define CONFLICT_EPSILON 0.005
 
 SourceRank
 _alvh_market_source_rank (AlvhImportFormat format)
@@ -58,6 +57,7 @@ alvh_market_conflicts_clear (AlvhMarketConflicts *self)
   g_free (self->symbol);
   g_free (self->kept_source);
   g_free (self->other_source);
+  g_free (self->replaced_symbol);
   memset (self, 0, sizeof *self);
 }
 
@@ -147,7 +147,7 @@ count_conflicts (AlvhMarketStore      *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, symbol, -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 2, CONFLICT_EPSILON);
+  sqlite3_bind_double (stmt, 2, ALVH_MARKET_CONFLICT_EPSILON);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -269,7 +269,6 @@ _alvh_market_finish_import (AlvhMarketStore      *self,
   g_autoptr(GPtrArray) symbols = import_symbols (result);
   g_autoptr(sqlite3_stmt) upd = NULL;
 
-  alvh_market_conflicts_clear (out);
   if (alvh_import_result_get_chain (result) != NULL &&
       !write_chain (self, alvh_import_result_get_chain (result), import_id, error))
     return FALSE;

@@ -34,6 +34,13 @@ G_BEGIN_DECLS
   "  PRIMARY KEY (expiry, time)" \
   ") WITHOUT ROWID;"
 
+/* a close differs when it is half a cent or more away: Yahoo's float32
+ * artefacts and a file's rounding to cents do not count */
+#define ALVH_MARKET_CONFLICT_EPSILON 0.005
+
+/* The rank of a value chosen on purpose (ALVH_MARKET_IMPORT_PREFER) */
+#define ALVH_MARKET_PREFERRED_RANK 0
+
 /* Where a bar's values come from: the lower rank wins whatever the order of
  * the imports; @source is the format's id */
 typedef struct
@@ -48,7 +55,8 @@ AlvhDb     *_alvh_market_store_get_db    (AlvhMarketStore  *self);
 
 /* After the provenance row @import_id of @result: writes its chain (if any)
  * and counts the values on its instruments that other sources give
- * differently, into the imports row and @out. */
+ * differently, into the imports row and @out (cleared before, by the
+ * caller, which has set what a preferred import replaced). */
 gboolean    _alvh_market_finish_import   (AlvhMarketStore        *self,
                                           AlvhImportResult       *result,
                                           gint64                  import_id,

@@ -21,6 +21,7 @@
 #include "alvh-evaluator-page.h"
 #include "alvh-events-dialog.h"
 #include "alvh-form.h"
+#include "alvh-leg-preview.h"
 #include "alvh-signal-text.h"
 #include "alvh-skip-dialog.h"
 
@@ -47,6 +48,7 @@ struct _AlvhEvaluatorPage
   GtkWidget    *stale_label;
   GtkWidget    *book_group;
   GtkWidget    *book_label;
+  GtkWidget    *preview;
 
   GtkWidget    *bar_label;
   GtkWidget    *branch_label;
@@ -55,8 +57,6 @@ struct _AlvhEvaluatorPage
   GtkWidget    *cost_label;
   GtkWidget    *budget_label;
   GtkWidget    *profile_label;
-  GtkWidget    *coverage_labels[3];
-  GtkWidget    *crash_label;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ALVH_TYPE_PAGE)
@@ -411,66 +411,44 @@ show_decision (AlvhEvaluatorPage *self,
                                  (d->action == ALVH_ACTION_ADD || d->action == ALVH_ACTION_BLOCKED));
 }
 
-static char *
-coverage_text (const AlvhHedgeCoverage *c)
+/* The book's legs AlvhBook does not model (SPX puts, VIX puts), open now. */
+static GPtrArray *
+other_legs (AlvhEvaluatorPage *self)
 {
-  g_autofree char *hedge = alvh_format_money (c->hedge_pnl, ALVH_MONEY_WHOLE);
+  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
+  GPtrArray *out = g_ptr_array_new ();
 
-  if (!isfinite (c->coverage))
-    return g_strdup_printf (_("n/a (hedges %s)"), hedge);
-  return g_strdup_printf (_("%.0f %% (hedges %s)"), 100 * c->coverage, hedge);
+  for (guint i = 0; legs != NULL && i < legs->len; i++)
+    if (alvh_scenario_is_other_leg (g_ptr_array_index (legs, i)))
+      g_ptr_array_add (out, g_ptr_array_index (legs, i));
+  return out;
 }
 
-/* The proposed leg previewed before it is booked: the hedge coverage at
- * -1/-2/-3 SD and the book at the scenario grid's crash corner (SPX -10 %,
- * VIX +150 %), without and with it (the latest bar's market). */
+/* The proposed leg previewed before it is booked (AlvhLegPreview): the
+ * payoff, the scenario grid and the hedge coverage at -1/-2/-3 SD without
+ * and with it, in the latest bar's market; with a condor and no leg it
+ * says so; a past decision has none. */
 static void
 show_preview (AlvhEvaluatorPage *self)
 {
   const AlvhDecision *d = self->decision;
   AlvhMarketState m;
-  gboolean ok = d->has_leg && self->as_of == 0 && self->book != NULL &&
-                alvh_book_get_n_condors (self->book) > 0 &&
-                alvh_decision_service_get_market_state (alvh_context_get_decisions (self->context), &m);
+  gboolean shown = self->as_of == 0 && self->book != NULL && alvh_book_get_n_condors (self->book) > 0 &&
+                   alvh_decision_service_get_market_state (alvh_context_get_decisions (self->context), &m);
 
-  if (ok)
+  gtk_widget_set_visible (self->preview, shown);
+  if (shown && d->has_leg)
     {
+      g_autoptr(GPtrArray) others = other_legs (self);
       AlvhLeg leg = d->leg;
-      g_autoptr(AlvhBook) with = NULL;
-      AlvhHedgeCoverage before[3], after[3];
-      AlvhScenario crash;
-      AlvhBookMark b, a;
 
       leg.notes = NULL;
       leg.quantity = d->size;
       leg.closed_quantity = 0;
-      with = alvh_scenario_with_leg (self->book, &leg);
-      alvh_book_hedge_coverage (self->book, &m, before);
-      alvh_book_hedge_coverage (with, &m, after);
-      for (guint k = 0; k < 3; k++)
-        {
-          g_autofree char *x = coverage_text (&before[k]), *y = coverage_text (&after[k]);
-          g_autofree char *text = g_strdup_printf ("%s → %s", x, y);
-
-          set_label (self->coverage_labels[k], text);
-        }
-      alvh_scenario_init (&crash);
-      crash.spx_move = alvh_scenario_default_spx_moves[0];
-      crash.vix_move = alvh_scenario_default_vix_moves[ALVH_SCENARIO_N_VIX - 1];
-      alvh_scenario_mark (self->book, &m, &crash, &b);
-      alvh_scenario_mark (with, &m, &crash, &a);
-      {
-        g_autofree char *x = alvh_format_money (b.total_pnl, ALVH_MONEY_WHOLE);
-        g_autofree char *y = alvh_format_money (a.total_pnl, ALVH_MONEY_WHOLE);
-        g_autofree char *text = g_strdup_printf ("%s → %s", x, y);
-
-        set_label (self->crash_label, text);
-      }
-      return;
+      alvh_leg_preview_set (ALVH_LEG_PREVIEW (self->preview), self->book, others, &leg, &m);
     }
-  for (guint k = 0; k < 3; k++)
-    set_label (self->coverage_labels[k], "—");
-  set_label (self->crash_label, "—");
+  else
+    alvh_leg_preview_set (ALVH_LEG_PREVIEW (self->preview), NULL, NULL, NULL, NULL);
 }
 
 void
@@ -667,6 +645,7 @@ alvh_evaluator_page_class_init (AlvhEvaluatorPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (ALVH_TYPE_LEG_PREVIEW);
   object_class->dispose = alvh_evaluator_page_dispose;
   ALVH_PAGE_CLASS (klass)->context_set = alvh_evaluator_page_context_set;
   object_class->finalize = alvh_evaluator_page_finalize;
@@ -685,6 +664,7 @@ alvh_evaluator_page_class_init (AlvhEvaluatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, stale_label);
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, book_group);
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, book_label);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, preview);
   gtk_widget_class_bind_template_callback (widget_class, as_of_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "evaluator.add-leg", NULL, add_leg_action);
@@ -705,10 +685,6 @@ alvh_evaluator_page_init (AlvhEvaluatorPage *self)
   self->cost_label = value_row (self->decision_group, _("Estimated cost"));
   self->budget_label = value_row (self->decision_group, _("Hedge budget"));
   self->profile_label = value_row (self->decision_group, _("Rule profile"));
-  self->coverage_labels[0] = value_row (self->decision_group, _("Coverage at SPX −1 SD, without → with the leg"));
-  self->coverage_labels[1] = value_row (self->decision_group, _("Coverage at SPX −2 SD, without → with the leg"));
-  self->coverage_labels[2] = value_row (self->decision_group, _("Coverage at SPX −3 SD, without → with the leg"));
-  self->crash_label = value_row (self->decision_group, _("Book at SPX −10 %, VIX +150 %, without → with the leg"));
 
   add_column (self, COL_TITLE, _("Signal"), TRUE);
   /* no Key column: people read the signal's name (JSON and the CLI keep keys) */
@@ -743,6 +719,19 @@ alvh_evaluator_page_get_book (AlvhEvaluatorPage *self)
 {
   g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
   return self->book;
+}
+
+/**
+ * alvh_evaluator_page_get_preview:
+ * @self: the page
+ *
+ * Returns: (transfer none): the preview of the proposed leg (an AlvhLegPreview)
+ */
+GtkWidget *
+alvh_evaluator_page_get_preview (AlvhEvaluatorPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
+  return self->preview;
 }
 
 const AlvhDecision *
