@@ -64,7 +64,6 @@ struct _AlvhJournalPage
   GtkLabel          *save_label;
   GtkBox            *stats_box;
 
-  AlvhContext       *context;
   AlvhJournalModel  *model;
   GtkSingleSelection *selection;
 
@@ -158,7 +157,7 @@ apply_filter (AlvhJournalPage *self)
   gint64 to = 0;
 
   /* the journal of the account the context has active (Positions switches it) */
-  filter.account_id = self->context ? alvh_book_service_get_account_id (alvh_context_get_book (self->context)) : 0;
+  filter.account_id = ALVH_PAGE_CONTEXT (self) ? alvh_book_service_get_account_id (alvh_context_get_book (ALVH_PAGE_CONTEXT (self))) : 0;
   parse_date_entry (self->from_entry, &filter.from);
   if (parse_date_entry (self->to_entry, &to) && to != 0)
     filter.to = alvh_time_from_ny_day (alvh_time_ny_day (to) + 1);  /* inclusive */
@@ -433,7 +432,7 @@ fill_snapshot (AlvhJournalPage *self,
   gssize i;
   gsize n, lo, hi;
 
-  attachments = alvh_journal_service_list_attachments (alvh_context_get_journal (self->context), entry_id, &error);
+  attachments = alvh_journal_service_list_attachments (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self)), entry_id, &error);
   toast_error (self, error);
   if (attachments != NULL && attachments->len > 0)
     {
@@ -450,7 +449,7 @@ fill_snapshot (AlvhJournalPage *self,
     }
 
   gtk_stack_set_visible_child_name (self->snapshot_stack, "chart");
-  spx = alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX");
+  spx = alvh_market_service_get_series (alvh_context_get_market (ALVH_PAGE_CONTEXT (self)), "SPX");
   if (spx == NULL || alvh_series_get_length (spx) == 0 ||
       (close = alvh_series_get_column_by_name (spx, "close")) == NULL)
     {
@@ -486,7 +485,7 @@ show_entry (AlvhJournalPage *self,
     save_now (self);
 
   if (id == 0 ||
-      (entry = alvh_journal_service_get_entry (alvh_context_get_journal (self->context), id, &error)) == NULL)
+      (entry = alvh_journal_service_get_entry (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self)), id, &error)) == NULL)
     {
       toast_error (self, error);
       self->current_id = 0;
@@ -511,7 +510,7 @@ show_entry (AlvhJournalPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), tags);
 
   if (entry->decision_id != 0)
-    decision = alvh_decision_service_get_recorded (alvh_context_get_decisions (self->context),
+    decision = alvh_decision_service_get_recorded (alvh_context_get_decisions (ALVH_PAGE_CONTEXT (self)),
                                                    entry->decision_id, &error);
   toast_error (self, error);
   if (decision != NULL)
@@ -542,7 +541,7 @@ show_entry (AlvhJournalPage *self,
           g_string_append_printf (s, " \u00b7 %s %s", _("est. cost"), cost);
         }
       /* the real status: followed, deviated (how), skipped, pending, hold, blocked */
-      alvh_journal_adherence_append_status (self->context, decision, entry->leg_id, s);
+      alvh_journal_adherence_append_status (ALVH_PAGE_CONTEXT (self), decision, entry->leg_id, s);
       if (decision->profile_name[0] != '\0')
         g_string_append_printf (s, " \u00b7 %s %s v%d", _("profile"), decision->profile_name,
                                 decision->profile_version);
@@ -555,7 +554,7 @@ show_entry (AlvhJournalPage *self,
   else
     {
       /* a leg no decision proposed (imported or entered by hand) says so */
-      gboolean unprompted = entry->leg_id != 0 && alvh_journal_adherence_leg_unprompted (self->context, entry->leg_id);
+      gboolean unprompted = entry->leg_id != 0 && alvh_journal_adherence_leg_unprompted (ALVH_PAGE_CONTEXT (self), entry->leg_id);
 
       gtk_label_set_text (self->decision_label, unprompted ? _("Unprompted: no ADD decision that day before the fill") : "");
       gtk_widget_set_visible (GTK_WIDGET (self->decision_label), unprompted);
@@ -566,7 +565,7 @@ show_entry (AlvhJournalPage *self,
   {
     g_autoptr(GError) leg_error = NULL;
 
-    if (!alvh_journal_leg_result_show_leg (self->leg_result, self->context, entry->leg_id, alvh_time_now (), &leg_error))
+    if (!alvh_journal_leg_result_show_leg (self->leg_result, ALVH_PAGE_CONTEXT (self), entry->leg_id, alvh_time_now (), &leg_error))
       toast_error (self, leg_error);
   }
 
@@ -626,14 +625,14 @@ save_now (AlvhJournalPage *self)
   const char *title;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->current_id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (self->context)) == NULL)
+  if (!self->dirty || self->current_id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self))) == NULL)
     return TRUE;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
   tags = split_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_entry)));
-  if (!alvh_journal_service_update_entry (alvh_context_get_journal (self->context), self->current_id, title, body,
+  if (!alvh_journal_service_update_entry (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self)), self->current_id, title, body,
                                           (const char * const *) tags, &error))
     {
       g_autofree char *msg = g_strdup_printf (_("Not saved: %s"), error->message);
@@ -918,7 +917,7 @@ set_model_market (AlvhJournalModel  *model,
 static void
 session_market_changed_cb (AlvhJournalPage *self)
 {
-  set_model_market (self->model, alvh_context_get_market (self->context));
+  set_model_market (self->model, alvh_context_get_market (ALVH_PAGE_CONTEXT (self)));
   session_journal_changed_cb (self);
 }
 
@@ -939,7 +938,7 @@ alvh_journal_page_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_JOURNAL_PAGE);
+  alvh_page_dispose_template (ALVH_PAGE (self), ALVH_TYPE_JOURNAL_PAGE);
   G_OBJECT_CLASS (alvh_journal_page_parent_class)->dispose (object);
 }
 
@@ -949,7 +948,6 @@ alvh_journal_page_finalize (GObject *object)
   AlvhJournalPage *self = ALVH_JOURNAL_PAGE (object);
 
   g_clear_object (&self->model);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (alvh_journal_page_parent_class)->finalize (object);
 }
 
@@ -1086,7 +1084,7 @@ alvh_journal_page_context_set (AlvhPage    *page,
                                AlvhContext *context)
 {
   AlvhJournalPage *self = ALVH_JOURNAL_PAGE (page);
-  self->context = g_object_ref (context);
+
   alvh_journal_model_set_store_path (self->model, alvh_journal_service_get_path (alvh_context_get_journal (context)));
   set_model_market (self->model, alvh_context_get_market (context));
   alvh_context_connect (context, "journal", G_CALLBACK (session_journal_changed_cb), self);
@@ -1120,7 +1118,7 @@ AlvhContext *
 alvh_journal_page_get_context (AlvhJournalPage *self)
 {
   g_return_val_if_fail (ALVH_IS_JOURNAL_PAGE (self), NULL);
-  return self->context;
+  return ALVH_PAGE_CONTEXT (self);
 }
 
 AlvhJournalModel *
@@ -1134,9 +1132,9 @@ void
 alvh_journal_page_reload (AlvhJournalPage *self)
 {
   g_return_if_fail (ALVH_IS_JOURNAL_PAGE (self));
-  if (self->context == NULL)
+  if (ALVH_PAGE_CONTEXT (self) == NULL)
     return;
-  alvh_journal_model_set_store_path (self->model, alvh_journal_service_get_path (alvh_context_get_journal (self->context)));
+  alvh_journal_model_set_store_path (self->model, alvh_journal_service_get_path (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self))));
   alvh_journal_model_reload (self->model);
   update_count (self);
 }
@@ -1179,10 +1177,10 @@ alvh_journal_page_delete_selected (AlvhJournalPage *self)
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_PAGE (self), FALSE);
   id = self->current_id;
-  if (id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (self->context)) == NULL)
+  if (id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self))) == NULL)
     return FALSE;
   save_now (self);
-  if (!alvh_journal_service_delete_entry (alvh_context_get_journal (self->context), id, &error))
+  if (!alvh_journal_service_delete_entry (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self)), id, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return FALSE;
@@ -1209,9 +1207,9 @@ alvh_journal_page_undo_delete (AlvhJournalPage *self)
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_PAGE (self), FALSE);
   id = self->deleted_id;
-  if (id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (self->context)) == NULL)
+  if (id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self))) == NULL)
     return FALSE;
-  if (!alvh_journal_service_undelete_entry (alvh_context_get_journal (self->context), id, &error))
+  if (!alvh_journal_service_undelete_entry (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self)), id, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return FALSE;
@@ -1229,7 +1227,7 @@ alvh_journal_page_refresh_stats (AlvhJournalPage *self)
   AlvhJournalService *journal;
 
   g_return_if_fail (ALVH_IS_JOURNAL_PAGE (self));
-  journal = alvh_context_get_journal (self->context);
+  journal = alvh_context_get_journal (ALVH_PAGE_CONTEXT (self));
   if (alvh_journal_service_get_path (journal) == NULL)
     return;
   if (self->stats_cancellable != NULL)
@@ -1238,11 +1236,11 @@ alvh_journal_page_refresh_stats (AlvhJournalPage *self)
   self->stats_cancellable = g_cancellable_new ();
 
   alvh_journal_service_compute_stats_async (journal,
-                                            alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
-                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX"),
-                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX"),
-                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "VX"),
-                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "VVIX"),
+                                            alvh_book_service_get_account_id (alvh_context_get_book (ALVH_PAGE_CONTEXT (self))),
+                                            alvh_market_service_get_series (alvh_context_get_market (ALVH_PAGE_CONTEXT (self)), "SPX"),
+                                            alvh_market_service_get_series (alvh_context_get_market (ALVH_PAGE_CONTEXT (self)), "VIX"),
+                                            alvh_market_service_get_series (alvh_context_get_market (ALVH_PAGE_CONTEXT (self)), "VX"),
+                                            alvh_market_service_get_series (alvh_context_get_market (ALVH_PAGE_CONTEXT (self)), "VVIX"),
                                             self->stats_cancellable, stats_done_cb, g_object_ref (self));
 }
 
