@@ -22,6 +22,7 @@
 #include "alvh-journal-leg-result.h"
 #include "alvh-journal-page.h"
 #include "alvh-journal-adherence.h"
+#include "alvh-journal-cells.h"
 
 #define SAVE_DELAY_MS 500
 #define FILTER_DELAY_MS 200
@@ -258,67 +259,17 @@ view_sorter_changed_cb (AlvhJournalPage *self,
 /* ---- columns ---- */
 
 static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  const char *key = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
-  gboolean numeric = g_str_equal (key, "layer") || g_str_equal (key, "size") || g_str_equal (key, "pnl");
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
-  /* dates and numbers are never cut; long texts end in "…" with the whole
-   * text in the tooltip */
-  if (g_str_equal (key, "title") || g_str_equal (key, "triggers") || g_str_equal (key, "instrument"))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), g_str_equal (key, "title") ? 24 : 12);
-    }
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  const char *key = user_data;
-  GtkWidget *label = gtk_list_item_get_child (item);
-  AlvhJournalItem *entry = gtk_list_item_get_item (item);
-  g_autofree char *text = alvh_journal_item_dup_column_text (entry, key);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
-    gtk_widget_set_tooltip_text (label, *text != '\0' ? text : NULL);
-  if (g_str_equal (key, "pnl"))
-    {
-      double pnl = alvh_journal_item_get_pnl (entry);
-
-      gtk_widget_remove_css_class (label, "success");
-      gtk_widget_remove_css_class (label, "error");
-      if (isfinite (pnl) && pnl > 0)
-        gtk_widget_add_css_class (label, "success");
-      else if (isfinite (pnl) && pnl < 0)
-        gtk_widget_add_css_class (label, "error");
-    }
-}
-
-static void
 add_column (AlvhJournalPage *self,
             const char      *key,
             const char      *title,
             gboolean         expand,
             int              fixed_width)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = alvh_journal_cell_factory_new (key);
   GtkColumnViewColumn *column;
   ColumnSort *cs = g_new0 (ColumnSort, 1);
   GtkSorter *sorter;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer) key);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) key);
   column = gtk_column_view_column_new (title, factory);
   cs->page = self;
   cs->key = key;
@@ -340,73 +291,6 @@ set_save_state (AlvhJournalPage *self,
                 const char      *text)
 {
   gtk_label_set_text (self->save_label, text ? text : "");
-}
-
-static void
-clear_grid (GtkGrid *grid)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-}
-
-static GtkWidget *
-grid_label (const char *text,
-            float       xalign,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static void
-fill_signals (AlvhJournalPage     *self,
-              AlvhDecision *decision)
-{
-  const char *headers[] = { N_("Signal"), N_("Kind"), N_("Value"), N_("Threshold"), N_("Fired") };
-  gboolean any = FALSE;
-  int row = 0;
-
-  clear_grid (self->signals_grid);
-  for (guint i = 0; decision != NULL && i < ALVH_N_SIGNALS; i++)
-    any = any || alvh_decision_has_signal (decision, (AlvhSignalId) i);
-  if (!any)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->signals_grid), FALSE);
-      return;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->signals_grid), TRUE);
-  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    gtk_grid_attach (self->signals_grid, grid_label (_(headers[c]), c >= 2 ? 1.0f : 0.0f, "heading"), (int) c, 0, 1, 1);
-  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
-    {
-      const AlvhSignal *s = &decision->signals[i];
-      g_autofree char *value = NULL;
-      g_autofree char *threshold = NULL;
-      GtkWidget *fired;
-
-      if (!alvh_decision_has_signal (decision, (AlvhSignalId) i))
-        continue;
-      /* the units and comparisons the Evaluator shows: "+46.5% / ≥ +15.0%" */
-      value = alvh_evaluator_format_value (s);
-      threshold = alvh_evaluator_format_threshold (s);
-      row++;
-
-      gtk_grid_attach (self->signals_grid, grid_label (alvh_signal_id_get_title (s->id), 0, NULL), 0, row, 1, 1);
-      gtk_grid_attach (self->signals_grid,
-                       grid_label (s->kind == ALVH_SIGNAL_KIND_REALTIME ? _("real-time") : _("fixed"), 0, "dim-label"),
-                       1, row, 1, 1);
-      gtk_grid_attach (self->signals_grid, grid_label (value, 1, "numeric"), 2, row, 1, 1);
-      gtk_grid_attach (self->signals_grid, grid_label (threshold, 1, "numeric"), 3, row, 1, 1);
-      fired = grid_label (!s->available ? _("n/a") : s->fired ? _("yes") : _("no"), 1,
-                          s->fired ? "warning" : "dim-label");
-      gtk_grid_attach (self->signals_grid, fired, 4, row, 1, 1);
-    }
 }
 
 /* A store error the user must hear of (a missing row is not one). */
@@ -560,7 +444,7 @@ show_entry (AlvhJournalPage *self,
       gtk_widget_set_visible (GTK_WIDGET (self->decision_label), unprompted);
       gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), FALSE);
     }
-  fill_signals (self, decision);
+  alvh_journal_fill_signal_grid (self->signals_grid, decision);
   fill_snapshot (self, entry->id, entry->time);
   {
     g_autoptr(GError) leg_error = NULL;
@@ -715,9 +599,9 @@ add_stats_table (AlvhJournalPage *self,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    gtk_grid_attach (GTK_GRID (grid), grid_label (headers[c], c == 0 ? 0.0f : 1.0f, "heading"), (int) c, 0, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), alvh_journal_grid_label (headers[c], c == 0 ? 0.0f : 1.0f, "heading"), (int) c, 0, 1, 1);
   if (rows == NULL || rows->len == 0)
-    gtk_grid_attach (GTK_GRID (grid), grid_label (_("No legs yet"), 0, "dim-label"), 0, 1, 7, 1);
+    gtk_grid_attach (GTK_GRID (grid), alvh_journal_grid_label (_("No legs yet"), 0, "dim-label"), 0, 1, 7, 1);
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
       const AlvhJournalStatRow *r = g_ptr_array_index (rows, i);
@@ -733,7 +617,7 @@ add_stats_table (AlvhJournalPage *self,
 
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
         gtk_grid_attach (GTK_GRID (grid),
-                         grid_label (cells[c] ? cells[c] : "", c == 0 ? 0.0f : 1.0f, c == 0 ? NULL : "numeric"),
+                         alvh_journal_grid_label (cells[c] ? cells[c] : "", c == 0 ? 0.0f : 1.0f, c == 0 ? NULL : "numeric"),
                          (int) c, row, 1, 1);
     }
   gtk_box_append (self->stats_box, grid);
