@@ -9,8 +9,11 @@
  *               panning a bar each frame (everything redrawn); and the line
  *               pane alone (what uPlot's figure measures)
  *   first draw  a new chart: timeline, three series, first frame of all bars
- *   all bars    every bar in view, redrawn each frame (cache off): a 1.5 px
- *               line alone, candles alone, and the 3 panes  CPU time of this
+ *   all bars    every bar in view, redrawn each frame (cache off; the
+ *               columns' min/max are those of the last frame): a 1.5 px
+ *               line alone, candles alone, and the 3 panes; and the 3 panes
+ *               zooming in 2,000 bars a frame (every column aggregated
+ *               anew, through the block min/max table)  CPU time of this
  * process (the machine is shared with builds), in several interleaved rounds;
  * each row prints the median round (and the median wall time beside it).
  *
@@ -58,6 +61,7 @@ typedef enum
   ROW_ALL_LINE,
   ROW_ALL_CANDLES,
   ROW_ALL_PANES,
+  ROW_ALL_ZOOM,
   N_ROWS
 } Row;
 
@@ -75,6 +79,7 @@ static const struct
   [ROW_ALL_LINE]    = { "all 1M bars in view: line", 4.5, 11.6, NAN },
   [ROW_ALL_CANDLES] = { "all 1M bars in view: candles", 2.0, 10.5, NAN },
   [ROW_ALL_PANES]   = { "all 1M bars in view: 3 panes", NAN, NAN, NAN },
+  [ROW_ALL_ZOOM]    = { "~1M bars, 3 panes, zooming in", NAN, NAN, NAN },
 };
 
 static double
@@ -193,6 +198,8 @@ typedef enum
   FRAME_POINTER,   /* the crosshair moves */
   FRAME_PAN,       /* the view moves a bar to the left each frame */
   FRAME_FULL,      /* the crosshair moves, no layer cache: all redrawn */
+  FRAME_ZOOM,      /* the view narrows by 2,000 bars each frame: all
+                    * redrawn, every column aggregated anew */
 } FrameKind;
 
 /* CPU ms per frame of `frames` frames; the wall time goes to *wall */
@@ -218,6 +225,8 @@ frames_ms (AlvhChart *chart,
     {
       if (kind == FRAME_PAN)
         alvh_chart_set_view (chart, first - i - 1, bars);
+      else if (kind == FRAME_ZOOM)
+        alvh_chart_set_view (chart, first + 1000.0 * (i + 1), bars - 2000.0 * (i + 1));
       alvh_chart_set_crosshair (chart, (gssize) (N_BARS - 1 - (i * 7) % 300), 300);
       alvh_chart_render (chart, cr, WIDTH, HEIGHT);
     }
@@ -346,6 +355,7 @@ main (void)
       cpu[ROW_ALL_LINE][r] = frames_ms (line, cr, FRAMES, FRAME_FULL, &wall[ROW_ALL_LINE][r]);
       cpu[ROW_ALL_CANDLES][r] = frames_ms (candles, cr, FRAMES, FRAME_FULL, &wall[ROW_ALL_CANDLES][r]);
       cpu[ROW_ALL_PANES][r] = frames_ms (panes, cr, FRAMES, FRAME_FULL, &wall[ROW_ALL_PANES][r]);
+      cpu[ROW_ALL_ZOOM][r] = frames_ms (panes, cr, FRAMES, FRAME_ZOOM, &wall[ROW_ALL_ZOOM][r]);
     }
   for (Row row = 0; row < N_ROWS; row++)
     {

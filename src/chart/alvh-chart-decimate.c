@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "alvh-chart-private.h"
 
@@ -163,7 +164,7 @@ first_finite (const double *v,
  * @s: a series
  *
  * Fills s->agg with first, min, max and last per device column of the
- * frame: the first value of the kind's opening component, the minimum of
+ * frame (unless it holds this frame's columns already): the first value of the kind's opening component, the minimum of
  * its low component, the maximum of its high one and the last value of its
  * closing component (NAN where a column has no value).
  */
@@ -175,6 +176,12 @@ _alvh_chart_series_aggregate (const Frame *f,
   int first_comp = 0, last_comp = 0, lo_comp, hi_comp;
   const double *fv, *lv;
   gssize b0;
+  double key[5] = { f->chart->first, f->ppb * f->scale, f->n_cols, (double) f->i0, (double) f->i1 };
+
+  /* the same columns as the last frame's (the pointer moved, or the cache
+   * is off): s->agg holds them, the values never change */
+  if (s->agg != NULL && memcmp (key, s->agg_key, sizeof key) == 0)
+    return;
 
   kind_extreme_components (s->kind, &lo_comp, &hi_comp);
   if (s->kind == ALVH_CHART_SERIES_CANDLES || s->kind == ALVH_CHART_SERIES_OHLC)
@@ -213,4 +220,5 @@ _alvh_chart_series_aggregate (const Frame *f,
       a[3] = last;
       b0 = b1;
     }
+  memcpy (s->agg_key, key, sizeof key);
 }

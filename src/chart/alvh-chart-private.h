@@ -37,6 +37,7 @@ typedef struct
   /* per-column aggregates of the last frame: first, min, max, last */
   double               *agg;
   gsize                 agg_len;
+  double                agg_key[5];  /* first, device px per bar, columns, i0, i1 of agg */
   /* min and max per block of 64 bars (alvh-chart-decimate.c), built on
    * first use; the values never change once added */
   double               *blocks;

@@ -8,7 +8,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include "alvh-time.h"
 #include "alvh-chart-private.h"
@@ -101,6 +105,34 @@ alvh_chart_new (void)
   return g_object_new (ALVH_TYPE_CHART, NULL);
 }
 
+/* A column of @size bytes for copied values; *data: where to write them.
+ * A long column (1M bars: 8 MB) is on huge pages where the system offers
+ * them: its first touch then costs four page faults instead of 2,048, which
+ * was most of a copy's time */
+static GBytes *
+column_new (gsize     size,
+            gpointer *data)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  const gsize huge = 2 << 20;
+
+  if (size >= 2 * huge)
+    {
+      void *p = NULL;
+
+      if (posix_memalign (&p, huge, size) == 0)
+        {
+          /* advice only: without it the column is on ordinary pages */
+          (void) madvise (p, size / huge * huge, MADV_HUGEPAGE);
+          *data = p;
+          return g_bytes_new_with_free_func (p, size, free, p);
+        }
+    }
+#endif
+  *data = g_malloc (MAX (size, 1));
+  return g_bytes_new_take (*data, size);
+}
+
 /**
  * alvh_chart_set_times:
  * @self: a chart
@@ -120,7 +152,12 @@ alvh_chart_set_times (AlvhChart    *self,
   g_return_if_fail (ALVH_IS_CHART (self));
   g_return_if_fail (n == 0 || times != NULL);
 
-  data = g_bytes_new (times, n * sizeof (gint64));
+  {
+    gpointer copy;
+    data = column_new (n * sizeof (gint64), &copy);
+    if (n > 0)
+      memcpy (copy, times, n * sizeof (gint64));
+  }
   alvh_chart_set_times_bytes (self, data);
 }
 
@@ -545,13 +582,17 @@ align_values (AlvhChart    *self,
 {
   double *out;
   gssize j = -1;
+  GBytes *column;
 
   if (values == NULL)
     return NULL;
+  column = column_new (self->n * sizeof (double), (gpointer *) &out);
   if (same_times (self, times, n))
-    return g_bytes_new (values, n * sizeof (double));
-
-  out = g_new (double, MAX (self->n, 1));
+    {
+      if (n > 0)
+        memcpy (out, values, n * sizeof (double));
+      return column;
+    }
   for (gsize i = 0; i < self->n; i++)
     out[i] = NAN;
   for (gsize i = 0; i < n && self->n > 0; i++)
@@ -560,7 +601,7 @@ align_values (AlvhChart    *self,
       if (k >= 0)
         out[k] = values[i];
     }
-  return g_bytes_new_take (out, self->n * sizeof (double));
+  return column;
 }
 
 static Series *
