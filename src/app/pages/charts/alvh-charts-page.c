@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "alvh-a11y.h"
 #include "alvh-chart-market.h"
 #include "alvh-chart-payoff.h"
 #include "alvh-whatif-panel.h"
@@ -32,6 +33,7 @@ struct _AlvhChartsPage
   GtkLabel        *readout;
   GtkBox          *range_box;   /* the range buttons, each named by its range id */
   GtkToggleButton *log_button;
+  GtkWidget       *go_to_date;
   GtkBox          *vol_box;     /* a check button per volatility index, in the pane's order */
   GtkSpinButton   *macd_fast;   /* the MACD pane's display periods */
   GtkSpinButton   *macd_slow;
@@ -529,6 +531,7 @@ alvh_charts_page_class_init (AlvhChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhChartsPage, readout);
   gtk_widget_class_bind_template_child (widget_class, AlvhChartsPage, range_box);
   gtk_widget_class_bind_template_child (widget_class, AlvhChartsPage, log_button);
+  gtk_widget_class_bind_template_child (widget_class, AlvhChartsPage, go_to_date);
   gtk_widget_class_bind_template_child (widget_class, AlvhChartsPage, vol_box);
   gtk_widget_class_bind_template_child (widget_class, AlvhChartsPage, macd_fast);
   gtk_widget_class_bind_template_child (widget_class, AlvhChartsPage, macd_slow);
@@ -582,8 +585,12 @@ alvh_charts_page_init (AlvhChartsPage *self)
     {
       g_assert (i < G_N_ELEMENTS (ranges) && g_str_equal (gtk_widget_get_name (b), ranges[i].id));
       self->range_buttons[i] = GTK_TOGGLE_BUTTON (b);
+      /* the template's accessible name, where alvh_a11y_get_label() reads it */
+      alvh_a11y_set_label (b, gtk_widget_get_tooltip_text (b));
       g_signal_connect (b, "toggled", G_CALLBACK (range_toggled_cb), self);
     }
+  alvh_a11y_set_label (GTK_WIDGET (self->log_button), gtk_widget_get_tooltip_text (GTK_WIDGET (self->log_button)));
+  alvh_a11y_set_label (self->go_to_date, gtk_widget_get_tooltip_text (self->go_to_date));
   i = 0;
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->vol_box)); c != NULL;
        c = gtk_widget_get_next_sibling (c), i++)
