@@ -410,6 +410,18 @@ test_evaluator_preview (void)
   test_ui_wait_drawn (GTK_WIDGET (window));
   test_ui_render_png (GTK_WIDGET (preview), "evaluator-preview.png");
 
+  /* a past decision is previewed in its own bar's market */
+  alvh_evaluator_page_set_as_of (page, alvh_time_bar_close (alvh_time_from_ny_date (2025, 12, 30)));
+  g_assert_true (alvh_evaluator_page_get_decision (page)->has_leg);
+  test_ui_wait_label (GTK_WIDGET (page), "valued at the close of 2025-12-30");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
+  g_assert_true (alvh_leg_preview_get_cell (preview, ALVH_LEG_PREVIEW_WITH, ALVH_SCENARIO_VIX_ZERO,
+                                            ALVH_SCENARIO_SPX_ZERO, &change));
+  g_assert_cmpfloat (change, !=, with);
+  alvh_evaluator_page_set_as_of (page, 0);
+  test_ui_wait_label (GTK_WIDGET (page), "valued at the close of 2025-12-31");
+  d = alvh_evaluator_page_get_decision (page);
+
   /* booked at its estimated price: the Positions page marks the book at
    * the preview's no-move figure with the leg, to the cent */
   leg = d->leg;

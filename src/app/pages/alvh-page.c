@@ -148,3 +148,26 @@ alvh_page_set_context (AlvhPage    *self,
     ALVH_PAGE_GET_CLASS (self)->context_set (self, context);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
+
+/**
+ * alvh_page_dispose_template:
+ * @self: the page
+ * @type: the subclass whose template to dispose
+ *
+ * What a page's dispose does first: disconnects every handler the page
+ * connected to its context's services (alvh_context_connect() with the page
+ * as data), so none runs while the page goes, and disposes the template of
+ * @type.  The context itself stays until the page is finalized.
+ */
+void
+alvh_page_dispose_template (AlvhPage *self,
+                            GType     type)
+{
+  AlvhPagePrivate *priv;
+
+  g_return_if_fail (ALVH_IS_PAGE (self));
+  priv = alvh_page_get_instance_private (self);
+  if (priv->context != NULL)
+    alvh_context_disconnect (priv->context, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), type);
+}

@@ -32,5 +32,10 @@ struct _AlvhPageClass
 AlvhContext *alvh_page_get_context (AlvhPage    *self);
 void         alvh_page_set_context (AlvhPage    *self,
                                     AlvhContext *context);
+void         alvh_page_dispose_template (AlvhPage *self,
+                                         GType     type);
+
+/* The page's context in a subclass: the base class holds it (no copy) */
+#define ALVH_PAGE_CONTEXT(page) (alvh_page_get_context (ALVH_PAGE (page)))
 
 G_END_DECLS

@@ -61,23 +61,25 @@ parse_date (const char *text,
   return FALSE;
 }
 
+static const AlvhBrokerOptionColumns option_columns = {
+  "Put/Call", "P", "C", "Strike", "Expiry", "expiry", "YYYYMMDD", parse_date,
+};
+
 /* What the row trades: FALSE with @reason when it is not an SPX or VIX
  * option or a VIX future. */
 static gboolean
-read_contract (AlvhCsvReader       *reader,
-               AlvhBrokerHeader    *h,
-               const int           *c,
-               AlvhBrokerExecution *e,
-               const char         **reason,
-               GError             **error)
+read_contract (AlvhBrokerRows       *rows,
+               AlvhBrokerExecution  *e,
+               const char          **reason,
+               GError              **error)
 {
+  AlvhCsvReader *reader = rows->reader;
+  AlvhBrokerHeader *h = &rows->h;
+  const int *c = rows->c;
   g_autofree char *asset = _alvh_broker_field (reader, c[C_ASSET]);
   g_autofree char *under = _alvh_broker_field (reader, _alvh_broker_header_find (h, "UnderlyingSymbol"));
-  g_autofree char *pc = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Put/Call"));
-  g_autofree char *expiry = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Expiry"));
   g_autofree char *root = NULL;
   const char *u;
-  int col;
 
   if (g_ascii_strcasecmp (asset, "OPT") != 0 && g_ascii_strcasecmp (asset, "FUT") != 0)
     {
@@ -105,34 +107,18 @@ read_contract (AlvhCsvReader       *reader,
       e->right = ALVH_EXEC_FUTURE;
       e->strike = NAN;
     }
-  else if (pc[0] != '\0')
-    {
-      if (g_ascii_strcasecmp (pc, "P") != 0 && g_ascii_strcasecmp (pc, "C") != 0)
-        return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Put/Call"), error, "“%s” (expected P or C)", pc);
-      e->right = g_ascii_toupper (pc[0]) == 'P' ? ALVH_EXEC_PUT : ALVH_EXEC_CALL;
-      col = _alvh_broker_header_find (h, "Strike");
-      if (col >= 0 && !_alvh_broker_number (reader, col, FALSE, NAN, &e->strike, error))
-        return FALSE;
-    }
-  else if (root == NULL)
-    return _alvh_broker_error (reader, c[C_SYMBOL], error, "“%s” is not an option symbol (expected ROOT YYMMDD[CP]STRIKE or a Put/Call column)", e->symbol);
-  if (expiry[0] != '\0' && !parse_date (expiry, &e->expiry))
-    return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Expiry"), error, "“%s” is not a date (expected YYYYMMDD)", expiry);
-  if (e->expiry == 0)
-    return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Expiry"), error, "no expiry (expected YYYYMMDD)");
-  if (!(e->strike > 0) && e->right != ALVH_EXEC_FUTURE)
-    return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Strike"), error, "the strike is not above 0");
-  return TRUE;
+  return _alvh_broker_read_option (reader, h, &option_columns, c[C_SYMBOL], root != NULL, e, error);
 }
 
 /* The row's quantity, price, fees, time and effect. */
 static gboolean
-read_fill (AlvhCsvReader       *reader,
-           AlvhBrokerHeader    *h,
-           const int           *c,
-           AlvhBrokerExecution *e,
-           GError             **error)
+read_fill (AlvhBrokerRows       *rows,
+           AlvhBrokerExecution  *e,
+           GError              **error)
 {
+  AlvhCsvReader *reader = rows->reader;
+  AlvhBrokerHeader *h = &rows->h;
+  const int *c = rows->c;
   g_autofree char *when = _alvh_broker_field (reader, c[C_DATETIME]);
   g_autofree char *oc = _alvh_broker_field (reader, c[C_OPENCLOSE]);
   g_autofree char *notes = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Notes/Codes"));
@@ -163,6 +149,32 @@ read_fill (AlvhCsvReader       *reader,
   return TRUE;
 }
 
+static AlvhBrokerRowKind
+classify (AlvhBrokerRows *rows)
+{
+  g_autofree char *level = _alvh_broker_field (rows->reader, _alvh_broker_header_find (&rows->h, "LevelOfDetail"));
+
+  if (alvh_csv_reader_field_equal (rows->reader, (guint) rows->c[C_SYMBOL], "Symbol"))
+    return ALVH_BROKER_ROW_HEADER;  /* the header again: the next account's section */
+  if (level[0] != '\0' && g_ascii_strcasecmp (level, "EXECUTION") != 0)
+    return ALVH_BROKER_ROW_PASS;  /* order and symbol summaries repeat the executions */
+  return ALVH_BROKER_ROW_READ;
+}
+
+/* "ibkr:" and the execution id, or a hash of the row without one */
+static char *
+execution_key (AlvhBrokerRows *rows)
+{
+  int c_exec = _alvh_broker_header_find (&rows->h, "IBExecID");
+  g_autofree char *exec_id = NULL;
+
+  if (c_exec < 0)
+    c_exec = _alvh_broker_header_find (&rows->h, "TradeID");
+  exec_id = _alvh_broker_field (rows->reader, c_exec);
+  return exec_id[0] != '\0' ? g_strconcat ("ibkr:", exec_id, NULL)
+                             : _alvh_broker_row_key (rows->stmt, rows->seen, NULL, rows->reader);
+}
+
 gboolean
 _alvh_broker_read_ibkr (AlvhCsvReader       *reader,
                         AlvhBrokerStatement *stmt,
@@ -170,74 +182,10 @@ _alvh_broker_read_ibkr (AlvhCsvReader       *reader,
 {
   static const char * const required[] = { "Symbol", "AssetClass", "DateTime", "Quantity", "TradePrice",
                                             "IBCommission", "Open/CloseIndicator", NULL };
-  AlvhBrokerHeader h = { 0 };
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const AlvhBrokerFormat format = {
+    required, C_SYMBOL, "IBOrderID", classify, read_contract, read_fill, execution_key,
+  };
   int c[N_REQUIRED];
-  int c_exec, c_order, c_level;
-  g_autoptr(GError) read_error = NULL;
-  gboolean ok = FALSE;
 
-  if (!alvh_csv_reader_next (reader, &read_error))
-    {
-      if (read_error == NULL)
-        g_set_error (&read_error, ALVH_CSV_ERROR, ALVH_CSV_ERROR_EMPTY, "%s:1:1: empty file (expected a header)", stmt->path);
-      g_propagate_error (error, g_steal_pointer (&read_error));
-      return FALSE;
-    }
-  _alvh_broker_header_init (&h, reader);
-  if (!_alvh_broker_header_require (&h, reader, required, c, error))
-    goto out;
-  c_exec = _alvh_broker_header_find (&h, "IBExecID");
-  if (c_exec < 0)
-    c_exec = _alvh_broker_header_find (&h, "TradeID");
-  c_order = _alvh_broker_header_find (&h, "IBOrderID");
-  c_level = _alvh_broker_header_find (&h, "LevelOfDetail");
-
-  while (alvh_csv_reader_next (reader, &read_error))
-    {
-      g_autoptr(GError) local = NULL;
-      g_autofree char *level = _alvh_broker_field (reader, c_level);
-      g_autofree char *exec_id = _alvh_broker_field (reader, c_exec);
-      AlvhBrokerExecution *e;
-      const char *reason = NULL;
-
-      if (alvh_csv_reader_field_equal (reader, (guint) c[C_SYMBOL], "Symbol"))
-        continue;  /* the header again: the next account's section */
-      stmt->n_rows++;
-      if (level[0] != '\0' && g_ascii_strcasecmp (level, "EXECUTION") != 0)
-        continue;  /* order and symbol summaries repeat the executions */
-      e = _alvh_broker_execution_new ();
-      e->line = alvh_csv_reader_get_line (reader);
-      e->symbol = _alvh_broker_field (reader, c[C_SYMBOL]);
-      e->order = c_order >= 0 ? _alvh_broker_field (reader, c_order) : NULL;
-      if (!read_contract (reader, &h, c, e, &reason, &local))
-        {
-          if (local != NULL)
-            {
-              _alvh_broker_execution_free (e);
-              g_propagate_error (error, g_steal_pointer (&local));
-              goto out;
-            }
-          _alvh_broker_skip (stmt, e->line, e->symbol, reason);
-          _alvh_broker_execution_free (e);
-          continue;
-        }
-      if (!read_fill (reader, &h, c, e, error))
-        {
-          _alvh_broker_execution_free (e);
-          goto out;
-        }
-      e->key = exec_id[0] != '\0' ? g_strconcat ("ibkr:", exec_id, NULL)
-                                  : _alvh_broker_row_key (stmt, seen, NULL, reader);
-      g_ptr_array_add (stmt->executions, e);
-    }
-  if (read_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&read_error));
-      goto out;
-    }
-  ok = TRUE;
-out:
-  _alvh_broker_header_clear (&h);
-  return ok;
+  return _alvh_broker_read_rows (reader, stmt, &format, c, error);
 }

@@ -75,6 +75,104 @@ void      _alvh_broker_skip             (AlvhBrokerStatement *stmt,
                                          guint                line,
                                          const char          *text,
                                          const char          *reason);
+/* ---- a statement of one header row and one row per execution ---- */
+
+/* Where a reader is: its rows and their columns */
+typedef struct
+{
+  AlvhCsvReader       *reader;
+  AlvhBrokerStatement *stmt;
+  AlvhBrokerHeader     h;
+  int                 *c;       /* the required columns, in the format's order */
+  GHashTable          *seen;    /* for _alvh_broker_row_key() */
+  gboolean             expiry;  /* classify's word: the row removes an expired option */
+} AlvhBrokerRows;
+
+typedef enum
+{
+  ALVH_BROKER_ROW_HEADER,  /* the header again: not a row */
+  ALVH_BROKER_ROW_PASS,    /* a row that is not an execution (skipped or summary) */
+  ALVH_BROKER_ROW_READ,    /* an execution */
+} AlvhBrokerRowKind;
+
+/* One broker's layout: its columns and how to read a row */
+typedef struct
+{
+  const char * const *required;  /* columns the header must have (into rows->c) */
+  int                 c_symbol;  /* which of them is the contract's symbol */
+  const char         *order;     /* the order id's column, or NULL */
+  AlvhBrokerRowKind (*classify)      (AlvhBrokerRows       *rows);
+  /* FALSE with @reason for a contract we do not book, with @error for a row
+   * it cannot read */
+  gboolean          (*read_contract) (AlvhBrokerRows       *rows,
+                                      AlvhBrokerExecution  *e,
+                                      const char          **reason,
+                                      GError              **error);
+  gboolean          (*read_fill)     (AlvhBrokerRows       *rows,
+                                      AlvhBrokerExecution  *e,
+                                      GError              **error);
+  /* the execution's key; NULL: _alvh_broker_row_key() */
+  char             *(*key)           (AlvhBrokerRows       *rows);
+} AlvhBrokerFormat;
+
+/* Reads a statement of @format: its header, then every row into @stmt */
+gboolean  _alvh_broker_read_rows        (AlvhCsvReader          *reader,
+                                         AlvhBrokerStatement    *stmt,
+                                         const AlvhBrokerFormat *format,
+                                         int                    *c,
+                                         GError                **error);
+
+/* Reads the header row of a statement whose first row is its header into
+ * @h and the columns @required (NULL-terminated) into @c; FALSE with @error
+ * for an empty file or a missing column (@h is then still to be cleared). */
+gboolean  _alvh_broker_read_header      (AlvhCsvReader       *reader,
+                                         AlvhBrokerStatement *stmt,
+                                         AlvhBrokerHeader    *h,
+                                         const char * const  *required,
+                                         int                 *c,
+                                         GError             **error);
+
+/* A new execution of the current row: its line, its symbol (field
+ * @c_symbol) and its order (field @c_order; NULL when @c_order < 0). */
+AlvhBrokerExecution *_alvh_broker_execution_from_row (AlvhCsvReader *reader,
+                                                      int            c_symbol,
+                                                      int            c_order);
+
+/* After a reader's contract check refused @e (which it frees): with @local
+ * set, a row it cannot read: moves @local to @error and returns FALSE (stop);
+ * else a row we do not book, skipped for @reason: returns TRUE (go on). */
+gboolean  _alvh_broker_refused          (AlvhBrokerStatement *stmt,
+                                         AlvhBrokerExecution *e,
+                                         const char          *reason,
+                                         GError              *local,
+                                         GError             **error);
+
+/* How a statement names an option's right, strike and expiry */
+typedef struct
+{
+  const char  *right;        /* the put/call column, "Put/Call" */
+  const char  *put, *call;   /* its words, "P" and "C" */
+  const char  *strike;       /* the strike column */
+  const char  *expiry;       /* the expiry column */
+  const char  *expiry_noun;  /* "expiry": for "no expiry (expected ...)" */
+  const char  *date_format;  /* "YYYYMMDD": what the messages expect */
+  gboolean   (*parse_date) (const char *text,
+                            gint64     *out);
+} AlvhBrokerOptionColumns;
+
+/* The rest of @e's contract once its underlying is known: for an option
+ * (e->right not a future) the right and strike from their columns, or from
+ * its OCC symbol when @from_occ (else an error at @c_symbol); then the
+ * expiry column (which overrides the symbol's) and the checks that it has
+ * an expiry and an option a strike above 0. */
+gboolean  _alvh_broker_read_option      (AlvhCsvReader                 *reader,
+                                         AlvhBrokerHeader              *h,
+                                         const AlvhBrokerOptionColumns *oc,
+                                         int                            c_symbol,
+                                         gboolean                       from_occ,
+                                         AlvhBrokerExecution           *e,
+                                         GError                       **error);
+
 /* Sets @error "FILE:LINE:COLUMN: MESSAGE" at field @col of the current row */
 gboolean  _alvh_broker_error            (AlvhCsvReader       *reader,
                                          int                  col,

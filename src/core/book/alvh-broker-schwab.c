@@ -212,23 +212,11 @@ read_trade_row (SchwabState         *st,
     }
   else if (st->order_time == 0)
     return _alvh_broker_error (reader, st->t[T_TIME], error, "a leg without an Exec Time before it (expected the order's first row)");
-  e = _alvh_broker_execution_new ();
-  e->line = alvh_csv_reader_get_line (reader);
-  e->symbol = _alvh_broker_field (reader, st->t[T_SYMBOL]);
+  e = _alvh_broker_execution_from_row (reader, st->t[T_SYMBOL], -1);
   e->time = st->order_time;
   e->order = g_strdup_printf ("%" G_GINT64_FORMAT "/%u", st->order_time, st->order_n);
   if (!read_contract (st, reader, e, &reason, &local))
-    {
-      if (local != NULL)
-        {
-          _alvh_broker_execution_free (e);
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      _alvh_broker_skip (stmt, e->line, e->symbol, reason);
-      _alvh_broker_execution_free (e);
-      return TRUE;
-    }
+    return _alvh_broker_refused (stmt, e, reason, g_steal_pointer (&local), error);
   if (!_alvh_broker_number (reader, st->t[T_QTY], FALSE, 0, &e->quantity, error) ||
       !_alvh_broker_number (reader, st->t[T_PRICE], FALSE, 0, &e->price, error))
     {

@@ -119,6 +119,155 @@ _alvh_broker_skip (AlvhBrokerStatement *stmt,
   g_ptr_array_add (stmt->skipped, s);
 }
 
+gboolean
+_alvh_broker_read_header (AlvhCsvReader       *reader,
+                          AlvhBrokerStatement *stmt,
+                          AlvhBrokerHeader    *h,
+                          const char * const  *required,
+                          int                 *c,
+                          GError             **error)
+{
+  g_autoptr(GError) read_error = NULL;
+
+  if (!alvh_csv_reader_next (reader, &read_error))
+    {
+      if (read_error == NULL)
+        g_set_error (&read_error, ALVH_CSV_ERROR, ALVH_CSV_ERROR_EMPTY, "%s:1:1: empty file (expected a header)", stmt->path);
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
+  _alvh_broker_header_init (h, reader);
+  return _alvh_broker_header_require (h, reader, required, c, error);
+}
+
+/* One execution row of @format; FALSE with @error to stop */
+static gboolean
+read_execution (AlvhBrokerRows          *rows,
+                const AlvhBrokerFormat  *format,
+                int                      c_order,
+                GError                 **error)
+{
+  g_autoptr(GError) local = NULL;
+  AlvhBrokerExecution *e = _alvh_broker_execution_from_row (rows->reader, rows->c[format->c_symbol], c_order);
+  const char *reason = NULL;
+
+  if (!format->read_contract (rows, e, &reason, &local))
+    return _alvh_broker_refused (rows->stmt, e, reason, g_steal_pointer (&local), error);
+  if (!format->read_fill (rows, e, error))
+    {
+      _alvh_broker_execution_free (e);
+      return FALSE;
+    }
+  e->key = format->key != NULL ? format->key (rows) : _alvh_broker_row_key (rows->stmt, rows->seen, NULL, rows->reader);
+  g_ptr_array_add (rows->stmt->executions, e);
+  return TRUE;
+}
+
+gboolean
+_alvh_broker_read_rows (AlvhCsvReader          *reader,
+                        AlvhBrokerStatement    *stmt,
+                        const AlvhBrokerFormat *format,
+                        int                    *c,
+                        GError                **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  AlvhBrokerRows rows = { reader, stmt, { 0 }, c, seen, FALSE };
+  g_autoptr(GError) read_error = NULL;
+  gboolean ok = FALSE;
+  int c_order;
+
+  if (!_alvh_broker_read_header (reader, stmt, &rows.h, format->required, c, error))
+    goto out;
+  c_order = format->order != NULL ? _alvh_broker_header_find (&rows.h, format->order) : -1;
+  while (alvh_csv_reader_next (reader, &read_error))
+    {
+      AlvhBrokerRowKind kind;
+
+      rows.expiry = FALSE;
+      kind = format->classify (&rows);
+      if (kind != ALVH_BROKER_ROW_HEADER)
+        stmt->n_rows++;
+      if (kind == ALVH_BROKER_ROW_READ && !read_execution (&rows, format, c_order, error))
+        goto out;
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      goto out;
+    }
+  ok = TRUE;
+out:
+  _alvh_broker_header_clear (&rows.h);
+  return ok;
+}
+
+AlvhBrokerExecution *
+_alvh_broker_execution_from_row (AlvhCsvReader *reader,
+                                 int            c_symbol,
+                                 int            c_order)
+{
+  AlvhBrokerExecution *e = _alvh_broker_execution_new ();
+
+  e->line = alvh_csv_reader_get_line (reader);
+  e->symbol = _alvh_broker_field (reader, c_symbol);
+  e->order = c_order >= 0 ? _alvh_broker_field (reader, c_order) : NULL;
+  return e;
+}
+
+gboolean
+_alvh_broker_refused (AlvhBrokerStatement *stmt,
+                      AlvhBrokerExecution *e,
+                      const char          *reason,
+                      GError              *local,
+                      GError             **error)
+{
+  if (local != NULL)
+    {
+      _alvh_broker_execution_free (e);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  _alvh_broker_skip (stmt, e->line, e->symbol, reason);
+  _alvh_broker_execution_free (e);
+  return TRUE;
+}
+
+gboolean
+_alvh_broker_read_option (AlvhCsvReader                 *reader,
+                          AlvhBrokerHeader              *h,
+                          const AlvhBrokerOptionColumns *oc,
+                          int                            c_symbol,
+                          gboolean                       from_occ,
+                          AlvhBrokerExecution           *e,
+                          GError                       **error)
+{
+  int c_right = _alvh_broker_header_find (h, oc->right);
+  int c_strike = _alvh_broker_header_find (h, oc->strike);
+  int c_expiry = _alvh_broker_header_find (h, oc->expiry);
+  g_autofree char *pc = _alvh_broker_field (reader, c_right);
+  g_autofree char *expiry = _alvh_broker_field (reader, c_expiry);
+
+  if (e->right != ALVH_EXEC_FUTURE && pc[0] != '\0')
+    {
+      if (g_ascii_strcasecmp (pc, oc->put) != 0 && g_ascii_strcasecmp (pc, oc->call) != 0)
+        return _alvh_broker_error (reader, c_right, error, "“%s” (expected %s or %s)", pc, oc->put, oc->call);
+      e->right = g_ascii_strcasecmp (pc, oc->put) == 0 ? ALVH_EXEC_PUT : ALVH_EXEC_CALL;
+      if (c_strike >= 0 && !_alvh_broker_number (reader, c_strike, FALSE, NAN, &e->strike, error))
+        return FALSE;
+    }
+  else if (e->right != ALVH_EXEC_FUTURE && !from_occ)
+    return _alvh_broker_error (reader, c_symbol, error,
+                               "“%s” is not an option symbol (expected ROOT YYMMDD[CP]STRIKE or a %s column)",
+                               e->symbol, oc->right);
+  if (expiry[0] != '\0' && !oc->parse_date (expiry, &e->expiry))
+    return _alvh_broker_error (reader, c_expiry, error, "“%s” is not a date (expected %s)", expiry, oc->date_format);
+  if (e->expiry == 0)
+    return _alvh_broker_error (reader, c_expiry, error, "no %s (expected %s)", oc->expiry_noun, oc->date_format);
+  if (e->right != ALVH_EXEC_FUTURE && !(e->strike > 0))
+    return _alvh_broker_error (reader, c_strike, error, "the strike is not above 0");
+  return TRUE;
+}
+
 void
 alvh_broker_statement_free (AlvhBrokerStatement *self)
 {

@@ -69,24 +69,26 @@ parse_date (const char *text,
   return FALSE;
 }
 
+static const AlvhBrokerOptionColumns option_columns = {
+  "Call or Put", "PUT", "CALL", "Strike Price", "Expiration Date", "expiration date", "M/D/YY", parse_date,
+};
+
 /* The contract of the row; FALSE with @reason when it is not one we book. */
 static gboolean
-read_contract (AlvhCsvReader       *reader,
-               AlvhBrokerHeader    *h,
-               const int           *c,
-               AlvhBrokerExecution *e,
-               const char         **reason,
-               GError             **error)
+read_contract (AlvhBrokerRows       *rows,
+               AlvhBrokerExecution  *e,
+               const char          **reason,
+               GError              **error)
 {
+  AlvhCsvReader *reader = rows->reader;
+  AlvhBrokerHeader *h = &rows->h;
+  const int *c = rows->c;
   g_autofree char *instrument = _alvh_broker_field (reader, c[C_INSTRUMENT]);
   g_autofree char *root = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Root Symbol"));
   g_autofree char *under = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Underlying Symbol"));
-  g_autofree char *exp = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Expiration Date"));
-  g_autofree char *pc = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Call or Put"));
   g_autofree char *occ_root = NULL;
   gboolean future = strstr (instrument, "Future") != NULL && strstr (instrument, "Option") == NULL;
   const char *u;
-  int col;
 
   if (strstr (instrument, "Option") == NULL && !future)
     {
@@ -108,34 +110,18 @@ read_contract (AlvhCsvReader       *reader,
       e->right = ALVH_EXEC_FUTURE;
       e->strike = NAN;
     }
-  else if (pc[0] != '\0')
-    {
-      if (g_ascii_strcasecmp (pc, "PUT") != 0 && g_ascii_strcasecmp (pc, "CALL") != 0)
-        return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Call or Put"), error, "“%s” (expected PUT or CALL)", pc);
-      e->right = g_ascii_strcasecmp (pc, "PUT") == 0 ? ALVH_EXEC_PUT : ALVH_EXEC_CALL;
-      col = _alvh_broker_header_find (h, "Strike Price");
-      if (col >= 0 && !_alvh_broker_number (reader, col, FALSE, NAN, &e->strike, error))
-        return FALSE;
-    }
-  else if (occ_root == NULL)
-    return _alvh_broker_error (reader, c[C_SYMBOL], error, "“%s” is not an option symbol (expected ROOT YYMMDD[CP]STRIKE or a Call or Put column)", e->symbol);
-  if (exp[0] != '\0' && !parse_date (exp, &e->expiry))
-    return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Expiration Date"), error, "“%s” is not a date (expected M/D/YY)", exp);
-  if (e->expiry == 0)
-    return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Expiration Date"), error, "no expiration date (expected M/D/YY)");
-  if (!future && !(e->strike > 0))
-    return _alvh_broker_error (reader, _alvh_broker_header_find (h, "Strike Price"), error, "the strike is not above 0");
-  return TRUE;
+  return _alvh_broker_read_option (reader, h, &option_columns, c[C_SYMBOL], occ_root != NULL, e, error);
 }
 
 static gboolean
-read_fill (AlvhCsvReader       *reader,
-           AlvhBrokerHeader    *h,
-           const int           *c,
-           gboolean             expiry,
-           AlvhBrokerExecution *e,
-           GError             **error)
+read_fill (AlvhBrokerRows       *rows,
+           AlvhBrokerExecution  *e,
+           GError              **error)
 {
+  AlvhCsvReader *reader = rows->reader;
+  AlvhBrokerHeader *h = &rows->h;
+  const int *c = rows->c;
+  gboolean expiry = rows->expiry;
   g_autofree char *date = _alvh_broker_field (reader, c[C_DATE]);
   g_autofree char *action = _alvh_broker_field (reader, c[C_ACTION]);
   double qty, avg, value, comm, fees;
@@ -174,6 +160,32 @@ read_fill (AlvhCsvReader       *reader,
   return TRUE;
 }
 
+/* Trades, and deliveries that remove an expired option (rows->expiry) */
+static AlvhBrokerRowKind
+classify (AlvhBrokerRows *rows)
+{
+  AlvhCsvReader *reader = rows->reader;
+  g_autofree char *type = _alvh_broker_field (reader, rows->c[C_TYPE]);
+  g_autofree char *sub = _alvh_broker_field (reader, _alvh_broker_header_find (&rows->h, "Sub Type"));
+  g_autofree char *description = _alvh_broker_field (reader, _alvh_broker_header_find (&rows->h, "Description"));
+
+  if (g_ascii_strcasecmp (type, "Receive Deliver") == 0)
+    {
+      rows->expiry = TRUE;
+      if (sub[0] != '\0' && strstr (sub, "Expiration") == NULL && strstr (sub, "Cash Settle") == NULL)
+        {
+          _alvh_broker_skip (rows->stmt, alvh_csv_reader_get_line (reader), description, "a delivery that is not an expiry");
+          return ALVH_BROKER_ROW_PASS;
+        }
+    }
+  else if (g_ascii_strcasecmp (type, "Trade") != 0)
+    {
+      _alvh_broker_skip (rows->stmt, alvh_csv_reader_get_line (reader), description, "not a trade");
+      return ALVH_BROKER_ROW_PASS;
+    }
+  return ALVH_BROKER_ROW_READ;
+}
+
 gboolean
 _alvh_broker_read_tastytrade (AlvhCsvReader       *reader,
                               AlvhBrokerStatement *stmt,
@@ -181,81 +193,10 @@ _alvh_broker_read_tastytrade (AlvhCsvReader       *reader,
 {
   static const char * const required[] = { "Date", "Type", "Action", "Symbol", "Instrument Type", "Value", "Quantity",
                                             "Average Price", "Commissions", "Fees", NULL };
-  AlvhBrokerHeader h = { 0 };
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GError) read_error = NULL;
+  static const AlvhBrokerFormat format = {
+    required, C_SYMBOL, "Order #", classify, read_contract, read_fill, NULL,
+  };
   int c[N_REQUIRED];
-  int c_order;
-  gboolean ok = FALSE;
 
-  if (!alvh_csv_reader_next (reader, &read_error))
-    {
-      if (read_error == NULL)
-        g_set_error (&read_error, ALVH_CSV_ERROR, ALVH_CSV_ERROR_EMPTY, "%s:1:1: empty file (expected a header)", stmt->path);
-      g_propagate_error (error, g_steal_pointer (&read_error));
-      return FALSE;
-    }
-  _alvh_broker_header_init (&h, reader);
-  if (!_alvh_broker_header_require (&h, reader, required, c, error))
-    goto out;
-  c_order = _alvh_broker_header_find (&h, "Order #");
-
-  while (alvh_csv_reader_next (reader, &read_error))
-    {
-      g_autoptr(GError) local = NULL;
-      g_autofree char *type = _alvh_broker_field (reader, c[C_TYPE]);
-      g_autofree char *sub = _alvh_broker_field (reader, _alvh_broker_header_find (&h, "Sub Type"));
-      g_autofree char *description = _alvh_broker_field (reader, _alvh_broker_header_find (&h, "Description"));
-      AlvhBrokerExecution *e;
-      const char *reason = NULL;
-      gboolean expiry = FALSE;
-
-      stmt->n_rows++;
-      if (g_ascii_strcasecmp (type, "Receive Deliver") == 0)
-        {
-          expiry = TRUE;
-          if (sub[0] != '\0' && strstr (sub, "Expiration") == NULL && strstr (sub, "Cash Settle") == NULL)
-            {
-              _alvh_broker_skip (stmt, alvh_csv_reader_get_line (reader), description, "a delivery that is not an expiry");
-              continue;
-            }
-        }
-      else if (g_ascii_strcasecmp (type, "Trade") != 0)
-        {
-          _alvh_broker_skip (stmt, alvh_csv_reader_get_line (reader), description, "not a trade");
-          continue;
-        }
-      e = _alvh_broker_execution_new ();
-      e->line = alvh_csv_reader_get_line (reader);
-      e->symbol = _alvh_broker_field (reader, c[C_SYMBOL]);
-      e->order = c_order >= 0 ? _alvh_broker_field (reader, c_order) : NULL;
-      if (!read_contract (reader, &h, c, e, &reason, &local))
-        {
-          if (local != NULL)
-            {
-              _alvh_broker_execution_free (e);
-              g_propagate_error (error, g_steal_pointer (&local));
-              goto out;
-            }
-          _alvh_broker_skip (stmt, e->line, e->symbol, reason);
-          _alvh_broker_execution_free (e);
-          continue;
-        }
-      if (!read_fill (reader, &h, c, expiry, e, error))
-        {
-          _alvh_broker_execution_free (e);
-          goto out;
-        }
-      e->key = _alvh_broker_row_key (stmt, seen, NULL, reader);
-      g_ptr_array_add (stmt->executions, e);
-    }
-  if (read_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&read_error));
-      goto out;
-    }
-  ok = TRUE;
-out:
-  _alvh_broker_header_clear (&h);
-  return ok;
+  return _alvh_broker_read_rows (reader, stmt, &format, c, error);
 }

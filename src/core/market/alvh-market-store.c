@@ -338,13 +338,10 @@ typedef struct
   sqlite3_stmt    *ins_srcs;      /* BATCH_ROWS rows */
   sqlite3_stmt    *ins_breadth;
   sqlite3_stmt    *ins_breadths;  /* BATCH_ROWS rows */
-  sqlite3_stmt    *others;        /* is a bar of another source in a range? */
-  sqlite3_stmt    *keep_others;   /* copies them to bar_sources */
-  sqlite3_stmt    *stored;        /* the stored closes of a range */
+  SourceKeeper     keeper;        /* other sources' values, what --prefer replaced */
   GCancellable    *cancellable;
   gsize            n_written;
   gboolean         prefer;        /* ALVH_MARKET_IMPORT_PREFER */
-  AlvhMarketConflicts replaced;   /* what a preferred import changed */
 } ImportWriter;
 
 /* Rows @from .. @to - 1 (times @times) of source @src into bars or
@@ -381,98 +378,6 @@ write_rows (ImportWriter     *w,
   return TRUE;
 }
 
-/* Which of rows 0 .. @n - 1 (source @src, instrument @id) must also go to
- * bar_sources: those from the first to the last time where a bar of another
- * source is stored (*@lo .. *@hi - 1; none when equal).  Those bars are
- * first copied there too, so that whichever source wins each bar, the
- * other's values stay (a bar's own source may then be in bar_sources as
- * well: the comparison of sources skips it).  A first import of a series
- * writes its rows once, to bars. */
-static gboolean
-others_in_range (ImportWriter     *w,
-                 const SourceRank *src,
-                 gint64            id,
-                 gsize             n,
-                 const gint64     *times,
-                 gsize            *lo,
-                 gsize            *hi,
-                 GError          **error)
-{
-  sqlite3_stmt *stmts[2] = { w->others, w->keep_others };
-  gint64 first, last;
-
-  *lo = *hi = 0;
-  for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
-    {
-      sqlite3_bind_int64 (stmts[i], 1, id);
-      sqlite3_bind_int64 (stmts[i], 2, times[0]);
-      sqlite3_bind_int64 (stmts[i], 3, times[n - 1]);
-      sqlite3_bind_text (stmts[i], 4, src->source, -1, SQLITE_STATIC);
-    }
-  if (sqlite3_step (w->others) != SQLITE_ROW)
-    return alvh_db_set_error (w->self->db, error, "cannot compare sources");
-  if (sqlite3_column_type (w->others, 0) == SQLITE_NULL)
-    {
-      sqlite3_reset (w->others);
-      return TRUE;
-    }
-  first = sqlite3_column_int64 (w->others, 0);
-  last = sqlite3_column_int64 (w->others, 1);
-  sqlite3_reset (w->others);
-  while (*lo < n && times[*lo] < first)
-    (*lo)++;
-  for (*hi = *lo; *hi < n && times[*hi] <= last; (*hi)++)
-    ;
-  return step_done (w->self, w->keep_others, error);
-}
-
-/* A preferred import: counts the stored closes of @symbol that rows 0 ..
- * @n - 1 change by half a cent or more, and keeps the largest change. */
-static gboolean
-count_replaced (ImportWriter  *w,
-                const char    *symbol,
-                gint64         id,
-                gsize          n,
-                const gint64  *times,
-                const double  *c,
-                GError       **error)
-{
-  AlvhMarketConflicts *r = &w->replaced;
-  gsize i = 0;
-  int rc;
-
-  sqlite3_bind_int64 (w->stored, 1, id);
-  sqlite3_bind_int64 (w->stored, 2, times[0]);
-  sqlite3_bind_int64 (w->stored, 3, times[n - 1]);
-  while ((rc = sqlite3_step (w->stored)) == SQLITE_ROW)
-    {
-      gint64 t = sqlite3_column_int64 (w->stored, 0);
-      double old = sqlite3_column_double (w->stored, 1), change;
-
-      while (i < n && times[i] < t)  /* both in increasing time */
-        i++;
-      if (i == n)
-        break;
-      change = fabs (c[i] - old);
-      if (times[i] != t || change < ALVH_MARKET_CONFLICT_EPSILON)
-        continue;
-      r->n_replaced++;
-      if (r->replaced_symbol == NULL || change > r->max_replaced)
-        {
-          g_free (r->replaced_symbol);
-          r->replaced_symbol = g_ascii_strup (symbol, -1);
-          r->max_replaced = change;
-          r->replaced_time = t;
-          r->replaced_old = old;
-          r->replaced_new = c[i];
-        }
-    }
-  sqlite3_reset (w->stored);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return alvh_db_set_error (w->self->db, error, "cannot read the stored closes");
-  return TRUE;
-}
-
 /* The bars of one instrument, rows 0 .. @n - 1 of the arrays; a preferred
  * import writes them to bars with rank 0, to bar_sources with its own. */
 static gboolean
@@ -496,8 +401,8 @@ write_bars (ImportWriter  *w,
     return TRUE;
   if (w->prefer)
     bars_src.rank = ALVH_MARKET_PREFERRED_RANK;
-  if ((w->prefer && !count_replaced (w, symbol, id, n, times, c, error)) ||
-      !others_in_range (w, src, id, n, times, &lo, &hi, error) ||
+  if ((w->prefer && !_alvh_market_count_replaced (&w->keeper, symbol, id, n, times, c, error)) ||
+      !_alvh_market_others_in_range (&w->keeper, src, id, n, times, &lo, &hi, error) ||
       !write_rows (w, w->ins_bar, w->ins_bars, &bars_src, id, 0, n, times, o, h, l, c, v, error) ||
       !write_rows (w, w->ins_src, w->ins_srcs, src, id, lo, hi, times, o, h, l, c, v, error))
     return FALSE;
@@ -683,17 +588,17 @@ write_provenance (AlvhMarketStore   *self,
   sqlite3_bind_int64 (ins_import, 11, (gint64) alvh_import_result_get_n_gaps (result));
   sqlite3_bind_int64 (ins_import, 12, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int (ins_import, 13, w->prefer ? 1 : 0);
-  sqlite3_bind_int64 (ins_import, 14, w->replaced.n_replaced);
-  if (w->replaced.n_replaced > 0)
-    sqlite3_bind_double (ins_import, 15, w->replaced.max_replaced);
+  sqlite3_bind_int64 (ins_import, 14, w->keeper.replaced.n_replaced);
+  if (w->keeper.replaced.n_replaced > 0)
+    sqlite3_bind_double (ins_import, 15, w->keeper.replaced.max_replaced);
   alvh_market_conflicts_clear (c);
   c->preferred = w->prefer;
-  c->n_replaced = w->replaced.n_replaced;
-  c->max_replaced = w->replaced.max_replaced;
-  c->replaced_symbol = g_strdup (w->replaced.replaced_symbol);
-  c->replaced_time = w->replaced.replaced_time;
-  c->replaced_old = w->replaced.replaced_old;
-  c->replaced_new = w->replaced.replaced_new;
+  c->n_replaced = w->keeper.replaced.n_replaced;
+  c->max_replaced = w->keeper.replaced.max_replaced;
+  c->replaced_symbol = g_strdup (w->keeper.replaced.replaced_symbol);
+  c->replaced_time = w->keeper.replaced.replaced_time;
+  c->replaced_old = w->keeper.replaced.replaced_old;
+  c->replaced_new = w->keeper.replaced.replaced_new;
   return step_done (self, ins_import, error) &&
          _alvh_market_finish_import (self, result, sqlite3_last_insert_rowid (alvh_db_get_handle (self->db)),
                                      &self->conflicts, error);
@@ -742,17 +647,6 @@ static const char source_tail[] =
   "ON CONFLICT (instrument_id, time, source) DO UPDATE SET "
   "open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
   "volume = excluded.volume, rank = excluded.rank";
-/* bars of another source than ?4 on instrument ?1 in [?2, ?3]; a bar of
- * schema 1 has no source ("unknown" in bar_sources) */
-#define OTHERS_WHERE "WHERE instrument_id = ?1 AND time BETWEEN ?2 AND ?3 AND source IS NOT ?4"
-static const char others_sql[] = "SELECT min (time), max (time) FROM bars " OTHERS_WHERE;
-static const char keep_others_sql[] =
-  "INSERT INTO bar_sources (instrument_id, time, source, open, high, low, close, volume, rank) "
-  "SELECT instrument_id, time, coalesce (source, 'unknown'), open, high, low, close, volume, rank "
-  "FROM bars " OTHERS_WHERE " "
-  "ON CONFLICT (instrument_id, time, source) DO UPDATE SET "
-  "open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
-  "volume = excluded.volume, rank = excluded.rank";
 static const char breadth_columns[] = "instrument_id, time, advancers, decliners";
 static const char breadth_tail[] =
   "ON CONFLICT (instrument_id, time) DO UPDATE SET "
@@ -782,10 +676,7 @@ writer_clear (ImportWriter *w)
   g_clear_pointer (&w->ins_srcs, sqlite3_finalize);
   g_clear_pointer (&w->ins_breadth, sqlite3_finalize);
   g_clear_pointer (&w->ins_breadths, sqlite3_finalize);
-  g_clear_pointer (&w->others, sqlite3_finalize);
-  g_clear_pointer (&w->keep_others, sqlite3_finalize);
-  g_clear_pointer (&w->stored, sqlite3_finalize);
-  alvh_market_conflicts_clear (&w->replaced);
+  _alvh_market_source_keeper_clear (&w->keeper);
 }
 
 /* The statements of an import, prepared once and reused for every row */
@@ -809,10 +700,7 @@ writer_prepare (ImportWriter          *w,
       (w->ins_srcs = prepare_upsert (self, "bar_sources", bar_columns, BAR_PARAMS, BATCH_ROWS, source_tail, error)) == NULL ||
       (w->ins_breadth = prepare_upsert (self, "breadth", breadth_columns, 4, 1, breadth_tail, error)) == NULL ||
       (w->ins_breadths = prepare_upsert (self, "breadth", breadth_columns, 4, BATCH_ROWS, breadth_tail, error)) == NULL ||
-      (w->others = alvh_db_prepare (self->db, others_sql, error)) == NULL ||
-      (w->keep_others = alvh_db_prepare (self->db, keep_others_sql, error)) == NULL ||
-      (w->stored = alvh_db_prepare (self->db, "SELECT time, close FROM bars WHERE instrument_id = ?1 "
-                                              "AND time BETWEEN ?2 AND ?3 ORDER BY time", error)) == NULL)
+      !_alvh_market_source_keeper_init (&w->keeper, self->db, error))
     {
       writer_clear (w);
       return FALSE;

@@ -411,35 +411,45 @@ show_decision (AlvhEvaluatorPage *self,
                                  (d->action == ALVH_ACTION_ADD || d->action == ALVH_ACTION_BLOCKED));
 }
 
-/* The book's legs AlvhBook does not model (SPX puts, VIX puts), open now. */
+/* The book's legs AlvhBook does not model (SPX puts, VIX puts) held at @t,
+ * of those open now (the service's open legs). */
 static GPtrArray *
-other_legs (AlvhEvaluatorPage *self)
+other_legs (AlvhEvaluatorPage *self,
+            gint64             t)
 {
   GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
   GPtrArray *out = g_ptr_array_new ();
 
   for (guint i = 0; legs != NULL && i < legs->len; i++)
-    if (alvh_scenario_is_other_leg (g_ptr_array_index (legs, i)))
-      g_ptr_array_add (out, g_ptr_array_index (legs, i));
+    {
+      const AlvhLeg *l = g_ptr_array_index (legs, i);
+
+      if (alvh_scenario_is_other_leg (l) && alvh_leg_is_held_at (l, t))
+        g_ptr_array_add (out, (gpointer) l);
+    }
   return out;
 }
 
 /* The proposed leg previewed before it is booked (AlvhLegPreview): the
  * payoff, the scenario grid and the hedge coverage at -1/-2/-3 SD without
- * and with it, in the latest bar's market; with a condor and no leg it
- * says so; a past decision has none. */
+ * and with it, in the latest bar's market (a past decision's: in its bar's,
+ * against the book as it stood); with a condor and no leg it says so. */
 static void
 show_preview (AlvhEvaluatorPage *self)
 {
   const AlvhDecision *d = self->decision;
   AlvhMarketState m;
-  gboolean shown = self->as_of == 0 && self->book != NULL && alvh_book_get_n_condors (self->book) > 0 &&
-                   alvh_decision_service_get_market_state (alvh_context_get_decisions (self->context), &m);
+  AlvhDecisionService *decisions = alvh_context_get_decisions (self->context);
+  /* the latest decision in the market Positions marks at; a past one in its bar's */
+  gboolean shown = self->book != NULL && alvh_book_get_n_condors (self->book) > 0 &&
+                   (self->as_of == 0 ? alvh_decision_service_get_market_state (decisions, &m)
+                                     : alvh_decision_service_get_market_state_at (decisions, d->time, &m));
 
   gtk_widget_set_visible (self->preview, shown);
   if (shown && d->has_leg)
     {
-      g_autoptr(GPtrArray) others = other_legs (self);
+      gint64 t = self->as_of != 0 ? self->as_of : MAX (alvh_time_now (), alvh_time_bar_close (d->time));
+      g_autoptr(GPtrArray) others = other_legs (self, t);
       AlvhLeg leg = d->leg;
 
       leg.notes = NULL;

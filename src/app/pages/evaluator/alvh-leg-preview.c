@@ -341,8 +341,8 @@ show_parts (AlvhLegPreview *self,
       g_autofree char *date = alvh_time_format_ny_date (self->market.time);
 
       /* Translators: the leg ("2 × VIX call spread 22/27"), its expiry, its price, a date */
-      text = g_strdup_printf (_("%s expiring %s, booked at its estimated %s: the book valued at the close of %s "
-                                "as the Positions page values it, without and with the leg"),
+      text = g_strdup_printf (_("%s expiring %s, booked at its estimated %s: the book evaluated, valued at the "
+                                "close of %s, without and with the leg"),
                               desc, expiry, price, date);
     }
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->numbers_group), text);

@@ -22,6 +22,7 @@
 #include "alvh-journal-leg-result.h"
 #include "alvh-journal-page.h"
 #include "alvh-journal-adherence.h"
+#include "alvh-journal-cells.h"
 
 #define SAVE_DELAY_MS 500
 #define FILTER_DELAY_MS 200
@@ -64,7 +65,6 @@ struct _AlvhJournalPage
   GtkLabel          *save_label;
   GtkBox            *stats_box;
 
-  AlvhContext       *context;
   AlvhJournalModel  *model;
   GtkSingleSelection *selection;
 
@@ -158,7 +158,7 @@ apply_filter (AlvhJournalPage *self)
   gint64 to = 0;
 
   /* the journal of the account the context has active (Positions switches it) */
-  filter.account_id = self->context ? alvh_book_service_get_account_id (alvh_context_get_book (self->context)) : 0;
+  filter.account_id = ALVH_PAGE_CONTEXT (self) ? alvh_book_service_get_account_id (alvh_context_get_book (ALVH_PAGE_CONTEXT (self))) : 0;
   parse_date_entry (self->from_entry, &filter.from);
   if (parse_date_entry (self->to_entry, &to) && to != 0)
     filter.to = alvh_time_from_ny_day (alvh_time_ny_day (to) + 1);  /* inclusive */
@@ -259,67 +259,17 @@ view_sorter_changed_cb (AlvhJournalPage *self,
 /* ---- columns ---- */
 
 static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  const char *key = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
-  gboolean numeric = g_str_equal (key, "layer") || g_str_equal (key, "size") || g_str_equal (key, "pnl");
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
-  /* dates and numbers are never cut; long texts end in "…" with the whole
-   * text in the tooltip */
-  if (g_str_equal (key, "title") || g_str_equal (key, "triggers") || g_str_equal (key, "instrument"))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), g_str_equal (key, "title") ? 24 : 12);
-    }
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  const char *key = user_data;
-  GtkWidget *label = gtk_list_item_get_child (item);
-  AlvhJournalItem *entry = gtk_list_item_get_item (item);
-  g_autofree char *text = alvh_journal_item_dup_column_text (entry, key);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
-    gtk_widget_set_tooltip_text (label, *text != '\0' ? text : NULL);
-  if (g_str_equal (key, "pnl"))
-    {
-      double pnl = alvh_journal_item_get_pnl (entry);
-
-      gtk_widget_remove_css_class (label, "success");
-      gtk_widget_remove_css_class (label, "error");
-      if (isfinite (pnl) && pnl > 0)
-        gtk_widget_add_css_class (label, "success");
-      else if (isfinite (pnl) && pnl < 0)
-        gtk_widget_add_css_class (label, "error");
-    }
-}
-
-static void
 add_column (AlvhJournalPage *self,
             const char      *key,
             const char      *title,
             gboolean         expand,
             int              fixed_width)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = alvh_journal_cell_factory_new (key);
   GtkColumnViewColumn *column;
   ColumnSort *cs = g_new0 (ColumnSort, 1);
   GtkSorter *sorter;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer) key);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) key);
   column = gtk_column_view_column_new (title, factory);
   cs->page = self;
   cs->key = key;
@@ -341,73 +291,6 @@ set_save_state (AlvhJournalPage *self,
                 const char      *text)
 {
   gtk_label_set_text (self->save_label, text ? text : "");
-}
-
-static void
-clear_grid (GtkGrid *grid)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-}
-
-static GtkWidget *
-grid_label (const char *text,
-            float       xalign,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static void
-fill_signals (AlvhJournalPage     *self,
-              AlvhDecision *decision)
-{
-  const char *headers[] = { N_("Signal"), N_("Kind"), N_("Value"), N_("Threshold"), N_("Fired") };
-  gboolean any = FALSE;
-  int row = 0;
-
-  clear_grid (self->signals_grid);
-  for (guint i = 0; decision != NULL && i < ALVH_N_SIGNALS; i++)
-    any = any || alvh_decision_has_signal (decision, (AlvhSignalId) i);
-  if (!any)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->signals_grid), FALSE);
-      return;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->signals_grid), TRUE);
-  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    gtk_grid_attach (self->signals_grid, grid_label (_(headers[c]), c >= 2 ? 1.0f : 0.0f, "heading"), (int) c, 0, 1, 1);
-  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
-    {
-      const AlvhSignal *s = &decision->signals[i];
-      g_autofree char *value = NULL;
-      g_autofree char *threshold = NULL;
-      GtkWidget *fired;
-
-      if (!alvh_decision_has_signal (decision, (AlvhSignalId) i))
-        continue;
-      /* the units and comparisons the Evaluator shows: "+46.5% / ≥ +15.0%" */
-      value = alvh_evaluator_format_value (s);
-      threshold = alvh_evaluator_format_threshold (s);
-      row++;
-
-      gtk_grid_attach (self->signals_grid, grid_label (alvh_signal_id_get_title (s->id), 0, NULL), 0, row, 1, 1);
-      gtk_grid_attach (self->signals_grid,
-                       grid_label (s->kind == ALVH_SIGNAL_KIND_REALTIME ? _("real-time") : _("fixed"), 0, "dim-label"),
-                       1, row, 1, 1);
-      gtk_grid_attach (self->signals_grid, grid_label (value, 1, "numeric"), 2, row, 1, 1);
-      gtk_grid_attach (self->signals_grid, grid_label (threshold, 1, "numeric"), 3, row, 1, 1);
-      fired = grid_label (!s->available ? _("n/a") : s->fired ? _("yes") : _("no"), 1,
-                          s->fired ? "warning" : "dim-label");
-      gtk_grid_attach (self->signals_grid, fired, 4, row, 1, 1);
-    }
 }
 
 /* A store error the user must hear of (a missing row is not one). */
@@ -433,7 +316,7 @@ fill_snapshot (AlvhJournalPage *self,
   gssize i;
   gsize n, lo, hi;
 
-  attachments = alvh_journal_service_list_attachments (alvh_context_get_journal (self->context), entry_id, &error);
+  attachments = alvh_journal_service_list_attachments (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self)), entry_id, &error);
   toast_error (self, error);
   if (attachments != NULL && attachments->len > 0)
     {
@@ -450,7 +333,7 @@ fill_snapshot (AlvhJournalPage *self,
     }
 
   gtk_stack_set_visible_child_name (self->snapshot_stack, "chart");
-  spx = alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX");
+  spx = alvh_market_service_get_series (alvh_context_get_market (ALVH_PAGE_CONTEXT (self)), "SPX");
   if (spx == NULL || alvh_series_get_length (spx) == 0 ||
       (close = alvh_series_get_column_by_name (spx, "close")) == NULL)
     {
@@ -486,7 +369,7 @@ show_entry (AlvhJournalPage *self,
     save_now (self);
 
   if (id == 0 ||
-      (entry = alvh_journal_service_get_entry (alvh_context_get_journal (self->context), id, &error)) == NULL)
+      (entry = alvh_journal_service_get_entry (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self)), id, &error)) == NULL)
     {
       toast_error (self, error);
       self->current_id = 0;
@@ -511,7 +394,7 @@ show_entry (AlvhJournalPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), tags);
 
   if (entry->decision_id != 0)
-    decision = alvh_decision_service_get_recorded (alvh_context_get_decisions (self->context),
+    decision = alvh_decision_service_get_recorded (alvh_context_get_decisions (ALVH_PAGE_CONTEXT (self)),
                                                    entry->decision_id, &error);
   toast_error (self, error);
   if (decision != NULL)
@@ -542,7 +425,7 @@ show_entry (AlvhJournalPage *self,
           g_string_append_printf (s, " \u00b7 %s %s", _("est. cost"), cost);
         }
       /* the real status: followed, deviated (how), skipped, pending, hold, blocked */
-      alvh_journal_adherence_append_status (self->context, decision, entry->leg_id, s);
+      alvh_journal_adherence_append_status (ALVH_PAGE_CONTEXT (self), decision, entry->leg_id, s);
       if (decision->profile_name[0] != '\0')
         g_string_append_printf (s, " \u00b7 %s %s v%d", _("profile"), decision->profile_name,
                                 decision->profile_version);
@@ -555,18 +438,18 @@ show_entry (AlvhJournalPage *self,
   else
     {
       /* a leg no decision proposed (imported or entered by hand) says so */
-      gboolean unprompted = entry->leg_id != 0 && alvh_journal_adherence_leg_unprompted (self->context, entry->leg_id);
+      gboolean unprompted = entry->leg_id != 0 && alvh_journal_adherence_leg_unprompted (ALVH_PAGE_CONTEXT (self), entry->leg_id);
 
       gtk_label_set_text (self->decision_label, unprompted ? _("Unprompted: no ADD decision that day before the fill") : "");
       gtk_widget_set_visible (GTK_WIDGET (self->decision_label), unprompted);
       gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), FALSE);
     }
-  fill_signals (self, decision);
+  alvh_journal_fill_signal_grid (self->signals_grid, decision);
   fill_snapshot (self, entry->id, entry->time);
   {
     g_autoptr(GError) leg_error = NULL;
 
-    if (!alvh_journal_leg_result_show_leg (self->leg_result, self->context, entry->leg_id, alvh_time_now (), &leg_error))
+    if (!alvh_journal_leg_result_show_leg (self->leg_result, ALVH_PAGE_CONTEXT (self), entry->leg_id, alvh_time_now (), &leg_error))
       toast_error (self, leg_error);
   }
 
@@ -626,14 +509,14 @@ save_now (AlvhJournalPage *self)
   const char *title;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->current_id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (self->context)) == NULL)
+  if (!self->dirty || self->current_id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self))) == NULL)
     return TRUE;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
   tags = split_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_entry)));
-  if (!alvh_journal_service_update_entry (alvh_context_get_journal (self->context), self->current_id, title, body,
+  if (!alvh_journal_service_update_entry (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self)), self->current_id, title, body,
                                           (const char * const *) tags, &error))
     {
       g_autofree char *msg = g_strdup_printf (_("Not saved: %s"), error->message);
@@ -716,9 +599,9 @@ add_stats_table (AlvhJournalPage *self,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    gtk_grid_attach (GTK_GRID (grid), grid_label (headers[c], c == 0 ? 0.0f : 1.0f, "heading"), (int) c, 0, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), alvh_journal_grid_label (headers[c], c == 0 ? 0.0f : 1.0f, "heading"), (int) c, 0, 1, 1);
   if (rows == NULL || rows->len == 0)
-    gtk_grid_attach (GTK_GRID (grid), grid_label (_("No legs yet"), 0, "dim-label"), 0, 1, 7, 1);
+    gtk_grid_attach (GTK_GRID (grid), alvh_journal_grid_label (_("No legs yet"), 0, "dim-label"), 0, 1, 7, 1);
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
       const AlvhJournalStatRow *r = g_ptr_array_index (rows, i);
@@ -734,7 +617,7 @@ add_stats_table (AlvhJournalPage *self,
 
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
         gtk_grid_attach (GTK_GRID (grid),
-                         grid_label (cells[c] ? cells[c] : "", c == 0 ? 0.0f : 1.0f, c == 0 ? NULL : "numeric"),
+                         alvh_journal_grid_label (cells[c] ? cells[c] : "", c == 0 ? 0.0f : 1.0f, c == 0 ? NULL : "numeric"),
                          (int) c, row, 1, 1);
     }
   gtk_box_append (self->stats_box, grid);
@@ -918,7 +801,7 @@ set_model_market (AlvhJournalModel  *model,
 static void
 session_market_changed_cb (AlvhJournalPage *self)
 {
-  set_model_market (self->model, alvh_context_get_market (self->context));
+  set_model_market (self->model, alvh_context_get_market (ALVH_PAGE_CONTEXT (self)));
   session_journal_changed_cb (self);
 }
 
@@ -939,7 +822,7 @@ alvh_journal_page_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_JOURNAL_PAGE);
+  alvh_page_dispose_template (ALVH_PAGE (self), ALVH_TYPE_JOURNAL_PAGE);
   G_OBJECT_CLASS (alvh_journal_page_parent_class)->dispose (object);
 }
 
@@ -949,7 +832,6 @@ alvh_journal_page_finalize (GObject *object)
   AlvhJournalPage *self = ALVH_JOURNAL_PAGE (object);
 
   g_clear_object (&self->model);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (alvh_journal_page_parent_class)->finalize (object);
 }
 
@@ -1086,7 +968,7 @@ alvh_journal_page_context_set (AlvhPage    *page,
                                AlvhContext *context)
 {
   AlvhJournalPage *self = ALVH_JOURNAL_PAGE (page);
-  self->context = g_object_ref (context);
+
   alvh_journal_model_set_store_path (self->model, alvh_journal_service_get_path (alvh_context_get_journal (context)));
   set_model_market (self->model, alvh_context_get_market (context));
   alvh_context_connect (context, "journal", G_CALLBACK (session_journal_changed_cb), self);
@@ -1120,7 +1002,7 @@ AlvhContext *
 alvh_journal_page_get_context (AlvhJournalPage *self)
 {
   g_return_val_if_fail (ALVH_IS_JOURNAL_PAGE (self), NULL);
-  return self->context;
+  return ALVH_PAGE_CONTEXT (self);
 }
 
 AlvhJournalModel *
@@ -1134,9 +1016,9 @@ void
 alvh_journal_page_reload (AlvhJournalPage *self)
 {
   g_return_if_fail (ALVH_IS_JOURNAL_PAGE (self));
-  if (self->context == NULL)
+  if (ALVH_PAGE_CONTEXT (self) == NULL)
     return;
-  alvh_journal_model_set_store_path (self->model, alvh_journal_service_get_path (alvh_context_get_journal (self->context)));
+  alvh_journal_model_set_store_path (self->model, alvh_journal_service_get_path (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self))));
   alvh_journal_model_reload (self->model);
   update_count (self);
 }
@@ -1179,10 +1061,10 @@ alvh_journal_page_delete_selected (AlvhJournalPage *self)
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_PAGE (self), FALSE);
   id = self->current_id;
-  if (id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (self->context)) == NULL)
+  if (id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self))) == NULL)
     return FALSE;
   save_now (self);
-  if (!alvh_journal_service_delete_entry (alvh_context_get_journal (self->context), id, &error))
+  if (!alvh_journal_service_delete_entry (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self)), id, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return FALSE;
@@ -1209,9 +1091,9 @@ alvh_journal_page_undo_delete (AlvhJournalPage *self)
 
   g_return_val_if_fail (ALVH_IS_JOURNAL_PAGE (self), FALSE);
   id = self->deleted_id;
-  if (id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (self->context)) == NULL)
+  if (id == 0 || alvh_journal_service_get_path (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self))) == NULL)
     return FALSE;
-  if (!alvh_journal_service_undelete_entry (alvh_context_get_journal (self->context), id, &error))
+  if (!alvh_journal_service_undelete_entry (alvh_context_get_journal (ALVH_PAGE_CONTEXT (self)), id, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return FALSE;
@@ -1229,7 +1111,7 @@ alvh_journal_page_refresh_stats (AlvhJournalPage *self)
   AlvhJournalService *journal;
 
   g_return_if_fail (ALVH_IS_JOURNAL_PAGE (self));
-  journal = alvh_context_get_journal (self->context);
+  journal = alvh_context_get_journal (ALVH_PAGE_CONTEXT (self));
   if (alvh_journal_service_get_path (journal) == NULL)
     return;
   if (self->stats_cancellable != NULL)
@@ -1238,11 +1120,11 @@ alvh_journal_page_refresh_stats (AlvhJournalPage *self)
   self->stats_cancellable = g_cancellable_new ();
 
   alvh_journal_service_compute_stats_async (journal,
-                                            alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
-                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX"),
-                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX"),
-                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "VX"),
-                                            alvh_market_service_get_series (alvh_context_get_market (self->context), "VVIX"),
+                                            alvh_book_service_get_account_id (alvh_context_get_book (ALVH_PAGE_CONTEXT (self))),
+                                            alvh_market_service_get_series (alvh_context_get_market (ALVH_PAGE_CONTEXT (self)), "SPX"),
+                                            alvh_market_service_get_series (alvh_context_get_market (ALVH_PAGE_CONTEXT (self)), "VIX"),
+                                            alvh_market_service_get_series (alvh_context_get_market (ALVH_PAGE_CONTEXT (self)), "VX"),
+                                            alvh_market_service_get_series (alvh_context_get_market (ALVH_PAGE_CONTEXT (self)), "VVIX"),
                                             self->stats_cancellable, stats_done_cb, g_object_ref (self));
 }
 

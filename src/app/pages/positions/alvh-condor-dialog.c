@@ -23,6 +23,13 @@
 #include "alvh-form.h"
 #include "alvh-form-dialog.h"
 
+typedef struct
+{
+  double long_put, short_put, short_call, long_call;
+  gint64 expiry, opened;
+  double units, credit, fees;
+} Fields;
+
 struct _AlvhCondorDialog
 {
   AlvhFormDialog     parent_instance;
@@ -40,7 +47,7 @@ struct _AlvhCondorDialog
   GtkWidget         *credit;
   GtkWidget         *fees;
   GtkWidget         *strikes_group;
-  char              *errors;
+  Fields             f;  /* as last validated */
   /* from a stored option chain (new condors only) */
   AlvhOptionChain   *chain;
   GArray            *chain_expiries;  /* gint64 dates, as listed */
@@ -51,25 +58,19 @@ struct _AlvhCondorDialog
 
 G_DEFINE_FINAL_TYPE (AlvhCondorDialog, alvh_condor_dialog, ALVH_TYPE_FORM_DIALOG)
 
-typedef struct
-{
-  double long_put, short_put, short_call, long_call;
-  gint64 expiry, opened;
-  double units, credit, fees;
-} Fields;
-
 static gboolean
-validate (AlvhCondorDialog *self,
-          Fields           *f)
+alvh_condor_dialog_validate (AlvhFormDialog *dialog,
+                             GString        *err)
 {
-  g_autoptr(GString) err = g_string_new (NULL);
+  AlvhCondorDialog *self = ALVH_CONDOR_DIALOG (dialog);
+  Fields *f = &self->f;
   GtkWidget *strikes[4] = { self->long_put, self->short_put, self->short_call, self->long_call };
   double *values[4] = { &f->long_put, &f->short_put, &f->short_call, &f->long_call };
   gboolean bad[4] = { FALSE, FALSE, FALSE, FALSE };
   gboolean all_strikes = TRUE;
-  gboolean ok_exp, ok_units, ok_credit, ok_opened, ok_fees;
+  gboolean ok_units, ok_credit, ok_opened;
 
-#define ADD_ERR(...) G_STMT_START { if (err->len) g_string_append_c (err, '\n'); g_string_append_printf (err, __VA_ARGS__); } G_STMT_END
+#define ADD_ERR(...) alvh_form_add_error (err, __VA_ARGS__)
 
   for (guint i = 0; i < 4; i++)
     {
@@ -94,25 +95,9 @@ validate (AlvhCondorDialog *self,
   for (guint i = 0; i < 4; i++)
     alvh_form_mark (strikes[i], bad[i]);
 
-  ok_opened = alvh_form_get_datetime (self->opened, &f->opened);
-  if (!ok_opened)
-    ADD_ERR (_("Opened: enter the fill's date and time as YYYY-MM-DD HH:MM (New York)"));
-  else if (f->opened > alvh_time_now () + 60)
-    {
-      ok_opened = FALSE;
-      ADD_ERR (_("Opened: the time lies in the future"));
-    }
-  alvh_form_mark (self->opened, !ok_opened);
-
-  ok_exp = alvh_form_get_date (self->expiry, &f->expiry);
-  if (!ok_exp)
-    ADD_ERR (_("Expiry: enter a date as YYYY-MM-DD"));
-  else if (ok_opened && alvh_time_ny_day (f->expiry) < alvh_time_ny_day (f->opened))
-    {
-      ok_exp = FALSE;
-      ADD_ERR (_("Expiry: the date lies before the condor was opened"));
-    }
-  alvh_form_mark (self->expiry, !ok_exp);
+  ok_opened = alvh_form_check_opened (self->opened, &f->opened, err);
+  alvh_form_check_expiry (self->expiry, ok_opened, f->opened,
+                          _("Expiry: the date lies before the condor was opened"), &f->expiry, err);
 
   ok_units = alvh_form_get_whole (self->units, &f->units);
   if (!ok_units)
@@ -130,24 +115,15 @@ validate (AlvhCondorDialog *self,
     }
   alvh_form_mark (self->credit, !ok_credit);
 
-  ok_fees = alvh_form_get_double (self->fees, &f->fees) && f->fees >= 0;
-  if (!ok_fees)
-    ADD_ERR (_("Fees: enter the dollars paid, 0 or more"));
-  alvh_form_mark (self->fees, !ok_fees);
+  alvh_form_check_fees (self->fees, &f->fees, err);
 #undef ADD_ERR
-
-  g_free (self->errors);
-  self->errors = g_strdup (err->str);
   return err->len == 0;
 }
 
 static void
 changed_cb (AlvhCondorDialog *self)
 {
-  Fields f;
-
-  validate (self, &f);
-  alvh_form_dialog_set_errors (ALVH_FORM_DIALOG (self), self->errors);
+  alvh_form_dialog_changed (ALVH_FORM_DIALOG (self));
 }
 
 static void
@@ -156,11 +132,9 @@ alvh_condor_dialog_save (AlvhFormDialog *dialog)
   AlvhCondorDialog *self = ALVH_CONDOR_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
   AlvhCondor c = { 0 };
-  Fields f;
+  const Fields f = self->f;  /* validated: a broken position is never saved */
   gboolean ok;
 
-  if (!validate (self, &f))
-    return; /* never save a broken position */
   if (self->condor != NULL)
     c = *self->condor;
   c.long_put = f.long_put;
@@ -178,12 +152,7 @@ alvh_condor_dialog_save (AlvhFormDialog *dialog)
     }
   else
     ok = alvh_book_service_update_condor (alvh_context_get_book (self->context), &c, &error);
-  if (!ok)
-    {
-      alvh_form_dialog_show_error (dialog, error->message);
-      return;
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
+  alvh_form_dialog_finish (dialog, ok, error);
 }
 
 /* "Fill from Chain": strikes by delta, wings by width, credit from mids */
@@ -283,7 +252,6 @@ alvh_condor_dialog_finalize (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_pointer (&self->condor, alvh_condor_free);
-  g_clear_pointer (&self->errors, g_free);
   g_clear_pointer (&self->chain, alvh_option_chain_unref);
   g_clear_pointer (&self->chain_expiries, g_array_unref);
   G_OBJECT_CLASS (alvh_condor_dialog_parent_class)->finalize (object);
@@ -305,6 +273,7 @@ alvh_condor_dialog_class_init (AlvhCondorDialogClass *klass)
   object_class->dispose = alvh_condor_dialog_dispose;
   object_class->finalize = alvh_condor_dialog_finalize;
   ALVH_FORM_DIALOG_CLASS (klass)->save = alvh_condor_dialog_save;
+  ALVH_FORM_DIALOG_CLASS (klass)->validate = alvh_condor_dialog_validate;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/positions/alvh-condor-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, strikes_group);
@@ -366,15 +335,12 @@ alvh_condor_dialog_new (GtkWindow               *parent,
       alvh_form_set_datetime (self->opened, alvh_time_now ());
     }
   changed_cb (self);
-  /* no errors shown before the user typed anything */
   if (condor == NULL)
     {
       GtkWidget *rows[] = { self->long_put, self->short_put, self->short_call, self->long_call,
                             self->opened, self->expiry, self->units, self->credit, self->fees };
 
-      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-        alvh_form_mark (rows[i], FALSE);
-      alvh_form_dialog_hide_errors (ALVH_FORM_DIALOG (self));
+      alvh_form_dialog_start_quiet (ALVH_FORM_DIALOG (self), rows, G_N_ELEMENTS (rows));
     }
   return self;
 }
@@ -382,17 +348,15 @@ alvh_condor_dialog_new (GtkWindow               *parent,
 gboolean
 alvh_condor_dialog_is_valid (AlvhCondorDialog *self)
 {
-  Fields f;
-
   g_return_val_if_fail (ALVH_IS_CONDOR_DIALOG (self), FALSE);
-  return validate (self, &f);
+  return alvh_form_dialog_validate (ALVH_FORM_DIALOG (self));
 }
 
 const char *
 alvh_condor_dialog_get_errors (AlvhCondorDialog *self)
 {
   g_return_val_if_fail (ALVH_IS_CONDOR_DIALOG (self), NULL);
-  return self->errors;
+  return alvh_form_dialog_get_errors (ALVH_FORM_DIALOG (self));
 }
 
 GtkWidget *

@@ -17,6 +17,14 @@
 #include "alvh-form-dialog.h"
 #include "alvh-leg-dialog.h"
 
+typedef struct
+{
+  AlvhLegKind kind;
+  double long_strike, short_strike;
+  gint64 expiry, opened;
+  double premium, quantity, fees;
+} Fields;
+
 struct _AlvhLegDialog
 {
   AlvhFormDialog  parent_instance;
@@ -35,20 +43,12 @@ struct _AlvhLegDialog
   GtkWidget      *quantity;
   GtkWidget      *opened;
   GtkWidget      *fees;
-  char           *errors;
+  Fields          f;  /* as last validated */
 };
 
 G_DEFINE_FINAL_TYPE (AlvhLegDialog, alvh_leg_dialog, ALVH_TYPE_FORM_DIALOG)
 
 static const AlvhLegKind kinds[] = { ALVH_LEG_VIX_CALL_SPREAD, ALVH_LEG_VIX_CALL, ALVH_LEG_VIX_FUTURE };
-
-typedef struct
-{
-  AlvhLegKind kind;
-  double long_strike, short_strike;
-  gint64 expiry, opened;
-  double premium, quantity, fees;
-} Fields;
 
 static AlvhLegKind
 selected_kind (AlvhLegDialog *self)
@@ -59,13 +59,14 @@ selected_kind (AlvhLegDialog *self)
 }
 
 static gboolean
-validate (AlvhLegDialog *self,
-          Fields        *f)
+alvh_leg_dialog_validate (AlvhFormDialog *dialog,
+                          GString        *err)
 {
-  g_autoptr(GString) err = g_string_new (NULL);
-  gboolean ok_long = TRUE, ok_short = TRUE, ok_exp, ok_prem, ok_qty, ok_opened, ok_fees;
+  AlvhLegDialog *self = ALVH_LEG_DIALOG (dialog);
+  Fields *f = &self->f;
+  gboolean ok_long = TRUE, ok_short = TRUE, ok_prem, ok_qty, ok_opened;
 
-#define ADD_ERR(...) G_STMT_START { if (err->len) g_string_append_c (err, '\n'); g_string_append_printf (err, __VA_ARGS__); } G_STMT_END
+#define ADD_ERR(...) alvh_form_add_error (err, __VA_ARGS__)
 
   f->kind = selected_kind (self);
   f->long_strike = NAN;
@@ -90,25 +91,9 @@ validate (AlvhLegDialog *self,
   alvh_form_mark (self->long_strike, !ok_long);
   alvh_form_mark (self->short_strike, !ok_short);
 
-  ok_opened = alvh_form_get_datetime (self->opened, &f->opened);
-  if (!ok_opened)
-    ADD_ERR (_("Opened: enter the fill's date and time as YYYY-MM-DD HH:MM (New York)"));
-  else if (f->opened > alvh_time_now () + 60)
-    {
-      ok_opened = FALSE;
-      ADD_ERR (_("Opened: the time lies in the future"));
-    }
-  alvh_form_mark (self->opened, !ok_opened);
-
-  ok_exp = alvh_form_get_date (self->expiry, &f->expiry);
-  if (!ok_exp)
-    ADD_ERR (_("Expiry: enter a date as YYYY-MM-DD"));
-  else if (ok_opened && alvh_time_ny_day (f->expiry) < alvh_time_ny_day (f->opened))
-    {
-      ok_exp = FALSE;
-      ADD_ERR (_("Expiry: the date lies before the leg was opened"));
-    }
-  alvh_form_mark (self->expiry, !ok_exp);
+  ok_opened = alvh_form_check_opened (self->opened, &f->opened, err);
+  alvh_form_check_expiry (self->expiry, ok_opened, f->opened,
+                          _("Expiry: the date lies before the leg was opened"), &f->expiry, err);
 
   ok_prem = alvh_form_get_double (self->premium, &f->premium) && f->premium > 0;
   if (!ok_prem)
@@ -127,25 +112,17 @@ validate (AlvhLegDialog *self,
     ADD_ERR (_("Quantity: enter a whole number of contracts, 1 or more"));
   alvh_form_mark (self->quantity, !ok_qty);
 
-  ok_fees = alvh_form_get_double (self->fees, &f->fees) && f->fees >= 0;
-  if (!ok_fees)
-    ADD_ERR (_("Fees: enter the dollars paid, 0 or more"));
-  alvh_form_mark (self->fees, !ok_fees);
+  alvh_form_check_fees (self->fees, &f->fees, err);
 #undef ADD_ERR
-
-  g_free (self->errors);
-  self->errors = g_strdup (err->str);
   return err->len == 0;
 }
 
 static void
 changed_cb (AlvhLegDialog *self)
 {
-  Fields f;
   AlvhLegKind kind = selected_kind (self);
 
-  validate (self, &f);
-
+  alvh_form_dialog_validate (ALVH_FORM_DIALOG (self));
   gtk_widget_set_visible (self->long_strike, kind != ALVH_LEG_VIX_FUTURE);
   gtk_widget_set_visible (self->short_strike, kind == ALVH_LEG_VIX_CALL_SPREAD);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->long_strike),
@@ -153,7 +130,7 @@ changed_cb (AlvhLegDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->premium),
                                  kind == ALVH_LEG_VIX_FUTURE ? _("Entry price (points)")
                                                                : _("Premium per contract (points)"));
-  alvh_form_dialog_set_errors (ALVH_FORM_DIALOG (self), self->errors);
+  alvh_form_dialog_set_errors (ALVH_FORM_DIALOG (self), alvh_form_dialog_get_errors (ALVH_FORM_DIALOG (self)));
 }
 
 static void
@@ -162,12 +139,10 @@ alvh_leg_dialog_save (AlvhFormDialog *dialog)
   AlvhLegDialog *self = ALVH_LEG_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhLeg) leg = alvh_leg_new ();
-  Fields f;
+  const Fields f = self->f;  /* validated */
   guint condor_index;
   gboolean ok;
 
-  if (!validate (self, &f))
-    return;
   if (self->leg != NULL)
     {
       leg->id = self->leg->id;
@@ -197,12 +172,7 @@ alvh_leg_dialog_save (AlvhFormDialog *dialog)
     ok = alvh_book_service_book_leg (alvh_context_get_book (self->context), leg, f.fees, &error) > 0;
   else
     ok = alvh_book_service_update_leg (alvh_context_get_book (self->context), leg, &error);
-  if (!ok)
-    {
-      alvh_form_dialog_show_error (dialog, error->message);
-      return;
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
+  alvh_form_dialog_finish (dialog, ok, error);
 }
 
 static void
@@ -213,7 +183,6 @@ alvh_leg_dialog_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->leg, alvh_leg_free);
   g_clear_pointer (&self->condor_ids, g_array_unref);
-  g_clear_pointer (&self->errors, g_free);
   G_OBJECT_CLASS (alvh_leg_dialog_parent_class)->finalize (object);
 }
 
@@ -233,6 +202,7 @@ alvh_leg_dialog_class_init (AlvhLegDialogClass *klass)
   object_class->dispose = alvh_leg_dialog_dispose;
   object_class->finalize = alvh_leg_dialog_finalize;
   ALVH_FORM_DIALOG_CLASS (klass)->save = alvh_leg_dialog_save;
+  ALVH_FORM_DIALOG_CLASS (klass)->validate = alvh_leg_dialog_validate;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/positions/alvh-leg-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhLegDialog, kind);
@@ -334,9 +304,7 @@ alvh_leg_dialog_new (GtkWindow            *parent,
       GtkWidget *rows[] = { self->long_strike, self->short_strike, self->expiry, self->premium, self->quantity,
                             self->opened, self->fees };
 
-      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-        alvh_form_mark (rows[i], FALSE);
-      alvh_form_dialog_hide_errors (ALVH_FORM_DIALOG (self));
+      alvh_form_dialog_start_quiet (ALVH_FORM_DIALOG (self), rows, G_N_ELEMENTS (rows));
     }
   return self;
 }
@@ -344,17 +312,15 @@ alvh_leg_dialog_new (GtkWindow            *parent,
 gboolean
 alvh_leg_dialog_is_valid (AlvhLegDialog *self)
 {
-  Fields f;
-
   g_return_val_if_fail (ALVH_IS_LEG_DIALOG (self), FALSE);
-  return validate (self, &f);
+  return alvh_form_dialog_validate (ALVH_FORM_DIALOG (self));
 }
 
 const char *
 alvh_leg_dialog_get_errors (AlvhLegDialog *self)
 {
   g_return_val_if_fail (ALVH_IS_LEG_DIALOG (self), NULL);
-  return self->errors;
+  return alvh_form_dialog_get_errors (ALVH_FORM_DIALOG (self));
 }
 
 GtkWidget *

@@ -26,7 +26,6 @@ struct _AlvhPositionsPage
 {
   AlvhPage      parent_instance;
 
-  AlvhContext  *context;
   GArray       *account_ids;  /* gint64 by combo position */
   gboolean      updating;
   gint64        bar_time;
@@ -145,7 +144,7 @@ static const AlvhCondor *
 find_condor (AlvhPositionsPage *self,
              gint64             id)
 {
-  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)));
 
   for (guint i = 0; condors != NULL && i < condors->len; i++)
     {
@@ -161,7 +160,7 @@ static const AlvhLeg *
 find_leg (AlvhPositionsPage *self,
           gint64             id)
 {
-  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
+  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)));
 
   for (guint i = 0; legs != NULL && i < legs->len; i++)
     {
@@ -189,7 +188,7 @@ static void
 refresh_accounts (AlvhPositionsPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) accounts = alvh_book_service_list_accounts (alvh_context_get_book (self->context), &error);
+  g_autoptr(GPtrArray) accounts = alvh_book_service_list_accounts (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)), &error);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
 
@@ -206,7 +205,7 @@ refresh_accounts (AlvhPositionsPage *self)
 
       gtk_string_list_append (names, a->name);
       g_array_append_val (self->account_ids, a->id);
-      if (a->id == alvh_book_service_get_account_id (alvh_context_get_book (self->context)))
+      if (a->id == alvh_book_service_get_account_id (alvh_context_get_book (ALVH_PAGE_CONTEXT (self))))
         selected = i;
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (self->account_row), G_LIST_MODEL (names));
@@ -214,16 +213,12 @@ refresh_accounts (AlvhPositionsPage *self)
   self->updating = FALSE;
 }
 
+/* The row that says which closes mark the book */
 static void
-refresh_book (AlvhPositionsPage *self,
-              AlvhMarketState   *ms,
-              gboolean           have_market)
+refresh_market_row (AlvhPositionsPage *self,
+                    AlvhMarketState   *ms,
+                    gboolean           have_market)
 {
-  /* expired positions are settled: not in the book that is marked */
-  g_autoptr(AlvhBook) book = alvh_book_copy_as_of (alvh_book_service_get_book (alvh_context_get_book (self->context)),
-                                                   MAX (alvh_time_now (), ms->time));
-  gboolean have_condors = alvh_book_get_n_condors (book) > 0;
-  double mult = have_market ? ms->multiplier : 100;
   g_autofree char *text = NULL;
 
   if (have_market)
@@ -252,6 +247,17 @@ refresh_book (AlvhPositionsPage *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->market_row),
                                    _("Import SPX and VIX history or load the demo data to mark the book"));
     }
+}
+
+/* The book's greeks, extrinsic value, break-evens and P&L */
+static void
+refresh_greeks (AlvhPositionsPage *self,
+                AlvhBook          *book,
+                AlvhMarketState   *ms,
+                gboolean           have_market)
+{
+  gboolean have_condors = alvh_book_get_n_condors (book) > 0;
+  double mult = have_market ? ms->multiplier : 100;
 
   if (have_market && (have_condors || alvh_book_get_n_legs (book) > 0))
     {
@@ -312,6 +318,16 @@ refresh_book (AlvhPositionsPage *self,
       for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
         set_value (labels[i], "—");
     }
+}
+
+/* The hedges' coverage at −1, −2 and −3 SD */
+static void
+refresh_coverage (AlvhPositionsPage *self,
+                  AlvhBook          *book,
+                  AlvhMarketState   *ms,
+                  gboolean           have_market)
+{
+  gboolean have_condors = alvh_book_get_n_condors (book) > 0;
 
   if (have_market && have_condors)
     {
@@ -347,6 +363,20 @@ refresh_book (AlvhPositionsPage *self,
       }
 }
 
+static void
+refresh_book (AlvhPositionsPage *self,
+              AlvhMarketState   *ms,
+              gboolean           have_market)
+{
+  /* expired positions are settled: not in the book that is marked */
+  g_autoptr(AlvhBook) book = alvh_book_copy_as_of (alvh_book_service_get_book (alvh_context_get_book (ALVH_PAGE_CONTEXT (self))),
+                                                   MAX (alvh_time_now (), ms->time));
+
+  refresh_market_row (self, ms, have_market);
+  refresh_greeks (self, book, ms, have_market);
+  refresh_coverage (self, book, ms, have_market);
+}
+
 static GtkWidget *
 placeholder (const char *text)
 {
@@ -366,7 +396,7 @@ refresh_condors (AlvhPositionsPage *self,
                  AlvhMarketState   *ms,
                  gboolean           have_market)
 {
-  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)));
   gint64 today = alvh_form_today ();
 
   clear_list (self->condor_list);
@@ -440,8 +470,8 @@ refresh_legs (AlvhPositionsPage *self,
               AlvhMarketState   *ms,
               gboolean           have_market)
 {
-  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
-  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
+  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)));
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)));
   gint64 today = alvh_form_today ();
   guint n_warnings = 0;
 
@@ -530,7 +560,7 @@ refresh_ledger (AlvhPositionsPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *total = NULL, *realized = NULL, *unrealized = NULL, *fees = NULL, *subtitle = NULL;
 
-  ledger = alvh_book_service_load_ledger (alvh_context_get_book (self->context), alvh_context_get_market (self->context),
+  ledger = alvh_book_service_load_ledger (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)), alvh_context_get_market (ALVH_PAGE_CONTEXT (self)),
                                           0, &error);
   if (ledger == NULL)
     {
@@ -569,13 +599,13 @@ alvh_positions_page_refresh (AlvhPositionsPage *self)
 
   g_return_if_fail (ALVH_IS_POSITIONS_PAGE (self));
 
-  have_market = alvh_decision_service_get_market_state (alvh_context_get_decisions (self->context), &ms);
+  have_market = alvh_decision_service_get_market_state (alvh_context_get_decisions (ALVH_PAGE_CONTEXT (self)), &ms);
   /* a live book: time to expiry counts from today even when the latest bar is older */
   self->bar_time = ms.time;
   if (have_market && ms.time < alvh_form_today ())
     ms.time = alvh_form_today ();
   {
-    AlvhDecisionService *decisions = alvh_context_get_decisions (self->context);
+    AlvhDecisionService *decisions = alvh_context_get_decisions (ALVH_PAGE_CONTEXT (self));
     gint64 now = alvh_time_now ();
     gboolean stale = have_market && alvh_decision_service_is_stale (decisions, now);
 
@@ -607,7 +637,7 @@ account_selected_cb (AlvhPositionsPage *self)
 
   if (self->updating || i >= self->account_ids->len)
     return;
-  if (!alvh_book_service_set_account (alvh_context_get_book (self->context), g_array_index (self->account_ids, gint64, i), &error))
+  if (!alvh_book_service_set_account (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)), g_array_index (self->account_ids, gint64, i), &error))
     show_error (self, _("Cannot Switch the Account"), error);
 }
 
@@ -619,7 +649,7 @@ alvh_positions_page_add_condor (AlvhPositionsPage *self)
   AlvhCondorDialog *dialog;
 
   g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
-  dialog = alvh_condor_dialog_new (parent_window (self), self->context, NULL);
+  dialog = alvh_condor_dialog_new (parent_window (self), ALVH_PAGE_CONTEXT (self), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
@@ -630,83 +660,41 @@ alvh_positions_page_add_leg (AlvhPositionsPage *self)
   AlvhLegDialog *dialog;
 
   g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
-  dialog = alvh_leg_dialog_new (parent_window (self), self->context, NULL);
+  dialog = alvh_leg_dialog_new (parent_window (self), ALVH_PAGE_CONTEXT (self), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
 
+/* Every positions.* action opens a dialog: the new ones without a
+ * parameter, the others for the condor or leg whose id is the parameter. */
 static void
-add_condor_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  alvh_positions_page_add_condor (ALVH_POSITIONS_PAGE (widget));
-}
-
-static void
-add_leg_action (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
-{
-  alvh_positions_page_add_leg (ALVH_POSITIONS_PAGE (widget));
-}
-
-static void
-edit_condor_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
+dialog_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhCondor *c = find_condor (self, g_variant_get_int64 (param));
+  AlvhContext *context = ALVH_PAGE_CONTEXT (self);
+  gint64 id = param != NULL ? g_variant_get_int64 (param) : 0;
+  const AlvhCondor *c = id > 0 ? find_condor (self, id) : NULL;
+  const AlvhLeg *l = id > 0 ? find_leg (self, id) : NULL;
+  gpointer dialog = NULL;
 
-  if (c != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_condor_dialog_new (parent_window (self), self->context, c)));
-}
-
-static void
-close_condor_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhCondor *c = find_condor (self, g_variant_get_int64 (param));
-
-  if (c != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_condor_close_dialog_new (parent_window (self), self->context, c)));
-}
-
-static void
-edit_leg_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
-{
-  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhLeg *l = find_leg (self, g_variant_get_int64 (param));
-
-  if (l != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_leg_dialog_new (parent_window (self), self->context, l)));
-}
-
-static void
-close_leg_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-  const AlvhLeg *l = find_leg (self, g_variant_get_int64 (param));
-
-  if (l != NULL)
-    gtk_window_present (GTK_WINDOW (alvh_leg_close_dialog_new (parent_window (self), self->context, l)));
-}
-
-static void
-new_account_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (widget);
-
-  gtk_window_present (GTK_WINDOW (alvh_account_dialog_new (parent_window (self), self->context)));
+  if (g_str_equal (name, "positions.add-condor"))
+    alvh_positions_page_add_condor (self);
+  else if (g_str_equal (name, "positions.add-leg"))
+    alvh_positions_page_add_leg (self);
+  else if (g_str_equal (name, "positions.new-account"))
+    dialog = alvh_account_dialog_new (parent_window (self), context);
+  else if (g_str_equal (name, "positions.edit-condor") && c != NULL)
+    dialog = alvh_condor_dialog_new (parent_window (self), context, c);
+  else if (g_str_equal (name, "positions.close-condor") && c != NULL)
+    dialog = alvh_condor_close_dialog_new (parent_window (self), context, c);
+  else if (g_str_equal (name, "positions.edit-leg") && l != NULL)
+    dialog = alvh_leg_dialog_new (parent_window (self), context, l);
+  else if (g_str_equal (name, "positions.close-leg") && l != NULL)
+    dialog = alvh_leg_close_dialog_new (parent_window (self), context, l);
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- object ------------------------------------------------------------ */
@@ -716,10 +704,7 @@ alvh_positions_page_dispose (GObject *object)
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (object);
 
-  if (self->context != NULL)
-    alvh_context_disconnect (self->context, self);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_POSITIONS_PAGE);
+  alvh_page_dispose_template (ALVH_PAGE (self), ALVH_TYPE_POSITIONS_PAGE);
   G_OBJECT_CLASS (alvh_positions_page_parent_class)->dispose (object);
 }
 
@@ -751,13 +736,13 @@ alvh_positions_page_class_init (AlvhPositionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, condor_list);
   gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, leg_list);
 
-  gtk_widget_class_install_action (widget_class, "positions.add-condor", NULL, add_condor_action);
-  gtk_widget_class_install_action (widget_class, "positions.add-leg", NULL, add_leg_action);
-  gtk_widget_class_install_action (widget_class, "positions.new-account", NULL, new_account_action);
-  gtk_widget_class_install_action (widget_class, "positions.edit-condor", "x", edit_condor_action);
-  gtk_widget_class_install_action (widget_class, "positions.close-condor", "x", close_condor_action);
-  gtk_widget_class_install_action (widget_class, "positions.edit-leg", "x", edit_leg_action);
-  gtk_widget_class_install_action (widget_class, "positions.close-leg", "x", close_leg_action);
+  gtk_widget_class_install_action (widget_class, "positions.add-condor", NULL, dialog_action);
+  gtk_widget_class_install_action (widget_class, "positions.add-leg", NULL, dialog_action);
+  gtk_widget_class_install_action (widget_class, "positions.new-account", NULL, dialog_action);
+  gtk_widget_class_install_action (widget_class, "positions.edit-condor", "x", dialog_action);
+  gtk_widget_class_install_action (widget_class, "positions.close-condor", "x", dialog_action);
+  gtk_widget_class_install_action (widget_class, "positions.edit-leg", "x", dialog_action);
+  gtk_widget_class_install_action (widget_class, "positions.close-leg", "x", dialog_action);
 }
 
 static void
@@ -810,7 +795,6 @@ alvh_positions_page_context_set (AlvhPage    *page,
 {
   AlvhPositionsPage *self = ALVH_POSITIONS_PAGE (page);
 
-  self->context = g_object_ref (context);
   alvh_context_connect (context, "book", G_CALLBACK (alvh_positions_page_refresh), self);
   alvh_context_connect (context, "market", G_CALLBACK (alvh_positions_page_refresh), self);
   alvh_context_connect (context, "profile", G_CALLBACK (alvh_positions_page_refresh), self);
@@ -853,5 +837,5 @@ AlvhContext *
 alvh_positions_page_get_context (AlvhPositionsPage *self)
 {
   g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NULL);
-  return self->context;
+  return ALVH_PAGE_CONTEXT (self);
 }

@@ -24,6 +24,7 @@ typedef struct
 {
   AlvhReplayInputs *inputs;
   GPtrArray        *profiles;   /* AlvhProfile */
+  GStrv             labels;     /* the choices' names */
   gint              done;       /* atomic */
   guint             total;
 } CompareJob;
@@ -47,6 +48,7 @@ struct _AlvhReplayCompare
   CompareJob           *job;          /* rc box while running */
   guint                 progress_source;
   GPtrArray            *results;
+  GStrv                 labels;        /* as chosen, one per result */
 };
 
 G_DEFINE_FINAL_TYPE (AlvhReplayCompare, alvh_replay_compare, GTK_TYPE_WIDGET)
@@ -58,6 +60,7 @@ job_clear (gpointer data)
 
   g_clear_pointer (&job->inputs, alvh_replay_inputs_free);
   g_clear_pointer (&job->profiles, g_ptr_array_unref);
+  g_clear_pointer (&job->labels, g_strfreev);
 }
 
 static void
@@ -149,8 +152,10 @@ fill_table (AlvhReplayCompare *self)
   for (guint k = 0; k < self->results->len; k++)
     {
       const AlvhReplayResult *r = g_ptr_array_index (self->results, k);
-      g_autofree char *name = g_strdup_printf ("%s v%d", r->profile_name != NULL ? r->profile_name : "?",
-                                               r->profile_version);
+      /* the choice's name, and the version for a stored profile */
+      g_autofree char *name = g_strcmp0 (self->labels[k], r->profile_name) == 0
+                                ? g_strdup_printf ("%s v%d", self->labels[k], r->profile_version)
+                                : g_strdup (self->labels[k]);
 
       attach_label (self, name, k + 1, 0, TRUE);
     }
@@ -247,6 +252,8 @@ compare_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = g_task_propagate_pointer (G_TASK (res), &error);
 
+  g_clear_pointer (&self->labels, g_strfreev);
+  self->labels = g_strdupv (self->job->labels);
   g_clear_pointer (&self->job, job_unref);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->cancellable);
@@ -265,14 +272,16 @@ compare_done_cb (GObject      *object,
   gtk_progress_bar_set_text (self->progress_bar, _("Done"));
   g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = g_steal_pointer (&results);
-  alvh_replay_curves_view_set_results (self->curves_view, self->results);
+  alvh_replay_curves_view_set_results (self->curves_view, self->results, (const char * const *) self->labels);
   fill_table (self);
   gtk_stack_set_visible_child_name (self->stack, "result");
 }
 
-/* The chosen profiles, "None" left out; NULL with @error when one cannot be loaded. */
+/* The chosen profiles, "None" left out, and their names in @labels; NULL
+ * with @error when one cannot be loaded. */
 static GPtrArray *
 chosen_profiles (AlvhReplayCompare  *self,
+                 GStrvBuilder       *labels,
                  GError            **error)
 {
   g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_profile_unref);
@@ -290,6 +299,7 @@ chosen_profiles (AlvhReplayCompare  *self,
       if (p == NULL)
         return NULL;
       g_ptr_array_add (profiles, p);
+      g_strv_builder_add (labels, name);
     }
   return g_steal_pointer (&profiles);
 }
@@ -300,13 +310,14 @@ alvh_replay_compare_run (AlvhReplayCompare *self)
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
   AlvhReplayInputs *inputs;
   CompareJob *job;
 
   g_return_val_if_fail (ALVH_IS_REPLAY_COMPARE (self), FALSE);
   if (self->cancellable != NULL || self->context == NULL)
     return FALSE;
-  profiles = chosen_profiles (self, &error);
+  profiles = chosen_profiles (self, labels, &error);
   if (profiles == NULL || profiles->len == 0)
     {
       alvh_replay_page_toast (GTK_WIDGET (self), profiles == NULL ? error->message : _("Choose at least one profile"));
@@ -321,6 +332,7 @@ alvh_replay_compare_run (AlvhReplayCompare *self)
   job = g_atomic_rc_box_new0 (CompareJob);
   job->inputs = inputs;
   job->profiles = g_steal_pointer (&profiles);
+  job->labels = g_strv_builder_end (labels);
   job->total = job->profiles->len;
   self->job = g_atomic_rc_box_acquire (job);
   self->cancellable = g_cancellable_new ();
@@ -408,6 +420,7 @@ alvh_replay_compare_finalize (GObject *object)
 
   g_clear_pointer (&self->job, job_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->labels, g_strfreev);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->names);
   g_clear_object (&self->context);

@@ -129,7 +129,8 @@ alvh_replay_curves_view_new (void)
 
 void
 alvh_replay_curves_view_set_results (AlvhReplayCurvesView *self,
-                                     GPtrArray            *results)
+                                     GPtrArray            *results,
+                                     const char * const   *labels)
 {
   g_return_if_fail (ALVH_IS_REPLAY_CURVES_VIEW (self));
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -142,8 +143,10 @@ alvh_replay_curves_view_set_results (AlvhReplayCurvesView *self,
         {
           const AlvhReplayResult *r = g_ptr_array_index (results, k);
 
-          self->labels[k] = g_strdup_printf ("%s v%d", r->profile_name != NULL ? r->profile_name : "?",
-                                             r->profile_version);
+          self->labels[k] = labels != NULL && k < g_strv_length ((char **) labels)
+                              ? g_strdup (labels[k])
+                              : g_strdup_printf ("%s v%d", r->profile_name != NULL ? r->profile_name : "?",
+                                                 r->profile_version);
         }
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));

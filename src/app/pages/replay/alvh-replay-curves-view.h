@@ -17,10 +17,13 @@ GtkWidget *alvh_replay_curves_view_new         (void);
  * alvh_replay_curves_view_set_results:
  * @self: a view
  * @results: (element-type AlvhReplayResult) (nullable): replays of the same
- *   bars; each one's hedged equity is drawn, labelled "NAME vN" (referenced)
+ *   bars; each one's hedged equity is drawn (referenced)
+ * @labels: (array zero-terminated=1) (nullable): a legend label per replay
+ *   (copied); NULL: "NAME vN" of each
  */
 void       alvh_replay_curves_view_set_results (AlvhReplayCurvesView *self,
-                                                GPtrArray            *results);
+                                                GPtrArray            *results,
+                                                const char * const   *labels);
 guint      alvh_replay_curves_view_get_n_lines (AlvhReplayCurvesView *self);
 
 G_END_DECLS

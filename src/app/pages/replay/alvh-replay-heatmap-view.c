@@ -38,7 +38,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* "$12k", "−$3.4k", "$850": short enough for a cell */
+/* "$124k", "−$10.3k", "$850": short enough for a cell, close enough to tell neighbours apart */
 static char *
 format_cell (double value)
 {
@@ -49,7 +49,7 @@ format_cell (double value)
     return g_strdup ("–");
   if (a >= 1e6)
     return g_strdup_printf ("%s$%.1fM", sign, a / 1e6);
-  if (a >= 1e4)
+  if (a >= 1e5)
     return g_strdup_printf ("%s$%.0fk", sign, a / 1e3);
   if (a >= 1e3)
     return g_strdup_printf ("%s$%.1fk", sign, a / 1e3);

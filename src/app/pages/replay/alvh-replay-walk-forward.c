@@ -83,7 +83,9 @@ cell (AlvhReplayWalkForward *self,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), column < 2 ? 0.0f : 1.0f);
+  gtk_label_set_justify (GTK_LABEL (label), column < 2 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (label, css);
+  gtk_label_set_yalign (GTK_LABEL (label), 0.0f);
   gtk_grid_attach (self->table, label, column, row, 1, 1);
 }
 
@@ -107,14 +109,16 @@ period_text (gint64 from,
   g_autofree char *a = alvh_time_format_ny_date (from);
   g_autofree char *b = alvh_time_format_ny_date (to);
 
-  return g_strdup_printf ("%s – %s", a, b);
+  return g_strdup_printf ("%s –\n%s", a, b);
 }
 
 static void
 fill_table (AlvhReplayWalkForward *self)
 {
-  const char *headings[] = { _("Training"), _("Test"), _("Chosen"), _("In-sample P&L"), _("In-sample drawdown"),
-                             _("Out-of-sample P&L"), _("Out-of-sample drawdown"), _("Base P&L"), _("Base drawdown") };
+  /* two lines each: the table fits a 1024 px window */
+  const char *headings[] = { _("Training"), _("Test"), _("Chosen"), _("In sample\nP&L"), _("In sample\ndrawdown"),
+                             _("Out of sample\nP&L"), _("Out of sample\ndrawdown"), _("Base profile\nP&L"),
+                             _("Base profile\ndrawdown") };
   AlvhWalkForward *wf = self->result;
   GtkWidget *child;
   int row = 1;
@@ -123,6 +127,7 @@ fill_table (AlvhReplayWalkForward *self)
     gtk_grid_remove (self->table, child);
   for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
     cell (self, headings[h], h, 0, "heading");
+  gtk_grid_set_row_spacing (self->table, 8);
   for (guint k = 0; k < wf->windows->len; k++, row++)
     {
       const AlvhWalkWindow *w = &g_array_index (wf->windows, AlvhWalkWindow, k);
@@ -131,7 +136,7 @@ fill_table (AlvhReplayWalkForward *self)
       g_autoptr(GString) chosen = g_string_new (NULL);
 
       for (guint a = 0; a < wf->n_axes && w->chosen; a++)
-        g_string_append_printf (chosen, "%s%s %g", a > 0 ? ", " : "", wf->axes[a].key, w->train.values[a]);
+        g_string_append_printf (chosen, "%s%s %g", a > 0 ? "\n" : "", wf->axes[a].key, w->train.values[a]);
       cell (self, train, 0, row, "numeric");
       cell (self, test, 1, row, "numeric");
       cell (self, w->chosen ? chosen->str : _("none valid"), 2, row, "numeric");
@@ -141,17 +146,24 @@ fill_table (AlvhReplayWalkForward *self)
       money_cells (self, &w->test.hedged, 5, row);
       money_cells (self, &w->base_test.hedged, 7, row);
     }
-  cell (self, _("Out of sample, chained"), 0, row, "heading");
+  {
+    GtkWidget *total = gtk_label_new (_("Out of sample, chained"));
+
+    /* over the periods and the choice, so that it does not widen the first column */
+    gtk_label_set_xalign (GTK_LABEL (total), 0.0f);
+    gtk_widget_add_css_class (total, "heading");
+    gtk_grid_attach (self->table, total, 0, row, 3, 1);
+  }
   money_cells (self, &wf->oos, 5, row);
   money_cells (self, &wf->base_oos, 7, row);
   row++;
   {
     g_autofree char *gain = alvh_format_money (wf->oos.total_pnl - wf->base_oos.total_pnl, ALVH_MONEY_WHOLE);
-    g_autofree char *dd = alvh_format_money (wf->base_oos.max_drawdown - wf->oos.max_drawdown, ALVH_MONEY_WHOLE);
+    g_autofree char *dd = alvh_format_money (wf->oos.max_drawdown - wf->base_oos.max_drawdown, ALVH_MONEY_WHOLE);
     g_autofree char *cost = alvh_format_money (wf->oos.hedge_cost - wf->base_oos.hedge_cost, ALVH_MONEY_WHOLE);
-    /* TRANSLATORS: the walk-forward's chosen combinations against the base profile, out of sample */
-    g_autofree char *text = g_strdup_printf (_("Against the base profile out of sample: P&L %s, drawdown %s smaller, "
-                                               "hedge cost %s more"), gain, dd, cost);
+    /* TRANSLATORS: the walk-forward's chosen combinations minus the base profile, out of sample */
+    g_autofree char *text = g_strdup_printf (_("Chosen minus base profile, out of sample: P&L %s, max drawdown %s, "
+                                               "hedge cost %s"), gain, dd, cost);
     GtkWidget *label = gtk_label_new (text);
 
     gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -1,0 +1,155 @@
+/* alvh-journal-cells.c — what the Journal page's list and detail pane draw
+ * in cells: the columns' labels and the table of a decision's signals */
+#define G_LOG_DOMAIN "alvh-desk"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "alvh-evaluator-page.h"
+#include "alvh-journal-cells.h"
+#include "alvh-journal-item.h"
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  const char *key = user_data;
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean numeric = g_str_equal (key, "layer") || g_str_equal (key, "size") || g_str_equal (key, "pnl");
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
+  /* dates and numbers are never cut; long texts end in "…" with the whole
+   * text in the tooltip */
+  if (g_str_equal (key, "title") || g_str_equal (key, "triggers") || g_str_equal (key, "instrument"))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), g_str_equal (key, "title") ? 24 : 12);
+    }
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  const char *key = user_data;
+  GtkWidget *label = gtk_list_item_get_child (item);
+  AlvhJournalItem *entry = gtk_list_item_get_item (item);
+  g_autofree char *text = alvh_journal_item_dup_column_text (entry, key);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
+    gtk_widget_set_tooltip_text (label, *text != '\0' ? text : NULL);
+  if (g_str_equal (key, "pnl"))
+    {
+      double pnl = alvh_journal_item_get_pnl (entry);
+
+      gtk_widget_remove_css_class (label, "success");
+      gtk_widget_remove_css_class (label, "error");
+      if (isfinite (pnl) && pnl > 0)
+        gtk_widget_add_css_class (label, "success");
+      else if (isfinite (pnl) && pnl < 0)
+        gtk_widget_add_css_class (label, "error");
+    }
+}
+
+/**
+ * alvh_journal_cell_factory_new:
+ * @key: the column's key ("date", "pnl", "title", ...; static storage)
+ *
+ * Returns: (transfer full): a factory of the column's labels: numbers right
+ *   aligned, long texts ellipsized with the whole text in the tooltip, a
+ *   P&L coloured by its sign.
+ */
+GtkListItemFactory *
+alvh_journal_cell_factory_new (const char *key)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer) key);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) key);
+  return factory;
+}
+
+void
+alvh_journal_clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+GtkWidget *
+alvh_journal_grid_label (const char *text,
+                         float       xalign,
+                         const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/**
+ * alvh_journal_fill_signal_grid:
+ * @grid: the grid
+ * @decision: (nullable): the decision whose signals to list
+ *
+ * Lists each signal of @decision (signal, kind, value, threshold, fired)
+ * under a header row, as the Evaluator formats them; hides @grid when
+ * there are none.
+ */
+void
+alvh_journal_fill_signal_grid (GtkGrid            *grid,
+                               const AlvhDecision *decision)
+{
+  const char *headers[] = { N_("Signal"), N_("Kind"), N_("Value"), N_("Threshold"), N_("Fired") };
+  gboolean any = FALSE;
+  int row = 0;
+
+  alvh_journal_clear_grid (grid);
+  for (guint i = 0; decision != NULL && i < ALVH_N_SIGNALS; i++)
+    any = any || alvh_decision_has_signal (decision, (AlvhSignalId) i);
+  if (!any)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (grid), FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (grid), TRUE);
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    gtk_grid_attach (grid, alvh_journal_grid_label (_(headers[c]), c >= 2 ? 1.0f : 0.0f, "heading"), (int) c, 0, 1, 1);
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+    {
+      const AlvhSignal *s = &decision->signals[i];
+      g_autofree char *value = NULL;
+      g_autofree char *threshold = NULL;
+      GtkWidget *fired;
+
+      if (!alvh_decision_has_signal (decision, (AlvhSignalId) i))
+        continue;
+      /* the units and comparisons the Evaluator shows: "+46.5% / ≥ +15.0%" */
+      value = alvh_evaluator_format_value (s);
+      threshold = alvh_evaluator_format_threshold (s);
+      row++;
+
+      gtk_grid_attach (grid, alvh_journal_grid_label (alvh_signal_id_get_title (s->id), 0, NULL), 0, row, 1, 1);
+      gtk_grid_attach (grid,
+                       alvh_journal_grid_label (s->kind == ALVH_SIGNAL_KIND_REALTIME ? _("real-time") : _("fixed"), 0, "dim-label"),
+                       1, row, 1, 1);
+      gtk_grid_attach (grid, alvh_journal_grid_label (value, 1, "numeric"), 2, row, 1, 1);
+      gtk_grid_attach (grid, alvh_journal_grid_label (threshold, 1, "numeric"), 3, row, 1, 1);
+      fired = alvh_journal_grid_label (!s->available ? _("n/a") : s->fired ? _("yes") : _("no"), 1,
+                          s->fired ? "warning" : "dim-label");
+      gtk_grid_attach (grid, fired, 4, row, 1, 1);
+    }
+}

@@ -1,0 +1,20 @@
+/* alvh-journal-cells.h — the Journal page's column cells and signal table */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "alvh-core.h"
+
+G_BEGIN_DECLS
+
+GtkListItemFactory *alvh_journal_cell_factory_new  (const char         *key);
+/* Empties @grid */
+void                alvh_journal_clear_grid        (GtkGrid            *grid);
+/* A label for a grid cell: aligned at @xalign, with @css_class (nullable) */
+GtkWidget          *alvh_journal_grid_label        (const char         *text,
+                                                    float               xalign,
+                                                    const char         *css_class);
+void                alvh_journal_fill_signal_grid  (GtkGrid            *grid,
+                                                    const AlvhDecision *decision);
+
+G_END_DECLS
