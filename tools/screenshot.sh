@@ -12,14 +12,17 @@ out=${1:?usage: tools/screenshot.sh OUT.png [BUILD_DIR]}
 build=${2:-build}
 shift $(( $# >= 2 ? 2 : 1 ))
 [ "${1:-}" = "--" ] && shift
-display=:$(( 90 + RANDOM % 9 ))
 size=${ALVH_WINDOW_SIZE:-1600x1000}
 scale=${GDK_SCALE:-1}
 screen="$(( ${size%x*} * scale ))x$(( ${size#*x} * scale ))"
-Xvfb "$display" -screen 0 "${screen}x24" >/dev/null 2>&1 &
+# a display no other X server uses (two shots at once must not share one)
+display_file=$(mktemp)
+Xvfb -displayfd 3 -screen 0 "${screen}x24" 3>"$display_file" >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $app $xvfb 2>/dev/null || true' EXIT
-sleep 1
+app=
+trap 'kill $app $xvfb 2>/dev/null || true; rm -f "$display_file"' EXIT
+for _ in $(seq 100); do [ -s "$display_file" ] && break; sleep 0.1; done
+display=:$(head -n 1 "$display_file")
 data_home=$(mktemp -d)
 DISPLAY=$display XDG_DATA_HOME=$data_home GSETTINGS_BACKEND=memory \
   GSETTINGS_SCHEMA_DIR="$build/data" GTK_A11Y=none NO_AT_BRIDGE=1 GSK_RENDERER=cairo \

@@ -22,6 +22,9 @@ _alvh_chart_draw_candles (const Frame *f,
 
       if (f->decimated)
         {
+          FillChunk chunk = { 0, -G_MAXDOUBLE };
+
+          set_color (f, up_pass ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 1.0);
           for (guint c = 0; c < f->n_cols; c++)
             {
               const double *a = s->agg + c * 4;
@@ -36,7 +39,9 @@ _alvh_chart_draw_candles (const Frame *f,
                 continue;
               y0 = floor (y0 * f->scale) / f->scale;
               y1 = ceil (y1 * f->scale) / f->scale;
+              fill_chunk_before (f, &chunk, c * px);
               cairo_rectangle (cr, c * px, y0, px, MAX (px, y1 - y0));
+              fill_chunk_after (f, &chunk, (c + 1) * px);
             }
         }
       else
@@ -45,8 +50,15 @@ _alvh_chart_draw_candles (const Frame *f,
           double wick = MAX (px, round (f->scale) / f->scale);
           gboolean bars = s->kind == ALVH_CHART_SERIES_OHLC;
 
+          double half = floor (body / 2 * f->scale) / f->scale;
+          FillChunk chunk = { 0, -G_MAXDOUBLE };
+
           if (bars)
-            body = MAX (3 * px, body);
+            {
+              body = MAX (3 * px, body);
+              half = floor (body / 2 * f->scale) / f->scale;
+            }
+          set_color (f, up_pass ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 1.0);
           for (gssize i = f->i0; i <= f->i1; i++)
             {
               double o = s->v[0][i], h = s->v[1][i], l = s->v[2][i], cl = s->v[3][i];
@@ -76,28 +88,30 @@ _alvh_chart_draw_candles (const Frame *f,
                 yc = yo;
               if (bars)
                 {
+                  fill_chunk_before (f, &chunk, x - half);
                   cairo_rectangle (cr, x, yh, wick, MAX (px, yl - yh));
                   if (isfinite (yo))
-                    cairo_rectangle (cr, x - floor (body / 2 * f->scale) / f->scale, yo - wick / 2,
-                                     floor (body / 2 * f->scale) / f->scale, wick);
+                    cairo_rectangle (cr, x - half, yo - wick / 2, half, wick);
                   if (isfinite (yc))
-                    cairo_rectangle (cr, x + wick, yc - wick / 2, floor (body / 2 * f->scale) / f->scale, wick);
+                    cairo_rectangle (cr, x + wick, yc - wick / 2, half, wick);
+                  fill_chunk_after (f, &chunk, x + wick + half);
+                }
+              else if (body > 2 * px)
+                {
+                  double top = MIN (yo, yc), bottom = MAX (yo, yc);
+                  double bx = x + wick / 2 - half;
+
+                  fill_chunk_before (f, &chunk, MIN (x, bx));
+                  cairo_rectangle (cr, x, yh, wick, MAX (0, top - yh));
+                  cairo_rectangle (cr, x, bottom, wick, MAX (0, yl - bottom));
+                  cairo_rectangle (cr, bx, top, body, MAX (px, bottom - top));
+                  fill_chunk_after (f, &chunk, MAX (x + wick, bx + body));
                 }
               else
                 {
-                  double top = MIN (yo, yc), bottom = MAX (yo, yc);
-                  double bx = x + wick / 2 - floor (body / 2 * f->scale) / f->scale;
-                  if (body > 2 * px)
-                    {
-                      cairo_rectangle (cr, x, yh, wick, MAX (0, top - yh));
-                      cairo_rectangle (cr, x, bottom, wick, MAX (0, yl - bottom));
-                    }
-                  else
-                    {
-                      cairo_rectangle (cr, x, yh, wick, MAX (px, yl - yh));
-                      continue;
-                    }
-                  cairo_rectangle (cr, bx, top, body, MAX (px, bottom - top));
+                  fill_chunk_before (f, &chunk, x);
+                  cairo_rectangle (cr, x, yh, wick, MAX (px, yl - yh));
+                  fill_chunk_after (f, &chunk, x + wick);
                 }
             }
         }

@@ -24,6 +24,9 @@ _alvh_chart_draw_histogram (const Frame *f,
       gboolean up_pass = pass == 0;
       if (f->decimated)
         {
+          FillChunk chunk = { 0, -G_MAXDOUBLE };
+
+          set_color (f, up_pass ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 0.6);
           for (guint c = 0; c < f->n_cols; c++)
             {
               double v = up_pass ? s->agg[c * 4 + 2] : s->agg[c * 4 + 1];
@@ -31,21 +34,28 @@ _alvh_chart_draw_histogram (const Frame *f,
               if (!isfinite (v) || (up_pass ? v < 0 : v >= 0))
                 continue;
               y = ymap_y_clamped (m, v);
+              fill_chunk_before (f, &chunk, c * px);
               cairo_rectangle (cr, c * px, floor (MIN (y, y0) * f->scale) / f->scale, px,
                                MAX (px, ceil (fabs (y - y0) * f->scale) / f->scale));
+              fill_chunk_after (f, &chunk, (c + 1) * px);
             }
         }
       else
         {
           double w = MAX (px, floor (f->ppb * 0.7 * f->scale) / f->scale);
+          FillChunk chunk = { 0, -G_MAXDOUBLE };
+
+          set_color (f, up_pass ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 0.6);
           for (gssize i = f->i0; i <= f->i1; i++)
             {
-              double v = s->v[0][i], y;
+              double v = s->v[0][i], x, y;
               if (!isfinite (v) || (up_pass ? v < 0 : v >= 0))
                 continue;
               y = ymap_y_clamped (m, v);
-              cairo_rectangle (cr, floor ((bar_x (f, i) - w / 2) * f->scale) / f->scale, MIN (y, y0),
-                               w, MAX (px, fabs (y - y0)));
+              x = floor ((bar_x (f, i) - w / 2) * f->scale) / f->scale;
+              fill_chunk_before (f, &chunk, x);
+              cairo_rectangle (cr, x, MIN (y, y0), w, MAX (px, fabs (y - y0)));
+              fill_chunk_after (f, &chunk, x + w);
             }
         }
       set_color (f, up_pass ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 0.6);

@@ -24,7 +24,9 @@ _alvh_chart_draw_line (const Frame *f,
       double px = 1.0 / f->scale;
       double lw = MAX (px, round (1.5 * f->scale) / f->scale);
       double prev = NAN;
+      FillChunk chunk = { 0, -G_MAXDOUBLE };
 
+      set_color (f, s->color, 1.0);
       for (guint c = 0; c < f->n_cols; c++)
         {
           const double *a = s->agg + c * 4;
@@ -51,7 +53,9 @@ _alvh_chart_draw_line (const Frame *f,
             }
           top = floor ((top - lw / 2) * f->scale) / f->scale;
           bottom = ceil ((bottom + lw / 2) * f->scale) / f->scale;
+          fill_chunk_before (f, &chunk, c * px);
           cairo_rectangle (cr, c * px, top, px, MAX (lw, bottom - top));
+          fill_chunk_after (f, &chunk, (c + 1) * px);
           prev = isfinite (a[3]) ? ymap_y_clamped (m, a[3]) : ymx;
         }
       set_color (f, s->color, 1.0);

@@ -1,6 +1,6 @@
-/* alvh-chart-pane.c — panes and layout: pane heights, min/max decimation
- * per device column, fitting the price axis, the order in which the layers
- * of a pane are drawn, and alvh_chart_render() */
+/* alvh-chart-pane.c — panes and layout: pane heights, fitting the price
+ * axis (to columns decimated by alvh-chart-decimate.c), the order in which
+ * the layers of a pane are drawn, and alvh_chart_render() */
 #define G_LOG_DOMAIN "alvh-chart"
 
 #include "config.h"
@@ -38,94 +38,6 @@ _alvh_chart_layout_panes (AlvhChart *self)
       pane->y = y;
       pane->height = total > 0 ? avail * pane->weight / total : 0;
       y += pane->height + PANE_GAP;
-    }
-}
-
-/* Fill series->agg with first/min/max/last per column of component k (min
- * of `lo_comp`, max of `hi_comp`, first of `first_comp`, last of `last_comp`) */
-static void
-aggregate (const Frame *f,
-           Series      *s,
-           int          first_comp,
-           int          lo_comp,
-           int          hi_comp,
-           int          last_comp)
-{
-  gsize need = (gsize) f->n_cols * 4;
-  const double *lo = s->v[lo_comp], *hi = s->v[hi_comp];
-  const double *fv = s->v[first_comp], *lv = s->v[last_comp];
-  gssize b0;
-
-  if (s->agg_len < need)
-    {
-      s->agg = g_renew (double, s->agg, need);
-      s->agg_len = need;
-    }
-  b0 = col_start (f, 0);
-  for (guint c = 0; c < f->n_cols; c++)
-    {
-      gssize b1 = col_start (f, c + 1);
-      double mn = INFINITY, mx = -INFINITY, first = NAN, last = NAN;
-      double *a = s->agg + (gsize) c * 4;
-
-      if (b1 > b0)
-        {
-          if (lo == hi)
-            {
-              for (gssize i = b0; i < b1; i++)
-                {
-                  double v = lo[i];
-                  mn = v < mn ? v : mn;
-                  mx = v > mx ? v : mx;
-                }
-            }
-          else
-            {
-              for (gssize i = b0; i < b1; i++)
-                {
-                  double l = lo[i], h = hi[i];
-                  mn = l < mn ? l : mn;
-                  mx = h > mx ? h : mx;
-                }
-            }
-          first = fv[b0];
-          last = lv[b1 - 1];
-          if (!isfinite (first) || !isfinite (last))
-            {
-              for (gssize i = b0; i < b1 && !isfinite (first); i++)
-                first = fv[i];
-              for (gssize i = b1 - 1; i >= b0 && !isfinite (last); i--)
-                last = lv[i];
-            }
-        }
-      if (mn > mx)
-        mn = mx = NAN;
-      a[0] = first;
-      a[1] = mn;
-      a[2] = mx;
-      a[3] = last;
-      b0 = b1;
-    }
-}
-
-static void
-series_aggregate (const Frame *f,
-                  Series      *s)
-{
-  switch (s->kind)
-    {
-    case ALVH_CHART_SERIES_CANDLES:
-    case ALVH_CHART_SERIES_OHLC:
-      aggregate (f, s, 0, 2, 1, 3);
-      break;
-    case ALVH_CHART_SERIES_BAND:
-      aggregate (f, s, 0, 0, 1, 1);
-      break;
-    case ALVH_CHART_SERIES_LINE:
-    case ALVH_CHART_SERIES_HISTOGRAM:
-    default:
-      aggregate (f, s, 0, 0, 0, 0);
-      break;
     }
 }
 
@@ -212,7 +124,7 @@ fit_pane (const Frame *f,
     {
       Series *s = g_ptr_array_index (p->series, k);
       if (f->decimated)
-        series_aggregate (f, s);
+        _alvh_chart_series_aggregate (f, s);
       if (s->flags & (ALVH_CHART_SERIES_FLAG_OWN_SCALE | ALVH_CHART_SERIES_FLAG_NO_AUTOSCALE))
         continue;
       series_range (f, s, p->log_scale, &mn, &mx);
@@ -433,6 +345,24 @@ pane_drawn (Frame *f,
   return f->i0 <= f->i1 && p->visible && p->height > 1;
 }
 
+/* Whether the target's device pixels are those of a chart at @scale: an
+ * image at that scale, no transformation but an integer offset */
+static gboolean
+device_pixels_aligned (cairo_t *cr,
+                       double   scale)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t m;
+  double sx, sy;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  cairo_get_matrix (cr, &m);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  return m.xx == 1 && m.yy == 1 && m.xy == 0 && m.yx == 0 && m.x0 == floor (m.x0) && m.y0 == floor (m.y0) &&
+         sx == scale && sy == scale;
+}
+
 /* The frame's visible bars and scale for the chart's view */
 static void
 frame_init (Frame     *f,
@@ -450,6 +380,7 @@ frame_init (Frame     *f,
   f->i0 = (gssize) MAX (0.0, floor (self->first));
   f->i1 = (gssize) MIN ((double) self->n - 1, ceil (self->first + self->bars));
   f->decimated = self->decimate && f->ppb * f->scale < 1.0;
+  f->aligned = device_pixels_aligned (cr, self->scale);
 }
 
 /* Background, panes, price axis separator and time axis; with_pointer: the

@@ -37,6 +37,10 @@ typedef struct
   /* per-column aggregates of the last frame: first, min, max, last */
   double               *agg;
   gsize                 agg_len;
+  /* min and max per block of 64 bars (alvh-chart-decimate.c), built on
+   * first use; the values never change once added */
+  double               *blocks;
+  gsize                 n_blocks;
 } Series;
 
 typedef struct
@@ -145,6 +149,7 @@ typedef struct
   double                  ppb;       /* logical pixels per bar */
   double                  scale;
   gboolean                decimated;
+  gboolean                aligned;   /* the target's pixels are the frame's device pixels */
   guint                   n_cols;    /* device pixel columns */
   gssize                  i0, i1;    /* visible bars, inclusive */
 } Frame;
@@ -171,6 +176,46 @@ col_start (const Frame *f,
   double ppd = f->ppb * f->scale;
   double i = ceil ((double) c / ppd + f->chart->first - 0.5);
   return (gssize) CLAMP (i, (double) f->i0, (double) f->i1 + 1);
+}
+
+/* A layer's many boxes go to Cairo in fills of about this many bars whose
+ * device pixel columns are not shared with the next fill's: each pixel is
+ * covered by one fill only, so the pixels are those of one fill of all the
+ * boxes, but a fill's rows are only as long as its bars (Cairo scans every
+ * row of a fill's extents across every edge active in it) */
+#define FILL_CHUNK_BARS 8
+
+typedef struct
+{
+  guint  bars;      /* bars in the current path */
+  double right;     /* the device column right of its last pixel */
+} FillChunk;
+
+/* Before adding a bar whose boxes start at logical x = left: fills the path
+ * so far when it has enough bars and none of its pixels is in the bar's
+ * device columns (with a whole column between them when the target's
+ * pixels may be offset from the frame's) */
+static inline void
+fill_chunk_before (const Frame *f,
+                   FillChunk   *chunk,
+                   double       left)
+{
+  if (chunk->bars >= FILL_CHUNK_BARS && floor (left * f->scale) >= chunk->right + (f->aligned ? 0 : 1))
+    {
+      cairo_fill (f->cr);
+      chunk->bars = 0;
+      chunk->right = -G_MAXDOUBLE;
+    }
+}
+
+/* After adding a bar whose boxes end at logical x = right */
+static inline void
+fill_chunk_after (const Frame *f,
+                  FillChunk   *chunk,
+                  double       right)
+{
+  chunk->bars++;
+  chunk->right = MAX (chunk->right, ceil (right * f->scale));
 }
 
 static inline double
@@ -262,6 +307,16 @@ set_color (const Frame    *f,
 
 /* alvh-chart.c: the view kept within the timeline */
 void    _alvh_chart_clamp_view         (AlvhChart              *self);
+
+/* alvh-chart-decimate.c: min/max decimation per device column */
+void    _alvh_chart_series_aggregate   (const Frame            *f,
+                                        Series                 *s);
+void    _alvh_chart_series_extremes    (Series                 *s,
+                                        gsize                   n,
+                                        gssize                  i0,
+                                        gssize                  i1,
+                                        double                 *mn,
+                                        double                 *mx);
 
 /* alvh-chart-pane.c: pane heights from their weights */
 void    _alvh_chart_layout_panes       (AlvhChart              *self);

@@ -24,6 +24,7 @@ series_free (gpointer data)
   for (guint i = 0; i < 4; i++)
     g_clear_pointer (&s->data[i], g_bytes_unref);
   g_free (s->agg);
+  g_free (s->blocks);
   g_free (s);
 }
 

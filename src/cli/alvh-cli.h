@@ -557,4 +557,19 @@ AlvhLedger *alvh_cli_load_ledger     (AlvhJournalStore *store,
                                       const char       *market_db,
                                       GError          **error);
 
+/**
+ * alvh_cli_print_signals:
+ * @d: a decision
+ * @out: the stream
+ * @indent: (nullable): written before every line
+ *
+ * Prints the decision's signals as a table a person reads (alvh-cli-table.c):
+ * their names, values in their units and thresholds as the Evaluator page
+ * shows them, "FIRED" for the ones that fired (`eval --format text`,
+ * `journal show`).
+ */
+void        alvh_cli_print_signals      (const AlvhDecision *d,
+                                         FILE               *out,
+                                         const char         *indent);
+
 G_END_DECLS

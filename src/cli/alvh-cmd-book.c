@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-cli.h"
+#include "alvh-cli-table.h"
 #include "alvh-core.h"
 #include "alvh-stored-eval.h"
 
@@ -465,18 +466,27 @@ append_entry_json (GString               *out,
   g_string_append_c (out, '}');
 }
 
-static void
-print_entry_text (const AlvhLedgerEntry *e)
+static AlvhCliTable *
+entries_table_new (void)
 {
-  g_autofree char *opened = alvh_cli_format_datetime (e->opened);
-  g_autofree char *expiry = alvh_time_format_ny_date (e->expiry);
-  g_autofree char *realized = alvh_format_money (e->realized, ALVH_MONEY_CENTS);
-  g_autofree char *unrealized = alvh_format_money (e->unrealized, ALVH_MONEY_CENTS);
-  g_autofree char *fees = alvh_format_money (e->fees, ALVH_MONEY_CENTS);
+  return alvh_cli_table_new ("rlllrlrrr", _("id"), _("kind"), _("opened"), _("expiry"), _("open/qty"), _("state"),
+                             _("realised"), _("unrealised"), _("fees"));
+}
+
+/* a row of `book list`: names, the one formatter's money and quantities */
+static void
+add_entry_text (AlvhCliTable          *table,
+                const AlvhLedgerEntry *e)
+{
+  g_autofree char *open = alvh_format_significant (e->open_quantity, 6, ALVH_FORMAT_SCREEN);
+  g_autofree char *qty = alvh_format_significant (e->quantity, 6, ALVH_FORMAT_SCREEN);
   const char *state = e->settled ? _("settled") : e->closed > 0 ? _("closed") : _("open");
 
-  printf ("%6" G_GINT64_FORMAT "  %-16s %-22s %-10s %5g/%-5g %-8s %12s %12s %10s\n", e->id, e->kind, opened, expiry,
-          e->open_quantity, e->quantity, state, realized, unrealized, fees);
+  alvh_cli_table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, e->id), g_strdup (alvh_format_key (e->kind)),
+                      alvh_cli_format_datetime (e->opened), alvh_time_format_ny_date (e->expiry),
+                      g_strdup_printf ("%s/%s", open, qty), g_strdup (state),
+                      alvh_format_money (e->realized, ALVH_MONEY_CENTS), alvh_format_money (e->unrealized, ALVH_MONEY_CENTS),
+                      alvh_format_money (e->fees, ALVH_MONEY_CENTS));
 }
 
 static int
@@ -493,6 +503,7 @@ cmd_list (int    argc,
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhLedger) ledger = NULL;
   g_autoptr(GString) out = g_string_new ("[");
+  g_autoptr(AlvhCliTable) table = entries_table_new ();
   gint64 account_id = 0, at = g_get_real_time () / G_USEC_PER_SEC;
   int status = ALVH_EXIT_USAGE;
   guint n = 0;
@@ -511,9 +522,6 @@ cmd_list (int    argc,
   if (ledger == NULL)
     return alvh_cli_fail (CMD, error);
 
-  if (!c.json)
-    printf ("%6s  %-16s %-22s %-10s %11s %-8s %12s %12s %10s\n", _("id"), _("kind"), _("opened"), _("expiry"),
-            _("open/qty"), _("state"), _("realised"), _("unrealised"), _("fees"));
   for (guint i = 0; i < alvh_ledger_get_n_positions (ledger); i++)
     {
       AlvhLedgerEntry e;
@@ -522,7 +530,7 @@ cmd_list (int    argc,
         continue;
       if (!c.json)
         {
-          print_entry_text (&e);
+          add_entry_text (table, &e);
           continue;
         }
       if (n++ > 0)
@@ -534,6 +542,8 @@ cmd_list (int    argc,
       g_string_append (out, "]\n");
       fputs (out->str, stdout);
     }
+  else
+    alvh_cli_table_print (table, stdout, NULL);
   return ALVH_EXIT_OK;
 }
 

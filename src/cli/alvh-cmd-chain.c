@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-cli.h"
+#include "alvh-cli-table.h"
 #include "alvh-core.h"
 
 static void
@@ -71,32 +72,25 @@ add_expiry_json (JsonBuilder                 *b,
   json_builder_end_object (b);
 }
 
-static void
-print_value (double v, const char *format)
+/* a quote's number through the formatter, "—" when there is none */
+static char *
+quote_value (double v,
+             int    digits)
 {
-  if (isfinite (v))
-    printf (format, v);
-  else
-    printf (" %9s", "—");
+  return isfinite (v) ? alvh_format_number (v, digits, ALVH_FORMAT_SCREEN) : g_strdup ("—");
 }
 
 static void
-print_quote (const AlvhOptionChainRow *row,
-             const char               *type,
-             const AlvhOptionQuote    *q)
+add_quote (AlvhCliTable             *table,
+           const AlvhOptionChainRow *row,
+           const char               *type,
+           const AlvhOptionQuote    *q)
 {
-  printf ("%9.2f %-4s", row->strike, type);
-  print_value (q->bid, " %9.2f");
-  print_value (q->ask, " %9.2f");
-  print_value (q->mid, " %9.3f");
-  print_value (q->iv, " %9.4f");
-  print_value (q->delta, " %9.4f");
-  print_value (q->gamma, " %9.6f");
-  print_value (q->theta, " %9.3f");
-  print_value (q->vega, " %9.2f");
-  print_value (q->cboe_iv, " %9.4f");
-  print_value (q->cboe_delta, " %9.4f");
-  printf ("\n");
+  alvh_cli_table_add (table, alvh_format_price (row->strike, ALVH_FORMAT_SCREEN), g_strdup (type),
+                      quote_value (q->bid, 2), quote_value (q->ask, 2), quote_value (q->mid, 3),
+                      quote_value (q->iv, 4), quote_value (q->delta, 4), quote_value (q->gamma, 6),
+                      quote_value (q->theta, 3), quote_value (q->vega, 2), quote_value (q->cboe_iv, 4),
+                      quote_value (q->cboe_delta, 4));
 }
 
 static void
@@ -104,19 +98,22 @@ print_expiry (AlvhOptionChain             *chain,
               const AlvhOptionChainExpiry *e)
 {
   g_autofree char *d = alvh_time_format_ny_date (e->expiry);
+  g_autofree char *days = alvh_format_number (e->t * 365.0, 1, ALVH_FORMAT_SCREEN);
+  g_autofree char *forward = alvh_format_price (e->forward, ALVH_FORMAT_SCREEN);
+  g_autofree char *atm = alvh_format_number (e->atm_iv, 4, ALVH_FORMAT_SCREEN);
+  g_autoptr(AlvhCliTable) table = alvh_cli_table_new ("rlrrrrrrrrrr", _("strike"), _("type"), _("bid"),
+                                                      _("ask"), _("mid"), _("IV"), _("delta"), _("gamma"),
+                                                      _("theta/d"), _("vega"), _("Cboe IV"), _("Cboe Δ"));
 
-  printf (_("Expiry %s (%s), %.1f days, forward %.2f, ATM IV %.4f\n"), d,
-          e->pm_settled ? "PM" : "AM", e->t * 365.0, e->forward, e->atm_iv);
-  printf ("%9s %-4s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s\n", _("strike"), _("type"), _("bid"),
-          _("ask"), _("mid"), _("IV"), _("delta"), _("gamma"), _("theta/d"), _("vega"),
-          _("Cboe IV"), _("Cboe Δ"));
+  printf (_("Expiry %s (%s), %s days, forward %s, ATM IV %s\n"), d, e->pm_settled ? "PM" : "AM", days, forward, atm);
   for (guint i = e->first_row; i < e->first_row + e->n_rows; i++)
     {
       const AlvhOptionChainRow *row = alvh_option_chain_get_row (chain, i);
 
-      print_quote (row, _("call"), &row->call);
-      print_quote (row, _("put"), &row->put);
+      add_quote (table, row, _("call"), &row->call);
+      add_quote (table, row, _("put"), &row->put);
     }
+  alvh_cli_table_print (table, stdout, NULL);
 }
 
 /* the chain as text or JSON, only the expiry @expiry when it is not 0 */
@@ -141,8 +138,12 @@ print_chain (AlvhOptionChain *chain,
   json_builder_set_member_name (b, "expiries");
   json_builder_begin_array (b);
   if (!as_json)
-    printf (_("SPX chain of %s: spot %.2f, quoted %s; our IV and greeks are Black-76 on the "
-              "parity-implied forward at r = 4 %%\n"), date, alvh_option_chain_get_spot (chain), quoted);
+    {
+      g_autofree char *spot = alvh_format_price (alvh_option_chain_get_spot (chain), ALVH_FORMAT_SCREEN);
+
+      printf (_("SPX chain of %s: spot %s, quoted %s; our IV and greeks are Black-76 on the "
+                "parity-implied forward at r = 4 %%\n"), date, spot, quoted);
+    }
   for (guint i = 0; i < alvh_option_chain_get_n_expiries (chain); i++)
     {
       const AlvhOptionChainExpiry *e = alvh_option_chain_get_expiry (chain, i);

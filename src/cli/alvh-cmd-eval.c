@@ -45,34 +45,12 @@ print_text (const AlvhDecision *d,
   g_auto(GStrv) sentences = alvh_decision_dup_explanation (d);
 
   printf (_("%s  account %s  profile %s v%d\n"), day, account, d->profile_name, d->profile_version);
-  printf (_("Decision: %s (branch %s)\n"), alvh_action_to_string (d->action), alvh_branch_to_string (d->branch));
+  printf (_("Decision: %s (%s)\n"), alvh_action_to_string (d->action), alvh_format_key (alvh_branch_to_string (d->branch)));
   if (d->has_leg)
     print_proposal (d);
   printf (_("Hedge premium paid %s, credit collected %s\n"), paid, credit);
-  printf ("\n%-16s %-9s %12s %12s  %s\n", _("Signal"), _("Kind"), _("Value"), _("Threshold"), _("State"));
-  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
-    {
-      const AlvhSignal *s = &d->signals[i];
-      g_autofree char *value = s->available ? alvh_format_number (s->value, 4, ALVH_FORMAT_SCREEN)
-                                            : g_strdup ("n/a");
-      g_autofree char *threshold = !isnan (s->threshold)
-                                   ? alvh_format_significant (s->threshold, 4, ALVH_FORMAT_SCREEN)
-                                   : g_strdup ("–");
-
-      /* two-sided rules (rsi_extreme): "30/70" */
-      if (!isnan (s->threshold) && !isnan (s->threshold_high))
-        {
-          g_autofree char *high = alvh_format_significant (s->threshold_high, 4, ALVH_FORMAT_SCREEN);
-          g_autofree char *both = g_strdup_printf ("%s/%s", threshold, high);
-
-          g_free (threshold);
-          threshold = g_steal_pointer (&both);
-        }
-
-      printf ("%-16s %-9s %12s %12s  %s\n", alvh_signal_id_to_key (s->id),
-              s->kind == ALVH_SIGNAL_KIND_REALTIME ? "realtime" : "fixed", value, threshold,
-              !s->available ? "n/a" : s->fired ? _("fired") : "–");
-    }
+  printf ("\n");
+  alvh_cli_print_signals (d, stdout, NULL);
   if (sentences != NULL && sentences[0] != NULL)
     {
       printf ("\n");

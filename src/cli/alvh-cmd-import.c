@@ -40,6 +40,22 @@ add_json_extras (JsonBuilder               *b,
       alvh_cli_json_add_string (b, "other_source", c->other_source);
     }
   json_builder_end_object (b);
+  json_builder_set_member_name (b, "preferred");
+  json_builder_add_boolean_value (b, c->preferred);
+  json_builder_set_member_name (b, "replaced");
+  json_builder_begin_object (b);
+  alvh_cli_json_add_int (b, "count", c->n_replaced);
+  if (c->n_replaced > 0)
+    {
+      g_autofree char *d = alvh_time_format_ny_date (c->replaced_time);
+
+      alvh_cli_json_add_string (b, "largest_symbol", c->replaced_symbol);
+      alvh_cli_json_add_string (b, "largest_date", d);
+      alvh_cli_json_add_number (b, "largest_change", c->max_replaced);
+      alvh_cli_json_add_number (b, "old", c->replaced_old);
+      alvh_cli_json_add_number (b, "new", c->replaced_new);
+    }
+  json_builder_end_object (b);
   if (chain != NULL)
     {
       json_builder_set_member_name (b, "chain");
@@ -50,12 +66,22 @@ add_json_extras (JsonBuilder               *b,
     }
 }
 
-/* What other sources give differently, in words */
+/* What other sources give differently, and what a preferred file replaced,
+ * in words */
 static void
 print_conflicts (const AlvhMarketConflicts *c)
 {
   g_autofree char *d = NULL;
 
+  if (c->preferred && c->n_replaced == 0)
+    printf ("%s", _("  preferred (--prefer): no stored close changed\n"));
+  else if (c->preferred)
+    {
+      g_autofree char *r = alvh_time_format_ny_date (c->replaced_time);
+
+      printf (_("  preferred (--prefer): %" PRId64 " stored closes replaced; the largest change: %s %s %.4f → %.4f\n"),
+              c->n_replaced, c->replaced_symbol, r, c->replaced_old, c->replaced_new);
+    }
   if (c->n == 0)
     return;
   d = alvh_time_format_ny_date (c->time);
@@ -171,11 +197,12 @@ alvh_cmd_import (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *symbol = NULL;
   g_auto(GStrv) files = NULL;
-  gboolean as_json = FALSE;
+  gboolean as_json = FALSE, prefer = FALSE;
   guint n_failed = 0;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Market database (default: $ALVH_MARKET_DB or the app's market.sqlite)"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print a JSON array with one object per file"), NULL },
+    { "prefer", 0, 0, G_OPTION_ARG_NONE, &prefer, N_("Let the files' values win over the stored ones on purpose, whatever their source"), NULL },
     { "symbol", 's', 0, G_OPTION_ARG_STRING, &symbol, N_("Symbol for files whose header does not name one (default: from the file name)"), N_("SYMBOL") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
@@ -190,7 +217,9 @@ alvh_cmd_import (int    argc,
       "Each file is imported all-or-nothing; importing a file again updates its rows. Every source "
       "keeps its own values; the stored series is that of the primary source (Cboe histories and CFE "
       "settles, then Yahoo, Stooq, other files, the term-structure file last) in any import order, "
-      "and closes other sources give differently are counted and reported."));
+      "and closes other sources give differently are counted and reported. With --prefer the files' "
+      "values win on purpose (also over later imports without --prefer); the values they replace are "
+      "kept, counted and reported, and the import is recorded as preferred."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return alvh_cli_usage_error ("import", "%s", error->message);
@@ -231,7 +260,9 @@ alvh_cmd_import (int    argc,
       g_autoptr(GError) file_error = NULL;
 
       /* parsed and written on two threads, all-or-nothing */
-      if (!alvh_market_store_import_path (store, files[i], symbol, NULL, &result, &file_error))
+      if (!alvh_market_store_import_path_full (store, files[i], symbol,
+                                               prefer ? ALVH_MARKET_IMPORT_PREFER : ALVH_MARKET_IMPORT_DEFAULT,
+                                               NULL, &result, &file_error))
         g_clear_pointer (&result, alvh_import_result_unref);
 
       if (result == NULL)

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "alvh-cli.h"
+#include "alvh-cli-table.h"
 #include "alvh-core.h"
 #include "alvh-import.h"
 #include "alvh-stored-eval.h"
@@ -151,6 +152,25 @@ entry_context (AlvhJournalStore  *store,
 
 /* ---- list ---------------------------------------------------------------- */
 
+static void
+print_list_text (GPtrArray *list)
+{
+  g_autoptr(AlvhCliTable) table = alvh_cli_table_new ("rlll", _("id"), _("date"), _("title"), _("tags"));
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      AlvhJournalEntry *e = list->pdata[i];
+      g_autofree char *tags_list = g_strjoinv (",", e->tags);
+      g_autofree char *title = alvh_cli_terminal_text (e->title, FALSE);
+
+      alvh_cli_table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, e->id), alvh_time_format_ny_date (e->time),
+                          g_strconcat (e->deleted ? _("[deleted] ") : "", title, NULL),
+                          alvh_cli_terminal_text (tags_list, FALSE));
+    }
+  if (list->len > 0)
+    alvh_cli_table_print (table, stdout, NULL);
+}
+
 static int
 cmd_list (int    argc,
           char **argv)
@@ -212,17 +232,7 @@ cmd_list (int    argc,
   list = alvh_journal_store_list_entries (store, &filter, &error);
   if (list == NULL)
     return alvh_cli_fail (CMD, error);
-  for (guint i = 0; i < list->len; i++)
-    {
-      AlvhJournalEntry *e = list->pdata[i];
-      g_autofree char *date = alvh_time_format_ny_date (e->time);
-      g_autofree char *tags_list = g_strjoinv (",", e->tags);
-      g_autofree char *title = alvh_cli_terminal_text (e->title, FALSE);
-      g_autofree char *tags = alvh_cli_terminal_text (tags_list, FALSE);
-
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s%s\t%s\n", e->id, date,
-              e->deleted ? "[deleted] " : "", title, tags);
-    }
+  print_list_text (list);
   return ALVH_EXIT_OK;
 }
 
@@ -240,6 +250,7 @@ print_leg_result (AlvhJournalStore  *store,
   g_autoptr(GPtrArray) fills = alvh_journal_store_list_fills (store, leg->account_id, error);
   g_autoptr(AlvhLedger) ledger = NULL;
   g_autofree char *realized = NULL, *unrealized = NULL, *fees = NULL;
+  g_autoptr(AlvhCliTable) table = alvh_cli_table_new ("llrl", "", "", "", "");
   AlvhLedgerEntry e;
   gssize i;
 
@@ -249,15 +260,18 @@ print_leg_result (AlvhJournalStore  *store,
   for (guint k = 0; k < fills->len; k++)
     {
       const AlvhFill *f = g_ptr_array_index (fills, k);
-      g_autofree char *when = NULL, *price = NULL, *fee = NULL;
+      g_autofree char *when = NULL, *qty = NULL, *price = NULL, *fee = NULL;
 
       if (f->leg_id != leg->id || f->time > at)
         continue;
       when = alvh_cli_format_datetime (f->time);
-      price = alvh_format_price (f->price, ALVH_FORMAT_DATA);
+      qty = alvh_format_significant (f->quantity, 6, ALVH_FORMAT_SCREEN);
+      price = alvh_format_price (f->price, ALVH_FORMAT_SCREEN);
       fee = alvh_format_money (f->fees, ALVH_MONEY_CENTS);
-      printf ("  %-6s %s  %g @ %s  %s %s\n", f->close ? _("close") : _("open"), when, f->quantity, price, _("fees"), fee);
+      alvh_cli_table_add (table, g_strdup (f->close ? _("close") : _("open")), g_steal_pointer (&when),
+                          g_strdup_printf ("%s @ %s", qty, price), g_strdup_printf ("%s %s", _("fees"), fee));
     }
+  alvh_cli_table_print_body (table, stdout, "  ");
   ledger = alvh_cli_load_ledger (store, leg->account_id, market_db, error);
   if (ledger == NULL)
     return FALSE;
@@ -267,8 +281,8 @@ print_leg_result (AlvhJournalStore  *store,
   if (e.settled)
     {
       g_autofree char *day = alvh_cli_format_datetime (e.settle_time);
-      g_autofree char *value = alvh_format_price (e.settle_price, ALVH_FORMAT_DATA);
-      g_autofree char *print = alvh_format_price (e.settle_underlying, ALVH_FORMAT_DATA);
+      g_autofree char *value = alvh_format_price (e.settle_price, ALVH_FORMAT_SCREEN);
+      g_autofree char *print = alvh_format_price (e.settle_underlying, ALVH_FORMAT_SCREEN);
 
       printf ("%s %s (%s, %s %s): %s %s\n", _("Settled"), day, alvh_settle_style_to_string (e.settle_style),
               _("underlying"), print, value, _("per unit"));
@@ -277,11 +291,13 @@ print_leg_result (AlvhJournalStore  *store,
     printf ("%s\n", _("Expired: no print in the market data to settle at yet"));
   if (e.open_quantity > 0)
     {
-      g_autofree char *mark = alvh_format_price (e.mark, ALVH_FORMAT_DATA);
+      g_autofree char *mark = alvh_format_price (e.mark, ALVH_FORMAT_SCREEN);
       g_autofree char *day = e.mark_time != 0 ? alvh_time_format_ny_date (e.mark_time) : g_strdup (_("cost (no bar since the fill)"));
+      g_autofree char *open = alvh_format_significant (e.open_quantity, 6, ALVH_FORMAT_SCREEN);
+      g_autofree char *qty = alvh_format_significant (e.quantity, 6, ALVH_FORMAT_SCREEN);
 
       /* TRANSLATORS: "Open 2 of 4, marked at 4.68 on 2020-03-31" */
-      printf (_("Open %g of %g, marked at %s on %s\n"), e.open_quantity, e.quantity, mark, day);
+      printf (_("Open %s of %s, marked at %s on %s\n"), open, qty, mark, day);
     }
   realized = alvh_format_money (e.realized, ALVH_MONEY_CENTS);
   unrealized = alvh_format_money (e.unrealized, ALVH_MONEY_CENTS);
@@ -340,9 +356,11 @@ cmd_show (int    argc,
 
       if (d == NULL)
         return alvh_cli_fail (CMD, error);
-      printf ("\n%s %" G_GINT64_FORMAT ": %s, %s %s, %s %d, %s %g",
-              _("Decision"), d->id, alvh_action_to_string (d->action), _("branch"), alvh_branch_to_string (d->branch), _("layer"), d->layer,
-              _("size"), d->size);
+      g_autofree char *size = alvh_format_contracts (d->size);
+
+      printf ("\n%s %" G_GINT64_FORMAT ": %s, %s, %s %d, %s",
+              _("Decision"), d->id, alvh_action_to_string (d->action), alvh_format_key (alvh_branch_to_string (d->branch)),
+              _("layer"), d->layer, size);
       if (d->profile_name[0] != '\0')
         {
           g_autofree char *profile = alvh_cli_terminal_text (d->profile_name, FALSE);
@@ -354,7 +372,7 @@ cmd_show (int    argc,
 
         if (rec == NULL)
           return alvh_cli_fail (CMD, error);
-        printf (", %s: %s", _("status"), alvh_reconciliation_decision_status (rec, d));
+        printf (", %s: %s", _("status"), alvh_format_key (alvh_reconciliation_decision_status (rec, d)));
       }
       printf ("\n");
       if (d->skip_reason != NULL && *d->skip_reason != '\0')
@@ -363,34 +381,26 @@ cmd_show (int    argc,
 
           printf ("%s: %s\n", _("Skip reason"), reason);
         }
-      for (guint i = 0; i < ALVH_N_SIGNALS; i++)
-        {
-          const AlvhSignal *s = &d->signals[i];
-          g_autofree char *v = alvh_format_significant (s->available ? s->value : NAN, 6, ALVH_FORMAT_DATA);
-          g_autofree char *th = alvh_format_significant (s->threshold, 6, ALVH_FORMAT_DATA);
-
-          if (!alvh_decision_has_signal (d, (AlvhSignalId) i))
-            continue;
-
-          printf ("  %-16s %-8s %s=%-10s %s=%-8s %s\n", alvh_signal_id_to_key (s->id), alvh_signal_kind_to_string (s->kind), _("value"), v,
-                  _("threshold"), th, s->fired ? _("FIRED") : s->available ? "-" : "n/a");
-        }
+      alvh_cli_print_signals (d, stdout, "  ");
     }
   if (e->leg_id > 0)
     {
       g_autoptr(AlvhLeg) l = alvh_journal_store_get_leg (store, e->leg_id, &error);
-      g_autofree char *k1 = NULL, *k2 = NULL, *exp = NULL;
+      g_autofree char *k1 = NULL, *k2 = NULL, *exp = NULL, *qty = NULL, *premium = NULL, *closed = NULL;
 
       if (l == NULL)
         return alvh_cli_fail (CMD, error);
-      k1 = alvh_format_significant (l->long_strike, 6, ALVH_FORMAT_DATA);
-      k2 = isfinite (l->short_strike) ? alvh_format_significant (l->short_strike, 6, ALVH_FORMAT_DATA) : NULL;
+      k1 = alvh_format_significant (l->long_strike, 6, ALVH_FORMAT_SCREEN);
+      k2 = isfinite (l->short_strike) ? alvh_format_significant (l->short_strike, 6, ALVH_FORMAT_SCREEN) : NULL;
       exp = alvh_time_format_ny_date (l->expiry);
-      printf ("\n%s %" G_GINT64_FORMAT ": %g × %s %s%s%s %s %s, %s %g, %s %d%s, %s %g\n",
-              _("Leg"), l->id, l->quantity, alvh_leg_kind_to_string (l->kind), k1, k2 != NULL ? "/" : "", k2 != NULL ? k2 : "",
-              _("expiring"), exp, _("premium"),
-              l->premium, _("layer"), (int) l->layer, l->manual ? _(" (manual)") : "",
-              _("closed"), l->closed_quantity);
+      qty = alvh_format_significant (l->quantity, 6, ALVH_FORMAT_SCREEN);
+      premium = alvh_format_price (l->premium, ALVH_FORMAT_SCREEN);
+      closed = alvh_format_significant (l->closed_quantity, 6, ALVH_FORMAT_SCREEN);
+      printf ("\n%s %" G_GINT64_FORMAT ": %s × %s %s%s%s %s %s, %s %s, %s %d%s, %s %s\n",
+              _("Leg"), l->id, qty, alvh_format_key (alvh_leg_kind_to_string (l->kind)), k1, k2 != NULL ? "/" : "",
+              k2 != NULL ? k2 : "", _("expiring"), exp, _("premium"),
+              premium, _("layer"), (int) l->layer, l->manual ? _(" (manual)") : "",
+              _("closed"), closed);
       if (!print_leg_result (store, l, market_db, at, &error))
         return alvh_cli_fail (CMD, error);
     }
@@ -457,19 +467,20 @@ static void
 print_rows (const char *title,
             GPtrArray  *rows)
 {
+  g_autoptr(AlvhCliTable) table = alvh_cli_table_new ("lrrrrr", _("group"), _("count"), _("hit rate"),
+                                                      _("avg P&L"), _("avg MAE"), _("avg MFE"));
+
   printf ("\n%s\n", title);
-  printf ("  %-36s %6s %8s %12s %12s %12s\n", _("group"), _("count"), _("hit rate"),
-          _("avg P&L $"), _("avg MAE $"), _("avg MFE $"));
   for (guint i = 0; i < rows->len; i++)
     {
       AlvhJournalStatRow *r = rows->pdata[i];
-      g_autofree char *hit = alvh_format_percent (r->hit_rate, 1, ALVH_FORMAT_SCREEN);
-      g_autofree char *pnl = alvh_format_number (r->avg_pnl, 2, ALVH_FORMAT_SCREEN);
-      g_autofree char *mae = alvh_format_significant (r->avg_mae, 6, ALVH_FORMAT_DATA);
-      g_autofree char *mfe = alvh_format_significant (r->avg_mfe, 6, ALVH_FORMAT_DATA);
 
-      printf ("  %-36s %6u %8s %12s %12s %12s\n", r->group, r->count, hit, pnl, mae, mfe);
+      alvh_cli_table_add (table, alvh_format_key_list (r->group), g_strdup_printf ("%u", r->count),
+                          alvh_format_percent (r->hit_rate, 1, ALVH_FORMAT_SCREEN),
+                          alvh_format_money (r->avg_pnl, ALVH_MONEY_CENTS), alvh_format_money (r->avg_mae, ALVH_MONEY_CENTS),
+                          alvh_format_money (r->avg_mfe, ALVH_MONEY_CENTS));
     }
+  alvh_cli_table_print (table, stdout, "  ");
 }
 
 static void
@@ -540,6 +551,9 @@ print_stats_json (const AlvhJournalStats *stats)
 static void
 print_stats_text (const AlvhJournalStats *stats)
 {
+  g_autoptr(AlvhCliTable) table = alvh_cli_table_new ("rlrrrrl", _("id"), _("state"), _("legs"),
+                                                      _("unhedged"), _("hedges"), _("hedged"), _("rules"));
+
   print_rows (_("Per trigger (legs)"), stats->by_trigger);
   print_rows (_("Per combination of triggers (legs)"), stats->by_combination);
   print_rows (_("Per branch (legs)"), stats->by_branch);
@@ -547,20 +561,17 @@ print_stats_text (const AlvhJournalStats *stats)
   print_rows (_("Adherence (legs: followed, deviated, unprompted)"), stats->by_adherence);
   printf ("  %s: %u\n", _("ADD decisions no leg followed (skipped)"), stats->n_skipped);
   printf ("\n%s\n", _("Condors"));
-  printf ("  %6s %8s %5s %14s %12s %14s %s\n", _("id"), _("state"), _("legs"),
-          _("unhedged $"), _("hedges $"), _("hedged $"), _("rules"));
   for (guint i = 0; i < stats->condors->len; i++)
     {
       AlvhJournalCondorStat *c = stats->condors->pdata[i];
 
-      g_autofree char *unhedged = alvh_format_number (c->pnl_unhedged, 2, ALVH_FORMAT_SCREEN);
-      g_autofree char *hedges = alvh_format_number (c->hedge_pnl, 2, ALVH_FORMAT_SCREEN);
-      g_autofree char *hedged = alvh_format_number (c->pnl_hedged, 2, ALVH_FORMAT_SCREEN);
-
-      printf ("  %6" G_GINT64_FORMAT " %8s %5u %14s %12s %14s %s\n", c->condor_id,
-              c->closed ? _("closed") : _("open"), c->n_legs, unhedged, hedges, hedged,
-              c->followed ? _("followed") : _("overridden"));
+      alvh_cli_table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, c->condor_id),
+                          g_strdup (c->closed ? _("closed") : _("open")), g_strdup_printf ("%u", c->n_legs),
+                          alvh_format_money (c->pnl_unhedged, ALVH_MONEY_CENTS), alvh_format_money (c->hedge_pnl, ALVH_MONEY_CENTS),
+                          alvh_format_money (c->pnl_hedged, ALVH_MONEY_CENTS),
+                          g_strdup (c->followed ? _("followed") : _("overridden")));
     }
+  alvh_cli_table_print (table, stdout, "  ");
 }
 
 static int

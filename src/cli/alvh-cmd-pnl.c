@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-cli.h"
+#include "alvh-cli-table.h"
 #include "alvh-core.h"
 #include "alvh-stored-eval.h"
 
@@ -104,12 +105,15 @@ alvh_cmd_pnl (int    argc,
       g_autofree char *fe = alvh_format_money (p.fees, ALVH_MONEY_CENTS);
       g_autofree char *total = alvh_format_money (p.pnl, ALVH_MONEY_CENTS);
 
+      g_autoptr(AlvhCliTable) table = alvh_cli_table_new ("lr", _("P&L"), "");
+
       printf (_("P&L %s … %s\n"), f, t);
-      printf (_("  realised (net of fees)   %14s\n"), r);
-      printf (_("  unrealised at the start  %14s\n"), us);
-      printf (_("  unrealised at the end    %14s\n"), ue);
-      printf (_("  fees paid                %14s\n"), fe);
-      printf (_("  P&L                      %14s\n"), total);
+      alvh_cli_table_add (table, g_strdup (_("realised (net of fees)")), g_steal_pointer (&r));
+      alvh_cli_table_add (table, g_strdup (_("unrealised at the start")), g_steal_pointer (&us));
+      alvh_cli_table_add (table, g_strdup (_("unrealised at the end")), g_steal_pointer (&ue));
+      alvh_cli_table_add (table, g_strdup (_("fees paid")), g_steal_pointer (&fe));
+      alvh_cli_table_add (table, g_strdup (_("P&L")), g_steal_pointer (&total));
+      alvh_cli_table_print_body (table, stdout, "  ");
     }
   return ALVH_EXIT_OK;
 }

@@ -298,10 +298,11 @@ print_attribution (AlvhReplayResearch *r,
 
 int
 alvh_replay_research_attribution (AlvhReplayResearch *r,
-                                  AlvhReplayResult   *result)
+                                  AlvhReplayResult   *result,
+                                  AlvhEvaluator      *evaluator)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) hedges = alvh_attribution_hedges_from_replay (result, &error);
+  g_autoptr(GArray) hedges = alvh_attribution_hedges_from_replay_marked (result, evaluator, &error);
 
   if (hedges == NULL)
     return alvh_cli_fail ("replay", error);

@@ -24,7 +24,8 @@ int  alvh_replay_research_sweep        (AlvhReplayResearch *r,
                                         const char         *walk_forward,
                                         const char         *objective);
 int  alvh_replay_research_attribution  (AlvhReplayResearch *r,
-                                        AlvhReplayResult   *result);
+                                        AlvhReplayResult   *result,
+                                        AlvhEvaluator      *evaluator);
 int  alvh_replay_research_journal_attribution (AlvhReplayResearch *r,
                                                const char         *journal_path);
 

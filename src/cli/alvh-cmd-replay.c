@@ -163,139 +163,196 @@ record_in_journal (AlvhReplayResult *result,
   return ALVH_EXIT_OK;
 }
 
+/* Every option of `alvh replay`, parsed and checked. */
+typedef struct
+{
+  char             *spx_path;
+  char             *vix_path;
+  char             *vx_path;
+  char             *vvix_path;
+  char             *vix3m_path;
+  char             *breadth_path;
+  char             *events_path;
+  char             *profile_path;
+  char             *from_text;
+  char             *to_text;
+  char             *format_text;
+  char             *journal_path;
+  char             *account_text;
+  ResearchOptions   research;
+  gint64            from;
+  gint64            to;
+  OutputFormat      format;
+} ReplayOptions;
+
+static void
+replay_options_clear (ReplayOptions *o)
+{
+  char **paths[] = { &o->spx_path, &o->vix_path, &o->vx_path, &o->vvix_path, &o->vix3m_path, &o->breadth_path,
+                     &o->events_path, &o->profile_path, &o->from_text, &o->to_text, &o->format_text,
+                     &o->journal_path, &o->account_text };
+
+  for (guint k = 0; k < G_N_ELEMENTS (paths); k++)
+    g_clear_pointer (paths[k], g_free);
+  research_options_clear (&o->research);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReplayOptions, replay_options_clear)
+
+static gboolean
+is_research (const ResearchOptions *r)
+{
+  return r->compare != NULL || r->sweep != NULL || r->attribution || r->attribution_journal != NULL;
+}
+
+/* The checks after parsing: ALVH_EXIT_OK or the usage error's exit code. */
+static int
+check_options (ReplayOptions *o)
+{
+  const char *conflict = research_conflict (&o->research, o->profile_path != NULL, o->journal_path != NULL);
+
+  if (conflict != NULL)
+    return alvh_cli_usage_error ("replay", "%s", conflict);
+  if (o->spx_path == NULL || o->vix_path == NULL)
+    return alvh_cli_usage_error ("replay", "--spx FILE and --vix FILE are required");
+  if (o->from_text != NULL && !alvh_cli_parse_date (o->from_text, &o->from))
+    return alvh_cli_usage_error ("replay", "--from: expected a date such as 2020-01-31, found “%s”", o->from_text);
+  if (o->to_text != NULL && !alvh_cli_parse_date (o->to_text, &o->to))
+    return alvh_cli_usage_error ("replay", "--to: expected a date such as 2020-12-31, found “%s”", o->to_text);
+  if (o->from > o->to)
+    return alvh_cli_usage_error ("replay", "--from %s is after --to %s", o->from_text, o->to_text);
+  if (o->account_text != NULL && o->journal_path == NULL)
+    return alvh_cli_usage_error ("replay", "--account NAME needs --journal FILE");
+  if (o->account_text != NULL && *g_strstrip (o->account_text) == '\0')
+    return alvh_cli_usage_error ("replay", "--account: expected a non-empty name");
+  if (is_research (&o->research))
+    o->format = FORMAT_SUMMARY;   /* each mode checks its own --format */
+  else if (o->format_text == NULL || strcmp (o->format_text, "jsonl") == 0)
+    o->format = FORMAT_JSONL;
+  else if (strcmp (o->format_text, "summary") == 0)
+    o->format = FORMAT_SUMMARY;
+  else if (strcmp (o->format_text, "json") == 0)
+    o->format = FORMAT_JSON;
+  else
+    return alvh_cli_usage_error ("replay", "--format: expected jsonl, summary or json, found “%s”", o->format_text);
+  return ALVH_EXIT_OK;
+}
+
+static int
+parse_options (ReplayOptions  *o,
+               int            *argc,
+               char         ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "spx", 0, 0, G_OPTION_ARG_FILENAME, &o->spx_path, N_("SPX daily bars (CSV, required)"), N_("FILE") },
+    { "vix", 0, 0, G_OPTION_ARG_FILENAME, &o->vix_path, N_("VIX daily bars (CSV, required)"), N_("FILE") },
+    { "vx", 0, 0, G_OPTION_ARG_FILENAME, &o->vx_path, N_("VIX futures settles by term, VX1 to VX8 (CSV)"), N_("FILE") },
+    { "vvix", 0, 0, G_OPTION_ARG_FILENAME, &o->vvix_path, N_("VVIX closes (CSV)"), N_("FILE") },
+    { "vix3m", 0, 0, G_OPTION_ARG_FILENAME, &o->vix3m_path, N_("VIX3M closes (CSV): term_inversion uses VIX/VIX3M where no VX1 is known"), N_("FILE") },
+    { "breadth", 0, 0, G_OPTION_ARG_FILENAME, &o->breadth_path, N_("NYSE advancers/decliners (CSV)"), N_("FILE") },
+    { "events", 0, 0, G_OPTION_ARG_FILENAME, &o->events_path, N_("Macro events: date,kind,shift,note (CSV)"), N_("FILE") },
+    { "profile", 0, 0, G_OPTION_ARG_FILENAME, &o->profile_path, N_("Rule profile (key file); default: the spec's values"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o->from_text, N_("First date booked and reported (YYYY-MM-DD); the history before it still warms up the indicators"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &o->to_text, N_("Last date (YYYY-MM-DD)"), N_("DATE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &o->format_text, N_("Output: jsonl (one decision per bar, default), summary or json"), N_("FORMAT") },
+    { "journal", 0, 0, G_OPTION_ARG_FILENAME, &o->journal_path, N_("Also record the run (condors, legs, decisions, signals) in this journal database, under a new account"), N_("FILE") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &o->account_text, N_("Name of the journal account (default: “replay PROFILE vN FROM..TO”)"), N_("NAME") },
+    { "compare", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->research.compare, N_("Compare up to four profiles (key files, or “default”) on the same bars; more may follow as arguments. Formats: summary (default), json, jsonl, csv"), N_("PROFILE") },
+    { "sweep", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->research.sweep, N_("Replay every value of a profile key, e.g. wing_sd=0.4:0.9:0.05 (up to twice for a grid), on every core: one row per combination. Formats: csv (default), jsonl"), N_("KEY=FROM:TO:STEP") },
+    { "walk-forward", 0, 0, G_OPTION_ARG_STRING, &o->research.walk_forward, N_("With --sweep: choose the best combination on each training window and replay it on the next test window, out of sample. Formats: summary (default), json"), N_("TRAIN_YEARS:TEST_YEARS") },
+    { "objective", 0, 0, G_OPTION_ARG_STRING, &o->research.objective, N_("What --walk-forward maximises: pnl_per_drawdown (default: hedged P&L / max drawdown), pnl, drawdown (the smallest) or cost (hedged minus unhedged P&L)"), N_("NAME") },
+    { "attribution", 0, 0, G_OPTION_ARG_NONE, &o->research.attribution, N_("Instead of the replay's output: per trigger and combination of triggers, the hedges added, their cost, P&L, what they returned on losing condors and in each condor's worst stretch (peak to trough of its marked P&L), and the hit rate, with 95 % intervals. Formats: summary (default), json"), NULL },
+    { "attribution-journal", 0, 0, G_OPTION_ARG_FILENAME, &o->research.attribution_journal, N_("The same attribution over the legs of a journal, marked on the --spx and --vix bars (no replay is run)"), N_("FILE") },
+    { NULL }
+  };
+
+  o->from = G_MININT64;
+  o->to = G_MAXINT64;
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Replay the ALVH rules over history: each bar close a due condor, open one when none is open, evaluate the signals and the tree, and book what they decide."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return alvh_cli_usage_error ("replay", "%s", error->message);
+  if (!append_compare_args (&o->research, *argc, *argv))
+    return alvh_cli_usage_error ("replay", "unexpected argument “%s”", (*argv)[1]);
+  return check_options (o);
+}
+
+/* --compare, --sweep, --attribution-journal (no single replay), or --attribution */
+static int
+run_research (ReplayOptions   *o,
+              AlvhMarketFrame *frame,
+              GPtrArray       *events,
+              AlvhProfile     *profile)
+{
+  AlvhReplayResearch r = { frame, events, profile, o->from, o->to, o->format_text };
+  g_autoptr(AlvhEvaluator) evaluator = NULL;
+  g_autoptr(AlvhReplayResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (o->research.compare != NULL)
+    return alvh_replay_research_compare (&r, o->research.compare);
+  if (o->research.sweep != NULL)
+    return alvh_replay_research_sweep (&r, o->research.sweep, o->research.walk_forward, o->research.objective);
+  if (o->research.attribution_journal != NULL)
+    return alvh_replay_research_journal_attribution (&r, o->research.attribution_journal);
+  evaluator = alvh_evaluator_new (frame, profile, events);
+  result = alvh_replay_run_range (evaluator, o->from, o->to, ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL, NULL, NULL,
+                                  NULL, &error);
+  if (result == NULL)
+    return alvh_cli_fail ("replay", error);
+  return alvh_replay_research_attribution (&r, result, evaluator);
+}
+
 int
 alvh_cmd_replay (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *spx_path = NULL;
-  g_autofree char *vix_path = NULL;
-  g_autofree char *vx_path = NULL;
-  g_autofree char *vvix_path = NULL;
-  g_autofree char *vix3m_path = NULL;
-  g_autofree char *breadth_path = NULL;
-  g_autofree char *events_path = NULL;
-  g_autofree char *profile_path = NULL;
-  g_autofree char *from_text = NULL;
-  g_autofree char *to_text = NULL;
-  g_autofree char *format_text = NULL;
-  g_autofree char *journal_path = NULL;
-  g_autofree char *account_text = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(AlvhProfile) profile = NULL;
   g_autoptr(AlvhMarketFrame) frame = NULL;
   g_autoptr(AlvhEvaluator) evaluator = NULL;
   g_autoptr(AlvhReplayResult) result = NULL;
-  g_auto(ResearchOptions) research = { 0 };
-  const char *conflict;
-  gint64 from = G_MININT64, to = G_MAXINT64;
-  OutputFormat format = FORMAT_JSONL;
+  g_auto(ReplayOptions) o = { 0 };
   BarPrinter printer = { NULL, stdout };
-  GOptionEntry entries[] = {
-    { "spx", 0, 0, G_OPTION_ARG_FILENAME, &spx_path, N_("SPX daily bars (CSV, required)"), N_("FILE") },
-    { "vix", 0, 0, G_OPTION_ARG_FILENAME, &vix_path, N_("VIX daily bars (CSV, required)"), N_("FILE") },
-    { "vx", 0, 0, G_OPTION_ARG_FILENAME, &vx_path, N_("VIX futures settles by term, VX1 to VX8 (CSV)"), N_("FILE") },
-    { "vvix", 0, 0, G_OPTION_ARG_FILENAME, &vvix_path, N_("VVIX closes (CSV)"), N_("FILE") },
-    { "vix3m", 0, 0, G_OPTION_ARG_FILENAME, &vix3m_path, N_("VIX3M closes (CSV): term_inversion uses VIX/VIX3M where no VX1 is known"), N_("FILE") },
-    { "breadth", 0, 0, G_OPTION_ARG_FILENAME, &breadth_path, N_("NYSE advancers/decliners (CSV)"), N_("FILE") },
-    { "events", 0, 0, G_OPTION_ARG_FILENAME, &events_path, N_("Macro events: date,kind,shift,note (CSV)"), N_("FILE") },
-    { "profile", 0, 0, G_OPTION_ARG_FILENAME, &profile_path, N_("Rule profile (key file); default: the spec's values"), N_("FILE") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First date booked and reported (YYYY-MM-DD); the history before it still warms up the indicators"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date (YYYY-MM-DD)"), N_("DATE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output: jsonl (one decision per bar, default), summary or json"), N_("FORMAT") },
-    { "journal", 0, 0, G_OPTION_ARG_FILENAME, &journal_path, N_("Also record the run (condors, legs, decisions, signals) in this journal database, under a new account"), N_("FILE") },
-    { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_("Name of the journal account (default: “replay PROFILE vN FROM..TO”)"), N_("NAME") },
-    { "compare", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &research.compare, N_("Compare up to four profiles (key files, or “default”) on the same bars; more may follow as arguments. Formats: summary (default), json, jsonl, csv"), N_("PROFILE") },
-    { "sweep", 0, 0, G_OPTION_ARG_STRING_ARRAY, &research.sweep, N_("Replay every value of a profile key, e.g. wing_sd=0.4:0.9:0.05 (up to twice for a grid), on every core: one row per combination. Formats: csv (default), jsonl"), N_("KEY=FROM:TO:STEP") },
-    { "walk-forward", 0, 0, G_OPTION_ARG_STRING, &research.walk_forward, N_("With --sweep: choose the best combination on each training window and replay it on the next test window, out of sample. Formats: summary (default), json"), N_("TRAIN_YEARS:TEST_YEARS") },
-    { "objective", 0, 0, G_OPTION_ARG_STRING, &research.objective, N_("What --walk-forward maximises: pnl_per_drawdown (default: hedged P&L / max drawdown), pnl, drawdown (the smallest) or cost (hedged minus unhedged P&L)"), N_("NAME") },
-    { "attribution", 0, 0, G_OPTION_ARG_NONE, &research.attribution, N_("Instead of the replay's output: per trigger and combination of triggers, the hedges added, their cost, P&L, what they returned on losing condors and the hit rate, with 95 % intervals. Formats: summary (default), json"), NULL },
-    { "attribution-journal", 0, 0, G_OPTION_ARG_FILENAME, &research.attribution_journal, N_("The same attribution over the legs of a journal, marked on the --spx and --vix bars (no replay is run)"), N_("FILE") },
-    { NULL }
-  };
+  int rc = parse_options (&o, &argc, &argv);
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Replay the ALVH rules over history: each bar close a due condor, open one when none is open, evaluate the signals and the tree, and book what they decide."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return alvh_cli_usage_error ("replay", "%s", error->message);
-  if (!append_compare_args (&research, argc, argv))
-    return alvh_cli_usage_error ("replay", "unexpected argument “%s”", argv[1]);
-  conflict = research_conflict (&research, profile_path != NULL, journal_path != NULL);
-  if (conflict != NULL)
-    return alvh_cli_usage_error ("replay", "%s", conflict);
-  if (spx_path == NULL || vix_path == NULL)
-    return alvh_cli_usage_error ("replay", "--spx FILE and --vix FILE are required");
-  if (from_text != NULL && !alvh_cli_parse_date (from_text, &from))
-    return alvh_cli_usage_error ("replay", "--from: expected a date such as 2020-01-31, found “%s”", from_text);
-  if (to_text != NULL && !alvh_cli_parse_date (to_text, &to))
-    return alvh_cli_usage_error ("replay", "--to: expected a date such as 2020-12-31, found “%s”", to_text);
-  if (from > to)
-    return alvh_cli_usage_error ("replay", "--from %s is after --to %s", from_text, to_text);
-  if (account_text != NULL && journal_path == NULL)
-    return alvh_cli_usage_error ("replay", "--account NAME needs --journal FILE");
-  if (account_text != NULL && *g_strstrip (account_text) == '\0')
-    return alvh_cli_usage_error ("replay", "--account: expected a non-empty name");
-  if (research.compare != NULL || research.sweep != NULL || research.attribution || research.attribution_journal != NULL)
-    format = FORMAT_SUMMARY;   /* each mode checks its own --format */
-  else if (format_text == NULL || strcmp (format_text, "jsonl") == 0)
-    format = FORMAT_JSONL;
-  else if (strcmp (format_text, "summary") == 0)
-    format = FORMAT_SUMMARY;
-  else if (strcmp (format_text, "json") == 0)
-    format = FORMAT_JSON;
-  else
-    return alvh_cli_usage_error ("replay", "--format: expected jsonl, summary or json, found “%s”", format_text);
-
-  if (profile_path != NULL)
+  if (rc != ALVH_EXIT_OK)
+    return rc;
+  if (o.profile_path != NULL)
     {
-      profile = alvh_profile_new_from_file (profile_path, &error);
+      profile = alvh_profile_new_from_file (o.profile_path, &error);
       if (profile == NULL)
         return alvh_cli_fail ("replay", error);
     }
   else
     profile = alvh_profile_new ();
 
-  frame = alvh_cli_load_frame (spx_path, vix_path, vx_path, vvix_path, vix3m_path, breadth_path, events_path,
-                               &events, &error);
+  frame = alvh_cli_load_frame (o.spx_path, o.vix_path, o.vx_path, o.vvix_path, o.vix3m_path, o.breadth_path,
+                               o.events_path, &events, &error);
   if (frame == NULL)
     return alvh_cli_fail ("replay", error);
-  if (research.compare != NULL || research.sweep != NULL || research.attribution_journal != NULL)
-    {
-      AlvhReplayResearch r = { frame, events, profile, from, to, format_text };
+  if (is_research (&o.research))
+    return run_research (&o, frame, events, profile);
 
-      if (research.compare != NULL)
-        return alvh_replay_research_compare (&r, research.compare);
-      if (research.sweep != NULL)
-        return alvh_replay_research_sweep (&r, research.sweep, research.walk_forward, research.objective);
-      return alvh_replay_research_journal_attribution (&r, research.attribution_journal);
-    }
   evaluator = alvh_evaluator_new (frame, profile, events);
-  if (research.attribution)
-    {
-      AlvhReplayResearch r = { frame, events, profile, from, to, format_text };
-
-      result = alvh_replay_run_range (evaluator, from, to, ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL, NULL, NULL, NULL, &error);
-      if (result == NULL)
-        return alvh_cli_fail ("replay", error);
-      return alvh_replay_research_attribution (&r, result);
-    }
-
-  if (format == FORMAT_JSONL)
+  if (o.format == FORMAT_JSONL)
     printer.line = g_string_sized_new (2048);
-  result = alvh_replay_run_range (evaluator, from, to,
-                                  journal_path != NULL ? ALVH_REPLAY_KEEP_DECISIONS : ALVH_REPLAY_FLAGS_NONE,
-                                  format == FORMAT_JSONL ? print_bar_cb : NULL, &printer,
+  result = alvh_replay_run_range (evaluator, o.from, o.to,
+                                  o.journal_path != NULL ? ALVH_REPLAY_KEEP_DECISIONS : ALVH_REPLAY_FLAGS_NONE,
+                                  o.format == FORMAT_JSONL ? print_bar_cb : NULL, &printer,
                                   NULL, NULL, NULL, &error);
   if (printer.line != NULL)
     g_string_free (printer.line, TRUE);
   if (result == NULL)
     return alvh_cli_fail ("replay", error);
 
-  if (!print_result (result, format, &error))
+  if (!print_result (result, o.format, &error))
     return alvh_cli_fail ("replay", error);
-  if (journal_path != NULL)
-    return record_in_journal (result, journal_path, account_text, profile);
+  if (o.journal_path != NULL)
+    return record_in_journal (result, o.journal_path, o.account_text, profile);
   return ALVH_EXIT_OK;
 }

@@ -3,7 +3,11 @@
  * The book of an account marked on a moved date, SPX vol and VIX
  * (alvh-scenario.h), the scenario grid (SPX -10 % .. +5 % x VIX -20 % ..
  * +150 %), the probability of profit and of touching each short strike
- * (lognormal SPX at the implied vol, drift r - q) and each position's greeks.
+ * (lognormal SPX at the implied vol, drift r - q) and each position's greeks:
+ * every open position of the account, SPX puts and VIX puts too (the
+ * scenario's other_legs).  --with-proposed adds the leg the evaluator
+ * proposes on that bar (the decision of `alvh eval`) and prints the grid,
+ * the P&L and the hedge coverage at SPX -1/-2/-3 SD without and with it.
  */
 #define G_LOG_DOMAIN "alvh-cli"
 
@@ -32,6 +36,13 @@ typedef struct
   double            prob_profit;
   gint64            profit_date;
   double            iv;           /* the scenario's SPX vol */
+  AlvhDecision     *decision;     /* --with-proposed: the evaluator's decision, else NULL */
+  AlvhBook         *with;         /* the book with its proposed leg (NULL without one) */
+  AlvhBookMark      with_now;
+  AlvhBookMark      with_moved;
+  double            with_grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX];
+  AlvhHedgeCoverage coverage[3];
+  AlvhHedgeCoverage with_coverage[3];
 } WhatIf;
 
 static double
@@ -53,12 +64,25 @@ scenario_iv (const WhatIf *w)
   return moved.iv;
 }
 
+/* The book's mark now: no move, its other legs included. */
+static void
+mark_now (const WhatIf *w,
+          AlvhBook     *book,
+          AlvhBookMark *out)
+{
+  AlvhScenario none;
+
+  alvh_scenario_init (&none);
+  none.other_legs = w->scenario.other_legs;
+  alvh_scenario_mark (book, &w->market, &none, out);
+}
+
 static void
 compute (WhatIf *w)
 {
   AlvhScenario at_grid = w->scenario;
 
-  alvh_book_mark (w->book, &w->market, &w->now);
+  mark_now (w, w->book, &w->now);
   alvh_scenario_mark (w->book, &w->market, &w->scenario, &w->moved);
   alvh_scenario_grid (w->book, &w->market, &at_grid, alvh_scenario_default_spx_moves, ALVH_SCENARIO_N_SPX,
                       alvh_scenario_default_vix_moves, ALVH_SCENARIO_N_VIX, w->grid);
@@ -68,6 +92,14 @@ compute (WhatIf *w)
   w->prob_profit = alvh_scenario_prob_profit (w->book, &w->market, &at_grid);
   w->profit_date = at_grid.time != 0 ? at_grid.time : alvh_scenario_first_expiry (w->book);
   w->iv = scenario_iv (w);
+  if (w->with == NULL)
+    return;
+  mark_now (w, w->with, &w->with_now);
+  alvh_scenario_mark (w->with, &w->market, &w->scenario, &w->with_moved);
+  alvh_scenario_grid (w->with, &w->market, &w->scenario, alvh_scenario_default_spx_moves, ALVH_SCENARIO_N_SPX,
+                      alvh_scenario_default_vix_moves, ALVH_SCENARIO_N_VIX, w->with_grid);
+  alvh_scenario_hedge_coverage (w->book, &w->market, &w->scenario, w->coverage);
+  alvh_scenario_hedge_coverage (w->with, &w->market, &w->scenario, w->with_coverage);
 }
 
 static double
@@ -95,8 +127,7 @@ json_positions (JsonBuilder  *b,
       const AlvhScenarioGreeks *g = &g_array_index (greeks, AlvhScenarioGreeks, i);
 
       json_builder_begin_object (b);
-      alvh_cli_json_add_string (b, "kind", g->is_condor ? "iron_condor"
-                                : alvh_leg_kind_to_string (alvh_book_get_leg (w->book, g->index)->kind));
+      alvh_cli_json_add_string (b, "kind", g->is_condor ? "iron_condor" : alvh_leg_kind_to_string (g->kind));
       alvh_cli_json_add_int (b, "id", g->id);
       alvh_cli_json_add_number (b, "pnl", cents (g->pnl));
       alvh_cli_json_add_number (b, "delta", g->delta);
@@ -131,13 +162,15 @@ json_array (JsonBuilder  *b,
 
 static void
 json_grid (JsonBuilder  *b,
-           const WhatIf *w)
+           const WhatIf *w,
+           const char   *member,
+           const double *grid)
 {
   double spx[ALVH_SCENARIO_N_SPX];
 
   for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
     spx[c] = cents (w->market.spx * (1.0 + alvh_scenario_default_spx_moves[c]));
-  json_builder_set_member_name (b, "grid");
+  json_builder_set_member_name (b, member);
   json_builder_begin_object (b);
   json_array (b, "spx_moves", alvh_scenario_default_spx_moves, ALVH_SCENARIO_N_SPX, 1.0);
   json_array (b, "vix_moves", alvh_scenario_default_vix_moves, ALVH_SCENARIO_N_VIX, 1.0);
@@ -148,11 +181,64 @@ json_grid (JsonBuilder  *b,
     {
       json_builder_begin_array (b);
       for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
-        json_builder_add_double_value (b, cents (w->grid[r * ALVH_SCENARIO_N_SPX + c]));
+        json_builder_add_double_value (b, cents (grid[r * ALVH_SCENARIO_N_SPX + c]));
       json_builder_end_array (b);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
+}
+
+/* --with-proposed: the decision and its leg, the book with it, the coverage */
+static void
+json_proposed (JsonBuilder  *b,
+               const WhatIf *w)
+{
+  const AlvhDecision *d = w->decision;
+
+  json_builder_set_member_name (b, "proposed");
+  json_builder_begin_object (b);
+  alvh_cli_json_add_string (b, "action", alvh_action_to_string (d->action));
+  alvh_cli_json_add_string (b, "branch", alvh_branch_to_string (d->branch));
+  json_builder_set_member_name (b, "leg");
+  if (w->with == NULL)
+    json_builder_add_null_value (b);
+  else
+    {
+      g_autofree char *expiry = alvh_time_format_ny_date (d->leg.expiry);
+
+      json_builder_begin_object (b);
+      alvh_cli_json_add_string (b, "kind", alvh_leg_kind_to_string (d->leg.kind));
+      alvh_cli_json_add_int (b, "layer", d->layer);
+      alvh_cli_json_add_number (b, "long_strike", d->leg.long_strike);
+      alvh_cli_json_add_number (b, "short_strike", d->leg.short_strike);
+      alvh_cli_json_add_string (b, "expiry", expiry);
+      alvh_cli_json_add_number (b, "quantity", d->size);
+      alvh_cli_json_add_number (b, "premium", d->leg.premium);
+      alvh_cli_json_add_number (b, "estimated_cost", cents (d->estimated_cost));
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  if (w->with == NULL)
+    return;
+  alvh_cli_json_add_number (b, "pnl_now_with_proposed", cents (w->with_now.total_pnl));
+  alvh_cli_json_add_number (b, "pnl_with_proposed", cents (w->with_moved.total_pnl));
+  json_grid (b, w, "grid_with_proposed", w->with_grid);
+  json_builder_set_member_name (b, "coverage");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < 3; k++)
+    {
+      json_builder_begin_object (b);
+      alvh_cli_json_add_number (b, "n_sd", w->coverage[k].n_sd);
+      alvh_cli_json_add_number (b, "spx", cents (w->coverage[k].spx));
+      alvh_cli_json_add_number (b, "vix", cents (w->coverage[k].vix));
+      alvh_cli_json_add_number (b, "condor_pnl", cents (w->coverage[k].condor_pnl));
+      alvh_cli_json_add_number (b, "hedge_pnl", cents (w->coverage[k].hedge_pnl));
+      alvh_cli_json_add_number (b, "coverage", w->coverage[k].coverage);
+      alvh_cli_json_add_number (b, "hedge_pnl_with_proposed", cents (w->with_coverage[k].hedge_pnl));
+      alvh_cli_json_add_number (b, "coverage_with_proposed", w->with_coverage[k].coverage);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
 }
 
 static void
@@ -185,7 +271,9 @@ print_json (const WhatIf *w)
   alvh_cli_json_add_number (b, "probability_iv", w->iv);
   alvh_cli_json_add_string (b, "probability_model", "lognormal SPX at the implied vol, drift r - q");
   json_positions (b, w);
-  json_grid (b, w);
+  json_grid (b, w, "grid", w->grid);
+  if (w->decision != NULL)
+    json_proposed (b, w);
   json_builder_end_object (b);
   json = alvh_cli_json_finish (b);
   printf ("%s\n", json);
@@ -194,9 +282,10 @@ print_json (const WhatIf *w)
 /* ---- text ----------------------------------------------------------------- */
 
 static void
-print_grid (const WhatIf *w)
+print_grid (const char   *title,
+            const double *grid)
 {
-  printf ("\n%s\n%-10s", _("Book P&L by SPX move (columns) and VIX move (rows):"), _("VIX \\ SPX"));
+  printf ("\n%s\n%-10s", title, _("VIX \\ SPX"));
   for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
     {
       g_autofree char *p = alvh_format_percent (alvh_scenario_default_spx_moves[c], 1, ALVH_FORMAT_SCREEN);
@@ -210,11 +299,53 @@ print_grid (const WhatIf *w)
       printf ("%-10s", p);
       for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
         {
-          g_autofree char *m = alvh_format_money (w->grid[r * ALVH_SCENARIO_N_SPX + c], ALVH_MONEY_WHOLE);
+          g_autofree char *m = alvh_format_money (grid[r * ALVH_SCENARIO_N_SPX + c], ALVH_MONEY_WHOLE);
           printf (" %11s", m);
         }
       printf ("\n");
     }
+}
+
+static char *
+coverage_text (const AlvhHedgeCoverage *c)
+{
+  g_autofree char *hedge = alvh_format_money (c->hedge_pnl, ALVH_MONEY_WHOLE);
+  g_autofree char *pct = alvh_format_percent (c->coverage, 0, ALVH_FORMAT_SCREEN);
+
+  if (!isfinite (c->coverage))
+    return g_strdup_printf (_("n/a (hedges %s)"), hedge);
+  return g_strdup_printf (_("%s (hedges %s)"), pct, hedge);
+}
+
+static void
+print_proposed (const WhatIf *w)
+{
+  const AlvhDecision *d = w->decision;
+  g_autofree char *now = NULL, *with = NULL, *leg = NULL, *cost = NULL, *expiry = NULL;
+
+  printf ("\n");
+  if (w->with == NULL)
+    {
+      printf (_("The rules propose no leg on this bar: %s (%s).\n"), alvh_action_to_string (d->action),
+              alvh_branch_to_string (d->branch));
+      return;
+    }
+  leg = alvh_leg_describe (alvh_book_get_leg (w->with, alvh_book_get_n_legs (w->with) - 1));
+  expiry = alvh_time_format_ny_date (d->leg.expiry);
+  cost = alvh_format_money (d->estimated_cost, ALVH_MONEY_CENTS);
+  now = alvh_format_money (w->now.total_pnl, ALVH_MONEY_CENTS);
+  with = alvh_format_money (w->with_now.total_pnl, ALVH_MONEY_CENTS);
+  printf (_("Proposed leg (layer %u): %s expiring %s at %.2f, estimated cost %s\n"), d->layer, leg, expiry,
+          d->leg.premium, cost);
+  printf (_("Book P&L now %s, with the proposed leg %s\n"), now, with);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autofree char *spx = alvh_format_number (w->coverage[k].spx, 0, ALVH_FORMAT_SCREEN);
+      g_autofree char *x = coverage_text (&w->coverage[k]), *y = coverage_text (&w->with_coverage[k]);
+
+      printf (_("Coverage at SPX −%g SD (%s): %s → %s\n"), w->coverage[k].n_sd, spx, x, y);
+    }
+  print_grid (_("Book P&L with the proposed leg by SPX move (columns) and VIX move (rows):"), w->with_grid);
 }
 
 static void
@@ -247,7 +378,9 @@ print_text (const WhatIf *w)
       printf (_("Condor %s: touches the short put %g: %s, the short call %g: %s\n"),
               id, c->short_put, p, c->short_call, q);
     }
-  print_grid (w);
+  print_grid (_("Book P&L by SPX move (columns) and VIX move (rows):"), w->grid);
+  if (w->decision != NULL)
+    print_proposed (w);
 }
 
 /* ---- the heat map ------------------------------------------------------------ */
@@ -310,6 +443,77 @@ write_png (const WhatIf *w,
 
 /* ---- the command ---------------------------------------------------------- */
 
+/* The account's open legs that AlvhBook does not model (SPX puts, VIX
+ * puts) as they stood at @t: opened by then, the contracts closed by then
+ * taken off, not expired. */
+static GPtrArray *
+load_other_legs (AlvhJournalStore *store,
+                 gint64            account_id,
+                 gint64            t,
+                 GError          **error)
+{
+  g_autoptr(GPtrArray) legs = alvh_journal_store_list_legs (store, account_id, 0, t == G_MAXINT64 ? 0 : t + 1, error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
+
+  if (legs == NULL)
+    return NULL;
+  for (guint i = 0; i < legs->len; i++)
+    {
+      AlvhLeg *leg = g_ptr_array_index (legs, i);
+      g_autoptr(GPtrArray) closes = NULL;
+      double closed = 0.0;
+
+      if (alvh_leg_is_vix_hedge (leg) || leg->opened > t)
+        continue;
+      if (leg->closed_quantity > 0.0)
+        {
+          closes = alvh_journal_store_list_leg_closes (store, leg->id, error);
+          if (closes == NULL)
+            return NULL;
+          for (guint k = 0; k < closes->len; k++)
+            {
+              const AlvhJournalLegClose *c = g_ptr_array_index (closes, k);
+
+              if (c->time <= t)
+                closed += c->quantity;
+            }
+        }
+      leg->closed_quantity = closed;
+      if (alvh_leg_is_held_at (leg, t) && alvh_scenario_is_other_leg (leg))
+        g_ptr_array_add (out, alvh_leg_copy (leg));
+    }
+  return g_steal_pointer (&out);
+}
+
+/* --with-proposed: the decision `alvh eval` gives on that bar and the book
+ * with its proposed leg (none for a HOLD or a BLOCKED). */
+static gboolean
+add_proposed (WhatIf           *w,
+              AlvhJournalStore *store,
+              AlvhMarketFrame  *frame,
+              AlvhProfile      *profile,
+              gint64            at,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) events = alvh_stored_load_events (store, error);
+
+  if (events == NULL)
+    return FALSE;
+  w->decision = alvh_stored_evaluate (frame, profile, events, w->book, at, error);
+  if (w->decision == NULL)
+    return FALSE;
+  if (w->decision->action == ALVH_ACTION_ADD && w->decision->has_leg)
+    {
+      AlvhLeg leg = w->decision->leg;
+
+      leg.notes = NULL;
+      leg.quantity = w->decision->size;
+      leg.closed_quantity = 0.0;
+      w->with = alvh_scenario_with_leg (w->book, &leg);
+    }
+  return TRUE;
+}
+
 /* The latest bar that stands by @at (0: the last) and its market state. */
 static gboolean
 market_at (AlvhMarketFrame *frame,
@@ -345,9 +549,12 @@ alvh_cmd_whatif (int    argc,
   g_autoptr(AlvhMarketFrame) frame = NULL;
   g_autoptr(AlvhProfile) profile = NULL;
   g_autoptr(AlvhBook) book = NULL;
+  g_autoptr(AlvhBook) with = NULL;
+  g_autoptr(AlvhDecision) decision = NULL;
+  g_autoptr(GPtrArray) other_legs = NULL;
   g_autofree char *db = NULL, *market_db = NULL, *account = NULL, *at_text = NULL;
   g_autofree char *iv_text = NULL, *vix_text = NULL, *png = NULL;
-  gboolean vix_beta = FALSE, json = FALSE;
+  gboolean vix_beta = FALSE, json = FALSE, with_proposed = FALSE;
   gint days = 0;
   gint64 account_id, at = 0, last;
   double iv_shift = 0.0, vix_shift = 0.0;
@@ -364,6 +571,7 @@ alvh_cmd_whatif (int    argc,
     { "vix-beta", 0, 0, G_OPTION_ARG_NONE, &vix_beta, N_("VIX follows SPX by the fitted beta (for the P&L curve and the probability of profit)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("One JSON object instead of text"), NULL },
     { "png", 0, 0, G_OPTION_ARG_FILENAME, &png, N_("Also draw the scenario grid as a heat map to this PNG file"), N_("FILE") },
+    { "with-proposed", 0, 0, G_OPTION_ARG_NONE, &with_proposed, N_("Also value the book with the leg the rules propose on that bar (as alvh eval decides): its P&L, scenario grid and hedge coverage at SPX −1/−2/−3 SD without and with it"), NULL },
     { NULL }
   };
 
@@ -411,6 +619,9 @@ alvh_cmd_whatif (int    argc,
   book = alvh_stored_load_book_at (store, account_id, alvh_stored_eval_instant (frame, at), &error);
   if (book == NULL)
     return alvh_cli_fail ("whatif", error);
+  other_legs = load_other_legs (store, account_id, alvh_stored_eval_instant (frame, at), &error);
+  if (other_legs == NULL)
+    return alvh_cli_fail ("whatif", error);
 
   w.account = account != NULL ? account : ALVH_DEFAULT_ACCOUNT_NAME;
   w.book = book;
@@ -421,6 +632,11 @@ alvh_cmd_whatif (int    argc,
     w.scenario.time = last;
   w.scenario.iv_shift = iv_shift / 100.0;
   w.scenario.vix_move = vix_beta ? NAN : vix_shift / 100.0;
+  w.scenario.other_legs = other_legs;
+  if (with_proposed && !add_proposed (&w, store, frame, profile, at, &error))
+    return alvh_cli_fail ("whatif", error);
+  decision = w.decision;
+  with = w.with;
   compute (&w);
   if (png != NULL && !write_png (&w, png, &error))
     return alvh_cli_fail ("whatif", error);

@@ -13,6 +13,7 @@
 #include "alvh-market-store.h"
 #include "alvh-journal-store.h"
 #include "alvh-signal.h"
+#include "alvh-signal-text.h"
 #include "alvh-event.h"
 #include "alvh-profile.h"
 #include "alvh-decision.h"

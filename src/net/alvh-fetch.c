@@ -12,6 +12,7 @@
 #include <libsoup/soup.h>
 
 #include "alvh-fetch.h"
+#include "alvh-fetch-private.h"
 
 G_DEFINE_QUARK (alvh-fetch-error-quark, alvh_fetch_error)
 
@@ -108,14 +109,23 @@ alvh_fetch_check_body (const char  *url,
   return TRUE;
 }
 
-gboolean
-alvh_fetch_download (const char    *url,
-                     const char    *dest_path,
-                     guint          timeout_seconds,
-                     GCancellable  *cancellable,
-                     GError       **error)
+SoupSession *
+_alvh_fetch_session_new (guint timeout_seconds)
 {
-  g_autoptr(SoupSession) session = NULL;
+  return soup_session_new_with_options ("timeout", timeout_seconds,
+                                        "user-agent", "alvh-desk/" PACKAGE_VERSION,
+                                        NULL);
+}
+
+gboolean
+_alvh_fetch_download_full (SoupSession   *session,
+                           const char    *url,
+                           const char    *referer,
+                           const char    *dest_path,
+                           guint         *out_status,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -125,9 +135,12 @@ alvh_fetch_download (const char    *url,
   guint status;
   goffset expected;
 
+  g_return_val_if_fail (SOUP_IS_SESSION (session), FALSE);
   g_return_val_if_fail (url != NULL, FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
+  if (out_status != NULL)
+    *out_status = 0;
   msg = soup_message_new (SOUP_METHOD_GET, url);
   if (msg == NULL)
     {
@@ -135,13 +148,14 @@ alvh_fetch_download (const char    *url,
                    _("“%s” is not a valid web address"), url);
       return FALSE;
     }
+  if (referer != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Referer", referer);
 
-  session = soup_session_new_with_options ("timeout", timeout_seconds,
-                                           "user-agent", "alvh-desk/" PACKAGE_VERSION,
-                                           NULL);
   body = soup_session_send_and_read (session, msg, cancellable, &local_error);
   if (body == NULL)
     {
+      guint timeout_seconds = soup_session_get_timeout (session);
+
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
         g_set_error (error, ALVH_FETCH_ERROR, ALVH_FETCH_ERROR_TIMEOUT,
                      _("%s: no answer within %u seconds"), url, timeout_seconds);
@@ -157,6 +171,8 @@ alvh_fetch_download (const char    *url,
     }
 
   status = soup_message_get_status (msg);
+  if (out_status != NULL)
+    *out_status = status;
   if (status != SOUP_STATUS_OK)
     {
       g_set_error (error, ALVH_FETCH_ERROR, ALVH_FETCH_ERROR_HTTP,
@@ -190,6 +206,22 @@ alvh_fetch_download (const char    *url,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+alvh_fetch_download (const char    *url,
+                     const char    *dest_path,
+                     guint          timeout_seconds,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(SoupSession) session = NULL;
+
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  session = _alvh_fetch_session_new (timeout_seconds);
+  return _alvh_fetch_download_full (session, url, NULL, dest_path, NULL, cancellable, error);
 }
 
 GPtrArray *

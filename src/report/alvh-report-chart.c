@@ -45,7 +45,7 @@ format_axis_value (double    value,
                    gsize     len,
                    gpointer  user_data)
 {
-  g_autofree char *text = alvh_format_number (value, GPOINTER_TO_INT (user_data), ALVH_FORMAT_DATA);
+  g_autofree char *text = alvh_format_number (value, GPOINTER_TO_INT (user_data), ALVH_FORMAT_SCREEN);
 
   g_strlcpy (buf, text, len);
 }

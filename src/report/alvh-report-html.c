@@ -48,6 +48,8 @@ html_table (GString               *out,
             const AlvhReportTable *t,
             const char            *id)
 {
+  g_auto(GStrv) head = alvh_report_table_dup_shown_row (t, -1);
+
   if (id != NULL)
     g_string_append_printf (out, "<table id=\"%s\">\n", id);
   else
@@ -56,13 +58,14 @@ html_table (GString               *out,
   for (guint c = 0; c < t->n_columns; c++)
     {
       g_string_append (out, t->numeric[c] ? "<th class=\"num\">" : "<th>");
-      html_text (out, t->columns[c]);
+      html_text (out, head[c]);
       g_string_append (out, "</th>");
     }
   g_string_append (out, "</tr></thead>\n<tbody>\n");
   for (guint r = 0; r < t->rows->len; r++)
     {
       char **cells = g_ptr_array_index (t->rows, r);
+      g_auto(GStrv) shown = alvh_report_table_dup_shown_row (t, (int) r);
 
       g_string_append (out, "<tr>");
       for (guint c = 0; c < t->n_columns; c++)
@@ -73,7 +76,7 @@ html_table (GString               *out,
             g_string_append (out, t->numeric[c] ? "<td class=\"num na\">" : "<td class=\"na\">");
           else
             g_string_append (out, t->numeric[c] ? "<td class=\"num\">" : "<td>");
-          html_text (out, cells[c]);
+          html_text (out, shown[c]);
           g_string_append (out, "</td>");
         }
       g_string_append (out, "</tr>\n");

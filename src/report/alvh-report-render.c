@@ -231,6 +231,8 @@ typedef struct
   PangoFontDescription *font;             /* body 8.5 */
   PangoFontDescription *font_small;       /* tables 7.5 */
   PangoFontDescription *font_small_bold;
+  PangoFontDescription *font_tiny;        /* tables of many columns 6.5 */
+  PangoFontDescription *font_tiny_bold;
   PangoFontDescription *font_bold;
   PangoFontDescription *font_heading;     /* 12 bold */
   PangoFontDescription *font_title;       /* 17 bold */
@@ -425,9 +427,12 @@ pdf_row_height (Pdf                        *pdf,
   return h + 2 * pad;
 }
 
+/* @cells are shown; @raw (nullable) are the table's plain cells that pick
+ * the colour of a fired signal and of a missing value */
 static void
 pdf_row (Pdf                        *pdf,
          char                      **cells,
+         char                      **raw,
          const AlvhReportTable      *t,
          const double               *x,
          const double               *w,
@@ -451,9 +456,9 @@ pdf_row (Pdf                        *pdf,
                                              t->numeric[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       guint32 colour = fg;
 
-      if (g_strcmp0 (cells[c], "fired") == 0)
+      if (raw != NULL && g_strcmp0 (raw[c], "fired") == 0)
         colour = 0xb3261e;
-      else if (g_strcmp0 (cells[c], "n/a") == 0)
+      else if (raw != NULL && g_strcmp0 (raw[c], "n/a") == 0)
         colour = 0x8a8a8a;
       set_rgb (pdf->cr, colour, 1);
       pdf_show (pdf, l, x[c] + pad, pdf->y + pad);
@@ -498,29 +503,34 @@ longest_word_width (Pdf                        *pdf,
 static void
 pdf_column_widths (Pdf                   *pdf,
                    const AlvhReportTable *t,
+                   char                 **head,
+                   GPtrArray             *shown,
                    double                 total,
                    double                *w)
 {
   const double pad = 5.0 + 0.5;
   g_autofree double *min = g_new0 (double, t->n_columns);
   g_autofree double *nat = g_new0 (double, t->n_columns);
+  g_autofree double *cell_min = g_new0 (double, t->n_columns);
   guint n_rows = MIN (t->rows->len, 200);
-  double sum_min = 0, sum_nat = 0;
+  double sum_min = 0, sum_nat = 0, sum_cells = 0;
 
   for (guint c = 0; c < t->n_columns; c++)
     {
-      min[c] = longest_word_width (pdf, t->columns[c], pdf->font_small_bold) + pad;
-      nat[c] = MIN (text_width (pdf, t->columns[c], pdf->font_small_bold), 90) + pad;
+      cell_min[c] = pad;
+      nat[c] = MIN (text_width (pdf, head[c], pdf->font_small_bold), 90) + pad;
       for (guint r = 0; r < n_rows; r++)
         {
-          char **cells = g_ptr_array_index (t->rows, r);
+          char **cells = g_ptr_array_index (shown, r);
 
-          min[c] = MAX (min[c], MIN (longest_word_width (pdf, cells[c], pdf->font_small), 120) + pad);
+          cell_min[c] = MAX (cell_min[c], MIN (longest_word_width (pdf, cells[c], pdf->font_small), 120) + pad);
           nat[c] = MAX (nat[c], MIN (text_width (pdf, cells[c], pdf->font_small), 320) + pad);
         }
+      min[c] = MAX (cell_min[c], longest_word_width (pdf, head[c], pdf->font_small_bold) + pad);
       nat[c] = MAX (nat[c], min[c]);
       sum_min += min[c];
       sum_nat += nat[c];
+      sum_cells += cell_min[c];
     }
   for (guint c = 0; c < t->n_columns; c++)
     {
@@ -528,26 +538,32 @@ pdf_column_widths (Pdf                   *pdf,
         w[c] = nat[c] * total / sum_nat;
       else if (sum_min <= total)
         w[c] = min[c] + (nat[c] - min[c]) * (total - sum_min) / MAX (sum_nat - sum_min, 1e-9);
+      else if (sum_cells <= total)   /* long headers break, dates and amounts do not */
+        w[c] = cell_min[c] + (min[c] - cell_min[c]) * (total - sum_cells) / MAX (sum_min - sum_cells, 1e-9);
       else
         w[c] = min[c] * total / sum_min;
     }
 }
 
 static void
-pdf_table (Pdf                   *pdf,
-           const AlvhReportTable *t,
-           const char            *heading)
+pdf_table_body (Pdf                   *pdf,
+                const AlvhReportTable *t,
+                const char            *heading)
 {
   g_autofree double *x = g_new0 (double, t->n_columns + 1);
   g_autofree double *w = g_new0 (double, t->n_columns + 1);
   double hh, acc = pdf->margin;
   double total = pdf->content_w;
   guint n_rows = t->rows->len;
+  g_auto(GStrv) head = alvh_report_table_dup_shown_row (t, -1);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
+  for (guint r = 0; r < n_rows; r++)
+    g_ptr_array_add (shown, alvh_report_table_dup_shown_row (t, (int) r));
   if (g_strcmp0 (t->id, "summary") == 0 && t->n_columns == 2)
     total = pdf->content_w * 0.62;
   else if (g_strcmp0 (t->id, "decision-signals") == 0)
-    total = pdf->content_w * 0.78;
+    total = pdf->content_w * 0.86;
   if (g_strcmp0 (t->id, "decision-signals") == 0)
     {
       /* the same small table many times: fixed widths, no measuring */
@@ -559,18 +575,18 @@ pdf_table (Pdf                   *pdf,
         w[c] = total * t->widths[c] / sum;
     }
   else
-    pdf_column_widths (pdf, t, total, w);
+    pdf_column_widths (pdf, t, head, shown, total, w);
   for (guint c = 0; c < t->n_columns; c++)
     {
       x[c] = acc;
       acc += w[c];
     }
-  hh = pdf_row_height (pdf, t->columns, t->n_columns, w, pdf->font_small_bold);
+  hh = pdf_row_height (pdf, head, t->n_columns, w, pdf->font_small_bold);
 
   if (heading != NULL)
     {
       double first = n_rows > 0
-        ? pdf_row_height (pdf, g_ptr_array_index (t->rows, 0), t->n_columns, w, pdf->font_small) : 12;
+        ? pdf_row_height (pdf, g_ptr_array_index (shown, 0), t->n_columns, w, pdf->font_small) : 12;
 
       pdf_heading (pdf, heading, hh + first);
     }
@@ -583,20 +599,40 @@ pdf_table (Pdf                   *pdf,
       return;
     }
 
-  pdf_row (pdf, t->columns, t, x, w, pdf->font_small_bold, hh, 0xe6edf7, 0x1a1a1a);
+  pdf_row (pdf, head, NULL, t, x, w, pdf->font_small_bold, hh, 0xe6edf7, 0x1a1a1a);
   for (guint r = 0; r < n_rows; r++)
     {
-      char **cells = g_ptr_array_index (t->rows, r);
+      char **cells = g_ptr_array_index (shown, r);
       double h = pdf_row_height (pdf, cells, t->n_columns, w, pdf->font_small);
 
       if (pdf->y + h > pdf->bottom)
         {
           pdf_new_page (pdf);
-          pdf_row (pdf, t->columns, t, x, w, pdf->font_small_bold, hh, 0xe6edf7, 0x1a1a1a);
+          pdf_row (pdf, head, NULL, t, x, w, pdf->font_small_bold, hh, 0xe6edf7, 0x1a1a1a);
         }
-      pdf_row (pdf, cells, t, x, w, pdf->font_small, h, r % 2 ? 0xf6f6f6 : 0xffffff, 0x222222);
+      pdf_row (pdf, cells, g_ptr_array_index (t->rows, r), t, x, w, pdf->font_small, h,
+               r % 2 ? 0xf6f6f6 : 0xffffff, 0x222222);
     }
   pdf->y += 4;
+}
+
+/* A table of many columns (the legs: 15) in the tiny font, so that its dates
+ * and amounts fit on one line in the width of the page */
+static void
+pdf_table (Pdf                   *pdf,
+           const AlvhReportTable *t,
+           const char            *heading)
+{
+  PangoFontDescription *small = pdf->font_small, *small_bold = pdf->font_small_bold;
+
+  if (t->n_columns > 11)
+    {
+      pdf->font_small = pdf->font_tiny;
+      pdf->font_small_bold = pdf->font_tiny_bold;
+    }
+  pdf_table_body (pdf, t, heading);
+  pdf->font_small = small;
+  pdf->font_small_bold = small_bold;
 }
 
 /* The title block: title, account, period and rule profile */
@@ -792,6 +828,8 @@ pdf_pass (AlvhReport        *report,
   pdf.font = make_font (FONT_FAMILY, 8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
   pdf.font_small = make_font (FONT_FAMILY, 7.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
   pdf.font_small_bold = make_font (FONT_FAMILY, 7.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  pdf.font_tiny = make_font (FONT_FAMILY, 6.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+  pdf.font_tiny_bold = make_font (FONT_FAMILY, 6.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
   pdf.font_bold = make_font (FONT_FAMILY, 9, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
   pdf.font_heading = make_font (FONT_FAMILY, 12, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
   pdf.font_title = make_font (FONT_FAMILY, 17, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
@@ -811,6 +849,8 @@ pdf_pass (AlvhReport        *report,
   pango_font_description_free (pdf.font);
   pango_font_description_free (pdf.font_small);
   pango_font_description_free (pdf.font_small_bold);
+  pango_font_description_free (pdf.font_tiny);
+  pango_font_description_free (pdf.font_tiny_bold);
   pango_font_description_free (pdf.font_bold);
   pango_font_description_free (pdf.font_heading);
   pango_font_description_free (pdf.font_title);

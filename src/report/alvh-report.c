@@ -32,6 +32,14 @@ fmt_int (gint64 n)
 
 /* ---- tables ------------------------------------------------------------- */
 
+/* what the PDF and HTML show of a column (alvh_report_table_set_kinds) */
+#define TX ALVH_REPORT_CELL_TEXT
+#define KY ALVH_REPORT_CELL_KEY
+#define NU ALVH_REPORT_CELL_NUMBER
+#define MO ALVH_REPORT_CELL_MONEY
+#define PC ALVH_REPORT_CELL_PERCENT
+#define AU ALVH_REPORT_CELL_AUTO
+
 AlvhReportTable *
 alvh_report_table_new (const char         *id,
                        const char         *title,
@@ -49,6 +57,7 @@ alvh_report_table_new (const char         *id,
   t->columns = g_strdupv ((char **) columns);
   t->numeric = g_new0 (gboolean, MAX (t->n_columns, 1));
   t->widths = g_new0 (double, MAX (t->n_columns, 1));
+  t->kinds = g_new0 (AlvhReportCell, MAX (t->n_columns, 1));
   for (guint i = 0; i < t->n_columns; i++)
     {
       t->numeric[i] = numeric != NULL ? numeric[i] : FALSE;
@@ -80,6 +89,7 @@ alvh_report_table_free (AlvhReportTable *table)
   g_strfreev (table->columns);
   g_free (table->numeric);
   g_free (table->widths);
+  g_free (table->kinds);
   g_ptr_array_unref (table->rows);
   g_free (table);
 }
@@ -643,6 +653,7 @@ add_legs_table (AlvhReport    *self,
   static const double w[] = { 0.6, 1.1, 1.6, 0.9, 1.1, 0.6, 0.9, 1.0, 0.6, 0.8, 0.7, 0.8, 1.1, 1.0, 0.8 };
   AlvhReportTable *t = table_new_translated ("legs", _("Hedge legs added"), cols, num, w);
 
+  alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { TX, TX, KY, TX, TX, NU, NU, MO, TX, TX, TX, TX, TX, MO, MO });
   for (guint i = 0; i < legs->len; i++)
     {
       AlvhLeg *leg = g_ptr_array_index (legs, i);
@@ -688,6 +699,7 @@ add_positions_table (AlvhReport       *self,
   static const double w[] = { 0.7, 1.1, 1.1, 1.9, 0.6, 0.8, 1.1, 1.3, 1.2, 1.3 };
   AlvhReportTable *t = table_new_translated ("positions", _("Positions held"), cols, num, w);
 
+  alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { TX, TX, TX, TX, NU, NU, TX, MO, MO, MO });
   for (guint i = 0; i < condors->len; i++)
     {
       AlvhCondor *c = g_ptr_array_index (condors, i);
@@ -830,6 +842,7 @@ add_stats_table (AlvhReport       *self,
   };
   AlvhReportTable *t = table_new_translated ("stats", _("Trigger statistics (to date)"), cols, num, w);
 
+  alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { TX, KY, NU, NU, PC, MO, MO, MO, MO });
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (guint i = 0; groups[g].rows != NULL && i < groups[g].rows->len; i++)
       {
@@ -866,6 +879,7 @@ add_journal_summary (AlvhReport          *self,
   guint n_opened = 0, n_closed = 0;
   gboolean have_pnl = totals->have_pnl;
 
+  alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { TX, AU });
   for (guint i = 0; i < condors->len; i++)
     {
       AlvhCondor *c = g_ptr_array_index (condors, i);
@@ -1086,6 +1100,7 @@ alvh_report_new_from_replay (AlvhReplayResult  *result,
     g_autofree char *period = alvh_report_dup_period_text (self);
     g_autofree char *profile = alvh_report_dup_profile_text (self);
 
+    alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { TX, AU, AU });
 #define ROW3(label, a, b) G_STMT_START { \
       g_autofree char *a_ = (a); g_autofree char *b_ = (b); \
       const char *c_[] = { (label), a_, b_, NULL }; \
@@ -1113,6 +1128,7 @@ alvh_report_new_from_replay (AlvhReplayResult  *result,
     static const double w[] = { 0.6, 1.1, 1.1, 1.1, 2.0, 0.8, 0.7, 1.2, 1.2, 1.2, 1.2 };
     AlvhReportTable *t = table_new_translated ("trades", _("Trades"), cols, num, w);
 
+    alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { TX, TX, TX, TX, TX, NU, NU, MO, MO, MO, MO });
     for (guint i = 0; result->trades != NULL && i < result->trades->len; i++)
       {
         const AlvhReplayTrade *tr = &g_array_index (result->trades, AlvhReplayTrade, i);
@@ -1143,6 +1159,9 @@ alvh_report_new_from_replay (AlvhReplayResult  *result,
     const char *bcols[] = { _("Branch"), _("Decisions"), _("ADDs"), NULL };
     static const gboolean bnum[] = { FALSE, TRUE, TRUE };
     AlvhReportTable *bt = alvh_report_table_new ("branches", _("Branches"), bcols, bnum, NULL);
+
+    alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { KY, ALVH_REPORT_CELL_SIGNAL_KIND, NU, NU });
+    alvh_report_table_set_kinds (bt, (const AlvhReportCell[]) { KY, NU, NU });
 
     for (guint i = 0; i < ALVH_N_SIGNALS; i++)
       {

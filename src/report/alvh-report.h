@@ -54,6 +54,34 @@ typedef enum
   ALVH_REPORT_KIND_REPLAY,
 } AlvhReportKind;
 
+/**
+ * AlvhReportCell:
+ * @ALVH_REPORT_CELL_TEXT: shown as it is
+ * @ALVH_REPORT_CELL_KEY: a key of the spec or a list of them ("fixed",
+ *   "iv_expansion rsi_extreme"), shown by its human name (alvh_format_key())
+ * @ALVH_REPORT_CELL_NUMBER: a plain number, shown with the locale's
+ *   separators and the same decimals
+ * @ALVH_REPORT_CELL_MONEY: a plain amount in dollars, shown as "−$1,234.50"
+ * @ALVH_REPORT_CELL_PERCENT: a plain percentage ("12%"), shown as "12 %" in German
+ * @ALVH_REPORT_CELL_AUTO: money when the row's first cell ends in "$", a
+ *   number when the cell is one, else text (summary tables)
+ * @ALVH_REPORT_CELL_SIGNAL_KIND: "realtime" or "fixed", shown as the
+ *   Evaluator page names them
+ *
+ * What a column holds, so that the PDF and HTML writers show a person the
+ * text alvh-format.h makes of it while CSV files keep the plain cells.
+ */
+typedef enum
+{
+  ALVH_REPORT_CELL_TEXT,
+  ALVH_REPORT_CELL_KEY,
+  ALVH_REPORT_CELL_NUMBER,
+  ALVH_REPORT_CELL_MONEY,
+  ALVH_REPORT_CELL_PERCENT,
+  ALVH_REPORT_CELL_AUTO,
+  ALVH_REPORT_CELL_SIGNAL_KIND,
+} AlvhReportCell;
+
 /* A table of text cells.  `id` names its CSV file ("decisions" ->
  * FILE-decisions.csv); `in_document` is FALSE for the flat tables that the
  * PDF and HTML show in another form (decisions, signals, notes). */
@@ -67,6 +95,7 @@ typedef struct
   double     *widths;       /* n_columns: relative widths for paged layouts */
   GPtrArray  *rows;         /* of char ** (n_columns cells, NULL-terminated) */
   gboolean    in_document;
+  AlvhReportCell *kinds;    /* n_columns: what the PDF and HTML show of a cell */
 } AlvhReportTable;
 
 /* A marker on the chart: a hedge leg added (layer > 0) or a decision. */
@@ -348,6 +377,27 @@ AlvhReportTable  *alvh_report_table_new         (const char       *id,
  */
 void              alvh_report_table_add_row     (AlvhReportTable  *table,
                                                  const char * const *cells);
+
+/**
+ * alvh_report_table_set_kinds:
+ * @table: a table
+ * @kinds: (array): n_columns kinds of cells (all %ALVH_REPORT_CELL_TEXT at first)
+ */
+void              alvh_report_table_set_kinds   (AlvhReportTable      *table,
+                                                 const AlvhReportCell *kinds);
+
+/**
+ * alvh_report_table_dup_shown_row:
+ * @table: a table
+ * @row: a row index, or -1 for the column headers
+ *
+ * The text a person reads in the PDF and HTML for a row: keys by their
+ * names, numbers and money through alvh-format.h's screen styles.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): n_columns cells
+ */
+char            **alvh_report_table_dup_shown_row (const AlvhReportTable *table,
+                                                   int                    row);
 
 /**
  * alvh_report_table_free:

@@ -1,17 +1,21 @@
 /* test-ui-charts.c — the Charts page with real SPX/VIX history: levels,
- * markers, greeks, payoff, range buttons, go-to-time read-out, dark style */
+ * markers, greeks, payoff, range buttons, go-to-time read-out, dark style,
+ * the MACD pane's display periods */
 #include "config.h"
 
 #include <math.h>
 
 #include <gtk/gtk.h>
 
+#include "alvh-context.h"
 #include "alvh-import.h"
+#include "alvh-indicators.h"
 #include "alvh-time.h"
 #include "alvh-chart-market.h"
 #include "alvh-charts-page.h"
 #include "test-ui-util.h"
 #include "test-market-util.h"
+#include "test-util.h"
 #include "alvh-chart-view.h"
 
 static GtkWidget *
@@ -281,11 +285,141 @@ test_charts_page (void)
   test_ui_settle ();
 }
 
+/* The MACD pane's line at bar @i (NAN outside) */
+static double
+macd_at (AlvhChart *chart,
+         gsize      i)
+{
+  const double *v = alvh_chart_series_get_values (chart, ALVH_CHART_MARKET_PANE_MACD, 1, 0);
+  return v != NULL ? v[i] : NAN;
+}
+
+/* MACD (fast, slow, signal) of the real VIX closes, last value */
+static double
+macd_last (AlvhSeries *vix,
+           guint       fast,
+           guint       slow,
+           guint       signal)
+{
+  gsize n = alvh_series_get_length (vix);
+  const double *close = alvh_series_get_column_by_name (vix, "close");
+  g_autofree double *out = g_new (double, 2 * n);
+
+  alvh_macd (close, n, fast, slow, signal, out, out + n, NULL);
+  return out[n - 1];
+}
+
+/* The Indicators popover's periods redraw the MACD pane (display only),
+ * follow the application's settings, refuse a fast EMA not shorter than
+ * the slow one and reset to the spec's 12, 26, 9 */
+static void
+test_charts_indicators (void)
+{
+  g_autoptr(AlvhSeries) spx = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
+  g_autoptr(AlvhSeries) vix = test_load_shared_series ("vix_daily_cboe.csv");
+  g_autofree char *dir = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(AlvhContext) context = NULL;
+  GtkWidget *window, *page, *fast, *slow, *signal, *error_label = NULL;
+  AlvhChart *chart;
+  gsize last;
+  double spec, mine;
+
+  if (spx == NULL || vix == NULL)
+    {
+      g_test_skip ("$ALVH_SHARED_DATA with spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv is absent");
+      return;
+    }
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  page = alvh_charts_page_new ();
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  alvh_charts_page_set_market (ALVH_CHARTS_PAGE (page), spx, vix, NULL);
+  chart = alvh_charts_page_get_chart (ALVH_CHARTS_PAGE (page));
+  /* the chart's last bar is VIX's last date, 2026-07-22 */
+  last = alvh_chart_get_n_bars (chart) - 1;
+  g_assert_cmpint (alvh_chart_get_times (chart)[last], ==, alvh_series_get_times (vix)[alvh_series_get_length (vix) - 1]);
+
+  spec = macd_last (vix, 12, 26, 9);
+  mine = macd_last (vix, 5, 35, 5);
+  g_test_message ("MACD on 2026-07-22: (12, 26, 9) %.6f, (5, 35, 5) %.6f", spec, mine);
+  g_assert_cmpfloat (fabs (spec - mine), >, 0.01);
+  g_assert_cmpfloat (macd_at (chart, last), ==, spec);
+
+  fast = find_by_name (page, "macd-fast");
+  slow = find_by_name (page, "macd-slow");
+  signal = find_by_name (page, "macd-signal");
+  g_assert_true (GTK_IS_SPIN_BUTTON (fast) && GTK_IS_SPIN_BUTTON (slow) && GTK_IS_SPIN_BUTTON (signal));
+
+  /* the settings drive the spin buttons, which redraw the pane */
+  dir = test_make_tmp_dir ("alvh-ui-indicators-XXXXXX");
+  settings = g_settings_new ("io.github.alvhdesk.AlvhDesk");
+  context = alvh_context_new (dir, settings);
+  g_object_set (page, "context", context, NULL);
+  alvh_charts_page_set_market (ALVH_CHARTS_PAGE (page), spx, vix, NULL);
+  g_settings_set_int (settings, "chart-macd-fast", 5);
+  g_settings_set_int (settings, "chart-macd-slow", 35);
+  g_settings_set_int (settings, "chart-macd-signal", 5);
+  test_ui_wait_for (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (signal)) == 5);
+  g_assert_cmpfloat (macd_at (chart, last), ==, mine);
+  /* new market data keeps the chosen periods */
+  alvh_charts_page_set_market (ALVH_CHARTS_PAGE (page), spx, vix, NULL);
+  g_assert_cmpfloat (macd_at (chart, last), ==, mine);
+
+  /* the popover, rendered for a look */
+  {
+    GtkWidget *button = gtk_widget_get_ancestor (fast, GTK_TYPE_MENU_BUTTON);
+    g_autoptr(GdkTexture) shot = NULL;
+
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    test_ui_wait_for (gtk_widget_get_mapped (fast));
+    shot = render_and_save (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                            "charts-indicators-popover.png");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
+
+  /* a fast EMA as long as the slow one: said, and the pane stays */
+  for (GtkWidget *w = gtk_widget_get_parent (fast); w != NULL && error_label == NULL; w = gtk_widget_get_parent (w))
+    for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_LABEL (c) && gtk_widget_has_css_class (c, "error"))
+        error_label = c;
+  g_assert_nonnull (error_label);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (fast), 40);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpfloat (macd_at (chart, last), ==, mine);
+  /* the spin button writes the setting */
+  g_assert_cmpint (g_settings_get_int (settings, "chart-macd-fast"), ==, 40);
+
+  /* Reset: the spec's periods again */
+  {
+    GtkWidget *reset = NULL;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (gtk_widget_get_parent (fast)); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_BUTTON (c) && !GTK_IS_SPIN_BUTTON (c))
+        reset = c;
+    g_assert_nonnull (reset);
+    g_signal_emit_by_name (reset, "clicked");
+  }
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpint (g_settings_get_int (settings, "chart-macd-slow"), ==, 26);
+  g_assert_cmpfloat (macd_at (chart, last), ==, spec);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_settle ();
+  g_settings_reset (settings, "chart-macd-fast");
+  g_settings_reset (settings, "chart-macd-slow");
+  g_settings_reset (settings, "chart-macd-signal");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   return test_ui_main (argc, argv,
                        "/ui/charts/page", test_charts_page,
+                       "/ui/charts/indicators", test_charts_indicators,
                        NULL);
 }

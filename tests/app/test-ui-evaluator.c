@@ -2,7 +2,9 @@
  * the decision and all signal rows (n/a shown as "n/a"), a macro event that
  * makes macro_regime fire, skipping a decision, and adding the proposed leg
  * through the confirm dialog, checked in the journal store (the leg, the
- * decision and the links to its fired signals) */
+ * decision and the links to its fired signals); the proposed leg previewed
+ * (payoff, scenario grid and coverage without and with it) and, once booked
+ * at its estimated price, the Positions page showing the preview's figure */
 #include "config.h"
 
 #include <math.h>
@@ -11,10 +13,12 @@
 #include <gtk/gtk.h>
 #include <sqlite3.h>
 
+#include "alvh-a11y.h"
 #include "alvh-events-dialog.h"
 #include "alvh-evaluator-page.h"
 #include "alvh-form.h"
 #include "alvh-journal-store-private.h"
+#include "alvh-leg-preview.h"
 #include "alvh-window.h"
 #include "test-ui-util.h"
 
@@ -321,11 +325,132 @@ test_evaluator_decision (void)
   test_ui_settle ();
 }
 
+/* The mapped widget under @root whose accessible name is @name, or NULL. */
+static GtkWidget *
+find_accessible (GtkWidget  *root,
+                 const char *name)
+{
+  if (gtk_widget_get_mapped (root) && g_strcmp0 (alvh_a11y_get_label (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_accessible (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_evaluator_preview (void)
+{
+  AlvhWindow *window;
+  AlvhEvaluatorPage *page;
+  AlvhContext *context;
+  AlvhLegPreview *preview;
+  const AlvhDecision *d;
+  g_autoptr(GError) error = NULL;
+  AlvhMarketState ms;
+  AlvhBookMark mark;
+  AlvhLeg leg;
+  double without, with, crash_without, crash_with, change;
+  const guint crash_row = ALVH_SCENARIO_N_VIX - 1;
+
+  alvh_form_set_today (alvh_time_from_ny_date (2025, 12, 31));
+  test_ui_use_fresh_data_dir ("alvh-ui-preview-XXXXXX");
+  window = test_ui_demo_window (1100, 1500, "evaluator");
+  page = ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator"));
+  context = alvh_evaluator_page_get_context (page);
+  preview = ALVH_LEG_PREVIEW (alvh_evaluator_page_get_preview (page));
+
+  /* no condor: no preview */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (preview)));
+
+  /* a condor near its short put: ADD, and the proposed leg is previewed */
+  add_close_condor (context);
+  test_ui_wait_for (alvh_evaluator_page_get_decision (page)->action == ALVH_ACTION_ADD);
+  d = alvh_evaluator_page_get_decision (page);
+  test_ui_wait_for (find_accessible (GTK_WIDGET (page), "Book P&L today with the proposed leg") != NULL);
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Preview of the Proposed Leg"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Coverage at SPX −3 SD, without → with the leg"));
+  g_assert_nonnull (find_accessible (GTK_WIDGET (page),
+                                     "Payoff of the book with the proposed leg, today and at the first condor expiry"));
+  g_assert_cmpint (alvh_leg_preview_get_mode (preview), ==, ALVH_LEG_PREVIEW_WITH);
+  g_assert_true (alvh_leg_preview_get_cell (preview, ALVH_LEG_PREVIEW_WITHOUT, ALVH_SCENARIO_VIX_ZERO,
+                                            ALVH_SCENARIO_SPX_ZERO, &without));
+  g_assert_true (alvh_leg_preview_get_cell (preview, ALVH_LEG_PREVIEW_WITH, ALVH_SCENARIO_VIX_ZERO,
+                                            ALVH_SCENARIO_SPX_ZERO, &with));
+  g_assert_true (alvh_leg_preview_get_cell (preview, ALVH_LEG_PREVIEW_WITHOUT, crash_row, 0, &crash_without));
+  g_assert_true (alvh_leg_preview_get_cell (preview, ALVH_LEG_PREVIEW_WITH, crash_row, 0, &crash_with));
+  g_assert_true (alvh_leg_preview_get_cell (preview, ALVH_LEG_PREVIEW_CHANGE, crash_row, 0, &change));
+  g_test_message ("no move: %.2f without, %.2f with; SPX -10 %% VIX +150 %%: %.2f without, %.2f with",
+                  without, with, crash_without, crash_with);
+  /* bought at the model's price the leg adds nothing with no move; a VIX
+   * call spread pays when SPX falls 10 % and VIX jumps 150 % */
+  g_assert_cmpfloat (fabs (with - without), <, 0.005);
+  g_assert_cmpfloat (crash_with, >, crash_without + 50.0);
+  g_assert_cmpfloat (fabs (change - (crash_with - crash_without)), <, 1e-9);
+  /* the grid's figures are on the page */
+  {
+    g_autofree char *x = alvh_format_money (crash_without, ALVH_MONEY_WHOLE);
+    g_autofree char *y = alvh_format_money (crash_with, ALVH_MONEY_WHOLE);
+    g_autofree char *text = g_strdup_printf ("%s → %s", x, y);
+
+    g_assert_true (test_ui_find_label (GTK_WIDGET (page), text));
+  }
+
+  /* the Change toggle: the map and the payoff show what the leg adds */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (alvh_form_find_by_name (GTK_WIDGET (page), "preview-change")), TRUE);
+  test_ui_wait_for (alvh_leg_preview_get_mode (preview) == ALVH_LEG_PREVIEW_CHANGE);
+  g_assert_nonnull (find_accessible (GTK_WIDGET (page),
+                                     "Change from the proposed leg: book P&L with it minus without it (green: the leg adds)"));
+  test_ui_render_png (GTK_WIDGET (preview), "evaluator-preview-change.png");
+  alvh_leg_preview_set_mode (preview, ALVH_LEG_PREVIEW_WITH);
+  test_ui_wait_drawn (GTK_WIDGET (window));
+  test_ui_render_png (GTK_WIDGET (preview), "evaluator-preview.png");
+
+  /* a past decision is previewed in its own bar's market */
+  alvh_evaluator_page_set_as_of (page, alvh_time_bar_close (alvh_time_from_ny_date (2025, 12, 30)));
+  g_assert_true (alvh_evaluator_page_get_decision (page)->has_leg);
+  test_ui_wait_label (GTK_WIDGET (page), "valued at the close of 2025-12-30");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
+  g_assert_true (alvh_leg_preview_get_cell (preview, ALVH_LEG_PREVIEW_WITH, ALVH_SCENARIO_VIX_ZERO,
+                                            ALVH_SCENARIO_SPX_ZERO, &change));
+  g_assert_cmpfloat (change, !=, with);
+  alvh_evaluator_page_set_as_of (page, 0);
+  test_ui_wait_label (GTK_WIDGET (page), "valued at the close of 2025-12-31");
+  d = alvh_evaluator_page_get_decision (page);
+
+  /* booked at its estimated price: the Positions page marks the book at
+   * the preview's no-move figure with the leg, to the cent */
+  leg = d->leg;
+  leg.notes = NULL;
+  leg.quantity = d->size;
+  leg.closed_quantity = 0.0;
+  leg.opened = alvh_time_from_ny_local (2025, 12, 31, 15, 0, 0);
+  g_assert_cmpint (alvh_book_service_add_leg (alvh_context_get_book (context), &leg, &error), >, 0);
+  g_assert_no_error (error);
+  alvh_window_show_page (window, "positions");
+  g_assert_true (alvh_decision_service_get_market_state (alvh_context_get_decisions (context), &ms));
+  alvh_book_mark (alvh_book_service_get_book (alvh_context_get_book (context)), &ms, &mark);
+  g_assert_cmpfloat (round (mark.total_pnl * 100), ==, round (with * 100));
+  {
+    g_autofree char *text = alvh_format_money (with, ALVH_MONEY_CENTS);
+
+    test_ui_wait_label (alvh_window_get_page (window, "positions"), text);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_settle ();
+}
+
 int
 main (int    argc,
       char **argv)
 {
   return test_ui_main (argc, argv,
                        "/ui/evaluator/decision-and-add-leg", test_evaluator_decision,
+                       "/ui/evaluator/preview", test_evaluator_preview,
                        NULL);
 }

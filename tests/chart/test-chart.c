@@ -576,6 +576,81 @@ test_decimation (void)
   cairo_surface_destroy (surface);
 }
 
+/* The range of a decimated view with hundreds of bars per column (where the
+ * extremes come from the block min/max table): exactly the extremes of the
+ * bars in view, wherever a spike sits in its block or column, NAN left out;
+ * a spike outside the view does not count */
+static void
+test_decimation_blocks (void)
+{
+  const gsize n = 100000;
+  g_autofree gint64 *t = g_new (gint64, n);
+  g_autofree double *h = g_new (double, n);
+  g_autofree double *l = g_new (double, n);
+  g_autofree double *c = g_new (double, n);
+  g_autoptr(GBytes) tb = NULL;
+  g_autoptr(GBytes) hb = NULL;
+  g_autoptr(GBytes) lb = NULL;
+  g_autoptr(GBytes) cb = NULL;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      t[i] = 1600000000 + (gint64) i * 60;
+      /* between 100 and 110, NAN runs now and then */
+      c[i] = (i / 1000) % 17 == 3 ? NAN : 105 + 5 * sin ((double) i / 977.0);
+      h[i] = c[i] + 0.25;
+      l[i] = c[i] - 0.25;
+    }
+  tb = g_bytes_new_static (t, n * sizeof (gint64));
+  hb = g_bytes_new_static (h, n * sizeof (double));
+  lb = g_bytes_new_static (l, n * sizeof (double));
+  cb = g_bytes_new_static (c, n * sizeof (double));
+  /* a spike at every offset within a column (~333 bars) and so at either
+   * end of a column and of a block (64 bars) */
+  for (gsize k = 0; k < 340; k++)
+    {
+      gsize up = 40000 + k, down = 75000 + k;
+      double top = 500 + k, low = 1 + k * 0.01, pad = (top - low) * 0.04, mn, mx;
+
+      for (guint line = 0; line < 2; line++)
+        {
+          g_autoptr(AlvhChart) chart = alvh_chart_new ();
+          cairo_surface_t *surface;
+
+          alvh_chart_add_pane (chart, "P", 1);
+          alvh_chart_set_times_bytes (chart, tb);
+          (line ? c : h)[up] = top;
+          (line ? c : l)[down] = low;
+          if (line)
+            alvh_chart_add_series_bytes (chart, 0, ALVH_CHART_SERIES_LINE, "C", ALVH_CHART_COLOR_BLUE, 0, cb,
+                                         NULL, NULL, NULL);
+          else
+            alvh_chart_add_series_bytes (chart, 0, ALVH_CHART_SERIES_CANDLES, "", 0, 0, cb, hb, lb, cb);
+          /* all bars on 300 px: ~333 bars per column */
+          alvh_chart_show_all (chart);
+          surface = render (chart, 366, 200);
+          cairo_surface_destroy (surface);
+          g_assert_true (alvh_chart_pane_get_range (chart, 0, &mn, &mx));
+          g_assert_cmpfloat_with_epsilon (mx, top + pad, 1e-9);
+          g_assert_cmpfloat_with_epsilon (mn, low - pad, 1e-9);
+          /* a window of 50 000 bars ending before the low spike */
+          alvh_chart_set_view (chart, 10000, 50000);
+          surface = render (chart, 366, 200);
+          cairo_surface_destroy (surface);
+          g_assert_true (alvh_chart_pane_get_range (chart, 0, &mn, &mx));
+          {
+            double lowest = INFINITY;
+            for (gsize i = 10000; i <= 60000; i++)
+              lowest = isfinite (c[i]) ? MIN (lowest, line ? c[i] : l[i]) : lowest;
+            g_assert_cmpfloat_with_epsilon (mx, top + (top - lowest) * 0.04, 1e-9);
+            g_assert_cmpfloat_with_epsilon (mn, lowest - (top - lowest) * 0.04, 1e-9);
+          }
+          (line ? c : h)[up] = line ? 105 + 5 * sin ((double) up / 977.0) : c[up] + 0.25;
+          (line ? c : l)[down] = line ? 105 + 5 * sin ((double) down / 977.0) : c[down] - 0.25;
+        }
+    }
+}
+
 /* ---- the market chart, read-out, payoff ------------------------------ */
 
 static void
@@ -906,6 +981,7 @@ main (int    argc,
   g_test_add_func ("/chart/markers", test_markers);
   g_test_add_func ("/chart/kinds", test_kinds);
   g_test_add_func ("/chart/decimation/extremes", test_decimation);
+  g_test_add_func ("/chart/decimation/blocks", test_decimation_blocks);
   g_test_add_func ("/chart/market", test_market);
   g_test_add_func ("/chart/payoff", test_payoff);
   g_test_add_func ("/chart/plot", test_plot);

@@ -246,10 +246,10 @@ test_scenario (Fixture       *f,
     g_autofree char *unrealized = g_strdup_printf ("unrealised $%.2f", json_number (list, 3, "unrealized_pnl"));
 
     g_assert_cmpint (test_run_cli_strv (list_args, &entries, &err), ==, 0);
-    g_assert_nonnull (strstr (entries, "Layer 2 hedge (manual): 4 × VIX call spread 25/30\thedge,manual"));
-    g_assert_nonnull (strstr (entries, "Hedge (manual): 1 × SPX put 2900\t"));
+    g_assert_nonnull (strstr (entries, "Layer 2 hedge (manual): 4 × VIX call spread 25/30  hedge,manual"));
+    g_assert_nonnull (strstr (entries, "Hedge (manual): 1 × SPX put 2900 "));
     g_assert_cmpint (test_run_cli_strv (show_args, &show, &err2), ==, 0);
-    g_assert_nonnull (strstr (show, "Leg 3: 4 × vix_call_spread 25/30 expiring 2020-04-15"));
+    g_assert_nonnull (strstr (show, "Leg 3: 4 × VIX call spread 25/30 expiring 2020-04-15"));
     g_assert_nonnull (strstr (show, "  open   2020-02-10T14:30:00-05:00  4 @ 0.80  fees $5.20"));
     g_assert_nonnull (strstr (show, "  close  2020-02-28T15:00:00-05:00  2 @ 3.10  fees $2.60"));
     g_assert_nonnull (strstr (show, "Open 2 of 4, marked at "));

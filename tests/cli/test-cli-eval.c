@@ -164,8 +164,8 @@ test_eval_wing_breach_adds (Fixture       *f,
     const char *args[] = { "eval", "--db", f->db, "--market-db", f->market, "--at", "2025-12-31", "--format", "text", NULL };
     g_assert_cmpint (test_run_cli_strv (args, &text, &text_err), ==, 0);
   }
-  g_assert_nonnull (strstr (text, "Decision: ADD (branch fixed)"));
-  g_assert_nonnull (strstr (text, "wing_proximity"));
+  g_assert_nonnull (strstr (text, "Decision: ADD (Fixed trigger)"));
+  g_assert_nonnull (strstr (text, "Wing proximity"));
   if (g_test_verbose ())
     g_test_message ("%s", text);
   /* everything the JSON's leg has, and both RSI levels */
@@ -173,7 +173,7 @@ test_eval_wing_breach_adds (Fixture       *f,
   g_assert_nonnull (strstr (text, "per spread (forward "));
   g_assert_nonnull (strstr (text, "estimated cost $"));
   g_assert_nonnull (strstr (text, "Hedge premium paid $"));
-  g_assert_nonnull (strstr (text, "30/70"));
+  g_assert_nonnull (strstr (text, "≤ 30.0 or ≥ 70.0"));
   g_assert_null (strstr (text, "1 × VIX") != NULL && strstr (text, "call spreads") != NULL ? "1 … call spreads" : NULL);
 }
 

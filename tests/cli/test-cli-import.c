@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "alvh-core.h"
 #include "test-cli-util.h"
@@ -157,6 +158,74 @@ test_real_vix (void)
   test_rm_rf (dir);
 }
 
+/* `alvh import --prefer` (issue 18): the term-structure file's VIX close of
+ * 2014-10-15 (25.27) replaces Cboe's (26.25) only when preferred; text and
+ * JSON say how many closes were replaced and the largest change */
+static void
+test_prefer (void)
+{
+  const char *shared = g_getenv ("ALVH_SHARED_DATA");
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *vix = NULL;
+  g_autofree char *term = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *o, *replaced;
+  TestRun r = { 0 };
+
+  if (shared == NULL || !g_file_test (shared, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
+      return;
+    }
+  dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
+  db = g_build_filename (dir, "m.sqlite", NULL);
+  vix = g_build_filename (shared, "vix_daily_cboe.csv", NULL);
+  term = g_build_filename (shared, "vix_futures_term_structure_2007_2021.csv", NULL);
+  run_alvh (&r, NULL, "--db", db, vix, term, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "11 closes differ between sources; the largest: VIX 2014-10-15 kept 26.2500 (cboe-ohlc), "
+                                   "other 25.2700 (term-structure)\n"));
+  g_assert_null (strstr (r.out, "--prefer"));
+  test_run_clear (&r);
+
+  run_alvh (&r, NULL, "--db", db, "--prefer", term, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "  preferred (--prefer): 11 stored closes replaced; the largest change: "
+                                   "VIX 2014-10-15 26.2500 → 25.2700\n"));
+  g_assert_nonnull (strstr (r.out, "the largest: VIX 2014-10-15 kept 25.2700 (term-structure), other 26.2500 (cboe-ohlc)\n"));
+  test_run_clear (&r);
+
+  /* preferred again: nothing left to replace */
+  run_alvh (&r, NULL, "--db", db, "--json", term, "--prefer", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, &error));
+  g_assert_no_error (error);
+  o = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_true (json_object_get_boolean_member (o, "preferred"));
+  replaced = json_object_get_object_member (o, "replaced");
+  g_assert_cmpint (json_object_get_int_member (replaced, "count"), ==, 0);
+  test_run_clear (&r);
+
+  run_alvh (&r, NULL, "--db", db, "--json", "--prefer", vix, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, &error));
+  o = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  replaced = json_object_get_object_member (o, "replaced");
+  g_assert_cmpint (json_object_get_int_member (replaced, "count"), ==, 11);
+  g_assert_cmpstr (json_object_get_string_member (replaced, "largest_symbol"), ==, "VIX");
+  g_assert_cmpstr (json_object_get_string_member (replaced, "largest_date"), ==, "2014-10-15");
+  g_assert_cmpfloat (json_object_get_double_member (replaced, "old"), ==, 25.27);
+  g_assert_cmpfloat (json_object_get_double_member (replaced, "new"), ==, 26.25);
+  test_run_clear (&r);
+
+  run_alvh (&r, NULL, "--help", NULL);
+  g_assert_nonnull (strstr (r.out, "--prefer"));
+  test_run_clear (&r);
+  test_rm_rf (dir);
+}
+
 /* a FIFO as input: refused at once with a clear message (it used to hang
  * forever); `timeout` bounds the run to seconds should that come back */
 static void
@@ -250,6 +319,7 @@ main (int    argc,
   g_test_add_func ("/cli/import/default-db", test_default_db);
   g_test_add_func ("/cli/import/usage", test_usage);
   g_test_add_func ("/cli/import/real-vix", test_real_vix);
+  g_test_add_func ("/cli/import/prefer", test_prefer);
   g_test_add_func ("/cli/import/fifo", test_fifo);
   g_test_add_func ("/cli/import/implausible-levels", test_implausible_levels);
   return g_test_run ();

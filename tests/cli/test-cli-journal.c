@@ -97,11 +97,17 @@ test_list_show (Fixture       *f,
 
   g_assert_cmpint (test_run_cli (&out, &err, "journal", "list", "--db", f->db, NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* 3 + the empty tail */
-  g_assert_true (g_str_has_prefix (lines[0], id));
-  g_assert_nonnull (strstr (lines[0], "2024-03-13"));
-  g_assert_nonnull (strstr (lines[0], "fixed,hedge"));
-  g_assert_nonnull (strstr (lines[2], "fills,lesson"));
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);   /* the header, 3 + the empty tail */
+  g_assert_true (g_str_has_prefix (lines[0], "id  date"));
+  g_assert_true (g_str_has_prefix (lines[1] + strspn (lines[1], " "), id));
+  g_assert_nonnull (strstr (lines[1], "2024-03-13"));
+  g_assert_nonnull (strstr (lines[1], "fixed,hedge"));
+  g_assert_nonnull (strstr (lines[3], "fills,lesson"));
+  /* aligned: the tags start in the same column (character) on every line */
+  g_assert_cmpint (g_utf8_pointer_to_offset (lines[1], strstr (lines[1], "fixed,hedge")), ==,
+                   g_utf8_pointer_to_offset (lines[0], strstr (lines[0], "tags")));
+  g_assert_cmpint (g_utf8_pointer_to_offset (lines[3], strstr (lines[3], "fills,lesson")), ==,
+                   g_utf8_pointer_to_offset (lines[0], strstr (lines[0], "tags")));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -123,12 +129,15 @@ test_list_show (Fixture       *f,
 
   g_assert_cmpint (test_run_cli (&out, &err, "journal", "show", id, "--db", f->db, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Decision"));
-  g_assert_nonnull (strstr (out, "fixed"));
-  g_assert_nonnull (strstr (out, "wing_proximity"));
+  /* names a person reads, not the keys JSON and CSV keep */
+  g_assert_nonnull (strstr (out, "Fixed trigger"));
+  g_assert_nonnull (strstr (out, "Wing proximity"));
+  g_assert_null (strstr (out, "wing_proximity"));
   g_assert_nonnull (strstr (out, "FIRED"));
   g_assert_nonnull (strstr (out, "n/a"));           /* ad_divergence */
   g_assert_nonnull (strstr (out, "default v1"));
-  g_assert_nonnull (strstr (out, "vix_call_spread 17/22"));
+  g_assert_nonnull (strstr (out, "VIX call spread 17/22"));
+  g_assert_null (strstr (out, "vix_call_spread"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -179,7 +188,11 @@ test_stats (Fixture       *f,
   g_autofree char *out = NULL;
 
   g_assert_cmpint (test_run_cli (&out, NULL, "journal", "stats", "--db", f->db, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "wing_proximity"));
+  /* text: names and money a person reads; JSON below keeps keys and numbers */
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "\n  Wing proximity "));
+  g_assert_nonnull (strstr (out, "      0.0%  "));
+  g_assert_null (strstr (out, "wing_proximity"));
   g_assert_nonnull (strstr (out, "Per branch"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (test_run_cli (&out, NULL, "journal", "stats", "--json", "--db", f->db, NULL), ==, 0);

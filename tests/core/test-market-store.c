@@ -529,6 +529,171 @@ test_real_files (Fixture       *f,
   g_assert_cmpint (n1, ==, n2);
 }
 
+/* the stored VIX close of @date */
+static double
+stored_vix_close (AlvhMarketStore *store,
+                  gint64           date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhSeries) vix = alvh_market_store_load_series (store, "VIX", date, date, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_series_get_length (vix), ==, 1);
+  return alvh_series_get_column_by_name (vix, "close")[0];
+}
+
+static void
+import_path (AlvhMarketStore       *store,
+             const char            *path,
+             AlvhMarketImportFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (alvh_market_store_import_path_full (store, path, NULL, flags, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* `alvh import --prefer` (issue 18): after Cboe's VIX history the
+ * term-structure file's VIX close of 2014-10-15 (25.27) loses to Cboe's
+ * (26.25); preferred, it wins, replaces the 11 closes the two give
+ * differently (the largest that one, by 0.98) and is recorded as
+ * preferred; it keeps winning over Cboe imported again without --prefer
+ * (Cboe's values stay stored: 11 conflicts), and Cboe preferred wins back.
+ * A preferred import that fails at its last line changes nothing. */
+static void
+test_prefer (Fixture       *f,
+             gconstpointer  data G_GNUC_UNUSED)
+{
+  const char *dir = g_getenv ("ALVH_SHARED_DATA");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketStore) store = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autofree char *cboe = NULL;
+  g_autofree char *term = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *text = NULL;
+  const AlvhMarketConflicts *c;
+  const AlvhMarketImport *im;
+  gint64 oct15 = day (2014, 10, 15), rows;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
+      return;
+    }
+  cboe = g_build_filename (dir, "vix_daily_cboe.csv", NULL);
+  term = g_build_filename (dir, "vix_futures_term_structure_2007_2021.csv", NULL);
+  store = alvh_market_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+
+  import_path (store, cboe, ALVH_MARKET_IMPORT_DEFAULT);
+  import_path (store, term, ALVH_MARKET_IMPORT_DEFAULT);
+  g_assert_cmpfloat (stored_vix_close (store, oct15), ==, 26.25);
+  c = alvh_market_store_get_conflicts (store);
+  g_assert_false (c->preferred);
+  g_assert_cmpint (c->n_replaced, ==, 0);
+  g_assert_cmpint (c->n, ==, 11);
+
+  /* a preferred file that breaks at its end: nothing changes */
+  g_assert_true (g_file_get_contents (term, &text, NULL, NULL));
+  broken = g_build_filename (f->dir, "term_broken.csv", NULL);
+  {
+    g_autofree char *bad = g_strconcat (text, "2021-12-24,not a number\n", NULL);
+
+    g_assert_true (g_file_set_contents (broken, bad, -1, NULL));
+  }
+  rows = alvh_market_store_count_rows (store, NULL, &error);
+  g_assert_false (alvh_market_store_import_path_full (store, broken, NULL, ALVH_MARKET_IMPORT_PREFER,
+                                                      NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpfloat (stored_vix_close (store, oct15), ==, 26.25);
+  g_assert_cmpint (alvh_market_store_count_rows (store, NULL, &error), ==, rows);
+  imports = alvh_market_store_list_imports (store, &error);
+  g_assert_cmpuint (imports->len, ==, 2);
+  g_clear_pointer (&imports, g_ptr_array_unref);
+
+  import_path (store, term, ALVH_MARKET_IMPORT_PREFER);
+  g_assert_cmpfloat (stored_vix_close (store, oct15), ==, 25.27);
+  c = alvh_market_store_get_conflicts (store);
+  g_assert_true (c->preferred);
+  g_assert_cmpint (c->n_replaced, ==, 11);
+  g_assert_cmpstr (c->replaced_symbol, ==, "VIX");
+  g_assert_cmpint (c->replaced_time, ==, oct15);
+  g_assert_cmpfloat (c->replaced_old, ==, 26.25);
+  g_assert_cmpfloat (c->replaced_new, ==, 25.27);
+  g_assert_cmpfloat_with_epsilon (c->max_replaced, 0.98, 1e-9);
+  g_assert_cmpint (c->n, ==, 11);  /* Cboe's values stay, now the other source */
+  g_assert_cmpstr (c->kept_source, ==, "term-structure");
+  g_assert_cmpstr (c->other_source, ==, "cboe-ohlc");
+  imports = alvh_market_store_list_imports (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imports->len, ==, 3);
+  im = g_ptr_array_index (imports, 2);
+  g_assert_true (im->preferred);
+  g_assert_cmpint (im->replaced, ==, 11);
+  g_assert_cmpfloat_with_epsilon (im->max_replaced, 0.98, 1e-9);
+  g_assert_false (((AlvhMarketImport *) g_ptr_array_index (imports, 1))->preferred);
+  g_clear_pointer (&imports, g_ptr_array_unref);
+
+  /* chosen on purpose, it stays; Cboe preferred takes its place back */
+  import_path (store, cboe, ALVH_MARKET_IMPORT_DEFAULT);
+  g_assert_cmpfloat (stored_vix_close (store, oct15), ==, 25.27);
+  g_assert_cmpint (alvh_market_store_get_conflicts (store)->n, ==, 11);
+  import_path (store, cboe, ALVH_MARKET_IMPORT_PREFER);
+  g_assert_cmpfloat (stored_vix_close (store, oct15), ==, 26.25);
+  c = alvh_market_store_get_conflicts (store);
+  g_assert_cmpint (c->n_replaced, ==, 11);
+  g_assert_cmpfloat (c->replaced_old, ==, 25.27);
+}
+
+/* A series imported first is written once (to bars only); a second source
+ * over the same dates keeps both sources' values there, whichever wins:
+ * Yahoo's SPX after the term-structure file's SP500 column. */
+static void
+test_sources_kept (Fixture       *f,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  const char *dir = g_getenv ("ALVH_SHARED_DATA");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketStore) store = NULL;
+  g_autofree char *yahoo = NULL;
+  g_autofree char *term = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
+      return;
+    }
+  yahoo = g_build_filename (dir, "spx_daily_yahoo.csv", NULL);
+  term = g_build_filename (dir, "vix_futures_term_structure_2007_2021.csv", NULL);
+  store = alvh_market_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  import_path (store, term, ALVH_MARKET_IMPORT_DEFAULT);
+  g_assert_cmpint (alvh_market_store_get_conflicts (store)->n, ==, 0);
+  import_path (store, yahoo, ALVH_MARKET_IMPORT_DEFAULT);
+  /* the term-structure file's SP500 closes are Yahoo's to the cent */
+  g_assert_cmpint (alvh_market_store_get_conflicts (store)->n, ==, 0);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* the term-structure file's 3,711 SP500 closes and none of the Yahoo
+   * bars before 2007-04-02 are in bar_sources */
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "SELECT (SELECT count(*) FROM bar_sources s JOIN instruments i ON i.id = s.instrument_id "
+    "        WHERE i.symbol = 'SPX' AND s.source = 'term-structure'), "
+    "       (SELECT count(*) FROM bar_sources s JOIN instruments i ON i.id = s.instrument_id "
+    "        WHERE i.symbol = 'SPX' AND s.time < ?1)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, day (2007, 4, 2));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 3711);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 /* The SQLite layer both stores share: migrations run one step per
  * transaction (a failing step keeps the steps before it), savepoints nest,
  * and errors name the file and use the owner's domain and codes. */
@@ -613,6 +778,8 @@ main (int    argc,
   g_test_add ("/core/market-store/batches-round-trip", Fixture, NULL, fixture_setup, test_batches_round_trip, fixture_teardown);
   g_test_add ("/core/market-store/import-path-threads", Fixture, NULL, fixture_setup, test_import_path_threads, fixture_teardown);
   g_test_add ("/core/market-store/real-files", Fixture, NULL, fixture_setup, test_real_files, fixture_teardown);
+  g_test_add ("/core/market-store/prefer", Fixture, NULL, fixture_setup, test_prefer, fixture_teardown);
+  g_test_add ("/core/market-store/sources-kept", Fixture, NULL, fixture_setup, test_sources_kept, fixture_teardown);
   g_test_add ("/core/db/migrate-transactions-errors", Fixture, NULL, fixture_setup, test_db_layer, fixture_teardown);
   return g_test_run ();
 }

@@ -243,8 +243,9 @@ test_leg_kinds (void)
                        kind == ALVH_LEG_VIX_FUTURE);
     }
   g_assert_false (alvh_leg_kind_from_string ("spx_call", &kind));
-  /* titles for the VIX hedges; the stored text for the others, as the pages show them */
-  g_assert_cmpstr (alvh_leg_kind_get_title (ALVH_LEG_SPX_PUT), ==, "spx_put");
+  /* a name a person reads for every kind, never the stored text */
+  g_assert_cmpstr (alvh_leg_kind_get_title (ALVH_LEG_SPX_PUT), ==, "SPX put");
+  g_assert_cmpstr (alvh_leg_kind_get_title (ALVH_LEG_SPX_PUT_SPREAD), ==, "SPX put spread");
   g_assert_nonnull (alvh_leg_kind_get_title (ALVH_LEG_VIX_FUTURE));
   g_assert_cmpstr (alvh_leg_kind_get_title (ALVH_LEG_VIX_FUTURE), !=, "vix_future");
   g_assert_false (alvh_leg_kind_from_string (NULL, &kind));

@@ -337,6 +337,129 @@ test_real_market_centre (void)
   g_assert_cmpfloat (grid[ALVH_SCENARIO_VIX_ZERO * ALVH_SCENARIO_N_SPX + 0], <, mark.total_pnl - 5000);
 }
 
+/* Real market, 2020-02-24: a condor near its short put and an SPX put
+ * (which AlvhBook leaves out) as the scenario's other leg.  The put is in
+ * every total at its Black-Scholes value at the moved SPX and vol; the
+ * evaluator's proposed leg changes a grid cell by its own Black-76 value on
+ * the moved future, and leaves the no-move cell alone (bought at that value). */
+static void
+test_real_other_and_proposed (void)
+{
+  g_autoptr(AlvhSeries) spx = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
+  g_autoptr(AlvhSeries) vix = test_load_shared_series ("vix_daily_cboe.csv");
+  g_autoptr(AlvhMarketFrame) frame = NULL;
+  g_autoptr(AlvhProfile) profile = NULL;
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  g_autoptr(AlvhBook) with = NULL;
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GArray) greeks = NULL;
+  g_autoptr(AlvhDecision) d = NULL;
+  AlvhCondor c = { 0 };
+  AlvhLeg put = { 0 }, leg;
+  AlvhMarketState m, moved;
+  AlvhBookMark mark, plain;
+  AlvhScenario s;
+  double grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX], with_grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX];
+  double t, expected, f;
+  const guint row = 5, col = 2;   /* VIX +100 %, SPX -5 % */
+  gssize i;
+
+  if (spx == NULL || vix == NULL)
+    {
+      g_test_skip ("shared market data absent (set ALVH_SHARED_DATA)");
+      return;
+    }
+  frame = alvh_market_frame_new_join (spx, vix, NULL, NULL, NULL, G_MININT64, G_MAXINT64);
+  profile = alvh_profile_new ();
+  ev = alvh_evaluator_new (frame, profile, NULL);
+  i = alvh_market_frame_find_le (frame, alvh_time_from_ny_date (2020, 2, 24));
+  g_assert_cmpint (i, >=, 0);
+  alvh_evaluator_market_state (ev, (gsize) i, &m);
+  g_assert_cmpfloat_with_epsilon (m.spx, 3225.89, 0.005);
+
+  c.id = 1;
+  c.long_put = 3000;
+  c.short_put = 3100;
+  c.short_call = 3450;
+  c.long_call = 3550;
+  c.units = 2;
+  c.credit = 12.5;
+  c.expiry = alvh_time_from_ny_date (2020, 3, 20);
+  c.opened = alvh_time_from_ny_date (2020, 2, 3);
+  alvh_book_add_condor (book, &c);
+  put.id = 4;
+  put.kind = ALVH_LEG_SPX_PUT;
+  put.long_strike = 2900;
+  put.short_strike = NAN;
+  put.expiry = alvh_time_from_ny_date (2020, 3, 31);
+  put.quantity = 1;
+  put.premium = 20;
+  put.opened = alvh_time_from_ny_date (2020, 2, 14);
+  put.close_price = NAN;
+  g_assert_true (alvh_scenario_is_other_leg (&put));
+  g_ptr_array_add (others, &put);
+
+  /* the put in the totals: no move, and SPX -5 % with VIX (and the SPX vol) +100 % */
+  alvh_scenario_init (&s);
+  s.other_legs = others;
+  alvh_book_mark (book, &m, &plain);
+  alvh_scenario_mark (book, &m, &s, &mark);
+  t = (double) alvh_time_calendar_days (m.time, put.expiry) / 365.0;
+  expected = (alvh_bs_price (ALVH_OPTION_PUT, m.spx, 2900, t, m.iv, m.rate, m.div_yield) - 20) * 100;
+  g_test_message ("2020-02-24: condor %.2f, SPX put %.2f", plain.total_pnl, expected);
+  g_assert_cmpfloat (fabs (mark.total_pnl - plain.total_pnl - expected), <, 1e-6);
+  g_assert_cmpfloat (fabs (mark.hedge_pnl - plain.hedge_pnl - expected), <, 1e-6);
+  alvh_scenario_grid (book, &m, &s, alvh_scenario_default_spx_moves, ALVH_SCENARIO_N_SPX,
+                      alvh_scenario_default_vix_moves, ALVH_SCENARIO_N_VIX, grid);
+  g_assert_cmpfloat (grid[ALVH_SCENARIO_VIX_ZERO * ALVH_SCENARIO_N_SPX + ALVH_SCENARIO_SPX_ZERO], ==, mark.total_pnl);
+  s.spx_move = alvh_scenario_default_spx_moves[col];
+  s.vix_move = alvh_scenario_default_vix_moves[row];
+  alvh_scenario_apply (book, &m, &s, &moved);
+  alvh_book_mark (book, &moved, &plain);
+  expected = (alvh_bs_price (ALVH_OPTION_PUT, m.spx * 0.95, 2900, t, m.iv * 2.0, m.rate, m.div_yield) - 20) * 100;
+  g_assert_cmpfloat (fabs (grid[row * ALVH_SCENARIO_N_SPX + col] - plain.total_pnl - expected), <, 1e-6);
+  /* its greeks are listed, after the condor: a long put's */
+  alvh_scenario_init (&s);
+  s.other_legs = others;
+  greeks = alvh_scenario_position_greeks (book, &m, &s);
+  g_assert_cmpuint (greeks->len, ==, 2);
+  g_assert_true (g_array_index (greeks, AlvhScenarioGreeks, 1).is_other);
+  g_assert_cmpint (g_array_index (greeks, AlvhScenarioGreeks, 1).kind, ==, ALVH_LEG_SPX_PUT);
+  {
+    AlvhGreeks g;
+
+    alvh_bs_greeks (ALVH_OPTION_PUT, m.spx, 2900, t, m.iv, m.rate, m.div_yield, &g);
+    g_assert_cmpfloat (fabs (g_array_index (greeks, AlvhScenarioGreeks, 1).delta - g.delta * 100), <, 1e-9);
+    g_assert_cmpfloat (fabs (g_array_index (greeks, AlvhScenarioGreeks, 1).vega - g.vega * 100), <, 1e-9);
+  }
+
+  /* the evaluator's leg on that bar: a grid cell moves by the leg's own value */
+  d = alvh_decision_new ();
+  alvh_evaluator_evaluate (ev, (gsize) i, book, d);
+  g_assert_cmpint (d->action, ==, ALVH_ACTION_ADD);
+  g_assert_true (d->has_leg);
+  leg = d->leg;
+  leg.notes = NULL;
+  leg.quantity = d->size;
+  with = alvh_scenario_with_leg (book, &leg);
+  g_assert_cmpuint (alvh_book_get_n_legs (with), ==, 1);
+  alvh_scenario_grid (with, &m, &s, alvh_scenario_default_spx_moves, ALVH_SCENARIO_N_SPX,
+                      alvh_scenario_default_vix_moves, ALVH_SCENARIO_N_VIX, with_grid);
+  f = alvh_market_state_vix_forward (&m, leg.expiry) * 2.0;
+  t = (double) alvh_time_calendar_days (m.time, leg.expiry) / 365.0;
+  expected = (alvh_black76_price (ALVH_OPTION_CALL, f, leg.long_strike, t, m.vix_vol, m.rate)
+              - alvh_black76_price (ALVH_OPTION_CALL, f, leg.short_strike, t, m.vix_vol, m.rate)
+              - leg.premium) * 100 * d->size;
+  g_test_message ("proposed %g x %g/%g: +%.2f at SPX -5 %%, VIX +100 %%", d->size, leg.long_strike, leg.short_strike,
+                  expected);
+  g_assert_cmpfloat (expected, >, 0.0);
+  g_assert_cmpfloat (fabs (with_grid[row * ALVH_SCENARIO_N_SPX + col] - grid[row * ALVH_SCENARIO_N_SPX + col] - expected),
+                     <, 1e-6);
+  g_assert_cmpfloat (fabs (with_grid[ALVH_SCENARIO_VIX_ZERO * ALVH_SCENARIO_N_SPX + ALVH_SCENARIO_SPX_ZERO] -
+                           grid[ALVH_SCENARIO_VIX_ZERO * ALVH_SCENARIO_N_SPX + ALVH_SCENARIO_SPX_ZERO]), <, 1e-6);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -351,5 +474,6 @@ main (int    argc,
   g_test_add_func ("/scenario/coverage-change", test_coverage_change);
   g_test_add_func ("/scenario/position-greeks", test_position_greeks);
   g_test_add_func ("/scenario/real-market-centre", test_real_market_centre);
+  g_test_add_func ("/scenario/real-other-and-proposed", test_real_other_and_proposed);
   return g_test_run ();
 }

@@ -386,6 +386,96 @@ test_attribution_replay (void)
     g_assert_cmpuint (g_array_index (attr->by_trigger, AlvhAttributionRow, k).n_hedges, <=, res->n_add);
 }
 
+
+/* The worst stretch: a losing condor fell at least by its loss; each trade's
+ * hedges' P&L over it adds up to what the hedged equity gained on the
+ * unhedged one over those bars (their marks, the same model). */
+static void
+test_attribution_worst_stretch (void)
+{
+  g_autoptr(AlvhMarketFrame) frame = load_frame ();
+  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  g_autoptr(AlvhReplayResult) res = NULL;
+  g_autoptr(GArray) hedges = NULL;
+  g_autoptr(GArray) plain = NULL;
+  g_autoptr(AlvhAttribution) attr = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree double *by_trade = NULL;
+  g_autofree char *json = NULL;
+  guint checked = 0, with_hedges = 0, nonzero = 0;
+  double total = 0.0, rows = 0.0;
+
+  if (frame == NULL)
+    return;
+  ev = alvh_evaluator_new (frame, profile, NULL);
+  res = alvh_replay_run_range (ev, date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL,
+                               NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  hedges = alvh_attribution_hedges_from_replay_marked (res, ev, &error);
+  g_assert_no_error (error);
+  plain = alvh_attribution_hedges_from_replay (res, NULL);
+  g_assert_cmpuint (hedges->len, ==, plain->len);
+  g_assert_true (isnan (g_array_index (plain, AlvhAttributionHedge, 0).stretch_pnl));
+  by_trade = g_new0 (double, res->trades->len);
+  for (guint l = 0; l < res->legs->len; l++)
+    {
+      const AlvhAttributionHedge *h = &g_array_index (hedges, AlvhAttributionHedge, l);
+
+      g_assert_true (isfinite (h->stretch_pnl));
+      g_assert_cmpfloat (h->pnl, ==, g_array_index (res->legs, AlvhReplayLeg, l).pnl);
+      by_trade[g_array_index (res->legs, AlvhReplayLeg, l).trade] += h->stretch_pnl;
+      nonzero += h->stretch_pnl != 0.0;
+      total += h->stretch_pnl;
+    }
+  for (guint t = 0; t < res->trades->len; t++)
+    {
+      const AlvhReplayTrade *trade = &g_array_index (res->trades, AlvhReplayTrade, t);
+      gsize p, q;
+      double fall = alvh_attribution_worst_stretch (res, t, &p, &q);
+      double gained = (res->equity_hedged[q] - res->equity_unhedged[q]) -
+                      (res->equity_hedged[p] - res->equity_unhedged[p]);
+      gboolean other_leg_at_q = FALSE;
+
+      g_assert_cmpuint (p, <=, q);
+      g_assert_cmpfloat (fall, >=, 0.0);
+      g_assert_cmpfloat (fall, ==, res->equity_unhedged[p] - res->equity_unhedged[q]);
+      if (!trade->open_at_end && trade->condor_pnl < 0.0)
+        g_assert_cmpfloat (fall, >=, -trade->condor_pnl - 0.01);
+      /* the next condor's legs bought on the closing bar are in its equity too */
+      for (guint l = 0; l < res->legs->len; l++)
+        {
+          const AlvhReplayLeg *rl = &g_array_index (res->legs, AlvhReplayLeg, l);
+
+          other_leg_at_q |= rl->trade != t && rl->leg.opened >= res->time[q] &&
+                            (q + 1 >= res->n_bars || rl->leg.opened < res->time[q + 1]);
+        }
+      if (trade->n_layers == 0 || other_leg_at_q)
+        continue;
+      with_hedges++;
+      g_assert_cmpfloat (fabs (by_trade[t] - gained), <, 0.01);
+      checked++;
+    }
+  g_assert_cmpuint (with_hedges, >=, 10);
+  g_assert_cmpuint (nonzero, >, 0);
+  g_assert_cmpuint (checked, ==, with_hedges);
+
+  attr = alvh_attribution_compute (hedges);
+  for (guint k = 0; k < attr->by_combination->len; k++)
+    rows += g_array_index (attr->by_combination, AlvhAttributionRow, k).saved_stretch;
+  g_assert_cmpfloat (fabs (rows - total), <, 1e-6);
+  json = alvh_attribution_to_json (attr);
+  g_assert_nonnull (strstr (json, "\"saved\":"));
+  g_assert_nonnull (strstr (json, "\"saved_worst_stretch\":"));
+  g_assert_nonnull (strstr (json, "\"mean_saved_worst_stretch\":["));
+  g_clear_pointer (&attr, alvh_attribution_unref);
+  g_clear_pointer (&json, g_free);
+  /* unknown stretch (journal, plain replay): null, not 0 */
+  attr = alvh_attribution_compute (plain);
+  json = alvh_attribution_to_json (attr);
+  g_assert_nonnull (strstr (json, "\"saved_worst_stretch\":null"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -400,5 +490,6 @@ main (int    argc,
   g_test_add_func ("/sweep/wilson", test_wilson);
   g_test_add_func ("/sweep/bootstrap", test_bootstrap);
   g_test_add_func ("/sweep/attribution-replay", test_attribution_replay);
+  g_test_add_func ("/sweep/attribution-worst-stretch", test_attribution_worst_stretch);
   return g_test_run ();
 }

@@ -605,6 +605,18 @@ test_html (Fixture       *f,
   g_assert_nonnull (strstr (html, "<svg"));
   g_assert_nonnull (strstr (html, "iv_expansion=0.15"));
 
+  /* what a person reads: names and the one formatter, not keys and decimals
+   * (the CSV keeps those: test_model, test_csv) */
+  g_assert_nonnull (strstr (html, "<td>IV expansion</td>"));
+  g_assert_nonnull (strstr (html, ">+18.0%</td>"));
+  g_assert_nonnull (strstr (html, ">≥ +15.0%</td>"));
+  g_assert_nonnull (strstr (html, ">$130.00</td>"));
+  g_assert_nonnull (strstr (html, "VIX call spread"));
+  g_assert_nonnull (strstr (html, "1 contract,"));
+  g_assert_null (strstr (html, ">iv_expansion<"));
+  g_assert_null (strstr (html, "vix_call_spread"));
+  g_assert_null (strstr (html, ">130.00<"));
+
   /* strict: the document is well-formed XML */
   {
     const char *argv[] = { "xmllint", "--noout", "--nonet", path, NULL };
@@ -650,6 +662,37 @@ test_html (Fixture       *f,
       }
     g_assert_cmpuint (stack->len, ==, 0);
   }
+}
+
+/* the text the PDF and HTML show of a table's plain cells */
+static void
+test_shown_cells (void)
+{
+  const char *cols[] = { "Item", "Cost $", "Kind", "Rate", "Count", NULL };
+  const char *money[] = { "Hedge cost $", "-130394.5", "vix_call_spread", "46.5%", "12345", NULL };
+  const char *words[] = { "n/a", "n/a", "fixed", "n/a", "2025-12-31", NULL };
+  g_autoptr(AlvhReportTable) t = alvh_report_table_new ("t", NULL, cols, NULL, NULL);
+  g_auto(GStrv) head = NULL, a = NULL, b = NULL;
+
+  alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { ALVH_REPORT_CELL_TEXT, ALVH_REPORT_CELL_MONEY,
+                                                           ALVH_REPORT_CELL_KEY, ALVH_REPORT_CELL_PERCENT,
+                                                           ALVH_REPORT_CELL_NUMBER });
+  alvh_report_table_add_row (t, money);
+  alvh_report_table_add_row (t, words);
+  head = alvh_report_table_dup_shown_row (t, -1);
+  a = alvh_report_table_dup_shown_row (t, 0);
+  b = alvh_report_table_dup_shown_row (t, 1);
+  g_assert_cmpstr (head[1], ==, "Cost");
+  g_assert_cmpstr (a[0], ==, "Hedge cost $");                 /* text stays text */
+  g_assert_cmpstr (a[1], ==, "\u2212$130,394.50");
+  g_assert_cmpstr (a[2], ==, "VIX call spread");
+  g_assert_cmpstr (a[3], ==, "46.5%");
+  g_assert_cmpstr (a[4], ==, "12,345");
+  g_assert_cmpstr (b[1], ==, "n/a");
+  g_assert_cmpstr (b[2], ==, "Fixed trigger");
+  g_assert_cmpstr (b[4], ==, "2025-12-31");                   /* a date is no number */
+  /* the table itself keeps the plain cells for CSV */
+  g_assert_cmpstr (((char **) g_ptr_array_index (t->rows, 0))[1], ==, "-130394.5");
 }
 
 /* ---- CSV ----------------------------------------------------------------- */
@@ -950,6 +993,7 @@ main (int   argc,
   g_test_add_func ("/core/report/preset/weekly", test_preset_weekly);
   g_test_add_func ("/core/report/preset/monthly", test_preset_monthly);
   g_test_add_func ("/core/report/escape", test_escape);
+  g_test_add_func ("/core/report/shown-cells", test_shown_cells);
   g_test_add_func ("/core/report/format-from-path", test_format_from_path);
   g_test_add ("/core/report/model", Fixture, NULL, fixture_set_up, test_model, fixture_tear_down);
   g_test_add ("/core/report/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);

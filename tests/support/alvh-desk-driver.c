@@ -11,6 +11,8 @@
  *   ALVH_AS_OF=DATE[THH:MM] the Evaluator's "as of" (a date: its 16:00 close)
  *   ALVH_WINDOW_SIZE=WxH, ALVH_CHART_RANGE=3m, ALVH_CHART_VIEW=payoff
  *   ALVH_RUN_REPLAY=1     runs a replay of the demo history on the Replay page
+ *   ALVH_REPLAY_VIEW=compare|sweep|walk-forward|attribution  shows that view of
+ *                         the Replay page and runs it (attribution: a replay)
  *   ALVH_LOCALEDIR=DIR    the message catalogue (e.g. BUILD/po)
  *
  * Arguments are the app's (--demo-if-empty, files to import).
@@ -31,6 +33,7 @@
 #include "alvh-form.h"
 #include "alvh-journal-item.h"
 #include "alvh-journal-page.h"
+#include "alvh-replay-page.h"
 #include "alvh-window.h"
 #include "test-demo-book.h"
 
@@ -40,11 +43,15 @@ select_first_entry_cb (gpointer data)
   AlvhJournalPage *journal = data;
   GListModel *entries = G_LIST_MODEL (alvh_journal_page_get_model (journal));
 
+  static guint tries;
+
   if (g_list_model_get_n_items (entries) > 0)
     {
       g_autoptr(AlvhJournalItem) item = g_list_model_get_item (entries, 0);
       alvh_journal_page_select_entry (journal, alvh_journal_item_get_id (item));
     }
+  else if (++tries < 40)
+    return G_SOURCE_CONTINUE;   /* the page lists its entries a little later on a busy machine */
   return G_SOURCE_REMOVE;
 }
 
@@ -57,6 +64,28 @@ env_is (const char *name,
 
 /* After the application's own activate: its window exists and shows what
  * the settings and the data folder hold. */
+/* ALVH_REPLAY_VIEW: the view shown and its run started (each view's own action) */
+static void
+replay_view (AlvhReplayPage *page,
+             const char     *view)
+{
+  const char *actions[][3] = { { "compare", "replay-compare", "compare.run" },
+                               { "sweep", "replay-sweep", "sweep.run" },
+                               { "walk-forward", "replay-walk-forward", "walk.run" },
+                               { "attribution", NULL, "replay.run" } };
+
+  alvh_replay_page_show_view (page, view);
+  for (guint k = 0; k < G_N_ELEMENTS (actions); k++)
+    if (strcmp (view, actions[k][0]) == 0)
+      {
+        GtkWidget *w = actions[k][1] != NULL ? alvh_form_find_by_name (GTK_WIDGET (page), actions[k][1])
+                                             : GTK_WIDGET (page);
+
+        if (w != NULL)
+          gtk_widget_activate_action (w, actions[k][2], NULL);
+      }
+}
+
 static void
 activate_cb (GApplication *app,
              gpointer      user_data)
@@ -79,7 +108,7 @@ activate_cb (GApplication *app,
         {
           test_demo_book_position (context);
           /* show the leg's journal entry once the page has listed it */
-          g_timeout_add_full (G_PRIORITY_DEFAULT, 800, select_first_entry_cb,
+          g_timeout_add_full (G_PRIORITY_DEFAULT, 250, select_first_entry_cb,
                               g_object_ref (alvh_window_get_page (window, "journal")), g_object_unref);
         }
     }
@@ -101,6 +130,8 @@ activate_cb (GApplication *app,
     alvh_charts_page_set_range (ALVH_CHARTS_PAGE (charts), g_getenv ("ALVH_CHART_RANGE"));
   if (env_is ("ALVH_RUN_REPLAY", "1"))
     gtk_widget_activate_action (alvh_window_get_page (window, "replay"), "replay.run", NULL);
+  if (g_getenv ("ALVH_REPLAY_VIEW") != NULL)
+    replay_view (ALVH_REPLAY_PAGE (alvh_window_get_page (window, "replay")), g_getenv ("ALVH_REPLAY_VIEW"));
   if (g_getenv ("ALVH_CHART_VIEW") != NULL)
     alvh_charts_page_set_view (ALVH_CHARTS_PAGE (charts), g_getenv ("ALVH_CHART_VIEW"));
 }

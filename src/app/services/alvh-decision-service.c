@@ -243,6 +243,36 @@ alvh_decision_service_get_market_state (AlvhDecisionService *self,
   return TRUE;
 }
 
+/**
+ * alvh_decision_service_get_market_state_at:
+ * @self: the service
+ * @t: an instant: the latest bar stamped at or before it is taken (a
+ *   decision's time is its bar's stamp)
+ * @out: (out caller-allocates): the market state
+ *
+ * The model's market at that bar (a past decision's, for its preview).
+ *
+ * Returns: FALSE without market data or without a bar by @t
+ */
+gboolean
+alvh_decision_service_get_market_state_at (AlvhDecisionService *self,
+                                           gint64               t,
+                                           AlvhMarketState     *out)
+{
+  AlvhEvaluator *ev;
+  gssize i;
+
+  g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), FALSE);
+  ev = get_evaluator (self, NULL);
+  if (ev == NULL)
+    return FALSE;
+  i = alvh_market_frame_find_le (alvh_evaluator_get_frame (ev), t);
+  if (i < 0)
+    return FALSE;
+  alvh_evaluator_market_state (ev, (gsize) i, out);
+  return TRUE;
+}
+
 /* ---- the evaluator --------------------------------------------------- */
 
 /**

@@ -38,6 +38,10 @@ gint64               alvh_decision_service_get_last_bar_time (AlvhDecisionServic
 /* The model's market at the latest bar (FALSE without market data). */
 gboolean             alvh_decision_service_get_market_state (AlvhDecisionService *self,
                                                              AlvhMarketState     *out);
+/* The model's market at the latest bar stamped at or before @t (FALSE without one). */
+gboolean             alvh_decision_service_get_market_state_at (AlvhDecisionService *self,
+                                                                gint64               t,
+                                                                AlvhMarketState     *out);
 /* Decision for the latest bar against the active account's book, or NULL
  * with an error without market data.  Free with alvh_decision_free(). */
 AlvhDecision        *alvh_decision_service_evaluate       (AlvhDecisionService *self,

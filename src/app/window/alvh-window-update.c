@@ -1,5 +1,7 @@
 /* alvh-window-update.c — win.update-data: download the daily histories from
- * Cboe and Stooq in a worker thread, then import them like any other file */
+ * Cboe and Stooq and the VIX futures contracts the market store lacks or
+ * that still trade from Cboe CFE in a worker thread, then import them like
+ * any other file (the contracts joined into one) */
 #define G_LOG_DOMAIN "alvh-desk"
 
 #include "config.h"
@@ -9,6 +11,8 @@
 
 #include "alvh-application.h"
 #include "alvh-fetch.h"
+#include "alvh-fetch-vx.h"
+#include "alvh-market-store.h"
 #include "alvh-window-private.h"
 
 typedef struct
@@ -18,6 +22,8 @@ typedef struct
   char       *cboe;
   char       *stooq;
   char       *dir;
+  char       *market_path;  /* read for the VX contracts it holds */
+  guint       vx_failed;    /* VX contracts that could not be downloaded */
 } UpdateData;
 
 typedef struct
@@ -102,6 +108,7 @@ update_data_free (UpdateData *data)
   g_free (data->cboe);
   g_free (data->stooq);
   g_free (data->dir);
+  g_free (data->market_path);
   g_free (data);
 }
 
@@ -136,6 +143,68 @@ fetch_progress_cb (guint                  index,
 }
 
 static void
+fetch_vx_progress_cb (guint                      index,
+                      guint                      total,
+                      const AlvhFetchVxContract *contract,
+                      gpointer                   user_data)
+{
+  UpdateData *data = user_data;
+  ProgressData *p;
+
+  if (contract == NULL)
+    return;
+  p = g_new0 (ProgressData, 1);
+  p->toast = g_object_ref (data->toast);
+  /* Translators: "Downloading VX futures 2025-03 (2 of 10)…" */
+  p->text = g_strdup_printf (_("Downloading VX futures %04d-%02d (%u of %u)…"),
+                             contract->year, contract->month, index + 1, total);
+  g_main_context_invoke (NULL, show_progress_cb, p);
+}
+
+/* The VX contracts the store lacks or that still trade, joined into one
+ * file added to @paths; a contract that fails is counted, not fatal. */
+static gboolean
+fetch_vx (UpdateData    *data,
+          GPtrArray     *paths,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(AlvhMarketStore) store = NULL;
+  g_autoptr(GArray) stored = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GError) local = NULL;
+  char *joined;
+
+  store = alvh_market_store_open_mode (data->market_path, ALVH_STORE_READ, &local);
+  if (store != NULL)
+    stored = alvh_market_store_load_vx_contracts (store, G_MININT64, G_MAXINT64, &local);
+  if (stored == NULL && !g_error_matches (local, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_MISSING))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  g_clear_object (&store);
+  plan = alvh_fetch_vx_plan (stored != NULL ? (const AlvhVxSettle *) (void *) stored->data : NULL,
+                             stored != NULL ? stored->len : 0,
+                             ALVH_FETCH_VX_FIRST_YEAR, ALVH_FETCH_VX_FIRST_MONTH, 0, 0, NULL);
+  if (!alvh_fetch_vx_download (plan, data->dir, 60, fetch_vx_progress_cb, data, cancellable, error))
+    return FALSE;
+  joined = alvh_fetch_vx_join (plan, data->dir, error);
+  if (joined == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  if (joined != NULL)
+    g_ptr_array_add (paths, joined);
+  data->vx_failed = alvh_fetch_vx_count (plan, ALVH_FETCH_VX_FAILED);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const AlvhFetchVxContract *c = g_ptr_array_index (plan, i);
+      if (c->error != NULL)
+        g_debug ("VX %04d-%02d: %s", c->year, c->month, c->error->message);
+    }
+  return TRUE;
+}
+
+static void
 fetch_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
@@ -147,6 +216,8 @@ fetch_thread (GTask        *task,
 
   paths = alvh_fetch_all (NULL, data->cboe, data->stooq, data->dir, 60,
                           fetch_progress_cb, data, cancellable, &error);
+  if (paths != NULL && !fetch_vx (data, paths, cancellable, &error))
+    g_clear_pointer (&paths, g_ptr_array_unref);
   if (paths == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -184,6 +255,14 @@ import_done_cb (GObject      *object,
     }
   else
     alvh_window_add_toast (data->window, summary);
+  if (data->vx_failed > 0)
+    {
+      g_autofree char *note = g_strdup_printf (ngettext ("%u VIX futures contract could not be downloaded; try Update Data again later",
+                                                         "%u VIX futures contracts could not be downloaded; try Update Data again later",
+                                                         data->vx_failed),
+                                               data->vx_failed);
+      alvh_window_add_toast (data->window, note);
+    }
   remove_downloads (data->dir);
   g_clear_object (&update_cancellable);
   update_data_free (data);
@@ -220,6 +299,7 @@ fetch_done_cb (GObject      *object,
   keep->window = g_object_ref (self);
   keep->toast = g_object_ref (data->toast);
   keep->dir = g_strdup (data->dir);
+  keep->vx_failed = data->vx_failed;
   alvh_market_service_import_async (alvh_context_get_market (self->context), (const char * const *) paths->pdata,
                              update_cancellable, import_done_cb, keep);
 }
@@ -245,6 +325,7 @@ update_data_action_cb (GtkWidget  *widget,
       data->cboe = g_settings_get_string (settings, "cboe-base-url");
       data->stooq = g_settings_get_string (settings, "stooq-base-url");
     }
+  data->market_path = alvh_paths_market_db (alvh_context_get_data_dir (self->context));
   data->dir = g_dir_make_tmp ("alvh-update-XXXXXX", &error);
   if (data->dir == NULL)
     {

@@ -271,6 +271,10 @@ static const struct
   { "followed",        N_("Followed") },
   { "skipped",         N_("Skipped") },
   { "overridden",      N_("Overridden") },
+  { "pending",         N_("Pending") },
+  /* the state of a signal in a decision's snapshot */
+  { "fired",           N_("Fired") },
+  { "not_fired",       N_("Not fired") },
   /* instruments */
   { "vix_call_spread", N_("VIX call spread") },
   { "vix_call",        N_("VIX call") },

@@ -34,7 +34,7 @@ cfe_row_cmp (gconstpointer a,
   return x->line < y->line ? -1 : (x->line > y->line);
 }
 
-/* "F (Jan 08)" -> 2008, 1 */
+/* "F (Jan 08)" and Cboe's current "F (Jan 2008)" -> 2008, 1 */
 static gboolean
 parse_contract_label (const char *text,
                       gsize       len,
@@ -54,10 +54,15 @@ parse_contract_label (const char *text,
     if (g_ascii_strncasecmp (p, months[i], 3) == 0)
       {
         p += 3;
-        if (*p != ' ' || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || p[3] != ')')
+        if (*p != ' ' || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]))
           return FALSE;
         *month = i + 1;
         *year = 2000 + (p[1] - '0') * 10 + (p[2] - '0');
+        if (p[3] == ')')
+          return TRUE;
+        if (end - p < 6 || !g_ascii_isdigit (p[3]) || !g_ascii_isdigit (p[4]) || p[5] != ')')
+          return FALSE;
+        *year = (p[1] - '0') * 1000 + (p[2] - '0') * 100 + (p[3] - '0') * 10 + (p[4] - '0');
         return TRUE;
       }
   return FALSE;

@@ -1,4 +1,5 @@
-/* alvh-market-chains.c — the market store's option chains and source ranks
+/* alvh-market-chains.c — the market store's option chains, source ranks and
+ * how an import keeps the values of other sources apart (bar_sources)
  *
  * A Cboe chain download is stored per session (the last NYSE session closed
  * at or before the file's stamp), expiry (AM and PM apart) and strike; a
@@ -9,7 +10,9 @@
  * histories and CFE per-contract settles 10; Yahoo 11; Stooq and VX1/VX2
  * settle files 12; yfinance 13; other OHLC files 14; breadth 15; the
  * term-structure file (its VIX, VX1..VX8 and SP500 columns are derived
- * copies, with the SP500 rounded) 20.
+ * copies, with the SP500 rounded) 20.  A file imported with
+ * ALVH_MARKET_IMPORT_PREFER writes its bars with rank 0: chosen on purpose,
+ * they stay until another preferred import replaces them.
  */
 #define G_LOG_DOMAIN "alvh-market-store"
 
@@ -24,9 +27,6 @@
 #include "alvh-calendar.h"
 #include "alvh-time.h"
 
-/* a close differs when it is half a cent or more away: Yahoo's float32
- * artefacts and a file's rounding to cents do not count */
-#define CONFLICT_EPSILON 0.005
 
 SourceRank
 _alvh_market_source_rank (AlvhImportFormat format)
@@ -58,7 +58,144 @@ alvh_market_conflicts_clear (AlvhMarketConflicts *self)
   g_free (self->symbol);
   g_free (self->kept_source);
   g_free (self->other_source);
+  g_free (self->replaced_symbol);
   memset (self, 0, sizeof *self);
+}
+
+/* ---- keeping sources apart while an import writes ------------------- */
+
+/* bars of another source than ?4 on instrument ?1 in [?2, ?3]; a bar of
+ * schema 1 has no source ("unknown" in bar_sources) */
+#define OTHERS_WHERE "WHERE instrument_id = ?1 AND time BETWEEN ?2 AND ?3 AND source IS NOT ?4"
+static const char others_sql[] = "SELECT min (time), max (time) FROM bars " OTHERS_WHERE;
+static const char keep_others_sql[] =
+  "INSERT INTO bar_sources (instrument_id, time, source, open, high, low, close, volume, rank) "
+  "SELECT instrument_id, time, coalesce (source, 'unknown'), open, high, low, close, volume, rank "
+  "FROM bars " OTHERS_WHERE " "
+  "ON CONFLICT (instrument_id, time, source) DO UPDATE SET "
+  "open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
+  "volume = excluded.volume, rank = excluded.rank";
+static const char stored_sql[] =
+  "SELECT time, close FROM bars WHERE instrument_id = ?1 AND time BETWEEN ?2 AND ?3 ORDER BY time";
+
+gboolean
+_alvh_market_source_keeper_init (SourceKeeper  *k,
+                                 AlvhDb        *db,
+                                 GError       **error)
+{
+  *k = (SourceKeeper) { .db = db };
+  if ((k->others = alvh_db_prepare (db, others_sql, error)) == NULL ||
+      (k->keep_others = alvh_db_prepare (db, keep_others_sql, error)) == NULL ||
+      (k->stored = alvh_db_prepare (db, stored_sql, error)) == NULL)
+    {
+      _alvh_market_source_keeper_clear (k);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_alvh_market_source_keeper_clear (SourceKeeper *k)
+{
+  g_clear_pointer (&k->others, sqlite3_finalize);
+  g_clear_pointer (&k->keep_others, sqlite3_finalize);
+  g_clear_pointer (&k->stored, sqlite3_finalize);
+  alvh_market_conflicts_clear (&k->replaced);
+}
+
+/* Which of rows 0 .. @n - 1 (source @src, instrument @id) must also go to
+ * bar_sources: those from the first to the last time where a bar of another
+ * source is stored (*@lo .. *@hi - 1; none when equal).  Those bars are
+ * first copied there too, so that whichever source wins each bar, the
+ * other's values stay (a bar's own source may then be in bar_sources as
+ * well: the comparison of sources skips it).  A first import of a series
+ * writes its rows once, to bars. */
+gboolean
+_alvh_market_others_in_range (SourceKeeper     *k,
+                              const SourceRank *src,
+                              gint64            id,
+                              gsize             n,
+                              const gint64     *times,
+                              gsize            *lo,
+                              gsize            *hi,
+                              GError          **error)
+{
+  sqlite3_stmt *stmts[2] = { k->others, k->keep_others };
+  gint64 first, last;
+
+  *lo = *hi = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
+    {
+      sqlite3_bind_int64 (stmts[i], 1, id);
+      sqlite3_bind_int64 (stmts[i], 2, times[0]);
+      sqlite3_bind_int64 (stmts[i], 3, times[n - 1]);
+      sqlite3_bind_text (stmts[i], 4, src->source, -1, SQLITE_STATIC);
+    }
+  if (sqlite3_step (k->others) != SQLITE_ROW)
+    return alvh_db_set_error (k->db, error, "cannot compare sources");
+  if (sqlite3_column_type (k->others, 0) == SQLITE_NULL)
+    {
+      sqlite3_reset (k->others);
+      return TRUE;
+    }
+  first = sqlite3_column_int64 (k->others, 0);
+  last = sqlite3_column_int64 (k->others, 1);
+  sqlite3_reset (k->others);
+  while (*lo < n && times[*lo] < first)
+    (*lo)++;
+  for (*hi = *lo; *hi < n && times[*hi] <= last; (*hi)++)
+    ;
+  if (sqlite3_step (k->keep_others) != SQLITE_DONE)
+    return alvh_db_set_error (k->db, error, "cannot keep the values of other sources");
+  sqlite3_reset (k->keep_others);
+  return TRUE;
+}
+
+/* A preferred import: counts the stored closes of @symbol that rows 0 ..
+ * @n - 1 change by half a cent or more, and keeps the largest change. */
+gboolean
+_alvh_market_count_replaced (SourceKeeper  *k,
+                             const char    *symbol,
+                             gint64         id,
+                             gsize          n,
+                             const gint64  *times,
+                             const double  *c,
+                             GError       **error)
+{
+  AlvhMarketConflicts *r = &k->replaced;
+  gsize i = 0;
+  int rc;
+
+  sqlite3_bind_int64 (k->stored, 1, id);
+  sqlite3_bind_int64 (k->stored, 2, times[0]);
+  sqlite3_bind_int64 (k->stored, 3, times[n - 1]);
+  while ((rc = sqlite3_step (k->stored)) == SQLITE_ROW)
+    {
+      gint64 t = sqlite3_column_int64 (k->stored, 0);
+      double old = sqlite3_column_double (k->stored, 1), change;
+
+      while (i < n && times[i] < t)  /* both in increasing time */
+        i++;
+      if (i == n)
+        break;
+      change = fabs (c[i] - old);
+      if (times[i] != t || change < ALVH_MARKET_CONFLICT_EPSILON)
+        continue;
+      r->n_replaced++;
+      if (r->replaced_symbol == NULL || change > r->max_replaced)
+        {
+          g_free (r->replaced_symbol);
+          r->replaced_symbol = g_ascii_strup (symbol, -1);
+          r->max_replaced = change;
+          r->replaced_time = t;
+          r->replaced_old = old;
+          r->replaced_new = c[i];
+        }
+    }
+  sqlite3_reset (k->stored);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return alvh_db_set_error (k->db, error, "cannot read the stored closes");
+  return TRUE;
 }
 
 /* "SPX" for Cboe's "SP 500 INDEX" or "Standard & Poors 500 Index" */
@@ -147,7 +284,7 @@ count_conflicts (AlvhMarketStore      *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, symbol, -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 2, CONFLICT_EPSILON);
+  sqlite3_bind_double (stmt, 2, ALVH_MARKET_CONFLICT_EPSILON);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -269,7 +406,6 @@ _alvh_market_finish_import (AlvhMarketStore      *self,
   g_autoptr(GPtrArray) symbols = import_symbols (result);
   g_autoptr(sqlite3_stmt) upd = NULL;
 
-  alvh_market_conflicts_clear (out);
   if (alvh_import_result_get_chain (result) != NULL &&
       !write_chain (self, alvh_import_result_get_chain (result), import_id, error))
     return FALSE;

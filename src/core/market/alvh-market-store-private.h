@@ -34,6 +34,13 @@ G_BEGIN_DECLS
   "  PRIMARY KEY (expiry, time)" \
   ") WITHOUT ROWID;"
 
+/* a close differs when it is half a cent or more away: Yahoo's float32
+ * artefacts and a file's rounding to cents do not count */
+#define ALVH_MARKET_CONFLICT_EPSILON 0.005
+
+/* The rank of a value chosen on purpose (ALVH_MARKET_IMPORT_PREFER) */
+#define ALVH_MARKET_PREFERRED_RANK 0
+
 /* Where a bar's values come from: the lower rank wins whatever the order of
  * the imports; @source is the format's id */
 typedef struct
@@ -46,9 +53,41 @@ SourceRank  _alvh_market_source_rank     (AlvhImportFormat  format);
 
 AlvhDb     *_alvh_market_store_get_db    (AlvhMarketStore  *self);
 
+/* The statements an import uses to keep other sources' values apart in
+ * bar_sources, and what a preferred import replaced (alvh-market-chains.c) */
+typedef struct
+{
+  AlvhDb       *db;
+  sqlite3_stmt *others;       /* the times of another source's bars in a range */
+  sqlite3_stmt *keep_others;  /* copies those to bar_sources */
+  sqlite3_stmt *stored;       /* the stored closes of a range */
+  AlvhMarketConflicts replaced;
+} SourceKeeper;
+
+gboolean    _alvh_market_source_keeper_init  (SourceKeeper      *k,
+                                              AlvhDb            *db,
+                                              GError           **error);
+void        _alvh_market_source_keeper_clear (SourceKeeper      *k);
+gboolean    _alvh_market_others_in_range     (SourceKeeper      *k,
+                                              const SourceRank  *src,
+                                              gint64             id,
+                                              gsize              n,
+                                              const gint64      *times,
+                                              gsize             *lo,
+                                              gsize             *hi,
+                                              GError           **error);
+gboolean    _alvh_market_count_replaced      (SourceKeeper      *k,
+                                              const char        *symbol,
+                                              gint64             id,
+                                              gsize              n,
+                                              const gint64      *times,
+                                              const double      *c,
+                                              GError           **error);
+
 /* After the provenance row @import_id of @result: writes its chain (if any)
  * and counts the values on its instruments that other sources give
- * differently, into the imports row and @out. */
+ * differently, into the imports row and @out (cleared before, by the
+ * caller, which has set what a preferred import replaced). */
 gboolean    _alvh_market_finish_import   (AlvhMarketStore        *self,
                                           AlvhImportResult       *result,
                                           gint64                  import_id,

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <unistd.h>
 #include <string.h>
 
@@ -108,6 +109,10 @@ static const char * const migrations[] = {
   "ALTER TABLE imports ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE imports ADD COLUMN max_conflict REAL;"
   ALVH_MARKET_CHAINS_SCHEMA,
+  /* 2 -> 3: imports whose values won on purpose (alvh import --prefer) */
+  "ALTER TABLE imports ADD COLUMN preferred INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE imports ADD COLUMN replaced INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE imports ADD COLUMN max_replaced REAL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ALVH_MARKET_STORE_SCHEMA_VERSION);
@@ -333,13 +338,51 @@ typedef struct
   sqlite3_stmt    *ins_srcs;      /* BATCH_ROWS rows */
   sqlite3_stmt    *ins_breadth;
   sqlite3_stmt    *ins_breadths;  /* BATCH_ROWS rows */
+  SourceKeeper     keeper;        /* other sources' values, what --prefer replaced */
   GCancellable    *cancellable;
   gsize            n_written;
+  gboolean         prefer;        /* ALVH_MARKET_IMPORT_PREFER */
 } ImportWriter;
 
-/* The bars of one instrument, rows 0 .. @n - 1 of the arrays. */
+/* Rows @from .. @to - 1 (times @times) of source @src into bars or
+ * bar_sources (@one, @batch: statements of one and of BATCH_ROWS rows). */
+static gboolean
+write_rows (ImportWriter     *w,
+            sqlite3_stmt     *one,
+            sqlite3_stmt     *batch,
+            const SourceRank *src,
+            gint64            id,
+            gsize             from,
+            gsize             to,
+            const gint64     *times,
+            const double     *o,
+            const double     *h,
+            const double     *l,
+            const double     *c,
+            const double     *v,
+            GError          **error)
+{
+  for (gsize i = from; i < to;)
+    {
+      gsize k = to - i >= BATCH_ROWS ? BATCH_ROWS : 1;
+      sqlite3_stmt *stmt = k == BATCH_ROWS ? batch : one;
+
+      if (!check_cancel (w->cancellable, error))
+        return FALSE;
+      for (gsize j = 0; j < k; j++)
+        bind_bar (stmt, (int) j, src, id, times, i + j, o, h, l, c, v);
+      if (!step_done (w->self, stmt, error))
+        return FALSE;
+      i += k;
+    }
+  return TRUE;
+}
+
+/* The bars of one instrument, rows 0 .. @n - 1 of the arrays; a preferred
+ * import writes them to bars with rank 0, to bar_sources with its own. */
 static gboolean
 write_bars (ImportWriter  *w,
+            const char    *symbol,
             const SourceRank *src,
             gint64         id,
             gsize          n,
@@ -351,24 +394,19 @@ write_bars (ImportWriter  *w,
             const double  *v,
             GError       **error)
 {
-  for (gsize i = 0; i < n;)
-    {
-      gsize k = n - i >= BATCH_ROWS ? BATCH_ROWS : 1;
-      sqlite3_stmt *stmt = k == BATCH_ROWS ? w->ins_bars : w->ins_bar;
-      sqlite3_stmt *kept = k == BATCH_ROWS ? w->ins_srcs : w->ins_src;
+  SourceRank bars_src = *src;
+  gsize lo = 0, hi = 0;
 
-      if (!check_cancel (w->cancellable, error))
-        return FALSE;
-      for (gsize j = 0; j < k; j++)
-        {
-          bind_bar (stmt, (int) j, src, id, times, i + j, o, h, l, c, v);
-          bind_bar (kept, (int) j, src, id, times, i + j, o, h, l, c, v);
-        }
-      if (!step_done (w->self, stmt, error) || !step_done (w->self, kept, error))
-        return FALSE;
-      i += k;
-      w->n_written += k;
-    }
+  if (n == 0)
+    return TRUE;
+  if (w->prefer)
+    bars_src.rank = ALVH_MARKET_PREFERRED_RANK;
+  if ((w->prefer && !_alvh_market_count_replaced (&w->keeper, symbol, id, n, times, c, error)) ||
+      !_alvh_market_others_in_range (&w->keeper, src, id, n, times, &lo, &hi, error) ||
+      !write_rows (w, w->ins_bar, w->ins_bars, &bars_src, id, 0, n, times, o, h, l, c, v, error) ||
+      !write_rows (w, w->ins_src, w->ins_srcs, src, id, lo, hi, times, o, h, l, c, v, error))
+    return FALSE;
+  w->n_written += n;
   return TRUE;
 }
 
@@ -477,7 +515,7 @@ write_series_rows (ImportWriter  *w,
   if (strcmp (kind, "vx") == 0)
     {
       for (guint col = 0; col < st->n_ids; col++)
-        if (!write_bars (w, &src, st->ids[col], n, times, NULL, NULL, NULL,
+        if (!write_bars (w, alvh_series_get_column_name (series, col), &src, st->ids[col], n, times, NULL, NULL, NULL,
                          alvh_series_get_column (series, col) + from, NULL, error))
           return FALSE;
     }
@@ -487,7 +525,7 @@ write_series_rows (ImportWriter  *w,
                           column_from (series, "decliners", from), error))
         return FALSE;
     }
-  else if (!write_bars (w, &src, st->ids[0], n, times, column_from (series, "open", from),
+  else if (!write_bars (w, symbol, &src, st->ids[0], n, times, column_from (series, "open", from),
                         column_from (series, "high", from), column_from (series, "low", from),
                         column_from (series, "close", from), column_from (series, "volume", from), error))
     return FALSE;
@@ -517,19 +555,23 @@ write_rest (ImportWriter      *w,
   return TRUE;
 }
 
-/* The row in imports that says where the data came from. */
+/* The row in imports that says where the data came from (and whether its
+ * values won on purpose: @w's flag and what it replaced). */
 static gboolean
 write_provenance (AlvhMarketStore   *self,
+                  ImportWriter      *w,
                   AlvhImportResult  *result,
                   GError           **error)
 {
+  AlvhMarketConflicts *c = &self->conflicts;
+
   g_autoptr(sqlite3_stmt) ins_import = NULL;
   g_autofree char *symbols = NULL;
 
   ins_import = alvh_db_prepare (self->db,
                                 "INSERT INTO imports (file, path, sha256, format, symbols, rows, first, last, "
-                                "skipped, warnings, gaps, imported_at) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+                                "skipped, warnings, gaps, imported_at, preferred, replaced, max_replaced) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
   if (ins_import == NULL)
     return FALSE;
   symbols = alvh_import_result_dup_symbols (result);
@@ -545,6 +587,18 @@ write_provenance (AlvhMarketStore   *self,
   sqlite3_bind_int64 (ins_import, 10, (gint64) alvh_import_result_get_n_warnings (result));
   sqlite3_bind_int64 (ins_import, 11, (gint64) alvh_import_result_get_n_gaps (result));
   sqlite3_bind_int64 (ins_import, 12, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int (ins_import, 13, w->prefer ? 1 : 0);
+  sqlite3_bind_int64 (ins_import, 14, w->keeper.replaced.n_replaced);
+  if (w->keeper.replaced.n_replaced > 0)
+    sqlite3_bind_double (ins_import, 15, w->keeper.replaced.max_replaced);
+  alvh_market_conflicts_clear (c);
+  c->preferred = w->prefer;
+  c->n_replaced = w->keeper.replaced.n_replaced;
+  c->max_replaced = w->keeper.replaced.max_replaced;
+  c->replaced_symbol = g_strdup (w->keeper.replaced.replaced_symbol);
+  c->replaced_time = w->keeper.replaced.replaced_time;
+  c->replaced_old = w->keeper.replaced.replaced_old;
+  c->replaced_new = w->keeper.replaced.replaced_new;
   return step_done (self, ins_import, error) &&
          _alvh_market_finish_import (self, result, sqlite3_last_insert_rowid (alvh_db_get_handle (self->db)),
                                      &self->conflicts, error);
@@ -622,16 +676,19 @@ writer_clear (ImportWriter *w)
   g_clear_pointer (&w->ins_srcs, sqlite3_finalize);
   g_clear_pointer (&w->ins_breadth, sqlite3_finalize);
   g_clear_pointer (&w->ins_breadths, sqlite3_finalize);
+  _alvh_market_source_keeper_clear (&w->keeper);
 }
 
 /* The statements of an import, prepared once and reused for every row */
 static gboolean
-writer_prepare (ImportWriter     *w,
-                AlvhMarketStore  *self,
-                GCancellable     *cancellable,
-                GError          **error)
+writer_prepare (ImportWriter          *w,
+                AlvhMarketStore       *self,
+                AlvhMarketImportFlags  flags,
+                GCancellable          *cancellable,
+                GError               **error)
 {
-  *w = (ImportWriter) { .self = self, .cancellable = cancellable };
+  *w = (ImportWriter) { .self = self, .cancellable = cancellable,
+                        .prefer = (flags & ALVH_MARKET_IMPORT_PREFER) != 0 };
   w->ins_instr = alvh_db_prepare (self->db,
                                   "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
                                   "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
@@ -642,7 +699,8 @@ writer_prepare (ImportWriter     *w,
       (w->ins_src = prepare_upsert (self, "bar_sources", bar_columns, BAR_PARAMS, 1, source_tail, error)) == NULL ||
       (w->ins_srcs = prepare_upsert (self, "bar_sources", bar_columns, BAR_PARAMS, BATCH_ROWS, source_tail, error)) == NULL ||
       (w->ins_breadth = prepare_upsert (self, "breadth", breadth_columns, 4, 1, breadth_tail, error)) == NULL ||
-      (w->ins_breadths = prepare_upsert (self, "breadth", breadth_columns, 4, BATCH_ROWS, breadth_tail, error)) == NULL)
+      (w->ins_breadths = prepare_upsert (self, "breadth", breadth_columns, 4, BATCH_ROWS, breadth_tail, error)) == NULL ||
+      !_alvh_market_source_keeper_init (&w->keeper, self->db, error))
     {
       writer_clear (w);
       return FALSE;
@@ -659,9 +717,9 @@ write_result (AlvhMarketStore   *self,
   ImportWriter w;
   gboolean ok;
 
-  if (!writer_prepare (&w, self, cancellable, error))
+  if (!writer_prepare (&w, self, ALVH_MARKET_IMPORT_DEFAULT, cancellable, error))
     return FALSE;
-  ok = write_rest (&w, result, NULL, error) && write_provenance (self, result, error);
+  ok = write_rest (&w, result, NULL, error) && write_provenance (self, &w, result, error);
   writer_clear (&w);
   return ok;
 }
@@ -839,12 +897,13 @@ pipe_clear (ImportPipe *p)
 }
 
 gboolean
-alvh_market_store_import_path (AlvhMarketStore   *self,
-                               const char        *path,
-                               const char        *symbol_hint,
-                               GCancellable      *cancellable,
-                               AlvhImportResult **out_result,
-                               GError           **error)
+alvh_market_store_import_path_full (AlvhMarketStore      *self,
+                                    const char           *path,
+                                    const char           *symbol_hint,
+                                    AlvhMarketImportFlags flags,
+                                    GCancellable         *cancellable,
+                                    AlvhImportResult    **out_result,
+                                    GError              **error)
 {
   g_autoptr(AlvhImportResult) result = NULL;
   ImportPipe p = { 0 };
@@ -855,18 +914,30 @@ alvh_market_store_import_path (AlvhMarketStore   *self,
 
   if (!alvh_db_begin (self->db, error))
     return FALSE;
-  if (!writer_prepare (&p.w, self, cancellable, error))
+  if (!writer_prepare (&p.w, self, flags, cancellable, error))
     return alvh_db_end (self->db, FALSE, error);
   result = pipe_run (&p, path, symbol_hint, cancellable, error);
   ok = result != NULL &&
        write_rest (&p.w, result, p.states, error) &&
-       write_provenance (self, result, error);
+       write_provenance (self, &p.w, result, error);
   pipe_clear (&p);
   if (!alvh_db_end (self->db, ok, error))
     return FALSE;
   if (out_result != NULL)
     *out_result = g_steal_pointer (&result);
   return TRUE;
+}
+
+gboolean
+alvh_market_store_import_path (AlvhMarketStore   *self,
+                               const char        *path,
+                               const char        *symbol_hint,
+                               GCancellable      *cancellable,
+                               AlvhImportResult **out_result,
+                               GError           **error)
+{
+  return alvh_market_store_import_path_full (self, path, symbol_hint, ALVH_MARKET_IMPORT_DEFAULT,
+                                             cancellable, out_result, error);
 }
 
 gboolean
@@ -1054,6 +1125,9 @@ import_from_row (sqlite3_stmt *stmt)
   im->warnings = sqlite3_column_int64 (stmt, 9);
   im->gaps = sqlite3_column_int64 (stmt, 10);
   im->imported_at = sqlite3_column_int64 (stmt, 11);
+  im->preferred = sqlite3_column_int (stmt, 12) != 0;
+  im->replaced = sqlite3_column_int64 (stmt, 13);
+  im->max_replaced = sqlite3_column_double (stmt, 14);
   return im;
 }
 
@@ -1087,7 +1161,8 @@ alvh_market_store_list_imports (AlvhMarketStore  *self,
 
   return alvh_db_list_rows (self->db,
                     "SELECT id, file, sha256, format, symbols, rows, coalesce (first, 0), "
-                    "coalesce (last, 0), skipped, warnings, gaps, imported_at "
+                    "coalesce (last, 0), skipped, warnings, gaps, imported_at, "
+                    "preferred, replaced, coalesce (max_replaced, 0) "
                     "FROM imports ORDER BY id",
                     NULL, 0,
                     (GDestroyNotify) alvh_market_import_free, (AlvhDbRowReader) import_from_row,

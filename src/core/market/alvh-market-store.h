@@ -16,13 +16,15 @@
  *   "breadth":        advancers, decliners;
  *   the pseudo symbol "VX": vx1, vx2 (VX1 and VX2 joined on dates both have).
  * Times are UTC seconds; daily rows are New York midnight.
- * Sources never overwrite each other by accident: every import keeps its
- * own values (table bar_sources), and the stored bar is that of the source
+ * Sources never overwrite each other by accident: the values of every
+ * source but the bar's own are kept (table bar_sources), and the stored bar is that of the source
  * with the lowest rank (Cboe histories and CFE settles before Yahoo, Stooq
  * and other OHLC files, all before the term-structure file's VIX, SP500 and
  * VX columns), whatever the order of the imports; a tie goes to the later
  * import.  Each import counts the values other sources give differently
- * (alvh_market_store_get_conflicts()).  Option chains (a Cboe download) are
+ * (alvh_market_store_get_conflicts()).  An import with
+ * %ALVH_MARKET_IMPORT_PREFER (`alvh import --prefer`) wins on purpose.
+ * Option chains (a Cboe download) are
  * stored per session, expiry and strike (alvh_market_store_load_chain()).
  */
 #pragma once
@@ -36,7 +38,7 @@
 
 G_BEGIN_DECLS
 
-#define ALVH_MARKET_STORE_SCHEMA_VERSION 2
+#define ALVH_MARKET_STORE_SCHEMA_VERSION 3
 
 #define ALVH_TYPE_MARKET_STORE (alvh_market_store_get_type ())
 #define ALVH_MARKET_STORE_ERROR (alvh_market_store_error_quark ())
@@ -77,7 +79,25 @@ typedef struct
   gint64  warnings;
   gint64  gaps;
   gint64  imported_at;  /* UTC seconds */
+  gboolean preferred;   /* imported with %ALVH_MARKET_IMPORT_PREFER (schema 3) */
+  gint64  replaced;     /* closes it replaced on purpose */
+  double  max_replaced; /* the largest |change| of those (0 when none) */
 } AlvhMarketImport;
+
+/**
+ * AlvhMarketImportFlags:
+ * @ALVH_MARKET_IMPORT_DEFAULT: sources ranked: a primary history is never
+ *   overwritten by a derived file
+ * @ALVH_MARKET_IMPORT_PREFER: the file's values win over the stored ones on
+ *   purpose, whatever their source, and keep winning over later imports
+ *   without this flag (rank 0); the values they replace stay in
+ *   bar_sources, and the import's provenance row says it was preferred
+ */
+typedef enum
+{
+  ALVH_MARKET_IMPORT_DEFAULT = 0,
+  ALVH_MARKET_IMPORT_PREFER  = 1 << 0,
+} AlvhMarketImportFlags;
 
 /* The values of an import's instruments that two sources give differently
  * (|difference| above 1e-6): the stored one is that of the source with the
@@ -90,6 +110,14 @@ typedef struct
   gint64  time;
   double  kept, other;  /* the stored close and the other source's */
   char   *kept_source, *other_source;  /* format ids */
+  /* an import with %ALVH_MARKET_IMPORT_PREFER: the stored closes it changed
+   * (by half a cent or more), the largest change and where */
+  gboolean preferred;
+  gint64  n_replaced;
+  double  max_replaced;
+  char   *replaced_symbol;  /* NULL when n_replaced is 0 */
+  gint64  replaced_time;
+  double  replaced_old, replaced_new;
 } AlvhMarketConflicts;
 
 GQuark            alvh_market_store_error_quark      (void);
@@ -179,6 +207,30 @@ gboolean          alvh_market_store_import_path      (AlvhMarketStore   *self,
                                                       GCancellable      *cancellable,
                                                       AlvhImportResult **out_result,
                                                       GError           **error);
+
+/**
+ * alvh_market_store_import_path_full:
+ * @self: the store
+ * @path: a market data file (its format is detected from its header)
+ * @symbol_hint: (nullable): as for alvh_import_file()
+ * @flags: %ALVH_MARKET_IMPORT_PREFER lets the file's values win on purpose
+ * @cancellable: (nullable): cancels the import
+ * @out_result: (out) (optional) (transfer full): the parsed file
+ * @error: return location for a #GError
+ *
+ * alvh_market_store_import_path() with @flags; what a preferred import
+ * replaced is in alvh_market_store_get_conflicts().
+ *
+ * Returns: %TRUE on success; on failure (of the parse too) nothing was
+ *   written
+ */
+gboolean          alvh_market_store_import_path_full (AlvhMarketStore      *self,
+                                                      const char           *path,
+                                                      const char           *symbol_hint,
+                                                      AlvhMarketImportFlags flags,
+                                                      GCancellable         *cancellable,
+                                                      AlvhImportResult    **out_result,
+                                                      GError              **error);
 
 /**
  * alvh_market_store_import_file:

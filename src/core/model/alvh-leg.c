@@ -105,17 +105,8 @@ alvh_leg_kind_to_string (AlvhLegKind kind)
 const char *
 alvh_leg_kind_get_title (AlvhLegKind kind)
 {
-  switch (kind)
-    {
-    case ALVH_LEG_VIX_CALL: return _("VIX call");
-    case ALVH_LEG_VIX_CALL_SPREAD: return _("VIX call spread");
-    case ALVH_LEG_VIX_FUTURE: return _("VIX future");
-    case ALVH_LEG_VIX_PUT:
-    case ALVH_LEG_SPX_PUT:
-    case ALVH_LEG_SPX_PUT_SPREAD:
-    case ALVH_N_LEG_KINDS:
-    default: return alvh_leg_kind_to_string (kind);
-    }
+  /* the one table of names: alvh-format.c (reports and the CLI use it too) */
+  return alvh_format_key (alvh_leg_kind_to_string (kind));
 }
 
 gboolean

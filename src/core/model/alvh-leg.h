@@ -130,9 +130,8 @@ const char  *alvh_leg_kind_to_string    (AlvhLegKind    kind);
  * alvh_leg_kind_get_title:
  * @kind: a leg kind
  *
- * Returns: (transfer none): the translated title of a VIX hedge kind ("VIX
- *   call spread", "VIX call", "VIX future"); for the other kinds their
- *   stored text
+ * Returns: (transfer none): the translated name a person reads ("VIX call
+ *   spread", "SPX put"), from alvh_format_key()
  */
 const char  *alvh_leg_kind_get_title    (AlvhLegKind    kind);
 

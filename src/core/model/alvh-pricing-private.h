@@ -166,6 +166,16 @@ G_GNUC_INTERNAL void   alvh_expiry_terms_init (AlvhExpiryTerms *e, AlvhPricingMo
  * kc2) of one expiry, its terms computed once: the same figures. */
 G_GNUC_INTERNAL void   _alvh_black76_call_price_delta (double f, double k, double t, double vol,
                                                        double r, double *price, double *delta);
+/* _alvh_black76_call_price_delta () with sqt = sqrt(t) and df = e^{-rt}
+ * given, t > 0 and vol > 0: the same figures. */
+G_GNUC_INTERNAL void   _alvh_black76_call_price_delta_at (double f, double k, double sqt, double df,
+                                                          double vol, double *price, double *delta);
+/* _alvh_bs_greeks_condor () with the expiry's terms given (e->t > 0,
+ * Black-Scholes): the same figures. */
+G_GNUC_INTERNAL void   _alvh_bs_greeks_condor_at (const AlvhExpiryTerms *e, double s, double vol,
+                                                  double kp, double kc, double kp2, double kc2,
+                                                  AlvhGreeks *op, AlvhGreeks *oc,
+                                                  AlvhGreeks *op2, AlvhGreeks *oc2);
 G_GNUC_INTERNAL void   _alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,
                                                double kp, double kc, double kp2, double kc2,
                                                AlvhGreeks *op, AlvhGreeks *oc,

@@ -71,7 +71,8 @@ norm_pdf (double z)
   return INV_SQRT_2PI * alvh_exp_neg_half_sq (z);
 }
 
-/* Normalised out-of-the-money call, x <= 0, s > 0, ex2 = e^{x/2}:
+/* Normalised out-of-the-money call, x <= 0, s > 0, ex2 = e^{x/2} (or NAN:
+ * computed here when needed):
  * b = m * exp(L) and b' = db/ds = v * exp(L); returns m, sets L and v, and
  * *comp to b_max - b when it comes without extra work (else NAN).
  *
@@ -167,7 +168,9 @@ bnorm_otm_scaled (double x, double ex2, double s, double *lscale, double *vscale
       double eq = exp (q);
       double c = 0.5 * eq * (alvh_erfcx (d - a) + alvh_erfcx (a + d));
 
-      m = ex2 - c;
+      /* ex2 = NAN: the caller left e^{x/2} to this branch, the only one
+       * that needs it */
+      m = (isnan (ex2) ? exp (0.5 * x) : ex2) - c;
       if (m < 0.0)
         m = 0.0;
       *lscale = 0.0;
@@ -216,7 +219,7 @@ alvh_black_undiscounted (AlvhOptionType type, double f, double k, double s)
   x = log_moneyness (f, k);
   sq = sqrt (f * k);
   x = -fabs (x);
-  return intrinsic + sq * bnorm_otm (x, exp (0.5 * x), s);
+  return intrinsic + sq * bnorm_otm (x, NAN, s);
 }
 
 /* Undiscounted Black price from N(theta d1), N(theta d2) already computed for
@@ -352,16 +355,23 @@ void
 _alvh_black76_call_price_delta (double f, double k, double t, double vol, double r,
                                 double *price, double *delta)
 {
-  double sig, df, x, xa;
-
   if (!(t > 0.0) || !(vol > 0.0))
     {
       *price = alvh_black76_price (ALVH_OPTION_CALL, f, k, t, vol, r);
       *delta = alvh_black76_delta (ALVH_OPTION_CALL, f, k, t, vol, r);
       return;
     }
-  sig = vol * sqrt (t);
-  df = exp (-r * t);
+  _alvh_black76_call_price_delta_at (f, k, sqrt (t), exp (-r * t), vol, price, delta);
+}
+
+/* The same with sqrt(t) and e^{-rt} given (t > 0, vol > 0): a caller that
+ * prices several calls of one expiry computes them once. */
+void
+_alvh_black76_call_price_delta_at (double f, double k, double sqt, double df, double vol,
+                                   double *price, double *delta)
+{
+  double sig = vol * sqt, x, xa;
+
   x = log_moneyness (f, k);
   *delta = 1.0 * df * norm_cdf (1.0 * ((x + 0.5 * sig * sig) / sig));
   if (!(sig > 0.0) || isinf (sig))
@@ -370,7 +380,7 @@ _alvh_black76_call_price_delta (double f, double k, double t, double vol, double
       return;
     }
   xa = -fabs (x);
-  *price = df * ((f > k ? f - k : 0.0) + sqrt (f * k) * bnorm_otm (xa, exp (0.5 * xa), sig));
+  *price = df * ((f > k ? f - k : 0.0) + sqrt (f * k) * bnorm_otm (xa, NAN, sig));
 }
 
 void
@@ -389,10 +399,26 @@ _alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,
       return;
     }
   alvh_expiry_terms_init (&e, ALVH_MODEL_BLACK_SCHOLES, t, r, q);
-  alvh_greeks_with_terms (&e, ALVH_OPTION_PUT, s, kp, vol, op);
-  alvh_greeks_with_terms (&e, ALVH_OPTION_CALL, s, kc, vol, oc);
-  alvh_greeks_with_terms (&e, ALVH_OPTION_PUT, s, kp2, vol, op2);
-  alvh_greeks_with_terms (&e, ALVH_OPTION_CALL, s, kc2, vol, oc2);
+  _alvh_bs_greeks_condor_at (&e, s, vol, kp, kc, kp2, kc2, op, oc, op2, oc2);
+}
+
+void
+_alvh_bs_greeks_condor_at (const AlvhExpiryTerms *e, double s, double vol,
+                           double kp, double kc, double kp2, double kc2,
+                           AlvhGreeks *op, AlvhGreeks *oc, AlvhGreeks *op2, AlvhGreeks *oc2)
+{
+  if (!(vol > 0.0))
+    {
+      alvh_bs_greeks (ALVH_OPTION_PUT, s, kp, e->t, vol, e->r, e->q, op);
+      alvh_bs_greeks (ALVH_OPTION_CALL, s, kc, e->t, vol, e->r, e->q, oc);
+      alvh_bs_greeks (ALVH_OPTION_PUT, s, kp2, e->t, vol, e->r, e->q, op2);
+      alvh_bs_greeks (ALVH_OPTION_CALL, s, kc2, e->t, vol, e->r, e->q, oc2);
+      return;
+    }
+  alvh_greeks_with_terms (e, ALVH_OPTION_PUT, s, kp, vol, op);
+  alvh_greeks_with_terms (e, ALVH_OPTION_CALL, s, kc, vol, oc);
+  alvh_greeks_with_terms (e, ALVH_OPTION_PUT, s, kp2, vol, op2);
+  alvh_greeks_with_terms (e, ALVH_OPTION_CALL, s, kc2, vol, oc2);
 }
 
 void

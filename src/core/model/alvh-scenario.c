@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "alvh-pricing.h"
 #include "alvh-scenario.h"
 #include "alvh-time.h"
 
@@ -30,6 +31,116 @@ alvh_scenario_init (AlvhScenario *s)
   s->iv_shift = 0.0;
   s->vix_move = 0.0;
   s->iv_follows_vix = TRUE;
+  s->other_legs = NULL;
+}
+
+/* ---- the legs AlvhBook does not model ------------------------------------- */
+
+static gboolean
+is_spx_put (const AlvhLeg *leg)
+{
+  return leg->kind == ALVH_LEG_SPX_PUT || leg->kind == ALVH_LEG_SPX_PUT_SPREAD;
+}
+
+static double
+years_to (const AlvhMarketState *m,
+          gint64                 expiry)
+{
+  return (double) alvh_time_calendar_days (m->time, expiry) / 365.0;
+}
+
+static double
+short_strike (const AlvhLeg *leg)
+{
+  return leg->kind == ALVH_LEG_SPX_PUT_SPREAD && isfinite (leg->short_strike) ? leg->short_strike : NAN;
+}
+
+gboolean
+alvh_scenario_is_other_leg (const AlvhLeg *leg)
+{
+  return leg != NULL && !alvh_leg_is_vix_hedge (leg) && alvh_leg_open_quantity (leg) > 0.0;
+}
+
+double
+alvh_scenario_other_leg_value (const AlvhLeg         *leg,
+                               const AlvhMarketState *m)
+{
+  double t = years_to (m, leg->expiry), k2 = short_strike (leg), v;
+
+  if (is_spx_put (leg))
+    {
+      if (t <= 0.0)
+        return MAX (leg->long_strike - m->spx, 0.0) - (isfinite (k2) ? MAX (k2 - m->spx, 0.0) : 0.0);
+      v = alvh_bs_price (ALVH_OPTION_PUT, m->spx, leg->long_strike, t, m->iv, m->rate, m->div_yield);
+      if (isfinite (k2))
+        v -= alvh_bs_price (ALVH_OPTION_PUT, m->spx, k2, t, m->iv, m->rate, m->div_yield);
+      return v;
+    }
+  if (leg->kind == ALVH_LEG_VIX_PUT)
+    {
+      double f = alvh_market_state_vix_forward (m, leg->expiry);
+
+      if (t <= 0.0)
+        return MAX (leg->long_strike - f, 0.0);
+      return alvh_black76_price (ALVH_OPTION_PUT, f, leg->long_strike, t, m->vix_vol, m->rate);
+    }
+  return 0.0;
+}
+
+/* Dollars and greeks of one other leg in @m (greeks only when @out is set). */
+static double
+other_leg_pnl (const AlvhLeg         *leg,
+               const AlvhMarketState *m,
+               AlvhScenarioGreeks    *out)
+{
+  double mult = m->multiplier > 0.0 ? m->multiplier : 100.0, qty = alvh_leg_open_quantity (leg) * mult;
+  double t = years_to (m, leg->expiry), k2 = short_strike (leg);
+  AlvhGreeks g = { 0 }, h = { 0 };
+
+  if (out == NULL)
+    return (alvh_scenario_other_leg_value (leg, m) - leg->premium) * qty;
+  if (is_spx_put (leg))
+    {
+      alvh_bs_greeks (ALVH_OPTION_PUT, m->spx, leg->long_strike, t, m->iv, m->rate, m->div_yield, &g);
+      if (isfinite (k2))
+        alvh_bs_greeks (ALVH_OPTION_PUT, m->spx, k2, t, m->iv, m->rate, m->div_yield, &h);
+      out->delta = (g.delta - h.delta) * qty;
+      out->gamma = (g.gamma - h.gamma) * qty;
+    }
+  else if (leg->kind == ALVH_LEG_VIX_PUT)
+    {
+      double f = alvh_market_state_vix_forward (m, leg->expiry);
+
+      alvh_black76_greeks (ALVH_OPTION_PUT, f, leg->long_strike, t, m->vix_vol, m->rate, &g);
+      /* mapped to SPX points as the book maps its VIX legs: x beta x VIX / SPX */
+      out->delta = g.delta * qty * m->beta * m->vix / m->spx;
+      out->gamma = 0.0;
+    }
+  out->theta = (g.theta - h.theta) * qty;
+  out->vega = (g.vega - h.vega) * qty;
+  out->pnl = (alvh_scenario_other_leg_value (leg, m) - leg->premium) * qty;
+  return out->pnl;
+}
+
+static void
+add_other_legs (const AlvhScenario    *s,
+                const AlvhMarketState *moved,
+                AlvhBookMark          *mark)
+{
+  double mult = moved->multiplier > 0.0 ? moved->multiplier : 100.0;
+
+  for (guint i = 0; s->other_legs != NULL && i < s->other_legs->len; i++)
+    {
+      const AlvhLeg *leg = g_ptr_array_index (s->other_legs, i);
+      double qty = alvh_leg_open_quantity (leg);
+
+      if (!alvh_scenario_is_other_leg (leg))
+        continue;
+      mark->hedge_value += alvh_scenario_other_leg_value (leg, moved) * qty * mult;
+      mark->hedge_premium += leg->premium * qty * mult;
+    }
+  mark->hedge_pnl = mark->hedge_value - mark->hedge_premium;
+  mark->total_pnl = mark->condor_pnl + mark->hedge_pnl;
 }
 
 static double
@@ -43,6 +154,23 @@ vix_factor (const AlvhMarketState *m,
   if (!isfinite (m->beta) || !(spx_factor > 0.0))
     return 1.0;
   return exp (m->beta * log (spx_factor));
+}
+
+/* The term @leg's expiry has at @out's date gets the forward it is priced
+ * on at @m's (moved by @vf). */
+static void
+keep_forward (const AlvhMarketState *m,
+              double                 vf,
+              const AlvhLeg         *leg,
+              AlvhMarketState       *out)
+{
+  double f = alvh_market_state_vix_forward (m, leg->expiry) * vf;
+  guint k = alvh_calendar_vix_term (alvh_time_ny_day (out->time), alvh_time_ny_day (leg->expiry));
+
+  if (k == 1)
+    out->vx1 = f;
+  if (k >= 1 && k <= ALVH_VX_TERMS)
+    out->vx[k - 1] = f;
 }
 
 void
@@ -70,15 +198,13 @@ alvh_scenario_apply (AlvhBook              *book,
   /* each VIX leg keeps its own future: the term it has at the new date
    * gets the forward it is priced on now (moved with VIX) */
   for (guint i = 0; i < alvh_book_get_n_legs (book); i++)
+    keep_forward (m, vf, alvh_book_get_leg (book, i), out);
+  for (guint i = 0; s->other_legs != NULL && i < s->other_legs->len; i++)
     {
-      const AlvhLeg *leg = alvh_book_get_leg (book, i);
-      double f = alvh_market_state_vix_forward (m, leg->expiry) * vf;
-      guint k = alvh_calendar_vix_term (alvh_time_ny_day (out->time), alvh_time_ny_day (leg->expiry));
+      const AlvhLeg *leg = g_ptr_array_index (s->other_legs, i);
 
-      if (k == 1)
-        out->vx1 = f;
-      if (k >= 1 && k <= ALVH_VX_TERMS)
-        out->vx[k - 1] = f;
+      if (leg->kind == ALVH_LEG_VIX_PUT)
+        keep_forward (m, vf, leg, out);
     }
 }
 
@@ -92,6 +218,8 @@ alvh_scenario_mark (AlvhBook              *book,
 
   alvh_scenario_apply (book, m, s, &moved);
   alvh_book_mark (book, &moved, out);
+  if (s->other_legs != NULL)
+    add_other_legs (s, &moved, out);
 }
 
 void
@@ -257,7 +385,8 @@ alvh_scenario_prob_profit (AlvhBook              *book,
   AlvhMarketState moved;
   double t, sd, prob = 0.0, lo_x, step, prev_s, prev_f, prev_above;
 
-  if (alvh_book_get_n_condors (book) == 0 && alvh_book_get_n_legs (book) == 0)
+  if (alvh_book_get_n_condors (book) == 0 && alvh_book_get_n_legs (book) == 0 &&
+      (s.other_legs == NULL || s.other_legs->len == 0))
     return NAN;
   if (s.time == 0)
     s.time = alvh_scenario_first_expiry (book);
@@ -331,7 +460,10 @@ alvh_scenario_position_greeks (AlvhBook              *book,
                                const AlvhScenario    *s)
 {
   GArray *out = g_array_new (FALSE, TRUE, sizeof (AlvhScenarioGreeks));
+  AlvhScenario alone = *s;
 
+  /* each position alone: the other legs are listed on their own */
+  alone.other_legs = NULL;
   for (guint i = 0; i < alvh_book_get_n_condors (book); i++)
     {
       g_autoptr(AlvhBook) one = alvh_book_new ();
@@ -341,7 +473,7 @@ alvh_scenario_position_greeks (AlvhBook              *book,
       g.is_condor = TRUE;
       g.id = alvh_book_get_condor (book, i)->id;
       g.index = i;
-      fill_greeks (one, m, s, &g);
+      fill_greeks (one, m, &alone, &g);
       g_array_append_val (out, g);
     }
   for (guint i = 0; i < alvh_book_get_n_legs (book); i++)
@@ -351,11 +483,58 @@ alvh_scenario_position_greeks (AlvhBook              *book,
 
       alvh_book_add_leg (one, alvh_book_get_leg (book, i));
       g.id = alvh_book_get_leg (book, i)->id;
+      g.kind = alvh_book_get_leg (book, i)->kind;
       g.index = i;
-      fill_greeks (one, m, s, &g);
+      fill_greeks (one, m, &alone, &g);
+      g_array_append_val (out, g);
+    }
+  for (guint i = 0; s->other_legs != NULL && i < s->other_legs->len; i++)
+    {
+      const AlvhLeg *leg = g_ptr_array_index (s->other_legs, i);
+      AlvhScenarioGreeks g = { 0 };
+      AlvhMarketState moved;
+
+      if (!alvh_scenario_is_other_leg (leg))
+        continue;
+      g.id = leg->id;
+      g.kind = leg->kind;
+      g.index = i;
+      g.is_other = TRUE;
+      alvh_scenario_apply (book, m, s, &moved);
+      other_leg_pnl (leg, &moved, &g);
       g_array_append_val (out, g);
     }
   return out;
+}
+
+void
+alvh_scenario_hedge_coverage (AlvhBook              *book,
+                              const AlvhMarketState *m,
+                              const AlvhScenario    *s,
+                              AlvhHedgeCoverage      out[3])
+{
+  alvh_book_hedge_coverage (book, m, out);
+  if (s == NULL || s->other_legs == NULL)
+    return;
+  for (guint k = 0; k < 3; k++)
+    {
+      AlvhMarketState at = *m;
+      double condor = -out[k].condor_pnl, factor = m->vix > 0.0 ? out[k].vix / m->vix : 1.0;
+
+      at.spx = out[k].spx;
+      at.vix = m->vix * factor;
+      at.vx1 = m->vx1 * factor;
+      for (guint j = 0; j < ALVH_VX_TERMS; j++)
+        at.vx[j] = m->vx[j] * factor;
+      for (guint i = 0; i < s->other_legs->len; i++)
+        {
+          const AlvhLeg *leg = g_ptr_array_index (s->other_legs, i);
+
+          if (alvh_scenario_is_other_leg (leg))
+            out[k].hedge_pnl += other_leg_pnl (leg, &at, NULL) - other_leg_pnl (leg, m, NULL);
+        }
+      out[k].coverage = condor > 0.0 ? out[k].hedge_pnl / condor : NAN;
+    }
 }
 
 AlvhBook *

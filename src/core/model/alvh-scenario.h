@@ -27,6 +27,11 @@ typedef struct
                               the fitted beta, VIX' = VIX x exp(beta x ln(SPX'/SPX)) */
   gboolean  iv_follows_vix;/* the SPX vol moves with VIX (iv' = iv x VIX'/VIX + iv_shift), the model's
                               SPX vol being VIX/100 */
+  GPtrArray *other_legs;   /* (element-type AlvhLeg) (nullable) (transfer none): the book's legs that
+                              AlvhBook does not model (SPX puts and put spreads, VIX puts), valued
+                              here as the ledger values them: an SPX put by Black-Scholes at the
+                              SPX vol, a VIX put by Black-76 on the future of its own expiry at
+                              the VIX vol, both at intrinsic value once expired; NULL: none */
 } AlvhScenario;
 
 #define ALVH_SCENARIO_N_SPX 7
@@ -44,7 +49,9 @@ typedef struct
 {
   gboolean  is_condor;
   gint64    id;
-  guint     index;        /* in the book's condors or legs */
+  guint     index;        /* in the book's condors or legs, or in the scenario's other_legs */
+  gboolean  is_other;     /* one of the scenario's other_legs (an SPX put, a VIX put) */
+  AlvhLegKind kind;       /* the leg's kind (not a condor) */
   double    pnl;          /* dollars, marked at the scenario */
   double    delta;        /* dollars per SPX point (VIX legs: mapped by beta; NAN without beta) */
   double    gamma;        /* SPX legs: per SPX point, per unit x multiplier */
@@ -59,6 +66,27 @@ typedef struct
  * No move: the market's own date, SPX, vol and VIX; the SPX vol follows VIX.
  */
 void      alvh_scenario_init             (AlvhScenario          *scenario);
+
+/**
+ * alvh_scenario_is_other_leg:
+ * @leg: a leg
+ *
+ * Returns: whether @leg belongs in a scenario's other_legs: open and no VIX
+ *   hedge of the model book (alvh_leg_is_vix_hedge())
+ */
+gboolean  alvh_scenario_is_other_leg     (const AlvhLeg         *leg);
+
+/**
+ * alvh_scenario_other_leg_value:
+ * @leg: an SPX put, SPX put spread or VIX put
+ * @market: the (moved) market
+ *
+ * Returns: the value of one contract, points (the ledger's model: an SPX
+ *   put at the market's SPX vol, a VIX put on the future of its expiry at
+ *   the VIX vol; intrinsic value once expired)
+ */
+double    alvh_scenario_other_leg_value  (const AlvhLeg         *leg,
+                                          const AlvhMarketState *market);
 
 /**
  * alvh_scenario_apply:
@@ -85,7 +113,9 @@ void      alvh_scenario_apply            (AlvhBook              *book,
  * @out: (out caller-allocates): the book's mark in the moved market
  *
  * alvh_book_mark() on alvh_scenario_apply()'s market: positions past their
- * expiry by the scenario's date are worth their intrinsic value there.
+ * expiry by the scenario's date are worth their intrinsic value there.  The
+ * scenario's other_legs count as hedges (hedge_value, hedge_premium,
+ * hedge_pnl) and in the total.
  */
 void      alvh_scenario_mark             (AlvhBook              *book,
                                           const AlvhMarketState *market,
@@ -207,14 +237,33 @@ double    alvh_scenario_prob_profit      (AlvhBook              *book,
  * @market: the market now
  * @scenario: the what-if
  *
- * Each condor's and each VIX leg's P&L and greeks in the moved market
- * (alvh_book_greeks() and alvh_book_mark() of a book holding it alone).
+ * Each condor's, each VIX leg's and each of the scenario's other legs'
+ * P&L and greeks in the moved market (alvh_book_greeks() and
+ * alvh_book_mark() of a book holding it alone; an other leg's delta of a
+ * VIX put mapped to SPX by the fitted beta as the book maps its VIX legs).
  *
- * Returns: (transfer full) (element-type AlvhScenarioGreeks): condors first
+ * Returns: (transfer full) (element-type AlvhScenarioGreeks): condors
+ *   first, then the book's legs, then the other legs
  */
 GArray   *alvh_scenario_position_greeks  (AlvhBook              *book,
                                           const AlvhMarketState *market,
                                           const AlvhScenario    *scenario);
+
+/**
+ * alvh_scenario_hedge_coverage:
+ * @book: the book
+ * @market: the market now
+ * @scenario: (nullable): its other_legs are counted as hedges (nothing else of it is used)
+ * @out: (out caller-allocates) (array fixed-size=3): coverage at SPX -1/-2/-3 SD
+ *
+ * alvh_book_hedge_coverage() with the change of the other legs' value at
+ * each level (SPX there, VIX by the fitted beta, vols unchanged) added to
+ * the hedges'.
+ */
+void      alvh_scenario_hedge_coverage   (AlvhBook              *book,
+                                          const AlvhMarketState *market,
+                                          const AlvhScenario    *scenario,
+                                          AlvhHedgeCoverage      out[3]);
 
 /**
  * alvh_scenario_with_leg:

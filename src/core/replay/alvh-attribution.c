@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-attribution.h"
+#include "alvh-evaluator-private.h"
 #include "alvh-format.h"
 
 #define Z95 1.959963984540054
@@ -108,6 +109,143 @@ alvh_bootstrap_mean_interval (const double *values,
   *high = means[(gsize) ceil (0.975 * (resamples - 1))];
 }
 
+/* the last bar (index in result->time) at or before t; 0 when none */
+static gsize
+bar_at (const AlvhReplayResult *result,
+        gint64                  t)
+{
+  gsize lo = 0, hi = result->n_bars;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (result->time[mid] <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? lo - 1 : 0;
+}
+
+/* The trade's bars: from its open to its close (the last bar when open at the end). */
+static void
+trade_bars (const AlvhReplayResult *result,
+            const AlvhReplayTrade  *trade,
+            gsize                  *open_bar,
+            gsize                  *close_bar)
+{
+  *open_bar = bar_at (result, trade->condor.opened);
+  *close_bar = trade->close_time == 0 || trade->open_at_end ? result->n_bars - 1
+                                                              : bar_at (result, trade->close_time);
+  if (*close_bar < *open_bar)
+    *close_bar = *open_bar;
+}
+
+double
+alvh_attribution_worst_stretch (const AlvhReplayResult *result,
+                                guint                   trade,
+                                gsize                  *peak,
+                                gsize                  *trough)
+{
+  const AlvhReplayTrade *t;
+  gsize first, last, top;
+  double worst = 0.0;
+
+  g_return_val_if_fail (result != NULL && result->n_bars > 0, 0.0);
+  g_return_val_if_fail (trade < result->trades->len, 0.0);
+  t = &g_array_index (result->trades, AlvhReplayTrade, trade);
+  trade_bars (result, t, &first, &last);
+  /* the unhedged equity moves only with this condor during its bars (one
+   * condor at a time): its marked P&L plus a constant */
+  *peak = *trough = top = first;
+  for (gsize r = first; r <= last; r++)
+    {
+      if (result->equity_unhedged[r] > result->equity_unhedged[top])
+        top = r;
+      if (result->equity_unhedged[top] - result->equity_unhedged[r] > worst)
+        {
+          worst = result->equity_unhedged[top] - result->equity_unhedged[r];
+          *peak = top;
+          *trough = r;
+        }
+    }
+  return worst;
+}
+
+/* A leg's P&L from bar a to bar b (a <= b) as the replay marks it: its value
+ * at a (or its premium when bought later) to its value at b (or its close
+ * price when closed earlier). */
+static double
+leg_stretch_pnl (const AlvhReplayResult *result,
+                 const AlvhReplayLeg    *rl,
+                 AlvhEvaluator          *evaluator,
+                 gsize                   frame_first,
+                 gsize                   a,
+                 gsize                   b)
+{
+  const AlvhProfile *p = alvh_evaluator_get_profile (evaluator);
+  const double qty = rl->leg.quantity * p->multiplier;
+  gsize open_bar, close_bar;
+  double start, end;
+
+  if (a == b)
+    return 0.0;
+  open_bar = bar_at (result, rl->leg.opened);
+  close_bar = rl->close_time == 0 ? result->n_bars : bar_at (result, rl->close_time);
+  /* bought at the trough or later, or closed (step 1) at the peak or before */
+  if (open_bar >= b || close_bar <= a)
+    return 0.0;
+  start = open_bar > a ? rl->leg.premium
+                       : _alvh_evaluator_leg_value (evaluator, &rl->leg, frame_first + a);
+  end = close_bar <= b ? rl->close_price
+                       : _alvh_evaluator_leg_value (evaluator, &rl->leg, frame_first + b);
+  return (end - start) * qty;
+}
+
+GArray *
+alvh_attribution_hedges_from_replay_marked (AlvhReplayResult *result,
+                                            AlvhEvaluator    *evaluator,
+                                            GError          **error)
+{
+  g_autoptr(GArray) hedges = NULL;
+  g_autofree gsize *peaks = NULL;
+  g_autofree gsize *troughs = NULL;
+  AlvhMarketFrame *frame;
+  gssize frame_first;
+  guint h = 0;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (evaluator != NULL, NULL);
+  hedges = alvh_attribution_hedges_from_replay (result, error);
+  if (hedges == NULL)
+    return NULL;
+  frame = alvh_evaluator_get_frame (evaluator);
+  frame_first = result->n_bars > 0 ? alvh_market_frame_find_le (frame, result->time[0]) : -1;
+  if (frame_first < 0 || frame->time[frame_first] != result->time[0] ||
+      (gsize) frame_first + result->n_bars > frame->n)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Trigger attribution needs the evaluator the replay ran with"));
+      return NULL;
+    }
+  peaks = g_new0 (gsize, MAX (result->trades->len, 1));
+  troughs = g_new0 (gsize, MAX (result->trades->len, 1));
+  for (guint t = 0; t < result->trades->len; t++)
+    alvh_attribution_worst_stretch (result, t, &peaks[t], &troughs[t]);
+  /* the same legs in the same order as alvh_attribution_hedges_from_replay() */
+  for (guint l = 0; l < result->legs->len; l++)
+    {
+      const AlvhReplayLeg *rl = &g_array_index (result->legs, AlvhReplayLeg, l);
+
+      if (rl->decision >= result->decisions->len)
+        continue;
+      g_array_index (hedges, AlvhAttributionHedge, h++).stretch_pnl =
+        leg_stretch_pnl (result, rl, evaluator, (gsize) frame_first, peaks[rl->trade], troughs[rl->trade]);
+    }
+  return g_steal_pointer (&hedges);
+}
+
 GArray *
 alvh_attribution_hedges_from_replay (AlvhReplayResult *result,
                                      GError          **error)
@@ -139,6 +277,7 @@ alvh_attribution_hedges_from_replay (AlvhReplayResult *result,
       h.cost = d->estimated_cost;
       h.pnl = rl->pnl;
       h.condor_lost = trade->condor_pnl < 0.0;
+      h.stretch_pnl = NAN;
       g_array_append_val (hedges, h);
     }
   return hedges;
@@ -207,6 +346,7 @@ alvh_attribution_hedges_from_journal (AlvhJournalStore        *store,
       h.cost = leg->premium * leg->quantity * 100.0;
       h.pnl = o->pnl;
       h.condor_lost = g_hash_table_contains (lost, &o->condor_id);
+      h.stretch_pnl = NAN;
       g_array_append_val (hedges, h);
     }
   return g_steal_pointer (&hedges);
@@ -234,6 +374,7 @@ fill_row (AlvhAttributionRow *row,
 {
   g_autofree double *pnl = g_new (double, MAX (hedges->len, 1));
   g_autofree double *saved = g_new (double, MAX (hedges->len, 1));
+  g_autofree double *stretch = g_new (double, MAX (hedges->len, 1));
   guint n = 0;
 
   row->group = dup_group_name (triggers);
@@ -251,6 +392,8 @@ fill_row (AlvhAttributionRow *row,
       row->saved += h->condor_lost ? h->pnl : 0.0;
       pnl[n] = h->pnl;
       saved[n] = h->condor_lost ? h->pnl : 0.0;
+      row->saved_stretch += h->stretch_pnl;   /* NAN stays NAN: unknown */
+      stretch[n] = h->stretch_pnl;
       n++;
     }
   row->n_hedges = n;
@@ -262,6 +405,12 @@ fill_row (AlvhAttributionRow *row,
                                 &row->mean_pnl_low, &row->mean_pnl_high);
   alvh_bootstrap_mean_interval (saved, n, ALVH_ATTRIBUTION_BOOTSTRAP, BOOTSTRAP_SEED,
                                 &row->mean_saved_low, &row->mean_saved_high);
+  row->mean_saved_stretch = n > 0 ? row->saved_stretch / n : NAN;
+  if (isfinite (row->saved_stretch))
+    alvh_bootstrap_mean_interval (stretch, n, ALVH_ATTRIBUTION_BOOTSTRAP, BOOTSTRAP_SEED,
+                                  &row->mean_saved_stretch_low, &row->mean_saved_stretch_high);
+  else
+    row->mean_saved_stretch_low = row->mean_saved_stretch_high = NAN;
 }
 
 static gint
@@ -349,6 +498,14 @@ append_row_json (GString                  *s,
   alvh_json_append_number (s, r->mean_saved_low);
   g_string_append_c (s, ',');
   alvh_json_append_number (s, r->mean_saved_high);
+  g_string_append (s, "],\"saved_worst_stretch\":");
+  alvh_json_append_number (s, r->saved_stretch);
+  g_string_append (s, ",\"mean_saved_worst_stretch\":[");
+  alvh_json_append_number (s, r->mean_saved_stretch);
+  g_string_append_c (s, ',');
+  alvh_json_append_number (s, r->mean_saved_stretch_low);
+  g_string_append_c (s, ',');
+  alvh_json_append_number (s, r->mean_saved_stretch_high);
   g_string_append (s, "]}");
 }
 
@@ -374,7 +531,9 @@ alvh_attribution_to_json (AlvhAttribution *self)
 
   g_string_append_printf (s, "{\"hedges\":%u,\"method\":{\"hit_rate\":\"wilson 95%%\","
                              "\"mean\":\"bootstrap percentile 95%%, %d resamples, seed %u\","
-                             "\"saved\":\"hedge P&L on trades whose condor lost\"}",
+                             "\"saved\":\"hedge P&L on trades whose condor lost\","
+                             "\"saved_worst_stretch\":\"hedge P&L from the peak to the trough of its condor's "
+                             "marked P&L during the trade (null: no per-bar marks)\"}",
                           self->n_hedges, ALVH_ATTRIBUTION_BOOTSTRAP, BOOTSTRAP_SEED);
   append_rows_json (s, "by_trigger", self->by_trigger);
   append_rows_json (s, "by_combination", self->by_combination);
@@ -386,22 +545,24 @@ static void
 append_table (GString *s,
               GArray  *rows)
 {
-  g_string_append_printf (s, "  %-40s %6s %10s %10s %10s %18s %26s\n", _("group"), _("hedges"), _("cost"),
-                          _("P&L"), _("saved"), _("hit rate (95 %)"), _("mean P&L (95 %)"));
+  g_string_append_printf (s, "  %-40s %6s %10s %10s %10s %14s %18s %26s\n", _("group"), _("hedges"), _("cost"),
+                          _("P&L"), _("saved"), _("worst stretch"), _("hit rate (95 %)"), _("mean P&L (95 %)"));
   for (guint k = 0; k < rows->len; k++)
     {
       const AlvhAttributionRow *r = &g_array_index (rows, AlvhAttributionRow, k);
       g_autofree char *cost = alvh_format_money (r->cost, ALVH_MONEY_SUMMARY);
       g_autofree char *pnl = alvh_format_money (r->pnl, ALVH_MONEY_SUMMARY);
       g_autofree char *saved = alvh_format_money (r->saved, ALVH_MONEY_SUMMARY);
+      g_autofree char *stretch = isfinite (r->saved_stretch) ? alvh_format_money (r->saved_stretch, ALVH_MONEY_SUMMARY)
+                                                             : g_strdup ("–");
       g_autofree char *hit = g_strdup_printf ("%.0f%% [%.0f–%.0f]", 100.0 * r->hit_rate, 100.0 * r->hit_low,
                                               100.0 * r->hit_high);
       g_autofree char *mean = isfinite (r->mean_pnl_low)
                                 ? g_strdup_printf ("%.0f [%.0f, %.0f]", r->mean_pnl, r->mean_pnl_low, r->mean_pnl_high)
                                 : g_strdup_printf ("%.0f", r->mean_pnl);
 
-      g_string_append_printf (s, "  %-40s %6u %10s %10s %10s %18s %26s\n", r->group, r->n_hedges, cost, pnl,
-                              saved, hit, mean);
+      g_string_append_printf (s, "  %-40s %6u %10s %10s %10s %14s %18s %26s\n", r->group, r->n_hedges, cost, pnl,
+                              saved, stretch, hit, mean);
     }
 }
 
@@ -410,7 +571,8 @@ alvh_attribution_dup_summary (AlvhAttribution *self)
 {
   GString *s = g_string_new (NULL);
 
-  g_string_append_printf (s, _("Trigger attribution over %u hedges (saved: hedge P&L on trades whose condor lost; hit: P&L > 0; "
+  g_string_append_printf (s, _("Trigger attribution over %u hedges (saved: hedge P&L on trades whose condor lost; worst stretch: hedge P&L from the peak to the trough "
+                               "of the condor's marked P&L during its trade; hit: P&L > 0; "
                                "hit rate interval: Wilson 95 %%; mean P&L interval: bootstrap percentile 95 %%, %d resamples)\n"),
                           self->n_hedges, ALVH_ATTRIBUTION_BOOTSTRAP);
   g_string_append (s, _("By trigger (every hedge whose decision it fired for):\n"));

@@ -3,11 +3,15 @@
  * Over the hedges of a replay (or of a journal), grouped by each trigger that
  * fired for the decision that added them and by each exact combination of
  * fired triggers: the hedges added, what they cost, their P&L, what they
- * saved (their P&L on the trades whose condor lost money: what the hedges
- * returned while the condor lost), and the hit rate (hedges with P&L > 0).
+ * saved (their P&L on the trades whose condor lost money), what they saved
+ * in the condor's worst stretch (each hedge's P&L from the peak to the
+ * trough of its condor's marked P&L during the trade: what the hedges
+ * returned while the condor lost most), and the hit rate (hedges with
+ * P&L > 0).
  *
  * Intervals, 95 %: the hit rate's is Wilson's score interval; the mean P&L
- * per hedge's and the mean saved per hedge's are bootstrap percentile
+ * per hedge's, the mean saved per hedge's
+ * and the mean saved in the worst stretch per hedge's are bootstrap percentile
  * intervals (2,000 resamples of the group's hedges, a fixed seed, so the
  * same hedges give the same interval).  Groups of fewer than two hedges have
  * no bootstrap interval (NAN).
@@ -30,6 +34,8 @@ typedef struct
   double   cost;           /* dollars paid */
   double   pnl;            /* dollars, at its close (or last mark) */
   gboolean condor_lost;    /* its condor's own P&L < 0 */
+  double   stretch_pnl;    /* dollars: its P&L over its condor's worst stretch
+                              (0 when not held then); NAN when unknown */
 } AlvhAttributionHedge;
 
 typedef struct
@@ -51,6 +57,11 @@ typedef struct
   double   mean_saved;     /* per hedge (0 for hedges on winning condors) */
   double   mean_saved_low;
   double   mean_saved_high;
+  double   saved_stretch;  /* dollars: the hedges' P&L over their condors' worst
+                              stretches; NAN when a hedge's is unknown */
+  double   mean_saved_stretch;       /* per hedge */
+  double   mean_saved_stretch_low;   /* bootstrap 95 % */
+  double   mean_saved_stretch_high;
 } AlvhAttributionRow;
 
 typedef struct _AlvhAttribution AlvhAttribution;
@@ -123,11 +134,54 @@ void             alvh_bootstrap_mean_interval (const double *values,
  * @result: a replay run with %ALVH_REPLAY_KEEP_DECISIONS
  * @error: return location for an error
  *
+ * Each hedge's stretch_pnl is NAN (see
+ * alvh_attribution_hedges_from_replay_marked()).
+ *
  * Returns: (transfer full) (element-type AlvhAttributionHedge) (nullable):
  *   the replay's hedges, or %NULL with @error when the decisions were not kept
  */
 GArray          *alvh_attribution_hedges_from_replay (AlvhReplayResult *result,
                                                       GError          **error);
+
+/**
+ * alvh_attribution_worst_stretch:
+ * @result: a replay result
+ * @trade: index in @result->trades
+ * @peak: (out): the bar (index in @result->time) where the stretch starts
+ * @trough: (out): the bar where it ends (>= @peak)
+ *
+ * The condor's worst stretch during the trade: the largest fall of its
+ * marked P&L (from @result->equity_unhedged, the trade's bars from its open
+ * to its close or the last bar) from a peak to a later trough.  @peak equals
+ * @trough when it never fell.
+ *
+ * Returns: the fall in dollars (>= 0)
+ */
+double           alvh_attribution_worst_stretch (const AlvhReplayResult *result,
+                                                 guint                   trade,
+                                                 gsize                  *peak,
+                                                 gsize                  *trough);
+
+/**
+ * alvh_attribution_hedges_from_replay_marked:
+ * @result: a replay run with %ALVH_REPLAY_KEEP_DECISIONS
+ * @evaluator: the evaluator the replay ran with (its marks price the legs
+ *   at the stretch's ends)
+ * @error: return location for an error
+ *
+ * As alvh_attribution_hedges_from_replay(), with each hedge's stretch_pnl:
+ * its P&L from the start of its condor's worst stretch (or its open, when
+ * later) to the stretch's end (or its close, when earlier), marked as the
+ * replay marks it; 0 for a hedge not held during the stretch.  Over a
+ * trade these add up to the change of the hedged minus the unhedged equity
+ * over the stretch.
+ *
+ * Returns: (transfer full) (element-type AlvhAttributionHedge) (nullable):
+ *   the replay's hedges, or %NULL with @error set
+ */
+GArray          *alvh_attribution_hedges_from_replay_marked (AlvhReplayResult *result,
+                                                             AlvhEvaluator    *evaluator,
+                                                             GError          **error);
 
 /**
  * alvh_attribution_hedges_from_journal:
@@ -138,7 +192,8 @@ GArray          *alvh_attribution_hedges_from_replay (AlvhReplayResult *result,
  *
  * The journal's legs that followed a decision (manual legs are left out),
  * their triggers as linked in the journal, P&L as the review computes it,
- * cost = premium × quantity × 100.
+ * cost = premium × quantity × 100; stretch_pnl NAN (the journal keeps no
+ * per-bar marks of its condors).
  *
  * Returns: (transfer full) (element-type AlvhAttributionHedge) (nullable):
  *   the hedges, or %NULL with @error set
@@ -160,7 +215,9 @@ AlvhAttribution *alvh_attribution_compute  (GArray *hedges);
  * alvh_attribution_to_json:
  * @self: an attribution
  *
- * Returns: (transfer full): {"hedges":N,"method":{...},"by_trigger":[...],"by_combination":[...]}
+ * Returns: (transfer full): {"hedges":N,"method":{...},"by_trigger":[...],"by_combination":[...]};
+ *   each row keeps "saved" (hedge P&L on losing condors) and adds
+ *   "saved_worst_stretch" and "mean_saved_worst_stretch" (null when unknown)
  */
 char            *alvh_attribution_to_json  (AlvhAttribution *self);
 

@@ -14,6 +14,7 @@
 #include "alvh-evaluator-private.h"
 #include "alvh-time.h"
 #include "alvh-day-cache-private.h"
+#include "alvh-slab-private.h"
 
 G_DEFINE_QUARK (alvh-replay-error-quark, alvh_replay_error)
 G_DEFINE_BOXED_TYPE (AlvhReplayResult, alvh_replay_result, alvh_replay_result_ref, alvh_replay_result_unref)
@@ -23,13 +24,19 @@ result_new (gsize n)
 {
   AlvhReplayResult *self = g_new0 (AlvhReplayResult, 1);
 
+  AlvhSlab *slab = g_new0 (AlvhSlab, 1);
+  const gsize m = MAX (n, 1);
+
   self->ref_count = 1;
   self->n_bars = n;
-  self->time = g_new0 (gint64, MAX (n, 1));
-  self->equity_hedged = g_new0 (double, MAX (n, 1));
-  self->equity_unhedged = g_new0 (double, MAX (n, 1));
-  self->action = g_new0 (guint8, MAX (n, 1));
-  self->branch = g_new0 (guint8, MAX (n, 1));
+  /* one block for the per-bar arrays (alvh-slab-private.h): zeroed */
+  _alvh_slab_init (slab, 3 * _alvh_slab_round (m * 8) + 2 * _alvh_slab_round (m));
+  self->slab = slab;
+  self->time = _alvh_slab_take (slab, m * sizeof (gint64));
+  self->equity_hedged = _alvh_slab_take (slab, m * sizeof (double));
+  self->equity_unhedged = _alvh_slab_take (slab, m * sizeof (double));
+  self->action = _alvh_slab_take (slab, m);
+  self->branch = _alvh_slab_take (slab, m);
   self->trades = g_array_new (FALSE, TRUE, sizeof (AlvhReplayTrade));
   self->legs = g_array_new (FALSE, TRUE, sizeof (AlvhReplayLeg));
   self->decisions = g_array_new (FALSE, TRUE, sizeof (AlvhReplayDecision));
@@ -51,11 +58,19 @@ alvh_replay_result_unref (AlvhReplayResult *self)
   if (!g_atomic_int_dec_and_test (&self->ref_count))
     return;
   g_free (self->profile_name);
-  g_free (self->time);
-  g_free (self->equity_hedged);
-  g_free (self->equity_unhedged);
-  g_free (self->action);
-  g_free (self->branch);
+  if (self->slab != NULL)
+    {
+      _alvh_slab_clear (self->slab);
+      g_free (self->slab);
+    }
+  else
+    {
+      g_free (self->time);
+      g_free (self->equity_hedged);
+      g_free (self->equity_unhedged);
+      g_free (self->action);
+      g_free (self->branch);
+    }
   g_clear_pointer (&self->trades, g_array_unref);
   g_clear_pointer (&self->legs, g_array_unref);       /* NULL in hand-built results */
   g_clear_pointer (&self->decisions, g_array_unref);
@@ -79,6 +94,7 @@ static void
 close_due (AlvhBook              *book,
            const AlvhProfile     *p,
            const AlvhMarketState *m,
+           gint64                 day,
            GArray                *trades,
            GArray                *legs,
            gboolean               force,
@@ -90,7 +106,7 @@ close_due (AlvhBook              *book,
   for (guint k = alvh_book_get_n_condors (book); k-- > 0;)
     {
       const AlvhCondor *c = alvh_book_get_condor (book, k);
-      gint64 dte = _alvh_calendar_days_cached (m->time, c->expiry);
+      gint64 dte = _alvh_ny_day_cached (c->expiry) - day;
       AlvhReplayTrade *trade = NULL;
       double t, value, hedge = 0.0;
       gint64 id = c->id;
@@ -120,7 +136,7 @@ close_due (AlvhBook              *book,
 
           if (leg->condor_id != id || qty <= 0.0)
             continue;
-          tl = (double) _alvh_calendar_days_cached (m->time, leg->expiry) / 365.0;
+          tl = (double) (_alvh_ny_day_cached (leg->expiry) - day) / 365.0;
           /* section 4: the future of the leg's expiry and the vol it was bought at */
           lv = alvh_leg_value (leg, alvh_market_state_vix_forward (m, leg->expiry), tl, m->vix_vol, p->rate);
           pnl = (lv - leg->premium) * qty * mult;
@@ -178,16 +194,26 @@ open_condor (const AlvhProfile     *p,
   return isfinite (c->credit) && c->credit > 0.0;
 }
 
+/* Whether a condor of the book is due to close on @day (step 1). */
+static gboolean
+any_due (AlvhBook          *book,
+         const AlvhProfile *p,
+         gint64             day)
+{
+  for (guint k = 0; k < alvh_book_get_n_condors (book); k++)
+    if (_alvh_ny_day_cached (alvh_book_get_condor (book, k)->expiry) - day <= p->close_dte)
+      return TRUE;
+  return FALSE;
+}
+
 /* alvh_book_mark () with the condor values taken from the evaluator */
 static void
 mark_book (AlvhEvaluator         *evaluator,
            AlvhBook              *book,
-           const AlvhMarketState *m,
+           double                 mult,
            gsize                  i,
            AlvhBookMark          *out)
 {
-  const double mult = m->multiplier;
-
   memset (out, 0, sizeof *out);
   for (guint k = 0; k < alvh_book_get_n_condors (book); k++)
     {
@@ -329,7 +355,8 @@ finish_result (AlvhReplayResult  *res,
       double rh = 0.0, ru = 0.0;
 
       alvh_evaluator_market_state (evaluator, first + res->n_bars - 1, &m);
-      close_due (book, p, &m, res->trades, res->legs, TRUE, &rh, &ru);
+      close_due (book, p, &m, _alvh_evaluator_get_day (evaluator, first + res->n_bars - 1),
+                 res->trades, res->legs, TRUE, &rh, &ru);
       for (guint x = 0; x < res->trades->len; x++)
         {
           AlvhReplayTrade *t = &g_array_index (res->trades, AlvhReplayTrade, x);
@@ -431,6 +458,8 @@ alvh_replay_run_range (AlvhEvaluator          *evaluator,
     {
       const gsize i = first + r;   /* the frame's bar */
       const gint64 at = alvh_evaluator_get_bar_instant (evaluator, i);
+      const gint64 day = _alvh_evaluator_get_day (evaluator, i);
+      gboolean have_m = FALSE;
       AlvhMarketState m;
       AlvhBookMark mark;
 
@@ -439,15 +468,21 @@ alvh_replay_run_range (AlvhEvaluator          *evaluator,
       if (progress_func != NULL && r % step == 0)
         progress_func ((double) r / (double) n, progress_data);
 
-      alvh_evaluator_market_state (evaluator, i, &m);
-
-      /* (1) close */
-      if (alvh_book_get_n_condors (book) > 0)
-        close_due (book, p, &m, res->trades, res->legs, FALSE, &realised_h, &realised_u);
+      /* (1) close (the bar's market state only on the bars that trade) */
+      if (alvh_book_get_n_condors (book) > 0 && any_due (book, p, day))
+        {
+          alvh_evaluator_market_state (evaluator, i, &m);
+          have_m = TRUE;
+          close_due (book, p, &m, day, res->trades, res->legs, FALSE, &realised_h, &realised_u);
+        }
 
       /* (2) open */
       if (alvh_book_get_n_condors (book) == 0)
-        open_trade (res, book, p, &m, at, &next_condor_id);
+        {
+          if (!have_m)
+            alvh_evaluator_market_state (evaluator, i, &m);
+          open_trade (res, book, p, &m, at, &next_condor_id);
+        }
 
       /* (3) evaluate */
       alvh_evaluator_evaluate (evaluator, i, book, &d);
@@ -464,7 +499,7 @@ alvh_replay_run_range (AlvhEvaluator          *evaluator,
       count_decision (res, r, &d);
 
       /* mark (the condors' values come from the evaluator's memo of this bar) */
-      mark_book (evaluator, book, &m, i, &mark);
+      mark_book (evaluator, book, p->multiplier, i, &mark);
       res->equity_unhedged[r] = realised_u + mark.condor_pnl;
       res->equity_hedged[r] = realised_h + mark.total_pnl;
 
@@ -601,15 +636,34 @@ alvh_replay_result_dup_summary (AlvhReplayResult *self)
                           self->adds_by_branch[ALVH_BRANCH_CONFLUENCE],
                           self->n_blocked);
   append_last_trade_line (s, self);
-  g_string_append_printf (s, "%-14s %14s %14s\n", "", _("hedged"), _("unhedged"));
-  g_string_append_printf (s, "%-14s %14s %14s\n", _("Total P&L"), th, tu);
-  g_string_append_printf (s, "%-14s %14s %14s\n", _("Max drawdown"), dh, du);
-  g_string_append_printf (s, "%-14s %14s %14s\n", _("Worst trade"), wh, wu);
-  g_string_append_printf (s, "%-14s %14s %14s\n", _("Hedge cost"), hc, "$0");
-  g_string_append (s, _("Signals fired (bars fired / bars available):\n"));
-  for (guint k = 0; k < ALVH_N_SIGNALS; k++)
-    g_string_append_printf (s, "  %-16s %6u / %u\n", alvh_signal_id_to_key ((AlvhSignalId) k),
-                            self->fired[k], self->available[k]);
+  {
+    /* aligned by characters ("−$1,234" has a 3-byte minus), names as people read them */
+    const char *rows[][3] = { { "", _("hedged"), _("unhedged") }, { _("Total P&L"), th, tu },
+                              { _("Max drawdown"), dh, du }, { _("Worst trade"), wh, wu },
+                              { _("Hedge cost"), hc, "$0" } };
+    glong w0 = 0, w = 0;
+
+    for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+      {
+        w0 = MAX (w0, g_utf8_strlen (rows[r][0], -1));
+        w = MAX (w, MAX (g_utf8_strlen (rows[r][1], -1), g_utf8_strlen (rows[r][2], -1)));
+      }
+    for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+      g_string_append_printf (s, "%s%*s  %*s%s  %*s%s\n", rows[r][0], (int) (w0 - g_utf8_strlen (rows[r][0], -1)), "",
+                              (int) (w - g_utf8_strlen (rows[r][1], -1)), "", rows[r][1],
+                              (int) (w - g_utf8_strlen (rows[r][2], -1)), "", rows[r][2]);
+    g_string_append (s, _("Signals fired (bars fired / bars available):\n"));
+    w0 = 0;
+    for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+      w0 = MAX (w0, g_utf8_strlen (alvh_format_key (alvh_signal_id_to_key ((AlvhSignalId) k)), -1));
+    for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+      {
+        const char *name = alvh_format_key (alvh_signal_id_to_key ((AlvhSignalId) k));
+
+        g_string_append_printf (s, "  %s%*s %6u / %u\n", name, (int) (w0 - g_utf8_strlen (name, -1)), "",
+                                self->fired[k], self->available[k]);
+      }
+  }
   return g_string_free (s, FALSE);
 }
 

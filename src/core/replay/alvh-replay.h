@@ -97,6 +97,8 @@ struct _AlvhReplayResult
   GArray           *decisions;       /* AlvhReplayDecision, by bar; empty unless
                                         ALVH_REPLAY_KEEP_DECISIONS */
   gboolean          decisions_kept;  /* run with ALVH_REPLAY_KEEP_DECISIONS */
+  /*< private >*/
+  gpointer          slab;            /* time .. branch in one block (alvh_replay_run); NULL: each g_free'd */
 };
 
 typedef enum

@@ -18,4 +18,8 @@ double  _alvh_evaluator_leg_value     (AlvhEvaluator    *self,
                                        const AlvhLeg    *leg,
                                        gsize             i);
 
+/* The New York day number of bar i (alvh_time_ny_day () of its time). */
+gint64  _alvh_evaluator_get_day       (AlvhEvaluator    *self,
+                                       gsize            i);
+
 G_END_DECLS

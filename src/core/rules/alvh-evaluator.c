@@ -13,12 +13,14 @@
 #include "alvh-pricing-private.h"
 #include "alvh-time.h"
 #include "alvh-day-cache-private.h"
+#include "alvh-slab-private.h"
 
 #define MACD_FAST 12
 #define MACD_SLOW 26
 #define MACD_SIGNAL 9
 #define TERM_MEMO 4
 #define CALL_MEMO 8
+#define N_BAR_ARRAYS 17
 
 struct _AlvhEvaluator
 {
@@ -66,6 +68,25 @@ struct _AlvhEvaluator
   gint64            call_expiry[CALL_MEMO];
   double            call_strike[CALL_MEMO];
   double            call_price[CALL_MEMO];
+  double            call_delta[CALL_MEMO];
+  double            call_fwd[CALL_MEMO];
+  double            call_vol[CALL_MEMO];
+
+  AlvhSlab          slab;       /* the per-bar arrays above */
+
+  /* condor_state_at: the Black-Scholes terms of the last time to expiry */
+  double            cterm_t;
+  AlvhExpiryTerms   cterm;
+
+  /* hedge calls: sqrt(t) and e^{-rt} of the last few times to expiry */
+  double            hterm_t[TERM_MEMO];
+  double            hterm_sqt[TERM_MEMO];
+  double            hterm_df[TERM_MEMO];
+  guint             hterm_n;
+
+  /* alvh_decision_init () with the profile's name, copied for each bar */
+  AlvhDecision      blank;
+  const char       *blank_name;
 };
 
 G_DEFINE_BOXED_TYPE (AlvhEvaluator, alvh_evaluator, alvh_evaluator_ref, alvh_evaluator_unref)
@@ -161,27 +182,30 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
     }
 
   n = frame->n;
-  self->rsi = g_new (double, MAX (n, 1));
-  self->macd = g_new (double, MAX (n, 1));
-  self->macd_signal = g_new (double, MAX (n, 1));
-  self->beta = g_new (double, MAX (n, 1));
-  self->ad = g_new (double, MAX (n, 1));
-  self->ad_max = g_new (double, MAX (n, 1));
-  self->ad_min = g_new (double, MAX (n, 1));
-  self->close_max = g_new (double, MAX (n, 1));
-  self->close_min = g_new (double, MAX (n, 1));
-  self->ref = g_new (gssize, MAX (n, 1));
-  self->at = g_new (gint64, MAX (n, 1));
-  self->day = g_new (gint64, MAX (n, 1));
+  /* 17 arrays of n eight-byte numbers, one slab (zeroed: cache_id) */
+  _alvh_slab_init (&self->slab, N_BAR_ARRAYS * _alvh_slab_round (MAX (n, 1) * 8));
+  self->rsi = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->macd = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->macd_signal = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->beta = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->ad = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->ad_max = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->ad_min = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->close_max = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->close_min = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->ref = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gssize));
+  self->at = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
+  self->day = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
   _alvh_ny_days_and_bar_closes (frame->time, n, self->day, self->at);
-  self->cache_id = g_new0 (gint64, MAX (n, 1));
-  self->cache_x = g_new (double, MAX (n, 1));
-  self->cache_theta = g_new (double, MAX (n, 1));
-  self->cache_delta = g_new (double, MAX (n, 1));
-  self->cache_value = g_new (double, MAX (n, 1));
+  self->cache_id = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
+  self->cache_x = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->cache_theta = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->cache_delta = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->cache_value = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->leg_day = G_MININT64;
   self->term_day = G_MININT64;
   self->call_bar = G_MAXSIZE;
+  self->cterm_t = NAN;
 
   alvh_rsi (frame->close, n, (guint) profile->rsi_period, self->rsi);
   alvh_macd (frame->vix, n, MACD_FAST, MACD_SLOW, MACD_SIGNAL, self->macd, self->macd_signal, NULL);
@@ -228,23 +252,7 @@ alvh_evaluator_unref (AlvhEvaluator *self)
   g_ptr_array_unref (self->events);
   g_free (self->event_days);
   g_free (self->event_times);
-  g_free (self->rsi);
-  g_free (self->macd);
-  g_free (self->macd_signal);
-  g_free (self->beta);
-  g_free (self->ad);
-  g_free (self->ad_max);
-  g_free (self->ad_min);
-  g_free (self->close_max);
-  g_free (self->close_min);
-  g_free (self->ref);
-  g_free (self->at);
-  g_free (self->day);
-  g_free (self->cache_id);
-  g_free (self->cache_x);
-  g_free (self->cache_theta);
-  g_free (self->cache_delta);
-  g_free (self->cache_value);
+  _alvh_slab_clear (&self->slab);
   g_free (self);
 }
 
@@ -377,6 +385,13 @@ vix_forward (AlvhEvaluator *self,
 }
 
 gint64
+_alvh_evaluator_get_day (AlvhEvaluator *self,
+                         gsize          i)
+{
+  return self->day[i];
+}
+
+gint64
 alvh_evaluator_get_bar_instant (AlvhEvaluator *self,
                                 gsize          i)
 {
@@ -456,10 +471,22 @@ condor_state_at (AlvhEvaluator    *self,
   t = (double) (_alvh_ny_day_cached (c->expiry) - self->day[i]) / 365.0;
   iv = iv_for_expiry (self, i, c->expiry, NULL);
   /* the four legs share one expiry: its terms once (the same figures as
-   * four alvh_bs_greeks () calls) */
-  _alvh_bs_greeks_condor (s, t, iv, p->rate, p->div_yield,
-                          c->short_put, c->short_call, c->long_put, c->long_call,
-                          &sp, &sc, &lp, &lc);
+   * four alvh_bs_greeks () calls), and once a day, not once a bar */
+  if (t > 0.0)
+    {
+      if (t != self->cterm_t)
+        {
+          alvh_expiry_terms_init (&self->cterm, ALVH_MODEL_BLACK_SCHOLES, t, p->rate, p->div_yield);
+          self->cterm_t = t;
+        }
+      _alvh_bs_greeks_condor_at (&self->cterm, s, iv,
+                                 c->short_put, c->short_call, c->long_put, c->long_call,
+                                 &sp, &sc, &lp, &lc);
+    }
+  else
+    _alvh_bs_greeks_condor (s, t, iv, p->rate, p->div_yield,
+                            c->short_put, c->short_call, c->long_put, c->long_call,
+                            &sp, &sc, &lp, &lc);
   x = (sp.price - MAX (c->short_put - s, 0.0)) + (sc.price - MAX (s - c->short_call, 0.0))
     - (lp.price - MAX (c->long_put - s, 0.0)) - (lc.price - MAX (s - c->long_call, 0.0));
   *theta = (lp.theta + lc.theta) - (sp.theta + sc.theta);
@@ -480,9 +507,13 @@ count_shift_events (AlvhEvaluator *self,
                     gint64         t,
                     int            window_days)
 {
-  gint64 day = _alvh_ny_day_cached (t);
-  gint64 first = day - window_days;
+  gint64 day, first;
   guint lo = 0, hi = self->n_shift_events, count = 0;
+
+  if (self->n_shift_events == 0)
+    return 0;
+  day = _alvh_ny_day_cached (t);
+  first = day - window_days;
 
   /* first event day >= first */
   while (lo < hi)
@@ -676,7 +707,33 @@ hedge_call_delta (AlvhEvaluator *self,
 {
   double price, delta;
 
-  _alvh_black76_call_price_delta (fwd, k, t, vol, self->profile->rate, &price, &delta);
+  /* another leg of the bar may be the same call (a spread's short strike
+   * is often the next layer's long strike) */
+  if (self->call_bar == i)
+    for (guint n = 0; n < self->call_n; n++)
+      if (self->call_expiry[n] == expiry && self->call_strike[n] == k
+          && self->call_fwd[n] == fwd && self->call_vol[n] == vol)
+        return self->call_delta[n];
+  if (t > 0.0 && vol > 0.0)
+    {
+      guint slot;
+
+      /* sqrt(t) and the discount of this time to expiry, once a day */
+      for (slot = 0; slot < MIN (self->hterm_n, TERM_MEMO); slot++)
+        if (self->hterm_t[slot] == t)
+          break;
+      if (slot == MIN (self->hterm_n, TERM_MEMO))
+        {
+          slot = self->hterm_n++ % TERM_MEMO;
+          self->hterm_t[slot] = t;
+          self->hterm_sqt[slot] = sqrt (t);
+          self->hterm_df[slot] = exp (-self->profile->rate * t);
+        }
+      _alvh_black76_call_price_delta_at (fwd, k, self->hterm_sqt[slot], self->hterm_df[slot], vol,
+                                         &price, &delta);
+    }
+  else
+    _alvh_black76_call_price_delta (fwd, k, t, vol, self->profile->rate, &price, &delta);
   if (self->call_bar != i)
     {
       self->call_bar = i;
@@ -687,6 +744,9 @@ hedge_call_delta (AlvhEvaluator *self,
       self->call_expiry[self->call_n] = expiry;
       self->call_strike[self->call_n] = k;
       self->call_price[self->call_n] = price;
+      self->call_delta[self->call_n] = delta;
+      self->call_fwd[self->call_n] = fwd;
+      self->call_vol[self->call_n] = vol;
       self->call_n++;
     }
   return delta;
@@ -876,11 +936,17 @@ alvh_evaluator_evaluate_at (AlvhEvaluator *self,
   /* never before the bar stands: its close is what is evaluated */
   t = MAX (t, self->at[i]);
 
-  alvh_decision_init (d);
+  /* alvh_decision_init () and the profile's name, made once */
+  if (self->blank_name != p->name || p->name == NULL)
+    {
+      alvh_decision_init (&self->blank);
+      alvh_decision_set_profile_name (&self->blank, p->name);
+      self->blank_name = p->name;
+    }
+  memcpy (d, &self->blank, sizeof *d);
   d->time = f->time[i];
   d->spx = f->close[i];
   d->vix = f->vix[i];
-  alvh_decision_set_profile_name (d, p->name);
   d->profile_version = p->version;
   d->max_layers = (guint) p->max_layers;
   d->cooldown_hours = p->cooldown_hours;

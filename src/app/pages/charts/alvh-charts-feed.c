@@ -428,6 +428,8 @@ feed_done_cb (GObject      *object,
       double be[MAX_BREAKEVENS];
       guint n_be = alvh_book_break_evens (w->book, be, MAX_BREAKEVENS);
 
+      /* the SPX puts and VIX puts the model book leaves out are in the what-if too */
+      alvh_charts_page_set_whatif_other_legs (self->page, alvh_book_service_get_legs (alvh_context_get_book (self->context)));
       alvh_charts_page_set_whatif (self->page, w->book, &w->market);
       alvh_charts_page_set_payoff (self->page, w->payoff_spx, w->payoff_expiry, w->payoff_today,
                                    w->n_payoff, be, n_be);

@@ -17,6 +17,7 @@ struct _AlvhWhatifPanel
   GtkBox            parent_instance;
 
   AlvhBook         *book;
+  GPtrArray        *other_legs;   /* AlvhLeg: SPX puts, VIX puts (AlvhBook does not model them) */
   AlvhMarketState   market;
   AlvhScenario      scenario;
   double            grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX];
@@ -30,6 +31,7 @@ struct _AlvhWhatifPanel
   GtkWidget        *beta_check;
   GtkWidget        *heatmap;
   GtkWidget        *probabilities;
+  GtkWidget        *greeks;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhWhatifPanel, alvh_whatif_panel, GTK_TYPE_BOX)
@@ -134,12 +136,54 @@ update_probabilities (AlvhWhatifPanel *self)
   gtk_label_set_text (GTK_LABEL (self->probabilities), s->str);
 }
 
+/* One line per position: its P&L and greeks at the scenario. */
+static void
+update_greeks (AlvhWhatifPanel *self)
+{
+  g_autoptr(GArray) greeks = alvh_scenario_position_greeks (self->book, &self->market, &self->scenario);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < greeks->len; i++)
+    {
+      const AlvhScenarioGreeks *g = &g_array_index (greeks, AlvhScenarioGreeks, i);
+      g_autofree char *pnl = alvh_format_money (g->pnl, ALVH_MONEY_CENTS);
+      g_autofree char *delta = alvh_format_number (g->delta, 2, ALVH_FORMAT_SCREEN);
+      g_autofree char *gamma = alvh_format_number (g->gamma, 3, ALVH_FORMAT_SCREEN);
+      g_autofree char *theta = alvh_format_money (g->theta, ALVH_MONEY_CENTS);
+      g_autofree char *vega = alvh_format_money (g->vega, ALVH_MONEY_CENTS);
+      g_autofree char *what = NULL;
+
+      if (g->is_condor)
+        {
+          const AlvhCondor *c = alvh_book_get_condor (self->book, g->index);
+
+          what = g_strdup_printf (_("Condor %g/%g – %g/%g"), c->long_put, c->short_put, c->short_call, c->long_call);
+        }
+      else
+        {
+          const AlvhLeg *l = g->is_other ? g_ptr_array_index (self->other_legs, g->index)
+                                         : alvh_book_get_leg (self->book, g->index);
+
+          what = alvh_leg_describe (l);
+        }
+      if (s->len > 0)
+        g_string_append_c (s, '\n');
+      /* Translators: a position, then its P&L and greeks in dollars at the what-if */
+      g_string_append_printf (s, _("%s: P&L %s · delta %s $/pt · gamma %s · theta %s/day · vega %s/vol pt"),
+                              what, pnl, delta, gamma, theta, vega);
+    }
+  gtk_label_set_text (GTK_LABEL (self->greeks), s->str);
+}
+
 static void
 recompute (AlvhWhatifPanel *self)
 {
   g_autofree char *day = NULL;
 
-  self->have_grid = self->book != NULL && alvh_book_get_n_condors (self->book) + alvh_book_get_n_legs (self->book) > 0;
+  self->have_grid = self->book != NULL &&
+                    alvh_book_get_n_condors (self->book) + alvh_book_get_n_legs (self->book) +
+                    (self->other_legs != NULL ? self->other_legs->len : 0) > 0;
+  self->scenario.other_legs = self->other_legs;
   if (self->have_grid)
     {
       self->scenario.time = alvh_time_from_ny_day (alvh_time_ny_day (self->market.time)
@@ -153,11 +197,13 @@ recompute (AlvhWhatifPanel *self)
       day = alvh_format_date (self->scenario.time);
       gtk_label_set_text (GTK_LABEL (self->days_label), day);
       update_probabilities (self);
+      update_greeks (self);
     }
   else
     {
       gtk_label_set_text (GTK_LABEL (self->days_label), "–");
       gtk_label_set_text (GTK_LABEL (self->probabilities), _("No open position: nothing to value."));
+      gtk_label_set_text (GTK_LABEL (self->greeks), "");
     }
   gtk_widget_set_sensitive (self->vix_spin, !gtk_check_button_get_active (GTK_CHECK_BUTTON (self->beta_check)));
   gtk_widget_queue_draw (self->heatmap);
@@ -183,6 +229,7 @@ alvh_whatif_panel_dispose (GObject *object)
   AlvhWhatifPanel *self = ALVH_WHATIF_PANEL (object);
 
   g_clear_pointer (&self->book, alvh_book_unref);
+  g_clear_pointer (&self->other_legs, g_ptr_array_unref);
   G_OBJECT_CLASS (alvh_whatif_panel_parent_class)->dispose (object);
 }
 
@@ -233,6 +280,16 @@ alvh_whatif_panel_init (AlvhWhatifPanel *self)
   gtk_widget_add_css_class (self->probabilities, "dim-label");
   gtk_box_append (GTK_BOX (self), self->probabilities);
 
+  self->greeks = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->greeks), 0);
+  gtk_label_set_selectable (GTK_LABEL (self->greeks), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (self->greeks), TRUE);
+  gtk_widget_add_css_class (self->greeks, "dim-label");
+  gtk_widget_add_css_class (self->greeks, "numeric");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->greeks), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Each position's P&L and greeks at the what-if"), -1);
+  gtk_box_append (GTK_BOX (self), self->greeks);
+
   self->heatmap = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->heatmap), 280);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->heatmap), heatmap_draw_cb, self, NULL);
@@ -269,6 +326,26 @@ alvh_whatif_panel_set_book (AlvhWhatifPanel       *self,
       gtk_adjustment_set_upper (self->days, MAX (1.0, (double) alvh_time_calendar_days (market->time, last)));
     }
   recompute (self);
+}
+
+void
+alvh_whatif_panel_set_other_legs (AlvhWhatifPanel *self,
+                                  GPtrArray       *legs)
+{
+  g_return_if_fail (ALVH_IS_WHATIF_PANEL (self));
+  g_clear_pointer (&self->other_legs, g_ptr_array_unref);
+  self->other_legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
+  for (guint i = 0; legs != NULL && i < legs->len; i++)
+    if (alvh_scenario_is_other_leg (g_ptr_array_index (legs, i)))
+      g_ptr_array_add (self->other_legs, alvh_leg_copy (g_ptr_array_index (legs, i)));
+  recompute (self);
+}
+
+const char *
+alvh_whatif_panel_get_greeks_text (AlvhWhatifPanel *self)
+{
+  g_return_val_if_fail (ALVH_IS_WHATIF_PANEL (self), NULL);
+  return gtk_label_get_text (GTK_LABEL (self->greeks));
 }
 
 gboolean

@@ -21,6 +21,8 @@
 #include "alvh-evaluator-page.h"
 #include "alvh-events-dialog.h"
 #include "alvh-form.h"
+#include "alvh-leg-preview.h"
+#include "alvh-signal-text.h"
 #include "alvh-skip-dialog.h"
 
 struct _AlvhEvaluatorPage
@@ -46,6 +48,7 @@ struct _AlvhEvaluatorPage
   GtkWidget    *stale_label;
   GtkWidget    *book_group;
   GtkWidget    *book_label;
+  GtkWidget    *preview;
 
   GtkWidget    *bar_label;
   GtkWidget    *branch_label;
@@ -54,8 +57,6 @@ struct _AlvhEvaluatorPage
   GtkWidget    *cost_label;
   GtkWidget    *budget_label;
   GtkWidget    *profile_label;
-  GtkWidget    *coverage_labels[3];
-  GtkWidget    *crash_label;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ALVH_TYPE_PAGE)
@@ -67,87 +68,17 @@ enum { COL_TITLE, COL_KEY, COL_KIND, COL_VALUE, COL_THRESHOLD, COL_FIRED, N_COLS
 
 /* ---- formatting ------------------------------------------------------ */
 
-/* @v with @digits decimals through the formatter, "+" before a positive
- * number when @sign */
-static char *
-number (double   v,
-        int      digits,
-        gboolean sign)
-{
-  g_autofree char *text = alvh_format_number (v, digits, ALVH_FORMAT_SCREEN);
-
-  return sign && v > 0 && strspn (text, "0.,") != strlen (text) ? g_strconcat ("+", text, NULL) : g_steal_pointer (&text);
-}
-
-static char *
-format_in_unit (AlvhSignalId id,
-                double       v)
-{
-  g_autofree char *n = NULL;
-
-  switch (id)
-    {
-    case ALVH_SIGNAL_IV_EXPANSION:
-    case ALVH_SIGNAL_TERM_INVERSION:
-      return alvh_format_signed_percent (v, 1);
-    case ALVH_SIGNAL_RSI_EXTREME:
-      return number (v, 1, FALSE);
-    case ALVH_SIGNAL_AD_DIVERGENCE:
-    case ALVH_SIGNAL_MACRO_REGIME:
-      return number (v, 0, FALSE);
-    case ALVH_SIGNAL_VIX_MACD_CROSS:
-    case ALVH_SIGNAL_BOOK_DELTA:
-      return number (v, 3, TRUE);
-    case ALVH_SIGNAL_THETA_EROSION:
-      n = number (v, 2, FALSE);
-      return g_strconcat (n, "×", NULL);
-    case ALVH_SIGNAL_WING_PROXIMITY:
-      n = number (v, 2, FALSE);
-      /* TRANSLATORS: standard deviations, "0.73 SD" */
-      return g_strdup_printf (_("%s SD"), n);
-    case ALVH_N_SIGNALS:
-    default:
-      return alvh_format_significant (v, 4, ALVH_FORMAT_SCREEN);
-    }
-}
-
+/* a signal in its unit: alvh-signal-text.h (the reports and the CLI use it too) */
 char *
 alvh_evaluator_format_value (const AlvhSignal *signal)
 {
-  if (!signal->available || !isfinite (signal->value))
-    return g_strdup (_("n/a"));
-  return format_in_unit (signal->id, signal->value);
+  return alvh_signal_format_value (signal);
 }
 
 char *
 alvh_evaluator_format_threshold (const AlvhSignal *signal)
 {
-  g_autofree char *lo = NULL, *hi = NULL;
-
-  if (!isfinite (signal->threshold))
-    return g_strdup ("—");
-  lo = format_in_unit (signal->id, signal->threshold);
-  switch (signal->id)
-    {
-    case ALVH_SIGNAL_RSI_EXTREME:
-      hi = isfinite (signal->threshold_high) ? format_in_unit (signal->id, signal->threshold_high) : NULL;
-      return hi ? g_strdup_printf (_("≤ %s or ≥ %s"), lo, hi) : g_strdup_printf ("≤ %s", lo);
-    case ALVH_SIGNAL_IV_EXPANSION:
-    case ALVH_SIGNAL_THETA_EROSION:
-    case ALVH_SIGNAL_MACRO_REGIME:
-      return g_strdup_printf ("≥ %s", lo);
-    case ALVH_SIGNAL_TERM_INVERSION:
-      return g_strdup_printf ("> %s", lo);
-    case ALVH_SIGNAL_WING_PROXIMITY:
-      return g_strdup_printf ("≤ %s", lo);
-    case ALVH_SIGNAL_BOOK_DELTA:
-      return g_strdup_printf ("|x| > %s", lo + (lo[0] == '+' ? 1 : 0));
-    case ALVH_SIGNAL_AD_DIVERGENCE:
-    case ALVH_SIGNAL_VIX_MACD_CROSS:
-    case ALVH_N_SIGNALS:
-    default:
-      return g_steal_pointer (&lo);
-    }
+  return alvh_signal_format_threshold (signal);
 }
 
 static const char *
@@ -480,66 +411,54 @@ show_decision (AlvhEvaluatorPage *self,
                                  (d->action == ALVH_ACTION_ADD || d->action == ALVH_ACTION_BLOCKED));
 }
 
-static char *
-coverage_text (const AlvhHedgeCoverage *c)
+/* The book's legs AlvhBook does not model (SPX puts, VIX puts) held at @t,
+ * of those open now (the service's open legs). */
+static GPtrArray *
+other_legs (AlvhEvaluatorPage *self,
+            gint64             t)
 {
-  g_autofree char *hedge = alvh_format_money (c->hedge_pnl, ALVH_MONEY_WHOLE);
+  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
+  GPtrArray *out = g_ptr_array_new ();
 
-  if (!isfinite (c->coverage))
-    return g_strdup_printf (_("n/a (hedges %s)"), hedge);
-  return g_strdup_printf (_("%.0f %% (hedges %s)"), 100 * c->coverage, hedge);
+  for (guint i = 0; legs != NULL && i < legs->len; i++)
+    {
+      const AlvhLeg *l = g_ptr_array_index (legs, i);
+
+      if (alvh_scenario_is_other_leg (l) && alvh_leg_is_held_at (l, t))
+        g_ptr_array_add (out, (gpointer) l);
+    }
+  return out;
 }
 
-/* The proposed leg previewed before it is booked: the hedge coverage at
- * -1/-2/-3 SD and the book at the scenario grid's crash corner (SPX -10 %,
- * VIX +150 %), without and with it (the latest bar's market). */
+/* The proposed leg previewed before it is booked (AlvhLegPreview): the
+ * payoff, the scenario grid and the hedge coverage at -1/-2/-3 SD without
+ * and with it, in the latest bar's market (a past decision's: in its bar's,
+ * against the book as it stood); with a condor and no leg it says so. */
 static void
 show_preview (AlvhEvaluatorPage *self)
 {
   const AlvhDecision *d = self->decision;
   AlvhMarketState m;
-  gboolean ok = d->has_leg && self->as_of == 0 && self->book != NULL &&
-                alvh_book_get_n_condors (self->book) > 0 &&
-                alvh_decision_service_get_market_state (alvh_context_get_decisions (self->context), &m);
+  AlvhDecisionService *decisions = alvh_context_get_decisions (self->context);
+  /* the latest decision in the market Positions marks at; a past one in its bar's */
+  gboolean shown = self->book != NULL && alvh_book_get_n_condors (self->book) > 0 &&
+                   (self->as_of == 0 ? alvh_decision_service_get_market_state (decisions, &m)
+                                     : alvh_decision_service_get_market_state_at (decisions, d->time, &m));
 
-  if (ok)
+  gtk_widget_set_visible (self->preview, shown);
+  if (shown && d->has_leg)
     {
+      gint64 t = self->as_of != 0 ? self->as_of : MAX (alvh_time_now (), alvh_time_bar_close (d->time));
+      g_autoptr(GPtrArray) others = other_legs (self, t);
       AlvhLeg leg = d->leg;
-      g_autoptr(AlvhBook) with = NULL;
-      AlvhHedgeCoverage before[3], after[3];
-      AlvhScenario crash;
-      AlvhBookMark b, a;
 
       leg.notes = NULL;
       leg.quantity = d->size;
       leg.closed_quantity = 0;
-      with = alvh_scenario_with_leg (self->book, &leg);
-      alvh_book_hedge_coverage (self->book, &m, before);
-      alvh_book_hedge_coverage (with, &m, after);
-      for (guint k = 0; k < 3; k++)
-        {
-          g_autofree char *x = coverage_text (&before[k]), *y = coverage_text (&after[k]);
-          g_autofree char *text = g_strdup_printf ("%s → %s", x, y);
-
-          set_label (self->coverage_labels[k], text);
-        }
-      alvh_scenario_init (&crash);
-      crash.spx_move = alvh_scenario_default_spx_moves[0];
-      crash.vix_move = alvh_scenario_default_vix_moves[ALVH_SCENARIO_N_VIX - 1];
-      alvh_scenario_mark (self->book, &m, &crash, &b);
-      alvh_scenario_mark (with, &m, &crash, &a);
-      {
-        g_autofree char *x = alvh_format_money (b.total_pnl, ALVH_MONEY_WHOLE);
-        g_autofree char *y = alvh_format_money (a.total_pnl, ALVH_MONEY_WHOLE);
-        g_autofree char *text = g_strdup_printf ("%s → %s", x, y);
-
-        set_label (self->crash_label, text);
-      }
-      return;
+      alvh_leg_preview_set (ALVH_LEG_PREVIEW (self->preview), self->book, others, &leg, &m);
     }
-  for (guint k = 0; k < 3; k++)
-    set_label (self->coverage_labels[k], "—");
-  set_label (self->crash_label, "—");
+  else
+    alvh_leg_preview_set (ALVH_LEG_PREVIEW (self->preview), NULL, NULL, NULL, NULL);
 }
 
 void
@@ -736,6 +655,7 @@ alvh_evaluator_page_class_init (AlvhEvaluatorPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (ALVH_TYPE_LEG_PREVIEW);
   object_class->dispose = alvh_evaluator_page_dispose;
   ALVH_PAGE_CLASS (klass)->context_set = alvh_evaluator_page_context_set;
   object_class->finalize = alvh_evaluator_page_finalize;
@@ -754,6 +674,7 @@ alvh_evaluator_page_class_init (AlvhEvaluatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, stale_label);
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, book_group);
   gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, book_label);
+  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, preview);
   gtk_widget_class_bind_template_callback (widget_class, as_of_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "evaluator.add-leg", NULL, add_leg_action);
@@ -774,10 +695,6 @@ alvh_evaluator_page_init (AlvhEvaluatorPage *self)
   self->cost_label = value_row (self->decision_group, _("Estimated cost"));
   self->budget_label = value_row (self->decision_group, _("Hedge budget"));
   self->profile_label = value_row (self->decision_group, _("Rule profile"));
-  self->coverage_labels[0] = value_row (self->decision_group, _("Coverage at SPX −1 SD, without → with the leg"));
-  self->coverage_labels[1] = value_row (self->decision_group, _("Coverage at SPX −2 SD, without → with the leg"));
-  self->coverage_labels[2] = value_row (self->decision_group, _("Coverage at SPX −3 SD, without → with the leg"));
-  self->crash_label = value_row (self->decision_group, _("Book at SPX −10 %, VIX +150 %, without → with the leg"));
 
   add_column (self, COL_TITLE, _("Signal"), TRUE);
   /* no Key column: people read the signal's name (JSON and the CLI keep keys) */
@@ -812,6 +729,19 @@ alvh_evaluator_page_get_book (AlvhEvaluatorPage *self)
 {
   g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
   return self->book;
+}
+
+/**
+ * alvh_evaluator_page_get_preview:
+ * @self: the page
+ *
+ * Returns: (transfer none): the preview of the proposed leg (an AlvhLegPreview)
+ */
+GtkWidget *
+alvh_evaluator_page_get_preview (AlvhEvaluatorPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
+  return self->preview;
 }
 
 const AlvhDecision *

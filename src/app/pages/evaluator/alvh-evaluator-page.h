@@ -22,6 +22,8 @@ AlvhBook           *alvh_evaluator_page_get_book      (AlvhEvaluatorPage *self);
 /* Evaluates as of @at (Unix seconds; a date's close for a date), 0 = the latest bar. */
 void                alvh_evaluator_page_set_as_of     (AlvhEvaluatorPage *self,
                                                        gint64             at);
+/* The preview of the proposed leg (an AlvhLegPreview; hidden without one). */
+GtkWidget          *alvh_evaluator_page_get_preview   (AlvhEvaluatorPage *self);
 /* Number of rows in the signal table. */
 guint               alvh_evaluator_page_get_n_signal_rows (AlvhEvaluatorPage *self);
 /* Open the confirm / skip / events dialogs; return them (borrowed). */

@@ -3,7 +3,13 @@
  * A run joins the context's series over the chosen period, builds an
  * evaluator with the chosen profile and the macro events, and walks the bars
  * in a GTask thread.  The thread reports progress into a shared counter that
- * the page polls; Cancel cancels the GCancellable.
+ * the page polls; Cancel cancels the GCancellable.  The same thread gathers
+ * the run's hedges for the Attribution view.
+ *
+ * The research views (issue 20) share the period and the profile above
+ * them, each in its own file: Compare (alvh-replay-compare.c), Sweep
+ * (alvh-replay-sweep.c), Walk Forward (alvh-replay-walk-forward.c) and
+ * Attribution (alvh-replay-attribution.c).
  */
 #define G_LOG_DOMAIN "alvh-desk"
 
@@ -16,8 +22,12 @@
 
 #include "alvh-equity-view.h"
 #include "alvh-form.h"
+#include "alvh-replay-attribution.h"
+#include "alvh-replay-compare.h"
 #include "alvh-replay-page.h"
+#include "alvh-replay-sweep.h"
 #include "alvh-replay-trade-item.h"
+#include "alvh-replay-walk-forward.h"
 
 typedef struct
 {
@@ -27,6 +37,7 @@ typedef struct
   gint64           from;       /* the period booked and reported */
   gint64           to;
   gint             permille;   /* progress, atomic */
+  GArray          *hedges;     /* AlvhAttributionHedge, set by the thread */
 } RunData;
 
 struct _AlvhReplayPage
@@ -42,6 +53,11 @@ struct _AlvhReplayPage
   AlvhEquityView    *equity_view;
   GtkColumnView     *trade_view;
   GtkGrid           *summary_grid;
+  GtkStack          *view_stack;
+  AlvhReplayCompare *compare_view;
+  AlvhReplaySweep   *sweep_view;
+  AlvhReplayWalkForward *walk_forward_view;
+  AlvhReplayAttribution *attribution_view;
 
   AlvhContext       *context;
   GtkStringList     *profiles;
@@ -75,6 +91,7 @@ run_data_clear (gpointer data)
   g_clear_pointer (&run->frame, alvh_market_frame_unref);
   g_clear_pointer (&run->profile, alvh_profile_unref);
   g_clear_pointer (&run->events, g_ptr_array_unref);
+  g_clear_pointer (&run->hedges, g_array_unref);
 }
 
 static void
@@ -373,6 +390,9 @@ run_thread (GTask        *task,
   /* the decisions are kept for "Record in Journal" */
   result = alvh_replay_run_range (evaluator, run->from, run->to, ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL,
                                   progress_cb, run, cancellable, &error);
+  /* the Attribution view's hedges, marked by this evaluator */
+  if (result != NULL)
+    run->hedges = alvh_attribution_hedges_from_replay_marked (result, evaluator, NULL);
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -411,6 +431,7 @@ run_done_cb (GObject      *object,
     {
       g_clear_pointer (&self->result_profile, alvh_profile_unref);
       self->result_profile = alvh_profile_ref (self->run->profile);
+      alvh_replay_attribution_set_hedges (self->attribution_view, self->run->hedges);
     }
   g_clear_pointer (&self->run, run_data_unref);
   g_clear_handle_id (&self->progress_source, g_source_remove);
@@ -511,6 +532,10 @@ alvh_replay_page_class_init (AlvhReplayPageClass *klass)
                                     G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   g_type_ensure (ALVH_TYPE_EQUITY_VIEW);
+  g_type_ensure (ALVH_TYPE_REPLAY_COMPARE);
+  g_type_ensure (ALVH_TYPE_REPLAY_SWEEP);
+  g_type_ensure (ALVH_TYPE_REPLAY_WALK_FORWARD);
+  g_type_ensure (ALVH_TYPE_REPLAY_ATTRIBUTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/replay/alvh-replay-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, from_entry);
@@ -521,6 +546,11 @@ alvh_replay_page_class_init (AlvhReplayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, equity_view);
   gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, trade_view);
   gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, summary_grid);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, sweep_view);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, walk_forward_view);
+  gtk_widget_class_bind_template_child (widget_class, AlvhReplayPage, attribution_view);
 
   gtk_widget_class_install_action (widget_class, "replay.run", NULL, run_action_cb);
   gtk_widget_class_install_action (widget_class, "replay.cancel", NULL, cancel_action_cb);
@@ -573,6 +603,8 @@ alvh_replay_page_context_set (AlvhPage    *page,
   self->context = g_object_ref (context);
   reload_profiles (self);
   alvh_context_connect (self->context, "profile", G_CALLBACK (reload_profiles), self);
+  alvh_replay_compare_set_context (self->compare_view, context);
+  alvh_replay_sweep_set_context (self->sweep_view, context);
 }
 
 /* ---- public API ---- */
@@ -594,86 +626,180 @@ alvh_replay_page_set_period (AlvhReplayPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to ? to : "");
 }
 
+void
+alvh_replay_inputs_free (AlvhReplayInputs *inputs)
+{
+  if (inputs == NULL)
+    return;
+  g_clear_pointer (&inputs->frame, alvh_market_frame_unref);
+  g_clear_pointer (&inputs->profile, alvh_profile_unref);
+  g_clear_pointer (&inputs->events, g_ptr_array_unref);
+  g_free (inputs);
+}
+
+/* The period from the entries, the whole last day included; FALSE with @error. */
+static gboolean
+read_period (AlvhReplayPage  *self,
+             gint64          *from,
+             gint64          *to,
+             GError         **error)
+{
+  if (!parse_date (self->from_entry, from, G_MININT64) ||
+      !parse_date (self->to_entry, to, G_MAXINT64))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Dates are written YYYY-MM-DD"));
+      return FALSE;
+    }
+  if (*from != G_MININT64 && *to != G_MAXINT64 && *to < *from)
+    {
+      /* both fields marked, and said in words */
+      gtk_widget_add_css_class (GTK_WIDGET (self->from_entry), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The period ends before it starts: “From” must be on or before “To”"));
+      return FALSE;
+    }
+  if (*to != G_MAXINT64)
+    *to = alvh_time_from_ny_day (alvh_time_ny_day (*to) + 1) - 1;   /* the whole day */
+  return TRUE;
+}
+
+/* The profile chosen in the drop-down, else the active one, else the spec's. */
+static AlvhProfile *
+chosen_profile (AlvhReplayPage *self)
+{
+  AlvhProfileService *profiles = alvh_context_get_profiles (self->context);
+  GObject *selected = gtk_drop_down_get_selected_item (self->profile_dropdown);
+  AlvhProfile *profile = NULL;
+
+  if (selected != NULL)
+    profile = alvh_profile_service_load_profile (profiles, gtk_string_object_get_string (GTK_STRING_OBJECT (selected)),
+                                                 NULL);
+  if (profile == NULL && alvh_profile_service_get_profile (profiles) != NULL)
+    profile = alvh_profile_ref (alvh_profile_service_get_profile (profiles));
+  return profile != NULL ? profile : alvh_profile_new ();
+}
+
+AlvhReplayInputs *
+alvh_replay_page_dup_inputs (AlvhReplayPage  *self,
+                             GError         **error)
+{
+  AlvhMarketService *market;
+  g_autoptr(AlvhReplayInputs) in = g_new0 (AlvhReplayInputs, 1);
+  g_autoptr(GPtrArray) stored_events = NULL;
+
+  g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), NULL);
+  if (!read_period (self, &in->from, &in->to, error))
+    return NULL;
+  market = alvh_context_get_market (self->context);
+  if (!alvh_market_service_has_market (market))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("A replay needs SPX and VIX history: import it or load the demo data"));
+      return NULL;
+    }
+  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), error);
+  if (stored_events == NULL)
+    return NULL;
+  in->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
+  for (guint i = 0; i < stored_events->len; i++)
+    g_ptr_array_add (in->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
+  in->profile = chosen_profile (self);
+  /* the period limits what is booked, never what is known (ALVH-SPEC.md section 5) */
+  in->frame = alvh_market_frame_new_join (alvh_market_service_get_series (market, "SPX"),
+                                          alvh_market_service_get_series (market, "VIX"),
+                                          alvh_market_service_get_series (market, "VX"),
+                                          alvh_market_service_get_series (market, "VVIX"),
+                                          alvh_market_service_get_series (market, "BREADTH"),
+                                          G_MININT64, G_MAXINT64);
+  if (in->frame == NULL || in->frame->n == 0 || alvh_market_frame_find_le (in->frame, in->to) < 0 ||
+      in->frame->time[in->frame->n - 1] < in->from)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No bars in that period"));
+      return NULL;
+    }
+  return g_steal_pointer (&in);
+}
+
+static AlvhReplayPage *
+page_of (GtkWidget *view)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (view, ALVH_TYPE_REPLAY_PAGE);
+
+  return page != NULL ? ALVH_REPLAY_PAGE (page) : NULL;
+}
+
+AlvhReplayInputs *
+alvh_replay_page_dup_inputs_for (GtkWidget  *view,
+                                 GError    **error)
+{
+  AlvhReplayPage *self = page_of (view);
+
+  if (self == NULL || self->context == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The Replay page is not ready"));
+      return NULL;
+    }
+  return alvh_replay_page_dup_inputs (self, error);
+}
+
+guint
+alvh_replay_page_get_sweep_axes_for (GtkWidget     *view,
+                                     AlvhSweepAxis *axes,
+                                     GError       **error)
+{
+  AlvhReplayPage *self = page_of (view);
+
+  if (self == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The Replay page is not ready"));
+      return 0;
+    }
+  return alvh_replay_sweep_get_axes (self->sweep_view, axes, error);
+}
+
+void
+alvh_replay_page_toast (GtkWidget  *view,
+                        const char *text)
+{
+  AlvhReplayPage *self = page_of (view);
+
+  if (self != NULL)
+    toast (self, text);
+}
+
+void
+alvh_replay_page_show_view (AlvhReplayPage *self,
+                            const char     *name)
+{
+  g_return_if_fail (ALVH_IS_REPLAY_PAGE (self));
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+}
+
 gboolean
 alvh_replay_page_run (AlvhReplayPage *self)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhProfile) profile = NULL;
-  g_autoptr(GPtrArray) stored_events = NULL;
-  g_autoptr(GError) events_error = NULL;
+  g_autoptr(AlvhReplayInputs) inputs = NULL;
   RunData *run;
-  gint64 from, to;
-  const char *name = NULL;
-  GObject *selected;
 
   g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), FALSE);
   if (self->cancellable != NULL)
     return FALSE;
-
-  if (!parse_date (self->from_entry, &from, G_MININT64) ||
-      !parse_date (self->to_entry, &to, G_MAXINT64))
+  inputs = alvh_replay_page_dup_inputs (self, &error);
+  if (inputs == NULL)
     {
-      toast (self, _("Dates are written YYYY-MM-DD"));
+      toast (self, error->message);
       return FALSE;
     }
-  if (from != G_MININT64 && to != G_MAXINT64 && to < from)
-    {
-      /* both fields marked, and said in words */
-      gtk_widget_add_css_class (GTK_WIDGET (self->from_entry), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
-      toast (self, _("The period ends before it starts: “From” must be on or before “To”"));
-      return FALSE;
-    }
-  if (to != G_MAXINT64)
-    to = alvh_time_from_ny_day (alvh_time_ny_day (to) + 1) - 1;   /* the whole day */
-  if (!alvh_market_service_has_market (alvh_context_get_market (self->context)))
-    {
-      toast (self, _("A replay needs SPX and VIX history: import it or load the demo data"));
-      return FALSE;
-    }
-
-  selected = gtk_drop_down_get_selected_item (self->profile_dropdown);
-  if (selected != NULL)
-    name = gtk_string_object_get_string (GTK_STRING_OBJECT (selected));
-  if (name != NULL)
-    profile = alvh_profile_service_load_profile (alvh_context_get_profiles (self->context), name, &error);
-  if (profile == NULL && alvh_profile_service_get_profile (alvh_context_get_profiles (self->context)) != NULL)
-    profile = alvh_profile_ref (alvh_profile_service_get_profile (alvh_context_get_profiles (self->context)));
-  if (profile == NULL)
-    profile = alvh_profile_new ();
 
   run = g_atomic_rc_box_new0 (RunData);
-  run->frame = alvh_market_frame_new_join (alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX"),
-                                           alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX"),
-                                           alvh_market_service_get_series (alvh_context_get_market (self->context), "VX"),
-                                           alvh_market_service_get_series (alvh_context_get_market (self->context), "VVIX"),
-                                           alvh_market_service_get_series (alvh_context_get_market (self->context), "BREADTH"),
-                                           G_MININT64, G_MAXINT64);
-  /* the period limits what is booked, never what is known (ALVH-SPEC.md section 5) */
-  run->from = from;
-  run->to = to;
-  run->profile = g_steal_pointer (&profile);
-  run->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), &events_error);
-  if (stored_events == NULL)
-    {
-      run_data_unref (run);
-      toast (self, events_error->message);
-      return FALSE;
-    }
-  for (guint i = 0; i < stored_events->len; i++)
-    g_ptr_array_add (run->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
-
-  if (run->frame == NULL || run->frame->n == 0 ||
-      alvh_market_frame_find_le (run->frame, run->to) < 0 ||
-      run->frame->time[run->frame->n - 1] < run->from)
-    {
-      run_data_unref (run);
-      toast (self, _("No bars in that period"));
-      return FALSE;
-    }
-
+  run->frame = g_steal_pointer (&inputs->frame);
+  run->profile = g_steal_pointer (&inputs->profile);
+  run->events = g_steal_pointer (&inputs->events);
+  run->from = inputs->from;
+  run->to = inputs->to;
   self->run = g_atomic_rc_box_acquire (run);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, run_done_cb, NULL);

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "alvh-replay.h"
+#include "alvh-core.h"
 #include "alvh-context.h"
 #include "alvh-page.h"
 
@@ -12,6 +12,20 @@ G_BEGIN_DECLS
 #define ALVH_TYPE_REPLAY_PAGE (alvh_replay_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (AlvhReplayPage, alvh_replay_page, ALVH, REPLAY_PAGE, AlvhPage)
+
+/* What every replay of the page runs on: the context's history joined, the
+ * profile chosen, the macro events, the period [from, to] (owned). */
+typedef struct
+{
+  AlvhMarketFrame *frame;
+  AlvhProfile     *profile;
+  GPtrArray       *events;     /* AlvhEvent */
+  gint64           from;
+  gint64           to;
+} AlvhReplayInputs;
+
+void              alvh_replay_inputs_free       (AlvhReplayInputs *inputs);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhReplayInputs, alvh_replay_inputs_free)
 
 GtkWidget        *alvh_replay_page_new          (AlvhContext    *context);
 /* Dates as the entries take them ("2020-01-02"); NULL or "" = unbounded. */
@@ -41,5 +55,23 @@ gboolean          alvh_replay_page_is_recording (AlvhReplayPage *self);
  * returns the account id, 0 on error. */
 gint64            alvh_replay_page_record       (AlvhReplayPage *self,
                                                  GError        **error);
+
+/* The page's inputs (period, profile, market, events); NULL with @error
+ * (and the entries marked) when the period or the data are not usable. */
+AlvhReplayInputs *alvh_replay_page_dup_inputs   (AlvhReplayPage *self,
+                                                 GError        **error);
+/* The same for a view inside the page (its ancestor page). */
+AlvhReplayInputs *alvh_replay_page_dup_inputs_for (GtkWidget    *view,
+                                                 GError        **error);
+/* The Sweep view's keys and ranges for a view inside the page; 0 with @error. */
+guint             alvh_replay_page_get_sweep_axes_for (GtkWidget     *view,
+                                                 AlvhSweepAxis *axes,
+                                                 GError       **error);
+/* A toast on the page that holds @view. */
+void              alvh_replay_page_toast        (GtkWidget      *view,
+                                                 const char     *text);
+/* Shows a view: "replay", "compare", "sweep", "walk-forward", "attribution". */
+void              alvh_replay_page_show_view    (AlvhReplayPage *self,
+                                                 const char     *name);
 
 G_END_DECLS
