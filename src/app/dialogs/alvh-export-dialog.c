@@ -11,6 +11,7 @@
 #include "alvh-export-dialog.h"
 #include "alvh-form.h"
 #include "alvh-export-report.h"
+#include "alvh-template.h"
 #include "alvh-time.h"
 #include "alvh-window-private.h"
 
@@ -398,18 +399,22 @@ alvh_export_dialog_class_init (AlvhExportDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  static const AlvhTemplateChild children[] = {
+    ALVH_TEMPLATE_CHILD (AlvhExportDialog, period_row),
+    ALVH_TEMPLATE_CHILD (AlvhExportDialog, from_row),
+    ALVH_TEMPLATE_CHILD (AlvhExportDialog, to_row),
+    ALVH_TEMPLATE_CHILD (AlvhExportDialog, format_row),
+    ALVH_TEMPLATE_CHILD (AlvhExportDialog, paper_row),
+    ALVH_TEMPLATE_CHILD (AlvhExportDialog, status_label),
+    ALVH_TEMPLATE_CHILD (AlvhExportDialog, progress),
+    ALVH_TEMPLATE_CHILD (AlvhExportDialog, export_button),
+    ALVH_TEMPLATE_CHILD (AlvhExportDialog, toasts),
+  };
+
   object_class->dispose = alvh_export_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/dialogs/alvh-export-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, period_row);
-  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, from_row);
-  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, to_row);
-  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, format_row);
-  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, paper_row);
-  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, status_label);
-  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, progress);
-  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, export_button);
-  gtk_widget_class_bind_template_child (widget_class, AlvhExportDialog, toasts);
+  alvh_template_bind_children (widget_class, children, G_N_ELEMENTS (children));
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
