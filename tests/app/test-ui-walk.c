@@ -98,7 +98,8 @@ static const struct
   const char *page;
   const char *controls[5];
 } key_controls[] = {
-  { "Charts", { "1M", "All", NULL } },
+  { "Charts", { "Show the last month", "Show the whole history", "Go to a date (YYYY-MM-DD)",
+                "Logarithmic SPX price axis", NULL } },
   { "Positions", { "Add Condor", "Add Leg", "Active account", NULL } },
   { "Evaluator", { "Add This Leg…", "Skip…", "Macro Events…", NULL } },
   { "Journal", { "Search the journal", "Entries", "Statistics", NULL } },
@@ -159,7 +160,7 @@ test_walk (void)
             n_found++;
           }
     }
-  g_assert_cmpuint (n_found, ==, 13);   /* every page's were looked for */
+  g_assert_cmpuint (n_found, ==, 15);   /* every page's were looked for */
   gtk_window_destroy (GTK_WINDOW (window));
   test_ui_settle ();
 }
