@@ -510,6 +510,8 @@ test_positions_ledger_scenario (void)
   g_assert_cmpfloat (fabs (shown.fees - fees), <, 0.005);
   g_assert_cmpfloat (fabs (shown.pnl - (realized + unrealized)), <, 0.005);
   test_ui_save_png (GTK_WIDGET (window), "positions-ledger-scenario.png", 8);
+  /* the SPX put settled at today's close: Marked P&L is the ledger's unrealised P&L */
+  g_assert_cmpfloat (fabs (alvh_positions_page_get_marked_pnl (page) - shown.unrealized_end), <, 0.005);
   /* the condor settled on 2020-03-20 is shown as settled, not as open */
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Expired on 2020-03-20"));
@@ -539,6 +541,25 @@ test_positions_ledger_scenario (void)
     test_ui_save_png (GTK_WIDGET (window), "journal-ledger-scenario.png", 8);
   }
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_settle ();
+
+  /* On 2020-03-02 the SPX put 2900 is open beside the condor and half the
+   * VIX spread, and every fill booked is in the past: Marked P&L (the book
+   * with the legs AlvhBook does not model) is the ledger's unrealised P&L */
+  alvh_form_set_today (alvh_time_from_ny_date (2020, 3, 2));
+  window = alvh_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait_for (alvh_window_has_market_data (window));
+  alvh_window_show_page (window, "positions");
+  page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
+  test_ui_wait_drawn (GTK_WIDGET (page));
+  alvh_positions_page_refresh (page);
+  alvh_positions_page_get_ledger_pnl (page, &shown);
+  g_test_message ("Positions on 2020-03-02: unrealised %.2f, Marked P&L %.2f",
+                  shown.unrealized_end, alvh_positions_page_get_marked_pnl (page));
+  g_assert_cmpfloat (fabs (alvh_positions_page_get_marked_pnl (page) - shown.unrealized_end), <, 0.005);
   gtk_window_destroy (GTK_WINDOW (window));
   alvh_form_set_today (0);
   test_ui_settle ();

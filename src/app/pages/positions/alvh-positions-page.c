@@ -21,6 +21,7 @@
 #include "alvh-leg-close-dialog.h"
 #include "alvh-leg-dialog.h"
 #include "alvh-positions-page.h"
+#include "alvh-scenario.h"
 
 struct _AlvhPositionsPage
 {
@@ -49,6 +50,7 @@ struct _AlvhPositionsPage
   GtkWidget    *extrinsic_label;
   GtkWidget    *breakeven_label;
   GtkWidget    *pnl_label;
+  double        marked_pnl;     /* what pnl_label shows, dollars */
   GtkWidget    *ledger_label;   /* the account's P&L to date: the ledger's */
   GtkWidget    *ledger_row;
   AlvhLedgerPnl ledger_pnl;
@@ -249,6 +251,35 @@ refresh_market_row (AlvhPositionsPage *self,
     }
 }
 
+/* The book marked as the what-if and the ledger mark it: the condors and
+ * VIX hedges of AlvhBook plus the legs it does not model (SPX puts, VIX
+ * puts), so that Marked P&L counts every open position. */
+static void
+book_mark (AlvhPositionsPage *self,
+           AlvhBook          *book,
+           AlvhMarketState   *ms,
+           AlvhBookMark      *mark)
+{
+  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)));
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  AlvhScenario scenario;
+
+  /* held at the close the page marks at: an SPX put settled that day is the ledger's realised P&L */
+  gint64 t = MAX (alvh_time_now (), alvh_time_bar_close (ms->time));
+
+  for (guint i = 0; legs != NULL && i < legs->len; i++)
+    {
+      const AlvhLeg *leg = g_ptr_array_index (legs, i);
+
+      if (alvh_scenario_is_other_leg (leg) && alvh_leg_is_held_at (leg, t))
+        g_ptr_array_add (others, (gpointer) leg);
+    }
+  alvh_scenario_init (&scenario);
+  scenario.other_legs = others;
+  alvh_scenario_mark (book, ms, &scenario, mark);
+  self->marked_pnl = mark->total_pnl;
+}
+
 /* The book's greeks, extrinsic value, break-evens and P&L */
 static void
 refresh_greeks (AlvhPositionsPage *self,
@@ -271,7 +302,7 @@ refresh_greeks (AlvhPositionsPage *self,
       g_autofree char *theta_money = NULL, *vega_money = NULL;
 
       alvh_book_greeks (book, ms, &g);
-      alvh_book_mark (book, ms, &mark);
+      book_mark (self, book, ms, &mark);
       n_be = alvh_book_break_evens (book, be, G_N_ELEMENTS (be));
       for (guint i = 0; i < n_be; i++)
         {
@@ -314,6 +345,8 @@ refresh_greeks (AlvhPositionsPage *self,
     {
       GtkWidget *labels[] = { self->delta_label, self->gamma_label, self->theta_label, self->vega_label,
                               self->extrinsic_label, self->breakeven_label, self->pnl_label };
+
+      self->marked_pnl = NAN;
 
       for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
         set_value (labels[i], "—");
@@ -579,6 +612,20 @@ refresh_ledger (AlvhPositionsPage *self)
 }
 
 /**
+ * alvh_positions_page_get_marked_pnl:
+ * @self: the page
+ *
+ * Returns: the Marked P&L the page shows (the open book at model prices,
+ *   SPX puts included), dollars; NAN when it shows none
+ */
+double
+alvh_positions_page_get_marked_pnl (AlvhPositionsPage *self)
+{
+  g_return_val_if_fail (ALVH_IS_POSITIONS_PAGE (self), NAN);
+  return self->marked_pnl;
+}
+
+/**
  * alvh_positions_page_get_ledger_pnl:
  * @self: the page
  * @out: (out caller-allocates): the account's P&L to date as the page shows it
@@ -748,6 +795,7 @@ alvh_positions_page_class_init (AlvhPositionsPageClass *klass)
 static void
 alvh_positions_page_init (AlvhPositionsPage *self)
 {
+  self->marked_pnl = NAN;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->account_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 

@@ -23,6 +23,7 @@ guint      alvh_positions_page_get_n_leg_rows    (AlvhPositionsPage *self);
 
 AlvhContext        *alvh_positions_page_get_context      (AlvhPositionsPage *self);
 
+double             alvh_positions_page_get_marked_pnl (AlvhPositionsPage *self);
 void               alvh_positions_page_get_ledger_pnl (AlvhPositionsPage *self,
                                                        AlvhLedgerPnl     *out);
 
