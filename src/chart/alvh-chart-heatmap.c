@@ -55,19 +55,27 @@ alvh_chart_heatmap_cell_at (const AlvhChartHeatmap *h,
   return TRUE;
 }
 
+/* The cell's colour: green for a gain, red for a loss, stronger the larger
+ * |v| is within [smallest, largest] of the grid's magnitudes.  A grid of
+ * mixed signs measures from zero; a grid of one sign (a sweep's drawdowns,
+ * all -$10k to -$11k) from its smallest magnitude, so that its cells differ,
+ * never paler than a third of the full strength. */
 static void
 cell_colour (const AlvhChartPalette *pal,
              cairo_t                *cr,
              double                  v,
+             double                  smallest,
              double                  largest)
 {
-  double f = largest > 0.0 && isfinite (v) ? MIN (1.0, fabs (v) / largest) : 0.0;
+  double f = largest > smallest && isfinite (v) ? CLAMP ((fabs (v) - smallest) / (largest - smallest), 0.0, 1.0) : 0.0;
 
   if (!isfinite (v))
     {
       alvh_chart_palette_set_source (pal, cr, ALVH_CHART_COLOR_GRAY, 0.2);
       return;
     }
+  if (smallest > 0.0)
+    f = 1.0 / 3.0 + 2.0 / 3.0 * f;
   alvh_chart_palette_set_source (pal, cr, v >= 0.0 ? ALVH_CHART_COLOR_GREEN : ALVH_CHART_COLOR_RED,
                                  0.08 + 0.72 * sqrt (f));
 }
@@ -79,11 +87,19 @@ draw_cells (const AlvhChartHeatmap *h,
             const Layout           *l)
 {
   const AlvhChartFont font = { NULL, MIN (12.0, l->ch * 0.4), FALSE };
-  double largest = 0.0;
+  double largest = 0.0, smallest = INFINITY;
+  gboolean gains = FALSE, losses = FALSE;
 
   for (guint i = 0; i < h->n_columns * h->n_rows; i++)
     if (isfinite (h->values[i]))
-      largest = MAX (largest, fabs (h->values[i]));
+      {
+        largest = MAX (largest, fabs (h->values[i]));
+        smallest = MIN (smallest, fabs (h->values[i]));
+        gains |= h->values[i] > 0.0;
+        losses |= h->values[i] < 0.0;
+      }
+  if ((gains && losses) || !isfinite (smallest) || smallest >= largest)
+    smallest = 0.0;   /* from zero: mixed signs, nothing finite, or all alike */
   for (guint r = 0; r < h->n_rows; r++)
     for (guint c = 0; c < h->n_columns; c++)
       {
@@ -92,7 +108,7 @@ draw_cells (const AlvhChartHeatmap *h,
         g_autofree char *text = h->format != NULL ? h->format (v)
                                 : isfinite (v) ? g_strdup_printf ("%.0f", v) : g_strdup ("–");
 
-        cell_colour (pal, cr, v, largest);
+        cell_colour (pal, cr, v, smallest, largest);
         cairo_rectangle (cr, x + 1, y + 1, l->cw - 2, l->ch - 2);
         cairo_fill (cr);
         alvh_chart_rgba_set_source (&pal->text, cr);

@@ -2,7 +2,8 @@
  *
  * Columns and rows with their labels, each cell filled green for a gain and
  * red for a loss (the stronger the colour, the larger the amount against
- * the grid's largest), its value written in it; one cell may be outlined
+ * the grid's largest; in a grid of one sign, between its smallest and
+ * largest amount), its value written in it; one cell may be outlined
  * (the no-move cell of a scenario grid).  Draws on any cairo_t.
  */
 #pragma once

@@ -80,11 +80,56 @@ test_heatmap (void)
   cairo_surface_destroy (surface);
 }
 
+/* A grid of one sign (a sweep's max drawdowns, -$10.3k to -$11k) is
+ * coloured between its smallest and largest amount: the -11,000 cell is
+ * clearly stronger than the -10,300 one, and both are still red. */
+static void
+test_heatmap_one_sign (void)
+{
+  const double values[] = { -10300, -11000 };
+  const char *columns[] = { "0.55", "0.60" };
+  const char *rows[] = { "0.18" };
+  AlvhChartHeatmap h = { 0 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+  guint c, r, red, green, blue, red2, green2, blue2;
+  double x_small = -1, x_large = -1;
+
+  h.values = values;
+  h.n_columns = 2;
+  h.n_rows = 1;
+  h.column_labels = columns;
+  h.row_labels = rows;
+  h.mark_column = -1;
+  h.mark_row = -1;
+  alvh_chart_heatmap_render (&h, cr, 400, 300);
+  cairo_surface_flush (surface);
+  for (double x = 0; x < 400; x += 1)
+    if (alvh_chart_heatmap_cell_at (&h, 400, 300, x, 150, &c, &r))
+      {
+        if (c == 0 && x_small < 0)
+          x_small = x + 20;
+        if (c == 1 && x_large < 0)
+          x_large = x + 20;
+      }
+  g_assert_cmpfloat (x_small, >, 0);
+  g_assert_cmpfloat (x_large, >, 0);
+  cell_pixel (surface, x_small, 150, &red, &green, &blue);
+  cell_pixel (surface, x_large, 150, &red2, &green2, &blue2);
+  g_test_message ("-10,300: %u/%u/%u; -11,000: %u/%u/%u", red, green, blue, red2, green2, blue2);
+  g_assert_cmpuint (red, >, green + 20);            /* still a loss */
+  g_assert_cmpuint (green, >, green2 + 40);         /* the larger loss is much stronger */
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart/heatmap", test_heatmap);
+  g_test_add_func ("/chart/heatmap/one-sign", test_heatmap_one_sign);
   return g_test_run ();
 }
