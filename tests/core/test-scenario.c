@@ -419,6 +419,19 @@ test_real_other_and_proposed (void)
   alvh_book_mark (book, &moved, &plain);
   expected = (alvh_bs_price (ALVH_OPTION_PUT, m.spx * 0.95, 2900, t, m.iv * 2.0, m.rate, m.div_yield) - 20) * 100;
   g_assert_cmpfloat (fabs (grid[row * ALVH_SCENARIO_N_SPX + col] - plain.total_pnl - expected), <, 1e-6);
+  /* the payoff graph counts it too: today at the spot is the mark with the
+   * put, at the condor's expiry (2020-03-20) the put adds its value there */
+  {
+    double levels[2] = { m.spx, m.spx * 0.9 }, today[2], at_expiry[2], book_today[2], book_expiry[2];
+    double t_exp = (double) alvh_time_calendar_days (alvh_time_from_ny_day (alvh_time_ny_day (c.expiry)), put.expiry) / 365.0;
+
+    alvh_book_payoff (book, &m, levels, 2, book_expiry, book_today);
+    alvh_scenario_payoff (book, &m, others, levels, 2, at_expiry, today);
+    g_assert_cmpfloat (fabs (today[0] - mark.total_pnl), <, 1e-6);
+    expected = (alvh_bs_price (ALVH_OPTION_PUT, levels[1], 2900, t_exp, m.iv, m.rate, m.div_yield) - 20) * 100;
+    g_test_message ("payoff at expiry, SPX %.2f: condor %.2f, SPX put %.2f", levels[1], book_expiry[1], expected);
+    g_assert_cmpfloat (fabs (at_expiry[1] - book_expiry[1] - expected), <, 1e-6);
+  }
   /* its greeks are listed, after the condor: a long put's */
   alvh_scenario_init (&s);
   s.other_legs = others;

@@ -243,6 +243,45 @@ alvh_scenario_curve (AlvhBook              *book,
 }
 
 void
+alvh_scenario_payoff (AlvhBook              *book,
+                      const AlvhMarketState *m,
+                      GPtrArray             *other_legs,
+                      const double          *spx,
+                      gsize                  n,
+                      double                *at_expiry,
+                      double                *today)
+{
+  g_autoptr(AlvhBook) none = NULL;
+  g_autofree double *add = NULL;
+  AlvhScenario s;
+  gint64 expiry;
+
+  alvh_book_payoff (book, m, spx, n, at_expiry, today);
+  if (other_legs == NULL || other_legs->len == 0)
+    return;
+  none = alvh_book_new ();
+  add = g_new (double, n);
+  alvh_scenario_init (&s);
+  s.other_legs = other_legs;
+  s.vix_move = NAN;            /* as alvh_book_payoff: VIX follows SPX by the beta, */
+  s.iv_follows_vix = FALSE;    /* the SPX vol stays */
+  if (today != NULL)
+    {
+      alvh_scenario_curve (none, m, &s, spx, n, add);
+      for (gsize j = 0; j < n; j++)
+        today[j] += add[j];
+    }
+  expiry = alvh_scenario_first_expiry (book);
+  if (at_expiry != NULL)
+    {
+      s.time = expiry != 0 ? alvh_time_from_ny_day (alvh_time_ny_day (expiry)) : 0;
+      alvh_scenario_curve (none, m, &s, spx, n, add);
+      for (gsize j = 0; j < n; j++)
+        at_expiry[j] += add[j];
+    }
+}
+
+void
 alvh_scenario_grid (AlvhBook              *book,
                     const AlvhMarketState *m,
                     const AlvhScenario    *s,

@@ -140,6 +140,31 @@ void      alvh_scenario_curve            (AlvhBook              *book,
                                           double                *pnl);
 
 /**
+ * alvh_scenario_payoff:
+ * @book: the book
+ * @market: the market now
+ * @other_legs: (nullable) (element-type AlvhLeg) (transfer none): the legs
+ *   AlvhBook does not model (as AlvhScenario.other_legs)
+ * @spx: (array length=n): SPX levels
+ * @n: how many
+ * @at_expiry: (out caller-allocates) (array length=n) (optional): P&L in
+ *   dollars at the first condor expiry
+ * @today: (out caller-allocates) (array length=n) (optional): P&L in
+ *   dollars today
+ *
+ * alvh_book_payoff() with @other_legs added, valued as the what-if and the
+ * ledger value them, so the payoff graph shows the money of every open
+ * position.
+ */
+void      alvh_scenario_payoff           (AlvhBook              *book,
+                                          const AlvhMarketState *market,
+                                          GPtrArray             *other_legs,
+                                          const double          *spx,
+                                          gsize                  n,
+                                          double                *at_expiry,
+                                          double                *today);
+
+/**
  * alvh_scenario_grid:
  * @book: the book
  * @market: the market now

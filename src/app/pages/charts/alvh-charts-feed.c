@@ -11,6 +11,7 @@
 #include "alvh-evaluator.h"
 #include "alvh-form.h"
 #include "alvh-market-frame.h"
+#include "alvh-scenario.h"
 #include "alvh-time.h"
 
 #define PAYOFF_POINTS 241
@@ -52,6 +53,7 @@ typedef struct
   AlvhProfile  *profile;
   GPtrArray    *events;   /* AlvhEvent */
   AlvhBook     *book;
+  GPtrArray    *other_legs;   /* AlvhLeg: the open legs AlvhBook does not model (SPX puts, VIX puts) */
   GArray       *legs;     /* LegMark */
 
   /* results */
@@ -84,6 +86,7 @@ work_free (Work *w)
   g_clear_pointer (&w->profile, alvh_profile_unref);
   g_clear_pointer (&w->events, g_ptr_array_unref);
   g_clear_pointer (&w->book, alvh_book_unref);
+  g_clear_pointer (&w->other_legs, g_ptr_array_unref);
   g_clear_pointer (&w->legs, g_array_unref);
   g_clear_pointer (&w->shade_starts, g_array_unref);
   g_clear_pointer (&w->shade_ends, g_array_unref);
@@ -221,7 +224,7 @@ compute_payoff (Work          *w,
     return;
   for (guint k = 0; k < PAYOFF_POINTS; k++)
     w->payoff_spx[k] = m.spx * (1.0 - PAYOFF_SPAN + 2.0 * PAYOFF_SPAN * k / (PAYOFF_POINTS - 1));
-  alvh_book_payoff (w->book, &m, w->payoff_spx, PAYOFF_POINTS, w->payoff_expiry, w->payoff_today);
+  alvh_scenario_payoff (w->book, &m, w->other_legs, w->payoff_spx, PAYOFF_POINTS, w->payoff_expiry, w->payoff_today);
   w->n_payoff = PAYOFF_POINTS;
   w->market = m;
 }
@@ -474,6 +477,14 @@ start_update (AlvhChartsFeed *self)
   w->profile = alvh_profile_copy (alvh_profile_service_get_profile (alvh_context_get_profiles (self->context)));
   book = alvh_book_service_get_book (alvh_context_get_book (self->context));
   w->book = book != NULL ? alvh_book_copy (book) : alvh_book_new ();
+  w->other_legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
+  {
+    GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
+
+    for (guint i = 0; legs != NULL && i < legs->len; i++)
+      if (alvh_scenario_is_other_leg (g_ptr_array_index (legs, i)))
+        g_ptr_array_add (w->other_legs, alvh_leg_copy (g_ptr_array_index (legs, i)));
+  }
 
   w->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), &error);

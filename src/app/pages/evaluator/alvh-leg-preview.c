@@ -1,6 +1,6 @@
 /* alvh-leg-preview.c — the proposed leg previewed before it is booked
  *
- * See alvh-leg-preview.h.  The payoff curves are alvh_book_payoff()'s (the
+ * See alvh-leg-preview.h.  The payoff curves are alvh_scenario_payoff()'s (the
  * Charts page's), the grid and the marks alvh-scenario.h's, the coverage
  * alvh_scenario_hedge_coverage(); the drawing is src/chart's payoff and
  * heat-map layers.
@@ -293,7 +293,7 @@ compute (AlvhLegPreview *self,
     self->spx[k] = m->spx * (1.0 - SPAN + 2.0 * SPAN * k / (N_POINTS - 1));
   for (guint b = 0; b < N_BOOKS; b++)
     {
-      alvh_book_payoff (self->books[b], m, self->spx, N_POINTS, self->expiry[b], self->today[b]);
+      alvh_scenario_payoff (self->books[b], m, other_legs, self->spx, N_POINTS, self->expiry[b], self->today[b]);
       self->n_breakevens[b] = alvh_book_break_evens (self->books[b], self->breakevens[b], MAX_BE);
       alvh_scenario_grid (self->books[b], m, &today, alvh_scenario_default_spx_moves, ALVH_SCENARIO_N_SPX,
                           alvh_scenario_default_vix_moves, ALVH_SCENARIO_N_VIX, self->grid[b]);
