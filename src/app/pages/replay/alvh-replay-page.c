@@ -769,6 +769,30 @@ alvh_replay_page_toast (GtkWidget  *view,
 }
 
 void
+alvh_replay_page_show_progress (GtkProgressBar *bar,
+                                guint           done,
+                                guint           total)
+{
+  g_autofree char *text = g_strdup_printf (_("%u of %u replays"), done, total);
+
+  gtk_progress_bar_set_fraction (bar, total > 0 ? (double) done / total : 0.0);
+  gtk_progress_bar_set_text (bar, text);
+}
+
+void
+alvh_replay_page_show_outcome (GtkWidget      *view,
+                               GtkProgressBar *bar,
+                               const GError   *error)
+{
+  gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  gtk_progress_bar_set_fraction (bar, error == NULL ? 1.0 : 0.0);
+  gtk_progress_bar_set_text (bar, error == NULL ? _("Done") : cancelled ? _("Cancelled") : _("Failed"));
+  if (error != NULL && !cancelled && gtk_widget_get_root (view) != NULL)
+    alvh_replay_page_toast (view, error->message);
+}
+
+void
 alvh_replay_page_show_view (AlvhReplayPage *self,
                             const char     *name)
 {

@@ -70,6 +70,15 @@ guint             alvh_replay_page_get_sweep_axes_for (GtkWidget     *view,
 /* A toast on the page that holds @view. */
 void              alvh_replay_page_toast        (GtkWidget      *view,
                                                  const char     *text);
+/* A research view's progress bar while it runs: "DONE of TOTAL replays". */
+void              alvh_replay_page_show_progress (GtkProgressBar *bar,
+                                                 guint           done,
+                                                 guint           total);
+/* A research view's progress bar when its run ends: Done (@error NULL),
+ * Cancelled, or Failed with @error's message as a toast. */
+void              alvh_replay_page_show_outcome (GtkWidget      *view,
+                                                 GtkProgressBar *bar,
+                                                 const GError   *error);
 /* Shows a view: "replay", "compare", "sweep", "walk-forward", "attribution". */
 void              alvh_replay_page_show_view    (AlvhReplayPage *self,
                                                  const char     *name);

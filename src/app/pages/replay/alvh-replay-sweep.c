@@ -368,19 +368,14 @@ static gboolean
 progress_timeout_cb (gpointer user_data)
 {
   AlvhReplaySweep *self = user_data;
-  g_autofree char *text = NULL;
-  guint done, total;
 
   if (self->progress == NULL)
     {
       self->progress_source = 0;
       return G_SOURCE_REMOVE;
     }
-  done = (guint) g_atomic_int_get (&self->progress->done);
-  total = (guint) g_atomic_int_get (&self->progress->total);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
-  text = g_strdup_printf (_("%u of %u replays"), done, total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  alvh_replay_page_show_progress (self->progress_bar, (guint) g_atomic_int_get (&self->progress->done),
+                                  (guint) g_atomic_int_get (&self->progress->total));
   return G_SOURCE_CONTINUE;
 }
 
@@ -406,18 +401,9 @@ sweep_done_cb (GObject      *source,
   g_clear_pointer (&self->progress, progress_unref);
   g_clear_object (&self->cancellable);
   update_actions (self);
+  alvh_replay_page_show_outcome (GTK_WIDGET (self), self->progress_bar, error);
   if (sweep == NULL)
-    {
-      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-
-      gtk_progress_bar_set_fraction (self->progress_bar, 0);
-      gtk_progress_bar_set_text (self->progress_bar, cancelled ? _("Cancelled") : _("Failed"));
-      if (!cancelled && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-        alvh_replay_page_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  gtk_progress_bar_set_fraction (self->progress_bar, 1);
-  gtk_progress_bar_set_text (self->progress_bar, _("Done"));
+    return;
   g_clear_pointer (&self->sweep, alvh_sweep_unref);
   self->sweep = g_steal_pointer (&sweep);
   show_maps (self);

@@ -208,19 +208,14 @@ static gboolean
 progress_timeout_cb (gpointer user_data)
 {
   AlvhReplayWalkForward *self = user_data;
-  g_autofree char *text = NULL;
-  guint done, total;
 
   if (self->job == NULL)
     {
       self->progress_source = 0;
       return G_SOURCE_REMOVE;
     }
-  done = (guint) g_atomic_int_get (&self->job->done);
-  total = (guint) g_atomic_int_get (&self->job->total);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
-  text = g_strdup_printf (_("%u of %u replays"), done, total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  alvh_replay_page_show_progress (self->progress_bar, (guint) g_atomic_int_get (&self->job->done),
+                                  (guint) g_atomic_int_get (&self->job->total));
   return G_SOURCE_CONTINUE;
 }
 
@@ -237,18 +232,9 @@ walk_done_cb (GObject      *object,
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->cancellable);
   update_actions (self);
+  alvh_replay_page_show_outcome (GTK_WIDGET (self), self->progress_bar, error);
   if (wf == NULL)
-    {
-      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-
-      gtk_progress_bar_set_fraction (self->progress_bar, 0);
-      gtk_progress_bar_set_text (self->progress_bar, cancelled ? _("Cancelled") : _("Failed"));
-      if (!cancelled && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-        alvh_replay_page_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  gtk_progress_bar_set_fraction (self->progress_bar, 1);
-  gtk_progress_bar_set_text (self->progress_bar, _("Done"));
+    return;
   g_clear_pointer (&self->result, alvh_walk_forward_unref);
   self->result = g_steal_pointer (&wf);
   fill_table (self);
