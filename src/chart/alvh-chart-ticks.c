@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include <glib/gi18n-lib.h>
+#include "alvh-format.h"
 #include "alvh-time.h"
 #include "alvh-chart-ticks.h"
 
@@ -92,6 +93,13 @@ alvh_chart_format_price (double  value,
   if (fabs (value) < 1e-12)
     value = 0.0;
   snprintf (buf, len, "%.*f", decimals, value);
+}
+
+char *
+alvh_chart_format_tag (double value,
+                       int    decimals)
+{
+  return alvh_format_number (value, CLAMP (decimals, 0, 10), ALVH_FORMAT_SCREEN);
 }
 
 /**

@@ -167,6 +167,20 @@ test_price_ticks (void)
   g_assert_cmpstr (ticks[2].label, ==, "1000");
 }
 
+/* A value tag on the price axis reads as every other price on screen: with
+ * the thousands separator and the minus sign of the one formatter */
+static void
+test_tag_text (void)
+{
+  g_autofree char *spx = alvh_chart_format_tag (5893.05, 2);
+  g_autofree char *macd = alvh_chart_format_tag (-0.0904, 3);
+  g_autofree char *vix = alvh_chart_format_tag (12.99, 2);
+
+  g_assert_cmpstr (spx, ==, "5,893.05");
+  g_assert_cmpstr (macd, ==, "\u22120.090");
+  g_assert_cmpstr (vix, ==, "12.99");
+}
+
 static void
 test_time_ticks (void)
 {
@@ -974,6 +988,7 @@ main (int    argc,
   vix_series = test_load_shared_series ("vix_daily_cboe.csv");
 
   g_test_add_func ("/chart/ticks/price", test_price_ticks);
+  g_test_add_func ("/chart/ticks/tag-text", test_tag_text);
   g_test_add_func ("/chart/ticks/time", test_time_ticks);
   g_test_add_func ("/chart/scale/log", test_log_scale);
   g_test_add_func ("/chart/candles/colours", test_candle_colours);
