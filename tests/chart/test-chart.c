@@ -711,7 +711,7 @@ test_market (void)
   readout = alvh_chart_format_readout (chart, i);
   g_test_message ("%s", readout);
   g_assert_true (g_str_has_prefix (readout, "2020-03-16\n"));
-  g_assert_nonnull (strstr (readout, "C 2386.13 (-11.98%)"));
+  g_assert_nonnull (strstr (readout, "C 2,386.13 (\u221211.98%)"));
   g_assert_nonnull (strstr (readout, "VIX: 82.69"));
   g_assert_nonnull (strstr (readout, "MACD "));
   g_assert_nonnull (strstr (readout, "Δ "));
