@@ -967,7 +967,7 @@ test_explanation_locale (void)
   g_assert_nonnull (strstr (de, "Der SPX-RSI liegt bei 70,0, auf oder über dem überkauften Niveau 70."));
   g_assert_nonnull (strstr (de, "\u22120,25 je Condor-Einheit"));
   g_assert_nonnull (strstr (de, "2 VIX-Call-Spreads 22,5/25 für etwa $1.202."));
-  g_assert_nonnull (strstr (de, "IV: 12,04 %, VIX / 100"));
+  g_assert_nonnull (strstr (de, "IV: 12,04\u00a0%, VIX / 100"));
   g_assert_null (strstr (de, "70.0"));
 }
 

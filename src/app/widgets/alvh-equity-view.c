@@ -57,8 +57,12 @@ format_axis_value (double    v,
           g_autofree char *m = alvh_format_number (a / 1e6, 1, ALVH_FORMAT_SCREEN);
           g_snprintf (buf, len, "%s$%sM", sign, m);
         }
-      else if (a >= 1e4)
-        g_snprintf (buf, len, "%s$%.0fk", sign, a / 1e3);
+      else if (a >= 1e3)
+        {
+          /* thousands the same way on the whole axis: "$2.5k", "$5k", "$25k" */
+          g_autofree char *k = alvh_format_significant (a / 1e3, 4, ALVH_FORMAT_SCREEN);
+          g_snprintf (buf, len, "%s$%sk", sign, k);
+        }
       else
         {
           /* the one formatter: "$5,000", "−$2,500", "$5.000" in German */
