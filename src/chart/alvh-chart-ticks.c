@@ -92,7 +92,12 @@ alvh_chart_format_price (double  value,
     }
   if (fabs (value) < 1e-12)
     value = 0.0;
-  snprintf (buf, len, "%.*f", decimals, value);
+  {
+    /* as the one formatter writes numbers on screen: "5,900", "17.5" ("17,5") */
+    g_autofree char *text = alvh_format_number (value, decimals, ALVH_FORMAT_SCREEN);
+
+    g_strlcpy (buf, text, len);
+  }
 }
 
 char *

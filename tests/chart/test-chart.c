@@ -141,8 +141,8 @@ test_price_ticks (void)
 
   n = alvh_chart_price_ticks (2191.86, 3393.52, 8, FALSE, ticks, G_N_ELEMENTS (ticks));
   g_assert_cmpuint (n, ==, 6);
-  g_assert_cmpstr (ticks[0].label, ==, "2200");
-  g_assert_cmpstr (ticks[5].label, ==, "3200");
+  g_assert_cmpstr (ticks[0].label, ==, "2,200");
+  g_assert_cmpstr (ticks[5].label, ==, "3,200");
 
   n = alvh_chart_price_ticks (9.14, 82.69, 6, FALSE, ticks, G_N_ELEMENTS (ticks));
   g_assert_cmpuint (n, ==, 4);
@@ -159,12 +159,12 @@ test_price_ticks (void)
   g_assert_cmpstr (ticks[0].label, ==, "5");
   g_assert_cmpstr (ticks[1].label, ==, "10");
   g_assert_true (ticks[1].major);
-  g_assert_cmpstr (ticks[9].label, ==, "5000");
+  g_assert_cmpstr (ticks[9].label, ==, "5,000");
   /* fewer allowed: one per decade */
   n = alvh_chart_price_ticks (4.4, 6300, 4, TRUE, ticks, G_N_ELEMENTS (ticks));
   g_assert_cmpuint (n, ==, 3);
   g_assert_cmpstr (ticks[0].label, ==, "10");
-  g_assert_cmpstr (ticks[2].label, ==, "1000");
+  g_assert_cmpstr (ticks[2].label, ==, "1,000");
 }
 
 /* A value tag on the price axis reads as every other price on screen: with
