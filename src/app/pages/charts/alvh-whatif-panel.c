@@ -69,14 +69,16 @@ heatmap_draw_cb (GtkDrawingArea *area,
   for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
     {
       g_autofree char *p = alvh_format_percent (alvh_scenario_default_spx_moves[c], 1, ALVH_FORMAT_SCREEN);
-      g_ptr_array_add (columns, g_strdup_printf ("%s (%.0f)", p,
-                                                 self->market.spx * (1 + alvh_scenario_default_spx_moves[c])));
+      g_autofree char *level = alvh_format_number (self->market.spx * (1 + alvh_scenario_default_spx_moves[c]), 0,
+                                                   ALVH_FORMAT_SCREEN);
+      g_ptr_array_add (columns, g_strdup_printf ("%s (%s)", p, level));
     }
   for (guint r = 0; r < ALVH_SCENARIO_N_VIX; r++)
     {
       g_autofree char *p = alvh_format_percent (alvh_scenario_default_vix_moves[r], 0, ALVH_FORMAT_SCREEN);
-      g_ptr_array_add (rows, g_strdup_printf ("%s (%.1f)", p,
-                                              self->market.vix * (1 + alvh_scenario_default_vix_moves[r])));
+      g_autofree char *level = alvh_format_number (self->market.vix * (1 + alvh_scenario_default_vix_moves[r]), 1,
+                                                   ALVH_FORMAT_SCREEN);
+      g_ptr_array_add (rows, g_strdup_printf ("%s (%s)", p, level));
     }
   h.values = self->grid;
   h.n_columns = ALVH_SCENARIO_N_SPX;
