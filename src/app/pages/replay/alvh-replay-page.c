@@ -59,7 +59,6 @@ struct _AlvhReplayPage
   AlvhReplayWalkForward *walk_forward_view;
   AlvhReplayAttribution *attribution_view;
 
-  AlvhContext       *context;
   GtkStringList     *profiles;
   GListStore        *trades;
   GtkSortListModel  *sorted;
@@ -124,8 +123,8 @@ static void
 reload_profiles (AlvhReplayPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context), &error);
-  AlvhProfile *active = alvh_profile_service_get_profile (alvh_context_get_profiles (self->context));
+  g_auto(GStrv) names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (ALVH_PAGE_CONTEXT (self)), &error);
+  AlvhProfile *active = alvh_profile_service_get_profile (alvh_context_get_profiles (ALVH_PAGE_CONTEXT (self)));
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
   guint select = 0;
 
@@ -141,6 +140,7 @@ reload_profiles (AlvhReplayPage *self)
     if (active != NULL && g_strcmp0 (names[i], alvh_profile_get_name (active)) == 0)
       select = i;
   gtk_drop_down_set_selected (self->profile_dropdown, select);
+  alvh_replay_compare_reload_profiles (self->compare_view);
 }
 
 static gboolean
@@ -493,7 +493,7 @@ alvh_replay_page_dispose (GObject *object)
   g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->trade_view != NULL)
     gtk_column_view_set_model (self->trade_view, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_REPLAY_PAGE);
+  alvh_page_dispose_template (ALVH_PAGE (self), ALVH_TYPE_REPLAY_PAGE);
   G_OBJECT_CLASS (alvh_replay_page_parent_class)->dispose (object);
 }
 
@@ -509,7 +509,6 @@ alvh_replay_page_finalize (GObject *object)
   g_clear_object (&self->trades);
   g_clear_object (&self->sorted);
   g_clear_object (&self->profiles);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (alvh_replay_page_parent_class)->finalize (object);
 }
 
@@ -600,11 +599,9 @@ alvh_replay_page_context_set (AlvhPage    *page,
 {
   AlvhReplayPage *self = ALVH_REPLAY_PAGE (page);
 
-  self->context = g_object_ref (context);
   reload_profiles (self);
-  alvh_context_connect (self->context, "profile", G_CALLBACK (reload_profiles), self);
-  alvh_replay_compare_set_context (self->compare_view, context);
-  alvh_replay_sweep_set_context (self->sweep_view, context);
+  alvh_context_connect (context, "profile", G_CALLBACK (reload_profiles), self);
+  alvh_replay_sweep_reset_ranges (self->sweep_view);
 }
 
 /* ---- public API ---- */
@@ -668,7 +665,7 @@ read_period (AlvhReplayPage  *self,
 static AlvhProfile *
 chosen_profile (AlvhReplayPage *self)
 {
-  AlvhProfileService *profiles = alvh_context_get_profiles (self->context);
+  AlvhProfileService *profiles = alvh_context_get_profiles (ALVH_PAGE_CONTEXT (self));
   GObject *selected = gtk_drop_down_get_selected_item (self->profile_dropdown);
   AlvhProfile *profile = NULL;
 
@@ -691,14 +688,14 @@ alvh_replay_page_dup_inputs (AlvhReplayPage  *self,
   g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), NULL);
   if (!read_period (self, &in->from, &in->to, error))
     return NULL;
-  market = alvh_context_get_market (self->context);
+  market = alvh_context_get_market (ALVH_PAGE_CONTEXT (self));
   if (!alvh_market_service_has_market (market))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                            _("A replay needs SPX and VIX history: import it or load the demo data"));
       return NULL;
     }
-  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), error);
+  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (ALVH_PAGE_CONTEXT (self)), error);
   if (stored_events == NULL)
     return NULL;
   in->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
@@ -735,7 +732,7 @@ alvh_replay_page_dup_inputs_for (GtkWidget  *view,
 {
   AlvhReplayPage *self = page_of (view);
 
-  if (self == NULL || self->context == NULL)
+  if (self == NULL || ALVH_PAGE_CONTEXT (self) == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The Replay page is not ready"));
       return NULL;
@@ -935,7 +932,7 @@ alvh_replay_page_record_async (AlvhReplayPage *self)
   g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), FALSE);
   if (self->recording)
     return FALSE;
-  decisions = alvh_context_get_decisions (self->context);
+  decisions = alvh_context_get_decisions (ALVH_PAGE_CONTEXT (self));
   if (self->result == NULL || self->result->n_bars == 0)
     {
       toast (self, _("Run a replay first"));
@@ -982,6 +979,6 @@ alvh_replay_page_record (AlvhReplayPage  *self,
     }
 
   png = render_equity_png (self);
-  return alvh_decision_service_record_replay (alvh_context_get_decisions (self->context),
+  return alvh_decision_service_record_replay (alvh_context_get_decisions (ALVH_PAGE_CONTEXT (self)),
                                               r, self->result_profile, png, error);
 }

@@ -46,7 +46,6 @@ struct _AlvhReplaySweep
   AlvhReplayHeatmapView *drawdown_map;
   GtkLabel              *cell_label;
 
-  AlvhContext           *context;
   GPtrArray             *keys;          /* const AlvhProfileDescriptor *, numeric keys */
   GCancellable          *cancellable;
   SweepProgress         *progress;      /* rc box while running */
@@ -95,7 +94,8 @@ axis_key (AlvhReplaySweep *self,
 static AlvhProfile *
 active_profile (AlvhReplaySweep *self)
 {
-  AlvhProfile *p = self->context != NULL ? alvh_profile_service_get_profile (alvh_context_get_profiles (self->context)) : NULL;
+  AlvhContext *context = alvh_page_get_context_for (GTK_WIDGET (self));
+  AlvhProfile *p = context != NULL ? alvh_profile_service_get_profile (alvh_context_get_profiles (context)) : NULL;
 
   return p != NULL ? alvh_profile_ref (p) : alvh_profile_new ();
 }
@@ -465,12 +465,9 @@ alvh_replay_sweep_get_sweep (AlvhReplaySweep *self)
 }
 
 void
-alvh_replay_sweep_set_context (AlvhReplaySweep *self,
-                               AlvhContext     *context)
+alvh_replay_sweep_reset_ranges (AlvhReplaySweep *self)
 {
   g_return_if_fail (ALVH_IS_REPLAY_SWEEP (self));
-  g_return_if_fail (self->context == NULL);
-  self->context = g_object_ref (context);
   g_object_set_data (G_OBJECT (self->key_1), "alvh-key", NULL);
   g_object_set_data (G_OBJECT (self->key_2), "alvh-key", NULL);
   key_changed_cb (self);
@@ -518,7 +515,6 @@ alvh_replay_sweep_finalize (GObject *object)
   g_clear_pointer (&self->sweep, alvh_sweep_unref);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (alvh_replay_sweep_parent_class)->finalize (object);
 }
 
