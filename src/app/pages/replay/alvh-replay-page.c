@@ -24,6 +24,7 @@
 #include "alvh-form.h"
 #include "alvh-replay-attribution.h"
 #include "alvh-replay-compare.h"
+#include "alvh-label-cells.h"
 #include "alvh-replay-page.h"
 #include "alvh-replay-sweep.h"
 #include "alvh-replay-trade-item.h"
@@ -166,41 +167,18 @@ parse_date (GtkEntry *entry,
 
 /* ---- trade table ---- */
 
-static void
-trade_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+/* a trade's cell: its P&L coloured by its sign (a hedge without layers not) */
+static char *
+trade_text_cb (gpointer    item,
+               const char *key,
+               int        *sign)
 {
-  const char *key = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
-  gboolean numeric = !g_str_equal (key, "open") && !g_str_equal (key, "close") && !g_str_equal (key, "strikes");
+  AlvhReplayTradeItem *trade = item;
 
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-trade_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  const char *key = user_data;
-  GtkWidget *label = gtk_list_item_get_child (item);
-  AlvhReplayTradeItem *trade = gtk_list_item_get_item (item);
-  g_autofree char *text = alvh_replay_trade_item_dup_text (trade, key);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_remove_css_class (label, "success");
-  gtk_widget_remove_css_class (label, "error");
-  if (g_str_equal (key, "condor") || g_str_equal (key, "hedge") || g_str_equal (key, "total"))
-    {
-      double v = alvh_replay_trade_item_get_value (trade, key);
-
-      if (g_str_equal (key, "hedge") && alvh_replay_trade_item_get_trade (trade)->n_layers == 0)
-        return;
-      gtk_widget_add_css_class (label, v >= 0 ? "success" : "error");
-    }
+  if (g_str_equal (key, "condor") || g_str_equal (key, "total") ||
+      (g_str_equal (key, "hedge") && alvh_replay_trade_item_get_trade (trade)->n_layers > 0))
+    *sign = alvh_replay_trade_item_get_value (trade, key) >= 0 ? 1 : -1;
+  return alvh_replay_trade_item_dup_text (trade, key);
 }
 
 static int
@@ -221,12 +199,12 @@ add_trade_column (AlvhReplayPage *self,
                   const char     *title,
                   gboolean        expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  gboolean numeric = !g_str_equal (key, "open") && !g_str_equal (key, "close") && !g_str_equal (key, "strikes");
+  AlvhLabelCellLook look = { numeric ? 1.0f : 0.0f, TRUE, 0 };
+  GtkListItemFactory *factory = alvh_label_cell_factory_new (key, &look, trade_text_cb);
   GtkColumnViewColumn *column;
   GtkSorter *sorter;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (trade_setup_cb), (gpointer) key);
-  g_signal_connect (factory, "bind", G_CALLBACK (trade_bind_cb), (gpointer) key);
   column = gtk_column_view_column_new (title, factory);
   sorter = GTK_SORTER (gtk_custom_sorter_new (trade_compare_cb, (gpointer) key, NULL));
   gtk_column_view_column_set_sorter (column, sorter);
