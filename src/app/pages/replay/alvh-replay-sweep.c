@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-a11y.h"
+#include "alvh-chart-ticks.h"
 #include "alvh-form.h"
 #include "alvh-replay-heatmap-view.h"
 #include "alvh-replay-page.h"
@@ -107,18 +108,6 @@ step_digits (double step)
   return step > 0.0 && step < 1.0 ? (int) MIN (6.0, ceil (-log10 (step) - 1e-9)) : 0;
 }
 
-/* 1, 2 or 5 times a power of ten, about a tenth of |v| */
-static double
-nice_step (double v,
-           double span)
-{
-  double target = v != 0.0 ? fabs (v) / 10.0 : span / 10.0;
-  double p = pow (10.0, floor (log10 (target)));
-  double m = target / p;
-
-  return (m < 1.5 ? 1.0 : m < 3.5 ? 2.0 : m < 7.5 ? 5.0 : 10.0) * p;
-}
-
 static void
 set_spins (GtkSpinButton               **spins,
            const AlvhProfileDescriptor  *d,
@@ -163,7 +152,10 @@ key_changed_cb (AlvhReplaySweep *self)
         continue;
       g_object_set_data (G_OBJECT (key), "alvh-key", (gpointer) d->key);
       v = alvh_profile_get_value (p, d->key);
-      step = d->type == ALVH_PROFILE_VALUE_INT ? MAX (1.0, round (fabs (v) / 10.0)) : nice_step (v, d->max - d->min);
+      /* 1, 2 or 5 times a power of ten, about a tenth of |v| (of the key's span for 0) */
+      step = d->type == ALVH_PROFILE_VALUE_INT ? MAX (1.0, round (fabs (v) / 10.0))
+                                                : alvh_chart_nice_step (v != 0.0 ? fabs (v) : d->max - d->min, 10,
+                                                                        ALVH_CHART_STEP_NEAREST);
       set_spins (spins, d, MAX (d->min, v - 2 * step), MIN (d->max, v + 2 * step), step);
     }
 }
