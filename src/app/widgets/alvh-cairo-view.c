@@ -12,8 +12,7 @@
 
 typedef struct
 {
-  GdkRGBA  color;
-  gboolean dark;
+  GdkRGBA color;
 } AlvhCairoViewPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (AlvhCairoView, alvh_cairo_view, GTK_TYPE_WIDGET)
@@ -44,7 +43,6 @@ alvh_cairo_view_css_changed (GtkWidget         *widget,
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &priv->color);
 G_GNUC_END_IGNORE_DEPRECATIONS
-  priv->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   gtk_widget_queue_draw (widget);
 }
 
@@ -81,9 +79,8 @@ alvh_cairo_view_init (AlvhCairoView *self)
 {
   AlvhCairoViewPrivate *priv = alvh_cairo_view_get_instance_private (self);
 
+  /* a change of style (dark included) reaches css_changed(), which redraws */
   priv->color = (GdkRGBA) { 0.2, 0.2, 0.2, 1 };
-  /* a change of style (dark included) reaches css_changed() */
-  priv->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
 /**
@@ -135,11 +132,8 @@ alvh_cairo_view_get_color (AlvhCairoView *self)
 gboolean
 alvh_cairo_view_get_dark (AlvhCairoView *self)
 {
-  AlvhCairoViewPrivate *priv;
-
   g_return_val_if_fail (ALVH_IS_CAIRO_VIEW (self), FALSE);
-  priv = alvh_cairo_view_get_instance_private (self);
-  return priv->dark;
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
 /**
