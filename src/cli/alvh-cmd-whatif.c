@@ -19,7 +19,7 @@
 
 #include <glib/gi18n.h>
 
-#include "alvh-chart-heatmap.h"
+#include "alvh-chart-scenario.h"
 #include "alvh-cli.h"
 #include "alvh-core.h"
 #include "alvh-stored-eval.h"
@@ -385,50 +385,21 @@ print_text (const WhatIf *w)
 
 /* ---- the heat map ------------------------------------------------------------ */
 
-static char *
-whole_dollars (double v)
-{
-  return alvh_format_money (v, ALVH_MONEY_WHOLE);
-}
-
 static gboolean
 write_png (const WhatIf *w,
            const char   *path,
            GError      **error)
 {
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *day = alvh_time_format_ny_date (w->scenario.time);
   g_autofree char *title = g_strdup_printf (_("Book P&L on %s"), day);
-  AlvhChartHeatmap h = { 0 };
+  AlvhChartScenario grid = { w->grid, w->market.spx, w->market.vix, title, FALSE, FALSE };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
 
-  for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_spx_moves[c], 1, ALVH_FORMAT_SCREEN);
-      g_ptr_array_add (columns, g_strdup_printf ("%s (%.0f)", p, w->market.spx * (1 + alvh_scenario_default_spx_moves[c])));
-    }
-  for (guint r = 0; r < ALVH_SCENARIO_N_VIX; r++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_vix_moves[r], 0, ALVH_FORMAT_SCREEN);
-      g_ptr_array_add (rows, g_strdup_printf ("%s (%.1f)", p, w->market.vix * (1 + alvh_scenario_default_vix_moves[r])));
-    }
-  h.values = w->grid;
-  h.n_columns = ALVH_SCENARIO_N_SPX;
-  h.n_rows = ALVH_SCENARIO_N_VIX;
-  h.column_labels = (const char *const *) columns->pdata;
-  h.row_labels = (const char *const *) rows->pdata;
-  h.column_title = _("SPX move");
-  h.row_title = _("VIX move");
-  h.title = title;
-  h.mark_column = ALVH_SCENARIO_SPX_ZERO;
-  h.mark_row = ALVH_SCENARIO_VIX_ZERO;
-  h.format = whole_dollars;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 480);
   cr = cairo_create (surface);
-  alvh_chart_heatmap_render (&h, cr, 900, 480);
+  alvh_chart_scenario_render (&grid, cr, 900, 480);
   cairo_destroy (cr);
   status = cairo_surface_write_to_png (surface, path);
   cairo_surface_destroy (surface);
