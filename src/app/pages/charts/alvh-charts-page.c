@@ -502,7 +502,7 @@ alvh_charts_page_context_set (AlvhPage    *page,
     }
   alvh_context_connect (context, "market", G_CALLBACK (market_changed_cb), page);
   /* after the handler above: the page has the new market when the feed runs */
-  self->feed = alvh_charts_feed_new (context, self);
+  self->feed = alvh_charts_feed_new (self);
   g_signal_connect_object (self->feed, "error", G_CALLBACK (feed_error_cb), self, G_CONNECT_SWAPPED);
 }
 
