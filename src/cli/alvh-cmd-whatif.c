@@ -306,17 +306,6 @@ print_grid (const char   *title,
     }
 }
 
-static char *
-coverage_text (const AlvhHedgeCoverage *c)
-{
-  g_autofree char *hedge = alvh_format_money (c->hedge_pnl, ALVH_MONEY_WHOLE);
-  g_autofree char *pct = alvh_format_percent (c->coverage, 0, ALVH_FORMAT_SCREEN);
-
-  if (!isfinite (c->coverage))
-    return g_strdup_printf (_("n/a (hedges %s)"), hedge);
-  return g_strdup_printf (_("%s (hedges %s)"), pct, hedge);
-}
-
 static void
 print_proposed (const WhatIf *w)
 {
@@ -341,7 +330,7 @@ print_proposed (const WhatIf *w)
   for (guint k = 0; k < 3; k++)
     {
       g_autofree char *spx = alvh_format_number (w->coverage[k].spx, 0, ALVH_FORMAT_SCREEN);
-      g_autofree char *x = coverage_text (&w->coverage[k]), *y = coverage_text (&w->with_coverage[k]);
+      g_autofree char *x = alvh_hedge_coverage_dup_text (&w->coverage[k]), *y = alvh_hedge_coverage_dup_text (&w->with_coverage[k]);
 
       printf (_("Coverage at SPX −%g SD (%s): %s → %s\n"), w->coverage[k].n_sd, spx, x, y);
     }

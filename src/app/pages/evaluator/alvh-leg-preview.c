@@ -96,18 +96,6 @@ before_after (double      before,
   return g_strdup_printf ("%s → %s", x, y);
 }
 
-static char *
-coverage_text (const AlvhHedgeCoverage *c)
-{
-  g_autofree char *hedge = alvh_format_money (c->hedge_pnl, ALVH_MONEY_WHOLE);
-  g_autofree char *pct = alvh_format_percent (c->coverage, 0, ALVH_FORMAT_SCREEN);
-
-  if (!isfinite (c->coverage))
-    return g_strdup_printf (_("n/a (hedges %s)"), hedge);
-  /* Translators: a coverage percentage and the hedges' P&L there */
-  return g_strdup_printf (_("%s (hedges %s)"), pct, hedge);
-}
-
 /* ---- drawing ----------------------------------------------------------- */
 
 static void
@@ -285,7 +273,7 @@ compute (AlvhLegPreview *self,
   set_label (self->now_label, now);
   for (guint k = 0; k < 3; k++)
     {
-      g_autofree char *x = coverage_text (&cov[WITHOUT][k]), *y = coverage_text (&cov[WITH][k]);
+      g_autofree char *x = alvh_hedge_coverage_dup_text (&cov[WITHOUT][k]), *y = alvh_hedge_coverage_dup_text (&cov[WITH][k]);
       g_autofree char *text = g_strdup_printf ("%s → %s", x, y);
 
       set_label (coverage_labels[k], text);
