@@ -52,11 +52,7 @@ parse_flags (const char    *parameter,
              char        ***argv,
              GError       **error)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
-
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, error))
+  if (!alvh_cli_parse_options (parameter, summary, entries, argc, argv, error))
     return FALSE;
   alvh_cli_drop_end_of_options (argc, *argv);
   return TRUE;

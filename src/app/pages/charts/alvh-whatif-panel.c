@@ -39,12 +39,6 @@ G_DEFINE_FINAL_TYPE (AlvhWhatifPanel, alvh_whatif_panel, GTK_TYPE_BOX)
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static char *
-whole_dollars (double v)
-{
-  return alvh_format_money (v, ALVH_MONEY_WHOLE);
-}
-
 static void
 heatmap_draw_cb (GtkDrawingArea *area,
                  cairo_t        *cr,
@@ -53,8 +47,7 @@ heatmap_draw_cb (GtkDrawingArea *area,
                  gpointer        data)
 {
   AlvhWhatifPanel *self = data;
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) columns = NULL, rows = NULL;
   g_autofree char *day = NULL, *title = NULL;
   AlvhChartHeatmap h = { 0 };
 
@@ -66,29 +59,8 @@ heatmap_draw_cb (GtkDrawingArea *area,
     }
   day = alvh_format_date (self->scenario.time);
   title = g_strdup_printf (_("Book P&L on %s"), day);
-  for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_spx_moves[c], 1, ALVH_FORMAT_SCREEN);
-      g_ptr_array_add (columns, g_strdup_printf ("%s (%.0f)", p,
-                                                 self->market.spx * (1 + alvh_scenario_default_spx_moves[c])));
-    }
-  for (guint r = 0; r < ALVH_SCENARIO_N_VIX; r++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_vix_moves[r], 0, ALVH_FORMAT_SCREEN);
-      g_ptr_array_add (rows, g_strdup_printf ("%s (%.1f)", p,
-                                              self->market.vix * (1 + alvh_scenario_default_vix_moves[r])));
-    }
-  h.values = self->grid;
-  h.n_columns = ALVH_SCENARIO_N_SPX;
-  h.n_rows = ALVH_SCENARIO_N_VIX;
-  h.column_labels = (const char *const *) columns->pdata;
-  h.row_labels = (const char *const *) rows->pdata;
-  h.column_title = _("SPX move");
-  h.row_title = _("VIX move");
-  h.title = title;
-  h.mark_column = ALVH_SCENARIO_SPX_ZERO;
-  h.mark_row = ALVH_SCENARIO_VIX_ZERO;
-  h.format = whole_dollars;
+  alvh_scenario_grid_labels (&self->market, &columns, &rows);
+  alvh_chart_heatmap_init_scenario (&h, self->grid, (const char * const *) columns, (const char * const *) rows, title);
   h.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   alvh_chart_heatmap_render (&h, cr, width, height);
 }

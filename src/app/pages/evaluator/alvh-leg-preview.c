@@ -96,18 +96,6 @@ before_after (double      before,
   return g_strdup_printf ("%s → %s", x, y);
 }
 
-static char *
-coverage_text (const AlvhHedgeCoverage *c)
-{
-  g_autofree char *hedge = alvh_format_money (c->hedge_pnl, ALVH_MONEY_WHOLE);
-  g_autofree char *pct = alvh_format_percent (c->coverage, 0, ALVH_FORMAT_SCREEN);
-
-  if (!isfinite (c->coverage))
-    return g_strdup_printf (_("n/a (hedges %s)"), hedge);
-  /* Translators: a coverage percentage and the hedges' P&L there */
-  return g_strdup_printf (_("%s (hedges %s)"), pct, hedge);
-}
-
 /* ---- drawing ----------------------------------------------------------- */
 
 static void
@@ -190,17 +178,8 @@ grid_draw_cb (GtkDrawingArea *area,
 
       g_ptr_array_add (rows, g_strdup_printf ("%s (%s)", p, v));
     }
-  h.values = self->grid[mode_index (self->mode)];
-  h.n_columns = ALVH_SCENARIO_N_SPX;
-  h.n_rows = ALVH_SCENARIO_N_VIX;
-  h.column_labels = (const char *const *) columns->pdata;
-  h.row_labels = (const char *const *) rows->pdata;
-  h.column_title = _("SPX move");
-  h.row_title = _("VIX move");
-  h.title = grid_title (self->mode);
-  h.mark_column = ALVH_SCENARIO_SPX_ZERO;
-  h.mark_row = ALVH_SCENARIO_VIX_ZERO;
-  h.format = whole_dollars;
+  alvh_chart_heatmap_init_scenario (&h, self->grid[mode_index (self->mode)], (const char * const *) columns->pdata,
+                                    (const char * const *) rows->pdata, grid_title (self->mode));
   alvh_chart_heatmap_render (&h, cr, width, height);
 }
 
@@ -311,7 +290,7 @@ compute (AlvhLegPreview *self,
   set_label (self->now_label, now);
   for (guint k = 0; k < 3; k++)
     {
-      g_autofree char *x = coverage_text (&cov[WITHOUT][k]), *y = coverage_text (&cov[WITH][k]);
+      g_autofree char *x = alvh_scenario_coverage_text (&cov[WITHOUT][k]), *y = alvh_scenario_coverage_text (&cov[WITH][k]);
       g_autofree char *text = g_strdup_printf ("%s → %s", x, y);
 
       set_label (coverage_labels[k], text);
