@@ -205,10 +205,15 @@ load_chart_series (ReportArgs  *a,
       /* the ledger marks on the stored frame (VX, VVIX): the same bars as alvh book list */
       if (*vix != NULL)
         {
-          g_autoptr(AlvhMarketFrame) frame = alvh_stored_load_frame (market, from, to, NULL);
+          g_autoptr(GError) ferr = NULL;
+          g_autoptr(AlvhMarketFrame) frame = alvh_stored_load_frame (market, from, to, &ferr);
 
+          /* a period without SPX or VIX bars only has no marks; a store
+           * that cannot be read is said */
           if (frame != NULL)
             a->market = alvh_journal_market_new_from_frame (frame, *vix);
+          else if (!g_error_matches (ferr, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            merr = g_steal_pointer (&ferr);
         }
     }
   if (merr != NULL)
