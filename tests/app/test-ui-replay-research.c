@@ -87,6 +87,16 @@ choose (GtkWidget  *root,
   g_error ("“%s” offers no “%s”", name, item);
 }
 
+/* The item a drop-down shows */
+static const char *
+selected (GtkWidget  *root,
+          const char *name)
+{
+  GObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (control (root, name)));
+
+  return item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+}
+
 /* A click on a button as a person makes it: the button on screen, then
  * activated (GTK emits ::clicked a moment later, so callers wait). */
 static void
@@ -243,6 +253,25 @@ test_compare_and_walk_forward (void)
   /* the active profile and the spec's defaults: the same values, the same figures */
   alvh_replay_page_show_view (page, "compare");
   compare = ALVH_REPLAY_COMPARE (test_ui_find_named (root, "replay-compare"));
+  /* the views read the page's context: the page and its Compare view follow
+   * the active profile, and switch back with it */
+  {
+    AlvhProfileService *profiles = alvh_context_get_profiles (alvh_page_get_context (ALVH_PAGE (page)));
+    g_autoptr(AlvhProfile) cautious = alvh_profile_new ();
+    g_autoptr(GError) error = NULL;
+    const char *dropdowns[] = { "Profile", "Compared profile 1" };
+
+    alvh_profile_set_name (cautious, "Cautious");
+    g_assert_true (alvh_profile_service_save_profile (profiles, cautious, &error));
+    g_assert_true (alvh_profile_service_set_active_profile (profiles, "Cautious", &error));
+    g_assert_no_error (error);
+    for (guint k = 0; k < G_N_ELEMENTS (dropdowns); k++)
+      g_assert_cmpstr (selected (root, dropdowns[k]), ==, "Cautious");
+    g_assert_true (alvh_profile_service_set_active_profile (profiles, "Default", &error));
+    g_assert_no_error (error);
+    for (guint k = 0; k < G_N_ELEMENTS (dropdowns); k++)
+      g_assert_cmpstr (selected (root, dropdowns[k]), ==, "Default");
+  }
   choose (root, "Compared profile 2", "Spec defaults");
   press (control (GTK_WIDGET (compare), "Compare"));
   test_ui_wait_for (!alvh_replay_compare_is_running (compare) && alvh_replay_compare_get_results (compare) != NULL);
