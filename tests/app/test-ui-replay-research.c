@@ -116,6 +116,13 @@ spin (GtkWidget  *root,
   g_assert_cmpfloat (fabs (gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (root, name))) - value), <, 1e-9);
 }
 
+static double
+spin_value (GtkWidget  *root,
+            const char *name)
+{
+  return gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (root, name)));
+}
+
 static AlvhWindow *
 window_with_real_history (void)
 {
@@ -173,10 +180,18 @@ test_sweep_own_cell_is_plain_replay (void)
   /* 3 x 3 around the spec's wing_sd 0.65 and delta_tolerance 0.18 */
   alvh_replay_page_show_view (page, "sweep");
   choose (root, "Sweep key 1", "wing_sd");
+  /* the first range offered: two steps either side of the value, the step
+   * 1, 2 or 5 x 10^n nearest a tenth of it (0.065 -> 0.05, 0.018 -> 0.02) */
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 1 step"), 0.05, 1e-9);
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 1 from"), 0.55, 1e-9);
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 1 to"), 0.75, 1e-9);
   spin (root, "Key 1 from", 0.55);
   spin (root, "Key 1 to", 0.75);
   spin (root, "Key 1 step", 0.1);
   choose (root, "Sweep key 2", "delta_tolerance");
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 2 step"), 0.02, 1e-9);
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 2 from"), 0.14, 1e-9);
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 2 to"), 0.22, 1e-9);
   spin (root, "Key 2 from", 0.14);
   spin (root, "Key 2 to", 0.22);
   spin (root, "Key 2 step", 0.04);
