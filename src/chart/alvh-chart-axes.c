@@ -299,10 +299,10 @@ _alvh_chart_draw_last_values (const Frame *f,
     {
       Tag *t = &tags[k];
       Series *s = t->series;
-      char buf[32];
+      g_autofree char *buf = alvh_chart_format_tag ((s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3])[t->at],
+                                                    s->decimals);
       AlvhChartRgba bg;
 
-      snprintf (buf, sizeof buf, "%.*f", s->decimals, (s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3])[t->at]);
       bg = s->kind == ALVH_CHART_SERIES_LINE ? f->pal->colors[s->color] : candle_tag_color (f, s, t->at);
       if (fabs (t->top + 8 - t->y) > 1.5)
         {

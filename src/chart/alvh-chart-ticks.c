@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include <glib/gi18n-lib.h>
+#include "alvh-format.h"
 #include "alvh-time.h"
 #include "alvh-chart-ticks.h"
 
@@ -98,7 +99,19 @@ alvh_chart_format_price (double  value,
     }
   if (fabs (value) < 1e-12)
     value = 0.0;
-  snprintf (buf, len, "%.*f", decimals, value);
+  {
+    /* as the one formatter writes numbers on screen: "5,900", "17.5" ("17,5") */
+    g_autofree char *text = alvh_format_number (value, decimals, ALVH_FORMAT_SCREEN);
+
+    g_strlcpy (buf, text, len);
+  }
+}
+
+char *
+alvh_chart_format_tag (double value,
+                       int    decimals)
+{
+  return alvh_format_number (value, CLAMP (decimals, 0, 10), ALVH_FORMAT_SCREEN);
 }
 
 /**

@@ -53,6 +53,18 @@ void    alvh_chart_format_price  (double              value,
                                   double              step,
                                   char               *buf,
                                   gsize               len);
+/**
+ * alvh_chart_format_tag:
+ * @value: a series' last value, possibly NaN
+ * @decimals: the series' decimals
+ *
+ * The text of a value tag on the price axis, as the one formatter writes
+ * numbers on screen: "5,893.05", "5.893,05" in German, "−0.09".
+ *
+ * Returns: (transfer full): the text
+ */
+char   *alvh_chart_format_tag    (double              value,
+                                  int                 decimals);
 
 /* Time ticks for the bars first..last (bar indices, may be fractional and
  * outside 0..n-1) drawn across width_px.  Returns the count written to out;

@@ -502,7 +502,6 @@ int
 alvh_cmd_whatif (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhMarketStore) market = NULL;
@@ -535,13 +534,9 @@ alvh_cmd_whatif (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("The book of an account under a what-if: a later date, an SPX vol shift and a VIX shift. Prints its P&L, the scenario grid (SPX −10 %…+5 % × VIX −20 %…+150 %), the probability of profit and of touching each short strike (lognormal SPX at the implied vol, drift r − q) and each position's greeks."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return alvh_cli_usage_error ("whatif", "%s", error->message);
-  if (argc > 1)
-    return alvh_cli_usage_error ("whatif", "unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_flags ("whatif", _("The book of an account under a what-if: a later date, an SPX vol shift and a VIX shift. Prints its P&L, the scenario grid (SPX −10 %…+5 % × VIX −20 %…+150 %), the probability of profit and of touching each short strike (lognormal SPX at the implied vol, drift r − q) and each position's greeks."),
+                             entries, &argc, &argv, &status))
+    return status;
   if (at_text != NULL && !alvh_cli_parse_date (at_text, &at))
     return alvh_cli_usage_error ("whatif", "--at “%s” is not a date (expected YYYY-MM-DD)", at_text);
   if (at_text != NULL)

@@ -191,8 +191,8 @@ test_price_ticks (void)
 
   n = alvh_chart_price_ticks (2191.86, 3393.52, 8, FALSE, ticks, G_N_ELEMENTS (ticks));
   g_assert_cmpuint (n, ==, 6);
-  g_assert_cmpstr (ticks[0].label, ==, "2200");
-  g_assert_cmpstr (ticks[5].label, ==, "3200");
+  g_assert_cmpstr (ticks[0].label, ==, "2,200");
+  g_assert_cmpstr (ticks[5].label, ==, "3,200");
 
   n = alvh_chart_price_ticks (9.14, 82.69, 6, FALSE, ticks, G_N_ELEMENTS (ticks));
   g_assert_cmpuint (n, ==, 4);
@@ -209,12 +209,26 @@ test_price_ticks (void)
   g_assert_cmpstr (ticks[0].label, ==, "5");
   g_assert_cmpstr (ticks[1].label, ==, "10");
   g_assert_true (ticks[1].major);
-  g_assert_cmpstr (ticks[9].label, ==, "5000");
+  g_assert_cmpstr (ticks[9].label, ==, "5,000");
   /* fewer allowed: one per decade */
   n = alvh_chart_price_ticks (4.4, 6300, 4, TRUE, ticks, G_N_ELEMENTS (ticks));
   g_assert_cmpuint (n, ==, 3);
   g_assert_cmpstr (ticks[0].label, ==, "10");
-  g_assert_cmpstr (ticks[2].label, ==, "1000");
+  g_assert_cmpstr (ticks[2].label, ==, "1,000");
+}
+
+/* A value tag on the price axis reads as every other price on screen: with
+ * the thousands separator and the minus sign of the one formatter */
+static void
+test_tag_text (void)
+{
+  g_autofree char *spx = alvh_chart_format_tag (5893.05, 2);
+  g_autofree char *macd = alvh_chart_format_tag (-0.0904, 3);
+  g_autofree char *vix = alvh_chart_format_tag (12.99, 2);
+
+  g_assert_cmpstr (spx, ==, "5,893.05");
+  g_assert_cmpstr (macd, ==, "\u22120.090");
+  g_assert_cmpstr (vix, ==, "12.99");
 }
 
 static void
@@ -747,7 +761,7 @@ test_market (void)
   readout = alvh_chart_format_readout (chart, i);
   g_test_message ("%s", readout);
   g_assert_true (g_str_has_prefix (readout, "2020-03-16\n"));
-  g_assert_nonnull (strstr (readout, "C 2386.13 (-11.98%)"));
+  g_assert_nonnull (strstr (readout, "C 2,386.13 (\u221211.98%)"));
   g_assert_nonnull (strstr (readout, "VIX: 82.69"));
   g_assert_nonnull (strstr (readout, "MACD "));
   g_assert_nonnull (strstr (readout, "Δ "));
@@ -764,7 +778,8 @@ test_market (void)
       cairo_surface_destroy (surface);
     }
 
-  /* HiDPI: twice the pixels, the same layout */
+  /* HiDPI: twice the pixels, the same layout (within the pixel rows its
+   * panes are aligned to: half a logical pixel each side) */
   {
     cairo_t *cr;
     double y1 = alvh_chart_y_for_value (chart, 0, 3000);
@@ -774,7 +789,7 @@ test_market (void)
     alvh_chart_set_scale_factor (chart, 2);
     alvh_chart_render (chart, cr, 1200, 900);
     cairo_destroy (cr);
-    g_assert_cmpfloat_with_epsilon (alvh_chart_y_for_value (chart, 0, 3000), y1, 1e-9);
+    g_assert_cmpfloat_with_epsilon (alvh_chart_y_for_value (chart, 0, 3000), y1, 1.0);
     save_png (surface, "chart-market-hidpi.png");
     cairo_surface_destroy (surface);
   }
@@ -1025,6 +1040,7 @@ main (int    argc,
 
   g_test_add_func ("/chart/ticks/price", test_price_ticks);
   g_test_add_func ("/chart/ticks/nice-step-nearest", test_nice_step_nearest);
+  g_test_add_func ("/chart/ticks/tag-text", test_tag_text);
   g_test_add_func ("/chart/ticks/time", test_time_ticks);
   g_test_add_func ("/chart/scale/log", test_log_scale);
   g_test_add_func ("/chart/candles/colours", test_candle_colours);

@@ -144,7 +144,7 @@ alvh_cairo_view_get_dark (AlvhCairoView *self)
  * @user_data: unused (an AlvhChartFormatFunc)
  *
  * A dollar axis label, short enough for an axis: "$1.2M", "−$15k",
- * "$5,000" (the one money formatter below $10,000).
+ * "$2.5k", "$950" (the one money formatter below $1,000).
  */
 void
 alvh_cairo_view_format_money (double    value,
@@ -160,11 +160,15 @@ alvh_cairo_view_format_money (double    value,
       g_autofree char *m = alvh_format_number (a / 1e6, 1, ALVH_FORMAT_SCREEN);
       g_snprintf (buf, len, "%s$%sM", sign, m);
     }
-  else if (a >= 1e4)
-    g_snprintf (buf, len, "%s$%.0fk", sign, a / 1e3);
+  else if (a >= 1e3)
+    {
+      /* thousands the same way on the whole axis: "$2.5k", "$5k", "$25k" */
+      g_autofree char *k = alvh_format_significant (a / 1e3, 4, ALVH_FORMAT_SCREEN);
+      g_snprintf (buf, len, "%s$%sk", sign, k);
+    }
   else
     {
-      /* the one formatter: "$5,000", "−$2,500", "$5.000" in German */
+      /* the one formatter: "$950", "−$250" */
       g_autofree char *text = alvh_format_money (value, ALVH_MONEY_WHOLE);
       g_strlcpy (buf, text, len);
     }

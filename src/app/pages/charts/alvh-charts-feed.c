@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-charts-feed.h"
+#include "alvh-format.h"
 #include "alvh-evaluator.h"
 #include "alvh-form.h"
 #include "alvh-market-frame.h"
@@ -377,7 +378,8 @@ apply_levels (AlvhChartsFeed *self)
   for (guint k = 0; k < n_be; k++)
     {
       AlvhChartLevel l = { 0 };
-      char *label = g_strdup_printf (_("Break-even %.2f"), be[k]);
+      g_autofree char *price = alvh_format_price (be[k], ALVH_FORMAT_SCREEN);
+      char *label = g_strdup_printf (_("Break-even %s"), price);
 
       g_ptr_array_add (labels, label);
       l.value = be[k];

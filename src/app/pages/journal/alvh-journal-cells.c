@@ -50,6 +50,49 @@ alvh_journal_cell_factory_new (const char *key)
   return alvh_label_cell_factory_new (key, &look, cell_text_cb);
 }
 
+/* the columns left out when the list is too narrow, the least needed first:
+ * the detail pane shows all of them for the selected entry */
+static const char *fit_drop_order[] = { "triggers", "instrument", "size", "layer" };
+
+static GtkColumnViewColumn *
+column_by_key (GtkColumnView *view,
+               const char    *key)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (column), "alvh-key"), key) == 0)
+        return column; /* the view keeps its reference */
+    }
+  return NULL;
+}
+
+gboolean
+alvh_journal_fit_columns (GtkColumnView *view,
+                          gboolean       show_all)
+{
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fit_drop_order); i++)
+    {
+      GtkColumnViewColumn *column = column_by_key (view, fit_drop_order[i]);
+
+      if (column == NULL || gtk_column_view_column_get_visible (column) == show_all)
+        continue;
+      gtk_column_view_column_set_visible (column, show_all);
+      if (!show_all)
+        return TRUE;
+      for (guint j = i + 1; j < G_N_ELEMENTS (fit_drop_order); j++)
+        if ((column = column_by_key (view, fit_drop_order[j])) != NULL)
+          gtk_column_view_column_set_visible (column, TRUE);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 void
 alvh_journal_clear_grid (GtkGrid *grid)
 {
