@@ -338,7 +338,8 @@ _alvh_chart_draw_crosshair_value (const Frame *f,
 
   if (self->crosshair < 0 || self->crosshair_y < p->y || self->crosshair_y >= p->y + p->height)
     return;
-  step = alvh_chart_nice_step (m->log ? pow (10, m->hi) - pow (10, m->lo) : m->hi - m->lo, 8) / 10;
+  step = alvh_chart_nice_step (m->log ? pow (10, m->hi) - pow (10, m->lo) : m->hi - m->lo, 8,
+                               ALVH_CHART_STEP_AT_LEAST) / 10;
   t = m->hi - (self->crosshair_y - m->top) / m->height * (m->hi - m->lo);
   v = m->log ? pow (10, t) : t;
   alvh_chart_rgba_set_source (&f->pal->crosshair, cr);

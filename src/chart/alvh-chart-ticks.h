@@ -37,9 +37,17 @@ guint   alvh_chart_price_ticks   (double              min,
                                   gboolean            log_scale,
                                   AlvhChartTick      *out,
                                   guint               n_out);
-/* The step alvh_chart_price_ticks uses on a linear scale */
-double  alvh_chart_nice_step     (double              range,
-                                  guint               max_ticks);
+/* How alvh_chart_nice_step rounds range / max_ticks to 1, 2, (2.5,) 5 × 10^n */
+typedef enum
+{
+  ALVH_CHART_STEP_AT_LEAST,  /* 1, 2, 2.5 or 5 × 10^n, the least not below: an axis */
+  ALVH_CHART_STEP_NEAREST,   /* 1, 2 or 5 × 10^n, the nearest: a range to try (the sweep) */
+} AlvhChartStepRounding;
+
+/* The one step: alvh_chart_price_ticks uses it (AT_LEAST) on a linear scale */
+double  alvh_chart_nice_step     (double                 range,
+                                  guint                  max_ticks,
+                                  AlvhChartStepRounding  rounding);
 /* Format a price with the decimals that `step` needs (step <= 0: 2 decimals) */
 void    alvh_chart_format_price  (double              value,
                                   double              step,

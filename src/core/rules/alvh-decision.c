@@ -405,6 +405,15 @@ alvh_json_append_number (GString *out,
 }
 
 void
+alvh_json_append_member (GString    *out,
+                         const char *key,
+                         double      value)
+{
+  g_string_append_printf (out, ",\"%s\":", key);
+  alvh_json_append_number (out, value);
+}
+
+void
 alvh_json_append_money (GString *out,
                         double   dollars)
 {
@@ -478,29 +487,21 @@ alvh_decision_append_json (const AlvhDecision *self,
       g_string_append (out, alvh_leg_kind_to_string (self->leg.kind));
       g_string_append (out, "\",\"long_strike\":");
       alvh_json_append_number (out, self->leg.long_strike);
-      g_string_append (out, ",\"short_strike\":");
-      alvh_json_append_number (out, self->leg.short_strike);
+      alvh_json_append_member (out, "short_strike", self->leg.short_strike);
       g_string_append (out, ",\"vix_expiry\":");
       append_date (out, self->leg.expiry);
-      g_string_append (out, ",\"quantity\":");
-      alvh_json_append_number (out, self->leg.quantity);
-      g_string_append (out, ",\"premium\":");
-      alvh_json_append_number (out, self->leg.premium);
-      g_string_append (out, ",\"forward\":");
-      alvh_json_append_number (out, self->leg_forward);
-      g_string_append (out, ",\"vol\":");
-      alvh_json_append_number (out, self->leg_vol);
+      alvh_json_append_member (out, "quantity", self->leg.quantity);
+      alvh_json_append_member (out, "premium", self->leg.premium);
+      alvh_json_append_member (out, "forward", self->leg_forward);
+      alvh_json_append_member (out, "vol", self->leg_vol);
       g_string_append (out, "},\"estimated_cost\":");
       alvh_json_append_number (out, self->estimated_cost);
     }
   else
     g_string_append (out, ",\"leg\":null,\"estimated_cost\":null");
-  g_string_append (out, ",\"premium_paid\":");
-  alvh_json_append_number (out, self->premium_paid);
-  g_string_append (out, ",\"credit_collected\":");
-  alvh_json_append_number (out, self->credit_collected);
-  g_string_append (out, ",\"iv_t\":");
-  alvh_json_append_number (out, self->iv);
+  alvh_json_append_member (out, "premium_paid", self->premium_paid);
+  alvh_json_append_member (out, "credit_collected", self->credit_collected);
+  alvh_json_append_member (out, "iv_t", self->iv);
   g_string_append (out, ",\"iv_source\":");
   g_string_append (out, !isfinite (self->iv) ? "null" : self->iv_from_chain ? "\"chain\"" : "\"vix\"");
   g_string_append (out, ",\"signals\":{");
@@ -519,12 +520,10 @@ alvh_decision_append_json (const AlvhDecision *self,
         alvh_json_append_number (out, s->value);
       else
         g_string_append (out, "null");
-      g_string_append (out, ",\"threshold\":");
-      alvh_json_append_number (out, s->threshold);
+      alvh_json_append_member (out, "threshold", s->threshold);
       if (isfinite (s->threshold_high))
         {
-          g_string_append (out, ",\"threshold_high\":");
-          alvh_json_append_number (out, s->threshold_high);
+          alvh_json_append_member (out, "threshold_high", s->threshold_high);
         }
       g_string_append (out, ",\"fired\":");
       g_string_append (out, s->available && s->fired ? "true" : "false");
