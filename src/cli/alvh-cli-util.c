@@ -325,6 +325,45 @@ alvh_cli_drop_end_of_options (int   *argc,
 }
 
 gboolean
+alvh_cli_parse_options (const char     *parameter,
+                        const char     *summary,
+                        GOptionEntry   *entries,
+                        int            *argc,
+                        char         ***argv,
+                        GError        **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+
+  if (summary != NULL)
+    g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+gboolean
+alvh_cli_parse_flags (const char     *command,
+                      const char     *summary,
+                      GOptionEntry   *entries,
+                      int            *argc,
+                      char         ***argv,
+                      int            *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!alvh_cli_parse_options (NULL, summary, entries, argc, argv, &error))
+    {
+      *status = alvh_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  if (*argc > 1)
+    {
+      *status = alvh_cli_usage_error (command, "unexpected argument “%s”", (*argv)[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 alvh_cli_make_parent (const char  *path,
                       GError     **error)
 {

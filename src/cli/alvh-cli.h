@@ -443,6 +443,49 @@ void        alvh_cli_drop_end_of_options (int    *argc,
                                           char  **argv);
 
 /**
+ * alvh_cli_parse_options:
+ * @parameter: (nullable): the operands for `--help` ("ID TEXT"), or %NULL
+ * @summary: (nullable): the summary for `--help`
+ * @entries: (array zero-terminated=1): the flags
+ * @argc: (inout): the number of arguments
+ * @argv: (array length=argc) (inout): the arguments, argv[0] the command
+ * @error: return location for an error
+ *
+ * Parses the flags @entries out of @argv (the options' strings translated
+ * in GETTEXT_PACKAGE); the operands stay in @argv.
+ *
+ * Returns: %FALSE with @error for a flag GOption refuses
+ */
+gboolean    alvh_cli_parse_options (const char     *parameter,
+                                    const char     *summary,
+                                    GOptionEntry   *entries,
+                                    int            *argc,
+                                    char         ***argv,
+                                    GError        **error);
+
+/**
+ * alvh_cli_parse_flags:
+ * @command: the subcommand's name, for the messages
+ * @summary: the summary for `--help`
+ * @entries: (array zero-terminated=1): the flags
+ * @argc: (inout): the number of arguments
+ * @argv: (array length=argc) (inout): the arguments, argv[0] the command
+ * @status: (out): the exit status when it returns %FALSE
+ *
+ * alvh_cli_parse_options() for a command that takes flags only: a flag
+ * GOption refuses or any operand is a usage error ("unexpected argument").
+ *
+ * Returns: %FALSE (with the usage error printed and *@status set) when the
+ *   command line is wrong
+ */
+gboolean    alvh_cli_parse_flags   (const char     *command,
+                                    const char     *summary,
+                                    GOptionEntry   *entries,
+                                    int            *argc,
+                                    char         ***argv,
+                                    int            *status);
+
+/**
  * alvh_cli_hoist_word:
  * @argc: the number of arguments
  * @argv: (array length=argc) (inout): the arguments, argv[0] the command

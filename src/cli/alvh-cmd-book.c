@@ -342,6 +342,7 @@ cmd_close (int    argc,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) condor_error = NULL;
   g_autoptr(GError) leg_error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhCondor) condor = NULL;
@@ -371,8 +372,13 @@ cmd_close (int    argc,
   store = open_store (&c, &account_id, FALSE, &error);
   if (store == NULL)
     return alvh_cli_fail (CMD, error);
-  condor = alvh_journal_store_get_condor (store, id, NULL);
+  /* the id names a condor or a leg: only "not found" is no failure */
+  condor = alvh_journal_store_get_condor (store, id, &condor_error);
+  if (condor == NULL && !g_error_matches (condor_error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+    return alvh_cli_fail (CMD, condor_error);
   leg = alvh_journal_store_get_leg (store, id, &leg_error);
+  if (leg == NULL && condor != NULL && !g_error_matches (leg_error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND))
+    return alvh_cli_fail (CMD, leg_error);
   if (condor != NULL && leg != NULL)
     return alvh_cli_usage_error (CMD, "close: %" G_GINT64_FORMAT " names a condor and a leg of an older journal; edit it in the app", id);
   if ((condor != NULL ? condor->account_id : leg != NULL ? leg->account_id : account_id) != account_id)
@@ -428,14 +434,11 @@ append_entry_json (GString               *out,
     }
   g_string_append (out, "],\"quantity\":");
   alvh_json_append_number (out, e->quantity);
-  g_string_append (out, ",\"open_quantity\":");
-  alvh_json_append_number (out, e->open_quantity);
-  g_string_append (out, ",\"open_price\":");
-  alvh_json_append_number (out, e->open_price);
+  alvh_json_append_member (out, "open_quantity", e->open_quantity);
+  alvh_json_append_member (out, "open_price", e->open_price);
   g_string_append (out, ",\"closed\":");
   append_time (out, e->closed, FALSE);
-  g_string_append (out, ",\"close_price\":");
-  alvh_json_append_number (out, e->close_price);
+  alvh_json_append_member (out, "close_price", e->close_price);
   g_string_append_printf (out, ",\"settled\":%s,\"settlement\":", e->settled ? "true" : "false");
   if (e->settled)
     {
@@ -443,16 +446,13 @@ append_entry_json (GString               *out,
       alvh_json_append_string (out, alvh_settle_style_to_string (e->settle_style));
       g_string_append (out, ",\"time\":");
       append_time (out, e->settle_time, FALSE);
-      g_string_append (out, ",\"underlying\":");
-      alvh_json_append_number (out, e->settle_underlying);
-      g_string_append (out, ",\"price\":");
-      alvh_json_append_number (out, round (e->settle_price * 1e4) / 1e4);
+      alvh_json_append_member (out, "underlying", e->settle_underlying);
+      alvh_json_append_member (out, "price", round (e->settle_price * 1e4) / 1e4);
       g_string_append_c (out, '}');
     }
   else
     g_string_append (out, "null");
-  g_string_append (out, ",\"mark\":");
-  alvh_json_append_number (out, round (e->mark * 1e4) / 1e4);
+  alvh_json_append_member (out, "mark", round (e->mark * 1e4) / 1e4);
   g_string_append (out, ",\"realized_pnl\":");
   alvh_json_append_money (out, e->realized);
   g_string_append (out, ",\"unrealized_pnl\":");

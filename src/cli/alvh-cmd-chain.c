@@ -178,8 +178,8 @@ int
 alvh_cmd_chain (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
   g_autoptr(AlvhMarketStore) store = NULL;
   g_autoptr(AlvhOptionChain) chain = NULL;
   g_autofree char *db = NULL;
@@ -195,17 +195,13 @@ alvh_cmd_chain (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-    _("List the SPX option chain stored for a session (import a Cboe chain download with "
-      "`alvh import` first): per expiry the parity-implied forward and ATM IV; per strike and type "
-      "bid, ask, mid, our IV and greeks (Black-76 on that forward, r = 4 %; theta per calendar day, "
-      "vega per volatility point) and Cboe's own IV and delta."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return alvh_cli_usage_error ("chain", "%s", error->message);
-  if (argc > 1)
-    return alvh_cli_usage_error ("chain", "unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_flags ("chain",
+                             _("List the SPX option chain stored for a session (import a Cboe chain download with "
+                               "`alvh import` first): per expiry the parity-implied forward and ATM IV; per strike and type "
+                               "bid, ask, mid, our IV and greeks (Black-76 on that forward, r = 4 %; theta per calendar day, "
+                               "vega per volatility point) and Cboe's own IV and delta."),
+                             entries, &argc, &argv, &status))
+    return status;
   if (date_text == NULL)
     return alvh_cli_usage_error ("chain", "--date is required");
   if (!alvh_cli_parse_date (date_text, &date))

@@ -16,7 +16,6 @@ int
 alvh_cmd_demo (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhDemoData) data = NULL;
   g_autofree char *out_dir = NULL;
@@ -28,13 +27,9 @@ alvh_cmd_demo (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Write the bundled, deterministic demo data set (ten years of daily SPX, VIX, VX1/VX2, VVIX and breadth) as CSV files that `alvh import` and `alvh replay` read."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return alvh_cli_usage_error ("demo", "%s", error->message);
-  if (argc > 1)
-    return alvh_cli_usage_error ("demo", "unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_flags ("demo", _("Write the bundled, deterministic demo data set (ten years of daily SPX, VIX, VX1/VX2, VVIX and breadth) as CSV files that `alvh import` and `alvh replay` read."),
+                             entries, &argc, &argv, &status))
+    return status;
   if (out_dir == NULL)
     return alvh_cli_usage_error ("demo", "--out DIR is required");
   if (!alvh_cli_check_int_flag ("demo", "--seed", seed, 0, G_MAXINT64, "an integer", &status))

@@ -63,8 +63,8 @@ int
 alvh_cmd_eval (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhMarketStore) market = NULL;
   g_autoptr(AlvhMarketFrame) frame = NULL;
@@ -91,13 +91,9 @@ alvh_cmd_eval (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Evaluate the ALVH rules for the book of an account on the latest bar of the stored market history (or as of --at) and print the decision: one JSON object (ALVH-SPEC section 7) or a readable table."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return alvh_cli_usage_error ("eval", "%s", error->message);
-  if (argc > 1)
-    return alvh_cli_usage_error ("eval", "unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_flags ("eval", _("Evaluate the ALVH rules for the book of an account on the latest bar of the stored market history (or as of --at) and print the decision: one JSON object (ALVH-SPEC section 7) or a readable table."),
+                             entries, &argc, &argv, &status))
+    return status;
   if (format != NULL && strcmp (format, "jsonl") != 0 && strcmp (format, "text") != 0)
     return alvh_cli_usage_error ("eval", "--format must be jsonl or text, not “%s”", format);
   if (at_text != NULL && !alvh_cli_parse_date (at_text, &at))

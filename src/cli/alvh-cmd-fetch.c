@@ -146,7 +146,6 @@ int
 alvh_cmd_fetch (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhMarketStore) store = NULL;
   g_autoptr(GPtrArray) indices = NULL;
@@ -173,13 +172,9 @@ alvh_cmd_fetch (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Download the daily history files that Cboe publishes for VIX, VIX9D, VIX3M, VVIX and SKEW, SPX daily from Stooq, and Cboe CFE's file of each VIX futures contract that the market database lacks or that still trades, then import them into the market database. Each file is imported all-or-nothing; the VX contracts are joined and imported as one file, and each contract's outcome is reported."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return alvh_cli_usage_error ("fetch", "%s", error->message);
-  if (argc > 1)
-    return alvh_cli_usage_error ("fetch", "unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_flags ("fetch", _("Download the daily history files that Cboe publishes for VIX, VIX9D, VIX3M, VVIX and SKEW, SPX daily from Stooq, and Cboe CFE's file of each VIX futures contract that the market database lacks or that still trades, then import them into the market database. Each file is imported all-or-nothing; the VX contracts are joined and imported as one file, and each contract's outcome is reported."),
+                             entries, &argc, &argv, &status))
+    return status;
   if (!alvh_cli_check_int_flag ("fetch", "--timeout", timeout, 1, 3600, "seconds", &status))
     return status;
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)

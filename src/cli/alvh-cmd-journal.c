@@ -52,11 +52,7 @@ parse_flags (const char    *parameter,
              char        ***argv,
              GError       **error)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
-
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, error))
+  if (!alvh_cli_parse_options (parameter, summary, entries, argc, argv, error))
     return FALSE;
   alvh_cli_drop_end_of_options (argc, *argv);
   return TRUE;
@@ -499,14 +495,10 @@ append_rows_json (GString    *out,
       alvh_json_append_string (out, r->group);
       g_string_append_printf (out, ",\"count\":%u,\"hits\":%u,\"hit_rate\":", r->count, r->hits);
       alvh_json_append_number (out, r->hit_rate);
-      g_string_append (out, ",\"total_pnl\":");
-      alvh_json_append_number (out, r->total_pnl);
-      g_string_append (out, ",\"avg_pnl\":");
-      alvh_json_append_number (out, r->avg_pnl);
-      g_string_append (out, ",\"avg_mae\":");
-      alvh_json_append_number (out, r->avg_mae);
-      g_string_append (out, ",\"avg_mfe\":");
-      alvh_json_append_number (out, r->avg_mfe);
+      alvh_json_append_member (out, "total_pnl", r->total_pnl);
+      alvh_json_append_member (out, "avg_pnl", r->avg_pnl);
+      alvh_json_append_member (out, "avg_mae", r->avg_mae);
+      alvh_json_append_member (out, "avg_mfe", r->avg_mfe);
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
@@ -538,10 +530,8 @@ print_stats_json (const AlvhJournalStats *stats)
                               c->condor_id, c->closed ? "true" : "false", c->n_legs,
                               c->followed ? "true" : "false");
       alvh_json_append_number (out, c->pnl_unhedged);
-      g_string_append (out, ",\"hedge_pnl\":");
-      alvh_json_append_number (out, c->hedge_pnl);
-      g_string_append (out, ",\"pnl_hedged\":");
-      alvh_json_append_number (out, c->pnl_hedged);
+      alvh_json_append_member (out, "hedge_pnl", c->hedge_pnl);
+      alvh_json_append_member (out, "pnl_hedged", c->pnl_hedged);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]}\n");

@@ -29,8 +29,8 @@ int
 alvh_cmd_pnl (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhLedger) ledger = NULL;
   g_autofree char *db = NULL, *market_db = NULL, *account = NULL, *from_text = NULL, *to_text = NULL;
@@ -47,13 +47,9 @@ alvh_cmd_pnl (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("The P&L of an account over the days FROM..TO (ALVH-SPEC section 6): realised P&L (net of fees) dated in the period, plus the unrealised at the end of TO, minus the unrealised at the last bar before FROM. Consecutive periods add up.\nJSON keys: from, to, realized, unrealized_start, unrealized_end, fees, pnl (dollars)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return alvh_cli_usage_error (CMD, "%s", error->message);
-  if (argc > 1)
-    return alvh_cli_usage_error (CMD, "unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_flags (CMD, _("The P&L of an account over the days FROM..TO (ALVH-SPEC section 6): realised P&L (net of fees) dated in the period, plus the unrealised at the end of TO, minus the unrealised at the last bar before FROM. Consecutive periods add up.\nJSON keys: from, to, realized, unrealized_start, unrealized_end, fees, pnl (dollars)."),
+                             entries, &argc, &argv, &status))
+    return status;
   if (!alvh_cli_parse_date (from_text, &from) || !alvh_cli_parse_date (to_text, &to))
     return alvh_cli_usage_error (CMD, "--from and --to must be dates (YYYY-MM-DD)");
   if (to < from)

@@ -115,8 +115,6 @@ parse_args (ReportArgs  *a,
             char       **argv,
             int         *status)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &a->db_path, N_("The journal database (default: the app's alvh.sqlite)"), N_("FILE") },
     { "account", 0, 0, G_OPTION_ARG_STRING, &a->account, N_("Account name (default: all accounts)"), N_("NAME") },
@@ -140,15 +138,11 @@ parse_args (ReportArgs  *a,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-    _("Write a review report of the journal (decisions with their signals, notes, statistics, the rule profile) "
-      "or of a replay, as PDF, standalone HTML or CSV files."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return (*status = alvh_cli_usage_error ("report", "%s", error->message), FALSE);
-  if (argc > 1)
-    return (*status = alvh_cli_usage_error ("report", "unexpected argument “%s”", argv[1]), FALSE);
+  if (!alvh_cli_parse_flags ("report",
+                             _("Write a review report of the journal (decisions with their signals, notes, statistics, the rule profile) "
+                               "or of a replay, as PDF, standalone HTML or CSV files."),
+                             entries, &argc, &argv, status))
+    return FALSE;
   if (a->out_path == NULL)
     return (*status = alvh_cli_usage_error ("report", "--out FILE is required"), FALSE);
   return check_values (a, status);
@@ -211,10 +205,15 @@ load_chart_series (ReportArgs  *a,
       /* the ledger marks on the stored frame (VX, VVIX): the same bars as alvh book list */
       if (*vix != NULL)
         {
-          g_autoptr(AlvhMarketFrame) frame = alvh_stored_load_frame (market, from, to, NULL);
+          g_autoptr(GError) ferr = NULL;
+          g_autoptr(AlvhMarketFrame) frame = alvh_stored_load_frame (market, from, to, &ferr);
 
+          /* a period without SPX or VIX bars only has no marks; a store
+           * that cannot be read is said */
           if (frame != NULL)
             a->market = alvh_journal_market_new_from_frame (frame, *vix);
+          else if (!g_error_matches (ferr, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            merr = g_steal_pointer (&ferr);
         }
     }
   if (merr != NULL)

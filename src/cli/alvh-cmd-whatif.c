@@ -19,7 +19,7 @@
 
 #include <glib/gi18n.h>
 
-#include "alvh-chart-heatmap.h"
+#include "alvh-chart-scenario.h"
 #include "alvh-cli.h"
 #include "alvh-core.h"
 #include "alvh-stored-eval.h"
@@ -306,17 +306,6 @@ print_grid (const char   *title,
     }
 }
 
-static char *
-coverage_text (const AlvhHedgeCoverage *c)
-{
-  g_autofree char *hedge = alvh_format_money (c->hedge_pnl, ALVH_MONEY_WHOLE);
-  g_autofree char *pct = alvh_format_percent (c->coverage, 0, ALVH_FORMAT_SCREEN);
-
-  if (!isfinite (c->coverage))
-    return g_strdup_printf (_("n/a (hedges %s)"), hedge);
-  return g_strdup_printf (_("%s (hedges %s)"), pct, hedge);
-}
-
 static void
 print_proposed (const WhatIf *w)
 {
@@ -341,7 +330,7 @@ print_proposed (const WhatIf *w)
   for (guint k = 0; k < 3; k++)
     {
       g_autofree char *spx = alvh_format_number (w->coverage[k].spx, 0, ALVH_FORMAT_SCREEN);
-      g_autofree char *x = coverage_text (&w->coverage[k]), *y = coverage_text (&w->with_coverage[k]);
+      g_autofree char *x = alvh_hedge_coverage_dup_text (&w->coverage[k]), *y = alvh_hedge_coverage_dup_text (&w->with_coverage[k]);
 
       printf (_("Coverage at SPX −%g SD (%s): %s → %s\n"), w->coverage[k].n_sd, spx, x, y);
     }
@@ -385,50 +374,21 @@ print_text (const WhatIf *w)
 
 /* ---- the heat map ------------------------------------------------------------ */
 
-static char *
-whole_dollars (double v)
-{
-  return alvh_format_money (v, ALVH_MONEY_WHOLE);
-}
-
 static gboolean
 write_png (const WhatIf *w,
            const char   *path,
            GError      **error)
 {
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *day = alvh_time_format_ny_date (w->scenario.time);
   g_autofree char *title = g_strdup_printf (_("Book P&L on %s"), day);
-  AlvhChartHeatmap h = { 0 };
+  AlvhChartScenario grid = { w->grid, w->market.spx, w->market.vix, title, FALSE, FALSE };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
 
-  for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_spx_moves[c], 1, ALVH_FORMAT_SCREEN);
-      g_ptr_array_add (columns, g_strdup_printf ("%s (%.0f)", p, w->market.spx * (1 + alvh_scenario_default_spx_moves[c])));
-    }
-  for (guint r = 0; r < ALVH_SCENARIO_N_VIX; r++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_vix_moves[r], 0, ALVH_FORMAT_SCREEN);
-      g_ptr_array_add (rows, g_strdup_printf ("%s (%.1f)", p, w->market.vix * (1 + alvh_scenario_default_vix_moves[r])));
-    }
-  h.values = w->grid;
-  h.n_columns = ALVH_SCENARIO_N_SPX;
-  h.n_rows = ALVH_SCENARIO_N_VIX;
-  h.column_labels = (const char *const *) columns->pdata;
-  h.row_labels = (const char *const *) rows->pdata;
-  h.column_title = _("SPX move");
-  h.row_title = _("VIX move");
-  h.title = title;
-  h.mark_column = ALVH_SCENARIO_SPX_ZERO;
-  h.mark_row = ALVH_SCENARIO_VIX_ZERO;
-  h.format = whole_dollars;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 480);
   cr = cairo_create (surface);
-  alvh_chart_heatmap_render (&h, cr, 900, 480);
+  alvh_chart_scenario_render (&grid, cr, 900, 480);
   cairo_destroy (cr);
   status = cairo_surface_write_to_png (surface, path);
   cairo_surface_destroy (surface);
@@ -542,7 +502,6 @@ int
 alvh_cmd_whatif (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhMarketStore) market = NULL;
@@ -575,13 +534,9 @@ alvh_cmd_whatif (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("The book of an account under a what-if: a later date, an SPX vol shift and a VIX shift. Prints its P&L, the scenario grid (SPX −10 %…+5 % × VIX −20 %…+150 %), the probability of profit and of touching each short strike (lognormal SPX at the implied vol, drift r − q) and each position's greeks."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return alvh_cli_usage_error ("whatif", "%s", error->message);
-  if (argc > 1)
-    return alvh_cli_usage_error ("whatif", "unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_flags ("whatif", _("The book of an account under a what-if: a later date, an SPX vol shift and a VIX shift. Prints its P&L, the scenario grid (SPX −10 %…+5 % × VIX −20 %…+150 %), the probability of profit and of touching each short strike (lognormal SPX at the implied vol, drift r − q) and each position's greeks."),
+                             entries, &argc, &argv, &status))
+    return status;
   if (at_text != NULL && !alvh_cli_parse_date (at_text, &at))
     return alvh_cli_usage_error ("whatif", "--at “%s” is not a date (expected YYYY-MM-DD)", at_text);
   if (at_text != NULL)

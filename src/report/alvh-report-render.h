@@ -61,16 +61,51 @@ void       alvh_report_draw_chart         (AlvhReport        *report,
                                            double             height);
 
 /* In-memory forms (the tests use them; the file writers below call them). */
+
+/**
+ * alvh_report_render_pdf_bytes:
+ * @report: the report
+ * @paper: the paper size
+ * @out_n_pages: (out) (optional): the number of pages
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the PDF, or %NULL with @error set
+ */
 GBytes    *alvh_report_render_pdf_bytes   (AlvhReport        *report,
                                            AlvhReportPaper    paper,
                                            guint             *out_n_pages,
                                            GError           **error);
+/**
+ * alvh_report_render_html_string:
+ * @report: the report
+ *
+ * Returns: (transfer full): the standalone HTML document
+ */
 char      *alvh_report_render_html_string (AlvhReport        *report);
+/**
+ * alvh_report_render_csv_table:
+ * @table: one of the report's tables
+ *
+ * Returns: (transfer full): the table as CSV text (RFC 4180)
+ */
 char      *alvh_report_render_csv_table   (AlvhReportTable   *table);
 
 /* Escaping used by the writers. */
+
+/**
+ * alvh_report_escape_html:
+ * @text: plain text
+ *
+ * Returns: (transfer full): @text with its HTML special characters escaped
+ */
 char      *alvh_report_escape_html        (const char        *text);
-/* One CSV field: neutralised and quoted as needed. */
+/**
+ * alvh_report_escape_csv_cell:
+ * @text: a cell's text
+ *
+ * Returns: (transfer full): one CSV field, neutralised (a cell that looks
+ *   like a formula) and quoted as needed
+ */
 char      *alvh_report_escape_csv_cell    (const char        *text);
 
 /* Write @report to @path.  For CSV, @out_files (may be NULL) receives the

@@ -16,6 +16,7 @@
 #include "alvh-journal-store.h"
 #include "alvh-profile.h"
 #include "alvh-report.h"
+#include "alvh-report-private.h"
 #include "alvh-signal.h"
 #include "alvh-time.h"
 
@@ -24,8 +25,8 @@ G_DEFINE_BOXED_TYPE (AlvhReport, alvh_report, alvh_report_ref, alvh_report_unref
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static char *
-fmt_int (gint64 n)
+char *
+_alvh_report_fmt_int (gint64 n)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, n);
 }
@@ -33,12 +34,6 @@ fmt_int (gint64 n)
 /* ---- tables ------------------------------------------------------------- */
 
 /* what the PDF and HTML show of a column (alvh_report_table_set_kinds) */
-#define TX ALVH_REPORT_CELL_TEXT
-#define KY ALVH_REPORT_CELL_KEY
-#define NU ALVH_REPORT_CELL_NUMBER
-#define MO ALVH_REPORT_CELL_MONEY
-#define PC ALVH_REPORT_CELL_PERCENT
-#define AU ALVH_REPORT_CELL_AUTO
 
 AlvhReportTable *
 alvh_report_table_new (const char         *id,
@@ -94,10 +89,9 @@ alvh_report_table_free (AlvhReportTable *table)
   g_free (table);
 }
 
-/* Adds a row from owned strings (freed here); n must be the column count. */
-static void
-table_add_owned (AlvhReportTable *table,
-                 char           **cells)
+void
+_alvh_report_table_add_owned (AlvhReportTable *table,
+                              char           **cells)
 {
   alvh_report_table_add_row (table, (const char * const *) cells);
   for (guint i = 0; i < table->n_columns; i++)
@@ -113,8 +107,8 @@ marker_free (AlvhReportMarker *m)
 
 /* ---- the boxed type ----------------------------------------------------- */
 
-static AlvhReport *
-report_new (AlvhReportKind kind)
+AlvhReport *
+_alvh_report_new (AlvhReportKind kind)
 {
   AlvhReport *self = g_new0 (AlvhReport, 1);
 
@@ -329,9 +323,9 @@ fired_keys (const AlvhDecision *d)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-static void
-set_profile_lines (AlvhReport        *self,
-                   const AlvhProfile *profile)
+void
+_alvh_report_set_profile_lines (AlvhReport        *self,
+                                const AlvhProfile *profile)
 {
   const AlvhProfileDescriptor *desc;
   guint n = 0;
@@ -375,7 +369,7 @@ load_profile (AlvhReport        *self,
       g_free (self->profile_name);
       self->profile_name = g_strdup (name);
       self->profile_version = version;
-      set_profile_lines (self, profile);
+      _alvh_report_set_profile_lines (self, profile);
       return TRUE;
     }
   g_free (self->profile_name);
@@ -383,7 +377,7 @@ load_profile (AlvhReport        *self,
   self->profile_version = stored->version;
   profile = alvh_profile_new_from_data (stored->keyfile, -1, stored->name, NULL);
   if (profile != NULL)
-    set_profile_lines (self, profile);
+    _alvh_report_set_profile_lines (self, profile);
   else
     {
       g_auto(GStrv) raw = g_strsplit (stored->keyfile, "\n", -1);
@@ -406,8 +400,8 @@ load_profile (AlvhReport        *self,
   return TRUE;
 }
 
-static void
-add_profile_table (AlvhReport *self)
+void
+_alvh_report_add_profile_table (AlvhReport *self)
 {
   static const char * const cols[] = { N_("Key"), N_("Value"), NULL };
   const char *tcols[] = { _(cols[0]), _(cols[1]), NULL };
@@ -444,13 +438,12 @@ set_chart (AlvhReport              *self,
   self->vix = g_memdup2 (market->vix + a, sizeof (double) * MAX (self->n_bars, 1));
 }
 
-/* A table whose column titles are marked with N_() and translated here. */
-static AlvhReportTable *
-table_new_translated (const char         *id,
-                      const char         *title,
-                      const char * const *columns,
-                      const gboolean     *numeric,
-                      const double       *widths)
+AlvhReportTable *
+_alvh_report_table_new_translated (const char         *id,
+                                   const char         *title,
+                                   const char * const *columns,
+                                   const gboolean     *numeric,
+                                   const double       *widths)
 {
   g_autoptr(GPtrArray) translated = g_ptr_array_new ();
 
@@ -493,7 +486,7 @@ find_account (AlvhReport       *self,
     }
   if (self->account_name == NULL)
     {
-      g_autofree char *id = fmt_int (account_id);
+      g_autofree char *id = _alvh_report_fmt_int (account_id);
 
       g_set_error (error, ALVH_REPORT_ERROR, ALVH_REPORT_ERROR_NOT_FOUND,
                    _("No account with id %s in %s"), id, alvh_journal_store_get_path (store));
@@ -651,7 +644,7 @@ add_legs_table (AlvhReport    *self,
   static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE, TRUE,
                                   FALSE, TRUE, TRUE };
   static const double w[] = { 0.6, 1.1, 1.6, 0.9, 1.1, 0.6, 0.9, 1.0, 0.6, 0.8, 0.7, 0.8, 1.1, 1.0, 0.8 };
-  AlvhReportTable *t = table_new_translated ("legs", _("Hedge legs added"), cols, num, w);
+  AlvhReportTable *t = _alvh_report_table_new_translated ("legs", _("Hedge legs added"), cols, num, w);
 
   alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { TX, TX, KY, TX, TX, NU, NU, MO, TX, TX, TX, TX, TX, MO, MO });
   for (guint i = 0; i < legs->len; i++)
@@ -659,18 +652,18 @@ add_legs_table (AlvhReport    *self,
       AlvhLeg *leg = g_ptr_array_index (legs, i);
       double cost = leg->premium * 100.0 * leg->quantity;
       char *cells[15] = {
-        fmt_int (leg->id), alvh_format_date (leg->opened), g_strdup (alvh_leg_kind_to_string (leg->kind)),
+        _alvh_report_fmt_int (leg->id), alvh_format_date (leg->opened), g_strdup (alvh_leg_kind_to_string (leg->kind)),
         leg_strikes (alvh_leg_kind_to_string (leg->kind), leg->long_strike, leg->short_strike),
         alvh_format_date (leg->expiry), alvh_format_number (leg->quantity, 0, ALVH_FORMAT_DATA),
         alvh_format_number (leg->premium, 2, ALVH_FORMAT_DATA), alvh_format_money (cost, ALVH_MONEY_PLAIN),
-        fmt_int (leg->layer), g_strdup (leg_source (leg)),
-        leg->condor_id > 0 ? fmt_int (leg->condor_id) : g_strdup (""),
-        leg->decision_id > 0 ? fmt_int (leg->decision_id) : g_strdup (""),
+        _alvh_report_fmt_int (leg->layer), g_strdup (leg_source (leg)),
+        leg->condor_id > 0 ? _alvh_report_fmt_int (leg->condor_id) : g_strdup (""),
+        leg->decision_id > 0 ? _alvh_report_fmt_int (leg->decision_id) : g_strdup (""),
       };
       AlvhReportMarker *m = g_new0 (AlvhReportMarker, 1);
 
       leg_result_cells (ledger, leg->id, at, cells + 12);
-      table_add_owned (t, cells);
+      _alvh_report_table_add_owned (t, cells);
       totals->hedge_cost += cost;
       totals->hedge_contracts += leg->quantity;
       totals->layers_seen[MIN (leg->layer, ALVH_PROFILE_MAX_LAYERS + 1)] = TRUE;
@@ -697,7 +690,7 @@ add_positions_table (AlvhReport       *self,
     N_("Closed"), N_("P&L unhedged $"), N_("Hedge P&L $"), N_("P&L hedged $"), NULL };
   static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, TRUE };
   static const double w[] = { 0.7, 1.1, 1.1, 1.9, 0.6, 0.8, 1.1, 1.3, 1.2, 1.3 };
-  AlvhReportTable *t = table_new_translated ("positions", _("Positions held"), cols, num, w);
+  AlvhReportTable *t = _alvh_report_table_new_translated ("positions", _("Positions held"), cols, num, w);
 
   alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { TX, TX, TX, TX, NU, NU, TX, MO, MO, MO });
   for (guint i = 0; i < condors->len; i++)
@@ -717,7 +710,7 @@ add_positions_table (AlvhReport       *self,
           if (s->condor_id == c->id)
             cs = s;
         }
-      cells[0] = fmt_int (c->id);
+      cells[0] = _alvh_report_fmt_int (c->id);
       cells[1] = alvh_format_date (c->opened);
       cells[2] = alvh_format_date (c->expiry);
       cells[3] = g_strdup_printf ("%s/%s/%s/%s", lp, sp, sc, lc);
@@ -727,7 +720,7 @@ add_positions_table (AlvhReport       *self,
       cells[7] = alvh_format_money (cs != NULL ? cs->pnl_unhedged : NAN, ALVH_MONEY_PLAIN);
       cells[8] = alvh_format_money (cs != NULL ? cs->hedge_pnl : NAN, ALVH_MONEY_PLAIN);
       cells[9] = alvh_format_money (cs != NULL ? cs->pnl_hedged : NAN, ALVH_MONEY_PLAIN);
-      table_add_owned (t, cells);
+      _alvh_report_table_add_owned (t, cells);
       if (cs != NULL)
         {
           totals->have_pnl = TRUE;
@@ -751,8 +744,8 @@ add_decision_tables (AlvhReport *self)
     N_("Decision"), N_("Time"), N_("Signal"), N_("Kind"), N_("Value"), N_("Threshold"),
     N_("Upper threshold"), N_("State"), NULL };
   static const gboolean snum[] = { TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, FALSE };
-  AlvhReportTable *t = table_new_translated ("decisions", _("Hedge decisions"), cols, NULL, NULL);
-  AlvhReportTable *st = table_new_translated ("signals", _("Signals"), scols, snum, NULL);
+  AlvhReportTable *t = _alvh_report_table_new_translated ("decisions", _("Hedge decisions"), cols, NULL, NULL);
+  AlvhReportTable *st = _alvh_report_table_new_translated ("signals", _("Signals"), scols, snum, NULL);
 
   t->in_document = FALSE;
   st->in_document = FALSE;
@@ -762,8 +755,8 @@ add_decision_tables (AlvhReport *self)
       g_autofree char *profile = d->profile_name[0] != '\0'
         ? g_strdup_printf ("%s v%d", d->profile_name, d->profile_version) : g_strdup ("");
       char *cells[] = {
-        fmt_int (d->id), alvh_format_date (d->time), g_strdup (alvh_action_to_string (d->action)),
-        g_strdup (alvh_branch_to_string (d->branch)), fmt_int (d->layer), alvh_format_number (d->size, 0, ALVH_FORMAT_DATA),
+        _alvh_report_fmt_int (d->id), alvh_format_date (d->time), g_strdup (alvh_action_to_string (d->action)),
+        g_strdup (alvh_branch_to_string (d->branch)), _alvh_report_fmt_int (d->layer), alvh_format_number (d->size, 0, ALVH_FORMAT_DATA),
         g_strdup (d->has_leg ? alvh_leg_kind_to_string (d->leg.kind) : ""),
         leg_strikes (d->has_leg ? alvh_leg_kind_to_string (d->leg.kind) : NULL, d->leg.long_strike, d->leg.short_strike),
         d->has_leg ? alvh_format_date (d->leg.expiry) : g_strdup (""),
@@ -774,7 +767,7 @@ add_decision_tables (AlvhReport *self)
         fired_keys (d), g_strdup (d->explanation != NULL ? d->explanation : ""),
       };
 
-      table_add_owned (t, cells);
+      _alvh_report_table_add_owned (t, cells);
       for (guint k = 0; k < ALVH_N_SIGNALS; k++)
         {
           const AlvhSignal *sig = &d->signals[k];
@@ -783,14 +776,14 @@ add_decision_tables (AlvhReport *self)
             continue;
           {
             char *scells[] = {
-              fmt_int (d->id), alvh_format_date (d->time), g_strdup (alvh_signal_id_to_key (sig->id)),
+              _alvh_report_fmt_int (d->id), alvh_format_date (d->time), g_strdup (alvh_signal_id_to_key (sig->id)),
               g_strdup (alvh_signal_kind_to_string (sig->kind)), alvh_format_number (sig->available ? sig->value : NAN, 4, ALVH_FORMAT_DATA),
               alvh_format_number (sig->threshold, 4, ALVH_FORMAT_DATA),
               isfinite (sig->threshold_high) ? alvh_format_number (sig->threshold_high, 4, ALVH_FORMAT_DATA) : g_strdup (""),
               g_strdup (!sig->available ? "n/a" : sig->fired ? "fired" : "no"),
             };
 
-            table_add_owned (st, scells);
+            _alvh_report_table_add_owned (st, scells);
           }
         }
     }
@@ -804,21 +797,21 @@ add_notes_table (AlvhReport *self)
 {
   static const char * const cols[] = {
     N_("Note"), N_("Time"), N_("Title"), N_("Tags"), N_("Decision"), N_("Leg"), N_("Text"), NULL };
-  AlvhReportTable *t = table_new_translated ("notes", _("Journal notes"), cols, NULL, NULL);
+  AlvhReportTable *t = _alvh_report_table_new_translated ("notes", _("Journal notes"), cols, NULL, NULL);
 
   t->in_document = FALSE;
   for (guint i = 0; i < self->notes->len; i++)
     {
       AlvhJournalEntry *e = g_ptr_array_index (self->notes, i);
       char *cells[] = {
-        fmt_int (e->id), alvh_format_date (e->time), g_strdup (e->title ? e->title : ""),
+        _alvh_report_fmt_int (e->id), alvh_format_date (e->time), g_strdup (e->title ? e->title : ""),
         e->tags != NULL ? g_strjoinv (" ", e->tags) : g_strdup (""),
-        e->decision_id > 0 ? fmt_int (e->decision_id) : g_strdup (""),
-        e->leg_id > 0 ? fmt_int (e->leg_id) : g_strdup (""),
+        e->decision_id > 0 ? _alvh_report_fmt_int (e->decision_id) : g_strdup (""),
+        e->leg_id > 0 ? _alvh_report_fmt_int (e->leg_id) : g_strdup (""),
         g_strdup (e->body ? e->body : ""),
       };
 
-      table_add_owned (t, cells);
+      _alvh_report_table_add_owned (t, cells);
     }
   g_ptr_array_add (self->tables, t);
 }
@@ -840,7 +833,7 @@ add_stats_table (AlvhReport       *self,
     { N_("adherence"), stats->adherence },
     { N_("legs' adherence"), stats->by_adherence },
   };
-  AlvhReportTable *t = table_new_translated ("stats", _("Trigger statistics (to date)"), cols, num, w);
+  AlvhReportTable *t = _alvh_report_table_new_translated ("stats", _("Trigger statistics (to date)"), cols, num, w);
 
   alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { TX, KY, NU, NU, PC, MO, MO, MO, MO });
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
@@ -848,13 +841,13 @@ add_stats_table (AlvhReport       *self,
       {
         AlvhJournalStatRow *r = g_ptr_array_index (groups[g].rows, i);
         char *cells[] = {
-          g_strdup (_(groups[g].name)), g_strdup (r->group), fmt_int (r->count), fmt_int (r->hits),
+          g_strdup (_(groups[g].name)), g_strdup (r->group), _alvh_report_fmt_int (r->count), _alvh_report_fmt_int (r->hits),
           alvh_format_percent (r->hit_rate, 0, ALVH_FORMAT_DATA), alvh_format_money (r->total_pnl, ALVH_MONEY_PLAIN),
           alvh_format_money (r->avg_pnl, ALVH_MONEY_PLAIN), alvh_format_money (r->avg_mae, ALVH_MONEY_PLAIN),
           alvh_format_money (r->avg_mfe, ALVH_MONEY_PLAIN),
         };
 
-        table_add_owned (t, cells);
+        _alvh_report_table_add_owned (t, cells);
       }
   g_ptr_array_add (self->tables, t);
 }
@@ -898,15 +891,15 @@ add_journal_summary (AlvhReport          *self,
   ROW (_("Account"), g_strdup (self->account_name != NULL ? self->account_name : _("all accounts")));
   ROW (_("Period"), g_strdup (period));
   ROW (_("Rule profile"), g_strdup (profile));
-  ROW (_("Positions held"), fmt_int (condors->len));
-  ROW (_("Condors opened"), fmt_int (n_opened));
-  ROW (_("Condors closed"), fmt_int (n_closed));
-  ROW (_("Decisions"), fmt_int (self->decisions->len));
+  ROW (_("Positions held"), _alvh_report_fmt_int (condors->len));
+  ROW (_("Condors opened"), _alvh_report_fmt_int (n_opened));
+  ROW (_("Condors closed"), _alvh_report_fmt_int (n_closed));
+  ROW (_("Decisions"), _alvh_report_fmt_int (self->decisions->len));
   ROW (_("ADD / BLOCKED / HOLD"), g_strdup_printf ("%u / %u / %u", totals->n_add, totals->n_blocked, totals->n_hold));
   ROW (_("Followed / skipped / manual / pending"),
        g_strdup_printf ("%u / %u / %u / %u", totals->n_followed, totals->n_skipped,
                         totals->n_manual, totals->n_pending));
-  ROW (_("Hedge legs added"), fmt_int (legs->len));
+  ROW (_("Hedge legs added"), _alvh_report_fmt_int (legs->len));
   ROW (_("Hedge layers added"), g_strdup (layers->len > 0 ? layers->str : _("none")));
   ROW (_("Hedge contracts"), alvh_format_number (totals->hedge_contracts, 0, ALVH_FORMAT_DATA));
   ROW (_("Hedge cost $"), alvh_format_money (totals->hedge_cost, ALVH_MONEY_PLAIN));
@@ -921,7 +914,7 @@ add_journal_summary (AlvhReport          *self,
   ROW (_("Fees in the period $"), alvh_format_money (period_pnl->fees, ALVH_MONEY_PLAIN));
   ROW (_("P&L of the period $"), alvh_format_money (period_pnl->pnl, ALVH_MONEY_PLAIN));
   ROW (_("Marked at"), marked_at != 0 ? alvh_format_date (marked_at) : g_strdup (_("cost (no market data)")));
-  ROW (_("Journal notes"), fmt_int (self->notes->len));
+  ROW (_("Journal notes"), _alvh_report_fmt_int (self->notes->len));
 #undef ROW
   g_ptr_array_insert (self->tables, 0, t);
 }
@@ -977,7 +970,7 @@ alvh_report_new_from_journal_market (AlvhJournalStore        *store,
     }
   end = alvh_time_from_ny_day (alvh_time_ny_day (to) + 1);
 
-  self = report_new (ALVH_REPORT_KIND_JOURNAL);
+  self = _alvh_report_new (ALVH_REPORT_KIND_JOURNAL);
   self->account_id = account_id;
   self->from = from;
   self->to = to;
@@ -1006,7 +999,7 @@ alvh_report_new_from_journal_market (AlvhJournalStore        *store,
   add_notes_table (self);
   add_stats_table (self, stats);
   add_journal_summary (self, legs, condors, marked_at, end, &totals, &period_pnl);
-  add_profile_table (self);
+  _alvh_report_add_profile_table (self);
 
   {
     g_autofree char *period = alvh_report_dup_period_text (self);
@@ -1064,134 +1057,4 @@ alvh_report_new_for_account_name (AlvhJournalStore *store,
   g_autoptr(AlvhJournalMarket) market = spx != NULL && vix != NULL ? alvh_journal_market_join (spx, vix) : NULL;
 
   return alvh_report_new_for_account_name_market (store, account_name, from, to, market, cancellable, error);
-}
-
-/* ---- replays ------------------------------------------------------------ */
-
-AlvhReport *
-alvh_report_new_from_replay (AlvhReplayResult  *result,
-                             const AlvhProfile *profile)
-{
-  AlvhReport *self;
-
-  g_return_val_if_fail (result != NULL, NULL);
-
-  self = report_new (ALVH_REPORT_KIND_REPLAY);
-  self->profile_name = g_strdup (result->profile_name);
-  self->profile_version = result->profile_version;
-  if (profile != NULL)
-    set_profile_lines (self, profile);
-  if (result->n_bars > 0)
-    {
-      self->from = alvh_time_from_ny_day (alvh_time_ny_day (result->time[0]));
-      self->to = alvh_time_from_ny_day (alvh_time_ny_day (result->time[result->n_bars - 1]));
-    }
-  self->n_bars = result->n_bars;
-  self->bar_times = g_memdup2 (result->time, sizeof (gint64) * MAX (result->n_bars, 1));
-  self->equity_hedged = g_memdup2 (result->equity_hedged, sizeof (double) * MAX (result->n_bars, 1));
-  self->equity_unhedged = g_memdup2 (result->equity_unhedged, sizeof (double) * MAX (result->n_bars, 1));
-
-  /* summary: hedged vs unhedged */
-  {
-    const char *tcols[] = { _("Item"), _("Hedged"), _("Unhedged"), NULL };
-    static const gboolean num[] = { FALSE, TRUE, TRUE };
-    static const double w[] = { 2.0, 1.0, 1.0 };
-    AlvhReportTable *t = alvh_report_table_new ("summary", _("Summary"), tcols, num, w);
-    g_autofree char *period = alvh_report_dup_period_text (self);
-    g_autofree char *profile = alvh_report_dup_profile_text (self);
-
-    alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { TX, AU, AU });
-#define ROW3(label, a, b) G_STMT_START { \
-      g_autofree char *a_ = (a); g_autofree char *b_ = (b); \
-      const char *c_[] = { (label), a_, b_, NULL }; \
-      alvh_report_table_add_row (t, c_); } G_STMT_END
-    ROW3 (_("Period"), g_strdup (period), g_strdup (""));
-    ROW3 (_("Rule profile"), g_strdup (profile), g_strdup (""));
-    ROW3 (_("Bars"), fmt_int ((gint64) result->n_bars), g_strdup (""));
-    ROW3 (_("Trades"), fmt_int (result->trades != NULL ? result->trades->len : 0), g_strdup (""));
-    ROW3 (_("Hedge legs added"), fmt_int (result->n_add), g_strdup (""));
-    ROW3 (_("Blocked (not accretive)"), fmt_int (result->n_blocked), g_strdup (""));
-    ROW3 (_("Total P&L $"), alvh_format_money (result->hedged.total_pnl, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.total_pnl, ALVH_MONEY_PLAIN));
-    ROW3 (_("Max drawdown $"), alvh_format_money (result->hedged.max_drawdown, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.max_drawdown, ALVH_MONEY_PLAIN));
-    ROW3 (_("Worst trade $"), alvh_format_money (result->hedged.worst_trade, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.worst_trade, ALVH_MONEY_PLAIN));
-    ROW3 (_("Hedge cost $"), alvh_format_money (result->hedged.hedge_cost, ALVH_MONEY_PLAIN), alvh_format_money (result->unhedged.hedge_cost, ALVH_MONEY_PLAIN));
-#undef ROW3
-    g_ptr_array_add (self->tables, t);
-  }
-
-  /* trades */
-  {
-    static const char * const cols[] = {
-      N_("Trade"), N_("Opened"), N_("Closed"), N_("Expiry"), N_("Strikes"), N_("Credit"),
-      N_("Layers"), N_("Condor P&L $"), N_("Hedge P&L $"), N_("Hedge cost $"), N_("Total $"), NULL };
-    static const gboolean num[] = { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
-    static const double w[] = { 0.6, 1.1, 1.1, 1.1, 2.0, 0.8, 0.7, 1.2, 1.2, 1.2, 1.2 };
-    AlvhReportTable *t = table_new_translated ("trades", _("Trades"), cols, num, w);
-
-    alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { TX, TX, TX, TX, TX, NU, NU, MO, MO, MO, MO });
-    for (guint i = 0; result->trades != NULL && i < result->trades->len; i++)
-      {
-        const AlvhReplayTrade *tr = &g_array_index (result->trades, AlvhReplayTrade, i);
-        g_autofree char *lp = alvh_format_number (tr->condor.long_put, 0, ALVH_FORMAT_DATA);
-        g_autofree char *sp = alvh_format_number (tr->condor.short_put, 0, ALVH_FORMAT_DATA);
-        g_autofree char *sc = alvh_format_number (tr->condor.short_call, 0, ALVH_FORMAT_DATA);
-        g_autofree char *lc = alvh_format_number (tr->condor.long_call, 0, ALVH_FORMAT_DATA);
-        char *cells[] = {
-          fmt_int (i + 1), alvh_format_date (tr->condor.opened),
-          tr->open_at_end ? g_strdup (_("open")) : alvh_format_date (tr->close_time),
-          alvh_format_date (tr->condor.expiry),
-          g_strdup_printf ("%s/%s/%s/%s", lp, sp, sc, lc),
-          alvh_format_number (tr->condor.credit, 2, ALVH_FORMAT_DATA), fmt_int (tr->n_layers),
-          alvh_format_money (tr->condor_pnl, ALVH_MONEY_PLAIN), alvh_format_money (tr->hedge_pnl, ALVH_MONEY_PLAIN), alvh_format_money (tr->hedge_cost, ALVH_MONEY_PLAIN),
-          alvh_format_money (tr->condor_pnl + tr->hedge_pnl, ALVH_MONEY_PLAIN),
-        };
-
-        table_add_owned (t, cells);
-      }
-    g_ptr_array_add (self->tables, t);
-  }
-
-  /* signal and branch counts */
-  {
-    const char *tcols[] = { _("Signal"), _("Kind"), _("Bars fired"), _("Bars available"), NULL };
-    static const gboolean num[] = { FALSE, FALSE, TRUE, TRUE };
-    AlvhReportTable *t = alvh_report_table_new ("signal-counts", _("Signals"), tcols, num, NULL);
-    const char *bcols[] = { _("Branch"), _("Decisions"), _("ADDs"), NULL };
-    static const gboolean bnum[] = { FALSE, TRUE, TRUE };
-    AlvhReportTable *bt = alvh_report_table_new ("branches", _("Branches"), bcols, bnum, NULL);
-
-    alvh_report_table_set_kinds (t, (const AlvhReportCell[]) { KY, ALVH_REPORT_CELL_SIGNAL_KIND, NU, NU });
-    alvh_report_table_set_kinds (bt, (const AlvhReportCell[]) { KY, NU, NU });
-
-    for (guint i = 0; i < ALVH_N_SIGNALS; i++)
-      {
-        char *cells[] = {
-          g_strdup (alvh_signal_id_to_key (i)),
-          g_strdup (alvh_signal_kind_to_string (alvh_signal_id_get_kind (i))),
-          fmt_int (result->fired[i]), fmt_int (result->available[i]),
-        };
-
-        table_add_owned (t, cells);
-      }
-    for (guint i = 0; i < ALVH_N_BRANCHES; i++)
-      {
-        char *cells[] = {
-          g_strdup (alvh_branch_to_string (i)), fmt_int (result->decisions_by_branch[i]),
-          fmt_int (result->adds_by_branch[i]),
-        };
-
-        table_add_owned (bt, cells);
-      }
-    g_ptr_array_add (self->tables, t);
-    g_ptr_array_add (self->tables, bt);
-  }
-
-  add_profile_table (self);
-
-  {
-    g_autofree char *period = alvh_report_dup_period_text (self);
-
-    self->title = g_strdup_printf (_("ALVH replay %s"), period);
-  }
-  return self;
 }

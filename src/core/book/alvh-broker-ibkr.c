@@ -78,36 +78,14 @@ read_contract (AlvhBrokerRows       *rows,
   const int *c = rows->c;
   g_autofree char *asset = _alvh_broker_field (reader, c[C_ASSET]);
   g_autofree char *under = _alvh_broker_field (reader, _alvh_broker_header_find (h, "UnderlyingSymbol"));
-  g_autofree char *root = NULL;
-  const char *u;
 
   if (g_ascii_strcasecmp (asset, "OPT") != 0 && g_ascii_strcasecmp (asset, "FUT") != 0)
     {
       *reason = "not an option or a future";
       return FALSE;
     }
-  if (g_ascii_strcasecmp (asset, "OPT") == 0 &&
-      _alvh_broker_parse_occ (e->symbol, &root, &e->expiry, &e->right, &e->strike) && under[0] == '\0')
-    u = _alvh_broker_underlying (root);
-  else
-    u = _alvh_broker_underlying (under[0] != '\0' ? under : e->symbol);
-  if (u == NULL)
-    {
-      *reason = "not an SPX or VIX contract";
-      return FALSE;
-    }
-  e->underlying = g_strdup (u);
-  if (g_ascii_strcasecmp (asset, "FUT") == 0)
-    {
-      if (strcmp (u, "VIX") != 0)
-        {
-          *reason = "not a VIX future";
-          return FALSE;
-        }
-      e->right = ALVH_EXEC_FUTURE;
-      e->strike = NAN;
-    }
-  return _alvh_broker_read_option (reader, h, &option_columns, c[C_SYMBOL], root != NULL, e, error);
+  return _alvh_broker_read_contract (rows, &option_columns, c[C_SYMBOL], g_ascii_strcasecmp (asset, "FUT") == 0,
+                                     under, "", "not a VIX future", e, reason, error);
 }
 
 /* The row's quantity, price, fees, time and effect. */

@@ -173,6 +173,23 @@ gboolean  _alvh_broker_read_option      (AlvhCsvReader                 *reader,
                                          AlvhBrokerExecution           *e,
                                          GError                       **error);
 
+/* A row's contract once the reader knows whether it is a future (@future)
+ * or an option: its underlying from the OCC root of its symbol (an option
+ * whose @root is ""), else from @root, @under or the symbol, the first
+ * not empty; a future must be on VIX (else skipped for @not_vix_future).
+ * Then _alvh_broker_read_option().  FALSE with @reason for a contract we do
+ * not book, with @error for a row it cannot read. */
+gboolean  _alvh_broker_read_contract    (AlvhBrokerRows                *rows,
+                                         const AlvhBrokerOptionColumns *oc,
+                                         int                            c_symbol,
+                                         gboolean                       future,
+                                         const char                    *root,
+                                         const char                    *under,
+                                         const char                    *not_vix_future,
+                                         AlvhBrokerExecution           *e,
+                                         const char                   **reason,
+                                         GError                       **error);
+
 /* Sets @error "FILE:LINE:COLUMN: MESSAGE" at field @col of the current row */
 gboolean  _alvh_broker_error            (AlvhCsvReader       *reader,
                                          int                  col,

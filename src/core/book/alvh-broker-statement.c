@@ -268,6 +268,44 @@ _alvh_broker_read_option (AlvhCsvReader                 *reader,
   return TRUE;
 }
 
+gboolean
+_alvh_broker_read_contract (AlvhBrokerRows                *rows,
+                            const AlvhBrokerOptionColumns *oc,
+                            int                            c_symbol,
+                            gboolean                       future,
+                            const char                    *root,
+                            const char                    *under,
+                            const char                    *not_vix_future,
+                            AlvhBrokerExecution           *e,
+                            const char                   **reason,
+                            GError                       **error)
+{
+  g_autofree char *occ_root = NULL;
+  const char *u;
+
+  if (!future && _alvh_broker_parse_occ (e->symbol, &occ_root, &e->expiry, &e->right, &e->strike) && root[0] == '\0')
+    u = _alvh_broker_underlying (occ_root);
+  else
+    u = _alvh_broker_underlying (root[0] != '\0' ? root : under[0] != '\0' ? under : e->symbol);
+  if (u == NULL)
+    {
+      *reason = "not an SPX or VIX contract";
+      return FALSE;
+    }
+  if (future && strcmp (u, "VIX") != 0)
+    {
+      *reason = not_vix_future;
+      return FALSE;
+    }
+  e->underlying = g_strdup (u);
+  if (future)
+    {
+      e->right = ALVH_EXEC_FUTURE;
+      e->strike = NAN;
+    }
+  return _alvh_broker_read_option (rows->reader, &rows->h, oc, c_symbol, occ_root != NULL, e, error);
+}
+
 void
 alvh_broker_statement_free (AlvhBrokerStatement *self)
 {

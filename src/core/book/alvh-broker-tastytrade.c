@@ -86,31 +86,15 @@ read_contract (AlvhBrokerRows       *rows,
   g_autofree char *instrument = _alvh_broker_field (reader, c[C_INSTRUMENT]);
   g_autofree char *root = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Root Symbol"));
   g_autofree char *under = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Underlying Symbol"));
-  g_autofree char *occ_root = NULL;
   gboolean future = strstr (instrument, "Future") != NULL && strstr (instrument, "Option") == NULL;
-  const char *u;
 
   if (strstr (instrument, "Option") == NULL && !future)
     {
       *reason = "not an option or a future";
       return FALSE;
     }
-  if (!future && _alvh_broker_parse_occ (e->symbol, &occ_root, &e->expiry, &e->right, &e->strike) && root[0] == '\0')
-    u = _alvh_broker_underlying (occ_root);
-  else
-    u = _alvh_broker_underlying (root[0] != '\0' ? root : under[0] != '\0' ? under : e->symbol);
-  if (u == NULL || (future && strcmp (u, "VIX") != 0))
-    {
-      *reason = "not an SPX or VIX contract";
-      return FALSE;
-    }
-  e->underlying = g_strdup (u);
-  if (future)
-    {
-      e->right = ALVH_EXEC_FUTURE;
-      e->strike = NAN;
-    }
-  return _alvh_broker_read_option (reader, h, &option_columns, c[C_SYMBOL], occ_root != NULL, e, error);
+  return _alvh_broker_read_contract (rows, &option_columns, c[C_SYMBOL], future, root, under,
+                                     "not an SPX or VIX contract", e, reason, error);
 }
 
 static gboolean

@@ -476,10 +476,8 @@ append_row_json (GString                  *s,
   g_string_append_printf (s, ",\"hedges\":%u,\"hits\":%u,\"condor_lost\":%u,\"cost\":", r->n_hedges, r->n_hits,
                           r->n_condor_lost);
   alvh_json_append_number (s, r->cost);
-  g_string_append (s, ",\"pnl\":");
-  alvh_json_append_number (s, r->pnl);
-  g_string_append (s, ",\"saved\":");
-  alvh_json_append_number (s, r->saved);
+  alvh_json_append_member (s, "pnl", r->pnl);
+  alvh_json_append_member (s, "saved", r->saved);
   g_string_append (s, ",\"hit_rate\":[");
   alvh_json_append_number (s, r->hit_rate);
   g_string_append_c (s, ',');

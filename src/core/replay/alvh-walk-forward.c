@@ -289,14 +289,10 @@ append_figures (GString            *s,
 {
   g_string_append_printf (s, "\"%s\":{\"total_pnl\":", name);
   alvh_json_append_number (s, row->hedged.total_pnl);
-  g_string_append (s, ",\"max_drawdown\":");
-  alvh_json_append_number (s, row->hedged.max_drawdown);
-  g_string_append (s, ",\"worst_trade\":");
-  alvh_json_append_number (s, row->hedged.worst_trade);
-  g_string_append (s, ",\"hedge_cost\":");
-  alvh_json_append_number (s, row->hedged.hedge_cost);
-  g_string_append (s, ",\"unhedged_total_pnl\":");
-  alvh_json_append_number (s, row->unhedged.total_pnl);
+  alvh_json_append_member (s, "max_drawdown", row->hedged.max_drawdown);
+  alvh_json_append_member (s, "worst_trade", row->hedged.worst_trade);
+  alvh_json_append_member (s, "hedge_cost", row->hedged.hedge_cost);
+  alvh_json_append_member (s, "unhedged_total_pnl", row->unhedged.total_pnl);
   g_string_append_printf (s, ",\"trades_count\":%u,\"adds\":%u}", row->n_trades, row->n_add);
 }
 
@@ -324,8 +320,7 @@ append_window_json (AlvhWalkForward      *self,
         }
       g_string_append (s, "},\"train_score\":");
       alvh_json_append_number (s, w->train_score);
-      g_string_append (s, ",\"test_score\":");
-      alvh_json_append_number (s, w->test_score);
+      alvh_json_append_member (s, "test_score", w->test_score);
       g_string_append_c (s, ',');
       append_figures (s, "in_sample", &w->train);
       g_string_append_c (s, ',');

@@ -227,6 +227,11 @@ void          alvh_json_append_number       (GString    *out,
                                              double      value);
 void          alvh_json_append_string       (GString    *out,
                                              const char *text);
+/* Append ,"KEY": and alvh_json_append_number()'s @value (a member after
+ * the first; @key is written as it is, so it must need no escaping). */
+void          alvh_json_append_member       (GString    *out,
+                                             const char *key,
+                                             double      value);
 /* Append dollars rounded to the cent (never "-0"; null for NAN). */
 void          alvh_json_append_money        (GString    *out,
                                              double      dollars);

@@ -212,18 +212,29 @@ alvh_stored_load_profile (AlvhJournalStore  *store,
   return alvh_profile_new_from_data (stored->keyfile, -1, source, error);
 }
 
-static AlvhSeries *
-load_optional (AlvhMarketStore *market,
-               const char      *symbol,
-               gint64           from,
-               gint64           to)
+/* @symbol's bars in [@from, @to]: TRUE with *out NULL when the store has
+ * none (an unknown symbol or no bar in the period); FALSE with @error when
+ * the store cannot be read. */
+static gboolean
+load_optional (AlvhMarketStore  *market,
+               const char       *symbol,
+               gint64            from,
+               gint64            to,
+               AlvhSeries      **out,
+               GError          **error)
 {
-  g_autoptr(GError) error = NULL;
-  AlvhSeries *series = alvh_market_store_load_series (market, symbol, from, to, &error);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(AlvhSeries) series = alvh_market_store_load_series (market, symbol, from, to, &local);
 
-  if (series != NULL && alvh_series_get_length (series) == 0)
-    g_clear_pointer (&series, alvh_series_unref);
-  return series;
+  *out = NULL;
+  if (series == NULL && !g_error_matches (local, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (series != NULL && alvh_series_get_length (series) > 0)
+    *out = g_steal_pointer (&series);
+  return TRUE;
 }
 
 AlvhMarketFrame *
@@ -238,12 +249,15 @@ alvh_stored_load_frame (AlvhMarketStore  *market,
   g_autoptr(AlvhSeries) vvix = NULL;
   g_autoptr(AlvhSeries) breadth = NULL;
   g_autoptr(AlvhSeries) vix3m = NULL;
+  g_autoptr(AlvhChainSet) chains = NULL;
+  g_autoptr(GArray) contracts = NULL;
   AlvhMarketFrame *frame;
   gint64 lo = from != 0 ? from : G_MININT64;
   gint64 hi = to != 0 ? to : G_MAXINT64;
 
-  spx = load_optional (market, "SPX", lo, hi);
-  vix = load_optional (market, "VIX", lo, hi);
+  if (!load_optional (market, "SPX", lo, hi, &spx, error) ||
+      !load_optional (market, "VIX", lo, hi, &vix, error))
+    return NULL;
   if (spx == NULL || vix == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -251,9 +265,19 @@ alvh_stored_load_frame (AlvhMarketStore  *market,
                    alvh_market_store_get_path (market), spx == NULL ? "SPX" : "VIX");
       return NULL;
     }
-  vx = load_optional (market, "VX", lo, hi);
-  vvix = load_optional (market, "VVIX", lo, hi);
-  breadth = load_optional (market, "BREADTH", lo, hi);
+  if (!load_optional (market, "VX", lo, hi, &vx, error) ||
+      !load_optional (market, "VVIX", lo, hi, &vvix, error) ||
+      !load_optional (market, "BREADTH", lo, hi, &breadth, error) ||
+      !load_optional (market, "VIX3M", lo, hi, &vix3m, error))
+    return NULL;
+  /* stored option chains: iv_t and marks (ALVH-SPEC.md sections 1, 6);
+   * VIX futures by contract: section 4's future of the expiry */
+  chains = alvh_market_store_load_chains (market, "SPX", error);
+  if (chains == NULL)
+    return NULL;
+  contracts = alvh_market_store_load_vx_contracts (market, lo, hi, error);
+  if (contracts == NULL)
+    return NULL;
 
   frame = alvh_market_frame_new_join (spx, vix, vx, vvix, breadth, lo, hi);
   /* VX1/VX2 come joined as "VX"; the later terms and VIX3M one by one */
@@ -263,23 +287,18 @@ alvh_stored_load_frame (AlvhMarketStore  *market,
       g_autoptr(AlvhSeries) term = NULL;
 
       g_snprintf (symbol, sizeof symbol, "VX%u", k + 1);
-      if ((term = load_optional (market, symbol, lo, hi)) != NULL)
+      if (!load_optional (market, symbol, lo, hi, &term, error))
+        {
+          alvh_market_frame_unref (frame);
+          return NULL;
+        }
+      if (term != NULL)
         alvh_market_frame_match (frame, term, "close", frame->vx[k]);
     }
-  vix3m = load_optional (market, "VIX3M", lo, hi);
   alvh_market_frame_match (frame, vix3m, "close", frame->vix3m);
-  {
-    /* stored option chains: iv_t and marks (ALVH-SPEC.md sections 1, 6);
-     * VIX futures by contract: section 4's future of the expiry */
-    g_autoptr(AlvhChainSet) chains = alvh_market_store_load_chains (market, "SPX", NULL);
-
-    g_autoptr(GArray) contracts = alvh_market_store_load_vx_contracts (market, lo, hi, NULL);
-
-    alvh_market_frame_set_chains (frame, chains);
-    /* the future of an option's expiry: its own contract when stored */
-    if (contracts != NULL)
-      alvh_market_frame_set_vx_contracts (frame, (const AlvhVxSettle *) (gpointer) contracts->data, contracts->len);
-  }
+  alvh_market_frame_set_chains (frame, chains);
+  /* the future of an option's expiry: its own contract when stored */
+  alvh_market_frame_set_vx_contracts (frame, (const AlvhVxSettle *) (gpointer) contracts->data, contracts->len);
   return frame;
 }
 

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-a11y.h"
-#include "alvh-chart-heatmap.h"
+#include "alvh-chart-scenario.h"
 #include "alvh-whatif-panel.h"
 
 struct _AlvhWhatifPanel
@@ -39,12 +39,6 @@ G_DEFINE_FINAL_TYPE (AlvhWhatifPanel, alvh_whatif_panel, GTK_TYPE_BOX)
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static char *
-whole_dollars (double v)
-{
-  return alvh_format_money (v, ALVH_MONEY_WHOLE);
-}
-
 static void
 heatmap_draw_cb (GtkDrawingArea *area,
                  cairo_t        *cr,
@@ -53,44 +47,20 @@ heatmap_draw_cb (GtkDrawingArea *area,
                  gpointer        data)
 {
   AlvhWhatifPanel *self = data;
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *day = NULL, *title = NULL;
-  AlvhChartHeatmap h = { 0 };
+  AlvhChartScenario grid = { 0 };
 
-  if (!self->have_grid)
+  grid.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  if (self->have_grid)
     {
-      h.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-      alvh_chart_heatmap_render (&h, cr, width, height);
-      return;
+      day = alvh_format_date (self->scenario.time);
+      title = g_strdup_printf (_("Book P&L on %s"), day);
+      grid.grid = self->grid;
+      grid.spx = self->market.spx;
+      grid.vix = self->market.vix;
+      grid.title = title;
     }
-  day = alvh_format_date (self->scenario.time);
-  title = g_strdup_printf (_("Book P&L on %s"), day);
-  for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_spx_moves[c], 1, ALVH_FORMAT_SCREEN);
-      g_ptr_array_add (columns, g_strdup_printf ("%s (%.0f)", p,
-                                                 self->market.spx * (1 + alvh_scenario_default_spx_moves[c])));
-    }
-  for (guint r = 0; r < ALVH_SCENARIO_N_VIX; r++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_vix_moves[r], 0, ALVH_FORMAT_SCREEN);
-      g_ptr_array_add (rows, g_strdup_printf ("%s (%.1f)", p,
-                                              self->market.vix * (1 + alvh_scenario_default_vix_moves[r])));
-    }
-  h.values = self->grid;
-  h.n_columns = ALVH_SCENARIO_N_SPX;
-  h.n_rows = ALVH_SCENARIO_N_VIX;
-  h.column_labels = (const char *const *) columns->pdata;
-  h.row_labels = (const char *const *) rows->pdata;
-  h.column_title = _("SPX move");
-  h.row_title = _("VIX move");
-  h.title = title;
-  h.mark_column = ALVH_SCENARIO_SPX_ZERO;
-  h.mark_row = ALVH_SCENARIO_VIX_ZERO;
-  h.format = whole_dollars;
-  h.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  alvh_chart_heatmap_render (&h, cr, width, height);
+  alvh_chart_scenario_render (&grid, cr, width, height);
 }
 
 static void

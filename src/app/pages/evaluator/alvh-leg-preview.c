@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-a11y.h"
-#include "alvh-chart-heatmap.h"
+#include "alvh-chart-scenario.h"
 #include "alvh-chart-payoff.h"
 #include "alvh-leg-preview.h"
 
@@ -96,18 +96,6 @@ before_after (double      before,
   return g_strdup_printf ("%s → %s", x, y);
 }
 
-static char *
-coverage_text (const AlvhHedgeCoverage *c)
-{
-  g_autofree char *hedge = alvh_format_money (c->hedge_pnl, ALVH_MONEY_WHOLE);
-  g_autofree char *pct = alvh_format_percent (c->coverage, 0, ALVH_FORMAT_SCREEN);
-
-  if (!isfinite (c->coverage))
-    return g_strdup_printf (_("n/a (hedges %s)"), hedge);
-  /* Translators: a coverage percentage and the hedges' P&L there */
-  return g_strdup_printf (_("%s (hedges %s)"), pct, hedge);
-}
-
 /* ---- drawing ----------------------------------------------------------- */
 
 static void
@@ -164,44 +152,18 @@ grid_draw_cb (GtkDrawingArea *area,
               gpointer        data)
 {
   AlvhLegPreview *self = data;
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-  AlvhChartHeatmap h = { 0 };
+  AlvhChartScenario grid = { 0 };
 
-  h.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  if (!self->have)
+  grid.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  if (self->have)
     {
-      alvh_chart_heatmap_render (&h, cr, width, height);
-      return;
+      grid.grid = self->grid[mode_index (self->mode)];
+      grid.spx = self->market.spx;
+      grid.vix = self->market.vix;
+      grid.title = grid_title (self->mode);
+      grid.grouped_levels = TRUE;
     }
-  for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_spx_moves[c], 1, ALVH_FORMAT_SCREEN);
-      g_autofree char *s = alvh_format_number (self->market.spx * (1 + alvh_scenario_default_spx_moves[c]), 0,
-                                               ALVH_FORMAT_SCREEN);
-
-      g_ptr_array_add (columns, g_strdup_printf ("%s (%s)", p, s));
-    }
-  for (guint r = 0; r < ALVH_SCENARIO_N_VIX; r++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_vix_moves[r], 0, ALVH_FORMAT_SCREEN);
-      g_autofree char *v = alvh_format_number (self->market.vix * (1 + alvh_scenario_default_vix_moves[r]), 1,
-                                               ALVH_FORMAT_SCREEN);
-
-      g_ptr_array_add (rows, g_strdup_printf ("%s (%s)", p, v));
-    }
-  h.values = self->grid[mode_index (self->mode)];
-  h.n_columns = ALVH_SCENARIO_N_SPX;
-  h.n_rows = ALVH_SCENARIO_N_VIX;
-  h.column_labels = (const char *const *) columns->pdata;
-  h.row_labels = (const char *const *) rows->pdata;
-  h.column_title = _("SPX move");
-  h.row_title = _("VIX move");
-  h.title = grid_title (self->mode);
-  h.mark_column = ALVH_SCENARIO_SPX_ZERO;
-  h.mark_row = ALVH_SCENARIO_VIX_ZERO;
-  h.format = whole_dollars;
-  alvh_chart_heatmap_render (&h, cr, width, height);
+  alvh_chart_scenario_render (&grid, cr, width, height);
 }
 
 /* The caption and what a screen reader says about the two charts. */
@@ -311,7 +273,7 @@ compute (AlvhLegPreview *self,
   set_label (self->now_label, now);
   for (guint k = 0; k < 3; k++)
     {
-      g_autofree char *x = coverage_text (&cov[WITHOUT][k]), *y = coverage_text (&cov[WITH][k]);
+      g_autofree char *x = alvh_hedge_coverage_dup_text (&cov[WITHOUT][k]), *y = alvh_hedge_coverage_dup_text (&cov[WITH][k]);
       g_autofree char *text = g_strdup_printf ("%s → %s", x, y);
 
       set_label (coverage_labels[k], text);
