@@ -145,7 +145,7 @@ make_bench_dir (void)
     }
   g_error ("cannot make a folder for the bench: %s", g_strerror (errno));
 }
-#define N_WALL_RUNS 3
+#define N_WALL_RUNS 5  /* interleaved: a busy machine slows some rounds of each program */
 
 /* CPU time of this process: the machine may be shared with other jobs */
 static double
