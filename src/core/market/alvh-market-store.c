@@ -18,10 +18,6 @@
 #include "alvh-market-store-private.h"
 #include "alvh-time.h"
 
-#define BATCH_ROWS 256
-#define BAR_PARAMS 6   /* a bar's own values: time, open, high, low, close, volume */
-#define BREADTH_PARAMS 3   /* time, advancers, decliners */
-#define CONST_PARAMS 3 /* ?1 instrument_id, ?2 rank, ?3 source: bound once per series */
 
 struct _AlvhMarketStore
 {
@@ -278,8 +274,8 @@ typedef struct
   const double     *a, *d;
 } RowArrays;
 
-/* Binds row @i of @r as row @row of @stmt (an upsert of one or BATCH_ROWS
- * rows; the parameters after the CONST_PARAMS that every row shares) */
+/* Binds row @i of @r as row @row of @stmt (an upsert of one or ALVH_MARKET_BATCH_ROWS
+ * rows; the parameters after the ALVH_MARKET_CONST_PARAMS that every row shares) */
 typedef void (*BindRow) (sqlite3_stmt *stmt, int row, gsize i, const RowArrays *r);
 
 static void
@@ -288,7 +284,7 @@ bind_bar (sqlite3_stmt     *stmt,
           gsize             i,
           const RowArrays  *r)
 {
-  int k = CONST_PARAMS + row * BAR_PARAMS;
+  int k = ALVH_MARKET_CONST_PARAMS + row * ALVH_MARKET_BAR_PARAMS;
 
   sqlite3_bind_int64 (stmt, k + 1, r->times[i]);
   if (r->o != NULL)
@@ -316,14 +312,14 @@ bind_breadth (sqlite3_stmt     *stmt,
               gsize             i,
               const RowArrays  *r)
 {
-  int k = CONST_PARAMS + row * BREADTH_PARAMS;
+  int k = ALVH_MARKET_CONST_PARAMS + row * ALVH_MARKET_BREADTH_PARAMS;
 
   sqlite3_bind_int64 (stmt, k + 1, r->times[i]);
   sqlite3_bind_double (stmt, k + 2, r->a[i]);
   sqlite3_bind_double (stmt, k + 3, r->d[i]);
 }
 
-/* checked before each statement, every BATCH_ROWS rows */
+/* checked before each statement, every ALVH_MARKET_BATCH_ROWS rows */
 static gboolean
 check_cancel (GCancellable  *cancellable,
               GError       **error)
@@ -331,44 +327,25 @@ check_cancel (GCancellable  *cancellable,
   return !(cancellable != NULL && g_cancellable_set_error_if_cancelled (cancellable, error));
 }
 
-/* The writes of an import, built once per process so that the
- * connection's statement cache (keyed on the SQL's address) prepares each
- * once and every import reuses it: each of one row and of BATCH_ROWS rows
- * (the next one), upserts and, for a range with no stored rows, plain
- * inserts (one b-tree search a row instead of two) */
-typedef enum
-{
-  UPSERT_BAR,
-  UPSERT_BARS,
-  UPSERT_SRC,
-  UPSERT_SRCS,
-  UPSERT_BREADTH,
-  UPSERT_BREADTHS,
-  INSERT_BAR,
-  INSERT_BARS,
-  INSERT_BREADTH,
-  INSERT_BREADTHS,
-  N_UPSERTS
-} Upsert;
 
-/* The statements and progress of one import.  Rows go BATCH_ROWS to a
+/* The statements and progress of one import.  Rows go ALVH_MARKET_BATCH_ROWS to a
  * statement (a multi-row VALUES upsert: a third of the SQLite time of one
  * statement per row), the rest one by one. */
 typedef struct
 {
   AlvhMarketStore *self;
-  sqlite3_stmt    *stmts[N_UPSERTS];  /* from the connection's cache */
+  sqlite3_stmt    *stmts[ALVH_MARKET_N_UPSERTS];  /* from the connection's cache */
   SourceKeeper     keeper;        /* other sources' values, what --prefer replaced */
   GCancellable    *cancellable;
   gboolean         prefer;        /* ALVH_MARKET_IMPORT_PREFER */
 } ImportWriter;
 
 /* Rows @from .. @to - 1 of @r into bars, bar_sources or breadth (@which:
- * the statement of one row, the next one of BATCH_ROWS rows; bound by
+ * the statement of one row, the next one of ALVH_MARKET_BATCH_ROWS rows; bound by
  * @bind). */
 static gboolean
 write_rows (ImportWriter     *w,
-            Upsert            which,
+            AlvhMarketUpsert  which,
             BindRow           bind,
             const RowArrays  *r,
             gsize             from,
@@ -384,8 +361,8 @@ write_rows (ImportWriter     *w,
                        r->src != NULL ? r->src->source : NULL);
   for (gsize i = from; i < to;)
     {
-      gsize k = to - i >= BATCH_ROWS ? BATCH_ROWS : 1;
-      sqlite3_stmt *stmt = k == BATCH_ROWS ? batch : one;
+      gsize k = to - i >= ALVH_MARKET_BATCH_ROWS ? ALVH_MARKET_BATCH_ROWS : 1;
+      sqlite3_stmt *stmt = k == ALVH_MARKET_BATCH_ROWS ? batch : one;
       gboolean ok;
 
       if (!check_cancel (w->cancellable, error))
@@ -441,8 +418,8 @@ write_bars (ImportWriter     *w,
       !_alvh_market_others_in_range (&w->keeper, r->src, r->id, n, r->times, &lo, &hi, error) ||
       !stored_in_range (w, "SELECT EXISTS (SELECT 1 FROM bars WHERE instrument_id = ?1 AND time BETWEEN ?2 AND ?3)",
                         r, n, &stored, error) ||
-      !write_rows (w, stored ? UPSERT_BAR : INSERT_BAR, bind_bar, &to_bars, 0, n, error) ||
-      !write_rows (w, UPSERT_SRC, bind_bar, r, lo, hi, error))
+      !write_rows (w, stored ? ALVH_MARKET_UPSERT_BAR : ALVH_MARKET_INSERT_BAR, bind_bar, &to_bars, 0, n, error) ||
+      !write_rows (w, ALVH_MARKET_UPSERT_SRC, bind_bar, r, lo, hi, error))
     return FALSE;
   return TRUE;
 }
@@ -536,7 +513,7 @@ write_series_rows (ImportWriter  *w,
       if (n > 0 &&
           (!stored_in_range (w, "SELECT EXISTS (SELECT 1 FROM breadth WHERE instrument_id = ?1 "
                                 "AND time BETWEEN ?2 AND ?3)", &r, n, &stored, error) ||
-           !write_rows (w, stored ? UPSERT_BREADTH : INSERT_BREADTH, bind_breadth, &r, 0, n, error)))
+           !write_rows (w, stored ? ALVH_MARKET_UPSERT_BREADTH : ALVH_MARKET_INSERT_BREADTH, bind_breadth, &r, 0, n, error)))
         return FALSE;
     }
   else
@@ -616,96 +593,11 @@ write_provenance (AlvhMarketStore   *self,
   return _alvh_market_finish_import (self, result, import_id, &self->conflicts, error);
 }
 
-/* "INSERT INTO @table (@columns) VALUES (...), ... @tail" with @n_rows
- * rows after @shape: a digit is that parameter, the same in every row (the
- * instrument, rank and source: bound once per series, not per row), an 'x'
- * the row's next own parameter (numbered from CONST_PARAMS + 1 on) */
-static char *
-upsert_sql (const char *table,
-            const char *columns,
-            const char *shape,
-            guint       n_rows,
-            const char *tail)
-{
-  GString *sql = g_string_new (NULL);
-  guint next = CONST_PARAMS + 1;
-
-  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES ", table, columns);
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_string_append (sql, r > 0 ? ",(" : "(");
-      for (const char *c = shape; *c != '\0'; c++)
-        {
-          if (c > shape)
-            g_string_append_c (sql, ',');
-          if (*c == 'x')
-            g_string_append_printf (sql, "?%u", next++);
-          else
-            g_string_append_printf (sql, "?%c", *c);
-        }
-      g_string_append_c (sql, ')');
-    }
-  g_string_append_printf (sql, " %s", tail);
-  return g_string_free (sql, FALSE);
-}
-
-static const char bar_columns[] = "instrument_id, time, open, high, low, close, volume, rank, source";
-static const char bar_shape[] = "1xxxxxx23";
-/* A source of a lower rank never overwrites one of a higher (a derived
- * file's VIX or SP500 column never replaces Cboe's or Yahoo's history);
- * a close-only value that lies outside the stored [low, high] of another
- * source drops that source's open, high and low, so no bar has its close
- * outside its range. */
-#define KEEPS_RANGE "(excluded.high IS NOT NULL OR (excluded.close BETWEEN bars.low AND bars.high))"
-static const char bar_tail[] =
-  "ON CONFLICT (instrument_id, time) DO UPDATE SET "
-  "open = CASE WHEN " KEEPS_RANGE " THEN coalesce (excluded.open, bars.open) END, "
-  "high = CASE WHEN " KEEPS_RANGE " THEN coalesce (excluded.high, bars.high) END, "
-  "low = CASE WHEN " KEEPS_RANGE " THEN coalesce (excluded.low, bars.low) END, "
-  "close = excluded.close, "
-  "volume = coalesce (excluded.volume, bars.volume), "
-  "rank = excluded.rank, source = excluded.source "
-  "WHERE excluded.rank <= bars.rank";
-static const char source_tail[] =
-  "ON CONFLICT (instrument_id, time, source) DO UPDATE SET "
-  "open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
-  "volume = excluded.volume, rank = excluded.rank";
-static const char breadth_columns[] = "instrument_id, time, advancers, decliners";
-static const char breadth_shape[] = "1xxx";
-static const char breadth_tail[] =
-  "ON CONFLICT (instrument_id, time) DO UPDATE SET "
-  "advancers = excluded.advancers, decliners = excluded.decliners";
-
-
-static const char *
-upsert_sql_once (Upsert which)
-{
-  static const struct { const char *table, *columns, *shape, *tail; guint n_rows; } shapes[N_UPSERTS] = {
-    [UPSERT_BAR] = { "bars", bar_columns, bar_shape, bar_tail, 1 },
-    [UPSERT_BARS] = { "bars", bar_columns, bar_shape, bar_tail, BATCH_ROWS },
-    [UPSERT_SRC] = { "bar_sources", bar_columns, bar_shape, source_tail, 1 },
-    [UPSERT_SRCS] = { "bar_sources", bar_columns, bar_shape, source_tail, BATCH_ROWS },
-    [UPSERT_BREADTH] = { "breadth", breadth_columns, breadth_shape, breadth_tail, 1 },
-    [UPSERT_BREADTHS] = { "breadth", breadth_columns, breadth_shape, breadth_tail, BATCH_ROWS },
-    [INSERT_BAR] = { "bars", bar_columns, bar_shape, "", 1 },
-    [INSERT_BARS] = { "bars", bar_columns, bar_shape, "", BATCH_ROWS },
-    [INSERT_BREADTH] = { "breadth", breadth_columns, breadth_shape, "", 1 },
-    [INSERT_BREADTHS] = { "breadth", breadth_columns, breadth_shape, "", BATCH_ROWS },
-  };
-  static char *sql[N_UPSERTS];
-
-  if (g_once_init_enter (&sql[which]))
-    g_once_init_leave (&sql[which], upsert_sql (shapes[which].table, shapes[which].columns,
-                                                shapes[which].shape, shapes[which].n_rows,
-                                                shapes[which].tail));
-  return sql[which];
-}
-
 /* Leaves the cached statements reset and unbound for the next user. */
 static void
 writer_clear (ImportWriter *w)
 {
-  for (guint i = 0; i < N_UPSERTS; i++)
+  for (guint i = 0; i < ALVH_MARKET_N_UPSERTS; i++)
     if (w->stmts[i] != NULL)
       alvh_db_cached_stmt_release (w->stmts[i]);
   _alvh_market_source_keeper_clear (&w->keeper);
@@ -721,8 +613,8 @@ writer_prepare (ImportWriter          *w,
 {
   *w = (ImportWriter) { .self = self, .cancellable = cancellable,
                         .prefer = (flags & ALVH_MARKET_IMPORT_PREFER) != 0 };
-  for (guint i = 0; i < N_UPSERTS; i++)
-    if ((w->stmts[i] = alvh_db_prepare_cached (self->db, upsert_sql_once (i), error)) == NULL)
+  for (guint i = 0; i < ALVH_MARKET_N_UPSERTS; i++)
+    if ((w->stmts[i] = alvh_db_prepare_cached (self->db, _alvh_market_upsert_sql (i), error)) == NULL)
       {
         writer_clear (w);
         return FALSE;
