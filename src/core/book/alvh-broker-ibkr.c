@@ -73,18 +73,15 @@ read_contract (AlvhBrokerRows       *rows,
                const char          **reason,
                GError              **error)
 {
-  AlvhCsvReader *reader = rows->reader;
-  AlvhBrokerHeader *h = &rows->h;
-  const int *c = rows->c;
-  g_autofree char *asset = _alvh_broker_field (reader, c[C_ASSET]);
-  g_autofree char *under = _alvh_broker_field (reader, _alvh_broker_header_find (h, "UnderlyingSymbol"));
+  g_autofree char *asset = _alvh_broker_field (rows->reader, rows->c[C_ASSET]);
+  g_autofree char *under = _alvh_broker_field (rows->reader, _alvh_broker_header_find (&rows->h, "UnderlyingSymbol"));
 
   if (g_ascii_strcasecmp (asset, "OPT") != 0 && g_ascii_strcasecmp (asset, "FUT") != 0)
     {
       *reason = "not an option or a future";
       return FALSE;
     }
-  return _alvh_broker_read_contract (rows, &option_columns, c[C_SYMBOL], g_ascii_strcasecmp (asset, "FUT") == 0,
+  return _alvh_broker_read_contract (rows, &option_columns, rows->c[C_SYMBOL], g_ascii_strcasecmp (asset, "FUT") == 0,
                                      under, "", "not a VIX future", e, reason, error);
 }
 

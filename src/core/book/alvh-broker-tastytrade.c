@@ -80,12 +80,9 @@ read_contract (AlvhBrokerRows       *rows,
                const char          **reason,
                GError              **error)
 {
-  AlvhCsvReader *reader = rows->reader;
-  AlvhBrokerHeader *h = &rows->h;
-  const int *c = rows->c;
-  g_autofree char *instrument = _alvh_broker_field (reader, c[C_INSTRUMENT]);
-  g_autofree char *root = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Root Symbol"));
-  g_autofree char *under = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Underlying Symbol"));
+  g_autofree char *instrument = _alvh_broker_field (rows->reader, rows->c[C_INSTRUMENT]);
+  g_autofree char *root = _alvh_broker_field (rows->reader, _alvh_broker_header_find (&rows->h, "Root Symbol"));
+  g_autofree char *under = _alvh_broker_field (rows->reader, _alvh_broker_header_find (&rows->h, "Underlying Symbol"));
   gboolean future = strstr (instrument, "Future") != NULL && strstr (instrument, "Option") == NULL;
 
   if (strstr (instrument, "Option") == NULL && !future)
@@ -93,7 +90,7 @@ read_contract (AlvhBrokerRows       *rows,
       *reason = "not an option or a future";
       return FALSE;
     }
-  return _alvh_broker_read_contract (rows, &option_columns, c[C_SYMBOL], future, root, under,
+  return _alvh_broker_read_contract (rows, &option_columns, rows->c[C_SYMBOL], future, root, under,
                                      "not an SPX or VIX contract", e, reason, error);
 }
 
