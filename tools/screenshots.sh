@@ -7,7 +7,8 @@
 # they are installed.
 #   tools/screenshots.sh [BUILD_DIR] [OUT_DIR]
 # Environment: PAGES, SIZES, LANGS, STYLES (light dark) to take fewer
-# (space-separated lists); WAIT seconds per shot (default 8).
+# (space-separated lists; a page "replay-sweep", "replay-compare", ... is
+# that view of the Replay page, run); WAIT seconds per shot (default 8).
 set -euo pipefail
 build=${1:-build}
 out=${2:-data/screenshots}
@@ -24,8 +25,11 @@ for lang in ${LANGS:-en de}; do
         [ "$scale" != 1 ] && name="$name-x$scale"
         [ "$style" != light ] && name="$name-$style"
         [ "$lang" != en ] && name="$name-$lang"
-        env ALVH_PAGE="$page" ALVH_WINDOW_SIZE="$geometry" GDK_SCALE="$scale" \
-          ALVH_STYLE="$style" \
+        # "replay-sweep" (compare, walk-forward, attribution): that view of the Replay page
+        view=
+        [ "${page#replay-}" != "$page" ] && view=${page#replay-}
+        env ALVH_PAGE="${page%%-*}" ALVH_WINDOW_SIZE="$geometry" GDK_SCALE="$scale" \
+          ALVH_STYLE="$style" ${view:+ALVH_REPLAY_VIEW="$view"} \
           ALVH_TODAY=2025-12-31 ALVH_DEMO_BOOK=1 ALVH_CHART_RANGE=3m \
           ALVH_RUN_REPLAY=$([ "$page" = replay ] && echo 1 || echo 0) \
           LANGUAGE=$([ "$lang" = en ] && echo en || echo "$lang") \

@@ -299,10 +299,10 @@ _alvh_chart_draw_last_values (const Frame *f,
     {
       Tag *t = &tags[k];
       Series *s = t->series;
-      char buf[32];
+      g_autofree char *buf = alvh_chart_format_tag ((s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3])[t->at],
+                                                    s->decimals);
       AlvhChartRgba bg;
 
-      snprintf (buf, sizeof buf, "%.*f", s->decimals, (s->kind == ALVH_CHART_SERIES_LINE ? s->v[0] : s->v[3])[t->at]);
       bg = s->kind == ALVH_CHART_SERIES_LINE ? f->pal->colors[s->color] : candle_tag_color (f, s, t->at);
       if (fabs (t->top + 8 - t->y) > 1.5)
         {
@@ -338,7 +338,8 @@ _alvh_chart_draw_crosshair_value (const Frame *f,
 
   if (self->crosshair < 0 || self->crosshair_y < p->y || self->crosshair_y >= p->y + p->height)
     return;
-  step = alvh_chart_nice_step (m->log ? pow (10, m->hi) - pow (10, m->lo) : m->hi - m->lo, 8) / 10;
+  step = alvh_chart_nice_step (m->log ? pow (10, m->hi) - pow (10, m->lo) : m->hi - m->lo, 8,
+                               ALVH_CHART_STEP_AT_LEAST) / 10;
   t = m->hi - (self->crosshair_y - m->top) / m->height * (m->hi - m->lo);
   v = m->log ? pow (10, t) : t;
   alvh_chart_rgba_set_source (&f->pal->crosshair, cr);

@@ -50,14 +50,18 @@ _alvh_chart_draw_candles (const Frame *f,
           double wick = MAX (px, round (f->scale) / f->scale);
           gboolean bars = s->kind == ALVH_CHART_SERIES_OHLC;
 
-          double half = floor (body / 2 * f->scale) / f->scale;
+          double half;
           FillChunk chunk = { 0, -G_MAXDOUBLE };
 
           if (bars)
-            {
-              body = MAX (3 * px, body);
-              half = floor (body / 2 * f->scale) / f->scale;
-            }
+            body = MAX (3 * px, body);
+          /* a body of whole device pixels centred on the wick: as many
+           * columns on each side of it */
+          half = MAX (0.0, floor ((body - wick) / 2 * f->scale) / f->scale);
+          if (bars)
+            half = floor (body / 2 * f->scale) / f->scale;
+          else
+            body = wick + 2 * half;
           set_color (f, up_pass ? ALVH_CHART_COLOR_UP : ALVH_CHART_COLOR_DOWN, 1.0);
           for (gssize i = f->i0; i <= f->i1; i++)
             {
@@ -75,10 +79,12 @@ _alvh_chart_draw_candles (const Frame *f,
               if ((cl >= o) != up_pass)
                 continue;
               x = floor (bar_x (f, i) * f->scale) / f->scale;
-              yh = ymap_y_clamped (m, h);
-              yl = ymap_y_clamped (m, l);
-              yo = ymap_y_clamped (m, o);
-              yc = ymap_y_clamped (m, cl);
+              /* on device pixel rows: every box is whole pixels, which
+               * Cairo fills without a scan converter */
+              yh = snap_row (f, ymap_y_clamped (m, h));
+              yl = snap_row (f, ymap_y_clamped (m, l));
+              yo = snap_row (f, ymap_y_clamped (m, o));
+              yc = snap_row (f, ymap_y_clamped (m, cl));
               if (!isfinite (yh) || !isfinite (yl))
                 continue;
               /* log scale: an open or close <= 0 has no y */
@@ -91,15 +97,15 @@ _alvh_chart_draw_candles (const Frame *f,
                   fill_chunk_before (f, &chunk, x - half);
                   cairo_rectangle (cr, x, yh, wick, MAX (px, yl - yh));
                   if (isfinite (yo))
-                    cairo_rectangle (cr, x - half, yo - wick / 2, half, wick);
+                    cairo_rectangle (cr, x - half, snap_row (f, yo - wick / 2), half, wick);
                   if (isfinite (yc))
-                    cairo_rectangle (cr, x + wick, yc - wick / 2, half, wick);
+                    cairo_rectangle (cr, x + wick, snap_row (f, yc - wick / 2), half, wick);
                   fill_chunk_after (f, &chunk, x + wick + half);
                 }
-              else if (body > 2 * px)
+              else if (half > 0)
                 {
                   double top = MIN (yo, yc), bottom = MAX (yo, yc);
-                  double bx = x + wick / 2 - half;
+                  double bx = x - half;
 
                   fill_chunk_before (f, &chunk, MIN (x, bx));
                   cairo_rectangle (cr, x, yh, wick, MAX (0, top - yh));

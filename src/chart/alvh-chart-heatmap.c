@@ -5,13 +5,9 @@
 
 #include <math.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "alvh-chart-heatmap.h"
 #include "alvh-chart-palette.h"
 #include "alvh-chart-text.h"
-#include "alvh-format.h"
-#include "alvh-scenario.h"
 
 #define LEFT   100.0
 #define BOTTOM 40.0
@@ -162,30 +158,4 @@ alvh_chart_heatmap_render (const AlvhChartHeatmap *h,
                           l.y0 + h->n_rows * l.ch + 22, 0.5, 0.0);
   if (h->row_title != NULL)
     alvh_chart_text_show (cr, &font, h->row_title, 4, l.y0 - 2, 0.0, 1.0);
-}
-
-static char *
-whole_dollars (double v)
-{
-  return alvh_format_money (v, ALVH_MONEY_WHOLE);
-}
-
-void
-alvh_chart_heatmap_init_scenario (AlvhChartHeatmap   *heatmap,
-                                  const double       *grid,
-                                  const char * const *columns,
-                                  const char * const *rows,
-                                  const char         *title)
-{
-  heatmap->values = grid;
-  heatmap->n_columns = ALVH_SCENARIO_N_SPX;
-  heatmap->n_rows = ALVH_SCENARIO_N_VIX;
-  heatmap->column_labels = columns;
-  heatmap->row_labels = rows;
-  heatmap->column_title = _("SPX move");
-  heatmap->row_title = _("VIX move");
-  heatmap->title = title;
-  heatmap->mark_column = ALVH_SCENARIO_SPX_ZERO;
-  heatmap->mark_row = ALVH_SCENARIO_VIX_ZERO;
-  heatmap->format = whole_dollars;
 }

@@ -42,25 +42,6 @@ void     alvh_chart_heatmap_render   (const AlvhChartHeatmap *heatmap,
                                       double                  height);
 
 /**
- * alvh_chart_heatmap_init_scenario:
- * @heatmap: the heat map to set
- * @grid: a what-if grid, %ALVH_SCENARIO_N_VIX rows of %ALVH_SCENARIO_N_SPX
- *   (alvh_scenario_grid())
- * @columns: (array fixed-size=7): its %ALVH_SCENARIO_N_SPX column labels
- * @rows: (array fixed-size=7): its %ALVH_SCENARIO_N_VIX row labels
- * @title: (nullable): the title
- *
- * Sets every field but @heatmap->dark to draw a what-if grid: "SPX move"
- * columns, "VIX move" rows, the no-move cell outlined, whole dollars.
- * The grid and the strings must outlive the drawing.
- */
-void     alvh_chart_heatmap_init_scenario (AlvhChartHeatmap   *heatmap,
-                                           const double       *grid,
-                                           const char * const *columns,
-                                           const char * const *rows,
-                                           const char         *title);
-
-/**
  * alvh_chart_heatmap_cell_at:
  * @heatmap: the grid
  * @width: the width it is drawn at

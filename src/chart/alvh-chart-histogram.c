@@ -15,7 +15,7 @@ _alvh_chart_draw_histogram (const Frame *f,
 {
   cairo_t *cr = f->cr;
   double px = 1.0 / f->scale;
-  double y0 = ymap_y (m, 0.0);
+  double y0 = snap_row (f, ymap_y (m, 0.0));
 
   if (!isfinite (y0))
     return;
@@ -51,7 +51,8 @@ _alvh_chart_draw_histogram (const Frame *f,
               double v = s->v[0][i], x, y;
               if (!isfinite (v) || (up_pass ? v < 0 : v >= 0))
                 continue;
-              y = ymap_y_clamped (m, v);
+              /* whole device pixels (see the candles) */
+              y = snap_row (f, ymap_y_clamped (m, v));
               x = floor ((bar_x (f, i) - w / 2) * f->scale) / f->scale;
               fill_chunk_before (f, &chunk, x);
               cairo_rectangle (cr, x, MIN (y, y0), w, MAX (px, fabs (y - y0)));

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include <glib/gi18n-lib.h>
+#include "alvh-format.h"
 #include "alvh-time.h"
 #include "alvh-chart-private.h"
 
@@ -314,7 +315,12 @@ append_value (GString *s,
               int      decimals)
 {
   if (isfinite (v))
-    g_string_append_printf (s, "%.*f", decimals, v);
+    {
+      /* as the one formatter writes numbers on screen: "5,746.26", "−0.090" */
+      g_autofree char *text = alvh_format_number (v, CLAMP (decimals, 0, 10), ALVH_FORMAT_SCREEN);
+
+      g_string_append (s, text);
+    }
   else
     g_string_append (s, "–");
 }
@@ -340,7 +346,11 @@ _alvh_chart_format_series_value (GString *s,
       g_string_append (s, " C ");
       append_value (s, series->v[3][i], series->decimals);
       if (i > 0 && isfinite (series->v[3][i - 1]) && series->v[3][i - 1] != 0 && isfinite (series->v[3][i]))
-        g_string_append_printf (s, " (%+.2f%%)", 100.0 * (series->v[3][i] / series->v[3][i - 1] - 1.0));
+        {
+          g_autofree char *change = alvh_format_signed_percent (series->v[3][i] / series->v[3][i - 1] - 1.0, 2);
+
+          g_string_append_printf (s, " (%s)", change);
+        }
       break;
     case ALVH_CHART_SERIES_BAND:
       append_value (s, series->v[0][i], series->decimals);

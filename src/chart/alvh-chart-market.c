@@ -9,6 +9,7 @@
 #include "alvh-indicators.h"
 #include "alvh-market-frame.h"
 #include "alvh-chart-market.h"
+#include "alvh-format.h"
 
 /**
  * alvh_chart_market_new:
@@ -364,8 +365,9 @@ alvh_chart_market_set_greeks (AlvhChart  *chart,
         }
       alvh_chart_add_series (chart, pane, ALVH_CHART_SERIES_BAND, NULL, ALVH_CHART_COLOR_GRAY,
                              ALVH_CHART_SERIES_FLAG_NO_LEGEND, gt, lo, hi, NULL, NULL, gn);
-      g_autofree char *plus = g_strdup_printf ("+%.2f", delta_tolerance);
-      g_autofree char *minus = g_strdup_printf ("−%.2f", delta_tolerance);
+      g_autofree char *digits = alvh_format_number (delta_tolerance, 2, ALVH_FORMAT_SCREEN);
+      g_autofree char *plus = g_strconcat ("+", digits, NULL);
+      g_autofree char *minus = g_strconcat ("−", digits, NULL);
       alvh_chart_add_level (chart, pane, delta_tolerance, ALVH_CHART_COLOR_RED, plus, 0, 0, TRUE);
       alvh_chart_add_level (chart, pane, -delta_tolerance, ALVH_CHART_COLOR_RED, minus, 0, 0, TRUE);
       alvh_chart_pane_set_include_zero (chart, pane, TRUE);

@@ -35,9 +35,12 @@ _alvh_chart_layout_panes (AlvhChart *self)
           pane->height = 0;
           continue;
         }
-      pane->y = y;
-      pane->height = total > 0 ? avail * pane->weight / total : 0;
-      y += pane->height + PANE_GAP;
+      /* each pane starts and ends on a device pixel row, so that its clip
+       * is a plain pixel region */
+      pane->y = round (y * self->scale) / self->scale;
+      y += total > 0 ? avail * pane->weight / total : 0;
+      pane->height = MAX (0.0, round (y * self->scale) / self->scale - pane->y);
+      y += PANE_GAP;
     }
 }
 

@@ -179,7 +179,7 @@ alvh_chart_plot_round_to_step (AlvhChartPlot *plot,
       plot->lo -= 1;
       plot->hi += 1;
     }
-  step = alvh_chart_nice_step (plot->hi - plot->lo, MAX (2, max_ticks));
+  step = alvh_chart_nice_step (plot->hi - plot->lo, MAX (2, max_ticks), ALVH_CHART_STEP_AT_LEAST);
   plot->lo = floor (plot->lo / step) * step;
   plot->hi = ceil (plot->hi / step) * step;
   return step;

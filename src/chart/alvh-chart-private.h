@@ -169,6 +169,14 @@ snap (const Frame *f,
   return (floor (v * f->scale) + 0.5) / f->scale;
 }
 
+/* v rounded to the nearest device pixel boundary */
+static inline double
+snap_row (const Frame *f,
+          double       v)
+{
+  return round (v * f->scale) / f->scale;
+}
+
 /* bars in device column c: [col_start (c), col_start (c + 1)) */
 static inline gssize
 col_start (const Frame *f,

@@ -235,7 +235,7 @@ alvh_chart_term_render (cairo_t                  *cr,
       cairo_show_text (cr, _("No VIX term structure on this date"));
       return;
     }
-  step = alvh_chart_nice_step (MAX (hi - lo, 1), 6);
+  step = alvh_chart_nice_step (MAX (hi - lo, 1), 6, ALVH_CHART_STEP_AT_LEAST);
   lo = floor (lo / step) * step - step / 2;
   hi = ceil (hi / step) * step + step / 2;
   dmax *= 1.05;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include <glib/gi18n-lib.h>
+#include "alvh-format.h"
 #include "alvh-time.h"
 #include "alvh-chart-ticks.h"
 
@@ -37,15 +38,20 @@ alvh_chart_month_abbrev (int month)
  * alvh_chart_nice_step:
  * @range: the span of values
  * @max_ticks: about how many steps should fit
+ * @rounding: how range / @max_ticks is rounded
  *
- * The one step every axis uses: 1, 2, 2.5 or 5 times a power of ten, at
- * least @range / @max_ticks.
+ * The one step every axis and the Sweep view use.  %ALVH_CHART_STEP_AT_LEAST
+ * (axes): 1, 2, 2.5 or 5 times a power of ten, at least @range / @max_ticks.
+ * %ALVH_CHART_STEP_NEAREST (a range to try): 1, 2 or 5 times a power of ten
+ * nearest @range / @max_ticks (a mantissa below 1.5 is 1, below 3.5 is 2,
+ * below 7.5 is 5, else 10).
  *
  * Returns: the step; 1 for an empty or invalid range
  */
 double
-alvh_chart_nice_step (double range,
-                      guint  max_ticks)
+alvh_chart_nice_step (double                range,
+                      guint                 max_ticks,
+                      AlvhChartStepRounding rounding)
 {
   double raw, mag, norm;
 
@@ -54,6 +60,8 @@ alvh_chart_nice_step (double range,
   raw = range / max_ticks;
   mag = pow (10.0, floor (log10 (raw)));
   norm = raw / mag;
+  if (rounding == ALVH_CHART_STEP_NEAREST)
+    return (norm < 1.5 ? 1.0 : norm < 3.5 ? 2.0 : norm < 7.5 ? 5.0 : 10.0) * mag;
   if (norm <= 1.0)
     return mag;
   if (norm <= 2.0)
@@ -91,7 +99,19 @@ alvh_chart_format_price (double  value,
     }
   if (fabs (value) < 1e-12)
     value = 0.0;
-  snprintf (buf, len, "%.*f", decimals, value);
+  {
+    /* as the one formatter writes numbers on screen: "5,900", "17.5" ("17,5") */
+    g_autofree char *text = alvh_format_number (value, decimals, ALVH_FORMAT_SCREEN);
+
+    g_strlcpy (buf, text, len);
+  }
+}
+
+char *
+alvh_chart_format_tag (double value,
+                       int    decimals)
+{
+  return alvh_format_number (value, CLAMP (decimals, 0, 10), ALVH_FORMAT_SCREEN);
 }
 
 /**
@@ -157,7 +177,7 @@ alvh_chart_price_ticks (double         min,
       return n;
     }
 
-  step = alvh_chart_nice_step (max - min, max_ticks);
+  step = alvh_chart_nice_step (max - min, max_ticks, ALVH_CHART_STEP_AT_LEAST);
   for (double v = ceil (min / step - 1e-9) * step; v <= max + step * 1e-9 && n < n_out; v += step)
     {
       out[n].value = v;

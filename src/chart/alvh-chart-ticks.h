@@ -37,14 +37,34 @@ guint   alvh_chart_price_ticks   (double              min,
                                   gboolean            log_scale,
                                   AlvhChartTick      *out,
                                   guint               n_out);
-/* The step alvh_chart_price_ticks uses on a linear scale */
-double  alvh_chart_nice_step     (double              range,
-                                  guint               max_ticks);
+/* How alvh_chart_nice_step rounds range / max_ticks to 1, 2, (2.5,) 5 × 10^n */
+typedef enum
+{
+  ALVH_CHART_STEP_AT_LEAST,  /* 1, 2, 2.5 or 5 × 10^n, the least not below: an axis */
+  ALVH_CHART_STEP_NEAREST,   /* 1, 2 or 5 × 10^n, the nearest: a range to try (the sweep) */
+} AlvhChartStepRounding;
+
+/* The one step: alvh_chart_price_ticks uses it (AT_LEAST) on a linear scale */
+double  alvh_chart_nice_step     (double                 range,
+                                  guint                  max_ticks,
+                                  AlvhChartStepRounding  rounding);
 /* Format a price with the decimals that `step` needs (step <= 0: 2 decimals) */
 void    alvh_chart_format_price  (double              value,
                                   double              step,
                                   char               *buf,
                                   gsize               len);
+/**
+ * alvh_chart_format_tag:
+ * @value: a series' last value, possibly NaN
+ * @decimals: the series' decimals
+ *
+ * The text of a value tag on the price axis, as the one formatter writes
+ * numbers on screen: "5,893.05", "5.893,05" in German, "−0.09".
+ *
+ * Returns: (transfer full): the text
+ */
+char   *alvh_chart_format_tag    (double              value,
+                                  int                 decimals);
 
 /* Time ticks for the bars first..last (bar indices, may be fractional and
  * outside 0..n-1) drawn across width_px.  Returns the count written to out;

@@ -267,6 +267,7 @@ alvh_chart_set_scale_factor (AlvhChart *self,
 {
   g_return_if_fail (ALVH_IS_CHART (self));
   self->scale = scale > 0 ? scale : 1.0;  /* in the layer cache's key */
+  _alvh_chart_layout_panes (self);         /* panes end on device pixels */
 }
 
 /**

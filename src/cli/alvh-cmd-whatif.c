@@ -19,7 +19,7 @@
 
 #include <glib/gi18n.h>
 
-#include "alvh-chart-heatmap.h"
+#include "alvh-chart-scenario.h"
 #include "alvh-cli.h"
 #include "alvh-core.h"
 #include "alvh-stored-eval.h"
@@ -330,7 +330,7 @@ print_proposed (const WhatIf *w)
   for (guint k = 0; k < 3; k++)
     {
       g_autofree char *spx = alvh_format_number (w->coverage[k].spx, 0, ALVH_FORMAT_SCREEN);
-      g_autofree char *x = alvh_scenario_coverage_text (&w->coverage[k]), *y = alvh_scenario_coverage_text (&w->with_coverage[k]);
+      g_autofree char *x = alvh_hedge_coverage_dup_text (&w->coverage[k]), *y = alvh_hedge_coverage_dup_text (&w->with_coverage[k]);
 
       printf (_("Coverage at SPX −%g SD (%s): %s → %s\n"), w->coverage[k].n_sd, spx, x, y);
     }
@@ -379,19 +379,16 @@ write_png (const WhatIf *w,
            const char   *path,
            GError      **error)
 {
-  g_auto(GStrv) columns = NULL, rows = NULL;
   g_autofree char *day = alvh_time_format_ny_date (w->scenario.time);
   g_autofree char *title = g_strdup_printf (_("Book P&L on %s"), day);
-  AlvhChartHeatmap h = { 0 };
+  AlvhChartScenario grid = { w->grid, w->market.spx, w->market.vix, title, FALSE, FALSE };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
 
-  alvh_scenario_grid_labels (&w->market, &columns, &rows);
-  alvh_chart_heatmap_init_scenario (&h, w->grid, (const char * const *) columns, (const char * const *) rows, title);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 480);
   cr = cairo_create (surface);
-  alvh_chart_heatmap_render (&h, cr, 900, 480);
+  alvh_chart_scenario_render (&grid, cr, 900, 480);
   cairo_destroy (cr);
   status = cairo_surface_write_to_png (surface, path);
   cairo_surface_destroy (surface);

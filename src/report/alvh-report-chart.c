@@ -58,7 +58,7 @@ pane_frame (cairo_t             *cr,
             int                  digits)
 {
   AlvhChartPlotAxis axis = {
-    .step = alvh_chart_nice_step (p->hi - p->lo, 5),
+    .step = alvh_chart_nice_step (p->hi - p->lo, 5, ALVH_CHART_STEP_AT_LEAST),
     .grid = rgba (0xdddddd, 1),
     .line_width = 0.4,
     .label = rgba (0x555555, 1),

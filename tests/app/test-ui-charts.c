@@ -173,7 +173,7 @@ test_charts_page (void)
   g_clear_pointer (&readout, g_free);
   alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 7, 8));
   readout = alvh_charts_page_dup_readout (ALVH_CHARTS_PAGE (page));
-  g_assert_true (g_str_has_prefix (readout, "2026-07-08\nSPX: O 7476.54"));
+  g_assert_true (g_str_has_prefix (readout, "2026-07-08\nSPX: O 7,476.54"));
   g_assert_nonnull (strstr (readout, "\nVIX: 16.90\n"));
   g_clear_pointer (&readout, g_free);
   alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2022, 7, 4));

@@ -102,7 +102,7 @@ test_evaluator_decision (void)
 
   page = ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator"));
   g_assert_true (ALVH_IS_EVALUATOR_PAGE (page));
-  context = alvh_evaluator_page_get_context (page);
+  context = alvh_page_get_context (ALVH_PAGE (page));
   store = alvh_context_get_store (context);
   g_assert_nonnull (store);
   g_signal_connect (alvh_context_get_decisions (context), "changed", G_CALLBACK (journal_changed_cb), &journal_changes);
@@ -361,7 +361,7 @@ test_evaluator_preview (void)
   test_ui_use_fresh_data_dir ("alvh-ui-preview-XXXXXX");
   window = test_ui_demo_window (1100, 1500, "evaluator");
   page = ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator"));
-  context = alvh_evaluator_page_get_context (page);
+  context = alvh_page_get_context (ALVH_PAGE (page));
   preview = ALVH_LEG_PREVIEW (alvh_evaluator_page_get_preview (page));
 
   /* no condor: no preview */

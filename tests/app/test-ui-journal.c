@@ -11,9 +11,12 @@
 #include <gtk/gtk.h>
 #include <sqlite3.h>
 
+#include "alvh-journal-item.h"
 #include "alvh-journal-page.h"
 #include "alvh-journal-store-private.h"
 #include "alvh-context.h"
+#include "alvh-window.h"
+#include "test-demo-book.h"
 #include "test-ui-util.h"
 
 typedef struct
@@ -581,6 +584,88 @@ test_accounts (void)
   fixture_tear_down (&f);
 }
 
+/* the first GtkLabel under @root whose text is @text, or NULL */
+static GtkWidget *
+label_with_text (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = label_with_text (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* @label lies whole within @list's visible width and is not narrower than
+ * its text */
+static gboolean
+shown_whole (GtkWidget *label,
+             GtkWidget *list)
+{
+  graphene_rect_t r;
+  int nat = 0;
+
+  if (label == NULL || !gtk_widget_get_mapped (label) || !gtk_widget_compute_bounds (label, list, &r))
+    return FALSE;
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+  return r.origin.x >= 0 && r.origin.x + r.size.width <= gtk_widget_get_width (list) + 0.5 &&
+         gtk_widget_get_width (label) >= nat;
+}
+
+/* At 720, 1024, 1600 and 2560 px the Journal's list shows the Date, the
+ * P&L and the Branch whole, and no column runs past the list's edge (the
+ * least needed ones are left out when it is narrow, every one at 1600 px) */
+static void
+test_columns_fit (void)
+{
+  const int widths[] = { 720, 1024, 1600, 2560 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      AlvhWindow *window;
+      AlvhJournalPage *page;
+      GtkWidget *view, *list;
+      GtkAdjustment *h;
+      g_autoptr(AlvhJournalItem) item = NULL;
+      g_autofree char *date = NULL, *branch = NULL;
+      GtkWidget *date_cell = NULL, *branch_cell = NULL, *branch_header = NULL, *triggers = NULL;
+
+      /* the demo book's one entry, a hedge leg with its branch */
+      test_ui_use_fresh_data_dir ("alvh-ui-journal-fit-XXXXXX");
+      window = test_ui_demo_window (widths[i], 700, "positions");
+      test_demo_book_position (alvh_window_get_context (window));
+      alvh_window_show_page (window, "journal");
+      page = ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"));
+      test_ui_wait_for (g_list_model_get_n_items (G_LIST_MODEL (alvh_journal_page_get_model (page))) > 0);
+      test_ui_wait_drawn (GTK_WIDGET (page));
+      view = test_ui_find_named (GTK_WIDGET (page), "column-view");
+      list = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+      h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+      item = g_list_model_get_item (G_LIST_MODEL (alvh_journal_page_get_model (page)), 0);
+      date = alvh_journal_item_dup_column_text (item, "date");
+      branch = alvh_journal_item_dup_column_text (item, "branch");
+      g_assert_cmpstr (branch, !=, "");
+      test_ui_wait_for (gtk_adjustment_get_upper (h) <= gtk_adjustment_get_page_size (h) + 0.5 &&
+                        shown_whole (date_cell = label_with_text (view, date), list) &&
+                        shown_whole (branch_cell = label_with_text (view, branch), list) &&
+                        shown_whole (branch_header = label_with_text (view, _("Branch")), list));
+      triggers = label_with_text (view, _("Triggers"));
+      g_test_message ("%d px: list %d px wide, columns %.0f px, branch cell %d px, triggers %s",
+                      widths[i], gtk_widget_get_width (list), gtk_adjustment_get_upper (h),
+                      gtk_widget_get_width (branch_cell),
+                      triggers != NULL && gtk_widget_get_mapped (triggers) ? "shown" : "left out");
+      if (widths[i] >= 1600)
+        g_assert_true (shown_whole (triggers, list));
+      gtk_window_destroy (GTK_WINDOW (window));
+      test_ui_settle ();
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -592,5 +677,6 @@ main (int    argc,
                        "/ui/journal/stats", test_stats,
                        "/ui/journal/accounts", test_accounts,
                        "/ui/journal/many-entries", test_many_entries,
+                       "/ui/journal/columns-fit", test_columns_fit,
                        NULL);
 }

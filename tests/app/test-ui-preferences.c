@@ -75,7 +75,7 @@ test_preferences_profile (void)
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
   window = app_demo_window (app);
   page = ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator"));
-  context = alvh_evaluator_page_get_context (page);
+  context = alvh_page_get_context (ALVH_PAGE (page));
 
   /* a condor whose short put is 0.08 SD away: wing_proximity fires at 0.65 */
   g_assert_true (alvh_decision_service_get_market_state (alvh_context_get_decisions (context), &ms));
@@ -276,7 +276,7 @@ test_preferences_profile_file (void)
 
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
   window = app_demo_window (app);
-  context = alvh_evaluator_page_get_context (ALVH_EVALUATOR_PAGE (alvh_window_get_page (window, "evaluator")));
+  context = alvh_page_get_context (ALVH_PAGE (alvh_window_get_page (window, "evaluator")));
   prefs = alvh_preferences_window_new (GTK_WINDOW (window), context);
   g_assert_nonnull (alvh_form_find_by_name (GTK_WIDGET (prefs), "export-profile"));
   g_assert_nonnull (alvh_form_find_by_name (GTK_WIDGET (prefs), "import-profile"));

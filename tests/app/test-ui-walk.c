@@ -4,13 +4,16 @@
  * their accessible names, which never hold a mnemonic underscore. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
 #include "alvh-a11y.h"
 #include "alvh-window.h"
 #include "alvh-window-private.h"
+#include "alvh-format.h"
 #include "test-demo-book.h"
 #include "test-ui-util.h"
 
@@ -165,9 +168,90 @@ test_walk (void)
   test_ui_settle ();
 }
 
+/* Logs the deepest visible widgets under @w that ask for more than @limit px */
+static void
+log_wide (GtkWidget *w,
+          int        limit,
+          int        depth)
+{
+  gboolean child_wide = FALSE;
+  int min = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      int cmin = 0;
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &cmin, NULL, NULL, NULL);
+      if (cmin > limit)
+        {
+          child_wide = TRUE;
+          log_wide (c, limit, depth + 1);
+        }
+    }
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (!child_wide && min > limit)
+    for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+      {
+        int cmin = 0;
+
+        gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &cmin, NULL, NULL, NULL);
+        g_test_message ("%*s  %s %s: %d px", depth, "", G_OBJECT_TYPE_NAME (c), gtk_widget_get_name (c), cmin);
+      }
+  if (!child_wide && min > limit)
+    g_test_message ("%*s%s %s (%s) asks for %d px%s%s", depth, "", G_OBJECT_TYPE_NAME (w),
+                    gtk_widget_get_name (w), gtk_widget_get_css_name (w), min,
+                    GTK_IS_LABEL (w) ? ": " : "", GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : "");
+}
+
+/* In German, with the demo book open, every page fits a 720 px window (half
+ * of a 1440 px screen): no page asks for more */
+static void
+test_german_720 (void)
+{
+  static const char *pages[] = { "charts", "positions", "evaluator", "journal", "replay" };
+  AlvhWindow *window;
+  int min_width = 0;
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  alvh_format_bind_textdomain ();
+  if (g_strcmp0 (_("Layers"), "Layers") == 0)
+    {
+      g_unsetenv ("LANGUAGE");
+      g_test_skip ("no German catalogue in the build tree");
+      return;
+    }
+  test_ui_use_fresh_data_dir ("alvh-ui-walk-de-XXXXXX");
+  window = test_ui_demo_window (720, 700, "positions");
+  test_demo_book_position (alvh_window_get_context (window));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = alvh_window_get_page (window, pages[i]);
+      int page_min = 0;
+
+      alvh_window_show_page (window, pages[i]);
+      test_ui_wait_drawn (page);
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &page_min, NULL, NULL, NULL);
+      g_test_message ("%s: asks for %d px", pages[i], page_min);
+      if (page_min > 720 - 10)
+        log_wide (page, 720 - 10, 1);
+    }
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_test_message ("window asks for %d px, is %d px wide", min_width, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+  g_assert_cmpint (min_width, <=, 720);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 720);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_settle ();
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  return test_ui_main (argc, argv, "/ui/walk/pages-by-name", test_walk, NULL);
+  return test_ui_main (argc, argv, "/ui/walk/pages-by-name", test_walk,
+                       "/ui/walk/german-720", test_german_720, NULL);
 }

@@ -134,7 +134,7 @@ test_market_readout (void)
   vix = readout_line (chart, ny (2026, 7, 8), "VIX: ");
   g_assert_cmpstr (vix, ==, "VIX: 16.90");
   spx = readout_line (chart, ny (2026, 7, 8), "SPX: ");
-  g_assert_nonnull (strstr (spx, "C 7482.71"));
+  g_assert_nonnull (strstr (spx, "C 7,482.71"));
   g_clear_pointer (&vix, g_free);
   g_clear_pointer (&spx, g_free);
 

@@ -12,6 +12,7 @@
 #include "alvh-series.h"
 #include "alvh-indicators.h"
 #include "alvh-import.h"
+#include "alvh-profile.h"
 #include "alvh-chart.h"
 #include "alvh-chart-market.h"
 #include "alvh-chart-payoff.h"
@@ -129,20 +130,69 @@ render (AlvhChart *chart,
 
 /* ---- ticks ----------------------------------------------------------- */
 
+/* The Sweep view's first range around a profile value v: the step it
+ * offered before it used alvh_chart_nice_step (its own nice_step), kept here
+ * so that the values it offers stay what they were. */
+static double
+sweep_step_before (double v,
+                   double span)
+{
+  double target = v != 0.0 ? fabs (v) / 10.0 : span / 10.0;
+  double p = pow (10.0, floor (log10 (target)));
+  double m = target / p;
+
+  return (m < 1.5 ? 1.0 : m < 3.5 ? 2.0 : m < 7.5 ? 5.0 : 10.0) * p;
+}
+
+static void
+test_nice_step_nearest (void)
+{
+  const AlvhProfileDescriptor *d;
+  guint n, checked = 0;
+
+  /* 1, 2 or 5 × 10^n nearest a tenth, unlike an axis's step (at least) */
+  g_assert_cmpfloat (alvh_chart_nice_step (0.12, 10, ALVH_CHART_STEP_NEAREST), ==, 0.01);
+  g_assert_cmpfloat (alvh_chart_nice_step (0.12, 10, ALVH_CHART_STEP_AT_LEAST), ==, 0.02);
+  g_assert_cmpfloat (alvh_chart_nice_step (0.3, 10, ALVH_CHART_STEP_NEAREST), ==, 0.02);
+  g_assert_cmpfloat (alvh_chart_nice_step (0.6, 10, ALVH_CHART_STEP_NEAREST), ==, 0.05);
+  g_assert_cmpfloat (alvh_chart_nice_step (80, 10, ALVH_CHART_STEP_NEAREST), ==, 10);
+  g_assert_cmpfloat (alvh_chart_nice_step (0, 10, ALVH_CHART_STEP_NEAREST), ==, 1);
+  /* every step the Sweep view offers for the spec's values, and for values
+   * across each key's range, is what it offered before */
+  d = alvh_profile_get_descriptors (&n);
+  for (guint k = 0; k < n; k++)
+    {
+      if (d[k].type != ALVH_PROFILE_VALUE_DOUBLE)
+        continue;
+      for (int i = 0; i <= 40; i++)
+        {
+          double v = i == 40 ? d[k].default_value : d[k].min + (d[k].max - d[k].min) * i / 39.0;
+          double span = d[k].max - d[k].min;
+
+          if (v == 0.0 && !(span > 0))
+            continue;
+          g_assert_cmpfloat (alvh_chart_nice_step (v != 0.0 ? fabs (v) : span, 10, ALVH_CHART_STEP_NEAREST),
+                             ==, sweep_step_before (v, span));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 100);
+}
+
 static void
 test_price_ticks (void)
 {
   AlvhChartTick ticks[ALVH_CHART_MAX_TICKS];
   guint n;
 
-  g_assert_cmpfloat (alvh_chart_nice_step (100, 5), ==, 20);
-  g_assert_cmpfloat (alvh_chart_nice_step (1, 4), ==, 0.25);
-  g_assert_cmpfloat (alvh_chart_nice_step (3700, 8), ==, 500);
+  g_assert_cmpfloat (alvh_chart_nice_step (100, 5, ALVH_CHART_STEP_AT_LEAST), ==, 20);
+  g_assert_cmpfloat (alvh_chart_nice_step (1, 4, ALVH_CHART_STEP_AT_LEAST), ==, 0.25);
+  g_assert_cmpfloat (alvh_chart_nice_step (3700, 8, ALVH_CHART_STEP_AT_LEAST), ==, 500);
 
   n = alvh_chart_price_ticks (2191.86, 3393.52, 8, FALSE, ticks, G_N_ELEMENTS (ticks));
   g_assert_cmpuint (n, ==, 6);
-  g_assert_cmpstr (ticks[0].label, ==, "2200");
-  g_assert_cmpstr (ticks[5].label, ==, "3200");
+  g_assert_cmpstr (ticks[0].label, ==, "2,200");
+  g_assert_cmpstr (ticks[5].label, ==, "3,200");
 
   n = alvh_chart_price_ticks (9.14, 82.69, 6, FALSE, ticks, G_N_ELEMENTS (ticks));
   g_assert_cmpuint (n, ==, 4);
@@ -159,12 +209,26 @@ test_price_ticks (void)
   g_assert_cmpstr (ticks[0].label, ==, "5");
   g_assert_cmpstr (ticks[1].label, ==, "10");
   g_assert_true (ticks[1].major);
-  g_assert_cmpstr (ticks[9].label, ==, "5000");
+  g_assert_cmpstr (ticks[9].label, ==, "5,000");
   /* fewer allowed: one per decade */
   n = alvh_chart_price_ticks (4.4, 6300, 4, TRUE, ticks, G_N_ELEMENTS (ticks));
   g_assert_cmpuint (n, ==, 3);
   g_assert_cmpstr (ticks[0].label, ==, "10");
-  g_assert_cmpstr (ticks[2].label, ==, "1000");
+  g_assert_cmpstr (ticks[2].label, ==, "1,000");
+}
+
+/* A value tag on the price axis reads as every other price on screen: with
+ * the thousands separator and the minus sign of the one formatter */
+static void
+test_tag_text (void)
+{
+  g_autofree char *spx = alvh_chart_format_tag (5893.05, 2);
+  g_autofree char *macd = alvh_chart_format_tag (-0.0904, 3);
+  g_autofree char *vix = alvh_chart_format_tag (12.99, 2);
+
+  g_assert_cmpstr (spx, ==, "5,893.05");
+  g_assert_cmpstr (macd, ==, "\u22120.090");
+  g_assert_cmpstr (vix, ==, "12.99");
 }
 
 static void
@@ -697,7 +761,7 @@ test_market (void)
   readout = alvh_chart_format_readout (chart, i);
   g_test_message ("%s", readout);
   g_assert_true (g_str_has_prefix (readout, "2020-03-16\n"));
-  g_assert_nonnull (strstr (readout, "C 2386.13 (-11.98%)"));
+  g_assert_nonnull (strstr (readout, "C 2,386.13 (\u221211.98%)"));
   g_assert_nonnull (strstr (readout, "VIX: 82.69"));
   g_assert_nonnull (strstr (readout, "MACD "));
   g_assert_nonnull (strstr (readout, "Δ "));
@@ -714,7 +778,8 @@ test_market (void)
       cairo_surface_destroy (surface);
     }
 
-  /* HiDPI: twice the pixels, the same layout */
+  /* HiDPI: twice the pixels, the same layout (within the pixel rows its
+   * panes are aligned to: half a logical pixel each side) */
   {
     cairo_t *cr;
     double y1 = alvh_chart_y_for_value (chart, 0, 3000);
@@ -724,7 +789,7 @@ test_market (void)
     alvh_chart_set_scale_factor (chart, 2);
     alvh_chart_render (chart, cr, 1200, 900);
     cairo_destroy (cr);
-    g_assert_cmpfloat_with_epsilon (alvh_chart_y_for_value (chart, 0, 3000), y1, 1e-9);
+    g_assert_cmpfloat_with_epsilon (alvh_chart_y_for_value (chart, 0, 3000), y1, 1.0);
     save_png (surface, "chart-market-hidpi.png");
     cairo_surface_destroy (surface);
   }
@@ -918,7 +983,7 @@ test_plot (void)
   /* the step is the Charts page's nice step, and the range its multiples */
   g_assert_true (alvh_chart_plot_fit (&plot, a, b, FALSE));
   step = alvh_chart_plot_round_to_step (&plot, 5);
-  g_assert_cmpfloat (step, ==, alvh_chart_nice_step (159 - 31, 5));
+  g_assert_cmpfloat (step, ==, alvh_chart_nice_step (159 - 31, 5, ALVH_CHART_STEP_AT_LEAST));
   g_assert_cmpfloat (step, ==, 50);
   g_assert_cmpfloat (plot.lo, ==, 0);
   g_assert_cmpfloat (plot.hi, ==, 200);
@@ -974,6 +1039,8 @@ main (int    argc,
   vix_series = test_load_shared_series ("vix_daily_cboe.csv");
 
   g_test_add_func ("/chart/ticks/price", test_price_ticks);
+  g_test_add_func ("/chart/ticks/nice-step-nearest", test_nice_step_nearest);
+  g_test_add_func ("/chart/ticks/tag-text", test_tag_text);
   g_test_add_func ("/chart/ticks/time", test_time_ticks);
   g_test_add_func ("/chart/scale/log", test_log_scale);
   g_test_add_func ("/chart/candles/colours", test_candle_colours);

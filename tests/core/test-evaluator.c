@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -569,7 +570,7 @@ test_branch_confluence (void)
   g_assert_nonnull (strstr (json, "\"iv_expansion\":{\"kind\":\"realtime\",\"value\":0.2,\"threshold\":0.15,\"fired\":true}"));
   /* n/a is null, never 0 */
   g_assert_nonnull (strstr (json, "\"ad_divergence\":{\"kind\":\"realtime\",\"value\":null"));
-  g_assert_nonnull (strstr (json, "Implied volatility rose 20.0 %"));
+  g_assert_nonnull (strstr (json, "Implied volatility rose 20.0%"));
 
   /* three real-time signals fired: a quorum of 3 still adds, one of 4 does not */
   {
@@ -915,13 +916,70 @@ test_profile_name_utf8 (void)
   g_assert_cmpstr (d->profile_name, ==, "");
 }
 
+/* The explanation's numbers are written by the one formatter in the reader's
+ * language: "12.04%" and "70.0" in English, "12,04 %" and "70,0" in German
+ * (the build tree's catalogue, LC_NUMERIC "C") */
+static void
+explanation_for (AlvhDecision *d)
+{
+  alvh_decision_init (d);
+  d->action = ALVH_ACTION_ADD;
+  d->branch = ALVH_BRANCH_CONFLUENCE;
+  alvh_decision_set_signal (d, ALVH_SIGNAL_RSI_EXTREME, 70.0, 30.0, TRUE);
+  d->signals[ALVH_SIGNAL_RSI_EXTREME].threshold_high = 70.0;
+  alvh_decision_set_signal (d, ALVH_SIGNAL_BOOK_DELTA, -0.25, 0.18, TRUE);
+  d->has_leg = TRUE;
+  d->layer = 1;
+  d->size = 2;
+  d->leg.long_strike = 22.5;
+  d->leg.short_strike = 25;
+  d->estimated_cost = 1202.0;
+  d->iv = 0.1204;
+}
+
+static void
+test_explanation_locale (void)
+{
+  g_autofree char *mo = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", "de", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+  AlvhDecision d;
+  g_autofree char *en = NULL;
+  g_autofree char *de = NULL;
+
+  explanation_for (&d);
+  en = alvh_decision_dup_explanation_text (&d);
+  g_assert_nonnull (strstr (en, "The SPX RSI is 70.0, at or above the overbought level 70."));
+  g_assert_nonnull (strstr (en, "delta is \u22120.25 per condor unit, beyond the \u00b10.18 tolerance"));
+  g_assert_nonnull (strstr (en, "2 VIX 22.5/25 call spreads for about $1,202."));
+  g_assert_nonnull (strstr (en, "IV: 12.04%, VIX / 100"));
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no German catalogue in the build tree (po/de/LC_MESSAGES)");
+      return;
+    }
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_unsetenv ("ALVH_LOCALEDIR");
+  setlocale (LC_ALL, "C.UTF-8");
+  alvh_format_bind_textdomain ();
+  de = alvh_decision_dup_explanation_text (&d);
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+  g_assert_nonnull (strstr (de, "Der SPX-RSI liegt bei 70,0, auf oder über dem überkauften Niveau 70."));
+  g_assert_nonnull (strstr (de, "\u22120,25 je Condor-Einheit"));
+  g_assert_nonnull (strstr (de, "2 VIX-Call-Spreads 22,5/25 für etwa $1.202."));
+  g_assert_nonnull (strstr (de, "IV: 12,04\u00a0%, VIX / 100"));
+  g_assert_null (strstr (de, "70.0"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  setlocale (LC_ALL, "C");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/evaluator/calendar", test_calendar);
+  g_test_add_func ("/core/evaluator/explanation-locale", test_explanation_locale);
   g_test_add_func ("/core/evaluator/branch/no-position", test_branch_no_position);
   g_test_add_func ("/core/evaluator/branch/max-layers", test_branch_max_layers);
   g_test_add_func ("/core/evaluator/branch/cooldown", test_branch_cooldown);

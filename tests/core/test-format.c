@@ -138,6 +138,14 @@ test_contracts_keys (void)
   g_assert_cmpstr (half, ==, "0.5 contracts");
   g_assert_cmpstr (up, ==, "+46.5%");
   g_assert_cmpstr (down, ==, "\u22123.0%");
+  /* under 1 % keeps its plus; what rounds to zero has none */
+  {
+    g_autofree char *small = alvh_format_signed_percent (0.004, 2);
+    g_autofree char *zero = alvh_format_signed_percent (0.00001, 2);
+
+    g_assert_cmpstr (small, ==, "+0.40%");
+    g_assert_cmpstr (zero, ==, "0.00%");
+  }
   g_assert_cmpstr (alvh_format_key ("vix_call_spread"), ==, "VIX call spread");
   g_assert_cmpstr (alvh_format_key ("fixed"), ==, "Fixed trigger");
   g_assert_cmpstr (alvh_format_key ("something_new"), ==, "something_new");
@@ -171,7 +179,8 @@ test_german (void)
   two = alvh_format_contracts (2);
   g_assert_cmpstr (money, ==, "\u2212$130.394");
   g_assert_cmpstr (cents, ==, "$1.234,50");
-  g_assert_cmpstr (pct, ==, "12,5 %");
+  /* a no-break space: the sign stays with its number */
+  g_assert_cmpstr (pct, ==, "12,5\u00a0%");
   g_assert_cmpstr (one, ==, "1 Kontrakt");
   g_assert_cmpstr (two, ==, "2 Kontrakte");
   g_assert_cmpstr (alvh_format_key ("wing_proximity"), ==, "Flügelnähe");

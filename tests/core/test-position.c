@@ -258,6 +258,19 @@ test_leg_kinds (void)
   g_assert_cmpstr (copy->notes, ==, leg->notes);
 }
 
+/* a coverage as the Evaluator's preview and `alvh whatif` write it */
+static void
+test_coverage_text (void)
+{
+  AlvhHedgeCoverage covered = { .n_sd = 1, .condor_pnl = -620, .hedge_pnl = 155, .coverage = 0.25 };
+  AlvhHedgeCoverage none = { .n_sd = 1, .condor_pnl = 40, .hedge_pnl = 0, .coverage = NAN };
+  g_autofree char *a = alvh_hedge_coverage_dup_text (&covered);
+  g_autofree char *b = alvh_hedge_coverage_dup_text (&none);
+
+  g_assert_cmpstr (a, ==, "25% (hedges $155)");
+  g_assert_cmpstr (b, ==, "n/a (hedges $0)");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,6 +281,7 @@ main (int    argc,
   g_test_add_func ("/core/position/leg-kinds", test_leg_kinds);
   g_test_add_func ("/core/position/greeks-signs", test_book_greeks_signs);
   g_test_add_func ("/core/position/mark-payoff-coverage", test_book_mark_payoff);
+  g_test_add_func ("/core/position/coverage-text", test_coverage_text);
 
   return g_test_run ();
 }

@@ -431,6 +431,18 @@ test_synthetic_and_cancel (void)
   again = alvh_replay_run (ev, NULL, NULL, NULL, NULL, NULL, &error);
   g_assert_cmpfloat (again->hedged.total_pnl, ==, res->hedged.total_pnl);
   g_assert_cmpuint (again->n_add, ==, res->n_add);
+  /* the summary counts in words a person reads, with plurals */
+  {
+    g_autofree char *summary = alvh_replay_result_dup_summary (res);
+    g_autofree char *counts = g_strdup_printf ("%u condor trades; %u hedge layers added (%u on a regime shift, %u on a fixed trigger, %u on confluence); ",
+                                               res->trades->len, res->n_add,
+                                               res->adds_by_branch[ALVH_BRANCH_REGIME],
+                                               res->adds_by_branch[ALVH_BRANCH_FIXED],
+                                               res->adds_by_branch[ALVH_BRANCH_CONFLUENCE]);
+
+    g_assert_nonnull (strstr (summary, counts));
+    g_assert_null (strstr (summary, "regime %u"));
+  }
 
   g_cancellable_cancel (cancellable);
   g_clear_pointer (&again, alvh_replay_result_unref);

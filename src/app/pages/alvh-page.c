@@ -171,3 +171,23 @@ alvh_page_dispose_template (AlvhPage *self,
     alvh_context_disconnect (priv->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), type);
 }
+
+/**
+ * alvh_page_get_context_for:
+ * @widget: a widget inside a page (a view of its template)
+ *
+ * The context of the page that holds @widget, so that a page's views reach
+ * the services as the page does, without a copy of their own.
+ *
+ * Returns: (transfer none) (nullable): the context, NULL outside a page or
+ *   before the page has its context
+ */
+AlvhContext *
+alvh_page_get_context_for (GtkWidget *widget)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  page = gtk_widget_get_ancestor (widget, ALVH_TYPE_PAGE);
+  return page != NULL ? alvh_page_get_context (ALVH_PAGE (page)) : NULL;
+}

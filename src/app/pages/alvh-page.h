@@ -34,6 +34,7 @@ void         alvh_page_set_context (AlvhPage    *self,
                                     AlvhContext *context);
 void         alvh_page_dispose_template (AlvhPage *self,
                                          GType     type);
+AlvhContext *alvh_page_get_context_for  (GtkWidget *widget);
 
 /* The page's context in a subclass: the base class holds it (no copy) */
 #define ALVH_PAGE_CONTEXT(page) (alvh_page_get_context (ALVH_PAGE (page)))

@@ -12,7 +12,7 @@
 
 struct _AlvhChartView
 {
-  GtkWidget   parent_instance;
+  AlvhCairoView parent_instance;
 
   AlvhChart  *chart;
   double      pointer_x;
@@ -24,7 +24,7 @@ struct _AlvhChartView
   guint       a11y_idle;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhChartView, alvh_chart_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AlvhChartView, alvh_chart_view, ALVH_TYPE_CAIRO_VIEW)
 
 enum {
   SIGNAL_CROSSHAIR_CHANGED,
@@ -351,30 +351,19 @@ query_tooltip_cb (GtkWidget     *widget,
   return TRUE;
 }
 
-static void
-dark_changed_cb (AlvhChartView *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
 /* ---- GtkWidget ------------------------------------------------------- */
 
 static void
-alvh_chart_view_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
+alvh_chart_view_draw (AlvhCairoView *view,
+                      cairo_t       *cr,
+                      int            width,
+                      int            height)
 {
-  AlvhChartView *self = ALVH_CHART_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
+  AlvhChartView *self = ALVH_CHART_VIEW (view);
 
-  if (width <= 0 || height <= 0)
-    return;
-  alvh_chart_set_dark (self->chart, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  alvh_chart_set_scale_factor (self->chart, gtk_widget_get_scale_factor (widget));
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  alvh_chart_set_dark (self->chart, alvh_cairo_view_get_dark (view));
+  alvh_chart_set_scale_factor (self->chart, gtk_widget_get_scale_factor (GTK_WIDGET (view)));
   alvh_chart_render (self->chart, cr, width, height);
-  cairo_destroy (cr);
 }
 
 static void
@@ -392,7 +381,6 @@ alvh_chart_view_dispose (GObject *object)
 {
   AlvhChartView *self = ALVH_CHART_VIEW (object);
 
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_handle_id (&self->a11y_idle, g_source_remove);
   g_clear_object (&self->chart);
 
@@ -406,7 +394,9 @@ alvh_chart_view_class_init (AlvhChartViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = alvh_chart_view_dispose;
-  widget_class->snapshot = alvh_chart_view_snapshot;
+  ALVH_CAIRO_VIEW_CLASS (klass)->draw = alvh_chart_view_draw;
+  /* no size of its own: the size request in init is its least */
+  alvh_cairo_view_class_set_size (ALVH_CAIRO_VIEW_CLASS (klass), 0, 0, 0, 0);
   widget_class->size_allocate = alvh_chart_view_size_allocate;
 
   /**
@@ -475,9 +465,6 @@ alvh_chart_view_init (AlvhChartView *self)
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                            G_CALLBACK (dark_changed_cb), self);
 }
 
 /**

@@ -9,12 +9,13 @@
 
 #include <gtk/gtk.h>
 
+#include "alvh-cairo-view.h"
 #include "alvh-chart.h"
 
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_CHART_VIEW (alvh_chart_view_get_type ())
-G_DECLARE_FINAL_TYPE (AlvhChartView, alvh_chart_view, ALVH, CHART_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (AlvhChartView, alvh_chart_view, ALVH, CHART_VIEW, AlvhCairoView)
 
 GtkWidget *alvh_chart_view_new            (AlvhChart     *chart);
 AlvhChart *alvh_chart_view_get_chart      (AlvhChartView *self);

@@ -15,7 +15,7 @@
 
 struct _AlvhEquityView
 {
-  GtkWidget  parent_instance;
+  AlvhCairoView parent_instance;
   gsize      n;
   gint64    *times;
   double    *a;
@@ -24,11 +24,9 @@ struct _AlvhEquityView
   char      *label_b;
   gint64     marker;
   gboolean   money;
-  GdkRGBA    fg;
-  const AlvhChartPalette *palette;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhEquityView, alvh_equity_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AlvhEquityView, alvh_equity_view, ALVH_TYPE_CAIRO_VIEW)
 
 static const AlvhChartFont chart_font = { ALVH_CHART_FONT, 11, FALSE };
 
@@ -36,7 +34,9 @@ static AlvhChartRgba
 fg_alpha (AlvhEquityView *self,
           double          alpha)
 {
-  return (AlvhChartRgba) { self->fg.red, self->fg.green, self->fg.blue, alpha };
+  const GdkRGBA *fg = alvh_cairo_view_get_color (ALVH_CAIRO_VIEW (self));
+
+  return (AlvhChartRgba) { fg->red, fg->green, fg->blue, alpha };
 }
 
 static void
@@ -48,24 +48,7 @@ format_axis_value (double    v,
   AlvhEquityView *self = user_data;
 
   if (self->money)
-    {
-      double a = fabs (v);
-      const char *sign = v < 0 ? "\u2212" : "";
-
-      if (a >= 1e6)
-        {
-          g_autofree char *m = alvh_format_number (a / 1e6, 1, ALVH_FORMAT_SCREEN);
-          g_snprintf (buf, len, "%s$%sM", sign, m);
-        }
-      else if (a >= 1e4)
-        g_snprintf (buf, len, "%s$%.0fk", sign, a / 1e3);
-      else
-        {
-          /* the one formatter: "$5,000", "−$2,500", "$5.000" in German */
-          g_autofree char *text = alvh_format_money (v, ALVH_MONEY_WHOLE);
-          g_strlcpy (buf, text, len);
-        }
-    }
+    alvh_cairo_view_format_money (v, buf, len, NULL);
   else
     {
       g_autofree char *text = alvh_format_number (v, 0, ALVH_FORMAT_SCREEN);
@@ -93,7 +76,7 @@ draw_legend (AlvhEquityView            *self,
              const char * const        *labels,
              const AlvhChartRgba       *colors)
 {
-  AlvhChartRgba text = fg_alpha (self, self->fg.alpha);
+  AlvhChartRgba text = fg_alpha (self, alvh_cairo_view_get_color (ALVH_CAIRO_VIEW (self))->alpha);
 
   for (int k = 0; k < 2; k++)
     if (lines[k] != NULL && labels[k] != NULL)
@@ -118,17 +101,19 @@ draw_marker (AlvhEquityView      *self,
 }
 
 static void
-draw (AlvhEquityView *self,
-      cairo_t        *cr,
-      int             width,
-      int             height)
+alvh_equity_view_draw (AlvhCairoView *view,
+                       cairo_t       *cr,
+                       int            width,
+                       int            height)
 {
+  AlvhEquityView *self = ALVH_EQUITY_VIEW (view);
+  const AlvhChartPalette *palette = alvh_chart_palette_get (alvh_cairo_view_get_dark (view));
   const double left = 64, right = 12, top = 28, bottom = 24;
   double pw = width - left - right, ph = height - top - bottom;
   const double *lines[2] = { self->a, self->b };
   const char *labels[2] = { self->label_a, self->label_b };
-  AlvhChartRgba colors[2] = { self->palette->colors[ALVH_CHART_COLOR_BLUE],
-                              self->palette->colors[ALVH_CHART_COLOR_ORANGE] };
+  AlvhChartRgba colors[2] = { palette->colors[ALVH_CHART_COLOR_BLUE],
+                              palette->colors[ALVH_CHART_COLOR_ORANGE] };
   AlvhChartRgba dim = fg_alpha (self, 0.65), grid = fg_alpha (self, 0.1);
   AlvhChartPlotAxis axis = {
     .grid = grid,
@@ -164,49 +149,6 @@ draw (AlvhEquityView *self,
 }
 
 static void
-alvh_equity_view_snapshot (GtkWidget   *widget,
-                           GtkSnapshot *snapshot)
-{
-  AlvhEquityView *self = ALVH_EQUITY_VIEW (widget);
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-  cairo_t *cr;
-
-  if (w <= 0 || h <= 0)
-    return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  draw (self, cr, w, h);
-  cairo_destroy (cr);
-}
-
-static void
-alvh_equity_view_css_changed (GtkWidget         *widget,
-                              GtkCssStyleChange *change)
-{
-  AlvhEquityView *self = ALVH_EQUITY_VIEW (widget);
-
-  GTK_WIDGET_CLASS (alvh_equity_view_parent_class)->css_changed (widget, change);
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &self->fg);
-G_GNUC_END_IGNORE_DEPRECATIONS
-  self->palette = alvh_chart_palette_get (adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  gtk_widget_queue_draw (widget);
-}
-
-static void
-alvh_equity_view_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 120;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 240;
-}
-
-static void
 alvh_equity_view_finalize (GObject *object)
 {
   AlvhEquityView *self = ALVH_EQUITY_VIEW (object);
@@ -222,19 +164,15 @@ alvh_equity_view_class_init (AlvhEquityViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = alvh_equity_view_finalize;
-  widget_class->snapshot = alvh_equity_view_snapshot;
-  widget_class->css_changed = alvh_equity_view_css_changed;
-  widget_class->measure = alvh_equity_view_measure;
+  ALVH_CAIRO_VIEW_CLASS (klass)->draw = alvh_equity_view_draw;
+  alvh_cairo_view_class_set_size (ALVH_CAIRO_VIEW_CLASS (klass), 200, 120, 600, 240);
   gtk_widget_class_set_css_name (widget_class, "equityview");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 alvh_equity_view_init (AlvhEquityView *self)
 {
-  self->fg = (GdkRGBA) { 0.2, 0.2, 0.2, 1 };
   self->money = TRUE;
-  self->palette = alvh_chart_palette_get (FALSE);
 }
 
 /**

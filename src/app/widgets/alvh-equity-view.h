@@ -7,11 +7,13 @@
 
 #include <gtk/gtk.h>
 
+#include "alvh-cairo-view.h"
+
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_EQUITY_VIEW (alvh_equity_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhEquityView, alvh_equity_view, ALVH, EQUITY_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (AlvhEquityView, alvh_equity_view, ALVH, EQUITY_VIEW, AlvhCairoView)
 
 GtkWidget *alvh_equity_view_new        (void);
 /* Copies the data.  b may be NULL (one line).  NAN values leave gaps. */

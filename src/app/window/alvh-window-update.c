@@ -124,22 +124,27 @@ show_progress_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* @text (taken) as the toast's title, from a download thread */
+static void
+post_progress (UpdateData *data,
+               char       *text)
+{
+  ProgressData *p = g_new0 (ProgressData, 1);
+
+  p->toast = g_object_ref (data->toast);
+  p->text = text;
+  g_main_context_invoke (NULL, show_progress_cb, p);
+}
+
 static void
 fetch_progress_cb (guint                  index,
                    guint                  total,
                    const AlvhFetchSource *source,
                    gpointer               user_data)
 {
-  UpdateData *data = user_data;
-  ProgressData *p;
-
-  if (source == NULL)
-    return;
-  p = g_new0 (ProgressData, 1);
-  p->toast = g_object_ref (data->toast);
-  /* Translators: "Downloading VIX (2 of 6)…" */
-  p->text = g_strdup_printf (_("Downloading %s (%u of %u)…"), source->symbol, index + 1, total);
-  g_main_context_invoke (NULL, show_progress_cb, p);
+  if (source != NULL)
+    /* Translators: "Downloading VIX (2 of 6)…" */
+    post_progress (user_data, g_strdup_printf (_("Downloading %s (%u of %u)…"), source->symbol, index + 1, total));
 }
 
 static void
@@ -148,17 +153,10 @@ fetch_vx_progress_cb (guint                      index,
                       const AlvhFetchVxContract *contract,
                       gpointer                   user_data)
 {
-  UpdateData *data = user_data;
-  ProgressData *p;
-
-  if (contract == NULL)
-    return;
-  p = g_new0 (ProgressData, 1);
-  p->toast = g_object_ref (data->toast);
-  /* Translators: "Downloading VX futures 2025-03 (2 of 10)…" */
-  p->text = g_strdup_printf (_("Downloading VX futures %04d-%02d (%u of %u)…"),
-                             contract->year, contract->month, index + 1, total);
-  g_main_context_invoke (NULL, show_progress_cb, p);
+  if (contract != NULL)
+    /* Translators: "Downloading VX futures 2025-03 (2 of 10)…" */
+    post_progress (user_data, g_strdup_printf (_("Downloading VX futures %04d-%02d (%u of %u)…"),
+                                               contract->year, contract->month, index + 1, total));
 }
 
 /* The VX contracts the store lacks or that still trade, joined into one

@@ -234,7 +234,9 @@ alvh_format_signed_percent (double fraction,
 {
   g_autofree char *text = alvh_format_percent (fraction, digits, ALVH_FORMAT_SCREEN);
 
-  if (isfinite (fraction) && fraction > 0 && text[0] != '0')
+  /* a plus on every positive value that does not round to zero: "+0.40%" */
+  if (isfinite (fraction) && fraction > 0 &&
+      round (fraction * 100.0 * pow (10.0, CLAMP (digits, 0, 10))) > 0)
     return g_strconcat ("+", text, NULL);
   return g_steal_pointer (&text);
 }

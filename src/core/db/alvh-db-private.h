@@ -26,4 +26,12 @@ gboolean _alvh_db_checkpoint           (AlvhDb     *db);
  * as of a clean close, so that the next open can tell whether it changed. */
 void     _alvh_db_record_clean_close   (const char *path);
 
+/* Steps @stmt to its end, calling @func on each row (alvh_db_each_row()). */
+gboolean _alvh_db_step_rows            (AlvhDb        *db,
+                                        sqlite3_stmt  *stmt,
+                                        AlvhDbRowFunc  func,
+                                        gpointer       user_data,
+                                        const char    *what,
+                                        GError       **error);
+
 G_END_DECLS

@@ -112,6 +112,24 @@ alvh_db_read_columns (sqlite3_stmt *stmt,
   va_end (args);
 }
 
+/* The cached statement of @sql with parameters 1.. bound from @args by
+ * @format (up to its end or a '>': where it stopped goes to @rest), or NULL
+ * with @error set */
+static sqlite3_stmt *
+prepare_bound (AlvhDb       *db,
+               const char   *sql,
+               GError      **error,
+               const char   *format,
+               va_list      *args,
+               const char  **rest)
+{
+  sqlite3_stmt *s = alvh_db_prepare_cached (db, sql, error);
+
+  if (s != NULL)
+    *rest = bind_valist (s, format, args);
+  return s;
+}
+
 gint64
 alvh_db_write (AlvhDb            *db,
                AlvhDbWriteResult  result,
@@ -121,16 +139,15 @@ alvh_db_write (AlvhDb            *db,
                const char        *format,
                ...)
 {
-  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (db, sql, error);
+  g_autoptr(AlvhDbCachedStmt) s = NULL;
   gint64 failed = result == ALVH_DB_WRITE_ROWID ? 0 : -1;
+  const char *rest;
   va_list args;
 
-  if (s == NULL)
-    return failed;
   va_start (args, format);
-  bind_valist (s, format, &args);
+  s = prepare_bound (db, sql, error, format, &args, &rest);
   va_end (args);
-  if (!alvh_db_step_done (db, s, what, error))
+  if (s == NULL || !alvh_db_step_done (db, s, what, error))
     return failed;
   return result == ALVH_DB_WRITE_ROWID ? sqlite3_last_insert_rowid (db->handle) : sqlite3_changes64 (db->handle);
 }
@@ -144,24 +161,57 @@ alvh_db_select_row (AlvhDb      *db,
                     const char  *format,
                     ...)
 {
-  g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (db, sql, error);
-  const char *columns;
+  g_autoptr(AlvhDbCachedStmt) s = NULL;
+  const char *columns = "";
   va_list args;
-  int rc;
+  int rc = SQLITE_ERROR;
 
   if (found != NULL)
     *found = FALSE;
-  if (s == NULL)
-    return FALSE;
   va_start (args, format);
-  columns = bind_valist (s, format, &args);
-  rc = sqlite3_step (s);
+  s = prepare_bound (db, sql, error, format, &args, &columns);
+  if (s != NULL)
+    rc = sqlite3_step (s);
   if (rc == SQLITE_ROW && *columns == '>')
     read_valist (s, columns + 1, &args);
   va_end (args);
+  if (s == NULL)
+    return FALSE;
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return alvh_db_set_error (db, error, what);
   if (found != NULL)
     *found = rc == SQLITE_ROW;
   return TRUE;
+}
+
+gboolean
+alvh_db_select_rows (AlvhDb         *db,
+                     const char     *sql,
+                     const char     *what,
+                     AlvhDbRowFunc   func,
+                     gpointer        user_data,
+                     GError        **error,
+                     const char     *format,
+                     ...)
+{
+  g_autoptr(AlvhDbCachedStmt) s = NULL;
+  const char *rest;
+  va_list args;
+
+  va_start (args, format);
+  s = prepare_bound (db, sql, error, format, &args, &rest);
+  va_end (args);
+  return s != NULL && _alvh_db_step_rows (db, s, func, user_data, what, error);
+}
+
+gboolean
+alvh_db_step_reset (AlvhDb        *db,
+                    sqlite3_stmt  *stmt,
+                    const char    *what,
+                    GError       **error)
+{
+  gboolean ok = alvh_db_step_done (db, stmt, what, error);
+
+  sqlite3_reset (stmt);
+  return ok;
 }

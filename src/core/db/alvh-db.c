@@ -403,15 +403,27 @@ alvh_db_each_row (AlvhDb          *db,
                   GError         **error)
 {
   g_autoptr(AlvhDbCachedStmt) s = alvh_db_prepare_cached (db, sql, error);
-  int rc;
 
   if (s == NULL)
     return FALSE;
   n_params = MIN (n_params, (guint) sqlite3_bind_parameter_count (s));
   for (guint i = 0; i < n_params; i++)
     sqlite3_bind_int64 (s, (int) i + 1, params[i]);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    if (!func (s, user_data, error))
+  return _alvh_db_step_rows (db, s, func, user_data, what, error);
+}
+
+gboolean
+_alvh_db_step_rows (AlvhDb         *db,
+                    sqlite3_stmt   *stmt,
+                    AlvhDbRowFunc   func,
+                    gpointer        user_data,
+                    const char     *what,
+                    GError        **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!func (stmt, user_data, error))
       return FALSE;
   if (rc != SQLITE_DONE)
     return alvh_db_set_error (db, error, what);

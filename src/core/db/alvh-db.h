@@ -529,6 +529,51 @@ gboolean      alvh_db_select_row         (AlvhDb              *db,
                                           const char          *format,
                                           ...);
 
+/**
+ * alvh_db_select_rows:
+ * @db: the connection
+ * @sql: a query in static storage (cached)
+ * @what: what failed, for the message
+ * @func: (scope call): called on each row; returns %FALSE with its error set
+ *   to stop
+ * @user_data: for @func
+ * @error: return location for a #GError
+ * @format: the parameters' types (see above)
+ * @...: one value per type
+ *
+ * Binds parameters 1, 2, ... by @format and steps the query to its end,
+ * calling @func on each row: alvh_db_each_row() for parameters that are not
+ * all integers.
+ *
+ * Returns: %TRUE when every row was read and @func accepted it.
+ */
+gboolean      alvh_db_select_rows        (AlvhDb              *db,
+                                          const char          *sql,
+                                          const char          *what,
+                                          AlvhDbRowFunc        func,
+                                          gpointer             user_data,
+                                          GError             **error,
+                                          const char          *format,
+                                          ...);
+
+/**
+ * alvh_db_step_reset:
+ * @db: the connection
+ * @stmt: a bound statement that returns no rows, held for many rows (a bulk
+ *   write); its parameters stay bound
+ * @what: what failed, for the message
+ * @error: return location for a #GError
+ *
+ * Steps @stmt to SQLITE_DONE and resets it for the next row (also when it
+ * failed).
+ *
+ * Returns: %TRUE when the step ran to SQLITE_DONE.
+ */
+gboolean      alvh_db_step_reset         (AlvhDb              *db,
+                                          sqlite3_stmt        *stmt,
+                                          const char          *what,
+                                          GError             **error);
+
 void          alvh_db_cached_stmt_release (AlvhDbCachedStmt   *stmt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhDbCachedStmt, alvh_db_cached_stmt_release)

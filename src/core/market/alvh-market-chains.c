@@ -67,7 +67,7 @@ alvh_market_conflicts_clear (AlvhMarketConflicts *self)
 /* bars of another source than ?4 on instrument ?1 in [?2, ?3]; a bar of
  * schema 1 has no source ("unknown" in bar_sources) */
 #define OTHERS_WHERE "WHERE instrument_id = ?1 AND time BETWEEN ?2 AND ?3 AND source IS NOT ?4"
-static const char others_sql[] = "SELECT min (time), max (time) FROM bars " OTHERS_WHERE;
+static const char others_sql[] = "SELECT min (time) IS NOT NULL, min (time), max (time) FROM bars " OTHERS_WHERE;
 static const char keep_others_sql[] =
   "INSERT INTO bar_sources (instrument_id, time, source, open, high, low, close, volume, rank) "
   "SELECT instrument_id, time, coalesce (source, 'unknown'), open, high, low, close, volume, rank "
@@ -78,28 +78,16 @@ static const char keep_others_sql[] =
 static const char stored_sql[] =
   "SELECT time, close FROM bars WHERE instrument_id = ?1 AND time BETWEEN ?2 AND ?3 ORDER BY time";
 
-gboolean
-_alvh_market_source_keeper_init (SourceKeeper  *k,
-                                 AlvhDb        *db,
-                                 GError       **error)
+void
+_alvh_market_source_keeper_init (SourceKeeper *k,
+                                 AlvhDb       *db)
 {
   *k = (SourceKeeper) { .db = db };
-  if ((k->others = alvh_db_prepare (db, others_sql, error)) == NULL ||
-      (k->keep_others = alvh_db_prepare (db, keep_others_sql, error)) == NULL ||
-      (k->stored = alvh_db_prepare (db, stored_sql, error)) == NULL)
-    {
-      _alvh_market_source_keeper_clear (k);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 void
 _alvh_market_source_keeper_clear (SourceKeeper *k)
 {
-  g_clear_pointer (&k->others, sqlite3_finalize);
-  g_clear_pointer (&k->keep_others, sqlite3_finalize);
-  g_clear_pointer (&k->stored, sqlite3_finalize);
   alvh_market_conflicts_clear (&k->replaced);
 }
 
@@ -120,34 +108,62 @@ _alvh_market_others_in_range (SourceKeeper     *k,
                               gsize            *hi,
                               GError          **error)
 {
-  sqlite3_stmt *stmts[2] = { k->others, k->keep_others };
-  gint64 first, last;
+  gboolean any = FALSE;
+  gint64 first = 0, last = 0;
 
   *lo = *hi = 0;
-  for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
-    {
-      sqlite3_bind_int64 (stmts[i], 1, id);
-      sqlite3_bind_int64 (stmts[i], 2, times[0]);
-      sqlite3_bind_int64 (stmts[i], 3, times[n - 1]);
-      sqlite3_bind_text (stmts[i], 4, src->source, -1, SQLITE_STATIC);
-    }
-  if (sqlite3_step (k->others) != SQLITE_ROW)
-    return alvh_db_set_error (k->db, error, "cannot compare sources");
-  if (sqlite3_column_type (k->others, 0) == SQLITE_NULL)
-    {
-      sqlite3_reset (k->others);
-      return TRUE;
-    }
-  first = sqlite3_column_int64 (k->others, 0);
-  last = sqlite3_column_int64 (k->others, 1);
-  sqlite3_reset (k->others);
+  if (!alvh_db_select_row (k->db, others_sql, "cannot compare sources", NULL, error, "iiit>bii",
+                           id, times[0], times[n - 1], src->source, &any, &first, &last))
+    return FALSE;
+  if (!any)
+    return TRUE;
   while (*lo < n && times[*lo] < first)
     (*lo)++;
   for (*hi = *lo; *hi < n && times[*hi] <= last; (*hi)++)
     ;
-  if (sqlite3_step (k->keep_others) != SQLITE_DONE)
-    return alvh_db_set_error (k->db, error, "cannot keep the values of other sources");
-  sqlite3_reset (k->keep_others);
+  return alvh_db_run (k->db, keep_others_sql, "cannot keep the values of other sources", error, "iiit",
+                      id, times[0], times[n - 1], src->source);
+}
+
+/* A preferred import: counts the stored closes of @symbol that rows 0 ..
+ * @n - 1 change by half a cent or more, and keeps the largest change. */
+typedef struct
+{
+  AlvhMarketConflicts *r;
+  const char          *symbol;
+  gsize                n, i;
+  const gint64        *times;
+  const double        *c;
+} ReplacedScan;
+
+/* One stored close (time, close) against the import's rows */
+static gboolean
+replaced_cb (sqlite3_stmt  *stmt,
+             gpointer       user_data,
+             GError       **error G_GNUC_UNUSED)
+{
+  ReplacedScan *sc = user_data;
+  AlvhMarketConflicts *r = sc->r;
+  gint64 t = sqlite3_column_int64 (stmt, 0);
+  double old = sqlite3_column_double (stmt, 1), change;
+
+  while (sc->i < sc->n && sc->times[sc->i] < t)  /* both in increasing time */
+    sc->i++;
+  if (sc->i == sc->n)
+    return TRUE;
+  change = fabs (sc->c[sc->i] - old);
+  if (sc->times[sc->i] != t || change < ALVH_MARKET_CONFLICT_EPSILON)
+    return TRUE;
+  r->n_replaced++;
+  if (r->replaced_symbol == NULL || change > r->max_replaced)
+    {
+      g_free (r->replaced_symbol);
+      r->replaced_symbol = g_ascii_strup (sc->symbol, -1);
+      r->max_replaced = change;
+      r->replaced_time = t;
+      r->replaced_old = old;
+      r->replaced_new = sc->c[sc->i];
+    }
   return TRUE;
 }
 
@@ -162,40 +178,10 @@ _alvh_market_count_replaced (SourceKeeper  *k,
                              const double  *c,
                              GError       **error)
 {
-  AlvhMarketConflicts *r = &k->replaced;
-  gsize i = 0;
-  int rc;
+  ReplacedScan sc = { &k->replaced, symbol, n, 0, times, c };
 
-  sqlite3_bind_int64 (k->stored, 1, id);
-  sqlite3_bind_int64 (k->stored, 2, times[0]);
-  sqlite3_bind_int64 (k->stored, 3, times[n - 1]);
-  while ((rc = sqlite3_step (k->stored)) == SQLITE_ROW)
-    {
-      gint64 t = sqlite3_column_int64 (k->stored, 0);
-      double old = sqlite3_column_double (k->stored, 1), change;
-
-      while (i < n && times[i] < t)  /* both in increasing time */
-        i++;
-      if (i == n)
-        break;
-      change = fabs (c[i] - old);
-      if (times[i] != t || change < ALVH_MARKET_CONFLICT_EPSILON)
-        continue;
-      r->n_replaced++;
-      if (r->replaced_symbol == NULL || change > r->max_replaced)
-        {
-          g_free (r->replaced_symbol);
-          r->replaced_symbol = g_ascii_strup (symbol, -1);
-          r->max_replaced = change;
-          r->replaced_time = t;
-          r->replaced_old = old;
-          r->replaced_new = c[i];
-        }
-    }
-  sqlite3_reset (k->stored);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return alvh_db_set_error (k->db, error, "cannot read the stored closes");
-  return TRUE;
+  return alvh_db_select_rows (k->db, stored_sql, "cannot read the stored closes", replaced_cb, &sc, error,
+                              "iii", id, times[0], times[n - 1]);
 }
 
 /* "SPX" for Cboe's "SP 500 INDEX" or "Standard & Poors 500 Index" */
@@ -209,10 +195,10 @@ chain_underlying (AlvhOptionChain *chain)
   return name;
 }
 
-static const char quote_columns[] =
-  "underlying, date, expiry, pm, strike, quote_time, spot, "
-  "c_last, c_net, c_bid, c_ask, c_volume, c_oi, c_iv, c_delta, c_gamma, "
-  "p_last, p_net, p_bid, p_ask, p_volume, p_oi, p_iv, p_delta, p_gamma, import_id";
+#define QUOTE_COLUMNS \
+  "underlying, date, expiry, pm, strike, quote_time, spot, " \
+  "c_last, c_net, c_bid, c_ask, c_volume, c_oi, c_iv, c_delta, c_gamma, " \
+  "p_last, p_net, p_bid, p_ask, p_volume, p_oi, p_iv, p_delta, p_gamma, import_id"
 
 static void
 bind_quote (sqlite3_stmt          *stmt,
@@ -223,10 +209,7 @@ bind_quote (sqlite3_stmt          *stmt,
                         q->cboe_iv, q->cboe_delta, q->cboe_gamma };
 
   for (int i = 0; i < 9; i++)
-    if (isfinite (v[i]))
-      sqlite3_bind_double (stmt, first + i, v[i]);
-    else
-      sqlite3_bind_null (stmt, first + i);
+    alvh_db_bind_double (stmt, first + i, v[i]);
 }
 
 static gboolean
@@ -236,10 +219,10 @@ write_chain (AlvhMarketStore  *self,
              GError          **error)
 {
   AlvhDb *db = _alvh_market_store_get_db (self);
-  g_autofree char *sql = g_strdup_printf ("INSERT OR REPLACE INTO option_quotes (%s) VALUES "
-                                          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
-                                          "?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)", quote_columns);
-  g_autoptr(sqlite3_stmt) stmt = alvh_db_prepare (db, sql, error);
+  g_autoptr(AlvhDbCachedStmt) stmt =
+    alvh_db_prepare_cached (db, "INSERT OR REPLACE INTO option_quotes (" QUOTE_COLUMNS ") VALUES "
+                                "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
+                                "?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)", error);
   gint64 date = alvh_option_chain_get_session_date (chain);
 
   if (stmt == NULL)
@@ -248,19 +231,14 @@ write_chain (AlvhMarketStore  *self,
     {
       const AlvhOptionChainRow *row = alvh_option_chain_get_row (chain, i);
 
-      sqlite3_bind_text (stmt, 1, chain_underlying (chain), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, date);
-      sqlite3_bind_int64 (stmt, 3, row->expiry);
-      sqlite3_bind_int (stmt, 4, row->pm_settled ? 1 : 0);
-      sqlite3_bind_double (stmt, 5, row->strike);
-      sqlite3_bind_int64 (stmt, 6, alvh_option_chain_get_quote_time (chain));
-      sqlite3_bind_double (stmt, 7, alvh_option_chain_get_spot (chain));
+      alvh_db_bind_values (stmt, "tiibdid", chain_underlying (chain), date, row->expiry, row->pm_settled,
+                           row->strike, alvh_option_chain_get_quote_time (chain),
+                           alvh_option_chain_get_spot (chain));
       bind_quote (stmt, 8, &row->call);
       bind_quote (stmt, 17, &row->put);
       sqlite3_bind_int64 (stmt, 26, import_id);
-      if (!alvh_db_step_done (db, stmt, "cannot write an option quote", error))
+      if (!alvh_db_step_reset (db, stmt, "cannot write an option quote", error))
         return FALSE;
-      sqlite3_reset (stmt);
     }
   return TRUE;
 }
@@ -273,41 +251,38 @@ count_conflicts (AlvhMarketStore      *self,
                  GError              **error)
 {
   AlvhDb *db = _alvh_market_store_get_db (self);
-  g_autoptr(sqlite3_stmt) stmt = alvh_db_prepare (db,
-    "SELECT count(*) OVER (), s.time, b.close, s.close, b.source, s.source "
-    "FROM instruments i JOIN bar_sources s ON s.instrument_id = i.id "
-    "JOIN bars b ON b.instrument_id = s.instrument_id AND b.time = s.time "
-    "WHERE i.symbol = ?1 AND s.source IS NOT b.source AND abs (s.close - b.close) >= ?2 "
-    "ORDER BY abs (s.close - b.close) DESC, s.time LIMIT 1", error);
-  int rc;
+  g_autofree char *kept_source = NULL;
+  g_autofree char *other_source = NULL;
+  gint64 n = 0, time = 0;
+  double kept = 0, other = 0;
+  gboolean found = FALSE;
 
-  if (stmt == NULL)
+  if (!alvh_db_select_row (db,
+                           "SELECT count(*) OVER (), s.time, b.close, s.close, b.source, s.source "
+                           "FROM instruments i JOIN bar_sources s ON s.instrument_id = i.id "
+                           "JOIN bars b ON b.instrument_id = s.instrument_id AND b.time = s.time "
+                           "WHERE i.symbol = ?1 AND s.source IS NOT b.source AND abs (s.close - b.close) >= ?2 "
+                           "ORDER BY abs (s.close - b.close) DESC, s.time LIMIT 1",
+                           "cannot compare sources", &found, error, "td>iiddtt", symbol,
+                           (double) ALVH_MARKET_CONFLICT_EPSILON, &n, &time, &kept, &other,
+                           &kept_source, &other_source))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, symbol, -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 2, ALVH_MARKET_CONFLICT_EPSILON);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!found)
+    return TRUE;
+  out->n += n;
+  if (out->symbol == NULL || fabs (kept - other) > out->max_abs)
     {
-      double kept = sqlite3_column_double (stmt, 2), other = sqlite3_column_double (stmt, 3);
-
-      out->n += sqlite3_column_int64 (stmt, 0);
-      if (out->symbol == NULL || fabs (kept - other) > out->max_abs)
-        {
-          g_free (out->symbol);
-          g_free (out->kept_source);
-          g_free (out->other_source);
-          out->max_abs = fabs (kept - other);
-          out->symbol = g_strdup (symbol);
-          out->time = sqlite3_column_int64 (stmt, 1);
-          out->kept = kept;
-          out->other = other;
-          out->kept_source = alvh_db_column_text (stmt, 4);
-          out->other_source = alvh_db_column_text (stmt, 5);
-        }
-      return TRUE;
+      g_free (out->symbol);
+      g_free (out->kept_source);
+      g_free (out->other_source);
+      out->max_abs = fabs (kept - other);
+      out->symbol = g_strdup (symbol);
+      out->time = time;
+      out->kept = kept;
+      out->other = other;
+      out->kept_source = g_steal_pointer (&kept_source);
+      out->other_source = g_steal_pointer (&other_source);
     }
-  if (rc != SQLITE_DONE)
-    return alvh_db_set_error (db, error, "cannot compare sources");
   return TRUE;
 }
 
@@ -340,24 +315,25 @@ write_vx_contracts (AlvhMarketStore   *self,
   AlvhDb *db = _alvh_market_store_get_db (self);
   gsize n;
   const AlvhVxSettle *v = alvh_import_result_get_vx_contracts (result, &n);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (n == 0)
-    return TRUE;
-  stmt = alvh_db_prepare (db, "INSERT OR REPLACE INTO vx_contracts (expiry, time, settle, import_id) "
-                              "VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    return FALSE;
   for (gsize i = 0; i < n; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, v[i].expiry);
-      sqlite3_bind_int64 (stmt, 2, v[i].time);
-      sqlite3_bind_double (stmt, 3, v[i].settle);
-      sqlite3_bind_int64 (stmt, 4, import_id);
-      if (!alvh_db_step_done (db, stmt, "cannot write a VIX future settle", error))
-        return FALSE;
-      sqlite3_reset (stmt);
-    }
+    if (!alvh_db_run (db, "INSERT OR REPLACE INTO vx_contracts (expiry, time, settle, import_id) "
+                          "VALUES (?1, ?2, ?3, ?4)",
+                      "cannot write a VIX future settle", error, "iidi",
+                      v[i].expiry, v[i].time, v[i].settle, import_id))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+append_settle_cb (sqlite3_stmt  *stmt,
+                  gpointer       user_data,
+                  GError       **error G_GNUC_UNUSED)
+{
+  AlvhVxSettle v;
+
+  alvh_db_read_columns (stmt, "iid", &v.time, &v.expiry, &v.settle);
+  g_array_append_val ((GArray *) user_data, v);
   return TRUE;
 }
 
@@ -367,31 +343,15 @@ alvh_market_store_load_vx_contracts (AlvhMarketStore  *self,
                                      gint64            to,
                                      GError          **error)
 {
-  AlvhDb *db;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (AlvhVxSettle));
-  int rc;
+  const gint64 params[] = { from, to };
 
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
-  db = _alvh_market_store_get_db (self);
-  stmt = alvh_db_prepare (db, "SELECT time, expiry, settle FROM vx_contracts WHERE time BETWEEN ?1 AND ?2 "
-                              "ORDER BY time, expiry", error);
-  if (stmt == NULL)
+  if (!alvh_db_each_row (_alvh_market_store_get_db (self),
+                         "SELECT time, expiry, settle FROM vx_contracts WHERE time BETWEEN ?1 AND ?2 "
+                         "ORDER BY time, expiry", params, G_N_ELEMENTS (params), append_settle_cb, out,
+                         "cannot read VIX future settles", error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AlvhVxSettle v = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                         sqlite3_column_double (stmt, 2) };
-
-      g_array_append_val (out, v);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      alvh_db_set_error (db, error, "cannot read VIX future settles");
-      return NULL;
-    }
   return g_steal_pointer (&out);
 }
 
@@ -404,7 +364,6 @@ _alvh_market_finish_import (AlvhMarketStore      *self,
 {
   AlvhDb *db = _alvh_market_store_get_db (self);
   g_autoptr(GPtrArray) symbols = import_symbols (result);
-  g_autoptr(sqlite3_stmt) upd = NULL;
 
   if (alvh_import_result_get_chain (result) != NULL &&
       !write_chain (self, alvh_import_result_get_chain (result), import_id, error))
@@ -414,14 +373,9 @@ _alvh_market_finish_import (AlvhMarketStore      *self,
   for (guint i = 0; i < symbols->len; i++)
     if (!count_conflicts (self, g_ptr_array_index (symbols, i), out, error))
       return FALSE;
-  upd = alvh_db_prepare (db, "UPDATE imports SET conflicts = ?1, max_conflict = ?2 WHERE id = ?3", error);
-  if (upd == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (upd, 1, out->n);
-  if (out->n > 0)
-    sqlite3_bind_double (upd, 2, out->max_abs);
-  sqlite3_bind_int64 (upd, 3, import_id);
-  return alvh_db_step_done (db, upd, "cannot record the conflicts of an import", error);
+  return alvh_db_run (db, "UPDATE imports SET conflicts = ?1, max_conflict = ?2 WHERE id = ?3",
+                      "cannot record the conflicts of an import", error, "ifi",
+                      out->n, out->n > 0 ? out->max_abs : NAN, import_id);
 }
 
 /* ---- reading chains ------------------------------------------------------ */
@@ -450,52 +404,54 @@ chain_session (gint64 date)
   return alvh_time_from_ny_day (d);
 }
 
+/* The rows of one session's chain as they are read */
+typedef struct
+{
+  GArray *rows;        /* AlvhOptionChainRow */
+  gint64  quote_time;  /* the latest download's */
+  double  spot;
+} ChainRead;
+
+static gboolean
+chain_row_cb (sqlite3_stmt  *stmt,
+              gpointer       user_data,
+              GError       **error G_GNUC_UNUSED)
+{
+  ChainRead *cr = user_data;
+  AlvhOptionChainRow row = { 0 };
+  gint64 quote_time;
+  double spot;
+
+  alvh_db_read_columns (stmt, "--ibdid", &row.expiry, &row.pm_settled, &row.strike, &quote_time, &spot);
+  if (quote_time >= cr->quote_time)
+    {
+      cr->quote_time = quote_time;
+      cr->spot = spot;
+    }
+  read_quote (stmt, 7, &row.call);
+  read_quote (stmt, 16, &row.put);
+  g_array_append_val (cr->rows, row);
+  return TRUE;
+}
+
 AlvhOptionChain *
 alvh_market_store_load_chain (AlvhMarketStore  *self,
                               const char       *underlying,
                               gint64            date,
                               GError          **error)
 {
-  AlvhDb *db;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AlvhOptionChainRow));
-  g_autofree char *sql = NULL;
-  gint64 day = chain_session (date), quote_time = 0;
-  double spot = NAN;
+  ChainRead cr = { rows, 0, NAN };
+  gint64 day = chain_session (date);
   g_autofree char *name = NULL;
-  int rc;
 
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
   g_return_val_if_fail (underlying != NULL, NULL);
-  db = _alvh_market_store_get_db (self);
-  sql = g_strdup_printf ("SELECT %s FROM option_quotes WHERE underlying = ?1 AND date = ?2 "
-                         "ORDER BY expiry, pm, strike", quote_columns);
-  stmt = alvh_db_prepare (db, sql, error);
-  if (stmt == NULL)
+  if (!alvh_db_select_rows (_alvh_market_store_get_db (self),
+                            "SELECT " QUOTE_COLUMNS " FROM option_quotes WHERE underlying = ?1 AND date = ?2 "
+                            "ORDER BY expiry, pm, strike",
+                            "cannot read an option chain", chain_row_cb, &cr, error, "ti", underlying, day))
     return NULL;
-  sqlite3_bind_text (stmt, 1, underlying, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, day);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AlvhOptionChainRow row = { 0 };
-
-      row.expiry = sqlite3_column_int64 (stmt, 2);
-      row.pm_settled = sqlite3_column_int (stmt, 3) != 0;
-      row.strike = sqlite3_column_double (stmt, 4);
-      if (sqlite3_column_int64 (stmt, 5) >= quote_time)
-        {
-          quote_time = sqlite3_column_int64 (stmt, 5);
-          spot = sqlite3_column_double (stmt, 6);
-        }
-      read_quote (stmt, 7, &row.call);
-      read_quote (stmt, 16, &row.put);
-      g_array_append_val (rows, row);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      alvh_db_set_error (db, error, "cannot read an option chain");
-      return NULL;
-    }
   if (rows->len == 0)
     {
       g_autofree char *d = alvh_time_format_ny_date (day);
@@ -506,8 +462,19 @@ alvh_market_store_load_chain (AlvhMarketStore  *self,
       return NULL;
     }
   name = g_strdup_printf ("%s chain", underlying);
-  return alvh_option_chain_new_from_rows (name, underlying, spot, quote_time,
+  return alvh_option_chain_new_from_rows (name, underlying, cr.spot, cr.quote_time,
                                           (const AlvhOptionChainRow *) (gpointer) rows->data, rows->len);
+}
+
+static gboolean
+append_date_cb (sqlite3_stmt  *stmt,
+                gpointer       user_data,
+                GError       **error G_GNUC_UNUSED)
+{
+  gint64 d = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) user_data, d);
+  return TRUE;
 }
 
 GArray *
@@ -515,28 +482,13 @@ alvh_market_store_list_chain_dates (AlvhMarketStore  *self,
                                     const char       *underlying,
                                     GError          **error)
 {
-  AlvhDb *db;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
-  db = _alvh_market_store_get_db (self);
-  stmt = alvh_db_prepare (db, "SELECT DISTINCT date FROM option_quotes WHERE underlying = ?1 ORDER BY date", error);
-  if (stmt == NULL)
+  if (!alvh_db_select_rows (_alvh_market_store_get_db (self),
+                            "SELECT DISTINCT date FROM option_quotes WHERE underlying = ?1 ORDER BY date",
+                            "cannot list option chains", append_date_cb, dates, error, "t", underlying))
     return NULL;
-  sqlite3_bind_text (stmt, 1, underlying, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 d = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (dates, d);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      alvh_db_set_error (db, error, "cannot list option chains");
-      return NULL;
-    }
   return g_steal_pointer (&dates);
 }
 

@@ -53,20 +53,16 @@ SourceRank  _alvh_market_source_rank     (AlvhImportFormat  format);
 
 AlvhDb     *_alvh_market_store_get_db    (AlvhMarketStore  *self);
 
-/* The statements an import uses to keep other sources' values apart in
+/* The connection an import uses to keep other sources' values apart in
  * bar_sources, and what a preferred import replaced (alvh-market-chains.c) */
 typedef struct
 {
   AlvhDb       *db;
-  sqlite3_stmt *others;       /* the times of another source's bars in a range */
-  sqlite3_stmt *keep_others;  /* copies those to bar_sources */
-  sqlite3_stmt *stored;       /* the stored closes of a range */
   AlvhMarketConflicts replaced;
 } SourceKeeper;
 
-gboolean    _alvh_market_source_keeper_init  (SourceKeeper      *k,
-                                              AlvhDb            *db,
-                                              GError           **error);
+void        _alvh_market_source_keeper_init  (SourceKeeper      *k,
+                                              AlvhDb            *db);
 void        _alvh_market_source_keeper_clear (SourceKeeper      *k);
 gboolean    _alvh_market_others_in_range     (SourceKeeper      *k,
                                               const SourceRank  *src,

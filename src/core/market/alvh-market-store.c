@@ -234,73 +234,65 @@ instrument_name (const char *symbol)
   return NULL;
 }
 
+static const char upsert_instrument_sql[] =
+  "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
+  "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
+  "RETURNING id, kind";
+
 static gboolean
 upsert_instrument (AlvhMarketStore  *self,
-                   sqlite3_stmt     *stmt,
                    const char       *symbol,
                    const char       *kind,
                    gint64           *id,
                    GError          **error)
 {
-  const char *name = instrument_name (symbol);
+  g_autofree char *stored_kind = NULL;
+  gboolean found = FALSE;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, symbol, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-  if (name != NULL)
-    sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 3);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!alvh_db_select_row (self->db, upsert_instrument_sql, "cannot add an instrument", &found, error,
+                           "ttt>it", symbol, kind, instrument_name (symbol), id, &stored_kind))
+    return FALSE;
+  if (!found)
     return alvh_db_set_error (self->db, error, "cannot add an instrument");
-  *id = sqlite3_column_int64 (stmt, 0);
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), kind) != 0)
+  if (g_strcmp0 (stored_kind, kind) != 0)
     {
       g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_SQLITE,
                    "%s: instrument %s is stored as kind “%s”, the file has kind “%s”",
-                   self->path, symbol, sqlite3_column_text (stmt, 1), kind);
+                   self->path, symbol, stored_kind, kind);
       return FALSE;
     }
-  sqlite3_step (stmt);
   return TRUE;
 }
 
-static gboolean
-step_done (AlvhMarketStore  *self,
-           sqlite3_stmt     *stmt,
-           GError          **error)
+/* The rows of one instrument an import writes: bars (@o, @h, @l, @v NULL
+ * when the file has no such column: NULL columns) or breadth (@a, @d) */
+typedef struct
 {
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return alvh_db_set_error (self->db, error, "cannot write a row");
-  sqlite3_reset (stmt);
-  return TRUE;
-}
+  const SourceRank *src;
+  gint64            id;
+  const gint64     *times;
+  const double     *o, *h, *l, *c, *v;
+  const double     *a, *d;
+} RowArrays;
 
-/* Binds bar @i of an instrument as row @row of @stmt (a bars upsert of one
- * or BATCH_ROWS rows); open, high and low (@o, @h, @l) and the volume @v
- * are NULL columns when unknown. */
-static inline void
-bind_bar (sqlite3_stmt  *stmt,
-          int            row,
-          const SourceRank *src,
-          gint64         id,
-          const gint64  *times,
-          gsize          i,
-          const double  *o,
-          const double  *h,
-          const double  *l,
-          const double  *c,
-          const double  *v)
+/* Binds row @i of @r as row @row of @stmt (an upsert of one or BATCH_ROWS rows) */
+typedef void (*BindRow) (sqlite3_stmt *stmt, int row, gsize i, const RowArrays *r);
+
+static void
+bind_bar (sqlite3_stmt     *stmt,
+          int               row,
+          gsize             i,
+          const RowArrays  *r)
 {
   int k = row * BAR_PARAMS;
 
-  sqlite3_bind_int64 (stmt, k + 1, id);
-  sqlite3_bind_int64 (stmt, k + 2, times[i]);
-  if (o != NULL)
+  sqlite3_bind_int64 (stmt, k + 1, r->id);
+  sqlite3_bind_int64 (stmt, k + 2, r->times[i]);
+  if (r->o != NULL)
     {
-      sqlite3_bind_double (stmt, k + 3, o[i]);
-      sqlite3_bind_double (stmt, k + 4, h[i]);
-      sqlite3_bind_double (stmt, k + 5, l[i]);
+      sqlite3_bind_double (stmt, k + 3, r->o[i]);
+      sqlite3_bind_double (stmt, k + 4, r->h[i]);
+      sqlite3_bind_double (stmt, k + 5, r->l[i]);
     }
   else
     {
@@ -308,13 +300,27 @@ bind_bar (sqlite3_stmt  *stmt,
       sqlite3_bind_null (stmt, k + 4);
       sqlite3_bind_null (stmt, k + 5);
     }
-  sqlite3_bind_double (stmt, k + 6, c[i]);
-  if (v != NULL)
-    sqlite3_bind_double (stmt, k + 7, v[i]);
+  sqlite3_bind_double (stmt, k + 6, r->c[i]);
+  if (r->v != NULL)
+    sqlite3_bind_double (stmt, k + 7, r->v[i]);
   else
     sqlite3_bind_null (stmt, k + 7);
-  sqlite3_bind_int (stmt, k + 8, src->rank);
-  sqlite3_bind_text (stmt, k + 9, src->source, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, k + 8, r->src->rank);
+  sqlite3_bind_text (stmt, k + 9, r->src->source, -1, SQLITE_STATIC);
+}
+
+static void
+bind_breadth (sqlite3_stmt     *stmt,
+              int               row,
+              gsize             i,
+              const RowArrays  *r)
+{
+  int k = row * 4;
+
+  sqlite3_bind_int64 (stmt, k + 1, r->id);
+  sqlite3_bind_int64 (stmt, k + 2, r->times[i]);
+  sqlite3_bind_double (stmt, k + 3, r->a[i]);
+  sqlite3_bind_double (stmt, k + 4, r->d[i]);
 }
 
 /* checked before each statement, every BATCH_ROWS rows */
@@ -331,7 +337,6 @@ check_cancel (GCancellable  *cancellable,
 typedef struct
 {
   AlvhMarketStore *self;
-  sqlite3_stmt    *ins_instr;
   sqlite3_stmt    *ins_bar;
   sqlite3_stmt    *ins_bars;      /* BATCH_ROWS rows */
   sqlite3_stmt    *ins_src;       /* bar_sources: every source's own values */
@@ -340,26 +345,19 @@ typedef struct
   sqlite3_stmt    *ins_breadths;  /* BATCH_ROWS rows */
   SourceKeeper     keeper;        /* other sources' values, what --prefer replaced */
   GCancellable    *cancellable;
-  gsize            n_written;
   gboolean         prefer;        /* ALVH_MARKET_IMPORT_PREFER */
 } ImportWriter;
 
-/* Rows @from .. @to - 1 (times @times) of source @src into bars or
- * bar_sources (@one, @batch: statements of one and of BATCH_ROWS rows). */
+/* Rows @from .. @to - 1 of @r into bars, bar_sources or breadth (@one,
+ * @batch: statements of one and of BATCH_ROWS rows, bound by @bind). */
 static gboolean
 write_rows (ImportWriter     *w,
             sqlite3_stmt     *one,
             sqlite3_stmt     *batch,
-            const SourceRank *src,
-            gint64            id,
+            BindRow           bind,
+            const RowArrays  *r,
             gsize             from,
             gsize             to,
-            const gint64     *times,
-            const double     *o,
-            const double     *h,
-            const double     *l,
-            const double     *c,
-            const double     *v,
             GError          **error)
 {
   for (gsize i = from; i < to;)
@@ -370,77 +368,37 @@ write_rows (ImportWriter     *w,
       if (!check_cancel (w->cancellable, error))
         return FALSE;
       for (gsize j = 0; j < k; j++)
-        bind_bar (stmt, (int) j, src, id, times, i + j, o, h, l, c, v);
-      if (!step_done (w->self, stmt, error))
+        bind (stmt, (int) j, i + j, r);
+      if (!alvh_db_step_reset (w->self->db, stmt, "cannot write a row", error))
         return FALSE;
       i += k;
     }
   return TRUE;
 }
 
-/* The bars of one instrument, rows 0 .. @n - 1 of the arrays; a preferred
- * import writes them to bars with rank 0, to bar_sources with its own. */
+/* The bars of one instrument, rows 0 .. @n - 1 of @r; a preferred import
+ * writes them to bars with rank 0, to bar_sources with its own. */
 static gboolean
-write_bars (ImportWriter  *w,
-            const char    *symbol,
-            const SourceRank *src,
-            gint64         id,
-            gsize          n,
-            const gint64  *times,
-            const double  *o,
-            const double  *h,
-            const double  *l,
-            const double  *c,
-            const double  *v,
-            GError       **error)
+write_bars (ImportWriter     *w,
+            const char       *symbol,
+            const RowArrays  *r,
+            gsize             n,
+            GError          **error)
 {
-  SourceRank bars_src = *src;
+  SourceRank bars_src = *r->src;
+  RowArrays to_bars = *r;
   gsize lo = 0, hi = 0;
 
   if (n == 0)
     return TRUE;
   if (w->prefer)
     bars_src.rank = ALVH_MARKET_PREFERRED_RANK;
-  if ((w->prefer && !_alvh_market_count_replaced (&w->keeper, symbol, id, n, times, c, error)) ||
-      !_alvh_market_others_in_range (&w->keeper, src, id, n, times, &lo, &hi, error) ||
-      !write_rows (w, w->ins_bar, w->ins_bars, &bars_src, id, 0, n, times, o, h, l, c, v, error) ||
-      !write_rows (w, w->ins_src, w->ins_srcs, src, id, lo, hi, times, o, h, l, c, v, error))
+  to_bars.src = &bars_src;
+  if ((w->prefer && !_alvh_market_count_replaced (&w->keeper, symbol, r->id, n, r->times, r->c, error)) ||
+      !_alvh_market_others_in_range (&w->keeper, r->src, r->id, n, r->times, &lo, &hi, error) ||
+      !write_rows (w, w->ins_bar, w->ins_bars, bind_bar, &to_bars, 0, n, error) ||
+      !write_rows (w, w->ins_src, w->ins_srcs, bind_bar, r, lo, hi, error))
     return FALSE;
-  w->n_written += n;
-  return TRUE;
-}
-
-/* The breadth rows of one instrument. */
-static gboolean
-write_breadth (ImportWriter  *w,
-               gint64         id,
-               gsize          n,
-               const gint64  *times,
-               const double  *a,
-               const double  *d,
-               GError       **error)
-{
-  for (gsize i = 0; i < n;)
-    {
-      gsize k = n - i >= BATCH_ROWS ? BATCH_ROWS : 1;
-      sqlite3_stmt *stmt = k == BATCH_ROWS ? w->ins_breadths : w->ins_breadth;
-
-      if (!check_cancel (w->cancellable, error))
-        return FALSE;
-      for (gsize j = 0; j < k; j++)
-        {
-          int b = (int) j * 4;
-
-          sqlite3_bind_int64 (stmt, b + 1, id);
-          sqlite3_bind_int64 (stmt, b + 2, times[i + j]);
-          sqlite3_bind_double (stmt, b + 3, a[i + j]);
-          sqlite3_bind_double (stmt, b + 4, d[i + j]);
-        }
-      if (!step_done (w->self, stmt, error))
-        return FALSE;
-      i += k;
-      w->n_written += k;
-    }
   return TRUE;
 }
 
@@ -468,7 +426,7 @@ add_instruments (ImportWriter  *w,
         {
           g_autofree char *sym = g_ascii_strup (alvh_series_get_column_name (series, col), -1);
 
-          if (!upsert_instrument (w->self, w->ins_instr, sym, "future", &st->ids[col], error))
+          if (!upsert_instrument (w->self, sym, "future", &st->ids[col], error))
             return FALSE;
         }
       st->n_ids = alvh_series_get_n_columns (series);
@@ -476,7 +434,7 @@ add_instruments (ImportWriter  *w,
     }
   g_return_val_if_fail (strcmp (kind, "ohlc") == 0 || strcmp (kind, "close") == 0 ||
                         strcmp (kind, "breadth") == 0, FALSE);
-  if (!upsert_instrument (w->self, w->ins_instr, symbol,
+  if (!upsert_instrument (w->self, symbol,
                           strcmp (kind, "breadth") == 0 ? "breadth" : "index", &st->ids[0], error))
     return FALSE;
   st->n_ids = 1;
@@ -515,20 +473,32 @@ write_series_rows (ImportWriter  *w,
   if (strcmp (kind, "vx") == 0)
     {
       for (guint col = 0; col < st->n_ids; col++)
-        if (!write_bars (w, alvh_series_get_column_name (series, col), &src, st->ids[col], n, times, NULL, NULL, NULL,
-                         alvh_series_get_column (series, col) + from, NULL, error))
-          return FALSE;
+        {
+          RowArrays r = { .src = &src, .id = st->ids[col], .times = times,
+                          .c = alvh_series_get_column (series, col) + from };
+
+          if (!write_bars (w, alvh_series_get_column_name (series, col), &r, n, error))
+            return FALSE;
+        }
     }
   else if (strcmp (kind, "breadth") == 0)
     {
-      if (!write_breadth (w, st->ids[0], n, times, column_from (series, "advancers", from),
-                          column_from (series, "decliners", from), error))
+      RowArrays r = { .src = &src, .id = st->ids[0], .times = times,
+                      .a = column_from (series, "advancers", from), .d = column_from (series, "decliners", from) };
+
+      if (!write_rows (w, w->ins_breadth, w->ins_breadths, bind_breadth, &r, 0, n, error))
         return FALSE;
     }
-  else if (!write_bars (w, symbol, &src, st->ids[0], n, times, column_from (series, "open", from),
-                        column_from (series, "high", from), column_from (series, "low", from),
-                        column_from (series, "close", from), column_from (series, "volume", from), error))
-    return FALSE;
+  else
+    {
+      RowArrays r = { .src = &src, .id = st->ids[0], .times = times,
+                      .o = column_from (series, "open", from), .h = column_from (series, "high", from),
+                      .l = column_from (series, "low", from), .c = column_from (series, "close", from),
+                      .v = column_from (series, "volume", from) };
+
+      if (!write_bars (w, symbol, &r, n, error))
+        return FALSE;
+    }
   st->written = to;
   return TRUE;
 }
@@ -565,43 +535,35 @@ write_provenance (AlvhMarketStore   *self,
 {
   AlvhMarketConflicts *c = &self->conflicts;
 
-  g_autoptr(sqlite3_stmt) ins_import = NULL;
-  g_autofree char *symbols = NULL;
+  g_autofree char *symbols = alvh_import_result_dup_symbols (result);
+  const AlvhMarketConflicts *r = &w->keeper.replaced;
+  gint64 import_id;
 
-  ins_import = alvh_db_prepare (self->db,
-                                "INSERT INTO imports (file, path, sha256, format, symbols, rows, first, last, "
-                                "skipped, warnings, gaps, imported_at, preferred, replaced, max_replaced) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
-  if (ins_import == NULL)
-    return FALSE;
-  symbols = alvh_import_result_dup_symbols (result);
-  sqlite3_bind_text (ins_import, 1, alvh_import_result_get_file (result), -1, SQLITE_STATIC);
-  sqlite3_bind_text (ins_import, 2, alvh_import_result_get_path (result), -1, SQLITE_STATIC);
-  sqlite3_bind_text (ins_import, 3, alvh_import_result_get_sha256 (result), -1, SQLITE_STATIC);
-  sqlite3_bind_text (ins_import, 4, alvh_import_result_get_format_id (result), -1, SQLITE_STATIC);
-  sqlite3_bind_text (ins_import, 5, symbols, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (ins_import, 6, (gint64) alvh_import_result_get_n_rows (result));
-  sqlite3_bind_int64 (ins_import, 7, alvh_import_result_get_first (result));
-  sqlite3_bind_int64 (ins_import, 8, alvh_import_result_get_last (result));
-  sqlite3_bind_int64 (ins_import, 9, (gint64) alvh_import_result_get_n_skipped (result));
-  sqlite3_bind_int64 (ins_import, 10, (gint64) alvh_import_result_get_n_warnings (result));
-  sqlite3_bind_int64 (ins_import, 11, (gint64) alvh_import_result_get_n_gaps (result));
-  sqlite3_bind_int64 (ins_import, 12, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int (ins_import, 13, w->prefer ? 1 : 0);
-  sqlite3_bind_int64 (ins_import, 14, w->keeper.replaced.n_replaced);
-  if (w->keeper.replaced.n_replaced > 0)
-    sqlite3_bind_double (ins_import, 15, w->keeper.replaced.max_replaced);
   alvh_market_conflicts_clear (c);
   c->preferred = w->prefer;
-  c->n_replaced = w->keeper.replaced.n_replaced;
-  c->max_replaced = w->keeper.replaced.max_replaced;
-  c->replaced_symbol = g_strdup (w->keeper.replaced.replaced_symbol);
-  c->replaced_time = w->keeper.replaced.replaced_time;
-  c->replaced_old = w->keeper.replaced.replaced_old;
-  c->replaced_new = w->keeper.replaced.replaced_new;
-  return step_done (self, ins_import, error) &&
-         _alvh_market_finish_import (self, result, sqlite3_last_insert_rowid (alvh_db_get_handle (self->db)),
-                                     &self->conflicts, error);
+  c->n_replaced = r->n_replaced;
+  c->max_replaced = r->max_replaced;
+  c->replaced_symbol = g_strdup (r->replaced_symbol);
+  c->replaced_time = r->replaced_time;
+  c->replaced_old = r->replaced_old;
+  c->replaced_new = r->replaced_new;
+  import_id = alvh_db_insert (self->db,
+                              "INSERT INTO imports (file, path, sha256, format, symbols, rows, first, last, "
+                              "skipped, warnings, gaps, imported_at, preferred, replaced, max_replaced) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                              "cannot record the import", error, "tttttiiiiiiibif",
+                              alvh_import_result_get_file (result), alvh_import_result_get_path (result),
+                              alvh_import_result_get_sha256 (result), alvh_import_result_get_format_id (result),
+                              symbols, (gint64) alvh_import_result_get_n_rows (result),
+                              alvh_import_result_get_first (result), alvh_import_result_get_last (result),
+                              (gint64) alvh_import_result_get_n_skipped (result),
+                              (gint64) alvh_import_result_get_n_warnings (result),
+                              (gint64) alvh_import_result_get_n_gaps (result),
+                              g_get_real_time () / G_USEC_PER_SEC, w->prefer, (gint64) r->n_replaced,
+                              r->n_replaced > 0 ? r->max_replaced : NAN);
+  if (import_id <= 0)
+    return FALSE;
+  return _alvh_market_finish_import (self, result, import_id, &self->conflicts, error);
 }
 
 /* "INSERT INTO @table (@columns) VALUES (?, ...), ... @tail" with @n_rows
@@ -652,30 +614,49 @@ static const char breadth_tail[] =
   "ON CONFLICT (instrument_id, time) DO UPDATE SET "
   "advancers = excluded.advancers, decliners = excluded.decliners";
 
-static sqlite3_stmt *
-prepare_upsert (AlvhMarketStore  *self,
-                const char       *table,
-                const char       *columns,
-                guint             n_cols,
-                guint             n_rows,
-                const char       *tail,
-                GError          **error)
+/* The upserts of an import, built once per process so that the
+ * connection's statement cache (keyed on the SQL's address) prepares each
+ * once and every import reuses it. */
+typedef enum
 {
-  g_autofree char *sql = upsert_sql (table, columns, n_cols, n_rows, tail);
+  UPSERT_BAR,
+  UPSERT_BARS,
+  UPSERT_SRC,
+  UPSERT_SRCS,
+  UPSERT_BREADTH,
+  UPSERT_BREADTHS,
+  N_UPSERTS
+} Upsert;
 
-  return alvh_db_prepare (self->db, sql, error);
+static const char *
+upsert_sql_once (Upsert which)
+{
+  static const struct { const char *table, *columns, *tail; guint n_cols, n_rows; } shapes[N_UPSERTS] = {
+    [UPSERT_BAR] = { "bars", bar_columns, bar_tail, BAR_PARAMS, 1 },
+    [UPSERT_BARS] = { "bars", bar_columns, bar_tail, BAR_PARAMS, BATCH_ROWS },
+    [UPSERT_SRC] = { "bar_sources", bar_columns, source_tail, BAR_PARAMS, 1 },
+    [UPSERT_SRCS] = { "bar_sources", bar_columns, source_tail, BAR_PARAMS, BATCH_ROWS },
+    [UPSERT_BREADTH] = { "breadth", breadth_columns, breadth_tail, 4, 1 },
+    [UPSERT_BREADTHS] = { "breadth", breadth_columns, breadth_tail, 4, BATCH_ROWS },
+  };
+  static char *sql[N_UPSERTS];
+
+  if (g_once_init_enter (&sql[which]))
+    g_once_init_leave (&sql[which], upsert_sql (shapes[which].table, shapes[which].columns,
+                                                        shapes[which].n_cols, shapes[which].n_rows,
+                                                        shapes[which].tail));
+  return sql[which];
 }
 
+/* Leaves the cached statements reset and unbound for the next user. */
 static void
 writer_clear (ImportWriter *w)
 {
-  g_clear_pointer (&w->ins_instr, sqlite3_finalize);
-  g_clear_pointer (&w->ins_bar, sqlite3_finalize);
-  g_clear_pointer (&w->ins_bars, sqlite3_finalize);
-  g_clear_pointer (&w->ins_src, sqlite3_finalize);
-  g_clear_pointer (&w->ins_srcs, sqlite3_finalize);
-  g_clear_pointer (&w->ins_breadth, sqlite3_finalize);
-  g_clear_pointer (&w->ins_breadths, sqlite3_finalize);
+  sqlite3_stmt *stmts[] = { w->ins_bar, w->ins_bars, w->ins_src, w->ins_srcs, w->ins_breadth, w->ins_breadths };
+
+  for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
+    if (stmts[i] != NULL)
+      alvh_db_cached_stmt_release (stmts[i]);
   _alvh_market_source_keeper_clear (&w->keeper);
 }
 
@@ -687,24 +668,18 @@ writer_prepare (ImportWriter          *w,
                 GCancellable          *cancellable,
                 GError               **error)
 {
+  sqlite3_stmt **stmts[N_UPSERTS] = { &w->ins_bar, &w->ins_bars, &w->ins_src, &w->ins_srcs,
+                                      &w->ins_breadth, &w->ins_breadths };
+
   *w = (ImportWriter) { .self = self, .cancellable = cancellable,
                         .prefer = (flags & ALVH_MARKET_IMPORT_PREFER) != 0 };
-  w->ins_instr = alvh_db_prepare (self->db,
-                                  "INSERT INTO instruments (symbol, kind, name) VALUES (?1, ?2, ?3) "
-                                  "ON CONFLICT (symbol) DO UPDATE SET name = coalesce (instruments.name, excluded.name) "
-                                  "RETURNING id, kind", error);
-  if (w->ins_instr == NULL ||
-      (w->ins_bar = prepare_upsert (self, "bars", bar_columns, BAR_PARAMS, 1, bar_tail, error)) == NULL ||
-      (w->ins_bars = prepare_upsert (self, "bars", bar_columns, BAR_PARAMS, BATCH_ROWS, bar_tail, error)) == NULL ||
-      (w->ins_src = prepare_upsert (self, "bar_sources", bar_columns, BAR_PARAMS, 1, source_tail, error)) == NULL ||
-      (w->ins_srcs = prepare_upsert (self, "bar_sources", bar_columns, BAR_PARAMS, BATCH_ROWS, source_tail, error)) == NULL ||
-      (w->ins_breadth = prepare_upsert (self, "breadth", breadth_columns, 4, 1, breadth_tail, error)) == NULL ||
-      (w->ins_breadths = prepare_upsert (self, "breadth", breadth_columns, 4, BATCH_ROWS, breadth_tail, error)) == NULL ||
-      !_alvh_market_source_keeper_init (&w->keeper, self->db, error))
-    {
-      writer_clear (w);
-      return FALSE;
-    }
+  for (guint i = 0; i < N_UPSERTS; i++)
+    if ((*stmts[i] = alvh_db_prepare_cached (self->db, upsert_sql_once (i), error)) == NULL)
+      {
+        writer_clear (w);
+        return FALSE;
+      }
+  _alvh_market_source_keeper_init (&w->keeper, self->db);
   return TRUE;
 }
 
@@ -957,25 +932,78 @@ lookup_instrument (AlvhMarketStore  *self,
                    char            **kind,
                    GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = alvh_db_prepare (self->db, "SELECT id, kind FROM instruments WHERE symbol = ?1", error);
-  int rc;
+  gboolean found = FALSE;
 
-  if (stmt == NULL)
+  if (!alvh_db_select_row (self->db, "SELECT id, kind FROM instruments WHERE symbol = ?1",
+                           "cannot look up an instrument", &found, error, "t>it", symbol, id, kind))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, symbol, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *id = sqlite3_column_int64 (stmt, 0);
-      *kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    return alvh_db_set_error (self->db, error, "cannot look up an instrument");
+  if (found)
+    return TRUE;
   g_set_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_NOT_FOUND,
                "%s: no instrument “%s” (import a file with it first, e.g. `alvh import FILE`)",
                self->path, symbol);
   return FALSE;
+}
+
+/* Appends the row (time, then the series' columns) to the series */
+static gboolean
+append_bar_cb (sqlite3_stmt  *stmt,
+               gpointer       user_data,
+               GError       **error)
+{
+  AlvhSeries *series = user_data;
+  guint nc = alvh_series_get_n_columns (series);
+  double v[5];
+
+  for (guint c = 0; c < nc; c++)
+    v[c] = sqlite3_column_double (stmt, (int) c + 1);
+  return alvh_series_append (series, sqlite3_column_int64 (stmt, 0), v, error);
+}
+
+/* The query of @symbol's rows (parameters: its id, VX2's id, from, to) and
+ * a new empty series with its columns, or NULL with @error set */
+static const char *
+series_query (AlvhMarketStore  *self,
+              const char       *symbol,
+              gint64           *id,
+              gint64           *id2,
+              AlvhSeries      **series,
+              GError          **error)
+{
+  static const char * const vx_cols[] = { "vx1", "vx2", NULL };
+  static const char * const breadth_cols[] = { "advancers", "decliners", NULL };
+  static const char * const ohlc[] = { "open", "high", "low", "close", NULL };
+  static const char * const ohlcv[] = { "open", "high", "low", "close", "volume", NULL };
+  g_autofree char *kind = NULL;
+  g_autofree char *kind2 = NULL;
+  gboolean has_volume = FALSE;
+
+  if (strcmp (symbol, "VX") == 0)
+    {
+      if (!lookup_instrument (self, "VX1", id, &kind, error) ||
+          !lookup_instrument (self, "VX2", id2, &kind2, error))
+        return NULL;
+      *series = alvh_series_new (symbol, vx_cols);
+      return "SELECT a.time, a.close, b.close FROM bars a "
+             "JOIN bars b ON b.instrument_id = ?2 AND b.time = a.time "
+             "WHERE a.instrument_id = ?1 AND a.time BETWEEN ?3 AND ?4 ORDER BY a.time";
+    }
+  if (!lookup_instrument (self, symbol, id, &kind, error))
+    return NULL;
+  if (strcmp (kind, "breadth") == 0)
+    {
+      *series = alvh_series_new (symbol, breadth_cols);
+      return "SELECT time, advancers, decliners FROM breadth "
+             "WHERE instrument_id = ?1 AND time BETWEEN ?3 AND ?4 ORDER BY time";
+    }
+  if (!alvh_db_select_row (self->db,
+                           "SELECT EXISTS (SELECT 1 FROM bars WHERE instrument_id = ?1 AND volume IS NOT NULL)",
+                           "cannot read bars", NULL, error, "i>b", *id, &has_volume))
+    return NULL;
+  *series = alvh_series_new (symbol, has_volume ? ohlcv : ohlc);
+  return "SELECT time, coalesce (open, close), coalesce (high, close), "
+         "coalesce (low, close), close, coalesce (volume, 0) FROM bars "
+         "WHERE instrument_id = ?1 AND time BETWEEN ?3 AND ?4 ORDER BY time";
 }
 
 AlvhSeries *
@@ -986,87 +1014,22 @@ alvh_market_store_load_series (AlvhMarketStore  *self,
                                GError          **error)
 {
   g_autoptr(AlvhSeries) series = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *kind = NULL;
-  gint64 id = 0;
-  int rc;
+  gint64 id = 0, id2 = 0;
+  const char *sql;
 
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), NULL);
   g_return_val_if_fail (symbol != NULL, NULL);
 
-  if (strcmp (symbol, "VX") == 0)
-    {
-      static const char * const cols[] = { "vx1", "vx2", NULL };
-      gint64 id2;
-      g_autofree char *kind2 = NULL;
+  sql = series_query (self, symbol, &id, &id2, &series, error);
+  if (sql == NULL)
+    return NULL;
+  {
+    const gint64 params[] = { id, id2, from, to };
 
-      if (!lookup_instrument (self, "VX1", &id, &kind, error) ||
-          !lookup_instrument (self, "VX2", &id2, &kind2, error))
-        return NULL;
-      stmt = alvh_db_prepare (self->db,
-                      "SELECT a.time, a.close, b.close FROM bars a "
-                      "JOIN bars b ON b.instrument_id = ?2 AND b.time = a.time "
-                      "WHERE a.instrument_id = ?1 AND a.time BETWEEN ?3 AND ?4 ORDER BY a.time", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 2, id2);
-      series = alvh_series_new (symbol, cols);
-    }
-  else
-    {
-      if (!lookup_instrument (self, symbol, &id, &kind, error))
-        return NULL;
-      if (strcmp (kind, "breadth") == 0)
-        {
-          static const char * const cols[] = { "advancers", "decliners", NULL };
-          stmt = alvh_db_prepare (self->db,
-                          "SELECT time, advancers, decliners FROM breadth "
-                          "WHERE instrument_id = ?1 AND time BETWEEN ?3 AND ?4 ORDER BY time", error);
-          series = alvh_series_new (symbol, cols);
-        }
-      else
-        {
-          static const char * const ohlc[] = { "open", "high", "low", "close", NULL };
-          static const char * const ohlcv[] = { "open", "high", "low", "close", "volume", NULL };
-          g_autoptr(sqlite3_stmt) has_vol = alvh_db_prepare (self->db,
-            "SELECT EXISTS (SELECT 1 FROM bars WHERE instrument_id = ?1 AND volume IS NOT NULL)", error);
-
-          if (has_vol == NULL)
-            return NULL;
-          sqlite3_bind_int64 (has_vol, 1, id);
-          if (sqlite3_step (has_vol) != SQLITE_ROW)
-            {
-              alvh_db_set_error (self->db, error, "cannot read bars");
-              return NULL;
-            }
-          stmt = alvh_db_prepare (self->db,
-                          "SELECT time, coalesce (open, close), coalesce (high, close), "
-                          "coalesce (low, close), close, coalesce (volume, 0) FROM bars "
-                          "WHERE instrument_id = ?1 AND time BETWEEN ?3 AND ?4 ORDER BY time", error);
-          series = alvh_series_new (symbol, sqlite3_column_int (has_vol, 0) ? ohlcv : ohlc);
-        }
-      if (stmt == NULL)
-        return NULL;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 3, from);
-  sqlite3_bind_int64 (stmt, 4, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      double v[5];
-      guint nc = alvh_series_get_n_columns (series);
-
-      for (guint c = 0; c < nc; c++)
-        v[c] = sqlite3_column_double (stmt, (int) c + 1);
-      if (!alvh_series_append (series, sqlite3_column_int64 (stmt, 0), v, error))
-        return NULL;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      alvh_db_set_error (self->db, error, "cannot read bars");
+    if (!alvh_db_each_row (self->db, sql, params, G_N_ELEMENTS (params), append_bar_cb, series,
+                           "cannot read bars", error))
       return NULL;
-    }
+  }
   return g_steal_pointer (&series);
 }
 
@@ -1099,12 +1062,7 @@ instrument_from_row (sqlite3_stmt *stmt)
 {
   AlvhMarketInstrument *in = g_new0 (AlvhMarketInstrument, 1);
 
-  in->symbol = alvh_db_column_text (stmt, 0);
-  in->kind = alvh_db_column_text (stmt, 1);
-  in->name = alvh_db_column_text (stmt, 2);
-  in->n_rows = sqlite3_column_int64 (stmt, 3);
-  in->first = sqlite3_column_int64 (stmt, 4);
-  in->last = sqlite3_column_int64 (stmt, 5);
+  alvh_db_read_columns (stmt, "tttiii", &in->symbol, &in->kind, &in->name, &in->n_rows, &in->first, &in->last);
   return in;
 }
 
@@ -1113,21 +1071,9 @@ import_from_row (sqlite3_stmt *stmt)
 {
   AlvhMarketImport *im = g_new0 (AlvhMarketImport, 1);
 
-  im->id = sqlite3_column_int64 (stmt, 0);
-  im->file = alvh_db_column_text (stmt, 1);
-  im->sha256 = alvh_db_column_text (stmt, 2);
-  im->format = alvh_db_column_text (stmt, 3);
-  im->symbols = alvh_db_column_text (stmt, 4);
-  im->rows = sqlite3_column_int64 (stmt, 5);
-  im->first = sqlite3_column_int64 (stmt, 6);
-  im->last = sqlite3_column_int64 (stmt, 7);
-  im->skipped = sqlite3_column_int64 (stmt, 8);
-  im->warnings = sqlite3_column_int64 (stmt, 9);
-  im->gaps = sqlite3_column_int64 (stmt, 10);
-  im->imported_at = sqlite3_column_int64 (stmt, 11);
-  im->preferred = sqlite3_column_int (stmt, 12) != 0;
-  im->replaced = sqlite3_column_int64 (stmt, 13);
-  im->max_replaced = sqlite3_column_double (stmt, 14);
+  alvh_db_read_columns (stmt, "ittttiiiiiiibid", &im->id, &im->file, &im->sha256, &im->format, &im->symbols,
+                        &im->rows, &im->first, &im->last, &im->skipped, &im->warnings, &im->gaps,
+                        &im->imported_at, &im->preferred, &im->replaced, &im->max_replaced);
   return im;
 }
 
@@ -1175,23 +1121,22 @@ alvh_market_store_count_rows (AlvhMarketStore  *self,
                               const char       *symbol,
                               GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 n = 0;
+  gboolean found = FALSE;
 
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), -1);
 
-  stmt = alvh_db_prepare (self->db,
-                  "SELECT (SELECT count(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id "
-                  "        WHERE ?1 IS NULL OR i.symbol = ?1) + "
-                  "       (SELECT count(*) FROM breadth b JOIN instruments i ON i.id = b.instrument_id "
-                  "        WHERE ?1 IS NULL OR i.symbol = ?1)", error);
-  if (stmt == NULL)
+  if (!alvh_db_select_row (self->db,
+                           "SELECT (SELECT count(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id "
+                           "        WHERE ?1 IS NULL OR i.symbol = ?1) + "
+                           "       (SELECT count(*) FROM breadth b JOIN instruments i ON i.id = b.instrument_id "
+                           "        WHERE ?1 IS NULL OR i.symbol = ?1)",
+                           "cannot count rows", &found, error, "t>i", symbol, &n))
     return -1;
-  if (symbol != NULL)
-    sqlite3_bind_text (stmt, 1, symbol, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!found)
     {
       alvh_db_set_error (self->db, error, "cannot count rows");
       return -1;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return n;
 }

@@ -6,6 +6,9 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
+#include "alvh-format.h"
 #include "alvh-position.h"
 #include "alvh-pricing.h"
 #include "alvh-time.h"
@@ -681,4 +684,26 @@ alvh_book_hedge_coverage (AlvhBook              *self,
       out[k].hedge_pnl = hedge * mult;
       out[k].coverage = condor < 0.0 ? hedge / -condor : NAN;
     }
+}
+
+/**
+ * alvh_hedge_coverage_dup_text:
+ * @coverage: a coverage from alvh_book_hedge_coverage()
+ *
+ * Returns: (transfer full): the coverage and the hedges' P&L there,
+ *   "25% (hedges $155)", or "n/a (hedges $0)" when the condors do not lose
+ */
+char *
+alvh_hedge_coverage_dup_text (const AlvhHedgeCoverage *coverage)
+{
+  g_autofree char *hedge = NULL;
+  g_autofree char *pct = NULL;
+
+  g_return_val_if_fail (coverage != NULL, NULL);
+  hedge = alvh_format_money (coverage->hedge_pnl, ALVH_MONEY_WHOLE);
+  if (!isfinite (coverage->coverage))
+    return g_strdup_printf (_("n/a (hedges %s)"), hedge);
+  pct = alvh_format_percent (coverage->coverage, 0, ALVH_FORMAT_SCREEN);
+  /* Translators: a coverage percentage and the hedges' P&L there */
+  return g_strdup_printf (_("%s (hedges %s)"), pct, hedge);
 }

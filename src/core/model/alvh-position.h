@@ -275,6 +275,9 @@ void          alvh_book_payoff           (AlvhBook              *self,
 void          alvh_book_hedge_coverage   (AlvhBook              *self,
                                           const AlvhMarketState *market,
                                           AlvhHedgeCoverage      out[3]);
+/* "25% (hedges $155)", or "n/a (hedges $0)" when the condors do not lose:
+ * a coverage as the Evaluator's preview and `alvh whatif` show it (owned). */
+char         *alvh_hedge_coverage_dup_text (const AlvhHedgeCoverage *coverage);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhBook, alvh_book_unref)
 

@@ -9,9 +9,6 @@
 
 #include <math.h>
 
-#include <glib/gi18n.h>
-
-#include "alvh-format.h"
 #include "alvh-pricing.h"
 #include "alvh-scenario.h"
 #include "alvh-time.h"
@@ -588,40 +585,4 @@ alvh_scenario_with_leg (AlvhBook      *book,
   if (leg != NULL && alvh_leg_is_vix_hedge (leg) && alvh_leg_open_quantity (leg) > 0.0)
     alvh_book_add_leg (copy, leg);
   return copy;
-}
-
-void
-alvh_scenario_grid_labels (const AlvhMarketState   *market,
-                           char                  ***columns,
-                           char                  ***rows)
-{
-  g_auto(GStrv) c = g_new0 (char *, ALVH_SCENARIO_N_SPX + 1);
-  g_auto(GStrv) r = g_new0 (char *, ALVH_SCENARIO_N_VIX + 1);
-
-  for (guint i = 0; i < ALVH_SCENARIO_N_SPX; i++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_spx_moves[i], 1, ALVH_FORMAT_SCREEN);
-
-      c[i] = g_strdup_printf ("%s (%.0f)", p, market->spx * (1 + alvh_scenario_default_spx_moves[i]));
-    }
-  for (guint i = 0; i < ALVH_SCENARIO_N_VIX; i++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_vix_moves[i], 0, ALVH_FORMAT_SCREEN);
-
-      r[i] = g_strdup_printf ("%s (%.1f)", p, market->vix * (1 + alvh_scenario_default_vix_moves[i]));
-    }
-  *columns = g_steal_pointer (&c);
-  *rows = g_steal_pointer (&r);
-}
-
-char *
-alvh_scenario_coverage_text (const AlvhHedgeCoverage *coverage)
-{
-  g_autofree char *hedge = alvh_format_money (coverage->hedge_pnl, ALVH_MONEY_WHOLE);
-  g_autofree char *pct = alvh_format_percent (coverage->coverage, 0, ALVH_FORMAT_SCREEN);
-
-  if (!isfinite (coverage->coverage))
-    return g_strdup_printf (_("n/a (hedges %s)"), hedge);
-  /* Translators: a coverage percentage and the hedges' P&L there */
-  return g_strdup_printf (_("%s (hedges %s)"), pct, hedge);
 }

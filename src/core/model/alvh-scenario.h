@@ -202,21 +202,6 @@ gint64    alvh_scenario_last_expiry      (AlvhBook              *book);
 gint64    alvh_scenario_first_expiry     (AlvhBook              *book);
 
 /**
- * alvh_scenario_grid_labels:
- * @market: the market the grid moves from
- * @columns: (out) (transfer full) (array zero-terminated=1): the
- *   %ALVH_SCENARIO_N_SPX column labels, each move with the SPX it gives
- *   ("-5.0 % (4750)")
- * @rows: (out) (transfer full) (array zero-terminated=1): the
- *   %ALVH_SCENARIO_N_VIX row labels, each move with its VIX ("+50 % (30.0)")
- *
- * The labels of alvh_scenario_grid()'s axes, as the what-if shows them.
- */
-void      alvh_scenario_grid_labels      (const AlvhMarketState *market,
-                                          char                ***columns,
-                                          char                ***rows);
-
-/**
  * alvh_scenario_prob_above:
  * @spx: SPX now
  * @level: a level
@@ -304,15 +289,6 @@ void      alvh_scenario_hedge_coverage   (AlvhBook              *book,
                                           const AlvhMarketState *market,
                                           const AlvhScenario    *scenario,
                                           AlvhHedgeCoverage      out[3]);
-
-/**
- * alvh_scenario_coverage_text:
- * @coverage: one level of alvh_scenario_hedge_coverage()
- *
- * Returns: (transfer full): "80 % (hedges $4,000)", or "n/a (hedges $0)"
- *   where the condors lose nothing
- */
-char     *alvh_scenario_coverage_text    (const AlvhHedgeCoverage *coverage);
 
 /**
  * alvh_scenario_with_leg:

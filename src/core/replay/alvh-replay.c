@@ -629,12 +629,23 @@ alvh_replay_result_dup_summary (AlvhReplayResult *self)
   g_string_append_printf (s, _("Replay of %zu bars from %s to %s, profile “%s” version %d\n"),
                           self->n_bars, first != NULL ? first : "-", last != NULL ? last : "-",
                           self->profile_name != NULL ? self->profile_name : "", self->profile_version);
-  g_string_append_printf (s, _("Condor trades: %u; hedge layers added: %u (regime %u, fixed %u, confluence %u); blocked as not accretive: %u\n"),
-                          self->trades->len, self->n_add,
-                          self->adds_by_branch[ALVH_BRANCH_REGIME],
-                          self->adds_by_branch[ALVH_BRANCH_FIXED],
-                          self->adds_by_branch[ALVH_BRANCH_CONFLUENCE],
-                          self->n_blocked);
+  {
+    /* "12 condor trades; 5 hedge layers added (1 on a regime shift, ...)" */
+    g_autofree char *trades = g_strdup_printf (ngettext ("%u condor trade", "%u condor trades", self->trades->len),
+                                               self->trades->len);
+    g_autofree char *adds = g_strdup_printf (ngettext ("%u hedge layer added", "%u hedge layers added", self->n_add),
+                                             self->n_add);
+    g_autofree char *branches = g_strdup_printf (_("%u on a regime shift, %u on a fixed trigger, %u on confluence"),
+                                                 self->adds_by_branch[ALVH_BRANCH_REGIME],
+                                                 self->adds_by_branch[ALVH_BRANCH_FIXED],
+                                                 self->adds_by_branch[ALVH_BRANCH_CONFLUENCE]);
+    g_autofree char *blocked = g_strdup_printf (ngettext ("%u hedge blocked as not accretive",
+                                                          "%u hedges blocked as not accretive", self->n_blocked),
+                                                self->n_blocked);
+
+    /* TRANSLATORS: condor trades; hedge layers added (by branch); hedges blocked */
+    g_string_append_printf (s, _("%s; %s (%s); %s\n"), trades, adds, branches, blocked);
+  }
   append_last_trade_line (s, self);
   {
     /* aligned by characters ("−$1,234" has a 3-byte minus), names as people read them */

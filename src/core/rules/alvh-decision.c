@@ -200,40 +200,63 @@ alvh_decision_get_signal (const AlvhDecision *self,
   return &self->signals[id];
 }
 
+/* the numbers of the sentences, as the one formatter writes them on screen */
+#define PCT(v, d) alvh_format_percent ((v), (d), ALVH_FORMAT_SCREEN)
+#define NUM(v, d) alvh_format_number ((v), (d), ALVH_FORMAT_SCREEN)
+
 static char *
 signal_sentence (const AlvhDecision *self,
                  const AlvhSignal   *s)
 {
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
   switch (s->id)
     {
     case ALVH_SIGNAL_IV_EXPANSION:
-      return g_strdup_printf (_("Implied volatility rose %.1f %% over the window, at or above the %.1f %% threshold."),
-                              s->value * 100.0, s->threshold * 100.0);
+      a = PCT (s->value, 1);
+      b = PCT (s->threshold, 1);
+      return g_strdup_printf (_("Implied volatility rose %s over the window, at or above the %s threshold."), a, b);
     case ALVH_SIGNAL_TERM_INVERSION:
-      return g_strdup_printf (_("The VIX term structure is inverted by %.1f %% (threshold %.1f %%)."),
-                              s->value * 100.0, s->threshold * 100.0);
+      a = PCT (s->value, 1);
+      b = PCT (s->threshold, 1);
+      return g_strdup_printf (_("The VIX term structure is inverted by %s (threshold %s)."), a, b);
     case ALVH_SIGNAL_RSI_EXTREME:
+      a = NUM (s->value, 1);
       if (s->value <= s->threshold)
-        return g_strdup_printf (_("The SPX RSI is %.1f, at or below the oversold level %.0f."),
-                                s->value, s->threshold);
-      return g_strdup_printf (_("The SPX RSI is %.1f, at or above the overbought level %.0f."),
-                              s->value, s->threshold_high);
+        {
+          b = NUM (s->threshold, 0);
+          return g_strdup_printf (_("The SPX RSI is %s, at or below the oversold level %s."), a, b);
+        }
+      b = NUM (s->threshold_high, 0);
+      return g_strdup_printf (_("The SPX RSI is %s, at or above the overbought level %s."), a, b);
     case ALVH_SIGNAL_AD_DIVERGENCE:
       return g_strdup (_("Market breadth diverges from the SPX: the index made a window extreme that the advance/decline line did not confirm."));
     case ALVH_SIGNAL_VIX_MACD_CROSS:
-      return g_strdup_printf (_("The VIX MACD crossed above its signal line (difference %.2f)."), s->value);
+      a = NUM (s->value, 2);
+      return g_strdup_printf (_("The VIX MACD crossed above its signal line (difference %s)."), a);
     case ALVH_SIGNAL_THETA_EROSION:
-      return g_strdup_printf (_("The condor's time value eroded %.1f times faster than the model expected (threshold %.1f)."),
-                              s->value, s->threshold);
+      a = NUM (s->value, 1);
+      b = NUM (s->threshold, 1);
+      return g_strdup_printf (_("The condor's time value eroded %s times faster than the model expected (threshold %s)."), a, b);
     case ALVH_SIGNAL_WING_PROXIMITY:
       if (s->value < 0)
-        return g_strdup_printf (_("A short strike is breached: the index is %.2f expected moves beyond it."),
-                                -s->value);
-      return g_strdup_printf (_("A short strike is only %.2f expected moves from the index (threshold %.2f)."),
-                              s->value, s->threshold);
+        {
+          a = NUM (-s->value, 2);
+          return g_strdup_printf (_("A short strike is breached: the index is %s expected moves beyond it."), a);
+        }
+      a = NUM (s->value, 2);
+      b = NUM (s->threshold, 2);
+      return g_strdup_printf (_("A short strike is only %s expected moves from the index (threshold %s)."), a, b);
     case ALVH_SIGNAL_BOOK_DELTA:
-      return g_strdup_printf (_("The book's SPX-equivalent delta is %+.2f per condor unit, beyond the ±%.2f tolerance."),
-                              s->value, s->threshold);
+      {
+        g_autofree char *digits = NUM (s->value, 2);
+
+        /* an explicit sign: "+0.25" and "−0.25" */
+        a = g_strconcat (s->value >= 0.005 ? "+" : "", digits, NULL);
+        b = NUM (s->threshold, 2);
+        return g_strdup_printf (_("The book's SPX-equivalent delta is %s per condor unit, beyond the ±%s tolerance."), a, b);
+      }
     case ALVH_SIGNAL_MACRO_REGIME:
       return g_strdup_printf (ngettext ("%d regime-shift macro event lies within the window.",
                                         "%d regime-shift macro events lie within the window.",
@@ -282,8 +305,12 @@ outcome_sentence (const AlvhDecision *self)
       cost = alvh_format_money (self->estimated_cost, ALVH_MONEY_GROUPED);
       total = alvh_format_money (self->premium_paid + self->estimated_cost, ALVH_MONEY_GROUPED);
       limit = alvh_format_money (self->max_hedge_cost_ratio * self->credit_collected, ALVH_MONEY_GROUPED);
-      return g_strdup_printf (_("Blocked: hedge premium %s already paid plus this leg's %s makes %s, more than the limit of %s (%.0f %% of the credit collected)."),
-                              paid, cost, total, limit, self->max_hedge_cost_ratio * 100.0);
+      {
+        g_autofree char *ratio = PCT (self->max_hedge_cost_ratio, 0);
+
+        return g_strdup_printf (_("Blocked: hedge premium %s already paid plus this leg's %s makes %s, more than the limit of %s (%s of the credit collected)."),
+                                paid, cost, total, limit, ratio);
+      }
     case ALVH_BRANCH_REGIME:
     case ALVH_BRANCH_FIXED:
     case ALVH_BRANCH_CONFLUENCE:
@@ -293,9 +320,12 @@ outcome_sentence (const AlvhDecision *self)
           self->branch == ALVH_BRANCH_REGIME ? _("a regime shift is confirmed by a real-time rule") :
           self->branch == ALVH_BRANCH_FIXED ? _("a fixed trigger fired") :
           _("enough real-time rules agree");
-        return g_strdup_printf (_("Add layer %u because %s: %g VIX %g/%g call spreads for about %s."),
-                                self->layer, why, self->size, self->leg.long_strike,
-                                self->leg.short_strike, cost);
+        g_autofree char *size = alvh_format_significant (self->size, 6, ALVH_FORMAT_SCREEN);
+        g_autofree char *lo = alvh_format_significant (self->leg.long_strike, 6, ALVH_FORMAT_SCREEN);
+        g_autofree char *hi = alvh_format_significant (self->leg.short_strike, 6, ALVH_FORMAT_SCREEN);
+
+        return g_strdup_printf (_("Add layer %u because %s: %s VIX %s/%s call spreads for about %s."),
+                                self->layer, why, size, lo, hi, cost);
       }
     case ALVH_N_BRANCHES:
     default:
@@ -308,13 +338,13 @@ outcome_sentence (const AlvhDecision *self)
 static char *
 iv_sentence (const AlvhDecision *self)
 {
+  g_autofree char *iv = PCT (self->iv, 2);
+
   if (self->iv_from_chain)
-    return g_strdup_printf (_("IV: %.2f %%, the ATM IV of the condor's expiry from the option chain of this date."),
-                            self->iv * 100.0);
+    return g_strdup_printf (_("IV: %s, the ATM IV of the condor's expiry from the option chain of this date."), iv);
   if (self->branch == ALVH_BRANCH_NO_POSITION)
-    return g_strdup_printf (_("IV: %.2f %%, VIX / 100."), self->iv * 100.0);
-  return g_strdup_printf (_("IV: %.2f %%, VIX / 100 (no option chain of this date covers the condor's expiry)."),
-                          self->iv * 100.0);
+    return g_strdup_printf (_("IV: %s, VIX / 100."), iv);
+  return g_strdup_printf (_("IV: %s, VIX / 100 (no option chain of this date covers the condor's expiry)."), iv);
 }
 
 char **

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-charts-feed.h"
+#include "alvh-format.h"
 #include "alvh-evaluator.h"
 #include "alvh-form.h"
 #include "alvh-market-frame.h"
@@ -22,8 +23,7 @@ struct _AlvhChartsFeed
 {
   GObject          parent_instance;
 
-  AlvhContext     *context;
-  AlvhChartsPage  *page;
+  AlvhChartsPage  *page;         /* whose context the feed reads */
   GCancellable    *cancellable;
   guint            idle_id;
   guint            generation;
@@ -35,6 +35,13 @@ G_DEFINE_FINAL_TYPE (AlvhChartsFeed, alvh_charts_feed, G_TYPE_OBJECT)
 
 enum { UPDATED, ERROR, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+/* the page's context: the feed keeps no copy */
+static AlvhContext *
+context_of (AlvhChartsFeed *self)
+{
+  return self->page != NULL ? ALVH_PAGE_CONTEXT (self->page) : NULL;
+}
 
 /* ---- work handed to the thread ---------------------------------------- */
 
@@ -295,7 +302,7 @@ leg_tooltip (AlvhChartsFeed       *self,
 
   if (leg->quantity > 0 && leg->closed_quantity >= leg->quantity)
     g_string_append_printf (s, " (%s)", _("closed"));
-  sigs = alvh_book_service_list_leg_signals (alvh_context_get_book (self->context), leg->id,
+  sigs = alvh_book_service_list_leg_signals (alvh_context_get_book (context_of (self)), leg->id,
                                              *error == NULL ? error : NULL);
   if (sigs == NULL || sigs->len == 0)
     {
@@ -328,8 +335,8 @@ leg_tooltip (AlvhChartsFeed       *self,
 static void
 apply_levels (AlvhChartsFeed *self)
 {
-  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (self->context));
-  AlvhBook *book = alvh_book_service_get_book (alvh_context_get_book (self->context));
+  GPtrArray *condors = alvh_book_service_get_condors (alvh_context_get_book (context_of (self)));
+  AlvhBook *book = alvh_book_service_get_book (alvh_context_get_book (context_of (self)));
   g_autoptr(GArray) levels = g_array_new (FALSE, TRUE, sizeof (AlvhChartLevel));
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   double be[MAX_BREAKEVENS];
@@ -371,7 +378,8 @@ apply_levels (AlvhChartsFeed *self)
   for (guint k = 0; k < n_be; k++)
     {
       AlvhChartLevel l = { 0 };
-      char *label = g_strdup_printf (_("Break-even %.2f"), be[k]);
+      g_autofree char *price = alvh_format_price (be[k], ALVH_FORMAT_SCREEN);
+      char *label = g_strdup_printf (_("Break-even %s"), price);
 
       g_ptr_array_add (labels, label);
       l.value = be[k];
@@ -423,7 +431,7 @@ feed_done_cb (GObject      *object,
                                 (const gint64 *) (void *) w->shade_starts->data,
                                 (const gint64 *) (void *) w->shade_ends->data,
                                 w->shade_starts->len);
-  profile = alvh_profile_service_get_profile (alvh_context_get_profiles (self->context));
+  profile = alvh_profile_service_get_profile (alvh_context_get_profiles (context_of (self)));
   alvh_charts_page_set_greeks (self->page, w->greeks,
                                profile != NULL ? profile->delta_tolerance : 0.18);
   if (w->n_payoff > 0)
@@ -432,7 +440,7 @@ feed_done_cb (GObject      *object,
       guint n_be = alvh_book_break_evens (w->book, be, MAX_BREAKEVENS);
 
       /* the SPX puts and VIX puts the model book leaves out are in the what-if too */
-      alvh_charts_page_set_whatif_other_legs (self->page, alvh_book_service_get_legs (alvh_context_get_book (self->context)));
+      alvh_charts_page_set_whatif_other_legs (self->page, alvh_book_service_get_legs (alvh_context_get_book (context_of (self))));
       alvh_charts_page_set_whatif (self->page, w->book, &w->market);
       alvh_charts_page_set_payoff (self->page, w->payoff_spx, w->payoff_expiry, w->payoff_today,
                                    w->n_payoff, be, n_be);
@@ -450,6 +458,7 @@ feed_done_cb (GObject      *object,
 static void
 start_update (AlvhChartsFeed *self)
 {
+  AlvhContext *context = context_of (self);
   g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) stored_events = NULL;
   g_autoptr(GPtrArray) all_legs = NULL;
@@ -458,7 +467,7 @@ start_update (AlvhChartsFeed *self)
   AlvhBook *book;
   Work *w;
 
-  if (self->context == NULL || self->page == NULL)
+  if (context == NULL)
     return;
 
   apply_levels (self);
@@ -469,17 +478,17 @@ start_update (AlvhChartsFeed *self)
 
   w = g_new0 (Work, 1);
   w->generation = ++self->generation;
-  w->spx = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX"));
-  w->vix = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX"));
-  w->vx = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (self->context), "VX"));
-  w->vvix = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (self->context), "VVIX"));
-  w->breadth = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (self->context), "BREADTH"));
-  w->profile = alvh_profile_copy (alvh_profile_service_get_profile (alvh_context_get_profiles (self->context)));
-  book = alvh_book_service_get_book (alvh_context_get_book (self->context));
+  w->spx = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (context), "SPX"));
+  w->vix = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (context), "VIX"));
+  w->vx = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (context), "VX"));
+  w->vvix = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (context), "VVIX"));
+  w->breadth = ref_or_null (alvh_market_service_get_series (alvh_context_get_market (context), "BREADTH"));
+  w->profile = alvh_profile_copy (alvh_profile_service_get_profile (alvh_context_get_profiles (context)));
+  book = alvh_book_service_get_book (alvh_context_get_book (context));
   w->book = book != NULL ? alvh_book_copy (book) : alvh_book_new ();
   w->other_legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
   {
-    GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
+    GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (context));
 
     for (guint i = 0; legs != NULL && i < legs->len; i++)
       if (alvh_scenario_is_other_leg (g_ptr_array_index (legs, i)))
@@ -487,15 +496,15 @@ start_update (AlvhChartsFeed *self)
   }
 
   w->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), &error);
+  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);
   for (guint i = 0; stored_events != NULL && i < stored_events->len; i++)
     g_ptr_array_add (w->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
 
   w->legs = g_array_new (FALSE, TRUE, sizeof (LegMark));
   g_array_set_clear_func (w->legs, leg_mark_clear);
   /* every leg of the active account, closed ones too (else the open ones) */
-  all_legs = alvh_book_service_list_all_legs (alvh_context_get_book (self->context), &error);
-  legs = all_legs != NULL ? all_legs : alvh_book_service_get_legs (alvh_context_get_book (self->context));
+  all_legs = alvh_book_service_list_all_legs (alvh_context_get_book (context), &error);
+  legs = all_legs != NULL ? all_legs : alvh_book_service_get_legs (alvh_context_get_book (context));
   for (guint i = 0; legs != NULL && i < legs->len; i++)
     {
       const AlvhLeg *jl = g_ptr_array_index (legs, i);
@@ -541,7 +550,6 @@ alvh_charts_feed_dispose (GObject *object)
   AlvhChartsFeed *self = ALVH_CHARTS_FEED (object);
 
   alvh_charts_feed_shutdown (self);
-  g_clear_object (&self->context);
   g_clear_object (&self->page);
   G_OBJECT_CLASS (alvh_charts_feed_parent_class)->dispose (object);
 }
@@ -581,19 +589,19 @@ alvh_charts_feed_init (AlvhChartsFeed *self)
 /* ---- public API -------------------------------------------------------- */
 
 AlvhChartsFeed *
-alvh_charts_feed_new (AlvhContext    *context,
-                      AlvhChartsPage *page)
+alvh_charts_feed_new (AlvhChartsPage *page)
 {
   static const char *names[] = {
     "market", "book", "journal", "profile", "events",
   };
   AlvhChartsFeed *self;
+  AlvhContext *context;
 
-  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (ALVH_IS_CHARTS_PAGE (page), NULL);
+  context = ALVH_PAGE_CONTEXT (page);
+  g_return_val_if_fail (ALVH_IS_CONTEXT (context), NULL);
 
   self = g_object_new (ALVH_TYPE_CHARTS_FEED, NULL);
-  self->context = g_object_ref (context);
   self->page = g_object_ref (page);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     alvh_context_connect (context, names[i], G_CALLBACK (session_changed_cb), self);
@@ -607,7 +615,7 @@ alvh_charts_feed_queue (AlvhChartsFeed *self)
 {
   g_return_if_fail (ALVH_IS_CHARTS_FEED (self));
 
-  if (self->context == NULL || self->idle_id != 0)
+  if (context_of (self) == NULL || self->idle_id != 0)
     return;
   self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, idle_update_cb, self, NULL);
 }
@@ -633,8 +641,8 @@ alvh_charts_feed_shutdown (AlvhChartsFeed *self)
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
-  if (self->context != NULL)
-    alvh_context_disconnect (self->context, self);
+  if (context_of (self) != NULL)
+    alvh_context_disconnect (context_of (self), self);
   /* a running task keeps self alive; its result is dropped */
   self->generation++;
 }

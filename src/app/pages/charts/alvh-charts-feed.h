@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 #define ALVH_TYPE_CHARTS_FEED (alvh_charts_feed_get_type ())
 G_DECLARE_FINAL_TYPE (AlvhChartsFeed, alvh_charts_feed, ALVH, CHARTS_FEED, GObject)
 
-AlvhChartsFeed *alvh_charts_feed_new      (AlvhContext    *context,
-                                           AlvhChartsPage *page);
+/* Feeds @page from its context (which it must have). */
+AlvhChartsFeed *alvh_charts_feed_new      (AlvhChartsPage *page);
 /* Schedules an update (coalesced in an idle). */
 void            alvh_charts_feed_queue    (AlvhChartsFeed *self);
 /* TRUE while an update is scheduled or computing. */

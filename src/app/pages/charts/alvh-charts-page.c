@@ -409,12 +409,10 @@ alvh_charts_page_dispose (GObject *object)
   AlvhChartsPage *self = ALVH_CHARTS_PAGE (object);
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  if (alvh_page_get_context (ALVH_PAGE (self)) != NULL)
-    alvh_context_disconnect (alvh_page_get_context (ALVH_PAGE (self)), self);
   if (self->feed != NULL)
     alvh_charts_feed_shutdown (self->feed);
   g_clear_object (&self->feed);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_CHARTS_PAGE);
+  alvh_page_dispose_template (ALVH_PAGE (self), ALVH_TYPE_CHARTS_PAGE);
   g_clear_object (&self->chart);
   g_clear_pointer (&self->spx, alvh_series_unref);
   g_clear_pointer (&self->vix, alvh_series_unref);
@@ -504,7 +502,7 @@ alvh_charts_page_context_set (AlvhPage    *page,
     }
   alvh_context_connect (context, "market", G_CALLBACK (market_changed_cb), page);
   /* after the handler above: the page has the new market when the feed runs */
-  self->feed = alvh_charts_feed_new (context, self);
+  self->feed = alvh_charts_feed_new (self);
   g_signal_connect_object (self->feed, "error", G_CALLBACK (feed_error_cb), self, G_CONNECT_SWAPPED);
 }
 

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-a11y.h"
-#include "alvh-chart-heatmap.h"
+#include "alvh-chart-scenario.h"
 #include "alvh-whatif-panel.h"
 
 struct _AlvhWhatifPanel
@@ -47,22 +47,20 @@ heatmap_draw_cb (GtkDrawingArea *area,
                  gpointer        data)
 {
   AlvhWhatifPanel *self = data;
-  g_auto(GStrv) columns = NULL, rows = NULL;
   g_autofree char *day = NULL, *title = NULL;
-  AlvhChartHeatmap h = { 0 };
+  AlvhChartScenario grid = { 0 };
 
-  if (!self->have_grid)
+  grid.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  if (self->have_grid)
     {
-      h.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-      alvh_chart_heatmap_render (&h, cr, width, height);
-      return;
+      day = alvh_format_date (self->scenario.time);
+      title = g_strdup_printf (_("Book P&L on %s"), day);
+      grid.grid = self->grid;
+      grid.spx = self->market.spx;
+      grid.vix = self->market.vix;
+      grid.title = title;
     }
-  day = alvh_format_date (self->scenario.time);
-  title = g_strdup_printf (_("Book P&L on %s"), day);
-  alvh_scenario_grid_labels (&self->market, &columns, &rows);
-  alvh_chart_heatmap_init_scenario (&h, self->grid, (const char * const *) columns, (const char * const *) rows, title);
-  h.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  alvh_chart_heatmap_render (&h, cr, width, height);
+  alvh_chart_scenario_render (&grid, cr, width, height);
 }
 
 static void

@@ -29,7 +29,6 @@ struct _AlvhEvaluatorPage
 {
   AlvhPage      parent_instance;
 
-  AlvhContext  *context;
   AlvhDecision *decision;
   AlvhBook     *book;        /* the book the decision evaluated */
   gint64        as_of;       /* 0 = the latest bar */
@@ -292,7 +291,7 @@ static gboolean
 show_staleness (AlvhEvaluatorPage *self,
                 gint64             now)
 {
-  AlvhDecisionService *decisions = alvh_context_get_decisions (self->context);
+  AlvhDecisionService *decisions = alvh_context_get_decisions (ALVH_PAGE_CONTEXT (self));
   gboolean stale = alvh_decision_service_is_stale (decisions, now);
 
   if (stale)
@@ -417,7 +416,7 @@ static GPtrArray *
 other_legs (AlvhEvaluatorPage *self,
             gint64             t)
 {
-  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (self->context));
+  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)));
   GPtrArray *out = g_ptr_array_new ();
 
   for (guint i = 0; legs != NULL && i < legs->len; i++)
@@ -439,7 +438,7 @@ show_preview (AlvhEvaluatorPage *self)
 {
   const AlvhDecision *d = self->decision;
   AlvhMarketState m;
-  AlvhDecisionService *decisions = alvh_context_get_decisions (self->context);
+  AlvhDecisionService *decisions = alvh_context_get_decisions (ALVH_PAGE_CONTEXT (self));
   /* the latest decision in the market Positions marks at; a past one in its bar's */
   gboolean shown = self->book != NULL && alvh_book_get_n_condors (self->book) > 0 &&
                    (self->as_of == 0 ? alvh_decision_service_get_market_state (decisions, &m)
@@ -473,7 +472,7 @@ alvh_evaluator_page_refresh (AlvhEvaluatorPage *self)
 
   g_clear_pointer (&self->decision, alvh_decision_free);
   g_clear_pointer (&self->book, alvh_book_unref);
-  self->decision = alvh_decision_service_evaluate_at (alvh_context_get_decisions (self->context),
+  self->decision = alvh_decision_service_evaluate_at (alvh_context_get_decisions (ALVH_PAGE_CONTEXT (self)),
                                                       self->as_of, now, &self->book, &error);
   set_signal_model (self);
   if (self->decision == NULL)
@@ -519,7 +518,7 @@ alvh_evaluator_page_add_leg (AlvhEvaluatorPage *self)
   g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
   if (self->decision == NULL || !self->decision->has_leg)
     return NULL;
-  dialog = alvh_add_leg_dialog_new (parent_window (self), GTK_WIDGET (self), self->context, self->decision);
+  dialog = alvh_add_leg_dialog_new (parent_window (self), GTK_WIDGET (self), ALVH_PAGE_CONTEXT (self), self->decision);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -532,7 +531,7 @@ alvh_evaluator_page_skip (AlvhEvaluatorPage *self)
   g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
   if (self->decision == NULL)
     return NULL;
-  dialog = alvh_skip_dialog_new (parent_window (self), GTK_WIDGET (self), self->context, self->decision);
+  dialog = alvh_skip_dialog_new (parent_window (self), GTK_WIDGET (self), ALVH_PAGE_CONTEXT (self), self->decision);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -543,7 +542,7 @@ alvh_evaluator_page_show_events (AlvhEvaluatorPage *self)
   AlvhEventsDialog *dialog;
 
   g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
-  dialog = alvh_events_dialog_new (parent_window (self), self->context);
+  dialog = alvh_events_dialog_new (parent_window (self), ALVH_PAGE_CONTEXT (self));
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
@@ -565,7 +564,7 @@ alvh_evaluator_page_set_as_of (AlvhEvaluatorPage *self,
       gtk_editable_set_text (GTK_EDITABLE (self->as_of_entry),
                              at == alvh_time_bar_close (alvh_time_from_ny_day (alvh_time_ny_day (at))) ? day : text);
     }
-  if (self->context != NULL)
+  if (ALVH_PAGE_CONTEXT (self) != NULL)
     alvh_evaluator_page_refresh (self);
 }
 
@@ -632,10 +631,7 @@ alvh_evaluator_page_dispose (GObject *object)
 {
   AlvhEvaluatorPage *self = ALVH_EVALUATOR_PAGE (object);
 
-  if (self->context != NULL)
-    alvh_context_disconnect (self->context, self);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_EVALUATOR_PAGE);
+  alvh_page_dispose_template (ALVH_PAGE (self), ALVH_TYPE_EVALUATOR_PAGE);
   G_OBJECT_CLASS (alvh_evaluator_page_parent_class)->dispose (object);
 }
 
@@ -711,7 +707,6 @@ alvh_evaluator_page_context_set (AlvhPage    *page,
   AlvhEvaluatorPage *self = ALVH_EVALUATOR_PAGE (page);
   const char *slices[] = { "market", "book", "profile", "events" };
 
-  self->context = g_object_ref (context);
   for (guint i = 0; i < G_N_ELEMENTS (slices); i++)
     alvh_context_connect (context, slices[i], G_CALLBACK (alvh_evaluator_page_refresh), self);
   alvh_evaluator_page_refresh (self);
@@ -759,11 +754,4 @@ alvh_evaluator_page_get_n_signal_rows (AlvhEvaluatorPage *self)
   g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), 0);
   model = gtk_column_view_get_model (GTK_COLUMN_VIEW (self->signals_view));
   return model ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
-}
-
-AlvhContext *
-alvh_evaluator_page_get_context (AlvhEvaluatorPage *self)
-{
-  g_return_val_if_fail (ALVH_IS_EVALUATOR_PAGE (self), NULL);
-  return self->context;
 }

@@ -34,6 +34,4 @@ GtkWidget          *alvh_evaluator_page_show_events   (AlvhEvaluatorPage *self);
 char               *alvh_evaluator_format_value       (const AlvhSignal  *signal);
 char               *alvh_evaluator_format_threshold   (const AlvhSignal  *signal);
 
-AlvhContext        *alvh_evaluator_page_get_context      (AlvhEvaluatorPage *self);
-
 G_END_DECLS

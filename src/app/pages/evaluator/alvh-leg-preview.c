@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-a11y.h"
-#include "alvh-chart-heatmap.h"
+#include "alvh-chart-scenario.h"
 #include "alvh-chart-payoff.h"
 #include "alvh-leg-preview.h"
 
@@ -152,35 +152,18 @@ grid_draw_cb (GtkDrawingArea *area,
               gpointer        data)
 {
   AlvhLegPreview *self = data;
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-  AlvhChartHeatmap h = { 0 };
+  AlvhChartScenario grid = { 0 };
 
-  h.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  if (!self->have)
+  grid.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  if (self->have)
     {
-      alvh_chart_heatmap_render (&h, cr, width, height);
-      return;
+      grid.grid = self->grid[mode_index (self->mode)];
+      grid.spx = self->market.spx;
+      grid.vix = self->market.vix;
+      grid.title = grid_title (self->mode);
+      grid.grouped_levels = TRUE;
     }
-  for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_spx_moves[c], 1, ALVH_FORMAT_SCREEN);
-      g_autofree char *s = alvh_format_number (self->market.spx * (1 + alvh_scenario_default_spx_moves[c]), 0,
-                                               ALVH_FORMAT_SCREEN);
-
-      g_ptr_array_add (columns, g_strdup_printf ("%s (%s)", p, s));
-    }
-  for (guint r = 0; r < ALVH_SCENARIO_N_VIX; r++)
-    {
-      g_autofree char *p = alvh_format_percent (alvh_scenario_default_vix_moves[r], 0, ALVH_FORMAT_SCREEN);
-      g_autofree char *v = alvh_format_number (self->market.vix * (1 + alvh_scenario_default_vix_moves[r]), 1,
-                                               ALVH_FORMAT_SCREEN);
-
-      g_ptr_array_add (rows, g_strdup_printf ("%s (%s)", p, v));
-    }
-  alvh_chart_heatmap_init_scenario (&h, self->grid[mode_index (self->mode)], (const char * const *) columns->pdata,
-                                    (const char * const *) rows->pdata, grid_title (self->mode));
-  alvh_chart_heatmap_render (&h, cr, width, height);
+  alvh_chart_scenario_render (&grid, cr, width, height);
 }
 
 /* The caption and what a screen reader says about the two charts. */
@@ -290,7 +273,7 @@ compute (AlvhLegPreview *self,
   set_label (self->now_label, now);
   for (guint k = 0; k < 3; k++)
     {
-      g_autofree char *x = alvh_scenario_coverage_text (&cov[WITHOUT][k]), *y = alvh_scenario_coverage_text (&cov[WITH][k]);
+      g_autofree char *x = alvh_hedge_coverage_dup_text (&cov[WITHOUT][k]), *y = alvh_hedge_coverage_dup_text (&cov[WITH][k]);
       g_autofree char *text = g_strdup_printf ("%s → %s", x, y);
 
       set_label (coverage_labels[k], text);

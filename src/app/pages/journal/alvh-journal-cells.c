@@ -11,53 +11,23 @@
 #include "alvh-evaluator-page.h"
 #include "alvh-journal-cells.h"
 #include "alvh-journal-item.h"
+#include "alvh-label-cells.h"
 
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+/* an entry's cell: its P&L coloured by its sign */
+static char *
+cell_text_cb (gpointer    item,
+              const char *key,
+              int        *sign)
 {
-  const char *key = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
-  gboolean numeric = g_str_equal (key, "layer") || g_str_equal (key, "size") || g_str_equal (key, "pnl");
+  AlvhJournalItem *entry = item;
 
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
-  /* dates and numbers are never cut; long texts end in "…" with the whole
-   * text in the tooltip */
-  if (g_str_equal (key, "title") || g_str_equal (key, "triggers") || g_str_equal (key, "instrument"))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), g_str_equal (key, "title") ? 24 : 12);
-    }
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  const char *key = user_data;
-  GtkWidget *label = gtk_list_item_get_child (item);
-  AlvhJournalItem *entry = gtk_list_item_get_item (item);
-  g_autofree char *text = alvh_journal_item_dup_column_text (entry, key);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
-    gtk_widget_set_tooltip_text (label, *text != '\0' ? text : NULL);
   if (g_str_equal (key, "pnl"))
     {
       double pnl = alvh_journal_item_get_pnl (entry);
 
-      gtk_widget_remove_css_class (label, "success");
-      gtk_widget_remove_css_class (label, "error");
-      if (isfinite (pnl) && pnl > 0)
-        gtk_widget_add_css_class (label, "success");
-      else if (isfinite (pnl) && pnl < 0)
-        gtk_widget_add_css_class (label, "error");
+      *sign = isfinite (pnl) && pnl != 0 ? (pnl > 0 ? 1 : -1) : 0;
     }
+  return alvh_journal_item_dup_column_text (entry, key);
 }
 
 /**
@@ -71,11 +41,56 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 GtkListItemFactory *
 alvh_journal_cell_factory_new (const char *key)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  gboolean numeric = g_str_equal (key, "layer") || g_str_equal (key, "size") || g_str_equal (key, "pnl");
+  /* dates and numbers are never cut; long texts end in "…" with the whole
+   * text in the tooltip */
+  gboolean cut = g_str_equal (key, "title") || g_str_equal (key, "triggers") || g_str_equal (key, "instrument");
+  AlvhLabelCellLook look = { numeric ? 1.0f : 0.0f, numeric, !cut ? 0 : g_str_equal (key, "title") ? 24 : 12 };
 
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer) key);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) key);
-  return factory;
+  return alvh_label_cell_factory_new (key, &look, cell_text_cb);
+}
+
+/* the columns left out when the list is too narrow, the least needed first:
+ * the detail pane shows all of them for the selected entry */
+static const char *fit_drop_order[] = { "triggers", "instrument", "size", "layer" };
+
+static GtkColumnViewColumn *
+column_by_key (GtkColumnView *view,
+               const char    *key)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (column), "alvh-key"), key) == 0)
+        return column; /* the view keeps its reference */
+    }
+  return NULL;
+}
+
+gboolean
+alvh_journal_fit_columns (GtkColumnView *view,
+                          gboolean       show_all)
+{
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fit_drop_order); i++)
+    {
+      GtkColumnViewColumn *column = column_by_key (view, fit_drop_order[i]);
+
+      if (column == NULL || gtk_column_view_column_get_visible (column) == show_all)
+        continue;
+      gtk_column_view_column_set_visible (column, show_all);
+      if (!show_all)
+        return TRUE;
+      for (guint j = i + 1; j < G_N_ELEMENTS (fit_drop_order); j++)
+        if ((column = column_by_key (view, fit_drop_order[j])) != NULL)
+          gtk_column_view_column_set_visible (column, TRUE);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 void

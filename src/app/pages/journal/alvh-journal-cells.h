@@ -8,6 +8,11 @@
 G_BEGIN_DECLS
 
 GtkListItemFactory *alvh_journal_cell_factory_new  (const char         *key);
+/* Shows every column of @view again (@show_all) or leaves out the least
+ * needed one still shown, for a list too narrow for its columns (keys set as
+ * the columns' "alvh-key" data).  Returns: whether a column changed */
+gboolean            alvh_journal_fit_columns       (GtkColumnView      *view,
+                                                    gboolean            show_all);
 /* Empties @grid */
 void                alvh_journal_clear_grid        (GtkGrid            *grid);
 /* A label for a grid cell: aligned at @xalign, with @css_class (nullable) */

@@ -81,6 +81,9 @@ struct _AlvhJournalPage
   const char        *probe_key;
   GCancellable      *stats_cancellable;
   gboolean           stats_stale;
+  int                list_width;    /* the list's width the columns were fitted to */
+  gboolean           fit_show_all;  /* show every column again before fitting */
+  guint              fit_source;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhJournalPage, alvh_journal_page, ALVH_TYPE_PAGE)
@@ -276,6 +279,7 @@ add_column (AlvhJournalPage *self,
   sorter = GTK_SORTER (gtk_custom_sorter_new (column_sort_cb, cs, g_free));
   gtk_column_view_column_set_sorter (column, sorter);
   g_object_unref (sorter);
+  g_object_set_data (G_OBJECT (column), "alvh-key", (gpointer) key);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
   if (fixed_width > 0)
@@ -817,6 +821,7 @@ alvh_journal_page_dispose (GObject *object)
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->filter_source, g_source_remove);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   g_cancellable_cancel (self->stats_cancellable);
   g_clear_object (&self->stats_cancellable);
   if (self->column_view != NULL)
@@ -824,6 +829,49 @@ alvh_journal_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   alvh_page_dispose_template (ALVH_PAGE (self), ALVH_TYPE_JOURNAL_PAGE);
   G_OBJECT_CLASS (alvh_journal_page_parent_class)->dispose (object);
+}
+
+/* after an allocation: every column again on a new width, then one column
+ * less for each allocation that still overflows, so that no column is cut
+ * or scrolled away */
+static gboolean
+fit_columns_cb (gpointer data)
+{
+  AlvhJournalPage *self = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  gboolean overflows = gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 0.5;
+
+  self->fit_source = 0;
+  if (self->fit_show_all)
+    {
+      self->fit_show_all = FALSE;
+      if (alvh_journal_fit_columns (self->column_view, TRUE))
+        return G_SOURCE_REMOVE; /* the next allocation tells whether it overflows */
+    }
+  if (overflows)
+    alvh_journal_fit_columns (self->column_view, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* the list's visible width or its columns' width changed (its scroller's
+ * page size and upper bound) */
+static void
+list_width_changed_cb (AlvhJournalPage *self,
+                       GtkAdjustment   *adjustment)
+{
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
+
+  if (width <= 0)
+    return;
+  if (width != self->list_width)
+    {
+      self->list_width = width;
+      self->fit_show_all = TRUE;
+    }
+  else if (gtk_adjustment_get_upper (adjustment) <= width + 0.5)
+    return;
+  if (self->fit_source == 0)
+    self->fit_source = g_idle_add (fit_columns_cb, self);
 }
 
 static void
@@ -922,7 +970,8 @@ alvh_journal_page_init (AlvhJournalPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   /* the date and the P&L first, whole; the title takes what is left; the
-   * rest follows (scrolled to on a narrow window); every column resizes */
+   * rest follows, the least needed left out when the list is narrow
+   * (alvh_journal_fit_columns); every column resizes */
   add_column (self, "date", _("Date"), FALSE, -1);
   add_column (self, "pnl", _("P&L"), FALSE, -1);
   add_column (self, "title", _("Title"), TRUE, -1);
@@ -932,6 +981,8 @@ alvh_journal_page_init (AlvhJournalPage *self)
   add_column (self, "branch", _("Branch"), FALSE, -1);
   add_column (self, "triggers", _("Triggers"), TRUE, -1);
 
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)), "changed",
+                           G_CALLBACK (list_width_changed_cb), self, G_CONNECT_SWAPPED);
   view_sorter = gtk_column_view_get_sorter (self->column_view);
   g_signal_connect_object (view_sorter, "changed", G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 

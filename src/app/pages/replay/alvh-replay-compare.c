@@ -42,7 +42,6 @@ struct _AlvhReplayCompare
   AlvhReplayCurvesView *curves_view;
   GtkGrid              *table;
 
-  AlvhContext          *context;
   GtkStringList        *names;
   GCancellable         *cancellable;
   CompareJob           *job;          /* rc box while running */
@@ -87,17 +86,22 @@ update_actions (AlvhReplayCompare *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.cancel", running);
 }
 
-static void
-reload_profiles (AlvhReplayCompare *self)
+void
+alvh_replay_compare_reload_profiles (AlvhReplayCompare *self)
 {
+  AlvhContext *context;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context), &error);
-  AlvhProfile *active = alvh_profile_service_get_profile (alvh_context_get_profiles (self->context));
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->names));
+  g_auto(GStrv) names = NULL;
+  AlvhProfile *active;
   const char *fixed[] = { C_("profile", "None"), _("Spec defaults"), NULL };
   guint select = SPEC_DEFAULTS;
 
-  gtk_string_list_splice (self->names, 0, n_old, fixed);
+  g_return_if_fail (ALVH_IS_REPLAY_COMPARE (self));
+  context = alvh_page_get_context_for (GTK_WIDGET (self));
+  g_return_if_fail (context != NULL);
+  names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (context), &error);
+  active = alvh_profile_service_get_profile (alvh_context_get_profiles (context));
+  gtk_string_list_splice (self->names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->names)), fixed);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       gtk_string_list_append (self->names, names[i]);
@@ -295,7 +299,8 @@ chosen_profiles (AlvhReplayCompare  *self,
       if (pos == 0 || name == NULL)
         continue;
       p = pos == SPEC_DEFAULTS ? alvh_profile_new ()
-                               : alvh_profile_service_load_profile (alvh_context_get_profiles (self->context), name, error);
+                               : alvh_profile_service_load_profile (alvh_context_get_profiles (alvh_page_get_context_for (GTK_WIDGET (self))),
+                                                                    name, error);
       if (p == NULL)
         return NULL;
       g_ptr_array_add (profiles, p);
@@ -315,7 +320,7 @@ alvh_replay_compare_run (AlvhReplayCompare *self)
   CompareJob *job;
 
   g_return_val_if_fail (ALVH_IS_REPLAY_COMPARE (self), FALSE);
-  if (self->cancellable != NULL || self->context == NULL)
+  if (self->cancellable != NULL || alvh_page_get_context_for (GTK_WIDGET (self)) == NULL)
     return FALSE;
   profiles = chosen_profiles (self, labels, &error);
   if (profiles == NULL || profiles->len == 0)
@@ -369,17 +374,6 @@ alvh_replay_compare_get_results (AlvhReplayCompare *self)
   return self->results;
 }
 
-void
-alvh_replay_compare_set_context (AlvhReplayCompare *self,
-                                 AlvhContext       *context)
-{
-  g_return_if_fail (ALVH_IS_REPLAY_COMPARE (self));
-  g_return_if_fail (self->context == NULL);
-  self->context = g_object_ref (context);
-  reload_profiles (self);
-  alvh_context_connect (self->context, "profile", G_CALLBACK (reload_profiles), self);
-}
-
 /* ---- GObject ---- */
 
 static void
@@ -423,7 +417,6 @@ alvh_replay_compare_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_strfreev);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->names);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (alvh_replay_compare_parent_class)->finalize (object);
 }
 

@@ -11,9 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhReplayCompare, alvh_replay_compare, ALVH, REPLAY_COMPARE, GtkWidget)
 
-/* The profile names offered (besides "None" and the spec's defaults). */
-void       alvh_replay_compare_set_context  (AlvhReplayCompare *self,
-                                             AlvhContext       *context);
+/* Offers the profile names of the page's context again (besides "None"
+ * and the spec's defaults): the page calls it when its profiles change. */
+void       alvh_replay_compare_reload_profiles (AlvhReplayCompare *self);
 /* What the Compare button does: the chosen profiles over the page's period
  * in a thread pool; FALSE (and a toast) when it cannot start. */
 gboolean   alvh_replay_compare_run          (AlvhReplayCompare *self);

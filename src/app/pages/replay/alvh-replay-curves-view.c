@@ -13,52 +13,26 @@
 
 struct _AlvhReplayCurvesView
 {
-  GtkWidget   parent_instance;
+  AlvhCairoView parent_instance;
   GPtrArray  *results;     /* AlvhReplayResult */
   GStrv       labels;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhReplayCurvesView, alvh_replay_curves_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AlvhReplayCurvesView, alvh_replay_curves_view, ALVH_TYPE_CAIRO_VIEW)
 
 static void
-format_money (double    v,
-              char     *buf,
-              gsize     len,
-              gpointer  user_data)
+alvh_replay_curves_view_draw (AlvhCairoView *view,
+                              cairo_t       *cr,
+                              int            w,
+                              int            h)
 {
-  double a = fabs (v);
-  const char *sign = v < 0 ? "\u2212" : "";
-
-  if (a >= 1e6)
-    g_snprintf (buf, len, "%s$%.1fM", sign, a / 1e6);
-  else if (a >= 1e4)
-    g_snprintf (buf, len, "%s$%.0fk", sign, a / 1e3);
-  else
-    {
-      g_autofree char *text = alvh_format_money (v, ALVH_MONEY_WHOLE);
-      g_strlcpy (buf, text, len);
-    }
-}
-
-static void
-alvh_replay_curves_view_snapshot (GtkWidget   *widget,
-                                  GtkSnapshot *snapshot)
-{
-  AlvhReplayCurvesView *self = ALVH_REPLAY_CURVES_VIEW (widget);
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
+  AlvhReplayCurvesView *self = ALVH_REPLAY_CURVES_VIEW (view);
+  const GdkRGBA *fg = alvh_cairo_view_get_color (view);
   AlvhChartCurves curves = { 0 };
-  GdkRGBA fg;
-  cairo_t *cr;
 
-  if (w <= 0 || h <= 0)
-    return;
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-G_GNUC_END_IGNORE_DEPRECATIONS
-  curves.foreground = (AlvhChartRgba) { fg.red, fg.green, fg.blue, fg.alpha };
-  curves.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  curves.format = format_money;
+  curves.foreground = (AlvhChartRgba) { fg->red, fg->green, fg->blue, fg->alpha };
+  curves.dark = alvh_cairo_view_get_dark (view);
+  curves.format = alvh_cairo_view_format_money;
   for (guint k = 0; self->results != NULL && k < self->results->len && k < ALVH_CHART_CURVES_MAX; k++)
     {
       const AlvhReplayResult *r = g_ptr_array_index (self->results, k);
@@ -74,22 +48,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       curves.labels[curves.n_lines] = self->labels[k];
       curves.n_lines++;
     }
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   alvh_chart_curves_render (&curves, cr, w, h);
-  cairo_destroy (cr);
-}
-
-static void
-alvh_replay_curves_view_measure (GtkWidget      *widget,
-                                 GtkOrientation  orientation,
-                                 int             for_size,
-                                 int            *minimum,
-                                 int            *natural,
-                                 int            *minimum_baseline,
-                                 int            *natural_baseline)
-{
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 160;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 280;
 }
 
 static void
@@ -109,16 +68,14 @@ alvh_replay_curves_view_class_init (AlvhReplayCurvesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = alvh_replay_curves_view_finalize;
-  widget_class->snapshot = alvh_replay_curves_view_snapshot;
-  widget_class->measure = alvh_replay_curves_view_measure;
+  ALVH_CAIRO_VIEW_CLASS (klass)->draw = alvh_replay_curves_view_draw;
+  alvh_cairo_view_class_set_size (ALVH_CAIRO_VIEW_CLASS (klass), 200, 160, 600, 280);
   gtk_widget_class_set_css_name (widget_class, "curvesview");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 alvh_replay_curves_view_init (AlvhReplayCurvesView *self)
 {
-  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (gtk_widget_queue_draw), self);
 }
 
 GtkWidget *

@@ -5,11 +5,13 @@
 
 #include "alvh-core.h"
 
+#include "alvh-cairo-view.h"
+
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_REPLAY_CURVES_VIEW (alvh_replay_curves_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhReplayCurvesView, alvh_replay_curves_view, ALVH, REPLAY_CURVES_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (AlvhReplayCurvesView, alvh_replay_curves_view, ALVH, REPLAY_CURVES_VIEW, AlvhCairoView)
 
 GtkWidget *alvh_replay_curves_view_new         (void);
 

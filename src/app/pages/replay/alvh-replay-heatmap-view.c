@@ -16,7 +16,7 @@
 
 struct _AlvhReplayHeatmapView
 {
-  GtkWidget  parent_instance;
+  AlvhCairoView parent_instance;
   char      *title;
   double    *values;
   guint      n_columns;
@@ -29,7 +29,7 @@ struct _AlvhReplayHeatmapView
   gint       mark_row;
 };
 
-G_DEFINE_FINAL_TYPE (AlvhReplayHeatmapView, alvh_replay_heatmap_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AlvhReplayHeatmapView, alvh_replay_heatmap_view, ALVH_TYPE_CAIRO_VIEW)
 
 enum {
   CELL_ACTIVATED,
@@ -70,26 +70,23 @@ fill_heatmap (AlvhReplayHeatmapView *self,
   h->title = self->title;
   h->mark_column = self->mark_column;
   h->mark_row = self->mark_row;
-  h->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  h->dark = alvh_cairo_view_get_dark (ALVH_CAIRO_VIEW (self));
   h->format = format_cell;
 }
 
 static void
-alvh_replay_heatmap_view_snapshot (GtkWidget   *widget,
-                                   GtkSnapshot *snapshot)
+alvh_replay_heatmap_view_draw (AlvhCairoView *view,
+                               cairo_t       *cr,
+                               int            w,
+                               int            h)
 {
-  AlvhReplayHeatmapView *self = ALVH_REPLAY_HEATMAP_VIEW (widget);
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
+  AlvhReplayHeatmapView *self = ALVH_REPLAY_HEATMAP_VIEW (view);
   AlvhChartHeatmap heatmap = { 0 };
-  cairo_t *cr;
 
-  if (w <= 0 || h <= 0 || self->values == NULL)
+  if (self->values == NULL)
     return;
   fill_heatmap (self, &heatmap);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   alvh_chart_heatmap_render (&heatmap, cr, w, h);
-  cairo_destroy (cr);
 }
 
 static void
@@ -106,19 +103,6 @@ pressed_cb (GtkGestureClick       *gesture,
 }
 
 static void
-alvh_replay_heatmap_view_measure (GtkWidget      *widget,
-                                  GtkOrientation  orientation,
-                                  int             for_size,
-                                  int            *minimum,
-                                  int            *natural,
-                                  int            *minimum_baseline,
-                                  int            *natural_baseline)
-{
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 180;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 420 : 300;
-}
-
-static void
 alvh_replay_heatmap_view_finalize (GObject *object)
 {
   alvh_replay_heatmap_view_clear (ALVH_REPLAY_HEATMAP_VIEW (object));
@@ -132,8 +116,8 @@ alvh_replay_heatmap_view_class_init (AlvhReplayHeatmapViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = alvh_replay_heatmap_view_finalize;
-  widget_class->snapshot = alvh_replay_heatmap_view_snapshot;
-  widget_class->measure = alvh_replay_heatmap_view_measure;
+  ALVH_CAIRO_VIEW_CLASS (klass)->draw = alvh_replay_heatmap_view_draw;
+  alvh_cairo_view_class_set_size (ALVH_CAIRO_VIEW_CLASS (klass), 200, 180, 420, 300);
 
   /**
    * AlvhReplayHeatmapView::cell-activated:
@@ -143,7 +127,6 @@ alvh_replay_heatmap_view_class_init (AlvhReplayHeatmapViewClass *klass)
   signals[CELL_ACTIVATED] = g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
   gtk_widget_class_set_css_name (widget_class, "heatmapview");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -154,7 +137,6 @@ alvh_replay_heatmap_view_init (AlvhReplayHeatmapView *self)
   self->mark_column = self->mark_row = -1;
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (gtk_widget_queue_draw), self);
 }
 
 GtkWidget *

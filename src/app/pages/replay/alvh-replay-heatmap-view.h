@@ -3,11 +3,13 @@
 
 #include <gtk/gtk.h>
 
+#include "alvh-cairo-view.h"
+
 G_BEGIN_DECLS
 
 #define ALVH_TYPE_REPLAY_HEATMAP_VIEW (alvh_replay_heatmap_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (AlvhReplayHeatmapView, alvh_replay_heatmap_view, ALVH, REPLAY_HEATMAP_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (AlvhReplayHeatmapView, alvh_replay_heatmap_view, ALVH, REPLAY_HEATMAP_VIEW, AlvhCairoView)
 
 GtkWidget *alvh_replay_heatmap_view_new        (void);
 

@@ -24,6 +24,7 @@
 #include "alvh-form.h"
 #include "alvh-replay-attribution.h"
 #include "alvh-replay-compare.h"
+#include "alvh-label-cells.h"
 #include "alvh-replay-page.h"
 #include "alvh-replay-sweep.h"
 #include "alvh-replay-trade-item.h"
@@ -59,7 +60,6 @@ struct _AlvhReplayPage
   AlvhReplayWalkForward *walk_forward_view;
   AlvhReplayAttribution *attribution_view;
 
-  AlvhContext       *context;
   GtkStringList     *profiles;
   GListStore        *trades;
   GtkSortListModel  *sorted;
@@ -124,8 +124,8 @@ static void
 reload_profiles (AlvhReplayPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (self->context), &error);
-  AlvhProfile *active = alvh_profile_service_get_profile (alvh_context_get_profiles (self->context));
+  g_auto(GStrv) names = alvh_profile_service_dup_profile_names (alvh_context_get_profiles (ALVH_PAGE_CONTEXT (self)), &error);
+  AlvhProfile *active = alvh_profile_service_get_profile (alvh_context_get_profiles (ALVH_PAGE_CONTEXT (self)));
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
   guint select = 0;
 
@@ -141,6 +141,7 @@ reload_profiles (AlvhReplayPage *self)
     if (active != NULL && g_strcmp0 (names[i], alvh_profile_get_name (active)) == 0)
       select = i;
   gtk_drop_down_set_selected (self->profile_dropdown, select);
+  alvh_replay_compare_reload_profiles (self->compare_view);
 }
 
 static gboolean
@@ -166,41 +167,18 @@ parse_date (GtkEntry *entry,
 
 /* ---- trade table ---- */
 
-static void
-trade_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+/* a trade's cell: its P&L coloured by its sign (a hedge without layers not) */
+static char *
+trade_text_cb (gpointer    item,
+               const char *key,
+               int        *sign)
 {
-  const char *key = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
-  gboolean numeric = !g_str_equal (key, "open") && !g_str_equal (key, "close") && !g_str_equal (key, "strikes");
+  AlvhReplayTradeItem *trade = item;
 
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-trade_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  const char *key = user_data;
-  GtkWidget *label = gtk_list_item_get_child (item);
-  AlvhReplayTradeItem *trade = gtk_list_item_get_item (item);
-  g_autofree char *text = alvh_replay_trade_item_dup_text (trade, key);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_remove_css_class (label, "success");
-  gtk_widget_remove_css_class (label, "error");
-  if (g_str_equal (key, "condor") || g_str_equal (key, "hedge") || g_str_equal (key, "total"))
-    {
-      double v = alvh_replay_trade_item_get_value (trade, key);
-
-      if (g_str_equal (key, "hedge") && alvh_replay_trade_item_get_trade (trade)->n_layers == 0)
-        return;
-      gtk_widget_add_css_class (label, v >= 0 ? "success" : "error");
-    }
+  if (g_str_equal (key, "condor") || g_str_equal (key, "total") ||
+      (g_str_equal (key, "hedge") && alvh_replay_trade_item_get_trade (trade)->n_layers > 0))
+    *sign = alvh_replay_trade_item_get_value (trade, key) >= 0 ? 1 : -1;
+  return alvh_replay_trade_item_dup_text (trade, key);
 }
 
 static int
@@ -221,12 +199,12 @@ add_trade_column (AlvhReplayPage *self,
                   const char     *title,
                   gboolean        expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  gboolean numeric = !g_str_equal (key, "open") && !g_str_equal (key, "close") && !g_str_equal (key, "strikes");
+  AlvhLabelCellLook look = { numeric ? 1.0f : 0.0f, TRUE, 0 };
+  GtkListItemFactory *factory = alvh_label_cell_factory_new (key, &look, trade_text_cb);
   GtkColumnViewColumn *column;
   GtkSorter *sorter;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (trade_setup_cb), (gpointer) key);
-  g_signal_connect (factory, "bind", G_CALLBACK (trade_bind_cb), (gpointer) key);
   column = gtk_column_view_column_new (title, factory);
   sorter = GTK_SORTER (gtk_custom_sorter_new (trade_compare_cb, (gpointer) key, NULL));
   gtk_column_view_column_set_sorter (column, sorter);
@@ -493,7 +471,7 @@ alvh_replay_page_dispose (GObject *object)
   g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->trade_view != NULL)
     gtk_column_view_set_model (self->trade_view, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_REPLAY_PAGE);
+  alvh_page_dispose_template (ALVH_PAGE (self), ALVH_TYPE_REPLAY_PAGE);
   G_OBJECT_CLASS (alvh_replay_page_parent_class)->dispose (object);
 }
 
@@ -509,7 +487,6 @@ alvh_replay_page_finalize (GObject *object)
   g_clear_object (&self->trades);
   g_clear_object (&self->sorted);
   g_clear_object (&self->profiles);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (alvh_replay_page_parent_class)->finalize (object);
 }
 
@@ -600,11 +577,9 @@ alvh_replay_page_context_set (AlvhPage    *page,
 {
   AlvhReplayPage *self = ALVH_REPLAY_PAGE (page);
 
-  self->context = g_object_ref (context);
   reload_profiles (self);
-  alvh_context_connect (self->context, "profile", G_CALLBACK (reload_profiles), self);
-  alvh_replay_compare_set_context (self->compare_view, context);
-  alvh_replay_sweep_set_context (self->sweep_view, context);
+  alvh_context_connect (context, "profile", G_CALLBACK (reload_profiles), self);
+  alvh_replay_sweep_reset_ranges (self->sweep_view);
 }
 
 /* ---- public API ---- */
@@ -668,7 +643,7 @@ read_period (AlvhReplayPage  *self,
 static AlvhProfile *
 chosen_profile (AlvhReplayPage *self)
 {
-  AlvhProfileService *profiles = alvh_context_get_profiles (self->context);
+  AlvhProfileService *profiles = alvh_context_get_profiles (ALVH_PAGE_CONTEXT (self));
   GObject *selected = gtk_drop_down_get_selected_item (self->profile_dropdown);
   AlvhProfile *profile = NULL;
 
@@ -691,14 +666,14 @@ alvh_replay_page_dup_inputs (AlvhReplayPage  *self,
   g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), NULL);
   if (!read_period (self, &in->from, &in->to, error))
     return NULL;
-  market = alvh_context_get_market (self->context);
+  market = alvh_context_get_market (ALVH_PAGE_CONTEXT (self));
   if (!alvh_market_service_has_market (market))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                            _("A replay needs SPX and VIX history: import it or load the demo data"));
       return NULL;
     }
-  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (self->context), error);
+  stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (ALVH_PAGE_CONTEXT (self)), error);
   if (stored_events == NULL)
     return NULL;
   in->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
@@ -735,7 +710,7 @@ alvh_replay_page_dup_inputs_for (GtkWidget  *view,
 {
   AlvhReplayPage *self = page_of (view);
 
-  if (self == NULL || self->context == NULL)
+  if (self == NULL || ALVH_PAGE_CONTEXT (self) == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The Replay page is not ready"));
       return NULL;
@@ -935,7 +910,7 @@ alvh_replay_page_record_async (AlvhReplayPage *self)
   g_return_val_if_fail (ALVH_IS_REPLAY_PAGE (self), FALSE);
   if (self->recording)
     return FALSE;
-  decisions = alvh_context_get_decisions (self->context);
+  decisions = alvh_context_get_decisions (ALVH_PAGE_CONTEXT (self));
   if (self->result == NULL || self->result->n_bars == 0)
     {
       toast (self, _("Run a replay first"));
@@ -982,6 +957,6 @@ alvh_replay_page_record (AlvhReplayPage  *self,
     }
 
   png = render_equity_png (self);
-  return alvh_decision_service_record_replay (alvh_context_get_decisions (self->context),
+  return alvh_decision_service_record_replay (alvh_context_get_decisions (ALVH_PAGE_CONTEXT (self)),
                                               r, self->result_profile, png, error);
 }

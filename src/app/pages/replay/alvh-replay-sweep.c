@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-a11y.h"
+#include "alvh-chart-ticks.h"
 #include "alvh-form.h"
 #include "alvh-replay-heatmap-view.h"
 #include "alvh-replay-page.h"
@@ -46,7 +47,6 @@ struct _AlvhReplaySweep
   AlvhReplayHeatmapView *drawdown_map;
   GtkLabel              *cell_label;
 
-  AlvhContext           *context;
   GPtrArray             *keys;          /* const AlvhProfileDescriptor *, numeric keys */
   GCancellable          *cancellable;
   SweepProgress         *progress;      /* rc box while running */
@@ -95,7 +95,8 @@ axis_key (AlvhReplaySweep *self,
 static AlvhProfile *
 active_profile (AlvhReplaySweep *self)
 {
-  AlvhProfile *p = self->context != NULL ? alvh_profile_service_get_profile (alvh_context_get_profiles (self->context)) : NULL;
+  AlvhContext *context = alvh_page_get_context_for (GTK_WIDGET (self));
+  AlvhProfile *p = context != NULL ? alvh_profile_service_get_profile (alvh_context_get_profiles (context)) : NULL;
 
   return p != NULL ? alvh_profile_ref (p) : alvh_profile_new ();
 }
@@ -105,18 +106,6 @@ static int
 step_digits (double step)
 {
   return step > 0.0 && step < 1.0 ? (int) MIN (6.0, ceil (-log10 (step) - 1e-9)) : 0;
-}
-
-/* 1, 2 or 5 times a power of ten, about a tenth of |v| */
-static double
-nice_step (double v,
-           double span)
-{
-  double target = v != 0.0 ? fabs (v) / 10.0 : span / 10.0;
-  double p = pow (10.0, floor (log10 (target)));
-  double m = target / p;
-
-  return (m < 1.5 ? 1.0 : m < 3.5 ? 2.0 : m < 7.5 ? 5.0 : 10.0) * p;
 }
 
 static void
@@ -163,7 +152,10 @@ key_changed_cb (AlvhReplaySweep *self)
         continue;
       g_object_set_data (G_OBJECT (key), "alvh-key", (gpointer) d->key);
       v = alvh_profile_get_value (p, d->key);
-      step = d->type == ALVH_PROFILE_VALUE_INT ? MAX (1.0, round (fabs (v) / 10.0)) : nice_step (v, d->max - d->min);
+      /* 1, 2 or 5 times a power of ten, about a tenth of |v| (of the key's span for 0) */
+      step = d->type == ALVH_PROFILE_VALUE_INT ? MAX (1.0, round (fabs (v) / 10.0))
+                                                : alvh_chart_nice_step (v != 0.0 ? fabs (v) : d->max - d->min, 10,
+                                                                        ALVH_CHART_STEP_NEAREST);
       set_spins (spins, d, MAX (d->min, v - 2 * step), MIN (d->max, v + 2 * step), step);
     }
 }
@@ -465,12 +457,9 @@ alvh_replay_sweep_get_sweep (AlvhReplaySweep *self)
 }
 
 void
-alvh_replay_sweep_set_context (AlvhReplaySweep *self,
-                               AlvhContext     *context)
+alvh_replay_sweep_reset_ranges (AlvhReplaySweep *self)
 {
   g_return_if_fail (ALVH_IS_REPLAY_SWEEP (self));
-  g_return_if_fail (self->context == NULL);
-  self->context = g_object_ref (context);
   g_object_set_data (G_OBJECT (self->key_1), "alvh-key", NULL);
   g_object_set_data (G_OBJECT (self->key_2), "alvh-key", NULL);
   key_changed_cb (self);
@@ -518,7 +507,6 @@ alvh_replay_sweep_finalize (GObject *object)
   g_clear_pointer (&self->sweep, alvh_sweep_unref);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (alvh_replay_sweep_parent_class)->finalize (object);
 }
 

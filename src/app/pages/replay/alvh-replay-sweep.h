@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhReplaySweep, alvh_replay_sweep, ALVH, REPLAY_SWEEP, GtkWidget)
 
-/* Each key's range starts around the active profile's value. */
-void        alvh_replay_sweep_set_context  (AlvhReplaySweep *self,
-                                            AlvhContext     *context);
+/* Starts each key's range around the value of the page's active profile
+ * again: the page calls it once it has its context. */
+void        alvh_replay_sweep_reset_ranges (AlvhReplaySweep *self);
 /* Chooses a key and its range on axis 0 or 1 (key NULL on axis 1: one key);
  * FALSE when the key cannot be swept. */
 gboolean    alvh_replay_sweep_set_axis     (AlvhReplaySweep *self,
