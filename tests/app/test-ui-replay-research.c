@@ -87,6 +87,16 @@ choose (GtkWidget  *root,
   g_error ("“%s” offers no “%s”", name, item);
 }
 
+/* The item a drop-down shows */
+static const char *
+selected (GtkWidget  *root,
+          const char *name)
+{
+  GObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (control (root, name)));
+
+  return item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+}
+
 /* A click on a button as a person makes it: the button on screen, then
  * activated (GTK emits ::clicked a moment later, so callers wait). */
 static void
@@ -104,6 +114,13 @@ spin (GtkWidget  *root,
 {
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (control (root, name)), value);
   g_assert_cmpfloat (fabs (gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (root, name))) - value), <, 1e-9);
+}
+
+static double
+spin_value (GtkWidget  *root,
+            const char *name)
+{
+  return gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (root, name)));
 }
 
 static AlvhWindow *
@@ -163,10 +180,18 @@ test_sweep_own_cell_is_plain_replay (void)
   /* 3 x 3 around the spec's wing_sd 0.65 and delta_tolerance 0.18 */
   alvh_replay_page_show_view (page, "sweep");
   choose (root, "Sweep key 1", "wing_sd");
+  /* the first range offered: two steps either side of the value, the step
+   * 1, 2 or 5 x 10^n nearest a tenth of it (0.065 -> 0.05, 0.018 -> 0.02) */
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 1 step"), 0.05, 1e-9);
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 1 from"), 0.55, 1e-9);
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 1 to"), 0.75, 1e-9);
   spin (root, "Key 1 from", 0.55);
   spin (root, "Key 1 to", 0.75);
   spin (root, "Key 1 step", 0.1);
   choose (root, "Sweep key 2", "delta_tolerance");
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 2 step"), 0.02, 1e-9);
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 2 from"), 0.14, 1e-9);
+  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 2 to"), 0.22, 1e-9);
   spin (root, "Key 2 from", 0.14);
   spin (root, "Key 2 to", 0.22);
   spin (root, "Key 2 step", 0.04);
@@ -243,6 +268,25 @@ test_compare_and_walk_forward (void)
   /* the active profile and the spec's defaults: the same values, the same figures */
   alvh_replay_page_show_view (page, "compare");
   compare = ALVH_REPLAY_COMPARE (test_ui_find_named (root, "replay-compare"));
+  /* the views read the page's context: the page and its Compare view follow
+   * the active profile, and switch back with it */
+  {
+    AlvhProfileService *profiles = alvh_context_get_profiles (alvh_page_get_context (ALVH_PAGE (page)));
+    g_autoptr(AlvhProfile) cautious = alvh_profile_new ();
+    g_autoptr(GError) error = NULL;
+    const char *dropdowns[] = { "Profile", "Compared profile 1" };
+
+    alvh_profile_set_name (cautious, "Cautious");
+    g_assert_true (alvh_profile_service_save_profile (profiles, cautious, &error));
+    g_assert_true (alvh_profile_service_set_active_profile (profiles, "Cautious", &error));
+    g_assert_no_error (error);
+    for (guint k = 0; k < G_N_ELEMENTS (dropdowns); k++)
+      g_assert_cmpstr (selected (root, dropdowns[k]), ==, "Cautious");
+    g_assert_true (alvh_profile_service_set_active_profile (profiles, "Default", &error));
+    g_assert_no_error (error);
+    for (guint k = 0; k < G_N_ELEMENTS (dropdowns); k++)
+      g_assert_cmpstr (selected (root, dropdowns[k]), ==, "Default");
+  }
   choose (root, "Compared profile 2", "Spec defaults");
   press (control (GTK_WIDGET (compare), "Compare"));
   test_ui_wait_for (!alvh_replay_compare_is_running (compare) && alvh_replay_compare_get_results (compare) != NULL);
