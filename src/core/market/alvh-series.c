@@ -241,20 +241,9 @@ gssize
 alvh_series_find_time_le (AlvhSeries *self,
                           gint64      time)
 {
-  gsize lo = 0, hi;
-
   g_return_val_if_fail (self != NULL, -1);
 
-  hi = self->length;
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      if (self->times[mid] <= time)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return (gssize) lo - 1;
+  return alvh_time_find_le (self->times, self->length, time);
 }
 
 /* Index of the first row with time >= t, or -1 */
