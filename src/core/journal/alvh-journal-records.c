@@ -137,12 +137,9 @@ alvh_journal_market_join (AlvhSeries *spx,
                           AlvhSeries *vix)
 {
   AlvhJournalMarket *m;
-  const gint64 *ts = alvh_series_get_times (spx);
-  const gint64 *tv = alvh_series_get_times (vix);
   const double *cs = alvh_series_get_column_by_name (spx, "close");
   const double *cv = alvh_series_get_column_by_name (vix, "close");
   gsize ns = alvh_series_get_length (spx), nv = alvh_series_get_length (vix);
-  gsize i = 0, j = 0;
 
   m = g_new0 (AlvhJournalMarket, 1);
   m->times = g_new (gint64, MAX (MIN (ns, nv), 1));
@@ -155,22 +152,11 @@ alvh_journal_market_join (AlvhSeries *spx,
     }
   m->frame = alvh_market_frame_new_join (spx, vix, NULL, NULL, NULL, G_MININT64, G_MAXINT64);
   m->vix_series = alvh_series_ref (vix);
-  while (i < ns && j < nv)
-    {
-      if (ts[i] < tv[j])
-        i++;
-      else if (ts[i] > tv[j])
-        j++;
-      else
-        {
-          m->times[m->n_bars] = ts[i];
-          m->spx[m->n_bars] = cs[i];
-          m->vix[m->n_bars] = cv[j];
-          m->n_bars++;
-          i++;
-          j++;
-        }
-    }
+  /* the frame holds exactly the bars both series have */
+  m->n_bars = m->frame->n;
+  memcpy (m->times, m->frame->time, m->n_bars * sizeof (gint64));
+  memcpy (m->spx, m->frame->close, m->n_bars * sizeof (double));
+  memcpy (m->vix, m->frame->vix, m->n_bars * sizeof (double));
   return m;
 }
 
