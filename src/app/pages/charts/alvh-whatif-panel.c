@@ -51,7 +51,6 @@ heatmap_draw_cb (GtkDrawingArea *area,
   AlvhChartScenario grid = { 0 };
 
   grid.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  grid.grouped_levels = TRUE; /* on screen: "(5,189)", German "(32,5)" */
   if (self->have_grid)
     {
       day = alvh_format_date (self->scenario.time);
