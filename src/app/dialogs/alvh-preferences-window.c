@@ -356,12 +356,17 @@ gboolean
 alvh_preferences_window_select_profile (AlvhPreferencesWindow *self,
                                         const char            *name)
 {
+  g_autoptr(GError) error = NULL;
   AlvhProfile *profile;
 
   g_return_val_if_fail (ALVH_IS_PREFERENCES_WINDOW (self), FALSE);
-  profile = alvh_profile_service_load_profile (alvh_context_get_profiles (self->context), name, NULL);
+  profile = alvh_profile_service_load_profile (alvh_context_get_profiles (self->context), name, &error);
   if (profile == NULL)
-    return FALSE;
+    {
+      /* the editors keep the profile they show; the dialog says why */
+      alvh_form_show_error (self->error_label, error->message);
+      return FALSE;
+    }
   g_clear_pointer (&self->profile, alvh_profile_unref);
   self->profile = profile;
   fill_profiles (self, name);

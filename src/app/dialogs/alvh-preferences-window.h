@@ -15,7 +15,7 @@ AlvhPreferencesWindow *alvh_preferences_window_new           (GtkWindow         
                                                               AlvhContext           *context);
 /* The name of the profile in the editor. */
 const char            *alvh_preferences_window_get_profile_name (AlvhPreferencesWindow *self);
-/* Selects a profile in the editor (loads its latest version). */
+/* Selects a profile in the editor (loads its latest version); FALSE, with the reason shown in the dialog, when it cannot be read. */
 gboolean               alvh_preferences_window_select_profile (AlvhPreferencesWindow *self,
                                                                const char            *name);
 /* The editor widget of a threshold (a GtkSpinButton, or a GtkEntry for ratios); its widget name is the key. */

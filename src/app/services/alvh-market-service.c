@@ -248,9 +248,12 @@ reload_market_from_store (AlvhMarketService  *self,
       any = TRUE;
     }
   /* option chains: iv_t and marks (ALVH-SPEC.md sections 1 and 6); a store
-   * that cannot list them has none */
+   * without any gives an empty set, one that cannot be read an error (the
+   * model's marks must not stand in silently for the market's) */
   g_clear_pointer (&self->chains, alvh_chain_set_unref);
-  self->chains = alvh_market_store_load_chains (store, "SPX", NULL);
+  self->chains = alvh_market_store_load_chains (store, "SPX", error);
+  if (self->chains == NULL)
+    return FALSE;
   return any;
 }
 

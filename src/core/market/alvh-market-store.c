@@ -630,6 +630,20 @@ typedef struct
   gboolean outer;       /* the import's own transaction, not a savepoint */
 } BulkState;
 
+/* Gives the connection's temp_store back after an outer import
+ * transaction; the import is done either way (the setting only moves
+ * temporary files), so a failure here is only logged */
+static void
+restore_temp_store (AlvhMarketStore  *self,
+                    const BulkState  *bulk)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA temp_store = %d", bulk->temp_store);
+  g_autoptr(GError) pragma_error = NULL;
+
+  if (bulk->outer && !alvh_db_exec (self->db, pragma, &pragma_error))
+    g_warning ("%s", pragma_error->message);
+}
+
 /* Begins an import's transaction; when it is the outer one, with statement
  * journals in memory: each multi-row upsert keeps the original of the
  * pages it changes until it ends (foreign keys and NOT NULL may abort it),
@@ -649,7 +663,10 @@ bulk_begin (AlvhMarketStore  *self,
                             ">I", &bulk->temp_store) ||
        !alvh_db_exec (self->db, "PRAGMA temp_store = MEMORY", error)))
     return FALSE;
-  return alvh_db_begin (self->db, error);
+  if (alvh_db_begin (self->db, error))
+    return TRUE;
+  restore_temp_store (self, bulk);
+  return FALSE;
 }
 
 /* Ends it (commits when @ok) and gives the connection's setting back */
@@ -659,13 +676,9 @@ bulk_end (AlvhMarketStore  *self,
           const BulkState  *bulk,
           GError          **error)
 {
-  g_autofree char *pragma = g_strdup_printf ("PRAGMA temp_store = %d", bulk->temp_store);
-  g_autoptr(GError) pragma_error = NULL;
   gboolean committed = alvh_db_end (self->db, ok, error);
 
-  /* the import is done either way: the setting only moves temporary files */
-  if (bulk->outer && !alvh_db_exec (self->db, pragma, &pragma_error))
-    g_warning ("%s", pragma_error->message);
+  restore_temp_store (self, bulk);
   return committed;
 }
 

@@ -639,17 +639,25 @@ read_period (AlvhReplayPage  *self,
   return TRUE;
 }
 
-/* The profile chosen in the drop-down, else the active one, else the spec's. */
+/* The profile chosen in the drop-down, else the active one, else the
+ * spec's; NULL with @error when the chosen one cannot be read (a replay
+ * never runs silently with another profile than the one shown). */
 static AlvhProfile *
-chosen_profile (AlvhReplayPage *self)
+chosen_profile (AlvhReplayPage  *self,
+                GError         **error)
 {
   AlvhProfileService *profiles = alvh_context_get_profiles (ALVH_PAGE_CONTEXT (self));
   GObject *selected = gtk_drop_down_get_selected_item (self->profile_dropdown);
   AlvhProfile *profile = NULL;
 
   if (selected != NULL)
-    profile = alvh_profile_service_load_profile (profiles, gtk_string_object_get_string (GTK_STRING_OBJECT (selected)),
-                                                 NULL);
+    {
+      profile = alvh_profile_service_load_profile (profiles,
+                                                   gtk_string_object_get_string (GTK_STRING_OBJECT (selected)),
+                                                   error);
+      if (profile == NULL)
+        return NULL;
+    }
   if (profile == NULL && alvh_profile_service_get_profile (profiles) != NULL)
     profile = alvh_profile_ref (alvh_profile_service_get_profile (profiles));
   return profile != NULL ? profile : alvh_profile_new ();
@@ -679,7 +687,9 @@ alvh_replay_page_dup_inputs (AlvhReplayPage  *self,
   in->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   for (guint i = 0; i < stored_events->len; i++)
     g_ptr_array_add (in->events, alvh_event_copy (g_ptr_array_index (stored_events, i)));
-  in->profile = chosen_profile (self);
+  in->profile = chosen_profile (self, error);
+  if (in->profile == NULL)
+    return NULL;
   /* the period limits what is booked, never what is known (ALVH-SPEC.md section 5) */
   in->frame = alvh_market_frame_new_join (alvh_market_service_get_series (market, "SPX"),
                                           alvh_market_service_get_series (market, "VIX"),
