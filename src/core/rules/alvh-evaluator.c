@@ -20,7 +20,7 @@
 #define MACD_SIGNAL 9
 #define TERM_MEMO 4
 #define CALL_MEMO 8
-#define N_BAR_ARRAYS 17
+#define N_BAR_ARRAYS 15
 
 struct _AlvhEvaluator
 {
@@ -49,8 +49,12 @@ struct _AlvhEvaluator
   gint64           *cache_id;
   double           *cache_x;
   double           *cache_theta;
-  double           *cache_delta;
-  double           *cache_value;
+  /* the condor's delta and value, of the last bar it was priced at only
+   * (read at that bar: no per-bar arrays to fault in) */
+  gsize             memo_bar;
+  gint64            memo_id;
+  double            memo_delta;
+  double            memo_value;
 
   /* propose_leg: the VIX expiry of the last day asked for */
   gint64            leg_day;
@@ -182,7 +186,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
     }
 
   n = frame->n;
-  /* 17 arrays of n eight-byte numbers, one slab (zeroed: cache_id) */
+  /* 15 arrays of n eight-byte numbers, one slab (zeroed: cache_id) */
   _alvh_slab_init (&self->slab, N_BAR_ARRAYS * _alvh_slab_round (MAX (n, 1) * 8));
   self->rsi = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->macd = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
@@ -200,8 +204,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   self->cache_id = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
   self->cache_x = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->cache_theta = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
-  self->cache_delta = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
-  self->cache_value = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->memo_bar = G_MAXSIZE;
   self->leg_day = G_MININT64;
   self->term_day = G_MININT64;
   self->call_bar = G_MAXSIZE;
@@ -462,10 +465,14 @@ condor_state_at (AlvhEvaluator    *self,
   AlvhGreeks sp, sc, lp, lc;
   double t, x, iv;
 
-  if (c->id != 0 && self->cache_id[i] == c->id)
+  /* @delta NULL: not wanted; a delta or value not in the memo is priced
+   * again (the same figures) */
+  if (c->id != 0 && self->cache_id[i] == c->id
+      && (delta == NULL || (self->memo_bar == i && self->memo_id == c->id)))
     {
       *theta = self->cache_theta[i];
-      *delta = self->cache_delta[i];
+      if (delta != NULL)
+        *delta = self->memo_delta;
       return self->cache_x[i];
     }
   t = (double) (_alvh_ny_day_cached (c->expiry) - self->day[i]) / 365.0;
@@ -490,14 +497,17 @@ condor_state_at (AlvhEvaluator    *self,
   x = (sp.price - MAX (c->short_put - s, 0.0)) + (sc.price - MAX (s - c->short_call, 0.0))
     - (lp.price - MAX (c->long_put - s, 0.0)) - (lc.price - MAX (s - c->long_call, 0.0));
   *theta = (lp.theta + lc.theta) - (sp.theta + sc.theta);
-  *delta = (lp.delta + lc.delta) - (sp.delta + sc.delta);
+  if (delta != NULL)
+    *delta = (lp.delta + lc.delta) - (sp.delta + sc.delta);
   if (c->id != 0)
     {
-      self->cache_value[i] = (sp.price + sc.price) - (lp.price + lc.price);
+      self->memo_bar = i;
+      self->memo_id = c->id;
+      self->memo_value = (sp.price + sc.price) - (lp.price + lc.price);
+      self->memo_delta = (lp.delta + lc.delta) - (sp.delta + sc.delta);
       self->cache_id[i] = c->id;
       self->cache_x[i] = x;
       self->cache_theta[i] = *theta;
-      self->cache_delta[i] = *delta;
     }
   return x;
 }
@@ -630,20 +640,20 @@ eval_theta_erosion (AlvhEvaluator *self,
   for (guint k = 0; k < n_condors; k++)
     {
       const AlvhCondor *c = alvh_book_get_condor (book, k);
-      double theta_ref, theta_now, x_ref, x_now, value, delta_unused;
+      double theta_ref, theta_now, x_ref, x_now, value;
       gint64 days;
 
       if (j < 0 || c->opened > self->at[j])
         continue;
       if (!finite_pos (f->vix[j]) || !isfinite (f->close[j]))
         continue;
-      x_ref = condor_state_at (self, c, (gsize) j, &theta_ref, &delta_unused);
+      x_ref = condor_state_at (self, c, (gsize) j, &theta_ref, NULL);
       if (!(theta_ref > 0.0))
         continue;
       days = self->day[i] - self->day[j];
       if (days <= 0)
         continue;
-      x_now = condor_state_at (self, c, i, &theta_now, &delta_unused);
+      x_now = condor_state_at (self, c, i, &theta_now, NULL);
       value = (x_ref - x_now) / (theta_ref * (double) days);
       if (!sig->available || value > sig->value)
         sig->value = value;
@@ -653,10 +663,10 @@ eval_theta_erosion (AlvhEvaluator *self,
   for (guint k = 0; k < n_condors; k++)
     {
       const AlvhCondor *c = alvh_book_get_condor (book, k);
-      double th, de;
+      double th;
 
       if (c->id != 0 && self->cache_id[i] != c->id && finite_pos (vix))
-        condor_state_at (self, c, i, &th, &de);
+        condor_state_at (self, c, i, &th, NULL);
     }
   if (sig->available)
     sig->fired = at_or_above (sig->value, p->theta_erosion);
@@ -1022,7 +1032,13 @@ _alvh_evaluator_condor_value (AlvhEvaluator    *self,
   const AlvhProfile *p = self->profile;
 
   if (c->id != 0 && self->cache_id[i] == c->id)
-    return self->cache_value[i];
+    {
+      double th, de;
+
+      if (self->memo_bar != i || self->memo_id != c->id)
+        condor_state_at (self, c, i, &th, &de);
+      return self->memo_value;
+    }
   return alvh_condor_value (c, f->close[i],
                             (double) (_alvh_ny_day_cached (c->expiry) - self->day[i]) / 365.0,
                             iv_for_expiry (self, i, c->expiry, NULL), p->rate, p->div_yield);
