@@ -147,6 +147,11 @@ place_level_label (const Frame      *f,
       if (r.x < 0 || r.y < p->y || r.y + r.height > p->y + p->height ||
           !label_box_free (p, lines, n_lines, k, &r))
         continue;
+      /* a plate of the background under the words, so that candles or a
+       * line drawn through the label's place never cross its letters */
+      cairo_set_source_rgba (cr, f->pal->background.r, f->pal->background.g, f->pal->background.b, 0.85);
+      cairo_rectangle (cr, r.x - 1, r.y, r.width + 2, r.height);
+      cairo_fill (cr);
       set_color (f, d->level->color, 1.0);
       if (r.y > d->y + 3 || r.y + r.height < d->y - 3)
         {
