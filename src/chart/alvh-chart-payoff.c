@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include <glib/gi18n-lib.h>
+#include "alvh-format.h"
 #include "alvh-chart-palette.h"
 #include "alvh-chart-ticks.h"
 #include "alvh-chart-payoff.h"
@@ -183,8 +184,8 @@ draw_axes (const AlvhChartPalette *pal,
   alvh_chart_rgba_set_source (&pal->text_dim, cr);
   for (guint t = 0; t < n_ticks; t++)
     {
-      char buf[40];
-      snprintf (buf, sizeof buf, "%s$%.0f", ticks[t].value < 0 ? "−" : "", fabs (ticks[t].value));
+      g_autofree char *buf = alvh_format_money (ticks[t].value, ALVH_MONEY_WHOLE);
+
       cairo_move_to (cr, m->x1 + 6, map_y (m, ticks[t].value) + 4);
       cairo_show_text (cr, buf);
     }
@@ -263,7 +264,11 @@ draw_marks (const AlvhChartPayoff  *p,
       cairo_set_dash (cr, NULL, 0, 0);
       cairo_arc (cr, x, y_zero, 4, 0, 2 * G_PI);
       cairo_fill (cr);
-      snprintf (buf, sizeof buf, "BE %.2f", p->breakevens[i]);
+      {
+        g_autofree char *be = alvh_format_price (p->breakevens[i], ALVH_FORMAT_SCREEN);
+
+        g_snprintf (buf, sizeof buf, "BE %s", be);
+      }
       cairo_text_extents (cr, buf, &ext);
       cairo_move_to (cr, CLAMP (x + 4, m->x0, m->x1 - ext.x_advance), m->y0 + 10);
       cairo_show_text (cr, buf);
@@ -276,7 +281,11 @@ draw_marks (const AlvhChartPayoff  *p,
       cairo_move_to (cr, round (x) + 0.5, m->y0);
       cairo_line_to (cr, round (x) + 0.5, m->y1);
       cairo_stroke (cr);
-      snprintf (buf, sizeof buf, "SPX %.2f", p->spot);
+      {
+        g_autofree char *spot = alvh_format_price (p->spot, ALVH_FORMAT_SCREEN);
+
+        g_snprintf (buf, sizeof buf, "SPX %s", spot);
+      }
       cairo_move_to (cr, x + 4, m->y1 - 6);
       cairo_show_text (cr, buf);
     }
@@ -326,7 +335,14 @@ draw_readout (const AlvhChartPayoff  *p,
   cairo_move_to (cr, round (p->pointer_x) + 0.5, m->y0);
   cairo_line_to (cr, round (p->pointer_x) + 0.5, m->y1);
   cairo_stroke (cr);
-  snprintf (buf, sizeof buf, "SPX %.2f   expiry $%.0f   today $%.0f", price, e, t);
+  {
+    g_autofree char *spx = alvh_format_price (price, ALVH_FORMAT_SCREEN);
+    g_autofree char *at_expiry = alvh_format_money (e, ALVH_MONEY_WHOLE);
+    g_autofree char *today = alvh_format_money (t, ALVH_MONEY_WHOLE);
+
+    /* TRANSLATORS: the payoff under the pointer: SPX price, P&L at expiry, P&L today */
+    g_snprintf (buf, sizeof buf, _("SPX %s   at expiry %s   today %s"), spx, at_expiry, today);
+  }
   alvh_chart_rgba_set_source (&pal->text, cr);
   cairo_move_to (cr, m->x0 + (p->pnl_whatif != NULL ? 320 : 260), PAD + 2);
   cairo_show_text (cr, buf);

@@ -11,6 +11,7 @@
 
 #include "alvh-chart.h"
 #include "alvh-chart-ticks.h"
+#include "alvh-time.h"
 
 G_BEGIN_DECLS
 
@@ -286,17 +287,7 @@ index_le (const gint64 *times,
           gsize         n,
           gint64        t)
 {
-  gsize lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      if (times[mid] <= t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return (gssize) lo - 1;
+  return alvh_time_find_le (times, n, t);
 }
 
 static inline double

@@ -16,17 +16,15 @@ whole_dollars (double v)
   return alvh_format_money (v, ALVH_MONEY_WHOLE);
 }
 
-/* "−10.0% (5189)": a move and the level it leads to */
+/* "−10.0% (5,189)": a move and the level it leads to, by the one formatter */
 static char *
 move_label (double   move,
             int      move_digits,
             double   level,
-            int      level_digits,
-            gboolean grouped)
+            int      level_digits)
 {
   g_autofree char *p = alvh_format_percent (move, move_digits, ALVH_FORMAT_SCREEN);
-  g_autofree char *l = grouped ? alvh_format_number (level, level_digits, ALVH_FORMAT_SCREEN)
-                               : g_strdup_printf ("%.*f", level_digits, level);
+  g_autofree char *l = alvh_format_number (level, level_digits, ALVH_FORMAT_SCREEN);
 
   return g_strdup_printf ("%s (%s)", p, l);
 }
@@ -59,10 +57,10 @@ alvh_chart_scenario_render (const AlvhChartScenario *scenario,
     }
   for (guint c = 0; c < ALVH_SCENARIO_N_SPX; c++)
     columns[c] = move_label (alvh_scenario_default_spx_moves[c], 1,
-                             scenario->spx * (1 + alvh_scenario_default_spx_moves[c]), 0, scenario->grouped_levels);
+                             scenario->spx * (1 + alvh_scenario_default_spx_moves[c]), 0);
   for (guint r = 0; r < ALVH_SCENARIO_N_VIX; r++)
     rows[r] = move_label (alvh_scenario_default_vix_moves[r], 0,
-                          scenario->vix * (1 + alvh_scenario_default_vix_moves[r]), 1, scenario->grouped_levels);
+                          scenario->vix * (1 + alvh_scenario_default_vix_moves[r]), 1);
   h.values = scenario->grid;
   h.n_columns = ALVH_SCENARIO_N_SPX;
   h.n_rows = ALVH_SCENARIO_N_VIX;

@@ -20,7 +20,6 @@ typedef struct
   double        spx;            /* the levels the moves start from */
   double        vix;
   const char   *title;          /* NULL: none */
-  gboolean      grouped_levels; /* levels as "5,765" (the locale's grouping), else "5765" */
   gboolean      dark;
 } AlvhChartScenario;
 

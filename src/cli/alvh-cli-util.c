@@ -381,6 +381,22 @@ alvh_cli_make_parent (const char  *path,
 }
 
 gboolean
+alvh_cli_scan_number (const char **text,
+                      double      *out)
+{
+  char *end = NULL;
+  double v;
+
+  while (g_ascii_isspace (**text))
+    (*text)++;
+  v = g_ascii_strtod (*text, &end);
+  if (end == *text || *end != '\0' || !isfinite (v))
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
+gboolean
 alvh_cli_parse_number_flag (const char *command,
                             const char *flag,
                             const char *text,
@@ -390,15 +406,11 @@ alvh_cli_parse_number_flag (const char *command,
                             double     *out,
                             int        *status)
 {
-  char *end = NULL;
   double v;
 
   if (text == NULL)
     return TRUE;
-  while (g_ascii_isspace (*text))
-    text++;
-  v = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (v) || v < min || v > max)
+  if (!alvh_cli_scan_number (&text, &v) || v < min || v > max)
     {
       char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
 

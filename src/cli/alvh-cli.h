@@ -515,6 +515,18 @@ gboolean    alvh_cli_make_parent (const char         *path,
                                   GError            **error);
 
 /**
+ * alvh_cli_scan_number:
+ * @text: (inout): a flag's value; moved past its leading blanks
+ * @out: (out): the number
+ *
+ * Reads *@text (in the C locale) as one finite number.
+ *
+ * Returns: %TRUE when all of *@text is that number
+ */
+gboolean    alvh_cli_scan_number (const char        **text,
+                                  double             *out);
+
+/**
  * alvh_cli_parse_number_flag:
  * @command: the subcommand's name
  * @flag: the flag, "--vol"

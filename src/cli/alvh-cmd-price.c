@@ -32,21 +32,10 @@ static gboolean
 parse_number (const char *command, const char *flag, const char *text,
               double *out, int *status)
 {
-  char *end = NULL;
-  double v;
-
-  if (text == NULL)
+  if (text == NULL || alvh_cli_scan_number (&text, out))
     return TRUE;
-  while (g_ascii_isspace (*text))
-    text++;
-  v = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (v))
-    {
-      *status = alvh_cli_usage_error (command, _("%s: “%s” is not a finite number"), flag, text);
-      return FALSE;
-    }
-  *out = v;
-  return TRUE;
+  *status = alvh_cli_usage_error (command, _("%s: “%s” is not a finite number"), flag, text);
+  return FALSE;
 }
 
 /* Parses the flags common to `alvh price` and `alvh iv`.  `value_flag` is

@@ -381,7 +381,7 @@ write_png (const WhatIf *w,
 {
   g_autofree char *day = alvh_time_format_ny_date (w->scenario.time);
   g_autofree char *title = g_strdup_printf (_("Book P&L on %s"), day);
-  AlvhChartScenario grid = { w->grid, w->market.spx, w->market.vix, title, FALSE, FALSE };
+  AlvhChartScenario grid = { w->grid, w->market.spx, w->market.vix, title, FALSE };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;

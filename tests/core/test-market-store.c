@@ -110,6 +110,11 @@ test_open_creates (Fixture       *f,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
   sqlite3_finalize (stmt);
+  /* a new store's pages are 16 KiB (fewer, larger writes for an import) */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 16384);
+  sqlite3_finalize (stmt);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, ALVH_MARKET_STORE_SCHEMA_VERSION);
@@ -765,6 +770,140 @@ test_db_layer (Fixture       *f,
   g_assert_cmpint (version, ==, 5);
 }
 
+/* The import writes a range with no stored rows with plain inserts and any
+ * other with upserts: a first file, a second one after it (plain inserts
+ * on an instrument that has rows), a third across both with other closes
+ * (upserts) all load back as the last import left them */
+static void
+test_insert_and_upsert_paths (Fixture       *f,
+                              gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *all = g_build_filename (f->dir, "all.csv", NULL);
+  g_autofree char *head = g_build_filename (f->dir, "head.csv", NULL);
+  g_autofree char *tail = g_build_filename (f->dir, "tail.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhMarketStore) store = alvh_market_store_open (f->db_path, &error);
+  g_autoptr(AlvhSeries) loaded = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  const guint n = 1000, cut = 600;
+
+  g_assert_no_error (error);
+  write_intraday (all, n, NULL);
+  g_assert_true (g_file_get_contents (all, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  {
+    g_autoptr(GString) first = g_string_new (lines[0]);
+    g_autoptr(GString) second = g_string_new (lines[0]);
+
+    for (guint i = 1; i <= n; i++)
+      g_string_append_printf (i <= cut ? first : second, "\n%s", lines[i]);
+    g_string_append_c (first, '\n');
+    g_string_append_c (second, '\n');
+    g_assert_true (g_file_set_contents (head, first->str, -1, NULL));
+    g_assert_true (g_file_set_contents (tail, second->str, -1, NULL));
+  }
+  g_assert_true (alvh_market_store_import_path (store, head, "SPX", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (alvh_market_store_import_path (store, tail, "SPX", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (alvh_market_store_count_rows (store, "SPX", &error), ==, n);
+
+  /* the whole file again with every close 0.25 higher: each row is updated */
+  {
+    g_autoptr(GString) shifted = g_string_new (lines[0]);
+
+    for (guint i = 1; i <= n; i++)
+      {
+        g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+        g_string_append_printf (shifted, "\n%s,%s,%s,%s,%.2f", fields[0], fields[1], fields[2], fields[3],
+                                g_ascii_strtod (fields[4], NULL) + 0.25);
+      }
+    g_string_append_c (shifted, '\n');
+    g_assert_true (g_file_set_contents (all, shifted->str, -1, NULL));
+  }
+  g_assert_true (alvh_market_store_import_path (store, all, "SPX", NULL, NULL, &error));
+  g_assert_no_error (error);
+  loaded = alvh_market_store_load_series (store, "SPX", G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_series_get_length (loaded), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat_with_epsilon (alvh_series_get_column_by_name (loaded, "close")[i],
+                                    300.0 + (i % 997) * 0.25 + 0.75, 1e-9);
+  g_assert_cmpint (alvh_market_store_count_rows (store, NULL, &error), ==, n);
+}
+
+static gboolean
+sum_cb (sqlite3_stmt  *stmt,
+        gpointer       user_data,
+        GError       **error)
+{
+  gint64 *sum = user_data;
+
+  if (sqlite3_column_int64 (stmt, 0) == 13)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped at 13");
+      return FALSE;
+    }
+  *sum += sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* alvh_db_select_rows binds by a format and stops where the row function
+ * says; alvh_db_step_reset names the file and what failed, and leaves the
+ * statement ready for the next row */
+static void
+test_db_rows_and_steps (Fixture       *f,
+                        gconstpointer  data G_GNUC_UNUSED)
+{
+  const AlvhDbErrors errors = {
+    .domain = G_IO_ERROR, .io = G_IO_ERROR_NOT_FOUND, .database = G_IO_ERROR_FAILED,
+    .constraint = G_IO_ERROR_EXISTS, .invalid = G_IO_ERROR_INVALID_DATA,
+    .newer_schema = G_IO_ERROR_NOT_SUPPORTED, .name = "test file",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhDb) db = NULL;
+  g_autoptr(AlvhDbCachedStmt) ins = NULL;
+  gint64 sum = 0;
+
+  g_assert_true (g_file_set_contents (f->db_path, "", 0, NULL));
+  db = alvh_db_open (f->db_path, &errors, "cannot open", &error);
+  g_assert_no_error (error);
+  g_assert_true (alvh_db_exec (db, "CREATE TABLE t (x INTEGER NOT NULL UNIQUE, tag TEXT)", &error));
+  ins = alvh_db_prepare_cached (db, "INSERT INTO t (x, tag) VALUES (?1, ?2)", &error);
+  g_assert_no_error (error);
+  for (int x = 1; x <= 20; x++)
+    {
+      alvh_db_bind_values (ins, "It", x, x % 2 == 0 ? "even" : "odd");
+      g_assert_true (alvh_db_step_reset (db, ins, "cannot add a row", &error));
+      g_assert_no_error (error);
+    }
+  alvh_db_bind_values (ins, "It", 7, "again");
+  g_assert_false (alvh_db_step_reset (db, ins, "cannot add a row", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_true (g_str_has_prefix (error->message, f->db_path));
+  g_assert_nonnull (strstr (error->message, ": cannot add a row: "));
+  g_clear_error (&error);
+  alvh_db_bind_values (ins, "It", 21, "odd");
+  g_assert_true (alvh_db_step_reset (db, ins, "cannot add a row", &error));
+
+  g_assert_true (alvh_db_select_rows (db, "SELECT x FROM t WHERE tag = ?1 AND x <= ?2 ORDER BY x",
+                                      "cannot sum", sum_cb, &sum, &error, "ti", "even", (gint64) 12));
+  g_assert_no_error (error);
+  g_assert_cmpint (sum, ==, 2 + 4 + 6 + 8 + 10 + 12);
+  sum = 0;
+  g_assert_false (alvh_db_select_rows (db, "SELECT x FROM t WHERE tag = ?1 AND x <= ?2 ORDER BY x",
+                                       "cannot sum", sum_cb, &sum, &error, "ti", "odd", (gint64) 21));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (sum, ==, 1 + 3 + 5 + 7 + 9 + 11);
+  g_clear_error (&error);
+  g_assert_false (alvh_db_select_rows (db, "SELECT x FROM nowhere WHERE x = ?1", "cannot sum",
+                                       sum_cb, &sum, &error, "i", (gint64) 1));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, f->db_path));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -780,6 +919,9 @@ main (int    argc,
   g_test_add ("/core/market-store/real-files", Fixture, NULL, fixture_setup, test_real_files, fixture_teardown);
   g_test_add ("/core/market-store/prefer", Fixture, NULL, fixture_setup, test_prefer, fixture_teardown);
   g_test_add ("/core/market-store/sources-kept", Fixture, NULL, fixture_setup, test_sources_kept, fixture_teardown);
+  g_test_add ("/core/market-store/insert-and-upsert-paths", Fixture, NULL, fixture_setup,
+              test_insert_and_upsert_paths, fixture_teardown);
+  g_test_add ("/core/db/rows-and-steps", Fixture, NULL, fixture_setup, test_db_rows_and_steps, fixture_teardown);
   g_test_add ("/core/db/migrate-transactions-errors", Fixture, NULL, fixture_setup, test_db_layer, fixture_teardown);
   return g_test_run ();
 }

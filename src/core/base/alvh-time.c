@@ -377,3 +377,23 @@ alvh_time_format_in_zone (gint64      t,
     return NULL;
   return g_date_time_format (local, format);
 }
+
+gssize
+alvh_time_find_le (const gint64 *times,
+                   gsize         n,
+                   gint64        t)
+{
+  gsize lo = 0, hi = n;
+
+  /* the first index with a time after t */
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (times[mid] <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return (gssize) lo - 1;
+}

@@ -211,4 +211,18 @@ gboolean  alvh_time_parse_date       (const char  *text,
 gint64    alvh_time_calendar_days    (gint64       from,
                                       gint64       to);
 
+/**
+ * alvh_time_find_le:
+ * @times: (array length=n): times in ascending order
+ * @n: their number
+ * @t: a time
+ *
+ * Binary search.
+ *
+ * Returns: the index of the last of @times at or before @t, or -1
+ */
+gssize    alvh_time_find_le          (const gint64 *times,
+                                      gsize         n,
+                                      gint64        t);
+
 G_END_DECLS

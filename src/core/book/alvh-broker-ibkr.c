@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "alvh-broker-private.h"
-#include "alvh-time.h"
 
 enum { C_SYMBOL, C_ASSET, C_DATETIME, C_QUANTITY, C_PRICE, C_COMMISSION, C_OPENCLOSE, N_REQUIRED };
 
@@ -35,12 +34,7 @@ parse_datetime (const char *text,
       sscanf (text, "%4d-%2d-%2d %2d:%2d:%2d%1s", &y, &mo, &d, &h, &mi, &s, tail) == 6 ||
       (strlen (text) == 8 && sscanf (text, "%4d%2d%2d", &y, &mo, &d) == 3) ||
       (strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d", &y, &mo, &d) == 3))
-    {
-      if (!alvh_date_is_valid (y, mo, d) || h > 23 || mi > 59 || s > 60)
-        return FALSE;
-      *out = alvh_time_from_ny_local (y, mo, d, h, mi, s);
-      return TRUE;
-    }
+    return _alvh_broker_ny_local (y, mo, d, h, mi, s, out);
   return FALSE;
 }
 
@@ -52,12 +46,7 @@ parse_date (const char *text,
 
   if ((strlen (text) == 8 && sscanf (text, "%4d%2d%2d", &y, &mo, &d) == 3) ||
       (strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d", &y, &mo, &d) == 3))
-    {
-      if (!alvh_date_is_valid (y, mo, d))
-        return FALSE;
-      *out = alvh_time_from_ny_date (y, mo, d);
-      return TRUE;
-    }
+    return _alvh_broker_ny_date (y, mo, d, out);
   return FALSE;
 }
 
@@ -73,18 +62,15 @@ read_contract (AlvhBrokerRows       *rows,
                const char          **reason,
                GError              **error)
 {
-  AlvhCsvReader *reader = rows->reader;
-  AlvhBrokerHeader *h = &rows->h;
-  const int *c = rows->c;
-  g_autofree char *asset = _alvh_broker_field (reader, c[C_ASSET]);
-  g_autofree char *under = _alvh_broker_field (reader, _alvh_broker_header_find (h, "UnderlyingSymbol"));
+  g_autofree char *asset = _alvh_broker_field (rows->reader, rows->c[C_ASSET]);
+  g_autofree char *under = _alvh_broker_field (rows->reader, _alvh_broker_header_find (&rows->h, "UnderlyingSymbol"));
 
   if (g_ascii_strcasecmp (asset, "OPT") != 0 && g_ascii_strcasecmp (asset, "FUT") != 0)
     {
       *reason = "not an option or a future";
       return FALSE;
     }
-  return _alvh_broker_read_contract (rows, &option_columns, c[C_SYMBOL], g_ascii_strcasecmp (asset, "FUT") == 0,
+  return _alvh_broker_read_contract (rows, &option_columns, rows->c[C_SYMBOL], g_ascii_strcasecmp (asset, "FUT") == 0,
                                      under, "", "not a VIX future", e, reason, error);
 }
 

@@ -190,6 +190,22 @@ gboolean  _alvh_broker_read_contract    (AlvhBrokerRows                *rows,
                                          const char                   **reason,
                                          GError                       **error);
 
+/* The New York date @y-@mo-@d (its midnight) into *@out; FALSE when it is
+ * no date */
+gboolean  _alvh_broker_ny_date          (int                  y,
+                                         int                  mo,
+                                         int                  d,
+                                         gint64              *out);
+/* The New York local time @y-@mo-@d @h:@mi:@s into *@out; FALSE when it is
+ * no date or no time of day (a leap second allowed) */
+gboolean  _alvh_broker_ny_local         (int                  y,
+                                         int                  mo,
+                                         int                  d,
+                                         int                  h,
+                                         int                  mi,
+                                         int                  s,
+                                         gint64              *out);
+
 /* Sets @error "FILE:LINE:COLUMN: MESSAGE" at field @col of the current row */
 gboolean  _alvh_broker_error            (AlvhCsvReader       *reader,
                                          int                  col,

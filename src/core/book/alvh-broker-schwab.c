@@ -61,10 +61,7 @@ parse_datetime (const char *date,
     }
   if (y < 100)
     y += 2000;
-  if (!alvh_date_is_valid (y, mo, d) || h > 23 || mi > 59 || s > 60)
-    return FALSE;
-  *out = alvh_time_from_ny_local (y, mo, d, h, mi, s);
-  return TRUE;
+  return _alvh_broker_ny_local (y, mo, d, h, mi, s, out);
 }
 
 /* "19 JAN 24" */
@@ -87,10 +84,7 @@ parse_expiry (const char *text,
     return FALSE;
   if (y < 100)
     y += 2000;
-  if (!alvh_date_is_valid (y, (int) (at - months) / 3 + 1, d))
-    return FALSE;
-  *out = alvh_time_from_ny_date (y, (int) (at - months) / 3 + 1, d);
-  return TRUE;
+  return _alvh_broker_ny_date (y, (int) (at - months) / 3 + 1, d, out);
 }
 
 static gboolean

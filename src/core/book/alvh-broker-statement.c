@@ -306,6 +306,33 @@ _alvh_broker_read_contract (AlvhBrokerRows                *rows,
   return _alvh_broker_read_option (rows->reader, &rows->h, oc, c_symbol, occ_root != NULL, e, error);
 }
 
+gboolean
+_alvh_broker_ny_date (int     y,
+                      int     mo,
+                      int     d,
+                      gint64 *out)
+{
+  if (!alvh_date_is_valid (y, mo, d))
+    return FALSE;
+  *out = alvh_time_from_ny_date (y, mo, d);
+  return TRUE;
+}
+
+gboolean
+_alvh_broker_ny_local (int     y,
+                       int     mo,
+                       int     d,
+                       int     h,
+                       int     mi,
+                       int     s,
+                       gint64 *out)
+{
+  if (!alvh_date_is_valid (y, mo, d) || h > 23 || mi > 59 || s > 60)
+    return FALSE;
+  *out = alvh_time_from_ny_local (y, mo, d, h, mi, s);
+  return TRUE;
+}
+
 void
 alvh_broker_statement_free (AlvhBrokerStatement *self)
 {

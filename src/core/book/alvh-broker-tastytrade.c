@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include "alvh-broker-private.h"
-#include "alvh-time.h"
 
 enum { C_DATE, C_TYPE, C_ACTION, C_SYMBOL, C_INSTRUMENT, C_VALUE, C_QUANTITY, C_AVERAGE, C_COMMISSIONS,
        C_FEES, N_REQUIRED };
@@ -35,12 +34,7 @@ parse_datetime (const char *text,
   char tail[2];
 
   if (sscanf (text, "%4d-%2d-%2d %2d:%2d:%2d%1s", &y, &mo, &d, &h, &mi, &s, tail) == 6)
-    {
-      if (!alvh_date_is_valid (y, mo, d) || h > 23 || mi > 59 || s > 60)
-        return FALSE;
-      *out = alvh_time_from_ny_local (y, mo, d, h, mi, s);
-      return TRUE;
-    }
+    return _alvh_broker_ny_local (y, mo, d, h, mi, s, out);
   dt = g_date_time_new_from_iso8601 (text, ny);
   if (dt == NULL)
     return FALSE;
@@ -58,14 +52,7 @@ parse_date (const char *text,
 
   if (sscanf (text, "%4d-%2d-%2d%1s", &y, &mo, &d, tail) == 3 ||
       sscanf (text, "%2d/%2d/%4d%1s", &mo, &d, &y, tail) == 3)
-    {
-      if (y < 100)
-        y += 2000;
-      if (!alvh_date_is_valid (y, mo, d))
-        return FALSE;
-      *out = alvh_time_from_ny_date (y, mo, d);
-      return TRUE;
-    }
+    return _alvh_broker_ny_date (y < 100 ? y + 2000 : y, mo, d, out);
   return FALSE;
 }
 
@@ -80,12 +67,9 @@ read_contract (AlvhBrokerRows       *rows,
                const char          **reason,
                GError              **error)
 {
-  AlvhCsvReader *reader = rows->reader;
-  AlvhBrokerHeader *h = &rows->h;
-  const int *c = rows->c;
-  g_autofree char *instrument = _alvh_broker_field (reader, c[C_INSTRUMENT]);
-  g_autofree char *root = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Root Symbol"));
-  g_autofree char *under = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Underlying Symbol"));
+  g_autofree char *instrument = _alvh_broker_field (rows->reader, rows->c[C_INSTRUMENT]);
+  g_autofree char *root = _alvh_broker_field (rows->reader, _alvh_broker_header_find (&rows->h, "Root Symbol"));
+  g_autofree char *under = _alvh_broker_field (rows->reader, _alvh_broker_header_find (&rows->h, "Underlying Symbol"));
   gboolean future = strstr (instrument, "Future") != NULL && strstr (instrument, "Option") == NULL;
 
   if (strstr (instrument, "Option") == NULL && !future)
@@ -93,7 +77,7 @@ read_contract (AlvhBrokerRows       *rows,
       *reason = "not an option or a future";
       return FALSE;
     }
-  return _alvh_broker_read_contract (rows, &option_columns, c[C_SYMBOL], future, root, under,
+  return _alvh_broker_read_contract (rows, &option_columns, rows->c[C_SYMBOL], future, root, under,
                                      "not an SPX or VIX contract", e, reason, error);
 }
 

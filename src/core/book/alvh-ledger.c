@@ -382,21 +382,9 @@ static gssize
 bar_known_at (AlvhLedger *self,
               gint64      t)
 {
-  gsize lo = 0, hi;
-
-  if (self->frame == NULL || self->frame->n == 0 || self->known[0] > t)
+  if (self->frame == NULL)
     return -1;
-  hi = self->frame->n;
-  while (hi - lo > 1)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (self->known[mid] <= t)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return (gssize) lo;
+  return alvh_time_find_le (self->known, self->frame->n, t);
 }
 
 /* The settlement of a position: when, the print and its value per unit;

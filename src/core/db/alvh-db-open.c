@@ -347,11 +347,15 @@ build_new (const char          *tmp,
 {
   g_autoptr(AlvhDb) db = alvh_db_open (tmp, errors, "cannot create", error);
   g_autofree char *stamp = NULL;
+  g_autofree char *page_size = NULL;
 
   if (db == NULL)
     return FALSE;
   stamp = g_strdup_printf ("PRAGMA application_id = %d", (int) kind->application_id);
-  if (!alvh_db_exec (db, "PRAGMA synchronous = FULL", error) ||
+  page_size = g_strdup_printf ("PRAGMA page_size = %u", kind->page_size);
+  /* the page size before anything is written: fixed once the file is in WAL mode */
+  if ((kind->page_size != 0 && !alvh_db_exec (db, page_size, error)) ||
+      !alvh_db_exec (db, "PRAGMA synchronous = FULL", error) ||
       !alvh_db_enable_wal (db, error) ||
       !alvh_db_exec (db, kind->setup_sql, error) ||
       !alvh_db_exec (db, stamp, error) ||

@@ -41,6 +41,7 @@ typedef struct
   int                 n_migrations;    /* the newest version this program knows */
   const char         *setup_sql;       /* pragmas of every connection (foreign_keys, cache) */
   const char         *write_setup_sql; /* pragmas of a writing connection (synchronous) */
+  guint               page_size;       /* of a new file (a power of two, 512 .. 65536); 0: SQLite's */
 } AlvhDbKind;
 
 typedef struct _AlvhDb AlvhDb;

@@ -13,6 +13,7 @@
 
 #include "alvh-journal-store.h"
 #include "alvh-journal-store-private.h"
+#include "alvh-time.h"
 
 /* ---- review and statistics ------------------------------------------------ */
 
@@ -42,21 +43,9 @@ static gssize
 market_find_le (const AlvhJournalMarket *m,
                 gint64                   t)
 {
-  gsize lo = 0, hi;
-
-  if (m == NULL || m->n_bars == 0 || m->times[0] > t)
+  if (m == NULL)
     return -1;
-  hi = m->n_bars;
-  while (hi - lo > 1)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (m->times[mid] <= t)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return (gssize) lo;
+  return alvh_time_find_le (m->times, m->n_bars, t);
 }
 
 AlvhJournalLegOutcome *

@@ -355,19 +355,7 @@ gssize
 alvh_market_frame_find_le (AlvhMarketFrame *self,
                            gint64           t)
 {
-  gsize lo = 0, hi = self->n;
-
-  /* first index with time > t */
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (self->time[mid] <= t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return (gssize) lo - 1;
+  return alvh_time_find_le (self->time, self->n, t);
 }
 
 /* ------------------------------------------------------------ day memo */

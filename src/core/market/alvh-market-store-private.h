@@ -38,6 +38,39 @@ G_BEGIN_DECLS
  * artefacts and a file's rounding to cents do not count */
 #define ALVH_MARKET_CONFLICT_EPSILON 0.005
 
+/* An import's writes: ALVH_MARKET_BATCH_ROWS rows a statement (the rest one
+ * by one); parameters ?1 instrument_id, ?2 rank and ?3 source are the same
+ * in every row (bound once per series), then each row's own: a bar's time,
+ * open, high, low, close and volume, a breadth row's time, advancers and
+ * decliners. */
+#define ALVH_MARKET_BATCH_ROWS      256
+#define ALVH_MARKET_CONST_PARAMS    3
+#define ALVH_MARKET_BAR_PARAMS      6
+#define ALVH_MARKET_BREADTH_PARAMS  3
+
+/* The statements of an import, each of one row and (the next one) of
+ * ALVH_MARKET_BATCH_ROWS rows: upserts and, for a range with no stored
+ * rows, plain inserts (one b-tree search a row instead of two). */
+typedef enum
+{
+  ALVH_MARKET_UPSERT_BAR,
+  ALVH_MARKET_UPSERT_BARS,
+  ALVH_MARKET_UPSERT_SRC,
+  ALVH_MARKET_UPSERT_SRCS,
+  ALVH_MARKET_UPSERT_BREADTH,
+  ALVH_MARKET_UPSERT_BREADTHS,
+  ALVH_MARKET_INSERT_BAR,
+  ALVH_MARKET_INSERT_BARS,
+  ALVH_MARKET_INSERT_BREADTH,
+  ALVH_MARKET_INSERT_BREADTHS,
+  ALVH_MARKET_N_UPSERTS
+} AlvhMarketUpsert;
+
+/* The SQL of @which, built once per process (alvh-market-upserts.c): its
+ * address is the key of the connection's statement cache, so each is
+ * prepared once per connection and every import reuses it. */
+const char *_alvh_market_upsert_sql      (AlvhMarketUpsert  which);
+
 /* The rank of a value chosen on purpose (ALVH_MARKET_IMPORT_PREFER) */
 #define ALVH_MARKET_PREFERRED_RANK 0
 

@@ -18,8 +18,6 @@
 #include "alvh-market-store-private.h"
 #include "alvh-time.h"
 
-#define BATCH_ROWS 64
-#define BAR_PARAMS 9   /* bar_columns */
 
 struct _AlvhMarketStore
 {
@@ -159,6 +157,7 @@ static const AlvhDbKind db_kind = {
   .n_migrations = ALVH_MARKET_STORE_SCHEMA_VERSION,
   .setup_sql = "PRAGMA foreign_keys = ON",
   .write_setup_sql = "PRAGMA synchronous = NORMAL",
+  .page_size = 16384,
 };
 
 AlvhMarketStore *
@@ -275,7 +274,8 @@ typedef struct
   const double     *a, *d;
 } RowArrays;
 
-/* Binds row @i of @r as row @row of @stmt (an upsert of one or BATCH_ROWS rows) */
+/* Binds row @i of @r as row @row of @stmt (an upsert of one or ALVH_MARKET_BATCH_ROWS
+ * rows; the parameters after the ALVH_MARKET_CONST_PARAMS that every row shares) */
 typedef void (*BindRow) (sqlite3_stmt *stmt, int row, gsize i, const RowArrays *r);
 
 static void
@@ -284,29 +284,26 @@ bind_bar (sqlite3_stmt     *stmt,
           gsize             i,
           const RowArrays  *r)
 {
-  int k = row * BAR_PARAMS;
+  int k = ALVH_MARKET_CONST_PARAMS + row * ALVH_MARKET_BAR_PARAMS;
 
-  sqlite3_bind_int64 (stmt, k + 1, r->id);
-  sqlite3_bind_int64 (stmt, k + 2, r->times[i]);
+  sqlite3_bind_int64 (stmt, k + 1, r->times[i]);
   if (r->o != NULL)
     {
-      sqlite3_bind_double (stmt, k + 3, r->o[i]);
-      sqlite3_bind_double (stmt, k + 4, r->h[i]);
-      sqlite3_bind_double (stmt, k + 5, r->l[i]);
+      sqlite3_bind_double (stmt, k + 2, r->o[i]);
+      sqlite3_bind_double (stmt, k + 3, r->h[i]);
+      sqlite3_bind_double (stmt, k + 4, r->l[i]);
     }
   else
     {
+      sqlite3_bind_null (stmt, k + 2);
       sqlite3_bind_null (stmt, k + 3);
       sqlite3_bind_null (stmt, k + 4);
-      sqlite3_bind_null (stmt, k + 5);
     }
-  sqlite3_bind_double (stmt, k + 6, r->c[i]);
+  sqlite3_bind_double (stmt, k + 5, r->c[i]);
   if (r->v != NULL)
-    sqlite3_bind_double (stmt, k + 7, r->v[i]);
+    sqlite3_bind_double (stmt, k + 6, r->v[i]);
   else
-    sqlite3_bind_null (stmt, k + 7);
-  sqlite3_bind_int (stmt, k + 8, r->src->rank);
-  sqlite3_bind_text (stmt, k + 9, r->src->source, -1, SQLITE_STATIC);
+    sqlite3_bind_null (stmt, k + 6);
 }
 
 static void
@@ -315,15 +312,14 @@ bind_breadth (sqlite3_stmt     *stmt,
               gsize             i,
               const RowArrays  *r)
 {
-  int k = row * 4;
+  int k = ALVH_MARKET_CONST_PARAMS + row * ALVH_MARKET_BREADTH_PARAMS;
 
-  sqlite3_bind_int64 (stmt, k + 1, r->id);
-  sqlite3_bind_int64 (stmt, k + 2, r->times[i]);
-  sqlite3_bind_double (stmt, k + 3, r->a[i]);
-  sqlite3_bind_double (stmt, k + 4, r->d[i]);
+  sqlite3_bind_int64 (stmt, k + 1, r->times[i]);
+  sqlite3_bind_double (stmt, k + 2, r->a[i]);
+  sqlite3_bind_double (stmt, k + 3, r->d[i]);
 }
 
-/* checked before each statement, every BATCH_ROWS rows */
+/* checked before each statement, every ALVH_MARKET_BATCH_ROWS rows */
 static gboolean
 check_cancel (GCancellable  *cancellable,
               GError       **error)
@@ -331,49 +327,72 @@ check_cancel (GCancellable  *cancellable,
   return !(cancellable != NULL && g_cancellable_set_error_if_cancelled (cancellable, error));
 }
 
-/* The statements and progress of one import.  Rows go BATCH_ROWS to a
+
+/* The statements and progress of one import.  Rows go ALVH_MARKET_BATCH_ROWS to a
  * statement (a multi-row VALUES upsert: a third of the SQLite time of one
  * statement per row), the rest one by one. */
 typedef struct
 {
   AlvhMarketStore *self;
-  sqlite3_stmt    *ins_bar;
-  sqlite3_stmt    *ins_bars;      /* BATCH_ROWS rows */
-  sqlite3_stmt    *ins_src;       /* bar_sources: every source's own values */
-  sqlite3_stmt    *ins_srcs;      /* BATCH_ROWS rows */
-  sqlite3_stmt    *ins_breadth;
-  sqlite3_stmt    *ins_breadths;  /* BATCH_ROWS rows */
+  sqlite3_stmt    *stmts[ALVH_MARKET_N_UPSERTS];  /* from the connection's cache */
   SourceKeeper     keeper;        /* other sources' values, what --prefer replaced */
   GCancellable    *cancellable;
   gboolean         prefer;        /* ALVH_MARKET_IMPORT_PREFER */
 } ImportWriter;
 
-/* Rows @from .. @to - 1 of @r into bars, bar_sources or breadth (@one,
- * @batch: statements of one and of BATCH_ROWS rows, bound by @bind). */
+/* Rows @from .. @to - 1 of @r into bars, bar_sources or breadth (@which:
+ * the statement of one row, the next one of ALVH_MARKET_BATCH_ROWS rows; bound by
+ * @bind). */
 static gboolean
 write_rows (ImportWriter     *w,
-            sqlite3_stmt     *one,
-            sqlite3_stmt     *batch,
+            AlvhMarketUpsert  which,
             BindRow           bind,
             const RowArrays  *r,
             gsize             from,
             gsize             to,
             GError          **error)
 {
+  sqlite3_mutex *mutex = sqlite3_db_mutex (alvh_db_get_handle (w->self->db));
+  sqlite3_stmt *one = w->stmts[which], *batch = w->stmts[which + 1];
+
+  alvh_db_bind_values (one, "iIt", r->id, r->src != NULL ? r->src->rank : 0,
+                       r->src != NULL ? r->src->source : NULL);
+  alvh_db_bind_values (batch, "iIt", r->id, r->src != NULL ? r->src->rank : 0,
+                       r->src != NULL ? r->src->source : NULL);
   for (gsize i = from; i < to;)
     {
-      gsize k = to - i >= BATCH_ROWS ? BATCH_ROWS : 1;
-      sqlite3_stmt *stmt = k == BATCH_ROWS ? batch : one;
+      gsize k = to - i >= ALVH_MARKET_BATCH_ROWS ? ALVH_MARKET_BATCH_ROWS : 1;
+      sqlite3_stmt *stmt = k == ALVH_MARKET_BATCH_ROWS ? batch : one;
+      gboolean ok;
 
       if (!check_cancel (w->cancellable, error))
         return FALSE;
+      /* the connection's (recursive) mutex held once for the statement's
+       * binds and step, rather than taken and left by each of them */
+      sqlite3_mutex_enter (mutex);
       for (gsize j = 0; j < k; j++)
         bind (stmt, (int) j, i + j, r);
-      if (!alvh_db_step_reset (w->self->db, stmt, "cannot write a row", error))
+      ok = alvh_db_step_reset (w->self->db, stmt, "cannot write a row", error);
+      sqlite3_mutex_leave (mutex);
+      if (!ok)
         return FALSE;
       i += k;
     }
   return TRUE;
+}
+
+/* Whether @sql (parameters: an instrument, a first and a last time) finds
+ * a stored row of @r's instrument between its first and its n-th time */
+static gboolean
+stored_in_range (ImportWriter     *w,
+                 const char       *sql,
+                 const RowArrays  *r,
+                 gsize             n,
+                 gboolean         *stored,
+                 GError          **error)
+{
+  return alvh_db_select_row (w->self->db, sql, "cannot look for stored rows", NULL, error, "iii>b",
+                             r->id, r->times[0], r->times[n - 1], stored);
 }
 
 /* The bars of one instrument, rows 0 .. @n - 1 of @r; a preferred import
@@ -388,6 +407,7 @@ write_bars (ImportWriter     *w,
   SourceRank bars_src = *r->src;
   RowArrays to_bars = *r;
   gsize lo = 0, hi = 0;
+  gboolean stored = TRUE;
 
   if (n == 0)
     return TRUE;
@@ -396,8 +416,10 @@ write_bars (ImportWriter     *w,
   to_bars.src = &bars_src;
   if ((w->prefer && !_alvh_market_count_replaced (&w->keeper, symbol, r->id, n, r->times, r->c, error)) ||
       !_alvh_market_others_in_range (&w->keeper, r->src, r->id, n, r->times, &lo, &hi, error) ||
-      !write_rows (w, w->ins_bar, w->ins_bars, bind_bar, &to_bars, 0, n, error) ||
-      !write_rows (w, w->ins_src, w->ins_srcs, bind_bar, r, lo, hi, error))
+      !stored_in_range (w, "SELECT EXISTS (SELECT 1 FROM bars WHERE instrument_id = ?1 AND time BETWEEN ?2 AND ?3)",
+                        r, n, &stored, error) ||
+      !write_rows (w, stored ? ALVH_MARKET_UPSERT_BAR : ALVH_MARKET_INSERT_BAR, bind_bar, &to_bars, 0, n, error) ||
+      !write_rows (w, ALVH_MARKET_UPSERT_SRC, bind_bar, r, lo, hi, error))
     return FALSE;
   return TRUE;
 }
@@ -486,7 +508,12 @@ write_series_rows (ImportWriter  *w,
       RowArrays r = { .src = &src, .id = st->ids[0], .times = times,
                       .a = column_from (series, "advancers", from), .d = column_from (series, "decliners", from) };
 
-      if (!write_rows (w, w->ins_breadth, w->ins_breadths, bind_breadth, &r, 0, n, error))
+      gboolean stored = TRUE;
+
+      if (n > 0 &&
+          (!stored_in_range (w, "SELECT EXISTS (SELECT 1 FROM breadth WHERE instrument_id = ?1 "
+                                "AND time BETWEEN ?2 AND ?3)", &r, n, &stored, error) ||
+           !write_rows (w, stored ? ALVH_MARKET_UPSERT_BREADTH : ALVH_MARKET_INSERT_BREADTH, bind_breadth, &r, 0, n, error)))
         return FALSE;
     }
   else
@@ -566,97 +593,13 @@ write_provenance (AlvhMarketStore   *self,
   return _alvh_market_finish_import (self, result, import_id, &self->conflicts, error);
 }
 
-/* "INSERT INTO @table (@columns) VALUES (?, ...), ... @tail" with @n_rows
- * rows of @n_cols parameters */
-static char *
-upsert_sql (const char *table,
-            const char *columns,
-            guint       n_cols,
-            guint       n_rows,
-            const char *tail)
-{
-  GString *sql = g_string_new (NULL);
-
-  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES ", table, columns);
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_string_append (sql, r > 0 ? ",(?" : "(?");
-      for (guint c = 1; c < n_cols; c++)
-        g_string_append (sql, ",?");
-      g_string_append_c (sql, ')');
-    }
-  g_string_append_printf (sql, " %s", tail);
-  return g_string_free (sql, FALSE);
-}
-
-static const char bar_columns[] = "instrument_id, time, open, high, low, close, volume, rank, source";
-/* A source of a lower rank never overwrites one of a higher (a derived
- * file's VIX or SP500 column never replaces Cboe's or Yahoo's history);
- * a close-only value that lies outside the stored [low, high] of another
- * source drops that source's open, high and low, so no bar has its close
- * outside its range. */
-#define KEEPS_RANGE "(excluded.high IS NOT NULL OR (excluded.close BETWEEN bars.low AND bars.high))"
-static const char bar_tail[] =
-  "ON CONFLICT (instrument_id, time) DO UPDATE SET "
-  "open = CASE WHEN " KEEPS_RANGE " THEN coalesce (excluded.open, bars.open) END, "
-  "high = CASE WHEN " KEEPS_RANGE " THEN coalesce (excluded.high, bars.high) END, "
-  "low = CASE WHEN " KEEPS_RANGE " THEN coalesce (excluded.low, bars.low) END, "
-  "close = excluded.close, "
-  "volume = coalesce (excluded.volume, bars.volume), "
-  "rank = excluded.rank, source = excluded.source "
-  "WHERE excluded.rank <= bars.rank";
-static const char source_tail[] =
-  "ON CONFLICT (instrument_id, time, source) DO UPDATE SET "
-  "open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
-  "volume = excluded.volume, rank = excluded.rank";
-static const char breadth_columns[] = "instrument_id, time, advancers, decliners";
-static const char breadth_tail[] =
-  "ON CONFLICT (instrument_id, time) DO UPDATE SET "
-  "advancers = excluded.advancers, decliners = excluded.decliners";
-
-/* The upserts of an import, built once per process so that the
- * connection's statement cache (keyed on the SQL's address) prepares each
- * once and every import reuses it. */
-typedef enum
-{
-  UPSERT_BAR,
-  UPSERT_BARS,
-  UPSERT_SRC,
-  UPSERT_SRCS,
-  UPSERT_BREADTH,
-  UPSERT_BREADTHS,
-  N_UPSERTS
-} Upsert;
-
-static const char *
-upsert_sql_once (Upsert which)
-{
-  static const struct { const char *table, *columns, *tail; guint n_cols, n_rows; } shapes[N_UPSERTS] = {
-    [UPSERT_BAR] = { "bars", bar_columns, bar_tail, BAR_PARAMS, 1 },
-    [UPSERT_BARS] = { "bars", bar_columns, bar_tail, BAR_PARAMS, BATCH_ROWS },
-    [UPSERT_SRC] = { "bar_sources", bar_columns, source_tail, BAR_PARAMS, 1 },
-    [UPSERT_SRCS] = { "bar_sources", bar_columns, source_tail, BAR_PARAMS, BATCH_ROWS },
-    [UPSERT_BREADTH] = { "breadth", breadth_columns, breadth_tail, 4, 1 },
-    [UPSERT_BREADTHS] = { "breadth", breadth_columns, breadth_tail, 4, BATCH_ROWS },
-  };
-  static char *sql[N_UPSERTS];
-
-  if (g_once_init_enter (&sql[which]))
-    g_once_init_leave (&sql[which], upsert_sql (shapes[which].table, shapes[which].columns,
-                                                        shapes[which].n_cols, shapes[which].n_rows,
-                                                        shapes[which].tail));
-  return sql[which];
-}
-
 /* Leaves the cached statements reset and unbound for the next user. */
 static void
 writer_clear (ImportWriter *w)
 {
-  sqlite3_stmt *stmts[] = { w->ins_bar, w->ins_bars, w->ins_src, w->ins_srcs, w->ins_breadth, w->ins_breadths };
-
-  for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
-    if (stmts[i] != NULL)
-      alvh_db_cached_stmt_release (stmts[i]);
+  for (guint i = 0; i < ALVH_MARKET_N_UPSERTS; i++)
+    if (w->stmts[i] != NULL)
+      alvh_db_cached_stmt_release (w->stmts[i]);
   _alvh_market_source_keeper_clear (&w->keeper);
 }
 
@@ -668,19 +611,62 @@ writer_prepare (ImportWriter          *w,
                 GCancellable          *cancellable,
                 GError               **error)
 {
-  sqlite3_stmt **stmts[N_UPSERTS] = { &w->ins_bar, &w->ins_bars, &w->ins_src, &w->ins_srcs,
-                                      &w->ins_breadth, &w->ins_breadths };
-
   *w = (ImportWriter) { .self = self, .cancellable = cancellable,
                         .prefer = (flags & ALVH_MARKET_IMPORT_PREFER) != 0 };
-  for (guint i = 0; i < N_UPSERTS; i++)
-    if ((*stmts[i] = alvh_db_prepare_cached (self->db, upsert_sql_once (i), error)) == NULL)
+  for (guint i = 0; i < ALVH_MARKET_N_UPSERTS; i++)
+    if ((w->stmts[i] = alvh_db_prepare_cached (self->db, _alvh_market_upsert_sql (i), error)) == NULL)
       {
         writer_clear (w);
         return FALSE;
       }
   _alvh_market_source_keeper_init (&w->keeper, self->db);
   return TRUE;
+}
+
+/* What an import's transaction changes on the connection, to give back */
+typedef struct
+{
+  int      temp_store;
+  gboolean outer;       /* the import's own transaction, not a savepoint */
+} BulkState;
+
+/* Begins an import's transaction; when it is the outer one, with statement
+ * journals in memory: each multi-row upsert keeps the original of the
+ * pages it changes until it ends (foreign keys and NOT NULL may abort it),
+ * and SQLite would spill those of a 16 KiB-page store to a temporary file,
+ * a write per page per statement.  (A larger page cache is no gain: the
+ * pages of the rows appended are spilled to the log while the import runs,
+ * never read again, and a cache that grows costs more in allocation than
+ * the spill.) */
+static gboolean
+bulk_begin (AlvhMarketStore  *self,
+            BulkState        *bulk,
+            GError          **error)
+{
+  *bulk = (BulkState) { 0, alvh_db_in_transaction (self->db) == 0 };
+  if (bulk->outer &&
+      (!alvh_db_select_row (self->db, "PRAGMA temp_store", "cannot read the temp_store", NULL, error,
+                            ">I", &bulk->temp_store) ||
+       !alvh_db_exec (self->db, "PRAGMA temp_store = MEMORY", error)))
+    return FALSE;
+  return alvh_db_begin (self->db, error);
+}
+
+/* Ends it (commits when @ok) and gives the connection's setting back */
+static gboolean
+bulk_end (AlvhMarketStore  *self,
+          gboolean          ok,
+          const BulkState  *bulk,
+          GError          **error)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA temp_store = %d", bulk->temp_store);
+  g_autoptr(GError) pragma_error = NULL;
+  gboolean committed = alvh_db_end (self->db, ok, error);
+
+  /* the import is done either way: the setting only moves temporary files */
+  if (bulk->outer && !alvh_db_exec (self->db, pragma, &pragma_error))
+    g_warning ("%s", pragma_error->message);
+  return committed;
 }
 
 static gboolean
@@ -710,9 +696,11 @@ alvh_market_store_import_result (AlvhMarketStore   *self,
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
-  if (!alvh_db_begin (self->db, error))
+  BulkState bulk;
+
+  if (!bulk_begin (self, &bulk, error))
     return FALSE;
-  return alvh_db_end (self->db, write_result (self, result, cancellable, error), error);
+  return bulk_end (self, write_result (self, result, cancellable, error), &bulk, error);
 }
 
 /* ---- parsing and writing on two threads -------------------------------- */
@@ -887,16 +875,18 @@ alvh_market_store_import_path_full (AlvhMarketStore      *self,
   g_return_val_if_fail (ALVH_IS_MARKET_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!alvh_db_begin (self->db, error))
+  BulkState bulk;
+
+  if (!bulk_begin (self, &bulk, error))
     return FALSE;
   if (!writer_prepare (&p.w, self, flags, cancellable, error))
-    return alvh_db_end (self->db, FALSE, error);
+    return bulk_end (self, FALSE, &bulk, error);
   result = pipe_run (&p, path, symbol_hint, cancellable, error);
   ok = result != NULL &&
        write_rest (&p.w, result, p.states, error) &&
        write_provenance (self, &p.w, result, error);
   pipe_clear (&p);
-  if (!alvh_db_end (self->db, ok, error))
+  if (!bulk_end (self, ok, &bulk, error))
     return FALSE;
   if (out_result != NULL)
     *out_result = g_steal_pointer (&result);

@@ -12,6 +12,7 @@
 #include "alvh-attribution.h"
 #include "alvh-evaluator-private.h"
 #include "alvh-format.h"
+#include "alvh-time.h"
 
 #define Z95 1.959963984540054
 #define BOOTSTRAP_SEED 20u
@@ -114,18 +115,7 @@ static gsize
 bar_at (const AlvhReplayResult *result,
         gint64                  t)
 {
-  gsize lo = 0, hi = result->n_bars;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (result->time[mid] <= t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo > 0 ? lo - 1 : 0;
+  return (gsize) MAX (alvh_time_find_le (result->time, result->n_bars, t), 0);
 }
 
 /* The trade's bars: from its open to its close (the last bar when open at the end). */

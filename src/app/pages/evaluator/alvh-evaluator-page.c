@@ -386,8 +386,11 @@ show_decision (AlvhEvaluatorPage *self,
       leg = g_strdup (_("none"));
       cost = g_strdup (_("n/a"));
     }
-  budget = g_strdup_printf (_("%s paid of %s allowed (%.0f %% of the credit)"), paid, limit,
-                            100 * d->max_hedge_cost_ratio);
+  {
+    g_autofree char *ratio = alvh_format_percent (d->max_hedge_cost_ratio, 0, ALVH_FORMAT_SCREEN);
+
+    budget = g_strdup_printf (_("%s paid of %s allowed (%s of the credit)"), paid, limit, ratio);
+  }
   profile = g_strdup_printf (_("%s, version %d"), d->profile_name, d->profile_version);
 
   set_label (self->bar_label, bar);

@@ -161,7 +161,6 @@ grid_draw_cb (GtkDrawingArea *area,
       grid.spx = self->market.spx;
       grid.vix = self->market.vix;
       grid.title = grid_title (self->mode);
-      grid.grouped_levels = TRUE;
     }
   alvh_chart_scenario_render (&grid, cr, width, height);
 }

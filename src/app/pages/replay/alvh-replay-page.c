@@ -292,7 +292,7 @@ fill_summary (AlvhReplayPage   *self,
 #undef MONEY_ROW
 
   profile = g_strdup_printf ("%s v%d", r->profile_name ? r->profile_name : "?", r->profile_version);
-  bars = g_strdup_printf ("%" G_GSIZE_FORMAT, r->n_bars);
+  bars = alvh_format_number ((double) r->n_bars, 0, ALVH_FORMAT_SCREEN); /* "2,587" */
   trades = g_strdup_printf ("%u", r->trades ? r->trades->len : 0);
   adds = g_strdup_printf ("%u", r->n_add);
   blocked = g_strdup_printf ("%u", r->n_blocked);
