@@ -611,6 +611,68 @@ test_iv_stress (void)
   g_assert_cmpuint (n, >, 250000);
 }
 
+/* The lower region's first guess is refined by one cheap step (issue 22):
+ * the out-of-the-money quotes with |ln(F/K)| / (vol sqrt t) from 1 to 4,
+ * where the leading asymptotic term was 10 % off, and the 50-digit
+ * reference prices of test_high_precision() far in the tail, must give
+ * their volatility back within 1e-12, by alvh_implied_vol() and
+ * alvh_chain_implied_vol() alike. */
+static void
+test_iv_lower_region (void)
+{
+  const struct { double f, k, t, vol, call; } ref[] = {
+    { 100.0, 130.0, 1.0 / 365, 0.15, 1.058767297647236599e-246 },
+    { 100.0, 300.0, 0.5, 0.3, 7.3750662650135554853e-7 },
+    { 100.0, 1000.0, 0.5, 0.3, 5.7394219729061031746e-27 },
+    { 100.0, 101.0, 1.0 / 365, 0.01, 1.9365556235328877621e-83 },
+    { 100.0, 1000000.0, 1.0, 0.5, 1.1728747098887581567e-73 },
+  };
+  double worst = 0.0;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ref); i++)
+    {
+      double vol = 0.0;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (alvh_implied_vol (ALVH_MODEL_BLACK_76, ALVH_OPTION_CALL, ref[i].call, ref[i].f,
+                                       ref[i].k, ref[i].t, 0.0, 0.0, &vol, &error));
+      g_assert_no_error (error);
+      if (!(fabs (vol - ref[i].vol) <= 1e-12 * ref[i].vol))
+        g_error ("reference %u: iv %.17g, expected %.17g", i, vol, ref[i].vol);
+    }
+  for (int ih = 0; ih <= 30; ih++)
+    for (int iv = 0; iv < 12; iv++)
+      {
+        double h = 1.0 + 0.1 * ih, t = 0.25, f = 5000.0, r = 0.04;
+        double vols[2], strikes[2], prices[2], got[2] = { 0, 0 };
+        AlvhOptionType types[2] = { ALVH_OPTION_CALL, ALVH_OPTION_PUT };
+        AlvhChainExpiry e = { ALVH_MODEL_BLACK_76, f, t, r, 0.0 };
+        AlvhIvStatus status[2];
+
+        vols[0] = vols[1] = 0.03 * pow (50.0, iv / 11.0);
+        strikes[0] = f * exp (h * vols[0] * sqrt (t));   /* OTM call */
+        strikes[1] = f * exp (-h * vols[1] * sqrt (t));  /* OTM put */
+        for (int j = 0; j < 2; j++)
+          prices[j] = alvh_black76_price (types[j], f, strikes[j], t, vols[j], r);
+        g_assert_cmpuint (alvh_chain_implied_vol (&e, 2, types, strikes, prices, got, status), ==, 2);
+        for (int j = 0; j < 2; j++)
+          {
+            double one = 0.0;
+
+            g_assert_cmpint (status[j], ==, ALVH_IV_OK);
+            g_assert_true (alvh_implied_vol (ALVH_MODEL_BLACK_76, types[j], prices[j], f, strikes[j], t, r, 0.0,
+                                             &one, NULL));
+            g_assert_cmpfloat (one, ==, got[j]);
+            if (!(fabs (got[j] - vols[j]) <= 1e-12 * vols[j]))
+              g_error ("h %.2f vol %.6g %s: iv %.17g", h, vols[j], j ? "put" : "call", got[j]);
+            worst = MAX (worst, fabs (got[j] - vols[j]) / vols[j]);
+            n++;
+          }
+      }
+  g_test_message ("%u quotes with |h| from 1 to 4, worst relative vol error %.3g", n, worst);
+}
+
 static void
 test_iv_values (void)
 {
@@ -728,6 +790,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/pricing/iv/near-expiry", test_iv_near_expiry);
   g_test_add_func ("/core/pricing/iv/at-the-money", test_iv_at_the_money);
   g_test_add_func ("/core/pricing/iv/values", test_iv_values);
+  g_test_add_func ("/core/pricing/iv/lower-region", test_iv_lower_region);
   g_test_add_func ("/core/pricing/iv/stress", test_iv_stress);
   g_test_add_func ("/core/pricing/accuracy/high-precision", test_high_precision);
   g_test_add_func ("/core/pricing/iv/bounds", test_iv_bounds);
