@@ -66,46 +66,6 @@ bounds_in (GtkWidget *widget,
   return r;
 }
 
-/* Names, for the log, the deepest widgets under @w that ask for more than
- * @limit px: what to fix when a page does not fit */
-static void
-report_wide (GtkWidget *w,
-             int        limit,
-             int        depth)
-{
-  int min = 0;
-  gboolean child_wide = FALSE;
-
-  if (!gtk_widget_get_visible (w))
-    return;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      int cmin = 0;
-
-      if (!gtk_widget_get_visible (c))
-        continue;
-      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &cmin, NULL, NULL, NULL);
-      if (cmin > limit)
-        {
-          child_wide = TRUE;
-          report_wide (c, limit, depth + 1);
-        }
-    }
-  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-  if (!child_wide && min > limit)
-    {
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-        {
-          int cmin = 0;
-
-          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &cmin, NULL, NULL, NULL);
-          g_test_message ("  %s %s (%s): %d px", G_OBJECT_TYPE_NAME (c), gtk_widget_get_name (c),
-                          gtk_widget_get_css_name (c), cmin);
-        }
-      g_test_message ("%*s%s %s asks for %d px", depth, "", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w), min);
-    }
-}
-
 /* Every page at 720 px: the window keeps that width (no page asks for
  * more) and the page is mapped and fits inside it. */
 static void
@@ -132,7 +92,7 @@ test_narrow_pages (void)
       g_test_message ("%s: window %d px wide, asks for at least %d px", pages[i],
                       gtk_widget_get_width (GTK_WIDGET (window)), min_width);
       if (min_width > 720)
-        report_wide (GTK_WIDGET (window), 720 - 2, 0);
+        test_ui_log_too_wide (GTK_WIDGET (window), 720 - 2, 0);
       g_assert_cmpint (min_width, <=, 720);
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 720);
       g_assert_true (gtk_widget_get_mapped (page));

@@ -168,43 +168,6 @@ test_walk (void)
   test_ui_settle ();
 }
 
-/* Logs the deepest visible widgets under @w that ask for more than @limit px */
-static void
-log_wide (GtkWidget *w,
-          int        limit,
-          int        depth)
-{
-  gboolean child_wide = FALSE;
-  int min = 0;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      int cmin = 0;
-
-      if (!gtk_widget_get_visible (c))
-        continue;
-      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &cmin, NULL, NULL, NULL);
-      if (cmin > limit)
-        {
-          child_wide = TRUE;
-          log_wide (c, limit, depth + 1);
-        }
-    }
-  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-  if (!child_wide && min > limit)
-    for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-      {
-        int cmin = 0;
-
-        gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &cmin, NULL, NULL, NULL);
-        g_test_message ("%*s  %s %s: %d px", depth, "", G_OBJECT_TYPE_NAME (c), gtk_widget_get_name (c), cmin);
-      }
-  if (!child_wide && min > limit)
-    g_test_message ("%*s%s %s (%s) asks for %d px%s%s", depth, "", G_OBJECT_TYPE_NAME (w),
-                    gtk_widget_get_name (w), gtk_widget_get_css_name (w), min,
-                    GTK_IS_LABEL (w) ? ": " : "", GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : "");
-}
-
 /* In German, with the demo book open, every page fits a 720 px window (half
  * of a 1440 px screen): no page asks for more */
 static void
@@ -236,7 +199,7 @@ test_german_720 (void)
       gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &page_min, NULL, NULL, NULL);
       g_test_message ("%s: asks for %d px", pages[i], page_min);
       if (page_min > 720 - 10)
-        log_wide (page, 720 - 10, 1);
+        test_ui_log_too_wide (page, 720 - 10, 1);
     }
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_test_message ("window asks for %d px, is %d px wide", min_width, gtk_widget_get_width (GTK_WIDGET (window)));

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "alvh-core.h"
+#include "test-util.h"
 
 #define N_BARS 80
 
@@ -940,8 +941,6 @@ explanation_for (AlvhDecision *d)
 static void
 test_explanation_locale (void)
 {
-  g_autofree char *mo = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", "de", "LC_MESSAGES",
-                                          GETTEXT_PACKAGE ".mo", NULL);
   AlvhDecision d;
   g_autofree char *en = NULL;
   g_autofree char *de = NULL;
@@ -952,14 +951,8 @@ test_explanation_locale (void)
   g_assert_nonnull (strstr (en, "delta is \u22120.25 per condor unit, beyond the \u00b10.18 tolerance"));
   g_assert_nonnull (strstr (en, "2 VIX 22.5/25 call spreads for about $1,202."));
   g_assert_nonnull (strstr (en, "IV: 12.04%, VIX / 100"));
-  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("no German catalogue in the build tree (po/de/LC_MESSAGES)");
-      return;
-    }
-  g_setenv ("LANGUAGE", "de", TRUE);
-  g_unsetenv ("ALVH_LOCALEDIR");
-  setlocale (LC_ALL, "C.UTF-8");
+  if (!test_use_german ())
+    return;
   alvh_format_bind_textdomain ();
   de = alvh_decision_dup_explanation_text (&d);
   g_unsetenv ("LANGUAGE");

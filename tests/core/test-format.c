@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "alvh-core.h"
+#include "test-util.h"
 
 static void
 check_money (double          dollars,
@@ -158,18 +159,10 @@ test_contracts_keys (void)
 static void
 test_german (void)
 {
-  g_autofree char *mo = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", "de", "LC_MESSAGES",
-                                          GETTEXT_PACKAGE ".mo", NULL);
   g_autofree char *money = NULL, *cents = NULL, *pct = NULL, *one = NULL, *two = NULL;
 
-  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("no German catalogue in the build tree (po/de/LC_MESSAGES)");
-      return;
-    }
-  g_setenv ("LANGUAGE", "de", TRUE);
-  g_unsetenv ("ALVH_LOCALEDIR");
-  setlocale (LC_ALL, "C.UTF-8");
+  if (!test_use_german ())
+    return;
   /* this test binary runs from the build tree: the catalogue comes from it */
   g_assert_true (g_str_has_suffix (alvh_format_bind_textdomain (), "/po"));
   money = alvh_format_money (-130394.4, ALVH_MONEY_WHOLE);

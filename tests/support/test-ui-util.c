@@ -419,6 +419,45 @@ test_ui_no_display (void)
   g_test_skip ("no display: UI tests need one (the test command runs them under Xvfb)");
 }
 
+void
+test_ui_log_too_wide (GtkWidget *w,
+                      int        limit,
+                      int        depth)
+{
+  gboolean child_wide = FALSE;
+  int min = 0;
+
+  if (!gtk_widget_get_visible (w))
+    return;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      int cmin = 0;
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &cmin, NULL, NULL, NULL);
+      if (cmin > limit)
+        {
+          child_wide = TRUE;
+          test_ui_log_too_wide (c, limit, depth + 1);
+        }
+    }
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (child_wide || min <= limit)
+    return;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      int cmin = 0;
+
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &cmin, NULL, NULL, NULL);
+      g_test_message ("%*s  %s %s (%s): %d px", depth, "", G_OBJECT_TYPE_NAME (c), gtk_widget_get_name (c),
+                      gtk_widget_get_css_name (c), cmin);
+    }
+  g_test_message ("%*s%s %s (%s) asks for %d px%s%s", depth, "", G_OBJECT_TYPE_NAME (w),
+                  gtk_widget_get_name (w), gtk_widget_get_css_name (w), min,
+                  GTK_IS_LABEL (w) ? ": " : "", GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : "");
+}
+
 /**
  * test_ui_main:
  * @argc: main's argc

@@ -78,6 +78,12 @@ GtkWidget  *test_ui_find_named         (GtkWidget       *root,
 AlvhWindow *test_ui_demo_window        (int              width,
                                         int              height,
                                         const char      *page);
+/* Logs (g_test_message) the deepest visible widgets under @widget that ask
+ * for more than @limit px of width, with their children's widths: what to
+ * fix when a page does not fit its window */
+void        test_ui_log_too_wide       (GtkWidget       *widget,
+                                        int              limit,
+                                        int              depth);
 int         test_ui_main               (int              argc,
                                         char           **argv,
                                         ...) G_GNUC_NULL_TERMINATED;

@@ -1,5 +1,9 @@
 /* test-util.c — file helpers shared by the tests (GLib only) */
+#include "config.h"
+
 #include "test-util.h"
+
+#include <locale.h>
 
 #include <glib/gstdio.h>
 
@@ -101,4 +105,21 @@ test_stores_tear_down (TestStores    *f,
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->db, g_free);
   g_clear_pointer (&f->market, g_free);
+}
+
+gboolean
+test_use_german (void)
+{
+  g_autofree char *mo = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", "de", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no German catalogue in the build tree (po/de/LC_MESSAGES)");
+      return FALSE;
+    }
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_unsetenv ("ALVH_LOCALEDIR");
+  setlocale (LC_ALL, "C.UTF-8");
+  return TRUE;
 }

@@ -30,4 +30,9 @@ void  test_stores_set_up    (TestStores    *f,
 void  test_stores_tear_down (TestStores    *f,
                              gconstpointer  data);
 
+/* Switches the process to German (LANGUAGE=de, the C.UTF-8 locale, the
+ * build tree's catalogue); FALSE, with the test skipped and saying why,
+ * when the build has no German catalogue (po/de/LC_MESSAGES) */
+gboolean test_use_german (void);
+
 G_END_DECLS
