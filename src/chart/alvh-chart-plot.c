@@ -80,19 +80,12 @@ alvh_chart_plot_index_for_time (const AlvhChartPlot *plot,
                                 const gint64        *times,
                                 gint64               time)
 {
-  gsize lo = plot->first, hi = plot->first + plot->n;
+  gssize i;
 
   g_return_val_if_fail (times != NULL || plot->n == 0, -1);
 
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      if (times[mid] <= time)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo > plot->first ? (gssize) lo - 1 : -1;
+  i = alvh_time_find_le (times + plot->first, plot->n, time);
+  return i >= 0 ? (gssize) plot->first + i : -1;
 }
 
 /**

@@ -188,23 +188,13 @@ alvh_chart_price_ticks (double         min,
   return n;
 }
 
-/* first index with times[i] >= t */
+/* first index with times[i] >= t: one past the last one before t */
 static gsize
 lower_bound (const gint64 *times,
              gsize         n,
              gint64        t)
 {
-  gsize lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      if (times[mid] < t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return t == G_MININT64 ? 0 : (gsize) (alvh_time_find_le (times, n, t - 1) + 1);
 }
 
 typedef struct

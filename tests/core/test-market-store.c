@@ -699,6 +699,17 @@ test_sources_kept (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* the error codes the db layer tests expect, for a file named "test file" */
+static AlvhDbErrors
+test_db_errors (void)
+{
+  return (AlvhDbErrors) {
+    .domain = G_IO_ERROR, .io = G_IO_ERROR_NOT_FOUND, .database = G_IO_ERROR_FAILED,
+    .constraint = G_IO_ERROR_EXISTS, .invalid = G_IO_ERROR_INVALID_DATA,
+    .newer_schema = G_IO_ERROR_NOT_SUPPORTED, .name = "test file",
+  };
+}
+
 /* The SQLite layer both stores share: migrations run one step per
  * transaction (a failing step keeps the steps before it), savepoints nest,
  * and errors name the file and use the owner's domain and codes. */
@@ -710,11 +721,7 @@ test_db_layer (Fixture       *f,
     "CREATE TABLE t (x INTEGER NOT NULL UNIQUE);",
     "CREATE TABLE u (y INTEGER); INSERT INTO nowhere VALUES (1);",
   };
-  const AlvhDbErrors errors = {
-    .domain = G_IO_ERROR, .io = G_IO_ERROR_NOT_FOUND, .database = G_IO_ERROR_FAILED,
-    .constraint = G_IO_ERROR_EXISTS, .invalid = G_IO_ERROR_INVALID_DATA,
-    .newer_schema = G_IO_ERROR_NOT_SUPPORTED, .name = "test file",
-  };
+  const AlvhDbErrors errors = test_db_errors ();
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhDb) db = NULL;
   g_autoptr(AlvhDbCachedStmt) ins = NULL;
@@ -857,11 +864,7 @@ static void
 test_db_rows_and_steps (Fixture       *f,
                         gconstpointer  data G_GNUC_UNUSED)
 {
-  const AlvhDbErrors errors = {
-    .domain = G_IO_ERROR, .io = G_IO_ERROR_NOT_FOUND, .database = G_IO_ERROR_FAILED,
-    .constraint = G_IO_ERROR_EXISTS, .invalid = G_IO_ERROR_INVALID_DATA,
-    .newer_schema = G_IO_ERROR_NOT_SUPPORTED, .name = "test file",
-  };
+  const AlvhDbErrors errors = test_db_errors ();
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhDb) db = NULL;
   g_autoptr(AlvhDbCachedStmt) ins = NULL;
