@@ -203,13 +203,17 @@ get_evaluator (AlvhDecisionService  *self,
 gint64
 alvh_decision_service_get_last_bar_time (AlvhDecisionService *self)
 {
+  g_autoptr(GError) error = NULL;
   AlvhEvaluator *ev;
   AlvhMarketFrame *frame;
 
   g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), 0);
-  ev = get_evaluator (self, NULL);
+  ev = get_evaluator (self, &error);
   if (ev == NULL)
-    return 0;
+    {
+      g_debug ("No last bar: %s", error->message);
+      return 0;
+    }
   frame = alvh_evaluator_get_frame (ev);
   return frame->time[frame->n - 1];
 }
@@ -229,14 +233,18 @@ gboolean
 alvh_decision_service_get_market_state (AlvhDecisionService *self,
                                         AlvhMarketState     *out)
 {
+  g_autoptr(GError) error = NULL;
   AlvhEvaluator *ev;
   AlvhMarketFrame *frame;
   gssize i;
 
   g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), FALSE);
-  ev = get_evaluator (self, NULL);
+  ev = get_evaluator (self, &error);
   if (ev == NULL)
-    return FALSE;
+    {
+      g_debug ("No market state: %s", error->message);
+      return FALSE;
+    }
   frame = alvh_evaluator_get_frame (ev);
   i = alvh_market_frame_find_le (frame, alvh_time_now ());
   alvh_evaluator_market_state (ev, i >= 0 ? (gsize) i : 0, out);
@@ -259,13 +267,17 @@ alvh_decision_service_get_market_state_at (AlvhDecisionService *self,
                                            gint64               t,
                                            AlvhMarketState     *out)
 {
+  g_autoptr(GError) error = NULL;
   AlvhEvaluator *ev;
   gssize i;
 
   g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), FALSE);
-  ev = get_evaluator (self, NULL);
+  ev = get_evaluator (self, &error);
   if (ev == NULL)
-    return FALSE;
+    {
+      g_debug ("No market state: %s", error->message);
+      return FALSE;
+    }
   i = alvh_market_frame_find_le (alvh_evaluator_get_frame (ev), t);
   if (i < 0)
     return FALSE;

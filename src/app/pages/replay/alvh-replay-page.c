@@ -369,12 +369,19 @@ run_thread (GTask        *task,
   result = alvh_replay_run_range (evaluator, run->from, run->to, ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL,
                                   progress_cb, run, cancellable, &error);
   /* the Attribution view's hedges, marked by this evaluator */
-  if (result != NULL)
-    run->hedges = alvh_attribution_hedges_from_replay_marked (result, evaluator, NULL);
   if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) alvh_replay_result_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  run->hedges = alvh_attribution_hedges_from_replay_marked (result, evaluator, &error);
+  if (run->hedges == NULL)
+    {
+      alvh_replay_result_unref (result);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) alvh_replay_result_unref);
 }
 
 static gboolean
