@@ -328,17 +328,19 @@ main (void)
   fflush (stdout);
   if (g_getenv ("ALVH_BENCH_PROFILE"))
     {
-      /* for a profiler: one row, many times (pointer, pan, first,
-       * all-line, all-candles or all-panes) */
+      /* for a profiler: one row, many times (pointer, pan, line-pointer,
+       * line-pan, first, all-line, all-candles or all-panes) */
       const char *what = g_getenv ("ALVH_BENCH_PROFILE");
       alvh_chart_set_view (panes, N_BARS - 300, 300);
+      alvh_chart_set_view (line, N_BARS - 300, 300);
       for (guint k = 0; k < 20 && g_str_equal (what, "first"); k++)
         printf ("%.2f ", first_draw_ms (&d, cr, FALSE, &w, &setup[0]));
       if (g_str_has_prefix (what, "all-"))
         frames_ms (g_str_equal (what, "all-line") ? line : g_str_equal (what, "all-candles") ? candles : panes, cr,
                    500, FRAME_FULL, &w);
       else if (!g_str_equal (what, "first"))
-        frames_ms (panes, cr, 500, g_str_equal (what, "pan") ? FRAME_PAN : FRAME_POINTER, &w);
+        frames_ms (g_str_has_prefix (what, "line-") ? line : panes, cr, 500,
+                   g_str_has_suffix (what, "pan") ? FRAME_PAN : FRAME_POINTER, &w);
       return 0;
     }
   for (guint r = 0; r < ROUNDS; r++)
