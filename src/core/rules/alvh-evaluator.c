@@ -277,36 +277,6 @@ alvh_evaluator_get_events (AlvhEvaluator *self)
   return self->events;
 }
 
-const double *
-alvh_evaluator_get_rsi (AlvhEvaluator *self)
-{
-  return self->rsi;
-}
-
-const double *
-alvh_evaluator_get_macd (AlvhEvaluator *self)
-{
-  return self->macd;
-}
-
-const double *
-alvh_evaluator_get_macd_signal (AlvhEvaluator *self)
-{
-  return self->macd_signal;
-}
-
-const double *
-alvh_evaluator_get_beta (AlvhEvaluator *self)
-{
-  return self->beta;
-}
-
-const double *
-alvh_evaluator_get_ad_line (AlvhEvaluator *self)
-{
-  return self->ad;
-}
-
 gssize
 alvh_evaluator_get_ref_index (AlvhEvaluator *self,
                               gsize          i)

@@ -89,51 +89,6 @@ AlvhProfile     *alvh_evaluator_get_profile   (AlvhEvaluator    *self);
 GPtrArray       *alvh_evaluator_get_events    (AlvhEvaluator    *self);
 
 /**
- * alvh_evaluator_get_rsi:
- * @self: an evaluator
- *
- * Returns: (transfer none) (array): the precomputed SPX RSI per bar of the
- *   frame, NAN where undefined
- */
-const double   *alvh_evaluator_get_rsi        (AlvhEvaluator    *self);
-
-/**
- * alvh_evaluator_get_macd:
- * @self: an evaluator
- *
- * Returns: (transfer none) (array): the precomputed SPX MACD per bar of the
- *   frame, NAN where undefined
- */
-const double   *alvh_evaluator_get_macd       (AlvhEvaluator    *self);
-
-/**
- * alvh_evaluator_get_macd_signal:
- * @self: an evaluator
- *
- * Returns: (transfer none) (array): the precomputed MACD signal line per bar of the
- *   frame, NAN where undefined
- */
-const double   *alvh_evaluator_get_macd_signal(AlvhEvaluator    *self);
-
-/**
- * alvh_evaluator_get_beta:
- * @self: an evaluator
- *
- * Returns: (transfer none) (array): the precomputed VIX-on-SPX return beta per bar of the
- *   frame, NAN where undefined
- */
-const double   *alvh_evaluator_get_beta       (AlvhEvaluator    *self);
-
-/**
- * alvh_evaluator_get_ad_line:
- * @self: an evaluator
- *
- * Returns: (transfer none) (array): the precomputed advance/decline line per bar of the
- *   frame, NAN where undefined
- */
-const double   *alvh_evaluator_get_ad_line    (AlvhEvaluator    *self);
-
-/**
  * alvh_evaluator_get_ref_index:
  * @self: an evaluator
  * @i: a bar index
