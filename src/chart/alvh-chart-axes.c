@@ -23,6 +23,28 @@ _alvh_chart_text_width (cairo_t    *cr,
   return ext.x_advance;
 }
 
+/* A tag of w x h from (x, y - 8) in @bg with @text on its first line: dark
+ * text on a light tag, white on a dark one */
+static void
+fill_tag (cairo_t             *cr,
+          double               x,
+          double               y,
+          double               w,
+          double               h,
+          const AlvhChartRgba *bg,
+          const char          *text)
+{
+  cairo_rectangle (cr, x, y - 8, w, h);
+  alvh_chart_rgba_set_source (bg, cr);
+  cairo_fill (cr);
+  if (0.2126 * bg->r + 0.7152 * bg->g + 0.0722 * bg->b > 0.6)
+    cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, x + 4, y + 4);
+  cairo_show_text (cr, text);
+}
+
 /* a filled tag with text, right of x (on the price axis) */
 static void
 draw_axis_tag (const Frame         *f,
@@ -34,16 +56,7 @@ draw_axis_tag (const Frame         *f,
   cairo_t *cr = f->cr;
   double w = _alvh_chart_text_width (cr, text);
 
-  cairo_rectangle (cr, x, y - 8, MAX (w + 8, AXIS_WIDTH - 2), 16);
-  alvh_chart_rgba_set_source (bg, cr);
-  cairo_fill (cr);
-  /* dark text on a light tag, white on a dark one */
-  if (0.2126 * bg->r + 0.7152 * bg->g + 0.0722 * bg->b > 0.6)
-    cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  else
-    cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_move_to (cr, x + 4, y + 4);
-  cairo_show_text (cr, text);
+  fill_tag (cr, x, y, MAX (w + 8, AXIS_WIDTH - 2), 16, bg, text);
 }
 
 
@@ -123,15 +136,7 @@ draw_dated_tag (const Frame         *f,
   g_autofree char *date = _alvh_chart_format_date (t);
   double x = f->plot_w + 1;
 
-  cairo_rectangle (cr, x, y - 8, AXIS_WIDTH - 2, 27);
-  alvh_chart_rgba_set_source (bg, cr);
-  cairo_fill (cr);
-  if (0.2126 * bg->r + 0.7152 * bg->g + 0.0722 * bg->b > 0.6)
-    cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  else
-    cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_move_to (cr, x + 4, y + 4);
-  cairo_show_text (cr, text);
+  fill_tag (cr, x, y, AXIS_WIDTH - 2, 27, bg, text);
   cairo_set_font_size (cr, FONT_SIZE - 2.5);
   cairo_move_to (cr, x + 3, y + 15);
   cairo_show_text (cr, date);

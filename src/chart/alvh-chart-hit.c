@@ -483,6 +483,18 @@ alvh_chart_describe (AlvhChart *self)
   return g_string_free (s, FALSE);
 }
 
+/* The first @max of @n rects into @rects; returns @n */
+static guint
+copy_rects (const AlvhChartRect *from,
+            guint                n,
+            AlvhChartRect       *rects,
+            guint                max)
+{
+  for (guint k = 0; k < MIN (max, n); k++)
+    rects[k] = from[k];
+  return n;
+}
+
 /**
  * alvh_chart_pane_get_tag_rects:
  * @self: a chart
@@ -504,11 +516,7 @@ alvh_chart_pane_get_tag_rects (AlvhChart     *self,
 
   g_return_val_if_fail (ALVH_IS_CHART (self), 0);
   p = get_pane (self, pane);
-  if (p == NULL)
-    return 0;
-  for (guint k = 0; k < MIN (max, p->n_tag_rects); k++)
-    rects[k] = p->tag_rects[k];
-  return p->n_tag_rects;
+  return p != NULL ? copy_rects (p->tag_rects, p->n_tag_rects, rects, max) : 0;
 }
 
 /**
@@ -532,9 +540,5 @@ alvh_chart_pane_get_level_label_rects (AlvhChart     *self,
 
   g_return_val_if_fail (ALVH_IS_CHART (self), 0);
   p = get_pane (self, pane);
-  if (p == NULL)
-    return 0;
-  for (guint k = 0; k < MIN (max, p->n_label_rects); k++)
-    rects[k] = p->label_rects[k];
-  return p->n_label_rects;
+  return p != NULL ? copy_rects (p->label_rects, p->n_label_rects, rects, max) : 0;
 }

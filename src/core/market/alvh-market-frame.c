@@ -116,6 +116,28 @@ alvh_market_frame_match (AlvhMarketFrame *self,
     }
 }
 
+/* Moves *i and *j on to the next time both a[] and b[] have; FALSE when
+ * either runs out */
+static gboolean
+next_common (const gint64 *a,
+             gsize         na,
+             gsize        *i,
+             const gint64 *b,
+             gsize         nb,
+             gsize        *j)
+{
+  while (*i < na && *j < nb)
+    {
+      if (a[*i] < b[*j])
+        (*i)++;
+      else if (a[*i] > b[*j])
+        (*j)++;
+      else
+        return TRUE;
+    }
+  return FALSE;
+}
+
 AlvhMarketFrame *
 alvh_market_frame_new_join (AlvhSeries *spx,
                             AlvhSeries *vix,
@@ -142,20 +164,9 @@ alvh_market_frame_new_join (AlvhSeries *spx,
     return alvh_market_frame_new (0);
 
   /* count */
-  while (i < ns && j < nv)
-    {
-      if (ts[i] < tv[j])
-        i++;
-      else if (ts[i] > tv[j])
-        j++;
-      else
-        {
-          if (ts[i] >= from && ts[i] <= to)
-            n++;
-          i++;
-          j++;
-        }
-    }
+  for (; next_common (ts, ns, &i, tv, nv, &j); i++, j++)
+    if (ts[i] >= from && ts[i] <= to)
+      n++;
 
   self = alvh_market_frame_new (n);
   {
@@ -164,29 +175,17 @@ alvh_market_frame_new_join (AlvhSeries *spx,
     const double *sl = alvh_series_get_column_by_name (spx, "low");
     gsize k = 0;
 
-    i = j = 0;
-    while (i < ns && j < nv)
-      {
-        if (ts[i] < tv[j])
-          i++;
-        else if (ts[i] > tv[j])
-          j++;
-        else
-          {
-            if (ts[i] >= from && ts[i] <= to)
-              {
-                self->time[k] = ts[i];
-                self->close[k] = sc[i];
-                self->open[k] = so != NULL ? so[i] : sc[i];
-                self->high[k] = sh != NULL ? sh[i] : sc[i];
-                self->low[k] = sl != NULL ? sl[i] : sc[i];
-                self->vix[k] = vc[j];
-                k++;
-              }
-            i++;
-            j++;
-          }
-      }
+    for (i = j = 0; next_common (ts, ns, &i, tv, nv, &j); i++, j++)
+      if (ts[i] >= from && ts[i] <= to)
+        {
+          self->time[k] = ts[i];
+          self->close[k] = sc[i];
+          self->open[k] = so != NULL ? so[i] : sc[i];
+          self->high[k] = sh != NULL ? sh[i] : sc[i];
+          self->low[k] = sl != NULL ? sl[i] : sc[i];
+          self->vix[k] = vc[j];
+          k++;
+        }
   }
 
   for (guint k = 0; k < ALVH_VX_TERMS; k++)
