@@ -74,7 +74,8 @@ main (void)
 
   t0 = g_get_monotonic_time ();
   c0 = cpu_seconds ();
-  sweep = alvh_sweep_run (frame, base, NULL, axes, 2, G_MININT64, G_MAXINT64, NULL, NULL, NULL, &error);
+  sweep = alvh_sweep_run (&(AlvhSweepSpec) { frame, base, NULL, { axes[0], axes[1] }, 2, G_MININT64, G_MAXINT64 },
+                          NULL, NULL, NULL, &error);
   wall = (double) (g_get_monotonic_time () - t0) / G_USEC_PER_SEC;
   cpu = cpu_seconds () - c0;
   if (sweep == NULL)

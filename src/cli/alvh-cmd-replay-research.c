@@ -229,9 +229,10 @@ alvh_replay_research_sweep (AlvhReplayResearch *r,
 {
   static const char *const sweep_formats[] = { "csv", "jsonl", NULL };
   static const char *const walk_formats[] = { "summary", "json", NULL };
-  AlvhSweepAxis axes[ALVH_SWEEP_MAX_AXES];
+  AlvhSweepSpec spec = { r->frame, r->profile, r->events, { { { 0 } } }, g_strv_length (sweep_texts), r->from, r->to };
+  AlvhSweepAxis *axes = spec.axes;
+  guint n_axes = spec.n_axes, train = 0, test = 0;
   AlvhObjective objective = ALVH_OBJECTIVE_PNL_PER_DRAWDOWN;
-  guint n_axes = g_strv_length (sweep_texts), train = 0, test = 0;
   g_autoptr(GError) error = NULL;
   gboolean tty = isatty (STDERR_FILENO);
   int rc = check_format (r, walk_forward != NULL ? "--walk-forward" : "--sweep",
@@ -255,9 +256,8 @@ alvh_replay_research_sweep (AlvhReplayResearch *r,
 
   if (walk_forward != NULL)
     {
-      g_autoptr(AlvhWalkForward) wf = alvh_walk_forward_run (r->frame, r->profile, r->events, axes, n_axes, train, test,
-                                                             objective, r->from, r->to, tty ? progress_cb : NULL,
-                                                             NULL, NULL, &error);
+      g_autoptr(AlvhWalkForward) wf = alvh_walk_forward_run (&spec, train, test, objective,
+                                                             tty ? progress_cb : NULL, NULL, NULL, &error);
       g_autofree char *out = NULL;
 
       if (wf == NULL)
@@ -267,8 +267,7 @@ alvh_replay_research_sweep (AlvhReplayResearch *r,
     }
   else
     {
-      g_autoptr(AlvhSweep) sweep = alvh_sweep_run (r->frame, r->profile, r->events, axes, n_axes, r->from, r->to,
-                                                   tty ? progress_cb : NULL, NULL, NULL, &error);
+      g_autoptr(AlvhSweep) sweep = alvh_sweep_run (&spec, tty ? progress_cb : NULL, NULL, NULL, &error);
 
       if (sweep == NULL)
         return alvh_cli_fail ("replay", error);

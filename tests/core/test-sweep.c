@@ -101,7 +101,8 @@ test_own_values_row (void)
     return;
   g_assert_true (alvh_sweep_axis_parse ("wing_sd=0.55:0.75:0.05", &axes[0], NULL));
   g_assert_true (alvh_sweep_axis_parse ("delta_tolerance=0.1:0.26:0.04", &axes[1], NULL));
-  sweep = alvh_sweep_run (frame, profile, NULL, axes, 2, from, to, NULL, NULL, NULL, &error);
+  sweep = alvh_sweep_run (&(AlvhSweepSpec) { frame, profile, NULL, { axes[0], axes[1] }, 2, from, to },
+                          NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sweep->rows->len, ==, 5 * 5);
   ev = alvh_evaluator_new (frame, profile, NULL);
@@ -135,13 +136,15 @@ test_monotone (void)
   g_autoptr(AlvhProfile) profile = alvh_profile_new ();
   g_autoptr(AlvhSweep) iv = NULL;
   g_autoptr(AlvhSweep) delta = NULL;
+  g_autoptr(GError) error = NULL;
   AlvhSweepAxis axis;
 
   if (frame == NULL)
     return;
   g_assert_true (alvh_sweep_axis_parse ("iv_expansion=0.05:0.5:0.05", &axis, NULL));
-  iv = alvh_sweep_run (frame, profile, NULL, &axis, 1, G_MININT64, G_MAXINT64, NULL, NULL, NULL, NULL);
-  g_assert_nonnull (iv);
+  iv = alvh_sweep_run (&(AlvhSweepSpec) { frame, profile, NULL, { axis }, 1, G_MININT64, G_MAXINT64 },
+                       NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
   for (guint r = 1; r < iv->rows->len; r++)
     {
       const AlvhSweepRow *a = &g_array_index (iv->rows, AlvhSweepRow, r - 1);
@@ -154,8 +157,9 @@ test_monotone (void)
                      g_array_index (iv->rows, AlvhSweepRow, 0).hedged.hedge_cost);
 
   g_assert_true (alvh_sweep_axis_parse ("delta_tolerance=0.05:0.5:0.05", &axis, NULL));
-  delta = alvh_sweep_run (frame, profile, NULL, &axis, 1, G_MININT64, G_MAXINT64, NULL, NULL, NULL, NULL);
-  g_assert_nonnull (delta);
+  delta = alvh_sweep_run (&(AlvhSweepSpec) { frame, profile, NULL, { axis }, 1, G_MININT64, G_MAXINT64 },
+                          NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
   for (guint r = 1; r < delta->rows->len; r++)
     g_assert_cmpuint (g_array_index (delta->rows, AlvhSweepRow, r).n_add, <=,
                       g_array_index (delta->rows, AlvhSweepRow, r - 1).n_add);
@@ -222,8 +226,8 @@ test_cancel (void)
     return;
   g_assert_true (alvh_sweep_axis_parse ("wing_sd=0.4:0.9:0.05", &axis, NULL));
   g_cancellable_cancel (cancellable);
-  sweep = alvh_sweep_run (frame, profile, NULL, &axis, 1, G_MININT64, G_MAXINT64, count_cb, &calls,
-                          cancellable, &error);
+  sweep = alvh_sweep_run (&(AlvhSweepSpec) { frame, profile, NULL, { axis }, 1, G_MININT64, G_MAXINT64 },
+                          count_cb, &calls, cancellable, &error);
   g_assert_null (sweep);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (calls, ==, 11);   /* every job ends, none replays */
@@ -246,8 +250,9 @@ test_walk_forward (void)
     return;
   g_assert_true (alvh_sweep_axis_parse ("wing_sd=0.5:0.8:0.15", &axes[0], NULL));
   g_assert_true (alvh_sweep_axis_parse ("delta_tolerance=0.12:0.24:0.06", &axes[1], NULL));
-  wf = alvh_walk_forward_run (frame, profile, NULL, axes, 2, 8, 4, ALVH_OBJECTIVE_PNL_PER_DRAWDOWN,
-                              date (1990, 1, 1), date (2021, 12, 31), NULL, NULL, NULL, &error);
+  wf = alvh_walk_forward_run (&(AlvhSweepSpec) { frame, profile, NULL, { axes[0], axes[1] }, 2,
+                                                 date (1990, 1, 1), date (2021, 12, 31) },
+                              8, 4, ALVH_OBJECTIVE_PNL_PER_DRAWDOWN, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   /* 1990-01-02 + 8 years, then 4-year test windows up to 2021: 1998, 2002, ..., 2018 */
   g_assert_cmpuint (wf->windows->len, ==, 6);

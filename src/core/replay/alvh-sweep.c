@@ -335,13 +335,7 @@ check_axes (const AlvhSweepAxis *axes,
 }
 
 AlvhSweep *
-alvh_sweep_run (AlvhMarketFrame       *frame,
-                AlvhProfile           *base,
-                GPtrArray             *events,
-                const AlvhSweepAxis   *axes,
-                guint                  n_axes,
-                gint64                 from,
-                gint64                 to,
+alvh_sweep_run (const AlvhSweepSpec   *spec,
                 AlvhSweepProgressFunc  progress_func,
                 gpointer               progress_data,
                 GCancellable          *cancellable,
@@ -350,17 +344,25 @@ alvh_sweep_run (AlvhMarketFrame       *frame,
   g_autoptr(AlvhSweep) self = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
   Jobs jobs = { 0 };
+  AlvhMarketFrame *frame;
+  const AlvhSweepAxis *axes;
+  gint64 from, to;
   gssize first, last;
-  guint n0, n1;
+  guint n_axes, n0, n1;
 
-  g_return_val_if_fail (frame != NULL, NULL);
-  g_return_val_if_fail (base != NULL, NULL);
+  g_return_val_if_fail (spec != NULL && spec->frame != NULL, NULL);
+  g_return_val_if_fail (spec->base != NULL, NULL);
+  frame = spec->frame;
+  axes = spec->axes;
+  n_axes = spec->n_axes;
+  from = spec->from;
+  to = spec->to;
   if (!check_axes (axes, n_axes, error))
     return NULL;
 
   self = g_new0 (AlvhSweep, 1);
   self->ref_count = 1;
-  self->base = alvh_profile_copy (base);
+  self->base = alvh_profile_copy (spec->base);
   memcpy (self->axes, axes, n_axes * sizeof *axes);
   self->n_axes = n_axes;
   self->rows = g_array_new (FALSE, TRUE, sizeof (AlvhSweepRow));
@@ -391,7 +393,7 @@ alvh_sweep_run (AlvhMarketFrame       *frame,
     }
 
   jobs.frame = frame;
-  jobs.events = events;
+  jobs.events = spec->events;
   jobs.profiles = profiles;
   jobs.from = from;
   jobs.to = to;
@@ -407,13 +409,7 @@ alvh_sweep_run (AlvhMarketFrame       *frame,
 
 typedef struct
 {
-  AlvhMarketFrame       *frame;
-  AlvhProfile           *base;
-  GPtrArray             *events;
-  AlvhSweepAxis          axes[ALVH_SWEEP_MAX_AXES];
-  guint                  n_axes;
-  gint64                 from;
-  gint64                 to;
+  AlvhSweepSpec          spec;    /* owns its frame, profile and events */
   AlvhSweepProgressFunc  progress_func;
   gpointer               progress_data;
 } SweepTaskData;
@@ -423,9 +419,9 @@ sweep_task_data_free (gpointer data)
 {
   SweepTaskData *td = data;
 
-  alvh_market_frame_unref (td->frame);
-  alvh_profile_unref (td->base);
-  g_clear_pointer (&td->events, g_ptr_array_unref);
+  alvh_market_frame_unref (td->spec.frame);
+  alvh_profile_unref (td->spec.base);
+  g_clear_pointer (&td->spec.events, g_ptr_array_unref);
   g_free (td);
 }
 
@@ -440,8 +436,7 @@ sweep_thread (GTask        *task,
   AlvhSweep *sweep;
 
   (void) source_object;
-  sweep = alvh_sweep_run (td->frame, td->base, td->events, td->axes, td->n_axes, td->from, td->to,
-                          td->progress_func, td->progress_data, cancellable, &error);
+  sweep = alvh_sweep_run (&td->spec, td->progress_func, td->progress_data, cancellable, &error);
   if (sweep == NULL)
     g_task_return_error (task, error);
   else
@@ -449,13 +444,7 @@ sweep_thread (GTask        *task,
 }
 
 void
-alvh_sweep_run_async (AlvhMarketFrame       *frame,
-                      AlvhProfile           *base,
-                      GPtrArray             *events,
-                      const AlvhSweepAxis   *axes,
-                      guint                  n_axes,
-                      gint64                 from,
-                      gint64                 to,
+alvh_sweep_run_async (const AlvhSweepSpec   *spec,
                       AlvhSweepProgressFunc  progress_func,
                       gpointer               progress_data,
                       GCancellable          *cancellable,
@@ -465,20 +454,17 @@ alvh_sweep_run_async (AlvhMarketFrame       *frame,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   SweepTaskData *td = g_new0 (SweepTaskData, 1);
 
-  g_return_if_fail (n_axes >= 1 && n_axes <= ALVH_SWEEP_MAX_AXES);
+  g_return_if_fail (spec->n_axes >= 1 && spec->n_axes <= ALVH_SWEEP_MAX_AXES);
   g_task_set_source_tag (task, alvh_sweep_run_async);
-  td->frame = alvh_market_frame_ref (frame);
-  td->base = alvh_profile_copy (base);
-  if (events != NULL)
+  td->spec = *spec;
+  td->spec.frame = alvh_market_frame_ref (spec->frame);
+  td->spec.base = alvh_profile_copy (spec->base);
+  if (spec->events != NULL)
     {
-      td->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-      for (guint i = 0; i < events->len; i++)
-        g_ptr_array_add (td->events, alvh_event_copy (g_ptr_array_index (events, i)));
+      td->spec.events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
+      for (guint i = 0; i < spec->events->len; i++)
+        g_ptr_array_add (td->spec.events, alvh_event_copy (g_ptr_array_index (spec->events, i)));
     }
-  memcpy (td->axes, axes, n_axes * sizeof *axes);
-  td->n_axes = n_axes;
-  td->from = from;
-  td->to = to;
   td->progress_func = progress_func;
   td->progress_data = progress_data;
   g_task_set_task_data (task, td, sweep_task_data_free);

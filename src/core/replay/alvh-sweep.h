@@ -29,6 +29,30 @@ typedef struct
   guint   n;            /* number of values: from, from + step, ... <= to */
 } AlvhSweepAxis;
 
+/**
+ * AlvhSweepSpec:
+ * @frame: the market history
+ * @base: the profile whose keys the axes vary
+ * @events: (element-type AlvhEvent) (nullable): macro events
+ * @axes: one or two axes on different keys
+ * @n_axes: 1 or 2
+ * @from: first time booked (G_MININT64: the first bar)
+ * @to: last time booked (G_MAXINT64: the last bar)
+ *
+ * What a sweep or a walk-forward replays: the caller's, borrowed for the
+ * call (alvh_sweep_run_async() copies what it needs).
+ */
+typedef struct
+{
+  AlvhMarketFrame *frame;
+  AlvhProfile     *base;
+  GPtrArray       *events;
+  AlvhSweepAxis    axes[ALVH_SWEEP_MAX_AXES];
+  guint            n_axes;
+  gint64           from;
+  gint64           to;
+} AlvhSweepSpec;
+
 /* One combination's summary figures. */
 typedef struct
 {
@@ -160,32 +184,20 @@ GPtrArray     *alvh_replay_batch_run      (AlvhMarketFrame       *frame,
 
 /**
  * alvh_sweep_run:
- * @frame: the market history
- * @base: the profile whose keys the axes vary
- * @events: (element-type AlvhEvent) (nullable): macro events
- * @axes: (array length=n_axes): one or two axes on different keys
- * @n_axes: 1 or 2
- * @from: first time booked (G_MININT64: the first bar)
- * @to: last time booked (G_MAXINT64: the last bar)
+ * @spec: what to sweep
  * @progress_func: (scope call) (nullable): called as each combination ends,
  *   in the thread that ran it
  * @progress_data: data for @progress_func
  * @cancellable: (nullable): a cancellable
  * @error: return location for an error
  *
- * Replays every combination of the axes' values over [@from, @to] on
+ * Replays every combination of the axes' values over [from, to] on
  * alvh_sweep_n_threads() threads.  A combination that breaks a rule across
  * keys (close_dte < condor_dte, ...) gives a row with valid = FALSE.
  *
  * Returns: (transfer full) (nullable): the sweep, or %NULL with @error set
  */
-AlvhSweep     *alvh_sweep_run             (AlvhMarketFrame       *frame,
-                                           AlvhProfile           *base,
-                                           GPtrArray             *events,
-                                           const AlvhSweepAxis   *axes,
-                                           guint                  n_axes,
-                                           gint64                 from,
-                                           gint64                 to,
+AlvhSweep     *alvh_sweep_run             (const AlvhSweepSpec   *spec,
                                            AlvhSweepProgressFunc  progress_func,
                                            gpointer               progress_data,
                                            GCancellable          *cancellable,
@@ -193,13 +205,8 @@ AlvhSweep     *alvh_sweep_run             (AlvhMarketFrame       *frame,
 
 /**
  * alvh_sweep_run_async:
- * @frame: the market history
- * @base: the base profile (copied)
- * @events: (element-type AlvhEvent) (nullable): macro events (copied)
- * @axes: (array length=n_axes): the axes (copied)
- * @n_axes: 1 or 2
- * @from: first time booked
- * @to: last time booked
+ * @spec: what to sweep (its frame referenced, its profile, events and
+ *   axes copied)
  * @progress_func: (scope notified) (nullable): as for alvh_sweep_run(),
  *   in worker threads
  * @progress_data: data for @progress_func, which must outlive the task
@@ -209,13 +216,7 @@ AlvhSweep     *alvh_sweep_run             (AlvhMarketFrame       *frame,
  *
  * alvh_sweep_run() in a #GTask thread.
  */
-void           alvh_sweep_run_async       (AlvhMarketFrame       *frame,
-                                           AlvhProfile           *base,
-                                           GPtrArray             *events,
-                                           const AlvhSweepAxis   *axes,
-                                           guint                  n_axes,
-                                           gint64                 from,
-                                           gint64                 to,
+void           alvh_sweep_run_async       (const AlvhSweepSpec   *spec,
                                            AlvhSweepProgressFunc  progress_func,
                                            gpointer               progress_data,
                                            GCancellable          *cancellable,

@@ -168,12 +168,10 @@ chain_add (Chain                  *c,
 
 /* One window: the sweep on its training dates, then the chosen and base profiles on its test dates. */
 static gboolean
-run_window (AlvhWalkForward *self,
-            AlvhWalkWindow  *w,
-            AlvhMarketFrame *frame,
-            AlvhProfile     *base,
-            GPtrArray       *events,
-            Progress        *progress,
+run_window (AlvhWalkForward     *self,
+            AlvhWalkWindow      *w,
+            const AlvhSweepSpec *spec,
+            Progress            *progress,
             Chain           *chain,
             Chain           *base_chain,
             GCancellable    *cancellable,
@@ -183,15 +181,17 @@ run_window (AlvhWalkForward *self,
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(GPtrArray) results = NULL;
   const AlvhSweepRow *best;
+  AlvhSweepSpec train = *spec;
 
-  sweep = alvh_sweep_run (frame, base, events, self->axes, self->n_axes, w->train_from, w->train_to,
-                          progress_cb, progress, cancellable, error);
+  train.from = w->train_from;
+  train.to = w->train_to;
+  sweep = alvh_sweep_run (&train, progress_cb, progress, cancellable, error);
   if (sweep == NULL)
     return FALSE;
   progress->offset += sweep->rows->len;
   best = alvh_sweep_best_row (sweep, self->objective);
   profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_profile_unref);
-  g_ptr_array_add (profiles, alvh_profile_copy (base));
+  g_ptr_array_add (profiles, alvh_profile_copy (spec->base));
   if (best != NULL)
     {
       w->chosen = TRUE;
@@ -200,7 +200,7 @@ run_window (AlvhWalkForward *self,
       w->train_score = alvh_objective_score (self->objective, best);
       g_ptr_array_add (profiles, alvh_sweep_dup_profile (sweep, best));
     }
-  results = alvh_replay_batch_run (frame, profiles, events, w->test_from, w->test_to, ALVH_REPLAY_FLAGS_NONE,
+  results = alvh_replay_batch_run (spec->frame, profiles, spec->events, w->test_from, w->test_to, ALVH_REPLAY_FLAGS_NONE,
                                    progress_cb, progress, cancellable, error);
   if (results == NULL)
     return FALSE;
@@ -221,16 +221,10 @@ run_window (AlvhWalkForward *self,
 }
 
 AlvhWalkForward *
-alvh_walk_forward_run (AlvhMarketFrame       *frame,
-                       AlvhProfile           *base,
-                       GPtrArray             *events,
-                       const AlvhSweepAxis   *axes,
-                       guint                  n_axes,
+alvh_walk_forward_run (const AlvhSweepSpec   *spec,
                        guint                  train_years,
                        guint                  test_years,
                        AlvhObjective          objective,
-                       gint64                 from,
-                       gint64                 to,
                        AlvhSweepProgressFunc  progress_func,
                        gpointer               progress_data,
                        GCancellable          *cancellable,
@@ -241,20 +235,20 @@ alvh_walk_forward_run (AlvhMarketFrame       *frame,
   Chain chain = { 0 }, base_chain = { 0 };
   guint n_combos;
 
-  g_return_val_if_fail (frame != NULL && base != NULL, NULL);
-  g_return_val_if_fail (n_axes >= 1 && n_axes <= ALVH_SWEEP_MAX_AXES, NULL);
+  g_return_val_if_fail (spec != NULL && spec->frame != NULL && spec->base != NULL, NULL);
+  g_return_val_if_fail (spec->n_axes >= 1 && spec->n_axes <= ALVH_SWEEP_MAX_AXES, NULL);
   g_return_val_if_fail (train_years >= 1 && test_years >= 1, NULL);
 
   self = g_new0 (AlvhWalkForward, 1);
   self->ref_count = 1;
-  memcpy (self->axes, axes, n_axes * sizeof *axes);
-  self->n_axes = n_axes;
+  memcpy (self->axes, spec->axes, sizeof self->axes);
+  self->n_axes = spec->n_axes;
   self->objective = objective;
   self->train_years = train_years;
   self->test_years = test_years;
   self->windows = g_array_new (FALSE, TRUE, sizeof (AlvhWalkWindow));
   g_array_set_clear_func (self->windows, window_clear);
-  plan_windows (self, frame, from, to);
+  plan_windows (self, spec->frame, spec->from, spec->to);
   if (self->windows->len == 0)
     {
       g_set_error (error, ALVH_REPLAY_ERROR, ALVH_REPLAY_ERROR_NO_BARS,
@@ -262,11 +256,11 @@ alvh_walk_forward_run (AlvhMarketFrame       *frame,
                    train_years);
       return NULL;
     }
-  n_combos = axes[0].n * (n_axes > 1 ? axes[1].n : 1);
+  n_combos = spec->axes[0].n * (spec->n_axes > 1 ? spec->axes[1].n : 1);
   progress.total = self->windows->len * (n_combos + 2);
   for (guint k = 0; k < self->windows->len; k++)
-    if (!run_window (self, &g_array_index (self->windows, AlvhWalkWindow, k), frame, base, events,
-                     &progress, &chain, &base_chain, cancellable, error))
+    if (!run_window (self, &g_array_index (self->windows, AlvhWalkWindow, k), spec, &progress, &chain,
+                     &base_chain, cancellable, error))
       return NULL;
   self->oos = chain.t;
   self->base_oos = base_chain.t;

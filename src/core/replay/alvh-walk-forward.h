@@ -84,16 +84,11 @@ gboolean         alvh_walk_forward_parse_years (const char *text,
 
 /**
  * alvh_walk_forward_run:
- * @frame: the market history
- * @base: the profile the axes vary
- * @events: (element-type AlvhEvent) (nullable): macro events
- * @axes: (array length=n_axes): one or two axes
- * @n_axes: 1 or 2
+ * @spec: the history, base profile, events and axes, and the dates
+ *   considered (G_MININT64/G_MAXINT64: the first/last bar)
  * @train_years: years of each training window
  * @test_years: years of each test window (and the step between windows)
  * @objective: how the best combination is chosen
- * @from: the first date considered (G_MININT64: the first bar)
- * @to: the last date considered (G_MAXINT64: the last bar)
  * @progress_func: (scope call) (nullable): replays done of all, in worker threads
  * @progress_data: data for @progress_func
  * @cancellable: (nullable): a cancellable
@@ -102,16 +97,10 @@ gboolean         alvh_walk_forward_parse_years (const char *text,
  * Returns: (transfer full) (nullable): the windows, or %NULL with @error
  *   set (no full training window in the history, or cancelled)
  */
-AlvhWalkForward *alvh_walk_forward_run       (AlvhMarketFrame       *frame,
-                                              AlvhProfile           *base,
-                                              GPtrArray             *events,
-                                              const AlvhSweepAxis   *axes,
-                                              guint                  n_axes,
+AlvhWalkForward *alvh_walk_forward_run       (const AlvhSweepSpec   *spec,
                                               guint                  train_years,
                                               guint                  test_years,
                                               AlvhObjective          objective,
-                                              gint64                 from,
-                                              gint64                 to,
                                               AlvhSweepProgressFunc  progress_func,
                                               gpointer               progress_data,
                                               GCancellable          *cancellable,

@@ -428,9 +428,13 @@ alvh_replay_sweep_run (AlvhReplaySweep *self)
   self->progress_source = g_timeout_add (100, progress_timeout_cb, self);
   update_actions (self);
   /* the progress box lives until sweep_done_cb (which holds the page), after the last worker */
-  alvh_sweep_run_async (inputs->frame, inputs->profile, inputs->events, axes, n, inputs->from, inputs->to,
-                        sweep_progress_cb, self->progress, self->cancellable,
-                        sweep_done_cb, g_object_ref (self));
+  {
+    AlvhSweepSpec spec = { inputs->frame, inputs->profile, inputs->events, { axes[0], axes[1] }, n,
+                           inputs->from, inputs->to };
+
+    alvh_sweep_run_async (&spec, sweep_progress_cb, self->progress, self->cancellable, sweep_done_cb,
+                          g_object_ref (self));
+  }
   return TRUE;
 }
 

@@ -193,9 +193,9 @@ walk_thread (GTask        *task,
 {
   WalkJob *job = task_data;
   GError *error = NULL;
-  AlvhWalkForward *wf = alvh_walk_forward_run (job->inputs->frame, job->inputs->profile, job->inputs->events,
-                                               job->axes, job->n_axes, job->train, job->test, job->objective,
-                                               job->inputs->from, job->inputs->to, job_progress_cb, job,
+  AlvhSweepSpec spec = { job->inputs->frame, job->inputs->profile, job->inputs->events,
+                         { job->axes[0], job->axes[1] }, job->n_axes, job->inputs->from, job->inputs->to };
+  AlvhWalkForward *wf = alvh_walk_forward_run (&spec, job->train, job->test, job->objective, job_progress_cb, job,
                                                cancellable, &error);
 
   if (wf == NULL)
