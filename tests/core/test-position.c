@@ -5,23 +5,7 @@
 #include <string.h>
 
 #include "alvh-core.h"
-
-static AlvhCondor
-make_condor (void)
-{
-  AlvhCondor c = { 0 };
-
-  c.id = 1;
-  c.long_put = 3700;
-  c.short_put = 3750;
-  c.short_call = 4250;
-  c.long_call = 4300;
-  c.expiry = alvh_time_from_ny_date (2021, 3, 19);
-  c.units = 2;
-  c.credit = 6.5;
-  c.opened = alvh_time_from_ny_date (2021, 2, 1);
-  return c;
-}
+#include "test-market-util.h"
 
 static AlvhMarketState
 make_market (double spx,
@@ -45,7 +29,7 @@ make_market (double spx,
 static void
 test_condor_basics (void)
 {
-  AlvhCondor c = make_condor ();
+  AlvhCondor c = test_make_condor_2021 ();
   double lo, hi, t = 46.0 / 365.0, theta = 0.0, x, v;
 
   alvh_condor_break_evens (&c, &lo, &hi);
@@ -91,7 +75,7 @@ static void
 test_book_greeks_signs (void)
 {
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = make_condor ();
+  AlvhCondor c = test_make_condor_2021 ();
   AlvhMarketState m = make_market (4000, 20);
   AlvhBookGreeks g;
   AlvhLeg leg = { 0 };
@@ -156,7 +140,7 @@ static void
 test_book_mark_payoff (void)
 {
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = make_condor ();
+  AlvhCondor c = test_make_condor_2021 ();
   AlvhMarketState m = make_market (4000, 20);
   AlvhBookMark mark;
   AlvhHedgeCoverage cov[3];

@@ -7,23 +7,6 @@
 #include "alvh-core.h"
 #include "test-market-util.h"
 
-static AlvhCondor
-make_condor (void)
-{
-  AlvhCondor c = { 0 };
-
-  c.id = 1;
-  c.long_put = 3700;
-  c.short_put = 3750;
-  c.short_call = 4250;
-  c.long_call = 4300;
-  c.expiry = alvh_time_from_ny_date (2021, 3, 19);
-  c.units = 2;
-  c.credit = 6.5;
-  c.opened = alvh_time_from_ny_date (2021, 2, 1);
-  return c;
-}
-
 /* A VIX call spread 25/35 of the April 2021 VIX expiry (VX3 on 2021-02-01). */
 static AlvhLeg
 make_leg (void)
@@ -72,7 +55,7 @@ static AlvhBook *
 make_book (gboolean with_leg)
 {
   AlvhBook *book = alvh_book_new ();
-  AlvhCondor c = make_condor ();
+  AlvhCondor c = test_make_condor_2021 ();
   AlvhLeg l = make_leg ();
 
   alvh_book_add_condor (book, &c);
@@ -123,7 +106,7 @@ test_curve_at_expiry (void)
   double pnl[G_N_ELEMENTS (spx)], expiry[G_N_ELEMENTS (spx)], scen[G_N_ELEMENTS (spx)];
 
   alvh_scenario_init (&s);
-  s.time = make_condor ().expiry;
+  s.time = test_make_condor_2021 ().expiry;
   alvh_scenario_curve (condor_only, &m, &s, spx, G_N_ELEMENTS (spx), pnl);
   for (guint j = 0; j < G_N_ELEMENTS (spx); j++)
     g_assert_cmpfloat_with_epsilon (pnl[j], by_hand[j], 1e-6);
@@ -206,7 +189,7 @@ test_prob_profit_condor (void)
 {
   g_autoptr(AlvhBook) book = make_book (FALSE);
   AlvhMarketState m = make_market ();
-  AlvhCondor c = make_condor ();
+  AlvhCondor c = test_make_condor_2021 ();
   AlvhScenario s;
   double lo, hi, t = 46.0 / 365.0, expected, p;
 

@@ -21,3 +21,20 @@ test_load_shared_series (const char *file)
   g_assert_cmpuint (alvh_import_result_get_n_series (result), >=, 1);
   return alvh_series_ref (alvh_import_result_get_series (result, 0));
 }
+
+AlvhCondor
+test_make_condor_2021 (void)
+{
+  AlvhCondor c = { 0 };
+
+  c.id = 1;
+  c.long_put = 3700;
+  c.short_put = 3750;
+  c.short_call = 4250;
+  c.long_call = 4300;
+  c.expiry = alvh_time_from_ny_date (2021, 3, 19);
+  c.units = 2;
+  c.credit = 6.5;
+  c.opened = alvh_time_from_ny_date (2021, 2, 1);
+  return c;
+}

@@ -19,4 +19,14 @@ G_BEGIN_DECLS
  */
 AlvhSeries *test_load_shared_series (const char *file);
 
+/**
+ * test_make_condor_2021:
+ *
+ * The tests' model condor: id 1, 2 units of SPX 3700/3750/4250/4300
+ * expiring 2021-03-19, opened 2021-02-01 for a 6.50 credit.
+ *
+ * Returns: the condor
+ */
+AlvhCondor  test_make_condor_2021   (void);
+
 G_END_DECLS
