@@ -267,38 +267,44 @@ test_position_greeks (void)
   g_assert_cmpfloat (g_array_index (g, AlvhScenarioGreeks, 1).delta, <, 0.0);
 }
 
-/* Real market: the no-move cell equals the book's mark on the evaluator's
- * market state of 2020-02-14 (SPX, VIX and the fitted beta from the series). */
-static void
-test_real_market_centre (void)
+/* An evaluator over the real SPX/VIX history and its market state at the
+ * bar of y-mo-d, whose SPX close must be @spx; NULL (the test skipped) when
+ * the shared data is absent */
+static AlvhEvaluator *
+real_evaluator_at (int              y,
+                   int              mo,
+                   int              d,
+                   double           spx_close,
+                   gssize          *i,
+                   AlvhMarketState *m)
 {
   g_autoptr(AlvhSeries) spx = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
   g_autoptr(AlvhSeries) vix = test_load_shared_series ("vix_daily_cboe.csv");
   g_autoptr(AlvhMarketFrame) frame = NULL;
   g_autoptr(AlvhProfile) profile = NULL;
-  g_autoptr(AlvhEvaluator) ev = NULL;
-  g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = { 0 };
-  AlvhMarketState m;
-  AlvhBookMark mark;
-  AlvhScenario s;
-  double grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX];
-  gssize i;
+  AlvhEvaluator *ev;
 
   if (spx == NULL || vix == NULL)
     {
       g_test_skip ("shared market data absent (set ALVH_SHARED_DATA)");
-      return;
+      return NULL;
     }
   frame = alvh_market_frame_new_join (spx, vix, NULL, NULL, NULL, G_MININT64, G_MAXINT64);
   profile = alvh_profile_new ();
   ev = alvh_evaluator_new (frame, profile, NULL);
-  i = alvh_market_frame_find_le (frame, alvh_time_from_ny_date (2020, 2, 14));
-  g_assert_cmpint (i, >=, 0);
-  alvh_evaluator_market_state (ev, (gsize) i, &m);
-  g_assert_cmpfloat_with_epsilon (m.spx, 3380.16, 0.005);
-  g_assert_true (isfinite (m.beta));
-  g_assert_cmpfloat (m.beta, <, 0.0);
+  *i = alvh_market_frame_find_le (frame, alvh_time_from_ny_date (y, mo, d));
+  g_assert_cmpint (*i, >=, 0);
+  alvh_evaluator_market_state (ev, (gsize) *i, m);
+  g_assert_cmpfloat_with_epsilon (m->spx, spx_close, 0.005);
+  return ev;
+}
+
+/* Issue 15's condor: 2 units of SPX 3000/3100/3450/3550 expiring
+ * 2020-03-20, opened 2020-02-03 for 12.50 */
+static AlvhCondor
+condor_2020 (void)
+{
+  AlvhCondor c = { 0 };
 
   c.id = 1;
   c.long_put = 3000;
@@ -309,6 +315,28 @@ test_real_market_centre (void)
   c.credit = 12.5;
   c.expiry = alvh_time_from_ny_date (2020, 3, 20);
   c.opened = alvh_time_from_ny_date (2020, 2, 3);
+  return c;
+}
+
+/* Real market: the no-move cell equals the book's mark on the evaluator's
+ * market state of 2020-02-14 (SPX, VIX and the fitted beta from the series). */
+static void
+test_real_market_centre (void)
+{
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhCondor c = condor_2020 ();
+  AlvhMarketState m;
+  AlvhBookMark mark;
+  AlvhScenario s;
+  double grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX];
+  gssize i;
+
+  ev = real_evaluator_at (2020, 2, 14, 3380.16, &i, &m);
+  if (ev == NULL)
+    return;
+  g_assert_true (isfinite (m.beta));
+  g_assert_cmpfloat (m.beta, <, 0.0);
   alvh_book_add_condor (book, &c);
   alvh_book_mark (book, &m, &mark);
   alvh_scenario_init (&s);
@@ -328,17 +356,13 @@ test_real_market_centre (void)
 static void
 test_real_other_and_proposed (void)
 {
-  g_autoptr(AlvhSeries) spx = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
-  g_autoptr(AlvhSeries) vix = test_load_shared_series ("vix_daily_cboe.csv");
-  g_autoptr(AlvhMarketFrame) frame = NULL;
-  g_autoptr(AlvhProfile) profile = NULL;
   g_autoptr(AlvhEvaluator) ev = NULL;
   g_autoptr(AlvhBook) book = alvh_book_new ();
   g_autoptr(AlvhBook) with = NULL;
   g_autoptr(GPtrArray) others = g_ptr_array_new ();
   g_autoptr(GArray) greeks = NULL;
   g_autoptr(AlvhDecision) d = NULL;
-  AlvhCondor c = { 0 };
+  AlvhCondor c = condor_2020 ();
   AlvhLeg put = { 0 }, leg;
   AlvhMarketState m, moved;
   AlvhBookMark mark, plain;
@@ -348,28 +372,9 @@ test_real_other_and_proposed (void)
   const guint row = 5, col = 2;   /* VIX +100 %, SPX -5 % */
   gssize i;
 
-  if (spx == NULL || vix == NULL)
-    {
-      g_test_skip ("shared market data absent (set ALVH_SHARED_DATA)");
-      return;
-    }
-  frame = alvh_market_frame_new_join (spx, vix, NULL, NULL, NULL, G_MININT64, G_MAXINT64);
-  profile = alvh_profile_new ();
-  ev = alvh_evaluator_new (frame, profile, NULL);
-  i = alvh_market_frame_find_le (frame, alvh_time_from_ny_date (2020, 2, 24));
-  g_assert_cmpint (i, >=, 0);
-  alvh_evaluator_market_state (ev, (gsize) i, &m);
-  g_assert_cmpfloat_with_epsilon (m.spx, 3225.89, 0.005);
-
-  c.id = 1;
-  c.long_put = 3000;
-  c.short_put = 3100;
-  c.short_call = 3450;
-  c.long_call = 3550;
-  c.units = 2;
-  c.credit = 12.5;
-  c.expiry = alvh_time_from_ny_date (2020, 3, 20);
-  c.opened = alvh_time_from_ny_date (2020, 2, 3);
+  ev = real_evaluator_at (2020, 2, 24, 3225.89, &i, &m);
+  if (ev == NULL)
+    return;
   alvh_book_add_condor (book, &c);
   put.id = 4;
   put.kind = ALVH_LEG_SPX_PUT;
