@@ -28,50 +28,51 @@ date_in_days (int days)
   return alvh_time_format_ny_date (alvh_form_today () + (gint64) days * 86400 + 7200);
 }
 
-static void
-test_positions_enter_condor (void)
+/* The state the steps of test_positions_enter_condor() share */
+typedef struct
 {
-  AlvhWindow *window;
+  AlvhWindow        *window;
   AlvhPositionsPage *page;
-  AlvhContext *context;
-  AlvhCondorDialog *dialog;
-  GtkWidget *save;
-  AlvhMarketState ms;
-  g_autofree char *expiry = date_in_days (45);
-  g_autofree char *past = date_in_days (-3);
-  char lp[32], sp[32], sc[32], lc[32];
-  double spx;
+  AlvhContext       *context;
+  AlvhMarketState    ms;
+  char               lp[32], sp[32], sc[32], lc[32];
+  char              *expiry;
+  char              *past;
+} EnterCondor;
 
-  test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");
-  window = test_ui_demo_window (1100, 1700, "positions");
+static AlvhBook *
+enter_book (EnterCondor *t)
+{
+  return alvh_book_service_get_book (alvh_context_get_book (t->context));
+}
 
-  page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
-  g_assert_true (ALVH_IS_POSITIONS_PAGE (page));
-  context = alvh_positions_page_get_context (page);
-  g_assert_nonnull (alvh_context_get_store (context));
-  g_assert_cmpstr (alvh_book_service_get_account_name (alvh_context_get_book (context)), ==, "Main");
-  g_assert_true (alvh_decision_service_get_market_state (alvh_context_get_decisions (context), &ms));
-  spx = round (ms.spx / 5) * 5;
-  g_test_message ("latest SPX %.2f, VIX %.2f, beta %.3f", ms.spx, ms.vix, ms.beta);
-  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
-  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "No open iron condors"));
+static GPtrArray *
+enter_fills (EnterCondor *t)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *fills = alvh_journal_store_list_fills (alvh_context_get_store (t->context), 0, &error);
 
-  g_snprintf (lp, sizeof lp, "%.0f", spx - 300);
-  g_snprintf (sp, sizeof sp, "%.0f", spx - 250);
-  g_snprintf (sc, sizeof sc, "%.0f", spx + 250);
-  g_snprintf (lc, sizeof lc, "%.0f", spx + 300);
+  g_assert_no_error (error);
+  return fills;
+}
 
-  dialog = ALVH_CONDOR_DIALOG (alvh_positions_page_add_condor (page));
-  save = alvh_condor_dialog_get_save_button (dialog);
+/* The new condor's dialog refuses each broken entry, saying why, and Save
+ * stays insensitive until the entry is valid */
+static void
+enter_condor_refusals (EnterCondor      *t,
+                       AlvhCondorDialog *dialog)
+{
+  GtkWidget *save = alvh_condor_dialog_get_save_button (dialog);
+
   test_ui_wait_mapped (GTK_WIDGET (dialog));
   g_assert_false (gtk_widget_get_sensitive (save));
 
   /* strikes out of order: Save stays insensitive, nothing is saved */
-  test_ui_set_field (GTK_WIDGET (dialog), "long-put", sp);
-  test_ui_set_field (GTK_WIDGET (dialog), "short-put", lp);
-  test_ui_set_field (GTK_WIDGET (dialog), "short-call", sc);
-  test_ui_set_field (GTK_WIDGET (dialog), "long-call", lc);
-  test_ui_set_field (GTK_WIDGET (dialog), "expiry", expiry);
+  test_ui_set_field (GTK_WIDGET (dialog), "long-put", t->sp);
+  test_ui_set_field (GTK_WIDGET (dialog), "short-put", t->lp);
+  test_ui_set_field (GTK_WIDGET (dialog), "short-call", t->sc);
+  test_ui_set_field (GTK_WIDGET (dialog), "long-call", t->lc);
+  test_ui_set_field (GTK_WIDGET (dialog), "expiry", t->expiry);
   test_ui_set_field (GTK_WIDGET (dialog), "units", "2");
   test_ui_set_field (GTK_WIDGET (dialog), "credit", "12.5");
   g_assert_false (alvh_condor_dialog_is_valid (dialog));
@@ -80,12 +81,12 @@ test_positions_enter_condor (void)
   g_assert_true (gtk_widget_has_css_class (alvh_form_find_by_name (GTK_WIDGET (dialog), "long-put"), "error"));
   gtk_widget_activate (save);   /* insensitive: nothing happens */
   test_ui_settle ();
-  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 0);
+  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (t->page), ==, 0);
 
   /* fixed strikes, but an expiry before the condor was opened (now, by default) */
-  test_ui_set_field (GTK_WIDGET (dialog), "long-put", lp);
-  test_ui_set_field (GTK_WIDGET (dialog), "short-put", sp);
-  test_ui_set_field (GTK_WIDGET (dialog), "expiry", past);
+  test_ui_set_field (GTK_WIDGET (dialog), "long-put", t->lp);
+  test_ui_set_field (GTK_WIDGET (dialog), "short-put", t->sp);
+  test_ui_set_field (GTK_WIDGET (dialog), "expiry", t->past);
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "before the condor was opened"));
   g_assert_true (gtk_widget_has_css_class (alvh_form_find_by_name (GTK_WIDGET (dialog), "expiry"), "error"));
@@ -103,7 +104,7 @@ test_positions_enter_condor (void)
     test_ui_set_field (GTK_WIDGET (dialog), "opened", opened_text);
   }
   /* fees are dollars, 0 or more */
-  test_ui_set_field (GTK_WIDGET (dialog), "expiry", expiry);
+  test_ui_set_field (GTK_WIDGET (dialog), "expiry", t->expiry);
   test_ui_set_field (GTK_WIDGET (dialog), "fees", "-1");
   g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "Fees"));
   test_ui_set_field (GTK_WIDGET (dialog), "fees", "2.60");
@@ -113,12 +114,21 @@ test_positions_enter_condor (void)
   g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "whole number"));
 
   /* non-positive units */
-  test_ui_set_field (GTK_WIDGET (dialog), "expiry", expiry);
+  test_ui_set_field (GTK_WIDGET (dialog), "expiry", t->expiry);
   test_ui_set_field (GTK_WIDGET (dialog), "units", "0");
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_nonnull (strstr (alvh_condor_dialog_get_errors (dialog), "Units"));
   test_ui_set_field (GTK_WIDGET (dialog), "units", "-1");
   g_assert_false (gtk_widget_get_sensitive (save));
+}
+
+/* Saved: one row, the book's condor, the ledger's P&L to date and the
+ * opening fill with its fees; then edited from 2 to 3 units */
+static void
+enter_condor_save_and_edit (EnterCondor      *t,
+                            AlvhCondorDialog *dialog)
+{
+  GtkWidget *save = alvh_condor_dialog_get_save_button (dialog);
 
   /* valid: Save becomes sensitive; render the dialog */
   test_ui_set_field (GTK_WIDGET (dialog), "units", "2");
@@ -128,160 +138,199 @@ test_positions_enter_condor (void)
 
   /* GtkButton::activate shows the press and emits clicked 250 ms later */
   gtk_widget_activate (save);
-  test_ui_wait_for (alvh_positions_page_get_n_condor_rows (page) == 1);
-  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
-  g_assert_cmpuint (alvh_book_get_n_condors (alvh_book_service_get_book (alvh_context_get_book (context))), ==, 1);
-  g_assert_cmpfloat (alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->units, ==, 2);
+  test_ui_wait_for (alvh_positions_page_get_n_condor_rows (t->page) == 1);
+  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (t->page), ==, 1);
+  g_assert_cmpuint (alvh_book_get_n_condors (enter_book (t)), ==, 1);
+  g_assert_cmpfloat (alvh_book_get_condor (enter_book (t), 0)->units, ==, 2);
   /* the page's P&L to date is the ledger's: at cost until a bar after the
    * fill, less the fees (not the model's mark of the whole credit) */
   {
     AlvhLedgerPnl lp;
     g_autofree char *text = NULL;
 
-    alvh_positions_page_get_ledger_pnl (page, &lp);
+    alvh_positions_page_get_ledger_pnl (t->page, &lp);
     g_assert_cmpfloat_with_epsilon (lp.fees, 2.60, 1e-9);
     g_assert_cmpfloat_with_epsilon (lp.realized, -2.60, 1e-9);
     text = alvh_format_money (lp.pnl, ALVH_MONEY_CENTS);
-    g_assert_true (test_ui_find_label (GTK_WIDGET (page), text));
+    g_assert_true (test_ui_find_label (GTK_WIDGET (t->page), text));
   }
   /* its opening fill carries the fees entered */
   {
-    g_autoptr(GPtrArray) fills = alvh_journal_store_list_fills (alvh_context_get_store (context), 0, NULL);
+    g_autoptr(GPtrArray) fills = enter_fills (t);
 
-    g_assert_nonnull (fills);
     g_assert_cmpuint (fills->len, ==, 1);
     g_assert_cmpfloat (((const AlvhFill *) g_ptr_array_index (fills, 0))->fees, ==, 2.60);
     g_assert_cmpfloat (((const AlvhFill *) g_ptr_array_index (fills, 0))->quantity, ==, 2);
   }
-  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "2 × "));
-  g_assert_true (test_ui_find_label (GTK_WIDGET (page), sp));
-  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "per condor unit"));
-  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "per day"));
-  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "SPX −2 SD"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (t->page), "2 × "));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (t->page), t->sp));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (t->page), "per condor unit"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (t->page), "per day"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (t->page), "SPX −2 SD"));
 
   /* edit it: 2 -> 3 units through the edit action's dialog */
   {
-    const AlvhCondor *jc = g_ptr_array_index (alvh_book_service_get_condors (alvh_context_get_book (context)), 0);
-    AlvhCondorDialog *edit = alvh_condor_dialog_new (GTK_WINDOW (window), context, jc);
+    const AlvhCondor *jc = g_ptr_array_index (alvh_book_service_get_condors (alvh_context_get_book (t->context)), 0);
+    AlvhCondorDialog *edit = alvh_condor_dialog_new (GTK_WINDOW (t->window), t->context, jc);
 
     gtk_window_present (GTK_WINDOW (edit));
     test_ui_wait_mapped (GTK_WIDGET (edit));
     g_assert_true (alvh_condor_dialog_is_valid (edit));
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alvh_form_find_by_name (GTK_WIDGET (edit), "short-put"))), ==, sp);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alvh_form_find_by_name (GTK_WIDGET (edit), "short-put"))), ==, t->sp);
     test_ui_set_field (GTK_WIDGET (edit), "units", "3");
     gtk_widget_activate (alvh_condor_dialog_get_save_button (edit));
-    test_ui_wait_for (alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->units == 3);
-    g_assert_cmpuint (alvh_book_get_n_condors (alvh_book_service_get_book (alvh_context_get_book (context))), ==, 1);
-    g_assert_cmpfloat (alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->units, ==, 3);
-    g_assert_true (test_ui_find_label (GTK_WIDGET (page), "3 × "));
+    test_ui_wait_for (alvh_book_get_condor (enter_book (t), 0)->units == 3);
+    g_assert_cmpuint (alvh_book_get_n_condors (enter_book (t)), ==, 1);
+    g_assert_cmpfloat (alvh_book_get_condor (enter_book (t), 0)->units, ==, 3);
+    g_assert_true (test_ui_find_label (GTK_WIDGET (t->page), "3 × "));
   }
+}
 
-  /* a hedge leg by hand: a call spread; settlement differs from the condor */
+/* A hedge leg by hand: a call spread of 4, refused until valid; settlement
+ * differs from the condor's; the coverage at -2 SD gets a hedge figure */
+static const AlvhLeg *
+enter_leg (EnterCondor *t)
+{
+  AlvhLegDialog *leg_dialog = ALVH_LEG_DIALOG (alvh_positions_page_add_leg (t->page));
+  GtkWidget *leg_save = alvh_leg_dialog_get_save_button (leg_dialog);
+  const AlvhLeg *leg;
+  AlvhHedgeCoverage cov[3];
+
+  test_ui_wait_mapped (GTK_WIDGET (leg_dialog));
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "long-strike", "30");
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "short-strike", "25");
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "premium", "1.2");
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
+  g_assert_false (gtk_widget_get_sensitive (leg_save));
+  g_assert_nonnull (strstr (alvh_leg_dialog_get_errors (leg_dialog), "short > long"));
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "long-strike", "20");
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "0");
+  g_assert_false (gtk_widget_get_sensitive (leg_save));
+  /* the 1.5 contracts and a fill price of 0 are refused, each saying why */
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "1.5");
+  g_assert_false (gtk_widget_get_sensitive (leg_save));
+  g_assert_nonnull (strstr (alvh_leg_dialog_get_errors (leg_dialog), "whole number of contracts"));
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "premium", "0");
+  g_assert_false (gtk_widget_get_sensitive (leg_save));
+  g_assert_nonnull (strstr (alvh_leg_dialog_get_errors (leg_dialog), "Premium"));
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "premium", "1.2");
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "fees", "5.20");
+  test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
+  g_assert_true (gtk_widget_get_sensitive (leg_save));
+  test_ui_render_png (GTK_WIDGET (leg_dialog), "leg-dialog.png");
+  g_object_add_weak_pointer (G_OBJECT (leg_dialog), (gpointer *) &leg_dialog);
+  gtk_widget_activate (leg_save);
+  test_ui_wait_for (alvh_positions_page_get_n_leg_rows (t->page) == 1);
+  if (leg_dialog != NULL)
+    g_test_message ("leg dialog still open: %s",
+                    gtk_label_get_text (GTK_LABEL (alvh_form_find_by_name (GTK_WIDGET (leg_dialog), "errors"))));
+  g_assert_cmpuint (alvh_positions_page_get_n_leg_rows (t->page), ==, 1);
+  g_assert_true (test_ui_find_label (GTK_WIDGET (t->page), "settles at a different time"));
+  g_assert_cmpuint (alvh_book_service_get_legs (alvh_context_get_book (t->context))->len, ==, 1);
+  leg = g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (t->context)), 0);
+  g_assert_cmpstr (alvh_leg_kind_to_string (leg->kind), ==, "vix_call_spread");
+  g_assert_true (leg->manual);
+  g_assert_cmpint (leg->condor_id, ==, alvh_book_get_condor (enter_book (t), 0)->id);
+
+  alvh_book_hedge_coverage (enter_book (t), &t->ms, cov);
+  g_test_message ("coverage -1/-2/-3 SD: %.3f %.3f %.3f", cov[0].coverage, cov[1].coverage, cov[2].coverage);
+  g_assert_true (cov[1].condor_pnl < 0);
+  g_assert_true (isfinite (cov[1].coverage));
+  return leg;
+}
+
+/* Partial close: 1 of the leg's 4 contracts, refused until valid, booked
+ * as a closing fill with its price and fees */
+static void
+enter_partial_close (EnterCondor   *t,
+                     const AlvhLeg *leg)
+{
+  GtkWidget *close = alvh_leg_close_dialog_new (GTK_WINDOW (t->window), t->context, leg);
+
+  gtk_window_present (GTK_WINDOW (close));
+  test_ui_wait_mapped (close);
+  test_ui_set_field (close, "close-quantity", "5");   /* more than open */
+  test_ui_set_field (close, "close-price", "1.5");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
+  test_ui_set_field (close, "close-quantity", "0.5");  /* whole contracts only */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
+  test_ui_set_field (close, "close-fees", "-2");
+  test_ui_set_field (close, "close-quantity", "1");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
+  test_ui_set_field (close, "close-fees", "1.30");
+  test_ui_set_field (close, "close-time", "yesterday");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
   {
-    AlvhLegDialog *leg_dialog = ALVH_LEG_DIALOG (alvh_positions_page_add_leg (page));
-    GtkWidget *leg_save = alvh_leg_dialog_get_save_button (leg_dialog);
-    const AlvhLeg *leg;
+    /* a close recorded after the fact: a minute after the leg's fill */
+    g_autoptr(GTimeZone) ny = g_time_zone_new_identifier ("America/New_York");
+    g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (leg->opened + 60);
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (at, ny);
+    g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M");
 
-    test_ui_wait_mapped (GTK_WIDGET (leg_dialog));
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "long-strike", "30");
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "short-strike", "25");
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "premium", "1.2");
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
-    g_assert_false (gtk_widget_get_sensitive (leg_save));
-    g_assert_nonnull (strstr (alvh_leg_dialog_get_errors (leg_dialog), "short > long"));
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "long-strike", "20");
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "0");
-    g_assert_false (gtk_widget_get_sensitive (leg_save));
-    /* the 1.5 contracts and a fill price of 0 are refused, each saying why */
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "1.5");
-    g_assert_false (gtk_widget_get_sensitive (leg_save));
-    g_assert_nonnull (strstr (alvh_leg_dialog_get_errors (leg_dialog), "whole number of contracts"));
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "premium", "0");
-    g_assert_false (gtk_widget_get_sensitive (leg_save));
-    g_assert_nonnull (strstr (alvh_leg_dialog_get_errors (leg_dialog), "Premium"));
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "premium", "1.2");
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "fees", "5.20");
-    test_ui_set_field (GTK_WIDGET (leg_dialog), "quantity", "4");
-    g_assert_true (gtk_widget_get_sensitive (leg_save));
-    test_ui_render_png (GTK_WIDGET (leg_dialog), "leg-dialog.png");
-    g_object_add_weak_pointer (G_OBJECT (leg_dialog), (gpointer *) &leg_dialog);
-    gtk_widget_activate (leg_save);
-    test_ui_wait_for (alvh_positions_page_get_n_leg_rows (page) == 1);
-    if (leg_dialog != NULL)
-      g_test_message ("leg dialog still open: %s",
-                      gtk_label_get_text (GTK_LABEL (alvh_form_find_by_name (GTK_WIDGET (leg_dialog), "errors"))));
-    g_assert_cmpuint (alvh_positions_page_get_n_leg_rows (page), ==, 1);
-    g_assert_true (test_ui_find_label (GTK_WIDGET (page), "settles at a different time"));
-    g_assert_cmpuint (alvh_book_service_get_legs (alvh_context_get_book (context))->len, ==, 1);
-    leg = g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (context)), 0);
-    g_assert_cmpstr (alvh_leg_kind_to_string (leg->kind), ==, "vix_call_spread");
-    g_assert_true (leg->manual);
-    g_assert_cmpint (leg->condor_id, ==, alvh_book_get_condor (alvh_book_service_get_book (alvh_context_get_book (context)), 0)->id);
-
-    /* the coverage at -2 SD now has a hedge figure */
-    {
-      AlvhHedgeCoverage cov[3];
-
-      alvh_book_hedge_coverage (alvh_book_service_get_book (alvh_context_get_book (context)), &ms, cov);
-      g_test_message ("coverage -1/-2/-3 SD: %.3f %.3f %.3f", cov[0].coverage, cov[1].coverage, cov[2].coverage);
-      g_assert_true (cov[1].condor_pnl < 0);
-      g_assert_true (isfinite (cov[1].coverage));
-    }
-
-    /* partial close: 1 of 4 contracts */
-    {
-      GtkWidget *close = alvh_leg_close_dialog_new (GTK_WINDOW (window), context, leg);
-
-      gtk_window_present (GTK_WINDOW (close));
-      test_ui_wait_mapped (close);
-      test_ui_set_field (close, "close-quantity", "5");   /* more than open */
-      test_ui_set_field (close, "close-price", "1.5");
-      g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
-      test_ui_set_field (close, "close-quantity", "0.5");  /* whole contracts only */
-      g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
-      test_ui_set_field (close, "close-fees", "-2");
-      test_ui_set_field (close, "close-quantity", "1");
-      g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
-      test_ui_set_field (close, "close-fees", "1.30");
-      test_ui_set_field (close, "close-time", "yesterday");
-      g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
-      {
-        /* a close recorded after the fact: a minute after the leg's fill */
-        g_autoptr(GTimeZone) ny = g_time_zone_new_identifier ("America/New_York");
-        g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (leg->opened + 60);
-        g_autoptr(GDateTime) local = g_date_time_to_timezone (at, ny);
-        g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M");
-
-        test_ui_set_field (close, "close-time", text);
-      }
-      g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
-      adw_message_dialog_response (ADW_MESSAGE_DIALOG (close), "close");
-      gtk_window_destroy (GTK_WINDOW (close));
-      test_ui_wait_for (((const AlvhLeg *) g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (context)), 0))->closed_quantity == 1);
-      leg = g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (context)), 0);
-      g_assert_cmpfloat (leg->closed_quantity, ==, 1);
-      g_assert_true (test_ui_find_label (GTK_WIDGET (page), "3 contracts of 4 open"));
-      {
-        g_autoptr(GPtrArray) fills = alvh_journal_store_list_fills (alvh_context_get_store (context), 0, NULL);
-        const AlvhFill *last = g_ptr_array_index (fills, fills->len - 1);
-
-        g_assert_true (last->close);
-        g_assert_cmpfloat (last->fees, ==, 1.30);
-        g_assert_cmpfloat (last->quantity, ==, 1);
-        g_assert_cmpfloat (last->price, ==, 1.5);
-      }
-    }
+    test_ui_set_field (close, "close-time", text);
   }
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (close), "close"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (close), "close");
+  gtk_window_destroy (GTK_WINDOW (close));
+  test_ui_wait_for (((const AlvhLeg *) g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (t->context)), 0))->closed_quantity == 1);
+  leg = g_ptr_array_index (alvh_book_service_get_legs (alvh_context_get_book (t->context)), 0);
+  g_assert_cmpfloat (leg->closed_quantity, ==, 1);
+  g_assert_true (test_ui_find_label (GTK_WIDGET (t->page), "3 contracts of 4 open"));
+  {
+    g_autoptr(GPtrArray) fills = enter_fills (t);
+    const AlvhFill *last = g_ptr_array_index (fills, fills->len - 1);
 
-  test_ui_wait_drawn (GTK_WIDGET (page));
-  g_test_message ("page %d x %d", gtk_widget_get_width (GTK_WIDGET (page)), gtk_widget_get_height (GTK_WIDGET (page)));
-  test_ui_render_png (GTK_WIDGET (window), "positions-page.png");
+    g_assert_true (last->close);
+    g_assert_cmpfloat (last->fees, ==, 1.30);
+    g_assert_cmpfloat (last->quantity, ==, 1);
+    g_assert_cmpfloat (last->price, ==, 1.5);
+  }
+}
+
+static void
+test_positions_enter_condor (void)
+{
+  EnterCondor t = { 0 };
+  AlvhCondorDialog *dialog;
+  g_autofree char *expiry = date_in_days (45);
+  g_autofree char *past = date_in_days (-3);
+  double spx;
+
+  t.expiry = expiry;
+  t.past = past;
+  test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");
+  t.window = test_ui_demo_window (1100, 1700, "positions");
+
+  t.page = ALVH_POSITIONS_PAGE (alvh_window_get_page (t.window, "positions"));
+  g_assert_true (ALVH_IS_POSITIONS_PAGE (t.page));
+  t.context = alvh_positions_page_get_context (t.page);
+  g_assert_nonnull (alvh_context_get_store (t.context));
+  g_assert_cmpstr (alvh_book_service_get_account_name (alvh_context_get_book (t.context)), ==, "Main");
+  g_assert_true (alvh_decision_service_get_market_state (alvh_context_get_decisions (t.context), &t.ms));
+  spx = round (t.ms.spx / 5) * 5;
+  g_test_message ("latest SPX %.2f, VIX %.2f, beta %.3f", t.ms.spx, t.ms.vix, t.ms.beta);
+  g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (t.page), ==, 0);
+  g_assert_true (test_ui_find_label (GTK_WIDGET (t.page), "No open iron condors"));
+
+  g_snprintf (t.lp, sizeof t.lp, "%.0f", spx - 300);
+  g_snprintf (t.sp, sizeof t.sp, "%.0f", spx - 250);
+  g_snprintf (t.sc, sizeof t.sc, "%.0f", spx + 250);
+  g_snprintf (t.lc, sizeof t.lc, "%.0f", spx + 300);
+
+  dialog = ALVH_CONDOR_DIALOG (alvh_positions_page_add_condor (t.page));
+  enter_condor_refusals (&t, dialog);
+  enter_condor_save_and_edit (&t, dialog);
+  enter_partial_close (&t, enter_leg (&t));
+
+  test_ui_wait_drawn (GTK_WIDGET (t.page));
+  g_test_message ("page %d x %d", gtk_widget_get_width (GTK_WIDGET (t.page)), gtk_widget_get_height (GTK_WIDGET (t.page)));
+  test_ui_render_png (GTK_WIDGET (t.window), "positions-page.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  test_ui_render_png (GTK_WIDGET (window), "positions-page-dark.png");
+  test_ui_render_png (GTK_WIDGET (t.window), "positions-page-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (t.window));
   test_ui_settle ();
 }
 
