@@ -30,6 +30,18 @@ typedef struct
   char            *searched;     /* the search entry's text when it last applied */
 } Fixture;
 
+/* The journal entry @id from the fixture's store (asserts it reads) */
+static AlvhJournalEntry *
+get_entry (Fixture *f,
+           gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhJournalEntry *entry = alvh_journal_store_get_entry (alvh_context_get_store (f->context), id, &error);
+
+  g_assert_no_error (error);
+  return entry;
+}
+
 static guint
 count_type (GtkWidget *root,
             GType      type)
@@ -388,7 +400,7 @@ static gboolean
 e3_saved (gpointer data)
 {
   Fixture *f = data;
-  g_autoptr(AlvhJournalEntry) entry = alvh_journal_store_get_entry (alvh_context_get_store (f->context), f->e3, NULL);
+  g_autoptr(AlvhJournalEntry) entry = get_entry (f, f->e3);
 
   return entry != NULL && g_strcmp0 (entry->body, "Nothing happened but VIX futures inverted late") == 0;
 }
@@ -416,12 +428,12 @@ test_edit_notes (void)
   gtk_editable_set_text (GTK_EDITABLE (test_ui_find_named (GTK_WIDGET (f.page), "tags-entry")), "term, watch");
 
   /* nothing is written before the pause ... */
-  entry = alvh_journal_store_get_entry (alvh_context_get_store (f.context), f.e3, NULL);
+  entry = get_entry (&f, f.e3);
   g_assert_cmpstr (entry->body, ==, "Nothing happened");
   g_clear_pointer (&entry, alvh_journal_entry_free);
   /* ... and everything after it */
   test_ui_wait_until (e3_saved, &f, "the edited notes of \"Quiet day\" saved");
-  entry = alvh_journal_store_get_entry (alvh_context_get_store (f.context), f.e3, NULL);
+  entry = get_entry (&f, f.e3);
   g_assert_cmpstr (entry->body, ==, "Nothing happened but VIX futures inverted late");
   g_assert_nonnull (entry->tags);
   g_assert_cmpstr (entry->tags[0], ==, "term");
@@ -449,7 +461,7 @@ test_delete_undo (void)
   test_ui_wait_for (n_listed (&f) == 2);
   g_assert_cmpuint (n_listed (&f), ==, 2);
   g_assert_cmpuint (alvh_journal_model_find (alvh_journal_page_get_model (f.page), f.e2), ==, G_MAXUINT);
-  entry = alvh_journal_store_get_entry (alvh_context_get_store (f.context), f.e2, NULL);
+  entry = get_entry (&f, f.e2);
   g_assert_true (entry->deleted);
   g_clear_pointer (&entry, alvh_journal_entry_free);
   test_ui_wait_label (GTK_WIDGET (f.page), "Entry deleted");
@@ -459,7 +471,7 @@ test_delete_undo (void)
   g_assert_true (alvh_journal_page_undo_delete (f.page));
   wait_loaded (&f);
   g_assert_cmpuint (n_listed (&f), ==, 3);
-  entry = alvh_journal_store_get_entry (alvh_context_get_store (f.context), f.e2, NULL);
+  entry = get_entry (&f, f.e2);
   g_assert_false (entry->deleted);
   g_assert_cmpint (alvh_journal_page_get_selected_id (f.page), ==, f.e2);
   g_assert_true (test_ui_find_label (GTK_WIDGET (f.page), "Add a hedge \u00b7 Regime change"));

@@ -1405,11 +1405,13 @@ test_profile_rename_delete (Fixture       *f,
   {
     g_autoptr(AlvhJournalProfile) v1 = alvh_journal_store_get_profile (store, "Quick", 1, &error);
     g_autoptr(AlvhJournalProfile) v2 = alvh_journal_store_get_profile (store, "Quick", 2, &error);
-    g_autoptr(AlvhJournalProfile) gone = alvh_journal_store_get_profile (store, "Fast", 0, NULL);
+    g_autoptr(GError) gone_error = NULL;
+    g_autoptr(AlvhJournalProfile) gone = alvh_journal_store_get_profile (store, "Fast", 0, &gone_error);
     g_autoptr(AlvhDecision) back = alvh_journal_store_get_decision (store, decision, &error);
 
     g_assert_no_error (error);
     g_assert_null (gone);
+    g_assert_error (gone_error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
     g_assert_nonnull (strstr (v1->keyfile, "name=Quick"));
     g_assert_nonnull (strstr (v1->keyfile, "# mine"));
     g_assert_nonnull (strstr (v2->keyfile, "iv_expansion=0.12"));

@@ -257,10 +257,11 @@ test_record_refused (Fixture       *f,
   rec = alvh_replay_result_record (f->plain, store, "x", NULL, &error);
   g_assert_null (rec);
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
-  accounts = alvh_journal_store_list_accounts (store, NULL);
+  g_clear_error (&error);
+  accounts = alvh_journal_store_list_accounts (store, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (accounts->len, ==, 0);
   /* the store is usable afterwards (no transaction left open) */
-  g_clear_error (&error);
   rec = alvh_replay_result_record (f->result, store, "named", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rec->account_name, ==, "named");

@@ -76,12 +76,12 @@ test_demo_book_position (AlvhContext *context)
 
           if (leg_id <= 0)
             break;
-          leg = alvh_journal_store_get_leg (alvh_context_get_store (context), leg_id, NULL);
-          if (leg != NULL)
-            {
-              leg->opened = frame->time[i] + 15 * 3600;
-              alvh_book_service_update_leg (alvh_context_get_book (context), leg, NULL);
-            }
+          leg = alvh_journal_store_get_leg (alvh_context_get_store (context), leg_id, &error);
+          if (leg == NULL)
+            g_error ("Cannot read the demo leg back: %s", error->message);
+          leg->opened = frame->time[i] + 15 * 3600;
+          if (!alvh_book_service_update_leg (alvh_context_get_book (context), leg, &error))
+            g_error ("Cannot date the demo leg: %s", error->message);
           booked = TRUE;
         }
     }
