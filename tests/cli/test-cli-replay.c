@@ -309,6 +309,191 @@ decision_is_notable (const AlvhDecision *d)
   return FALSE;
 }
 
+/* Every condor of the replay's account, closed at the replay's price (the
+ * last may still be open) */
+static void
+check_journal_condors (AlvhJournalStore *store,
+                       gint64            account,
+                       guint             trades)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) condors = NULL;
+  guint n_closed = 0;
+
+  condors = alvh_journal_store_list_condors (store, account, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (condors->len, ==, trades);
+  for (guint i = 0; i < condors->len; i++)
+    {
+      const AlvhCondor *c = condors->pdata[i];
+
+      g_assert_cmpfloat (c->long_put, <, c->short_put);
+      g_assert_cmpfloat (c->short_call, <, c->long_call);
+      g_assert_cmpfloat (c->credit, >, 0);
+      g_assert_cmpint (c->expiry, >, c->opened);
+      if (c->closed != 0)
+        {
+          g_assert_true (isfinite (c->close_price));
+          g_assert_cmpint (c->closed, >, c->opened);
+          n_closed++;
+        }
+    }
+  g_assert_cmpuint (n_closed, >=, trades - 1);
+}
+
+/* One recorded leg: its decision's ADD with the real strikes, and links to
+ * exactly the signals that fired; returns how many links it has */
+static guint
+check_journal_leg (AlvhJournalStore *store,
+                   const AlvhLeg    *l)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhDecision) d = alvh_journal_store_get_decision (store, l->decision_id, &error);
+  g_autoptr(GPtrArray) linked = alvh_journal_store_list_leg_signals (store, l->id, &error);
+  g_autoptr(GPtrArray) fired = g_ptr_array_new ();
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (alvh_action_to_string (d->action), ==, "ADD");
+  g_assert_cmpint (d->followed, ==, ALVH_DECISION_FOLLOWED);
+  g_assert_cmpint (d->condor_id, ==, l->condor_id);
+  g_assert_cmpint (l->condor_id, >, 0);
+  g_assert_cmpstr (alvh_leg_kind_to_string (l->kind), ==, "vix_call_spread");
+  g_assert_cmpfloat (l->long_strike, ==, d->leg.long_strike);
+  g_assert_cmpfloat (l->short_strike, ==, l->long_strike + 5);
+  g_assert_cmpint (l->expiry, ==, d->leg.expiry);
+  g_assert_cmpint (alvh_time_calendar_days (l->opened, l->expiry), >=, 30);
+  g_assert_cmpfloat (l->quantity, ==, d->size);
+  g_assert_cmpfloat (l->quantity, >=, 1);
+  g_assert_cmpfloat (l->premium, >, 0);
+  g_assert_cmpfloat (fabs (l->premium * 100 * l->quantity - d->estimated_cost), <, 1e-6 * d->estimated_cost + 1e-6);
+  g_assert_cmpint (l->layer, ==, d->layer);
+  /* filled when the decision's daily bar stands: 16:00 New York */
+  g_assert_cmpint (l->opened, ==, alvh_time_bar_close (d->time));
+  g_assert_false (l->manual);
+  if (l->closed_quantity > 0)
+    {
+      g_assert_cmpfloat (l->closed_quantity, ==, l->quantity);
+      g_assert_true (isfinite (l->close_price) && l->close_price >= 0 && l->close_price <= 5 + 1e-9);
+    }
+  for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+    {
+      const AlvhSignal *sig = &d->signals[k];
+
+      if (!alvh_decision_has_signal (d, (AlvhSignalId) k))
+        continue;
+
+      if (sig->available && sig->fired)
+        g_ptr_array_add (fired, (gpointer) alvh_signal_id_to_key (sig->id));
+    }
+  g_assert_cmpuint (fired->len, >, 0);
+  g_assert_cmpuint (linked->len, ==, fired->len);
+  for (guint k = 0; k < linked->len; k++)
+    {
+      const AlvhSignal *sig = linked->pdata[k];
+      gboolean found = FALSE;
+
+      g_assert_true (sig->fired);
+      for (guint j = 0; j < fired->len; j++)
+        found |= strcmp (fired->pdata[j], alvh_signal_id_to_key (sig->id)) == 0;
+      g_assert_true (found);
+    }
+  return linked->len;
+}
+
+/* The notable decisions, each with every signal snapshot: as many ADDs and
+ * BLOCKEDs as the replay counted, and HOLDs with a fired signal */
+static void
+check_journal_decisions (AlvhJournalStore *store,
+                         gint64            account,
+                         guint             adds,
+                         guint             blocked)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  guint n_add = 0, n_blocked = 0;
+
+  decisions = alvh_journal_store_list_decisions (store, account, 0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const AlvhDecision *d = decisions->pdata[i];
+
+      for (guint k = 0; k < ALVH_N_SIGNALS; k++)
+        g_assert_cmpint (d->signals[k].snapshot_id, >, 0);
+      g_assert_true (decision_is_notable (d));
+      g_assert_cmpstr (d->profile_name, ==, "Default");
+      g_assert_cmpint (d->profile_version, ==, 1);
+      n_add += g_strcmp0 (alvh_action_to_string (d->action), "ADD") == 0;
+      n_blocked += g_strcmp0 (alvh_action_to_string (d->action), "BLOCKED") == 0;
+    }
+  g_assert_cmpuint (n_add, ==, adds);
+  g_assert_cmpuint (n_blocked, ==, blocked);
+  g_assert_cmpuint (decisions->len, >, adds + blocked);  /* and HOLDs with a fired signal */
+}
+
+/* Statistics per trigger, in the library and from `alvh journal stats` */
+static void
+check_journal_stats (AlvhJournalStore *store,
+                     gint64            account,
+                     const char       *db,
+                     guint             trades,
+                     guint             n_links)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStats) stats = NULL;
+
+  stats = alvh_journal_store_compute_stats (store, account, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->by_trigger->len, >=, 3);
+  g_assert_cmpuint (stats->condors->len, ==, trades);
+  {
+    guint total = 0;
+
+    for (guint i = 0; i < stats->by_trigger->len; i++)
+      {
+        const AlvhJournalStatRow *row = stats->by_trigger->pdata[i];
+
+        g_assert_cmpuint (row->count, >, 0);
+        g_assert_true (isfinite (row->total_pnl));
+        total += row->count;
+      }
+    g_assert_cmpuint (total, ==, n_links);
+  }
+  {
+    g_auto(TestRun) st = { 0 };
+
+    run_alvh (&st, "journal", "stats", "--db", db, NULL);
+    g_assert_cmpint (st.status, ==, 0);
+    for (guint i = 0; i < stats->by_trigger->len; i++)
+      {
+        /* the text names the triggers as a person reads them */
+        g_autofree char *name = alvh_format_key_list (((AlvhJournalStatRow *) stats->by_trigger->pdata[i])->group);
+
+        g_assert_nonnull (strstr (st.out, name));
+      }
+  }
+}
+
+/* `alvh report` on one year of the replayed account: a PDF */
+static void
+check_journal_report (const char *db,
+                      const char *account,
+                      const char *pdf)
+{
+  g_auto(TestRun) rep = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf_data = NULL;
+  gsize pdf_len = 0;
+
+  run_alvh (&rep, "report", "--db", db, "--account", account, "--from", "2010-01-01",
+            "--to", "2010-12-31", "--out", pdf, NULL);
+  g_test_message ("report: %s", rep.err);
+  g_assert_cmpint (rep.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &pdf_data, &pdf_len, &error));
+  g_assert_true (g_str_has_prefix (pdf_data, "%PDF"));
+  g_assert_cmpuint (pdf_len, >, 10000);
+}
+
 static void
 test_real_history_journal (void)
 {
@@ -319,19 +504,14 @@ test_real_history_journal (void)
   g_autofree char *tmp = NULL;
   g_autofree char *db = NULL;
   g_autofree char *pdf = NULL;
-  g_autofree char *pdf_data = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GPtrArray) legs = NULL;
-  g_autoptr(GPtrArray) decisions = NULL;
-  g_autoptr(GPtrArray) condors = NULL;
-  g_autoptr(AlvhJournalStats) stats = NULL;
   g_auto(TestRun) run = { 0 };
   const char *name = "replay Default v1 2008-01-02..2011-12-30";
-  guint adds, blocked, trades, n_add = 0, n_blocked = 0, n_links = 0, n_closed = 0;
+  guint adds, blocked, trades, n_links = 0;
   gint64 account = 0;
-  gsize pdf_len = 0;
 
   if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
@@ -367,104 +547,16 @@ test_real_history_journal (void)
   g_assert_cmpstr (((AlvhJournalAccount *) accounts->pdata[0])->name, ==, name);
   account = ((AlvhJournalAccount *) accounts->pdata[0])->id;
 
-  /* every condor, closed at the replay's price (the last may still be open) */
-  condors = alvh_journal_store_list_condors (store, account, 0, 0, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (condors->len, ==, trades);
-  for (guint i = 0; i < condors->len; i++)
-    {
-      const AlvhCondor *c = condors->pdata[i];
-
-      g_assert_cmpfloat (c->long_put, <, c->short_put);
-      g_assert_cmpfloat (c->short_call, <, c->long_call);
-      g_assert_cmpfloat (c->credit, >, 0);
-      g_assert_cmpint (c->expiry, >, c->opened);
-      if (c->closed != 0)
-        {
-          g_assert_true (isfinite (c->close_price));
-          g_assert_cmpint (c->closed, >, c->opened);
-          n_closed++;
-        }
-    }
-  g_assert_cmpuint (n_closed, >=, trades - 1);
+  check_journal_condors (store, account, trades);
 
   /* one leg per ADD, with its real strikes, and links to exactly the fired signals */
   legs = alvh_journal_store_list_legs (store, account, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (legs->len, ==, adds);
   for (guint i = 0; i < legs->len; i++)
-    {
-      const AlvhLeg *l = legs->pdata[i];
-      g_autoptr(AlvhDecision) d = alvh_journal_store_get_decision (store, l->decision_id, &error);
-      g_autoptr(GPtrArray) linked = alvh_journal_store_list_leg_signals (store, l->id, &error);
-      g_autoptr(GPtrArray) fired = g_ptr_array_new ();
+    n_links += check_journal_leg (store, legs->pdata[i]);
 
-      g_assert_no_error (error);
-      g_assert_cmpstr (alvh_action_to_string (d->action), ==, "ADD");
-      g_assert_cmpint (d->followed, ==, ALVH_DECISION_FOLLOWED);
-      g_assert_cmpint (d->condor_id, ==, l->condor_id);
-      g_assert_cmpint (l->condor_id, >, 0);
-      g_assert_cmpstr (alvh_leg_kind_to_string (l->kind), ==, "vix_call_spread");
-      g_assert_cmpfloat (l->long_strike, ==, d->leg.long_strike);
-      g_assert_cmpfloat (l->short_strike, ==, l->long_strike + 5);
-      g_assert_cmpint (l->expiry, ==, d->leg.expiry);
-      g_assert_cmpint (alvh_time_calendar_days (l->opened, l->expiry), >=, 30);
-      g_assert_cmpfloat (l->quantity, ==, d->size);
-      g_assert_cmpfloat (l->quantity, >=, 1);
-      g_assert_cmpfloat (l->premium, >, 0);
-      g_assert_cmpfloat (fabs (l->premium * 100 * l->quantity - d->estimated_cost), <, 1e-6 * d->estimated_cost + 1e-6);
-      g_assert_cmpint (l->layer, ==, d->layer);
-      /* filled when the decision's daily bar stands: 16:00 New York */
-      g_assert_cmpint (l->opened, ==, alvh_time_bar_close (d->time));
-      g_assert_false (l->manual);
-      if (l->closed_quantity > 0)
-        {
-          g_assert_cmpfloat (l->closed_quantity, ==, l->quantity);
-          g_assert_true (isfinite (l->close_price) && l->close_price >= 0 && l->close_price <= 5 + 1e-9);
-        }
-      for (guint k = 0; k < ALVH_N_SIGNALS; k++)
-        {
-          const AlvhSignal *sig = &d->signals[k];
-
-          if (!alvh_decision_has_signal (d, (AlvhSignalId) k))
-            continue;
-
-          if (sig->available && sig->fired)
-            g_ptr_array_add (fired, (gpointer) alvh_signal_id_to_key (sig->id));
-        }
-      g_assert_cmpuint (fired->len, >, 0);
-      g_assert_cmpuint (linked->len, ==, fired->len);
-      for (guint k = 0; k < linked->len; k++)
-        {
-          const AlvhSignal *sig = linked->pdata[k];
-          gboolean found = FALSE;
-
-          g_assert_true (sig->fired);
-          for (guint j = 0; j < fired->len; j++)
-            found |= strcmp (fired->pdata[j], alvh_signal_id_to_key (sig->id)) == 0;
-          g_assert_true (found);
-        }
-      n_links += linked->len;
-    }
-
-  /* the notable decisions, each with every signal snapshot */
-  decisions = alvh_journal_store_list_decisions (store, account, 0, 0, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < decisions->len; i++)
-    {
-      const AlvhDecision *d = decisions->pdata[i];
-
-      for (guint k = 0; k < ALVH_N_SIGNALS; k++)
-        g_assert_cmpint (d->signals[k].snapshot_id, >, 0);
-      g_assert_true (decision_is_notable (d));
-      g_assert_cmpstr (d->profile_name, ==, "Default");
-      g_assert_cmpint (d->profile_version, ==, 1);
-      n_add += g_strcmp0 (alvh_action_to_string (d->action), "ADD") == 0;
-      n_blocked += g_strcmp0 (alvh_action_to_string (d->action), "BLOCKED") == 0;
-    }
-  g_assert_cmpuint (n_add, ==, adds);
-  g_assert_cmpuint (n_blocked, ==, blocked);
-  g_assert_cmpuint (decisions->len, >, adds + blocked);  /* and HOLDs with a fired signal */
+  check_journal_decisions (store, account, adds, blocked);
   {
     g_autofree char *links = g_strdup_printf ("%u leg-signal links", n_links);
     g_assert_nonnull (strstr (run.err, links));
@@ -482,50 +574,9 @@ test_real_history_journal (void)
     g_assert_cmpuint (entries->len, ==, adds + 1);
   }
 
-  /* statistics per trigger, in the library and from `alvh journal stats` */
-  stats = alvh_journal_store_compute_stats (store, account, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (stats->by_trigger->len, >=, 3);
-  g_assert_cmpuint (stats->condors->len, ==, trades);
-  {
-    guint total = 0;
+  check_journal_stats (store, account, db, trades, n_links);
 
-    for (guint i = 0; i < stats->by_trigger->len; i++)
-      {
-        const AlvhJournalStatRow *row = stats->by_trigger->pdata[i];
-
-        g_assert_cmpuint (row->count, >, 0);
-        g_assert_true (isfinite (row->total_pnl));
-        total += row->count;
-      }
-    g_assert_cmpuint (total, ==, n_links);
-  }
-  {
-    g_auto(TestRun) st = { 0 };
-
-    run_alvh (&st, "journal", "stats", "--db", db, NULL);
-    g_assert_cmpint (st.status, ==, 0);
-    for (guint i = 0; i < stats->by_trigger->len; i++)
-      {
-        /* the text names the triggers as a person reads them */
-        g_autofree char *name = alvh_format_key_list (((AlvhJournalStatRow *) stats->by_trigger->pdata[i])->group);
-
-        g_assert_nonnull (strstr (st.out, name));
-      }
-  }
-
-  /* a report on one year of the replayed history */
-  {
-    g_auto(TestRun) rep = { 0 };
-
-    run_alvh (&rep, "report", "--db", db, "--account", name, "--from", "2010-01-01",
-              "--to", "2010-12-31", "--out", pdf, NULL);
-    g_test_message ("report: %s", rep.err);
-    g_assert_cmpint (rep.status, ==, 0);
-    g_assert_true (g_file_get_contents (pdf, &pdf_data, &pdf_len, &error));
-    g_assert_true (g_str_has_prefix (pdf_data, "%PDF"));
-    g_assert_cmpuint (pdf_len, >, 10000);
-  }
+  check_journal_report (db, name, pdf);
 
   /* the same run again: a second account with a counter */
   {
@@ -537,6 +588,7 @@ test_real_history_journal (void)
     g_assert_cmpint (again.status, ==, 0);
     g_assert_nonnull (strstr (again.err, "2011-12-30 (2)"));
     after = alvh_journal_store_list_accounts (store, &error);
+    g_assert_no_error (error);
     g_assert_cmpuint (after->len, ==, 2);
   }
 
@@ -549,15 +601,7 @@ test_real_history_journal (void)
   }
 
   g_clear_object (&store);
-  {
-    const char *names[] = { "journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm", "review.pdf" };
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        g_autofree char *p = g_build_filename (tmp, names[i], NULL);
-        g_unlink (p);
-      }
-    g_rmdir (tmp);
-  }
+  test_rm_rf (tmp);
 }
 
 /* the whole 1990-2026 history recorded: timing, and legs = ADDs */
