@@ -81,6 +81,172 @@ first_event_is_edited (gpointer context)
          g_strcmp0 (((AlvhEvent *) g_ptr_array_index (events, 0))->note, "Hot core CPI, 0.4 % m/m") == 0;
 }
 
+/* A CPI print marked as a regime shift the day before the last bar,
+ * through the events dialog: a bad date refused, the event saved, edited,
+ * and a second one added and deleted */
+static void
+evaluator_add_cpi_event (AlvhEvaluatorPage *page,
+                         AlvhContext       *context,
+                         gint64             last_bar)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhEventsDialog *events = ALVH_EVENTS_DIALOG (alvh_evaluator_page_show_events (page));
+  g_autofree char *date = alvh_time_format_ny_date (last_bar - 86400);
+  GtkWidget *save;
+
+  test_ui_wait_mapped (GTK_WIDGET (events));
+  g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 0);
+  test_ui_set_field (GTK_WIDGET (events), "event-date", "2025-13-45");
+  save = alvh_form_find_by_name (GTK_WIDGET (events), "event-save");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  test_ui_set_field (GTK_WIDGET (events), "event-date", date);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (alvh_form_find_by_name (GTK_WIDGET (events), "event-kind")), 0);
+  gtk_switch_set_active (GTK_SWITCH (alvh_form_find_by_name (GTK_WIDGET (events), "event-shift")), TRUE);
+  test_ui_set_field (GTK_WIDGET (events), "event-note", "Hot core CPI");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  gtk_widget_activate (save);
+  test_ui_wait_for (alvh_events_dialog_get_n_rows (events) == 1);
+  g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 1);
+  g_assert_true (test_ui_find_label (GTK_WIDGET (events), "Hot core CPI"));
+  test_ui_render_png (GTK_WIDGET (events), "events-dialog.png");
+
+  /* edit it (the form loads it; Save writes it back), then a second event to delete */
+  {
+    g_autoptr(GPtrArray) stored = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);
+    gint64 id;
+    g_autoptr(GPtrArray) after = NULL;
+
+    g_assert_no_error (error);
+    id = ((AlvhEvent *) g_ptr_array_index (stored, 0))->id;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.edit", "x", id));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alvh_form_find_by_name (GTK_WIDGET (events), "event-note"))),
+                     ==, "Hot core CPI");
+    test_ui_set_field (GTK_WIDGET (events), "event-note", "Hot core CPI, 0.4 % m/m");
+    gtk_widget_activate (save);
+    test_ui_wait_until (first_event_is_edited, context, "the edited note stored");
+    after = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->len, ==, 1);
+    g_assert_cmpstr (((AlvhEvent *) g_ptr_array_index (after, 0))->note, ==, "Hot core CPI, 0.4 % m/m");
+    g_assert_true (((AlvhEvent *) g_ptr_array_index (after, 0))->shift);
+
+    test_ui_set_field (GTK_WIDGET (events), "event-date", "2020-03-15");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (alvh_form_find_by_name (GTK_WIDGET (events), "event-kind")), 2);
+    gtk_widget_activate (save);
+    test_ui_wait_for (alvh_events_dialog_get_n_rows (events) == 2);
+    g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 2);
+    g_clear_pointer (&after, g_ptr_array_unref);
+    after = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < after->len; i++)
+      {
+        AlvhEvent *ev = g_ptr_array_index (after, i);
+
+        if (ev->kind == ALVH_EVENT_FOMC)
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.delete", "x", ev->id));
+      }
+    g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (events));
+}
+
+/* Skip: the decision is recorded as skipped with the reason */
+static void
+evaluator_skip (AlvhEvaluatorPage *page,
+                AlvhJournalStore  *store,
+                guint             *journal_changes)
+{
+  GtkWidget *skip = alvh_evaluator_page_skip (page);
+  guint before = *journal_changes;
+
+  test_ui_wait_mapped (skip);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (skip), "skip"));
+  test_ui_set_field (skip, "reason", "Earnings week, waiting one day");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (skip), "skip"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (skip), "skip");
+  gtk_window_destroy (GTK_WINDOW (skip));
+  test_ui_wait_for (*journal_changes > before);
+  g_assert_cmpuint (*journal_changes, >, before);
+  g_assert_cmpint (count_rows (_alvh_journal_store_get_db (store),
+                               "SELECT count(*) FROM decisions WHERE followed = 'skipped'"
+                               " AND skip_reason = 'Earnings week, waiting one day'"), ==, 1);
+}
+
+/* The proposed leg added through the confirm dialog: booked with its fill,
+ * linked to its decision (followed) and to exactly the signals that fired */
+static void
+evaluator_add_proposed_leg (AlvhWindow         *window,
+                            AlvhEvaluatorPage  *page,
+                            AlvhContext        *context,
+                            AlvhJournalStore   *store,
+                            const AlvhDecision *d)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_fired = 0;
+  GtkWidget *confirm = alvh_evaluator_page_add_leg (page);
+  g_autoptr(GPtrArray) legs = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(AlvhDecision) jd = NULL;
+  AlvhLeg *leg;
+  AlvhDecision expected = *d;
+
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+    n_fired += expected.signals[i].fired ? 1 : 0;
+  g_assert_nonnull (confirm);
+  test_ui_render_png (confirm, "add-leg-dialog.png");
+  test_ui_set_field (confirm, "fill-price", "-1");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
+  test_ui_set_field (confirm, "fill-price", "0.95");
+  test_ui_set_field (confirm, "size", "0");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
+  test_ui_set_field (confirm, "size", "1");
+  test_ui_set_field (confirm, "note", "Wing and CPI: first layer");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "add");
+  gtk_window_destroy (GTK_WINDOW (confirm));
+  test_ui_wait_label (GTK_WIDGET (window), "Layer 1 added");
+  g_assert_false (test_ui_find_label (GTK_WIDGET (window), "not added"));
+
+  legs = alvh_journal_store_list_open_legs (store, alvh_book_service_get_account_id (alvh_context_get_book (context)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (legs->len, ==, 1);
+  leg = g_ptr_array_index (legs, 0);
+  g_assert_cmpint (leg->kind, ==, expected.leg.kind);
+  g_assert_cmpfloat (leg->premium, ==, 0.95);
+  g_assert_cmpfloat (leg->quantity, ==, 1);
+  g_assert_cmpint (leg->layer, ==, 1);
+  g_assert_false (leg->manual);
+  g_assert_cmpint (leg->decision_id, >, 0);
+
+  jd = alvh_journal_store_get_decision (store, leg->decision_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (alvh_action_to_string (jd->action), ==, "ADD");
+  g_assert_cmpstr (alvh_branch_to_string (jd->branch), ==, alvh_branch_to_string (expected.branch));
+  g_assert_cmpint (jd->followed, ==, ALVH_DECISION_FOLLOWED);
+  g_assert_cmpstr (jd->profile_name, ==, "Default");
+  g_assert_cmpint (jd->profile_version, ==, 1);
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+    g_assert_cmpint (jd->signals[i].snapshot_id, >, 0);
+
+  links = alvh_journal_store_list_leg_signals (store, leg->id, &error);
+  g_assert_no_error (error);
+  g_test_message ("%u fired signals, %u links", n_fired, links->len);
+  g_assert_cmpuint (n_fired, >=, 2);
+  g_assert_cmpuint (links->len, ==, n_fired);
+  for (guint i = 0; i < links->len; i++)
+    {
+      const AlvhSignal *link = g_ptr_array_index (links, i);
+
+      g_assert_true (link->fired);
+      g_assert_cmpint (link->snapshot_id, ==, jd->signals[link->id].snapshot_id);
+    }
+  g_assert_cmpint (count_rows (_alvh_journal_store_get_db (store),
+                               "SELECT count(*) FROM entries WHERE leg_id IS NOT NULL"), ==, 1);
+  /* the toast */
+  g_assert_true (test_ui_find_label (GTK_WIDGET (window), "Layer 1 added"));
+}
+
 static void
 test_evaluator_decision (void)
 {
@@ -89,9 +255,7 @@ test_evaluator_decision (void)
   AlvhContext *context;
   AlvhJournalStore *store;
   const AlvhDecision *d;
-  g_autoptr(GError) error = NULL;
   guint journal_changes = 0;
-  guint n_fired = 0;
   gint64 last_bar;
 
   /* the demo history ends 2025-12-31: that is today, so the data is current
@@ -164,156 +328,16 @@ test_evaluator_decision (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   test_ui_wait_drawn (GTK_WIDGET (window));
 
-  /* a CPI print marked as a regime shift the day before the bar */
-  {
-    AlvhEventsDialog *events = ALVH_EVENTS_DIALOG (alvh_evaluator_page_show_events (page));
-    g_autofree char *date = alvh_time_format_ny_date (last_bar - 86400);
-    GtkWidget *save;
-
-    test_ui_wait_mapped (GTK_WIDGET (events));
-    g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 0);
-    test_ui_set_field (GTK_WIDGET (events), "event-date", "2025-13-45");
-    save = alvh_form_find_by_name (GTK_WIDGET (events), "event-save");
-    g_assert_false (gtk_widget_get_sensitive (save));
-    test_ui_set_field (GTK_WIDGET (events), "event-date", date);
-    adw_combo_row_set_selected (ADW_COMBO_ROW (alvh_form_find_by_name (GTK_WIDGET (events), "event-kind")), 0);
-    gtk_switch_set_active (GTK_SWITCH (alvh_form_find_by_name (GTK_WIDGET (events), "event-shift")), TRUE);
-    test_ui_set_field (GTK_WIDGET (events), "event-note", "Hot core CPI");
-    g_assert_true (gtk_widget_get_sensitive (save));
-    gtk_widget_activate (save);
-    test_ui_wait_for (alvh_events_dialog_get_n_rows (events) == 1);
-    g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 1);
-    g_assert_true (test_ui_find_label (GTK_WIDGET (events), "Hot core CPI"));
-    test_ui_render_png (GTK_WIDGET (events), "events-dialog.png");
-
-    /* edit it (the form loads it; Save writes it back), then a second event to delete */
-    {
-      g_autoptr(GPtrArray) stored = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);
-      gint64 id;
-      g_autoptr(GPtrArray) after = NULL;
-
-      g_assert_no_error (error);
-      id = ((AlvhEvent *) g_ptr_array_index (stored, 0))->id;
-
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.edit", "x", id));
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alvh_form_find_by_name (GTK_WIDGET (events), "event-note"))),
-                       ==, "Hot core CPI");
-      test_ui_set_field (GTK_WIDGET (events), "event-note", "Hot core CPI, 0.4 % m/m");
-      gtk_widget_activate (save);
-      test_ui_wait_until (first_event_is_edited, context, "the edited note stored");
-      after = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (after->len, ==, 1);
-      g_assert_cmpstr (((AlvhEvent *) g_ptr_array_index (after, 0))->note, ==, "Hot core CPI, 0.4 % m/m");
-      g_assert_true (((AlvhEvent *) g_ptr_array_index (after, 0))->shift);
-
-      test_ui_set_field (GTK_WIDGET (events), "event-date", "2020-03-15");
-      adw_combo_row_set_selected (ADW_COMBO_ROW (alvh_form_find_by_name (GTK_WIDGET (events), "event-kind")), 2);
-      gtk_widget_activate (save);
-      test_ui_wait_for (alvh_events_dialog_get_n_rows (events) == 2);
-      g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 2);
-      g_clear_pointer (&after, g_ptr_array_unref);
-      after = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);
-      g_assert_no_error (error);
-      for (guint i = 0; i < after->len; i++)
-        {
-          AlvhEvent *ev = g_ptr_array_index (after, i);
-
-          if (ev->kind == ALVH_EVENT_FOMC)
-            g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events), "events.delete", "x", ev->id));
-        }
-      g_assert_cmpuint (alvh_events_dialog_get_n_rows (events), ==, 1);
-    }
-    gtk_window_destroy (GTK_WINDOW (events));
-  }
+  evaluator_add_cpi_event (page, context, last_bar);
   test_ui_wait_for (alvh_evaluator_page_get_decision (page)->signals[ALVH_SIGNAL_MACRO_REGIME].fired);
   d = alvh_evaluator_page_get_decision (page);
   g_assert_true (d->signals[ALVH_SIGNAL_MACRO_REGIME].fired);
   g_assert_cmpfloat (d->signals[ALVH_SIGNAL_MACRO_REGIME].value, ==, 1);
   g_assert_cmpint (d->action, ==, ALVH_ACTION_ADD);
 
-  /* skip: the decision is recorded as skipped with the reason */
-  {
-    GtkWidget *skip = alvh_evaluator_page_skip (page);
-    guint before = journal_changes;
+  evaluator_skip (page, store, &journal_changes);
 
-    test_ui_wait_mapped (skip);
-    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (skip), "skip"));
-    test_ui_set_field (skip, "reason", "Earnings week, waiting one day");
-    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (skip), "skip"));
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (skip), "skip");
-    gtk_window_destroy (GTK_WINDOW (skip));
-    test_ui_wait_for (journal_changes > before);
-    g_assert_cmpuint (journal_changes, >, before);
-    g_assert_cmpint (count_rows (_alvh_journal_store_get_db (store),
-                                 "SELECT count(*) FROM decisions WHERE followed = 'skipped'"
-                                 " AND skip_reason = 'Earnings week, waiting one day'"), ==, 1);
-  }
-
-  /* add the proposed leg through the confirm dialog */
-  {
-    GtkWidget *confirm = alvh_evaluator_page_add_leg (page);
-    g_autoptr(GPtrArray) legs = NULL;
-    g_autoptr(GPtrArray) links = NULL;
-    g_autoptr(AlvhDecision) jd = NULL;
-    AlvhLeg *leg;
-    AlvhDecision expected = *d;
-
-    for (guint i = 0; i < ALVH_N_SIGNALS; i++)
-      n_fired += expected.signals[i].fired ? 1 : 0;
-    g_assert_nonnull (confirm);
-    test_ui_render_png (confirm, "add-leg-dialog.png");
-    test_ui_set_field (confirm, "fill-price", "-1");
-    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
-    test_ui_set_field (confirm, "fill-price", "0.95");
-    test_ui_set_field (confirm, "size", "0");
-    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
-    test_ui_set_field (confirm, "size", "1");
-    test_ui_set_field (confirm, "note", "Wing and CPI: first layer");
-    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (confirm), "add"));
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "add");
-    gtk_window_destroy (GTK_WINDOW (confirm));
-    test_ui_wait_label (GTK_WIDGET (window), "Layer 1 added");
-    g_assert_false (test_ui_find_label (GTK_WIDGET (window), "not added"));
-
-    legs = alvh_journal_store_list_open_legs (store, alvh_book_service_get_account_id (alvh_context_get_book (context)), &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (legs->len, ==, 1);
-    leg = g_ptr_array_index (legs, 0);
-    g_assert_cmpint (leg->kind, ==, expected.leg.kind);
-    g_assert_cmpfloat (leg->premium, ==, 0.95);
-    g_assert_cmpfloat (leg->quantity, ==, 1);
-    g_assert_cmpint (leg->layer, ==, 1);
-    g_assert_false (leg->manual);
-    g_assert_cmpint (leg->decision_id, >, 0);
-
-    jd = alvh_journal_store_get_decision (store, leg->decision_id, &error);
-    g_assert_no_error (error);
-    g_assert_cmpstr (alvh_action_to_string (jd->action), ==, "ADD");
-    g_assert_cmpstr (alvh_branch_to_string (jd->branch), ==, alvh_branch_to_string (expected.branch));
-    g_assert_cmpint (jd->followed, ==, ALVH_DECISION_FOLLOWED);
-    g_assert_cmpstr (jd->profile_name, ==, "Default");
-    g_assert_cmpint (jd->profile_version, ==, 1);
-    for (guint i = 0; i < ALVH_N_SIGNALS; i++)
-      g_assert_cmpint (jd->signals[i].snapshot_id, >, 0);
-
-    links = alvh_journal_store_list_leg_signals (store, leg->id, &error);
-    g_assert_no_error (error);
-    g_test_message ("%u fired signals, %u links", n_fired, links->len);
-    g_assert_cmpuint (n_fired, >=, 2);
-    g_assert_cmpuint (links->len, ==, n_fired);
-    for (guint i = 0; i < links->len; i++)
-      {
-        const AlvhSignal *link = g_ptr_array_index (links, i);
-
-        g_assert_true (link->fired);
-        g_assert_cmpint (link->snapshot_id, ==, jd->signals[link->id].snapshot_id);
-      }
-    g_assert_cmpint (count_rows (_alvh_journal_store_get_db (store),
-                                 "SELECT count(*) FROM entries WHERE leg_id IS NOT NULL"), ==, 1);
-    /* the toast */
-    g_assert_true (test_ui_find_label (GTK_WIDGET (window), "Layer 1 added"));
-  }
+  evaluator_add_proposed_leg (window, page, context, store, d);
 
   /* the page evaluated again: the new layer is in the book */
   test_ui_wait_for (alvh_evaluator_page_get_decision (page)->layers_used == 1);
