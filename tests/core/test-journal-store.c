@@ -1014,26 +1014,20 @@ assert_outcome_is_ledger (AlvhJournalStore              *store,
   g_assert_cmpfloat (o->mfe, >=, o->pnl);
 }
 
+/* test_stats()'s book over six days of @t: condor A (1 unit) with the rules'
+ * legs L1 (fixed, closed), L2 (confluence, open) and L4 (fixed, closed),
+ * closed on day 5; condor B (2 units) with a skipped decision and a manual
+ * leg L3; the legs' ids to l[0..3] */
 static void
-test_stats (Fixture       *f,
-            gconstpointer  data)
+stats_book (AlvhJournalStore *store,
+            gint64            account,
+            const gint64     *t,
+            gint64           *ca,
+            gint64           *cb,
+            gint64            l[4])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
-  g_autoptr(AlvhJournalMarket) market = NULL;
-  g_autoptr(AlvhJournalStats) stats = NULL;
-  g_autoptr(GPtrArray) outcomes = NULL;
-  const double spx[] = { 4800, 4750, 4700, 4650, 4700, 4740 };
-  const double vix[] = { 13, 15, 18, 22, 19, 16 };
-  gint64 t[6];
-  gint64 account, ca, cb, d1, d2, d3, d4, l1, l2, l3, l4;
-  const AlvhJournalStatRow *row;
-  const AlvhJournalLegOutcome *o;
-
-  for (int i = 0; i < 6; i++)
-    t[i] = alvh_time_from_ny_date (2024, 4, 1 + i);
-  market = alvh_journal_market_new (t, spx, vix, 6);
-  account = alvh_journal_store_create_account (store, "main", &error);
+  gint64 d1, d2, d3, d4;
 
   {
     g_autoptr(AlvhCondor) c = alvh_condor_new ();
@@ -1041,16 +1035,16 @@ test_stats (Fixture       *f,
     c->account_id = account;
     c->long_put = 4500; c->short_put = 4600; c->short_call = 5000; c->long_call = 5100;
     c->expiry = t[5] + 30 * DAY; c->units = 1; c->credit = 10; c->opened = t[0];
-    ca = alvh_journal_store_add_condor (store, c, &error);
+    *ca = alvh_journal_store_add_condor (store, c, &error);
     c->long_put = 4400; c->short_put = 4500; c->short_call = 4900; c->long_call = 5000;
     c->units = 2; c->credit = 8; c->opened = t[2];
-    cb = alvh_journal_store_add_condor (store, c, &error);
+    *cb = alvh_journal_store_add_condor (store, c, &error);
     g_assert_no_error (error);
   }
 
   /* L1: fixed, wing_proximity + book_delta, 2 x 17/22 at 1.00, closed at 4.00 on day 3 */
   {
-    g_autoptr(AlvhDecision) d = make_decision (account, ca, t[1], "ADD", "fixed", 2, "wing_proximity,book_delta");
+    g_autoptr(AlvhDecision) d = make_decision (account, *ca, t[1], "ADD", "fixed", 2, "wing_proximity,book_delta");
     g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d1 = alvh_journal_store_record_decision (store, d, &error);
@@ -1058,31 +1052,31 @@ test_stats (Fixture       *f,
     leg->long_strike = 17;
     leg->short_strike = 22;
     leg->expiry = t[5] + 60 * DAY;
-    l1 = alvh_journal_store_add_leg_from_decision (store, d1, leg, 1.0, 2, NULL, NULL, &error);
+    l[0] = alvh_journal_store_add_leg_from_decision (store, d1, leg, 1.0, 2, NULL, NULL, &error);
     g_assert_no_error (error);
-    g_assert_true (alvh_journal_store_close_leg (store, l1, t[3], 2, 4.0, &error));
+    g_assert_true (alvh_journal_store_close_leg (store, l[0], t[3], 2, 4.0, &error));
   }
   /* L2: confluence, iv_expansion + term_inversion, 1 x call 20 at 2.00, still open */
   {
-    g_autoptr(AlvhDecision) d = make_decision (account, ca, t[2], "ADD", "confluence", 1, "iv_expansion,term_inversion");
+    g_autoptr(AlvhDecision) d = make_decision (account, *ca, t[2], "ADD", "confluence", 1, "iv_expansion,term_inversion");
     g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d2 = alvh_journal_store_record_decision (store, d, &error);
     leg->kind = ALVH_LEG_VIX_CALL;
     leg->long_strike = 20;
     leg->expiry = t[5] + 60 * DAY;
-    l2 = alvh_journal_store_add_leg_from_decision (store, d2, leg, 2.0, 1, NULL, NULL, &error);
+    l[1] = alvh_journal_store_add_leg_from_decision (store, d2, leg, 2.0, 1, NULL, NULL, &error);
     g_assert_no_error (error);
   }
   /* on condor B the rules are overridden: a skipped decision and a manual leg */
   {
-    g_autoptr(AlvhDecision) d = make_decision (account, cb, t[3], "ADD", "regime", 1, "macro_regime,iv_expansion");
+    g_autoptr(AlvhDecision) d = make_decision (account, *cb, t[3], "ADD", "regime", 1, "macro_regime,iv_expansion");
     g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d3 = alvh_journal_store_record_decision (store, d, &error);
     g_assert_true (alvh_journal_store_skip_decision (store, d3, "I expect a bounce", &error));
     leg->account_id = account;
-    leg->condor_id = cb;
+    leg->condor_id = *cb;
     leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
     leg->long_strike = 20;
     leg->short_strike = 25;
@@ -1091,13 +1085,13 @@ test_stats (Fixture       *f,
     leg->premium = 1.5;
     leg->opened = t[3];
     leg->manual = TRUE;
-    l3 = alvh_journal_store_add_leg (store, leg, &error);
+    l[2] = alvh_journal_store_add_leg (store, leg, &error);
     g_assert_no_error (error);
-    g_assert_true (alvh_journal_store_close_leg (store, l3, t[4], 0.5, 2.5, &error));
+    g_assert_true (alvh_journal_store_close_leg (store, l[2], t[4], 0.5, 2.5, &error));
   }
   /* L4: fixed, wing_proximity only, 1 x 18/23 at 0.50, closed at 0.20 on day 5 */
   {
-    g_autoptr(AlvhDecision) d = make_decision (account, ca, t[4], "ADD", "fixed", 1, "wing_proximity");
+    g_autoptr(AlvhDecision) d = make_decision (account, *ca, t[4], "ADD", "fixed", 1, "wing_proximity");
     g_autoptr(AlvhLeg) leg = alvh_leg_new ();
 
     d4 = alvh_journal_store_record_decision (store, d, &error);
@@ -1105,20 +1099,30 @@ test_stats (Fixture       *f,
     leg->long_strike = 18;
     leg->short_strike = 23;
     leg->expiry = t[5] + 60 * DAY;
-    l4 = alvh_journal_store_add_leg_from_decision (store, d4, leg, 0.5, 1, NULL, NULL, &error);
+    l[3] = alvh_journal_store_add_leg_from_decision (store, d4, leg, 0.5, 1, NULL, NULL, &error);
     g_assert_no_error (error);
-    g_assert_true (alvh_journal_store_close_leg (store, l4, t[5], 1, 0.2, &error));
+    g_assert_true (alvh_journal_store_close_leg (store, l[3], t[5], 1, 0.2, &error));
   }
-  g_assert_true (alvh_journal_store_close_condor (store, ca, t[5], 4.0, &error));
-  g_assert_false (alvh_journal_store_close_condor (store, ca, t[5], 4.0, &error));
+  g_assert_true (alvh_journal_store_close_condor (store, *ca, t[5], 4.0, &error));
+  g_assert_false (alvh_journal_store_close_condor (store, *ca, t[5], 4.0, &error));
   g_clear_error (&error);
 
-  /* outcomes: P&L, MAE and MFE are the ledger's (ALVH-SPEC section 6) */
-  outcomes = alvh_journal_store_review_legs (store, account, market, &error);
-  g_assert_no_error (error);
+  g_assert_cmpint (d1 + d2 + d3 + d4, >, 0);
+}
+
+/* The four legs' outcomes: P&L, MAE and MFE are the ledger's (ALVH-SPEC
+ * section 6) */
+static void
+stats_check_outcomes (AlvhJournalStore  *store,
+                      AlvhJournalMarket *market,
+                      GPtrArray         *outcomes,
+                      const gint64       l[4])
+{
+  const AlvhJournalLegOutcome *o;
+
   g_assert_cmpuint (outcomes->len, ==, 4);
   o = outcomes->pdata[0];
-  g_assert_cmpint (o->leg_id, ==, l1);
+  g_assert_cmpint (o->leg_id, ==, l[0]);
   g_assert_true (o->closed);
   g_assert_cmpfloat_with_epsilon (o->pnl, 600, 1e-9);
   assert_outcome_is_ledger (store, market, o);
@@ -1131,7 +1135,7 @@ test_stats (Fixture       *f,
   g_assert_cmpstr (o->triggers[1], ==, "wing_proximity");
   g_assert_null (o->triggers[2]);
   o = outcomes->pdata[1];
-  g_assert_cmpint (o->leg_id, ==, l2);
+  g_assert_cmpint (o->leg_id, ==, l[1]);
   g_assert_false (o->closed);
   assert_outcome_is_ledger (store, market, o);
   /* open with VIX 16 under its strike 20: worth its time value, not the
@@ -1143,20 +1147,26 @@ test_stats (Fixture       *f,
   g_assert_cmpfloat (o->vix_at_end, ==, 16);
   g_assert_false (o->vix_rose);
   o = outcomes->pdata[2];
-  g_assert_cmpint (o->leg_id, ==, l3);
+  g_assert_cmpint (o->leg_id, ==, l[2]);
   g_assert_cmpstr (o->branch, ==, "manual");
   g_assert_null (o->triggers[0]);
   assert_outcome_is_ledger (store, market, o);
   o = outcomes->pdata[3];
-  g_assert_cmpint (o->leg_id, ==, l4);
+  g_assert_cmpint (o->leg_id, ==, l[3]);
   g_assert_cmpfloat_with_epsilon (o->pnl, -30, 1e-9);
   assert_outcome_is_ledger (store, market, o);
+}
+
 #define PNL(i) (((const AlvhJournalLegOutcome *) outcomes->pdata[i])->pnl)
 #define MAE(i) (((const AlvhJournalLegOutcome *) outcomes->pdata[i])->mae)
 #define MFE(i) (((const AlvhJournalLegOutcome *) outcomes->pdata[i])->mfe)
 
-  stats = alvh_journal_store_compute_stats (store, account, market, &error);
-  g_assert_no_error (error);
+/* The rows by trigger, by combination and by branch from the outcomes */
+static void
+stats_check_rows (AlvhJournalStats *stats,
+                  GPtrArray        *outcomes)
+{
+  const AlvhJournalStatRow *row;
 
   g_assert_cmpuint (stats->by_trigger->len, ==, 4);
   row = find_row (stats->by_trigger, "wing_proximity");
@@ -1194,6 +1204,39 @@ test_stats (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (row->total_pnl, PNL (1), 1e-9);
   row = find_row (stats->by_branch, "manual");
   g_assert_cmpfloat_with_epsilon (row->avg_mfe, MFE (2), 1e-9);
+}
+
+static void
+test_stats (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
+  g_autoptr(AlvhJournalMarket) market = NULL;
+  g_autoptr(AlvhJournalStats) stats = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  const double spx[] = { 4800, 4750, 4700, 4650, 4700, 4740 };
+  const double vix[] = { 13, 15, 18, 22, 19, 16 };
+  gint64 t[6];
+  gint64 account, ca, cb, l[4];
+  const AlvhJournalStatRow *row;
+
+  for (int i = 0; i < 6; i++)
+    t[i] = alvh_time_from_ny_date (2024, 4, 1 + i);
+  market = alvh_journal_market_new (t, spx, vix, 6);
+  account = alvh_journal_store_create_account (store, "main", &error);
+  g_assert_no_error (error);
+
+  stats_book (store, account, t, &ca, &cb, l);
+
+  /* outcomes: P&L, MAE and MFE are the ledger's (ALVH-SPEC section 6) */
+  outcomes = alvh_journal_store_review_legs (store, account, market, &error);
+  g_assert_no_error (error);
+  stats_check_outcomes (store, market, outcomes, l);
+  stats = alvh_journal_store_compute_stats (store, account, market, &error);
+  g_assert_no_error (error);
+
+  stats_check_rows (stats, outcomes);
 
   /* condors with and without their hedges */
   g_assert_cmpuint (stats->condors->len, ==, 2);
@@ -1238,12 +1281,12 @@ test_stats (Fixture       *f,
   {
     g_autoptr(GPtrArray) bare = alvh_journal_store_review_legs (store, 0, NULL, &error);
 
+    g_assert_no_error (error);
     g_assert_cmpfloat_with_epsilon (((AlvhJournalLegOutcome *) bare->pdata[0])->pnl, 600, 1e-9);
     g_assert_cmpfloat_with_epsilon (((AlvhJournalLegOutcome *) bare->pdata[1])->pnl, 0, 1e-9);
     g_assert_cmpfloat_with_epsilon (((AlvhJournalLegOutcome *) bare->pdata[2])->pnl, 50, 1e-9);
     g_assert_true (isnan (((AlvhJournalLegOutcome *) bare->pdata[0])->spx_at_add));
   }
-  g_assert_cmpint (d1 + d2 + d3 + d4, >, 0);
 }
 
 /* ---- the evaluator's values --------------------------------------------------- */
