@@ -574,6 +574,64 @@ guess_log (double v)
          + 2.0 * z * (1.0 + z2 * (1.0 / 3 + z2 * (1.0 / 5 + z2 * (1.0 / 7 + z2 * (1.0 / 9)))));
 }
 
+/* The lower region, below b(s_l): the bracket (0, s_l) and the starting
+ * guess from the price's asymptote far out of the money */
+static inline void
+otm_start_lower (double     x,
+                 double     beta,
+                 double     s_l,
+                 OtmSearch *st)
+{
+  double s0, y, lc, ax2, ax = -x;
+
+  st->region = OTM_LOWER;
+  st->lo = 0.0;
+  st->hi = s_l;
+  st->ln_beta = log (beta);
+  /* b ~ exp(-x^2/(2s^2) - s^2/8) s^3 / (sqrt(2 pi) x^2): a fixed
+   * point in y = s^2, y = x^2 / (2 (ln c + 1.5 ln y - y/8 - ln beta)),
+   * c = 1/(sqrt(2 pi) x^2); one division and one short log a turn */
+  ax2 = ax * ax;
+  lc = guess_log (INV_SQRT_2PI / ax2);
+  y = ax2 / (-2.0 * st->ln_beta);
+  for (int i = 0; i < 3; i++)
+    {
+      double arg = 2.0 * (lc + 1.5 * guess_log (y) - 0.125 * y - st->ln_beta);
+
+      if (!(arg > 0.0))
+        break;
+      y = ax2 / arg;
+    }
+  s0 = sqrt (y);
+  st->s = s0 > 0.0 && s0 < s_l ? s0 : 0.5 * s_l;
+}
+
+/* x == 0: b = 1 - 2 Phi(-s/2), the middle region below s_u, else the upper */
+static inline void
+otm_start_at_the_money (double     x,
+                        double     beta,
+                        double     b_max,
+                        OtmSearch *st)
+{
+  double s_u = 2.506628274631000502;
+  double b_u = bnorm_otm (x, b_max, s_u);
+
+  if (beta <= b_u)
+    {
+      st->region = OTM_MIDDLE;
+      st->lo = 0.0;
+      st->hi = s_u;
+      st->s = -2.0 * norm_inv (0.5 * (1.0 - beta));
+    }
+  else
+    {
+      st->region = OTM_UPPER;
+      st->lo = s_u;
+      st->hi = INFINITY;
+      st->s = 0.0;
+    }
+}
+
 /* The region of @beta, its bracket and the starting guess. */
 static void
 otm_start (double     x,
@@ -610,30 +668,7 @@ otm_start (double     x,
         }
 
       if (beta < b_l)
-        {
-          double s0, y, lc, ax2, ax = -x;
-
-          st->region = OTM_LOWER;
-          st->lo = 0.0;
-          st->hi = s_l;
-          st->ln_beta = log (beta);
-          /* b ~ exp(-x^2/(2s^2) - s^2/8) s^3 / (sqrt(2 pi) x^2): a fixed
-           * point in y = s^2, y = x^2 / (2 (ln c + 1.5 ln y - y/8 - ln beta)),
-           * c = 1/(sqrt(2 pi) x^2); one division and one short log a turn */
-          ax2 = ax * ax;
-          lc = guess_log (INV_SQRT_2PI / ax2);
-          y = ax2 / (-2.0 * st->ln_beta);
-          for (int i = 0; i < 3; i++)
-            {
-              double arg = 2.0 * (lc + 1.5 * guess_log (y) - 0.125 * y - st->ln_beta);
-
-              if (!(arg > 0.0))
-                break;
-              y = ax2 / arg;
-            }
-          s0 = sqrt (y);
-          st->s = s0 > 0.0 && s0 < s_l ? s0 : 0.5 * s_l;
-        }
+        otm_start_lower (x, beta, s_l, st);
       else if (beta < b_c)
         {
           st->region = OTM_MIDDLE;
@@ -674,26 +709,7 @@ otm_start (double     x,
         }
     }
   else
-    {
-      /* x == 0: b = 1 - 2 Phi(-s/2) */
-      double s_u = 2.506628274631000502;
-      double b_u = bnorm_otm (x, b_max, s_u);
-
-      if (beta <= b_u)
-        {
-          st->region = OTM_MIDDLE;
-          st->lo = 0.0;
-          st->hi = s_u;
-          st->s = -2.0 * norm_inv (0.5 * (1.0 - beta));
-        }
-      else
-        {
-          st->region = OTM_UPPER;
-          st->lo = s_u;
-          st->hi = INFINITY;
-          st->s = 0.0;
-        }
-    }
+    otm_start_at_the_money (x, beta, b_max, st);
 
   if (st->region == OTM_UPPER)
     {
