@@ -19,48 +19,11 @@
 #include "alvh-chart-view.h"
 
 static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
+match_toggle (GtkWidget    *widget,
+              gconstpointer label)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *w = find_by_type (c, type);
-      if (w)
-        return w;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *w = find_by_name (c, name);
-      if (w)
-        return w;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_toggle (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *w = find_toggle (c, label);
-      if (w)
-        return w;
-    }
-  return NULL;
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0
+         ? widget : NULL;
 }
 
 
@@ -212,7 +175,7 @@ test_charts_page (void)
 
   /* the go-to-date entry moves the crosshair; a bad date marks it */
   {
-    GtkWidget *entry = find_by_name (page, "go-to-date");
+    GtkWidget *entry = test_ui_find_named (page, "go-to-date");
     gsize n = alvh_chart_get_n_bars (chart);
     gint64 day = alvh_time_ny_day (alvh_chart_get_times (chart)[n / 2]);
     GDate date;
@@ -251,14 +214,14 @@ test_charts_page (void)
 
   /* a manual zoom (the "+" key on the chart) leaves no range button lit */
   {
-    GtkWidget *view = find_by_type (page, ALVH_TYPE_CHART_VIEW);
+    GtkWidget *view = test_ui_find_type (page, ALVH_TYPE_CHART_VIEW);
     GtkToggleButton *all = NULL;
     GListModel *controllers;
     gboolean handled = FALSE;
     double bars_before;
 
     g_assert_nonnull (view);
-    all = GTK_TOGGLE_BUTTON (find_toggle (page, "All"));
+    all = GTK_TOGGLE_BUTTON (test_ui_find (page, match_toggle, "All"));
     g_assert_nonnull (all);
     gtk_toggle_button_set_active (all, TRUE);
     test_ui_wait_for (gtk_toggle_button_get_active (all));
@@ -347,9 +310,9 @@ test_charts_indicators (void)
   g_assert_cmpfloat (fabs (spec - mine), >, 0.01);
   g_assert_cmpfloat (macd_at (chart, last), ==, spec);
 
-  fast = find_by_name (page, "macd-fast");
-  slow = find_by_name (page, "macd-slow");
-  signal = find_by_name (page, "macd-signal");
+  fast = test_ui_find_named (page, "macd-fast");
+  slow = test_ui_find_named (page, "macd-slow");
+  signal = test_ui_find_named (page, "macd-signal");
   g_assert_true (GTK_IS_SPIN_BUTTON (fast) && GTK_IS_SPIN_BUTTON (slow) && GTK_IS_SPIN_BUTTON (signal));
 
   /* the settings drive the spin buttons, which redraw the pane */

@@ -351,19 +351,10 @@ test_evaluator_decision (void)
 
 /* The mapped widget under @root whose accessible name is @name, or NULL. */
 static GtkWidget *
-find_accessible (GtkWidget  *root,
-                 const char *name)
+match_accessible (GtkWidget    *widget,
+                  gconstpointer name)
 {
-  if (gtk_widget_get_mapped (root) && g_strcmp0 (alvh_a11y_get_label (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_accessible (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gtk_widget_get_mapped (widget) && g_strcmp0 (alvh_a11y_get_label (widget), name) == 0 ? widget : NULL;
 }
 
 static void
@@ -395,11 +386,11 @@ test_evaluator_preview (void)
   add_close_condor (context);
   test_ui_wait_for (alvh_evaluator_page_get_decision (page)->action == ALVH_ACTION_ADD);
   d = alvh_evaluator_page_get_decision (page);
-  test_ui_wait_for (find_accessible (GTK_WIDGET (page), "Book P&L today with the proposed leg") != NULL);
+  test_ui_wait_for (test_ui_find (GTK_WIDGET (page), match_accessible, "Book P&L today with the proposed leg") != NULL);
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Preview of the Proposed Leg"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Coverage at SPX −3 SD, without → with the leg"));
-  g_assert_nonnull (find_accessible (GTK_WIDGET (page),
-                                     "Payoff of the book with the proposed leg, today and at the first condor expiry"));
+  g_assert_nonnull (test_ui_find (GTK_WIDGET (page), match_accessible,
+                                  "Payoff of the book with the proposed leg, today and at the first condor expiry"));
   g_assert_cmpint (alvh_leg_preview_get_mode (preview), ==, ALVH_LEG_PREVIEW_WITH);
   g_assert_true (alvh_leg_preview_get_cell (preview, ALVH_LEG_PREVIEW_WITHOUT, ALVH_SCENARIO_VIX_ZERO,
                                             ALVH_SCENARIO_SPX_ZERO, &without));
@@ -427,8 +418,8 @@ test_evaluator_preview (void)
   /* the Change toggle: the map and the payoff show what the leg adds */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (alvh_form_find_by_name (GTK_WIDGET (page), "preview-change")), TRUE);
   test_ui_wait_for (alvh_leg_preview_get_mode (preview) == ALVH_LEG_PREVIEW_CHANGE);
-  g_assert_nonnull (find_accessible (GTK_WIDGET (page),
-                                     "Change from the proposed leg: book P&L with it minus without it (green: the leg adds)"));
+  g_assert_nonnull (test_ui_find (GTK_WIDGET (page), match_accessible,
+                                  "Change from the proposed leg: book P&L with it minus without it (green: the leg adds)"));
   test_ui_render_png (GTK_WIDGET (preview), "evaluator-preview-change.png");
   alvh_leg_preview_set_mode (preview, ALVH_LEG_PREVIEW_WITH);
   test_ui_wait_drawn (GTK_WIDGET (window));

@@ -25,35 +25,10 @@ static const char *pages[] = { "charts", "positions", "evaluator", "journal", "r
 
 /* the first GtkLabel under @root whose text is @text */
 static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
+match_label (GtkWidget    *widget,
+             gconstpointer text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 ? widget : NULL;
 }
 
 /* @widget's bounds in @window's coordinates */
@@ -127,11 +102,11 @@ check_journal_at (int width)
   test_ui_wait_until (journal_has_rows, page, "journal entries listed");
   test_ui_wait_drawn (GTK_WIDGET (page));
 
-  view = find_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  view = test_ui_find_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (view);
   scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
   visible = bounds_in (scrolled, GTK_WIDGET (window));
-  pnl = find_label (view, _("P&L"));
+  pnl = test_ui_find (view, match_label, _("P&L"));
   g_assert_nonnull (pnl);
   test_ui_wait_for (gtk_widget_get_mapped (pnl) && gtk_widget_get_width (pnl) > 0);
   r = bounds_in (pnl, GTK_WIDGET (window));
@@ -149,7 +124,7 @@ check_journal_at (int width)
     GtkWidget *cell;
     int nat = 0;
 
-    test_ui_wait_for ((cell = find_label (view, date)) != NULL && gtk_widget_get_width (cell) > 0);
+    test_ui_wait_for ((cell = test_ui_find (view, match_label, date)) != NULL && gtk_widget_get_width (cell) > 0);
     gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
     g_test_message ("date cell %s: %d px wide, wants %d", date, gtk_widget_get_width (cell), nat);
     g_assert_cmpint (gtk_widget_get_width (cell), >=, nat);
@@ -193,7 +168,7 @@ test_positions_book_first (void)
   g_assert_cmpfloat (r.origin.y, <, 700 / 2);
 
   /* the Delta value row shows a number and takes no focus */
-  delta = find_label (page, _("Delta"));
+  delta = test_ui_find (page, match_label, _("Delta"));
   g_assert_nonnull (delta);
   delta = gtk_widget_get_ancestor (delta, GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (delta);
@@ -239,7 +214,7 @@ test_replay_german_1280 (void)
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      GtkWidget *header = find_label (view, gtk_column_view_column_get_title (column));
+      GtkWidget *header = test_ui_find (view, match_label, gtk_column_view_column_get_title (column));
       graphene_rect_t r;
 
       g_assert_nonnull (header);

@@ -27,9 +27,10 @@
  * accessible label, tooltip, its own label or the label whose mnemonic
  * widget it is (without the mnemonic mark). */
 static GtkWidget *
-find_accessible (GtkWidget  *root,
-                 const char *name)
+match_accessible (GtkWidget    *root,
+                  gconstpointer data)
 {
+  const char *name = data;
   const char *label = alvh_a11y_get_label (root);
 
   if (g_strcmp0 (label, name) == 0 || g_strcmp0 (gtk_widget_get_tooltip_text (root), name) == 0)
@@ -45,13 +46,6 @@ find_accessible (GtkWidget  *root,
   if (GTK_IS_LABEL (root) && gtk_label_get_mnemonic_widget (GTK_LABEL (root)) != NULL &&
       g_str_equal (gtk_label_get_text (GTK_LABEL (root)), name))
     return gtk_label_get_mnemonic_widget (GTK_LABEL (root));
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_accessible (c, name);
-
-      if (found != NULL)
-        return found;
-    }
   return NULL;
 }
 
@@ -59,7 +53,7 @@ static GtkWidget *
 control (GtkWidget  *root,
          const char *name)
 {
-  GtkWidget *w = find_accessible (root, name);
+  GtkWidget *w = test_ui_find (root, match_accessible, name);
 
   if (w == NULL)
     g_error ("no control named “%s” on the Replay page", name);

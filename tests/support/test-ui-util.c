@@ -186,6 +186,58 @@ test_ui_settle (void)
 }
 
 /**
+ * test_ui_find:
+ * @root: where to look
+ * @match: (scope call): what to look for
+ * @data: for @match
+ *
+ * Depth first from @root, in child order: the first widget @match returns.
+ *
+ * Returns: (transfer none) (nullable): that widget, or %NULL
+ */
+GtkWidget *
+test_ui_find (GtkWidget     *root,
+              TestUiMatch    match,
+              gconstpointer  data)
+{
+  GtkWidget *found = match (root, data);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL && found == NULL; c = gtk_widget_get_next_sibling (c))
+    found = test_ui_find (c, match, data);
+  return found;
+}
+
+static GtkWidget *
+match_type (GtkWidget    *widget,
+            gconstpointer data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data) ? widget : NULL;
+}
+
+/**
+ * test_ui_find_type:
+ * @root: where to look
+ * @type: a widget type
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type at or
+ *   below @root
+ */
+GtkWidget *
+test_ui_find_type (GtkWidget *root,
+                   GType      type)
+{
+  return test_ui_find (root, match_type, &type);
+}
+
+static GtkWidget *
+match_mapped_label_containing (GtkWidget    *widget,
+                               gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL ? widget : NULL;
+}
+
+/**
  * test_ui_find_label:
  * @root: a widget
  * @text: a text
@@ -198,13 +250,7 @@ gboolean
 test_ui_find_label (GtkWidget  *root,
                     const char *text)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    if (test_ui_find_label (c, text))
-      return TRUE;
-  return FALSE;
+  return test_ui_find (root, match_mapped_label_containing, text) != NULL;
 }
 
 /**

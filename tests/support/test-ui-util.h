@@ -58,6 +58,16 @@ void        test_ui_settle             (void);
       test_ui_iterate (test_ui_deadline_, #expr, __FILE__, __LINE__); \
   } G_STMT_END
 
+/* What test_ui_find() looks for: the widget to return for @widget (itself,
+ * or one it stands for), or NULL to look further */
+typedef GtkWidget *(*TestUiMatch) (GtkWidget    *widget,
+                                   gconstpointer data);
+
+GtkWidget  *test_ui_find               (GtkWidget       *root,
+                                        TestUiMatch      match,
+                                        gconstpointer    data);
+GtkWidget  *test_ui_find_type          (GtkWidget       *root,
+                                        GType            type);
 gboolean    test_ui_find_label         (GtkWidget       *root,
                                         const char      *text);
 char       *test_ui_output_path        (const char      *name);
