@@ -42,6 +42,124 @@ render_and_save (GtkWidget  *page,
   return texture;
 }
 
+/* The crosshair's readout: every series joined by date (issue 14); ends
+ * back on the last three months with the crosshair on 2026-06-18 */
+static void
+charts_check_readouts (GtkWidget *page)
+{
+  g_autofree char *readout = NULL;
+
+  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 6, 18));
+  readout = alvh_charts_page_dup_readout (ALVH_CHARTS_PAGE (page));
+  g_test_message ("%s", readout);
+  g_assert_true (g_str_has_prefix (readout, "2026-06-18\nSPX: O "));
+  g_assert_nonnull (strstr (readout, "VIX: "));
+  g_assert_nonnull (strstr (readout, "Greeks: "));
+
+  /* every series joined by date (issue 14): that day's VIX on SPX's last
+   * day (not VIX's last close, 16.64 on 2026-07-22), "–" for SPX on a day
+   * only VIX has */
+  g_clear_pointer (&readout, g_free);
+  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 7, 8));
+  readout = alvh_charts_page_dup_readout (ALVH_CHARTS_PAGE (page));
+  g_assert_true (g_str_has_prefix (readout, "2026-07-08\nSPX: O 7,476.54"));
+  g_assert_nonnull (strstr (readout, "\nVIX: 16.90\n"));
+  g_clear_pointer (&readout, g_free);
+  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2022, 7, 4));
+  readout = alvh_charts_page_dup_readout (ALVH_CHARTS_PAGE (page));
+  g_assert_true (g_str_has_prefix (readout, "2022-07-04\nSPX: O – H – L – C –"));
+  g_assert_nonnull (strstr (readout, "\nVIX: 27.53\n"));
+  /* back to the last three months, the crosshair on 2026-06-18 */
+  alvh_charts_page_set_range (ALVH_CHARTS_PAGE (page), "3m");
+  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 6, 18));
+
+}
+
+/* The dark style gives the chart a dark background */
+static void
+charts_check_dark (GtkWidget *page)
+{
+  g_autoptr(GdkTexture) dark_texture = NULL;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  dark_texture = render_and_save (page, "charts-page-full-dark.png");
+  {
+    int w = gdk_texture_get_width (dark_texture);
+    g_autofree guint32 *pixels = g_new (guint32, (gsize) w * gdk_texture_get_height (dark_texture));
+    guint32 p;
+    gdk_texture_download (dark_texture, (guchar *) pixels, (gsize) w * 4);
+    /* a pixel in the SPX pane's empty top-right area */
+    p = pixels[(gsize) 160 * w + (gsize) (w - 200)];
+    g_assert_cmpuint ((p >> 16) & 0xff, <, 80);
+  }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+}
+
+/* The go-to-date entry moves the crosshair; a bad date marks it */
+static void
+charts_check_go_to_date (GtkWidget *page,
+                         AlvhChart *chart)
+{
+  GtkWidget *entry = test_ui_find_named (page, "go-to-date");
+  gsize n = alvh_chart_get_n_bars (chart);
+  gint64 day = alvh_time_ny_day (alvh_chart_get_times (chart)[n / 2]);
+  GDate date;
+  char text[16];
+
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) (day + 719163));
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  test_ui_wait_for (alvh_chart_get_crosshair (chart) == (gssize) (n / 2));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "16.03.2020x");
+  g_signal_emit_by_name (entry, "activate");
+  test_ui_wait_for (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpint (alvh_chart_get_crosshair (chart), ==, (gssize) (n / 2));
+}
+
+/* A manual zoom (the "+" key on the chart) leaves no range button lit, and
+ * "All" shows the whole history of @bars_all bars again */
+static void
+charts_check_manual_zoom (GtkWidget *page,
+                          AlvhChart *chart,
+                          double     bars_all)
+{
+  double first, bars;
+
+  GtkWidget *view = test_ui_find_type (page, ALVH_TYPE_CHART_VIEW);
+  GtkToggleButton *all = NULL;
+  GListModel *controllers;
+  gboolean handled = FALSE;
+  double bars_before;
+
+  g_assert_nonnull (view);
+  all = GTK_TOGGLE_BUTTON (test_ui_find (page, match_toggle, "All"));
+  g_assert_nonnull (all);
+  gtk_toggle_button_set_active (all, TRUE);
+  test_ui_wait_for (gtk_toggle_button_get_active (all));
+  alvh_chart_get_view (chart, &first, &bars_before);
+  controllers = gtk_widget_observe_controllers (view);
+  for (guint k = 0; k < g_list_model_get_n_items (controllers) && !handled; k++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, k);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", GDK_KEY_plus, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  g_assert_true (handled);
+  test_ui_wait_for (!gtk_toggle_button_get_active (all));
+  alvh_chart_get_view (chart, &first, &bars);
+  g_assert_cmpfloat (bars, <, bars_before);
+  /* and "All" shows the whole history again */
+  gtk_toggle_button_set_active (all, TRUE);
+  alvh_chart_get_view (chart, &first, &bars);
+  g_assert_cmpfloat (bars, >=, bars_all);
+}
+
 static void
 test_charts_page (void)
 {
@@ -49,8 +167,6 @@ test_charts_page (void)
   g_autoptr(AlvhSeries) vix = test_load_shared_series ("vix_daily_cboe.csv");
   g_autoptr(AlvhSeries) greeks = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GdkTexture) dark_texture = NULL;
-  g_autofree char *readout = NULL;
   const char *cols[] = { "delta", "gamma", "theta", "vega", NULL };
   GtkWidget *window, *page;
   AlvhChart *chart;
@@ -123,48 +239,14 @@ test_charts_page (void)
   g_assert_cmpfloat (bars, >, 60);
   g_assert_cmpfloat (bars, <, 70);
 
-  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 6, 18));
-  readout = alvh_charts_page_dup_readout (ALVH_CHARTS_PAGE (page));
-  g_test_message ("%s", readout);
-  g_assert_true (g_str_has_prefix (readout, "2026-06-18\nSPX: O "));
-  g_assert_nonnull (strstr (readout, "VIX: "));
-  g_assert_nonnull (strstr (readout, "Greeks: "));
-
-  /* every series joined by date (issue 14): that day's VIX on SPX's last
-   * day (not VIX's last close, 16.64 on 2026-07-22), "–" for SPX on a day
-   * only VIX has */
-  g_clear_pointer (&readout, g_free);
-  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 7, 8));
-  readout = alvh_charts_page_dup_readout (ALVH_CHARTS_PAGE (page));
-  g_assert_true (g_str_has_prefix (readout, "2026-07-08\nSPX: O 7,476.54"));
-  g_assert_nonnull (strstr (readout, "\nVIX: 16.90\n"));
-  g_clear_pointer (&readout, g_free);
-  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2022, 7, 4));
-  readout = alvh_charts_page_dup_readout (ALVH_CHARTS_PAGE (page));
-  g_assert_true (g_str_has_prefix (readout, "2022-07-04\nSPX: O – H – L – C –"));
-  g_assert_nonnull (strstr (readout, "\nVIX: 27.53\n"));
-  /* back to the last three months, the crosshair on 2026-06-18 */
-  alvh_charts_page_set_range (ALVH_CHARTS_PAGE (page), "3m");
-  alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 6, 18));
+  charts_check_readouts (page);
 
   texture = render_and_save (page, "charts-page-full.png");
   test_ui_image_stats (texture, &stats);
   g_assert_cmpint (stats.distinct_colours, >, 40);
   g_assert_cmpfloat (stats.non_background_fraction, >, 0.05);
 
-  /* dark style: a dark background */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  dark_texture = render_and_save (page, "charts-page-full-dark.png");
-  {
-    int w = gdk_texture_get_width (dark_texture);
-    g_autofree guint32 *pixels = g_new (guint32, (gsize) w * gdk_texture_get_height (dark_texture));
-    guint32 p;
-    gdk_texture_download (dark_texture, (guchar *) pixels, (gsize) w * 4);
-    /* a pixel in the SPX pane's empty top-right area */
-    p = pixels[(gsize) 160 * w + (gsize) (w - 200)];
-    g_assert_cmpuint ((p >> 16) & 0xff, <, 80);
-  }
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  charts_check_dark (page);
 
   /* the payoff view */
   alvh_charts_page_set_view (ALVH_CHARTS_PAGE (page), "payoff");
@@ -173,27 +255,7 @@ test_charts_page (void)
   test_ui_image_stats (texture, &stats);
   g_assert_cmpfloat (stats.non_background_fraction, >, 0.02);
 
-  /* the go-to-date entry moves the crosshair; a bad date marks it */
-  {
-    GtkWidget *entry = test_ui_find_named (page, "go-to-date");
-    gsize n = alvh_chart_get_n_bars (chart);
-    gint64 day = alvh_time_ny_day (alvh_chart_get_times (chart)[n / 2]);
-    GDate date;
-    char text[16];
-
-    g_assert_true (GTK_IS_ENTRY (entry));
-    g_date_clear (&date, 1);
-    g_date_set_julian (&date, (guint32) (day + 719163));
-    g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-    g_signal_emit_by_name (entry, "activate");
-    test_ui_wait_for (alvh_chart_get_crosshair (chart) == (gssize) (n / 2));
-    g_assert_false (gtk_widget_has_css_class (entry, "error"));
-    gtk_editable_set_text (GTK_EDITABLE (entry), "16.03.2020x");
-    g_signal_emit_by_name (entry, "activate");
-    test_ui_wait_for (gtk_widget_has_css_class (entry, "error"));
-    g_assert_cmpint (alvh_chart_get_crosshair (chart), ==, (gssize) (n / 2));
-  }
+  charts_check_go_to_date (page, chart);
 
   /* the term structure view draws the crosshair's date */
   alvh_charts_page_set_view (ALVH_CHARTS_PAGE (page), "term");
@@ -212,37 +274,7 @@ test_charts_page (void)
   g_assert_cmpfloat (bars, <, 25);
   test_ui_wait_drawn (page);
 
-  /* a manual zoom (the "+" key on the chart) leaves no range button lit */
-  {
-    GtkWidget *view = test_ui_find_type (page, ALVH_TYPE_CHART_VIEW);
-    GtkToggleButton *all = NULL;
-    GListModel *controllers;
-    gboolean handled = FALSE;
-    double bars_before;
-
-    g_assert_nonnull (view);
-    all = GTK_TOGGLE_BUTTON (test_ui_find (page, match_toggle, "All"));
-    g_assert_nonnull (all);
-    gtk_toggle_button_set_active (all, TRUE);
-    test_ui_wait_for (gtk_toggle_button_get_active (all));
-    alvh_chart_get_view (chart, &first, &bars_before);
-    controllers = gtk_widget_observe_controllers (view);
-    for (guint k = 0; k < g_list_model_get_n_items (controllers) && !handled; k++)
-      {
-        g_autoptr(GObject) c = g_list_model_get_item (controllers, k);
-        if (GTK_IS_EVENT_CONTROLLER_KEY (c))
-          g_signal_emit_by_name (c, "key-pressed", GDK_KEY_plus, 0, 0, &handled);
-      }
-    g_object_unref (controllers);
-    g_assert_true (handled);
-    test_ui_wait_for (!gtk_toggle_button_get_active (all));
-    alvh_chart_get_view (chart, &first, &bars);
-    g_assert_cmpfloat (bars, <, bars_before);
-    /* and "All" shows the whole history again */
-    gtk_toggle_button_set_active (all, TRUE);
-    alvh_chart_get_view (chart, &first, &bars);
-    g_assert_cmpfloat (bars, >=, (double) alvh_series_get_length (spx));
-  }
+  charts_check_manual_zoom (page, chart, (double) alvh_series_get_length (spx));
 
   gtk_window_destroy (GTK_WINDOW (window));
   test_ui_settle ();
