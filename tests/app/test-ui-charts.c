@@ -72,7 +72,6 @@ charts_check_readouts (GtkWidget *page)
   /* back to the last three months, the crosshair on 2026-06-18 */
   alvh_charts_page_set_range (ALVH_CHARTS_PAGE (page), "3m");
   alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 6, 18));
-
 }
 
 /* The dark style gives the chart a dark background */
