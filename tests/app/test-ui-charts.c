@@ -92,7 +92,6 @@ charts_check_dark (GtkWidget *page)
     g_assert_cmpuint ((p >> 16) & 0xff, <, 80);
   }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-
 }
 
 /* The go-to-date entry moves the crosshair; a bad date marks it */
