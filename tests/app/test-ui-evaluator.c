@@ -75,8 +75,10 @@ add_close_condor (AlvhContext *context)
 static gboolean
 first_event_is_edited (gpointer context)
 {
-  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (context), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);
 
+  g_assert_no_error (error);
   return events != NULL && events->len > 0 &&
          g_strcmp0 (((AlvhEvent *) g_ptr_array_index (events, 0))->note, "Hot core CPI, 0.4 % m/m") == 0;
 }

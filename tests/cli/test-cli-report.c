@@ -256,8 +256,9 @@ build_market (void)
   g_assert_no_error (error);
   alvh_market_store_import_file (store, vix_csv, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (alvh_market_store_count_rows (store, "SPX", NULL), ==, k);
-  g_assert_cmpint (alvh_market_store_count_rows (store, "VIX", NULL), ==, k);
+  g_assert_cmpint (alvh_market_store_count_rows (store, "SPX", &error), ==, k);
+  g_assert_cmpint (alvh_market_store_count_rows (store, "VIX", &error), ==, k);
+  g_assert_no_error (error);
   return market_path;
 }
 

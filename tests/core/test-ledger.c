@@ -118,7 +118,9 @@ test_store_fills (Fixture       *f,
   lid = alvh_journal_store_book_leg (store, l, 2.60, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lid, !=, cid);
-  g_assert_null (alvh_journal_store_get_leg (store, cid, NULL));
+  g_assert_null (alvh_journal_store_get_leg (store, cid, &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
 
   /* before the open: refused */
   g_assert_false (alvh_journal_store_close_condor_fill (store, cid, ny (2020, 2, 2, 10, 0), 1, 5, 0, &error));
