@@ -483,6 +483,118 @@ make_decision (gint64      account,
   return d;
 }
 
+/* A booking that fails (no such condor) leaves nothing behind: one
+ * transaction */
+static void
+leg_signals_failed_booking (AlvhJournalStore *store,
+                            gint64            did)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhLeg) bad = alvh_leg_new ();
+
+  bad->kind = ALVH_LEG_VIX_CALL_SPREAD;
+  bad->long_strike = 20;
+  bad->short_strike = 25;
+  bad->condor_id = 987654;  /* no such condor: the FK fails after nothing else */
+  g_assert_cmpint (alvh_journal_store_add_leg_from_decision (store, did, bad, 1.2, 2, "x", NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM legs"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM entries"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM leg_signals"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM decisions WHERE followed IS NULL"), ==, 1);
+}
+
+/* The leg booked from decision @did: the decision's size and strikes, linked
+ * to exactly the FIRED signals (with their snapshots), and its entry */
+static void
+leg_signals_check_leg (AlvhJournalStore   *store,
+                       const AlvhDecision *back,
+                       gint64              did,
+                       gint64              condor,
+                       gint64              leg_id,
+                       gint64              entry_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhLeg) leg = NULL;
+  g_autoptr(AlvhJournalEntry) entry = NULL;
+  g_autoptr(GPtrArray) sigs = NULL;
+
+  leg = alvh_journal_store_get_leg (store, leg_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (leg->decision_id, ==, did);
+  g_assert_cmpint (leg->condor_id, ==, condor);
+  g_assert_cmpstr (alvh_leg_kind_to_string (leg->kind), ==, "vix_call_spread");
+  g_assert_cmpfloat (leg->quantity, ==, 2);       /* the decision's size */
+  g_assert_cmpfloat (leg->premium, ==, 1.25);
+  g_assert_cmpfloat (leg->long_strike, ==, 20);
+  g_assert_cmpfloat (leg->short_strike, ==, 25);
+  g_assert_cmpint (leg->layer, ==, 1);
+  g_assert_false (leg->manual);
+  g_assert_cmpstr (leg->notes, ==, "filled at mid");
+
+  /* linked to exactly the FIRED signals */
+  sigs = alvh_journal_store_list_leg_signals (store, leg_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sigs->len, ==, 2);
+  g_assert_cmpint (((AlvhSignal *) sigs->pdata[0])->id, ==, ALVH_SIGNAL_BOOK_DELTA);
+  g_assert_cmpint (((AlvhSignal *) sigs->pdata[1])->id, ==, ALVH_SIGNAL_WING_PROXIMITY);
+  g_assert_true (((AlvhSignal *) sigs->pdata[1])->fired);
+  g_assert_cmpfloat (((AlvhSignal *) sigs->pdata[1])->value, ==, 1.5);
+  g_assert_cmpfloat (((AlvhSignal *) sigs->pdata[1])->threshold, ==, 4.0);
+  g_assert_cmpint (((AlvhSignal *) sigs->pdata[1])->snapshot_id, ==,
+                   back->signals[ALVH_SIGNAL_WING_PROXIMITY].snapshot_id);
+
+  entry = alvh_journal_store_get_entry (store, entry_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (entry->leg_id, ==, leg_id);
+  g_assert_cmpint (entry->decision_id, ==, did);
+  g_assert_cmpint (entry->time, ==, 5000);
+  g_assert_nonnull (strstr (entry->title, "Layer 1 hedge (Fixed trigger)"));
+  g_assert_nonnull (strstr (entry->title, "20/25"));
+  g_assert_nonnull (strstr (entry->body, "filled at mid"));
+  g_assert_cmpstr (entry->tags[0], ==, "fixed");
+  g_assert_cmpstr (entry->tags[1], ==, "hedge");
+  g_assert_null (entry->tags[2]);
+}
+
+/* Partial closes: 0.5 then 1 of 2 at their prices (a third beyond the open
+ * quantity refused), then the rest; three closes kept */
+static void
+leg_signals_partial_closes (AlvhJournalStore *store,
+                            gint64            account,
+                            gint64            leg_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhLeg) leg = NULL;
+  g_autoptr(GPtrArray) open_legs = NULL;
+
+  g_assert_true (alvh_journal_store_close_leg (store, leg_id, 7000, 0.5, 3.0, &error));
+  g_assert_true (alvh_journal_store_close_leg (store, leg_id, 8000, 1.0, 4.5, &error));
+  g_assert_false (alvh_journal_store_close_leg (store, leg_id, 9000, 1.0, 4.5, &error));
+  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  leg = alvh_journal_store_get_leg (store, leg_id, &error);
+  g_assert_cmpfloat (leg->closed_quantity, ==, 1.5);
+  g_assert_cmpfloat_with_epsilon (leg->close_price, (0.5 * 3.0 + 1.0 * 4.5) / 1.5, 1e-12);
+  open_legs = alvh_journal_store_list_open_legs (store, account, &error);
+  g_assert_cmpuint (open_legs->len, ==, 1);
+  g_assert_true (alvh_journal_store_close_leg (store, leg_id, 9000, 0.5, 5.0, &error));
+  g_clear_pointer (&open_legs, g_ptr_array_unref);
+  open_legs = alvh_journal_store_list_open_legs (store, account, &error);
+  g_assert_cmpuint (open_legs->len, ==, 0);
+  {
+    g_autoptr(GPtrArray) closes = alvh_journal_store_list_leg_closes (store, leg_id, &error);
+
+    g_assert_cmpuint (closes->len, ==, 3);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (((AlvhJournalLegClose *) closes->pdata[2])->price, ==, 5.0);
+  }
+}
+
+/* A decision's signals recorded (n/a as NULL), a leg booked from it and
+ * linked to the fired ones, the decision then followed and not actionable
+ * again, a second one skipped with its reason, and the leg closed in parts */
 static void
 test_leg_signals (Fixture       *f,
                   gconstpointer  data)
@@ -492,10 +604,6 @@ test_leg_signals (Fixture       *f,
   g_autoptr(AlvhCondor) c = alvh_condor_new ();
   g_autoptr(AlvhDecision) d = NULL;
   g_autoptr(AlvhDecision) back = NULL;
-  g_autoptr(AlvhLeg) leg = NULL;
-  g_autoptr(AlvhJournalEntry) entry = NULL;
-  g_autoptr(GPtrArray) sigs = NULL;
-  g_autoptr(GPtrArray) open_legs = NULL;
   gint64 account, condor, did, leg_id, entry_id = 0;
 
   account = alvh_journal_store_create_account (store, "main", &error);
@@ -525,61 +633,14 @@ test_leg_signals (Fixture       *f,
   }
   g_assert_cmpint (back->followed, ==, ALVH_DECISION_PENDING);
 
-  /* a failing booking leaves nothing behind (one transaction) */
-  {
-    g_autoptr(AlvhLeg) bad = alvh_leg_new ();
-
-    bad->kind = ALVH_LEG_VIX_CALL_SPREAD;
-    bad->long_strike = 20;
-    bad->short_strike = 25;
-    bad->condor_id = 987654;  /* no such condor: the FK fails after nothing else */
-    g_assert_cmpint (alvh_journal_store_add_leg_from_decision (store, did, bad, 1.2, 2, "x", NULL, &error), ==, 0);
-    g_assert_nonnull (error);
-    g_clear_error (&error);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM legs"), ==, 0);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM entries"), ==, 0);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM leg_signals"), ==, 0);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM decisions WHERE followed IS NULL"), ==, 1);
-  }
+  leg_signals_failed_booking (store, did);
 
   leg_id = alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.25, 0, "filled at mid", &entry_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (leg_id, >, 0);
   g_assert_cmpint (entry_id, >, 0);
 
-  leg = alvh_journal_store_get_leg (store, leg_id, &error);
-  g_assert_cmpint (leg->decision_id, ==, did);
-  g_assert_cmpint (leg->condor_id, ==, condor);
-  g_assert_cmpstr (alvh_leg_kind_to_string (leg->kind), ==, "vix_call_spread");
-  g_assert_cmpfloat (leg->quantity, ==, 2);       /* the decision's size */
-  g_assert_cmpfloat (leg->premium, ==, 1.25);
-  g_assert_cmpfloat (leg->long_strike, ==, 20);
-  g_assert_cmpfloat (leg->short_strike, ==, 25);
-  g_assert_cmpint (leg->layer, ==, 1);
-  g_assert_false (leg->manual);
-  g_assert_cmpstr (leg->notes, ==, "filled at mid");
-
-  /* linked to exactly the FIRED signals */
-  sigs = alvh_journal_store_list_leg_signals (store, leg_id, &error);
-  g_assert_cmpuint (sigs->len, ==, 2);
-  g_assert_cmpint (((AlvhSignal *) sigs->pdata[0])->id, ==, ALVH_SIGNAL_BOOK_DELTA);
-  g_assert_cmpint (((AlvhSignal *) sigs->pdata[1])->id, ==, ALVH_SIGNAL_WING_PROXIMITY);
-  g_assert_true (((AlvhSignal *) sigs->pdata[1])->fired);
-  g_assert_cmpfloat (((AlvhSignal *) sigs->pdata[1])->value, ==, 1.5);
-  g_assert_cmpfloat (((AlvhSignal *) sigs->pdata[1])->threshold, ==, 4.0);
-  g_assert_cmpint (((AlvhSignal *) sigs->pdata[1])->snapshot_id, ==,
-                   back->signals[ALVH_SIGNAL_WING_PROXIMITY].snapshot_id);
-
-  entry = alvh_journal_store_get_entry (store, entry_id, &error);
-  g_assert_cmpint (entry->leg_id, ==, leg_id);
-  g_assert_cmpint (entry->decision_id, ==, did);
-  g_assert_cmpint (entry->time, ==, 5000);
-  g_assert_nonnull (strstr (entry->title, "Layer 1 hedge (Fixed trigger)"));
-  g_assert_nonnull (strstr (entry->title, "20/25"));
-  g_assert_nonnull (strstr (entry->body, "filled at mid"));
-  g_assert_cmpstr (entry->tags[0], ==, "fixed");
-  g_assert_cmpstr (entry->tags[1], ==, "hedge");
-  g_assert_null (entry->tags[2]);
+  leg_signals_check_leg (store, back, did, condor, leg_id, entry_id);
 
   g_clear_pointer (&back, alvh_decision_free);
   back = alvh_journal_store_get_decision (store, did, &error);
@@ -607,28 +668,7 @@ test_leg_signals (Fixture       *f,
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM entries WHERE decision_id IN (SELECT id FROM decisions WHERE followed = 'skipped')"), ==, 1);
   }
 
-  /* partial closes */
-  g_assert_true (alvh_journal_store_close_leg (store, leg_id, 7000, 0.5, 3.0, &error));
-  g_assert_true (alvh_journal_store_close_leg (store, leg_id, 8000, 1.0, 4.5, &error));
-  g_assert_false (alvh_journal_store_close_leg (store, leg_id, 9000, 1.0, 4.5, &error));
-  g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
-  g_clear_error (&error);
-  g_clear_pointer (&leg, alvh_leg_free);
-  leg = alvh_journal_store_get_leg (store, leg_id, &error);
-  g_assert_cmpfloat (leg->closed_quantity, ==, 1.5);
-  g_assert_cmpfloat_with_epsilon (leg->close_price, (0.5 * 3.0 + 1.0 * 4.5) / 1.5, 1e-12);
-  open_legs = alvh_journal_store_list_open_legs (store, account, &error);
-  g_assert_cmpuint (open_legs->len, ==, 1);
-  g_assert_true (alvh_journal_store_close_leg (store, leg_id, 9000, 0.5, 5.0, &error));
-  g_clear_pointer (&open_legs, g_ptr_array_unref);
-  open_legs = alvh_journal_store_list_open_legs (store, account, &error);
-  g_assert_cmpuint (open_legs->len, ==, 0);
-  {
-    g_autoptr(GPtrArray) closes = alvh_journal_store_list_leg_closes (store, leg_id, &error);
-
-    g_assert_cmpuint (closes->len, ==, 3);
-    g_assert_cmpfloat (((AlvhJournalLegClose *) closes->pdata[2])->price, ==, 5.0);
-  }
+  leg_signals_partial_closes (store, account, leg_id);
 }
 
 static void
