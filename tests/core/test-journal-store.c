@@ -586,8 +586,8 @@ leg_signals_partial_closes (AlvhJournalStore *store,
   {
     g_autoptr(GPtrArray) closes = alvh_journal_store_list_leg_closes (store, leg_id, &error);
 
-    g_assert_cmpuint (closes->len, ==, 3);
     g_assert_no_error (error);
+    g_assert_cmpuint (closes->len, ==, 3);
     g_assert_cmpfloat (((AlvhJournalLegClose *) closes->pdata[2])->price, ==, 5.0);
   }
 }
