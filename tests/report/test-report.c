@@ -79,6 +79,58 @@ make_decision (gint64      account_id,
   return d;
 }
 
+/* A journal entry of the fixture's account */
+static void
+add_note (Fixture           *f,
+          gint64             time,
+          const char        *title,
+          const char        *body,
+          const char *const *tags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhJournalEntry) e = alvh_journal_entry_new ();
+
+  e->time = time;
+  e->title = g_strdup (title);
+  e->body = g_strdup (body);
+  e->tags = g_strdupv ((char **) tags);
+  e->account_id = f->account_id;
+  alvh_journal_store_add_entry (f->store, e, &error);
+  g_assert_no_error (error);
+}
+
+/* The fixture's market: SPX and VIX closes on weekdays from 2026-08-03 to
+ * 2026-11-24 */
+static void
+fill_market (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  const char *close_col[] = { "close", NULL };
+
+  f->spx = alvh_series_new ("SPX", close_col);
+  f->vix = alvh_series_new ("VIX", close_col);
+  {
+    gint64 day = alvh_time_ny_day (alvh_time_from_ny_date (2026, 8, 3));
+    gint64 last = alvh_time_ny_day (alvh_time_from_ny_date (2026, 11, 24));
+    int k = 0;
+
+    for (; day <= last; day++)
+      {
+        double s, v;
+
+        if (alvh_weekday_from_days (day) > 5)
+          continue;
+        s = 6700 + 120 * sin (k / 9.0) + 2.0 * k;
+        v = 16 + 4 * cos (k / 7.0) + (k > 70 ? 3 : 0);
+        alvh_series_append (f->spx, alvh_time_from_ny_day (day), &s, &error);
+        g_assert_no_error (error);
+        alvh_series_append (f->vix, alvh_time_from_ny_day (day), &v, &error);
+        g_assert_no_error (error);
+        k++;
+      }
+  }
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data G_GNUC_UNUSED)
@@ -88,7 +140,6 @@ fixture_set_up (Fixture       *f,
   g_autoptr(AlvhProfile) profile = alvh_profile_new ();
   g_autofree char *keyfile = alvh_profile_to_data (profile, NULL);
   g_autoptr(AlvhCondor) condor = alvh_condor_new ();
-  const char *close_col[] = { "close", NULL };
   gint64 condor_id, entry_id = 0, d3;
   int version = 0;
 
@@ -160,78 +211,22 @@ fixture_set_up (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpint (d3, >, 0);
   }
-  /* notes in the period */
+  /* notes in the period, a long one that wraps over many lines, and one
+   * after the period (not in the report) */
   {
     const char *tags[] = { "review", "vix", NULL };
-    g_autoptr(AlvhJournalEntry) e = alvh_journal_entry_new ();
-
-    e->time = alvh_time_from_ny_date (2026, 11, 18) + 15 * 3600;
-    e->title = g_strdup (NASTY_TITLE);
-    e->body = g_strdup (NASTY_BODY "\nSecond line of the note.");
-    e->tags = g_strdupv ((char **) tags);
-    e->account_id = f->account_id;
-    alvh_journal_store_add_entry (f->store, e, &error);
-    g_assert_no_error (error);
-  }
-  {
-    g_autoptr(AlvhJournalEntry) e = alvh_journal_entry_new ();
-
-    e->time = alvh_time_from_ny_date (2026, 11, 19) + 16 * 3600;
-    e->title = g_strdup ("Formula note");
-    e->body = g_strdup (FORMULA_BODY);
-    e->account_id = f->account_id;
-    alvh_journal_store_add_entry (f->store, e, &error);
-    g_assert_no_error (error);
-  }
-  /* a long note that wraps over many lines */
-  {
     g_autoptr(GString) body = g_string_new (NULL);
-    g_autoptr(AlvhJournalEntry) e = alvh_journal_entry_new ();
 
+    add_note (f, alvh_time_from_ny_date (2026, 11, 18) + 15 * 3600, NASTY_TITLE,
+              NASTY_BODY "\nSecond line of the note.", tags);
+    add_note (f, alvh_time_from_ny_date (2026, 11, 19) + 16 * 3600, "Formula note", FORMULA_BODY, NULL);
     for (int i = 0; i < 40; i++)
       g_string_append_printf (body, "Sentence %d of a long review note about the hedge layers and the VIX term structure. ", i + 1);
-    e->time = alvh_time_from_ny_date (2026, 11, 20) + 17 * 3600;
-    e->title = g_strdup ("Long weekly review");
-    e->body = g_strdup (body->str);
-    e->account_id = f->account_id;
-    alvh_journal_store_add_entry (f->store, e, &error);
-    g_assert_no_error (error);
-  }
-  /* a note after the period (not in the report) */
-  {
-    g_autoptr(AlvhJournalEntry) e = alvh_journal_entry_new ();
-
-    e->time = alvh_time_from_ny_date (2026, 11, 23) + 12 * 3600;
-    e->title = g_strdup ("Next week");
-    e->body = g_strdup ("outside");
-    e->account_id = f->account_id;
-    alvh_journal_store_add_entry (f->store, e, &error);
-    g_assert_no_error (error);
+    add_note (f, alvh_time_from_ny_date (2026, 11, 20) + 17 * 3600, "Long weekly review", body->str, NULL);
+    add_note (f, alvh_time_from_ny_date (2026, 11, 23) + 12 * 3600, "Next week", "outside", NULL);
   }
 
-  /* market: weekdays from 2026-08-03 to 2026-11-24 */
-  f->spx = alvh_series_new ("SPX", close_col);
-  f->vix = alvh_series_new ("VIX", close_col);
-  {
-    gint64 day = alvh_time_ny_day (alvh_time_from_ny_date (2026, 8, 3));
-    gint64 last = alvh_time_ny_day (alvh_time_from_ny_date (2026, 11, 24));
-    int k = 0;
-
-    for (; day <= last; day++)
-      {
-        double s, v;
-
-        if (alvh_weekday_from_days (day) > 5)
-          continue;
-        s = 6700 + 120 * sin (k / 9.0) + 2.0 * k;
-        v = 16 + 4 * cos (k / 7.0) + (k > 70 ? 3 : 0);
-        alvh_series_append (f->spx, alvh_time_from_ny_day (day), &s, &error);
-        g_assert_no_error (error);
-        alvh_series_append (f->vix, alvh_time_from_ny_day (day), &v, &error);
-        g_assert_no_error (error);
-        k++;
-      }
-  }
+  fill_market (f);
 }
 
 static void
