@@ -185,17 +185,106 @@ report_value (Fixture    *f,
   return g_ascii_strtod (p + strlen (prefix), NULL);
 }
 
+/* `alvh journal list` lists every leg booked by hand, and `journal show`
+ * shows a leg's fills and money as the ledger (@list) has them */
 static void
-test_scenario (Fixture       *f,
-               gconstpointer  data)
+scenario_check_journal (Fixture    *f,
+                        const char *list)
 {
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *list = NULL, *year = NULL, *feb = NULL, *march = NULL;
+  const char *list_args[] = { "journal", "list", "--db", f->db, NULL };
+  const char *show_args[] = { "journal", "show", "2", "--db", f->db, "--market-db", f->market, "--at", "2020-03-31", NULL };
+  g_autofree char *entries = NULL, *show = NULL, *err = NULL, *err2 = NULL;
+  g_autofree char *unrealized = g_strdup_printf ("unrealised $%.2f", json_number (list, 3, "unrealized_pnl"));
+
+  g_assert_cmpint (test_run_cli_strv (list_args, &entries, &err), ==, 0);
+  g_assert_nonnull (strstr (entries, "Layer 2 hedge (manual): 4 × VIX call spread 25/30  hedge,manual"));
+  g_assert_nonnull (strstr (entries, "Hedge (manual): 1 × SPX put 2900 "));
+  g_assert_cmpint (test_run_cli_strv (show_args, &show, &err2), ==, 0);
+  g_assert_nonnull (strstr (show, "Leg 3: 4 × VIX call spread 25/30 expiring 2020-04-15"));
+  g_assert_nonnull (strstr (show, "  open   2020-02-10T14:30:00-05:00  4 @ 0.80  fees $5.20"));
+  g_assert_nonnull (strstr (show, "  close  2020-02-28T15:00:00-05:00  2 @ 3.10  fees $2.60"));
+  g_assert_nonnull (strstr (show, "Open 2 of 4, marked at "));
+  g_assert_nonnull (strstr (show, "Realised $452.20 (net of fees $7.80)"));
+  g_assert_nonnull (strstr (show, unrealized));
+}
+
+/* `alvh journal stats` on the same market and time: the same money as the
+ * ledger (@list) */
+static void
+scenario_check_stats (Fixture    *f,
+                      const char *list)
+{
+  const char *args[] = { "journal", "stats", "--json", "--db", f->db, "--market-db", f->market,
+                         "--at", "2020-03-31", NULL };
+  g_autofree char *stats = NULL, *err = NULL;
+  double legs = 0;
+  const char *c;
+
+  g_assert_cmpint (test_run_cli_strv (args, &stats, &err), ==, 0);
+  c = strstr (stats, "\"condors\":[");
+  g_assert_nonnull (c);
+  g_assert_cmpfloat (json_number (c, 1, "pnl_unhedged"), ==, json_number (list, 1, "realized_pnl"));
+  for (gint64 id = 2; id <= 4; id++)
+    legs += json_number (list, id, "realized_pnl") + json_number (list, id, "unrealized_pnl");
+  g_assert_cmpfloat (fabs (json_number (c, 1, "hedge_pnl") - legs), <, 0.005);
+  /* the legs were added by hand: their branch is "manual" */
+  g_assert_cmpfloat (fabs (json_number (strstr (stats, "\"by_branch\":[{\"group\":\"manual\""), 0, "total_pnl") - legs), <, 0.005);
+}
+
+/* Period P&L: the weeks of March add up to March; February + March + the
+ * rest = the year; the report's figures are alvh pnl's */
+static void
+scenario_check_periods (Fixture    *f,
+                        const char *list)
+{
+  g_autofree char *year = NULL, *feb = NULL, *march = NULL;
   const char *weeks[][2] = {
     { "2020-03-01", "2020-03-06" }, { "2020-03-07", "2020-03-13" }, { "2020-03-14", "2020-03-20" },
     { "2020-03-21", "2020-03-27" }, { "2020-03-28", "2020-03-31" },
   };
   double sum = 0, realized = 0;
+
+  march = pnl (f, "2020-03-01", "2020-03-31");
+  for (guint i = 0; i < G_N_ELEMENTS (weeks); i++)
+    {
+      g_autofree char *w = pnl (f, weeks[i][0], weeks[i][1]);
+
+      sum += json_number (w, 0, "pnl");
+      realized += json_number (w, 0, "realized");
+    }
+  /* each figure is rounded to the cent: at most half a cent each */
+  g_assert_cmpfloat (fabs (sum - json_number (march, 0, "pnl")), <=, 0.005 * (G_N_ELEMENTS (weeks) + 1));
+  g_assert_cmpfloat_with_epsilon (realized, json_number (march, 0, "realized"), 0.03);
+  g_assert_cmpfloat (report_value (f, "2020-03-01", "2020-03-31", "P&L of the period $"), ==, json_number (march, 0, "pnl"));
+  g_assert_cmpfloat (report_value (f, "2020-03-01", "2020-03-31", "Realised in the period $"), ==, json_number (march, 0, "realized"));
+  {
+    /* a weekly report books only the week: what was realised in it plus the change in unrealised */
+    g_autofree char *w = pnl (f, "2020-03-09", "2020-03-13");
+
+    g_assert_cmpfloat (report_value (f, "2020-03-09", "2020-03-13", "P&L of the period $"), ==, json_number (w, 0, "pnl"));
+    g_assert_cmpfloat (report_value (f, "2020-03-09", "2020-03-13", "Realised in the period $"), ==, 0);
+  }
+  g_assert_cmpfloat (json_number (march, 0, "unrealized_end"), ==, json_number (list, 3, "unrealized_pnl"));
+  /* March: the condor and the put settled (-17500.00 + 29540.99), no fees */
+  g_assert_cmpfloat (json_number (march, 0, "realized"), ==, 12040.99);
+  g_assert_cmpfloat (json_number (march, 0, "fees"), ==, 0);
+  feb = pnl (f, "2020-02-01", "2020-02-29");
+  g_assert_cmpfloat (json_number (feb, 0, "realized"), ==, 353.10);
+  g_assert_cmpfloat (json_number (feb, 0, "fees"), ==, 16.90);
+  g_assert_cmpfloat (json_number (feb, 0, "unrealized_end"), ==, json_number (march, 0, "unrealized_start"));
+  /* the year: everything settled by the VIX expiry of 2020-04-15 */
+  year = pnl (f, "2020-01-01", "2020-12-31");
+  g_assert_cmpfloat (json_number (year, 0, "unrealized_end"), ==, 0);
+  g_assert_cmpfloat (json_number (year, 0, "pnl"), ==, 13234.09);
+  g_assert_cmpfloat (json_number (year, 0, "fees"), ==, 16.90);
+}
+
+static void
+test_scenario (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *dir = g_getenv ("ALVH_SHARED_DATA");
+  g_autofree char *list = NULL;
 
   if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
@@ -238,43 +327,9 @@ test_scenario (Fixture       *f,
     g_assert_nonnull (strstr (early, "{\"id\":3,"));
   }
 
-  /* the journal lists every leg booked by hand, and shows a leg's fills and money as the ledger has them */
-  {
-    const char *list_args[] = { "journal", "list", "--db", f->db, NULL };
-    const char *show_args[] = { "journal", "show", "2", "--db", f->db, "--market-db", f->market, "--at", "2020-03-31", NULL };
-    g_autofree char *entries = NULL, *show = NULL, *err = NULL, *err2 = NULL;
-    g_autofree char *unrealized = g_strdup_printf ("unrealised $%.2f", json_number (list, 3, "unrealized_pnl"));
+  scenario_check_journal (f, list);
 
-    g_assert_cmpint (test_run_cli_strv (list_args, &entries, &err), ==, 0);
-    g_assert_nonnull (strstr (entries, "Layer 2 hedge (manual): 4 × VIX call spread 25/30  hedge,manual"));
-    g_assert_nonnull (strstr (entries, "Hedge (manual): 1 × SPX put 2900 "));
-    g_assert_cmpint (test_run_cli_strv (show_args, &show, &err2), ==, 0);
-    g_assert_nonnull (strstr (show, "Leg 3: 4 × VIX call spread 25/30 expiring 2020-04-15"));
-    g_assert_nonnull (strstr (show, "  open   2020-02-10T14:30:00-05:00  4 @ 0.80  fees $5.20"));
-    g_assert_nonnull (strstr (show, "  close  2020-02-28T15:00:00-05:00  2 @ 3.10  fees $2.60"));
-    g_assert_nonnull (strstr (show, "Open 2 of 4, marked at "));
-    g_assert_nonnull (strstr (show, "Realised $452.20 (net of fees $7.80)"));
-    g_assert_nonnull (strstr (show, unrealized));
-  }
-
-  /* `alvh journal stats` on the same market and time: the same money */
-  {
-    const char *args[] = { "journal", "stats", "--json", "--db", f->db, "--market-db", f->market,
-                           "--at", "2020-03-31", NULL };
-    g_autofree char *stats = NULL, *err = NULL;
-    double legs = 0;
-    const char *c;
-
-    g_assert_cmpint (test_run_cli_strv (args, &stats, &err), ==, 0);
-    c = strstr (stats, "\"condors\":[");
-    g_assert_nonnull (c);
-    g_assert_cmpfloat (json_number (c, 1, "pnl_unhedged"), ==, json_number (list, 1, "realized_pnl"));
-    for (gint64 id = 2; id <= 4; id++)
-      legs += json_number (list, id, "realized_pnl") + json_number (list, id, "unrealized_pnl");
-    g_assert_cmpfloat (fabs (json_number (c, 1, "hedge_pnl") - legs), <, 0.005);
-    /* the legs were added by hand: their branch is "manual" */
-    g_assert_cmpfloat (fabs (json_number (strstr (stats, "\"by_branch\":[{\"group\":\"manual\""), 0, "total_pnl") - legs), <, 0.005);
-  }
+  scenario_check_stats (f, list);
 
   /* the CSV report of March: the positions to date and the period's P&L */
   {
@@ -286,40 +341,7 @@ test_scenario (Fixture       *f,
     g_assert_cmpfloat (report_value (f, "2020-03-01", "2020-03-31", "P&L unhedged $"), ==, -17505.20);
   }
 
-  /* period P&L: the weeks of March add up to March; February + March + the rest = the year */
-  march = pnl (f, "2020-03-01", "2020-03-31");
-  for (guint i = 0; i < G_N_ELEMENTS (weeks); i++)
-    {
-      g_autofree char *w = pnl (f, weeks[i][0], weeks[i][1]);
-
-      sum += json_number (w, 0, "pnl");
-      realized += json_number (w, 0, "realized");
-    }
-  /* each figure is rounded to the cent: at most half a cent each */
-  g_assert_cmpfloat (fabs (sum - json_number (march, 0, "pnl")), <=, 0.005 * (G_N_ELEMENTS (weeks) + 1));
-  g_assert_cmpfloat_with_epsilon (realized, json_number (march, 0, "realized"), 0.03);
-  g_assert_cmpfloat (report_value (f, "2020-03-01", "2020-03-31", "P&L of the period $"), ==, json_number (march, 0, "pnl"));
-  g_assert_cmpfloat (report_value (f, "2020-03-01", "2020-03-31", "Realised in the period $"), ==, json_number (march, 0, "realized"));
-  {
-    /* a weekly report books only the week: what was realised in it plus the change in unrealised */
-    g_autofree char *w = pnl (f, "2020-03-09", "2020-03-13");
-
-    g_assert_cmpfloat (report_value (f, "2020-03-09", "2020-03-13", "P&L of the period $"), ==, json_number (w, 0, "pnl"));
-    g_assert_cmpfloat (report_value (f, "2020-03-09", "2020-03-13", "Realised in the period $"), ==, 0);
-  }
-  g_assert_cmpfloat (json_number (march, 0, "unrealized_end"), ==, json_number (list, 3, "unrealized_pnl"));
-  /* March: the condor and the put settled (-17500.00 + 29540.99), no fees */
-  g_assert_cmpfloat (json_number (march, 0, "realized"), ==, 12040.99);
-  g_assert_cmpfloat (json_number (march, 0, "fees"), ==, 0);
-  feb = pnl (f, "2020-02-01", "2020-02-29");
-  g_assert_cmpfloat (json_number (feb, 0, "realized"), ==, 353.10);
-  g_assert_cmpfloat (json_number (feb, 0, "fees"), ==, 16.90);
-  g_assert_cmpfloat (json_number (feb, 0, "unrealized_end"), ==, json_number (march, 0, "unrealized_start"));
-  /* the year: everything settled by the VIX expiry of 2020-04-15 */
-  year = pnl (f, "2020-01-01", "2020-12-31");
-  g_assert_cmpfloat (json_number (year, 0, "unrealized_end"), ==, 0);
-  g_assert_cmpfloat (json_number (year, 0, "pnl"), ==, 13234.09);
-  g_assert_cmpfloat (json_number (year, 0, "fees"), ==, 16.90);
+  scenario_check_periods (f, list);
 }
 
 int
