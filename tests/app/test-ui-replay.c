@@ -63,6 +63,70 @@ save_png (GtkWidget  *widget,
 
 static AlvhWindow *window;   /* kept for the whole run */
 
+/* Recording the run makes an account with its condors and a summary entry:
+ * the same recording as `alvh replay --journal` */
+static void
+replay_check_record (AlvhReplayPage   *page,
+                     AlvhReplayResult *r)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhJournalFilter filter = { 0 };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
+  AlvhJournalStore *store;
+  AlvhJournalEntry *e;
+  gint64 account;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "replay.record", NULL));
+  /* it records in a thread: the action is off until the toast */
+  g_assert_true (alvh_replay_page_is_recording (page));
+  g_assert_false (alvh_replay_page_record_async (page));
+  test_ui_wait_for (!alvh_replay_page_is_recording (page));
+  g_assert_false (alvh_replay_page_is_recording (page));
+  store = alvh_context_get_store (alvh_journal_page_get_context (ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"))));
+  filter.tag = "replay";
+  entries = alvh_journal_store_list_entries (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  e = g_ptr_array_index (entries, 0);
+  g_assert_true (g_str_has_prefix (e->title, "Replay Default v"));
+  g_assert_cmpint (e->time, ==, r->time[r->n_bars - 1]);
+  account = e->account_id;
+  g_assert_cmpint (account, >, 0);
+  attachments = alvh_journal_store_list_attachments (store, e->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attachments->len, ==, 1);
+  g_assert_cmpuint (g_bytes_get_size (((AlvhJournalAttachment *) g_ptr_array_index (attachments, 0))->png), >, 1000);
+  /* the last trade is still open at the end of the period */
+  {
+    g_autoptr(GPtrArray) open = alvh_journal_store_list_open_condors (store, account, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (open->len, ==, r->trades->len > 0 && g_array_index (r->trades, AlvhReplayTrade, r->trades->len - 1).close_time == 0 ? 1 : 0);
+  }
+  /* the same recording as `alvh replay --journal`: every condor, one leg per
+   * ADD linked to its decision's fired signals, the notable decisions */
+  {
+    g_autoptr(GPtrArray) condors = alvh_journal_store_list_condors (store, account, 0, 0, &error);
+    g_autoptr(GPtrArray) legs = alvh_journal_store_list_legs (store, account, 0, 0, &error);
+    g_autoptr(GPtrArray) decisions = alvh_journal_store_list_decisions (store, account, 0, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (condors->len, ==, r->trades->len);
+    g_assert_cmpuint (legs->len, ==, r->n_add);
+    g_assert_cmpuint (decisions->len, ==, r->decisions->len);
+    for (guint i = 0; i < legs->len; i++)
+      {
+        const AlvhLeg *l = legs->pdata[i];
+        g_autoptr(GPtrArray) linked = alvh_journal_store_list_leg_signals (store, l->id, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (l->decision_id, >, 0);
+        g_assert_cmpuint (linked->len, >, 0);
+        g_assert_cmpfloat (l->short_strike, >, l->long_strike);
+      }
+  }
+}
+
 static void
 test_replay_one_year (void)
 {
@@ -127,70 +191,7 @@ test_replay_one_year (void)
   save_png (GTK_WIDGET (window), "replay-page-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
-  /* recording the run makes an account with its condors and a summary entry */
-  {
-    g_autoptr(GError) error = NULL;
-    AlvhJournalFilter filter = { 0 };
-    g_autoptr(GPtrArray) entries = NULL;
-    g_autoptr(GPtrArray) attachments = NULL;
-    AlvhJournalStore *store;
-    AlvhJournalEntry *e;
-    gint64 account;
-
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "replay.record", NULL));
-    /* it records in a thread: the action is off until the toast */
-    g_assert_true (alvh_replay_page_is_recording (page));
-    g_assert_false (alvh_replay_page_record_async (page));
-    {
-      gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-      while (alvh_replay_page_is_recording (page) && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, TRUE);
-    }
-    g_assert_false (alvh_replay_page_is_recording (page));
-    store = alvh_context_get_store (alvh_journal_page_get_context (ALVH_JOURNAL_PAGE (alvh_window_get_page (window, "journal"))));
-    filter.tag = "replay";
-    entries = alvh_journal_store_list_entries (store, &filter, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (entries->len, ==, 1);
-    e = g_ptr_array_index (entries, 0);
-    g_assert_true (g_str_has_prefix (e->title, "Replay Default v"));
-    g_assert_cmpint (e->time, ==, r->time[r->n_bars - 1]);
-    account = e->account_id;
-    g_assert_cmpint (account, >, 0);
-    attachments = alvh_journal_store_list_attachments (store, e->id, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (attachments->len, ==, 1);
-    g_assert_cmpuint (g_bytes_get_size (((AlvhJournalAttachment *) g_ptr_array_index (attachments, 0))->png), >, 1000);
-    /* the last trade is still open at the end of the period */
-    {
-      g_autoptr(GPtrArray) open = alvh_journal_store_list_open_condors (store, account, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (open->len, ==, r->trades->len > 0 && g_array_index (r->trades, AlvhReplayTrade, r->trades->len - 1).close_time == 0 ? 1 : 0);
-    }
-    /* the same recording as `alvh replay --journal`: every condor, one leg per
-     * ADD linked to its decision's fired signals, the notable decisions */
-    {
-      g_autoptr(GPtrArray) condors = alvh_journal_store_list_condors (store, account, 0, 0, &error);
-      g_autoptr(GPtrArray) legs = alvh_journal_store_list_legs (store, account, 0, 0, &error);
-      g_autoptr(GPtrArray) decisions = alvh_journal_store_list_decisions (store, account, 0, 0, &error);
-
-      g_assert_no_error (error);
-      g_assert_cmpuint (condors->len, ==, r->trades->len);
-      g_assert_cmpuint (legs->len, ==, r->n_add);
-      g_assert_cmpuint (decisions->len, ==, r->decisions->len);
-      for (guint i = 0; i < legs->len; i++)
-        {
-          const AlvhLeg *l = legs->pdata[i];
-          g_autoptr(GPtrArray) linked = alvh_journal_store_list_leg_signals (store, l->id, &error);
-
-          g_assert_no_error (error);
-          g_assert_cmpint (l->decision_id, >, 0);
-          g_assert_cmpuint (linked->len, >, 0);
-          g_assert_cmpfloat (l->short_strike, >, l->long_strike);
-        }
-    }
-  }
+  replay_check_record (page, r);
 
   /* activating a trade shows the Charts page */
   alvh_replay_page_go_to_trade (page, 0);
