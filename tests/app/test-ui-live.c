@@ -53,6 +53,49 @@ append_line (const char *path,
   fclose (fp);
 }
 
+/* A row still being written (no newline yet) waits for its end; a
+ * rewritten (shorter) file is read whole again, old bars adding nothing; a
+ * broken row is reported with its file, line and column, the series stays */
+static void
+live_check_partial_rewritten_broken (AlvhLiveFollow *follow,
+                                     AlvhContext    *context,
+                                     const char     *csv,
+                                     gsize           n0,
+                                     Counts         *c)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhSeries *spx;
+
+  append_line (csv, "2026-01-07,6025.0,6031.0,60");
+  g_assert_cmpint (alvh_live_follow_poll (follow, &error), ==, 0);
+  g_assert_no_error (error);
+  append_line (csv, "15.0,6028.0\n");
+  g_assert_cmpint (alvh_live_follow_poll (follow, &error), ==, 1);
+  g_assert_no_error (error);
+  spx = alvh_market_service_get_series (alvh_context_get_market (context), "SPX");
+  g_assert_cmpfloat (alvh_series_get_column_by_name (spx, "low")[n0 + 3], ==, 6015.0);
+  c->bars = 3;   /* counted by the signal too */
+
+  /* a rewritten file (here: shorter) is read whole again; old bars add nothing */
+  g_assert_true (g_file_set_contents (csv,
+                                      "Date,Open,High,Low,Close\n"
+                                      "2026-01-08,6028.0,6040.0,6020.0,6033.0\n", -1, NULL));
+  g_assert_cmpint (alvh_live_follow_poll (follow, &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* a broken row is reported, the series stays */
+  append_line (csv, "2026-01-09,abc,1,1,1\n");
+  g_assert_cmpint (alvh_live_follow_poll (follow, &error), ==, -1);
+  g_assert_nonnull (error);
+  g_test_message ("broken row: %s", error->message);
+  {
+    g_autofree char *where = g_strdup_printf ("%s:3:12: ", csv);   /* the file's own line 3 */
+    g_assert_true (g_str_has_prefix (error->message, where));
+  }
+  g_assert_cmpuint (alvh_series_get_length (alvh_market_service_get_series (alvh_context_get_market (context), "SPX")), ==, n0 + 5);
+
+}
+
 static void
 test_follow_grows_series (void)
 {
@@ -64,17 +107,13 @@ test_follow_grows_series (void)
   AlvhSeries *spx;
   gsize n0;
   double last_close;
-  gint64 deadline;
   Counts c = { 0 };
 
   g_setenv ("ALVH_DATA_DIR", dir, TRUE);
   context = alvh_context_new (dir, NULL);
   alvh_market_service_load_demo (alvh_context_get_market (context));
   /* the demo is written into market.sqlite in a thread */
-  deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  while (alvh_market_service_is_busy (alvh_context_get_market (context)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (alvh_market_service_is_busy (alvh_context_get_market (context)));
+  test_ui_wait_for (!alvh_market_service_is_busy (alvh_context_get_market (context)));
   spx = alvh_market_service_get_series (alvh_context_get_market (context), "SPX");
   n0 = alvh_series_get_length (spx);
   last_close = alvh_series_get_column_by_name (spx, "close")[n0 - 1];
@@ -147,36 +186,10 @@ test_follow_grows_series (void)
   g_assert_cmpint (alvh_live_follow_poll (follow, &error), ==, 0);
   g_assert_no_error (error);
 
-  /* a row still being written (no newline yet) waits for its end */
-  append_line (csv, "2026-01-07,6025.0,6031.0,60");
-  g_assert_cmpint (alvh_live_follow_poll (follow, &error), ==, 0);
-  g_assert_no_error (error);
-  append_line (csv, "15.0,6028.0\n");
-  g_assert_cmpint (alvh_live_follow_poll (follow, &error), ==, 1);
-  g_assert_no_error (error);
-  spx = alvh_market_service_get_series (alvh_context_get_market (context), "SPX");
-  g_assert_cmpfloat (alvh_series_get_column_by_name (spx, "low")[n0 + 3], ==, 6015.0);
-  c.bars = 3;   /* counted by the signal too */
+  live_check_partial_rewritten_broken (follow, context, csv, n0, &c);
 
-  /* a rewritten file (here: shorter) is read whole again; old bars add nothing */
-  g_assert_true (g_file_set_contents (csv,
-                                      "Date,Open,High,Low,Close\n"
-                                      "2026-01-08,6028.0,6040.0,6020.0,6033.0\n", -1, NULL));
-  g_assert_cmpint (alvh_live_follow_poll (follow, &error), ==, 1);
+  g_assert_true (alvh_live_follow_set_path (follow, NULL, &error));
   g_assert_no_error (error);
-
-  /* a broken row is reported, the series stays */
-  append_line (csv, "2026-01-09,abc,1,1,1\n");
-  g_assert_cmpint (alvh_live_follow_poll (follow, &error), ==, -1);
-  g_assert_nonnull (error);
-  g_test_message ("broken row: %s", error->message);
-  {
-    g_autofree char *where = g_strdup_printf ("%s:3:12: ", csv);   /* the file's own line 3 */
-    g_assert_true (g_str_has_prefix (error->message, where));
-  }
-  g_assert_cmpuint (alvh_series_get_length (alvh_market_service_get_series (alvh_context_get_market (context), "SPX")), ==, n0 + 5);
-
-  g_assert_true (alvh_live_follow_set_path (follow, NULL, NULL));
   g_assert_null (alvh_live_follow_get_path (follow));
   g_free (c.title);
   g_unlink (csv);
