@@ -35,11 +35,7 @@ finished_cb (AlvhReplayPage *page,
 static void
 wait_finished (Finished *f)
 {
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!f->done && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (f->done);
+  test_ui_wait_for (f->done);
 }
 
 static void
