@@ -23,6 +23,49 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* The day's decision (an ADD with its leg every tenth, else a HOLD), all
+ * nine signals recorded */
+static void
+record_decision (AlvhJournalStore *store,
+                 gint64            account,
+                 gint64            condor_id,
+                 gint64            t,
+                 gboolean          add)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhDecision) d = alvh_decision_new ();
+  gint64 id;
+
+  d->account_id = account;
+  d->condor_id = condor_id;
+  d->time = t;
+  d->action = add ? ALVH_ACTION_ADD : ALVH_ACTION_HOLD;
+  d->branch = add ? ALVH_BRANCH_CONFLUENCE : ALVH_BRANCH_NONE;
+  d->layer = add ? 1 : 0;
+  d->size = add ? 1 : 0;
+  if (add)
+    {
+      d->has_leg = TRUE;
+      d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
+      d->leg.long_strike = 22;
+      d->leg.short_strike = 27;
+      d->leg.expiry = t + 35 * ALVH_SECONDS_PER_DAY;
+      d->estimated_cost = 150;
+    }
+  g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);
+  d->profile_version = 1;
+  d->explanation = g_strdup ("IV expanded by 16% over 48 hours and the VIX term structure is inverted.");
+  for (guint i = 0; i < ALVH_N_SIGNALS; i++)
+    alvh_decision_set_signal (d, (AlvhSignalId) i, i != 3 ? 0.1 * i : NAN, 0.15, add && i < 2);
+  id = alvh_journal_store_record_decision (store, d, &error);
+  g_assert_no_error (error);
+  if (add)
+    {
+      alvh_journal_store_add_leg_from_decision (store, id, NULL, 1.5, 1, "bench", NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (void)
 {
@@ -67,46 +110,14 @@ main (void)
 
       if (alvh_weekday_from_days (day) > 5)
         continue;
-      alvh_series_append (spx, t, &s, NULL);
-      alvh_series_append (vix, t, &v, NULL);
+      alvh_series_append (spx, t, &s, &error);
+      alvh_series_append (vix, t, &v, &error);
+      g_assert_no_error (error);
       k++;
       if (day < first)
         continue;
-      {
-        g_autoptr(AlvhDecision) d = alvh_decision_new ();
-        gboolean add = n_decisions % 10 == 0;
-        gint64 id;
-
-        d->account_id = account;
-        d->condor_id = condor_id;
-        d->time = t;
-        d->action = add ? ALVH_ACTION_ADD : ALVH_ACTION_HOLD;
-        d->branch = add ? ALVH_BRANCH_CONFLUENCE : ALVH_BRANCH_NONE;
-        d->layer = add ? 1 : 0;
-        d->size = add ? 1 : 0;
-        if (add)
-          {
-            d->has_leg = TRUE;
-            d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-            d->leg.long_strike = 22;
-            d->leg.short_strike = 27;
-            d->leg.expiry = t + 35 * ALVH_SECONDS_PER_DAY;
-            d->estimated_cost = 150;
-          }
-        g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);
-        d->profile_version = 1;
-        d->explanation = g_strdup ("IV expanded by 16% over 48 hours and the VIX term structure is inverted.");
-        for (guint i = 0; i < ALVH_N_SIGNALS; i++)
-          alvh_decision_set_signal (d, (AlvhSignalId) i, i != 3 ? 0.1 * i : NAN, 0.15, add && i < 2);
-        id = alvh_journal_store_record_decision (store, d, &error);
-        g_assert_no_error (error);
-        if (add)
-          {
-            alvh_journal_store_add_leg_from_decision (store, id, NULL, 1.5, 1, "bench", NULL, &error);
-            g_assert_no_error (error);
-          }
-        n_decisions++;
-      }
+      record_decision (store, account, condor_id, t, n_decisions % 10 == 0);
+      n_decisions++;
       if (n_decisions % 5 != 0)
         {
           g_autoptr(AlvhJournalEntry) e = alvh_journal_entry_new ();
