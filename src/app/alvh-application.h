@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhApplication, alvh_application, ALVH, APPLICATION, AdwApplication)
 
+/**
+ * alvh_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
 AlvhApplication *alvh_application_new          (void);
 GSettings       *alvh_application_get_settings (AlvhApplication *self);
 gboolean         alvh_application_get_demo_if_empty (AlvhApplication *self);

@@ -45,6 +45,12 @@ typedef enum
  * existing folder (CSV). */
 gboolean   alvh_report_format_from_path   (const char        *path,
                                            AlvhReportFormat  *out_format);
+/**
+ * alvh_report_format_to_string:
+ * @format: a report format
+ *
+ * Returns: (transfer none): the format's name
+ */
 const char *alvh_report_format_to_string  (AlvhReportFormat   format); /* "pdf" "html" "csv" */
 gboolean   alvh_report_format_from_string (const char        *text,
                                            AlvhReportFormat  *out_format);

@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 #define ALVH_TYPE_EXPORT_DIALOG (alvh_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (AlvhExportDialog, alvh_export_dialog, ALVH, EXPORT_DIALOG, AdwWindow)
 
+/**
+ * alvh_export_dialog_new:
+ * @parent: the window to be transient for
+ * @context: the app's context
+ *
+ * Returns: (transfer none): the dialog (GTK's toplevel list owns it)
+ */
 AlvhExportDialog *alvh_export_dialog_new         (GtkWindow          *parent,
                                                   AlvhContext        *context);
 /* Choices, also for tests: the preset (CUSTOM uses from/to, NY dates) and the format. */

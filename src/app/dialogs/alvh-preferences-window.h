@@ -13,12 +13,29 @@ G_DECLARE_FINAL_TYPE (AlvhPreferencesWindow, alvh_preferences_window, ALVH, PREF
 
 AlvhPreferencesWindow *alvh_preferences_window_new           (GtkWindow             *parent,
                                                               AlvhContext           *context);
-/* The name of the profile in the editor. */
+/**
+ * alvh_preferences_window_get_profile_name:
+ * @self: the preferences window
+ *
+ * The name of the profile in the editor.
+ *
+ * Returns: (transfer none): the name of the profile in the editor
+ */
 const char            *alvh_preferences_window_get_profile_name (AlvhPreferencesWindow *self);
 /* Selects a profile in the editor (loads its latest version); FALSE, with the reason shown in the dialog, when it cannot be read. */
 gboolean               alvh_preferences_window_select_profile (AlvhPreferencesWindow *self,
                                                                const char            *name);
-/* The editor widget of a threshold (a GtkSpinButton, or a GtkEntry for ratios); its widget name is the key. */
+/**
+ * alvh_preferences_window_get_editor:
+ * @self: the preferences window
+ * @key: a profile key
+ *
+ * The editor widget of a threshold (a GtkSpinButton, or a GtkEntry for
+ * ratios); its widget name is the key.
+ *
+ * Returns: (transfer none) (nullable): the editor of that profile key, or
+ *   %NULL
+ */
 GtkWidget             *alvh_preferences_window_get_editor    (AlvhPreferencesWindow *self,
                                                               const char            *key);
 /* What the Save button does: stores the edited values as a new version. */

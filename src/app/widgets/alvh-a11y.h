@@ -17,7 +17,15 @@ void        alvh_a11y_set_label      (GtkWidget  *widget,
 /* Sets the label and the same text as the tooltip. */
 void        alvh_a11y_set_label_and_tooltip (GtkWidget  *widget,
                                       const char *label);
-/* The label set by alvh_a11y_set_label(), or NULL. */
+/**
+ * alvh_a11y_get_label:
+ * @widget: a widget
+ *
+ * The label set by alvh_a11y_set_label(), or NULL.
+ *
+ * Returns: (transfer none) (nullable): the accessible label set on @widget,
+ *   or %NULL
+ */
 const char *alvh_a11y_get_label      (GtkWidget  *widget);
 
 /* TRUE for the controls the rule applies to: buttons, toggles, checks,

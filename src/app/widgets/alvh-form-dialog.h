@@ -43,7 +43,14 @@ void       alvh_form_dialog_hide_errors     (AlvhFormDialog *self);
 gboolean    alvh_form_dialog_validate       (AlvhFormDialog *self);
 /* alvh_form_dialog_validate() and shows its problems: an entry changed */
 void        alvh_form_dialog_changed        (AlvhFormDialog *self);
-/* The problems of the last validation, one a line ("" when none) */
+/**
+ * alvh_form_dialog_get_errors:
+ * @self: the form dialog
+ *
+ * The problems of the last validation, one a line ("" when none)
+ *
+ * Returns: (transfer none): what is wrong with the entries ("" when nothing)
+ */
 const char *alvh_form_dialog_get_errors     (AlvhFormDialog *self);
 /* Validates a new, untouched form without showing problems: @rows unmarked */
 void        alvh_form_dialog_start_quiet    (AlvhFormDialog *self,

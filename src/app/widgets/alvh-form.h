@@ -5,18 +5,51 @@
 
 G_BEGIN_DECLS
 
-/* An AdwEntryRow titled @title with widget name @name (tests find it by name)
- * that activates the window's default widget. */
+/**
+ * alvh_form_entry_row:
+ * @title: the row's title
+ * @name: the widget name
+ *
+ * An AdwEntryRow titled @title with widget name @name (tests find it by
+ * name) that activates the window's default widget.
+ *
+ * Returns: (transfer floating): the row
+ */
 GtkWidget  *alvh_form_entry_row      (const char  *title,
                                       const char  *name);
-/* alvh_form_entry_row() added to the AdwPreferencesGroup @group, with
- * @changed connected swapped (gets @data) to its "changed" signal. */
+/**
+ * alvh_form_add_entry_row:
+ * @group: the preferences group to add it to
+ * @title: the row's title
+ * @name: the widget name
+ * @changed: connected swapped to the entry's "changed"
+ * @data: data for @changed
+ *
+ * alvh_form_entry_row() added to the AdwPreferencesGroup @group, with
+ * @changed connected swapped (gets @data) to its "changed" signal.
+ *
+ * Returns: (transfer none): the row, added to @group
+ */
 GtkWidget  *alvh_form_add_entry_row  (GtkWidget   *group,
                                       const char  *title,
                                       const char  *name,
                                       GCallback    changed,
                                       gpointer     data);
-/* An AdwActionRow with a GtkSpinButton suffix (accessible label = title). */
+/**
+ * alvh_form_spin_row:
+ * @title: the row's title
+ * @subtitle: (nullable): the row's subtitle
+ * @name: the widget name
+ * @min: the smallest value
+ * @max: the largest value
+ * @step: the step
+ * @digits: the decimals shown
+ * @out_spin: (out) (optional) (transfer none): the row's spin button
+ *
+ * An AdwActionRow with a GtkSpinButton suffix (accessible label = title).
+ *
+ * Returns: (transfer floating): the row
+ */
 GtkWidget  *alvh_form_spin_row       (const char  *title,
                                       const char  *subtitle,
                                       const char  *name,
@@ -53,21 +86,53 @@ void        alvh_form_set_today      (gint64       date);
 /* First monthly VIX expiry at least @min_dte calendar days after @from's date. */
 gint64      alvh_form_first_vix_expiry (gint64     from,
                                         int        min_dte);
-/* The zone the user chose for times of day (the running AlvhApplication's
+/**
+ * alvh_form_display_zone:
+ *
+ * The zone the user chose for times of day (the running AlvhApplication's
  * "time-zone" setting): "" or an unknown id, or no application (widgets in
- * tests) = the local zone.  Free with g_time_zone_unref(). */
+ * tests) = the local zone.  Free with g_time_zone_unref().
+ *
+ * Returns: (transfer full): the time zone the app shows times of day in
+ */
 GTimeZone  *alvh_form_display_zone   (void);
-/* A stored time for display: a daily bar's time (00:00 New York) as its New
- * York date; any other time as "YYYY-MM-DD HH:MM" in the display zone. */
+/**
+ * alvh_form_format_time:
+ * @t: an instant
+ *
+ * A stored time for display: a daily bar's time (00:00 New York) as its New
+ * York date; any other time as "YYYY-MM-DD HH:MM" in the display zone.
+ *
+ * Returns: (transfer full): @t in the display zone ("YYYY-MM-DD HH:MM", a
+ *   daily bar's date alone)
+ */
 char       *alvh_form_format_time    (gint64       t);
-/* A flat icon button for a list row (tooltip and accessible label = @label)
- * that activates @action with the int64 target @id. */
+/**
+ * alvh_form_row_button:
+ * @icon_name: the button's icon
+ * @label: its accessible label
+ * @action: the action it activates with @id
+ * @id: the row's id
+ *
+ * A flat icon button for a list row (tooltip and accessible label = @label)
+ * that activates @action with the int64 target @id.
+ *
+ * Returns: (transfer floating): the button
+ */
 GtkWidget  *alvh_form_row_button     (const char  *icon_name,
                                       const char  *label,
                                       const char  *action,
                                       gint64       id);
-/* @content in an AdwClamp (@max_width > 0 sets its maximum size) inside a
- * vertically scrolling, vexpanding GtkScrolledWindow; returns the scroller. */
+/**
+ * alvh_form_scrolled:
+ * @content: the child
+ * @max_width: the clamp's maximum width (0: no clamp)
+ *
+ * @content in an AdwClamp (@max_width > 0 sets its maximum size) inside a
+ * vertically scrolling, vexpanding GtkScrolledWindow; returns the scroller.
+ *
+ * Returns: (transfer floating): the scrolled window holding @content
+ */
 GtkWidget  *alvh_form_scrolled       (GtkWidget   *content,
                                       int          max_width);
 /* Shows @message in a dialog's inline error label and makes it visible. */
@@ -80,7 +145,16 @@ void        alvh_form_set_ellipsizing_factory (GtkDropDown *dropdown,
 /* The "CSV files" filter of the file choosers (text/csv, *.csv, *.CSV, *.txt),
  * added to @chooser. */
 void        alvh_form_add_csv_filter (GtkFileChooser *chooser);
-/* Depth-first search for a widget by its name (gtk_widget_set_name). */
+/**
+ * alvh_form_find_by_name:
+ * @root: where to look
+ * @name: the widget name
+ *
+ * Depth-first search for a widget by its name (gtk_widget_set_name).
+ *
+ * Returns: (transfer none) (nullable): the first widget named @name at or
+ *   below @root, or %NULL
+ */
 GtkWidget  *alvh_form_find_by_name   (GtkWidget   *root,
                                       const char  *name);
 

@@ -22,12 +22,24 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhLiveFollow, alvh_live_follow, ALVH, LIVE_FOLLOW, GObject)
 
+/**
+ * alvh_live_follow_new:
+ * @context: the app's context
+ *
+ * Returns: (transfer full): a follower of no file yet
+ */
 AlvhLiveFollow *alvh_live_follow_new            (AlvhContext    *context);
 /* Starts following path (reading it once now); NULL stops.  Fails when the
  * file cannot be watched or its first read fails. */
 gboolean        alvh_live_follow_set_path       (AlvhLiveFollow *self,
                                                  const char     *path,
                                                  GError        **error);
+/**
+ * alvh_live_follow_get_path:
+ * @self: the live follow
+ *
+ * Returns: (transfer none) (nullable): the followed file, or %NULL
+ */
 const char     *alvh_live_follow_get_path       (AlvhLiveFollow *self);
 /* Symbol for files whose header does not name one (default: from the file name). */
 void            alvh_live_follow_set_symbol_hint(AlvhLiveFollow *self,

@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhWindow, alvh_window, ALVH, WINDOW, AdwApplicationWindow)
 
+/**
+ * alvh_window_new:
+ * @app: the application
+ *
+ * Returns: (transfer none): the window (GTK's toplevel list owns it)
+ */
 AlvhWindow *alvh_window_new             (AlvhApplication  *app);
 void        alvh_window_import_files    (AlvhWindow       *self,
                                          GFile           **files,
@@ -23,6 +29,13 @@ void        alvh_window_show_page       (AlvhWindow       *self,
                                          const char       *name);
 void        alvh_window_add_toast       (AlvhWindow       *self,
                                          const char       *message);
+/**
+ * alvh_window_get_page:
+ * @self: the window
+ * @name: a page's name
+ *
+ * Returns: (transfer none) (nullable): the page of that name, or %NULL
+ */
 GtkWidget  *alvh_window_get_page        (AlvhWindow       *self,
                                          const char       *name);
 AlvhContext *alvh_window_get_context    (AlvhWindow       *self);

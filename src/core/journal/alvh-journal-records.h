@@ -158,6 +158,12 @@ void                   alvh_journal_account_free     (AlvhJournalAccount    *acc
 void                   alvh_journal_profile_free     (AlvhJournalProfile    *profile);
 void                   alvh_journal_leg_close_free   (AlvhJournalLegClose   *close);
 
+/**
+ * alvh_journal_entry_new:
+ *
+ * Returns: (transfer full): an empty entry (free with
+ *   alvh_journal_entry_free())
+ */
 AlvhJournalEntry      *alvh_journal_entry_new        (void);
 void                   alvh_journal_entry_free       (AlvhJournalEntry      *entry);
 void                   alvh_journal_attachment_free  (AlvhJournalAttachment *attachment);

@@ -108,6 +108,12 @@ void          alvh_decision_free            (AlvhDecision       *self);
 /* Every signal n/a, HOLD / none. */
 void          alvh_decision_init            (AlvhDecision       *self);
 
+/**
+ * alvh_action_to_string:
+ * @action: an action
+ *
+ * Returns: (transfer none): "ADD", "HOLD" or "BLOCKED"
+ */
 const char   *alvh_action_to_string         (AlvhAction  action); /* "ADD" "HOLD" "BLOCKED" */
 /**
  * alvh_action_from_string:
@@ -118,6 +124,12 @@ const char   *alvh_action_to_string         (AlvhAction  action); /* "ADD" "HOLD
  */
 gboolean      alvh_action_from_string       (const char *text,
                                              AlvhAction *out_action);
+/**
+ * alvh_branch_to_string:
+ * @branch: a branch
+ *
+ * Returns: (transfer none): the branch's key
+ */
 const char   *alvh_branch_to_string         (AlvhBranch  branch); /* "no_position" ... exactly as the spec */
 /**
  * alvh_decision_status_to_string:

@@ -74,7 +74,14 @@ AlvhEvent   *alvh_event_copy              (const AlvhEvent *event);
  */
 void         alvh_event_free              (AlvhEvent      *event);
 
-/* "CPI" "PPI" "FOMC" "OTHER" */
+/**
+ * alvh_event_kind_to_string:
+ * @kind: a kind
+ *
+ * "CPI" "PPI" "FOMC" "OTHER"
+ *
+ * Returns: (transfer none): the kind's key
+ */
 const char  *alvh_event_kind_to_string    (AlvhEventKind   kind);
 /**
  * alvh_event_kind_is_valid:

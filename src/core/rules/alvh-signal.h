@@ -44,15 +44,37 @@ typedef struct
   gint64         snapshot_id;    /* the journal's row of this snapshot; 0 when not stored */
 } AlvhSignal;
 
-/* "iv_expansion", "term_inversion", ... exactly as in the spec (JSON keys, not translated). */
+/**
+ * alvh_signal_id_to_key:
+ * @id: a signal
+ *
+ * "iv_expansion", "term_inversion", ... exactly as in the spec (JSON keys,
+ * not translated).
+ *
+ * Returns: (transfer none): the signal's key ("iv_expansion", …)
+ */
 const char     *alvh_signal_id_to_key     (AlvhSignalId  id);
 /* Returns FALSE for an unknown key. */
 gboolean        alvh_signal_id_from_key   (const char   *key,
                                            AlvhSignalId *out_id);
 AlvhSignalKind  alvh_signal_id_get_kind   (AlvhSignalId  id);
-/* "realtime" or "fixed" */
+/**
+ * alvh_signal_kind_to_string:
+ * @kind: a kind
+ *
+ * "realtime" or "fixed"
+ *
+ * Returns: (transfer none): "fixed" or "realtime"
+ */
 const char     *alvh_signal_kind_to_string (AlvhSignalKind kind);
-/* Translated short title for the UI, e.g. "IV expansion". */
+/**
+ * alvh_signal_id_get_title:
+ * @id: a signal
+ *
+ * Translated short title for the UI, e.g. "IV expansion".
+ *
+ * Returns: (transfer none): the signal's translated title
+ */
 const char     *alvh_signal_id_get_title  (AlvhSignalId  id);
 /* Sets id, kind, value = NAN, thresholds NAN, fired = available = FALSE. */
 void            alvh_signal_init_na       (AlvhSignal   *signal,

@@ -18,7 +18,14 @@ G_BEGIN_DECLS
 #define ALVH_TYPE_CHARTS_FEED (alvh_charts_feed_get_type ())
 G_DECLARE_FINAL_TYPE (AlvhChartsFeed, alvh_charts_feed, ALVH, CHARTS_FEED, GObject)
 
-/* Feeds @page from its context (which it must have). */
+/**
+ * alvh_charts_feed_new:
+ * @page: the Charts page it feeds
+ *
+ * Feeds @page from its context (which it must have).
+ *
+ * Returns: (transfer full): the feed of @page
+ */
 AlvhChartsFeed *alvh_charts_feed_new      (AlvhChartsPage *page);
 /* Schedules an update (coalesced in an idle). */
 void            alvh_charts_feed_queue    (AlvhChartsFeed *self);

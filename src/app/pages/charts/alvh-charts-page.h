@@ -22,6 +22,11 @@ G_DECLARE_FINAL_TYPE (AlvhChartsPage, alvh_charts_page, ALVH, CHARTS_PAGE, AlvhP
 /* declared in alvh-charts-feed.h, which includes this header */
 typedef struct _AlvhChartsFeed AlvhChartsFeed;
 
+/**
+ * alvh_charts_page_new:
+ *
+ * Returns: (transfer floating): the page
+ */
 GtkWidget *alvh_charts_page_new               (void);
 /* The feed of the book's overlays; NULL until the page has a context. */
 AlvhChartsFeed *alvh_charts_page_get_feed     (AlvhChartsPage        *self);
@@ -69,7 +74,19 @@ void       alvh_charts_page_set_range         (AlvhChartsPage        *self,
 /* "chart" or "payoff" */
 void       alvh_charts_page_set_view          (AlvhChartsPage        *self,
                                                const char            *view);
+/**
+ * alvh_charts_page_get_chart:
+ * @self: the charts page
+ *
+ * Returns: (transfer none): the page's chart
+ */
 AlvhChart *alvh_charts_page_get_chart         (AlvhChartsPage        *self);
+/**
+ * alvh_charts_page_dup_readout:
+ * @self: the charts page
+ *
+ * Returns: (transfer full): the crosshair's readout text
+ */
 char      *alvh_charts_page_dup_readout       (AlvhChartsPage        *self);
 
 G_END_DECLS

@@ -23,7 +23,13 @@ GtkWidget *alvh_add_leg_dialog_new  (GtkWindow          *parent,
 /* Shows @text in the AdwToastOverlay that holds @inside (if any). */
 void       alvh_show_toast          (GtkWidget          *inside,
                                      const char         *text);
-/* "VIX call spread 20/25, expiring 2026-01-21" */
+/**
+ * alvh_describe_leg:
+ * @leg: a leg
+ *
+ * Returns: (transfer full): the leg in words, translated: "VIX call spread
+ *   20/25, expiring 2026-01-21"
+ */
 char      *alvh_describe_leg        (const AlvhLeg *leg);
 
 G_END_DECLS

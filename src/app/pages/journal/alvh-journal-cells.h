@@ -15,7 +15,16 @@ gboolean            alvh_journal_fit_columns       (GtkColumnView      *view,
                                                     gboolean            show_all);
 /* Empties @grid */
 void                alvh_journal_clear_grid        (GtkGrid            *grid);
-/* A label for a grid cell: aligned at @xalign, with @css_class (nullable) */
+/**
+ * alvh_journal_grid_label:
+ * @text: the label's text
+ * @xalign: its horizontal alignment
+ * @css_class: (nullable): a style class
+ *
+ * A label for a grid cell: aligned at @xalign, with @css_class (nullable)
+ *
+ * Returns: (transfer floating): the label
+ */
 GtkWidget          *alvh_journal_grid_label        (const char         *text,
                                                     float               xalign,
                                                     const char         *css_class);

@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhJournalModel, alvh_journal_model, ALVH, JOURNAL_MODEL, GObject)
 
+/**
+ * alvh_journal_model_new:
+ *
+ * Returns: (transfer full): an empty model
+ */
 AlvhJournalModel *alvh_journal_model_new            (void);
 /* The database file to read (alvh_journal_store_get_path()); NULL = none. */
 void              alvh_journal_model_set_store_path (AlvhJournalModel        *self,
@@ -34,7 +39,14 @@ void              alvh_journal_model_set_filter     (AlvhJournalModel        *se
 /* Starts reading again in a thread; "loading" is TRUE until the rows are in. */
 void              alvh_journal_model_reload         (AlvhJournalModel        *self);
 gboolean          alvh_journal_model_get_loading    (AlvhJournalModel        *self);
-/* The last load's error message, or NULL. */
+/**
+ * alvh_journal_model_get_error:
+ * @self: the journal model
+ *
+ * The last load's error message, or NULL.
+ *
+ * Returns: (transfer none) (nullable): why the last load failed, or %NULL
+ */
 const char       *alvh_journal_model_get_error      (AlvhJournalModel        *self);
 /* column: see alvh_journal_item_dup_column_text(); NULL = date. */
 void              alvh_journal_model_sort           (AlvhJournalModel        *self,

@@ -13,8 +13,26 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhJournalPage, alvh_journal_page, ALVH, JOURNAL_PAGE, AlvhPage)
 
+/**
+ * alvh_journal_page_new:
+ * @context: the app's context
+ *
+ * Returns: (transfer floating): the page
+ */
 GtkWidget        *alvh_journal_page_new           (AlvhContext     *context);
+/**
+ * alvh_journal_page_get_context:
+ * @self: the journal page
+ *
+ * Returns: (transfer none): the page's context
+ */
 AlvhContext      *alvh_journal_page_get_context   (AlvhJournalPage *self);
+/**
+ * alvh_journal_page_get_model:
+ * @self: the journal page
+ *
+ * Returns: (transfer none): the list's model
+ */
 AlvhJournalModel *alvh_journal_page_get_model     (AlvhJournalPage *self);
 /* Reads the entries again (also done on the context's journal-changed). */
 void              alvh_journal_page_reload        (AlvhJournalPage *self);

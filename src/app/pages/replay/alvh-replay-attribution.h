@@ -15,7 +15,14 @@ G_DECLARE_FINAL_TYPE (AlvhReplayAttribution, alvh_replay_attribution, ALVH, REPL
  * NULL: the empty state. */
 void             alvh_replay_attribution_set_hedges (AlvhReplayAttribution *self,
                                                      GArray                *hedges);
-/* (nullable): what is shown */
+/**
+ * alvh_replay_attribution_get_attribution:
+ * @self: the replay attribution
+ *
+ * (nullable): what is shown
+ *
+ * Returns: (transfer none) (nullable): the attribution shown, or %NULL
+ */
 AlvhAttribution *alvh_replay_attribution_get_attribution (AlvhReplayAttribution *self);
 
 G_END_DECLS

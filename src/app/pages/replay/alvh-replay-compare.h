@@ -19,7 +19,16 @@ void       alvh_replay_compare_reload_profiles (AlvhReplayCompare *self);
 gboolean   alvh_replay_compare_run          (AlvhReplayCompare *self);
 void       alvh_replay_compare_cancel       (AlvhReplayCompare *self);
 gboolean   alvh_replay_compare_is_running   (AlvhReplayCompare *self);
-/* (element-type AlvhReplayResult) (nullable): the last comparison's replays, in the profiles' order */
+/**
+ * alvh_replay_compare_get_results:
+ * @self: the replay compare
+ *
+ * (element-type AlvhReplayResult) (nullable): the last comparison's replays,
+ * in the profiles' order
+ *
+ * Returns: (transfer none) (nullable) (element-type AlvhReplayResult): the
+ *   compared runs, or %NULL
+ */
 GPtrArray *alvh_replay_compare_get_results  (AlvhReplayCompare *self);
 
 G_END_DECLS

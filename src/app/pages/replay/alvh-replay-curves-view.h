@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhReplayCurvesView, alvh_replay_curves_view, ALVH, REPLAY_CURVES_VIEW, AlvhCairoView)
 
+/**
+ * alvh_replay_curves_view_new:
+ *
+ * Returns: (transfer floating): the view
+ */
 GtkWidget *alvh_replay_curves_view_new         (void);
 
 /**

@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AlvhReplayHeatmapView, alvh_replay_heatmap_view, ALVH, REPLAY_HEATMAP_VIEW, AlvhCairoView)
 
+/**
+ * alvh_replay_heatmap_view_new:
+ *
+ * Returns: (transfer floating): the view
+ */
 GtkWidget *alvh_replay_heatmap_view_new        (void);
 
 /**

@@ -27,6 +27,12 @@ typedef struct
 void              alvh_replay_inputs_free       (AlvhReplayInputs *inputs);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlvhReplayInputs, alvh_replay_inputs_free)
 
+/**
+ * alvh_replay_page_new:
+ * @context: the app's context
+ *
+ * Returns: (transfer floating): the page
+ */
 GtkWidget        *alvh_replay_page_new          (AlvhContext    *context);
 /* Dates as the entries take them ("2020-01-02"); NULL or "" = unbounded. */
 void              alvh_replay_page_set_period   (AlvhReplayPage *self,
@@ -37,9 +43,23 @@ void              alvh_replay_page_set_period   (AlvhReplayPage *self,
 gboolean          alvh_replay_page_run          (AlvhReplayPage *self);
 void              alvh_replay_page_cancel       (AlvhReplayPage *self);
 gboolean          alvh_replay_page_is_running   (AlvhReplayPage *self);
-/* The last finished run, or NULL. */
+/**
+ * alvh_replay_page_get_result:
+ * @self: the replay page
+ *
+ * The last finished run, or NULL.
+ *
+ * Returns: (transfer none) (nullable): the last run, or %NULL
+ */
 AlvhReplayResult *alvh_replay_page_get_result   (AlvhReplayPage *self);
-/* The trades as shown (AlvhReplayTradeItem), sorted as the table is. */
+/**
+ * alvh_replay_page_get_trades:
+ * @self: the replay page
+ *
+ * The trades as shown (AlvhReplayTradeItem), sorted as the table is.
+ *
+ * Returns: (transfer none): the trade table's sorted model
+ */
 GListModel       *alvh_replay_page_get_trades   (AlvhReplayPage *self);
 /* What activating a trade row does: show the Charts page at its open time. */
 void              alvh_replay_page_go_to_trade  (AlvhReplayPage *self,
@@ -56,11 +76,29 @@ gboolean          alvh_replay_page_is_recording (AlvhReplayPage *self);
 gint64            alvh_replay_page_record       (AlvhReplayPage *self,
                                                  GError        **error);
 
-/* The page's inputs (period, profile, market, events); NULL with @error
- * (and the entries marked) when the period or the data are not usable. */
+/**
+ * alvh_replay_page_dup_inputs:
+ * @self: the replay page
+ * @error: return location for an error
+ *
+ * The page's inputs (period, profile, market, events); NULL with @error (and
+ * the entries marked) when the period or the data are not usable.
+ *
+ * Returns: (transfer full) (nullable): the inputs (free with
+ *   alvh_replay_inputs_free()), or %NULL with @error set
+ */
 AlvhReplayInputs *alvh_replay_page_dup_inputs   (AlvhReplayPage *self,
                                                  GError        **error);
-/* The same for a view inside the page (its ancestor page). */
+/**
+ * alvh_replay_page_dup_inputs_for:
+ * @view: a widget on a Replay page
+ * @error: return location for an error
+ *
+ * The same for a view inside the page (its ancestor page).
+ *
+ * Returns: (transfer full) (nullable): the inputs of @view's Replay page
+ *   (free with alvh_replay_inputs_free()), or %NULL with @error set
+ */
 AlvhReplayInputs *alvh_replay_page_dup_inputs_for (GtkWidget    *view,
                                                  GError        **error);
 /* The Sweep view's keys and ranges for a view inside the page; 0 with @error. */

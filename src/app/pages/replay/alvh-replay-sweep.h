@@ -31,7 +31,14 @@ guint       alvh_replay_sweep_get_axes     (AlvhReplaySweep *self,
 gboolean    alvh_replay_sweep_run          (AlvhReplaySweep *self);
 void        alvh_replay_sweep_cancel       (AlvhReplaySweep *self);
 gboolean    alvh_replay_sweep_is_running   (AlvhReplaySweep *self);
-/* (nullable): the last finished sweep */
+/**
+ * alvh_replay_sweep_get_sweep:
+ * @self: the replay sweep
+ *
+ * (nullable): the last finished sweep
+ *
+ * Returns: (transfer none) (nullable): the last sweep, or %NULL
+ */
 AlvhSweep  *alvh_replay_sweep_get_sweep    (AlvhReplaySweep *self);
 /* Shows a combination's figures below the maps and outlines its cells. */
 void        alvh_replay_sweep_select_cell  (AlvhReplaySweep *self,

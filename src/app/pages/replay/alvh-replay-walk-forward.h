@@ -16,7 +16,14 @@ G_DECLARE_FINAL_TYPE (AlvhReplayWalkForward, alvh_replay_walk_forward, ALVH, REP
 gboolean         alvh_replay_walk_forward_run        (AlvhReplayWalkForward *self);
 void             alvh_replay_walk_forward_cancel     (AlvhReplayWalkForward *self);
 gboolean         alvh_replay_walk_forward_is_running (AlvhReplayWalkForward *self);
-/* (nullable): the last finished walk-forward */
+/**
+ * alvh_replay_walk_forward_get_result:
+ * @self: the replay walk forward
+ *
+ * (nullable): the last finished walk-forward
+ *
+ * Returns: (transfer none) (nullable): the last walk-forward, or %NULL
+ */
 AlvhWalkForward *alvh_replay_walk_forward_get_result (AlvhReplayWalkForward *self);
 
 G_END_DECLS
