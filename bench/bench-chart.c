@@ -2,7 +2,8 @@
  *
  * 1 000 000 one-minute bars (a random walk: candles, a VIX-like line and a
  * histogram), the arrays shared with the chart (alvh_chart_add_series_bytes),
- * the layer cache on, as the Charts page has them.  Rows:
+ * the layer cache on, drawn onto an image surface: as the Charts page's
+ * chart view draws (src/app/widgets/alvh-chart-view.c).  Rows:
  *   zoomed      3 panes (candles, line, histogram), a 300-bar window at the
  *               end of the timeline, the pointer moving (the crosshair and
  *               legends change, the view does not); the same with the view

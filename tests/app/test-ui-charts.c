@@ -74,6 +74,48 @@ charts_check_readouts (GtkWidget *page)
   alvh_charts_page_go_to_time (ALVH_CHARTS_PAGE (page), alvh_time_from_ny_date (2026, 6, 18));
 }
 
+/* The chart view shows, pixel for pixel, what the chart draws onto an image
+ * of the view's size (the view hands GTK its own image as a texture), twice
+ * over: the second frame comes from the view's pool and the chart's layer
+ * cache */
+static void
+charts_check_view_is_chart (GtkWidget *page,
+                            AlvhChart *chart)
+{
+  GtkWidget *view = test_ui_find_type (page, ALVH_TYPE_CHART_VIEW);
+  int w, h, stride;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_nonnull (view);
+  test_ui_wait_drawn (view);
+  w = gtk_widget_get_width (view);
+  h = gtk_widget_get_height (view);
+  g_assert_cmpint (gtk_widget_get_scale_factor (view), ==, 1);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  alvh_chart_render (chart, cr, w, h);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(GdkTexture) texture = test_ui_render_widget (view);
+      g_autofree guchar *pixels = g_malloc ((gsize) stride * h);
+      const guchar *want = cairo_image_surface_get_data (surface);
+      guint differ = 0;
+
+      g_assert_nonnull (texture);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, w);
+      g_assert_cmpint (gdk_texture_get_height (texture), ==, h);
+      gdk_texture_download (texture, pixels, (gsize) stride);
+      for (int y = 0; y < h; y++)
+        differ += memcmp (pixels + (gsize) y * stride, want + (gsize) y * stride, (gsize) w * 4) != 0;
+      g_assert_cmpuint (differ, ==, 0);
+    }
+  cairo_surface_destroy (surface);
+}
+
 /* The dark style gives the chart a dark background */
 static void
 charts_check_dark (GtkWidget *page)
@@ -238,6 +280,7 @@ test_charts_page (void)
   g_assert_cmpfloat (bars, <, 70);
 
   charts_check_readouts (page);
+  charts_check_view_is_chart (page, chart);
 
   texture = render_and_save (page, "charts-page-full.png");
   test_ui_image_stats (texture, &stats);

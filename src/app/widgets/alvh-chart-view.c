@@ -1,4 +1,11 @@
-/* alvh-chart-view.c — draws an AlvhChart with gtk_snapshot_append_cairo */
+/* alvh-chart-view.c — draws an AlvhChart into its own image and hands it to
+ * GTK as a texture
+ *
+ * A cairo render node would record every call of a frame and replay it
+ * later; drawn straight onto an image at the widget's scale, the chart's
+ * layer cache and its pixel-aligned fills serve the app as they serve PNG
+ * export and bench/bench-chart.c.  The images come from a small pool: a
+ * buffer goes back to it when GTK drops the texture that holds it. */
 #define G_LOG_DOMAIN "alvh-desk"
 
 #include "config.h"
@@ -22,7 +29,17 @@ struct _AlvhChartView
   double      drag_last_x;
   double      drag_last_y;
   guint       a11y_idle;
+  GPtrArray  *buffers;          /* ViewBuffer: the frames' pixels */
 };
+
+/* The pixels of one frame; referenced by the view's pool and, while GTK
+ * shows it, by its texture's bytes */
+typedef struct
+{
+  guchar *data;
+  gsize   size;
+  int     busy;                 /* held by a texture (atomic) */
+} ViewBuffer;
 
 G_DEFINE_FINAL_TYPE (AlvhChartView, alvh_chart_view, ALVH_TYPE_CAIRO_VIEW)
 
@@ -367,6 +384,89 @@ alvh_chart_view_draw (AlvhCairoView *view,
 }
 
 static void
+view_buffer_clear (gpointer data)
+{
+  ViewBuffer *b = data;
+
+  g_free (b->data);
+}
+
+static void
+view_buffer_unref (gpointer data)
+{
+  g_rc_box_release_full (data, view_buffer_clear);
+}
+
+/* GTK dropped the texture: the buffer may be drawn into again */
+static void
+view_buffer_released (gpointer data)
+{
+  ViewBuffer *b = data;
+
+  g_atomic_int_set (&b->busy, 0);
+  view_buffer_unref (b);
+}
+
+/* A free buffer of @size bytes from the pool (a new one when none is free;
+ * free buffers of another size go) */
+static ViewBuffer *
+take_buffer (AlvhChartView *self,
+             gsize          size)
+{
+  ViewBuffer *b;
+
+  for (guint i = self->buffers->len; i-- > 0;)
+    {
+      b = g_ptr_array_index (self->buffers, i);
+      if (g_atomic_int_get (&b->busy))
+        continue;
+      if (b->size == size)
+        {
+          g_atomic_int_set (&b->busy, 1);
+          return b;
+        }
+      g_ptr_array_remove_index_fast (self->buffers, i);
+    }
+  b = g_rc_box_new0 (ViewBuffer);
+  b->data = g_malloc (size);
+  b->size = size;
+  b->busy = 1;
+  g_ptr_array_add (self->buffers, b);
+  return b;
+}
+
+static void
+alvh_chart_view_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  AlvhChartView *self = ALVH_CHART_VIEW (widget);
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, w * scale);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+  ViewBuffer *b;
+  cairo_t *cr;
+
+  if (w <= 0 || h <= 0 || stride <= 0)
+    return;
+  b = take_buffer (self, (gsize) stride * (gsize) (h * scale));
+  surface = cairo_image_surface_create_for_data (b->data, CAIRO_FORMAT_ARGB32, w * scale, h * scale, stride);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  alvh_chart_view_draw (ALVH_CAIRO_VIEW (self), cr, w, h);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+  /* ARGB32 is GDK_MEMORY_DEFAULT: premultiplied B, G, R, A in memory */
+  bytes = g_bytes_new_with_free_func (b->data, b->size, view_buffer_released, g_rc_box_acquire (b));
+  texture = gdk_memory_texture_new (w * scale, h * scale, GDK_MEMORY_DEFAULT, bytes, (gsize) stride);
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+static void
 alvh_chart_view_size_allocate (GtkWidget *widget,
                                int        width,
                                int        height,
@@ -383,6 +483,7 @@ alvh_chart_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->a11y_idle, g_source_remove);
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->buffers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (alvh_chart_view_parent_class)->dispose (object);
 }
@@ -395,6 +496,7 @@ alvh_chart_view_class_init (AlvhChartViewClass *klass)
 
   object_class->dispose = alvh_chart_view_dispose;
   ALVH_CAIRO_VIEW_CLASS (klass)->draw = alvh_chart_view_draw;
+  widget_class->snapshot = alvh_chart_view_snapshot;
   /* no size of its own: the size request in init is its least */
   alvh_cairo_view_class_set_size (ALVH_CAIRO_VIEW_CLASS (klass), 0, 0, 0, 0);
   widget_class->size_allocate = alvh_chart_view_size_allocate;
@@ -433,6 +535,7 @@ alvh_chart_view_init (AlvhChartView *self)
   GtkGesture *gesture;
 
   self->drag_separator = -1;
+  self->buffers = g_ptr_array_new_with_free_func (view_buffer_unref);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
