@@ -73,6 +73,24 @@ _alvh_chart_draw_line (const Frame *f,
       return;
     }
 
+  /* onto an image of the frame's pixels: rasterised here, a vertex
+   * blended once (alvh-chart-aa-line.c) */
+  if (f->aligned && !(s->flags & ALVH_CHART_SERIES_FLAG_DASHED) && f->i1 >= f->i0)
+    {
+      gsize n = (gsize) (f->i1 - f->i0 + 1);
+      g_autofree double *xs = g_new (double, 2 * n);
+      double *ys = xs + n;
+      AlvhChartColor color = (guint) s->color < ALVH_CHART_N_COLORS ? s->color : ALVH_CHART_COLOR_FOREGROUND;
+
+      for (gsize k = 0; k < n; k++)
+        {
+          xs[k] = bar_x (f, f->i0 + (gssize) k);
+          ys[k] = ymap_y_clamped (m, s->v[0][f->i0 + (gssize) k]);
+        }
+      if (_alvh_chart_aa_polyline (f, &f->chart->aa, xs, ys, n, 1.5, &f->pal->colors[color]))
+        return;
+    }
+
   set_color (f, s->color, 1.0);
   cairo_set_line_width (cr, 1.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

@@ -104,6 +104,15 @@ typedef struct
   gboolean log;
 } YMap;
 
+/* alvh-chart-aa-line.c's coverage buffer, kept between frames (zero
+ * between uses) */
+typedef struct
+{
+  guint8 *cov;
+  gsize   size;
+  GArray *runs;      /* AlvhChartAaRun: the row runs the segments touched */
+} AlvhChartAaBuffer;
+
 struct _AlvhChart
 {
   GObject                 parent_instance;
@@ -132,6 +141,7 @@ struct _AlvhChart
   double                  cache_key[6];  /* width, height, scale, first, bars, dark */
   guint                   last_generation; /* the last frame's, cached or not */
   double                  last_key[6];
+  AlvhChartAaBuffer       aa;
 };
 
 /* A change of what the chart draws (not of the view or the crosshair) */
@@ -304,6 +314,16 @@ set_color (const Frame    *f,
   alvh_chart_palette_set_source (f->pal, f->cr, color, alpha);
 }
 
+
+/* alvh-chart-aa-line.c: an anti-aliased polyline onto an aligned image */
+gboolean _alvh_chart_aa_polyline       (const Frame            *f,
+                                        AlvhChartAaBuffer      *buf,
+                                        const double           *xs,
+                                        const double           *ys,
+                                        gsize                   n,
+                                        double                  width,
+                                        const AlvhChartRgba    *rgba);
+void     _alvh_chart_aa_buffer_clear   (AlvhChartAaBuffer      *buf);
 
 /* alvh-chart.c: the view kept within the timeline */
 void    _alvh_chart_clamp_view         (AlvhChart              *self);

@@ -67,6 +67,7 @@ alvh_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->times_data, g_bytes_unref);
   g_clear_pointer (&self->cache, cairo_surface_destroy);
+  _alvh_chart_aa_buffer_clear (&self->aa);
   g_ptr_array_unref (self->panes);
 
   G_OBJECT_CLASS (alvh_chart_parent_class)->finalize (object);

@@ -14,6 +14,7 @@
 #include "alvh-import.h"
 #include "alvh-profile.h"
 #include "alvh-chart.h"
+#include "alvh-chart-palette.h"
 #include "alvh-chart-market.h"
 #include "alvh-chart-payoff.h"
 #include "alvh-chart-plot.h"
@@ -1027,6 +1028,121 @@ test_plot (void)
   cairo_surface_destroy (surface);
 }
 
+/* Blueness of each pixel of @s: blue over the mean of red and green (0 or
+ * less for greys: grid, text; a little for a bluish background) */
+static int
+pixel_blueness (cairo_surface_t *s,
+                int              x,
+                int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (s);
+  guint32 p = *(const guint32 *) (const void *) (data + (gsize) y * cairo_image_surface_get_stride (s) + (gsize) x * 4);
+
+  return (int) (p & 0xff) - ((int) ((p >> 16) & 0xff) + (int) ((p >> 8) & 0xff)) / 2;
+}
+
+/* The ink of the blue line of @s: how much bluer than @base (the same chart
+ * with a grey line) its pixels are, summed; the bluest pixel's to *max */
+static double
+line_ink (cairo_surface_t *s,
+          cairo_surface_t *base,
+          int             *max)
+{
+  double sum = 0;
+
+  cairo_surface_flush (s);
+  cairo_surface_flush (base);
+  *max = G_MININT;
+  for (int y = 0; y < cairo_image_surface_get_height (s); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (s); x++)
+      {
+        sum += MAX (0, pixel_blueness (s, x, y) - pixel_blueness (base, x, y));
+        *max = MAX (*max, pixel_blueness (s, x, y));
+      }
+  return sum;
+}
+
+/* 60 days of zigzags of many angles in one line pane, in @colour */
+static AlvhChart *
+zigzag_chart (AlvhChartColor colour)
+{
+  AlvhChart *chart = alvh_chart_new ();
+  gint64 t[60];
+  double v[60];
+
+  for (int i = 0; i < 60; i++)
+    {
+      t[i] = alvh_time_from_ny_date (2024, 1, 2) + (gint64) i * 86400;
+      v[i] = 20 + (i % 2 ? 6 : -6) * (1 + (i % 7)) / 7.0 + 0.1 * i;
+    }
+  alvh_chart_add_pane (chart, "Z", 1);
+  alvh_chart_set_times (chart, t, 60);
+  alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_LINE, "Z", colour, 0, t, v, NULL, NULL, NULL, 60);
+  alvh_chart_show_all (chart);
+  return chart;
+}
+
+/* @chart onto a new 640 x 360 image: straight, or recorded and replayed */
+static cairo_surface_t *
+render_zigzag (AlvhChart *chart,
+               gboolean   recorded)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 360);
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recorded ? recording : image);
+
+  alvh_chart_render (chart, cr, 640, 360);
+  cairo_destroy (cr);
+  if (recorded)
+    {
+      cr = cairo_create (image);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (recording);
+  return image;
+}
+
+/* A zoomed line drawn onto an image of the frame's pixels is rasterised by
+ * the chart (alvh-chart-aa-line.c); the same chart recorded and replayed is
+ * stroked by Cairo.  Both put the same ink on the page (within 8 %), both
+ * reach the line's colour, and no pixel is bluer than the colour itself (a
+ * vertex shared by two segments is blended once) */
+static void
+test_line_rasteriser (void)
+{
+  g_autoptr(AlvhChart) blue = zigzag_chart (ALVH_CHART_COLOR_BLUE);
+  g_autoptr(AlvhChart) grey = zigzag_chart (ALVH_CHART_COLOR_FOREGROUND);
+  cairo_surface_t *aa = render_zigzag (blue, FALSE);
+  cairo_surface_t *stroked = render_zigzag (blue, TRUE);
+  cairo_surface_t *base = render_zigzag (grey, FALSE);
+  cairo_surface_t *colour = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (colour);
+  double ink_aa, ink_stroked;
+  int max_aa, max_stroked, want;
+
+  alvh_chart_palette_set_source (alvh_chart_palette_get (FALSE), cr, ALVH_CHART_COLOR_BLUE, 1.0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (colour);
+  want = pixel_blueness (colour, 0, 0);
+  save_png (aa, "chart-line-rasterised.png");
+  save_png (stroked, "chart-line-stroked.png");
+  ink_aa = line_ink (aa, base, &max_aa);
+  ink_stroked = line_ink (stroked, base, &max_stroked);
+  g_test_message ("line ink: rasterised %.0f, stroked %.0f; bluest %d and %d of %d",
+                  ink_aa, ink_stroked, max_aa, max_stroked, want);
+  g_assert_cmpfloat (ink_stroked, >, 50000);
+  g_assert_cmpfloat (fabs (ink_aa - ink_stroked), <=, 0.08 * ink_stroked);
+  g_assert_cmpint (max_aa, >=, want - 2);
+  g_assert_cmpint (max_aa, <=, want);
+  cairo_surface_destroy (aa);
+  cairo_surface_destroy (stroked);
+  cairo_surface_destroy (base);
+  cairo_surface_destroy (colour);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1048,6 +1164,7 @@ main (int    argc,
   g_test_add_func ("/chart/markers", test_markers);
   g_test_add_func ("/chart/kinds", test_kinds);
   g_test_add_func ("/chart/decimation/extremes", test_decimation);
+  g_test_add_func ("/chart/line/rasteriser", test_line_rasteriser);
   g_test_add_func ("/chart/decimation/blocks", test_decimation_blocks);
   g_test_add_func ("/chart/market", test_market);
   g_test_add_func ("/chart/payoff", test_payoff);
