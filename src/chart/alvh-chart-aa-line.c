@@ -97,7 +97,7 @@ coverage_segment (Coverage *c,
 
   for (int y = ymin; y <= ymax; y++)
     {
-      guint8 *row = c->buf->cov + (gsize) (y - c->y0) * (gsize) c->width - c->x0;
+      guint8 *row = c->buf->cov + (gsize) (y - c->y0) * (gsize) c->width;   /* column x at row[x - x0] */
       double qy = y + 0.5 - ay;
       int xa = xmin, xb = xmax, lo = G_MAXINT, hi = -1;
 
@@ -132,8 +132,8 @@ coverage_segment (Coverage *c,
           v = d <= inner ? 255 : (guint8) MIN (255.0, 255.0 * (r - d) + 0.5);
           if (v == 0)
             continue;
-          if (v > row[x])
-            row[x] = v;
+          if (v > row[x - c->x0])
+            row[x - c->x0] = v;
           lo = MIN (lo, x);
           hi = MAX (hi, x);
         }
@@ -162,14 +162,14 @@ blend_run (Coverage             *c,
            guint                 b,
            guint                 a)
 {
-  guint8 *cov = c->buf->cov + (gsize) (run->y - c->y0) * (gsize) c->width - c->x0;
+  guint8 *cov = c->buf->cov + (gsize) (run->y - c->y0) * (gsize) c->width;   /* column x at cov[x - x0] */
   guint32 *px = (guint32 *) (void *) (pixels + (gsize) run->y * (gsize) stride);
 
   for (int x = run->x0; x <= run->x1; x++)
     {
-      guint s = (cov[x] * a + 127) / 255, d = px[x], inv = 255 - s;
+      guint s = (cov[x - c->x0] * a + 127) / 255, d = px[x], inv = 255 - s;
 
-      cov[x] = 0;
+      cov[x - c->x0] = 0;
       if (s == 0)
         continue;
       px[x] = ((s + (((d >> 24) & 0xff) * inv + 127) / 255) << 24) |
