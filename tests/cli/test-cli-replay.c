@@ -238,27 +238,58 @@ test_demo_summary_json_profile_events (void)
   g_assert_nonnull (strstr (run.err, "events.csv:2:12:"));
 }
 
+/* The real history's files in $ALVH_SHARED_DATA and a temporary folder
+ * with the journal's path (removed with the struct) */
+typedef struct
+{
+  char *spx, *vix, *vx, *tmp, *db;
+} RealFiles;
+
 static void
-test_real_history (void)
+real_files_clear (RealFiles *r)
+{
+  if (r->tmp != NULL)
+    test_rm_rf (r->tmp);
+  g_free (r->spx);
+  g_free (r->vix);
+  g_free (r->vx);
+  g_free (r->tmp);
+  g_free (r->db);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RealFiles, real_files_clear)
+
+/* FALSE, the test skipped, without the shared data */
+static gboolean
+real_files_open (RealFiles *r)
 {
   const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *spx = NULL;
-  g_autofree char *vix = NULL;
-  g_autofree char *vx = NULL;
-  g_auto(TestRun) run = { 0 };
-  g_auto(GStrv) lines = NULL;
-  guint n = 0, iv_fired = 0, term_available = 0;
 
   if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
       g_test_skip ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder");
-      return;
+      return FALSE;
     }
-  spx = g_build_filename (dir, "spx_daily_ohlc_1927_2026.csv", NULL);
-  vix = g_build_filename (dir, "vix_daily_cboe.csv", NULL);
-  vx = g_build_filename (dir, "vix_futures_term_structure_2007_2021.csv", NULL);
+  r->spx = g_build_filename (dir, "spx_daily_ohlc_1927_2026.csv", NULL);
+  r->vix = g_build_filename (dir, "vix_daily_cboe.csv", NULL);
+  r->vx = g_build_filename (dir, "vix_futures_term_structure_2007_2021.csv", NULL);
+  r->tmp = test_make_tmp_dir ("alvh-replay-journal-XXXXXX");
+  r->db = g_build_filename (r->tmp, "journal.sqlite", NULL);
+  return TRUE;
+}
 
-  run_alvh (&run, "replay", "--spx", spx, "--vix", vix, "--vx", vx,
+static void
+test_real_history (void)
+{
+  g_auto(RealFiles) r = { 0 };
+  g_auto(TestRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  guint n = 0, iv_fired = 0, term_available = 0;
+
+  if (!real_files_open (&r))
+    return;
+
+  run_alvh (&run, "replay", "--spx", r.spx, "--vix", r.vix, "--vx", r.vx,
             "--from", "2020-01-01", "--to", "2020-04-30", NULL);
   g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (run.out, "\n", -1);
@@ -497,12 +528,7 @@ check_journal_report (const char *db,
 static void
 test_real_history_journal (void)
 {
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *spx = NULL;
-  g_autofree char *vix = NULL;
-  g_autofree char *vx = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *db = NULL;
+  g_auto(RealFiles) r = { 0 };
   g_autofree char *pdf = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
@@ -513,21 +539,13 @@ test_real_history_journal (void)
   guint adds, blocked, trades, n_links = 0;
   gint64 account = 0;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder");
-      return;
-    }
-  spx = g_build_filename (dir, "spx_daily_ohlc_1927_2026.csv", NULL);
-  vix = g_build_filename (dir, "vix_daily_cboe.csv", NULL);
-  vx = g_build_filename (dir, "vix_futures_term_structure_2007_2021.csv", NULL);
-  tmp = test_make_tmp_dir ("alvh-replay-journal-XXXXXX");
-  db = g_build_filename (tmp, "journal.sqlite", NULL);
-  pdf = g_build_filename (tmp, "review.pdf", NULL);
+  if (!real_files_open (&r))
+    return;
+  pdf = g_build_filename (r.tmp, "review.pdf", NULL);
 
   /* stdout keeps the JSON; what was recorded is said on stderr */
-  run_alvh (&run, "replay", "--spx", spx, "--vix", vix, "--vx", vx, "--from", "2008-01-01",
-            "--to", "2011-12-31", "--format", "json", "--journal", db, NULL);
+  run_alvh (&run, "replay", "--spx", r.spx, "--vix", r.vix, "--vx", r.vx, "--from", "2008-01-01",
+            "--to", "2011-12-31", "--format", "json", "--journal", r.db, NULL);
   g_test_message ("%s", run.err);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "{\"bars\":"));
@@ -539,7 +557,7 @@ test_real_history_journal (void)
   g_assert_cmpuint (adds, >, 20);
   g_assert_cmpuint (trades, >, 20);
 
-  store = alvh_journal_store_open (db, &error);
+  store = alvh_journal_store_open (r.db, &error);
   g_assert_no_error (error);
   accounts = alvh_journal_store_list_accounts (store, &error);
   g_assert_no_error (error);
@@ -574,17 +592,17 @@ test_real_history_journal (void)
     g_assert_cmpuint (entries->len, ==, adds + 1);
   }
 
-  check_journal_stats (store, account, db, trades, n_links);
+  check_journal_stats (store, account, r.db, trades, n_links);
 
-  check_journal_report (db, name, pdf);
+  check_journal_report (r.db, name, pdf);
 
   /* the same run again: a second account with a counter */
   {
     g_auto(TestRun) again = { 0 };
     g_autoptr(GPtrArray) after = NULL;
 
-    run_alvh (&again, "replay", "--spx", spx, "--vix", vix, "--vx", vx, "--from", "2008-01-01",
-              "--to", "2011-12-31", "--format", "summary", "--journal", db, NULL);
+    run_alvh (&again, "replay", "--spx", r.spx, "--vix", r.vix, "--vx", r.vx, "--from", "2008-01-01",
+              "--to", "2011-12-31", "--format", "summary", "--journal", r.db, NULL);
     g_assert_cmpint (again.status, ==, 0);
     g_assert_nonnull (strstr (again.err, "2011-12-30 (2)"));
     after = alvh_journal_store_list_accounts (store, &error);
@@ -596,59 +614,38 @@ test_real_history_journal (void)
   {
     g_auto(TestRun) bad = { 0 };
 
-    run_alvh (&bad, "replay", "--spx", spx, "--vix", vix, "--account", "x", NULL);
+    run_alvh (&bad, "replay", "--spx", r.spx, "--vix", r.vix, "--account", "x", NULL);
     g_assert_cmpint (bad.status, ==, 2);
   }
 
   g_clear_object (&store);
-  test_rm_rf (tmp);
 }
 
 /* the whole 1990-2026 history recorded: timing, and legs = ADDs */
 static void
 test_full_history_journal (void)
 {
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *spx = NULL;
-  g_autofree char *vix = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *db = NULL;
+  g_auto(RealFiles) r = { 0 };
   g_autoptr(GError) error = NULL;
   g_auto(TestRun) run = { 0 };
   gint64 t0;
   guint adds;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder");
-      return;
-    }
-  spx = g_build_filename (dir, "spx_daily_ohlc_1927_2026.csv", NULL);
-  vix = g_build_filename (dir, "vix_daily_cboe.csv", NULL);
-  tmp = g_dir_make_tmp ("alvh-replay-journal-XXXXXX", &error);
-  db = g_build_filename (tmp, "journal.sqlite", NULL);
+  if (!real_files_open (&r))
+    return;
 
   t0 = g_get_monotonic_time ();
-  run_alvh (&run, "replay", "--spx", spx, "--vix", vix, "--format", "json", "--journal", db, NULL);
+  run_alvh (&run, "replay", "--spx", r.spx, "--vix", r.vix, "--format", "json", "--journal", r.db, NULL);
   g_test_message ("full history replay + record: %.2f s; %s", (g_get_monotonic_time () - t0) / 1e6, run.err);
   g_assert_cmpint (run.status, ==, 0);
   adds = json_uint (run.out, "adds");
   g_assert_cmpuint (adds, >, 300);
   {
-    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (db, &error);
+    g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (r.db, &error);
     g_autoptr(GPtrArray) legs = alvh_journal_store_list_legs (store, 0, 0, 0, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (legs->len, ==, adds);
-  }
-  {
-    const char *names[] = { "journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm" };
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        g_autofree char *p = g_build_filename (tmp, names[i], NULL);
-        g_unlink (p);
-      }
-    g_rmdir (tmp);
   }
 }
 
