@@ -74,7 +74,7 @@ _alvh_chart_draw_line (const Frame *f,
     }
 
   /* onto an image of the frame's pixels: rasterised here, a vertex
-   * blended once (alvh-chart-aa-line.c) */
+   * blended once (alvh-chart-raster.c) */
   if (f->aligned && !(s->flags & ALVH_CHART_SERIES_FLAG_DASHED) && f->i1 >= f->i0)
     {
       gsize n = (gsize) (f->i1 - f->i0 + 1);

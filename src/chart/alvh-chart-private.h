@@ -104,7 +104,7 @@ typedef struct
   gboolean log;
 } YMap;
 
-/* alvh-chart-aa-line.c's coverage buffer, kept between frames (zero
+/* alvh-chart-raster.c's coverage buffer, kept between frames (zero
  * between uses) */
 typedef struct
 {
@@ -315,7 +315,7 @@ set_color (const Frame    *f,
 }
 
 
-/* alvh-chart-aa-line.c: an anti-aliased polyline onto an aligned image */
+/* alvh-chart-raster.c: a line and whole-pixel boxes straight onto an aligned image */
 gboolean _alvh_chart_aa_polyline       (const Frame            *f,
                                         AlvhChartAaBuffer      *buf,
                                         const double           *xs,
@@ -324,6 +324,10 @@ gboolean _alvh_chart_aa_polyline       (const Frame            *f,
                                         double                  width,
                                         const AlvhChartRgba    *rgba);
 void     _alvh_chart_aa_buffer_clear   (AlvhChartAaBuffer      *buf);
+gboolean _alvh_chart_fill_boxes        (const Frame            *f,
+                                        const double          (*boxes)[4],
+                                        gsize                   n,
+                                        const AlvhChartRgba    *rgba);
 
 /* alvh-chart.c: the view kept within the timeline */
 void    _alvh_chart_clamp_view         (AlvhChart              *self);

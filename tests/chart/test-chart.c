@@ -1105,7 +1105,7 @@ render_zigzag (AlvhChart *chart,
 }
 
 /* A zoomed line drawn onto an image of the frame's pixels is rasterised by
- * the chart (alvh-chart-aa-line.c); the same chart recorded and replayed is
+ * the chart (alvh-chart-raster.c); the same chart recorded and replayed is
  * stroked by Cairo.  Both put the same ink on the page (within 8 %), both
  * reach the line's colour, and no pixel is bluer than the colour itself (a
  * vertex shared by two segments is blended once) */
