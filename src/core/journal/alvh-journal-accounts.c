@@ -229,11 +229,18 @@ keyfile_with_name (const char *text,
 
 /**
  * alvh_journal_store_rename_profile:
+ * @self: the store
+ * @old_name: the current name
+ * @new_name: the new name
+ * @error: return location for a #GError
+ *
  * Renames every version of the profile @old_name to @new_name (the key file
  * texts' name= follows), and the decisions that name it, so that each
  * decision still finds the exact profile (name + version) that produced it.
  * Refuses the built-in "Default" (either side), an empty name and a name in
  * use (ALVH_JOURNAL_ERROR_INVALID); ALVH_JOURNAL_ERROR_NOT_FOUND without @old_name.
+ *
+ * Returns: %TRUE on success
  */
 gboolean
 alvh_journal_store_rename_profile (AlvhJournalStore  *self,
@@ -314,11 +321,17 @@ alvh_journal_store_rename_profile (AlvhJournalStore  *self,
 
 /**
  * alvh_journal_store_delete_profile:
+ * @self: the store
+ * @name: the name
+ * @error: return location for a #GError
+ *
  * Deletes every version of the profile @name.  Decisions keep their copy of
  * the name and version, their signal snapshots (value and threshold as the
  * evaluator saw them) and their explanation, so history stays readable.
  * Refuses the built-in "Default" (ALVH_JOURNAL_ERROR_INVALID);
  * ALVH_JOURNAL_ERROR_NOT_FOUND when no version exists.
+ *
+ * Returns: %TRUE on success
  */
 gboolean
 alvh_journal_store_delete_profile (AlvhJournalStore  *self,

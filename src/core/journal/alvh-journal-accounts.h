@@ -117,35 +117,11 @@ AlvhJournalProfile *alvh_journal_store_get_profile     (AlvhJournalStore        
                                                         int                      version, /* 0 = latest */
                                                         GError                 **error);
 
-/**
- * alvh_journal_store_rename_profile:
- * @self: the store
- * @old_name: the current name
- * @new_name: the new name
- * @error: return location for a #GError
- *
- * Renames all versions of a profile and the decisions' copy of its name.
- * "Default" (the built-in profile), empty names and names in use are
- * refused.
- *
- * Returns: %TRUE on success
- */
 gboolean          alvh_journal_store_rename_profile    (AlvhJournalStore        *self,
                                                         const char              *old_name,
                                                         const char              *new_name,
                                                         GError                 **error);
 
-/**
- * alvh_journal_store_delete_profile:
- * @self: the store
- * @name: the name
- * @error: return location for a #GError
- *
- * Deletes all versions of a profile; its decisions keep their name, version,
- * snapshots and explanation.
- *
- * Returns: %TRUE on success
- */
 gboolean          alvh_journal_store_delete_profile    (AlvhJournalStore        *self,
                                                         const char              *name,
                                                         GError                 **error);

@@ -85,21 +85,6 @@ GPtrArray        *alvh_journal_store_list_open_condors (AlvhJournalStore        
                                                         gint64                   account_id,
                                                         GError                 **error);
 
-/**
- * alvh_journal_store_list_condors:
- * @self: the store
- * @account_id: an account (0 = all, where the function lists or reviews)
- * @from: the first time (0 = unbounded)
- * @to: the end, excluded (0 = unbounded)
- * @error: return location for a #GError
- *
- * The condors of @account_id (0 = all) held at some time in [@from, @to):
- * opened before @to and not closed before @from, closed ones included; @from
- * / @to 0 = unbounded.  Ordered by open time.
- *
- * Returns: (transfer full) (element-type AlvhCondor) (nullable): the
- *   condors, or %NULL with @error set
- */
 GPtrArray        *alvh_journal_store_list_condors      (AlvhJournalStore        *self,
                                                         gint64                   account_id,
                                                         gint64                   from,
@@ -185,20 +170,6 @@ GPtrArray        *alvh_journal_store_list_open_legs    (AlvhJournalStore        
                                                         gint64                   account_id,
                                                         GError                 **error);
 
-/**
- * alvh_journal_store_list_legs:
- * @self: the store
- * @account_id: an account (0 = all, where the function lists or reviews)
- * @from: the first time (0 = unbounded)
- * @to: the end, excluded (0 = unbounded)
- * @error: return location for a #GError
- *
- * The legs of @account_id (0 = all) opened in [@from, @to), closed ones
- * included (0 = unbounded).
- *
- * Returns: (transfer full) (element-type AlvhLeg) (nullable): the legs, or
- *   %NULL with @error set
- */
 GPtrArray        *alvh_journal_store_list_legs         (AlvhJournalStore        *self,
                                                         gint64                   account_id,
                                                         gint64                   from,

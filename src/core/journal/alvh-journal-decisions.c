@@ -252,8 +252,17 @@ alvh_journal_store_get_decision (AlvhJournalStore  *self,
 
 /**
  * alvh_journal_store_list_decisions:
+ * @self: the store
+ * @account_id: an account (0 = all, where the function lists or reviews)
+ * @from: the first time (0 = unbounded)
+ * @to: the end, excluded (0 = unbounded)
+ * @error: return location for a #GError
+ *
  * The decisions of @account_id (0 = all) made in [@from, @to), each with its
  * signal snapshots; @from / @to 0 = unbounded.  Ordered by time.
+ *
+ * Returns: (transfer full) (element-type AlvhDecision) (nullable):
+ *   the decisions, or %NULL with @error set
  */
 GPtrArray *
 alvh_journal_store_list_decisions (AlvhJournalStore  *self,

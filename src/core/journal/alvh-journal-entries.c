@@ -553,6 +553,10 @@ drive_from_smallest (AlvhJournalStore  *self,
 
 /**
  * alvh_journal_store_list_entries:
+ * @self: the store
+ * @filter: (nullable): the conditions
+ * @error: return location for a #GError
+ *
  * Entries matching every condition of @filter (NULL: all), newest first.
  *
  * Plan: a condition whose set of entries is small drives the query (look
@@ -561,6 +565,9 @@ drive_from_smallest (AlvhJournalStore  *self,
  * condition, K growing 8-fold until the page is full; when the next walk
  * would cost more than driving from the smallest set, that set drives after
  * all.  Every plan gives the exact answer.
+ *
+ * Returns: (transfer full) (element-type AlvhJournalEntry) (nullable): the
+ *   entries, or %NULL with @error set
  */
 GPtrArray *
 alvh_journal_store_list_entries (AlvhJournalStore         *self,

@@ -36,18 +36,6 @@ AlvhJournalEntry *alvh_journal_store_get_entry         (AlvhJournalStore        
                                                         gint64                   id,
                                                         GError                 **error);
 
-/**
- * alvh_journal_store_list_entries:
- * @self: the store
- * @filter: (nullable): the conditions
- * @error: return location for a #GError
- *
- * Entries matching every condition of @filter (%NULL: all), newest first,
- * one page of them.
- *
- * Returns: (transfer full) (element-type AlvhJournalEntry) (nullable): the
- *   entries, or %NULL with @error set
- */
 GPtrArray        *alvh_journal_store_list_entries      (AlvhJournalStore        *self,
                                                         const AlvhJournalFilter *filter,
                                                         GError                 **error);

@@ -207,9 +207,17 @@ review_legs_at (AlvhJournalStore         *self,
 
 /**
  * alvh_journal_store_review_legs:
+ * @self: the store
+ * @account_id: an account (0 = all, where the function lists or reviews)
+ * @market: (nullable): SPX and VIX closes for the marks
+ * @error: return location for a #GError
+ *
  * The outcome of every leg (of @account_id, or all with 0) held by now,
  * valued by the ledger on @market (NULL: at cost), in the order the legs
  * were opened.
+ *
+ * Returns: (transfer full) (element-type AlvhJournalLegOutcome) (nullable):
+ *   the outcomes, or %NULL with @error set
  */
 GPtrArray *
 alvh_journal_store_review_legs (AlvhJournalStore         *self,
@@ -267,9 +275,20 @@ alvh_journal_store_compute_stats (AlvhJournalStore         *self,
 
 /**
  * alvh_journal_store_compute_stats_at:
+ * @self: the store
+ * @account_id: an account (0 = all)
+ * @market: (nullable): the market the ledger marks and settles on (%NULL:
+ *   open positions at cost)
+ * @at: the time the statistics stand at (0 = now): positions opened later
+ *   are left out, open ones are marked on the last bar known then
+ * @error: return location for a #GError
+ *
  * Statistics over the legs and condors held by @at (0 = now), valued by the
  * ledger (ALVH-SPEC section 6) on @market, and adherence (condors where the
  * rules were followed vs overridden by a skipped decision or a manual leg).
+ *
+ * Returns: (transfer full) (nullable): the statistics, or %NULL with @error
+ *   set
  */
 AlvhJournalStats *
 alvh_journal_store_compute_stats_at (AlvhJournalStore         *self,

@@ -8,20 +8,6 @@
 
 G_BEGIN_DECLS
 
-/**
- * alvh_journal_store_review_legs:
- * @self: the store
- * @account_id: an account (0 = all, where the function lists or reviews)
- * @market: (nullable): SPX and VIX closes for the marks
- * @error: return location for a #GError
- *
- * The outcome of every leg of @account_id (0 = all) held by now, its P&L,
- * MAE and MFE the ledger's (alvh-ledger.h) on @market (%NULL: open legs at
- * cost), in the order the legs were opened.
- *
- * Returns: (transfer full) (element-type AlvhJournalLegOutcome) (nullable):
- *   the outcomes, or %NULL with @error set
- */
 GPtrArray        *alvh_journal_store_review_legs       (AlvhJournalStore        *self,
                                                         gint64                   account_id,
                                                         const AlvhJournalMarket *market,
@@ -48,22 +34,6 @@ AlvhJournalStats *alvh_journal_store_compute_stats     (AlvhJournalStore        
                                                         const AlvhJournalMarket *market,
                                                         GError                 **error);
 
-/**
- * alvh_journal_store_compute_stats_at:
- * @self: the store
- * @account_id: an account (0 = all)
- * @market: (nullable): the market the ledger marks and settles on (%NULL:
- *   open positions at cost)
- * @at: the time the statistics stand at (0 = now): positions opened later
- *   are left out, open ones are marked on the last bar known then
- * @error: return location for a #GError
- *
- * Statistics over the legs and condors held by @at, every P&L the ledger's
- * (ALVH-SPEC section 6: model marks, settlement at expiry, fees).
- *
- * Returns: (transfer full) (nullable): the statistics, or %NULL with @error
- *   set
- */
 AlvhJournalStats *alvh_journal_store_compute_stats_at  (AlvhJournalStore        *self,
                                                         gint64                   account_id,
                                                         const AlvhJournalMarket *market,

@@ -151,8 +151,13 @@ _alvh_journal_store_open_version (const char  *path,
 
 /**
  * alvh_journal_store_open:
+ * @path: the database file
+ * @error: return location for a #GError
+ *
  * Opens the journal at @path, creating it (mode 0600, parent folders 0700)
  * when absent, and migrates it to the current schema.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
  */
 AlvhJournalStore *
 alvh_journal_store_open (const char  *path,
@@ -207,9 +212,14 @@ alvh_journal_store_get_schema_version (AlvhJournalStore *self)
 
 /**
  * alvh_journal_store_begin_batch:
+ * @self: the store
+ * @error: return location for a #GError
+ *
  * Groups many writes into one transaction (one disk sync at the end): every
  * write until alvh_journal_store_end_batch() commits or rolls back with it.
  * A failed write inside the batch is undone alone (savepoint).
+ *
+ * Returns: %TRUE when the batch began
  */
 gboolean
 alvh_journal_store_begin_batch (AlvhJournalStore  *self,

@@ -57,17 +57,6 @@ typedef enum
 #define ALVH_TYPE_JOURNAL_STORE (alvh_journal_store_get_type ())
 G_DECLARE_FINAL_TYPE (AlvhJournalStore, alvh_journal_store, ALVH, JOURNAL_STORE, GObject)
 
-/**
- * alvh_journal_store_open:
- * @path: the database file
- * @error: return location for a #GError
- *
- * Opens the journal at @path for writing, creating it (mode 0600, parent
- * folders 0700) when absent, and migrates it to the current schema: the same
- * as alvh_journal_store_open_mode() with %ALVH_STORE_CREATE.
- *
- * Returns: (transfer full) (nullable): the store, or %NULL with @error set
- */
 AlvhJournalStore *alvh_journal_store_open              (const char              *path,
                                                         GError                 **error);
 
@@ -135,17 +124,6 @@ const char       *alvh_journal_store_get_path          (AlvhJournalStore        
  */
 int               alvh_journal_store_get_schema_version(AlvhJournalStore        *self);
 
-/**
- * alvh_journal_store_begin_batch:
- * @self: the store
- * @error: return location for a #GError
- *
- * Groups many writes into one transaction (one disk sync at the end): every
- * write until alvh_journal_store_end_batch() commits or rolls back with it.
- * A failed write inside the batch is undone alone (savepoint).
- *
- * Returns: %TRUE when the batch began
- */
 gboolean          alvh_journal_store_begin_batch       (AlvhJournalStore        *self,
                                                         GError                 **error);
 
