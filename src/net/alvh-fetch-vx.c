@@ -191,6 +191,21 @@ alvh_fetch_vx_download (GPtrArray                *plan,
   return TRUE;
 }
 
+/* The line starting at @p (before @end): its length without the line end
+ * ("\n" or "\r\n") in @n; returns where the next line starts. */
+static const char *
+next_line (const char *p,
+           const char *end,
+           gsize      *n)
+{
+  const char *eol = memchr (p, '\n', (gsize) (end - p));
+
+  *n = (gsize) ((eol != NULL ? eol : end) - p);
+  if (*n > 0 && p[*n - 1] == '\r')
+    (*n)--;
+  return eol != NULL ? eol + 1 : end;
+}
+
 /* The line after the "Trade Date,..." header in @data, with the header's
  * text (without the line end) in @header; NULL when there is none. */
 static const char *
@@ -204,12 +219,9 @@ find_rows (const char *data,
     p += 3;
   while (p < end)
     {
-      const char *eol = memchr (p, '\n', (gsize) (end - p));
-      const char *next = eol != NULL ? eol + 1 : end;
-      gsize n = (gsize) ((eol != NULL ? eol : end) - p);
+      gsize n;
+      const char *next = next_line (p, end, &n);
 
-      if (n > 0 && p[n - 1] == '\r')
-        n--;
       if (n >= 10 && g_ascii_strncasecmp (p, "trade date", 10) == 0)
         {
           *header = g_strndup (p, n);
@@ -230,12 +242,9 @@ append_rows (GString    *out,
 
   while (p < end)
     {
-      const char *eol = memchr (p, '\n', (gsize) (end - p));
-      const char *next = eol != NULL ? eol + 1 : end;
-      gsize n = (gsize) ((eol != NULL ? eol : end) - p);
+      gsize n;
+      const char *next = next_line (p, end, &n);
 
-      if (n > 0 && p[n - 1] == '\r')
-        n--;
       if (n > 0 && strspn (p, " \t,") < n)
         {
           g_string_append_len (out, p, (gssize) n);
