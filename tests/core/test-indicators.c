@@ -791,6 +791,40 @@ test_rolling_extremes_ties (void)
     }
 }
 
+/* The one-pass range on a series with gaps: every window that holds a
+ * missing input is NAN, every other one the naive extreme, for windows that
+ * divide the series, do not, and exceed it. */
+static void
+test_rolling_range_gaps (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
+  const gsize n = 997;
+  g_autofree double *x = g_new (double, n), *hi = g_new (double, n), *lo = g_new (double, n);
+  g_autofree double *want = g_new (double, n);
+
+  for (gsize i = 0; i < n; i++)
+    x[i] = g_rand_int_range (rand, 0, 8) == 0 ? (i % 2 ? NAN : INFINITY) : g_rand_double_range (rand, -50, 50);
+  for (guint w = 1; w <= 64; w += (w < 8 ? 1 : 7))
+    {
+      alvh_rolling_range (x, n, w, hi, lo);
+      for (int side = 0; side < 2; side++)
+        {
+          ref_rolling_extreme (x, n, w, side == 0, want);
+          for (gsize i = 0; i < n; i++)
+            {
+              gboolean gap = FALSE;
+
+              for (gsize k = i + 1 >= w ? i + 1 - w : 0; k <= i; k++)
+                gap |= !isfinite (x[k]);
+              if (gap)
+                want[i] = NAN;
+            }
+          assert_series_close (side == 0 ? "rolling_range(max)" : "rolling_range(min)",
+                               side == 0 ? hi : lo, want, n, 0.0, 1e-300);
+        }
+    }
+}
+
 static void
 test_ad_line (void)
 {
@@ -1073,6 +1107,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/indicators/beta/stability", test_beta_stability);
   g_test_add_func ("/core/indicators/rolling-extreme/spx", test_rolling_extremes_spx);
   g_test_add_func ("/core/indicators/rolling-extreme/ties", test_rolling_extremes_ties);
+  g_test_add_func ("/core/indicators/rolling-extreme/range-gaps", test_rolling_range_gaps);
   g_test_add_func ("/core/indicators/ad-line", test_ad_line);
   g_test_add_func ("/core/indicators/log-returns", test_log_returns);
   g_test_add_func ("/core/indicators/edge/short-input", test_short_input);

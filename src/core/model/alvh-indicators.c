@@ -531,73 +531,86 @@ alvh_return_beta (const double *vix,
   moments_clear (&m);
 }
 
-/* Monotone deque of indices in a ring of `window` slots: the front is the
- * index of the window's extreme; each index enters and leaves once. */
-static inline void
-rolling_extreme (const double *x,
-                 gsize         n,
-                 guint         window,
-                 gboolean      want_max,
-                 double       *out)
+/* Rolling maximum and minimum by blocks of `window` bars (van Herk and
+ * Gil-Werman): each window ending at i is the tail of the block before i's
+ * block (its suffix extremes, kept from the pass over that block) and the
+ * head of i's own block (a running extreme), so every bar costs two
+ * comparisons per output whatever the window, with no branch on the data.
+ * A missing input stands as -inf for the maximum and +inf for the minimum;
+ * the output is NAN until `window` finite inputs follow it, so a window that
+ * is given a value holds only finite inputs and its extreme is theirs,
+ * exactly.  Either output may be NULL. */
+static void
+rolling_range (const double *x,
+               gsize         n,
+               guint         window,
+               double       *out_max,
+               double       *out_min)
 {
-  gsize *ring;
-  gsize head = 0, size = 0, clean = 0;
+  g_autofree double *tail_max = NULL, *tail_min = NULL;
+  gsize clean = 0;
 
   if (window == 0)
     {
-      fill_nan (out, n);
+      if (out_max != NULL)
+        fill_nan (out_max, n);
+      if (out_min != NULL)
+        fill_nan (out_min, n);
       return;
     }
 
-  ring = g_new (gsize, window);
-
-  for (gsize i = 0; i < n; i++)
+  /* tail_*[j]: extreme of the previous block from its bar j on; [window]
+   * stands for the empty tail */
+  tail_max = g_new (double, (gsize) window + 1);
+  tail_min = g_new (double, (gsize) window + 1);
+  for (guint j = 0; j <= window; j++)
     {
-      double v = x[i];
-
-      if (!isfinite (v))
-        {
-          size = 0;
-          clean = 0;
-          out[i] = NAN;
-          continue;
-        }
-      clean++;
-
-      /* drop the front once it left the window */
-      if (size > 0 && ring[head] + window <= i)
-        {
-          if (++head == window)
-            head = 0;
-          size--;
-        }
-
-      /* drop from the back what v dominates */
-      while (size > 0)
-        {
-          gsize back = head + size - 1;
-          double bv;
-
-          if (back >= window)
-            back -= window;
-          bv = x[ring[back]];
-          if (want_max ? bv > v : bv < v)
-            break;
-          size--;
-        }
-
-      {
-        gsize slot = head + size;
-        if (slot >= window)
-          slot -= window;
-        ring[slot] = i;
-        size++;
-      }
-
-      out[i] = clean >= window ? x[ring[head]] : NAN;
+      tail_max[j] = -INFINITY;
+      tail_min[j] = INFINITY;
     }
 
-  g_free (ring);
+  for (gsize b = 0; b < n; b += window)
+    {
+      const gsize len = MIN ((gsize) window, n - b);
+      double head_max = -INFINITY, head_min = INFINITY;
+
+      for (gsize k = 0; k < len; k++)
+        {
+          const double v = x[b + k];
+          const gboolean ok = isfinite (v);
+          const double vmax = ok ? v : -INFINITY, vmin = ok ? v : INFINITY;
+          /* the window [b + k - window + 1, b + k]: the previous block from
+           * its bar k + 1, then this block up to k */
+          const double t_max = tail_max[k + 1], t_min = tail_min[k + 1];
+
+          head_max = vmax > head_max ? vmax : head_max;
+          head_min = vmin < head_min ? vmin : head_min;
+          clean = ok ? clean + 1 : 0;
+          if (out_max != NULL)
+            out_max[b + k] = clean >= window ? (t_max > head_max ? t_max : head_max) : NAN;
+          if (out_min != NULL)
+            out_min[b + k] = clean >= window ? (t_min < head_min ? t_min : head_min) : NAN;
+        }
+
+      /* this block's suffix extremes, for the next block */
+      {
+        double m = -INFINITY, l = INFINITY;
+
+        for (gsize k = window; k-- > 0;)
+          {
+            if (k < len)
+              {
+                const double v = x[b + k];
+                const gboolean ok = isfinite (v);
+
+                m = (ok ? v : -INFINITY) > m ? v : m;
+                l = (ok ? v : INFINITY) < l ? v : l;
+              }
+            tail_max[k] = m;
+            tail_min[k] = l;
+          }
+      }
+    }
 }
 
 void
@@ -607,7 +620,7 @@ alvh_rolling_max (const double *x,
                   double       *out)
 {
   g_return_if_fail (n == 0 || (x != NULL && out != NULL));
-  rolling_extreme (x, n, window, TRUE, out);
+  rolling_range (x, n, window, out, NULL);
 }
 
 void
@@ -617,5 +630,16 @@ alvh_rolling_min (const double *x,
                   double       *out)
 {
   g_return_if_fail (n == 0 || (x != NULL && out != NULL));
-  rolling_extreme (x, n, window, FALSE, out);
+  rolling_range (x, n, window, NULL, out);
+}
+
+void
+alvh_rolling_range (const double *x,
+                    gsize         n,
+                    guint         window,
+                    double       *out_max,
+                    double       *out_min)
+{
+  g_return_if_fail (n == 0 || (x != NULL && out_max != NULL && out_min != NULL));
+  rolling_range (x, n, window, out_max, out_min);
 }

@@ -186,7 +186,7 @@ void  alvh_return_beta    (const double *vix,
  * @out: (out caller-allocates) (array length=n): the outputs, one per bar
  *
  * Rolling maximum / minimum over the `window` inputs ending at i (inclusive);
- * NAN for i < window - 1.  O(n) with a monotone deque.
+ * NAN for i < window - 1.  O(n), two comparisons a bar whatever the window.
  */
 void  alvh_rolling_max    (const double *x,
                            gsize         n,
@@ -201,11 +201,28 @@ void  alvh_rolling_max    (const double *x,
  * @out: (out caller-allocates) (array length=n): the outputs, one per bar
  *
  * Rolling maximum / minimum over the `window` inputs ending at i (inclusive);
- * NAN for i < window - 1.  O(n) with a monotone deque.
+ * NAN for i < window - 1.  O(n), two comparisons a bar whatever the window.
  */
 void  alvh_rolling_min    (const double *x,
                            gsize         n,
                            guint         window,
                            double       *out);
+
+/**
+ * alvh_rolling_range:
+ * @x: (array length=n): the inputs
+ * @n: the number of bars
+ * @window: the window in bars
+ * @out_max: (out caller-allocates) (array length=n): alvh_rolling_max() of @x
+ * @out_min: (out caller-allocates) (array length=n): alvh_rolling_min() of @x
+ *
+ * The rolling maximum and minimum of one series in one pass: the same
+ * figures as the two functions.
+ */
+void  alvh_rolling_range  (const double *x,
+                           gsize         n,
+                           guint         window,
+                           double       *out_max,
+                           double       *out_min);
 
 G_END_DECLS

@@ -215,10 +215,8 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   alvh_return_beta (frame->vix, frame->close, n, (guint) profile->beta_window, self->beta);
   alvh_ad_line (frame->advancers, frame->decliners, n, self->ad);
   lookback = (guint) profile->ad_lookback;
-  alvh_rolling_max (self->ad, n, lookback, self->ad_max);
-  alvh_rolling_min (self->ad, n, lookback, self->ad_min);
-  alvh_rolling_max (frame->close, n, lookback, self->close_max);
-  alvh_rolling_min (frame->close, n, lookback, self->close_min);
+  alvh_rolling_range (self->ad, n, lookback, self->ad_max, self->ad_min);
+  alvh_rolling_range (frame->close, n, lookback, self->close_max, self->close_min);
 
   {
     gint64 window = (gint64) llround (profile->iv_window_hours * 3600.0);
