@@ -170,6 +170,13 @@ G_GNUC_INTERNAL void   _alvh_black76_call_price_delta (double f, double k, doubl
  * given, t > 0 and vol > 0: the same figures. */
 G_GNUC_INTERNAL void   _alvh_black76_call_price_delta_at (double f, double k, double sqt, double df,
                                                           double vol, double *price, double *delta);
+/* _alvh_black76_call_price_delta_at () of n <= ALVH_CALL_BATCH calls at
+ * once (arrays of n): the same figures, call by call. */
+#define ALVH_CALL_BATCH 8
+G_GNUC_INTERNAL void   _alvh_black76_calls_price_delta_at (guint n, const double *f, const double *k,
+                                                           const double *sqt, const double *df,
+                                                           const double *vol, double *price,
+                                                           double *delta);
 /* _alvh_bs_greeks_condor () with the expiry's terms given (e->t > 0,
  * Black-Scholes): the same figures. */
 G_GNUC_INTERNAL void   _alvh_bs_greeks_condor_at (const AlvhExpiryTerms *e, double s, double vol,

@@ -383,6 +383,33 @@ _alvh_black76_call_price_delta_at (double f, double k, double sqt, double df, do
   *price = df * ((f > k ? f - k : 0.0) + sqrt (f * k) * bnorm_otm (xa, NAN, sig));
 }
 
+/* _alvh_black76_call_price_delta_at () of n <= ALVH_CALL_BATCH calls:
+ * their logs, then the exps of their deltas, then their prices, so that
+ * the calls overlap in the pipeline (the same figures, call by call). */
+void
+_alvh_black76_calls_price_delta_at (guint n, const double *f, const double *k, const double *sqt,
+                                    const double *df, const double *vol, double *price, double *delta)
+{
+  double sig[ALVH_CALL_BATCH], x[ALVH_CALL_BATCH];
+
+  g_return_if_fail (n <= ALVH_CALL_BATCH);
+  for (guint j = 0; j < n; j++)
+    {
+      sig[j] = vol[j] * sqt[j];
+      x[j] = log_moneyness (f[j], k[j]);
+    }
+  for (guint j = 0; j < n; j++)
+    delta[j] = 1.0 * df[j] * norm_cdf (1.0 * ((x[j] + 0.5 * sig[j] * sig[j]) / sig[j]));
+  for (guint j = 0; j < n; j++)
+    {
+      if (!(sig[j] > 0.0) || isinf (sig[j]))
+        price[j] = df[j] * alvh_black_undiscounted (ALVH_OPTION_CALL, f[j], k[j], sig[j]);
+      else
+        price[j] = df[j] * ((f[j] > k[j] ? f[j] - k[j] : 0.0)
+                            + sqrt (f[j] * k[j]) * bnorm_otm (-fabs (x[j]), NAN, sig[j]));
+    }
+}
+
 void
 _alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,
                         double kp, double kc, double kp2, double kc2,
@@ -415,10 +442,23 @@ _alvh_bs_greeks_condor_at (const AlvhExpiryTerms *e, double s, double vol,
       alvh_bs_greeks (ALVH_OPTION_CALL, s, kc2, e->t, vol, e->r, e->q, oc2);
       return;
     }
-  alvh_greeks_with_terms (e, ALVH_OPTION_PUT, s, kp, vol, op);
-  alvh_greeks_with_terms (e, ALVH_OPTION_CALL, s, kc, vol, oc);
-  alvh_greeks_with_terms (e, ALVH_OPTION_PUT, s, kp2, vol, op2);
-  alvh_greeks_with_terms (e, ALVH_OPTION_CALL, s, kc2, vol, oc2);
+  {
+    const AlvhOptionType types[4] = { ALVH_OPTION_PUT, ALVH_OPTION_CALL, ALVH_OPTION_PUT, ALVH_OPTION_CALL };
+    const double k[4] = { kp, kc, kp2, kc2 };
+    AlvhGreeks *out[4] = { op, oc, op2, oc2 };
+    double d1[4], inv_sig[4], g1[4];
+
+    /* as alvh_chain_greeks (): the four logs, then the four exps, then the
+     * rest, so that the legs overlap in the pipeline (the same figures as
+     * four alvh_greeks_with_terms () calls) */
+    for (guint j = 0; j < 4; j++)
+      d1[j] = alvh_leg_d1 (e, s, k[j], vol, &inv_sig[j]);
+    for (guint j = 0; j < 4; j++)
+      g1[j] = alvh_exp_neg_half_sq (d1[j]);
+    for (guint j = 0; j < 4; j++)
+      if (!alvh_leg_greeks (e, types[j], s, k[j], vol, d1[j], inv_sig[j], g1[j], out[j]))
+        alvh_greeks_with_terms (e, types[j], s, k[j], vol, out[j]);
+  }
 }
 
 void

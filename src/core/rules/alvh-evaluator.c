@@ -672,46 +672,50 @@ eval_wing_proximity (AlvhEvaluator *self,
     sig->fired = at_or_below (sig->value, p->wing_sd);
 }
 
-/* alvh_black76_delta () of a hedge call at bar i; its price, from the same
- * terms, is kept for the mark of the bar (_alvh_evaluator_leg_value) */
-static double
-hedge_call_delta (AlvhEvaluator *self,
-                  gsize          i,
-                  gint64         expiry,
-                  double         fwd,
-                  double         k,
-                  double         t,
-                  double         vol)
+/* sqrt(t) and the discount of a hedge's time to expiry, once a day */
+static guint
+hedge_terms (AlvhEvaluator *self,
+             double         t)
 {
-  double price, delta;
+  guint slot;
 
-  /* another leg of the bar may be the same call (a spread's short strike
-   * is often the next layer's long strike) */
+  for (slot = 0; slot < MIN (self->hterm_n, TERM_MEMO); slot++)
+    if (self->hterm_t[slot] == t)
+      return slot;
+  slot = self->hterm_n++ % TERM_MEMO;
+  self->hterm_t[slot] = t;
+  self->hterm_sqt[slot] = sqrt (t);
+  self->hterm_df[slot] = exp (-self->profile->rate * t);
+  return slot;
+}
+
+/* The memo slot of a hedge call priced at bar i, or -1 */
+static int
+hedge_call_find (AlvhEvaluator *self,
+                 gsize          i,
+                 gint64         expiry,
+                 double         fwd,
+                 double         k,
+                 double         vol)
+{
   if (self->call_bar == i)
     for (guint n = 0; n < self->call_n; n++)
       if (self->call_expiry[n] == expiry && self->call_strike[n] == k
           && self->call_fwd[n] == fwd && self->call_vol[n] == vol)
-        return self->call_delta[n];
-  if (t > 0.0 && vol > 0.0)
-    {
-      guint slot;
+        return (int) n;
+  return -1;
+}
 
-      /* sqrt(t) and the discount of this time to expiry, once a day */
-      for (slot = 0; slot < MIN (self->hterm_n, TERM_MEMO); slot++)
-        if (self->hterm_t[slot] == t)
-          break;
-      if (slot == MIN (self->hterm_n, TERM_MEMO))
-        {
-          slot = self->hterm_n++ % TERM_MEMO;
-          self->hterm_t[slot] = t;
-          self->hterm_sqt[slot] = sqrt (t);
-          self->hterm_df[slot] = exp (-self->profile->rate * t);
-        }
-      _alvh_black76_call_price_delta_at (fwd, k, self->hterm_sqt[slot], self->hterm_df[slot], vol,
-                                         &price, &delta);
-    }
-  else
-    _alvh_black76_call_price_delta (fwd, k, t, vol, self->profile->rate, &price, &delta);
+static void
+hedge_call_keep (AlvhEvaluator *self,
+                 gsize          i,
+                 gint64         expiry,
+                 double         fwd,
+                 double         k,
+                 double         vol,
+                 double         price,
+                 double         delta)
+{
   if (self->call_bar != i)
     {
       self->call_bar = i;
@@ -727,7 +731,98 @@ hedge_call_delta (AlvhEvaluator *self,
       self->call_vol[self->call_n] = vol;
       self->call_n++;
     }
+}
+
+/* alvh_black76_delta () of a hedge call at bar i; its price, from the same
+ * terms, is kept for the mark of the bar (_alvh_evaluator_leg_value) */
+static double
+hedge_call_delta (AlvhEvaluator *self,
+                  gsize          i,
+                  gint64         expiry,
+                  double         fwd,
+                  double         k,
+                  double         t,
+                  double         vol)
+{
+  double price, delta;
+  /* another leg of the bar may be the same call (a spread's short strike
+   * is often the next layer's long strike) */
+  int found = hedge_call_find (self, i, expiry, fwd, k, vol);
+
+  if (found >= 0)
+    return self->call_delta[found];
+  if (t > 0.0 && vol > 0.0)
+    {
+      guint slot = hedge_terms (self, t);
+
+      _alvh_black76_call_price_delta_at (fwd, k, self->hterm_sqt[slot], self->hterm_df[slot], vol,
+                                         &price, &delta);
+    }
+  else
+    _alvh_black76_call_price_delta (fwd, k, t, vol, self->profile->rate, &price, &delta);
+  hedge_call_keep (self, i, expiry, fwd, k, vol, price, delta);
   return delta;
+}
+
+/* The hedge calls of bar i's open legs that are not in the memo yet,
+ * priced together (_alvh_black76_calls_price_delta_at ()) and kept in the
+ * order hedge_call_delta () would have kept them: the same figures. */
+static void
+hedge_calls_prefetch (AlvhEvaluator *self,
+                      gsize          i,
+                      AlvhBook      *book,
+                      double         vol)
+{
+  double f[ALVH_CALL_BATCH], k[ALVH_CALL_BATCH], sqt[ALVH_CALL_BATCH], df[ALVH_CALL_BATCH];
+  double vols[ALVH_CALL_BATCH], price[ALVH_CALL_BATCH], delta[ALVH_CALL_BATCH];
+  gint64 expiry[ALVH_CALL_BATCH];
+  guint n = 0;
+
+  if (!(vol > 0.0))
+    return;
+  if (self->call_bar != i)
+    {
+      self->call_bar = i;
+      self->call_n = 0;
+    }
+  for (guint l = 0; l < alvh_book_get_n_legs (book); l++)
+    {
+      const AlvhLeg *leg = alvh_book_get_leg (book, l);
+      double t, fwd, strikes[2];
+
+      if (alvh_leg_open_quantity (leg) <= 0.0 || leg->kind == ALVH_LEG_VIX_FUTURE)
+        continue;
+      t = (double) (_alvh_ny_day_cached (leg->expiry) - self->day[i]) / 365.0;
+      if (!(t > 0.0))
+        return;   /* priced one by one, as before */
+      fwd = vix_forward (self, i, leg->expiry);
+      strikes[0] = leg->long_strike;
+      strikes[1] = leg->short_strike;
+      for (guint s = 0; s < (leg->kind == ALVH_LEG_VIX_CALL_SPREAD ? 2u : 1u); s++)
+        {
+          gboolean seen = hedge_call_find (self, i, leg->expiry, fwd, strikes[s], vol) >= 0;
+          guint slot;
+
+          for (guint j = 0; j < n && !seen; j++)
+            seen = expiry[j] == leg->expiry && k[j] == strikes[s] && f[j] == fwd;
+          if (seen)
+            continue;
+          if (self->call_n + n >= CALL_MEMO)
+            goto price;
+          slot = hedge_terms (self, t);
+          expiry[n] = leg->expiry;
+          f[n] = fwd;
+          k[n] = strikes[s];
+          sqt[n] = self->hterm_sqt[slot];
+          df[n] = self->hterm_df[slot];
+          vols[n] = vol;
+          n++;
+        }
+    }
+price:
+  _alvh_black76_calls_price_delta_at (n, f, k, sqt, df, vols, price, delta);
+  for (guint j = 0; j < n; j++)
+    hedge_call_keep (self, i, expiry[j], f[j], k[j], vol, price[j], delta[j]);
 }
 
 /* alvh_black76_price () of a hedge call at bar i, from the memo when the
@@ -774,6 +869,7 @@ eval_book_delta (AlvhEvaluator *self,
           double total = 0.0, units = 0.0, vix_delta = 0.0;
           double vol = vix_option_vol (self, i);
 
+          hedge_calls_prefetch (self, i, book, vol);
           for (guint k = 0; k < n_condors; k++)
             {
               const AlvhCondor *c = alvh_book_get_condor (book, k);
