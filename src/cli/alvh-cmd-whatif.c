@@ -403,7 +403,7 @@ write_png (const WhatIf *w,
 
 /* ---- the command ---------------------------------------------------------- */
 
-/* The account's open legs that AlvhBook does not model (SPX puts, VIX
+/* The account's open legs that AlvhBook does not mark (SPX puts, VIX
  * puts) as they stood at @t: opened by then, the contracts closed by then
  * taken off, not expired. */
 static GPtrArray *

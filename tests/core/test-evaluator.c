@@ -826,6 +826,83 @@ test_na_theta_wing_delta (void)
   }
 }
 
+/* An SPX put and a VIX put bought by hand are in the whole book's delta
+ * (spec section 2, book_delta) and in the book's greeks alike, but no layer
+ * and no hedge premium (section 3 counts the VIX hedges). */
+static void
+test_book_delta_other_legs (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  g_autoptr(AlvhProfile) p = alvh_profile_new ();
+  AlvhCondor c = make_condor (f, 1, 3800, 4200, 10.0, 2);
+  AlvhLeg hedge = make_leg (1, 1, f->time[2], alvh_vix_expiry_first_after (f->time[60], 30));
+  AlvhLeg spx_put = make_leg (2, 0, f->time[3], c.expiry), vix_put = hedge;
+  AlvhDecision before, after;
+  AlvhMarketState m;
+  AlvhBookGreeks g;
+  AlvhGreeks put, vput;
+  double vix_before;
+
+  for (gsize k = 0; k < f->n; k++)
+    {
+      f->close[k] = 4000.0 * (1.0 + 0.01 * sin ((double) k));
+      f->vix[k] = 20.0 * (1.0 - 0.05 * sin ((double) k));
+    }
+  alvh_book_add_condor (book, &c);
+  alvh_book_add_leg (book, &hedge);
+  before = evaluate (f, book, NULL, NULL, 60);
+  {
+    g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, p, NULL);
+
+    alvh_evaluator_market_state (ev, 60, &m);
+  }
+  alvh_book_greeks (book, &m, &g);
+  vix_before = g.vix_delta;
+
+  spx_put.kind = ALVH_LEG_SPX_PUT;
+  spx_put.long_strike = 3900;
+  spx_put.short_strike = NAN;
+  spx_put.quantity = 3;
+  spx_put.premium = 40;
+  vix_put.id = 3;
+  vix_put.kind = ALVH_LEG_VIX_PUT;
+  vix_put.long_strike = 18;
+  vix_put.short_strike = NAN;
+  vix_put.quantity = 4;
+  alvh_book_add_leg (book, &spx_put);
+  alvh_book_add_leg (book, &vix_put);
+  g_assert_cmpuint (alvh_book_get_n_legs (book), ==, 1);
+  g_assert_cmpuint (alvh_book_get_n_other_legs (book), ==, 2);
+  after = evaluate (f, book, NULL, NULL, 60);
+  g_assert_cmpuint (after.layers_used, ==, before.layers_used);
+  g_assert_cmpfloat (after.premium_paid, ==, before.premium_paid);
+
+  /* the puts' own deltas, by the book's model, make the difference */
+  alvh_bs_greeks (ALVH_OPTION_PUT, m.spx, 3900, (double) alvh_time_calendar_days (m.time, c.expiry) / 365.0,
+                  m.iv, m.rate, m.div_yield, &put);
+  alvh_black76_greeks (ALVH_OPTION_PUT, alvh_market_state_vix_forward (&m, vix_put.expiry), 18,
+                       (double) alvh_time_calendar_days (m.time, vix_put.expiry) / 365.0, m.vix_vol, m.rate, &vput);
+  g_assert_cmpfloat (put.delta, <, -0.05);
+  g_assert_cmpfloat (vput.delta, <, -0.05);
+  alvh_book_greeks (book, &m, &g);
+  g_assert_cmpfloat_with_epsilon (g.vix_delta, vix_before + 4 * vput.delta, 1e-12);
+  g_assert_cmpfloat_with_epsilon ((after.signals[ALVH_SIGNAL_BOOK_DELTA].value - before.signals[ALVH_SIGNAL_BOOK_DELTA].value) * 2,
+                                  3 * put.delta + 4 * vput.delta * m.beta * m.vix / m.spx, 1e-9);
+  /* and the evaluator says what the book's greeks say */
+  g_assert_cmpfloat_with_epsilon (after.signals[ALVH_SIGNAL_BOOK_DELTA].value, g.delta_per_unit, 1e-12);
+
+  /* a book as of an instant keeps them; removing one takes it out */
+  {
+    g_autoptr(AlvhBook) held = alvh_book_copy_as_of (book, f->time[60]);
+
+    g_assert_cmpuint (alvh_book_get_n_other_legs (held), ==, 2);
+    g_assert_true (alvh_book_remove_leg (held, 2));
+    g_assert_cmpuint (alvh_book_get_n_other_legs (held), ==, 1);
+    g_assert_cmpint (alvh_book_get_other_leg (held, 0)->kind, ==, ALVH_LEG_VIX_PUT);
+  }
+}
+
 static void
 test_json_all_keys (void)
 {
@@ -988,6 +1065,7 @@ main (int    argc,
   g_test_add_func ("/core/evaluator/na/iv-expansion", test_na_iv_expansion);
   g_test_add_func ("/core/evaluator/na/term-rsi-macd-ad", test_na_term_rsi_macd_ad);
   g_test_add_func ("/core/evaluator/na/theta-wing-delta", test_na_theta_wing_delta);
+  g_test_add_func ("/core/evaluator/signal/book-delta-other-legs", test_book_delta_other_legs);
   g_test_add_func ("/core/evaluator/json/all-keys", test_json_all_keys);
   g_test_add_func ("/core/evaluator/json/profile-name-utf8", test_profile_name_utf8);
   g_test_add_func ("/core/evaluator/events/csv", test_events_csv);

@@ -179,14 +179,10 @@ reload_book (AlvhBookService *self)
 
   for (guint i = 0; i < self->condors->len; i++)
     alvh_book_add_condor (self->book, g_ptr_array_index (self->condors, i));
+  /* an SPX put entered by hand joins the book's other legs: in its greeks,
+   * not in its layers or hedge budget (alvh_book_add_leg()) */
   for (guint i = 0; i < self->legs->len; i++)
-    {
-      const AlvhLeg *l = g_ptr_array_index (self->legs, i);
-
-      /* not a VIX hedge (an SPX put entered by hand): not in the model book */
-      if (alvh_leg_is_vix_hedge (l))
-        alvh_book_add_leg (self->book, l);
-    }
+    alvh_book_add_leg (self->book, g_ptr_array_index (self->legs, i));
   return;
 
 empty:

@@ -18,7 +18,9 @@ struct _AlvhBook
 {
   gint    ref_count;
   GArray *condors; /* AlvhCondor */
-  GArray *legs;    /* AlvhLeg */
+  GArray *legs;    /* AlvhLeg: the VIX hedges (alvh_leg_is_vix_hedge()) */
+  GArray *others;  /* AlvhLeg: every other leg (SPX puts and put spreads, VIX
+                    * puts), in the greeks only (alvh_book_add_leg()) */
 };
 
 G_DEFINE_BOXED_TYPE (AlvhBook, alvh_book, alvh_book_ref, alvh_book_unref)
@@ -168,6 +170,36 @@ hedge_leg_greeks (const AlvhLeg *leg,
     }
 }
 
+/* Greeks of one contract of a leg that is no VIX hedge, as the ledger values
+ * it: an SPX put (spread) by Black-Scholes at the SPX vol, a VIX put by
+ * Black-76 on the future of its own expiry at the VIX vol. */
+static void
+other_leg_greeks (const AlvhLeg         *leg,
+                  const AlvhMarketState *m,
+                  AlvhGreeks            *out)
+{
+  double t = years_between (m->time, leg->expiry);
+  AlvhGreeks b;
+
+  if (leg->kind == ALVH_LEG_VIX_PUT)
+    {
+      alvh_black76_greeks (ALVH_OPTION_PUT, alvh_market_state_vix_forward (m, leg->expiry),
+                           leg->long_strike, t, m->vix_vol, m->rate, out);
+      return;
+    }
+  alvh_bs_greeks (ALVH_OPTION_PUT, m->spx, leg->long_strike, t, m->iv, m->rate, m->div_yield, out);
+  if (leg->kind == ALVH_LEG_SPX_PUT_SPREAD && isfinite (leg->short_strike))
+    {
+      alvh_bs_greeks (ALVH_OPTION_PUT, m->spx, leg->short_strike, t, m->iv, m->rate, m->div_yield, &b);
+      out->price -= b.price;
+      out->delta -= b.delta;
+      out->gamma -= b.gamma;
+      out->theta -= b.theta;
+      out->vega -= b.vega;
+      out->rho -= b.rho;
+    }
+}
+
 /* ------------------------------------------------------------------ book */
 
 AlvhBook *
@@ -179,6 +211,8 @@ alvh_book_new (void)
   self->condors = g_array_sized_new (FALSE, TRUE, sizeof (AlvhCondor), 4);
   self->legs = g_array_sized_new (FALSE, TRUE, sizeof (AlvhLeg), 8);
   g_array_set_clear_func (self->legs, (GDestroyNotify) alvh_leg_clear);
+  self->others = g_array_new (FALSE, TRUE, sizeof (AlvhLeg));
+  g_array_set_clear_func (self->others, (GDestroyNotify) alvh_leg_clear);
   return self;
 }
 
@@ -190,6 +224,8 @@ alvh_book_copy (AlvhBook *self)
   g_array_append_vals (copy->condors, self->condors->data, self->condors->len);
   for (guint i = 0; i < self->legs->len; i++)
     alvh_book_add_leg (copy, &g_array_index (self->legs, AlvhLeg, i));
+  for (guint i = 0; i < self->others->len; i++)
+    alvh_book_add_leg (copy, &g_array_index (self->others, AlvhLeg, i));
   return copy;
 }
 
@@ -206,9 +242,10 @@ alvh_book_copy_as_of (AlvhBook *self,
       if (alvh_condor_is_held_at (c, t))
         g_array_append_vals (copy->condors, c, 1);
     }
-  for (guint i = 0; i < self->legs->len; i++)
+  for (guint i = 0; i < self->legs->len + self->others->len; i++)
     {
-      const AlvhLeg *leg = &g_array_index (self->legs, AlvhLeg, i);
+      const AlvhLeg *leg = i < self->legs->len ? &g_array_index (self->legs, AlvhLeg, i)
+                                               : &g_array_index (self->others, AlvhLeg, i - self->legs->len);
 
       if (alvh_leg_is_held_at (leg, t))
         alvh_book_add_leg (copy, leg);
@@ -232,6 +269,7 @@ alvh_book_unref (AlvhBook *self)
     {
       g_array_unref (self->condors);
       g_array_unref (self->legs);
+      g_array_unref (self->others);
       g_free (self);
     }
 }
@@ -241,6 +279,7 @@ alvh_book_clear (AlvhBook *self)
 {
   g_array_set_size (self->condors, 0);
   g_array_set_size (self->legs, 0);
+  g_array_set_size (self->others, 0);
 }
 
 void
@@ -256,10 +295,8 @@ alvh_book_add_leg (AlvhBook           *self,
 {
   AlvhLeg copy;
 
-  g_return_if_fail (alvh_leg_is_vix_hedge (leg));
-
   alvh_leg_init_copy (&copy, leg);
-  g_array_append_vals (self->legs, &copy, 1);
+  g_array_append_vals (alvh_leg_is_vix_hedge (leg) ? self->legs : self->others, &copy, 1);
 }
 
 gboolean
@@ -279,6 +316,9 @@ alvh_book_remove_condor (AlvhBook *self,
   for (guint i = self->legs->len; i-- > 0;)
     if (g_array_index (self->legs, AlvhLeg, i).condor_id == condor_id)
       g_array_remove_index (self->legs, i);
+  for (guint i = self->others->len; i-- > 0;)
+    if (g_array_index (self->others, AlvhLeg, i).condor_id == condor_id)
+      g_array_remove_index (self->others, i);
   return TRUE;
 }
 
@@ -286,12 +326,15 @@ gboolean
 alvh_book_remove_leg (AlvhBook *self,
                       gint64    leg_id)
 {
-  for (guint i = 0; i < self->legs->len; i++)
-    if (g_array_index (self->legs, AlvhLeg, i).id == leg_id)
-      {
-        g_array_remove_index (self->legs, i);
-        return TRUE;
-      }
+  GArray *arrays[] = { self->legs, self->others };
+
+  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+    for (guint i = 0; i < arrays[a]->len; i++)
+      if (g_array_index (arrays[a], AlvhLeg, i).id == leg_id)
+        {
+          g_array_remove_index (arrays[a], i);
+          return TRUE;
+        }
   return FALSE;
 }
 
@@ -321,6 +364,20 @@ alvh_book_get_leg (AlvhBook *self,
 {
   g_return_val_if_fail (index < self->legs->len, NULL);
   return &g_array_index (self->legs, AlvhLeg, index);
+}
+
+guint
+alvh_book_get_n_other_legs (AlvhBook *self)
+{
+  return self->others->len;
+}
+
+const AlvhLeg *
+alvh_book_get_other_leg (AlvhBook *self,
+                         guint     index)
+{
+  g_return_val_if_fail (index < self->others->len, NULL);
+  return &g_array_index (self->others, AlvhLeg, index);
 }
 
 guint
@@ -475,6 +532,30 @@ alvh_book_greeks (AlvhBook              *self,
       out->vix_delta += qty * g.delta;
       out->vix_vega += qty * g.vega;
       out->vix_theta += qty * g.theta;
+    }
+  for (guint i = 0; i < self->others->len; i++)
+    {
+      const AlvhLeg *leg = &g_array_index (self->others, AlvhLeg, i);
+      double qty = alvh_leg_open_quantity (leg);
+      AlvhGreeks g;
+
+      if (qty <= 0.0)
+        continue;
+      other_leg_greeks (leg, m, &g);
+      if (leg->kind == ALVH_LEG_VIX_PUT)
+        {
+          has_vix_legs = TRUE;
+          out->vix_delta += qty * g.delta;
+          out->vix_vega += qty * g.vega;
+          out->vix_theta += qty * g.theta;
+        }
+      else
+        {
+          out->spx_delta += qty * g.delta;
+          out->spx_gamma += qty * g.gamma;
+          out->spx_theta += qty * g.theta;
+          out->spx_vega += qty * g.vega;
+        }
     }
   if (has_vix_legs)
     out->vix_delta_spx = out->vix_delta * m->beta * m->vix / s;

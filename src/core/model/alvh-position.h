@@ -209,7 +209,11 @@ void          alvh_book_clear            (AlvhBook          *self);
 
 void          alvh_book_add_condor       (AlvhBook          *self,
                                           const AlvhCondor  *condor);
-/* Copies the leg (notes included); only VIX hedges (alvh_leg_is_vix_hedge()). */
+/* Copies the leg (notes included).  A VIX hedge (alvh_leg_is_vix_hedge())
+ * joins the legs (layers, premium, marks, coverage, greeks); any other leg
+ * (an SPX put or put spread, a VIX put) joins the other legs, which count
+ * in the greeks only (alvh_book_greeks() and the evaluator's book_delta:
+ * "the whole book"); their marks are the scenario's (AlvhScenario.other_legs). */
 void          alvh_book_add_leg          (AlvhBook          *self,
                                           const AlvhLeg     *leg);
 /* Removes the condor with this id and every hedge leg whose condor_id is it.
@@ -238,6 +242,17 @@ guint         alvh_book_get_n_legs       (AlvhBook          *self);
  */
 const AlvhLeg *alvh_book_get_leg         (AlvhBook          *self,
                                           guint              index);
+guint         alvh_book_get_n_other_legs (AlvhBook          *self);
+/**
+ * alvh_book_get_other_leg:
+ * @self: a book
+ * @index: below alvh_book_get_n_other_legs()
+ *
+ * Returns: (transfer none): a leg that is no VIX hedge (an SPX put or put
+ *   spread, a VIX put), valid until the book changes
+ */
+const AlvhLeg *alvh_book_get_other_leg   (AlvhBook          *self,
+                                          guint              index);
 /* Open legs (open quantity > 0): the "layers used" of the spec. */
 guint         alvh_book_count_open_legs  (AlvhBook          *self);
 /* Latest open_time of an open leg, or G_MININT64 when none. */
@@ -247,7 +262,9 @@ double        alvh_book_condor_units     (AlvhBook          *self);
 double        alvh_book_credit_collected (AlvhBook          *self);
 double        alvh_book_premium_paid     (AlvhBook          *self);
 
-/* Greeks of the whole book (see AlvhBookGreeks). */
+/* Greeks of the whole book (see AlvhBookGreeks): the condors, the VIX hedges
+ * and the other legs (SPX puts in the spx_ fields, VIX puts in the vix_
+ * fields, mapped to SPX by beta like the hedges). */
 void          alvh_book_greeks           (AlvhBook              *self,
                                           const AlvhMarketState *market,
                                           AlvhBookGreeks        *out);

@@ -34,7 +34,7 @@ alvh_scenario_init (AlvhScenario *s)
   s->other_legs = NULL;
 }
 
-/* ---- the legs AlvhBook does not model ------------------------------------- */
+/* ---- the legs AlvhBook does not mark -------------------------------------- */
 
 static gboolean
 is_spx_put (const AlvhLeg *leg)

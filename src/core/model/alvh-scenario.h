@@ -28,7 +28,7 @@ typedef struct
   gboolean  iv_follows_vix;/* the SPX vol moves with VIX (iv' = iv x VIX'/VIX + iv_shift), the model's
                               SPX vol being VIX/100 */
   GPtrArray *other_legs;   /* (element-type AlvhLeg) (nullable) (transfer none): the book's legs that
-                              AlvhBook does not model (SPX puts and put spreads, VIX puts), valued
+                              AlvhBook does not mark (SPX puts and put spreads, VIX puts), valued
                               here as the ledger values them: an SPX put by Black-Scholes at the
                               SPX vol, a VIX put by Black-76 on the future of its own expiry at
                               the VIX vol, both at intrinsic value once expired; NULL: none */
@@ -144,7 +144,7 @@ void      alvh_scenario_curve            (AlvhBook              *book,
  * @book: the book
  * @market: the market now
  * @other_legs: (nullable) (element-type AlvhLeg) (transfer none): the legs
- *   AlvhBook does not model (as AlvhScenario.other_legs)
+ *   AlvhBook does not mark (as AlvhScenario.other_legs)
  * @spx: (array length=n): SPX levels
  * @n: how many
  * @at_expiry: (out caller-allocates) (array length=n) (optional): P&L in

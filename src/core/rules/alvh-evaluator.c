@@ -843,6 +843,63 @@ hedge_call_price (AlvhEvaluator *self,
   return alvh_black76_price (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
 }
 
+/* Whether the book holds an open VIX put (no hedge, but a VIX leg whose
+ * delta needs beta) */
+static gboolean
+other_vix_legs (AlvhBook *book)
+{
+  for (guint k = 0; k < alvh_book_get_n_other_legs (book); k++)
+    {
+      const AlvhLeg *leg = alvh_book_get_other_leg (book, k);
+
+      if (leg->kind == ALVH_LEG_VIX_PUT && alvh_leg_open_quantity (leg) > 0.0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* book_delta's share of the legs that are no VIX hedge (alvh_book_greeks()
+ * counts them alike): returns the SPX puts' delta, adds the VIX puts'
+ * Black-76 delta on F to @vix_delta */
+static double
+other_legs_delta (AlvhEvaluator *self,
+                  gsize          i,
+                  AlvhBook      *book,
+                  double         vol,
+                  double        *vix_delta)
+{
+  const AlvhMarketFrame *f = self->frame;
+  const AlvhProfile *p = self->profile;
+  double spx_delta = 0.0;
+
+  for (guint k = 0; k < alvh_book_get_n_other_legs (book); k++)
+    {
+      const AlvhLeg *leg = alvh_book_get_other_leg (book, k);
+      double qty = alvh_leg_open_quantity (leg);
+      double t;
+
+      if (qty <= 0.0)
+        continue;
+      t = (double) (_alvh_ny_day_cached (leg->expiry) - self->day[i]) / 365.0;
+      if (leg->kind == ALVH_LEG_VIX_PUT)
+        {
+          *vix_delta += qty * alvh_black76_delta (ALVH_OPTION_PUT, vix_forward (self, i, leg->expiry),
+                                                  leg->long_strike, t, vol, p->rate);
+          continue;
+        }
+      {
+        double iv = iv_for_expiry (self, i, leg->expiry, NULL);
+        AlvhGreeks g, h = { 0 };
+
+        alvh_bs_greeks (ALVH_OPTION_PUT, f->close[i], leg->long_strike, t, iv, p->rate, p->div_yield, &g);
+        if (leg->kind == ALVH_LEG_SPX_PUT_SPREAD && isfinite (leg->short_strike))
+          alvh_bs_greeks (ALVH_OPTION_PUT, f->close[i], leg->short_strike, t, iv, p->rate, p->div_yield, &h);
+        spx_delta += qty * (g.delta - h.delta);
+      }
+    }
+  return spx_delta;
+}
+
 /* book_delta: SPX-equivalent delta of the book per condor unit, the VIX legs
  * mapped through beta */
 static void
@@ -862,7 +919,7 @@ eval_book_delta (AlvhEvaluator *self,
   if (n_condors > 0 && finite_pos (iv))
     {
       const guint n_legs = alvh_book_get_n_legs (book);
-      gboolean has_legs = alvh_book_count_open_legs (book) > 0;
+      gboolean has_legs = alvh_book_count_open_legs (book) > 0 || other_vix_legs (book);
 
       if (!has_legs || isfinite (self->beta[i]))
         {
@@ -898,6 +955,7 @@ eval_book_delta (AlvhEvaluator *self,
               if (leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
                 vix_delta -= qty * hedge_call_delta (self, i, leg->expiry, fwd, leg->short_strike, t, vol);
             }
+          total += other_legs_delta (self, i, book, vol, &vix_delta);
           if (has_legs)
             total += vix_delta * self->beta[i] * vix / s;
           if (units > 0.0 && isfinite (total))

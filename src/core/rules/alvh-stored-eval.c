@@ -65,14 +65,10 @@ alvh_stored_load_book (AlvhJournalStore  *store,
   book = alvh_book_new ();
   for (guint i = 0; i < condors->len; i++)
     alvh_book_add_condor (book, g_ptr_array_index (condors, i));
+  /* an SPX put entered by hand joins the book's other legs: in book_delta,
+   * not in the layers or the hedge budget (alvh_book_add_leg()) */
   for (guint i = 0; i < legs->len; i++)
-    {
-      const AlvhLeg *leg = g_ptr_array_index (legs, i);
-
-      /* an SPX put entered by hand is in the journal, not in the model book */
-      if (alvh_leg_is_vix_hedge (leg))
-        alvh_book_add_leg (book, leg);
-    }
+    alvh_book_add_leg (book, g_ptr_array_index (legs, i));
   return book;
 }
 
@@ -134,7 +130,7 @@ alvh_stored_load_book_at (AlvhJournalStore  *store,
       AlvhLeg *leg = g_ptr_array_index (legs, i);
       double closed;
 
-      if (!alvh_leg_is_vix_hedge (leg) || leg->opened > t)
+      if (leg->opened > t)
         continue;
       if (!closed_by (store, leg, t, &closed, error))
         return NULL;

@@ -60,7 +60,7 @@ typedef struct
   AlvhProfile  *profile;
   GPtrArray    *events;   /* AlvhEvent */
   AlvhBook     *book;
-  GPtrArray    *other_legs;   /* AlvhLeg: the open legs AlvhBook does not model (SPX puts, VIX puts) */
+  GPtrArray    *other_legs;   /* AlvhLeg: the open legs AlvhBook does not mark (SPX puts, VIX puts) */
   GArray       *legs;     /* LegMark */
 
   /* results */
@@ -194,9 +194,11 @@ compute_greeks (Work          *w,
           if (opened_by (c->opened, f->time[i]))
             alvh_book_add_condor (partial, c);
         }
-      for (guint k = 0; k < alvh_book_get_n_legs (w->book); k++)
+      for (guint k = 0; k < alvh_book_get_n_legs (w->book) + alvh_book_get_n_other_legs (w->book); k++)
         {
-          const AlvhLeg *l = alvh_book_get_leg (w->book, k);
+          const AlvhLeg *l = k < alvh_book_get_n_legs (w->book)
+                             ? alvh_book_get_leg (w->book, k)
+                             : alvh_book_get_other_leg (w->book, k - alvh_book_get_n_legs (w->book));
           if (opened_by (l->opened, f->time[i]))
             alvh_book_add_leg (partial, l);
         }

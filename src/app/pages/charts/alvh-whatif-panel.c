@@ -17,7 +17,7 @@ struct _AlvhWhatifPanel
   GtkBox            parent_instance;
 
   AlvhBook         *book;
-  GPtrArray        *other_legs;   /* AlvhLeg: SPX puts, VIX puts (AlvhBook does not model them) */
+  GPtrArray        *other_legs;   /* AlvhLeg: SPX puts, VIX puts (AlvhBook does not mark them) */
   AlvhMarketState   market;
   AlvhScenario      scenario;
   double            grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX];

@@ -39,7 +39,7 @@ void       alvh_whatif_panel_set_book   (AlvhWhatifPanel       *self,
  * alvh_whatif_panel_set_other_legs:
  * @self: the panel
  * @legs: (nullable) (element-type AlvhLeg): the book's legs, of which those
- *   AlvhBook does not model (SPX puts, VIX puts; alvh_scenario_is_other_leg())
+ *   AlvhBook does not mark (SPX puts, VIX puts; alvh_scenario_is_other_leg())
  *   are valued with it (copied)
  */
 void       alvh_whatif_panel_set_other_legs (AlvhWhatifPanel *self,

@@ -413,7 +413,7 @@ show_decision (AlvhEvaluatorPage *self,
                                  (d->action == ALVH_ACTION_ADD || d->action == ALVH_ACTION_BLOCKED));
 }
 
-/* The book's legs AlvhBook does not model (SPX puts, VIX puts) held at @t,
+/* The book's legs AlvhBook does not mark (SPX puts, VIX puts) held at @t,
  * of those open now (the service's open legs). */
 static GPtrArray *
 other_legs (AlvhEvaluatorPage *self,

@@ -38,7 +38,7 @@ GtkWidget          *alvh_leg_preview_new       (void);
  * @self: the preview
  * @book: (nullable): the book the decision evaluated
  * @other_legs: (nullable) (element-type AlvhLeg): the book's legs AlvhBook
- *   does not model (SPX puts, VIX puts), valued by alvh-scenario.h
+ *   does not mark (SPX puts, VIX puts), valued by alvh-scenario.h
  * @leg: (nullable): the proposed leg, its quantity the decision's size
  * @market: (nullable): the market it is valued in
  *

@@ -252,7 +252,7 @@ refresh_market_row (AlvhPositionsPage *self,
 }
 
 /* The book marked as the what-if and the ledger mark it: the condors and
- * VIX hedges of AlvhBook plus the legs it does not model (SPX puts, VIX
+ * VIX hedges of AlvhBook plus the legs it does not mark (SPX puts, VIX
  * puts), so that Marked P&L counts every open position. */
 static void
 book_mark (AlvhPositionsPage *self,
@@ -290,7 +290,7 @@ refresh_greeks (AlvhPositionsPage *self,
   gboolean have_condors = alvh_book_get_n_condors (book) > 0;
   double mult = have_market ? ms->multiplier : 100;
 
-  if (have_market && (have_condors || alvh_book_get_n_legs (book) > 0))
+  if (have_market && (have_condors || alvh_book_get_n_legs (book) > 0 || alvh_book_get_n_other_legs (book) > 0))
     {
       AlvhBookGreeks g;
       AlvhBookMark mark;
