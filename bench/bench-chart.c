@@ -19,6 +19,10 @@
  * process (the machine is shared with builds), in several interleaved rounds;
  * each row prints the median round (and the median wall time beside it).
  *
+ * ALVH_BENCH_PNG=FILE writes the 3 panes with every bar in view;
+ * ALVH_BENCH_ZOOMED_PNG=PREFIX the zoomed frames of the pan rows (the 3
+ * panes and the line alone), to compare two builds pixel by pixel.
+ *
  * The uPlot figures are not measured here: they are the fixed numbers
  * published in issue 22 (uPlot 1.6 in headless Chromium, software raster,
  * on this machine), printed for comparison.
@@ -388,6 +392,20 @@ main (void)
     {
       alvh_chart_render (panes, cr, WIDTH, HEIGHT);
       cairo_surface_write_to_png (surface, g_getenv ("ALVH_BENCH_PNG"));
+    }
+  if (g_getenv ("ALVH_BENCH_ZOOMED_PNG"))
+    {
+      /* the zoomed frames the pan rows draw, to compare the pixels of two
+       * builds: PREFIX-panes.png and PREFIX-line.png, a 300-bar window */
+      g_autofree char *panes_png = g_strconcat (g_getenv ("ALVH_BENCH_ZOOMED_PNG"), "-panes.png", NULL);
+      g_autofree char *line_png = g_strconcat (g_getenv ("ALVH_BENCH_ZOOMED_PNG"), "-line.png", NULL);
+
+      alvh_chart_set_view (panes, N_BARS - 300, 300);
+      alvh_chart_render (panes, cr, WIDTH, HEIGHT);
+      cairo_surface_write_to_png (surface, panes_png);
+      alvh_chart_set_view (line, N_BARS - 300, 300);
+      alvh_chart_render (line, cr, WIDTH, HEIGHT);
+      cairo_surface_write_to_png (surface, line_png);
     }
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

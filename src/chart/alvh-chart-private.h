@@ -104,13 +104,15 @@ typedef struct
   gboolean log;
 } YMap;
 
-/* alvh-chart-raster.c's coverage buffer, kept between frames (zero
- * between uses) */
+/* alvh-chart-raster.c's buffers, kept between frames */
 typedef struct
 {
-  guint8 *cov;
+  guint8 *cov;       /* one row's coverage (zero between uses) */
   gsize   size;
-  GArray *runs;      /* AlvhChartAaRun: the row runs the segments touched */
+  GArray *segs;      /* AlvhChartAaSegment: the line's segments */
+  GArray *starts;    /* int: per row the first segment starting there, -1: none */
+  GArray *active;    /* guint: the segments the row being drawn crosses */
+  GArray *runs;      /* AlvhChartAaRun: what they covered in that row */
 } AlvhChartAaBuffer;
 
 struct _AlvhChart

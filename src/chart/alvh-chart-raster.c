@@ -11,180 +11,388 @@
  * Lines:
  * Cairo strokes a line by building its outline and scan-converting it row by
  * row across the outline's extents; for a zoomed chart line that is most of
- * a frame (bench/bench-chart.c: about 1 ms of the 1.7 ms of a panning
- * frame).  When the target is an image whose pixels are the frame's device
+ * a frame.  When the target is an image whose pixels are the frame's device
  * pixels (Frame.aligned) and the clip is one rectangle, the line is drawn
  * here instead: each pixel's coverage is its distance to the nearest segment
- * (so joins and caps are round, as the stroke's), kept as the maximum over
- * the segments in a coverage buffer the chart keeps between frames, and
- * blended once (a vertex shared by two segments is not darkened twice).
- * Only the rows and columns a segment can reach are visited, and the runs
- * each segment touched are blended and cleared.  Any other target: Cairo
+ * (so joins and caps are round, as the stroke's), the maximum over the
+ * segments, blended once (a vertex shared by two segments is not darkened
+ * twice).  The rows are drawn top to bottom, each once: a row's coverage is
+ * gathered in a one-row buffer from the segments that cross the row (a list
+ * of them kept as the rows go down: each segment joins it at its first row
+ * and leaves after its last), then the runs they covered are blended into
+ * the row and cleared.  A zigzag across a 1080-row pane crosses some 14,000
+ * rows a frame, a few pixels each, so what a segment costs per row counts
+ * most: in a row beside the segment (not at an end) only the pixels whose
+ * centres are nearer its line than the coverage radius are visited, four at
+ * a time without a branch; a blend is two multiplications per pixel (two
+ * channels each) and a table per coverage level.  Any other target: Cairo
  * strokes. */
 #define G_LOG_DOMAIN "alvh-chart"
 
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "alvh-chart-private.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* Bytes of the coverage row past its last column: four columns at a time
+ * are written there as they were (see row_beside()) */
+#define COVERAGE_PAD 4
+
+/* One segment a-b in device pixels, with what each row needs of it */
+typedef struct
+{
+  double   ax, ay, dx, dy;
+  double   inv, inv_len;      /* 1 / length², 1 / length */
+  double   slope, half;       /* steep: dx / dy, and how far across a row it reaches */
+  double   ylo, yhi;
+  int      xmin, xmax, ymin, ymax;
+  gboolean steep;
+  int      next;              /* the next segment whose first row is this one's, -1: none */
+} AlvhChartAaSegment;
+
+/* Pixels [x0, x1] of the row being drawn that a segment covered (runs of
+ * two segments may overlap: the first blend of a pixel clears its coverage) */
+typedef struct
+{
+  int x0, x1;
+} AlvhChartAaRun;
 
 typedef struct
 {
   AlvhChartAaBuffer *buf;
   int                x0, y0, x1, y1;  /* the clip, device pixels [x0, x1) x [y0, y1) */
-  int                width;           /* x1 - x0 */
+  double             r, r2, inner, inner2;
   int                row_min, row_max;
-  int                col_min, col_max;
 } Coverage;
-
-/* Pixels [x0, x1] of row y that a segment covered (runs of two segments may
- * overlap: the first blend of a pixel clears its coverage) */
-typedef struct
-{
-  int y, x0, x1;
-} AlvhChartAaRun;
 
 void
 _alvh_chart_aa_buffer_clear (AlvhChartAaBuffer *buf)
 {
   g_clear_pointer (&buf->cov, g_free);
+  g_clear_pointer (&buf->segs, g_array_unref);
+  g_clear_pointer (&buf->starts, g_array_unref);
+  g_clear_pointer (&buf->active, g_array_unref);
   g_clear_pointer (&buf->runs, g_array_unref);
   buf->size = 0;
 }
 
-/* The buffer for a clip of w x h device pixels: zero coverage, empty spans */
+/* The buffers for a clip of device pixels [x0, x1) x [y0, y1) and a line of
+ * half-width hw: zero coverage, no segments */
 static void
 coverage_init (Coverage          *c,
                AlvhChartAaBuffer *buf,
                int                x0,
                int                y0,
                int                x1,
-               int                y1)
+               int                y1,
+               double             hw)
 {
-  gsize size = (gsize) (x1 - x0) * (gsize) (y1 - y0);
+  gsize size = (gsize) (x1 - x0);
 
   if (buf->size < size)
     {
       g_free (buf->cov);
-      buf->cov = g_malloc0 (size);   /* kept zero: blend_run() clears what it used */
+      buf->cov = g_malloc0 (size + COVERAGE_PAD);   /* kept zero: blend_run() clears what it used */
       buf->size = size;
     }
-  if (buf->runs == NULL)
-    buf->runs = g_array_new (FALSE, FALSE, sizeof (AlvhChartAaRun));
-  g_array_set_size (buf->runs, 0);
+  if (buf->segs == NULL)
+    {
+      buf->segs = g_array_new (FALSE, FALSE, sizeof (AlvhChartAaSegment));
+      buf->starts = g_array_new (FALSE, FALSE, sizeof (int));
+      buf->active = g_array_new (FALSE, FALSE, sizeof (guint));
+      buf->runs = g_array_new (FALSE, FALSE, sizeof (AlvhChartAaRun));
+    }
+  g_array_set_size (buf->segs, 0);
+  g_array_set_size (buf->starts, (guint) (y1 - y0));
+  memset (buf->starts->data, 0xff, (gsize) (y1 - y0) * sizeof (int));   /* -1 */
   c->buf = buf;
   c->x0 = x0;
   c->y0 = y0;
   c->x1 = x1;
   c->y1 = y1;
-  c->width = x1 - x0;
-  c->row_min = c->col_min = G_MAXINT;
-  c->row_max = c->col_max = -1;
+  c->r = hw + 0.5;
+  c->r2 = c->r * c->r;
+  c->inner = hw - 0.5;
+  c->inner2 = c->inner > 0.0 ? c->inner * c->inner : -1.0;
+  c->row_min = G_MAXINT;
+  c->row_max = -1;
 }
 
-/* Coverage of one segment a-b of half-width hw (device pixels) */
+/* Adds segment a-b to the rows it can reach within the clip */
 static void
-coverage_segment (Coverage *c,
-                  double    ax,
-                  double    ay,
-                  double    bx,
-                  double    by,
-                  double    hw)
+coverage_add (Coverage *c,
+              double    ax,
+              double    ay,
+              double    bx,
+              double    by)
 {
-  double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
-  double inv = len2 > 0.0 ? 1.0 / len2 : 0.0, inv_len = sqrt (inv);
-  double r = hw + 0.5, r2 = r * r, inner = hw - 0.5, inner2 = inner > 0.0 ? inner * inner : -1.0;
-  gboolean steep = fabs (dy) > fabs (dx);
-  double slope = steep ? dx / dy : 0.0;
-  double half = steep ? r * sqrt (len2) / fabs (dy) + 0.5 : 0.0;
-  double ylo = MIN (ay, by), yhi = MAX (ay, by);
-  int xmin = (int) MAX ((double) c->x0, floor (MIN (ax, bx) - r));
-  int xmax = (int) MIN ((double) c->x1 - 1, ceil (MAX (ax, bx) + r));
-  int ymin = (int) MAX ((double) c->y0, floor (ylo - r));
-  int ymax = (int) MIN ((double) c->y1 - 1, ceil (yhi + r));
+  AlvhChartAaSegment s;
+  double len2, r = c->r;
+  int *starts = (int *) (void *) c->buf->starts->data;
 
-  for (int y = ymin; y <= ymax; y++)
+  s.ax = ax;
+  s.ay = ay;
+  s.dx = bx - ax;
+  s.dy = by - ay;
+  len2 = s.dx * s.dx + s.dy * s.dy;
+  s.inv = len2 > 0.0 ? 1.0 / len2 : 0.0;
+  s.inv_len = sqrt (s.inv);
+  s.steep = fabs (s.dy) > fabs (s.dx);
+  s.slope = s.steep ? s.dx / s.dy : 0.0;
+  s.half = s.steep ? r * sqrt (len2) / fabs (s.dy) + 0.5 : 0.0;
+  s.ylo = MIN (ay, by);
+  s.yhi = MAX (ay, by);
+  s.xmin = (int) MAX ((double) c->x0, floor (MIN (ax, bx) - r));
+  s.xmax = (int) MIN ((double) c->x1 - 1, ceil (MAX (ax, bx) + r));
+  s.ymin = (int) MAX ((double) c->y0, floor (s.ylo - r));
+  s.ymax = (int) MIN ((double) c->y1 - 1, ceil (s.yhi + r));
+  if (s.xmin > s.xmax || s.ymin > s.ymax)
+    return;
+  s.next = starts[s.ymin - c->y0];
+  starts[s.ymin - c->y0] = (int) c->buf->segs->len;
+  g_array_append_val (c->buf->segs, s);
+  c->row_min = MIN (c->row_min, s.ymin);
+  c->row_max = MAX (c->row_max, s.ymax);
+}
+
+/* A pixel's coverage (0..255) at distance d from the line's middle: all
+ * of it within hw - 0.5, none from hw + 0.5 on */
+static inline guint
+coverage_at (double d,
+             double r)
+{
+  return (guint) CLAMP (255.0 * (r - d) + 0.5, 0.0, 255.0);
+}
+
+/* Columns xa to xb of a row beside a segment from (ax, ay) with direction
+ * (dx, dy) (qydx: the row's y + 0.5 - ay times dx): each pixel's coverage
+ * at its distance to the segment's line, kept as the maximum in row
+ * (column x at row[x]; row has COVERAGE_PAD bytes past xb).  Four pixels at
+ * a time where there are SSE2's two-double registers, the same operations
+ * as coverage_at() one pixel at a time (the same bits) */
+static inline void
+row_beside (guint8 *row,
+            int     xa,
+            int     xb,
+            double  ax,
+            double  qydx,
+            double  dy,
+            double  inv_len,
+            double  r)
+{
+#if defined(__SSE2__)
+  const __m128d half = _mm_set1_pd (0.5), vax = _mm_set1_pd (ax), vdy = _mm_set1_pd (dy);
+  const __m128d vqydx = _mm_set1_pd (qydx), vinv = _mm_set1_pd (inv_len), vr = _mm_set1_pd (r);
+  const __m128d k255 = _mm_set1_pd (255.0), zero = _mm_setzero_pd ();
+  const __m128d abs_mask = _mm_castsi128_pd (_mm_set1_epi64x (0x7fffffffffffffffll));
+  const __m128i last = _mm_set1_epi32 (xb);
+
+  for (int x = xa; x <= xb; x += 4)
     {
-      guint8 *row = c->buf->cov + (gsize) (y - c->y0) * (gsize) c->width;   /* column x at row[x - x0] */
-      double qy = y + 0.5 - ay;
-      int xa = xmin, xb = xmax, lo = G_MAXINT, hi = -1;
+      __m128d q01 = _mm_sub_pd (_mm_add_pd (_mm_set_pd (x + 1, x), half), vax);
+      __m128d q23 = _mm_sub_pd (_mm_add_pd (_mm_set_pd (x + 3, x + 2), half), vax);
+      __m128d d01 = _mm_mul_pd (_mm_and_pd (_mm_sub_pd (_mm_mul_pd (q01, vdy), vqydx), abs_mask), vinv);
+      __m128d d23 = _mm_mul_pd (_mm_and_pd (_mm_sub_pd (_mm_mul_pd (q23, vdy), vqydx), abs_mask), vinv);
+      __m128d c01 = _mm_add_pd (_mm_mul_pd (k255, _mm_sub_pd (vr, d01)), half);
+      __m128d c23 = _mm_add_pd (_mm_mul_pd (k255, _mm_sub_pd (vr, d23)), half);
+      __m128i v = _mm_unpacklo_epi64 (_mm_cvttpd_epi32 (_mm_min_pd (_mm_max_pd (c01, zero), k255)),
+                                      _mm_cvttpd_epi32 (_mm_min_pd (_mm_max_pd (c23, zero), k255)));
+      __m128i beyond = _mm_cmpgt_epi32 (_mm_add_epi32 (_mm_set1_epi32 (x), _mm_set_epi32 (3, 2, 1, 0)), last);
+      guint32 old, now;
 
-      if (steep)
+      v = _mm_andnot_si128 (beyond, v);   /* past xb: nothing */
+      v = _mm_packs_epi32 (v, v);
+      v = _mm_packus_epi16 (v, v);
+      memcpy (&old, row + x, 4);
+      now = (guint32) _mm_cvtsi128_si32 (_mm_max_epu8 (v, _mm_cvtsi32_si128 ((int) old)));
+      memcpy (row + x, &now, 4);
+    }
+#else
+  for (int x = xa; x <= xb; x++)
+    {
+      double qx = x + 0.5 - ax;
+      guint v = coverage_at (fabs (qx * dy - qydx) * inv_len, r);
+
+      row[x] = (guint8) MAX (row[x], v);
+    }
+#endif
+}
+
+/* The coverage of segment s in row y, kept as the maximum in row (column x
+ * at row[x - x0]); the columns it can have covered to *lo and *hi */
+static void
+coverage_row (const Coverage           *c,
+              const AlvhChartAaSegment *s,
+              int                       y,
+              guint8                   *row,
+              int                      *lo,
+              int                      *hi)
+{
+  double qy = y + 0.5 - s->ay, r = c->r;
+  int xa = s->xmin, xb = s->xmax, ia = xa, ib = xb;
+  double ta, tb;
+
+  if (s->steep)
+    {
+      /* the segment's x at this row (its end's beyond them), +- what
+       * a perpendicular distance r is across a row, less a pixel's half
+       * (its centre is at x + 0.5): [ia, ib] the pixels whose centres are
+       * nearer the line than r, [xa, xb] those and the pixel each side */
+      double xc = s->ax + (CLAMP (y + 0.5, s->ylo, s->yhi) - s->ay) * s->slope;
+      double left = floor (xc - s->half), right = ceil (xc + s->half - 1.0);
+
+      xa = MAX (s->xmin, (int) left);
+      xb = MIN (s->xmax, (int) right);
+      ia = MAX (s->xmin, (int) left + 1);
+      ib = MIN (s->xmax, (int) right - 1);
+    }
+  row -= c->x0;
+  /* t, the position along the segment of a pixel's nearest point on its
+   * line, is monotonic in x: when both ends of the row are beside the
+   * segment, every pixel between is, and its distance is to the line (no
+   * branch on the pixel); the pixels beyond [ia, ib] are then r or more
+   * from it */
+  ta = ((ia + 0.5 - s->ax) * s->dx + qy * s->dy) * s->inv;
+  tb = ((ib + 0.5 - s->ax) * s->dx + qy * s->dy) * s->inv;
+  if (ta > 0.0 && ta < 1.0 && tb > 0.0 && tb < 1.0)
+    {
+      *lo = ia;
+      *hi = ib;
+      if (ib >= ia)
+        row_beside (row, ia, ib, s->ax, qy * s->dx, s->dy, s->inv_len, r);
+      return;
+    }
+  *lo = xa;
+  *hi = xb;
+  for (int x = xa; x <= xb; x++)
+    {
+      double qx = x + 0.5 - s->ax;
+      double t = (qx * s->dx + qy * s->dy) * s->inv, d;
+
+      if (t > 0.0 && t < 1.0)
+        d = fabs (qx * s->dy - qy * s->dx) * s->inv_len;   /* beside the segment: to its line */
+      else
         {
-          /* the segment's x at this row (its end's beyond them), +- what
-           * a perpendicular distance r is across a row */
-          double xc = ax + (CLAMP (y + 0.5, ylo, yhi) - ay) * slope;
+          /* beyond an end: to that end */
+          double ex = t <= 0.0 ? qx : qx - s->dx, ey = t <= 0.0 ? qy : qy - s->dy, d2 = ex * ex + ey * ey;
 
-          xa = MAX (xmin, (int) floor (xc - half));
-          xb = MIN (xmax, (int) ceil (xc + half));
-        }
-      for (int x = xa; x <= xb; x++)
-        {
-          double qx = x + 0.5 - ax;
-          double t = (qx * dx + qy * dy) * inv, d;
-          guint8 v;
-
-          if (t > 0.0 && t < 1.0)
-            d = fabs (qx * dy - qy * dx) * inv_len;   /* beside the segment: to its line */
-          else
-            {
-              /* beyond an end: to that end */
-              double ex = t <= 0.0 ? qx : qx - dx, ey = t <= 0.0 ? qy : qy - dy, d2 = ex * ex + ey * ey;
-
-              if (d2 >= r2)
-                continue;
-              d = d2 <= inner2 ? 0.0 : sqrt (d2);
-            }
-          if (d >= r)
+          if (d2 >= c->r2)
             continue;
-          v = d <= inner ? 255 : (guint8) MIN (255.0, 255.0 * (r - d) + 0.5);
-          if (v == 0)
-            continue;
-          if (v > row[x - c->x0])
-            row[x - c->x0] = v;
-          lo = MIN (lo, x);
-          hi = MAX (hi, x);
+          d = d2 <= c->inner2 ? 0.0 : sqrt (d2);
         }
-      if (hi >= lo)
-        {
-          AlvhChartAaRun run = { y, lo, hi };
-
-          g_array_append_val (c->buf->runs, run);
-          c->row_min = MIN (c->row_min, y);
-          c->row_max = MAX (c->row_max, y);
-          c->col_min = MIN (c->col_min, lo);
-          c->col_max = MAX (c->col_max, hi);
-        }
+      row[x] = (guint8) MAX (row[x], coverage_at (d, r));
     }
 }
 
-/* Blends a run in premultiplied ARGB32 (colour rgb at alpha a, 0..255) and
- * clears its coverage */
-static void
-blend_run (Coverage             *c,
-           const AlvhChartAaRun *run,
-           guint8               *pixels,
-           int                   stride,
-           guint                 r,
-           guint                 g,
-           guint                 b,
-           guint                 a)
+/* What a pixel of coverage c (0..255) becomes: src[c] + its colour times
+ * inv[c] / 255 (premultiplied ARGB32: the colour rgb at alpha a times c) */
+typedef struct
 {
-  guint8 *cov = c->buf->cov + (gsize) (run->y - c->y0) * (gsize) c->width;   /* column x at cov[x - x0] */
-  guint32 *px = (guint32 *) (void *) (pixels + (gsize) run->y * (gsize) stride);
+  guint32 src[256];
+  guint32 inv[256];
+} BlendTable;
 
+static void
+blend_table_init (BlendTable *t,
+                  guint       r,
+                  guint       g,
+                  guint       b,
+                  guint       a)
+{
+  for (guint c = 0; c < 256; c++)
+    {
+      guint s = (c * a + 127) / 255;
+
+      t->src[c] = (s << 24) | (((r * s + 127) / 255) << 16) | (((g * s + 127) / 255) << 8) | ((b * s + 127) / 255);
+      t->inv[c] = 255 - s;
+    }
+}
+
+/* Blends run [x0, x1] of a row of pixels and clears its coverage (column x
+ * at cov[x]); a pixel of no coverage stays as it was.  Each channel is
+ * (channel * inv + 127) / 255, two channels at a time */
+static void
+blend_run (guint8               *cov,
+           guint32              *px,
+           const AlvhChartAaRun *run,
+           const BlendTable     *t)
+{
   for (int x = run->x0; x <= run->x1; x++)
     {
-      guint s = (cov[x - c->x0] * a + 127) / 255, d = px[x], inv = 255 - s;
+      guint c = cov[x];
+      guint32 d = px[x], inv = t->inv[c];
+      guint32 rb = (d & 0x00ff00ffu) * inv + 0x00800080u;
+      guint32 ag = ((d >> 8) & 0x00ff00ffu) * inv + 0x00800080u;
 
-      cov[x - c->x0] = 0;
-      if (s == 0)
-        continue;
-      px[x] = ((s + (((d >> 24) & 0xff) * inv + 127) / 255) << 24) |
-              (((r * s + 127) / 255 + (((d >> 16) & 0xff) * inv + 127) / 255) << 16) |
-              (((g * s + 127) / 255 + (((d >> 8) & 0xff) * inv + 127) / 255) << 8) |
-              ((b * s + 127) / 255 + ((d & 0xff) * inv + 127) / 255);
+      rb = ((rb + ((rb >> 8) & 0x00ff00ffu)) >> 8) & 0x00ff00ffu;
+      ag = (ag + ((ag >> 8) & 0x00ff00ffu)) & 0xff00ff00u;
+      px[x] = t->src[c] + (rb | ag);
+      cov[x] = 0;
+    }
+}
+
+/* Draws the rows of the segments added, top to bottom, onto pixels of
+ * premultiplied ARGB32 (colour rgb at alpha a, 0..255); the columns drawn to
+ * *col_min and *col_max */
+static void
+coverage_draw (Coverage *c,
+               guint8   *pixels,
+               int       stride,
+               guint     r,
+               guint     g,
+               guint     b,
+               guint     a,
+               int      *col_min,
+               int      *col_max)
+{
+  AlvhChartAaBuffer *buf = c->buf;
+  const AlvhChartAaSegment *segs = (const AlvhChartAaSegment *) (void *) buf->segs->data;
+  const int *starts = (const int *) (void *) buf->starts->data;
+  guint8 *cov = buf->cov - c->x0;   /* column x at cov[x] */
+  guint *active;
+  AlvhChartAaRun *runs;
+  guint n_active = 0;
+  BlendTable table;
+
+  blend_table_init (&table, r, g, b, a);
+  g_array_set_size (buf->active, buf->segs->len);
+  g_array_set_size (buf->runs, buf->segs->len);
+  active = (guint *) (void *) buf->active->data;
+  runs = (AlvhChartAaRun *) (void *) buf->runs->data;
+  for (int y = c->row_min; y <= c->row_max; y++)
+    {
+      guint32 *px = (guint32 *) (void *) (pixels + (gsize) y * (gsize) stride);
+      guint n_runs = 0;
+
+      for (int k = starts[y - c->y0]; k >= 0; k = segs[k].next)
+        active[n_active++] = (guint) k;
+      for (guint i = 0; i < n_active;)
+        {
+          const AlvhChartAaSegment *s = &segs[active[i]];
+
+          if (s->ymax < y)
+            {
+              /* past its last row */
+              active[i] = active[--n_active];
+              continue;
+            }
+          coverage_row (c, s, y, buf->cov, &runs[n_runs].x0, &runs[n_runs].x1);
+          if (runs[n_runs].x1 >= runs[n_runs].x0)
+            n_runs++;
+          i++;
+        }
+      for (guint k = 0; k < n_runs; k++)
+        {
+          *col_min = MIN (*col_min, runs[k].x0);
+          *col_max = MAX (*col_max, runs[k].x1);
+          blend_run (cov, px, &runs[k], &table);
+        }
     }
 }
 
@@ -220,7 +428,7 @@ device_clip (cairo_t *cr,
 /**
  * _alvh_chart_aa_polyline:
  * @f: the frame (its target's pixels are its device pixels: f->aligned)
- * @buf: the chart's coverage buffer
+ * @buf: the chart's buffers
  * @xs: (array length=n): user x of the points
  * @ys: (array length=n): user y of the points, NAN where the line breaks
  * @n: how many points
@@ -244,12 +452,10 @@ _alvh_chart_aa_polyline (const Frame         *f,
   cairo_surface_t *target = cairo_get_target (f->cr);
   cairo_format_t format;
   Coverage c;
-  double hw = 0.5 * width * f->scale;
   cairo_matrix_t m;
   gboolean pen_down = FALSE;
   double px = 0.0, py = 0.0;
-  int x0, y0, x1, y1;
-  guint8 *pixels;
+  int x0, y0, x1, y1, col_min = G_MAXINT, col_max = -1;
 
   if (!f->aligned || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
     return FALSE;
@@ -260,7 +466,7 @@ _alvh_chart_aa_polyline (const Frame         *f,
                     cairo_image_surface_get_height (target), &x0, &y0, &x1, &y1))
     return FALSE;
 
-  coverage_init (&c, buf, x0, y0, x1, y1);
+  coverage_init (&c, buf, x0, y0, x1, y1, 0.5 * width * f->scale);
   cairo_get_matrix (f->cr, &m);   /* aligned: an integer translation */
   for (gsize i = 0; i < n; i++)
     {
@@ -272,7 +478,7 @@ _alvh_chart_aa_polyline (const Frame         *f,
           continue;
         }
       /* a lone point still shows, as a dot */
-      coverage_segment (&c, pen_down ? px : x, pen_down ? py : y, x, y, hw);
+      coverage_add (&c, pen_down ? px : x, pen_down ? py : y, x, y);
       px = x;
       py = y;
       pen_down = TRUE;
@@ -281,19 +487,14 @@ _alvh_chart_aa_polyline (const Frame         *f,
     return TRUE;
 
   cairo_surface_flush (target);
-  pixels = cairo_image_surface_get_data (target);
-  {
-    guint a = (guint) lround (CLAMP (rgba->a, 0.0, 1.0) * 255.0);
-    guint r = (guint) lround (CLAMP (rgba->r, 0.0, 1.0) * 255.0);
-    guint g = (guint) lround (CLAMP (rgba->g, 0.0, 1.0) * 255.0);
-    guint b = (guint) lround (CLAMP (rgba->b, 0.0, 1.0) * 255.0);
-    int stride = cairo_image_surface_get_stride (target);
-
-    for (guint k = 0; k < c.buf->runs->len; k++)
-      blend_run (&c, &g_array_index (c.buf->runs, AlvhChartAaRun, k), pixels, stride, r, g, b, a);
-  }
-  cairo_surface_mark_dirty_rectangle (target, c.col_min, c.row_min, c.col_max - c.col_min + 1,
-                                      c.row_max - c.row_min + 1);
+  coverage_draw (&c, cairo_image_surface_get_data (target), cairo_image_surface_get_stride (target),
+                 (guint) lround (CLAMP (rgba->r, 0.0, 1.0) * 255.0),
+                 (guint) lround (CLAMP (rgba->g, 0.0, 1.0) * 255.0),
+                 (guint) lround (CLAMP (rgba->b, 0.0, 1.0) * 255.0),
+                 (guint) lround (CLAMP (rgba->a, 0.0, 1.0) * 255.0), &col_min, &col_max);
+  if (col_max >= col_min)
+    cairo_surface_mark_dirty_rectangle (target, col_min, c.row_min, col_max - col_min + 1,
+                                        c.row_max - c.row_min + 1);
   return TRUE;
 }
 
