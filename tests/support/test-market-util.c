@@ -1,6 +1,8 @@
 /* test-market-util.c — real market data for the tests */
 #include "config.h"
 
+#include <string.h>
+
 #include "test-market-util.h"
 
 AlvhSeries *
@@ -37,4 +39,27 @@ test_make_condor_2021 (void)
   c.credit = 6.5;
   c.opened = alvh_time_from_ny_date (2021, 2, 1);
   return c;
+}
+
+gboolean
+test_greeks_quantity (const AlvhGreeks *g,
+                      const char       *quantity,
+                      const char       *units,
+                      double           *out)
+{
+  if (strcmp (quantity, "price") == 0)
+    *out = g->price;
+  else if (strcmp (quantity, "delta") == 0)
+    *out = g->delta;
+  else if (strcmp (quantity, "gamma") == 0)
+    *out = g->gamma;
+  else if (strcmp (quantity, "vega") == 0)
+    *out = g_str_has_prefix (units, "per 1.00") ? g->vega * 100.0 : g->vega;
+  else if (strcmp (quantity, "theta") == 0 || strcmp (quantity, "theta_per_day") == 0)
+    *out = g_str_has_prefix (units, "per year") ? g->theta * 365.0 : g->theta;
+  else if (strcmp (quantity, "rho") == 0)
+    *out = g_str_has_prefix (units, "per 1.00") ? g->rho * 100.0 : g->rho;
+  else
+    return FALSE;
+  return TRUE;
 }

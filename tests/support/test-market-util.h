@@ -29,4 +29,20 @@ AlvhSeries *test_load_shared_series (const char *file);
  */
 AlvhCondor  test_make_condor_2021   (void);
 
+/**
+ * test_greeks_quantity:
+ * @g: price and greeks
+ * @quantity: a quantity of the shared reference vectors ("price", "delta",
+ *   "gamma", "vega", "theta", "theta_per_day", "rho")
+ * @units: the vector's units ("per 1.00" vega and rho are per unit of vol
+ *   and rate, "per year" theta per year)
+ * @out: (out): the quantity of @g in those units
+ *
+ * Returns: FALSE for a quantity it does not know (the caller's own, or none)
+ */
+gboolean    test_greeks_quantity    (const AlvhGreeks *g,
+                                     const char       *quantity,
+                                     const char       *units,
+                                     double           *out);
+
 G_END_DECLS
