@@ -1,6 +1,7 @@
 /* test-market-util.c — real market data for the tests */
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "test-market-util.h"
@@ -62,4 +63,33 @@ test_greeks_quantity (const AlvhGreeks *g,
   else
     return FALSE;
   return TRUE;
+}
+
+gboolean
+test_need_series (const char *what,
+                  guint       n,
+                  ...)
+{
+  gboolean all = TRUE;
+  va_list ap;
+
+  va_start (ap, n);
+  for (guint i = 0; i < n; i++)
+    all &= va_arg (ap, AlvhSeries *) != NULL;
+  va_end (ap);
+  if (!all)
+    {
+      g_autofree char *msg = g_strdup_printf ("$ALVH_SHARED_DATA with %s is absent", what);
+
+      g_test_skip (msg);
+    }
+  return all;
+}
+
+gint64
+test_ny (int y,
+         int m,
+         int d)
+{
+  return alvh_time_from_ny_date (y, m, d);
 }
