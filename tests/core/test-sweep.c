@@ -328,6 +328,23 @@ test_bootstrap (void)
   g_assert_true (isnan (lo) && isnan (hi));
 }
 
+/* The default profile replayed over 2000-2012 of the real history, its
+ * decisions kept (what the attribution reads); @ev receives the evaluator */
+static AlvhReplayResult *
+replay_2000_2012 (AlvhMarketFrame  *frame,
+                  AlvhProfile      *profile,
+                  AlvhEvaluator   **ev)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhReplayResult *res;
+
+  *ev = alvh_evaluator_new (frame, profile, NULL);
+  res = alvh_replay_run (*ev, &(AlvhReplayOptions) { date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_KEEP_DECISIONS },
+                         NULL, &error);
+  g_assert_no_error (error);
+  return res;
+}
+
 /* Every hedge of the replay in exactly one combination; costs and P&L add up to the replay's. */
 static void
 test_attribution_replay (void)
@@ -350,9 +367,8 @@ test_attribution_replay (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
   g_clear_pointer (&res, alvh_replay_result_unref);
-  res = alvh_replay_run (ev, &(AlvhReplayOptions) { date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_KEEP_DECISIONS },
-                         NULL, &error);
-  g_assert_no_error (error);
+  g_clear_pointer (&ev, alvh_evaluator_unref);
+  res = replay_2000_2012 (frame, profile, &ev);
   hedges = alvh_attribution_hedges_from_replay (res, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hedges->len, ==, res->n_add);
@@ -411,13 +427,11 @@ test_attribution_worst_stretch (void)
 
   if (frame == NULL)
     return;
-  ev = alvh_evaluator_new (frame, profile, NULL);
-  res = alvh_replay_run (ev, &(AlvhReplayOptions) { date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_KEEP_DECISIONS },
-                         NULL, &error);
-  g_assert_no_error (error);
+  res = replay_2000_2012 (frame, profile, &ev);
   hedges = alvh_attribution_hedges_from_replay_marked (res, ev, &error);
   g_assert_no_error (error);
-  plain = alvh_attribution_hedges_from_replay (res, NULL);
+  plain = alvh_attribution_hedges_from_replay (res, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (hedges->len, ==, plain->len);
   g_assert_true (isnan (g_array_index (plain, AlvhAttributionHedge, 0).stretch_pnl));
   by_trade = g_new0 (double, res->trades->len);
