@@ -28,6 +28,7 @@
 #include <time.h>
 
 #include "alvh-core.h"
+#include "test-market-util.h"
 
 #define N_EXP    2000
 #define N_PER    500
@@ -232,19 +233,7 @@ vectors_worst (GreeksFunc fn, int *rows)
       expected = g_ascii_strtod (f[11], NULL);
       tol = g_ascii_strtod (f[12], NULL);
       fn (model, type, und, k, t, vol, r, q, &g);
-      if (strcmp (qty, "price") == 0)
-        got = g.price;
-      else if (strcmp (qty, "delta") == 0)
-        got = g.delta;
-      else if (strcmp (qty, "gamma") == 0)
-        got = g.gamma;
-      else if (strcmp (qty, "vega") == 0)
-        got = g_str_has_prefix (units, "per 1.00") ? g.vega * 100.0 : g.vega;
-      else if (strcmp (qty, "theta") == 0 || strcmp (qty, "theta_per_day") == 0)
-        got = g_str_has_prefix (units, "per year") ? g.theta * 365.0 : g.theta;
-      else if (strcmp (qty, "rho") == 0)
-        got = g_str_has_prefix (units, "per 1.00") ? g.rho * 100.0 : g.rho;
-      else
+      if (!test_greeks_quantity (&g, qty, units, &got))
         continue;
       worst = MAX (worst, fabs (got - expected) / tol);
       (*rows)++;

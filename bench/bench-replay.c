@@ -101,7 +101,7 @@ time_replay_once (AlvhMarketFrame   *frame,
   double c0 = cpu_ms ();
   g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (frame, profile, NULL);
   double c1 = cpu_ms ();
-  AlvhReplayResult *res = alvh_replay_run (ev, NULL, NULL, NULL, NULL, NULL, NULL);
+  AlvhReplayResult *res = alvh_replay_run (ev, NULL, NULL, NULL);
   double c2 = cpu_ms ();
 
   *setup_ms = c1 - c0;

@@ -324,7 +324,7 @@ AlvhSeries *alvh_cli_load_series (const char         *path,
  * @error: return location for an error
  *
  * Loads the replay's CSV files in this order and joins all their history
- * (a replay limits what it books with alvh_replay_run_range(), never what
+ * (a replay limits what it books with alvh_replay_run(), never what
  * it knows).
  *
  * Returns: (transfer full) (nullable): the frame, or %NULL with @error set

@@ -291,6 +291,7 @@ run_research (ReplayOptions   *o,
   g_autoptr(AlvhEvaluator) evaluator = NULL;
   g_autoptr(AlvhReplayResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  AlvhReplayOptions options;
 
   if (o->research.compare != NULL)
     return alvh_replay_research_compare (&r, o->research.compare);
@@ -299,8 +300,11 @@ run_research (ReplayOptions   *o,
   if (o->research.attribution_journal != NULL)
     return alvh_replay_research_journal_attribution (&r, o->research.attribution_journal);
   evaluator = alvh_evaluator_new (frame, profile, events);
-  result = alvh_replay_run_range (evaluator, o->from, o->to, ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL, NULL, NULL,
-                                  NULL, &error);
+  alvh_replay_options_init (&options);
+  options.from = o->from;
+  options.to = o->to;
+  options.flags = ALVH_REPLAY_KEEP_DECISIONS;
+  result = alvh_replay_run (evaluator, &options, NULL, &error);
   if (result == NULL)
     return alvh_cli_fail ("replay", error);
   return alvh_replay_research_attribution (&r, result, evaluator);
@@ -318,6 +322,7 @@ alvh_cmd_replay (int    argc,
   g_autoptr(AlvhReplayResult) result = NULL;
   g_auto(ReplayOptions) o = { 0 };
   BarPrinter printer = { NULL, stdout };
+  AlvhReplayOptions options;
   int rc = parse_options (&o, &argc, &argv);
 
   if (rc != ALVH_EXIT_OK)
@@ -341,10 +346,13 @@ alvh_cmd_replay (int    argc,
   evaluator = alvh_evaluator_new (frame, profile, events);
   if (o.format == FORMAT_JSONL)
     printer.line = g_string_sized_new (2048);
-  result = alvh_replay_run_range (evaluator, o.from, o.to,
-                                  o.journal_path != NULL ? ALVH_REPLAY_KEEP_DECISIONS : ALVH_REPLAY_FLAGS_NONE,
-                                  o.format == FORMAT_JSONL ? print_bar_cb : NULL, &printer,
-                                  NULL, NULL, NULL, &error);
+  alvh_replay_options_init (&options);
+  options.from = o.from;
+  options.to = o.to;
+  options.flags = o.journal_path != NULL ? ALVH_REPLAY_KEEP_DECISIONS : ALVH_REPLAY_FLAGS_NONE;
+  options.bar_func = o.format == FORMAT_JSONL ? print_bar_cb : NULL;
+  options.bar_data = &printer;
+  result = alvh_replay_run (evaluator, &options, NULL, &error);
   if (printer.line != NULL)
     g_string_free (printer.line, TRUE);
   if (result == NULL)

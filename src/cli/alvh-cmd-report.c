@@ -34,6 +34,7 @@ replay_report (const char  *spx_path,
   g_autoptr(AlvhMarketFrame) frame = NULL;
   g_autoptr(AlvhEvaluator) evaluator = NULL;
   g_autoptr(AlvhReplayResult) result = NULL;
+  AlvhReplayOptions options;
 
   profile = profile_path != NULL ? alvh_profile_new_from_file (profile_path, error) : alvh_profile_new ();
   if (profile == NULL)
@@ -44,8 +45,10 @@ replay_report (const char  *spx_path,
     return NULL;
   evaluator = alvh_evaluator_new (frame, profile, events);
   /* the history before from warms the indicators up (ALVH-SPEC.md section 5) */
-  result = alvh_replay_run_range (evaluator, from, to, ALVH_REPLAY_FLAGS_NONE,
-                                  NULL, NULL, NULL, NULL, NULL, error);
+  alvh_replay_options_init (&options);
+  options.from = from;
+  options.to = to;
+  result = alvh_replay_run (evaluator, &options, NULL, error);
   if (result == NULL)
     return NULL;
   return alvh_report_new_from_replay (result, profile);

@@ -609,6 +609,15 @@ test_positions_ledger_scenario (void)
   g_test_message ("Positions on 2020-03-02: unrealised %.2f, Marked P&L %.2f",
                   shown.unrealized_end, alvh_positions_page_get_marked_pnl (page));
   g_assert_cmpfloat (fabs (alvh_positions_page_get_marked_pnl (page) - shown.unrealized_end), <, 0.005);
+  /* and the book whose greeks the page shows holds the SPX put among its
+   * other legs: in its delta, not in its layers */
+  {
+    AlvhBook *book = alvh_book_service_get_book (alvh_context_get_book (alvh_positions_page_get_context (page)));
+
+    g_assert_cmpuint (alvh_book_get_n_other_legs (book), ==, 1);
+    g_assert_cmpint (alvh_book_get_other_leg (book, 0)->kind, ==, ALVH_LEG_SPX_PUT);
+    g_assert_cmpfloat (alvh_book_get_other_leg (book, 0)->long_strike, ==, 2900);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   alvh_form_set_today (0);
   test_ui_settle ();

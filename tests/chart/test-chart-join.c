@@ -25,18 +25,7 @@ static AlvhSeries *vix_series;
 static gboolean
 need_data (void)
 {
-  if (spx_series == NULL || vix_series == NULL)
-    {
-      g_test_skip ("$ALVH_SHARED_DATA with spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv is absent");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gint64
-ny (int y, int m, int d)
-{
-  return alvh_time_from_ny_date (y, m, d);
+  return test_need_series ("spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv", 2, spx_series, vix_series);
 }
 
 /* the read-out's line of a pane ("VIX: …"), or NULL */
@@ -95,26 +84,26 @@ test_frame_union (void)
     g_assert_cmpint (alvh_time_ny_day (f->time[k]), >, alvh_time_ny_day (f->time[k - 1]));
 
   /* SPX without VIX */
-  i = alvh_market_frame_find_le (f, ny (1991, 3, 1));
-  g_assert_cmpint (f->time[i], ==, ny (1991, 3, 1));
+  i = alvh_market_frame_find_le (f, test_ny (1991, 3, 1));
+  g_assert_cmpint (f->time[i], ==, test_ny (1991, 3, 1));
   g_assert_cmpfloat_with_epsilon (f->close[i], 370.47, 0.005);
   g_assert_true (isnan (f->vix[i]));
   /* VIX without SPX */
-  i = alvh_market_frame_find_le (f, ny (2022, 7, 4));
-  g_assert_cmpint (f->time[i], ==, ny (2022, 7, 4));
+  i = alvh_market_frame_find_le (f, test_ny (2022, 7, 4));
+  g_assert_cmpint (f->time[i], ==, test_ny (2022, 7, 4));
   g_assert_cmpfloat_with_epsilon (f->vix[i], 27.53, 1e-9);
   g_assert_true (isnan (f->close[i]) && isnan (f->open[i]) && isnan (f->high[i]) && isnan (f->low[i]));
   /* both, each its own close */
-  i = alvh_market_frame_find_le (f, ny (2026, 7, 8));
+  i = alvh_market_frame_find_le (f, test_ny (2026, 7, 8));
   g_assert_cmpfloat_with_epsilon (f->vix[i], 16.90, 1e-9);
   g_assert_cmpfloat_with_epsilon (f->close[i], 7482.71, 0.005);
   /* the last bar is VIX's last date */
-  g_assert_cmpint (f->time[f->n - 1], ==, ny (2026, 7, 22));
+  g_assert_cmpint (f->time[f->n - 1], ==, test_ny (2026, 7, 22));
   g_assert_true (isnan (f->close[f->n - 1]));
 
   /* [from, to] limits the bars */
   g_clear_pointer (&f, alvh_market_frame_unref);
-  f = alvh_market_frame_new_union (spx_series, vix_series, NULL, NULL, NULL, ny (2022, 7, 1), ny (2022, 7, 6));
+  f = alvh_market_frame_new_union (spx_series, vix_series, NULL, NULL, NULL, test_ny (2022, 7, 1), test_ny (2022, 7, 6));
   g_assert_cmpuint (f->n, ==, 4);  /* Fri 1, Mon 4 (VIX only), Tue 5, Wed 6 */
 }
 
@@ -131,25 +120,25 @@ test_market_readout (void)
   g_assert_cmpuint (alvh_chart_get_n_bars (chart), ==, count_union_dates ());
 
   /* 2026-07-08: that day's VIX close, not the 2026-07-22 one (16.64) */
-  vix = readout_line (chart, ny (2026, 7, 8), "VIX: ");
+  vix = readout_line (chart, test_ny (2026, 7, 8), "VIX: ");
   g_assert_cmpstr (vix, ==, "VIX: 16.90");
-  spx = readout_line (chart, ny (2026, 7, 8), "SPX: ");
+  spx = readout_line (chart, test_ny (2026, 7, 8), "SPX: ");
   g_assert_nonnull (strstr (spx, "C 7,482.71"));
   g_clear_pointer (&vix, g_free);
   g_clear_pointer (&spx, g_free);
 
   /* 1991-03-01: SPX traded, no VIX close that day */
-  vix = readout_line (chart, ny (1991, 3, 1), "VIX: ");
+  vix = readout_line (chart, test_ny (1991, 3, 1), "VIX: ");
   g_assert_cmpstr (vix, ==, "VIX: –");
-  spx = readout_line (chart, ny (1991, 3, 1), "SPX: ");
+  spx = readout_line (chart, test_ny (1991, 3, 1), "SPX: ");
   g_assert_nonnull (strstr (spx, "C 370.47"));
   g_clear_pointer (&vix, g_free);
   g_clear_pointer (&spx, g_free);
 
   /* 2022-07-04: a VIX close, no SPX bar */
-  vix = readout_line (chart, ny (2022, 7, 4), "VIX: ");
+  vix = readout_line (chart, test_ny (2022, 7, 4), "VIX: ");
   g_assert_cmpstr (vix, ==, "VIX: 27.53");
-  spx = readout_line (chart, ny (2022, 7, 4), "SPX: ");
+  spx = readout_line (chart, test_ny (2022, 7, 4), "SPX: ");
   g_assert_cmpstr (spx, ==, "SPX: O – H – L – C –");
 }
 
@@ -172,14 +161,14 @@ test_add_series_joins (void)
                          alvh_series_get_times (vix_series), alvh_series_get_column_by_name (vix_series, "close"),
                          NULL, NULL, NULL, alvh_series_get_length (vix_series));
   v = alvh_chart_series_get_values (chart, 0, 0, 0);
-  i = alvh_chart_index_for_time (chart, ny (2026, 7, 8));
+  i = alvh_chart_index_for_time (chart, test_ny (2026, 7, 8));
   g_assert_cmpint (i, ==, (gssize) alvh_chart_get_n_bars (chart) - 1);
   g_assert_cmpfloat_with_epsilon (v[i], 16.90, 1e-9);
-  i = alvh_chart_index_for_time (chart, ny (1991, 3, 1));
+  i = alvh_chart_index_for_time (chart, test_ny (1991, 3, 1));
   g_assert_true (isnan (v[i]));
   /* VIX of 2022-07-01 stays 2022-07-01's, 2022-07-04's is left out */
-  i = alvh_chart_index_for_time (chart, ny (2022, 7, 4));
-  g_assert_cmpint (alvh_chart_get_times (chart)[i], ==, ny (2022, 7, 1));
+  i = alvh_chart_index_for_time (chart, test_ny (2022, 7, 4));
+  g_assert_cmpint (alvh_chart_get_times (chart)[i], ==, test_ny (2022, 7, 1));
   g_assert_cmpfloat_with_epsilon (v[i], 26.70, 1e-9);
 
   /* bars stamped at 16:00, rows at midnight: joined by their date */
@@ -195,7 +184,7 @@ test_add_series_joins (void)
                            NULL, NULL, NULL, alvh_series_get_length (vix_series));
     v = alvh_chart_series_get_values (chart, 0, 0, 0);
     g_assert_cmpfloat_with_epsilon (v[n - 1], 16.90, 1e-9);
-    i = alvh_chart_index_for_time (chart, ny (2022, 7, 1) + 16 * 3600);
+    i = alvh_chart_index_for_time (chart, test_ny (2022, 7, 1) + 16 * 3600);
     g_assert_cmpfloat_with_epsilon (v[i], 26.70, 1e-9);
     g_assert_cmpfloat_with_epsilon (v[i + 1], 27.54, 1e-9);  /* 2022-07-05 */
   }
@@ -308,9 +297,9 @@ test_same_pixels (void)
             }
           else
             {
-              alvh_chart_show_time_range (shared, ny (1990, 11, 1), ny (1991, 4, 30));
-              alvh_chart_show_time_range (copied, ny (1990, 11, 1), ny (1991, 4, 30));
-              bars[1] = alvh_chart_index_for_time (shared, ny (1991, 3, 1));
+              alvh_chart_show_time_range (shared, test_ny (1990, 11, 1), test_ny (1991, 4, 30));
+              alvh_chart_show_time_range (copied, test_ny (1990, 11, 1), test_ny (1991, 4, 30));
+              bars[1] = alvh_chart_index_for_time (shared, test_ny (1991, 3, 1));
             }
           alvh_chart_set_dark (shared, dark);
           alvh_chart_set_dark (copied, dark);

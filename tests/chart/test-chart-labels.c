@@ -25,18 +25,7 @@ static AlvhSeries *vol_series[ALVH_CHART_VOL_N];
 static gboolean
 need_data (void)
 {
-  if (spx_series == NULL || vix_series == NULL || vx_series == NULL)
-    {
-      g_test_skip ("$ALVH_SHARED_DATA with the SPX, VIX and VX term-structure files is absent");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gint64
-ny (int y, int m, int d)
-{
-  return alvh_time_from_ny_date (y, m, d);
+  return test_need_series ("the SPX, VIX and VX term-structure files", 3, spx_series, vix_series, vx_series);
 }
 
 static void
@@ -114,11 +103,11 @@ test_value_tags (void)
   alvh_chart_market_set_data (chart, spx_series, vix_series, vx_series);
   for (int d = 2; d <= 31; d++)
     {
-      gssize i = alvh_chart_index_for_time (chart, ny (2020, 3, d));
+      gssize i = alvh_chart_index_for_time (chart, test_ny (2020, 3, d));
       AlvhChartRect r[4];
       double want[3];
 
-      if (i < 0 || alvh_chart_get_times (chart)[i] != ny (2020, 3, d))
+      if (i < 0 || alvh_chart_get_times (chart)[i] != test_ny (2020, 3, d))
         continue;
       alvh_chart_set_view (chart, (double) i - 59, 60);
       render (chart, 1200, 900, d == 9 ? "chart-tags-2020-03-09.png" : NULL);
@@ -147,12 +136,12 @@ test_level_labels (void)
 {
   g_autoptr(AlvhChart) chart = alvh_chart_market_new ();
   AlvhChartLevel levels[] = {
-    { 2950, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short put 2950", ny (2020, 1, 21), 0, ny (2020, 3, 6) },
-    { 3300, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short call 3300", ny (2020, 1, 21), 0, ny (2020, 3, 6) },
-    { 2900, ALVH_CHART_LEVEL_LONG_STRIKE, "Long put 2900", ny (2020, 1, 21), ny (2020, 3, 6), 0 },
-    { 3350, ALVH_CHART_LEVEL_LONG_STRIKE, "Long call 3350", ny (2020, 1, 21), ny (2020, 3, 6), 0 },
-    { 2938.2, ALVH_CHART_LEVEL_BREAKEVEN, "Break-even 2938.20", ny (2020, 1, 21), ny (2020, 3, 6), 0 },
-    { 3311.8, ALVH_CHART_LEVEL_BREAKEVEN, "Break-even 3311.80", ny (2020, 1, 21), ny (2020, 3, 6), 0 },
+    { 2950, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short put 2950", test_ny (2020, 1, 21), 0, test_ny (2020, 3, 6) },
+    { 3300, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short call 3300", test_ny (2020, 1, 21), 0, test_ny (2020, 3, 6) },
+    { 2900, ALVH_CHART_LEVEL_LONG_STRIKE, "Long put 2900", test_ny (2020, 1, 21), test_ny (2020, 3, 6), 0 },
+    { 3350, ALVH_CHART_LEVEL_LONG_STRIKE, "Long call 3350", test_ny (2020, 1, 21), test_ny (2020, 3, 6), 0 },
+    { 2938.2, ALVH_CHART_LEVEL_BREAKEVEN, "Break-even 2938.20", test_ny (2020, 1, 21), test_ny (2020, 3, 6), 0 },
+    { 3311.8, ALVH_CHART_LEVEL_BREAKEVEN, "Break-even 3311.80", test_ny (2020, 1, 21), test_ny (2020, 3, 6), 0 },
   };
   AlvhChartRect r[16];
   guint n;
@@ -161,7 +150,7 @@ test_level_labels (void)
     return;
   alvh_chart_market_set_data (chart, spx_series, vix_series, vx_series);
   alvh_chart_market_set_condor_levels (chart, levels, G_N_ELEMENTS (levels));
-  alvh_chart_show_time_range (chart, ny (2019, 11, 1), ny (2020, 4, 30));
+  alvh_chart_show_time_range (chart, test_ny (2019, 11, 1), test_ny (2020, 4, 30));
   render (chart, 1200, 900, "chart-levels.png");
   n = alvh_chart_pane_get_level_label_rects (chart, ALVH_CHART_MARKET_PANE_SPX, r, G_N_ELEMENTS (r));
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (levels));
@@ -204,7 +193,7 @@ test_vol_pane (void)
   alvh_chart_market_set_vol_indices (chart, vol_series, 0x1f);
   g_assert_true (alvh_chart_pane_get_visible (chart, pane));
   g_assert_cmpuint (alvh_chart_pane_get_n_series (chart, pane), ==, 5);
-  i = alvh_chart_index_for_time (chart, ny (2020, 3, 16));
+  i = alvh_chart_index_for_time (chart, test_ny (2020, 3, 16));
   for (guint k = 0; k < 3; k++)
     v[k] = alvh_chart_series_get_values (chart, pane, k, 0)[i];
   g_assert_cmpfloat_with_epsilon (v[0], 106.66, 0.005);
@@ -234,10 +223,10 @@ test_term_structure (void)
   if (!need_data ())
     return;
   g_assert_true (alvh_chart_term_curve_at (vol_series[ALVH_CHART_VOL_VIX9D], vix_series, vol_series[ALVH_CHART_VOL_VIX3M],
-                                           vx_series, ny (2020, 3, 16) + 3600 * 20, &now));
+                                           vx_series, test_ny (2020, 3, 16) + 3600 * 20, &now));
   g_assert_true (alvh_chart_term_curve_at (vol_series[ALVH_CHART_VOL_VIX9D], vix_series, vol_series[ALVH_CHART_VOL_VIX3M],
-                                           vx_series, ny (2020, 3, 9), &before));
-  g_assert_cmpint (now.time, ==, ny (2020, 3, 16));
+                                           vx_series, test_ny (2020, 3, 9), &before));
+  g_assert_cmpint (now.time, ==, test_ny (2020, 3, 16));
   g_assert_cmpuint (now.n, ==, 11);
   for (guint k = 0; k < now.n; k++)
     {

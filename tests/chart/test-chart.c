@@ -27,12 +27,7 @@ static AlvhSeries *vix_series;
 static gboolean
 need_data (void)
 {
-  if (spx_series == NULL || vix_series == NULL)
-    {
-      g_test_skip ("$ALVH_SHARED_DATA with spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv is absent");
-      return FALSE;
-    }
-  return TRUE;
+  return test_need_series ("spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv", 2, spx_series, vix_series);
 }
 
 static char *
@@ -88,12 +83,6 @@ px_near (Px                   p,
   return abs (p.r - (int) round (c->r * 255)) <= tol &&
          abs (p.g - (int) round (c->g * 255)) <= tol &&
          abs (p.b - (int) round (c->b * 255)) <= tol;
-}
-
-static gint64
-ny (int y, int m, int d)
-{
-  return alvh_time_from_ny_date (y, m, d);
 }
 
 static AlvhChart *
@@ -249,8 +238,8 @@ test_time_ticks (void)
   n = alvh_series_get_length (spx_series);
 
   /* two years across 1000 px: monthly ticks on each month's first trading day */
-  i0 = alvh_series_find_time_ge (spx_series, ny (2019, 7, 1));
-  i1 = alvh_series_find_time_le (spx_series, ny (2021, 6, 30));
+  i0 = alvh_series_find_time_ge (spx_series, test_ny (2019, 7, 1));
+  i1 = alvh_series_find_time_le (spx_series, test_ny (2021, 6, 30));
   count = alvh_chart_time_ticks (t, n, (double) i0, (double) i1, 1600, 60, ticks, G_N_ELEMENTS (ticks), &unit, &step);
   g_assert_cmpint (unit, ==, ALVH_CHART_TIME_UNIT_MONTH);
   g_assert_cmpuint (step, ==, 1);
@@ -285,8 +274,8 @@ test_time_ticks (void)
   g_assert_cmpstr (ticks[count - 1].label, ==, "2020");
 
   /* one month: days, the month's first session labelled with the month */
-  i0 = alvh_series_find_time_ge (spx_series, ny (2020, 2, 15));
-  i1 = alvh_series_find_time_le (spx_series, ny (2020, 3, 15));
+  i0 = alvh_series_find_time_ge (spx_series, test_ny (2020, 2, 15));
+  i1 = alvh_series_find_time_le (spx_series, test_ny (2020, 3, 15));
   count = alvh_chart_time_ticks (t, n, (double) i0, (double) i1, 800, 60, ticks, G_N_ELEMENTS (ticks), &unit, &step);
   g_assert_cmpint (unit, ==, ALVH_CHART_TIME_UNIT_DAY);
   {
@@ -377,14 +366,14 @@ test_candle_colours (void)
     {
       chart = spx_chart (FALSE);
       alvh_chart_set_dark (chart, dark);
-      alvh_chart_show_time_range (chart, ny (2020, 2, 1), ny (2020, 4, 30));
+      alvh_chart_show_time_range (chart, test_ny (2020, 2, 1), test_ny (2020, 4, 30));
       surface = render (chart, 900, 500);
       save_png (surface, dark ? "chart-candles-2020-dark.png" : "chart-candles-2020.png");
       /* 2020-03-16: -11.98 %, a down candle; 2020-03-24: +9.38 %, up */
-      check_candle_colour (chart, surface, ny (2020, 3, 16), ALVH_CHART_COLOR_DOWN);
-      check_candle_colour (chart, surface, ny (2020, 3, 24), ALVH_CHART_COLOR_UP);
-      check_candle_colour (chart, surface, ny (2020, 3, 12), ALVH_CHART_COLOR_DOWN);
-      check_candle_colour (chart, surface, ny (2020, 3, 13), ALVH_CHART_COLOR_UP);
+      check_candle_colour (chart, surface, test_ny (2020, 3, 16), ALVH_CHART_COLOR_DOWN);
+      check_candle_colour (chart, surface, test_ny (2020, 3, 24), ALVH_CHART_COLOR_UP);
+      check_candle_colour (chart, surface, test_ny (2020, 3, 12), ALVH_CHART_COLOR_DOWN);
+      check_candle_colour (chart, surface, test_ny (2020, 3, 13), ALVH_CHART_COLOR_UP);
       cairo_surface_destroy (surface);
       g_clear_object (&chart);
     }
@@ -402,7 +391,7 @@ test_axis_labels (void)
   if (!need_data ())
     return;
   chart = spx_chart (FALSE);
-  alvh_chart_show_time_range (chart, ny (2019, 1, 1), ny (2021, 12, 31));
+  alvh_chart_show_time_range (chart, test_ny (2019, 1, 1), test_ny (2021, 12, 31));
   surface = render (chart, w, h);
   /* price labels in the right strip (x > plot + 4), time labels in the bottom strip */
   for (int y = 30; y < h - 30; y++)
@@ -427,8 +416,8 @@ test_markers (void)
   cairo_surface_t *surface;
   const AlvhChartPalette *pal = alvh_chart_palette_get (FALSE);
   AlvhChartMarker markers[] = {
-    { ny (2020, 2, 24), NAN, "L1", "iv_expansion 0.52 >= 0.15\nterm_inversion 0.08 > 0", ALVH_CHART_MARKER_TRIANGLE_UP, ALVH_CHART_COLOR_ORANGE },
-    { ny (2020, 3, 16), 2300, "L2", "wing_proximity -0.4 <= 0.65", ALVH_CHART_MARKER_DIAMOND, ALVH_CHART_COLOR_PURPLE },
+    { test_ny (2020, 2, 24), NAN, "L1", "iv_expansion 0.52 >= 0.15\nterm_inversion 0.08 > 0", ALVH_CHART_MARKER_TRIANGLE_UP, ALVH_CHART_COLOR_ORANGE },
+    { test_ny (2020, 3, 16), 2300, "L2", "wing_proximity -0.4 <= 0.65", ALVH_CHART_MARKER_DIAMOND, ALVH_CHART_COLOR_PURPLE },
   };
   guint pane, marker;
   double x, y;
@@ -438,7 +427,7 @@ test_markers (void)
     return;
   chart = spx_chart (FALSE);
   alvh_chart_set_markers (chart, 0, markers, G_N_ELEMENTS (markers));
-  alvh_chart_show_time_range (chart, ny (2020, 2, 1), ny (2020, 4, 30));
+  alvh_chart_show_time_range (chart, test_ny (2020, 2, 1), test_ny (2020, 4, 30));
   surface = render (chart, 900, 500);
   save_png (surface, "chart-markers.png");
 
@@ -472,7 +461,7 @@ test_kinds (void)
   gsize n;
   const double *vc;
   g_autofree double *lo = NULL, *hi = NULL, *macd = NULL, *sig = NULL, *hist = NULL;
-  gint64 shade_from[] = { ny (2020, 2, 24) }, shade_to[] = { ny (2020, 3, 20) };
+  gint64 shade_from[] = { test_ny (2020, 2, 24) }, shade_to[] = { test_ny (2020, 3, 20) };
   gssize i;
   double x, y;
   Px p;
@@ -509,7 +498,7 @@ test_kinds (void)
   alvh_chart_pane_set_include_zero (chart, 2, TRUE);
   alvh_chart_add_level (chart, 0, 30, ALVH_CHART_COLOR_RED, "VIX 30", 0, 0, FALSE);
   alvh_chart_set_shading (chart, 1, shade_from, shade_to, 1);
-  alvh_chart_show_time_range (chart, ny (2020, 1, 1), ny (2020, 6, 30));
+  alvh_chart_show_time_range (chart, test_ny (2020, 1, 1), test_ny (2020, 6, 30));
   surface = render (chart, 1000, 700);
   save_png (surface, "chart-kinds.png");
 
@@ -519,20 +508,20 @@ test_kinds (void)
   g_assert_true (px_near (p, &pal->colors[ALVH_CHART_COLOR_RED], 40));
 
   /* shading: a bar inside the region, near the pane top, tinted; outside not */
-  i = alvh_series_find_time (vix_series, ny (2020, 3, 2));
+  i = alvh_series_find_time (vix_series, test_ny (2020, 3, 2));
   {
     double px0, py0, pw, ph;
     g_assert_true (alvh_chart_pane_get_area (chart, 1, &px0, &py0, &pw, &ph));
     x = alvh_chart_x_for_index (chart, (double) i);
     p = pixel (surface, x, py0 + ph - 3);
     g_assert_false (px_near (p, &pal->background, 6));
-    i = alvh_series_find_time (vix_series, ny (2020, 5, 4));
+    i = alvh_series_find_time (vix_series, test_ny (2020, 5, 4));
     p = pixel (surface, alvh_chart_x_for_index (chart, (double) i) + 1, py0 + ph - 3);
     g_assert_true (px_near (p, &pal->background, 3));
   }
 
   /* the band: between 0.9 and 1.1 of the close, on a calm day, tinted teal */
-  i = alvh_series_find_time (vix_series, ny (2020, 6, 1));
+  i = alvh_series_find_time (vix_series, test_ny (2020, 6, 1));
   x = alvh_chart_x_for_index (chart, (double) i);
   y = alvh_chart_y_for_value (chart, 1, vc[i] * 1.06);
   p = pixel (surface, x, y);
@@ -540,7 +529,7 @@ test_kinds (void)
   g_assert_cmpint (p.g, >, p.r);  /* teal tint */
 
   /* histogram: 2020-02-24 VIX jumped, MACD histogram above zero -> up colour */
-  i = alvh_series_find_time (vix_series, ny (2020, 2, 27));
+  i = alvh_series_find_time (vix_series, test_ny (2020, 2, 27));
   g_assert_cmpfloat (hist[i], >, 0);
   x = alvh_chart_x_for_index (chart, (double) i);
   y = (alvh_chart_y_for_value (chart, 2, 0) + alvh_chart_y_for_value (chart, 2, hist[i])) / 2;
@@ -593,10 +582,10 @@ test_decimation (void)
   l = alvh_series_get_column_by_name (spx_series, "low");
   /* 1990-2026 (about 9 000 bars) on 600 px: 15 bars per column */
   chart = spx_chart (FALSE);
-  alvh_chart_show_time_range (chart, ny (1990, 1, 1), ny (2026, 12, 31));
+  alvh_chart_show_time_range (chart, test_ny (1990, 1, 1), test_ny (2026, 12, 31));
   surface = render (chart, 660, 400);
   save_png (surface, "chart-decimated.png");
-  i0 = alvh_series_find_time_ge (spx_series, ny (1990, 1, 1));
+  i0 = alvh_series_find_time_ge (spx_series, test_ny (1990, 1, 1));
   i1 = (gssize) alvh_series_get_length (spx_series) - 1;
   for (gssize i = i0; i <= i1; i++)
     {
@@ -727,16 +716,16 @@ test_market (void)
   g_autofree char *description = NULL;
   const char *cols[] = { "delta", "gamma", "theta", "vega", NULL };
   AlvhChartLevel levels[] = {
-    { 2950, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short put 2950", ny (2020, 1, 21), 0, ny (2020, 3, 6) },
-    { 3450, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short call 3450", ny (2020, 1, 21), 0, ny (2020, 3, 6) },
-    { 2900, ALVH_CHART_LEVEL_LONG_STRIKE, "Long put 2900", ny (2020, 1, 21), ny (2020, 3, 6), 0 },
-    { 3500, ALVH_CHART_LEVEL_LONG_STRIKE, "Long call 3500", ny (2020, 1, 21), ny (2020, 3, 6), 0 },
-    { 2930.5, ALVH_CHART_LEVEL_BREAKEVEN, "BE 2930.50", ny (2020, 1, 21), ny (2020, 3, 6), 0 },
+    { 2950, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short put 2950", test_ny (2020, 1, 21), 0, test_ny (2020, 3, 6) },
+    { 3450, ALVH_CHART_LEVEL_SHORT_STRIKE, "Short call 3450", test_ny (2020, 1, 21), 0, test_ny (2020, 3, 6) },
+    { 2900, ALVH_CHART_LEVEL_LONG_STRIKE, "Long put 2900", test_ny (2020, 1, 21), test_ny (2020, 3, 6), 0 },
+    { 3500, ALVH_CHART_LEVEL_LONG_STRIKE, "Long call 3500", test_ny (2020, 1, 21), test_ny (2020, 3, 6), 0 },
+    { 2930.5, ALVH_CHART_LEVEL_BREAKEVEN, "BE 2930.50", test_ny (2020, 1, 21), test_ny (2020, 3, 6), 0 },
   };
   AlvhChartMarker markers[] = {
-    { ny (2020, 2, 24), NAN, "L1", "iv_expansion fired", ALVH_CHART_MARKER_TRIANGLE_UP, ALVH_CHART_COLOR_ORANGE },
+    { test_ny (2020, 2, 24), NAN, "L1", "iv_expansion fired", ALVH_CHART_MARKER_TRIANGLE_UP, ALVH_CHART_COLOR_ORANGE },
   };
-  gint64 starts[] = { ny (2020, 2, 24) }, ends[] = { ny (2020, 3, 18) };
+  gint64 starts[] = { test_ny (2020, 2, 24) }, ends[] = { test_ny (2020, 3, 18) };
   gssize i;
   cairo_surface_t *surface;
 
@@ -750,7 +739,7 @@ test_market (void)
   for (gint64 d = 0; d < 40; d++)
     {
       double v[4] = { -0.05 - 0.006 * d, -0.001 * d, 20 + d, -100 - 5 * d };
-      gint64 tt = ny (2020, 1, 21) + d * 86400;
+      gint64 tt = test_ny (2020, 1, 21) + d * 86400;
       alvh_series_append (greeks, tt, v, NULL);
     }
   alvh_chart_market_set_greeks (chart, greeks, 0.18);
@@ -758,7 +747,7 @@ test_market (void)
   /* the short strikes' bands */
   g_assert_cmpuint (alvh_chart_pane_get_n_series (chart, ALVH_CHART_MARKET_PANE_SPX), ==, 3);
 
-  i = alvh_chart_index_for_time (chart, ny (2020, 3, 16));
+  i = alvh_chart_index_for_time (chart, test_ny (2020, 3, 16));
   readout = alvh_chart_format_readout (chart, i);
   g_test_message ("%s", readout);
   g_assert_true (g_str_has_prefix (readout, "2020-03-16\n"));
@@ -767,7 +756,7 @@ test_market (void)
   g_assert_nonnull (strstr (readout, "MACD "));
   g_assert_nonnull (strstr (readout, "Δ "));
 
-  alvh_chart_show_time_range (chart, ny (2019, 11, 1), ny (2020, 4, 30));
+  alvh_chart_show_time_range (chart, test_ny (2019, 11, 1), test_ny (2020, 4, 30));
   alvh_chart_set_crosshair (chart, i, 100);
   description = alvh_chart_describe (chart);
   g_assert_nonnull (strstr (description, "Visible 2019-11-01 to 2020-04-30"));
@@ -809,7 +798,7 @@ test_interaction (void)
     return;
   chart = spx_chart (FALSE);
   alvh_chart_add_pane (chart, "Lower", 1);
-  alvh_chart_show_time_range (chart, ny (2020, 1, 1), ny (2020, 12, 31));
+  alvh_chart_show_time_range (chart, test_ny (2020, 1, 1), test_ny (2020, 12, 31));
   surface = render (chart, 800, 600);
 
   /* zoom keeps the bar under the pointer in place */
@@ -963,8 +952,8 @@ test_plot (void)
 
       if (d % 7 >= 5)
         continue;
-      alvh_time_to_ny_date (ny (2024, 12, 16) + (gint64) d * 86400 + 43200, &y, &m, &dd);
-      times[i] = ny (y, m, dd);
+      alvh_time_to_ny_date (test_ny (2024, 12, 16) + (gint64) d * 86400 + 43200, &y, &m, &dd);
+      times[i] = test_ny (y, m, dd);
       a[i] = 100 + i;
       b[i] = i == 30 ? NAN : 90 - i;
       i++;

@@ -133,23 +133,36 @@ test_usage (void)
   test_run_clear (&r);
 }
 
+/* The shared VIX history, a temporary folder and a market database in it;
+ * FALSE, the test skipped, without the shared data */
+static gboolean
+real_vix_setup (char **dir,
+                char **db,
+                char **vix)
+{
+  const char *shared = g_getenv ("ALVH_SHARED_DATA");
+
+  if (shared == NULL || !g_file_test (shared, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
+      return FALSE;
+    }
+  *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
+  *db = g_build_filename (*dir, "m.sqlite", NULL);
+  *vix = g_build_filename (shared, "vix_daily_cboe.csv", NULL);
+  return TRUE;
+}
+
 static void
 test_real_vix (void)
 {
-  const char *shared = g_getenv ("ALVH_SHARED_DATA");
   g_autofree char *dir = NULL;
   g_autofree char *db = NULL;
   g_autofree char *vix = NULL;
   TestRun r = { 0 };
 
-  if (shared == NULL || !g_file_test (shared, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
-      return;
-    }
-  dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
-  db = g_build_filename (dir, "m.sqlite", NULL);
-  vix = g_build_filename (shared, "vix_daily_cboe.csv", NULL);
+  if (!real_vix_setup (&dir, &db, &vix))
+    return;
   run_alvh (&r, NULL, "--db", db, vix, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "cboe-ohlc, VIX, 9234 rows from 1990-01-02 to 2026-07-22, 0 skipped, 47 warnings, 4 gaps\n"));
@@ -164,7 +177,6 @@ test_real_vix (void)
 static void
 test_prefer (void)
 {
-  const char *shared = g_getenv ("ALVH_SHARED_DATA");
   g_autofree char *dir = NULL;
   g_autofree char *db = NULL;
   g_autofree char *vix = NULL;
@@ -174,15 +186,9 @@ test_prefer (void)
   JsonObject *o, *replaced;
   TestRun r = { 0 };
 
-  if (shared == NULL || !g_file_test (shared, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
-      return;
-    }
-  dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
-  db = g_build_filename (dir, "m.sqlite", NULL);
-  vix = g_build_filename (shared, "vix_daily_cboe.csv", NULL);
-  term = g_build_filename (shared, "vix_futures_term_structure_2007_2021.csv", NULL);
+  if (!real_vix_setup (&dir, &db, &vix))
+    return;
+  term = g_build_filename (g_getenv ("ALVH_SHARED_DATA"), "vix_futures_term_structure_2007_2021.csv", NULL);
   run_alvh (&r, NULL, "--db", db, vix, term, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "11 closes differ between sources; the largest: VIX 2014-10-15 kept 26.2500 (cboe-ohlc), "

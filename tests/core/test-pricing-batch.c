@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alvh-core.h"
+#include "test-market-util.h"
 
 static GPtrArray *
 load_shared_records (const char *file)
@@ -107,19 +108,7 @@ test_published_vectors (void)
           alvh_chain_greeks (&ex, 1, &type, &k, &vol, &g);
           alvh_option_greeks (ex.model, type, ex.underlying, k, ex.t, vol, ex.r, ex.q, &s);
           assert_same_greeks (&g, &s);
-          if (strcmp (qty, "price") == 0)
-            got = g.price;
-          else if (strcmp (qty, "delta") == 0)
-            got = g.delta;
-          else if (strcmp (qty, "gamma") == 0)
-            got = g.gamma;
-          else if (strcmp (qty, "vega") == 0)
-            got = g_str_has_prefix (units, "per 1.00") ? g.vega * 100.0 : g.vega;
-          else if (strcmp (qty, "theta") == 0 || strcmp (qty, "theta_per_day") == 0)
-            got = g_str_has_prefix (units, "per year") ? g.theta * 365.0 : g.theta;
-          else if (strcmp (qty, "rho") == 0)
-            got = g_str_has_prefix (units, "per 1.00") ? g.rho * 100.0 : g.rho;
-          else
+          if (!test_greeks_quantity (&g, qty, units, &got))
             g_error ("row %s: unknown quantity %s", f[0], qty);
         }
       if (!(fabs (got - expected) <= tol))

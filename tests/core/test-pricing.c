@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alvh-core.h"
+#include "test-market-util.h"
 
 /* ---- a tiny CSV reader (quoted fields allowed) -------------------------------- */
 
@@ -178,18 +179,8 @@ test_vectors (void)
 
           alvh_option_greeks (b76 ? ALVH_MODEL_BLACK_76 : ALVH_MODEL_BLACK_SCHOLES,
                               type, und, k, t, sigma, r, q, &g);
-          if (strcmp (qty, "price") == 0)
-            got = g.price;
-          else if (strcmp (qty, "delta") == 0)
-            got = g.delta;
-          else if (strcmp (qty, "gamma") == 0)
-            got = g.gamma;
-          else if (strcmp (qty, "vega") == 0)
-            got = g_str_has_prefix (units, "per 1.00") ? g.vega * 100.0 : g.vega;
-          else if (strcmp (qty, "theta") == 0 || strcmp (qty, "theta_per_day") == 0)
-            got = g_str_has_prefix (units, "per year") ? g.theta * 365.0 : g.theta;
-          else if (strcmp (qty, "rho") == 0)
-            got = g_str_has_prefix (units, "per 1.00") ? g.rho * 100.0 : g.rho;
+          if (test_greeks_quantity (&g, qty, units, &got))
+            ;
           else if (strcmp (qty, "elasticity") == 0)
             got = g.delta * und / g.price;
           else if (strcmp (qty, "dividend_rho") == 0)

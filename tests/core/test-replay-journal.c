@@ -40,9 +40,9 @@ fixture_set_up (Fixture       *f,
   alvh_profile_set_name (f->profile, "Tight");
   alvh_profile_set_version (f->profile, 4);
   ev = alvh_evaluator_new (frame, f->profile, NULL);
-  f->result = alvh_replay_run_full (ev, ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL, NULL, NULL, NULL, &error);
+  f->result = alvh_replay_run (ev, &(AlvhReplayOptions) { G_MININT64, G_MAXINT64, ALVH_REPLAY_KEEP_DECISIONS }, NULL, &error);
   g_assert_no_error (error);
-  f->plain = alvh_replay_run (ev, NULL, NULL, NULL, NULL, NULL, &error);
+  f->plain = alvh_replay_run (ev, NULL, NULL, &error);
   g_assert_no_error (error);
 }
 

@@ -153,7 +153,8 @@ test_real_history (void)
   ev = alvh_evaluator_new (frame, profile, NULL);
   scan.line = g_string_new (NULL);
   scan.progress_monotonic = TRUE;
-  res = alvh_replay_run (ev, scan_bar_cb, &scan, progress_cb, &scan, NULL, &error);
+  res = alvh_replay_run (ev, &(AlvhReplayOptions) { G_MININT64, G_MAXINT64, ALVH_REPLAY_FLAGS_NONE,
+                                                    scan_bar_cb, &scan, progress_cb, &scan }, NULL, &error);
   g_string_free (scan.line, TRUE);
   g_assert_no_error (error);
   g_assert_nonnull (res);
@@ -313,8 +314,8 @@ collect_run (AlvhEvaluator *ev,
     g_array_new (FALSE, FALSE, sizeof (AlvhDecision)),
   };
 
-  res = alvh_replay_run_range (ev, from, to, ALVH_REPLAY_FLAGS_NONE, collect_bar_cb, &c,
-                               NULL, NULL, NULL, &error);
+  res = alvh_replay_run (ev, &(AlvhReplayOptions) { from, to, ALVH_REPLAY_FLAGS_NONE, collect_bar_cb, &c },
+                         NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (res->n_bars, ==, c.time->len);
   return c;
@@ -423,12 +424,12 @@ test_synthetic_and_cancel (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
 
-  res = alvh_replay_run (ev, NULL, NULL, NULL, NULL, NULL, &error);
+  res = alvh_replay_run (ev, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (res->trades->len, >, 50);
   g_assert_cmpuint (res->n_add, >, 0);
   /* deterministic */
-  again = alvh_replay_run (ev, NULL, NULL, NULL, NULL, NULL, &error);
+  again = alvh_replay_run (ev, NULL, NULL, &error);
   g_assert_cmpfloat (again->hedged.total_pnl, ==, res->hedged.total_pnl);
   g_assert_cmpuint (again->n_add, ==, res->n_add);
   /* the summary counts in words a person reads, with plurals */
@@ -446,7 +447,7 @@ test_synthetic_and_cancel (void)
 
   g_cancellable_cancel (cancellable);
   g_clear_pointer (&again, alvh_replay_result_unref);
-  again = alvh_replay_run (ev, NULL, NULL, NULL, NULL, cancellable, &error);
+  again = alvh_replay_run (ev, NULL, cancellable, &error);
   g_assert_null (again);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -470,8 +471,11 @@ test_async (void)
   g_autoptr(AlvhMarketFrame) f = synthetic_frame (1500);
   g_autoptr(AlvhProfile) p = alvh_profile_new ();
   g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, p, NULL);
-  g_autoptr(AlvhReplayResult) sync = alvh_replay_run (ev, NULL, NULL, NULL, NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhReplayResult) sync = alvh_replay_run (ev, NULL, NULL, &error);
   AlvhReplayResult *res = NULL;
+
+  g_assert_no_error (error);
 
   alvh_replay_run_async (ev, NULL, async_done_cb, &res);
   while (res == NULL)
@@ -488,7 +492,7 @@ test_no_bars (void)
   g_autoptr(AlvhProfile) p = alvh_profile_new ();
   g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, p, NULL);
   g_autoptr(GError) error = NULL;
-  AlvhReplayResult *res = alvh_replay_run (ev, NULL, NULL, NULL, NULL, NULL, &error);
+  AlvhReplayResult *res = alvh_replay_run (ev, NULL, NULL, &error);
 
   g_assert_null (res);
   g_assert_error (error, ALVH_REPLAY_ERROR, ALVH_REPLAY_ERROR_NO_BARS);

@@ -106,7 +106,7 @@ test_own_values_row (void)
   g_assert_no_error (error);
   g_assert_cmpuint (sweep->rows->len, ==, 5 * 5);
   ev = alvh_evaluator_new (frame, profile, NULL);
-  plain = alvh_replay_run_range (ev, from, to, ALVH_REPLAY_FLAGS_NONE, NULL, NULL, NULL, NULL, NULL, &error);
+  plain = alvh_replay_run (ev, &(AlvhReplayOptions) { from, to }, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sweep->first, ==, plain->time[0]);
   g_assert_cmpint (sweep->last, ==, plain->time[plain->n_bars - 1]);
@@ -190,8 +190,8 @@ test_batch_matches_serial (void)
   for (guint k = 0; k < G_N_ELEMENTS (wing); k++)
     {
       g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (frame, g_ptr_array_index (profiles, k), NULL);
-      g_autoptr(AlvhReplayResult) serial = alvh_replay_run_range (ev, from, to, ALVH_REPLAY_FLAGS_NONE, NULL, NULL,
-                                                                  NULL, NULL, NULL, NULL);
+      g_autoptr(AlvhReplayResult) serial = alvh_replay_run (ev, &(AlvhReplayOptions) { from, to }, NULL,
+                                                            &error);
       AlvhReplayResult *par = g_ptr_array_index (results, k);
 
       g_assert_cmpuint (par->n_bars, ==, serial->n_bars);
@@ -276,8 +276,7 @@ test_walk_forward (void)
       g_assert_true (alvh_profile_set_value (chosen, "wing_sd", w->train.values[0], NULL));
       g_assert_true (alvh_profile_set_value (chosen, "delta_tolerance", w->train.values[1], NULL));
       ev = alvh_evaluator_new (frame, chosen, NULL);
-      plain = alvh_replay_run_range (ev, w->test_from, w->test_to, ALVH_REPLAY_FLAGS_NONE, NULL, NULL, NULL, NULL,
-                                     NULL, &error);
+      plain = alvh_replay_run (ev, &(AlvhReplayOptions) { w->test_from, w->test_to }, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpint (plain->time[0], >, w->train_to);
       assert_row_is_replay (&w->test, plain);
@@ -329,6 +328,23 @@ test_bootstrap (void)
   g_assert_true (isnan (lo) && isnan (hi));
 }
 
+/* The default profile replayed over 2000-2012 of the real history, its
+ * decisions kept (what the attribution reads); @ev receives the evaluator */
+static AlvhReplayResult *
+replay_2000_2012 (AlvhMarketFrame  *frame,
+                  AlvhProfile      *profile,
+                  AlvhEvaluator   **ev)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhReplayResult *res;
+
+  *ev = alvh_evaluator_new (frame, profile, NULL);
+  res = alvh_replay_run (*ev, &(AlvhReplayOptions) { date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_KEEP_DECISIONS },
+                         NULL, &error);
+  g_assert_no_error (error);
+  return res;
+}
+
 /* Every hedge of the replay in exactly one combination; costs and P&L add up to the replay's. */
 static void
 test_attribution_replay (void)
@@ -346,15 +362,13 @@ test_attribution_replay (void)
   if (frame == NULL)
     return;
   ev = alvh_evaluator_new (frame, profile, NULL);
-  res = alvh_replay_run_range (ev, date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_FLAGS_NONE, NULL, NULL,
-                               NULL, NULL, NULL, NULL);
+  res = alvh_replay_run (ev, &(AlvhReplayOptions) { date (2000, 1, 1), date (2012, 12, 31) }, NULL, &error);
   g_assert_null (alvh_attribution_hedges_from_replay (res, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
   g_clear_pointer (&res, alvh_replay_result_unref);
-  res = alvh_replay_run_range (ev, date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL,
-                               NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  g_clear_pointer (&ev, alvh_evaluator_unref);
+  res = replay_2000_2012 (frame, profile, &ev);
   hedges = alvh_attribution_hedges_from_replay (res, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hedges->len, ==, res->n_add);
@@ -413,13 +427,11 @@ test_attribution_worst_stretch (void)
 
   if (frame == NULL)
     return;
-  ev = alvh_evaluator_new (frame, profile, NULL);
-  res = alvh_replay_run_range (ev, date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL,
-                               NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  res = replay_2000_2012 (frame, profile, &ev);
   hedges = alvh_attribution_hedges_from_replay_marked (res, ev, &error);
   g_assert_no_error (error);
-  plain = alvh_attribution_hedges_from_replay (res, NULL);
+  plain = alvh_attribution_hedges_from_replay (res, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (hedges->len, ==, plain->len);
   g_assert_true (isnan (g_array_index (plain, AlvhAttributionHedge, 0).stretch_pnl));
   by_trade = g_new0 (double, res->trades->len);

@@ -1,6 +1,9 @@
 /* test-market-util.c — real market data for the tests */
 #include "config.h"
 
+#include <stdarg.h>
+#include <string.h>
+
 #include "test-market-util.h"
 
 AlvhSeries *
@@ -37,4 +40,56 @@ test_make_condor_2021 (void)
   c.credit = 6.5;
   c.opened = alvh_time_from_ny_date (2021, 2, 1);
   return c;
+}
+
+gboolean
+test_greeks_quantity (const AlvhGreeks *g,
+                      const char       *quantity,
+                      const char       *units,
+                      double           *out)
+{
+  if (strcmp (quantity, "price") == 0)
+    *out = g->price;
+  else if (strcmp (quantity, "delta") == 0)
+    *out = g->delta;
+  else if (strcmp (quantity, "gamma") == 0)
+    *out = g->gamma;
+  else if (strcmp (quantity, "vega") == 0)
+    *out = g_str_has_prefix (units, "per 1.00") ? g->vega * 100.0 : g->vega;
+  else if (strcmp (quantity, "theta") == 0 || strcmp (quantity, "theta_per_day") == 0)
+    *out = g_str_has_prefix (units, "per year") ? g->theta * 365.0 : g->theta;
+  else if (strcmp (quantity, "rho") == 0)
+    *out = g_str_has_prefix (units, "per 1.00") ? g->rho * 100.0 : g->rho;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+test_need_series (const char *what,
+                  guint       n,
+                  ...)
+{
+  gboolean all = TRUE;
+  va_list ap;
+
+  va_start (ap, n);
+  for (guint i = 0; i < n; i++)
+    all &= va_arg (ap, AlvhSeries *) != NULL;
+  va_end (ap);
+  if (!all)
+    {
+      g_autofree char *msg = g_strdup_printf ("$ALVH_SHARED_DATA with %s is absent", what);
+
+      g_test_skip (msg);
+    }
+  return all;
+}
+
+gint64
+test_ny (int y,
+         int m,
+         int d)
+{
+  return alvh_time_from_ny_date (y, m, d);
 }

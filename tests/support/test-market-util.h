@@ -20,6 +20,31 @@ G_BEGIN_DECLS
 AlvhSeries *test_load_shared_series (const char *file);
 
 /**
+ * test_need_series:
+ * @what: the files, as the skip message names them
+ * @n: how many series follow
+ * @...: the series loaded from them (test_load_shared_series(); %NULL when absent)
+ *
+ * Returns: TRUE when every series is there, else FALSE after g_test_skip()
+ *   with a message naming @what and $ALVH_SHARED_DATA
+ */
+gboolean    test_need_series        (const char *what,
+                                     guint       n,
+                                     ...);
+
+/**
+ * test_ny:
+ * @y: year
+ * @m: month
+ * @d: day
+ *
+ * Returns: the date at 00:00 New York (a daily bar's stamp)
+ */
+gint64      test_ny                 (int         y,
+                                     int         m,
+                                     int         d);
+
+/**
  * test_make_condor_2021:
  *
  * The tests' model condor: id 1, 2 units of SPX 3700/3750/4250/4300
@@ -28,5 +53,21 @@ AlvhSeries *test_load_shared_series (const char *file);
  * Returns: the condor
  */
 AlvhCondor  test_make_condor_2021   (void);
+
+/**
+ * test_greeks_quantity:
+ * @g: price and greeks
+ * @quantity: a quantity of the shared reference vectors ("price", "delta",
+ *   "gamma", "vega", "theta", "theta_per_day", "rho")
+ * @units: the vector's units ("per 1.00" vega and rho are per unit of vol
+ *   and rate, "per year" theta per year)
+ * @out: (out): the quantity of @g in those units
+ *
+ * Returns: FALSE for a quantity it does not know (the caller's own, or none)
+ */
+gboolean    test_greeks_quantity    (const AlvhGreeks *g,
+                                     const char       *quantity,
+                                     const char       *units,
+                                     double           *out);
 
 G_END_DECLS

@@ -284,12 +284,8 @@ alvh_export_dialog_export_to (AlvhExportDialog *self,
 {
   const char *db_path = journal_path (self);
   g_autoptr(GError) error = NULL;
-  AlvhSeries *spx = alvh_market_service_get_series (alvh_context_get_market (self->context), "SPX");
-  AlvhSeries *vix = alvh_market_service_get_series (alvh_context_get_market (self->context), "VIX");
-  AlvhSeries *vx = alvh_market_service_get_series (alvh_context_get_market (self->context), "VX");
-  AlvhSeries *vvix = alvh_market_service_get_series (alvh_context_get_market (self->context), "VVIX");
-  AlvhReportPaper paper = adw_combo_row_get_selected (self->paper_row) == 1
-    ? ALVH_REPORT_PAPER_LETTER : ALVH_REPORT_PAPER_A4;
+  AlvhMarketService *market = alvh_context_get_market (self->context);
+  AlvhExportReportSpec spec;
   gint64 from, to;
 
   g_return_if_fail (ALVH_IS_EXPORT_DIALOG (self));
@@ -304,9 +300,20 @@ alvh_export_dialog_export_to (AlvhExportDialog *self,
   g_cancellable_reset (self->cancellable);
   set_running (self, TRUE);
   gtk_label_set_text (self->status_label, _("Writing the report…"));
-  alvh_export_report_async (db_path, alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
-                            from, to, spx, vix, vx, vvix, path, selected_format (self), paper,
-                            self->cancellable, export_done_cb, g_object_ref (self));
+  spec = (AlvhExportReportSpec) {
+    .journal_path = db_path,
+    .account_id = alvh_book_service_get_account_id (alvh_context_get_book (self->context)),
+    .from = from,
+    .to = to,
+    .spx = alvh_market_service_get_series (market, "SPX"),
+    .vix = alvh_market_service_get_series (market, "VIX"),
+    .vx = alvh_market_service_get_series (market, "VX"),
+    .vvix = alvh_market_service_get_series (market, "VVIX"),
+    .out_path = path,
+    .format = selected_format (self),
+    .paper = adw_combo_row_get_selected (self->paper_row) == 1 ? ALVH_REPORT_PAPER_LETTER : ALVH_REPORT_PAPER_A4,
+  };
+  alvh_export_report_async (&spec, self->cancellable, export_done_cb, g_object_ref (self));
 }
 
 static void

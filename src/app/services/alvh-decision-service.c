@@ -218,6 +218,30 @@ alvh_decision_service_get_last_bar_time (AlvhDecisionService *self)
   return frame->time[frame->n - 1];
 }
 
+/* The model's market at the latest bar at or before @t; before the first
+ * bar, the first bar's when @or_first, else FALSE. */
+static gboolean
+market_state_at (AlvhDecisionService *self,
+                 gint64               t,
+                 gboolean             or_first,
+                 AlvhMarketState     *out)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhEvaluator *ev = get_evaluator (self, &error);
+  gssize i;
+
+  if (ev == NULL)
+    {
+      g_debug ("No market state: %s", error->message);
+      return FALSE;
+    }
+  i = alvh_market_frame_find_le (alvh_evaluator_get_frame (ev), t);
+  if (i < 0 && !or_first)
+    return FALSE;
+  alvh_evaluator_market_state (ev, i >= 0 ? (gsize) i : 0, out);
+  return TRUE;
+}
+
 /**
  * alvh_decision_service_get_market_state:
  * @self: the service
@@ -233,22 +257,8 @@ gboolean
 alvh_decision_service_get_market_state (AlvhDecisionService *self,
                                         AlvhMarketState     *out)
 {
-  g_autoptr(GError) error = NULL;
-  AlvhEvaluator *ev;
-  AlvhMarketFrame *frame;
-  gssize i;
-
   g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), FALSE);
-  ev = get_evaluator (self, &error);
-  if (ev == NULL)
-    {
-      g_debug ("No market state: %s", error->message);
-      return FALSE;
-    }
-  frame = alvh_evaluator_get_frame (ev);
-  i = alvh_market_frame_find_le (frame, alvh_time_now ());
-  alvh_evaluator_market_state (ev, i >= 0 ? (gsize) i : 0, out);
-  return TRUE;
+  return market_state_at (self, alvh_time_now (), TRUE, out);
 }
 
 /**
@@ -267,22 +277,8 @@ alvh_decision_service_get_market_state_at (AlvhDecisionService *self,
                                            gint64               t,
                                            AlvhMarketState     *out)
 {
-  g_autoptr(GError) error = NULL;
-  AlvhEvaluator *ev;
-  gssize i;
-
   g_return_val_if_fail (ALVH_IS_DECISION_SERVICE (self), FALSE);
-  ev = get_evaluator (self, &error);
-  if (ev == NULL)
-    {
-      g_debug ("No market state: %s", error->message);
-      return FALSE;
-    }
-  i = alvh_market_frame_find_le (alvh_evaluator_get_frame (ev), t);
-  if (i < 0)
-    return FALSE;
-  alvh_evaluator_market_state (ev, (gsize) i, out);
-  return TRUE;
+  return market_state_at (self, t, FALSE, out);
 }
 
 /* ---- the evaluator --------------------------------------------------- */

@@ -6,30 +6,18 @@
 #include "alvh-export-report.h"
 #include "alvh-journal-store.h"
 
-typedef struct
-{
-  char             *journal_path;
-  gint64            account_id;
-  gint64            from;
-  gint64            to;
-  AlvhSeries       *spx;
-  AlvhSeries       *vix;
-  AlvhSeries       *vx;
-  AlvhSeries       *vvix;
-  char             *out_path;
-  AlvhReportFormat  format;
-  AlvhReportPaper   paper;
-} ExportJob;
+/* The thread's own copy of the spec: its strings and series references */
+typedef AlvhExportReportSpec ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->journal_path);
+  g_free ((char *) job->journal_path);
   g_clear_pointer (&job->spx, alvh_series_unref);
   g_clear_pointer (&job->vix, alvh_series_unref);
   g_clear_pointer (&job->vx, alvh_series_unref);
   g_clear_pointer (&job->vvix, alvh_series_unref);
-  g_free (job->out_path);
+  g_free ((char *) job->out_path);
   g_free (job);
 }
 
@@ -74,57 +62,36 @@ export_thread (GTask        *task,
 
 /**
  * alvh_export_report_async:
- * @journal_path: the journal database (alvh_journal_service_get_path())
- * @account_id: the account to report on (0 = all)
- * @from: the period's first time
- * @to: the period's end, excluded
- * @spx: (nullable): the SPX series for the chart
- * @vix: (nullable): the VIX series for the chart (both or none)
- * @vx: (nullable): VX settles, for the marks of VIX legs
- * @vvix: (nullable): VVIX closes, likewise
- * @out_path: the file to write
- * @format: PDF, HTML or CSV
- * @paper: the PDF's paper size
+ * @spec: what to export (copied)
  * @cancellable: (nullable): cancels the export
  * @callback: called on the calling thread's main context when done
  * @user_data: data for @callback
  *
- * The export without UI: opens its own connection to the journal at
- * @journal_path in a worker thread, builds the report and writes it.
+ * The export without UI: opens its own connection to the journal at the
+ * spec's journal_path in a worker thread, builds the report and writes it.
  * Finish with alvh_export_report_finish().
  */
 void
-alvh_export_report_async (const char         *journal_path,
-                          gint64              account_id,
-                          gint64              from,
-                          gint64              to,
-                          AlvhSeries         *spx,
-                          AlvhSeries         *vix,
-                          AlvhSeries         *vx,
-                          AlvhSeries         *vvix,
-                          const char         *out_path,
-                          AlvhReportFormat    format,
-                          AlvhReportPaper     paper,
-                          GCancellable       *cancellable,
-                          GAsyncReadyCallback callback,
-                          gpointer            user_data)
+alvh_export_report_async (const AlvhExportReportSpec *spec,
+                          GCancellable               *cancellable,
+                          GAsyncReadyCallback         callback,
+                          gpointer                    user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ExportJob *job = g_new0 (ExportJob, 1);
+  ExportJob *job;
+  gboolean chart;
 
-  g_return_if_fail (journal_path != NULL && out_path != NULL);
+  g_return_if_fail (spec != NULL && spec->journal_path != NULL && spec->out_path != NULL);
 
-  job->journal_path = g_strdup (journal_path);
-  job->account_id = account_id;
-  job->from = from;
-  job->to = to;
-  job->spx = spx != NULL && vix != NULL ? alvh_series_ref (spx) : NULL;
-  job->vix = spx != NULL && vix != NULL ? alvh_series_ref (vix) : NULL;
-  job->vx = job->spx != NULL && vx != NULL ? alvh_series_ref (vx) : NULL;
-  job->vvix = job->spx != NULL && vvix != NULL ? alvh_series_ref (vvix) : NULL;
-  job->out_path = g_strdup (out_path);
-  job->format = format;
-  job->paper = paper;
+  job = g_new (ExportJob, 1);
+  *job = *spec;
+  chart = spec->spx != NULL && spec->vix != NULL;
+  job->journal_path = g_strdup (spec->journal_path);
+  job->out_path = g_strdup (spec->out_path);
+  job->spx = chart ? alvh_series_ref (spec->spx) : NULL;
+  job->vix = chart ? alvh_series_ref (spec->vix) : NULL;
+  job->vx = chart && spec->vx != NULL ? alvh_series_ref (spec->vx) : NULL;
+  job->vvix = chart && spec->vvix != NULL ? alvh_series_ref (spec->vvix) : NULL;
   g_task_set_source_tag (task, alvh_export_report_async);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);

@@ -15,20 +15,28 @@
 
 G_BEGIN_DECLS
 
-void              alvh_export_report_async       (const char         *journal_path,
-                                                  gint64              account_id,
-                                                  gint64              from,
-                                                  gint64              to,
-                                                  AlvhSeries         *spx,
-                                                  AlvhSeries         *vix,
-                                                  AlvhSeries         *vx,
-                                                  AlvhSeries         *vvix,
-                                                  const char         *out_path,
-                                                  AlvhReportFormat    format,
-                                                  AlvhReportPaper     paper,
-                                                  GCancellable       *cancellable,
-                                                  GAsyncReadyCallback callback,
-                                                  gpointer            user_data);
+/* What to export: the journal, the account and period, the market for
+ * the report's chart and marks, and the file.  The series are borrowed:
+ * alvh_export_report_async() takes its own references. */
+typedef struct
+{
+  const char        *journal_path; /* alvh_journal_service_get_path () */
+  gint64             account_id;   /* 0 = all */
+  gint64             from;         /* the period's first time */
+  gint64             to;           /* the period's end, excluded */
+  AlvhSeries        *spx;          /* (nullable): SPX for the chart (with vix, or neither) */
+  AlvhSeries        *vix;          /* (nullable) */
+  AlvhSeries        *vx;           /* (nullable): VX settles, for the marks of VIX legs */
+  AlvhSeries        *vvix;         /* (nullable): VVIX closes, likewise */
+  const char        *out_path;     /* the file to write */
+  AlvhReportFormat   format;
+  AlvhReportPaper    paper;        /* the PDF's paper size */
+} AlvhExportReportSpec;
+
+void              alvh_export_report_async       (const AlvhExportReportSpec *spec,
+                                                  GCancellable               *cancellable,
+                                                  GAsyncReadyCallback         callback,
+                                                  gpointer                    user_data);
 char            **alvh_export_report_finish      (GAsyncResult       *result,
                                                   GError            **error);
 

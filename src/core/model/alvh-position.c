@@ -170,13 +170,10 @@ hedge_leg_greeks (const AlvhLeg *leg,
     }
 }
 
-/* Greeks of one contract of a leg that is no VIX hedge, as the ledger values
- * it: an SPX put (spread) by Black-Scholes at the SPX vol, a VIX put by
- * Black-76 on the future of its own expiry at the VIX vol. */
-static void
-other_leg_greeks (const AlvhLeg         *leg,
-                  const AlvhMarketState *m,
-                  AlvhGreeks            *out)
+void
+alvh_other_leg_greeks (const AlvhLeg         *leg,
+                       const AlvhMarketState *m,
+                       AlvhGreeks            *out)
 {
   double t = years_between (m->time, leg->expiry);
   AlvhGreeks b;
@@ -541,7 +538,7 @@ alvh_book_greeks (AlvhBook              *self,
 
       if (qty <= 0.0)
         continue;
-      other_leg_greeks (leg, m, &g);
+      alvh_other_leg_greeks (leg, m, &g);
       if (leg->kind == ALVH_LEG_VIX_PUT)
         {
           has_vix_legs = TRUE;

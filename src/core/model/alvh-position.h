@@ -17,6 +17,7 @@
 #include "alvh-calendar.h"
 #include "alvh-condor.h"
 #include "alvh-leg.h"
+#include "alvh-pricing.h"
 
 G_BEGIN_DECLS
 
@@ -164,6 +165,21 @@ double    alvh_leg_value             (const AlvhLeg *leg,
                                       double         t_years,
                                       double         vol,
                                       double         rate);
+
+/**
+ * alvh_other_leg_greeks:
+ * @leg: a leg that is no VIX hedge: an SPX put or put spread, a VIX put
+ * @market: the market
+ * @out: (out caller-allocates): the greeks of one contract, in the leg's
+ *   own underlying (a VIX put's delta is per VIX point)
+ *
+ * The one model of these legs' greeks, as the ledger values them: an SPX
+ * put (spread) by Black-Scholes at the SPX vol, a VIX put by Black-76 on
+ * the future of its own expiry at the VIX vol.
+ */
+void      alvh_other_leg_greeks      (const AlvhLeg         *leg,
+                                      const AlvhMarketState *market,
+                                      AlvhGreeks            *out);
 
 /* --- the book ------------------------------------------------------- */
 

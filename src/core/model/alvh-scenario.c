@@ -94,30 +94,25 @@ other_leg_pnl (const AlvhLeg         *leg,
                AlvhScenarioGreeks    *out)
 {
   double mult = m->multiplier > 0.0 ? m->multiplier : 100.0, qty = alvh_leg_open_quantity (leg) * mult;
-  double t = years_to (m, leg->expiry), k2 = short_strike (leg);
-  AlvhGreeks g = { 0 }, h = { 0 };
+  AlvhGreeks g = { 0 };
 
   if (out == NULL)
     return (alvh_scenario_other_leg_value (leg, m) - leg->premium) * qty;
-  if (is_spx_put (leg))
+  if (is_spx_put (leg) || leg->kind == ALVH_LEG_VIX_PUT)
+    alvh_other_leg_greeks (leg, m, &g);
+  if (leg->kind == ALVH_LEG_VIX_PUT)
     {
-      alvh_bs_greeks (ALVH_OPTION_PUT, m->spx, leg->long_strike, t, m->iv, m->rate, m->div_yield, &g);
-      if (isfinite (k2))
-        alvh_bs_greeks (ALVH_OPTION_PUT, m->spx, k2, t, m->iv, m->rate, m->div_yield, &h);
-      out->delta = (g.delta - h.delta) * qty;
-      out->gamma = (g.gamma - h.gamma) * qty;
-    }
-  else if (leg->kind == ALVH_LEG_VIX_PUT)
-    {
-      double f = alvh_market_state_vix_forward (m, leg->expiry);
-
-      alvh_black76_greeks (ALVH_OPTION_PUT, f, leg->long_strike, t, m->vix_vol, m->rate, &g);
       /* mapped to SPX points as the book maps its VIX legs: x beta x VIX / SPX */
       out->delta = g.delta * qty * m->beta * m->vix / m->spx;
       out->gamma = 0.0;
     }
-  out->theta = (g.theta - h.theta) * qty;
-  out->vega = (g.vega - h.vega) * qty;
+  else
+    {
+      out->delta = g.delta * qty;
+      out->gamma = g.gamma * qty;
+    }
+  out->theta = g.theta * qty;
+  out->vega = g.vega * qty;
   out->pnl = (alvh_scenario_other_leg_value (leg, m) - leg->premium) * qty;
   return out->pnl;
 }

@@ -380,46 +380,25 @@ finish_result (AlvhReplayResult  *res,
   res->unhedged.hedge_cost = 0.0;
 }
 
-AlvhReplayResult *
-alvh_replay_run (AlvhEvaluator          *evaluator,
-                 AlvhReplayBarFunc       bar_func,
-                 gpointer                bar_data,
-                 AlvhReplayProgressFunc  progress_func,
-                 gpointer                progress_data,
-                 GCancellable           *cancellable,
-                 GError                **error)
+void
+alvh_replay_options_init (AlvhReplayOptions *options)
 {
-  return alvh_replay_run_full (evaluator, ALVH_REPLAY_FLAGS_NONE, bar_func, bar_data,
-                               progress_func, progress_data, cancellable, error);
+  memset (options, 0, sizeof *options);
+  options->from = G_MININT64;
+  options->to = G_MAXINT64;
+  options->flags = ALVH_REPLAY_FLAGS_NONE;
 }
 
 AlvhReplayResult *
-alvh_replay_run_full (AlvhEvaluator          *evaluator,
-                      AlvhReplayFlags         flags,
-                      AlvhReplayBarFunc       bar_func,
-                      gpointer                bar_data,
-                      AlvhReplayProgressFunc  progress_func,
-                      gpointer                progress_data,
-                      GCancellable           *cancellable,
-                      GError                **error)
+alvh_replay_run (AlvhEvaluator           *evaluator,
+                 const AlvhReplayOptions *options,
+                 GCancellable            *cancellable,
+                 GError                 **error)
 {
-  return alvh_replay_run_range (evaluator, G_MININT64, G_MAXINT64, flags, bar_func, bar_data,
-                                progress_func, progress_data, cancellable, error);
-}
-
-AlvhReplayResult *
-alvh_replay_run_range (AlvhEvaluator          *evaluator,
-                       gint64                  from,
-                       gint64                  to,
-                       AlvhReplayFlags         flags,
-                       AlvhReplayBarFunc       bar_func,
-                       gpointer                bar_data,
-                       AlvhReplayProgressFunc  progress_func,
-                       gpointer                progress_data,
-                       GCancellable           *cancellable,
-                       GError                **error)
-{
-  const gboolean keep = (flags & ALVH_REPLAY_KEEP_DECISIONS) != 0;
+  AlvhReplayOptions defaults;
+  const AlvhReplayOptions *o = options;
+  gboolean keep;
+  gint64 from, to;
   AlvhMarketFrame *f;
   AlvhProfile *p;
   g_autoptr(AlvhReplayResult) res = NULL;
@@ -432,6 +411,14 @@ alvh_replay_run_range (AlvhEvaluator          *evaluator,
 
   g_return_val_if_fail (evaluator != NULL, NULL);
 
+  if (o == NULL)
+    {
+      alvh_replay_options_init (&defaults);
+      o = &defaults;
+    }
+  keep = (o->flags & ALVH_REPLAY_KEEP_DECISIONS) != 0;
+  from = o->from;
+  to = o->to;
   f = alvh_evaluator_get_frame (evaluator);
   p = alvh_evaluator_get_profile (evaluator);
   /* [from, to] limits what is booked and reported; the evaluator's
@@ -465,8 +452,8 @@ alvh_replay_run_range (AlvhEvaluator          *evaluator,
 
       if ((r & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      if (progress_func != NULL && r % step == 0)
-        progress_func ((double) r / (double) n, progress_data);
+      if (o->progress_func != NULL && r % step == 0)
+        o->progress_func ((double) r / (double) n, o->progress_data);
 
       /* (1) close (the bar's market state only on the bars that trade) */
       if (alvh_book_get_n_condors (book) > 0 && any_due (book, p, day))
@@ -503,7 +490,7 @@ alvh_replay_run_range (AlvhEvaluator          *evaluator,
       res->equity_unhedged[r] = realised_u + mark.condor_pnl;
       res->equity_hedged[r] = realised_h + mark.total_pnl;
 
-      if (bar_func != NULL && !bar_func (r, &d, book, bar_data))
+      if (o->bar_func != NULL && !o->bar_func (r, &d, book, o->bar_data))
         {
           res->n_bars = r + 1;
           break;
@@ -512,8 +499,8 @@ alvh_replay_run_range (AlvhEvaluator          *evaluator,
 
   finish_result (res, evaluator, first, book, p);
 
-  if (progress_func != NULL)
-    progress_func (1.0, progress_data);
+  if (o->progress_func != NULL)
+    o->progress_func (1.0, o->progress_data);
   return g_steal_pointer (&res);
 }
 
@@ -541,7 +528,7 @@ replay_thread (GTask        *task,
   AlvhReplayResult *res;
 
   (void) source_object;
-  res = alvh_replay_run (evaluator, NULL, NULL, NULL, NULL, cancellable, &error);
+  res = alvh_replay_run (evaluator, NULL, cancellable, &error);
   if (res == NULL)
     g_task_return_error (task, error);
   else

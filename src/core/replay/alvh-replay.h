@@ -120,6 +120,28 @@ typedef gboolean (*AlvhReplayBarFunc) (gsize               index,
 typedef void     (*AlvhReplayProgressFunc) (double   fraction,
                                             gpointer user_data);
 
+/* What a replay covers and what it keeps or reports besides the totals;
+ * alvh_replay_options_init() gives all bars, nothing kept, no callbacks. */
+typedef struct
+{
+  gint64                  from;          /* first time booked and reported (G_MININT64: the frame's first bar) */
+  gint64                  to;            /* last time (G_MAXINT64: the frame's last bar) */
+  AlvhReplayFlags         flags;
+  AlvhReplayBarFunc       bar_func;      /* (nullable) (scope call): after each bar of [from, to],
+                                          * with its index in the result */
+  gpointer                bar_data;
+  AlvhReplayProgressFunc  progress_func; /* (nullable) (scope call): about every 1 % of the bars */
+  gpointer                progress_data;
+} AlvhReplayOptions;
+
+/**
+ * alvh_replay_options_init:
+ * @options: (out caller-allocates): the options
+ *
+ * All the frame's bars, nothing kept besides the totals, no callbacks.
+ */
+void              alvh_replay_options_init     (AlvhReplayOptions      *options);
+
 /**
  * alvh_replay_result_get_type:
  * Returns: the boxed type of #AlvhReplayResult
@@ -176,89 +198,26 @@ char             *alvh_replay_result_to_json   (AlvhReplayResult *self);
 
 /**
  * alvh_replay_run:
- * @evaluator: the evaluator over the bars to replay
- * @bar_func: (scope call) (nullable): called for every bar after booking
- * @bar_data: (closure bar_func): data for @bar_func
- * @progress_func: (scope call) (nullable): called about every 1 % of the bars
- * @progress_data: (closure progress_func): data for @progress_func
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for an error
- *
- * Replays the rules over bars [0, n) of the evaluator's frame, hedged and
- * unhedged.
- *
- * Returns: (transfer full) (nullable): the result, or %NULL with
- *   %G_IO_ERROR_CANCELLED when cancelled or %ALVH_REPLAY_ERROR_NO_BARS
- *   without bars
- */
-AlvhReplayResult *alvh_replay_run              (AlvhEvaluator          *evaluator,
-                                                AlvhReplayBarFunc       bar_func,
-                                                gpointer                bar_data,
-                                                AlvhReplayProgressFunc  progress_func,
-                                                gpointer                progress_data,
-                                                GCancellable           *cancellable,
-                                                GError                **error);
-
-/**
- * alvh_replay_run_full:
- * @evaluator: the evaluator over the bars to replay
- * @flags: what to keep besides the totals
- * @bar_func: (scope call) (nullable): called for every bar after booking
- * @bar_data: (closure bar_func): data for @bar_func
- * @progress_func: (scope call) (nullable): called about every 1 % of the bars
- * @progress_data: (closure progress_func): data for @progress_func
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for an error
- *
- * Replays the rules over bars [0, n) of the evaluator's frame, hedged and
- * unhedged.
- *
- * Returns: (transfer full) (nullable): the result, or %NULL with
- *   %G_IO_ERROR_CANCELLED when cancelled or %ALVH_REPLAY_ERROR_NO_BARS
- *   without bars
- */
-AlvhReplayResult *alvh_replay_run_full         (AlvhEvaluator          *evaluator,
-                                                AlvhReplayFlags         flags,
-                                                AlvhReplayBarFunc       bar_func,
-                                                gpointer                bar_data,
-                                                AlvhReplayProgressFunc  progress_func,
-                                                gpointer                progress_data,
-                                                GCancellable           *cancellable,
-                                                GError                **error);
-
-/**
- * alvh_replay_run_range:
  * @evaluator: the evaluator over the whole history
- * @from: the first time booked and reported (G_MININT64: the frame's first bar)
- * @to: the last time booked and reported (G_MAXINT64: the frame's last bar)
- * @flags: what to keep
- * @bar_func: (nullable) (scope call): called after each bar of [@from, @to]
- *   with its index in the result
- * @bar_data: data for @bar_func
- * @progress_func: (nullable) (scope call): progress
- * @progress_data: data for @progress_func
- * @cancellable: (nullable): a cancellable
- * @error: return location for a #GError
+ * @options: (nullable): the bars, what to keep and the callbacks; %NULL:
+ *   alvh_replay_options_init()'s
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
  *
- * alvh_replay_run_full() over the bars in [@from, @to] only, while the
- * indicators, beta and the 48-hour look-back use all the history of the
- * frame before @from (ALVH-SPEC.md section 5), so a bar gets the same
- * signals in any replay that contains it.
+ * Replays the rules, hedged and unhedged, over the bars of the evaluator's
+ * frame in [from, to] of @options, while the indicators, beta and the
+ * 48-hour look-back use all the history of the frame before from
+ * (ALVH-SPEC.md section 5), so a bar gets the same signals in any replay
+ * that contains it.
  *
- * Returns: (transfer full) (nullable): the result, or %NULL with @error set
- *   (no bar in the range, or cancelled)
+ * Returns: (transfer full) (nullable): the result, or %NULL with
+ *   %G_IO_ERROR_CANCELLED when cancelled or %ALVH_REPLAY_ERROR_NO_BARS
+ *   without a bar in the range
  */
-AlvhReplayResult *alvh_replay_run_range        (AlvhEvaluator          *evaluator,
-                                                gint64                  from,
-                                                gint64                  to,
-                                                AlvhReplayFlags         flags,
-                                                AlvhReplayBarFunc       bar_func,
-                                                gpointer                bar_data,
-                                                AlvhReplayProgressFunc  progress_func,
-                                                gpointer                progress_data,
-                                                GCancellable           *cancellable,
-                                                GError                **error);
-
+AlvhReplayResult *alvh_replay_run              (AlvhEvaluator           *evaluator,
+                                                const AlvhReplayOptions *options,
+                                                GCancellable            *cancellable,
+                                                GError                 **error);
 /**
  * alvh_replay_run_async:
  * @evaluator: the evaluator over the bars to replay

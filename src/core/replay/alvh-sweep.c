@@ -201,8 +201,14 @@ job_run (gpointer data,
   if (profile != NULL && !g_cancellable_is_cancelled (jobs->cancellable))
     {
       g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (jobs->frame, profile, jobs->events);
-      AlvhReplayResult *res = alvh_replay_run_range (ev, jobs->from, jobs->to, jobs->flags,
-                                                     NULL, NULL, NULL, NULL, jobs->cancellable, &error);
+      AlvhReplayOptions options;
+      AlvhReplayResult *res;
+
+      alvh_replay_options_init (&options);
+      options.from = jobs->from;
+      options.to = jobs->to;
+      options.flags = jobs->flags;
+      res = alvh_replay_run (ev, &options, jobs->cancellable, &error);
 
       if (res != NULL && jobs->rows != NULL)
         {

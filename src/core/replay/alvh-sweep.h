@@ -6,7 +6,7 @@
  * and book; the frame and the events are only read, so the jobs run in a
  * #GThreadPool with no shared mutable state.  A combination equal to the base
  * profile's own values gives exactly the figures of a plain
- * alvh_replay_run_range() over the same range.
+ * alvh_replay_run() over the same range.
  */
 #pragma once
 
@@ -165,7 +165,7 @@ guint          alvh_sweep_n_threads       (void);
  * @cancellable: (nullable): a cancellable
  * @error: return location for an error
  *
- * alvh_replay_run_range() of each profile, in parallel.
+ * alvh_replay_run() of each profile, in parallel.
  *
  * Returns: (transfer full) (element-type AlvhReplayResult) (nullable): the
  *   results in the order of @profiles, or %NULL with @error set (the first

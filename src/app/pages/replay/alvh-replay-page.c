@@ -362,12 +362,18 @@ run_thread (GTask        *task,
   RunData *run = task_data;
   g_autoptr(AlvhEvaluator) evaluator = NULL;
   GError *error = NULL;
+  AlvhReplayOptions options;
   AlvhReplayResult *result;
 
   evaluator = alvh_evaluator_new (run->frame, run->profile, run->events);
   /* the decisions are kept for "Record in Journal" */
-  result = alvh_replay_run_range (evaluator, run->from, run->to, ALVH_REPLAY_KEEP_DECISIONS, NULL, NULL,
-                                  progress_cb, run, cancellable, &error);
+  alvh_replay_options_init (&options);
+  options.from = run->from;
+  options.to = run->to;
+  options.flags = ALVH_REPLAY_KEEP_DECISIONS;
+  options.progress_func = progress_cb;
+  options.progress_data = run;
+  result = alvh_replay_run (evaluator, &options, cancellable, &error);
   /* the Attribution view's hedges, marked by this evaluator */
   if (result == NULL)
     {
