@@ -38,25 +38,6 @@ wait_finished (Finished *f)
   test_ui_wait_for (f->done);
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *png = test_ui_output_path (name);
-  TestImageStats stats;
-
-  test_ui_wait_drawn (widget);
-  texture = test_ui_render_widget (widget);
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, png));
-  test_ui_image_stats (texture, &stats);
-  g_test_message ("%s: %d colours, %.1f%% non-background", png, stats.distinct_colours,
-                  100 * stats.non_background_fraction);
-  g_assert_cmpint (stats.distinct_colours, >, 20);
-  g_assert_cmpfloat (stats.non_background_fraction, >, 0.03);
-}
-
 static AlvhWindow *window;   /* kept for the whole run */
 
 /* Recording the run makes an account with its condors and a summary entry:
@@ -182,9 +163,9 @@ test_replay_one_year (void)
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Max drawdown"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Hedge cost"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Done"));
-  save_png (GTK_WIDGET (window), "replay-page.png");
+  g_assert_cmpfloat (test_ui_save_png (GTK_WIDGET (window), "replay-page.png", 20), >, 0.03);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "replay-page-dark.png");
+  g_assert_cmpfloat (test_ui_save_png (GTK_WIDGET (window), "replay-page-dark.png", 20), >, 0.03);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   replay_check_record (page, r);

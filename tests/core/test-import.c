@@ -103,13 +103,24 @@ test_vix_cboe (void)
   g_assert_cmpstr (alvh_import_result_get_sha256 (r), ==, sha);
 }
 
+/* alvh_import_file () of a shared file that must import */
+static AlvhImportResult *
+import_ok (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhImportResult *r = alvh_import_file (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
 static void
 test_vix9d_vix3m (void)
 {
   REQUIRE_SHARED (p9, "vix9d_daily_cboe.csv");
   g_autofree char *p3 = shared_path ("vix3m_daily_cboe.csv");
-  g_autoptr(AlvhImportResult) r9 = alvh_import_file (p9, NULL, NULL, NULL);
-  g_autoptr(AlvhImportResult) r3 = alvh_import_file (p3, NULL, NULL, NULL);
+  g_autoptr(AlvhImportResult) r9 = import_ok (p9);
+  g_autoptr(AlvhImportResult) r3 = import_ok (p3);
 
   g_assert_nonnull (r9);
   g_assert_nonnull (r3);
@@ -153,8 +164,8 @@ test_spx_ohlc_matches_yahoo (void)
 {
   REQUIRE_SHARED (path, "spx_daily_ohlc_1927_2026.csv");
   g_autofree char *ypath = shared_path ("spx_daily_yahoo.csv");
-  g_autoptr(AlvhImportResult) r = alvh_import_file (path, NULL, NULL, NULL);
-  g_autoptr(AlvhImportResult) y = alvh_import_file (ypath, NULL, NULL, NULL);
+  g_autoptr(AlvhImportResult) r = import_ok (path);
+  g_autoptr(AlvhImportResult) y = import_ok (ypath);
   AlvhSeries *a, *b;
   const gint64 *tb;
   gsize shared = 0;
@@ -187,8 +198,8 @@ test_vvix_skew (void)
 {
   REQUIRE_SHARED (path, "vvix_daily_cboe.csv");
   g_autofree char *spath = shared_path ("skew_daily_cboe.csv");
-  g_autoptr(AlvhImportResult) r = alvh_import_file (path, NULL, NULL, NULL);
-  g_autoptr(AlvhImportResult) s = alvh_import_file (spath, NULL, NULL, NULL);
+  g_autoptr(AlvhImportResult) r = import_ok (path);
+  g_autoptr(AlvhImportResult) s = import_ok (spath);
   AlvhSeries *vvix, *skew;
   const double *c;
   double lo = INFINITY, hi = -INFINITY;
@@ -252,7 +263,7 @@ test_cfe_contracts (void)
   g_autofree char *tpath = shared_path ("vix_futures_term_structure_2007_2021.csv");
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhImportResult) r = alvh_import_file (path, NULL, NULL, &error);
-  g_autoptr(AlvhImportResult) t = alvh_import_file (tpath, NULL, NULL, NULL);
+  g_autoptr(AlvhImportResult) t = import_ok (tpath);
   AlvhSeries *vx, *ts;
   const gint64 *times;
   gsize shared = 0, same1 = 0, same2 = 0;

@@ -349,8 +349,10 @@ test_ui_image_stats (GdkTexture     *texture,
  *
  * Waits until @widget is drawn, renders it to the PNG file @name in $ALVH_TEST_OUTPUT
  * and asserts that the image has more than @min_colours distinct colours.
+ *
+ * Returns: the fraction of the image that is not background
  */
-void
+double
 test_ui_save_png (GtkWidget  *widget,
                   const char *name,
                   int         min_colours)
@@ -367,6 +369,7 @@ test_ui_save_png (GtkWidget  *widget,
   g_test_message ("%s: %d colours, %.1f%% non-background", png, stats.distinct_colours,
                   100 * stats.non_background_fraction);
   g_assert_cmpint (stats.distinct_colours, >, min_colours);
+  return stats.non_background_fraction;
 }
 
 /**

@@ -74,7 +74,7 @@ char       *test_ui_output_path        (const char      *name);
 GdkTexture *test_ui_render_widget      (GtkWidget       *widget);
 void        test_ui_image_stats        (GdkTexture      *texture,
                                         TestImageStats  *stats);
-void        test_ui_save_png           (GtkWidget       *widget,
+double      test_ui_save_png           (GtkWidget       *widget,
                                         const char      *name,
                                         int              min_colours);
 void        test_ui_render_png         (GtkWidget       *widget,
