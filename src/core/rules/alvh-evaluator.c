@@ -836,10 +836,10 @@ hedge_call_price (AlvhEvaluator *self,
                   double         t,
                   double         vol)
 {
-  if (self->call_bar == i)
-    for (guint n = 0; n < self->call_n; n++)
-      if (self->call_expiry[n] == expiry && self->call_strike[n] == k)
-        return self->call_price[n];
+  int found = hedge_call_find (self, i, expiry, fwd, k, vol);
+
+  if (found >= 0)
+    return self->call_price[found];
   return alvh_black76_price (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
 }
 
