@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "alvh-core.h"
+#include "test-journal-util.h"
 
 static const char *branches[] = { "regime", "fixed", "confluence", "fixed" };
 static const char *tag_names[] = {
@@ -78,14 +79,7 @@ build (const char *path,
       d->time = t0 + (gint64) i * 3600;
       d->action = ALVH_ACTION_ADD;
       alvh_branch_from_string (branches[g_rand_int_range (rand, 0, G_N_ELEMENTS (branches))], &d->branch);
-      d->layer = 1 + i % 3;
-      d->size = 1 + i % 3;
-      d->has_leg = TRUE;
-      d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-      d->leg.long_strike = 20 + i % 10;
-      d->leg.short_strike = 25 + i % 10;
-      d->leg.expiry = d->time + 40 * 86400;
-      d->estimated_cost = 120;
+      test_decision_set_vix_spread (d, 1 + i % 3, 1 + i % 3, 20 + i % 10, d->time + 40 * 86400, 120);
       g_strlcpy (d->profile_name, "default", sizeof d->profile_name);
       d->profile_version = 1;
       d->explanation = g_strdup ("Two real-time rules fired: IV rose 22 % in 48 hours and the VIX term structure inverted.");

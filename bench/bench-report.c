@@ -15,6 +15,7 @@
 
 #include "alvh-core.h"
 #include "alvh-report-render.h"
+#include "test-journal-util.h"
 
 
 static double
@@ -41,17 +42,8 @@ record_decision (AlvhJournalStore *store,
   d->time = t;
   d->action = add ? ALVH_ACTION_ADD : ALVH_ACTION_HOLD;
   d->branch = add ? ALVH_BRANCH_CONFLUENCE : ALVH_BRANCH_NONE;
-  d->layer = add ? 1 : 0;
-  d->size = add ? 1 : 0;
   if (add)
-    {
-      d->has_leg = TRUE;
-      d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-      d->leg.long_strike = 22;
-      d->leg.short_strike = 27;
-      d->leg.expiry = t + 35 * ALVH_SECONDS_PER_DAY;
-      d->estimated_cost = 150;
-    }
+    test_decision_set_vix_spread (d, 1, 1, 22, t + 35 * ALVH_SECONDS_PER_DAY, 150);
   g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);
   d->profile_version = 1;
   d->explanation = g_strdup ("IV expanded by 16% over 48 hours and the VIX term structure is inverted.");

@@ -18,6 +18,7 @@
 #include "alvh-window.h"
 #include "test-demo-book.h"
 #include "test-ui-util.h"
+#include "test-journal-util.h"
 
 typedef struct
 {
@@ -117,14 +118,7 @@ add_decision (AlvhJournalStore *store,
   d->action = ALVH_ACTION_ADD;
   if (!alvh_branch_from_string (branch, &d->branch))
     g_assert_not_reached ();
-  d->layer = 1;
-  d->size = 2;
-  d->has_leg = TRUE;
-  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  d->leg.long_strike = 22;
-  d->leg.short_strike = 27;
-  d->leg.expiry = time + 40 * 86400;
-  d->estimated_cost = 310;
+  test_decision_set_vix_spread (d, 1, 2, 22, time + 40 * 86400, 310);
   g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);
   d->profile_version = 1;
   d->explanation = g_strdup ("A test decision.");

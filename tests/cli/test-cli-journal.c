@@ -8,6 +8,7 @@
 
 #include "alvh-core.h"
 #include "test-cli-util.h"
+#include "test-journal-util.h"
 
 typedef struct
 {
@@ -54,14 +55,7 @@ fixture_set_up (Fixture       *f,
   d->time = alvh_time_from_ny_date (2024, 3, 13);
   d->action = ALVH_ACTION_ADD;
   d->branch = ALVH_BRANCH_FIXED;
-  d->layer = 1;
-  d->size = 2;
-  d->has_leg = TRUE;
-  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  d->leg.long_strike = 17;
-  d->leg.short_strike = 22;
-  d->leg.expiry = alvh_time_from_ny_date (2024, 4, 17);
-  d->estimated_cost = 240;
+  test_decision_set_vix_spread (d, 1, 2, 17, alvh_time_from_ny_date (2024, 4, 17), 240);
   g_strlcpy (d->profile_name, "default", sizeof d->profile_name);
   d->profile_version = 1;
   d->explanation = g_strdup ("The short put is 0.52 SD away (threshold 0.65).");

@@ -9,6 +9,7 @@
 
 #include "alvh-core.h"
 #include "test-cli-util.h"
+#include "test-journal-util.h"
 
 static char *tmp_dir;
 static char *db_path;
@@ -74,14 +75,7 @@ build_journal (void)
   d->time = alvh_time_from_ny_date (2026, 11, 18);
   d->action = ALVH_ACTION_ADD;
   d->branch = ALVH_BRANCH_REGIME;
-  d->layer = 1;
-  d->size = 1;
-  d->has_leg = TRUE;
-  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  d->leg.long_strike = 24;
-  d->leg.short_strike = 29;
-  d->leg.expiry = alvh_time_from_ny_date (2026, 12, 16);
-  d->estimated_cost = 140;
+  test_decision_set_vix_spread (d, 1, 1, 24, alvh_time_from_ny_date (2026, 12, 16), 140);
   g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);
   d->profile_version = 1;
   d->explanation = g_strdup ("A CPI print marked a regime shift & IV expanded.");

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "alvh-core.h"
+#include "test-journal-util.h"
 #include "alvh-journal-store-private.h"
 
 #define N_TRIALS 30
@@ -58,14 +59,7 @@ run_writer (const char *path)
           d->time = 1700000000 + i;
           d->action = ALVH_ACTION_ADD;
           d->branch = ALVH_BRANCH_CONFLUENCE;
-          d->layer = 1;
-          d->size = 1;
-          d->has_leg = TRUE;
-          d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-          d->leg.long_strike = 20;
-          d->leg.short_strike = 25;
-          d->leg.expiry = 1710000000;
-          d->estimated_cost = 120;
+          test_decision_set_vix_spread (d, 1, 1, 20, 1710000000, 120);
           alvh_decision_set_signal (d, ALVH_SIGNAL_IV_EXPANSION, 0.3, 0.15, TRUE);
           alvh_decision_set_signal (d, ALVH_SIGNAL_TERM_INVERSION, 0.05, 0.0, TRUE);
           alvh_decision_set_signal (d, ALVH_SIGNAL_RSI_EXTREME, NAN, 30, FALSE);

@@ -18,6 +18,7 @@
 
 #include "alvh-core.h"
 #include "test-util.h"
+#include "test-journal-util.h"
 #include "alvh-journal-store-private.h"
 
 typedef TestStores Fixture;
@@ -467,14 +468,7 @@ make_decision (gint64      account,
     g_assert_not_reached ();
   if (!alvh_branch_from_string (branch, &d->branch))
     g_assert_not_reached ();
-  d->layer = 1;
-  d->size = size;
-  d->has_leg = TRUE;
-  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  d->leg.long_strike = 20;
-  d->leg.short_strike = 25;
-  d->leg.expiry = time + 40 * 86400;
-  d->estimated_cost = 150.0 * size;
+  test_decision_set_vix_spread (d, 1, size, 20, time + 40 * 86400, 150.0 * size);
   g_strlcpy (d->profile_name, "default", sizeof d->profile_name);
   d->profile_version = 1;
   d->explanation = g_strdup_printf ("Rules fired: %s.", fired_keys);
@@ -1354,17 +1348,10 @@ test_evaluator_decision (Fixture       *f,
   d->time = alvh_time_from_ny_date (2024, 8, 5);
   d->action = ALVH_ACTION_ADD;
   d->branch = ALVH_BRANCH_REGIME;
-  d->layer = 2;
-  d->size = 2;
-  d->has_leg = TRUE;
-  d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  d->leg.long_strike = 39;
-  d->leg.short_strike = 44;
-  d->leg.expiry = alvh_time_from_ny_date (2024, 9, 18);
+  test_decision_set_vix_spread (d, 2, 2, 39, alvh_time_from_ny_date (2024, 9, 18), 220);
   d->leg.quantity = 2;
   d->leg.premium = 1.1;
   d->leg.layer = 2;
-  d->estimated_cost = 220;
   g_strlcpy (d->profile_name, "default", sizeof d->profile_name);
   d->profile_version = 3;
   d->signals[ALVH_SIGNAL_MACRO_REGIME].available = TRUE;

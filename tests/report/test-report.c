@@ -16,6 +16,7 @@
 #include "alvh-report-render.h"
 #include "alvh-time.h"
 #include "test-util.h"
+#include "test-journal-util.h"
 
 #define NASTY_ACCOUNT   "Desk <A> & \"B\""
 #define NASTY_TITLE     "Hedge <b>now</b> & \"why\" it's done"
@@ -55,17 +56,8 @@ make_decision (gint64      account_id,
     g_assert_not_reached ();
   if (!alvh_branch_from_string (branch, &d->branch))
     g_assert_not_reached ();
-  d->layer = layer;
-  d->size = layer > 0 ? layer : 0;
   if (layer > 0)
-    {
-      d->has_leg = TRUE;
-      d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-      d->leg.long_strike = 25;
-      d->leg.short_strike = 30;
-      d->leg.expiry = alvh_time_from_ny_date (2026, 12, 16);
-      d->estimated_cost = 123.5 * layer;
-    }
+    test_decision_set_vix_spread (d, layer, layer, 25, alvh_time_from_ny_date (2026, 12, 16), 123.5 * layer);
   g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);
   d->profile_version = 1;
   d->explanation = g_strdup_printf ("IV expanded by 18%% over 48 hours & the term structure <inverted>; decision at %s.",

@@ -1,0 +1,38 @@
+/* test-journal-util.c — journal records the tests and benches build */
+#include "config.h"
+
+#include "test-journal-util.h"
+
+/**
+ * test_decision_set_vix_spread:
+ * @d: the decision to fill
+ * @layer: the hedge layer (1 to 3)
+ * @size: how many spreads the decision adds
+ * @long_strike: the VIX call bought; the one sold is
+ *   %TEST_VIX_SPREAD_WIDTH points higher
+ * @expiry: the spread's expiry (Unix seconds)
+ * @estimated_cost: what the decision expects the spread to cost, in dollars
+ *
+ * Gives @d its leg the way the evaluator proposes one: @size VIX call
+ * spreads on @layer (the leg's other fields zero, as alvh_decision_init()
+ * leaves them). Action, branch, time and signals stay the caller's.
+ */
+void
+test_decision_set_vix_spread (AlvhDecision *d,
+                              guint         layer,
+                              double        size,
+                              double        long_strike,
+                              gint64        expiry,
+                              double        estimated_cost)
+{
+  d->has_leg = TRUE;
+  d->leg = (AlvhLeg) {
+    .kind = ALVH_LEG_VIX_CALL_SPREAD,
+    .long_strike = long_strike,
+    .short_strike = long_strike + TEST_VIX_SPREAD_WIDTH,
+    .expiry = expiry,
+  };
+  d->layer = layer;
+  d->size = size;
+  d->estimated_cost = estimated_cost;
+}

@@ -1,0 +1,21 @@
+/* test-journal-util.h — journal records the tests and benches build
+ *
+ * Built into alvh-test-support with the core (tests/support/meson.build).
+ */
+#pragma once
+
+#include "alvh-core.h"
+
+G_BEGIN_DECLS
+
+/* The width, in VIX points, of the call spreads the tests' decisions propose */
+#define TEST_VIX_SPREAD_WIDTH 5
+
+void test_decision_set_vix_spread (AlvhDecision *d,
+                                   guint         layer,
+                                   double        size,
+                                   double        long_strike,
+                                   gint64        expiry,
+                                   double        estimated_cost);
+
+G_END_DECLS
