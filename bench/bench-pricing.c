@@ -29,6 +29,7 @@
 
 #include "alvh-core.h"
 #include "test-market-util.h"
+#include "test-util.h"
 
 #define N_EXP    2000
 #define N_PER    500
@@ -185,13 +186,15 @@ textbook_any (AlvhPricingModel model, AlvhOptionType type, double und, double k,
   textbook_greeks (type, und, k, t, vol, r, model == ALVH_MODEL_BLACK_76 ? r : q, g);
 }
 
-/* bs_test_vectors.csv: the worst |error| / published tolerance over the rows
- * of price and greeks (1 = at the tolerance); -1 without the file. */
+/* One row's error under fn, or FALSE when the row is not compared */
+typedef gboolean (*RowError) (char **f, GreeksFunc fn, double *error);
+
+/* The worst error of fn over the data rows of the shared file (at least
+ * min_fields fields; row_error decides the rest); -1 without the file. */
 static double
-vectors_worst (GreeksFunc fn, int *rows)
+worst_over_rows (const char *file, guint min_fields, RowError row_error, GreeksFunc fn, int *rows)
 {
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *path = dir ? g_build_filename (dir, "bs_test_vectors.csv", NULL) : NULL;
+  g_autofree char *path = test_shared_data_path (file);
   g_autoptr(GPtrArray) records = path != NULL ? alvh_csv_read_records (path, NULL) : NULL;
   double worst = 0.0;
 
@@ -201,78 +204,71 @@ vectors_worst (GreeksFunc fn, int *rows)
   for (guint i = 1; i < records->len; i++)
     {
       char **f = records->pdata[i];
-      AlvhPricingModel model;
-      AlvhOptionType type;
-      double und, k, t, r, q, vol, expected, tol, got;
-      const char *qty, *units;
-      AlvhGreeks g;
+      double error;
 
-      if (g_strv_length (f) < 14)
+      if (g_strv_length (f) < min_fields || !row_error (f, fn, &error))
         continue;
-      qty = f[10];
-      units = f[13];
-      if (strcmp (f[8], "(solve)") == 0 || strcmp (qty, "elasticity") == 0
-          || strcmp (qty, "dividend_rho") == 0)
-        continue;
-      model = g_str_has_prefix (f[1], "black76") ? ALVH_MODEL_BLACK_76 : ALVH_MODEL_BLACK_SCHOLES;
-      if (model == ALVH_MODEL_BLACK_76 && fn == textbook_any && strcmp (qty, "rho") == 0)
-        continue;
-      type = strcmp (f[2], "call") == 0 ? ALVH_OPTION_CALL : ALVH_OPTION_PUT;
-      und = g_ascii_strtod (f[3], NULL);
-      k = g_ascii_strtod (f[4], NULL);
-      {
-        char *end = NULL;
-
-        t = g_ascii_strtod (f[5], &end);
-        if (end != NULL && *end == '/')
-          t /= g_ascii_strtod (end + 1, NULL);
-      }
-      r = strcmp (f[1], "black76_undiscounted") == 0 ? 0.0 : g_ascii_strtod (f[6], NULL);
-      q = model == ALVH_MODEL_BLACK_76 ? 0.0 : g_ascii_strtod (f[7], NULL);
-      vol = g_ascii_strtod (f[8], NULL);
-      expected = g_ascii_strtod (f[11], NULL);
-      tol = g_ascii_strtod (f[12], NULL);
-      fn (model, type, und, k, t, vol, r, q, &g);
-      if (!test_greeks_quantity (&g, qty, units, &got))
-        continue;
-      worst = MAX (worst, fabs (got - expected) / tol);
+      worst = MAX (worst, error);
       (*rows)++;
     }
   return worst;
 }
 
-/* bs_benchmark_pyvollib.csv: the worst absolute error of the call prices
- * against call_vals, printed to 10 decimals (so 5e-11 is exact). */
-static double
-pyvollib_worst (GreeksFunc fn, int *rows)
+/* bs_test_vectors.csv: |error| / published tolerance of a row's price or
+ * greek (1 = at the tolerance) */
+static gboolean
+vectors_row_error (char **f, GreeksFunc fn, double *error)
 {
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *path = dir ? g_build_filename (dir, "bs_benchmark_pyvollib.csv", NULL) : NULL;
-  g_autoptr(GPtrArray) records = path != NULL ? alvh_csv_read_records (path, NULL) : NULL;
-  double worst = 0.0;
+  const char *qty = f[10], *units = f[13];
+  AlvhPricingModel model;
+  AlvhOptionType type;
+  double und, k, t, r, q, vol, expected, tol, got;
+  AlvhGreeks g;
 
-  *rows = 0;
-  if (records == NULL)
-    return -1.0;
-  for (guint i = 1; i < records->len; i++)
-    {
-      char **f = records->pdata[i];
-      double s, k, r, t, v, call;
-      AlvhGreeks gc;
+  if (strcmp (f[8], "(solve)") == 0 || strcmp (qty, "elasticity") == 0
+      || strcmp (qty, "dividend_rho") == 0)
+    return FALSE;
+  model = g_str_has_prefix (f[1], "black76") ? ALVH_MODEL_BLACK_76 : ALVH_MODEL_BLACK_SCHOLES;
+  if (model == ALVH_MODEL_BLACK_76 && fn == textbook_any && strcmp (qty, "rho") == 0)
+    return FALSE;
+  type = strcmp (f[2], "call") == 0 ? ALVH_OPTION_CALL : ALVH_OPTION_PUT;
+  und = g_ascii_strtod (f[3], NULL);
+  k = g_ascii_strtod (f[4], NULL);
+  {
+    char *end = NULL;
 
-      if (g_strv_length (f) < 18)
-        continue;
-      s = g_ascii_strtod (f[0], NULL);
-      k = g_ascii_strtod (f[1], NULL);
-      r = g_ascii_strtod (f[2], NULL);
-      t = g_ascii_strtod (f[3], NULL);
-      v = g_ascii_strtod (f[4], NULL);
-      call = g_ascii_strtod (f[17], NULL);
-      fn (ALVH_MODEL_BLACK_SCHOLES, ALVH_OPTION_CALL, s, k, t, v, r, 0.0, &gc);
-      worst = MAX (worst, fabs (gc.price - call));
-      (*rows)++;
-    }
-  return worst;
+    t = g_ascii_strtod (f[5], &end);
+    if (end != NULL && *end == '/')
+      t /= g_ascii_strtod (end + 1, NULL);
+  }
+  r = strcmp (f[1], "black76_undiscounted") == 0 ? 0.0 : g_ascii_strtod (f[6], NULL);
+  q = model == ALVH_MODEL_BLACK_76 ? 0.0 : g_ascii_strtod (f[7], NULL);
+  vol = g_ascii_strtod (f[8], NULL);
+  expected = g_ascii_strtod (f[11], NULL);
+  tol = g_ascii_strtod (f[12], NULL);
+  fn (model, type, und, k, t, vol, r, q, &g);
+  if (!test_greeks_quantity (&g, qty, units, &got))
+    return FALSE;
+  *error = fabs (got - expected) / tol;
+  return TRUE;
+}
+
+/* bs_benchmark_pyvollib.csv: the absolute error of a row's call price
+ * against call_vals, printed to 10 decimals (so 5e-11 is exact) */
+static gboolean
+pyvollib_row_error (char **f, GreeksFunc fn, double *error)
+{
+  double s = g_ascii_strtod (f[0], NULL);
+  double k = g_ascii_strtod (f[1], NULL);
+  double r = g_ascii_strtod (f[2], NULL);
+  double t = g_ascii_strtod (f[3], NULL);
+  double v = g_ascii_strtod (f[4], NULL);
+  double call = g_ascii_strtod (f[17], NULL);
+  AlvhGreeks gc;
+
+  fn (ALVH_MODEL_BLACK_SCHOLES, ALVH_OPTION_CALL, s, k, t, v, r, 0.0, &gc);
+  *error = fabs (gc.price - call);
+  return TRUE;
 }
 
 /* ---- the legs ------------------------------------------------------------------ */
@@ -384,7 +380,8 @@ bench_greeks (void)
   for (int w = 0; w < G_N; w++)
     {
       int nv, np;
-      double v = vectors_worst (fns[w], &nv), p = pyvollib_worst (fns[w], &np);
+      double v = worst_over_rows ("bs_test_vectors.csv", 14, vectors_row_error, fns[w], &nv);
+      double p = worst_over_rows ("bs_benchmark_pyvollib.csv", 18, pyvollib_row_error, fns[w], &np);
 
       printf ("  %-32s %8.1f %8.2fx  %-10.2g %-11.2g  %-7.3g (%2d rows)     %-8.2g (%3d rows)\n",
               names[w], med[w], med[G_TEXTBOOK] / med[w], wp[w], wg[w], v, nv, p, np);

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "alvh-core.h"
+#include "test-market-util.h"
 
 #define MAX_BARS 1000000
 
@@ -187,22 +188,6 @@ result_fingerprint (const AlvhReplayResult *res)
   return h;
 }
 
-static AlvhSeries *
-load (const char *file)
-{
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *path = NULL;
-  g_autoptr(AlvhImportResult) res = NULL;
-
-  if (dir == NULL)
-    return NULL;
-  path = g_build_filename (dir, file, NULL);
-  res = alvh_import_file (path, NULL, NULL, NULL);
-  if (res == NULL || alvh_import_result_get_n_series (res) == 0)
-    return NULL;
-  return alvh_series_ref (alvh_import_result_get_series (res, 0));
-}
-
 int
 main (int    argc,
       char **argv)
@@ -273,8 +258,8 @@ main (int    argc,
   printf ("    linearity 1M/250k of the bar loop alone %.2f, of the evaluator set-up alone %.2f\n",
           loop_1m / loop_250k, (ns_1m - loop_1m) / (ns_250k - loop_250k));
 
-  spx = load ("spx_daily_ohlc_1927_2026.csv");
-  vix = load ("vix_daily_cboe.csv");
+  spx = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
+  vix = test_load_shared_series ("vix_daily_cboe.csv");
   if (spx != NULL && vix != NULL)
     {
       g_autoptr(AlvhMarketFrame) f = alvh_market_frame_new_join (spx, vix, NULL, NULL, NULL, G_MININT64, G_MAXINT64);

@@ -13,26 +13,9 @@
 #include <sys/resource.h>
 
 #include "alvh-core.h"
+#include "test-market-util.h"
 
 #define GOAL_SECONDS 10.0
-
-static AlvhSeries *
-load (const char *file)
-{
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *path = NULL;
-  g_autoptr(AlvhImportResult) res = NULL;
-
-  if (dir == NULL)
-    return NULL;
-  path = g_build_filename (dir, file, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return NULL;
-  res = alvh_import_file (path, NULL, NULL, NULL);
-  if (res == NULL || alvh_import_result_get_n_series (res) == 0)
-    return NULL;
-  return alvh_series_ref (alvh_import_result_get_series (res, 0));
-}
 
 /* user + system seconds of the whole process (every thread) */
 static double
@@ -48,8 +31,8 @@ cpu_seconds (void)
 int
 main (void)
 {
-  g_autoptr(AlvhSeries) spx = load ("spx_daily_ohlc_1927_2026.csv");
-  g_autoptr(AlvhSeries) vix = load ("vix_daily_cboe.csv");
+  g_autoptr(AlvhSeries) spx = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
+  g_autoptr(AlvhSeries) vix = test_load_shared_series ("vix_daily_cboe.csv");
   g_autoptr(AlvhMarketFrame) frame = NULL;
   g_autoptr(AlvhProfile) base = alvh_profile_new ();
   g_autoptr(AlvhSweep) sweep = NULL;

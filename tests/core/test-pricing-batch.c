@@ -14,24 +14,18 @@
 
 #include "alvh-core.h"
 #include "test-market-util.h"
+#include "test-util.h"
 
 static GPtrArray *
 load_shared_records (const char *file)
 {
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *path = NULL;
+  g_autofree char *path = test_shared_data_path (file);
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+  if (path == NULL)
     {
-      g_test_skip ("shared reference data absent: set ALVH_SHARED_DATA to the shared/data folder");
-      return NULL;
-    }
-  path = g_build_filename (dir, file, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("shared reference file absent");
+      g_test_skip_printf ("shared reference data absent: set ALVH_SHARED_DATA to the shared/data folder holding %s", file);
       return NULL;
     }
   records = alvh_csv_read_records (path, &error);

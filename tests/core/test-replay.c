@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "alvh-core.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -29,20 +30,13 @@ typedef struct
 static AlvhSeries *
 load (const char *file)
 {
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *path = NULL;
+  g_autofree char *path = test_shared_data_path (file);
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhImportResult) res = NULL;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+  if (path == NULL)
     {
-      g_test_skip ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder");
-      return NULL;
-    }
-  path = g_build_filename (dir, file, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("real market data file absent");
+      g_test_skip_printf ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder holding %s", file);
       return NULL;
     }
   res = alvh_import_file (path, NULL, NULL, &error);

@@ -5,19 +5,16 @@
 #include <string.h>
 
 #include "test-market-util.h"
+#include "test-util.h"
 
 AlvhSeries *
 test_load_shared_series (const char *file)
 {
-  const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autofree char *path = NULL;
+  g_autofree char *path = test_shared_data_path (file);
   g_autoptr(AlvhImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (dir == NULL)
-    return NULL;
-  path = g_build_filename (dir, file, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (path == NULL)
     return NULL;
   result = alvh_import_file (path, NULL, NULL, &error);
   g_assert_no_error (error);

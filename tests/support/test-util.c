@@ -123,3 +123,27 @@ test_use_german (void)
   setlocale (LC_ALL, "C.UTF-8");
   return TRUE;
 }
+
+/**
+ * test_shared_data_path:
+ * @file: a file name in the shared data folder
+ *
+ * Where the tests and benches read the real market data and the published
+ * reference vectors: $ALVH_SHARED_DATA (never copied into the repository).
+ *
+ * Returns: (transfer full) (nullable): the path of @file there, or %NULL
+ *   when the variable is unset or the file is absent (the caller skips)
+ */
+char *
+test_shared_data_path (const char *file)
+{
+  const char *dir = g_getenv ("ALVH_SHARED_DATA");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, file, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  return g_steal_pointer (&path);
+}

@@ -14,6 +14,7 @@ char *test_make_tmp_dir  (const char *tmpl);
 void  test_rm_rf         (const char *path);
 void  test_unlink_sqlite (const char *path);
 char *test_fixture_path  (const char *name);
+char *test_shared_data_path (const char *file);
 
 /* A fresh folder with the paths of the two stores in it, for g_test_add():
  * db is DIR/alvh.sqlite (DIR/SUB/alvh.sqlite when the test's data is the
