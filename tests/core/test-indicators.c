@@ -285,11 +285,13 @@ ref_realized_vol (const double *c, gsize n, guint w, double ann, double *out)
     }
 }
 
-/* OLS slope of y on x over [i - w + 1, i] by the two-pass formula */
-static double
-ref_beta_at (const long double *y, const long double *x, gsize i, guint w)
+/* The centred sums of squares and products of x and y over [i - w + 1, i],
+ * by the two-pass formula */
+static void
+ref_moments_at (const long double *y, const long double *x, gsize i, guint w,
+                long double *sxx, long double *sxy, long double *syy)
 {
-  long double mx = 0, my = 0, sxx = 0, sxy = 0;
+  long double mx = 0, my = 0;
 
   for (gsize k = i + 1 - w; k <= i; k++)
     {
@@ -298,11 +300,22 @@ ref_beta_at (const long double *y, const long double *x, gsize i, guint w)
     }
   mx /= w;
   my /= w;
+  *sxx = *sxy = *syy = 0;
   for (gsize k = i + 1 - w; k <= i; k++)
     {
-      sxx += (x[k] - mx) * (x[k] - mx);
-      sxy += (x[k] - mx) * (y[k] - my);
+      *sxx += (x[k] - mx) * (x[k] - mx);
+      *sxy += (x[k] - mx) * (y[k] - my);
+      *syy += (y[k] - my) * (y[k] - my);
     }
+}
+
+/* OLS slope of y on x over [i - w + 1, i] */
+static double
+ref_beta_at (const long double *y, const long double *x, gsize i, guint w)
+{
+  long double sxx, sxy, syy;
+
+  ref_moments_at (y, x, i, w, &sxx, &sxy, &syy);
   return sxx > 0 ? (double) (sxy / sxx) : NAN;
 }
 
@@ -316,7 +329,7 @@ assert_beta_close (const char *what, const double *got, const long double *y,
 
   for (gsize i = 0; i < n; i++)
     {
-      long double mx = 0, my = 0, sxx = 0, syy = 0;
+      long double sxx, sxy, syy;
       double want, scale, err;
 
       if (i < first)
@@ -327,18 +340,7 @@ assert_beta_close (const char *what, const double *got, const long double *y,
       want = ref_beta_at (y, x, i, w);
       if (isnan (want) && isnan (got[i]))
         continue;
-      for (gsize k = i + 1 - w; k <= i; k++)
-        {
-          mx += x[k];
-          my += y[k];
-        }
-      mx /= w;
-      my /= w;
-      for (gsize k = i + 1 - w; k <= i; k++)
-        {
-          sxx += (x[k] - mx) * (x[k] - mx);
-          syy += (y[k] - my) * (y[k] - my);
-        }
+      ref_moments_at (y, x, i, w, &sxx, &sxy, &syy);
       scale = (double) sqrtl (syy / sxx);
       err = fabs (got[i] - want) / MAX (fabs (want), 1e-3 * scale);
       if (!(err < 1e-9))
