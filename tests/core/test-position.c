@@ -71,6 +71,31 @@ test_condor_basics (void)
   g_assert_cmpfloat (fabs (x), <, 1.0);
 }
 
+/* Adds to @book a 22/27 VIX call spread on condor 1, bought at @m's time
+ * for the first VIX expiry 30 days on; returns the leg added */
+static AlvhLeg
+add_vix_call_spread (AlvhBook              *book,
+                     const AlvhMarketState *m,
+                     double                 quantity,
+                     double                 premium)
+{
+  AlvhLeg leg = {
+    .id = 1,
+    .condor_id = 1,
+    .kind = ALVH_LEG_VIX_CALL_SPREAD,
+    .long_strike = 22,
+    .short_strike = 27,
+    .expiry = alvh_vix_expiry_first_after (m->time, 30),
+    .quantity = quantity,
+    .premium = premium,
+    .layer = 1,
+    .opened = m->time,
+  };
+
+  alvh_book_add_leg (book, &leg);
+  return leg;
+}
+
 static void
 test_book_greeks_signs (void)
 {
@@ -98,17 +123,7 @@ test_book_greeks_signs (void)
 
   /* a long VIX call spread: positive VIX delta, mapped to negative SPX delta by beta < 0 */
   m = make_market (4000, 20);
-  leg.id = 1;
-  leg.condor_id = 1;
-  leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  leg.long_strike = 22;
-  leg.short_strike = 27;
-  leg.expiry = alvh_vix_expiry_first_after (m.time, 30);
-  leg.quantity = 3;
-  leg.premium = 1.2;
-  leg.layer = 1;
-  leg.opened = m.time;
-  alvh_book_add_leg (book, &leg);
+  leg = add_vix_call_spread (book, &m, 3, 1.2);
   alvh_book_greeks (book, &m, &g);
   g_assert_cmpfloat (g.vix_delta, >, 0.0);
   g_assert_cmpfloat (g.vix_delta, <, 3.0);
@@ -170,21 +185,7 @@ test_book_mark_payoff (void)
   g_assert_cmpfloat (today[0], >, -8700.0);
 
   /* hedges pay when SPX falls (VIX up through beta) */
-  {
-    AlvhLeg leg = { 0 };
-
-    leg.id = 1;
-    leg.condor_id = 1;
-    leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-    leg.long_strike = 22;
-    leg.short_strike = 27;
-    leg.expiry = alvh_vix_expiry_first_after (m.time, 30);
-    leg.quantity = 2;
-    leg.premium = 1.0;
-    leg.layer = 1;
-    leg.opened = m.time;
-    alvh_book_add_leg (book, &leg);
-  }
+  add_vix_call_spread (book, &m, 2, 1.0);
   alvh_book_hedge_coverage (book, &m, cov);
   for (guint k = 0; k < 3; k++)
     {
