@@ -138,6 +138,19 @@ alvh_leg_value (const AlvhLeg *leg,
     }
 }
 
+/* The short leg of a spread taken off the long one: out -= b */
+static void
+greeks_sub (AlvhGreeks       *out,
+            const AlvhGreeks *b)
+{
+  out->price -= b->price;
+  out->delta -= b->delta;
+  out->gamma -= b->gamma;
+  out->theta -= b->theta;
+  out->vega -= b->vega;
+  out->rho -= b->rho;
+}
+
 /* Black-76 greeks of one contract of a leg, per unit of F. */
 static void
 hedge_leg_greeks (const AlvhLeg *leg,
@@ -161,12 +174,7 @@ hedge_leg_greeks (const AlvhLeg *leg,
   if (leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
     {
       alvh_black76_greeks (ALVH_OPTION_CALL, f, leg->short_strike, t, vol, r, &b);
-      out->price -= b.price;
-      out->delta -= b.delta;
-      out->gamma -= b.gamma;
-      out->theta -= b.theta;
-      out->vega -= b.vega;
-      out->rho -= b.rho;
+      greeks_sub (out, &b);
     }
 }
 
@@ -188,12 +196,7 @@ alvh_other_leg_greeks (const AlvhLeg         *leg,
   if (leg->kind == ALVH_LEG_SPX_PUT_SPREAD && isfinite (leg->short_strike))
     {
       alvh_bs_greeks (ALVH_OPTION_PUT, m->spx, leg->short_strike, t, m->iv, m->rate, m->div_yield, &b);
-      out->price -= b.price;
-      out->delta -= b.delta;
-      out->gamma -= b.gamma;
-      out->theta -= b.theta;
-      out->vega -= b.vega;
-      out->rho -= b.rho;
+      greeks_sub (out, &b);
     }
 }
 
@@ -239,13 +242,13 @@ alvh_book_copy_as_of (AlvhBook *self,
       if (alvh_condor_is_held_at (c, t))
         g_array_append_vals (copy->condors, c, 1);
     }
-  for (guint i = 0; i < self->legs->len + self->others->len; i++)
+  for (guint a = 0; a < 2; a++)
     {
-      const AlvhLeg *leg = i < self->legs->len ? &g_array_index (self->legs, AlvhLeg, i)
-                                               : &g_array_index (self->others, AlvhLeg, i - self->legs->len);
+      GArray *legs = a == 0 ? self->legs : self->others;
 
-      if (alvh_leg_is_held_at (leg, t))
-        alvh_book_add_leg (copy, leg);
+      for (guint i = 0; i < legs->len; i++)
+        if (alvh_leg_is_held_at (&g_array_index (legs, AlvhLeg, i), t))
+          alvh_book_add_leg (copy, &g_array_index (legs, AlvhLeg, i));
     }
   return copy;
 }

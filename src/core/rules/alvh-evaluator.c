@@ -858,9 +858,9 @@ other_vix_legs (AlvhBook *book)
   return FALSE;
 }
 
-/* book_delta's share of the legs that are no VIX hedge (alvh_book_greeks()
- * counts them alike): returns the SPX puts' delta, adds the VIX puts'
- * Black-76 delta on F to @vix_delta */
+/* book_delta's share of the legs that are no VIX hedge, by
+ * alvh_other_leg_greeks () as alvh_book_greeks () counts them: returns the
+ * SPX puts' delta, adds the VIX puts' Black-76 delta on F to @vix_delta */
 static double
 other_legs_delta (AlvhEvaluator *self,
                   gsize          i,
@@ -868,34 +868,28 @@ other_legs_delta (AlvhEvaluator *self,
                   double         vol,
                   double        *vix_delta)
 {
-  const AlvhMarketFrame *f = self->frame;
-  const AlvhProfile *p = self->profile;
   double spx_delta = 0.0;
+  AlvhMarketState m;
 
+  if (alvh_book_get_n_other_legs (book) == 0)
+    return 0.0;
+  alvh_evaluator_market_state (self, i, &m);
+  m.vix_vol = vol;
   for (guint k = 0; k < alvh_book_get_n_other_legs (book); k++)
     {
       const AlvhLeg *leg = alvh_book_get_other_leg (book, k);
       double qty = alvh_leg_open_quantity (leg);
-      double t;
+      AlvhGreeks g;
 
       if (qty <= 0.0)
         continue;
-      t = (double) (_alvh_ny_day_cached (leg->expiry) - self->day[i]) / 365.0;
+      /* the one model of these legs, at the SPX vol the condors take here */
+      m.iv = iv_for_expiry (self, i, leg->expiry, NULL);
+      alvh_other_leg_greeks (leg, &m, &g);
       if (leg->kind == ALVH_LEG_VIX_PUT)
-        {
-          *vix_delta += qty * alvh_black76_delta (ALVH_OPTION_PUT, vix_forward (self, i, leg->expiry),
-                                                  leg->long_strike, t, vol, p->rate);
-          continue;
-        }
-      {
-        double iv = iv_for_expiry (self, i, leg->expiry, NULL);
-        AlvhGreeks g, h = { 0 };
-
-        alvh_bs_greeks (ALVH_OPTION_PUT, f->close[i], leg->long_strike, t, iv, p->rate, p->div_yield, &g);
-        if (leg->kind == ALVH_LEG_SPX_PUT_SPREAD && isfinite (leg->short_strike))
-          alvh_bs_greeks (ALVH_OPTION_PUT, f->close[i], leg->short_strike, t, iv, p->rate, p->div_yield, &h);
-        spx_delta += qty * (g.delta - h.delta);
-      }
+        *vix_delta += qty * g.delta;
+      else
+        spx_delta += qty * g.delta;
     }
   return spx_delta;
 }

@@ -194,14 +194,12 @@ compute_greeks (Work          *w,
           if (opened_by (c->opened, f->time[i]))
             alvh_book_add_condor (partial, c);
         }
-      for (guint k = 0; k < alvh_book_get_n_legs (w->book) + alvh_book_get_n_other_legs (w->book); k++)
-        {
-          const AlvhLeg *l = k < alvh_book_get_n_legs (w->book)
-                             ? alvh_book_get_leg (w->book, k)
-                             : alvh_book_get_other_leg (w->book, k - alvh_book_get_n_legs (w->book));
-          if (opened_by (l->opened, f->time[i]))
-            alvh_book_add_leg (partial, l);
-        }
+      for (guint k = 0; k < alvh_book_get_n_legs (w->book); k++)
+        if (opened_by (alvh_book_get_leg (w->book, k)->opened, f->time[i]))
+          alvh_book_add_leg (partial, alvh_book_get_leg (w->book, k));
+      for (guint k = 0; k < alvh_book_get_n_other_legs (w->book); k++)
+        if (opened_by (alvh_book_get_other_leg (w->book, k)->opened, f->time[i]))
+          alvh_book_add_leg (partial, alvh_book_get_other_leg (w->book, k));
       if (alvh_book_get_n_condors (partial) > 0)
         {
           double mult;
