@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alvh-core.h"
+#include "alvh-pricing-private.h"
 #include "test-market-util.h"
 #include "test-util.h"
 
@@ -373,6 +374,70 @@ test_greeks_chain (void)
   g_test_message ("worst relative error against long double %.3g", worst);
 }
 
+/* The replay's hedge calls (_alvh_black76_calls_price_delta, batches of one
+ * to ALVH_CALL_BATCH calls of mixed expiries): the delta is
+ * alvh_black76_delta ()'s to the bit (book_delta is printed to ten digits,
+ * so it must not move), the price within 1e-13 of alvh_black76_price () and
+ * 1e-12 of long double, from deep in the money to beyond the erfcx table. */
+static void
+test_black76_calls (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
+  double worst = 0.0, worst_ref = 0.0;
+  guint beyond = 0;
+
+  for (int batch = 0; batch < 4000; batch++)
+    {
+      guint n = 1 + (guint) batch % ALVH_CALL_BATCH;
+      AlvhExpiryTerms terms[ALVH_CALL_BATCH];
+      const AlvhExpiryTerms *e[ALVH_CALL_BATCH];
+      double f[ALVH_CALL_BATCH], k[ALVH_CALL_BATCH], vol[ALVH_CALL_BATCH];
+      double price[ALVH_CALL_BATCH], delta[ALVH_CALL_BATCH];
+
+      for (guint j = 0; j < n; j++)
+        {
+          double t = g_rand_double_range (rand, 1.0 / 365, 1.0);
+
+          alvh_expiry_terms_init (&terms[j], ALVH_MODEL_BLACK_76, t, 0.043, 0.0);
+          e[j] = &terms[j];
+          f[j] = g_rand_double_range (rand, 5.0, 100.0);
+          k[j] = round (f[j] * exp (g_rand_double_range (rand, -1.0, 1.5)));
+          /* every eighth call nearly without vol: far beyond the table */
+          vol[j] = j % 8 == 7 ? 0.02 : g_rand_double_range (rand, 0.2, 3.0);
+          if (k[j] < 1.0)
+            k[j] = 1.0;
+        }
+      _alvh_black76_calls_price_delta (n, e, f, k, vol, price, delta);
+      for (guint j = 0; j < n; j++)
+        {
+          double t = terms[j].t;
+          double want_delta = alvh_black76_delta (ALVH_OPTION_CALL, f[j], k[j], t, vol[j], 0.043);
+          double want_price = alvh_black76_price (ALVH_OPTION_CALL, f[j], k[j], t, vol[j], 0.043);
+          long double ref[6], scale;
+          double err, err_ref;
+
+          ref_greeks (ALVH_OPTION_CALL, f[j], k[j], t, vol[j], 0.043, 0.043, ref, &scale);
+          g_assert_cmpfloat (delta[j], ==, want_delta);
+          if (want_price < 1e-300)
+            {
+              g_assert_cmpfloat (fabs (price[j]), <=, 1e-300);
+              beyond++;
+              continue;
+            }
+          err = fabs (price[j] - want_price) / want_price;
+          err_ref = (double) (fabsl ((long double) price[j] - ref[0]) / fabsl (ref[0]));
+          if (!(err <= 1e-13 && err_ref <= 1e-12))
+            g_error ("F %.17g K %.17g t %.17g vol %.17g: price %.17g vs %.17g (rel %.3g), long double %.20Lg",
+                     f[j], k[j], t, vol[j], price[j], want_price, err, ref[0]);
+          worst = MAX (worst, err);
+          worst_ref = MAX (worst_ref, err_ref);
+        }
+    }
+  g_assert_cmpuint (beyond, >, 0);
+  g_test_message ("hedge call prices: worst relative difference %.3g from alvh_black76_price, "
+                  "%.3g from long double", worst, worst_ref);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -383,6 +448,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/pricing/batch/greeks-chain", test_greeks_chain);
   g_test_add_func ("/core/pricing/batch/iv-extremes", test_iv_extremes);
   g_test_add_func ("/core/pricing/batch/iv-status", test_iv_status);
+  g_test_add_func ("/core/pricing/batch/black76-calls", test_black76_calls);
 
   return g_test_run ();
 }

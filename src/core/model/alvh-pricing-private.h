@@ -162,27 +162,22 @@ alvh_leg_greeks (const AlvhExpiryTerms *e, AlvhOptionType type, double und, doub
 
 G_GNUC_INTERNAL void   alvh_expiry_terms_init (AlvhExpiryTerms *e, AlvhPricingModel model,
                                                double t, double r, double q);
-/* alvh_bs_greeks () of a condor's four legs (puts at kp, kp2, calls at kc,
- * kc2) of one expiry, its terms computed once: the same figures. */
-G_GNUC_INTERNAL void   _alvh_black76_call_price_delta (double f, double k, double t, double vol,
-                                                       double r, double *price, double *delta);
-/* _alvh_black76_call_price_delta () with sqt = sqrt(t) and df = e^{-rt}
- * given, t > 0 and vol > 0: the same figures. */
-G_GNUC_INTERNAL void   _alvh_black76_call_price_delta_at (double f, double k, double sqt, double df,
-                                                          double vol, double *price, double *delta);
-/* _alvh_black76_call_price_delta_at () of n <= ALVH_CALL_BATCH calls at
- * once (arrays of n): the same figures, call by call. */
+/* alvh_black76_delta () and price of n <= ALVH_CALL_BATCH calls at once
+ * (arrays of n; e[j] Black-76 terms with t > 0, vol[j] > 0): the delta to
+ * the bit, the price to a few 1e-16 relative (alvh-pricing.c). */
 #define ALVH_CALL_BATCH 8
-G_GNUC_INTERNAL void   _alvh_black76_calls_price_delta_at (guint n, const double *f, const double *k,
-                                                           const double *sqt, const double *df,
-                                                           const double *vol, double *price,
-                                                           double *delta);
+G_GNUC_INTERNAL void   _alvh_black76_calls_price_delta (guint n, const AlvhExpiryTerms *const *e,
+                                                        const double *f, const double *k,
+                                                        const double *vol, double *price,
+                                                        double *delta);
 /* _alvh_bs_greeks_condor () with the expiry's terms given (e->t > 0,
  * Black-Scholes): the same figures. */
 G_GNUC_INTERNAL void   _alvh_bs_greeks_condor_at (const AlvhExpiryTerms *e, double s, double vol,
                                                   double kp, double kc, double kp2, double kc2,
                                                   AlvhGreeks *op, AlvhGreeks *oc,
                                                   AlvhGreeks *op2, AlvhGreeks *oc2);
+/* alvh_bs_greeks () of a condor's four legs (puts at kp, kp2, calls at kc,
+ * kc2) of one expiry, its terms computed once: the same figures. */
 G_GNUC_INTERNAL void   _alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,
                                                double kp, double kc, double kp2, double kc2,
                                                AlvhGreeks *op, AlvhGreeks *oc,

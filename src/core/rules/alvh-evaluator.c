@@ -82,10 +82,8 @@ struct _AlvhEvaluator
   double            cterm_t;
   AlvhExpiryTerms   cterm;
 
-  /* hedge calls: sqrt(t) and e^{-rt} of the last few times to expiry */
-  double            hterm_t[TERM_MEMO];
-  double            hterm_sqt[TERM_MEMO];
-  double            hterm_df[TERM_MEMO];
+  /* hedge calls: the Black-76 terms of the last few times to expiry */
+  AlvhExpiryTerms   hterm[TERM_MEMO];
   guint             hterm_n;
 
   /* alvh_decision_init () with the profile's name, copied for each bar */
@@ -672,21 +670,19 @@ eval_wing_proximity (AlvhEvaluator *self,
     sig->fired = at_or_below (sig->value, p->wing_sd);
 }
 
-/* sqrt(t) and the discount of a hedge's time to expiry, once a day */
-static guint
+/* The Black-76 terms of a hedge's time to expiry (sqrt(t), e^{-rt}), once a day */
+static const AlvhExpiryTerms *
 hedge_terms (AlvhEvaluator *self,
              double         t)
 {
   guint slot;
 
   for (slot = 0; slot < MIN (self->hterm_n, TERM_MEMO); slot++)
-    if (self->hterm_t[slot] == t)
-      return slot;
+    if (self->hterm[slot].t == t)
+      return &self->hterm[slot];
   slot = self->hterm_n++ % TERM_MEMO;
-  self->hterm_t[slot] = t;
-  self->hterm_sqt[slot] = sqrt (t);
-  self->hterm_df[slot] = exp (-self->profile->rate * t);
-  return slot;
+  alvh_expiry_terms_init (&self->hterm[slot], ALVH_MODEL_BLACK_76, t, self->profile->rate, 0.0);
+  return &self->hterm[slot];
 }
 
 /* The memo slot of a hedge call priced at bar i, or -1 */
@@ -753,19 +749,21 @@ hedge_call_delta (AlvhEvaluator *self,
     return self->call_delta[found];
   if (t > 0.0 && vol > 0.0)
     {
-      guint slot = hedge_terms (self, t);
+      const AlvhExpiryTerms *e = hedge_terms (self, t);
 
-      _alvh_black76_call_price_delta_at (fwd, k, self->hterm_sqt[slot], self->hterm_df[slot], vol,
-                                         &price, &delta);
+      _alvh_black76_calls_price_delta (1, &e, &fwd, &k, &vol, &price, &delta);
     }
   else
-    _alvh_black76_call_price_delta (fwd, k, t, vol, self->profile->rate, &price, &delta);
+    {
+      price = alvh_black76_price (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
+      delta = alvh_black76_delta (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
+    }
   hedge_call_keep (self, i, expiry, fwd, k, vol, price, delta);
   return delta;
 }
 
 /* The hedge calls of bar i's open legs that are not in the memo yet,
- * priced together (_alvh_black76_calls_price_delta_at ()) and kept in the
+ * priced together (_alvh_black76_calls_price_delta ()) and kept in the
  * order hedge_call_delta () would have kept them: the same figures. */
 static void
 hedge_calls_prefetch (AlvhEvaluator *self,
@@ -773,8 +771,9 @@ hedge_calls_prefetch (AlvhEvaluator *self,
                       AlvhBook      *book,
                       double         vol)
 {
-  double f[ALVH_CALL_BATCH], k[ALVH_CALL_BATCH], sqt[ALVH_CALL_BATCH], df[ALVH_CALL_BATCH];
+  double f[ALVH_CALL_BATCH], k[ALVH_CALL_BATCH];
   double vols[ALVH_CALL_BATCH], price[ALVH_CALL_BATCH], delta[ALVH_CALL_BATCH];
+  const AlvhExpiryTerms *terms[ALVH_CALL_BATCH];
   gint64 expiry[ALVH_CALL_BATCH];
   guint n = 0;
 
@@ -801,7 +800,6 @@ hedge_calls_prefetch (AlvhEvaluator *self,
       for (guint s = 0; s < (leg->kind == ALVH_LEG_VIX_CALL_SPREAD ? 2u : 1u); s++)
         {
           gboolean seen = hedge_call_find (self, i, leg->expiry, fwd, strikes[s], vol) >= 0;
-          guint slot;
 
           for (guint j = 0; j < n && !seen; j++)
             seen = expiry[j] == leg->expiry && k[j] == strikes[s] && f[j] == fwd;
@@ -809,18 +807,16 @@ hedge_calls_prefetch (AlvhEvaluator *self,
             continue;
           if (self->call_n + n >= CALL_MEMO)
             goto price;
-          slot = hedge_terms (self, t);
+          terms[n] = hedge_terms (self, t);
           expiry[n] = leg->expiry;
           f[n] = fwd;
           k[n] = strikes[s];
-          sqt[n] = self->hterm_sqt[slot];
-          df[n] = self->hterm_df[slot];
           vols[n] = vol;
           n++;
         }
     }
 price:
-  _alvh_black76_calls_price_delta_at (n, f, k, sqt, df, vols, price, delta);
+  _alvh_black76_calls_price_delta (n, terms, f, k, vols, price, delta);
   for (guint j = 0; j < n; j++)
     hedge_call_keep (self, i, expiry[j], f[j], k[j], vol, price[j], delta[j]);
 }
