@@ -162,20 +162,6 @@ alvh_leg_greeks (const AlvhExpiryTerms *e, AlvhOptionType type, double und, doub
 
 G_GNUC_INTERNAL void   alvh_expiry_terms_init (AlvhExpiryTerms *e, AlvhPricingModel model,
                                                double t, double r, double q);
-/* alvh_black76_delta () and price of n <= ALVH_CALL_BATCH calls at once
- * (arrays of n; e[j] Black-76 terms with t > 0, vol[j] > 0): the delta to
- * the bit, the price to a few 1e-16 relative (alvh-pricing.c). */
-#define ALVH_CALL_BATCH 8
-G_GNUC_INTERNAL void   _alvh_black76_calls_price_delta (guint n, const AlvhExpiryTerms *const *e,
-                                                        const double *f, const double *k,
-                                                        const double *vol, double *price,
-                                                        double *delta);
-/* _alvh_bs_greeks_condor () with the expiry's terms given (e->t > 0,
- * Black-Scholes): the same figures. */
-G_GNUC_INTERNAL void   _alvh_bs_greeks_condor_at (const AlvhExpiryTerms *e, double s, double vol,
-                                                  double kp, double kc, double kp2, double kc2,
-                                                  AlvhGreeks *op, AlvhGreeks *oc,
-                                                  AlvhGreeks *op2, AlvhGreeks *oc2);
 /* alvh_bs_greeks () of a condor's four legs (puts at kp, kp2, calls at kc,
  * kc2) of one expiry, its terms computed once: the same figures. */
 G_GNUC_INTERNAL void   _alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,
@@ -196,5 +182,81 @@ G_GNUC_INTERNAL AlvhIvStatus alvh_implied_s_prepare (AlvhOptionType type, double
 G_GNUC_INTERNAL AlvhIvStatus alvh_implied_s_quote (AlvhOptionType type, double price, double f,
                                                    double k, double df, double *s_out,
                                                    double *lower_out, double *upper_out);
+
+#define ALVH_CALL_BATCH 8
+
+/* alvh_black76_delta () and the price of n <= ALVH_CALL_BATCH calls (t > 0,
+ * vol > 0), in stages so that the calls overlap in the pipeline: their logs,
+ * then their exps, then the rest.  One exp and two erfcx give both figures
+ * (alvh_leg_greeks ()): the delta is alvh_black76_delta ()'s to the bit, the
+ * price agrees with alvh_black76_price () within 1e-13 relative.  Inline,
+ * so that a caller that reads only these two figures does not pay for the
+ * other greeks. */
+static inline void
+_alvh_black76_calls_price_delta (guint n, const AlvhExpiryTerms *const *e, const double *f,
+                                 const double *k, const double *vol, double *price, double *delta)
+{
+  double sig[ALVH_CALL_BATCH], d1[ALVH_CALL_BATCH], g1[ALVH_CALL_BATCH];
+
+  g_return_if_fail (n <= ALVH_CALL_BATCH);
+  for (guint j = 0; j < n; j++)
+    {
+      sig[j] = vol[j] * e[j]->sqt;
+      d1[j] = (alvh_log_moneyness (f[j], k[j]) + 0.5 * sig[j] * sig[j]) / sig[j];
+    }
+  for (guint j = 0; j < n; j++)
+    g1[j] = alvh_exp_neg_half_sq (d1[j]);
+  for (guint j = 0; j < n; j++)
+    {
+      AlvhGreeks g;
+
+      if (alvh_leg_greeks (e[j], ALVH_OPTION_CALL, f[j], k[j], vol[j], d1[j], 1.0 / sig[j], g1[j], &g))
+        {
+          price[j] = g.price;
+          delta[j] = g.delta;
+        }
+      else
+        {
+          /* beyond the erfcx table */
+          price[j] = alvh_black76_price (ALVH_OPTION_CALL, f[j], k[j], e[j]->t, vol[j], e[j]->r);
+          delta[j] = alvh_black76_delta (ALVH_OPTION_CALL, f[j], k[j], e[j]->t, vol[j], e[j]->r);
+        }
+    }
+}
+
+/* _alvh_bs_greeks_condor () with the expiry's terms given (e->t > 0,
+ * Black-Scholes): the same figures.  Inline, so that a caller that reads
+ * only some of the greeks does not pay for the others. */
+static inline void
+_alvh_bs_greeks_condor_at (const AlvhExpiryTerms *e, double s, double vol,
+                           double kp, double kc, double kp2, double kc2,
+                           AlvhGreeks *op, AlvhGreeks *oc, AlvhGreeks *op2, AlvhGreeks *oc2)
+{
+  if (!(vol > 0.0))
+    {
+      alvh_bs_greeks (ALVH_OPTION_PUT, s, kp, e->t, vol, e->r, e->q, op);
+      alvh_bs_greeks (ALVH_OPTION_CALL, s, kc, e->t, vol, e->r, e->q, oc);
+      alvh_bs_greeks (ALVH_OPTION_PUT, s, kp2, e->t, vol, e->r, e->q, op2);
+      alvh_bs_greeks (ALVH_OPTION_CALL, s, kc2, e->t, vol, e->r, e->q, oc2);
+      return;
+    }
+  {
+    const AlvhOptionType types[4] = { ALVH_OPTION_PUT, ALVH_OPTION_CALL, ALVH_OPTION_PUT, ALVH_OPTION_CALL };
+    const double k[4] = { kp, kc, kp2, kc2 };
+    AlvhGreeks *out[4] = { op, oc, op2, oc2 };
+    double d1[4], inv_sig[4], g1[4];
+
+    /* as alvh_chain_greeks (): the four logs, then the four exps, then the
+     * rest, so that the legs overlap in the pipeline (the same figures as
+     * four alvh_greeks_with_terms () calls) */
+    for (guint j = 0; j < 4; j++)
+      d1[j] = alvh_leg_d1 (e, s, k[j], vol, &inv_sig[j]);
+    for (guint j = 0; j < 4; j++)
+      g1[j] = alvh_exp_neg_half_sq (d1[j]);
+    for (guint j = 0; j < 4; j++)
+      if (!alvh_leg_greeks (e, types[j], s, k[j], vol, d1[j], inv_sig[j], g1[j], out[j]))
+        alvh_greeks_with_terms (e, types[j], s, k[j], vol, out[j]);
+  }
+}
 
 G_END_DECLS

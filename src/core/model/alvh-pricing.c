@@ -349,43 +349,6 @@ alvh_bs_greeks (AlvhOptionType type, double s0, double k, double t, double vol,
   alvh_greeks_with_terms (&e, type, s0, k, vol, out);
 }
 
-/* alvh_black76_delta () and the price of n <= ALVH_CALL_BATCH calls (t > 0,
- * vol > 0), in stages so that the calls overlap in the pipeline: their logs,
- * then their exps, then the rest.  One exp and two erfcx give both figures
- * (alvh_leg_greeks ()): the delta is alvh_black76_delta ()'s to the bit, the
- * price agrees with alvh_black76_price () to a few 1e-16 relative. */
-void
-_alvh_black76_calls_price_delta (guint n, const AlvhExpiryTerms *const *e, const double *f,
-                                 const double *k, const double *vol, double *price, double *delta)
-{
-  double sig[ALVH_CALL_BATCH], d1[ALVH_CALL_BATCH], g1[ALVH_CALL_BATCH];
-
-  g_return_if_fail (n <= ALVH_CALL_BATCH);
-  for (guint j = 0; j < n; j++)
-    {
-      sig[j] = vol[j] * e[j]->sqt;
-      d1[j] = (log_moneyness (f[j], k[j]) + 0.5 * sig[j] * sig[j]) / sig[j];
-    }
-  for (guint j = 0; j < n; j++)
-    g1[j] = alvh_exp_neg_half_sq (d1[j]);
-  for (guint j = 0; j < n; j++)
-    {
-      AlvhGreeks g;
-
-      if (alvh_leg_greeks (e[j], ALVH_OPTION_CALL, f[j], k[j], vol[j], d1[j], 1.0 / sig[j], g1[j], &g))
-        {
-          price[j] = g.price;
-          delta[j] = g.delta;
-        }
-      else
-        {
-          /* beyond the table: libm's erfc */
-          price[j] = e[j]->dr * alvh_black_undiscounted (ALVH_OPTION_CALL, f[j], k[j], sig[j]);
-          delta[j] = 1.0 * e[j]->dr * norm_cdf (d1[j]);
-        }
-    }
-}
-
 void
 _alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,
                         double kp, double kc, double kp2, double kc2,
@@ -403,38 +366,6 @@ _alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,
     }
   alvh_expiry_terms_init (&e, ALVH_MODEL_BLACK_SCHOLES, t, r, q);
   _alvh_bs_greeks_condor_at (&e, s, vol, kp, kc, kp2, kc2, op, oc, op2, oc2);
-}
-
-void
-_alvh_bs_greeks_condor_at (const AlvhExpiryTerms *e, double s, double vol,
-                           double kp, double kc, double kp2, double kc2,
-                           AlvhGreeks *op, AlvhGreeks *oc, AlvhGreeks *op2, AlvhGreeks *oc2)
-{
-  if (!(vol > 0.0))
-    {
-      alvh_bs_greeks (ALVH_OPTION_PUT, s, kp, e->t, vol, e->r, e->q, op);
-      alvh_bs_greeks (ALVH_OPTION_CALL, s, kc, e->t, vol, e->r, e->q, oc);
-      alvh_bs_greeks (ALVH_OPTION_PUT, s, kp2, e->t, vol, e->r, e->q, op2);
-      alvh_bs_greeks (ALVH_OPTION_CALL, s, kc2, e->t, vol, e->r, e->q, oc2);
-      return;
-    }
-  {
-    const AlvhOptionType types[4] = { ALVH_OPTION_PUT, ALVH_OPTION_CALL, ALVH_OPTION_PUT, ALVH_OPTION_CALL };
-    const double k[4] = { kp, kc, kp2, kc2 };
-    AlvhGreeks *out[4] = { op, oc, op2, oc2 };
-    double d1[4], inv_sig[4], g1[4];
-
-    /* as alvh_chain_greeks (): the four logs, then the four exps, then the
-     * rest, so that the legs overlap in the pipeline (the same figures as
-     * four alvh_greeks_with_terms () calls) */
-    for (guint j = 0; j < 4; j++)
-      d1[j] = alvh_leg_d1 (e, s, k[j], vol, &inv_sig[j]);
-    for (guint j = 0; j < 4; j++)
-      g1[j] = alvh_exp_neg_half_sq (d1[j]);
-    for (guint j = 0; j < 4; j++)
-      if (!alvh_leg_greeks (e, types[j], s, k[j], vol, d1[j], inv_sig[j], g1[j], out[j]))
-        alvh_greeks_with_terms (e, types[j], s, k[j], vol, out[j]);
-  }
 }
 
 void

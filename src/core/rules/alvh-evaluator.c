@@ -89,6 +89,7 @@ struct _AlvhEvaluator
   /* alvh_decision_init () with the profile's name, copied for each bar */
   AlvhDecision      blank;
   const char       *blank_name;
+  gsize             blank_size; /* sizeof blank, read at run time: see alvh_evaluator_evaluate_at () */
 };
 
 G_DEFINE_BOXED_TYPE (AlvhEvaluator, alvh_evaluator, alvh_evaluator_ref, alvh_evaluator_unref)
@@ -1064,8 +1065,12 @@ alvh_evaluator_evaluate_at (AlvhEvaluator *self,
       alvh_decision_init (&self->blank);
       alvh_decision_set_profile_name (&self->blank, p->name);
       self->blank_name = p->name;
+      self->blank_size = sizeof self->blank;
     }
-  memcpy (d, &self->blank, sizeof *d);
+  /* a size known only at run time makes this a call to the C library's
+   * vector memcpy; with sizeof the compiler inlines a string move that costs
+   * three times as much, once a bar */
+  memcpy (d, &self->blank, self->blank_size);
   d->time = f->time[i];
   d->spx = f->close[i];
   d->vix = f->vix[i];
