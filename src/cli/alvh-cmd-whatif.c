@@ -5,7 +5,7 @@
  * +150 %), the probability of profit and of touching each short strike
  * (lognormal SPX at the implied vol, drift r - q) and each position's greeks:
  * every open position of the account, SPX puts and VIX puts too (the
- * scenario's other_legs).  --with-proposed adds the leg the evaluator
+ * book's other legs).  --with-proposed adds the leg the evaluator
  * proposes on that bar (the decision of `alvh eval`) and prints the grid,
  * the P&L and the hedge coverage at SPX -1/-2/-3 SD without and with it.
  */
@@ -73,7 +73,6 @@ mark_now (const WhatIf *w,
   AlvhScenario none;
 
   alvh_scenario_init (&none);
-  none.other_legs = w->scenario.other_legs;
   alvh_scenario_mark (book, &w->market, &none, out);
 }
 
@@ -98,8 +97,8 @@ compute (WhatIf *w)
   alvh_scenario_mark (w->with, &w->market, &w->scenario, &w->with_moved);
   alvh_scenario_grid (w->with, &w->market, &w->scenario, alvh_scenario_default_spx_moves, ALVH_SCENARIO_N_SPX,
                       alvh_scenario_default_vix_moves, ALVH_SCENARIO_N_VIX, w->with_grid);
-  alvh_scenario_hedge_coverage (w->book, &w->market, &w->scenario, w->coverage);
-  alvh_scenario_hedge_coverage (w->with, &w->market, &w->scenario, w->with_coverage);
+  alvh_book_hedge_coverage (w->book, &w->market, w->coverage);
+  alvh_book_hedge_coverage (w->with, &w->market, w->with_coverage);
 }
 
 static double
@@ -403,48 +402,6 @@ write_png (const WhatIf *w,
 
 /* ---- the command ---------------------------------------------------------- */
 
-/* The account's open legs that AlvhBook does not mark (SPX puts, VIX
- * puts) as they stood at @t: opened by then, the contracts closed by then
- * taken off, not expired. */
-static GPtrArray *
-load_other_legs (AlvhJournalStore *store,
-                 gint64            account_id,
-                 gint64            t,
-                 GError          **error)
-{
-  g_autoptr(GPtrArray) legs = alvh_journal_store_list_legs (store, account_id, 0, t == G_MAXINT64 ? 0 : t + 1, error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
-
-  if (legs == NULL)
-    return NULL;
-  for (guint i = 0; i < legs->len; i++)
-    {
-      AlvhLeg *leg = g_ptr_array_index (legs, i);
-      g_autoptr(GPtrArray) closes = NULL;
-      double closed = 0.0;
-
-      if (alvh_leg_is_vix_hedge (leg) || leg->opened > t)
-        continue;
-      if (leg->closed_quantity > 0.0)
-        {
-          closes = alvh_journal_store_list_leg_closes (store, leg->id, error);
-          if (closes == NULL)
-            return NULL;
-          for (guint k = 0; k < closes->len; k++)
-            {
-              const AlvhJournalLegClose *c = g_ptr_array_index (closes, k);
-
-              if (c->time <= t)
-                closed += c->quantity;
-            }
-        }
-      leg->closed_quantity = closed;
-      if (alvh_leg_is_held_at (leg, t) && alvh_scenario_is_other_leg (leg))
-        g_ptr_array_add (out, alvh_leg_copy (leg));
-    }
-  return g_steal_pointer (&out);
-}
-
 /* --with-proposed: the decision `alvh eval` gives on that bar and the book
  * with its proposed leg (none for a HOLD or a BLOCKED). */
 static gboolean
@@ -510,7 +467,6 @@ alvh_cmd_whatif (int    argc,
   g_autoptr(AlvhBook) book = NULL;
   g_autoptr(AlvhBook) with = NULL;
   g_autoptr(AlvhDecision) decision = NULL;
-  g_autoptr(GPtrArray) other_legs = NULL;
   g_autofree char *db = NULL, *market_db = NULL, *account = NULL, *at_text = NULL;
   g_autofree char *iv_text = NULL, *vix_text = NULL, *png = NULL;
   gboolean vix_beta = FALSE, json = FALSE, with_proposed = FALSE;
@@ -574,9 +530,6 @@ alvh_cmd_whatif (int    argc,
   book = alvh_stored_load_book_at (store, account_id, alvh_stored_eval_instant (frame, at), &error);
   if (book == NULL)
     return alvh_cli_fail ("whatif", error);
-  other_legs = load_other_legs (store, account_id, alvh_stored_eval_instant (frame, at), &error);
-  if (other_legs == NULL)
-    return alvh_cli_fail ("whatif", error);
 
   w.account = account != NULL ? account : ALVH_DEFAULT_ACCOUNT_NAME;
   w.book = book;
@@ -587,7 +540,6 @@ alvh_cmd_whatif (int    argc,
     w.scenario.time = last;
   w.scenario.iv_shift = iv_shift / 100.0;
   w.scenario.vix_move = vix_beta ? NAN : vix_shift / 100.0;
-  w.scenario.other_legs = other_legs;
   if (with_proposed && !add_proposed (&w, store, frame, profile, at, &error))
     return alvh_cli_fail ("whatif", error);
   decision = w.decision;

@@ -348,9 +348,10 @@ test_real_market_centre (void)
   g_assert_cmpfloat (grid[ALVH_SCENARIO_VIX_ZERO * ALVH_SCENARIO_N_SPX + 0], <, mark.total_pnl - 5000);
 }
 
-/* Real market, 2020-02-24: a condor near its short put and an SPX put
- * (which AlvhBook leaves out) as the scenario's other leg.  The put is in
- * every total at its Black-Scholes value at the moved SPX and vol; the
+/* Real market, 2020-02-24: a condor near its short put and an SPX put, one
+ * of the book's other legs.  The put is in every total once, at its
+ * Black-Scholes value at the moved SPX and vol, with no list of legs handed
+ * to the scenario (the book holds it, as the ledger does); the
  * evaluator's proposed leg changes a grid cell by its own Black-76 value on
  * the moved future, and leaves the no-move cell alone (bought at that value). */
 static void
@@ -358,14 +359,14 @@ test_real_other_and_proposed (void)
 {
   g_autoptr(AlvhEvaluator) ev = NULL;
   g_autoptr(AlvhBook) book = alvh_book_new ();
+  g_autoptr(AlvhBook) held = NULL;
   g_autoptr(AlvhBook) with = NULL;
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
   g_autoptr(GArray) greeks = NULL;
   g_autoptr(AlvhDecision) d = NULL;
   AlvhCondor c = condor_2020 ();
   AlvhLeg put = { 0 }, leg;
   AlvhMarketState m, moved;
-  AlvhBookMark mark, plain;
+  AlvhBookMark mark, plain, own;
   AlvhScenario s;
   double grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX], with_grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX];
   double t, expected, f;
@@ -385,20 +386,25 @@ test_real_other_and_proposed (void)
   put.premium = 20;
   put.opened = alvh_time_from_ny_date (2020, 2, 14);
   put.close_price = NAN;
-  g_assert_true (alvh_scenario_is_other_leg (&put));
-  g_ptr_array_add (others, &put);
+  held = alvh_book_copy (book);
+  alvh_book_add_leg (held, &put);
+  g_assert_cmpuint (alvh_book_get_n_legs (held), ==, 0);
+  g_assert_cmpuint (alvh_book_get_n_other_legs (held), ==, 1);
 
   /* the put in the totals: no move, and SPX -5 % with VIX (and the SPX vol) +100 % */
   alvh_scenario_init (&s);
-  s.other_legs = others;
   alvh_book_mark (book, &m, &plain);
-  alvh_scenario_mark (book, &m, &s, &mark);
+  alvh_scenario_mark (held, &m, &s, &mark);
+  /* one valuation: the book's own mark is the what-if's with no move */
+  alvh_book_mark (held, &m, &own);
+  g_assert_cmpfloat (own.total_pnl, ==, mark.total_pnl);
+  g_assert_cmpfloat (own.hedge_premium, ==, plain.hedge_premium + 20 * 100);
   t = (double) alvh_time_calendar_days (m.time, put.expiry) / 365.0;
   expected = (alvh_bs_price (ALVH_OPTION_PUT, m.spx, 2900, t, m.iv, m.rate, m.div_yield) - 20) * 100;
   g_test_message ("2020-02-24: condor %.2f, SPX put %.2f", plain.total_pnl, expected);
   g_assert_cmpfloat (fabs (mark.total_pnl - plain.total_pnl - expected), <, 1e-6);
   g_assert_cmpfloat (fabs (mark.hedge_pnl - plain.hedge_pnl - expected), <, 1e-6);
-  alvh_scenario_grid (book, &m, &s, alvh_scenario_default_spx_moves, ALVH_SCENARIO_N_SPX,
+  alvh_scenario_grid (held, &m, &s, alvh_scenario_default_spx_moves, ALVH_SCENARIO_N_SPX,
                       alvh_scenario_default_vix_moves, ALVH_SCENARIO_N_VIX, grid);
   g_assert_cmpfloat (grid[ALVH_SCENARIO_VIX_ZERO * ALVH_SCENARIO_N_SPX + ALVH_SCENARIO_SPX_ZERO], ==, mark.total_pnl);
   s.spx_move = alvh_scenario_default_spx_moves[col];
@@ -414,7 +420,7 @@ test_real_other_and_proposed (void)
     double t_exp = (double) alvh_time_calendar_days (alvh_time_from_ny_day (alvh_time_ny_day (c.expiry)), put.expiry) / 365.0;
 
     alvh_book_payoff (book, &m, levels, 2, book_expiry, book_today);
-    alvh_scenario_payoff (book, &m, others, levels, 2, at_expiry, today);
+    alvh_scenario_payoff (held, &m, levels, 2, at_expiry, today);
     g_assert_cmpfloat (fabs (today[0] - mark.total_pnl), <, 1e-6);
     expected = (alvh_bs_price (ALVH_OPTION_PUT, levels[1], 2900, t_exp, m.iv, m.rate, m.div_yield) - 20) * 100;
     g_test_message ("payoff at expiry, SPX %.2f: condor %.2f, SPX put %.2f", levels[1], book_expiry[1], expected);
@@ -422,8 +428,7 @@ test_real_other_and_proposed (void)
   }
   /* its greeks are listed, after the condor: a long put's */
   alvh_scenario_init (&s);
-  s.other_legs = others;
-  greeks = alvh_scenario_position_greeks (book, &m, &s);
+  greeks = alvh_scenario_position_greeks (held, &m, &s);
   g_assert_cmpuint (greeks->len, ==, 2);
   g_assert_true (g_array_index (greeks, AlvhScenarioGreeks, 1).is_other);
   g_assert_cmpint (g_array_index (greeks, AlvhScenarioGreeks, 1).kind, ==, ALVH_LEG_SPX_PUT);
@@ -443,8 +448,9 @@ test_real_other_and_proposed (void)
   leg = d->leg;
   leg.notes = NULL;
   leg.quantity = d->size;
-  with = alvh_scenario_with_leg (book, &leg);
+  with = alvh_scenario_with_leg (held, &leg);
   g_assert_cmpuint (alvh_book_get_n_legs (with), ==, 1);
+  g_assert_cmpuint (alvh_book_get_n_other_legs (with), ==, 1);
   alvh_scenario_grid (with, &m, &s, alvh_scenario_default_spx_moves, ALVH_SCENARIO_N_SPX,
                       alvh_scenario_default_vix_moves, ALVH_SCENARIO_N_VIX, with_grid);
   f = alvh_market_state_vix_forward (&m, leg.expiry) * 2.0;

@@ -200,6 +200,34 @@ alvh_other_leg_greeks (const AlvhLeg         *leg,
     }
 }
 
+double
+alvh_other_leg_value (const AlvhLeg         *leg,
+                      const AlvhMarketState *m)
+{
+  double t = years_between (m->time, leg->expiry);
+  double k2 = leg->kind == ALVH_LEG_SPX_PUT_SPREAD && isfinite (leg->short_strike) ? leg->short_strike : NAN;
+  double v;
+
+  if (leg->kind == ALVH_LEG_SPX_PUT || leg->kind == ALVH_LEG_SPX_PUT_SPREAD)
+    {
+      if (t <= 0.0)
+        return put_intrinsic (m->spx, leg->long_strike) - (isfinite (k2) ? put_intrinsic (m->spx, k2) : 0.0);
+      v = alvh_bs_price (ALVH_OPTION_PUT, m->spx, leg->long_strike, t, m->iv, m->rate, m->div_yield);
+      if (isfinite (k2))
+        v -= alvh_bs_price (ALVH_OPTION_PUT, m->spx, k2, t, m->iv, m->rate, m->div_yield);
+      return v;
+    }
+  if (leg->kind == ALVH_LEG_VIX_PUT)
+    {
+      double f = alvh_market_state_vix_forward (m, leg->expiry);
+
+      if (t <= 0.0)
+        return put_intrinsic (f, leg->long_strike);
+      return alvh_black76_price (ALVH_OPTION_PUT, f, leg->long_strike, t, m->vix_vol, m->rate);
+    }
+  return 0.0;
+}
+
 /* ------------------------------------------------------------------ book */
 
 AlvhBook *
@@ -251,6 +279,15 @@ alvh_book_copy_as_of (AlvhBook *self,
           alvh_book_add_leg (copy, &g_array_index (legs, AlvhLeg, i));
     }
   return copy;
+}
+
+void
+alvh_book_drop_other_legs_settled_by (AlvhBook *self,
+                                      gint64    t)
+{
+  for (guint i = self->others->len; i-- > 0;)
+    if (!alvh_leg_is_held_at (&g_array_index (self->others, AlvhLeg, i), t))
+      g_array_remove_index (self->others, i);
 }
 
 AlvhBook *
@@ -592,6 +629,17 @@ alvh_book_mark (AlvhBook              *self,
                                           t, m->vix_vol, m->rate) * qty * mult;
       out->hedge_premium += leg->premium * qty * mult;
     }
+  /* the other legs after the VIX hedges, in the hedges' money */
+  for (guint i = 0; i < self->others->len; i++)
+    {
+      const AlvhLeg *leg = &g_array_index (self->others, AlvhLeg, i);
+      double qty = alvh_leg_open_quantity (leg);
+
+      if (qty <= 0.0)
+        continue;
+      out->hedge_value += alvh_other_leg_value (leg, m) * qty * mult;
+      out->hedge_premium += leg->premium * qty * mult;
+    }
   out->condor_pnl = out->condor_credit - out->condor_value;
   out->hedge_pnl = out->hedge_value - out->hedge_premium;
   out->total_pnl = out->condor_pnl + out->hedge_pnl;
@@ -717,6 +765,35 @@ alvh_book_payoff (AlvhBook              *self,
     }
 }
 
+/* The other legs' share of one coverage row: their P&L at the row's SPX,
+ * VIX and futures moved by @factor, the SPX vol kept. */
+static void
+other_legs_coverage (AlvhBook              *self,
+                     const AlvhMarketState *m,
+                     double                 factor,
+                     AlvhHedgeCoverage     *row)
+{
+  const double mult = m->multiplier > 0.0 ? m->multiplier : 100.0;
+  AlvhMarketState at = *m;
+
+  at.spx = row->spx;
+  at.vix = m->vix * factor;
+  at.vx1 = m->vx1 * factor;
+  for (guint j = 0; j < ALVH_VX_TERMS; j++)
+    at.vx[j] = m->vx[j] * factor;
+  for (guint i = 0; i < self->others->len; i++)
+    {
+      const AlvhLeg *leg = &g_array_index (self->others, AlvhLeg, i);
+      double qty = alvh_leg_open_quantity (leg) * mult;
+
+      if (qty <= 0.0)
+        continue;
+      row->hedge_pnl += (alvh_other_leg_value (leg, &at) - leg->premium) * qty
+                        - (alvh_other_leg_value (leg, m) - leg->premium) * qty;
+    }
+  row->coverage = -row->condor_pnl > 0.0 ? row->hedge_pnl / -row->condor_pnl : NAN;
+}
+
 void
 alvh_book_hedge_coverage (AlvhBook              *self,
                           const AlvhMarketState *m,
@@ -764,6 +841,8 @@ alvh_book_hedge_coverage (AlvhBook              *self,
       out[k].condor_pnl = condor * mult;
       out[k].hedge_pnl = hedge * mult;
       out[k].coverage = condor < 0.0 ? hedge / -condor : NAN;
+      if (self->others->len > 0)
+        other_legs_coverage (self, m, factor, &out[k]);
     }
 }
 

@@ -167,6 +167,21 @@ double    alvh_leg_value             (const AlvhLeg *leg,
                                       double         rate);
 
 /**
+ * alvh_other_leg_value:
+ * @leg: a leg that is no VIX hedge: an SPX put or put spread, a VIX put
+ * @market: the market
+ *
+ * The one model of these legs' value, as the ledger values them: an SPX put
+ * (spread) by Black-Scholes at the SPX vol, a VIX put by Black-76 on the
+ * future of its own expiry at the VIX vol, both at their intrinsic value
+ * once expired.
+ *
+ * Returns: the value of one contract, points
+ */
+double    alvh_other_leg_value       (const AlvhLeg         *leg,
+                                      const AlvhMarketState *market);
+
+/**
  * alvh_other_leg_greeks:
  * @leg: a leg that is no VIX hedge: an SPX put or put spread, a VIX put
  * @market: the market
@@ -229,7 +244,9 @@ void          alvh_book_add_condor       (AlvhBook          *self,
  * joins the legs (layers, premium, marks, coverage, greeks); any other leg
  * (an SPX put or put spread, a VIX put) joins the other legs, which count
  * in the greeks only (alvh_book_greeks() and the evaluator's book_delta:
- * "the whole book"); their marks are the scenario's (AlvhScenario.other_legs). */
+ * "the whole book") and in the mark (alvh_book_mark(): with the hedges'
+ * value and premium), but in no layer, hedge budget or payoff at expiry of
+ * the condors (alvh_scenario_payoff() adds them). */
 void          alvh_book_add_leg          (AlvhBook          *self,
                                           const AlvhLeg     *leg);
 /* Removes the condor with this id and every hedge leg whose condor_id is it.
@@ -269,6 +286,10 @@ guint         alvh_book_get_n_other_legs (AlvhBook          *self);
  */
 const AlvhLeg *alvh_book_get_other_leg   (AlvhBook          *self,
                                           guint              index);
+/* Removes the other legs no longer held at @t (expired, or closed by then):
+ * a put settled on the day marked is the ledger's realised P&L, not the mark's. */
+void          alvh_book_drop_other_legs_settled_by (AlvhBook  *self,
+                                                    gint64     t);
 /* Open legs (open quantity > 0): the "layers used" of the spec. */
 guint         alvh_book_count_open_legs  (AlvhBook          *self);
 /* Latest open_time of an open leg, or G_MININT64 when none. */
@@ -285,7 +306,9 @@ void          alvh_book_greeks           (AlvhBook              *self,
                                           const AlvhMarketState *market,
                                           AlvhBookGreeks        *out);
 /* Mark with the model: SPX legs at market->iv, VIX legs at market->vix_vol on
- * F = vx1 else vix. */
+ * the future of their expiry (alvh_market_state_vix_forward()); the other
+ * legs (alvh_other_leg_value()) count with the hedges (hedge_value,
+ * hedge_premium, hedge_pnl). */
 void          alvh_book_mark             (AlvhBook              *self,
                                           const AlvhMarketState *market,
                                           AlvhBookMark          *out);
@@ -304,7 +327,8 @@ void          alvh_book_payoff           (AlvhBook              *self,
                                           gsize                  n,
                                           double                *at_expiry,
                                           double                *today);
-/* Coverage at SPX -1/-2/-3 SD (out[0..2]). */
+/* Coverage at SPX -1/-2/-3 SD (out[0..2]), VIX and its futures moved by the
+ * beta, the SPX vol kept; the other legs count with the hedges. */
 void          alvh_book_hedge_coverage   (AlvhBook              *self,
                                           const AlvhMarketState *market,
                                           AlvhHedgeCoverage      out[3]);

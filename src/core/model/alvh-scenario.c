@@ -31,74 +31,20 @@ alvh_scenario_init (AlvhScenario *s)
   s->iv_shift = 0.0;
   s->vix_move = 0.0;
   s->iv_follows_vix = TRUE;
-  s->other_legs = NULL;
 }
 
-/* ---- the legs AlvhBook does not mark -------------------------------------- */
+/* ---- the book's other legs (SPX puts, VIX puts) --------------------------- */
 
-static gboolean
-is_spx_put (const AlvhLeg *leg)
-{
-  return leg->kind == ALVH_LEG_SPX_PUT || leg->kind == ALVH_LEG_SPX_PUT_SPREAD;
-}
-
-static double
-years_to (const AlvhMarketState *m,
-          gint64                 expiry)
-{
-  return (double) alvh_time_calendar_days (m->time, expiry) / 365.0;
-}
-
-static double
-short_strike (const AlvhLeg *leg)
-{
-  return leg->kind == ALVH_LEG_SPX_PUT_SPREAD && isfinite (leg->short_strike) ? leg->short_strike : NAN;
-}
-
-gboolean
-alvh_scenario_is_other_leg (const AlvhLeg *leg)
-{
-  return leg != NULL && !alvh_leg_is_vix_hedge (leg) && alvh_leg_open_quantity (leg) > 0.0;
-}
-
-double
-alvh_scenario_other_leg_value (const AlvhLeg         *leg,
-                               const AlvhMarketState *m)
-{
-  double t = years_to (m, leg->expiry), k2 = short_strike (leg), v;
-
-  if (is_spx_put (leg))
-    {
-      if (t <= 0.0)
-        return MAX (leg->long_strike - m->spx, 0.0) - (isfinite (k2) ? MAX (k2 - m->spx, 0.0) : 0.0);
-      v = alvh_bs_price (ALVH_OPTION_PUT, m->spx, leg->long_strike, t, m->iv, m->rate, m->div_yield);
-      if (isfinite (k2))
-        v -= alvh_bs_price (ALVH_OPTION_PUT, m->spx, k2, t, m->iv, m->rate, m->div_yield);
-      return v;
-    }
-  if (leg->kind == ALVH_LEG_VIX_PUT)
-    {
-      double f = alvh_market_state_vix_forward (m, leg->expiry);
-
-      if (t <= 0.0)
-        return MAX (leg->long_strike - f, 0.0);
-      return alvh_black76_price (ALVH_OPTION_PUT, f, leg->long_strike, t, m->vix_vol, m->rate);
-    }
-  return 0.0;
-}
-
-/* Dollars and greeks of one other leg in @m (greeks only when @out is set). */
-static double
-other_leg_pnl (const AlvhLeg         *leg,
+/* The dollars and greeks of one other leg in @m, as a position row. */
+static void
+other_leg_row (const AlvhLeg         *leg,
                const AlvhMarketState *m,
                AlvhScenarioGreeks    *out)
 {
   double mult = m->multiplier > 0.0 ? m->multiplier : 100.0, qty = alvh_leg_open_quantity (leg) * mult;
   AlvhGreeks g = { 0 };
 
-  if (out == NULL)
-    return (alvh_scenario_other_leg_value (leg, m) - leg->premium) * qty;
-  if (is_spx_put (leg) || leg->kind == ALVH_LEG_VIX_PUT)
+  if (leg->kind == ALVH_LEG_SPX_PUT || leg->kind == ALVH_LEG_SPX_PUT_SPREAD || leg->kind == ALVH_LEG_VIX_PUT)
     alvh_other_leg_greeks (leg, m, &g);
   if (leg->kind == ALVH_LEG_VIX_PUT)
     {
@@ -113,29 +59,7 @@ other_leg_pnl (const AlvhLeg         *leg,
     }
   out->theta = g.theta * qty;
   out->vega = g.vega * qty;
-  out->pnl = (alvh_scenario_other_leg_value (leg, m) - leg->premium) * qty;
-  return out->pnl;
-}
-
-static void
-add_other_legs (const AlvhScenario    *s,
-                const AlvhMarketState *moved,
-                AlvhBookMark          *mark)
-{
-  double mult = moved->multiplier > 0.0 ? moved->multiplier : 100.0;
-
-  for (guint i = 0; s->other_legs != NULL && i < s->other_legs->len; i++)
-    {
-      const AlvhLeg *leg = g_ptr_array_index (s->other_legs, i);
-      double qty = alvh_leg_open_quantity (leg);
-
-      if (!alvh_scenario_is_other_leg (leg))
-        continue;
-      mark->hedge_value += alvh_scenario_other_leg_value (leg, moved) * qty * mult;
-      mark->hedge_premium += leg->premium * qty * mult;
-    }
-  mark->hedge_pnl = mark->hedge_value - mark->hedge_premium;
-  mark->total_pnl = mark->condor_pnl + mark->hedge_pnl;
+  out->pnl = (alvh_other_leg_value (leg, m) - leg->premium) * qty;
 }
 
 static double
@@ -194,9 +118,9 @@ alvh_scenario_apply (AlvhBook              *book,
    * gets the forward it is priced on now (moved with VIX) */
   for (guint i = 0; i < alvh_book_get_n_legs (book); i++)
     keep_forward (m, vf, alvh_book_get_leg (book, i), out);
-  for (guint i = 0; s->other_legs != NULL && i < s->other_legs->len; i++)
+  for (guint i = 0; i < alvh_book_get_n_other_legs (book); i++)
     {
-      const AlvhLeg *leg = g_ptr_array_index (s->other_legs, i);
+      const AlvhLeg *leg = alvh_book_get_other_leg (book, i);
 
       if (leg->kind == ALVH_LEG_VIX_PUT)
         keep_forward (m, vf, leg, out);
@@ -213,8 +137,6 @@ alvh_scenario_mark (AlvhBook              *book,
 
   alvh_scenario_apply (book, m, s, &moved);
   alvh_book_mark (book, &moved, out);
-  if (s->other_legs != NULL)
-    add_other_legs (s, &moved, out);
 }
 
 void
@@ -240,29 +162,30 @@ alvh_scenario_curve (AlvhBook              *book,
 void
 alvh_scenario_payoff (AlvhBook              *book,
                       const AlvhMarketState *m,
-                      GPtrArray             *other_legs,
                       const double          *spx,
                       gsize                  n,
                       double                *at_expiry,
                       double                *today)
 {
-  g_autoptr(AlvhBook) none = NULL;
+  g_autoptr(AlvhBook) others = NULL;
   g_autofree double *add = NULL;
   AlvhScenario s;
   gint64 expiry;
 
   alvh_book_payoff (book, m, spx, n, at_expiry, today);
-  if (other_legs == NULL || other_legs->len == 0)
+  if (alvh_book_get_n_other_legs (book) == 0)
     return;
-  none = alvh_book_new ();
+  /* the other legs alone, valued as the mark values them */
+  others = alvh_book_new ();
+  for (guint i = 0; i < alvh_book_get_n_other_legs (book); i++)
+    alvh_book_add_leg (others, alvh_book_get_other_leg (book, i));
   add = g_new (double, n);
   alvh_scenario_init (&s);
-  s.other_legs = other_legs;
   s.vix_move = NAN;            /* as alvh_book_payoff: VIX follows SPX by the beta, */
   s.iv_follows_vix = FALSE;    /* the SPX vol stays */
   if (today != NULL)
     {
-      alvh_scenario_curve (none, m, &s, spx, n, add);
+      alvh_scenario_curve (others, m, &s, spx, n, add);
       for (gsize j = 0; j < n; j++)
         today[j] += add[j];
     }
@@ -270,7 +193,7 @@ alvh_scenario_payoff (AlvhBook              *book,
   if (at_expiry != NULL)
     {
       s.time = expiry != 0 ? alvh_time_from_ny_day (alvh_time_ny_day (expiry)) : 0;
-      alvh_scenario_curve (none, m, &s, spx, n, add);
+      alvh_scenario_curve (others, m, &s, spx, n, add);
       for (gsize j = 0; j < n; j++)
         at_expiry[j] += add[j];
     }
@@ -420,7 +343,7 @@ alvh_scenario_prob_profit (AlvhBook              *book,
   double t, sd, prob = 0.0, lo_x, step, prev_s, prev_f, prev_above;
 
   if (alvh_book_get_n_condors (book) == 0 && alvh_book_get_n_legs (book) == 0 &&
-      (s.other_legs == NULL || s.other_legs->len == 0))
+      alvh_book_get_n_other_legs (book) == 0)
     return NAN;
   if (s.time == 0)
     s.time = alvh_scenario_first_expiry (book);
@@ -494,10 +417,8 @@ alvh_scenario_position_greeks (AlvhBook              *book,
                                const AlvhScenario    *s)
 {
   GArray *out = g_array_new (FALSE, TRUE, sizeof (AlvhScenarioGreeks));
-  AlvhScenario alone = *s;
 
-  /* each position alone: the other legs are listed on their own */
-  alone.other_legs = NULL;
+  /* each position alone (a book of one), the other legs on their own rows */
   for (guint i = 0; i < alvh_book_get_n_condors (book); i++)
     {
       g_autoptr(AlvhBook) one = alvh_book_new ();
@@ -507,7 +428,7 @@ alvh_scenario_position_greeks (AlvhBook              *book,
       g.is_condor = TRUE;
       g.id = alvh_book_get_condor (book, i)->id;
       g.index = i;
-      fill_greeks (one, m, &alone, &g);
+      fill_greeks (one, m, s, &g);
       g_array_append_val (out, g);
     }
   for (guint i = 0; i < alvh_book_get_n_legs (book); i++)
@@ -519,56 +440,26 @@ alvh_scenario_position_greeks (AlvhBook              *book,
       g.id = alvh_book_get_leg (book, i)->id;
       g.kind = alvh_book_get_leg (book, i)->kind;
       g.index = i;
-      fill_greeks (one, m, &alone, &g);
+      fill_greeks (one, m, s, &g);
       g_array_append_val (out, g);
     }
-  for (guint i = 0; s->other_legs != NULL && i < s->other_legs->len; i++)
+  for (guint i = 0; i < alvh_book_get_n_other_legs (book); i++)
     {
-      const AlvhLeg *leg = g_ptr_array_index (s->other_legs, i);
+      const AlvhLeg *leg = alvh_book_get_other_leg (book, i);
       AlvhScenarioGreeks g = { 0 };
       AlvhMarketState moved;
 
-      if (!alvh_scenario_is_other_leg (leg))
+      if (alvh_leg_open_quantity (leg) <= 0.0)
         continue;
       g.id = leg->id;
       g.kind = leg->kind;
       g.index = i;
       g.is_other = TRUE;
       alvh_scenario_apply (book, m, s, &moved);
-      other_leg_pnl (leg, &moved, &g);
+      other_leg_row (leg, &moved, &g);
       g_array_append_val (out, g);
     }
   return out;
-}
-
-void
-alvh_scenario_hedge_coverage (AlvhBook              *book,
-                              const AlvhMarketState *m,
-                              const AlvhScenario    *s,
-                              AlvhHedgeCoverage      out[3])
-{
-  alvh_book_hedge_coverage (book, m, out);
-  if (s == NULL || s->other_legs == NULL)
-    return;
-  for (guint k = 0; k < 3; k++)
-    {
-      AlvhMarketState at = *m;
-      double condor = -out[k].condor_pnl, factor = m->vix > 0.0 ? out[k].vix / m->vix : 1.0;
-
-      at.spx = out[k].spx;
-      at.vix = m->vix * factor;
-      at.vx1 = m->vx1 * factor;
-      for (guint j = 0; j < ALVH_VX_TERMS; j++)
-        at.vx[j] = m->vx[j] * factor;
-      for (guint i = 0; i < s->other_legs->len; i++)
-        {
-          const AlvhLeg *leg = g_ptr_array_index (s->other_legs, i);
-
-          if (alvh_scenario_is_other_leg (leg))
-            out[k].hedge_pnl += other_leg_pnl (leg, &at, NULL) - other_leg_pnl (leg, m, NULL);
-        }
-      out[k].coverage = condor > 0.0 ? out[k].hedge_pnl / condor : NAN;
-    }
 }
 
 AlvhBook *

@@ -27,11 +27,6 @@ typedef struct
                               the fitted beta, VIX' = VIX x exp(beta x ln(SPX'/SPX)) */
   gboolean  iv_follows_vix;/* the SPX vol moves with VIX (iv' = iv x VIX'/VIX + iv_shift), the model's
                               SPX vol being VIX/100 */
-  GPtrArray *other_legs;   /* (element-type AlvhLeg) (nullable) (transfer none): the book's legs that
-                              AlvhBook does not mark (SPX puts and put spreads, VIX puts), valued
-                              here as the ledger values them: an SPX put by Black-Scholes at the
-                              SPX vol, a VIX put by Black-76 on the future of its own expiry at
-                              the VIX vol, both at intrinsic value once expired; NULL: none */
 } AlvhScenario;
 
 #define ALVH_SCENARIO_N_SPX 7
@@ -49,8 +44,8 @@ typedef struct
 {
   gboolean  is_condor;
   gint64    id;
-  guint     index;        /* in the book's condors or legs, or in the scenario's other_legs */
-  gboolean  is_other;     /* one of the scenario's other_legs (an SPX put, a VIX put) */
+  guint     index;        /* in the book's condors, legs or other legs */
+  gboolean  is_other;     /* one of the book's other legs (alvh_book_get_other_leg(): an SPX put, a VIX put) */
   AlvhLegKind kind;       /* the leg's kind (not a condor) */
   double    pnl;          /* dollars, marked at the scenario */
   double    delta;        /* dollars per SPX point (VIX legs: mapped by beta; NAN without beta) */
@@ -66,27 +61,6 @@ typedef struct
  * No move: the market's own date, SPX, vol and VIX; the SPX vol follows VIX.
  */
 void      alvh_scenario_init             (AlvhScenario          *scenario);
-
-/**
- * alvh_scenario_is_other_leg:
- * @leg: a leg
- *
- * Returns: whether @leg belongs in a scenario's other_legs: open and no VIX
- *   hedge of the model book (alvh_leg_is_vix_hedge())
- */
-gboolean  alvh_scenario_is_other_leg     (const AlvhLeg         *leg);
-
-/**
- * alvh_scenario_other_leg_value:
- * @leg: an SPX put, SPX put spread or VIX put
- * @market: the (moved) market
- *
- * Returns: the value of one contract, points (the ledger's model: an SPX
- *   put at the market's SPX vol, a VIX put on the future of its expiry at
- *   the VIX vol; intrinsic value once expired)
- */
-double    alvh_scenario_other_leg_value  (const AlvhLeg         *leg,
-                                          const AlvhMarketState *market);
 
 /**
  * alvh_scenario_apply:
@@ -113,9 +87,7 @@ void      alvh_scenario_apply            (AlvhBook              *book,
  * @out: (out caller-allocates): the book's mark in the moved market
  *
  * alvh_book_mark() on alvh_scenario_apply()'s market: positions past their
- * expiry by the scenario's date are worth their intrinsic value there.  The
- * scenario's other_legs count as hedges (hedge_value, hedge_premium,
- * hedge_pnl) and in the total.
+ * expiry by the scenario's date are worth their intrinsic value there.
  */
 void      alvh_scenario_mark             (AlvhBook              *book,
                                           const AlvhMarketState *market,
@@ -143,8 +115,6 @@ void      alvh_scenario_curve            (AlvhBook              *book,
  * alvh_scenario_payoff:
  * @book: the book
  * @market: the market now
- * @other_legs: (nullable) (element-type AlvhLeg) (transfer none): the legs
- *   AlvhBook does not mark (as AlvhScenario.other_legs)
  * @spx: (array length=n): SPX levels
  * @n: how many
  * @at_expiry: (out caller-allocates) (array length=n) (optional): P&L in
@@ -152,13 +122,12 @@ void      alvh_scenario_curve            (AlvhBook              *book,
  * @today: (out caller-allocates) (array length=n) (optional): P&L in
  *   dollars today
  *
- * alvh_book_payoff() with @other_legs added, valued as the what-if and the
- * ledger value them, so the payoff graph shows the money of every open
- * position.
+ * alvh_book_payoff() with the book's other legs (SPX puts, VIX puts) added,
+ * valued as the mark values them, so the payoff graph shows the money of
+ * every open position.
  */
 void      alvh_scenario_payoff           (AlvhBook              *book,
                                           const AlvhMarketState *market,
-                                          GPtrArray             *other_legs,
                                           const double          *spx,
                                           gsize                  n,
                                           double                *at_expiry,
@@ -262,7 +231,7 @@ double    alvh_scenario_prob_profit      (AlvhBook              *book,
  * @market: the market now
  * @scenario: the what-if
  *
- * Each condor's, each VIX leg's and each of the scenario's other legs'
+ * Each condor's, each VIX leg's and each of the book's other legs'
  * P&L and greeks in the moved market (alvh_book_greeks() and
  * alvh_book_mark() of a book holding it alone; an other leg's delta of a
  * VIX put mapped to SPX by the fitted beta as the book maps its VIX legs).
@@ -273,22 +242,6 @@ double    alvh_scenario_prob_profit      (AlvhBook              *book,
 GArray   *alvh_scenario_position_greeks  (AlvhBook              *book,
                                           const AlvhMarketState *market,
                                           const AlvhScenario    *scenario);
-
-/**
- * alvh_scenario_hedge_coverage:
- * @book: the book
- * @market: the market now
- * @scenario: (nullable): its other_legs are counted as hedges (nothing else of it is used)
- * @out: (out caller-allocates) (array fixed-size=3): coverage at SPX -1/-2/-3 SD
- *
- * alvh_book_hedge_coverage() with the change of the other legs' value at
- * each level (SPX there, VIX by the fitted beta, vols unchanged) added to
- * the hedges'.
- */
-void      alvh_scenario_hedge_coverage   (AlvhBook              *book,
-                                          const AlvhMarketState *market,
-                                          const AlvhScenario    *scenario,
-                                          AlvhHedgeCoverage      out[3]);
 
 /**
  * alvh_scenario_with_leg:

@@ -60,7 +60,6 @@ typedef struct
   AlvhProfile  *profile;
   GPtrArray    *events;   /* AlvhEvent */
   AlvhBook     *book;
-  GPtrArray    *other_legs;   /* AlvhLeg: the open legs AlvhBook does not mark (SPX puts, VIX puts) */
   GArray       *legs;     /* LegMark */
 
   /* results */
@@ -93,7 +92,6 @@ work_free (Work *w)
   g_clear_pointer (&w->profile, alvh_profile_unref);
   g_clear_pointer (&w->events, g_ptr_array_unref);
   g_clear_pointer (&w->book, alvh_book_unref);
-  g_clear_pointer (&w->other_legs, g_ptr_array_unref);
   g_clear_pointer (&w->legs, g_array_unref);
   g_clear_pointer (&w->shade_starts, g_array_unref);
   g_clear_pointer (&w->shade_ends, g_array_unref);
@@ -231,7 +229,7 @@ compute_payoff (Work          *w,
     return;
   for (guint k = 0; k < PAYOFF_POINTS; k++)
     w->payoff_spx[k] = m.spx * (1.0 - PAYOFF_SPAN + 2.0 * PAYOFF_SPAN * k / (PAYOFF_POINTS - 1));
-  alvh_scenario_payoff (w->book, &m, w->other_legs, w->payoff_spx, PAYOFF_POINTS, w->payoff_expiry, w->payoff_today);
+  alvh_scenario_payoff (w->book, &m, w->payoff_spx, PAYOFF_POINTS, w->payoff_expiry, w->payoff_today);
   w->n_payoff = PAYOFF_POINTS;
   w->market = m;
 }
@@ -439,8 +437,6 @@ feed_done_cb (GObject      *object,
       double be[MAX_BREAKEVENS];
       guint n_be = alvh_book_break_evens (w->book, be, MAX_BREAKEVENS);
 
-      /* the SPX puts and VIX puts the model book leaves out are in the what-if too */
-      alvh_charts_page_set_whatif_other_legs (self->page, alvh_book_service_get_legs (alvh_context_get_book (context_of (self))));
       alvh_charts_page_set_whatif (self->page, w->book, &w->market);
       alvh_charts_page_set_payoff (self->page, w->payoff_spx, w->payoff_expiry, w->payoff_today,
                                    w->n_payoff, be, n_be);
@@ -486,14 +482,6 @@ start_update (AlvhChartsFeed *self)
   w->profile = alvh_profile_copy (alvh_profile_service_get_profile (alvh_context_get_profiles (context)));
   book = alvh_book_service_get_book (alvh_context_get_book (context));
   w->book = book != NULL ? alvh_book_copy (book) : alvh_book_new ();
-  w->other_legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
-  {
-    GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (context));
-
-    for (guint i = 0; legs != NULL && i < legs->len; i++)
-      if (alvh_scenario_is_other_leg (g_ptr_array_index (legs, i)))
-        g_ptr_array_add (w->other_legs, alvh_leg_copy (g_ptr_array_index (legs, i)));
-  }
 
   w->events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
   stored_events = alvh_profile_service_list_events (alvh_context_get_profiles (context), &error);

@@ -763,14 +763,6 @@ alvh_charts_page_set_whatif (AlvhChartsPage        *self,
 }
 
 void
-alvh_charts_page_set_whatif_other_legs (AlvhChartsPage *self,
-                                        GPtrArray      *legs)
-{
-  g_return_if_fail (ALVH_IS_CHARTS_PAGE (self));
-  alvh_whatif_panel_set_other_legs (ALVH_WHATIF_PANEL (self->whatif), legs);
-}
-
-void
 alvh_charts_page_go_to_time (AlvhChartsPage *self,
                              gint64          t)
 {

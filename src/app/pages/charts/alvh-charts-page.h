@@ -61,10 +61,6 @@ void       alvh_charts_page_set_payoff        (AlvhChartsPage        *self,
 void       alvh_charts_page_set_whatif        (AlvhChartsPage        *self,
                                                AlvhBook              *book,
                                                const AlvhMarketState *market);
-/* The book's legs the what-if values beside the model book (SPX puts, VIX
- * puts; see alvh_whatif_panel_set_other_legs()); call before set_whatif */
-void       alvh_charts_page_set_whatif_other_legs (AlvhChartsPage *self,
-                                                   GPtrArray      *legs);
 /* Puts the crosshair on the bar at (or before) t and shows the chart */
 void       alvh_charts_page_go_to_time        (AlvhChartsPage        *self,
                                                gint64                 t);

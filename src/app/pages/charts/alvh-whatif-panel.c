@@ -17,7 +17,6 @@ struct _AlvhWhatifPanel
   GtkBox            parent_instance;
 
   AlvhBook         *book;
-  GPtrArray        *other_legs;   /* AlvhLeg: SPX puts, VIX puts (AlvhBook does not mark them) */
   AlvhMarketState   market;
   AlvhScenario      scenario;
   double            grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX];
@@ -131,7 +130,7 @@ update_greeks (AlvhWhatifPanel *self)
         }
       else
         {
-          const AlvhLeg *l = g->is_other ? g_ptr_array_index (self->other_legs, g->index)
+          const AlvhLeg *l = g->is_other ? alvh_book_get_other_leg (self->book, g->index)
                                          : alvh_book_get_leg (self->book, g->index);
 
           what = alvh_leg_describe (l);
@@ -152,8 +151,7 @@ recompute (AlvhWhatifPanel *self)
 
   self->have_grid = self->book != NULL &&
                     alvh_book_get_n_condors (self->book) + alvh_book_get_n_legs (self->book) +
-                    (self->other_legs != NULL ? self->other_legs->len : 0) > 0;
-  self->scenario.other_legs = self->other_legs;
+                    alvh_book_get_n_other_legs (self->book) > 0;
   if (self->have_grid)
     {
       self->scenario.time = alvh_time_from_ny_day (alvh_time_ny_day (self->market.time)
@@ -199,7 +197,6 @@ alvh_whatif_panel_dispose (GObject *object)
   AlvhWhatifPanel *self = ALVH_WHATIF_PANEL (object);
 
   g_clear_pointer (&self->book, alvh_book_unref);
-  g_clear_pointer (&self->other_legs, g_ptr_array_unref);
   G_OBJECT_CLASS (alvh_whatif_panel_parent_class)->dispose (object);
 }
 
@@ -295,19 +292,6 @@ alvh_whatif_panel_set_book (AlvhWhatifPanel       *self,
       last = alvh_scenario_last_expiry (book);
       gtk_adjustment_set_upper (self->days, MAX (1.0, (double) alvh_time_calendar_days (market->time, last)));
     }
-  recompute (self);
-}
-
-void
-alvh_whatif_panel_set_other_legs (AlvhWhatifPanel *self,
-                                  GPtrArray       *legs)
-{
-  g_return_if_fail (ALVH_IS_WHATIF_PANEL (self));
-  g_clear_pointer (&self->other_legs, g_ptr_array_unref);
-  self->other_legs = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_leg_free);
-  for (guint i = 0; legs != NULL && i < legs->len; i++)
-    if (alvh_scenario_is_other_leg (g_ptr_array_index (legs, i)))
-      g_ptr_array_add (self->other_legs, alvh_leg_copy (g_ptr_array_index (legs, i)));
   recompute (self);
 }
 

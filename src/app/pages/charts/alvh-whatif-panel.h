@@ -3,7 +3,7 @@
  * A date slider (today to the last expiry), an SPX vol shift, a VIX shift
  * or "VIX follows SPX by the fitted beta", the scenario grid as a heat map,
  * the probabilities (lognormal, stated as such) and each position's P&L and
- * greeks (SPX puts and VIX puts included, alvh_whatif_panel_set_other_legs()).  Everything is
+ * greeks (the book's SPX puts and VIX puts included).  Everything is
  * computed by alvh-scenario.h on the book and market it is given.
  */
 #pragma once
@@ -34,16 +34,6 @@ GtkWidget *alvh_whatif_panel_new        (void);
 void       alvh_whatif_panel_set_book   (AlvhWhatifPanel       *self,
                                          AlvhBook              *book,
                                          const AlvhMarketState *market);
-
-/**
- * alvh_whatif_panel_set_other_legs:
- * @self: the panel
- * @legs: (nullable) (element-type AlvhLeg): the book's legs, of which those
- *   AlvhBook does not mark (SPX puts, VIX puts; alvh_scenario_is_other_leg())
- *   are valued with it (copied)
- */
-void       alvh_whatif_panel_set_other_legs (AlvhWhatifPanel *self,
-                                             GPtrArray       *legs);
 
 /**
  * alvh_whatif_panel_get_greeks_text:

@@ -413,25 +413,6 @@ show_decision (AlvhEvaluatorPage *self,
                                  (d->action == ALVH_ACTION_ADD || d->action == ALVH_ACTION_BLOCKED));
 }
 
-/* The book's legs AlvhBook does not mark (SPX puts, VIX puts) held at @t,
- * of those open now (the service's open legs). */
-static GPtrArray *
-other_legs (AlvhEvaluatorPage *self,
-            gint64             t)
-{
-  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)));
-  GPtrArray *out = g_ptr_array_new ();
-
-  for (guint i = 0; legs != NULL && i < legs->len; i++)
-    {
-      const AlvhLeg *l = g_ptr_array_index (legs, i);
-
-      if (alvh_scenario_is_other_leg (l) && alvh_leg_is_held_at (l, t))
-        g_ptr_array_add (out, (gpointer) l);
-    }
-  return out;
-}
-
 /* The proposed leg previewed before it is booked (AlvhLegPreview): the
  * payoff, the scenario grid and the hedge coverage at -1/-2/-3 SD without
  * and with it, in the latest bar's market (a past decision's: in its bar's,
@@ -450,17 +431,15 @@ show_preview (AlvhEvaluatorPage *self)
   gtk_widget_set_visible (self->preview, shown);
   if (shown && d->has_leg)
     {
-      gint64 t = self->as_of != 0 ? self->as_of : MAX (alvh_time_now (), alvh_time_bar_close (d->time));
-      g_autoptr(GPtrArray) others = other_legs (self, t);
       AlvhLeg leg = d->leg;
 
       leg.notes = NULL;
       leg.quantity = d->size;
       leg.closed_quantity = 0;
-      alvh_leg_preview_set (ALVH_LEG_PREVIEW (self->preview), self->book, others, &leg, &m);
+      alvh_leg_preview_set (ALVH_LEG_PREVIEW (self->preview), self->book, &leg, &m);
     }
   else
-    alvh_leg_preview_set (ALVH_LEG_PREVIEW (self->preview), NULL, NULL, NULL, NULL);
+    alvh_leg_preview_set (ALVH_LEG_PREVIEW (self->preview), NULL, NULL, NULL);
 }
 
 void

@@ -2,7 +2,7 @@
  *
  * See alvh-leg-preview.h.  The payoff curves are alvh_scenario_payoff()'s (the
  * Charts page's), the grid and the marks alvh-scenario.h's, the coverage
- * alvh_scenario_hedge_coverage(); the drawing is src/chart's payoff and
+ * alvh_book_hedge_coverage(); the drawing is src/chart's payoff and
  * heat-map layers.
  */
 #define G_LOG_DOMAIN "alvh-desk"
@@ -237,8 +237,7 @@ mode_toggled_cb (AlvhLegPreview *self)
 /* ---- valuing ------------------------------------------------------------- */
 
 static void
-compute (AlvhLegPreview *self,
-         GPtrArray      *other_legs)
+compute (AlvhLegPreview *self)
 {
   AlvhScenario today;
   AlvhHedgeCoverage cov[N_BOOKS][3];
@@ -249,16 +248,15 @@ compute (AlvhLegPreview *self,
   g_autofree char *now = NULL, *corner = NULL;
 
   alvh_scenario_init (&today);
-  today.other_legs = other_legs;
   for (guint k = 0; k < N_POINTS; k++)
     self->spx[k] = m->spx * (1.0 - SPAN + 2.0 * SPAN * k / (N_POINTS - 1));
   for (guint b = 0; b < N_BOOKS; b++)
     {
-      alvh_scenario_payoff (self->books[b], m, other_legs, self->spx, N_POINTS, self->expiry[b], self->today[b]);
+      alvh_scenario_payoff (self->books[b], m, self->spx, N_POINTS, self->expiry[b], self->today[b]);
       self->n_breakevens[b] = alvh_book_break_evens (self->books[b], self->breakevens[b], MAX_BE);
       alvh_scenario_grid (self->books[b], m, &today, alvh_scenario_default_spx_moves, ALVH_SCENARIO_N_SPX,
                           alvh_scenario_default_vix_moves, ALVH_SCENARIO_N_VIX, self->grid[b]);
-      alvh_scenario_hedge_coverage (self->books[b], m, &today, cov[b]);
+      alvh_book_hedge_coverage (self->books[b], m, cov[b]);
     }
   for (guint k = 0; k < N_POINTS; k++)
     {
@@ -376,7 +374,6 @@ alvh_leg_preview_new (void)
 void
 alvh_leg_preview_set (AlvhLegPreview        *self,
                       AlvhBook              *book,
-                      GPtrArray             *other_legs,
                       const AlvhLeg         *leg,
                       const AlvhMarketState *market)
 {
@@ -390,7 +387,7 @@ alvh_leg_preview_set (AlvhLegPreview        *self,
       self->market = *market;
       self->books[WITHOUT] = alvh_book_ref (book);
       self->books[WITH] = alvh_scenario_with_leg (book, leg);
-      compute (self, other_legs);
+      compute (self);
     }
   else
     {

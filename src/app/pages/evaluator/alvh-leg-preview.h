@@ -36,9 +36,8 @@ GtkWidget          *alvh_leg_preview_new       (void);
 /**
  * alvh_leg_preview_set:
  * @self: the preview
- * @book: (nullable): the book the decision evaluated
- * @other_legs: (nullable) (element-type AlvhLeg): the book's legs AlvhBook
- *   does not mark (SPX puts, VIX puts), valued by alvh-scenario.h
+ * @book: (nullable): the book the decision evaluated, its SPX puts and VIX
+ *   puts included (alvh_book_get_other_leg())
  * @leg: (nullable): the proposed leg, its quantity the decision's size
  * @market: (nullable): the market it is valued in
  *
@@ -47,7 +46,6 @@ GtkWidget          *alvh_leg_preview_new       (void);
  */
 void                alvh_leg_preview_set       (AlvhLegPreview        *self,
                                                 AlvhBook              *book,
-                                                GPtrArray             *other_legs,
                                                 const AlvhLeg         *leg,
                                                 const AlvhMarketState *market);
 

@@ -251,32 +251,22 @@ refresh_market_row (AlvhPositionsPage *self,
     }
 }
 
-/* The book marked as the what-if and the ledger mark it: the condors and
- * VIX hedges of AlvhBook plus the legs it does not mark (SPX puts, VIX
- * puts), so that Marked P&L counts every open position. */
+/* The book marked as the what-if and the ledger mark it, every open
+ * position (its SPX puts and VIX puts too), so that Marked P&L is the
+ * ledger's unrealised P&L. */
 static void
 book_mark (AlvhPositionsPage *self,
            AlvhBook          *book,
            AlvhMarketState   *ms,
            AlvhBookMark      *mark)
 {
-  GPtrArray *legs = alvh_book_service_get_legs (alvh_context_get_book (ALVH_PAGE_CONTEXT (self)));
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(AlvhBook) held = alvh_book_copy (book);
   AlvhScenario scenario;
 
-  /* held at the close the page marks at: an SPX put settled that day is the ledger's realised P&L */
-  gint64 t = MAX (alvh_time_now (), alvh_time_bar_close (ms->time));
-
-  for (guint i = 0; legs != NULL && i < legs->len; i++)
-    {
-      const AlvhLeg *leg = g_ptr_array_index (legs, i);
-
-      if (alvh_scenario_is_other_leg (leg) && alvh_leg_is_held_at (leg, t))
-        g_ptr_array_add (others, (gpointer) leg);
-    }
+  /* held at the close the page marks at: a put settled that day is the ledger's realised P&L */
+  alvh_book_drop_other_legs_settled_by (held, MAX (alvh_time_now (), alvh_time_bar_close (ms->time)));
   alvh_scenario_init (&scenario);
-  scenario.other_legs = others;
-  alvh_scenario_mark (book, ms, &scenario, mark);
+  alvh_scenario_mark (held, ms, &scenario, mark);
   self->marked_pnl = mark->total_pnl;
 }
 
