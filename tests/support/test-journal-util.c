@@ -36,3 +36,23 @@ test_decision_set_vix_spread (AlvhDecision *d,
   d->size = size;
   d->estimated_cost = estimated_cost;
 }
+
+void
+test_journal_set_up (TestJournal   *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  test_stores_set_up (&f->paths, data);
+  f->store = alvh_journal_store_open (f->paths.db, &error);
+  g_assert_no_error (error);
+}
+
+void
+test_journal_tear_down (TestJournal   *f,
+                        gconstpointer  data)
+{
+  /* closed before its folder goes */
+  g_clear_object (&f->store);
+  test_stores_tear_down (&f->paths, data);
+}
