@@ -479,6 +479,25 @@ test_import_path_threads (Fixture       *f,
     }
 }
 
+/* The fixture's store, open, for a test on the real data in
+ * $ALVH_SHARED_DATA; NULL, the test skipped, when that folder is absent */
+static AlvhMarketStore *
+open_for_shared_data (Fixture *f)
+{
+  const char *dir = g_getenv ("ALVH_SHARED_DATA");
+  g_autoptr(GError) error = NULL;
+  AlvhMarketStore *store;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
+      return NULL;
+    }
+  store = alvh_market_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
 static void
 test_real_files (Fixture       *f,
                  gconstpointer  data G_GNUC_UNUSED)
@@ -495,13 +514,9 @@ test_real_files (Fixture       *f,
   g_autoptr(AlvhSeries) spx = NULL;
   gint64 n1, n2;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
-      return;
-    }
-  store = alvh_market_store_open (f->db_path, &error);
-  g_assert_no_error (error);
+  store = open_for_shared_data (f);
+  if (store == NULL)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *path = g_build_filename (dir, files[i], NULL);
@@ -581,15 +596,11 @@ test_prefer (Fixture       *f,
   const AlvhMarketImport *im;
   gint64 oct15 = day (2014, 10, 15), rows;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
-      return;
-    }
+  store = open_for_shared_data (f);
+  if (store == NULL)
+    return;
   cboe = g_build_filename (dir, "vix_daily_cboe.csv", NULL);
   term = g_build_filename (dir, "vix_futures_term_structure_2007_2021.csv", NULL);
-  store = alvh_market_store_open (f->db_path, &error);
-  g_assert_no_error (error);
 
   import_path (store, cboe, ALVH_MARKET_IMPORT_DEFAULT);
   import_path (store, term, ALVH_MARKET_IMPORT_DEFAULT);
@@ -660,22 +671,17 @@ test_sources_kept (Fixture       *f,
                    gconstpointer  data G_GNUC_UNUSED)
 {
   const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autoptr(GError) error = NULL;
   g_autoptr(AlvhMarketStore) store = NULL;
   g_autofree char *yahoo = NULL;
   g_autofree char *term = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
-      return;
-    }
+  store = open_for_shared_data (f);
+  if (store == NULL)
+    return;
   yahoo = g_build_filename (dir, "spx_daily_yahoo.csv", NULL);
   term = g_build_filename (dir, "vix_futures_term_structure_2007_2021.csv", NULL);
-  store = alvh_market_store_open (f->db_path, &error);
-  g_assert_no_error (error);
   import_path (store, term, ALVH_MARKET_IMPORT_DEFAULT);
   g_assert_cmpint (alvh_market_store_get_conflicts (store)->n, ==, 0);
   import_path (store, yahoo, ALVH_MARKET_IMPORT_DEFAULT);
