@@ -14,6 +14,7 @@
 
 #include "alvh-core.h"
 #include "test-cli-util.h"
+#include "test-journal-util.h"
 
 static gint64
 add_entry (const char *db,
@@ -22,18 +23,9 @@ add_entry (const char *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (db, &error);
-  const char *tags[] = { NULL };
-  AlvhJournalEntry e = { 0 };
-  gint64 id;
 
   g_assert_no_error (error);
-  e.time = alvh_time_from_ny_date (2024, 3, 11);
-  e.title = (char *) title;
-  e.body = (char *) body;
-  e.tags = (char **) tags;
-  id = alvh_journal_store_add_entry (store, &e, &error);
-  g_assert_no_error (error);
-  return id;
+  return test_journal_add_entry (store, title, body, alvh_time_from_ny_date (2024, 3, 11));
 }
 
 static char *

@@ -19,6 +19,11 @@ void test_decision_set_vix_spread (AlvhDecision *d,
                                    gint64        expiry,
                                    double        estimated_cost);
 
+gint64 test_journal_add_entry (AlvhJournalStore *store,
+                               const char       *title,
+                               const char       *body,
+                               gint64            time);
+
 /* A fresh journal in a temporary folder, open for the test (g_test_add()
  * with data: a subfolder the journal lies in, or %NULL) */
 typedef struct
