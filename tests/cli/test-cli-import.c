@@ -14,22 +14,17 @@
 static void
 run_alvh (TestRun            *r,
           const char * const *extra_env,
+          const char         *first,
           ...)
 {
-  g_autoptr(GPtrArray) argv = test_cli_argv_new ("import");
   g_auto(GStrv) env = test_cli_environ_c ();
-  const char *first;
   va_list args;
-
-  va_start (args, extra_env);
-  first = va_arg (args, const char *);
-  test_cli_argv_add_valist (argv, first, args);
-  va_end (args);
 
   for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
     env = g_environ_setenv (env, extra_env[i], extra_env[i + 1], TRUE);
-
-  r->status = test_cli_spawn (NULL, env, argv, &r->out, &r->err);
+  va_start (args, first);
+  r->status = test_cli_run_valist (NULL, env, "import", &r->out, &r->err, first, args);
+  va_end (args);
 }
 
 static char *
