@@ -80,16 +80,6 @@ day (int y, int m, int d)
   return alvh_time_from_ny_date (y, m, d);
 }
 
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-}
-
 static void
 test_open_creates (Fixture       *f,
                    gconstpointer  data G_GNUC_UNUSED)
@@ -143,7 +133,7 @@ test_newer_refused (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future_thing (x); PRAGMA user_version = 99;"
                                  "PRAGMA application_id = 1095521869;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  before = file_sha256 (f->db_path);
+  before = test_file_sha256 (f->db_path);
 
   store = alvh_market_store_open (f->db_path, &error);
   g_assert_null (store);
@@ -154,7 +144,7 @@ test_newer_refused (Fixture       *f,
                               f->db_path, ALVH_MARKET_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (error->message, ==, expected);
 
-  after = file_sha256 (f->db_path);
+  after = test_file_sha256 (f->db_path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
