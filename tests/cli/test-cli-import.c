@@ -27,19 +27,13 @@ run_alvh (TestRun            *r,
   va_end (args);
 }
 
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-}
-
 static void
 test_text_output (void)
 {
   g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "m.sqlite", NULL);
-  g_autofree char *spx = fixture_path ("spx_d.csv");
-  g_autofree char *gap = fixture_path ("import-gap.csv");
+  g_autofree char *spx = test_fixture_path ("spx_d.csv");
+  g_autofree char *gap = test_fixture_path ("import-gap.csv");
   g_autofree char *line1 = NULL;
   TestRun r = { 0 };
 
@@ -61,8 +55,8 @@ test_json_output (void)
 {
   g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "m.sqlite", NULL);
-  g_autofree char *term = fixture_path ("import-term.csv");
-  g_autofree char *bad = fixture_path ("import-bad-date.csv");
+  g_autofree char *term = test_fixture_path ("import-term.csv");
+  g_autofree char *bad = test_fixture_path ("import-bad-date.csv");
   g_autofree char *err = NULL;
   TestRun r = { 0 };
 
@@ -90,7 +84,7 @@ test_default_db (void)
   g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "env.sqlite", NULL);
   g_autofree char *xdg_db = g_build_filename (dir, "alvh-desk", "market.sqlite", NULL);
-  g_autofree char *vx = fixture_path ("import-vx.csv");
+  g_autofree char *vx = test_fixture_path ("import-vx.csv");
   const char *env1[] = { "ALVH_MARKET_DB", db, NULL };
   const char *env2[] = { "ALVH_MARKET_DB", "", "XDG_DATA_HOME", dir, NULL };
   GStatBuf st;
@@ -275,7 +269,7 @@ test_implausible_levels (void)
   static const char * const bad_values[] = { "0", "4.9e-324", "1e308" };
   g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "m.sqlite", NULL);
-  g_autofree char *good = fixture_path ("spx_d.csv");
+  g_autofree char *good = test_fixture_path ("spx_d.csv");
   TestRun r = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_values); i++)

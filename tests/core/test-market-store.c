@@ -44,17 +44,11 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-}
-
 static AlvhImportResult *
 parse_fixture (const char *name,
                const char *hint)
 {
-  g_autofree char *path = fixture_path (name);
+  g_autofree char *path = test_fixture_path (name);
   g_autoptr(GError) error = NULL;
   AlvhImportResult *r = alvh_import_file (path, hint, NULL, &error);
 
@@ -254,7 +248,7 @@ test_upsert_idempotent (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhMarketStore) store = alvh_market_store_open (f->db_path, &error);
-  g_autofree char *path = fixture_path ("spx_d.csv");
+  g_autofree char *path = test_fixture_path ("spx_d.csv");
   g_autoptr(AlvhImportResult) r = NULL;
   g_autoptr(GPtrArray) imports = NULL;
   gint64 n1, n2;
@@ -282,7 +276,7 @@ test_rollback (Fixture       *f,
   g_autoptr(GPtrArray) instruments = NULL;
   g_autoptr(GPtrArray) imports = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *bad = fixture_path ("import-high-low.csv");
+  g_autofree char *bad = test_fixture_path ("import-high-low.csv");
   gint64 n_before;
 
   g_assert_no_error (error);
