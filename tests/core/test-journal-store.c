@@ -1507,6 +1507,54 @@ test_profile_rename_delete (TestJournal   *f,
   }
 }
 
+/* ---- hedge layers ------------------------------------------------------ */
+
+/* A condor's next hedge layer is one past its highest VIX hedge; its SPX
+ * puts and the other condor's hedges do not count */
+static void
+test_next_layer (TestJournal   *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhCondor) c = alvh_condor_new ();
+  const struct { guint condor; AlvhLegKind kind; guint layer; } legs[] = {
+    { 0, ALVH_LEG_VIX_CALL_SPREAD, 1 },
+    { 0, ALVH_LEG_SPX_PUT, 7 },
+    { 1, ALVH_LEG_VIX_CALL, 5 },
+    { 0, ALVH_LEG_VIX_FUTURE, 3 },
+  };
+  gint64 account, condors[2];
+
+  account = alvh_journal_store_create_account (f->store, "main", &error);
+  c->account_id = account;
+  c->long_put = 4500; c->short_put = 4600; c->short_call = 5000; c->long_call = 5100;
+  c->expiry = 2000000; c->units = 1; c->credit = 10; c->opened = 1000;
+  condors[0] = alvh_journal_store_add_condor (f->store, c, &error);
+  condors[1] = alvh_journal_store_add_condor (f->store, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_journal_store_next_layer (f->store, account, condors[0], &error), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (legs); i++)
+    {
+      g_autoptr(AlvhLeg) leg = alvh_leg_new ();
+
+      leg->account_id = account;
+      leg->condor_id = condors[legs[i].condor];
+      leg->kind = legs[i].kind;
+      leg->long_strike = 20;
+      leg->quantity = 1;
+      leg->premium = 1;
+      leg->opened = 1000 + i;
+      leg->layer = legs[i].layer;
+      g_assert_cmpint (alvh_journal_store_add_leg (f->store, leg, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (alvh_journal_store_next_layer (f->store, account, condors[0], &error), ==, 4);
+  g_assert_cmpuint (alvh_journal_store_next_layer (f->store, account, condors[1], &error), ==, 6);
+  /* a leg on no condor */
+  g_assert_cmpuint (alvh_journal_store_next_layer (f->store, account, 0, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
 /* ---- listing a period ---------------------------------------------------------- */
 
 static void
@@ -1693,6 +1741,7 @@ main (int    argc,
   ADD ("/core/journal-store/concurrent-migration", test_concurrent_migration);
   OPEN ("/core/journal-store/profile-rename-delete", test_profile_rename_delete);
   OPEN ("/core/journal-store/list-in-period", test_list_in_period);
+  OPEN ("/core/journal-store/next-layer", test_next_layer);
   OPEN ("/core/journal-store/accounts-profiles-events", test_accounts_profiles_events);
   OPEN ("/core/journal-store/leg-signals", test_leg_signals);
   OPEN ("/core/journal-store/snapshot-frozen", test_snapshot_frozen);
