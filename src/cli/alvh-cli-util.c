@@ -381,6 +381,25 @@ alvh_cli_make_parent (const char  *path,
 }
 
 gboolean
+alvh_cli_write_output (const char  *path,
+                       const char  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  int saved;
+
+  if (path != NULL)
+    return alvh_cli_make_parent (path, error) &&
+           g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  if (fwrite (data, 1, length, stdout) == length && fflush (stdout) == 0)
+    return TRUE;
+  saved = errno;
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+               "cannot write to stdout: %s", g_strerror (saved));
+  return FALSE;
+}
+
+gboolean
 alvh_cli_scan_number (const char **text,
                       double      *out)
 {

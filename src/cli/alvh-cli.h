@@ -515,6 +515,23 @@ gboolean    alvh_cli_make_parent (const char         *path,
                                   GError            **error);
 
 /**
+ * alvh_cli_write_output:
+ * @path: (nullable): the file to write (its folders made, mode 0600,
+ *   replaced whole), or %NULL for stdout
+ * @data: (array length=length): what to write
+ * @length: its length in bytes
+ * @error: return location for an error
+ *
+ * Writes an export where `--output` says, or to stdout.
+ *
+ * Returns: %TRUE when all of @data was written
+ */
+gboolean    alvh_cli_write_output (const char        *path,
+                                   const char        *data,
+                                   gsize              length,
+                                   GError           **error);
+
+/**
  * alvh_cli_scan_number:
  * @text: (inout): a flag's value; moved past its leading blanks
  * @out: (out): the number

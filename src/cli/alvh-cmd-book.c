@@ -211,28 +211,6 @@ cmd_add_condor (int    argc,
 
 /* ---- add-leg ------------------------------------------------------------------ */
 
-/* The next layer of a condor: one more than its hedges booked so far. */
-static guint
-next_layer (AlvhJournalStore *store,
-            gint64            account_id,
-            gint64            condor_id,
-            GError          **error)
-{
-  g_autoptr(GPtrArray) legs = alvh_journal_store_list_legs (store, account_id, 0, 0, error);
-  guint layer = 1;
-
-  if (legs == NULL)
-    return 0;
-  for (guint i = 0; i < legs->len; i++)
-    {
-      const AlvhLeg *l = g_ptr_array_index (legs, i);
-
-      if (l->condor_id == condor_id && alvh_leg_is_vix_hedge (l))
-        layer = MAX (layer, l->layer + 1);
-    }
-  return layer;
-}
-
 static int
 cmd_add_leg (int    argc,
              char **argv)
@@ -312,7 +290,7 @@ cmd_add_leg (int    argc,
   leg->manual = TRUE;
   if (alvh_leg_is_vix_hedge (leg))
     {
-      leg->layer = next_layer (store, account_id, condor_id, &error);
+      leg->layer = alvh_journal_store_next_layer (store, account_id, condor_id, &error);
       if (leg->layer == 0)
         return alvh_cli_fail (CMD, error);
     }

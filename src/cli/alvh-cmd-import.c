@@ -15,6 +15,29 @@
 
 #define MAX_LISTED 10
 
+/* Begins the object member @name: the @count of closes and, when there is
+ * any, the largest one's symbol and date (TRUE: the caller adds its figures).
+ * The caller ends the object. */
+static gboolean
+begin_closes_json (JsonBuilder *b,
+                   const char  *name,
+                   gint64       count,
+                   const char  *largest_symbol,
+                   gint64       largest_time)
+{
+  g_autofree char *d = NULL;
+
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  alvh_cli_json_add_int (b, "count", count);
+  if (count <= 0)
+    return FALSE;
+  d = alvh_time_format_ny_date (largest_time);
+  alvh_cli_json_add_string (b, "largest_symbol", largest_symbol);
+  alvh_cli_json_add_string (b, "largest_date", d);
+  return TRUE;
+}
+
 /* "conflicts": what other sources give differently on the file's series,
  * and "chain": the expiries of an option chain download */
 static void
@@ -24,15 +47,8 @@ add_json_extras (JsonBuilder               *b,
 {
   AlvhOptionChain *chain = alvh_import_result_get_chain (r);
 
-  json_builder_set_member_name (b, "conflicts");
-  json_builder_begin_object (b);
-  alvh_cli_json_add_int (b, "count", c->n);
-  if (c->n > 0)
+  if (begin_closes_json (b, "conflicts", c->n, c->symbol, c->time))
     {
-      g_autofree char *d = alvh_time_format_ny_date (c->time);
-
-      alvh_cli_json_add_string (b, "largest_symbol", c->symbol);
-      alvh_cli_json_add_string (b, "largest_date", d);
       alvh_cli_json_add_number (b, "largest_difference", c->max_abs);
       alvh_cli_json_add_number (b, "kept", c->kept);
       alvh_cli_json_add_string (b, "kept_source", c->kept_source);
@@ -42,15 +58,8 @@ add_json_extras (JsonBuilder               *b,
   json_builder_end_object (b);
   json_builder_set_member_name (b, "preferred");
   json_builder_add_boolean_value (b, c->preferred);
-  json_builder_set_member_name (b, "replaced");
-  json_builder_begin_object (b);
-  alvh_cli_json_add_int (b, "count", c->n_replaced);
-  if (c->n_replaced > 0)
+  if (begin_closes_json (b, "replaced", c->n_replaced, c->replaced_symbol, c->replaced_time))
     {
-      g_autofree char *d = alvh_time_format_ny_date (c->replaced_time);
-
-      alvh_cli_json_add_string (b, "largest_symbol", c->replaced_symbol);
-      alvh_cli_json_add_string (b, "largest_date", d);
       alvh_cli_json_add_number (b, "largest_change", c->max_replaced);
       alvh_cli_json_add_number (b, "old", c->replaced_old);
       alvh_cli_json_add_number (b, "new", c->replaced_new);

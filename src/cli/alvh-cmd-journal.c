@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -195,11 +194,9 @@ cmd_list (int    argc,
     { NULL }
   };
 
-  if (!parse_flags (NULL, _("List journal entries, newest first: ID, date, title, tags."),
-                    entries, &argc, &argv, &error))
-    return alvh_cli_usage_error (CMD, "%s", error->message);
-  if (argc > 1)
-    return alvh_cli_usage_error (CMD, "list: unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_flags (CMD " list", _("List journal entries, newest first: ID, date, title, tags."),
+                             entries, &argc, &argv, &status))
+    return status;
   if (!alvh_cli_check_int_flag (CMD, "list: --limit", limit, 1, G_MAXINT64, "a number of entries", &status) ||
       !alvh_cli_check_int_flag (CMD, "list: --offset", offset, 0, G_MAXINT64, "a number of entries", &status))
     return status;
@@ -587,11 +584,9 @@ cmd_stats (int    argc,
     { NULL }
   };
 
-  if (!parse_flags (NULL, _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Every P&L is the ledger's (ALVH-SPEC section 6: model marks, settlement at expiry, fees). Without --market-db or --spx/--vix open positions count at cost."),
-                    entries, &argc, &argv, &error))
-    return alvh_cli_usage_error (CMD, "%s", error->message);
-  if (argc > 1)
-    return alvh_cli_usage_error (CMD, "stats: unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_flags (CMD " stats", _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Every P&L is the ledger's (ALVH-SPEC section 6: model marks, settlement at expiry, fees). Without --market-db or --spx/--vix open positions count at cost."),
+                             entries, &argc, &argv, &status))
+    return status;
   if ((spx_path == NULL) != (vix_path == NULL))
     return alvh_cli_usage_error (CMD, "stats: --spx and --vix go together");
   if (spx_path != NULL && market_db != NULL)
@@ -784,6 +779,7 @@ cmd_export (int    argc,
   gboolean csv, deleted = FALSE;
   AlvhJournalFilter filter = { 0 };
   guint n = 0;
+  int status = ALVH_EXIT_USAGE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The journal database"), N_("FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("csv or json"), N_("FORMAT") },
@@ -792,11 +788,9 @@ cmd_export (int    argc,
     { NULL }
   };
 
-  if (!parse_flags (NULL, _("Export every journal entry (oldest last) with its decision's branch and fired triggers, as CSV (RFC 4180, formula-looking cells neutralised) or as a JSON array."),
-                    entries, &argc, &argv, &error))
-    return alvh_cli_usage_error (CMD, "%s", error->message);
-  if (argc > 1)
-    return alvh_cli_usage_error (CMD, "export: unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_flags (CMD " export", _("Export every journal entry (oldest last) with its decision's branch and fired triggers, as CSV (RFC 4180, formula-looking cells neutralised) or as a JSON array."),
+                             entries, &argc, &argv, &status))
+    return status;
   if (format == NULL)
     return alvh_cli_usage_error (CMD, "export: --format csv|json is required");
   if (strcmp (format, "csv") != 0 && strcmp (format, "json") != 0)
@@ -845,24 +839,31 @@ cmd_export (int    argc,
   if (!csv)
     g_string_append (out, "\n]\n");
 
-  if (output != NULL)
-    {
-      if (!alvh_cli_make_parent (output, &error) ||
-          !g_file_set_contents_full (output, out->str, (gssize) out->len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-        return alvh_cli_fail (CMD, error);
-    }
-  else if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-    {
-      int saved = errno;
-      g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "cannot write to stdout: %s", g_strerror (saved));
-      return alvh_cli_fail (CMD, error);
-    }
+  if (!alvh_cli_write_output (output, out->str, out->len, &error))
+    return alvh_cli_fail (CMD, error);
   return ALVH_EXIT_OK;
 }
 
 /* ---- decisions ------------------------------------------------------------ */
+
+/* The reconciliation's items of the legs that followed @d, in the order of @legs */
+static GPtrArray *
+linked_items (const AlvhReconciliation *rec,
+              const AlvhDecision       *d,
+              GPtrArray                *legs)
+{
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (guint i = 0; i < legs->len; i++)
+    {
+      const AlvhLeg *l = g_ptr_array_index (legs, i);
+      const AlvhReconcileItem *it = alvh_reconciliation_lookup_leg (rec, l->id);
+
+      if (it != NULL && it->decision_id == d->id)
+        g_ptr_array_add (items, (gpointer) it);
+    }
+  return items;
+}
 
 static void
 append_decision_json (JsonBuilder              *b,
@@ -871,6 +872,7 @@ append_decision_json (JsonBuilder              *b,
                       GPtrArray                *legs)
 {
   g_autofree char *time = alvh_cli_format_datetime (d->time);
+  g_autoptr(GPtrArray) linked = linked_items (rec, d, legs);
 
   json_builder_begin_object (b);
   alvh_cli_json_add_int (b, "id", d->id);
@@ -897,17 +899,13 @@ append_decision_json (JsonBuilder              *b,
     json_builder_add_null_value (b);
   json_builder_set_member_name (b, "legs");
   json_builder_begin_array (b);
-  for (guint i = 0; i < legs->len; i++)
+  for (guint i = 0; i < linked->len; i++)
     {
-      const AlvhLeg *l = g_ptr_array_index (legs, i);
-      const AlvhReconcileItem *it = alvh_reconciliation_lookup_leg (rec, l->id);
-      g_autofree char *how = NULL;
+      const AlvhReconcileItem *it = g_ptr_array_index (linked, i);
+      g_autofree char *how = alvh_deviation_to_string (it->deviation);
 
-      if (it == NULL || it->decision_id != d->id)
-        continue;
-      how = alvh_deviation_to_string (it->deviation);
       json_builder_begin_object (b);
-      alvh_cli_json_add_int (b, "id", l->id);
+      alvh_cli_json_add_int (b, "id", it->leg_id);
       alvh_cli_json_add_string (b, "adherence", alvh_adherence_to_string (it->adherence));
       alvh_cli_json_add_string (b, "deviation", how);
       json_builder_end_object (b);
@@ -922,6 +920,7 @@ print_decision_text (const AlvhDecision       *d,
                      GPtrArray                *legs)
 {
   g_autofree char *time = alvh_cli_format_datetime (d->time);
+  g_autoptr(GPtrArray) linked = linked_items (rec, d, legs);
 
   printf ("%6" G_GINT64_FORMAT "  %s  %-7s %-14s %-10s", d->id, time, alvh_action_to_string (d->action),
           alvh_branch_to_string (d->branch), alvh_reconciliation_decision_status (rec, d));
@@ -933,16 +932,12 @@ print_decision_text (const AlvhDecision       *d,
 
       printf ("  %g × %s %s/%s %s", d->size, alvh_leg_kind_to_string (d->leg.kind), k1, k2, exp);
     }
-  for (guint i = 0; i < legs->len; i++)
+  for (guint i = 0; i < linked->len; i++)
     {
-      const AlvhLeg *l = g_ptr_array_index (legs, i);
-      const AlvhReconcileItem *it = alvh_reconciliation_lookup_leg (rec, l->id);
-      g_autofree char *how = NULL;
+      const AlvhReconcileItem *it = g_ptr_array_index (linked, i);
+      g_autofree char *how = alvh_deviation_to_string (it->deviation);
 
-      if (it == NULL || it->decision_id != d->id)
-        continue;
-      how = alvh_deviation_to_string (it->deviation);
-      printf ("  %s %" G_GINT64_FORMAT " %s%s%s%s", _("leg"), l->id, alvh_adherence_to_string (it->adherence),
+      printf ("  %s %" G_GINT64_FORMAT " %s%s%s%s", _("leg"), it->leg_id, alvh_adherence_to_string (it->adherence),
               how[0] != '\0' ? " (" : "", how, how[0] != '\0' ? ")" : "");
     }
   printf ("\n");
@@ -967,11 +962,9 @@ cmd_decisions (int    argc,
   };
   int status = ALVH_EXIT_USAGE;
 
-  if (!parse_flags (NULL, _("Every recorded decision (ADD, HOLD, BLOCKED) with its real status: an ADD is followed, deviated (other kind, strikes, expiry or size), skipped (no leg followed it by the end of its day) or pending; the legs linked to it with how they differ."),
-                    entries, &argc, &argv, &error))
-    return alvh_cli_usage_error (CMD, "%s", error->message);
-  if (argc > 1)
-    return alvh_cli_usage_error (CMD, "decisions: unexpected argument “%s”", argv[1]);
+  if (!alvh_cli_parse_flags (CMD " decisions", _("Every recorded decision (ADD, HOLD, BLOCKED) with its real status: an ADD is followed, deviated (other kind, strikes, expiry or size), skipped (no leg followed it by the end of its day) or pending; the legs linked to it with how they differ."),
+                             entries, &argc, &argv, &status))
+    return status;
   if (!alvh_cli_check_int_flag (CMD, "decisions: --account", account, 0, G_MAXINT64, "an account id (0 = all)", &status))
     return status;
   store = open_existing (db, ALVH_STORE_READ, &error);

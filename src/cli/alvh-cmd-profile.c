@@ -77,6 +77,20 @@ open_store (const char  *db,
   return alvh_cli_open_journal (CMD, db, write ? ALVH_STORE_CREATE : ALVH_STORE_READ, error);
 }
 
+/* The latest version of the profile @name (NULL: the active default)
+ * stored in the journal @db */
+static AlvhProfile *
+load_stored (const char  *db,
+             const char  *name,
+             GError     **error)
+{
+  g_autoptr(AlvhJournalStore) store = open_store (db, FALSE, error);
+
+  if (store == NULL)
+    return NULL;
+  return alvh_stored_load_profile (store, name, error);
+}
+
 static int
 cmd_default (int    argc,
              char **argv)
@@ -100,7 +114,6 @@ cmd_show (int    argc,
           char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhProfile) profile = NULL;
   g_autofree char *db = NULL;
   g_autofree char *text = NULL;
@@ -109,10 +122,7 @@ cmd_show (int    argc,
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc > 2)
     return alvh_cli_usage_error (CMD, "show: unexpected argument “%s”", argv[2]);
-  store = open_store (db, FALSE, &error);
-  if (store == NULL)
-    return alvh_cli_fail (CMD, error);
-  profile = alvh_stored_load_profile (store, argc > 1 ? argv[1] : NULL, &error);
+  profile = load_stored (db, argc > 1 ? argv[1] : NULL, &error);
   if (profile == NULL)
     return alvh_cli_fail (CMD, error);
   text = alvh_profile_to_data (profile, NULL);
@@ -181,7 +191,6 @@ cmd_export (int    argc,
             char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(AlvhProfile) profile = NULL;
   g_autofree char *db = NULL;
   g_autofree char *output = NULL;
@@ -192,20 +201,11 @@ cmd_export (int    argc,
     return alvh_cli_usage_error (CMD, "%s", error->message);
   if (argc != 2)
     return alvh_cli_usage_error (CMD, "export: expected one NAME");
-  store = open_store (db, FALSE, &error);
-  if (store == NULL)
-    return alvh_cli_fail (CMD, error);
-  profile = alvh_stored_load_profile (store, argv[1], &error);
+  profile = load_stored (db, argv[1], &error);
   if (profile == NULL)
     return alvh_cli_fail (CMD, error);
   text = alvh_profile_to_documented_data (profile, &length);
-  if (output == NULL)
-    {
-      fputs (text, stdout);
-      return ALVH_EXIT_OK;
-    }
-  if (!alvh_cli_make_parent (output, &error) ||
-      !g_file_set_contents_full (output, text, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  if (!alvh_cli_write_output (output, text, length, &error))
     return alvh_cli_fail (CMD, error);
   return ALVH_EXIT_OK;
 }

@@ -12,19 +12,16 @@ static char *tmp_dir;
 
 /* runs `alvh chart ARGS...` */
 static void
-run_chart (TestRun *r,
+run_chart (TestRun    *r,
+           const char *first,
            ...)
 {
-  g_autoptr(GPtrArray) argv = test_cli_argv_new ("chart");
   g_auto(GStrv) env = test_cli_environ_c ();
-  const char *first;
   va_list args;
 
-  va_start (args, r);
-  first = va_arg (args, const char *);
-  test_cli_argv_add_valist (argv, first, args);
+  va_start (args, first);
+  r->status = test_cli_run_valist (tmp_dir, env, "chart", &r->out, &r->err, first, args);
   va_end (args);
-  r->status = test_cli_spawn (tmp_dir, env, argv, &r->out, &r->err);
 }
 
 static char *

@@ -62,6 +62,37 @@ assert_all_signal_keys (const char *json)
     }
 }
 
+/* Books @units of the condor the eval tests read, opened at @opened, in the
+ * default account (to *account): the demo SPX closes 2025-12-31 at 5765.42,
+ * so its short put (6040) is breached 30 days before expiry, far inside
+ * 0.65 SD (negative). Returns the condor's id */
+static gint64
+add_breached_condor (AlvhJournalStore *store,
+                     double            units,
+                     gint64            opened,
+                     gint64           *account)
+{
+  g_autoptr(AlvhCondor) condor = alvh_condor_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  *account = alvh_stored_find_account (store, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  condor->account_id = *account;
+  condor->long_put = 5990;
+  condor->short_put = 6040;
+  condor->short_call = 6300;
+  condor->long_call = 6350;
+  condor->expiry = alvh_time_from_ny_date (2026, 1, 30);
+  condor->units = units;
+  condor->credit = 18.5;
+  condor->opened = opened;
+  id = alvh_journal_store_add_condor (store, condor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
 static void
 test_eval_no_position (Fixture       *f,
                        gconstpointer  data)
@@ -88,7 +119,6 @@ test_eval_wing_breach_adds (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(AlvhJournalStore) store = NULL;
-  g_autoptr(AlvhCondor) condor = alvh_condor_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) decisions = NULL;
   g_autofree char *out = NULL;
@@ -96,24 +126,10 @@ test_eval_wing_breach_adds (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *text_err = NULL;
   gint64 account;
-  /* demo SPX closes 2025-12-31 at 5765.42: a condor whose short put (6040)
-   * is breached 30 days before expiry is far inside 0.65 SD (negative) */
 
   store = alvh_journal_store_open (f->db, &error);
   g_assert_no_error (error);
-  account = alvh_stored_find_account (store, NULL, TRUE, &error);
-  g_assert_no_error (error);
-  condor->account_id = account;
-  condor->long_put = 5990;
-  condor->short_put = 6040;
-  condor->short_call = 6300;
-  condor->long_call = 6350;
-  condor->expiry = alvh_time_from_ny_date (2026, 1, 30);
-  condor->units = 2;
-  condor->credit = 18.5;
-  condor->opened = alvh_time_from_ny_date (2025, 12, 15);
-  g_assert_cmpint (alvh_journal_store_add_condor (store, condor, &error), >, 0);
-  g_assert_no_error (error);
+  add_breached_condor (store, 2, alvh_time_from_ny_date (2025, 12, 15), &account);
   g_clear_object (&store);
 
   {
@@ -188,7 +204,6 @@ test_eval_as_of (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(AlvhJournalStore) store = NULL;
-  g_autoptr(AlvhCondor) condor = alvh_condor_new ();
   g_autoptr(AlvhLeg) leg = alvh_leg_new ();
   g_autoptr(GError) error = NULL;
   gint64 account, condor_id;
@@ -203,19 +218,7 @@ test_eval_as_of (Fixture       *f,
 
   store = alvh_journal_store_open (f->db, &error);
   g_assert_no_error (error);
-  account = alvh_stored_find_account (store, NULL, TRUE, &error);
-  g_assert_no_error (error);
-  condor->account_id = account;
-  condor->long_put = 5990;
-  condor->short_put = 6040;
-  condor->short_call = 6300;
-  condor->long_call = 6350;
-  condor->expiry = alvh_time_from_ny_date (2026, 1, 30);
-  condor->units = 1;
-  condor->credit = 18.5;
-  condor->opened = alvh_time_from_ny_local (2025, 12, 15, 10, 30, 0);
-  condor_id = alvh_journal_store_add_condor (store, condor, &error);
-  g_assert_no_error (error);
+  condor_id = add_breached_condor (store, 1, alvh_time_from_ny_local (2025, 12, 15, 10, 30, 0), &account);
   leg->account_id = account;
   leg->condor_id = condor_id;
   leg->kind = ALVH_LEG_VIX_CALL_SPREAD;

@@ -14,28 +14,17 @@
 static void
 run_alvh (TestRun            *r,
           const char * const *extra_env,
+          const char         *first,
           ...)
 {
-  g_autoptr(GPtrArray) argv = test_cli_argv_new ("import");
   g_auto(GStrv) env = test_cli_environ_c ();
-  const char *first;
   va_list args;
-
-  va_start (args, extra_env);
-  first = va_arg (args, const char *);
-  test_cli_argv_add_valist (argv, first, args);
-  va_end (args);
 
   for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
     env = g_environ_setenv (env, extra_env[i], extra_env[i + 1], TRUE);
-
-  r->status = test_cli_spawn (NULL, env, argv, &r->out, &r->err);
-}
-
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  va_start (args, first);
+  r->status = test_cli_run_valist (NULL, env, "import", &r->out, &r->err, first, args);
+  va_end (args);
 }
 
 static void
@@ -43,8 +32,8 @@ test_text_output (void)
 {
   g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "m.sqlite", NULL);
-  g_autofree char *spx = fixture_path ("spx_d.csv");
-  g_autofree char *gap = fixture_path ("import-gap.csv");
+  g_autofree char *spx = test_fixture_path ("spx_d.csv");
+  g_autofree char *gap = test_fixture_path ("import-gap.csv");
   g_autofree char *line1 = NULL;
   TestRun r = { 0 };
 
@@ -66,8 +55,8 @@ test_json_output (void)
 {
   g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "m.sqlite", NULL);
-  g_autofree char *term = fixture_path ("import-term.csv");
-  g_autofree char *bad = fixture_path ("import-bad-date.csv");
+  g_autofree char *term = test_fixture_path ("import-term.csv");
+  g_autofree char *bad = test_fixture_path ("import-bad-date.csv");
   g_autofree char *err = NULL;
   TestRun r = { 0 };
 
@@ -95,7 +84,7 @@ test_default_db (void)
   g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "env.sqlite", NULL);
   g_autofree char *xdg_db = g_build_filename (dir, "alvh-desk", "market.sqlite", NULL);
-  g_autofree char *vx = fixture_path ("import-vx.csv");
+  g_autofree char *vx = test_fixture_path ("import-vx.csv");
   const char *env1[] = { "ALVH_MARKET_DB", db, NULL };
   const char *env2[] = { "ALVH_MARKET_DB", "", "XDG_DATA_HOME", dir, NULL };
   GStatBuf st;
@@ -280,7 +269,7 @@ test_implausible_levels (void)
   static const char * const bad_values[] = { "0", "4.9e-324", "1e308" };
   g_autofree char *dir = test_make_tmp_dir ("alvh-cli-import-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "m.sqlite", NULL);
-  g_autofree char *good = fixture_path ("spx_d.csv");
+  g_autofree char *good = test_fixture_path ("spx_d.csv");
   TestRun r = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_values); i++)

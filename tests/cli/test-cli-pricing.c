@@ -14,17 +14,10 @@
 
 /* Runs `alvh ARGS...` (NULL-terminated) with an optional extra env var. */
 static void
-run_alvh (TestRun *run, const char *env_var, ...)
+run_alvh (TestRun *run, const char *env_var, const char *first, ...)
 {
-  g_autoptr(GPtrArray) argv = test_cli_argv_new (NULL);
   g_auto(GStrv) envp = g_get_environ ();
-  const char *first;
   va_list ap;
-
-  va_start (ap, env_var);
-  first = va_arg (ap, const char *);
-  test_cli_argv_add_valist (argv, first, ap);
-  va_end (ap);
 
   if (env_var != NULL)
     {
@@ -33,7 +26,9 @@ run_alvh (TestRun *run, const char *env_var, ...)
     }
 
   memset (run, 0, sizeof *run);
-  run->status = test_cli_spawn (NULL, envp, argv, &run->out, &run->err);
+  va_start (ap, first);
+  run->status = test_cli_run_valist (NULL, envp, NULL, &run->out, &run->err, first, ap);
+  va_end (ap);
   g_assert_cmpint (run->status, >=, 0);   /* the tool exited normally */
 }
 

@@ -19,14 +19,12 @@ run (TestRun    *r,
      const char *first,
      ...)
 {
-  g_autoptr(GPtrArray) argv = test_cli_argv_new (NULL);
   g_auto(GStrv) envp = test_cli_environ_c ();
   va_list ap;
 
   va_start (ap, first);
-  test_cli_argv_add_valist (argv, first, ap);
+  r->status = test_cli_run_valist (NULL, envp, NULL, &r->out, &r->err, first, ap);
   va_end (ap);
-  r->status = test_cli_spawn (NULL, envp, argv, &r->out, &r->err);
   return r->status;
 }
 

@@ -21,13 +21,11 @@ run_alvh (TestRun    *run,
           const char *first,
           ...)
 {
-  g_autoptr(GPtrArray) argv = test_cli_argv_new (NULL);
   va_list ap;
 
   va_start (ap, first);
-  test_cli_argv_add_valist (argv, first, ap);
+  run->status = test_cli_run_valist (NULL, NULL, NULL, &run->out, &run->err, first, ap);
   va_end (ap);
-  run->status = test_cli_spawn (NULL, NULL, argv, &run->out, &run->err);
   g_assert_cmpint (run->status, >=, 0);   /* the tool exited normally */
 }
 

@@ -16,25 +16,20 @@ static char *db_path;
 
 /* runs `alvh report ARGS...` with XDG dirs inside the test's folder */
 static void
-run_report (TestRun *r,
+run_report (TestRun    *r,
+            const char *first,
             ...)
 {
-  g_autoptr(GPtrArray) argv = test_cli_argv_new ("report");
   g_auto(GStrv) env = test_cli_environ_c ();
   g_autofree char *missing_market = g_build_filename (tmp_dir, "no-market.sqlite", NULL);
-  const char *first;
   va_list args;
-
-  va_start (args, r);
-  first = va_arg (args, const char *);
-  test_cli_argv_add_valist (argv, first, args);
-  va_end (args);
 
   env = g_environ_setenv (env, "XDG_DATA_HOME", tmp_dir, TRUE);
   env = g_environ_setenv (env, "ALVH_MARKET_DB", missing_market, TRUE);
   env = g_environ_unsetenv (env, "ALVH_DB");
-
-  r->status = test_cli_spawn (tmp_dir, env, argv, &r->out, &r->err);
+  va_start (args, first);
+  r->status = test_cli_run_valist (tmp_dir, env, "report", &r->out, &r->err, first, args);
+  va_end (args);
 }
 
 static char *

@@ -14,6 +14,7 @@
 
 #include "alvh-core.h"
 #include "test-cli-util.h"
+#include "test-journal-util.h"
 
 static gint64
 add_entry (const char *db,
@@ -22,28 +23,9 @@ add_entry (const char *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (db, &error);
-  const char *tags[] = { NULL };
-  AlvhJournalEntry e = { 0 };
-  gint64 id;
 
   g_assert_no_error (error);
-  e.time = alvh_time_from_ny_date (2024, 3, 11);
-  e.title = (char *) title;
-  e.body = (char *) body;
-  e.tags = (char **) tags;
-  id = alvh_journal_store_add_entry (store, &e, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static char *
-file_sha (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize n = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &n, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, n);
+  return test_journal_add_entry (store, title, body, alvh_time_from_ny_date (2024, 3, 11));
 }
 
 static guint
@@ -73,7 +55,7 @@ test_foreign_file_untouched (void)
   g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (x)", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  before = file_sha (other);
+  before = test_file_sha256 (other);
   n_files = count_files (dir);
 
   {
@@ -96,7 +78,7 @@ test_foreign_file_untouched (void)
         g_assert_cmpint (test_run_cli_strv (runs[i], &out, &err), ==, 1);
         g_test_message ("%s", err);
         g_assert_nonnull (strstr (err, "another program (tables notes)"));
-        after = file_sha (other);
+        after = test_file_sha256 (other);
         g_assert_cmpstr (after, ==, before);
         g_assert_cmpuint (count_files (dir), ==, n_files);
       }

@@ -63,30 +63,27 @@ has_table (AlvhJournalStore *store,
 /* ---- schema ------------------------------------------------------------ */
 
 static void
-test_schema (Fixture       *f,
+test_schema (TestJournal   *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autofree char *mode = NULL;
   const char *tables[] = { "accounts", "profiles", "events", "condors", "legs", "leg_closes",
                            "decisions", "signal_snapshots", "leg_signals", "entries", "tags",
                            "entry_tags", "entries_fts", "attachments" };
   GStatBuf st;
 
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  g_assert_cmpint (alvh_journal_store_get_schema_version (store), ==, ALVH_JOURNAL_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, ALVH_JOURNAL_SCHEMA_VERSION);
-  mode = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpint (alvh_journal_store_get_schema_version (f->store), ==, ALVH_JOURNAL_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (f->store, "PRAGMA user_version"), ==, ALVH_JOURNAL_SCHEMA_VERSION);
+  mode = query_text (f->store, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2); /* FULL */
+  g_assert_cmpint (query_int (f->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (f->store, "PRAGMA synchronous"), ==, 2); /* FULL */
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    g_assert_true (has_table (store, tables[i]));
+    g_assert_true (has_table (f->store, tables[i]));
 
   /* the file is private */
-  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
+  g_assert_cmpint (g_stat (f->paths.db, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   /* foreign keys are enforced: a leg in an account that does not exist */
@@ -99,9 +96,9 @@ test_schema (Fixture       *f,
     leg->quantity = 1;
     leg->premium = 1;
     leg->opened = 1;
-    g_assert_cmpint (alvh_journal_store_add_leg (store, leg, &error), ==, 0);
+    g_assert_cmpint (alvh_journal_store_add_leg (f->store, leg, &error), ==, 0);
     g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM legs"), ==, 0);
+    g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM legs"), ==, 0);
   }
 }
 
@@ -238,6 +235,28 @@ open_thread (gpointer data)
   return NULL;
 }
 
+/* Four threads open @path at the same moment; each finds the current schema */
+static void
+open_at_once (const char *path)
+{
+  OpenJob jobs[4];
+  GThread *threads[G_N_ELEMENTS (jobs)];
+  gint go = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      jobs[i] = (OpenJob) { path, &go, NULL, 0 };
+      threads[i] = g_thread_new ("open", open_thread, &jobs[i]);
+    }
+  g_atomic_int_set (&go, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_no_error (jobs[i].error);
+      g_assert_cmpint (jobs[i].version, ==, ALVH_JOURNAL_SCHEMA_VERSION);
+    }
+}
+
 /* Two connections opening a new file at the same moment used to both run the
  * migrations ("table accounts already exists"); now each step runs under the
  * write lock with user_version read again under it. */
@@ -251,9 +270,6 @@ test_concurrent_open (Fixture       *f,
     {
       g_autofree char *path = g_strdup_printf ("%s.%u", f->db, round);
       g_autofree char *dir = g_path_get_dirname (path);
-      OpenJob jobs[4];
-      GThread *threads[G_N_ELEMENTS (jobs)];
-      gint go = 0;
       int child_status = 0;
       pid_t child;
 
@@ -285,18 +301,7 @@ test_concurrent_open (Fixture       *f,
           g_free (g_steal_pointer (&dir));
           _exit (code);
         }
-      for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
-        {
-          jobs[i] = (OpenJob) { path, &go, NULL, 0 };
-          threads[i] = g_thread_new ("open", open_thread, &jobs[i]);
-        }
-      g_atomic_int_set (&go, 1);
-      for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
-        {
-          g_thread_join (threads[i]);
-          g_assert_no_error (jobs[i].error);
-          g_assert_cmpint (jobs[i].version, ==, ALVH_JOURNAL_SCHEMA_VERSION);
-        }
+      open_at_once (path);
       g_assert_cmpint (waitpid (child, &child_status, 0), ==, child);
       g_assert_true (WIFEXITED (child_status));
       g_assert_cmpint (WEXITSTATUS (child_status), ==, 0);
@@ -319,9 +324,6 @@ test_concurrent_migration (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  OpenJob jobs[4];
-  GThread *threads[G_N_ELEMENTS (jobs)];
-  gint go = 0;
 
   {
     g_autoptr(AlvhJournalStore) old = _alvh_journal_store_open_version (f->db, 1, &error);
@@ -329,18 +331,7 @@ test_concurrent_migration (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpint (alvh_journal_store_create_account (old, "IRA", &error), >, 0);
   }
-  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
-    {
-      jobs[i] = (OpenJob) { f->db, &go, NULL, 0 };
-      threads[i] = g_thread_new ("open", open_thread, &jobs[i]);
-    }
-  g_atomic_int_set (&go, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
-    {
-      g_thread_join (threads[i]);
-      g_assert_no_error (jobs[i].error);
-      g_assert_cmpint (jobs[i].version, ==, ALVH_JOURNAL_SCHEMA_VERSION);
-    }
+  open_at_once (f->db);
   {
     g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
     g_autoptr(GPtrArray) accounts = alvh_journal_store_list_accounts (store, &error);
@@ -354,11 +345,10 @@ test_concurrent_migration (Fixture       *f,
 /* ---- accounts, profiles, events ----------------------------------------- */
 
 static void
-test_accounts_profiles_events (Fixture       *f,
+test_accounts_profiles_events (TestJournal   *f,
                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(GPtrArray) events = NULL;
@@ -367,61 +357,61 @@ test_accounts_profiles_events (Fixture       *f,
   gint64 a, b, p1, p2, e1, e2;
   int version = 0;
 
-  a = alvh_journal_store_create_account (store, "Taxable", &error);
+  a = alvh_journal_store_create_account (f->store, "Taxable", &error);
   g_assert_no_error (error);
-  b = alvh_journal_store_create_account (store, "IRA", &error);
+  b = alvh_journal_store_create_account (f->store, "IRA", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (alvh_journal_store_create_account (store, "IRA", &error), ==, 0);
+  g_assert_cmpint (alvh_journal_store_create_account (f->store, "IRA", &error), ==, 0);
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (alvh_journal_store_rename_account (store, a, "Brokerage", &error));
-  g_assert_false (alvh_journal_store_rename_account (store, 999, "x", &error));
+  g_assert_true (alvh_journal_store_rename_account (f->store, a, "Brokerage", &error));
+  g_assert_false (alvh_journal_store_rename_account (f->store, 999, "x", &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  accounts = alvh_journal_store_list_accounts (store, &error);
+  accounts = alvh_journal_store_list_accounts (f->store, &error);
   g_assert_cmpuint (accounts->len, ==, 2);
   g_assert_cmpstr (((AlvhJournalAccount *) accounts->pdata[0])->name, ==, "Brokerage");
   g_assert_cmpint (((AlvhJournalAccount *) accounts->pdata[1])->id, ==, b);
 
-  p1 = alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.15\n", &version, &error);
+  p1 = alvh_journal_store_save_profile (f->store, "default", "[alvh]\niv_expansion=0.15\n", &version, &error);
   g_assert_no_error (error);
   g_assert_cmpint (version, ==, 1);
-  g_assert_cmpint (alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.15\n", &version, &error), ==, p1);
+  g_assert_cmpint (alvh_journal_store_save_profile (f->store, "default", "[alvh]\niv_expansion=0.15\n", &version, &error), ==, p1);
   g_assert_cmpint (version, ==, 1);
-  p2 = alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.20\n", &version, &error);
+  p2 = alvh_journal_store_save_profile (f->store, "default", "[alvh]\niv_expansion=0.20\n", &version, &error);
   g_assert_cmpint (version, ==, 2);
   g_assert_cmpint (p2, !=, p1);
-  p = alvh_journal_store_get_profile (store, "default", 0, &error);
+  p = alvh_journal_store_get_profile (f->store, "default", 0, &error);
   g_assert_cmpint (p->version, ==, 2);
   g_assert_cmpstr (p->keyfile, ==, "[alvh]\niv_expansion=0.20\n");
   g_clear_pointer (&p, alvh_journal_profile_free);
-  p = alvh_journal_store_get_profile (store, "default", 1, &error);
+  p = alvh_journal_store_get_profile (f->store, "default", 1, &error);
   g_assert_cmpstr (p->keyfile, ==, "[alvh]\niv_expansion=0.15\n");
-  g_assert_null (alvh_journal_store_get_profile (store, "default", 7, &error));
+  g_assert_null (alvh_journal_store_get_profile (f->store, "default", 7, &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  profiles = alvh_journal_store_list_profiles (store, &error);
+  profiles = alvh_journal_store_list_profiles (f->store, &error);
   g_assert_cmpuint (profiles->len, ==, 2);
 
   ev.time = alvh_time_from_ny_date (2024, 3, 12);
   ev.kind = ALVH_EVENT_CPI;
   ev.shift = TRUE;
   ev.note = (char *) "hot print";
-  e1 = alvh_journal_store_add_event (store, &ev, &error);
+  e1 = alvh_journal_store_add_event (f->store, &ev, &error);
   g_assert_no_error (error);
   ev.time = alvh_time_from_ny_date (2024, 3, 20);
   ev.kind = ALVH_EVENT_FOMC;
   ev.shift = FALSE;
-  e2 = alvh_journal_store_add_event (store, &ev, &error);
+  e2 = alvh_journal_store_add_event (f->store, &ev, &error);
   ev.kind = (AlvhEventKind) 42;  /* no such kind */
-  g_assert_cmpint (alvh_journal_store_add_event (store, &ev, &error), ==, 0);
+  g_assert_cmpint (alvh_journal_store_add_event (f->store, &ev, &error), ==, 0);
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
   ev.id = e2;
   ev.kind = ALVH_EVENT_PPI;
   ev.note = (char *) "changed";
-  g_assert_true (alvh_journal_store_update_event (store, &ev, &error));
-  events = alvh_journal_store_list_events (store, alvh_time_from_ny_date (2024, 3, 1),
+  g_assert_true (alvh_journal_store_update_event (f->store, &ev, &error));
+  events = alvh_journal_store_list_events (f->store, alvh_time_from_ny_date (2024, 3, 1),
                                            alvh_time_from_ny_date (2024, 4, 1), &error);
   g_assert_cmpuint (events->len, ==, 2);
   g_assert_cmpint (((AlvhEvent *) events->pdata[0])->kind, ==, ALVH_EVENT_CPI);
@@ -429,8 +419,8 @@ test_accounts_profiles_events (Fixture       *f,
   g_assert_cmpint (((AlvhEvent *) events->pdata[1])->kind, ==, ALVH_EVENT_PPI);
   g_assert_cmpstr (((AlvhEvent *) events->pdata[1])->note, ==, "changed");
   g_clear_pointer (&events, g_ptr_array_unref);
-  g_assert_true (alvh_journal_store_delete_event (store, e1, &error));
-  events = alvh_journal_store_list_events (store, 0, 0, &error);
+  g_assert_true (alvh_journal_store_delete_event (f->store, e1, &error));
+  events = alvh_journal_store_list_events (f->store, 0, 0, &error);
   g_assert_cmpuint (events->len, ==, 1);
 }
 
@@ -597,31 +587,30 @@ leg_signals_partial_closes (AlvhJournalStore *store,
  * linked to the fired ones, the decision then followed and not actionable
  * again, a second one skipped with its reason, and the leg closed in parts */
 static void
-test_leg_signals (Fixture       *f,
+test_leg_signals (TestJournal   *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhCondor) c = alvh_condor_new ();
   g_autoptr(AlvhDecision) d = NULL;
   g_autoptr(AlvhDecision) back = NULL;
   gint64 account, condor, did, leg_id, entry_id = 0;
 
-  account = alvh_journal_store_create_account (store, "main", &error);
+  account = alvh_journal_store_create_account (f->store, "main", &error);
   c->account_id = account;
   c->long_put = 4500; c->short_put = 4600; c->short_call = 5000; c->long_call = 5100;
   c->expiry = 2000000; c->units = 1; c->credit = 10; c->opened = 1000;
-  condor = alvh_journal_store_add_condor (store, c, &error);
+  condor = alvh_journal_store_add_condor (f->store, c, &error);
   g_assert_no_error (error);
 
   d = make_decision (account, condor, 5000, "ADD", "fixed", 2, "wing_proximity,book_delta");
-  did = alvh_journal_store_record_decision (store, d, &error);
+  did = alvh_journal_store_record_decision (f->store, d, &error);
   g_assert_no_error (error);
-  back = alvh_journal_store_get_decision (store, did, &error);
+  back = alvh_journal_store_get_decision (f->store, did, &error);
   g_assert_no_error (error);
   /* every signal is recorded, the ones the rules did not reach as n/a */
   g_assert_cmpuint (count_recorded (back), ==, ALVH_N_SIGNALS);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM signal_snapshots"), ==, ALVH_N_SIGNALS);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM signal_snapshots"), ==, ALVH_N_SIGNALS);
   /* n/a is stored as NULL and reads back as n/a, never 0 */
   {
     const AlvhSignal *rsi = &back->signals[ALVH_SIGNAL_RSI_EXTREME];
@@ -630,28 +619,28 @@ test_leg_signals (Fixture       *f,
     g_assert_false (rsi->available);
     g_assert_true (isnan (rsi->value));
     g_assert_false (rsi->fired);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM signal_snapshots WHERE key = 'rsi_extreme' AND value IS NULL"), ==, 1);
+    g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM signal_snapshots WHERE key = 'rsi_extreme' AND value IS NULL"), ==, 1);
   }
   g_assert_cmpint (back->followed, ==, ALVH_DECISION_PENDING);
 
-  leg_signals_failed_booking (store, did);
+  leg_signals_failed_booking (f->store, did);
 
-  leg_id = alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.25, 0, "filled at mid", &entry_id, &error);
+  leg_id = alvh_journal_store_add_leg_from_decision (f->store, did, NULL, 1.25, 0, "filled at mid", &entry_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (leg_id, >, 0);
   g_assert_cmpint (entry_id, >, 0);
 
-  leg_signals_check_leg (store, back, did, condor, leg_id, entry_id);
+  leg_signals_check_leg (f->store, back, did, condor, leg_id, entry_id);
 
   g_clear_pointer (&back, alvh_decision_free);
-  back = alvh_journal_store_get_decision (store, did, &error);
+  back = alvh_journal_store_get_decision (f->store, did, &error);
   g_assert_cmpint (back->followed, ==, ALVH_DECISION_FOLLOWED);
 
   /* cannot act twice */
-  g_assert_cmpint (alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.0, 1, NULL, NULL, &error), ==, 0);
+  g_assert_cmpint (alvh_journal_store_add_leg_from_decision (f->store, did, NULL, 1.0, 1, NULL, NULL, &error), ==, 0);
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (alvh_journal_store_skip_decision (store, did, "late", &error));
+  g_assert_false (alvh_journal_store_skip_decision (f->store, did, "late", &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -659,43 +648,42 @@ test_leg_signals (Fixture       *f,
   {
     g_autoptr(AlvhDecision) d2 = make_decision (account, condor, 6000, "ADD", "confluence", 1, "iv_expansion,term_inversion");
     g_autoptr(AlvhDecision) b2 = NULL;
-    gint64 id2 = alvh_journal_store_record_decision (store, d2, &error);
+    gint64 id2 = alvh_journal_store_record_decision (f->store, d2, &error);
 
-    g_assert_true (alvh_journal_store_skip_decision (store, id2, "spread too wide", &error));
+    g_assert_true (alvh_journal_store_skip_decision (f->store, id2, "spread too wide", &error));
     g_assert_no_error (error);
-    b2 = alvh_journal_store_get_decision (store, id2, &error);
+    b2 = alvh_journal_store_get_decision (f->store, id2, &error);
     g_assert_cmpint (b2->followed, ==, ALVH_DECISION_SKIPPED);
     g_assert_cmpstr (b2->skip_reason, ==, "spread too wide");
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM entries WHERE decision_id IN (SELECT id FROM decisions WHERE followed = 'skipped')"), ==, 1);
+    g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM entries WHERE decision_id IN (SELECT id FROM decisions WHERE followed = 'skipped')"), ==, 1);
   }
 
-  leg_signals_partial_closes (store, account, leg_id);
+  leg_signals_partial_closes (f->store, account, leg_id);
 }
 
 static void
-test_snapshot_frozen (Fixture       *f,
+test_snapshot_frozen (TestJournal   *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhDecision) d = NULL;
   g_autoptr(AlvhDecision) back = NULL;
   gint64 account, did;
   int version = 0;
 
-  account = alvh_journal_store_create_account (store, "main", &error);
-  alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.15\n", &version, &error);
+  account = alvh_journal_store_create_account (f->store, "main", &error);
+  alvh_journal_store_save_profile (f->store, "default", "[alvh]\niv_expansion=0.15\n", &version, &error);
   g_assert_cmpint (version, ==, 1);
   d = make_decision (account, 0, 100, "ADD", "confluence", 1, "iv_expansion,term_inversion");
   alvh_decision_set_signal (d, ALVH_SIGNAL_IV_EXPANSION, 0.22, 0.15, TRUE);
-  did = alvh_journal_store_record_decision (store, d, &error);
+  did = alvh_journal_store_record_decision (f->store, d, &error);
   g_assert_no_error (error);
 
   /* the profile changes afterwards */
-  alvh_journal_store_save_profile (store, "default", "[alvh]\niv_expansion=0.30\n", &version, &error);
+  alvh_journal_store_save_profile (f->store, "default", "[alvh]\niv_expansion=0.30\n", &version, &error);
   g_assert_cmpint (version, ==, 2);
 
-  back = alvh_journal_store_get_decision (store, did, &error);
+  back = alvh_journal_store_get_decision (f->store, did, &error);
   g_assert_cmpstr (back->profile_name, ==, "default");
   g_assert_cmpint (back->profile_version, ==, 1);
   g_assert_cmpfloat (back->signals[ALVH_SIGNAL_IV_EXPANSION].threshold, ==, 0.15);
@@ -703,10 +691,10 @@ test_snapshot_frozen (Fixture       *f,
   g_assert_true (back->signals[ALVH_SIGNAL_IV_EXPANSION].fired);
 
   /* and the snapshot cannot be rewritten at all */
-  g_assert_cmpint (sqlite3_exec (_alvh_journal_store_get_db (store),
+  g_assert_cmpint (sqlite3_exec (_alvh_journal_store_get_db (f->store),
                                  "UPDATE signal_snapshots SET threshold = 0.3", NULL, NULL, NULL),
                    !=, SQLITE_OK);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM signal_snapshots WHERE threshold = 0.3"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM signal_snapshots WHERE threshold = 0.3"), ==, 0);
 }
 
 /* ---- entries: search, filters, undo ------------------------------------------ */
@@ -744,35 +732,34 @@ count_matches (AlvhJournalStore        *store,
 }
 
 static void
-test_search_filters (Fixture       *f,
+test_search_filters (TestJournal   *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(GPtrArray) list = NULL;
   AlvhJournalFilter filter = { 0 };
   gint64 account, did, n1, n2, n3, leg_entry = 0;
 
-  account = alvh_journal_store_create_account (store, "main", &error);
-  n1 = add_note (store, 1000, "CPI week", "Volatility expansion ahead of the print; bought protection.", "macro,cpi");
-  n2 = add_note (store, 2000, "Quiet tape", "Nothing to do. Theta does its work.", "routine");
-  n3 = add_note (store, 3000, "Éclair note", "Spread priced at 1.20, fills were poor.", "Fills, Slippage ");
+  account = alvh_journal_store_create_account (f->store, "main", &error);
+  n1 = add_note (f->store, 1000, "CPI week", "Volatility expansion ahead of the print; bought protection.", "macro,cpi");
+  n2 = add_note (f->store, 2000, "Quiet tape", "Nothing to do. Theta does its work.", "routine");
+  n3 = add_note (f->store, 3000, "Éclair note", "Spread priced at 1.20, fills were poor.", "Fills, Slippage ");
   {
     g_autoptr(AlvhDecision) d = make_decision (account, 0, 4000, "ADD", "regime", 1, "macro_regime,iv_expansion");
 
-    did = alvh_journal_store_record_decision (store, d, &error);
-    alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.0, 1, "regime shift after CPI", &leg_entry, &error);
+    did = alvh_journal_store_record_decision (f->store, d, &error);
+    alvh_journal_store_add_leg_from_decision (f->store, did, NULL, 1.0, 1, "regime shift after CPI", &leg_entry, &error);
     g_assert_no_error (error);
   }
 
   /* everything, newest first */
-  list = alvh_journal_store_list_entries (store, NULL, &error);
+  list = alvh_journal_store_list_entries (f->store, NULL, &error);
   g_assert_cmpuint (list->len, ==, 4);
   g_assert_cmpint (((AlvhJournalEntry *) list->pdata[0])->id, ==, leg_entry);
   g_assert_cmpint (((AlvhJournalEntry *) list->pdata[3])->id, ==, n1);
   /* tags normalised */
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = alvh_journal_store_list_entries (store, &(AlvhJournalFilter) { .tag = "slippage" }, &error);
+  list = alvh_journal_store_list_entries (f->store, &(AlvhJournalFilter) { .tag = "slippage" }, &error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (((AlvhJournalEntry *) list->pdata[0])->id, ==, n3);
   g_assert_cmpstr (((AlvhJournalEntry *) list->pdata[0])->tags[0], ==, "fills");
@@ -780,45 +767,45 @@ test_search_filters (Fixture       *f,
 
   /* full text over title, body and tags */
   filter.query = "volatility";
-  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
   filter.query = "cpi";            /* title of n1, tag of n1, body of the leg entry */
-  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 2);
   filter.query = "eclair";         /* diacritics folded */
-  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
   filter.query = "theta work";     /* all words */
-  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
   filter.query = "theta cpi";
-  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 0);
   filter.query = "prot*";          /* prefix */
-  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
   filter.query = "slippage";       /* a tag */
-  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
   filter.query = "\"NEAR( OR * AND";   /* FTS syntax is not interpreted */
-  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 0);
   filter.query = "   ";
-  g_assert_cmpuint (count_matches (store, &filter), ==, 4);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 4);
   filter.query = NULL;
 
   /* date range [from, to) */
   filter.from = 2000;
   filter.to = 4000;
-  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 2);
   filter.from = filter.to = 0;
 
   /* branch and trigger via the decision */
   filter.branch = "regime";
-  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
   filter.branch = "fixed";
-  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 0);
   filter.branch = NULL;
   filter.trigger = "macro_regime";
-  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
   filter.trigger = "wing_proximity";   /* recorded but did not fire */
-  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 0);
   filter.trigger = NULL;
   filter.tag = "hedge";
   filter.query = "cpi";
-  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
   filter.tag = NULL;
   filter.query = NULL;
 
@@ -826,7 +813,7 @@ test_search_filters (Fixture       *f,
   filter.limit = 2;
   filter.offset = 1;
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = alvh_journal_store_list_entries (store, &filter, &error);
+  list = alvh_journal_store_list_entries (f->store, &filter, &error);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpint (((AlvhJournalEntry *) list->pdata[0])->id, ==, n3);
   g_assert_cmpint (((AlvhJournalEntry *) list->pdata[1])->id, ==, n2);
@@ -838,21 +825,21 @@ test_search_filters (Fixture       *f,
     const char *tags[] = { "Lesson", NULL };
     g_autoptr(AlvhJournalEntry) e = NULL;
 
-    g_assert_true (alvh_journal_store_update_entry (store, n2, NULL, "Gamma risk grew late in the week.", tags, &error));
+    g_assert_true (alvh_journal_store_update_entry (f->store, n2, NULL, "Gamma risk grew late in the week.", tags, &error));
     g_assert_no_error (error);
-    e = alvh_journal_store_get_entry (store, n2, &error);
+    e = alvh_journal_store_get_entry (f->store, n2, &error);
     g_assert_cmpstr (e->title, ==, "Quiet tape");
     g_assert_cmpstr (e->tags[0], ==, "lesson");
     g_assert_null (e->tags[1]);
     filter.query = "theta";
-    g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+    g_assert_cmpuint (count_matches (f->store, &filter), ==, 0);
     filter.query = "gamma";
-    g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+    g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
     filter.query = NULL;
     filter.tag = "routine";
-    g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+    g_assert_cmpuint (count_matches (f->store, &filter), ==, 0);
     filter.tag = "lesson";
-    g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+    g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
     filter.tag = NULL;
   }
 }
@@ -861,11 +848,10 @@ test_search_filters (Fixture       *f,
  * (driven by a small set, walked by index, walked then driven) must give
  * exactly the brute-force answer. */
 static void
-test_plans_exact (Fixture       *f,
+test_plans_exact (TestJournal   *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   const guint n = 3000;
   g_autofree gint64 *ids = g_new (gint64, n);
   g_autofree gint64 *times = g_new (gint64, n);
@@ -888,7 +874,7 @@ test_plans_exact (Fixture       *f,
     { "three", NULL, 3, 50, 0, 400000, 900000 },
   };
 
-  g_assert_true (alvh_journal_store_begin_batch (store, &error));
+  g_assert_true (alvh_journal_store_begin_batch (f->store, &error));
   for (guint i = 0; i < n; i++)
     {
       AlvhJournalEntry e = { 0 };
@@ -905,10 +891,10 @@ test_plans_exact (Fixture       *f,
       e.title = title;
       e.body = (char *) (i % 7 == 0 ? "alpha beta" : i % 3 == 1 ? "omega" : "gamma");
       e.tags = (char **) tags;
-      ids[i] = alvh_journal_store_add_entry (store, &e, &error);
+      ids[i] = alvh_journal_store_add_entry (f->store, &e, &error);
       g_assert_no_error (error);
     }
-  g_assert_true (alvh_journal_store_end_batch (store, TRUE, &error));
+  g_assert_true (alvh_journal_store_end_batch (f->store, TRUE, &error));
   g_rand_free (rand);
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -951,7 +937,7 @@ test_plans_exact (Fixture       *f,
             else
               break;
           }
-      got = alvh_journal_store_list_entries (store, &filter, &error);
+      got = alvh_journal_store_list_entries (f->store, &filter, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (got->len, ==, MIN (cases[c].limit, expect->len > cases[c].offset ? expect->len - cases[c].offset : 0));
       for (guint k = 0; k < got->len; k++)
@@ -961,63 +947,61 @@ test_plans_exact (Fixture       *f,
 }
 
 static void
-test_undo_delete (Fixture       *f,
+test_undo_delete (TestJournal   *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   AlvhJournalFilter filter = { 0 };
   gint64 a, b;
 
-  a = add_note (store, 10, "Keep me", "first", "x");
-  b = add_note (store, 20, "Delete me", "second unique-word", "x");
-  g_assert_true (alvh_journal_store_delete_entry (store, b, &error));
-  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  a = add_note (f->store, 10, "Keep me", "first", "x");
+  b = add_note (f->store, 20, "Delete me", "second unique-word", "x");
+  g_assert_true (alvh_journal_store_delete_entry (f->store, b, &error));
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
   filter.query = "unique";
-  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 0);
   filter.include_deleted = TRUE;
-  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
   filter.include_deleted = FALSE;
   {
-    g_autoptr(AlvhJournalEntry) e = alvh_journal_store_get_entry (store, b, &error);
+    g_autoptr(AlvhJournalEntry) e = alvh_journal_store_get_entry (f->store, b, &error);
 
     g_assert_true (e->deleted);
   }
   /* undo */
-  g_assert_true (alvh_journal_store_undelete_entry (store, b, &error));
-  g_assert_cmpuint (count_matches (store, &filter), ==, 1);
+  g_assert_true (alvh_journal_store_undelete_entry (f->store, b, &error));
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 1);
   filter.query = NULL;
-  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
-  g_assert_false (alvh_journal_store_delete_entry (store, 12345, &error));
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 2);
+  g_assert_false (alvh_journal_store_delete_entry (f->store, 12345, &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
   g_assert_cmpint (a, >, 0);
 }
 
 static void
-test_batch (Fixture       *f,
+test_batch (TestJournal   *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   AlvhJournalFilter filter = { 0 };
   AlvhEvent bad = { 0 };
 
-  g_assert_true (alvh_journal_store_begin_batch (store, &error));
-  add_note (store, 1, "one", "", "");
-  add_note (store, 2, "two", "", "");
+  g_assert_true (alvh_journal_store_begin_batch (f->store, &error));
+  add_note (f->store, 1, "one", "", "");
+  add_note (f->store, 2, "two", "", "");
   bad.kind = (AlvhEventKind) 42;  /* no such kind */
-  g_assert_cmpint (alvh_journal_store_add_event (store, &bad, &error), ==, 0);  /* undone alone */
+  g_assert_cmpint (alvh_journal_store_add_event (f->store, &bad, &error), ==, 0);  /* undone alone */
   g_clear_error (&error);
-  g_assert_true (alvh_journal_store_end_batch (store, TRUE, &error));
+  g_assert_true (alvh_journal_store_end_batch (f->store, TRUE, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 2);
 
-  g_assert_true (alvh_journal_store_begin_batch (store, &error));
-  add_note (store, 3, "three", "", "");
-  g_assert_false (alvh_journal_store_end_batch (store, FALSE, &error));
-  g_assert_cmpuint (count_matches (store, &filter), ==, 2);
+  g_assert_true (alvh_journal_store_begin_batch (f->store, &error));
+  add_note (f->store, 3, "three", "", "");
+  g_assert_false (alvh_journal_store_end_batch (f->store, FALSE, &error));
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 2);
   filter.query = "three";
-  g_assert_cmpuint (count_matches (store, &filter), ==, 0);
+  g_assert_cmpuint (count_matches (f->store, &filter), ==, 0);
 }
 
 /* ---- review and statistics on a hand-built book ------------------------------ */
@@ -1055,6 +1039,45 @@ assert_outcome_is_ledger (AlvhJournalStore              *store,
   g_assert_cmpfloat (o->mfe, >=, o->pnl);
 }
 
+/* A leg the rules proposed, as stats_book() books it */
+typedef struct
+{
+  gint64       time;
+  const char  *branch;
+  guint        size;
+  const char  *fired_keys;
+  AlvhLegKind  kind;
+  double       long_strike;
+  double       short_strike;
+  double       price;
+} RulesLeg;
+
+/* Records @spec's ADD decision on @condor, then the leg that follows it
+ * (@spec's size at its price); the decision's id to *decision, the leg's returned */
+static gint64
+add_rules_leg (AlvhJournalStore *store,
+               gint64            account,
+               gint64            condor,
+               gint64            expiry,
+               const RulesLeg   *spec,
+               gint64           *decision)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhDecision) d = make_decision (account, condor, spec->time, "ADD", spec->branch, spec->size, spec->fired_keys);
+  g_autoptr(AlvhLeg) leg = alvh_leg_new ();
+  gint64 id;
+
+  *decision = alvh_journal_store_record_decision (store, d, &error);
+  g_assert_no_error (error);
+  leg->kind = spec->kind;
+  leg->long_strike = spec->long_strike;
+  leg->short_strike = spec->short_strike;
+  leg->expiry = expiry;
+  id = alvh_journal_store_add_leg_from_decision (store, *decision, leg, spec->price, spec->size, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
 /* test_stats()'s book over six days of @t: condor A (1 unit) with the rules'
  * legs L1 (fixed, closed), L2 (confluence, open) and L4 (fixed, closed),
  * closed on day 5; condor B (2 units) with a skipped decision and a manual
@@ -1084,31 +1107,14 @@ stats_book (AlvhJournalStore *store,
   }
 
   /* L1: fixed, wing_proximity + book_delta, 2 x 17/22 at 1.00, closed at 4.00 on day 3 */
-  {
-    g_autoptr(AlvhDecision) d = make_decision (account, *ca, t[1], "ADD", "fixed", 2, "wing_proximity,book_delta");
-    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
-
-    d1 = alvh_journal_store_record_decision (store, d, &error);
-    leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
-    leg->long_strike = 17;
-    leg->short_strike = 22;
-    leg->expiry = t[5] + 60 * DAY;
-    l[0] = alvh_journal_store_add_leg_from_decision (store, d1, leg, 1.0, 2, NULL, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_true (alvh_journal_store_close_leg (store, l[0], t[3], 2, 4.0, &error));
-  }
+  l[0] = add_rules_leg (store, account, *ca, t[5] + 60 * DAY,
+                        &(RulesLeg) { t[1], "fixed", 2, "wing_proximity,book_delta", ALVH_LEG_VIX_CALL_SPREAD, 17, 22, 1.0 },
+                        &d1);
+  g_assert_true (alvh_journal_store_close_leg (store, l[0], t[3], 2, 4.0, &error));
   /* L2: confluence, iv_expansion + term_inversion, 1 x call 20 at 2.00, still open */
-  {
-    g_autoptr(AlvhDecision) d = make_decision (account, *ca, t[2], "ADD", "confluence", 1, "iv_expansion,term_inversion");
-    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
-
-    d2 = alvh_journal_store_record_decision (store, d, &error);
-    leg->kind = ALVH_LEG_VIX_CALL;
-    leg->long_strike = 20;
-    leg->expiry = t[5] + 60 * DAY;
-    l[1] = alvh_journal_store_add_leg_from_decision (store, d2, leg, 2.0, 1, NULL, NULL, &error);
-    g_assert_no_error (error);
-  }
+  l[1] = add_rules_leg (store, account, *ca, t[5] + 60 * DAY,
+                        &(RulesLeg) { t[2], "confluence", 1, "iv_expansion,term_inversion", ALVH_LEG_VIX_CALL, 20, NAN, 2.0 },
+                        &d2);
   /* on condor B the rules are overridden: a skipped decision and a manual leg */
   {
     g_autoptr(AlvhDecision) d = make_decision (account, *cb, t[3], "ADD", "regime", 1, "macro_regime,iv_expansion");
@@ -1131,19 +1137,10 @@ stats_book (AlvhJournalStore *store,
     g_assert_true (alvh_journal_store_close_leg (store, l[2], t[4], 0.5, 2.5, &error));
   }
   /* L4: fixed, wing_proximity only, 1 x 18/23 at 0.50, closed at 0.20 on day 5 */
-  {
-    g_autoptr(AlvhDecision) d = make_decision (account, *ca, t[4], "ADD", "fixed", 1, "wing_proximity");
-    g_autoptr(AlvhLeg) leg = alvh_leg_new ();
-
-    d4 = alvh_journal_store_record_decision (store, d, &error);
-    leg->kind = ALVH_LEG_VIX_CALL_SPREAD;
-    leg->long_strike = 18;
-    leg->short_strike = 23;
-    leg->expiry = t[5] + 60 * DAY;
-    l[3] = alvh_journal_store_add_leg_from_decision (store, d4, leg, 0.5, 1, NULL, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_true (alvh_journal_store_close_leg (store, l[3], t[5], 1, 0.2, &error));
-  }
+  l[3] = add_rules_leg (store, account, *ca, t[5] + 60 * DAY,
+                        &(RulesLeg) { t[4], "fixed", 1, "wing_proximity", ALVH_LEG_VIX_CALL_SPREAD, 18, 23, 0.5 },
+                        &d4);
+  g_assert_true (alvh_journal_store_close_leg (store, l[3], t[5], 1, 0.2, &error));
   g_assert_true (alvh_journal_store_close_condor (store, *ca, t[5], 4.0, &error));
   g_assert_false (alvh_journal_store_close_condor (store, *ca, t[5], 4.0, &error));
   g_clear_error (&error);
@@ -1248,11 +1245,10 @@ stats_check_rows (AlvhJournalStats *stats,
 }
 
 static void
-test_stats (Fixture       *f,
+test_stats (TestJournal   *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhJournalMarket) market = NULL;
   g_autoptr(AlvhJournalStats) stats = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
@@ -1265,16 +1261,16 @@ test_stats (Fixture       *f,
   for (int i = 0; i < 6; i++)
     t[i] = alvh_time_from_ny_date (2024, 4, 1 + i);
   market = alvh_journal_market_new (t, spx, vix, 6);
-  account = alvh_journal_store_create_account (store, "main", &error);
+  account = alvh_journal_store_create_account (f->store, "main", &error);
   g_assert_no_error (error);
 
-  stats_book (store, account, t, &ca, &cb, l);
+  stats_book (f->store, account, t, &ca, &cb, l);
 
   /* outcomes: P&L, MAE and MFE are the ledger's (ALVH-SPEC section 6) */
-  outcomes = alvh_journal_store_review_legs (store, account, market, &error);
+  outcomes = alvh_journal_store_review_legs (f->store, account, market, &error);
   g_assert_no_error (error);
-  stats_check_outcomes (store, market, outcomes, l);
-  stats = alvh_journal_store_compute_stats (store, account, market, &error);
+  stats_check_outcomes (f->store, market, outcomes, l);
+  stats = alvh_journal_store_compute_stats (f->store, account, market, &error);
   g_assert_no_error (error);
 
   stats_check_rows (stats, outcomes);
@@ -1284,7 +1280,7 @@ test_stats (Fixture       *f,
   {
     AlvhJournalCondorStat *sa = stats->condors->pdata[0];
     AlvhJournalCondorStat *sb = stats->condors->pdata[1];
-    g_autoptr(AlvhLedger) ledger = alvh_journal_store_load_ledger (store, account, NULL, &error);
+    g_autoptr(AlvhLedger) ledger = alvh_journal_store_load_ledger (f->store, account, NULL, &error);
     AlvhLedgerEntry e;
 
     g_assert_no_error (error);
@@ -1320,7 +1316,7 @@ test_stats (Fixture       *f,
 
   /* without market data only realised P&L counts */
   {
-    g_autoptr(GPtrArray) bare = alvh_journal_store_review_legs (store, 0, NULL, &error);
+    g_autoptr(GPtrArray) bare = alvh_journal_store_review_legs (f->store, 0, NULL, &error);
 
     g_assert_no_error (error);
     g_assert_cmpfloat_with_epsilon (((AlvhJournalLegOutcome *) bare->pdata[0])->pnl, 600, 1e-9);
@@ -1333,17 +1329,16 @@ test_stats (Fixture       *f,
 /* ---- the evaluator's values --------------------------------------------------- */
 
 static void
-test_evaluator_decision (Fixture       *f,
+test_evaluator_decision (TestJournal   *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhDecision) d = alvh_decision_new ();
   g_autoptr(AlvhDecision) back = NULL;
   const AlvhLeg *hl;
   gint64 account, did;
 
-  account = alvh_journal_store_create_account (store, "main", &error);
+  account = alvh_journal_store_create_account (f->store, "main", &error);
   alvh_decision_init (d);
   d->time = alvh_time_from_ny_date (2024, 8, 5);
   d->action = ALVH_ACTION_ADD;
@@ -1368,9 +1363,9 @@ test_evaluator_decision (Fixture       *f,
   d->signals[ALVH_SIGNAL_RSI_EXTREME].threshold_high = 70;
   d->signals[ALVH_SIGNAL_RSI_EXTREME].fired = TRUE;
 
-  did = alvh_journal_store_record_evaluator_decision (store, d, account, 0, &error);
+  did = alvh_journal_store_record_evaluator_decision (f->store, d, account, 0, &error);
   g_assert_no_error (error);
-  back = alvh_journal_store_get_decision (store, did, &error);
+  back = alvh_journal_store_get_decision (f->store, did, &error);
   g_assert_cmpstr (alvh_action_to_string (back->action), ==, "ADD");
   g_assert_cmpstr (alvh_branch_to_string (back->branch), ==, "regime");
   g_assert_cmpint (back->layer, ==, 2);
@@ -1399,11 +1394,11 @@ test_evaluator_decision (Fixture       *f,
       if (i == ALVH_SIGNAL_TERM_INVERSION)
         g_assert_false (s->available);
     }
-  g_assert_cmpint (alvh_journal_store_add_leg_from_decision (store, did, NULL, 1.15, 0, NULL, NULL, &error), >, 0);
+  g_assert_cmpint (alvh_journal_store_add_leg_from_decision (f->store, did, NULL, 1.15, 0, NULL, NULL, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM leg_signals"), ==, 3);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM leg_signals"), ==, 3);
   {
-    g_autoptr(GPtrArray) legs = alvh_journal_store_list_open_legs (store, account, &error);
+    g_autoptr(GPtrArray) legs = alvh_journal_store_list_open_legs (f->store, account, &error);
 
     g_assert_cmpuint (legs->len, ==, 1);
     hl = legs->pdata[0];
@@ -1431,60 +1426,58 @@ test_evaluator_decision (Fixture       *f,
 /* ---- profiles: rename and delete ------------------------------------------- */
 
 static void
-test_profile_rename_delete (Fixture       *f,
+test_profile_rename_delete (TestJournal   *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhDecision) d = alvh_decision_new ();
   gint64 account, decision;
   int version = 0;
 
-  g_assert_no_error (error);
-  g_assert_cmpint (alvh_journal_store_save_profile (store, "Default", "[profile]\nname=Default\nversion=1\n", &version, &error), >, 0);
-  g_assert_cmpint (alvh_journal_store_save_profile (store, "Fast", "[profile]\nname=Fast\nversion=1\n# mine\n[thresholds]\niv_expansion=0.1\n", &version, &error), >, 0);
-  g_assert_cmpint (alvh_journal_store_save_profile (store, "Fast", "[profile]\nname=Fast\nversion=2\n[thresholds]\niv_expansion=0.12\n", &version, &error), >, 0);
+  g_assert_cmpint (alvh_journal_store_save_profile (f->store, "Default", "[profile]\nname=Default\nversion=1\n", &version, &error), >, 0);
+  g_assert_cmpint (alvh_journal_store_save_profile (f->store, "Fast", "[profile]\nname=Fast\nversion=1\n# mine\n[thresholds]\niv_expansion=0.1\n", &version, &error), >, 0);
+  g_assert_cmpint (alvh_journal_store_save_profile (f->store, "Fast", "[profile]\nname=Fast\nversion=2\n[thresholds]\niv_expansion=0.12\n", &version, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (version, ==, 2);
-  account = alvh_journal_store_create_account (store, "main", &error);
+  account = alvh_journal_store_create_account (f->store, "main", &error);
   d->account_id = account;
   d->time = 1000;
   d->action = ALVH_ACTION_HOLD;
   d->branch = ALVH_BRANCH_NONE;
   g_strlcpy (d->profile_name, "Fast", sizeof d->profile_name);
   d->profile_version = 2;
-  decision = alvh_journal_store_record_decision (store, d, &error);
+  decision = alvh_journal_store_record_decision (f->store, d, &error);
   g_assert_no_error (error);
 
   /* refused: the built-in profile, empty names, names in use, unknown names */
-  g_assert_false (alvh_journal_store_rename_profile (store, "Default", "Other", &error));
+  g_assert_false (alvh_journal_store_rename_profile (f->store, "Default", "Other", &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (alvh_journal_store_rename_profile (store, "Fast", "Default", &error));
+  g_assert_false (alvh_journal_store_rename_profile (f->store, "Fast", "Default", &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (alvh_journal_store_rename_profile (store, "Fast", "  ", &error));
+  g_assert_false (alvh_journal_store_rename_profile (f->store, "Fast", "  ", &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (alvh_journal_store_rename_profile (store, "Nope", "Other", &error));
+  g_assert_false (alvh_journal_store_rename_profile (f->store, "Nope", "Other", &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (alvh_journal_store_delete_profile (store, "Default", &error));
+  g_assert_false (alvh_journal_store_delete_profile (f->store, "Default", &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (alvh_journal_store_delete_profile (store, "Nope", &error));
+  g_assert_false (alvh_journal_store_delete_profile (f->store, "Nope", &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* rename: every version, the key files' name=, the decisions' copy */
-  g_assert_true (alvh_journal_store_rename_profile (store, "Fast", " Quick ", &error));
+  g_assert_true (alvh_journal_store_rename_profile (f->store, "Fast", " Quick ", &error));
   g_assert_no_error (error);
   {
-    g_autoptr(AlvhJournalProfile) v1 = alvh_journal_store_get_profile (store, "Quick", 1, &error);
-    g_autoptr(AlvhJournalProfile) v2 = alvh_journal_store_get_profile (store, "Quick", 2, &error);
+    g_autoptr(AlvhJournalProfile) v1 = alvh_journal_store_get_profile (f->store, "Quick", 1, &error);
+    g_autoptr(AlvhJournalProfile) v2 = alvh_journal_store_get_profile (f->store, "Quick", 2, &error);
     g_autoptr(GError) gone_error = NULL;
-    g_autoptr(AlvhJournalProfile) gone = alvh_journal_store_get_profile (store, "Fast", 0, &gone_error);
-    g_autoptr(AlvhDecision) back = alvh_journal_store_get_decision (store, decision, &error);
+    g_autoptr(AlvhJournalProfile) gone = alvh_journal_store_get_profile (f->store, "Fast", 0, &gone_error);
+    g_autoptr(AlvhDecision) back = alvh_journal_store_get_decision (f->store, decision, &error);
 
     g_assert_no_error (error);
     g_assert_null (gone);
@@ -1496,17 +1489,17 @@ test_profile_rename_delete (Fixture       *f,
     g_assert_cmpint (back->profile_version, ==, 2);
   }
   /* taken names are refused */
-  g_assert_cmpint (alvh_journal_store_save_profile (store, "Slow", "[profile]\nname=Slow\nversion=1\n", NULL, &error), >, 0);
-  g_assert_false (alvh_journal_store_rename_profile (store, "Quick", "Slow", &error));
+  g_assert_cmpint (alvh_journal_store_save_profile (f->store, "Slow", "[profile]\nname=Slow\nversion=1\n", NULL, &error), >, 0);
+  g_assert_false (alvh_journal_store_rename_profile (f->store, "Quick", "Slow", &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
 
   /* delete: all versions; the decision keeps its name, version and snapshots */
-  g_assert_true (alvh_journal_store_delete_profile (store, "Quick", &error));
+  g_assert_true (alvh_journal_store_delete_profile (f->store, "Quick", &error));
   g_assert_no_error (error);
   {
-    g_autoptr(GPtrArray) all = alvh_journal_store_list_profiles (store, &error);
-    g_autoptr(AlvhDecision) back = alvh_journal_store_get_decision (store, decision, &error);
+    g_autoptr(GPtrArray) all = alvh_journal_store_list_profiles (f->store, &error);
+    g_autoptr(AlvhDecision) back = alvh_journal_store_get_decision (f->store, decision, &error);
 
     g_assert_cmpuint (all->len, ==, 2);   /* Default and Slow */
     g_assert_cmpstr (back->profile_name, ==, "Quick");
@@ -1514,19 +1507,65 @@ test_profile_rename_delete (Fixture       *f,
   }
 }
 
+/* ---- hedge layers ------------------------------------------------------ */
+
+/* A condor's next hedge layer is one past its highest VIX hedge; its SPX
+ * puts and the other condor's hedges do not count */
+static void
+test_next_layer (TestJournal   *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AlvhCondor) c = alvh_condor_new ();
+  const struct { guint condor; AlvhLegKind kind; guint layer; } legs[] = {
+    { 0, ALVH_LEG_VIX_CALL_SPREAD, 1 },
+    { 0, ALVH_LEG_SPX_PUT, 7 },
+    { 1, ALVH_LEG_VIX_CALL, 5 },
+    { 0, ALVH_LEG_VIX_FUTURE, 3 },
+  };
+  gint64 account, condors[2];
+
+  account = alvh_journal_store_create_account (f->store, "main", &error);
+  c->account_id = account;
+  c->long_put = 4500; c->short_put = 4600; c->short_call = 5000; c->long_call = 5100;
+  c->expiry = 2000000; c->units = 1; c->credit = 10; c->opened = 1000;
+  condors[0] = alvh_journal_store_add_condor (f->store, c, &error);
+  condors[1] = alvh_journal_store_add_condor (f->store, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alvh_journal_store_next_layer (f->store, account, condors[0], &error), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (legs); i++)
+    {
+      g_autoptr(AlvhLeg) leg = alvh_leg_new ();
+
+      leg->account_id = account;
+      leg->condor_id = condors[legs[i].condor];
+      leg->kind = legs[i].kind;
+      leg->long_strike = 20;
+      leg->quantity = 1;
+      leg->premium = 1;
+      leg->opened = 1000 + i;
+      leg->layer = legs[i].layer;
+      g_assert_cmpint (alvh_journal_store_add_leg (f->store, leg, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (alvh_journal_store_next_layer (f->store, account, condors[0], &error), ==, 4);
+  g_assert_cmpuint (alvh_journal_store_next_layer (f->store, account, condors[1], &error), ==, 6);
+  /* a leg on no condor */
+  g_assert_cmpuint (alvh_journal_store_next_layer (f->store, account, 0, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
 /* ---- listing a period ---------------------------------------------------------- */
 
 static void
-test_list_in_period (Fixture       *f,
+test_list_in_period (TestJournal   *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   gint64 a, b, c1, c2, c3;
 
-  g_assert_no_error (error);
-  a = alvh_journal_store_create_account (store, "a", &error);
-  b = alvh_journal_store_create_account (store, "b", &error);
+  a = alvh_journal_store_create_account (f->store, "a", &error);
+  b = alvh_journal_store_create_account (f->store, "b", &error);
   /* condors: [100, 200] closed, [150, -) open, [300, 400] closed; one in account b */
   {
     g_autoptr(AlvhCondor) c = alvh_condor_new ();
@@ -1536,16 +1575,16 @@ test_list_in_period (Fixture       *f,
     c->expiry = 1000;
     c->credit = 10;
     c->opened = 100;
-    c1 = alvh_journal_store_add_condor (store, c, &error);
-    g_assert_true (alvh_journal_store_close_condor (store, c1, 200, 4, &error));
+    c1 = alvh_journal_store_add_condor (f->store, c, &error);
+    g_assert_true (alvh_journal_store_close_condor (f->store, c1, 200, 4, &error));
     c->opened = 150;
-    c2 = alvh_journal_store_add_condor (store, c, &error);
+    c2 = alvh_journal_store_add_condor (f->store, c, &error);
     c->opened = 300;
-    c3 = alvh_journal_store_add_condor (store, c, &error);
-    g_assert_true (alvh_journal_store_close_condor (store, c3, 400, 2, &error));
+    c3 = alvh_journal_store_add_condor (f->store, c, &error);
+    g_assert_true (alvh_journal_store_close_condor (f->store, c3, 400, 2, &error));
     c->account_id = b;
     c->opened = 120;
-    alvh_journal_store_add_condor (store, c, &error);
+    alvh_journal_store_add_condor (f->store, c, &error);
     g_assert_no_error (error);
   }
   /* legs opened at 110, 160 (closed), 310 */
@@ -1568,10 +1607,10 @@ test_list_in_period (Fixture       *f,
         l->premium = 1.5;
         l->layer = 1;
         l->opened = opened[i];
-        id = alvh_journal_store_add_leg (store, l, &error);
+        id = alvh_journal_store_add_leg (f->store, l, &error);
         g_assert_no_error (error);
         if (i == 1)
-          g_assert_true (alvh_journal_store_close_leg (store, id, 170, 2, 2.5, &error));
+          g_assert_true (alvh_journal_store_close_leg (f->store, id, 170, 2, 2.5, &error));
       }
   }
   /* decisions at 105 (with two snapshots), 250, 305 */
@@ -1591,19 +1630,19 @@ test_list_in_period (Fixture       *f,
             alvh_decision_set_signal (d, ALVH_SIGNAL_WING_PROXIMITY, 0.5, 0.65, TRUE);
             alvh_decision_set_signal (d, ALVH_SIGNAL_RSI_EXTREME, NAN, 30, FALSE);
           }
-        alvh_journal_store_record_decision (store, d, &error);
+        alvh_journal_store_record_decision (f->store, d, &error);
         g_assert_no_error (error);
       }
   }
 
   {
-    g_autoptr(GPtrArray) condors = alvh_journal_store_list_condors (store, a, 210, 350, &error);
-    g_autoptr(GPtrArray) all = alvh_journal_store_list_condors (store, 0, 0, 0, &error);
-    g_autoptr(GPtrArray) legs = alvh_journal_store_list_legs (store, a, 100, 300, &error);
-    g_autoptr(GPtrArray) all_legs = alvh_journal_store_list_legs (store, a, 0, 0, &error);
-    g_autoptr(GPtrArray) decisions = alvh_journal_store_list_decisions (store, a, 0, 250, &error);
-    g_autoptr(GPtrArray) later = alvh_journal_store_list_decisions (store, a, 250, 0, &error);
-    g_autoptr(GPtrArray) none = alvh_journal_store_list_decisions (store, b, 0, 0, &error);
+    g_autoptr(GPtrArray) condors = alvh_journal_store_list_condors (f->store, a, 210, 350, &error);
+    g_autoptr(GPtrArray) all = alvh_journal_store_list_condors (f->store, 0, 0, 0, &error);
+    g_autoptr(GPtrArray) legs = alvh_journal_store_list_legs (f->store, a, 100, 300, &error);
+    g_autoptr(GPtrArray) all_legs = alvh_journal_store_list_legs (f->store, a, 0, 0, &error);
+    g_autoptr(GPtrArray) decisions = alvh_journal_store_list_decisions (f->store, a, 0, 250, &error);
+    g_autoptr(GPtrArray) later = alvh_journal_store_list_decisions (f->store, a, 250, 0, &error);
+    g_autoptr(GPtrArray) none = alvh_journal_store_list_decisions (f->store, b, 0, 0, &error);
     const AlvhDecision *d;
 
     g_assert_no_error (error);
@@ -1640,51 +1679,49 @@ test_list_in_period (Fixture       *f,
  * a branch written by a newer ALVH Desk) is refused, never read as
  * something else: once an SPX put was booked as a VIX call spread. */
 static void
-test_unknown_values_refused (Fixture       *f,
+test_unknown_values_refused (TestJournal   *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
   g_autoptr(AlvhLeg) leg = alvh_leg_new ();
   g_autoptr(AlvhDecision) d = alvh_decision_new ();
   g_autoptr(GPtrArray) legs = NULL;
   gint64 account, leg_id, decision_id;
 
-  g_assert_no_error (error);
-  account = alvh_journal_store_create_account (store, "main", &error);
+  account = alvh_journal_store_create_account (f->store, "main", &error);
   leg->account_id = account;
   leg->kind = ALVH_LEG_SPX_PUT;
   leg->long_strike = 4800;
   leg->quantity = 1;
   leg->premium = 12;
-  leg_id = alvh_journal_store_add_leg (store, leg, &error);
+  leg_id = alvh_journal_store_add_leg (f->store, leg, &error);
   g_assert_no_error (error);
   d->account_id = account;
   d->time = 1000;
-  decision_id = alvh_journal_store_record_decision (store, d, &error);
+  decision_id = alvh_journal_store_record_decision (f->store, d, &error);
   g_assert_no_error (error);
 
   /* the stored text is the kind's: it reads back as the same kind */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM legs WHERE kind = 'spx_put'"), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM legs WHERE kind = 'spx_put'"), ==, 1);
   g_clear_pointer (&leg, alvh_leg_free);
-  leg = alvh_journal_store_get_leg (store, leg_id, &error);
+  leg = alvh_journal_store_get_leg (f->store, leg_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (leg->kind, ==, ALVH_LEG_SPX_PUT);
   g_assert_false (alvh_leg_is_vix_hedge (leg));
 
-  g_assert_cmpint (sqlite3_exec (_alvh_journal_store_get_db (store),
+  g_assert_cmpint (sqlite3_exec (_alvh_journal_store_get_db (f->store),
                                  "UPDATE legs SET kind = 'spx_straddle';"
                                  "UPDATE decisions SET branch = 'mystery'", NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_pointer (&leg, alvh_leg_free);
-  g_assert_null (alvh_journal_store_get_leg (store, leg_id, &error));
+  g_assert_null (alvh_journal_store_get_leg (f->store, leg_id, &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  legs = alvh_journal_store_list_open_legs (store, account, &error);
+  legs = alvh_journal_store_list_open_legs (f->store, account, &error);
   g_assert_null (legs);
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_pointer (&d, alvh_decision_free);
-  g_assert_null (alvh_journal_store_get_decision (store, decision_id, &error));
+  g_assert_null (alvh_journal_store_get_decision (f->store, decision_id, &error));
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);
 }
 
@@ -1694,25 +1731,29 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+/* the journal in a subfolder the store creates */
 #define ADD(path, func) g_test_add (path, Fixture, "sub", test_stores_set_up, func, test_stores_tear_down)
-  ADD ("/core/journal-store/schema", test_schema);
+#define OPEN(path, func) g_test_add (path, TestJournal, "sub", test_journal_set_up, func, test_journal_tear_down)
+  OPEN ("/core/journal-store/schema", test_schema);
   ADD ("/core/journal-store/migration", test_migration);
   ADD ("/core/journal-store/newer-version-refused", test_newer_refused);
   ADD ("/core/journal-store/concurrent-open", test_concurrent_open);
   ADD ("/core/journal-store/concurrent-migration", test_concurrent_migration);
-  ADD ("/core/journal-store/profile-rename-delete", test_profile_rename_delete);
-  ADD ("/core/journal-store/list-in-period", test_list_in_period);
-  ADD ("/core/journal-store/accounts-profiles-events", test_accounts_profiles_events);
-  ADD ("/core/journal-store/leg-signals", test_leg_signals);
-  ADD ("/core/journal-store/snapshot-frozen", test_snapshot_frozen);
-  ADD ("/core/journal-store/search-filters", test_search_filters);
-  ADD ("/core/journal-store/plans-exact", test_plans_exact);
-  ADD ("/core/journal-store/undo-delete", test_undo_delete);
-  ADD ("/core/journal-store/batch", test_batch);
-  ADD ("/core/journal-store/stats", test_stats);
-  ADD ("/core/journal-store/evaluator-decision", test_evaluator_decision);
-  ADD ("/core/journal-store/unknown-values-refused", test_unknown_values_refused);
+  OPEN ("/core/journal-store/profile-rename-delete", test_profile_rename_delete);
+  OPEN ("/core/journal-store/list-in-period", test_list_in_period);
+  OPEN ("/core/journal-store/next-layer", test_next_layer);
+  OPEN ("/core/journal-store/accounts-profiles-events", test_accounts_profiles_events);
+  OPEN ("/core/journal-store/leg-signals", test_leg_signals);
+  OPEN ("/core/journal-store/snapshot-frozen", test_snapshot_frozen);
+  OPEN ("/core/journal-store/search-filters", test_search_filters);
+  OPEN ("/core/journal-store/plans-exact", test_plans_exact);
+  OPEN ("/core/journal-store/undo-delete", test_undo_delete);
+  OPEN ("/core/journal-store/batch", test_batch);
+  OPEN ("/core/journal-store/stats", test_stats);
+  OPEN ("/core/journal-store/evaluator-decision", test_evaluator_decision);
+  OPEN ("/core/journal-store/unknown-values-refused", test_unknown_values_refused);
 #undef ADD
+#undef OPEN
 
   return g_test_run ();
 }

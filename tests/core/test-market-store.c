@@ -44,17 +44,11 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-}
-
 static AlvhImportResult *
 parse_fixture (const char *name,
                const char *hint)
 {
-  g_autofree char *path = fixture_path (name);
+  g_autofree char *path = test_fixture_path (name);
   g_autoptr(GError) error = NULL;
   AlvhImportResult *r = alvh_import_file (path, hint, NULL, &error);
 
@@ -78,16 +72,6 @@ static gint64
 day (int y, int m, int d)
 {
   return alvh_time_from_ny_date (y, m, d);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
 }
 
 static void
@@ -143,7 +127,7 @@ test_newer_refused (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future_thing (x); PRAGMA user_version = 99;"
                                  "PRAGMA application_id = 1095521869;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  before = file_sha256 (f->db_path);
+  before = test_file_sha256 (f->db_path);
 
   store = alvh_market_store_open (f->db_path, &error);
   g_assert_null (store);
@@ -154,7 +138,7 @@ test_newer_refused (Fixture       *f,
                               f->db_path, ALVH_MARKET_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (error->message, ==, expected);
 
-  after = file_sha256 (f->db_path);
+  after = test_file_sha256 (f->db_path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
@@ -264,7 +248,7 @@ test_upsert_idempotent (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhMarketStore) store = alvh_market_store_open (f->db_path, &error);
-  g_autofree char *path = fixture_path ("spx_d.csv");
+  g_autofree char *path = test_fixture_path ("spx_d.csv");
   g_autoptr(AlvhImportResult) r = NULL;
   g_autoptr(GPtrArray) imports = NULL;
   gint64 n1, n2;
@@ -292,7 +276,7 @@ test_rollback (Fixture       *f,
   g_autoptr(GPtrArray) instruments = NULL;
   g_autoptr(GPtrArray) imports = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *bad = fixture_path ("import-high-low.csv");
+  g_autofree char *bad = test_fixture_path ("import-high-low.csv");
   gint64 n_before;
 
   g_assert_no_error (error);
@@ -479,6 +463,25 @@ test_import_path_threads (Fixture       *f,
     }
 }
 
+/* The fixture's store, open, for a test on the real data in
+ * $ALVH_SHARED_DATA; NULL, the test skipped, when that folder is absent */
+static AlvhMarketStore *
+open_for_shared_data (Fixture *f)
+{
+  const char *dir = g_getenv ("ALVH_SHARED_DATA");
+  g_autoptr(GError) error = NULL;
+  AlvhMarketStore *store;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
+      return NULL;
+    }
+  store = alvh_market_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
 static void
 test_real_files (Fixture       *f,
                  gconstpointer  data G_GNUC_UNUSED)
@@ -495,13 +498,9 @@ test_real_files (Fixture       *f,
   g_autoptr(AlvhSeries) spx = NULL;
   gint64 n1, n2;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
-      return;
-    }
-  store = alvh_market_store_open (f->db_path, &error);
-  g_assert_no_error (error);
+  store = open_for_shared_data (f);
+  if (store == NULL)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *path = g_build_filename (dir, files[i], NULL);
@@ -581,15 +580,11 @@ test_prefer (Fixture       *f,
   const AlvhMarketImport *im;
   gint64 oct15 = day (2014, 10, 15), rows;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
-      return;
-    }
+  store = open_for_shared_data (f);
+  if (store == NULL)
+    return;
   cboe = g_build_filename (dir, "vix_daily_cboe.csv", NULL);
   term = g_build_filename (dir, "vix_futures_term_structure_2007_2021.csv", NULL);
-  store = alvh_market_store_open (f->db_path, &error);
-  g_assert_no_error (error);
 
   import_path (store, cboe, ALVH_MARKET_IMPORT_DEFAULT);
   import_path (store, term, ALVH_MARKET_IMPORT_DEFAULT);
@@ -660,22 +655,17 @@ test_sources_kept (Fixture       *f,
                    gconstpointer  data G_GNUC_UNUSED)
 {
   const char *dir = g_getenv ("ALVH_SHARED_DATA");
-  g_autoptr(GError) error = NULL;
   g_autoptr(AlvhMarketStore) store = NULL;
   g_autofree char *yahoo = NULL;
   g_autofree char *term = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("shared market data folder ($ALVH_SHARED_DATA) is absent");
-      return;
-    }
+  store = open_for_shared_data (f);
+  if (store == NULL)
+    return;
   yahoo = g_build_filename (dir, "spx_daily_yahoo.csv", NULL);
   term = g_build_filename (dir, "vix_futures_term_structure_2007_2021.csv", NULL);
-  store = alvh_market_store_open (f->db_path, &error);
-  g_assert_no_error (error);
   import_path (store, term, ALVH_MARKET_IMPORT_DEFAULT);
   g_assert_cmpint (alvh_market_store_get_conflicts (store)->n, ==, 0);
   import_path (store, yahoo, ALVH_MARKET_IMPORT_DEFAULT);

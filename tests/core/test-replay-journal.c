@@ -7,15 +7,13 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 
 #include "alvh-core.h"
-#include "test-util.h"
+#include "test-journal-util.h"
 
 typedef struct
 {
-  char             *dir;
-  char             *path;
+  TestJournal       journal;  /* a new journal to record into */
   AlvhReplayResult *result;   /* kept decisions */
   AlvhReplayResult *plain;    /* without */
   AlvhProfile      *profile;
@@ -31,8 +29,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(AlvhEvaluator) ev = NULL;
   gint64 from = 0, to = 0;
 
-  f->dir = test_make_tmp_dir ("alvh-replay-journal-XXXXXX");
-  f->path = g_build_filename (f->dir, "alvh.sqlite", NULL);
+  test_journal_set_up (&f->journal, NULL);
   g_assert_true (alvh_time_parse_date ("2019-01-01", 10, &from));
   g_assert_true (alvh_time_parse_date ("2022-12-31", 10, &to));
   frame = alvh_market_frame_new_join (demo->spx, demo->vix, demo->vx, demo->vvix, demo->breadth, from, to);
@@ -50,10 +47,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  test_unlink_sqlite (f->path);
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  test_journal_tear_down (&f->journal, NULL);
   g_clear_pointer (&f->result, alvh_replay_result_unref);
   g_clear_pointer (&f->plain, alvh_replay_result_unref);
   g_clear_pointer (&f->profile, alvh_profile_unref);
@@ -141,7 +135,7 @@ test_record (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  AlvhJournalStore *store = f->journal.store;
   g_autoptr(AlvhReplayRecord) rec = NULL;
   g_autoptr(AlvhReplayRecord) again = NULL;
   g_autoptr(GPtrArray) legs = NULL;
@@ -151,7 +145,6 @@ test_record (Fixture       *f,
   AlvhReplayResult *r = f->result;
   guint links = 0;
 
-  g_assert_no_error (error);
   rec = alvh_replay_result_record (r, store, NULL, f->profile, &error);
   g_assert_no_error (error);
   g_assert_nonnull (rec);
@@ -249,11 +242,10 @@ test_record_refused (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->path, &error);
+  AlvhJournalStore *store = f->journal.store;
   g_autoptr(AlvhReplayRecord) rec = NULL;
   g_autoptr(GPtrArray) accounts = NULL;
 
-  g_assert_no_error (error);
   rec = alvh_replay_result_record (f->plain, store, "x", NULL, &error);
   g_assert_null (rec);
   g_assert_error (error, ALVH_JOURNAL_ERROR, ALVH_JOURNAL_ERROR_INVALID);

@@ -18,7 +18,7 @@
 
 #include "alvh-core.h"
 #include "alvh-journal-store-private.h"
-#include "test-util.h"
+#include "test-journal-util.h"
 
 typedef TestStores Fixture;
 
@@ -48,26 +48,6 @@ pragma_int (const char *path,
   sqlite3_finalize (s);
   sqlite3_close (db);
   return v;
-}
-
-static gint64
-add_entry (AlvhJournalStore *store,
-           const char       *title,
-           const char       *body,
-           gint64            time)
-{
-  g_autoptr(GError) error = NULL;
-  const char *tags[] = { NULL };
-  AlvhJournalEntry e = { 0 };
-  gint64 id;
-
-  e.time = time;
-  e.title = (char *) title;
-  e.body = (char *) body;
-  e.tags = (char **) tags;
-  id = alvh_journal_store_add_entry (store, &e, &error);
-  g_assert_no_error (error);
-  return id;
 }
 
 static int
@@ -200,7 +180,7 @@ test_modes_and_creation (Fixture       *f,
     g_assert_no_error (error);
     g_assert_true (alvh_journal_store_was_created (store));
     g_assert_cmpint (alvh_journal_store_get_schema_version (store), ==, ALVH_JOURNAL_SCHEMA_VERSION);
-    add_entry (store, "First", "", 1700000000);
+    test_journal_add_entry (store, "First", "", 1700000000);
   }
   g_assert_cmpint (g_stat (nested, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -249,7 +229,7 @@ test_legacy_stamped_on_write (Fixture       *f,
     g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
 
     g_assert_no_error (error);
-    add_entry (store, "Old", "kept", 1700000000);
+    test_journal_add_entry (store, "Old", "kept", 1700000000);
   }
   sql (f->db, "PRAGMA application_id = 0");
   {
@@ -314,7 +294,7 @@ test_concurrent_appends (Fixture       *f,
   gint64 id;
 
   g_assert_no_error (error);
-  id = add_entry (store, "Busy", "", 1700000000);
+  id = test_journal_add_entry (store, "Busy", "", 1700000000);
   for (int i = 0; i < 2; i++)
     {
       a[i] = (Appender) { f->db, id, i, 0 };
@@ -354,7 +334,7 @@ test_paged_read_in_one_snapshot (Fixture       *f,
 
   g_assert_no_error (error);
   for (int i = 0; i < 4; i++)
-    add_entry (writer, "Entry", "", 1700000000 + i);
+    test_journal_add_entry (writer, "Entry", "", 1700000000 + i);
   reader = alvh_journal_store_open_mode (f->db, ALVH_STORE_READ, &error);
   g_assert_no_error (error);
 
@@ -363,7 +343,7 @@ test_paged_read_in_one_snapshot (Fixture       *f,
   page1 = alvh_journal_store_list_entries (reader, &filter, &error);
   g_assert_no_error (error);
   /* another connection adds the newest entry between the pages */
-  add_entry (writer, "Newer", "", 1800000000);
+  test_journal_add_entry (writer, "Newer", "", 1800000000);
   filter.offset = 2;
   page2 = alvh_journal_store_list_entries (reader, &filter, &error);
   g_assert_no_error (error);
@@ -390,7 +370,7 @@ test_text_never_cut_and_utf8 (Fixture       *f,
     g_autoptr(AlvhJournalStore) store = alvh_journal_store_open (f->db, &error);
 
     g_assert_no_error (error);
-    add_entry (store, "t", "b", 1700000000);
+    test_journal_add_entry (store, "t", "b", 1700000000);
   }
   /* another program wrote a NUL inside the body and Latin-1 into the title */
   sql (f->db, "UPDATE entries SET body = CAST (x'6265666f726500616674657221' AS TEXT),"
@@ -495,7 +475,7 @@ test_checkpoint_on_close (Fixture       *f,
 
     g_assert_no_error (error);
     for (int i = 0; i < 20; i++)
-      add_entry (store, "In the file itself", "", 1700000000 + i);
+      test_journal_add_entry (store, "In the file itself", "", 1700000000 + i);
   }
   g_assert_cmpint (g_stat (wal, &st), ==, 0);
   g_assert_cmpint (st.st_size, ==, 0);
@@ -524,7 +504,7 @@ test_quick_check_after_change (Fixture       *f,
 
     g_assert_no_error (error);
     for (int i = 0; i < 200; i++)
-      add_entry (store, filler, "", 1700000000 + i);
+      test_journal_add_entry (store, filler, "", 1700000000 + i);
   }
   /* a clean close: opening again needs no check, and finds none to do */
   {

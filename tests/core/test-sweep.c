@@ -11,18 +11,36 @@
 #include "alvh-core.h"
 #include "test-market-util.h"
 
-static AlvhMarketFrame *
-load_frame (void)
+/* The real history and the default profile; frame is NULL, the test
+ * skipped, when the data is absent */
+typedef struct
+{
+  AlvhMarketFrame *frame;
+  AlvhProfile     *profile;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   g_autoptr(AlvhSeries) spx = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
   g_autoptr(AlvhSeries) vix = test_load_shared_series ("vix_daily_cboe.csv");
 
+  f->profile = alvh_profile_new ();
   if (spx == NULL || vix == NULL)
     {
       g_test_skip ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder");
-      return NULL;
+      return;
     }
-  return alvh_market_frame_new_join (spx, vix, NULL, NULL, NULL, G_MININT64, G_MAXINT64);
+  f->frame = alvh_market_frame_new_join (spx, vix, NULL, NULL, NULL, G_MININT64, G_MAXINT64);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->frame, alvh_market_frame_unref);
+  g_clear_pointer (&f->profile, alvh_profile_unref);
 }
 
 static gint64
@@ -37,6 +55,14 @@ test_axis_parse (void)
   g_autoptr(AlvhProfile) p = alvh_profile_new ();
   AlvhSweepAxis axis;
   g_autoptr(GError) error = NULL;
+  const struct { const char *text; gint code; } bad[] = {
+    { "wing_sdd=0.4:0.9:0.05", ALVH_PROFILE_ERROR_UNKNOWN_KEY },
+    { "layer_ratio=1:2:1", ALVH_PROFILE_ERROR_TYPE },        /* a ratio, not a number */
+    { "max_layers=1:3:0.5", ALVH_PROFILE_ERROR_TYPE },       /* a whole key, a fractional step */
+    { "wing_sd=0.9:0.4:0.05", ALVH_PROFILE_ERROR_RANGE },
+    { "wing_sd=0.4:0.9", ALVH_PROFILE_ERROR_PARSE },
+    { "short_delta=0:0.5:0.01", ALVH_PROFILE_ERROR_RANGE },
+  };
 
   g_assert_true (alvh_sweep_axis_parse ("wing_sd=0.4:0.9:0.05", &axis, &error));
   g_assert_no_error (error);
@@ -49,24 +75,15 @@ test_axis_parse (void)
   g_assert_true (alvh_sweep_axis_parse ("max_layers=1:3:1", &axis, NULL));
   g_assert_cmpuint (axis.n, ==, 3);
 
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (alvh_sweep_axis_parse (bad[i].text, &axis, &error));
+      g_assert_error (error, ALVH_PROFILE_ERROR, bad[i].code);
+      g_clear_error (&error);
+    }
+  /* a misspelt key is answered with the key it resembles */
   g_assert_false (alvh_sweep_axis_parse ("wing_sdd=0.4:0.9:0.05", &axis, &error));
-  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_UNKNOWN_KEY);
   g_assert_nonnull (strstr (error->message, "wing_sd"));
-  g_clear_error (&error);
-  g_assert_false (alvh_sweep_axis_parse ("layer_ratio=1:2:1", &axis, &error));
-  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_TYPE);
-  g_clear_error (&error);
-  g_assert_false (alvh_sweep_axis_parse ("max_layers=1:3:0.5", &axis, &error));
-  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_TYPE);
-  g_clear_error (&error);
-  g_assert_false (alvh_sweep_axis_parse ("wing_sd=0.9:0.4:0.05", &axis, &error));
-  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_RANGE);
-  g_clear_error (&error);
-  g_assert_false (alvh_sweep_axis_parse ("wing_sd=0.4:0.9", &axis, &error));
-  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_PARSE);
-  g_clear_error (&error);
-  g_assert_false (alvh_sweep_axis_parse ("short_delta=0:0.5:0.01", &axis, &error));
-  g_assert_error (error, ALVH_PROFILE_ERROR, ALVH_PROFILE_ERROR_RANGE);
 }
 
 static void
@@ -82,12 +99,45 @@ assert_row_is_replay (const AlvhSweepRow     *row,
   g_assert_cmpuint (row->n_blocked, ==, res->n_blocked);
 }
 
+/* @profile replayed over [@from, @to] with @flags; @ev receives the evaluator */
+static AlvhReplayResult *
+replay (AlvhMarketFrame  *frame,
+        AlvhProfile      *profile,
+        gint64            from,
+        gint64            to,
+        AlvhReplayFlags   flags,
+        AlvhEvaluator   **ev)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhReplayResult *res;
+
+  *ev = alvh_evaluator_new (frame, profile, NULL);
+  res = alvh_replay_run (*ev, &(AlvhReplayOptions) { from, to, flags }, NULL, &error);
+  g_assert_no_error (error);
+  return res;
+}
+
+/* One axis swept over the whole history */
+static AlvhSweep *
+sweep_all (Fixture    *f,
+           const char *axis_text)
+{
+  g_autoptr(GError) error = NULL;
+  AlvhSweepAxis axis;
+  AlvhSweep *sweep;
+
+  g_assert_true (alvh_sweep_axis_parse (axis_text, &axis, NULL));
+  sweep = alvh_sweep_run (&(AlvhSweepSpec) { f->frame, f->profile, NULL, { axis }, 1, G_MININT64, G_MAXINT64 },
+                          NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return sweep;
+}
+
 /* The combination with the profile's own values is the plain replay, in a 2-key sweep on threads. */
 static void
-test_own_values_row (void)
+test_own_values_row (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autoptr(AlvhMarketFrame) frame = load_frame ();
-  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
   g_autoptr(AlvhEvaluator) ev = NULL;
   g_autoptr(AlvhReplayResult) plain = NULL;
   g_autoptr(AlvhSweep) sweep = NULL;
@@ -97,24 +147,22 @@ test_own_values_row (void)
   gint64 from = date (2000, 1, 1), to = date (2012, 12, 31);
   guint n_differ = 0;
 
-  if (frame == NULL)
+  if (f->frame == NULL)
     return;
   g_assert_true (alvh_sweep_axis_parse ("wing_sd=0.55:0.75:0.05", &axes[0], NULL));
   g_assert_true (alvh_sweep_axis_parse ("delta_tolerance=0.1:0.26:0.04", &axes[1], NULL));
-  sweep = alvh_sweep_run (&(AlvhSweepSpec) { frame, profile, NULL, { axes[0], axes[1] }, 2, from, to },
+  sweep = alvh_sweep_run (&(AlvhSweepSpec) { f->frame, f->profile, NULL, { axes[0], axes[1] }, 2, from, to },
                           NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sweep->rows->len, ==, 5 * 5);
-  ev = alvh_evaluator_new (frame, profile, NULL);
-  plain = alvh_replay_run (ev, &(AlvhReplayOptions) { from, to }, NULL, &error);
-  g_assert_no_error (error);
+  plain = replay (f->frame, f->profile, from, to, ALVH_REPLAY_FLAGS_NONE, &ev);
   g_assert_cmpint (sweep->first, ==, plain->time[0]);
   g_assert_cmpint (sweep->last, ==, plain->time[plain->n_bars - 1]);
   for (guint r = 0; r < sweep->rows->len; r++)
     {
       const AlvhSweepRow *row = &g_array_index (sweep->rows, AlvhSweepRow, r);
 
-      if (row->values[0] == profile->wing_sd && row->values[1] == profile->delta_tolerance)
+      if (row->values[0] == f->profile->wing_sd && row->values[1] == f->profile->delta_tolerance)
         own = row;
       else if (row->hedged.hedge_cost != plain->hedged.hedge_cost)
         n_differ++;
@@ -130,21 +178,15 @@ test_own_values_row (void)
  * hedges nor hedge cost over 1990-2026 (checked on a 0.01 grid before
  * asserting); raising delta_tolerance never adds hedges. */
 static void
-test_monotone (void)
+test_monotone (Fixture       *f,
+               gconstpointer  data)
 {
-  g_autoptr(AlvhMarketFrame) frame = load_frame ();
-  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
   g_autoptr(AlvhSweep) iv = NULL;
   g_autoptr(AlvhSweep) delta = NULL;
-  g_autoptr(GError) error = NULL;
-  AlvhSweepAxis axis;
 
-  if (frame == NULL)
+  if (f->frame == NULL)
     return;
-  g_assert_true (alvh_sweep_axis_parse ("iv_expansion=0.05:0.5:0.05", &axis, NULL));
-  iv = alvh_sweep_run (&(AlvhSweepSpec) { frame, profile, NULL, { axis }, 1, G_MININT64, G_MAXINT64 },
-                       NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  iv = sweep_all (f, "iv_expansion=0.05:0.5:0.05");
   for (guint r = 1; r < iv->rows->len; r++)
     {
       const AlvhSweepRow *a = &g_array_index (iv->rows, AlvhSweepRow, r - 1);
@@ -156,10 +198,7 @@ test_monotone (void)
   g_assert_cmpfloat (g_array_index (iv->rows, AlvhSweepRow, iv->rows->len - 1).hedged.hedge_cost, <,
                      g_array_index (iv->rows, AlvhSweepRow, 0).hedged.hedge_cost);
 
-  g_assert_true (alvh_sweep_axis_parse ("delta_tolerance=0.05:0.5:0.05", &axis, NULL));
-  delta = alvh_sweep_run (&(AlvhSweepSpec) { frame, profile, NULL, { axis }, 1, G_MININT64, G_MAXINT64 },
-                          NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  delta = sweep_all (f, "delta_tolerance=0.05:0.5:0.05");
   for (guint r = 1; r < delta->rows->len; r++)
     g_assert_cmpuint (g_array_index (delta->rows, AlvhSweepRow, r).n_add, <=,
                       g_array_index (delta->rows, AlvhSweepRow, r - 1).n_add);
@@ -167,16 +206,16 @@ test_monotone (void)
 
 /* A batch on threads gives each profile's serial replay, in order. */
 static void
-test_batch_matches_serial (void)
+test_batch_matches_serial (Fixture       *f,
+                           gconstpointer  data)
 {
-  g_autoptr(AlvhMarketFrame) frame = load_frame ();
   g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_profile_unref);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   const double wing[] = { 0.5, 0.65, 0.8, 1.0 };
   gint64 from = date (2005, 1, 1), to = date (2011, 12, 31);
 
-  if (frame == NULL)
+  if (f->frame == NULL)
     return;
   for (guint k = 0; k < G_N_ELEMENTS (wing); k++)
     {
@@ -184,14 +223,14 @@ test_batch_matches_serial (void)
       g_assert_true (alvh_profile_set_value (p, "wing_sd", wing[k], NULL));
       g_ptr_array_add (profiles, p);
     }
-  results = alvh_replay_batch_run (frame, profiles, NULL, from, to, ALVH_REPLAY_FLAGS_NONE, NULL, NULL, NULL, &error);
+  results = alvh_replay_batch_run (f->frame, profiles, NULL, from, to, ALVH_REPLAY_FLAGS_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 4);
   for (guint k = 0; k < G_N_ELEMENTS (wing); k++)
     {
-      g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (frame, g_ptr_array_index (profiles, k), NULL);
-      g_autoptr(AlvhReplayResult) serial = alvh_replay_run (ev, &(AlvhReplayOptions) { from, to }, NULL,
-                                                            &error);
+      g_autoptr(AlvhEvaluator) ev = NULL;
+      g_autoptr(AlvhReplayResult) serial = replay (f->frame, g_ptr_array_index (profiles, k), from, to,
+                                                   ALVH_REPLAY_FLAGS_NONE, &ev);
       AlvhReplayResult *par = g_ptr_array_index (results, k);
 
       g_assert_cmpuint (par->n_bars, ==, serial->n_bars);
@@ -212,21 +251,20 @@ count_cb (guint    done,
 }
 
 static void
-test_cancel (void)
+test_cancel (Fixture       *f,
+             gconstpointer  data)
 {
-  g_autoptr(AlvhMarketFrame) frame = load_frame ();
-  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   AlvhSweepAxis axis;
   AlvhSweep *sweep;
   guint calls = 0;
 
-  if (frame == NULL)
+  if (f->frame == NULL)
     return;
   g_assert_true (alvh_sweep_axis_parse ("wing_sd=0.4:0.9:0.05", &axis, NULL));
   g_cancellable_cancel (cancellable);
-  sweep = alvh_sweep_run (&(AlvhSweepSpec) { frame, profile, NULL, { axis }, 1, G_MININT64, G_MAXINT64 },
+  sweep = alvh_sweep_run (&(AlvhSweepSpec) { f->frame, f->profile, NULL, { axis }, 1, G_MININT64, G_MAXINT64 },
                           count_cb, &calls, cancellable, &error);
   g_assert_null (sweep);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -237,20 +275,19 @@ test_cancel (void)
  * window's out-of-sample figures are a plain replay of the chosen values on
  * the test dates alone. */
 static void
-test_walk_forward (void)
+test_walk_forward (Fixture       *f,
+                   gconstpointer  data)
 {
-  g_autoptr(AlvhMarketFrame) frame = load_frame ();
-  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
   g_autoptr(AlvhWalkForward) wf = NULL;
   g_autoptr(GError) error = NULL;
   AlvhSweepAxis axes[2];
   double oos = 0.0;
 
-  if (frame == NULL)
+  if (f->frame == NULL)
     return;
   g_assert_true (alvh_sweep_axis_parse ("wing_sd=0.5:0.8:0.15", &axes[0], NULL));
   g_assert_true (alvh_sweep_axis_parse ("delta_tolerance=0.12:0.24:0.06", &axes[1], NULL));
-  wf = alvh_walk_forward_run (&(AlvhSweepSpec) { frame, profile, NULL, { axes[0], axes[1] }, 2,
+  wf = alvh_walk_forward_run (&(AlvhSweepSpec) { f->frame, f->profile, NULL, { axes[0], axes[1] }, 2,
                                                  date (1990, 1, 1), date (2021, 12, 31) },
                               8, 4, ALVH_OBJECTIVE_PNL_PER_DRAWDOWN, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -259,7 +296,7 @@ test_walk_forward (void)
   for (guint k = 0; k < wf->windows->len; k++)
     {
       const AlvhWalkWindow *w = &g_array_index (wf->windows, AlvhWalkWindow, k);
-      g_autoptr(AlvhProfile) chosen = alvh_profile_copy (profile);
+      g_autoptr(AlvhProfile) chosen = alvh_profile_copy (f->profile);
       g_autoptr(AlvhEvaluator) ev = NULL;
       g_autoptr(AlvhReplayResult) plain = NULL;
 
@@ -275,9 +312,7 @@ test_walk_forward (void)
       g_assert_true (w->chosen);
       g_assert_true (alvh_profile_set_value (chosen, "wing_sd", w->train.values[0], NULL));
       g_assert_true (alvh_profile_set_value (chosen, "delta_tolerance", w->train.values[1], NULL));
-      ev = alvh_evaluator_new (frame, chosen, NULL);
-      plain = alvh_replay_run (ev, &(AlvhReplayOptions) { w->test_from, w->test_to }, NULL, &error);
-      g_assert_no_error (error);
+      plain = replay (f->frame, chosen, w->test_from, w->test_to, ALVH_REPLAY_FLAGS_NONE, &ev);
       g_assert_cmpint (plain->time[0], >, w->train_to);
       assert_row_is_replay (&w->test, plain);
       oos += plain->hedged.total_pnl;
@@ -331,26 +366,17 @@ test_bootstrap (void)
 /* The default profile replayed over 2000-2012 of the real history, its
  * decisions kept (what the attribution reads); @ev receives the evaluator */
 static AlvhReplayResult *
-replay_2000_2012 (AlvhMarketFrame  *frame,
-                  AlvhProfile      *profile,
-                  AlvhEvaluator   **ev)
+replay_2000_2012 (Fixture        *f,
+                  AlvhEvaluator **ev)
 {
-  g_autoptr(GError) error = NULL;
-  AlvhReplayResult *res;
-
-  *ev = alvh_evaluator_new (frame, profile, NULL);
-  res = alvh_replay_run (*ev, &(AlvhReplayOptions) { date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_KEEP_DECISIONS },
-                         NULL, &error);
-  g_assert_no_error (error);
-  return res;
+  return replay (f->frame, f->profile, date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_KEEP_DECISIONS, ev);
 }
 
 /* Every hedge of the replay in exactly one combination; costs and P&L add up to the replay's. */
 static void
-test_attribution_replay (void)
+test_attribution_replay (Fixture       *f,
+                         gconstpointer  data)
 {
-  g_autoptr(AlvhMarketFrame) frame = load_frame ();
-  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
   g_autoptr(AlvhEvaluator) ev = NULL;
   g_autoptr(AlvhReplayResult) res = NULL;
   g_autoptr(GArray) hedges = NULL;
@@ -359,16 +385,15 @@ test_attribution_replay (void)
   double cost = 0.0, pnl = 0.0, legs_pnl = 0.0, saved = 0.0, losing_hedge_pnl = 0.0;
   guint n = 0;
 
-  if (frame == NULL)
+  if (f->frame == NULL)
     return;
-  ev = alvh_evaluator_new (frame, profile, NULL);
-  res = alvh_replay_run (ev, &(AlvhReplayOptions) { date (2000, 1, 1), date (2012, 12, 31) }, NULL, &error);
+  res = replay (f->frame, f->profile, date (2000, 1, 1), date (2012, 12, 31), ALVH_REPLAY_FLAGS_NONE, &ev);
   g_assert_null (alvh_attribution_hedges_from_replay (res, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
   g_clear_pointer (&res, alvh_replay_result_unref);
   g_clear_pointer (&ev, alvh_evaluator_unref);
-  res = replay_2000_2012 (frame, profile, &ev);
+  res = replay_2000_2012 (f, &ev);
   hedges = alvh_attribution_hedges_from_replay (res, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hedges->len, ==, res->n_add);
@@ -410,10 +435,9 @@ test_attribution_replay (void)
  * hedges' P&L over it adds up to what the hedged equity gained on the
  * unhedged one over those bars (their marks, the same model). */
 static void
-test_attribution_worst_stretch (void)
+test_attribution_worst_stretch (Fixture       *f,
+                                gconstpointer  data)
 {
-  g_autoptr(AlvhMarketFrame) frame = load_frame ();
-  g_autoptr(AlvhProfile) profile = alvh_profile_new ();
   g_autoptr(AlvhEvaluator) ev = NULL;
   g_autoptr(AlvhReplayResult) res = NULL;
   g_autoptr(GArray) hedges = NULL;
@@ -425,9 +449,9 @@ test_attribution_worst_stretch (void)
   guint checked = 0, with_hedges = 0, nonzero = 0;
   double total = 0.0, rows = 0.0;
 
-  if (frame == NULL)
+  if (f->frame == NULL)
     return;
-  res = replay_2000_2012 (frame, profile, &ev);
+  res = replay_2000_2012 (f, &ev);
   hedges = alvh_attribution_hedges_from_replay_marked (res, ev, &error);
   g_assert_no_error (error);
   plain = alvh_attribution_hedges_from_replay (res, &error);
@@ -499,14 +523,16 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sweep/axis-parse", test_axis_parse);
-  g_test_add_func ("/sweep/own-values-row", test_own_values_row);
-  g_test_add_func ("/sweep/monotone", test_monotone);
-  g_test_add_func ("/sweep/batch-matches-serial", test_batch_matches_serial);
-  g_test_add_func ("/sweep/cancel", test_cancel);
-  g_test_add_func ("/sweep/walk-forward", test_walk_forward);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sweep/own-values-row", test_own_values_row);
+  ADD ("/sweep/monotone", test_monotone);
+  ADD ("/sweep/batch-matches-serial", test_batch_matches_serial);
+  ADD ("/sweep/cancel", test_cancel);
+  ADD ("/sweep/walk-forward", test_walk_forward);
   g_test_add_func ("/sweep/wilson", test_wilson);
   g_test_add_func ("/sweep/bootstrap", test_bootstrap);
-  g_test_add_func ("/sweep/attribution-replay", test_attribution_replay);
-  g_test_add_func ("/sweep/attribution-worst-stretch", test_attribution_worst_stretch);
+  ADD ("/sweep/attribution-replay", test_attribution_replay);
+  ADD ("/sweep/attribution-worst-stretch", test_attribution_worst_stretch);
+#undef ADD
   return g_test_run ();
 }

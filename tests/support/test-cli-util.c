@@ -132,13 +132,42 @@ test_run_cli (char       **out,
               const char  *first_arg,
               ...)
 {
-  g_autoptr(GPtrArray) argv = test_cli_argv_new (NULL);
   va_list ap;
+  int status;
 
   va_start (ap, first_arg);
-  test_cli_argv_add_valist (argv, first_arg, ap);
+  status = test_cli_run_valist (NULL, NULL, NULL, out, err, first_arg, ap);
   va_end (ap);
-  return test_cli_spawn (NULL, NULL, argv, out, err);
+  return status;
+}
+
+/**
+ * test_cli_run_valist:
+ * @cwd: (nullable): as for test_cli_spawn()
+ * @envp: (nullable): as for test_cli_spawn()
+ * @subcommand: (nullable): the tool's subcommand, before @first
+ * @out: (inout) (optional) (transfer full): as for test_cli_spawn()
+ * @err: (inout) (optional) (transfer full): as for test_cli_spawn()
+ * @first: (nullable): the first argument
+ * @ap: the arguments after @first, ending with %NULL
+ *
+ * Runs `alvh SUBCOMMAND FIRST ...`: what the tests' variadic runners share.
+ *
+ * Returns: the exit status, -1 when the tool did not exit normally
+ */
+int
+test_cli_run_valist (const char  *cwd,
+                     char       **envp,
+                     const char  *subcommand,
+                     char       **out,
+                     char       **err,
+                     const char  *first,
+                     va_list      ap)
+{
+  g_autoptr(GPtrArray) argv = test_cli_argv_new (subcommand);
+
+  test_cli_argv_add_valist (argv, first, ap);
+  return test_cli_spawn (cwd, envp, argv, out, err);
 }
 
 /**

@@ -38,6 +38,13 @@ int        test_cli_spawn           (const char         *cwd,
                                      GPtrArray          *argv,
                                      char              **out,
                                      char              **err);
+int        test_cli_run_valist      (const char         *cwd,
+                                     char              **envp,
+                                     const char         *subcommand,
+                                     char              **out,
+                                     char              **err,
+                                     const char         *first,
+                                     va_list             ap);
 int        test_run_cli             (char              **out,
                                      char              **err,
                                      const char         *first_arg,

@@ -36,3 +36,54 @@ test_decision_set_vix_spread (AlvhDecision *d,
   d->size = size;
   d->estimated_cost = estimated_cost;
 }
+
+/**
+ * test_journal_add_entry:
+ * @store: the journal
+ * @title: the entry's title
+ * @body: its text
+ * @time: its time (Unix seconds)
+ *
+ * Adds an untagged entry linked to nothing, asserting that it was stored.
+ *
+ * Returns: the entry's id
+ */
+gint64
+test_journal_add_entry (AlvhJournalStore *store,
+                        const char       *title,
+                        const char       *body,
+                        gint64            time)
+{
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { NULL };
+  AlvhJournalEntry e = { 0 };
+  gint64 id;
+
+  e.time = time;
+  e.title = (char *) title;
+  e.body = (char *) body;
+  e.tags = (char **) tags;
+  id = alvh_journal_store_add_entry (store, &e, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+void
+test_journal_set_up (TestJournal   *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  test_stores_set_up (&f->paths, data);
+  f->store = alvh_journal_store_open (f->paths.db, &error);
+  g_assert_no_error (error);
+}
+
+void
+test_journal_tear_down (TestJournal   *f,
+                        gconstpointer  data)
+{
+  /* closed before its folder goes */
+  g_clear_object (&f->store);
+  test_stores_tear_down (&f->paths, data);
+}

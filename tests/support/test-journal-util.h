@@ -5,6 +5,7 @@
 #pragma once
 
 #include "alvh-core.h"
+#include "test-util.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,23 @@ void test_decision_set_vix_spread (AlvhDecision *d,
                                    double        long_strike,
                                    gint64        expiry,
                                    double        estimated_cost);
+
+gint64 test_journal_add_entry (AlvhJournalStore *store,
+                               const char       *title,
+                               const char       *body,
+                               gint64            time);
+
+/* A fresh journal in a temporary folder, open for the test (g_test_add()
+ * with data: a subfolder the journal lies in, or %NULL) */
+typedef struct
+{
+  TestStores        paths;
+  AlvhJournalStore *store;
+} TestJournal;
+
+void test_journal_set_up    (TestJournal   *f,
+                             gconstpointer  data);
+void test_journal_tear_down (TestJournal   *f,
+                             gconstpointer  data);
 
 G_END_DECLS

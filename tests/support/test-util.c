@@ -71,6 +71,24 @@ test_unlink_sqlite (const char *path)
 }
 
 /**
+ * test_file_sha256:
+ * @path: a file that must be readable
+ *
+ * What the safety tests compare to prove a file was left unchanged.
+ *
+ * Returns: (transfer full): the SHA-256 of the file's bytes, in hex
+ */
+char *
+test_file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+/**
  * test_fixture_path:
  * @name: a file name in tests/fixtures
  *

@@ -15,6 +15,7 @@ void  test_rm_rf         (const char *path);
 void  test_unlink_sqlite (const char *path);
 char *test_fixture_path  (const char *name);
 char *test_shared_data_path (const char *file);
+char *test_file_sha256   (const char *path);
 
 /* A fresh folder with the paths of the two stores in it, for g_test_add():
  * db is DIR/alvh.sqlite (DIR/SUB/alvh.sqlite when the test's data is the

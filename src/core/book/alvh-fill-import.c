@@ -353,26 +353,6 @@ condor_at (Ctx     *ctx,
   return id;
 }
 
-static guint
-next_layer (Ctx     *ctx,
-            gint64   condor_id,
-            GError **error)
-{
-  g_autoptr(GPtrArray) legs = alvh_journal_store_list_legs (ctx->store, ctx->account_id, 0, 0, error);
-  guint layer = 1;
-
-  if (legs == NULL)
-    return 0;
-  for (guint i = 0; i < legs->len; i++)
-    {
-      const AlvhLeg *l = g_ptr_array_index (legs, i);
-
-      if (condor_id != 0 && l->condor_id == condor_id && alvh_leg_is_vix_hedge (l))
-        layer = MAX (layer, l->layer + 1);
-    }
-  return layer;
-}
-
 static gboolean
 open_leg (Ctx         *ctx,
           const Group *g,
@@ -396,7 +376,7 @@ open_leg (Ctx         *ctx,
     return FALSE;
   if (alvh_leg_is_vix_hedge (leg))
     {
-      leg->layer = next_layer (ctx, leg->condor_id, error);
+      leg->layer = alvh_journal_store_next_layer (ctx->store, ctx->account_id, leg->condor_id, error);
       if (leg->layer == 0)
         return FALSE;
     }

@@ -596,6 +596,27 @@ alvh_journal_store_list_legs (AlvhJournalStore  *self,
                          account_id, from, to, error);
 }
 
+guint
+alvh_journal_store_next_layer (AlvhJournalStore  *self,
+                               gint64             account_id,
+                               gint64             condor_id,
+                               GError           **error)
+{
+  g_autoptr(GPtrArray) legs = alvh_journal_store_list_legs (self, account_id, 0, 0, error);
+  guint layer = 1;
+
+  if (legs == NULL)
+    return 0;
+  for (guint i = 0; i < legs->len; i++)
+    {
+      const AlvhLeg *l = g_ptr_array_index (legs, i);
+
+      if (condor_id != 0 && l->condor_id == condor_id && alvh_leg_is_vix_hedge (l))
+        layer = MAX (layer, l->layer + 1);
+    }
+  return layer;
+}
+
 static AlvhJournalLegClose *
 leg_close_from_row (sqlite3_stmt *s)
 {

@@ -177,6 +177,24 @@ GPtrArray        *alvh_journal_store_list_legs         (AlvhJournalStore        
                                                         GError                 **error);
 
 /**
+ * alvh_journal_store_next_layer:
+ * @self: the store
+ * @account_id: the account of the condor
+ * @condor_id: the condor, or 0 for a leg on none
+ * @error: return location for a #GError
+ *
+ * The layer a new VIX hedge of @condor_id takes: one more than the highest
+ * layer of the condor's VIX hedges booked so far; 1 for its first, and for
+ * a leg on no condor.
+ *
+ * Returns: the layer, or 0 with @error set when the legs cannot be read
+ */
+guint             alvh_journal_store_next_layer        (AlvhJournalStore        *self,
+                                                        gint64                   account_id,
+                                                        gint64                   condor_id,
+                                                        GError                 **error);
+
+/**
  * alvh_journal_store_list_leg_closes:
  * @self: the store
  * @leg_id: the leg
