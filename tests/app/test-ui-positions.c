@@ -506,6 +506,32 @@ assert_book_holds_spx_put (AlvhPositionsPage *page)
   g_assert_cmpfloat (alvh_book_get_other_leg (book, 0)->long_strike, ==, 2900);
 }
 
+/* A window whose today is y-m-d on the Positions page, refreshed: the page
+ * and the ledger's P&L it shows. */
+static AlvhPositionsPage *
+show_ledger_on (int            y,
+                int            m,
+                int            d,
+                AlvhWindow   **out_window,
+                AlvhLedgerPnl *shown)
+{
+  AlvhWindow *window;
+  AlvhPositionsPage *page;
+
+  alvh_form_set_today (alvh_time_from_ny_date (y, m, d));
+  window = alvh_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait_for (alvh_window_has_market_data (window));
+  alvh_window_show_page (window, "positions");
+  page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
+  test_ui_wait_drawn (GTK_WIDGET (page));
+  alvh_positions_page_refresh (page);
+  alvh_positions_page_get_ledger_pnl (page, shown);
+  *out_window = window;
+  return page;
+}
+
 /* Issue 15's month of trades booked through `alvh book`: on 2020-03-31 the
  * Positions page shows the same realised and unrealised money as
  * `alvh book list` and `alvh pnl`, to the cent */
@@ -554,16 +580,7 @@ test_positions_ledger_scenario (void)
   g_assert_cmpfloat (fabs (realized - 12394.09), <, 0.005);   /* -17505.20 - 92.60 + 452.20 + 29539.69 */
   g_assert_cmpfloat (unrealized, >, 0);                        /* the half of the VIX spread still open */
 
-  alvh_form_set_today (alvh_time_from_ny_date (2020, 3, 31));
-  window = alvh_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
-  gtk_window_present (GTK_WINDOW (window));
-  test_ui_wait_for (alvh_window_has_market_data (window));
-  alvh_window_show_page (window, "positions");
-  page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
-  test_ui_wait_drawn (GTK_WIDGET (page));
-  alvh_positions_page_refresh (page);
-  alvh_positions_page_get_ledger_pnl (page, &shown);
+  page = show_ledger_on (2020, 3, 31, &window, &shown);
   g_test_message ("Positions: realised %.2f, unrealised %.2f, fees %.2f, P&L %.2f",
                   shown.realized, shown.unrealized_end, shown.fees, shown.pnl);
   g_assert_cmpfloat (fabs (shown.realized - realized), <, 0.005);
@@ -607,17 +624,8 @@ test_positions_ledger_scenario (void)
 
   /* On 2020-03-02 the SPX put 2900 is open beside the condor and half the
    * VIX spread, and every fill booked is in the past: Marked P&L (the book
-   * with the legs AlvhBook does not model) is the ledger's unrealised P&L */
-  alvh_form_set_today (alvh_time_from_ny_date (2020, 3, 2));
-  window = alvh_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
-  gtk_window_present (GTK_WINDOW (window));
-  test_ui_wait_for (alvh_window_has_market_data (window));
-  alvh_window_show_page (window, "positions");
-  page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
-  test_ui_wait_drawn (GTK_WIDGET (page));
-  alvh_positions_page_refresh (page);
-  alvh_positions_page_get_ledger_pnl (page, &shown);
+   * with its SPX put) is the ledger's unrealised P&L */
+  page = show_ledger_on (2020, 3, 2, &window, &shown);
   g_test_message ("Positions on 2020-03-02: unrealised %.2f, Marked P&L %.2f",
                   shown.unrealized_end, alvh_positions_page_get_marked_pnl (page));
   g_assert_cmpfloat (fabs (alvh_positions_page_get_marked_pnl (page) - shown.unrealized_end), <, 0.005);
