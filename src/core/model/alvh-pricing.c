@@ -493,64 +493,109 @@ typedef struct
   double    lo, hi, s;
   double    ln_beta;  /* ln beta (lower region) */
   double    c_beta;   /* b_max - beta (upper region) */
+  /* the lower region's starting guess while its fixed point runs
+   * (otm_lower_turn ()): y = s^2, ln c, x^2 and the turns left */
+  double    y, lc, ax2;
+  int       turns;
 } OtmSearch;
 
-/* ln v to about 1e-9 absolute, for starting guesses only: v = 2^e m with
- * m in [sqrt(1/2), sqrt2), ln m = 2 atanh z, z = (m - 1)/(m + 1), |z| < 0.172,
- * by its series to z^9.  Cheaper than libm's log, and the guess is refined
- * by the search anyway. */
+/* 1/c and ln c at the middle c = 1 + (j + 1/2)/16 of the 16 slices of [1, 2) */
+static const double guess_log_tab[16][2] = {
+  { 0.96969696969696972, 0.030771658666753687 },
+  { 0.91428571428571426, 0.089612158689687138 },
+  { 0.86486486486486491, 0.14518200984449789 },
+  { 0.82051282051282048, 0.19782574332991987 },
+  { 0.78048780487804881, 0.24783616390458127 },
+  { 0.7441860465116279, 0.2954642128938359 },
+  { 0.71111111111111114, 0.34092658697059319 },
+  { 0.68085106382978722, 0.38441169891033206 },
+  { 0.65306122448979587, 0.42608439531090009 },
+  { 0.62745098039215685, 0.46608972992459924 },
+  { 0.60377358490566035, 0.50455601075239531 },
+  { 0.58181818181818179, 0.54159728243274441 },
+  { 0.56140350877192979, 0.57731536503482361 },
+  { 0.5423728813559322, 0.61180154110599294 },
+  { 0.52459016393442626, 0.6451379613735847 },
+  { 0.50793650793650791, 0.67739882359180614 },
+};
+
+/* ln v to about 1e-8 absolute, for starting guesses only: v = 2^e m with m
+ * in [1, 2), m in the slice j of its top four mantissa bits around c,
+ * ln m = ln c + log1p(u), u = m/c - 1 (|u| < 1/32, taken as m (1/c) - 1),
+ * log1p by its series to u^4.  No division, so that the lower region's
+ * fixed point (a chain of these) is short; the guess is refined by the
+ * search anyway. */
 static inline double
 guess_log (double v)
 {
   union { double d; guint64 u; } b = { v };
   int e = (int) ((b.u >> 52) & 0x7ff) - 1023;
-  double m, z, z2;
+  const double *c = guess_log_tab[(b.u >> 48) & 15];
+  double u, u2;
 
   if (!(v >= DBL_MIN && v <= DBL_MAX))
     return log (v);
   b.u = (b.u & G_GUINT64_CONSTANT (0x000fffffffffffff)) | G_GUINT64_CONSTANT (0x3ff0000000000000);
-  m = b.d;
-  if (m > 1.4142135623730951)
-    {
-      m *= 0.5;
-      e++;
-    }
-  z = (m - 1.0) / (m + 1.0);
-  z2 = z * z;
-  return e * 0.69314718055994530942
-         + 2.0 * z * (1.0 + z2 * (1.0 / 3 + z2 * (1.0 / 5 + z2 * (1.0 / 7 + z2 * (1.0 / 9)))));
+  u = b.d * c[0] - 1.0;
+  u2 = u * u;
+  return (e * 0.69314718055994530942 + c[1]) + (u - 0.5 * u2) + u2 * u * (1.0 / 3 - 0.25 * u);
 }
 
 /* The lower region, below b(s_l): the bracket (0, s_l) and the starting
- * guess from the price's asymptote far out of the money */
+ * guess from the price's asymptote far out of the money,
+ *   b ~ exp(-x^2/(2s^2) - s^2/8) s^3 / (sqrt(2 pi) x^2),
+ * a fixed point in y = s^2, y = x^2 / (2 (ln c + 1.5 ln y - y/8 - ln beta)),
+ * c = 1/(sqrt(2 pi) x^2): one division and one short log a turn, three
+ * turns.  The turns are otm_lower_turn () and the end otm_lower_end (), so
+ * that a block of quotes runs its turns side by side (each one a serial
+ * chain of divisions). */
 static inline void
 otm_start_lower (double     x,
                  double     beta,
                  double     s_l,
                  OtmSearch *st)
 {
-  double s0, y, lc, ax2, ax = -x;
-
   st->region = OTM_LOWER;
   st->lo = 0.0;
   st->hi = s_l;
   st->ln_beta = log (beta);
-  /* b ~ exp(-x^2/(2s^2) - s^2/8) s^3 / (sqrt(2 pi) x^2): a fixed
-   * point in y = s^2, y = x^2 / (2 (ln c + 1.5 ln y - y/8 - ln beta)),
-   * c = 1/(sqrt(2 pi) x^2); one division and one short log a turn */
-  ax2 = ax * ax;
-  lc = guess_log (INV_SQRT_2PI / ax2);
-  y = ax2 / (-2.0 * st->ln_beta);
-  for (int i = 0; i < 3; i++)
-    {
-      double arg = 2.0 * (lc + 1.5 * guess_log (y) - 0.125 * y - st->ln_beta);
+  st->ax2 = x * x;
+  st->lc = guess_log (INV_SQRT_2PI / st->ax2);
+  st->y = st->ax2 / (-2.0 * st->ln_beta);
+  st->turns = 3;
+}
 
-      if (!(arg > 0.0))
-        break;
-      y = ax2 / arg;
+/* One turn of the lower region's fixed point (st->turns > 0). */
+static inline void
+otm_lower_turn (OtmSearch *st)
+{
+  double arg = 2.0 * (st->lc + 1.5 * guess_log (st->y) - 0.125 * st->y - st->ln_beta);
+
+  if (!(arg > 0.0))
+    {
+      st->turns = 0;
+      return;
     }
-  s0 = sqrt (y);
-  st->s = s0 > 0.0 && s0 < s_l ? s0 : 0.5 * s_l;
+  st->y = st->ax2 / arg;
+  st->turns--;
+}
+
+/* The guess once inside the bracket (every region). */
+static inline void
+otm_start_clamp (OtmSearch *st)
+{
+  if (!(st->s > st->lo && st->s < st->hi))
+    st->s = isinf (st->hi) ? 2.0 * st->lo : 0.5 * (st->lo + st->hi);
+}
+
+/* The lower region's guess after its turns. */
+static inline void
+otm_lower_end (OtmSearch *st)
+{
+  double s0 = sqrt (st->y);
+
+  st->s = s0 > 0.0 && s0 < st->hi ? s0 : 0.5 * st->hi;
+  otm_start_clamp (st);
 }
 
 /* x == 0: b = 1 - 2 Phi(-s/2), the middle region below s_u, else the upper */
@@ -579,7 +624,9 @@ otm_start_at_the_money (double     x,
     }
 }
 
-/* The region of @beta, its bracket and the starting guess. */
+/* The region of @beta, its bracket and the starting guess; in the lower
+ * region st->turns of its fixed point are still to run (otm_lower_turn (),
+ * then otm_lower_end ()). */
 static void
 otm_start (double     x,
            double     beta,
@@ -590,6 +637,7 @@ otm_start (double     x,
 
   st->ln_beta = 0.0;
   st->c_beta = 0.0;
+  st->turns = 0;
   if (s_c > 0.0)
     {
       /* at s_c: h = -t, so b_c = e^{x/2}/2 - e^{-x/2} Phi(-s_c), b'(s_c) = e^{x/2}/sqrt(2 pi) */
@@ -668,8 +716,8 @@ otm_start (double     x,
       st->s = g > st->lo ? g : st->lo * 1.5;
     }
 
-  if (!(st->s > st->lo && st->s < st->hi))
-    st->s = isinf (st->hi) ? 2.0 * st->lo : 0.5 * (st->lo + st->hi);
+  if (st->region != OTM_LOWER)
+    otm_start_clamp (st);
 }
 
 /* The Newton step nu of the region's objective at s, with its second and
@@ -840,6 +888,12 @@ alvh_implied_s_otm (double x, double beta, double b_max)
   OtmSolve q;
 
   otm_solve_init (&q, x, beta, b_max);
+  if (q.st.region == OTM_LOWER)
+    {
+      while (q.st.turns > 0)
+        otm_lower_turn (&q.st);
+      otm_lower_end (&q.st);
+    }
   while (!otm_solve_step (&q))
     ;
   return q.result;
@@ -863,6 +917,14 @@ alvh_implied_s_otm_block (gsize n, const double *x, const double *beta, const do
       otm_solve_init (&q[j], x[j], beta[j], b_max[j]);
       active[j] = 1;
     }
+  /* the lower region's fixed points, turn by turn across the block */
+  for (int turn = 0; turn < 3; turn++)
+    for (gsize j = 0; j < n; j++)
+      if (q[j].st.turns > 0)
+        otm_lower_turn (&q[j].st);
+  for (gsize j = 0; j < n; j++)
+    if (q[j].st.region == OTM_LOWER)
+      otm_lower_end (&q[j].st);
   while (left > 0)
     for (gsize j = 0; j < n; j++)
       if (active[j] && otm_solve_step (&q[j]))
