@@ -377,8 +377,9 @@ test_greeks_chain (void)
 /* The replay's hedge calls (_alvh_black76_calls_price_delta, batches of one
  * to ALVH_CALL_BATCH calls of mixed expiries): the delta is
  * alvh_black76_delta ()'s to the bit (book_delta is printed to ten digits,
- * so it must not move), the price within 1e-13 of alvh_black76_price () and
- * 1e-12 of long double, from deep in the money to beyond the erfcx table. */
+ * so it must not move), the price within 1e-13 of alvh_black76_price () from
+ * deep in the money to beyond the erfcx table, and within 1e-12 of long
+ * double where h = ln(F/K)/s is within +-4. */
 static void
 test_black76_calls (void)
 {
@@ -414,7 +415,7 @@ test_black76_calls (void)
           double want_delta = alvh_black76_delta (ALVH_OPTION_CALL, f[j], k[j], t, vol[j], 0.043);
           double want_price = alvh_black76_price (ALVH_OPTION_CALL, f[j], k[j], t, vol[j], 0.043);
           long double ref[6], scale;
-          double err, err_ref;
+          double err, err_ref, h;
 
           ref_greeks (ALVH_OPTION_CALL, f[j], k[j], t, vol[j], 0.043, 0.043, ref, &scale);
           g_assert_cmpfloat (delta[j], ==, want_delta);
@@ -425,7 +426,11 @@ test_black76_calls (void)
               continue;
             }
           err = fabs (price[j] - want_price) / want_price;
-          err_ref = (double) (fabsl ((long double) price[j] - ref[0]) / fabsl (ref[0]));
+          /* long double within +-4 total-vol units, as test_greeks_chain: further
+           * out the condition number 1 + h^2 exceeds what a long double that is
+           * no longer than a double (valgrind) can check */
+          h = log (f[j] / k[j]) / (vol[j] * sqrt (t));
+          err_ref = fabs (h) <= 4.0 ? (double) (fabsl ((long double) price[j] - ref[0]) / fabsl (ref[0])) : 0.0;
           if (!(err <= 1e-13 && err_ref <= 1e-12))
             g_error ("F %.17g K %.17g t %.17g vol %.17g: price %.17g vs %.17g (rel %.3g), long double %.20Lg",
                      f[j], k[j], t, vol[j], price[j], want_price, err, ref[0]);
