@@ -788,6 +788,7 @@ other_legs_coverage (AlvhBook              *self,
 
       if (qty <= 0.0)
         continue;
+      /* the leg's P&L there less its P&L now, each as the mark has it */
       row->hedge_pnl += (alvh_other_leg_value (leg, &at) - leg->premium) * qty
                         - (alvh_other_leg_value (leg, m) - leg->premium) * qty;
     }

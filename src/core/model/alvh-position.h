@@ -320,7 +320,9 @@ guint         alvh_book_break_evens      (AlvhBook          *self,
 /* Payoff curve over spx[0..n): dollars of total P&L (condors + hedges) at the
  * earliest condor expiry (at_expiry) and now (today), the hedges revalued with
  * VIX' = VIX x exp(beta x ln(S'/S)) (F moves by the same factor); with beta NAN
- * the hedges keep today's value.  Either output may be NULL. */
+ * the hedges keep today's value.  Either output may be NULL.  The other
+ * legs are not in it: alvh_scenario_payoff() adds them (the payoff graphs
+ * call that). */
 void          alvh_book_payoff           (AlvhBook              *self,
                                           const AlvhMarketState *market,
                                           const double          *spx,

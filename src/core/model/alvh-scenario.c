@@ -9,7 +9,6 @@
 
 #include <math.h>
 
-#include "alvh-pricing.h"
 #include "alvh-scenario.h"
 #include "alvh-time.h"
 
