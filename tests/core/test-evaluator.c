@@ -826,6 +826,50 @@ test_na_theta_wing_delta (void)
   }
 }
 
+/* Six VIX calls of six expiries, more than the evaluator keeps the terms of
+ * at once, priced in one batch: book_delta prices each on its own time to
+ * expiry and says what the book's greeks say (a slot reused mid-batch would
+ * not). */
+static void
+test_book_delta_many_expiries (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  g_autoptr(AlvhProfile) p = alvh_profile_new ();
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  AlvhCondor c = make_condor (f, 1, 3800, 4200, 10.0, 2);
+  AlvhDecision d;
+  AlvhMarketState m;
+  AlvhBookGreeks g;
+  gint64 expiry = f->time[60];
+
+  for (gsize k = 0; k < f->n; k++)
+    {
+      f->close[k] = 4000.0 * (1.0 + 0.01 * sin ((double) k));
+      f->vix[k] = 20.0 * (1.0 - 0.05 * sin ((double) k));
+    }
+  alvh_book_add_condor (book, &c);
+  for (guint l = 0; l < 6; l++)
+    {
+      AlvhLeg leg;
+
+      expiry = alvh_vix_expiry_first_after (expiry, 1);
+      leg = make_leg (l + 1, 1, f->time[2 + l], expiry);
+      leg.kind = ALVH_LEG_VIX_CALL;
+      leg.long_strike = 20 + l;
+      leg.short_strike = NAN;
+      alvh_book_add_leg (book, &leg);
+    }
+  p->max_layers = ALVH_PROFILE_MAX_LAYERS;
+  ev = alvh_evaluator_new (f, p, NULL);
+  alvh_evaluator_evaluate (ev, 60, book, &d);
+  alvh_evaluator_market_state (ev, 60, &m);
+  alvh_book_greeks (book, &m, &g);
+  g_assert_true (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
+  g_assert_cmpfloat (g.vix_delta, >, 0.0);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_BOOK_DELTA].value, g.delta_per_unit, 1e-12);
+}
+
 /* An SPX put and a VIX put bought by hand are in the whole book's delta
  * (spec section 2, book_delta) and in the book's greeks alike, but no layer
  * and no hedge premium (section 3 counts the VIX hedges). */
@@ -1066,6 +1110,7 @@ main (int    argc,
   g_test_add_func ("/core/evaluator/na/term-rsi-macd-ad", test_na_term_rsi_macd_ad);
   g_test_add_func ("/core/evaluator/na/theta-wing-delta", test_na_theta_wing_delta);
   g_test_add_func ("/core/evaluator/signal/book-delta-other-legs", test_book_delta_other_legs);
+  g_test_add_func ("/core/evaluator/signal/book-delta-many-expiries", test_book_delta_many_expiries);
   g_test_add_func ("/core/evaluator/json/all-keys", test_json_all_keys);
   g_test_add_func ("/core/evaluator/json/profile-name-utf8", test_profile_name_utf8);
   g_test_add_func ("/core/evaluator/events/csv", test_events_csv);

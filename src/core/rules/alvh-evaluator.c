@@ -774,6 +774,8 @@ hedge_calls_prefetch (AlvhEvaluator *self,
 {
   double f[ALVH_CALL_BATCH], k[ALVH_CALL_BATCH];
   double vols[ALVH_CALL_BATCH], price[ALVH_CALL_BATCH], delta[ALVH_CALL_BATCH];
+  /* copies: a later hedge_terms () may reuse the memo slot of an earlier call */
+  AlvhExpiryTerms held[ALVH_CALL_BATCH];
   const AlvhExpiryTerms *terms[ALVH_CALL_BATCH];
   gint64 expiry[ALVH_CALL_BATCH];
   guint n = 0;
@@ -808,7 +810,8 @@ hedge_calls_prefetch (AlvhEvaluator *self,
             continue;
           if (self->call_n + n >= CALL_MEMO)
             goto price;
-          terms[n] = hedge_terms (self, t);
+          held[n] = *hedge_terms (self, t);
+          terms[n] = &held[n];
           expiry[n] = leg->expiry;
           f[n] = fwd;
           k[n] = strikes[s];
