@@ -594,6 +594,10 @@ test_positions_ledger_scenario (void)
   g_assert_cmpuint (alvh_positions_page_get_n_condor_rows (page), ==, 1);
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Expired on 2020-03-20"));
   g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Marked at the close of 2020-03-31"));
+  /* the SPX put bought by hand is no hedge layer and settles as SPX does */
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "SPX put 2900 × 1"));
+  g_assert_true (test_ui_find_label (GTK_WIDGET (page), "Expired on 2020-03-31 (SPXW PM)"));
+  g_assert_false (test_ui_find_label (GTK_WIDGET (page), "Layer 0"));
 
   /* the Journal lists the legs booked by hand; a leg's detail has its fills and the same money */
   {

@@ -343,6 +343,53 @@ refresh_greeks (AlvhPositionsPage *self,
     }
 }
 
+/* When a leg settles: VIX options on Wednesday at the open (SOQ), SPX
+ * options as a condor of that expiry does (SPX AM, SPXW PM). */
+static const char *
+leg_settlement (const AlvhLeg *l)
+{
+  if (l->kind == ALVH_LEG_SPX_PUT || l->kind == ALVH_LEG_SPX_PUT_SPREAD)
+    return alvh_condor_settlement_style (l->expiry);
+  return _("Wed AM, SOQ");
+}
+
+/* The warning for a leg that settles on another day than its condor: a VIX
+ * hedge leaves the condor unhedged or outlives it; a put bought by hand is
+ * said as it is. */
+static void
+settlement_warning (const AlvhLeg    *l,
+                    const AlvhCondor *c,
+                    char            **title,
+                    char            **text)
+{
+  g_autofree char *date = alvh_time_format_ny_date (l->expiry);
+  g_autofree char *cdate = alvh_time_format_ny_date (c->expiry);
+  const char *kind = alvh_leg_kind_get_title (l->kind);
+  const char *style = alvh_condor_settlement_style (c->expiry);
+  gint64 gap = alvh_time_calendar_days (l->expiry, c->expiry);
+
+  if (!alvh_leg_is_vix_hedge (l))
+    {
+      *title = g_strdup_printf (_("%s settles at a different time than its condor"), kind);
+      if (gap > 0)
+        *text = g_strdup_printf (_("The %s settles on %s (%s), %" PRId64 " days before the condor settles on %s (%s)."),
+                                 kind, date, leg_settlement (l), gap, cdate, style);
+      else
+        *text = g_strdup_printf (_("The %s settles on %s (%s), %" PRId64 " days after the condor settles on %s (%s)."),
+                                 kind, date, leg_settlement (l), -gap, cdate, style);
+      return;
+    }
+  *title = g_strdup_printf (_("Layer %d settles at a different time than its condor"), l->layer);
+  if (gap > 0)
+    *text = g_strdup_printf (_("The VIX hedge settles on %s at the morning open (SOQ), %" PRId64
+                               " days before the condor settles on %s (%s): the condor is unhedged for those days."),
+                             date, gap, cdate, style);
+  else
+    *text = g_strdup_printf (_("The VIX hedge settles on %s at the morning open (SOQ), %" PRId64
+                               " days after the condor settles on %s (%s): close or roll it with the condor."),
+                             date, -gap, cdate, style);
+}
+
 /* The hedges' coverage at −1, −2 and −3 SD */
 static void
 refresh_coverage (AlvhPositionsPage *self,
@@ -525,18 +572,24 @@ refresh_legs (AlvhPositionsPage *self,
           f = alvh_market_state_vix_forward (&bar, l->expiry);
           value = price (alvh_leg_value (l, f, years_between (ms->time, l->expiry), ms->vix_vol, ms->rate));
         }
-      title = g_strdup_printf (_("Layer %d · %s%s × %g"), l->layer, alvh_leg_kind_get_title (l->kind), strikes, open_qty);
+      else if (have_market)
+        value = price (alvh_other_leg_value (l, ms));   /* as Marked P&L values it */
+      /* a put bought by hand is in the book but no hedge layer */
+      if (alvh_leg_is_vix_hedge (l))
+        title = g_strdup_printf (_("Layer %d · %s%s × %g"), l->layer, alvh_leg_kind_get_title (l->kind), strikes, open_qty);
+      else
+        title = g_strdup_printf ("%s%s × %g", alvh_leg_kind_get_title (l->kind), strikes, open_qty);
       g_autofree char *premium = price (l->premium), *open_text = alvh_format_contracts (open_qty);
 
       if (alvh_time_is_expired_at (l->expiry, MAX (alvh_time_now (), ms->time)))
-        subtitle = g_strdup_printf (_("Expired on %s (Wed AM, SOQ): settled, no longer open · premium %s · "
+        subtitle = g_strdup_printf (_("Expired on %s (%s): settled, no longer open · premium %s · "
                                       "%s of %g open%s"),
-                                    date, premium, open_text, l->quantity,
+                                    date, leg_settlement (l), premium, open_text, l->quantity,
                                     l->manual ? _(" · entered by hand") : "");
       else
-        subtitle = g_strdup_printf (_("Expires %s (Wed AM, SOQ), %" PRId64 " days · premium %s · value %s · "
+        subtitle = g_strdup_printf (_("Expires %s (%s), %" PRId64 " days · premium %s · value %s · "
                                       "%s of %g open%s"),
-                                    date, alvh_time_calendar_days (today, l->expiry), premium,
+                                    date, leg_settlement (l), alvh_time_calendar_days (today, l->expiry), premium,
                                     value ? value : _("n/a"), open_text, l->quantity,
                                     l->manual ? _(" · entered by hand") : "");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -554,19 +607,9 @@ refresh_legs (AlvhPositionsPage *self,
         c = g_ptr_array_index (condors, 0);
       if (c != NULL && l->kind != ALVH_LEG_VIX_FUTURE && l->expiry != c->expiry)
         {
-          g_autofree char *cdate = alvh_time_format_ny_date (c->expiry);
-          g_autofree char *wtitle = g_strdup_printf (_("Layer %d settles at a different time than its condor"), l->layer);
-          g_autofree char *text = NULL;
-          gint64 gap = alvh_time_calendar_days (l->expiry, c->expiry);
+          g_autofree char *wtitle = NULL, *text = NULL;
 
-          if (gap > 0)
-            text = g_strdup_printf (_("The VIX hedge settles on %s at the morning open (SOQ), %" PRId64
-                                      " days before the condor settles on %s (%s): the condor is unhedged for those days."),
-                                    date, gap, cdate, alvh_condor_settlement_style (c->expiry));
-          else
-            text = g_strdup_printf (_("The VIX hedge settles on %s at the morning open (SOQ), %" PRId64
-                                      " days after the condor settles on %s (%s): close or roll it with the condor."),
-                                    date, -gap, cdate, alvh_condor_settlement_style (c->expiry));
+          settlement_warning (l, c, &wtitle, &text);
           add_warning (self, wtitle, text);
           n_warnings++;
         }
