@@ -288,7 +288,16 @@ leg_tooltip (AlvhChartsFeed       *self,
   g_autofree char *premium = alvh_format_number (leg->premium, 2, ALVH_FORMAT_SCREEN);
   g_autoptr(GPtrArray) sigs = NULL;
 
-  if (isfinite (leg->short_strike))
+  /* a put bought by hand is no hedge layer */
+  if (!alvh_leg_is_vix_hedge (leg) && isfinite (leg->short_strike))
+    /* Translators: instrument, long/short strikes, quantity, premium, date */
+    g_string_append_printf (s, _("%s %g/%g × %g at %s on %s"),
+                            alvh_leg_kind_get_title (leg->kind), leg->long_strike, leg->short_strike,
+                            leg->quantity, premium, date);
+  else if (!alvh_leg_is_vix_hedge (leg))
+    g_string_append_printf (s, _("%s %g × %g at %s on %s"),
+                            alvh_leg_kind_get_title (leg->kind), leg->long_strike, leg->quantity, premium, date);
+  else if (isfinite (leg->short_strike))
     /* Translators: layer, instrument, long/short strikes, quantity, premium, date */
     g_string_append_printf (s, _("Layer %d: %s %g/%g × %g at %s on %s"),
                             leg->layer, alvh_leg_kind_get_title (leg->kind), leg->long_strike, leg->short_strike,

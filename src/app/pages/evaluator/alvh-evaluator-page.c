@@ -278,6 +278,17 @@ show_book (AlvhEvaluatorPage *self,
                               l->layer, desc, alvh_leg_open_quantity (l), l->premium, opened);
       g_string_append_c (text, '\n');
     }
+  /* the puts bought by hand: in book_delta, in no layer */
+  for (guint i = 0; self->book != NULL && i < alvh_book_get_n_other_legs (self->book); i++)
+    {
+      const AlvhLeg *l = alvh_book_get_other_leg (self->book, i);
+      g_autofree char *desc = alvh_describe_leg (l);
+      g_autofree char *opened = alvh_form_format_time (l->opened);
+
+      g_string_append_printf (text, _("%s × %g at %.2f, opened %s (no hedge layer)"),
+                              desc, alvh_leg_open_quantity (l), l->premium, opened);
+      g_string_append_c (text, '\n');
+    }
   if (text->len == 0)
     g_string_append (text, _("No open condor and no hedge leg"));
   else
