@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "alvh-a11y.h"
+#include "alvh-add-leg-dialog.h"
 #include "alvh-events-dialog.h"
 #include "alvh-evaluator-page.h"
 #include "alvh-form.h"
@@ -462,6 +463,33 @@ test_evaluator_preview (void)
   test_ui_settle ();
 }
 
+/* Every kind of leg in words: a put bought by hand is no "VIX future" */
+static void
+test_evaluator_describe_leg (void)
+{
+  static const struct { AlvhLegKind kind; double k1, k2; const char *want; } cases[] = {
+    { ALVH_LEG_VIX_CALL_SPREAD, 20, 25, "VIX call spread 20/25, expiring 2026-01-21" },
+    { ALVH_LEG_VIX_CALL, 20, NAN, "VIX call 20, expiring 2026-01-21" },
+    { ALVH_LEG_VIX_FUTURE, NAN, NAN, "VIX future, expiring 2026-01-21" },
+    { ALVH_LEG_VIX_PUT, 15, NAN, "VIX put 15, expiring 2026-01-21" },
+    { ALVH_LEG_SPX_PUT, 5200, NAN, "SPX put 5200, expiring 2026-01-21" },
+    { ALVH_LEG_SPX_PUT_SPREAD, 5200, 5100, "SPX put spread 5200/5100, expiring 2026-01-21" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AlvhLeg leg = { 0 };
+      g_autofree char *text = NULL;
+
+      leg.kind = cases[i].kind;
+      leg.long_strike = cases[i].k1;
+      leg.short_strike = cases[i].k2;
+      leg.expiry = alvh_time_from_ny_date (2026, 1, 21);
+      text = alvh_describe_leg (&leg);
+      g_assert_cmpstr (text, ==, cases[i].want);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -469,5 +497,6 @@ main (int    argc,
   return test_ui_main (argc, argv,
                        "/ui/evaluator/decision-and-add-leg", test_evaluator_decision,
                        "/ui/evaluator/preview", test_evaluator_preview,
+                       "/ui/evaluator/describe-leg", test_evaluator_describe_leg,
                        NULL);
 }

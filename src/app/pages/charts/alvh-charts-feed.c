@@ -286,26 +286,18 @@ leg_tooltip (AlvhChartsFeed       *self,
   g_autoptr(GString) s = g_string_new (NULL);
   g_autofree char *date = alvh_time_format_ny_date (leg->opened);
   g_autofree char *premium = alvh_format_number (leg->premium, 2, ALVH_FORMAT_SCREEN);
+  g_autofree char *what = NULL;
   g_autoptr(GPtrArray) sigs = NULL;
 
-  /* a put bought by hand is no hedge layer */
-  if (!alvh_leg_is_vix_hedge (leg) && isfinite (leg->short_strike))
-    /* Translators: instrument, long/short strikes, quantity, premium, date */
-    g_string_append_printf (s, _("%s %g/%g × %g at %s on %s"),
-                            alvh_leg_kind_get_title (leg->kind), leg->long_strike, leg->short_strike,
-                            leg->quantity, premium, date);
-  else if (!alvh_leg_is_vix_hedge (leg))
-    g_string_append_printf (s, _("%s %g × %g at %s on %s"),
-                            alvh_leg_kind_get_title (leg->kind), leg->long_strike, leg->quantity, premium, date);
-  else if (isfinite (leg->short_strike))
-    /* Translators: layer, instrument, long/short strikes, quantity, premium, date */
-    g_string_append_printf (s, _("Layer %d: %s %g/%g × %g at %s on %s"),
-                            leg->layer, alvh_leg_kind_get_title (leg->kind), leg->long_strike, leg->short_strike,
-                            leg->quantity, premium, date);
+  what = isfinite (leg->short_strike)
+         ? g_strdup_printf ("%s %g/%g", alvh_leg_kind_get_title (leg->kind), leg->long_strike, leg->short_strike)
+         : g_strdup_printf ("%s %g", alvh_leg_kind_get_title (leg->kind), leg->long_strike);
+  if (alvh_leg_is_vix_hedge (leg))
+    /* Translators: layer, instrument with its strikes, quantity, premium, date */
+    g_string_append_printf (s, _("Layer %d: %s × %g at %s on %s"), leg->layer, what, leg->quantity, premium, date);
   else
-    g_string_append_printf (s, _("Layer %d: %s %g × %g at %s on %s"),
-                            leg->layer, alvh_leg_kind_get_title (leg->kind), leg->long_strike,
-                            leg->quantity, premium, date);
+    /* Translators: a put bought by hand (no hedge layer): instrument with its strikes, quantity, premium, date */
+    g_string_append_printf (s, _("%s × %g at %s on %s"), what, leg->quantity, premium, date);
 
   if (leg->quantity > 0 && leg->closed_quantity >= leg->quantity)
     g_string_append_printf (s, " (%s)", _("closed"));

@@ -58,6 +58,12 @@ alvh_describe_leg (const AlvhLeg *leg)
       return g_strdup_printf (_("VIX call spread %g/%g, expiring %s"), leg->long_strike, leg->short_strike, date);
     case ALVH_LEG_VIX_CALL:
       return g_strdup_printf (_("VIX call %g, expiring %s"), leg->long_strike, date);
+    case ALVH_LEG_VIX_PUT:
+      return g_strdup_printf (_("VIX put %g, expiring %s"), leg->long_strike, date);
+    case ALVH_LEG_SPX_PUT:
+      return g_strdup_printf (_("SPX put %g, expiring %s"), leg->long_strike, date);
+    case ALVH_LEG_SPX_PUT_SPREAD:
+      return g_strdup_printf (_("SPX put spread %g/%g, expiring %s"), leg->long_strike, leg->short_strike, date);
     case ALVH_LEG_VIX_FUTURE:
     default:
       return g_strdup_printf (_("VIX future, expiring %s"), date);
