@@ -359,25 +359,12 @@ alvh_market_frame_find_le (AlvhMarketFrame *self,
 
 /* ------------------------------------------------------------ day memo */
 
-#define DAY_CACHE_SIZE 1024
-
-typedef struct
-{
-  gint64   t;
-  gint64   day;
-  gboolean set;
-} DayCacheEntry;
-
-static _Thread_local DayCacheEntry day_cache[DAY_CACHE_SIZE];
+_Thread_local AlvhDayMemoEntry _alvh_day_memo[ALVH_DAY_MEMO_SIZE];
 
 gint64
-_alvh_ny_day_cached (gint64 t)
+_alvh_ny_day_memo_fill (AlvhDayMemoEntry *e,
+                        gint64            t)
 {
-  guint64 h = (guint64) t * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  DayCacheEntry *e = &day_cache[h >> 54];
-
-  if (G_LIKELY (e->set && e->t == t))
-    return e->day;
   e->set = TRUE;
   e->t = t;
   e->day = alvh_time_ny_day (t);

@@ -9,6 +9,7 @@
 
 #include "alvh-format.h"
 #include "alvh-leg.h"
+#include "alvh-leg-private.h"
 
 G_DEFINE_BOXED_TYPE (AlvhLeg, alvh_leg, alvh_leg_copy, alvh_leg_free)
 
@@ -75,9 +76,7 @@ alvh_leg_free (AlvhLeg *leg)
 double
 alvh_leg_open_quantity (const AlvhLeg *leg)
 {
-  double q = leg->quantity - leg->closed_quantity;
-
-  return q > 0.0 ? q : 0.0;
+  return _alvh_leg_open_quantity (leg);
 }
 
 gboolean

@@ -10,18 +10,11 @@
 
 #include "alvh-format.h"
 #include "alvh-position.h"
+#include "alvh-position-private.h"
 #include "alvh-pricing.h"
 #include "alvh-time.h"
 #include "alvh-day-cache-private.h"
 
-struct _AlvhBook
-{
-  gint    ref_count;
-  GArray *condors; /* AlvhCondor */
-  GArray *legs;    /* AlvhLeg: the VIX hedges (alvh_leg_is_vix_hedge()) */
-  GArray *others;  /* AlvhLeg: every other leg (SPX puts and put spreads, VIX
-                    * puts), in the greeks only (alvh_book_add_leg()) */
-};
 
 G_DEFINE_BOXED_TYPE (AlvhBook, alvh_book, alvh_book_ref, alvh_book_unref)
 
@@ -378,7 +371,7 @@ alvh_book_remove_leg (AlvhBook *self,
 guint
 alvh_book_get_n_condors (AlvhBook *self)
 {
-  return self->condors->len;
+  return _alvh_book_n_condors (self);
 }
 
 const AlvhCondor *
@@ -386,13 +379,13 @@ alvh_book_get_condor (AlvhBook *self,
                       guint     index)
 {
   g_return_val_if_fail (index < self->condors->len, NULL);
-  return &g_array_index (self->condors, AlvhCondor, index);
+  return _alvh_book_condor (self, index);
 }
 
 guint
 alvh_book_get_n_legs (AlvhBook *self)
 {
-  return self->legs->len;
+  return _alvh_book_n_legs (self);
 }
 
 const AlvhLeg *
@@ -400,13 +393,13 @@ alvh_book_get_leg (AlvhBook *self,
                    guint     index)
 {
   g_return_val_if_fail (index < self->legs->len, NULL);
-  return &g_array_index (self->legs, AlvhLeg, index);
+  return _alvh_book_leg (self, index);
 }
 
 guint
 alvh_book_get_n_other_legs (AlvhBook *self)
 {
-  return self->others->len;
+  return _alvh_book_n_other_legs (self);
 }
 
 const AlvhLeg *
@@ -414,69 +407,37 @@ alvh_book_get_other_leg (AlvhBook *self,
                          guint     index)
 {
   g_return_val_if_fail (index < self->others->len, NULL);
-  return &g_array_index (self->others, AlvhLeg, index);
+  return _alvh_book_other_leg (self, index);
 }
 
 guint
 alvh_book_count_open_legs (AlvhBook *self)
 {
-  guint n = 0;
-
-  for (guint i = 0; i < self->legs->len; i++)
-    if (alvh_leg_open_quantity (&g_array_index (self->legs, AlvhLeg, i)) > 0.0)
-      n++;
-  return n;
+  return _alvh_book_count_open_legs (self);
 }
 
 gint64
 alvh_book_last_leg_time (AlvhBook *self)
 {
-  gint64 last = G_MININT64;
-
-  for (guint i = 0; i < self->legs->len; i++)
-    {
-      const AlvhLeg *leg = &g_array_index (self->legs, AlvhLeg, i);
-
-      if (alvh_leg_open_quantity (leg) > 0.0 && leg->opened > last)
-        last = leg->opened;
-    }
-  return last;
+  return _alvh_book_last_leg_time (self);
 }
 
 double
 alvh_book_condor_units (AlvhBook *self)
 {
-  double u = 0.0;
-
-  for (guint i = 0; i < self->condors->len; i++)
-    u += g_array_index (self->condors, AlvhCondor, i).units;
-  return u;
+  return _alvh_book_condor_units (self);
 }
 
 double
 alvh_book_credit_collected (AlvhBook *self)
 {
-  double sum = 0.0;
-
-  for (guint i = 0; i < self->condors->len; i++)
-    {
-      const AlvhCondor *c = &g_array_index (self->condors, AlvhCondor, i);
-      sum += c->credit * c->units;
-    }
-  return sum * 100.0;
+  return _alvh_book_credit_collected (self);
 }
 
 double
 alvh_book_premium_paid (AlvhBook *self)
 {
-  double sum = 0.0;
-
-  for (guint i = 0; i < self->legs->len; i++)
-    {
-      const AlvhLeg *leg = &g_array_index (self->legs, AlvhLeg, i);
-      sum += leg->premium * alvh_leg_open_quantity (leg);
-    }
-  return sum * 100.0;
+  return _alvh_book_premium_paid (self);
 }
 
 static inline gboolean

@@ -162,6 +162,13 @@ alvh_leg_greeks (const AlvhExpiryTerms *e, AlvhOptionType type, double und, doub
 
 G_GNUC_INTERNAL void   alvh_expiry_terms_init (AlvhExpiryTerms *e, AlvhPricingModel model,
                                                double t, double r, double q);
+/* alvh_black76_price () with the expiry's terms given (e->t > 0, vol > 0,
+ * Black-76): the same figure, without its exp and sqrt */
+static inline double
+_alvh_black76_price_at (const AlvhExpiryTerms *e, AlvhOptionType type, double f, double k, double vol)
+{
+  return e->dr * alvh_black_undiscounted (type, f, k, vol * e->sqt);
+}
 /* alvh_bs_greeks () of a condor's four legs (puts at kp, kp2, calls at kc,
  * kc2) of one expiry, its terms computed once: the same figures. */
 G_GNUC_INTERNAL void   _alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,

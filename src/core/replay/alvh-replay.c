@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "alvh-format.h"
+#include "alvh-position-private.h"
 #include "alvh-pricing.h"
 #include "alvh-replay.h"
 #include "alvh-evaluator-private.h"
@@ -103,9 +104,9 @@ close_due (AlvhBook              *book,
 {
   const double mult = p->multiplier;
 
-  for (guint k = alvh_book_get_n_condors (book); k-- > 0;)
+  for (guint k = _alvh_book_n_condors (book); k-- > 0;)
     {
-      const AlvhCondor *c = alvh_book_get_condor (book, k);
+      const AlvhCondor *c = _alvh_book_condor (book, k);
       gint64 dte = _alvh_ny_day_cached (c->expiry) - day;
       AlvhReplayTrade *trade = NULL;
       double t, value, hedge = 0.0;
@@ -128,10 +129,10 @@ close_due (AlvhBook              *book,
           trade->close_time = m->time;
           trade->open_at_end = force;
         }
-      for (guint l = 0; l < alvh_book_get_n_legs (book); l++)
+      for (guint l = 0; l < _alvh_book_n_legs (book); l++)
         {
-          const AlvhLeg *leg = alvh_book_get_leg (book, l);
-          double qty = alvh_leg_open_quantity (leg);
+          const AlvhLeg *leg = _alvh_book_leg (book, l);
+          double qty = _alvh_leg_open_quantity (leg);
           double tl, pnl, lv;
 
           if (leg->condor_id != id || qty <= 0.0)
@@ -200,8 +201,8 @@ any_due (AlvhBook          *book,
          const AlvhProfile *p,
          gint64             day)
 {
-  for (guint k = 0; k < alvh_book_get_n_condors (book); k++)
-    if (_alvh_ny_day_cached (alvh_book_get_condor (book, k)->expiry) - day <= p->close_dte)
+  for (guint k = 0; k < _alvh_book_n_condors (book); k++)
+    if (_alvh_ny_day_cached (_alvh_book_condor (book, k)->expiry) - day <= p->close_dte)
       return TRUE;
   return FALSE;
 }
@@ -215,17 +216,17 @@ mark_book (AlvhEvaluator         *evaluator,
            AlvhBookMark          *out)
 {
   memset (out, 0, sizeof *out);
-  for (guint k = 0; k < alvh_book_get_n_condors (book); k++)
+  for (guint k = 0; k < _alvh_book_n_condors (book); k++)
     {
-      const AlvhCondor *c = alvh_book_get_condor (book, k);
+      const AlvhCondor *c = _alvh_book_condor (book, k);
 
       out->condor_value += _alvh_evaluator_condor_value (evaluator, c, i) * c->units * mult;
       out->condor_credit += c->credit * c->units * mult;
     }
-  for (guint k = 0; k < alvh_book_get_n_legs (book); k++)
+  for (guint k = 0; k < _alvh_book_n_legs (book); k++)
     {
-      const AlvhLeg *leg = alvh_book_get_leg (book, k);
-      double qty = alvh_leg_open_quantity (leg);
+      const AlvhLeg *leg = _alvh_book_leg (book, k);
+      double qty = _alvh_leg_open_quantity (leg);
 
       if (qty <= 0.0)
         continue;
@@ -288,7 +289,7 @@ keep_decision (AlvhReplayResult   *res,
   g_array_set_size (res->decisions, res->decisions->len + 1);
   rd = &g_array_index (res->decisions, AlvhReplayDecision, res->decisions->len - 1);
   rd->bar = i;
-  rd->trade = alvh_book_get_n_condors (book) > 0 && res->trades->len > 0 ? (gint) res->trades->len - 1 : -1;
+  rd->trade = _alvh_book_n_condors (book) > 0 && res->trades->len > 0 ? (gint) res->trades->len - 1 : -1;
   rd->decision = *d;
 }
 
@@ -349,7 +350,7 @@ finish_result (AlvhReplayResult  *res,
                AlvhBook          *book,
                const AlvhProfile *p)
 {
-  if (alvh_book_get_n_condors (book) > 0)
+  if (_alvh_book_n_condors (book) > 0)
     {
       AlvhMarketState m;
       double rh = 0.0, ru = 0.0;
@@ -456,7 +457,7 @@ alvh_replay_run (AlvhEvaluator           *evaluator,
         o->progress_func ((double) r / (double) n, o->progress_data);
 
       /* (1) close (the bar's market state only on the bars that trade) */
-      if (alvh_book_get_n_condors (book) > 0 && any_due (book, p, day))
+      if (_alvh_book_n_condors (book) > 0 && any_due (book, p, day))
         {
           alvh_evaluator_market_state (evaluator, i, &m);
           have_m = TRUE;
@@ -464,7 +465,7 @@ alvh_replay_run (AlvhEvaluator           *evaluator,
         }
 
       /* (2) open */
-      if (alvh_book_get_n_condors (book) == 0)
+      if (_alvh_book_n_condors (book) == 0)
         {
           if (!have_m)
             alvh_evaluator_market_state (evaluator, i, &m);

@@ -9,6 +9,7 @@
 #include "alvh-evaluator.h"
 #include "alvh-evaluator-private.h"
 #include "alvh-indicators.h"
+#include "alvh-position-private.h"
 #include "alvh-pricing.h"
 #include "alvh-pricing-private.h"
 #include "alvh-time.h"
@@ -21,6 +22,13 @@
 #define TERM_MEMO 4
 #define CALL_MEMO 8
 #define N_BAR_ARRAYS 15
+
+typedef struct
+{
+  gint64 expiry;
+  double t;    /* calendar days to expiry / 365 */
+  double fwd;  /* vix_forward () */
+} HedgeExpiry;
 
 struct _AlvhEvaluator
 {
@@ -66,6 +74,12 @@ struct _AlvhEvaluator
   guint             term_k[TERM_MEMO];
   guint             term_n;
 
+  /* hedge_expiry_at: the time to expiry and VX forward of a few VIX
+   * expiries at bar ex_bar (every open leg asks three times a bar) */
+  gsize             ex_bar;
+  guint             ex_n;
+  HedgeExpiry       ex[TERM_MEMO];
+
   /* eval_book_delta: the hedge calls it priced at bar call_bar (for the mark) */
   gsize             call_bar;
   guint             call_n;
@@ -73,8 +87,6 @@ struct _AlvhEvaluator
   double            call_strike[CALL_MEMO];
   double            call_price[CALL_MEMO];
   double            call_delta[CALL_MEMO];
-  double            call_fwd[CALL_MEMO];
-  double            call_vol[CALL_MEMO];
 
   AlvhSlab          slab;       /* the per-bar arrays above */
 
@@ -207,6 +219,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   self->leg_day = G_MININT64;
   self->term_day = G_MININT64;
   self->call_bar = G_MAXSIZE;
+  self->ex_bar = G_MAXSIZE;
   self->cterm_t = NAN;
 
   alvh_rsi (frame->close, n, (guint) profile->rsi_period, self->rsi);
@@ -352,6 +365,30 @@ vix_forward (AlvhEvaluator *self,
   if (k >= 1 && k <= ALVH_VX_TERMS && isfinite (f->vx[k - 1][i]) && f->vx[k - 1][i] > 0.0)
     return f->vx[k - 1][i];
   return f->vix[i];
+}
+
+/* The time to expiry and the VX forward of a VIX expiry at bar i, kept for
+ * the bar; valid until the next call */
+static const HedgeExpiry *
+hedge_expiry_at (AlvhEvaluator *self,
+                 gsize          i,
+                 gint64         expiry)
+{
+  HedgeExpiry *e;
+
+  if (self->ex_bar != i)
+    {
+      self->ex_bar = i;
+      self->ex_n = 0;
+    }
+  for (guint k = 0; k < MIN (self->ex_n, TERM_MEMO); k++)
+    if (self->ex[k].expiry == expiry)
+      return &self->ex[k];
+  e = &self->ex[self->ex_n++ % TERM_MEMO];
+  e->expiry = expiry;
+  e->t = (double) (_alvh_ny_day_cached (expiry) - self->day[i]) / 365.0;
+  e->fwd = vix_forward (self, i, expiry);
+  return e;
 }
 
 gint64
@@ -601,12 +638,12 @@ eval_theta_erosion (AlvhEvaluator *self,
   const AlvhProfile *p = self->profile;
   const gssize j = self->ref[i];
   const double vix = f->vix[i];
-  const guint n_condors = alvh_book_get_n_condors (book);
+  const guint n_condors = _alvh_book_n_condors (book);
 
   sig->threshold = p->theta_erosion;
   for (guint k = 0; k < n_condors; k++)
     {
-      const AlvhCondor *c = alvh_book_get_condor (book, k);
+      const AlvhCondor *c = _alvh_book_condor (book, k);
       double theta_ref, theta_now, x_ref, x_now, value;
       gint64 days;
 
@@ -629,7 +666,7 @@ eval_theta_erosion (AlvhEvaluator *self,
   /* keep the cache warm for later reference bars even when n/a now */
   for (guint k = 0; k < n_condors; k++)
     {
-      const AlvhCondor *c = alvh_book_get_condor (book, k);
+      const AlvhCondor *c = _alvh_book_condor (book, k);
       double th;
 
       if (c->id != 0 && self->cache_id[i] != c->id && finite_pos (vix))
@@ -649,12 +686,12 @@ eval_wing_proximity (AlvhEvaluator *self,
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
   const double s = f->close[i];
-  const guint n_condors = alvh_book_get_n_condors (book);
+  const guint n_condors = _alvh_book_n_condors (book);
 
   sig->threshold = p->wing_sd;
   for (guint k = 0; k < n_condors; k++)
     {
-      const AlvhCondor *c = alvh_book_get_condor (book, k);
+      const AlvhCondor *c = _alvh_book_condor (book, k);
       gint64 days = _alvh_ny_day_cached (c->expiry) - self->day[i];
       double iv = iv_for_expiry (self, i, c->expiry, NULL);
       double sd, v;
@@ -686,143 +723,146 @@ hedge_terms (AlvhEvaluator *self,
   return &self->hterm[slot];
 }
 
-/* The memo slot of a hedge call priced at bar i, or -1 */
+/* The memo slot of a hedge call of bar i, or -1.  At one bar the forward
+ * and the volatility are those of the expiry and the bar, so the expiry and
+ * the strike name the call. */
 static int
 hedge_call_find (AlvhEvaluator *self,
                  gsize          i,
                  gint64         expiry,
-                 double         fwd,
-                 double         k,
-                 double         vol)
+                 double         k)
 {
   if (self->call_bar == i)
     for (guint n = 0; n < self->call_n; n++)
-      if (self->call_expiry[n] == expiry && self->call_strike[n] == k
-          && self->call_fwd[n] == fwd && self->call_vol[n] == vol)
+      if (self->call_expiry[n] == expiry && self->call_strike[n] == k)
         return (int) n;
   return -1;
 }
 
-static void
-hedge_call_keep (AlvhEvaluator *self,
-                 gsize          i,
-                 gint64         expiry,
-                 double         fwd,
-                 double         k,
-                 double         vol,
-                 double         price,
-                 double         delta)
-{
-  if (self->call_bar != i)
-    {
-      self->call_bar = i;
-      self->call_n = 0;
-    }
-  if (self->call_n < CALL_MEMO)
-    {
-      self->call_expiry[self->call_n] = expiry;
-      self->call_strike[self->call_n] = k;
-      self->call_price[self->call_n] = price;
-      self->call_delta[self->call_n] = delta;
-      self->call_fwd[self->call_n] = fwd;
-      self->call_vol[self->call_n] = vol;
-      self->call_n++;
-    }
-}
-
-/* alvh_black76_delta () of a hedge call at bar i; its price, from the same
- * terms, is kept for the mark of the bar (_alvh_evaluator_leg_value) */
+/* alvh_black76_delta () of a hedge call at bar i: from the memo, or for a
+ * call past the memo's room, priced on its own */
 static double
-hedge_call_delta (AlvhEvaluator *self,
-                  gsize          i,
-                  gint64         expiry,
-                  double         fwd,
-                  double         k,
-                  double         t,
-                  double         vol)
+hedge_call_delta (AlvhEvaluator     *self,
+                  gsize              i,
+                  gint64             expiry,
+                  const HedgeExpiry *ex,
+                  double             k,
+                  double             vol)
 {
-  double price, delta;
-  /* another leg of the bar may be the same call (a spread's short strike
-   * is often the next layer's long strike) */
-  int found = hedge_call_find (self, i, expiry, fwd, k, vol);
+  double fwd = ex->fwd, price, delta;
+  int found = hedge_call_find (self, i, expiry, k);
 
   if (found >= 0)
     return self->call_delta[found];
-  if (t > 0.0 && vol > 0.0)
+  if (ex->t > 0.0 && vol > 0.0)
     {
-      const AlvhExpiryTerms *e = hedge_terms (self, t);
+      const AlvhExpiryTerms *e = hedge_terms (self, ex->t);
 
       _alvh_black76_calls_price_delta (1, &e, &fwd, &k, &vol, &price, &delta);
+      return delta;
     }
-  else
-    {
-      price = alvh_black76_price (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
-      delta = alvh_black76_delta (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
-    }
-  hedge_call_keep (self, i, expiry, fwd, k, vol, price, delta);
-  return delta;
+  return alvh_black76_delta (ALVH_OPTION_CALL, fwd, k, ex->t, vol, self->profile->rate);
 }
 
-/* The hedge calls of bar i's open legs that are not in the memo yet,
- * priced together (_alvh_black76_calls_price_delta ()) and kept in the
- * order hedge_call_delta () would have kept them: the same figures. */
+/* Adds the calls of bar i's open hedge legs that the memo lacks, in the
+ * order the legs name them, while it has room: priced together
+ * (_alvh_black76_calls_price_delta (), each call as if alone), or, expired
+ * or at no volatility, by alvh_black76_price () and _delta (). */
 static void
-hedge_calls_prefetch (AlvhEvaluator *self,
-                      gsize          i,
-                      AlvhBook      *book,
-                      double         vol)
+hedge_calls_price (AlvhEvaluator *self,
+                   gsize          i,
+                   AlvhBook      *book,
+                   double         vol)
 {
-  double f[ALVH_CALL_BATCH], k[ALVH_CALL_BATCH];
-  double vols[ALVH_CALL_BATCH], price[ALVH_CALL_BATCH], delta[ALVH_CALL_BATCH];
-  /* copies: a later hedge_terms () may reuse the memo slot of an earlier call */
-  AlvhExpiryTerms held[ALVH_CALL_BATCH];
-  const AlvhExpiryTerms *terms[ALVH_CALL_BATCH];
-  gint64 expiry[ALVH_CALL_BATCH];
-  guint n = 0;
+  const guint n_legs = _alvh_book_n_legs (book);
+  /* copies: hedge_terms () may reuse the slot of an earlier expiry */
+  AlvhExpiryTerms held[CALL_MEMO];
+  const AlvhExpiryTerms *terms[CALL_MEMO];
+  double f[CALL_MEMO], k[CALL_MEMO], vols[CALL_MEMO], price[CALL_MEMO], delta[CALL_MEMO];
+  guint slot[CALL_MEMO], n = 0, n_held = 0;
 
-  if (!(vol > 0.0))
-    return;
   if (self->call_bar != i)
     {
       self->call_bar = i;
       self->call_n = 0;
     }
-  for (guint l = 0; l < alvh_book_get_n_legs (book); l++)
+  for (guint l = 0; l < n_legs && self->call_n < CALL_MEMO; l++)
     {
-      const AlvhLeg *leg = alvh_book_get_leg (book, l);
-      double t, fwd, strikes[2];
+      const AlvhLeg *leg = _alvh_book_leg (book, l);
+      const guint n_strikes = leg->kind == ALVH_LEG_VIX_CALL_SPREAD ? 2 : 1;
+      const HedgeExpiry *ex;
 
-      if (alvh_leg_open_quantity (leg) <= 0.0 || leg->kind == ALVH_LEG_VIX_FUTURE)
+      if (_alvh_leg_open_quantity (leg) <= 0.0 || leg->kind == ALVH_LEG_VIX_FUTURE)
         continue;
-      t = (double) (_alvh_ny_day_cached (leg->expiry) - self->day[i]) / 365.0;
-      if (!(t > 0.0))
-        return;   /* priced one by one, as before */
-      fwd = vix_forward (self, i, leg->expiry);
-      strikes[0] = leg->long_strike;
-      strikes[1] = leg->short_strike;
-      for (guint s = 0; s < (leg->kind == ALVH_LEG_VIX_CALL_SPREAD ? 2u : 1u); s++)
+      ex = hedge_expiry_at (self, i, leg->expiry);
+      for (guint s = 0; s < n_strikes && self->call_n < CALL_MEMO; s++)
         {
-          gboolean seen = hedge_call_find (self, i, leg->expiry, fwd, strikes[s], vol) >= 0;
+          const double strike = s == 0 ? leg->long_strike : leg->short_strike;
+          guint m, h;
 
-          for (guint j = 0; j < n && !seen; j++)
-            seen = expiry[j] == leg->expiry && k[j] == strikes[s] && f[j] == fwd;
-          if (seen)
+          if (hedge_call_find (self, i, leg->expiry, strike) >= 0)
             continue;
-          if (self->call_n + n >= CALL_MEMO)
-            goto price;
-          held[n] = *hedge_terms (self, t);
-          terms[n] = &held[n];
-          expiry[n] = leg->expiry;
-          f[n] = fwd;
-          k[n] = strikes[s];
+          m = self->call_n++;
+          self->call_expiry[m] = leg->expiry;
+          self->call_strike[m] = strike;
+          if (!(ex->t > 0.0 && vol > 0.0))
+            {
+              self->call_price[m] = alvh_black76_price (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, self->profile->rate);
+              self->call_delta[m] = alvh_black76_delta (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, self->profile->rate);
+              continue;
+            }
+          for (h = 0; h < n_held && held[h].t != ex->t; h++)
+            ;
+          if (h == n_held)
+            held[n_held++] = *hedge_terms (self, ex->t);
+          terms[n] = &held[h];
+          f[n] = ex->fwd;
+          k[n] = strike;
           vols[n] = vol;
+          slot[n] = m;
           n++;
         }
     }
-price:
+  if (n == 0)
+    return;
   _alvh_black76_calls_price_delta (n, terms, f, k, vols, price, delta);
   for (guint j = 0; j < n; j++)
-    hedge_call_keep (self, i, expiry[j], f[j], k[j], vol, price[j], delta[j]);
+    {
+      self->call_price[slot[j]] = price[j];
+      self->call_delta[slot[j]] = delta[j];
+    }
+}
+
+/* The VIX delta of bar i's open hedge legs, in the book's order: quantity
+ * times the delta of the long call, less the short call's; one for a future */
+static double
+hedge_legs_delta (AlvhEvaluator *self,
+                  gsize          i,
+                  AlvhBook      *book,
+                  double         vol)
+{
+  double vix_delta = 0.0;
+
+  hedge_calls_price (self, i, book, vol);
+  for (guint l = 0; l < _alvh_book_n_legs (book); l++)
+    {
+      const AlvhLeg *leg = _alvh_book_leg (book, l);
+      const double qty = _alvh_leg_open_quantity (leg);
+      const HedgeExpiry *ex;
+
+      if (qty <= 0.0)
+        continue;
+      if (leg->kind == ALVH_LEG_VIX_FUTURE)
+        {
+          vix_delta += qty;
+          continue;
+        }
+      ex = hedge_expiry_at (self, i, leg->expiry);
+      vix_delta += qty * hedge_call_delta (self, i, leg->expiry, ex, leg->long_strike, vol);
+      if (leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
+        vix_delta -= qty * hedge_call_delta (self, i, leg->expiry, ex, leg->short_strike, vol);
+    }
+  return vix_delta;
 }
 
 /* alvh_black76_price () of a hedge call at bar i, from the memo when the
@@ -836,7 +876,7 @@ hedge_call_price (AlvhEvaluator *self,
                   double         t,
                   double         vol)
 {
-  int found = hedge_call_find (self, i, expiry, fwd, k, vol);
+  int found = hedge_call_find (self, i, expiry, k);
 
   if (found >= 0)
     return self->call_price[found];
@@ -848,11 +888,11 @@ hedge_call_price (AlvhEvaluator *self,
 static gboolean
 other_vix_legs (AlvhBook *book)
 {
-  for (guint k = 0; k < alvh_book_get_n_other_legs (book); k++)
+  for (guint k = 0; k < _alvh_book_n_other_legs (book); k++)
     {
-      const AlvhLeg *leg = alvh_book_get_other_leg (book, k);
+      const AlvhLeg *leg = _alvh_book_other_leg (book, k);
 
-      if (leg->kind == ALVH_LEG_VIX_PUT && alvh_leg_open_quantity (leg) > 0.0)
+      if (leg->kind == ALVH_LEG_VIX_PUT && _alvh_leg_open_quantity (leg) > 0.0)
         return TRUE;
     }
   return FALSE;
@@ -871,14 +911,14 @@ other_legs_delta (AlvhEvaluator *self,
   double spx_delta = 0.0;
   AlvhMarketState m;
 
-  if (alvh_book_get_n_other_legs (book) == 0)
+  if (_alvh_book_n_other_legs (book) == 0)
     return 0.0;
   alvh_evaluator_market_state (self, i, &m);
   m.vix_vol = vol;
-  for (guint k = 0; k < alvh_book_get_n_other_legs (book); k++)
+  for (guint k = 0; k < _alvh_book_n_other_legs (book); k++)
     {
-      const AlvhLeg *leg = alvh_book_get_other_leg (book, k);
-      double qty = alvh_leg_open_quantity (leg);
+      const AlvhLeg *leg = _alvh_book_other_leg (book, k);
+      double qty = _alvh_leg_open_quantity (leg);
       AlvhGreeks g;
 
       if (qty <= 0.0)
@@ -907,48 +947,28 @@ eval_book_delta (AlvhEvaluator *self,
   const double s = f->close[i];
   const double vix = f->vix[i];
   const double iv = vix / 100.0;
-  const guint n_condors = alvh_book_get_n_condors (book);
+  const guint n_condors = _alvh_book_n_condors (book);
 
   sig->threshold = p->delta_tolerance;
   if (n_condors > 0 && finite_pos (iv))
     {
-      const guint n_legs = alvh_book_get_n_legs (book);
-      gboolean has_legs = alvh_book_count_open_legs (book) > 0 || other_vix_legs (book);
+      gboolean has_legs = _alvh_book_count_open_legs (book) > 0 || other_vix_legs (book);
 
       if (!has_legs || isfinite (self->beta[i]))
         {
           double total = 0.0, units = 0.0, vix_delta = 0.0;
           double vol = vix_option_vol (self, i);
 
-          hedge_calls_prefetch (self, i, book, vol);
           for (guint k = 0; k < n_condors; k++)
             {
-              const AlvhCondor *c = alvh_book_get_condor (book, k);
+              const AlvhCondor *c = _alvh_book_condor (book, k);
               double th, de;
 
               condor_state_at (self, c, i, &th, &de);
               total += de * c->units;
               units += c->units;
             }
-          for (guint k = 0; k < n_legs; k++)
-            {
-              const AlvhLeg *leg = alvh_book_get_leg (book, k);
-              double qty = alvh_leg_open_quantity (leg);
-              double t, fwd;
-
-              if (qty <= 0.0)
-                continue;
-              if (leg->kind == ALVH_LEG_VIX_FUTURE)
-                {
-                  vix_delta += qty;
-                  continue;
-                }
-              t = (double) (_alvh_ny_day_cached (leg->expiry) - self->day[i]) / 365.0;
-              fwd = vix_forward (self, i, leg->expiry);
-              vix_delta += qty * hedge_call_delta (self, i, leg->expiry, fwd, leg->long_strike, t, vol);
-              if (leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
-                vix_delta -= qty * hedge_call_delta (self, i, leg->expiry, fwd, leg->short_strike, t, vol);
-            }
+          vix_delta = hedge_legs_delta (self, i, book, vol);
           total += other_legs_delta (self, i, book, vol, &vix_delta);
           if (has_legs)
             total += vix_delta * self->beta[i] * vix / s;
@@ -995,7 +1015,8 @@ propose_leg (AlvhEvaluator *self,
 {
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
-  const double units = alvh_book_condor_units (book);
+  const double units = _alvh_book_condor_units (book);
+  const HedgeExpiry *ex;
   double fwd;
   double vol = vix_option_vol (self, i);
   gint64 day = self->day[i];
@@ -1008,19 +1029,29 @@ propose_leg (AlvhEvaluator *self,
       self->leg_expiry = alvh_vix_expiry_first_after (f->time[i], p->hedge_min_dte);
     }
   expiry = self->leg_expiry;
-  fwd = vix_forward (self, i, expiry);
-  t = (double) (_alvh_ny_day_cached (expiry) - day) / 365.0;
+  ex = hedge_expiry_at (self, i, expiry);
+  fwd = ex->fwd;
+  t = ex->t;
   k1 = ceil (fwd * (1.0 + p->hedge_otm) - 1e-9);
   k2 = k1 + p->hedge_width;
-  premium = alvh_black76_price (ALVH_OPTION_CALL, fwd, k1, t, vol, p->rate)
-                 - alvh_black76_price (ALVH_OPTION_CALL, fwd, k2, t, vol, p->rate);
+  if (t > 0.0 && vol > 0.0)
+    {
+      /* the expiry's e^{-rt} and sqrt(t), as alvh_black76_price () takes them */
+      const AlvhExpiryTerms *e = hedge_terms (self, t);
+
+      premium = _alvh_black76_price_at (e, ALVH_OPTION_CALL, fwd, k1, vol)
+                - _alvh_black76_price_at (e, ALVH_OPTION_CALL, fwd, k2, vol);
+    }
+  else
+    premium = alvh_black76_price (ALVH_OPTION_CALL, fwd, k1, t, vol, p->rate)
+              - alvh_black76_price (ALVH_OPTION_CALL, fwd, k2, t, vol, p->rate);
 
   d->layer = d->layers_used + 1;
   d->size = p->base_size * units * alvh_profile_layer_ratio (p, d->layer);
   d->has_leg = TRUE;
   memset (&d->leg, 0, sizeof d->leg);
   d->leg.id = 0;
-  d->leg.condor_id = alvh_book_get_n_condors (book) > 0 ? alvh_book_get_condor (book, 0)->id : 0;
+  d->leg.condor_id = _alvh_book_n_condors (book) > 0 ? _alvh_book_condor (book, 0)->id : 0;
   d->leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
   d->leg.long_strike = k1;
   d->leg.short_strike = k2;
@@ -1082,12 +1113,12 @@ alvh_evaluator_evaluate_at (AlvhEvaluator *self,
   d->cooldown_hours = p->cooldown_hours;
   d->realtime_quorum = (guint) p->realtime_quorum;
   d->max_hedge_cost_ratio = p->max_hedge_cost_ratio;
-  d->premium_paid = alvh_book_premium_paid (book) * p->multiplier / 100.0;
-  d->credit_collected = alvh_book_credit_collected (book) * p->multiplier / 100.0;
-  d->layers_used = alvh_book_count_open_legs (book);
+  d->premium_paid = _alvh_book_premium_paid (book) * p->multiplier / 100.0;
+  d->credit_collected = _alvh_book_credit_collected (book) * p->multiplier / 100.0;
+  d->layers_used = _alvh_book_count_open_legs (book);
   /* iv_t as the decision states it: of the first condor's expiry */
-  d->iv = alvh_book_get_n_condors (book) > 0
-          ? iv_for_expiry (self, i, alvh_book_get_condor (book, 0)->expiry, &d->iv_from_chain)
+  d->iv = _alvh_book_n_condors (book) > 0
+          ? iv_for_expiry (self, i, _alvh_book_condor (book, 0)->expiry, &d->iv_from_chain)
           : f->vix[i] / 100.0;
 
   eval_signals (self, i, t, book, d);
@@ -1097,12 +1128,12 @@ alvh_evaluator_evaluate_at (AlvhEvaluator *self,
   d->realtime_fired = rt;
 
   /* the book is as of t, so no leg was filled after t: never negative */
-  last = alvh_book_last_leg_time (book);
+  last = _alvh_book_last_leg_time (book);
   if (last != G_MININT64)
     d->hours_since_last_leg = MAX (0.0, (double) (t - last) / 3600.0);
 
   /* 0. gates */
-  n_condors = alvh_book_get_n_condors (book);
+  n_condors = _alvh_book_n_condors (book);
   if (n_condors == 0)
     {
       d->branch = ALVH_BRANCH_NO_POSITION;
@@ -1169,8 +1200,9 @@ _alvh_evaluator_leg_value (AlvhEvaluator *self,
                            const AlvhLeg *leg,
                            gsize          i)
 {
-  const double t = (double) (_alvh_ny_day_cached (leg->expiry) - self->day[i]) / 365.0;
-  const double fwd = vix_forward (self, i, leg->expiry);
+  const HedgeExpiry *ex = hedge_expiry_at (self, i, leg->expiry);
+  const double t = ex->t;
+  const double fwd = ex->fwd;
   const double vol = vix_option_vol (self, i);
 
   if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL)

@@ -1,0 +1,130 @@
+/* alvh-position-private.h — the book's layout and its hot accessors, inline
+ *
+ * The evaluator and the replay read the book a dozen times a bar (its legs,
+ * their open quantities, the premium paid); out of line, those calls cost
+ * more than what they do.  The public alvh_book_*() functions are these.
+ * Internal to the core library.
+ */
+#pragma once
+
+#include "alvh-leg-private.h"
+#include "alvh-position.h"
+
+G_BEGIN_DECLS
+
+struct _AlvhBook
+{
+  gint    ref_count;
+  GArray *condors; /* AlvhCondor */
+  GArray *legs;    /* AlvhLeg: the VIX hedges (alvh_leg_is_vix_hedge()) */
+  GArray *others;  /* AlvhLeg: every other leg (SPX puts and put spreads, VIX
+                    * puts), in the greeks only (alvh_book_add_leg()) */
+};
+
+static inline guint
+_alvh_book_n_condors (const AlvhBook *self)
+{
+  return self->condors->len;
+}
+
+/* index < _alvh_book_n_condors () */
+static inline const AlvhCondor *
+_alvh_book_condor (const AlvhBook *self,
+                   guint           index)
+{
+  return &g_array_index (self->condors, AlvhCondor, index);
+}
+
+static inline guint
+_alvh_book_n_legs (const AlvhBook *self)
+{
+  return self->legs->len;
+}
+
+/* index < _alvh_book_n_legs () */
+static inline const AlvhLeg *
+_alvh_book_leg (const AlvhBook *self,
+                guint           index)
+{
+  return &g_array_index (self->legs, AlvhLeg, index);
+}
+
+static inline guint
+_alvh_book_n_other_legs (const AlvhBook *self)
+{
+  return self->others->len;
+}
+
+/* index < _alvh_book_n_other_legs () */
+static inline const AlvhLeg *
+_alvh_book_other_leg (const AlvhBook *self,
+                      guint           index)
+{
+  return &g_array_index (self->others, AlvhLeg, index);
+}
+
+static inline guint
+_alvh_book_count_open_legs (const AlvhBook *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->legs->len; i++)
+    if (_alvh_leg_open_quantity (_alvh_book_leg (self, i)) > 0.0)
+      n++;
+  return n;
+}
+
+static inline gint64
+_alvh_book_last_leg_time (const AlvhBook *self)
+{
+  gint64 last = G_MININT64;
+
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const AlvhLeg *leg = _alvh_book_leg (self, i);
+
+      if (_alvh_leg_open_quantity (leg) > 0.0 && leg->opened > last)
+        last = leg->opened;
+    }
+  return last;
+}
+
+static inline double
+_alvh_book_condor_units (const AlvhBook *self)
+{
+  double u = 0.0;
+
+  for (guint i = 0; i < self->condors->len; i++)
+    u += _alvh_book_condor (self, i)->units;
+  return u;
+}
+
+static inline double
+_alvh_book_credit_collected (const AlvhBook *self)
+{
+  double sum = 0.0;
+
+  for (guint i = 0; i < self->condors->len; i++)
+    {
+      const AlvhCondor *c = _alvh_book_condor (self, i);
+
+      sum += c->credit * c->units;
+    }
+  return sum * 100.0;
+}
+
+static inline double
+_alvh_book_premium_paid (const AlvhBook *self)
+{
+  double sum = 0.0;
+
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const AlvhLeg *leg = _alvh_book_leg (self, i);
+
+      sum += leg->premium * _alvh_leg_open_quantity (leg);
+    }
+  return sum * 100.0;
+}
+
+G_END_DECLS
