@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "alvh-core.h"
+#include "alvh-evaluator-private.h"
 #include "test-util.h"
 
 #define N_BARS 80
@@ -75,6 +76,17 @@ make_leg (gint64 id,
   leg.layer = layer;
   leg.opened = open_time;
   return leg;
+}
+
+/* SPX and VIX swing against each other, bar by bar (beta is known from bar 61) */
+static void
+wave_frame (AlvhMarketFrame *f)
+{
+  for (gsize k = 0; k < f->n; k++)
+    {
+      f->close[k] = 4000.0 * (1.0 + 0.01 * sin ((double) k));
+      f->vix[k] = 20.0 * (1.0 - 0.05 * sin ((double) k));
+    }
 }
 
 static AlvhDecision
@@ -799,11 +811,7 @@ test_na_theta_wing_delta (void)
     AlvhLeg leg = make_leg (1, 1, f->time[2], alvh_vix_expiry_first_after (f->time[60], 30));
 
     alvh_book_add_leg (book, &leg);
-    for (gsize k = 0; k < f->n; k++)
-      {
-        f->close[k] = 4000.0 * (1.0 + 0.01 * sin ((double) k));
-        f->vix[k] = 20.0 * (1.0 - 0.05 * sin ((double) k));
-      }
+    wave_frame (f);
     d = evaluate (f, book, NULL, NULL, 40);
     g_assert_false (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
     g_assert_false (d.signals[ALVH_SIGNAL_BOOK_DELTA].fired);
@@ -826,6 +834,30 @@ test_na_theta_wing_delta (void)
   }
 }
 
+/* Evaluates bar 60 of @f for @book with no limit on layers and asserts that
+ * book_delta is the book's own greeks' delta per unit, with a VIX delta;
+ * the evaluator, and the bar's market state to @m */
+static AlvhEvaluator *
+evaluate_book_delta_as_greeks (AlvhMarketFrame *f,
+                               AlvhBook        *book,
+                               AlvhMarketState *m)
+{
+  g_autoptr(AlvhProfile) p = alvh_profile_new ();
+  AlvhEvaluator *ev;
+  AlvhDecision d;
+  AlvhBookGreeks g;
+
+  p->max_layers = ALVH_PROFILE_MAX_LAYERS;
+  ev = alvh_evaluator_new (f, p, NULL);
+  alvh_evaluator_evaluate (ev, 60, book, &d);
+  alvh_evaluator_market_state (ev, 60, m);
+  alvh_book_greeks (book, m, &g);
+  g_assert_true (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
+  g_assert_cmpfloat (g.vix_delta, >, 0.0);
+  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_BOOK_DELTA].value, g.delta_per_unit, 1e-12);
+  return ev;
+}
+
 /* Six VIX calls of six expiries, more than the evaluator keeps the terms of
  * at once, priced in one batch: book_delta prices each on its own time to
  * expiry and says what the book's greeks say (a slot reused mid-batch would
@@ -835,19 +867,12 @@ test_book_delta_many_expiries (void)
 {
   g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  g_autoptr(AlvhProfile) p = alvh_profile_new ();
   g_autoptr(AlvhEvaluator) ev = NULL;
   AlvhCondor c = make_condor (f, 1, 3800, 4200, 10.0, 2);
-  AlvhDecision d;
   AlvhMarketState m;
-  AlvhBookGreeks g;
   gint64 expiry = f->time[60];
 
-  for (gsize k = 0; k < f->n; k++)
-    {
-      f->close[k] = 4000.0 * (1.0 + 0.01 * sin ((double) k));
-      f->vix[k] = 20.0 * (1.0 - 0.05 * sin ((double) k));
-    }
+  wave_frame (f);
   alvh_book_add_condor (book, &c);
   for (guint l = 0; l < 6; l++)
     {
@@ -860,14 +885,50 @@ test_book_delta_many_expiries (void)
       leg.short_strike = NAN;
       alvh_book_add_leg (book, &leg);
     }
-  p->max_layers = ALVH_PROFILE_MAX_LAYERS;
-  ev = alvh_evaluator_new (f, p, NULL);
-  alvh_evaluator_evaluate (ev, 60, book, &d);
-  alvh_evaluator_market_state (ev, 60, &m);
-  alvh_book_greeks (book, &m, &g);
-  g_assert_true (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
-  g_assert_cmpfloat (g.vix_delta, >, 0.0);
-  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_BOOK_DELTA].value, g.delta_per_unit, 1e-12);
+  ev = evaluate_book_delta_as_greeks (f, book, &m);
+}
+
+/* Ten VIX call spreads of two expiries: twenty calls, fifteen of them
+ * distinct, more than the evaluator keeps for a bar (eight) and more legs
+ * than it keeps the values of (eight).  book_delta still says what the
+ * book's greeks say, and the mark of every leg at the bar is its Black-76
+ * value, whether the memo holds its calls or not. */
+static void
+test_book_delta_many_legs (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  AlvhCondor c = make_condor (f, 1, 3800, 4200, 10.0, 2);
+  gint64 e1 = alvh_vix_expiry_first_after (f->time[60], 20);
+  gint64 e2 = alvh_vix_expiry_first_after (e1, 20);
+  AlvhMarketState m;
+
+  wave_frame (f);
+  alvh_book_add_condor (book, &c);
+  for (guint l = 0; l < 10; l++)
+    {
+      /* long 20, 21, .. 24, short 25, 26, .. 29: e1's spreads share no
+       * strike; e2's repeat e1's strikes on another expiry */
+      AlvhLeg leg = make_leg (l + 1, 1, f->time[2 + l], l < 5 ? e1 : e2);
+
+      leg.long_strike = 20 + l % 5;
+      leg.short_strike = 25 + l % 5;
+      leg.quantity = 1 + l;
+      alvh_book_add_leg (book, &leg);
+    }
+  ev = evaluate_book_delta_as_greeks (f, book, &m);
+  for (guint l = 0; l < alvh_book_get_n_legs (book); l++)
+    {
+      const AlvhLeg *leg = alvh_book_get_leg (book, l);
+      double t = (double) alvh_time_calendar_days (m.time, leg->expiry) / 365.0;
+      double fwd = alvh_market_state_vix_forward (&m, leg->expiry);
+      double want = alvh_leg_value (leg, fwd, t, m.vix_vol, m.rate);
+      double got = _alvh_evaluator_leg_value (ev, leg, 60);
+
+      g_assert_cmpfloat (want, >, 0.0);
+      g_assert_cmpfloat (fabs (got - want), <=, 1e-13 * want);
+    }
 }
 
 /* An SPX put and a VIX put bought by hand are in the whole book's delta
@@ -888,11 +949,7 @@ test_book_delta_other_legs (void)
   AlvhGreeks put, vput;
   double vix_before;
 
-  for (gsize k = 0; k < f->n; k++)
-    {
-      f->close[k] = 4000.0 * (1.0 + 0.01 * sin ((double) k));
-      f->vix[k] = 20.0 * (1.0 - 0.05 * sin ((double) k));
-    }
+  wave_frame (f);
   alvh_book_add_condor (book, &c);
   alvh_book_add_leg (book, &hedge);
   before = evaluate (f, book, NULL, NULL, 60);
@@ -1111,6 +1168,7 @@ main (int    argc,
   g_test_add_func ("/core/evaluator/na/theta-wing-delta", test_na_theta_wing_delta);
   g_test_add_func ("/core/evaluator/signal/book-delta-other-legs", test_book_delta_other_legs);
   g_test_add_func ("/core/evaluator/signal/book-delta-many-expiries", test_book_delta_many_expiries);
+  g_test_add_func ("/core/evaluator/signal/book-delta-many-legs", test_book_delta_many_legs);
   g_test_add_func ("/core/evaluator/json/all-keys", test_json_all_keys);
   g_test_add_func ("/core/evaluator/json/profile-name-utf8", test_profile_name_utf8);
   g_test_add_func ("/core/evaluator/events/csv", test_events_csv);

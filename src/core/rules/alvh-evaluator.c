@@ -21,6 +21,7 @@
 #define MACD_SIGNAL 9
 #define TERM_MEMO 4
 #define CALL_MEMO 8
+#define HEDGE_ROWS 8
 #define N_BAR_ARRAYS 15
 
 typedef struct
@@ -29,6 +30,16 @@ typedef struct
   double t;    /* calendar days to expiry / 365 */
   double fwd;  /* vix_forward () */
 } HedgeExpiry;
+
+/* A hedge leg's value per unit at bar row_bar, named by what prices it */
+typedef struct
+{
+  AlvhLegKind kind;
+  gint64      expiry;
+  double      long_strike;
+  double      short_strike;
+  double      value;
+} HedgeRow;
 
 struct _AlvhEvaluator
 {
@@ -79,6 +90,12 @@ struct _AlvhEvaluator
   gsize             ex_bar;
   guint             ex_n;
   HedgeExpiry       ex[TERM_MEMO];
+
+  /* hedge_legs_delta: the value per unit of the first open hedge legs at
+   * bar row_bar, by content (for the mark of the bar) */
+  gsize             row_bar;
+  guint             row_n;
+  HedgeRow          row[HEDGE_ROWS];
 
   /* eval_book_delta: the hedge calls it priced at bar call_bar (for the mark) */
   gsize             call_bar;
@@ -220,6 +237,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   self->term_day = G_MININT64;
   self->call_bar = G_MAXSIZE;
   self->ex_bar = G_MAXSIZE;
+  self->row_bar = G_MAXSIZE;
   self->cterm_t = NAN;
 
   alvh_rsi (frame->close, n, (guint) profile->rsi_period, self->rsi);
@@ -367,12 +385,11 @@ vix_forward (AlvhEvaluator *self,
   return f->vix[i];
 }
 
-/* The time to expiry and the VX forward of a VIX expiry at bar i, kept for
- * the bar; valid until the next call */
-static const HedgeExpiry *
-hedge_expiry_at (AlvhEvaluator *self,
-                 gsize          i,
-                 gint64         expiry)
+/* hedge_expiry_at ()'s work when the expiry is not in the memo of the bar */
+static G_GNUC_NO_INLINE const HedgeExpiry *
+hedge_expiry_fill (AlvhEvaluator *self,
+                   gsize          i,
+                   gint64         expiry)
 {
   HedgeExpiry *e;
 
@@ -381,14 +398,25 @@ hedge_expiry_at (AlvhEvaluator *self,
       self->ex_bar = i;
       self->ex_n = 0;
     }
-  for (guint k = 0; k < MIN (self->ex_n, TERM_MEMO); k++)
-    if (self->ex[k].expiry == expiry)
-      return &self->ex[k];
   e = &self->ex[self->ex_n++ % TERM_MEMO];
   e->expiry = expiry;
   e->t = (double) (_alvh_ny_day_cached (expiry) - self->day[i]) / 365.0;
   e->fwd = vix_forward (self, i, expiry);
   return e;
+}
+
+/* The time to expiry and the VX forward of a VIX expiry at bar i, kept for
+ * the bar; valid until the next call */
+static inline const HedgeExpiry *
+hedge_expiry_at (AlvhEvaluator *self,
+                 gsize          i,
+                 gint64         expiry)
+{
+  if (self->ex_bar == i)
+    for (guint k = 0; k < MIN (self->ex_n, TERM_MEMO); k++)
+      if (self->ex[k].expiry == expiry)
+        return &self->ex[k];
+  return hedge_expiry_fill (self, i, expiry);
 }
 
 gint64
@@ -739,21 +767,16 @@ hedge_call_find (AlvhEvaluator *self,
   return -1;
 }
 
-/* alvh_black76_delta () of a hedge call at bar i: from the memo, or for a
- * call past the memo's room, priced on its own */
+/* alvh_black76_delta () of a hedge call at bar i priced on its own (past
+ * the memo's room) */
 static double
-hedge_call_delta (AlvhEvaluator     *self,
-                  gsize              i,
-                  gint64             expiry,
-                  const HedgeExpiry *ex,
-                  double             k,
-                  double             vol)
+hedge_call_delta_alone (AlvhEvaluator     *self,
+                        const HedgeExpiry *ex,
+                        double             k,
+                        double             vol)
 {
   double fwd = ex->fwd, price, delta;
-  int found = hedge_call_find (self, i, expiry, k);
 
-  if (found >= 0)
-    return self->call_delta[found];
   if (ex->t > 0.0 && vol > 0.0)
     {
       const AlvhExpiryTerms *e = hedge_terms (self, ex->t);
@@ -767,12 +790,15 @@ hedge_call_delta (AlvhEvaluator     *self,
 /* Adds the calls of bar i's open hedge legs that the memo lacks, in the
  * order the legs name them, while it has room: priced together
  * (_alvh_black76_calls_price_delta (), each call as if alone), or, expired
- * or at no volatility, by alvh_black76_price () and _delta (). */
+ * or at no volatility, by alvh_black76_price () and _delta ().  The memo
+ * slots of the first HEDGE_ROWS legs' long and short calls go to @slots
+ * (-1: past the memo's room). */
 static void
 hedge_calls_price (AlvhEvaluator *self,
                    gsize          i,
                    AlvhBook      *book,
-                   double         vol)
+                   double         vol,
+                   int            slots[HEDGE_ROWS][2])
 {
   const guint n_legs = _alvh_book_n_legs (book);
   /* copies: hedge_terms () may reuse the slot of an earlier expiry */
@@ -786,41 +812,49 @@ hedge_calls_price (AlvhEvaluator *self,
       self->call_bar = i;
       self->call_n = 0;
     }
-  for (guint l = 0; l < n_legs && self->call_n < CALL_MEMO; l++)
+  for (guint l = 0; l < n_legs; l++)
     {
       const AlvhLeg *leg = _alvh_book_leg (book, l);
       const guint n_strikes = leg->kind == ALVH_LEG_VIX_CALL_SPREAD ? 2 : 1;
       const HedgeExpiry *ex;
 
+      if (l < HEDGE_ROWS)
+        slots[l][0] = slots[l][1] = -1;
       if (_alvh_leg_open_quantity (leg) <= 0.0 || leg->kind == ALVH_LEG_VIX_FUTURE)
         continue;
       ex = hedge_expiry_at (self, i, leg->expiry);
-      for (guint s = 0; s < n_strikes && self->call_n < CALL_MEMO; s++)
+      for (guint s = 0; s < n_strikes; s++)
         {
           const double strike = s == 0 ? leg->long_strike : leg->short_strike;
-          guint m, h;
+          int m = hedge_call_find (self, i, leg->expiry, strike);
+          guint h;
 
-          if (hedge_call_find (self, i, leg->expiry, strike) >= 0)
-            continue;
-          m = self->call_n++;
-          self->call_expiry[m] = leg->expiry;
-          self->call_strike[m] = strike;
-          if (!(ex->t > 0.0 && vol > 0.0))
+          if (m < 0 && self->call_n < CALL_MEMO)
             {
-              self->call_price[m] = alvh_black76_price (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, self->profile->rate);
-              self->call_delta[m] = alvh_black76_delta (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, self->profile->rate);
-              continue;
+              m = (int) self->call_n++;
+              self->call_expiry[m] = leg->expiry;
+              self->call_strike[m] = strike;
+              if (!(ex->t > 0.0 && vol > 0.0))
+                {
+                  self->call_price[m] = alvh_black76_price (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, self->profile->rate);
+                  self->call_delta[m] = alvh_black76_delta (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, self->profile->rate);
+                }
+              else
+                {
+                  for (h = 0; h < n_held && held[h].t != ex->t; h++)
+                    ;
+                  if (h == n_held)
+                    held[n_held++] = *hedge_terms (self, ex->t);
+                  terms[n] = &held[h];
+                  f[n] = ex->fwd;
+                  k[n] = strike;
+                  vols[n] = vol;
+                  slot[n] = (guint) m;
+                  n++;
+                }
             }
-          for (h = 0; h < n_held && held[h].t != ex->t; h++)
-            ;
-          if (h == n_held)
-            held[n_held++] = *hedge_terms (self, ex->t);
-          terms[n] = &held[h];
-          f[n] = ex->fwd;
-          k[n] = strike;
-          vols[n] = vol;
-          slot[n] = m;
-          n++;
+          if (l < HEDGE_ROWS)
+            slots[l][s] = m;
         }
     }
   if (n == 0)
@@ -833,22 +867,40 @@ hedge_calls_price (AlvhEvaluator *self,
     }
 }
 
+/* The delta of a hedge leg's call of memo slot @m, or priced on its own */
+static inline double
+hedge_slot_delta (AlvhEvaluator     *self,
+                  int                m,
+                  const HedgeExpiry *ex,
+                  double             k,
+                  double             vol)
+{
+  return m >= 0 ? self->call_delta[m] : hedge_call_delta_alone (self, ex, k, vol);
+}
+
 /* The VIX delta of bar i's open hedge legs, in the book's order: quantity
- * times the delta of the long call, less the short call's; one for a future */
+ * times the delta of the long call, less the short call's; one for a
+ * future.  Keeps the value per unit of each leg whose calls the memo holds
+ * (hedge_call_price ()'s figures) for the mark of the bar. */
 static double
 hedge_legs_delta (AlvhEvaluator *self,
                   gsize          i,
                   AlvhBook      *book,
                   double         vol)
 {
+  int slots[HEDGE_ROWS][2];
   double vix_delta = 0.0;
 
-  hedge_calls_price (self, i, book, vol);
+  hedge_calls_price (self, i, book, vol, slots);
+  self->row_bar = i;
+  self->row_n = 0;
   for (guint l = 0; l < _alvh_book_n_legs (book); l++)
     {
       const AlvhLeg *leg = _alvh_book_leg (book, l);
       const double qty = _alvh_leg_open_quantity (leg);
+      const gboolean spread = leg->kind == ALVH_LEG_VIX_CALL_SPREAD;
       const HedgeExpiry *ex;
+      int ml, ms = -1;
 
       if (qty <= 0.0)
         continue;
@@ -858,9 +910,23 @@ hedge_legs_delta (AlvhEvaluator *self,
           continue;
         }
       ex = hedge_expiry_at (self, i, leg->expiry);
-      vix_delta += qty * hedge_call_delta (self, i, leg->expiry, ex, leg->long_strike, vol);
-      if (leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
-        vix_delta -= qty * hedge_call_delta (self, i, leg->expiry, ex, leg->short_strike, vol);
+      ml = l < HEDGE_ROWS ? slots[l][0] : hedge_call_find (self, i, leg->expiry, leg->long_strike);
+      vix_delta += qty * hedge_slot_delta (self, ml, ex, leg->long_strike, vol);
+      if (spread)
+        {
+          ms = l < HEDGE_ROWS ? slots[l][1] : hedge_call_find (self, i, leg->expiry, leg->short_strike);
+          vix_delta -= qty * hedge_slot_delta (self, ms, ex, leg->short_strike, vol);
+        }
+      if (ex->t > 0.0 && ml >= 0 && (!spread || ms >= 0) && self->row_n < HEDGE_ROWS)
+        {
+          HedgeRow *row = &self->row[self->row_n++];
+
+          row->kind = leg->kind;
+          row->expiry = leg->expiry;
+          row->long_strike = leg->long_strike;
+          row->short_strike = leg->short_strike;
+          row->value = spread ? self->call_price[ml] - self->call_price[ms] : self->call_price[ml];
+        }
     }
   return vix_delta;
 }
@@ -1200,10 +1266,23 @@ _alvh_evaluator_leg_value (AlvhEvaluator *self,
                            const AlvhLeg *leg,
                            gsize          i)
 {
-  const HedgeExpiry *ex = hedge_expiry_at (self, i, leg->expiry);
-  const double t = ex->t;
-  const double fwd = ex->fwd;
-  const double vol = vix_option_vol (self, i);
+  const HedgeExpiry *ex;
+  double t, fwd, vol;
+
+  /* the leg's value as the evaluation of the bar left it */
+  if (self->row_bar == i)
+    for (guint r = 0; r < self->row_n; r++)
+      {
+        const HedgeRow *row = &self->row[r];
+
+        if (row->kind == leg->kind && row->expiry == leg->expiry
+            && row->long_strike == leg->long_strike && row->short_strike == leg->short_strike)
+          return row->value;
+      }
+  ex = hedge_expiry_at (self, i, leg->expiry);
+  t = ex->t;
+  fwd = ex->fwd;
+  vol = vix_option_vol (self, i);
 
   if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL)
     return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol);
