@@ -53,7 +53,7 @@ alvh_chain_greeks (const AlvhChainExpiry *expiry, gsize n, const AlvhOptionType 
           gsize i = i0 + j;
 
           if (!(vols[i] > 0.0)
-              || !alvh_leg_greeks (&e, types[i], und, strikes[i], vols[i], d1[j], inv_sig[j], g1[j], &out[i]))
+              || !alvh_leg_greeks (&e, types[i], und, strikes[i], vols[i], d1[j], inv_sig[j], g1[j], TRUE, &out[i]))
             alvh_greeks_with_terms (&e, types[i], und, strikes[i], vols[i], &out[i]);
         }
     }

@@ -77,11 +77,14 @@ alvh_log_moneyness (double f, double k)
 
 G_GNUC_INTERNAL double alvh_black_undiscounted (AlvhOptionType type, double f, double k, double s);
 
-/* The greeks from N(theta d1), N(theta d2), phi(d1) and the undiscounted price v. */
+/* The greeks from N(theta d1), N(theta d2), phi(d1) and the undiscounted
+ * price v: all five, or with @full FALSE the price, delta and theta only
+ * (gamma, vega and rho not set; a constant, so that inlined the others cost
+ * nothing). */
 static inline void
 alvh_greeks_from_terms (const AlvhExpiryTerms *e, double theta_sign, double und, double k,
-                   double vol, double inv_sig, double nd1, double nd2, double pdf1, double v,
-                   AlvhGreeks *out)
+                        double vol, double inv_sig, double nd1, double nd2, double pdf1, double v,
+                        gboolean full, AlvhGreeks *out)
 {
   const double per_day = 1.0 / 365.0;
   double price = e->dr * v;
@@ -90,21 +93,27 @@ alvh_greeks_from_terms (const AlvhExpiryTerms *e, double theta_sign, double und,
   if (e->model == ALVH_MODEL_BLACK_76)
     {
       out->delta = theta_sign * e->dr * nd1;
-      out->gamma = e->dr * pdf1 * inv_sig / und;
-      out->vega = und * e->dr * pdf1 * e->sqt * 0.01;
       /* theta = -dP/dt with F fixed: r P - D F phi(d1) vol / (2 sqrt t) */
       out->theta = (e->r * price - e->dr * und * pdf1 * vol * e->half_inv_sqt) * per_day;
-      out->rho = -e->t * price * 0.01;
+      if (full)
+        {
+          out->gamma = e->dr * pdf1 * inv_sig / und;
+          out->vega = und * e->dr * pdf1 * e->sqt * 0.01;
+          out->rho = -e->t * price * 0.01;
+        }
     }
   else
     {
       out->delta = theta_sign * e->dq * nd1;
-      out->gamma = e->dq * pdf1 * inv_sig / und;
-      out->vega = und * e->dq * pdf1 * e->sqt * 0.01;
       out->theta = (-und * e->dq * pdf1 * vol * e->half_inv_sqt
                     - theta_sign * e->r * k * e->dr * nd2
                     + theta_sign * e->q * und * e->dq * nd1) * per_day;
-      out->rho = theta_sign * k * e->t * e->dr * nd2 * 0.01;
+      if (full)
+        {
+          out->gamma = e->dq * pdf1 * inv_sig / und;
+          out->vega = und * e->dq * pdf1 * e->sqt * 0.01;
+          out->rho = theta_sign * k * e->t * e->dr * nd2 * 0.01;
+        }
     }
 }
 
@@ -125,10 +134,11 @@ alvh_leg_d1 (const AlvhExpiryTerms *e, double und, double k, double vol, double 
  * the money) it is their difference F g1 [erfcx(u1) - erfcx(u2)]/2, without
  * the rounding of either term, or for a total volatility below 0.03 the
  * normalised Black function with its Taylor series.  Returns FALSE, with
- * @out untouched, beyond the table (|d| >= 8 sqrt2). */
+ * @out untouched, beyond the table (|d| >= 8 sqrt2).  @full: as
+ * alvh_greeks_from_terms (). */
 static inline gboolean
 alvh_leg_greeks (const AlvhExpiryTerms *e, AlvhOptionType type, double und, double k,
-                 double vol, double d1, double inv_sig, double g1, AlvhGreeks *out)
+                 double vol, double d1, double inv_sig, double g1, gboolean full, AlvhGreeks *out)
 {
   double th = type == ALVH_OPTION_CALL ? 1.0 : -1.0;
   double sig = vol * e->sqt;
@@ -156,7 +166,7 @@ alvh_leg_greeks (const AlvhExpiryTerms *e, AlvhOptionType type, double und, doub
         v = alvh_black_undiscounted (type, f, k, sig);
     }
   alvh_greeks_from_terms (e, th, und, k, vol, inv_sig, nd1, nd2,
-                          0.39894228040143267794 * g1, v, out);
+                          0.39894228040143267794 * g1, v, full, out);
   return TRUE;
 }
 
@@ -217,7 +227,7 @@ _alvh_black76_calls_price_delta (guint n, const AlvhExpiryTerms *const *e, const
     {
       AlvhGreeks g;
 
-      if (alvh_leg_greeks (e[j], ALVH_OPTION_CALL, f[j], k[j], vol[j], d1[j], 1.0 / sig[j], g1[j], &g))
+      if (alvh_leg_greeks (e[j], ALVH_OPTION_CALL, f[j], k[j], vol[j], d1[j], 1.0 / sig[j], g1[j], FALSE, &g))
         {
           price[j] = g.price;
           delta[j] = g.delta;
@@ -232,11 +242,12 @@ _alvh_black76_calls_price_delta (guint n, const AlvhExpiryTerms *const *e, const
 }
 
 /* _alvh_bs_greeks_condor () with the expiry's terms given (e->t > 0,
- * Black-Scholes): the same figures.  Inline, so that a caller that reads
- * only some of the greeks does not pay for the others. */
+ * Black-Scholes): the same figures.  @full FALSE: the price, delta and
+ * theta only, as alvh_greeks_from_terms () (except beyond the erfcx table,
+ * where all five come). */
 static inline void
 _alvh_bs_greeks_condor_at (const AlvhExpiryTerms *e, double s, double vol,
-                           double kp, double kc, double kp2, double kc2,
+                           double kp, double kc, double kp2, double kc2, gboolean full,
                            AlvhGreeks *op, AlvhGreeks *oc, AlvhGreeks *op2, AlvhGreeks *oc2)
 {
   if (!(vol > 0.0))
@@ -261,7 +272,7 @@ _alvh_bs_greeks_condor_at (const AlvhExpiryTerms *e, double s, double vol,
     for (guint j = 0; j < 4; j++)
       g1[j] = alvh_exp_neg_half_sq (d1[j]);
     for (guint j = 0; j < 4; j++)
-      if (!alvh_leg_greeks (e, types[j], s, k[j], vol, d1[j], inv_sig[j], g1[j], out[j]))
+      if (!alvh_leg_greeks (e, types[j], s, k[j], vol, d1[j], inv_sig[j], g1[j], full, out[j]))
         alvh_greeks_with_terms (e, types[j], s, k[j], vol, out[j]);
   }
 }

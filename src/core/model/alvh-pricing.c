@@ -297,7 +297,7 @@ alvh_greeks_with_terms (const AlvhExpiryTerms *e, AlvhOptionType type, double un
       return;
     }
   d1 = alvh_leg_d1 (e, und, k, vol, &inv_sig);
-  if (alvh_leg_greeks (e, type, und, k, vol, d1, inv_sig, alvh_exp_neg_half_sq (d1), out))
+  if (alvh_leg_greeks (e, type, und, k, vol, d1, inv_sig, alvh_exp_neg_half_sq (d1), TRUE, out))
     return;
   /* beyond the table: libm's erfc */
   sig = vol * e->sqt;
@@ -307,7 +307,7 @@ alvh_greeks_with_terms (const AlvhExpiryTerms *e, AlvhOptionType type, double un
     double pdf1 = norm_pdf (d1), nd1 = norm_cdf (th * d1), nd2 = norm_cdf (th * d2);
 
     alvh_greeks_from_terms (e, th, und, k, vol, inv_sig, nd1, nd2, pdf1,
-                            black_from_cdfs (type, f, k, sig, nd1, nd2), out);
+                            black_from_cdfs (type, f, k, sig, nd1, nd2), TRUE, out);
   }
 }
 
@@ -365,7 +365,7 @@ _alvh_bs_greeks_condor (double s, double t, double vol, double r, double q,
       return;
     }
   alvh_expiry_terms_init (&e, ALVH_MODEL_BLACK_SCHOLES, t, r, q);
-  _alvh_bs_greeks_condor_at (&e, s, vol, kp, kc, kp2, kc2, op, oc, op2, oc2);
+  _alvh_bs_greeks_condor_at (&e, s, vol, kp, kc, kp2, kc2, TRUE, op, oc, op2, oc2);
 }
 
 void

@@ -520,7 +520,7 @@ condor_state_at (AlvhEvaluator    *self,
         }
       _alvh_bs_greeks_condor_at (&self->cterm, s, iv,
                                  c->short_put, c->short_call, c->long_put, c->long_call,
-                                 &sp, &sc, &lp, &lc);
+                                 FALSE, &sp, &sc, &lp, &lc);
     }
   else
     _alvh_bs_greeks_condor (s, t, iv, p->rate, p->div_yield,
