@@ -8,6 +8,7 @@
 
 #include "alvh-evaluator.h"
 #include "alvh-evaluator-private.h"
+#include "alvh-hedge-memo-private.h"
 #include "alvh-indicators.h"
 #include "alvh-position-private.h"
 #include "alvh-pricing.h"
@@ -19,27 +20,7 @@
 #define MACD_FAST 12
 #define MACD_SLOW 26
 #define MACD_SIGNAL 9
-#define TERM_MEMO 4
-#define CALL_MEMO 8
-#define HEDGE_ROWS 8
 #define N_BAR_ARRAYS 15
-
-typedef struct
-{
-  gint64 expiry;
-  double t;    /* calendar days to expiry / 365 */
-  double fwd;  /* vix_forward () */
-} HedgeExpiry;
-
-/* A hedge leg's value per unit at bar row_bar, named by what prices it */
-typedef struct
-{
-  AlvhLegKind kind;
-  gint64      expiry;
-  double      long_strike;
-  double      short_strike;
-  double      value;
-} HedgeRow;
 
 struct _AlvhEvaluator
 {
@@ -79,41 +60,15 @@ struct _AlvhEvaluator
   gint64            leg_day;
   gint64            leg_expiry;
 
-  /* vix_forward: the VX terms of a few expiry days on day term_day */
-  gint64            term_day;
-  gint64            term_expiry[TERM_MEMO];
-  guint             term_k[TERM_MEMO];
-  guint             term_n;
-
-  /* hedge_expiry_at: the time to expiry and VX forward of a few VIX
-   * expiries at bar ex_bar (every open leg asks three times a bar) */
-  gsize             ex_bar;
-  guint             ex_n;
-  HedgeExpiry       ex[TERM_MEMO];
-
-  /* hedge_legs_delta: the value per unit of the first open hedge legs at
-   * bar row_bar, by content (for the mark of the bar) */
-  gsize             row_bar;
-  guint             row_n;
-  HedgeRow          row[HEDGE_ROWS];
-
-  /* eval_book_delta: the hedge calls it priced at bar call_bar (for the mark) */
-  gsize             call_bar;
-  guint             call_n;
-  gint64            call_expiry[CALL_MEMO];
-  double            call_strike[CALL_MEMO];
-  double            call_price[CALL_MEMO];
-  double            call_delta[CALL_MEMO];
+  /* the VIX hedge calls of the last bar asked about (book_delta, the mark,
+   * the proposed leg) */
+  AlvhHedgeMemo     hedges;
 
   AlvhSlab          slab;       /* the per-bar arrays above */
 
   /* condor_state_at: the Black-Scholes terms of the last time to expiry */
   double            cterm_t;
   AlvhExpiryTerms   cterm;
-
-  /* hedge calls: the Black-76 terms of the last few times to expiry */
-  AlvhExpiryTerms   hterm[TERM_MEMO];
-  guint             hterm_n;
 
   /* alvh_decision_init () with the profile's name, copied for each bar */
   AlvhDecision      blank;
@@ -232,12 +187,9 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   self->cache_id = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
   self->cache_x = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->cache_theta = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  _alvh_hedge_memo_init (&self->hedges, frame, self->day, profile);
   self->memo_bar = G_MAXSIZE;
   self->leg_day = G_MININT64;
-  self->term_day = G_MININT64;
-  self->call_bar = G_MAXSIZE;
-  self->ex_bar = G_MAXSIZE;
-  self->row_bar = G_MAXSIZE;
   self->cterm_t = NAN;
 
   alvh_rsi (frame->close, n, (guint) profile->rsi_period, self->rsi);
@@ -342,81 +294,6 @@ vix_option_vol (AlvhEvaluator *self,
   const double vvix = self->frame->vvix[i];
 
   return isfinite (vvix) && vvix > 0.0 ? vvix / 100.0 : self->profile->vix_vol;
-}
-
-/* alvh_calendar_vix_term () of bar i's day and @expiry's, memoised for the
- * few expiries of the book on the last day asked for */
-static guint
-vix_term_at (AlvhEvaluator *self,
-             gsize          i,
-             gint64         expiry)
-{
-  const gint64 day = self->day[i];
-  const gint64 eday = _alvh_ny_day_cached (expiry);
-  guint k, slot;
-
-  if (day != self->term_day)
-    {
-      self->term_day = day;
-      self->term_n = 0;
-    }
-  for (slot = 0; slot < MIN (self->term_n, TERM_MEMO); slot++)
-    if (self->term_expiry[slot] == eday)
-      return self->term_k[slot];
-  k = alvh_calendar_vix_term (day, eday);
-  slot = self->term_n++ % TERM_MEMO;
-  self->term_expiry[slot] = eday;
-  self->term_k[slot] = k;
-  return k;
-}
-
-/* Section 4: the settle of the future that expires on @expiry, seen at bar i
- * (VXk, k = the VIX expiries in (bar date, expiry]); VIX when unknown. */
-static double
-vix_forward (AlvhEvaluator *self,
-             gsize          i,
-             gint64         expiry)
-{
-  const AlvhMarketFrame *f = self->frame;
-  guint k = vix_term_at (self, i, expiry);
-
-  if (k >= 1 && k <= ALVH_VX_TERMS && isfinite (f->vx[k - 1][i]) && f->vx[k - 1][i] > 0.0)
-    return f->vx[k - 1][i];
-  return f->vix[i];
-}
-
-/* hedge_expiry_at ()'s work when the expiry is not in the memo of the bar */
-static G_GNUC_NO_INLINE const HedgeExpiry *
-hedge_expiry_fill (AlvhEvaluator *self,
-                   gsize          i,
-                   gint64         expiry)
-{
-  HedgeExpiry *e;
-
-  if (self->ex_bar != i)
-    {
-      self->ex_bar = i;
-      self->ex_n = 0;
-    }
-  e = &self->ex[self->ex_n++ % TERM_MEMO];
-  e->expiry = expiry;
-  e->t = (double) (_alvh_ny_day_cached (expiry) - self->day[i]) / 365.0;
-  e->fwd = vix_forward (self, i, expiry);
-  return e;
-}
-
-/* The time to expiry and the VX forward of a VIX expiry at bar i, kept for
- * the bar; valid until the next call */
-static inline const HedgeExpiry *
-hedge_expiry_at (AlvhEvaluator *self,
-                 gsize          i,
-                 gint64         expiry)
-{
-  if (self->ex_bar == i)
-    for (guint k = 0; k < MIN (self->ex_n, TERM_MEMO); k++)
-      if (self->ex[k].expiry == expiry)
-        return &self->ex[k];
-  return hedge_expiry_fill (self, i, expiry);
 }
 
 gint64
@@ -736,219 +613,6 @@ eval_wing_proximity (AlvhEvaluator *self,
     sig->fired = at_or_below (sig->value, p->wing_sd);
 }
 
-/* The Black-76 terms of a hedge's time to expiry (sqrt(t), e^{-rt}), once a day */
-static const AlvhExpiryTerms *
-hedge_terms (AlvhEvaluator *self,
-             double         t)
-{
-  guint slot;
-
-  for (slot = 0; slot < MIN (self->hterm_n, TERM_MEMO); slot++)
-    if (self->hterm[slot].t == t)
-      return &self->hterm[slot];
-  slot = self->hterm_n++ % TERM_MEMO;
-  alvh_expiry_terms_init (&self->hterm[slot], ALVH_MODEL_BLACK_76, t, self->profile->rate, 0.0);
-  return &self->hterm[slot];
-}
-
-/* The memo slot of a hedge call of bar i, or -1.  At one bar the forward
- * and the volatility are those of the expiry and the bar, so the expiry and
- * the strike name the call. */
-static int
-hedge_call_find (AlvhEvaluator *self,
-                 gsize          i,
-                 gint64         expiry,
-                 double         k)
-{
-  if (self->call_bar == i)
-    for (guint n = 0; n < self->call_n; n++)
-      if (self->call_expiry[n] == expiry && self->call_strike[n] == k)
-        return (int) n;
-  return -1;
-}
-
-/* alvh_black76_delta () of a hedge call at bar i priced on its own (past
- * the memo's room) */
-static double
-hedge_call_delta_alone (AlvhEvaluator     *self,
-                        const HedgeExpiry *ex,
-                        double             k,
-                        double             vol)
-{
-  double fwd = ex->fwd, price, delta;
-
-  if (ex->t > 0.0 && vol > 0.0)
-    {
-      const AlvhExpiryTerms *e = hedge_terms (self, ex->t);
-
-      _alvh_black76_calls_price_delta (1, &e, &fwd, &k, &vol, &price, &delta);
-      return delta;
-    }
-  return alvh_black76_delta (ALVH_OPTION_CALL, fwd, k, ex->t, vol, self->profile->rate);
-}
-
-/* Adds the calls of bar i's open hedge legs that the memo lacks, in the
- * order the legs name them, while it has room: priced together
- * (_alvh_black76_calls_price_delta (), each call as if alone), or, expired
- * or at no volatility, by alvh_black76_price () and _delta ().  The memo
- * slots of the first HEDGE_ROWS legs' long and short calls go to @slots
- * (-1: past the memo's room). */
-static void
-hedge_calls_price (AlvhEvaluator *self,
-                   gsize          i,
-                   AlvhBook      *book,
-                   double         vol,
-                   int            slots[HEDGE_ROWS][2])
-{
-  const guint n_legs = _alvh_book_n_legs (book);
-  /* copies: hedge_terms () may reuse the slot of an earlier expiry */
-  AlvhExpiryTerms held[CALL_MEMO];
-  const AlvhExpiryTerms *terms[CALL_MEMO];
-  double f[CALL_MEMO], k[CALL_MEMO], vols[CALL_MEMO], price[CALL_MEMO], delta[CALL_MEMO];
-  guint slot[CALL_MEMO], n = 0, n_held = 0;
-
-  if (self->call_bar != i)
-    {
-      self->call_bar = i;
-      self->call_n = 0;
-    }
-  for (guint l = 0; l < n_legs; l++)
-    {
-      const AlvhLeg *leg = _alvh_book_leg (book, l);
-      const guint n_strikes = leg->kind == ALVH_LEG_VIX_CALL_SPREAD ? 2 : 1;
-      const HedgeExpiry *ex;
-
-      if (l < HEDGE_ROWS)
-        slots[l][0] = slots[l][1] = -1;
-      if (_alvh_leg_open_quantity (leg) <= 0.0 || leg->kind == ALVH_LEG_VIX_FUTURE)
-        continue;
-      ex = hedge_expiry_at (self, i, leg->expiry);
-      for (guint s = 0; s < n_strikes; s++)
-        {
-          const double strike = s == 0 ? leg->long_strike : leg->short_strike;
-          int m = hedge_call_find (self, i, leg->expiry, strike);
-          guint h;
-
-          if (m < 0 && self->call_n < CALL_MEMO)
-            {
-              m = (int) self->call_n++;
-              self->call_expiry[m] = leg->expiry;
-              self->call_strike[m] = strike;
-              if (!(ex->t > 0.0 && vol > 0.0))
-                {
-                  self->call_price[m] = alvh_black76_price (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, self->profile->rate);
-                  self->call_delta[m] = alvh_black76_delta (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, self->profile->rate);
-                }
-              else
-                {
-                  for (h = 0; h < n_held && held[h].t != ex->t; h++)
-                    ;
-                  if (h == n_held)
-                    held[n_held++] = *hedge_terms (self, ex->t);
-                  terms[n] = &held[h];
-                  f[n] = ex->fwd;
-                  k[n] = strike;
-                  vols[n] = vol;
-                  slot[n] = (guint) m;
-                  n++;
-                }
-            }
-          if (l < HEDGE_ROWS)
-            slots[l][s] = m;
-        }
-    }
-  if (n == 0)
-    return;
-  _alvh_black76_calls_price_delta (n, terms, f, k, vols, price, delta);
-  for (guint j = 0; j < n; j++)
-    {
-      self->call_price[slot[j]] = price[j];
-      self->call_delta[slot[j]] = delta[j];
-    }
-}
-
-/* The delta of a hedge leg's call of memo slot @m, or priced on its own */
-static inline double
-hedge_slot_delta (AlvhEvaluator     *self,
-                  int                m,
-                  const HedgeExpiry *ex,
-                  double             k,
-                  double             vol)
-{
-  return m >= 0 ? self->call_delta[m] : hedge_call_delta_alone (self, ex, k, vol);
-}
-
-/* The VIX delta of bar i's open hedge legs, in the book's order: quantity
- * times the delta of the long call, less the short call's; one for a
- * future.  Keeps the value per unit of each leg whose calls the memo holds
- * (hedge_call_price ()'s figures) for the mark of the bar. */
-static double
-hedge_legs_delta (AlvhEvaluator *self,
-                  gsize          i,
-                  AlvhBook      *book,
-                  double         vol)
-{
-  int slots[HEDGE_ROWS][2];
-  double vix_delta = 0.0;
-
-  hedge_calls_price (self, i, book, vol, slots);
-  self->row_bar = i;
-  self->row_n = 0;
-  for (guint l = 0; l < _alvh_book_n_legs (book); l++)
-    {
-      const AlvhLeg *leg = _alvh_book_leg (book, l);
-      const double qty = _alvh_leg_open_quantity (leg);
-      const gboolean spread = leg->kind == ALVH_LEG_VIX_CALL_SPREAD;
-      const HedgeExpiry *ex;
-      int ml, ms = -1;
-
-      if (qty <= 0.0)
-        continue;
-      if (leg->kind == ALVH_LEG_VIX_FUTURE)
-        {
-          vix_delta += qty;
-          continue;
-        }
-      ex = hedge_expiry_at (self, i, leg->expiry);
-      ml = l < HEDGE_ROWS ? slots[l][0] : hedge_call_find (self, i, leg->expiry, leg->long_strike);
-      vix_delta += qty * hedge_slot_delta (self, ml, ex, leg->long_strike, vol);
-      if (spread)
-        {
-          ms = l < HEDGE_ROWS ? slots[l][1] : hedge_call_find (self, i, leg->expiry, leg->short_strike);
-          vix_delta -= qty * hedge_slot_delta (self, ms, ex, leg->short_strike, vol);
-        }
-      if (ex->t > 0.0 && ml >= 0 && (!spread || ms >= 0) && self->row_n < HEDGE_ROWS)
-        {
-          HedgeRow *row = &self->row[self->row_n++];
-
-          row->kind = leg->kind;
-          row->expiry = leg->expiry;
-          row->long_strike = leg->long_strike;
-          row->short_strike = leg->short_strike;
-          row->value = spread ? self->call_price[ml] - self->call_price[ms] : self->call_price[ml];
-        }
-    }
-  return vix_delta;
-}
-
-/* alvh_black76_price () of a hedge call at bar i, from the memo when the
- * evaluation of the bar priced it */
-static double
-hedge_call_price (AlvhEvaluator *self,
-                  gsize          i,
-                  gint64         expiry,
-                  double         fwd,
-                  double         k,
-                  double         t,
-                  double         vol)
-{
-  int found = hedge_call_find (self, i, expiry, k);
-
-  if (found >= 0)
-    return self->call_price[found];
-  return alvh_black76_price (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
-}
-
 /* Whether the book holds an open VIX put (no hedge, but a VIX leg whose
  * delta needs beta) */
 static gboolean
@@ -1034,7 +698,7 @@ eval_book_delta (AlvhEvaluator *self,
               total += de * c->units;
               units += c->units;
             }
-          vix_delta = hedge_legs_delta (self, i, book, vol);
+          vix_delta = _alvh_hedge_memo_legs_delta (&self->hedges, i, book, vol);
           total += other_legs_delta (self, i, book, vol, &vix_delta);
           if (has_legs)
             total += vix_delta * self->beta[i] * vix / s;
@@ -1082,7 +746,7 @@ propose_leg (AlvhEvaluator *self,
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
   const double units = _alvh_book_condor_units (book);
-  const HedgeExpiry *ex;
+  const AlvhHedgeExpiry *ex;
   double fwd;
   double vol = vix_option_vol (self, i);
   gint64 day = self->day[i];
@@ -1095,7 +759,7 @@ propose_leg (AlvhEvaluator *self,
       self->leg_expiry = alvh_vix_expiry_first_after (f->time[i], p->hedge_min_dte);
     }
   expiry = self->leg_expiry;
-  ex = hedge_expiry_at (self, i, expiry);
+  ex = _alvh_hedge_memo_expiry_at (&self->hedges, i, expiry);
   fwd = ex->fwd;
   t = ex->t;
   k1 = ceil (fwd * (1.0 + p->hedge_otm) - 1e-9);
@@ -1103,7 +767,7 @@ propose_leg (AlvhEvaluator *self,
   if (t > 0.0 && vol > 0.0)
     {
       /* the expiry's e^{-rt} and sqrt(t), as alvh_black76_price () takes them */
-      const AlvhExpiryTerms *e = hedge_terms (self, t);
+      const AlvhExpiryTerms *e = _alvh_hedge_memo_terms (&self->hedges, t);
 
       premium = _alvh_black76_price_at (e, ALVH_OPTION_CALL, fwd, k1, vol)
                 - _alvh_black76_price_at (e, ALVH_OPTION_CALL, fwd, k2, vol);
@@ -1266,28 +930,5 @@ _alvh_evaluator_leg_value (AlvhEvaluator *self,
                            const AlvhLeg *leg,
                            gsize          i)
 {
-  const HedgeExpiry *ex;
-  double t, fwd, vol;
-
-  /* the leg's value as the evaluation of the bar left it */
-  if (self->row_bar == i)
-    for (guint r = 0; r < self->row_n; r++)
-      {
-        const HedgeRow *row = &self->row[r];
-
-        if (row->kind == leg->kind && row->expiry == leg->expiry
-            && row->long_strike == leg->long_strike && row->short_strike == leg->short_strike)
-          return row->value;
-      }
-  ex = hedge_expiry_at (self, i, leg->expiry);
-  t = ex->t;
-  fwd = ex->fwd;
-  vol = vix_option_vol (self, i);
-
-  if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL)
-    return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol);
-  if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
-    return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol)
-           - hedge_call_price (self, i, leg->expiry, fwd, leg->short_strike, t, vol);
-  return alvh_leg_value (leg, fwd, t, vol, self->profile->rate);
+  return _alvh_hedge_memo_leg_value (&self->hedges, leg, i, vix_option_vol (self, i));
 }

@@ -1,0 +1,122 @@
+/* alvh-hedge-memo-private.h — the VIX hedge calls of one bar, each priced once
+ *
+ * Part of the evaluator (alvh-evaluator.c holds one), internal to the core
+ * library.  At one bar a hedge call's forward (section 4: the VX future of
+ * its expiry) and volatility (VVIX) follow from its expiry, so the expiry and
+ * the strike name it.  Everything kept is for the bar last asked about:
+ * asking about another bar starts afresh, so the figures never depend on
+ * what was asked before.
+ */
+#pragma once
+
+#include "alvh-market-frame.h"
+#include "alvh-position.h"
+#include "alvh-pricing-private.h"
+#include "alvh-profile.h"
+
+G_BEGIN_DECLS
+
+#define ALVH_HEDGE_TERMS 4  /* expiries kept a bar (more are worked out again) */
+#define ALVH_HEDGE_CALLS 8  /* distinct calls kept a bar (more are priced alone) */
+#define ALVH_HEDGE_ROWS  8  /* open legs whose value is kept a bar */
+
+typedef struct
+{
+  gint64 expiry;
+  double t;    /* calendar days to expiry / 365 */
+  double fwd;  /* the VX forward of the expiry */
+} AlvhHedgeExpiry;
+
+/* A hedge leg's value per unit at bar row_bar, named by what prices it */
+typedef struct
+{
+  AlvhLegKind kind;
+  gint64      expiry;
+  double      long_strike;
+  double      short_strike;
+  double      value;
+} AlvhHedgeRow;
+
+typedef struct
+{
+  const AlvhMarketFrame *frame;
+  const gint64          *day;   /* the New York day number of each bar */
+  const AlvhProfile     *profile;
+
+  /* alvh_calendar_vix_term () of a few expiry days on day term_day */
+  gint64                 term_day;
+  gint64                 term_expiry[ALVH_HEDGE_TERMS];
+  guint                  term_k[ALVH_HEDGE_TERMS];
+  guint                  term_n;
+
+  /* the time and forward of a few expiries at bar ex_bar */
+  gsize                  ex_bar;
+  guint                  ex_n;
+  AlvhHedgeExpiry        ex[ALVH_HEDGE_TERMS];
+
+  /* the Black-76 terms of the last few times to expiry (once a day) */
+  AlvhExpiryTerms        hterm[ALVH_HEDGE_TERMS];
+  guint                  hterm_n;
+
+  /* the calls priced at bar call_bar, in the order the legs named them */
+  gsize                  call_bar;
+  guint                  call_n;
+  gint64                 call_expiry[ALVH_HEDGE_CALLS];
+  double                 call_strike[ALVH_HEDGE_CALLS];
+  double                 call_price[ALVH_HEDGE_CALLS];
+  double                 call_delta[ALVH_HEDGE_CALLS];
+
+  /* the value per unit of the first open legs at bar row_bar */
+  gsize                  row_bar;
+  guint                  row_n;
+  AlvhHedgeRow           row[ALVH_HEDGE_ROWS];
+} AlvhHedgeMemo;
+
+/* @frame, @day (one per bar of @frame) and @profile (its rate) must
+ * outlive @self */
+void                   _alvh_hedge_memo_init        (AlvhHedgeMemo         *self,
+                                                     const AlvhMarketFrame *frame,
+                                                     const gint64          *day,
+                                                     const AlvhProfile     *profile);
+
+/* _alvh_hedge_memo_expiry_at ()'s work when the expiry is not kept */
+const AlvhHedgeExpiry *_alvh_hedge_memo_expiry_fill (AlvhHedgeMemo         *self,
+                                                     gsize                  i,
+                                                     gint64                 expiry);
+
+/* The time to expiry and the VX forward (VIX when unknown) of a VIX expiry
+ * at bar i; valid until the next call.  Inline: a kept one is a look-up. */
+static inline const AlvhHedgeExpiry *
+_alvh_hedge_memo_expiry_at (AlvhHedgeMemo *self,
+                            gsize          i,
+                            gint64         expiry)
+{
+  if (self->ex_bar == i)
+    for (guint k = 0; k < MIN (self->ex_n, ALVH_HEDGE_TERMS); k++)
+      if (self->ex[k].expiry == expiry)
+        return &self->ex[k];
+  return _alvh_hedge_memo_expiry_fill (self, i, expiry);
+}
+
+/* The Black-76 terms (sqrt(t), e^{-rt}) of a time to expiry t > 0; valid
+ * until the next call */
+const AlvhExpiryTerms *_alvh_hedge_memo_terms       (AlvhHedgeMemo         *self,
+                                                     double                 t);
+
+/* The VIX delta of bar i's open hedge legs of @book, in the book's order:
+ * quantity times the Black-76 delta of the long call, less the short
+ * call's; one for a future.  Prices the calls it lacks and keeps the legs'
+ * values for _alvh_hedge_memo_leg_value (). */
+double                 _alvh_hedge_memo_legs_delta  (AlvhHedgeMemo         *self,
+                                                     gsize                  i,
+                                                     AlvhBook              *book,
+                                                     double                 vol);
+
+/* alvh_leg_value () of a hedge leg at bar i on its own VX forward, from
+ * what the bar's _alvh_hedge_memo_legs_delta () kept when it can */
+double                 _alvh_hedge_memo_leg_value   (AlvhHedgeMemo         *self,
+                                                     const AlvhLeg         *leg,
+                                                     gsize                  i,
+                                                     double                 vol);
+
+G_END_DECLS

@@ -1,0 +1,344 @@
+/* alvh-hedge-memo.c — the VIX hedge calls of one bar, each priced once
+ *
+ * Section 4 prices a hedge call on the VX future of its expiry at the VVIX
+ * volatility of the bar.  The evaluator asks for those calls three times a
+ * bar (book_delta, the mark, the proposed leg); this memo keeps, for the bar
+ * last asked about, each expiry's time and forward, each distinct call's
+ * price and delta, and each open leg's value.  See
+ * alvh-hedge-memo-private.h.
+ */
+#define G_LOG_DOMAIN "alvh-evaluator"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "alvh-calendar.h"
+#include "alvh-day-cache-private.h"
+#include "alvh-hedge-memo-private.h"
+#include "alvh-position-private.h"
+
+void
+_alvh_hedge_memo_init (AlvhHedgeMemo         *self,
+                       const AlvhMarketFrame *frame,
+                       const gint64          *day,
+                       const AlvhProfile     *profile)
+{
+  memset (self, 0, sizeof *self);
+  self->frame = frame;
+  self->day = day;
+  self->profile = profile;
+  self->term_day = G_MININT64;
+  self->ex_bar = G_MAXSIZE;
+  self->row_bar = G_MAXSIZE;
+  self->call_bar = G_MAXSIZE;
+}
+
+/* alvh_calendar_vix_term () of bar i's day and @expiry's, memoised for the
+ * few expiries of the book on the last day asked for */
+static guint
+vix_term_at (AlvhHedgeMemo *self,
+             gsize          i,
+             gint64         expiry)
+{
+  const gint64 day = self->day[i];
+  const gint64 eday = _alvh_ny_day_cached (expiry);
+  guint k, slot;
+
+  if (day != self->term_day)
+    {
+      self->term_day = day;
+      self->term_n = 0;
+    }
+  for (slot = 0; slot < MIN (self->term_n, ALVH_HEDGE_TERMS); slot++)
+    if (self->term_expiry[slot] == eday)
+      return self->term_k[slot];
+  k = alvh_calendar_vix_term (day, eday);
+  slot = self->term_n++ % ALVH_HEDGE_TERMS;
+  self->term_expiry[slot] = eday;
+  self->term_k[slot] = k;
+  return k;
+}
+
+/* Section 4: the settle of the future that expires on @expiry, seen at bar i
+ * (VXk, k = the VIX expiries in (bar date, expiry]); VIX when unknown. */
+static double
+vix_forward (AlvhHedgeMemo *self,
+             gsize          i,
+             gint64         expiry)
+{
+  const AlvhMarketFrame *f = self->frame;
+  guint k = vix_term_at (self, i, expiry);
+
+  if (k >= 1 && k <= ALVH_VX_TERMS && isfinite (f->vx[k - 1][i]) && f->vx[k - 1][i] > 0.0)
+    return f->vx[k - 1][i];
+  return f->vix[i];
+}
+
+const AlvhHedgeExpiry *
+_alvh_hedge_memo_expiry_fill (AlvhHedgeMemo *self,
+                              gsize          i,
+                              gint64         expiry)
+{
+  AlvhHedgeExpiry *e;
+
+  if (self->ex_bar != i)
+    {
+      self->ex_bar = i;
+      self->ex_n = 0;
+    }
+  e = &self->ex[self->ex_n++ % ALVH_HEDGE_TERMS];
+  e->expiry = expiry;
+  e->t = (double) (_alvh_ny_day_cached (expiry) - self->day[i]) / 365.0;
+  e->fwd = vix_forward (self, i, expiry);
+  return e;
+}
+
+const AlvhExpiryTerms *
+_alvh_hedge_memo_terms (AlvhHedgeMemo *self,
+                        double         t)
+{
+  guint slot;
+
+  for (slot = 0; slot < MIN (self->hterm_n, ALVH_HEDGE_TERMS); slot++)
+    if (self->hterm[slot].t == t)
+      return &self->hterm[slot];
+  slot = self->hterm_n++ % ALVH_HEDGE_TERMS;
+  alvh_expiry_terms_init (&self->hterm[slot], ALVH_MODEL_BLACK_76, t, self->profile->rate, 0.0);
+  return &self->hterm[slot];
+}
+
+/* The memo slot of a hedge call of bar i, or -1.  At one bar the forward
+ * and the volatility are those of the expiry and the bar, so the expiry and
+ * the strike name the call. */
+static int
+hedge_call_find (AlvhHedgeMemo *self,
+                 gsize          i,
+                 gint64         expiry,
+                 double         k)
+{
+  if (self->call_bar == i)
+    for (guint n = 0; n < self->call_n; n++)
+      if (self->call_expiry[n] == expiry && self->call_strike[n] == k)
+        return (int) n;
+  return -1;
+}
+
+/* alvh_black76_delta () of a hedge call at bar i priced on its own (past
+ * the memo's room) */
+static double
+hedge_call_delta_alone (AlvhHedgeMemo     *self,
+                        const AlvhHedgeExpiry *ex,
+                        double             k,
+                        double             vol)
+{
+  double fwd = ex->fwd, price, delta;
+
+  if (ex->t > 0.0 && vol > 0.0)
+    {
+      const AlvhExpiryTerms *e = _alvh_hedge_memo_terms (self, ex->t);
+
+      _alvh_black76_calls_price_delta (1, &e, &fwd, &k, &vol, &price, &delta);
+      return delta;
+    }
+  return alvh_black76_delta (ALVH_OPTION_CALL, fwd, k, ex->t, vol, self->profile->rate);
+}
+
+/* Adds the calls of bar i's open hedge legs that the memo lacks, in the
+ * order the legs name them, while it has room: priced together
+ * (_alvh_black76_calls_price_delta (), each call as if alone), or, expired
+ * or at no volatility, by alvh_black76_price () and _delta ().  The memo
+ * slots of the first ALVH_HEDGE_ROWS legs' long and short calls go to @slots
+ * (-1: past the memo's room). */
+static void
+hedge_calls_price (AlvhHedgeMemo *self,
+                   gsize          i,
+                   AlvhBook      *book,
+                   double         vol,
+                   int            slots[ALVH_HEDGE_ROWS][2])
+{
+  const guint n_legs = _alvh_book_n_legs (book);
+  /* copies: _alvh_hedge_memo_terms () may reuse the slot of an earlier expiry */
+  AlvhExpiryTerms held[ALVH_HEDGE_CALLS];
+  const AlvhExpiryTerms *terms[ALVH_HEDGE_CALLS];
+  double f[ALVH_HEDGE_CALLS], k[ALVH_HEDGE_CALLS], vols[ALVH_HEDGE_CALLS];
+  double price[ALVH_HEDGE_CALLS] = { 0 }, delta[ALVH_HEDGE_CALLS] = { 0 };
+  guint slot[ALVH_HEDGE_CALLS], n = 0, n_held = 0;
+
+  G_STATIC_ASSERT (ALVH_HEDGE_CALLS <= ALVH_CALL_BATCH);
+
+  if (self->call_bar != i)
+    {
+      self->call_bar = i;
+      self->call_n = 0;
+    }
+  for (guint l = 0; l < n_legs; l++)
+    {
+      const AlvhLeg *leg = _alvh_book_leg (book, l);
+      const guint n_strikes = leg->kind == ALVH_LEG_VIX_CALL_SPREAD ? 2 : 1;
+      const AlvhHedgeExpiry *ex;
+
+      if (l < ALVH_HEDGE_ROWS)
+        slots[l][0] = slots[l][1] = -1;
+      if (_alvh_leg_open_quantity (leg) <= 0.0 || leg->kind == ALVH_LEG_VIX_FUTURE)
+        continue;
+      ex = _alvh_hedge_memo_expiry_at (self, i, leg->expiry);
+      for (guint s = 0; s < n_strikes; s++)
+        {
+          const double strike = s == 0 ? leg->long_strike : leg->short_strike;
+          int m = hedge_call_find (self, i, leg->expiry, strike);
+          guint h;
+
+          if (m < 0 && self->call_n < ALVH_HEDGE_CALLS)
+            {
+              m = (int) self->call_n++;
+              self->call_expiry[m] = leg->expiry;
+              self->call_strike[m] = strike;
+              if (!(ex->t > 0.0 && vol > 0.0))
+                {
+                  const double r = self->profile->rate;
+
+                  self->call_price[m] = alvh_black76_price (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, r);
+                  self->call_delta[m] = alvh_black76_delta (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, r);
+                }
+              else
+                {
+                  for (h = 0; h < n_held && held[h].t != ex->t; h++)
+                    ;
+                  if (h == n_held)
+                    held[n_held++] = *_alvh_hedge_memo_terms (self, ex->t);
+                  terms[n] = &held[h];
+                  f[n] = ex->fwd;
+                  k[n] = strike;
+                  vols[n] = vol;
+                  slot[n] = (guint) m;
+                  n++;
+                }
+            }
+          if (l < ALVH_HEDGE_ROWS)
+            slots[l][s] = m;
+        }
+    }
+  if (n == 0)
+    return;
+  _alvh_black76_calls_price_delta (n, terms, f, k, vols, price, delta);
+  for (guint j = 0; j < n; j++)
+    {
+      self->call_price[slot[j]] = price[j];
+      self->call_delta[slot[j]] = delta[j];
+    }
+}
+
+/* The delta of a hedge leg's call of memo slot @m, or priced on its own */
+static inline double
+hedge_slot_delta (AlvhHedgeMemo     *self,
+                  int                m,
+                  const AlvhHedgeExpiry *ex,
+                  double             k,
+                  double             vol)
+{
+  return m >= 0 ? self->call_delta[m] : hedge_call_delta_alone (self, ex, k, vol);
+}
+
+/* The VIX delta of bar i's open hedge legs, in the book's order: quantity
+ * times the delta of the long call, less the short call's; one for a
+ * future.  Keeps the value per unit of each leg whose calls the memo holds
+ * (hedge_call_price ()'s figures) for the mark of the bar. */
+double
+_alvh_hedge_memo_legs_delta (AlvhHedgeMemo *self,
+                             gsize          i,
+                             AlvhBook      *book,
+                             double         vol)
+{
+  int slots[ALVH_HEDGE_ROWS][2];
+  double vix_delta = 0.0;
+
+  hedge_calls_price (self, i, book, vol, slots);
+  self->row_bar = i;
+  self->row_n = 0;
+  for (guint l = 0; l < _alvh_book_n_legs (book); l++)
+    {
+      const AlvhLeg *leg = _alvh_book_leg (book, l);
+      const double qty = _alvh_leg_open_quantity (leg);
+      const gboolean spread = leg->kind == ALVH_LEG_VIX_CALL_SPREAD;
+      const AlvhHedgeExpiry *ex;
+      int ml, ms = -1;
+
+      if (qty <= 0.0)
+        continue;
+      if (leg->kind == ALVH_LEG_VIX_FUTURE)
+        {
+          vix_delta += qty;
+          continue;
+        }
+      ex = _alvh_hedge_memo_expiry_at (self, i, leg->expiry);
+      ml = l < ALVH_HEDGE_ROWS ? slots[l][0] : hedge_call_find (self, i, leg->expiry, leg->long_strike);
+      vix_delta += qty * hedge_slot_delta (self, ml, ex, leg->long_strike, vol);
+      if (spread)
+        {
+          ms = l < ALVH_HEDGE_ROWS ? slots[l][1] : hedge_call_find (self, i, leg->expiry, leg->short_strike);
+          vix_delta -= qty * hedge_slot_delta (self, ms, ex, leg->short_strike, vol);
+        }
+      if (ex->t > 0.0 && ml >= 0 && (!spread || ms >= 0) && self->row_n < ALVH_HEDGE_ROWS)
+        {
+          AlvhHedgeRow *row = &self->row[self->row_n++];
+
+          row->kind = leg->kind;
+          row->expiry = leg->expiry;
+          row->long_strike = leg->long_strike;
+          row->short_strike = leg->short_strike;
+          row->value = spread ? self->call_price[ml] - self->call_price[ms] : self->call_price[ml];
+        }
+    }
+  return vix_delta;
+}
+
+/* alvh_black76_price () of a hedge call at bar i, from the memo when the
+ * evaluation of the bar priced it */
+static double
+hedge_call_price (AlvhHedgeMemo *self,
+                  gsize          i,
+                  gint64         expiry,
+                  double         fwd,
+                  double         k,
+                  double         t,
+                  double         vol)
+{
+  int found = hedge_call_find (self, i, expiry, k);
+
+  if (found >= 0)
+    return self->call_price[found];
+  return alvh_black76_price (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
+}
+
+double
+_alvh_hedge_memo_leg_value (AlvhHedgeMemo *self,
+                            const AlvhLeg *leg,
+                            gsize          i,
+                            double         vol)
+{
+  const AlvhHedgeExpiry *ex;
+  double t, fwd;
+
+  /* the leg's value as the evaluation of the bar left it */
+  if (self->row_bar == i)
+    for (guint r = 0; r < self->row_n; r++)
+      {
+        const AlvhHedgeRow *row = &self->row[r];
+
+        if (row->kind == leg->kind && row->expiry == leg->expiry
+            && row->long_strike == leg->long_strike && row->short_strike == leg->short_strike)
+          return row->value;
+      }
+  ex = _alvh_hedge_memo_expiry_at (self, i, leg->expiry);
+  t = ex->t;
+  fwd = ex->fwd;
+
+  if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL)
+    return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol);
+  if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
+    return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol)
+           - hedge_call_price (self, i, leg->expiry, fwd, leg->short_strike, t, vol);
+  return alvh_leg_value (leg, fwd, t, vol, self->profile->rate);
+}
