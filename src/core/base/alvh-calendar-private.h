@@ -61,9 +61,10 @@ _alvh_ny_midnight_cached (AlvhNyOffsetCache *c,
   return guess;
 }
 
-/* alvh_time_ny_day () with the cache */
+/* alvh_time_ny_day () with the week's offset cached (for a run of
+ * instants in order; _alvh_ny_day_cached () memoises any instant) */
 static inline gint64
-_alvh_ny_day_cached (AlvhNyOffsetCache *c,
+_alvh_ny_day_weekly (AlvhNyOffsetCache *c,
                      gint64             t)
 {
   return _alvh_floor_div (t + _alvh_ny_offset_cached (c, t), ALVH_SECONDS_PER_DAY);

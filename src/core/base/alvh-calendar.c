@@ -167,13 +167,13 @@ alvh_calendar_missing_trading_days (const gint64 *times,
   gint64 first_checked = alvh_days_from_civil (ALVH_CALENDAR_FIRST_YEAR, 1, 1);
   gsize missing = 0;
   AlvhNyOffsetCache cache = { 0, 0, 0 };
-  gint64 cur = n_times > 0 ? _alvh_ny_day_cached (&cache, times[0]) : 0;
+  gint64 cur = n_times > 0 ? _alvh_ny_day_weekly (&cache, times[0]) : 0;
 
   for (gsize i = 1; i < n_times; i++)
     {
       gint64 prev = cur;
 
-      cur = _alvh_ny_day_cached (&cache, times[i]);
+      cur = _alvh_ny_day_weekly (&cache, times[i]);
 
       if (cur - prev <= 1)
         continue;
@@ -257,7 +257,7 @@ _alvh_ny_days_and_bar_closes (const gint64 *times,
   for (gsize i = 0; i < n; i++)
     {
       gint64 t = times[i];
-      gint64 day = _alvh_ny_day_cached (&cache, t);
+      gint64 day = _alvh_ny_day_weekly (&cache, t);
 
       days[i] = day;
       /* only an instant at New York midnight (a daily bar) moves */
