@@ -56,12 +56,12 @@ test_rm_rf (const char *path)
  * test_unlink_sqlite:
  * @path: an SQLite database file
  *
- * Removes the database @path with its -wal and -shm files.
+ * Removes the database @path with its -wal, -shm and -journal files.
  */
 void
 test_unlink_sqlite (const char *path)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
