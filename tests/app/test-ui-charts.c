@@ -31,7 +31,7 @@ static GdkTexture *
 render_and_save (GtkWidget  *page,
                  const char *name)
 {
-  g_autofree char *png = test_ui_output_path (name);
+  g_autofree char *png = test_output_path (name);
   GdkTexture *texture = NULL;
 
   test_ui_wait_drawn (page);

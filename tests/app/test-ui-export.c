@@ -103,7 +103,7 @@ test_export_html (void)
   /* a look at the dialog */
   {
     g_autoptr(GdkTexture) texture = test_ui_render_widget (GTK_WIDGET (dialog));
-    g_autofree char *png = test_ui_output_path ("export-dialog.png");
+    g_autofree char *png = test_output_path ("export-dialog.png");
 
     if (texture != NULL)
       gdk_texture_save_to_png (texture, png);

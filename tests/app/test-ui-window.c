@@ -39,7 +39,7 @@ test_window_demo_charts (void)
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_cmpint (gtk_widget_get_width (page), >, 600);
 
-  png = test_ui_output_path ("charts-page.png");
+  png = test_output_path ("charts-page.png");
   texture = test_ui_render_widget (page);
   g_assert_nonnull (texture);
   g_assert_true (gdk_texture_save_to_png (texture, png));

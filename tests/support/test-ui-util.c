@@ -254,26 +254,6 @@ test_ui_find_label (GtkWidget  *root,
 }
 
 /**
- * test_ui_output_path:
- * @name: a file name
- *
- * The path of @name in $ALVH_TEST_OUTPUT (the temporary directory without it); makes
- * the folder.
- *
- * Returns: (transfer full): the path
- */
-char *
-test_ui_output_path (const char *name)
-{
-  const char *dir = g_getenv ("ALVH_TEST_OUTPUT");
-
-  if (dir == NULL)
-    dir = g_get_tmp_dir ();
-  g_mkdir_with_parents (dir, 0700);
-  return g_build_filename (dir, name, NULL);
-}
-
-/**
  * test_ui_render_widget:
  * @widget: a realized widget with a size
  *
@@ -357,7 +337,7 @@ test_ui_save_png (GtkWidget  *widget,
                   const char *name,
                   int         min_colours)
 {
-  g_autofree char *png = test_ui_output_path (name);
+  g_autofree char *png = test_output_path (name);
   g_autoptr(GdkTexture) texture = NULL;
   TestImageStats stats;
 

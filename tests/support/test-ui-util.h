@@ -15,6 +15,7 @@
 
 #include "alvh-form.h"
 #include "alvh-window.h"
+#include "test-util.h"
 
 G_BEGIN_DECLS
 
@@ -70,7 +71,6 @@ GtkWidget  *test_ui_find_type          (GtkWidget       *root,
                                         GType            type);
 gboolean    test_ui_find_label         (GtkWidget       *root,
                                         const char      *text);
-char       *test_ui_output_path        (const char      *name);
 GdkTexture *test_ui_render_widget      (GtkWidget       *widget);
 void        test_ui_image_stats        (GdkTexture      *texture,
                                         TestImageStats  *stats);

@@ -71,6 +71,27 @@ test_unlink_sqlite (const char *path)
 }
 
 /**
+ * test_output_path:
+ * @name: a file name
+ *
+ * Where a test writes an image or a document for people to look at: @name
+ * in $ALVH_TEST_OUTPUT (the build's test-output/; the temporary directory
+ * without it).  Makes the folder.
+ *
+ * Returns: (transfer full): the path
+ */
+char *
+test_output_path (const char *name)
+{
+  const char *dir = g_getenv ("ALVH_TEST_OUTPUT");
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, name, NULL);
+}
+
+/**
  * test_file_sha256:
  * @path: a file that must be readable
  *
