@@ -105,9 +105,7 @@ test_demo_asks_first (void)
   AlvhWindow *window;
   GtkWidget *dialog;
 
-  test_ui_use_fresh_data_dir ("alvh-ui-demo-XXXXXX");
-  window = alvh_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
+  window = test_ui_fresh_window ("alvh-ui-demo-XXXXXX", -1, -1);
   /* nothing to lose: loaded at once */
   g_assert_false (alvh_window_has_market_data (window));
   g_assert_null (alvh_window_request_load_demo (window));
@@ -145,16 +143,6 @@ test_saved_toast_opens (void)
   test_ui_settle ();
 }
 
-static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* the import toast names each series once, in a fixed order */
 static void
 test_import_summary (void)
@@ -166,14 +154,10 @@ test_import_summary (void)
   g_autoptr(AlvhContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
-  GAsyncResult *result = NULL;
 
   test_ui_use_fresh_data_dir ("alvh-ui-import-XXXXXX");
   context = alvh_context_new (NULL, NULL);
-  alvh_market_service_import_async (alvh_context_get_market (context), paths, NULL, import_done_cb, &result);
-  test_ui_wait_for (result != NULL);
-  summary = alvh_market_service_import_finish (alvh_context_get_market (context), result, &error);
-  g_object_unref (result);
+  summary = test_ui_import (context, paths, &error);
   g_assert_no_error (error);
   g_test_message ("%s", summary);
   /* VIX comes from two files, once in the text; SPX first, VVIX after VX */

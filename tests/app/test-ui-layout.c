@@ -258,9 +258,7 @@ test_mnemonic_names (void)
   AlvhWindow *window;
   guint n;
 
-  test_ui_use_fresh_data_dir ("alvh-ui-mnemonic-XXXXXX");
-  window = alvh_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
+  window = test_ui_fresh_window ("alvh-ui-mnemonic-XXXXXX", -1, -1);
   test_ui_wait_label (GTK_WIDGET (window), _("Welcome to ALVH Desk"));
   n = check_mnemonic_names (GTK_WIDGET (window));
   g_test_message ("%u mnemonic buttons named without their underscore", n);

@@ -345,9 +345,7 @@ test_positions_accounts (void)
   AlvhCondor c = { 0 };
   gint64 main_id, second;
 
-  test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");
-  window = alvh_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
+  window = test_ui_fresh_window ("alvh-ui-positions-XXXXXX", -1, -1);
   alvh_window_load_demo (window);
   test_ui_wait_for (alvh_window_has_market_data (window));
   page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
@@ -388,9 +386,7 @@ test_positions_market_survives (void)
   AlvhWindow *window;
   AlvhContext *context;
 
-  test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");
-  window = alvh_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
+  window = test_ui_fresh_window ("alvh-ui-positions-XXXXXX", -1, -1);
   g_assert_false (alvh_window_has_market_data (window));
   alvh_window_load_demo (window);
   context = alvh_positions_page_get_context (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
@@ -411,30 +407,14 @@ test_positions_market_survives (void)
   test_ui_settle ();
 }
 
-static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static char *
 run_import (AlvhContext  *context,
             const char   *path,
             GError      **error)
 {
   const char *paths[] = { path, NULL };
-  GAsyncResult *result = NULL;
-  char *summary;
 
-  alvh_market_service_import_async (alvh_context_get_market (context), paths, NULL, import_done_cb, &result);
-  test_ui_wait_for (result != NULL);
-  summary = alvh_market_service_import_finish (alvh_context_get_market (context), result, error);
-  g_object_unref (result);
-  return summary;
+  return test_ui_import (context, paths, error);
 }
 
 /* import: a good file extends the market (toast text), a broken one is

@@ -128,10 +128,7 @@ window_with_real_history (void)
 
   if (spx == NULL || vix == NULL)
     return NULL;
-  test_ui_use_fresh_data_dir ("alvh-ui-research-XXXXXX");
-  window = alvh_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
-  gtk_window_present (GTK_WINDOW (window));
+  window = test_ui_fresh_window ("alvh-ui-research-XXXXXX", 1400, 1000);
   g_object_get (alvh_window_get_page (window, "replay"), "context", &context, NULL);
   market = alvh_context_get_market (context);
   alvh_market_service_set_series (market, "SPX", spx);

@@ -416,6 +416,72 @@ test_ui_find_named (GtkWidget  *root,
   return alvh_form_find_by_name (root, name);
 }
 
+static AlvhWindow *
+present_window (int width,
+                int height)
+{
+  AlvhWindow *window = alvh_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/**
+ * test_ui_fresh_window:
+ * @tmpl: a folder name template for the new data folder ("name-XXXXXX")
+ * @width: the window's width (-1: its own default)
+ * @height: the window's height (-1: its own default)
+ *
+ * A new main window, presented, on a new and empty data folder
+ * (test_ui_use_fresh_data_dir()): what a first start shows.
+ *
+ * Returns: (transfer none): the window (the toplevel list owns it)
+ */
+AlvhWindow *
+test_ui_fresh_window (const char *tmpl,
+                      int         width,
+                      int         height)
+{
+  test_ui_use_fresh_data_dir (tmpl);
+  return present_window (width, height);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/**
+ * test_ui_import:
+ * @context: the app's context
+ * @paths: (array zero-terminated=1): the files to import
+ * @error: return location for a #GError
+ *
+ * Imports @paths through @context's market service, as the app does, and
+ * waits until it is done.
+ *
+ * Returns: (transfer full) (nullable): the service's summary (the toast's
+ *   text), or %NULL with @error
+ */
+char *
+test_ui_import (AlvhContext        *context,
+                const char * const *paths,
+                GError            **error)
+{
+  AlvhMarketService *market = alvh_context_get_market (context);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  alvh_market_service_import_async (market, paths, NULL, import_done_cb, &result);
+  test_ui_wait_for (result != NULL);
+  return alvh_market_service_import_finish (market, result, error);
+}
+
 /**
  * test_ui_demo_window:
  * @width: the window's width
@@ -432,10 +498,8 @@ test_ui_demo_window (int         width,
                      int         height,
                      const char *page)
 {
-  AlvhWindow *window = alvh_window_new (NULL);
+  AlvhWindow *window = present_window (width, height);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
   alvh_window_load_demo (window);
   alvh_window_show_page (window, page);
   test_ui_wait_drawn (alvh_window_get_page (window, page));

@@ -85,6 +85,12 @@ void        test_ui_set_field          (GtkWidget       *root,
                                         const char      *text);
 GtkWidget  *test_ui_find_named         (GtkWidget       *root,
                                         const char      *name);
+AlvhWindow *test_ui_fresh_window       (const char      *tmpl,
+                                        int              width,
+                                        int              height);
+char       *test_ui_import             (AlvhContext     *context,
+                                        const char * const *paths,
+                                        GError         **error);
 AlvhWindow *test_ui_demo_window        (int              width,
                                         int              height,
                                         const char      *page);
