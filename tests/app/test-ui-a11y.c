@@ -120,8 +120,7 @@ test_controls_labelled (void)
   if (failures->len > 0)
     g_error ("controls without a visible label, a tooltip or an accessible label:%s", failures->str);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -152,8 +151,7 @@ test_pages_by_name (void)
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, name);
       g_assert_true (gtk_widget_get_mapped (adw_view_stack_page_get_child (page)));
     }
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -252,8 +250,7 @@ test_charts_feed (void)
     g_assert_cmpuint (alvh_chart_pane_get_n_series (chart, ALVH_CHART_MARKET_PANE_SPX), ==, 1);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

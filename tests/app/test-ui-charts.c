@@ -317,8 +317,7 @@ test_charts_page (void)
 
   charts_check_manual_zoom (page, chart, (double) alvh_series_get_length (spx));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* The MACD pane's line at bar @i (NAN outside) */
@@ -443,8 +442,7 @@ test_charts_indicators (void)
   g_assert_cmpint (g_settings_get_int (settings, "chart-macd-slow"), ==, 26);
   g_assert_cmpfloat (macd_at (chart, last), ==, spec);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
   g_settings_reset (settings, "chart-macd-fast");
   g_settings_reset (settings, "chart-macd-slow");
   g_settings_reset (settings, "chart-macd-signal");

@@ -52,8 +52,7 @@ test_export_marks_field (void)
   g_assert_false (gtk_widget_has_css_class (from_row, "error"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -72,8 +71,7 @@ test_replay_from_after_to (void)
   g_assert_true (test_ui_find_label (GTK_WIDGET (page),
                                      _("The period ends before it starts: “From” must be on or before “To”")));
   g_assert_false (test_ui_find_label (GTK_WIDGET (page), _("No bars in that period")));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -95,8 +93,7 @@ test_update_offline (void)
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "retry"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "retry");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -122,8 +119,7 @@ test_demo_asks_first (void)
   gtk_window_close (GTK_WINDOW (dialog));
   test_ui_wait_for (dialog == NULL);
   g_assert_true (alvh_window_has_market_data (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -139,8 +135,7 @@ test_saved_toast_opens (void)
   g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.open-uri");
   target = g_variant_dup_string (adw_toast_get_action_target_value (toast), NULL);
   g_assert_cmpstr (target, ==, "file:///tmp/r.pdf");
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* the import toast names each series once, in a fixed order */

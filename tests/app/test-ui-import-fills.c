@@ -85,8 +85,7 @@ test_drop_statement (void)
   g_assert_cmpuint (count_positions (context, &realized), ==, 5);
   g_assert_cmpfloat_with_epsilon (realized, 116.96, 0.005);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

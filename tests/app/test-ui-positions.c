@@ -330,8 +330,7 @@ test_positions_enter_condor (void)
   test_ui_render_png (GTK_WIDGET (t.window), "positions-page-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
-  gtk_window_destroy (GTK_WINDOW (t.window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (t.window));
 }
 
 static void
@@ -375,8 +374,7 @@ test_positions_accounts (void)
   g_assert_null (alvh_book_service_create_account (alvh_context_get_book (context), "  ", &error) ? (gpointer) 1 : NULL);
   g_assert_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* the demo data survives a restart: a second window finds it in market.sqlite */
@@ -392,8 +390,7 @@ test_positions_market_survives (void)
   context = alvh_positions_page_get_context (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
   test_ui_wait_for (!alvh_market_service_is_busy (alvh_context_get_market (context)));
   g_assert_false (alvh_market_service_is_busy (alvh_context_get_market (context)));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 
   window = alvh_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -403,8 +400,7 @@ test_positions_market_survives (void)
   g_assert_cmpuint (alvh_series_get_length (alvh_market_service_get_series (alvh_context_get_market (context), "SPX")), >, 2000);
   g_assert_nonnull (alvh_market_service_get_series (alvh_context_get_market (context), "VX"));
   g_assert_nonnull (alvh_market_service_get_series (alvh_context_get_market (context), "BREADTH"));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static char *
@@ -603,8 +599,7 @@ test_positions_ledger_scenario (void)
     test_ui_save_png (GTK_WIDGET (window), "journal-ledger-scenario.png", 8);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 
   /* On 2020-03-02 the SPX put 2900 is open beside the condor and half the
    * VIX spread, and every fill booked is in the past: Marked P&L (the book
@@ -672,8 +667,7 @@ test_positions_condor_from_chain (void)
   g_assert_true (alvh_condor_dialog_is_valid (dialog));
   test_ui_save_png (GTK_WIDGET (dialog), "condor-from-chain.png", 8);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

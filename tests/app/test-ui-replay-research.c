@@ -231,8 +231,7 @@ test_sweep_own_cell_is_plain_replay (void)
   g_assert_true (test_ui_find_label (root, "Cancelled"));
   g_assert_cmpuint (alvh_replay_sweep_get_sweep (sweep)->rows->len, ==, 9);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -307,8 +306,7 @@ test_compare_and_walk_forward (void)
   g_assert_cmpuint (wf->windows->len, >=, 2);
   g_assert_true (test_ui_find_label (root, "Out of sample, chained"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

@@ -165,8 +165,7 @@ test_walk (void)
           }
     }
   g_assert_cmpuint (n_found, ==, 15);   /* every page's were looked for */
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* In German, with the demo book open, every page fits a 720 px window (half
@@ -203,8 +202,7 @@ test_german_720 (void)
   setlocale (LC_ALL, "C");
   g_assert_cmpint (min_width, <=, 720);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 720);
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

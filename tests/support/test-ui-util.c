@@ -166,6 +166,20 @@ test_ui_wait_destroyed (GtkWidget *widget)
 }
 
 /**
+ * test_ui_close:
+ * @window: a window
+ *
+ * Destroys @window and runs what that sets off (test_ui_settle()), so that
+ * the next test starts without it.
+ */
+void
+test_ui_close (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  test_ui_settle ();
+}
+
+/**
  * test_ui_settle:
  *
  * Runs whatever the main context has ready now (idle callbacks, pending events),

@@ -44,6 +44,7 @@ void        test_ui_wait_label         (GtkWidget       *root,
                                         const char      *text);
 void        test_ui_wait_destroyed     (GtkWidget       *widget);
 void        test_ui_settle             (void);
+void        test_ui_close              (GtkWindow       *window);
 
 /**
  * test_ui_wait_for:
