@@ -113,16 +113,9 @@ static const struct
 static void
 test_walk (void)
 {
-  AlvhWindow *window = alvh_window_new (NULL);
+  AlvhWindow *window = test_ui_demo_book_window (1400, 900);
   g_autoptr(GtkSelectionModel) pages = NULL;
   guint n, n_found = 0;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  alvh_window_load_demo (window);
-  test_demo_book_position (alvh_window_get_context (window));
-  test_ui_wait_for (alvh_window_has_market_data (window));
-  test_ui_wait_mapped (GTK_WIDGET (window));
 
   pages = adw_view_stack_get_pages (window->view_stack);
   n = g_list_model_get_n_items (G_LIST_MODEL (pages));

@@ -1,6 +1,7 @@
 /* test-ui-util.c — helpers shared by the UI tests: waiting for conditions, rendering
  * widgets to PNG files, finding widgets and the tests' main function */
 #include "alvh-form.h"
+#include "test-demo-book.h"
 #include "test-ui-util.h"
 
 /**
@@ -494,6 +495,29 @@ test_ui_import (AlvhContext        *context,
   alvh_market_service_import_async (market, paths, NULL, import_done_cb, &result);
   test_ui_wait_for (result != NULL);
   return alvh_market_service_import_finish (market, result, error);
+}
+
+/**
+ * test_ui_demo_book_window:
+ * @width: the window's width
+ * @height: the window's height
+ *
+ * A new main window of @width x @height, presented and mapped, with the demo
+ * data loaded and the demo book's condor and hedge (test_demo_book_position()).
+ *
+ * Returns: (transfer none): the window (the toplevel list owns it)
+ */
+AlvhWindow *
+test_ui_demo_book_window (int width,
+                          int height)
+{
+  AlvhWindow *window = present_window (width, height);
+
+  alvh_window_load_demo (window);
+  test_demo_book_position (alvh_window_get_context (window));
+  test_ui_wait_for (alvh_window_has_market_data (window));
+  test_ui_wait_mapped (GTK_WIDGET (window));
+  return window;
 }
 
 /**

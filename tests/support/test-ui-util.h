@@ -92,6 +92,8 @@ AlvhWindow *test_ui_fresh_window       (const char      *tmpl,
 char       *test_ui_import             (AlvhContext     *context,
                                         const char * const *paths,
                                         GError         **error);
+AlvhWindow *test_ui_demo_book_window   (int              width,
+                                        int              height);
 AlvhWindow *test_ui_demo_window        (int              width,
                                         int              height,
                                         const char      *page);
