@@ -32,12 +32,12 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include <cairo.h>
 
 #include "alvh-time.h"
 #include "alvh-chart.h"
+#include "bench-clock.h"
 
 #define N_BARS   1000000
 #define WIDTH    1920
@@ -89,21 +89,6 @@ static const struct
   [ROW_ALL_PANES]   = { "all 1M bars in view: 3 panes", NAN, NAN, NAN },
   [ROW_ALL_ZOOM]    = { "~1M bars, 3 panes, zooming in", NAN, NAN, NAN },
 };
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static double
-wall_ms (void)
-{
-  return (double) g_get_monotonic_time () / 1000.0;
-}
 
 static void
 make_data (Data *d)
@@ -227,8 +212,8 @@ frames_ms (AlvhChart *chart,
    * arriving there) */
   for (guint i = 0; i < 2 && kind == FRAME_POINTER; i++)
     alvh_chart_render (chart, cr, WIDTH, HEIGHT);
-  w0 = wall_ms ();
-  c0 = cpu_ms ();
+  w0 = bench_wall_ms ();
+  c0 = bench_cpu_ms ();
   for (guint i = 0; i < frames; i++)
     {
       if (kind == FRAME_PAN)
@@ -239,10 +224,10 @@ frames_ms (AlvhChart *chart,
       alvh_chart_render (chart, cr, WIDTH, HEIGHT);
     }
   cairo_surface_flush (cairo_get_target (cr));
-  *wall = (wall_ms () - w0) / frames;
+  *wall = (bench_wall_ms () - w0) / frames;
   alvh_chart_set_view (chart, first, bars);
   alvh_chart_set_layer_cache (chart, TRUE);
-  return (cpu_ms () - c0) / frames;
+  return (bench_cpu_ms () - c0) / frames;
 }
 
 /* A new chart from the arrays up to its first frame (all bars in view);
@@ -254,14 +239,14 @@ first_draw_ms (const Data *d,
                double     *wall,
                double     *setup)
 {
-  double w0 = wall_ms (), c0 = cpu_ms (), cpu;
+  double w0 = bench_wall_ms (), c0 = bench_cpu_ms (), cpu;
   g_autoptr(AlvhChart) chart = make_chart (d, SCENE_PANES, copy);
 
-  *setup = cpu_ms () - c0;
+  *setup = bench_cpu_ms () - c0;
   alvh_chart_render (chart, cr, WIDTH, HEIGHT);
   cairo_surface_flush (cairo_get_target (cr));
-  cpu = cpu_ms () - c0;
-  *wall = wall_ms () - w0;
+  cpu = bench_cpu_ms () - c0;
+  *wall = bench_wall_ms () - w0;
   return cpu;
 }
 

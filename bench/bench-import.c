@@ -39,6 +39,7 @@
 
 #include "alvh-core.h"
 #include "alvh-import-private.h"
+#include "test-util.h"
 
 #define N_ROWS 1000000
 #define N_RUNS 3
@@ -163,18 +164,6 @@ wall (void)
   return g_get_monotonic_time () / 1e6;
 }
 
-static void
-remove_db (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-}
-
 /* user + system CPU time of the children waited for so far */
 static double
 children_cpu (void)
@@ -197,7 +186,7 @@ run_timed (const char * const *argv,
   int status = 0;
   double t0, c0 = children_cpu (), w;
 
-  remove_db (db);
+  test_unlink_sqlite (db);
   t0 = wall ();
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                      NULL, NULL, NULL, &err, &status, &error) ||
@@ -294,9 +283,9 @@ bench_wall (const char *dir,
   printf ("import:   goal >= %.0f MB/s wall on %s: %.1f MB/s = %.2f of the goal: %s\n", GOAL_MB_S, fs, mb / ours,
           mb / ours / GOAL_MB_S, mb / ours >= GOAL_MB_S ? "met" : "NOT met");
   print_load ();
-  remove_db (ours_db);
-  remove_db (plain_db);
-  remove_db (keyed_db);
+  test_unlink_sqlite (ours_db);
+  test_unlink_sqlite (plain_db);
+  test_unlink_sqlite (keyed_db);
 }
 int
 main (void)
@@ -307,8 +296,6 @@ main (void)
   g_autofree char *csv_path = NULL;
   g_autofree char *db_path = NULL;
   g_autoptr(AlvhImportResult) result = NULL;
-  g_autofree char *wal = NULL;
-  g_autofree char *shm = NULL;
   double best_reader = G_MAXDOUBLE, best_parse = G_MAXDOUBLE, best_sha = G_MAXDOUBLE, best_gsha = G_MAXDOUBLE;
   double t0, t_store, t_upsert, t_load;
   gsize size = 0;
@@ -398,11 +385,7 @@ main (void)
 
   bench_wall (dir, fs, csv_path, size);
 
-  wal = g_strconcat (db_path, "-wal", NULL);
-  shm = g_strconcat (db_path, "-shm", NULL);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_unlink (db_path);
+  test_unlink_sqlite (db_path);
   g_unlink (csv_path);
   g_rmdir (dir);
   return 0;

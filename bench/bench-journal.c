@@ -229,14 +229,7 @@ main (int    argc,
       printf ("kept: %s\n", path);
       return 0;
     }
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-    g_unlink (path);
-    g_rmdir (dir);
-  }
+  test_unlink_sqlite (path);
+  g_rmdir (dir);
   return 0;
 }

@@ -25,11 +25,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "alvh-core.h"
 #include "test-market-util.h"
 #include "test-util.h"
+#include "bench-clock.h"
 
 #define N_EXP    2000
 #define N_PER    500
@@ -39,15 +39,6 @@
 #define LEG_R 0.04
 #define LEG_Q 0.013
 #define SPOT  5000.0
-
-static double
-cpu_seconds (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
 
 static int
 cmp_double (const void *a, const void *b)
@@ -321,7 +312,7 @@ enum { G_TEXTBOOK, G_SCALAR, G_CHAIN, G_N };
 static double
 run_greeks (int which, const Chains *c, AlvhGreeks *out)
 {
-  double c0 = cpu_seconds ();
+  double c0 = bench_cpu_ms ();
 
   for (int e = 0; e < N_EXP; e++)
     {
@@ -340,7 +331,7 @@ run_greeks (int which, const Chains *c, AlvhGreeks *out)
         for (int j = base; j < base + N_PER; j++)
           textbook_greeks (c->type[j], SPOT, c->k[j], c->t[e], c->vol[j], LEG_R, LEG_Q, &out[j]);
     }
-  return (cpu_seconds () - c0) * 1e9 / N_LEGS;
+  return (bench_cpu_ms () - c0) * 1e6 / N_LEGS;
 }
 
 static void
@@ -408,7 +399,7 @@ enum { IV_SCALAR, IV_CHAIN, IV_N };
 static double
 run_iv (int which, const Chains *c, const double *price, double *vol_out)
 {
-  double c0 = cpu_seconds ();
+  double c0 = bench_cpu_ms ();
 
   for (int e = 0; e < N_EXP; e++)
     {
@@ -427,7 +418,7 @@ run_iv (int which, const Chains *c, const double *price, double *vol_out)
                                  LEG_R, 0.0, &vol_out[j], NULL))
             vol_out[j] = NAN;
     }
-  return (cpu_seconds () - c0) * 1e9 / N_LEGS;
+  return (bench_cpu_ms () - c0) * 1e6 / N_LEGS;
 }
 
 static int

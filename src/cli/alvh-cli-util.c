@@ -325,12 +325,12 @@ alvh_cli_drop_end_of_options (int   *argc,
 }
 
 gboolean
-alvh_cli_parse_options (const char     *parameter,
-                        const char     *summary,
-                        GOptionEntry   *entries,
-                        int            *argc,
-                        char         ***argv,
-                        GError        **error)
+alvh_cli_parse_options (const char          *parameter,
+                        const char          *summary,
+                        const GOptionEntry  *entries,
+                        int                 *argc,
+                        char              ***argv,
+                        GError             **error)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (parameter);
 
@@ -341,12 +341,12 @@ alvh_cli_parse_options (const char     *parameter,
 }
 
 gboolean
-alvh_cli_parse_flags (const char     *command,
-                      const char     *summary,
-                      GOptionEntry   *entries,
-                      int            *argc,
-                      char         ***argv,
-                      int            *status)
+alvh_cli_parse_flags (const char          *command,
+                      const char          *summary,
+                      const GOptionEntry  *entries,
+                      int                 *argc,
+                      char              ***argv,
+                      int                 *status)
 {
   g_autoptr(GError) error = NULL;
 

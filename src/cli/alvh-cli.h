@@ -456,12 +456,12 @@ void        alvh_cli_drop_end_of_options (int    *argc,
  *
  * Returns: %FALSE with @error for a flag GOption refuses
  */
-gboolean    alvh_cli_parse_options (const char     *parameter,
-                                    const char     *summary,
-                                    GOptionEntry   *entries,
-                                    int            *argc,
-                                    char         ***argv,
-                                    GError        **error);
+gboolean    alvh_cli_parse_options (const char          *parameter,
+                                    const char          *summary,
+                                    const GOptionEntry  *entries,
+                                    int                 *argc,
+                                    char              ***argv,
+                                    GError             **error);
 
 /**
  * alvh_cli_parse_flags:
@@ -478,12 +478,12 @@ gboolean    alvh_cli_parse_options (const char     *parameter,
  * Returns: %FALSE (with the usage error printed and *@status set) when the
  *   command line is wrong
  */
-gboolean    alvh_cli_parse_flags   (const char     *command,
-                                    const char     *summary,
-                                    GOptionEntry   *entries,
-                                    int            *argc,
-                                    char         ***argv,
-                                    int            *status);
+gboolean    alvh_cli_parse_flags   (const char          *command,
+                                    const char          *summary,
+                                    const GOptionEntry  *entries,
+                                    int                 *argc,
+                                    char              ***argv,
+                                    int                 *status);
 
 /**
  * alvh_cli_hoist_word:

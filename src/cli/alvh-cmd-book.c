@@ -76,12 +76,10 @@ parse (const char         *sub,
        const char         *params,
        int                *status)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (params);
   g_autofree GOptionEntry *entries = entries_with_common (own, c);
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  if (!alvh_cli_parse_options (params, NULL, entries, argc, argv, &error))
     {
       *status = alvh_cli_usage_error (CMD, "%s: %s", sub, error->message);
       return FALSE;

@@ -84,17 +84,15 @@ alvh_cmd_import_fills (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhJournalStore) store = NULL;
   g_autoptr(GPtrArray) files = NULL;
   g_autofree char *path = NULL;
   AlvhBroker broker = ALVH_BROKER_AUTO;
   gint64 account_id;
+  const char *summary = _("Import the trades of brokers' statements (Interactive Brokers Flex Query trades, tastytrade transaction history, Schwab/thinkorswim account statement) as fills: SPX iron condors, VIX and SPX hedge legs, their closes and expiries with fees. A statement imported again adds nothing twice; any error leaves the journal as it was.");
 
-  g_option_context_set_summary (context, _("Import the trades of brokers' statements (Interactive Brokers Flex Query trades, tastytrade transaction history, Schwab/thinkorswim account statement) as fills: SPX iron condors, VIX and SPX hedge legs, their closes and expiries with fees. A statement imported again adds nothing twice; any error leaves the journal as it was."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!alvh_cli_parse_options (_("FILE…"), summary, entries, &argc, &argv, &error))
     return alvh_cli_usage_error (CMD, "%s", error->message);
   alvh_cli_drop_end_of_options (&argc, argv);
   if (argc < 2)

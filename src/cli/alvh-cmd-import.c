@@ -199,7 +199,6 @@ int
 alvh_cmd_import (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhMarketStore) store = NULL;
   g_autoptr(JsonBuilder) json = json_builder_new ();
@@ -208,17 +207,7 @@ alvh_cmd_import (int    argc,
   g_auto(GStrv) files = NULL;
   gboolean as_json = FALSE, prefer = FALSE;
   guint n_failed = 0;
-  GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Market database (default: $ALVH_MARKET_DB or the app's market.sqlite)"), N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print a JSON array with one object per file"), NULL },
-    { "prefer", 0, 0, G_OPTION_ARG_NONE, &prefer, N_("Let the files' values win over the stored ones on purpose, whatever their source"), NULL },
-    { "symbol", 's', 0, G_OPTION_ARG_STRING, &symbol, N_("Symbol for files whose header does not name one (default: from the file name)"), N_("SYMBOL") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
-    { NULL }
-  };
-
-  context = g_option_context_new (_("FILE…"));
-  g_option_context_set_summary (context,
+  const char *summary =
     _("Import daily market data files into the market database. The format is detected from the "
       "header: Cboe index histories (VIX, VIX9D, VIX3M, VVIX, SKEW), Yahoo, yfinance, Stooq, generic "
       "OHLC, VIX futures settles, the VIX term structure, Cboe CFE per-contract settles, breadth and "
@@ -228,9 +217,17 @@ alvh_cmd_import (int    argc,
       "settles, then Yahoo, Stooq, other files, the term-structure file last) in any import order, "
       "and closes other sources give differently are counted and reported. With --prefer the files' "
       "values win on purpose (also over later imports without --prefer); the values they replace are "
-      "kept, counted and reported, and the import is recorded as preferred."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+      "kept, counted and reported, and the import is recorded as preferred.");
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Market database (default: $ALVH_MARKET_DB or the app's market.sqlite)"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print a JSON array with one object per file"), NULL },
+    { "prefer", 0, 0, G_OPTION_ARG_NONE, &prefer, N_("Let the files' values win over the stored ones on purpose, whatever their source"), NULL },
+    { "symbol", 's', 0, G_OPTION_ARG_STRING, &symbol, N_("Symbol for files whose header does not name one (default: from the file name)"), N_("SYMBOL") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+
+  if (!alvh_cli_parse_options (_("FILE…"), summary, entries, &argc, &argv, &error))
     return alvh_cli_usage_error ("import", "%s", error->message);
   if (argc > 1)
     return alvh_cli_usage_error ("import", "unexpected argument “%s”", argv[1]);

@@ -49,7 +49,6 @@ parse_flags (const char  *parameter,
              char      ***argv,
              GError     **error)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, db, N_("The journal database"), N_("FILE") },
     { NULL }, { NULL }, { NULL }
@@ -60,8 +59,7 @@ parse_flags (const char  *parameter,
     entries[n++] = (GOptionEntry) { "name", 0, 0, G_OPTION_ARG_STRING, name, N_("Store under this name instead of the file's"), N_("NAME") };
   if (output != NULL)
     entries[n++] = (GOptionEntry) { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, N_("Write to FILE instead of stdout"), N_("FILE") };
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, error))
+  if (!alvh_cli_parse_options (parameter, NULL, entries, argc, argv, error))
     return FALSE;
   alvh_cli_drop_end_of_options (argc, *argv);
   return TRUE;

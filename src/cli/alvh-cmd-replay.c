@@ -243,8 +243,8 @@ parse_options (ReplayOptions  *o,
                int            *argc,
                char         ***argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  const char *summary = _("Replay the ALVH rules over history: each bar close a due condor, open one when none is open, evaluate the signals and the tree, and book what they decide.");
   GOptionEntry entries[] = {
     { "spx", 0, 0, G_OPTION_ARG_FILENAME, &o->spx_path, N_("SPX daily bars (CSV, required)"), N_("FILE") },
     { "vix", 0, 0, G_OPTION_ARG_FILENAME, &o->vix_path, N_("VIX daily bars (CSV, required)"), N_("FILE") },
@@ -270,10 +270,7 @@ parse_options (ReplayOptions  *o,
 
   o->from = G_MININT64;
   o->to = G_MAXINT64;
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Replay the ALVH rules over history: each bar close a due condor, open one when none is open, evaluate the signals and the tree, and book what they decide."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  if (!alvh_cli_parse_options (NULL, summary, entries, argc, argv, &error))
     return alvh_cli_usage_error ("replay", "%s", error->message);
   if (!append_compare_args (&o->research, *argc, *argv))
     return alvh_cli_usage_error ("replay", "unexpected argument “%s”", (*argv)[1]);

@@ -15,24 +15,9 @@
 #include "alvh-charts-page.h"
 #include "alvh-window.h"
 #include "alvh-window-private.h"
-#include "test-demo-book.h"
 #include "test-ui-util.h"
 
 static const char *page_names[] = { "charts", "positions", "evaluator", "journal", "replay" };
-
-static AlvhWindow *
-new_window_with_book (void)
-{
-  AlvhWindow *window = alvh_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  alvh_window_load_demo (window);
-  test_demo_book_position (alvh_window_get_context (window));
-  test_ui_wait_for (alvh_window_has_market_data (window));
-  test_ui_wait_mapped (GTK_WIDGET (window));
-  return window;
-}
 
 static AlvhChartsFeed *
 feed_of (AlvhWindow *window)
@@ -95,7 +80,7 @@ walk (GtkWidget  *widget,
 static void
 test_controls_labelled (void)
 {
-  AlvhWindow *window = new_window_with_book ();
+  AlvhWindow *window = test_ui_demo_book_window (1400, 900);
   g_autoptr(GString) failures = g_string_new (NULL);
   guint n_checked = 0;
 
@@ -120,14 +105,13 @@ test_controls_labelled (void)
   if (failures->len > 0)
     g_error ("controls without a visible label, a tooltip or an accessible label:%s", failures->str);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
 test_pages_by_name (void)
 {
-  AlvhWindow *window = new_window_with_book ();
+  AlvhWindow *window = test_ui_demo_book_window (1400, 900);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (window->view_stack);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
 
@@ -152,8 +136,7 @@ test_pages_by_name (void)
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, name);
       g_assert_true (gtk_widget_get_mapped (adw_view_stack_page_get_child (page)));
     }
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -195,7 +178,7 @@ test_help_overlay (void)
 static void
 test_charts_feed (void)
 {
-  AlvhWindow *window = new_window_with_book ();
+  AlvhWindow *window = test_ui_demo_book_window (1400, 900);
   AlvhChartsPage *page = ALVH_CHARTS_PAGE (alvh_window_get_page (window, "charts"));
   AlvhChart *chart = alvh_charts_page_get_chart (page);
   const char *tooltip;
@@ -252,8 +235,7 @@ test_charts_feed (void)
     g_assert_cmpuint (alvh_chart_pane_get_n_series (chart, ALVH_CHART_MARKET_PANE_SPX), ==, 1);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

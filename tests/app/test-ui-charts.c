@@ -31,7 +31,7 @@ static GdkTexture *
 render_and_save (GtkWidget  *page,
                  const char *name)
 {
-  g_autofree char *png = test_ui_output_path (name);
+  g_autofree char *png = test_output_path (name);
   GdkTexture *texture = NULL;
 
   test_ui_wait_drawn (page);
@@ -200,6 +200,23 @@ charts_check_manual_zoom (GtkWidget *page,
   g_assert_cmpfloat (bars, >=, bars_all);
 }
 
+/* A new Charts page drawing @spx and @vix in a new 1280x860 window, *@window */
+static GtkWidget *
+new_charts_page (AlvhSeries  *spx,
+                 AlvhSeries  *vix,
+                 GtkWidget  **window)
+{
+  GtkWidget *page;
+
+  *window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1280, 860);
+  page = alvh_charts_page_new ();
+  gtk_window_set_child (GTK_WINDOW (*window), page);
+  gtk_window_present (GTK_WINDOW (*window));
+  alvh_charts_page_set_market (ALVH_CHARTS_PAGE (page), spx, vix, NULL);
+  return page;
+}
+
 static void
 test_charts_page (void)
 {
@@ -258,12 +275,7 @@ test_charts_page (void)
       pt[i] = pe[i] * 0.5;
     }
 
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
-  page = alvh_charts_page_new ();
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  alvh_charts_page_set_market (ALVH_CHARTS_PAGE (page), spx, vix, NULL);
+  page = new_charts_page (spx, vix, &window);
   alvh_charts_page_set_condor_levels (ALVH_CHARTS_PAGE (page), levels, G_N_ELEMENTS (levels));
   alvh_charts_page_set_markers (ALVH_CHARTS_PAGE (page), markers, G_N_ELEMENTS (markers));
   alvh_charts_page_set_shading (ALVH_CHARTS_PAGE (page), starts, ends, 1);
@@ -317,8 +329,7 @@ test_charts_page (void)
 
   charts_check_manual_zoom (page, chart, (double) alvh_series_get_length (spx));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* The MACD pane's line at bar @i (NAN outside) */
@@ -366,12 +377,7 @@ test_charts_indicators (void)
       g_test_skip ("$ALVH_SHARED_DATA with spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv is absent");
       return;
     }
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
-  page = alvh_charts_page_new ();
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  alvh_charts_page_set_market (ALVH_CHARTS_PAGE (page), spx, vix, NULL);
+  page = new_charts_page (spx, vix, &window);
   chart = alvh_charts_page_get_chart (ALVH_CHARTS_PAGE (page));
   /* the chart's last bar is VIX's last date, 2026-07-22 */
   last = alvh_chart_get_n_bars (chart) - 1;
@@ -443,8 +449,7 @@ test_charts_indicators (void)
   g_assert_cmpint (g_settings_get_int (settings, "chart-macd-slow"), ==, 26);
   g_assert_cmpfloat (macd_at (chart, last), ==, spec);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
   g_settings_reset (settings, "chart-macd-fast");
   g_settings_reset (settings, "chart-macd-slow");
   g_settings_reset (settings, "chart-macd-signal");

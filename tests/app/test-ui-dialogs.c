@@ -52,8 +52,7 @@ test_export_marks_field (void)
   g_assert_false (gtk_widget_has_css_class (from_row, "error"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -72,8 +71,7 @@ test_replay_from_after_to (void)
   g_assert_true (test_ui_find_label (GTK_WIDGET (page),
                                      _("The period ends before it starts: “From” must be on or before “To”")));
   g_assert_false (test_ui_find_label (GTK_WIDGET (page), _("No bars in that period")));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -95,8 +93,7 @@ test_update_offline (void)
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "retry"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "retry");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -105,9 +102,7 @@ test_demo_asks_first (void)
   AlvhWindow *window;
   GtkWidget *dialog;
 
-  test_ui_use_fresh_data_dir ("alvh-ui-demo-XXXXXX");
-  window = alvh_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
+  window = test_ui_fresh_window ("alvh-ui-demo-XXXXXX", -1, -1);
   /* nothing to lose: loaded at once */
   g_assert_false (alvh_window_has_market_data (window));
   g_assert_null (alvh_window_request_load_demo (window));
@@ -124,8 +119,7 @@ test_demo_asks_first (void)
   gtk_window_close (GTK_WINDOW (dialog));
   test_ui_wait_for (dialog == NULL);
   g_assert_true (alvh_window_has_market_data (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -141,18 +135,7 @@ test_saved_toast_opens (void)
   g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.open-uri");
   target = g_variant_dup_string (adw_toast_get_action_target_value (toast), NULL);
   g_assert_cmpstr (target, ==, "file:///tmp/r.pdf");
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
-}
-
-static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* the import toast names each series once, in a fixed order */
@@ -166,14 +149,10 @@ test_import_summary (void)
   g_autoptr(AlvhContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
-  GAsyncResult *result = NULL;
 
   test_ui_use_fresh_data_dir ("alvh-ui-import-XXXXXX");
   context = alvh_context_new (NULL, NULL);
-  alvh_market_service_import_async (alvh_context_get_market (context), paths, NULL, import_done_cb, &result);
-  test_ui_wait_for (result != NULL);
-  summary = alvh_market_service_import_finish (alvh_context_get_market (context), result, &error);
-  g_object_unref (result);
+  summary = test_ui_import (context, paths, &error);
   g_assert_no_error (error);
   g_test_message ("%s", summary);
   /* VIX comes from two files, once in the text; SPX first, VVIX after VX */

@@ -348,8 +348,7 @@ test_evaluator_decision (void)
   g_assert_cmpuint (d->layers_used, ==, 1);
   g_assert_cmpint (d->action, !=, ALVH_ACTION_ADD);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* The mapped widget under @root whose accessible name is @name, or NULL. */
@@ -459,8 +458,7 @@ test_evaluator_preview (void)
     test_ui_wait_label (alvh_window_get_page (window, "positions"), text);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* Every kind of leg in words: a put bought by hand is no "VIX future" */

@@ -40,8 +40,7 @@ test_action (void)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -103,7 +102,7 @@ test_export_html (void)
   /* a look at the dialog */
   {
     g_autoptr(GdkTexture) texture = test_ui_render_widget (GTK_WIDGET (dialog));
-    g_autofree char *png = test_ui_output_path ("export-dialog.png");
+    g_autofree char *png = test_output_path ("export-dialog.png");
 
     if (texture != NULL)
       gdk_texture_save_to_png (texture, png);
@@ -125,8 +124,7 @@ test_export_html (void)
                                  alvh_time_from_ny_date (2026, 11, 20), alvh_time_from_ny_date (2026, 11, 16));
   g_assert_false (alvh_export_dialog_get_period (dialog, &from, &to, &error));
   g_assert_error (error, ALVH_REPORT_ERROR, ALVH_REPORT_ERROR_INVALID);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (dialog));
 }
 
 int

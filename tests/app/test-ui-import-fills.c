@@ -44,10 +44,7 @@ test_drop_statement (void)
   AlvhContext *context;
   double realized = 0;
 
-  test_ui_use_fresh_data_dir ("alvh-ui-import-fills-XXXXXX");
-  window = alvh_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
+  window = test_ui_fresh_window ("alvh-ui-import-fills-XXXXXX", 1400, 900);
   test_ui_wait_mapped (GTK_WIDGET (window));
   context = alvh_window_get_context (window);
   g_assert_cmpuint (count_positions (context, &realized), ==, 0);
@@ -88,8 +85,7 @@ test_drop_statement (void)
   g_assert_cmpuint (count_positions (context, &realized), ==, 5);
   g_assert_cmpfloat_with_epsilon (realized, 116.96, 0.005);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

@@ -243,8 +243,7 @@ fixture_set_up (Fixture *f)
 static void
 fixture_tear_down (Fixture *f)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (f->window));
   g_clear_object (&f->context);
   g_clear_pointer (&f->searched, g_free);
 }
@@ -667,8 +666,7 @@ test_columns_fit (void)
                       triggers != NULL && gtk_widget_get_mapped (triggers) ? "shown" : "left out");
       if (widths[i] >= 1600)
         g_assert_true (shown_whole (triggers, list));
-      gtk_window_destroy (GTK_WINDOW (window));
-      test_ui_settle ();
+      test_ui_close (GTK_WINDOW (window));
     }
 }
 

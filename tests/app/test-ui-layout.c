@@ -74,8 +74,7 @@ test_narrow_pages (void)
       g_assert_true (gtk_widget_get_mapped (page));
       g_assert_cmpint (gtk_widget_get_width (page), <=, 720);
     }
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -129,8 +128,7 @@ check_journal_at (int width)
     g_test_message ("date cell %s: %d px wide, wants %d", date, gtk_widget_get_width (cell), nat);
     g_assert_cmpint (gtk_widget_get_width (cell), >=, nat);
   }
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -180,8 +178,7 @@ test_positions_book_first (void)
   test_ui_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) > n_windows);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (
                      ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK))), ==, "positions");
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* The Replay page in German at 1280 px (the longest column titles): every
@@ -224,8 +221,7 @@ test_replay_german_1280 (void)
       g_assert_cmpfloat (r.origin.x + r.size.width, <=, visible.origin.x + visible.size.width);
     }
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1280);
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
   g_unsetenv ("LANGUAGE");
   setlocale (LC_ALL, "C.UTF-8");
 }
@@ -258,16 +254,13 @@ test_mnemonic_names (void)
   AlvhWindow *window;
   guint n;
 
-  test_ui_use_fresh_data_dir ("alvh-ui-mnemonic-XXXXXX");
-  window = alvh_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
+  window = test_ui_fresh_window ("alvh-ui-mnemonic-XXXXXX", -1, -1);
   test_ui_wait_label (GTK_WIDGET (window), _("Welcome to ALVH Desk"));
   n = check_mnemonic_names (GTK_WIDGET (window));
   g_test_message ("%u mnemonic buttons named without their underscore", n);
   /* Load Demo Data and Import Files at least */
   g_assert_cmpuint (n, >=, 2);
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

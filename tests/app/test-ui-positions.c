@@ -330,8 +330,7 @@ test_positions_enter_condor (void)
   test_ui_render_png (GTK_WIDGET (t.window), "positions-page-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
-  gtk_window_destroy (GTK_WINDOW (t.window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (t.window));
 }
 
 static void
@@ -345,9 +344,7 @@ test_positions_accounts (void)
   AlvhCondor c = { 0 };
   gint64 main_id, second;
 
-  test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");
-  window = alvh_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
+  window = test_ui_fresh_window ("alvh-ui-positions-XXXXXX", -1, -1);
   alvh_window_load_demo (window);
   test_ui_wait_for (alvh_window_has_market_data (window));
   page = ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions"));
@@ -377,8 +374,7 @@ test_positions_accounts (void)
   g_assert_null (alvh_book_service_create_account (alvh_context_get_book (context), "  ", &error) ? (gpointer) 1 : NULL);
   g_assert_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_INVALID);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* the demo data survives a restart: a second window finds it in market.sqlite */
@@ -388,16 +384,13 @@ test_positions_market_survives (void)
   AlvhWindow *window;
   AlvhContext *context;
 
-  test_ui_use_fresh_data_dir ("alvh-ui-positions-XXXXXX");
-  window = alvh_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
+  window = test_ui_fresh_window ("alvh-ui-positions-XXXXXX", -1, -1);
   g_assert_false (alvh_window_has_market_data (window));
   alvh_window_load_demo (window);
   context = alvh_positions_page_get_context (ALVH_POSITIONS_PAGE (alvh_window_get_page (window, "positions")));
   test_ui_wait_for (!alvh_market_service_is_busy (alvh_context_get_market (context)));
   g_assert_false (alvh_market_service_is_busy (alvh_context_get_market (context)));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 
   window = alvh_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -407,18 +400,7 @@ test_positions_market_survives (void)
   g_assert_cmpuint (alvh_series_get_length (alvh_market_service_get_series (alvh_context_get_market (context), "SPX")), >, 2000);
   g_assert_nonnull (alvh_market_service_get_series (alvh_context_get_market (context), "VX"));
   g_assert_nonnull (alvh_market_service_get_series (alvh_context_get_market (context), "BREADTH"));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
-}
-
-static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static char *
@@ -427,14 +409,8 @@ run_import (AlvhContext  *context,
             GError      **error)
 {
   const char *paths[] = { path, NULL };
-  GAsyncResult *result = NULL;
-  char *summary;
 
-  alvh_market_service_import_async (alvh_context_get_market (context), paths, NULL, import_done_cb, &result);
-  test_ui_wait_for (result != NULL);
-  summary = alvh_market_service_import_finish (alvh_context_get_market (context), result, error);
-  g_object_unref (result);
-  return summary;
+  return test_ui_import (context, paths, error);
 }
 
 /* import: a good file extends the market (toast text), a broken one is
@@ -623,8 +599,7 @@ test_positions_ledger_scenario (void)
     test_ui_save_png (GTK_WIDGET (window), "journal-ledger-scenario.png", 8);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 
   /* On 2020-03-02 the SPX put 2900 is open beside the condor and half the
    * VIX spread, and every fill booked is in the past: Marked P&L (the book
@@ -692,8 +667,7 @@ test_positions_condor_from_chain (void)
   g_assert_true (alvh_condor_dialog_is_valid (dialog));
   test_ui_save_png (GTK_WIDGET (dialog), "condor-from-chain.png", 8);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

@@ -268,8 +268,7 @@ test_preferences_profile (void)
   prefs_profile_lifecycle (prefs, page, context);
 
   gtk_window_destroy (GTK_WINDOW (prefs));
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
   g_application_set_default (NULL);
 }
 

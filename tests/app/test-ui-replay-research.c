@@ -117,8 +117,13 @@ spin_value (GtkWidget  *root,
   return gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (root, name)));
 }
 
+/* A window with the real SPX and VIX histories showing its Replay page
+ * (*@page), the period @from to @to entered; NULL, the test skipped, when
+ * the shared data is absent */
 static AlvhWindow *
-window_with_real_history (void)
+window_with_real_history (const char      *from,
+                          const char      *to,
+                          AlvhReplayPage **page)
 {
   g_autoptr(AlvhSeries) spx = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
   g_autoptr(AlvhSeries) vix = test_load_shared_series ("vix_daily_cboe.csv");
@@ -127,11 +132,11 @@ window_with_real_history (void)
   AlvhMarketService *market;
 
   if (spx == NULL || vix == NULL)
-    return NULL;
-  test_ui_use_fresh_data_dir ("alvh-ui-research-XXXXXX");
-  window = alvh_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
-  gtk_window_present (GTK_WINDOW (window));
+    {
+      g_test_skip ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder");
+      return NULL;
+    }
+  window = test_ui_fresh_window ("alvh-ui-research-XXXXXX", 1400, 1000);
   g_object_get (alvh_window_get_page (window, "replay"), "context", &context, NULL);
   market = alvh_context_get_market (context);
   alvh_market_service_set_series (market, "SPX", spx);
@@ -140,14 +145,17 @@ window_with_real_history (void)
   test_ui_wait_for (alvh_market_service_has_market (market));
   /* the pages show once there is history */
   alvh_window_show_page (window, "replay");
+  *page = ALVH_REPLAY_PAGE (alvh_window_get_page (window, "replay"));
+  gtk_editable_set_text (GTK_EDITABLE (control (GTK_WIDGET (*page), "From")), from);
+  gtk_editable_set_text (GTK_EDITABLE (control (GTK_WIDGET (*page), "To")), to);
   return window;
 }
 
 static void
 test_sweep_own_cell_is_plain_replay (void)
 {
-  AlvhWindow *window = window_with_real_history ();
-  AlvhReplayPage *page;
+  AlvhReplayPage *page = NULL;
+  AlvhWindow *window = window_with_real_history ("2015-01-01", "2020-12-31", &page);
   GtkWidget *root;
   AlvhReplaySweep *sweep;
   AlvhReplayHeatmapView *pnl_map, *dd_map;
@@ -157,14 +165,8 @@ test_sweep_own_cell_is_plain_replay (void)
   const char *text;
 
   if (window == NULL)
-    {
-      g_test_skip ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder");
-      return;
-    }
-  page = ALVH_REPLAY_PAGE (alvh_window_get_page (window, "replay"));
+    return;
   root = GTK_WIDGET (page);
-  gtk_editable_set_text (GTK_EDITABLE (control (root, "From")), "2015-01-01");
-  gtk_editable_set_text (GTK_EDITABLE (control (root, "To")), "2020-12-31");
 
   /* a plain replay of the period */
   press (control (root, "Run Replay"));
@@ -234,15 +236,14 @@ test_sweep_own_cell_is_plain_replay (void)
   g_assert_true (test_ui_find_label (root, "Cancelled"));
   g_assert_cmpuint (alvh_replay_sweep_get_sweep (sweep)->rows->len, ==, 9);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
 test_compare_and_walk_forward (void)
 {
-  AlvhWindow *window = window_with_real_history ();
-  AlvhReplayPage *page;
+  AlvhReplayPage *page = NULL;
+  AlvhWindow *window = window_with_real_history ("2008-01-01", "2010-12-31", &page);
   GtkWidget *root;
   AlvhReplayCompare *compare;
   AlvhReplayWalkForward *walk;
@@ -250,14 +251,8 @@ test_compare_and_walk_forward (void)
   AlvhWalkForward *wf;
 
   if (window == NULL)
-    {
-      g_test_skip ("real market data absent: set ALVH_SHARED_DATA to the shared/data folder");
-      return;
-    }
-  page = ALVH_REPLAY_PAGE (alvh_window_get_page (window, "replay"));
+    return;
   root = GTK_WIDGET (page);
-  gtk_editable_set_text (GTK_EDITABLE (control (root, "From")), "2008-01-01");
-  gtk_editable_set_text (GTK_EDITABLE (control (root, "To")), "2010-12-31");
 
   /* the active profile and the spec's defaults: the same values, the same figures */
   alvh_replay_page_show_view (page, "compare");
@@ -310,8 +305,7 @@ test_compare_and_walk_forward (void)
   g_assert_cmpuint (wf->windows->len, >=, 2);
   g_assert_true (test_ui_find_label (root, "Out of sample, chained"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

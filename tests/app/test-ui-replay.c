@@ -209,8 +209,7 @@ test_replay_cancel (void)
   g_assert_false (alvh_replay_page_run (page));
   g_assert_false (alvh_replay_page_is_running (page));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

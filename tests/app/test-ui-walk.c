@@ -113,16 +113,9 @@ static const struct
 static void
 test_walk (void)
 {
-  AlvhWindow *window = alvh_window_new (NULL);
+  AlvhWindow *window = test_ui_demo_book_window (1400, 900);
   g_autoptr(GtkSelectionModel) pages = NULL;
   guint n, n_found = 0;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  alvh_window_load_demo (window);
-  test_demo_book_position (alvh_window_get_context (window));
-  test_ui_wait_for (alvh_window_has_market_data (window));
-  test_ui_wait_mapped (GTK_WIDGET (window));
 
   pages = adw_view_stack_get_pages (window->view_stack);
   n = g_list_model_get_n_items (G_LIST_MODEL (pages));
@@ -165,8 +158,7 @@ test_walk (void)
           }
     }
   g_assert_cmpuint (n_found, ==, 15);   /* every page's were looked for */
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* In German, with the demo book open, every page fits a 720 px window (half
@@ -203,8 +195,7 @@ test_german_720 (void)
   setlocale (LC_ALL, "C");
   g_assert_cmpint (min_width, <=, 720);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 720);
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

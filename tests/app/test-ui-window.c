@@ -39,7 +39,7 @@ test_window_demo_charts (void)
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_cmpint (gtk_widget_get_width (page), >, 600);
 
-  png = test_ui_output_path ("charts-page.png");
+  png = test_output_path ("charts-page.png");
   texture = test_ui_render_widget (page);
   g_assert_nonnull (texture);
   g_assert_true (gdk_texture_save_to_png (texture, png));
@@ -52,8 +52,7 @@ test_window_demo_charts (void)
   g_assert_cmpint (stats.distinct_colours, >, 20);
   g_assert_cmpfloat (stats.non_background_fraction, >, 0.03);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 static void
@@ -74,8 +73,7 @@ test_pages_by_name (void)
       test_ui_wait_mapped (page);
       g_assert_true (gtk_widget_get_mapped (page));
     }
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 /* A journal that cannot be opened is said at start-up, not only logged; the
@@ -99,8 +97,7 @@ test_unreadable_journal (void)
   g_assert_true (g_file_get_contents (path, &after, &len, NULL));
   g_assert_cmpstr (after, ==, garbage);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_ui_settle ();
+  test_ui_close (GTK_WINDOW (window));
 }
 
 int

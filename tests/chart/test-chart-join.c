@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <cairo.h>
@@ -17,6 +16,7 @@
 #include "alvh-market-frame.h"
 #include "alvh-chart.h"
 #include "alvh-chart-market.h"
+#include "test-chart-util.h"
 #include "test-market-util.h"
 
 static AlvhSeries *spx_series;
@@ -233,10 +233,8 @@ assert_same_pixels (cairo_surface_t *a,
         }
   if (differ > 0 && g_getenv ("ALVH_TEST_OUTPUT"))
     {
-      g_autofree char *pa_path = g_build_filename (g_getenv ("ALVH_TEST_OUTPUT"), "same-pixels-a.png", NULL);
-      g_autofree char *pb_path = g_build_filename (g_getenv ("ALVH_TEST_OUTPUT"), "same-pixels-b.png", NULL);
-      cairo_surface_write_to_png (a, pa_path);
-      cairo_surface_write_to_png (b, pb_path);
+      test_chart_save_png (a, "same-pixels-a.png");
+      test_chart_save_png (b, "same-pixels-b.png");
     }
   g_assert_cmpuint (differ, ==, 0);
 }
@@ -336,22 +334,6 @@ test_same_pixels (void)
         }
 }
 
-/* the pixel at (x, y) is within tol of colour c */
-static gboolean
-pixel_is (cairo_surface_t     *surface,
-          int                  x,
-          int                  y,
-          const AlvhChartRgba *c,
-          int                  tol)
-{
-  const guchar *data = cairo_image_surface_get_data (surface);
-  guint32 v = ((const guint32 *) (const void *) (data + y * cairo_image_surface_get_stride (surface)))[x];
-
-  return abs ((int) (v >> 16 & 0xff) - (int) round (c->r * 255)) <= tol &&
-         abs ((int) (v >> 8 & 0xff) - (int) round (c->g * 255)) <= tol &&
-         abs ((int) (v & 0xff) - (int) round (c->b * 255)) <= tol;
-}
-
 /* On the whole history the last bar is VIX's 2026-07-22: SPX's value tag
  * shows its 2026-07-08 close with the date in a second line (the tag is
  * 27 px tall, not 16); VIX's tag is of the last bar (one line) */
@@ -372,13 +354,13 @@ test_dated_tags (void)
   y = alvh_chart_y_for_value (chart, ALVH_CHART_MARKET_PANE_SPX, 7482.71);
   y = MIN (CLAMP (y, py + 8, py + ph - 8), py + ph - 19);
   /* 2026-07-08 closed up: a green tag, down to y + 19 */
-  g_assert_true (pixel_is (surface, (int) pw + 60, (int) y - 6, &pal->colors[ALVH_CHART_COLOR_UP], 2));
-  g_assert_true (pixel_is (surface, (int) pw + 60, (int) y + 17, &pal->colors[ALVH_CHART_COLOR_UP], 2));
+  g_assert_true (test_chart_px_near (test_chart_pixel (surface, (int) pw + 60, (int) y - 6), &pal->colors[ALVH_CHART_COLOR_UP], 2));
+  g_assert_true (test_chart_px_near (test_chart_pixel (surface, (int) pw + 60, (int) y + 17), &pal->colors[ALVH_CHART_COLOR_UP], 2));
   /* VIX's tag of 2026-07-22 ends 8 px below its value */
   g_assert_true (alvh_chart_pane_get_area (chart, ALVH_CHART_MARKET_PANE_VIX, &px, &py, &pw, &ph));
   y = CLAMP (alvh_chart_y_for_value (chart, ALVH_CHART_MARKET_PANE_VIX, 16.64), py + 8, py + ph - 8);
-  g_assert_true (pixel_is (surface, (int) pw + 60, (int) y + 6, &pal->colors[ALVH_CHART_COLOR_FOREGROUND], 2));
-  g_assert_false (pixel_is (surface, (int) pw + 60, (int) y + 12, &pal->colors[ALVH_CHART_COLOR_FOREGROUND], 2));
+  g_assert_true (test_chart_px_near (test_chart_pixel (surface, (int) pw + 60, (int) y + 6), &pal->colors[ALVH_CHART_COLOR_FOREGROUND], 2));
+  g_assert_false (test_chart_px_near (test_chart_pixel (surface, (int) pw + 60, (int) y + 12), &pal->colors[ALVH_CHART_COLOR_FOREGROUND], 2));
   cairo_surface_destroy (surface);
 }
 
@@ -386,22 +368,12 @@ int
 main (int    argc,
       char **argv)
 {
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-
-  spx_series = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
-  vix_series = test_load_shared_series ("vix_daily_cboe.csv");
-
+  test_chart_init (&argc, &argv, &spx_series, &vix_series);
   g_test_add_func ("/chart/join/frame-union", test_frame_union);
   g_test_add_func ("/chart/join/market-readout", test_market_readout);
   g_test_add_func ("/chart/join/add-series", test_add_series_joins);
   g_test_add_func ("/chart/render/same-pixels", test_same_pixels);
   g_test_add_func ("/chart/render/dated-tags", test_dated_tags);
 
-  ret = g_test_run ();
-  g_clear_pointer (&spx_series, alvh_series_unref);
-  g_clear_pointer (&vix_series, alvh_series_unref);
-  cairo_debug_reset_static_data ();
-  return ret;
+  return test_chart_run (&spx_series, &vix_series);
 }

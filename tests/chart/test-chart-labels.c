@@ -8,13 +8,13 @@
 #include <string.h>
 
 #include <cairo.h>
-#include <glib/gstdio.h>
 
 #include "alvh-time.h"
 #include "alvh-series.h"
 #include "alvh-chart.h"
 #include "alvh-chart-market.h"
 #include "alvh-chart-term.h"
+#include "test-chart-util.h"
 #include "test-market-util.h"
 
 static AlvhSeries *spx_series;
@@ -28,25 +28,18 @@ need_data (void)
   return test_need_series ("the SPX, VIX and VX term-structure files", 3, spx_series, vix_series, vx_series);
 }
 
+/* Draws @chart (its tags and labels are placed while drawing), into the
+ * PNG @png when not NULL */
 static void
 render (AlvhChart  *chart,
         int         width,
         int         height,
         const char *png)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t *surface = test_chart_render (chart, width, height);
 
-  alvh_chart_render (chart, cr, width, height);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
   if (png != NULL)
-    {
-      const char *dir = g_getenv ("ALVH_TEST_OUTPUT");
-      g_autofree char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), png, NULL);
-      g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-      g_test_message ("wrote %s", path);
-    }
+    test_chart_save_png (surface, png);
   cairo_surface_destroy (surface);
 }
 
@@ -251,11 +244,7 @@ test_term_structure (void)
   alvh_chart_term_render (cr, 700, 400, FALSE, &now, &before);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
-  {
-    const char *dir = g_getenv ("ALVH_TEST_OUTPUT");
-    g_autofree char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), "chart-term-2020-03-16.png", NULL);
-    g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  }
+  test_chart_save_png (surface, "chart-term-2020-03-16.png");
   cairo_surface_destroy (surface);
 }
 
@@ -289,9 +278,7 @@ main (int    argc,
 {
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
-  spx_series = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
-  vix_series = test_load_shared_series ("vix_daily_cboe.csv");
+  test_chart_init (&argc, &argv, &spx_series, &vix_series);
   vx_series = load_vx ();
   vol_series[ALVH_CHART_VOL_VIX9D] = test_load_shared_series ("vix9d_daily_cboe.csv");
   vol_series[ALVH_CHART_VOL_VIX] = vix_series ? alvh_series_ref (vix_series) : NULL;
@@ -304,12 +291,9 @@ main (int    argc,
   g_test_add_func ("/chart/market/vol-pane", test_vol_pane);
   g_test_add_func ("/chart/market/term-structure", test_term_structure);
 
-  ret = g_test_run ();
-  g_clear_pointer (&spx_series, alvh_series_unref);
-  g_clear_pointer (&vix_series, alvh_series_unref);
+  ret = test_chart_run (&spx_series, &vix_series);
   g_clear_pointer (&vx_series, alvh_series_unref);
   for (guint k = 0; k < ALVH_CHART_VOL_N; k++)
     g_clear_pointer (&vol_series[k], alvh_series_unref);
-  cairo_debug_reset_static_data ();
   return ret;
 }

@@ -5,8 +5,6 @@
 #include <string.h>
 
 #include <cairo.h>
-#include <glib/gstdio.h>
-#include <pango/pangocairo.h>
 
 #include "alvh-time.h"
 #include "alvh-series.h"
@@ -19,6 +17,7 @@
 #include "alvh-chart-payoff.h"
 #include "alvh-chart-plot.h"
 #include "alvh-chart-ticks.h"
+#include "test-chart-util.h"
 #include "test-market-util.h"
 
 static AlvhSeries *spx_series;
@@ -28,61 +27,6 @@ static gboolean
 need_data (void)
 {
   return test_need_series ("spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv", 2, spx_series, vix_series);
-}
-
-static char *
-output_path (const char *name)
-{
-  const char *dir = g_getenv ("ALVH_TEST_OUTPUT");
-
-  if (dir == NULL)
-    dir = g_get_tmp_dir ();
-  g_mkdir_with_parents (dir, 0700);
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-save_png (cairo_surface_t *surface,
-          const char      *name)
-{
-  g_autofree char *path = output_path (name);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  g_test_message ("wrote %s", path);
-}
-
-typedef struct { int r, g, b; } Px;
-
-static Px
-pixel (cairo_surface_t *surface,
-       double           x,
-       double           y)
-{
-  int ix = (int) floor (x), iy = (int) floor (y);
-  unsigned char *data;
-  guint32 v;
-  Px p;
-
-  cairo_surface_flush (surface);
-  g_assert_cmpint (ix, >=, 0);
-  g_assert_cmpint (iy, >=, 0);
-  g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
-  data = cairo_image_surface_get_data (surface);
-  v = *(guint32 *) (data + iy * cairo_image_surface_get_stride (surface) + ix * 4);
-  p.r = (int) (v >> 16 & 0xff);
-  p.g = (int) (v >> 8 & 0xff);
-  p.b = (int) (v & 0xff);
-  return p;
-}
-
-static gboolean
-px_near (Px                   p,
-         const AlvhChartRgba *c,
-         int                  tol)
-{
-  return abs (p.r - (int) round (c->r * 255)) <= tol &&
-         abs (p.g - (int) round (c->g * 255)) <= tol &&
-         abs (p.b - (int) round (c->b * 255)) <= tol;
 }
 
 static AlvhChart *
@@ -101,21 +45,6 @@ spx_chart (gboolean log_scale)
                          alvh_series_get_column_by_name (spx_series, "close"), n);
   alvh_chart_pane_set_log_scale (chart, 0, log_scale);
   return chart;
-}
-
-static cairo_surface_t *
-render (AlvhChart *chart,
-        int        width,
-        int        height)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t *cr = cairo_create (surface);
-
-  alvh_chart_render (chart, cr, width, height);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
 }
 
 /* ---- ticks ----------------------------------------------------------- */
@@ -304,8 +233,8 @@ test_log_scale (void)
     return;
   chart = spx_chart (TRUE);
   alvh_chart_show_all (chart);
-  surface = render (chart, 1000, 600);
-  save_png (surface, "chart-spx-log.png");
+  surface = test_chart_render (chart, 1000, 600);
+  test_chart_save_png (surface, "chart-spx-log.png");
   g_assert_true (alvh_chart_pane_get_range (chart, 0, &lo, &hi));
   /* 1932 low 4.40 .. 2026 high above 6000 */
   g_assert_cmpfloat (lo, <, 4.40);
@@ -321,7 +250,7 @@ test_log_scale (void)
   /* linear: equal price steps are equal pixel steps */
   alvh_chart_pane_set_log_scale (chart, 0, FALSE);
   cairo_surface_destroy (surface);
-  surface = render (chart, 1000, 600);
+  surface = test_chart_render (chart, 1000, 600);
   y100 = alvh_chart_y_for_value (chart, 0, 1000);
   y1000 = alvh_chart_y_for_value (chart, 0, 2000);
   g_assert_cmpfloat_with_epsilon (y100 - y1000, alvh_chart_y_for_value (chart, 0, 2000) -
@@ -347,9 +276,9 @@ check_candle_colour (AlvhChart       *chart,
   x = alvh_chart_x_for_index (chart, (double) i);
   y = alvh_chart_y_for_value (chart, 0, (o + c) / 2);
   /* the body's middle, left of the wick */
-  if (!px_near (pixel (surface, x - 2, y), &pal->colors[expected], 2))
+  if (!test_chart_px_near (test_chart_pixel (surface, x - 2, y), &pal->colors[expected], 2))
     {
-      Px p = pixel (surface, x - 2, y);
+      TestPx p = test_chart_pixel (surface, x - 2, y);
       g_error ("bar %" G_GSSIZE_FORMAT " at (%.1f, %.1f) is #%02x%02x%02x", i, x, y, p.r, p.g, p.b);
     }
 }
@@ -367,8 +296,8 @@ test_candle_colours (void)
       chart = spx_chart (FALSE);
       alvh_chart_set_dark (chart, dark);
       alvh_chart_show_time_range (chart, test_ny (2020, 2, 1), test_ny (2020, 4, 30));
-      surface = render (chart, 900, 500);
-      save_png (surface, dark ? "chart-candles-2020-dark.png" : "chart-candles-2020.png");
+      surface = test_chart_render (chart, 900, 500);
+      test_chart_save_png (surface, dark ? "chart-candles-2020-dark.png" : "chart-candles-2020.png");
       /* 2020-03-16: -11.98 %, a down candle; 2020-03-24: +9.38 %, up */
       check_candle_colour (chart, surface, test_ny (2020, 3, 16), ALVH_CHART_COLOR_DOWN);
       check_candle_colour (chart, surface, test_ny (2020, 3, 24), ALVH_CHART_COLOR_UP);
@@ -392,15 +321,15 @@ test_axis_labels (void)
     return;
   chart = spx_chart (FALSE);
   alvh_chart_show_time_range (chart, test_ny (2019, 1, 1), test_ny (2021, 12, 31));
-  surface = render (chart, w, h);
+  surface = test_chart_render (chart, w, h);
   /* price labels in the right strip (x > plot + 4), time labels in the bottom strip */
   for (int y = 30; y < h - 30; y++)
     for (int x = w - 60; x < w - 4; x++)
-      if (!px_near (pixel (surface, x, y), &pal->background, 8))
+      if (!test_chart_px_near (test_chart_pixel (surface, x, y), &pal->background, 8))
         ink_axis++;
   for (int y = h - 20; y < h - 2; y++)
     for (int x = 0; x < w - 70; x++)
-      if (!px_near (pixel (surface, x, y), &pal->background, 8))
+      if (!test_chart_px_near (test_chart_pixel (surface, x, y), &pal->background, 8))
         ink_time++;
   g_assert_cmpuint (ink_axis, >, 300);
   g_assert_cmpuint (ink_time, >, 300);
@@ -428,15 +357,15 @@ test_markers (void)
   chart = spx_chart (FALSE);
   alvh_chart_set_markers (chart, 0, markers, G_N_ELEMENTS (markers));
   alvh_chart_show_time_range (chart, test_ny (2020, 2, 1), test_ny (2020, 4, 30));
-  surface = render (chart, 900, 500);
-  save_png (surface, "chart-markers.png");
+  surface = test_chart_render (chart, 900, 500);
+  test_chart_save_png (surface, "chart-markers.png");
 
   for (guint k = 0; k < G_N_ELEMENTS (markers); k++)
     {
       i = alvh_series_find_time (spx_series, markers[k].time);
       g_assert_true (alvh_chart_get_marker_position (chart, 0, k, &x, &y));
       g_assert_cmpfloat_with_epsilon (x, alvh_chart_x_for_index (chart, (double) i), 1e-9);
-      g_assert_true (px_near (pixel (surface, x, y), &pal->colors[markers[k].color], 2));
+      g_assert_true (test_chart_px_near (test_chart_pixel (surface, x, y), &pal->colors[markers[k].color], 2));
       g_assert_true (alvh_chart_marker_at (chart, x + 2, y - 1, &pane, &marker));
       g_assert_cmpuint (pane, ==, 0);
       g_assert_cmpuint (marker, ==, k);
@@ -464,7 +393,7 @@ test_kinds (void)
   gint64 shade_from[] = { test_ny (2020, 2, 24) }, shade_to[] = { test_ny (2020, 3, 20) };
   gssize i;
   double x, y;
-  Px p;
+  TestPx p;
 
   if (!need_data ())
     return;
@@ -499,13 +428,13 @@ test_kinds (void)
   alvh_chart_add_level (chart, 0, 30, ALVH_CHART_COLOR_RED, "VIX 30", 0, 0, FALSE);
   alvh_chart_set_shading (chart, 1, shade_from, shade_to, 1);
   alvh_chart_show_time_range (chart, test_ny (2020, 1, 1), test_ny (2020, 6, 30));
-  surface = render (chart, 1000, 700);
-  save_png (surface, "chart-kinds.png");
+  surface = test_chart_render (chart, 1000, 700);
+  test_chart_save_png (surface, "chart-kinds.png");
 
   /* level line at 30 across the plot, away from the bars */
   y = floor (alvh_chart_y_for_value (chart, 0, 30));
-  p = pixel (surface, 4, y);
-  g_assert_true (px_near (p, &pal->colors[ALVH_CHART_COLOR_RED], 40));
+  p = test_chart_pixel (surface, 4, y);
+  g_assert_true (test_chart_px_near (p, &pal->colors[ALVH_CHART_COLOR_RED], 40));
 
   /* shading: a bar inside the region, near the pane top, tinted; outside not */
   i = alvh_series_find_time (vix_series, test_ny (2020, 3, 2));
@@ -513,19 +442,19 @@ test_kinds (void)
     double px0, py0, pw, ph;
     g_assert_true (alvh_chart_pane_get_area (chart, 1, &px0, &py0, &pw, &ph));
     x = alvh_chart_x_for_index (chart, (double) i);
-    p = pixel (surface, x, py0 + ph - 3);
-    g_assert_false (px_near (p, &pal->background, 6));
+    p = test_chart_pixel (surface, x, py0 + ph - 3);
+    g_assert_false (test_chart_px_near (p, &pal->background, 6));
     i = alvh_series_find_time (vix_series, test_ny (2020, 5, 4));
-    p = pixel (surface, alvh_chart_x_for_index (chart, (double) i) + 1, py0 + ph - 3);
-    g_assert_true (px_near (p, &pal->background, 3));
+    p = test_chart_pixel (surface, alvh_chart_x_for_index (chart, (double) i) + 1, py0 + ph - 3);
+    g_assert_true (test_chart_px_near (p, &pal->background, 3));
   }
 
   /* the band: between 0.9 and 1.1 of the close, on a calm day, tinted teal */
   i = alvh_series_find_time (vix_series, test_ny (2020, 6, 1));
   x = alvh_chart_x_for_index (chart, (double) i);
   y = alvh_chart_y_for_value (chart, 1, vc[i] * 1.06);
-  p = pixel (surface, x, y);
-  g_assert_false (px_near (p, &pal->background, 6));
+  p = test_chart_pixel (surface, x, y);
+  g_assert_false (test_chart_px_near (p, &pal->background, 6));
   g_assert_cmpint (p.g, >, p.r);  /* teal tint */
 
   /* histogram: 2020-02-24 VIX jumped, MACD histogram above zero -> up colour */
@@ -533,7 +462,7 @@ test_kinds (void)
   g_assert_cmpfloat (hist[i], >, 0);
   x = alvh_chart_x_for_index (chart, (double) i);
   y = (alvh_chart_y_for_value (chart, 2, 0) + alvh_chart_y_for_value (chart, 2, hist[i])) / 2;
-  p = pixel (surface, x, y);
+  p = test_chart_pixel (surface, x, y);
   g_assert_cmpint (p.g, >, p.r + 40);
   cairo_surface_destroy (surface);
 }
@@ -555,7 +484,7 @@ ink_rows (cairo_surface_t        *surface,
   *bottom = -1;
   for (int y = y0; y < y1; y++)
     for (int x = x0; x < x1; x++)
-      if (px_near (pixel (surface, x, y), color, 30))
+      if (test_chart_px_near (test_chart_pixel (surface, x, y), color, 30))
         {
           if (*top < 0)
             *top = y;
@@ -583,8 +512,8 @@ test_decimation (void)
   /* 1990-2026 (about 9 000 bars) on 600 px: 15 bars per column */
   chart = spx_chart (FALSE);
   alvh_chart_show_time_range (chart, test_ny (1990, 1, 1), test_ny (2026, 12, 31));
-  surface = render (chart, 660, 400);
-  save_png (surface, "chart-decimated.png");
+  surface = test_chart_render (chart, 660, 400);
+  test_chart_save_png (surface, "chart-decimated.png");
   i0 = alvh_series_find_time_ge (spx_series, test_ny (1990, 1, 1));
   i1 = (gssize) alvh_series_get_length (spx_series) - 1;
   for (gssize i = i0; i <= i1; i++)
@@ -604,7 +533,7 @@ test_decimation (void)
 
   /* the same view without decimation draws the same extremes */
   alvh_chart_set_decimation (chart, FALSE);
-  surface = render (chart, 660, 400);
+  surface = test_chart_render (chart, 660, 400);
   ink_rows (surface, pal, 0, (int) pw, (int) py0 + 18, (int) (py0 + ph), &pal->colors[ALVH_CHART_COLOR_UP], &top_up, &bottom_up);
   ink_rows (surface, pal, 0, (int) pw, (int) py0 + 18, (int) (py0 + ph), &pal->colors[ALVH_CHART_COLOR_DOWN], &top_down, &bottom_down);
   g_assert_cmpint (abs (MIN (top_up >= 0 ? top_up : 9999, top_down >= 0 ? top_down : 9999) - top), <=, 2);
@@ -621,8 +550,8 @@ test_decimation (void)
                          alvh_series_get_column_by_name (vix_series, "close"), NULL, NULL, NULL,
                          alvh_series_get_length (vix_series));
   alvh_chart_show_all (chart);
-  surface = render (chart, 466, 300);
-  save_png (surface, "chart-vix-line-decimated.png");
+  surface = test_chart_render (chart, 466, 300);
+  test_chart_save_png (surface, "chart-vix-line-decimated.png");
   g_assert_true (alvh_chart_pane_get_area (chart, 0, &px0, &py0, &pw, &ph));
   ink_rows (surface, pal, 0, (int) pw, (int) py0 + 18, (int) (py0 + ph), &pal->colors[ALVH_CHART_COLOR_BLUE], &top, &bottom);
   g_assert_cmpfloat (fabs (top - alvh_chart_y_for_value (chart, 0, 82.69)), <=, 2.0);
@@ -682,14 +611,14 @@ test_decimation_blocks (void)
             alvh_chart_add_series_bytes (chart, 0, ALVH_CHART_SERIES_CANDLES, "", 0, 0, cb, hb, lb, cb);
           /* all bars on 300 px: ~333 bars per column */
           alvh_chart_show_all (chart);
-          surface = render (chart, 366, 200);
+          surface = test_chart_render (chart, 366, 200);
           cairo_surface_destroy (surface);
           g_assert_true (alvh_chart_pane_get_range (chart, 0, &mn, &mx));
           g_assert_cmpfloat_with_epsilon (mx, top + pad, 1e-9);
           g_assert_cmpfloat_with_epsilon (mn, low - pad, 1e-9);
           /* a window of 50 000 bars ending before the low spike */
           alvh_chart_set_view (chart, 10000, 50000);
-          surface = render (chart, 366, 200);
+          surface = test_chart_render (chart, 366, 200);
           cairo_surface_destroy (surface);
           g_assert_true (alvh_chart_pane_get_range (chart, 0, &mn, &mx));
           {
@@ -763,8 +692,8 @@ test_market (void)
   for (int dark = 0; dark < 2; dark++)
     {
       alvh_chart_set_dark (chart, dark);
-      surface = render (chart, 1200, 900);
-      save_png (surface, dark ? "chart-market-dark.png" : "chart-market.png");
+      surface = test_chart_render (chart, 1200, 900);
+      test_chart_save_png (surface, dark ? "chart-market-dark.png" : "chart-market.png");
       cairo_surface_destroy (surface);
     }
 
@@ -780,7 +709,7 @@ test_market (void)
     alvh_chart_render (chart, cr, 1200, 900);
     cairo_destroy (cr);
     g_assert_cmpfloat_with_epsilon (alvh_chart_y_for_value (chart, 0, 3000), y1, 1.0);
-    save_png (surface, "chart-market-hidpi.png");
+    test_chart_save_png (surface, "chart-market-hidpi.png");
     cairo_surface_destroy (surface);
   }
 }
@@ -799,7 +728,7 @@ test_interaction (void)
   chart = spx_chart (FALSE);
   alvh_chart_add_pane (chart, "Lower", 1);
   alvh_chart_show_time_range (chart, test_ny (2020, 1, 1), test_ny (2020, 12, 31));
-  surface = render (chart, 800, 600);
+  surface = test_chart_render (chart, 800, 600);
 
   /* zoom keeps the bar under the pointer in place */
   x = 333;
@@ -850,7 +779,7 @@ test_empty (void)
   alvh_chart_market_set_data (chart, NULL, NULL, NULL);
   alvh_chart_market_set_condor_levels (chart, NULL, 0);
   alvh_chart_market_set_greeks (chart, NULL, 0.18);
-  surface = render (chart, 300, 200);
+  surface = test_chart_render (chart, 300, 200);
   g_assert_cmpint (alvh_chart_index_at_x (chart, 10), ==, -1);
   g_assert_false (alvh_chart_marker_at (chart, 10, 10, NULL, NULL));
   readout = alvh_chart_format_readout (chart, 0);
@@ -875,7 +804,7 @@ test_payoff (void)
   cairo_t *cr;
   const AlvhChartPalette *pal = alvh_chart_palette_get (FALSE);
   double e, t;
-  Px p;
+  TestPx p;
 
   /* 5500/5550/6150/6200 iron condor, 12.50 credit, one unit ($) */
   for (guint i = 0; i < 201; i++)
@@ -907,21 +836,21 @@ test_payoff (void)
   cr = cairo_create (surface);
   alvh_chart_payoff_render (&payoff, cr, 900, 500);
   cairo_destroy (cr);
-  save_png (surface, "chart-payoff.png");
+  test_chart_save_png (surface, "chart-payoff.png");
   /* profit zone: the green line at the max-profit plateau (x of 5700) */
   {
     double x = 12 + (5700.0 - 5300) / 1000 * (900 - 76 - 12);
     gboolean found = FALSE;
     for (int y = 20; y < 480 && !found; y++)
-      found = px_near (pixel (surface, x, y), &pal->colors[ALVH_CHART_COLOR_UP], 30);
+      found = test_chart_px_near (test_chart_pixel (surface, x, y), &pal->colors[ALVH_CHART_COLOR_UP], 30);
     g_assert_true (found);
     /* the loss side at 5310 is red below the zero line */
     x = 12 + (5310.0 - 5300) / 1000 * (900 - 76 - 12);
     found = FALSE;
     for (int y = 20; y < 480 && !found; y++)
       {
-        p = pixel (surface, x + 1, y);
-        found = px_near (p, &pal->colors[ALVH_CHART_COLOR_DOWN], 30);
+        p = test_chart_pixel (surface, x + 1, y);
+        found = test_chart_px_near (p, &pal->colors[ALVH_CHART_COLOR_DOWN], 30);
       }
     g_assert_true (found);
   }
@@ -1005,13 +934,13 @@ test_plot (void)
   n_labels = alvh_chart_plot_calendar_labels (cr, &plot, times, &font, &black, NULL, 60);
   g_assert_cmpfloat (alvh_chart_text_width (cr, &font, "2025"), >, 10);
   cairo_destroy (cr);
-  save_png (surface, "chart-plot.png");
+  test_chart_save_png (surface, "chart-plot.png");
 
   /* the lines where their values are, and b's gap at bar 30 */
-  g_assert_true (px_near (pixel (surface, alvh_chart_plot_x (&plot, 10), alvh_chart_plot_y (&plot, a[10])), &blue, 60));
-  g_assert_true (px_near (pixel (surface, alvh_chart_plot_x (&plot, 20), alvh_chart_plot_y (&plot, b[20])), &red, 60));
+  g_assert_true (test_chart_px_near (test_chart_pixel (surface, alvh_chart_plot_x (&plot, 10), alvh_chart_plot_y (&plot, a[10])), &blue, 60));
+  g_assert_true (test_chart_px_near (test_chart_pixel (surface, alvh_chart_plot_x (&plot, 20), alvh_chart_plot_y (&plot, b[20])), &red, 60));
   for (int dy = -3; dy <= 3; dy++)
-    g_assert_false (px_near (pixel (surface, alvh_chart_plot_x (&plot, 30), alvh_chart_plot_y (&plot, 60) + dy), &red, 60));
+    g_assert_false (test_chart_px_near (test_chart_pixel (surface, alvh_chart_plot_x (&plot, 30), alvh_chart_plot_y (&plot, 60) + dy), &red, 60));
   /* a month start and the new year are labelled */
   g_assert_cmpuint (n_labels, >=, 2);
   cairo_surface_destroy (surface);
@@ -1116,8 +1045,8 @@ test_line_rasteriser (void)
   cairo_destroy (cr);
   cairo_surface_flush (colour);
   want = pixel_blueness (colour, 0, 0);
-  save_png (aa, "chart-line-rasterised.png");
-  save_png (stroked, "chart-line-stroked.png");
+  test_chart_save_png (aa, "chart-line-rasterised.png");
+  test_chart_save_png (stroked, "chart-line-stroked.png");
   ink_aa = line_ink (aa, base, &max_aa);
   ink_stroked = line_ink (stroked, base, &max_stroked);
   g_test_message ("line ink: rasterised %.0f, stroked %.0f; bluest %d and %d of %d",
@@ -1136,13 +1065,7 @@ int
 main (int    argc,
       char **argv)
 {
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-
-  spx_series = test_load_shared_series ("spx_daily_ohlc_1927_2026.csv");
-  vix_series = test_load_shared_series ("vix_daily_cboe.csv");
-
+  test_chart_init (&argc, &argv, &spx_series, &vix_series);
   g_test_add_func ("/chart/ticks/price", test_price_ticks);
   g_test_add_func ("/chart/ticks/nice-step-nearest", test_nice_step_nearest);
   g_test_add_func ("/chart/ticks/tag-text", test_tag_text);
@@ -1161,13 +1084,5 @@ main (int    argc,
   g_test_add_func ("/chart/interaction", test_interaction);
   g_test_add_func ("/chart/empty", test_empty);
 
-  ret = g_test_run ();
-  g_clear_pointer (&spx_series, alvh_series_unref);
-  g_clear_pointer (&vix_series, alvh_series_unref);
-  /* Cairo's toy-font caches hold fontconfig patterns: free them so that
-   * leak checkers see only our own allocations (Pango's font map, which
-   * the plot's text uses, holds Cairo fonts: drop it first) */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  return ret;
+  return test_chart_run (&spx_series, &vix_series);
 }

@@ -440,13 +440,7 @@ test_fetch_cli (void)
     g_assert_cmpint (test_run_cli_strv (args, &out3, &err3), ==, 2);
   }
 
-  g_unlink (db);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
+  test_unlink_sqlite (db);
   g_rmdir (dir);
 }
 
@@ -580,17 +574,6 @@ test_fetch_vx_download (void)
   g_rmdir (dir);
 }
 
-static void
-remove_db (const char *db)
-{
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-  g_unlink (db);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 static guint
 count_substr (const char *s,
               const char *needle)
@@ -658,7 +641,7 @@ test_fetch_vx_cli (void)
   g_test_message ("%s", err3);
   g_assert_nonnull (strstr (err3, "http://127.0.0.1:1/VX_2014-04-16.csv"));
 
-  remove_db (db);
+  test_unlink_sqlite (db);
   g_rmdir (dir);
 }
 
@@ -739,8 +722,8 @@ test_fetch_vx_shared (void)
   g_assert_nonnull (strstr (out3, "\"contract\":\"2014-12\",\"expiry\":\"2014-12-17\""));
 
   g_clear_object (&sb);
-  remove_db (a);
-  remove_db (b);
+  test_unlink_sqlite (a);
+  test_unlink_sqlite (b);
   g_rmdir (dir);
 }
 

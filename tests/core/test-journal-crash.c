@@ -256,15 +256,8 @@ test_sigkill (void)
   g_test_message ("%u acknowledged writes survived %d SIGKILLs in %.1f s", acks->len, N_TRIALS,
                   (g_get_monotonic_time () - started) / 1e6);
 
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-    g_unlink (path);
-    g_rmdir (dir);
-  }
+  test_unlink_sqlite (path);
+  g_rmdir (dir);
 }
 
 int

@@ -1,6 +1,7 @@
 /* test-ui-util.c — helpers shared by the UI tests: waiting for conditions, rendering
  * widgets to PNG files, finding widgets and the tests' main function */
 #include "alvh-form.h"
+#include "test-demo-book.h"
 #include "test-ui-util.h"
 
 /**
@@ -166,6 +167,20 @@ test_ui_wait_destroyed (GtkWidget *widget)
 }
 
 /**
+ * test_ui_close:
+ * @window: a window
+ *
+ * Destroys @window and runs what that sets off (test_ui_settle()), so that
+ * the next test starts without it.
+ */
+void
+test_ui_close (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  test_ui_settle ();
+}
+
+/**
  * test_ui_settle:
  *
  * Runs whatever the main context has ready now (idle callbacks, pending events),
@@ -254,26 +269,6 @@ test_ui_find_label (GtkWidget  *root,
 }
 
 /**
- * test_ui_output_path:
- * @name: a file name
- *
- * The path of @name in $ALVH_TEST_OUTPUT (the temporary directory without it); makes
- * the folder.
- *
- * Returns: (transfer full): the path
- */
-char *
-test_ui_output_path (const char *name)
-{
-  const char *dir = g_getenv ("ALVH_TEST_OUTPUT");
-
-  if (dir == NULL)
-    dir = g_get_tmp_dir ();
-  g_mkdir_with_parents (dir, 0700);
-  return g_build_filename (dir, name, NULL);
-}
-
-/**
  * test_ui_render_widget:
  * @widget: a realized widget with a size
  *
@@ -357,7 +352,7 @@ test_ui_save_png (GtkWidget  *widget,
                   const char *name,
                   int         min_colours)
 {
-  g_autofree char *png = test_ui_output_path (name);
+  g_autofree char *png = test_output_path (name);
   g_autoptr(GdkTexture) texture = NULL;
   TestImageStats stats;
 
@@ -436,6 +431,95 @@ test_ui_find_named (GtkWidget  *root,
   return alvh_form_find_by_name (root, name);
 }
 
+static AlvhWindow *
+present_window (int width,
+                int height)
+{
+  AlvhWindow *window = alvh_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/**
+ * test_ui_fresh_window:
+ * @tmpl: a folder name template for the new data folder ("name-XXXXXX")
+ * @width: the window's width (-1: its own default)
+ * @height: the window's height (-1: its own default)
+ *
+ * A new main window, presented, on a new and empty data folder
+ * (test_ui_use_fresh_data_dir()): what a first start shows.
+ *
+ * Returns: (transfer none): the window (the toplevel list owns it)
+ */
+AlvhWindow *
+test_ui_fresh_window (const char *tmpl,
+                      int         width,
+                      int         height)
+{
+  test_ui_use_fresh_data_dir (tmpl);
+  return present_window (width, height);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/**
+ * test_ui_import:
+ * @context: the app's context
+ * @paths: (array zero-terminated=1): the files to import
+ * @error: return location for a #GError
+ *
+ * Imports @paths through @context's market service, as the app does, and
+ * waits until it is done.
+ *
+ * Returns: (transfer full) (nullable): the service's summary (the toast's
+ *   text), or %NULL with @error
+ */
+char *
+test_ui_import (AlvhContext        *context,
+                const char * const *paths,
+                GError            **error)
+{
+  AlvhMarketService *market = alvh_context_get_market (context);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  alvh_market_service_import_async (market, paths, NULL, import_done_cb, &result);
+  test_ui_wait_for (result != NULL);
+  return alvh_market_service_import_finish (market, result, error);
+}
+
+/**
+ * test_ui_demo_book_window:
+ * @width: the window's width
+ * @height: the window's height
+ *
+ * A new main window of @width x @height, presented and mapped, with the demo
+ * data loaded and the demo book's condor and hedge (test_demo_book_position()).
+ *
+ * Returns: (transfer none): the window (the toplevel list owns it)
+ */
+AlvhWindow *
+test_ui_demo_book_window (int width,
+                          int height)
+{
+  AlvhWindow *window = present_window (width, height);
+
+  alvh_window_load_demo (window);
+  test_demo_book_position (alvh_window_get_context (window));
+  test_ui_wait_for (alvh_window_has_market_data (window));
+  test_ui_wait_mapped (GTK_WIDGET (window));
+  return window;
+}
+
 /**
  * test_ui_demo_window:
  * @width: the window's width
@@ -452,10 +536,8 @@ test_ui_demo_window (int         width,
                      int         height,
                      const char *page)
 {
-  AlvhWindow *window = alvh_window_new (NULL);
+  AlvhWindow *window = present_window (width, height);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
   alvh_window_load_demo (window);
   alvh_window_show_page (window, page);
   test_ui_wait_drawn (alvh_window_get_page (window, page));

@@ -15,6 +15,7 @@
 
 #include "alvh-form.h"
 #include "alvh-window.h"
+#include "test-util.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,7 @@ void        test_ui_wait_label         (GtkWidget       *root,
                                         const char      *text);
 void        test_ui_wait_destroyed     (GtkWidget       *widget);
 void        test_ui_settle             (void);
+void        test_ui_close              (GtkWindow       *window);
 
 /**
  * test_ui_wait_for:
@@ -70,7 +72,6 @@ GtkWidget  *test_ui_find_type          (GtkWidget       *root,
                                         GType            type);
 gboolean    test_ui_find_label         (GtkWidget       *root,
                                         const char      *text);
-char       *test_ui_output_path        (const char      *name);
 GdkTexture *test_ui_render_widget      (GtkWidget       *widget);
 void        test_ui_image_stats        (GdkTexture      *texture,
                                         TestImageStats  *stats);
@@ -85,6 +86,14 @@ void        test_ui_set_field          (GtkWidget       *root,
                                         const char      *text);
 GtkWidget  *test_ui_find_named         (GtkWidget       *root,
                                         const char      *name);
+AlvhWindow *test_ui_fresh_window       (const char      *tmpl,
+                                        int              width,
+                                        int              height);
+char       *test_ui_import             (AlvhContext     *context,
+                                        const char * const *paths,
+                                        GError         **error);
+AlvhWindow *test_ui_demo_book_window   (int              width,
+                                        int              height);
 AlvhWindow *test_ui_demo_window        (int              width,
                                         int              height,
                                         const char      *page);

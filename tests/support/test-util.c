@@ -56,18 +56,39 @@ test_rm_rf (const char *path)
  * test_unlink_sqlite:
  * @path: an SQLite database file
  *
- * Removes the database @path with its -wal and -shm files.
+ * Removes the database @path with its -wal, -shm and -journal files.
  */
 void
 test_unlink_sqlite (const char *path)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
       g_unlink (p);
     }
+}
+
+/**
+ * test_output_path:
+ * @name: a file name
+ *
+ * Where a test writes an image or a document for people to look at: @name
+ * in $ALVH_TEST_OUTPUT (the build's test-output/; the temporary directory
+ * without it).  Makes the folder.
+ *
+ * Returns: (transfer full): the path
+ */
+char *
+test_output_path (const char *name)
+{
+  const char *dir = g_getenv ("ALVH_TEST_OUTPUT");
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, name, NULL);
 }
 
 /**

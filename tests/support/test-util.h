@@ -14,6 +14,7 @@ char *test_make_tmp_dir  (const char *tmpl);
 void  test_rm_rf         (const char *path);
 void  test_unlink_sqlite (const char *path);
 char *test_fixture_path  (const char *name);
+char *test_output_path   (const char *name);
 char *test_shared_data_path (const char *file);
 char *test_file_sha256   (const char *path);
 

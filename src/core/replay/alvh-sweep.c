@@ -230,8 +230,8 @@ job_run (gpointer data,
 }
 
 static gboolean
-jobs_run (Jobs    *jobs,
-          GError **error)
+jobs_wait (Jobs    *jobs,
+           GError **error)
 {
   GThreadPool *pool;
   guint n_threads = MIN (alvh_sweep_n_threads (), MAX (jobs->total, 1));
@@ -260,6 +260,31 @@ jobs_run (Jobs    *jobs,
   return TRUE;
 }
 
+/* Replays each of @profiles on @frame from @from to @to in a thread pool:
+ * the results into @results, or only their figures into @rows */
+static gboolean
+jobs_run (AlvhMarketFrame        *frame,
+          GPtrArray              *events,
+          GPtrArray              *profiles,
+          gint64                  from,
+          gint64                  to,
+          AlvhReplayFlags         flags,
+          AlvhReplayResult      **results,
+          AlvhSweepRow           *rows,
+          AlvhSweepProgressFunc   progress_func,
+          gpointer                progress_data,
+          GCancellable           *cancellable,
+          GError                **error)
+{
+  Jobs jobs = {
+    .frame = frame, .events = events, .profiles = profiles, .from = from, .to = to, .flags = flags,
+    .results = results, .rows = rows, .total = profiles->len, .cancellable = cancellable,
+    .progress_func = progress_func, .progress_data = progress_data,
+  };
+
+  return jobs_wait (&jobs, error);
+}
+
 GPtrArray *
 alvh_replay_batch_run (AlvhMarketFrame       *frame,
                        GPtrArray             *profiles,
@@ -272,7 +297,6 @@ alvh_replay_batch_run (AlvhMarketFrame       *frame,
                        GCancellable          *cancellable,
                        GError               **error)
 {
-  Jobs jobs = { 0 };
   g_autoptr(GPtrArray) out = NULL;
 
   g_return_val_if_fail (frame != NULL, NULL);
@@ -280,18 +304,8 @@ alvh_replay_batch_run (AlvhMarketFrame       *frame,
 
   out = g_ptr_array_new_full (profiles->len, (GDestroyNotify) alvh_replay_result_unref);
   g_ptr_array_set_size (out, (gint) profiles->len);
-  jobs.frame = frame;
-  jobs.events = events;
-  jobs.profiles = profiles;
-  jobs.from = from;
-  jobs.to = to;
-  jobs.flags = flags;
-  jobs.results = (AlvhReplayResult **) out->pdata;
-  jobs.cancellable = cancellable;
-  jobs.progress_func = progress_func;
-  jobs.progress_data = progress_data;
-  jobs.total = profiles->len;
-  if (!jobs_run (&jobs, error))
+  if (!jobs_run (frame, events, profiles, from, to, flags, (AlvhReplayResult **) out->pdata, NULL,
+                 progress_func, progress_data, cancellable, error))
     return NULL;
   return g_steal_pointer (&out);
 }
@@ -349,7 +363,6 @@ alvh_sweep_run (const AlvhSweepSpec   *spec,
 {
   g_autoptr(AlvhSweep) self = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
-  Jobs jobs = { 0 };
   AlvhMarketFrame *frame;
   const AlvhSweepAxis *axes;
   gint64 from, to;
@@ -398,17 +411,8 @@ alvh_sweep_run (const AlvhSweepSpec   *spec,
       self->n_bars = (gsize) (last - first + 1);
     }
 
-  jobs.frame = frame;
-  jobs.events = spec->events;
-  jobs.profiles = profiles;
-  jobs.from = from;
-  jobs.to = to;
-  jobs.rows = (AlvhSweepRow *) (void *) self->rows->data;
-  jobs.cancellable = cancellable;
-  jobs.progress_func = progress_func;
-  jobs.progress_data = progress_data;
-  jobs.total = profiles->len;
-  if (!jobs_run (&jobs, error))
+  if (!jobs_run (frame, spec->events, profiles, from, to, 0, NULL, (AlvhSweepRow *) (void *) self->rows->data,
+                 progress_func, progress_data, cancellable, error))
     return NULL;
   return g_steal_pointer (&self);
 }
