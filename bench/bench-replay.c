@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "alvh-core.h"
+#include "bench-clock.h"
 #include "test-market-util.h"
 
 #define MAX_BARS 1000000
@@ -82,15 +82,6 @@ prefix_frame (AlvhMarketFrame *full,
   return f;
 }
 
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* One replay of `frame` (evaluator set-up included): CPU ms; the set-up's
  * CPU ms to setup_ms. */
 static double
@@ -99,11 +90,11 @@ time_replay_once (AlvhMarketFrame   *frame,
                   double            *setup_ms)
 {
   g_autoptr(AlvhProfile) profile = alvh_profile_new ();
-  double c0 = cpu_ms ();
+  double c0 = bench_cpu_ms ();
   g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (frame, profile, NULL);
-  double c1 = cpu_ms ();
+  double c1 = bench_cpu_ms ();
   AlvhReplayResult *res = alvh_replay_run (ev, NULL, NULL, NULL);
-  double c2 = cpu_ms ();
+  double c2 = bench_cpu_ms ();
 
   *setup_ms = c1 - c0;
   if (out != NULL)
