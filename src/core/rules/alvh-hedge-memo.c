@@ -128,10 +128,10 @@ hedge_call_find (AlvhHedgeMemo *self,
 /* alvh_black76_delta () of a hedge call at bar i priced on its own (past
  * the memo's room) */
 static double
-hedge_call_delta_alone (AlvhHedgeMemo     *self,
+hedge_call_delta_alone (AlvhHedgeMemo         *self,
                         const AlvhHedgeExpiry *ex,
-                        double             k,
-                        double             vol)
+                        double                 k,
+                        double                 vol)
 {
   double fwd = ex->fwd, price, delta;
 
@@ -232,11 +232,11 @@ hedge_calls_price (AlvhHedgeMemo *self,
 
 /* The delta of a hedge leg's call of memo slot @m, or priced on its own */
 static inline double
-hedge_slot_delta (AlvhHedgeMemo     *self,
-                  int                m,
+hedge_slot_delta (AlvhHedgeMemo         *self,
+                  int                    m,
                   const AlvhHedgeExpiry *ex,
-                  double             k,
-                  double             vol)
+                  double                 k,
+                  double                 vol)
 {
   return m >= 0 ? self->call_delta[m] : hedge_call_delta_alone (self, ex, k, vol);
 }
@@ -327,8 +327,9 @@ _alvh_hedge_memo_leg_value (AlvhHedgeMemo *self,
       {
         const AlvhHedgeRow *row = &self->row[r];
 
-        if (row->kind == leg->kind && row->expiry == leg->expiry
-            && row->long_strike == leg->long_strike && row->short_strike == leg->short_strike)
+        /* a single call's short strike is no strike (NAN) */
+        if (row->kind == leg->kind && row->expiry == leg->expiry && row->long_strike == leg->long_strike
+            && (leg->kind != ALVH_LEG_VIX_CALL_SPREAD || row->short_strike == leg->short_strike))
           return row->value;
       }
   ex = _alvh_hedge_memo_expiry_at (self, i, leg->expiry);
