@@ -244,6 +244,46 @@ test_malformed (void)
   ctx_clear (&c);
 }
 
+/* A multiplier of 0 or less is refused in either broker's statement, with
+ * the file, the line and the column: every money figure is price times it */
+static void
+test_multiplier_not_positive (void)
+{
+  static const char *const statements[][2] = {
+    { "ibkr-m0.csv",
+      "ClientAccountID,AssetClass,Symbol,UnderlyingSymbol,Multiplier,Strike,Expiry,Put/Call,IBExecID,DateTime,Open/CloseIndicator,Quantity,TradePrice,IBCommission,Notes/Codes\n"
+      "U0,OPT,SPXW  240209P04800000,SPX,100,4800,20240209,P,e1,20240205;100000,O,1,1.10,-1.05,\n"
+      "U0,OPT,SPXW  240209P04825000,SPX,0,4825,20240209,P,e2,20240205;100000,O,-1,1.60,-1.05,\n" },
+    { "tastytrade-m-neg.csv",
+      "Date,Type,Sub Type,Action,Symbol,Instrument Type,Description,Value,Quantity,Average Price,Commissions,Fees,Multiplier,Root Symbol,Underlying Symbol,Expiration Date,Strike Price,Call or Put,Order #,Currency\n"
+      "2024-01-31T10:00:00-0500,Trade,Sell to Open,SELL_TO_OPEN,SPXW  240209P04825000,Equity Option,Sold 1 SPXW,160.00,1,160.00,-1.00,-0.05,-100,SPXW,SPX,2/9/24,4825,PUT,1,USD\n" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (statements); k++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *where = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) files = NULL;
+      const char *paths[2];
+      Ctx c = { 0 };
+
+      ctx_init (&c);
+      path = g_build_filename (c.dir, statements[k][0], NULL);
+      g_file_set_contents (path, statements[k][1], -1, &error);
+      g_assert_no_error (error);
+      paths[0] = path;
+      paths[1] = NULL;
+      files = alvh_fill_import (c.store, c.account, paths, ALVH_BROKER_AUTO, &error);
+      g_assert_null (files);
+      g_assert_error (error, ALVH_CSV_ERROR, ALVH_CSV_ERROR_VALUE);
+      where = g_strdup_printf ("%s:%u:", path, k == 0 ? 3u : 2u);
+      g_assert_true (g_str_has_prefix (error->message, where));
+      g_assert_nonnull (strstr (error->message, "the multiplier is not above 0"));
+      ctx_clear (&c);
+    }
+}
+
 /* A condor closed leg by leg: the put side bought back, the calls expiring
  * worthless two days later, become one closing fill of the condor. */
 static void
@@ -469,6 +509,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/fill-import/detect", test_detect);
+  g_test_add_func ("/core/fill-import/multiplier-not-positive", test_multiplier_not_positive);
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
     {
       g_autofree char *name = g_strdup_printf ("/core/fill-import/%s", alvh_broker_to_string (fixtures[i].broker));

@@ -87,7 +87,6 @@ read_fill (AlvhBrokerRows       *rows,
   g_autofree char *oc = _alvh_broker_field (reader, c[C_OPENCLOSE]);
   g_autofree char *notes = _alvh_broker_field (reader, _alvh_broker_header_find (h, "Notes/Codes"));
   double commission;
-  int col = _alvh_broker_header_find (h, "Multiplier");
 
   if (!parse_datetime (when, &e->time))
     return _alvh_broker_error (reader, c[C_DATETIME], error, "“%s” is not a date-time (expected YYYYMMDD;HHMMSS)", when);
@@ -95,7 +94,7 @@ read_fill (AlvhBrokerRows       *rows,
       !_alvh_broker_number (reader, c[C_PRICE], FALSE, 0, &e->price, error) ||
       !_alvh_broker_number (reader, c[C_COMMISSION], TRUE, 0, &commission, error))
     return FALSE;
-  if (col >= 0 && !_alvh_broker_number (reader, col, TRUE, 100, &e->multiplier, error))
+  if (!_alvh_broker_multiplier (h, reader, &e->multiplier, error))
     return FALSE;
   if (e->quantity == 0)
     return _alvh_broker_error (reader, c[C_QUANTITY], error, "a quantity of 0 (expected a signed number of contracts)");

@@ -54,6 +54,13 @@ gboolean  _alvh_broker_number           (AlvhCsvReader       *reader,
                                          double               empty,
                                          double              *out,
                                          GError             **error);
+/* The contract multiplier of the current row from its "Multiplier" column
+ * (100 when the file has none or the field is empty); an error, naming
+ * the field, when it is not a number above 0. */
+gboolean  _alvh_broker_multiplier       (AlvhBrokerHeader    *h,
+                                         AlvhCsvReader       *reader,
+                                         double              *out,
+                                         GError             **error);
 /* "SPX"/"SPXW" -> "SPX", "VIX"/"VIXW"/"VX"/"/VX…" -> "VIX"; else NULL */
 const char *_alvh_broker_underlying     (const char          *root);
 /* "ROOT YYMMDD[CP]SSSSSSSS" (OCC, with any spaces): TRUE with its parts */

@@ -430,6 +430,24 @@ _alvh_broker_field (AlvhCsvReader *reader,
 }
 
 gboolean
+_alvh_broker_multiplier (AlvhBrokerHeader *h,
+                         AlvhCsvReader    *reader,
+                         double           *out,
+                         GError          **error)
+{
+  int col = _alvh_broker_header_find (h, "Multiplier");
+
+  *out = 100;
+  if (col < 0)
+    return TRUE;
+  if (!_alvh_broker_number (reader, col, TRUE, 100, out, error))
+    return FALSE;
+  if (!(*out > 0))
+    return _alvh_broker_error (reader, col, error, "the multiplier is not above 0");
+  return TRUE;
+}
+
+gboolean
 _alvh_broker_number (AlvhCsvReader *reader,
                      int            col,
                      gboolean       empty_ok,

@@ -93,7 +93,6 @@ read_fill (AlvhBrokerRows       *rows,
   g_autofree char *date = _alvh_broker_field (reader, c[C_DATE]);
   g_autofree char *action = _alvh_broker_field (reader, c[C_ACTION]);
   double qty, avg, value, comm, fees;
-  int col = _alvh_broker_header_find (h, "Multiplier");
 
   if (!parse_datetime (date, &e->time))
     return _alvh_broker_error (reader, c[C_DATE], error, "“%s” is not a date-time (expected ISO 8601 with its offset)", date);
@@ -103,10 +102,8 @@ read_fill (AlvhBrokerRows       *rows,
       !_alvh_broker_number (reader, c[C_COMMISSIONS], TRUE, 0, &comm, error) ||
       !_alvh_broker_number (reader, c[C_FEES], TRUE, 0, &fees, error))
     return FALSE;
-  if (col >= 0 && !_alvh_broker_number (reader, col, TRUE, 100, &e->multiplier, error))
+  if (!_alvh_broker_multiplier (h, reader, &e->multiplier, error))
     return FALSE;
-  if (!(e->multiplier > 0))
-    return _alvh_broker_error (reader, col, error, "the multiplier is not above 0");
   if (!(qty > 0))
     return _alvh_broker_error (reader, c[C_QUANTITY], error, "a quantity that is not above 0 (expected contracts)");
   if (g_str_has_prefix (action, "BUY"))
