@@ -24,6 +24,7 @@ typedef struct
 {
   gint64 expiry;
   double t;    /* calendar days to expiry / 365 */
+  guint  term; /* alvh_calendar_vix_term () of the day and the expiry */
   double fwd;  /* the VX forward of the expiry */
 } AlvhHedgeExpiry;
 
@@ -49,7 +50,9 @@ typedef struct
   guint                  term_k[ALVH_HEDGE_TERMS];
   guint                  term_n;
 
-  /* the time and forward of a few expiries at bar ex_bar */
+  /* the time and forward of a few expiries at bar ex_bar (times and
+   * terms of day ex_day) */
+  gint64                 ex_day;
   gsize                  ex_bar;
   guint                  ex_n;
   AlvhHedgeExpiry        ex[ALVH_HEDGE_TERMS];

@@ -31,6 +31,7 @@ _alvh_hedge_memo_init (AlvhHedgeMemo         *self,
   self->profile = profile;
   self->term_day = G_MININT64;
   self->ex_bar = G_MAXSIZE;
+  self->ex_day = G_MININT64;
   self->row_bar = G_MAXSIZE;
   self->call_bar = G_MAXSIZE;
 }
@@ -61,15 +62,14 @@ vix_term_at (AlvhHedgeMemo *self,
   return k;
 }
 
-/* Section 4: the settle of the future that expires on @expiry, seen at bar i
- * (VXk, k = the VIX expiries in (bar date, expiry]); VIX when unknown. */
+/* Section 4: the settle of the future that expires k VIX expiries after bar
+ * i's date (k = alvh_calendar_vix_term ()), seen at bar i; VIX when unknown */
 static double
-vix_forward (AlvhHedgeMemo *self,
-             gsize          i,
-             gint64         expiry)
+forward_of_term (AlvhHedgeMemo *self,
+                 gsize          i,
+                 guint          k)
 {
   const AlvhMarketFrame *f = self->frame;
-  guint k = vix_term_at (self, i, expiry);
 
   if (k >= 1 && k <= ALVH_VX_TERMS && isfinite (f->vx[k - 1][i]) && f->vx[k - 1][i] > 0.0)
     return f->vx[k - 1][i];
@@ -85,13 +85,25 @@ _alvh_hedge_memo_expiry_fill (AlvhHedgeMemo *self,
 
   if (self->ex_bar != i)
     {
+      /* another bar of the same day: the times and terms hold, the
+       * forwards move */
+      if (self->ex_day != self->day[i])
+        {
+          self->ex_day = self->day[i];
+          self->ex_n = 0;
+        }
       self->ex_bar = i;
-      self->ex_n = 0;
+      for (guint k = 0; k < MIN (self->ex_n, ALVH_HEDGE_TERMS); k++)
+        self->ex[k].fwd = forward_of_term (self, i, self->ex[k].term);
+      for (guint k = 0; k < MIN (self->ex_n, ALVH_HEDGE_TERMS); k++)
+        if (self->ex[k].expiry == expiry)
+          return &self->ex[k];
     }
   e = &self->ex[self->ex_n++ % ALVH_HEDGE_TERMS];
   e->expiry = expiry;
   e->t = (double) (_alvh_ny_day_cached (expiry) - self->day[i]) / 365.0;
-  e->fwd = vix_forward (self, i, expiry);
+  e->term = vix_term_at (self, i, expiry);
+  e->fwd = forward_of_term (self, i, e->term);
   return e;
 }
 
