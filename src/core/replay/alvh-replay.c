@@ -223,16 +223,7 @@ mark_book (AlvhEvaluator         *evaluator,
       out->condor_value += _alvh_evaluator_condor_value (evaluator, c, i) * c->units * mult;
       out->condor_credit += c->credit * c->units * mult;
     }
-  for (guint k = 0; k < _alvh_book_n_legs (book); k++)
-    {
-      const AlvhLeg *leg = _alvh_book_leg (book, k);
-      double qty = _alvh_leg_open_quantity (leg);
-
-      if (qty <= 0.0)
-        continue;
-      out->hedge_value += _alvh_evaluator_leg_value (evaluator, leg, i) * qty * mult;
-      out->hedge_premium += leg->premium * qty * mult;
-    }
+  _alvh_evaluator_mark_hedges (evaluator, book, i, mult, &out->hedge_value, &out->hedge_premium);
   out->condor_pnl = out->condor_credit - out->condor_value;
   out->hedge_pnl = out->hedge_value - out->hedge_premium;
   out->total_pnl = out->condor_pnl + out->hedge_pnl;

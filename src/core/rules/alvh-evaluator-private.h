@@ -18,6 +18,16 @@ double  _alvh_evaluator_leg_value     (AlvhEvaluator    *self,
                                        const AlvhLeg    *leg,
                                        gsize             i);
 
+/* The mark of @book's open VIX hedges at bar i (after evaluating it):
+ * adds value x open quantity x @mult of each to @value and premium x open
+ * quantity x @mult to @premium, in the book's order */
+void    _alvh_evaluator_mark_hedges   (AlvhEvaluator    *self,
+                                       AlvhBook         *book,
+                                       gsize             i,
+                                       double            mult,
+                                       double           *value,
+                                       double           *premium);
+
 /* The New York day number of bar i (alvh_time_ny_day () of its time). */
 gint64  _alvh_evaluator_get_day       (AlvhEvaluator    *self,
                                        gsize            i);

@@ -932,3 +932,14 @@ _alvh_evaluator_leg_value (AlvhEvaluator *self,
 {
   return _alvh_hedge_memo_leg_value (&self->hedges, leg, i, vix_option_vol (self, i));
 }
+
+void
+_alvh_evaluator_mark_hedges (AlvhEvaluator *self,
+                             AlvhBook      *book,
+                             gsize          i,
+                             double         mult,
+                             double        *value,
+                             double        *premium)
+{
+  _alvh_hedge_memo_mark (&self->hedges, book, i, vix_option_vol (self, i), mult, value, premium);
+}

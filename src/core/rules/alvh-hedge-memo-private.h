@@ -31,6 +31,7 @@ typedef struct
 /* A hedge leg's value per unit at bar row_bar, named by what prices it */
 typedef struct
 {
+  guint       index;  /* the leg's index in the book evaluated */
   AlvhLegKind kind;
   gint64      expiry;
   double      long_strike;
@@ -121,5 +122,16 @@ double                 _alvh_hedge_memo_leg_value   (AlvhHedgeMemo         *self
                                                      const AlvhLeg         *leg,
                                                      gsize                  i,
                                                      double                 vol);
+
+/* Adds each open hedge leg of @book at bar i to @value (its value x open
+ * quantity x @mult, as _alvh_hedge_memo_leg_value ()) and to @premium
+ * (premium x open quantity x @mult), in the book's order */
+void                   _alvh_hedge_memo_mark        (AlvhHedgeMemo         *self,
+                                                     AlvhBook              *book,
+                                                     gsize                  i,
+                                                     double                 vol,
+                                                     double                 mult,
+                                                     double                *value,
+                                                     double                *premium);
 
 G_END_DECLS

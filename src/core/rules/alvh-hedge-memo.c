@@ -296,6 +296,7 @@ _alvh_hedge_memo_legs_delta (AlvhHedgeMemo *self,
         {
           AlvhHedgeRow *row = &self->row[self->row_n++];
 
+          row->index = l;
           row->kind = leg->kind;
           row->expiry = leg->expiry;
           row->long_strike = leg->long_strike;
@@ -324,29 +325,25 @@ hedge_call_price (AlvhHedgeMemo *self,
   return alvh_black76_price (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
 }
 
-double
-_alvh_hedge_memo_leg_value (AlvhHedgeMemo *self,
-                            const AlvhLeg *leg,
-                            gsize          i,
-                            double         vol)
+/* Whether @row names @leg (a single call's short strike, NAN, is no strike) */
+static inline gboolean
+row_is_leg (const AlvhHedgeRow *row,
+            const AlvhLeg      *leg)
 {
-  const AlvhHedgeExpiry *ex;
-  double t, fwd;
+  return row->kind == leg->kind && row->expiry == leg->expiry && row->long_strike == leg->long_strike
+         && (leg->kind != ALVH_LEG_VIX_CALL_SPREAD || row->short_strike == leg->short_strike);
+}
 
-  /* the leg's value as the evaluation of the bar left it */
-  if (self->row_bar == i)
-    for (guint r = 0; r < self->row_n; r++)
-      {
-        const AlvhHedgeRow *row = &self->row[r];
-
-        /* a single call's short strike is no strike (NAN) */
-        if (row->kind == leg->kind && row->expiry == leg->expiry && row->long_strike == leg->long_strike
-            && (leg->kind != ALVH_LEG_VIX_CALL_SPREAD || row->short_strike == leg->short_strike))
-          return row->value;
-      }
-  ex = _alvh_hedge_memo_expiry_at (self, i, leg->expiry);
-  t = ex->t;
-  fwd = ex->fwd;
+/* The leg's value worked out, not kept */
+static double
+leg_value_priced (AlvhHedgeMemo *self,
+                  const AlvhLeg *leg,
+                  gsize          i,
+                  double         vol)
+{
+  const AlvhHedgeExpiry *ex = _alvh_hedge_memo_expiry_at (self, i, leg->expiry);
+  const double t = ex->t;
+  const double fwd = ex->fwd;
 
   if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL)
     return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol);
@@ -354,4 +351,49 @@ _alvh_hedge_memo_leg_value (AlvhHedgeMemo *self,
     return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol)
            - hedge_call_price (self, i, leg->expiry, fwd, leg->short_strike, t, vol);
   return alvh_leg_value (leg, fwd, t, vol, self->profile->rate);
+}
+
+double
+_alvh_hedge_memo_leg_value (AlvhHedgeMemo *self,
+                            const AlvhLeg *leg,
+                            gsize          i,
+                            double         vol)
+{
+  /* the leg's value as the evaluation of the bar left it */
+  if (self->row_bar == i)
+    for (guint r = 0; r < self->row_n; r++)
+      if (row_is_leg (&self->row[r], leg))
+        return self->row[r].value;
+  return leg_value_priced (self, leg, i, vol);
+}
+
+void
+_alvh_hedge_memo_mark (AlvhHedgeMemo *self,
+                       AlvhBook      *book,
+                       gsize          i,
+                       double         vol,
+                       double         mult,
+                       double        *value,
+                       double        *premium)
+{
+  guint r = 0;
+
+  for (guint k = 0; k < _alvh_book_n_legs (book); k++)
+    {
+      const AlvhLeg *leg = _alvh_book_leg (book, k);
+      const double qty = _alvh_leg_open_quantity (leg);
+      double v;
+
+      if (qty <= 0.0)
+        continue;
+      /* the rows are in the book's order: the next one is this leg's, if any */
+      while (self->row_bar == i && r < self->row_n && self->row[r].index < k)
+        r++;
+      if (self->row_bar == i && r < self->row_n && self->row[r].index == k && row_is_leg (&self->row[r], leg))
+        v = self->row[r].value;
+      else
+        v = _alvh_hedge_memo_leg_value (self, leg, i, vol);
+      *value += v * qty * mult;
+      *premium += leg->premium * qty * mult;
+    }
 }
