@@ -63,29 +63,56 @@ _alvh_book_other_leg (const AlvhBook *self,
   return &g_array_index (self->others, AlvhLeg, index);
 }
 
+/* One pass over the hedge legs: the premium paid for what is open (points
+ * x 100 per contract), how many are open and the last time one of them was
+ * opened (G_MININT64 when none is) */
+static inline void
+_alvh_book_hedge_totals (const AlvhBook *self,
+                         double         *premium_paid,
+                         guint          *n_open,
+                         gint64         *last_opened)
+{
+  double sum = 0.0;
+  guint n = 0;
+  gint64 last = G_MININT64;
+
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const AlvhLeg *leg = _alvh_book_leg (self, i);
+      const double qty = _alvh_leg_open_quantity (leg);
+
+      sum += leg->premium * qty;
+      if (qty > 0.0)
+        {
+          n++;
+          if (leg->opened > last)
+            last = leg->opened;
+        }
+    }
+  *premium_paid = sum * 100.0;
+  *n_open = n;
+  *last_opened = last;
+}
+
 static inline guint
 _alvh_book_count_open_legs (const AlvhBook *self)
 {
-  guint n = 0;
+  double paid;
+  guint n;
+  gint64 last;
 
-  for (guint i = 0; i < self->legs->len; i++)
-    if (_alvh_leg_open_quantity (_alvh_book_leg (self, i)) > 0.0)
-      n++;
+  _alvh_book_hedge_totals (self, &paid, &n, &last);
   return n;
 }
 
 static inline gint64
 _alvh_book_last_leg_time (const AlvhBook *self)
 {
-  gint64 last = G_MININT64;
+  double paid;
+  guint n;
+  gint64 last;
 
-  for (guint i = 0; i < self->legs->len; i++)
-    {
-      const AlvhLeg *leg = _alvh_book_leg (self, i);
-
-      if (_alvh_leg_open_quantity (leg) > 0.0 && leg->opened > last)
-        last = leg->opened;
-    }
+  _alvh_book_hedge_totals (self, &paid, &n, &last);
   return last;
 }
 
@@ -116,15 +143,12 @@ _alvh_book_credit_collected (const AlvhBook *self)
 static inline double
 _alvh_book_premium_paid (const AlvhBook *self)
 {
-  double sum = 0.0;
+  double paid;
+  guint n;
+  gint64 last;
 
-  for (guint i = 0; i < self->legs->len; i++)
-    {
-      const AlvhLeg *leg = _alvh_book_leg (self, i);
-
-      sum += leg->premium * _alvh_leg_open_quantity (leg);
-    }
-  return sum * 100.0;
+  _alvh_book_hedge_totals (self, &paid, &n, &last);
+  return paid;
 }
 
 G_END_DECLS

@@ -665,11 +665,12 @@ other_legs_delta (AlvhEvaluator *self,
 }
 
 /* book_delta: SPX-equivalent delta of the book per condor unit, the VIX legs
- * mapped through beta */
+ * mapped through beta; @layers_used: the book's open hedge legs */
 static void
 eval_book_delta (AlvhEvaluator *self,
                  gsize          i,
                  AlvhBook      *book,
+                 guint          layers_used,
                  AlvhSignal    *sig)
 {
   const AlvhMarketFrame *f = self->frame;
@@ -682,7 +683,7 @@ eval_book_delta (AlvhEvaluator *self,
   sig->threshold = p->delta_tolerance;
   if (n_condors > 0 && finite_pos (iv))
     {
-      gboolean has_legs = _alvh_book_count_open_legs (book) > 0 || other_vix_legs (book);
+      gboolean has_legs = layers_used > 0 || other_vix_legs (book);
 
       if (!has_legs || isfinite (self->beta[i]))
         {
@@ -725,7 +726,7 @@ eval_signals (AlvhEvaluator *self,
   eval_market_signals (self, i, d);
   eval_theta_erosion (self, i, book, &d->signals[ALVH_SIGNAL_THETA_EROSION]);
   eval_wing_proximity (self, i, book, &d->signals[ALVH_SIGNAL_WING_PROXIMITY]);
-  eval_book_delta (self, i, book, &d->signals[ALVH_SIGNAL_BOOK_DELTA]);
+  eval_book_delta (self, i, book, d->layers_used, &d->signals[ALVH_SIGNAL_BOOK_DELTA]);
 
   /* macro_regime */
   sig = &d->signals[ALVH_SIGNAL_MACRO_REGIME];
@@ -817,6 +818,7 @@ alvh_evaluator_evaluate_at (AlvhEvaluator *self,
   const AlvhProfile *p = self->profile;
   guint n_condors, rt = 0;
   gint64 last;
+  double paid;
 
   g_return_if_fail (i < f->n);
   g_return_if_fail (book != NULL && d != NULL);
@@ -843,9 +845,9 @@ alvh_evaluator_evaluate_at (AlvhEvaluator *self,
   d->cooldown_hours = p->cooldown_hours;
   d->realtime_quorum = (guint) p->realtime_quorum;
   d->max_hedge_cost_ratio = p->max_hedge_cost_ratio;
-  d->premium_paid = _alvh_book_premium_paid (book) * p->multiplier / 100.0;
+  _alvh_book_hedge_totals (book, &paid, &d->layers_used, &last);
+  d->premium_paid = paid * p->multiplier / 100.0;
   d->credit_collected = _alvh_book_credit_collected (book) * p->multiplier / 100.0;
-  d->layers_used = _alvh_book_count_open_legs (book);
   /* iv_t as the decision states it: of the first condor's expiry */
   d->iv = _alvh_book_n_condors (book) > 0
           ? iv_for_expiry (self, i, _alvh_book_condor (book, 0)->expiry, &d->iv_from_chain)
@@ -858,7 +860,6 @@ alvh_evaluator_evaluate_at (AlvhEvaluator *self,
   d->realtime_fired = rt;
 
   /* the book is as of t, so no leg was filled after t: never negative */
-  last = _alvh_book_last_leg_time (book);
   if (last != G_MININT64)
     d->hours_since_last_leg = MAX (0.0, (double) (t - last) / 3600.0);
 
