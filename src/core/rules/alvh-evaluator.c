@@ -187,7 +187,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   self->cache_id = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
   self->cache_x = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->cache_theta = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
-  _alvh_hedge_memo_init (&self->hedges, frame, self->day, profile);
+  _alvh_hedge_memo_init (&self->hedges, self->frame, self->day, self->profile);
   self->memo_bar = G_MAXSIZE;
   self->leg_day = G_MININT64;
   self->cterm_t = NAN;
