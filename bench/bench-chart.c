@@ -138,6 +138,13 @@ shared (const void *data)
   return g_bytes_new_static (data, N_BARS * sizeof (double));
 }
 
+/* The scenes' series, drawn alike through either API */
+static const AlvhChartSeriesStyle candles_style = { .kind = ALVH_CHART_SERIES_CANDLES, .label = "" };
+static const AlvhChartSeriesStyle vix_style = {
+  .kind = ALVH_CHART_SERIES_LINE, .label = "VIX", .color = ALVH_CHART_COLOR_BLUE,
+};
+static const AlvhChartSeriesStyle step_style = { .kind = ALVH_CHART_SERIES_HISTOGRAM, .label = "Step" };
+
 /* A new chart of the scene with every bar in view; copy: through the
  * copying API, else sharing the arrays */
 static AlvhChart *
@@ -159,13 +166,11 @@ make_chart (const Data *d,
     {
       alvh_chart_set_times (chart, d->t, N_BARS);
       if (scene != SCENE_LINE)
-        alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_CANDLES, "", 0, 0, d->t, d->o, d->h, d->l, d->c, N_BARS);
+        alvh_chart_add_series (chart, 0, &candles_style, d->t, d->o, d->h, d->l, d->c, N_BARS);
       if (scene != SCENE_CANDLES)
-        alvh_chart_add_series (chart, vix_pane, ALVH_CHART_SERIES_LINE, "VIX",
-                               ALVH_CHART_COLOR_BLUE, 0, d->t, d->v, NULL, NULL, NULL, N_BARS);
+        alvh_chart_add_series (chart, vix_pane, &vix_style, d->t, d->v, NULL, NULL, NULL, N_BARS);
       if (scene == SCENE_PANES)
-        alvh_chart_add_series (chart, 2, ALVH_CHART_SERIES_HISTOGRAM, "Step", 0, 0, d->t, d->hist,
-                               NULL, NULL, NULL, N_BARS);
+        alvh_chart_add_series (chart, 2, &step_style, d->t, d->hist, NULL, NULL, NULL, N_BARS);
     }
   else
     {
@@ -175,12 +180,11 @@ make_chart (const Data *d,
 
       alvh_chart_set_times_bytes (chart, t);
       if (scene != SCENE_LINE)
-        alvh_chart_add_series_bytes (chart, 0, ALVH_CHART_SERIES_CANDLES, "", 0, 0, o, h, l, c);
+        alvh_chart_add_series_bytes (chart, 0, &candles_style, o, h, l, c);
       if (scene != SCENE_CANDLES)
-        alvh_chart_add_series_bytes (chart, vix_pane, ALVH_CHART_SERIES_LINE, "VIX", ALVH_CHART_COLOR_BLUE, 0,
-                                     v, NULL, NULL, NULL);
+        alvh_chart_add_series_bytes (chart, vix_pane, &vix_style, v, NULL, NULL, NULL);
       if (scene == SCENE_PANES)
-        alvh_chart_add_series_bytes (chart, 2, ALVH_CHART_SERIES_HISTOGRAM, "Step", 0, 0, hist, NULL, NULL, NULL);
+        alvh_chart_add_series_bytes (chart, 2, &step_style, hist, NULL, NULL, NULL);
     }
   alvh_chart_show_all (chart);
   return chart;

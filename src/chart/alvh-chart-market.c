@@ -35,6 +35,29 @@ alvh_chart_market_new (void)
   return chart;
 }
 
+static const AlvhChartSeriesStyle macd_styles[ALVH_CHART_MACD_N] = {
+  [ALVH_CHART_MACD_HISTOGRAM] = { .kind = ALVH_CHART_SERIES_HISTOGRAM, .label = "Hist",
+                                  .color = ALVH_CHART_COLOR_GRAY },
+  [ALVH_CHART_MACD_LINE] = { .kind = ALVH_CHART_SERIES_LINE, .label = "MACD", .color = ALVH_CHART_COLOR_BLUE },
+  [ALVH_CHART_MACD_SIGNAL] = { .kind = ALVH_CHART_SERIES_LINE, .label = "Signal", .color = ALVH_CHART_COLOR_ORANGE },
+};
+
+/**
+ * alvh_chart_market_macd_style:
+ * @series: one of the MACD pane's series
+ *
+ * How the market chart draws that series, so that a caller that fills the
+ * pane again (other periods) draws it the same way.
+ *
+ * Returns: (transfer none): the style; static, never freed
+ */
+const AlvhChartSeriesStyle *
+alvh_chart_market_macd_style (AlvhChartMacdSeries series)
+{
+  g_return_val_if_fail (series < ALVH_CHART_MACD_N, NULL);
+  return &macd_styles[series];
+}
+
 /* a column of the frame, shared with the chart (which keeps the frame) */
 static GBytes *
 frame_bytes (AlvhMarketFrame *frame,
@@ -66,11 +89,6 @@ add_macd (AlvhChart       *chart,
   g_autofree double *vix = g_new (double, MAX (frame->n, 1));
   g_autofree double *out = g_new (double, 3 * MAX (frame->n, 1));
   double *lines[3];
-  static const struct { const char *label; AlvhChartSeriesKind kind; AlvhChartColor color; } series[] = {
-    { "Hist", ALVH_CHART_SERIES_HISTOGRAM, ALVH_CHART_COLOR_GRAY },
-    { "MACD", ALVH_CHART_SERIES_LINE, ALVH_CHART_COLOR_BLUE },
-    { "Signal", ALVH_CHART_SERIES_LINE, ALVH_CHART_COLOR_ORANGE },
-  };
 
   for (gsize i = 0; i < frame->n; i++)
     if (isfinite (frame->vix[i]))
@@ -92,8 +110,7 @@ add_macd (AlvhChart       *chart,
       for (gsize r = 0; r < n; r++)
         lines[k][at[r]] = src[r];
       bytes = g_bytes_new_take (lines[k], frame->n * sizeof (double));
-      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_MACD, series[k].kind, series[k].label,
-                                   series[k].color, 0, bytes, NULL, NULL, NULL);
+      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_MACD, &macd_styles[k], bytes, NULL, NULL, NULL);
       alvh_chart_series_set_decimals (chart, ALVH_CHART_MARKET_PANE_MACD, k, 3);
     }
 }
@@ -146,33 +163,44 @@ alvh_chart_market_set_data (AlvhChart  *chart,
           g_autoptr(GBytes) o = frame_bytes (frame, frame->open);
           g_autoptr(GBytes) h = frame_bytes (frame, frame->high);
           g_autoptr(GBytes) l = frame_bytes (frame, frame->low);
-          alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_SPX, ALVH_CHART_SERIES_CANDLES, "",
-                                       ALVH_CHART_COLOR_FOREGROUND, 0, o, h, l, c);
+          alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_SPX,
+                                       &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_CANDLES, .label = "",
+                                                                 .color = ALVH_CHART_COLOR_FOREGROUND },
+                                       o, h, l, c);
         }
       else
-        alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_SPX, ALVH_CHART_SERIES_LINE, "",
-                                     ALVH_CHART_COLOR_BLUE, 0, c, NULL, NULL, NULL);
+        alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_SPX,
+                                     &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_LINE, .label = "",
+                                                               .color = ALVH_CHART_COLOR_BLUE },
+                                     c, NULL, NULL, NULL);
     }
 
   if (any_finite (frame->vix, frame->n))
     {
       g_autoptr(GBytes) v = frame_bytes (frame, frame->vix);
-      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "",
-                                   ALVH_CHART_COLOR_FOREGROUND, 0, v, NULL, NULL, NULL);
+      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_VIX,
+                                   &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_LINE, .label = "",
+                                                             .color = ALVH_CHART_COLOR_FOREGROUND },
+                                   v, NULL, NULL, NULL);
       add_macd (chart, frame);
     }
 
   if (vx != NULL && alvh_series_find_column (vx, "vx1") >= 0)
     {
       g_autoptr(GBytes) v = frame_bytes (frame, frame->vx1);
-      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "VX1",
-                                   ALVH_CHART_COLOR_ORANGE, 0, v, NULL, NULL, NULL);
+      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_VIX,
+                                   &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_LINE, .label = "VX1",
+                                                             .color = ALVH_CHART_COLOR_ORANGE },
+                                   v, NULL, NULL, NULL);
     }
   if (vx != NULL && alvh_series_find_column (vx, "vx2") >= 0)
     {
       g_autoptr(GBytes) v = frame_bytes (frame, frame->vx2);
-      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_SERIES_LINE, "VX2",
-                                   ALVH_CHART_COLOR_PURPLE, ALVH_CHART_SERIES_FLAG_DASHED, v, NULL, NULL, NULL);
+      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_VIX,
+                                   &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_LINE, .label = "VX2",
+                                                             .color = ALVH_CHART_COLOR_PURPLE,
+                                                             .flags = ALVH_CHART_SERIES_FLAG_DASHED },
+                                   v, NULL, NULL, NULL);
     }
 }
 
@@ -258,8 +286,10 @@ alvh_chart_market_set_condor_levels (AlvhChart            *chart,
               }
             }
           if (any)
-            alvh_chart_add_series (chart, pane, ALVH_CHART_SERIES_BAND, NULL, ALVH_CHART_COLOR_RED,
-                                   ALVH_CHART_SERIES_FLAG_NO_AUTOSCALE | ALVH_CHART_SERIES_FLAG_NO_LEGEND,
+            alvh_chart_add_series (chart, pane,
+                                   &(AlvhChartSeriesStyle) {
+                                     .kind = ALVH_CHART_SERIES_BAND, .color = ALVH_CHART_COLOR_RED,
+                                     .flags = ALVH_CHART_SERIES_FLAG_NO_AUTOSCALE | ALVH_CHART_SERIES_FLAG_NO_LEGEND },
                                    times, lower, upper, NULL, NULL, n_bars);
         }
     }
@@ -345,7 +375,9 @@ alvh_chart_market_set_greeks (AlvhChart  *chart,
         have_delta = TRUE;
       else if (!have_delta && alvh_chart_pane_get_n_series (chart, pane) == 0)
         flags = 0;
-      idx = alvh_chart_add_series (chart, pane, ALVH_CHART_SERIES_LINE, cols[k].label, cols[k].color, flags,
+      idx = alvh_chart_add_series (chart, pane,
+                                   &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_LINE, .label = cols[k].label,
+                                                             .color = cols[k].color, .flags = flags },
                                    alvh_series_get_times (greeks), v, NULL, NULL, NULL,
                                    alvh_series_get_length (greeks));
       alvh_chart_series_set_decimals (chart, pane, idx, cols[k].decimals);
@@ -363,8 +395,10 @@ alvh_chart_market_set_greeks (AlvhChart  *chart,
           lo[b] = -delta_tolerance;
           hi[b] = delta_tolerance;
         }
-      alvh_chart_add_series (chart, pane, ALVH_CHART_SERIES_BAND, NULL, ALVH_CHART_COLOR_GRAY,
-                             ALVH_CHART_SERIES_FLAG_NO_LEGEND, gt, lo, hi, NULL, NULL, gn);
+      alvh_chart_add_series (chart, pane,
+                             &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_BAND, .color = ALVH_CHART_COLOR_GRAY,
+                                                       .flags = ALVH_CHART_SERIES_FLAG_NO_LEGEND },
+                             gt, lo, hi, NULL, NULL, gn);
       g_autofree char *digits = alvh_format_number (delta_tolerance, 2, ALVH_FORMAT_SCREEN);
       g_autofree char *plus = g_strconcat ("+", digits, NULL);
       g_autofree char *minus = g_strconcat ("−", digits, NULL);
@@ -392,12 +426,14 @@ alvh_chart_market_set_vol_indices (AlvhChart         *chart,
                                    guint              shown)
 {
   const guint pane = ALVH_CHART_MARKET_PANE_VOL;
-  static const struct { const char *label; AlvhChartColor color; AlvhChartSeriesFlags flags; } look[ALVH_CHART_VOL_N] = {
-    { "VIX9D", ALVH_CHART_COLOR_ORANGE, 0 },
-    { "VIX", ALVH_CHART_COLOR_FOREGROUND, 0 },
-    { "VIX3M", ALVH_CHART_COLOR_BLUE, 0 },
-    { "VVIX", ALVH_CHART_COLOR_PURPLE, ALVH_CHART_SERIES_FLAG_DASHED },
-    { "SKEW", ALVH_CHART_COLOR_GRAY, ALVH_CHART_SERIES_FLAG_DASHED },
+  static const AlvhChartSeriesStyle look[ALVH_CHART_VOL_N] = {
+    [ALVH_CHART_VOL_VIX9D] = { .kind = ALVH_CHART_SERIES_LINE, .label = "VIX9D", .color = ALVH_CHART_COLOR_ORANGE },
+    [ALVH_CHART_VOL_VIX] = { .kind = ALVH_CHART_SERIES_LINE, .label = "VIX", .color = ALVH_CHART_COLOR_FOREGROUND },
+    [ALVH_CHART_VOL_VIX3M] = { .kind = ALVH_CHART_SERIES_LINE, .label = "VIX3M", .color = ALVH_CHART_COLOR_BLUE },
+    [ALVH_CHART_VOL_VVIX] = { .kind = ALVH_CHART_SERIES_LINE, .label = "VVIX", .color = ALVH_CHART_COLOR_PURPLE,
+                              .flags = ALVH_CHART_SERIES_FLAG_DASHED },
+    [ALVH_CHART_VOL_SKEW] = { .kind = ALVH_CHART_SERIES_LINE, .label = "SKEW", .color = ALVH_CHART_COLOR_GRAY,
+                              .flags = ALVH_CHART_SERIES_FLAG_DASHED },
   };
   gboolean any = FALSE;
 
@@ -418,8 +454,8 @@ alvh_chart_market_set_vol_indices (AlvhChart         *chart,
         close = alvh_series_get_column (s, 0);
       if (close == NULL)
         continue;
-      alvh_chart_add_series (chart, pane, ALVH_CHART_SERIES_LINE, look[k].label, look[k].color, look[k].flags,
-                             alvh_series_get_times (s), close, NULL, NULL, NULL, alvh_series_get_length (s));
+      alvh_chart_add_series (chart, pane, &look[k], alvh_series_get_times (s), close, NULL, NULL, NULL,
+                             alvh_series_get_length (s));
       any = TRUE;
     }
   alvh_chart_pane_set_visible (chart, pane, any);

@@ -37,7 +37,18 @@ typedef enum
   ALVH_CHART_VOL_N
 } AlvhChartVolIndex;
 
+/* The MACD pane's series, in its order (the histogram behind the lines) */
+typedef enum
+{
+  ALVH_CHART_MACD_HISTOGRAM,
+  ALVH_CHART_MACD_LINE,
+  ALVH_CHART_MACD_SIGNAL,
+  ALVH_CHART_MACD_N
+} AlvhChartMacdSeries;
+
 AlvhChart *alvh_chart_market_new          (void);
+/* How the MACD pane draws a series, for whoever fills it anew (static) */
+const AlvhChartSeriesStyle *alvh_chart_market_macd_style (AlvhChartMacdSeries series);
 /* Any may be NULL.  The timeline is every New York date SPX or VIX has,
  * each series joined by date (NAN, "–" in the read-out, where it has no
  * value).  SPX needs columns open, high, low, close (or close alone: drawn

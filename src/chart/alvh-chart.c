@@ -607,17 +607,14 @@ align_values (AlvhChart    *self,
 }
 
 static Series *
-series_new (AlvhChartSeriesKind   kind,
-            const char           *label,
-            AlvhChartColor        color,
-            AlvhChartSeriesFlags  flags)
+series_new (const AlvhChartSeriesStyle *style)
 {
   Series *s = g_new0 (Series, 1);
 
-  s->kind = kind;
-  s->label = g_strdup (label);
-  s->color = color;
-  s->flags = flags;
+  s->kind = style->kind;
+  s->label = g_strdup (style->label);
+  s->color = style->color;
+  s->flags = style->flags;
   s->decimals = 2;
   return s;
 }
@@ -647,10 +644,9 @@ add_to_pane (AlvhChart *self,
  * alvh_chart_add_series:
  * @self: a chart
  * @pane: a pane index
- * @kind: how the series draws
- * @label: (nullable): the legend label (copied)
- * @color: its colour role
- * @flags: scale and legend flags
+ * @style: (transfer none): how the series looks: its kind, its legend label
+ *   (nullable; the chart copies it), colour role and flags.  The chart keeps
+ *   nothing else of @style, which may live on the caller's stack.
  * @times: (array length=n): the rows' times, increasing
  * @a: (array length=n): the first component (see #AlvhChartSeriesKind)
  * @b: (array length=n) (nullable): the second component, or %NULL when unused
@@ -666,31 +662,29 @@ add_to_pane (AlvhChart *self,
  * Returns: the series' index within the pane
  */
 guint
-alvh_chart_add_series (AlvhChart            *self,
-                       guint                 pane,
-                       AlvhChartSeriesKind   kind,
-                       const char           *label,
-                       AlvhChartColor        color,
-                       AlvhChartSeriesFlags  flags,
-                       const gint64         *times,
-                       const double         *a,
-                       const double         *b,
-                       const double         *c,
-                       const double         *d,
-                       gsize                 n)
+alvh_chart_add_series (AlvhChart                  *self,
+                       guint                       pane,
+                       const AlvhChartSeriesStyle *style,
+                       const gint64               *times,
+                       const double               *a,
+                       const double               *b,
+                       const double               *c,
+                       const double               *d,
+                       gsize                       n)
 {
   Pane *p = get_pane (self, pane);
   const double *in[4] = { a, b, c, d };
   Series *s;
 
   g_return_val_if_fail (p != NULL, 0);
+  g_return_val_if_fail (style != NULL, 0);
   g_return_val_if_fail (n == 0 || times != NULL, 0);
   g_return_val_if_fail (a != NULL, 0);
-  for (guint k = 1; k < kind_n_components (kind); k++)
+  for (guint k = 1; k < kind_n_components (style->kind); k++)
     g_return_val_if_fail (in[k] != NULL, 0);
 
-  s = series_new (kind, label, color, flags);
-  for (guint k = 0; k < kind_n_components (kind); k++)
+  s = series_new (style);
+  for (guint k = 0; k < kind_n_components (style->kind); k++)
     s->data[k] = align_values (self, times, in[k], n);
   return add_to_pane (self, p, s);
 }
@@ -699,10 +693,8 @@ alvh_chart_add_series (AlvhChart            *self,
  * alvh_chart_add_series_bytes:
  * @self: a chart
  * @pane: a pane index
- * @kind: how the series draws
- * @label: (nullable): the legend label (copied)
- * @color: its colour role
- * @flags: scale and legend flags
+ * @style: (transfer none): how the series looks, as for
+ *   alvh_chart_add_series() (the chart copies the label)
  * @a: the first component: one double per bar of the timeline
  * @b: (nullable): the second component, or %NULL when unused
  * @c: (nullable): the third component, or %NULL when unused
@@ -715,27 +707,25 @@ alvh_chart_add_series (AlvhChart            *self,
  * Returns: the series' index within the pane
  */
 guint
-alvh_chart_add_series_bytes (AlvhChart            *self,
-                             guint                 pane,
-                             AlvhChartSeriesKind   kind,
-                             const char           *label,
-                             AlvhChartColor        color,
-                             AlvhChartSeriesFlags  flags,
-                             GBytes               *a,
-                             GBytes               *b,
-                             GBytes               *c,
-                             GBytes               *d)
+alvh_chart_add_series_bytes (AlvhChart                  *self,
+                             guint                       pane,
+                             const AlvhChartSeriesStyle *style,
+                             GBytes                     *a,
+                             GBytes                     *b,
+                             GBytes                     *c,
+                             GBytes                     *d)
 {
   Pane *p = get_pane (self, pane);
   GBytes *in[4] = { a, b, c, d };
   Series *s;
 
   g_return_val_if_fail (p != NULL, 0);
-  for (guint k = 0; k < kind_n_components (kind); k++)
+  g_return_val_if_fail (style != NULL, 0);
+  for (guint k = 0; k < kind_n_components (style->kind); k++)
     g_return_val_if_fail (in[k] != NULL && g_bytes_get_size (in[k]) == self->n * sizeof (double), 0);
 
-  s = series_new (kind, label, color, flags);
-  for (guint k = 0; k < kind_n_components (kind); k++)
+  s = series_new (style);
+  for (guint k = 0; k < kind_n_components (style->kind); k++)
     s->data[k] = g_bytes_ref (in[k]);
   return add_to_pane (self, p, s);
 }

@@ -62,6 +62,16 @@ typedef enum
   ALVH_CHART_LEVEL_OTHER,
 } AlvhChartLevelKind;
 
+/* How a series looks (plain data; the chart copies the label and keeps
+ * nothing else of it) */
+typedef struct
+{
+  AlvhChartSeriesKind   kind;
+  const char           *label;    /* the legend's label; NULL or "": none */
+  AlvhChartColor        color;
+  AlvhChartSeriesFlags  flags;
+} AlvhChartSeriesStyle;
+
 /* A horizontal price level, e.g. a condor strike (plain data; strings are copied) */
 typedef struct
 {
@@ -162,15 +172,13 @@ guint         alvh_chart_pane_get_level_label_rects (AlvhChart    *self,
                                              AlvhChartRect        *rects,
                                              guint                 max);
 
-/* Series: arrays of n rows at `times` (copied, joined to the bars by time /
- * New York date); unused components NULL.
+/* Series: how it looks (`style`, read during the call; the label is
+ * copied) and arrays of n rows at `times` (copied, joined to the bars by
+ * time / New York date); unused components NULL.
  * Returns the series index within the pane. */
 guint         alvh_chart_add_series         (AlvhChart            *self,
                                              guint                 pane,
-                                             AlvhChartSeriesKind   kind,
-                                             const char           *label,
-                                             AlvhChartColor        color,
-                                             AlvhChartSeriesFlags  flags,
+                                             const AlvhChartSeriesStyle *style,
                                              const gint64         *times,
                                              const double         *a,
                                              const double         *b,
@@ -178,13 +186,10 @@ guint         alvh_chart_add_series         (AlvhChart            *self,
                                              const double         *d,
                                              gsize                 n);
 /* The same for values already on the timeline (one double per bar, NAN where
- * none): the chart keeps references, it copies nothing. */
+ * none): the chart keeps references, it copies nothing but the label. */
 guint         alvh_chart_add_series_bytes   (AlvhChart            *self,
                                              guint                 pane,
-                                             AlvhChartSeriesKind   kind,
-                                             const char           *label,
-                                             AlvhChartColor        color,
-                                             AlvhChartSeriesFlags  flags,
+                                             const AlvhChartSeriesStyle *style,
                                              GBytes               *a,
                                              GBytes               *b,
                                              GBytes               *c,

@@ -22,6 +22,10 @@
 static AlvhSeries *spx_series;
 static AlvhSeries *vix_series;
 
+static const AlvhChartSeriesStyle vix_line = {
+  .kind = ALVH_CHART_SERIES_LINE, .label = "VIX", .color = ALVH_CHART_COLOR_BLUE,
+};
+
 static gboolean
 need_data (void)
 {
@@ -157,7 +161,7 @@ test_add_series_joins (void)
     return;
   alvh_chart_add_pane (chart, "VIX", 1);
   alvh_chart_set_times (chart, t, alvh_series_get_length (spx_series));
-  alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_LINE, "VIX", ALVH_CHART_COLOR_BLUE, 0,
+  alvh_chart_add_series (chart, 0, &vix_line,
                          alvh_series_get_times (vix_series), alvh_series_get_column_by_name (vix_series, "close"),
                          NULL, NULL, NULL, alvh_series_get_length (vix_series));
   v = alvh_chart_series_get_values (chart, 0, 0, 0);
@@ -179,7 +183,7 @@ test_add_series_joins (void)
     for (gsize k = 0; k < n; k++)
       late[k] = t[k] + 16 * 3600;
     alvh_chart_set_times (chart, late, n);
-    alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_LINE, "VIX", ALVH_CHART_COLOR_BLUE, 0,
+    alvh_chart_add_series (chart, 0, &vix_line,
                            alvh_series_get_times (vix_series), alvh_series_get_column_by_name (vix_series, "close"),
                            NULL, NULL, NULL, alvh_series_get_length (vix_series));
     v = alvh_chart_series_get_values (chart, 0, 0, 0);
@@ -260,18 +264,17 @@ test_same_pixels (void)
   alvh_chart_add_pane (copied, "MACD", 1.5);
   alvh_chart_pane_set_include_zero (copied, 2, TRUE);
   alvh_chart_set_times (copied, f->time, f->n);
-  alvh_chart_add_series (copied, 0, ALVH_CHART_SERIES_CANDLES, "", ALVH_CHART_COLOR_FOREGROUND, 0, f->time,
-                         f->open, f->high, f->low, f->close, f->n);
-  alvh_chart_add_series (copied, 1, ALVH_CHART_SERIES_LINE, "", ALVH_CHART_COLOR_FOREGROUND, 0, f->time,
-                         f->vix, NULL, NULL, NULL, f->n);
-  for (guint k = 0; k < 3; k++)
+  alvh_chart_add_series (copied, 0,
+                         &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_CANDLES, .label = "",
+                                                   .color = ALVH_CHART_COLOR_FOREGROUND },
+                         f->time, f->open, f->high, f->low, f->close, f->n);
+  alvh_chart_add_series (copied, 1,
+                         &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_LINE, .label = "",
+                                                   .color = ALVH_CHART_COLOR_FOREGROUND },
+                         f->time, f->vix, NULL, NULL, NULL, f->n);
+  for (guint k = 0; k < ALVH_CHART_MACD_N; k++)
     {
-      static const struct { const char *label; AlvhChartSeriesKind kind; AlvhChartColor color; } s[] = {
-        { "Hist", ALVH_CHART_SERIES_HISTOGRAM, ALVH_CHART_COLOR_GRAY },
-        { "MACD", ALVH_CHART_SERIES_LINE, ALVH_CHART_COLOR_BLUE },
-        { "Signal", ALVH_CHART_SERIES_LINE, ALVH_CHART_COLOR_ORANGE },
-      };
-      alvh_chart_add_series (copied, 2, s[k].kind, s[k].label, s[k].color, 0, f->time,
+      alvh_chart_add_series (copied, 2, alvh_chart_market_macd_style (k), f->time,
                              alvh_chart_series_get_values (shared, ALVH_CHART_MARKET_PANE_MACD, k, 0),
                              NULL, NULL, NULL, f->n);
       alvh_chart_series_set_decimals (copied, 2, k, 3);

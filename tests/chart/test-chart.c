@@ -23,6 +23,10 @@
 static AlvhSeries *spx_series;
 static AlvhSeries *vix_series;
 
+static const AlvhChartSeriesStyle vix_line = {
+  .kind = ALVH_CHART_SERIES_LINE, .label = "VIX", .color = ALVH_CHART_COLOR_BLUE,
+};
+
 static gboolean
 need_data (void)
 {
@@ -38,7 +42,10 @@ spx_chart (gboolean log_scale)
 
   alvh_chart_add_pane (chart, "SPX", 1);
   alvh_chart_set_times (chart, t, n);
-  alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_CANDLES, "", ALVH_CHART_COLOR_FOREGROUND, 0, t,
+  alvh_chart_add_series (chart, 0,
+                         &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_CANDLES, .label = "",
+                                                   .color = ALVH_CHART_COLOR_FOREGROUND },
+                         t,
                          alvh_series_get_column_by_name (spx_series, "open"),
                          alvh_series_get_column_by_name (spx_series, "high"),
                          alvh_series_get_column_by_name (spx_series, "low"),
@@ -416,14 +423,18 @@ test_kinds (void)
   alvh_chart_add_pane (chart, "VIX line and band", 2);
   alvh_chart_add_pane (chart, "MACD", 1);
   alvh_chart_set_times (chart, t, n);
-  alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_OHLC, "", 0, 0, t,
+  alvh_chart_add_series (chart, 0, &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_OHLC, .label = "" }, t,
                          alvh_series_get_column_by_name (vix_series, "open"),
                          alvh_series_get_column_by_name (vix_series, "high"),
                          alvh_series_get_column_by_name (vix_series, "low"), vc, n);
-  alvh_chart_add_series (chart, 1, ALVH_CHART_SERIES_BAND, "±10%", ALVH_CHART_COLOR_TEAL, 0, t, lo, hi, NULL, NULL, n);
-  alvh_chart_add_series (chart, 1, ALVH_CHART_SERIES_LINE, "VIX", ALVH_CHART_COLOR_BLUE, 0, t, vc, NULL, NULL, NULL, n);
-  alvh_chart_add_series (chart, 2, ALVH_CHART_SERIES_HISTOGRAM, "Hist", ALVH_CHART_COLOR_GRAY, 0, t, hist, NULL, NULL, NULL, n);
-  alvh_chart_add_series (chart, 2, ALVH_CHART_SERIES_LINE, "MACD", ALVH_CHART_COLOR_BLUE, 0, t, macd, NULL, NULL, NULL, n);
+  alvh_chart_add_series (chart, 1,
+                         &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_BAND, .label = "±10%",
+                                                   .color = ALVH_CHART_COLOR_TEAL },
+                         t, lo, hi, NULL, NULL, n);
+  alvh_chart_add_series (chart, 1, &vix_line, t, vc, NULL, NULL, NULL, n);
+  alvh_chart_add_series (chart, 2, alvh_chart_market_macd_style (ALVH_CHART_MACD_HISTOGRAM), t, hist, NULL, NULL,
+                         NULL, n);
+  alvh_chart_add_series (chart, 2, alvh_chart_market_macd_style (ALVH_CHART_MACD_LINE), t, macd, NULL, NULL, NULL, n);
   alvh_chart_pane_set_include_zero (chart, 2, TRUE);
   alvh_chart_add_level (chart, 0, 30, ALVH_CHART_COLOR_RED, "VIX 30", 0, 0, FALSE);
   alvh_chart_set_shading (chart, 1, shade_from, shade_to, 1);
@@ -545,7 +556,7 @@ test_decimation (void)
   chart = alvh_chart_new ();
   alvh_chart_add_pane (chart, "VIX", 1);
   alvh_chart_set_times (chart, alvh_series_get_times (vix_series), alvh_series_get_length (vix_series));
-  alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_LINE, "VIX", ALVH_CHART_COLOR_BLUE, 0,
+  alvh_chart_add_series (chart, 0, &vix_line,
                          alvh_series_get_times (vix_series),
                          alvh_series_get_column_by_name (vix_series, "close"), NULL, NULL, NULL,
                          alvh_series_get_length (vix_series));
@@ -605,10 +616,14 @@ test_decimation_blocks (void)
           (line ? c : h)[up] = top;
           (line ? c : l)[down] = low;
           if (line)
-            alvh_chart_add_series_bytes (chart, 0, ALVH_CHART_SERIES_LINE, "C", ALVH_CHART_COLOR_BLUE, 0, cb,
-                                         NULL, NULL, NULL);
+            alvh_chart_add_series_bytes (chart, 0,
+                                         &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_LINE, .label = "C",
+                                                                   .color = ALVH_CHART_COLOR_BLUE },
+                                         cb, NULL, NULL, NULL);
           else
-            alvh_chart_add_series_bytes (chart, 0, ALVH_CHART_SERIES_CANDLES, "", 0, 0, cb, hb, lb, cb);
+            alvh_chart_add_series_bytes (chart, 0,
+                                         &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_CANDLES, .label = "" },
+                                         cb, hb, lb, cb);
           /* all bars on 300 px: ~333 bars per column */
           alvh_chart_show_all (chart);
           surface = test_chart_render (chart, 366, 200);
@@ -980,6 +995,51 @@ line_ink (cairo_surface_t *s,
   return sum;
 }
 
+/* The chart copies a style's label and keeps nothing of the style: each
+ * style and label is overwritten and freed right after the call, through
+ * either API; the read-out of 2020-03-16 still names both (Cboe close 82.69) */
+static void
+test_series_style_copied (void)
+{
+  g_autoptr(AlvhChart) chart = alvh_chart_new ();
+  g_autofree char *readout = NULL;
+  const double *close;
+  gsize n;
+  gssize i;
+
+  if (!need_data ())
+    return;
+  n = alvh_series_get_length (vix_series);
+  close = alvh_series_get_column_by_name (vix_series, "close");
+  alvh_chart_add_pane (chart, "VIX", 1);
+  alvh_chart_set_times (chart, alvh_series_get_times (vix_series), n);
+  for (guint shared = 0; shared < 2; shared++)
+    {
+      AlvhChartSeriesStyle *style = g_new0 (AlvhChartSeriesStyle, 1);
+      char *label = g_strdup (shared ? "Shared" : "Copied");
+
+      style->kind = ALVH_CHART_SERIES_LINE;
+      style->label = label;
+      style->color = ALVH_CHART_COLOR_BLUE;
+      if (shared)
+        {
+          g_autoptr(GBytes) values = g_bytes_new_static (close, n * sizeof (double));
+          alvh_chart_add_series_bytes (chart, 0, style, values, NULL, NULL, NULL);
+        }
+      else
+        alvh_chart_add_series (chart, 0, style, alvh_series_get_times (vix_series), close, NULL, NULL, NULL, n);
+      memset (label, 'X', strlen (label));
+      g_free (label);
+      memset (style, 0, sizeof *style);
+      g_free (style);
+    }
+  i = alvh_chart_index_for_time (chart, test_ny (2020, 3, 16));
+  g_assert_cmpint (i, >=, 0);
+  readout = alvh_chart_format_readout (chart, i);
+  g_assert_nonnull (strstr (readout, "Copied 82.69"));
+  g_assert_nonnull (strstr (readout, "Shared 82.69"));
+}
+
 /* 60 days of zigzags of many angles in one line pane, in @colour */
 static AlvhChart *
 zigzag_chart (AlvhChartColor colour)
@@ -995,7 +1055,9 @@ zigzag_chart (AlvhChartColor colour)
     }
   alvh_chart_add_pane (chart, "Z", 1);
   alvh_chart_set_times (chart, t, 60);
-  alvh_chart_add_series (chart, 0, ALVH_CHART_SERIES_LINE, "Z", colour, 0, t, v, NULL, NULL, NULL, 60);
+  alvh_chart_add_series (chart, 0,
+                         &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_LINE, .label = "Z", .color = colour },
+                         t, v, NULL, NULL, NULL, 60);
   alvh_chart_show_all (chart);
   return chart;
 }
@@ -1075,6 +1137,7 @@ main (int    argc,
   g_test_add_func ("/chart/axis/labels", test_axis_labels);
   g_test_add_func ("/chart/markers", test_markers);
   g_test_add_func ("/chart/kinds", test_kinds);
+  g_test_add_func ("/chart/series/style-copied", test_series_style_copied);
   g_test_add_func ("/chart/decimation/extremes", test_decimation);
   g_test_add_func ("/chart/line/rasteriser", test_line_rasteriser);
   g_test_add_func ("/chart/decimation/blocks", test_decimation_blocks);

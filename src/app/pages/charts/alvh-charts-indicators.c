@@ -15,11 +15,6 @@ alvh_charts_indicators_apply_macd (AlvhChart *chart,
                                    guint      slow,
                                    guint      signal)
 {
-  static const struct { const char *label; AlvhChartSeriesKind kind; AlvhChartColor color; } series[] = {
-    { "Hist", ALVH_CHART_SERIES_HISTOGRAM, ALVH_CHART_COLOR_GRAY },
-    { "MACD", ALVH_CHART_SERIES_LINE, ALVH_CHART_COLOR_BLUE },
-    { "Signal", ALVH_CHART_SERIES_LINE, ALVH_CHART_COLOR_ORANGE },
-  };
   gsize n_bars = alvh_chart_get_n_bars (chart);
   const double *vix;
   g_autofree gsize *at = NULL;
@@ -50,7 +45,7 @@ alvh_charts_indicators_apply_macd (AlvhChart *chart,
   alvh_macd (closes, n, fast, slow, signal, out, out + n, out + 2 * n);
 
   alvh_chart_pane_truncate_series (chart, ALVH_CHART_MARKET_PANE_MACD, 0);
-  for (guint k = 0; k < G_N_ELEMENTS (series); k++)
+  for (guint k = 0; k < ALVH_CHART_MACD_N; k++)
     {
       /* the histogram first, as drawn: behind the lines */
       const double *src = out + (k == 0 ? 2 : k - 1) * n;
@@ -62,8 +57,8 @@ alvh_charts_indicators_apply_macd (AlvhChart *chart,
       for (gsize r = 0; r < n; r++)
         line[at[r]] = src[r];
       bytes = g_bytes_new_take (line, n_bars * sizeof (double));
-      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_MACD, series[k].kind, series[k].label,
-                                   series[k].color, 0, bytes, NULL, NULL, NULL);
+      alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_MACD, alvh_chart_market_macd_style (k),
+                                   bytes, NULL, NULL, NULL);
       alvh_chart_series_set_decimals (chart, ALVH_CHART_MARKET_PANE_MACD, k, 3);
     }
 }
