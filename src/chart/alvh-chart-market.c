@@ -78,38 +78,56 @@ any_finite (const double *v,
   return FALSE;
 }
 
-/* MACD (12, 26, 9) of the VIX closes that exist, on the frame's bars (NAN
- * on a date without a VIX close): the same as over the VIX series itself */
-static void
-add_macd (AlvhChart       *chart,
-          AlvhMarketFrame *frame)
+/**
+ * alvh_chart_market_set_macd:
+ * @chart: a chart from alvh_chart_market_new()
+ * @vix: (array length=n_bars): the VIX close of each bar of the timeline
+ *   (NAN where there is none)
+ * @n_bars: the timeline's bars
+ * @fast: the fast EMA's period (>= 1)
+ * @slow: the slow EMA's period (> @fast)
+ * @signal: the signal EMA's period (>= 1)
+ *
+ * Fills the MACD pane anew: the histogram, then the MACD and signal lines
+ * (drawn in that order), of the closes that exist, each back at its bar:
+ * the same figures as over the VIX series itself.
+ */
+void
+alvh_chart_market_set_macd (AlvhChart    *chart,
+                            const double *vix,
+                            gsize         n_bars,
+                            guint         fast,
+                            guint         slow,
+                            guint         signal)
 {
+  g_autofree gsize *at = g_new (gsize, MAX (n_bars, 1));
+  g_autofree double *closes = g_new (double, MAX (n_bars, 1));
+  g_autofree double *out = g_new (double, 3 * MAX (n_bars, 1));
   gsize n = 0;
-  g_autofree gsize *at = g_new (gsize, MAX (frame->n, 1));
-  g_autofree double *vix = g_new (double, MAX (frame->n, 1));
-  g_autofree double *out = g_new (double, 3 * MAX (frame->n, 1));
-  double *lines[3];
 
-  for (gsize i = 0; i < frame->n; i++)
-    if (isfinite (frame->vix[i]))
+  g_return_if_fail (ALVH_IS_CHART (chart));
+  g_return_if_fail (vix != NULL || n_bars == 0);
+
+  for (gsize i = 0; i < n_bars; i++)
+    if (isfinite (vix[i]))
       {
         at[n] = i;
-        vix[n++] = frame->vix[i];
+        closes[n++] = vix[i];
       }
-  for (guint k = 0; k < 3; k++)
-    lines[k] = g_new (double, MAX (frame->n, 1));
-  alvh_macd (vix, n, 12, 26, 9, out, out + n, out + 2 * n);
-  for (guint k = 0; k < 3; k++)
+  alvh_macd (closes, n, fast, slow, signal, out, out + n, out + 2 * n);
+  alvh_chart_pane_truncate_series (chart, ALVH_CHART_MARKET_PANE_MACD, 0);
+  for (guint k = 0; k < ALVH_CHART_MACD_N; k++)
     {
       /* hist first, as drawn: behind the lines */
       const double *src = out + (k == 0 ? 2 : k - 1) * n;
+      double *line = g_new (double, MAX (n_bars, 1));
       g_autoptr(GBytes) bytes = NULL;
 
-      for (gsize i = 0; i < frame->n; i++)
-        lines[k][i] = NAN;
+      for (gsize i = 0; i < n_bars; i++)
+        line[i] = NAN;
       for (gsize r = 0; r < n; r++)
-        lines[k][at[r]] = src[r];
-      bytes = g_bytes_new_take (lines[k], frame->n * sizeof (double));
+        line[at[r]] = src[r];
+      bytes = g_bytes_new_take (line, n_bars * sizeof (double));
       alvh_chart_add_series_bytes (chart, ALVH_CHART_MARKET_PANE_MACD, &macd_styles[k], bytes, NULL, NULL, NULL);
       alvh_chart_series_set_decimals (chart, ALVH_CHART_MARKET_PANE_MACD, k, 3);
     }
@@ -182,7 +200,7 @@ alvh_chart_market_set_data (AlvhChart  *chart,
                                    &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_LINE, .label = "",
                                                              .color = ALVH_CHART_COLOR_FOREGROUND },
                                    v, NULL, NULL, NULL);
-      add_macd (chart, frame);
+      alvh_chart_market_set_macd (chart, frame->vix, frame->n, 12, 26, 9);
     }
 
   if (vx != NULL && alvh_series_find_column (vx, "vx1") >= 0)

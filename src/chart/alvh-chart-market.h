@@ -47,8 +47,14 @@ typedef enum
 } AlvhChartMacdSeries;
 
 AlvhChart *alvh_chart_market_new          (void);
-/* How the MACD pane draws a series, for whoever fills it anew (static) */
+/* How the MACD pane draws a series (static) */
 const AlvhChartSeriesStyle *alvh_chart_market_macd_style (AlvhChartMacdSeries series);
+void       alvh_chart_market_set_macd     (AlvhChart            *chart,
+                                           const double         *vix,
+                                           gsize                 n_bars,
+                                           guint                 fast,
+                                           guint                 slow,
+                                           guint                 signal);
 /* Any may be NULL.  The timeline is every New York date SPX or VIX has,
  * each series joined by date (NAN, "–" in the read-out, where it has no
  * value).  SPX needs columns open, high, low, close (or close alone: drawn
