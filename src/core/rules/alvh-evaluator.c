@@ -20,7 +20,7 @@
 #define MACD_FAST 12
 #define MACD_SLOW 26
 #define MACD_SIGNAL 9
-#define N_BAR_ARRAYS 15
+#define N_BAR_ARRAYS 12
 
 struct _AlvhEvaluator
 {
@@ -45,10 +45,14 @@ struct _AlvhEvaluator
   gint64           *at;         /* the instant each bar stands at (16:00 New York for a daily bar) */
   gint64           *day;        /* the New York day number of each bar */
 
-  /* theta_erosion cache: X and theta_ref of condor cache_id at bar i */
+  /* theta_erosion cache: X and theta_ref of condor cache_id[r] at bar
+   * cache_bar[r], r = bar & cache_mask: a ring as long as the reference
+   * window (bar i reads bar ref[i]), not an entry for every bar */
+  gsize            *cache_bar;
   gint64           *cache_id;
   double           *cache_x;
   double           *cache_theta;
+  gsize             cache_mask;
   /* the condor's delta and value, of the last bar it was priced at only
    * (read at that bar: no per-bar arrays to fault in) */
   gsize             memo_bar;
@@ -140,7 +144,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
                     GPtrArray       *events)
 {
   AlvhEvaluator *self;
-  gsize n;
+  gsize n, span = 0, ring;
   guint lookback;
 
   g_return_val_if_fail (frame != NULL, NULL);
@@ -169,7 +173,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
     }
 
   n = frame->n;
-  /* 15 arrays of n eight-byte numbers, one slab (zeroed: cache_id) */
+  /* 12 arrays of n eight-byte numbers, one slab */
   _alvh_slab_init (&self->slab, N_BAR_ARRAYS * _alvh_slab_round (MAX (n, 1) * 8));
   self->rsi = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->macd = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
@@ -184,9 +188,6 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   self->at = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
   self->day = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
   _alvh_ny_days_and_bar_closes (frame->time, n, self->day, self->at);
-  self->cache_id = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
-  self->cache_x = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
-  self->cache_theta = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   _alvh_hedge_memo_init (&self->hedges, self->frame, self->day, self->profile);
   self->memo_bar = G_MAXSIZE;
   self->leg_day = G_MININT64;
@@ -211,8 +212,20 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
         while ((gsize) (j + 1) < n && frame->time[j + 1] <= limit)
           j++;
         self->ref[i] = j;
+        if (j >= 0)
+          span = MAX (span, i - (gsize) j);
       }
   }
+  /* the ring holds bars i and ref[i] apart: more slots than the widest span */
+  for (ring = 2; ring <= span; ring *= 2)
+    ;
+  self->cache_mask = ring - 1;
+  self->cache_bar = g_new (gsize, ring);
+  self->cache_id = g_new (gint64, ring);
+  self->cache_x = g_new (double, ring);
+  self->cache_theta = g_new (double, ring);
+  for (gsize r = 0; r < ring; r++)
+    self->cache_bar[r] = G_MAXSIZE;
   return self;
 }
 
@@ -236,6 +249,10 @@ alvh_evaluator_unref (AlvhEvaluator *self)
   g_free (self->event_days);
   g_free (self->event_times);
   _alvh_slab_clear (&self->slab);
+  g_free (self->cache_bar);
+  g_free (self->cache_id);
+  g_free (self->cache_x);
+  g_free (self->cache_theta);
   g_free (self);
 }
 
@@ -359,6 +376,17 @@ finite_pos (double x)
   return isfinite (x) && x > 0.0;
 }
 
+/* Whether the theta_erosion cache holds condor @id at bar i, and where */
+static inline gboolean
+cache_holds (AlvhEvaluator *self,
+             gsize          i,
+             gint64         id,
+             gsize         *slot)
+{
+  *slot = i & self->cache_mask;
+  return id != 0 && self->cache_bar[*slot] == i && self->cache_id[*slot] == id;
+}
+
 /* X, theta_ref and the SPX delta (per unit) of a condor at bar i, from one
  * set of Black-Scholes greeks per leg; cached per bar for the condor id. */
 static double
@@ -373,16 +401,17 @@ condor_state_at (AlvhEvaluator    *self,
   const double s = f->close[i];
   AlvhGreeks sp, sc, lp, lc;
   double t, x, iv;
+  gsize r;
 
   /* @delta NULL: not wanted; a delta or value not in the memo is priced
    * again (the same figures) */
-  if (c->id != 0 && self->cache_id[i] == c->id
+  if (cache_holds (self, i, c->id, &r)
       && (delta == NULL || (self->memo_bar == i && self->memo_id == c->id)))
     {
-      *theta = self->cache_theta[i];
+      *theta = self->cache_theta[r];
       if (delta != NULL)
         *delta = self->memo_delta;
-      return self->cache_x[i];
+      return self->cache_x[r];
     }
   t = (double) (_alvh_ny_day_cached (c->expiry) - self->day[i]) / 365.0;
   iv = iv_for_expiry (self, i, c->expiry, NULL);
@@ -414,9 +443,10 @@ condor_state_at (AlvhEvaluator    *self,
       self->memo_id = c->id;
       self->memo_value = (sp.price + sc.price) - (lp.price + lc.price);
       self->memo_delta = (lp.delta + lc.delta) - (sp.delta + sc.delta);
-      self->cache_id[i] = c->id;
-      self->cache_x[i] = x;
-      self->cache_theta[i] = *theta;
+      self->cache_bar[r] = i;
+      self->cache_id[r] = c->id;
+      self->cache_x[r] = x;
+      self->cache_theta[r] = *theta;
     }
   return x;
 }
@@ -574,7 +604,9 @@ eval_theta_erosion (AlvhEvaluator *self,
       const AlvhCondor *c = _alvh_book_condor (book, k);
       double th;
 
-      if (c->id != 0 && self->cache_id[i] != c->id && finite_pos (vix))
+      gsize r;
+
+      if (c->id != 0 && !cache_holds (self, i, c->id, &r) && finite_pos (vix))
         condor_state_at (self, c, i, &th, NULL);
     }
   if (sig->available)
@@ -913,7 +945,9 @@ _alvh_evaluator_condor_value (AlvhEvaluator    *self,
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
 
-  if (c->id != 0 && self->cache_id[i] == c->id)
+  gsize r;
+
+  if (cache_holds (self, i, c->id, &r))
     {
       double th, de;
 
