@@ -834,6 +834,62 @@ test_na_theta_wing_delta (void)
   }
 }
 
+/* ad_divergence on a frame longer than the chunks the evaluator works its
+ * ranges out in (65,536 bars): at every bar around the chunks' seams, and
+ * with missing breadth just before one, it says what the A/D line and the
+ * ranges over the whole frame say. */
+static void
+test_ad_divergence_long_frame (void)
+{
+  const gsize n = 140000;
+  g_autoptr(AlvhMarketFrame) f = make_frame (n);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  g_autoptr(AlvhProfile) p = alvh_profile_new ();
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (65536);
+  g_autofree double *ad = g_new (double, n);
+  g_autofree double *ad_max = g_new (double, n), *ad_min = g_new (double, n);
+  g_autofree double *close_max = g_new (double, n), *close_min = g_new (double, n);
+  const gsize seams[] = { 65536, 131072 };
+  guint n_fired = 0, n_available = 0;
+  double s = 4000.0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      s *= 1.0 + g_rand_double_range (rand, -0.01, 0.01);
+      f->close[i] = s;
+      f->advancers[i] = g_rand_double_range (rand, 1000, 2000);
+      f->decliners[i] = g_rand_double_range (rand, 1000, 2000);
+    }
+  /* a gap in the breadth 10 bars before the second seam */
+  f->advancers[131062] = NAN;
+  alvh_ad_line (f->advancers, f->decliners, n, ad);
+  alvh_rolling_range (ad, n, (guint) p->ad_lookback, ad_max, ad_min);
+  alvh_rolling_range (f->close, n, (guint) p->ad_lookback, close_max, close_min);
+  ev = alvh_evaluator_new (f, p, NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (seams); k++)
+    for (gsize i = seams[k] - 40; i < seams[k] + 40; i++)
+      {
+        AlvhDecision d;
+        const AlvhSignal *sig = &d.signals[ALVH_SIGNAL_AD_DIVERGENCE];
+        gboolean available = isfinite (ad[i]) && isfinite (ad_max[i]) && isfinite (ad_min[i])
+                             && isfinite (close_max[i]) && isfinite (close_min[i]);
+
+        alvh_evaluator_evaluate (ev, i, book, &d);
+        g_assert_cmpint (sig->available, ==, available);
+        if (!available)
+          continue;
+        n_available++;
+        g_assert_cmpfloat (sig->value, ==, ad[i]);
+        g_assert_cmpint (sig->fired, ==, (f->close[i] >= close_max[i] && ad[i] < ad_max[i])
+                                         || (f->close[i] <= close_min[i] && ad[i] > ad_min[i]));
+        n_fired += sig->fired;
+      }
+  /* the gap leaves the look-back after it unavailable, and the walk fires */
+  g_assert_cmpuint (n_available, <, 160);
+  g_assert_cmpuint (n_fired, >, 0);
+}
+
 /* Evaluates bar 60 of @f for @book with no limit on layers and asserts that
  * book_delta is the book's own greeks' delta per unit, with a VIX delta;
  * the evaluator, and the bar's market state to @m */
@@ -1180,6 +1236,7 @@ main (int    argc,
   g_test_add_func ("/core/evaluator/signal/book-delta-other-legs", test_book_delta_other_legs);
   g_test_add_func ("/core/evaluator/signal/book-delta-many-expiries", test_book_delta_many_expiries);
   g_test_add_func ("/core/evaluator/signal/book-delta-many-legs", test_book_delta_many_legs);
+  g_test_add_func ("/core/evaluator/signal/ad-divergence-long-frame", test_ad_divergence_long_frame);
   g_test_add_func ("/core/evaluator/json/all-keys", test_json_all_keys);
   g_test_add_func ("/core/evaluator/json/profile-name-utf8", test_profile_name_utf8);
   g_test_add_func ("/core/evaluator/events/csv", test_events_csv);

@@ -20,7 +20,8 @@
 #define MACD_FAST 12
 #define MACD_SLOW 26
 #define MACD_SIGNAL 9
-#define N_BAR_ARRAYS 12
+#define N_BAR_ARRAYS 8
+#define AD_CHUNK 65536
 
 struct _AlvhEvaluator
 {
@@ -37,10 +38,7 @@ struct _AlvhEvaluator
   double           *macd_signal;
   double           *beta;
   double           *ad;
-  double           *ad_max;
-  double           *ad_min;
-  double           *close_max;
-  double           *close_min;
+  guint8           *ad_flags;   /* ad_divergence: AD_AVAILABLE, AD_FIRED (see ad_divergence_flags ()) */
   gssize           *ref;
   gint64           *at;         /* the instant each bar stands at (16:00 New York for a daily bar) */
   gint64           *day;        /* the New York day number of each bar */
@@ -138,6 +136,49 @@ alvh_friday_on_or_after (gint64 t,
 
 /* ------------------------------------------------------------ lifecycle */
 
+#define AD_AVAILABLE 1
+#define AD_FIRED     2
+
+/* Section 2's ad_divergence of each bar, from the bar alone: available when
+ * the A/D line, its range and the SPX range over the look-back are known;
+ * fired when SPX makes a new high (low) that the A/D line does not.  The
+ * ranges are worked out a chunk of bars at a time (with the look-back
+ * before it), so that they need no arrays as long as the frame; a range is
+ * exact whatever the chunk, and a chunk's first bar sees its whole window. */
+static void
+ad_divergence_flags (const double *ad,
+                     const double *close,
+                     gsize         n,
+                     guint         window,
+                     guint8       *flags)
+{
+  const gsize back = window > 0 ? window - 1 : 0;
+  const gsize cap = AD_CHUNK + back;
+  g_autofree double *buf = g_new (double, 4 * MAX (MIN (cap, n), 1));
+  double *ad_max = buf, *ad_min = buf + MIN (cap, n);
+  double *close_max = ad_min + MIN (cap, n), *close_min = close_max + MIN (cap, n);
+
+  for (gsize a = 0; a < n; a += AD_CHUNK)
+    {
+      const gsize lo = a > back ? a - back : 0;
+      const gsize hi = MIN (a + AD_CHUNK, n);
+
+      alvh_rolling_range (ad + lo, hi - lo, window, ad_max, ad_min);
+      alvh_rolling_range (close + lo, hi - lo, window, close_max, close_min);
+      for (gsize i = a; i < hi; i++)
+        {
+          const gsize k = i - lo;
+          const double s = close[i], v = ad[i];
+
+          flags[i] = 0;
+          if (isfinite (v) && isfinite (ad_max[k]) && isfinite (ad_min[k]) &&
+              isfinite (close_max[k]) && isfinite (close_min[k]))
+            flags[i] = AD_AVAILABLE
+                       | ((s >= close_max[k] && v < ad_max[k]) || (s <= close_min[k] && v > ad_min[k]) ? AD_FIRED : 0);
+        }
+    }
+}
+
 AlvhEvaluator *
 alvh_evaluator_new (AlvhMarketFrame *frame,
                     AlvhProfile     *profile,
@@ -145,7 +186,6 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
 {
   AlvhEvaluator *self;
   gsize n, span = 0, ring;
-  guint lookback;
 
   g_return_val_if_fail (frame != NULL, NULL);
   g_return_val_if_fail (profile != NULL, NULL);
@@ -173,17 +213,14 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
     }
 
   n = frame->n;
-  /* 12 arrays of n eight-byte numbers, one slab */
-  _alvh_slab_init (&self->slab, N_BAR_ARRAYS * _alvh_slab_round (MAX (n, 1) * 8));
+  /* 8 arrays of n eight-byte numbers and one of n bytes, one slab */
+  _alvh_slab_init (&self->slab, N_BAR_ARRAYS * _alvh_slab_round (MAX (n, 1) * 8) + _alvh_slab_round (MAX (n, 1)));
   self->rsi = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->macd = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->macd_signal = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->beta = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->ad = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
-  self->ad_max = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
-  self->ad_min = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
-  self->close_max = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
-  self->close_min = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
+  self->ad_flags = _alvh_slab_take (&self->slab, MAX (n, 1));
   self->ref = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gssize));
   self->at = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
   self->day = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
@@ -197,9 +234,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   alvh_macd (frame->vix, n, MACD_FAST, MACD_SLOW, MACD_SIGNAL, self->macd, self->macd_signal, NULL);
   alvh_return_beta (frame->vix, frame->close, n, (guint) profile->beta_window, self->beta);
   alvh_ad_line (frame->advancers, frame->decliners, n, self->ad);
-  lookback = (guint) profile->ad_lookback;
-  alvh_rolling_range (self->ad, n, lookback, self->ad_max, self->ad_min);
-  alvh_rolling_range (frame->close, n, lookback, self->close_max, self->close_min);
+  ad_divergence_flags (self->ad, frame->close, n, (guint) profile->ad_lookback, self->ad_flags);
 
   {
     gint64 window = (gint64) llround (profile->iv_window_hours * 3600.0);
@@ -490,7 +525,6 @@ eval_market_signals (AlvhEvaluator *self,
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
   const gssize j = self->ref[i];
-  const double s = f->close[i];
   const double vix = f->vix[i];
   AlvhSignal *sig;
 
@@ -538,15 +572,11 @@ eval_market_signals (AlvhEvaluator *self,
 
   /* ad_divergence */
   sig = &d->signals[ALVH_SIGNAL_AD_DIVERGENCE];
-  if (isfinite (self->ad[i]) && isfinite (self->ad_max[i]) && isfinite (self->ad_min[i]) &&
-      isfinite (self->close_max[i]) && isfinite (self->close_min[i]))
+  if (self->ad_flags[i] & AD_AVAILABLE)
     {
-      double ad = self->ad[i];
-
       sig->available = TRUE;
-      sig->value = ad;
-      sig->fired = (s >= self->close_max[i] && ad < self->ad_max[i]) ||
-                   (s <= self->close_min[i] && ad > self->ad_min[i]);
+      sig->value = self->ad[i];
+      sig->fired = (self->ad_flags[i] & AD_FIRED) != 0;
     }
 
   /* vix_macd_cross */
