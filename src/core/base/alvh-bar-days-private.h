@@ -8,10 +8,12 @@
 
 G_BEGIN_DECLS
 
-/* alvh_time_ny_day () and alvh_time_bar_close () of each of n instants */
+/* alvh_time_ny_day () (days since 1970-01-01, within gint32 for any
+ * instant of 5.8 million years) and alvh_time_bar_close () of each of n
+ * instants */
 void    _alvh_ny_days_and_bar_closes (const gint64 *times,
                                       gsize         n,
-                                      gint64       *days,
+                                      gint32       *days,
                                       gint64       *at);
 
 G_END_DECLS

@@ -249,7 +249,7 @@ alvh_calendar_last_session_day (gint64 t)
 void
 _alvh_ny_days_and_bar_closes (const gint64 *times,
                               gsize         n,
-                              gint64       *days,
+                              gint32       *days,
                               gint64       *at)
 {
   AlvhNyOffsetCache cache = { 0, 0, 0 };
@@ -259,7 +259,7 @@ _alvh_ny_days_and_bar_closes (const gint64 *times,
       gint64 t = times[i];
       gint64 day = _alvh_ny_day_weekly (&cache, t);
 
-      days[i] = day;
+      days[i] = (gint32) day;
       /* only an instant at New York midnight (a daily bar) moves */
       at[i] = _alvh_ny_midnight_cached (&cache, day) != t ? t : alvh_time_bar_close (t);
     }

@@ -20,7 +20,7 @@
 #define MACD_FAST 12
 #define MACD_SLOW 26
 #define MACD_SIGNAL 9
-#define N_BAR_ARRAYS 8
+#define N_BAR_ARRAYS 6
 #define AD_CHUNK 65536
 
 struct _AlvhEvaluator
@@ -39,9 +39,9 @@ struct _AlvhEvaluator
   double           *beta;
   double           *ad;
   guint8           *ad_flags;   /* ad_divergence: AD_AVAILABLE, AD_FIRED (see ad_divergence_flags ()) */
-  gssize           *ref;
+  gint32           *ref;        /* the reference bar of each bar (-1: none), see ALVH-SPEC section 2 */
   gint64           *at;         /* the instant each bar stands at (16:00 New York for a daily bar) */
-  gint64           *day;        /* the New York day number of each bar */
+  gint32           *day;        /* the New York day number of each bar */
 
   /* theta_erosion cache: X and theta_ref of condor cache_id[r] at bar
    * cache_bar[r], r = bar & cache_mask: a ring as long as the reference
@@ -188,6 +188,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   gsize n, span = 0, ring;
 
   g_return_val_if_fail (frame != NULL, NULL);
+  g_return_val_if_fail (frame->n <= G_MAXINT32, NULL);   /* ref[] holds bar indices */
   g_return_val_if_fail (profile != NULL, NULL);
 
   self = g_new0 (AlvhEvaluator, 1);
@@ -213,17 +214,19 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
     }
 
   n = frame->n;
-  /* 8 arrays of n eight-byte numbers and one of n bytes, one slab */
-  _alvh_slab_init (&self->slab, N_BAR_ARRAYS * _alvh_slab_round (MAX (n, 1) * 8) + _alvh_slab_round (MAX (n, 1)));
+  /* 6 arrays of n eight-byte numbers, 2 of n four-byte ones and one of n
+   * bytes, one slab */
+  _alvh_slab_init (&self->slab, N_BAR_ARRAYS * _alvh_slab_round (MAX (n, 1) * 8)
+                                + 2 * _alvh_slab_round (MAX (n, 1) * 4) + _alvh_slab_round (MAX (n, 1)));
   self->rsi = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->macd = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->macd_signal = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->beta = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->ad = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (double));
   self->ad_flags = _alvh_slab_take (&self->slab, MAX (n, 1));
-  self->ref = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gssize));
+  self->ref = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint32));
   self->at = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
-  self->day = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint64));
+  self->day = _alvh_slab_take (&self->slab, MAX (n, 1) * sizeof (gint32));
   _alvh_ny_days_and_bar_closes (frame->time, n, self->day, self->at);
   _alvh_hedge_memo_init (&self->hedges, self->frame, self->day, self->profile);
   self->memo_bar = G_MAXSIZE;
@@ -246,7 +249,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
 
         while ((gsize) (j + 1) < n && frame->time[j + 1] <= limit)
           j++;
-        self->ref[i] = j;
+        self->ref[i] = (gint32) j;
         if (j >= 0)
           span = MAX (span, i - (gsize) j);
       }

@@ -42,7 +42,7 @@ typedef struct
 typedef struct
 {
   const AlvhMarketFrame *frame;
-  const gint64          *day;   /* the New York day number of each bar */
+  const gint32          *day;   /* the New York day number of each bar */
   const AlvhProfile     *profile;
 
   /* alvh_calendar_vix_term () of a few expiry days on day term_day */
@@ -80,7 +80,7 @@ typedef struct
  * outlive @self */
 void                   _alvh_hedge_memo_init        (AlvhHedgeMemo         *self,
                                                      const AlvhMarketFrame *frame,
-                                                     const gint64          *day,
+                                                     const gint32          *day,
                                                      const AlvhProfile     *profile);
 
 /* _alvh_hedge_memo_expiry_at ()'s work when the expiry is not kept */

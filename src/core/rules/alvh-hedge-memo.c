@@ -22,7 +22,7 @@
 void
 _alvh_hedge_memo_init (AlvhHedgeMemo         *self,
                        const AlvhMarketFrame *frame,
-                       const gint64          *day,
+                       const gint32          *day,
                        const AlvhProfile     *profile)
 {
   memset (self, 0, sizeof *self);
