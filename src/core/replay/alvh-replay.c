@@ -20,8 +20,12 @@
 G_DEFINE_QUARK (alvh-replay-error-quark, alvh_replay_error)
 G_DEFINE_BOXED_TYPE (AlvhReplayResult, alvh_replay_result, alvh_replay_result_ref, alvh_replay_result_unref)
 
+/* A result for bars first .. first + n - 1 of @frame: their times are the
+ * frame's (kept by a reference), the other per-bar arrays one block */
 static AlvhReplayResult *
-result_new (gsize n)
+result_new (AlvhMarketFrame *frame,
+            gsize            first,
+            gsize            n)
 {
   AlvhReplayResult *self = g_new0 (AlvhReplayResult, 1);
 
@@ -30,10 +34,11 @@ result_new (gsize n)
 
   self->ref_count = 1;
   self->n_bars = n;
+  self->frame = alvh_market_frame_ref (frame);
+  self->time = frame->time + first;
   /* one block for the per-bar arrays (alvh-slab-private.h): zeroed */
-  _alvh_slab_init (slab, 3 * _alvh_slab_round (m * 8) + 2 * _alvh_slab_round (m));
+  _alvh_slab_init (slab, 2 * _alvh_slab_round (m * 8) + 2 * _alvh_slab_round (m));
   self->slab = slab;
-  self->time = _alvh_slab_take (slab, m * sizeof (gint64));
   self->equity_hedged = _alvh_slab_take (slab, m * sizeof (double));
   self->equity_unhedged = _alvh_slab_take (slab, m * sizeof (double));
   self->action = _alvh_slab_take (slab, m);
@@ -66,12 +71,15 @@ alvh_replay_result_unref (AlvhReplayResult *self)
     }
   else
     {
-      g_free (self->time);
       g_free (self->equity_hedged);
       g_free (self->equity_unhedged);
       g_free (self->action);
       g_free (self->branch);
     }
+  if (self->frame != NULL)
+    alvh_market_frame_unref (self->frame);
+  else
+    g_free (self->time);
   g_clear_pointer (&self->trades, g_array_unref);
   g_clear_pointer (&self->legs, g_array_unref);       /* NULL in hand-built results */
   g_clear_pointer (&self->decisions, g_array_unref);
@@ -425,11 +433,10 @@ alvh_replay_run (AlvhEvaluator           *evaluator,
       return NULL;
     }
 
-  res = result_new (n);
+  res = result_new (f, first, n);
   res->profile_name = g_strdup (p->name);
   res->profile_version = p->version;
   res->decisions_kept = keep;
-  memcpy (res->time, f->time + first, n * sizeof (gint64));
   book = alvh_book_new ();
   step = MAX (n / 100, 1);
 

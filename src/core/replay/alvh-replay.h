@@ -79,7 +79,7 @@ struct _AlvhReplayResult
   char             *profile_name;
   int               profile_version;
   gsize             n_bars;
-  gint64           *time;            /* n_bars */
+  gint64           *time;            /* n_bars (the replayed frame's own times) */
   double           *equity_hedged;   /* n_bars, dollars, realised + marked */
   double           *equity_unhedged; /* n_bars */
   guint8           *action;          /* n_bars, AlvhAction */
@@ -98,7 +98,8 @@ struct _AlvhReplayResult
                                         ALVH_REPLAY_KEEP_DECISIONS */
   gboolean          decisions_kept;  /* run with ALVH_REPLAY_KEEP_DECISIONS */
   /*< private >*/
-  gpointer          slab;            /* time .. branch in one block (alvh_replay_run); NULL: each g_free'd */
+  gpointer          slab;            /* equity_hedged .. branch in one block (alvh_replay_run); NULL: each g_free'd */
+  gpointer          frame;           /* the AlvhMarketFrame that time points into (a reference); NULL: time is g_free'd */
 };
 
 typedef enum
