@@ -331,13 +331,12 @@ count_decision (AlvhReplayResult   *res,
   res->decisions_by_branch[d->branch]++;
   res->action[i] = (guint8) d->action;
   res->branch[i] = (guint8) d->branch;
-  /* without branches: which signals are available changes from bar to bar */
   for (guint k = 0; k < ALVH_N_SIGNALS; k++)
     {
-      const guint available = d->signals[k].available != FALSE;
-
-      res->available[k] += available;
-      res->fired[k] += available & (d->signals[k].fired != FALSE);
+      if (d->signals[k].available)
+        res->available[k]++;
+      if (d->signals[k].available && d->signals[k].fired)
+        res->fired[k]++;
     }
 }
 

@@ -919,10 +919,9 @@ alvh_evaluator_evaluate_at (AlvhEvaluator *self,
           : f->vix[i] / 100.0;
 
   eval_signals (self, i, t, book, d);
-  /* without branches, as which rules fire changes from bar to bar */
   for (guint k = 0; k < ALVH_N_SIGNALS; k++)
-    rt += (d->signals[k].kind == ALVH_SIGNAL_KIND_REALTIME) & (d->signals[k].available != FALSE)
-          & (d->signals[k].fired != FALSE);
+    if (d->signals[k].kind == ALVH_SIGNAL_KIND_REALTIME && d->signals[k].available && d->signals[k].fired)
+      rt++;
   d->realtime_fired = rt;
 
   /* the book is as of t, so no leg was filled after t: never negative */
