@@ -833,10 +833,8 @@ propose_leg (AlvhEvaluator *self,
   if (t > 0.0 && vol > 0.0)
     {
       /* the expiry's e^{-rt} and sqrt(t), as alvh_black76_price () takes them */
-      const AlvhExpiryTerms *e = _alvh_hedge_memo_terms (&self->hedges, t);
-
-      premium = _alvh_black76_price_at (e, ALVH_OPTION_CALL, fwd, k1, vol)
-                - _alvh_black76_price_at (e, ALVH_OPTION_CALL, fwd, k2, vol);
+      premium = _alvh_black76_price_at (&ex->terms, ALVH_OPTION_CALL, fwd, k1, vol)
+                - _alvh_black76_price_at (&ex->terms, ALVH_OPTION_CALL, fwd, k2, vol);
     }
   else
     premium = alvh_black76_price (ALVH_OPTION_CALL, fwd, k1, t, vol, p->rate)

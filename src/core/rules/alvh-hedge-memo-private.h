@@ -22,10 +22,11 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  gint64 expiry;
-  double t;    /* calendar days to expiry / 365 */
-  guint  term; /* alvh_calendar_vix_term () of the day and the expiry */
-  double fwd;  /* the VX forward of the expiry */
+  gint64          expiry;
+  double          t;     /* calendar days to expiry / 365 */
+  guint           term;  /* alvh_calendar_vix_term () of the day and the expiry */
+  AlvhExpiryTerms terms; /* the Black-76 terms of t (sqrt(t), e^{-rt}); only when t > 0 */
+  double          fwd;   /* the VX forward of the expiry */
 } AlvhHedgeExpiry;
 
 /* A hedge leg's value per unit at bar row_bar, named by what prices it */
@@ -45,22 +46,12 @@ typedef struct
   const gint32          *day;   /* the New York day number of each bar */
   const AlvhProfile     *profile;
 
-  /* alvh_calendar_vix_term () of a few expiry days on day term_day */
-  gint64                 term_day;
-  gint64                 term_expiry[ALVH_HEDGE_TERMS];
-  guint                  term_k[ALVH_HEDGE_TERMS];
-  guint                  term_n;
-
-  /* the time and forward of a few expiries at bar ex_bar (times and
-   * terms of day ex_day) */
+  /* the time, terms and forward of a few expiries at bar ex_bar (the times
+   * and terms of day ex_day) */
   gint64                 ex_day;
   gsize                  ex_bar;
   guint                  ex_n;
   AlvhHedgeExpiry        ex[ALVH_HEDGE_TERMS];
-
-  /* the Black-76 terms of the last few times to expiry (once a day) */
-  AlvhExpiryTerms        hterm[ALVH_HEDGE_TERMS];
-  guint                  hterm_n;
 
   /* the calls priced at bar call_bar, in the order the legs named them */
   gsize                  call_bar;
@@ -88,8 +79,8 @@ const AlvhHedgeExpiry *_alvh_hedge_memo_expiry_fill (AlvhHedgeMemo         *self
                                                      gsize                  i,
                                                      gint64                 expiry);
 
-/* The time to expiry and the VX forward (VIX when unknown) of a VIX expiry
- * at bar i; valid until the next call.  Inline: a kept one is a look-up. */
+/* The time to expiry, its Black-76 terms and the VX forward (VIX when
+ * unknown) of a VIX expiry at bar i; valid until the next call.  Inline: a kept one is a look-up. */
 static inline const AlvhHedgeExpiry *
 _alvh_hedge_memo_expiry_at (AlvhHedgeMemo *self,
                             gsize          i,
@@ -101,11 +92,6 @@ _alvh_hedge_memo_expiry_at (AlvhHedgeMemo *self,
         return &self->ex[k];
   return _alvh_hedge_memo_expiry_fill (self, i, expiry);
 }
-
-/* The Black-76 terms (sqrt(t), e^{-rt}) of a time to expiry t > 0; valid
- * until the next call */
-const AlvhExpiryTerms *_alvh_hedge_memo_terms       (AlvhHedgeMemo         *self,
-                                                     double                 t);
 
 /* The VIX delta of bar i's open hedge legs of @book, in the book's order:
  * quantity times the Black-76 delta of the long call, less the short

@@ -29,37 +29,10 @@ _alvh_hedge_memo_init (AlvhHedgeMemo         *self,
   self->frame = frame;
   self->day = day;
   self->profile = profile;
-  self->term_day = G_MININT64;
   self->ex_bar = G_MAXSIZE;
   self->ex_day = G_MININT64;
   self->row_bar = G_MAXSIZE;
   self->call_bar = G_MAXSIZE;
-}
-
-/* alvh_calendar_vix_term () of bar i's day and @expiry's, memoised for the
- * few expiries of the book on the last day asked for */
-static guint
-vix_term_at (AlvhHedgeMemo *self,
-             gsize          i,
-             gint64         expiry)
-{
-  const gint64 day = self->day[i];
-  const gint64 eday = _alvh_ny_day_cached (expiry);
-  guint k, slot;
-
-  if (day != self->term_day)
-    {
-      self->term_day = day;
-      self->term_n = 0;
-    }
-  for (slot = 0; slot < MIN (self->term_n, ALVH_HEDGE_TERMS); slot++)
-    if (self->term_expiry[slot] == eday)
-      return self->term_k[slot];
-  k = alvh_calendar_vix_term (day, eday);
-  slot = self->term_n++ % ALVH_HEDGE_TERMS;
-  self->term_expiry[slot] = eday;
-  self->term_k[slot] = k;
-  return k;
 }
 
 /* Section 4: the settle of the future that expires k VIX expiries after bar
@@ -81,6 +54,7 @@ _alvh_hedge_memo_expiry_fill (AlvhHedgeMemo *self,
                               gsize          i,
                               gint64         expiry)
 {
+  const gint64 eday = _alvh_ny_day_cached (expiry);
   AlvhHedgeExpiry *e;
 
   if (self->ex_bar != i)
@@ -101,24 +75,12 @@ _alvh_hedge_memo_expiry_fill (AlvhHedgeMemo *self,
     }
   e = &self->ex[self->ex_n++ % ALVH_HEDGE_TERMS];
   e->expiry = expiry;
-  e->t = (double) (_alvh_ny_day_cached (expiry) - self->day[i]) / 365.0;
-  e->term = vix_term_at (self, i, expiry);
+  e->t = (double) (eday - self->day[i]) / 365.0;
+  e->term = alvh_calendar_vix_term (self->day[i], eday);
+  if (e->t > 0.0)
+    alvh_expiry_terms_init (&e->terms, ALVH_MODEL_BLACK_76, e->t, self->profile->rate, 0.0);
   e->fwd = forward_of_term (self, i, e->term);
   return e;
-}
-
-const AlvhExpiryTerms *
-_alvh_hedge_memo_terms (AlvhHedgeMemo *self,
-                        double         t)
-{
-  guint slot;
-
-  for (slot = 0; slot < MIN (self->hterm_n, ALVH_HEDGE_TERMS); slot++)
-    if (self->hterm[slot].t == t)
-      return &self->hterm[slot];
-  slot = self->hterm_n++ % ALVH_HEDGE_TERMS;
-  alvh_expiry_terms_init (&self->hterm[slot], ALVH_MODEL_BLACK_76, t, self->profile->rate, 0.0);
-  return &self->hterm[slot];
 }
 
 /* The memo slot of a hedge call of bar i, or -1.  At one bar the forward
@@ -149,7 +111,7 @@ hedge_call_delta_alone (AlvhHedgeMemo         *self,
 
   if (ex->t > 0.0 && vol > 0.0)
     {
-      const AlvhExpiryTerms *e = _alvh_hedge_memo_terms (self, ex->t);
+      const AlvhExpiryTerms *e = &ex->terms;
 
       _alvh_black76_calls_price_delta (1, &e, &fwd, &k, &vol, &price, &delta);
       return delta;
@@ -171,7 +133,8 @@ hedge_calls_price (AlvhHedgeMemo *self,
                    int            slots[ALVH_HEDGE_ROWS][2])
 {
   const guint n_legs = _alvh_book_n_legs (book);
-  /* copies: _alvh_hedge_memo_terms () may reuse the slot of an earlier expiry */
+  /* copies: with more expiries than the memo keeps, a later one takes the
+   * slot of an earlier one */
   AlvhExpiryTerms held[ALVH_HEDGE_CALLS];
   const AlvhExpiryTerms *terms[ALVH_HEDGE_CALLS];
   double f[ALVH_HEDGE_CALLS], k[ALVH_HEDGE_CALLS], vols[ALVH_HEDGE_CALLS];
@@ -219,7 +182,7 @@ hedge_calls_price (AlvhHedgeMemo *self,
                   for (h = 0; h < n_held && held[h].t != ex->t; h++)
                     ;
                   if (h == n_held)
-                    held[n_held++] = *_alvh_hedge_memo_terms (self, ex->t);
+                    held[n_held++] = ex->terms;
                   terms[n] = &held[h];
                   f[n] = ex->fwd;
                   k[n] = strike;
