@@ -23,6 +23,14 @@
 #define N_BAR_ARRAYS 6
 #define AD_CHUNK 65536
 
+typedef struct
+{
+  gsize  bar;     /* G_MAXSIZE: empty */
+  gint64 id;      /* the condor's */
+  double x;
+  double theta;
+} ThetaCacheEntry;
+
 struct _AlvhEvaluator
 {
   gint              ref_count;
@@ -43,13 +51,10 @@ struct _AlvhEvaluator
   gint64           *at;         /* the instant each bar stands at (16:00 New York for a daily bar) */
   gint32           *day;        /* the New York day number of each bar */
 
-  /* theta_erosion cache: X and theta_ref of condor cache_id[r] at bar
-   * cache_bar[r], r = bar & cache_mask: a ring as long as the reference
-   * window (bar i reads bar ref[i]), not an entry for every bar */
-  gsize            *cache_bar;
-  gint64           *cache_id;
-  double           *cache_x;
-  double           *cache_theta;
+  /* theta_erosion cache: X and theta_ref of a condor at a bar, in slot
+   * bar & cache_mask: a ring as long as the reference window (bar i reads
+   * bar ref[i]), not an entry for every bar */
+  ThetaCacheEntry  *cache;
   gsize             cache_mask;
   /* the condor's delta and value, of the last bar it was priced at only
    * (read at that bar: no per-bar arrays to fault in) */
@@ -258,12 +263,9 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   for (ring = 2; ring <= span; ring *= 2)
     ;
   self->cache_mask = ring - 1;
-  self->cache_bar = g_new (gsize, ring);
-  self->cache_id = g_new (gint64, ring);
-  self->cache_x = g_new (double, ring);
-  self->cache_theta = g_new (double, ring);
+  self->cache = g_new (ThetaCacheEntry, ring);
   for (gsize r = 0; r < ring; r++)
-    self->cache_bar[r] = G_MAXSIZE;
+    self->cache[r].bar = G_MAXSIZE;
   return self;
 }
 
@@ -287,10 +289,7 @@ alvh_evaluator_unref (AlvhEvaluator *self)
   g_free (self->event_days);
   g_free (self->event_times);
   _alvh_slab_clear (&self->slab);
-  g_free (self->cache_bar);
-  g_free (self->cache_id);
-  g_free (self->cache_x);
-  g_free (self->cache_theta);
+  g_free (self->cache);
   g_free (self);
 }
 
@@ -414,15 +413,23 @@ finite_pos (double x)
   return isfinite (x) && x > 0.0;
 }
 
-/* Whether the theta_erosion cache holds condor @id at bar i, and where */
+/* The theta_erosion cache's slot of bar i */
+static inline ThetaCacheEntry *
+cache_slot (AlvhEvaluator *self,
+            gsize          i)
+{
+  return &self->cache[i & self->cache_mask];
+}
+
+/* Whether the cache holds condor @id at bar i */
 static inline gboolean
 cache_holds (AlvhEvaluator *self,
              gsize          i,
-             gint64         id,
-             gsize         *slot)
+             gint64         id)
 {
-  *slot = i & self->cache_mask;
-  return id != 0 && self->cache_bar[*slot] == i && self->cache_id[*slot] == id;
+  const ThetaCacheEntry *e = cache_slot (self, i);
+
+  return id != 0 && e->bar == i && e->id == id;
 }
 
 /* X, theta_ref and the SPX delta (per unit) of a condor at bar i, from one
@@ -439,17 +446,16 @@ condor_state_at (AlvhEvaluator    *self,
   const double s = f->close[i];
   AlvhGreeks sp, sc, lp, lc;
   double t, x, iv;
-  gsize r;
 
   /* @delta NULL: not wanted; a delta or value not in the memo is priced
    * again (the same figures) */
-  if (cache_holds (self, i, c->id, &r)
+  if (cache_holds (self, i, c->id)
       && (delta == NULL || (self->memo_bar == i && self->memo_id == c->id)))
     {
-      *theta = self->cache_theta[r];
+      *theta = cache_slot (self, i)->theta;
       if (delta != NULL)
         *delta = self->memo_delta;
-      return self->cache_x[r];
+      return cache_slot (self, i)->x;
     }
   t = (double) (_alvh_ny_day_cached (c->expiry) - self->day[i]) / 365.0;
   iv = iv_for_expiry (self, i, c->expiry, NULL);
@@ -481,10 +487,7 @@ condor_state_at (AlvhEvaluator    *self,
       self->memo_id = c->id;
       self->memo_value = (sp.price + sc.price) - (lp.price + lc.price);
       self->memo_delta = (lp.delta + lc.delta) - (sp.delta + sc.delta);
-      self->cache_bar[r] = i;
-      self->cache_id[r] = c->id;
-      self->cache_x[r] = x;
-      self->cache_theta[r] = *theta;
+      *cache_slot (self, i) = (ThetaCacheEntry) { .bar = i, .id = c->id, .x = x, .theta = *theta };
     }
   return x;
 }
@@ -637,9 +640,7 @@ eval_theta_erosion (AlvhEvaluator *self,
       const AlvhCondor *c = _alvh_book_condor (book, k);
       double th;
 
-      gsize r;
-
-      if (c->id != 0 && !cache_holds (self, i, c->id, &r) && finite_pos (vix))
+      if (c->id != 0 && !cache_holds (self, i, c->id) && finite_pos (vix))
         condor_state_at (self, c, i, &th, NULL);
     }
   if (sig->available)
@@ -752,7 +753,7 @@ eval_book_delta (AlvhEvaluator *self,
 
       if (!has_legs || isfinite (self->beta[i]))
         {
-          double total = 0.0, units = 0.0, vix_delta = 0.0;
+          double total = 0.0, units = 0.0, vix_delta;
           double vol = vix_option_vol (self, i);
 
           for (guint k = 0; k < n_condors; k++)
@@ -976,9 +977,7 @@ _alvh_evaluator_condor_value (AlvhEvaluator    *self,
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
 
-  gsize r;
-
-  if (cache_holds (self, i, c->id, &r))
+  if (cache_holds (self, i, c->id))
     {
       double th, de;
 
