@@ -65,7 +65,7 @@ _alvh_book_other_leg (const AlvhBook *self,
 
 /* One pass over the hedge legs: the premium paid for what is open (points
  * x 100 per contract), how many are open and the last time one of them was
- * opened (G_MININT64 when none is) */
+ * opened (G_MININT64 when none is); any may be NULL */
 static inline void
 _alvh_book_hedge_totals (const AlvhBook *self,
                          double         *premium_paid,
@@ -89,41 +89,12 @@ _alvh_book_hedge_totals (const AlvhBook *self,
             last = leg->opened;
         }
     }
-  *premium_paid = sum * 100.0;
-  *n_open = n;
-  *last_opened = last;
-}
-
-static inline guint
-_alvh_book_count_open_legs (const AlvhBook *self)
-{
-  double paid;
-  guint n;
-  gint64 last;
-
-  _alvh_book_hedge_totals (self, &paid, &n, &last);
-  return n;
-}
-
-static inline gint64
-_alvh_book_last_leg_time (const AlvhBook *self)
-{
-  double paid;
-  guint n;
-  gint64 last;
-
-  _alvh_book_hedge_totals (self, &paid, &n, &last);
-  return last;
-}
-
-static inline double
-_alvh_book_condor_units (const AlvhBook *self)
-{
-  double u = 0.0;
-
-  for (guint i = 0; i < self->condors->len; i++)
-    u += _alvh_book_condor (self, i)->units;
-  return u;
+  if (premium_paid != NULL)
+    *premium_paid = sum * 100.0;
+  if (n_open != NULL)
+    *n_open = n;
+  if (last_opened != NULL)
+    *last_opened = last;
 }
 
 static inline double
@@ -138,17 +109,6 @@ _alvh_book_credit_collected (const AlvhBook *self)
       sum += c->credit * c->units;
     }
   return sum * 100.0;
-}
-
-static inline double
-_alvh_book_premium_paid (const AlvhBook *self)
-{
-  double paid;
-  guint n;
-  gint64 last;
-
-  _alvh_book_hedge_totals (self, &paid, &n, &last);
-  return paid;
 }
 
 G_END_DECLS

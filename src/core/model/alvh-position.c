@@ -413,19 +413,29 @@ alvh_book_get_other_leg (AlvhBook *self,
 guint
 alvh_book_count_open_legs (AlvhBook *self)
 {
-  return _alvh_book_count_open_legs (self);
+  guint n;
+
+  _alvh_book_hedge_totals (self, NULL, &n, NULL);
+  return n;
 }
 
 gint64
 alvh_book_last_leg_time (AlvhBook *self)
 {
-  return _alvh_book_last_leg_time (self);
+  gint64 last;
+
+  _alvh_book_hedge_totals (self, NULL, NULL, &last);
+  return last;
 }
 
 double
 alvh_book_condor_units (AlvhBook *self)
 {
-  return _alvh_book_condor_units (self);
+  double u = 0.0;
+
+  for (guint i = 0; i < self->condors->len; i++)
+    u += _alvh_book_condor (self, i)->units;
+  return u;
 }
 
 double
@@ -437,7 +447,10 @@ alvh_book_credit_collected (AlvhBook *self)
 double
 alvh_book_premium_paid (AlvhBook *self)
 {
-  return _alvh_book_premium_paid (self);
+  double paid;
+
+  _alvh_book_hedge_totals (self, &paid, NULL, NULL);
+  return paid;
 }
 
 static inline gboolean

@@ -812,7 +812,7 @@ propose_leg (AlvhEvaluator *self,
 {
   const AlvhMarketFrame *f = self->frame;
   const AlvhProfile *p = self->profile;
-  const double units = _alvh_book_condor_units (book);
+  const double units = alvh_book_condor_units (book);
   const AlvhHedgeExpiry *ex;
   double fwd;
   double vol = vix_option_vol (self, i);
