@@ -90,10 +90,20 @@ _alvh_chart_draw_grid (const Frame         *f,
   cairo_stroke (cr);
 }
 
-/* The price tick labels right of the plot */
+static gboolean
+rects_meet (const AlvhChartRect *a,
+            const AlvhChartRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* The price tick labels right of the plot, but for those a value tag
+ * covers (_alvh_chart_draw_last_values () first): a number half hidden
+ * behind a tag reads as another number */
 void
 _alvh_chart_draw_price_labels (const Frame         *f,
-                               const Pane          *p,
+                               Pane                *p,
                                const YMap          *m,
                                const AlvhChartTick *ticks,
                                guint                n_ticks)
@@ -102,13 +112,24 @@ _alvh_chart_draw_price_labels (const Frame         *f,
 
   cairo_set_font_size (cr, FONT_SIZE);
   alvh_chart_rgba_set_source (&f->pal->text_dim, cr);
+  p->n_tick_rects = 0;
   for (guint t = 0; t < n_ticks; t++)
     {
       double y = ymap_y (m, ticks[t].value);
+      /* the label's box: its baseline is y + 4 */
+      AlvhChartRect box = { f->plot_w + 6, y - 5, _alvh_chart_text_width (cr, ticks[t].label), 11 };
+      gboolean covered = FALSE;
+
       if (y < p->y + 6 || y > p->y + p->height - 4)
+        continue;
+      for (guint k = 0; k < p->n_tag_rects && !covered; k++)
+        covered = rects_meet (&box, &p->tag_rects[k]);
+      if (covered)
         continue;
       cairo_move_to (cr, f->plot_w + 6, y + 4);
       cairo_show_text (cr, ticks[t].label);
+      if (p->n_tick_rects < G_N_ELEMENTS (p->tick_rects))
+        p->tick_rects[p->n_tick_rects++] = box;
     }
 }
 

@@ -483,13 +483,51 @@ alvh_chart_describe (AlvhChart *self)
   return g_string_free (s, FALSE);
 }
 
-/* The first @max of @n rects into @rects; returns @n */
-static guint
-copy_rects (const AlvhChartRect *from,
-            guint                n,
-            AlvhChartRect       *rects,
-            guint                max)
+/**
+ * alvh_chart_pane_get_rects:
+ * @self: a chart
+ * @pane: a pane
+ * @kind: which of the pane's text
+ * @rects: (out caller-allocates) (array length=max): where to put them
+ * @max: the room in @rects
+ *
+ * Where the last render drew the pane's value tags, level labels or price
+ * tick labels, in the chart's coordinates.
+ *
+ * Returns: how many there were (may exceed @max)
+ */
+guint
+alvh_chart_pane_get_rects (AlvhChart         *self,
+                           guint              pane,
+                           AlvhChartRectKind  kind,
+                           AlvhChartRect     *rects,
+                           guint              max)
 {
+  const AlvhChartRect *from;
+  Pane *p;
+  guint n;
+
+  g_return_val_if_fail (ALVH_IS_CHART (self), 0);
+  p = get_pane (self, pane);
+  if (p == NULL)
+    return 0;
+  switch (kind)
+    {
+    case ALVH_CHART_RECTS_VALUE_TAGS:
+      from = p->tag_rects;
+      n = p->n_tag_rects;
+      break;
+    case ALVH_CHART_RECTS_LEVEL_LABELS:
+      from = p->label_rects;
+      n = p->n_label_rects;
+      break;
+    case ALVH_CHART_RECTS_PRICE_LABELS:
+      from = p->tick_rects;
+      n = p->n_tick_rects;
+      break;
+    default:
+      g_return_val_if_reached (0);
+    }
   for (guint k = 0; k < MIN (max, n); k++)
     rects[k] = from[k];
   return n;
@@ -512,11 +550,7 @@ alvh_chart_pane_get_tag_rects (AlvhChart     *self,
                                AlvhChartRect *rects,
                                guint          max)
 {
-  Pane *p;
-
-  g_return_val_if_fail (ALVH_IS_CHART (self), 0);
-  p = get_pane (self, pane);
-  return p != NULL ? copy_rects (p->tag_rects, p->n_tag_rects, rects, max) : 0;
+  return alvh_chart_pane_get_rects (self, pane, ALVH_CHART_RECTS_VALUE_TAGS, rects, max);
 }
 
 /**
@@ -536,9 +570,5 @@ alvh_chart_pane_get_level_label_rects (AlvhChart     *self,
                                        AlvhChartRect *rects,
                                        guint          max)
 {
-  Pane *p;
-
-  g_return_val_if_fail (ALVH_IS_CHART (self), 0);
-  p = get_pane (self, pane);
-  return p != NULL ? copy_rects (p->label_rects, p->n_label_rects, rects, max) : 0;
+  return alvh_chart_pane_get_rects (self, pane, ALVH_CHART_RECTS_LEVEL_LABELS, rects, max);
 }

@@ -299,8 +299,9 @@ draw_pane_static (Frame               *f,
   _alvh_chart_draw_markers (f, p, &m);
   cairo_restore (cr);
 
-  _alvh_chart_draw_price_labels (f, p, &m, ticks, n_ticks);
+  /* the tags first: a tick label they would cover is left out */
   _alvh_chart_draw_last_values (f, p, &m);
+  _alvh_chart_draw_price_labels (f, p, &m, ticks, n_ticks);
   cairo_restore (cr);
 }
 

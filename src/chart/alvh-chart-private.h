@@ -88,11 +88,14 @@ typedef struct
   double     y, height;
   double     lo, hi;   /* transformed (log10 on a log scale) */
   gboolean   has_range;
-  /* where the last render drew the value tags and the level labels */
+  /* where the last render drew the value tags, the level labels and the
+   * price tick labels (AlvhChartRectKind) */
   AlvhChartRect tag_rects[MAX_PANE_LABELS];
   guint         n_tag_rects;
   AlvhChartRect label_rects[MAX_PANE_LABELS];
   guint         n_label_rects;
+  AlvhChartRect tick_rects[ALVH_CHART_MAX_TICKS];
+  guint         n_tick_rects;
 } Pane;
 
 /* How values map to y within a pane */
@@ -386,7 +389,7 @@ void    _alvh_chart_draw_grid          (const Frame            *f,
                                         const AlvhChartTick    *time_ticks,
                                         guint                   n_time_ticks);
 void    _alvh_chart_draw_price_labels  (const Frame            *f,
-                                        const Pane             *p,
+                                        Pane                   *p,
                                         const YMap             *m,
                                         const AlvhChartTick    *ticks,
                                         guint                   n_ticks);

@@ -161,6 +161,19 @@ gboolean      alvh_chart_pane_get_area      (AlvhChart            *self,
                                              double               *width,
                                              double               *height);
 
+/* What of a pane's text alvh_chart_pane_get_rects () tells the place of */
+typedef enum
+{
+  ALVH_CHART_RECTS_VALUE_TAGS,    /* the last values' tags on the price axis */
+  ALVH_CHART_RECTS_LEVEL_LABELS,  /* the levels' labels */
+  ALVH_CHART_RECTS_PRICE_LABELS,  /* the price tick labels drawn (none under a tag) */
+} AlvhChartRectKind;
+
+guint         alvh_chart_pane_get_rects     (AlvhChart            *self,
+                                             guint                 pane,
+                                             AlvhChartRectKind     kind,
+                                             AlvhChartRect        *rects,
+                                             guint                 max);
 /* Where the last render put the pane's value tags on the price axis and its
  * levels' labels (up to max of each); returns how many there were */
 guint         alvh_chart_pane_get_tag_rects (AlvhChart            *self,

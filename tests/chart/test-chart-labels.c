@@ -51,25 +51,31 @@ intersect (const AlvhChartRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
-/* every visible pane's tags pairwise apart and inside the pane; returns how
- * many tags of the VIX pane were moved off their value */
+/* every visible pane's tags pairwise apart and inside the pane, and no
+ * price tick label under a tag (while the others are still drawn); returns
+ * how many tags there were */
 static guint
 check_tags (AlvhChart *chart,
             guint      pane,
             guint      expected)
 {
-  AlvhChartRect r[32];
+  AlvhChartRect r[32], labels[64];
   double py, ph;
   guint n = alvh_chart_pane_get_tag_rects (chart, pane, r, G_N_ELEMENTS (r));
+  guint n_labels = alvh_chart_pane_get_rects (chart, pane, ALVH_CHART_RECTS_PRICE_LABELS,
+                                              labels, G_N_ELEMENTS (labels));
 
   g_assert_true (alvh_chart_pane_get_area (chart, pane, NULL, &py, NULL, &ph));
   g_assert_cmpuint (n, ==, expected);
+  g_assert_cmpuint (n_labels, >=, 1);
   for (guint a = 0; a < n; a++)
     {
       g_assert_cmpfloat (r[a].y, >=, py - 0.01);
       g_assert_cmpfloat (r[a].y + r[a].height, <=, py + ph + 0.01);
       for (guint b = a + 1; b < n; b++)
         g_assert_false (intersect (&r[a], &r[b]));
+      for (guint l = 0; l < n_labels; l++)
+        g_assert_false (intersect (&r[a], &labels[l]));
     }
   return n;
 }
