@@ -354,6 +354,7 @@ alvh_decision_service_evaluate_at (AlvhDecisionService  *self,
   AlvhMarketFrame *frame;
   AlvhDecision *decision;
   g_autoptr(AlvhBook) book = NULL;
+  g_autoptr(GError) local = NULL;
   gssize i;
   gint64 t;
 
@@ -362,21 +363,12 @@ alvh_decision_service_evaluate_at (AlvhDecisionService  *self,
   if (ev == NULL)
     return NULL;
   frame = alvh_evaluator_get_frame (ev);
-  i = (gssize) frame->n - 1;
-  if (at != 0)
+  i = alvh_stored_bar_at (frame, at, &local);
+  if (i < 0)
     {
-      i = alvh_market_frame_find_le (frame, at);
-      while (i >= 0 && alvh_evaluator_get_bar_instant (ev, (gsize) i) > at)
-        i--;
-      if (i < 0)
-        {
-          g_autofree char *day = alvh_time_format_ny_date (at);
-          g_autofree char *first = alvh_time_format_ny_date (frame->time[0]);
-
-          g_set_error (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_NO_MARKET,
-                       _("No bar on or before %s (the history starts on %s)"), day, first);
-          return NULL;
-        }
+      /* the service answers in its own error domain */
+      g_set_error_literal (error, ALVH_SERVICE_ERROR, ALVH_SERVICE_ERROR_NO_MARKET, local->message);
+      return NULL;
     }
   /* the latest bar: the book as it stands now, unless the data is stale
    * (older than the last NYSE session before now): then as it stood when

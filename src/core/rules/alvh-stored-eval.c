@@ -154,6 +154,31 @@ alvh_stored_eval_instant (AlvhMarketFrame *frame,
   return MAX (now, alvh_time_bar_close (frame->time[frame->n - 1]));
 }
 
+gssize
+alvh_stored_bar_at (AlvhMarketFrame  *frame,
+                    gint64            at,
+                    GError          **error)
+{
+  gssize i;
+
+  g_return_val_if_fail (frame != NULL && frame->n > 0, -1);
+
+  if (at == 0)
+    return (gssize) frame->n - 1;
+  i = alvh_market_frame_find_le (frame, at);
+  while (i >= 0 && alvh_time_bar_close (frame->time[i]) > at)
+    i--;
+  if (i < 0)
+    {
+      g_autofree char *day = alvh_time_format_ny_date (at);
+      g_autofree char *first = alvh_time_format_ny_date (frame->time[0]);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("No bar on or before %s (the history starts on %s)"), day, first);
+    }
+  return i;
+}
+
 GPtrArray *
 alvh_stored_load_events (AlvhJournalStore  *store,
                          GError           **error)
@@ -321,19 +346,9 @@ alvh_stored_evaluate (AlvhMarketFrame  *frame,
                    "%s", _("No date has both an SPX and a VIX close: nothing to evaluate"));
       return NULL;
     }
-  /* the latest bar that stands (16:00 New York for a daily bar) by at */
-  i = at == 0 ? (gssize) frame->n - 1 : alvh_market_frame_find_le (frame, at);
-  while (i >= 0 && alvh_time_bar_close (frame->time[i]) > at && at != 0)
-    i--;
+  i = alvh_stored_bar_at (frame, at, error);
   if (i < 0)
-    {
-      g_autofree char *day = alvh_time_format_ny_date (at);
-      g_autofree char *first = alvh_time_format_ny_date (frame->time[0]);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("No bar on or before %s (the history starts on %s)"), day, first);
-      return NULL;
-    }
+    return NULL;
 
   evaluator = alvh_evaluator_new (frame, profile, events);
   t = alvh_stored_eval_instant (frame, at);

@@ -81,6 +81,23 @@ gint64           alvh_stored_eval_instant   (AlvhMarketFrame   *frame,
                                              gint64             at);
 
 /**
+ * alvh_stored_bar_at:
+ * @frame: the market, at least one bar
+ * @at: the instant asked for (0: the latest bar)
+ * @error: return location for a #GError
+ *
+ * The latest bar of @frame that stands by @at (a daily bar at 16:00 New
+ * York of its date, alvh_time_bar_close()): the bar an evaluation at @at
+ * sees, for the Evaluator page and `alvh eval` alike.
+ *
+ * Returns: the bar's index, or -1 with @error set (%G_IO_ERROR_NOT_FOUND,
+ *   naming the first date of the history) when no bar stands by @at
+ */
+gssize           alvh_stored_bar_at         (AlvhMarketFrame   *frame,
+                                             gint64             at,
+                                             GError           **error);
+
+/**
  * alvh_stored_load_events:
  * @store: the journal
  * @error: return location for a #GError
