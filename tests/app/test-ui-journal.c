@@ -107,17 +107,11 @@ add_decision (AlvhJournalStore *store,
               const char       *branch,
               const char * const *fired)
 {
-  g_autoptr(AlvhDecision) d = alvh_decision_new ();
+  g_autoptr(AlvhDecision) d = test_decision_new (account_id, condor_id, time, "ADD", branch);
   const char *keys[] = { "iv_expansion", "rsi_extreme", "wing_proximity", "macro_regime" };
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  d->account_id = account_id;
-  d->condor_id = condor_id;
-  d->time = time;
-  d->action = ALVH_ACTION_ADD;
-  if (!alvh_branch_from_string (branch, &d->branch))
-    g_assert_not_reached ();
   test_decision_set_vix_spread (d, 1, 2, 22, time + 40 * 86400, 310);
   g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);
   d->profile_version = 1;

@@ -117,6 +117,31 @@ spin_value (GtkWidget  *root,
   return gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (root, name)));
 }
 
+/* Chooses @key as sweep key @n, checks the range the page offers for it
+ * (@step from @from to @to) and sets that range with the step @run_step */
+static void
+sweep_key (GtkWidget  *root,
+           guint       n,
+           const char *key,
+           double      step,
+           double      from,
+           double      to,
+           double      run_step)
+{
+  g_autofree char *key_name = g_strdup_printf ("Sweep key %u", n);
+  g_autofree char *step_name = g_strdup_printf ("Key %u step", n);
+  g_autofree char *from_name = g_strdup_printf ("Key %u from", n);
+  g_autofree char *to_name = g_strdup_printf ("Key %u to", n);
+
+  choose (root, key_name, key);
+  g_assert_cmpfloat_with_epsilon (spin_value (root, step_name), step, 1e-9);
+  g_assert_cmpfloat_with_epsilon (spin_value (root, from_name), from, 1e-9);
+  g_assert_cmpfloat_with_epsilon (spin_value (root, to_name), to, 1e-9);
+  spin (root, from_name, from);
+  spin (root, to_name, to);
+  spin (root, step_name, run_step);
+}
+
 /* A window with the real SPX and VIX histories showing its Replay page
  * (*@page), the period @from to @to entered; NULL, the test skipped, when
  * the shared data is absent */
@@ -175,22 +200,11 @@ test_sweep_own_cell_is_plain_replay (void)
 
   /* 3 x 3 around the spec's wing_sd 0.65 and delta_tolerance 0.18 */
   alvh_replay_page_show_view (page, "sweep");
-  choose (root, "Sweep key 1", "wing_sd");
   /* the first range offered: two steps either side of the value, the step
-   * 1, 2 or 5 x 10^n nearest a tenth of it (0.065 -> 0.05, 0.018 -> 0.02) */
-  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 1 step"), 0.05, 1e-9);
-  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 1 from"), 0.55, 1e-9);
-  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 1 to"), 0.75, 1e-9);
-  spin (root, "Key 1 from", 0.55);
-  spin (root, "Key 1 to", 0.75);
-  spin (root, "Key 1 step", 0.1);
-  choose (root, "Sweep key 2", "delta_tolerance");
-  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 2 step"), 0.02, 1e-9);
-  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 2 from"), 0.14, 1e-9);
-  g_assert_cmpfloat_with_epsilon (spin_value (root, "Key 2 to"), 0.22, 1e-9);
-  spin (root, "Key 2 from", 0.14);
-  spin (root, "Key 2 to", 0.22);
-  spin (root, "Key 2 step", 0.04);
+   * 1, 2 or 5 x 10^n nearest a tenth of it (0.065 -> 0.05, 0.018 -> 0.02);
+   * swept over it by twice that step */
+  sweep_key (root, 1, "wing_sd", 0.05, 0.55, 0.75, 0.1);
+  sweep_key (root, 2, "delta_tolerance", 0.02, 0.14, 0.22, 0.04);
   sweep = ALVH_REPLAY_SWEEP (test_ui_find_named (root, "replay-sweep"));
   press (control (GTK_WIDGET (sweep), "Run Sweep"));
   test_ui_wait_for (!alvh_replay_sweep_is_running (sweep) && alvh_replay_sweep_get_sweep (sweep) != NULL);

@@ -22,16 +22,6 @@
 static AlvhSeries *spx_series;
 static AlvhSeries *vix_series;
 
-static const AlvhChartSeriesStyle vix_line = {
-  .kind = ALVH_CHART_SERIES_LINE, .label = "VIX", .color = ALVH_CHART_COLOR_BLUE,
-};
-
-static gboolean
-need_data (void)
-{
-  return test_need_series ("spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv", 2, spx_series, vix_series);
-}
-
 /* the read-out's line of a pane ("VIX: …"), or NULL */
 static char *
 readout_line (AlvhChart  *chart,
@@ -80,7 +70,7 @@ test_frame_union (void)
   g_autoptr(AlvhMarketFrame) f = NULL;
   gssize i;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   f = alvh_market_frame_new_union (spx_series, vix_series, NULL, NULL, NULL, G_MININT64, G_MAXINT64);
   g_assert_cmpuint (f->n, ==, count_union_dates ());
@@ -115,35 +105,31 @@ static void
 test_market_readout (void)
 {
   g_autoptr(AlvhChart) chart = alvh_chart_market_new ();
-  g_autofree char *vix = NULL;
-  g_autofree char *spx = NULL;
+  /* each date's line of each pane: the VIX line whole, the SPX line's close */
+  static const struct { int y, m, d; const char *vix, *spx; } days[] = {
+    /* that day's VIX close, not the 2026-07-22 one (16.64) */
+    { 2026, 7, 8, "VIX: 16.90", "C 7,482.71" },
+    /* SPX traded, no VIX close that day */
+    { 1991, 3, 1, "VIX: –", "C 370.47" },
+    /* a VIX close, no SPX bar */
+    { 2022, 7, 4, "VIX: 27.53", "SPX: O – H – L – C –" },
+  };
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   alvh_chart_market_set_data (chart, spx_series, vix_series, NULL);
   g_assert_cmpuint (alvh_chart_get_n_bars (chart), ==, count_union_dates ());
 
-  /* 2026-07-08: that day's VIX close, not the 2026-07-22 one (16.64) */
-  vix = readout_line (chart, test_ny (2026, 7, 8), "VIX: ");
-  g_assert_cmpstr (vix, ==, "VIX: 16.90");
-  spx = readout_line (chart, test_ny (2026, 7, 8), "SPX: ");
-  g_assert_nonnull (strstr (spx, "C 7,482.71"));
-  g_clear_pointer (&vix, g_free);
-  g_clear_pointer (&spx, g_free);
+  for (guint k = 0; k < G_N_ELEMENTS (days); k++)
+    {
+      gint64 t = test_ny (days[k].y, days[k].m, days[k].d);
+      g_autofree char *vix = readout_line (chart, t, "VIX: ");
+      g_autofree char *spx = readout_line (chart, t, "SPX: ");
 
-  /* 1991-03-01: SPX traded, no VIX close that day */
-  vix = readout_line (chart, test_ny (1991, 3, 1), "VIX: ");
-  g_assert_cmpstr (vix, ==, "VIX: –");
-  spx = readout_line (chart, test_ny (1991, 3, 1), "SPX: ");
-  g_assert_nonnull (strstr (spx, "C 370.47"));
-  g_clear_pointer (&vix, g_free);
-  g_clear_pointer (&spx, g_free);
-
-  /* 2022-07-04: a VIX close, no SPX bar */
-  vix = readout_line (chart, test_ny (2022, 7, 4), "VIX: ");
-  g_assert_cmpstr (vix, ==, "VIX: 27.53");
-  spx = readout_line (chart, test_ny (2022, 7, 4), "SPX: ");
-  g_assert_cmpstr (spx, ==, "SPX: O – H – L – C –");
+      g_assert_cmpstr (vix, ==, days[k].vix);
+      g_assert_nonnull (spx);
+      g_assert_nonnull (strstr (spx, days[k].spx));
+    }
 }
 
 /* A series added by the copying API onto another's timeline is joined by
@@ -157,11 +143,11 @@ test_add_series_joins (void)
   const double *v;
   gssize i;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   alvh_chart_add_pane (chart, "VIX", 1);
   alvh_chart_set_times (chart, t, alvh_series_get_length (spx_series));
-  alvh_chart_add_series (chart, 0, &vix_line,
+  alvh_chart_add_series (chart, 0, &test_chart_vix_line,
                          alvh_series_get_times (vix_series), alvh_series_get_column_by_name (vix_series, "close"),
                          NULL, NULL, NULL, alvh_series_get_length (vix_series));
   v = alvh_chart_series_get_values (chart, 0, 0, 0);
@@ -183,7 +169,7 @@ test_add_series_joins (void)
     for (gsize k = 0; k < n; k++)
       late[k] = t[k] + 16 * 3600;
     alvh_chart_set_times (chart, late, n);
-    alvh_chart_add_series (chart, 0, &vix_line,
+    alvh_chart_add_series (chart, 0, &test_chart_vix_line,
                            alvh_series_get_times (vix_series), alvh_series_get_column_by_name (vix_series, "close"),
                            NULL, NULL, NULL, alvh_series_get_length (vix_series));
     v = alvh_chart_series_get_values (chart, 0, 0, 0);
@@ -255,7 +241,7 @@ test_same_pixels (void)
   const guint n_panes = 3;
   double px, py, pw, ph;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   alvh_chart_market_set_data (shared, spx_series, vix_series, NULL);
   f = alvh_market_frame_new_union (spx_series, vix_series, NULL, NULL, NULL, G_MININT64, G_MAXINT64);
@@ -348,7 +334,7 @@ test_dated_tags (void)
   cairo_surface_t *surface;
   double px, py, pw, ph, y;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   alvh_chart_market_set_data (chart, spx_series, vix_series, NULL);
   alvh_chart_show_all (chart);

@@ -23,16 +23,6 @@
 static AlvhSeries *spx_series;
 static AlvhSeries *vix_series;
 
-static const AlvhChartSeriesStyle vix_line = {
-  .kind = ALVH_CHART_SERIES_LINE, .label = "VIX", .color = ALVH_CHART_COLOR_BLUE,
-};
-
-static gboolean
-need_data (void)
-{
-  return test_need_series ("spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv", 2, spx_series, vix_series);
-}
-
 static AlvhChart *
 spx_chart (gboolean log_scale)
 {
@@ -168,7 +158,7 @@ test_time_ticks (void)
   gssize i0, i1;
   gboolean saw_2020 = FALSE;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   t = alvh_series_get_times (spx_series);
   n = alvh_series_get_length (spx_series);
@@ -236,7 +226,7 @@ test_log_scale (void)
   cairo_surface_t *surface;
   double y10, y100, y1000, lo, hi;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   chart = spx_chart (TRUE);
   alvh_chart_show_all (chart);
@@ -296,7 +286,7 @@ test_candle_colours (void)
   g_autoptr(AlvhChart) chart = NULL;
   cairo_surface_t *surface;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   for (int dark = 0; dark < 2; dark++)
     {
@@ -324,7 +314,7 @@ test_axis_labels (void)
   guint ink_axis = 0, ink_time = 0;
   int w = 900, h = 500;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   chart = spx_chart (FALSE);
   alvh_chart_show_time_range (chart, test_ny (2019, 1, 1), test_ny (2021, 12, 31));
@@ -359,7 +349,7 @@ test_markers (void)
   double x, y;
   gssize i;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   chart = spx_chart (FALSE);
   alvh_chart_set_markers (chart, 0, markers, G_N_ELEMENTS (markers));
@@ -402,7 +392,7 @@ test_kinds (void)
   double x, y;
   TestPx p;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   t = alvh_series_get_times (vix_series);
   n = alvh_series_get_length (vix_series);
@@ -431,7 +421,7 @@ test_kinds (void)
                          &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_BAND, .label = "±10%",
                                                    .color = ALVH_CHART_COLOR_TEAL },
                          t, lo, hi, NULL, NULL, n);
-  alvh_chart_add_series (chart, 1, &vix_line, t, vc, NULL, NULL, NULL, n);
+  alvh_chart_add_series (chart, 1, &test_chart_vix_line, t, vc, NULL, NULL, NULL, n);
   alvh_chart_add_series (chart, 2, alvh_chart_market_macd_style (ALVH_CHART_MACD_HISTOGRAM), t, hist, NULL, NULL,
                          NULL, n);
   alvh_chart_add_series (chart, 2, alvh_chart_market_macd_style (ALVH_CHART_MACD_LINE), t, macd, NULL, NULL, NULL, n);
@@ -516,7 +506,7 @@ test_decimation (void)
   double mx = -INFINITY, mn = INFINITY, px0, py0, pw, ph;
   int top_up, bottom_up, top_down, bottom_down, top, bottom;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   h = alvh_series_get_column_by_name (spx_series, "high");
   l = alvh_series_get_column_by_name (spx_series, "low");
@@ -556,7 +546,7 @@ test_decimation (void)
   chart = alvh_chart_new ();
   alvh_chart_add_pane (chart, "VIX", 1);
   alvh_chart_set_times (chart, alvh_series_get_times (vix_series), alvh_series_get_length (vix_series));
-  alvh_chart_add_series (chart, 0, &vix_line,
+  alvh_chart_add_series (chart, 0, &test_chart_vix_line,
                          alvh_series_get_times (vix_series),
                          alvh_series_get_column_by_name (vix_series, "close"), NULL, NULL, NULL,
                          alvh_series_get_length (vix_series));
@@ -673,7 +663,7 @@ test_market (void)
   gssize i;
   cairo_surface_t *surface;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   alvh_chart_market_set_data (chart, spx_series, vix_series, NULL);
   alvh_chart_market_set_condor_levels (chart, levels, G_N_ELEMENTS (levels));
@@ -738,7 +728,7 @@ test_interaction (void)
   gssize at;
   int sep;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   chart = spx_chart (FALSE);
   alvh_chart_add_pane (chart, "Lower", 1);
@@ -1007,7 +997,7 @@ test_series_style_copied (void)
   gsize n;
   gssize i;
 
-  if (!need_data ())
+  if (!test_chart_need_histories (spx_series, vix_series))
     return;
   n = alvh_series_get_length (vix_series);
   close = alvh_series_get_column_by_name (vix_series, "close");

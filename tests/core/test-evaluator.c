@@ -1,8 +1,12 @@
-/* test-evaluator.c — the ALVH signals and the decision tree on hand-built markets
+/* test-evaluator.c — the decision tree (ALVH-SPEC.md section 3) and what a
+ * decision says: its branches, the book as of an instant, the VIX calendar,
+ * the explanation, the JSON line and the events file
  *
- * Each scenario builds a small daily frame (weekdays from Monday 2021-01-04),
- * a book and sometimes events, and checks one branch of the tree (ALVH-SPEC.md
- * section 3) or one signal's n/a rule (section 2) with real numbers.
+ * Each scenario builds a small daily frame (weekdays from Monday 2021-01-04,
+ * test-evaluator-util.h), a book and sometimes events, and checks one branch
+ * of the tree with real numbers.  The signals' n/a rules are in
+ * test-evaluator-signals.c, book_delta and the hedge legs' marks in
+ * test-evaluator-book.c.
  */
 #include "config.h"
 
@@ -11,98 +15,8 @@
 #include <string.h>
 
 #include "alvh-core.h"
-#include "alvh-evaluator-private.h"
+#include "test-evaluator-util.h"
 #include "test-util.h"
-
-#define N_BARS 80
-
-/* Weekday daily bars: SPX 4000 flat, VIX 20 flat, nothing else. */
-static AlvhMarketFrame *
-make_frame (gsize n)
-{
-  AlvhMarketFrame *f = alvh_market_frame_new (n);
-  gint64 day = alvh_days_from_civil (2021, 1, 4);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      while (alvh_weekday_from_days (day) > 5)
-        day++;
-      f->time[i] = alvh_time_from_ny_day (day);
-      f->open[i] = f->high[i] = f->low[i] = f->close[i] = 4000.0;
-      f->vix[i] = 20.0;
-      day++;
-    }
-  return f;
-}
-
-static AlvhCondor
-make_condor (AlvhMarketFrame *f,
-             gint64           id,
-             double           short_put,
-             double           short_call,
-             double           credit,
-             double           units)
-{
-  AlvhCondor c = { 0 };
-
-  c.id = id;
-  c.short_put = short_put;
-  c.long_put = short_put - 50;
-  c.short_call = short_call;
-  c.long_call = short_call + 50;
-  c.expiry = alvh_friday_on_or_after (f->time[0], 150);
-  c.units = units;
-  c.credit = credit;
-  c.opened = f->time[0];
-  return c;
-}
-
-static AlvhLeg
-make_leg (gint64 id,
-          guint  layer,
-          gint64 open_time,
-          gint64 expiry)
-{
-  AlvhLeg leg = { 0 };
-
-  leg.id = id;
-  leg.condor_id = 1;
-  leg.kind = ALVH_LEG_VIX_CALL_SPREAD;
-  leg.long_strike = 22;
-  leg.short_strike = 27;
-  leg.expiry = expiry;
-  leg.quantity = layer;
-  leg.premium = 1.0;
-  leg.layer = layer;
-  leg.opened = open_time;
-  return leg;
-}
-
-/* SPX and VIX swing against each other, bar by bar (beta is known from bar 61) */
-static void
-wave_frame (AlvhMarketFrame *f)
-{
-  for (gsize k = 0; k < f->n; k++)
-    {
-      f->close[k] = 4000.0 * (1.0 + 0.01 * sin ((double) k));
-      f->vix[k] = 20.0 * (1.0 - 0.05 * sin ((double) k));
-    }
-}
-
-static AlvhDecision
-evaluate (AlvhMarketFrame *f,
-          AlvhBook        *book,
-          GPtrArray       *events,
-          AlvhProfile     *profile,
-          gsize            i)
-{
-  g_autoptr(AlvhProfile) def = alvh_profile_new ();
-  g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, profile != NULL ? profile : def, events);
-  AlvhDecision d;
-
-  alvh_evaluator_evaluate (ev, i, book, &d);
-  return d;
-}
 
 /* Raise VIX to `level` on every bar after the iv_ref bar of bar i. */
 static void
@@ -148,12 +62,12 @@ test_calendar (void)
 static void
 test_branch_no_position (void)
 {
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhMarketFrame) f = test_eval_frame (TEST_EVAL_N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
   AlvhDecision d;
 
   jump_vix_after_ref (f, 70, 30.0);
-  d = evaluate (f, book, NULL, NULL, 70);
+  d = test_eval_decide (f, book, NULL, NULL, 70);
   g_assert_cmpint (d.action, ==, ALVH_ACTION_HOLD);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NO_POSITION);
   g_assert_cmpstr (alvh_branch_to_string (d.branch), ==, "no_position");
@@ -170,19 +84,19 @@ test_branch_no_position (void)
 static void
 test_branch_max_layers (void)
 {
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhMarketFrame) f = test_eval_frame (TEST_EVAL_N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = make_condor (f, 1, 3950, 4500, 5.0, 1);
+  AlvhCondor c = test_eval_condor (f, 1, 3950, 4500, 5.0, 1);
   gint64 vexp = alvh_vix_expiry_first_after (f->time[0], 30);
   AlvhDecision d;
 
   alvh_book_add_condor (book, &c);
   for (guint l = 1; l <= 3; l++)
     {
-      AlvhLeg leg = make_leg (l, l, f->time[l], vexp);
+      AlvhLeg leg = test_eval_leg (l, l, f->time[l], vexp);
       alvh_book_add_leg (book, &leg);
     }
-  d = evaluate (f, book, NULL, NULL, 40);
+  d = test_eval_decide (f, book, NULL, NULL, 40);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_MAX_LAYERS);
   g_assert_cmpint (d.action, ==, ALVH_ACTION_HOLD);
   g_assert_cmpuint (d.layers_used, ==, 3);
@@ -196,7 +110,7 @@ test_branch_max_layers (void)
     leg.closed_quantity = leg.quantity;
     alvh_book_add_leg (book, &leg);
   }
-  d = evaluate (f, book, NULL, NULL, 40);
+  d = test_eval_decide (f, book, NULL, NULL, 40);
   g_assert_cmpuint (d.layers_used, ==, 2);
   g_assert_cmpint (d.branch, !=, ALVH_BRANCH_MAX_LAYERS);
 }
@@ -204,18 +118,18 @@ test_branch_max_layers (void)
 static void
 test_branch_cooldown (void)
 {
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhMarketFrame) f = test_eval_frame (TEST_EVAL_N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = make_condor (f, 1, 3950, 4500, 20.0, 1);
+  AlvhCondor c = test_eval_condor (f, 1, 3950, 4500, 20.0, 1);
   gint64 vexp = alvh_vix_expiry_first_after (f->time[0], 30);
   /* a daily bar stands at 16:00 New York: 23 hours before that */
-  AlvhLeg leg = make_leg (1, 1, alvh_time_bar_close (f->time[40]) - 23 * 3600, vexp);
+  AlvhLeg leg = test_eval_leg (1, 1, alvh_time_bar_close (f->time[40]) - 23 * 3600, vexp);
   AlvhDecision d;
   g_autofree char *text = NULL;
 
   alvh_book_add_condor (book, &c);
   alvh_book_add_leg (book, &leg);
-  d = evaluate (f, book, NULL, NULL, 40);
+  d = test_eval_decide (f, book, NULL, NULL, 40);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_COOLDOWN);
   g_assert_cmpfloat_with_epsilon (d.hours_since_last_leg, 23.0, 1e-9);
   text = alvh_decision_dup_explanation_text (&d);
@@ -226,7 +140,7 @@ test_branch_cooldown (void)
   alvh_book_add_condor (book, &c);
   leg.opened = alvh_time_bar_close (f->time[40]) - 24 * 3600;
   alvh_book_add_leg (book, &leg);
-  d = evaluate (f, book, NULL, NULL, 40);
+  d = test_eval_decide (f, book, NULL, NULL, 40);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_FIXED);
   g_assert_cmpint (d.action, ==, ALVH_ACTION_ADD);
   /* layer 2 of 1:2:3 with 1 unit -> 2 contracts */
@@ -240,9 +154,9 @@ test_branch_cooldown (void)
 static void
 test_branch_cooldown_15h_fill (void)
 {
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhMarketFrame) f = test_eval_frame (TEST_EVAL_N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = make_condor (f, 1, 3950, 4500, 20.0, 1);
+  AlvhCondor c = test_eval_condor (f, 1, 3950, 4500, 20.0, 1);
   gint64 vexp = alvh_vix_expiry_first_after (f->time[0], 30);
   int y, m, day;
   AlvhLeg leg;
@@ -250,12 +164,12 @@ test_branch_cooldown_15h_fill (void)
   g_autofree char *text = NULL;
 
   alvh_time_to_ny_date (f->time[40], &y, &m, &day);
-  leg = make_leg (1, 1, alvh_time_from_ny_local (y, m, day, 15, 0, 0), vexp);
+  leg = test_eval_leg (1, 1, alvh_time_from_ny_local (y, m, day, 15, 0, 0), vexp);
   alvh_book_add_condor (book, &c);
   alvh_book_add_leg (book, &leg);
   g_assert_cmpint (alvh_time_bar_close (f->time[40]) - leg.opened, ==, 3600);
 
-  d = evaluate (f, book, NULL, NULL, 40);
+  d = test_eval_decide (f, book, NULL, NULL, 40);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_COOLDOWN);
   g_assert_cmpfloat_with_epsilon (d.hours_since_last_leg, 1.0, 1e-9);
   text = alvh_decision_dup_explanation_text (&d);
@@ -263,122 +177,10 @@ test_branch_cooldown_15h_fill (void)
 
   /* bar 41 is the next weekday: 25 hours after the fill */
   g_assert_cmpint (alvh_time_calendar_days (f->time[40], f->time[41]), ==, 1);
-  d = evaluate (f, book, NULL, NULL, 41);
+  d = test_eval_decide (f, book, NULL, NULL, 41);
   g_assert_cmpfloat_with_epsilon (d.hours_since_last_leg, 25.0, 1e-9);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_FIXED);
   g_assert_cmpint (d.action, ==, ALVH_ACTION_ADD);
-}
-
-/* n weekday bars ending on y-m-d, SPX 3000, VIX 30 */
-static AlvhMarketFrame *
-make_frame_ending (gsize n,
-                   int   y,
-                   int   m,
-                   int   d)
-{
-  AlvhMarketFrame *f = alvh_market_frame_new (n);
-  gint64 day = alvh_days_from_civil (y, m, d);
-
-  for (gsize k = n; k-- > 0;)
-    {
-      while (alvh_weekday_from_days (day) > 5)
-        day--;
-      f->time[k] = alvh_time_from_ny_day (day);
-      f->open[k] = f->high[k] = f->low[k] = f->close[k] = 3000.0;
-      f->vix[k] = 30.0;
-      day--;
-    }
-  return f;
-}
-
-/* Section 4 v2: on 2020-03-16 the first VIX expiry 30+ days out is
- * 2020-04-15, the April future: VX2 (59.15), not VX1 (72.625, the March
- * future expiring 2020-03-18).  Long strike ceil(59.15 x 1.1) = 66.  On
- * 2020-03-17 April is 29 days out, so the leg is May's: VX3. */
-static void
-test_leg_own_future (void)
-{
-  g_autoptr(AlvhMarketFrame) f = make_frame_ending (80, 2020, 3, 17);
-  g_autoptr(AlvhBook) book = alvh_book_new ();
-  g_autoptr(AlvhProfile) p = alvh_profile_new ();
-  g_autoptr(AlvhEvaluator) ev = NULL;
-  AlvhCondor c = make_condor (f, 1, 2950, 3500, 40.0, 1);   /* short put inside 0.65 SD: fixed */
-  gsize i = 78;
-  AlvhDecision d;
-  AlvhMarketState ms;
-  double mark;
-
-  g_autofree char *date = alvh_time_format_ny_date (f->time[i]);
-
-  g_assert_cmpstr (date, ==, "2020-03-16");
-  f->vix[i] = 82.69;
-  f->vx[0][i] = 72.625;
-  f->vx[1][i] = 59.15;
-  f->vx[2][i] = 44.875;
-  f->vvix[i] = 207.59;
-  f->vix[i + 1] = 75.91;
-  f->vx[0][i + 1] = 68.825;
-  f->vx[1][i + 1] = 61.425;
-  f->vx[2][i + 1] = 48.7;
-  alvh_book_add_condor (book, &c);
-  ev = alvh_evaluator_new (f, p, NULL);
-
-  alvh_evaluator_evaluate (ev, i, book, &d);
-  g_assert_cmpint (d.action, !=, ALVH_ACTION_HOLD);
-  g_assert_true (d.has_leg);
-  g_assert_cmpint (d.leg.expiry, ==, alvh_time_from_ny_date (2020, 4, 15));
-  g_assert_cmpfloat (d.leg_forward, ==, 59.15);
-  g_assert_cmpfloat (d.leg.long_strike, ==, 66.0);
-  g_assert_cmpfloat (d.leg.short_strike, ==, 71.0);
-  g_assert_cmpfloat_with_epsilon (d.leg_vol, 2.0759, 1e-12);
-  g_assert_cmpuint (alvh_calendar_vix_term (alvh_time_ny_day (f->time[i]),
-                                            alvh_time_ny_day (d.leg.expiry)), ==, 2);
-
-  /* marked on the same bar with the same rules, the leg is worth its price:
-   * not marked down the moment it is bought */
-  alvh_evaluator_market_state (ev, i, &ms);
-  g_assert_cmpfloat (alvh_market_state_vix_forward (&ms, d.leg.expiry), ==, 59.15);
-  g_assert_cmpfloat_with_epsilon (ms.vix_vol, 2.0759, 1e-12);
-  mark = alvh_leg_value (&d.leg, alvh_market_state_vix_forward (&ms, d.leg.expiry),
-                         (double) alvh_time_calendar_days (ms.time, d.leg.expiry) / 365.0,
-                         ms.vix_vol, ms.rate);
-  g_assert_cmpfloat_with_epsilon (mark, d.leg.premium, 1e-12);
-  /* on 2020-03-17 the March future (2020-03-18) is still VX1: the April
-   * leg is marked on VX2 of that day */
-  alvh_evaluator_market_state (ev, i + 1, &ms);
-  g_assert_cmpfloat (alvh_market_state_vix_forward (&ms, d.leg.expiry), ==, 61.425);
-
-  alvh_evaluator_evaluate (ev, i + 1, book, &d);
-  g_assert_true (d.has_leg);
-  g_assert_cmpint (d.leg.expiry, ==, alvh_time_from_ny_date (2020, 5, 20));
-  g_assert_cmpfloat (d.leg_forward, ==, 48.7);
-  /* no VVIX that day: the profile's vix_vol */
-  g_assert_cmpfloat (d.leg_vol, ==, p->vix_vol);
-}
-
-/* Section 2 v2: without VX1, term_inversion is VIX/VIX3M - 1 */
-static void
-test_term_inversion_vix3m (void)
-{
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
-  g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhDecision d;
-
-  d = evaluate (f, book, NULL, NULL, 10);
-  g_assert_false (d.signals[ALVH_SIGNAL_TERM_INVERSION].available);
-  f->vix3m[10] = 16.0;   /* VIX 20 over VIX3M 16: inverted by 25 % */
-  d = evaluate (f, book, NULL, NULL, 10);
-  g_assert_true (d.signals[ALVH_SIGNAL_TERM_INVERSION].available);
-  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, 0.25, 1e-12);
-  g_assert_true (d.signals[ALVH_SIGNAL_TERM_INVERSION].fired);
-  f->vix3m[10] = 25.0;
-  d = evaluate (f, book, NULL, NULL, 10);
-  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, -0.2, 1e-12);
-  g_assert_false (d.signals[ALVH_SIGNAL_TERM_INVERSION].fired);
-  /* VX1 known: the futures decide, VIX3M is not used */
-  f->vx1[10] = 21.0;
-  d = evaluate (f, book, NULL, NULL, 10);
-  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, 20.0 / 21.0 - 1.0, 1e-12);
 }
 
 /* Section 1 v2: the book as of t, before and after a position's open, its
@@ -386,12 +188,12 @@ test_term_inversion_vix3m (void)
 static void
 test_book_as_of (void)
 {
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhMarketFrame) f = test_eval_frame (TEST_EVAL_N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = make_condor (f, 1, 3950, 4500, 20.0, 1);
-  AlvhCondor closed = make_condor (f, 2, 3000, 5000, 20.0, 1);
+  AlvhCondor c = test_eval_condor (f, 1, 3950, 4500, 20.0, 1);
+  AlvhCondor closed = test_eval_condor (f, 2, 3000, 5000, 20.0, 1);
   gint64 vexp = alvh_vix_expiry_first_after (f->time[0], 30);
-  AlvhLeg leg = make_leg (1, 1, alvh_time_bar_close (f->time[30]) - 3600, vexp);
+  AlvhLeg leg = test_eval_leg (1, 1, alvh_time_bar_close (f->time[30]) - 3600, vexp);
   gint64 open = alvh_time_bar_close (f->time[20]);
 
   c.opened = open;
@@ -404,7 +206,7 @@ test_book_as_of (void)
 
   {
     g_autoptr(AlvhBook) before = alvh_book_copy_as_of (book, open - 1);
-    AlvhDecision d = evaluate (f, before, NULL, NULL, 19);
+    AlvhDecision d = test_eval_decide (f, before, NULL, NULL, 19);
 
     g_assert_cmpuint (alvh_book_get_n_condors (before), ==, 0);
     g_assert_cmpuint (alvh_book_get_n_legs (before), ==, 0);
@@ -418,7 +220,7 @@ test_book_as_of (void)
   }
   {
     g_autoptr(AlvhBook) later = alvh_book_copy_as_of (book, alvh_time_bar_close (f->time[30]));
-    AlvhDecision d = evaluate (f, later, NULL, NULL, 30);
+    AlvhDecision d = test_eval_decide (f, later, NULL, NULL, 30);
 
     g_assert_cmpuint (alvh_book_get_n_condors (later), ==, 1);
     g_assert_cmpint (alvh_book_get_condor (later, 0)->id, ==, 1);
@@ -439,16 +241,16 @@ test_book_as_of (void)
 static void
 test_branch_regime (void)
 {
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhMarketFrame) f = test_eval_frame (TEST_EVAL_N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) alvh_event_free);
-  AlvhCondor c = make_condor (f, 1, 3000, 5000, 20.0, 1);
+  AlvhCondor c = test_eval_condor (f, 1, 3000, 5000, 20.0, 1);
   AlvhDecision d;
 
   alvh_book_add_condor (book, &c);
   jump_vix_after_ref (f, 70, 24.0); /* +20 % */
   g_ptr_array_add (events, alvh_event_new (f->time[70] - 5 * ALVH_SECONDS_PER_DAY, ALVH_EVENT_CPI, TRUE, "hot print"));
-  d = evaluate (f, book, events, NULL, 70);
+  d = test_eval_decide (f, book, events, NULL, 70);
   g_assert_true (d.signals[ALVH_SIGNAL_MACRO_REGIME].fired);
   g_assert_cmpfloat (d.signals[ALVH_SIGNAL_MACRO_REGIME].value, ==, 1.0);
   g_assert_true (d.signals[ALVH_SIGNAL_IV_EXPANSION].fired);
@@ -482,7 +284,7 @@ test_branch_regime (void)
   g_ptr_array_add (events, alvh_event_new (f->time[70] - 6 * ALVH_SECONDS_PER_DAY, ALVH_EVENT_FOMC, TRUE, ""));
   g_ptr_array_add (events, alvh_event_new (f->time[70], ALVH_EVENT_PPI, FALSE, ""));
   g_ptr_array_add (events, alvh_event_new (f->time[70] + ALVH_SECONDS_PER_DAY, ALVH_EVENT_CPI, TRUE, "future"));
-  d = evaluate (f, book, events, NULL, 70);
+  d = test_eval_decide (f, book, events, NULL, 70);
   g_assert_true (d.signals[ALVH_SIGNAL_MACRO_REGIME].available);
   g_assert_cmpfloat (d.signals[ALVH_SIGNAL_MACRO_REGIME].value, ==, 0.0);
   g_assert_false (d.signals[ALVH_SIGNAL_MACRO_REGIME].fired);
@@ -497,7 +299,7 @@ test_branch_regime (void)
   for (gsize k = 0; k < f->n; k++)
     f->vix[k] = 20.0;
   g_ptr_array_add (events, alvh_event_new (f->time[70], ALVH_EVENT_OTHER, TRUE, ""));
-  d = evaluate (f, book, events, NULL, 70);
+  d = test_eval_decide (f, book, events, NULL, 70);
   g_assert_true (d.signals[ALVH_SIGNAL_MACRO_REGIME].fired);
   g_assert_cmpuint (d.realtime_fired, ==, 0);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NONE);
@@ -506,9 +308,9 @@ test_branch_regime (void)
 static void
 test_branch_fixed (void)
 {
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhMarketFrame) f = test_eval_frame (TEST_EVAL_N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = make_condor (f, 1, 3950, 4600, 5.0, 2);
+  AlvhCondor c = test_eval_condor (f, 1, 3950, 4600, 5.0, 2);
   AlvhDecision d;
   gint64 days;
   double sd;
@@ -517,7 +319,7 @@ test_branch_fixed (void)
   f->vx1[60] = 20.0;
   f->vx2[60] = 21.0; /* contango: no inversion */
   f->vvix[60] = 100.0;
-  d = evaluate (f, book, NULL, NULL, 60);
+  d = test_eval_decide (f, book, NULL, NULL, 60);
   days = alvh_time_calendar_days (f->time[60], c.expiry);
   sd = 4000.0 * 0.20 * sqrt ((double) days / 365.0);
   g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_WING_PROXIMITY].value, 50.0 / sd, 1e-12);
@@ -540,13 +342,13 @@ test_branch_fixed (void)
   /* book_delta alone: a condor far from spot but one-sided (short call close above) */
   {
     g_autoptr(AlvhProfile) p = alvh_profile_new ();
-    AlvhCondor skew = make_condor (f, 2, 3000, 4050, 40.0, 1);
+    AlvhCondor skew = test_eval_condor (f, 2, 3000, 4050, 40.0, 1);
 
     skew.long_call = 4600; /* a wide call wing: short about 0.4 delta */
     alvh_book_clear (book);
     alvh_book_add_condor (book, &skew);
     g_assert_true (alvh_profile_set_value (p, "wing_sd", -1.0, NULL));
-    d = evaluate (f, book, NULL, p, 60);
+    d = test_eval_decide (f, book, NULL, p, 60);
     g_assert_false (d.signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
     g_assert_true (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
     g_assert_cmpfloat (d.signals[ALVH_SIGNAL_BOOK_DELTA].value, <, -0.18);
@@ -558,16 +360,16 @@ test_branch_fixed (void)
 static void
 test_branch_confluence (void)
 {
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhMarketFrame) f = test_eval_frame (TEST_EVAL_N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = make_condor (f, 1, 3000, 5000, 20.0, 1);
+  AlvhCondor c = test_eval_condor (f, 1, 3000, 5000, 20.0, 1);
   AlvhDecision d;
   g_autofree char *json = NULL;
 
   alvh_book_add_condor (book, &c);
   jump_vix_after_ref (f, 70, 24.0);
   f->vx1[70] = 22.0; /* VIX 24 > VX1 22: inverted by 9.1 % */
-  d = evaluate (f, book, NULL, NULL, 70);
+  d = test_eval_decide (f, book, NULL, NULL, 70);
   g_assert_true (d.signals[ALVH_SIGNAL_IV_EXPANSION].fired);
   g_assert_true (d.signals[ALVH_SIGNAL_TERM_INVERSION].fired);
   g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, 24.0 / 22.0 - 1.0, 1e-12);
@@ -591,10 +393,10 @@ test_branch_confluence (void)
 
     g_assert_cmpuint (d.realtime_fired, ==, 3);
     g_assert_true (alvh_profile_set_value (p, "realtime_quorum", 3, NULL));
-    d = evaluate (f, book, NULL, p, 70);
+    d = test_eval_decide (f, book, NULL, p, 70);
     g_assert_cmpint (d.branch, ==, ALVH_BRANCH_CONFLUENCE);
     g_assert_true (alvh_profile_set_value (p, "realtime_quorum", 4, NULL));
-    d = evaluate (f, book, NULL, p, 70);
+    d = test_eval_decide (f, book, NULL, p, 70);
     g_assert_cmpuint (d.realtime_fired, ==, 3);
     g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NONE);
   }
@@ -603,14 +405,14 @@ test_branch_confluence (void)
 static void
 test_branch_none (void)
 {
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhMarketFrame) f = test_eval_frame (TEST_EVAL_N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = make_condor (f, 1, 3000, 5000, 20.0, 1);
+  AlvhCondor c = test_eval_condor (f, 1, 3000, 5000, 20.0, 1);
   AlvhDecision d;
   g_auto(GStrv) sentences = NULL;
 
   alvh_book_add_condor (book, &c);
-  d = evaluate (f, book, NULL, NULL, 70);
+  d = test_eval_decide (f, book, NULL, NULL, 70);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NONE);
   g_assert_cmpint (d.action, ==, ALVH_ACTION_HOLD);
   g_assert_cmpfloat (d.signals[ALVH_SIGNAL_IV_EXPANSION].value, ==, 0.0);
@@ -632,15 +434,15 @@ test_branch_none (void)
 static void
 test_branch_not_accretive (void)
 {
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhMarketFrame) f = test_eval_frame (TEST_EVAL_N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = make_condor (f, 1, 3950, 4600, 1.0, 1); /* $100 credit: limit $50 */
+  AlvhCondor c = test_eval_condor (f, 1, 3950, 4600, 1.0, 1); /* $100 credit: limit $50 */
   AlvhDecision d;
   g_autofree char *text = NULL;
   g_autofree char *json = NULL;
 
   alvh_book_add_condor (book, &c);
-  d = evaluate (f, book, NULL, NULL, 60);
+  d = test_eval_decide (f, book, NULL, NULL, 60);
   g_assert_true (d.signals[ALVH_SIGNAL_WING_PROXIMITY].fired);
   g_assert_cmpint (d.action, ==, ALVH_ACTION_BLOCKED);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NOT_ACCRETIVE);
@@ -660,11 +462,11 @@ test_branch_not_accretive (void)
   c.credit = 20.0;
   alvh_book_add_condor (book, &c);
   {
-    AlvhLeg leg = make_leg (1, 1, f->time[10], alvh_vix_expiry_first_after (f->time[10], 30));
+    AlvhLeg leg = test_eval_leg (1, 1, f->time[10], alvh_vix_expiry_first_after (f->time[10], 30));
     leg.premium = 9.0;
     alvh_book_add_leg (book, &leg);
   }
-  d = evaluate (f, book, NULL, NULL, 60);
+  d = test_eval_decide (f, book, NULL, NULL, 60);
   g_assert_cmpfloat (d.premium_paid, ==, 900.0);
   g_assert_cmpint (d.branch, ==, ALVH_BRANCH_NOT_ACCRETIVE);
   g_free (text);
@@ -673,410 +475,12 @@ test_branch_not_accretive (void)
   g_assert_nonnull (strstr (text, "$1,000"));
 }
 
-/* ------------------------------------------------------------ n/a rules */
-
-static void
-test_na_iv_expansion (void)
-{
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
-  g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhDecision d;
-
-  /* bar 0 (Mon) and bar 1 (Tue): no bar 48 h earlier; bar 2 (Wed): bar 0 exactly 48 h */
-  d = evaluate (f, book, NULL, NULL, 0);
-  g_assert_false (d.signals[ALVH_SIGNAL_IV_EXPANSION].available);
-  g_assert_false (d.signals[ALVH_SIGNAL_IV_EXPANSION].fired);
-  d = evaluate (f, book, NULL, NULL, 1);
-  g_assert_false (d.signals[ALVH_SIGNAL_IV_EXPANSION].available);
-  f->vix[2] = 23.0;
-  d = evaluate (f, book, NULL, NULL, 2);
-  g_assert_true (d.signals[ALVH_SIGNAL_IV_EXPANSION].available);
-  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_IV_EXPANSION].value, 0.15, 1e-12);
-  g_assert_true (d.signals[ALVH_SIGNAL_IV_EXPANSION].fired); /* >= 0.15 */
-  {
-    g_autoptr(AlvhProfile) p = alvh_profile_new ();
-    g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, p, NULL);
-
-    /* Monday bar 5: 48 h back is Saturday -> Friday bar 4 */
-    g_assert_cmpint (alvh_evaluator_get_ref_index (ev, 5), ==, 4);
-    g_assert_cmpint (alvh_evaluator_get_ref_index (ev, 2), ==, 0);
-    g_assert_cmpint (alvh_evaluator_get_ref_index (ev, 1), ==, -1);
-  }
-}
-
-static void
-test_na_term_rsi_macd_ad (void)
-{
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
-  g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhDecision d;
-
-  /* term_inversion needs VX1; VX2 optional */
-  d = evaluate (f, book, NULL, NULL, 10);
-  g_assert_false (d.signals[ALVH_SIGNAL_TERM_INVERSION].available);
-  f->vx1[10] = 19.0;
-  d = evaluate (f, book, NULL, NULL, 10);
-  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, 20.0 / 19.0 - 1.0, 1e-12);
-  g_assert_true (d.signals[ALVH_SIGNAL_TERM_INVERSION].fired);
-  f->vx1[10] = 21.0;
-  f->vx2[10] = 19.0; /* VX1/VX2 = 1.105 beats VIX/VX1 = 0.952 */
-  d = evaluate (f, book, NULL, NULL, 10);
-  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_TERM_INVERSION].value, 21.0 / 19.0 - 1.0, 1e-12);
-
-  /* RSI: n/a before 15 closes (index 14) */
-  d = evaluate (f, book, NULL, NULL, 13);
-  g_assert_false (d.signals[ALVH_SIGNAL_RSI_EXTREME].available);
-  d = evaluate (f, book, NULL, NULL, 14);
-  g_assert_true (d.signals[ALVH_SIGNAL_RSI_EXTREME].available);
-  /* falling closes -> RSI 0 -> fires */
-  for (gsize k = 0; k < f->n; k++)
-    f->close[k] = 4000.0 - (double) k;
-  d = evaluate (f, book, NULL, NULL, 14);
-  g_assert_cmpfloat (d.signals[ALVH_SIGNAL_RSI_EXTREME].value, ==, 0.0);
-  g_assert_true (d.signals[ALVH_SIGNAL_RSI_EXTREME].fired);
-
-  /* MACD cross: MACD from bar 25, signal from bar 33, both on two bars from 34 */
-  d = evaluate (f, book, NULL, NULL, 33);
-  g_assert_false (d.signals[ALVH_SIGNAL_VIX_MACD_CROSS].available);
-  d = evaluate (f, book, NULL, NULL, 34);
-  g_assert_true (d.signals[ALVH_SIGNAL_VIX_MACD_CROSS].available);
-
-  /* A/D: n/a without breadth */
-  d = evaluate (f, book, NULL, NULL, 40);
-  g_assert_false (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].available);
-  g_assert_false (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].fired);
-  /* with breadth: SPX makes a new 20-bar low (falling closes) while A/D stays above its low */
-  for (gsize k = 0; k < f->n; k++)
-    {
-      f->advancers[k] = (k % 2 == 0) ? 1800 : 1200;
-      f->decliners[k] = (k % 2 == 0) ? 1200 : 1800;
-    }
-  d = evaluate (f, book, NULL, NULL, 18);
-  g_assert_false (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].available); /* window of 20 not full */
-  d = evaluate (f, book, NULL, NULL, 40);
-  g_assert_true (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].available);
-  g_assert_cmpfloat (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].value, ==, 600.0); /* bar 40 even: +600 */
-  g_assert_true (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].fired);
-  /* a missing breadth bar inside the window -> n/a */
-  f->advancers[35] = NAN;
-  d = evaluate (f, book, NULL, NULL, 40);
-  g_assert_false (d.signals[ALVH_SIGNAL_AD_DIVERGENCE].available);
-}
-
-static void
-test_na_theta_wing_delta (void)
-{
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
-  g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhCondor c = make_condor (f, 1, 3800, 4200, 10.0, 1);
-  AlvhDecision d;
-
-  /* condor opened after the reference bar -> theta_erosion n/a */
-  c.opened = f->time[30]; /* opened at the bar itself: after its reference bar */
-  alvh_book_add_condor (book, &c);
-  d = evaluate (f, book, NULL, NULL, 30);
-  g_assert_false (d.signals[ALVH_SIGNAL_THETA_EROSION].available);
-  g_assert_true (d.signals[ALVH_SIGNAL_WING_PROXIMITY].available);
-  g_assert_true (d.signals[ALVH_SIGNAL_BOOK_DELTA].available); /* no VIX legs: beta not needed */
-
-  /* opened at the reference bar: available; IV falls 20 -> 16 so X shrinks fast */
-  alvh_book_clear (book);
-  c.id = 7;
-  c.opened = f->time[0];
-  alvh_book_add_condor (book, &c);
-  for (gsize k = 31; k < f->n; k++)
-    f->vix[k] = 16.0;
-  d = evaluate (f, book, NULL, NULL, 32);
-  {
-    g_autoptr(AlvhProfile) p = alvh_profile_new ();
-    g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, p, NULL);
-    gssize j = alvh_evaluator_get_ref_index (ev, 32);
-    double tj = (double) alvh_time_calendar_days (f->time[j], c.expiry) / 365.0;
-    double ti = (double) alvh_time_calendar_days (f->time[32], c.expiry) / 365.0;
-    double theta_ref, xr, xi, expected;
-    gint64 days = alvh_time_calendar_days (f->time[j], f->time[32]);
-
-    xr = alvh_condor_extrinsic (&c, 4000, tj, f->vix[j] / 100, 0.04, 0.013, &theta_ref);
-    xi = alvh_condor_extrinsic (&c, 4000, ti, 0.16, 0.04, 0.013, NULL);
-    expected = (xr - xi) / (theta_ref * (double) days);
-    g_assert_cmpfloat (theta_ref, >, 0.0);
-    g_assert_true (d.signals[ALVH_SIGNAL_THETA_EROSION].available);
-    g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_THETA_EROSION].value, expected, 1e-9);
-    g_assert_cmpfloat (d.signals[ALVH_SIGNAL_THETA_EROSION].value, >=, 1.5);
-    g_assert_true (d.signals[ALVH_SIGNAL_THETA_EROSION].fired);
-  }
-
-  /* book_delta: with a VIX leg it needs beta (61 bars): n/a at bar 40, available at 70 */
-  {
-    AlvhLeg leg = make_leg (1, 1, f->time[2], alvh_vix_expiry_first_after (f->time[60], 30));
-
-    alvh_book_add_leg (book, &leg);
-    wave_frame (f);
-    d = evaluate (f, book, NULL, NULL, 40);
-    g_assert_false (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
-    g_assert_false (d.signals[ALVH_SIGNAL_BOOK_DELTA].fired);
-    d = evaluate (f, book, NULL, NULL, 60);
-    g_assert_true (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
-    /* the same number as the book's own greeks, beta-mapped */
-    {
-      g_autoptr(AlvhProfile) p = alvh_profile_new ();
-      g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, p, NULL);
-      AlvhMarketState m;
-      AlvhBookGreeks g;
-
-      alvh_evaluator_market_state (ev, 60, &m);
-      g_assert_true (isfinite (m.beta));
-      alvh_book_greeks (book, &m, &g);
-      g_assert_cmpfloat (g.vix_delta, >, 0.0);
-      g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_BOOK_DELTA].value, g.delta_per_unit, 1e-12);
-      g_assert_cmpfloat_with_epsilon (g.vix_delta_spx, g.vix_delta * m.beta * m.vix / m.spx, 1e-12);
-    }
-  }
-}
-
-/* ad_divergence on a frame longer than the chunks the evaluator works its
- * ranges out in (65,536 bars): at every bar around the chunks' seams, and
- * with missing breadth just before one, it says what the A/D line and the
- * ranges over the whole frame say. */
-static void
-test_ad_divergence_long_frame (void)
-{
-  const gsize n = 140000;
-  g_autoptr(AlvhMarketFrame) f = make_frame (n);
-  g_autoptr(AlvhBook) book = alvh_book_new ();
-  g_autoptr(AlvhProfile) p = alvh_profile_new ();
-  g_autoptr(AlvhEvaluator) ev = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (65536);
-  g_autofree double *ad = g_new (double, n);
-  g_autofree double *ad_max = g_new (double, n), *ad_min = g_new (double, n);
-  g_autofree double *close_max = g_new (double, n), *close_min = g_new (double, n);
-  const gsize seams[] = { 65536, 131072 };
-  guint n_fired = 0, n_available = 0;
-  double s = 4000.0;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      s *= 1.0 + g_rand_double_range (rand, -0.01, 0.01);
-      f->close[i] = s;
-      f->advancers[i] = g_rand_double_range (rand, 1000, 2000);
-      f->decliners[i] = g_rand_double_range (rand, 1000, 2000);
-    }
-  /* a gap in the breadth 10 bars before the second seam */
-  f->advancers[131062] = NAN;
-  alvh_ad_line (f->advancers, f->decliners, n, ad);
-  alvh_rolling_range (ad, n, (guint) p->ad_lookback, ad_max, ad_min);
-  alvh_rolling_range (f->close, n, (guint) p->ad_lookback, close_max, close_min);
-  ev = alvh_evaluator_new (f, p, NULL);
-  for (guint k = 0; k < G_N_ELEMENTS (seams); k++)
-    for (gsize i = seams[k] - 40; i < seams[k] + 40; i++)
-      {
-        AlvhDecision d;
-        const AlvhSignal *sig = &d.signals[ALVH_SIGNAL_AD_DIVERGENCE];
-        gboolean available = isfinite (ad[i]) && isfinite (ad_max[i]) && isfinite (ad_min[i])
-                             && isfinite (close_max[i]) && isfinite (close_min[i]);
-
-        alvh_evaluator_evaluate (ev, i, book, &d);
-        g_assert_cmpint (sig->available, ==, available);
-        if (!available)
-          continue;
-        n_available++;
-        g_assert_cmpfloat (sig->value, ==, ad[i]);
-        g_assert_cmpint (sig->fired, ==, (f->close[i] >= close_max[i] && ad[i] < ad_max[i])
-                                         || (f->close[i] <= close_min[i] && ad[i] > ad_min[i]));
-        n_fired += sig->fired;
-      }
-  /* the gap leaves the look-back after it unavailable, and the walk fires */
-  g_assert_cmpuint (n_available, <, 160);
-  g_assert_cmpuint (n_fired, >, 0);
-}
-
-/* Evaluates bar 60 of @f for @book with no limit on layers and asserts that
- * book_delta is the book's own greeks' delta per unit, with a VIX delta;
- * the evaluator, and the bar's market state to @m */
-static AlvhEvaluator *
-evaluate_book_delta_as_greeks (AlvhMarketFrame *f,
-                               AlvhBook        *book,
-                               AlvhMarketState *m)
-{
-  g_autoptr(AlvhProfile) p = alvh_profile_new ();
-  AlvhEvaluator *ev;
-  AlvhDecision d;
-  AlvhBookGreeks g;
-
-  p->max_layers = ALVH_PROFILE_MAX_LAYERS;
-  ev = alvh_evaluator_new (f, p, NULL);
-  alvh_evaluator_evaluate (ev, 60, book, &d);
-  alvh_evaluator_market_state (ev, 60, m);
-  alvh_book_greeks (book, m, &g);
-  g_assert_true (d.signals[ALVH_SIGNAL_BOOK_DELTA].available);
-  g_assert_cmpfloat (g.vix_delta, >, 0.0);
-  g_assert_cmpfloat_with_epsilon (d.signals[ALVH_SIGNAL_BOOK_DELTA].value, g.delta_per_unit, 1e-12);
-  return ev;
-}
-
-/* The evaluator's mark of each of @book's legs at bar 60 (after evaluating
- * it) is the leg's Black-76 value on its own VX forward */
-static void
-assert_leg_values_at_60 (AlvhEvaluator         *ev,
-                         AlvhBook              *book,
-                         const AlvhMarketState *m)
-{
-  for (guint l = 0; l < alvh_book_get_n_legs (book); l++)
-    {
-      const AlvhLeg *leg = alvh_book_get_leg (book, l);
-      double t = (double) alvh_time_calendar_days (m->time, leg->expiry) / 365.0;
-      double fwd = alvh_market_state_vix_forward (m, leg->expiry);
-      double want = alvh_leg_value (leg, fwd, t, m->vix_vol, m->rate);
-      double got = _alvh_evaluator_leg_value (ev, leg, 60);
-
-      g_assert_cmpfloat (want, >, 0.0);
-      g_assert_cmpfloat (fabs (got - want), <=, 1e-13 * want);
-    }
-}
-
-/* Six VIX calls of six expiries, more than the evaluator keeps the terms of
- * at once, priced in one batch: book_delta prices each on its own time to
- * expiry and says what the book's greeks say (a slot reused mid-batch would
- * not). */
-static void
-test_book_delta_many_expiries (void)
-{
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
-  g_autoptr(AlvhBook) book = alvh_book_new ();
-  g_autoptr(AlvhEvaluator) ev = NULL;
-  AlvhCondor c = make_condor (f, 1, 3800, 4200, 10.0, 2);
-  AlvhMarketState m;
-  gint64 expiry = f->time[60];
-
-  wave_frame (f);
-  alvh_book_add_condor (book, &c);
-  for (guint l = 0; l < 6; l++)
-    {
-      AlvhLeg leg;
-
-      expiry = alvh_vix_expiry_first_after (expiry, 1);
-      leg = make_leg (l + 1, 1, f->time[2 + l], expiry);
-      leg.kind = ALVH_LEG_VIX_CALL;
-      leg.long_strike = 20 + l;
-      leg.short_strike = NAN;
-      alvh_book_add_leg (book, &leg);
-    }
-  ev = evaluate_book_delta_as_greeks (f, book, &m);
-  assert_leg_values_at_60 (ev, book, &m);
-}
-
-/* Ten VIX call spreads of two expiries: twenty calls, fifteen of them
- * distinct, more than the evaluator keeps for a bar (eight) and more legs
- * than it keeps the values of (eight).  book_delta still says what the
- * book's greeks say, and the mark of every leg at the bar is its Black-76
- * value, whether the memo holds its calls or not. */
-static void
-test_book_delta_many_legs (void)
-{
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
-  g_autoptr(AlvhBook) book = alvh_book_new ();
-  g_autoptr(AlvhEvaluator) ev = NULL;
-  AlvhCondor c = make_condor (f, 1, 3800, 4200, 10.0, 2);
-  gint64 e1 = alvh_vix_expiry_first_after (f->time[60], 20);
-  gint64 e2 = alvh_vix_expiry_first_after (e1, 20);
-  AlvhMarketState m;
-
-  wave_frame (f);
-  alvh_book_add_condor (book, &c);
-  for (guint l = 0; l < 10; l++)
-    {
-      /* long 20, 21, .. 24, short 25, 26, .. 29: e1's spreads share no
-       * strike; e2's repeat e1's strikes on another expiry */
-      AlvhLeg leg = make_leg (l + 1, 1, f->time[2 + l], l < 5 ? e1 : e2);
-
-      leg.long_strike = 20 + l % 5;
-      leg.short_strike = 25 + l % 5;
-      leg.quantity = 1 + l;
-      alvh_book_add_leg (book, &leg);
-    }
-  ev = evaluate_book_delta_as_greeks (f, book, &m);
-  assert_leg_values_at_60 (ev, book, &m);
-}
-
-/* An SPX put and a VIX put bought by hand are in the whole book's delta
- * (spec section 2, book_delta) and in the book's greeks alike, but no layer
- * and no hedge premium (section 3 counts the VIX hedges). */
-static void
-test_book_delta_other_legs (void)
-{
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
-  g_autoptr(AlvhBook) book = alvh_book_new ();
-  g_autoptr(AlvhProfile) p = alvh_profile_new ();
-  AlvhCondor c = make_condor (f, 1, 3800, 4200, 10.0, 2);
-  AlvhLeg hedge = make_leg (1, 1, f->time[2], alvh_vix_expiry_first_after (f->time[60], 30));
-  AlvhLeg spx_put = make_leg (2, 0, f->time[3], c.expiry), vix_put = hedge;
-  AlvhDecision before, after;
-  AlvhMarketState m;
-  AlvhBookGreeks g;
-  AlvhGreeks put, vput;
-  double vix_before;
-
-  wave_frame (f);
-  alvh_book_add_condor (book, &c);
-  alvh_book_add_leg (book, &hedge);
-  before = evaluate (f, book, NULL, NULL, 60);
-  {
-    g_autoptr(AlvhEvaluator) ev = alvh_evaluator_new (f, p, NULL);
-
-    alvh_evaluator_market_state (ev, 60, &m);
-  }
-  alvh_book_greeks (book, &m, &g);
-  vix_before = g.vix_delta;
-
-  spx_put.kind = ALVH_LEG_SPX_PUT;
-  spx_put.long_strike = 3900;
-  spx_put.short_strike = NAN;
-  spx_put.quantity = 3;
-  spx_put.premium = 40;
-  vix_put.id = 3;
-  vix_put.kind = ALVH_LEG_VIX_PUT;
-  vix_put.long_strike = 18;
-  vix_put.short_strike = NAN;
-  vix_put.quantity = 4;
-  alvh_book_add_leg (book, &spx_put);
-  alvh_book_add_leg (book, &vix_put);
-  g_assert_cmpuint (alvh_book_get_n_legs (book), ==, 1);
-  g_assert_cmpuint (alvh_book_get_n_other_legs (book), ==, 2);
-  after = evaluate (f, book, NULL, NULL, 60);
-  g_assert_cmpuint (after.layers_used, ==, before.layers_used);
-  g_assert_cmpfloat (after.premium_paid, ==, before.premium_paid);
-
-  /* the puts' own deltas, by the book's model, make the difference */
-  alvh_bs_greeks (ALVH_OPTION_PUT, m.spx, 3900, (double) alvh_time_calendar_days (m.time, c.expiry) / 365.0,
-                  m.iv, m.rate, m.div_yield, &put);
-  alvh_black76_greeks (ALVH_OPTION_PUT, alvh_market_state_vix_forward (&m, vix_put.expiry), 18,
-                       (double) alvh_time_calendar_days (m.time, vix_put.expiry) / 365.0, m.vix_vol, m.rate, &vput);
-  g_assert_cmpfloat (put.delta, <, -0.05);
-  g_assert_cmpfloat (vput.delta, <, -0.05);
-  alvh_book_greeks (book, &m, &g);
-  g_assert_cmpfloat_with_epsilon (g.vix_delta, vix_before + 4 * vput.delta, 1e-12);
-  g_assert_cmpfloat_with_epsilon ((after.signals[ALVH_SIGNAL_BOOK_DELTA].value - before.signals[ALVH_SIGNAL_BOOK_DELTA].value) * 2,
-                                  3 * put.delta + 4 * vput.delta * m.beta * m.vix / m.spx, 1e-9);
-  /* and the evaluator says what the book's greeks say */
-  g_assert_cmpfloat_with_epsilon (after.signals[ALVH_SIGNAL_BOOK_DELTA].value, g.delta_per_unit, 1e-12);
-
-  /* a book as of an instant keeps them; removing one takes it out */
-  {
-    g_autoptr(AlvhBook) held = alvh_book_copy_as_of (book, f->time[60]);
-
-    g_assert_cmpuint (alvh_book_get_n_other_legs (held), ==, 2);
-    g_assert_true (alvh_book_remove_leg (held, 2));
-    g_assert_cmpuint (alvh_book_get_n_other_legs (held), ==, 1);
-    g_assert_cmpint (alvh_book_get_other_leg (held, 0)->kind, ==, ALVH_LEG_VIX_PUT);
-  }
-}
-
 static void
 test_json_all_keys (void)
 {
-  g_autoptr(AlvhMarketFrame) f = make_frame (N_BARS);
+  g_autoptr(AlvhMarketFrame) f = test_eval_frame (TEST_EVAL_N_BARS);
   g_autoptr(AlvhBook) book = alvh_book_new ();
-  AlvhDecision d = evaluate (f, book, NULL, NULL, 0);
+  AlvhDecision d = test_eval_decide (f, book, NULL, NULL, 0);
   g_autofree char *json = alvh_decision_to_json (&d);
   guint n_null = 0;
 
@@ -1222,21 +626,12 @@ main (int    argc,
   g_test_add_func ("/core/evaluator/branch/max-layers", test_branch_max_layers);
   g_test_add_func ("/core/evaluator/branch/cooldown", test_branch_cooldown);
   g_test_add_func ("/core/evaluator/branch/cooldown-15h-fill", test_branch_cooldown_15h_fill);
-  g_test_add_func ("/core/evaluator/leg/own-future", test_leg_own_future);
-  g_test_add_func ("/core/evaluator/signal/term-inversion-vix3m", test_term_inversion_vix3m);
   g_test_add_func ("/core/evaluator/book-as-of", test_book_as_of);
   g_test_add_func ("/core/evaluator/branch/regime", test_branch_regime);
   g_test_add_func ("/core/evaluator/branch/fixed", test_branch_fixed);
   g_test_add_func ("/core/evaluator/branch/confluence", test_branch_confluence);
   g_test_add_func ("/core/evaluator/branch/none", test_branch_none);
   g_test_add_func ("/core/evaluator/branch/not-accretive", test_branch_not_accretive);
-  g_test_add_func ("/core/evaluator/na/iv-expansion", test_na_iv_expansion);
-  g_test_add_func ("/core/evaluator/na/term-rsi-macd-ad", test_na_term_rsi_macd_ad);
-  g_test_add_func ("/core/evaluator/na/theta-wing-delta", test_na_theta_wing_delta);
-  g_test_add_func ("/core/evaluator/signal/book-delta-other-legs", test_book_delta_other_legs);
-  g_test_add_func ("/core/evaluator/signal/book-delta-many-expiries", test_book_delta_many_expiries);
-  g_test_add_func ("/core/evaluator/signal/book-delta-many-legs", test_book_delta_many_legs);
-  g_test_add_func ("/core/evaluator/signal/ad-divergence-long-frame", test_ad_divergence_long_frame);
   g_test_add_func ("/core/evaluator/json/all-keys", test_json_all_keys);
   g_test_add_func ("/core/evaluator/json/profile-name-utf8", test_profile_name_utf8);
   g_test_add_func ("/core/evaluator/events/csv", test_events_csv);

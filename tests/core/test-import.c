@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "alvh-core.h"
+#include "test-market-util.h"
+#include "test-util.h"
 
 static char *
 shared_path (const char *name)
@@ -15,12 +17,6 @@ shared_path (const char *name)
   if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
     return NULL;
   return g_build_filename (dir, name, NULL);
-}
-
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
 #define REQUIRE_SHARED(var, name) \
@@ -340,23 +336,10 @@ test_calendar (void)
 
 /* ---- fixtures --------------------------------------------------------- */
 
-static AlvhImportResult *
-import_fixture (const char *name,
-                const char *hint)
-{
-  g_autofree char *path = fixture_path (name);
-  g_autoptr(GError) error = NULL;
-  AlvhImportResult *r = alvh_import_file (path, hint, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (r);
-  return r;
-}
-
 static void
 test_fixture_bom_crlf (void)
 {
-  g_autoptr(AlvhImportResult) r = import_fixture ("import-bom-crlf.csv", "vix");
+  g_autoptr(AlvhImportResult) r = test_import_fixture ("import-bom-crlf.csv", "vix");
   AlvhSeries *s = alvh_import_result_lookup (r, "VIX");
 
   g_assert_nonnull (s);
@@ -370,7 +353,7 @@ static void
 test_fixture_cboe_old (void)
 {
   /* Cboe's older layout: a disclaimer line, "VIX Open" style names, M/D/YYYY */
-  g_autoptr(AlvhImportResult) r = import_fixture ("import-cboe-old.csv", NULL);
+  g_autoptr(AlvhImportResult) r = test_import_fixture ("import-cboe-old.csv", NULL);
   AlvhSeries *s = alvh_import_result_lookup (r, "VIX");
 
   g_assert_nonnull (s);
@@ -383,7 +366,7 @@ test_fixture_cboe_old (void)
 static void
 test_fixture_semicolon (void)
 {
-  g_autoptr(AlvhImportResult) r = import_fixture ("import-semicolon.csv", "SPX");
+  g_autoptr(AlvhImportResult) r = test_import_fixture ("import-semicolon.csv", "SPX");
   AlvhSeries *s = alvh_import_result_lookup (r, "SPX");
 
   g_assert_cmpstr (alvh_import_result_get_format_id (r), ==, "stooq");
@@ -396,14 +379,14 @@ test_fixture_semicolon (void)
 static void
 test_fixture_quoted (void)
 {
-  g_autofree char *path = fixture_path ("import-quoted.csv");
+  g_autofree char *path = test_fixture_path ("import-quoted.csv");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(AlvhImportResult) r = NULL;
   AlvhSeries *s;
 
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
-  r = import_fixture ("import-quoted.csv", "XYZ");
+  r = test_import_fixture ("import-quoted.csv", "XYZ");
   s = alvh_import_result_lookup (r, "XYZ");
   /* quoted fields are unescaped in a private mapping: the file is unchanged */
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
@@ -420,8 +403,8 @@ test_fixture_quoted (void)
 static void
 test_fixture_stooq (void)
 {
-  g_autoptr(AlvhImportResult) r = import_fixture ("spx_d.csv", NULL);
-  g_autoptr(AlvhImportResult) pl = import_fixture ("import-stooq-pl.csv", "spx");
+  g_autoptr(AlvhImportResult) r = test_import_fixture ("spx_d.csv", NULL);
+  g_autoptr(AlvhImportResult) pl = test_import_fixture ("import-stooq-pl.csv", "spx");
   AlvhSeries *s = alvh_import_result_lookup (r, "SPX");
 
   /* the symbol comes from Stooq's file name ^spx_d.csv / spx_d.csv */
@@ -437,7 +420,7 @@ test_fixture_stooq (void)
 static void
 test_fixture_yahoo_null (void)
 {
-  g_autoptr(AlvhImportResult) r = import_fixture ("import-yahoo.csv", "^GSPC");
+  g_autoptr(AlvhImportResult) r = test_import_fixture ("import-yahoo.csv", "^GSPC");
   AlvhSeries *s = alvh_import_result_lookup (r, "SPX");
 
   g_assert_cmpstr (alvh_import_result_get_format_id (r), ==, "yahoo");
@@ -452,7 +435,7 @@ test_fixture_yahoo_null (void)
 static void
 test_fixture_yfinance (void)
 {
-  g_autoptr(AlvhImportResult) r = import_fixture ("import-yfinance.csv", NULL);
+  g_autoptr(AlvhImportResult) r = test_import_fixture ("import-yfinance.csv", NULL);
   AlvhSeries *s = alvh_import_result_lookup (r, "SPX");
 
   g_assert_cmpstr (alvh_import_result_get_format_id (r), ==, "yfinance");
@@ -465,9 +448,9 @@ test_fixture_yfinance (void)
 static void
 test_fixture_vx_breadth_vvix (void)
 {
-  g_autoptr(AlvhImportResult) vx = import_fixture ("import-vx.csv", NULL);
-  g_autoptr(AlvhImportResult) br = import_fixture ("import-breadth.csv", NULL);
-  g_autoptr(AlvhImportResult) vv = import_fixture ("import-vvix.csv", NULL);
+  g_autoptr(AlvhImportResult) vx = test_import_fixture ("import-vx.csv", NULL);
+  g_autoptr(AlvhImportResult) br = test_import_fixture ("import-breadth.csv", NULL);
+  g_autoptr(AlvhImportResult) vv = test_import_fixture ("import-vvix.csv", NULL);
 
   g_assert_cmpstr (alvh_import_result_get_format_id (vx), ==, "vx-settles");
   g_assert_cmpfloat (value_on (alvh_import_result_lookup (vx, "VX"), "vx2", day (2024, 1, 3)), ==, 15.75);
@@ -481,7 +464,7 @@ test_fixture_vx_breadth_vvix (void)
 static void
 test_fixture_cfe (void)
 {
-  g_autoptr(AlvhImportResult) r = import_fixture ("import-cfe.csv", NULL);
+  g_autoptr(AlvhImportResult) r = test_import_fixture ("import-cfe.csv", NULL);
   AlvhSeries *s = alvh_import_result_lookup (r, "VX");
 
   g_assert_cmpstr (alvh_import_result_get_format_id (r), ==, "cfe-contracts");
@@ -499,8 +482,8 @@ test_fixture_cfe (void)
 static void
 test_fixture_outside_and_gap (void)
 {
-  g_autoptr(AlvhImportResult) r = import_fixture ("import-outside.csv", "VIX");
-  g_autoptr(AlvhImportResult) g = import_fixture ("import-gap.csv", "VIX");
+  g_autoptr(AlvhImportResult) r = test_import_fixture ("import-outside.csv", "VIX");
+  g_autoptr(AlvhImportResult) g = test_import_fixture ("import-gap.csv", "VIX");
   gsize n;
   const gint64 *gaps;
 
@@ -563,7 +546,7 @@ test_fixture_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = fixture_path (cases[i].file);
+      g_autofree char *path = test_fixture_path (cases[i].file);
       g_autofree char *expected = g_strdup_printf ("%s:%s", path, cases[i].message);
       g_autoptr(GError) error = NULL;
       g_autoptr(AlvhImportResult) r = alvh_import_file (path, NULL, NULL, &error);
@@ -578,7 +561,7 @@ test_fixture_errors (void)
 static void
 test_fixture_unknown_header (void)
 {
-  g_autofree char *path = fixture_path ("import-unknown.csv");
+  g_autofree char *path = test_fixture_path ("import-unknown.csv");
   g_autoptr(GError) error = NULL;
   g_autoptr(AlvhImportResult) r = alvh_import_file (path, NULL, NULL, &error);
   g_autofree char *prefix = g_strdup_printf ("%s:1:1: unknown header “symbol,when,price” (expected one of: ", path);
@@ -588,7 +571,7 @@ test_fixture_unknown_header (void)
   g_assert_true (g_str_has_prefix (error->message, prefix));
   /* a file without any header line: reported at line 1 */
   {
-    g_autofree char *path2 = fixture_path ("import-no-header.csv");
+    g_autofree char *path2 = test_fixture_path ("import-no-header.csv");
     g_autofree char *prefix2 = g_strdup_printf ("%s:1:1: unknown header “17.5,18.25,16.75” (expected one of: ", path2);
     g_autoptr(GError) error2 = NULL;
     g_autoptr(AlvhImportResult) r2 = alvh_import_file (path2, NULL, NULL, &error2);

@@ -446,18 +446,11 @@ make_decision (gint64      account,
                double      size,
                const char *fired_keys)
 {
-  AlvhDecision *d = alvh_decision_new ();
+  AlvhDecision *d = test_decision_new (account, condor, time, action, branch);
   g_auto(GStrv) fired = g_strsplit (fired_keys, ",", -1);
   const char *keys[] = { "iv_expansion", "term_inversion", "rsi_extreme", "wing_proximity",
                          "book_delta", "macro_regime" };
 
-  d->account_id = account;
-  d->condor_id = condor;
-  d->time = time;
-  if (!alvh_action_from_string (action, &d->action))
-    g_assert_not_reached ();
-  if (!alvh_branch_from_string (branch, &d->branch))
-    g_assert_not_reached ();
   test_decision_set_vix_spread (d, 1, size, 20, time + 40 * 86400, 150.0 * size);
   g_strlcpy (d->profile_name, "default", sizeof d->profile_name);
   d->profile_version = 1;

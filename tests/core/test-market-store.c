@@ -9,6 +9,7 @@
 
 #include "alvh-core.h"
 #include "alvh-db.h"
+#include "test-market-util.h"
 #include "test-util.h"
 
 typedef struct
@@ -44,24 +45,12 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static AlvhImportResult *
-parse_fixture (const char *name,
-               const char *hint)
-{
-  g_autofree char *path = test_fixture_path (name);
-  g_autoptr(GError) error = NULL;
-  AlvhImportResult *r = alvh_import_file (path, hint, NULL, &error);
-
-  g_assert_no_error (error);
-  return r;
-}
-
 static void
 store_fixture (AlvhMarketStore *store,
                const char      *name,
                const char      *hint)
 {
-  g_autoptr(AlvhImportResult) r = parse_fixture (name, hint);
+  g_autoptr(AlvhImportResult) r = test_import_fixture (name, hint);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (alvh_market_store_import_result (store, r, NULL, &error));
@@ -287,7 +276,7 @@ test_rollback (Fixture       *f,
 
   /* ... so the term-structure file fails on its third series, after VIX and
    * VX1/VX2 rows were written: all of it must be rolled back */
-  term = parse_fixture ("import-term.csv", NULL);
+  term = test_import_fixture ("import-term.csv", NULL);
   g_assert_false (alvh_market_store_import_result (store, term, NULL, &error));
   g_assert_error (error, ALVH_MARKET_STORE_ERROR, ALVH_MARKET_STORE_ERROR_SQLITE);
   g_assert_nonnull (strstr (error->message, "instrument SPX is stored as kind “breadth”"));
@@ -305,7 +294,7 @@ test_rollback (Fixture       *f,
   g_assert_cmpint (alvh_market_store_count_rows (store, NULL, &error), ==, n_before);
 
   /* cancelled inside the transaction: nothing written */
-  vvix = parse_fixture ("import-vvix.csv", NULL);
+  vvix = test_import_fixture ("import-vvix.csv", NULL);
   g_cancellable_cancel (cancellable);
   g_assert_false (alvh_market_store_import_result (store, vvix, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

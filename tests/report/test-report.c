@@ -47,15 +47,8 @@ make_decision (gint64      account_id,
                int         layer,
                gboolean    iv_fired)
 {
-  AlvhDecision *d = alvh_decision_new ();
+  AlvhDecision *d = test_decision_new (account_id, condor_id, time, action, branch);
 
-  d->account_id = account_id;
-  d->condor_id = condor_id;
-  d->time = time;
-  if (!alvh_action_from_string (action, &d->action))
-    g_assert_not_reached ();
-  if (!alvh_branch_from_string (branch, &d->branch))
-    g_assert_not_reached ();
   if (layer > 0)
     test_decision_set_vix_spread (d, layer, layer, 25, alvh_time_from_ny_date (2026, 12, 16), 123.5 * layer);
   g_strlcpy (d->profile_name, "Default", sizeof d->profile_name);

@@ -22,6 +22,17 @@ test_chart_init (int           *argc,
   *vix = test_load_shared_series ("vix_daily_cboe.csv");
 }
 
+const AlvhChartSeriesStyle test_chart_vix_line = {
+  .kind = ALVH_CHART_SERIES_LINE, .label = "VIX", .color = ALVH_CHART_COLOR_BLUE,
+};
+
+gboolean
+test_chart_need_histories (AlvhSeries *spx,
+                           AlvhSeries *vix)
+{
+  return test_need_series ("spx_daily_ohlc_1927_2026.csv and vix_daily_cboe.csv", 2, spx, vix);
+}
+
 int
 test_chart_run (AlvhSeries **spx,
                 AlvhSeries **vix)

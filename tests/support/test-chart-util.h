@@ -34,6 +34,20 @@ void             test_chart_init     (int              *argc,
                                       AlvhSeries      **spx,
                                       AlvhSeries      **vix);
 
+/* The VIX line the chart tests draw beside SPX (blue) */
+extern const AlvhChartSeriesStyle test_chart_vix_line;
+
+/**
+ * test_chart_need_histories:
+ * @spx: (nullable): the SPX history of test_chart_init()
+ * @vix: (nullable): the VIX history of test_chart_init()
+ *
+ * Returns: TRUE when both histories are there, else FALSE after
+ *   g_test_skip() naming their files (test_need_series())
+ */
+gboolean         test_chart_need_histories (AlvhSeries *spx,
+                                            AlvhSeries *vix);
+
 /**
  * test_chart_run:
  * @spx: the SPX history of test_chart_init(), cleared after

@@ -4,6 +4,39 @@
 #include "test-journal-util.h"
 
 /**
+ * test_decision_new:
+ * @account_id: the decision's account
+ * @condor_id: its condor (0: none)
+ * @time: when it was taken (Unix seconds)
+ * @action: its action's key ("ADD", "HOLD", "BLOCKED")
+ * @branch: its branch's key ("fixed", "regime", ...)
+ *
+ * A decision with its action and branch named as the journal and JSON name
+ * them (asserts the keys are known); leg, profile and signals stay the
+ * caller's.
+ *
+ * Returns: (transfer full): the decision
+ */
+AlvhDecision *
+test_decision_new (gint64      account_id,
+                   gint64      condor_id,
+                   gint64      time,
+                   const char *action,
+                   const char *branch)
+{
+  AlvhDecision *d = alvh_decision_new ();
+
+  d->account_id = account_id;
+  d->condor_id = condor_id;
+  d->time = time;
+  if (!alvh_action_from_string (action, &d->action))
+    g_assert_not_reached ();
+  if (!alvh_branch_from_string (branch, &d->branch))
+    g_assert_not_reached ();
+  return d;
+}
+
+/**
  * test_decision_set_vix_spread:
  * @d: the decision to fill
  * @layer: the hedge layer (1 to 3)

@@ -12,6 +12,12 @@ G_BEGIN_DECLS
 /* The width, in VIX points, of the call spreads the tests' decisions propose */
 #define TEST_VIX_SPREAD_WIDTH 5
 
+AlvhDecision *test_decision_new (gint64      account_id,
+                                gint64      condor_id,
+                                gint64      time,
+                                const char *action,
+                                const char *branch);
+
 void test_decision_set_vix_spread (AlvhDecision *d,
                                    guint         layer,
                                    double        size,

@@ -22,6 +22,19 @@ test_load_shared_series (const char *file)
   return alvh_series_ref (alvh_import_result_get_series (result, 0));
 }
 
+AlvhImportResult *
+test_import_fixture (const char *name,
+                     const char *symbol_hint)
+{
+  g_autofree char *path = test_fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  AlvhImportResult *r = alvh_import_file (path, symbol_hint, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  return r;
+}
+
 AlvhCondor
 test_make_condor_2021 (void)
 {

@@ -20,6 +20,19 @@ G_BEGIN_DECLS
 AlvhSeries *test_load_shared_series (const char *file);
 
 /**
+ * test_import_fixture:
+ * @name: a file name in tests/fixtures (test_fixture_path())
+ * @symbol_hint: (nullable): the symbol alvh_import_file() takes for a file
+ *   whose header names none
+ *
+ * Imports the fixture with the core's importer (asserts it succeeds).
+ *
+ * Returns: (transfer full): the import's result
+ */
+AlvhImportResult *test_import_fixture (const char *name,
+                                       const char *symbol_hint);
+
+/**
  * test_need_series:
  * @what: the files, as the skip message names them
  * @n: how many series follow
