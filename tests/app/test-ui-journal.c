@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -649,6 +650,20 @@ test_columns_fit (void)
       date = alvh_journal_item_dup_column_text (item, "date");
       branch = alvh_journal_item_dup_column_text (item, "branch");
       g_assert_cmpstr (branch, !=, "");
+      if (i == 0)
+        {
+          /* the entry is dated the day the leg was filled (weeks before the
+           * demo's today), as when a trader books it that afternoon */
+          AlvhBook *book = alvh_book_service_get_book (alvh_context_get_book (alvh_window_get_context (window)));
+          g_autofree char *filled = NULL;
+
+          g_assert_cmpuint (alvh_book_get_n_legs (book), ==, 1);
+          filled = alvh_format_date (alvh_book_get_leg (book, 0)->opened);
+          g_test_message ("entry %s, leg filled %s (New York)", date, filled);
+          /* the day (the list shows the time in the display zone) */
+          g_assert_cmpint (strncmp (date, filled, 10), ==, 0);
+          g_assert_cmpint (alvh_book_get_leg (book, 0)->opened, <, alvh_time_now () - 86400);
+        }
       test_ui_wait_for (gtk_adjustment_get_upper (h) <= gtk_adjustment_get_page_size (h) + 0.5 &&
                         shown_whole (date_cell = label_with_text (view, date), list) &&
                         shown_whole (branch_cell = label_with_text (view, branch), list) &&

@@ -225,10 +225,13 @@ alvh_time_now (void)
   return fixed_now != 0 ? fixed_now : g_get_real_time () / G_USEC_PER_SEC;
 }
 
-void
+gint64
 alvh_time_set_now (gint64 t)
 {
+  gint64 before = fixed_now;
+
   fixed_now = t;
+  return before;
 }
 
 gint64

@@ -138,8 +138,10 @@ gint64    alvh_time_now              (void);
  *
  * Fixes the present for screenshots and tests of a data set that ends in
  * the past (the app's fixed "today").
+ *
+ * Returns: the instant fixed before (0: it was the real clock), to put back
  */
-void      alvh_time_set_now          (gint64       t);
+gint64    alvh_time_set_now          (gint64       t);
 
 /**
  * alvh_time_bar_close:
