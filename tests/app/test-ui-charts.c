@@ -1,18 +1,20 @@
 /* test-ui-charts.c — the Charts page with real SPX/VIX history: levels,
  * markers, greeks, payoff, range buttons, go-to-time read-out, dark style,
- * the MACD pane's display periods */
+ * the MACD pane's display periods, the what-if panel's controls */
 #include "config.h"
 
 #include <math.h>
 
 #include <gtk/gtk.h>
 
+#include "alvh-a11y.h"
 #include "alvh-context.h"
 #include "alvh-import.h"
 #include "alvh-indicators.h"
 #include "alvh-time.h"
 #include "alvh-chart-market.h"
 #include "alvh-charts-page.h"
+#include "alvh-whatif-panel.h"
 #include "test-ui-util.h"
 #include "test-market-util.h"
 #include "test-util.h"
@@ -455,6 +457,131 @@ test_charts_indicators (void)
   g_settings_reset (settings, "chart-macd-signal");
 }
 
+/* The closes of 2021-02-01 (SPX 3773.86, VIX 30.24) that the core's
+ * scenario tests value the model condor on; the condor needs no VX curve */
+static AlvhMarketState
+whatif_market (void)
+{
+  return (AlvhMarketState) { .time = alvh_time_from_ny_date (2021, 2, 1), .spx = 3773.86, .iv = 0.3024,
+                             .vix = 30.24, .vix_vol = 1.1, .beta = -4.5, .rate = 0.04, .div_yield = 0.013,
+                             .multiplier = 100 };
+}
+
+/* The condor's P&L and theta at @days after the market's date, as the core
+ * values them, must be what the panel shows */
+static void
+assert_whatif_shows (AlvhWhatifPanel       *panel,
+                     AlvhBook              *book,
+                     const AlvhMarketState *m,
+                     gint64                 days,
+                     double                 iv_shift,
+                     double                 vix_move)
+{
+  AlvhScenario sc;
+  g_autoptr(GArray) greeks = NULL;
+  const AlvhScenarioGreeks *g;
+  g_autofree char *pnl = NULL, *theta = NULL, *want_pnl = NULL, *want_theta = NULL;
+  const char *text = alvh_whatif_panel_get_greeks_text (panel);
+
+  alvh_scenario_init (&sc);
+  sc.time = alvh_time_from_ny_day (alvh_time_ny_day (m->time) + days);
+  sc.iv_shift = iv_shift;
+  sc.vix_move = vix_move;
+  greeks = alvh_scenario_position_greeks (book, m, &sc);
+  g_assert_cmpuint (greeks->len, ==, 1);
+  g = &g_array_index (greeks, AlvhScenarioGreeks, 0);
+  pnl = alvh_format_money (g->pnl, ALVH_MONEY_CENTS);
+  theta = alvh_format_money (g->theta, ALVH_MONEY_CENTS);
+  want_pnl = g_strdup_printf ("P&L %s ", pnl);
+  want_theta = g_strdup_printf ("theta %s/day", theta);
+  g_test_message ("what-if at +%" G_GINT64_FORMAT " days, vol %+.2f: %s", days, iv_shift, text);
+  g_assert_nonnull (strstr (text, want_pnl));
+  g_assert_nonnull (strstr (text, want_theta));
+}
+
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+static GtkWidget *
+match_a11y_label (GtkWidget    *widget,
+                  gconstpointer name)
+{
+  return g_strcmp0 (alvh_a11y_get_label (widget), name) == 0 ? widget : NULL;
+}
+
+/* The what-if panel's controls move its scenario: the date slider, the SPX
+ * vol shift and "VIX follows SPX" each change the P&L and greeks shown (the
+ * core's, for the model condor), the date read-out and the heat map */
+static void
+test_charts_whatif (void)
+{
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  AlvhCondor condor = test_make_condor_2021 ();
+  AlvhMarketState m = whatif_market ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *before = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = alvh_whatif_panel_new ();
+  GtkWidget *scale, *vol, *vix, *beta, *heatmap;
+  TestImageStats stats;
+  guint changed = 0;
+
+  alvh_book_add_condor (book, &condor);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 600);
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  g_signal_connect_swapped (panel, "changed", G_CALLBACK (count_cb), &changed);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait_mapped (panel);
+
+  g_assert_cmpstr (alvh_whatif_panel_get_greeks_text (ALVH_WHATIF_PANEL (panel)), ==, "");
+  alvh_whatif_panel_set_book (ALVH_WHATIF_PANEL (panel), book, &m);
+  g_assert_cmpuint (changed, ==, 1);
+  assert_whatif_shows (ALVH_WHATIF_PANEL (panel), book, &m, 0, 0.0, 0.0);
+  g_assert_true (test_ui_find_label (panel, "2021-02-01"));
+
+  /* the slider runs from the market's date to the expiry, 2021-03-19 */
+  scale = test_ui_find (panel, match_a11y_label, "Date");
+  g_assert_true (GTK_IS_SCALE (scale));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_range_get_adjustment (GTK_RANGE (scale))), ==, 46.0);
+  before = g_strdup (alvh_whatif_panel_get_greeks_text (ALVH_WHATIF_PANEL (panel)));
+  gtk_range_set_value (GTK_RANGE (scale), 14);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpstr (alvh_whatif_panel_get_greeks_text (ALVH_WHATIF_PANEL (panel)), !=, before);
+  assert_whatif_shows (ALVH_WHATIF_PANEL (panel), book, &m, 14, 0.0, 0.0);
+  test_ui_wait_for (test_ui_find_label (panel, "2021-02-15"));
+
+  vol = test_ui_find (panel, match_a11y_label, "SPX vol shift (points)");
+  g_assert_true (GTK_IS_SPIN_BUTTON (vol));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (vol), 5);
+  g_assert_cmpuint (changed, ==, 3);
+  assert_whatif_shows (ALVH_WHATIF_PANEL (panel), book, &m, 14, 0.05, 0.0);
+
+  /* VIX by the fitted beta: the VIX shift no longer applies */
+  vix = test_ui_find (panel, match_a11y_label, "VIX shift (%)");
+  beta = test_ui_find_type (panel, GTK_TYPE_CHECK_BUTTON);
+  g_assert_true (GTK_IS_SPIN_BUTTON (vix));
+  g_assert_true (gtk_widget_get_sensitive (vix));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (beta), TRUE);
+  g_assert_cmpuint (changed, ==, 4);
+  g_assert_false (gtk_widget_get_sensitive (vix));
+  assert_whatif_shows (ALVH_WHATIF_PANEL (panel), book, &m, 14, 0.05, NAN);
+
+  /* the scenario grid is drawn: a heat map of many shades */
+  heatmap = test_ui_find_type (panel, GTK_TYPE_DRAWING_AREA);
+  g_assert_nonnull (heatmap);
+  test_ui_wait_drawn (heatmap);
+  texture = test_ui_render_widget (heatmap);
+  g_assert_nonnull (texture);
+  test_ui_image_stats (texture, &stats);
+  g_test_message ("heat map: %d colours, %.2f drawn", stats.distinct_colours, stats.non_background_fraction);
+  g_assert_cmpint (stats.distinct_colours, >, 20);
+
+  test_ui_close (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -462,5 +589,6 @@ main (int    argc,
   return test_ui_main (argc, argv,
                        "/ui/charts/page", test_charts_page,
                        "/ui/charts/indicators", test_charts_indicators,
+                       "/ui/charts/whatif", test_charts_whatif,
                        NULL);
 }

@@ -17,25 +17,27 @@
 
 struct _AlvhExportDialog
 {
-  AdwWindow       parent_instance;
+  AdwWindow        parent_instance;
 
-  AlvhContext    *context;
-  GCancellable   *cancellable;
-  guint           pulse_id;
-  gboolean        running;
-  gboolean        updating;
-
-  AdwComboRow    *period_row;
-  AdwEntryRow    *from_row;
-  AdwEntryRow    *to_row;
-  AdwComboRow    *format_row;
-  AdwComboRow    *paper_row;
-  GtkLabel       *status_label;
-  GtkProgressBar *progress;
-  GtkButton      *export_button;
+  /* Template */
+  AdwComboRow     *period_row;
+  AdwEntryRow     *from_row;
+  AdwEntryRow     *to_row;
+  GtkWidget       *from_error;   /* the reason, in the row it is about */
+  GtkWidget       *to_error;
+  AdwComboRow     *format_row;
+  AdwComboRow     *paper_row;
+  GtkLabel        *status_label;
+  GtkProgressBar  *progress;
+  GtkButton       *export_button;
   AdwToastOverlay *toasts;
-  GtkWidget      *from_error;   /* the reason, in the row it is about */
-  GtkWidget      *to_error;
+
+  /* Owned */
+  AlvhContext     *context;
+  GCancellable    *cancellable;
+  guint            pulse_id;
+  gboolean         running;
+  gboolean         updating;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhExportDialog, alvh_export_dialog, ADW_TYPE_WINDOW)
@@ -410,6 +412,8 @@ alvh_export_dialog_class_init (AlvhExportDialogClass *klass)
     ALVH_TEMPLATE_CHILD (AlvhExportDialog, period_row),
     ALVH_TEMPLATE_CHILD (AlvhExportDialog, from_row),
     ALVH_TEMPLATE_CHILD (AlvhExportDialog, to_row),
+    ALVH_TEMPLATE_CHILD (AlvhExportDialog, from_error),
+    ALVH_TEMPLATE_CHILD (AlvhExportDialog, to_error),
     ALVH_TEMPLATE_CHILD (AlvhExportDialog, format_row),
     ALVH_TEMPLATE_CHILD (AlvhExportDialog, paper_row),
     ALVH_TEMPLATE_CHILD (AlvhExportDialog, status_label),
@@ -437,20 +441,6 @@ alvh_export_dialog_init (AlvhExportDialog *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   alvh_a11y_label_mnemonic_buttons (GTK_WIDGET (self));
-  self->from_error = gtk_label_new (NULL);
-  self->to_error = gtk_label_new (NULL);
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkWidget *label = i == 0 ? self->from_error : self->to_error;
-
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_add_css_class (label, "caption");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_set_visible (label, FALSE);
-      adw_entry_row_add_suffix (i == 0 ? self->from_row : self->to_row, label);
-    }
   adw_combo_row_set_selected (self->paper_row, alvh_report_paper_default () == ALVH_REPORT_PAPER_LETTER ? 1 : 0);
 }
 

@@ -10,27 +10,32 @@
 
 #include "alvh-a11y.h"
 #include "alvh-chart-scenario.h"
+#include "alvh-template.h"
 #include "alvh-whatif-panel.h"
 
 struct _AlvhWhatifPanel
 {
   GtkBox            parent_instance;
 
-  AlvhBook         *book;
-  AlvhMarketState   market;
-  AlvhScenario      scenario;
-  double            grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX];
-  gboolean          have_grid;
-
-  GtkAdjustment    *days;
+  /* Template */
+  GtkAdjustment    *days;        /* days after the market's date */
+  GtkWidget        *days_scale;
   GtkWidget        *days_label;
-  GtkAdjustment    *iv_shift;
-  GtkAdjustment    *vix_shift;
+  GtkAdjustment    *iv_shift;    /* SPX vol points */
+  GtkWidget        *iv_spin;
+  GtkAdjustment    *vix_shift;   /* percent */
   GtkWidget        *vix_spin;
   GtkWidget        *beta_check;
   GtkWidget        *heatmap;
   GtkWidget        *probabilities;
   GtkWidget        *greeks;
+
+  /* Owned */
+  AlvhBook         *book;
+  AlvhMarketState   market;
+  AlvhScenario      scenario;
+  double            grid[ALVH_SCENARIO_N_SPX * ALVH_SCENARIO_N_VIX];
+  gboolean          have_grid;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhWhatifPanel, alvh_whatif_panel, GTK_TYPE_BOX)
@@ -178,17 +183,10 @@ recompute (AlvhWhatifPanel *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static GtkWidget *
-labelled (const char *text,
-          GtkWidget  *child)
+static void
+scenario_changed_cb (AlvhWhatifPanel *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), child);
-  alvh_a11y_set_label_and_tooltip (child, text);
-  return box;
+  recompute (self);
 }
 
 static void
@@ -197,77 +195,47 @@ alvh_whatif_panel_dispose (GObject *object)
   AlvhWhatifPanel *self = ALVH_WHATIF_PANEL (object);
 
   g_clear_pointer (&self->book, alvh_book_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ALVH_TYPE_WHATIF_PANEL);
   G_OBJECT_CLASS (alvh_whatif_panel_parent_class)->dispose (object);
 }
 
 static void
 alvh_whatif_panel_class_init (AlvhWhatifPanelClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  static const AlvhTemplateChild children[] = {
+    ALVH_TEMPLATE_CHILD (AlvhWhatifPanel, days),
+    ALVH_TEMPLATE_CHILD (AlvhWhatifPanel, days_scale),
+    ALVH_TEMPLATE_CHILD (AlvhWhatifPanel, days_label),
+    ALVH_TEMPLATE_CHILD (AlvhWhatifPanel, iv_shift),
+    ALVH_TEMPLATE_CHILD (AlvhWhatifPanel, iv_spin),
+    ALVH_TEMPLATE_CHILD (AlvhWhatifPanel, vix_shift),
+    ALVH_TEMPLATE_CHILD (AlvhWhatifPanel, vix_spin),
+    ALVH_TEMPLATE_CHILD (AlvhWhatifPanel, beta_check),
+    ALVH_TEMPLATE_CHILD (AlvhWhatifPanel, heatmap),
+    ALVH_TEMPLATE_CHILD (AlvhWhatifPanel, probabilities),
+    ALVH_TEMPLATE_CHILD (AlvhWhatifPanel, greeks),
+  };
+
   G_OBJECT_CLASS (klass)->dispose = alvh_whatif_panel_dispose;
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/charts/alvh-whatif-panel.ui");
+  alvh_template_bind_children (widget_class, children, G_N_ELEMENTS (children));
+  gtk_widget_class_bind_template_callback (widget_class, scenario_changed_cb);
 }
 
 static void
 alvh_whatif_panel_init (AlvhWhatifPanel *self)
 {
-  GtkWidget *bar, *scale, *spin;
-
   alvh_scenario_init (&self->scenario);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 4);
-  gtk_widget_set_margin_start (GTK_WIDGET (self), 8);
-  gtk_widget_set_margin_end (GTK_WIDGET (self), 8);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
-
-  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  self->days = gtk_adjustment_new (0, 0, 1, 1, 7, 0);
-  scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, self->days);
-  gtk_scale_set_digits (GTK_SCALE (scale), 0);
-  gtk_widget_set_hexpand (scale, TRUE);
-  gtk_box_append (GTK_BOX (bar), labelled (_("Date"), scale));
-  gtk_widget_set_hexpand (gtk_widget_get_parent (scale), TRUE);
-  self->days_label = gtk_label_new ("–");
-  gtk_widget_add_css_class (self->days_label, "numeric");
-  gtk_box_append (GTK_BOX (bar), self->days_label);
-
-  self->iv_shift = gtk_adjustment_new (0, -20, 60, 1, 5, 0);
-  spin = gtk_spin_button_new (self->iv_shift, 1, 0);
-  gtk_box_append (GTK_BOX (bar), labelled (_("SPX vol shift (points)"), spin));
-  self->vix_shift = gtk_adjustment_new (0, -50, 300, 5, 25, 0);
-  self->vix_spin = gtk_spin_button_new (self->vix_shift, 1, 0);
-  gtk_box_append (GTK_BOX (bar), labelled (_("VIX shift (%)"), self->vix_spin));
-  self->beta_check = gtk_check_button_new_with_label (_("VIX follows SPX (fitted beta)"));
-  gtk_box_append (GTK_BOX (bar), self->beta_check);
-  gtk_box_append (GTK_BOX (self), bar);
-
-  self->probabilities = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->probabilities), 0);
-  gtk_label_set_selectable (GTK_LABEL (self->probabilities), TRUE);
-  gtk_widget_add_css_class (self->probabilities, "dim-label");
-  gtk_box_append (GTK_BOX (self), self->probabilities);
-
-  self->greeks = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->greeks), 0);
-  gtk_label_set_selectable (GTK_LABEL (self->greeks), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (self->greeks), TRUE);
-  gtk_widget_add_css_class (self->greeks, "dim-label");
-  gtk_widget_add_css_class (self->greeks, "numeric");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->greeks), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Each position's P&L and greeks at the what-if"), -1);
-  gtk_box_append (GTK_BOX (self), self->greeks);
-
-  self->heatmap = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->heatmap), 280);
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->heatmap), heatmap_draw_cb, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->heatmap), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Scenario grid: book P&L by SPX move and VIX move"), -1);
-  gtk_box_append (GTK_BOX (self), self->heatmap);
-
-  g_signal_connect_swapped (self->days, "value-changed", G_CALLBACK (recompute), self);
-  g_signal_connect_swapped (self->iv_shift, "value-changed", G_CALLBACK (recompute), self);
-  g_signal_connect_swapped (self->vix_shift, "value-changed", G_CALLBACK (recompute), self);
-  g_signal_connect_swapped (self->beta_check, "toggled", G_CALLBACK (recompute), self);
+  /* the template's accessible names, where alvh_a11y_get_label() reads them */
+  for (GtkWidget **c = (GtkWidget *[]) { self->days_scale, self->iv_spin, self->vix_spin, NULL }; *c != NULL; c++)
+    alvh_a11y_set_label (*c, gtk_widget_get_tooltip_text (*c));
 }
 
 GtkWidget *

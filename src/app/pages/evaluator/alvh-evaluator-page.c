@@ -24,21 +24,17 @@
 #include "alvh-leg-preview.h"
 #include "alvh-signal-text.h"
 #include "alvh-skip-dialog.h"
+#include "alvh-template.h"
 
 struct _AlvhEvaluatorPage
 {
   AlvhPage      parent_instance;
 
-  AlvhDecision *decision;
-  AlvhBook     *book;        /* the book the decision evaluated */
-  gint64        as_of;       /* 0 = the latest bar */
-
-  /* template children */
+  /* Template */
   GtkWidget    *stack;
   GtkWidget    *empty_page;
   GtkWidget    *action_label;
   GtkWidget    *summary_label;
-  GtkWidget    *decision_group;
   GtkWidget    *explanation_label;
   GtkWidget    *signals_view;
   GtkWidget    *as_of_entry;
@@ -48,14 +44,18 @@ struct _AlvhEvaluatorPage
   GtkWidget    *book_group;
   GtkWidget    *book_label;
   GtkWidget    *preview;
-
-  GtkWidget    *bar_label;
+  GtkWidget    *bar_label;    /* the decision group's values */
   GtkWidget    *branch_label;
   GtkWidget    *layer_label;
   GtkWidget    *leg_label;
   GtkWidget    *cost_label;
   GtkWidget    *budget_label;
   GtkWidget    *profile_label;
+
+  /* Owned */
+  AlvhDecision *decision;
+  AlvhBook     *book;        /* the book the decision evaluated */
+  gint64        as_of;       /* 0 = the latest bar */
 };
 
 G_DEFINE_FINAL_TYPE (AlvhEvaluatorPage, alvh_evaluator_page, ALVH_TYPE_PAGE)
@@ -218,24 +218,6 @@ set_signal_model (AlvhEvaluatorPage *self)
 }
 
 /* ---- the decision ---------------------------------------------------- */
-
-static GtkWidget *
-value_row (GtkWidget  *group,
-           const char *title)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new ("—");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* one line each: a wrapping label in a row suffix gets squeezed */
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return label;
-}
 
 static void
 set_label (GtkWidget  *label,
@@ -644,26 +626,36 @@ alvh_evaluator_page_class_init (AlvhEvaluatorPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  static const AlvhTemplateChild children[] = {
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, stack),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, empty_page),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, action_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, summary_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, explanation_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, signals_view),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, as_of_entry),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, as_of_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, stale_box),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, stale_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, book_group),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, book_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, preview),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, bar_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, branch_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, layer_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, leg_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, cost_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, budget_label),
+    ALVH_TEMPLATE_CHILD (AlvhEvaluatorPage, profile_label),
+  };
+
   g_type_ensure (ALVH_TYPE_LEG_PREVIEW);
   object_class->dispose = alvh_evaluator_page_dispose;
   ALVH_PAGE_CLASS (klass)->context_set = alvh_evaluator_page_context_set;
   object_class->finalize = alvh_evaluator_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/evaluator/alvh-evaluator-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, action_label);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, decision_group);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, explanation_label);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, signals_view);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, as_of_entry);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, as_of_label);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, stale_box);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, stale_label);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, book_group);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, book_label);
-  gtk_widget_class_bind_template_child (widget_class, AlvhEvaluatorPage, preview);
+  alvh_template_bind_children (widget_class, children, G_N_ELEMENTS (children));
   gtk_widget_class_bind_template_callback (widget_class, as_of_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "evaluator.add-leg", NULL, add_leg_action);
@@ -676,14 +668,6 @@ static void
 alvh_evaluator_page_init (AlvhEvaluatorPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->bar_label = value_row (self->decision_group, _("Bar"));
-  self->branch_label = value_row (self->decision_group, _("Branch"));
-  self->layer_label = value_row (self->decision_group, _("Layer"));
-  self->leg_label = value_row (self->decision_group, _("Proposed leg"));
-  self->cost_label = value_row (self->decision_group, _("Estimated cost"));
-  self->budget_label = value_row (self->decision_group, _("Hedge budget"));
-  self->profile_label = value_row (self->decision_group, _("Rule profile"));
 
   add_column (self, COL_TITLE, _("Signal"), TRUE);
   /* no Key column: people read the signal's name (JSON and the CLI keep keys) */

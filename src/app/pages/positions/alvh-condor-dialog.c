@@ -34,9 +34,7 @@ struct _AlvhCondorDialog
 {
   AlvhFormDialog     parent_instance;
 
-  AlvhContext       *context;
-  AlvhCondor *condor;   /* the edited condor or NULL */
-
+  /* Template */
   GtkWidget         *long_put;
   GtkWidget         *short_put;
   GtkWidget         *short_call;
@@ -47,13 +45,17 @@ struct _AlvhCondorDialog
   GtkWidget         *credit;
   GtkWidget         *fees;
   GtkWidget         *strikes_group;
-  Fields             f;  /* as last validated */
-  /* from a stored option chain (new condors only) */
-  AlvhOptionChain   *chain;
-  GArray            *chain_expiries;  /* gint64 dates, as listed */
+  GtkWidget         *chain_group;     /* from a stored option chain (new condors only) */
   GtkWidget         *chain_expiry;
   GtkWidget         *chain_delta;
   GtkWidget         *chain_width;
+
+  /* Owned */
+  AlvhContext       *context;
+  AlvhCondor        *condor;          /* the edited condor or NULL */
+  Fields             f;               /* as last validated */
+  AlvhOptionChain   *chain;
+  GArray            *chain_expiries;  /* gint64 dates, as listed */
 };
 
 G_DEFINE_FINAL_TYPE (AlvhCondorDialog, alvh_condor_dialog, ALVH_TYPE_FORM_DIALOG)
@@ -191,12 +193,11 @@ fill_from_chain_cb (AlvhCondorDialog *self)
 
 /* The "From Option Chain" group above the strikes, when a chain is stored */
 static void
-add_chain_group (AlvhCondorDialog *self,
-                 AlvhChainSet     *chains)
+show_chain_group (AlvhCondorDialog *self,
+                  AlvhChainSet     *chains)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *session = NULL, *desc = NULL;
-  GtkWidget *group, *button;
 
   if (chains == NULL || alvh_chain_set_get_n_chains (chains) == 0)
     return;
@@ -218,31 +219,9 @@ add_chain_group (AlvhCondorDialog *self,
     }
   session = alvh_format_date (alvh_option_chain_get_session_date (self->chain));
   desc = g_strdup_printf (_("Strikes, expiry and credit from the mids of the SPX chain of %s"), session);
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("From Option Chain"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), desc);
-  self->chain_expiry = adw_combo_row_new ();
-  gtk_widget_set_name (self->chain_expiry, "chain-expiry");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chain_expiry), _("Expiry"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->chain_group), desc);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->chain_expiry), G_LIST_MODEL (names));
-  self->chain_delta = adw_entry_row_new ();
-  gtk_widget_set_name (self->chain_delta, "chain-delta");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chain_delta), _("Short strikes' delta"));
-  gtk_editable_set_text (GTK_EDITABLE (self->chain_delta), "0.16");
-  self->chain_width = adw_entry_row_new ();
-  gtk_widget_set_name (self->chain_width, "chain-width");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chain_width), _("Wing width (points)"));
-  gtk_editable_set_text (GTK_EDITABLE (self->chain_width), "50");
-  button = gtk_button_new_with_mnemonic (_("_Fill from Chain"));
-  gtk_widget_set_name (button, "chain-fill");
-  gtk_widget_set_margin_top (button, 6);
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (fill_from_chain_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->chain_expiry);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->chain_delta);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->chain_width);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->strikes_group)), group, NULL);
+  gtk_widget_set_visible (self->chain_group, TRUE);
 }
 
 static void
@@ -286,7 +265,12 @@ alvh_condor_dialog_class_init (AlvhCondorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, fees);
   gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, units);
   gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, credit);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, chain_group);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, chain_expiry);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, chain_delta);
+  gtk_widget_class_bind_template_child (widget_class, AlvhCondorDialog, chain_width);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fill_from_chain_cb);
 }
 
 static void
@@ -329,7 +313,7 @@ alvh_condor_dialog_new (GtkWindow               *parent,
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New Iron Condor"));
-      add_chain_group (self, alvh_market_service_get_chains (alvh_context_get_market (context)));
+      show_chain_group (self, alvh_market_service_get_chains (alvh_context_get_market (context)));
       gtk_editable_set_text (GTK_EDITABLE (self->units), "1");
       gtk_editable_set_text (GTK_EDITABLE (self->fees), "0");
       alvh_form_set_datetime (self->opened, alvh_time_now ());

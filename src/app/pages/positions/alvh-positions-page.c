@@ -22,16 +22,13 @@
 #include "alvh-leg-dialog.h"
 #include "alvh-positions-page.h"
 #include "alvh-scenario.h"
+#include "alvh-template.h"
 
 struct _AlvhPositionsPage
 {
   AlvhPage      parent_instance;
 
-  GArray       *account_ids;  /* gint64 by combo position */
-  gboolean      updating;
-  gint64        bar_time;
-
-  /* template children */
+  /* Template */
   GtkWidget    *account_row;
   GtkWidget    *book_group;
   GtkWidget    *coverage_group;
@@ -39,10 +36,8 @@ struct _AlvhPositionsPage
   GtkWidget    *warnings_list;
   GtkWidget    *condor_list;
   GtkWidget    *leg_list;
-
-  /* value rows of the book group */
+  GtkWidget    *stale_row;      /* the value rows of the book group */
   GtkWidget    *market_row;
-  GtkWidget    *stale_row;
   GtkWidget    *delta_label;
   GtkWidget    *gamma_label;
   GtkWidget    *theta_label;
@@ -50,12 +45,17 @@ struct _AlvhPositionsPage
   GtkWidget    *extrinsic_label;
   GtkWidget    *breakeven_label;
   GtkWidget    *pnl_label;
-  double        marked_pnl;     /* what pnl_label shows, dollars */
   GtkWidget    *ledger_label;   /* the account's P&L to date: the ledger's */
   GtkWidget    *ledger_row;
-  AlvhLedgerPnl ledger_pnl;
   GtkWidget    *coverage_rows[3];
   GtkWidget    *coverage_labels[3];
+
+  /* Owned */
+  GArray       *account_ids;    /* gint64 by combo position */
+  gboolean      updating;
+  gint64        bar_time;
+  double        marked_pnl;     /* what pnl_label shows, dollars */
+  AlvhLedgerPnl ledger_pnl;
 };
 
 G_DEFINE_FINAL_TYPE (AlvhPositionsPage, alvh_positions_page, ALVH_TYPE_PAGE)
@@ -103,27 +103,6 @@ plain_row (void)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   return row;
-}
-
-static GtkWidget *
-value_row (GtkWidget   *group,
-           const char  *title,
-           const char  *subtitle,
-           GtkWidget  **out_row)
-{
-  GtkWidget *row = plain_row ();
-  GtkWidget *label = gtk_label_new ("—");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  if (out_row != NULL)
-    *out_row = row;
-  return label;
 }
 
 static void
@@ -445,20 +424,6 @@ refresh_book (AlvhPositionsPage *self,
   refresh_market_row (self, ms, have_market);
   refresh_greeks (self, book, ms, have_market);
   refresh_coverage (self, book, ms, have_market);
-}
-
-static GtkWidget *
-placeholder (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 18);
-  gtk_widget_set_margin_bottom (label, 18);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  return label;
 }
 
 static void
@@ -803,18 +768,41 @@ alvh_positions_page_class_init (AlvhPositionsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  static const AlvhTemplateChild children[] = {
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, account_row),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, book_group),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, coverage_group),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, warnings_group),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, warnings_list),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, condor_list),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, leg_list),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, stale_row),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, market_row),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, delta_label),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, gamma_label),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, theta_label),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, vega_label),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, extrinsic_label),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, breakeven_label),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, pnl_label),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, ledger_label),
+    ALVH_TEMPLATE_CHILD (AlvhPositionsPage, ledger_row),
+    /* one a standard deviation, into their arrays */
+    { "coverage_row1", G_STRUCT_OFFSET (AlvhPositionsPage, coverage_rows[0]) },
+    { "coverage_row2", G_STRUCT_OFFSET (AlvhPositionsPage, coverage_rows[1]) },
+    { "coverage_row3", G_STRUCT_OFFSET (AlvhPositionsPage, coverage_rows[2]) },
+    { "coverage_label1", G_STRUCT_OFFSET (AlvhPositionsPage, coverage_labels[0]) },
+    { "coverage_label2", G_STRUCT_OFFSET (AlvhPositionsPage, coverage_labels[1]) },
+    { "coverage_label3", G_STRUCT_OFFSET (AlvhPositionsPage, coverage_labels[2]) },
+  };
+
   object_class->dispose = alvh_positions_page_dispose;
   ALVH_PAGE_CLASS (klass)->context_set = alvh_positions_page_context_set;
   object_class->finalize = alvh_positions_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/alvhdesk/AlvhDesk/ui/pages/positions/alvh-positions-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, account_row);
-  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, book_group);
-  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, coverage_group);
-  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, warnings_group);
-  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, warnings_list);
-  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, condor_list);
-  gtk_widget_class_bind_template_child (widget_class, AlvhPositionsPage, leg_list);
+  alvh_template_bind_children (widget_class, children, G_N_ELEMENTS (children));
+  gtk_widget_class_bind_template_callback (widget_class, account_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "positions.add-condor", NULL, dialog_action);
   gtk_widget_class_install_action (widget_class, "positions.add-leg", NULL, dialog_action);
@@ -829,45 +817,8 @@ static void
 alvh_positions_page_init (AlvhPositionsPage *self)
 {
   self->marked_pnl = NAN;
-  gtk_widget_init_template (GTK_WIDGET (self));
   self->account_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-
-  {
-    /* stale data: said with the date, and Update Data offered */
-    GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Update Data"));
-
-    self->stale_row = plain_row ();
-    gtk_widget_set_name (self->stale_row, "stale");
-    gtk_widget_add_css_class (icon, "warning");
-    adw_action_row_add_prefix (ADW_ACTION_ROW (self->stale_row), icon);
-    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.update-data");
-    adw_action_row_add_suffix (ADW_ACTION_ROW (self->stale_row), button);
-    adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->stale_row), 3);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->book_group), self->stale_row);
-    gtk_widget_set_visible (self->stale_row, FALSE);
-  }
-  gtk_widget_set_visible (value_row (self->book_group, "", NULL, &self->market_row), FALSE);
-  self->delta_label = value_row (self->book_group, _("Delta"), _("SPX-equivalent, VIX legs mapped by beta"), NULL);
-  self->gamma_label = value_row (self->book_group, _("Gamma"), _("SPX legs, per point"), NULL);
-  self->theta_label = value_row (self->book_group, _("Theta"), NULL, NULL);
-  self->vega_label = value_row (self->book_group, _("Vega"), NULL, NULL);
-  self->extrinsic_label = value_row (self->book_group, _("Net extrinsic value"), _("Time value the condors still hold"), NULL);
-  self->breakeven_label = value_row (self->book_group, _("Break-evens at expiry"), _("SPX"), NULL);
-  self->pnl_label = value_row (self->book_group, _("Marked P&L"), _("Condors and hedges at model prices"), NULL);
-  self->ledger_label = value_row (self->book_group, _("P&L to date"), NULL, &self->ledger_row);
-  for (guint i = 0; i < 3; i++)
-    self->coverage_labels[i] = value_row (self->coverage_group, "", NULL, &self->coverage_rows[i]);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Active account"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->condor_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Iron condors"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->leg_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("VIX hedge legs"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warnings_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Settlement warnings"), -1);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->condor_list),
-                                placeholder (_("No open iron condors. Add one with the button above.")));
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->leg_list),
-                                placeholder (_("No open hedge legs. The Evaluator page proposes them; you can also add one by hand.")));
-  g_signal_connect_swapped (self->account_row, "notify::selected", G_CALLBACK (account_selected_cb), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 static void
