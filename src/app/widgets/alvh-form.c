@@ -14,46 +14,6 @@
 #include "alvh-calendar.h"
 #include "alvh-time.h"
 
-GtkWidget *
-alvh_form_entry_row (const char *title,
-                     const char *name)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_name (row, name);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  return row;
-}
-
-GtkWidget *
-alvh_form_spin_row (const char     *title,
-                    const char     *subtitle,
-                    const char     *name,
-                    double          min,
-                    double          max,
-                    double          step,
-                    guint           digits,
-                    GtkSpinButton **out_spin)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_widget_set_name (spin, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  if (out_spin != NULL)
-    *out_spin = GTK_SPIN_BUTTON (spin);
-  return row;
-}
-
 gboolean
 alvh_form_get_double (GtkWidget *editable,
                       double    *out)
@@ -284,20 +244,6 @@ alvh_form_show_error (GtkWidget  *error_label,
   gtk_widget_set_visible (error_label, TRUE);
 }
 
-GtkWidget *
-alvh_form_add_entry_row (GtkWidget  *group,
-                         const char *title,
-                         const char *name,
-                         GCallback   changed,
-                         gpointer    data)
-{
-  GtkWidget *row = alvh_form_entry_row (title, name);
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  g_signal_connect_swapped (row, "changed", changed, data);
-  return row;
-}
-
 void
 alvh_form_add_csv_filter (GtkFileChooser *chooser)
 {
@@ -309,22 +255,6 @@ alvh_form_add_csv_filter (GtkFileChooser *chooser)
   gtk_file_filter_add_pattern (csv, "*.CSV");
   gtk_file_filter_add_pattern (csv, "*.txt");
   gtk_file_chooser_add_filter (chooser, csv);
-}
-
-GtkWidget *
-alvh_form_scrolled (GtkWidget *content,
-                    int        max_width)
-{
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  if (max_width > 0)
-    adw_clamp_set_maximum_size (ADW_CLAMP (clamp), max_width);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
 }
 
 static void

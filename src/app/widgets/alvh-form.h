@@ -5,59 +5,6 @@
 
 G_BEGIN_DECLS
 
-/**
- * alvh_form_entry_row:
- * @title: the row's title
- * @name: the widget name
- *
- * An AdwEntryRow titled @title with widget name @name (tests find it by
- * name) that activates the window's default widget.
- *
- * Returns: (transfer floating): the row
- */
-GtkWidget  *alvh_form_entry_row      (const char  *title,
-                                      const char  *name);
-/**
- * alvh_form_add_entry_row:
- * @group: the preferences group to add it to
- * @title: the row's title
- * @name: the widget name
- * @changed: connected swapped to the entry's "changed"
- * @data: data for @changed
- *
- * alvh_form_entry_row() added to the AdwPreferencesGroup @group, with
- * @changed connected swapped (gets @data) to its "changed" signal.
- *
- * Returns: (transfer none): the row, added to @group
- */
-GtkWidget  *alvh_form_add_entry_row  (GtkWidget   *group,
-                                      const char  *title,
-                                      const char  *name,
-                                      GCallback    changed,
-                                      gpointer     data);
-/**
- * alvh_form_spin_row:
- * @title: the row's title
- * @subtitle: (nullable): the row's subtitle
- * @name: the widget name
- * @min: the smallest value
- * @max: the largest value
- * @step: the step
- * @digits: the decimals shown
- * @out_spin: (out) (optional) (transfer none): the row's spin button
- *
- * An AdwActionRow with a GtkSpinButton suffix (accessible label = title).
- *
- * Returns: (transfer floating): the row
- */
-GtkWidget  *alvh_form_spin_row       (const char  *title,
-                                      const char  *subtitle,
-                                      const char  *name,
-                                      double       min,
-                                      double       max,
-                                      double       step,
-                                      guint        digits,
-                                      GtkSpinButton **out_spin);
 /* Parses the whole text as a number (blank = FALSE). */
 gboolean    alvh_form_get_double     (GtkWidget   *editable,
                                       double      *out);
@@ -123,18 +70,6 @@ GtkWidget  *alvh_form_row_button     (const char  *icon_name,
                                       const char  *label,
                                       const char  *action,
                                       gint64       id);
-/**
- * alvh_form_scrolled:
- * @content: the child
- * @max_width: the clamp's maximum width (0: no clamp)
- *
- * @content in an AdwClamp (@max_width > 0 sets its maximum size) inside a
- * vertically scrolling, vexpanding GtkScrolledWindow; returns the scroller.
- *
- * Returns: (transfer floating): the scrolled window holding @content
- */
-GtkWidget  *alvh_form_scrolled       (GtkWidget   *content,
-                                      int          max_width);
 /* Shows @message in a dialog's inline error label and makes it visible. */
 void        alvh_form_show_error     (GtkWidget   *error_label,
                                       const char  *message);
