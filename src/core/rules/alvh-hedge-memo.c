@@ -99,24 +99,29 @@ hedge_call_find (AlvhHedgeMemo *self,
   return -1;
 }
 
-/* alvh_black76_delta () of a hedge call at bar i priced on its own (past
- * the memo's room) */
-static double
-hedge_call_delta_alone (AlvhHedgeMemo         *self,
-                        const AlvhHedgeExpiry *ex,
-                        double                 k,
-                        double                 vol)
+/* The price and delta of one hedge call of @ex as the memo's batch gives
+ * them (_alvh_black76_calls_price_delta ()), or, expired or at no
+ * volatility, alvh_black76_price () and _delta (): a call past the memo's
+ * room is worth what it would be in it */
+static void
+hedge_call_alone (AlvhHedgeMemo         *self,
+                  const AlvhHedgeExpiry *ex,
+                  double                 k,
+                  double                 vol,
+                  double                *price,
+                  double                *delta)
 {
-  double fwd = ex->fwd, price, delta;
+  double fwd = ex->fwd;
 
   if (ex->t > 0.0 && vol > 0.0)
     {
       const AlvhExpiryTerms *e = &ex->terms;
 
-      _alvh_black76_calls_price_delta (1, &e, &fwd, &k, &vol, &price, &delta);
-      return delta;
+      _alvh_black76_calls_price_delta (1, &e, &fwd, &k, &vol, price, delta);
+      return;
     }
-  return alvh_black76_delta (ALVH_OPTION_CALL, fwd, k, ex->t, vol, self->profile->rate);
+  *price = alvh_black76_price (ALVH_OPTION_CALL, fwd, k, ex->t, vol, self->profile->rate);
+  *delta = alvh_black76_delta (ALVH_OPTION_CALL, fwd, k, ex->t, vol, self->profile->rate);
 }
 
 /* Adds the calls of bar i's open hedge legs that the memo lacks, in the
@@ -138,7 +143,7 @@ hedge_calls_price (AlvhHedgeMemo *self,
   AlvhExpiryTerms held[ALVH_HEDGE_CALLS];
   const AlvhExpiryTerms *terms[ALVH_HEDGE_CALLS];
   double f[ALVH_HEDGE_CALLS], k[ALVH_HEDGE_CALLS], vols[ALVH_HEDGE_CALLS];
-  double price[ALVH_HEDGE_CALLS] = { 0 }, delta[ALVH_HEDGE_CALLS] = { 0 };
+  double price[ALVH_HEDGE_CALLS], delta[ALVH_HEDGE_CALLS];
   guint slot[ALVH_HEDGE_CALLS], n = 0, n_held = 0;
 
   G_STATIC_ASSERT (ALVH_HEDGE_CALLS <= ALVH_CALL_BATCH);
@@ -171,12 +176,7 @@ hedge_calls_price (AlvhHedgeMemo *self,
               self->call_expiry[m] = leg->expiry;
               self->call_strike[m] = strike;
               if (!(ex->t > 0.0 && vol > 0.0))
-                {
-                  const double r = self->profile->rate;
-
-                  self->call_price[m] = alvh_black76_price (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, r);
-                  self->call_delta[m] = alvh_black76_delta (ALVH_OPTION_CALL, ex->fwd, strike, ex->t, vol, r);
-                }
+                hedge_call_alone (self, ex, strike, vol, &self->call_price[m], &self->call_delta[m]);
               else
                 {
                   for (h = 0; h < n_held && held[h].t != ex->t; h++)
@@ -213,7 +213,12 @@ hedge_slot_delta (AlvhHedgeMemo         *self,
                   double                 k,
                   double                 vol)
 {
-  return m >= 0 ? self->call_delta[m] : hedge_call_delta_alone (self, ex, k, vol);
+  double price, delta;
+
+  if (m >= 0)
+    return self->call_delta[m];
+  hedge_call_alone (self, ex, k, vol, &price, &delta);
+  return delta;
 }
 
 /* The VIX delta of bar i's open hedge legs, in the book's order: quantity
@@ -270,22 +275,22 @@ _alvh_hedge_memo_legs_delta (AlvhHedgeMemo *self,
   return vix_delta;
 }
 
-/* alvh_black76_price () of a hedge call at bar i, from the memo when the
- * evaluation of the bar priced it */
+/* The price of a hedge call of @ex at bar i: the memo's when the
+ * evaluation of the bar priced it, else worked out the same way */
 static double
-hedge_call_price (AlvhHedgeMemo *self,
-                  gsize          i,
-                  gint64         expiry,
-                  double         fwd,
-                  double         k,
-                  double         t,
-                  double         vol)
+hedge_call_price (AlvhHedgeMemo         *self,
+                  gsize                  i,
+                  const AlvhHedgeExpiry *ex,
+                  double                 k,
+                  double                 vol)
 {
-  int found = hedge_call_find (self, i, expiry, k);
+  int found = hedge_call_find (self, i, ex->expiry, k);
+  double price, delta;
 
   if (found >= 0)
     return self->call_price[found];
-  return alvh_black76_price (ALVH_OPTION_CALL, fwd, k, t, vol, self->profile->rate);
+  hedge_call_alone (self, ex, k, vol, &price, &delta);
+  return price;
 }
 
 /* Whether @row names @leg (a single call's short strike, NAN, is no strike) */
@@ -305,15 +310,13 @@ leg_value_priced (AlvhHedgeMemo *self,
                   double         vol)
 {
   const AlvhHedgeExpiry *ex = _alvh_hedge_memo_expiry_at (self, i, leg->expiry);
-  const double t = ex->t;
-  const double fwd = ex->fwd;
 
-  if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL)
-    return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol);
-  if (t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
-    return hedge_call_price (self, i, leg->expiry, fwd, leg->long_strike, t, vol)
-           - hedge_call_price (self, i, leg->expiry, fwd, leg->short_strike, t, vol);
-  return alvh_leg_value (leg, fwd, t, vol, self->profile->rate);
+  if (ex->t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL)
+    return hedge_call_price (self, i, ex, leg->long_strike, vol);
+  if (ex->t > 0.0 && leg->kind == ALVH_LEG_VIX_CALL_SPREAD)
+    return hedge_call_price (self, i, ex, leg->long_strike, vol)
+           - hedge_call_price (self, i, ex, leg->short_strike, vol);
+  return alvh_leg_value (leg, ex->fwd, ex->t, vol, self->profile->rate);
 }
 
 double
