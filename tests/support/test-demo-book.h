@@ -79,6 +79,9 @@ test_demo_book_position (AlvhContext *context)
           alvh_time_set_now (today);
           if (leg_id <= 0)
             break;
+          /* the pages marked the book when it changed, at that afternoon:
+           * once more at today */
+          alvh_book_service_changed (alvh_context_get_book (context));
           booked = TRUE;
         }
     }
