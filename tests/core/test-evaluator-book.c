@@ -283,6 +283,130 @@ test_book_delta_other_legs (void)
   }
 }
 
+/* Five-minute bars, 09:35 to 16:00 New York, on @days weekdays from
+ * Monday 2021-01-04: SPX and VIX swing against each other, VX1, VX2 and VVIX
+ * move every bar */
+static AlvhMarketFrame *
+make_intraday_frame (guint days)
+{
+  AlvhMarketFrame *f = alvh_market_frame_new ((gsize) days * 78);
+  gint64 day = alvh_days_from_civil (2021, 1, 4);
+  gsize i = 0;
+
+  for (guint n = 0; n < days; n++, day++)
+    {
+      int y, m, d;
+
+      while (alvh_weekday_from_days (day) > 5)
+        day++;
+      alvh_civil_from_days (day, &y, &m, &d);
+      for (int k = 0; k < 78; k++, i++)
+        f->time[i] = alvh_time_from_ny_local (y, m, d, 9, 30, 0) + 300 * (k + 1);
+    }
+  test_eval_wave (f);
+  for (i = 0; i < f->n; i++)
+    {
+      f->vx[0][i] = f->vix[i] * 1.05;
+      f->vx[1][i] = f->vix[i] * 1.09;
+      f->vvix[i] = 90.0 + 3.0 * sin (0.7 * (double) i);
+    }
+  return f;
+}
+
+/* book_delta and the hedges' mark of bar i for @book, as one evaluator
+ * that walked other bars before gives them, equal to the bit to what an
+ * evaluator that sees bar i alone gives */
+static void
+assert_bar_as_alone (AlvhEvaluator   *walker,
+                     AlvhMarketFrame *f,
+                     AlvhProfile     *p,
+                     AlvhBook        *book,
+                     gsize            i)
+{
+  g_autoptr(AlvhEvaluator) alone = alvh_evaluator_new (f, p, NULL);
+  AlvhDecision dw, da;
+  double vw = 0.0, pw = 0.0, va = 0.0, pa = 0.0;
+
+  alvh_evaluator_evaluate (walker, i, book, &dw);
+  _alvh_evaluator_mark_hedges (walker, book, i, 100.0, &vw, &pw);
+  alvh_evaluator_evaluate (alone, i, book, &da);
+  _alvh_evaluator_mark_hedges (alone, book, i, 100.0, &va, &pa);
+  g_assert_true (da.signals[ALVH_SIGNAL_BOOK_DELTA].available);
+  g_assert_true (dw.signals[ALVH_SIGNAL_BOOK_DELTA].available);
+  g_assert_cmpfloat (dw.signals[ALVH_SIGNAL_BOOK_DELTA].value, ==, da.signals[ALVH_SIGNAL_BOOK_DELTA].value);
+  g_assert_cmpfloat (va, >, 0.0);
+  g_assert_cmpfloat (vw, ==, va);
+  g_assert_cmpfloat (pw, ==, pa);
+}
+
+/* The evaluator keeps a plan of the book's hedge calls for the rest of a
+ * day; a leg added, a leg removed, another day or a bar of a day before
+ * makes it price the book afresh.  Every bar's book_delta and mark are
+ * those of the bar evaluated alone, to the bit. */
+static void
+test_book_delta_planned_bars (void)
+{
+  g_autoptr(AlvhMarketFrame) f = make_intraday_frame (4);
+  g_autoptr(AlvhBook) book = alvh_book_new ();
+  g_autoptr(AlvhProfile) p = alvh_profile_new ();
+  g_autoptr(AlvhEvaluator) ev = NULL;
+  AlvhCondor c = test_eval_condor (f, 1, 3800, 4200, 10.0, 2);
+  gint64 e1 = alvh_vix_expiry_first_after (f->time[0], 20);
+  gint64 e2 = alvh_vix_expiry_first_after (e1, 20);
+  AlvhLeg a = test_eval_leg (1, 1, f->time[1], e1);
+  AlvhLeg b = test_eval_leg (2, 2, f->time[2], e2);
+  AlvhLeg one = test_eval_leg (3, 1, f->time[3], e1);
+  double before;
+
+  p->max_layers = ALVH_PROFILE_MAX_LAYERS;
+  one.kind = ALVH_LEG_VIX_CALL;   /* shares its strike with a's long call */
+  one.short_strike = NAN;
+  alvh_book_add_condor (book, &c);
+  alvh_book_add_leg (book, &a);
+  alvh_book_add_leg (book, &b);
+  ev = alvh_evaluator_new (f, p, NULL);
+
+  /* day 2, bar by bar; a leg added and one removed in the day */
+  for (gsize i = 78; i < 156; i++)
+    {
+      if (i == 100)
+        alvh_book_add_leg (book, &one);
+      if (i == 130)
+        g_assert_true (alvh_book_remove_leg (book, 2));
+      assert_bar_as_alone (ev, f, p, book, i);
+    }
+  /* the next day, then back to day 2 and on to day 4 */
+  for (gsize i = 156; i < 170; i++)
+    assert_bar_as_alone (ev, f, p, book, i);
+  for (gsize i = 140; i < 150; i++)
+    assert_bar_as_alone (ev, f, p, book, i);
+  /* a leg of another expiry valued on day 3 in between: day 2's plan
+   * names expiries the evaluator no longer keeps */
+  {
+    AlvhLeg far = test_eval_leg (9, 1, f->time[0], alvh_vix_expiry_first_after (e2, 20));
+
+    g_assert_cmpfloat (_alvh_evaluator_leg_value (ev, &far, 160), >, 0.0);
+  }
+  for (gsize i = 150; i < 156; i++)
+    assert_bar_as_alone (ev, f, p, book, i);
+  for (gsize i = 234; i < 250; i++)
+    assert_bar_as_alone (ev, f, p, book, i);
+
+  /* the plan follows the book: the leg's quantity counts at once */
+  {
+    AlvhDecision d;
+
+    alvh_evaluator_evaluate (ev, 250, book, &d);
+    before = d.signals[ALVH_SIGNAL_BOOK_DELTA].value;
+    g_assert_true (alvh_book_remove_leg (book, 3));
+    one.quantity = 5;
+    alvh_book_add_leg (book, &one);
+    assert_bar_as_alone (ev, f, p, book, 251);
+    alvh_evaluator_evaluate (ev, 251, book, &d);
+    g_assert_cmpfloat (fabs (d.signals[ALVH_SIGNAL_BOOK_DELTA].value - before), >, 1e-6);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,6 +418,7 @@ main (int    argc,
   g_test_add_func ("/core/evaluator/signal/book-delta-other-legs", test_book_delta_other_legs);
   g_test_add_func ("/core/evaluator/signal/book-delta-many-expiries", test_book_delta_many_expiries);
   g_test_add_func ("/core/evaluator/signal/book-delta-many-legs", test_book_delta_many_legs);
+  g_test_add_func ("/core/evaluator/signal/book-delta-planned-bars", test_book_delta_planned_bars);
 
   return g_test_run ();
 }

@@ -15,11 +15,21 @@ G_BEGIN_DECLS
 struct _AlvhBook
 {
   gint    ref_count;
+  guint64 stamp;   /* a number no other state of any book had: a new one
+                    * at each change (_alvh_book_changed ()), so that a
+                    * memo of what the book held can tell it still holds */
   GArray *condors; /* AlvhCondor */
   GArray *legs;    /* AlvhLeg: the VIX hedges (alvh_leg_is_vix_hedge()) */
   GArray *others;  /* AlvhLeg: every other leg (SPX puts and put spreads, VIX
                     * puts), in the greeks only (alvh_book_add_leg()) */
 };
+
+/* The book's stamp: equal stamps, the same book unchanged */
+static inline guint64
+_alvh_book_stamp (const AlvhBook *self)
+{
+  return self->stamp;
+}
 
 static inline guint
 _alvh_book_n_condors (const AlvhBook *self)

@@ -223,6 +223,15 @@ alvh_other_leg_value (const AlvhLeg         *leg,
 
 /* ------------------------------------------------------------------ book */
 
+/* A new stamp for a book that changed: never one any book had before */
+static void
+book_changed (AlvhBook *self)
+{
+  static guint64 last_stamp;
+
+  self->stamp = __atomic_add_fetch (&last_stamp, 1, __ATOMIC_RELAXED);
+}
+
 AlvhBook *
 alvh_book_new (void)
 {
@@ -234,6 +243,7 @@ alvh_book_new (void)
   g_array_set_clear_func (self->legs, (GDestroyNotify) alvh_leg_clear);
   self->others = g_array_new (FALSE, TRUE, sizeof (AlvhLeg));
   g_array_set_clear_func (self->others, (GDestroyNotify) alvh_leg_clear);
+  book_changed (self);
   return self;
 }
 
@@ -243,6 +253,7 @@ alvh_book_copy (AlvhBook *self)
   AlvhBook *copy = alvh_book_new ();
 
   g_array_append_vals (copy->condors, self->condors->data, self->condors->len);
+  book_changed (copy);
   for (guint i = 0; i < self->legs->len; i++)
     alvh_book_add_leg (copy, &g_array_index (self->legs, AlvhLeg, i));
   for (guint i = 0; i < self->others->len; i++)
@@ -263,6 +274,7 @@ alvh_book_copy_as_of (AlvhBook *self,
       if (alvh_condor_is_held_at (c, t))
         g_array_append_vals (copy->condors, c, 1);
     }
+  book_changed (copy);
   for (guint a = 0; a < 2; a++)
     {
       GArray *legs = a == 0 ? self->legs : self->others;
@@ -281,6 +293,7 @@ alvh_book_drop_other_legs_settled_by (AlvhBook *self,
   for (guint i = self->others->len; i-- > 0;)
     if (!alvh_leg_is_held_at (&g_array_index (self->others, AlvhLeg, i), t))
       g_array_remove_index (self->others, i);
+  book_changed (self);
 }
 
 AlvhBook *
@@ -310,6 +323,7 @@ alvh_book_clear (AlvhBook *self)
   g_array_set_size (self->condors, 0);
   g_array_set_size (self->legs, 0);
   g_array_set_size (self->others, 0);
+  book_changed (self);
 }
 
 void
@@ -317,6 +331,7 @@ alvh_book_add_condor (AlvhBook         *self,
                       const AlvhCondor *condor)
 {
   g_array_append_vals (self->condors, condor, 1);
+  book_changed (self);
 }
 
 void
@@ -327,6 +342,7 @@ alvh_book_add_leg (AlvhBook           *self,
 
   alvh_leg_init_copy (&copy, leg);
   g_array_append_vals (alvh_leg_is_vix_hedge (leg) ? self->legs : self->others, &copy, 1);
+  book_changed (self);
 }
 
 gboolean
@@ -343,6 +359,7 @@ alvh_book_remove_condor (AlvhBook *self,
       }
   if (!found)
     return FALSE;
+  book_changed (self);
   for (guint i = self->legs->len; i-- > 0;)
     if (g_array_index (self->legs, AlvhLeg, i).condor_id == condor_id)
       g_array_remove_index (self->legs, i);
@@ -363,6 +380,7 @@ alvh_book_remove_leg (AlvhBook *self,
       if (g_array_index (arrays[a], AlvhLeg, i).id == leg_id)
         {
           g_array_remove_index (arrays[a], i);
+          book_changed (self);
           return TRUE;
         }
   return FALSE;

@@ -40,6 +40,16 @@ typedef struct
   double      value;
 } AlvhHedgeRow;
 
+/* An open hedge leg as the plan of a day (below) holds it */
+typedef struct
+{
+  double   qty;     /* open quantity */
+  double   premium;
+  gint8    ml, ms;  /* the memo slots of its long and short calls (-1: none) */
+  gint8    row;     /* its row (-1: none) */
+  gboolean future;
+} AlvhHedgePlanLeg;
+
 typedef struct
 {
   const AlvhMarketFrame *frame;
@@ -61,10 +71,23 @@ typedef struct
   double                 call_price[ALVH_HEDGE_CALLS];
   double                 call_delta[ALVH_HEDGE_CALLS];
 
+  guint8                 call_ex[ALVH_HEDGE_CALLS]; /* the index in ex[] of each call's expiry */
+
   /* the value per unit of the first open legs at bar row_bar */
   gsize                  row_bar;
   guint                  row_n;
   AlvhHedgeRow           row[ALVH_HEDGE_ROWS];
+
+  /* The plan of the book of stamp plan_stamp on day plan_day: while the
+   * book and the day hold, the calls, their slots and the rows are those of
+   * the bar that made the plan, and only the forwards, the volatility and
+   * so the figures move (0: no plan).  See _alvh_hedge_memo_legs_delta (). */
+  guint64                plan_stamp;
+  gint64                 plan_day;
+  guint                  plan_n_calls;
+  guint                  plan_n_legs;
+  gboolean               plan_has_rows; /* every open leg of the plan has a row (no future) */
+  AlvhHedgePlanLeg       plan_leg[ALVH_HEDGE_ROWS];
 } AlvhHedgeMemo;
 
 /* @frame, @day (one per bar of @frame) and @profile (its rate) must

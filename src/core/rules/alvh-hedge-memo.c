@@ -49,6 +49,25 @@ forward_of_term (AlvhHedgeMemo *self,
   return f->vix[i];
 }
 
+/* Starts bar i: on another day the times and terms are dropped; on another
+ * bar of the same day they hold and the forwards move */
+static void
+memo_begin_bar (AlvhHedgeMemo *self,
+                gsize          i)
+{
+  if (self->ex_bar == i)
+    return;
+  if (self->ex_day != self->day[i])
+    {
+      self->ex_day = self->day[i];
+      self->ex_n = 0;
+      self->plan_stamp = 0; /* its calls name expiries no longer kept */
+    }
+  self->ex_bar = i;
+  for (guint k = 0; k < MIN (self->ex_n, ALVH_HEDGE_TERMS); k++)
+    self->ex[k].fwd = forward_of_term (self, i, self->ex[k].term);
+}
+
 const AlvhHedgeExpiry *
 _alvh_hedge_memo_expiry_fill (AlvhHedgeMemo *self,
                               gsize          i,
@@ -59,16 +78,7 @@ _alvh_hedge_memo_expiry_fill (AlvhHedgeMemo *self,
 
   if (self->ex_bar != i)
     {
-      /* another bar of the same day: the times and terms hold, the
-       * forwards move */
-      if (self->ex_day != self->day[i])
-        {
-          self->ex_day = self->day[i];
-          self->ex_n = 0;
-        }
-      self->ex_bar = i;
-      for (guint k = 0; k < MIN (self->ex_n, ALVH_HEDGE_TERMS); k++)
-        self->ex[k].fwd = forward_of_term (self, i, self->ex[k].term);
+      memo_begin_bar (self, i);
       for (guint k = 0; k < MIN (self->ex_n, ALVH_HEDGE_TERMS); k++)
         if (self->ex[k].expiry == expiry)
           return &self->ex[k];
@@ -175,6 +185,7 @@ hedge_calls_price (AlvhHedgeMemo *self,
               m = (int) self->call_n++;
               self->call_expiry[m] = leg->expiry;
               self->call_strike[m] = strike;
+              self->call_ex[m] = (guint8) (ex - self->ex);
               if (!(ex->t > 0.0 && vol > 0.0))
                 hedge_call_alone (self, ex, strike, vol, &self->call_price[m], &self->call_delta[m]);
               else
@@ -221,10 +232,65 @@ hedge_slot_delta (AlvhHedgeMemo         *self,
   return delta;
 }
 
+/* _alvh_hedge_memo_legs_delta () by the plan of the book and the day: the
+ * plan's calls priced in their slots at the bar's forwards and @vol, then
+ * the legs in the book's order as the plan holds them.  The same calls, the
+ * same order and the same arithmetic as the pass that made the plan: the
+ * same figures to the bit. */
+static double
+legs_delta_planned (AlvhHedgeMemo *self,
+                    gsize          i,
+                    double         vol)
+{
+  const AlvhExpiryTerms *terms[ALVH_HEDGE_CALLS];
+  double f[ALVH_HEDGE_CALLS], vols[ALVH_HEDGE_CALLS];
+  const guint n = self->plan_n_calls;
+  double vix_delta = 0.0;
+
+  for (guint j = 0; j < n; j++)
+    {
+      const AlvhHedgeExpiry *ex = &self->ex[self->call_ex[j]];
+
+      terms[j] = &ex->terms;
+      f[j] = ex->fwd;
+      vols[j] = vol;
+    }
+  if (n > 0)
+    _alvh_black76_calls_price_delta (n, terms, f, self->call_strike, vols,
+                                     self->call_price, self->call_delta);
+  self->call_bar = i;
+  self->call_n = n;
+  self->row_bar = i;
+  for (guint l = 0; l < self->plan_n_legs; l++)
+    {
+      const AlvhHedgePlanLeg *pl = &self->plan_leg[l];
+
+      if (pl->future)
+        {
+          vix_delta += pl->qty;
+          continue;
+        }
+      vix_delta += pl->qty * self->call_delta[pl->ml];
+      if (pl->ms >= 0)
+        {
+          vix_delta -= pl->qty * self->call_delta[pl->ms];
+          self->row[pl->row].value = self->call_price[pl->ml] - self->call_price[pl->ms];
+        }
+      else
+        self->row[pl->row].value = self->call_price[pl->ml];
+    }
+  return vix_delta;
+}
+
 /* The VIX delta of bar i's open hedge legs, in the book's order: quantity
  * times the delta of the long call, less the short call's; one for a
  * future.  Keeps the value per unit of each leg whose calls the memo holds
- * (hedge_call_price ()'s figures) for the mark of the bar. */
+ * (hedge_call_price ()'s figures) for the mark of the bar.
+ *
+ * A bar that starts the memo afresh (no call of the bar priced yet) makes
+ * the plan of the book and the day when every open leg's calls are priced
+ * together and kept and every option leg has its row; the later bars of the
+ * day, with the book unchanged, go by the plan (legs_delta_planned ()). */
 double
 _alvh_hedge_memo_legs_delta (AlvhHedgeMemo *self,
                              gsize          i,
@@ -233,23 +299,42 @@ _alvh_hedge_memo_legs_delta (AlvhHedgeMemo *self,
 {
   int slots[ALVH_HEDGE_ROWS][2];
   double vix_delta = 0.0;
+  const guint n_legs = _alvh_book_n_legs (book);
+  const gboolean fresh = self->call_bar != i;
+  gboolean plan = fresh && vol > 0.0 && n_legs <= ALVH_HEDGE_ROWS;
+
+  if (fresh && vol > 0.0 && self->plan_stamp == _alvh_book_stamp (book) && self->plan_day == self->day[i])
+    {
+      memo_begin_bar (self, i);
+      if (self->plan_stamp != 0 && self->ex_n <= ALVH_HEDGE_TERMS)
+        return legs_delta_planned (self, i, vol);
+    }
+  self->plan_stamp = 0;
+  self->plan_n_legs = 0;
 
   hedge_calls_price (self, i, book, vol, slots);
   self->row_bar = i;
   self->row_n = 0;
-  for (guint l = 0; l < _alvh_book_n_legs (book); l++)
+  for (guint l = 0; l < n_legs; l++)
     {
       const AlvhLeg *leg = _alvh_book_leg (book, l);
       const double qty = _alvh_leg_open_quantity (leg);
       const gboolean spread = leg->kind == ALVH_LEG_VIX_CALL_SPREAD;
       const AlvhHedgeExpiry *ex;
+      AlvhHedgePlanLeg *pl = &self->plan_leg[plan ? self->plan_n_legs : 0];
       int ml, ms = -1;
 
       if (qty <= 0.0)
         continue;
+      if (plan)
+        {
+          self->plan_n_legs++;
+          *pl = (AlvhHedgePlanLeg) { qty, leg->premium, -1, -1, -1, FALSE };
+        }
       if (leg->kind == ALVH_LEG_VIX_FUTURE)
         {
           vix_delta += qty;
+          pl->future = TRUE;
           continue;
         }
       ex = _alvh_hedge_memo_expiry_at (self, i, leg->expiry);
@@ -270,7 +355,23 @@ _alvh_hedge_memo_legs_delta (AlvhHedgeMemo *self,
           row->long_strike = leg->long_strike;
           row->short_strike = leg->short_strike;
           row->value = spread ? self->call_price[ml] - self->call_price[ms] : self->call_price[ml];
+          pl->ml = (gint8) ml;
+          pl->ms = (gint8) ms;
+          pl->row = (gint8) (self->row_n - 1);
         }
+      else
+        plan = FALSE;
+    }
+  /* the calls of the plan are the memo's, all priced together (t > 0) */
+  if (plan && self->ex_n <= ALVH_HEDGE_TERMS)
+    {
+      self->plan_stamp = _alvh_book_stamp (book);
+      self->plan_day = self->day[i];
+      self->plan_n_calls = self->call_n;
+      self->plan_has_rows = TRUE;
+      for (guint l = 0; l < self->plan_n_legs; l++)
+        if (self->plan_leg[l].future)
+          self->plan_has_rows = FALSE;
     }
   return vix_delta;
 }
@@ -344,6 +445,19 @@ _alvh_hedge_memo_mark (AlvhHedgeMemo *self,
 {
   guint r = 0;
 
+  /* the bar's rows by the plan of this book: every open leg has one */
+  if (self->row_bar == i && self->plan_stamp == _alvh_book_stamp (book) && self->plan_day == self->day[i]
+      && self->plan_has_rows)
+    {
+      for (guint l = 0; l < self->plan_n_legs; l++)
+        {
+          const AlvhHedgePlanLeg *pl = &self->plan_leg[l];
+
+          *value += self->row[pl->row].value * pl->qty * mult;
+          *premium += pl->premium * pl->qty * mult;
+        }
+      return;
+    }
   for (guint k = 0; k < _alvh_book_n_legs (book); k++)
     {
       const AlvhLeg *leg = _alvh_book_leg (book, k);
