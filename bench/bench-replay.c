@@ -31,37 +31,26 @@ synthetic_frame (gsize n)
 {
   AlvhMarketFrame *f = alvh_market_frame_new (n);
   GRand *rand = g_rand_new_with_seed (20161);
-  gint64 day = alvh_days_from_civil (1975, 1, 6);
+  const double dt = 1.0 / (252.0 * 78.0);
   double s = 2000.0, var = 0.15 * 0.15, vix = 15.0, ad = 0.0;
-  gsize i = 0;
 
-  while (i < n)
+  test_five_minute_times (f, 1975, 1, 6);
+  for (gsize i = 0; i < n; i++)
     {
-      int y, m, d;
+      double z = gauss (rand);
+      double ret = sqrt (var * dt) * z;
 
-      while (alvh_weekday_from_days (day) > 5)
-        day++;
-      alvh_civil_from_days (day, &y, &m, &d);
-      for (int k = 0; k < 78 && i < n; k++, i++)
-        {
-          double dt = 1.0 / (252.0 * 78.0);
-          double z = gauss (rand);
-          double ret = sqrt (var * dt) * z;
-
-          var = CLAMP (0.02 * 0.02 + 0.97 * var + 0.02 * (ret * ret / dt), 0.0025, 1.0);
-          s *= exp (ret);
-          vix = CLAMP (vix * exp (-4.0 * ret) + 0.002 * (100.0 * sqrt (var) - vix), 8.0, 90.0);
-          f->time[i] = alvh_time_from_ny_local (y, m, d, 9, 30, 0) + 300 * (k + 1);
-          f->open[i] = f->high[i] = f->low[i] = f->close[i] = s;
-          f->vix[i] = vix;
-          f->vx1[i] = vix < 20 ? vix * 1.06 : vix * 0.95;
-          f->vx2[i] = f->vx1[i] * (vix < 20 ? 1.04 : 0.97);
-          f->vvix[i] = 80.0 + 2.0 * vix;
-          ad = z > 0 ? 1800 : 1200;
-          f->advancers[i] = ad;
-          f->decliners[i] = 3000 - ad;
-        }
-      day++;
+      var = CLAMP (0.02 * 0.02 + 0.97 * var + 0.02 * (ret * ret / dt), 0.0025, 1.0);
+      s *= exp (ret);
+      vix = CLAMP (vix * exp (-4.0 * ret) + 0.002 * (100.0 * sqrt (var) - vix), 8.0, 90.0);
+      f->open[i] = f->high[i] = f->low[i] = f->close[i] = s;
+      f->vix[i] = vix;
+      f->vx1[i] = vix < 20 ? vix * 1.06 : vix * 0.95;
+      f->vx2[i] = f->vx1[i] * (vix < 20 ? 1.04 : 0.97);
+      f->vvix[i] = 80.0 + 2.0 * vix;
+      ad = z > 0 ? 1800 : 1200;
+      f->advancers[i] = ad;
+      f->decliners[i] = 3000 - ad;
     }
   g_rand_free (rand);
   return f;

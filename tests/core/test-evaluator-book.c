@@ -14,6 +14,7 @@
 #include "alvh-core.h"
 #include "alvh-evaluator-private.h"
 #include "test-evaluator-util.h"
+#include "test-market-util.h"
 
 /* n weekday bars ending on y-m-d, SPX 3000, VIX 30 */
 static AlvhMarketFrame *
@@ -290,21 +291,10 @@ static AlvhMarketFrame *
 make_intraday_frame (guint days)
 {
   AlvhMarketFrame *f = alvh_market_frame_new ((gsize) days * 78);
-  gint64 day = alvh_days_from_civil (2021, 1, 4);
-  gsize i = 0;
 
-  for (guint n = 0; n < days; n++, day++)
-    {
-      int y, m, d;
-
-      while (alvh_weekday_from_days (day) > 5)
-        day++;
-      alvh_civil_from_days (day, &y, &m, &d);
-      for (int k = 0; k < 78; k++, i++)
-        f->time[i] = alvh_time_from_ny_local (y, m, d, 9, 30, 0) + 300 * (k + 1);
-    }
+  test_five_minute_times (f, 2021, 1, 4);
   test_eval_wave (f);
-  for (i = 0; i < f->n; i++)
+  for (gsize i = 0; i < f->n; i++)
     {
       f->vx[0][i] = f->vix[i] * 1.05;
       f->vx[1][i] = f->vix[i] * 1.09;
@@ -389,8 +379,23 @@ test_book_delta_planned_bars (void)
   }
   for (gsize i = 150; i < 156; i++)
     assert_bar_as_alone (ev, f, p, book, i);
-  for (gsize i = 234; i < 250; i++)
-    assert_bar_as_alone (ev, f, p, book, i);
+  /* a VIX future bought and sold within day 4: it has no calls to price */
+  {
+    AlvhLeg fut = test_eval_leg (4, 1, f->time[235], e1);
+
+    fut.kind = ALVH_LEG_VIX_FUTURE;
+    fut.long_strike = 21.0;
+    fut.short_strike = NAN;
+    fut.premium = 21.0;
+    for (gsize i = 234; i < 250; i++)
+      {
+        if (i == 240)
+          alvh_book_add_leg (book, &fut);
+        if (i == 246)
+          g_assert_true (alvh_book_remove_leg (book, 4));
+        assert_bar_as_alone (ev, f, p, book, i);
+      }
+  }
 
   /* the plan follows the book: the leg's quantity counts at once */
   {

@@ -96,6 +96,27 @@ test_need_series (const char *what,
   return all;
 }
 
+void
+test_five_minute_times (AlvhMarketFrame *f,
+                        int              y,
+                        int              m,
+                        int              d)
+{
+  gint64 day = alvh_days_from_civil (y, m, d);
+  gsize i = 0;
+
+  for (; i < f->n; day++)
+    {
+      int cy, cm, cd;
+
+      while (alvh_weekday_from_days (day) > 5)
+        day++;
+      alvh_civil_from_days (day, &cy, &cm, &cd);
+      for (int k = 0; k < 78 && i < f->n; k++, i++)
+        f->time[i] = alvh_time_from_ny_local (cy, cm, cd, 9, 30, 0) + 300 * (k + 1);
+    }
+}
+
 gint64
 test_ny (int y,
          int m,

@@ -58,6 +58,21 @@ gint64      test_ny                 (int         y,
                                      int         d);
 
 /**
+ * test_five_minute_times:
+ * @f: a frame
+ * @y: year
+ * @m: month
+ * @d: day
+ *
+ * Gives the bars of @f the times of five-minute bars, 09:35 to 16:00 New
+ * York (78 a day), on the weekdays from y-m-d on.
+ */
+void        test_five_minute_times  (AlvhMarketFrame *f,
+                                     int              y,
+                                     int              m,
+                                     int              d);
+
+/**
  * test_make_condor_2021:
  *
  * The tests' model condor: id 1, 2 units of SPX 3700/3750/4250/4300

@@ -16,8 +16,9 @@ struct _AlvhBook
 {
   gint    ref_count;
   guint64 stamp;   /* a number no other state of any book had: a new one
-                    * at each change (_alvh_book_changed ()), so that a
-                    * memo of what the book held can tell it still holds */
+                    * at each change (book_changed () in alvh-position.c),
+                    * so that a memo of what the book held can tell it
+                    * still holds */
   GArray *condors; /* AlvhCondor */
   GArray *legs;    /* AlvhLeg: the VIX hedges (alvh_leg_is_vix_hedge()) */
   GArray *others;  /* AlvhLeg: every other leg (SPX puts and put spreads, VIX

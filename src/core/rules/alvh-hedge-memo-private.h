@@ -38,17 +38,11 @@ typedef struct
   double      long_strike;
   double      short_strike;
   double      value;
+  /* what the plan of the day (below) reads */
+  double      qty;     /* the open quantity */
+  double      premium;
+  gint8       ml, ms;  /* the memo slots of the long and short call (-1: none) */
 } AlvhHedgeRow;
-
-/* An open hedge leg as the plan of a day (below) holds it */
-typedef struct
-{
-  double   qty;     /* open quantity */
-  double   premium;
-  gint8    ml, ms;  /* the memo slots of its long and short calls (-1: none) */
-  gint8    row;     /* its row (-1: none) */
-  gboolean future;
-} AlvhHedgePlanLeg;
 
 typedef struct
 {
@@ -70,7 +64,6 @@ typedef struct
   double                 call_strike[ALVH_HEDGE_CALLS];
   double                 call_price[ALVH_HEDGE_CALLS];
   double                 call_delta[ALVH_HEDGE_CALLS];
-
   guint8                 call_ex[ALVH_HEDGE_CALLS]; /* the index in ex[] of each call's expiry */
 
   /* the value per unit of the first open legs at bar row_bar */
@@ -78,16 +71,13 @@ typedef struct
   guint                  row_n;
   AlvhHedgeRow           row[ALVH_HEDGE_ROWS];
 
-  /* The plan of the book of stamp plan_stamp on day plan_day: while the
-   * book and the day hold, the calls, their slots and the rows are those of
-   * the bar that made the plan, and only the forwards, the volatility and
-   * so the figures move (0: no plan).  See _alvh_hedge_memo_legs_delta (). */
+  /* The plan of the book of stamp plan_stamp (0: none) for the rest of
+   * day ex_day: the calls named at call_bar and the rows made there.  It
+   * stands when every open leg of the book is an option leg with its row and
+   * its calls priced together, and then a later bar of the day with the book
+   * unchanged prices the same calls in the same slots and fills the same
+   * rows.  See _alvh_hedge_memo_legs_delta (). */
   guint64                plan_stamp;
-  gint64                 plan_day;
-  guint                  plan_n_calls;
-  guint                  plan_n_legs;
-  gboolean               plan_has_rows; /* every open leg of the plan has a row (no future) */
-  AlvhHedgePlanLeg       plan_leg[ALVH_HEDGE_ROWS];
 } AlvhHedgeMemo;
 
 /* @frame, @day (one per bar of @frame) and @profile (its rate) must

@@ -232,11 +232,10 @@ hedge_slot_delta (AlvhHedgeMemo         *self,
   return delta;
 }
 
-/* _alvh_hedge_memo_legs_delta () by the plan of the book and the day: the
- * plan's calls priced in their slots at the bar's forwards and @vol, then
- * the legs in the book's order as the plan holds them.  The same calls, the
- * same order and the same arithmetic as the pass that made the plan: the
- * same figures to the bit. */
+/* _alvh_hedge_memo_legs_delta () by the plan: the plan's calls priced in
+ * their slots at the bar's forwards and @vol, then the rows (every open leg,
+ * in the book's order).  The same calls, the same order and the same
+ * arithmetic as the pass that made the plan: the same figures to the bit. */
 static double
 legs_delta_planned (AlvhHedgeMemo *self,
                     gsize          i,
@@ -244,7 +243,7 @@ legs_delta_planned (AlvhHedgeMemo *self,
 {
   const AlvhExpiryTerms *terms[ALVH_HEDGE_CALLS];
   double f[ALVH_HEDGE_CALLS], vols[ALVH_HEDGE_CALLS];
-  const guint n = self->plan_n_calls;
+  const guint n = self->call_n;
   double vix_delta = 0.0;
 
   for (guint j = 0; j < n; j++)
@@ -259,25 +258,19 @@ legs_delta_planned (AlvhHedgeMemo *self,
     _alvh_black76_calls_price_delta (n, terms, f, self->call_strike, vols,
                                      self->call_price, self->call_delta);
   self->call_bar = i;
-  self->call_n = n;
   self->row_bar = i;
-  for (guint l = 0; l < self->plan_n_legs; l++)
+  for (guint r = 0; r < self->row_n; r++)
     {
-      const AlvhHedgePlanLeg *pl = &self->plan_leg[l];
+      AlvhHedgeRow *row = &self->row[r];
 
-      if (pl->future)
+      vix_delta += row->qty * self->call_delta[row->ml];
+      if (row->ms >= 0)
         {
-          vix_delta += pl->qty;
-          continue;
-        }
-      vix_delta += pl->qty * self->call_delta[pl->ml];
-      if (pl->ms >= 0)
-        {
-          vix_delta -= pl->qty * self->call_delta[pl->ms];
-          self->row[pl->row].value = self->call_price[pl->ml] - self->call_price[pl->ms];
+          vix_delta -= row->qty * self->call_delta[row->ms];
+          row->value = self->call_price[row->ml] - self->call_price[row->ms];
         }
       else
-        self->row[pl->row].value = self->call_price[pl->ml];
+        row->value = self->call_price[row->ml];
     }
   return vix_delta;
 }
@@ -288,9 +281,10 @@ legs_delta_planned (AlvhHedgeMemo *self,
  * (hedge_call_price ()'s figures) for the mark of the bar.
  *
  * A bar that starts the memo afresh (no call of the bar priced yet) makes
- * the plan of the book and the day when every open leg's calls are priced
- * together and kept and every option leg has its row; the later bars of the
- * day, with the book unchanged, go by the plan (legs_delta_planned ()). */
+ * the plan of the book for the rest of the day when every open leg is an
+ * option leg whose calls are priced together and kept, with its row; the
+ * later bars of the day, with the book unchanged, go by the plan
+ * (legs_delta_planned ()). */
 double
 _alvh_hedge_memo_legs_delta (AlvhHedgeMemo *self,
                              gsize          i,
@@ -303,14 +297,12 @@ _alvh_hedge_memo_legs_delta (AlvhHedgeMemo *self,
   const gboolean fresh = self->call_bar != i;
   gboolean plan = fresh && vol > 0.0 && n_legs <= ALVH_HEDGE_ROWS;
 
-  if (fresh && vol > 0.0 && self->plan_stamp == _alvh_book_stamp (book) && self->plan_day == self->day[i])
-    {
-      memo_begin_bar (self, i);
-      if (self->plan_stamp != 0 && self->ex_n <= ALVH_HEDGE_TERMS)
-        return legs_delta_planned (self, i, vol);
-    }
+  /* another day drops the plan (memo_begin_bar ()); more expiries in the
+   * day than the memo keeps may have taken the slots of the plan's */
+  memo_begin_bar (self, i);
+  if (plan && self->plan_stamp == _alvh_book_stamp (book) && self->ex_n <= ALVH_HEDGE_TERMS)
+    return legs_delta_planned (self, i, vol);
   self->plan_stamp = 0;
-  self->plan_n_legs = 0;
 
   hedge_calls_price (self, i, book, vol, slots);
   self->row_bar = i;
@@ -321,20 +313,14 @@ _alvh_hedge_memo_legs_delta (AlvhHedgeMemo *self,
       const double qty = _alvh_leg_open_quantity (leg);
       const gboolean spread = leg->kind == ALVH_LEG_VIX_CALL_SPREAD;
       const AlvhHedgeExpiry *ex;
-      AlvhHedgePlanLeg *pl = &self->plan_leg[plan ? self->plan_n_legs : 0];
       int ml, ms = -1;
 
       if (qty <= 0.0)
         continue;
-      if (plan)
-        {
-          self->plan_n_legs++;
-          *pl = (AlvhHedgePlanLeg) { qty, leg->premium, -1, -1, -1, FALSE };
-        }
       if (leg->kind == ALVH_LEG_VIX_FUTURE)
         {
           vix_delta += qty;
-          pl->future = TRUE;
+          plan = FALSE;
           continue;
         }
       ex = _alvh_hedge_memo_expiry_at (self, i, leg->expiry);
@@ -355,24 +341,17 @@ _alvh_hedge_memo_legs_delta (AlvhHedgeMemo *self,
           row->long_strike = leg->long_strike;
           row->short_strike = leg->short_strike;
           row->value = spread ? self->call_price[ml] - self->call_price[ms] : self->call_price[ml];
-          pl->ml = (gint8) ml;
-          pl->ms = (gint8) ms;
-          pl->row = (gint8) (self->row_n - 1);
+          row->qty = qty;
+          row->premium = leg->premium;
+          row->ml = (gint8) ml;
+          row->ms = (gint8) ms;
         }
       else
         plan = FALSE;
     }
-  /* the calls of the plan are the memo's, all priced together (t > 0) */
+  /* the plan's calls and rows name expiries the memo keeps all day */
   if (plan && self->ex_n <= ALVH_HEDGE_TERMS)
-    {
-      self->plan_stamp = _alvh_book_stamp (book);
-      self->plan_day = self->day[i];
-      self->plan_n_calls = self->call_n;
-      self->plan_has_rows = TRUE;
-      for (guint l = 0; l < self->plan_n_legs; l++)
-        if (self->plan_leg[l].future)
-          self->plan_has_rows = FALSE;
-    }
+    self->plan_stamp = _alvh_book_stamp (book);
   return vix_delta;
 }
 
@@ -446,15 +425,12 @@ _alvh_hedge_memo_mark (AlvhHedgeMemo *self,
   guint r = 0;
 
   /* the bar's rows by the plan of this book: every open leg has one */
-  if (self->row_bar == i && self->plan_stamp == _alvh_book_stamp (book) && self->plan_day == self->day[i]
-      && self->plan_has_rows)
+  if (self->row_bar == i && self->plan_stamp == _alvh_book_stamp (book))
     {
-      for (guint l = 0; l < self->plan_n_legs; l++)
+      for (r = 0; r < self->row_n; r++)
         {
-          const AlvhHedgePlanLeg *pl = &self->plan_leg[l];
-
-          *value += self->row[pl->row].value * pl->qty * mult;
-          *premium += pl->premium * pl->qty * mult;
+          *value += self->row[r].value * self->row[r].qty * mult;
+          *premium += self->row[r].premium * self->row[r].qty * mult;
         }
       return;
     }
