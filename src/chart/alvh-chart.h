@@ -174,16 +174,6 @@ guint         alvh_chart_pane_get_rects     (AlvhChart            *self,
                                              AlvhChartRectKind     kind,
                                              AlvhChartRect        *rects,
                                              guint                 max);
-/* Where the last render put the pane's value tags on the price axis and its
- * levels' labels (up to max of each); returns how many there were */
-guint         alvh_chart_pane_get_tag_rects (AlvhChart            *self,
-                                             guint                 pane,
-                                             AlvhChartRect        *rects,
-                                             guint                 max);
-guint         alvh_chart_pane_get_level_label_rects (AlvhChart    *self,
-                                             guint                 pane,
-                                             AlvhChartRect        *rects,
-                                             guint                 max);
 
 /* Series: how it looks (`style`, read during the call; the label is
  * copied) and arrays of n rows at `times` (copied, joined to the bars by

@@ -61,7 +61,7 @@ check_tags (AlvhChart *chart,
 {
   AlvhChartRect r[32], labels[64];
   double py, ph;
-  guint n = alvh_chart_pane_get_tag_rects (chart, pane, r, G_N_ELEMENTS (r));
+  guint n = alvh_chart_pane_get_rects (chart, pane, ALVH_CHART_RECTS_VALUE_TAGS, r, G_N_ELEMENTS (r));
   guint n_labels = alvh_chart_pane_get_rects (chart, pane, ALVH_CHART_RECTS_PRICE_LABELS,
                                               labels, G_N_ELEMENTS (labels));
 
@@ -113,7 +113,7 @@ test_value_tags (void)
       check_tags (chart, ALVH_CHART_MARKET_PANE_VIX, 3);
       check_tags (chart, ALVH_CHART_MARKET_PANE_MACD, 2);
       /* the tags keep the values' order and stay close to them */
-      alvh_chart_pane_get_tag_rects (chart, ALVH_CHART_MARKET_PANE_VIX, r, 3);
+      alvh_chart_pane_get_rects (chart, ALVH_CHART_MARKET_PANE_VIX, ALVH_CHART_RECTS_VALUE_TAGS, r, 3);
       for (guint k = 0; k < 3; k++)
         want[k] = alvh_chart_y_for_value (chart, ALVH_CHART_MARKET_PANE_VIX,
                                           alvh_chart_series_get_values (chart, ALVH_CHART_MARKET_PANE_VIX, k, 0)[i]);
@@ -151,7 +151,7 @@ test_level_labels (void)
   alvh_chart_market_set_condor_levels (chart, levels, G_N_ELEMENTS (levels));
   alvh_chart_show_time_range (chart, test_ny (2019, 11, 1), test_ny (2020, 4, 30));
   render (chart, 1200, 900, "chart-levels.png");
-  n = alvh_chart_pane_get_level_label_rects (chart, ALVH_CHART_MARKET_PANE_SPX, r, G_N_ELEMENTS (r));
+  n = alvh_chart_pane_get_rects (chart, ALVH_CHART_MARKET_PANE_SPX, ALVH_CHART_RECTS_LEVEL_LABELS, r, G_N_ELEMENTS (r));
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (levels));
   for (guint a = 0; a < n; a++)
     {
