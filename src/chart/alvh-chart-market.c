@@ -200,7 +200,7 @@ alvh_chart_market_set_data (AlvhChart  *chart,
                                    &(AlvhChartSeriesStyle) { .kind = ALVH_CHART_SERIES_LINE, .label = "",
                                                              .color = ALVH_CHART_COLOR_FOREGROUND },
                                    v, NULL, NULL, NULL);
-      alvh_chart_market_set_macd (chart, frame->vix, frame->n, 12, 26, 9);
+      alvh_chart_market_set_macd (chart, frame->vix, frame->n, ALVH_MACD_FAST, ALVH_MACD_SLOW, ALVH_MACD_SIGNAL);
     }
 
   if (vx != NULL && alvh_series_find_column (vx, "vx1") >= 0)

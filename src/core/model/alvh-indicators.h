@@ -72,6 +72,12 @@ void  alvh_rsi            (const double *close,
                            guint         period,
                            double       *out);
 
+/* The periods of ALVH-SPEC.md's vix_macd_cross: MACD (12, 26, 9) of VIX,
+ * also the market chart's MACD pane until the user picks others */
+#define ALVH_MACD_FAST   12
+#define ALVH_MACD_SLOW   26
+#define ALVH_MACD_SIGNAL 9
+
 /**
  * alvh_macd:
  * @x: (array length=n): the inputs

@@ -17,9 +17,6 @@
 #include "alvh-day-cache-private.h"
 #include "alvh-slab-private.h"
 
-#define MACD_FAST 12
-#define MACD_SLOW 26
-#define MACD_SIGNAL 9
 #define N_BAR_ARRAYS 6
 #define AD_CHUNK 65536
 
@@ -239,7 +236,7 @@ alvh_evaluator_new (AlvhMarketFrame *frame,
   self->cterm_t = NAN;
 
   alvh_rsi (frame->close, n, (guint) profile->rsi_period, self->rsi);
-  alvh_macd (frame->vix, n, MACD_FAST, MACD_SLOW, MACD_SIGNAL, self->macd, self->macd_signal, NULL);
+  alvh_macd (frame->vix, n, ALVH_MACD_FAST, ALVH_MACD_SLOW, ALVH_MACD_SIGNAL, self->macd, self->macd_signal, NULL);
   alvh_return_beta (frame->vix, frame->close, n, (guint) profile->beta_window, self->beta);
   alvh_ad_line (frame->advancers, frame->decliners, n, self->ad);
   ad_divergence_flags (self->ad, frame->close, n, (guint) profile->ad_lookback, self->ad_flags);

@@ -2,17 +2,15 @@
  * indicators (the MACD pane), kept in the application's settings
  *
  * These periods change what the chart draws only.  The evaluator's
- * vix_macd_cross always uses MACD (12, 26, 9) as ALVH-SPEC.md defines it.
+ * vix_macd_cross always uses MACD (12, 26, 9) as ALVH-SPEC.md defines it
+ * (ALVH_MACD_FAST, _SLOW, _SIGNAL in alvh-indicators.h), which are also
+ * the periods to reset to.
  */
 #pragma once
 
 #include "alvh-chart.h"
 
 G_BEGIN_DECLS
-
-#define ALVH_CHARTS_MACD_FAST   12
-#define ALVH_CHARTS_MACD_SLOW   26
-#define ALVH_CHARTS_MACD_SIGNAL 9
 
 /**
  * alvh_charts_indicators_apply_macd:

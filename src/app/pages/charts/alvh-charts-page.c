@@ -208,7 +208,7 @@ apply_indicators (AlvhChartsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->indicators_error), fast >= slow);
   if (fast >= slow)
     return;
-  if (!force && fast == ALVH_CHARTS_MACD_FAST && slow == ALVH_CHARTS_MACD_SLOW && signal == ALVH_CHARTS_MACD_SIGNAL)
+  if (!force && fast == ALVH_MACD_FAST && slow == ALVH_MACD_SLOW && signal == ALVH_MACD_SIGNAL)
     return;
   alvh_charts_indicators_apply_macd (self->chart, fast, slow, signal);
 }
@@ -225,9 +225,9 @@ static void
 indicators_reset_cb (GtkButton      *button,
                      AlvhChartsPage *self)
 {
-  gtk_spin_button_set_value (self->macd_fast, ALVH_CHARTS_MACD_FAST);
-  gtk_spin_button_set_value (self->macd_slow, ALVH_CHARTS_MACD_SLOW);
-  gtk_spin_button_set_value (self->macd_signal, ALVH_CHARTS_MACD_SIGNAL);
+  gtk_spin_button_set_value (self->macd_fast, ALVH_MACD_FAST);
+  gtk_spin_button_set_value (self->macd_slow, ALVH_MACD_SLOW);
+  gtk_spin_button_set_value (self->macd_signal, ALVH_MACD_SIGNAL);
 }
 
 /* a manual zoom or pan: no range button stays lit */
