@@ -561,6 +561,19 @@ print_stats_text (const AlvhJournalStats *stats)
   alvh_cli_table_print (table, stdout, "  ");
 }
 
+/* The stored SPX/VIX bars of the market database at @path, to mark and
+ * settle on */
+static AlvhJournalMarket *
+market_from_db (const char  *path,
+                GError     **error)
+{
+  g_autoptr(AlvhMarketStore) ms = alvh_cli_open_market (CMD, path, ALVH_STORE_READ, error);
+  g_autoptr(AlvhMarketFrame) frame = ms != NULL ? alvh_stored_load_frame (ms, 0, 0, error) : NULL;
+  g_autoptr(AlvhSeries) vix = frame != NULL ? alvh_market_store_load_series (ms, "VIX", G_MININT64, G_MAXINT64, error) : NULL;
+
+  return vix != NULL ? alvh_journal_market_new_from_frame (frame, vix) : NULL;
+}
+
 static int
 cmd_stats (int    argc,
            char **argv)
@@ -584,7 +597,7 @@ cmd_stats (int    argc,
     { NULL }
   };
 
-  if (!alvh_cli_parse_flags (CMD " stats", _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Every P&L is the ledger's (ALVH-SPEC section 6: model marks, settlement at expiry, fees). Without --market-db or --spx/--vix open positions count at cost."),
+  if (!alvh_cli_parse_flags (CMD " stats", _("Statistics of the hedge legs per trigger, per combination of triggers and per branch (count, hit rate, average P&L, MAE, MFE), per condor with and without its hedges, and adherence to the rules. Every P&L is the ledger's (ALVH-SPEC section 6: model marks, settlement at expiry, fees), on the app's market database as alvh book list, alvh pnl and alvh report value it, or on --market-db or --spx/--vix. Without market data, open positions count at cost."),
                              entries, &argc, &argv, &status))
     return status;
   if ((spx_path == NULL) != (vix_path == NULL))
@@ -608,13 +621,22 @@ cmd_stats (int    argc,
 
   if (market_db != NULL)
     {
-      g_autoptr(AlvhMarketStore) ms = alvh_cli_open_market (CMD, market_db, ALVH_STORE_READ, &error);
-      g_autoptr(AlvhMarketFrame) frame = ms != NULL ? alvh_stored_load_frame (ms, 0, 0, &error) : NULL;
-      g_autoptr(AlvhSeries) vix = frame != NULL ? alvh_market_store_load_series (ms, "VIX", G_MININT64, G_MAXINT64, &error) : NULL;
-
-      if (vix == NULL)
+      market = market_from_db (market_db, &error);
+      if (market == NULL)
         return alvh_cli_fail (CMD, error);
-      market = alvh_journal_market_new_from_frame (frame, vix);
+    }
+  else if (spx_path == NULL)
+    {
+      /* by default the bars alvh book list, alvh pnl and alvh report mark on */
+      g_autofree char *path = alvh_cli_market_db_path ();
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        fprintf (stderr, _("alvh %s: no market database at %s: open positions count at cost\n"), CMD, path);
+      else if ((market = market_from_db (path, &error)) == NULL)
+        {
+          fprintf (stderr, _("alvh %s: %s: open positions count at cost\n"), CMD, error->message);
+          g_clear_error (&error);
+        }
     }
 
   store = open_existing (db, ALVH_STORE_READ, &error);

@@ -221,6 +221,22 @@ scenario_check_stats (Fixture    *f,
   const char *c;
 
   g_assert_cmpint (test_run_cli_strv (args, &stats, &err), ==, 0);
+  /* without --market-db: the app's market database, as alvh book list and
+   * alvh pnl read it, so the same figures */
+  {
+    g_auto(GStrv) env = g_environ_setenv (test_cli_environ_c (), "ALVH_MARKET_DB", f->market, TRUE);
+    g_autoptr(GPtrArray) argv = test_cli_argv_new ("journal");
+    g_autofree char *by_default = NULL;
+
+    for (guint k = 1; args[k] != NULL; k++)
+      if (g_strcmp0 (args[k], "--market-db") == 0)
+        k++;
+      else
+        g_ptr_array_add (argv, (char *) args[k]);
+    g_ptr_array_add (argv, NULL);
+    g_assert_cmpint (test_cli_spawn (NULL, env, argv, &by_default, NULL), ==, 0);
+    g_assert_cmpstr (by_default, ==, stats);
+  }
   c = strstr (stats, "\"condors\":[");
   g_assert_nonnull (c);
   g_assert_cmpfloat (json_number (c, 1, "pnl_unhedged"), ==, json_number (list, 1, "realized_pnl"));

@@ -175,13 +175,36 @@ test_add_note (Fixture       *f,
   g_assert_nonnull (strstr (out, "Quiet day"));
 }
 
+/* `alvh journal stats ARGS...` where the app's market database is missing */
+static int
+run_stats_without_market (Fixture     *f,
+                          char       **out,
+                          char       **err,
+                          const char  *first,
+                          ...)
+{
+  g_auto(GStrv) env = test_cli_environ_c ();
+  g_autofree char *missing = g_build_filename (f->dir, "no-market.sqlite", NULL);
+  va_list args;
+  int status;
+
+  env = g_environ_setenv (env, "ALVH_MARKET_DB", missing, TRUE);
+  va_start (args, first);
+  status = test_cli_run_valist (NULL, env, "journal", out, err, first, args);
+  va_end (args);
+  return status;
+}
+
 static void
 test_stats (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *out = NULL;
+  g_autofree char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (test_run_cli (&out, NULL, "journal", "stats", "--db", f->db, NULL), ==, 0);
+  g_assert_cmpint (run_stats_without_market (f, &out, &err, "stats", "--db", f->db, NULL), ==, 0);
+  /* said, not silent: the money is at cost */
+  g_assert_nonnull (strstr (err, "no market database at "));
+  g_assert_nonnull (strstr (err, ": open positions count at cost"));
   /* text: names and money a person reads; JSON below keeps keys and numbers */
   g_test_message ("%s", out);
   g_assert_nonnull (strstr (out, "\n  Wing proximity "));
@@ -189,7 +212,7 @@ test_stats (Fixture       *f,
   g_assert_null (strstr (out, "wing_proximity"));
   g_assert_nonnull (strstr (out, "Per branch"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (test_run_cli (&out, NULL, "journal", "stats", "--json", "--db", f->db, NULL), ==, 0);
+  g_assert_cmpint (run_stats_without_market (f, &out, NULL, "stats", "--json", "--db", f->db, NULL), ==, 0);
   /* one open leg at cost, no market: 0 P&L, not a hit */
   g_assert_nonnull (strstr (out, "{\"group\":\"wing_proximity\",\"count\":1,\"hits\":0,\"hit_rate\":0,\"total_pnl\":0,"));
   g_assert_nonnull (strstr (out, "\"by_branch\":[{\"group\":\"fixed\""));
